@@ -1,0 +1,3 @@
+from fibromap.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,84 @@
+"""Where FibroMap keeps things: the one module that resolves every path.
+
+By default everything follows the platform's conventions (platformdirs).
+``FIBROMAP_HOME=DIR`` puts all user data — database, backups, logs and
+settings — under DIR (tests always set it). ``--database URL`` or
+``FIBROMAP_DATABASE_URL`` choose another database, such as PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+import platformdirs
+
+from fibromap import APP_NAME
+from fibromap.errors import FibroMapError
+
+HOME_ENV = "FIBROMAP_HOME"
+DATABASE_ENV = "FIBROMAP_DATABASE_URL"
+DATABASE_FILENAME = "fibromap.sqlite3"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The folders and files that hold one person's FibroMap data."""
+
+    data_dir: Path
+    backups_dir: Path
+    logs_dir: Path
+    settings_file: Path
+
+    @property
+    def database_file(self) -> Path:
+        return self.data_dir / DATABASE_FILENAME
+
+    @classmethod
+    def from_environment(cls, environ: os._Environ | dict | None = None) -> Paths:
+        environ = os.environ if environ is None else environ
+        home = environ.get(HOME_ENV)
+        if home:
+            root = Path(home).expanduser().absolute()
+            return cls(root, root / "backups", root / "logs", root / "settings.ini")
+        data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+        logs = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+        return cls(data, data / "backups", logs, config / "settings.ini")
+
+    def ensure(self, directory: Path) -> Path:
+        """Create ``directory`` if needed, or explain why it cannot be used."""
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FibroMapError(
+                f"cannot create the folder {directory}: {exc.strerror or exc}"
+            ) from exc
+        if not os.access(directory, os.W_OK | os.X_OK):
+            raise FibroMapError(f"the folder {directory} is not writable")
+        return directory
+
+
+def database_url(paths: Paths, override: str | None = None,
+                 environ: os._Environ | dict | None = None) -> str:
+    """The SQLAlchemy URL to open: the override, the environment, or the default file."""
+    environ = os.environ if environ is None else environ
+    url = override or environ.get(DATABASE_ENV)
+    if url:
+        return url
+    return f"sqlite:///{paths.database_file}"
+
+
+def resource(*parts: str) -> Traversable:
+    """A file under resources/, from a checkout, an installed wheel or a bundle."""
+    try:
+        root = resources.files("fibromap.resources")
+    except ModuleNotFoundError:
+        # Running from a source tree that was never installed.
+        root = Path(__file__).resolve().parent.parent / "resources"
+    for part in parts:
+        root = root / part
+    return root

@@ -1,0 +1,1 @@
+"""Plain Python objects for what people record: no Qt, no SQL."""

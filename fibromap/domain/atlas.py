@@ -1,0 +1,165 @@
+"""The body atlas: every region a person can mark, and what it rolls up to.
+
+The catalogue in resources/atlas/regions.json is the single source of truth.
+Paired muscles expand to ``STEM.left`` and ``STEM.right``; ``left`` and ``right``
+are always the person's own left and right.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+from fibromap.config import resource
+from fibromap.errors import ValidationError
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+    CENTER = "center"
+
+
+class View(StrEnum):
+    FRONT = "front"
+    BACK = "back"
+
+
+@dataclass(frozen=True, slots=True)
+class WpiArea:
+    """One of the 19 areas of the ACR 2016 Widespread Pain Index."""
+
+    id: str
+    name: str
+    group: int  # 1 left upper, 2 right upper, 3 left lower, 4 right lower, 5 axial
+    counts_for_generalized: bool
+
+
+def _wpi_areas() -> tuple[WpiArea, ...]:
+    areas = []
+    for side, upper, lower in (("left", 1, 3), ("right", 2, 4)):
+        areas += [
+            WpiArea(f"jaw.{side}", f"{side.title()} jaw", upper, False),
+            WpiArea(f"shoulder_girdle.{side}", f"{side.title()} shoulder girdle", upper, True),
+            WpiArea(f"upper_arm.{side}", f"{side.title()} upper arm", upper, True),
+            WpiArea(f"lower_arm.{side}", f"{side.title()} lower arm", upper, True),
+            WpiArea(f"hip.{side}", f"{side.title()} hip (buttock, trochanter)", lower, True),
+            WpiArea(f"upper_leg.{side}", f"{side.title()} upper leg", lower, True),
+            WpiArea(f"lower_leg.{side}", f"{side.title()} lower leg", lower, True),
+        ]
+    areas += [
+        WpiArea("neck", "Neck", 5, True),
+        WpiArea("upper_back", "Upper back", 5, True),
+        WpiArea("lower_back", "Lower back", 5, True),
+        WpiArea("chest", "Chest", 5, False),
+        WpiArea("abdomen", "Abdomen", 5, False),
+    ]
+    return tuple(areas)
+
+
+WPI_AREAS: tuple[WpiArea, ...] = _wpi_areas()
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    id: str
+    stem: str
+    name: str
+    side: Side
+    view: View
+    area: str
+    wpi_area: str | None
+    muscles: tuple[str, ...]
+
+    def mirror_id(self) -> str:
+        """The same muscle on the other side (itself for a midline region)."""
+        if self.side is Side.CENTER:
+            return self.id
+        other = Side.RIGHT if self.side is Side.LEFT else Side.LEFT
+        return f"{self.stem}.{other.value}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralPattern:
+    """Where a muscle's trigger points typically send pain, on one side of the body."""
+
+    muscle: str
+    name: str
+    location: str
+    sources: tuple[str, ...]
+    zones: tuple[str, ...]
+
+
+class Atlas:
+    """All regions, looked up by id, with the trigger-point patterns that link them."""
+
+    def __init__(self, regions: list[Region], patterns: list[ReferralPattern]):
+        self._regions = {region.id: region for region in regions}
+        self.patterns = tuple(patterns)
+
+    def __contains__(self, region_id: object) -> bool:
+        return region_id in self._regions
+
+    def __iter__(self):
+        return iter(self._regions.values())
+
+    def __len__(self) -> int:
+        return len(self._regions)
+
+    def region(self, region_id: str) -> Region:
+        try:
+            return self._regions[region_id]
+        except KeyError:
+            raise ValidationError(f"unknown body region {region_id!r}", "region") from None
+
+    def name(self, region_id: str) -> str:
+        """A display name; an id from a newer catalogue shows as itself rather than failing."""
+        region = self._regions.get(region_id)
+        return region.name if region else region_id
+
+    def in_view(self, view: View) -> list[Region]:
+        return [region for region in self._regions.values() if region.view is view]
+
+    def patterns_from(self, region_id: str) -> list[ReferralPattern]:
+        return [pattern for pattern in self.patterns if region_id in pattern.sources]
+
+
+def _side_id(stem: str, paired: bool, side: Side) -> str:
+    return f"{stem}.{side.value}" if paired else stem
+
+
+@cache
+def load_atlas() -> Atlas:
+    """The catalogue shipped in resources/atlas (read once)."""
+    regions_doc = json.loads(resource("atlas", "regions.json").read_text(encoding="utf-8"))
+    patterns_doc = json.loads(resource("atlas", "trigger_points.json").read_text(encoding="utf-8"))
+    regions: list[Region] = []
+    paired: dict[str, bool] = {}
+    for entry in regions_doc["regions"]:
+        stem = entry["id"]
+        paired[stem] = entry["paired"]
+        sides = (Side.LEFT, Side.RIGHT) if entry["paired"] else (Side.CENTER,)
+        for side in sides:
+            name = entry["name"]
+            display = f"{side.value.title()} {name}" if entry["paired"] else name[:1].upper() + name[1:]
+            wpi = entry["wpi"]
+            if wpi and side is not Side.CENTER and wpi in {"jaw", "shoulder_girdle", "upper_arm",
+                                                           "lower_arm", "hip", "upper_leg",
+                                                           "lower_leg"}:
+                wpi = f"{wpi}.{side.value}"
+            regions.append(Region(
+                id=_side_id(stem, entry["paired"], side), stem=stem, name=display, side=side,
+                view=View(entry["view"]), area=entry["area"], wpi_area=wpi,
+                muscles=tuple(entry["muscles"])))
+    patterns: list[ReferralPattern] = []
+    for entry in patterns_doc["patterns"]:
+        for side in (Side.LEFT, Side.RIGHT):
+            patterns.append(ReferralPattern(
+                muscle=entry["id"], name=f"{side.value.title()} {entry['name'].lower()}"
+                if entry["name"] else entry["id"],
+                location=entry["location"],
+                sources=tuple(_side_id(s, paired[s], side) for s in entry["sources"]),
+                zones=tuple(_side_id(z, paired[z], side) for z in entry["zones"])))
+    return Atlas(regions, patterns)

@@ -1,0 +1,91 @@
+"""The daily check-in and the medication regimen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from fibromap.domain.validation import optional_number, optional_whole_number, text
+from fibromap.errors import ValidationError
+
+TAG_MAX = 60
+
+
+def _tags(values: Iterable[str]) -> frozenset[str]:
+    if isinstance(values, str):
+        raise ValidationError(f"foods must be a list of tags, got {values!r}", "foods")
+    tags = set()
+    for value in values:
+        text("food", value, max_length=TAG_MAX, required=True)
+        tags.add(value.strip().lower())
+    return frozenset(tags)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """How a day went. One per day; every answer is optional.
+
+    Scales are 0–10 (0 = none / very poor, 10 = worst / very good as labelled in the
+    form): sleep quality and mood count up as better, stress and fatigue as worse.
+    """
+
+    day: date
+    sleep_hours: float | None = None
+    sleep_quality: int | None = None
+    woken_by_spasms: int | None = None
+    water_glasses: int | None = None
+    stress: int | None = None
+    fatigue: int | None = None
+    mood: int | None = None
+    activity_level: int | None = None
+    foods: frozenset[str] = frozenset()
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.day, date):
+            raise ValidationError(f"day must be a date, got {self.day!r}", "day")
+        object.__setattr__(self, "sleep_hours",
+                           optional_number("sleep hours", self.sleep_hours, 0, 24))
+        for name, label, high in (
+            ("sleep_quality", "sleep quality", 10),
+            ("woken_by_spasms", "times woken by spasms", 50),
+            ("water_glasses", "glasses of water", 50),
+            ("stress", "stress", 10),
+            ("fatigue", "fatigue", 10),
+            ("mood", "mood", 10),
+            ("activity_level", "activity level", 10),
+        ):
+            object.__setattr__(self, name, optional_whole_number(label, getattr(self, name), 0, high))
+        object.__setattr__(self, "foods", _tags(self.foods))
+        text("notes", self.notes)
+
+
+@dataclass(frozen=True, slots=True)
+class Medication:
+    """A medication taken from ``start`` until ``stop`` (None while still taken).
+
+    A dose change is recorded by stopping one entry and starting another.
+    """
+
+    name: str
+    dose: str
+    start: date
+    stop: date | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        text("medication name", self.name, max_length=120, required=True)
+        text("dose", self.dose, max_length=120)
+        if not isinstance(self.start, date):
+            raise ValidationError(f"start date must be a date, got {self.start!r}", "start")
+        if self.stop is not None:
+            if not isinstance(self.stop, date):
+                raise ValidationError(f"stop date must be a date, got {self.stop!r}", "stop")
+            if self.stop < self.start:
+                raise ValidationError(
+                    f"stop date {self.stop.isoformat()} is before start date {self.start.isoformat()}",
+                    "stop")
+
+    def taken_on(self, day: date) -> bool:
+        return self.start <= day and (self.stop is None or day <= self.stop)

@@ -1,0 +1,237 @@
+"""A flare: one episode of spasms, where it hurt, how much, and what helped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
+from enum import StrEnum
+
+from fibromap.domain.validation import aware, optional_whole_number, text, whole_number_in_range
+from fibromap.domain.vocabulary import KEY_PATTERN
+from fibromap.errors import ValidationError
+
+INTENSITY_MAX = 10
+RELIEF_MAX = 10
+IMPACT_MAX = 3  # none, a little, a lot, could not
+# Longer than a week is not one flare; "ongoing" covers a flare that has not ended.
+DURATION_MAX_SECONDS = 7 * 24 * 3600
+REGION_ID_MAX = 64
+MEDICATION_TEXT_MAX = 120
+
+
+class SiteRole(StrEnum):
+    """Why a region is part of a flare."""
+
+    SPASM = "spasm"
+    TRIGGER_POINT = "trigger_point"
+    REFERRED = "referred"
+
+    @property
+    def is_source(self) -> bool:
+        return self is not SiteRole.REFERRED
+
+
+class ImpactArea(StrEnum):
+    WALKING = "walking"
+    FINE_MOTOR = "fine_motor"
+    SLEEP = "sleep"
+    WORK = "work"
+
+
+IMPACT_LEVELS = ("none", "a little", "a lot", "could not")
+
+
+def _region(field_name: str, value: object) -> str:
+    text(field_name, value, max_length=REGION_ID_MAX, required=True)
+    return value  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True)
+class SpasmSite:
+    """One body region in a flare with its intensity (0 none – 10 worst imaginable)."""
+
+    region: str
+    intensity: int
+    role: SiteRole = SiteRole.SPASM
+
+    def __post_init__(self) -> None:
+        _region("region", self.region)
+        object.__setattr__(self, "intensity",
+                           whole_number_in_range("intensity", self.intensity, 0, INTENSITY_MAX))
+        try:
+            object.__setattr__(self, "role", SiteRole(self.role))
+        except ValueError:
+            raise ValidationError(
+                f"role must be spasm, trigger_point or referred, got {self.role!r}", "role") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Referral:
+    """Pain spreading from a source site to a referred zone, with its own intensity."""
+
+    source: str
+    target: str
+    intensity: int
+
+    def __post_init__(self) -> None:
+        _region("referral source", self.source)
+        _region("referral zone", self.target)
+        if self.source == self.target:
+            raise ValidationError(f"a referral must lead to another region, not back to {self.source}",
+                                  "referral")
+        object.__setattr__(self, "intensity", whole_number_in_range(
+            "referral intensity", self.intensity, 0, INTENSITY_MAX))
+
+
+@dataclass(frozen=True, slots=True)
+class TreatmentUse:
+    """A treatment tried during a flare and how much relief it gave (0 none – 10 complete)."""
+
+    treatment: str
+    relief: int | None = None
+    medication: str = ""
+    dose: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.treatment, str) or not KEY_PATTERN.match(self.treatment):
+            raise ValidationError(f"unknown treatment {self.treatment!r}", "treatment")
+        object.__setattr__(self, "relief",
+                           optional_whole_number("relief", self.relief, 0, RELIEF_MAX))
+        text("medication name", self.medication, max_length=MEDICATION_TEXT_MAX)
+        text("dose", self.dose, max_length=MEDICATION_TEXT_MAX)
+
+
+def _keys(field_name: str, noun: str, values: Iterable[str]) -> frozenset[str]:
+    if isinstance(values, str):
+        raise ValidationError(f"{field_name} must be a list of words, got {values!r}", field_name)
+    keys = frozenset(values)
+    for key in keys:
+        if not isinstance(key, str) or not KEY_PATTERN.match(key):
+            raise ValidationError(f"unknown {noun} {key!r}", field_name)
+    return keys
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Flare:
+    """One flare of spasms.
+
+    ``onset`` is an aware datetime: it is stored as UTC plus the local offset at
+    that moment, so a night-time spasm stays at night after travel or a DST change.
+    ``duration_seconds`` is None while the flare is ongoing.
+    """
+
+    onset: datetime
+    sites: tuple[SpasmSite, ...]
+    duration_seconds: int | None = None
+    referrals: tuple[Referral, ...] = ()
+    context: str | None = None
+    qualities: frozenset[str] = frozenset()
+    triggers: frozenset[str] = frozenset()
+    treatments: tuple[TreatmentUse, ...] = ()
+    impacts: Mapping[ImpactArea, int] = field(default_factory=dict)
+    notes: str = ""
+    id: int | None = None
+    created: datetime | None = None
+    modified: datetime | None = None
+
+    def __post_init__(self) -> None:
+        aware("onset", self.onset)
+        object.__setattr__(self, "sites", tuple(self.sites))
+        object.__setattr__(self, "referrals", tuple(self.referrals))
+        object.__setattr__(self, "treatments", tuple(self.treatments))
+        if not self.sites:
+            raise ValidationError("a flare needs at least one body region", "sites")
+        self._check_sites()
+        object.__setattr__(self, "duration_seconds", optional_whole_number(
+            "duration in seconds", self.duration_seconds, 1, DURATION_MAX_SECONDS))
+        if self.context is not None and (not isinstance(self.context, str)
+                                         or not KEY_PATTERN.match(self.context)):
+            raise ValidationError(f"unknown activity {self.context!r}", "context")
+        object.__setattr__(self, "qualities", _keys("qualities", "pain quality", self.qualities))
+        object.__setattr__(self, "triggers", _keys("triggers", "trigger", self.triggers))
+        object.__setattr__(self, "impacts", self._checked_impacts(self.impacts))
+        text("notes", self.notes)
+        for name in ("created", "modified"):
+            if getattr(self, name) is not None:
+                aware(name, getattr(self, name))
+
+    def _check_sites(self) -> None:
+        roles: dict[str, SiteRole] = {}
+        for site in self.sites:
+            if not isinstance(site, SpasmSite):
+                raise ValidationError(f"a body region must be a SpasmSite, got {site!r}", "sites")
+            if site.region in roles:
+                raise ValidationError(f"{site.region} is marked twice in one flare", "sites")
+            roles[site.region] = site.role
+        seen: set[tuple[str, str]] = set()
+        for referral in self.referrals:
+            if not isinstance(referral, Referral):
+                raise ValidationError(f"a referral must be a Referral, got {referral!r}", "referrals")
+            if referral.source not in roles or not roles[referral.source].is_source:
+                raise ValidationError(
+                    f"referral source {referral.source} must be a spasm or trigger point in this flare",
+                    "referrals")
+            if roles.get(referral.target) is not SiteRole.REFERRED:
+                raise ValidationError(
+                    f"referral zone {referral.target} must be marked as referred pain in this flare",
+                    "referrals")
+            if (referral.source, referral.target) in seen:
+                raise ValidationError(
+                    f"the referral from {referral.source} to {referral.target} is given twice",
+                    "referrals")
+            seen.add((referral.source, referral.target))
+        for use in self.treatments:
+            if not isinstance(use, TreatmentUse):
+                raise ValidationError(f"a treatment must be a TreatmentUse, got {use!r}", "treatments")
+
+    @staticmethod
+    def _checked_impacts(impacts: Mapping) -> dict[ImpactArea, int]:
+        checked: dict[ImpactArea, int] = {}
+        for area, level in dict(impacts).items():
+            try:
+                area = ImpactArea(area)
+            except ValueError:
+                raise ValidationError(
+                    f"impact must be on walking, fine_motor, sleep or work, got {area!r}",
+                    "impacts") from None
+            checked[area] = whole_number_in_range(f"impact on {area.value.replace('_', ' ')}",
+                                                  level, 0, IMPACT_MAX)
+        return checked
+
+    # -- time ------------------------------------------------------------------
+    @property
+    def onset_utc(self) -> datetime:
+        return self.onset.astimezone(UTC)
+
+    @property
+    def utc_offset_minutes(self) -> int:
+        return int(self.onset.utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
+
+    @property
+    def onset_local(self) -> datetime:
+        """The wall-clock time the person saw when the flare began (naive)."""
+        return self.onset.replace(tzinfo=None)
+
+    @property
+    def ongoing(self) -> bool:
+        return self.duration_seconds is None
+
+    @property
+    def max_intensity(self) -> int:
+        return max(site.intensity for site in self.sites)
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        return tuple(site.region for site in self.sites)
+
+
+def aware_from_utc(utc: datetime, offset_minutes: int) -> datetime:
+    """Rebuild the person's local aware time from stored UTC and offset."""
+    if utc.tzinfo is None:
+        utc = utc.replace(tzinfo=UTC)
+    return utc.astimezone(timezone(timedelta(minutes=offset_minutes)))

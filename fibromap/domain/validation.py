@@ -1,0 +1,59 @@
+"""Small checks that turn bad values into messages a person understands."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+from fibromap.errors import ValidationError
+
+
+def whole_number_in_range(field: str, value: object, low: int, high: int) -> int:
+    """``value`` as an int within [low, high], or a ValidationError naming ``field``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        else:
+            raise ValidationError(f"{field} must be a whole number, got {value!r}", field)
+    if not low <= value <= high:
+        raise ValidationError(f"{field} must be between {low} and {high}, got {value}", field)
+    return value
+
+
+def number_in_range(field: str, value: object, low: float, high: float) -> float:
+    """``value`` as a float within [low, high]."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        raise ValidationError(f"{field} must be a number, got {value!r}", field)
+    if not low <= value <= high:
+        raise ValidationError(f"{field} must be between {low:g} and {high:g}, got {value:g}", field)
+    return float(value)
+
+
+def optional_whole_number(field: str, value: object, low: int, high: int) -> int | None:
+    return None if value is None else whole_number_in_range(field, value, low, high)
+
+
+def optional_number(field: str, value: object, low: float, high: float) -> float | None:
+    return None if value is None else number_in_range(field, value, low, high)
+
+
+def aware(field: str, value: object) -> datetime:
+    """A datetime that knows its UTC offset (naive times are ambiguous after travel or DST)."""
+    if not isinstance(value, datetime):
+        raise ValidationError(f"{field} must be a date and time, got {value!r}", field)
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValidationError(f"{field} must include its UTC offset, got {value.isoformat()}", field)
+    return value
+
+
+def text(field: str, value: object, *, max_length: int | None = None, required: bool = False) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(f"{field} must be text, got {value!r}", field)
+    if "\x00" in value:
+        raise ValidationError(f"{field} must not contain NUL characters", field)
+    if required and not value.strip():
+        raise ValidationError(f"{field} must not be empty", field)
+    if max_length is not None and len(value) > max_length:
+        raise ValidationError(
+            f"{field} must be at most {max_length} characters, got {len(value)}", field)
+    return value

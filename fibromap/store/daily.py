@@ -1,0 +1,135 @@
+"""Daily check-ins and the medication regimen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import selectinload
+
+from fibromap.domain.daily import CheckIn, Medication
+from fibromap.errors import ValidationError
+from fibromap.store.database import Database
+from fibromap.store.schema import CheckInFoodRow, CheckInRow, MedicationRow
+
+_CHECKIN_FIELDS = ("sleep_hours", "sleep_quality", "woken_by_spasms", "water_glasses", "stress",
+                   "fatigue", "mood", "activity_level", "notes")
+
+
+def _checkin(row: CheckInRow) -> CheckIn:
+    return CheckIn(day=row.day, foods=frozenset(f.food for f in row.foods),
+                   **{name: getattr(row, name) for name in _CHECKIN_FIELDS})
+
+
+class CheckInRepository:
+    def __init__(self, database: Database):
+        self._db = database
+
+    def put(self, checkin: CheckIn) -> CheckIn:
+        """Save the day's check-in, replacing an earlier one for the same day."""
+        with self._db.transaction() as session:
+            row = session.scalar(select(CheckInRow).where(CheckInRow.day == checkin.day)
+                                 .options(selectinload(CheckInRow.foods)))
+            if row is None:
+                row = CheckInRow(day=checkin.day)
+                session.add(row)
+            for name in _CHECKIN_FIELDS:
+                setattr(row, name, getattr(checkin, name))
+            row.foods = [CheckInFoodRow(food=food) for food in sorted(checkin.foods)]
+            session.flush()
+            return _checkin(row)
+
+    def put_many(self, checkins: list[CheckIn]) -> None:
+        """Save many new check-ins at once (the demo history)."""
+        with self._db.transaction() as session:
+            for checkin in checkins:
+                row = CheckInRow(day=checkin.day, **{n: getattr(checkin, n) for n in _CHECKIN_FIELDS})
+                row.foods = [CheckInFoodRow(food=food) for food in sorted(checkin.foods)]
+                session.add(row)
+
+    def get(self, day: date) -> CheckIn | None:
+        with self._db.transaction() as session:
+            row = session.scalar(select(CheckInRow).where(CheckInRow.day == day)
+                                 .options(selectinload(CheckInRow.foods)))
+            return _checkin(row) if row else None
+
+    def between(self, start: date | None = None, end: date | None = None) -> list[CheckIn]:
+        query = select(CheckInRow).options(selectinload(CheckInRow.foods)).order_by(CheckInRow.day)
+        if start:
+            query = query.where(CheckInRow.day >= start)
+        if end:
+            query = query.where(CheckInRow.day <= end)
+        with self._db.transaction() as session:
+            return [_checkin(row) for row in session.scalars(query)]
+
+    def delete(self, day: date) -> None:
+        with self._db.transaction() as session:
+            session.execute(delete(CheckInRow).where(CheckInRow.day == day))
+
+    def count(self) -> int:
+        with self._db.transaction() as session:
+            return session.scalar(select(func.count(CheckInRow.id)))
+
+
+def _medication(row: MedicationRow) -> Medication:
+    return Medication(id=row.id, name=row.name, dose=row.dose, start=row.start, stop=row.stop)
+
+
+class MedicationRepository:
+    def __init__(self, database: Database):
+        self._db = database
+
+    def add(self, medication: Medication) -> Medication:
+        with self._db.transaction() as session:
+            row = MedicationRow(name=medication.name, dose=medication.dose,
+                                start=medication.start, stop=medication.stop)
+            session.add(row)
+            session.flush()
+            return _medication(row)
+
+    def update(self, medication: Medication) -> Medication:
+        with self._db.transaction() as session:
+            row = self._row(session, medication.id)
+            row.name, row.dose = medication.name, medication.dose
+            row.start, row.stop = medication.start, medication.stop
+            return _medication(row)
+
+    def stop(self, medication_id: int, day: date) -> Medication:
+        current = self.get(medication_id)
+        return self.update(Medication(current.name, current.dose, current.start, day, current.id))
+
+    def change_dose(self, medication_id: int, dose: str, day: date) -> Medication:
+        """Stop the current dose the day before ``day`` and start the new one on ``day``."""
+        current = self.get(medication_id)
+        if day <= current.start:
+            raise ValidationError(
+                f"a dose change must come after the start date {current.start.isoformat()}", "start")
+        new = Medication(current.name, dose, day)
+        with self._db.transaction() as session:
+            row = self._row(session, medication_id)
+            row.stop = date.fromordinal(day.toordinal() - 1)
+            added = MedicationRow(name=new.name, dose=new.dose, start=new.start, stop=None)
+            session.add(added)
+            session.flush()
+            return _medication(added)
+
+    def get(self, medication_id: int | None) -> Medication:
+        with self._db.transaction() as session:
+            return _medication(self._row(session, medication_id))
+
+    def all(self) -> list[Medication]:
+        with self._db.transaction() as session:
+            rows = session.scalars(select(MedicationRow).order_by(MedicationRow.start,
+                                                                  MedicationRow.id))
+            return [_medication(row) for row in rows]
+
+    def count(self) -> int:
+        with self._db.transaction() as session:
+            return session.scalar(select(func.count(MedicationRow.id)))
+
+    @staticmethod
+    def _row(session, medication_id: int | None) -> MedicationRow:
+        row = session.get(MedicationRow, medication_id) if medication_id is not None else None
+        if row is None:
+            raise ValidationError(f"there is no medication number {medication_id}", "id")
+        return row

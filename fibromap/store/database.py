@@ -1,0 +1,306 @@
+"""Opening a database safely: recognise it, back it up, upgrade it, or refuse it.
+
+A file that is not FibroMap's, or one written by a newer FibroMap, is refused
+and left byte-for-byte untouched: it is only ever read through a read-only
+connection before FibroMap decides it may write.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from fibromap.config import Paths
+from fibromap.errors import DatabaseError, DatabaseRefused, FibroMapError
+from fibromap.store.schema import APPLICATION_MARK, MetaRow
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# Written into the SQLite header (offset 68) so tools like `file` can tell it is ours.
+SQLITE_APPLICATION_ID = 0x46624D70  # "FbMp"
+BACKUPS_KEPT = 10
+
+
+def _alembic_config(connection=None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def known_revision(revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(_alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def describe_url(url: URL) -> str:
+    """What the status bar and messages call this database (never a password)."""
+    if url.get_backend_name() == "sqlite":
+        return url.database or "in-memory database"
+    return url.render_as_string(hide_password=True)
+
+
+def _parse_url(raw: str) -> URL:
+    try:
+        return make_url(raw)
+    except ArgumentError:
+        raise DatabaseError(f"{raw!r} is not a database URL "
+                            "(expected e.g. sqlite:///path/file.sqlite3 or postgresql://host/db)") from None
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    # FULL: a saved entry survives a crash or power cut.
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.close()
+
+
+def friendly_operational_error(exc: BaseException) -> str:
+    """Turn a driver's error into one line a person can act on."""
+    message = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else repr(exc)
+    lowered = message.lower()
+    if "disk is full" in lowered or "no space left" in lowered or "disk full" in lowered:
+        return "the disk is full, so nothing was saved; free some space and try again"
+    if "readonly" in lowered or "read-only" in lowered:
+        return "the database is read-only, so nothing was saved"
+    if "locked" in lowered:
+        return "the database is busy in another program; try again in a moment"
+    if "not a database" in lowered or "malformed" in lowered:
+        return f"the database file is damaged ({message})"
+    return message
+
+
+class Database:
+    """An open, up-to-date FibroMap database."""
+
+    def __init__(self, engine: Engine, url: URL):
+        self.engine = engine
+        self.url = url
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    # -- opening -----------------------------------------------------------------
+    @classmethod
+    def open(cls, raw_url: str, paths: Paths, *, upgrade: bool = True,
+             routine_backup: bool = False) -> Database:
+        """Open ``raw_url``, refusing anything that is not a FibroMap database we can use.
+
+        With ``upgrade`` a file from an older FibroMap is backed up, then upgraded.
+        ``routine_backup`` also takes the day's first backup of an existing file.
+        """
+        url = _parse_url(raw_url)
+        sqlite_path = cls._sqlite_path(url)
+        if sqlite_path is not None:
+            existed = sqlite_path.exists() and sqlite_path.stat().st_size > 0
+            if existed:
+                _check_sqlite_header(sqlite_path)
+            else:
+                paths.ensure(sqlite_path.parent)
+            revision = _probe(cls._probe_engine(url, sqlite_path) if existed else None, url)
+        else:
+            existed = True
+            revision = _probe(_create_engine(url), url)
+
+        head = head_revision()
+        needs_upgrade = revision != head
+        if sqlite_path is not None and existed:
+            if upgrade and needs_upgrade:
+                backup_sqlite(sqlite_path, paths, f"before-upgrade-{revision or 'empty'}")
+            elif routine_backup and not _backed_up_today(paths):
+                backup_sqlite(sqlite_path, paths, "daily")
+
+        engine = _create_engine(url)
+        database = cls(engine, url)
+        if needs_upgrade and upgrade:
+            database._upgrade()
+        elif needs_upgrade and revision is not None:
+            log.info("database at revision %s, head is %s (not upgraded)", revision, head)
+        return database
+
+    @staticmethod
+    def _sqlite_path(url: URL) -> Path | None:
+        if url.get_backend_name() != "sqlite":
+            return None
+        if not url.database or url.database == ":memory:" or url.database.startswith("file:"):
+            return None
+        return Path(url.database).expanduser().absolute()
+
+    @staticmethod
+    def _probe_engine(url: URL, path: Path) -> Engine:
+        # A read-only connection: deciding whether to refuse never writes a byte.
+        return create_engine(f"sqlite:///file:{quote(str(path))}?mode=ro&uri=true",
+                             poolclass=NullPool)
+
+    def _upgrade(self) -> None:
+        try:
+            with self.engine.begin() as connection:
+                command.upgrade(_alembic_config(connection), "head")
+                if connection.dialect.name == "sqlite":
+                    connection.exec_driver_sql(f"PRAGMA application_id = {SQLITE_APPLICATION_ID}")
+        except OperationalError as exc:
+            raise DatabaseError(f"cannot prepare the database {describe_url(self.url)}: "
+                                f"{friendly_operational_error(exc)}") from exc
+
+    # -- using -----------------------------------------------------------------------
+    @property
+    def display_name(self) -> str:
+        return describe_url(self.url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        return self._sqlite_path(self.url)
+
+    def revision(self) -> str | None:
+        with self.engine.connect() as connection:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed together, or not at all, with readable errors."""
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except FibroMapError:
+            raise
+        except OperationalError as exc:
+            raise DatabaseError(friendly_operational_error(exc)) from exc
+        except SQLAlchemyError as exc:
+            raise DatabaseError(f"the database refused the change: "
+                                f"{friendly_operational_error(exc)}") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _create_engine(url: URL) -> Engine:
+    try:
+        if url.get_backend_name() == "sqlite":
+            engine = create_engine(url, poolclass=NullPool)
+            event.listen(engine, "connect", _sqlite_pragmas)
+            return engine
+        return create_engine(url, pool_pre_ping=True)
+    except NoSuchModuleError:
+        raise DatabaseError(f"FibroMap cannot open {url.get_backend_name()} databases") from None
+    except ModuleNotFoundError as exc:
+        raise DatabaseError(f"the {url.get_backend_name()} driver is not installed "
+                            f"(missing Python module {exc.name}); for PostgreSQL install "
+                            "fibromap[postgresql]") from None
+
+
+def _check_sqlite_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise DatabaseRefused(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if not header.startswith(SQLITE_MAGIC):
+        raise DatabaseRefused(f"{path} is not a FibroMap database (it is not an SQLite file); "
+                              "it was left untouched")
+    application_id = int.from_bytes(header[68:72], "big") if len(header) >= 72 else 0
+    if application_id not in (0, SQLITE_APPLICATION_ID):
+        raise DatabaseRefused(f"{path} is not a FibroMap database (it belongs to another "
+                              f"application, id {application_id:#x}); it was left untouched")
+
+
+def _probe(engine: Engine | None, url: URL) -> str | None:
+    """The schema revision of a FibroMap database, None for an empty one; refuse the rest."""
+    if engine is None:
+        return None
+    where = describe_url(url)
+    try:
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+            if not tables:
+                return None
+            if not {"fibromap_meta", "alembic_version"} <= tables:
+                shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
+                raise DatabaseRefused(f"{where} is not a FibroMap database (it holds other "
+                                      f"tables: {shown}); it was left untouched")
+            mark = connection.execute(
+                select(MetaRow.value).where(MetaRow.key == "application")).scalar()
+            if mark != APPLICATION_MARK:
+                raise DatabaseRefused(f"{where} is not a FibroMap database; it was left untouched")
+            revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except FibroMapError:
+        raise
+    except OperationalError as exc:
+        raise DatabaseError(f"cannot open {where}: {friendly_operational_error(exc)}") from exc
+    except SQLAlchemyError as exc:
+        raise DatabaseRefused(f"{where} cannot be read as a FibroMap database "
+                              f"({friendly_operational_error(exc)}); it was left untouched") from exc
+    finally:
+        engine.dispose()
+    if revision is not None and not known_revision(revision):
+        raise DatabaseRefused(
+            f"{where} was written by a newer version of FibroMap (schema {revision}, this "
+            f"version knows up to {head_revision()}); update FibroMap to open it. "
+            "It was left untouched")
+    return revision
+
+
+# -- backups -------------------------------------------------------------------------
+def backup_sqlite(path: Path, paths: Paths, reason: str) -> Path:
+    """Copy the database with SQLite's online-backup API and keep the newest few copies."""
+    folder = paths.ensure(paths.backups_dir)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"fibromap-{stamp}-{reason}.sqlite3"
+    try:
+        source = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        try:
+            destination = sqlite3.connect(target)
+            try:
+                source.backup(destination)
+            finally:
+                destination.close()
+        finally:
+            source.close()
+    except sqlite3.Error as exc:
+        target.unlink(missing_ok=True)
+        raise DatabaseError(f"cannot back up {path} before opening it: "
+                            f"{friendly_operational_error(exc)}") from exc
+    for old in list_backups(paths)[BACKUPS_KEPT:]:
+        old.unlink(missing_ok=True)
+    log.info("backed up %s to %s", path, target)
+    return target
+
+
+def list_backups(paths: Paths) -> list[Path]:
+    """Backups, newest first."""
+    if not paths.backups_dir.is_dir():
+        return []
+    return sorted(paths.backups_dir.glob("fibromap-*.sqlite3"), reverse=True)
+
+
+def _backed_up_today(paths: Paths) -> bool:
+    today = datetime.now().strftime("%Y%m%d")
+    return any(p.name.startswith(f"fibromap-{today}-") for p in list_backups(paths))

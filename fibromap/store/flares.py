@@ -1,0 +1,198 @@
+"""Saving, finding, changing and deleting flares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import Select, delete, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from fibromap.domain.atlas import load_atlas
+from fibromap.domain.flare import (
+    Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse, aware_from_utc, utc_now,
+)
+from fibromap.domain.vocabulary import TermKind
+from fibromap.errors import ValidationError
+from fibromap.store.database import Database
+from fibromap.store.schema import FlareRow, ReferralRow, SiteRow, TermRow, TreatmentUseRow
+from fibromap.store.vocabulary import term_ids
+
+_LOAD = (
+    selectinload(FlareRow.sites),
+    selectinload(FlareRow.referrals),
+    selectinload(FlareRow.terms),
+    selectinload(FlareRow.treatments).selectinload(TreatmentUseRow.term),
+    selectinload(FlareRow.context),
+)
+
+
+def _naive_utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def local_day_bounds(start: date | None, end: date | None) -> tuple[datetime | None, datetime | None]:
+    """[start 00:00, day after end 00:00) on the person's own clock."""
+    low = datetime.combine(start, time()) if start else None
+    high = datetime.combine(end + timedelta(days=1), time()) if end else None
+    return low, high
+
+
+def in_period(query: Select, start: date | None, end: date | None) -> Select:
+    low, high = local_day_bounds(start, end)
+    if low is not None:
+        query = query.where(FlareRow.onset_local >= low)
+    if high is not None:
+        query = query.where(FlareRow.onset_local < high)
+    return query
+
+
+class _TermLookup:
+    """Term keys to ids for one session, with messages naming the unknown word."""
+
+    def __init__(self, session: Session):
+        self._ids = {kind: term_ids(session, kind) for kind in TermKind}
+
+    def __call__(self, kind: TermKind, key: str) -> int:
+        try:
+            return self._ids[kind][key]
+        except KeyError:
+            raise ValidationError(f"unknown {kind.noun} {key!r}; add it to your list first",
+                                  kind.value) from None
+
+
+def _check_regions(flare: Flare) -> None:
+    atlas = load_atlas()
+    for region in flare.regions:
+        atlas.region(region)
+
+
+def _fill_row(row: FlareRow, flare: Flare, terms: _TermLookup, session: Session) -> None:
+    row.onset_utc = _naive_utc(flare.onset)
+    row.utc_offset_min = flare.utc_offset_minutes
+    row.onset_local = flare.onset_local
+    row.duration_s = flare.duration_seconds
+    row.context_id = terms(TermKind.CONTEXT, flare.context) if flare.context else None
+    for area in ImpactArea:
+        setattr(row, f"impact_{area.value}", flare.impacts.get(area))
+    row.notes = flare.notes
+    term_rows = [session.get(TermRow, terms(TermKind.QUALITY, key)) for key in sorted(flare.qualities)]
+    term_rows += [session.get(TermRow, terms(TermKind.TRIGGER, key)) for key in sorted(flare.triggers)]
+    row.terms = term_rows
+    row.sites = [SiteRow(position=i, region=site.region, intensity=site.intensity,
+                         role=site.role.value) for i, site in enumerate(flare.sites)]
+    by_region = {site.region: site for site in row.sites}
+    row.referrals = [ReferralRow(position=i, source=by_region[ref.source],
+                                 target=by_region[ref.target], intensity=ref.intensity)
+                     for i, ref in enumerate(flare.referrals)]
+    row.treatments = [TreatmentUseRow(position=i, term_id=terms(TermKind.TREATMENT, use.treatment),
+                                      relief=use.relief, medication=use.medication, dose=use.dose)
+                      for i, use in enumerate(flare.treatments)]
+
+
+def _flare(row: FlareRow) -> Flare:
+    def utc(moment: datetime) -> datetime:
+        return moment.replace(tzinfo=UTC)
+
+    return Flare(
+        id=row.id,
+        onset=aware_from_utc(row.onset_utc, row.utc_offset_min),
+        duration_seconds=row.duration_s,
+        sites=tuple(SpasmSite(s.region, s.intensity, SiteRole(s.role)) for s in row.sites),
+        referrals=tuple(Referral(r.source.region, r.target.region, r.intensity)
+                        for r in row.referrals),
+        context=row.context.key if row.context else None,
+        qualities=frozenset(t.key for t in row.terms if t.kind == TermKind.QUALITY),
+        triggers=frozenset(t.key for t in row.terms if t.kind == TermKind.TRIGGER),
+        treatments=tuple(TreatmentUse(u.term.key, u.relief, u.medication, u.dose)
+                         for u in row.treatments),
+        impacts={area: getattr(row, f"impact_{area.value}") for area in ImpactArea
+                 if getattr(row, f"impact_{area.value}") is not None},
+        notes=row.notes,
+        created=utc(row.created_utc),
+        modified=utc(row.modified_utc),
+    )
+
+
+class FlareRepository:
+    def __init__(self, database: Database):
+        self._db = database
+
+    def add(self, flare: Flare) -> Flare:
+        """Save a new flare; returns it with its id and creation time."""
+        return self.add_many([flare])[0]
+
+    def add_many(self, flares: Iterable[Flare]) -> list[Flare]:
+        """Save many flares in one transaction: all of them or none."""
+        now = _naive_utc(utc_now())
+        with self._db.transaction() as session:
+            terms = _TermLookup(session)
+            rows = []
+            for flare in flares:
+                _check_regions(flare)
+                row = FlareRow(
+                    created_utc=_naive_utc(flare.created) if flare.created else now,
+                    modified_utc=_naive_utc(flare.modified) if flare.modified else now)
+                _fill_row(row, flare, terms, session)
+                session.add(row)
+                rows.append(row)
+            session.flush()
+            return [_flare(row) for row in rows]
+
+    def update(self, flare: Flare) -> Flare:
+        """Replace a saved flare's contents, keeping its creation time."""
+        if flare.id is None:
+            raise ValidationError("this flare has not been saved yet", "id")
+        _check_regions(flare)
+        with self._db.transaction() as session:
+            row = self._row(session, flare.id)
+            # Old sites go first so the (flare, region) uniqueness holds for the new ones.
+            row.referrals = []
+            row.sites = []
+            row.treatments = []
+            session.flush()
+            _fill_row(row, flare, _TermLookup(session), session)
+            row.modified_utc = _naive_utc(utc_now())
+            session.flush()
+            return _flare(row)
+
+    def get(self, flare_id: int) -> Flare:
+        with self._db.transaction() as session:
+            return _flare(self._row(session, flare_id))
+
+    def delete(self, flare_id: int) -> Flare:
+        """Delete a flare and return it, so that the deletion can be undone."""
+        with self._db.transaction() as session:
+            flare = _flare(self._row(session, flare_id))
+            session.execute(delete(FlareRow).where(FlareRow.id == flare_id))
+            return flare
+
+    def restore(self, flare: Flare) -> Flare:
+        """Put a deleted flare back with its original creation and modification times."""
+        return self.add_many([flare])[0]
+
+    def between(self, start: date | None = None, end: date | None = None) -> list[Flare]:
+        """Flares whose onset falls within the local days [start, end], oldest first."""
+        query = in_period(select(FlareRow).options(*_LOAD), start, end)
+        with self._db.transaction() as session:
+            rows = session.scalars(query.order_by(FlareRow.onset_utc, FlareRow.id)).all()
+            return [_flare(row) for row in rows]
+
+    def latest(self) -> Flare | None:
+        with self._db.transaction() as session:
+            row = session.scalars(select(FlareRow).options(*_LOAD)
+                                  .order_by(FlareRow.onset_utc.desc(), FlareRow.id.desc())
+                                  .limit(1)).first()
+            return _flare(row) if row else None
+
+    def count(self, start: date | None = None, end: date | None = None) -> int:
+        with self._db.transaction() as session:
+            return session.scalar(in_period(select(func.count(FlareRow.id)), start, end))
+
+    @staticmethod
+    def _row(session: Session, flare_id: int) -> FlareRow:
+        row = session.get(FlareRow, flare_id, options=_LOAD)
+        if row is None:
+            raise ValidationError(f"there is no flare number {flare_id}", "id")
+        return row
+

@@ -1,0 +1,200 @@
+"""The tables. Alembic migrations in store/migrations are what create them;
+a test checks that these models and the migrated schema never drift apart."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean, CheckConstraint, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData,
+    SmallInteger, String, Text, UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Marks a database as FibroMap's, so a foreign file is never mistaken for ours.
+APPLICATION_MARK = "fibromap"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class MetaRow(Base):
+    __tablename__ = "fibromap_meta"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class TermRow(Base):
+    __tablename__ = "term"
+    __table_args__ = (
+        UniqueConstraint("kind", "key", name="uq_term_kind_key"),
+        CheckConstraint("kind IN ('trigger', 'quality', 'treatment', 'context')", name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(80))
+    label: Mapped[str] = mapped_column(String(80))
+    builtin: Mapped[bool] = mapped_column(Boolean, default=False)
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class FlareRow(Base):
+    __tablename__ = "flare"
+    __table_args__ = (
+        CheckConstraint("duration_s IS NULL OR duration_s > 0", name="duration"),
+        CheckConstraint("utc_offset_min BETWEEN -1080 AND 1080", name="utc_offset"),
+        *(CheckConstraint(f"impact_{area} IS NULL OR impact_{area} BETWEEN 0 AND 3",
+                          name=f"impact_{area}")
+          for area in ("walking", "fine_motor", "sleep", "work")),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    onset_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
+    utc_offset_min: Mapped[int] = mapped_column(Integer)
+    # The person's wall-clock onset, derived from the two above. Kept so that SQL can
+    # filter and group by local day and hour identically on SQLite and PostgreSQL.
+    onset_local: Mapped[datetime] = mapped_column(DateTime, index=True)
+    duration_s: Mapped[int | None] = mapped_column(Integer)
+    context_id: Mapped[int | None] = mapped_column(ForeignKey("term.id", ondelete="RESTRICT"))
+    impact_walking: Mapped[int | None] = mapped_column(SmallInteger)
+    impact_fine_motor: Mapped[int | None] = mapped_column(SmallInteger)
+    impact_sleep: Mapped[int | None] = mapped_column(SmallInteger)
+    impact_work: Mapped[int | None] = mapped_column(SmallInteger)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_utc: Mapped[datetime] = mapped_column(DateTime)
+    modified_utc: Mapped[datetime] = mapped_column(DateTime)
+
+    sites: Mapped[list[SiteRow]] = relationship(
+        back_populates="flare", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="SiteRow.position")
+    referrals: Mapped[list[ReferralRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ReferralRow.position")
+    context: Mapped[TermRow | None] = relationship()
+    terms: Mapped[list[TermRow]] = relationship(secondary="flare_term", order_by="TermRow.id")
+    treatments: Mapped[list[TreatmentUseRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="TreatmentUseRow.position")
+
+
+class SiteRow(Base):
+    __tablename__ = "site"
+    __table_args__ = (
+        UniqueConstraint("flare_id", "region", name="uq_site_flare_region"),
+        CheckConstraint("intensity BETWEEN 0 AND 10", name="intensity"),
+        CheckConstraint("role IN ('spasm', 'trigger_point', 'referred')", name="role"),
+        Index("ix_site_region", "region"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    flare_id: Mapped[int] = mapped_column(ForeignKey("flare.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(SmallInteger)
+    region: Mapped[str] = mapped_column(String(64))
+    intensity: Mapped[int] = mapped_column(SmallInteger)
+    role: Mapped[str] = mapped_column(String(16))
+
+    flare: Mapped[FlareRow] = relationship(back_populates="sites")
+
+
+class ReferralRow(Base):
+    __tablename__ = "referral"
+    __table_args__ = (
+        UniqueConstraint("source_site_id", "target_site_id", name="uq_referral_link"),
+        CheckConstraint("intensity BETWEEN 0 AND 10", name="intensity"),
+        CheckConstraint("source_site_id <> target_site_id", name="distinct_sites"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    flare_id: Mapped[int] = mapped_column(ForeignKey("flare.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(SmallInteger)
+    source_site_id: Mapped[int] = mapped_column(ForeignKey("site.id", ondelete="CASCADE"))
+    target_site_id: Mapped[int] = mapped_column(ForeignKey("site.id", ondelete="CASCADE"),
+                                                index=True)
+    intensity: Mapped[int] = mapped_column(SmallInteger)
+
+    source: Mapped[SiteRow] = relationship(foreign_keys=[source_site_id])
+    target: Mapped[SiteRow] = relationship(foreign_keys=[target_site_id])
+
+
+class FlareTermRow(Base):
+    """Pain qualities and triggers of a flare (the term's kind tells which)."""
+
+    __tablename__ = "flare_term"
+
+    flare_id: Mapped[int] = mapped_column(ForeignKey("flare.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    term_id: Mapped[int] = mapped_column(ForeignKey("term.id", ondelete="RESTRICT"),
+                                         primary_key=True, index=True)
+
+
+class TreatmentUseRow(Base):
+    __tablename__ = "treatment_use"
+    __table_args__ = (
+        CheckConstraint("relief IS NULL OR relief BETWEEN 0 AND 10", name="relief"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    flare_id: Mapped[int] = mapped_column(ForeignKey("flare.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(SmallInteger)
+    term_id: Mapped[int] = mapped_column(ForeignKey("term.id", ondelete="RESTRICT"), index=True)
+    relief: Mapped[int | None] = mapped_column(SmallInteger)
+    medication: Mapped[str] = mapped_column(String(120), default="")
+    dose: Mapped[str] = mapped_column(String(120), default="")
+
+    term: Mapped[TermRow] = relationship()
+
+
+class CheckInRow(Base):
+    __tablename__ = "checkin"
+    __table_args__ = (
+        CheckConstraint("sleep_hours IS NULL OR sleep_hours BETWEEN 0 AND 24", name="sleep_hours"),
+        *(CheckConstraint(f"{column} IS NULL OR {column} BETWEEN 0 AND {high}", name=column)
+          for column, high in (("sleep_quality", 10), ("woken_by_spasms", 50),
+                               ("water_glasses", 50), ("stress", 10), ("fatigue", 10),
+                               ("mood", 10), ("activity_level", 10))),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, unique=True)
+    sleep_hours: Mapped[float | None] = mapped_column(Float)
+    sleep_quality: Mapped[int | None] = mapped_column(SmallInteger)
+    woken_by_spasms: Mapped[int | None] = mapped_column(SmallInteger)
+    water_glasses: Mapped[int | None] = mapped_column(SmallInteger)
+    stress: Mapped[int | None] = mapped_column(SmallInteger)
+    fatigue: Mapped[int | None] = mapped_column(SmallInteger)
+    mood: Mapped[int | None] = mapped_column(SmallInteger)
+    activity_level: Mapped[int | None] = mapped_column(SmallInteger)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    foods: Mapped[list[CheckInFoodRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="CheckInFoodRow.food")
+
+
+class CheckInFoodRow(Base):
+    __tablename__ = "checkin_food"
+
+    checkin_id: Mapped[int] = mapped_column(ForeignKey("checkin.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    food: Mapped[str] = mapped_column(String(60), primary_key=True)
+
+
+class MedicationRow(Base):
+    __tablename__ = "medication"
+    __table_args__ = (
+        CheckConstraint("stop IS NULL OR stop >= start", name="stop_after_start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    dose: Mapped[str] = mapped_column(String(120), default="")
+    start: Mapped[date] = mapped_column(Date)
+    stop: Mapped[date | None] = mapped_column(Date)

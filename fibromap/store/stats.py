@@ -1,0 +1,80 @@
+"""Headline figures for a period, computed in SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import distinct, func, select
+
+from fibromap.store.database import Database
+from fibromap.store.flares import in_period
+from fibromap.store.schema import CheckInRow, FlareRow, SiteRow
+
+TOP_REGIONS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class RegionCount:
+    region: str
+    count: int  # flares that touched the region
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodSummary:
+    start: date | None
+    end: date | None
+    flares: int
+    sites: int
+    mean_intensity: float | None
+    max_intensity: int | None
+    days_with_flares: int
+    checkins: int
+    first_onset: datetime | None
+    last_onset: datetime | None
+    top_regions: tuple[RegionCount, ...]
+
+    @property
+    def days(self) -> int:
+        """Length of the period in days: as asked, or else spanned by the flares."""
+        start = self.start or (self.first_onset.date() if self.first_onset else None)
+        end = self.end or (self.last_onset.date() if self.last_onset else None)
+        if start is None or end is None or end < start:
+            return 0
+        return (end - start).days + 1
+
+    @property
+    def flares_per_week(self) -> float | None:
+        return self.flares * 7 / self.days if self.days else None
+
+
+def period_summary(database: Database, start: date | None = None,
+                   end: date | None = None) -> PeriodSummary:
+    """Counts, intensities and the most affected regions for the local days [start, end]."""
+    with database.transaction() as session:
+        flares, days, first, last = session.execute(in_period(select(
+            func.count(FlareRow.id),
+            func.count(distinct(func.date(FlareRow.onset_local))),
+            func.min(FlareRow.onset_local),
+            func.max(FlareRow.onset_local)), start, end)).one()
+        site_query = select(func.count(SiteRow.id), func.avg(SiteRow.intensity),
+                            func.max(SiteRow.intensity)).join(FlareRow)
+        sites, mean, peak = session.execute(in_period(site_query, start, end)).one()
+        flare_count = func.count(distinct(SiteRow.flare_id)).label("flares")
+        top = session.execute(in_period(
+            select(SiteRow.region, flare_count).join(FlareRow), start, end)
+            .group_by(SiteRow.region)
+            .order_by(flare_count.desc(), SiteRow.region)
+            .limit(TOP_REGIONS)).tuples().all()
+        checkin_query = select(func.count(CheckInRow.id))
+        if start:
+            checkin_query = checkin_query.where(CheckInRow.day >= start)
+        if end:
+            checkin_query = checkin_query.where(CheckInRow.day <= end)
+        checkins = session.scalar(checkin_query)
+    return PeriodSummary(
+        start=start, end=end, flares=flares, sites=sites,
+        mean_intensity=float(mean) if mean is not None else None,
+        max_intensity=peak, days_with_flares=days, checkins=checkins,
+        first_onset=first, last_onset=last,
+        top_regions=tuple(RegionCount(region, count) for region, count in top))

@@ -1,0 +1,42 @@
+"""The Store: everything the rest of FibroMap needs from the database, in one object
+handed to views and commands (no global registries)."""
+
+from __future__ import annotations
+
+from fibromap.config import Paths
+from fibromap.store.daily import CheckInRepository, MedicationRepository
+from fibromap.store.database import Database
+from fibromap.store.flares import FlareRepository
+from fibromap.store.stats import PeriodSummary, period_summary
+from fibromap.store.vocabulary import VocabularyRepository, seed_builtin_terms
+
+
+class Store:
+    def __init__(self, database: Database):
+        self.database = database
+        self.flares = FlareRepository(database)
+        self.checkins = CheckInRepository(database)
+        self.medications = MedicationRepository(database)
+        self.vocabulary = VocabularyRepository(database)
+
+    @classmethod
+    def open(cls, url: str, paths: Paths, *, routine_backup: bool = False) -> Store:
+        """Open (creating, backing up and upgrading as needed) the database at ``url``."""
+        database = Database.open(url, paths, routine_backup=routine_backup)
+        with database.transaction() as session:
+            seed_builtin_terms(session)
+        return cls(database)
+
+    @property
+    def display_name(self) -> str:
+        return self.database.display_name
+
+    def holds_entries(self) -> bool:
+        """Whether the person has recorded anything (flares, check-ins or medications)."""
+        return bool(self.flares.count() or self.checkins.count() or self.medications.count())
+
+    def summary(self, start=None, end=None) -> PeriodSummary:
+        return period_summary(self.database, start, end)
+
+    def close(self) -> None:
+        self.database.close()

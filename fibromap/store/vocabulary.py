@@ -1,0 +1,83 @@
+"""The person's word lists: built-in terms plus their own."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fibromap.domain.vocabulary import BUILTIN_TERMS, Term, TermKind, key_for_label
+from fibromap.errors import ValidationError
+from fibromap.store.database import Database
+from fibromap.store.schema import TermRow
+
+
+def _term(row: TermRow) -> Term:
+    return Term(TermKind(row.kind), row.key, row.label, builtin=row.builtin)
+
+
+def seed_builtin_terms(session: Session) -> int:
+    """Add the built-in terms a database lacks (a newer FibroMap may bring more)."""
+    existing = set(session.execute(select(TermRow.kind, TermRow.key)).tuples())
+    missing = [term for term in BUILTIN_TERMS if (term.kind.value, term.key) not in existing]
+    session.add_all(TermRow(kind=term.kind.value, key=term.key, label=term.label, builtin=True,
+                            hidden=False) for term in missing)
+    return len(missing)
+
+
+def term_ids(session: Session, kind: TermKind) -> dict[str, int]:
+    rows = session.execute(select(TermRow.key, TermRow.id).where(TermRow.kind == kind.value))
+    return dict(rows.tuples().all())
+
+
+class VocabularyRepository:
+    def __init__(self, database: Database):
+        self._db = database
+
+    def terms(self, kind: TermKind, *, include_hidden: bool = False) -> list[Term]:
+        """Terms of one kind: built-in ones first in their usual order, then the person's own."""
+        query = select(TermRow).where(TermRow.kind == kind.value)
+        if not include_hidden:
+            query = query.where(TermRow.hidden.is_(False))
+        with self._db.transaction() as session:
+            rows = session.scalars(query.order_by(TermRow.builtin.desc(), TermRow.id)).all()
+            return [_term(row) for row in rows]
+
+    def add(self, kind: TermKind, label: str) -> Term:
+        """Add the person's own word, or bring back a hidden one with the same key."""
+        term = Term(kind, key_for_label(label), label.strip())
+        with self._db.transaction() as session:
+            row = session.scalar(select(TermRow).where(TermRow.kind == kind.value,
+                                                       TermRow.key == term.key))
+            if row is not None:
+                if not row.hidden:
+                    raise ValidationError(f"{row.label!r} is already in your {kind.noun} list",
+                                          "label")
+                row.hidden = False
+                row.label = term.label
+                return _term(row)
+            session.add(TermRow(kind=kind.value, key=term.key, label=term.label, builtin=False,
+                                hidden=False))
+        return term
+
+    def rename(self, kind: TermKind, key: str, label: str) -> Term:
+        renamed = Term(kind, key, label.strip())
+        with self._db.transaction() as session:
+            row = self._row(session, kind, key)
+            row.label = renamed.label
+            return _term(row)
+
+    def hide(self, kind: TermKind, key: str) -> None:
+        """Take a word off the list; flares that used it keep it."""
+        with self._db.transaction() as session:
+            self._row(session, kind, key).hidden = True
+
+    def count(self) -> int:
+        with self._db.transaction() as session:
+            return session.scalar(select(func.count()).select_from(TermRow))
+
+    @staticmethod
+    def _row(session: Session, kind: TermKind, key: str) -> TermRow:
+        row = session.scalar(select(TermRow).where(TermRow.kind == kind.value, TermRow.key == key))
+        if row is None:
+            raise ValidationError(f"there is no {kind.noun} {key!r}", "key")
+        return row
