@@ -127,6 +127,8 @@ class Database:
             existed = True
             revision = _probe(_create_engine(url), url)
 
+        if revision is None and not upgrade:
+            raise DatabaseError(f"there is no FibroMap database at {describe_url(url)} yet")
         head = head_revision()
         needs_upgrade = revision != head
         if sqlite_path is not None and existed:
@@ -139,7 +141,7 @@ class Database:
         database = cls(engine, url)
         if needs_upgrade and upgrade:
             database._upgrade()
-        elif needs_upgrade and revision is not None:
+        elif needs_upgrade:
             log.info("database at revision %s, head is %s (not upgraded)", revision, head)
         return database
 

@@ -1,0 +1,215 @@
+"""The `fibromap` command: the GUI by default, headless subcommands for the rest.
+
+Every error ends as one line on stderr and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import traceback
+from datetime import date, datetime
+from pathlib import Path
+from typing import NoReturn
+
+from fibromap import APP_NAME, __version__
+from fibromap.config import Paths, database_url
+from fibromap.errors import FibroMapError
+
+log = logging.getLogger("fibromap")
+
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-03-01, got {value!r}") from None
+
+
+def _positive_days(value: str) -> int:
+    from fibromap.demo import MAX_DAYS
+    try:
+        days = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of days, got {value!r}") from None
+    if not 1 <= days <= MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"days must be between 1 and {MAX_DAYS}, got {days}")
+    return days
+
+
+def build_parser() -> argparse.ArgumentParser:
+    database = argparse.ArgumentParser(add_help=False)
+    database.add_argument(
+        "--database", metavar="URL", default=argparse.SUPPRESS,
+        help="SQLAlchemy URL of the database (default: FIBROMAP_DATABASE_URL, or the "
+             "SQLite file in your data folder)")
+    parser = _Parser(prog="fibromap", parents=[database],
+                     description=f"{APP_NAME}: a private spasm and pain logger. "
+                                 "Without a command, starts the app.")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser("demo", parents=[database],
+                               help="fill the database with a realistic synthetic history")
+    demo.add_argument("--days", type=_positive_days, default=365,
+                      help="days of history ending yesterday (default 365)")
+    demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same data")
+    demo.add_argument("--force", action="store_true",
+                      help="add the history even though the database already holds entries")
+
+    commands.add_parser("check", parents=[database],
+                        help="report schema revision, row counts and integrity; "
+                             "exit non-zero on any problem")
+
+    stats = commands.add_parser("stats", parents=[database], help="headline figures for a period")
+    stats.add_argument("--from", dest="start", type=_date, metavar="DATE",
+                       help="first day (YYYY-MM-DD)")
+    stats.add_argument("--to", dest="end", type=_date, metavar="DATE",
+                       help="last day (YYYY-MM-DD)")
+    stats.add_argument("--json", action="store_true", help="print JSON instead of text")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    paths = Paths.from_environment()
+    try:
+        url = database_url(paths, getattr(args, "database", None))
+        if args.command is None:
+            from fibromap.ui.app import run_gui  # Qt is loaded only for the GUI
+            return run_gui(url, paths)
+        return COMMANDS[args.command](args, url, paths)
+    except FibroMapError as exc:
+        print(f"fibromap: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("fibromap: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        where = _write_crash_log(paths, exc)
+        print(f"fibromap: unexpected error: {type(exc).__name__}: {exc}"
+              + (f" (details in {where})" if where else ""), file=sys.stderr)
+        return EXIT_PROBLEM
+
+
+def _write_crash_log(paths: Paths, exc: BaseException) -> Path | None:
+    try:
+        folder = paths.ensure(paths.logs_dir)
+        target = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
+        target.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        return target
+    except Exception:  # noqa: BLE001 - a log we cannot write must not hide the error
+        return None
+
+
+# -- commands ------------------------------------------------------------------------
+def cmd_demo(args, url: str, paths: Paths) -> int:
+    from fibromap.demo import generate
+    from fibromap.store.store import Store
+
+    store = Store.open(url, paths)
+    try:
+        if store.holds_entries() and not args.force:
+            raise FibroMapError(f"{store.display_name} already holds entries; "
+                                "use --force to add the demo history anyway")
+        history = generate(days=args.days, seed=args.seed)
+        taken = {c.day for c in store.checkins.between(history.checkins[0].day)} \
+            if history.checkins else set()
+        store.flares.add_many(history.flares)
+        store.checkins.put_many([c for c in history.checkins if c.day not in taken])
+        for medication in history.medications:
+            store.medications.add(medication)
+        print(f"Added {len(history.flares)} flares, {len(history.checkins) - len(taken)} check-ins "
+              f"and {len(history.medications)} medications over {args.days} days "
+              f"(seed {args.seed}) to {store.display_name}")
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_check(args, url: str, paths: Paths) -> int:
+    from fibromap.store.check import check_database
+    from fibromap.store.database import Database
+
+    database = Database.open(url, paths, upgrade=False)
+    try:
+        report = check_database(database)
+    finally:
+        database.close()
+    print(f"Database: {report.database}")
+    state = "current" if report.revision == report.head else f"this FibroMap uses {report.head}"
+    print(f"Schema revision: {report.revision} ({state})")
+    if report.counts:
+        print("Rows: " + ", ".join(f"{name} {count}" for name, count in report.counts.items()))
+    for problem in report.problems:
+        print(f"fibromap: problem: {problem}", file=sys.stderr)
+    print("Check: ok" if report.ok else f"Check: {len(report.problems)} problem(s)")
+    return 0 if report.ok else EXIT_PROBLEM
+
+
+def cmd_stats(args, url: str, paths: Paths) -> int:
+    from fibromap.domain.atlas import load_atlas
+    from fibromap.store.store import Store
+
+    if args.start and args.end and args.start > args.end:
+        raise FibroMapError(f"--from {args.start} is after --to {args.end}")
+    store = Store.open(url, paths)
+    try:
+        summary = store.summary(args.start, args.end)
+    finally:
+        store.close()
+    atlas = load_atlas()
+    start = args.start or (summary.first_onset.date() if summary.first_onset else None)
+    end = args.end or (summary.last_onset.date() if summary.last_onset else None)
+    figures = {
+        "from": start.isoformat() if start else None,
+        "to": end.isoformat() if end else None,
+        "days": summary.days,
+        "flares": summary.flares,
+        "flares_per_week": _round(summary.flares_per_week),
+        "days_with_flares": summary.days_with_flares,
+        "sites": summary.sites,
+        "mean_intensity": _round(summary.mean_intensity),
+        "max_intensity": summary.max_intensity,
+        "checkins": summary.checkins,
+        "top_regions": [{"region": r.region, "name": atlas.name(r.region), "count": r.count}
+                        for r in summary.top_regions],
+    }
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return 0
+    period = f"{start} to {end}, {summary.days} days" if start else "no flares recorded"
+    print(f"FibroMap summary ({period})")
+    if summary.flares:
+        print(f"Flares: {summary.flares} ({summary.flares_per_week:.1f} a week), "
+              f"on {summary.days_with_flares} days")
+        print(f"Body sites marked: {summary.sites}; intensity mean {summary.mean_intensity:.1f}, "
+              f"highest {summary.max_intensity} (0-10)")
+    print(f"Daily check-ins: {summary.checkins}")
+    if summary.top_regions:
+        print("Most affected regions (flares):")
+        width = max(len(atlas.name(r.region)) for r in summary.top_regions)
+        for rank, region in enumerate(summary.top_regions, 1):
+            print(f"  {rank:2}. {atlas.name(region.region):<{width}}  {region.count}")
+    return 0
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+COMMANDS = {"demo": cmd_demo, "check": cmd_check, "stats": cmd_stats}

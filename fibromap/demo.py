@@ -1,0 +1,253 @@
+"""A realistic synthetic history for trying FibroMap and for its screenshots.
+
+One imaginary person: a few muscles that flare again and again (plus random
+ones), many spasms at night or just before waking, worse in winter and early in
+the week, worse after a poor night, referral patterns that follow the
+trigger-point table, treatments that help some more than others, a daily
+check-in most days, and a muscle relaxant started part-way through.
+The same seed, day count and end date always give the same history.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from fibromap.domain.atlas import Atlas, Side, load_atlas
+from fibromap.domain.daily import CheckIn, Medication
+from fibromap.domain.flare import (
+    Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse,
+)
+
+MAX_DAYS = 20 * 366
+
+# Muscles people with fibromyalgia most often report as recurring hot spots.
+HOT_SPOT_STEMS = ("upper_trapezius", "levator_scapulae", "quadratus_lumborum", "gastrocnemius",
+                  "masseter", "gluteus_medius", "rhomboid", "suboccipital", "piriformis",
+                  "erector_lower", "soleus", "forearm_extensors")
+FOODS = ("coffee", "dairy", "bread", "sugar", "alcohol", "red meat", "leafy greens", "bananas",
+         "takeaway", "chocolate", "fish", "nuts")
+# Treatment: (mean relief, spread). Stretching and water help calves more.
+RELIEF = {"heat": (5.5, 1.8), "ice": (3.0, 2.0), "stretching": (4.0, 2.0), "massage": (5.0, 1.8),
+          "epsom_bath": (5.0, 1.5), "topical_cream": (3.5, 1.8), "water": (2.5, 1.5),
+          "walk": (4.0, 2.0), "medication": (6.0, 1.5)}
+NOTES = ("Woke me up, had to stand on the floor to release it.",
+         "Came on while reaching for the top shelf.",
+         "Jaw clenched all night again.",
+         "Lasted through the whole meeting.",
+         "Felt it twitching for an hour before it locked.",
+         "Heat pad helped within ten minutes.")
+
+
+@dataclass(frozen=True)
+class DemoHistory:
+    flares: list[Flare]
+    checkins: list[CheckIn]
+    medications: list[Medication]
+
+
+def central_european_offset(day: date) -> timezone:
+    """UTC+1, or UTC+2 from the last Sunday of March to the last Sunday of October."""
+    def last_sunday(month: int) -> date:
+        last = date(day.year, month, 31)
+        return last - timedelta(days=(last.weekday() + 1) % 7)
+    summer = last_sunday(3) <= day < last_sunday(10)
+    return timezone(timedelta(hours=2 if summer else 1))
+
+
+def _clip(value: float, low: int, high: int) -> int:
+    return max(low, min(high, round(value)))
+
+
+def _poisson(rng: random.Random, mean: float) -> int:
+    limit, k, product = math.exp(-mean), 0, rng.random()
+    while product > limit:
+        k += 1
+        product *= rng.random()
+    return k
+
+
+class _Person:
+    def __init__(self, rng: random.Random, atlas: Atlas):
+        self.rng = rng
+        self.atlas = atlas
+        stems = rng.sample(HOT_SPOT_STEMS, 5)
+        spots = [f"{stem}.{rng.choice((Side.LEFT, Side.RIGHT)).value}" for stem in stems]
+        weights = sorted((rng.uniform(0.5, 1.0) for _ in spots), reverse=True)
+        weights[0] *= 2.2  # one muscle that is almost always involved
+        self.hot_spots = dict(zip(spots, weights))
+        self.baseline = {spot: rng.uniform(4.0, 6.5) for spot in spots}
+        self.anywhere = sorted(r.id for r in atlas if r.area not in {"head", "feet"})
+        self.stress = 4.5
+
+    def region(self) -> str:
+        if self.rng.random() < 0.78:
+            spots = list(self.hot_spots)
+            return self.rng.choices(spots, weights=[self.hot_spots[s] for s in spots])[0]
+        return self.rng.choice(self.anywhere)
+
+
+def generate(days: int = 365, seed: int = 1, end: date | None = None) -> DemoHistory:
+    """``days`` days of history ending on ``end`` (by default yesterday, so that
+    nothing lies in the future and a day's runs all give the same history)."""
+    if not 1 <= days <= MAX_DAYS:
+        raise ValueError(f"days must be between 1 and {MAX_DAYS}, got {days}")
+    end = end or date.today() - timedelta(days=1)
+    rng = random.Random(seed)
+    atlas = load_atlas()
+    person = _Person(rng, atlas)
+    start = end - timedelta(days=days - 1)
+    relaxant_start = start + timedelta(days=int(days * 0.55))
+    medications = [Medication("Magnesium glycinate", "300 mg at night", start - timedelta(days=40))]
+    if days >= 30:
+        medications.append(Medication("Cyclobenzaprine", "5 mg at night", relaxant_start))
+    if days >= 120:
+        pregabalin = start + timedelta(days=int(days * 0.2))
+        medications.append(Medication("Pregabalin", "75 mg twice daily", pregabalin,
+                                      pregabalin + timedelta(days=int(days * 0.12))))
+
+    flares: list[Flare] = []
+    checkins: list[CheckIn] = []
+    for index in range(days):
+        day = start + timedelta(days=index)
+        on_relaxant = days >= 30 and day >= relaxant_start
+        day_flares, checkin = _one_day(rng, person, day, on_relaxant)
+        flares += day_flares
+        if checkin is not None:
+            checkins.append(checkin)
+    return DemoHistory(flares, checkins, sorted(medications, key=lambda m: m.start))
+
+
+def _one_day(rng: random.Random, person: _Person, day: date,
+             on_relaxant: bool) -> tuple[list[Flare], CheckIn | None]:
+    season = 1 + 0.25 * math.cos(2 * math.pi * (day.timetuple().tm_yday - 15) / 365.25)
+    weekday = (1.15, 1.05, 1.05, 1.05, 1.0, 0.85, 0.85)[day.weekday()]
+    sleep_hours = min(10.0, max(3.0, rng.gauss(6.6, 1.1)))
+    sleep_quality = _clip(sleep_hours - 1.5 + rng.gauss(0, 1.3), 0, 10)
+    poor_sleep = sleep_hours < 5.5 or sleep_quality <= 3
+    person.stress = min(10.0, max(0.0, 0.7 * person.stress + 0.3 * (4.5 + 2 * (weekday - 1) * 5)
+                                  + rng.gauss(0, 1.2)))
+    stress = _clip(person.stress, 0, 10)
+    water = _clip(rng.gauss(6.5, 2), 1, 14)
+    activity = _clip(rng.gauss(4.5, 2), 0, 10)
+    winter = season > 1.12
+
+    rate = 2.1 * season * weekday * (1.5 if poor_sleep else 1.0) * (1 + 0.06 * (stress - 5))
+    count = _poisson(rng, rate)
+    flares = []
+    night_flares = 0
+    for _ in range(count):
+        moment, period = _onset(rng, day, on_relaxant)
+        if period != "day":
+            night_flares += 1
+        flares.append(_flare(rng, person, moment, period, poor_sleep=poor_sleep, stress=stress,
+                             water=water, activity=activity, winter=winter))
+    flares.sort(key=lambda f: f.onset)
+
+    if rng.random() > 0.88:  # a day without a check-in
+        return flares, None
+    fatigue = _clip(4.5 + (2 if poor_sleep else 0) + 0.3 * len(flares) + rng.gauss(0, 1.2), 0, 10)
+    mood = _clip(6.5 - 0.3 * stress - (1.5 if poor_sleep else 0) + rng.gauss(0, 1.2), 0, 10)
+    foods = frozenset(rng.sample(FOODS, rng.randint(1, 4)))
+    checkin = CheckIn(day=day, sleep_hours=round(sleep_hours * 4) / 4, sleep_quality=sleep_quality,
+                      woken_by_spasms=night_flares, water_glasses=water, stress=stress,
+                      fatigue=fatigue, mood=mood, activity_level=activity, foods=foods,
+                      notes="Bad night." if poor_sleep and rng.random() < 0.2 else "")
+    return flares, checkin
+
+
+def _onset(rng: random.Random, day: date, on_relaxant: bool) -> tuple[datetime, str]:
+    night_share = 0.22 if on_relaxant else 0.32
+    draw = rng.random()
+    if draw < night_share:
+        period, minute = "night", rng.randrange(0, 5 * 60)
+    elif draw < night_share + 0.2:
+        period, minute = "waking", rng.randrange(5 * 60, 7 * 60 + 30)
+    else:
+        period, minute = "day", rng.randrange(8 * 60, 24 * 60)
+    local = datetime.combine(day, time()) + timedelta(minutes=minute, seconds=rng.randrange(60))
+    return local.replace(tzinfo=central_european_offset(day)), period
+
+
+def _flare(rng: random.Random, person: _Person, onset: datetime, period: str, *, poor_sleep: bool,
+           stress: int, water: int, activity: int, winter: bool) -> Flare:
+    atlas = person.atlas
+    severity = (1.0 if poor_sleep else 0.0) + rng.gauss(0, 1.3)
+    primary = person.region()
+    base = person.baseline.get(primary, 4.0)
+    role = SiteRole.TRIGGER_POINT if rng.random() < 0.2 else SiteRole.SPASM
+    sites = [SpasmSite(primary, _clip(base + severity, 1, 10), role)]
+    if rng.random() < 0.35:  # a cluster: another hot spot, or the same muscle on the other side
+        second = (atlas.region(primary).mirror_id() if rng.random() < 0.4 else person.region())
+        if second not in {s.region for s in sites}:
+            intensity = _clip(person.baseline.get(second, 4.0) + severity - 1, 1, 10)
+            sites.append(SpasmSite(second, intensity))
+    referrals = []
+    patterns = atlas.patterns_from(primary)
+    if patterns and rng.random() < 0.5:
+        pattern = rng.choice(patterns)
+        taken = {s.region for s in sites}
+        zones = [z for z in pattern.zones if z not in taken]
+        for zone in rng.sample(zones, min(len(zones), rng.choice((1, 1, 2)))):
+            intensity = _clip(sites[0].intensity - rng.uniform(1, 3), 1, 10)
+            sites.append(SpasmSite(zone, intensity, SiteRole.REFERRED))
+            referrals.append(Referral(primary, zone, intensity))
+
+    seconds = _clip(math.exp(rng.gauss(math.log(90), 1.3)), 5, 4 * 3600)
+    if period == "day":
+        context = rng.choices(("sitting", "standing", "walking", "driving", "exercising", "lying"),
+                              weights=(35, 20, 18, 10, 7, 10))[0]
+    else:
+        context = "asleep" if rng.random() < 0.75 else "lying"
+
+    stem = atlas.region(primary).stem
+    qualities = {"cramping"} if stem in {"gastrocnemius", "soleus"} else set()
+    qualities.add(rng.choice(("vice_like", "aching", "stabbing", "throbbing", "shooting",
+                              "burning", "cramping")))
+    if rng.random() < 0.15:
+        qualities.add("twitching")
+
+    triggers = set()
+    for present, trigger, chance in (
+        (poor_sleep, "poor_sleep", 0.8), (stress >= 7, "stress", 0.7),
+        (stress >= 8, "anxiety", 0.4), (activity >= 7, "overexertion", 0.6),
+        (winter, "cold", 0.3), (water <= 4, "dehydration", 0.5),
+        (context == "sitting", "sitting_long", 0.3), (context == "standing", "standing_long", 0.3),
+        (True, "weather_change", 0.08), (True, "caffeine", 0.05), (True, "meal", 0.04),
+        (True, "bump", 0.02),
+    ):
+        if present and rng.random() < chance:
+            triggers.add(trigger)
+
+    treatments = []
+    if rng.random() < 0.6:
+        for name in rng.sample(sorted(RELIEF), rng.choice((1, 1, 2))):
+            mean, spread = RELIEF[name]
+            if name in {"stretching", "water"} and stem in {"gastrocnemius", "soleus"}:
+                mean += 2.5
+            medication, dose = ("Ibuprofen", "400 mg") if name == "medication" else ("", "")
+            treatments.append(TreatmentUse(name, _clip(rng.gauss(mean, spread), 0, 10),
+                                           medication, dose))
+
+    peak = max(s.intensity for s in sites)
+    impacts = {}
+    if peak >= 7 and rng.random() < 0.5:
+        if period != "day":
+            impacts[ImpactArea.SLEEP] = rng.choice((2, 3))
+        if atlas.region(primary).area in {"legs", "hips", "lower back"}:
+            impacts[ImpactArea.WALKING] = rng.choice((1, 2))
+        if atlas.region(primary).area in {"arms", "hands"}:
+            impacts[ImpactArea.FINE_MOTOR] = rng.choice((1, 2))
+        if period == "day" and onset.weekday() < 5:
+            impacts[ImpactArea.WORK] = rng.choice((1, 2, 3))
+
+    # Night flares get logged in the morning; day flares a few minutes later.
+    delay = timedelta(hours=rng.uniform(1, 4)) if period == "night" else timedelta(minutes=rng.uniform(2, 30))
+    logged = onset + delay
+    return Flare(onset=onset, sites=tuple(sites), duration_seconds=seconds,
+                 referrals=tuple(referrals), context=context, qualities=frozenset(qualities),
+                 triggers=frozenset(triggers), treatments=tuple(treatments), impacts=impacts,
+                 notes=rng.choice(NOTES) if rng.random() < 0.05 else "",
+                 created=logged, modified=logged)

@@ -1,0 +1,1 @@
+"""The PySide6 interface. Only ui/ and report/ import Qt."""
