@@ -156,8 +156,7 @@ class Database:
     @staticmethod
     def _probe_engine(url: URL, path: Path) -> Engine:
         # A read-only connection: deciding whether to refuse never writes a byte.
-        return create_engine(f"sqlite:///file:{quote(str(path))}?mode=ro&uri=true",
-                             poolclass=NullPool)
+        return create_engine(f"sqlite:///{_readonly_uri(path)}&uri=true", poolclass=NullPool)
 
     def _upgrade(self) -> None:
         try:
@@ -219,6 +218,18 @@ def _create_engine(url: URL) -> Engine:
                             "fibromap[postgresql]") from None
 
 
+def _readonly_uri(path: Path) -> str:
+    """An SQLite URI that reads ``path`` without writing to it or beside it.
+
+    Without a write-ahead log beside the file the database is complete in the file
+    itself, and ``immutable`` stops SQLite creating -wal and -shm files next to it.
+    """
+    uri = f"file:{quote(str(path))}?mode=ro"
+    if not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
 def _check_sqlite_header(path: Path) -> None:
     try:
         with path.open("rb") as handle:
@@ -277,7 +288,7 @@ def backup_sqlite(path: Path, paths: Paths, reason: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"fibromap-{stamp}-{reason}.sqlite3"
     try:
-        source = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        source = sqlite3.connect(_readonly_uri(path), uri=True)
         try:
             destination = sqlite3.connect(target)
             try:

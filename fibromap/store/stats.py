@@ -65,7 +65,7 @@ def period_summary(database: Database, start: date | None = None,
             select(SiteRow.region, flare_count).join(FlareRow), start, end)
             .group_by(SiteRow.region)
             .order_by(flare_count.desc(), SiteRow.region)
-            .limit(TOP_REGIONS)).tuples().all()
+            .limit(TOP_REGIONS)).all()
         checkin_query = select(func.count(CheckInRow.id))
         if start:
             checkin_query = checkin_query.where(CheckInRow.day >= start)

@@ -17,7 +17,7 @@ def _term(row: TermRow) -> Term:
 
 def seed_builtin_terms(session: Session) -> int:
     """Add the built-in terms a database lacks (a newer FibroMap may bring more)."""
-    existing = set(session.execute(select(TermRow.kind, TermRow.key)).tuples())
+    existing = {tuple(row) for row in session.execute(select(TermRow.kind, TermRow.key))}
     missing = [term for term in BUILTIN_TERMS if (term.kind.value, term.key) not in existing]
     session.add_all(TermRow(kind=term.kind.value, key=term.key, label=term.label, builtin=True,
                             hidden=False) for term in missing)
@@ -26,7 +26,7 @@ def seed_builtin_terms(session: Session) -> int:
 
 def term_ids(session: Session, kind: TermKind) -> dict[str, int]:
     rows = session.execute(select(TermRow.key, TermRow.id).where(TermRow.kind == kind.value))
-    return dict(rows.tuples().all())
+    return {key: term_id for key, term_id in rows}
 
 
 class VocabularyRepository:

@@ -1,0 +1,66 @@
+"""Shared fixtures: every test gets a fresh FibroMap home and never sees the real one."""
+
+from __future__ import annotations
+
+import os
+
+# Qt aborts on a machine without a display unless told to draw offscreen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from fibromap.config import Paths, database_url  # noqa: E402
+from tests.postgres import PostgresServer, start_postgres  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def fresh_home(tmp_path, monkeypatch) -> Paths:
+    """A private FIBROMAP_HOME, and platform folders pointed away from the real home."""
+    home = tmp_path / "fibromap-home"
+    monkeypatch.setenv("FIBROMAP_HOME", str(home))
+    monkeypatch.delenv("FIBROMAP_DATABASE_URL", raising=False)
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(tmp_path / "xdg" / name.lower()))
+    return Paths.from_environment()
+
+
+@pytest.fixture
+def paths(fresh_home) -> Paths:
+    return fresh_home
+
+
+@pytest.fixture
+def sqlite_url(paths) -> str:
+    return database_url(paths)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    server = start_postgres()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer, request) -> str:
+    """A new, empty PostgreSQL database for one test."""
+    url = postgres_server.create_database()
+    yield url
+    postgres_server.drop_database(url)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_url(request, paths) -> str:
+    """The same test on the default SQLite file and on a real PostgreSQL server."""
+    if request.param == "sqlite":
+        return database_url(paths)
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def store(any_url, paths):
+    from fibromap.store.store import Store
+
+    opened = Store.open(any_url, paths)
+    yield opened
+    opened.close()

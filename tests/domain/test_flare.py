@@ -1,0 +1,122 @@
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from fibromap.domain.flare import (
+    DURATION_MAX_SECONDS, Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse,
+)
+from fibromap.errors import ValidationError
+
+CET = timezone(timedelta(hours=1))
+
+
+def flare(**changes) -> Flare:
+    fields = dict(onset=datetime(2026, 1, 10, 4, 15, tzinfo=CET),
+                  sites=(SpasmSite("upper_trapezius.left", 7),))
+    fields.update(changes)
+    return Flare(**fields)
+
+
+@pytest.mark.parametrize("value, message", [
+    (11, "intensity must be between 0 and 10, got 11"),
+    (-1, "intensity must be between 0 and 10, got -1"),
+    (7.5, "intensity must be a whole number, got 7.5"),
+    ("7", "intensity must be a whole number, got '7'"),
+    (True, "intensity must be a whole number, got True"),
+])
+def test_intensity_outside_0_to_10_is_refused_with_a_readable_message(value, message):
+    with pytest.raises(ValidationError) as error:
+        SpasmSite("upper_trapezius.left", value)
+    assert str(error.value) == message
+    assert error.value.field == "intensity"
+
+
+def test_intensity_bounds_are_accepted():
+    assert SpasmSite("calf", 0).intensity == 0
+    assert SpasmSite("calf", 10).intensity == 10
+    assert SpasmSite("calf", 6.0).intensity == 6
+
+
+def test_unknown_role_is_refused():
+    with pytest.raises(ValidationError, match="role must be spasm, trigger_point or referred"):
+        SpasmSite("calf", 3, "cramp")
+
+
+def test_onset_keeps_utc_and_local_offset():
+    f = flare(onset=datetime(2026, 7, 1, 23, 30, tzinfo=timezone(timedelta(hours=2))))
+    assert f.onset_utc == datetime(2026, 7, 1, 21, 30, tzinfo=UTC)
+    assert f.utc_offset_minutes == 120
+    assert f.onset_local == datetime(2026, 7, 1, 23, 30)
+
+
+def test_onset_without_offset_is_refused():
+    with pytest.raises(ValidationError, match="onset must include its UTC offset"):
+        flare(onset=datetime(2026, 1, 10, 4, 15))
+
+
+def test_a_flare_needs_a_region_and_a_region_only_once():
+    with pytest.raises(ValidationError, match="at least one body region"):
+        flare(sites=())
+    with pytest.raises(ValidationError, match="marked twice"):
+        flare(sites=(SpasmSite("calf", 3), SpasmSite("calf", 5)))
+
+
+@pytest.mark.parametrize("seconds, ok", [(1, True), (DURATION_MAX_SECONDS, True), (None, True),
+                                         (0, False), (DURATION_MAX_SECONDS + 1, False)])
+def test_duration_is_seconds_up_to_a_week_or_ongoing(seconds, ok):
+    if ok:
+        assert flare(duration_seconds=seconds).ongoing is (seconds is None)
+    else:
+        with pytest.raises(ValidationError, match="duration in seconds must be between 1 and"):
+            flare(duration_seconds=seconds)
+
+
+def test_referral_links_a_source_to_a_zone_marked_as_referred():
+    sites = (SpasmSite("upper_trapezius.left", 7), SpasmSite("temple.left", 4, SiteRole.REFERRED))
+    good = flare(sites=sites, referrals=(Referral("upper_trapezius.left", "temple.left", 5),))
+    assert good.referrals[0].intensity == 5
+    with pytest.raises(ValidationError, match="must be marked as referred pain"):
+        flare(sites=(SpasmSite("upper_trapezius.left", 7), SpasmSite("temple.left", 4)),
+              referrals=(Referral("upper_trapezius.left", "temple.left", 5),))
+    with pytest.raises(ValidationError, match="must be a spasm or trigger point in this flare"):
+        flare(sites=sites, referrals=(Referral("masseter.left", "temple.left", 5),))
+    with pytest.raises(ValidationError, match="referral intensity must be between 0 and 10, got 12"):
+        Referral("upper_trapezius.left", "temple.left", 12)
+    with pytest.raises(ValidationError, match="given twice"):
+        flare(sites=sites, referrals=(Referral("upper_trapezius.left", "temple.left", 5),) * 2)
+    with pytest.raises(ValidationError, match="not back to"):
+        Referral("temple.left", "temple.left", 3)
+
+
+def test_treatment_relief_is_0_to_10_or_not_yet_known():
+    assert TreatmentUse("heat").relief is None
+    assert TreatmentUse("medication", 6, "Cyclobenzaprine", "5 mg").dose == "5 mg"
+    with pytest.raises(ValidationError, match="relief must be between 0 and 10, got 11"):
+        TreatmentUse("heat", 11)
+
+
+def test_impacts_are_on_known_areas_and_levels():
+    f = flare(impacts={"sleep": 3, ImpactArea.WALKING: 0})
+    assert f.impacts == {ImpactArea.SLEEP: 3, ImpactArea.WALKING: 0}
+    with pytest.raises(ValidationError, match="impact on fine motor must be between 0 and 3, got 4"):
+        flare(impacts={"fine_motor": 4})
+    with pytest.raises(ValidationError, match="impact must be on walking"):
+        flare(impacts={"typing": 1})
+
+
+def test_words_must_be_vocabulary_keys_and_notes_have_no_length_limit():
+    f = flare(qualities={"cramping"}, triggers=["stress", "stress"], notes="n" * 1_000_000)
+    assert f.triggers == frozenset({"stress"})
+    assert len(f.notes) == 1_000_000
+    with pytest.raises(ValidationError, match="unknown trigger 'Bad Weather'"):
+        flare(triggers={"Bad Weather"})
+    with pytest.raises(ValidationError, match="triggers must be a list of words"):
+        flare(triggers="stress")
+    with pytest.raises(ValidationError, match="unknown activity"):
+        flare(context="on a bike!")
+
+
+def test_max_intensity_and_regions():
+    f = flare(sites=(SpasmSite("a.left", 3), SpasmSite("b", 8)))
+    assert f.max_intensity == 8
+    assert f.regions == ("a.left", "b")

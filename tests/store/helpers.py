@@ -1,0 +1,37 @@
+"""Flares with every field filled, for round-trip tests."""
+
+from datetime import UTC, datetime, timedelta, timezone
+
+from fibromap.domain.flare import Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse
+
+
+def full_flare(**changes) -> Flare:
+    fields = dict(
+        onset=datetime(2026, 3, 29, 1, 45, 12, tzinfo=timezone(timedelta(hours=1))),
+        sites=(SpasmSite("upper_trapezius.left", 8),
+               SpasmSite("levator_scapulae.left", 6, SiteRole.TRIGGER_POINT),
+               SpasmSite("temple.left", 5, SiteRole.REFERRED),
+               SpasmSite("brow_eye.left", 3, SiteRole.REFERRED)),
+        referrals=(Referral("upper_trapezius.left", "temple.left", 5),
+                   Referral("upper_trapezius.left", "brow_eye.left", 2),
+                   Referral("levator_scapulae.left", "temple.left", 4)),
+        duration_seconds=5400,
+        context="asleep",
+        qualities=frozenset({"vice_like", "twitching"}),
+        triggers=frozenset({"poor_sleep", "cold"}),
+        treatments=(TreatmentUse("heat", 7),
+                    TreatmentUse("medication", 4, "Cyclobenzaprine", "5 mg"),
+                    TreatmentUse("stretching")),
+        impacts={ImpactArea.SLEEP: 3, ImpactArea.WORK: 1, ImpactArea.FINE_MOTOR: 0},
+        notes="Woke at 01:45 — neck locked.\nSecond line with ünïcödé ✓ and 'quotes'.",
+    )
+    fields.update(changes)
+    return Flare(**fields)
+
+
+def at(year, month, day, hour=12, minute=0, offset_hours=1) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=timezone(timedelta(hours=offset_hours)))
+
+
+def utc(*args) -> datetime:
+    return datetime(*args, tzinfo=UTC)

@@ -1,0 +1,190 @@
+import hashlib
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, event, inspect, text
+
+from fibromap.errors import DatabaseError, DatabaseRefused, FibroMapError
+from fibromap.store.database import (
+    BACKUPS_KEPT, SQLITE_APPLICATION_ID, Database, backup_sqlite, head_revision, list_backups,
+)
+from fibromap.store.schema import Base
+from fibromap.store.store import Store
+from tests.store.helpers import full_flare
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def files_beside(path) -> set[str]:
+    return {p.name for p in path.parent.iterdir()}
+
+
+def test_a_new_database_is_migrated_from_empty_to_head(any_url, paths):
+    database = Database.open(any_url, paths)
+    try:
+        assert database.revision() == head_revision()
+        tables = set(inspect(database.engine).get_table_names())
+        assert {t.name for t in Base.metadata.sorted_tables} <= tables
+        with database.engine.connect() as connection:
+            # The migrations and the models describe exactly the same schema.
+            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        assert differences == []
+    finally:
+        database.close()
+
+
+def test_sqlite_is_opened_with_wal_foreign_keys_and_full_sync(sqlite_url, paths):
+    database = Database.open(sqlite_url, paths)
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert connection.exec_driver_sql("PRAGMA application_id").scalar() == SQLITE_APPLICATION_ID
+    database.close()
+    assert paths.database_file.exists()
+
+
+def test_foreign_sqlite_file_is_refused_and_left_untouched(paths):
+    paths.data_dir.mkdir(parents=True)
+    foreign = paths.data_dir / "recipes.db"
+    with sqlite3.connect(foreign) as connection:
+        connection.execute("CREATE TABLE recipe (name TEXT)")
+        connection.execute("INSERT INTO recipe VALUES ('soup')")
+    connection.close()
+    before, neighbours = digest(foreign), files_beside(foreign)
+    with pytest.raises(DatabaseRefused, match=r"recipes.db is not a FibroMap database \(it holds "
+                                              r"other tables: recipe\); it was left untouched"):
+        Store.open(f"sqlite:///{foreign}", paths)
+    assert digest(foreign) == before and files_beside(foreign) == neighbours
+    assert list_backups(paths) == []
+
+
+@pytest.mark.parametrize("content", [b"name,intensity\nneck,7\n", b"SQLite format 3\x00" + b"\x07" * 200,
+                                     b"\x00" * 4096])
+def test_files_that_are_not_databases_are_refused_and_left_untouched(paths, content):
+    paths.data_dir.mkdir(parents=True)
+    odd = paths.data_dir / "notes.sqlite3"
+    odd.write_bytes(content)
+    with pytest.raises(DatabaseRefused) as error:
+        Store.open(f"sqlite:///{odd}", paths)
+    assert "notes.sqlite3" in str(error.value) and "\n" not in str(error.value)
+    assert odd.read_bytes() == content
+    assert files_beside(odd) == {"notes.sqlite3"}
+
+
+def test_another_applications_sqlite_file_is_refused_by_its_header(paths):
+    paths.data_dir.mkdir(parents=True)
+    other = paths.data_dir / "other.sqlite3"
+    with sqlite3.connect(other) as connection:
+        connection.execute("PRAGMA application_id = 1234")
+        connection.execute("CREATE TABLE t (x)")
+    connection.close()
+    before = digest(other)
+    with pytest.raises(DatabaseRefused, match="belongs to another application"):
+        Store.open(f"sqlite:///{other}", paths)
+    assert digest(other) == before
+
+
+def test_database_from_a_newer_fibromap_is_refused_and_left_untouched(sqlite_url, paths):
+    store = Store.open(sqlite_url, paths)
+    store.flares.add(full_flare())
+    with store.database.transaction() as session:
+        session.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    store.close()
+    before, neighbours = digest(paths.database_file), files_beside(paths.database_file)
+    with pytest.raises(DatabaseRefused) as error:
+        Store.open(sqlite_url, paths)
+    assert str(error.value) == (
+        f"{paths.database_file} was written by a newer version of FibroMap (schema "
+        f"9999_from_the_future, this version knows up to {head_revision()}); update FibroMap "
+        "to open it. It was left untouched")
+    assert digest(paths.database_file) == before
+    assert files_beside(paths.database_file) == neighbours
+
+
+@pytest.mark.postgres
+def test_postgres_database_of_another_application_or_newer_schema_is_refused(postgres_url, paths):
+    engine = create_engine(postgres_url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE invoices (id integer)"))
+    with pytest.raises(DatabaseRefused, match="is not a FibroMap database .*invoices"):
+        Store.open(postgres_url, paths)
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE invoices"))
+    Store.open(postgres_url, paths).close()
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'zzzz'"))
+    with pytest.raises(DatabaseRefused, match="newer version of FibroMap"):
+        Store.open(postgres_url, paths)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "zzzz"
+    engine.dispose()
+
+
+def test_unwritable_data_folder_gets_a_clear_message(tmp_path, monkeypatch):
+    from fibromap.config import Paths, database_url
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way")
+    monkeypatch.setenv("FIBROMAP_HOME", str(blocker / "home"))
+    paths = Paths.from_environment()
+    with pytest.raises(FibroMapError, match=r"cannot create the folder .*a-file/home: Not a directory"):
+        Store.open(database_url(paths), paths)
+    assert blocker.read_text() == "in the way"
+
+
+def test_unreachable_postgres_server_gets_a_clear_message(paths):
+    with pytest.raises(DatabaseError, match="cannot open postgresql"):
+        Store.open("postgresql+psycopg://nobody@127.0.0.1:9/none?connect_timeout=2", paths)
+
+
+@pytest.mark.parametrize("url, message", [
+    ("not a url", "is not a database URL"),
+    ("nosuchdb://x/y", "FibroMap cannot open nosuchdb databases"),
+])
+def test_bad_database_urls_get_a_clear_message(paths, url, message):
+    with pytest.raises(DatabaseError, match=message):
+        Store.open(url, paths)
+
+
+def test_routine_backup_is_a_complete_copy_taken_once_a_day(sqlite_url, paths):
+    store = Store.open(sqlite_url, paths, routine_backup=True)
+    assert list_backups(paths) == []  # nothing to back up in a new file
+    store.flares.add(full_flare())
+    store.close()
+    Store.open(sqlite_url, paths, routine_backup=True).close()
+    Store.open(sqlite_url, paths, routine_backup=True).close()
+    backups = list_backups(paths)
+    assert len(backups) == 1 and "daily" in backups[0].name
+    with sqlite3.connect(backups[0]) as copy:
+        assert copy.execute("SELECT count(*) FROM flare").fetchone() == (1,)
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    copy.close()
+
+
+def test_backups_rotate_keeping_the_newest(sqlite_url, paths):
+    Store.open(sqlite_url, paths).close()
+    made = [backup_sqlite(paths.database_file, paths, f"test{i}") for i in range(BACKUPS_KEPT + 3)]
+    assert list_backups(paths) == sorted(made[-BACKUPS_KEPT:], reverse=True)
+
+
+def test_a_full_disk_loses_nothing_already_saved_and_says_so(sqlite_url, paths):
+    store = Store.open(sqlite_url, paths)
+    store.flares.add(full_flare())
+    with store.database.engine.connect() as connection:
+        pages = connection.exec_driver_sql("PRAGMA page_count").scalar()
+
+    # SQLite's page limit makes the file behave exactly like a full disk.
+    @event.listens_for(store.database.engine, "connect")
+    def _limit(dbapi_connection, _record):
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 2}")
+
+    with pytest.raises(DatabaseError, match="the disk is full, so nothing was saved"):
+        store.flares.add(full_flare(notes="x" * 200_000))
+    assert store.flares.count() == 1
+    store.close()
+    assert Store.open(sqlite_url, paths).flares.latest().notes == full_flare().notes

@@ -1,0 +1,97 @@
+import dataclasses
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from fibromap.domain.flare import Flare, SpasmSite
+from fibromap.errors import DatabaseError, ValidationError
+from tests.store.helpers import at, full_flare
+
+
+def bare(flare: Flare) -> Flare:
+    return dataclasses.replace(flare, id=None, created=None, modified=None)
+
+
+def test_every_field_of_a_flare_survives_the_round_trip(store):
+    original = full_flare()
+    saved = store.flares.add(original)
+    assert saved.id is not None
+    loaded = store.flares.get(saved.id)
+    assert bare(loaded) == original
+    assert loaded.onset == original.onset and loaded.onset.utcoffset() == timedelta(hours=1)
+    assert loaded.created is not None and loaded.created == loaded.modified
+    assert loaded.created.tzinfo is not None
+
+
+def test_ongoing_flare_and_empty_optional_fields(store):
+    minimal = Flare(onset=at(2026, 5, 1, 9), sites=(SpasmSite("gastrocnemius.right", 9),))
+    loaded = store.flares.get(store.flares.add(minimal).id)
+    assert bare(loaded) == minimal and loaded.ongoing
+
+
+def test_an_edit_keeps_creation_time_and_records_modification(store):
+    saved = store.flares.add(full_flare())
+    changed = dataclasses.replace(saved, sites=(SpasmSite("upper_trapezius.left", 4),),
+                                  referrals=(), notes="calmer", triggers=frozenset({"stress"}))
+    updated = store.flares.update(changed)
+    assert updated.created == saved.created
+    assert updated.modified > saved.modified
+    loaded = store.flares.get(saved.id)
+    assert loaded.sites == (SpasmSite("upper_trapezius.left", 4),)
+    assert loaded.referrals == () and loaded.notes == "calmer"
+    assert loaded.triggers == frozenset({"stress"})
+
+
+def test_delete_then_restore_gives_back_the_same_flare(store):
+    saved = store.flares.add(full_flare())
+    deleted = store.flares.delete(saved.id)
+    assert store.flares.count() == 0
+    with pytest.raises(ValidationError, match=f"there is no flare number {saved.id}"):
+        store.flares.get(saved.id)
+    restored = store.flares.restore(deleted)
+    assert bare(restored) == bare(saved)
+    assert restored.created == saved.created and restored.modified == saved.modified
+
+
+def test_flares_are_found_by_the_persons_local_day(store):
+    # 23:30 at UTC+2 is 21:30 UTC on the same day; 00:30 at UTC+2 is 22:30 UTC the day before.
+    late = store.flares.add(full_flare(onset=at(2026, 7, 1, 23, 30, offset_hours=2)))
+    early = store.flares.add(full_flare(onset=at(2026, 7, 2, 0, 30, offset_hours=2)))
+    july_first = store.flares.between(date(2026, 7, 1), date(2026, 7, 1))
+    assert [f.id for f in july_first] == [late.id]
+    assert [f.id for f in store.flares.between(date(2026, 7, 2), None)] == [early.id]
+    assert [f.id for f in store.flares.between()] == [late.id, early.id]
+    assert store.flares.count(date(2026, 7, 1), date(2026, 7, 2)) == 2
+    assert store.flares.latest().id == early.id
+
+
+def test_unknown_region_or_word_is_refused_and_nothing_is_saved(store):
+    with pytest.raises(ValidationError, match="unknown body region 'tail.left'"):
+        store.flares.add(full_flare(sites=(SpasmSite("tail.left", 3),), referrals=()))
+    with pytest.raises(ValidationError, match="unknown trigger 'full_moon'; add it to your list"):
+        store.flares.add_many([full_flare(), full_flare(triggers=frozenset({"full_moon"}))])
+    assert store.flares.count() == 0
+
+
+def test_the_database_itself_refuses_out_of_range_values(store):
+    from sqlalchemy import text
+
+    store.flares.add(full_flare())
+    with pytest.raises(DatabaseError, match="the database refused the change"):
+        with store.database.transaction() as session:
+            session.execute(text("UPDATE site SET intensity = 11"))
+    assert store.flares.latest().max_intensity == 8
+
+
+def test_update_of_a_flare_that_was_never_saved_is_refused(store):
+    with pytest.raises(ValidationError, match="has not been saved yet"):
+        store.flares.update(full_flare())
+
+
+def test_many_flares_in_one_transaction(store):
+    start = at(2026, 1, 1, 8)
+    flares = [full_flare(onset=start + timedelta(hours=5 * i)) for i in range(200)]
+    store.flares.add_many(flares)
+    assert store.flares.count() == 200
+    assert store.flares.latest().onset == flares[-1].onset
+    assert isinstance(store.flares.latest().created, datetime)
