@@ -1,0 +1,1 @@
+"""Heat-map aggregates, trends, patterns, WPI/SSS and insights (no Qt, no SQLAlchemy)."""

@@ -1,0 +1,1 @@
+"""The appointment report: PDF and print rendering with Qt."""

@@ -1,0 +1,258 @@
+"""Every command end to end, in-process (fast) and through the installed entry point."""
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from fibromap import __version__
+from fibromap.cli import main
+
+FIBROMAP = Path(sys.executable).with_name("fibromap")
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_line_error(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def test_version_through_the_installed_command():
+    result = subprocess.run([str(FIBROMAP), "--version"], capture_output=True, text=True,
+                            timeout=60, env=os.environ)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"FibroMap {__version__}"
+
+
+def test_demo_then_stats_gives_plausible_figures(capsys):
+    code, out, _ = run(capsys, "demo", "--days", "365", "--seed", "1")
+    assert code == 0 and out.startswith("Added ")
+    code, out, _ = run(capsys, "stats", "--json")
+    figures = json.loads(out)
+    assert code == 0
+    assert {"flares", "sites", "mean_intensity", "max_intensity", "top_regions"} <= set(figures)
+    yesterday = date.today() - timedelta(days=1)
+    assert figures["to"] <= yesterday.isoformat()
+    assert 365 * 1.0 < figures["flares"] < 365 * 4.0  # a few flares a day
+    assert figures["sites"] > figures["flares"]
+    assert 2.5 < figures["mean_intensity"] < 7.5 and figures["max_intensity"] <= 10
+    counts = [r["count"] for r in figures["top_regions"]]
+    assert counts == sorted(counts, reverse=True) and len(counts) == 10
+    # A hot spot: the most frequent region is touched by many more flares than the 10th.
+    assert counts[0] > 3 * counts[-1]
+    assert figures["checkins"] > 300
+
+
+def test_demo_history_is_realistic(capsys):
+    from fibromap.demo import generate
+
+    history = generate(days=365, seed=7, end=date(2026, 6, 30))
+    hours = [f.onset.hour for f in history.flares]
+    night_or_waking = sum(1 for h in hours if h < 8) / len(hours)
+    assert night_or_waking > 0.4  # many spasms at night or just before waking
+    winter = [f for f in history.flares if f.onset.month in (12, 1, 2)]
+    summer = [f for f in history.flares if f.onset.month in (6, 7, 8)]
+    assert len(winter) > 1.2 * len(summer)
+    with_referral = [f for f in history.flares if f.referrals]
+    assert 0.15 < len(with_referral) / len(history.flares) < 0.6
+    poor = {c.day for c in history.checkins if c.sleep_hours < 5.5 or c.sleep_quality <= 3}
+    good = {c.day for c in history.checkins} - poor
+    per_day = lambda days: sum(1 for f in history.flares if f.onset.date() in days) / len(days)
+    assert per_day(poor) > 1.2 * per_day(good)
+    reliefs = {}
+    for flare in history.flares:
+        for use in flare.treatments:
+            reliefs.setdefault(use.treatment, []).append(use.relief)
+    means = {name: sum(v) / len(v) for name, v in reliefs.items()}
+    assert means["heat"] - means["water"] > 1.5  # treatments help to different degrees
+    names = [m.name for m in history.medications]
+    assert "Cyclobenzaprine" in names
+    started = next(m for m in history.medications if m.name == "Cyclobenzaprine").start
+    assert date(2025, 7, 1) < started < date(2026, 6, 30)
+
+
+def test_same_seed_same_data_different_seed_different_data(capsys, tmp_path, monkeypatch):
+    results = []
+    for name, seed in (("a", "3"), ("b", "3"), ("c", "4")):
+        monkeypatch.setenv("FIBROMAP_HOME", str(tmp_path / name))
+        assert run(capsys, "demo", "--days", "60", "--seed", seed)[0] == 0
+        with sqlite3.connect(tmp_path / name / "fibromap.sqlite3") as db:
+            rows = db.execute("SELECT f.onset_utc, f.duration_s, s.region, s.intensity, s.role "
+                              "FROM flare f JOIN site s ON s.flare_id = f.id "
+                              "ORDER BY f.id, s.position").fetchall()
+            rows += db.execute("SELECT * FROM checkin ORDER BY day").fetchall()
+        db.close()
+        results.append(rows)
+    assert results[0] == results[1]
+    assert results[0] != results[2]
+
+
+def test_demo_refuses_a_database_with_entries_unless_forced(capsys, paths):
+    assert run(capsys, "demo", "--days", "10")[0] == 0
+    before = hashlib.sha256(paths.database_file.read_bytes()).hexdigest()
+    code, _, err = run(capsys, "demo", "--days", "10")
+    assert code == 1
+    assert "already holds entries; use --force" in one_line_error(err)
+    assert hashlib.sha256(paths.database_file.read_bytes()).hexdigest() == before
+    code, out, _ = run(capsys, "demo", "--days", "10", "--seed", "2", "--force")
+    assert code == 0 and "Added" in out
+    code, out, _ = run(capsys, "stats", "--json")
+    assert json.loads(out)["checkins"] <= 10  # one check-in per day, never two
+
+
+def test_check_reports_revision_counts_and_integrity(capsys):
+    run(capsys, "demo", "--days", "20")
+    code, out, err = run(capsys, "check")
+    assert code == 0 and err == ""
+    assert "Schema revision: 0001 (current)" in out
+    assert "flare " in out and "Check: ok" in out
+
+
+def test_check_fails_on_a_missing_damaged_or_newer_database(capsys, paths):
+    code, _, err = run(capsys, "check")
+    assert code == 1 and "there is no FibroMap database at" in one_line_error(err)
+    assert not paths.database_file.exists()  # check never creates one
+
+    run(capsys, "demo", "--days", "5")
+    with sqlite3.connect(paths.database_file) as db:
+        db.execute("PRAGMA foreign_keys = OFF")
+        db.execute("DELETE FROM site")
+    db.close()
+    code, out, err = run(capsys, "check")
+    assert code == 1 and "flares have no body region" in err and "problem(s)" in out
+
+    with sqlite3.connect(paths.database_file) as db:
+        db.execute("UPDATE alembic_version SET version_num = 'ffff'")
+    db.close()
+    code, _, err = run(capsys, "check")
+    assert code == 1 and "newer version of FibroMap" in one_line_error(err)
+
+
+def test_stats_text_and_period(capsys):
+    run(capsys, "demo", "--days", "30", "--seed", "5")
+    code, out, _ = run(capsys, "stats")
+    assert code == 0
+    assert "Flares:" in out and "Most affected regions" in out and " 1. " in out
+    day = (date.today() - timedelta(days=3)).isoformat()
+    code, out, _ = run(capsys, "stats", "--from", day, "--to", day, "--json")
+    figures = json.loads(out)
+    assert figures["from"] == figures["to"] == day and figures["days"] == 1
+
+
+def test_stats_on_an_empty_database(capsys):
+    code, out, _ = run(capsys, "stats", "--json")
+    figures = json.loads(out)
+    assert code == 0 and figures["flares"] == 0 and figures["mean_intensity"] is None
+    assert figures["top_regions"] == []
+
+
+@pytest.mark.parametrize("args, message", [
+    (["stats", "--from", "2026-02-30"], "expected a date like 2026-03-01, got '2026-02-30'"),
+    (["stats", "--from", "2026-03-02", "--to", "2026-03-01"], "--from 2026-03-02 is after --to 2026-03-01"),
+    (["demo", "--days", "0"], "days must be between 1 and"),
+    (["demo", "--days", "many"], "expected a number of days, got 'many'"),
+    (["frobnicate"], "invalid choice: 'frobnicate'"),
+    (["stats", "--database", "nonsense"], "'nonsense' is not a database URL"),
+])
+def test_bad_arguments_get_one_clear_line(capsys, args, message):
+    with pytest.raises(SystemExit) as exit_info:
+        code = main(args)
+        raise SystemExit(code)
+    assert exit_info.value.code in (1, 2)
+    assert message in one_line_error(capsys.readouterr().err)
+
+
+def test_foreign_file_through_the_installed_command_is_one_line_and_untouched(tmp_path):
+    foreign = tmp_path / "photos.db"
+    with sqlite3.connect(foreign) as db:
+        db.execute("CREATE TABLE photo (path TEXT)")
+    db.close()
+    before = foreign.read_bytes()
+    env = dict(os.environ, FIBROMAP_DATABASE_URL=f"sqlite:///{foreign}")
+    result = subprocess.run([str(FIBROMAP), "stats"], capture_output=True, text=True, timeout=60,
+                            env=env)
+    assert result.returncode == 1
+    assert one_line_error(result.stderr).startswith("fibromap: ")
+    assert "is not a FibroMap database" in result.stderr
+    assert foreign.read_bytes() == before
+
+
+def test_database_option_and_environment_variable_choose_the_database(capsys, tmp_path, monkeypatch, paths):
+    chosen = tmp_path / "elsewhere.sqlite3"
+    assert run(capsys, "--database", f"sqlite:///{chosen}", "demo", "--days", "3")[0] == 0
+    assert chosen.exists() and not paths.database_file.exists()
+    monkeypatch.setenv("FIBROMAP_DATABASE_URL", f"sqlite:///{chosen}")
+    code, out, _ = run(capsys, "stats", "--json")
+    assert json.loads(out)["flares"] > 0
+    code, out, _ = run(capsys, "stats", "--json", "--database", f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    assert json.loads(out)["flares"] == 0
+
+
+def test_unwritable_home_is_one_line(capsys, tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("FIBROMAP_HOME", str(blocker / "sub"))
+    code, _, err = run(capsys, "stats")
+    assert code == 1 and "cannot create the folder" in one_line_error(err)
+
+
+def test_unexpected_errors_are_one_line_with_a_log(capsys, paths, monkeypatch):
+    import fibromap.cli as cli
+
+    def explode(*_args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(cli.COMMANDS, "stats", explode)
+    code, _, err = run(capsys, "stats")
+    line = one_line_error(err)
+    assert code == 1 and "unexpected error: RuntimeError: boom (details in" in line
+    log = Path(line.split("details in ")[1].rstrip(")"))
+    assert log.parent == paths.logs_dir and "Traceback" in log.read_text()
+
+
+@pytest.mark.postgres
+def test_commands_work_on_postgresql(capsys, postgres_url):
+    assert run(capsys, "--database", postgres_url, "demo", "--days", "30")[0] == 0
+    code, out, _ = run(capsys, "--database", postgres_url, "stats", "--json")
+    assert code == 0 and json.loads(out)["flares"] > 20
+    code, out, _ = run(capsys, "--database", postgres_url, "check")
+    assert code == 0 and "Check: ok" in out
+    assert "***" in out or "fibromap@" in out  # the URL is shown without a password
+
+
+def test_headless_commands_do_not_load_qt():
+    code = ("import sys, fibromap.cli as c; c.main(['stats']); "
+            "print(any(m.startswith('PySide6') for m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, env=os.environ)
+    assert result.stdout.strip().endswith("False"), result.stderr
+
+
+def test_the_commands_open_no_network_connection():
+    code = (
+        "import socket, sys\n"
+        "calls = []\n"
+        "def refuse(self, *args):\n"
+        "    calls.append(args)\n"
+        "    raise OSError('network connection attempted')\n"
+        "socket.socket.connect = socket.socket.connect_ex = refuse\n"
+        "import fibromap.cli as c\n"
+        "codes = [c.main(['demo', '--days', '5']), c.main(['stats', '--json']), c.main(['check'])]\n"
+        "print('RESULT', codes, len(calls))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, env=os.environ)
+    assert result.stdout.strip().splitlines()[-1] == "RESULT [0, 0, 0] 0", result.stderr
