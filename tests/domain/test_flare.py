@@ -120,3 +120,15 @@ def test_max_intensity_and_regions():
     f = flare(sites=(SpasmSite("a.left", 3), SpasmSite("b", 8)))
     assert f.max_intensity == 8
     assert f.regions == ("a.left", "b")
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.integers(-10**6, 10**6))
+def test_any_whole_number_is_accepted_exactly_when_within_0_to_10(value):
+    if 0 <= value <= 10:
+        assert SpasmSite("calf", value).intensity == value
+    else:
+        with pytest.raises(ValidationError, match=f"got {value}$"):
+            SpasmSite("calf", value)
