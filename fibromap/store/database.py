@@ -253,7 +253,9 @@ def _probe(engine: Engine | None, url: URL) -> str | None:
     try:
         with engine.connect() as connection:
             tables = set(inspect(connection).get_table_names())
-            if not tables:
+            # Empty, or emptied by downgrading every revision: a new database.
+            if tables <= {"alembic_version"} and (not tables or connection.execute(
+                    text("SELECT count(*) FROM alembic_version")).scalar() == 0):
                 return None
             if not {"fibromap_meta", "alembic_version"} <= tables:
                 shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")

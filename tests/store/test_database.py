@@ -23,6 +23,16 @@ def files_beside(path) -> set[str]:
     return {p.name for p in path.parent.iterdir()}
 
 
+def sqlite_file(path, *statements) -> None:
+    """Another program's SQLite database."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path)
+    with connection:
+        for statement in statements:
+            connection.execute(statement)
+    connection.close()
+
+
 def test_a_new_database_is_migrated_from_empty_to_head(any_url, paths):
     database = Database.open(any_url, paths)
     try:
@@ -49,12 +59,8 @@ def test_sqlite_is_opened_with_wal_foreign_keys_and_full_sync(sqlite_url, paths)
 
 
 def test_foreign_sqlite_file_is_refused_and_left_untouched(paths):
-    paths.data_dir.mkdir(parents=True)
     foreign = paths.data_dir / "recipes.db"
-    with sqlite3.connect(foreign) as connection:
-        connection.execute("CREATE TABLE recipe (name TEXT)")
-        connection.execute("INSERT INTO recipe VALUES ('soup')")
-    connection.close()
+    sqlite_file(foreign, "CREATE TABLE recipe (name TEXT)", "INSERT INTO recipe VALUES ('soup')")
     before, neighbours = digest(foreign), files_beside(foreign)
     with pytest.raises(DatabaseRefused, match=r"recipes.db is not a FibroMap database \(it holds "
                                               r"other tables: recipe\); it was left untouched"):
@@ -77,12 +83,8 @@ def test_files_that_are_not_databases_are_refused_and_left_untouched(paths, cont
 
 
 def test_another_applications_sqlite_file_is_refused_by_its_header(paths):
-    paths.data_dir.mkdir(parents=True)
     other = paths.data_dir / "other.sqlite3"
-    with sqlite3.connect(other) as connection:
-        connection.execute("PRAGMA application_id = 1234")
-        connection.execute("CREATE TABLE t (x)")
-    connection.close()
+    sqlite_file(other, "PRAGMA application_id = 1234", "CREATE TABLE t (x)")
     before = digest(other)
     with pytest.raises(DatabaseRefused, match="belongs to another application"):
         Store.open(f"sqlite:///{other}", paths)
@@ -188,3 +190,18 @@ def test_a_full_disk_loses_nothing_already_saved_and_says_so(sqlite_url, paths):
     assert store.flares.count() == 1
     store.close()
     assert Store.open(sqlite_url, paths).flares.latest().notes == full_flare().notes
+
+
+def test_an_existing_file_is_backed_up_before_its_schema_changes(sqlite_url, paths):
+    from alembic import command
+
+    from fibromap.store.database import _alembic_config
+
+    database = Database.open(sqlite_url, paths)
+    with database.engine.begin() as connection:
+        command.downgrade(_alembic_config(connection), "base")
+    database.close()
+    assert list_backups(paths) == []
+    Database.open(sqlite_url, paths).close()
+    backups = list_backups(paths)
+    assert len(backups) == 1 and backups[0].name.endswith("-before-upgrade-empty.sqlite3")
