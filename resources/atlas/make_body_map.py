@@ -1,0 +1,414 @@
+"""Generate resources/atlas/body_map.svg from anatomical landmarks.
+
+Run from the repository root with the test environment (it needs shapely):
+
+    .venv/bin/python resources/atlas/make_body_map.py
+
+The figure is built in head units (a head is 1 unit tall, the figure 8) from the
+landmarks of ../shared/research/figure-proportions.md. Only the viewer's left half
+is drawn by hand; the right half is its exact mirror, and midline regions are a
+half joined to its mirror, so left/right symmetry holds by construction. Every
+region is carved out of the silhouette in priority order (each takes what is still
+free inside its cell), so regions tile the body with no gaps or overlaps. Shared
+edges are simplified together (shapely.coverage_simplify) so they stay shared.
+
+What ships is the generated SVG; this script is kept so the drawing can be changed
+and regenerated rather than edited by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import shapely
+from shapely import affinity
+from shapely.geometry import LineString, MultiPolygon, Polygon, box
+from shapely.ops import unary_union
+
+HERE = Path(__file__).resolve().parent
+SCALE = 100.0           # SVG units per head height
+MARGIN = 12.0
+HALF_WIDTH = 1.30       # head units from the midline to the frame edge
+VIEW_W = 2 * (HALF_WIDTH * SCALE)
+VIEW_H = 8 * SCALE + 2 * MARGIN
+Point = tuple[float, float]
+
+
+# -- smooth curves -------------------------------------------------------------------
+def catmull_rom(points: Sequence[Point], samples: int = 12, closed: bool = False,
+                before: Point | None = None, after: Point | None = None) -> list[Point]:
+    """A smooth curve through ``points`` (uniform Catmull-Rom)."""
+    pts = list(points)
+    if closed:
+        ext = [pts[-1], *pts, pts[0], pts[1]]
+        count = len(pts)
+    else:
+        ext = [before or pts[0], *pts, after or pts[-1]]
+        count = len(pts) - 1
+    out: list[Point] = []
+    for i in range(count):
+        p0, p1, p2, p3 = ext[i], ext[i + 1], ext[i + 2], ext[i + 3]
+        for step in range(samples):
+            t = step / samples
+            t2, t3 = t * t, t * t * t
+            out.append(tuple(0.5 * ((2 * p1[k]) + (-p0[k] + p2[k]) * t
+                                    + (2 * p0[k] - 5 * p1[k] + 4 * p2[k] - p3[k]) * t2
+                                    + (-p0[k] + 3 * p1[k] - 3 * p2[k] + p3[k]) * t3)
+                             for k in (0, 1)))
+    if not closed:
+        out.append(pts[-1])
+    return out
+
+
+def blob(points: Sequence[Point]) -> Polygon:
+    return Polygon(catmull_rom(points, closed=True)).buffer(0)
+
+
+def ellipse(cx: float, cy: float, rx: float, ry: float, angle: float = 0.0) -> Polygon:
+    shape = affinity.scale(shapely.Point(cx, cy).buffer(1.0, quad_segs=24), rx, ry)
+    return affinity.rotate(shape, angle, origin=(cx, cy))
+
+
+def region_below(points: Sequence[Point], smooth: bool = True) -> Polygon:
+    """Everything below a left-to-right curve (y grows downwards)."""
+    line = catmull_rom(points) if smooth else list(points)
+    if line[0][0] > line[-1][0]:
+        line.reverse()
+    return Polygon([(-5, line[0][1]), *line, (5, line[-1][1]), (5, 20), (-5, 20)]).buffer(0)
+
+
+def region_left_of(points: Sequence[Point], smooth: bool = True) -> Polygon:
+    """Everything left of a top-to-bottom curve."""
+    line = catmull_rom(points) if smooth else list(points)
+    if line[0][1] > line[-1][1]:
+        line.reverse()
+    return Polygon([(line[0][0], -5), *line, (line[-1][0], 20), (-5, 20), (-5, -5)]).buffer(0)
+
+
+# -- the silhouette: viewer's left half, x <= 0, y down, head units -------------------
+UPPER = [  # top of the head, round the ear and jaw, neck, shoulder, outside of the arm,
+    (0, 0), (-0.17, 0.035), (-0.27, 0.12), (-0.32, 0.25), (-0.335, 0.4),   # hand, inside of the arm
+    (-0.36, 0.44), (-0.375, 0.52), (-0.362, 0.61), (-0.33, 0.655),
+    (-0.305, 0.72), (-0.28, 0.8), (-0.25, 0.87), (-0.232, 0.94),
+    (-0.232, 1.03), (-0.24, 1.11), (-0.27, 1.18),
+    (-0.36, 1.245), (-0.5, 1.3), (-0.65, 1.35), (-0.8, 1.4),
+    (-0.92, 1.46), (-1.01, 1.56), (-1.055, 1.7), (-1.065, 1.86), (-1.045, 2.05),
+    (-1.04, 2.3), (-1.05, 2.6), (-1.075, 2.9), (-1.11, 3.12),
+    (-1.14, 3.35), (-1.15, 3.62), (-1.145, 3.86), (-1.14, 4.0),
+    (-1.165, 4.1), (-1.2, 4.2), (-1.21, 4.31), (-1.185, 4.39),
+    (-1.17, 4.5), (-1.15, 4.62), (-1.105, 4.71), (-1.05, 4.73), (-1.0, 4.68),
+    (-0.975, 4.52), (-0.972, 4.3), (-0.965, 4.1), (-0.955, 4.0),
+    (-0.93, 3.8), (-0.9, 3.55), (-0.87, 3.3), (-0.845, 3.1), (-0.82, 2.9),
+    (-0.785, 2.6), (-0.76, 2.3), (-0.74, 2.1), (-0.715, 1.98),
+]
+LOWER = [  # armpit, side of the chest and waist, hip, outside of the leg, foot, inside
+    (-0.715, 1.98), (-0.7, 2.1), (-0.69, 2.3), (-0.665, 2.6), (-0.6, 2.88), (-0.58, 3.05),
+    (-0.615, 3.25), (-0.695, 3.45), (-0.765, 3.7), (-0.795, 3.92), (-0.79, 4.15),
+    (-0.765, 4.5), (-0.715, 4.9), (-0.645, 5.3), (-0.57, 5.65), (-0.535, 5.9), (-0.535, 6.1),
+    (-0.56, 6.35), (-0.555, 6.6), (-0.5, 6.9), (-0.42, 7.25), (-0.37, 7.55), (-0.375, 7.7),
+    (-0.41, 7.82), (-0.43, 7.92), (-0.4, 7.985), (-0.3, 8.0), (-0.2, 7.99), (-0.14, 7.93),
+    (-0.13, 7.8), (-0.145, 7.62), (-0.14, 7.4), (-0.12, 7.1), (-0.09, 6.8), (-0.085, 6.5),
+    (-0.1, 6.25), (-0.125, 6.0), (-0.12, 5.75), (-0.1, 5.4), (-0.075, 5.0), (-0.05, 4.6),
+    (-0.03, 4.3), (-0.012, 4.12), (0, 4.08),
+]
+
+
+def half_silhouette() -> Polygon:
+    upper = catmull_rom(UPPER, before=(0.17, 0.035))
+    lower = catmull_rom(LOWER)
+    outline = upper + lower[1:]
+    polygon = Polygon([*outline, (0, 4.08), (0, 0)])
+    if not polygon.is_valid:
+        raise SystemExit(f"silhouette is not a simple polygon: {shapely.is_valid_reason(polygon)}")
+    return polygon
+
+
+# -- fraction bands: cells that follow the shape of a part -----------------------------
+def extents(part: Polygon, y: float) -> tuple[float, float]:
+    cut = part.intersection(LineString([(-5, y), (5, y)]))
+    if cut.is_empty:
+        return math.nan, math.nan
+    low, _, high, _ = cut.bounds
+    return low, high
+
+
+Fraction = float | Callable[[float], float]
+
+
+def band(part: Polygon, y0: float, y1: float, f0: Fraction = 0.0, f1: Fraction = 1.0,
+         inner_is_right: bool = True, steps: int = 60) -> Polygon:
+    """The cell between fractions f0 and f1 of the part's width, from y0 to y1.
+
+    Fraction 0 is the inner side (towards the midline: the right end of a
+    cross-section on the viewer's left half), 1 the outer side.
+    """
+    as_fn = lambda f: f if callable(f) else (lambda _y, v=f: v)  # noqa: E731
+    g0, g1 = as_fn(f0), as_fn(f1)
+    left_edge, right_edge = [], []
+    for i in range(steps + 1):
+        y = y0 + (y1 - y0) * i / steps
+        low, high = extents(part, y)
+        if math.isnan(low):
+            continue
+        inner, outer = (high, low) if inner_is_right else (low, high)
+
+        def at(f: float) -> float:
+            if f <= 0:
+                return inner + (0.5 if inner_is_right else -0.5) * (0 if inner == 0 else 1)
+            if f >= 1:
+                return outer - (0.5 if inner_is_right else -0.5)
+            return inner + (outer - inner) * f
+        left_edge.append((at(g0(y)), y))
+        right_edge.append((at(g1(y)), y))
+    if len(left_edge) < 2:
+        return Polygon()
+    # Reach past the first and last cross-section so nothing at the ends is left over.
+    first, last = left_edge[0][1], left_edge[-1][1]
+    pad_top = 0.3 if y0 <= part.bounds[1] + 1e-9 else 0.0
+    pad_bottom = 0.3 if y1 >= part.bounds[3] - 1e-9 else 0.0
+    left_edge.insert(0, (left_edge[0][0], first - pad_top))
+    right_edge.insert(0, (right_edge[0][0], first - pad_top))
+    left_edge.append((left_edge[-1][0], last + pad_bottom))
+    right_edge.append((right_edge[-1][0], last + pad_bottom))
+    return Polygon(left_edge + right_edge[::-1]).buffer(0)
+
+
+def polygons(shape) -> list[Polygon]:
+    return [g for g in getattr(shape, "geoms", [shape]) if isinstance(g, Polygon) and g.area > 0]
+
+
+def carve(part: Polygon, cells: Sequence[tuple[str, Polygon | None]]) -> dict[str, Polygon]:
+    """Give each region what is still free of ``part`` inside its cell; None takes the rest.
+
+    A region left in several pieces keeps its largest; each smaller crumb goes to the
+    neighbour it shares most border with, so the regions still tile the part.
+    """
+    free = part
+    out: dict[str, list[Polygon]] = {}
+    for name, cell in cells:
+        piece = free if cell is None else free.intersection(cell)
+        free = free.difference(piece)
+        out[name] = polygons(piece)
+    if free.area > 1e-9:
+        raise SystemExit(f"{free.area:.6f} of a part was not given to any region")
+    for _ in range(10):
+        crumbs = []
+        for name, pieces in out.items():
+            pieces.sort(key=lambda g: g.area, reverse=True)
+            crumbs += [(name, crumb) for crumb in pieces[1:]]
+            del pieces[1:]
+        if not crumbs:
+            break
+        for owner, crumb in crumbs:
+            if crumb.area > 0.25 * out[owner][0].area:
+                raise SystemExit(f"{owner} falls apart into large pieces ({crumb.area:.4f} "
+                                 f"beside {out[owner][0].area:.4f} at {crumb.representative_point()})")
+            shared = {name: pieces[0].boundary.intersection(crumb.boundary).length
+                      for name, pieces in out.items() if name != owner and pieces}
+            neighbour = max(shared, key=shared.get)
+            if shared[neighbour] == 0:
+                neighbour = owner
+            out[neighbour] = polygons(unary_union([*out[neighbour], crumb]))
+    return {name: pieces[0] if len(pieces) == 1 else unary_union(pieces)
+            for name, pieces in out.items()}
+
+
+# -- the views ---------------------------------------------------------------------------
+def split_parts(silhouette: Polygon, view: str) -> dict[str, Polygon]:
+    jaw = [(0.1, 1.0), (0, 1.0), (-0.13, 0.975), (-0.22, 0.91), (-0.27, 0.84), (-0.5, 0.8)]
+    head = region_left_of([(0.2, -1), (0.2, 1.0)], smooth=False).difference(region_below(jaw))
+    arm = region_left_of([(-0.66, 1.2), (-0.7, 1.36), (-0.76, 1.6), (-0.745, 1.85),
+                          (-0.715, 1.98), (-0.765, 2.4), (-0.82, 3.0), (-0.9, 3.9),
+                          (-0.94, 4.9)])
+    if view == "front":
+        thigh_line = [(0.0, 4.08), (-0.25, 3.93), (-0.5, 3.72), (-0.7, 3.5), (-1.0, 3.45)]
+    else:  # the gluteal fold
+        thigh_line = [(0.0, 4.2), (-0.15, 4.4), (-0.35, 4.48), (-0.6, 4.42), (-0.85, 4.3)]
+    leg = region_below([(0.05, thigh_line[0][1]), *thigh_line])
+    neck_line = [(0.05, 1.3), (0, 1.3), (-0.15, 1.28), (-0.3, 1.23), (-0.6, 1.15)]
+    neck = region_left_of([(0.2, -1), (0.2, 5)], smooth=False).difference(region_below(neck_line))
+    return carve(silhouette, [("head", head), ("arm", arm), ("leg", leg), ("neck", neck),
+                              ("trunk", None)])
+
+
+def front_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
+    head, neck, trunk, arm, leg = (parts[k] for k in ("head", "neck", "trunk", "arm", "leg"))
+    regions: dict[str, Polygon] = {}
+    regions |= carve(head, [
+        ("tmj", ellipse(-0.345, 0.55, 0.075, 0.13)),
+        ("temple", blob([(-0.2, 0.2), (-0.34, 0.2), (-0.36, 0.48), (-0.24, 0.46), (-0.21, 0.34)])),
+        ("brow_eye", blob([(-0.045, 0.37), (-0.12, 0.335), (-0.24, 0.37), (-0.255, 0.47),
+                           (-0.16, 0.53), (-0.06, 0.5)])),
+        ("masseter", blob([(-0.2, 0.62), (-0.31, 0.62), (-0.34, 0.8), (-0.24, 0.9), (-0.17, 0.8)])),
+        ("chin", blob([(0.2, 0.72), (-0.08, 0.72), (-0.15, 0.84), (-0.1, 1.1), (0.2, 1.1)])),
+        ("cheek", blob([(0.2, 0.5), (-0.05, 0.51), (-0.2, 0.5), (-0.31, 0.47), (-0.34, 0.62),
+                        (-0.2, 0.74), (0.2, 0.76)])),
+        ("forehead", None),
+    ])
+    regions |= carve(neck, [
+        ("sternocleidomastoid", band(neck, 0.8, 1.45, lambda y: 0.12 + 0.5 * (1.3 - y) / 0.5,
+                                     lambda y: 0.45 + 0.55 * (1.3 - y) / 0.5)),
+        ("anterior_neck", band(neck, 0.8, 1.45, 0.0, lambda y: 0.12 + 0.5 * (1.3 - y) / 0.5)),
+        ("scalenes", None),
+    ])
+    regions |= carve(trunk, [
+        ("groin", blob([(0.0, 4.1), (-0.2, 3.82), (-0.5, 3.58), (-0.74, 3.42), (-0.76, 3.58),
+                        (-0.5, 3.8), (-0.25, 4.0)])),
+        ("sternum", band(trunk, 1.2, 2.42, 0.0, 0.13)),
+        ("pectoralis", blob([(-0.05, 1.25), (-0.7, 1.3), (-0.78, 1.9), (-0.62, 2.3),
+                             (-0.35, 2.42), (-0.05, 2.4)])),
+        ("upper_abdomen", band(trunk, 1.2, 3.06, 0.0, 0.6)),
+        ("lower_abdomen", band(trunk, 3.06, 4.2, 0.0, 0.62)),
+        ("oblique", None),
+    ])
+    regions |= _arm(arm, "anterior_deltoid", "biceps", "elbow_front", "forearm_flexors",
+                    "wrist_front", "palm")
+    regions |= carve(leg, [
+        ("foot_top", band(leg, 7.72, 8.3)),
+        ("ankle_front", band(leg, 7.48, 7.72)),
+        ("knee_front", blob([(-0.33, 5.62), (-0.52, 5.78), (-0.52, 6.12), (-0.33, 6.2),
+                             (-0.13, 6.12), (-0.12, 5.78)])),
+        ("peroneals", band(leg, 6.0, 7.5, 0.78, 1.0)),
+        ("tibialis_anterior", band(leg, 5.9, 7.5)),
+        ("vastus_medialis", blob([(-0.1, 5.0), (-0.24, 5.25), (-0.32, 5.6), (-0.25, 5.86),
+                                  (-0.1, 5.8)])),
+        ("adductors", band(leg, 3.6, 5.6, 0.0, lambda y: max(0.02, 0.42 - 0.33 * (y - 4.0)))),
+        ("vastus_lateralis", band(leg, 3.4, 6.0, lambda y: 0.7 - 0.04 * (y - 4.0), 1.0)),
+        ("rectus_femoris", None),
+    ])
+    return regions
+
+
+def back_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
+    head, neck, trunk, arm, leg = (parts[k] for k in ("head", "neck", "trunk", "arm", "leg"))
+    regions: dict[str, Polygon] = {}
+    regions |= carve(head, [
+        ("suboccipital", band(head, 0.7, 1.2, 0.0, 1.0)),
+        ("occiput", None),
+    ])
+    regions |= carve(neck, [
+        ("levator_scapulae", band(neck, 0.9, 1.5, lambda y: 0.62 - 0.2 * (1.25 - y),
+                                  1.0)),
+        ("posterior_neck", None),
+    ])
+    regions |= carve(trunk, [
+        ("upper_trapezius", region_below([(0.0, 1.18), (-0.3, 1.2)], smooth=False).difference(
+            region_below([(0.0, 1.5), (-0.25, 1.48), (-0.5, 1.45), (-0.75, 1.5), (-0.9, 1.55)]))),
+        ("sacrum", Polygon([(0, 3.42), (-0.13, 3.44), (-0.1, 3.8), (0, 4.2)])),
+        ("sacroiliac", ellipse(-0.19, 3.6, 0.085, 0.13, -10)),
+        ("thoracic_spine", band(trunk, 1.2, 2.75, 0.0, 0.08)),
+        ("lumbar_spine", band(trunk, 2.75, 3.45, 0.0, 0.1)),
+        ("supraspinatus", blob([(-0.3, 1.45), (-0.55, 1.44), (-0.76, 1.5), (-0.7, 1.62),
+                                (-0.5, 1.6), (-0.32, 1.56)])),
+        ("infraspinatus", blob([(-0.34, 1.6), (-0.7, 1.64), (-0.72, 1.85), (-0.56, 2.22),
+                                (-0.42, 2.3), (-0.34, 2.05)])),
+        ("rhomboid", band(trunk, 1.45, 2.3, 0.1, 0.45)),
+        ("erector_upper", band(trunk, 1.2, 2.3, 0.0, 0.36)),
+        ("erector_mid", band(trunk, 2.3, 2.8, 0.0, 0.38)),
+        ("erector_lower", band(trunk, 2.8, 3.47, 0.0, 0.36)),
+        ("quadratus_lumborum", band(trunk, 2.8, 3.4, 0.36, 0.72)),
+        ("piriformis", blob([(-0.1, 3.82), (-0.4, 3.83), (-0.7, 3.9), (-0.7, 4.0),
+                             (-0.4, 3.96), (-0.1, 3.96)])),
+        ("trochanter", band(trunk, 3.75, 4.6, 0.84, 1.0)),
+        ("gluteus_medius", band(trunk, 3.3, 3.85, 0.4, 1.0)),
+        ("gluteus_maximus", band(trunk, 3.45, 4.6)),
+        ("latissimus", None),
+    ])
+    regions |= _arm(arm, "posterior_deltoid", "triceps", "elbow_back", "forearm_extensors",
+                    "wrist_back", "hand_back")
+    regions |= carve(leg, [
+        ("heel", band(leg, 7.7, 8.3)),
+        ("achilles", band(leg, 7.3, 7.7)),
+        ("soleus", band(leg, 6.85, 7.3)),
+        ("gastrocnemius", band(leg, 6.1, 6.85)),
+        ("popliteal", band(leg, 5.72, 6.1)),
+        ("hamstring_medial", band(leg, 4.0, 5.72, 0.0, 0.48)),
+        ("biceps_femoris", None),
+    ])
+    return regions
+
+
+def _arm(arm: Polygon, deltoid: str, upper: str, elbow: str, forearm: str, wrist: str,
+         hand: str) -> dict[str, Polygon]:
+    return carve(arm, [
+        (deltoid, band(arm, 1.0, 2.08)),
+        (upper, band(arm, 2.08, 2.86)),
+        (elbow, band(arm, 2.86, 3.12)),
+        (forearm, band(arm, 3.12, 3.93)),
+        (wrist, band(arm, 3.93, 4.08)),
+        (hand, None),
+    ])
+
+
+# -- assembling, checking, writing ---------------------------------------------------
+def build_view(view: str) -> tuple[Polygon, dict[str, Polygon]]:
+    half = half_silhouette()
+    parts = split_parts(half, view)
+    stems = front_regions(parts) if view == "front" else back_regions(parts)
+    catalogue = {entry["id"]: entry for entry in
+                 json.loads((HERE / "regions.json").read_text())["regions"]}
+    # The viewer's left half is the person's right on the front view (seen face to
+    # face) and the person's left on the back view.
+    near, far = ("right", "left") if view == "front" else ("left", "right")
+    regions: dict[str, Polygon] = {}
+    for stem, shape in stems.items():
+        entry = catalogue[stem]
+        if entry["view"] != view:
+            raise SystemExit(f"{stem} is drawn on the {view} view but catalogued on {entry['view']}")
+        mirrored = affinity.scale(shape, -1, 1, origin=(0, 0))
+        if entry["paired"]:
+            regions[f"{stem}.{near}"] = shape
+            regions[f"{stem}.{far}"] = mirrored
+        else:
+            regions[stem] = unary_union([shape, mirrored]).buffer(0)
+    silhouette = unary_union([half, affinity.scale(half, -1, 1, origin=(0, 0))])
+    return silhouette, regions
+
+
+def simplify(regions: dict[str, Polygon]) -> dict[str, Polygon]:
+    names = list(regions)
+    simplified = shapely.coverage_simplify([regions[n] for n in names], 0.004)
+    return dict(zip(names, simplified))
+
+
+def to_svg_path(shape: Polygon | MultiPolygon) -> str:
+    polygons = shape.geoms if isinstance(shape, MultiPolygon) else [shape]
+    parts = []
+    for polygon in polygons:
+        for ring in [polygon.exterior, *polygon.interiors]:
+            coords = list(ring.coords)[:-1]
+            text = " ".join(f"{(x + HALF_WIDTH) * SCALE:.2f} {y * SCALE + MARGIN:.2f}"
+                            for x, y in coords)
+            parts.append(f"M {text} Z")
+    return " ".join(parts)
+
+
+def main() -> None:
+    groups = []
+    for view in ("front", "back"):
+        silhouette, regions = build_view(view)
+        regions = simplify(regions)
+        for name, shape in regions.items():
+            if not isinstance(shape, Polygon) or shape.is_empty:
+                kind = shape.geom_type
+                raise SystemExit(f"{view}: {name} is a {kind}, not one piece")
+        outline = silhouette.simplify(0.002)
+        lines = [f'  <g id="{view}">',
+                 f'    <path id="{view}-silhouette" class="silhouette" d="{to_svg_path(outline)}"/>']
+        lines += [f'    <path id="{name}" class="region" d="{to_svg_path(shape)}"/>'
+                  for name, shape in sorted(regions.items())]
+        lines.append("  </g>")
+        groups.append("\n".join(lines))
+        print(f"{view}: {len(regions)} regions")
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {VIEW_W:.0f} {VIEW_H:.0f}" '
+           f'data-head-units="{SCALE:.0f}">\n'
+           "  <!-- Generated by make_body_map.py; edit that script, not this file. -->\n"
+           + "\n".join(groups) + "\n</svg>\n")
+    (HERE / "body_map.svg").write_text(svg, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
