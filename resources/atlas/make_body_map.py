@@ -26,7 +26,7 @@ from pathlib import Path
 import shapely
 from shapely import affinity
 from shapely.geometry import LineString, MultiPolygon, Polygon, box
-from shapely.ops import unary_union
+from shapely.ops import polylabel, unary_union
 
 HERE = Path(__file__).resolve().parent
 SCALE = 100.0           # SVG units per head height
@@ -212,8 +212,40 @@ def carve(part: Polygon, cells: Sequence[tuple[str, Polygon | None]]) -> dict[st
             if shared[neighbour] == 0:
                 neighbour = owner
             out[neighbour] = polygons(unary_union([*out[neighbour], crumb]))
-    return {name: pieces[0] if len(pieces) == 1 else unary_union(pieces)
-            for name, pieces in out.items()}
+    regions = {name: pieces[0] if len(pieces) == 1 else unary_union(pieces)
+               for name, pieces in out.items()}
+    return remove_slivers(regions)
+
+
+SLIVER = 0.006  # head units: thinner than this cannot be clicked and draws as a stray line
+
+
+def remove_slivers(regions: dict[str, Polygon]) -> dict[str, Polygon]:
+    """Hand thin spikes and wedges of a region to the neighbour they lie along."""
+    for _ in range(3):
+        moved = False
+        for name in list(regions):
+            shape = regions[name]
+            opened = shape.buffer(-SLIVER).buffer(SLIVER).intersection(shape)
+            kept = max(polygons(opened), key=lambda g: g.area, default=None)
+            if kept is None:
+                continue
+            for sliver in polygons(shape.difference(kept)):
+                shared = {other: regions[other].boundary.intersection(sliver.boundary).length
+                          for other in regions if other != name}
+                neighbour = max(shared, key=shared.get, default=None)
+                if neighbour is None or shared[neighbour] < 1e-6:
+                    continue
+                merged = polygons(unary_union([regions[neighbour], sliver]).buffer(0))
+                if len(merged) != 1:
+                    continue
+                regions[neighbour] = merged[0]
+                shape = shape.difference(sliver)
+                moved = True
+            regions[name] = max(polygons(shape), key=lambda g: g.area)
+        if not moved:
+            break
+    return regions
 
 
 # -- the views ---------------------------------------------------------------------------
@@ -305,8 +337,8 @@ def back_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
                                 (-0.5, 1.6), (-0.32, 1.56)])),
         ("infraspinatus", blob([(-0.34, 1.6), (-0.7, 1.64), (-0.72, 1.85), (-0.56, 2.22),
                                 (-0.42, 2.3), (-0.34, 2.05)])),
-        ("rhomboid", band(trunk, 1.45, 2.3, 0.1, 0.45)),
-        ("erector_upper", band(trunk, 1.2, 2.3, 0.0, 0.36)),
+        ("erector_upper", band(trunk, 1.2, 2.3, 0.0, 0.25)),
+        ("rhomboid", band(trunk, 1.45, 2.3, 0.25, 0.5)),
         ("erector_mid", band(trunk, 2.3, 2.8, 0.0, 0.38)),
         ("erector_lower", band(trunk, 2.8, 3.47, 0.0, 0.36)),
         ("quadratus_lumborum", band(trunk, 2.8, 3.4, 0.36, 0.72)),
@@ -371,7 +403,10 @@ def build_view(view: str) -> tuple[Polygon, dict[str, Polygon]]:
 def simplify(regions: dict[str, Polygon]) -> dict[str, Polygon]:
     names = list(regions)
     simplified = shapely.coverage_simplify([regions[n] for n in names], 0.004)
-    return dict(zip(names, simplified))
+    # Snap to the precision written to the SVG; this also drops zero-width spikes.
+    snapped = shapely.set_precision(simplified, 1 / (SCALE * 100))
+    return {name: polygons(shape)[0] if len(polygons(shape)) == 1 else shape
+            for name, shape in zip(names, snapped)}
 
 
 def to_svg_path(shape: Polygon | MultiPolygon) -> str:
@@ -391,15 +426,21 @@ def main() -> None:
     for view in ("front", "back"):
         silhouette, regions = build_view(view)
         regions = simplify(regions)
+        # The outline of the regions as they are written (pinholes where three simplified
+        # edges meet are not part of the outline).
+        silhouette = Polygon(unary_union(list(regions.values())).exterior)
         for name, shape in regions.items():
-            if not isinstance(shape, Polygon) or shape.is_empty:
+            if not isinstance(shape, Polygon) or shape.is_empty or not shape.is_valid:
                 kind = shape.geom_type
                 raise SystemExit(f"{view}: {name} is a {kind}, not one piece")
-        outline = silhouette.simplify(0.002)
         lines = [f'  <g id="{view}">',
-                 f'    <path id="{view}-silhouette" class="silhouette" d="{to_svg_path(outline)}"/>']
-        lines += [f'    <path id="{name}" class="region" d="{to_svg_path(shape)}"/>'
-                  for name, shape in sorted(regions.items())]
+                 f'    <path id="{view}-silhouette" class="silhouette" d="{to_svg_path(silhouette)}"/>']
+        for name, shape in sorted(regions.items()):
+            # The point deepest inside the region: where its number and label go.
+            anchor = polylabel(shape, tolerance=0.001)
+            lines.append(f'    <path id="{name}" class="region" '
+                         f'data-anchor="{(anchor.x + HALF_WIDTH) * SCALE:.2f} '
+                         f'{anchor.y * SCALE + MARGIN:.2f}" d="{to_svg_path(shape)}"/>')
         lines.append("  </g>")
         groups.append("\n".join(lines))
         print(f"{view}: {len(regions)} regions")

@@ -1,0 +1,578 @@
+"""BodyMapWidget: the front and back of the body, side by side, to click on.
+
+Click a region to mark it, then press 0–9 (1 then 0 quickly for 10) to give its
+intensity. In referral mode, clicks on other regions mark where the pain of the
+current region spreads to, drawn as arrows. Everything works from the keyboard:
+Tab and the arrow keys move between regions, typing finds one by name, Space marks
+it, Delete removes it, Ctrl+L starts or ends referral mode, Ctrl+T makes a marked
+source a trigger point.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QFont, QPainter, QPen, QTransform
+from PySide6.QtWidgets import (
+    QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene,
+    QGraphicsSimpleTextItem, QGraphicsView, QLabel, QMenu, QWidget,
+)
+
+from fibromap.domain.atlas import Atlas, View, load_atlas
+from fibromap.domain.flare import Referral, SiteRole, SpasmSite
+from fibromap.domain.geometry import BodyGeometry, load_geometry
+from fibromap.ui import colors
+from fibromap.ui.referral_arrow import ReferralArrow
+from fibromap.ui.region_item import IntensityLabel, RegionItem, shape_path
+from fibromap.ui.settings import Orientation
+
+FIGURE_GAP = 60.0
+TITLE_SPACE = 34.0
+TEN_WINDOW_SECONDS = 0.8  # "1" then "0" within this time means 10
+FIND_IDLE_MS = 4000
+DIRECTIONS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
+              Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+
+
+class BodyMapWidget(QGraphicsView):
+    changed = Signal()
+    currentRegionChanged = Signal(str)
+    hoveredRegionChanged = Signal(str)
+    referralModeChanged = Signal(bool)
+    message = Signal(str)
+
+    def __init__(self, orientation: Orientation = Orientation.PATIENT, *,
+                 atlas: Atlas | None = None, geometry: BodyGeometry | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.atlas = atlas or load_atlas()
+        self.geometry = geometry or load_geometry()
+        self._orientation = Orientation(orientation)
+        self.items: dict[str, RegionItem] = {}
+        self._labels: dict[str, IntensityLabel] = {}
+        self._arrows: dict[tuple[str, str], ReferralArrow] = {}
+        self._link_intensity: dict[tuple[str, str], int | None] = {}
+        self._figures: dict[View, QGraphicsRectItem] = {}
+        self._side_labels: dict[View, tuple[QGraphicsSimpleTextItem, QGraphicsSimpleTextItem]] = {}
+        self._current: str | None = None
+        self._hovered: str | None = None
+        self._referral_source: str | None = None
+        self._last_digit: tuple[str, float] | None = None
+        self._find_text = ""
+
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setBackgroundBrush(QColor("#ffffff"))
+        self.setMinimumSize(320, 420)
+        self.setAccessibleName("Body map")
+        self._find_label = QLabel(self)
+        self._find_label.setStyleSheet(
+            "background: rgba(31, 95, 191, 230); color: white; padding: 3px 8px; border-radius: 4px;")
+        self._find_label.hide()
+        self._find_timer = QTimer(self, singleShot=True, interval=FIND_IDLE_MS,
+                                  timeout=self._end_find)
+        self._build()
+
+    # -- building the scene -------------------------------------------------------------
+    def _build(self) -> None:
+        width, height = self.geometry.width, self.geometry.height
+        title_font = QFont(self.font())
+        title_font.setPixelSize(17)
+        title_font.setBold(True)
+        side_font = QFont(title_font)
+        side_font.setPixelSize(20)
+        for index, view in enumerate((View.FRONT, View.BACK)):
+            container = QGraphicsRectItem(0, 0, width, height)
+            container.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+            container.setPos(index * (width + FIGURE_GAP), TITLE_SPACE)
+            self.scene().addItem(container)
+            self._figures[view] = container
+            figure = self.geometry.views[view]
+            for region_id, shape in figure.regions.items():
+                item = RegionItem(self.atlas.region(region_id), shape)
+                item.setParentItem(container)
+                self.items[region_id] = item
+                label = IntensityLabel()
+                self.scene().addItem(label)
+                label.hide()
+                self._labels[region_id] = label
+            outline = QGraphicsPathItem(shape_path(figure.silhouette), container)
+            outline.setPen(QPen(colors.OUTLINE, 1.5))
+            outline.setZValue(4)
+            outline.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            title = QGraphicsSimpleTextItem("Front" if view is View.FRONT else "Back")
+            title.setFont(title_font)
+            title.setBrush(colors.LABEL)
+            box = title.boundingRect()
+            title.setPos(container.x() + (width - box.width()) / 2, 4)
+            self.scene().addItem(title)
+            sides = []
+            for _ in range(2):
+                text = QGraphicsSimpleTextItem()
+                text.setFont(side_font)
+                text.setBrush(colors.CURRENT)
+                text.setZValue(7)
+                self.scene().addItem(text)
+                sides.append(text)
+            self._side_labels[view] = (sides[0], sides[1])
+        self.scene().setSceneRect(QRectF(-4, 0, 2 * width + FIGURE_GAP + 8,
+                                         height + TITLE_SPACE + 4))
+        self._apply_orientation()
+
+    def _apply_orientation(self) -> None:
+        width = self.geometry.width
+        front = self._figures[View.FRONT]
+        mirrored = self._orientation is Orientation.PATIENT
+        front.setTransform(QTransform(-1, 0, 0, 1, width, 0) if mirrored else QTransform())
+        unit = self.geometry.head_unit
+        for view, (left, right) in self._side_labels.items():
+            # Seen from behind, or in a mirror, the person's left is on the viewer's left.
+            left_is_left = view is View.BACK or mirrored
+            left.setText("L" if left_is_left else "R")
+            right.setText("R" if left_is_left else "L")
+            origin = self._figures[view].pos()
+            for text, offset in ((left, -0.95), (right, 0.95)):
+                box = text.boundingRect()
+                text.setPos(origin.x() + width / 2 + offset * unit - box.width() / 2,
+                            origin.y() + 1.02 * unit - box.height() / 2)
+        for region_id in self.items:
+            self._refresh(region_id)
+        self._route_arrows()
+
+    # -- orientation ---------------------------------------------------------------------
+    @property
+    def orientation(self) -> Orientation:
+        return self._orientation
+
+    def set_orientation(self, orientation: Orientation) -> None:
+        self._orientation = Orientation(orientation)
+        self._apply_orientation()
+
+    def side_label_text(self, view: View) -> tuple[str, str]:
+        """The on-figure labels, viewer's left first."""
+        left, right = self._side_labels[view]
+        return left.text(), right.text()
+
+    # -- geometry helpers -------------------------------------------------------------
+    def scene_anchor(self, region_id: str) -> QPointF:
+        item = self.items[region_id]
+        return item.mapToScene(QPointF(*item.anchor))
+
+    def viewport_point(self, region_id: str):
+        """Where a region's inner point is on screen, for clicks and tests."""
+        return self.mapFromScene(self.scene_anchor(region_id))
+
+    def region_at(self, position) -> str | None:
+        for item in self.items_at(position):
+            if isinstance(item, RegionItem):
+                return item.region.id
+        return None
+
+    def items_at(self, position):
+        return self.items(position.toPoint() if hasattr(position, "toPoint") else position)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    # -- state ------------------------------------------------------------------------------
+    def current_region(self) -> str | None:
+        return self._current
+
+    def set_current(self, region_id: str | None) -> None:
+        if region_id == self._current:
+            return
+        previous, self._current = self._current, region_id
+        for rid in (previous, region_id):
+            if rid is not None:
+                self.items[rid].current = rid == region_id
+                self._refresh(rid)
+        if region_id is not None:
+            self.setAccessibleDescription(self.items[region_id].accessible_name())
+            if self.hasFocus():
+                QAccessible.updateAccessibility(
+                    QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
+        self.currentRegionChanged.emit(region_id or "")
+
+    def mark(self, region_id: str, intensity: int | None = None,
+             role: SiteRole = SiteRole.SPASM) -> None:
+        item = self.items[region_id]
+        item.role = SiteRole(role)
+        if intensity is not None:
+            item.intensity = SpasmSite(region_id, intensity, role).intensity  # validates
+        self._refresh(region_id)
+        self.changed.emit()
+
+    def unmark(self, region_id: str) -> None:
+        item = self.items[region_id]
+        if not item.marked:
+            return
+        item.role, item.intensity = None, None
+        for link in [link for link in self._arrows if region_id in link]:
+            self._remove_link(link)
+        if self._referral_source == region_id:
+            self.set_referral_mode(False)
+        self._refresh(region_id)
+        self.changed.emit()
+
+    def set_intensity(self, region_id: str, value: int) -> None:
+        item = self.items[region_id]
+        role = item.role or SiteRole.SPASM
+        self.mark(region_id, value, role)
+        for link in self._arrows:
+            if link[1] == region_id:
+                self._link_intensity[link] = item.intensity
+
+    def set_role(self, region_id: str, role: SiteRole) -> None:
+        item = self.items[region_id]
+        if not item.marked:
+            self.mark(region_id, role=role)
+            return
+        if role is SiteRole.REFERRED or item.role is SiteRole.REFERRED:
+            self.message.emit("A referred zone is set by referral mode (Ctrl+L).")
+            return
+        self.mark(region_id, item.intensity, role)
+
+    def sites(self) -> list[SpasmSite]:
+        """The marked regions that have an intensity, in a stable order."""
+        return [SpasmSite(rid, item.intensity, item.role) for rid, item in self.items.items()
+                if item.marked and item.intensity is not None]
+
+    def unrated_regions(self) -> list[str]:
+        return [rid for rid, item in self.items.items() if item.marked and item.intensity is None]
+
+    def referrals(self) -> list[Referral]:
+        return [Referral(source, target, self._link_intensity[(source, target)])
+                for source, target in self._arrows
+                if self._link_intensity.get((source, target)) is not None]
+
+    def links(self) -> list[tuple[str, str]]:
+        """Every referral drawn, rated or not."""
+        return list(self._arrows)
+
+    def clear(self) -> None:
+        self.set_referral_mode(False)
+        for link in list(self._arrows):
+            self._remove_link(link)
+        for rid, item in self.items.items():
+            if item.marked:
+                item.role, item.intensity = None, None
+                self._refresh(rid)
+        self.set_current(None)
+        self.changed.emit()
+
+    def load(self, sites: list[SpasmSite], referrals: list[Referral] = ()) -> None:
+        """Show a flare's sites and referrals (replacing what is marked)."""
+        self.clear()
+        for site in sites:
+            self.items[site.region].role = site.role
+            self.items[site.region].intensity = site.intensity
+            self._refresh(site.region)
+        for referral in referrals:
+            self._add_link(referral.source, referral.target, referral.intensity)
+        self.changed.emit()
+
+    # -- referral mode --------------------------------------------------------------------
+    @property
+    def referral_mode(self) -> bool:
+        return self._referral_source is not None
+
+    def referral_source(self) -> str | None:
+        return self._referral_source
+
+    def set_referral_mode(self, on: bool) -> bool:
+        """Start (from the current region) or end referral mode; False if it cannot start."""
+        if on and not self.referral_mode:
+            source = self._current
+            item = self.items.get(source) if source else None
+            if item is None or not item.marked or item.role is SiteRole.REFERRED:
+                self.message.emit("First mark the spasm or trigger point the pain comes from.")
+                return False
+            self._referral_source = source
+            self.message.emit(f"Click where the pain of {item.region.name.lower()} spreads to; "
+                              "Esc when done.")
+        elif not on and self.referral_mode:
+            source = self._referral_source
+            self._referral_source = None
+            for link in self._arrows:
+                self.items[link[1]].linked = False
+                self._refresh(link[1])
+            self.set_current(source)
+            self.message.emit("")
+        else:
+            return on == self.referral_mode
+        self._show_links_of_source()
+        self.referralModeChanged.emit(self.referral_mode)
+        return True
+
+    def toggle_referral(self, zone: str) -> None:
+        """In referral mode: link the source to ``zone``, or unlink it."""
+        source = self._referral_source
+        if source is None or zone == source:
+            return
+        link = (source, zone)
+        item = self.items[zone]
+        if link in self._arrows:
+            self._remove_link(link)
+            if not any(l[1] == zone for l in self._arrows):
+                self.unmark(zone)
+            self.changed.emit()
+            return
+        if item.marked and item.role is not SiteRole.REFERRED:
+            self.message.emit(f"{item.region.name} is marked as a spasm; remove it first to mark "
+                              "it as referred pain.")
+            return
+        if not item.marked:
+            item.role = SiteRole.REFERRED
+            item.intensity = self.items[source].intensity
+        self._add_link(source, zone, item.intensity)
+        self.set_current(zone)
+        self._show_links_of_source()
+        self.changed.emit()
+
+    def _add_link(self, source: str, target: str, intensity: int | None) -> None:
+        arrow = ReferralArrow(source, target)
+        self.scene().addItem(arrow)
+        self._arrows[(source, target)] = arrow
+        self._link_intensity[(source, target)] = intensity
+        self._refresh(target)
+        self._route_arrows()
+
+    def _remove_link(self, link: tuple[str, str]) -> None:
+        arrow = self._arrows.pop(link)
+        self._link_intensity.pop(link, None)
+        self.scene().removeItem(arrow)
+        self.items[link[1]].linked = False
+        self._refresh(link[1])
+
+    def _route_arrows(self) -> None:
+        for (source, target), arrow in self._arrows.items():
+            arrow.route(self.scene_anchor(source), self.scene_anchor(target))
+
+    def _show_links_of_source(self) -> None:
+        for (source, target) in self._arrows:
+            self.items[target].linked = source == self._referral_source
+            self._refresh(target)
+
+    # -- drawing state ------------------------------------------------------------------
+    def _refresh(self, region_id: str) -> None:
+        item = self.items[region_id]
+        item.hovered = region_id == self._hovered
+        item.refresh()
+        self._labels[region_id].show_for(item, self.scene_anchor(region_id))
+
+    # -- mouse ------------------------------------------------------------------------------
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        self._set_hovered(self.region_at(event.position()))
+
+    def leaveEvent(self, event) -> None:  # noqa: N802
+        super().leaveEvent(event)
+        self._set_hovered(None)
+
+    def _set_hovered(self, region_id: str | None) -> None:
+        if region_id == self._hovered:
+            return
+        previous, self._hovered = self._hovered, region_id
+        for rid in (previous, region_id):
+            if rid is not None:
+                self._refresh(rid)
+        self.hoveredRegionChanged.emit(region_id or "")
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        region_id = self.region_at(event.position())
+        if region_id is None:
+            super().mousePressEvent(event)
+            return
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.activate(region_id)
+            event.accept()
+        elif event.button() == Qt.MouseButton.RightButton:
+            self.set_current(region_id)
+            self._context_menu(region_id, event.globalPosition().toPoint())
+            event.accept()
+
+    def activate(self, region_id: str) -> None:
+        """What a click or Space does: mark the region and make it current."""
+        if self.referral_mode:
+            self.toggle_referral(region_id)
+            return
+        if not self.items[region_id].marked:
+            self.mark(region_id)
+        self.set_current(region_id)
+
+    def _context_menu(self, region_id: str, where) -> None:
+        item = self.items[region_id]
+        menu = QMenu(self)
+        menu.setTitle(item.region.name)
+        rate = menu.addMenu("Intensity")
+        for value in range(11):
+            action = rate.addAction(str(value), lambda v=value: self.set_intensity(region_id, v))
+            action.setCheckable(True)
+            action.setChecked(item.intensity == value)
+        if item.role is not SiteRole.REFERRED:
+            menu.addAction("Spasm", lambda: self.set_role(region_id, SiteRole.SPASM))
+            menu.addAction("Trigger point", lambda: self.set_role(region_id, SiteRole.TRIGGER_POINT))
+            menu.addSeparator()
+            menu.addAction("Pain spreads from here…", lambda: (
+                self.activate(region_id) if not item.marked else None,
+                self.set_referral_mode(True)))
+        if item.marked:
+            menu.addAction("Remove from this flare", lambda: self.unmark(region_id))
+        menu.exec(where)
+
+    # -- keyboard ------------------------------------------------------------------------------
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        if self._current is None and event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.set_current(self._tab_order()[0])
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+        # Tab walks the regions; past the last (or before the first) it leaves the map.
+        order = self._tab_order()
+        if self._current in order:
+            index = order.index(self._current) + (1 if forward else -1)
+            if 0 <= index < len(order):
+                self.set_current(order[index])
+                return True
+        return super().focusNextPrevChild(forward)
+
+    def _tab_order(self) -> list[str]:
+        def key(rid: str):
+            point = self.scene_anchor(rid)
+            view_index = 0 if self.atlas.region(rid).view is View.FRONT else 1
+            return view_index, round(point.y() / 25), point.x()
+        return sorted(self.items, key=key)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        key, text = event.key(), event.text()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers == Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_L:
+            self.set_referral_mode(not self.referral_mode)
+        elif modifiers == Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_T:
+            self._toggle_trigger_point()
+        elif modifiers & ~Qt.KeyboardModifier.ShiftModifier:
+            super().keyPressEvent(event)
+            return
+        elif text.isdigit() and len(text) == 1 and not self._find_text:
+            self._digit(int(text))
+        elif key in DIRECTIONS:
+            self._move(*DIRECTIONS[key])
+        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+                key != Qt.Key.Key_Space or not self._find_text):
+            self._end_find()
+            if self._current:
+                if self.referral_mode or not self.items[self._current].marked:
+                    self.activate(self._current)
+                else:
+                    self.unmark(self._current)
+        elif key == Qt.Key.Key_Backspace and self._find_text:
+            self._find(self._find_text[:-1])
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            if self._current:
+                self.unmark(self._current)
+        elif key == Qt.Key.Key_Escape:
+            if self._find_text:
+                self._end_find()
+            elif self.referral_mode:
+                self.set_referral_mode(False)
+            else:
+                super().keyPressEvent(event)
+        elif text and (text.isalpha() or (text in " -" and self._find_text)):
+            self._find(self._find_text + text)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Minus, Qt.Key.Key_Equal) and self._current:
+            item = self.items[self._current]
+            step = -1 if key == Qt.Key.Key_Minus else 1
+            self.set_intensity(self._current, max(0, min(10, (item.intensity or 0) + step)))
+        else:
+            super().keyPressEvent(event)
+
+    def _digit(self, value: int) -> None:
+        if not self._current:
+            self.message.emit("Click a region first, then type its intensity.")
+            return
+        now = time.monotonic()
+        last = self._last_digit
+        if (value == 0 and last and last[0] == self._current and now - last[1] < TEN_WINDOW_SECONDS
+                and self.items[self._current].intensity == 1):
+            value = 10
+        self._last_digit = (self._current, now)
+        self.set_intensity(self._current, value)
+
+    def _toggle_trigger_point(self) -> None:
+        if not self._current:
+            return
+        item = self.items[self._current]
+        role = SiteRole.SPASM if item.role is SiteRole.TRIGGER_POINT else SiteRole.TRIGGER_POINT
+        self.set_role(self._current, role)
+
+    def _move(self, dx: int, dy: int) -> None:
+        if self._current is None:
+            self.set_current(self._tab_order()[0])
+            return
+        here = self.scene_anchor(self._current)
+        best, best_score = None, math.inf
+        for rid in self.items:
+            if rid == self._current:
+                continue
+            point = self.scene_anchor(rid)
+            vx, vy = point.x() - here.x(), point.y() - here.y()
+            along = vx * dx + vy * dy
+            if along <= 1:
+                continue
+            across = abs(vx * dy - vy * dx)
+            if across > 2.5 * along:  # more than ~68 degrees off the key's direction
+                continue
+            score = along + 2.0 * across
+            if score < best_score:
+                best, best_score = rid, score
+        if best:
+            self.set_current(best)
+
+    # -- type to find -----------------------------------------------------------------------
+    def _find(self, text: str) -> None:
+        self._find_text = text
+        if not text.strip():
+            self._end_find()
+            return
+        match = self.find_region(text)
+        shown = self.atlas.region(match).name if match else "no match"
+        self._find_label.setText(f"Find: {text}  →  {shown}")
+        self._find_label.adjustSize()
+        self._find_label.move(8, 8)
+        self._find_label.show()
+        self._find_timer.start()
+        if match:
+            self.set_current(match)
+
+    def _end_find(self) -> None:
+        self._find_text = ""
+        self._find_label.hide()
+
+    def find_region(self, text: str) -> str | None:
+        """The region whose name best matches what was typed ("l trap", "calf")."""
+        words = text.lower().split()
+        if not words:
+            return None
+        best, best_rank = None, None
+        order = {rid: i for i, rid in enumerate(self._tab_order())}
+        for region in self.atlas:
+            name = region.name.lower().replace("(", " ").replace(")", " ").replace(",", " ")
+            tokens = name.split() + region.id.replace(".", " ").replace("_", " ").split()
+            if not all(any(t.startswith(w) for t in tokens) for w in words):
+                continue
+            rank = (0 if name.startswith(text.lower()) else 1, len(name), order[region.id])
+            if best_rank is None or rank < best_rank:
+                best, best_rank = region.id, rank
+        return best

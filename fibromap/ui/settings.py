@@ -1,0 +1,38 @@
+"""The person's settings, kept in one INI file under the FibroMap folder."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+
+class Orientation(StrEnum):
+    """How the front of the body is shown."""
+
+    CLINICIAN = "clinician"  # facing the person: their right on the viewer's left
+    PATIENT = "patient"      # as in a mirror: their right on the viewer's right
+
+    @property
+    def label(self) -> str:
+        return {"clinician": "Clinician view (facing the person)",
+                "patient": "Patient view (as in a mirror)"}[self.value]
+
+
+class Settings:
+    def __init__(self, path: Path):
+        self._settings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    @property
+    def orientation(self) -> Orientation:
+        value = self._settings.value("bodymap/orientation", Orientation.PATIENT.value)
+        try:
+            return Orientation(value)
+        except ValueError:
+            return Orientation.PATIENT
+
+    @orientation.setter
+    def orientation(self, value: Orientation) -> None:
+        self._settings.setValue("bodymap/orientation", Orientation(value).value)
+        self._settings.sync()

@@ -1,0 +1,121 @@
+"""Invariants of the body-map drawing, checked with shapely."""
+
+import itertools
+import math
+
+import pytest
+from shapely import affinity
+from shapely.geometry import Point, Polygon
+from shapely.ops import unary_union
+
+from fibromap.domain.atlas import WPI_AREAS, Side, View, load_atlas
+from fibromap.domain.geometry import load_geometry
+
+GEOMETRY = load_geometry()
+MIDLINE = GEOMETRY.width / 2
+
+
+def polygon(shape) -> Polygon:
+    return Polygon(shape.rings[0], shape.rings[1:])
+
+
+@pytest.fixture(scope="module", params=[View.FRONT, View.BACK], ids=["front", "back"])
+def figure(request):
+    view = GEOMETRY.views[request.param]
+    return view, polygon(view.silhouette), {rid: polygon(s) for rid, s in view.regions.items()}
+
+
+def test_every_drawn_region_is_catalogued_on_its_view_and_every_region_is_drawn():
+    atlas = load_atlas()
+    drawn = {rid: view for view, fig in GEOMETRY.views.items() for rid in fig.regions}
+    assert set(drawn) == {region.id for region in atlas}
+    for region in atlas:
+        assert drawn[region.id] is region.view, region.id
+
+
+def test_regions_are_valid_single_shapes_inside_the_silhouette(figure):
+    _, silhouette, regions = figure
+    for rid, shape in regions.items():
+        assert shape.is_valid and shape.area > 20, rid  # 20 square units: clickable
+        outside = shape.difference(silhouette.buffer(0.5)).area
+        assert outside < 0.5, (rid, outside)
+
+
+def test_regions_do_not_overlap(figure):
+    _, _, regions = figure
+    for (a, pa), (b, pb) in itertools.combinations(regions.items(), 2):
+        if pa.bounds[0] > pb.bounds[2] or pb.bounds[0] > pa.bounds[2]:
+            continue
+        assert pa.intersection(pb).area < 0.5, (a, b)
+
+
+def test_regions_cover_the_silhouette(figure):
+    _, silhouette, regions = figure
+    covered = unary_union(list(regions.values())).intersection(silhouette).area
+    assert covered / silhouette.area >= 0.97
+    assert covered / silhouette.area > 0.995  # in fact they tile it
+
+
+def test_left_and_right_mirror_each_other(figure):
+    view, silhouette, regions = figure
+    atlas = load_atlas()
+    mirrored_outline = affinity.scale(silhouette, -1, 1, origin=(MIDLINE, 0))
+    assert silhouette.symmetric_difference(mirrored_outline).area < 2
+    for rid, shape in regions.items():
+        region = atlas.region(rid)
+        twin = regions[region.mirror_id()]
+        mirrored = affinity.scale(shape, -1, 1, origin=(MIDLINE, 0))
+        assert mirrored.symmetric_difference(twin).area < 0.02 * shape.area + 1, rid
+
+
+def test_left_is_where_it_belongs_on_each_view(figure):
+    view, _, regions = figure
+    atlas = load_atlas()
+    for rid, shape in regions.items():
+        side = atlas.region(rid).side
+        x = shape.centroid.x
+        if side is Side.CENTER:
+            assert abs(x - MIDLINE) < 1, rid
+        else:
+            # Facing the viewer the person's left is on the viewer's right; from behind, left.
+            on_viewer_left = x < MIDLINE
+            assert on_viewer_left == ((side is Side.LEFT) == (view.view is View.BACK)), rid
+
+
+def test_anchors_lie_well_inside_their_region(figure):
+    view, _, regions = figure
+    for rid, shape in regions.items():
+        anchor = Point(view.regions[rid].anchor)
+        assert shape.contains(anchor), rid
+        assert shape.exterior.distance(anchor) > 1.5, rid
+
+
+def test_all_19_wpi_areas_can_be_reached_on_the_drawing():
+    atlas = load_atlas()
+    drawn = {rid for fig in GEOMETRY.views.values() for rid in fig.regions}
+    assert {atlas.region(rid).wpi_area for rid in drawn} - {None} == {a.id for a in WPI_AREAS}
+
+
+def test_the_figure_has_human_proportions():
+    unit = GEOMETRY.head_unit
+    outline = polygon(GEOMETRY.views[View.FRONT].silhouette)
+    x0, y0, x1, y1 = outline.bounds
+    assert (y1 - y0) / unit == pytest.approx(8, abs=0.05)  # eight heads tall
+    shoulders = (x1 - x0) / unit
+    assert 2.0 <= shoulders <= 2.6  # shoulders and hanging arms
+    head = polygon(GEOMETRY.views[View.FRONT].regions["forehead"]).bounds
+    assert (head[3] - y0) / unit < 0.6
+
+
+def test_no_region_has_a_thin_spike(figure):
+    """A spike (the outline doubling back on itself) draws as a stray line."""
+    view, _, _ = figure
+    for rid, shape in view.regions.items():
+        ring = shape.outer
+        for i, b in enumerate(ring):
+            a, c = ring[i - 1], ring[(i + 1) % len(ring)]
+            v1, v2 = (a[0] - b[0], a[1] - b[1]), (c[0] - b[0], c[1] - b[1])
+            l1, l2 = math.hypot(*v1), math.hypot(*v2)
+            if min(l1, l2) > 1.5:
+                cosine = (v1[0] * v2[0] + v1[1] * v2[1]) / (l1 * l2)
+                assert cosine < 0.995, (rid, b)
