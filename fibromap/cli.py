@@ -78,7 +78,29 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--to", dest="end", type=_date, metavar="DATE",
                        help="last day (YYYY-MM-DD)")
     stats.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    atlas = commands.add_parser("atlas", help="list the body regions")
+    atlas.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    from fibromap.ui.views import VIEWS
+    screenshot = commands.add_parser("screenshot", parents=[database],
+                                     help="render a view of the app offscreen to a PNG file")
+    screenshot.add_argument("view", choices=VIEWS, metavar="VIEW",
+                            help="one of: " + ", ".join(VIEWS))
+    screenshot.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.png")
+    screenshot.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
+                            help="window size in pixels (default 1280x800)")
     return parser
+
+
+def _size(value: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in value.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a size like 1280x800, got {value!r}") from None
+    if not (320 <= width <= 8000 and 240 <= height <= 8000):
+        raise argparse.ArgumentTypeError(f"size must be between 320x240 and 8000x8000, got {value}")
+    return width, height
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -208,8 +230,47 @@ def cmd_stats(args, url: str, paths: Paths) -> int:
     return 0
 
 
+def cmd_atlas(args, url: str, paths: Paths) -> int:
+    from fibromap.domain.atlas import load_atlas
+
+    regions = sorted(load_atlas(), key=lambda r: (r.view.value, r.area, r.id))
+    rows = [{"id": r.id, "name": r.name, "view": r.view.value, "side": r.side.value,
+             "wpi_area": r.wpi_area} for r in regions]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    width = max(len(row["id"]) for row in rows)
+    name_width = max(len(row["name"]) for row in rows)
+    for row in rows:
+        print(f"{row['id']:<{width}}  {row['name']:<{name_width}}  {row['view']:<5}  "
+              f"{row['side']:<6}  {row['wpi_area'] or '-'}")
+    print(f"{len(rows)} regions")
+    return 0
+
+
+def cmd_screenshot(args, url: str, paths: Paths) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from fibromap.store.store import Store
+    from fibromap.ui.screenshot import save_screenshot
+    from fibromap.ui.settings import Settings
+
+    target = args.output.expanduser().absolute()
+    if not target.parent.is_dir():
+        raise FibroMapError(f"the folder {target.parent} does not exist")
+    store = Store.open(url, paths)
+    try:
+        save_screenshot(store, Settings(paths.settings_file), args.view, args.size, target)
+    finally:
+        store.close()
+    print(f"Saved the {args.view} view to {target}")
+    return 0
+
+
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-COMMANDS = {"demo": cmd_demo, "check": cmd_check, "stats": cmd_stats}
+COMMANDS = {"demo": cmd_demo, "check": cmd_check, "stats": cmd_stats, "atlas": cmd_atlas,
+            "screenshot": cmd_screenshot}

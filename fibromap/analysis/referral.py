@@ -25,13 +25,16 @@ class SourceSuggestion:
     score: float
 
 
-def suggest_sources(zones: Iterable[str], atlas: Atlas, limit: int = 5) -> list[SourceSuggestion]:
+def suggest_sources(zones: Iterable[str], atlas: Atlas, limit: int = 5,
+                    marked_sources: Iterable[str] = ()) -> list[SourceSuggestion]:
     """Patterns that cover the marked zones, best first.
 
     The score rewards covering many of the marked zones (recall) and, less, a pattern
-    whose zones are mostly marked (precision); ties go to the muscle name.
+    whose zones are mostly marked (precision), and a muscle in a region already marked
+    as a spasm or trigger point; ties go to the muscle name.
     """
     marked = set(zones)
+    sources = set(marked_sources)
     if not marked:
         return []
     found = []
@@ -43,6 +46,7 @@ def suggest_sources(zones: Iterable[str], atlas: Atlas, limit: int = 5) -> list[
         precision = len(hit) / len(pattern.zones)
         found.append(SourceSuggestion(
             pattern.muscle, pattern.name, pattern.location, pattern.sources, hit,
-            pattern.zones, round(0.7 * recall + 0.3 * precision, 4)))
+            pattern.zones,
+            round(0.7 * recall + 0.3 * precision + (0.2 if sources & set(pattern.sources) else 0), 4)))
     found.sort(key=lambda s: (-s.score, s.name))
     return found[:limit]

@@ -11,6 +11,7 @@ from fibromap.config import Paths
 from fibromap.errors import FibroMapError
 from fibromap.store.store import Store
 from fibromap.ui.main_window import MainWindow
+from fibromap.ui.settings import Settings
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -30,7 +31,7 @@ def open_main_window(url: str, paths: Paths) -> MainWindow | None:
     except FibroMapError as exc:
         QMessageBox.critical(None, f"{APP_NAME} cannot open the database", str(exc))
         return None
-    window = MainWindow(store)
+    window = MainWindow(store, Settings(paths.settings_file))
     window.show()
     return window
 

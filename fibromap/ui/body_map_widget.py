@@ -50,7 +50,7 @@ class BodyMapWidget(QGraphicsView):
         self.atlas = atlas or load_atlas()
         self.geometry = geometry or load_geometry()
         self._orientation = Orientation(orientation)
-        self.items: dict[str, RegionItem] = {}
+        self.region_items: dict[str, RegionItem] = {}
         self._labels: dict[str, IntensityLabel] = {}
         self._arrows: dict[tuple[str, str], ReferralArrow] = {}
         self._link_intensity: dict[tuple[str, str], int | None] = {}
@@ -97,7 +97,7 @@ class BodyMapWidget(QGraphicsView):
             for region_id, shape in figure.regions.items():
                 item = RegionItem(self.atlas.region(region_id), shape)
                 item.setParentItem(container)
-                self.items[region_id] = item
+                self.region_items[region_id] = item
                 label = IntensityLabel()
                 self.scene().addItem(label)
                 label.hide()
@@ -141,7 +141,7 @@ class BodyMapWidget(QGraphicsView):
                 box = text.boundingRect()
                 text.setPos(origin.x() + width / 2 + offset * unit - box.width() / 2,
                             origin.y() + 1.02 * unit - box.height() / 2)
-        for region_id in self.items:
+        for region_id in self.region_items:
             self._refresh(region_id)
         self._route_arrows()
 
@@ -161,7 +161,7 @@ class BodyMapWidget(QGraphicsView):
 
     # -- geometry helpers -------------------------------------------------------------
     def scene_anchor(self, region_id: str) -> QPointF:
-        item = self.items[region_id]
+        item = self.region_items[region_id]
         return item.mapToScene(QPointF(*item.anchor))
 
     def viewport_point(self, region_id: str):
@@ -195,10 +195,10 @@ class BodyMapWidget(QGraphicsView):
         previous, self._current = self._current, region_id
         for rid in (previous, region_id):
             if rid is not None:
-                self.items[rid].current = rid == region_id
+                self.region_items[rid].current = rid == region_id
                 self._refresh(rid)
         if region_id is not None:
-            self.setAccessibleDescription(self.items[region_id].accessible_name())
+            self.setAccessibleDescription(self.region_items[region_id].accessible_name())
             if self.hasFocus():
                 QAccessible.updateAccessibility(
                     QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
@@ -206,7 +206,7 @@ class BodyMapWidget(QGraphicsView):
 
     def mark(self, region_id: str, intensity: int | None = None,
              role: SiteRole = SiteRole.SPASM) -> None:
-        item = self.items[region_id]
+        item = self.region_items[region_id]
         item.role = SiteRole(role)
         if intensity is not None:
             item.intensity = SpasmSite(region_id, intensity, role).intensity  # validates
@@ -214,7 +214,7 @@ class BodyMapWidget(QGraphicsView):
         self.changed.emit()
 
     def unmark(self, region_id: str) -> None:
-        item = self.items[region_id]
+        item = self.region_items[region_id]
         if not item.marked:
             return
         item.role, item.intensity = None, None
@@ -226,7 +226,7 @@ class BodyMapWidget(QGraphicsView):
         self.changed.emit()
 
     def set_intensity(self, region_id: str, value: int) -> None:
-        item = self.items[region_id]
+        item = self.region_items[region_id]
         role = item.role or SiteRole.SPASM
         self.mark(region_id, value, role)
         for link in self._arrows:
@@ -234,7 +234,7 @@ class BodyMapWidget(QGraphicsView):
                 self._link_intensity[link] = item.intensity
 
     def set_role(self, region_id: str, role: SiteRole) -> None:
-        item = self.items[region_id]
+        item = self.region_items[region_id]
         if not item.marked:
             self.mark(region_id, role=role)
             return
@@ -245,11 +245,11 @@ class BodyMapWidget(QGraphicsView):
 
     def sites(self) -> list[SpasmSite]:
         """The marked regions that have an intensity, in a stable order."""
-        return [SpasmSite(rid, item.intensity, item.role) for rid, item in self.items.items()
+        return [SpasmSite(rid, item.intensity, item.role) for rid, item in self.region_items.items()
                 if item.marked and item.intensity is not None]
 
     def unrated_regions(self) -> list[str]:
-        return [rid for rid, item in self.items.items() if item.marked and item.intensity is None]
+        return [rid for rid, item in self.region_items.items() if item.marked and item.intensity is None]
 
     def referrals(self) -> list[Referral]:
         return [Referral(source, target, self._link_intensity[(source, target)])
@@ -264,7 +264,7 @@ class BodyMapWidget(QGraphicsView):
         self.set_referral_mode(False)
         for link in list(self._arrows):
             self._remove_link(link)
-        for rid, item in self.items.items():
+        for rid, item in self.region_items.items():
             if item.marked:
                 item.role, item.intensity = None, None
                 self._refresh(rid)
@@ -275,8 +275,8 @@ class BodyMapWidget(QGraphicsView):
         """Show a flare's sites and referrals (replacing what is marked)."""
         self.clear()
         for site in sites:
-            self.items[site.region].role = site.role
-            self.items[site.region].intensity = site.intensity
+            self.region_items[site.region].role = site.role
+            self.region_items[site.region].intensity = site.intensity
             self._refresh(site.region)
         for referral in referrals:
             self._add_link(referral.source, referral.target, referral.intensity)
@@ -294,7 +294,7 @@ class BodyMapWidget(QGraphicsView):
         """Start (from the current region) or end referral mode; False if it cannot start."""
         if on and not self.referral_mode:
             source = self._current
-            item = self.items.get(source) if source else None
+            item = self.region_items.get(source) if source else None
             if item is None or not item.marked or item.role is SiteRole.REFERRED:
                 self.message.emit("First mark the spasm or trigger point the pain comes from.")
                 return False
@@ -305,7 +305,7 @@ class BodyMapWidget(QGraphicsView):
             source = self._referral_source
             self._referral_source = None
             for link in self._arrows:
-                self.items[link[1]].linked = False
+                self.region_items[link[1]].linked = False
                 self._refresh(link[1])
             self.set_current(source)
             self.message.emit("")
@@ -321,7 +321,7 @@ class BodyMapWidget(QGraphicsView):
         if source is None or zone == source:
             return
         link = (source, zone)
-        item = self.items[zone]
+        item = self.region_items[zone]
         if link in self._arrows:
             self._remove_link(link)
             if not any(l[1] == zone for l in self._arrows):
@@ -334,7 +334,7 @@ class BodyMapWidget(QGraphicsView):
             return
         if not item.marked:
             item.role = SiteRole.REFERRED
-            item.intensity = self.items[source].intensity
+            item.intensity = self.region_items[source].intensity
         self._add_link(source, zone, item.intensity)
         self.set_current(zone)
         self._show_links_of_source()
@@ -352,7 +352,7 @@ class BodyMapWidget(QGraphicsView):
         arrow = self._arrows.pop(link)
         self._link_intensity.pop(link, None)
         self.scene().removeItem(arrow)
-        self.items[link[1]].linked = False
+        self.region_items[link[1]].linked = False
         self._refresh(link[1])
 
     def _route_arrows(self) -> None:
@@ -361,12 +361,12 @@ class BodyMapWidget(QGraphicsView):
 
     def _show_links_of_source(self) -> None:
         for (source, target) in self._arrows:
-            self.items[target].linked = source == self._referral_source
+            self.region_items[target].linked = source == self._referral_source
             self._refresh(target)
 
     # -- drawing state ------------------------------------------------------------------
     def _refresh(self, region_id: str) -> None:
-        item = self.items[region_id]
+        item = self.region_items[region_id]
         item.hovered = region_id == self._hovered
         item.refresh()
         self._labels[region_id].show_for(item, self.scene_anchor(region_id))
@@ -403,17 +403,22 @@ class BodyMapWidget(QGraphicsView):
             self._context_menu(region_id, event.globalPosition().toPoint())
             event.accept()
 
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if self.region_at(event.position()) is not None:
+            event.accept()  # the press already did the work
+
     def activate(self, region_id: str) -> None:
         """What a click or Space does: mark the region and make it current."""
         if self.referral_mode:
             self.toggle_referral(region_id)
             return
-        if not self.items[region_id].marked:
+        if not self.region_items[region_id].marked:
             self.mark(region_id)
         self.set_current(region_id)
 
     def _context_menu(self, region_id: str, where) -> None:
-        item = self.items[region_id]
+        item = self.region_items[region_id]
         menu = QMenu(self)
         menu.setTitle(item.region.name)
         rate = menu.addMenu("Intensity")
@@ -453,7 +458,7 @@ class BodyMapWidget(QGraphicsView):
             point = self.scene_anchor(rid)
             view_index = 0 if self.atlas.region(rid).view is View.FRONT else 1
             return view_index, round(point.y() / 25), point.x()
-        return sorted(self.items, key=key)
+        return sorted(self.region_items, key=key)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         key, text = event.key(), event.text()
@@ -473,7 +478,7 @@ class BodyMapWidget(QGraphicsView):
                 key != Qt.Key.Key_Space or not self._find_text):
             self._end_find()
             if self._current:
-                if self.referral_mode or not self.items[self._current].marked:
+                if self.referral_mode or not self.region_items[self._current].marked:
                     self.activate(self._current)
                 else:
                     self.unmark(self._current)
@@ -492,7 +497,7 @@ class BodyMapWidget(QGraphicsView):
         elif text and (text.isalpha() or (text in " -" and self._find_text)):
             self._find(self._find_text + text)
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Minus, Qt.Key.Key_Equal) and self._current:
-            item = self.items[self._current]
+            item = self.region_items[self._current]
             step = -1 if key == Qt.Key.Key_Minus else 1
             self.set_intensity(self._current, max(0, min(10, (item.intensity or 0) + step)))
         else:
@@ -505,7 +510,7 @@ class BodyMapWidget(QGraphicsView):
         now = time.monotonic()
         last = self._last_digit
         if (value == 0 and last and last[0] == self._current and now - last[1] < TEN_WINDOW_SECONDS
-                and self.items[self._current].intensity == 1):
+                and self.region_items[self._current].intensity == 1):
             value = 10
         self._last_digit = (self._current, now)
         self.set_intensity(self._current, value)
@@ -513,7 +518,7 @@ class BodyMapWidget(QGraphicsView):
     def _toggle_trigger_point(self) -> None:
         if not self._current:
             return
-        item = self.items[self._current]
+        item = self.region_items[self._current]
         role = SiteRole.SPASM if item.role is SiteRole.TRIGGER_POINT else SiteRole.TRIGGER_POINT
         self.set_role(self._current, role)
 
@@ -523,7 +528,7 @@ class BodyMapWidget(QGraphicsView):
             return
         here = self.scene_anchor(self._current)
         best, best_score = None, math.inf
-        for rid in self.items:
+        for rid in self.region_items:
             if rid == self._current:
                 continue
             point = self.scene_anchor(rid)
@@ -572,7 +577,7 @@ class BodyMapWidget(QGraphicsView):
             tokens = name.split() + region.id.replace(".", " ").replace("_", " ").split()
             if not all(any(t.startswith(w) for t in tokens) for w in words):
                 continue
-            rank = (0 if name.startswith(text.lower()) else 1, len(name), order[region.id])
+            rank = (0 if name.startswith(text.lower()) else 1, order[region.id])
             if best_rank is None or rank < best_rank:
                 best, best_rank = region.id, rank
         return best

@@ -22,3 +22,11 @@ def test_nothing_marked_or_nothing_matching_gives_no_suggestion():
     assert suggest_sources([], load_atlas()) == []
     assert suggest_sources({"forearm_flexors.left"}, load_atlas())[0].muscle == "pectoralis_minor"
     assert suggest_sources({"upper_abdomen"}, load_atlas()) == []
+
+
+def test_a_marked_source_muscle_ranks_first():
+    zones = {"cheek.right"}
+    plain = suggest_sources(zones, load_atlas())
+    assert plain[0].muscle != "masseter"
+    boosted = suggest_sources(zones, load_atlas(), marked_sources={"masseter.right"})
+    assert boosted[0].muscle == "masseter" and boosted[0].source_regions == ("masseter.right",)

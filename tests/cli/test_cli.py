@@ -256,3 +256,41 @@ def test_the_commands_open_no_network_connection():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, env=os.environ)
     assert result.stdout.strip().splitlines()[-1] == "RESULT [0, 0, 0] 0", result.stderr
+
+
+def test_atlas_lists_every_region(capsys):
+    code, out, _ = run(capsys, "atlas", "--json")
+    rows = json.loads(out)
+    assert code == 0 and len(rows) >= 80
+    trapezius = next(r for r in rows if r["id"] == "upper_trapezius.left")
+    assert trapezius == {"id": "upper_trapezius.left", "name": "Left upper trapezius",
+                         "view": "back", "side": "left", "wpi_area": "shoulder_girdle.left"}
+    code, out, _ = run(capsys, "atlas")
+    assert "upper_trapezius.left" in out and out.strip().endswith(f"{len(rows)} regions")
+
+
+def test_screenshot_renders_a_view_to_png(capsys, tmp_path):
+    from PySide6.QtGui import QImage
+
+    run(capsys, "demo", "--days", "20")
+    target = tmp_path / "map.png"
+    code, out, err = run(capsys, "screenshot", "bodymap", "-o", str(target), "--size", "1000x700")
+    assert code == 0, err
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (1000, 700)
+    # The latest flare is painted in the warm intensity colours (the page and the
+    # unmarked body are white and pale beige, both high in blue).
+    pixels = [image.pixelColor(x, y) for x in range(0, 1000, 3) for y in range(40, 700, 3)]
+    assert sum(1 for p in pixels if p.red() > 150 and p.blue() < 140) > 5
+
+
+@pytest.mark.parametrize("args, message", [
+    (["screenshot", "nosuchview", "-o", "x.png"], "invalid choice: 'nosuchview'"),
+    (["screenshot", "bodymap", "-o", "x.png", "--size", "big"], "expected a size like 1280x800"),
+    (["screenshot", "bodymap", "-o", "/nonexistent/dir/x.png"], "the folder /nonexistent/dir does not exist"),
+])
+def test_screenshot_errors_are_one_line(capsys, args, message):
+    with pytest.raises(SystemExit) as exit_info:
+        raise SystemExit(main(args))
+    assert exit_info.value.code in (1, 2)
+    assert message in one_line_error(capsys.readouterr().err)

@@ -7,6 +7,7 @@ from fibromap.demo import generate
 from fibromap.store.store import Store
 from fibromap.ui.app import open_main_window
 from fibromap.ui.main_window import MainWindow
+from fibromap.ui.settings import Settings
 
 
 def test_window_opens_on_the_database_with_title_menus_and_status(qtbot, sqlite_url, paths):
@@ -25,7 +26,7 @@ def test_overview_shows_what_was_recorded(qtbot, sqlite_url, paths):
     store = Store.open(sqlite_url, paths)
     history = generate(days=14, seed=3)
     store.flares.add_many(history.flares)
-    window = MainWindow(store)
+    window = MainWindow(store, Settings(paths.settings_file))
     qtbot.addWidget(window)
     assert window.overview._headline.text() == f"{len(history.flares)} flares recorded"
     latest = history.flares[-1].onset
@@ -33,6 +34,20 @@ def test_overview_shows_what_was_recorded(qtbot, sqlite_url, paths):
     store.flares.add(history.flares[0])
     window.refresh_action.trigger()
     assert window.overview._headline.text() == f"{len(history.flares) + 1} flares recorded"
+
+
+def test_body_map_view_shows_the_most_recent_flare(qtbot, sqlite_url, paths):
+    store = Store.open(sqlite_url, paths)
+    history = generate(days=14, seed=3)
+    store.flares.add_many(history.flares)
+    window = MainWindow(store, Settings(paths.settings_file))
+    qtbot.addWidget(window)
+    window.show_view("bodymap")
+    assert window.tabs.currentWidget() is window.body_map
+    latest = history.flares[-1]
+    assert sorted(window.body_map.map.sites(), key=lambda s: s.region) == sorted(
+        latest.sites, key=lambda s: s.region)
+    assert window.body_map.caption.text().startswith("Most recent flare: ")
 
 
 def test_quit_closes_the_window(qtbot, sqlite_url, paths):

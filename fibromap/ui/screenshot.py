@@ -1,0 +1,33 @@
+"""Rendering a main-window view to an image, offscreen (`fibromap screenshot`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fibromap.errors import FibroMapError
+from fibromap.store.store import Store
+from fibromap.ui.app import create_application
+from fibromap.ui.main_window import MainWindow
+from fibromap.ui.qt_messages import quiet_harmless_messages
+from fibromap.ui.settings import Settings
+
+
+def save_screenshot(store: Store, settings: Settings, view: str, size: tuple[int, int],
+                    target: Path) -> None:
+    app = create_application()
+    quiet_harmless_messages()
+    window = MainWindow(store, settings)
+    try:
+        window.resize(*size)
+        window.show_view(view)
+        window.show()
+        app.processEvents()
+        image = window.grab().toImage()
+    finally:
+        window.hide()
+        window.deleteLater()
+        app.processEvents()
+    if image.width() != size[0] or image.height() != size[1]:
+        image = image.scaled(*size)
+    if not image.save(str(target), "PNG"):
+        raise FibroMapError(f"cannot write the image {target}")

@@ -1,0 +1,3 @@
+"""The main window's views, by the names `fibromap screenshot VIEW` uses (no Qt here)."""
+
+VIEWS = ("overview", "bodymap")
