@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,16 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/benchmarks -p no:cacheprovider -o addopts=""
+
+# The README's pictures: a year of demo data, each view rendered offscreen.
+SHOTS_HOME := $(CURDIR)/build/screenshots-home
+screenshots: $(STAMP)
+	rm -rf $(SHOTS_HOME)
+	FIBROMAP_HOME=$(SHOTS_HOME) $(BIN)/fibromap demo --days 365 --seed 1
+	for view in overview bodymap; do \
+		FIBROMAP_HOME=$(SHOTS_HOME) QT_QPA_PLATFORM=offscreen $(BIN)/fibromap screenshot $$view \
+			-o resources/screenshots/$$view.png --size 1280x800 || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -30,3 +30,40 @@ def test_readme_gives_exactly_the_two_setup_commands_and_ci_runs_the_test_one():
     commands = [line.strip() for line in readme.splitlines() if line.strip().startswith("make ")]
     assert commands == ["make run", "make test"]
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_an_installed_wheel_finds_its_resources_and_migrations(tmp_path):
+    """The atlas, the drawing and the migrations ship inside the package."""
+    import os
+    import zipfile
+
+    import shutil
+
+    source = tmp_path / "source"  # a clean copy: no stale build/ folder from earlier builds
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    for folder in ("fibromap", "resources"):
+        shutil.copytree(ROOT / folder, source / folder,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps",
+                             "-q", "-w", str(tmp_path / "dist"), str(source)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    wheel = next((tmp_path / "dist").glob("fibromap-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for needed in ("fibromap/resources/atlas/regions.json", "fibromap/resources/atlas/body_map.svg",
+                   "fibromap/resources/atlas/trigger_points.json",
+                   "fibromap/store/migrations/env.py",
+                   "fibromap/store/migrations/versions/0001_initial_schema.py"):
+        assert needed in names
+    assert not any(name.endswith("make_body_map.py") for name in names)
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    code = ("import fibromap.domain.geometry as g, fibromap.domain.atlas as a; "
+            "print(g.__file__.startswith(%r), len(a.load_atlas()), "
+            "len(g.load_geometry().views['front'].regions))" % str(site))
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60, cwd=tmp_path, env=env | {"PYTHONPATH": str(site)})
+    assert run.stdout.split()[0] == "True", run.stderr

@@ -45,6 +45,7 @@ class FigureView:
     view: View
     silhouette: Shape
     regions: dict[str, Shape]
+    details: tuple[Ring, ...] = ()  # open lines drawn for orientation (face, navel)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,7 @@ class BodyGeometry:
         raise KeyError(region_id)
 
 
-def _rings(d: str) -> tuple[Ring, ...]:
+def _rings(d: str, minimum: int = 3) -> tuple[Ring, ...]:
     rings: list[list[Point]] = []
     for segment in parse_path(d):
         if isinstance(segment, Move):
@@ -80,7 +81,7 @@ def _rings(d: str) -> tuple[Ring, ...]:
             for step in range(1, CURVE_STEPS + 1):
                 point = segment.point(step / CURVE_STEPS)
                 rings[-1].append((point.real, point.imag))
-    return tuple(tuple(ring) for ring in rings if len(ring) >= 3)
+    return tuple(tuple(ring) for ring in rings if len(ring) >= minimum)
 
 
 @cache
@@ -91,12 +92,14 @@ def load_geometry() -> BodyGeometry:
     views = {}
     for group in root.iter(f"{SVG_NS}g"):
         view = View(group.get("id"))
-        silhouette, regions = None, {}
+        silhouette, regions, details = None, {}, []
         for path in group.iter(f"{SVG_NS}path"):
             if path.get("class") == "silhouette":
                 silhouette = Shape(_rings(path.get("d")))
+            elif path.get("class") == "detail":
+                details += _rings(path.get("d"), minimum=2)
             else:
                 x, y = (float(v) for v in path.get("data-anchor").split())
                 regions[path.get("id")] = Shape(_rings(path.get("d")), (x, y))
-        views[view] = FigureView(view, silhouette, regions)
+        views[view] = FigureView(view, silhouette, regions, tuple(details))
     return BodyGeometry(width, height, float(root.get("data-head-units")), views)

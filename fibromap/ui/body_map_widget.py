@@ -25,7 +25,7 @@ from fibromap.domain.flare import Referral, SiteRole, SpasmSite
 from fibromap.domain.geometry import BodyGeometry, load_geometry
 from fibromap.ui import colors
 from fibromap.ui.referral_arrow import ReferralArrow
-from fibromap.ui.region_item import IntensityLabel, RegionItem, shape_path
+from fibromap.ui.region_item import IntensityLabel, RegionItem, polyline_path, shape_path
 from fibromap.ui.settings import Orientation
 
 FIGURE_GAP = 60.0
@@ -106,6 +106,11 @@ class BodyMapWidget(QGraphicsView):
             outline.setPen(QPen(colors.OUTLINE, 1.5))
             outline.setZValue(4)
             outline.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            for line in figure.details:
+                detail = QGraphicsPathItem(polyline_path(line), container)
+                detail.setPen(QPen(colors.DETAIL, 0.9))
+                detail.setZValue(4)
+                detail.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             title = QGraphicsSimpleTextItem("Front" if view is View.FRONT else "Back")
             title.setFont(title_font)
             title.setBrush(colors.LABEL)

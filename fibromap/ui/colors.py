@@ -17,6 +17,7 @@ CURRENT = QColor("#1f5fbf")      # blue: stands apart from the yellow-red scale
 HOVER = QColor("#3d7fd9")
 ARROW = QColor("#1b3d73")
 LABEL = QColor("#3b3631")
+DETAIL = QColor(93, 87, 80, 150)  # face and navel lines
 
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:

@@ -23,6 +23,14 @@ def shape_path(shape: Shape) -> QPainterPath:
     return path
 
 
+def polyline_path(points) -> QPainterPath:
+    path = QPainterPath()
+    path.moveTo(*points[0])
+    for point in points[1:]:
+        path.lineTo(*point)
+    return path
+
+
 class RegionItem(QGraphicsPathItem):
     """A region's shape, filled by its intensity, outlined when current or hovered."""
 

@@ -375,6 +375,27 @@ def _arm(arm: Polygon, deltoid: str, upper: str, elbow: str, forearm: str, wrist
     ])
 
 
+def details(view: str) -> list[list[Point]]:
+    """Thin lines that help the eye (face, navel), not regions: open polylines."""
+    if view != "front":
+        return []
+    half = [
+        catmull_rom([(-0.075, 0.455), (-0.12, 0.44), (-0.165, 0.455)], samples=6),  # eye
+        catmull_rom([(-0.075, 0.455), (-0.12, 0.468), (-0.165, 0.455)], samples=6),
+        catmull_rom([(-0.025, 0.5), (-0.03, 0.58), (-0.045, 0.625), (-0.02, 0.64)], samples=6),
+        catmull_rom([(0.0, 0.765), (-0.05, 0.76), (-0.085, 0.75)], samples=6),  # mouth
+    ]
+    lines = half + [[(-x, y) for x, y in line] for line in half]
+    navel = [(0.025 * math.cos(a), 3.0 + 0.03 * math.sin(a))
+             for a in (i * math.pi / 8 for i in range(17))]
+    return lines + [navel]
+
+
+def to_svg_polyline(points: Sequence[Point]) -> str:
+    return "M " + " ".join(f"{(x + HALF_WIDTH) * SCALE:.2f} {y * SCALE + MARGIN:.2f}"
+                           for x, y in points)
+
+
 # -- assembling, checking, writing ---------------------------------------------------
 def build_view(view: str) -> tuple[Polygon, dict[str, Polygon]]:
     half = half_silhouette()
@@ -441,6 +462,7 @@ def main() -> None:
             lines.append(f'    <path id="{name}" class="region" '
                          f'data-anchor="{(anchor.x + HALF_WIDTH) * SCALE:.2f} '
                          f'{anchor.y * SCALE + MARGIN:.2f}" d="{to_svg_path(shape)}"/>')
+        lines += [f'    <path class="detail" d="{to_svg_polyline(line)}"/>' for line in details(view)]
         lines.append("  </g>")
         groups.append("\n".join(lines))
         print(f"{view}: {len(regions)} regions")
