@@ -22,12 +22,18 @@ def test_window_opens_on_the_database_with_title_menus_and_status(qtbot, sqlite_
     assert paths.database_file.exists()
 
 
-def test_overview_shows_what_was_recorded(qtbot, sqlite_url, paths):
+def window_with_history(qtbot, sqlite_url, paths):
+    """A main window on two weeks of demo flares."""
     store = Store.open(sqlite_url, paths)
     history = generate(days=14, seed=3)
     store.flares.add_many(history.flares)
     window = MainWindow(store, Settings(paths.settings_file))
     qtbot.addWidget(window)
+    return window, store, history
+
+
+def test_overview_shows_what_was_recorded(qtbot, sqlite_url, paths):
+    window, store, history = window_with_history(qtbot, sqlite_url, paths)
     assert window.overview._headline.text() == f"{len(history.flares)} flares recorded"
     latest = history.flares[-1].onset
     assert f"Most recent: {latest:%a %d %b %Y, %H:%M}" in window.overview._details.text()
@@ -37,11 +43,7 @@ def test_overview_shows_what_was_recorded(qtbot, sqlite_url, paths):
 
 
 def test_body_map_view_shows_the_most_recent_flare(qtbot, sqlite_url, paths):
-    store = Store.open(sqlite_url, paths)
-    history = generate(days=14, seed=3)
-    store.flares.add_many(history.flares)
-    window = MainWindow(store, Settings(paths.settings_file))
-    qtbot.addWidget(window)
+    window, _, history = window_with_history(qtbot, sqlite_url, paths)
     window.show_view("bodymap")
     assert window.tabs.currentWidget() is window.body_map
     latest = history.flares[-1]
