@@ -261,7 +261,7 @@ def cmd_screenshot(args, url: str, paths: Paths) -> int:
         raise FibroMapError(f"the folder {target.parent} does not exist")
     store = Store.open(url, paths)
     try:
-        save_screenshot(store, Settings(paths.settings_file), args.view, args.size, target)
+        save_screenshot(store, Settings(paths.settings_file), paths, args.view, args.size, target)
     finally:
         store.close()
     print(f"Saved the {args.view} view to {target}")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, and_, delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from fibromap.domain.atlas import load_atlas
@@ -15,7 +16,9 @@ from fibromap.domain.flare import (
 from fibromap.domain.vocabulary import TermKind
 from fibromap.errors import ValidationError
 from fibromap.store.database import Database
-from fibromap.store.schema import FlareRow, ReferralRow, SiteRow, TermRow, TreatmentUseRow
+from fibromap.store.schema import (
+    FlareRow, FlareTermRow, ReferralRow, SiteRow, TermRow, TreatmentUseRow,
+)
 from fibromap.store.vocabulary import term_ids
 
 _LOAD = (
@@ -45,6 +48,39 @@ def in_period(query: Select, start: date | None, end: date | None) -> Select:
     if high is not None:
         query = query.where(FlareRow.onset_local < high)
     return query
+
+
+@dataclass(frozen=True, slots=True)
+class FlareFilter:
+    """Which flares the History view lists."""
+
+    start: date | None = None
+    end: date | None = None
+    region: str | None = None
+    trigger: str | None = None
+
+    def apply(self, query: Select) -> Select:
+        query = in_period(query, self.start, self.end)
+        if self.region:
+            query = query.where(FlareRow.id.in_(
+                select(SiteRow.flare_id).where(SiteRow.region == self.region)))
+        if self.trigger:
+            query = query.where(FlareRow.id.in_(
+                select(FlareTermRow.flare_id).join(TermRow, TermRow.id == FlareTermRow.term_id)
+                .where(TermRow.kind == TermKind.TRIGGER.value, TermRow.key == self.trigger)))
+        return query
+
+
+@dataclass(frozen=True, slots=True)
+class FlareSummary:
+    """One line of the History table."""
+
+    id: int
+    onset: datetime
+    regions: tuple[str, ...]
+    max_intensity: int
+    duration_seconds: int | None
+    position: tuple[datetime, int]  # where the next page starts
 
 
 class _TermLookup:
@@ -184,6 +220,33 @@ class FlareRepository:
                                   .order_by(FlareRow.onset_utc.desc(), FlareRow.id.desc())
                                   .limit(1)).first()
             return _flare(row) if row else None
+
+    def summaries(self, where: FlareFilter = FlareFilter(), *, after: tuple[datetime, int] | None = None,
+                  limit: int = 200) -> list[FlareSummary]:
+        """A page of flares, newest first, summarised in SQL; ``after`` continues a listing.
+
+        Paging by position rather than offset keeps the 500th page as fast as the first.
+        """
+        query = where.apply(
+            select(FlareRow.id, FlareRow.onset_utc, FlareRow.utc_offset_min, FlareRow.duration_s,
+                   func.max(SiteRow.intensity), func.aggregate_strings(SiteRow.region, ","))
+            .join(SiteRow, SiteRow.flare_id == FlareRow.id)
+            .group_by(FlareRow.id, FlareRow.onset_utc, FlareRow.utc_offset_min, FlareRow.duration_s)
+            .order_by(FlareRow.onset_utc.desc(), FlareRow.id.desc())
+            .limit(limit))
+        if after is not None:
+            moment, last_id = after
+            query = query.where(or_(FlareRow.onset_utc < moment,
+                                    and_(FlareRow.onset_utc == moment, FlareRow.id < last_id)))
+        with self._db.transaction() as session:
+            rows = session.execute(query).all()
+        return [FlareSummary(flare_id, aware_from_utc(onset, offset), tuple(regions.split(",")),
+                             peak, duration, (onset, flare_id))
+                for flare_id, onset, offset, duration, peak, regions in rows]
+
+    def count_matching(self, where: FlareFilter = FlareFilter()) -> int:
+        with self._db.transaction() as session:
+            return session.scalar(where.apply(select(func.count(FlareRow.id))))
 
     def count(self, start: date | None = None, end: date | None = None) -> int:
         with self._db.transaction() as session:

@@ -31,8 +31,9 @@ def open_main_window(url: str, paths: Paths) -> MainWindow | None:
     except FibroMapError as exc:
         QMessageBox.critical(None, f"{APP_NAME} cannot open the database", str(exc))
         return None
-    window = MainWindow(store, Settings(paths.settings_file))
+    window = MainWindow(store, Settings(paths.settings_file), paths)
     window.show()
+    window.offer_unsaved_draft()
     return window
 
 

@@ -265,6 +265,11 @@ class BodyMapWidget(QGraphicsView):
         """Every referral drawn, rated or not."""
         return list(self._arrows)
 
+    def link_marks(self) -> list[tuple[str, str, int | None]]:
+        """Every referral drawn with its intensity, None where not given yet."""
+        return [(source, target, self._link_intensity.get((source, target)))
+                for source, target in self._arrows]
+
     def clear(self) -> None:
         self.set_referral_mode(False)
         for link in list(self._arrows):
@@ -278,13 +283,19 @@ class BodyMapWidget(QGraphicsView):
 
     def load(self, sites: list[SpasmSite], referrals: list[Referral] = ()) -> None:
         """Show a flare's sites and referrals (replacing what is marked)."""
+        self.load_marks([(s.region, s.intensity, s.role) for s in sites],
+                        [(r.source, r.target, r.intensity) for r in referrals])
+
+    def load_marks(self, marks: list[tuple[str, int | None, SiteRole]],
+                   links: list[tuple[str, str, int | None]] = ()) -> None:
+        """Like load(), but intensities may still be missing (an unsaved draft)."""
         self.clear()
-        for site in sites:
-            self.region_items[site.region].role = site.role
-            self.region_items[site.region].intensity = site.intensity
-            self._refresh(site.region)
-        for referral in referrals:
-            self._add_link(referral.source, referral.target, referral.intensity)
+        for region, intensity, role in marks:
+            item = self.region_items[region]
+            item.role, item.intensity = SiteRole(role), intensity
+            self._refresh(region)
+        for source, target, intensity in links:
+            self._add_link(source, target, intensity)
         self.changed.emit()
 
     # -- referral mode --------------------------------------------------------------------

@@ -1,72 +1,204 @@
-"""The main window: menus, the current page and a status bar naming the database."""
+"""The main window: the views as tabs, menus for everything, a status bar naming the database."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from fibromap import APP_NAME, __version__
+from fibromap.config import Paths
+from fibromap.domain.draft import FlareDraft
+from fibromap.domain.flare import Flare
+from fibromap.errors import FibroMapError
+from fibromap.store.drafts import DraftFile
 from fibromap.store.store import Store
-from fibromap.ui.body_map_page import BodyMapPage
+from fibromap.ui.checkin_page import CheckInPage
+from fibromap.ui.history_page import HistoryPage
+from fibromap.ui.log_page import LogPage
+from fibromap.ui.medications_page import MedicationsPage
 from fibromap.ui.overview import OverviewPage
+from fibromap.ui.reminder import CheckInReminder
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import VIEWS
 
 
+class DeleteFlare(QUndoCommand):
+    """A deleted flare, kept so that Undo can put it back."""
+
+    def __init__(self, window: MainWindow, flare: Flare):
+        super().__init__(f"delete the flare of {flare.onset:%d %b %H:%M}")
+        self._window = window
+        self.flare = flare
+        self._done = True  # the History view has already deleted it
+
+    def redo(self) -> None:
+        if not self._done:
+            self.flare = self._window.store.flares.delete(self.flare.id)
+            self._window.refresh()
+        self._done = True
+
+    def undo(self) -> None:
+        self.flare = self._window.store.flares.restore(self.flare)
+        self._done = False
+        self._window.refresh()
+        self._window.statusBar().showMessage("The flare is back.", 4000)
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, settings: Settings, parent: QWidget | None = None):
+    def __init__(self, store: Store, settings: Settings, paths: Paths,
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self._store = store
+        self.store = store
+        self.settings = settings
         self.setWindowTitle(APP_NAME)
-        self.resize(1180, 800)
+        self.resize(1280, 820)
+        self.drafts = DraftFile(paths)
+        self.undo_stack = QUndoStack(self)
+        self.log = LogPage(store, settings, self.drafts)
+        self.history = HistoryPage(store, self.log.map.atlas)
+        self.checkin = CheckInPage(store, settings)
+        self.medications = MedicationsPage(store)
         self.overview = OverviewPage(store)
-        self.body_map = BodyMapPage(settings)
-        self.body_map.show_flare(store.flares.latest())
-        self.body_map.orientationChanged.connect(lambda _o: self.statusBar().showMessage(
-            "The front of the body is now shown " + (
-                "as in a mirror" if _o == "patient" else "facing the person"), 4000))
         self.tabs = QTabWidget(documentMode=True)
-        self.tabs.addTab(self.overview, "Overview")
-        self.tabs.addTab(self.body_map, "Body map")
+        for page, title in ((self.log, "Log"), (self.history, "History"),
+                            (self.checkin, "Check-in"), (self.medications, "Medications"),
+                            (self.overview, "Overview")):
+            self.tabs.addTab(page, title)
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self.database_label = QLabel(f"Database: {store.display_name}")
         self.database_label.setToolTip(store.display_name)
         self.statusBar().addPermanentWidget(self.database_label)
+        self.reminder = CheckInReminder(store, settings, parent=self)
+        self.reminder.due.connect(lambda text: self.statusBar().showMessage(text, 60_000))
+        self._connect()
+
+    def _connect(self) -> None:
+        self.log.saved.connect(lambda _flare: self.refresh(keep_log=True))
+        self.history.openFlare.connect(self.edit_flare)
+        self.history.deleted.connect(self._flare_deleted)
+        self.history.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.checkin.saved.connect(lambda _c: self.overview.refresh())
+        self.log.body.orientationChanged.connect(lambda o: self.statusBar().showMessage(
+            "The front of the body is now shown "
+            + ("as in a mirror" if o == "patient" else "facing the person"), 4000))
+
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self, triggered=slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit,
-                                   triggered=self.close)
-        file_menu.addAction(self.quit_action)
+        flare_menu = self.menuBar().addMenu("&Flare")
+        self.new_action = self._action("&New flare", self.new_flare, QKeySequence.StandardKey.New)
+        self.save_action = self._action("&Save flare", self.log.save, QKeySequence.StandardKey.Save)
+        self.repeat_action = self._action("&Repeat last flare", self.repeat_last, "Ctrl+R")
+        self.referral_action = self._action(
+            "Pain &spreads from the current region", lambda: self.log.map.set_referral_mode(
+                not self.log.map.referral_mode), "Ctrl+L")
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        for action in (self.new_action, self.save_action, self.repeat_action):
+            flare_menu.addAction(action)
+        flare_menu.addSeparator()
+        flare_menu.addAction(self.referral_action)
+        flare_menu.addSeparator()
+        flare_menu.addAction(self.quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
 
         view_menu = self.menuBar().addMenu("&View")
-        for index, title in enumerate(("&Overview", "&Body map")):
-            view_menu.addAction(QAction(title, self, shortcut=QKeySequence(f"Ctrl+{index + 1}"),
-                                        triggered=lambda _=False, i=index: self.tabs.setCurrentIndex(i)))
+        for index in range(self.tabs.count()):
+            view_menu.addAction(self._action(
+                "&" + self.tabs.tabText(index), lambda _=False, i=index: self.tabs.setCurrentIndex(i),
+                f"Ctrl+{index + 1}"))
         view_menu.addSeparator()
-        self.refresh_action = QAction("&Refresh", self, shortcut=QKeySequence.StandardKey.Refresh,
-                                      triggered=self.refresh)
+        self.refresh_action = self._action("Re&fresh", self.refresh, QKeySequence.StandardKey.Refresh)
         view_menu.addAction(self.refresh_action)
 
         help_menu = self.menuBar().addMenu("&Help")
-        self.about_action = QAction(f"&About {APP_NAME}", self, triggered=self.show_about)
+        self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
         help_menu.addAction(self.about_action)
 
-    def refresh(self) -> None:
+    # -- flares -------------------------------------------------------------------------
+    def new_flare(self) -> None:
+        self.tabs.setCurrentWidget(self.log)
+        self.log.new()
+        self.log.map.setFocus()
+
+    def repeat_last(self) -> None:
+        self.tabs.setCurrentWidget(self.log)
+        self.log.repeat_last()
+
+    def edit_flare(self, flare: Flare) -> None:
+        self.tabs.setCurrentWidget(self.log)
+        self.log.edit(flare)
+
+    def _flare_deleted(self, flare: Flare) -> None:
+        self.undo_stack.push(DeleteFlare(self, flare))
+        self.refresh()
+        self.statusBar().showMessage(
+            f"Deleted the flare of {flare.onset:%a %d %b, %H:%M}. Ctrl+Z brings it back.", 10_000)
+
+    def offer_unsaved_draft(self, ask=None) -> bool:
+        """Offer back the flare that was being written when FibroMap last closed or died."""
+        draft = self.drafts.load()
+        if draft is None:
+            return False
+        ask = ask or self._ask_restore
+        if ask(draft):
+            self.tabs.setCurrentWidget(self.log)
+            if draft.editing_id is not None:
+                try:
+                    self.log.edit(self.store.flares.get(draft.editing_id))
+                except FibroMapError:
+                    draft.editing_id = None
+            self.log.load_draft(draft)
+            return True
+        self.drafts.discard()
+        return False
+
+    def _ask_restore(self, draft: FlareDraft) -> bool:
+        regions = len(draft.sites)
+        answer = QMessageBox.question(
+            self, "Unsaved flare",
+            f"A flare from {draft.onset:%a %d %b, %H:%M} with {regions} "
+            f"region{'s' if regions != 1 else ''} was not saved when FibroMap last closed.\n\n"
+            "Restore it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- views ----------------------------------------------------------------------------
+    def refresh(self, keep_log: bool = False) -> None:
         """Show what the database holds now."""
         self.overview.refresh()
-        self.body_map.show_flare(self._store.flares.latest())
+        self.history.reload()
+        self.medications.reload()
 
     def show_view(self, name: str) -> None:
+        if name == "bodymap":  # the Log view showing the most recent flare
+            self.tabs.setCurrentWidget(self.log)
+            latest = self.store.flares.latest()
+            if latest is not None:
+                self.log.load_draft(FlareDraft.from_flare(latest, keep_identity=False))
+                self.log.body.caption.setText(f"Most recent flare: {latest.onset:%a %d %b %Y, %H:%M}")
+            return
         self.tabs.setCurrentIndex(VIEWS.index(name))
 
     def show_about(self) -> None:
         QMessageBox.about(
             self, f"About {APP_NAME}",
             f"<b>{APP_NAME} {__version__}</b><br>A private spasm and pain logger.<br><br>"
-            f"Your data stays on this computer.<br>Database: {self._store.display_name}")
+            f"Your data stays on this computer.<br>Database: {self.store.display_name}")
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._store.close()
+        self.log.keep_draft()
+        self.store.close()
         super().closeEvent(event)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fibromap.config import Paths
 from fibromap.errors import FibroMapError
 from fibromap.store.store import Store
 from fibromap.ui.app import create_application
@@ -12,16 +13,18 @@ from fibromap.ui.qt_messages import quiet_harmless_messages
 from fibromap.ui.settings import Settings
 
 
-def save_screenshot(store: Store, settings: Settings, view: str, size: tuple[int, int],
-                    target: Path) -> None:
+def save_screenshot(store: Store, settings: Settings, paths: Paths, view: str,
+                    size: tuple[int, int], target: Path) -> None:
     app = create_application()
     quiet_harmless_messages()
-    window = MainWindow(store, settings)
+    window = MainWindow(store, settings, paths)
     try:
         window.resize(*size)
         window.show_view(view)
         window.show()
-        app.processEvents()
+        # Layouts that depend on width (the wrapping word chips) settle in a second pass.
+        for _ in range(3):
+            app.processEvents()
         image = window.grab().toImage()
     finally:
         window.hide()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from enum import StrEnum
 from pathlib import Path
 
@@ -35,4 +36,18 @@ class Settings:
     @orientation.setter
     def orientation(self, value: Orientation) -> None:
         self._settings.setValue("bodymap/orientation", Orientation(value).value)
+        self._settings.sync()
+
+    @property
+    def checkin_reminder(self) -> time | None:
+        """When to remind about the daily check-in while the app runs (None: never)."""
+        value = self._settings.value("checkin/reminder", "")
+        try:
+            return time.fromisoformat(value) if value else None
+        except (TypeError, ValueError):
+            return None
+
+    @checkin_reminder.setter
+    def checkin_reminder(self, value: time | None) -> None:
+        self._settings.setValue("checkin/reminder", value.strftime("%H:%M") if value else "")
         self._settings.sync()

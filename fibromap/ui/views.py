@@ -1,3 +1,6 @@
-"""The main window's views, by the names `fibromap screenshot VIEW` uses (no Qt here)."""
+"""The main window's views, by the names `fibromap screenshot VIEW` uses (no Qt here).
 
-VIEWS = ("overview", "bodymap")
+In tab order; "bodymap" is the Log view showing the most recent flare.
+"""
+
+VIEWS = ("log", "history", "checkin", "medications", "overview", "bodymap")

@@ -1,0 +1,143 @@
+"""A flare being written: anything may still be missing or unrated.
+
+The Log view keeps its state in a FlareDraft, saves it to disk as JSON so nothing
+typed is lost, and turns it into a validated Flare when the person saves.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from fibromap.domain.atlas import Atlas
+from fibromap.domain.flare import (
+    DURATION_MAX_SECONDS, Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse,
+)
+from fibromap.errors import ValidationError
+
+DRAFT_FORMAT = 1
+
+
+@dataclass
+class DraftSite:
+    region: str
+    intensity: int | None
+    role: str = SiteRole.SPASM.value
+
+
+@dataclass
+class DraftLink:
+    source: str
+    target: str
+    intensity: int | None
+
+
+@dataclass
+class DraftTreatment:
+    treatment: str
+    relief: int | None = None
+    medication: str = ""
+    dose: str = ""
+
+
+@dataclass
+class FlareDraft:
+    onset: datetime
+    duration_seconds: int | None = None  # None: still going
+    sites: list[DraftSite] = field(default_factory=list)
+    links: list[DraftLink] = field(default_factory=list)
+    context: str | None = None
+    qualities: list[str] = field(default_factory=list)
+    triggers: list[str] = field(default_factory=list)
+    treatments: list[DraftTreatment] = field(default_factory=list)
+    impacts: dict[str, int] = field(default_factory=dict)
+    notes: str = ""
+    editing_id: int | None = None  # the saved flare this draft changes, if any
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.sites or self.qualities or self.triggers or self.treatments
+                    or self.impacts or self.notes.strip() or self.context)
+
+    def to_flare(self, atlas: Atlas) -> Flare:
+        """The flare to save, or a ValidationError saying what is still missing."""
+        if not self.sites:
+            raise ValidationError("mark at least one region on the body map", "sites")
+        for site in self.sites:
+            if site.intensity is None:
+                raise ValidationError(
+                    f"give an intensity (0–10) for {atlas.name(site.region).lower()}", "sites")
+        for link in self.links:
+            if link.intensity is None:
+                raise ValidationError(
+                    f"give an intensity for the pain spreading to "
+                    f"{atlas.name(link.target).lower()}", "referrals")
+        if self.duration_seconds is not None and self.duration_seconds > DURATION_MAX_SECONDS:
+            raise ValidationError("a flare can last at most 7 days (168 hours); tick "
+                                  "“Still going” if it has not ended", "duration")
+        for use in self.treatments:
+            if use.treatment == "medication" and not use.medication.strip():
+                raise ValidationError("name the medication you took", "treatments")
+        return Flare(
+            id=self.editing_id,
+            onset=self.onset,
+            duration_seconds=self.duration_seconds,
+            sites=tuple(SpasmSite(s.region, s.intensity, SiteRole(s.role)) for s in self.sites),
+            referrals=tuple(Referral(l.source, l.target, l.intensity) for l in self.links),
+            context=self.context,
+            qualities=frozenset(self.qualities),
+            triggers=frozenset(self.triggers),
+            treatments=tuple(TreatmentUse(t.treatment, t.relief, t.medication.strip(), t.dose.strip())
+                             for t in self.treatments),
+            impacts={ImpactArea(area): level for area, level in self.impacts.items()},
+            notes=self.notes,
+        )
+
+    @classmethod
+    def from_flare(cls, flare: Flare, *, keep_identity: bool = True) -> FlareDraft:
+        return cls(
+            onset=flare.onset,
+            duration_seconds=flare.duration_seconds,
+            sites=[DraftSite(s.region, s.intensity, s.role.value) for s in flare.sites],
+            links=[DraftLink(r.source, r.target, r.intensity) for r in flare.referrals],
+            context=flare.context,
+            qualities=sorted(flare.qualities),
+            triggers=sorted(flare.triggers),
+            treatments=[DraftTreatment(t.treatment, t.relief, t.medication, t.dose)
+                        for t in flare.treatments],
+            impacts={area.value: level for area, level in flare.impacts.items()},
+            notes=flare.notes,
+            editing_id=flare.id if keep_identity else None,
+        )
+
+    # -- on disk -----------------------------------------------------------------------
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["onset"] = self.onset.isoformat()
+        return json.dumps({"format": DRAFT_FORMAT, "draft": data}, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> FlareDraft:
+        """Read a draft back; a damaged or foreign file is a ValidationError."""
+        try:
+            document = json.loads(text)
+            if document.get("format") != DRAFT_FORMAT:
+                raise ValueError(f"unknown draft format {document.get('format')!r}")
+            data: dict[str, Any] = document["draft"]
+            return cls(
+                onset=datetime.fromisoformat(data["onset"]),
+                duration_seconds=data["duration_seconds"],
+                sites=[DraftSite(**s) for s in data["sites"]],
+                links=[DraftLink(**l) for l in data["links"]],
+                context=data["context"],
+                qualities=list(data["qualities"]),
+                triggers=list(data["triggers"]),
+                treatments=[DraftTreatment(**t) for t in data["treatments"]],
+                impacts=dict(data["impacts"]),
+                notes=data["notes"],
+                editing_id=data["editing_id"],
+            )
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ValidationError(f"the unsaved flare could not be read back ({exc})") from exc

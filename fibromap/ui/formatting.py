@@ -1,0 +1,23 @@
+"""How times, durations and region lists read on screen."""
+
+from __future__ import annotations
+
+from fibromap.domain.atlas import Atlas
+
+
+def duration_text(seconds: int | None) -> str:
+    if seconds is None:
+        return "ongoing"
+    if seconds < 90:
+        return f"{seconds} s"
+    minutes = round(seconds / 60)
+    if minutes < 90:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+def regions_text(regions, atlas: Atlas, shown: int = 3) -> str:
+    names = [atlas.name(region) for region in regions]
+    text = ", ".join(names[:shown])
+    return text + (f" +{len(names) - shown} more" if len(names) > shown else "")
