@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        flare_menu = self.menuBar().addMenu("&Flare")
+        flare_menu = self.menuBar().addMenu("&File")
         self.new_action = self._action("&New flare", self.new_flare, QKeySequence.StandardKey.New)
         self.save_action = self._action("&Save flare", self.log.save, QKeySequence.StandardKey.Save)
         self.repeat_action = self._action("&Repeat last flare", self.repeat_last, "Ctrl+R")

@@ -16,7 +16,7 @@ def test_window_opens_on_the_database_with_title_menus_and_status(qtbot, sqlite_
     qtbot.waitExposed(window)
     assert window.windowTitle() == "FibroMap"
     menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
-    assert menus == ["File", "View", "Help"]
+    assert menus == ["File", "Edit", "View", "Help"]
     assert window.database_label.text() == f"Database: {paths.database_file}"
     assert window.overview._headline.text() == "No flares recorded yet"
     assert paths.database_file.exists()
@@ -27,7 +27,7 @@ def window_with_history(qtbot, sqlite_url, paths):
     store = Store.open(sqlite_url, paths)
     history = generate(days=14, seed=3)
     store.flares.add_many(history.flares)
-    window = MainWindow(store, Settings(paths.settings_file))
+    window = MainWindow(store, Settings(paths.settings_file), paths)
     qtbot.addWidget(window)
     return window, store, history
 
@@ -45,11 +45,11 @@ def test_overview_shows_what_was_recorded(qtbot, sqlite_url, paths):
 def test_body_map_view_shows_the_most_recent_flare(qtbot, sqlite_url, paths):
     window, _, history = window_with_history(qtbot, sqlite_url, paths)
     window.show_view("bodymap")
-    assert window.tabs.currentWidget() is window.body_map
+    assert window.tabs.currentWidget() is window.log
     latest = history.flares[-1]
-    assert sorted(window.body_map.map.sites(), key=lambda s: s.region) == sorted(
+    assert sorted(window.log.map.sites(), key=lambda s: s.region) == sorted(
         latest.sites, key=lambda s: s.region)
-    assert window.body_map.caption.text().startswith("Most recent flare: ")
+    assert window.log.body.caption.text().startswith("Most recent flare: ")
 
 
 def test_quit_closes_the_window(qtbot, sqlite_url, paths):

@@ -1,0 +1,36 @@
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from fibromap.domain.atlas import load_atlas
+from fibromap.domain.draft import DraftLink, DraftSite, DraftTreatment, FlareDraft
+from fibromap.errors import ValidationError
+from tests.store.helpers import full_flare
+
+
+def test_a_saved_flare_survives_draft_and_json_and_back():
+    flare = full_flare(id=7)
+    draft = FlareDraft.from_flare(flare)
+    again = FlareDraft.from_json(draft.to_json())
+    assert again == draft
+    assert again.to_flare(load_atlas()) == flare
+
+
+def test_an_unfinished_draft_keeps_what_is_missing():
+    draft = FlareDraft(onset=datetime(2026, 5, 1, 3, 0, tzinfo=timezone(timedelta(hours=2))),
+                       sites=[DraftSite("soleus.left", None), DraftSite("heel.left", 3, "referred")],
+                       links=[DraftLink("soleus.left", "heel.left", None)],
+                       treatments=[DraftTreatment("medication")], notes="ünïcode ✓")
+    again = FlareDraft.from_json(draft.to_json())
+    assert again == draft and again.onset.utcoffset() == timedelta(hours=2)
+    with pytest.raises(ValidationError, match="give an intensity .* for left lower calf"):
+        again.to_flare(load_atlas())
+    assert not again.is_empty and FlareDraft(onset=again.onset).is_empty
+
+
+@pytest.mark.parametrize("text", ["", "{", "[]", '{"format": 99, "draft": {}}',
+                                  '{"format": 1, "draft": {"onset": "yesterday"}}',
+                                  '{"format": 1}'])
+def test_a_damaged_draft_is_a_clear_error(text):
+    with pytest.raises(ValidationError, match="the unsaved flare could not be read back"):
+        FlareDraft.from_json(text)

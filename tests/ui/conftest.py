@@ -1,0 +1,48 @@
+import pytest
+from PySide6.QtCore import Qt
+
+from fibromap.store.store import Store
+from fibromap.ui.main_window import MainWindow
+from fibromap.ui.settings import Settings
+
+
+@pytest.fixture
+def window(qtbot, sqlite_url, paths):
+    """The main window on a fresh database, shown and active."""
+    store = Store.open(sqlite_url, paths)
+    main = MainWindow(store, Settings(paths.settings_file), paths)
+    qtbot.addWidget(main)
+    main.resize(1400, 900)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    return main
+
+
+class Person:
+    """Clicks and keys, counted: the measure of how fast a flare is logged."""
+
+    def __init__(self, qtbot, window):
+        self.qtbot = qtbot
+        self.window = window
+        self.interactions = 0
+
+    def click_region(self, region_id):
+        body_map = self.window.log.map
+        self.qtbot.mouseClick(body_map.viewport(), Qt.MouseButton.LeftButton,
+                              pos=body_map.viewport_point(region_id))
+        self.interactions += 1
+
+    def click(self, widget):
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        self.interactions += 1
+
+    def key(self, key, modifier=Qt.KeyboardModifier.NoModifier, widget=None):
+        target = widget or self.window.focusWidget() or self.window
+        self.qtbot.keyClick(target, key, modifier)
+        self.interactions += 1
+
+
+@pytest.fixture
+def person(qtbot, window):
+    return Person(qtbot, window)

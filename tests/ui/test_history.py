@@ -1,0 +1,110 @@
+"""History: find, open, correct and delete flares, then read the database."""
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+
+from fibromap.demo import generate
+from fibromap.domain.flare import SpasmSite
+from fibromap.store.flares import FlareFilter
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def fill(window, days=60, seed=4):
+    history = generate(days=days, seed=seed)
+    window.store.flares.add_many(history.flares)
+    window.refresh()
+    window.tabs.setCurrentWidget(window.history)
+    return history
+
+
+def test_newest_first_with_the_four_columns(window, qtbot):
+    history = fill(window)
+    model = window.history.model
+    newest = history.flares[-1]
+    assert model.total == len(history.flares)
+    assert model.index(0, 0).data() == f"{newest.onset:%a %d %b %Y  %H:%M}"
+    assert str(newest.max_intensity) == model.index(0, 2).data()
+    names = model.index(0, 1).data()
+    assert window.log.map.atlas.name(newest.regions[0]) in names or "more" in names
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+        "Date", "Regions", "Highest", "Duration"]
+
+
+def test_the_table_loads_a_page_at_a_time_as_it_scrolls(window, qtbot):
+    history = fill(window, days=200, seed=2)
+    model = window.history.model
+    assert len(history.flares) > 400
+    assert model.rowCount() == 200 and model.canFetchMore()
+    table = window.history.table
+    for _ in range(10):
+        table.scrollToBottom()
+        qtbot.wait(5)
+    assert model.rowCount() == len(history.flares) and not model.canFetchMore()
+    onsets = [model.summary(r).onset for r in range(model.rowCount())]
+    assert onsets == sorted(onsets, reverse=True)
+    assert len({model.summary(r).id for r in range(model.rowCount())}) == len(history.flares)
+
+
+def test_filters_by_dates_region_and_trigger(window, qtbot):
+    history = fill(window)
+    page = window.history
+    page.region.setCurrentIndex(page.region.findData("quadratus_lumborum.right")
+                                if page.region.findData("quadratus_lumborum.right") >= 0 else 1)
+    region = page.region.currentData()
+    expected = [f for f in history.flares if region in f.regions]
+    assert page.model.total == len(expected)
+    page.trigger.setCurrentIndex(page.trigger.findData("poor_sleep"))
+    expected = [f for f in expected if "poor_sleep" in f.triggers]
+    assert page.model.total == len(expected)
+    page.region.setCurrentIndex(0)
+    page.trigger.setCurrentIndex(0)
+    end = max(f.onset.date() for f in history.flares)
+    start = end - timedelta(days=6)
+    page.start.setDate(start)
+    page.end.setDate(end)
+    page.use_dates.setChecked(True)
+    expected = [f for f in history.flares if start <= f.onset.date() <= end]
+    assert page.model.total == len(expected) and "flare" in page.count.text()
+    assert window.store.flares.count_matching(FlareFilter(start, end)) == len(expected)
+
+
+def test_open_a_flare_correct_it_and_keep_its_creation_time(window, person, qtbot):
+    fill(window, days=10)
+    table = window.history.table
+    table.selectRow(0)
+    original = window.store.flares.get(window.history.model.summary(0).id)
+    rect = table.visualRect(window.history.model.index(0, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.tabs.currentWidget() is window.log
+    assert window.log.title.text().startswith("Correcting the flare of")
+    first = original.sites[0].region
+    window.log.map.set_current(first)
+    person.key("2", widget=window.log.map)
+    person.key(Qt.Key.Key_S, CTRL)
+    changed = window.store.flares.get(original.id)
+    assert changed.created == original.created and changed.modified > original.modified
+    assert dict((s.region, s.intensity) for s in changed.sites)[first] == 2
+    assert window.store.flares.count() == window.history.model.total
+    assert window.log.title.text() == "New flare"
+
+
+def test_delete_then_undo(window, qtbot):
+    history = fill(window, days=10)
+    page = window.history
+    page.table.setFocus()
+    page.table.selectRow(0)
+    doomed = window.store.flares.get(page.model.summary(0).id)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert window.store.flares.count() == len(history.flares) - 1
+    assert page.model.total == len(history.flares) - 1
+    assert "Ctrl+Z brings it back" in window.statusBar().currentMessage()
+    window.undo_action.trigger()
+    assert window.store.flares.count() == len(history.flares)
+    back = window.store.flares.latest()
+    assert back.sites == doomed.sites and back.created == doomed.created
+    assert page.model.total == len(history.flares)
+    window.redo_action.trigger()
+    assert window.store.flares.count() == len(history.flares) - 1
