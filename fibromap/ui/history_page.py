@@ -50,8 +50,9 @@ class HistoryPage(QWidget):
 
         today = date.today()
         self.use_dates = QCheckBox("From")
-        self.start = QDateEdit(QDate(today - timedelta(days=30)), calendarPopup=True)
-        self.end = QDateEdit(QDate(today), calendarPopup=True)
+        self.start = QDateEdit(QDate(today - timedelta(days=30)), calendarPopup=True,
+                               displayFormat="d MMM yyyy")
+        self.end = QDateEdit(QDate(today), calendarPopup=True, displayFormat="d MMM yyyy")
         self.region = QComboBox(editable=True)
         self.region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.region.addItem("All regions", None)

@@ -29,10 +29,14 @@ class MedicationsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.name = QLineEdit(placeholderText="e.g. Cyclobenzaprine")
         self.dose = QLineEdit(placeholderText="e.g. 5 mg at night")
-        self.when = QDateEdit(QDate.currentDate(), calendarPopup=True)
+        self.when = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="d MMM yyyy")
         self.add_button = QPushButton("Add")
         self.change_button = QPushButton("Change dose from this date")
         self.stop_button = QPushButton("Stopped on this date")
@@ -45,6 +49,8 @@ class MedicationsPage(QWidget):
         self.reload()
 
     def _build(self) -> None:
+        for field in (self.name, self.dose, self.when):
+            field.setMaximumWidth(420)
         form = QFormLayout()
         form.addRow("Name", self.name)
         form.addRow("Dose", self.dose)
