@@ -95,3 +95,28 @@ def test_many_flares_in_one_transaction(store):
     assert store.flares.count() == 200
     assert store.flares.latest().onset == flares[-1].onset
     assert isinstance(store.flares.latest().created, datetime)
+
+
+def test_summaries_page_newest_first_with_filters(store):
+    from fibromap.store.flares import FlareFilter
+
+    base = at(2026, 3, 1, 8)
+    flares = [full_flare(onset=base + timedelta(hours=7 * i),
+                         triggers=frozenset({"stress"} if i % 3 == 0 else {"cold"}),
+                         sites=(SpasmSite("soleus.left" if i % 2 else "upper_trapezius.left", i % 11),),
+                         referrals=())
+              for i in range(25)]
+    store.flares.add_many(flares)
+    first = store.flares.summaries(limit=10)
+    assert [s.onset for s in first] == sorted((f.onset for f in flares), reverse=True)[:10]
+    rest = store.flares.summaries(after=first[-1].position, limit=100)
+    assert len(first) + len(rest) == 25
+    assert {s.id for s in first}.isdisjoint({s.id for s in rest})
+    newest = first[0]
+    assert newest.regions == ("upper_trapezius.left",) and newest.max_intensity == 24 % 11
+    assert newest.onset.utcoffset() == timedelta(hours=1)
+    where = FlareFilter(region="soleus.left", trigger="stress")
+    expected = [i for i in range(25) if i % 2 and i % 3 == 0]
+    assert store.flares.count_matching(where) == len(expected)
+    assert len(store.flares.summaries(where)) == len(expected)
+    assert store.flares.count_matching(FlareFilter(date(2026, 3, 1), date(2026, 3, 1))) == 3
