@@ -14,7 +14,7 @@ from fibromap.domain.flare import Flare, SiteRole
 from fibromap.ui.body_map_widget import BodyMapWidget
 from fibromap.ui.settings import Orientation, Settings
 
-PANEL_WIDTH = 310
+PANEL_WIDTH = 280
 
 
 class BodyMapPage(QWidget):
@@ -54,6 +54,7 @@ class BodyMapPage(QWidget):
         self.suggestions_box = QGroupBox("Possible sources of the referred pain")
         self.disclaimer = QLabel(DISCLAIMER[:1].upper() + DISCLAIMER[1:] + ".", wordWrap=True)
         for listing in (self.marked, self.suggestions):
+            listing.setMaximumHeight(170)
             listing.setWordWrap(True)
             listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             listing.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -76,6 +77,7 @@ class BodyMapPage(QWidget):
         roles.addWidget(self.trigger_point)
         roles.addStretch(1)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow("Intensity (0–10)", rating)
         form.addRow("Kind", roles)
         buttons = QHBoxLayout()
@@ -93,9 +95,10 @@ class BodyMapPage(QWidget):
         panel.addLayout(form)
         panel.addLayout(buttons)
         panel.addWidget(QLabel("Marked"))
-        panel.addWidget(self.marked, 2)
-        panel.addWidget(self.suggestions_box, 1)
+        panel.addWidget(self.marked)
+        panel.addWidget(self.suggestions_box)
         panel.addWidget(self.help)
+        panel.addStretch(1)
         panel.addWidget(QLabel("Show the front"))
         panel.addWidget(self.orientation)
         side = QWidget()

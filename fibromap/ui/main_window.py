@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QLabel, QMainWindow, QMessageBox, QStyle, QSystemTrayIcon, QTabWidget, QWidget,
+)
 
 from fibromap import APP_NAME, __version__
 from fibromap.config import Paths
@@ -69,7 +71,15 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel(f"Database: {store.display_name}")
         self.database_label.setToolTip(store.display_name)
         self.statusBar().addPermanentWidget(self.database_label)
-        self.reminder = CheckInReminder(store, settings, parent=self)
+        self.tray = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            # The tray carries the check-in reminder where the desktop has one.
+            self.tray = QSystemTrayIcon(
+                self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation), self)
+            self.tray.setToolTip(APP_NAME)
+            self.tray.messageClicked.connect(lambda: self.tabs.setCurrentWidget(self.checkin))
+            self.tray.show()
+        self.reminder = CheckInReminder(store, settings, self.tray, parent=self)
         self.reminder.due.connect(lambda text: self.statusBar().showMessage(text, 60_000))
         self._connect()
 
