@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 import traceback
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import NoReturn
 
@@ -189,14 +189,20 @@ def cmd_stats(args, url: str, paths: Paths) -> int:
 
     if args.start and args.end and args.start > args.end:
         raise FibroMapError(f"--from {args.start} is after --to {args.end}")
+    from fibromap.analysis.scores import wpi
+    from fibromap.store import aggregates
+
+    atlas = load_atlas()
     store = Store.open(url, paths)
     try:
         summary = store.summary(args.start, args.end)
+        start = args.start or (summary.first_onset.date() if summary.first_onset else None)
+        end = args.end or (summary.last_onset.date() if summary.last_onset else date.today())
+        week = wpi(aggregates.regions_between(store.database, end - timedelta(days=6), end), atlas)
+        hours = aggregates.time_of_day(store.database, args.start, args.end)
+        regions = aggregates.region_figures(store.database, args.start, args.end)
     finally:
         store.close()
-    atlas = load_atlas()
-    start = args.start or (summary.first_onset.date() if summary.first_onset else None)
-    end = args.end or (summary.last_onset.date() if summary.last_onset else None)
     figures = {
         "from": start.isoformat() if start else None,
         "to": end.isoformat() if end else None,
@@ -210,6 +216,14 @@ def cmd_stats(args, url: str, paths: Paths) -> int:
         "checkins": summary.checkins,
         "top_regions": [{"region": r.region, "name": atlas.name(r.region), "count": r.count}
                         for r in summary.top_regions],
+        "wpi": {"score": week.score, "areas": list(week.areas), "generalized": week.generalized,
+                "from": (end - timedelta(days=6)).isoformat(), "to": end.isoformat(),
+                "note": "information for a clinician, not a diagnosis"},
+        "time_of_day": hours,
+        "regions": [{"region": f.region, "flares": f.flares,
+                     "mean_intensity": round(f.mean_intensity, 2), "max_intensity": f.max_intensity,
+                     "referred": f.referred}
+                    for f in sorted(regions.values(), key=lambda f: (-f.flares, f.region))],
     }
     if args.json:
         print(json.dumps(figures, indent=2))
@@ -222,6 +236,9 @@ def cmd_stats(args, url: str, paths: Paths) -> int:
         print(f"Body sites marked: {summary.sites}; intensity mean {summary.mean_intensity:.1f}, "
               f"highest {summary.max_intensity} (0-10)")
     print(f"Daily check-ins: {summary.checkins}")
+    print(f"Widespread Pain Index, {end - timedelta(days=6)} to {end}: {week.score} of 19"
+          f"{' (generalized pain)' if week.generalized else ''}; information for a clinician, "
+          "not a diagnosis")
     if summary.top_regions:
         print("Most affected regions (flares):")
         width = max(len(atlas.name(r.region)) for r in summary.top_regions)

@@ -294,3 +294,33 @@ def test_screenshot_errors_are_one_line(capsys, args, message):
         raise SystemExit(main(args))
     assert exit_info.value.code in (1, 2)
     assert message in one_line_error(capsys.readouterr().err)
+
+
+def test_stats_json_carries_wpi_time_of_day_and_regions(capsys, sqlite_url, paths):
+    from fibromap.domain.flare import Flare, SiteRole, SpasmSite
+    from fibromap.store.store import Store
+    from tests.store.helpers import at
+
+    store = Store.open(sqlite_url, paths)
+    store.flares.add_many([
+        Flare(onset=at(2026, 5, 4, 3), sites=(SpasmSite("upper_trapezius.left", 6),
+                                              SpasmSite("upper_trapezius.right", 4))),
+        Flare(onset=at(2026, 5, 6, 22), sites=(SpasmSite("gluteus_medius.left", 7),
+                                               SpasmSite("posterior_neck.left", 3, SiteRole.REFERRED))),
+        Flare(onset=at(2026, 4, 20, 3), sites=(SpasmSite("biceps.left", 9),)),  # outside the week
+    ])
+    store.close()
+    code, out, _ = run(capsys, "stats", "--json", "--to", "2026-05-07")
+    figures = json.loads(out)
+    assert figures["wpi"]["score"] == 4 and figures["wpi"]["generalized"] is True
+    assert figures["wpi"]["areas"] == ["hip.left", "neck", "shoulder_girdle.left",
+                                       "shoulder_girdle.right"]
+    assert (figures["wpi"]["from"], figures["wpi"]["to"]) == ("2026-05-01", "2026-05-07")
+    assert figures["time_of_day"][3] == 2 and figures["time_of_day"][22] == 1
+    assert len(figures["time_of_day"]) == 24 and sum(figures["time_of_day"]) == 3
+    neck = next(r for r in figures["regions"] if r["region"] == "posterior_neck.left")
+    assert neck == {"region": "posterior_neck.left", "flares": 1, "mean_intensity": 3.0,
+                    "max_intensity": 3, "referred": 1}
+    code, out, _ = run(capsys, "stats", "--to", "2026-05-07")
+    assert "Widespread Pain Index, 2026-05-01 to 2026-05-07: 4 of 19 (generalized pain)" in out
+    assert "not a diagnosis" in out

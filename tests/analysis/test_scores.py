@@ -1,0 +1,88 @@
+"""Worked examples for WPI, SSS, FS and FIQR (clinical-scales.md)."""
+
+import pytest
+
+from fibromap.analysis.scores import (
+    FIQR_FUNCTION, FIQR_ITEMS, FIQR_OVERALL, FIQR_SYMPTOMS, SssAnswers, criteria_met,
+    fibromyalgia_severity, fiqr, sss, wpi,
+)
+from fibromap.domain.atlas import load_atlas
+from fibromap.errors import ValidationError
+
+ATLAS = load_atlas()
+
+
+def test_wpi_counts_areas_not_regions():
+    # Two regions of the left shoulder girdle are one area; the wrist counts for none.
+    result = wpi({"upper_trapezius.left", "levator_scapulae.left", "wrist_front.left",
+                  "biceps.left"}, ATLAS)
+    assert result.score == 2
+    assert result.areas == ("shoulder_girdle.left", "upper_arm.left")
+    assert result.regions_with_pain == (1,) and not result.generalized
+
+
+def test_generalized_pain_needs_four_of_five_regions():
+    four = wpi({"upper_trapezius.left", "upper_trapezius.right", "gluteus_medius.left",
+                "posterior_neck.left"}, ATLAS)
+    assert four.score == 4 and four.regions_with_pain == (1, 2, 3, 5) and four.generalized
+
+
+def test_jaw_chest_and_abdomen_do_not_count_toward_generalized_pain():
+    result = wpi({"masseter.right", "pectoralis.left", "upper_abdomen", "upper_trapezius.left",
+                  "gluteus_medius.left"}, ATLAS)
+    # jaw (right upper), chest and abdomen (axial) score, but the regions they are in do not count
+    assert result.score == 5
+    assert result.regions_with_pain == (1, 3) and not result.generalized
+    everything = wpi({r.id for r in ATLAS}, ATLAS)
+    assert everything.score == 19 and everything.generalized
+
+
+def test_sss_and_fs_worked_example():
+    answers = SssAnswers(fatigue=3, waking_unrefreshed=2, cognitive=1, headaches=True,
+                         lower_abdominal_pain=False, depression=True)
+    assert sss(answers) == 8
+    assert fibromyalgia_severity(11, 8) == 19
+    assert sss(SssAnswers(0, 0, 0, False, False, False)) == 0
+    assert sss(SssAnswers(3, 3, 3, True, True, True)) == 12
+    with pytest.raises(ValidationError, match="fatigue must be 0, 1, 2 or 3, got 4"):
+        SssAnswers(4, 0, 0, False, False, False)
+
+
+def test_the_2016_pattern_is_information_with_both_branches():
+    seven = wpi({"upper_trapezius.left", "upper_trapezius.right", "gluteus_medius.left",
+                 "gluteus_medius.right", "posterior_neck.left", "biceps.left", "biceps.right"}, ATLAS)
+    assert seven.score == 7 and seven.generalized
+    assert criteria_met(seven, 5) and not criteria_met(seven, 4)
+    five = wpi({"upper_trapezius.left", "upper_trapezius.right", "gluteus_medius.left",
+                "posterior_neck.left", "biceps.left"}, ATLAS)
+    assert five.score == 5 and criteria_met(five, 9) and not criteria_met(five, 8)
+
+
+def test_fiqr_complete_worked_example():
+    answers = {item: 5 for item in FIQR_ITEMS}
+    result = fiqr(answers)
+    # function 9*5/3 = 15, overall 2*5 = 10, symptoms 10*5/2 = 25
+    assert (result.function, result.overall, result.symptoms, result.total) == (15, 10, 25, 50)
+    assert fiqr({item: 10 for item in FIQR_ITEMS}).total == 100
+    assert fiqr({item: 0 for item in FIQR_ITEMS}).total == 0
+
+
+def test_fiqr_scales_a_section_with_missing_answers():
+    answers = {item: 6 for item in FIQR_ITEMS}
+    for item in FIQR_FUNCTION[:3]:
+        answers[item] = None  # 6 of 9 answered: sum 36 scaled to 54
+    answers[FIQR_SYMPTOMS[0]] = None  # 9 of 10: sum 54 scaled to 60
+    result = fiqr(answers)
+    assert result.function == pytest.approx(54 / 3)
+    assert result.symptoms == pytest.approx(60 / 2)
+    assert result.overall == 12 and result.answered == 17
+    assert result.total == pytest.approx(18 + 12 + 30)
+
+
+def test_fiqr_refuses_out_of_range_unknown_or_empty_sections():
+    with pytest.raises(ValidationError, match="pain must be between 0 and 10, got 11"):
+        fiqr({**{i: 1 for i in FIQR_ITEMS}, "pain": 11})
+    with pytest.raises(ValidationError, match="unknown FIQR items: mood"):
+        fiqr({"mood": 3})
+    with pytest.raises(ValidationError, match="each FIQR section needs at least one answer"):
+        fiqr({**{i: 1 for i in FIQR_FUNCTION + FIQR_SYMPTOMS}, **{i: None for i in FIQR_OVERALL}})

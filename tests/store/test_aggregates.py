@@ -1,0 +1,73 @@
+"""Every aggregate against a small dataset worked out by hand."""
+
+from datetime import date
+
+import pytest
+
+from fibromap.domain.flare import Flare, Referral, SiteRole, SpasmSite
+from fibromap.store.aggregates import (
+    region_figures, referral_counts, regions_between, time_of_day, weekday_counts,
+    weekly_regions,
+)
+from tests.store.helpers import at
+
+
+@pytest.fixture
+def seeded(store):
+    """Four flares; 6 April 2026 is a Monday."""
+    store.flares.add_many([
+        # Mon 6 Apr 03:00 local (+2), 60 s: calf 8, referred heel 5 from it
+        Flare(onset=at(2026, 4, 6, 3, 0, offset_hours=2), duration_seconds=60,
+              sites=(SpasmSite("gastrocnemius.left", 8), SpasmSite("heel.left", 5, SiteRole.REFERRED)),
+              referrals=(Referral("gastrocnemius.left", "heel.left", 5),)),
+        # Mon 6 Apr 23:30 local: still Monday on the person's clock; 120 s: calf 4
+        Flare(onset=at(2026, 4, 6, 23, 30, offset_hours=2), duration_seconds=120,
+              sites=(SpasmSite("gastrocnemius.left", 4),)),
+        # Wed 8 Apr 03:45, ongoing: trapezius 6, referred temple 3
+        Flare(onset=at(2026, 4, 8, 3, 45, offset_hours=2),
+              sites=(SpasmSite("upper_trapezius.right", 6), SpasmSite("temple.right", 3, SiteRole.REFERRED)),
+              referrals=(Referral("upper_trapezius.right", "temple.right", 3),)),
+        # Mon 13 Apr 14:10, 30 s: calf 2, heel referred 1
+        Flare(onset=at(2026, 4, 13, 14, 10, offset_hours=2), duration_seconds=30,
+              sites=(SpasmSite("gastrocnemius.left", 2), SpasmSite("heel.left", 1, SiteRole.REFERRED)),
+              referrals=(Referral("gastrocnemius.left", "heel.left", 1),)),
+    ])
+    return store
+
+
+def test_region_figures(seeded):
+    figures = region_figures(seeded.database)
+    calf = figures["gastrocnemius.left"]
+    assert (calf.flares, calf.max_intensity, calf.referred) == (3, 8, 0)
+    assert calf.mean_intensity == pytest.approx((8 + 4 + 2) / 3)
+    assert calf.burden == pytest.approx((8 * 60 + 4 * 120 + 2 * 30) / 60)
+    heel = figures["heel.left"]
+    assert (heel.flares, heel.referred, heel.max_intensity) == (2, 2, 5)
+    assert figures["upper_trapezius.right"].burden == 0  # ongoing: duration unknown
+    first_week = region_figures(seeded.database, date(2026, 4, 6), date(2026, 4, 12))
+    assert first_week["gastrocnemius.left"].flares == 2
+    assert set(first_week) == {"gastrocnemius.left", "heel.left", "upper_trapezius.right",
+                               "temple.right"}
+
+
+def test_referral_counts(seeded):
+    assert referral_counts(seeded.database) == [
+        ("gastrocnemius.left", "heel.left", 2), ("upper_trapezius.right", "temple.right", 1)]
+    assert referral_counts(seeded.database, date(2026, 4, 13), None) == [
+        ("gastrocnemius.left", "heel.left", 1)]
+
+
+def test_time_of_day_and_weekday_on_the_persons_clock(seeded):
+    hours = time_of_day(seeded.database)
+    assert hours[3] == 2 and hours[23] == 1 and hours[14] == 1 and sum(hours) == 4
+    assert weekday_counts(seeded.database) == [3, 0, 1, 0, 0, 0, 0]
+
+
+def test_regions_by_week_for_the_wpi(seeded):
+    assert regions_between(seeded.database, date(2026, 4, 7), date(2026, 4, 13)) == {
+        "upper_trapezius.right", "temple.right", "gastrocnemius.left", "heel.left"}
+    weeks = weekly_regions(seeded.database, date(2026, 4, 8), date(2026, 4, 19))
+    assert list(weeks) == [date(2026, 4, 6), date(2026, 4, 13)]
+    assert weeks[date(2026, 4, 6)] == {"gastrocnemius.left", "heel.left",
+                                       "upper_trapezius.right", "temple.right"}
+    assert weeks[date(2026, 4, 13)] == {"gastrocnemius.left", "heel.left"}
