@@ -15,7 +15,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from fibromap.domain.atlas import WPI_AREAS, Atlas
-from fibromap.errors import ValidationError
+from fibromap.domain.questionnaires import (
+    FIQR_FUNCTION, FIQR_OVERALL, FIQR_SYMPTOMS, SSS_SOMATIC, SSS_SYMPTOMS, Questionnaire,
+    check_fiqr, check_sss,
+)
 
 NOT_A_DIAGNOSIS = "information for your clinician, not a diagnosis"
 _AREAS = {area.id: area for area in WPI_AREAS}
@@ -36,10 +39,6 @@ def wpi(regions: Iterable[str], atlas: Atlas) -> WpiResult:
     return WpiResult(len(areas), tuple(areas), tuple(counted), len(counted) >= 4)
 
 
-SSS_SYMPTOMS = ("fatigue", "waking_unrefreshed", "cognitive")
-SSS_SOMATIC = ("headaches", "lower_abdominal_pain", "depression")
-
-
 @dataclass(frozen=True, slots=True)
 class SssAnswers:
     """Fatigue, waking unrefreshed, cognitive symptoms 0–3 over the past week; headaches,
@@ -53,14 +52,11 @@ class SssAnswers:
     depression: bool
 
     def __post_init__(self) -> None:
-        for name in SSS_SYMPTOMS:
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 3:
-                raise ValidationError(
-                    f"{name.replace('_', ' ')} must be 0, 1, 2 or 3, got {value!r}", name)
-        for name in SSS_SOMATIC:
-            if not isinstance(getattr(self, name), bool):
-                raise ValidationError(f"{name.replace('_', ' ')} must be yes or no", name)
+        check_sss({name: getattr(self, name) for name in SSS_SYMPTOMS + SSS_SOMATIC})
+
+    @classmethod
+    def of(cls, questionnaire: Questionnaire) -> SssAnswers:
+        return cls(**questionnaire.answers)
 
 
 def sss(answers: SssAnswers) -> int:
@@ -78,15 +74,6 @@ def criteria_met(wpi_result: WpiResult, sss_score: int) -> bool:
     pattern = (wpi_result.score >= 7 and sss_score >= 5) or (4 <= wpi_result.score <= 6
                                                              and sss_score >= 9)
     return pattern and wpi_result.generalized
-
-
-FIQR_FUNCTION = ("brush_hair", "walk_20_minutes", "prepare_meal", "vacuum_floors",
-                 "carry_groceries", "climb_stairs", "change_sheets", "sit_45_minutes",
-                 "go_shopping")
-FIQR_OVERALL = ("prevented_goals", "overwhelmed")
-FIQR_SYMPTOMS = ("pain", "energy", "stiffness", "sleep_quality", "depression", "memory",
-                 "anxiety", "tenderness", "balance", "sensitivity")
-FIQR_ITEMS = FIQR_FUNCTION + FIQR_OVERALL + FIQR_SYMPTOMS
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,17 +94,8 @@ def _section(answers: Mapping[str, int | None], items: Sequence[str], divisor: f
 
 def fiqr(answers: Mapping[str, int | None]) -> FiqrResult:
     """FIQR 0–100 = function sum / 3 + overall sum / 1 + symptom sum / 2."""
-    unknown = set(answers) - set(FIQR_ITEMS)
-    if unknown:
-        raise ValidationError(f"unknown FIQR items: {', '.join(sorted(unknown))}", "fiqr")
-    for item, value in answers.items():
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int)
-                                  or not 0 <= value <= 10):
-            raise ValidationError(f"{item.replace('_', ' ')} must be between 0 and 10, got {value!r}",
-                                  item)
+    answers = check_fiqr(dict(answers))
     parts = (_section(answers, FIQR_FUNCTION, 3), _section(answers, FIQR_OVERALL, 1),
              _section(answers, FIQR_SYMPTOMS, 2))
-    if any(part is None for part in parts):
-        raise ValidationError("each FIQR section needs at least one answer", "fiqr")
     answered = sum(1 for v in answers.values() if v is not None)
     return FiqrResult(round(sum(parts), 1), *(round(p, 2) for p in parts), answered)

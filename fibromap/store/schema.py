@@ -198,3 +198,28 @@ class MedicationRow(Base):
     dose: Mapped[str] = mapped_column(String(120), default="")
     start: Mapped[date] = mapped_column(Date)
     stop: Mapped[date | None] = mapped_column(Date)
+
+
+class AppointmentRow(Base):
+    """A visit to a clinician: "since last appointment" starts here."""
+
+    __tablename__ = "appointment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, unique=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class QuestionnaireRow(Base):
+    """An SSS or FIQR questionnaire as answered on a day (answers as JSON, scored on reading)."""
+
+    __tablename__ = "questionnaire"
+    __table_args__ = (
+        UniqueConstraint("kind", "day", name="uq_questionnaire_kind_day"),
+        CheckConstraint("kind IN ('sss', 'fiqr')", name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    day: Mapped[date] = mapped_column(Date, index=True)
+    answers: Mapped[str] = mapped_column(Text)

@@ -8,6 +8,7 @@ from fibromap.store.daily import CheckInRepository, MedicationRepository
 from fibromap.store.database import Database
 from fibromap.store.flares import FlareRepository
 from fibromap.store.stats import PeriodSummary, period_summary
+from fibromap.store.visits import AppointmentRepository, QuestionnaireRepository
 from fibromap.store.vocabulary import VocabularyRepository, seed_builtin_terms
 
 
@@ -18,6 +19,8 @@ class Store:
         self.checkins = CheckInRepository(database)
         self.medications = MedicationRepository(database)
         self.vocabulary = VocabularyRepository(database)
+        self.appointments = AppointmentRepository(database)
+        self.questionnaires = QuestionnaireRepository(database)
 
     @classmethod
     def open(cls, url: str, paths: Paths, *, routine_backup: bool = False) -> Store:

@@ -205,3 +205,31 @@ def test_an_existing_file_is_backed_up_before_its_schema_changes(sqlite_url, pat
     Database.open(sqlite_url, paths).close()
     backups = list_backups(paths)
     assert len(backups) == 1 and backups[0].name.endswith("-before-upgrade-empty.sqlite3")
+
+
+def test_a_database_made_by_revision_0001_is_backed_up_then_upgraded_keeping_its_data(sqlite_url, paths):
+    from alembic import command
+
+    from fibromap.store.database import _alembic_config
+
+    # Made the way FibroMap 0001 made it: the first schema, with a flare in it.
+    store = Store.open(sqlite_url, paths)
+    saved = store.flares.add(full_flare())
+    store.close()
+    database = Database.open(sqlite_url, paths)
+    with database.engine.begin() as connection:
+        command.downgrade(_alembic_config(connection), "0001")
+    database.close()
+    assert "appointment" not in set(inspect(create_engine(sqlite_url)).get_table_names())
+
+    upgraded = Store.open(sqlite_url, paths)
+    assert upgraded.database.revision() == head_revision() != "0001"
+    assert upgraded.flares.get(saved.id) == saved
+    assert upgraded.appointments.all() == []
+    upgraded.close()
+    backups = list_backups(paths)
+    assert any(b.name.endswith("-before-upgrade-0001.sqlite3") for b in backups)
+    with sqlite3.connect(next(b for b in backups if "0001" in b.name)) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert copy.execute("SELECT count(*) FROM flare").fetchone() == (1,)
+    copy.close()

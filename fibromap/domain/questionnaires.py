@@ -1,0 +1,94 @@
+"""Questionnaires a person fills in now and then, and the appointments they bring them to.
+
+The SSS (2016 Symptom Severity Scale) and the FIQR (revised Fibromyalgia Impact
+Questionnaire); their items are in ../shared/research/clinical-scales.md and their
+scores in fibromap.analysis.scores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from fibromap.domain.validation import text
+from fibromap.errors import ValidationError
+
+SSS_SYMPTOMS = ("fatigue", "waking_unrefreshed", "cognitive")       # 0–3, past week
+SSS_SOMATIC = ("headaches", "lower_abdominal_pain", "depression")    # yes/no, past 6 months
+
+FIQR_FUNCTION = ("brush_hair", "walk_20_minutes", "prepare_meal", "vacuum_floors",
+                 "carry_groceries", "climb_stairs", "change_sheets", "sit_45_minutes",
+                 "go_shopping")
+FIQR_OVERALL = ("prevented_goals", "overwhelmed")
+FIQR_SYMPTOMS = ("pain", "energy", "stiffness", "sleep_quality", "depression", "memory",
+                 "anxiety", "tenderness", "balance", "sensitivity")
+FIQR_ITEMS = FIQR_FUNCTION + FIQR_OVERALL + FIQR_SYMPTOMS
+
+
+class QuestionnaireKind(StrEnum):
+    SSS = "sss"
+    FIQR = "fiqr"
+
+
+def _label(item: str) -> str:
+    return item.replace("_", " ")
+
+
+def check_sss(answers: dict) -> dict:
+    expected = set(SSS_SYMPTOMS + SSS_SOMATIC)
+    if set(answers) != expected:
+        missing = sorted(expected - set(answers))
+        extra = sorted(set(answers) - expected)
+        raise ValidationError("the SSS needs every answer"
+                              + (f"; missing: {', '.join(map(_label, missing))}" if missing else "")
+                              + (f"; unknown: {', '.join(extra)}" if extra else ""), "sss")
+    for item in SSS_SYMPTOMS:
+        value = answers[item]
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 3:
+            raise ValidationError(f"{_label(item)} must be 0, 1, 2 or 3, got {value!r}", item)
+    for item in SSS_SOMATIC:
+        if not isinstance(answers[item], bool):
+            raise ValidationError(f"{_label(item)} must be yes or no, got {answers[item]!r}", item)
+    return dict(answers)
+
+
+def check_fiqr(answers: dict) -> dict:
+    unknown = set(answers) - set(FIQR_ITEMS)
+    if unknown:
+        raise ValidationError(f"unknown FIQR items: {', '.join(sorted(unknown))}", "fiqr")
+    for item, value in answers.items():
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                  or not 0 <= value <= 10):
+            raise ValidationError(f"{_label(item)} must be between 0 and 10, got {value!r}", item)
+    for section in (FIQR_FUNCTION, FIQR_OVERALL, FIQR_SYMPTOMS):
+        if all(answers.get(item) is None for item in section):
+            raise ValidationError("each FIQR section needs at least one answer", "fiqr")
+    return {item: answers.get(item) for item in FIQR_ITEMS}
+
+
+@dataclass(frozen=True, slots=True)
+class Questionnaire:
+    kind: QuestionnaireKind
+    day: date
+    answers: dict = field(default_factory=dict)
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", QuestionnaireKind(self.kind))
+        if not isinstance(self.day, date):
+            raise ValidationError(f"day must be a date, got {self.day!r}", "day")
+        checker = check_sss if self.kind is QuestionnaireKind.SSS else check_fiqr
+        object.__setattr__(self, "answers", checker(dict(self.answers)))
+
+
+@dataclass(frozen=True, slots=True)
+class Appointment:
+    day: date
+    note: str = ""
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.day, date):
+            raise ValidationError(f"day must be a date, got {self.day!r}", "day")
+        text("note", self.note)
