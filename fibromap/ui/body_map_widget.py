@@ -61,6 +61,7 @@ class BodyMapWidget(QGraphicsView):
         self._referral_source: str | None = None
         self._last_digit: tuple[str, float] | None = None
         self._find_text = ""
+        self._editable = True
 
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -298,6 +299,43 @@ class BodyMapWidget(QGraphicsView):
             self._add_link(source, target, intensity)
         self.changed.emit()
 
+    # -- heat-map mode ------------------------------------------------------------------
+    @property
+    def editable(self) -> bool:
+        return self._editable
+
+    def set_editable(self, editable: bool) -> None:
+        """A read-only map (heat-maps, reports): clicks and keys only move the selection."""
+        self._editable = editable
+        if not editable:
+            self.set_referral_mode(False)
+
+    def show_values(self, values: dict[str, float], maximum: float, fmt=lambda v: f"{v:g}",
+                    labels: bool = True) -> None:
+        """Colour each region by its figure on a 0–``maximum`` scale; others stay blank."""
+        for rid, item in self.region_items.items():
+            value = values.get(rid)
+            item.value = value
+            item.value_fraction = min(1.0, value / maximum) if value and maximum else 0.0
+            item.value_text = fmt(value) if value is not None else ""
+            self._refresh(rid)
+            if not labels:
+                self._labels[rid].hide()
+
+    def show_link_counts(self, links: list[tuple[str, str, int]]) -> None:
+        """Aggregated referrals: one arrow per link, thicker for more frequent ones."""
+        for link in list(self._arrows):
+            self._remove_link(link)
+        top = max((count for _s, _t, count in links), default=1)
+        for source, target, count in links:
+            arrow = ReferralArrow(source, target, width=1.2 + 4.8 * count / top)
+            arrow.setToolTip(f"{self.atlas.name(source)} → {self.atlas.name(target).lower()}: "
+                             f"{count} time{'s' if count != 1 else ''}")
+            self.scene().addItem(arrow)
+            self._arrows[(source, target)] = arrow
+            self._link_intensity[(source, target)] = None
+        self._route_arrows()
+
     # -- referral mode --------------------------------------------------------------------
     @property
     def referral_mode(self) -> bool:
@@ -308,6 +346,8 @@ class BodyMapWidget(QGraphicsView):
 
     def set_referral_mode(self, on: bool) -> bool:
         """Start (from the current region) or end referral mode; False if it cannot start."""
+        if on and not self._editable:
+            return False
         if on and not self.referral_mode:
             source = self._current
             item = self.region_items.get(source) if source else None
@@ -416,7 +456,8 @@ class BodyMapWidget(QGraphicsView):
             event.accept()
         elif event.button() == Qt.MouseButton.RightButton:
             self.set_current(region_id)
-            self._context_menu(region_id, event.globalPosition().toPoint())
+            if self._editable:
+                self._context_menu(region_id, event.globalPosition().toPoint())
             event.accept()
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
@@ -426,6 +467,9 @@ class BodyMapWidget(QGraphicsView):
 
     def activate(self, region_id: str) -> None:
         """What a click or Space does: mark the region and make it current."""
+        if not self._editable:
+            self.set_current(region_id)
+            return
         if self.referral_mode:
             self.toggle_referral(region_id)
             return
@@ -479,6 +523,11 @@ class BodyMapWidget(QGraphicsView):
     def keyPressEvent(self, event) -> None:  # noqa: N802
         key, text = event.key(), event.text()
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if not self._editable and (text.isdigit() or key in (
+                Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Plus, Qt.Key.Key_Minus,
+                Qt.Key.Key_L, Qt.Key.Key_T)) and not self._find_text:
+            event.ignore()
+            return
         if modifiers == Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_L:
             self.set_referral_mode(not self.referral_mode)
         elif modifiers == Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_T:

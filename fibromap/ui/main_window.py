@@ -15,6 +15,7 @@ from fibromap.errors import FibroMapError
 from fibromap.store.drafts import DraftFile
 from fibromap.store.store import Store
 from fibromap.ui.checkin_page import CheckInPage
+from fibromap.ui.heatmap_page import HeatMapPage
 from fibromap.ui.history_page import HistoryPage
 from fibromap.ui.log_page import LogPage
 from fibromap.ui.medications_page import MedicationsPage
@@ -60,11 +61,12 @@ class MainWindow(QMainWindow):
         self.history = HistoryPage(store, self.log.map.atlas)
         self.checkin = CheckInPage(store, settings)
         self.medications = MedicationsPage(store)
+        self.heatmap = HeatMapPage(store, settings, self.log.map.atlas)
         self.overview = OverviewPage(store)
         self.tabs = QTabWidget(documentMode=True)
         for page, title in ((self.log, "Log"), (self.history, "History"),
                             (self.checkin, "Check-in"), (self.medications, "Medications"),
-                            (self.overview, "Overview")):
+                            (self.heatmap, "Heat-map"), (self.overview, "Overview")):
             self.tabs.addTab(page, title)
         self.setCentralWidget(self.tabs)
         self._build_menus()
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self.history.deleted.connect(self._flare_deleted)
         self.history.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.checkin.saved.connect(lambda _c: self.overview.refresh())
+        self.log.body.orientationChanged.connect(self.heatmap.set_orientation)
         self.log.body.orientationChanged.connect(lambda o: self.statusBar().showMessage(
             "The front of the body is now shown "
             + ("as in a mirror" if o == "patient" else "facing the person"), 4000))
@@ -191,6 +194,11 @@ class MainWindow(QMainWindow):
         self.overview.refresh()
         self.history.reload()
         self.medications.reload()
+        self.heatmap.refresh()
+
+    def busy(self) -> bool:
+        """Whether a view is still loading figures on a worker thread."""
+        return self.heatmap.worker.busy
 
     def show_view(self, name: str) -> None:
         if name == "bodymap":  # the Log view showing the most recent flare

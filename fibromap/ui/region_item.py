@@ -43,6 +43,10 @@ class RegionItem(QGraphicsPathItem):
         self.current = False
         self.hovered = False
         self.linked = False  # a zone of the referral being edited
+        # Heat-map mode: a figure for the region, drawn as a fraction of the scale.
+        self.value: float | None = None
+        self.value_fraction = 0.0
+        self.value_text = ""
         self.setAcceptHoverEvents(True)
         self.setToolTip(region.name)
         self.refresh()
@@ -52,6 +56,8 @@ class RegionItem(QGraphicsPathItem):
         return self.role is not None
 
     def accessible_name(self) -> str:
+        if self.value is not None:
+            return f"{self.region.name}, {self.value_text}"
         parts = [self.region.name]
         if self.marked:
             parts.append("not rated" if self.intensity is None else f"intensity {self.intensity}")
@@ -62,6 +68,8 @@ class RegionItem(QGraphicsPathItem):
         return ", ".join(parts)
 
     def fill_color(self) -> QColor:
+        if self.value is not None:
+            return colors.intensity_color(10 * self.value_fraction)
         if not self.marked:
             return colors.UNMARKED
         if self.intensity is None:
@@ -110,11 +118,14 @@ class IntensityLabel(QGraphicsSimpleTextItem):
         self.setAcceptHoverEvents(False)
 
     def show_for(self, item: RegionItem, scene_anchor) -> None:
-        if not item.marked:
+        if item.value is not None:
+            text = item.value_text
+        elif not item.marked:
             self.hide()
             return
-        text = "?" if item.intensity is None else str(item.intensity)
-        if item.role is SiteRole.TRIGGER_POINT:
+        else:
+            text = "?" if item.intensity is None else str(item.intensity)
+        if item.role is SiteRole.TRIGGER_POINT and item.value is None:
             text += "•"
         self.setText(text)
         self.setBrush(colors.text_color_on(item.fill_color()))

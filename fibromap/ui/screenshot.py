@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from fibromap.config import Paths
@@ -22,7 +23,15 @@ def save_screenshot(store: Store, settings: Settings, paths: Paths, view: str,
         window.resize(*size)
         window.show_view(view)
         window.show()
-        # Layouts that depend on width (the wrapping word chips) settle in a second pass.
+        # Layouts that depend on width (the wrapping word chips) settle in a second pass,
+        # and views that load on a worker thread need their figures before the picture.
+        deadline = time.monotonic() + 30
+        while True:
+            for _ in range(3):
+                app.processEvents()
+            if not window.busy() or time.monotonic() > deadline:
+                break
+            time.sleep(0.02)
         for _ in range(3):
             app.processEvents()
         image = window.grab().toImage()

@@ -3,4 +3,4 @@
 In tab order; "bodymap" is the Log view showing the most recent flare.
 """
 
-VIEWS = ("log", "history", "checkin", "medications", "overview", "bodymap")
+VIEWS = ("log", "history", "checkin", "medications", "heatmap", "overview", "bodymap")

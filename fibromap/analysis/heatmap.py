@@ -1,0 +1,57 @@
+"""What a heat-map can show for each region, from the SQL figures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from fibromap.store.aggregates import RegionFigures
+
+
+class Metric(StrEnum):
+    FLARES = "flares"
+    MEAN = "mean"
+    MAX = "max"
+    BURDEN = "burden"
+    REFERRED = "referred"
+
+
+@dataclass(frozen=True, slots=True)
+class MetricInfo:
+    label: str
+    unit: str
+    value: Callable[[RegionFigures], float]
+    fixed_maximum: float | None  # intensities keep the 0–10 scale; counts scale to the data
+    decimals: int
+
+
+METRICS: dict[Metric, MetricInfo] = {
+    Metric.FLARES: MetricInfo("Flares touching the region", "flares", lambda f: f.flares, None, 0),
+    Metric.MEAN: MetricInfo("Mean intensity", "0–10", lambda f: f.mean_intensity, 10, 1),
+    Metric.MAX: MetricInfo("Highest intensity", "0–10", lambda f: f.max_intensity, 10, 0),
+    Metric.BURDEN: MetricInfo("Burden (intensity × minutes)", "intensity·min",
+                              lambda f: f.burden, None, 0),
+    Metric.REFERRED: MetricInfo("Felt here as referred pain", "times",
+                                lambda f: f.referred, None, 0),
+}
+
+
+def metric_values(figures: dict[str, RegionFigures], metric: Metric) -> dict[str, float]:
+    """Each region's figure for ``metric``; regions where it is zero are left out."""
+    info = METRICS[metric]
+    values = {region: float(info.value(f)) for region, f in figures.items()}
+    return {region: value for region, value in values.items() if value > 0 or metric in (
+        Metric.MEAN, Metric.MAX)}
+
+
+def scale_maximum(metric: Metric, *value_sets: dict[str, float]) -> float:
+    fixed = METRICS[metric].fixed_maximum
+    if fixed is not None:
+        return fixed
+    return max((max(values.values(), default=0) for values in value_sets), default=0) or 1.0
+
+
+def format_value(metric: Metric, value: float) -> str:
+    decimals = METRICS[metric].decimals
+    return f"{value:.{decimals}f}" if decimals else f"{value:.0f}"

@@ -1,0 +1,35 @@
+"""The date ranges people review: the last week, month, quarter, since the last visit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: date
+    end: date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def label(self) -> str:
+        return f"{self.start:%d %b %Y} – {self.end:%d %b %Y}"
+
+
+def last_days(days: int, today: date) -> Period:
+    return Period(today - timedelta(days=days - 1), today)
+
+
+def months_ending(end: date, count: int = 12) -> list[Period]:
+    """The ``count`` calendar months up to the one holding ``end``, oldest first."""
+    periods = []
+    year, month = end.year, end.month
+    for _ in range(count):
+        first = date(year, month, 1)
+        following = date(year + (month == 12), month % 12 + 1, 1)
+        periods.append(Period(first, following - timedelta(days=1)))
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return periods[::-1]

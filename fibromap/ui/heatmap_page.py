@@ -1,0 +1,242 @@
+"""Heat-map: the body coloured by a chosen figure over a chosen period.
+
+Figures are computed in SQL on a worker thread, so a ten-year range never freezes the
+window. One map for the period, or one small map per month across a year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+    QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from fibromap.analysis.heatmap import METRICS, Metric, format_value, metric_values, scale_maximum
+from fibromap.analysis.periods import Period, last_days, months_ending
+from fibromap.domain.atlas import Atlas
+from fibromap.store import aggregates
+from fibromap.store.aggregates import RegionFigures
+from fibromap.store.store import Store
+from fibromap.ui.body_map_widget import BodyMapWidget
+from fibromap.ui.legend_bar import LegendBar
+from fibromap.ui.settings import Orientation, Settings
+from fibromap.ui.worker import Worker
+
+PRESETS = (("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90),
+           ("Since last appointment", "appointment"), ("Custom", None))
+
+
+@dataclass(frozen=True)
+class HeatData:
+    period: Period
+    flares: int
+    days_with_flares: int
+    figures: dict[str, RegionFigures]
+    links: list[tuple[str, str, int]]
+    months: list[tuple[Period, dict[str, RegionFigures]]]
+
+
+def load_heat_data(store: Store, period: Period, by_month: bool) -> HeatData:
+    """Everything a heat-map shows, from the database (runs on a worker thread)."""
+    database = store.database
+    summary = store.summary(period.start, period.end)
+    months = ([(month, aggregates.region_figures(database, month.start, month.end))
+               for month in months_ending(period.end)] if by_month else [])
+    return HeatData(period, summary.flares, summary.days_with_flares,
+                    aggregates.region_figures(database, period.start, period.end),
+                    aggregates.referral_counts(database, period.start, period.end), months)
+
+
+class HeatMapPage(QWidget):
+    def __init__(self, store: Store, settings: Settings, atlas: Atlas,
+                 today=date.today, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._settings = settings
+        self._atlas = atlas
+        self._today = today
+        self._data: HeatData | None = None
+        self.worker = Worker(self)
+        self.worker.finished.connect(self._show)
+        self.worker.failed.connect(lambda text: self.caption.setText(f"Could not load: {text}"))
+
+        self.preset = QComboBox()
+        for label, _days in PRESETS:
+            self.preset.addItem(label)
+        self.preset.setCurrentIndex(1)
+        self.start = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
+        self.end = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
+        self.metric_choice = QComboBox()
+        for metric, info in METRICS.items():
+            self.metric_choice.addItem(info.label, metric)
+        self.by_month = QCheckBox("One map per month")
+        self.appointments_button = QPushButton("Appointments…")
+        self.caption = QLabel(wordWrap=True)
+        self.info = QLabel("Hover over a region for its figures.", wordWrap=True)
+        self.legend = LegendBar()
+        self.map = BodyMapWidget(settings.orientation, atlas=atlas)
+        self.map.set_editable(False)
+        self.month_maps: list[tuple[QLabel, BodyMapWidget]] = []
+        self.month_grid = QWidget()
+        self.stack = QStackedWidget()
+        self._build()
+        self._connect()
+        self._preset_chosen(self.preset.currentIndex())
+
+    def _build(self) -> None:
+        controls = QHBoxLayout()
+        for widget in (QLabel("Period"), self.preset, self.start, QLabel("to"), self.end,
+                       QLabel("Show"), self.metric_choice, self.by_month):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        controls.addWidget(self.appointments_button)
+        side = QVBoxLayout()
+        side.addWidget(self.caption)
+        side.addWidget(self.legend)
+        side.addWidget(self.info)
+        side.addStretch(1)
+        panel = QWidget()
+        panel.setLayout(side)
+        panel.setFixedWidth(280)
+        single = QWidget()
+        row = QHBoxLayout(single)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.map, 1)
+        row.addWidget(panel)
+        grid = QGridLayout(self.month_grid)
+        for index in range(12):
+            title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+            small = BodyMapWidget(self._settings.orientation, atlas=self._atlas,
+                                  geometry=self.map.geometry)
+            small.set_editable(False)
+            small.setMinimumSize(250, 200)
+            small.hoveredRegionChanged.connect(lambda rid, i=index: self._hovered(rid, i))
+            grid.addWidget(title, (index // 4) * 2, index % 4)
+            grid.addWidget(small, (index // 4) * 2 + 1, index % 4)
+            self.month_maps.append((title, small))
+        months = QScrollArea(widgetResizable=True)
+        months.setWidget(self.month_grid)
+        months_page = QWidget()
+        months_row = QHBoxLayout(months_page)
+        months_row.setContentsMargins(0, 0, 0, 0)
+        months_row.addWidget(months, 1)
+        self._months_panel_slot = months_row
+        self.stack.addWidget(single)
+        self.stack.addWidget(months_page)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.stack, 1)
+
+    def _connect(self) -> None:
+        self.preset.currentIndexChanged.connect(self._preset_chosen)
+        self.start.dateChanged.connect(self._dates_edited)
+        self.end.dateChanged.connect(self._dates_edited)
+        self.metric_choice.currentIndexChanged.connect(lambda _i: self._paint())
+        self.by_month.toggled.connect(lambda _on: self.refresh())
+        self.map.hoveredRegionChanged.connect(lambda rid: self._hovered(rid, None))
+        self.map.currentRegionChanged.connect(lambda rid: self._hovered(rid, None))
+        self.appointments_button.clicked.connect(self._edit_appointments)
+
+    # -- the period ---------------------------------------------------------------------
+    def _preset_chosen(self, index: int) -> None:
+        label, days = PRESETS[index]
+        today = self._today()
+        custom = days is None
+        self.start.setEnabled(custom)
+        self.end.setEnabled(custom)
+        if isinstance(days, int):
+            self._set_dates(last_days(days, today))
+        elif days == "appointment":
+            last = self._store.appointments.last_before(today)
+            if last is None:
+                self.caption.setText("No appointment yet: add its date with “Appointments…”.")
+                self._set_dates(last_days(30, today))
+                return
+            self._set_dates(Period(last.day, today))
+        self.refresh()
+
+    def _set_dates(self, period: Period) -> None:
+        for edit, day in ((self.start, period.start), (self.end, period.end)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day))
+            edit.blockSignals(False)
+
+    def _dates_edited(self) -> None:
+        self.refresh()
+
+    def period(self) -> Period:
+        return Period(self.start.date().toPython(), self.end.date().toPython())
+
+    def set_orientation(self, orientation: Orientation) -> None:
+        self.map.set_orientation(orientation)
+        for _title, small in self.month_maps:
+            small.set_orientation(orientation)
+
+    # -- loading and painting -------------------------------------------------------------
+    def refresh(self) -> None:
+        period = self.period()
+        if period.end < period.start:
+            self.caption.setText("The first day is after the last day.")
+            return
+        self.caption.setText(f"Loading {period.label()}…")
+        store, by_month = self._store, self.by_month.isChecked()
+        self.worker.run(lambda: load_heat_data(store, period, by_month))
+
+    def _show(self, data: HeatData) -> None:
+        self._data = data
+        self.stack.setCurrentIndex(1 if data.months else 0)
+        self._paint()
+
+    def current_metric(self) -> Metric:
+        return self.metric_choice.currentData()
+
+    def _paint(self) -> None:
+        data = self._data
+        if data is None:
+            return
+        metric = self.current_metric()
+        values = metric_values(data.figures, metric)
+        month_values = [metric_values(figures, metric) for _p, figures in data.months]
+        maximum = scale_maximum(metric, values, *month_values)
+        self.map.show_values(values, maximum, lambda v: format_value(metric, v))
+        self.map.show_link_counts(data.links)
+        for (title, small), (month, _figures), month_value in zip(
+                self.month_maps, data.months, month_values):
+            title.setText(f"{month.start:%B %Y}")
+            small.show_values(month_value, maximum, lambda v: format_value(metric, v), labels=False)
+        info = METRICS[metric]
+        ticks = [format_value(metric, maximum * f) for f in (0, 0.25, 0.5, 0.75, 1)]
+        self.legend.set_scale(f"{info.label} ({info.unit})", ticks)
+        days = data.period.days
+        self.caption.setText(
+            f"{data.period.label()}: {data.flares} flare{'s' if data.flares != 1 else ''} "
+            f"on {data.days_with_flares} of {days} day{'s' if days != 1 else ''}"
+            + ("" if data.flares else ". Nothing recorded in this period."))
+
+    def _hovered(self, region_id: str, month: int | None) -> None:
+        if not region_id or self._data is None:
+            return
+        figures = (self._data.figures if month is None else
+                   self._data.months[month][1] if month < len(self._data.months) else {})
+        name = self._atlas.name(region_id)
+        f = figures.get(region_id)
+        where = "" if month is None else f" in {self._data.months[month][0].start:%B %Y}"
+        if f is None:
+            self.info.setText(f"{name}: no flares{where}.")
+            return
+        self.info.setText(
+            f"{name}{where}\n{f.flares} flare{'s' if f.flares != 1 else ''}, "
+            f"mean intensity {f.mean_intensity:.1f}, highest {f.max_intensity}\n"
+            f"burden {f.burden:.0f} intensity·min; felt here as referred pain {f.referred} "
+            f"time{'s' if f.referred != 1 else ''}")
+
+    def _edit_appointments(self) -> None:
+        from fibromap.ui.appointments_dialog import AppointmentsDialog
+
+        AppointmentsDialog(self._store, self).exec()
+        if PRESETS[self.preset.currentIndex()][1] == "appointment":
+            self._preset_chosen(self.preset.currentIndex())
