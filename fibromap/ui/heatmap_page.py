@@ -102,34 +102,27 @@ class HeatMapPage(QWidget):
         panel = QWidget()
         panel.setLayout(side)
         panel.setFixedWidth(280)
-        single = QWidget()
-        row = QHBoxLayout(single)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.map, 1)
-        row.addWidget(panel)
         grid = QGridLayout(self.month_grid)
         for index in range(12):
             title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
             small = BodyMapWidget(self._settings.orientation, atlas=self._atlas,
                                   geometry=self.map.geometry)
             small.set_editable(False)
-            small.setMinimumSize(250, 200)
+            small.setMinimumSize(220, 210)
             small.hoveredRegionChanged.connect(lambda rid, i=index: self._hovered(rid, i))
             grid.addWidget(title, (index // 4) * 2, index % 4)
             grid.addWidget(small, (index // 4) * 2 + 1, index % 4)
             self.month_maps.append((title, small))
         months = QScrollArea(widgetResizable=True)
         months.setWidget(self.month_grid)
-        months_page = QWidget()
-        months_row = QHBoxLayout(months_page)
-        months_row.setContentsMargins(0, 0, 0, 0)
-        months_row.addWidget(months, 1)
-        self._months_panel_slot = months_row
-        self.stack.addWidget(single)
-        self.stack.addWidget(months_page)
+        self.stack.addWidget(self.map)
+        self.stack.addWidget(months)
+        body = QHBoxLayout()
+        body.addWidget(self.stack, 1)
+        body.addWidget(panel)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
-        layout.addWidget(self.stack, 1)
+        layout.addLayout(body, 1)
 
     def _connect(self) -> None:
         self.preset.currentIndexChanged.connect(self._preset_chosen)
@@ -212,6 +205,11 @@ class HeatMapPage(QWidget):
         ticks = [format_value(metric, maximum * f) for f in (0, 0.25, 0.5, 0.75, 1)]
         self.legend.set_scale(f"{info.label} ({info.unit})", ticks)
         days = data.period.days
+        if data.months:
+            first, last = data.months[0][0], data.months[-1][0]
+            self.caption.setText(f"One map per month, {first.start:%B %Y} – {last.start:%B %Y}, "
+                                 "all on the same scale.")
+            return
         self.caption.setText(
             f"{data.period.label()}: {data.flares} flare{'s' if data.flares != 1 else ''} "
             f"on {data.days_with_flares} of {days} day{'s' if days != 1 else ''}"
