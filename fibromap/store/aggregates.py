@@ -104,3 +104,118 @@ def weekly_regions(database: Database, start: date, end: date) -> dict[date, set
             local = date.fromisoformat(str(value)[:10])
             weeks[local - timedelta(days=local.weekday())].add(region)
     return weeks
+
+
+def _day(value) -> date:
+    return date.fromisoformat(str(value)[:10])
+
+
+@dataclass(frozen=True, slots=True)
+class DayFigures:
+    day: date
+    flares: int
+    mean_intensity: float
+    max_intensity: int
+
+
+def daily_figures(database: Database, start: date | None = None, end: date | None = None,
+                  region: str | None = None) -> list[DayFigures]:
+    """Flares per local day with their mean and highest site intensity (one region, or all)."""
+    day = func.date(FlareRow.onset_local)
+    query = in_period(
+        select(day, func.count(distinct(FlareRow.id)), func.avg(SiteRow.intensity),
+               func.max(SiteRow.intensity))
+        .join(SiteRow, SiteRow.flare_id == FlareRow.id), start, end).group_by(day).order_by(day)
+    if region:
+        query = query.where(SiteRow.region == region)
+    with database.transaction() as session:
+        return [DayFigures(_day(d), n, float(mean), peak)
+                for d, n, mean, peak in session.execute(query)]
+
+
+def night_flares(database: Database, start: date | None = None,
+                 end: date | None = None) -> dict[date, int]:
+    """Flares between midnight and 8 in the morning, by the day they fell on."""
+    day = func.date(FlareRow.onset_local)
+    query = in_period(select(day, func.count(FlareRow.id)), start, end).where(
+        extract("hour", FlareRow.onset_local) < 8).group_by(day)
+    with database.transaction() as session:
+        return {_day(d): n for d, n in session.execute(query)}
+
+
+def daily_terms(database: Database, kind: str, start: date | None = None,
+                end: date | None = None) -> dict[date, set[str]]:
+    """The triggers (or other words) logged on each local day."""
+    from fibromap.store.schema import FlareTermRow, TermRow
+
+    day = func.date(FlareRow.onset_local)
+    query = in_period(
+        select(day, TermRow.key).join(FlareTermRow, FlareTermRow.flare_id == FlareRow.id)
+        .join(TermRow, TermRow.id == FlareTermRow.term_id).where(TermRow.kind == kind)
+        .distinct(), start, end)
+    days: dict[date, set[str]] = {}
+    with database.transaction() as session:
+        for d, key in session.execute(query):
+            days.setdefault(_day(d), set()).add(key)
+    return days
+
+
+DURATION_BINS = ((30, "under 30 s"), (120, "30 s – 2 min"), (600, "2 – 10 min"),
+                 (3600, "10 – 60 min"), (6 * 3600, "1 – 6 h"), (None, "over 6 h"))
+
+
+def duration_counts(database: Database, start: date | None = None,
+                    end: date | None = None) -> list[tuple[str, int]]:
+    """How many flares lasted how long, in the bins of DURATION_BINS, then "ongoing"."""
+    whens = []
+    for index, (limit, _label) in enumerate(DURATION_BINS):
+        if limit is not None:
+            whens.append((FlareRow.duration_s < limit, index))
+    bucket = case((FlareRow.duration_s.is_(None), len(DURATION_BINS)), *whens,
+                  else_=len(DURATION_BINS) - 1)
+    query = in_period(select(bucket, func.count(FlareRow.id)), start, end).group_by(bucket)
+    counts = [0] * (len(DURATION_BINS) + 1)
+    with database.transaction() as session:
+        for index, n in session.execute(query):
+            counts[int(index)] = n
+    labels = [label for _limit, label in DURATION_BINS] + ["still going"]
+    return list(zip(labels, counts))
+
+
+def treatment_relief(database: Database, start: date | None = None,
+                     end: date | None = None) -> list[tuple[str, str, int, float | None]]:
+    """Per treatment: key, label, times rated, mean relief (0–10); best first."""
+    from fibromap.store.schema import TermRow, TreatmentUseRow
+
+    rated = func.count(TreatmentUseRow.relief)
+    mean = func.avg(TreatmentUseRow.relief)
+    query = in_period(
+        select(TermRow.key, TermRow.label, rated, mean)
+        .select_from(TreatmentUseRow)
+        .join(FlareRow, FlareRow.id == TreatmentUseRow.flare_id)
+        .join(TermRow, TermRow.id == TreatmentUseRow.term_id), start, end
+    ).group_by(TermRow.key, TermRow.label)
+    with database.transaction() as session:
+        rows = [(key, label, n, float(m) if m is not None else None)
+                for key, label, n, m in session.execute(query)]
+    return sorted(rows, key=lambda r: (-(r[3] if r[3] is not None else -1), r[0]))
+
+
+def weekly_region_counts(database: Database, start: date, end: date) -> dict[date, dict[str, int]]:
+    """Flares per region in each Monday-to-Sunday week overlapping [start, end]."""
+    first = start - timedelta(days=start.weekday())
+    day = func.date(FlareRow.onset_local)
+    query = in_period(
+        select(day, SiteRow.region, func.count(distinct(FlareRow.id)))
+        .join(SiteRow, SiteRow.flare_id == FlareRow.id), first, end).group_by(day, SiteRow.region)
+    weeks: dict[date, dict[str, int]] = {}
+    monday = first
+    while monday <= end:
+        weeks[monday] = {}
+        monday += timedelta(days=7)
+    with database.transaction() as session:
+        for d, region, n in session.execute(query):
+            local = _day(d)
+            week = weeks[local - timedelta(days=local.weekday())]
+            week[region] = week.get(region, 0) + n
+    return weeks

@@ -6,8 +6,8 @@ import pytest
 
 from fibromap.domain.flare import Flare, Referral, SiteRole, SpasmSite
 from fibromap.store.aggregates import (
-    region_figures, referral_counts, regions_between, time_of_day, weekday_counts,
-    weekly_regions,
+    daily_figures, duration_counts, night_flares, region_figures, referral_counts,
+    regions_between, time_of_day, weekday_counts, weekly_region_counts, weekly_regions,
 )
 from tests.store.helpers import at
 
@@ -71,3 +71,27 @@ def test_regions_by_week_for_the_wpi(seeded):
     assert weeks[date(2026, 4, 6)] == {"gastrocnemius.left", "heel.left",
                                        "upper_trapezius.right", "temple.right"}
     assert weeks[date(2026, 4, 13)] == {"gastrocnemius.left", "heel.left"}
+
+
+def test_daily_figures_all_and_one_region(seeded):
+    days = daily_figures(seeded.database)
+    assert [(d.day, d.flares, d.max_intensity) for d in days] == [
+        (date(2026, 4, 6), 2, 8), (date(2026, 4, 8), 1, 6), (date(2026, 4, 13), 1, 2)]
+    assert days[0].mean_intensity == pytest.approx((8 + 5 + 4) / 3)
+    heel = daily_figures(seeded.database, region="heel.left")
+    assert [(d.day, d.flares, d.max_intensity) for d in heel] == [
+        (date(2026, 4, 6), 1, 5), (date(2026, 4, 13), 1, 1)]
+
+
+def test_night_flares_and_durations(seeded):
+    assert night_flares(seeded.database) == {date(2026, 4, 6): 1, date(2026, 4, 8): 1}
+    counts = dict(duration_counts(seeded.database))
+    assert counts == {"under 30 s": 0, "30 s – 2 min": 2, "2 – 10 min": 1, "10 – 60 min": 0,
+                      "1 – 6 h": 0, "over 6 h": 0, "still going": 1}
+
+
+def test_weekly_region_counts(seeded):
+    weeks = weekly_region_counts(seeded.database, date(2026, 4, 6), date(2026, 4, 19))
+    assert weeks[date(2026, 4, 6)] == {"gastrocnemius.left": 2, "heel.left": 1,
+                                       "upper_trapezius.right": 1, "temple.right": 1}
+    assert weeks[date(2026, 4, 13)] == {"gastrocnemius.left": 1, "heel.left": 1}
