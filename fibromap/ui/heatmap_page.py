@@ -9,25 +9,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from fibromap.analysis.heatmap import METRICS, Metric, format_value, metric_values, scale_maximum
-from fibromap.analysis.periods import Period, last_days, months_ending
+from fibromap.analysis.periods import Period, months_ending
 from fibromap.domain.atlas import Atlas
 from fibromap.store import aggregates
 from fibromap.store.aggregates import RegionFigures
 from fibromap.store.store import Store
 from fibromap.ui.body_map_widget import BodyMapWidget
 from fibromap.ui.legend_bar import LegendBar
+from fibromap.ui.period_picker import PeriodPicker
 from fibromap.ui.settings import Orientation, Settings
 from fibromap.ui.worker import Worker
-
-PRESETS = (("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90),
-           ("Since last appointment", "appointment"), ("Custom", None))
 
 
 @dataclass(frozen=True)
@@ -64,18 +62,14 @@ class HeatMapPage(QWidget):
         self.worker.finished.connect(self._show)
         self.worker.failed.connect(lambda text: self.caption.setText(f"Could not load: {text}"))
 
-        self.preset = QComboBox()
-        for label, _days in PRESETS:
-            self.preset.addItem(label)
-        self.preset.setCurrentIndex(1)
-        self.start = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
-        self.end = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
+        self.picker = PeriodPicker(store, today)
         self.metric_choice = QComboBox()
         for metric, info in METRICS.items():
             self.metric_choice.addItem(info.label, metric)
         self.by_month = QCheckBox("One map per month")
         self.appointments_button = QPushButton("Appointments…")
         self.caption = QLabel(wordWrap=True)
+        self.note = QLabel(wordWrap=True)  # what the period picker has to say
         self.info = QLabel("Hover over a region for its figures.", wordWrap=True)
         self.legend = LegendBar()
         self.map = BodyMapWidget(settings.orientation, atlas=atlas)
@@ -85,16 +79,16 @@ class HeatMapPage(QWidget):
         self.stack = QStackedWidget()
         self._build()
         self._connect()
-        self._preset_chosen(self.preset.currentIndex())
+        self.refresh()
 
     def _build(self) -> None:
         controls = QHBoxLayout()
-        for widget in (QLabel("Period"), self.preset, self.start, QLabel("to"), self.end,
-                       QLabel("Show"), self.metric_choice, self.by_month):
+        for widget in (self.picker, QLabel("Show"), self.metric_choice, self.by_month):
             controls.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.appointments_button)
         side = QVBoxLayout()
+        side.addWidget(self.note)
         side.addWidget(self.caption)
         side.addWidget(self.legend)
         side.addWidget(self.info)
@@ -125,44 +119,17 @@ class HeatMapPage(QWidget):
         layout.addLayout(body, 1)
 
     def _connect(self) -> None:
-        self.preset.currentIndexChanged.connect(self._preset_chosen)
-        self.start.dateChanged.connect(self._dates_edited)
-        self.end.dateChanged.connect(self._dates_edited)
+        self.picker.changed.connect(lambda _period: self.refresh())
+        self.picker.message.connect(self.note.setText)
+        self.picker.changed.connect(lambda _period: self.note.setText(""))
         self.metric_choice.currentIndexChanged.connect(lambda _i: self._paint())
         self.by_month.toggled.connect(lambda _on: self.refresh())
         self.map.hoveredRegionChanged.connect(lambda rid: self._hovered(rid, None))
         self.map.currentRegionChanged.connect(lambda rid: self._hovered(rid, None))
         self.appointments_button.clicked.connect(self._edit_appointments)
 
-    # -- the period ---------------------------------------------------------------------
-    def _preset_chosen(self, index: int) -> None:
-        label, days = PRESETS[index]
-        today = self._today()
-        custom = days is None
-        self.start.setEnabled(custom)
-        self.end.setEnabled(custom)
-        if isinstance(days, int):
-            self._set_dates(last_days(days, today))
-        elif days == "appointment":
-            last = self._store.appointments.last_before(today)
-            if last is None:
-                self.caption.setText("No appointment yet: add its date with “Appointments…”.")
-                self._set_dates(last_days(30, today))
-                return
-            self._set_dates(Period(last.day, today))
-        self.refresh()
-
-    def _set_dates(self, period: Period) -> None:
-        for edit, day in ((self.start, period.start), (self.end, period.end)):
-            edit.blockSignals(True)
-            edit.setDate(QDate(day))
-            edit.blockSignals(False)
-
-    def _dates_edited(self) -> None:
-        self.refresh()
-
     def period(self) -> Period:
-        return Period(self.start.date().toPython(), self.end.date().toPython())
+        return self.picker.period()
 
     def set_orientation(self, orientation: Orientation) -> None:
         self.map.set_orientation(orientation)
@@ -236,5 +203,5 @@ class HeatMapPage(QWidget):
         from fibromap.ui.appointments_dialog import AppointmentsDialog
 
         AppointmentsDialog(self._store, self).exec()
-        if PRESETS[self.preset.currentIndex()][1] == "appointment":
-            self._preset_chosen(self.preset.currentIndex())
+        if self.picker.is_since_appointment():
+            self.picker.apply_preset()

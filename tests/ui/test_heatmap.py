@@ -9,7 +9,7 @@ from fibromap.analysis.heatmap import Metric
 from fibromap.domain.flare import Flare, Referral, SiteRole, SpasmSite
 from fibromap.domain.questionnaires import Appointment
 from fibromap.store.store import Store
-from fibromap.ui.heatmap_page import PRESETS, HeatMapPage
+from fibromap.ui.heatmap_page import HeatMapPage
 from fibromap.ui.settings import Settings
 from tests.store.helpers import at
 
@@ -100,23 +100,22 @@ def test_the_map_is_read_only(page, qtbot):
 
 
 def test_custom_range_and_presets(page, qtbot):
-    page.preset.setCurrentIndex([p[0] for p in PRESETS].index("Custom"))
-    assert page.start.isEnabled()
-    page.start.setDate(QDate(2026, 1, 1))
+    page.picker.choose("Custom")
+    assert page.picker.start.isEnabled()
+    page.picker.start.setDate(QDate(2026, 1, 1))
     qtbot.waitUntil(lambda: not page.worker.busy)
     assert label(page, "masseter.left") == "1"
-    page.preset.setCurrentIndex(0)  # last 7 days: only the 18 April flare
+    page.picker.choose("Last 7 days")  # only the 18 April flare
     qtbot.waitUntil(lambda: not page.worker.busy)
     assert label(page, "gastrocnemius.left") == "1" and "1 flare on 1 of 7 days" in page.caption.text()
 
 
 def test_since_last_appointment(page, qtbot):
-    index = [p[0] for p in PRESETS].index("Since last appointment")
-    page.preset.setCurrentIndex(index)
-    assert "No appointment yet" in page.caption.text()
+    page.picker.choose("Since last appointment")
+    assert "No appointment yet" in page.note.text()
     page._store.appointments.add(Appointment(date(2026, 4, 10), "rheumatology"))
-    page.preset.setCurrentIndex(0)
-    page.preset.setCurrentIndex(index)
+    page.picker.choose("Last 7 days")
+    page.picker.choose("Since last appointment")
     qtbot.waitUntil(lambda: not page.worker.busy)
     assert page.period().start == date(2026, 4, 10)
     assert label(page, "gastrocnemius.left") == "2"  # 12 and 18 April

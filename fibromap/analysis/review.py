@@ -1,0 +1,86 @@
+"""What the review views show, gathered from the store for one period.
+
+Each function reads through the store's own sessions, so it can run on a worker thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from fibromap.analysis.insights import (
+    Comparison, following_night_comparisons, medication_comparisons, sleep_comparisons,
+)
+from fibromap.analysis.patterns import Spread, spread
+from fibromap.analysis.periods import Period
+from fibromap.domain.atlas import Atlas
+from fibromap.domain.vocabulary import TermKind
+from fibromap.store import aggregates
+from fibromap.store.store import Store
+
+
+@dataclass(frozen=True)
+class Insights:
+    period: Period
+    days_with_data: int
+    sleep: list[Comparison]
+    following_night: list[Comparison]
+    medication: list[Comparison]
+    treatments: list[tuple[str, str, int, float | None]]
+
+
+def load_insights(store: Store, period: Period) -> Insights:
+    database = store.database
+    daily = aggregates.daily_figures(database, period.start, period.end)
+    flares_on = {d.day: d.flares for d in daily}
+    # Nights and lagged days reach a little past the period's end.
+    nights = aggregates.night_flares(database, period.start, period.end + timedelta(days=3))
+    later = aggregates.daily_figures(database, period.end + timedelta(days=1),
+                                     period.end + timedelta(days=3))
+    flares_on.update({d.day: d.flares for d in later})
+    checkins = store.checkins.between(period.start, period.end)
+    triggers_on = aggregates.daily_terms(database, TermKind.TRIGGER.value, period.start, period.end)
+    labels = {t.key: t.label for t in store.vocabulary.terms(TermKind.TRIGGER, include_hidden=True)}
+    days = [period.start + timedelta(days=i) for i in range(period.days)]
+    recorded = {d.day for d in daily} | {c.day for c in checkins}
+    return Insights(
+        period=period,
+        days_with_data=len(recorded),
+        sleep=sleep_comparisons(checkins, flares_on),
+        following_night=following_night_comparisons(days, checkins, triggers_on, nights, labels),
+        medication=medication_comparisons(
+            [m for m in store.medications.all() if period.start < m.start <= period.end],
+            flares_on, period.start, period.end),
+        treatments=aggregates.treatment_relief(database, period.start, period.end),
+    )
+
+
+@dataclass(frozen=True)
+class Patterns:
+    period: Period
+    flares: int
+    hours: list[int]
+    weekdays: list[int]
+    durations: list[tuple[str, int]]
+    spread: Spread
+    region: str | None
+    region_days: list[aggregates.DayFigures]
+
+
+def load_patterns(store: Store, period: Period, atlas: Atlas, region: str | None = None) -> Patterns:
+    database = store.database
+    return Patterns(
+        period=period,
+        flares=store.flares.count(period.start, period.end),
+        hours=aggregates.time_of_day(database, period.start, period.end),
+        weekdays=aggregates.weekday_counts(database, period.start, period.end),
+        durations=aggregates.duration_counts(database, period.start, period.end),
+        spread=spread(aggregates.weekly_region_counts(database, period.start, period.end), atlas),
+        region=region,
+        region_days=(aggregates.daily_figures(database, period.start, period.end, region=region)
+                     if region else []),
+    )
+
+
+def default_period(store: Store, today: date, days: int = 90) -> Period:
+    return Period(today - timedelta(days=days - 1), today)
