@@ -17,6 +17,7 @@ class BarChart(QWidget):
         self.values: list[float] = []
         self.highlight: set[int] = set()   # bars drawn in the warm colour (night hours)
         self.label_every = 1
+        self.empty_text = "No flares in this period"
         self.setMinimumSize(320, 170)
         self.setAccessibleName(title)
 
@@ -43,16 +44,17 @@ class BarChart(QWidget):
         painter.drawText(QRectF(4, 0, self.width() - 8, line), Qt.AlignmentFlag.AlignLeft, self.title)
         painter.setFont(self.font())
         if not self.values:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No data")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
             return
-        top, bottom = line + line + 4, self.height() - line - 4
+        # Room for labels of two lines ("30 s – 2 min") under the bars.
+        top, bottom = line + line + 4, self.height() - 2 * line - 4
         left, right = 4, self.width() - 4
         slot = (right - left) / len(self.values)
         peak = max(self.values) or 1
         for index, (label, value) in enumerate(zip(self.labels, self.values)):
             height = (bottom - top) * value / peak
             bar = QRectF(left + index * slot + slot * 0.12, bottom - height, slot * 0.76, height)
-            fill = colors.intensity_color(7.5) if index in self.highlight else QColor("#7a9cc6")
+            fill = colors.intensity_color(5) if index in self.highlight else QColor("#7a9cc6")
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(fill)
             painter.drawRect(bar)
@@ -61,8 +63,11 @@ class BarChart(QWidget):
                 painter.drawText(QRectF(bar.left() - 10, bar.top() - line, bar.width() + 20, line),
                                  Qt.AlignmentFlag.AlignCenter, f"{value:g}")
             if index % self.label_every == 0:
-                painter.drawText(QRectF(left + index * slot - 20, bottom + 2, slot + 40, line),
-                                 Qt.AlignmentFlag.AlignCenter, label)
+                wide = slot * self.label_every
+                painter.drawText(QRectF(left + index * slot + slot / 2 - wide / 2, bottom + 2,
+                                        wide, 2 * line),
+                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                                 | Qt.TextFlag.TextWordWrap, label)
         painter.setPen(QColor(colors.OUTLINE))
         painter.drawLine(int(left), int(bottom), int(right), int(bottom))
         painter.end()

@@ -17,9 +17,11 @@ from fibromap.store.store import Store
 from fibromap.ui.checkin_page import CheckInPage
 from fibromap.ui.heatmap_page import HeatMapPage
 from fibromap.ui.history_page import HistoryPage
+from fibromap.ui.insights_page import InsightsPage
 from fibromap.ui.log_page import LogPage
 from fibromap.ui.medications_page import MedicationsPage
 from fibromap.ui.overview import OverviewPage
+from fibromap.ui.patterns_page import PatternsPage
 from fibromap.ui.reminder import CheckInReminder
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import VIEWS
@@ -62,11 +64,14 @@ class MainWindow(QMainWindow):
         self.checkin = CheckInPage(store, settings)
         self.medications = MedicationsPage(store)
         self.heatmap = HeatMapPage(store, settings, self.log.map.atlas)
+        self.patterns = PatternsPage(store, self.log.map.atlas)
+        self.insights = InsightsPage(store)
         self.overview = OverviewPage(store)
         self.tabs = QTabWidget(documentMode=True)
         for page, title in ((self.log, "Log"), (self.history, "History"),
                             (self.checkin, "Check-in"), (self.medications, "Medications"),
-                            (self.heatmap, "Heat-map"), (self.overview, "Overview")):
+                            (self.heatmap, "Heat-map"), (self.patterns, "Patterns"),
+                            (self.insights, "Insights"), (self.overview, "Overview")):
             self.tabs.addTab(page, title)
         self.setCentralWidget(self.tabs)
         self._build_menus()
@@ -195,10 +200,12 @@ class MainWindow(QMainWindow):
         self.history.reload()
         self.medications.reload()
         self.heatmap.refresh()
+        self.patterns.refresh()
+        self.insights.refresh()
 
     def busy(self) -> bool:
         """Whether a view is still loading figures on a worker thread."""
-        return self.heatmap.worker.busy
+        return any(page.worker.busy for page in (self.heatmap, self.patterns, self.insights))
 
     def show_view(self, name: str) -> None:
         if name == "bodymap":  # the Log view showing the most recent flare
