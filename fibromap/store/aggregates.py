@@ -219,3 +219,16 @@ def weekly_region_counts(database: Database, start: date, end: date) -> dict[dat
             week = weeks[local - timedelta(days=local.weekday())]
             week[region] = week.get(region, 0) + n
     return weeks
+
+
+def days_with_treatment(database: Database, start: date | None = None,
+                        end: date | None = None) -> list[date]:
+    """Local days on which some treatment was tried."""
+    from fibromap.store.schema import TreatmentUseRow
+
+    day = func.date(FlareRow.onset_local)
+    query = in_period(select(day).select_from(TreatmentUseRow)
+                      .join(FlareRow, FlareRow.id == TreatmentUseRow.flare_id).distinct(),
+                      start, end)
+    with database.transaction() as session:
+        return sorted(_day(d) for d in session.scalars(query))

@@ -67,12 +67,16 @@ class MainWindow(QMainWindow):
         self.patterns = PatternsPage(store, self.log.map.atlas)
         self.insights = InsightsPage(store)
         self.overview = OverviewPage(store)
+        self.trends = None  # built, with pyqtgraph, when first opened
+        self._trends_slot = QWidget()
         self.tabs = QTabWidget(documentMode=True)
         for page, title in ((self.log, "Log"), (self.history, "History"),
                             (self.checkin, "Check-in"), (self.medications, "Medications"),
-                            (self.heatmap, "Heat-map"), (self.patterns, "Patterns"),
-                            (self.insights, "Insights"), (self.overview, "Overview")):
+                            (self.heatmap, "Heat-map"), (self._trends_slot, "Trends"),
+                            (self.patterns, "Patterns"), (self.insights, "Insights"),
+                            (self.overview, "Overview")):
             self.tabs.addTab(page, title)
+        self.tabs.currentChanged.connect(self._tab_opened)
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self.database_label = QLabel(f"Database: {store.display_name}")
@@ -202,10 +206,25 @@ class MainWindow(QMainWindow):
         self.heatmap.refresh()
         self.patterns.refresh()
         self.insights.refresh()
+        if self.trends is not None:
+            self.trends.refresh()
+
+    def _tab_opened(self, index: int) -> None:
+        if self.tabs.widget(index) is self._trends_slot and self.trends is None:
+            from fibromap.ui.trends_page import TrendsPage
+
+            self.trends = TrendsPage(self.store, self.log.map.atlas)
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, self.trends, "Trends")
+            self.tabs.setCurrentIndex(index)
+            self.tabs.blockSignals(False)
+            self._trends_slot.deleteLater()
 
     def busy(self) -> bool:
         """Whether a view is still loading figures on a worker thread."""
-        return any(page.worker.busy for page in (self.heatmap, self.patterns, self.insights))
+        pages = [self.heatmap, self.patterns, self.insights] + ([self.trends] if self.trends else [])
+        return any(page.worker.busy for page in pages)
 
     def show_view(self, name: str) -> None:
         if name == "bodymap":  # the Log view showing the most recent flare

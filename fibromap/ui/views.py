@@ -3,5 +3,5 @@
 In tab order; "bodymap" is the Log view showing the most recent flare.
 """
 
-VIEWS = ("log", "history", "checkin", "medications", "heatmap", "patterns", "insights",
-         "overview", "bodymap")
+VIEWS = ("log", "history", "checkin", "medications", "heatmap", "trends", "patterns",
+         "insights", "overview", "bodymap")

@@ -1,0 +1,72 @@
+"""Series over time: daily figures, rolling averages, check-in overlays."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from fibromap.analysis.periods import Period
+from fibromap.domain.daily import CheckIn, Medication
+from fibromap.store import aggregates
+from fibromap.store.store import Store
+
+OVERLAYS = {"sleep_hours": "Sleep (hours)", "sleep_quality": "Sleep quality (0–10)",
+            "water_glasses": "Water (glasses)", "stress": "Stress (0–10)",
+            "fatigue": "Fatigue (0–10)"}
+
+
+def rolling_mean(values: Sequence[float], window: int = 7) -> list[float]:
+    """The mean of each value and the ``window - 1`` before it, skipping gaps (NaN)."""
+    out = []
+    for index in range(len(values)):
+        chunk = [v for v in values[max(0, index - window + 1): index + 1] if not math.isnan(v)]
+        out.append(sum(chunk) / len(chunk) if chunk else math.nan)
+    return out
+
+
+def weekly_sums(days: Sequence[date], values: Sequence[float]) -> tuple[list[date], list[float]]:
+    weeks: dict[date, float] = {}
+    for day, value in zip(days, values):
+        monday = day - timedelta(days=day.weekday())
+        weeks[monday] = weeks.get(monday, 0.0) + (0.0 if math.isnan(value) else value)
+    return list(weeks), list(weeks.values())
+
+
+@dataclass(frozen=True)
+class TrendsData:
+    period: Period
+    days: list[date]
+    flares: list[float]
+    mean_intensity: list[float]
+    max_intensity: list[float]
+    regions: dict[str, list[float]] = field(default_factory=dict)
+    overlays: dict[str, list[float]] = field(default_factory=dict)
+    medications: list[Medication] = field(default_factory=list)
+    treatment_days: list[date] = field(default_factory=list)
+
+
+def load_trends(store: Store, period: Period, regions: Sequence[str] = ()) -> TrendsData:
+    database = store.database
+    days = [period.start + timedelta(days=i) for i in range(period.days)]
+    daily = {d.day: d for d in aggregates.daily_figures(database, period.start, period.end)}
+    nan = math.nan
+    by_region = {}
+    for region in regions:
+        counts = {d.day: d.flares for d in aggregates.daily_figures(
+            database, period.start, period.end, region=region)}
+        by_region[region] = [float(counts.get(day, 0)) for day in days]
+    checkins: dict[date, CheckIn] = {c.day: c for c in store.checkins.between(period.start, period.end)}
+    overlays = {name: [float(getattr(checkins[day], name)) if day in checkins
+                       and getattr(checkins[day], name) is not None else nan for day in days]
+                for name in OVERLAYS}
+    medications = [m for m in store.medications.all()
+                   if m.start <= period.end and (m.stop is None or m.stop >= period.start)]
+    return TrendsData(
+        period=period, days=days,
+        flares=[float(daily[d].flares) if d in daily else 0.0 for d in days],
+        mean_intensity=[daily[d].mean_intensity if d in daily else nan for d in days],
+        max_intensity=[float(daily[d].max_intensity) if d in daily else nan for d in days],
+        regions=by_region, overlays=overlays, medications=medications,
+        treatment_days=aggregates.days_with_treatment(database, period.start, period.end))
