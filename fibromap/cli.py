@@ -155,8 +155,13 @@ def cmd_demo(args, url: str, paths: Paths) -> int:
         store.checkins.put_many([c for c in history.checkins if c.day not in taken])
         for medication in history.medications:
             store.medications.add(medication)
-        print(f"Added {len(history.flares)} flares, {len(history.checkins) - len(taken)} check-ins "
-              f"and {len(history.medications)} medications over {args.days} days "
+        for questionnaire in history.questionnaires:
+            store.questionnaires.put(questionnaire)
+        for appointment in history.appointments:
+            store.appointments.add(appointment)
+        print(f"Added {len(history.flares)} flares, {len(history.checkins) - len(taken)} check-ins, "
+              f"{len(history.medications)} medications, {len(history.questionnaires)} "
+              f"questionnaires and {len(history.appointments)} appointments over {args.days} days "
               f"(seed {args.seed}) to {store.display_name}")
     finally:
         store.close()

@@ -17,6 +17,9 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from fibromap.domain.atlas import Atlas, Side, load_atlas
 from fibromap.domain.daily import CheckIn, Medication
+from fibromap.domain.questionnaires import (
+    FIQR_FUNCTION, FIQR_ITEMS, Appointment, Questionnaire, QuestionnaireKind,
+)
 from fibromap.domain.flare import (
     Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse,
 )
@@ -46,6 +49,8 @@ class DemoHistory:
     flares: list[Flare]
     checkins: list[CheckIn]
     medications: list[Medication]
+    questionnaires: list[Questionnaire] = ()
+    appointments: list[Appointment] = ()
 
 
 def central_european_offset(day: date) -> timezone:
@@ -117,7 +122,39 @@ def generate(days: int = 365, seed: int = 1, end: date | None = None) -> DemoHis
         flares += day_flares
         if checkin is not None:
             checkins.append(checkin)
-    return DemoHistory(flares, checkins, sorted(medications, key=lambda m: m.start))
+    questionnaires, appointments = _visits(rng, start, end, flares)
+    return DemoHistory(flares, checkins, sorted(medications, key=lambda m: m.start),
+                       questionnaires, appointments)
+
+
+def _visits(rng: random.Random, start: date, end: date,
+            flares: list[Flare]) -> tuple[list[Questionnaire], list[Appointment]]:
+    """An SSS and an FIQR every two weeks, and an appointment every three months,
+    worse when the fortnight before had many flares."""
+    per_day: dict[date, int] = {}
+    for flare in flares:
+        per_day[flare.onset.date()] = per_day.get(flare.onset.date(), 0) + 1
+    questionnaires, appointments = [], []
+    day = start + timedelta(days=13)
+    while day <= end:
+        recent = sum(per_day.get(day - timedelta(days=i), 0) for i in range(14)) / 14
+        load = min(1.0, recent / 4)
+        level = lambda spread=1.0: _clip(3 * load + rng.gauss(0, 0.6 * spread), 0, 3)  # noqa: E731
+        questionnaires.append(Questionnaire(QuestionnaireKind.SSS, day, {
+            "fatigue": level(), "waking_unrefreshed": level(), "cognitive": level(1.3),
+            "headaches": rng.random() < 0.3 + 0.3 * load,
+            "lower_abdominal_pain": rng.random() < 0.2,
+            "depression": rng.random() < 0.15 + 0.2 * load}))
+        answers = {item: _clip(2 + 6 * load + rng.gauss(0, 1.5), 0, 10) for item in FIQR_ITEMS}
+        answers[rng.choice(FIQR_FUNCTION)] = None  # people skip a question now and then
+        questionnaires.append(Questionnaire(QuestionnaireKind.FIQR, day, answers))
+        day += timedelta(days=14)
+    visit = start + timedelta(days=45)
+    while visit <= end:
+        appointments.append(Appointment(visit, rng.choice(("Rheumatology", "GP review",
+                                                            "Physiotherapy"))))
+        visit += timedelta(days=91)
+    return questionnaires, appointments
 
 
 def _one_day(rng: random.Random, person: _Person, day: date,

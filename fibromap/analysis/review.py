@@ -13,7 +13,10 @@ from fibromap.analysis.insights import (
 )
 from fibromap.analysis.patterns import Spread, spread
 from fibromap.analysis.periods import Period
+from fibromap.analysis.scores import FiqrResult, WpiResult
+from fibromap.analysis.scores import SssAnswers, fibromyalgia_severity, fiqr, sss, wpi
 from fibromap.domain.atlas import Atlas
+from fibromap.domain.questionnaires import QuestionnaireKind
 from fibromap.domain.vocabulary import TermKind
 from fibromap.store import aggregates
 from fibromap.store.store import Store
@@ -84,3 +87,36 @@ def load_patterns(store: Store, period: Period, atlas: Atlas, region: str | None
 
 def default_period(store: Store, today: date, days: int = 90) -> Period:
     return Period(today - timedelta(days=days - 1), today)
+
+
+@dataclass(frozen=True)
+class ScoredDay:
+    day: date
+    wpi: int          # of the 7 days ending that day
+    sss: int
+    fs: int
+
+
+@dataclass(frozen=True)
+class Scores:
+    period: Period
+    weeks: list[tuple[date, WpiResult]]
+    sss: list[ScoredDay]
+    fiqr: list[tuple[date, FiqrResult]]
+
+
+def load_scores(store: Store, period: Period, atlas: Atlas) -> Scores:
+
+    database = store.database
+    weeks = [(monday, wpi(regions, atlas)) for monday, regions in
+             aggregates.weekly_regions(database, period.start, period.end).items()]
+    scored = []
+    for questionnaire in store.questionnaires.between(QuestionnaireKind.SSS, period.start, period.end):
+        week = wpi(aggregates.regions_between(database, questionnaire.day - timedelta(days=6),
+                                              questionnaire.day), atlas)
+        value = sss(SssAnswers.of(questionnaire))
+        scored.append(ScoredDay(questionnaire.day, week.score, value,
+                                fibromyalgia_severity(week.score, value)))
+    impact = [(q.day, fiqr(q.answers)) for q in
+              store.questionnaires.between(QuestionnaireKind.FIQR, period.start, period.end)]
+    return Scores(period, weeks, scored, impact)

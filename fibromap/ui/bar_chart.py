@@ -18,11 +18,15 @@ class BarChart(QWidget):
         self.highlight: set[int] = set()   # bars drawn in the warm colour (night hours)
         self.label_every = 1
         self.empty_text = "No flares in this period"
+        self.scale_max: float | None = None
         self.setMinimumSize(320, 170)
         self.setAccessibleName(title)
 
-    def set_data(self, labels: list[str], values: list[float], highlight=(), label_every: int = 1):
+    def set_data(self, labels: list[str], values: list[float], highlight=(), label_every: int = 1,
+                 scale_max: float | None = None):
+        """``scale_max`` fixes the top of the scale (a score's maximum); else the largest value."""
         self.labels, self.values = list(labels), list(values)
+        self.scale_max = scale_max
         self.highlight = set(highlight)
         self.label_every = label_every
         self.setAccessibleDescription(", ".join(f"{l}: {v:g}" for l, v in zip(labels, values)))
@@ -50,7 +54,7 @@ class BarChart(QWidget):
         top, bottom = line + line + 4, self.height() - 2 * line - 4
         left, right = 4, self.width() - 4
         slot = (right - left) / len(self.values)
-        peak = max(self.values) or 1
+        peak = self.scale_max or max(self.values) or 1
         for index, (label, value) in enumerate(zip(self.labels, self.values)):
             height = (bottom - top) * value / peak
             bar = QRectF(left + index * slot + slot * 0.12, bottom - height, slot * 0.76, height)

@@ -23,6 +23,7 @@ from fibromap.ui.medications_page import MedicationsPage
 from fibromap.ui.overview import OverviewPage
 from fibromap.ui.patterns_page import PatternsPage
 from fibromap.ui.reminder import CheckInReminder
+from fibromap.ui.scores_page import ScoresPage
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import VIEWS
 
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.heatmap = HeatMapPage(store, settings, self.log.map.atlas)
         self.patterns = PatternsPage(store, self.log.map.atlas)
         self.insights = InsightsPage(store)
+        self.scores = ScoresPage(store, self.log.map.atlas)
         self.overview = OverviewPage(store)
         self.trends = None  # built, with pyqtgraph, when first opened
         self._trends_slot = QWidget()
@@ -74,7 +76,7 @@ class MainWindow(QMainWindow):
                             (self.checkin, "Check-in"), (self.medications, "Medications"),
                             (self.heatmap, "Heat-map"), (self._trends_slot, "Trends"),
                             (self.patterns, "Patterns"), (self.insights, "Insights"),
-                            (self.overview, "Overview")):
+                            (self.scores, "Scores"), (self.overview, "Overview")):
             self.tabs.addTab(page, title)
         self.tabs.currentChanged.connect(self._tab_opened)
         self.setCentralWidget(self.tabs)
@@ -206,6 +208,7 @@ class MainWindow(QMainWindow):
         self.heatmap.refresh()
         self.patterns.refresh()
         self.insights.refresh()
+        self.scores.refresh()
         if self.trends is not None:
             self.trends.refresh()
 
@@ -223,7 +226,8 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """Whether a view is still loading figures on a worker thread."""
-        pages = [self.heatmap, self.patterns, self.insights] + ([self.trends] if self.trends else [])
+        pages = [self.heatmap, self.patterns, self.insights, self.scores] + (
+            [self.trends] if self.trends else [])
         return any(page.worker.busy for page in pages)
 
     def show_view(self, name: str) -> None:

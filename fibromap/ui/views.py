@@ -4,4 +4,4 @@ In tab order; "bodymap" is the Log view showing the most recent flare.
 """
 
 VIEWS = ("log", "history", "checkin", "medications", "heatmap", "trends", "patterns",
-         "insights", "overview", "bodymap")
+         "insights", "scores", "overview", "bodymap")
