@@ -1,0 +1,42 @@
+"""Every view with about 50,000 flares: no error, no warning, the figures add up."""
+
+import pytest
+from PySide6.QtCore import QDate
+
+from fibromap.store.store import Store
+from fibromap.ui.main_window import MainWindow
+from fibromap.ui.settings import Settings
+from fibromap.ui.views import VIEWS
+from tests.big_history import build_big_store
+
+
+@pytest.fixture(scope="module")
+def big_database(tmp_path_factory):
+    home = tmp_path_factory.mktemp("big-home")
+    store = build_big_store(home)
+    count = store.flares.count()
+    store.close()
+    return home, count
+
+
+def test_every_view_with_fifty_thousand_flares(qtbot, big_database, paths):
+    home, count = big_database
+    assert count >= 50_000
+    store = Store.open(f"sqlite:///{home / 'big.sqlite3'}", paths)
+    window = MainWindow(store, Settings(paths.settings_file), paths)
+    qtbot.addWidget(window)
+    window.resize(1280, 820)
+    window.show()
+    for name in VIEWS:
+        window.show_view(name)
+        qtbot.waitUntil(lambda: not window.busy(), timeout=60_000)
+        assert window.grab().toImage().width() > 0
+    assert window.history.model.total == count and window.history.model.rowCount() == 200
+    # The whole sixty years on the heat-map: computed off the UI thread, then shown.
+    picker = window.heatmap.picker
+    picker.choose("Custom")
+    picker.start.setDate(QDate(1960, 1, 1))
+    qtbot.waitUntil(lambda: not window.heatmap.worker.busy and window.heatmap._data is not None
+                    and window.heatmap._data.flares == count, timeout=60_000)
+    top = max(item.value or 0 for item in window.heatmap.map.region_items.values())
+    assert top > 1000
