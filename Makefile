@@ -30,7 +30,7 @@ SHOTS_HOME := $(CURDIR)/build/screenshots-home
 screenshots: $(STAMP)
 	rm -rf $(SHOTS_HOME)
 	FIBROMAP_HOME=$(SHOTS_HOME) $(BIN)/fibromap demo --days 365 --seed 1
-	for view in bodymap history checkin medications heatmap overview; do \
+	for view in bodymap history checkin medications heatmap trends patterns insights scores overview; do \
 		FIBROMAP_HOME=$(SHOTS_HOME) QT_QPA_PLATFORM=offscreen $(BIN)/fibromap screenshot $$view \
 			-o resources/screenshots/$$view.png --size 1280x800 || exit 1; \
 	done
