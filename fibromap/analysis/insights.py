@@ -115,7 +115,7 @@ def sleep_comparisons(checkins: list[CheckIn], flares_on: dict[date, int]) -> li
     for hours in (24, 48, 72):
         offset = timedelta(days=hours // 24 - 1)
         a, b = _split(sorted(by_day), lambda d: poor_night(by_day[d]),
-                      lambda d: flares_on.get(d + offset, 0))
+                      lambda d, shift=offset: flares_on.get(d + shift, 0))
         results.append(compare(f"Poor sleep and spasms {hours} h later", "after a poor night",
                                "after a better night", "flares a day", a, b))
     return results

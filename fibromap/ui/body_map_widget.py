@@ -10,26 +10,24 @@ source a trigger point.
 
 from __future__ import annotations
 
-import math
 import time
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QFont, QPainter, QPen, QTransform
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPainter
 from PySide6.QtWidgets import (
-    QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene,
-    QGraphicsSimpleTextItem, QGraphicsView, QLabel, QMenu, QWidget,
+    QGraphicsScene,
+    QGraphicsView, QLabel, QMenu, QWidget,
 )
 
 from fibromap.domain.atlas import Atlas, View, load_atlas
 from fibromap.domain.flare import Referral, SiteRole, SpasmSite
 from fibromap.domain.geometry import BodyGeometry, load_geometry
-from fibromap.ui import colors
 from fibromap.ui.referral_arrow import ReferralArrow
-from fibromap.ui.region_item import IntensityLabel, RegionItem, polyline_path, shape_path
+from fibromap.ui.body_figure import BodyFigures
+from fibromap.ui.region_item import RegionItem
+from fibromap.ui.region_navigation import find_region, nearest_in_direction, reading_order
 from fibromap.ui.settings import Orientation
 
-FIGURE_GAP = 60.0
-TITLE_SPACE = 34.0
 TEN_WINDOW_SECONDS = 0.8  # "1" then "0" within this time means 10
 FIND_IDLE_MS = 4000
 DIRECTIONS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
@@ -50,12 +48,8 @@ class BodyMapWidget(QGraphicsView):
         self.atlas = atlas or load_atlas()
         self.geometry = geometry or load_geometry()
         self._orientation = Orientation(orientation)
-        self.region_items: dict[str, RegionItem] = {}
-        self._labels: dict[str, IntensityLabel] = {}
         self._arrows: dict[tuple[str, str], ReferralArrow] = {}
         self._link_intensity: dict[tuple[str, str], int | None] = {}
-        self._figures: dict[View, QGraphicsRectItem] = {}
-        self._side_labels: dict[View, tuple[QGraphicsSimpleTextItem, QGraphicsSimpleTextItem]] = {}
         self._current: str | None = None
         self._hovered: str | None = None
         self._referral_source: str | None = None
@@ -78,75 +72,13 @@ class BodyMapWidget(QGraphicsView):
         self._find_label.hide()
         self._find_timer = QTimer(self, singleShot=True, interval=FIND_IDLE_MS,
                                   timeout=self._end_find)
-        self._build()
-
-    # -- building the scene -------------------------------------------------------------
-    def _build(self) -> None:
-        width, height = self.geometry.width, self.geometry.height
-        title_font = QFont(self.font())
-        title_font.setPixelSize(17)
-        title_font.setBold(True)
-        side_font = QFont(title_font)
-        side_font.setPixelSize(20)
-        for index, view in enumerate((View.FRONT, View.BACK)):
-            container = QGraphicsRectItem(0, 0, width, height)
-            container.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-            container.setPos(index * (width + FIGURE_GAP), TITLE_SPACE)
-            self.scene().addItem(container)
-            self._figures[view] = container
-            figure = self.geometry.views[view]
-            for region_id, shape in figure.regions.items():
-                item = RegionItem(self.atlas.region(region_id), shape)
-                item.setParentItem(container)
-                self.region_items[region_id] = item
-                label = IntensityLabel()
-                self.scene().addItem(label)
-                label.hide()
-                self._labels[region_id] = label
-            outline = QGraphicsPathItem(shape_path(figure.silhouette), container)
-            outline.setPen(QPen(colors.OUTLINE, 1.5))
-            outline.setZValue(4)
-            outline.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            for line in figure.details:
-                detail = QGraphicsPathItem(polyline_path(line), container)
-                detail.setPen(QPen(colors.DETAIL, 0.9))
-                detail.setZValue(4)
-                detail.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            title = QGraphicsSimpleTextItem("Front" if view is View.FRONT else "Back")
-            title.setFont(title_font)
-            title.setBrush(colors.LABEL)
-            box = title.boundingRect()
-            title.setPos(container.x() + (width - box.width()) / 2, 4)
-            self.scene().addItem(title)
-            sides = []
-            for _ in range(2):
-                text = QGraphicsSimpleTextItem()
-                text.setFont(side_font)
-                text.setBrush(colors.CURRENT)
-                text.setZValue(7)
-                self.scene().addItem(text)
-                sides.append(text)
-            self._side_labels[view] = (sides[0], sides[1])
-        self.scene().setSceneRect(QRectF(-4, 0, 2 * width + FIGURE_GAP + 8,
-                                         height + TITLE_SPACE + 4))
+        self.figures = BodyFigures(self.scene(), self.atlas, self.geometry, self.font())
+        self.region_items = self.figures.region_items
+        self._labels = self.figures.labels
         self._apply_orientation()
 
     def _apply_orientation(self) -> None:
-        width = self.geometry.width
-        front = self._figures[View.FRONT]
-        mirrored = self._orientation is Orientation.PATIENT
-        front.setTransform(QTransform(-1, 0, 0, 1, width, 0) if mirrored else QTransform())
-        unit = self.geometry.head_unit
-        for view, (left, right) in self._side_labels.items():
-            # Seen from behind, or in a mirror, the person's left is on the viewer's left.
-            left_is_left = view is View.BACK or mirrored
-            left.setText("L" if left_is_left else "R")
-            right.setText("R" if left_is_left else "L")
-            origin = self._figures[view].pos()
-            for text, offset in ((left, -0.95), (right, 0.95)):
-                box = text.boundingRect()
-                text.setPos(origin.x() + width / 2 + offset * unit - box.width() / 2,
-                            origin.y() + 1.02 * unit - box.height() / 2)
+        self.figures.apply_orientation(self._orientation)
         for region_id in self.region_items:
             self._refresh(region_id)
         self._route_arrows()
@@ -162,13 +94,12 @@ class BodyMapWidget(QGraphicsView):
 
     def side_label_text(self, view: View) -> tuple[str, str]:
         """The on-figure labels, viewer's left first."""
-        left, right = self._side_labels[view]
+        left, right = self.figures.side_labels[view]
         return left.text(), right.text()
 
     # -- geometry helpers -------------------------------------------------------------
     def scene_anchor(self, region_id: str) -> QPointF:
-        item = self.region_items[region_id]
-        return item.mapToScene(QPointF(*item.anchor))
+        return self.figures.scene_anchor(region_id)
 
     def viewport_point(self, region_id: str):
         """Where a region's inner point is on screen, for clicks and tests."""
@@ -422,10 +353,8 @@ class BodyMapWidget(QGraphicsView):
 
     # -- drawing state ------------------------------------------------------------------
     def _refresh(self, region_id: str) -> None:
-        item = self.region_items[region_id]
-        item.hovered = region_id == self._hovered
-        item.refresh()
-        self._labels[region_id].show_for(item, self.scene_anchor(region_id))
+        self.region_items[region_id].hovered = region_id == self._hovered
+        self.figures.refresh(region_id)
 
     # -- mouse ------------------------------------------------------------------------------
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
@@ -513,12 +442,15 @@ class BodyMapWidget(QGraphicsView):
                 return True
         return super().focusNextPrevChild(forward)
 
-    def _tab_order(self) -> list[str]:
-        def key(rid: str):
+    def _points(self) -> dict[str, tuple[float, float]]:
+        points = {}
+        for rid in self.region_items:
             point = self.scene_anchor(rid)
-            view_index = 0 if self.atlas.region(rid).view is View.FRONT else 1
-            return view_index, round(point.y() / 25), point.x()
-        return sorted(self.region_items, key=key)
+            points[rid] = (point.x(), point.y())
+        return points
+
+    def _tab_order(self) -> list[str]:
+        return reading_order(self._points(), self.atlas)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         key, text = event.key(), event.text()
@@ -591,22 +523,7 @@ class BodyMapWidget(QGraphicsView):
         if self._current is None:
             self.set_current(self._tab_order()[0])
             return
-        here = self.scene_anchor(self._current)
-        best, best_score = None, math.inf
-        for rid in self.region_items:
-            if rid == self._current:
-                continue
-            point = self.scene_anchor(rid)
-            vx, vy = point.x() - here.x(), point.y() - here.y()
-            along = vx * dx + vy * dy
-            if along <= 1:
-                continue
-            across = abs(vx * dy - vy * dx)
-            if across > 2.5 * along:  # more than ~68 degrees off the key's direction
-                continue
-            score = along + 2.0 * across
-            if score < best_score:
-                best, best_score = rid, score
+        best = nearest_in_direction(self._points(), self._current, dx, dy)
         if best:
             self.set_current(best)
 
@@ -632,17 +549,4 @@ class BodyMapWidget(QGraphicsView):
 
     def find_region(self, text: str) -> str | None:
         """The region whose name best matches what was typed ("l trap", "calf")."""
-        words = text.lower().split()
-        if not words:
-            return None
-        best, best_rank = None, None
-        order = {rid: i for i, rid in enumerate(self._tab_order())}
-        for region in self.atlas:
-            name = region.name.lower().replace("(", " ").replace(")", " ").replace(",", " ")
-            tokens = name.split() + region.id.replace(".", " ").replace("_", " ").split()
-            if not all(any(t.startswith(w) for t in tokens) for w in words):
-                continue
-            rank = (0 if name.startswith(text.lower()) else 1, order[region.id])
-            if best_rank is None or rank < best_rank:
-                best, best_rank = region.id, rank
-        return best
+        return find_region(text, self.atlas, self._tab_order())

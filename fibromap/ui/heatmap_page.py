@@ -7,7 +7,7 @@ window. One map for the period, or one small map per month across a year.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (

@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         for index in range(self.tabs.count()):
             view_menu.addAction(self._action(
                 "&" + self.tabs.tabText(index), lambda _=False, i=index: self.tabs.setCurrentIndex(i),
-                f"Ctrl+{index + 1}"))
+                f"Ctrl+{index + 1}" if index < 9 else None))
         view_menu.addSeparator()
         self.refresh_action = self._action("Re&fresh", self.refresh, QKeySequence.StandardKey.Refresh)
         view_menu.addAction(self.refresh_action)

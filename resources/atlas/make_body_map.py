@@ -25,7 +25,7 @@ from pathlib import Path
 
 import shapely
 from shapely import affinity
-from shapely.geometry import LineString, MultiPolygon, Polygon, box
+from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.ops import polylabel, unary_union
 
 HERE = Path(__file__).resolve().parent

@@ -1,11 +1,10 @@
 """History: find, open, correct and delete flares, then read the database."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 
 from fibromap.demo import generate
-from fibromap.domain.flare import SpasmSite
 from fibromap.store.flares import FlareFilter
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -1,7 +1,6 @@
-from datetime import date, timedelta
+from datetime import date
 
-from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QDate
 
 from fibromap.analysis.scores import NOT_A_DIAGNOSIS
 from fibromap.domain.atlas import load_atlas

@@ -3,7 +3,6 @@ import sys
 import os
 from datetime import date
 
-from PySide6.QtCore import Qt
 
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.daily import CheckIn, Medication

@@ -1,0 +1,65 @@
+"""Moving between regions without a mouse: reading order, arrow keys, and typing a name.
+
+Plain functions over each region's on-screen point, so the rules are easy to follow
+and to test apart from the widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from fibromap.domain.atlas import Atlas, View
+
+Point = tuple[float, float]
+ROW_HEIGHT = 25.0   # regions within one such band read as one row, left to right
+MAX_SLANT = 2.5     # sideways distance allowed per unit ahead (about 68 degrees)
+
+
+def reading_order(points: Mapping[str, Point], atlas: Atlas) -> list[str]:
+    """The front figure first, then the back; top to bottom in rows, left to right."""
+    def key(region_id: str):
+        x, y = points[region_id]
+        return (0 if atlas.region(region_id).view is View.FRONT else 1, round(y / ROW_HEIGHT), x)
+    return sorted(points, key=key)
+
+
+def nearest_in_direction(points: Mapping[str, Point], current: str, dx: int, dy: int) -> str | None:
+    """The closest region ahead of ``current`` in the direction of an arrow key."""
+    here_x, here_y = points[current]
+    best, best_score = None, float("inf")
+    for region_id, (x, y) in points.items():
+        if region_id == current:
+            continue
+        vx, vy = x - here_x, y - here_y
+        ahead = vx * dx + vy * dy
+        if ahead <= 1:
+            continue
+        aside = abs(vx * dy - vy * dx)
+        if aside > MAX_SLANT * ahead:
+            continue
+        score = ahead + 2.0 * aside
+        if score < best_score:
+            best, best_score = region_id, score
+    return best
+
+
+def find_region(text: str, atlas: Atlas, order: Iterable[str]) -> str | None:
+    """The region whose name best matches what was typed ("l trap", "calf").
+
+    Every typed word must start a word of the name or id; a name that starts with the
+    whole text wins, then reading order decides.
+    """
+    words = text.lower().split()
+    if not words:
+        return None
+    position = {region_id: index for index, region_id in enumerate(order)}
+    best, best_rank = None, None
+    for region in atlas:
+        name = region.name.lower().replace("(", " ").replace(")", " ").replace(",", " ")
+        tokens = name.split() + region.id.replace(".", " ").replace("_", " ").split()
+        if not all(any(token.startswith(word) for token in tokens) for word in words):
+            continue
+        rank = (0 if name.startswith(text.lower()) else 1, position.get(region.id, len(position)))
+        if best_rank is None or rank < best_rank:
+            best, best_rank = region.id, rank
+    return best
