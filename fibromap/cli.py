@@ -79,6 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="last day (YYYY-MM-DD)")
     stats.add_argument("--json", action="store_true", help="print JSON instead of text")
 
+    report = commands.add_parser("report", parents=[database],
+                                 help="write the appointment report as a PDF")
+    report.add_argument("--from", dest="start", type=_date, metavar="DATE",
+                        help="first day (default: the last appointment, or 90 days back)")
+    report.add_argument("--to", dest="end", type=_date, metavar="DATE", help="last day (default today)")
+    report.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    report.add_argument("--page-size", choices=("a4", "letter"),
+                        help="paper size (default: the app's setting, A4 at first)")
+
     atlas = commands.add_parser("atlas", help="list the body regions")
     atlas.add_argument("--json", action="store_true", help="print JSON instead of text")
 
@@ -270,6 +279,39 @@ def cmd_atlas(args, url: str, paths: Paths) -> int:
     return 0
 
 
+def cmd_report(args, url: str, paths: Paths) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from fibromap.analysis.periods import Period
+    from fibromap.analysis.report_data import load_report
+    from fibromap.domain.atlas import load_atlas
+    from fibromap.report.pdf import write_report
+    from fibromap.store.store import Store
+    from fibromap.ui.app import create_application
+    from fibromap.ui.settings import Settings
+
+    end = args.end or date.today()
+    target = args.output.expanduser().absolute()
+    store = Store.open(url, paths)
+    try:
+        start = args.start
+        if start is None:
+            last = store.appointments.last_before(end)
+            start = last.day if last and last.day < end else end - timedelta(days=89)
+        if start > end:
+            raise FibroMapError(f"--from {start} is after --to {end}")
+        create_application()
+        atlas = load_atlas()
+        data = load_report(store, Period(start, end), atlas)
+        page_size = args.page_size or Settings(paths.settings_file).page_size
+        pages = write_report(data, atlas, target, page_size)
+    finally:
+        store.close()
+    print(f"Wrote a {pages}-page report for {start} to {end} to {target}")
+    return 0
+
+
 def cmd_screenshot(args, url: str, paths: Paths) -> int:
     import os
 
@@ -295,4 +337,4 @@ def _round(value: float | None) -> float | None:
 
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "stats": cmd_stats, "atlas": cmd_atlas,
-            "screenshot": cmd_screenshot}
+            "screenshot": cmd_screenshot, "report": cmd_report}

@@ -232,3 +232,26 @@ def days_with_treatment(database: Database, start: date | None = None,
                       start, end)
     with database.transaction() as session:
         return sorted(_day(d) for d in session.scalars(query))
+
+
+def term_counts(database: Database, kind: str, start: date | None = None,
+                end: date | None = None) -> list[tuple[str, str, int]]:
+    """Per word (trigger, quality…): key, label and the flares it was logged with; most first."""
+    from fibromap.store.schema import FlareTermRow, TermRow
+
+    flares = func.count(distinct(FlareTermRow.flare_id)).label("flares")
+    query = in_period(
+        select(TermRow.key, TermRow.label, flares).select_from(FlareTermRow)
+        .join(FlareRow, FlareRow.id == FlareTermRow.flare_id)
+        .join(TermRow, TermRow.id == FlareTermRow.term_id).where(TermRow.kind == kind),
+        start, end).group_by(TermRow.key, TermRow.label).order_by(flares.desc(), TermRow.key)
+    with database.transaction() as session:
+        return [(key, label, n) for key, label, n in session.execute(query)]
+
+
+def durations(database: Database, start: date | None = None, end: date | None = None) -> list[int]:
+    """The known durations in seconds (flares still going are left out)."""
+    query = in_period(select(FlareRow.duration_s).where(FlareRow.duration_s.is_not(None)),
+                      start, end).order_by(FlareRow.duration_s)
+    with database.transaction() as session:
+        return list(session.scalars(query))

@@ -223,3 +223,13 @@ class QuestionnaireRow(Base):
     kind: Mapped[str] = mapped_column(String(8))
     day: Mapped[date] = mapped_column(Date, index=True)
     answers: Mapped[str] = mapped_column(Text)
+
+
+class NoteRow(Base):
+    """Free text the app keeps for the person, such as their questions for the doctor."""
+
+    __tablename__ = "note"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    modified_utc: Mapped[datetime] = mapped_column(DateTime)

@@ -8,6 +8,7 @@ from fibromap.store.daily import CheckInRepository, MedicationRepository
 from fibromap.store.database import Database
 from fibromap.store.flares import FlareRepository
 from fibromap.store.stats import PeriodSummary, period_summary
+from fibromap.store.notes import NoteRepository
 from fibromap.store.visits import AppointmentRepository, QuestionnaireRepository
 from fibromap.store.vocabulary import VocabularyRepository, seed_builtin_terms
 
@@ -21,6 +22,7 @@ class Store:
         self.vocabulary = VocabularyRepository(database)
         self.appointments = AppointmentRepository(database)
         self.questionnaires = QuestionnaireRepository(database)
+        self.notes = NoteRepository(database)
 
     @classmethod
     def open(cls, url: str, paths: Paths, *, routine_backup: bool = False) -> Store:

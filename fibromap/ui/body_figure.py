@@ -107,3 +107,11 @@ class BodyFigures:
         item = self.region_items[region_id]
         item.refresh()
         self.labels[region_id].show_for(item, self.scene_anchor(region_id))
+
+    def set_values(self, values: dict[str, float], maximum: float, fmt) -> None:
+        """Heat-map colours: each region's figure as a fraction of ``maximum`` (others blank)."""
+        for region_id, item in self.region_items.items():
+            value = values.get(region_id)
+            item.value = value
+            item.value_fraction = min(1.0, value / maximum) if value and maximum else 0.0
+            item.value_text = fmt(value) if value is not None else ""

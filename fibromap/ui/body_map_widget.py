@@ -244,11 +244,8 @@ class BodyMapWidget(QGraphicsView):
     def show_values(self, values: dict[str, float], maximum: float, fmt=lambda v: f"{v:g}",
                     labels: bool = True) -> None:
         """Colour each region by its figure on a 0–``maximum`` scale; others stay blank."""
-        for rid, item in self.region_items.items():
-            value = values.get(rid)
-            item.value = value
-            item.value_fraction = min(1.0, value / maximum) if value and maximum else 0.0
-            item.value_text = fmt(value) if value is not None else ""
+        self.figures.set_values(values, maximum, fmt)
+        for rid in self.region_items:
             self._refresh(rid)
             if not labels:
                 self._labels[rid].hide()

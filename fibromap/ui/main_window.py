@@ -122,8 +122,11 @@ class MainWindow(QMainWindow):
             "Pain &spreads from the current region", lambda: self.log.map.set_referral_mode(
                 not self.log.map.referral_mode), "Ctrl+L")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.report_action = self._action("Appointment &report…", self.show_report, "Ctrl+P")
         for action in (self.new_action, self.save_action, self.repeat_action):
             flare_menu.addAction(action)
+        flare_menu.addSeparator()
+        flare_menu.addAction(self.report_action)
         flare_menu.addSeparator()
         flare_menu.addAction(self.referral_action)
         flare_menu.addSeparator()
@@ -239,6 +242,11 @@ class MainWindow(QMainWindow):
                 self.log.body.caption.setText(f"Most recent flare: {latest.onset:%a %d %b %Y, %H:%M}")
             return
         self.tabs.setCurrentIndex(VIEWS.index(name))
+
+    def show_report(self) -> None:
+        from fibromap.ui.report_dialog import ReportDialog
+
+        ReportDialog(self.store, self.settings, self.log.map.atlas, parent=self).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(

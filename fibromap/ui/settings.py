@@ -51,3 +51,14 @@ class Settings:
     def checkin_reminder(self, value: time | None) -> None:
         self._settings.setValue("checkin/reminder", value.strftime("%H:%M") if value else "")
         self._settings.sync()
+
+    @property
+    def page_size(self) -> str:
+        """Paper for the report: "a4" or "letter"."""
+        value = str(self._settings.value("report/page_size", "a4")).lower()
+        return value if value in ("a4", "letter") else "a4"
+
+    @page_size.setter
+    def page_size(self, value: str) -> None:
+        self._settings.setValue("report/page_size", value)
+        self._settings.sync()

@@ -1,0 +1,136 @@
+"""The appointment report, opened with a real PDF library."""
+
+import re
+from datetime import date, timedelta
+
+import pypdf
+import pytest
+
+from fibromap.cli import main
+from fibromap.domain.flare import Flare, SiteRole, SpasmSite, Referral
+from fibromap.store.notes import QUESTIONS
+from fibromap.store.store import Store
+from tests.store.helpers import at
+
+
+def words(pdf_path) -> str:
+    reader = pypdf.PdfReader(pdf_path)
+    text = " ".join(page.extract_text() for page in reader.pages)
+    return re.sub(r"\s+", " ", text)
+
+
+def fonts(reader):
+    found = {}
+    for page in reader.pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None:
+                descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            descriptor = descriptor.get_object()
+            found[str(font["/BaseFont"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2",
+                                                                          "/FontFile3"))
+    return found
+
+
+@pytest.fixture
+def demo_report(tmp_path, capsys):
+    assert main(["demo", "--days", "365", "--seed", "1"]) == 0
+    target = tmp_path / "r.pdf"
+    assert main(["report", "--from", "2026-01-05", "--to", "2026-04-04", "-o", str(target)]) == 0
+    capsys.readouterr()
+    return target
+
+
+def test_a_year_of_demo_data_gives_a_short_readable_report(demo_report):
+    reader = pypdf.PdfReader(demo_report)
+    assert 1 <= len(reader.pages) <= 3
+    assert [round(float(x)) for x in reader.pages[0].mediabox[2:]] == [595, 842]  # A4
+    text = words(demo_report)
+    for expected in ("Muscle spasms and pain: record for the appointment",
+                     "Period: 05 Jan 2026 – 04 Apr 2026 (90 days)",
+                     "not a diagnosis", "Summary", "a week", "Typical duration",
+                     "began between midnight and 8 am", "Most frequent referral patterns",
+                     "Most affected regions", "flares per week", "by hour of the day",
+                     "Possible triggers logged", "What helped", "mean relief",
+                     "Medication changes in the period", "Widespread Pain Index by week",
+                     "SSS", "FIQR", "Since the previous 90 days", "My questions for the doctor"):
+        assert expected in text, expected
+    assert all(fonts(reader).values()) and fonts(reader)  # every font embedded
+
+
+def test_the_body_maps_and_charts_are_vector_drawings(demo_report):
+    reader = pypdf.PdfReader(demo_report)
+    content = reader.pages[0].get_contents().get_data().decode("latin-1")
+    assert len(re.findall(r"\b(c|l)\n", content)) > 2000  # curve and line segments
+    assert "/Image" not in str(reader.pages[0]["/Resources"].get("/XObject", {}))
+
+
+def test_nothing_outside_the_period_appears(tmp_path, sqlite_url, paths):
+    store = Store.open(sqlite_url, paths)
+    store.flares.add_many([
+        Flare(onset=at(2026, 3, 10, 3), duration_seconds=60,
+              sites=(SpasmSite("gastrocnemius.left", 8), SpasmSite("heel.left", 5, SiteRole.REFERRED)),
+              referrals=(Referral("gastrocnemius.left", "heel.left", 5),)),
+        Flare(onset=at(2026, 3, 12, 4), sites=(SpasmSite("gastrocnemius.left", 6),)),
+        # long before the period and the one it is compared with, and after it
+        Flare(onset=at(2025, 6, 1, 12), sites=(SpasmSite("masseter.right", 9),)),
+        Flare(onset=at(2026, 5, 1, 12), sites=(SpasmSite("palm.left", 9),)),
+    ])
+    store.notes.put(QUESTIONS, "Is the night cramping worth a blood test?")
+    store.close()
+    target = tmp_path / "march.pdf"
+    assert main(["report", "--from", "2026-03-01", "--to", "2026-03-31", "--page-size", "letter",
+                 "-o", str(target)]) == 0
+    text = words(target)
+    assert "Left upper calf (gastrocnemius)" in text
+    assert "jaw" not in text.lower() and "palm" not in text.lower()
+    assert "Flares: 2 on 2 of 31 days" in text
+    assert "Is the night cramping worth a blood test?" in text
+    reader = pypdf.PdfReader(target)
+    assert [round(float(x)) for x in reader.pages[0].mediabox[2:]] == [612, 792]  # Letter
+
+
+def test_an_empty_period_still_gives_a_report(tmp_path, capsys):
+    target = tmp_path / "empty.pdf"
+    assert main(["report", "--to", "2026-01-31", "-o", str(target)]) == 0
+    assert "No flares were recorded in this period" in words(target)
+    assert len(pypdf.PdfReader(target).pages) <= 3
+
+
+def test_report_errors_are_one_line(tmp_path, capsys):
+    assert main(["report", "--from", "2026-02-01", "--to", "2026-01-01", "-o",
+                 str(tmp_path / "x.pdf")]) == 1
+    assert "--from 2026-02-01 is after --to 2026-01-01" in capsys.readouterr().err
+    assert main(["report", "-o", "/nonexistent/folder/x.pdf"]) == 1
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_the_report_dialog_saves_and_prints(qtbot, tmp_path, sqlite_url, paths):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from fibromap.domain.atlas import load_atlas
+    from fibromap.ui.report_dialog import ReportDialog
+    from fibromap.ui.settings import Settings
+
+    store = Store.open(sqlite_url, paths)
+    today = date.today()
+    store.flares.add(Flare(onset=at(today.year, today.month, today.day, 0, 10),
+                           sites=(SpasmSite("soleus.right", 7),)))
+    dialog = ReportDialog(store, Settings(paths.settings_file), load_atlas())
+    qtbot.addWidget(dialog)
+    dialog.questions.setPlainText("Why at night?")
+    assert store.notes.get(QUESTIONS) == "Why at night?"
+    dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
+    assert Settings(paths.settings_file).page_size == "letter"
+    target = tmp_path / "saved.pdf"
+    dialog.save_to(target)
+    qtbot.waitUntil(lambda: target.exists() and "Saved a" in dialog.feedback.text(), timeout=20_000)
+    assert "Why at night?" in words(target)
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    dialog.print_to(printer, dialog.data)
+    assert "Sent" in dialog.feedback.text()
+    assert "Right lower calf (soleus)" in words(printed)
