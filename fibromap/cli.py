@@ -88,6 +88,18 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--page-size", choices=("a4", "letter"),
                         help="paper size (default: the app's setting, A4 at first)")
 
+    export = commands.add_parser("export", parents=[database],
+                                 help="write all your records to a file (it holds health data)")
+    export.add_argument("--format", choices=("csv", "json", "fhir"), default="json")
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+
+    importer = commands.add_parser("import", parents=[database],
+                                   help="add records from a FibroMap JSON or CSV export, or a "
+                                        "Flaredown CSV export")
+    importer.add_argument("file", type=Path, metavar="FILE")
+    importer.add_argument("--dry-run", action="store_true",
+                          help="check the file and say what would be added, writing nothing")
+
     atlas = commands.add_parser("atlas", help="list the body regions")
     atlas.add_argument("--json", action="store_true", help="print JSON instead of text")
 
@@ -312,6 +324,35 @@ def cmd_report(args, url: str, paths: Paths) -> int:
     return 0
 
 
+def cmd_export(args, url: str, paths: Paths) -> int:
+    from fibromap.exchange.files import HEALTH_DATA_WARNING, export_file
+    from fibromap.store.store import Store
+
+    target = args.output.expanduser().absolute()
+    store = Store.open(url, paths)
+    try:
+        size = export_file(store, args.format, target)
+    finally:
+        store.close()
+    print(f"Exported to {target} ({size:,} bytes, {args.format}). {HEALTH_DATA_WARNING}")
+    return 0
+
+
+def cmd_import(args, url: str, paths: Paths) -> int:
+    from fibromap.exchange.files import import_file
+    from fibromap.store.store import Store
+
+    store = Store.open(url, paths)
+    try:
+        report = import_file(store, args.file.expanduser().absolute(), dry_run=args.dry_run)
+    finally:
+        store.close()
+    summary = report.summary()
+    print(f"Dry run, nothing written. Would have {summary.split(': ', 1)[1]}"
+          if args.dry_run else summary)
+    return 0
+
+
 def cmd_screenshot(args, url: str, paths: Paths) -> int:
     import os
 
@@ -337,4 +378,5 @@ def _round(value: float | None) -> float | None:
 
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "stats": cmd_stats, "atlas": cmd_atlas,
-            "screenshot": cmd_screenshot, "report": cmd_report}
+            "screenshot": cmd_screenshot, "report": cmd_report, "export": cmd_export,
+            "import": cmd_import}

@@ -21,6 +21,14 @@ def _checkin(row: CheckInRow) -> CheckIn:
                    **{name: getattr(row, name) for name in _CHECKIN_FIELDS})
 
 
+def insert_checkins(session, checkins: list[CheckIn]) -> None:
+    """Add check-ins for days that have none, within the caller's transaction."""
+    for checkin in checkins:
+        row = CheckInRow(day=checkin.day, **{n: getattr(checkin, n) for n in _CHECKIN_FIELDS})
+        row.foods = [CheckInFoodRow(food=food) for food in sorted(checkin.foods)]
+        session.add(row)
+
+
 class CheckInRepository:
     def __init__(self, database: Database):
         self._db = database
@@ -42,10 +50,7 @@ class CheckInRepository:
     def put_many(self, checkins: list[CheckIn]) -> None:
         """Save many new check-ins at once (the demo history)."""
         with self._db.transaction() as session:
-            for checkin in checkins:
-                row = CheckInRow(day=checkin.day, **{n: getattr(checkin, n) for n in _CHECKIN_FIELDS})
-                row.foods = [CheckInFoodRow(food=food) for food in sorted(checkin.foods)]
-                session.add(row)
+            insert_checkins(session, checkins)
 
     def get(self, day: date) -> CheckIn | None:
         with self._db.transaction() as session:

@@ -150,6 +150,22 @@ def _flare(row: FlareRow) -> Flare:
     )
 
 
+def insert_flares(session: Session, flares: Iterable[Flare]) -> list[FlareRow]:
+    """Add flares within the caller's transaction (their creation times kept when given)."""
+    now = _naive_utc(utc_now())
+    terms = _TermLookup(session)
+    rows = []
+    for flare in flares:
+        _check_regions(flare)
+        row = FlareRow(created_utc=_naive_utc(flare.created) if flare.created else now,
+                       modified_utc=_naive_utc(flare.modified) if flare.modified else now)
+        _fill_row(row, flare, terms, session)
+        session.add(row)
+        rows.append(row)
+    session.flush()
+    return rows
+
+
 class FlareRepository:
     def __init__(self, database: Database):
         self._db = database
@@ -160,20 +176,8 @@ class FlareRepository:
 
     def add_many(self, flares: Iterable[Flare]) -> list[Flare]:
         """Save many flares in one transaction: all of them or none."""
-        now = _naive_utc(utc_now())
         with self._db.transaction() as session:
-            terms = _TermLookup(session)
-            rows = []
-            for flare in flares:
-                _check_regions(flare)
-                row = FlareRow(
-                    created_utc=_naive_utc(flare.created) if flare.created else now,
-                    modified_utc=_naive_utc(flare.modified) if flare.modified else now)
-                _fill_row(row, flare, terms, session)
-                session.add(row)
-                rows.append(row)
-            session.flush()
-            return [_flare(row) for row in rows]
+            return [_flare(row) for row in insert_flares(session, flares)]
 
     def update(self, flare: Flare) -> Flare:
         """Replace a saved flare's contents, keeping its creation time."""

@@ -125,8 +125,11 @@ class MainWindow(QMainWindow):
         self.report_action = self._action("Appointment &report…", self.show_report, "Ctrl+P")
         for action in (self.new_action, self.save_action, self.repeat_action):
             flare_menu.addAction(action)
+        self.export_action = self._action("&Export…", self.show_export)
+        self.import_action = self._action("&Import…", self.show_import)
         flare_menu.addSeparator()
-        flare_menu.addAction(self.report_action)
+        for action in (self.report_action, self.export_action, self.import_action):
+            flare_menu.addAction(action)
         flare_menu.addSeparator()
         flare_menu.addAction(self.referral_action)
         flare_menu.addSeparator()
@@ -247,6 +250,19 @@ class MainWindow(QMainWindow):
         from fibromap.ui.report_dialog import ReportDialog
 
         ReportDialog(self.store, self.settings, self.log.map.atlas, parent=self).exec()
+
+    def show_export(self) -> None:
+        from fibromap.ui.exchange_dialogs import ExportDialog
+
+        ExportDialog(self.store, self).exec()
+
+    def show_import(self, path=None, confirm=None) -> None:
+        from fibromap.ui.exchange_dialogs import ask_import, run_import
+
+        report = run_import(self, self.store, path, confirm) if path else ask_import(self, self.store)
+        if report is not None:
+            self.refresh()
+            self.statusBar().showMessage(f"Imported — {report.summary()}.", 15_000)
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -1,0 +1,47 @@
+"""Everything a person has recorded, as plain objects: what export writes and import reads."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from fibromap.domain.daily import CheckIn, Medication
+from fibromap.domain.flare import Flare
+from fibromap.domain.questionnaires import Appointment, Questionnaire
+from fibromap.domain.vocabulary import Term
+
+
+@dataclass
+class Records:
+    terms: list[Term] = field(default_factory=list)          # the person's own words
+    hidden_terms: list[Term] = field(default_factory=list)   # words taken off the lists
+    flares: list[Flare] = field(default_factory=list)
+    checkins: list[CheckIn] = field(default_factory=list)
+    medications: list[Medication] = field(default_factory=list)
+    appointments: list[Appointment] = field(default_factory=list)
+    questionnaires: list[Questionnaire] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        return {"flares": len(self.flares), "check-ins": len(self.checkins),
+                "medications": len(self.medications), "appointments": len(self.appointments),
+                "questionnaires": len(self.questionnaires),
+                "words": len(self.terms) + len(self.hidden_terms)}
+
+
+def flare_fingerprint(flare: Flare) -> str:
+    """The same flare recorded twice has the same fingerprint, whatever its id or save time."""
+    content = {
+        "onset": flare.onset_utc.isoformat(), "offset": flare.utc_offset_minutes,
+        "duration": flare.duration_seconds,
+        "sites": sorted((s.region, s.intensity, s.role.value) for s in flare.sites),
+        "referrals": sorted((r.source, r.target, r.intensity) for r in flare.referrals),
+        "context": flare.context, "qualities": sorted(flare.qualities),
+        "triggers": sorted(flare.triggers),
+        "treatments": sorted((t.treatment, -1 if t.relief is None else t.relief, t.medication, t.dose)
+                             for t in flare.treatments),
+        "impacts": sorted((a.value, v) for a, v in flare.impacts.items()),
+        "notes": flare.notes,
+    }
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:20]

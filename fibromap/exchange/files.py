@@ -1,0 +1,134 @@
+"""Export to a file and import from one: the formats, the checks, and one transaction."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from fibromap.domain.atlas import load_atlas
+from fibromap.domain.vocabulary import TermKind
+from fibromap.errors import FibroMapError
+from fibromap.exchange import csv_format, fhir_format, flaredown, json_format
+from fibromap.exchange.problems import ImportRefused, Problem
+from fibromap.store.bulk import ImportResult, read_all, write_new
+from fibromap.store.store import Store
+
+FORMATS = ("json", "csv", "fhir")
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
+HEALTH_DATA_WARNING = ("An export holds your health records in plain text: keep it somewhere "
+                       "private and delete copies you no longer need.")
+
+
+def export_text(store: Store, fmt: str) -> str:
+    records = read_all(store)
+    if fmt == "json":
+        return json_format.dumps(records)
+    if fmt == "csv":
+        return csv_format.dumps(records, load_atlas())
+    if fmt == "fhir":
+        return json.dumps(fhir_format.to_bundle(records, load_atlas()), indent=1) + "\n"
+    raise FibroMapError(f"unknown export format {fmt!r} (choose json, csv or fhir)")
+
+
+def export_file(store: Store, fmt: str, target: Path) -> int:
+    """Write the export (a whole file or none); returns its size in bytes."""
+    text = export_text(store, fmt)
+    if not target.parent.is_dir():
+        raise FibroMapError(f"the folder {target.parent} does not exist")
+    temporary = target.with_name(f".{target.name}.partial")
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        reason = "the disk is full" if exc.errno == 28 else (exc.strerror or str(exc))
+        raise FibroMapError(f"cannot write {target}: {reason}") from exc
+    return target.stat().st_size
+
+
+@dataclass
+class ImportReport:
+    format: str
+    result: ImportResult
+    skipped: str = ""
+
+    def summary(self) -> str:
+        added = ", ".join(f"{n} {what}" for what, n in self.result.added.items() if n) or "nothing new"
+        known = sum(self.result.already_there.values())
+        text = f"{self.format}: added {added}"
+        if known:
+            text += f"; {known} already in the database"
+        if self.skipped:
+            text += f"; {self.skipped}"
+        return text
+
+
+def read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise FibroMapError(f"{path} is {size // 2**20} MB, more than an export can be")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FibroMapError(f"there is no file {path}") from None
+    except IsADirectoryError:
+        raise FibroMapError(f"{path} is a folder, not a file") from None
+    except OSError as exc:
+        raise FibroMapError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ImportRefused(str(path), [Problem(f"line {line}", "not UTF-8 text (save the file as "
+                                                           "UTF-8 and try again)")]) from None
+    if "\x00" in text:
+        raise ImportRefused(str(path), [Problem("line 1", "contains NUL characters: not a text export")])
+    return text
+
+
+def import_text(store: Store, text: str, source: str, *, dry_run: bool = False) -> ImportReport:
+    stripped = text.lstrip()
+    skipped = ""
+    if stripped.startswith("{"):
+        records, fmt = json_format.parse(text, source), "FibroMap JSON"
+    elif flaredown.looks_like(text):
+        parsed = flaredown.parse(text, source)
+        records, fmt, skipped = parsed.records, "Flaredown CSV", parsed.summary()
+    elif stripped.startswith("flare_id,"):
+        records, fmt = csv_format.parse(text, source), "FibroMap CSV"
+    else:
+        raise ImportRefused(source, [Problem("line 1", "not a FibroMap JSON or CSV export, nor a "
+                                                       "Flaredown CSV export")])
+    # Words the flares use must exist; a file may rely on words it does not list.
+    _refuse_unknown_words(store, records, source)
+    return ImportReport(fmt, write_new(store, records, dry_run=dry_run), skipped)
+
+
+def import_file(store: Store, path: Path, *, dry_run: bool = False) -> ImportReport:
+    return import_text(store, read_text(path), str(path), dry_run=dry_run)
+
+
+def _refuse_unknown_words(store: Store, records, source: str) -> None:
+    atlas = load_atlas()
+    known = {(t.kind, t.key) for kind in TermKind
+             for t in store.vocabulary.terms(kind, include_hidden=True)}
+    known |= {(t.kind, t.key) for t in records.terms + records.hidden_terms}
+    problems = []
+    for index, flare in enumerate(records.flares):
+        used = ([(TermKind.CONTEXT, flare.context)] if flare.context else []) + \
+            [(TermKind.QUALITY, k) for k in flare.qualities] + \
+            [(TermKind.TRIGGER, k) for k in flare.triggers] + \
+            [(TermKind.TREATMENT, t.treatment) for t in flare.treatments]
+        for kind, key in used:
+            if (kind, key) not in known:
+                problems.append(Problem(f"flares[{index}]", f"unknown {kind.noun} {key!r}"))
+        for region in flare.regions:
+            if region not in atlas:
+                problems.append(Problem(f"flares[{index}]", f"unknown body region {region!r}"))
+    if problems:
+        raise ImportRefused(source, problems)

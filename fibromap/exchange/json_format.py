@@ -1,0 +1,169 @@
+"""FibroMap JSON: versioned and complete, enough to rebuild the database.
+
+    {"format": "fibromap", "version": 1, "exported": "...", "words": [...],
+     "flares": [...], "checkins": [...], "medications": [...], "appointments": [...],
+     "questionnaires": [...], "notes": {...}}
+
+Exporting, importing into an empty database and exporting again gives the same data.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from fibromap import __version__
+from fibromap.domain.daily import CheckIn, Medication
+from fibromap.domain.flare import Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse, utc_now
+from fibromap.domain.questionnaires import Appointment, Questionnaire
+from fibromap.domain.records import Records
+from fibromap.domain.vocabulary import Term, TermKind
+from fibromap.errors import FibroMapError
+from fibromap.exchange.problems import Collector
+
+FORMAT = "fibromap"
+VERSION = 1
+MAX_BYTES = 512 * 1024 * 1024
+
+
+def _flare(f: Flare) -> dict[str, Any]:
+    return {
+        "onset": f.onset.isoformat(), "duration_seconds": f.duration_seconds,
+        "sites": [{"region": s.region, "intensity": s.intensity, "role": s.role.value} for s in f.sites],
+        "referrals": [{"from": r.source, "to": r.target, "intensity": r.intensity} for r in f.referrals],
+        "context": f.context, "qualities": sorted(f.qualities), "triggers": sorted(f.triggers),
+        "treatments": [{"treatment": t.treatment, "relief": t.relief, "medication": t.medication,
+                        "dose": t.dose} for t in f.treatments],
+        "impacts": {a.value: v for a, v in sorted(f.impacts.items())},
+        "notes": f.notes,
+        "created": f.created.isoformat() if f.created else None,
+        "modified": f.modified.isoformat() if f.modified else None,
+    }
+
+
+def to_document(records: Records, exported: datetime | None = None) -> dict[str, Any]:
+    return {
+        "format": FORMAT, "version": VERSION, "app_version": __version__,
+        "exported": (exported or utc_now()).isoformat(),
+        "words": [{"kind": t.kind.value, "key": t.key, "label": t.label, "hidden": hidden}
+                  for terms, hidden in ((records.terms, False), (records.hidden_terms, True))
+                  for t in terms],
+        "flares": [_flare(f) for f in sorted(records.flares, key=lambda f: (f.onset_utc, f.regions))],
+        "checkins": [{"day": c.day.isoformat(), "sleep_hours": c.sleep_hours,
+                      "sleep_quality": c.sleep_quality, "woken_by_spasms": c.woken_by_spasms,
+                      "water_glasses": c.water_glasses, "stress": c.stress, "fatigue": c.fatigue,
+                      "mood": c.mood, "activity_level": c.activity_level,
+                      "foods": sorted(c.foods), "notes": c.notes}
+                     for c in sorted(records.checkins, key=lambda c: c.day)],
+        "medications": [{"name": m.name, "dose": m.dose, "start": m.start.isoformat(),
+                         "stop": m.stop.isoformat() if m.stop else None}
+                        for m in sorted(records.medications, key=lambda m: (m.start, m.name, m.dose))],
+        "appointments": [{"day": a.day.isoformat(), "note": a.note}
+                         for a in sorted(records.appointments, key=lambda a: a.day)],
+        "questionnaires": [{"kind": q.kind.value, "day": q.day.isoformat(), "answers": q.answers}
+                           for q in sorted(records.questionnaires, key=lambda q: (q.day, q.kind.value))],
+        "notes": dict(sorted(records.notes.items())),
+    }
+
+
+def dumps(records: Records, exported: datetime | None = None) -> str:
+    return json.dumps(to_document(records, exported), indent=1, ensure_ascii=False) + "\n"
+
+
+# -- reading --------------------------------------------------------------------------------
+def _date(value: Any) -> date:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date like 2026-03-01, got {value!r}")
+    return date.fromisoformat(value)
+
+
+def _moment(value: Any) -> datetime:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date and time, got {value!r}")
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError(f"{value!r} has no UTC offset")
+    return moment
+
+
+def _list(document: dict, name: str, problems: Collector) -> list:
+    value = document.get(name, [])
+    if not isinstance(value, list):
+        problems.add(name, "must be a list")
+        return []
+    return value
+
+
+def _parse_flare(item: dict) -> Flare:
+    def optional_moment(value):
+        return _moment(value) if value is not None else None
+    return Flare(
+        onset=_moment(item["onset"]), duration_seconds=item.get("duration_seconds"),
+        sites=tuple(SpasmSite(s["region"], s["intensity"], SiteRole(s.get("role", "spasm")))
+                    for s in item["sites"]),
+        referrals=tuple(Referral(r["from"], r["to"], r["intensity"]) for r in item.get("referrals", [])),
+        context=item.get("context"), qualities=frozenset(item.get("qualities", [])),
+        triggers=frozenset(item.get("triggers", [])),
+        treatments=tuple(TreatmentUse(t["treatment"], t.get("relief"), t.get("medication", ""),
+                                      t.get("dose", "")) for t in item.get("treatments", [])),
+        impacts={ImpactArea(k): v for k, v in item.get("impacts", {}).items()},
+        notes=item.get("notes", ""), created=optional_moment(item.get("created")),
+        modified=optional_moment(item.get("modified")))
+
+
+def parse(text: str, source: str = "the file") -> Records:
+    """Records from FibroMap JSON, or ImportRefused naming the first problems."""
+    problems = Collector()
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problems.add(f"line {exc.lineno}, column {exc.colno}", f"not valid JSON ({exc.msg})")
+        problems.check(source)
+    except RecursionError:
+        problems.add("line 1", "nested too deeply to be a FibroMap file")
+        problems.check(source)
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        problems.add("format", "this is not a FibroMap export")
+        problems.check(source)
+    if not isinstance(document.get("version"), int) or document["version"] > VERSION:
+        problems.add("version", f"written by a newer FibroMap (version {document.get('version')!r}); "
+                                "update FibroMap to import it")
+        problems.check(source)
+    records = Records()
+    readers = (
+        ("words", lambda w: Term(TermKind(w["kind"]), w["key"], w["label"])),
+        ("flares", _parse_flare),
+        ("checkins", lambda c: CheckIn(
+            _date(c["day"]), c.get("sleep_hours"), c.get("sleep_quality"), c.get("woken_by_spasms"),
+            c.get("water_glasses"), c.get("stress"), c.get("fatigue"), c.get("mood"),
+            c.get("activity_level"), frozenset(c.get("foods", [])), c.get("notes", ""))),
+        ("medications", lambda m: Medication(m["name"], m.get("dose", ""), _date(m["start"]),
+                                             _date(m["stop"]) if m.get("stop") else None)),
+        ("appointments", lambda a: Appointment(_date(a["day"]), a.get("note", ""))),
+        ("questionnaires", lambda q: Questionnaire(q["kind"], _date(q["day"]), q["answers"])),
+    )
+    for name, read in readers:
+        for index, item in enumerate(_list(document, name, problems)):
+            where = f"{name}[{index}]"
+            try:
+                if not isinstance(item, dict):
+                    raise ValueError("must be an object")
+                value = read(item)
+            except KeyError as exc:
+                problems.add(where, f"{exc.args[0]} is missing")
+            except (FibroMapError, ValueError, TypeError, AttributeError) as exc:
+                problems.add(where, str(exc))
+            else:
+                if name == "words":
+                    (records.hidden_terms if item.get("hidden") else records.terms).append(value)
+                else:
+                    getattr(records, name).append(value)
+    notes = document.get("notes", {})
+    if isinstance(notes, dict) and all(isinstance(v, str) and isinstance(k, str) and len(k) <= 40
+                                       for k, v in notes.items()):
+        records.notes = dict(notes)
+    else:
+        problems.add("notes", "must map names to text")
+    problems.check(source)
+    return records

@@ -1,0 +1,61 @@
+"""What is wrong with a file being imported, in words that point at the place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fibromap.errors import FibroMapError
+
+SHOWN = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    where: str      # "line 12, column intensity" or "flares[3].sites[0]"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class ImportRefused(FibroMapError):
+    """The file has problems; nothing was written. ``problems`` holds the first ones."""
+
+    def __init__(self, source: str, problems: list[Problem], total: int | None = None):
+        self.problems = problems[:SHOWN]
+        self.total = total if total is not None else len(problems)
+        first = self.problems[:3]
+        more = f" (and {self.total - len(first)} more)" if self.total > len(first) else ""
+        super().__init__(f"{source} was not imported, nothing was written: "
+                         + "; ".join(map(str, first)) + more)
+
+
+def csv_rows(text: str, problems: "Collector"):
+    """(line number, cells) for each CSV row; a row the csv module cannot read is a problem."""
+    import csv
+    import io
+
+    reader = csv.reader(io.StringIO(text, newline=""))
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problems.add(f"line {reader.line_num}", f"not valid CSV ({exc})")
+            return
+        yield reader.line_num, row
+
+
+class Collector:
+    """Gathers problems while a file is read, so the person sees the first few at once."""
+
+    def __init__(self):
+        self.problems: list[Problem] = []
+
+    def add(self, where: str, message: str) -> None:
+        self.problems.append(Problem(where, message))
+
+    def check(self, source: str) -> None:
+        if self.problems:
+            raise ImportRefused(source, self.problems)

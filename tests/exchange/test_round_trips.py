@@ -1,0 +1,148 @@
+"""Export, import into an empty database, export again: the data hold."""
+
+import json
+
+import pytest
+
+from fibromap.demo import generate
+from fibromap.domain.records import flare_fingerprint
+from fibromap.domain.vocabulary import TermKind
+from fibromap.exchange.files import export_file, export_text, import_file, import_text
+from fibromap.store.notes import QUESTIONS
+from fibromap.store.store import Store
+from tests.store.helpers import full_flare
+
+
+def fill(store):
+    history = generate(days=60, seed=9)
+    store.vocabulary.add(TermKind.TRIGGER, "Cold draught")
+    store.vocabulary.add(TermKind.TREATMENT, "Tiger balm")
+    store.vocabulary.add(TermKind.QUALITY, "Electric")
+    store.vocabulary.hide(TermKind.QUALITY, "electric")
+    store.flares.add_many(history.flares + [full_flare(triggers=frozenset({"cold_draught"}),
+                                                       notes="ünïcödé; \"quoted\", comma\nnew line")])
+    store.checkins.put_many(history.checkins)
+    for medication in history.medications:
+        store.medications.add(medication)
+    for questionnaire in history.questionnaires:
+        store.questionnaires.put(questionnaire)
+    for appointment in history.appointments:
+        store.appointments.add(appointment)
+    store.notes.put(QUESTIONS, "Why at night?")
+    return history
+
+
+@pytest.fixture
+def second(tmp_path):
+    from fibromap.config import Paths
+
+    home = tmp_path / "second"
+    paths = Paths(home, home / "backups", home / "logs", home / "settings.ini")
+    opened = Store.open(f"sqlite:///{tmp_path / 'second.sqlite3'}", paths)
+    yield opened
+    opened.close()
+
+
+def without_time(text):
+    document = json.loads(text)
+    document.pop("exported")
+    return document
+
+
+def test_json_round_trip_is_identical(store, second, tmp_path):
+    fill(store)
+    target = tmp_path / "all.json"
+    export_file(store, "json", target)
+    report = import_file(second, target)
+    assert report.result.added["flares"] == store.flares.count()
+    assert without_time(export_text(second, "json")) == without_time(target.read_text())
+    assert second.notes.get(QUESTIONS) == "Why at night?"
+    hidden = second.vocabulary.terms(TermKind.QUALITY, include_hidden=True)
+    assert "electric" in {t.key for t in hidden}
+    assert "electric" not in {t.key for t in second.vocabulary.terms(TermKind.QUALITY)}
+
+
+def test_importing_the_same_file_twice_adds_nothing(store, second, tmp_path):
+    fill(store)
+    target = tmp_path / "all.json"
+    export_file(store, "json", target)
+    import_file(second, target)
+    before = export_text(second, "json")
+    again = import_file(second, target)
+    assert sum(again.result.added.values()) == 0
+    assert without_time(export_text(second, "json")) == without_time(before)
+
+
+def test_csv_round_trip_keeps_every_flare(store, second, tmp_path):
+    fill(store)
+    target = tmp_path / "all.csv"
+    export_file(store, "csv", target)
+    lines = target.read_text().splitlines()
+    assert lines[0].startswith("flare_id,onset,local_date,local_time,utc_offset_minutes")
+    assert len(lines) - 1 > store.flares.count()  # one row per site
+    second.vocabulary.add(TermKind.TRIGGER, "Cold draught")
+    second.vocabulary.add(TermKind.TREATMENT, "Tiger balm")
+    report = import_file(second, target)
+    assert report.result.added["flares"] == store.flares.count()
+    assert sorted(map(flare_fingerprint, second.flares.between())) == sorted(
+        map(flare_fingerprint, store.flares.between()))
+    assert sum(import_file(second, target).result.added.values()) == 0
+
+
+def test_dry_run_writes_nothing(store, second, tmp_path):
+    fill(store)
+    target = tmp_path / "all.json"
+    export_file(store, "json", target)
+    report = import_file(second, target, dry_run=True)
+    assert report.result.added["flares"] == store.flares.count()
+    assert second.flares.count() == 0 and second.checkins.count() == 0
+
+
+def test_fhir_bundle_validates_as_r4(store):
+    from fhir.resources.R4B.bundle import Bundle
+
+    fill(store)
+    bundle = Bundle.model_validate_json(export_text(store, "fhir"))
+    sites = sum(len(f.sites) for f in store.flares.between())
+    assert bundle.type == "collection" and len(bundle.entry) == sites
+    observation = bundle.entry[0].resource
+    assert observation.code.coding[0].code == "72514-3"
+    assert 0 <= observation.valueInteger <= 10
+    assert observation.bodySite.coding[0].code in {r for f in store.flares.between() for r in f.regions}
+    assert observation.effectiveDateTime is not None
+    assert len({e.fullUrl for e in bundle.entry}) == sites
+
+
+def test_export_refuses_a_missing_folder(store, tmp_path):
+    from fibromap.errors import FibroMapError
+
+    with pytest.raises(FibroMapError, match="does not exist"):
+        export_file(store, "json", tmp_path / "nope" / "x.json")
+    assert not list(tmp_path.glob("**/.x.json.partial"))
+
+
+def test_flaredown_export_is_mapped_and_what_was_skipped_is_said(store, tmp_path):
+    text = ("user_id,age,sex,country,checkin_date,trackable_id,trackable_type,trackable_name,trackable_value\n"
+            "u1,40,female,GB,2026-03-01,1,Symptom,Neck pain,3\n"
+            "u1,40,female,GB,2026-03-01,2,Symptom,Leg cramps,4\n"
+            "u1,40,female,GB,2026-03-01,3,Symptom,Brain fog,2\n"
+            "u1,40,female,GB,2026-03-01,4,Treatment,Heat,\n"
+            "u1,40,female,GB,2026-03-01,5,Treatment,Gabapentin,300mg\n"
+            "u1,40,female,GB,2026-03-01,6,Tag,stress,\n"
+            "u1,40,female,GB,2026-03-01,7,Tag,rainy,\n"
+            "u1,40,female,GB,2026-03-01,8,Food,Coffee,\n"
+            "u1,40,female,GB,2026-03-01,9,Condition,Fibromyalgia,3\n"
+            "u1,40,female,GB,2026-03-02,1,Symptom,Neck pain,0\n")
+    report = import_text(store, text, "flaredown.csv")
+    assert report.format == "Flaredown CSV"
+    [flare] = store.flares.between()
+    assert {(s.region, s.intensity) for s in flare.sites} == {
+        ("posterior_neck.left", 8), ("posterior_neck.right", 8),
+        ("gastrocnemius.left", 10), ("gastrocnemius.right", 10)}
+    assert flare.triggers == frozenset({"stress"})
+    assert {t.treatment for t in flare.treatments} == {"heat", "gabapentin"}
+    assert store.checkins.get(flare.onset.date()).foods == frozenset({"coffee"})
+    assert "1 symptoms with no body part" in report.skipped
+    assert "1 tags that are not FibroMap triggers" in report.skipped
+    assert "1 conditions" in report.skipped and "1 symptoms rated 0" in report.skipped
+    assert sum(import_text(store, text, "flaredown.csv").result.added.values()) == 0
