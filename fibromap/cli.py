@@ -58,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
                      description=f"{APP_NAME}: a private spasm and pain logger. "
                                  "Without a command, starts the app.")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check that FibroMap works on this machine (offscreen) and exit")
+    parser.add_argument("--install-desktop-entry", action="store_true",
+                        help="add FibroMap to your desktop's application menu (for pip installs)")
+    parser.add_argument("--no-crash-dialog", action="store_true",
+                        help="on an unexpected error, write the log but show no dialog")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser("demo", parents=[database],
@@ -129,10 +135,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = Paths.from_environment()
     try:
+        if args.self_test:
+            from fibromap.selftest import main as self_test
+            return self_test()
+        if args.install_desktop_entry:
+            from fibromap.desktop import install_desktop_entry
+            print(install_desktop_entry())
+            return 0
         url = database_url(paths, getattr(args, "database", None))
         if args.command is None:
             from fibromap.ui.app import run_gui  # Qt is loaded only for the GUI
-            return run_gui(url, paths)
+            return run_gui(url, paths, crash_dialog=not args.no_crash_dialog)
         return COMMANDS[args.command](args, url, paths)
     except FibroMapError as exc:
         print(f"fibromap: {exc}", file=sys.stderr)

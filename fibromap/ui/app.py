@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fibromap import APP_NAME, __version__
-from fibromap.config import Paths
+from fibromap.config import Paths, resource
 from fibromap.errors import FibroMapError
 from fibromap.store.store import Store
 from fibromap.ui.main_window import MainWindow
@@ -21,7 +23,15 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("org.fibromap.FibroMap")
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        icon.addFile(str(resource("icons", f"fibromap-{size}.png")), QSize(size, size))
+    return icon
 
 
 def open_main_window(url: str, paths: Paths) -> MainWindow | None:
@@ -37,9 +47,15 @@ def open_main_window(url: str, paths: Paths) -> MainWindow | None:
     return window
 
 
-def run_gui(url: str, paths: Paths) -> int:
+def run_gui(url: str, paths: Paths, crash_dialog: bool = True) -> int:
+    from fibromap.ui.crash import CrashHandler
+
     app = create_application()
-    window = open_main_window(url, paths)
-    if window is None:
-        return 1
-    return app.exec()
+    handler = CrashHandler(paths, show_dialog=crash_dialog).install()
+    try:
+        window = open_main_window(url, paths)
+        if window is None:
+            return 1
+        return app.exec()
+    finally:
+        handler.uninstall()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPainter
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QPainter
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsView, QLabel, QMenu, QWidget,
@@ -63,7 +63,7 @@ class BodyMapWidget(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setBackgroundBrush(QColor("#ffffff"))
+        self.setBackgroundBrush(self.palette().base())
         self.setMinimumSize(320, 420)
         self.setAccessibleName("Body map")
         self._find_label = QLabel(self)
@@ -113,6 +113,11 @@ class BodyMapWidget(QGraphicsView):
 
     def items_at(self, position):
         return self.items(position.toPoint() if hasattr(position, "toPoint") else position)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange:  # light or dark theme switched
+            self.setBackgroundBrush(self.palette().base())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QLabel, QMainWindow, QMessageBox, QStyle, QSystemTrayIcon, QTabWidget, QWidget,
+    QLabel, QMainWindow, QMessageBox, QSystemTrayIcon, QTabWidget, QWidget,
 )
 
 from fibromap import APP_NAME, __version__
@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.settings = settings
+        self.paths = paths
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 820)
         self.drafts = DraftFile(paths)
@@ -87,14 +88,34 @@ class MainWindow(QMainWindow):
         self.tray = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             # The tray carries the check-in reminder where the desktop has one.
-            self.tray = QSystemTrayIcon(
-                self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation), self)
+            from fibromap.ui.app import app_icon
+
+            self.tray = QSystemTrayIcon(app_icon(), self)
             self.tray.setToolTip(APP_NAME)
             self.tray.messageClicked.connect(lambda: self.tabs.setCurrentWidget(self.checkin))
             self.tray.show()
         self.reminder = CheckInReminder(store, settings, self.tray, parent=self)
         self.reminder.due.connect(lambda text: self.statusBar().showMessage(text, 60_000))
         self._connect()
+        self._restore_window()
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.window_geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        name = self.settings.last_view
+        if name in VIEWS and name != "bodymap":
+            self.show_view(name)
+
+    def current_view(self) -> str:
+        page = self.tabs.currentWidget()
+        names = {self.log: "log", self.history: "history", self.checkin: "checkin",
+                 self.medications: "medications", self.heatmap: "heatmap",
+                 self.patterns: "patterns", self.insights: "insights", self.scores: "scores",
+                 self.overview: "overview"}
+        if self.trends is not None:
+            names[self.trends] = "trends"
+        return names.get(page, "trends" if page is self._trends_slot else "log")
 
     def _connect(self) -> None:
         self.log.saved.connect(lambda _flare: self.refresh(keep_log=True))
@@ -268,9 +289,14 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self, f"About {APP_NAME}",
             f"<b>{APP_NAME} {__version__}</b><br>A private spasm and pain logger.<br><br>"
-            f"Your data stays on this computer.<br>Database: {self.store.display_name}")
+            "Your data stays on this computer; FibroMap opens no network connection.<br>"
+            f"Database: {self.store.display_name}<br>"
+            f"Data folder: {self.paths.data_dir}<br>Backups: {self.paths.backups_dir}<br>"
+            f"Logs: {self.paths.logs_dir}")
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.last_view = self.current_view()
         self.log.keep_draft()
         self.store.close()
         super().closeEvent(event)

@@ -6,7 +6,7 @@ from datetime import time
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 
 class Orientation(StrEnum):
@@ -61,4 +61,23 @@ class Settings:
     @page_size.setter
     def page_size(self, value: str) -> None:
         self._settings.setValue("report/page_size", value)
+        self._settings.sync()
+
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        value = self._settings.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._settings.setValue("window/geometry", value)
+        self._settings.sync()
+
+    @property
+    def last_view(self) -> str:
+        return str(self._settings.value("window/view", "log"))
+
+    @last_view.setter
+    def last_view(self, name: str) -> None:
+        self._settings.setValue("window/view", name)
         self._settings.sync()

@@ -1,0 +1,57 @@
+"""`fibromap --install-desktop-entry`: put FibroMap in the application menu of a pip install."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from fibromap.config import resource
+from fibromap.errors import FibroMapError
+
+APP_ID = "org.fibromap.FibroMap"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def _data_home() -> Path:
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+
+
+def launcher() -> str:
+    """The command that starts the app without a terminal."""
+    here = Path(sys.executable).parent
+    for name in ("fibromap-gui", "fibromap"):
+        candidate = here / name
+        if candidate.exists():
+            return str(candidate)
+        found = shutil.which(name)
+        if found:
+            return found
+    return f"{sys.executable} -m fibromap"
+
+
+def install_desktop_entry(data_home: Path | None = None) -> str:
+    """Write the .desktop file and the icons for this user; returns what was done."""
+    if sys.platform != "linux":
+        raise FibroMapError("--install-desktop-entry is for Linux desktops; on Windows and "
+                            "macOS install the FibroMap bundle instead")
+    home = data_home or _data_home()
+    try:
+        applications = home / "applications"
+        applications.mkdir(parents=True, exist_ok=True)
+        entry = resource("desktop", f"{APP_ID}.desktop").read_text(encoding="utf-8")
+        entry = entry.replace("Exec=fibromap-gui", f"Exec={launcher()}")
+        target = applications / f"{APP_ID}.desktop"
+        target.write_text(entry, encoding="utf-8")
+        for size in ICON_SIZES:
+            folder = home / "icons" / "hicolor" / f"{size}x{size}" / "apps"
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{APP_ID}.png").write_bytes(
+                resource("icons", f"fibromap-{size}.png").read_bytes())
+        scalable = home / "icons" / "hicolor" / "scalable" / "apps"
+        scalable.mkdir(parents=True, exist_ok=True)
+        (scalable / f"{APP_ID}.svg").write_bytes(resource("icons", "fibromap.svg").read_bytes())
+    except OSError as exc:
+        raise FibroMapError(f"cannot write the menu entry under {home}: {exc.strerror or exc}") from exc
+    return f"Added FibroMap to the application menu ({target})."

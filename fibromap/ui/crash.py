@@ -1,0 +1,90 @@
+"""When something unexpected breaks: keep a report, tell the person, and carry on if possible.
+
+A global hook for the main thread and for worker threads writes the traceback to a log
+under the data folder and shows a dialog whose details can be copied. Tests and CI turn
+the dialog off (FIBROMAP_NO_CRASH_DIALOG=1 or --no-crash-dialog); the log is still written.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import threading
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+from fibromap import APP_NAME, __version__
+from fibromap.config import Paths
+
+DISABLE_ENV = "FIBROMAP_NO_CRASH_DIALOG"
+
+
+def dialogs_disabled() -> bool:
+    return os.environ.get(DISABLE_ENV) == "1" or "PYTEST_CURRENT_TEST" in os.environ
+
+
+def crash_report(kind, value, tb) -> str:
+    return "".join([
+        f"{APP_NAME} {__version__} on Python {platform.python_version()}, {platform.platform()}\n",
+        f"{datetime.now().isoformat(timespec='seconds')}\n\n",
+        *traceback.format_exception(kind, value, tb),
+    ])
+
+
+def write_crash_log(paths: Paths, report: str) -> Path | None:
+    try:
+        folder = paths.ensure(paths.logs_dir)
+        target = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}.log"
+        target.write_text(report, encoding="utf-8")
+        return target
+    except Exception:  # noqa: BLE001 - a crash while reporting a crash must not hide the first
+        return None
+
+
+class CrashHandler:
+    def __init__(self, paths: Paths, show_dialog: bool = True):
+        self.paths = paths
+        self.show_dialog = show_dialog and not dialogs_disabled()
+        self.reports: list[Path] = []
+        self._previous = (sys.excepthook, threading.excepthook)
+
+    def install(self) -> CrashHandler:
+        sys.excepthook = self._main_thread
+        threading.excepthook = lambda args: self.handle(args.exc_type, args.exc_value,
+                                                        args.exc_traceback)
+        return self
+
+    def uninstall(self) -> None:
+        sys.excepthook, threading.excepthook = self._previous
+
+    def _main_thread(self, kind, value, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            self._previous[0](kind, value, tb)
+            return
+        self.handle(kind, value, tb)
+
+    def handle(self, kind, value, tb) -> Path | None:
+        report = crash_report(kind, value, tb)
+        where = write_crash_log(self.paths, report)
+        if where is not None:
+            self.reports.append(where)
+        print(f"fibromap: unexpected error: {kind.__name__}: {value}"
+              + (f" (details in {where})" if where else ""), file=sys.stderr)
+        if self.show_dialog and threading.current_thread() is threading.main_thread():
+            self._dialog(kind, value, report, where)
+        return where
+
+    @staticmethod
+    def _dialog(kind, value, report: str, where: Path | None) -> None:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, f"{APP_NAME} ran into a problem",
+                          f"Something unexpected went wrong: {kind.__name__}: {value}\n\n"
+                          "What you saved is safe. The details below can be copied into a "
+                          "bug report" + (f"; they are also in {where}." if where else "."))
+        box.setDetailedText(report)
+        box.exec()

@@ -1,0 +1,128 @@
+"""The desktop app around the views: self-test, menu entry, crash reports, remembered window."""
+
+import os
+import subprocess
+import sys
+import threading
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from fibromap import __version__
+from fibromap.store.store import Store
+from fibromap.ui.crash import CrashHandler
+from fibromap.ui.main_window import MainWindow
+from fibromap.ui.settings import Settings
+
+
+def test_self_test_passes_offscreen():
+    result = subprocess.run([sys.executable, "-m", "fibromap", "--self-test"], capture_output=True,
+                            text=True, timeout=180, env=os.environ)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "body map rendered" in result.stdout and "trends plot rendered" in result.stdout
+    assert result.stdout.strip().endswith("Self-test passed.")
+
+
+def test_install_desktop_entry_for_a_pip_install(tmp_path, monkeypatch, capsys):
+    from fibromap.cli import main
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    assert main(["--install-desktop-entry"]) == 0
+    entry = tmp_path / "share" / "applications" / "org.fibromap.FibroMap.desktop"
+    text = entry.read_text()
+    assert "Name=FibroMap" in text and "Icon=org.fibromap.FibroMap" in text
+    launcher = next(line for line in text.splitlines() if line.startswith("Exec=")).split("=", 1)[1]
+    assert os.path.exists(launcher.split()[0])
+    for size in (16, 48, 256, 512):
+        assert (tmp_path / "share" / "icons" / "hicolor" / f"{size}x{size}" / "apps"
+                / "org.fibromap.FibroMap.png").stat().st_size > 100
+    assert "Added FibroMap to the application menu" in capsys.readouterr().out
+
+
+def test_crashes_are_logged_from_the_main_thread_and_worker_threads(paths, capsys):
+    handler = CrashHandler(paths, show_dialog=True).install()
+    try:
+        assert not handler.show_dialog  # tests never show the dialog
+        try:
+            raise RuntimeError("boom on the main thread")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+        worker = threading.Thread(target=lambda: 1 / 0)
+        worker.start()
+        worker.join()
+    finally:
+        handler.uninstall()
+    assert len(handler.reports) == 2
+    texts = [report.read_text() for report in handler.reports]
+    assert "RuntimeError: boom on the main thread" in texts[0]
+    assert "ZeroDivisionError" in texts[1] and f"FibroMap {__version__}" in texts[1]
+    assert all(report.parent == paths.logs_dir for report in handler.reports)
+    err = capsys.readouterr().err
+    assert "unexpected error: RuntimeError: boom on the main thread (details in" in err
+
+
+def test_the_crash_dialog_has_a_copyable_report(qtbot, paths):
+    seen = []
+
+    def read_box():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append((box.text(), box.detailedText()))
+            box.close()
+        else:
+            QTimer.singleShot(20, read_box)
+
+    QTimer.singleShot(20, read_box)
+    CrashHandler._dialog(ValueError, ValueError("bad"), "Traceback (most recent call last): ...",
+                         paths.logs_dir / "crash.log")
+    text, details = seen[0]
+    assert "What you saved is safe" in text and details.startswith("Traceback")
+
+
+def test_window_size_position_and_last_view_are_remembered(qtbot, sqlite_url, paths):
+    store = Store.open(sqlite_url, paths)
+    window = MainWindow(store, Settings(paths.settings_file), paths)
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.screen().availableGeometry()
+    # A size the (small) offscreen screen can hold, which restoreGeometry respects.
+    window.resize(max(window.minimumSizeHint().width(), screen.width() - 3),
+                  max(window.minimumSizeHint().height(), screen.height() - 60))
+    window.move(1, 2)
+    qtbot.wait(10)
+    before = (window.width(), window.height())
+    window.show_view("history")
+    window.close()
+    again = MainWindow(Store.open(sqlite_url, paths), Settings(paths.settings_file), paths)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.wait(10)
+    assert (again.width(), again.height()) == before != (1280, 820)
+    assert again.tabs.currentWidget() is again.history
+    assert again.current_view() == "history"
+
+
+def test_about_gives_version_and_data_location(qtbot, window):
+    seen = []
+
+    def read_box():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.close()
+        else:
+            QTimer.singleShot(20, read_box)
+
+    QTimer.singleShot(20, read_box)
+    window.about_action.trigger()
+    assert f"FibroMap {__version__}" in seen[0]
+    assert str(window.paths.data_dir) in seen[0] and str(window.paths.backups_dir) in seen[0]
+
+
+def test_the_map_follows_a_dark_theme(qtbot, window):
+    dark = QPalette(window.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#202124"))
+    dark.setColor(QPalette.ColorRole.Window, QColor("#2b2c30"))
+    window.log.map.setPalette(dark)
+    assert window.log.map.backgroundBrush().color().name() == "#202124"
