@@ -9,6 +9,7 @@ settings — under DIR (tests always set it). ``--database URL`` or
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -74,11 +75,14 @@ def database_url(paths: Paths, override: str | None = None,
 
 def resource(*parts: str) -> Traversable:
     """A file under resources/, from a checkout, an installed wheel or a bundle."""
-    try:
-        root = resources.files("fibromap.resources")
-    except ModuleNotFoundError:
-        # Running from a source tree that was never installed.
-        root = Path(__file__).resolve().parent.parent / "resources"
+    if getattr(sys, "frozen", False):  # a PyInstaller bundle unpacks them beside the code
+        root: Traversable = Path(sys._MEIPASS) / "resources"
+    else:
+        try:
+            root = resources.files("fibromap.resources")
+        except ModuleNotFoundError:
+            # Running from a source tree that was never installed.
+            root = Path(__file__).resolve().parent.parent / "resources"
     for part in parts:
         root = root / part
     return root

@@ -59,7 +59,11 @@ def run() -> int:
         _check_drawn(image, "the body map")
         _step("body map rendered", started)
 
+        import pyqtgraph  # noqa: F401 - surfaces a broken numpy or OpenGL here, with its reason
+
         window.show_view("trends")
+        if window.trends is None:
+            raise RuntimeError("the trends view could not be built")
         deadline = time.monotonic() + 30
         while window.busy() and time.monotonic() < deadline:
             app.processEvents()

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Build the one-folder bundle into dist/FibroMap, check it with its self-test, report its size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-.venv/bin/python}
+"$PYTHON" -m pip install --quiet "pyinstaller>=6.10"
+rm -rf build/pyinstaller dist/FibroMap
+"$PYTHON" -m PyInstaller --noconfirm --log-level WARN --workpath build/pyinstaller \
+    --distpath dist packaging/fibromap.spec
+# Qt translations of languages FibroMap does not ship are dead weight.
+find dist/FibroMap -path '*PySide6/Qt/translations/*' -name '*.qm' -delete 2>/dev/null || true
+# A Python built from source keeps its debugging symbols; the wheels' libraries are
+# already stripped (and stripping numpy's OpenBLAS breaks it), so strip only Python.
+if command -v strip >/dev/null; then
+    find dist/FibroMap/_internal -maxdepth 1 -name 'libpython*.so*' -exec strip --strip-unneeded {} +
+    find dist/FibroMap/_internal/python3* -name '*.so' -exec strip --strip-unneeded {} + 2>/dev/null || true
+fi
+QT_QPA_PLATFORM=offscreen dist/FibroMap/fibromap --self-test
+version=$(dist/FibroMap/fibromap --version | awk '{print $2}')
+archive="dist/FibroMap-$version-linux-$(uname -m).tar.gz"
+tar -czf "$archive" -C dist FibroMap
+echo "Bundle: $(du -sh dist/FibroMap | cut -f1) unpacked in dist/FibroMap; $(du -h "$archive" | cut -f1) as $archive"

@@ -1,0 +1,35 @@
+"""Start-up of the bundle against the same app from the source tree (same machine, same run)."""
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLE = ROOT / "dist" / "FibroMap" / "fibromap"
+
+
+def start_and_render(command, env, target, runs=5) -> float:
+    """Median seconds to start FibroMap, open every view on its data and render one."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command + ["screenshot", "overview", "-o", str(target)], env=env,
+                       check=True, capture_output=True, timeout=120)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+@pytest.mark.skipif(not BUNDLE.exists(), reason="build the bundle first: bash packaging/build.sh")
+def test_bundle_starts_about_as_fast_as_the_source_tree(tmp_path):
+    env = dict(os.environ, FIBROMAP_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    subprocess.run([sys.executable, "-m", "fibromap", "demo", "--days", "90"], env=env, check=True,
+                   capture_output=True)
+    source = start_and_render([sys.executable, "-m", "fibromap"], env, tmp_path / "a.png")
+    bundle = start_and_render([str(BUNDLE)], env, tmp_path / "b.png")
+    print(f"\nsource tree {source:.2f} s (baseline); bundle {bundle / source:.2f}x")
+    assert bundle / source < 3
