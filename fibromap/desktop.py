@@ -41,7 +41,10 @@ def install_desktop_entry(data_home: Path | None = None) -> str:
         applications = home / "applications"
         applications.mkdir(parents=True, exist_ok=True)
         entry = resource("desktop", f"{APP_ID}.desktop").read_text(encoding="utf-8")
-        entry = entry.replace("Exec=fibromap-gui", f"Exec={launcher()}")
+        command = launcher()
+        if " " in command and not command.startswith(sys.executable):
+            command = f'"{command}"'  # the desktop entry spec quotes paths with spaces
+        entry = entry.replace("Exec=fibromap-gui", f"Exec={command}")
         target = applications / f"{APP_ID}.desktop"
         target.write_text(entry, encoding="utf-8")
         for size in ICON_SIZES:

@@ -70,6 +70,8 @@ def main() -> int:
         renderer.render(painter)
         painter.end()
         image.save(str(folder / f"fibromap-{size}.png"))
+        if size == 256:
+            image.save(str(folder / "fibromap.ico"))  # the Windows bundle's icon
     print(f"wrote {folder}")
     return 0
 
