@@ -23,9 +23,8 @@ from fibromap.store.aggregates import RegionFigures
 from fibromap.store.store import Store
 from fibromap.ui.body_map_widget import BodyMapWidget
 from fibromap.ui.legend_bar import LegendBar
-from fibromap.ui.period_picker import PeriodPicker
 from fibromap.ui.settings import Orientation, Settings
-from fibromap.ui.worker import Worker
+from fibromap.ui.review_page import ReviewPage
 
 
 @dataclass(frozen=True)
@@ -49,26 +48,18 @@ def load_heat_data(store: Store, period: Period, by_month: bool) -> HeatData:
                     aggregates.referral_counts(database, period.start, period.end), months)
 
 
-class HeatMapPage(QWidget):
+class HeatMapPage(ReviewPage):
     def __init__(self, store: Store, settings: Settings, atlas: Atlas,
                  today=date.today, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._store = store
+        super().__init__(store, today, parent=parent)
         self._settings = settings
         self._atlas = atlas
-        self._today = today
-        self._data: HeatData | None = None
-        self.worker = Worker(self)
-        self.worker.finished.connect(self._show)
-        self.worker.failed.connect(lambda text: self.caption.setText(f"Could not load: {text}"))
 
-        self.picker = PeriodPicker(store, today)
         self.metric_choice = QComboBox()
         for metric, info in METRICS.items():
             self.metric_choice.addItem(info.label, metric)
         self.by_month = QCheckBox("One map per month")
         self.appointments_button = QPushButton("Appointments…")
-        self.caption = QLabel(wordWrap=True)
         self.note = QLabel(wordWrap=True)  # what the period picker has to say
         self.info = QLabel("Hover over a region for its figures.", wordWrap=True)
         self.legend = LegendBar()
@@ -119,7 +110,6 @@ class HeatMapPage(QWidget):
         layout.addLayout(body, 1)
 
     def _connect(self) -> None:
-        self.picker.changed.connect(lambda _period: self.refresh())
         self.picker.message.connect(self.note.setText)
         self.picker.changed.connect(lambda _period: self.note.setText(""))
         self.metric_choice.currentIndexChanged.connect(lambda _i: self._paint())
@@ -128,9 +118,6 @@ class HeatMapPage(QWidget):
         self.map.currentRegionChanged.connect(lambda rid: self._hovered(rid, None))
         self.appointments_button.clicked.connect(self._edit_appointments)
 
-    def period(self) -> Period:
-        return self.picker.period()
-
     def set_orientation(self, orientation: Orientation) -> None:
         self.map.set_orientation(orientation)
         for _title, small in self.month_maps:
@@ -138,16 +125,14 @@ class HeatMapPage(QWidget):
 
     # -- loading and painting -------------------------------------------------------------
     def refresh(self) -> None:
-        period = self.period()
-        if period.end < period.start:
-            self.caption.setText("The first day is after the last day.")
-            return
-        self.caption.setText(f"Loading {period.label()}…")
-        store, by_month = self._store, self.by_month.isChecked()
-        self.worker.run(lambda: load_heat_data(store, period, by_month))
+        self.caption.setText(f"Loading {self.period().label()}…")
+        super().refresh()
 
-    def _show(self, data: HeatData) -> None:
-        self._data = data
+    def loader(self, period: Period):
+        store, by_month = self._store, self.by_month.isChecked()
+        return lambda: load_heat_data(store, period, by_month)
+
+    def show_data(self, data: HeatData) -> None:
         self.stack.setCurrentIndex(1 if data.months else 0)
         self._paint()
 
@@ -155,7 +140,7 @@ class HeatMapPage(QWidget):
         return self.metric_choice.currentData()
 
     def _paint(self) -> None:
-        data = self._data
+        data = self.data
         if data is None:
             return
         metric = self.current_metric()
@@ -183,13 +168,13 @@ class HeatMapPage(QWidget):
             + ("" if data.flares else ". Nothing recorded in this period."))
 
     def _hovered(self, region_id: str, month: int | None) -> None:
-        if not region_id or self._data is None:
+        if not region_id or self.data is None:
             return
-        figures = (self._data.figures if month is None else
-                   self._data.months[month][1] if month < len(self._data.months) else {})
+        figures = (self.data.figures if month is None else
+                   self.data.months[month][1] if month < len(self.data.months) else {})
         name = self._atlas.name(region_id)
         f = figures.get(region_id)
-        where = "" if month is None else f" in {self._data.months[month][0].start:%B %Y}"
+        where = "" if month is None else f" in {self.data.months[month][0].start:%B %Y}"
         if f is None:
             self.info.setText(f"{name}: no flares{where}.")
             return

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from fibromap.analysis.insights import ASSOCIATION, MIN_DAYS, Comparison
 from fibromap.analysis.review import Insights, load_insights
 from fibromap.store.store import Store
-from fibromap.ui.period_picker import PeriodPicker
-from fibromap.ui.worker import Worker
+from fibromap.ui.review_page import ReviewPage
 
 CARD = ("background: palette(base); border: 1px solid palette(mid); border-radius: 6px; "
         "padding: 8px;")
@@ -28,17 +27,10 @@ def _heading(text: str) -> QLabel:
     return label
 
 
-class InsightsPage(QWidget):
+class InsightsPage(ReviewPage):
     def __init__(self, store: Store, today=date.today, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._store = store
-        self.data: Insights | None = None
+        super().__init__(store, today, initial_period=3, parent=parent)
         self.cards: list[QLabel] = []
-        self.worker = Worker(self)
-        self.worker.finished.connect(self._show)
-        self.worker.failed.connect(lambda text: self.caption.setText(f"Could not load: {text}"))
-        self.picker = PeriodPicker(store, today, initial=3)
-        self.caption = QLabel(wordWrap=True)
         self.content = QWidget()
         self.column = QVBoxLayout(self.content)
         scroll = QScrollArea(widgetResizable=True)
@@ -55,16 +47,11 @@ class InsightsPage(QWidget):
         layout.addWidget(notice)
         layout.addWidget(self.caption)
         layout.addWidget(scroll, 1)
-        self.picker.changed.connect(lambda _p: self.refresh())
         self.refresh()
 
-    def refresh(self) -> None:
-        period = self.picker.period()
-        if period.end < period.start:
-            self.caption.setText("The first day is after the last day.")
-            return
+    def loader(self, period):
         store = self._store
-        self.worker.run(lambda: load_insights(store, period))
+        return lambda: load_insights(store, period)
 
     def _clear(self) -> None:
         while self.column.count():
@@ -94,8 +81,7 @@ class InsightsPage(QWidget):
         if not comparisons:
             self._card("Nothing to compare in this period.", muted=True)
 
-    def _show(self, data: Insights) -> None:
-        self.data = data
+    def show_data(self, data: Insights) -> None:
         self._clear()
         self.caption.setText(f"{data.period.label()}: {data.days_with_data} days with a flare "
                              "or a check-in")

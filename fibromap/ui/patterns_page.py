@@ -11,24 +11,16 @@ from fibromap.analysis.review import Patterns, load_patterns
 from fibromap.domain.atlas import Atlas
 from fibromap.store.store import Store
 from fibromap.ui.bar_chart import BarChart
-from fibromap.ui.period_picker import PeriodPicker
-from fibromap.ui.worker import Worker
+from fibromap.ui.review_page import ReviewPage
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 NIGHT_HOURS = range(0, 8)
 
 
-class PatternsPage(QWidget):
+class PatternsPage(ReviewPage):
     def __init__(self, store: Store, atlas: Atlas, today=date.today, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._store = store
+        super().__init__(store, today, initial_period=2, parent=parent)
         self._atlas = atlas
-        self.data: Patterns | None = None
-        self.worker = Worker(self)
-        self.worker.finished.connect(self._show)
-        self.worker.failed.connect(lambda text: self.summary.setText(f"Could not load: {text}"))
-        self.picker = PeriodPicker(store, today, initial=2)
-        self.caption = QLabel(wordWrap=True)
         self.hours = BarChart("Flares by hour of the day")
         self.weekdays = BarChart("Flares by weekday")
         self.durations = BarChart("How long they lasted")
@@ -46,7 +38,6 @@ class PatternsPage(QWidget):
         self.region_chart = BarChart("Flares in the chosen region")
         self.region_chart.empty_text = "Choose a region to see its history"
         self._build()
-        self.picker.changed.connect(lambda _p: self.refresh())
         self.region.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh()
 
@@ -77,16 +68,11 @@ class PatternsPage(QWidget):
         layout.addWidget(self.caption)
         layout.addLayout(grid, 1)
 
-    def refresh(self) -> None:
-        period = self.picker.period()
-        if period.end < period.start:
-            self.caption.setText("The first day is after the last day.")
-            return
+    def loader(self, period):
         store, atlas, region = self._store, self._atlas, self.region.currentData()
-        self.worker.run(lambda: load_patterns(store, period, atlas, region))
+        return lambda: load_patterns(store, period, atlas, region)
 
-    def _show(self, data: Patterns) -> None:
-        self.data = data
+    def show_data(self, data: Patterns) -> None:
         days = data.period.days
         self.caption.setText(f"{data.period.label()}: {data.flares} flare"
                              f"{'s' if data.flares != 1 else ''} over {days} days")

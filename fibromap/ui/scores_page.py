@@ -12,22 +12,15 @@ from fibromap.analysis.scores import NOT_A_DIAGNOSIS
 from fibromap.domain.atlas import WPI_AREAS, Atlas
 from fibromap.store.store import Store
 from fibromap.ui.bar_chart import BarChart
-from fibromap.ui.period_picker import PeriodPicker
-from fibromap.ui.worker import Worker
+from fibromap.ui.review_page import ReviewPage
 
 AREA_NAMES = {area.id: area.name for area in WPI_AREAS}
 
 
-class ScoresPage(QWidget):
+class ScoresPage(ReviewPage):
     def __init__(self, store: Store, atlas: Atlas, today=date.today, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._store = store
+        super().__init__(store, today, initial_period=2, parent=parent)
         self._atlas = atlas
-        self.data: Scores | None = None
-        self.worker = Worker(self)
-        self.worker.finished.connect(self._show)
-        self.worker.failed.connect(lambda text: self.latest.setText(f"Could not load: {text}"))
-        self.picker = PeriodPicker(store, today, initial=2)
         self.sss_button = QPushButton("Fill in the SSS…")
         self.fiqr_button = QPushButton("Fill in the FIQR…")
         notice = QLabel(f"Scores are {NOT_A_DIAGNOSIS}. The Widespread Pain Index (ACR 2016) "
@@ -54,23 +47,19 @@ class ScoresPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(notice)
+        layout.addWidget(self.caption)
         layout.addWidget(self.latest)
         layout.addLayout(grid, 1)
-        self.picker.changed.connect(lambda _p: self.refresh())
         self.sss_button.clicked.connect(lambda: self._fill("sss"))
         self.fiqr_button.clicked.connect(lambda: self._fill("fiqr"))
         self.refresh()
 
-    def refresh(self) -> None:
-        period = self.picker.period()
-        if period.end < period.start:
-            self.latest.setText("The first day is after the last day.")
-            return
+    def loader(self, period):
         store, atlas = self._store, self._atlas
-        self.worker.run(lambda: load_scores(store, period, atlas))
+        return lambda: load_scores(store, period, atlas)
 
-    def _show(self, data: Scores) -> None:
-        self.data = data
+    def show_data(self, data: Scores) -> None:
+        self.caption.setText(f"{data.period.label()}")
         weeks = data.weeks
         self.wpi_chart.set_data([f"{monday:%d %b}" for monday, _r in weeks],
                                 [result.score for _m, result in weeks],

@@ -20,8 +20,7 @@ from fibromap.analysis.trends import OVERLAYS, TrendsData, load_trends, rolling_
 from fibromap.domain.atlas import Atlas
 from fibromap.store.store import Store
 from fibromap.ui import colors
-from fibromap.ui.period_picker import PeriodPicker
-from fibromap.ui.worker import Worker
+from fibromap.ui.review_page import ReviewPage
 
 OVERLAY_COLOURS = {"sleep_hours": "#1b7837", "sleep_quality": "#5aae61", "water_glasses": "#2166ac",
                    "stress": "#b2182b", "fatigue": "#762a83"}
@@ -39,18 +38,12 @@ def epoch(day: date) -> float:
     return datetime.combine(day, time(12)).timestamp()
 
 
-class TrendsPage(QWidget):
+class TrendsPage(ReviewPage):
     def __init__(self, store: Store, atlas: Atlas, today=date.today, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(store, today, initial_period=3, parent=parent)
         pg.setConfigOptions(antialias=True, background="w", foreground="k")
-        self._store = store
         self._atlas = atlas
-        self.data: TrendsData | None = None
         self.chosen_regions: list[str] = []
-        self.worker = Worker(self)
-        self.worker.finished.connect(self._show)
-        self.worker.failed.connect(lambda text: self.caption.setText(f"Could not load: {text}"))
-        self.picker = PeriodPicker(store, today, initial=3)
         self.per_day = QRadioButton("per day", checked=True)
         self.per_week = QRadioButton("per week")
         self.region = QComboBox(editable=True)
@@ -61,7 +54,6 @@ class TrendsPage(QWidget):
         self.clear_regions = QPushButton("Clear regions")
         self.overlay_boxes = {name: QCheckBox(label) for name, label in OVERLAYS.items()}
         self.overlay_boxes["sleep_hours"].setChecked(True)
-        self.caption = QLabel(wordWrap=True)
         self.plots = pg.GraphicsLayoutWidget()
         self.flare_plot = self._plot(0, "Flares")
         self.intensity_plot = self._plot(1, "Intensity (0–10)")
@@ -105,7 +97,6 @@ class TrendsPage(QWidget):
         layout.addWidget(self.plots, 1)
 
     def _connect(self) -> None:
-        self.picker.changed.connect(lambda _p: self.refresh())
         self.per_day.toggled.connect(lambda _on: self._draw())
         for box in self.overlay_boxes.values():
             box.toggled.connect(lambda _on: self._draw())
@@ -123,16 +114,11 @@ class TrendsPage(QWidget):
         self.chosen_regions = []
         self.refresh()
 
-    def refresh(self) -> None:
-        period = self.picker.period()
-        if period.end < period.start:
-            self.caption.setText("The first day is after the last day.")
-            return
+    def loader(self, period):
         store, regions = self._store, list(self.chosen_regions)
-        self.worker.run(lambda: load_trends(store, period, regions))
+        return lambda: load_trends(store, period, regions)
 
-    def _show(self, data: TrendsData) -> None:
-        self.data = data
+    def show_data(self, data: TrendsData) -> None:
         self._draw()
 
     def _draw(self) -> None:

@@ -36,7 +36,7 @@ def page(qtbot, sqlite_url, paths):
     qtbot.addWidget(widget)
     widget.resize(1300, 900)
     widget.show()
-    qtbot.waitUntil(lambda: not widget.worker.busy and widget._data is not None)
+    qtbot.waitUntil(lambda: not widget.worker.busy and widget.data is not None)
     return widget
 
 
@@ -123,7 +123,7 @@ def test_since_last_appointment(page, qtbot):
 
 def test_one_small_map_per_month_across_a_year(page, qtbot):
     page.by_month.setChecked(True)
-    qtbot.waitUntil(lambda: not page.worker.busy and bool(page._data.months))
+    qtbot.waitUntil(lambda: not page.worker.busy and bool(page.data.months))
     titles = [title.text() for title, _map in page.month_maps]
     assert titles[0] == "May 2025" and titles[-1] == "April 2026"
     january = page.month_maps[titles.index("January 2026")][1]
@@ -140,6 +140,6 @@ def test_an_empty_database_renders(qtbot, sqlite_url, paths):
     widget = HeatMapPage(store, Settings(paths.settings_file), load_atlas())
     qtbot.addWidget(widget)
     widget.show()
-    qtbot.waitUntil(lambda: widget._data is not None)
+    qtbot.waitUntil(lambda: widget.data is not None)
     assert "Nothing recorded in this period" in widget.caption.text()
     assert all(item.value is None for item in widget.map.region_items.values())

@@ -36,7 +36,7 @@ def test_every_view_with_fifty_thousand_flares(qtbot, big_database, paths):
     picker = window.heatmap.picker
     picker.choose("Custom")
     picker.start.setDate(QDate(1960, 1, 1))
-    qtbot.waitUntil(lambda: not window.heatmap.worker.busy and window.heatmap._data is not None
-                    and window.heatmap._data.flares == count, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.heatmap.worker.busy and window.heatmap.data is not None
+                    and window.heatmap.data.flares == count, timeout=60_000)
     top = max(item.value or 0 for item in window.heatmap.map.region_items.values())
     assert top > 1000
