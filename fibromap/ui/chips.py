@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QInputDialog, QToolButton, QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from fibromap.domain.vocabulary import Term, TermKind
-from fibromap.errors import FibroMapError
 from fibromap.ui.flow_layout import FlowLayout
+from fibromap.ui.own_words import add_word, ask_for_word
 
 CHIP_STYLE = """
 QToolButton { border: 1px solid palette(mid); border-radius: 11px; padding: 3px 10px; }
@@ -67,16 +67,14 @@ class ChipGroup(QWidget):
         self.changed.emit()
 
     def _ask_new_term(self) -> None:
-        label, ok = QInputDialog.getText(self, f"Add a {self._noun}", f"New {self._noun}:")
-        if ok and label.strip():
+        label = ask_for_word(self, self._noun)
+        if label:
             self.add_new(label)
 
     def add_new(self, label: str) -> str | None:
         """Add the person's own word, tick it, and return its key (None if refused)."""
-        try:
-            term = self._add_term(label)
-        except FibroMapError as exc:
-            self.message.emit(str(exc))
+        term = add_word(self._add_term, label, self.message.emit)
+        if term is None:
             return None
         button = self.buttons.get(term.key) or self._add_button(term)
         button.setChecked(True)

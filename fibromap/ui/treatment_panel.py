@@ -6,12 +6,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QGridLayout, QInputDialog, QLineEdit, QPushButton, QSpinBox, QWidget,
+    QCheckBox, QGridLayout, QLineEdit, QPushButton, QSpinBox, QWidget,
 )
 
 from fibromap.domain.draft import DraftTreatment
 from fibromap.domain.vocabulary import Term, TermKind
-from fibromap.errors import FibroMapError
+from fibromap.ui.own_words import add_word, ask_for_word
 
 NO_RELIEF_YET = -1
 
@@ -90,15 +90,13 @@ class TreatmentPanel(QWidget):
         return row
 
     def _ask(self) -> None:
-        label, ok = QInputDialog.getText(self, "Add a treatment", "New treatment:")
-        if ok and label.strip():
+        label = ask_for_word(self, "treatment")
+        if label:
             self.add_new(label)
 
     def add_new(self, label: str) -> str | None:
-        try:
-            term = self._add_term(label)
-        except FibroMapError as exc:
-            self.message.emit(str(exc))
+        term = add_word(self._add_term, label, self.message.emit)
+        if term is None:
             return None
         row = self.rows.get(term.key) or self._add_row(term)
         row.check.setChecked(True)

@@ -1,7 +1,7 @@
 """The appointment report, opened with a real PDF library."""
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 import pypdf
 import pytest

@@ -5,15 +5,14 @@ import subprocess
 import sys
 import threading
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fibromap import __version__
 from fibromap.store.store import Store
 from fibromap.ui.crash import CrashHandler
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
+from tests.ui.dialogs import answer_next_box
 
 
 def test_self_test_passes_offscreen():
@@ -64,20 +63,10 @@ def test_crashes_are_logged_from_the_main_thread_and_worker_threads(paths, capsy
 
 def test_the_crash_dialog_has_a_copyable_report(qtbot, paths):
     seen = []
-
-    def read_box():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append((box.text(), box.detailedText()))
-            box.close()
-        else:
-            QTimer.singleShot(20, read_box)
-
-    QTimer.singleShot(20, read_box)
+    answer_next_box(seen)
     CrashHandler._dialog(ValueError, ValueError("bad"), "Traceback (most recent call last): ...",
                          paths.logs_dir / "crash.log")
-    text, details = seen[0]
-    assert "What you saved is safe" in text and details.startswith("Traceback")
+    assert "What you saved is safe" in seen[0].text and seen[0].details.startswith("Traceback")
 
 
 def test_window_size_position_and_last_view_are_remembered(qtbot, sqlite_url, paths):
@@ -105,19 +94,10 @@ def test_window_size_position_and_last_view_are_remembered(qtbot, sqlite_url, pa
 
 def test_about_gives_version_and_data_location(qtbot, window):
     seen = []
-
-    def read_box():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            box.close()
-        else:
-            QTimer.singleShot(20, read_box)
-
-    QTimer.singleShot(20, read_box)
+    answer_next_box(seen)
     window.about_action.trigger()
-    assert f"FibroMap {__version__}" in seen[0]
-    assert str(window.paths.data_dir) in seen[0] and str(window.paths.backups_dir) in seen[0]
+    assert f"FibroMap {__version__}" in seen[0].text
+    assert str(window.paths.data_dir) in seen[0].text and str(window.paths.backups_dir) in seen[0].text
 
 
 def test_the_map_follows_a_dark_theme(qtbot, window):

@@ -6,24 +6,13 @@ import subprocess
 import sys
 import textwrap
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from fibromap.store.drafts import DraftFile
 from fibromap.store.store import Store
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
-
-
-def answer_next_question(button, seen):
-    def answer():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            box.button(button).click()
-        else:
-            QTimer.singleShot(20, answer)
-    QTimer.singleShot(20, answer)
+from tests.ui.dialogs import answer_next_box
 
 
 def open_window(qtbot, sqlite_url, paths):
@@ -69,9 +58,9 @@ def test_a_draft_survives_the_process_being_killed(qtbot, sqlite_url, paths):
 
     window = open_window(qtbot, sqlite_url, paths)
     seen = []
-    answer_next_question(QMessageBox.StandardButton.Yes, seen)
+    answer_next_box(seen, QMessageBox.StandardButton.Yes)
     assert window.offer_unsaved_draft()
-    assert "was not saved when FibroMap last closed" in seen[0] and "2 regions" in seen[0]
+    assert "was not saved when FibroMap last closed" in seen[0].text and "2 regions" in seen[0].text
     log = window.log
     assert [s.region for s in log.map.sites()] == ["upper_trapezius.left"]
     assert log.map.unrated_regions() == ["rhomboid.left"]
@@ -87,7 +76,7 @@ def test_closing_the_window_keeps_the_draft_and_declining_forgets_it(qtbot, sqli
     assert DraftFile(paths).load() is not None
     again = open_window(qtbot, sqlite_url, paths)
     seen = []
-    answer_next_question(QMessageBox.StandardButton.No, seen)
+    answer_next_box(seen, QMessageBox.StandardButton.No)
     assert not again.offer_unsaved_draft()
     assert DraftFile(paths).load() is None and again.log.map.sites() == []
 

@@ -1,9 +1,9 @@
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 
 from fibromap.exchange.files import HEALTH_DATA_WARNING
 from fibromap.ui.exchange_dialogs import ExportDialog
 from tests.store.helpers import full_flare
+from tests.ui.dialogs import answer_next_box
 
 
 def test_export_warns_about_health_data_and_writes_the_file(qtbot, window, tmp_path):
@@ -36,16 +36,7 @@ def test_a_bad_file_shows_its_problems_and_writes_nothing(qtbot, window, tmp_pat
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "fibromap", "version": 1, "flares": [{"onset": "x", "sites": []}]}')
     seen = []
-
-    def close_box():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            box.close()
-        else:
-            QTimer.singleShot(20, close_box)
-
-    QTimer.singleShot(20, close_box)
+    answer_next_box(seen)
     window.show_import(bad, confirm=lambda report: True)
-    assert "nothing was written" in seen[0] and "flares[0]" in seen[0]
+    assert "nothing was written" in seen[0].text and "flares[0]" in seen[0].text
     assert window.store.flares.count() == 0

@@ -1,13 +1,11 @@
 import sqlite3
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
-
 from fibromap.demo import generate
 from fibromap.store.store import Store
 from fibromap.ui.app import open_main_window
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
+from tests.ui.dialogs import answer_next_box
 
 
 def test_window_opens_on_the_database_with_title_menus_and_status(qtbot, sqlite_url, paths):
@@ -59,15 +57,6 @@ def test_quit_closes_the_window(qtbot, sqlite_url, paths):
     assert not window.isVisible()
 
 
-def _close_message_box(seen: list[str]) -> None:
-    box = QApplication.activeModalWidget()
-    if isinstance(box, QMessageBox):
-        seen.append(box.text())
-        box.close()
-    else:
-        QTimer.singleShot(20, lambda: _close_message_box(seen))
-
-
 def test_a_foreign_database_is_refused_with_a_dialog_and_left_untouched(qtbot, paths, tmp_path):
     foreign = tmp_path / "mail.db"
     with sqlite3.connect(foreign) as db:
@@ -75,9 +64,9 @@ def test_a_foreign_database_is_refused_with_a_dialog_and_left_untouched(qtbot, p
     db.close()
     before = foreign.read_bytes()
     seen: list[str] = []
-    QTimer.singleShot(20, lambda: _close_message_box(seen))
+    answer_next_box(seen)
     assert open_main_window(f"sqlite:///{foreign}", paths) is None
-    assert len(seen) == 1 and "is not a FibroMap database" in seen[0]
+    assert len(seen) == 1 and "is not a FibroMap database" in seen[0].text
     assert foreign.read_bytes() == before
 
 
@@ -85,6 +74,6 @@ def test_about_names_version_and_database(qtbot, sqlite_url, paths):
     window = open_main_window(sqlite_url, paths)
     qtbot.addWidget(window)
     seen: list[str] = []
-    QTimer.singleShot(20, lambda: _close_message_box(seen))
+    answer_next_box(seen)
     window.about_action.trigger()
-    assert "FibroMap 0.1.0" in seen[0] and str(paths.database_file) in seen[0]
+    assert "FibroMap 0.1.0" in seen[0].text and str(paths.database_file) in seen[0].text

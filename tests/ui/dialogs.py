@@ -1,0 +1,27 @@
+"""Answering the modal boxes the app shows, as a person would."""
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+
+@dataclass
+class Seen:
+    text: str
+    details: str
+
+
+def answer_next_box(seen: list, button=None) -> None:
+    """When the next message box opens, note what it says and press ``button`` (or close it)."""
+    def answer():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(Seen(box.text(), box.detailedText()))
+            if button is None:
+                box.close()
+            else:
+                box.button(button).click()
+        else:
+            QTimer.singleShot(20, answer)
+    QTimer.singleShot(20, answer)
