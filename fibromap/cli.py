@@ -175,6 +175,8 @@ def _write_crash_log(paths: Paths, exc: BaseException) -> Path | None:
 # -- commands ------------------------------------------------------------------------
 def cmd_demo(args, url: str, paths: Paths) -> int:
     from fibromap.demo import generate
+    from fibromap.domain.records import Records
+    from fibromap.store.bulk import write_new
     from fibromap.store.store import Store
 
     store = Store.open(url, paths)
@@ -183,20 +185,16 @@ def cmd_demo(args, url: str, paths: Paths) -> int:
             raise FibroMapError(f"{store.display_name} already holds entries; "
                                 "use --force to add the demo history anyway")
         history = generate(days=args.days, seed=args.seed)
-        taken = {c.day for c in store.checkins.between(history.checkins[0].day)} \
-            if history.checkins else set()
-        store.flares.add_many(history.flares)
-        store.checkins.put_many([c for c in history.checkins if c.day not in taken])
-        for medication in history.medications:
-            store.medications.add(medication)
-        for questionnaire in history.questionnaires:
-            store.questionnaires.put(questionnaire)
-        for appointment in history.appointments:
-            store.appointments.add(appointment)
-        print(f"Added {len(history.flares)} flares, {len(history.checkins) - len(taken)} check-ins, "
-              f"{len(history.medications)} medications, {len(history.questionnaires)} "
-              f"questionnaires and {len(history.appointments)} appointments over {args.days} days "
-              f"(seed {args.seed}) to {store.display_name}")
+        records = Records(flares=history.flares, checkins=history.checkins,
+                          medications=history.medications,
+                          questionnaires=list(history.questionnaires),
+                          appointments=list(history.appointments))
+        # One transaction; days that already have a check-in keep it.
+        added = write_new(store, records).added
+        print(f"Added {added['flares']} flares, {added['check-ins']} check-ins, "
+              f"{added['medications']} medications, {added['questionnaires']} questionnaires and "
+              f"{added['appointments']} appointments over {args.days} days (seed {args.seed}) "
+              f"to {store.display_name}")
     finally:
         store.close()
     return 0
