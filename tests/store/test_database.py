@@ -233,3 +233,32 @@ def test_a_database_made_by_revision_0001_is_backed_up_then_upgraded_keeping_its
         assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         assert copy.execute("SELECT count(*) FROM flare").fetchone() == (1,)
     copy.close()
+
+
+@pytest.mark.parametrize("revision", ["0001", "0002"])
+def test_each_migration_upgrades_a_database_made_by_the_one_before(sqlite_url, paths, revision):
+    from alembic import command
+
+    from fibromap.store.database import _alembic_config
+
+    store = Store.open(sqlite_url, paths)
+    saved = store.flares.add(full_flare())
+    store.close()
+    database = Database.open(sqlite_url, paths)
+    with database.engine.begin() as connection:
+        command.downgrade(_alembic_config(connection), revision)
+        if revision >= "0002":  # data that only a 0002 database can hold
+            connection.exec_driver_sql(
+                "INSERT INTO appointment (day, note) VALUES ('2026-03-02', 'GP')")
+    database.close()
+    upgraded = Store.open(sqlite_url, paths)
+    try:
+        assert upgraded.database.revision() == head_revision()
+        assert upgraded.flares.get(saved.id) == saved
+        if revision >= "0002":
+            assert [a.note for a in upgraded.appointments.all()] == ["GP"]
+        upgraded.notes.put("questions_for_doctor", "works after the upgrade")
+        assert upgraded.notes.get("questions_for_doctor") == "works after the upgrade"
+    finally:
+        upgraded.close()
+    assert any(b.name.endswith(f"-before-upgrade-{revision}.sqlite3") for b in list_backups(paths))
