@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self.patterns = PatternsPage(store, self.log.map.atlas)
         self.insights = InsightsPage(store)
         self.scores = ScoresPage(store, self.log.map.atlas)
-        self.overview = OverviewPage(store)
+        self.overview = OverviewPage(store, settings.orientation)
         self.trends = None  # built, with pyqtgraph, when first opened
         self._trends_slot = QWidget()
         self.tabs = QTabWidget(documentMode=True)
@@ -123,7 +123,10 @@ class MainWindow(QMainWindow):
         self.history.deleted.connect(self._flare_deleted)
         self.history.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.checkin.saved.connect(lambda _c: self.overview.refresh())
+        self.overview.navigate.connect(self.show_view)
+        self.overview.reportRequested.connect(self.show_report)
         self.log.body.orientationChanged.connect(self.heatmap.set_orientation)
+        self.log.body.orientationChanged.connect(self.overview.map.set_orientation)
         self.log.body.orientationChanged.connect(lambda o: self.statusBar().showMessage(
             "The front of the body is now shown "
             + ("as in a mirror" if o == "patient" else "facing the person"), 4000))
