@@ -39,3 +39,15 @@ def test_incomplete_questionnaires_are_refused():
                       {k: v for k, v in SSS.items() if k != "depression"})
     with pytest.raises(ValidationError, match="headaches must be yes or no"):
         Questionnaire(QuestionnaireKind.SSS, date(2026, 4, 1), SSS | {"headaches": 1})
+
+
+def test_notes_keep_the_questions_for_the_doctor(store):
+    from fibromap.store.notes import QUESTIONS
+
+    assert store.notes.get(QUESTIONS) == ""
+    store.notes.put(QUESTIONS, "Why at night?\nIs magnesium worth it?")
+    store.notes.put(QUESTIONS, "Why at night?")
+    assert store.notes.get(QUESTIONS) == "Why at night?"
+    assert store.notes.keys() == [QUESTIONS]
+    with pytest.raises(ValidationError, match="note must not contain NUL"):
+        store.notes.put(QUESTIONS, "bad\x00")
