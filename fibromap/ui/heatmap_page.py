@@ -70,7 +70,6 @@ class HeatMapPage(ReviewPage):
         self.stack = QStackedWidget()
         self._build()
         self._connect()
-        self.refresh()
 
     def _build(self) -> None:
         controls = QHBoxLayout()

@@ -47,7 +47,6 @@ class InsightsPage(ReviewPage):
         layout.addWidget(notice)
         layout.addWidget(self.caption)
         layout.addWidget(scroll, 1)
-        self.refresh()
 
     def loader(self, period):
         store = self._store

@@ -73,11 +73,15 @@ class MainWindow(QMainWindow):
         self.trends = None  # built, with pyqtgraph, when first opened
         self._trends_slot = QWidget()
         self.tabs = QTabWidget(documentMode=True)
-        for page, title in ((self.log, "Log"), (self.history, "History"),
-                            (self.checkin, "Check-in"), (self.medications, "Medications"),
-                            (self.heatmap, "Heat-map"), (self._trends_slot, "Trends"),
-                            (self.patterns, "Patterns"), (self.insights, "Insights"),
-                            (self.scores, "Scores"), (self.overview, "Overview")):
+        # The views by the names of views.VIEWS ("bodymap" is the Log view), in tab order.
+        self._views: dict[str, QWidget] = {}
+        for name, page, title in (
+                ("log", self.log, "Log"), ("history", self.history, "History"),
+                ("checkin", self.checkin, "Check-in"), ("medications", self.medications, "Medications"),
+                ("heatmap", self.heatmap, "Heat-map"), ("trends", self._trends_slot, "Trends"),
+                ("patterns", self.patterns, "Patterns"), ("insights", self.insights, "Insights"),
+                ("scores", self.scores, "Scores"), ("overview", self.overview, "Overview")):
+            self._views[name] = page
             self.tabs.addTab(page, title)
         self.tabs.currentChanged.connect(self._tab_opened)
         self.setCentralWidget(self.tabs)
@@ -109,16 +113,10 @@ class MainWindow(QMainWindow):
 
     def current_view(self) -> str:
         page = self.tabs.currentWidget()
-        names = {self.log: "log", self.history: "history", self.checkin: "checkin",
-                 self.medications: "medications", self.heatmap: "heatmap",
-                 self.patterns: "patterns", self.insights: "insights", self.scores: "scores",
-                 self.overview: "overview"}
-        if self.trends is not None:
-            names[self.trends] = "trends"
-        return names.get(page, "trends" if page is self._trends_slot else "log")
+        return next((name for name, view in self._views.items() if view is page), "log")
 
     def _connect(self) -> None:
-        self.log.saved.connect(lambda _flare: self.refresh(keep_log=True))
+        self.log.saved.connect(lambda _flare: self.refresh())
         self.history.openFlare.connect(self.edit_flare)
         self.history.deleted.connect(self._flare_deleted)
         self.history.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -230,23 +228,24 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     # -- views ----------------------------------------------------------------------------
-    def refresh(self, keep_log: bool = False) -> None:
-        """Show what the database holds now."""
+    def refresh(self) -> None:
+        """Show what the database holds now (the review views reload when next shown)."""
         self.overview.refresh()
         self.history.reload()
         self.medications.reload()
-        self.heatmap.refresh()
-        self.patterns.refresh()
-        self.insights.refresh()
-        self.scores.refresh()
-        if self.trends is not None:
-            self.trends.refresh()
+        for page in self._review_pages():
+            page.mark_stale()
+
+    def _review_pages(self) -> list:
+        return [self.heatmap, self.patterns, self.insights, self.scores] + (
+            [self.trends] if self.trends is not None else [])
 
     def _tab_opened(self, index: int) -> None:
         if self.tabs.widget(index) is self._trends_slot and self.trends is None:
             from fibromap.ui.trends_page import TrendsPage
 
             self.trends = TrendsPage(self.store, self.log.map.atlas)
+            self._views["trends"] = self.trends
             self.tabs.blockSignals(True)
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, self.trends, "Trends")
@@ -256,9 +255,7 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """Whether a view is still loading figures on a worker thread."""
-        pages = [self.heatmap, self.patterns, self.insights, self.scores] + (
-            [self.trends] if self.trends else [])
-        return any(page.worker.busy for page in pages)
+        return any(page.worker.busy for page in self._review_pages())
 
     def show_view(self, name: str) -> None:
         if name == "bodymap":  # the Log view showing the most recent flare
@@ -268,7 +265,9 @@ class MainWindow(QMainWindow):
                 self.log.load_draft(FlareDraft.from_flare(latest, keep_identity=False))
                 self.log.body.caption.setText(f"Most recent flare: {latest.onset:%a %d %b %Y, %H:%M}")
             return
-        self.tabs.setCurrentIndex(VIEWS.index(name))
+        if name not in VIEWS:
+            raise ValueError(f"no view called {name!r}")
+        self.tabs.setCurrentWidget(self._views[name])
 
     def show_report(self) -> None:
         from fibromap.ui.report_dialog import ReportDialog

@@ -39,7 +39,6 @@ class PatternsPage(ReviewPage):
         self.region_chart.empty_text = "Choose a region to see its history"
         self._build()
         self.region.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.refresh()
 
     def _build(self) -> None:
         top = QHBoxLayout()

@@ -16,7 +16,11 @@ from fibromap.ui.worker import Worker
 
 
 class ReviewPage(QWidget):
-    """Subclasses say how to load a period (``loader``) and how to show it (``show_data``)."""
+    """Subclasses say how to load a period (``loader``) and how to show it (``show_data``).
+
+    A page loads when it is first shown and again when shown after ``mark_stale``: views
+    nobody opens cost nothing at start-up or after each save.
+    """
 
     def __init__(self, store: Store, today=date.today, initial_period: int = 1,
                  parent: QWidget | None = None):
@@ -29,6 +33,18 @@ class ReviewPage(QWidget):
         self.worker.failed.connect(lambda text: self.caption.setText(f"Could not load: {text}"))
         self.picker = PeriodPicker(store, today, initial=initial_period)
         self.picker.changed.connect(lambda _period: self.refresh())
+        self._stale = True
+
+    def mark_stale(self) -> None:
+        """The database changed: reload now if on screen, else when next shown."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def period(self) -> Period:
         return self.picker.period()
@@ -41,6 +57,7 @@ class ReviewPage(QWidget):
         raise NotImplementedError
 
     def refresh(self) -> None:
+        self._stale = False
         period = self.period()
         if period.end < period.start:
             self.caption.setText("The first day is after the last day.")

@@ -52,7 +52,6 @@ class ScoresPage(ReviewPage):
         layout.addLayout(grid, 1)
         self.sss_button.clicked.connect(lambda: self._fill("sss"))
         self.fiqr_button.clicked.connect(lambda: self._fill("fiqr"))
-        self.refresh()
 
     def loader(self, period):
         store, atlas = self._store, self._atlas

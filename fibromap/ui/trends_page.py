@@ -63,7 +63,6 @@ class TrendsPage(ReviewPage):
         self.intensity_plot.setYRange(0, 10)
         self._build()
         self._connect()
-        self.refresh()
 
     def _plot(self, row: int, title: str):
         plot = self.plots.addPlot(row=row, col=0, axisItems={"bottom": pg.DateAxisItem()})
