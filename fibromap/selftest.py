@@ -40,8 +40,6 @@ def run() -> int:
             raise RuntimeError("the database gave back something other than what was written")
         _step(f"database: wrote and read back {len(saved)} flares", started)
 
-        from PySide6.QtGui import QImage
-
         from fibromap.ui.app import create_application
         from fibromap.ui.main_window import MainWindow
         from fibromap.ui.settings import Settings
@@ -87,7 +85,6 @@ def run() -> int:
         window.deleteLater()
         app.processEvents()
         store.close()
-        del image, plot, QImage
     print("Self-test passed.")
     return 0
 

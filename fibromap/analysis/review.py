@@ -85,9 +85,6 @@ def load_patterns(store: Store, period: Period, atlas: Atlas, region: str | None
     )
 
 
-def default_period(store: Store, today: date, days: int = 90) -> Period:
-    return Period(today - timedelta(days=days - 1), today)
-
 
 @dataclass(frozen=True)
 class ScoredDay:

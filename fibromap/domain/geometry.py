@@ -34,11 +34,6 @@ class Shape:
     def outer(self) -> Ring:
         return self.rings[0]
 
-    def bounds(self) -> tuple[float, float, float, float]:
-        xs = [x for ring in self.rings for x, _ in ring]
-        ys = [y for ring in self.rings for _, y in ring]
-        return min(xs), min(ys), max(xs), max(ys)
-
 
 @dataclass(frozen=True, slots=True)
 class FigureView:
@@ -54,18 +49,6 @@ class BodyGeometry:
     height: float
     head_unit: float  # SVG units per head height
     views: dict[View, FigureView]
-
-    def shape(self, region_id: str) -> Shape:
-        for figure in self.views.values():
-            if region_id in figure.regions:
-                return figure.regions[region_id]
-        raise KeyError(region_id)
-
-    def view_of(self, region_id: str) -> View:
-        for view, figure in self.views.items():
-            if region_id in figure.regions:
-                return view
-        raise KeyError(region_id)
 
 
 def _rings(d: str, minimum: int = 3) -> tuple[Ring, ...]:

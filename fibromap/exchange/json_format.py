@@ -24,7 +24,6 @@ from fibromap.exchange.problems import Collector
 
 FORMAT = "fibromap"
 VERSION = 1
-MAX_BYTES = 512 * 1024 * 1024
 
 
 def _flare(f: Flare) -> dict[str, Any]:

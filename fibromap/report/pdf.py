@@ -104,20 +104,6 @@ def _text_section(title: str, lines: list[str], size: float = 8.5) -> Section:
     return Section(lambda width: 16 + sum(heights(width)), draw)
 
 
-def _wrap(text: str, width_chars: int = 110) -> list[str]:
-    lines = []
-    for paragraph in text.splitlines() or [""]:
-        words, line = paragraph.split(), ""
-        for word in words:
-            if len(line) + len(word) + 1 > width_chars:
-                lines.append(line)
-                line = word
-            else:
-                line = f"{line} {word}".strip()
-        lines.append(line)
-    return lines
-
-
 def _header(data: ReportData, today: date) -> Section:
     def draw(painter: QPainter, box: QRectF) -> None:
         painter.setFont(_font(15, True))
@@ -272,7 +258,7 @@ def render_report(data: ReportData, atlas: Atlas, device, today: date | None = N
                         _body_maps(data, atlas), _trend(data), _hours(data), *_factors(data),
                         _scores(data), _changes(data, atlas),
                         _text_section("My questions for the doctor",
-                                      _wrap(data.questions) if data.questions.strip()
+                                      data.questions.splitlines() if data.questions.strip()
                                       else ["(none written)"])):
             writer.place(section)
     finally:

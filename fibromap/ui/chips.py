@@ -33,11 +33,11 @@ class ChipGroup(QWidget):
         self._noun = kind.noun
         self.setAccessibleName(kind.noun.capitalize() + "s")
         self.buttons: dict[str, QToolButton] = {}
+        self.add_button: QToolButton | None = None
         self._layout = FlowLayout(self)
         self.setStyleSheet(CHIP_STYLE)
         for term in terms:
             self._add_button(term)
-        self.add_button = None
         if add_term is not None:
             self.add_button = QToolButton(text="+ Add…")
             self.add_button.setAccessibleName(f"Add a {self._noun}")
@@ -49,7 +49,7 @@ class ChipGroup(QWidget):
         button.setAccessibleName(term.label)
         button.toggled.connect(lambda on, key=term.key: self._toggled(key, on))
         self.buttons[term.key] = button
-        if getattr(self, "add_button", None) is not None:
+        if self.add_button is not None:  # new words go before "+ Add…"
             self._layout.takeAt(self._layout.count() - 1)
             self._layout.addWidget(button)
             self._layout.addWidget(self.add_button)
