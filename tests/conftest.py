@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from fibromap.config import Paths, database_url  # noqa: E402
-from tests.postgres import PostgresServer, start_postgres  # noqa: E402
+from tests.helpers.postgres import PostgresServer, start_postgres  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
-from fibromap.ui import colors
+from fibromap.figure import colors
 
 BAR = QColor("#7a9cc6")
 AXIS = QColor("#5d5750")

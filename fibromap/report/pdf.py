@@ -24,10 +24,10 @@ from fibromap.domain.atlas import WPI_AREAS, Atlas
 from fibromap.domain.geometry import load_geometry
 from fibromap.errors import FibroMapError
 from fibromap.report.charts import bar_chart
-from fibromap.ui import colors
-from fibromap.ui.body_figure import BodyFigures
-from fibromap.ui.formatting import duration_text
-from fibromap.ui.referral_arrow import ReferralArrow
+from fibromap.figure import colors
+from fibromap.figure.body_figures import BodyFigures
+from fibromap.figure.formatting import duration_text
+from fibromap.figure.referral_arrow import ReferralArrow
 from fibromap.ui.settings import Orientation
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}

@@ -48,7 +48,7 @@ def open_main_window(url: str, paths: Paths) -> MainWindow | None:
 
 
 def run_gui(url: str, paths: Paths, crash_dialog: bool = True) -> int:
-    from fibromap.ui.crash import CrashHandler
+    from fibromap.ui.dialogs.crash import CrashHandler
 
     app = create_application()
     handler = CrashHandler(paths, show_dialog=crash_dialog).install()

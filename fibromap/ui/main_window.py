@@ -14,16 +14,16 @@ from fibromap.domain.flare import Flare
 from fibromap.errors import FibroMapError
 from fibromap.store.drafts import DraftFile
 from fibromap.store.store import Store
-from fibromap.ui.checkin_page import CheckInPage
-from fibromap.ui.heatmap_page import HeatMapPage
-from fibromap.ui.history_page import HistoryPage
-from fibromap.ui.insights_page import InsightsPage
-from fibromap.ui.log_page import LogPage
-from fibromap.ui.medications_page import MedicationsPage
-from fibromap.ui.overview import OverviewPage
-from fibromap.ui.patterns_page import PatternsPage
-from fibromap.ui.reminder import CheckInReminder
-from fibromap.ui.scores_page import ScoresPage
+from fibromap.ui.daily.checkin_page import CheckInPage
+from fibromap.ui.review.heatmap_page import HeatMapPage
+from fibromap.ui.log.history_page import HistoryPage
+from fibromap.ui.review.insights_page import InsightsPage
+from fibromap.ui.log.log_page import LogPage
+from fibromap.ui.daily.medications_page import MedicationsPage
+from fibromap.ui.review.overview import OverviewPage
+from fibromap.ui.review.patterns_page import PatternsPage
+from fibromap.ui.daily.reminder import CheckInReminder
+from fibromap.ui.review.scores_page import ScoresPage
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import VIEWS
 
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
 
     def _tab_opened(self, index: int) -> None:
         if self.tabs.widget(index) is self._trends_slot and self.trends is None:
-            from fibromap.ui.trends_page import TrendsPage
+            from fibromap.ui.review.trends_page import TrendsPage
 
             self.trends = TrendsPage(self.store, self.log.map.atlas)
             self._views["trends"] = self.trends
@@ -270,17 +270,17 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self._views[name])
 
     def show_report(self) -> None:
-        from fibromap.ui.report_dialog import ReportDialog
+        from fibromap.ui.dialogs.report_dialog import ReportDialog
 
         ReportDialog(self.store, self.settings, self.log.map.atlas, parent=self).exec()
 
     def show_export(self) -> None:
-        from fibromap.ui.exchange_dialogs import ExportDialog
+        from fibromap.ui.dialogs.exchange_dialogs import ExportDialog
 
         ExportDialog(self.store, self).exec()
 
     def show_import(self, path=None, confirm=None) -> None:
-        from fibromap.ui.exchange_dialogs import ask_import, run_import
+        from fibromap.ui.dialogs.exchange_dialogs import ask_import, run_import
 
         report = run_import(self, self.store, path, confirm) if path else ask_import(self, self.store)
         if report is not None:

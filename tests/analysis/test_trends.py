@@ -5,7 +5,7 @@ from fibromap.analysis.periods import Period
 from fibromap.analysis.trends import load_trends, rolling_mean, weekly_sums
 from fibromap.domain.daily import CheckIn, Medication
 from fibromap.domain.flare import Flare, SpasmSite, TreatmentUse
-from tests.store.helpers import at
+from tests.helpers.records import at
 
 
 def test_rolling_mean_uses_what_there_is():

@@ -22,7 +22,7 @@ def timed(action, repeat: int = 5) -> float:
 @pytest.fixture(scope="session")
 def big_store(tmp_path_factory):
     """About 50,000 flares: ten years of demo history, repeated back in time."""
-    from tests.big_history import build_big_store
+    from tests.helpers.big_history import build_big_store
 
     store = build_big_store(tmp_path_factory.mktemp("bench-home"))
     yield store

@@ -33,7 +33,7 @@ def test_filtered_counts_against_the_plain_count(big_store):
 
 def test_the_history_model_scrolls_page_after_page(big_store, qtbot):
     from fibromap.domain.atlas import load_atlas
-    from fibromap.ui.history_model import HistoryModel
+    from fibromap.ui.log.history_model import HistoryModel
 
     model = HistoryModel(big_store, load_atlas())
     first = timed(model.reload, repeat=3)

@@ -298,7 +298,7 @@ def test_screenshot_errors_are_one_line(capsys, args, message):
 def test_stats_json_carries_wpi_time_of_day_and_regions(capsys, sqlite_url, paths):
     from fibromap.domain.flare import Flare, SiteRole, SpasmSite
     from fibromap.store.store import Store
-    from tests.store.helpers import at
+    from tests.helpers.records import at
 
     store = Store.open(sqlite_url, paths)
     store.flares.add_many([

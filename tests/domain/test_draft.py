@@ -5,7 +5,7 @@ import pytest
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.draft import DraftLink, DraftSite, DraftTreatment, FlareDraft
 from fibromap.errors import ValidationError
-from tests.store.helpers import full_flare
+from tests.helpers.records import full_flare
 
 
 def test_a_saved_flare_survives_draft_and_json_and_back():

@@ -12,7 +12,7 @@ from fibromap.config import Paths, database_url
 from fibromap.exchange.files import export_text, import_text
 from fibromap.exchange.problems import ImportRefused
 from fibromap.store.store import Store
-from tests.store.helpers import at, full_flare
+from tests.helpers.records import at, full_flare
 
 
 def counts(store):

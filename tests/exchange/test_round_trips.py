@@ -10,7 +10,7 @@ from fibromap.domain.vocabulary import TermKind
 from fibromap.exchange.files import export_file, export_text, import_file, import_text
 from fibromap.store.notes import QUESTIONS
 from fibromap.store.store import Store
-from tests.store.helpers import full_flare
+from tests.helpers.records import full_flare
 
 
 def fill(store):

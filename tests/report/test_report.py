@@ -10,7 +10,7 @@ from fibromap.cli import main
 from fibromap.domain.flare import Flare, SiteRole, SpasmSite, Referral
 from fibromap.store.notes import QUESTIONS
 from fibromap.store.store import Store
-from tests.store.helpers import at
+from tests.helpers.records import at
 
 
 def words(pdf_path) -> str:
@@ -110,7 +110,7 @@ def test_the_report_dialog_saves_and_prints(qtbot, tmp_path, sqlite_url, paths):
     from PySide6.QtPrintSupport import QPrinter
 
     from fibromap.domain.atlas import load_atlas
-    from fibromap.ui.report_dialog import ReportDialog
+    from fibromap.ui.dialogs.report_dialog import ReportDialog
     from fibromap.ui.settings import Settings
 
     store = Store.open(sqlite_url, paths)

@@ -9,7 +9,7 @@ from fibromap.store.aggregates import (
     daily_figures, duration_counts, night_flares, region_figures, referral_counts,
     regions_between, time_of_day, weekday_counts, weekly_region_counts, weekly_regions,
 )
-from tests.store.helpers import at
+from tests.helpers.records import at
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 from sqlalchemy import text
 
 from fibromap.store.check import check_database
-from tests.store.helpers import full_flare
+from tests.helpers.records import full_flare
 
 
 def test_a_sound_database_passes(store):

@@ -12,7 +12,7 @@ from fibromap.store.database import (
 )
 from fibromap.store.schema import Base
 from fibromap.store.store import Store
-from tests.store.helpers import full_flare
+from tests.helpers.records import full_flare
 
 
 def digest(path) -> str:

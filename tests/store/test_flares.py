@@ -5,7 +5,7 @@ import pytest
 
 from fibromap.domain.flare import Flare, SpasmSite
 from fibromap.errors import DatabaseError, ValidationError
-from tests.store.helpers import at, full_flare
+from tests.helpers.records import at, full_flare
 
 
 def bare(flare: Flare) -> Flare:

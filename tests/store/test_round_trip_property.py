@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 
 from fibromap.config import Paths, database_url
 from fibromap.store.store import Store
-from tests.strategies import flares
+from tests.helpers.strategies import flares
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

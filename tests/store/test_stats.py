@@ -3,7 +3,7 @@ from datetime import date
 from fibromap.domain.daily import CheckIn
 from fibromap.domain.flare import Flare, Referral, SiteRole, SpasmSite
 from fibromap.store.stats import RegionCount
-from tests.store.helpers import at
+from tests.helpers.records import at
 
 
 def seed(store):

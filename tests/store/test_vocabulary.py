@@ -2,7 +2,7 @@ import pytest
 
 from fibromap.domain.vocabulary import BUILTIN_TERMS, TermKind
 from fibromap.errors import ValidationError
-from tests.store.helpers import full_flare
+from tests.helpers.records import full_flare
 
 
 def test_builtin_words_are_seeded_once(store, paths):

@@ -9,10 +9,10 @@ from PySide6.QtGui import QColor, QPalette
 
 from fibromap import __version__
 from fibromap.store.store import Store
-from fibromap.ui.crash import CrashHandler
+from fibromap.ui.dialogs.crash import CrashHandler
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
-from tests.ui.dialogs import answer_next_box
+from tests.helpers.dialogs import answer_next_box
 
 
 def test_self_test_passes_offscreen():

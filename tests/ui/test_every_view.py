@@ -5,7 +5,7 @@ import pytest
 
 from fibromap.domain.flare import Flare, SpasmSite
 from fibromap.ui.views import VIEWS
-from tests.store.helpers import at
+from tests.helpers.records import at
 
 
 def settle(qtbot, window):

@@ -7,7 +7,7 @@ from fibromap.store.store import Store
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import VIEWS
-from tests.big_history import build_big_store
+from tests.helpers.big_history import build_big_store
 
 
 @pytest.fixture(scope="module")

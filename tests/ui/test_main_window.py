@@ -5,7 +5,7 @@ from fibromap.store.store import Store
 from fibromap.ui.app import open_main_window
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
-from tests.ui.dialogs import answer_next_box
+from tests.helpers.dialogs import answer_next_box
 
 
 def test_window_opens_on_the_database_with_title_menus_and_status(qtbot, sqlite_url, paths):
@@ -83,8 +83,8 @@ def test_overview_shows_the_last_week_todays_checkin_and_leads_on(qtbot, sqlite_
     from datetime import date, timedelta
 
     from fibromap.domain.flare import Flare, SpasmSite
-    from fibromap.ui.overview import OverviewPage
-    from tests.store.helpers import at
+    from fibromap.ui.review.overview import OverviewPage
+    from tests.helpers.records import at
 
     today = date(2026, 6, 10)
     store = Store.open(sqlite_url, paths)

@@ -1,0 +1,134 @@
+"""One clickable body region on the map."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSimpleTextItem
+
+from fibromap.domain.atlas import Region
+from fibromap.domain.flare import SiteRole
+from fibromap.domain.geometry import Shape
+from fibromap.figure import colors
+
+
+def shape_path(shape: Shape) -> QPainterPath:
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    for ring in shape.rings:
+        path.moveTo(*ring[0])
+        for point in ring[1:]:
+            path.lineTo(*point)
+        path.closeSubpath()
+    return path
+
+
+def polyline_path(points) -> QPainterPath:
+    path = QPainterPath()
+    path.moveTo(*points[0])
+    for point in points[1:]:
+        path.lineTo(*point)
+    return path
+
+
+class RegionItem(QGraphicsPathItem):
+    """A region's shape, filled by its intensity, outlined when current or hovered."""
+
+    def __init__(self, region: Region, shape: Shape):
+        super().__init__(shape_path(shape))
+        self.region = region
+        self.anchor = shape.anchor
+        self.intensity: int | None = None
+        self.role: SiteRole | None = None  # None: not part of the flare
+        self.current = False
+        self.hovered = False
+        self.linked = False  # a zone of the referral being edited
+        # Heat-map mode: a figure for the region, drawn as a fraction of the scale.
+        self.value: float | None = None
+        self.value_fraction = 0.0
+        self.value_text = ""
+        self.setAcceptHoverEvents(True)
+        self.setToolTip(region.name)
+        self.refresh()
+
+    @property
+    def marked(self) -> bool:
+        return self.role is not None
+
+    def accessible_name(self) -> str:
+        if self.value is not None:
+            return f"{self.region.name}, {self.value_text}"
+        parts = [self.region.name]
+        if self.marked:
+            parts.append("not rated" if self.intensity is None else f"intensity {self.intensity}")
+            if self.role is SiteRole.TRIGGER_POINT:
+                parts.append("trigger point")
+            elif self.role is SiteRole.REFERRED:
+                parts.append("referred pain")
+        return ", ".join(parts)
+
+    def fill_color(self) -> QColor:
+        if self.value is not None:
+            return colors.intensity_color(10 * self.value_fraction)
+        if not self.marked:
+            return colors.UNMARKED
+        if self.intensity is None:
+            return colors.UNRATED
+        return colors.intensity_color(self.intensity)
+
+    def refresh(self) -> None:
+        fill = self.fill_color()
+        if self.hovered and not self.marked:
+            fill = fill.darker(108)
+        brush = QBrush(fill)
+        self.setBrush(brush)
+        if self.current:
+            pen = QPen(colors.CURRENT, 2.6)
+        elif self.hovered:
+            pen = QPen(colors.HOVER, 1.8)
+        elif self.linked:
+            pen = QPen(colors.ARROW, 1.6, Qt.PenStyle.DashLine)
+        else:
+            pen = QPen(colors.REGION_EDGE, 0.6)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        pen.setCosmetic(False)
+        self.setPen(pen)
+        self.setZValue(3 if self.current else 2 if self.hovered else 1)
+        self.setToolTip(self.accessible_name())
+
+    def paint(self, painter, option, widget=None) -> None:
+        super().paint(painter, option, widget)
+        if self.role is SiteRole.REFERRED:  # hatched: pain felt here but coming from elsewhere
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(QColor(0, 0, 0, 70), Qt.BrushStyle.BDiagPattern))
+            painter.drawPath(self.path())
+
+
+class IntensityLabel(QGraphicsSimpleTextItem):
+    """The number drawn on a marked region, kept upright when the figure is mirrored."""
+
+    def __init__(self):
+        super().__init__()
+        font = self.font()
+        font.setPixelSize(11)
+        font.setBold(True)
+        self.setFont(font)
+        self.setZValue(6)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(False)
+
+    def show_for(self, item: RegionItem, scene_anchor) -> None:
+        if item.value is not None:
+            text = item.value_text
+        elif not item.marked:
+            self.hide()
+            return
+        else:
+            text = "?" if item.intensity is None else str(item.intensity)
+        if item.role is SiteRole.TRIGGER_POINT and item.value is None:
+            text += "•"
+        self.setText(text)
+        self.setBrush(colors.text_color_on(item.fill_color()))
+        box = self.boundingRect()
+        self.setPos(scene_anchor.x() - box.width() / 2, scene_anchor.y() - box.height() / 2)
+        self.show()

@@ -1,0 +1,242 @@
+"""The body map with its side panel: what is marked, how strong, and where pain spreads."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget,
+    QListWidgetItem, QPushButton, QRadioButton, QSlider, QVBoxLayout, QWidget,
+)
+
+from fibromap.analysis.referral import DISCLAIMER, suggest_sources
+from fibromap.domain.flare import Flare, SiteRole
+from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
+from fibromap.ui.settings import Orientation, Settings
+
+PANEL_WIDTH = 280
+
+
+class BodyMapPage(QWidget):
+    orientationChanged = Signal(Orientation)
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._settings = settings
+        self.map = BodyMapWidget(settings.orientation)
+        self.caption = QLabel(wordWrap=True)
+        self.region_title = QLabel("Click a muscle", wordWrap=True)
+        title_font = self.region_title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
+        title_font.setBold(True)
+        self.region_title.setFont(title_font)
+        self.region_details = QLabel(wordWrap=True)
+        self.region_details.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.intensity = QSlider(Qt.Orientation.Horizontal, minimum=0, maximum=10,
+                                 pageStep=1, tickInterval=1,
+                                 tickPosition=QSlider.TickPosition.TicksBelow)
+        self.intensity.setAccessibleName("Intensity")
+        self.intensity_value = QLabel("–", minimumWidth=24)
+        self.spasm = QRadioButton("Spasm")
+        self.trigger_point = QRadioButton("Trigger point")
+        self._roles = QButtonGroup(self)
+        self._roles.addButton(self.spasm)
+        self._roles.addButton(self.trigger_point)
+        self.referral_button = QPushButton("Pain spreads from here…", checkable=True)
+        self.referral_button.setToolTip(
+            f"Then click where the pain is felt ({QKeySequence('Ctrl+L').toString()})")
+        self.remove_button = QPushButton("Remove")
+        self.marked = QListWidget()
+        self.marked.setAccessibleName("Marked regions")
+        self.suggestions = QListWidget()
+        self.suggestions.setAccessibleName("Possible sources of the referred pain")
+        self.suggestions_box = QGroupBox("Possible sources of the referred pain")
+        self.disclaimer = QLabel(DISCLAIMER[:1].upper() + DISCLAIMER[1:] + ".", wordWrap=True)
+        for listing in (self.marked, self.suggestions):
+            listing.setMaximumHeight(170)
+            listing.setWordWrap(True)
+            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            listing.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.orientation = QComboBox()
+        for option in Orientation:
+            self.orientation.addItem(option.label, option)
+        self.orientation.setCurrentIndex(list(Orientation).index(settings.orientation))
+        self.help = QLabel(wordWrap=True)
+        self.help.setStyleSheet("color: palette(mid);")
+        self._build_layout()
+        self._connect()
+        self._update_panel()
+
+    def _build_layout(self) -> None:
+        rating = QHBoxLayout()
+        rating.addWidget(self.intensity, 1)
+        rating.addWidget(self.intensity_value)
+        roles = QHBoxLayout()
+        roles.addWidget(self.spasm)
+        roles.addWidget(self.trigger_point)
+        roles.addStretch(1)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.addRow("Intensity (0–10)", rating)
+        form.addRow("Kind", roles)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.referral_button, 1)
+        buttons.addWidget(self.remove_button)
+        box = QVBoxLayout()
+        box.addWidget(self.disclaimer)
+        box.addWidget(self.suggestions)
+        self.suggestions_box.setLayout(box)
+
+        panel = QVBoxLayout()
+        panel.addWidget(self.caption)
+        panel.addWidget(self.region_title)
+        panel.addWidget(self.region_details)
+        panel.addLayout(form)
+        panel.addLayout(buttons)
+        panel.addWidget(QLabel("Marked"))
+        panel.addWidget(self.marked)
+        panel.addWidget(self.suggestions_box)
+        panel.addWidget(self.help)
+        panel.addStretch(1)
+        panel.addWidget(QLabel("Show the front"))
+        panel.addWidget(self.orientation)
+        side = QWidget()
+        side.setLayout(panel)
+        side.setFixedWidth(PANEL_WIDTH)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.map, 1)
+        layout.addWidget(side)
+
+    def _connect(self) -> None:
+        self.map.changed.connect(self._update_panel)
+        self.map.currentRegionChanged.connect(lambda _rid: self._update_panel())
+        self.map.hoveredRegionChanged.connect(self._show_hovered)
+        self.map.referralModeChanged.connect(self._referral_mode_changed)
+        self.map.message.connect(self.help.setText)
+        self.intensity.valueChanged.connect(self._intensity_moved)
+        self.spasm.toggled.connect(lambda on: on and self._set_role(SiteRole.SPASM))
+        self.trigger_point.toggled.connect(lambda on: on and self._set_role(SiteRole.TRIGGER_POINT))
+        self.referral_button.toggled.connect(self._referral_button_toggled)
+        self.remove_button.clicked.connect(self._remove_current)
+        self.marked.itemClicked.connect(lambda item: self.map.set_current(item.data(Qt.ItemDataRole.UserRole)))
+        self.orientation.currentIndexChanged.connect(self._orientation_chosen)
+
+    # -- showing a saved flare -----------------------------------------------------------
+    def show_flare(self, flare: Flare | None) -> None:
+        if flare is None:
+            self.map.clear()
+            self.caption.setText("")
+            return
+        self.map.load(list(flare.sites), list(flare.referrals))
+        self.caption.setText(f"Most recent flare: {flare.onset:%a %d %b %Y, %H:%M}")
+
+    # -- reacting -------------------------------------------------------------------------
+    def _show_hovered(self, region_id: str) -> None:
+        if region_id and region_id != self.map.current_region():
+            self.help.setText(self.map.atlas.region(region_id).name)
+        elif not self.map.referral_mode:
+            self.help.setText("")
+
+    def _update_panel(self) -> None:
+        current = self.map.current_region()
+        item = self.map.region_items.get(current) if current else None
+        editable = bool(item and item.marked)
+        if item:
+            region = item.region
+            self.region_title.setText(region.name)
+            details = []
+            if region.wpi_area:
+                details.append(f"Widespread Pain Index area: {region.wpi_area.replace('_', ' ').replace('.', ', ')}")
+            if region.muscles:
+                details.append("Trigger points here: " + ", ".join(
+                    m.replace("_", " ") for m in region.muscles))
+            self.region_details.setText("\n".join(details))
+        else:
+            self.region_title.setText("Click a muscle")
+            self.region_details.setText("Click where it hurts, then type 0–9 for how strong "
+                                        "(1 then 0 for 10).")
+        with _Quiet(self.intensity, self.spasm, self.trigger_point):
+            self.intensity.setEnabled(editable)
+            self.intensity.setValue(item.intensity if editable and item.intensity is not None else 0)
+            self.intensity_value.setText(str(item.intensity) if editable and item.intensity is not None else "–")
+            is_source = editable and item.role is not SiteRole.REFERRED
+            self.spasm.setEnabled(is_source)
+            self.trigger_point.setEnabled(is_source)
+            self.spasm.setChecked(is_source and item.role is SiteRole.SPASM)
+            self.trigger_point.setChecked(is_source and item.role is SiteRole.TRIGGER_POINT)
+        self.remove_button.setEnabled(editable)
+        self.referral_button.setEnabled(self.map.referral_mode or (editable and item.role is not SiteRole.REFERRED))
+        self._fill_marked()
+        self._fill_suggestions()
+
+    def _fill_marked(self) -> None:
+        self.marked.clear()
+        for rid, item in self.map.region_items.items():
+            if not item.marked:
+                continue
+            sources = [s for s, t in self.map.links() if t == rid]
+            text = item.accessible_name()
+            if sources:
+                text += " — from " + ", ".join(self.map.atlas.region(s).name.lower() for s in sources)
+            entry = QListWidgetItem(text)
+            entry.setData(Qt.ItemDataRole.UserRole, rid)
+            self.marked.addItem(entry)
+
+    def _fill_suggestions(self) -> None:
+        self.suggestions.clear()
+        zones = [rid for rid, item in self.map.region_items.items() if item.role is SiteRole.REFERRED]
+        sources = [rid for rid, item in self.map.region_items.items()
+                   if item.marked and item.role is not SiteRole.REFERRED]
+        ranked = suggest_sources(zones, self.map.atlas, marked_sources=sources)
+        for suggestion in ranked:
+            matched = len(suggestion.matched_zones)
+            self.suggestions.addItem(
+                f"{suggestion.name} (matches {matched} of {len(zones)} "
+                f"zone{'s' if len(zones) != 1 else ''})")
+        self.suggestions_box.setVisible(bool(ranked))
+
+    def _intensity_moved(self, value: int) -> None:
+        current = self.map.current_region()
+        if current and self.map.region_items[current].marked:
+            self.map.set_intensity(current, value)
+
+    def _set_role(self, role: SiteRole) -> None:
+        current = self.map.current_region()
+        if current:
+            self.map.set_role(current, role)
+
+    def _remove_current(self) -> None:
+        current = self.map.current_region()
+        if current:
+            self.map.unmark(current)
+
+    def _referral_button_toggled(self, on: bool) -> None:
+        if on != self.map.referral_mode and not self.map.set_referral_mode(on):
+            with _Quiet(self.referral_button):
+                self.referral_button.setChecked(False)
+
+    def _referral_mode_changed(self, on: bool) -> None:
+        with _Quiet(self.referral_button):
+            self.referral_button.setChecked(on)
+        self._update_panel()
+
+    def _orientation_chosen(self, index: int) -> None:
+        orientation = self.orientation.itemData(index)
+        self.map.set_orientation(orientation)
+        self._settings.orientation = orientation
+        self.orientationChanged.emit(orientation)
+
+
+class _Quiet:
+    """Block the signals of some widgets while the panel sets their values."""
+
+    def __init__(self, *widgets):
+        self._widgets = widgets
+
+    def __enter__(self):
+        self._old = [w.blockSignals(True) for w in self._widgets]
+
+    def __exit__(self, *exc):
+        for widget, old in zip(self._widgets, self._old):
+            widget.blockSignals(old)

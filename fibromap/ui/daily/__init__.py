@@ -1,0 +1,1 @@
+"""The daily check-in, medications and the check-in reminder."""

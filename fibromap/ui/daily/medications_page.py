@@ -1,0 +1,121 @@
+"""Medications: what is taken, since when, at which dose; change a dose or stop."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDateEdit, QFormLayout, QHBoxLayout, QHeaderView, QLineEdit,
+    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from fibromap.domain.daily import Medication
+from fibromap.errors import FibroMapError
+from fibromap.store.store import Store
+from fibromap.ui.widgets.feedback import FeedbackLabel
+
+COLUMNS = ("Medication", "Dose", "From", "Until")
+
+
+class MedicationsPage(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._medications: list[Medication] = []
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.name = QLineEdit(placeholderText="e.g. Cyclobenzaprine")
+        self.dose = QLineEdit(placeholderText="e.g. 5 mg at night")
+        self.when = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="d MMM yyyy")
+        self.add_button = QPushButton("Add")
+        self.change_button = QPushButton("Change dose from this date")
+        self.stop_button = QPushButton("Stopped on this date")
+        self.feedback = FeedbackLabel()
+        self._build()
+        self.add_button.clicked.connect(self.add)
+        self.change_button.clicked.connect(self.change_dose)
+        self.stop_button.clicked.connect(self.stop)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.reload()
+
+    def _build(self) -> None:
+        for field in (self.name, self.dose, self.when):
+            field.setMaximumWidth(420)
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("Dose", self.dose)
+        form.addRow("Date", self.when)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.change_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.feedback)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+
+    def reload(self) -> None:
+        self._medications = self._store.medications.all()
+        self.table.setRowCount(len(self._medications))
+        for row, medication in enumerate(self._medications):
+            values = (medication.name, medication.dose, f"{medication.start:%d %b %Y}",
+                      f"{medication.stop:%d %b %Y}" if medication.stop else "still taking")
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, medication.id)
+                self.table.setItem(row, column, item)
+        self._selection_changed()
+
+    def selected(self) -> Medication | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._medications[rows[0].row()] if rows else None
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected()
+        self.change_button.setEnabled(chosen is not None and chosen.stop is None)
+        self.stop_button.setEnabled(chosen is not None and chosen.stop is None)
+        if chosen is not None:
+            self.name.setText(chosen.name)
+            self.dose.setText(chosen.dose)
+
+    def _day(self) -> date:
+        return self.when.date().toPython()
+
+    def add(self) -> Medication | None:
+        return self._do(lambda: self._store.medications.add(
+            Medication(self.name.text().strip(), self.dose.text().strip(), self._day())), "Added")
+
+    def change_dose(self) -> Medication | None:
+        chosen = self.selected()
+        if chosen is None:
+            return None
+        return self._do(lambda: self._store.medications.change_dose(
+            chosen.id, self.dose.text().strip(), self._day()), "Changed the dose of")
+
+    def stop(self) -> Medication | None:
+        chosen = self.selected()
+        if chosen is None:
+            return None
+        return self._do(lambda: self._store.medications.stop(chosen.id, self._day()), "Stopped")
+
+    def _do(self, action, verb: str) -> Medication | None:
+        try:
+            medication = action()
+        except FibroMapError as exc:
+            self.feedback.say(f"Not saved: {exc}.", error=True)
+            return None
+        self.reload()
+        self.feedback.say(f"{verb} {medication.name}.", error=False)
+        return medication

@@ -1,0 +1,1 @@
+"""Dialogs: appointments, questionnaires, the report, import and export, the crash report."""

@@ -1,0 +1,65 @@
+"""The dates of appointments, so that "since last appointment" means something."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
+    QPushButton, QVBoxLayout,
+)
+
+from fibromap.domain.questionnaires import Appointment
+from fibromap.errors import FibroMapError
+from fibromap.store.store import Store
+from fibromap.ui.widgets.feedback import FeedbackLabel
+
+
+class AppointmentsDialog(QDialog):
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Appointments")
+        self._store = store
+        self.list = QListWidget()
+        self.day = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="d MMM yyyy")
+        self.note = QLineEdit(placeholderText="who, what for (optional)")
+        self.add_button = QPushButton("Add")
+        self.remove_button = QPushButton("Remove")
+        self.feedback = FeedbackLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.accept)
+        row = QHBoxLayout()
+        row.addWidget(self.day)
+        row.addWidget(self.note, 1)
+        row.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(row)
+        layout.addWidget(self.feedback)
+        layout.addWidget(buttons)
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove)
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        for appointment in reversed(self._store.appointments.all()):
+            item = QListWidgetItem(f"{appointment.day:%a %d %b %Y}"
+                                   + (f" — {appointment.note}" if appointment.note else ""))
+            item.setData(Qt.ItemDataRole.UserRole, appointment.day)
+            self.list.addItem(item)
+
+    def add(self) -> None:
+        try:
+            self._store.appointments.add(Appointment(self.day.date().toPython(), self.note.text().strip()))
+        except FibroMapError as exc:
+            self.feedback.say(str(exc), error=True)
+            return
+        self.note.clear()
+        self.reload()
+
+    def remove(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self._store.appointments.remove(item.data(Qt.ItemDataRole.UserRole))
+            self.reload()

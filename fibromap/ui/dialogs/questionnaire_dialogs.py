@@ -1,0 +1,130 @@
+"""Filling in the SSS and the FIQR (../shared/research/clinical-scales.md)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QScrollArea,
+    QSpinBox, QVBoxLayout, QWidget,
+)
+
+from fibromap.domain.questionnaires import (
+    FIQR_FUNCTION, FIQR_OVERALL, FIQR_SYMPTOMS, SSS_SOMATIC, SSS_SYMPTOMS, Questionnaire,
+    QuestionnaireKind,
+)
+from fibromap.errors import FibroMapError
+from fibromap.store.store import Store
+from fibromap.ui.widgets.feedback import FeedbackLabel
+
+SSS_QUESTIONS = {
+    "fatigue": "Fatigue",
+    "waking_unrefreshed": "Waking unrefreshed",
+    "cognitive": "Trouble thinking or remembering",
+    "headaches": "Headaches",
+    "lower_abdominal_pain": "Pain or cramps in the lower abdomen",
+    "depression": "Depression",
+}
+SSS_LEVELS = ("0 — no problem", "1 — slight or mild", "2 — moderate", "3 — severe, pervasive")
+FIQR_QUESTIONS = {
+    "brush_hair": "Brush or comb your hair", "walk_20_minutes": "Walk continuously for 20 minutes",
+    "prepare_meal": "Prepare a homemade meal", "vacuum_floors": "Vacuum, scrub or sweep floors",
+    "carry_groceries": "Lift and carry a bag full of groceries",
+    "climb_stairs": "Climb one flight of stairs", "change_sheets": "Change bed sheets",
+    "sit_45_minutes": "Sit in a chair for 45 minutes", "go_shopping": "Go shopping for groceries",
+    "prevented_goals": "Fibromyalgia prevented me from accomplishing goals for the week",
+    "overwhelmed": "I was completely overwhelmed by my fibromyalgia symptoms",
+    "pain": "Pain", "energy": "Lack of energy", "stiffness": "Stiffness",
+    "sleep_quality": "Poor sleep", "depression": "Depression", "memory": "Memory problems",
+    "anxiety": "Anxiety", "tenderness": "Tenderness to touch", "balance": "Balance problems",
+    "sensitivity": "Sensitivity to loud noise, bright light, odours or cold",
+}
+
+
+class _QuestionnaireDialog(QDialog):
+    kind: QuestionnaireKind
+
+    def __init__(self, store: Store, title: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._store = store
+        self.saved: Questionnaire | None = None
+        self.day = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="d MMM yyyy")
+        self.day.setMaximumDate(QDate.currentDate())
+        self.feedback = FeedbackLabel()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    def answers(self) -> dict:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        try:
+            self.saved = self._store.questionnaires.put(
+                Questionnaire(self.kind, self.day.date().toPython(), self.answers()))
+        except FibroMapError as exc:
+            self.feedback.say(f"Not saved: {exc}.", error=True)
+            return
+        self.accept()
+
+
+class SssDialog(_QuestionnaireDialog):
+    kind = QuestionnaireKind.SSS
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(store, "Symptom Severity Scale", parent)
+        form = QFormLayout()
+        form.addRow("Day", self.day)
+        form.addRow(QLabel("<b>Over the past week, how much of a problem was</b>"))
+        self.levels = {}
+        for item in SSS_SYMPTOMS:
+            combo = QComboBox()
+            combo.addItems(SSS_LEVELS)
+            self.levels[item] = combo
+            form.addRow(SSS_QUESTIONS[item], combo)
+        form.addRow(QLabel("<b>During the past 6 months, have you had</b>"))
+        self.flags = {item: QCheckBox(SSS_QUESTIONS[item]) for item in SSS_SOMATIC}
+        for box in self.flags.values():
+            form.addRow(box)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.feedback)
+        layout.addWidget(self.buttons)
+
+    def answers(self) -> dict:
+        return ({item: combo.currentIndex() for item, combo in self.levels.items()}
+                | {item: box.isChecked() for item, box in self.flags.items()})
+
+
+class FiqrDialog(_QuestionnaireDialog):
+    kind = QuestionnaireKind.FIQR
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(store, "Revised Fibromyalgia Impact Questionnaire (FIQR)", parent)
+        inner = QWidget()
+        form = QFormLayout(inner)
+        form.addRow("Day", self.day)
+        self.spins: dict[str, QSpinBox] = {}
+        for title, items, scale in (
+            ("How hard was it over the past 7 days to", FIQR_FUNCTION, "0 no difficulty, 10 very"),
+            ("Overall, over the past 7 days", FIQR_OVERALL, "0 never, 10 always"),
+            ("Over the past 7 days, rate your", FIQR_SYMPTOMS, "0 none, 10 very severe"),
+        ):
+            form.addRow(QLabel(f"<b>{title}</b> ({scale}; leave “–” if you cannot say)"))
+            for item in items:
+                spin = QSpinBox(minimum=-1, maximum=10, value=-1)
+                spin.setSpecialValueText("–")
+                spin.setAccessibleName(FIQR_QUESTIONS[item])
+                self.spins[item] = spin
+                form.addRow(FIQR_QUESTIONS[item], spin)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.feedback)
+        layout.addWidget(self.buttons)
+        self.resize(620, 640)
+
+    def answers(self) -> dict:
+        return {item: (None if spin.value() < 0 else spin.value()) for item, spin in self.spins.items()}

@@ -1,0 +1,130 @@
+"""The appointment report from the app: choose the period and paper, write the questions
+for the doctor, then save a PDF or print."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QPlainTextEdit,
+    QPushButton, QVBoxLayout,
+)
+
+from fibromap.analysis.report_data import ReportData, load_report
+from fibromap.domain.atlas import Atlas
+from fibromap.errors import FibroMapError
+from fibromap.report.pdf import page_layout, render_report, write_report
+from fibromap.store.notes import QUESTIONS
+from fibromap.store.store import Store
+from fibromap.ui.widgets.feedback import FeedbackLabel
+from fibromap.ui.widgets.period_picker import PeriodPicker
+from fibromap.ui.settings import Settings
+from fibromap.ui.worker import Worker
+
+
+class ReportDialog(QDialog):
+    def __init__(self, store: Store, settings: Settings, atlas: Atlas, today=date.today,
+                 parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Appointment report")
+        self._store = store
+        self._settings = settings
+        self._atlas = atlas
+        self.data: ReportData | None = None
+        self._pending = None  # what to do once the figures are in
+        self.worker = Worker(self)
+        self.worker.finished.connect(self._loaded)
+        self.worker.failed.connect(lambda text: self.feedback.say(text, error=True))
+        has_visit = store.appointments.last_before(today()) is not None
+        self.picker = PeriodPicker(store, today, initial=4 if has_visit else 2)
+        self.paper = QComboBox()
+        self.paper.addItem("A4", "a4")
+        self.paper.addItem("Letter", "letter")
+        self.paper.setCurrentIndex(self.paper.findData(settings.page_size))
+        self.questions = QPlainTextEdit(store.notes.get(QUESTIONS))
+        self.questions.setPlaceholderText("What do you want to ask at the appointment?")
+        self.questions.setTabChangesFocus(True)
+        self.save_button = QPushButton("Save as PDF…")
+        self.print_button = QPushButton("Print…")
+        self.feedback = FeedbackLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.picker)
+        form.addRow("Paper", self.paper)
+        form.addRow(QLabel("My questions for the doctor (kept for next time):"))
+        form.addRow(self.questions)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("The report shows only what was recorded in the period."))
+        layout.addWidget(self.feedback)
+        layout.addWidget(buttons)
+        self.paper.currentIndexChanged.connect(
+            lambda _i: setattr(self._settings, "page_size", self.paper.currentData()))
+        self.questions.textChanged.connect(self._keep_questions)
+        self.save_button.clicked.connect(self.ask_save)
+        self.print_button.clicked.connect(self.ask_print)
+        self.resize(560, 420)
+
+    def _keep_questions(self) -> None:
+        try:
+            self._store.notes.put(QUESTIONS, self.questions.toPlainText())
+        except FibroMapError as exc:
+            self.feedback.say(f"The questions were not kept: {exc}.", error=True)
+
+    def _prepare(self, then) -> None:
+        period = self.picker.period()
+        if period.end < period.start:
+            self.feedback.say("The first day is after the last day.", error=True)
+            return
+        self._pending = then
+        self.feedback.say("Gathering the figures…", error=False)
+        store, atlas = self._store, self._atlas
+        self.worker.run(lambda: load_report(store, period, atlas))
+
+    def _loaded(self, data: ReportData) -> None:
+        self.data = data
+        action, self._pending = self._pending, None
+        if action is not None:
+            action(data)
+
+    # -- save ---------------------------------------------------------------------------
+    def ask_save(self) -> None:
+        period = self.picker.period()
+        suggested = str(Path.home() / f"fibromap-report-{period.start}-to-{period.end}.pdf")
+        path, _filter = QFileDialog.getSaveFileName(self, "Save the report", suggested,
+                                                    "PDF files (*.pdf)")
+        if path:
+            self.save_to(Path(path))
+
+    def save_to(self, target: Path) -> None:
+        self._prepare(lambda data: self._write(data, target))
+
+    def _write(self, data: ReportData, target: Path) -> None:
+        try:
+            pages = write_report(data, self._atlas, target, self.paper.currentData())
+        except FibroMapError as exc:
+            self.feedback.say(f"Not saved: {exc}.", error=True)
+            return
+        self.feedback.say(f"Saved a {pages}-page report to {target}.", error=False)
+
+    # -- print --------------------------------------------------------------------------
+    def ask_print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(self.paper.currentData()))
+        if QPrintDialog(printer, self).exec():
+            self._prepare(lambda data: self.print_to(printer, data))
+
+    def print_to(self, printer, data: ReportData) -> None:
+        try:
+            pages = render_report(data, self._atlas, printer)
+        except FibroMapError as exc:
+            self.feedback.say(f"Not printed: {exc}.", error=True)
+            return
+        self.feedback.say(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer.",
+                          error=False)

@@ -1,0 +1,1 @@
+"""Logging a flare (the form, chips, treatments) and the history of flares."""

@@ -1,0 +1,215 @@
+"""The entry panel for one flare: when, how long, what it felt like, why, what helped."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateTimeEdit, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit,
+    QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from fibromap.domain.draft import FlareDraft
+from fibromap.domain.flare import DURATION_MAX_SECONDS, IMPACT_LEVELS, ImpactArea
+from fibromap.domain.vocabulary import TermKind
+from fibromap.store.store import Store
+from fibromap.ui.log.chips import ChipGroup
+from fibromap.ui.widgets.flow_layout import FlowLayout
+from fibromap.ui.log.treatment_panel import TreatmentPanel
+
+UNITS = (("seconds", 1), ("minutes", 60), ("hours", 3600))
+IMPACT_NAMES = {ImpactArea.WALKING: "Walking", ImpactArea.FINE_MOTOR: "Fine motor (buttons, writing)",
+                ImpactArea.SLEEP: "Sleep", ImpactArea.WORK: "Work"}
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def onset_choices(now: datetime) -> list[tuple[str, datetime]]:
+    """One-click onsets: now, a little earlier, this morning, last night."""
+    today = now.replace(hour=0, minute=0, second=0)
+    last_night = today.replace(hour=3) if now.hour >= 3 else today - timedelta(hours=21)
+    return [
+        ("Now", now),
+        ("15 min ago", now - timedelta(minutes=15)),
+        ("An hour ago", now - timedelta(hours=1)),
+        ("This morning", today.replace(hour=7) if now.hour >= 7 else today - timedelta(hours=17)),
+        ("Last night", last_night),
+    ]
+
+
+def _section(title: str) -> QLabel:
+    label = QLabel(title)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class FlareForm(QWidget):
+    changed = Signal()
+    message = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        vocabulary = store.vocabulary
+        self.onset = QDateTimeEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy  HH:mm")
+        self.onset.setAccessibleName("When it started")
+        self.onset_buttons: dict[str, QPushButton] = {}
+        self.duration = QSpinBox(minimum=1, maximum=999, value=1)
+        self.duration.setAccessibleName("How long")
+        self.unit = QComboBox()
+        for name, _seconds in UNITS:
+            self.unit.addItem(name)
+        self.unit.setCurrentIndex(1)
+        self.ongoing = QCheckBox("Still going")
+        self.context = ChipGroup(TermKind.CONTEXT, vocabulary.terms(TermKind.CONTEXT), exclusive=True)
+        self.qualities = ChipGroup(TermKind.QUALITY, vocabulary.terms(TermKind.QUALITY),
+                                   add_term=lambda label: vocabulary.add(TermKind.QUALITY, label))
+        self.triggers = ChipGroup(TermKind.TRIGGER, vocabulary.terms(TermKind.TRIGGER),
+                                  add_term=lambda label: vocabulary.add(TermKind.TRIGGER, label))
+        self.treatments = TreatmentPanel(vocabulary.terms(TermKind.TREATMENT),
+                                         lambda label: vocabulary.add(TermKind.TREATMENT, label))
+        self.impacts: dict[ImpactArea, QComboBox] = {}
+        for area in ImpactArea:
+            combo = QComboBox()
+            combo.addItem("—", None)
+            for level, text in enumerate(IMPACT_LEVELS):
+                combo.addItem(text, level)
+            combo.setAccessibleName(f"Impact on {IMPACT_NAMES[area].lower()}")
+            self.impacts[area] = combo
+        self.notes = QPlainTextEdit(placeholderText="Anything else (no length limit)")
+        self.notes.setAccessibleName("Notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(70)
+        self._build()
+        self._connect()
+        self.clear()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(_section("When"))
+        layout.addWidget(self.onset)
+        quick_row = QWidget()
+        quick = FlowLayout(quick_row)
+        for label, _when in onset_choices(local_now()):
+            button = QPushButton(label)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, name=label: self.choose_onset(name))
+            self.onset_buttons[label] = button
+            quick.addWidget(button)
+        layout.addWidget(quick_row)
+        layout.addWidget(_section("How long"))
+        length = QHBoxLayout()
+        length.addWidget(self.duration)
+        length.addWidget(self.unit)
+        length.addWidget(self.ongoing)
+        length.addStretch(1)
+        layout.addLayout(length)
+        for title, widget in (("What it felt like", self.qualities), ("Doing", self.context),
+                              ("Possible triggers", self.triggers),
+                              ("What I tried, and how much it helped", self.treatments)):
+            layout.addWidget(_section(title))
+            layout.addWidget(widget)
+        layout.addWidget(_section("It got in the way of"))
+        grid = QGridLayout()
+        for row, (area, combo) in enumerate(self.impacts.items()):
+            grid.addWidget(QLabel(IMPACT_NAMES[area]), row, 0)
+            grid.addWidget(combo, row, 1)
+        grid.setColumnStretch(0, 1)
+        layout.addLayout(grid)
+        layout.addWidget(_section("Notes"))
+        layout.addWidget(self.notes)
+
+    def _connect(self) -> None:
+        self.onset.dateTimeChanged.connect(lambda _moment: self.changed.emit())
+        self.duration.valueChanged.connect(self._duration_edited)
+        self.unit.currentIndexChanged.connect(self._duration_edited)
+        self.ongoing.toggled.connect(self._ongoing_toggled)
+        for group in (self.context, self.qualities, self.triggers):
+            group.changed.connect(self.changed)
+            group.message.connect(self.message)
+        self.treatments.changed.connect(self.changed)
+        self.treatments.message.connect(self.message)
+        for combo in self.impacts.values():
+            combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
+        self.notes.textChanged.connect(self.changed)
+
+    # -- onset and duration ----------------------------------------------------------
+    def choose_onset(self, name: str) -> None:
+        self.set_onset(dict(onset_choices(local_now()))[name])
+
+    def set_onset(self, moment: datetime) -> None:
+        self.onset.setDateTime(QDateTime(moment.replace(tzinfo=None)))
+
+    def onset_value(self) -> datetime:
+        # Qt gives the wall-clock time; astimezone() adds the offset in force then (DST-aware).
+        return self.onset.dateTime().toPython().replace(second=0, microsecond=0).astimezone()
+
+    def _duration_edited(self) -> None:
+        self.ongoing.setChecked(False)
+        self.changed.emit()
+
+    def _ongoing_toggled(self, on: bool) -> None:
+        self.duration.setEnabled(not on)
+        self.unit.setEnabled(not on)
+        self.changed.emit()
+
+    def duration_value(self) -> int | None:
+        if self.ongoing.isChecked():
+            return None
+        return min(self.duration.value() * UNITS[self.unit.currentIndex()][1], DURATION_MAX_SECONDS + 1)
+
+    def set_duration(self, seconds: int | None) -> None:
+        widgets = (self.duration, self.unit, self.ongoing)
+        for widget in widgets:
+            widget.blockSignals(True)
+        if seconds is None:
+            self.ongoing.setChecked(True)
+        else:
+            self.ongoing.setChecked(False)
+            index = 2 if seconds >= 3600 and seconds % 3600 == 0 else (
+                1 if seconds >= 60 and seconds % 60 == 0 else 0)
+            self.unit.setCurrentIndex(index)
+            self.duration.setValue(max(1, seconds // UNITS[index][1]))
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.duration.setEnabled(seconds is not None)
+        self.unit.setEnabled(seconds is not None)
+
+    # -- the whole form ----------------------------------------------------------------
+    def fill(self, draft: FlareDraft) -> None:
+        """Put everything but the body-map sites of ``draft`` into the form."""
+        self.blockSignals(True)
+        try:
+            self.set_onset(draft.onset)
+            self.set_duration(draft.duration_seconds)
+            self.context.set_checked([draft.context] if draft.context else [])
+            self.qualities.set_checked(draft.qualities)
+            self.triggers.set_checked(draft.triggers)
+            self.treatments.load(draft.treatments)
+            for area, combo in self.impacts.items():
+                combo.setCurrentIndex(combo.findData(draft.impacts.get(area.value)))
+            if self.notes.toPlainText() != draft.notes:
+                self.notes.setPlainText(draft.notes)
+        finally:
+            self.blockSignals(False)
+
+    def read_into(self, draft: FlareDraft) -> FlareDraft:
+        draft.onset = self.onset_value()
+        draft.duration_seconds = self.duration_value()
+        context = self.context.checked()
+        draft.context = context[0] if context else None
+        draft.qualities = self.qualities.checked()
+        draft.triggers = self.triggers.checked()
+        draft.treatments = self.treatments.values()
+        draft.impacts = {area.value: combo.currentData() for area, combo in self.impacts.items()
+                         if combo.currentData() is not None}
+        draft.notes = self.notes.toPlainText()
+        return draft
+
+    def clear(self) -> None:
+        self.fill(FlareDraft(onset=local_now()))

@@ -1,0 +1,89 @@
+"""The History table's model: flares from the store, loaded a page at a time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from fibromap.domain.atlas import Atlas
+from fibromap.store.flares import FlareFilter, FlareSummary
+from fibromap.store.store import Store
+from fibromap.figure.formatting import duration_text, regions_text
+
+PAGE = 200
+COLUMNS = ("Date", "Regions", "Highest", "Duration")
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self, store: Store, atlas: Atlas, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._atlas = atlas
+        self._filter = FlareFilter()
+        self._rows: list[FlareSummary] = []
+        self._total = 0
+        self.reload()
+
+    # -- loading ------------------------------------------------------------------------
+    def set_filter(self, where: FlareFilter) -> None:
+        self._filter = where
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._total = self._store.flares.count_matching(self._filter)
+        self._rows = self._store.flares.summaries(self._filter, limit=PAGE)
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt's name
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        if parent.isValid() or not self._rows:
+            return
+        page = self._store.flares.summaries(self._filter, after=self._rows[-1].position, limit=PAGE)
+        if not page:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def summary(self, row: int) -> FlareSummary:
+        return self._rows[row]
+
+    # -- the table ------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return f"{row.onset:%a %d %b %Y  %H:%M}"
+            if column == 1:
+                return regions_text(row.regions, self._atlas)
+            if column == 2:
+                return str(row.max_intensity)
+            return duration_text(row.duration_seconds)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return "\n".join(self._atlas.name(r) for r in row.regions)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None

@@ -1,0 +1,174 @@
+"""History: every flare, newest first, filtered by dates, region and trigger.
+
+Double-click or Enter opens a flare for correction; Delete removes it, with undo.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
+    QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from fibromap.domain.atlas import Atlas
+from fibromap.domain.flare import Flare
+from fibromap.domain.vocabulary import TermKind
+from fibromap.errors import FibroMapError
+from fibromap.store.flares import FlareFilter
+from fibromap.store.store import Store
+from fibromap.ui.log.history_model import HistoryModel
+
+
+class HistoryPage(QWidget):
+    openFlare = Signal(Flare)
+    deleted = Signal(Flare)
+    message = Signal(str)
+
+    def __init__(self, store: Store, atlas: Atlas, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._atlas = atlas
+        self.model = HistoryModel(store, atlas, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setAccessibleName("Flares")
+
+        today = date.today()
+        self.use_dates = QCheckBox("From")
+        self.start = QDateEdit(QDate(today - timedelta(days=30)), calendarPopup=True,
+                               displayFormat="d MMM yyyy")
+        self.end = QDateEdit(QDate(today), calendarPopup=True, displayFormat="d MMM yyyy")
+        self.region = QComboBox(editable=True)
+        self.region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.region.addItem("All regions", None)
+        for region in sorted(atlas, key=lambda r: r.name):
+            self.region.addItem(region.name, region.id)
+        self.region.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.region.completer().setCompletionMode(self.region.completer().CompletionMode.PopupCompletion)
+        self.trigger = QComboBox()
+        self.count = QLabel()
+        self.open_button = QPushButton("Open")
+        self.delete_button = QPushButton("Delete")
+        self._build()
+        self.reload_triggers()
+        self._connect()
+        self.apply_filter()
+
+    def _build(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.use_dates)
+        filters.addWidget(self.start)
+        filters.addWidget(QLabel("to"))
+        filters.addWidget(self.end)
+        filters.addSpacing(12)
+        filters.addWidget(QLabel("Region"))
+        filters.addWidget(self.region, 1)
+        filters.addWidget(QLabel("Trigger"))
+        filters.addWidget(self.trigger)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.open_button)
+        bottom.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+    def _connect(self) -> None:
+        self.use_dates.toggled.connect(self.apply_filter)
+        self.start.dateChanged.connect(self.apply_filter)
+        self.end.dateChanged.connect(self.apply_filter)
+        self.region.currentIndexChanged.connect(self.apply_filter)
+        self.trigger.currentIndexChanged.connect(self.apply_filter)
+        self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, self.open_selected,
+                      context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.model.modelReset.connect(self._show_count)
+        self.model.rowsInserted.connect(self._show_count)
+
+    def reload_triggers(self) -> None:
+        chosen = self.trigger.currentData()
+        self.trigger.blockSignals(True)
+        self.trigger.clear()
+        self.trigger.addItem("Any trigger", None)
+        for term in self._store.vocabulary.terms(TermKind.TRIGGER, include_hidden=True):
+            self.trigger.addItem(term.label, term.key)
+        self.trigger.setCurrentIndex(max(0, self.trigger.findData(chosen)))
+        self.trigger.blockSignals(False)
+
+    def current_filter(self) -> FlareFilter:
+        dated = self.use_dates.isChecked()
+        return FlareFilter(
+            start=self.start.date().toPython() if dated else None,
+            end=self.end.date().toPython() if dated else None,
+            region=self.region.currentData(),
+            trigger=self.trigger.currentData())
+
+    def apply_filter(self) -> None:
+        self.start.setEnabled(self.use_dates.isChecked())
+        self.end.setEnabled(self.use_dates.isChecked())
+        where = self.current_filter()
+        if where.start and where.end and where.start > where.end:
+            self.count.setText("The first day is after the last day.")
+            return
+        self.model.set_filter(where)
+
+    def reload(self) -> None:
+        self.reload_triggers()
+        self.model.reload()
+
+    def _show_count(self, *_args) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        self.count.setText(f"{total} flare{'s' if total != 1 else ''}"
+                           + (f" (showing {shown}; scroll for more)" if shown < total else ""))
+
+    # -- actions ------------------------------------------------------------------------
+    def _selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def open_selected(self) -> None:
+        row = self._selected_row()
+        if row is not None:
+            self.open_row(row)
+
+    def open_row(self, row: int) -> None:
+        try:
+            flare = self._store.flares.get(self.model.summary(row).id)
+        except FibroMapError as exc:
+            self.message.emit(str(exc))
+            return
+        self.openFlare.emit(flare)
+
+    def delete_selected(self) -> Flare | None:
+        row = self._selected_row()
+        if row is None:
+            return None
+        try:
+            flare = self._store.flares.delete(self.model.summary(row).id)
+        except FibroMapError as exc:
+            self.message.emit(str(exc))
+            return None
+        self.model.reload()
+        self.deleted.emit(flare)
+        return flare

@@ -1,0 +1,193 @@
+"""The Log view: the body map and the entry panel for one flare, saved in a few clicks.
+
+The state is a FlareDraft that is written to disk on every change, so a closed
+window or a killed process loses nothing; the next start offers it back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+)
+
+from fibromap.domain.draft import DraftLink, DraftSite, FlareDraft
+from fibromap.domain.flare import Flare, SiteRole
+from fibromap.errors import FibroMapError
+from fibromap.store.drafts import DraftFile
+from fibromap.store.store import Store
+from fibromap.ui.bodymap.body_map_page import BodyMapPage
+from fibromap.ui.widgets.feedback import FeedbackLabel
+from fibromap.ui.log.flare_form import FlareForm, local_now
+from fibromap.ui.settings import Settings
+
+DRAFT_DELAY_MS = 300
+
+
+class LogPage(QWidget):
+    saved = Signal(Flare)
+
+    def __init__(self, store: Store, settings: Settings, drafts: DraftFile,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._drafts = drafts
+        self._editing: Flare | None = None
+        self._loading = False
+        self.body = BodyMapPage(settings)
+        self.map = self.body.map
+        self.form = FlareForm(store)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.feedback = FeedbackLabel()
+        self.save_button = QPushButton("Save flare")
+        self.save_button.setDefault(True)
+        self.new_button = QPushButton("New")
+        self.repeat_button = QPushButton("Repeat last")
+        self.save_button.setToolTip("Ctrl+S")
+        self.new_button.setToolTip("Ctrl+N")
+        self.repeat_button.setToolTip("Fill in the most recent flare again (Ctrl+R)")
+        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS,
+                                   timeout=self.keep_draft)
+        self._build()
+        self.map.changed.connect(self._edited)
+        self.form.changed.connect(self._edited)
+        self.form.message.connect(lambda text: self.show_feedback(text, error=True))
+        self.save_button.clicked.connect(self.save)
+        self.new_button.clicked.connect(self.new)
+        self.repeat_button.clicked.connect(self.repeat_last)
+        self._show_title()
+
+    def _build(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.repeat_button)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.addWidget(self.form)
+        column.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(inner)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right = QWidget()
+        side = QVBoxLayout(right)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.title)
+        side.addWidget(self.feedback)
+        side.addWidget(scroll, 1)
+        side.addLayout(buttons)
+        right.setMinimumWidth(400)
+        splitter = QSplitter()
+        splitter.addWidget(self.body)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # -- the draft ---------------------------------------------------------------------
+    def draft(self) -> FlareDraft:
+        """Everything on screen now, complete or not."""
+        draft = self.form.read_into(FlareDraft(onset=local_now()))
+        draft.sites = [DraftSite(rid, item.intensity, item.role.value)
+                       for rid, item in self.map.region_items.items() if item.marked]
+        draft.links = [DraftLink(s, t, i) for s, t, i in self.map.link_marks()]
+        draft.editing_id = self._editing.id if self._editing else None
+        return draft
+
+    def load_draft(self, draft: FlareDraft) -> None:
+        self._loading = True
+        try:
+            self.form.fill(draft)
+            self.map.load_marks([(s.region, s.intensity, SiteRole(s.role)) for s in draft.sites],
+                                [(l.source, l.target, l.intensity) for l in draft.links])
+            self.body.caption.setText("")
+        finally:
+            self._loading = False
+        self._show_title()
+
+    def _edited(self) -> None:
+        if not self._loading:
+            self.feedback.hide()
+            self._draft_timer.start()
+
+    def keep_draft(self) -> None:
+        """Write what is on screen to disk (or forget the draft if there is nothing)."""
+        self._draft_timer.stop()
+        draft = self.draft()
+        try:
+            if draft.is_empty and draft.editing_id is None:
+                self._drafts.discard()
+            else:
+                self._drafts.save(draft)
+        except FibroMapError as exc:
+            self.show_feedback(str(exc), error=True)
+
+    # -- actions -----------------------------------------------------------------------
+    def save(self) -> Flare | None:
+        try:
+            flare = self.draft().to_flare(self.map.atlas)
+            saved = self._store.flares.update(flare) if flare.id else self._store.flares.add(flare)
+        except FibroMapError as exc:
+            self.show_feedback(f"Not saved: {exc}.", error=True)
+            return None
+        self._draft_timer.stop()
+        self._drafts.discard()
+        self._editing = None
+        self._reset()
+        regions = ", ".join(self.map.atlas.name(r).lower() for r in saved.regions[:3])
+        self.show_feedback(f"Saved the flare of {saved.onset:%a %d %b, %H:%M} ({regions}).",
+                           error=False)
+        self.saved.emit(saved)
+        return saved
+
+    def new(self) -> None:
+        self._editing = None
+        self._reset()
+        self._drafts.discard()
+        self.feedback.hide()
+
+    def repeat_last(self) -> bool:
+        latest = self._store.flares.latest()
+        if latest is None:
+            self.show_feedback("There is no earlier flare to repeat yet.", error=True)
+            return False
+        draft = FlareDraft.from_flare(latest, keep_identity=False)
+        draft.onset = local_now()
+        draft.notes = ""
+        self._editing = None
+        self.load_draft(draft)
+        self.keep_draft()
+        self.show_feedback(f"Filled in from the flare of {latest.onset:%a %d %b, %H:%M}; "
+                           "change what differs and save.", error=False)
+        return True
+
+    def edit(self, flare: Flare) -> None:
+        """Open a saved flare for correction."""
+        self._editing = flare
+        self.load_draft(FlareDraft.from_flare(flare))
+        self.feedback.hide()
+
+    def _reset(self) -> None:
+        self._loading = True
+        try:
+            self.map.clear()
+            self.form.clear()
+            self.body.caption.setText("")
+        finally:
+            self._loading = False
+        self._show_title()
+
+    def _show_title(self) -> None:
+        if self._editing is not None:
+            self.title.setText(f"Correcting the flare of {self._editing.onset:%a %d %b %Y, %H:%M}")
+        else:
+            self.title.setText("New flare")
+
+    def show_feedback(self, text: str, *, error: bool) -> None:
+        self.feedback.say(text, error=error)

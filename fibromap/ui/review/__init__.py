@@ -1,0 +1,1 @@
+"""Looking back: overview, heat-map, trends, patterns, insights, scores and their charts."""

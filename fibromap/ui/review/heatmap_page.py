@@ -1,0 +1,191 @@
+"""Heat-map: the body coloured by a chosen figure over a chosen period.
+
+Figures are computed in SQL on a worker thread, so a ten-year range never freezes the
+window. One map for the period, or one small map per month across a year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+    QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from fibromap.analysis.heatmap import METRICS, Metric, format_value, metric_values, scale_maximum
+from fibromap.analysis.periods import Period, months_ending
+from fibromap.domain.atlas import Atlas
+from fibromap.store import aggregates
+from fibromap.store.aggregates import RegionFigures
+from fibromap.store.store import Store
+from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
+from fibromap.ui.review.legend_bar import LegendBar
+from fibromap.ui.settings import Orientation, Settings
+from fibromap.ui.review.review_page import ReviewPage
+
+
+@dataclass(frozen=True)
+class HeatData:
+    period: Period
+    flares: int
+    days_with_flares: int
+    figures: dict[str, RegionFigures]
+    links: list[tuple[str, str, int]]
+    months: list[tuple[Period, dict[str, RegionFigures]]]
+
+
+def load_heat_data(store: Store, period: Period, by_month: bool) -> HeatData:
+    """Everything a heat-map shows, from the database (runs on a worker thread)."""
+    database = store.database
+    summary = store.summary(period.start, period.end)
+    months = ([(month, aggregates.region_figures(database, month.start, month.end))
+               for month in months_ending(period.end)] if by_month else [])
+    return HeatData(period, summary.flares, summary.days_with_flares,
+                    aggregates.region_figures(database, period.start, period.end),
+                    aggregates.referral_counts(database, period.start, period.end), months)
+
+
+class HeatMapPage(ReviewPage):
+    def __init__(self, store: Store, settings: Settings, atlas: Atlas,
+                 today=date.today, parent: QWidget | None = None):
+        super().__init__(store, today, parent=parent)
+        self._settings = settings
+        self._atlas = atlas
+
+        self.metric_choice = QComboBox()
+        for metric, info in METRICS.items():
+            self.metric_choice.addItem(info.label, metric)
+        self.by_month = QCheckBox("One map per month")
+        self.appointments_button = QPushButton("Appointments…")
+        self.note = QLabel(wordWrap=True)  # what the period picker has to say
+        self.info = QLabel("Hover over a region for its figures.", wordWrap=True)
+        self.legend = LegendBar()
+        self.map = BodyMapWidget(settings.orientation, atlas=atlas)
+        self.map.set_editable(False)
+        self.month_maps: list[tuple[QLabel, BodyMapWidget]] = []
+        self.month_grid = QWidget()
+        self.stack = QStackedWidget()
+        self._build()
+        self._connect()
+
+    def _build(self) -> None:
+        controls = QHBoxLayout()
+        for widget in (self.picker, QLabel("Show"), self.metric_choice, self.by_month):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        controls.addWidget(self.appointments_button)
+        side = QVBoxLayout()
+        side.addWidget(self.note)
+        side.addWidget(self.caption)
+        side.addWidget(self.legend)
+        side.addWidget(self.info)
+        side.addStretch(1)
+        panel = QWidget()
+        panel.setLayout(side)
+        panel.setFixedWidth(280)
+        grid = QGridLayout(self.month_grid)
+        for index in range(12):
+            title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+            small = BodyMapWidget(self._settings.orientation, atlas=self._atlas,
+                                  geometry=self.map.geometry)
+            small.set_editable(False)
+            small.setMinimumSize(220, 210)
+            small.hoveredRegionChanged.connect(lambda rid, i=index: self._hovered(rid, i))
+            grid.addWidget(title, (index // 4) * 2, index % 4)
+            grid.addWidget(small, (index // 4) * 2 + 1, index % 4)
+            self.month_maps.append((title, small))
+        months = QScrollArea(widgetResizable=True)
+        months.setWidget(self.month_grid)
+        self.stack.addWidget(self.map)
+        self.stack.addWidget(months)
+        body = QHBoxLayout()
+        body.addWidget(self.stack, 1)
+        body.addWidget(panel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addLayout(body, 1)
+
+    def _connect(self) -> None:
+        self.picker.message.connect(self.note.setText)
+        self.picker.changed.connect(lambda _period: self.note.setText(""))
+        self.metric_choice.currentIndexChanged.connect(lambda _i: self._paint())
+        self.by_month.toggled.connect(lambda _on: self.refresh())
+        self.map.hoveredRegionChanged.connect(lambda rid: self._hovered(rid, None))
+        self.map.currentRegionChanged.connect(lambda rid: self._hovered(rid, None))
+        self.appointments_button.clicked.connect(self._edit_appointments)
+
+    def set_orientation(self, orientation: Orientation) -> None:
+        self.map.set_orientation(orientation)
+        for _title, small in self.month_maps:
+            small.set_orientation(orientation)
+
+    # -- loading and painting -------------------------------------------------------------
+    def refresh(self) -> None:
+        self.caption.setText(f"Loading {self.period().label()}…")
+        super().refresh()
+
+    def loader(self, period: Period):
+        store, by_month = self._store, self.by_month.isChecked()
+        return lambda: load_heat_data(store, period, by_month)
+
+    def show_data(self, data: HeatData) -> None:
+        self.stack.setCurrentIndex(1 if data.months else 0)
+        self._paint()
+
+    def current_metric(self) -> Metric:
+        return self.metric_choice.currentData()
+
+    def _paint(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        metric = self.current_metric()
+        values = metric_values(data.figures, metric)
+        month_values = [metric_values(figures, metric) for _p, figures in data.months]
+        maximum = scale_maximum(metric, values, *month_values)
+        self.map.show_values(values, maximum, lambda v: format_value(metric, v))
+        self.map.show_link_counts(data.links)
+        for (title, small), (month, _figures), month_value in zip(
+                self.month_maps, data.months, month_values):
+            title.setText(f"{month.start:%B %Y}")
+            small.show_values(month_value, maximum, lambda v: format_value(metric, v), labels=False)
+        info = METRICS[metric]
+        ticks = [format_value(metric, maximum * f) for f in (0, 0.25, 0.5, 0.75, 1)]
+        self.legend.set_scale(f"{info.label} ({info.unit})", ticks)
+        days = data.period.days
+        if data.months:
+            first, last = data.months[0][0], data.months[-1][0]
+            self.caption.setText(f"One map per month, {first.start:%B %Y} – {last.start:%B %Y}, "
+                                 "all on the same scale.")
+            return
+        self.caption.setText(
+            f"{data.period.label()}: {data.flares} flare{'s' if data.flares != 1 else ''} "
+            f"on {data.days_with_flares} of {days} day{'s' if days != 1 else ''}"
+            + ("" if data.flares else ". Nothing recorded in this period."))
+
+    def _hovered(self, region_id: str, month: int | None) -> None:
+        if not region_id or self.data is None:
+            return
+        figures = (self.data.figures if month is None else
+                   self.data.months[month][1] if month < len(self.data.months) else {})
+        name = self._atlas.name(region_id)
+        f = figures.get(region_id)
+        where = "" if month is None else f" in {self.data.months[month][0].start:%B %Y}"
+        if f is None:
+            self.info.setText(f"{name}: no flares{where}.")
+            return
+        self.info.setText(
+            f"{name}{where}\n{f.flares} flare{'s' if f.flares != 1 else ''}, "
+            f"mean intensity {f.mean_intensity:.1f}, highest {f.max_intensity}\n"
+            f"burden {f.burden:.0f} intensity·min; felt here as referred pain {f.referred} "
+            f"time{'s' if f.referred != 1 else ''}")
+
+    def _edit_appointments(self) -> None:
+        from fibromap.ui.dialogs.appointments_dialog import AppointmentsDialog
+
+        AppointmentsDialog(self._store, self).exec()
+        if self.picker.is_since_appointment():
+            self.picker.apply_preset()

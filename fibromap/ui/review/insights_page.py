@@ -1,0 +1,97 @@
+"""Insights: comparisons in the person's own records, each with its days, its size, a
+confidence interval and the words "association, not cause"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from fibromap.analysis.insights import ASSOCIATION, MIN_DAYS, Comparison
+from fibromap.analysis.review import Insights, load_insights
+from fibromap.store.store import Store
+from fibromap.ui.review.review_page import ReviewPage
+
+CARD = ("background: palette(base); border: 1px solid palette(mid); border-radius: 6px; "
+        "padding: 8px;")
+MUTED = "color: palette(dark);"
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    label.setFont(font)
+    return label
+
+
+class InsightsPage(ReviewPage):
+    def __init__(self, store: Store, today=date.today, parent: QWidget | None = None):
+        super().__init__(store, today, initial_period=3, parent=parent)
+        self.cards: list[QLabel] = []
+        self.content = QWidget()
+        self.column = QVBoxLayout(self.content)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(self.content)
+        top = QHBoxLayout()
+        top.addWidget(self.picker)
+        top.addStretch(1)
+        notice = QLabel(f"Comparisons within your own records: an {ASSOCIATION}. Each shows how "
+                        f"many days it rests on and appears once both sides have at least "
+                        f"{MIN_DAYS} days.", wordWrap=True)
+        notice.setStyleSheet(MUTED)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(notice)
+        layout.addWidget(self.caption)
+        layout.addWidget(scroll, 1)
+
+    def loader(self, period):
+        store = self._store
+        return lambda: load_insights(store, period)
+
+    def _clear(self) -> None:
+        while self.column.count():
+            item = self.column.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.cards = []
+
+    def _card(self, text: str, *, muted: bool = False) -> QLabel:
+        card = QLabel(text, wordWrap=True)
+        card.setTextFormat(Qt.TextFormat.PlainText)
+        card.setStyleSheet(CARD + (MUTED if muted else ""))
+        card.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.cards.append(card)
+        self.column.addWidget(card)
+        return card
+
+    def _section(self, title: str, comparisons: list[Comparison]) -> None:
+        self.column.addWidget(_heading(title))
+        ready = [c for c in comparisons if c.enough]
+        waiting = [c for c in comparisons if not c.enough]
+        ready.sort(key=lambda c: -abs(c.difference or 0))
+        for comparison in ready:
+            self._card(comparison.sentence())
+        if waiting:
+            self._card("\n".join(c.sentence() for c in waiting), muted=True)
+        if not comparisons:
+            self._card("Nothing to compare in this period.", muted=True)
+
+    def show_data(self, data: Insights) -> None:
+        self._clear()
+        self.caption.setText(f"{data.period.label()}: {data.days_with_data} days with a flare "
+                             "or a check-in")
+        self._section("Sleep", data.sleep)
+        self._section("The following night", data.following_night)
+        self._section("Medication started", data.medication)
+        self.column.addWidget(_heading("What helped: mean relief (0–10)"))
+        rated = [t for t in data.treatments if t[2]]
+        if rated:
+            self._card("\n".join(f"{label}: {mean:.1f} (rated {n} time{'s' if n != 1 else ''})"
+                                 for _key, label, n, mean in rated))
+        else:
+            self._card("No treatment with a relief rating in this period.", muted=True)
+        self.column.addStretch(1)

@@ -1,0 +1,121 @@
+"""Overview: the last week at a glance, today's check-in, and the way to everything else."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from fibromap.analysis.heatmap import Metric, format_value, metric_values, scale_maximum
+from fibromap.analysis.scores import NOT_A_DIAGNOSIS, wpi
+from fibromap.domain.atlas import load_atlas
+from fibromap.store import aggregates
+from fibromap.store.store import Store
+from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
+from fibromap.ui.settings import Orientation
+
+CARD = "QLabel { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; padding: 10px; }"
+
+
+class OverviewPage(QWidget):
+    navigate = Signal(str)        # a view name
+    reportRequested = Signal()
+
+    def __init__(self, store: Store, orientation: Orientation = Orientation.PATIENT,
+                 today=date.today, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._today = today
+        self._atlas = load_atlas()
+        self._headline = QLabel()
+        font = self._headline.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        self._headline.setFont(font)
+        self._details = QLabel(wordWrap=True)
+        self._details.setTextFormat(Qt.TextFormat.PlainText)
+        self.week = QLabel(wordWrap=True)
+        self.checkin_state = QLabel(wordWrap=True)
+        self.score = QLabel(wordWrap=True)
+        for card in (self.week, self.checkin_state, self.score):
+            card.setStyleSheet(CARD)
+            card.setTextFormat(Qt.TextFormat.PlainText)
+        self.map = BodyMapWidget(orientation, atlas=self._atlas)
+        self.map.set_editable(False)
+        self.map.setMinimumSize(300, 360)
+        self.log_button = QPushButton("Log a flare")
+        self.checkin_button = QPushButton("Fill in today's check-in")
+        self.report_button = QPushButton("Appointment report…")
+        self._build()
+        self.log_button.clicked.connect(lambda: self.navigate.emit("log"))
+        self.checkin_button.clicked.connect(lambda: self.navigate.emit("checkin"))
+        self.report_button.clicked.connect(self.reportRequested)
+        self.refresh()
+
+    def _build(self) -> None:
+        buttons = QHBoxLayout()
+        for button in (self.log_button, self.checkin_button, self.report_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        cards = QVBoxLayout()
+        cards.addWidget(self._headline)
+        cards.addWidget(self._details)
+        cards.addWidget(self.week)
+        cards.addWidget(self.checkin_state)
+        cards.addWidget(self.score)
+        cards.addLayout(buttons)
+        cards.addStretch(1)
+        map_box = QVBoxLayout()
+        map_box.addWidget(QLabel("<b>Flares per region, last 30 days</b>"))
+        map_box.addWidget(self.map, 1)
+        grid = QGridLayout(self)
+        grid.addLayout(cards, 0, 0)
+        grid.addLayout(map_box, 0, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+
+    def refresh(self) -> None:
+        store, today = self._store, self._today()
+        summary = store.summary()
+        if not summary.flares:
+            self._headline.setText("No flares recorded yet")
+            self._details.setText("Log a flare from the Log view: click where it hurts, type how "
+                                  "strong, and save.")
+        else:
+            latest = store.flares.latest()
+            self._headline.setText(f"{summary.flares} flares recorded")
+            self._details.setText(
+                f"From {summary.first_onset:%d %b %Y} to {summary.last_onset:%d %b %Y}, "
+                f"{summary.flares_per_week:.1f} a week on average. Most recent: "
+                f"{latest.onset:%a %d %b %Y, %H:%M} — "
+                + ", ".join(self._atlas.name(r) for r in latest.regions))
+        self._show_week(today)
+        checkin = store.checkins.get(today)
+        self.checkin_state.setText("Today's check-in: done." if checkin else
+                                   f"Today's check-in: not yet ({store.checkins.count()} days "
+                                   "filled in so far).")
+        self.checkin_button.setVisible(checkin is None)
+        regions = aggregates.regions_between(store.database, today - timedelta(days=6), today)
+        week = wpi(regions, self._atlas)
+        self.score.setText(f"Widespread Pain Index, last 7 days: {week.score} of 19"
+                           f"{' (generalized pain)' if week.generalized else ''}. "
+                           f"This is {NOT_A_DIAGNOSIS}.")
+        figures = aggregates.region_figures(store.database, today - timedelta(days=29), today)
+        values = metric_values(figures, Metric.FLARES)
+        self.map.show_values(values, scale_maximum(Metric.FLARES, values),
+                             lambda v: format_value(Metric.FLARES, v))
+
+    def _show_week(self, today: date) -> None:
+        now = self._store.summary(today - timedelta(days=6), today)
+        before = self._store.summary(today - timedelta(days=13), today - timedelta(days=7))
+        if now.flares == before.flares:
+            change = "the same as the week before"
+        else:
+            change = (f"{abs(now.flares - before.flares)} {'more' if now.flares > before.flares else 'fewer'} "
+                      f"than the week before ({before.flares})")
+        text = f"Last 7 days: {now.flares} flare{'s' if now.flares != 1 else ''}, {change}."
+        if now.flares:
+            top = now.top_regions[0]
+            text += (f" Intensity mean {now.mean_intensity:.1f}, highest {now.max_intensity}. "
+                     f"Most often: {self._atlas.name(top.region).lower()} ({top.count}).")
+        self.week.setText(text)

@@ -1,0 +1,114 @@
+"""Patterns: when spasms come (hour, weekday), how long they last, whether they move around,
+and the history of any one region."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from fibromap.analysis.review import Patterns, load_patterns
+from fibromap.domain.atlas import Atlas
+from fibromap.store.store import Store
+from fibromap.ui.review.bar_chart import BarChart
+from fibromap.ui.review.review_page import ReviewPage
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+NIGHT_HOURS = range(0, 8)
+
+
+class PatternsPage(ReviewPage):
+    def __init__(self, store: Store, atlas: Atlas, today=date.today, parent: QWidget | None = None):
+        super().__init__(store, today, initial_period=2, parent=parent)
+        self._atlas = atlas
+        self.hours = BarChart("Flares by hour of the day")
+        self.weekdays = BarChart("Flares by weekday")
+        self.durations = BarChart("How long they lasted")
+        self.summary = QLabel(wordWrap=True)
+        font = self.summary.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.summary.setFont(font)
+        self.spread_figures = QLabel(wordWrap=True)
+        self.region = QComboBox(editable=True)
+        self.region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.region.addItem("Choose a region…", None)
+        for region in sorted(atlas, key=lambda r: r.name):
+            self.region.addItem(region.name, region.id)
+        self.region.completer().setFilterMode(self.region.completer().filterMode().MatchContains)
+        self.region_chart = BarChart("Flares in the chosen region")
+        self.region_chart.empty_text = "Choose a region to see its history"
+        self._build()
+        self.region.currentIndexChanged.connect(lambda _i: self.refresh())
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.picker)
+        top.addStretch(1)
+        grid = QGridLayout()
+        grid.addWidget(self.hours, 0, 0, 1, 2)
+        grid.addWidget(self.weekdays, 1, 0)
+        grid.addWidget(self.durations, 1, 1)
+        spread_box = QVBoxLayout()
+        spread_box.addWidget(QLabel("<b>The same spot, or moving around?</b>"))
+        spread_box.addWidget(self.summary)
+        spread_box.addWidget(self.spread_figures)
+        spread_box.addSpacing(10)
+        spread_box.addWidget(QLabel("<b>History of one region</b>"))
+        spread_box.addWidget(self.region)
+        spread_box.addWidget(self.region_chart, 1)
+        side = QWidget()
+        side.setLayout(spread_box)
+        grid.addWidget(side, 0, 2, 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.caption)
+        layout.addLayout(grid, 1)
+
+    def loader(self, period):
+        store, atlas, region = self._store, self._atlas, self.region.currentData()
+        return lambda: load_patterns(store, period, atlas, region)
+
+    def show_data(self, data: Patterns) -> None:
+        days = data.period.days
+        self.caption.setText(f"{data.period.label()}: {data.flares} flare"
+                             f"{'s' if data.flares != 1 else ''} over {days} days")
+        night = sum(data.hours[h] for h in NIGHT_HOURS)
+        share = f" — {night / data.flares:.0%} between midnight and 8 am" if data.flares else ""
+        self.hours.title = f"Flares by hour of the day{share}"
+        self.hours.set_data([f"{h:02d}" for h in range(24)], data.hours, NIGHT_HOURS, label_every=3)
+        self.weekdays.set_data(list(WEEKDAYS), data.weekdays)
+        self.durations.set_data([label for label, _n in data.durations],
+                                [n for _label, n in data.durations])
+        spread = data.spread
+        self.summary.setText(spread.summary)
+        if spread.weeks_with_flares:
+            self.spread_figures.setText(
+                f"On average {spread.regions_per_week:.1f} different regions a week; "
+                f"{spread.distinct_regions} regions in all.")
+        else:
+            self.spread_figures.setText("")
+        self._show_region(data)
+
+    def _show_region(self, data: Patterns) -> None:
+        if not data.region:
+            self.region_chart.title = "Flares in the chosen region"
+            self.region_chart.set_data([], [])
+            return
+        name = self._atlas.name(data.region)
+        counts = {d.day: d.flares for d in data.region_days}
+        weekly = data.period.days > 62
+        labels, values = [], []
+        step = 7 if weekly else 1
+        day = data.period.start - timedelta(days=data.period.start.weekday()) if weekly else data.period.start
+        while day <= data.period.end:
+            span = [day + timedelta(days=i) for i in range(step)]
+            labels.append(f"{day:%d %b}")
+            values.append(sum(counts.get(d, 0) for d in span))
+            day += timedelta(days=step)
+        total = sum(counts.values())
+        self.region_chart.title = (f"{name}: {total} flare{'s' if total != 1 else ''}, "
+                                   f"per {'week' if weekly else 'day'}")
+        self.region_chart.set_data(labels, values, label_every=max(1, len(values) // 6))

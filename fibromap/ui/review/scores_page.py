@@ -1,0 +1,88 @@
+"""Clinical scores over time: the weekly WPI from the map, and the SSS, FS and FIQR from
+questionnaires. Information for a clinician, never a diagnosis."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from fibromap.analysis.review import Scores, load_scores
+from fibromap.analysis.scores import NOT_A_DIAGNOSIS
+from fibromap.domain.atlas import WPI_AREAS, Atlas
+from fibromap.store.store import Store
+from fibromap.ui.review.bar_chart import BarChart
+from fibromap.ui.review.review_page import ReviewPage
+
+AREA_NAMES = {area.id: area.name for area in WPI_AREAS}
+
+
+class ScoresPage(ReviewPage):
+    def __init__(self, store: Store, atlas: Atlas, today=date.today, parent: QWidget | None = None):
+        super().__init__(store, today, initial_period=2, parent=parent)
+        self._atlas = atlas
+        self.sss_button = QPushButton("Fill in the SSS…")
+        self.fiqr_button = QPushButton("Fill in the FIQR…")
+        notice = QLabel(f"Scores are {NOT_A_DIAGNOSIS}. The Widespread Pain Index (ACR 2016) "
+                        "counts the areas you marked in each week; jaw, chest and abdomen do not "
+                        "count toward generalized pain.", wordWrap=True)
+        notice.setStyleSheet("color: palette(dark);")
+        self.latest = QLabel(wordWrap=True)
+        self.wpi_chart = BarChart("Widespread Pain Index by week (0–19; orange: generalized pain)")
+        self.sss_chart = BarChart("Symptom Severity Scale (0–12)")
+        self.fs_chart = BarChart("Fibromyalgia severity, WPI + SSS (0–31)")
+        self.fiqr_chart = BarChart("FIQR (0–100)")
+        for chart in (self.sss_chart, self.fs_chart, self.fiqr_chart):
+            chart.empty_text = "No questionnaire in this period"
+        top = QHBoxLayout()
+        top.addWidget(self.picker)
+        top.addStretch(1)
+        top.addWidget(self.sss_button)
+        top.addWidget(self.fiqr_button)
+        grid = QGridLayout()
+        grid.addWidget(self.wpi_chart, 0, 0, 1, 2)
+        grid.addWidget(self.sss_chart, 1, 0)
+        grid.addWidget(self.fs_chart, 1, 1)
+        grid.addWidget(self.fiqr_chart, 2, 0, 1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(notice)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.latest)
+        layout.addLayout(grid, 1)
+        self.sss_button.clicked.connect(lambda: self._fill("sss"))
+        self.fiqr_button.clicked.connect(lambda: self._fill("fiqr"))
+
+    def loader(self, period):
+        store, atlas = self._store, self._atlas
+        return lambda: load_scores(store, period, atlas)
+
+    def show_data(self, data: Scores) -> None:
+        self.caption.setText(f"{data.period.label()}")
+        weeks = data.weeks
+        self.wpi_chart.set_data([f"{monday:%d %b}" for monday, _r in weeks],
+                                [result.score for _m, result in weeks],
+                                [i for i, (_m, r) in enumerate(weeks) if r.generalized],
+                                label_every=max(1, len(weeks) // 8), scale_max=19)
+        if weeks:
+            monday, result = weeks[-1]
+            areas = ", ".join(AREA_NAMES[a].lower() for a in result.areas) or "none"
+            self.latest.setText(
+                f"Week of {monday:%d %b %Y}: WPI {result.score} of 19 ({areas}); generalized pain "
+                f"{'yes' if result.generalized else 'no'} — regions "
+                f"{', '.join(map(str, result.regions_with_pain)) or 'none'} of 5. "
+                f"Rests on {len(weeks)} week{'s' if len(weeks) != 1 else ''} of records.")
+        labels = [f"{s.day:%d %b}" for s in data.sss]
+        every = max(1, len(labels) // 8)
+        self.sss_chart.set_data(labels, [s.sss for s in data.sss], label_every=every, scale_max=12)
+        self.fs_chart.set_data(labels, [s.fs for s in data.sss], label_every=every, scale_max=31)
+        self.fiqr_chart.set_data([f"{d:%d %b}" for d, _r in data.fiqr],
+                                 [r.total for _d, r in data.fiqr],
+                                 label_every=max(1, len(data.fiqr) // 8), scale_max=100)
+
+    def _fill(self, kind: str) -> None:
+        from fibromap.ui.dialogs.questionnaire_dialogs import FiqrDialog, SssDialog
+
+        dialog = (SssDialog if kind == "sss" else FiqrDialog)(self._store, self)
+        if dialog.exec():
+            self.refresh()

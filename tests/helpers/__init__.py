@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: records, a PostgreSQL server, big histories, dialogs."""

@@ -1,0 +1,80 @@
+from PySide6.QtCore import Qt
+
+from fibromap.analysis.referral import DISCLAIMER
+from fibromap.domain.flare import Referral, SiteRole, SpasmSite
+from fibromap.ui.bodymap.body_map_page import BodyMapPage
+from fibromap.ui.settings import Orientation, Settings
+
+
+def make_page(qtbot, paths):
+    page = BodyMapPage(Settings(paths.settings_file))
+    qtbot.addWidget(page)
+    page.resize(1300, 900)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def click(qtbot, page, region_id):
+    qtbot.mouseClick(page.map.viewport(), Qt.MouseButton.LeftButton,
+                     pos=page.map.viewport_point(region_id))
+
+
+def test_the_panel_follows_the_current_region_and_edits_it(qtbot, paths):
+    page = make_page(qtbot, paths)
+    assert not page.intensity.isEnabled() and not page.remove_button.isEnabled()
+    click(qtbot, page, "upper_trapezius.right")
+    assert page.region_title.text() == "Right upper trapezius"
+    assert "shoulder girdle, right" in page.region_details.text()
+    page.intensity.setValue(8)
+    assert page.map.sites() == [SpasmSite("upper_trapezius.right", 8)]
+    assert page.intensity_value.text() == "8"
+    page.trigger_point.click()
+    assert page.map.sites() == [SpasmSite("upper_trapezius.right", 8, SiteRole.TRIGGER_POINT)]
+    assert page.marked.count() == 1
+    assert page.marked.item(0).text() == "Right upper trapezius, intensity 8, trigger point"
+    page.remove_button.click()
+    assert page.map.sites() == [] and page.marked.count() == 0
+
+
+def test_referral_button_and_suggestions_with_their_disclaimer(qtbot, paths):
+    page = make_page(qtbot, paths)
+    assert page.suggestions_box.isHidden()
+    click(qtbot, page, "upper_trapezius.left")
+    qtbot.keyClick(page.map, "7")
+    page.referral_button.click()
+    assert page.map.referral_mode and page.referral_button.isChecked()
+    click(qtbot, page, "temple.left")
+    click(qtbot, page, "posterior_neck.left")
+    page.referral_button.click()
+    assert not page.map.referral_mode
+    assert page.map.referrals() == [Referral("upper_trapezius.left", "temple.left", 7),
+                                    Referral("upper_trapezius.left", "posterior_neck.left", 7)]
+    assert not page.suggestions_box.isHidden()
+    assert page.disclaimer.text() == "Typical pattern, not a diagnosis."
+    assert DISCLAIMER == "typical pattern, not a diagnosis"
+    assert page.suggestions.item(0).text() == "Left upper trapezius (matches 2 of 2 zones)"
+    texts = [page.marked.item(i).text() for i in range(page.marked.count())]
+    assert "Left temple, intensity 7, referred pain — from left upper trapezius" in texts
+
+
+def test_the_view_setting_is_remembered(qtbot, paths):
+    page = make_page(qtbot, paths)
+    assert page.map.orientation is Orientation.PATIENT
+    page.orientation.setCurrentIndex(list(Orientation).index(Orientation.CLINICIAN))
+    assert page.map.orientation is Orientation.CLINICIAN
+    assert Settings(paths.settings_file).orientation is Orientation.CLINICIAN
+    again = make_page(qtbot, paths)
+    assert again.map.orientation is Orientation.CLINICIAN
+
+
+def test_showing_a_flare_fills_the_map(qtbot, paths):
+    from tests.helpers.records import full_flare
+
+    page = make_page(qtbot, paths)
+    flare = full_flare()
+    page.show_flare(flare)
+    assert set(page.map.sites()) == set(flare.sites)
+    assert set(page.map.referrals()) == set(flare.referrals)
+    page.show_flare(None)
+    assert page.map.sites() == [] and page.caption.text() == ""

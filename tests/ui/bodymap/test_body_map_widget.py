@@ -1,0 +1,243 @@
+"""The body map as a person uses it: real clicks at real positions, real keys."""
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from fibromap.domain.atlas import Side, View
+from fibromap.domain.flare import Referral, SiteRole, SpasmSite
+from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
+from fibromap.ui.settings import Orientation
+
+
+@pytest.fixture(params=list(Orientation), ids=[o.value for o in Orientation])
+def body_map(qtbot, request):
+    widget = BodyMapWidget(request.param)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 1000)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def click(qtbot, widget, region_id, button=Qt.MouseButton.LeftButton, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.mouseClick(widget.viewport(), button, modifier, widget.viewport_point(region_id))
+
+
+def type_keys(qtbot, widget, text):
+    for char in text:
+        qtbot.keyClick(widget, char)
+
+
+def test_a_click_at_each_regions_inner_point_selects_exactly_that_region(qtbot, body_map):
+    assert len(body_map.region_items) >= 80
+    for region_id in body_map.region_items:
+        click(qtbot, body_map, region_id)
+        marked = [rid for rid, item in body_map.region_items.items() if item.marked]
+        assert marked == [region_id]
+        assert body_map.current_region() == region_id
+        body_map.unmark(region_id)
+
+
+def test_left_and_right_sit_where_the_view_setting_says(qtbot, body_map):
+    """Patient view mirrors the front: the person's left is on the viewer's left."""
+    def viewer_x(region_id):
+        return body_map.viewport_point(region_id).x()
+
+    front_left, front_right = viewer_x("biceps.left"), viewer_x("biceps.right")
+    back_left, back_right = viewer_x("triceps.left"), viewer_x("triceps.right")
+    assert back_left < back_right  # seen from behind, always
+    assert body_map.side_label_text(View.BACK) == ("L", "R")
+    if body_map.orientation is Orientation.PATIENT:
+        assert front_left < front_right
+        assert body_map.side_label_text(View.FRONT) == ("L", "R")
+    else:
+        assert front_left > front_right
+        assert body_map.side_label_text(View.FRONT) == ("R", "L")
+    # Every left region lies on the side its on-figure "L" label is.
+    middle = {view: (body_map.viewport_point(a).x() + body_map.viewport_point(b).x()) / 2
+              for view, (a, b) in {View.FRONT: ("biceps.left", "biceps.right"),
+                                   View.BACK: ("triceps.left", "triceps.right")}.items()}
+    for rid, item in body_map.region_items.items():
+        if item.region.side is Side.CENTER:
+            continue
+        left_label_on_left = body_map.side_label_text(item.region.view)[0] == "L"
+        on_viewer_left = viewer_x(rid) < middle[item.region.view]
+        assert on_viewer_left == ((item.region.side is Side.LEFT) == left_label_on_left), rid
+
+
+def test_hover_shows_the_name_and_highlights(qtbot, body_map):
+    seen = []
+    body_map.hoveredRegionChanged.connect(seen.append)
+    qtbot.mouseMove(body_map.viewport(), body_map.viewport_point("gastrocnemius.right"))
+    assert seen[-1] == "gastrocnemius.right"
+    item = body_map.region_items["gastrocnemius.right"]
+    assert item.hovered and item.toolTip() == "Right upper calf (gastrocnemius)"
+    qtbot.mouseMove(body_map.viewport(), QPoint(3, 3))
+    assert seen[-1] == "" and not item.hovered
+
+
+def test_intensity_from_digit_keys_shows_as_colour_and_number(qtbot, body_map):
+    click(qtbot, body_map, "upper_trapezius.left")
+    item = body_map.region_items["upper_trapezius.left"]
+    unrated = item.brush().color().name()
+    qtbot.keyClick(body_map, "7")
+    assert item.intensity == 7
+    seven = item.brush().color().name()
+    assert seven != unrated
+    assert body_map._labels["upper_trapezius.left"].text() == "7"
+    type_keys(qtbot, body_map, "10")
+    assert item.intensity == 10
+    assert item.brush().color().name() != seven
+    assert body_map.sites() == [SpasmSite("upper_trapezius.left", 10)]
+    qtbot.keyClick(body_map, Qt.Key.Key_Minus)
+    assert item.intensity == 9
+    qtbot.keyClick(body_map, "0")  # not right after a 1: plain zero
+    assert item.intensity == 0
+    qtbot.keyClick(body_map, Qt.Key.Key_Delete)
+    assert not item.marked and body_map.sites() == []
+
+
+def test_the_scale_darkens_as_intensity_rises():
+    from fibromap.figure.colors import intensity_color
+
+    lightness = [intensity_color(v).lightnessF() for v in range(11)]
+    assert lightness == sorted(lightness, reverse=True)
+    assert lightness[0] - lightness[10] > 0.5
+
+
+def test_tab_and_arrows_move_between_regions(qtbot, body_map):
+    body_map.setFocus()
+    qtbot.waitUntil(body_map.hasFocus)
+    first = body_map.current_region()
+    assert first is not None
+    qtbot.keyClick(body_map, Qt.Key.Key_Tab)
+    second = body_map.current_region()
+    assert second != first
+    qtbot.keyClick(body_map, Qt.Key.Key_Backtab)
+    assert body_map.current_region() == first
+    body_map.set_current("upper_trapezius.left")
+    start = body_map.scene_anchor("upper_trapezius.left")
+    qtbot.keyClick(body_map, Qt.Key.Key_Down)
+    below = body_map.current_region()
+    assert body_map.scene_anchor(below).y() > start.y()
+    assert body_map.atlas.region(below).view is View.BACK
+    qtbot.keyClick(body_map, Qt.Key.Key_Right)
+    assert body_map.scene_anchor(body_map.current_region()).x() > body_map.scene_anchor(below).x()
+    qtbot.keyClick(body_map, Qt.Key.Key_Space)
+    assert body_map.region_items[body_map.current_region()].marked
+
+
+def test_every_region_can_be_reached_with_tab(qtbot, body_map):
+    body_map.setFocus()
+    qtbot.waitUntil(body_map.hasFocus)
+    seen = {body_map.current_region()}
+    for _ in range(len(body_map.region_items) - 1):
+        qtbot.keyClick(body_map, Qt.Key.Key_Tab)
+        seen.add(body_map.current_region())
+    assert seen == set(body_map.region_items)
+
+
+def test_type_to_find_a_region_by_name(qtbot, body_map):
+    body_map.setFocus()
+    type_keys(qtbot, body_map, "left trap")
+    assert body_map.current_region() == "upper_trapezius.left"
+    assert body_map._find_label.isVisible()
+    qtbot.keyClick(body_map, Qt.Key.Key_Return)
+    assert body_map.region_items["upper_trapezius.left"].marked
+    assert not body_map._find_label.isVisible()
+    qtbot.keyClick(body_map, "6")
+    assert body_map.sites() == [SpasmSite("upper_trapezius.left", 6)]
+    type_keys(qtbot, body_map, "r calf")
+    assert body_map.current_region() == "gastrocnemius.right"
+    qtbot.keyClick(body_map, Qt.Key.Key_Escape)
+    assert not body_map.region_items["gastrocnemius.right"].marked
+    assert body_map.find_region("forehead") == "forehead"
+    assert body_map.find_region("zzz") is None
+
+
+def test_referral_mode_links_a_source_to_the_zones_it_spreads_to(qtbot, body_map):
+    click(qtbot, body_map, "upper_trapezius.left")
+    qtbot.keyClick(body_map, "6")
+    qtbot.keyClick(body_map, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert body_map.referral_mode and body_map.referral_source() == "upper_trapezius.left"
+    click(qtbot, body_map, "temple.left")
+    click(qtbot, body_map, "brow_eye.left")
+    qtbot.keyClick(body_map, "3")  # the zone just clicked
+    assert body_map.links() == [("upper_trapezius.left", "temple.left"),
+                                ("upper_trapezius.left", "brow_eye.left")]
+    assert body_map.referrals() == [Referral("upper_trapezius.left", "temple.left", 6),
+                                    Referral("upper_trapezius.left", "brow_eye.left", 3)]
+    zone = body_map.region_items["temple.left"]
+    assert zone.role is SiteRole.REFERRED and zone.intensity == 6
+    arrows = body_map._arrows
+    assert set(arrows) == set(body_map.links())
+    arrow = arrows[("upper_trapezius.left", "temple.left")]
+    assert arrow.path().length() > 50 and arrow.isVisible()
+    click(qtbot, body_map, "temple.left")  # again: unlink
+    assert body_map.links() == [("upper_trapezius.left", "brow_eye.left")]
+    assert not body_map.region_items["temple.left"].marked
+    qtbot.keyClick(body_map, Qt.Key.Key_Escape)
+    assert not body_map.referral_mode
+    assert body_map.current_region() == "upper_trapezius.left"
+    assert {s.region for s in body_map.sites()} == {"upper_trapezius.left", "brow_eye.left"}
+
+
+def test_referral_mode_needs_a_marked_source_and_a_free_zone(qtbot, body_map):
+    messages = []
+    body_map.message.connect(messages.append)
+    assert not body_map.set_referral_mode(True)
+    assert "First mark the spasm" in messages[-1]
+    click(qtbot, body_map, "quadratus_lumborum.right")
+    click(qtbot, body_map, "gluteus_medius.right")
+    body_map.set_current("quadratus_lumborum.right")
+    assert body_map.set_referral_mode(True)
+    click(qtbot, body_map, "gluteus_medius.right")
+    assert "is marked as a spasm" in messages[-1] and body_map.links() == []
+
+
+def test_removing_a_source_removes_its_arrows(qtbot, body_map):
+    body_map.load([SpasmSite("soleus.left", 5), SpasmSite("heel.left", 4, SiteRole.REFERRED)],
+                  [Referral("soleus.left", "heel.left", 4)])
+    assert len(body_map._arrows) == 1
+    body_map.unmark("soleus.left")
+    assert body_map._arrows == {} and body_map.referrals() == []
+
+
+def test_trigger_point_toggle(qtbot, body_map):
+    click(qtbot, body_map, "infraspinatus.right")
+    qtbot.keyClick(body_map, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert body_map.region_items["infraspinatus.right"].role is SiteRole.TRIGGER_POINT
+    assert "trigger point" in body_map.region_items["infraspinatus.right"].accessible_name()
+
+
+def test_every_region_has_an_accessible_name_and_the_map_announces_the_current(qtbot, body_map):
+    names = {item.accessible_name() for item in body_map.region_items.values()}
+    assert len(names) == len(body_map.region_items) and all(names)
+    click(qtbot, body_map, "masseter.left")
+    qtbot.keyClick(body_map, "4")
+    assert body_map.accessibleName() == "Body map"
+    assert body_map.accessibleDescription().startswith("Left jaw (masseter)")
+    assert body_map.region_items["masseter.left"].accessible_name() == "Left jaw (masseter), intensity 4"
+
+
+def test_the_map_scales_with_the_window(qtbot, body_map):
+    body_map.resize(700, 500)
+    qtbot.wait(10)
+    small = body_map.transform().m11()
+    body_map.resize(1400, 1000)
+    qtbot.wait(10)
+    assert body_map.transform().m11() == pytest.approx(2 * small, rel=0.05)
+    click(qtbot, body_map, "wrist_back.left")
+    assert body_map.current_region() == "wrist_back.left"
+
+
+def test_orientation_can_change_while_marks_stay(qtbot, body_map):
+    body_map.load([SpasmSite("pectoralis.left", 7)])
+    other = (Orientation.CLINICIAN if body_map.orientation is Orientation.PATIENT
+             else Orientation.PATIENT)
+    before = body_map.viewport_point("pectoralis.left").x()
+    body_map.set_orientation(other)
+    assert body_map.viewport_point("pectoralis.left").x() != before
+    assert body_map.sites() == [SpasmSite("pectoralis.left", 7)]
+    click(qtbot, body_map, "pectoralis.right")
+    assert body_map.current_region() == "pectoralis.right"

@@ -1,0 +1,84 @@
+from datetime import date, time, timedelta, datetime
+
+from PySide6.QtCore import QDate, Qt
+
+from fibromap.domain.daily import CheckIn
+from fibromap.ui.daily.reminder import CheckInReminder
+
+
+def test_the_check_in_is_saved_and_shown_again_for_its_day(window, qtbot):
+    page = window.checkin
+    window.tabs.setCurrentWidget(page)
+    page.sleep_hours.setValue(5.5)
+    page.scales["sleep_quality"].slider.setValue(3)
+    page.woken.setValue(2)
+    page.water.setValue(6)
+    page.scales["stress"].slider.setValue(7)
+    page.scales["fatigue"].slider.setValue(8)
+    page.foods.setText("coffee, Dark chocolate , bread")
+    page.notes.setPlainText("long day")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    saved = window.store.checkins.get(date.today())
+    assert saved == CheckIn(date.today(), sleep_hours=5.5, sleep_quality=3, woken_by_spasms=2,
+                            water_glasses=6, stress=7, fatigue=8,
+                            foods=frozenset({"coffee", "dark chocolate", "bread"}), notes="long day")
+    assert not page.feedback.is_error
+    page.day.setDate(QDate.currentDate().addDays(-1))
+    assert page.sleep_hours.value() == page.sleep_hours.minimum()  # nothing yet for yesterday
+    page.day.setDate(QDate.currentDate())
+    assert page.sleep_hours.value() == 5.5 and page.scales["stress"].value() == 7
+
+
+def test_a_bad_check_in_answer_is_refused_visibly(window, qtbot):
+    page = window.checkin
+    page.foods.setText("x" * 61)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.feedback.is_error and "food must be at most 60 characters" in page.feedback.text()
+    assert window.store.checkins.count() == 0
+
+
+def test_medications_add_change_dose_and_stop(window, qtbot):
+    page = window.medications
+    page.name.setText("Cyclobenzaprine")
+    page.dose.setText("5 mg at night")
+    page.when.setDate(QDate(2026, 1, 5))
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert page.table.rowCount() == 1 and page.table.item(0, 3).text() == "still taking"
+    page.table.selectRow(0)
+    page.dose.setText("10 mg at night")
+    page.when.setDate(QDate(2026, 2, 1))
+    qtbot.mouseClick(page.change_button, Qt.MouseButton.LeftButton)
+    page.table.selectRow(1)
+    page.when.setDate(QDate(2026, 1, 20))
+    qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
+    assert page.feedback.is_error and "is before start date" in page.feedback.text()
+    page.when.setDate(QDate(2026, 3, 1))
+    qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
+    assert [(m.dose, m.start, m.stop) for m in window.store.medications.all()] == [
+        ("5 mg at night", date(2026, 1, 5), date(2026, 1, 31)),
+        ("10 mg at night", date(2026, 2, 1), date(2026, 3, 1))]
+    page.name.setText("")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert "medication name must not be empty" in page.feedback.text()
+    assert window.store.medications.count() == 2
+
+
+def test_the_check_in_reminder_comes_once_at_the_chosen_time(window, qtbot):
+    page = window.checkin
+    page.remind.setChecked(True)
+    page.remind_at.setTime(page.remind_at.time().fromString("20:00", "HH:mm"))
+    assert window.settings.checkin_reminder == time(20, 0)
+    today = date.today()
+    clock = [datetime.combine(today, time(19, 59))]
+    reminder = CheckInReminder(window.store, window.settings, clock=lambda: clock[0])
+    seen = []
+    reminder.due.connect(seen.append)
+    assert not reminder.check()
+    clock[0] = datetime.combine(today, time(20, 1))
+    assert reminder.check() and len(seen) == 1
+    assert not reminder.check()  # once a day
+    clock[0] += timedelta(days=1)
+    window.store.checkins.put(CheckIn(clock[0].date()))
+    assert not reminder.check()  # already filled in
+    page.remind.setChecked(False)
+    assert window.settings.checkin_reminder is None

@@ -1,0 +1,103 @@
+"""Nothing typed is lost: closing the window or killing the process keeps the draft."""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+
+from PySide6.QtWidgets import QMessageBox
+
+from fibromap.store.drafts import DraftFile
+from fibromap.store.store import Store
+from fibromap.ui.main_window import MainWindow
+from fibromap.ui.settings import Settings
+from tests.helpers.dialogs import answer_next_box
+
+
+def open_window(qtbot, sqlite_url, paths):
+    window = MainWindow(Store.open(sqlite_url, paths), Settings(paths.settings_file), paths)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_a_draft_survives_the_process_being_killed(qtbot, sqlite_url, paths):
+    script = textwrap.dedent(f"""
+        import os, sys, time
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from fibromap.config import Paths, database_url
+        from fibromap.store.store import Store
+        from fibromap.ui.app import create_application
+        from fibromap.ui.main_window import MainWindow
+        from fibromap.ui.settings import Settings
+        app = create_application()
+        paths = Paths.from_environment()
+        window = MainWindow(Store.open(database_url(paths), paths), Settings(paths.settings_file), paths)
+        window.show()
+        window.log.map.mark("upper_trapezius.left", 8)
+        window.log.map.mark("rhomboid.left")
+        window.log.form.triggers.buttons["cold"].setChecked(True)
+        window.log.form.notes.setPlainText("typed before the crash")
+        deadline = time.time() + 10
+        while not os.path.exists({str(paths.data_dir / "unsaved-flare.json")!r}) and time.time() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        print("ready", flush=True)
+        time.sleep(60)
+    """)
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                               env=os.environ)
+    try:
+        assert process.stdout.readline().strip() == "ready"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=20)
+        process.stdout.close()
+    assert process.returncode == -signal.SIGKILL
+
+    window = open_window(qtbot, sqlite_url, paths)
+    seen = []
+    answer_next_box(seen, QMessageBox.StandardButton.Yes)
+    assert window.offer_unsaved_draft()
+    assert "was not saved when FibroMap last closed" in seen[0].text and "2 regions" in seen[0].text
+    log = window.log
+    assert [s.region for s in log.map.sites()] == ["upper_trapezius.left"]
+    assert log.map.unrated_regions() == ["rhomboid.left"]
+    assert log.form.triggers.checked() == ["cold"]
+    assert log.form.notes.toPlainText() == "typed before the crash"
+    assert window.store.flares.count() == 0
+
+
+def test_closing_the_window_keeps_the_draft_and_declining_forgets_it(qtbot, sqlite_url, paths):
+    window = open_window(qtbot, sqlite_url, paths)
+    window.log.map.mark("gastrocnemius.right", 9)
+    window.close()
+    assert DraftFile(paths).load() is not None
+    again = open_window(qtbot, sqlite_url, paths)
+    seen = []
+    answer_next_box(seen, QMessageBox.StandardButton.No)
+    assert not again.offer_unsaved_draft()
+    assert DraftFile(paths).load() is None and again.log.map.sites() == []
+
+
+def test_saving_or_starting_anew_clears_the_draft(qtbot, sqlite_url, paths):
+    window = open_window(qtbot, sqlite_url, paths)
+    window.log.map.mark("soleus.left", 4)
+    window.log.keep_draft()
+    assert DraftFile(paths).load() is not None
+    window.log.save()
+    assert DraftFile(paths).load() is None
+    window.log.map.mark("soleus.left", 4)
+    window.log.keep_draft()
+    window.new_flare()
+    assert DraftFile(paths).load() is None
+
+
+def test_a_damaged_draft_file_is_set_aside_not_fatal(qtbot, sqlite_url, paths):
+    drafts = DraftFile(paths)
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    drafts.path.write_text("{ half a draft", encoding="utf-8")
+    window = open_window(qtbot, sqlite_url, paths)
+    assert not window.offer_unsaved_draft()
+    assert drafts.path.with_suffix(".damaged").read_text(encoding="utf-8") == "{ half a draft"

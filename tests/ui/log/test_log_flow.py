@@ -1,0 +1,157 @@
+"""Logging a flare as a person does, then reading the database."""
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt
+
+from fibromap.domain.flare import Referral, SiteRole, SpasmSite
+from fibromap.ui.log.flare_form import local_now, onset_choices
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_a_typical_flare_is_saved_in_eight_interactions(window, person):
+    store = window.store
+    person.click_region("upper_trapezius.left")                       # 1
+    person.key("7")                                                    # 2
+    person.click_region("levator_scapulae.left")                      # 3
+    person.key("5")                                                    # 4
+    person.key(Qt.Key.Key_L, CTRL)                                     # 5 pain spreads from here
+    person.click_region("posterior_neck.left")                        # 6
+    person.click(window.log.form.triggers.buttons["stress"])           # 7
+    person.key(Qt.Key.Key_S, CTRL)                                     # 8 save
+    assert person.interactions <= 8
+    flares = store.flares.between()
+    assert len(flares) == 1
+    flare = flares[0]
+    assert set(flare.sites) == {SpasmSite("upper_trapezius.left", 7),
+                                SpasmSite("levator_scapulae.left", 5),
+                                SpasmSite("posterior_neck.left", 5, SiteRole.REFERRED)}
+    assert flare.referrals == (Referral("levator_scapulae.left", "posterior_neck.left", 5),)
+    assert flare.triggers == frozenset({"stress"})
+    assert abs(flare.onset - datetime.now().astimezone()) < timedelta(minutes=2)
+    assert flare.onset.utcoffset() == datetime.now().astimezone().utcoffset()
+    # The form is ready for the next one, and says what was saved.
+    assert window.log.map.sites() == [] and not window.log.feedback.is_error
+    assert window.log.feedback.text().startswith("Saved the flare of")
+
+
+def test_the_whole_form_reaches_the_database(window, person, qtbot):
+    log = window.log
+    person.click_region("gastrocnemius.right")
+    person.key("9")
+    log.form.choose_onset("Last night")
+    log.form.duration.setValue(90)
+    log.form.unit.setCurrentIndex(0)  # seconds
+    qtbot.mouseClick(log.form.qualities.buttons["cramping"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(log.form.context.buttons["asleep"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(log.form.context.buttons["lying"], Qt.MouseButton.LeftButton)  # replaces asleep
+    stretching = log.form.treatments.rows["stretching"]
+    stretching.check.setChecked(True)
+    stretching.relief.setValue(8)
+    medication = log.form.treatments.rows["medication"]
+    medication.check.setChecked(True)
+    medication.medication.setText("Magnesium")
+    medication.dose.setText("300 mg")
+    log.form.impacts[list(log.form.impacts)[2]].setCurrentIndex(3)  # sleep: a lot
+    log.form.notes.setPlainText("Woke me at 3.\n" * 500)
+    assert log.form.triggers.add_new("Cold draught") == "cold_draught"
+    assert log.save() is not None
+    flare = window.store.flares.latest()
+    expected_onset = dict(onset_choices(local_now()))["Last night"]
+    assert flare.onset == expected_onset and flare.onset.hour == 3
+    assert flare.duration_seconds == 90
+    assert flare.qualities == frozenset({"cramping"}) and flare.context == "lying"
+    assert flare.triggers == frozenset({"cold_draught"})
+    assert {(t.treatment, t.relief, t.medication, t.dose) for t in flare.treatments} == {
+        ("stretching", 8, "", ""), ("medication", None, "Magnesium", "300 mg")}
+    assert {a.value: v for a, v in flare.impacts.items()} == {"sleep": 2}
+    assert flare.notes == "Woke me at 3.\n" * 500
+
+
+def test_repeat_last_prefills_from_the_most_recent_flare(window, person):
+    person.click_region("quadratus_lumborum.right")
+    person.key("6")
+    person.click(window.log.form.triggers.buttons["poor_sleep"])
+    person.key(Qt.Key.Key_S, CTRL)
+    first = window.store.flares.latest()
+    person.key(Qt.Key.Key_R, CTRL)  # one action
+    assert window.log.map.sites() == [SpasmSite("quadratus_lumborum.right", 6)]
+    assert window.log.form.triggers.checked() == ["poor_sleep"]
+    person.key(Qt.Key.Key_S, CTRL)
+    flares = window.store.flares.between()
+    assert len(flares) == 2 and flares[1].id != first.id
+    assert flares[1].sites == first.sites and flares[1].triggers == first.triggers
+    assert flares[1].onset >= first.onset
+
+
+def test_repeat_last_with_nothing_to_repeat_says_so(window, person):
+    person.key(Qt.Key.Key_R, CTRL)
+    assert window.log.feedback.is_error
+    assert "no earlier flare" in window.log.feedback.text()
+
+
+def test_new_clears_the_form(window, person):
+    person.click_region("soleus.left")
+    person.click(window.log.form.qualities.buttons["burning"])
+    person.key(Qt.Key.Key_N, CTRL)
+    assert window.log.map.sites() == [] and window.log.map.unrated_regions() == []
+    assert window.log.form.qualities.checked() == []
+
+
+def test_incomplete_or_out_of_range_entries_are_refused_visibly_and_nothing_is_saved(window, person):
+    log = window.log
+
+    def refused(text):
+        assert log.save() is None
+        assert log.feedback.isVisible() and log.feedback.is_error
+        assert text in log.feedback.text()
+        assert window.store.flares.count() == 0
+
+    refused("mark at least one region on the body map")
+    person.click_region("masseter.left")
+    refused("give an intensity (0–10) for left jaw (masseter)")
+    person.key("4")
+    log.form.ongoing.setChecked(False)
+    log.form.unit.setCurrentIndex(2)
+    log.form.duration.setValue(200)
+    refused("a flare can last at most 7 days")
+    log.form.duration.setValue(2)
+    log.form.treatments.rows["medication"].check.setChecked(True)
+    refused("name the medication you took")
+    log.form.treatments.rows["medication"].check.setChecked(False)
+    person.key(Qt.Key.Key_L, CTRL)
+    person.click_region("temple.left")
+    log.map.set_intensity("temple.left", 3)
+    log.map._link_intensity[("masseter.left", "temple.left")] = None
+    refused("give an intensity for the pain spreading to left temple")
+    log.map.set_intensity("temple.left", 3)
+    assert log.save() is not None and window.store.flares.count() == 1
+
+
+def test_an_unknown_word_added_twice_is_refused_with_a_message(window):
+    messages = []
+    window.log.form.message.connect(messages.append)
+    assert window.log.form.triggers.add_new("Full moon") == "full_moon"
+    assert window.log.form.triggers.add_new("full moon") is None
+    assert "already in your trigger list" in messages[-1]
+
+
+def test_the_onset_keeps_the_utc_offset_in_force_on_that_day(window, monkeypatch):
+    import time as clock
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    clock.tzset()
+    try:
+        form = window.log.form
+        form.set_onset(datetime(2026, 7, 1, 23, 30))
+        assert form.onset_value().utcoffset() == timedelta(hours=2)  # summer time
+        form.set_onset(datetime(2026, 1, 10, 4, 15))
+        assert form.onset_value().utcoffset() == timedelta(hours=1)
+        window.log.map.mark("soleus.left", 3)
+        saved = window.log.save()
+        assert saved.onset_local == datetime(2026, 1, 10, 4, 15)
+        assert window.store.flares.get(saved.id).utc_offset_minutes == 60
+    finally:
+        monkeypatch.undo()
+        clock.tzset()

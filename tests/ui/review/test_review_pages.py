@@ -1,0 +1,101 @@
+"""Patterns and Insights on data worked out by hand, and on an empty database."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from fibromap.analysis.insights import ASSOCIATION
+from fibromap.domain.atlas import load_atlas
+from fibromap.domain.daily import CheckIn
+from fibromap.domain.flare import Flare, SpasmSite, TreatmentUse
+from fibromap.store.store import Store
+from fibromap.ui.review.insights_page import InsightsPage
+from fibromap.ui.review.patterns_page import PatternsPage
+from tests.helpers.records import at
+
+TODAY = date(2026, 6, 30)
+
+
+def ready(qtbot, page):
+    qtbot.waitUntil(lambda: not page.worker.busy and page.data is not None)
+
+
+@pytest.fixture
+def store(sqlite_url, paths):
+    opened = Store.open(sqlite_url, paths)
+    yield opened
+    opened.close()
+
+
+def seed_patterns(store):
+    # Mon 22 June 03:10 (x2 regions), Wed 24 June 05:30, Sat 27 June 14:00 (long)
+    store.flares.add_many([
+        Flare(onset=at(2026, 6, 22, 3, 10), duration_seconds=20,
+              sites=(SpasmSite("soleus.left", 6), SpasmSite("soleus.right", 5))),
+        Flare(onset=at(2026, 6, 24, 5, 30), duration_seconds=300, sites=(SpasmSite("soleus.left", 4),)),
+        Flare(onset=at(2026, 6, 27, 14, 0), duration_seconds=7200,
+              sites=(SpasmSite("soleus.left", 7),),
+              treatments=(TreatmentUse("stretching", 8), TreatmentUse("heat", 4))),
+    ])
+
+
+def test_patterns_by_hour_weekday_duration_and_region(qtbot, store):
+    seed_patterns(store)
+    page = PatternsPage(store, load_atlas(), today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    ready(qtbot, page)
+    assert page.hours.values[3] == 1 and page.hours.values[5] == 1 and page.hours.values[14] == 1
+    assert "67% between midnight and 8 am" in page.hours.title
+    assert page.weekdays.values == [1, 0, 1, 0, 0, 1, 0]
+    assert page.durations.values == [1, 0, 1, 0, 1, 0, 0]
+    assert page.summary.text().startswith("Mostly the same spots: left lower calf (soleus)")
+    page.region.setCurrentIndex(page.region.findData("soleus.left"))
+    qtbot.waitUntil(lambda: not page.worker.busy and page.data.region == "soleus.left")
+    assert sum(page.region_chart.values) == 3
+    assert page.region_chart.title.startswith("Left lower calf (soleus): 3 flares, per week")
+
+
+def test_insights_need_enough_days_and_say_association_not_cause(qtbot, store):
+    seed_patterns(store)
+    page = InsightsPage(store, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    ready(qtbot, page)
+    texts = [card.text() for card in page.cards]
+    assert any("not enough data yet" in t for t in texts)
+    assert any(t.startswith("Stretching: 8.0 (rated 1 time)") for t in texts)
+
+
+def test_insights_with_enough_days(qtbot, store):
+    start = TODAY - timedelta(days=59)
+    flares, checkins = [], []
+    for i in range(60):
+        day = start + timedelta(days=i)
+        poor = i % 2 == 0
+        checkins.append(CheckIn(day, sleep_hours=4.0 if poor else 8.0))
+        for n in range(3 if poor else 1):
+            flares.append(Flare(onset=at(day.year, day.month, day.day, 10 + n),
+                                sites=(SpasmSite("soleus.left", 5),)))
+    store.flares.add_many(flares)
+    store.checkins.put_many(checkins)
+    page = InsightsPage(store, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.picker.choose("Last 90 days")
+    page.show()
+    qtbot.waitUntil(lambda: not page.worker.busy and page.data is not None
+                    and page.data.period.days == 90)
+    sleep = page.data.sleep[0]
+    assert sleep.enough and (sleep.n_exposed, sleep.n_other) == (30, 30)
+    assert sleep.mean_exposed == 3 and sleep.mean_other == 1
+    first = next(card.text() for card in page.cards if card.text().startswith("Poor sleep and spasms 24 h"))
+    assert "3.00 flares a day after a poor night against 1.00" in first
+    assert "30 + 30 = 60 days" in first and ASSOCIATION.capitalize() in first
+
+
+def test_the_review_pages_render_an_empty_database(qtbot, store):
+    for page in (PatternsPage(store, load_atlas()), InsightsPage(store)):
+        qtbot.addWidget(page)
+        page.show()
+        ready(qtbot, page)
+    assert page.cards  # the insights page explains there is nothing yet

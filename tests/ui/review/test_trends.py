@@ -1,0 +1,76 @@
+import subprocess
+import sys
+import os
+from datetime import date
+
+
+from fibromap.domain.atlas import load_atlas
+from fibromap.domain.daily import CheckIn, Medication
+from fibromap.domain.flare import Flare, SpasmSite, TreatmentUse
+from tests.helpers.records import at
+
+TODAY = date(2026, 6, 30)
+
+
+def test_pyqtgraph_is_loaded_only_when_trends_first_open(tmp_path):
+    code = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from fibromap.config import Paths, database_url\n"
+        "from fibromap.store.store import Store\n"
+        "from fibromap.ui.app import create_application\n"
+        "from fibromap.ui.main_window import MainWindow\n"
+        "from fibromap.ui.settings import Settings\n"
+        "app = create_application(); p = Paths.from_environment()\n"
+        "w = MainWindow(Store.open(database_url(p), p), Settings(p.settings_file), p)\n"
+        "before = 'pyqtgraph' in sys.modules\n"
+        "w.show_view('trends')\n"
+        "print(before, 'pyqtgraph' in sys.modules, type(w.tabs.currentWidget()).__name__)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120, env=os.environ)
+    assert result.stdout.split()[-3:] == ["False", "True", "TrendsPage"], result.stderr
+
+
+def make_page(qtbot, store):
+    from fibromap.ui.review.trends_page import TrendsPage
+
+    page = TrendsPage(store, load_atlas(), today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitUntil(lambda: not page.worker.busy and page.data is not None)
+    return page
+
+
+def test_trends_draw_flares_intensity_overlays_medication_and_regions(qtbot, store):
+    store.flares.add_many([
+        Flare(onset=at(2026, 6, 2, 3), sites=(SpasmSite("soleus.left", 6),),
+              treatments=(TreatmentUse("heat", 5),)),
+        Flare(onset=at(2026, 6, 20, 15), sites=(SpasmSite("biceps.right", 3),)),
+    ])
+    store.checkins.put(CheckIn(date(2026, 6, 3), sleep_hours=5.5, stress=7))
+    store.medications.add(Medication("Magnesium", "300 mg", date(2026, 6, 10)))
+    page = make_page(qtbot, store)
+    assert sum(page.data.flares) == 2
+    # flares a day, 7-day average, treatment markers; highest, its average, mean; sleep
+    assert page.series_count() == 7
+    shades = [item for item in page.flare_plot.items if type(item).__name__ == "LinearRegionItem"]
+    assert len(shades) == 1 and "Magnesium" in shades[0].toolTip()
+    page.overlay_boxes["stress"].setChecked(True)
+    assert page.series_count() == 8
+    page.region.activated.emit(page.region.findData("soleus.left"))
+    qtbot.waitUntil(lambda: not page.worker.busy and "soleus.left" in page.data.regions)
+    assert page.series_count() == 9
+    page.per_week.setChecked(True)
+    assert page.series_count() == 8  # one weekly curve instead of daily + average
+    page.clear_regions.click()
+    qtbot.waitUntil(lambda: not page.worker.busy and not page.data.regions)
+    start, end = page.flare_plot.viewRange()[0]
+    middle = (start + end) / 2
+    page.flare_plot.setXRange(middle, end, padding=0)  # zoom into the second half
+    linked = page.intensity_plot.viewRange()[0]
+    assert abs(linked[0] - middle) < 0.05 * (end - middle)  # the time axes move together
+
+
+def test_trends_render_an_empty_database(qtbot, store):
+    page = make_page(qtbot, store)
+    assert sum(page.data.flares) == 0 and "0 flares" in page.caption.text()
