@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 from fibromap.domain.atlas import Atlas, View
 from fibromap.domain.geometry import BodyGeometry
 from fibromap.figure import colors
+from fibromap.figure.orientation import Orientation
 from fibromap.figure.region_item import IntensityLabel, RegionItem, polyline_path, shape_path
-from fibromap.ui.settings import Orientation
 
 FIGURE_GAP = 60.0
 TITLE_SPACE = 34.0

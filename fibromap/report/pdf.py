@@ -23,12 +23,12 @@ from fibromap.analysis.scores import NOT_A_DIAGNOSIS
 from fibromap.domain.atlas import WPI_AREAS, Atlas
 from fibromap.domain.geometry import load_geometry
 from fibromap.errors import FibroMapError
-from fibromap.report.charts import bar_chart
 from fibromap.figure import colors
 from fibromap.figure.body_figures import BodyFigures
 from fibromap.figure.formatting import duration_text
+from fibromap.figure.orientation import Orientation
 from fibromap.figure.referral_arrow import ReferralArrow
-from fibromap.ui.settings import Orientation
+from fibromap.report.charts import bar_chart
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 14

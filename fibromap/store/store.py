@@ -7,8 +7,8 @@ from fibromap.config import Paths
 from fibromap.store.daily import CheckInRepository, MedicationRepository
 from fibromap.store.database import Database
 from fibromap.store.flares import FlareRepository
-from fibromap.store.stats import PeriodSummary, period_summary
 from fibromap.store.notes import NoteRepository
+from fibromap.store.stats import PeriodSummary, period_summary
 from fibromap.store.visits import AppointmentRepository, QuestionnaireRepository
 from fibromap.store.vocabulary import VocabularyRepository, seed_builtin_terms
 

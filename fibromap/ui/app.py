@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fibromap import APP_NAME, __version__
-from fibromap.config import Paths, resource
+from fibromap.config import Paths
 from fibromap.errors import FibroMapError
 from fibromap.store.store import Store
+from fibromap.ui.icon import app_icon
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
 
@@ -25,13 +24,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("org.fibromap.FibroMap")
     app.setWindowIcon(app_icon())
     return app
-
-
-def app_icon() -> QIcon:
-    icon = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256, 512):
-        icon.addFile(str(resource("icons", f"fibromap-{size}.png")), QSize(size, size))
-    return icon
 
 
 def open_main_window(url: str, paths: Paths) -> MainWindow | None:

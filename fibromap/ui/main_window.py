@@ -15,14 +15,15 @@ from fibromap.errors import FibroMapError
 from fibromap.store.drafts import DraftFile
 from fibromap.store.store import Store
 from fibromap.ui.daily.checkin_page import CheckInPage
-from fibromap.ui.review.heatmap_page import HeatMapPage
-from fibromap.ui.log.history_page import HistoryPage
-from fibromap.ui.review.insights_page import InsightsPage
-from fibromap.ui.log.log_page import LogPage
 from fibromap.ui.daily.medications_page import MedicationsPage
+from fibromap.ui.daily.reminder import CheckInReminder
+from fibromap.ui.icon import app_icon
+from fibromap.ui.log.history_page import HistoryPage
+from fibromap.ui.log.log_page import LogPage
+from fibromap.ui.review.heatmap_page import HeatMapPage
+from fibromap.ui.review.insights_page import InsightsPage
 from fibromap.ui.review.overview import OverviewPage
 from fibromap.ui.review.patterns_page import PatternsPage
-from fibromap.ui.daily.reminder import CheckInReminder
 from fibromap.ui.review.scores_page import ScoresPage
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import VIEWS
@@ -92,8 +93,6 @@ class MainWindow(QMainWindow):
         self.tray = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             # The tray carries the check-in reminder where the desktop has one.
-            from fibromap.ui.app import app_icon
-
             self.tray = QSystemTrayIcon(app_icon(), self)
             self.tray.setToolTip(APP_NAME)
             self.tray.messageClicked.connect(lambda: self.tabs.setCurrentWidget(self.checkin))

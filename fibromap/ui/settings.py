@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 from datetime import time
-from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-
-class Orientation(StrEnum):
-    """How the front of the body is shown."""
-
-    CLINICIAN = "clinician"  # facing the person: their right on the viewer's left
-    PATIENT = "patient"      # as in a mirror: their right on the viewer's right
-
-    @property
-    def label(self) -> str:
-        return {"clinician": "Clinician view (facing the person)",
-                "patient": "Patient view (as in a mirror)"}[self.value]
+from fibromap.figure.orientation import Orientation
 
 
 class Settings:

@@ -3,8 +3,8 @@
 import pytest
 
 from fibromap.analysis.scores import SssAnswers, criteria_met, fibromyalgia_severity, fiqr, sss, wpi
-from fibromap.domain.questionnaires import FIQR_FUNCTION, FIQR_ITEMS, FIQR_OVERALL, FIQR_SYMPTOMS
 from fibromap.domain.atlas import load_atlas
+from fibromap.domain.questionnaires import FIQR_FUNCTION, FIQR_ITEMS, FIQR_OVERALL, FIQR_SYMPTOMS
 from fibromap.errors import ValidationError
 
 ATLAS = load_atlas()

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import (
 
 from fibromap.analysis.referral import DISCLAIMER, suggest_sources
 from fibromap.domain.flare import Flare, SiteRole
+from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
-from fibromap.ui.settings import Orientation, Settings
+from fibromap.ui.settings import Settings
 
 PANEL_WIDTH = 280
 

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 from fibromap.domain.atlas import Atlas, View, load_atlas
 from fibromap.domain.flare import Referral, SiteRole, SpasmSite
 from fibromap.domain.geometry import BodyGeometry, load_geometry
-from fibromap.figure.referral_arrow import ReferralArrow
 from fibromap.figure.body_figures import BodyFigures
+from fibromap.figure.orientation import Orientation
+from fibromap.figure.referral_arrow import ReferralArrow
 from fibromap.figure.region_item import RegionItem
 from fibromap.ui.bodymap.region_navigation import find_region, nearest_in_direction, reading_order
-from fibromap.ui.settings import Orientation
 
 TEN_WINDOW_SECONDS = 0.8  # "1" then "0" within this time means 10
 FIND_IDLE_MS = 4000

@@ -17,9 +17,9 @@ from fibromap.errors import FibroMapError
 from fibromap.report.pdf import page_layout, render_report, write_report
 from fibromap.store.notes import QUESTIONS
 from fibromap.store.store import Store
+from fibromap.ui.settings import Settings
 from fibromap.ui.widgets.feedback import FeedbackLabel
 from fibromap.ui.widgets.period_picker import PeriodPicker
-from fibromap.ui.settings import Settings
 from fibromap.ui.worker import Worker
 
 

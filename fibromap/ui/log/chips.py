@@ -8,8 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from fibromap.domain.vocabulary import Term, TermKind
-from fibromap.ui.widgets.flow_layout import FlowLayout
 from fibromap.ui.log.own_words import add_word, ask_for_word
+from fibromap.ui.widgets.flow_layout import FlowLayout
 
 CHIP_STYLE = """
 QToolButton { border: 1px solid palette(mid); border-radius: 11px; padding: 3px 10px; }

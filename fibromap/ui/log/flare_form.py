@@ -15,8 +15,8 @@ from fibromap.domain.flare import DURATION_MAX_SECONDS, IMPACT_LEVELS, ImpactAre
 from fibromap.domain.vocabulary import TermKind
 from fibromap.store.store import Store
 from fibromap.ui.log.chips import ChipGroup
-from fibromap.ui.widgets.flow_layout import FlowLayout
 from fibromap.ui.log.treatment_panel import TreatmentPanel
+from fibromap.ui.widgets.flow_layout import FlowLayout
 
 UNITS = (("seconds", 1), ("minutes", 60), ("hours", 3600))
 IMPACT_NAMES = {ImpactArea.WALKING: "Walking", ImpactArea.FINE_MOTOR: "Fine motor (buttons, writing)",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from fibromap.domain.atlas import Atlas
+from fibromap.figure.formatting import duration_text, regions_text
 from fibromap.store.flares import FlareFilter, FlareSummary
 from fibromap.store.store import Store
-from fibromap.figure.formatting import duration_text, regions_text
 
 PAGE = 200
 COLUMNS = ("Date", "Regions", "Highest", "Duration")

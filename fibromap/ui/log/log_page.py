@@ -17,9 +17,9 @@ from fibromap.errors import FibroMapError
 from fibromap.store.drafts import DraftFile
 from fibromap.store.store import Store
 from fibromap.ui.bodymap.body_map_page import BodyMapPage
-from fibromap.ui.widgets.feedback import FeedbackLabel
 from fibromap.ui.log.flare_form import FlareForm, local_now
 from fibromap.ui.settings import Settings
+from fibromap.ui.widgets.feedback import FeedbackLabel
 
 DRAFT_DELAY_MS = 300
 

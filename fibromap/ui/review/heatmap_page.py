@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 from fibromap.analysis.heatmap import METRICS, Metric, format_value, metric_values, scale_maximum
 from fibromap.analysis.periods import Period, months_ending
 from fibromap.domain.atlas import Atlas
+from fibromap.figure.orientation import Orientation
 from fibromap.store import aggregates
 from fibromap.store.aggregates import RegionFigures
 from fibromap.store.store import Store
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
 from fibromap.ui.review.legend_bar import LegendBar
-from fibromap.ui.settings import Orientation, Settings
 from fibromap.ui.review.review_page import ReviewPage
+from fibromap.ui.settings import Settings
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from fibromap.analysis.heatmap import Metric, format_value, metric_values, scale_maximum
 from fibromap.analysis.scores import NOT_A_DIAGNOSIS, wpi
 from fibromap.domain.atlas import load_atlas
+from fibromap.figure.orientation import Orientation
 from fibromap.store import aggregates
 from fibromap.store.store import Store
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
-from fibromap.ui.settings import Orientation
 
 CARD = "QLabel { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; padding: 10px; }"
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from fibromap.analysis.trends import OVERLAYS, TrendsData, load_trends, rolling_mean, weekly_sums
 from fibromap.domain.atlas import Atlas
-from fibromap.store.store import Store
 from fibromap.figure import colors
+from fibromap.store.store import Store
 from fibromap.ui.review.review_page import ReviewPage
 
 OVERLAY_COLOURS = {"sleep_hours": "#1b7837", "sleep_quality": "#5aae61", "water_glasses": "#2166ac",

@@ -2,8 +2,9 @@ from PySide6.QtCore import Qt
 
 from fibromap.analysis.referral import DISCLAIMER
 from fibromap.domain.flare import Referral, SiteRole, SpasmSite
+from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_page import BodyMapPage
-from fibromap.ui.settings import Orientation, Settings
+from fibromap.ui.settings import Settings
 
 
 def make_page(qtbot, paths):

@@ -5,8 +5,8 @@ from PySide6.QtCore import QPoint, Qt
 
 from fibromap.domain.atlas import Side, View
 from fibromap.domain.flare import Referral, SiteRole, SpasmSite
+from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
-from fibromap.ui.settings import Orientation
 
 
 @pytest.fixture(params=list(Orientation), ids=[o.value for o in Orientation])

@@ -2,8 +2,8 @@ from PySide6.QtWidgets import QLabel
 
 from fibromap.exchange.files import HEALTH_DATA_WARNING
 from fibromap.ui.dialogs.exchange_dialogs import ExportDialog
-from tests.helpers.records import full_flare
 from tests.helpers.dialogs import answer_next_box
+from tests.helpers.records import full_flare
 
 
 def test_export_warns_about_health_data_and_writes_the_file(qtbot, window, tmp_path):
