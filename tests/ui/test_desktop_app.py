@@ -1,15 +1,13 @@
-"""The desktop app around the views: self-test, menu entry, crash reports, remembered window."""
+"""The desktop app around the views: self-test, menu entry, remembered window, theme."""
 
 import os
 import subprocess
 import sys
-import threading
 
 from PySide6.QtGui import QColor, QPalette
 
 from fibromap import __version__
 from fibromap.store.store import Store
-from fibromap.ui.dialogs.crash import CrashHandler
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
 from tests.helpers.dialogs import answer_next_box
@@ -37,36 +35,6 @@ def test_install_desktop_entry_for_a_pip_install(tmp_path, monkeypatch, capsys):
         assert (tmp_path / "share" / "icons" / "hicolor" / f"{size}x{size}" / "apps"
                 / "org.fibromap.FibroMap.png").stat().st_size > 100
     assert "Added FibroMap to the application menu" in capsys.readouterr().out
-
-
-def test_crashes_are_logged_from_the_main_thread_and_worker_threads(paths, capsys):
-    handler = CrashHandler(paths, show_dialog=True).install()
-    try:
-        assert not handler.show_dialog  # tests never show the dialog
-        try:
-            raise RuntimeError("boom on the main thread")
-        except RuntimeError:
-            sys.excepthook(*sys.exc_info())
-        worker = threading.Thread(target=lambda: 1 / 0)
-        worker.start()
-        worker.join()
-    finally:
-        handler.uninstall()
-    assert len(handler.reports) == 2
-    texts = [report.read_text() for report in handler.reports]
-    assert "RuntimeError: boom on the main thread" in texts[0]
-    assert "ZeroDivisionError" in texts[1] and f"FibroMap {__version__}" in texts[1]
-    assert all(report.parent == paths.logs_dir for report in handler.reports)
-    err = capsys.readouterr().err
-    assert "unexpected error: RuntimeError: boom on the main thread (details in" in err
-
-
-def test_the_crash_dialog_has_a_copyable_report(qtbot, paths):
-    seen = []
-    answer_next_box(seen)
-    CrashHandler._dialog(ValueError, ValueError("bad"), "Traceback (most recent call last): ...",
-                         paths.logs_dir / "crash.log")
-    assert "What you saved is safe" in seen[0].text and seen[0].details.startswith("Traceback")
 
 
 def test_window_size_position_and_last_view_are_remembered(qtbot, sqlite_url, paths):

@@ -141,10 +141,10 @@ def test_type_to_find_a_region_by_name(qtbot, body_map):
     body_map.setFocus()
     type_keys(qtbot, body_map, "left trap")
     assert body_map.current_region() == "upper_trapezius.left"
-    assert body_map._find_label.isVisible()
+    assert body_map.keys.find_label.isVisible()
     qtbot.keyClick(body_map, Qt.Key.Key_Return)
     assert body_map.region_items["upper_trapezius.left"].marked
-    assert not body_map._find_label.isVisible()
+    assert not body_map.keys.find_label.isVisible()
     qtbot.keyClick(body_map, "6")
     assert body_map.sites() == [SpasmSite("upper_trapezius.left", 6)]
     type_keys(qtbot, body_map, "r calf")
@@ -169,7 +169,7 @@ def test_referral_mode_links_a_source_to_the_zones_it_spreads_to(qtbot, body_map
                                     Referral("upper_trapezius.left", "brow_eye.left", 3)]
     zone = body_map.region_items["temple.left"]
     assert zone.role is SiteRole.REFERRED and zone.intensity == 6
-    arrows = body_map._arrows
+    arrows = body_map.arrows()
     assert set(arrows) == set(body_map.links())
     arrow = arrows[("upper_trapezius.left", "temple.left")]
     assert arrow.path().length() > 50 and arrow.isVisible()
@@ -198,9 +198,9 @@ def test_referral_mode_needs_a_marked_source_and_a_free_zone(qtbot, body_map):
 def test_removing_a_source_removes_its_arrows(qtbot, body_map):
     body_map.load([SpasmSite("soleus.left", 5), SpasmSite("heel.left", 4, SiteRole.REFERRED)],
                   [Referral("soleus.left", "heel.left", 4)])
-    assert len(body_map._arrows) == 1
+    assert len(body_map.arrows()) == 1
     body_map.unmark("soleus.left")
-    assert body_map._arrows == {} and body_map.referrals() == []
+    assert body_map.arrows() == {} and body_map.referrals() == []
 
 
 def test_trigger_point_toggle(qtbot, body_map):

@@ -123,7 +123,7 @@ def test_incomplete_or_out_of_range_entries_are_refused_visibly_and_nothing_is_s
     person.key(Qt.Key.Key_L, CTRL)
     person.click_region("temple.left")
     log.map.set_intensity("temple.left", 3)
-    log.map._link_intensity[("masseter.left", "temple.left")] = None
+    log.map._links.set_zone_intensity("temple.left", None)
     refused("give an intensity for the pain spreading to left temple")
     log.map.set_intensity("temple.left", 3)
     assert log.save() is not None and window.store.flares.count() == 1

@@ -74,7 +74,7 @@ def test_each_metric(page, qtbot):
 
 
 def test_referral_arrows_are_thicker_for_more_frequent_links(page):
-    arrows = page.map._arrows
+    arrows = page.map.arrows()
     assert set(arrows) == {("gastrocnemius.left", "heel.left"),
                            ("upper_trapezius.right", "temple.right")}
     assert arrows[("gastrocnemius.left", "heel.left")]._width > arrows[

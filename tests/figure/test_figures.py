@@ -1,0 +1,76 @@
+"""The body figure drawn without any widget, as the report draws it."""
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsScene
+
+from fibromap.domain.atlas import View, load_atlas
+from fibromap.domain.geometry import load_geometry
+from fibromap.figure import colors
+from fibromap.figure.body_figures import BodyFigures
+from fibromap.figure.legend import paint_scale
+from fibromap.figure.orientation import Orientation
+
+
+@pytest.fixture
+def figures(qapp):
+    scene = QGraphicsScene()
+    drawn = BodyFigures(scene, load_atlas(), load_geometry(), QFont("DejaVu Sans"))
+    drawn.scene_ref = scene  # keep the scene alive with the figures
+    return drawn
+
+
+def render(scene: QGraphicsScene) -> tuple[QImage, float]:
+    source = scene.sceneRect()
+    image = QImage(int(source.width()), int(source.height()), QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    scene.render(painter, QRectF(image.rect()), source)
+    painter.end()
+    return image, source.left()
+
+
+@pytest.mark.parametrize("orientation, left_side_of_front", [
+    (Orientation.CLINICIAN, "right"),  # facing the person, their left is on the viewer's right
+    (Orientation.PATIENT, "left"),     # as in a mirror, their left is on the viewer's left
+])
+def test_the_persons_left_is_where_the_orientation_says(figures, orientation, left_side_of_front):
+    figures.apply_orientation(orientation)
+    left = figures.scene_anchor("pectoralis.left").x()
+    right = figures.scene_anchor("pectoralis.right").x()
+    assert (left > right) == (left_side_of_front == "right")
+    viewer_left, viewer_right = (label.text() for label in figures.side_labels[View.FRONT])
+    assert (viewer_left, viewer_right) == (("R", "L") if left_side_of_front == "right" else ("L", "R"))
+    # From behind the person's left is always on the viewer's left.
+    assert figures.scene_anchor("gluteus_maximus.left").x() < figures.scene_anchor(
+        "gluteus_maximus.right").x()
+
+
+def test_a_region_is_painted_in_the_colour_of_its_value(figures):
+    figures.apply_orientation(Orientation.CLINICIAN)
+    figures.set_values({"gluteus_maximus.left": 10.0}, 10.0, lambda v: f"{v:g}")
+    for region_id in figures.region_items:
+        figures.refresh(region_id)
+    figures.labels["gluteus_maximus.left"].hide()  # the number would sit on the anchor
+    image, left = render(figures.scene_ref)
+    hot = figures.scene_anchor("gluteus_maximus.left")
+    cold = figures.scene_anchor("gluteus_maximus.right")
+    painted = image.pixelColor(int(hot.x() - left), int(hot.y()))
+    expected = colors.intensity_color(10)
+    assert max(abs(painted.red() - expected.red()), abs(painted.green() - expected.green()),
+               abs(painted.blue() - expected.blue())) <= 8
+    assert image.pixelColor(int(cold.x() - left), int(cold.y())) != painted
+
+
+def test_the_legend_runs_from_pale_yellow_to_dark_red(qapp):
+    image = QImage(300, 60, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    paint_scale(painter, QRectF(0, 0, 300, 60), "Flares", ["0", "5", "10"], QColor("black"))
+    painter.end()
+    rows = [y for y in range(60) if image.pixelColor(150, y) not in (QColor("white"), QColor("black"))]
+    middle = rows[len(rows) // 2]
+    start, end = image.pixelColor(12, middle), image.pixelColor(288, middle)
+    assert start.lightness() > 190 and start.red() > start.blue()      # pale yellow
+    assert end.lightness() < 100 and end.red() > 3 * end.green()       # dark red

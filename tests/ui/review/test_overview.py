@@ -1,0 +1,31 @@
+"""The Overview: the last week against the one before, today's check-in, the week's WPI."""
+
+from fibromap.store.store import Store
+
+
+def test_overview_shows_the_last_week_todays_checkin_and_leads_on(qtbot, sqlite_url, paths):
+    from datetime import date, timedelta
+
+    from fibromap.domain.flare import Flare, SpasmSite
+    from fibromap.ui.review.overview import OverviewPage
+    from tests.helpers.records import at
+
+    today = date(2026, 6, 10)
+    store = Store.open(sqlite_url, paths)
+    days = [today - timedelta(days=n) for n in (0, 1, 2, 9)]
+    store.flares.add_many([Flare(onset=at(d.year, d.month, d.day, 3),
+                                 sites=(SpasmSite("soleus.left", 6), SpasmSite("soleus.right", 4)))
+                           for d in days])
+    page = OverviewPage(store, today=lambda: today)
+    qtbot.addWidget(page)
+    assert page.week.text().startswith("Last 7 days: 3 flares, 2 more than the week before (1).")
+    assert "Most often: left lower calf (soleus) (3)." in page.week.text()
+    assert page.checkin_state.text().startswith("Today's check-in: not yet")
+    assert "Widespread Pain Index, last 7 days: 2 of 19" in page.score.text()  # both lower legs
+    assert "not a diagnosis" in page.score.text()
+    assert page.map.region_items["soleus.left"].value == 4
+    seen = []
+    page.navigate.connect(seen.append)
+    page.checkin_button.click()
+    page.log_button.click()
+    assert seen == ["checkin", "log"]
