@@ -85,6 +85,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="last day (YYYY-MM-DD)")
     stats.add_argument("--json", action="store_true", help="print JSON instead of text")
 
+    insights = commands.add_parser("insights", parents=[database],
+                                   help="comparisons in your records (sleep, triggers, foods, "
+                                        "medication) with intervals and adjusted p-values")
+    insights.add_argument("--from", dest="start", type=_date, metavar="DATE",
+                          help="first day (default: a year before --to)")
+    insights.add_argument("--to", dest="end", type=_date, metavar="DATE",
+                          help="last day (default today)")
+    insights.add_argument("--json", action="store_true", help="print JSON instead of text")
+
     report = commands.add_parser("report", parents=[database],
                                  help="write the appointment report as a PDF")
     report.add_argument("--from", dest="start", type=_date, metavar="DATE",
@@ -221,66 +230,20 @@ def cmd_check(args, url: str, paths: Paths) -> int:
 
 
 def cmd_stats(args, url: str, paths: Paths) -> int:
-    from fibromap.domain.atlas import load_atlas
+    from fibromap.commands.stats import stats
+
+    return stats(args, url, paths)
+
+
+def cmd_insights(args, url: str, paths: Paths) -> int:
+    from fibromap.commands.insights import run
     from fibromap.store.store import Store
 
-    if args.start and args.end and args.start > args.end:
-        raise FibroMapError(f"--from {args.start} is after --to {args.end}")
-    from fibromap.analysis.scores import wpi
-    from fibromap.store import aggregates
-
-    atlas = load_atlas()
     store = Store.open(url, paths)
     try:
-        summary = store.summary(args.start, args.end)
-        start = args.start or (summary.first_onset.date() if summary.first_onset else None)
-        end = args.end or (summary.last_onset.date() if summary.last_onset else date.today())
-        week = wpi(aggregates.regions_between(store.database, end - timedelta(days=6), end), atlas)
-        hours = aggregates.time_of_day(store.database, args.start, args.end)
-        regions = aggregates.region_figures(store.database, args.start, args.end)
+        print(run(store, args.start, args.end, args.json, date.today()))
     finally:
         store.close()
-    figures = {
-        "from": start.isoformat() if start else None,
-        "to": end.isoformat() if end else None,
-        "days": summary.days,
-        "flares": summary.flares,
-        "flares_per_week": _round(summary.flares_per_week),
-        "days_with_flares": summary.days_with_flares,
-        "sites": summary.sites,
-        "mean_intensity": _round(summary.mean_intensity),
-        "max_intensity": summary.max_intensity,
-        "checkins": summary.checkins,
-        "top_regions": [{"region": r.region, "name": atlas.name(r.region), "count": r.count}
-                        for r in summary.top_regions],
-        "wpi": {"score": week.score, "areas": list(week.areas), "generalized": week.generalized,
-                "from": (end - timedelta(days=6)).isoformat(), "to": end.isoformat(),
-                "note": "information for a clinician, not a diagnosis"},
-        "time_of_day": hours,
-        "regions": [{"region": f.region, "flares": f.flares,
-                     "mean_intensity": round(f.mean_intensity, 2), "max_intensity": f.max_intensity,
-                     "referred": f.referred}
-                    for f in sorted(regions.values(), key=lambda f: (-f.flares, f.region))],
-    }
-    if args.json:
-        print(json.dumps(figures, indent=2))
-        return 0
-    period = f"{start} to {end}, {summary.days} days" if start else "no flares recorded"
-    print(f"FibroMap summary ({period})")
-    if summary.flares:
-        print(f"Flares: {summary.flares} ({summary.flares_per_week:.1f} a week), "
-              f"on {summary.days_with_flares} days")
-        print(f"Body sites marked: {summary.sites}; intensity mean {summary.mean_intensity:.1f}, "
-              f"highest {summary.max_intensity} (0-10)")
-    print(f"Daily check-ins: {summary.checkins}")
-    print(f"Widespread Pain Index, {end - timedelta(days=6)} to {end}: {week.score} of 19"
-          f"{' (generalized pain)' if week.generalized else ''}; information for a clinician, "
-          "not a diagnosis")
-    if summary.top_regions:
-        print("Most affected regions (flares):")
-        width = max(len(atlas.name(r.region)) for r in summary.top_regions)
-        for rank, region in enumerate(summary.top_regions, 1):
-            print(f"  {rank:2}. {atlas.name(region.region):<{width}}  {region.count}")
     return 0
 
 
@@ -384,10 +347,6 @@ def cmd_screenshot(args, url: str, paths: Paths) -> int:
     return 0
 
 
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
-
-
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "stats": cmd_stats, "atlas": cmd_atlas,
             "screenshot": cmd_screenshot, "report": cmd_report, "export": cmd_export,
-            "import": cmd_import}
+            "import": cmd_import, "insights": cmd_insights}

@@ -1,45 +1,95 @@
 """Honest comparisons: is there more spasm after X than after not-X?
 
 Every insight shows how many days it rests on, the size of the difference with a 95 %
-confidence interval, and the words "association, not cause". One that rests on too
-few days is not shown; it says how many more days it needs.
+confidence interval that allows for day-to-day autocorrelation, a p-value adjusted for
+the number of comparisons made, and the words "association, not cause". One that rests
+on too few days is not shown; it says how many more days it needs.
+
+Which days count: a day whose exposure is unknown (no check-in, nothing recorded) is
+missing, not "no"; an outcome day counts only when it is over (before today) and inside
+the span the person has been recording (first to last day with a flare or a check-in).
 """
 
 from __future__ import annotations
 
-import math
-import statistics
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from fibromap.analysis.statistics import FDR, Difference, benjamini_hochberg, hac_difference
 from fibromap.domain.daily import CheckIn, Medication
 
 ASSOCIATION = "association, not cause"
 MIN_DAYS = 10  # in each group
-_T975 = (12.71, 4.30, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23, 2.20, 2.18, 2.16, 2.14,
-         2.13, 2.12, 2.11, 2.10, 2.09, 2.09, 2.08, 2.07, 2.07, 2.06, 2.06, 2.06, 2.05, 2.05,
-         2.05, 2.04)
+POOR_SLEEP_HOURS = 6      # fewer hours than this is a poor night
+POOR_SLEEP_QUALITY = 3    # or a quality of this or less (0–10)
+LITTLE_WATER = 4          # glasses or fewer
+HIGH_STRESS = 7           # or more (0–10)
+POOR_NIGHT = f"under {POOR_SLEEP_HOURS} h of sleep or sleep quality {POOR_SLEEP_QUALITY} of 10 or less"
+METHOD = ("Difference in daily means; 95 % interval from Newey–West standard errors (which "
+          "allow for one day's count following another's) with Student's t on the "
+          "Welch–Satterthwaite degrees of freedom; p-values adjusted across all comparisons "
+          f"shown by Benjamini–Hochberg, and only adjusted p below {FDR:g} called notable.")
 
 
-def t_critical(df: float) -> float:
-    """The two-sided 95 % t value (1.96 beyond 30 degrees of freedom)."""
-    return _T975[max(1, min(int(df), 30)) - 1] if df < 30 else 1.96
+@dataclass(frozen=True)
+class Observed:
+    """The days whose outcome counts: complete and inside the recorded span."""
+
+    first: date
+    last: date
+
+    def __contains__(self, day: date) -> bool:
+        return self.first <= day <= self.last
+
+    @classmethod
+    def of(cls, span: tuple[date, date] | None, today: date) -> Observed:
+        if span is None:
+            return cls(date.max, date.min)  # nothing observed
+        return cls(span[0], min(span[1], today - timedelta(days=1)))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Comparison:
     title: str
-    exposed: str                 # e.g. "after a poor night"
-    other: str                   # e.g. "after a good night"
-    outcome: str                 # e.g. "flares the next day"
-    n_exposed: int
-    n_other: int
-    mean_exposed: float | None
-    mean_other: float | None
-    difference: float | None
-    ci_low: float | None
-    ci_high: float | None
+    exposed: str                 # e.g. "after a poor night (…)"
+    other: str                   # e.g. "after a better night"
+    outcome: str                 # e.g. "flares a day"
+    result: Difference
+    q_value: float | None = None  # Benjamini–Hochberg adjusted p-value
+    tests: int = 0                # how many comparisons the adjustment covered
+
+    @property
+    def n_exposed(self) -> int:
+        return self.result.n_a
+
+    @property
+    def n_other(self) -> int:
+        return self.result.n_b
+
+    @property
+    def mean_exposed(self) -> float | None:
+        return self.result.mean_a
+
+    @property
+    def mean_other(self) -> float | None:
+        return self.result.mean_b
+
+    @property
+    def difference(self) -> float | None:
+        return self.result.difference
+
+    @property
+    def ci_low(self) -> float | None:
+        return self.result.ci_low
+
+    @property
+    def ci_high(self) -> float | None:
+        return self.result.ci_high
+
+    @property
+    def p_value(self) -> float | None:
+        return self.result.p_value
 
     @property
     def days(self) -> int:
@@ -48,6 +98,14 @@ class Comparison:
     @property
     def enough(self) -> bool:
         return min(self.n_exposed, self.n_other) >= MIN_DAYS
+
+    @property
+    def estimable(self) -> bool:
+        return self.result.se is not None
+
+    @property
+    def notable(self) -> bool:
+        return self.q_value is not None and self.q_value < FDR
 
     @property
     def more_days_needed(self) -> int:
@@ -60,111 +118,133 @@ class Comparison:
                      if n < MIN_DAYS]
             return (f"{self.title}: not enough data yet — needs {' and '.join(short)} "
                     f"(rests on {self.days} days so far).")
-        direction = "more" if self.difference > 0 else "fewer"
+        if self.difference == 0:
+            change = "no difference"
+        else:
+            change = (f"{abs(self.difference):.2f} "
+                      f"{'more' if self.difference > 0 else 'fewer'}")
+        if not self.estimable:
+            detail = ("the interval cannot be estimated: the counts did not vary from day to "
+                      "day")
+        else:
+            verdict = ("notable" if self.notable else "could well be chance")
+            detail = (f"95 % CI {self.ci_low:+.2f} to {self.ci_high:+.2f}; adjusted p = "
+                      f"{self.q_value:.2g} over {self.tests} comparisons: {verdict}"
+                      if self.q_value is not None else
+                      f"95 % CI {self.ci_low:+.2f} to {self.ci_high:+.2f}")
         return (f"{self.title}: {self.mean_exposed:.2f} {self.outcome} {self.exposed} against "
-                f"{self.mean_other:.2f} {self.other} — {abs(self.difference):.2f} {direction} "
-                f"(95 % CI {self.ci_low:+.2f} to {self.ci_high:+.2f}); {self.n_exposed} + "
+                f"{self.mean_other:.2f} {self.other} — {change} ({detail}); {self.n_exposed} + "
                 f"{self.n_other} = {self.days} days. {ASSOCIATION.capitalize()}.")
 
 
 def compare(title: str, exposed: str, other: str, outcome: str,
-            a: list[float], b: list[float]) -> Comparison:
-    """Mean of ``a`` minus mean of ``b`` with a Welch 95 % confidence interval."""
-    if not a or not b:
-        return Comparison(title, exposed, other, outcome, len(a), len(b), None, None, None,
-                          None, None)
-    mean_a, mean_b = statistics.fmean(a), statistics.fmean(b)
-    difference = mean_a - mean_b
-    if len(a) < 2 or len(b) < 2:
-        return Comparison(title, exposed, other, outcome, len(a), len(b), mean_a, mean_b,
-                          difference, None, None)
-    va, vb = statistics.variance(a) / len(a), statistics.variance(b) / len(b)
-    se = math.sqrt(va + vb)
-    if se == 0:
-        low = high = difference
-    else:
-        df = (va + vb) ** 2 / ((va ** 2) / (len(a) - 1) + (vb ** 2) / (len(b) - 1))
-        margin = t_critical(df) * se
-        low, high = difference - margin, difference + margin
-    return Comparison(title, exposed, other, outcome, len(a), len(b), mean_a, mean_b,
-                      difference, low, high)
+            days: Iterable[tuple[date, bool, float]]) -> Comparison:
+    """Exposed days against the others, each row (day, exposed, outcome)."""
+    return Comparison(title, exposed, other, outcome, hac_difference(list(days)))
 
 
-def _split(days: Iterable[date], exposed: Callable[[date], bool | None],
-           outcome: Callable[[date], float]) -> tuple[list[float], list[float]]:
-    a, b = [], []
+def adjust(comparisons: list[Comparison]) -> list[Comparison]:
+    """Benjamini–Hochberg over the comparisons that are shown (enough days, an interval)."""
+    shown = [c.p_value if c.enough and c.estimable else None for c in comparisons]
+    tests = sum(p is not None for p in shown)
+    return [replace(c, q_value=q, tests=tests if q is not None else 0)
+            for c, q in zip(comparisons, benjamini_hochberg(shown))]
+
+
+def _rows(days: Iterable[date], exposed: Callable[[date], bool | None],
+          outcome_day: Callable[[date], date], outcome: Callable[[date], float],
+          observed: Observed) -> list[tuple[date, bool, float]]:
+    """(day, exposed, outcome) for days whose exposure is known and outcome observed."""
+    rows = []
     for day in days:
         flag = exposed(day)
-        if flag is None:
+        if flag is None or outcome_day(day) not in observed:
             continue
-        (a if flag else b).append(outcome(day))
-    return a, b
+        rows.append((day, flag, outcome(outcome_day(day))))
+    return rows
 
 
 def poor_night(checkin: CheckIn) -> bool | None:
     if checkin.sleep_hours is None and checkin.sleep_quality is None:
         return None
-    return ((checkin.sleep_hours is not None and checkin.sleep_hours < 6)
-            or (checkin.sleep_quality is not None and checkin.sleep_quality <= 3))
+    return ((checkin.sleep_hours is not None and checkin.sleep_hours < POOR_SLEEP_HOURS)
+            or (checkin.sleep_quality is not None and checkin.sleep_quality <= POOR_SLEEP_QUALITY))
 
 
-def sleep_comparisons(checkins: list[CheckIn], flares_on: dict[date, int]) -> list[Comparison]:
+def sleep_comparisons(checkins: list[CheckIn], flares_on: dict[date, int],
+                      observed: Observed) -> list[Comparison]:
     """A check-in records the night before its day; compare that day and the next two."""
     by_day = {c.day: c for c in checkins}
     results = []
     for hours in (24, 48, 72):
-        offset = timedelta(days=hours // 24 - 1)
-        a, b = _split(sorted(by_day), lambda d: poor_night(by_day[d]),
-                      lambda d, shift=offset: flares_on.get(d + shift, 0))
-        results.append(compare(f"Poor sleep and spasms {hours} h later", "after a poor night",
-                               "after a better night", "flares a day", a, b))
+        shift = timedelta(days=hours // 24 - 1)
+        rows = _rows(sorted(by_day), lambda d: poor_night(by_day[d]), lambda d, s=shift: d + s,
+                     lambda d: flares_on.get(d, 0), observed)
+        results.append(compare(f"Poor sleep and spasms {hours} h later",
+                               f"after a poor night ({POOR_NIGHT})", "after a better night",
+                               "flares a day", rows))
     return results
 
 
 def following_night_comparisons(days: list[date], checkins: list[CheckIn],
                                 triggers_on: dict[date, set[str]], nights: dict[date, int],
-                                trigger_labels: dict[str, str]) -> list[Comparison]:
-    """Each trigger, little water, high stress and each food against the following night."""
-    next_night = lambda d: nights.get(d + timedelta(days=1), 0)  # noqa: E731
+                                trigger_labels: dict[str, str], recorded: set[date],
+                                observed: Observed) -> list[Comparison]:
+    """Each trigger, little water, high stress and each food against the following night.
+
+    ``recorded`` holds the days with a flare or a check-in: a day with neither says nothing
+    about triggers.
+    """
+    def next_day(d: date) -> date:
+        return d + timedelta(days=1)
+
+    def night(d: date) -> float:
+        return nights.get(d, 0)
+
     results = []
     for key, label in sorted(trigger_labels.items(), key=lambda kv: kv[1]):
-        a, b = _split(days, lambda d, k=key: k in triggers_on.get(d, set()), next_night)
-        if a:
-            results.append(compare(f"{label} and the following night", f"after days with "
-                                   f"{label.lower()} logged", "after other days",
-                                   "night-time flares", a, b))
+        if not any(key in terms for terms in triggers_on.values()):
+            continue
+        rows = _rows(days, lambda d, k=key: (k in triggers_on.get(d, set())) if d in recorded
+                     else None, next_day, night, observed)
+        results.append(compare(f"{label} and the following night",
+                               f"after days with {label.lower()} logged", "after other days",
+                               "night-time flares", rows))
     by_day = {c.day: c for c in checkins}
     checked = [d for d in days if d in by_day]
     for title, exposed, other, test in (
-        ("Little water and the following night", "after days with 4 glasses or fewer",
-         "after days with more", lambda c: None if c.water_glasses is None else c.water_glasses <= 4),
-        ("High stress and the following night", "after days with stress 7 or more",
-         "after calmer days", lambda c: None if c.stress is None else c.stress >= 7),
+        ("Little water and the following night",
+         f"after days with {LITTLE_WATER} glasses of water or fewer", "after days with more",
+         lambda c: None if c.water_glasses is None else c.water_glasses <= LITTLE_WATER),
+        ("High stress and the following night",
+         f"after days with stress {HIGH_STRESS} of 10 or more", "after calmer days",
+         lambda c: None if c.stress is None else c.stress >= HIGH_STRESS),
     ):
-        a, b = _split(checked, lambda d, t=test: t(by_day[d]), next_night)
-        results.append(compare(title, exposed, other, "night-time flares", a, b))
+        rows = _rows(checked, lambda d, t=test: t(by_day[d]), next_day, night, observed)
+        results.append(compare(title, exposed, other, "night-time flares", rows))
     foods = sorted({food for c in checkins for food in c.foods})
     for food in foods:
-        a, b = _split(checked, lambda d, f=food: f in by_day[d].foods, next_night)
+        rows = _rows(checked, lambda d, f=food: f in by_day[d].foods, next_day, night, observed)
         results.append(compare(f"{food.capitalize()} and the following night",
                                f"after days with {food}", "after days without",
-                               "night-time flares", a, b))
+                               "night-time flares", rows))
     return results
 
 
 def medication_comparisons(medications: list[Medication], flares_on: dict[date, int],
-                           first_day: date, last_day: date, window: int = 30) -> list[Comparison]:
+                           first_day: date, last_day: date, observed: Observed,
+                           window: int = 30) -> list[Comparison]:
     """Daily flares in the ``window`` days before a medication started against after."""
     results = []
     for medication in medications:
         start = medication.start
-        before = [start - timedelta(days=i) for i in range(1, window + 1)]
-        after = [start + timedelta(days=i) for i in range(0, window)]
-        a = [flares_on.get(d, 0) for d in after if first_day <= d <= last_day]
-        b = [flares_on.get(d, 0) for d in before if first_day <= d <= last_day]
-        if not a and not b:
+        days = [start + timedelta(days=i) for i in range(-window, window)]
+        rows = _rows([d for d in days if first_day <= d <= last_day],
+                     lambda d, s=start: d >= s, lambda d: d, lambda d: flares_on.get(d, 0),
+                     observed)
+        if not rows:
             continue
         results.append(compare(f"{medication.name} {medication.dose}".strip() + " started "
                                f"{start:%d %b %Y}", f"in the {window} days after",
-                               f"in the {window} days before", "flares a day", a, b))
+                               f"in the {window} days before", "flares a day", rows))
     return results

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from fibromap.analysis.insights import (
-    Comparison, following_night_comparisons, medication_comparisons, sleep_comparisons,
+    Comparison, Observed, adjust, following_night_comparisons, medication_comparisons,
+    sleep_comparisons,
 )
 from fibromap.analysis.patterns import Spread, spread
 from fibromap.analysis.periods import Period
@@ -26,34 +27,44 @@ from fibromap.store.store import Store
 class Insights:
     period: Period
     days_with_data: int
+    observed: Observed           # the outcome days that count
     sleep: list[Comparison]
     following_night: list[Comparison]
     medication: list[Comparison]
     treatments: list[tuple[str, str, int, float | None]]
 
+    @property
+    def comparisons(self) -> list[Comparison]:
+        return self.sleep + self.following_night + self.medication
 
-def load_insights(store: Store, period: Period) -> Insights:
+
+def load_insights(store: Store, period: Period, today: date | None = None) -> Insights:
     database = store.database
-    daily = aggregates.daily_figures(database, period.start, period.end)
+    observed = Observed.of(aggregates.recorded_span(database), today or date.today())
+    # Outcomes of lagged comparisons reach up to three days past the period's end.
+    reach = period.end + timedelta(days=3)
+    daily = aggregates.daily_figures(database, period.start, reach)
     flares_on = {d.day: d.flares for d in daily}
-    # Nights and lagged days reach a little past the period's end.
-    nights = aggregates.night_flares(database, period.start, period.end + timedelta(days=3))
-    later = aggregates.daily_figures(database, period.end + timedelta(days=1),
-                                     period.end + timedelta(days=3))
-    flares_on.update({d.day: d.flares for d in later})
+    nights = aggregates.night_flares(database, period.start, reach)
     checkins = store.checkins.between(period.start, period.end)
     triggers_on = aggregates.daily_terms(database, TermKind.TRIGGER.value, period.start, period.end)
     labels = {t.key: t.label for t in store.vocabulary.terms(TermKind.TRIGGER, include_hidden=True)}
     days = [period.start + timedelta(days=i) for i in range(period.days)]
-    recorded = {d.day for d in daily} | {c.day for c in checkins}
+    recorded = {d.day for d in daily if d.day <= period.end} | {c.day for c in checkins}
+    sleep = sleep_comparisons(checkins, flares_on, observed)
+    nightly = following_night_comparisons(days, checkins, triggers_on, nights, labels, recorded,
+                                          observed)
+    medication = medication_comparisons(
+        [m for m in store.medications.all() if period.start < m.start <= period.end],
+        flares_on, period.start, period.end, observed)
+    adjusted = adjust(sleep + nightly + medication)
     return Insights(
         period=period,
         days_with_data=len(recorded),
-        sleep=sleep_comparisons(checkins, flares_on),
-        following_night=following_night_comparisons(days, checkins, triggers_on, nights, labels),
-        medication=medication_comparisons(
-            [m for m in store.medications.all() if period.start < m.start <= period.end],
-            flares_on, period.start, period.end),
+        observed=observed,
+        sleep=adjusted[:len(sleep)],
+        following_night=adjusted[len(sleep):len(sleep) + len(nightly)],
+        medication=adjusted[len(sleep) + len(nightly):],
         treatments=aggregates.treatment_relief(database, period.start, period.end),
     )
 

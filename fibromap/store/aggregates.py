@@ -255,3 +255,16 @@ def durations(database: Database, start: date | None = None, end: date | None = 
                       start, end).order_by(FlareRow.duration_s)
     with database.transaction() as session:
         return list(session.scalars(query))
+
+
+def recorded_span(database: Database) -> tuple[date, date] | None:
+    """The first and last local day with a flare or a check-in; None before any record."""
+    from fibromap.store.schema import CheckInRow
+
+    day = func.date(FlareRow.onset_local)
+    with database.transaction() as session:
+        flares = session.execute(select(func.min(day), func.max(day))).one()
+        checkins = session.execute(select(func.min(CheckInRow.day), func.max(CheckInRow.day))).one()
+    firsts = [_day(v) for v in (flares[0], checkins[0]) if v is not None]
+    lasts = [_day(v) for v in (flares[1], checkins[1]) if v is not None]
+    return (min(firsts), max(lasts)) if firsts else None

@@ -3,33 +3,57 @@ from datetime import date, timedelta
 import pytest
 
 from fibromap.analysis.insights import (
-    ASSOCIATION, MIN_DAYS, compare, following_night_comparisons, medication_comparisons,
-    sleep_comparisons, t_critical,
+    ASSOCIATION, MIN_DAYS, Observed, adjust, compare, following_night_comparisons,
+    medication_comparisons, sleep_comparisons,
 )
 from fibromap.analysis.patterns import spread
+from fibromap.analysis.review import load_insights
+from fibromap.analysis.periods import Period
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.daily import CheckIn, Medication
+from fibromap.domain.flare import Flare, SpasmSite
+from fibromap.store.store import Store
+from tests.helpers.records import at
 
 D0 = date(2026, 1, 1)
+EVERYTHING = Observed(date.min, date.max)
 
 
-def test_welch_difference_and_interval_by_hand():
-    # a: mean 3, variance 1; b: mean 1, variance 1; n = 4 each
-    result = compare("x", "a", "b", "flares", [2, 3, 4, 3], [0, 1, 2, 1])
-    assert result.difference == 2
-    se = (2 / 3 / 4 + 2 / 3 / 4) ** 0.5  # sample variances 2/3
-    assert result.ci_low == pytest.approx(2 - t_critical(6) * se)
-    assert result.ci_high == pytest.approx(2 + t_critical(6) * se)
-    assert t_critical(6) == 2.45 and t_critical(500) == 1.96
+def rows(a, b, start=D0):
+    """Exposed days first, then the others, one a day."""
+    values = [(True, v) for v in a] + [(False, v) for v in b]
+    return [(start + timedelta(days=i), x, y) for i, (x, y) in enumerate(values)]
 
 
 def test_too_few_days_is_hidden_and_says_how_many_more():
     result = compare("Poor sleep", "after a poor night", "after a better night", "flares",
-                     [1.0] * 4, [0.0] * 12)
+                     rows([1.0, 2.0] * 2, [0.0, 1.0] * 6))
     assert not result.enough and result.more_days_needed == MIN_DAYS - 4
     text = result.sentence()
     assert "not enough data yet" in text and "6 more days after a poor night" in text
     assert "rests on 16 days" in text
+
+
+def test_no_difference_is_not_fewer_and_no_variation_has_no_interval():
+    flat = adjust([compare("Same", "on some days", "on others", "flares a day",
+                           rows([2.0] * 12, [2.0] * 12))])[0]
+    text = flat.sentence()
+    assert "no difference" in text and "fewer" not in text and "more" not in text.split("—")[1]
+    assert "the interval cannot be estimated" in text and "CI" not in text
+    assert flat.q_value is None and not flat.notable
+
+
+def test_sentences_carry_the_adjusted_p_value_and_the_number_of_comparisons():
+    clear = compare("Clear", "on some days", "on others", "flares a day",
+                    rows([3.0, 4.0, 3.5, 4.5] * 5, [1.0, 1.5, 0.5, 1.0] * 5))
+    noise = compare("Noise", "on some days", "on others", "flares a day",
+                    rows([1.0, 2.0, 1.0, 2.0, 3.0] * 4, [2.0, 1.0, 2.0, 1.0, 2.0] * 4))
+    clear, noise = adjust([clear, noise])
+    assert clear.notable and clear.tests == 2
+    assert "over 2 comparisons: notable" in clear.sentence()
+    assert not noise.notable and "could well be chance" in noise.sentence()
+    assert noise.q_value == pytest.approx(min(1.0, noise.p_value * 2 / 2))  # ranked second of two
+    assert clear.q_value == pytest.approx(min(clear.p_value * 2, noise.q_value))
 
 
 def test_poor_sleep_is_followed_by_more_flares_at_24_hours():
@@ -38,13 +62,24 @@ def test_poor_sleep_is_followed_by_more_flares_at_24_hours():
         day = D0 + timedelta(days=i)
         poor = i % 2 == 0
         checkins.append(CheckIn(day, sleep_hours=4.5 if poor else 8.0))
-        flares[day] = 3 if poor else 1  # the day after a poor night
-    day24, day48, day72 = sleep_comparisons(checkins, flares)
+        flares[day] = (3 if poor else 1) + (i % 3 == 0)  # the day after a poor night
+    recorded = Observed(D0, D0 + timedelta(days=39))
+    day24, day48, _day72 = sleep_comparisons(checkins, flares, recorded)
     assert day24.n_exposed == 20 and day24.n_other == 20
-    assert day24.mean_exposed == 3 and day24.mean_other == 1 and day24.difference == 2
-    assert day24.enough and ASSOCIATION.capitalize() in day24.sentence()
-    assert "40 days" in day24.sentence()
-    assert day48.difference == pytest.approx(-2, abs=0.2)  # alternating: the next day is the other kind
+    assert day24.mean_exposed == pytest.approx(sum(3 + (i % 3 == 0) for i in range(0, 40, 2)) / 20)
+    assert day24.difference > 1.5 and day24.ci_low > 0
+    assert "under 6 h of sleep or sleep quality 3 of 10 or less" in day24.sentence()
+    assert ASSOCIATION.capitalize() in day24.sentence() and "40 days" in day24.sentence()
+    assert day48.n_exposed + day48.n_other == 39  # the 48 h outcome of the last day is unknown
+
+
+def test_outcome_days_outside_what_was_observed_do_not_count():
+    checkins = [CheckIn(D0 + timedelta(days=i), sleep_hours=4 if i % 2 else 8) for i in range(30)]
+    flares = {D0 + timedelta(days=i): 2 for i in range(30)}
+    observed = Observed(D0, D0 + timedelta(days=26))  # yesterday was day 26
+    day24, day48, day72 = sleep_comparisons(checkins, flares, observed)
+    assert (day24.days, day48.days, day72.days) == (27, 26, 25)
+    assert all(c.difference == 0 for c in (day24, day48, day72))
 
 
 def test_triggers_water_stress_and_foods_against_the_following_night():
@@ -54,25 +89,63 @@ def test_triggers_water_stress_and_foods_against_the_following_night():
                 for i, d in enumerate(days)]
     triggers = {d: {"cold"} for d in days[:12]}
     nights = {d + timedelta(days=1): (2 if i < 15 else 0) for i, d in enumerate(days)}
-    results = {c.title: c for c in following_night_comparisons(days, checkins, triggers, nights,
-                                                               {"cold": "Cold", "meal": "A meal"})}
+    recorded = set(days)
+    results = {c.title: c for c in following_night_comparisons(
+        days, checkins, triggers, nights, {"cold": "Cold", "meal": "A meal"}, recorded, EVERYTHING)}
     cold = results["Cold and the following night"]
     assert (cold.n_exposed, cold.n_other, cold.mean_exposed) == (12, 18, 2)
     assert cold.mean_other == pytest.approx(6 / 18)
     assert "A meal and the following night" not in results  # never logged
     water = results["Little water and the following night"]
     assert (water.n_exposed, water.mean_exposed, water.mean_other) == (15, 2, 0)
+    assert "4 glasses of water or fewer" in water.exposed
     assert results["Coffee and the following night"].n_exposed == 15
-    assert results["High stress and the following night"].n_exposed == 10
+    stress = results["High stress and the following night"]
+    assert stress.n_exposed == 10 and "stress 7 of 10 or more" in stress.exposed
+
+
+def test_a_day_without_any_record_is_missing_not_a_day_without_the_trigger():
+    days = [D0 + timedelta(days=i) for i in range(40)]
+    triggers = {d: {"cold"} for d in days[:10]}
+    recorded = set(days[:25])  # nothing at all recorded on the last 15 days
+    nights = {d: 1 for d in days}
+    [cold, *_rest] = following_night_comparisons(days, [], triggers, nights, {"cold": "Cold"},
+                                                 recorded, EVERYTHING)
+    assert (cold.n_exposed, cold.n_other) == (10, 15)
 
 
 def test_medication_before_and_after():
     start = D0 + timedelta(days=30)
-    flares = {D0 + timedelta(days=i): (4 if i < 30 else 1) for i in range(60)}
+    flares = {D0 + timedelta(days=i): (4 if i < 30 else 1) + (i % 2) for i in range(60)}
     [result] = medication_comparisons([Medication("Cyclobenzaprine", "5 mg", start)], flares,
-                                      D0, D0 + timedelta(days=59))
-    assert (result.mean_exposed, result.mean_other, result.difference) == (1, 4, -3)
-    assert result.n_exposed == result.n_other == 30 and "fewer" in result.sentence()
+                                      D0, D0 + timedelta(days=59), EVERYTHING)
+    assert (result.mean_exposed, result.mean_other, result.difference) == (1.5, 4.5, -3)
+    assert result.n_exposed == result.n_other == 30 and "3.00 fewer" in result.sentence()
+
+
+@pytest.fixture
+def store(sqlite_url, paths):
+    opened = Store.open(sqlite_url, paths)
+    yield opened
+    opened.close()
+
+
+def test_two_flares_every_day_up_to_today_show_no_difference_at_any_lag(store):
+    """The case a new user met: today and the days after it once read as 0 flares."""
+    today = date(2026, 6, 30)
+    start = today - timedelta(days=59)
+    days = [start + timedelta(days=i) for i in range(60)]
+    store.checkins.put_many([CheckIn(d, sleep_hours=4 if i % 3 == 0 else 8)
+                             for i, d in enumerate(days)])
+    store.flares.add_many([Flare(onset=at(d.year, d.month, d.day, h), sites=(SpasmSite("soleus.left", 5),))
+                           for d in days for h in (2, 15)])
+    insights = load_insights(store, Period(start, today), today)
+    for comparison in insights.sleep:
+        assert comparison.difference == 0, comparison.sentence()
+        assert "no difference" in comparison.sentence()
+    # Outcome days run up to yesterday: 59, 58 and 57 days for 24, 48 and 72 h.
+    assert [c.days for c in insights.sleep] == [59, 58, 57]
+    assert insights.observed.last == today - timedelta(days=1)
 
 
 def test_same_spot_or_moving_around():

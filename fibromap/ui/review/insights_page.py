@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from fibromap.analysis.insights import ASSOCIATION, MIN_DAYS, Comparison
+from fibromap.analysis.insights import ASSOCIATION, METHOD, MIN_DAYS, Comparison
 from fibromap.analysis.review import Insights, load_insights
 from fibromap.store.store import Store
 from fibromap.ui.review.review_page import ReviewPage
@@ -16,6 +16,7 @@ from fibromap.ui.review.review_page import ReviewPage
 CARD = ("background: palette(base); border: 1px solid palette(mid); border-radius: 6px; "
         "padding: 8px;")
 MUTED = "color: palette(dark);"
+NOTABLE = "border: 2px solid palette(highlight);"
 
 
 def _heading(text: str) -> QLabel:
@@ -40,7 +41,8 @@ class InsightsPage(ReviewPage):
         top.addStretch(1)
         notice = QLabel(f"Comparisons within your own records: an {ASSOCIATION}. Each shows how "
                         f"many days it rests on and appears once both sides have at least "
-                        f"{MIN_DAYS} days.", wordWrap=True)
+                        f"{MIN_DAYS} days. Days without a record are left out, not counted as "
+                        f"none. {METHOD}", wordWrap=True)
         notice.setStyleSheet(MUTED)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -49,8 +51,8 @@ class InsightsPage(ReviewPage):
         layout.addWidget(scroll, 1)
 
     def loader(self, period):
-        store = self._store
-        return lambda: load_insights(store, period)
+        store, today = self._store, self._today()
+        return lambda: load_insights(store, period, today)
 
     def _clear(self) -> None:
         while self.column.count():
@@ -59,10 +61,10 @@ class InsightsPage(ReviewPage):
                 item.widget().deleteLater()
         self.cards = []
 
-    def _card(self, text: str, *, muted: bool = False) -> QLabel:
+    def _card(self, text: str, *, muted: bool = False, notable: bool = False) -> QLabel:
         card = QLabel(text, wordWrap=True)
         card.setTextFormat(Qt.TextFormat.PlainText)
-        card.setStyleSheet(CARD + (MUTED if muted else ""))
+        card.setStyleSheet(CARD + (MUTED if muted else "") + (NOTABLE if notable else ""))
         card.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cards.append(card)
         self.column.addWidget(card)
@@ -72,9 +74,9 @@ class InsightsPage(ReviewPage):
         self.column.addWidget(_heading(title))
         ready = [c for c in comparisons if c.enough]
         waiting = [c for c in comparisons if not c.enough]
-        ready.sort(key=lambda c: -abs(c.difference or 0))
+        # In a fixed order, never by size: the largest differences are the likeliest chance ones.
         for comparison in ready:
-            self._card(comparison.sentence())
+            self._card(comparison.sentence(), notable=comparison.notable)
         if waiting:
             self._card("\n".join(c.sentence() for c in waiting), muted=True)
         if not comparisons:

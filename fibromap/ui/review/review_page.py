@@ -26,6 +26,7 @@ class ReviewPage(QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self._store = store
+        self._today = today
         self.data: Any = None
         self.caption = QLabel(wordWrap=True)
         self.worker = Worker(self)

@@ -1,0 +1,72 @@
+"""`fibromap insights`: every comparison the Insights view shows, with the same numbers."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from fibromap.analysis.insights import ASSOCIATION, METHOD, MIN_DAYS, Comparison
+from fibromap.analysis.periods import Period, last_days
+from fibromap.analysis.statistics import FDR
+from fibromap.errors import FibroMapError
+
+DEFAULT_DAYS = 365  # as the Insights view: the last year
+
+
+def period_of(start: date | None, end: date | None, today: date) -> Period:
+    end = end or today
+    if start and start > end:
+        raise FibroMapError(f"--from {start} is after --to {end}")
+    return Period(start, end) if start else last_days(DEFAULT_DAYS, end)
+
+
+def _number(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def comparison_json(section: str, c: Comparison) -> dict:
+    r = c.result
+    return {
+        "section": section, "title": c.title, "exposed": c.exposed, "other": c.other,
+        "outcome": c.outcome, "n_exposed": c.n_exposed, "n_other": c.n_other, "days": c.days,
+        "enough_days": c.enough, "mean_exposed": _number(c.mean_exposed),
+        "mean_other": _number(c.mean_other), "difference": _number(c.difference),
+        "ci_low": _number(c.ci_low), "ci_high": _number(c.ci_high), "standard_error": _number(r.se),
+        "degrees_of_freedom": _number(r.df, 2), "lag_days": r.lag, "p_value": _number(c.p_value, 6),
+        "p_adjusted": _number(c.q_value, 6), "comparisons_adjusted_over": c.tests,
+        "notable": c.notable, "sentence": c.sentence(),
+    }
+
+
+def run(store, start: date | None, end: date | None, as_json: bool, today: date) -> str:
+    from fibromap.analysis.review import load_insights
+
+    period = period_of(start, end, today)
+    insights = load_insights(store, period, today)
+    sections = (("sleep", insights.sleep), ("following night", insights.following_night),
+                ("medication started", insights.medication))
+    if as_json:
+        observed = insights.observed
+        return json.dumps({
+            "from": period.start.isoformat(), "to": period.end.isoformat(), "days": period.days,
+            "days_with_data": insights.days_with_data,
+            "outcome_days": ({"from": observed.first.isoformat(), "to": observed.last.isoformat()}
+                             if observed.first <= observed.last else None),
+            "minimum_days_each_side": MIN_DAYS, "false_discovery_rate": FDR, "method": METHOD,
+            "note": ASSOCIATION,
+            "comparisons": [comparison_json(name, c) for name, items in sections for c in items],
+            "treatments": [{"treatment": key, "name": label, "ratings": n,
+                            "mean_relief": _number(mean, 2)}
+                           for key, label, n, mean in insights.treatments if n],
+        }, indent=2)
+    lines = [f"FibroMap insights, {period.label()} ({period.days} days, "
+             f"{insights.days_with_data} with a flare or a check-in)",
+             f"Comparisons within your own records: an {ASSOCIATION}.", METHOD]
+    for name, items in sections:
+        lines += ["", name.capitalize() + ":"]
+        lines += [f"  {'* ' if c.notable else ''}{c.sentence()}" for c in items] or ["  nothing to compare"]
+    rated = [t for t in insights.treatments if t[2]]
+    lines += ["", "What helped (mean relief 0-10):"]
+    lines += [f"  {label}: {mean:.1f} (rated {n} time{'s' if n != 1 else ''})"
+              for _key, label, n, mean in rated] or ["  no relief ratings in this period"]
+    return "\n".join(lines)

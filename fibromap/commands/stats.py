@@ -1,0 +1,78 @@
+"""`fibromap stats`: headline figures for a period."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+from fibromap.config import Paths
+from fibromap.errors import FibroMapError
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def stats(args, url: str, paths: Paths) -> int:
+    """`fibromap stats`: headline figures for a period, as text or JSON."""
+    from fibromap.domain.atlas import load_atlas
+    from fibromap.store.store import Store
+
+    if args.start and args.end and args.start > args.end:
+        raise FibroMapError(f"--from {args.start} is after --to {args.end}")
+    from fibromap.analysis.scores import wpi
+    from fibromap.store import aggregates
+
+    atlas = load_atlas()
+    store = Store.open(url, paths)
+    try:
+        summary = store.summary(args.start, args.end)
+        start = args.start or (summary.first_onset.date() if summary.first_onset else None)
+        end = args.end or (summary.last_onset.date() if summary.last_onset else date.today())
+        week = wpi(aggregates.regions_between(store.database, end - timedelta(days=6), end), atlas)
+        hours = aggregates.time_of_day(store.database, args.start, args.end)
+        regions = aggregates.region_figures(store.database, args.start, args.end)
+    finally:
+        store.close()
+    figures = {
+        "from": start.isoformat() if start else None,
+        "to": end.isoformat() if end else None,
+        "days": summary.days,
+        "flares": summary.flares,
+        "flares_per_week": _round(summary.flares_per_week),
+        "days_with_flares": summary.days_with_flares,
+        "sites": summary.sites,
+        "mean_intensity": _round(summary.mean_intensity),
+        "max_intensity": summary.max_intensity,
+        "checkins": summary.checkins,
+        "top_regions": [{"region": r.region, "name": atlas.name(r.region), "count": r.count}
+                        for r in summary.top_regions],
+        "wpi": {"score": week.score, "areas": list(week.areas), "generalized": week.generalized,
+                "from": (end - timedelta(days=6)).isoformat(), "to": end.isoformat(),
+                "note": "information for a clinician, not a diagnosis"},
+        "time_of_day": hours,
+        "regions": [{"region": f.region, "flares": f.flares,
+                     "mean_intensity": round(f.mean_intensity, 2), "max_intensity": f.max_intensity,
+                     "referred": f.referred}
+                    for f in sorted(regions.values(), key=lambda f: (-f.flares, f.region))],
+    }
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return 0
+    period = f"{start} to {end}, {summary.days} days" if start else "no flares recorded"
+    print(f"FibroMap summary ({period})")
+    if summary.flares:
+        print(f"Flares: {summary.flares} ({summary.flares_per_week:.1f} a week), "
+              f"on {summary.days_with_flares} days")
+        print(f"Body sites marked: {summary.sites}; intensity mean {summary.mean_intensity:.1f}, "
+              f"highest {summary.max_intensity} (0-10)")
+    print(f"Daily check-ins: {summary.checkins}")
+    print(f"Widespread Pain Index, {end - timedelta(days=6)} to {end}: {week.score} of 19"
+          f"{' (generalized pain)' if week.generalized else ''}; information for a clinician, "
+          "not a diagnosis")
+    if summary.top_regions:
+        print("Most affected regions (flares):")
+        width = max(len(atlas.name(r.region)) for r in summary.top_regions)
+        for rank, region in enumerate(summary.top_regions, 1):
+            print(f"  {rank:2}. {atlas.name(region.region):<{width}}  {region.count}")
+    return 0
