@@ -10,7 +10,7 @@ import statistics
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from fibromap.analysis.periods import Period
+from fibromap.analysis.periods import Period, weeks_ending
 from fibromap.analysis.review import ScoredDay, load_scores
 from fibromap.analysis.scores import FiqrResult, WpiResult
 from fibromap.domain.atlas import Atlas
@@ -42,11 +42,13 @@ class ReportData:
     hours: list[int]
     figures: dict[str, RegionFigures]
     links: list[tuple[str, str, int]]
-    weekly: list[tuple[date, int, float | None]]   # week, flares, mean intensity
+    weekly: list[WeekBar]
     triggers: list[tuple[str, str, int]]
     treatments: list[tuple[str, str, int, float | None]]
     medication_changes: list[tuple[date, str]]
-    wpi_weeks: list[tuple[date, WpiResult]]
+    wpi_weeks: list[tuple[Period, WpiResult]]   # whole 7-day weeks ending on the last day
+    wpi_left_over: Period | None
+    wpi_days: int                                # days with a region in pain
     sss: list[ScoredDay]
     fiqr: list[tuple[date, FiqrResult]]
     changes: list[RegionChange]
@@ -86,19 +88,39 @@ def _medication_changes(store: Store, period: Period) -> list[tuple[date, str]]:
     return sorted(events)
 
 
-def _weekly(store: Store, period: Period) -> list[tuple[date, int, float | None]]:
+@dataclass(frozen=True, slots=True)
+class WeekBar:
+    """Flares in one stretch of the weekly chart: a whole week, or the days left at the start."""
+
+    days: Period
+    flares: int
+    mean_intensity: float | None
+
+    @property
+    def partial(self) -> bool:
+        return self.days.days < 7
+
+    @property
+    def per_week(self) -> float:
+        """Flares scaled to 7 days, so a short first stretch does not look like a drop."""
+        return self.flares * 7 / self.days.days
+
+
+def _weekly(store: Store, period: Period) -> list[WeekBar]:
+    """Whole 7-day weeks ending on the period's last day, after the days left at its start."""
+    weeks, left_over = weeks_ending(period)
+    stretches = ([left_over] if left_over else []) + weeks
     days = aggregates.daily_figures(store.database, period.start, period.end)
-    weeks: dict[date, list] = {}
-    monday = period.start - timedelta(days=period.start.weekday())
-    while monday <= period.end:
-        weeks[monday] = [0, 0.0, 0]
-        monday += timedelta(days=7)
+    totals = {stretch: [0, 0.0, 0] for stretch in stretches}
     for day in days:
-        week = weeks[day.day - timedelta(days=day.day.weekday())]
-        week[0] += day.flares
-        week[1] += day.mean_intensity * day.flares
-        week[2] += day.flares
-    return [(w, n, (total / count) if count else None) for w, (n, total, count) in weeks.items()]
+        back = (period.end - day.day).days // 7  # whole weeks counted back from the last day
+        total = totals[weeks[len(weeks) - 1 - back] if back < len(weeks) else left_over]
+        total[0] += day.flares
+        if day.mean_intensity is not None:  # a day with only 0 marks has no intensity
+            total[1] += day.mean_intensity * day.flares
+            total[2] += day.flares
+    return [WeekBar(s, n, (weighted / rated) if rated else None)
+            for s, (n, weighted, rated) in totals.items()]
 
 
 def load_report(store: Store, period: Period, atlas: Atlas) -> ReportData:
@@ -119,7 +141,8 @@ def load_report(store: Store, period: Period, atlas: Atlas) -> ReportData:
         triggers=aggregates.term_counts(database, TermKind.TRIGGER.value, period.start, period.end),
         treatments=aggregates.treatment_relief(database, period.start, period.end),
         medication_changes=_medication_changes(store, period),
-        wpi_weeks=scores.weeks, sss=scores.sss, fiqr=scores.fiqr,
+        wpi_weeks=scores.weeks, wpi_left_over=scores.left_over, wpi_days=scores.days_with_flares,
+        sss=scores.sss, fiqr=scores.fiqr,
         changes=region_changes(aggregates.region_figures(database, previous.start, previous.end),
                                figures),
         questions=store.notes.get(QUESTIONS),

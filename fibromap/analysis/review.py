@@ -13,7 +13,7 @@ from fibromap.analysis.insights import (
     sleep_comparisons,
 )
 from fibromap.analysis.patterns import Spread, spread
-from fibromap.analysis.periods import Period
+from fibromap.analysis.periods import Period, weeks_ending
 from fibromap.analysis.scores import FiqrResult, WpiResult
 from fibromap.analysis.scores import SssAnswers, fibromyalgia_severity, fiqr, sss, wpi
 from fibromap.domain.atlas import Atlas
@@ -108,16 +108,27 @@ class ScoredDay:
 @dataclass(frozen=True)
 class Scores:
     period: Period
-    weeks: list[tuple[date, WpiResult]]
+    weeks: list[tuple[Period, WpiResult]]   # whole 7-day weeks ending on the period's last day
+    left_over: Period | None                # days at the start not in a whole week
+    days_with_flares: int
     sss: list[ScoredDay]
     fiqr: list[tuple[date, FiqrResult]]
 
 
-def load_scores(store: Store, period: Period, atlas: Atlas) -> Scores:
+def wpi_weeks(store: Store, period: Period, atlas: Atlas
+              ) -> tuple[list[tuple[Period, WpiResult]], Period | None, int]:
+    """The WPI of each whole 7-day week ending on the period's last day, the days left over
+    at the start, and how many days had a region in pain."""
+    weeks, left_over = weeks_ending(period)
+    by_day = aggregates.regions_by_day(store.database, period.start, period.end)
+    results = [(week, wpi(set().union(*(by_day.get(week.start + timedelta(days=i), set())
+                                        for i in range(7))), atlas)) for week in weeks]
+    return results, left_over, len(by_day)
 
+
+def load_scores(store: Store, period: Period, atlas: Atlas) -> Scores:
     database = store.database
-    weeks = [(monday, wpi(regions, atlas)) for monday, regions in
-             aggregates.weekly_regions(database, period.start, period.end).items()]
+    weeks, left_over, days = wpi_weeks(store, period, atlas)
     scored = []
     for questionnaire in store.questionnaires.between(QuestionnaireKind.SSS, period.start, period.end):
         week = wpi(aggregates.regions_between(database, questionnaire.day - timedelta(days=6),
@@ -127,4 +138,4 @@ def load_scores(store: Store, period: Period, atlas: Atlas) -> Scores:
                                 fibromyalgia_severity(week.score, value)))
     impact = [(q.day, fiqr(q.answers)) for q in
               store.questionnaires.between(QuestionnaireKind.FIQR, period.start, period.end)]
-    return Scores(period, weeks, scored, impact)
+    return Scores(period, weeks, left_over, days, scored, impact)

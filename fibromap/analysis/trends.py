@@ -66,7 +66,12 @@ def load_trends(store: Store, period: Period, regions: Sequence[str] = ()) -> Tr
     return TrendsData(
         period=period, days=days,
         flares=[float(daily[d].flares) if d in daily else 0.0 for d in days],
-        mean_intensity=[daily[d].mean_intensity if d in daily else nan for d in days],
-        max_intensity=[float(daily[d].max_intensity) if d in daily else nan for d in days],
+        mean_intensity=[_or_nan(daily[d].mean_intensity) if d in daily else nan for d in days],
+        max_intensity=[_or_nan(daily[d].max_intensity) if d in daily else nan for d in days],
         regions=by_region, overlays=overlays, medications=medications,
         treatment_days=aggregates.days_with_treatment(database, period.start, period.end))
+
+
+def _or_nan(value: float | None) -> float:
+    """Plots leave a gap for a day without an intensity (only 0 marks)."""
+    return math.nan if value is None else float(value)

@@ -64,8 +64,11 @@ def stats(args, url: str, paths: Paths) -> int:
     if summary.flares:
         print(f"Flares: {summary.flares} ({summary.flares_per_week:.1f} a week), "
               f"on {summary.days_with_flares} days")
-        print(f"Body sites marked: {summary.sites}; intensity mean {summary.mean_intensity:.1f}, "
-              f"highest {summary.max_intensity} (0-10)")
+        if summary.sites:
+            print(f"Body sites in pain: {summary.sites}; intensity mean "
+                  f"{summary.mean_intensity:.1f}, highest {summary.max_intensity} (0-10)")
+        else:
+            print("Every body site marked was rated 0 (no pain)")
     print(f"Daily check-ins: {summary.checkins}")
     print(f"Widespread Pain Index, {end - timedelta(days=6)} to {end}: {week.score} of 19"
           f"{' (generalized pain)' if week.generalized else ''}; information for a clinician, "

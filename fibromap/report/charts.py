@@ -10,13 +10,16 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from fibromap.figure import colors
 
 BAR = QColor("#7a9cc6")
+PARTIAL = QColor("#d3deec")
 AXIS = QColor("#5d5750")
 
 
 def bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str], values: Sequence[float],
-              *, highlight=(), label_every: int = 1, line: Sequence[float | None] = (),
-              line_max: float = 10.0, line_label: str = "") -> None:
-    """Bars with their numbers, an optional line on its own 0–``line_max`` scale."""
+              *, highlight=(), partial=(), label_every: int = 1,
+              line: Sequence[float | None] = (), line_max: float = 10.0,
+              line_label: str = "") -> None:
+    """Bars with their numbers, an optional line on its own 0–``line_max`` scale; bars in
+    ``partial`` (scaled from fewer days) are drawn paler with a dashed outline."""
     metrics = painter.fontMetrics()
     text_h = metrics.height()
     plot = QRectF(box.left() + 4, box.top() + text_h + 2, box.width() - 8,
@@ -30,6 +33,9 @@ def bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str], values: Seq
                      slot * 0.7, height)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colors.intensity_color(5) if index in highlight else BAR)
+        if index in partial:
+            painter.setBrush(PARTIAL)
+            painter.setPen(QPen(BAR, 0.8, Qt.PenStyle.DashLine))
         painter.drawRect(bar)
         painter.setPen(QColor("#222222"))
         if value and slot > metrics.horizontalAdvance(f"{value:g}") + 1:

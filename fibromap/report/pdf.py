@@ -126,8 +126,9 @@ def _summary(data: ReportData) -> Section:
     lines = [
         f"Flares: {s.flares} on {s.days_with_flares} of {data.period.days} days "
         f"({s.flares * 7 / data.period.days:.1f} a week).",
-        f"Intensity (0–10) of the regions marked: mean {s.mean_intensity:.1f}, highest "
-        f"{s.max_intensity}; {s.sites} regions marked in all.",
+        (f"Intensity (0–10) of the regions in pain: mean {s.mean_intensity:.1f}, highest "
+         f"{s.max_intensity}; {s.sites} regions in pain in all (a region marked 0 is not)."
+         if s.sites else "Every region marked was rated 0 (no pain)."),
         "Typical duration: " + (duration_text(round(data.median_duration_s))
                                 if data.median_duration_s else "not recorded") + " (median).",
         f"Time of day: {data.night_share:.0%} began between midnight and 8 am.",
@@ -179,16 +180,31 @@ def _body_maps(data: ReportData, atlas: Atlas) -> Section:
 
 
 def _trend(data: ReportData) -> Section:
+    weeks = data.weekly
+    long = data.period.days > 300  # dates on the axis need their year
+    first = weeks[0] if weeks else None
+    note = "Each bar is 7 days; the last ends on the report's last day."
+    if first and first.partial:
+        note += (f" The first covers only {first.days.days} day{'s' if first.days.days != 1 else ''}"
+                 f" ({first.days.start:%d %b}"
+                 f"{f' – {first.days.end:%d %b}' if first.days.days > 1 else ''}), scaled to 7 days "
+                 "and drawn paler.")
+
     def draw(painter: QPainter, box: QRectF) -> None:
         painter.setFont(_font(10.5, True))
         painter.drawText(QRectF(box.left(), box.top(), box.width(), 14),
-                         "How often: flares per week, with the mean intensity (line, 0–10)")
+                         "How often: flares per 7 days, with the mean intensity (line, 0–10)")
+        top = box.top() + 16
+        painter.setFont(_font(7.5))
+        painter.drawText(QRectF(box.left(), top, box.width(), 11), note)
+        top += 11
         painter.setFont(_font(7))
-        weeks = data.weekly
-        bar_chart(painter, QRectF(box.left(), box.top() + 16, box.width(), box.height() - 16),
-                  [f"{w:%d %b}" for w, _n, _m in weeks], [n for _w, n, _m in weeks],
-                  label_every=max(1, len(weeks) // 10), line=[m for _w, _n, m in weeks],
-                  line_label="mean intensity")
+        bar_chart(painter, QRectF(box.left(), top, box.width(), box.bottom() - top),
+                  [f"{w.days.end:%b %Y}" if long else f"{w.days.end:%d %b}" for w in weeks],
+                  [round(w.per_week, 1) for w in weeks],
+                  label_every=max(1, len(weeks) // (8 if long else 10)),
+                  line=[w.mean_intensity for w in weeks], line_label="mean intensity",
+                  partial=[i for i, w in enumerate(weeks) if w.partial])
     return Section(130, draw)
 
 
@@ -215,14 +231,24 @@ def _factors(data: ReportData) -> list[Section]:
 
 def _scores(data: ReportData) -> Section:
     lines = []
-    if data.wpi_weeks:
+    if not data.wpi_days:
+        lines.append("Widespread Pain Index: no flares with pain recorded in this period, so none "
+                     "(no records is not no pain).")
+    elif data.wpi_weeks:
         scores = [r.score for _w, r in data.wpi_weeks]
         generalized = sum(1 for _w, r in data.wpi_weeks if r.generalized)
-        monday, last = data.wpi_weeks[-1]
-        lines.append(f"Widespread Pain Index by week: {min(scores)}–{max(scores)} of 19; generalized "
-                     f"pain in {generalized} of {len(scores)} weeks.")
+        week, last = data.wpi_weeks[-1]
+        rest = data.wpi_left_over
+        lines.append(f"Widespread Pain Index from the areas marked in pain in flares (not a "
+                     f"questionnaire), per whole 7 days: {min(scores)}–{max(scores)} of 19; "
+                     f"generalized pain in {generalized} of {len(scores)} weeks"
+                     + (f" (the first {rest.days} days make no whole week)." if rest else "."))
         areas = ", ".join(AREA_NAMES[a].lower() for a in last.areas) or "none"
-        lines.append(f"Last week ({monday:%d %b}): WPI {last.score} ({areas}).")
+        lines.append(f"Last 7 days ({week.start:%d %b} – {week.end:%d %b}): WPI {last.score} "
+                     f"({areas}).")
+    else:
+        lines.append(f"Widespread Pain Index: the period has only {data.period.days} days; the "
+                     "WPI asks about 7.")
     for scored in data.sss:
         lines.append(f"{scored.day:%d %b %Y}: SSS {scored.sss} of 12; WPI {scored.wpi}; "
                      f"fibromyalgia severity {scored.fs} of 31.")

@@ -12,7 +12,7 @@ from sqlalchemy import case, distinct, extract, func, select
 from sqlalchemy.orm import aliased
 
 from fibromap.store.database import Database
-from fibromap.store.flares import in_period
+from fibromap.store.flares import PAIN, in_period
 from fibromap.store.schema import FlareRow, ReferralRow, SiteRow
 
 
@@ -33,7 +33,8 @@ def region_figures(database: Database, start: date | None = None,
     query = in_period(
         select(SiteRow.region, func.count(distinct(SiteRow.flare_id)), func.avg(SiteRow.intensity),
                func.max(SiteRow.intensity), burden, referred)
-        .join(FlareRow, FlareRow.id == SiteRow.flare_id), start, end).group_by(SiteRow.region)
+        .join(FlareRow, FlareRow.id == SiteRow.flare_id).where(PAIN), start, end
+    ).group_by(SiteRow.region)
     with database.transaction() as session:
         rows = session.execute(query).all()
     return {region: RegionFigures(region, flares, float(mean), peak, float(load or 0) / 60,
@@ -51,7 +52,8 @@ def referral_counts(database: Database, start: date | None = None,
         .select_from(ReferralRow)
         .join(FlareRow, FlareRow.id == ReferralRow.flare_id)
         .join(source, source.id == ReferralRow.source_site_id)
-        .join(target, target.id == ReferralRow.target_site_id), start, end
+        .join(target, target.id == ReferralRow.target_site_id).where(target.intensity > 0),
+        start, end
     ).group_by(source.region, target.region).order_by(count.desc(), source.region, target.region)
     with database.transaction() as session:
         return [(s, t, n) for s, t, n in session.execute(query)]
@@ -83,27 +85,21 @@ def weekday_counts(database: Database, start: date | None = None,
 def regions_between(database: Database, start: date, end: date) -> set[str]:
     """Every region marked in a flare between two local days (for the WPI)."""
     query = in_period(select(SiteRow.region).join(FlareRow, FlareRow.id == SiteRow.flare_id)
-                      .distinct(), start, end)
+                      .where(PAIN).distinct(), start, end)
     with database.transaction() as session:
         return set(session.scalars(query))
 
 
-def weekly_regions(database: Database, start: date, end: date) -> dict[date, set[str]]:
-    """Regions marked in each Monday-to-Sunday week that overlaps [start, end]."""
-    first = start - timedelta(days=start.weekday())
+def regions_by_day(database: Database, start: date, end: date) -> dict[date, set[str]]:
+    """The regions in pain on each local day between start and end (days with none left out)."""
     day = func.date(FlareRow.onset_local)
     query = in_period(select(day, SiteRow.region).join(FlareRow, FlareRow.id == SiteRow.flare_id)
-                      .distinct(), first, end)
-    weeks: dict[date, set[str]] = {}
-    monday = first
-    while monday <= end:
-        weeks[monday] = set()
-        monday += timedelta(days=7)
+                      .where(PAIN).distinct(), start, end)
+    days: dict[date, set[str]] = {}
     with database.transaction() as session:
         for value, region in session.execute(query):
-            local = date.fromisoformat(str(value)[:10])
-            weeks[local - timedelta(days=local.weekday())].add(region)
-    return weeks
+            days.setdefault(_day(value), set()).add(region)
+    return days
 
 
 def _day(value) -> date:
@@ -114,22 +110,23 @@ def _day(value) -> date:
 class DayFigures:
     day: date
     flares: int
-    mean_intensity: float
-    max_intensity: int
+    mean_intensity: float | None  # None when every site that day was marked 0
+    max_intensity: int | None
 
 
 def daily_figures(database: Database, start: date | None = None, end: date | None = None,
                   region: str | None = None) -> list[DayFigures]:
-    """Flares per local day with their mean and highest site intensity (one region, or all)."""
+    """Flares per local day with the mean and highest intensity of their sites in pain
+    (one region, or all); a day whose sites were all marked 0 has no intensity."""
     day = func.date(FlareRow.onset_local)
+    pain = case((PAIN, SiteRow.intensity))  # NULL for 0: averages and maxima skip it
     query = in_period(
-        select(day, func.count(distinct(FlareRow.id)), func.avg(SiteRow.intensity),
-               func.max(SiteRow.intensity))
+        select(day, func.count(distinct(FlareRow.id)), func.avg(pain), func.max(pain))
         .join(SiteRow, SiteRow.flare_id == FlareRow.id), start, end).group_by(day).order_by(day)
     if region:
-        query = query.where(SiteRow.region == region)
+        query = query.where(SiteRow.region == region, PAIN)
     with database.transaction() as session:
-        return [DayFigures(_day(d), n, float(mean), peak)
+        return [DayFigures(_day(d), n, float(mean) if mean is not None else None, peak)
                 for d, n, mean, peak in session.execute(query)]
 
 
@@ -207,7 +204,8 @@ def weekly_region_counts(database: Database, start: date, end: date) -> dict[dat
     day = func.date(FlareRow.onset_local)
     query = in_period(
         select(day, SiteRow.region, func.count(distinct(FlareRow.id)))
-        .join(SiteRow, SiteRow.flare_id == FlareRow.id), first, end).group_by(day, SiteRow.region)
+        .join(SiteRow, SiteRow.flare_id == FlareRow.id).where(PAIN), first, end
+    ).group_by(day, SiteRow.region)
     weeks: dict[date, dict[str, int]] = {}
     monday = first
     while monday <= end:

@@ -41,6 +41,11 @@ def local_day_bounds(start: date | None, end: date | None) -> tuple[datetime | N
     return low, high
 
 
+# A site marked 0 means "no pain there": it counts nowhere as pain (regions, intensities,
+# the WPI), though the flare it belongs to is still a flare.
+PAIN = SiteRow.intensity > 0
+
+
 def in_period(query: Select, start: date | None, end: date | None) -> Select:
     low, high = local_day_bounds(start, end)
     if low is not None:

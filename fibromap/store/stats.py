@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import distinct, func, select
 
 from fibromap.store.database import Database
-from fibromap.store.flares import in_period
+from fibromap.store.flares import PAIN, in_period
 from fibromap.store.schema import CheckInRow, FlareRow, SiteRow
 
 TOP_REGIONS = 10
@@ -58,11 +58,11 @@ def period_summary(database: Database, start: date | None = None,
             func.min(FlareRow.onset_local),
             func.max(FlareRow.onset_local)), start, end)).one()
         site_query = select(func.count(SiteRow.id), func.avg(SiteRow.intensity),
-                            func.max(SiteRow.intensity)).join(FlareRow)
+                            func.max(SiteRow.intensity)).join(FlareRow).where(PAIN)
         sites, mean, peak = session.execute(in_period(site_query, start, end)).one()
         flare_count = func.count(distinct(SiteRow.flare_id)).label("flares")
         top = session.execute(in_period(
-            select(SiteRow.region, flare_count).join(FlareRow), start, end)
+            select(SiteRow.region, flare_count).join(FlareRow).where(PAIN), start, end)
             .group_by(SiteRow.region)
             .order_by(flare_count.desc(), SiteRow.region)
             .limit(TOP_REGIONS)).all()

@@ -7,7 +7,7 @@ import pytest
 from fibromap.domain.flare import Flare, Referral, SiteRole, SpasmSite
 from fibromap.store.aggregates import (
     daily_figures, duration_counts, night_flares, region_figures, referral_counts,
-    regions_between, time_of_day, weekday_counts, weekly_region_counts, weekly_regions,
+    regions_between, regions_by_day, time_of_day, weekday_counts, weekly_region_counts,
 )
 from tests.helpers.records import at
 
@@ -66,11 +66,9 @@ def test_time_of_day_and_weekday_on_the_persons_clock(seeded):
 def test_regions_by_week_for_the_wpi(seeded):
     assert regions_between(seeded.database, date(2026, 4, 7), date(2026, 4, 13)) == {
         "upper_trapezius.right", "temple.right", "gastrocnemius.left", "heel.left"}
-    weeks = weekly_regions(seeded.database, date(2026, 4, 8), date(2026, 4, 19))
-    assert list(weeks) == [date(2026, 4, 6), date(2026, 4, 13)]
-    assert weeks[date(2026, 4, 6)] == {"gastrocnemius.left", "heel.left",
-                                       "upper_trapezius.right", "temple.right"}
-    assert weeks[date(2026, 4, 13)] == {"gastrocnemius.left", "heel.left"}
+    days = regions_by_day(seeded.database, date(2026, 4, 7), date(2026, 4, 19))
+    assert days == {date(2026, 4, 8): {"upper_trapezius.right", "temple.right"},
+                    date(2026, 4, 13): {"gastrocnemius.left", "heel.left"}}
 
 
 def test_daily_figures_all_and_one_region(seeded):
@@ -95,3 +93,32 @@ def test_weekly_region_counts(seeded):
     assert weeks[date(2026, 4, 6)] == {"gastrocnemius.left": 2, "heel.left": 1,
                                        "upper_trapezius.right": 1, "temple.right": 1}
     assert weeks[date(2026, 4, 13)] == {"gastrocnemius.left": 1, "heel.left": 1}
+
+
+def test_a_site_marked_0_counts_nowhere_as_pain(store):
+    """Jaw and chest marked 0 in a week: no pain there, so no WPI areas, no heat, no mean."""
+    from fibromap.analysis.scores import wpi
+    from fibromap.domain.atlas import load_atlas
+
+    store.flares.add_many([
+        Flare(onset=at(2026, 4, 20, 9), sites=(SpasmSite("masseter.left", 0),
+                                               SpasmSite("pectoralis.right", 0))),
+        Flare(onset=at(2026, 4, 21, 9), sites=(SpasmSite("soleus.left", 6), SpasmSite("temple.left", 0,
+                                                                                  SiteRole.REFERRED)),
+              referrals=(Referral("soleus.left", "temple.left", 0),)),
+    ])
+    week = regions_between(store.database, date(2026, 4, 20), date(2026, 4, 26))
+    assert week == {"soleus.left"}
+    assert wpi(week, load_atlas()).score == 1  # the left lower leg only; 0 marks give none
+    assert set(region_figures(store.database)) == {"soleus.left"}
+    assert referral_counts(store.database) == []
+    assert regions_by_day(store.database, date(2026, 4, 20), date(2026, 4, 26)) == {
+        date(2026, 4, 21): {"soleus.left"}}
+    monday, tuesday = daily_figures(store.database)
+    assert (monday.flares, monday.mean_intensity, monday.max_intensity) == (1, None, None)
+    assert (tuesday.flares, tuesday.mean_intensity, tuesday.max_intensity) == (1, 6, 6)
+    assert weekly_region_counts(store.database, date(2026, 4, 20), date(2026, 4, 26)) == {
+        date(2026, 4, 20): {"soleus.left": 1}}
+    summary = store.summary()
+    assert (summary.flares, summary.sites, summary.mean_intensity, summary.max_intensity) == (2, 1, 6, 6)
+    assert [r.region for r in summary.top_regions] == ["soleus.left"]

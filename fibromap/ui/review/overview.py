@@ -114,7 +114,7 @@ class OverviewPage(QWidget):
             change = (f"{abs(now.flares - before.flares)} {'more' if now.flares > before.flares else 'fewer'} "
                       f"than the week before ({before.flares})")
         text = f"Last 7 days: {now.flares} flare{'s' if now.flares != 1 else ''}, {change}."
-        if now.flares:
+        if now.flares and now.top_regions:  # regions in pain: a week of 0 marks has none
             top = now.top_regions[0]
             text += (f" Intensity mean {now.mean_intensity:.1f}, highest {now.max_intensity}. "
                      f"Most often: {self._atlas.name(top.region).lower()} ({top.count}).")

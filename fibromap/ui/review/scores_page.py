@@ -24,11 +24,13 @@ class ScoresPage(ReviewPage):
         self.sss_button = QPushButton("Fill in the SSS…")
         self.fiqr_button = QPushButton("Fill in the FIQR…")
         notice = QLabel(f"Scores are {NOT_A_DIAGNOSIS}. The Widespread Pain Index (ACR 2016) "
-                        "counts the areas you marked in each week; jaw, chest and abdomen do not "
-                        "count toward generalized pain.", wordWrap=True)
+                        "counts the areas marked in pain (above 0) in your flares over 7 days; "
+                        "jaw, chest and abdomen do not count toward generalized pain.",
+                        wordWrap=True)
         notice.setStyleSheet("color: palette(dark);")
         self.latest = QLabel(wordWrap=True)
-        self.wpi_chart = BarChart("Widespread Pain Index by week (0–19; orange: generalized pain)")
+        self.wpi_chart = BarChart("Widespread Pain Index of each 7 days, by their last day "
+                                  "(0–19; orange: generalized pain)")
         self.sss_chart = BarChart("Symptom Severity Scale (0–12)")
         self.fs_chart = BarChart("Fibromyalgia severity, WPI + SSS (0–31)")
         self.fiqr_chart = BarChart("FIQR (0–100)")
@@ -60,18 +62,11 @@ class ScoresPage(ReviewPage):
     def show_data(self, data: Scores) -> None:
         self.caption.setText(f"{data.period.label()}")
         weeks = data.weeks
-        self.wpi_chart.set_data([f"{monday:%d %b}" for monday, _r in weeks],
-                                [result.score for _m, result in weeks],
-                                [i for i, (_m, r) in enumerate(weeks) if r.generalized],
+        self.wpi_chart.set_data([f"{week.end:%d %b}" for week, _r in weeks],
+                                [result.score for _w, result in weeks],
+                                [i for i, (_w, r) in enumerate(weeks) if r.generalized],
                                 label_every=max(1, len(weeks) // 8), scale_max=19)
-        if weeks:
-            monday, result = weeks[-1]
-            areas = ", ".join(AREA_NAMES[a].lower() for a in result.areas) or "none"
-            self.latest.setText(
-                f"Week of {monday:%d %b %Y}: WPI {result.score} of 19 ({areas}); generalized pain "
-                f"{'yes' if result.generalized else 'no'} — regions "
-                f"{', '.join(map(str, result.regions_with_pain)) or 'none'} of 5. "
-                f"Rests on {len(weeks)} week{'s' if len(weeks) != 1 else ''} of records.")
+        self.latest.setText(latest_wpi_text(data))
         labels = [f"{s.day:%d %b}" for s in data.sss]
         every = max(1, len(labels) // 8)
         self.sss_chart.set_data(labels, [s.sss for s in data.sss], label_every=every, scale_max=12)
@@ -86,3 +81,26 @@ class ScoresPage(ReviewPage):
         dialog = (SssDialog if kind == "sss" else FiqrDialog)(self._store, self)
         if dialog.exec():
             self.refresh()
+
+
+def latest_wpi_text(data: Scores) -> str:
+    """The WPI of the 7 days ending on the period's last day, and what it rests on."""
+    if not data.days_with_flares:
+        return ("No flares with pain were recorded in this period, so there is no WPI: no records "
+                "is not the same as no pain.")
+    if not data.weeks:
+        return (f"The period has only {data.period.days} day{'s' if data.period.days != 1 else ''}: "
+                "the WPI asks about 7 days, so choose a longer period.")
+    week, result = data.weeks[-1]
+    areas = ", ".join(AREA_NAMES[a].lower() for a in result.areas) or "none"
+    text = (f"Last 7 days ({week.start:%d %b} – {week.end:%d %b %Y}): WPI {result.score} of 19 "
+            f"({areas}); generalized pain {'yes' if result.generalized else 'no'} — regions "
+            f"{', '.join(map(str, result.regions_with_pain)) or 'none'} of 5. Rests on "
+            f"{len(data.weeks)} whole week{'s' if len(data.weeks) != 1 else ''} with pain recorded "
+            f"on {data.days_with_flares} day{'s' if data.days_with_flares != 1 else ''}.")
+    if data.left_over:
+        rest = data.left_over
+        text += (f" The first {rest.days} day{'s' if rest.days != 1 else ''} of the period "
+                 f"({rest.start:%d %b}{f' – {rest.end:%d %b}' if rest.days > 1 else ''}) do not "
+                 "make a whole week and are not in the chart.")
+    return text

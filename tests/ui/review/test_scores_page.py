@@ -30,13 +30,56 @@ def test_weekly_wpi_with_the_generalized_pain_check(qtbot, store):
         Flare(onset=at(2026, 4, 28, 9), sites=(SpasmSite("masseter.left", 5),)),
     ])
     page = make_page(qtbot, store)
-    weeks = dict(page.data.weeks)
+    weeks = {week.start: result for week, result in page.data.weeks}
     assert weeks[date(2026, 5, 4)].score == 4 and weeks[date(2026, 5, 4)].generalized
     assert weeks[date(2026, 4, 27)].score == 1 and not weeks[date(2026, 4, 27)].generalized
     assert page.wpi_chart.values[-1] == 4 and page.wpi_chart.scale_max == 19
     assert len(page.wpi_chart.highlight) == 1
-    assert page.latest.text().startswith("Week of 04 May 2026: WPI 4 of 19")
+    assert page.latest.text().startswith("Last 7 days (04 May – 10 May 2026): WPI 4 of 19")
     assert "generalized pain yes" in page.latest.text()
+    # 90 days = 12 whole weeks and 6 days left at the start.
+    assert len(page.data.weeks) == 12 and page.data.left_over.days == 6
+    assert "The first 6 days of the period (10 Feb – 15 Feb) do not make a whole week" in (
+        page.latest.text())
+
+
+def test_the_latest_wpi_is_the_7_days_ending_on_the_last_day_never_a_partial_week(qtbot, store):
+    """A period ending on a Wednesday once ended with a 3-day "week" read as a weekly WPI."""
+    flares = [Flare(onset=at(2026, 4, d, 9), sites=(SpasmSite(region, 5),))
+              for d, region in ((27, "upper_trapezius.left"), (28, "upper_trapezius.right"),
+                                (29, "gluteus_medius.left"), (30, "gluteus_medius.right"),
+                                (1 + 0, "soleus.left"))]
+    flares[-1] = Flare(onset=at(2026, 5, 1, 9), sites=(SpasmSite("soleus.left", 5),))
+    flares.append(Flare(onset=at(2026, 5, 4, 9), sites=(SpasmSite("biceps.left", 5),)))
+    store.flares.add_many(flares)
+    page = ScoresPage(store, load_atlas(), today=lambda: date(2026, 5, 6))  # a Wednesday
+    qtbot.addWidget(page)
+    page.picker.choose("Last 30 days")
+    page.show()
+    qtbot.waitUntil(lambda: not page.worker.busy and page.data is not None
+                    and page.data.period.days == 30)
+    week, latest = page.data.weeks[-1]
+    assert (week.start, week.end) == (date(2026, 4, 30), date(2026, 5, 6))
+    # 30 Apr – 6 May: right hip, left lower leg, left upper arm (a Monday-based week would
+    # have held only the arm, from 4 to 6 May).
+    assert latest.score == 3
+    assert all(w.days == 7 for w, _r in page.data.weeks)
+    assert page.data.left_over.days == 2  # 30 days = 4 weeks and 2 days
+
+
+def test_an_empty_period_has_no_wpi_rather_than_a_wpi_of_zero(qtbot, store):
+    page = make_page(qtbot, store)
+    assert page.latest.text().startswith("No flares with pain were recorded in this period")
+    assert "no records is not the same as no pain" in page.latest.text()
+
+
+def test_a_period_shorter_than_a_week_says_the_wpi_needs_7_days(qtbot, store):
+    store.flares.add(Flare(onset=at(2026, 5, 10, 9), sites=(SpasmSite("soleus.left", 5),)))
+    page = make_page(qtbot, store)
+    page.picker.choose("Custom")
+    page.picker.start.setDate(QDate(2026, 5, 8))
+    qtbot.waitUntil(lambda: not page.worker.busy and page.data.period.days == 3)
+    assert page.data.weeks == [] and "only 3 days" in page.latest.text()
 
 
 def test_filling_in_the_sss_and_fiqr_gives_their_scores_and_fs(qtbot, store):
