@@ -5,8 +5,10 @@ clinician, never as a diagnosis.
   with the 5-region generalized-pain check (jaw, chest and abdomen do not count for it).
 - SSS: the 2016 Symptom Severity Scale (0–12).
 - FS: fibromyalgia severity, WPI + SSS (0–31).
-- FIQR: the revised Fibromyalgia Impact Questionnaire (0–100), each section scaled
-  by its item count over the items answered when some are missing.
+- FIQR: the revised Fibromyalgia Impact Questionnaire (0–100). With missing answers each
+  section's sum is weighted by its item count over the items answered (Bennett's scoring
+  guide); FibroMap scores a section only when at least half of its items are answered
+  (5 of 9, 1 of 2, 5 of 10), a common rule for prorating, and gives no total otherwise.
 """
 
 from __future__ import annotations
@@ -78,16 +80,30 @@ def criteria_met(wpi_result: WpiResult, sss_score: int) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class FiqrResult:
-    total: float
+    total: float | None        # None: too few answers for a score
     function: float | None
     overall: float | None
     symptoms: float | None
-    answered: int
+    answered: int              # of the 21 items
+
+    @property
+    def scored(self) -> bool:
+        return self.total is not None
+
+
+# (name, items, divisor): the total is the sum of each section's sum over its divisor.
+FIQR_SECTIONS = (("function", FIQR_FUNCTION, 3), ("overall impact", FIQR_OVERALL, 1),
+                 ("symptom", FIQR_SYMPTOMS, 2))
+
+
+def fiqr_minimum(items: Sequence[str]) -> int:
+    """Answers a section needs before it is scored: at least half of its items."""
+    return (len(items) + 1) // 2
 
 
 def _section(answers: Mapping[str, int | None], items: Sequence[str], divisor: float) -> float | None:
     given = [answers[item] for item in items if answers.get(item) is not None]
-    if not given:
+    if len(given) < fiqr_minimum(items):
         return None
     return sum(given) * len(items) / len(given) / divisor
 
@@ -95,7 +111,20 @@ def _section(answers: Mapping[str, int | None], items: Sequence[str], divisor: f
 def fiqr(answers: Mapping[str, int | None]) -> FiqrResult:
     """FIQR 0–100 = function sum / 3 + overall sum / 1 + symptom sum / 2."""
     answers = check_fiqr(dict(answers))
-    parts = (_section(answers, FIQR_FUNCTION, 3), _section(answers, FIQR_OVERALL, 1),
-             _section(answers, FIQR_SYMPTOMS, 2))
+    parts = [_section(answers, items, divisor) for _name, items, divisor in FIQR_SECTIONS]
     answered = sum(1 for v in answers.values() if v is not None)
-    return FiqrResult(round(sum(parts), 1), *(round(p, 2) for p in parts), answered)
+    total = round(sum(parts), 1) if all(p is not None for p in parts) else None
+    return FiqrResult(total, *(None if p is None else round(p, 2) for p in parts), answered)
+
+
+def fiqr_shortfall(result: FiqrResult, answers: Mapping[str, int | None]) -> str:
+    """What is missing for a score, in words ("" when scored)."""
+    if result.scored:
+        return ""
+    short = []
+    for name, items, _divisor in FIQR_SECTIONS:
+        given = sum(1 for item in items if answers.get(item) is not None)
+        if given < fiqr_minimum(items):
+            short.append(f"{fiqr_minimum(items)} of the {len(items)} {name} questions "
+                         f"(answered {given})")
+    return "a FIQR score needs at least " + "; ".join(short)

@@ -254,7 +254,8 @@ def _scores(data: ReportData) -> Section:
                      f"fibromyalgia severity {scored.fs} of 31.")
     for day, result in data.fiqr:
         lines.append(f"{day:%d %b %Y}: FIQR {result.total:.1f} of 100 ({result.answered} of 21 "
-                     "answered).")
+                     "answered)." if result.scored else
+                     f"{day:%d %b %Y}: FIQR not scored, too few answers ({result.answered} of 21).")
     return _text_section(f"Scores ({NOT_A_DIAGNOSIS})", lines[:14] or ["none in this period"])
 
 

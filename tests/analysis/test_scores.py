@@ -2,7 +2,9 @@
 
 import pytest
 
-from fibromap.analysis.scores import SssAnswers, criteria_met, fibromyalgia_severity, fiqr, sss, wpi
+from fibromap.analysis.scores import (
+    SssAnswers, criteria_met, fibromyalgia_severity, fiqr, fiqr_shortfall, sss, wpi,
+)
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.questionnaires import FIQR_FUNCTION, FIQR_ITEMS, FIQR_OVERALL, FIQR_SYMPTOMS
 from fibromap.errors import ValidationError
@@ -75,6 +77,27 @@ def test_fiqr_scales_a_section_with_missing_answers():
     assert result.symptoms == pytest.approx(60 / 2)
     assert result.overall == 12 and result.answered == 17
     assert result.total == pytest.approx(18 + 12 + 30)
+
+
+def test_fiqr_needs_half_of_each_section_before_it_gives_a_score():
+    """Three 10s once gave a full 100."""
+    three = {FIQR_FUNCTION[0]: 10, FIQR_OVERALL[0]: 10, FIQR_SYMPTOMS[0]: 10}
+    result = fiqr(three)
+    assert result.total is None and not result.scored and result.answered == 3
+    assert (result.function, result.overall, result.symptoms) == (None, 20, None)  # 10 * 2/1
+    assert fiqr_shortfall(result, three) == (
+        "a FIQR score needs at least 5 of the 9 function questions (answered 1); "
+        "5 of the 10 symptom questions (answered 1)")
+    # Exactly half (rounded up) of each: 5 of 9, 1 of 2, 5 of 10, all 4s.
+    minimal = ({i: 4 for i in FIQR_FUNCTION[:5]} | {FIQR_OVERALL[0]: 4}
+               | {i: 4 for i in FIQR_SYMPTOMS[:5]})
+    scored = fiqr(minimal)
+    # function 20 * 9/5 / 3 = 12, overall 4 * 2/1 = 8, symptoms 20 * 10/5 / 2 = 20
+    assert (scored.function, scored.overall, scored.symptoms, scored.total) == (12, 8, 20, 40)
+    assert fiqr_shortfall(scored, minimal) == ""
+    one_short = dict(minimal)
+    del one_short[FIQR_SYMPTOMS[0]]
+    assert fiqr(one_short).total is None
 
 
 def test_fiqr_refuses_out_of_range_unknown_or_empty_sections():

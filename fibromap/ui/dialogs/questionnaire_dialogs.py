@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QSpinBox, QVBoxLayout, QWidget,
 )
 
+from fibromap.analysis.scores import fiqr, fiqr_shortfall
 from fibromap.domain.questionnaires import (
     FIQR_FUNCTION, FIQR_OVERALL, FIQR_SYMPTOMS, SSS_SOMATIC, SSS_SYMPTOMS, Questionnaire,
     QuestionnaireKind,
@@ -59,10 +60,18 @@ class _QuestionnaireDialog(QDialog):
     def answers(self) -> dict:
         raise NotImplementedError
 
+    def shortfall(self, answers: dict) -> str:
+        """Why these answers give no score ("" when they do)."""
+        return ""
+
     def save(self) -> None:
         try:
-            self.saved = self._store.questionnaires.put(
-                Questionnaire(self.kind, self.day.date().toPython(), self.answers()))
+            answers = self.answers()
+            questionnaire = Questionnaire(self.kind, self.day.date().toPython(), answers)
+            missing = self.shortfall(answers)
+            if missing:
+                raise FibroMapError(missing)
+            self.saved = self._store.questionnaires.put(questionnaire)
         except FibroMapError as exc:
             self.feedback.say(f"Not saved: {exc}.", error=True)
             return
@@ -128,3 +137,6 @@ class FiqrDialog(_QuestionnaireDialog):
 
     def answers(self) -> dict:
         return {item: (None if spin.value() < 0 else spin.value()) for item, spin in self.spins.items()}
+
+    def shortfall(self, answers: dict) -> str:
+        return fiqr_shortfall(fiqr(answers), answers)

@@ -52,9 +52,21 @@ class BarChart(QWidget):
             return
         # Room for labels of two lines ("30 s – 2 min") under the bars.
         top, bottom = line + line + 4, self.height() - 2 * line - 4
-        left, right = 4, self.width() - 4
-        slot = (right - left) / len(self.values)
         peak = self.scale_max or max(self.values) or 1
+        ticks = _ticks(peak)
+        axis = max(metrics.horizontalAdvance(_number(tick)) for tick in ticks) + 8
+        left, right = 4 + axis, self.width() - 4
+        for tick in ticks:  # the y-axis: its numbers, and faint lines across
+            y = bottom - (bottom - top) * tick / peak
+            painter.setPen(text)
+            painter.drawText(QRectF(0, y - line / 2, axis - 2, line),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             _number(tick))
+            painter.setPen(QColor(colors.REGION_EDGE))
+            painter.drawLine(int(left), int(y), int(right), int(y))
+        painter.setPen(QColor(colors.OUTLINE))
+        painter.drawLine(int(left), int(top), int(left), int(bottom))
+        slot = (right - left) / len(self.values)
         for index, (label, value) in enumerate(zip(self.labels, self.values)):
             height = (bottom - top) * value / peak
             bar = QRectF(left + index * slot + slot * 0.12, bottom - height, slot * 0.76, height)
@@ -75,3 +87,13 @@ class BarChart(QWidget):
         painter.setPen(QColor(colors.OUTLINE))
         painter.drawLine(int(left), int(bottom), int(right), int(bottom))
         painter.end()
+
+
+def _ticks(peak: float) -> list[float]:
+    """0, the middle and the top of the scale; whole numbers where the scale allows."""
+    middle = peak / 2
+    return [0, round(middle) if peak >= 4 else middle, peak]
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if value == int(value) else f"{value:.1f}"

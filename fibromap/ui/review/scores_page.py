@@ -33,7 +33,7 @@ class ScoresPage(ReviewPage):
                                   "(0–19; orange: generalized pain)")
         self.sss_chart = BarChart("Symptom Severity Scale (0–12)")
         self.fs_chart = BarChart("Fibromyalgia severity, WPI + SSS (0–31)")
-        self.fiqr_chart = BarChart("FIQR (0–100)")
+        self.fiqr_chart = BarChart("FIQR (0–100), with the items answered")
         for chart in (self.sss_chart, self.fs_chart, self.fiqr_chart):
             chart.empty_text = "No questionnaire in this period"
         top = QHBoxLayout()
@@ -61,7 +61,10 @@ class ScoresPage(ReviewPage):
 
     def show_data(self, data: Scores) -> None:
         self.caption.setText(f"{data.period.label()}")
-        weeks = data.weeks
+        # No flares is no record, not a WPI of 0: an empty chart says so.
+        weeks = data.weeks if data.days_with_flares else []
+        self.wpi_chart.empty_text = ("No flares with pain in this period" if data.period.days >= 7
+                                     else "The WPI asks about 7 days: choose a longer period")
         self.wpi_chart.set_data([f"{week.end:%d %b}" for week, _r in weeks],
                                 [result.score for _w, result in weeks],
                                 [i for i, (_w, r) in enumerate(weeks) if r.generalized],
@@ -71,9 +74,14 @@ class ScoresPage(ReviewPage):
         every = max(1, len(labels) // 8)
         self.sss_chart.set_data(labels, [s.sss for s in data.sss], label_every=every, scale_max=12)
         self.fs_chart.set_data(labels, [s.fs for s in data.sss], label_every=every, scale_max=31)
-        self.fiqr_chart.set_data([f"{d:%d %b}" for d, _r in data.fiqr],
-                                 [r.total for _d, r in data.fiqr],
-                                 label_every=max(1, len(data.fiqr) // 8), scale_max=100)
+        scored = [(d, r) for d, r in data.fiqr if r.scored]
+        # Each bar says how many of the 21 items it rests on.
+        self.fiqr_chart.set_data([f"{d:%d %b}\n{r.answered} of 21" for d, r in scored],
+                                 [r.total for _d, r in scored],
+                                 label_every=max(1, len(scored) // 8), scale_max=100)
+        unscored = len(data.fiqr) - len(scored)
+        self.fiqr_chart.empty_text = ("No FIQR in this period" if not unscored else
+                                      f"{unscored} FIQR with too few answers for a score")
 
     def _fill(self, kind: str) -> None:
         from fibromap.ui.dialogs.questionnaire_dialogs import FiqrDialog, SssDialog

@@ -71,6 +71,7 @@ def test_an_empty_period_has_no_wpi_rather_than_a_wpi_of_zero(qtbot, store):
     page = make_page(qtbot, store)
     assert page.latest.text().startswith("No flares with pain were recorded in this period")
     assert "no records is not the same as no pain" in page.latest.text()
+    assert page.wpi_chart.values == [] and page.wpi_chart.empty_text.startswith("No flares")
 
 
 def test_a_period_shorter_than_a_week_says_the_wpi_needs_7_days(qtbot, store):
@@ -98,6 +99,12 @@ def test_filling_in_the_sss_and_fiqr_gives_their_scores_and_fs(qtbot, store):
     fiqr.day.setDate(QDate(2026, 5, 9))
     fiqr.save()  # nothing answered
     assert fiqr.saved is None and "each FIQR section needs at least one answer" in fiqr.feedback.text()
+    for item in ("brush_hair", "prevented_goals", "pain"):  # one of each section: too few
+        fiqr.spins[item].setValue(10)
+    fiqr.save()
+    assert fiqr.saved is None
+    assert "a FIQR score needs at least 5 of the 9 function questions (answered 1)" in (
+        fiqr.feedback.text())
     for spin in fiqr.spins.values():
         spin.setValue(5)
     fiqr.save()
@@ -105,7 +112,7 @@ def test_filling_in_the_sss_and_fiqr_gives_their_scores_and_fs(qtbot, store):
     page = make_page(qtbot, store)
     [scored] = page.data.sss
     assert (scored.day, scored.sss, scored.wpi, scored.fs) == (date(2026, 5, 9), 6, 2, 8)
-    assert page.fiqr_chart.values == [50.0]
+    assert page.fiqr_chart.values == [50.0] and page.fiqr_chart.labels == ["09 May\n21 of 21"]
     assert page.sss_chart.scale_max == 12 and page.fs_chart.values == [8]
     assert [q.day for q in store.questionnaires.between(QuestionnaireKind.FIQR)] == [date(2026, 5, 9)]
 
