@@ -61,6 +61,19 @@ def _wpi_areas() -> tuple[WpiArea, ...]:
 
 WPI_AREAS: tuple[WpiArea, ...] = _wpi_areas()
 
+# Regions of the map that are in none of the 19 areas: the ACR 2016 list names only the
+# areas above, so these count toward no WPI, whatever their pain (see the README).
+WPI_EXCLUDED = {
+    "the head and face apart from the jaw": ("forehead", "temple", "brow_eye", "cheek", "chin",
+                                             "occiput"),
+    "the elbows": ("elbow_front", "elbow_back"),
+    "the wrists and hands": ("wrist_front", "wrist_back", "palm", "hand_back"),
+    "the groin (iliopsoas)": ("groin",),
+    "the knees": ("knee_front", "popliteal"),
+    "the ankles and feet": ("ankle_front", "achilles", "heel", "foot_top"),
+}
+WPI_EXCLUDED_TEXT = ("Not WPI areas (ACR 2016): " + ", ".join(WPI_EXCLUDED) + ".")
+
 
 @dataclass(frozen=True, slots=True)
 class Region:

@@ -20,7 +20,7 @@ from fibromap import APP_NAME, __version__
 from fibromap.analysis.heatmap import Metric, format_value, metric_values, scale_maximum
 from fibromap.analysis.report_data import ReportData
 from fibromap.analysis.scores import NOT_A_DIAGNOSIS
-from fibromap.domain.atlas import WPI_AREAS, Atlas
+from fibromap.domain.atlas import WPI_AREAS, WPI_EXCLUDED_TEXT, Atlas
 from fibromap.domain.geometry import load_geometry
 from fibromap.errors import FibroMapError
 from fibromap.figure import colors
@@ -246,6 +246,7 @@ def _scores(data: ReportData) -> Section:
         areas = ", ".join(AREA_NAMES[a].lower() for a in last.areas) or "none"
         lines.append(f"Last 7 days ({week.start:%d %b} – {week.end:%d %b}): WPI {last.score} "
                      f"({areas}).")
+        lines.append(WPI_EXCLUDED_TEXT)
     else:
         lines.append(f"Widespread Pain Index: the period has only {data.period.days} days; the "
                      "WPI asks about 7.")

@@ -68,3 +68,14 @@ def test_every_trigger_point_muscle_of_a_region_has_a_pattern_starting_there():
                 continue
             assert any(p.muscle == muscle and region.id in p.sources
                        for p in atlas.patterns), (region.id, muscle)
+
+
+def test_every_region_outside_the_wpi_is_a_documented_exclusion():
+    from fibromap.domain.atlas import WPI_EXCLUDED, WPI_EXCLUDED_TEXT, load_atlas
+
+    atlas = load_atlas()
+    outside = {region.id.split(".")[0] for region in atlas if region.wpi_area is None}
+    documented = {base for bases in WPI_EXCLUDED.values() for base in bases}
+    assert outside == documented
+    assert "the groin (iliopsoas)" in WPI_EXCLUDED_TEXT
+    assert atlas.region("groin.left").wpi_area is None

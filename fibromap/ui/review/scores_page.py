@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from fibromap.analysis.review import Scores, load_scores
 from fibromap.analysis.scores import NOT_A_DIAGNOSIS
-from fibromap.domain.atlas import WPI_AREAS, Atlas
+from fibromap.domain.atlas import WPI_AREAS, WPI_EXCLUDED_TEXT, Atlas
 from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
 from fibromap.ui.review.review_page import ReviewPage
@@ -25,8 +25,8 @@ class ScoresPage(ReviewPage):
         self.fiqr_button = QPushButton("Fill in the FIQR…")
         notice = QLabel(f"Scores are {NOT_A_DIAGNOSIS}. The Widespread Pain Index (ACR 2016) "
                         "counts the areas marked in pain (above 0) in your flares over 7 days; "
-                        "jaw, chest and abdomen do not count toward generalized pain.",
-                        wordWrap=True)
+                        "jaw, chest and abdomen do not count toward generalized pain. "
+                        + WPI_EXCLUDED_TEXT, wordWrap=True)
         notice.setStyleSheet("color: palette(dark);")
         self.latest = QLabel(wordWrap=True)
         self.wpi_chart = BarChart("Widespread Pain Index of each 7 days, by their last day "
