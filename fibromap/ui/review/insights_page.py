@@ -32,8 +32,24 @@ class InsightsPage(ReviewPage):
     def __init__(self, store: Store, today=date.today, parent: QWidget | None = None):
         super().__init__(store, today, initial_period=3, parent=parent)
         self.cards: list[QLabel] = []
+        self.forest = None  # the forest plot, built with pyqtgraph when there is data
         self.content = QWidget()
-        self.column = QVBoxLayout(self.content)
+        outer = QVBoxLayout(self.content)
+        self.plot_title = _heading("At a glance: each difference with its 95 % interval")
+        self.plot_note = QLabel("Dots left of the dashed line: fewer flares; right: more. Red "
+                                "squares are notable after correcting for the number of "
+                                "comparisons; hover a dot for its sentence.", wordWrap=True)
+        self.plot_note.setStyleSheet(MUTED)
+        self.plot_title.hide()
+        self.plot_note.hide()
+        cards = QWidget()
+        self.column = QVBoxLayout(cards)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.plot_title)
+        outer.addWidget(self.plot_note)
+        self._plot_index = outer.count()
+        outer.addWidget(cards, 1)
+        self._outer = outer
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(self.content)
         top = QHBoxLayout()
@@ -82,8 +98,24 @@ class InsightsPage(ReviewPage):
         if not comparisons:
             self._card("Nothing to compare in this period.", muted=True)
 
+    def _show_forest(self, data: Insights) -> None:
+        drawn = [c for c in data.comparisons if c.enough and c.estimable]
+        for widget in (self.plot_title, self.plot_note):
+            widget.setVisible(bool(drawn))
+        if not drawn and self.forest is None:
+            return
+        if self.forest is None:
+            # pyqtgraph is loaded here, when there is something to draw, not at start-up.
+            from fibromap.ui.review.forest_plot import ForestPlot
+
+            self.forest = ForestPlot()
+            self._outer.insertWidget(self._plot_index, self.forest)
+        self.forest.setVisible(bool(drawn))
+        self.forest.set_comparisons(data.comparisons)
+
     def show_data(self, data: Insights) -> None:
         self._clear()
+        self._show_forest(data)
         self.caption.setText(f"{data.period.label()}: {data.days_with_data} days with a flare "
                              "or a check-in")
         self._section("Sleep", data.sleep)

@@ -101,3 +101,45 @@ def test_the_review_pages_render_an_empty_database(qtbot, store):
         page.show()
         ready(qtbot, page)
     assert page.cards  # the insights page explains there is nothing yet
+
+
+def test_the_forest_plot_draws_each_comparison_with_its_interval(qtbot, store):
+    start = TODAY - timedelta(days=89)
+    checkins, flares = [], []
+    for i in range(90):
+        day = start + timedelta(days=i)
+        poor = i % 3 == 0
+        checkins.append(CheckIn(day, sleep_hours=4.0 if poor else 8.0, water_glasses=2 + i % 6))
+        for n in range((3 if poor else 1) + (i % 5 == 0)):
+            flares.append(Flare(onset=at(day.year, day.month, day.day, 10 + n),
+                                sites=(SpasmSite("soleus.left", 5),)))
+    store.flares.add_many(flares)
+    store.checkins.put_many(checkins)
+    page = InsightsPage(store, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.resize(1024, 700)
+    page.picker.choose("Last 90 days")
+    page.show()
+    qtbot.waitUntil(lambda: not page.worker.busy and page.data is not None
+                    and page.data.period.days == 90 and page.forest is not None)
+    drawn = [c for c in page.data.comparisons if c.enough and c.estimable]
+    assert page.forest.rows == drawn and len(drawn) >= 3
+    ticks = page.forest.getPlotItem().getAxis("left")._tickLevels[0]
+    assert [label for _y, label in ticks] == [c.title for c in drawn]
+    top = drawn[0]
+    assert top.title == "Poor sleep and spasms 24 h later" and top.notable
+    spot = next(s for s in page.forest._points.points() if s.data() == 0)
+    assert (spot.pos().x(), spot.pos().y()) == (pytest.approx(top.difference), len(drawn) - 1)
+    assert spot.symbol() == "s"  # notable: a square, in red
+    assert page.forest._tip(0, 0, 0) == top.sentence()
+    line = page.forest._intervals[0]
+    assert list(line.getData()[0]) == [pytest.approx(top.ci_low), pytest.approx(top.ci_high)]
+    assert top.sentence() in page.forest.accessibleDescription()  # read out by screen readers
+
+
+def test_no_forest_plot_without_a_comparison_to_draw(qtbot, store):
+    page = InsightsPage(store, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    ready(qtbot, page)
+    assert page.forest is None and not page.plot_title.isVisible()
