@@ -45,7 +45,8 @@ class DraftTreatment:
 @dataclass
 class FlareDraft:
     onset: datetime
-    duration_seconds: int | None = None  # None: still going
+    duration_seconds: int | None = None  # None: no end given (still going, or not said)
+    still_going: bool = False            # the person said it has not ended
     sites: list[DraftSite] = field(default_factory=list)
     links: list[DraftLink] = field(default_factory=list)
     context: str | None = None
@@ -100,6 +101,7 @@ class FlareDraft:
         return cls(
             onset=flare.onset,
             duration_seconds=flare.duration_seconds,
+            still_going=flare.duration_seconds is None,
             sites=[DraftSite(s.region, s.intensity, s.role.value) for s in flare.sites],
             links=[DraftLink(r.source, r.target, r.intensity) for r in flare.referrals],
             context=flare.context,
@@ -129,6 +131,7 @@ class FlareDraft:
             return cls(
                 onset=datetime.fromisoformat(data["onset"]),
                 duration_seconds=data["duration_seconds"],
+                still_going=bool(data.get("still_going", False)),  # drafts from before it
                 sites=[DraftSite(**s) for s in data["sites"]],
                 links=[DraftLink(**l) for l in data["links"]],
                 context=data["context"],

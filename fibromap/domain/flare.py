@@ -14,6 +14,9 @@ from fibromap.errors import ValidationError
 INTENSITY_MAX = 10
 RELIEF_MAX = 10
 IMPACT_MAX = 3  # none, a little, a lot, could not
+# A flare with no end given, begun within this long ago, may still be going; an older one
+# has an unrecorded length, shown as such so it can be corrected.
+STILL_GOING = timedelta(days=1)
 # Longer than a week is not one flare; "ongoing" covers a flare that has not ended.
 DURATION_MAX_SECONDS = 7 * 24 * 3600
 REGION_ID_MAX = 64

@@ -5,7 +5,7 @@ Columns, in order (UTF-8, comma-separated, a header row first):
     flare_id            the same for every row of one flare (a fingerprint of it)
     onset               ISO 8601 with the UTC offset in force then, e.g. 2026-03-01T03:15:00+01:00
     local_date, local_time, utc_offset_minutes   the same onset, split for spreadsheets
-    duration_seconds    empty while the flare was still going
+    duration_seconds    empty when no end was given (still going, or not recorded)
     context             what the person was doing (a word key, e.g. asleep)
     qualities, triggers word keys separated by "; "
     treatments          "key=relief" separated by "; ", relief empty if not given, the

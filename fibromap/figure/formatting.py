@@ -5,9 +5,10 @@ from __future__ import annotations
 from fibromap.domain.atlas import Atlas
 
 
-def duration_text(seconds: int | None) -> str:
+def duration_text(seconds: int | None, still_going: bool = False) -> str:
+    """A length as people say it; None is "still going" only while that is plausible."""
     if seconds is None:
-        return "ongoing"
+        return "still going" if still_going else "not recorded"
     if seconds < 90:
         return f"{seconds} s"
     minutes = round(seconds / 60)

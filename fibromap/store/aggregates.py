@@ -163,7 +163,8 @@ DURATION_BINS = ((30, "under 30 s"), (120, "30 s – 2 min"), (600, "2 – 10 mi
 
 def duration_counts(database: Database, start: date | None = None,
                     end: date | None = None) -> list[tuple[str, int]]:
-    """How many flares lasted how long, in the bins of DURATION_BINS, then "ongoing"."""
+    """How many flares lasted how long, in the bins of DURATION_BINS, then those with no end
+    given (still going, or not recorded)."""
     whens = []
     for index, (limit, _label) in enumerate(DURATION_BINS):
         if limit is not None:
@@ -175,7 +176,7 @@ def duration_counts(database: Database, start: date | None = None,
     with database.transaction() as session:
         for index, n in session.execute(query):
             counts[int(index)] = n
-    labels = [label for _limit, label in DURATION_BINS] + ["still going"]
+    labels = [label for _limit, label in DURATION_BINS] + ["no end given"]
     return list(zip(labels, counts))
 
 

@@ -85,7 +85,7 @@ def test_night_flares_and_durations(seeded):
     assert night_flares(seeded.database) == {date(2026, 4, 6): 1, date(2026, 4, 8): 1}
     counts = dict(duration_counts(seeded.database))
     assert counts == {"under 30 s": 0, "30 s – 2 min": 2, "2 – 10 min": 1, "10 – 60 min": 0,
-                      "1 – 6 h": 0, "over 6 h": 0, "still going": 1}
+                      "1 – 6 h": 0, "over 6 h": 0, "no end given": 1}
 
 
 def test_weekly_region_counts(seeded):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from fibromap.domain.draft import FlareDraft
-from fibromap.domain.flare import DURATION_MAX_SECONDS, IMPACT_LEVELS, ImpactArea
+from fibromap.domain.flare import DURATION_MAX_SECONDS, IMPACT_LEVELS, STILL_GOING, ImpactArea
 from fibromap.domain.vocabulary import TermKind
 from fibromap.store.store import Store
 from fibromap.ui.log.chips import ChipGroup
@@ -27,16 +27,26 @@ def local_now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
+def _at(day: date, hour: int) -> datetime:
+    """A wall-clock hour of a day, with the UTC offset in force then."""
+    return datetime.combine(day, time(hour)).astimezone()
+
+
 def onset_choices(now: datetime) -> list[tuple[str, datetime]]:
-    """One-click onsets: now, a little earlier, this morning, last night."""
-    today = now.replace(hour=0, minute=0, second=0)
-    last_night = today.replace(hour=3) if now.hour >= 3 else today - timedelta(hours=21)
+    """One-click onsets as exact instants: now, a little earlier, this morning, last night.
+
+    "15 min" and "an hour" ago are taken on absolute time and shown with the offset in force
+    at that instant, so in the repeated hour of a clock change they stay exact.
+    """
+    now = now.astimezone()
+    today = now.date()
+    yesterday = today - timedelta(days=1)
     return [
         ("Now", now),
-        ("15 min ago", now - timedelta(minutes=15)),
-        ("An hour ago", now - timedelta(hours=1)),
-        ("This morning", today.replace(hour=7) if now.hour >= 7 else today - timedelta(hours=17)),
-        ("Last night", last_night),
+        ("15 min ago", (now - timedelta(minutes=15)).astimezone()),
+        ("An hour ago", (now - timedelta(hours=1)).astimezone()),
+        ("This morning", _at(today if now.hour >= 7 else yesterday, 7)),
+        ("Last night", _at(today if now.hour >= 3 else yesterday, 3)),
     ]
 
 
@@ -58,8 +68,12 @@ class FlareForm(QWidget):
         self.onset = QDateTimeEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy  HH:mm")
         self.onset.setAccessibleName("When it started")
         self.onset_buttons: dict[str, QPushButton] = {}
-        self.duration = QSpinBox(minimum=1, maximum=999, value=1)
+        # 0 shows as "–": not given. A flare is usually logged after it, so nothing is
+        # assumed: neither a length nor "still going".
+        self.duration = QSpinBox(minimum=0, maximum=999, value=0)
+        self.duration.setSpecialValueText("–")
         self.duration.setAccessibleName("How long")
+        self._pinned: datetime | None = None  # the exact instant behind the wall time shown
         self.unit = QComboBox()
         for name, _seconds in UNITS:
             self.unit.addItem(name)
@@ -143,14 +157,27 @@ class FlareForm(QWidget):
         self.set_onset(dict(onset_choices(local_now()))[name])
 
     def set_onset(self, moment: datetime) -> None:
+        """Show ``moment``; an aware one is kept exactly while its wall time stays shown."""
+        moment = moment.replace(second=0, microsecond=0)
+        if moment.tzinfo is not None:
+            moment = moment.astimezone()
+            self._pinned = moment
+        else:
+            self._pinned = None
         self.onset.setDateTime(QDateTime(moment.replace(tzinfo=None)))
 
     def onset_value(self) -> datetime:
-        # Qt gives the wall-clock time; astimezone() adds the offset in force then (DST-aware).
-        return self.onset.dateTime().toPython().replace(second=0, microsecond=0).astimezone()
+        wall = self.onset.dateTime().toPython().replace(second=0, microsecond=0)
+        pinned = self._pinned
+        if pinned is not None and pinned.replace(tzinfo=None) == wall:
+            # The wall time of the repeated hour of a clock change names two instants.
+            return pinned
+        # Typed by hand: astimezone() adds the offset in force then (DST-aware).
+        return wall.astimezone()
 
     def _duration_edited(self) -> None:
-        self.ongoing.setChecked(False)
+        if self.duration.value():
+            self.ongoing.setChecked(False)
         self.changed.emit()
 
     def _ongoing_toggled(self, on: bool) -> None:
@@ -159,16 +186,20 @@ class FlareForm(QWidget):
         self.changed.emit()
 
     def duration_value(self) -> int | None:
-        if self.ongoing.isChecked():
+        """Seconds, or None: still going, or not given."""
+        if self.ongoing.isChecked() or not self.duration.value():
             return None
         return min(self.duration.value() * UNITS[self.unit.currentIndex()][1], DURATION_MAX_SECONDS + 1)
 
-    def set_duration(self, seconds: int | None) -> None:
+    def set_duration(self, seconds: int | None, still_going: bool = False) -> None:
+        """Show a length, or none: "still going" only when said so."""
         widgets = (self.duration, self.unit, self.ongoing)
         for widget in widgets:
             widget.blockSignals(True)
         if seconds is None:
-            self.ongoing.setChecked(True)
+            self.ongoing.setChecked(still_going)
+            self.duration.setValue(0)
+            self.unit.setCurrentIndex(1)
         else:
             self.ongoing.setChecked(False)
             index = 2 if seconds >= 3600 and seconds % 3600 == 0 else (
@@ -177,8 +208,8 @@ class FlareForm(QWidget):
             self.duration.setValue(max(1, seconds // UNITS[index][1]))
         for widget in widgets:
             widget.blockSignals(False)
-        self.duration.setEnabled(seconds is not None)
-        self.unit.setEnabled(seconds is not None)
+        self.duration.setEnabled(not self.ongoing.isChecked())
+        self.unit.setEnabled(not self.ongoing.isChecked())
 
     # -- the whole form ----------------------------------------------------------------
     def fill(self, draft: FlareDraft) -> None:
@@ -186,7 +217,9 @@ class FlareForm(QWidget):
         self.blockSignals(True)
         try:
             self.set_onset(draft.onset)
-            self.set_duration(draft.duration_seconds)
+            # A flare without an end, begun within the last day, may well still be going.
+            recent = datetime.now().astimezone() - draft.onset.astimezone() < STILL_GOING
+            self.set_duration(draft.duration_seconds, still_going=recent and draft.still_going)
             self.context.set_checked([draft.context] if draft.context else [])
             self.qualities.set_checked(draft.qualities)
             self.triggers.set_checked(draft.triggers)
@@ -201,6 +234,7 @@ class FlareForm(QWidget):
     def read_into(self, draft: FlareDraft) -> FlareDraft:
         draft.onset = self.onset_value()
         draft.duration_seconds = self.duration_value()
+        draft.still_going = self.ongoing.isChecked()
         context = self.context.checked()
         draft.context = context[0] if context else None
         draft.qualities = self.qualities.checked()

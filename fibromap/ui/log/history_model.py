@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from fibromap.domain.atlas import Atlas
+from fibromap.domain.flare import STILL_GOING
 from fibromap.figure.formatting import duration_text, regions_text
 from fibromap.store.flares import FlareFilter, FlareSummary
 from fibromap.store.store import Store
@@ -79,7 +82,10 @@ class HistoryModel(QAbstractTableModel):
                 return regions_text(row.regions, self._atlas)
             if column == 2:
                 return str(row.max_intensity)
-            return duration_text(row.duration_seconds)
+            # Without an end, a flare of the last day may still be going; an older one is
+            # flagged as not recorded, to be corrected.
+            recent = datetime.now().astimezone() - row.onset < STILL_GOING
+            return duration_text(row.duration_seconds, still_going=recent)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return "\n".join(self._atlas.name(r) for r in row.regions)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):

@@ -1,10 +1,10 @@
 """Logging a flare as a person does, then reading the database."""
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
-from fibromap.domain.flare import Referral, SiteRole, SpasmSite
+from fibromap.domain.flare import Flare, Referral, SiteRole, SpasmSite
 from fibromap.ui.log.flare_form import local_now, onset_choices
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -152,6 +152,72 @@ def test_the_onset_keeps_the_utc_offset_in_force_on_that_day(window, monkeypatch
         saved = window.log.save()
         assert saved.onset_local == datetime(2026, 1, 10, 4, 15)
         assert window.store.flares.get(saved.id).utc_offset_minutes == 60
+    finally:
+        monkeypatch.undo()
+        clock.tzset()
+
+
+def test_a_new_flare_assumes_neither_a_length_nor_still_going(window, person):
+    form = window.log.form
+    assert not form.ongoing.isChecked() and form.duration.text() == "–"
+    assert form.duration_value() is None
+    form.duration.setValue(5)  # 5 minutes
+    window.log.map.mark("soleus.left", 4)
+    saved = window.log.save()
+    assert saved.duration_seconds == 300
+    # The next flare starts blank again: no length carried over, not "still going".
+    assert form.duration.value() == 0 and not form.ongoing.isChecked()
+    form.ongoing.setChecked(True)
+    window.log.map.mark("soleus.right", 3)
+    assert window.log.save().duration_seconds is None
+
+
+def test_a_flare_without_an_end_is_still_going_for_a_day_then_not_recorded(window):
+    now = datetime.now().astimezone().replace(microsecond=0)
+    window.store.flares.add_many([
+        Flare(onset=now - timedelta(hours=2), sites=(SpasmSite("soleus.left", 4),)),
+        Flare(onset=now - timedelta(days=2), sites=(SpasmSite("soleus.right", 4),)),
+    ])
+    window.show_view("history")
+    model = window.history.model
+    window.refresh()
+    durations = [model.index(row, 3).data() for row in range(model.rowCount())]
+    assert durations == ["still going", "not recorded"]
+    old = window.store.flares.between()[0]
+    window.log.edit(old)
+    assert not window.log.form.ongoing.isChecked()  # two days on, it is not assumed going
+    window.log.edit(window.store.flares.between()[1])
+    assert window.log.form.ongoing.isChecked()
+
+
+def test_one_click_times_keep_the_exact_instant_in_the_repeated_hour(window, monkeypatch):
+    """25 Oct 2026, Berlin: 02:00–03:00 happens twice. At the second 02:30 (01:30 UTC),
+    "an hour ago" is the first 02:30 (00:30 UTC), not 01:30 local."""
+    import time as clock
+
+    from fibromap.ui.log import flare_form
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    clock.tzset()
+    try:
+        second_pass = datetime(2026, 10, 25, 1, 30, tzinfo=UTC).astimezone()
+        assert second_pass.utcoffset() == timedelta(hours=1)
+        monkeypatch.setattr(flare_form, "local_now", lambda: second_pass)
+        form = window.log.form
+        form.choose_onset("An hour ago")
+        chosen = form.onset_value()
+        assert chosen.astimezone(UTC) == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+        assert chosen.utcoffset() == timedelta(hours=2)  # summer time, still
+        form.choose_onset("Now")
+        assert form.onset_value().astimezone(UTC) == datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
+        form.choose_onset("15 min ago")
+        assert form.onset_value().astimezone(UTC) == datetime(2026, 10, 25, 1, 15, tzinfo=UTC)
+        window.log.map.mark("soleus.left", 3)
+        form.choose_onset("An hour ago")
+        saved = window.log.save()
+        stored = window.store.flares.get(saved.id)
+        assert stored.onset.astimezone(UTC) == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+        assert stored.utc_offset_minutes == 120
     finally:
         monkeypatch.undo()
         clock.tzset()
