@@ -290,8 +290,10 @@ def cmd_report(args, url: str, paths: Paths) -> int:
         create_application()
         atlas = load_atlas()
         data = load_report(store, Period(start, end), atlas)
-        page_size = args.page_size or Settings(paths.settings_file).page_size
-        pages = write_report(data, atlas, target, page_size)
+        settings = Settings(paths.settings_file)
+        # The body faces as in the app's body map, and the page says which way.
+        pages = write_report(data, atlas, target, args.page_size or settings.page_size,
+                             orientation=settings.orientation)
     finally:
         store.close()
     print(f"Wrote a {pages}-page report for {start} to {end} to {target}")

@@ -73,6 +73,18 @@ def run() -> int:
             raise RuntimeError("the trends plot has no curves")
         _step("trends plot rendered (pyqtgraph)", started)
 
+        from datetime import date, timedelta
+
+        from fibromap.analysis.statistics import hac_difference
+
+        # The insights' intervals need SciPy's t distribution: prove it loads and answers.
+        days = [(date(2026, 1, 1) + timedelta(days=i), i % 3 == 0, float(i % 4 + (i % 3 == 0)))
+                for i in range(60)]
+        check = hac_difference(days)
+        if check.ci_low is None or not check.ci_low < check.difference < check.ci_high:
+            raise RuntimeError("the insights' confidence interval could not be computed")
+        _step("insights statistics (SciPy)", started)
+
         from fibromap.analysis.periods import Period
         from fibromap.analysis.report_data import load_report
         from fibromap.report.pdf import write_report

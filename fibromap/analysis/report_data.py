@@ -8,35 +8,42 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
+from fibromap.analysis.changes import PeriodComparison, compare_periods, previous_period
 from fibromap.analysis.periods import Period, weeks_ending
 from fibromap.analysis.review import ScoredDay, load_scores
 from fibromap.analysis.scores import FiqrResult, WpiResult
 from fibromap.domain.atlas import Atlas
+from fibromap.domain.daily import Medication
 from fibromap.domain.vocabulary import TermKind
 from fibromap.store import aggregates
 from fibromap.store.aggregates import RegionFigures
-from fibromap.store.notes import QUESTIONS
+from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME, QUESTIONS
 from fibromap.store.stats import PeriodSummary
 from fibromap.store.store import Store
 
 
 @dataclass(frozen=True, slots=True)
-class RegionChange:
-    region: str
-    kind: str           # "new", "worse" or "better"
-    before: int         # flares in the previous period
-    now: int
-    before_max: int
-    now_max: int
+class Measure:
+    """One check-in answer over the period: its mean and the days it rests on."""
+
+    label: str
+    mean: float
+    days: int
+    unit: str = ""
 
 
 @dataclass(frozen=True)
 class ReportData:
     period: Period
-    previous: Period
     summary: PeriodSummary
+    patient_name: str
+    birth_date: str
+    medications_now: list[Medication]          # taken on the period's last day
+    checkins: list[Measure]
+    checkin_days: int
+    impacts: list[aggregates.ImpactFigures]
     median_duration_s: float | None
     night_share: float | None
     hours: list[int]
@@ -51,30 +58,8 @@ class ReportData:
     wpi_days: int                                # days with a region in pain
     sss: list[ScoredDay]
     fiqr: list[tuple[date, FiqrResult]]
-    changes: list[RegionChange]
+    comparison: PeriodComparison
     questions: str
-
-
-def region_changes(before: dict[str, RegionFigures], now: dict[str, RegionFigures]) -> list[RegionChange]:
-    """Regions new this period, or clearly worse or better than in the one before."""
-    changes = []
-    for region in sorted(set(before) | set(now)):
-        b, n = before.get(region), now.get(region)
-        b_flares, n_flares = (b.flares if b else 0), (n.flares if n else 0)
-        b_max, n_max = (b.max_intensity if b else 0), (n.max_intensity if n else 0)
-        if b is None and n is not None:
-            if n_flares < 2:  # a one-off is not a pattern
-                continue
-            kind = "new"
-        elif n_flares >= max(2, 1.5 * b_flares) or n_max >= b_max + 2:
-            kind = "worse"
-        elif b_flares >= max(2, 1.5 * n_flares) or (n is not None and n_max <= b_max - 2) or n is None:
-            kind = "better"
-        else:
-            continue
-        changes.append(RegionChange(region, kind, b_flares, n_flares, b_max, n_max))
-    order = {"new": 0, "worse": 1, "better": 2}
-    return sorted(changes, key=lambda c: (order[c.kind], -abs(c.now - c.before), c.region))
 
 
 def _medication_changes(store: Store, period: Period) -> list[tuple[date, str]]:
@@ -123,16 +108,41 @@ def _weekly(store: Store, period: Period) -> list[WeekBar]:
             for s, (n, weighted, rated) in totals.items()]
 
 
+def _checkins(store: Store, period: Period) -> tuple[list[Measure], int]:
+    """The period's check-ins: each answer's mean over the days it was given."""
+    checkins = store.checkins.between(period.start, period.end)
+    measures = []
+    for name, label, unit in CHECKIN_MEASURES:
+        values = [getattr(c, name) for c in checkins if getattr(c, name) is not None]
+        if values:
+            measures.append(Measure(label, sum(values) / len(values), len(values), unit))
+    return measures, len(checkins)
+
+
+CHECKIN_MEASURES = (("sleep_hours", "Sleep", " h"), ("sleep_quality", "Sleep quality", " of 10"),
+                    ("woken_by_spasms", "Woken by spasms", " times a night"),
+                    ("fatigue", "Fatigue", " of 10"), ("stress", "Stress", " of 10"),
+                    ("water_glasses", "Water", " glasses"))
+
+
 def load_report(store: Store, period: Period, atlas: Atlas) -> ReportData:
     database = store.database
-    previous = Period(period.start - timedelta(days=period.days), period.start - timedelta(days=1))
+    previous = previous_period(period)
     summary = store.summary(period.start, period.end)
     hours = aggregates.time_of_day(database, period.start, period.end)
     known = aggregates.durations(database, period.start, period.end)
     figures = aggregates.region_figures(database, period.start, period.end)
+    before = aggregates.region_figures(database, previous.start, previous.end)
+    span = aggregates.recorded_span(database)
     scores = load_scores(store, period, atlas)
+    checkins, checkin_days = _checkins(store, period)
     return ReportData(
-        period=period, previous=previous, summary=summary,
+        period=period, summary=summary,
+        patient_name=store.notes.get(PATIENT_NAME), birth_date=store.notes.get(PATIENT_BIRTH_DATE),
+        medications_now=[m for m in store.medications.all()
+                         if m.start <= period.end and (m.stop is None or m.stop >= period.end)],
+        checkins=checkins, checkin_days=checkin_days,
+        impacts=aggregates.impact_figures(database, period.start, period.end),
         median_duration_s=statistics.median(known) if known else None,
         night_share=(sum(hours[:8]) / summary.flares) if summary.flares else None,
         hours=hours, figures=figures,
@@ -143,7 +153,8 @@ def load_report(store: Store, period: Period, atlas: Atlas) -> ReportData:
         medication_changes=_medication_changes(store, period),
         wpi_weeks=scores.weeks, wpi_left_over=scores.left_over, wpi_days=scores.days_with_flares,
         sss=scores.sss, fiqr=scores.fiqr,
-        changes=region_changes(aggregates.region_figures(database, previous.start, previous.end),
-                               figures),
+        comparison=compare_periods(period, {r: f.flares for r, f in before.items()},
+                                   {r: f.flares for r, f in figures.items()},
+                                   span[0] if span else None),
         questions=store.notes.get(QUESTIONS),
     )

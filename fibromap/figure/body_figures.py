@@ -115,3 +115,21 @@ class BodyFigures:
             item.value = value
             item.value_fraction = min(1.0, value / maximum) if value and maximum else 0.0
             item.value_text = fmt(value) if value is not None else ""
+
+    def declutter(self, avoid=()) -> int:
+        """Hide the numbers that would overlap a bigger one or anything in ``avoid`` (scene
+        rectangles, such as arrowheads); returns how many were hidden. Larger values keep
+        their number first."""
+        shown = [(region_id, label) for region_id, label in self.labels.items()
+                 if label.isVisible()]
+        shown.sort(key=lambda pair: -(self.region_items[pair[0]].value or 0))
+        kept = list(avoid)
+        hidden = 0
+        for _region_id, label in shown:
+            box = label.sceneBoundingRect().adjusted(-1, -1, 1, 1)
+            if any(box.intersects(other) for other in kept):
+                label.hide()
+                hidden += 1
+            else:
+                kept.append(box)
+        return hidden

@@ -52,6 +52,10 @@ class ReferralArrow(QGraphicsPathItem):
         outline.addPolygon(self._head)
         self.setPath(outline)
 
+    def head_rect(self):
+        """The arrowhead's bounds in scene coordinates (numbers must not cover it)."""
+        return self.mapRectToScene(self._head.boundingRect())
+
     def paint(self, painter, option, widget=None) -> None:
         painter.setRenderHint(painter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)

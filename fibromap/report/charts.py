@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -10,25 +11,51 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from fibromap.figure import colors
 
 BAR = QColor("#7a9cc6")
+GRID = QColor("#d9d4cc")
 PARTIAL = QColor("#d3deec")
 AXIS = QColor("#5d5750")
 
 
+def _nice(peak: float) -> float:
+    """The top of an axis: the peak rounded up to 1, 2, 2.5 or 5 times a power of ten."""
+    if peak <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(peak))
+    return next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= peak)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if value == int(value) else f"{value:.1f}"
+
+
 def bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str], values: Sequence[float],
-              *, highlight=(), partial=(), label_every: int = 1,
+              *, highlight=(), partial=(), label_every: int = 1, scale_max: float | None = None,
               line: Sequence[float | None] = (), line_max: float = 10.0,
               line_label: str = "") -> None:
-    """Bars with their numbers, an optional line on its own 0–``line_max`` scale; bars in
-    ``partial`` (scaled from fewer days) are drawn paler with a dashed outline."""
+    """Bars on a y-axis from 0 (to ``scale_max``, a score's own maximum, or a round number
+    above the largest value), an optional line on its own 0–``line_max`` axis at the right;
+    bars in ``partial`` (scaled from fewer days) are drawn paler with a dashed outline."""
     metrics = painter.fontMetrics()
     text_h = metrics.height()
-    plot = QRectF(box.left() + 4, box.top() + text_h + 2, box.width() - 8,
-                  box.height() - 2 * text_h - 6)
-    peak = max(values, default=0) or 1
+    peak = scale_max or _nice(max(values, default=0))
+    ticks = [0, peak / 2, peak]
+    left_axis = max(metrics.horizontalAdvance(_number(t)) for t in ticks) + 6
+    has_line = sum(v is not None for v in line) >= 2
+    right_axis = metrics.horizontalAdvance(_number(line_max)) + 6 if has_line else 4
+    plot = QRectF(box.left() + left_axis, box.top() + text_h + 2,
+                  box.width() - left_axis - right_axis, box.height() - 2 * text_h - 6)
     slot = plot.width() / max(1, len(values))
     painter.save()
+    for tick in ticks:
+        y = plot.bottom() - plot.height() * tick / peak
+        painter.setPen(QPen(GRID, 0.4))
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        painter.setPen(QColor("#222222"))
+        painter.drawText(QRectF(box.left(), y - text_h / 2, left_axis - 3, text_h),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, _number(tick))
+    show_values = len(values) <= 40
     for index, value in enumerate(values):
-        height = plot.height() * value / peak
+        height = plot.height() * min(value, peak) / peak
         bar = QRectF(plot.left() + index * slot + slot * 0.15, plot.bottom() - height,
                      slot * 0.7, height)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -38,23 +65,36 @@ def bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str], values: Seq
             painter.setPen(QPen(BAR, 0.8, Qt.PenStyle.DashLine))
         painter.drawRect(bar)
         painter.setPen(QColor("#222222"))
-        if value and slot > metrics.horizontalAdvance(f"{value:g}") + 1:
+        text = _number(value)
+        if show_values and value and slot > metrics.horizontalAdvance(text) + 1:
             painter.drawText(QRectF(bar.left() - 8, bar.top() - text_h, bar.width() + 16, text_h),
-                             Qt.AlignmentFlag.AlignCenter, f"{value:g}")
+                             Qt.AlignmentFlag.AlignCenter, text)
         if index % label_every == 0:
-            painter.drawText(QRectF(plot.left() + index * slot - 30, plot.bottom() + 2, slot + 60,
-                                    text_h), Qt.AlignmentFlag.AlignCenter, labels[index])
+            wide = slot * label_every
+            left = max(box.left(), plot.left() + (index + 0.5) * slot - wide / 2)
+            painter.drawText(QRectF(left, plot.bottom() + 2, min(wide, box.right() - left), text_h),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextSingleLine,
+                             labels[index])
     painter.setPen(QPen(AXIS, 0.7))
     painter.drawLine(plot.bottomLeft(), plot.bottomRight())
-    points = [QPointF(plot.left() + (i + 0.5) * slot, plot.bottom() - plot.height() * v / line_max)
-              for i, v in enumerate(line) if v is not None]
-    if len(points) >= 2:
+    painter.drawLine(plot.bottomLeft(), plot.topLeft())
+    if has_line:
+        tone = colors.intensity_color(8)
+        points = [QPointF(plot.left() + (i + 0.5) * slot,
+                          plot.bottom() - plot.height() * v / line_max)
+                  for i, v in enumerate(line) if v is not None]
         path = QPainterPath(points[0])
         for point in points[1:]:
             path.lineTo(point)
-        painter.setPen(QPen(colors.intensity_color(8), 1.6))
+        painter.setPen(QPen(tone, 1.6))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
+        painter.drawLine(plot.bottomRight(), plot.topRight())
+        for tick in (0, line_max / 2, line_max):
+            y = plot.bottom() - plot.height() * tick / line_max
+            painter.drawText(QRectF(plot.right() + 3, y - text_h / 2, right_axis, text_h),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             _number(tick))
         painter.drawText(QRectF(plot.right() - 220, box.top(), 220, text_h),
                          Qt.AlignmentFlag.AlignRight, line_label)
     painter.restore()

@@ -182,21 +182,50 @@ def duration_counts(database: Database, start: date | None = None,
 
 def treatment_relief(database: Database, start: date | None = None,
                      end: date | None = None) -> list[tuple[str, str, int, float | None]]:
-    """Per treatment: key, label, times rated, mean relief (0–10); best first."""
+    """Per treatment: key, label, times rated, mean relief (0–10); best first.
+
+    Medication is split by the name typed ("Medication: Cyclobenzaprine"), since "a
+    medication helped" says nothing to a clinician.
+    """
     from fibromap.store.schema import TermRow, TreatmentUseRow
 
     rated = func.count(TreatmentUseRow.relief)
     mean = func.avg(TreatmentUseRow.relief)
+    name = func.lower(func.trim(TreatmentUseRow.medication))
     query = in_period(
-        select(TermRow.key, TermRow.label, rated, mean)
+        select(TermRow.key, TermRow.label, name, func.min(TreatmentUseRow.medication), rated, mean)
         .select_from(TreatmentUseRow)
         .join(FlareRow, FlareRow.id == TreatmentUseRow.flare_id)
         .join(TermRow, TermRow.id == TreatmentUseRow.term_id), start, end
-    ).group_by(TermRow.key, TermRow.label)
+    ).group_by(TermRow.key, TermRow.label, name)
     with database.transaction() as session:
-        rows = [(key, label, n, float(m) if m is not None else None)
-                for key, label, n, m in session.execute(query)]
-    return sorted(rows, key=lambda r: (-(r[3] if r[3] is not None else -1), r[0]))
+        rows = [(key, f"{label}: {typed.strip()}" if typed and typed.strip() else label, n,
+                 float(m) if m is not None else None)
+                for key, label, _name, typed, n, m in session.execute(query)]
+    return sorted(rows, key=lambda r: (-(r[3] if r[3] is not None else -1), r[1]))
+
+
+@dataclass(frozen=True, slots=True)
+class ImpactFigures:
+    area: str              # walking, fine_motor, sleep, work
+    rated: int             # flares with this impact given
+    levels: tuple[int, ...]  # flares at each level: none, a little, a lot, could not
+
+
+def impact_figures(database: Database, start: date | None = None,
+                   end: date | None = None) -> list[ImpactFigures]:
+    """How much flares got in the way of walking, fine motor tasks, sleep and work."""
+    areas = ("walking", "fine_motor", "sleep", "work")
+    columns = [getattr(FlareRow, f"impact_{area}") for area in areas]
+    counts = [func.sum(case((column == level, 1), else_=0)) for column in columns
+              for level in range(4)]
+    with database.transaction() as session:
+        row = session.execute(in_period(select(*counts), start, end)).one()
+    results = []
+    for index, area in enumerate(areas):
+        levels = tuple(int(v or 0) for v in row[index * 4:(index + 1) * 4])
+        results.append(ImpactFigures(area, sum(levels), levels))
+    return results
 
 
 def weekly_region_counts(database: Database, start: date, end: date) -> dict[date, dict[str, int]]:

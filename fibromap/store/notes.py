@@ -10,6 +10,9 @@ from fibromap.store.database import Database
 from fibromap.store.schema import NoteRow
 
 QUESTIONS = "questions_for_doctor"
+# Optional, for the report's header: typed in the report dialog and kept.
+PATIENT_NAME = "patient_name"
+PATIENT_BIRTH_DATE = "patient_birth_date"
 
 
 class NoteRepository:

@@ -47,7 +47,9 @@ def test_a_year_of_demo_data_gives_a_short_readable_report(demo_report):
                      "began between midnight and 8 am", "Most frequent referral patterns",
                      "Most affected regions", "flares per 7 days", "by hour of the day",
                      "Possible triggers logged", "What helped", "mean relief",
-                     "Medication changes in the period", "Widespread Pain Index from the areas marked in pain",
+                     "Medications on 04 Apr 2026", "Changes in the period:",
+                     "Daily check-in", "Impact on daily life", "Page 1 of",
+                     "Widespread Pain Index from the areas marked in pain",
                      "SSS", "FIQR", "Since the previous 90 days", "My questions for the doctor"):
         assert expected in text, expected
     assert all(fonts(reader).values()) and fonts(reader)  # every font embedded

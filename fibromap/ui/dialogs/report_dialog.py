@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QPlainTextEdit,
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit,
+    QPlainTextEdit,
     QPushButton, QVBoxLayout,
 )
 
@@ -15,7 +16,7 @@ from fibromap.analysis.report_data import ReportData, load_report
 from fibromap.domain.atlas import Atlas
 from fibromap.errors import FibroMapError
 from fibromap.report.pdf import page_layout, render_report, write_report
-from fibromap.store.notes import QUESTIONS
+from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME, QUESTIONS
 from fibromap.store.store import Store
 from fibromap.ui.settings import Settings
 from fibromap.ui.widgets.feedback import FeedbackLabel
@@ -42,6 +43,13 @@ class ReportDialog(QDialog):
         self.paper.addItem("A4", "a4")
         self.paper.addItem("Letter", "letter")
         self.paper.setCurrentIndex(self.paper.findData(settings.page_size))
+        # Optional, for the report's header; kept for next time.
+        self.patient_name = QLineEdit(store.notes.get(PATIENT_NAME), maxLength=120,
+                                      placeholderText="optional")
+        self.birth_date = QLineEdit(store.notes.get(PATIENT_BIRTH_DATE), maxLength=40,
+                                    placeholderText="optional, as you write it")
+        self.patient_name.setAccessibleName("Your name on the report")
+        self.birth_date.setAccessibleName("Your date of birth on the report")
         self.questions = QPlainTextEdit(store.notes.get(QUESTIONS))
         self.questions.setPlaceholderText("What do you want to ask at the appointment?")
         self.questions.setTabChangesFocus(True)
@@ -55,31 +63,44 @@ class ReportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.picker)
         form.addRow("Paper", self.paper)
+        form.addRow("Name on the report", self.patient_name)
+        form.addRow("Date of birth", self.birth_date)
         form.addRow(QLabel("My questions for the doctor (kept for next time):"))
         form.addRow(self.questions)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("The report shows only what was recorded in the period."))
+        layout.addWidget(QLabel("The report shows only what was recorded in the period. The "
+                                "front of the body faces as in the body map: "
+                                f"{settings.orientation.label.lower()}.", wordWrap=True))
         layout.addWidget(self.feedback)
         layout.addWidget(buttons)
         self.paper.currentIndexChanged.connect(
             lambda _i: setattr(self._settings, "page_size", self.paper.currentData()))
         self.questions.textChanged.connect(self._keep_questions)
+        self.patient_name.editingFinished.connect(
+            lambda: self._keep(PATIENT_NAME, self.patient_name.text().strip()))
+        self.birth_date.editingFinished.connect(
+            lambda: self._keep(PATIENT_BIRTH_DATE, self.birth_date.text().strip()))
         self.save_button.clicked.connect(self.ask_save)
         self.print_button.clicked.connect(self.ask_print)
         self.resize(560, 420)
 
     def _keep_questions(self) -> None:
+        self._keep(QUESTIONS, self.questions.toPlainText())
+
+    def _keep(self, key: str, text: str) -> None:
         try:
-            self._store.notes.put(QUESTIONS, self.questions.toPlainText())
+            self._store.notes.put(key, text)
         except FibroMapError as exc:
-            self.feedback.say(f"The questions were not kept: {exc}.", error=True)
+            self.feedback.say(f"Not kept: {exc}.", error=True)
 
     def _prepare(self, then) -> None:
         period = self.picker.period()
         if period.end < period.start:
             self.feedback.say("The first day is after the last day.", error=True)
             return
+        self._keep(PATIENT_NAME, self.patient_name.text().strip())
+        self._keep(PATIENT_BIRTH_DATE, self.birth_date.text().strip())
         self._pending = then
         self.feedback.say("Gathering the figures…", error=False)
         store, atlas = self._store, self._atlas
@@ -105,7 +126,8 @@ class ReportDialog(QDialog):
 
     def _write(self, data: ReportData, target: Path) -> None:
         try:
-            pages = write_report(data, self._atlas, target, self.paper.currentData())
+            pages = write_report(data, self._atlas, target, self.paper.currentData(),
+                                 orientation=self._settings.orientation)
         except FibroMapError as exc:
             self.feedback.say(f"Not saved: {exc}.", error=True)
             return
@@ -122,7 +144,8 @@ class ReportDialog(QDialog):
 
     def print_to(self, printer, data: ReportData) -> None:
         try:
-            pages = render_report(data, self._atlas, printer)
+            pages = render_report(data, self._atlas, printer,
+                                  orientation=self._settings.orientation)
         except FibroMapError as exc:
             self.feedback.say(f"Not printed: {exc}.", error=True)
             return

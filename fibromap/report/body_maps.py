@@ -1,0 +1,93 @@
+"""The report's body maps: front and back coloured by flares, the most frequent referral
+patterns as arrows, and beside them the scale, the side convention and the top lists."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QGraphicsScene
+
+from fibromap.analysis.heatmap import Metric, format_value, metric_values, scale_maximum
+from fibromap.analysis.report_data import ReportData
+from fibromap.domain.atlas import Atlas
+from fibromap.domain.geometry import load_geometry
+from fibromap.figure.body_figures import BodyFigures
+from fibromap.figure.orientation import Orientation
+from fibromap.figure.referral_arrow import ReferralArrow
+from fibromap.report.layout import WRAP, Section, font, listing, spread, wrapped_height
+
+MAP_HEIGHT = 312.0   # points for the two figures
+ARROWS = 12          # the most frequent referral patterns drawn
+LISTED = 8           # lines of each list beside the figures before the rest is summed up
+NOTE_SIZE = 8.0
+
+SIDES = {
+    Orientation.CLINICIAN: "Front view as seen facing the patient (the patient's right on "
+                           "the left of the page); L and R are the patient's own.",
+    Orientation.PATIENT: "Front view as in a mirror (the patient's right on the right of the "
+                         "page); L and R are the patient's own.",
+}
+
+
+def _notes(data: ReportData, atlas: Atlas, maximum: float, orientation: Orientation,
+           hidden: int) -> list[str]:
+    links = [f"{atlas.name(s)} → {atlas.name(t).lower()}: {n}×" for s, t, n in data.links]
+    top = sorted(data.figures.values(), key=lambda f: (-f.flares, f.region))
+    regions = [f"{atlas.name(f.region)}: {f.flares}, {f.mean_intensity:.1f} / {f.max_intensity}"
+               for f in top]
+    notes = [f"Scale: 0 to {maximum:.0f} flares (pale yellow to dark red).", SIDES[orientation]]
+    if hidden:
+        notes.append(f"{hidden} number{'s' if hidden != 1 else ''} that would overlap another "
+                     "are left off the figure; the colours still show them.")
+    notes += ["", f"Most frequent referral patterns ({min(len(links), ARROWS)} drawn):"]
+    counts = [n for _s, _t, n in data.links]
+    notes += listing(links, LISTED, lambda rest: f"… and {rest} more patterns, "
+                     f"{spread(counts[LISTED:])} times each.") or ["none recorded"]
+    notes += ["", "Most affected regions (flares, mean / highest intensity):"]
+    flares = [f.flares for f in top]
+    notes += listing(regions, LISTED, lambda rest: f"… and {rest} more regions with "
+                     f"{spread(flares[LISTED:])} flares each (coloured on the figures).")
+    return notes or ["none"]
+
+
+def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation) -> Section:
+    geometry = load_geometry()
+    scene = QGraphicsScene()
+    figures = BodyFigures(scene, atlas, geometry, font(9))
+    figures.apply_orientation(orientation)
+    values = metric_values(data.figures, Metric.FLARES)
+    maximum = scale_maximum(Metric.FLARES, values)
+    figures.set_values(values, maximum, lambda v: format_value(Metric.FLARES, v))
+    for region_id in figures.region_items:
+        figures.refresh(region_id)
+    top = max((n for _s, _t, n in data.links), default=1)
+    heads = []
+    for source, target, count in data.links[:ARROWS]:
+        arrow = ReferralArrow(source, target, width=1 + 3.5 * count / top)
+        scene.addItem(arrow)
+        arrow.route(figures.scene_anchor(source), figures.scene_anchor(target))
+        heads.append(arrow.head_rect())
+    hidden = figures.declutter(heads)
+    source = scene.sceneRect()
+    map_width = MAP_HEIGHT * source.width() / source.height()
+    notes = _notes(data, atlas, maximum, orientation, hidden)
+
+    def notes_width(width: float) -> float:
+        return width - map_width - 10
+
+    def notes_height(width: float) -> float:
+        return sum(wrapped_height(line, notes_width(width), NOTE_SIZE) for line in notes)
+
+    def draw(painter: QPainter, box: QRectF) -> None:
+        painter.setFont(font(10.5, True))
+        painter.drawText(QRectF(box.left(), box.top(), box.width(), 14),
+                         "Where: flares touching each region, with referral patterns (arrows)")
+        target = QRectF(box.left(), box.top() + 16, map_width, MAP_HEIGHT)
+        scene.render(painter, target, source)
+        painter.setFont(font(NOTE_SIZE))
+        left, y = target.right() + 10, box.top() + 20
+        for line in notes:
+            height = wrapped_height(line, notes_width(box.width()), NOTE_SIZE)
+            painter.drawText(QRectF(left, y, notes_width(box.width()), height), WRAP, line)
+            y += height
+    return Section(lambda width: max(MAP_HEIGHT + 18, 20 + notes_height(width)), draw)

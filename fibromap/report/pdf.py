@@ -1,0 +1,87 @@
+"""The appointment report: a few pages of PDF a clinician can read in a minute.
+
+Text is real text (selectable, fonts embedded by Qt's PDF writer); the body maps and
+charts are vector drawings. Sections are laid out by report/layout.py, with a running
+header and "page N of M" on every page.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from fibromap import APP_NAME, __version__
+from fibromap.analysis.report_data import ReportData
+from fibromap.domain.atlas import Atlas
+from fibromap.errors import FibroMapError
+from fibromap.figure.orientation import Orientation
+from fibromap.report import sections
+from fibromap.report.body_maps import body_maps
+from fibromap.report.layout import Writer
+
+PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+MARGIN_MM = 14
+# One device unit per point: the PDF is all vectors and text, so nothing is rasterised at
+# this resolution, and fonts in points come out at their size.
+RESOLUTION = 72
+
+
+def page_layout(page_size: str) -> QPageLayout:
+    return QPageLayout(QPageSize(PAGE_SIZES[page_size]), QPageLayout.Orientation.Portrait,
+                       QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                       QPageLayout.Unit.Millimeter)
+
+
+def running_header(data: ReportData) -> str:
+    patient = sections.patient_line(data)
+    return (f"{APP_NAME} record" + (f" — {patient}" if patient else "")
+            + f" — {data.period.label()}")
+
+
+def render_report(data: ReportData, atlas: Atlas, device, today: date | None = None,
+                  orientation: Orientation = Orientation.CLINICIAN) -> int:
+    """Paint the report on a paged device (a PDF writer or a printer); returns the pages.
+
+    ``orientation`` is how the front of the body faces the reader, as in the app's setting;
+    the page says which it is in words.
+    """
+    painter = QPainter()
+    if not painter.begin(device):
+        raise FibroMapError("cannot start painting the report")
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        writer = Writer(device, painter, running_header(data))
+        parts = [sections.header(data, today or date.today()), sections.summary(data),
+                 sections.medications(data), body_maps(data, atlas, Orientation(orientation)),
+                 sections.trend(data), sections.hours(data), *sections.daily_life(data),
+                 *sections.factors(data), *sections.scores(data),
+                 sections.changes(data, atlas), sections.questions(data)]
+        return writer.place_all(parts)
+    finally:
+        painter.end()
+
+
+def write_report(data: ReportData, atlas: Atlas, target: Path, page_size: str = "a4",
+                 today: date | None = None,
+                 orientation: Orientation = Orientation.CLINICIAN) -> int:
+    """Write the PDF to ``target``; returns the number of pages."""
+    if target.is_dir():
+        raise FibroMapError(f"{target} is a folder; give a file name such as report.pdf")
+    if not target.parent.is_dir():
+        raise FibroMapError(f"the folder {target.parent} does not exist")
+    pdf = QPdfWriter(str(target))
+    pdf.setResolution(RESOLUTION)
+    pdf.setTitle(f"{APP_NAME} report {data.period.label()}")
+    pdf.setCreator(f"{APP_NAME} {__version__}")
+    pdf.setPageLayout(page_layout(page_size))
+    try:
+        pages = render_report(data, atlas, pdf, today, orientation)
+    except FibroMapError:
+        raise FibroMapError(f"cannot write the report to {target}") from None
+    del pdf  # finishes the file
+    if not target.exists() or target.stat().st_size == 0:
+        raise FibroMapError(f"cannot write the report to {target}")
+    return pages

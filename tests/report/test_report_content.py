@@ -1,0 +1,128 @@
+"""What the report says, against records worked out by hand: nothing dropped, the
+medication list, check-ins, impacts, denominators, fair comparisons, left and right."""
+
+from datetime import date, timedelta
+
+from fibromap.cli import main
+from fibromap.domain.daily import CheckIn, Medication
+from fibromap.domain.flare import Flare, ImpactArea, SpasmSite, TreatmentUse
+from fibromap.domain.questionnaires import Questionnaire, QuestionnaireKind
+from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME
+from fibromap.store.store import Store
+from fibromap.ui.settings import Settings
+from tests.helpers.pdf import words
+from tests.helpers.records import at
+
+END = date(2026, 4, 30)
+
+
+def report(tmp_path, *args) -> str:
+    target = tmp_path / "report.pdf"
+    assert main(["report", *args, "-o", str(target)]) == 0
+    return words(target)
+
+
+def sss(day, fatigue):
+    return Questionnaire(QuestionnaireKind.SSS, day, {
+        "fatigue": fatigue, "waking_unrefreshed": 1, "cognitive": 1, "headaches": False,
+        "lower_abdominal_pain": False, "depression": False})
+
+
+def test_a_year_lists_every_result_or_says_it_summarises(tmp_path, sqlite_url, paths, capsys):
+    store = Store.open(sqlite_url, paths)
+    start = END - timedelta(days=364)
+    days = [start + timedelta(days=14 * i) for i in range(26)]
+    for i, day in enumerate(days):
+        store.questionnaires.put(sss(day, i % 4))
+    store.flares.add(Flare(onset=at(2026, 4, 29, 9), sites=(SpasmSite("soleus.left", 5),)))
+    store.close()
+    text = report(tmp_path, "--from", start.isoformat(), "--to", END.isoformat())
+    # The latest six are listed, the count is said, and the most recent months are there.
+    assert "SSS: the latest 6 of 26; the chart shows all" in text
+    assert f"{days[-1]:%d %b %Y}: SSS" in text and f"{days[-6]:%d %b %Y}: SSS" in text
+    assert f"{days[-7]:%d %b %Y}: SSS" not in text
+
+
+def test_medications_checkins_impacts_and_trigger_denominators(tmp_path, sqlite_url, paths):
+    store = Store.open(sqlite_url, paths)
+    store.medications.add(Medication("Pregabalin", "75 mg twice daily", date(2026, 1, 10),
+                                     date(2026, 4, 9)))
+    store.medications.add(Medication("Pregabalin", "150 mg twice daily", date(2026, 4, 10)))
+    store.medications.add(Medication("Magnesium", "300 mg", date(2025, 6, 1)))
+    store.checkins.put_many([CheckIn(END - timedelta(days=i), sleep_hours=5 + i % 3,
+                                     woken_by_spasms=i % 2, fatigue=6) for i in range(10)])
+    flares = []
+    for i in range(8):
+        day = END - timedelta(days=i)
+        flares.append(Flare(onset=at(day.year, day.month, day.day, 3),
+                            sites=(SpasmSite("soleus.left", 6),),
+                            triggers=frozenset({"poor_sleep"}) if i < 3 else frozenset(),
+                            impacts={ImpactArea.SLEEP: 2} if i < 5 else {},
+                            treatments=(TreatmentUse("medication", 7, "Cyclobenzaprine", "5 mg"),)
+                            if i < 2 else ()))
+    store.flares.add_many(flares)
+    store.notes.put(PATIENT_NAME, "Ada Example")
+    store.notes.put(PATIENT_BIRTH_DATE, "3 March 1970")
+    store.close()
+    text = report(tmp_path, "--from", "2026-04-01", "--to", END.isoformat())
+    assert "Patient: Ada Example, born 3 March 1970." in text
+    assert "Medications on 30 Apr 2026" in text
+    assert "Pregabalin 150 mg twice daily, since 10 Apr 2026" in text
+    assert "Magnesium 300 mg, since 01 Jun 2025" in text
+    assert "75 mg twice daily, since" not in text  # stopped before the last day
+    assert "09 Apr 2026: stopped Pregabalin 75 mg twice daily; 10 Apr 2026: started" in text
+    # 10 check-ins: sleep 5, 6, 7, 5, 6, 7, 5, 6, 7, 5 hours -> 5.9; woken 0,1,… -> 0.5
+    assert "Daily check-in (10 of 30 days filled in)" in text
+    assert "Sleep: 5.9 h on average (10 days)" in text
+    assert "Woken by spasms: 0.5 times a night on average (10 days)" in text
+    assert "Sleep: rated in 5 of 8 flares (a lot 5)." in text
+    assert "Poor sleep: logged with 3 of 8 flares" in text
+    assert "Medication: Cyclobenzaprine: mean relief 7.0 of 10 (rated 2×)" in text
+    assert "Page 1 of" in text and "FibroMap record — Ada Example, born 3 March 1970" in text
+
+
+def test_no_comparison_from_a_short_or_unrecorded_previous_period(tmp_path, sqlite_url, paths):
+    store = Store.open(sqlite_url, paths)
+    store.flares.add_many([Flare(onset=at(2026, 4, d, 9), sites=(SpasmSite("soleus.left", 5),))
+                           for d in range(1, 31)])
+    store.close()
+    one_day = report(tmp_path, "--from", "2026-04-30", "--to", "2026-04-30")
+    assert "A period of 1 day is too short to compare with the one before" in one_day
+    assert "Better" not in one_day and "Less often" not in one_day
+    fresh = report(tmp_path, "--from", "2026-04-01", "--to", "2026-04-30")
+    assert "Records began on 01 Apr 2026" in fresh and "no comparison is possible" in fresh
+    assert "New:" not in fresh
+
+
+def test_only_changes_beyond_chance_are_listed(tmp_path, sqlite_url, paths):
+    store = Store.open(sqlite_url, paths)
+    flares = []
+    for day in range(1, 61):  # March and April 2026 recorded every day
+        when = date(2026, 3, 1) + timedelta(days=day - 1)
+        sites = [SpasmSite("upper_trapezius.left", 4)]  # the same every day: no change
+        if when.month == 4:
+            sites.append(SpasmSite("soleus.left", 6))     # 30 in April, none in March
+        if when.day % 10 == 0:
+            sites.append(SpasmSite("biceps.left", 3))     # 3 against 3: noise
+        flares.append(Flare(onset=at(when.year, when.month, when.day, 9), sites=tuple(sites)))
+    store.flares.add_many(flares)
+    store.close()
+    text = report(tmp_path, "--from", "2026-03-31", "--to", "2026-04-29")
+    assert "New: Left lower calf (soleus) — 0 → 29 flares" in text  # 31 Mar is in the period
+    assert "biceps" not in text.split("Since the previous")[1]
+    assert "trapezius" not in text.split("Since the previous")[1]
+
+
+def test_the_report_follows_the_apps_left_and_right_and_says_so(tmp_path, sqlite_url, paths):
+    store = Store.open(sqlite_url, paths)
+    store.flares.add(Flare(onset=at(2026, 4, 29, 9), sites=(SpasmSite("soleus.left", 5),)))
+    store.close()
+    from fibromap.figure.orientation import Orientation
+
+    settings = Settings(paths.settings_file)
+    settings.orientation = Orientation.PATIENT
+    mirror = report(tmp_path, "--to", END.isoformat())
+    assert "Front view as in a mirror (the patient's right on the right of the page)" in mirror
+    settings.orientation = Orientation.CLINICIAN
+    facing = report(tmp_path, "--to", END.isoformat())
+    assert "Front view as seen facing the patient (the patient's right on the left" in facing

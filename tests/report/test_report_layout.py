@@ -1,0 +1,92 @@
+"""Every character of the report lies inside the page's text area and no two overlap, for
+a day, a quarter, a year and ten years of demo data, and for an empty database."""
+
+from collections import defaultdict
+
+import pdfplumber
+import pytest
+
+from fibromap.cli import main
+
+MARGIN = 14 / 25.4 * 72   # points: the report's 14 mm margins
+SLACK = 0.5               # points: rounding in the PDF's coordinates
+END = "2026-11-20"
+
+
+def overlaps(chars) -> list[tuple[str, str, int, int]]:
+    """Pairs of characters whose boxes share more than a quarter of the smaller one.
+
+    Neighbours in one string (next to each other in the page's text, on one line) may
+    touch where the font kerns them ("Fi"); any other two may not.
+    """
+    cells = defaultdict(list)
+    for index, char in enumerate(chars):
+        if char["text"].strip():
+            cells[(int(char["x0"] // 12), int(char["top"] // 12))].append((index, char))
+    found = []
+    for (cx, cy), members in cells.items():
+        near = [m for dx in (-1, 0, 1) for dy in (-1, 0, 1) for m in cells.get((cx + dx, cy + dy), [])]
+        for i, a in members:
+            for j, b in near:
+                if j <= i or (j == i + 1 and abs(a["top"] - b["top"]) < 0.5):
+                    continue
+                width = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+                height = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+                if width <= 0 or height <= 0:
+                    continue
+                smaller = min((a["x1"] - a["x0"]) * (a["bottom"] - a["top"]),
+                              (b["x1"] - b["x0"]) * (b["bottom"] - b["top"]))
+                if width * height > 0.25 * smaller:
+                    found.append((a["text"], b["text"], round(a["x0"]), round(a["top"])))
+    return found
+
+
+def check_layout(path) -> int:
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            outside = [(c["text"], round(c["x0"]), round(c["top"])) for c in page.chars
+                       if c["text"].strip() and (
+                           c["x0"] < MARGIN - SLACK or c["x1"] > page.width - MARGIN + SLACK
+                           or c["top"] < MARGIN - SLACK or c["bottom"] > page.height - MARGIN + SLACK)]
+            assert outside == [], f"page {number}: characters outside the text area"
+            assert overlaps(page.chars) == [], f"page {number}: characters overlap"
+        return len(pdf.pages)
+
+
+def write(tmp_path, name, *period) -> object:
+    target = tmp_path / f"{name}.pdf"
+    assert main(["report", *period, "--to", END, "-o", str(target)]) == 0
+    return target
+
+
+@pytest.fixture(scope="module")
+def ten_years(tmp_path_factory):
+    """Ten years of demo data, made once for the periods below."""
+    home = tmp_path_factory.mktemp("ten-years")
+    database = f"sqlite:///{home / 'fibromap.sqlite3'}"
+    assert main(["--database", database, "demo", "--days", "3650", "--seed", "3"]) == 0
+    return database
+
+
+@pytest.mark.parametrize("name, start", [("1 day", END), ("90 days", "2026-08-23"),
+                                         ("1 year", "2025-11-21"), ("10 years", "2016-11-23")])
+def test_every_word_stays_on_the_page_and_clear_of_the_others(tmp_path, ten_years, name, start,
+                                                               capsys):
+    target = tmp_path / "report.pdf"
+    assert main(["--database", ten_years, "report", "--from", start, "--to", END,
+                 "-o", str(target)]) == 0
+    capsys.readouterr()
+    assert 1 <= check_layout(target) <= 4
+
+
+def test_an_empty_database_gives_a_clean_report(tmp_path, capsys):
+    assert check_layout(write(tmp_path, "empty")) <= 3
+
+
+def test_the_check_finds_overlapping_characters():
+    a = {"text": "1", "x0": 10.0, "x1": 15.0, "top": 10.0, "bottom": 20.0}
+    b = {"text": "9", "x0": 12.0, "x1": 17.0, "top": 10.0, "bottom": 20.0}
+    c = {"text": "2", "x0": 15.0, "x1": 20.0, "top": 10.0, "bottom": 20.0}
+    assert overlaps([a, c, b]) == [("1", "9", 10, 10)]  # apart in the text, on top of each other
+    assert overlaps([a, b]) == []  # neighbours in one string: kerned, not overlapping
+    assert overlaps([a, c]) == []
