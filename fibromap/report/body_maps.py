@@ -35,7 +35,9 @@ def _notes(data: ReportData, atlas: Atlas, maximum: float, orientation: Orientat
     top = sorted(data.figures.values(), key=lambda f: (-f.flares, f.region))
     regions = [f"{atlas.name(f.region)}: {f.flares}, {f.mean_intensity:.1f} / {f.max_intensity}"
                for f in top]
-    notes = [f"Scale: 0 to {maximum:.0f} flares (pale yellow to dark red).", SIDES[orientation]]
+    scale = (f"Scale: 0 to {maximum:.0f} flares (pale yellow to dark red)." if data.figures
+             else "No flares in this period: the figures are blank.")
+    notes = [scale, SIDES[orientation]]
     if hidden:
         notes.append(f"{hidden} number{'s' if hidden != 1 else ''} that would overlap another "
                      "are left off the figure; the colours still show them.")
@@ -46,7 +48,8 @@ def _notes(data: ReportData, atlas: Atlas, maximum: float, orientation: Orientat
     notes += ["", "Most affected regions (flares, mean / highest intensity):"]
     flares = [f.flares for f in top]
     notes += listing(regions, LISTED, lambda rest: f"… and {rest} more regions with "
-                     f"{spread(flares[LISTED:])} flares each (coloured on the figures).")
+                     f"{spread(flares[LISTED:])} flares each (coloured on the figures).") or [
+                         "none recorded"]
     return notes or ["none"]
 
 

@@ -38,7 +38,7 @@ def bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str], values: Seq
     metrics = painter.fontMetrics()
     text_h = metrics.height()
     peak = scale_max or _nice(max(values, default=0))
-    ticks = [0, peak / 2, peak]
+    ticks = [0, peak / 2, peak] if peak >= 4 or peak != int(peak) else [0, peak]
     left_axis = max(metrics.horizontalAdvance(_number(t)) for t in ticks) + 6
     has_line = sum(v is not None for v in line) >= 2
     right_axis = metrics.horizontalAdvance(_number(line_max)) + 6 if has_line else 4

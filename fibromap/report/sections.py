@@ -65,8 +65,10 @@ def summary(data: ReportData) -> Section:
     if not s.flares:
         return text_section("Summary", ["No flares were recorded in this period."])
     lines = [
-        f"Flares: {s.flares} on {s.days_with_flares} of {data.period.days} days "
-        f"({s.flares * 7 / data.period.days:.1f} a week).",
+        f"Flares: {s.flares} on {s.days_with_flares} of {data.period.days} "
+        f"day{'s' if data.period.days != 1 else ''}"
+        # A weekly rate from less than a week would be a guess.
+        + (f" ({s.flares * 7 / data.period.days:.1f} a week)." if data.period.days >= 7 else "."),
         (f"Intensity (0–10) of the regions in pain: mean {s.mean_intensity:.1f}, highest "
          f"{s.max_intensity}; {s.sites} regions in pain in all (a region marked 0 is not)."
          if s.sites else "Every region marked was rated 0 (no pain)."),
@@ -88,6 +90,11 @@ def medications(data: ReportData) -> Section:
 
 def trend(data: ReportData) -> Section:
     weeks = data.weekly
+    if data.period.days < 7:
+        return text_section("How often", [
+            f"The period is {data.period.days} day{'s' if data.period.days != 1 else ''}, shorter "
+            f"than a week: {data.summary.flares} flare{'s' if data.summary.flares != 1 else ''} "
+            "in all, with no weekly chart."])
     long = data.period.days > 300  # dates on the axis need their year
     first = weeks[0] if weeks else None
     note = "Each bar is 7 days; the last ends on the report's last day."

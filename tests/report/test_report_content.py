@@ -126,3 +126,13 @@ def test_the_report_follows_the_apps_left_and_right_and_says_so(tmp_path, sqlite
     settings.orientation = Orientation.CLINICIAN
     facing = report(tmp_path, "--to", END.isoformat())
     assert "Front view as seen facing the patient (the patient's right on the left" in facing
+
+
+def test_a_day_is_not_scaled_up_to_a_week(tmp_path, sqlite_url, paths):
+    store = Store.open(sqlite_url, paths)
+    store.flares.add_many([Flare(onset=at(2026, 4, 30, h), sites=(SpasmSite("soleus.left", 5),))
+                           for h in (3, 9, 15, 21)])
+    store.close()
+    text = report(tmp_path, "--from", "2026-04-30", "--to", "2026-04-30")
+    assert "Flares: 4 on 1 of 1 day." in text and "a week" not in text.split("Summary")[1][:80]
+    assert "The period is 1 day, shorter than a week: 4 flares in all" in text
