@@ -12,7 +12,6 @@ from fibromap.analysis.periods import Period
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.daily import CheckIn, Medication
 from fibromap.domain.flare import Flare, SpasmSite
-from fibromap.store.store import Store
 from tests.helpers.records import at
 
 D0 = date(2026, 1, 1)
@@ -121,13 +120,6 @@ def test_medication_before_and_after():
                                       D0, D0 + timedelta(days=59), EVERYTHING)
     assert (result.mean_exposed, result.mean_other, result.difference) == (1.5, 4.5, -3)
     assert result.n_exposed == result.n_other == 30 and "3.00 fewer" in result.sentence()
-
-
-@pytest.fixture
-def store(sqlite_url, paths):
-    opened = Store.open(sqlite_url, paths)
-    yield opened
-    opened.close()
 
 
 def test_two_flares_every_day_up_to_today_show_no_difference_at_any_lag(store):

@@ -7,6 +7,14 @@ from fibromap.ui.settings import Settings
 
 
 @pytest.fixture
+def store(sqlite_url, paths):
+    """The interface's tests run on the SQLite file; the store's own run on PostgreSQL too."""
+    opened = Store.open(sqlite_url, paths)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
 def window(qtbot, sqlite_url, paths):
     """The main window on a fresh database, shown and active."""
     store = Store.open(sqlite_url, paths)

@@ -157,13 +157,10 @@ class FlareForm(QWidget):
         self.set_onset(dict(onset_choices(local_now()))[name])
 
     def set_onset(self, moment: datetime) -> None:
-        """Show ``moment``; an aware one is kept exactly while its wall time stays shown."""
+        """Show ``moment`` at its own wall time (a flare logged elsewhere keeps the clock it
+        was felt by); an aware one is kept exactly, offset and all, while that stays shown."""
         moment = moment.replace(second=0, microsecond=0)
-        if moment.tzinfo is not None:
-            moment = moment.astimezone()
-            self._pinned = moment
-        else:
-            self._pinned = None
+        self._pinned = moment if moment.tzinfo is not None else None
         self.onset.setDateTime(QDateTime(moment.replace(tzinfo=None)))
 
     def onset_value(self) -> datetime:

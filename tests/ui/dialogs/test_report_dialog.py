@@ -37,3 +37,35 @@ def test_the_report_dialog_saves_and_prints(qtbot, tmp_path, sqlite_url, paths):
     dialog.print_to(printer, dialog.data)
     assert "Sent" in dialog.feedback.text()
     assert "Right lower calf (soleus)" in words(printed)
+
+
+def test_name_and_birth_date_are_kept_and_printed_with_the_apps_side_convention(
+        qtbot, tmp_path, sqlite_url, paths):
+    from fibromap.domain.atlas import load_atlas
+    from fibromap.figure.orientation import Orientation
+    from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME
+    from fibromap.ui.dialogs.report_dialog import ReportDialog
+    from fibromap.ui.settings import Settings
+
+    store = Store.open(sqlite_url, paths)
+    today = date.today()
+    store.flares.add(Flare(onset=at(today.year, today.month, today.day, 0, 10),
+                           sites=(SpasmSite("soleus.right", 7),)))
+    settings = Settings(paths.settings_file)
+    settings.orientation = Orientation.CLINICIAN
+    dialog = ReportDialog(store, settings, load_atlas())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.patient_name, "Ada Example")
+    qtbot.keyClicks(dialog.birth_date, "3 March 1970")
+    target = tmp_path / "named.pdf"
+    dialog.save_to(target)
+    qtbot.waitUntil(lambda: target.exists() and "Saved a" in dialog.feedback.text(), timeout=20_000)
+    text = words(target)
+    assert "Patient: Ada Example, born 3 March 1970." in text
+    assert "Front view as seen facing the patient" in text
+    assert (store.notes.get(PATIENT_NAME), store.notes.get(PATIENT_BIRTH_DATE)) == (
+        "Ada Example", "3 March 1970")
+    again = ReportDialog(store, settings, load_atlas())  # kept for next time
+    qtbot.addWidget(again)
+    assert again.patient_name.text() == "Ada Example" and again.birth_date.text() == "3 March 1970"

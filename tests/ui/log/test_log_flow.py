@@ -1,6 +1,6 @@
 """Logging a flare as a person does, then reading the database."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 from PySide6.QtCore import Qt
 
@@ -221,3 +221,14 @@ def test_one_click_times_keep_the_exact_instant_in_the_repeated_hour(window, mon
     finally:
         monkeypatch.undo()
         clock.tzset()
+
+
+def test_a_flare_logged_under_another_offset_keeps_its_own_clock_when_corrected(window):
+    """A night spasm logged at 03:10 in New York stays at 03:10, wherever it is corrected."""
+    new_york = timezone(timedelta(hours=-5))
+    flare = window.store.flares.add(Flare(onset=datetime(2026, 1, 14, 3, 10, tzinfo=new_york),
+                                          sites=(SpasmSite("soleus.left", 6),)))
+    window.log.edit(flare)
+    assert window.log.form.onset.dateTime().toPython() == datetime(2026, 1, 14, 3, 10)
+    saved = window.log.save()
+    assert saved.onset == flare.onset and saved.onset.utcoffset() == timedelta(hours=-5)

@@ -8,7 +8,6 @@ from fibromap.analysis.insights import ASSOCIATION
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.daily import CheckIn
 from fibromap.domain.flare import Flare, SpasmSite, TreatmentUse
-from fibromap.store.store import Store
 from fibromap.ui.review.insights_page import InsightsPage
 from fibromap.ui.review.patterns_page import PatternsPage
 from tests.helpers.records import at
@@ -18,13 +17,6 @@ TODAY = date(2026, 6, 30)
 
 def ready(qtbot, page):
     qtbot.waitUntil(lambda: not page.worker.busy and page.data is not None)
-
-
-@pytest.fixture
-def store(sqlite_url, paths):
-    opened = Store.open(sqlite_url, paths)
-    yield opened
-    opened.close()
 
 
 def seed_patterns(store):

@@ -6,17 +6,9 @@ import pytest
 
 from fibromap.analysis.periods import Period
 from fibromap.domain.questionnaires import Appointment
-from fibromap.store.store import Store
 from fibromap.ui.widgets.period_picker import PeriodPicker
 
 TODAY = date(2026, 3, 1)  # 2026 is not a leap year: 28 days in February
-
-
-@pytest.fixture
-def store(sqlite_url, paths):
-    opened = Store.open(sqlite_url, paths)
-    yield opened
-    opened.close()
 
 
 @pytest.mark.parametrize("label, first", [
