@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from fibromap import APP_NAME, __version__
-from fibromap.config import Paths, database_url
+from fibromap.config import Paths, database_url, keep_private, tighten
 from fibromap.errors import FibroMapError
 
 log = logging.getLogger("fibromap")
@@ -143,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = Paths.from_environment()
+    keep_private()
+    tighten(paths)
     try:
         if args.self_test:
             from fibromap.selftest import main as self_test

@@ -63,6 +63,36 @@ class Paths:
         return directory
 
 
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+
+
+def keep_private() -> None:
+    """Everything this process creates — database, journal, backups, logs, drafts, settings,
+    exports, reports — is readable by the person alone (0600 files in 0700 folders)."""
+    if os.name == "posix":
+        os.umask(0o077)
+
+
+def tighten(paths: Paths) -> None:
+    """Make an install from before private: its folders 0700 and the files in them 0600.
+    A place FibroMap cannot change (read-only, someone else's) is left as it is."""
+    if os.name != "posix":
+        return
+    for folder in dict.fromkeys((paths.data_dir, paths.backups_dir, paths.logs_dir,
+                                 paths.settings_file.parent)):
+        try:
+            if not folder.is_dir():
+                continue
+            if folder.stat().st_mode & 0o077:
+                folder.chmod(PRIVATE_FOLDER)
+            for entry in folder.iterdir():
+                if entry.is_file() and not entry.is_symlink() and entry.stat().st_mode & 0o077:
+                    entry.chmod(PRIVATE_FILE)
+        except OSError:
+            continue
+
+
 def database_url(paths: Paths, override: str | None = None,
                  environ: os._Environ | dict | None = None) -> str:
     """The SQLAlchemy URL to open: the override, the environment, or the default file."""

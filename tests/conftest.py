@@ -7,6 +7,8 @@ import os
 # Qt aborts on a machine without a display unless told to draw offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import socket  # noqa: E402
+
 import pytest  # noqa: E402
 
 from fibromap.config import Paths, database_url  # noqa: E402
@@ -22,6 +24,27 @@ def fresh_home(tmp_path, monkeypatch) -> Paths:
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(name, str(tmp_path / "xdg" / name.lower()))
     return Paths.from_environment()
+
+
+@pytest.fixture(autouse=True)
+def no_network(request, monkeypatch):
+    """Health data stays on the machine: any IPv4 or IPv6 socket opened by the code under
+    test fails that test (the PostgreSQL tests reach their server through libpq)."""
+    if request.node.get_closest_marker("postgres"):
+        yield
+        return
+    opened = []
+    real_init = socket.socket.__init__
+
+    def guarded(self, family=-1, type=-1, proto=-1, fileno=None):
+        if fileno is None and family in (socket.AF_INET, socket.AF_INET6, -1):
+            opened.append(family)
+            raise OSError("FibroMap tried to open a network socket")
+        real_init(self, family, type, proto, fileno)
+
+    monkeypatch.setattr(socket.socket, "__init__", guarded)
+    yield opened
+    assert opened == [], "a network socket was opened"
 
 
 @pytest.fixture

@@ -19,6 +19,9 @@ def save_screenshot(store: Store, settings: Settings, paths: Paths, view: str,
     app = create_application()
     quiet_harmless_messages()
     window = MainWindow(store, settings, paths)
+    # Pictures are made to be shared: no personal folder or server name in them.
+    window.database_label.setText("Database: " + ("SQLite file" if store.database.is_sqlite
+                                                   else "PostgreSQL"))
     try:
         window.resize(*size)
         window.show_view(view)

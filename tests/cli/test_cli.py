@@ -283,6 +283,26 @@ def test_screenshot_renders_a_view_to_png(capsys, tmp_path):
     assert sum(1 for p in pixels if p.red() > 150 and p.blue() < 140) > 5
 
 
+def test_a_screenshot_shows_no_personal_path(capsys, tmp_path, monkeypatch, paths):
+    """The status bar names the kind of database, not the folder it lives in."""
+    from fibromap.ui import screenshot
+
+    shown = []
+    real = screenshot.MainWindow
+
+    class Watched(real):
+        def grab(self, *args):
+            shown.append(self.database_label.text())
+            return super().grab(*args)
+
+    monkeypatch.setattr(screenshot, "MainWindow", Watched)
+    run(capsys, "demo", "--days", "5")
+    code, _out, err = run(capsys, "screenshot", "overview", "-o", str(tmp_path / "o.png"))
+    assert code == 0, err
+    assert shown == ["Database: SQLite file"]
+    assert str(paths.data_dir) not in shown[0] and "fibromap.sqlite3" not in shown[0]
+
+
 @pytest.mark.parametrize("args, message", [
     (["screenshot", "nosuchview", "-o", "x.png"], "invalid choice: 'nosuchview'"),
     (["screenshot", "bodymap", "-o", "x.png", "--size", "big"], "expected a size like 1280x800"),
