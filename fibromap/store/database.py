@@ -73,6 +73,10 @@ def _parse_url(raw: str) -> URL:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Python's sqlite3 begins transactions only before INSERT/UPDATE/DELETE and runs every
+    # CREATE or ALTER on its own, committed at once: a crash half way through a migration
+    # left half a schema. FibroMap begins every transaction itself (_sqlite_begin).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
@@ -80,6 +84,15 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute("PRAGMA busy_timeout = 5000")
     cursor.close()
+
+
+def _sqlite_begin(connection) -> None:
+    """Every transaction, schema changes included, is one: all of it or none of it.
+
+    IMMEDIATE takes the write lock at the start, so two programs writing the same file wait
+    for each other (busy_timeout) instead of failing when one's snapshot turns stale.
+    """
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def friendly_operational_error(exc: BaseException) -> str:
@@ -208,6 +221,7 @@ def _create_engine(url: URL) -> Engine:
         if url.get_backend_name() == "sqlite":
             engine = create_engine(url, poolclass=NullPool)
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
             return engine
         return create_engine(url, pool_pre_ping=True)
     except NoSuchModuleError:

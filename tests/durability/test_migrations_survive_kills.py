@@ -1,0 +1,105 @@
+"""A crash during schema creation or an upgrade never locks the person out.
+
+A real process opens the database and is killed (SIGKILL) right after the Nth statement
+it sends to SQLite, for every N the migration takes; the next open must succeed, reach the
+newest schema and keep every record.
+"""
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from fibromap.config import Paths
+from fibromap.store.database import Database, _alembic_config, head_revision
+from fibromap.store.store import Store
+from tests.helpers.records import full_flare
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
+
+# The child opens the database as the app does, and dies after statement KILL_AT.
+CHILD = textwrap.dedent("""
+    import os, signal, sys
+    from pathlib import Path
+    from sqlalchemy import event
+    import fibromap.store.database as db
+    from fibromap.config import Paths
+
+    kill_at, home = int(sys.argv[1]), Path(sys.argv[2])
+    sent = 0
+    create = db._create_engine
+
+    def counted(url):
+        engine = create(url)
+
+        @event.listens_for(engine, "after_cursor_execute")
+        def after(*_args):
+            global sent
+            sent += 1
+            if sent == kill_at:
+                os.kill(os.getpid(), signal.SIGKILL)
+        return engine
+
+    db._create_engine = counted
+    paths = Paths(home, home / "backups", home / "logs", home / "settings.ini")
+    db.Database.open(f"sqlite:///{home / 'fibromap.sqlite3'}", paths).close()
+    print("STATEMENTS", sent)
+""")
+
+
+def open_in_child(home: Path, kill_at: int) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", CHILD, str(kill_at), str(home)],
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])})
+
+
+def home_paths(home: Path) -> Paths:
+    return Paths(home, home / "backups", home / "logs", home / "settings.ini")
+
+
+def made_at(revision: str | None, home: Path) -> int:
+    """A FibroMap home whose database is at ``revision`` (None: no file), holding flares."""
+    home.mkdir(parents=True)
+    if revision is None:
+        return 0
+    url = f"sqlite:///{home / 'fibromap.sqlite3'}"
+    store = Store.open(url, home_paths(home))
+    store.flares.add_many([full_flare(), full_flare(notes="second")])
+    store.close()
+    from alembic import command
+
+    database = Database.open(url, home_paths(home))
+    with database.engine.begin() as connection:
+        command.downgrade(_alembic_config(connection), revision)
+    database.close()
+    shutil.rmtree(home / "backups", ignore_errors=True)
+    return 2
+
+
+@pytest.mark.parametrize("revision", [None, "0001", "0002"])
+def test_a_kill_after_any_statement_of_a_migration_loses_nothing(tmp_path, revision):
+    template = tmp_path / "template"
+    flares = made_at(revision, template)
+    total = int(open_in_child(shutil.copytree(template, tmp_path / "count"), 0)
+                .stdout.split()[-1])
+    assert total > 5
+    for kill_at in range(1, total + 1):
+        home = shutil.copytree(template, tmp_path / f"kill-{kill_at}")
+        killed = open_in_child(home, kill_at)
+        assert killed.returncode == -signal.SIGKILL, killed.stderr
+        store = Store.open(f"sqlite:///{home / 'fibromap.sqlite3'}", home_paths(home))
+        try:
+            assert store.database.revision() == head_revision(), f"after statement {kill_at}"
+            assert store.flares.count() == flares, f"after statement {kill_at}"
+        finally:
+            store.close()
+        with sqlite3.connect(home / "fibromap.sqlite3") as check:
+            assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        check.close()
+        shutil.rmtree(home)
