@@ -115,6 +115,16 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--dry-run", action="store_true",
                           help="check the file and say what would be added, writing nothing")
 
+    backup = commands.add_parser("backup", parents=[database],
+                                 help="back up the database now, or list the backups")
+    backup.add_argument("--list", action="store_true",
+                        help="list the backups with their flares and integrity check")
+    restore = commands.add_parser("restore", parents=[database],
+                                  help="put a backup in place of the database (the current "
+                                       "file is kept beside it)")
+    restore.add_argument("backup", type=Path, metavar="BACKUP",
+                         help="a backup file, or its name in the backups folder")
+
     atlas = commands.add_parser("atlas", help="list the body regions")
     atlas.add_argument("--json", action="store_true", help="print JSON instead of text")
 
@@ -190,7 +200,7 @@ def cmd_demo(args, url: str, paths: Paths) -> int:
     from fibromap.store.bulk import write_new
     from fibromap.store.store import Store
 
-    store = Store.open(url, paths)
+    store = Store.open(url, paths, routine_backup=True)
     try:
         if store.holds_entries() and not args.force:
             raise FibroMapError(f"{store.display_name} already holds entries; "
@@ -246,6 +256,20 @@ def cmd_insights(args, url: str, paths: Paths) -> int:
         print(run(store, args.start, args.end, args.json, date.today()))
     finally:
         store.close()
+    return 0
+
+
+def cmd_backup(args, url: str, paths: Paths) -> int:
+    from fibromap.commands.backups import backup
+
+    print(backup(url, paths, args.list))
+    return 0
+
+
+def cmd_restore(args, url: str, paths: Paths) -> int:
+    from fibromap.commands.backups import restore
+
+    print(restore(url, paths, args.backup.expanduser()))
     return 0
 
 
@@ -320,7 +344,8 @@ def cmd_import(args, url: str, paths: Paths) -> int:
     from fibromap.exchange.files import import_file
     from fibromap.store.store import Store
 
-    store = Store.open(url, paths)
+    # Writing commands take the day's first backup, as the app does.
+    store = Store.open(url, paths, routine_backup=not args.dry_run)
     try:
         report = import_file(store, args.file.expanduser().absolute(), dry_run=args.dry_run)
     finally:
@@ -353,4 +378,5 @@ def cmd_screenshot(args, url: str, paths: Paths) -> int:
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "stats": cmd_stats, "atlas": cmd_atlas,
             "screenshot": cmd_screenshot, "report": cmd_report, "export": cmd_export,
-            "import": cmd_import, "insights": cmd_insights}
+            "import": cmd_import, "insights": cmd_insights, "backup": cmd_backup,
+            "restore": cmd_restore}

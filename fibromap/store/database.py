@@ -8,12 +8,9 @@ connection before FibroMap decides it may write.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
@@ -27,7 +24,9 @@ from sqlalchemy.pool import NullPool
 
 from fibromap.config import Paths
 from fibromap.errors import DatabaseError, DatabaseRefused, FibroMapError
+from fibromap.store.backups import backed_up_today, backup_sqlite, list_backups
 from fibromap.store.schema import APPLICATION_MARK, MetaRow
+from fibromap.store.sqlite_files import friendly_operational_error, readonly_uri
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +34,6 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Written into the SQLite header (offset 68) so tools like `file` can tell it is ours.
 SQLITE_APPLICATION_ID = 0x46624D70  # "FbMp"
-BACKUPS_KEPT = 10
 
 
 def _alembic_config(connection=None) -> Config:
@@ -95,21 +93,6 @@ def _sqlite_begin(connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def friendly_operational_error(exc: BaseException) -> str:
-    """Turn a driver's error into one line a person can act on."""
-    message = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else repr(exc)
-    lowered = message.lower()
-    if "disk is full" in lowered or "no space left" in lowered or "disk full" in lowered:
-        return "the disk is full, so nothing was saved; free some space and try again"
-    if "readonly" in lowered or "read-only" in lowered:
-        return "the database is read-only, so nothing was saved"
-    if "locked" in lowered:
-        return "the database is busy in another program; try again in a moment"
-    if "not a database" in lowered or "malformed" in lowered:
-        return f"the database file is damaged ({message})"
-    return message
-
-
 class Database:
     """An open, up-to-date FibroMap database."""
 
@@ -131,6 +114,13 @@ class Database:
         sqlite_path = cls._sqlite_path(url)
         if sqlite_path is not None:
             existed = sqlite_path.exists() and sqlite_path.stat().st_size > 0
+            if sqlite_path.exists() and not existed and list_backups(paths):
+                # An empty file where a database used to be is damage, not a fresh start.
+                newest = list_backups(paths)[0]
+                raise DatabaseRefused(
+                    f"{sqlite_path} is empty (0 bytes) although FibroMap has kept backups of "
+                    f"it; it was left as it is. The newest backup is {newest}: restore it with "
+                    f"`fibromap restore {newest}`")
             if existed:
                 _check_sqlite_header(sqlite_path)
             else:
@@ -147,7 +137,7 @@ class Database:
         if sqlite_path is not None and existed:
             if upgrade and needs_upgrade:
                 backup_sqlite(sqlite_path, paths, f"before-upgrade-{revision or 'empty'}")
-            elif routine_backup and not _backed_up_today(paths):
+            elif routine_backup and not backed_up_today(paths):
                 backup_sqlite(sqlite_path, paths, "daily")
 
         engine = _create_engine(url)
@@ -169,7 +159,7 @@ class Database:
     @staticmethod
     def _probe_engine(url: URL, path: Path) -> Engine:
         # A read-only connection: deciding whether to refuse never writes a byte.
-        return create_engine(f"sqlite:///{_readonly_uri(path)}&uri=true", poolclass=NullPool)
+        return create_engine(f"sqlite:///{readonly_uri(path)}&uri=true", poolclass=NullPool)
 
     def _upgrade(self) -> None:
         try:
@@ -232,18 +222,6 @@ def _create_engine(url: URL) -> Engine:
                             "fibromap[postgresql]") from None
 
 
-def _readonly_uri(path: Path) -> str:
-    """An SQLite URI that reads ``path`` without writing to it or beside it.
-
-    Without a write-ahead log beside the file the database is complete in the file
-    itself, and ``immutable`` stops SQLite creating -wal and -shm files next to it.
-    """
-    uri = f"file:{quote(str(path))}?mode=ro"
-    if not path.with_name(path.name + "-wal").exists():
-        uri += "&immutable=1"
-    return uri
-
-
 def _check_sqlite_header(path: Path) -> None:
     try:
         with path.open("rb") as handle:
@@ -295,41 +273,3 @@ def _probe(engine: Engine | None, url: URL) -> str | None:
             f"version knows up to {head_revision()}); update FibroMap to open it. "
             "It was left untouched")
     return revision
-
-
-# -- backups -------------------------------------------------------------------------
-def backup_sqlite(path: Path, paths: Paths, reason: str) -> Path:
-    """Copy the database with SQLite's online-backup API and keep the newest few copies."""
-    folder = paths.ensure(paths.backups_dir)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"fibromap-{stamp}-{reason}.sqlite3"
-    try:
-        source = sqlite3.connect(_readonly_uri(path), uri=True)
-        try:
-            destination = sqlite3.connect(target)
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
-        finally:
-            source.close()
-    except sqlite3.Error as exc:
-        target.unlink(missing_ok=True)
-        raise DatabaseError(f"cannot back up {path} before opening it: "
-                            f"{friendly_operational_error(exc)}") from exc
-    for old in list_backups(paths)[BACKUPS_KEPT:]:
-        old.unlink(missing_ok=True)
-    log.info("backed up %s to %s", path, target)
-    return target
-
-
-def list_backups(paths: Paths) -> list[Path]:
-    """Backups, newest first."""
-    if not paths.backups_dir.is_dir():
-        return []
-    return sorted(paths.backups_dir.glob("fibromap-*.sqlite3"), reverse=True)
-
-
-def _backed_up_today(paths: Paths) -> bool:
-    today = datetime.now().strftime("%Y%m%d")
-    return any(p.name.startswith(f"fibromap-{today}-") for p in list_backups(paths))

@@ -8,8 +8,9 @@ from sqlalchemy import create_engine, event, inspect, text
 
 from fibromap.errors import DatabaseError, DatabaseRefused, FibroMapError
 from fibromap.store.database import (
-    BACKUPS_KEPT, SQLITE_APPLICATION_ID, Database, backup_sqlite, head_revision, list_backups,
+    SQLITE_APPLICATION_ID, Database, head_revision,
 )
+from fibromap.store.backups import BACKUPS_KEPT, backup_sqlite, list_backups
 from fibromap.store.schema import Base
 from fibromap.store.store import Store
 from tests.helpers.records import full_flare

@@ -1,0 +1,54 @@
+"""`fibromap backup` and `fibromap restore`: the SQLite file's backups from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fibromap.config import Paths
+from fibromap.errors import FibroMapError
+
+
+def _sqlite_file(url: str) -> Path:
+    from fibromap.store.database import Database, _parse_url
+
+    path = Database._sqlite_path(_parse_url(url))
+    if path is None:
+        raise FibroMapError("backups are of the SQLite file; for a PostgreSQL database use "
+                            "pg_dump, or `fibromap export --format json`")
+    return path
+
+
+def backup(url: str, paths: Paths, list_only: bool) -> str:
+    from fibromap.store.backups import backup_sqlite, describe_backup, list_backups
+    from fibromap.store.database import Database
+
+    path = _sqlite_file(url)
+    if list_only:
+        found = [describe_backup(b) for b in list_backups(paths)]
+        if not found:
+            return f"No backups yet in {paths.backups_dir}"
+        lines = [f"Backups in {paths.backups_dir}, newest first:"]
+        for info in found:
+            taken = f"{info.taken:%Y-%m-%d %H:%M:%S}" if info.taken else "unknown time"
+            held = f"{info.flares} flares" if info.flares is not None else "unreadable"
+            check = "passed the integrity check" if info.sound else "FAILED the integrity check"
+            lines.append(f"  {info.path.name}  {taken}  {info.reason}  {held}  {check}")
+        return "\n".join(lines)
+    Database.open(url, paths).close()  # a FibroMap database, at the current schema
+    target = backup_sqlite(path, paths, "manual")
+    return f"Backed up {path} to {target}"
+
+
+def restore(url: str, paths: Paths, chosen: Path) -> str:
+    from fibromap.store.backups import describe_backup, restore_backup
+    from fibromap.store.database import Database
+
+    path = _sqlite_file(url)
+    backup_file = chosen if chosen.exists() else paths.backups_dir / chosen.name
+    if not backup_file.is_file():
+        raise FibroMapError(f"there is no backup {chosen} (see `fibromap backup --list`)")
+    info = describe_backup(backup_file)
+    set_aside = restore_backup(backup_file, path)
+    Database.open(url, paths).close()  # upgraded if it came from an older FibroMap
+    kept = f"; the file it replaced is kept as {set_aside}" if set_aside else ""
+    return f"Restored {backup_file.name} ({info.flares} flares) to {path}{kept}"

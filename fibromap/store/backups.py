@@ -1,0 +1,175 @@
+"""Backups of the SQLite database: taken with SQLite's online-backup API, rotated without
+ever losing the last good copy, listed with what they hold, and restored safely."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from fibromap.config import Paths
+from fibromap.errors import DatabaseError
+from fibromap.store.sqlite_files import friendly_operational_error, readonly_uri
+
+log = logging.getLogger(__name__)
+
+BACKUPS_KEPT = 10
+
+
+def backup_sqlite(path: Path, paths: Paths, reason: str) -> Path:
+    """Copy the database with SQLite's online-backup API and keep the newest few copies."""
+    folder = paths.ensure(paths.backups_dir)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"fibromap-{stamp}-{reason}.sqlite3"
+    try:
+        source = sqlite3.connect(readonly_uri(path), uri=True)
+        try:
+            destination = sqlite3.connect(target)
+            try:
+                source.backup(destination)
+            finally:
+                destination.close()
+        finally:
+            source.close()
+    except sqlite3.Error as exc:
+        target.unlink(missing_ok=True)
+        raise DatabaseError(f"cannot back up {path} before opening it: "
+                            f"{friendly_operational_error(exc)}") from exc
+    rotate_backups(paths)
+    log.info("backed up %s to %s", path, target)
+    return target
+
+
+def backup_passes_check(path: Path) -> bool:
+    """Whether a backup is a sound FibroMap database (SQLite's integrity check)."""
+    try:
+        connection = sqlite3.connect(readonly_uri(path), uri=True)
+        try:
+            return connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+
+
+def rotate_backups(paths: Paths) -> list[Path]:
+    """Keep the newest BACKUPS_KEPT backups, and whatever the count never remove the newest
+    before-upgrade backup or the newest one that passes the integrity check: a string of
+    failed starts must not rotate away the last good copy. Returns what was removed."""
+    backups = list_backups(paths)
+    keep = backups[:BACKUPS_KEPT]
+    older = backups[BACKUPS_KEPT:]
+    upgrades = [b for b in backups if "-before-upgrade-" in b.name]
+    if upgrades and upgrades[0] not in keep:
+        keep.append(upgrades[0])
+    if not any(backup_passes_check(b) for b in keep):
+        sound = next((b for b in older if b not in keep and backup_passes_check(b)), None)
+        if sound is not None:
+            keep.append(sound)
+    removed = [b for b in backups if b not in keep]
+    for old in removed:
+        old.unlink(missing_ok=True)
+    return removed
+
+
+def list_backups(paths: Paths) -> list[Path]:
+    """Backups, newest first."""
+    if not paths.backups_dir.is_dir():
+        return []
+    return sorted(paths.backups_dir.glob("fibromap-*.sqlite3"), reverse=True)
+
+
+def backed_up_today(paths: Paths) -> bool:
+    today = datetime.now().strftime("%Y%m%d")
+    return any(p.name.startswith(f"fibromap-{today}-") for p in list_backups(paths))
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    taken: datetime | None
+    reason: str
+    flares: int | None   # None: not readable as a FibroMap database
+    sound: bool          # passed SQLite's integrity check
+
+
+def describe_backup(path: Path) -> BackupInfo:
+    """When a backup was taken and why (from its name), how many flares it holds, and
+    whether it passes the integrity check — read without writing a byte."""
+    parts = path.stem.split("-", 4)  # fibromap, date, time, microseconds, reason
+    try:
+        taken = datetime.strptime(f"{parts[1]}-{parts[2]}", "%Y%m%d-%H%M%S")
+    except (IndexError, ValueError):
+        taken = None
+    reason = parts[4] if len(parts) > 4 else ""
+    flares = None
+    try:
+        connection = sqlite3.connect(readonly_uri(path), uri=True)
+        try:
+            flares = connection.execute("SELECT count(*) FROM flare").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        pass
+    return BackupInfo(path, taken, reason, flares, flares is not None and backup_passes_check(path))
+
+
+def restore_backup(backup: Path, database_file: Path) -> Path | None:
+    """Put ``backup`` in place of the database; returns where the current file was set aside.
+
+    The backup is checked first. The current file is kept beside it (with its write-ahead
+    log, so nothing in it is lost either), no stale -wal or -shm is left to be replayed
+    over the restored copy, and the copy is written to a temporary file, synced, then
+    renamed into place: an interruption leaves either the old file or the restored one.
+    """
+    info = describe_backup(backup)
+    if info.flares is None:
+        raise DatabaseError(f"{backup} is not a FibroMap backup that can be read; nothing "
+                            "was changed")
+    if not info.sound:
+        raise DatabaseError(f"{backup} fails SQLite's integrity check; nothing was changed")
+    folder = database_file.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    temporary = folder / f".{database_file.name}.restoring-{stamp}"
+    try:
+        source = sqlite3.connect(readonly_uri(backup), uri=True)
+        try:
+            destination = sqlite3.connect(temporary)
+            try:
+                source.backup(destination)
+            finally:
+                destination.close()
+        finally:
+            source.close()
+        with temporary.open("rb+") as handle:
+            os.fsync(handle.fileno())
+    except (sqlite3.Error, OSError) as exc:
+        temporary.unlink(missing_ok=True)
+        raise DatabaseError(f"cannot restore {backup}: {friendly_operational_error(exc)}; "
+                            "nothing was changed") from exc
+    set_aside = None
+    if database_file.exists():
+        set_aside = folder / f"{database_file.name}.before-restore-{stamp}"
+        for suffix in ("", "-wal", "-shm"):
+            current = database_file.with_name(database_file.name + suffix)
+            if current.exists():
+                current.rename(set_aside.with_name(set_aside.name + suffix))
+    os.replace(temporary, database_file)
+    _sync_folder(folder)
+    log.info("restored %s over %s (the old file is %s)", backup, database_file, set_aside)
+    return set_aside
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; elsewhere the rename is enough)."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

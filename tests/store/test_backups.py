@@ -1,0 +1,134 @@
+"""Backups: never rotated away when they are the last good one, listed with what they
+hold, restored without replaying a stale write-ahead log, and a 0-byte file is damage."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fibromap.cli import main
+from fibromap.errors import DatabaseRefused
+from fibromap.store.backups import (
+    BACKUPS_KEPT, backup_sqlite, describe_backup, list_backups, restore_backup, rotate_backups,
+)
+from fibromap.store.database import Database
+from fibromap.store.store import Store
+from tests.helpers.records import full_flare
+
+
+def flares_in(path: Path) -> int:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute("SELECT count(*) FROM flare").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def test_the_last_good_and_the_newest_before_upgrade_backup_are_never_rotated_away(
+        sqlite_url, paths):
+    store = Store.open(sqlite_url, paths)
+    store.flares.add(full_flare())
+    store.close()
+    good = backup_sqlite(paths.database_file, paths, "before-upgrade-0002")
+    # Then a string of starts that each backed up a damaged file.
+    for i in range(BACKUPS_KEPT + 2):
+        broken = paths.backups_dir / f"fibromap-29990101-0000{i:02d}-000000-daily.sqlite3"
+        broken.write_bytes(b"SQLite format 3\x00" + os.urandom(4000))
+    removed = rotate_backups(paths)
+    kept = list_backups(paths)
+    assert good in kept and len(removed) == 2
+    assert len(kept) == BACKUPS_KEPT + 1  # the ten newest and the good one
+    assert not describe_backup(kept[0]).sound and describe_backup(good).sound
+
+
+def test_backups_are_listed_with_flares_and_check(capsys, sqlite_url, paths):
+    store = Store.open(sqlite_url, paths)
+    store.flares.add_many([full_flare(), full_flare(notes="two")])
+    store.close()
+    assert main(["backup"]) == 0
+    assert main(["backup", "--list"]) == 0
+    out = capsys.readouterr().out
+    assert "manual  2 flares  passed the integrity check" in out
+    info = describe_backup(list_backups(paths)[0])
+    assert (info.reason, info.flares, info.sound) == ("manual", 2, True)
+
+
+def test_restore_does_not_replay_a_stale_write_ahead_log(capsys, sqlite_url, paths):
+    """Copying a backup over the file used to replay the -wal left by a crash: 80 flares
+    came back instead of the backup's 75."""
+    store = Store.open(sqlite_url, paths)
+    store.flares.add_many([full_flare(notes=str(i)) for i in range(75)])
+    store.close()
+    backup = backup_sqlite(paths.database_file, paths, "manual")
+    # Five more flares, then the process dies before SQLite folds its log into the file.
+    child = ("import os, signal, sqlite3\n"
+             "from fibromap.store.store import Store\nfrom fibromap.config import Paths\n"
+             "from tests.helpers.records import full_flare\n"
+             "paths = Paths.from_environment()\n"
+             # A second reader keeps SQLite from folding the log in when the store closes.
+             "reader = sqlite3.connect(paths.database_file)\n"
+             "reader.execute('SELECT count(*) FROM flare').fetchone()\n"
+             "store = Store.open(%r, paths)\n"
+             "store.flares.add_many([full_flare(notes='late %%d' %% i) for i in range(5)])\n"
+             "os.kill(os.getpid(), signal.SIGKILL)\n") % sqlite_url
+    died = subprocess.run([sys.executable, "-c", child], env=os.environ, timeout=60,
+                          cwd=Path(__file__).parents[2], capture_output=True)
+    assert died.returncode == -signal.SIGKILL
+    wal = paths.database_file.with_name("fibromap.sqlite3-wal")
+    assert wal.exists() and wal.stat().st_size > 0
+    assert main(["restore", backup.name]) == 0
+    out = capsys.readouterr().out
+    assert "(75 flares)" in out and "before-restore" in out
+    store = Store.open(sqlite_url, paths)
+    assert store.flares.count() == 75
+    store.close()
+    # What was replaced is kept, log and all: its 80 flares are there to be had.
+    aside = next(paths.data_dir.glob("fibromap.sqlite3.before-restore-*[0-9]"))
+    assert flares_in(aside) == 80
+
+
+def test_a_damaged_backup_is_not_restored(capsys, sqlite_url, paths):
+    Store.open(sqlite_url, paths).close()
+    bad = paths.backups_dir / "fibromap-20260101-000000-000000-daily.sqlite3"
+    paths.backups_dir.mkdir(exist_ok=True)
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    before = paths.database_file.read_bytes()
+    assert main(["restore", str(bad)]) == 1
+    assert "nothing was changed" in capsys.readouterr().err
+    assert paths.database_file.read_bytes() == before
+
+
+def test_an_empty_file_where_the_database_was_is_reported_with_the_newest_backup(
+        sqlite_url, paths):
+    store = Store.open(sqlite_url, paths)
+    store.flares.add(full_flare())
+    store.close()
+    newest = backup_sqlite(paths.database_file, paths, "daily")
+    for suffix in ("", "-wal", "-shm"):
+        paths.database_file.with_name("fibromap.sqlite3" + suffix).unlink(missing_ok=True)
+    paths.database_file.write_bytes(b"")
+    with pytest.raises(DatabaseRefused, match="is empty \\(0 bytes\\)") as refused:
+        Database.open(sqlite_url, paths, routine_backup=True)
+    assert str(newest) in str(refused.value) and "fibromap restore" in str(refused.value)
+    assert paths.database_file.stat().st_size == 0 and list_backups(paths) == [newest]
+
+
+def test_a_new_empty_file_without_backups_is_a_fresh_start(sqlite_url, paths):
+    paths.database_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.database_file.write_bytes(b"")
+    Database.open(sqlite_url, paths).close()
+    assert paths.database_file.stat().st_size > 0
+
+
+def test_restore_puts_a_checked_copy_in_place(tmp_path, sqlite_url, paths):
+    store = Store.open(sqlite_url, paths)
+    store.flares.add(full_flare())
+    store.close()
+    backup = backup_sqlite(paths.database_file, paths, "manual")
+    aside = restore_backup(backup, paths.database_file)
+    assert aside is not None and flares_in(paths.database_file) == 1
+    assert not [p for p in paths.data_dir.iterdir() if ".restoring-" in p.name]
