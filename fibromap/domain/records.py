@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from fibromap.domain.daily import CheckIn, Medication
 from fibromap.domain.flare import Flare
@@ -32,16 +33,29 @@ class Records:
 
 def flare_fingerprint(flare: Flare) -> str:
     """The same flare recorded twice has the same fingerprint, whatever its id or save time."""
+    return fingerprint(
+        onset_utc=flare.onset_utc, offset=flare.utc_offset_minutes,
+        duration=flare.duration_seconds,
+        sites=[(s.region, s.intensity, s.role.value) for s in flare.sites],
+        referrals=[(r.source, r.target, r.intensity) for r in flare.referrals],
+        context=flare.context, qualities=flare.qualities, triggers=flare.triggers,
+        treatments=[(t.treatment, t.relief, t.medication, t.dose) for t in flare.treatments],
+        impacts=[(a.value, v) for a, v in flare.impacts.items()], notes=flare.notes)
+
+
+def fingerprint(*, onset_utc: datetime, offset: int, duration: int | None, sites, referrals,
+                context: str | None, qualities, triggers, treatments, impacts, notes: str) -> str:
+    """A flare's fingerprint from its plain parts (a migration has no Flare objects):
+    ``onset_utc`` aware, sites (region, intensity, role), referrals (source, target,
+    intensity), treatments (key, relief or None, medication, dose), impacts (area, level)."""
     content = {
-        "onset": flare.onset_utc.isoformat(), "offset": flare.utc_offset_minutes,
-        "duration": flare.duration_seconds,
-        "sites": sorted((s.region, s.intensity, s.role.value) for s in flare.sites),
-        "referrals": sorted((r.source, r.target, r.intensity) for r in flare.referrals),
-        "context": flare.context, "qualities": sorted(flare.qualities),
-        "triggers": sorted(flare.triggers),
-        "treatments": sorted((t.treatment, -1 if t.relief is None else t.relief, t.medication, t.dose)
-                             for t in flare.treatments),
-        "impacts": sorted((a.value, v) for a, v in flare.impacts.items()),
-        "notes": flare.notes,
+        "onset": onset_utc.astimezone(UTC).isoformat(), "offset": offset, "duration": duration,
+        "sites": sorted(tuple(s) for s in sites),
+        "referrals": sorted(tuple(r) for r in referrals),
+        "context": context, "qualities": sorted(qualities), "triggers": sorted(triggers),
+        "treatments": sorted((key, -1 if relief is None else relief, medication, dose)
+                             for key, relief, medication, dose in treatments),
+        "impacts": sorted(tuple(i) for i in impacts),
+        "notes": notes,
     }
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:20]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from fibromap.domain.flare import utc_now
 from fibromap.errors import FibroMapError
@@ -16,7 +16,7 @@ from fibromap.domain.vocabulary import TermKind
 from fibromap.store.daily import insert_checkins
 from fibromap.store.flares import insert_flares
 from fibromap.store.schema import (
-    AppointmentRow, CheckInRow, MedicationRow, NoteRow, QuestionnaireRow, TermRow,
+    AppointmentRow, CheckInRow, FlareRow, MedicationRow, NoteRow, QuestionnaireRow, TermRow,
 )
 from fibromap.store.store import Store
 
@@ -43,6 +43,9 @@ class ImportResult:
     already_there: dict[str, int] = field(default_factory=dict)
 
 
+IMPORT_LOCK = 0x46624D70  # any constant shared by every FibroMap writing an import
+
+
 class _DryRun(FibroMapError):
     """Raised inside the transaction to undo a trial import."""
 
@@ -55,17 +58,21 @@ def write_new(store: Store, records: Records, *, dry_run: bool = False) -> Impor
     twice adds nothing the second time.
     """
     result = ImportResult()
-    known_flares = {flare_fingerprint(f) for f in store.flares.between()}
     try:
-        _write(store, records, known_flares, result, dry_run)
+        _write(store, records, result, dry_run)
     except _DryRun:
         pass
     return result
 
 
-def _write(store: Store, records: Records, known_flares: set[str], result: ImportResult,
-           dry_run: bool) -> None:
+def _write(store: Store, records: Records, result: ImportResult, dry_run: bool) -> None:
     with store.database.transaction() as session:
+        # What is already there is read inside the writing transaction, so two imports at
+        # once see each other's flares: SQLite's BEGIN IMMEDIATE already runs them one after
+        # the other; on PostgreSQL a transaction-scoped lock does.
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK})
+        known_flares = set(session.scalars(select(FlareRow.fingerprint)))
         existing_terms = {(k, key): hidden for k, key, hidden in
                           session.execute(select(TermRow.kind, TermRow.key, TermRow.hidden))}
         new_terms = [t for t in records.terms + records.hidden_terms

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from fibromap.domain.atlas import load_atlas
+from fibromap.domain.records import flare_fingerprint
+from fibromap.errors import FibroMapError
 from fibromap.store.database import Database, head_revision
+from fibromap.store.flares import LOAD_WHOLE, flare_from_row
 from fibromap.store.schema import Base, FlareRow, ReferralRow, SiteRow
 
 
@@ -63,4 +67,35 @@ def check_database(database: Database) -> CheckReport:
                          if region not in atlas)
         if unknown:
             report.problems.append(f"unknown body regions: {', '.join(unknown[:10])}")
+        report.problems += _changed_flares(session)
     return report
+
+
+def _changed_flares(session) -> list[str]:
+    """Flares that no longer read back as they were saved: each is rebuilt (which checks
+    every value's range) and its fingerprint recomputed, so a bit changed on disk shows."""
+    unreadable, changed, unmarked = [], [], []
+    for row in session.scalars(select(FlareRow).options(*LOAD_WHOLE)):
+        try:
+            flare = flare_from_row(row)
+        except (FibroMapError, ValueError, KeyError, AttributeError, TypeError) as exc:
+            unreadable.append(f"flare {row.id} ({exc or type(exc).__name__})")
+            continue
+        offset = timedelta(minutes=row.utc_offset_min)
+        if row.onset_local != row.onset_utc + offset:
+            changed.append(row.id)
+        elif row.fingerprint is None:
+            unmarked.append(row.id)
+        elif flare_fingerprint(flare) != row.fingerprint:
+            changed.append(row.id)
+    problems = []
+    if unreadable:
+        problems.append(f"{len(unreadable)} flares cannot be read back as saved (a value out of "
+                        "range or a part missing): " + "; ".join(unreadable[:5]))
+    if changed:
+        problems.append(f"{len(changed)} flares changed on disk since they were saved (their "
+                        f"content no longer matches their fingerprint): ids "
+                        + ", ".join(map(str, changed[:10])))
+    if unmarked:
+        problems.append(f"{len(unmarked)} flares have no fingerprint")
+    return problems

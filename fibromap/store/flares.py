@@ -13,6 +13,7 @@ from fibromap.domain.atlas import load_atlas
 from fibromap.domain.flare import (
     Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse, aware_from_utc, utc_now,
 )
+from fibromap.domain.records import flare_fingerprint
 from fibromap.domain.vocabulary import TermKind
 from fibromap.errors import ValidationError
 from fibromap.store.database import Database
@@ -21,7 +22,7 @@ from fibromap.store.schema import (
 )
 from fibromap.store.vocabulary import term_ids
 
-_LOAD = (
+LOAD_WHOLE = (
     selectinload(FlareRow.sites),
     selectinload(FlareRow.referrals),
     selectinload(FlareRow.terms),
@@ -129,9 +130,10 @@ def _fill_row(row: FlareRow, flare: Flare, terms: _TermLookup, session: Session)
     row.treatments = [TreatmentUseRow(position=i, term_id=terms(TermKind.TREATMENT, use.treatment),
                                       relief=use.relief, medication=use.medication, dose=use.dose)
                       for i, use in enumerate(flare.treatments)]
+    row.fingerprint = flare_fingerprint(flare)
 
 
-def _flare(row: FlareRow) -> Flare:
+def flare_from_row(row: FlareRow) -> Flare:
     def utc(moment: datetime) -> datetime:
         return moment.replace(tzinfo=UTC)
 
@@ -182,7 +184,7 @@ class FlareRepository:
     def add_many(self, flares: Iterable[Flare]) -> list[Flare]:
         """Save many flares in one transaction: all of them or none."""
         with self._db.transaction() as session:
-            return [_flare(row) for row in insert_flares(session, flares)]
+            return [flare_from_row(row) for row in insert_flares(session, flares)]
 
     def update(self, flare: Flare) -> Flare:
         """Replace a saved flare's contents, keeping its creation time."""
@@ -199,16 +201,16 @@ class FlareRepository:
             _fill_row(row, flare, _TermLookup(session), session)
             row.modified_utc = _naive_utc(utc_now())
             session.flush()
-            return _flare(row)
+            return flare_from_row(row)
 
     def get(self, flare_id: int) -> Flare:
         with self._db.transaction() as session:
-            return _flare(self._row(session, flare_id))
+            return flare_from_row(self._row(session, flare_id))
 
     def delete(self, flare_id: int) -> Flare:
         """Delete a flare and return it, so that the deletion can be undone."""
         with self._db.transaction() as session:
-            flare = _flare(self._row(session, flare_id))
+            flare = flare_from_row(self._row(session, flare_id))
             session.execute(delete(FlareRow).where(FlareRow.id == flare_id))
             return flare
 
@@ -218,17 +220,17 @@ class FlareRepository:
 
     def between(self, start: date | None = None, end: date | None = None) -> list[Flare]:
         """Flares whose onset falls within the local days [start, end], oldest first."""
-        query = in_period(select(FlareRow).options(*_LOAD), start, end)
+        query = in_period(select(FlareRow).options(*LOAD_WHOLE), start, end)
         with self._db.transaction() as session:
             rows = session.scalars(query.order_by(FlareRow.onset_utc, FlareRow.id)).all()
-            return [_flare(row) for row in rows]
+            return [flare_from_row(row) for row in rows]
 
     def latest(self) -> Flare | None:
         with self._db.transaction() as session:
-            row = session.scalars(select(FlareRow).options(*_LOAD)
+            row = session.scalars(select(FlareRow).options(*LOAD_WHOLE)
                                   .order_by(FlareRow.onset_utc.desc(), FlareRow.id.desc())
                                   .limit(1)).first()
-            return _flare(row) if row else None
+            return flare_from_row(row) if row else None
 
     def summaries(self, where: FlareFilter = FlareFilter(), *, after: tuple[datetime, int] | None = None,
                   limit: int = 200) -> list[FlareSummary]:
@@ -268,7 +270,7 @@ class FlareRepository:
 
     @staticmethod
     def _row(session: Session, flare_id: int) -> FlareRow:
-        row = session.get(FlareRow, flare_id, options=_LOAD)
+        row = session.get(FlareRow, flare_id, options=LOAD_WHOLE)
         if row is None:
             raise ValidationError(f"there is no flare number {flare_id}", "id")
         return row

@@ -57,6 +57,8 @@ class FlareRow(Base):
         *(CheckConstraint(f"impact_{area} IS NULL OR impact_{area} BETWEEN 0 AND 3",
                           name=f"impact_{area}")
           for area in ("walking", "fine_motor", "sleep", "work")),
+        # An index, not a constraint: SQLite can add one to a table that has rows.
+        Index("uq_flare_fingerprint", "fingerprint", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -72,6 +74,11 @@ class FlareRow(Base):
     impact_sleep: Mapped[int | None] = mapped_column(SmallInteger)
     impact_work: Mapped[int | None] = mapped_column(SmallInteger)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The flare's identity (domain.records.flare_fingerprint): the same flare is stored
+    # once, even from two imports at the same moment; `check` recomputes it to find data
+    # changed on disk. Kept up to date by every write (nullable only because SQLite cannot
+    # add a NOT NULL column to a table that has rows).
+    fingerprint: Mapped[str | None] = mapped_column(String(20))
     created_utc: Mapped[datetime] = mapped_column(DateTime)
     modified_utc: Mapped[datetime] = mapped_column(DateTime)
 

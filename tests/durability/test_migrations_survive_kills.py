@@ -82,7 +82,7 @@ def made_at(revision: str | None, home: Path) -> int:
     return 2
 
 
-@pytest.mark.parametrize("revision", [None, "0001", "0002"])
+@pytest.mark.parametrize("revision", [None, "0001", "0002", "0003"])
 def test_a_kill_after_any_statement_of_a_migration_loses_nothing(tmp_path, revision):
     template = tmp_path / "template"
     flares = made_at(revision, template)

@@ -14,7 +14,7 @@ def test_a_sound_database_passes(store):
 
 def test_broken_links_and_unknown_regions_are_reported(store):
     first = store.flares.add(full_flare())
-    second = store.flares.add(full_flare())
+    second = store.flares.add(full_flare(notes="another"))
     with store.database.transaction() as session:
         # Point a referral of the first flare at a site of the second one.
         session.execute(text(
@@ -26,3 +26,37 @@ def test_broken_links_and_unknown_regions_are_reported(store):
     assert not report.ok
     assert any("1 referrals link sites of another flare" in p for p in report.problems)
     assert any("unknown body regions: wing.left" in p for p in report.problems)
+
+
+def test_a_value_changed_on_disk_is_found(store):
+    """A flipped bit in a saved intensity is a valid number: only the fingerprint shows it."""
+    store.flares.add(full_flare())
+    other = store.flares.add(full_flare(notes="unchanged"))
+    with store.database.transaction() as session:
+        session.execute(text("UPDATE site SET intensity = 9 WHERE intensity = 8 AND flare_id <> :o"),
+                        {"o": other.id})
+    problems = check_database(store.database).problems
+    assert any("1 flares changed on disk since they were saved" in p for p in problems), problems
+
+
+def test_an_out_of_range_value_is_found(sqlite_url, paths):
+    """Damage on disk passes no CHECK constraint: SQLite is told to skip them here."""
+    from fibromap.store.store import Store
+
+    store = Store.open(sqlite_url, paths)
+    store.flares.add(full_flare())
+    with store.database.transaction() as session:
+        session.execute(text("PRAGMA ignore_check_constraints = ON"))
+        session.execute(text("UPDATE site SET intensity = 99 WHERE intensity = 8"))
+    problems = check_database(store.database).problems
+    store.close()
+    assert any("1 flares cannot be read back as saved (a value out of range" in p
+               for p in problems), problems
+
+
+def test_a_shifted_local_time_is_found(store):
+    store.flares.add(full_flare())
+    with store.database.transaction() as session:
+        session.execute(text("UPDATE flare SET utc_offset_min = utc_offset_min + 64"))
+    problems = check_database(store.database).problems
+    assert any("changed on disk" in p for p in problems), problems

@@ -236,7 +236,7 @@ def test_a_database_made_by_revision_0001_is_backed_up_then_upgraded_keeping_its
     copy.close()
 
 
-@pytest.mark.parametrize("revision", ["0001", "0002"])
+@pytest.mark.parametrize("revision", ["0001", "0002", "0003"])
 def test_each_migration_upgrades_a_database_made_by_the_one_before(sqlite_url, paths, revision):
     from alembic import command
 
@@ -263,3 +263,54 @@ def test_each_migration_upgrades_a_database_made_by_the_one_before(sqlite_url, p
     finally:
         upgraded.close()
     assert any(b.name.endswith(f"-before-upgrade-{revision}.sqlite3") for b in list_backups(paths))
+
+
+def test_upgrading_a_database_with_duplicate_flares_keeps_one_of_each(sqlite_url, paths):
+    """Two imports at once used to store every flare twice; 0004 keeps the first of each."""
+    from alembic import command
+
+    from fibromap.store.database import _alembic_config
+
+    store = Store.open(sqlite_url, paths)
+    kept = store.flares.add(full_flare())
+    other = store.flares.add(full_flare(notes="a different flare"))
+    store.close()
+    database = Database.open(sqlite_url, paths)
+    with database.engine.begin() as connection:
+        command.downgrade(_alembic_config(connection), "0003")
+        # A second copy of the first flare, with its sites, referrals, words and treatments.
+        sql = connection.exec_driver_sql
+        sql("INSERT INTO flare (onset_utc, utc_offset_min, onset_local, duration_s, context_id, "
+            "impact_walking, impact_fine_motor, impact_sleep, impact_work, notes, created_utc, "
+            "modified_utc) SELECT onset_utc, utc_offset_min, onset_local, duration_s, context_id, "
+            "impact_walking, impact_fine_motor, impact_sleep, impact_work, notes, created_utc, "
+            f"modified_utc FROM flare WHERE id = {kept.id}")
+        copy = sql("SELECT max(id) FROM flare").scalar()
+        sql(f"INSERT INTO site (flare_id, position, region, intensity, role) SELECT {copy}, "
+            f"position, region, intensity, role FROM site WHERE flare_id = {kept.id}")
+        sql(f"INSERT INTO referral (flare_id, position, source_site_id, target_site_id, intensity) "
+            f"SELECT {copy}, r.position, s2.id, t2.id, r.intensity FROM referral r "
+            f"JOIN site s ON s.id = r.source_site_id JOIN site t ON t.id = r.target_site_id "
+            f"JOIN site s2 ON s2.flare_id = {copy} AND s2.region = s.region "
+            f"JOIN site t2 ON t2.flare_id = {copy} AND t2.region = t.region "
+            f"WHERE r.flare_id = {kept.id}")
+        sql(f"INSERT INTO flare_term (flare_id, term_id) SELECT {copy}, term_id FROM flare_term "
+            f"WHERE flare_id = {kept.id}")
+        sql(f"INSERT INTO treatment_use (flare_id, position, term_id, relief, medication, dose) "
+            f"SELECT {copy}, position, term_id, relief, medication, dose FROM treatment_use "
+            f"WHERE flare_id = {kept.id}")
+        assert sql("SELECT count(*) FROM flare").scalar() == 3
+    database.close()
+    upgraded = Store.open(sqlite_url, paths)
+    try:
+        flares = upgraded.flares.between()
+        assert [f.id for f in flares] == sorted([kept.id, other.id])
+        assert upgraded.flares.get(kept.id) == kept
+        counts = {row[0]: row[1] for row in sqlite3.connect(paths.database_file).execute(
+            "SELECT 'sites', count(*) FROM site UNION ALL SELECT 'orphans', count(*) FROM site "
+            "WHERE flare_id NOT IN (SELECT id FROM flare)")}
+        assert counts == {"sites": 8, "orphans": 0}
+        with pytest.raises(FibroMapError, match="an identical flare .* is already recorded"):
+            upgraded.flares.add(full_flare())
+    finally:
+        upgraded.close()

@@ -1,3 +1,4 @@
+import dataclasses
 import sqlite3
 
 from fibromap.demo import generate
@@ -35,7 +36,7 @@ def test_overview_shows_what_was_recorded(qtbot, sqlite_url, paths):
     assert window.overview._headline.text() == f"{len(history.flares)} flares recorded"
     latest = history.flares[-1].onset
     assert f"Most recent: {latest:%a %d %b %Y, %H:%M}" in window.overview._details.text()
-    store.flares.add(history.flares[0])
+    store.flares.add(dataclasses.replace(history.flares[0], notes="one more"))
     window.refresh_action.trigger()
     assert window.overview._headline.text() == f"{len(history.flares) + 1} flares recorded"
 

@@ -78,11 +78,18 @@ def test_repeat_last_prefills_from_the_most_recent_flare(window, person):
     person.key(Qt.Key.Key_R, CTRL)  # one action
     assert window.log.map.sites() == [SpasmSite("quadratus_lumborum.right", 6)]
     assert window.log.form.triggers.checked() == ["poor_sleep"]
+    if window.log.form.onset_value() == first.onset:  # the same minute: the very same flare
+        person.key(Qt.Key.Key_S, CTRL)
+        assert window.log.feedback.is_error
+        assert "an identical flare (the same moment and the same entries) is already recorded" in (
+            window.log.feedback.text())
+        assert window.store.flares.count() == 1
+        window.log.form.choose_onset("15 min ago")
     person.key(Qt.Key.Key_S, CTRL)
     flares = window.store.flares.between()
-    assert len(flares) == 2 and flares[1].id != first.id
-    assert flares[1].sites == first.sites and flares[1].triggers == first.triggers
-    assert flares[1].onset >= first.onset
+    assert len(flares) == 2 and first.id in {f.id for f in flares}
+    repeated = next(f for f in flares if f.id != first.id)
+    assert repeated.sites == first.sites and repeated.triggers == first.triggers
 
 
 def test_repeat_last_with_nothing_to_repeat_says_so(window, person):

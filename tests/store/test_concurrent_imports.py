@@ -1,0 +1,39 @@
+"""Two imports of the same file at the same moment add each flare once (SQLite and
+PostgreSQL), because what is already there is read inside the writing transaction."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from fibromap.cli import main
+from fibromap.store.store import Store
+
+FIBROMAP = Path(sys.executable).with_name("fibromap")
+
+
+def test_the_same_file_imported_twice_at_once_adds_each_flare_once(any_url, paths, tmp_path,
+                                                                     capsys):
+    source = f"sqlite:///{tmp_path / 'source.sqlite3'}"
+    assert main(["--database", source, "demo", "--days", "120", "--seed", "4"]) == 0
+    export = tmp_path / "all.json"
+    assert main(["--database", source, "export", "--format", "json", "-o", str(export)]) == 0
+    expected = Store.open(source, paths)
+    count = expected.flares.count()
+    expected.close()
+    capsys.readouterr()
+    Store.open(any_url, paths).close()  # the schema exists before the race begins
+    env = {**os.environ, "FIBROMAP_HOME": str(paths.data_dir)}
+    racers = [subprocess.Popen([str(FIBROMAP), "--database", any_url, "import", str(export)],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+              for _ in range(2)]
+    outcomes = [racer.communicate(timeout=120) for racer in racers]
+    assert [racer.returncode for racer in racers] == [0, 0], outcomes
+    store = Store.open(any_url, paths)
+    try:
+        assert store.flares.count() == count > 100
+    finally:
+        store.close()
+    said = sorted(out for out, _err in outcomes)
+    assert said[0].startswith(f"FibroMap JSON: added {count} flares")
+    assert "added nothing new" in said[1]
