@@ -178,18 +178,24 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
         where = _write_crash_log(paths, exc)
-        print(f"fibromap: unexpected error: {type(exc).__name__}: {exc}"
+        # One line: a library's own second line ("Background on this error at…") stays in
+        # the log.
+        first = (str(exc).strip().splitlines() or [""])[0]
+        print(f"fibromap: unexpected error: {type(exc).__name__}: {first}"
               + (f" (details in {where})" if where else ""), file=sys.stderr)
         return EXIT_PROBLEM
 
 
 def _write_crash_log(paths: Paths, exc: BaseException) -> Path | None:
+    target = None
     try:
         folder = paths.ensure(paths.logs_dir)
         target = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
         target.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
         return target
     except Exception:  # noqa: BLE001 - a log we cannot write must not hide the error
+        if target is not None:  # never leave an empty or cut-off log behind (a full disk)
+            target.unlink(missing_ok=True)
         return None
 
 

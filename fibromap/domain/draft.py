@@ -114,6 +114,42 @@ class FlareDraft:
             editing_id=flare.id if keep_identity else None,
         )
 
+    def check(self, atlas: Atlas) -> FlareDraft:
+        """Refuse, as an import would, what the form could never have held: an unknown
+        region, a role that does not exist, an intensity that is not 0–10 or empty."""
+        def level(name: str, value, high: int) -> None:
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                      or not 0 <= value <= high):
+                raise ValidationError(f"{name} must be empty or a whole number from 0 to "
+                                      f"{high}, not {value!r}")
+
+        if self.onset.tzinfo is None:
+            raise ValidationError("the time of the flare has no UTC offset")
+        if self.duration_seconds is not None and (
+                not isinstance(self.duration_seconds, int) or self.duration_seconds <= 0):
+            raise ValidationError(f"the length {self.duration_seconds!r} is not a number of seconds")
+        roles = {role.value for role in SiteRole}
+        for site in self.sites:
+            if site.region not in atlas:
+                raise ValidationError(f"unknown body region {site.region!r}")
+            if site.role not in roles:
+                raise ValidationError(f"unknown kind of mark {site.role!r}")
+            level(f"the intensity of {site.region}", site.intensity, 10)
+        marked = {site.region for site in self.sites}
+        for link in self.links:
+            if link.source not in marked or link.target not in marked:
+                raise ValidationError(f"a referral from {link.source!r} to {link.target!r} "
+                                      "joins regions that are not marked")
+            level("a referral's intensity", link.intensity, 10)
+        for use in self.treatments:
+            level(f"the relief of {use.treatment!r}", use.relief, 10)
+        areas = {area.value for area in ImpactArea}
+        for area, value in self.impacts.items():
+            if area not in areas:
+                raise ValidationError(f"unknown impact {area!r}")
+            level(f"the impact on {area}", value, 3)
+        return self
+
     # -- on disk -----------------------------------------------------------------------
     def to_json(self) -> str:
         data = asdict(self)

@@ -35,9 +35,9 @@ def backup_sqlite(path: Path, paths: Paths, reason: str) -> Path:
         finally:
             source.close()
     except sqlite3.Error as exc:
-        target.unlink(missing_ok=True)
-        raise DatabaseError(f"cannot back up {path} before opening it: "
-                            f"{friendly_operational_error(exc)}") from exc
+        for leftover in ("", "-journal", "-wal", "-shm"):  # nothing half-written stays
+            target.with_name(target.name + leftover).unlink(missing_ok=True)
+        raise DatabaseError(f"cannot back up {path}: {friendly_operational_error(exc)}") from exc
     rotate_backups(paths)
     log.info("backed up %s to %s", path, target)
     return target

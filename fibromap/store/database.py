@@ -99,6 +99,7 @@ class Database:
     def __init__(self, engine: Engine, url: URL):
         self.engine = engine
         self.url = url
+        self.warning = ""  # something the person should know, such as a skipped backup
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     # -- opening -----------------------------------------------------------------
@@ -112,6 +113,7 @@ class Database:
         """
         url = _parse_url(raw_url)
         sqlite_path = cls._sqlite_path(url)
+        warning = ""
         if sqlite_path is not None:
             existed = sqlite_path.exists() and sqlite_path.stat().st_size > 0
             if sqlite_path.exists() and not existed and list_backups(paths):
@@ -138,10 +140,17 @@ class Database:
             if upgrade and needs_upgrade:
                 backup_sqlite(sqlite_path, paths, f"before-upgrade-{revision or 'empty'}")
             elif routine_backup and not backed_up_today(paths):
-                backup_sqlite(sqlite_path, paths, "daily")
+                try:
+                    backup_sqlite(sqlite_path, paths, "daily")
+                except DatabaseError as exc:
+                    # The day's backup is a precaution: a full disk must not lock the person
+                    # out of their records. (Before an upgrade, a backup is required.)
+                    warning = f"Today's backup was not taken: {exc}."
+                    log.warning(warning)
 
         engine = _create_engine(url)
         database = cls(engine, url)
+        database.warning = warning
         if needs_upgrade and upgrade:
             database._upgrade()
         elif needs_upgrade:

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from fibromap.config import Paths
+from fibromap.domain.atlas import load_atlas
 from fibromap.domain.draft import FlareDraft
 from fibromap.errors import FibroMapError, ValidationError
 
@@ -16,6 +17,8 @@ class DraftFile:
     def __init__(self, paths: Paths):
         self._paths = paths
         self.path: Path = paths.data_dir / DRAFT_FILE
+        self.set_aside: Path | None = None  # where the last damaged draft was put
+        self.problem = ""
 
     def save(self, draft: FlareDraft) -> None:
         """Write atomically and durably: a crash leaves the old draft or the new one."""
@@ -32,17 +35,24 @@ class DraftFile:
                                 f"{exc.strerror or exc}") from exc
 
     def load(self) -> FlareDraft | None:
-        """The draft left by the last session, or None. A damaged file is set aside."""
+        """The draft left by the last session, or None. A file that cannot be read back —
+        damaged, or holding what the form never could — is set aside (``set_aside`` then
+        says where, and ``problem`` why), never a reason not to start."""
+        self.set_aside: Path | None = None
+        self.problem = ""
         try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return None
+            data = self.path.read_bytes()
         except OSError:
             return None
         try:
-            return FlareDraft.from_json(text)
-        except ValidationError:
-            self.path.replace(self.path.with_suffix(".damaged"))
+            return FlareDraft.from_json(data.decode("utf-8")).check(load_atlas())
+        except (UnicodeDecodeError, ValidationError) as exc:
+            self.problem = str(exc) if isinstance(exc, ValidationError) else "it is not UTF-8 text"
+            self.set_aside = self.path.with_suffix(".damaged")
+            try:
+                self.path.replace(self.set_aside)
+            except OSError:
+                self.set_aside = None
             return None
 
     def discard(self) -> None:

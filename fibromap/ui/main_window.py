@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_opened)
         self.setCentralWidget(self.tabs)
         self._build_menus()
+        if store.database.warning:
+            self.statusBar().showMessage(store.database.warning)
         self.database_label = QLabel(f"Database: {store.display_name}")
         self.database_label.setToolTip(store.display_name)
         self.statusBar().addPermanentWidget(self.database_label)
@@ -201,6 +203,10 @@ class MainWindow(QMainWindow):
         """Offer back the flare that was being written when FibroMap last closed or died."""
         draft = self.drafts.load()
         if draft is None:
+            if self.drafts.problem:
+                where = f"; it was kept as {self.drafts.set_aside}" if self.drafts.set_aside else ""
+                self.statusBar().showMessage(f"The unsaved flare from last time could not be read "
+                                             f"back ({self.drafts.problem}){where}.")
             return False
         ask = ask or self._ask_restore
         if ask(draft):

@@ -132,3 +132,27 @@ def test_restore_puts_a_checked_copy_in_place(tmp_path, sqlite_url, paths):
     aside = restore_backup(backup, paths.database_file)
     assert aside is not None and flares_in(paths.database_file) == 1
     assert not [p for p in paths.data_dir.iterdir() if ".restoring-" in p.name]
+
+
+def test_a_failing_daily_backup_does_not_stop_the_database_opening(sqlite_url, paths,
+                                                                    monkeypatch):
+    from fibromap.errors import DatabaseError
+    from fibromap.store import database as opening
+
+    store = Store.open(sqlite_url, paths)
+    store.flares.add(full_flare())
+    store.close()
+
+    def full_disk(*_args):
+        raise DatabaseError("cannot back up: the disk is full, so nothing was saved")
+
+    monkeypatch.setattr(opening, "backup_sqlite", full_disk)
+    database = Database.open(sqlite_url, paths, routine_backup=True)
+    try:
+        assert database.warning.startswith("Today's backup was not taken")
+        assert "disk is full" in database.warning
+    finally:
+        database.close()
+    store = Store.open(sqlite_url, paths)
+    assert store.flares.count() == 1
+    store.close()

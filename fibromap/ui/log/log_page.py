@@ -21,7 +21,7 @@ from fibromap.ui.log.flare_form import FlareForm, local_now
 from fibromap.ui.settings import Settings
 from fibromap.ui.widgets.feedback import FeedbackLabel
 
-DRAFT_DELAY_MS = 300
+DRAFT_DELAY_MS = 100  # an edit is on disk within this, even if the app is killed
 
 
 class LogPage(QWidget):

@@ -101,3 +101,56 @@ def test_a_damaged_draft_file_is_set_aside_not_fatal(qtbot, sqlite_url, paths):
     window = open_window(qtbot, sqlite_url, paths)
     assert not window.offer_unsaved_draft()
     assert drafts.path.with_suffix(".damaged").read_text(encoding="utf-8") == "{ half a draft"
+
+
+def _draft_json(**changes) -> str:
+    import json
+
+    from fibromap.domain.draft import DRAFT_FORMAT
+
+    draft = {"onset": "2026-04-01T03:10:00+02:00", "duration_seconds": None,
+             "still_going": False, "sites": [{"region": "soleus.left", "intensity": 6,
+                                               "role": "spasm"}],
+             "links": [], "context": None, "qualities": [], "triggers": [], "treatments": [],
+             "impacts": {}, "notes": "", "editing_id": None}
+    draft.update(changes)
+    return json.dumps({"format": DRAFT_FORMAT, "draft": draft})
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"\xff\xfe not text at all", "it is not UTF-8 text"),
+    (_draft_json(sites=[{"region": "wing.left", "intensity": 6, "role": "spasm"}]).encode(),
+     "unknown body region 'wing.left'"),
+    (_draft_json(sites=[{"region": "soleus.left", "intensity": 6, "role": "wobble"}]).encode(),
+     "unknown kind of mark 'wobble'"),
+    (_draft_json(sites=[{"region": "soleus.left", "intensity": "6", "role": "spasm"}]).encode(),
+     "not '6'"),
+    (_draft_json(sites=[{"region": "soleus.left", "intensity": 99, "role": "spasm"}]).encode(),
+     "not 99"),
+])
+def test_a_draft_the_form_could_never_hold_is_set_aside_with_a_message(
+        qtbot, sqlite_url, paths, content, reason):
+    drafts = DraftFile(paths)
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    drafts.path.write_bytes(content)
+    window = open_window(qtbot, sqlite_url, paths)
+    asked = []
+    assert not window.offer_unsaved_draft(ask=lambda draft: asked.append(draft) or True)
+    assert asked == []  # never offered, so it cannot crash the window after a Yes
+    assert reason in window.statusBar().currentMessage()
+    assert drafts.path.with_suffix(".damaged").read_bytes() == content
+    assert not drafts.path.exists()
+    # The next start is clean.
+    assert not open_window(qtbot, sqlite_url, paths).offer_unsaved_draft()
+
+
+def test_a_draft_with_five_megabytes_of_notes_comes_back_whole(qtbot, sqlite_url, paths):
+    notes = ("Woke with the calf locked. " * 200_000)[:5_000_000]
+    DraftFile(paths).path.parent.mkdir(parents=True, exist_ok=True)
+    DraftFile(paths).path.write_text(_draft_json(notes=notes), encoding="utf-8")
+    window = open_window(qtbot, sqlite_url, paths)
+    assert window.offer_unsaved_draft(ask=lambda draft: True)
+    assert window.log.form.notes.toPlainText() == notes
