@@ -254,12 +254,13 @@ def cmd_stats(args, url: str, paths: Paths) -> int:
 
 
 def cmd_insights(args, url: str, paths: Paths) -> int:
-    from fibromap.commands.insights import run
+    from fibromap.commands.insights import period_of, run
     from fibromap.store.store import Store
 
-    store = Store.open(url, paths)
+    period = period_of(args.start, args.end, date.today())  # a bad period needs no database
+    store = Store.open(url, paths, read_only=True)
     try:
-        print(run(store, args.start, args.end, args.json, date.today()))
+        print(run(store, period, args.json, date.today()))
     finally:
         store.close()
     return 0
@@ -311,7 +312,12 @@ def cmd_report(args, url: str, paths: Paths) -> int:
 
     end = args.end or date.today()
     target = args.output.expanduser().absolute()
-    store = Store.open(url, paths)
+    if args.start and args.start > end:
+        raise FibroMapError(f"--from {args.start} is after --to {end}")
+    if target.is_dir() or not target.parent.is_dir():
+        raise FibroMapError(f"{target} is a folder; give a file name such as report.pdf"
+                            if target.is_dir() else f"the folder {target.parent} does not exist")
+    store = Store.open(url, paths, read_only=True)
     try:
         start = args.start
         if start is None:
@@ -337,7 +343,7 @@ def cmd_export(args, url: str, paths: Paths) -> int:
     from fibromap.store.store import Store
 
     target = args.output.expanduser().absolute()
-    store = Store.open(url, paths)
+    store = Store.open(url, paths, read_only=True)
     try:
         size = export_file(store, args.format, target)
     finally:

@@ -38,10 +38,9 @@ def comparison_json(section: str, c: Comparison) -> dict:
     }
 
 
-def run(store, start: date | None, end: date | None, as_json: bool, today: date) -> str:
+def run(store, period: Period, as_json: bool, today: date) -> str:
     from fibromap.analysis.review import load_insights
 
-    period = period_of(start, end, today)
     insights = load_insights(store, period, today)
     sections = (("sleep", insights.sleep), ("following night", insights.following_night),
                 ("medication started", insights.medication))

@@ -7,6 +7,9 @@ header and "page N of M" on every page.
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -67,21 +70,51 @@ def render_report(data: ReportData, atlas: Atlas, device, today: date | None = N
 def write_report(data: ReportData, atlas: Atlas, target: Path, page_size: str = "a4",
                  today: date | None = None,
                  orientation: Orientation = Orientation.CLINICIAN) -> int:
-    """Write the PDF to ``target``; returns the number of pages."""
+    """Write the PDF to ``target`` — a whole file or none; returns the number of pages.
+
+    The PDF is written beside ``target`` under a temporary name, checked to end as a PDF
+    must (Qt's writer does not report a full disk), synced, then renamed into place.
+    """
     if target.is_dir():
         raise FibroMapError(f"{target} is a folder; give a file name such as report.pdf")
     if not target.parent.is_dir():
         raise FibroMapError(f"the folder {target.parent} does not exist")
-    pdf = QPdfWriter(str(target))
-    pdf.setResolution(RESOLUTION)
-    pdf.setTitle(f"{APP_NAME} report {data.period.label()}")
-    pdf.setCreator(f"{APP_NAME} {__version__}")
-    pdf.setPageLayout(page_layout(page_size))
+    temporary = target.with_name(f".{target.name}.partial")
     try:
-        pages = render_report(data, atlas, pdf, today, orientation)
-    except FibroMapError:
-        raise FibroMapError(f"cannot write the report to {target}") from None
-    del pdf  # finishes the file
-    if not target.exists() or target.stat().st_size == 0:
-        raise FibroMapError(f"cannot write the report to {target}")
+        pdf = QPdfWriter(str(temporary))
+        pdf.setResolution(RESOLUTION)
+        pdf.setTitle(f"{APP_NAME} report {data.period.label()}")
+        pdf.setCreator(f"{APP_NAME} {__version__}")
+        pdf.setPageLayout(page_layout(page_size))
+        try:
+            pages = render_report(data, atlas, pdf, today, orientation)
+        except FibroMapError:
+            raise FibroMapError(f"cannot write the report to {target}") from None
+        del pdf  # finishes the file
+        _check_complete(temporary, target)
+        with temporary.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except OSError as exc:
+        reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+        raise FibroMapError(f"cannot write the report to {target}: {reason}; nothing was "
+                            "written") from exc
+    finally:
+        temporary.unlink(missing_ok=True)
     return pages
+
+
+def _check_complete(path: Path, target: Path) -> None:
+    """A PDF ends with %%EOF; one cut short (a full disk) does not."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            handle.seek(max(0, size - 1024))
+            tail = handle.read()
+    except OSError:
+        size, tail = 0, b""
+    if size == 0 or b"%%EOF" not in tail:
+        free = shutil.disk_usage(path.parent).free
+        reason = "the disk is full" if free < 1_000_000 else "the file was cut short"
+        raise FibroMapError(f"cannot write the report to {target}: {reason}; nothing was "
+                            "written")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+import shutil
 from pathlib import Path
 
 from alembic import command
@@ -29,6 +30,8 @@ from fibromap.store.schema import APPLICATION_MARK, MetaRow
 from fibromap.store.sqlite_files import friendly_operational_error, readonly_uri
 
 log = logging.getLogger(__name__)
+
+FULL_BELOW = 1_000_000  # bytes free: below this a failed write is a full disk
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -84,6 +87,10 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _read_only_pragmas(dbapi_connection, _record) -> None:
+    dbapi_connection.execute("PRAGMA foreign_keys = ON")
+
+
 def _sqlite_begin(connection) -> None:
     """Every transaction, schema changes included, is one: all of it or none of it.
 
@@ -105,12 +112,16 @@ class Database:
     # -- opening -----------------------------------------------------------------
     @classmethod
     def open(cls, raw_url: str, paths: Paths, *, upgrade: bool = True,
-             routine_backup: bool = False) -> Database:
+             routine_backup: bool = False, read_only: bool = False) -> Database:
         """Open ``raw_url``, refusing anything that is not a FibroMap database we can use.
 
         With ``upgrade`` a file from an older FibroMap is backed up, then upgraded.
         ``routine_backup`` also takes the day's first backup of an existing file.
+        ``read_only`` reads an existing SQLite file without writing a byte in or beside it,
+        so records can be read and exported from a full disk or a read-only place.
         """
+        if read_only:
+            return cls._open_read_only(raw_url, paths)
         url = _parse_url(raw_url)
         sqlite_path = cls._sqlite_path(url)
         warning = ""
@@ -155,6 +166,28 @@ class Database:
             database._upgrade()
         elif needs_upgrade:
             log.info("database at revision %s, head is %s (not upgraded)", revision, head)
+        return database
+
+    @classmethod
+    def _open_read_only(cls, raw_url: str, paths: Paths) -> Database:
+        url = _parse_url(raw_url)
+        sqlite_path = cls._sqlite_path(url)
+        if sqlite_path is None:  # a server: reading writes nothing on this machine
+            database = cls.open(raw_url, paths, upgrade=False)
+            revision = database.revision()
+        else:
+            if not sqlite_path.exists() or sqlite_path.stat().st_size == 0:
+                raise DatabaseError(f"there is no FibroMap database at {sqlite_path}")
+            _check_sqlite_header(sqlite_path)
+            revision = _probe(cls._probe_engine(url, sqlite_path), url)
+            engine = create_engine(f"sqlite:///{readonly_uri(sqlite_path)}&uri=true",
+                                   poolclass=NullPool)
+            event.listen(engine, "connect", _read_only_pragmas)
+            database = cls(engine, url)
+        if revision != head_revision():
+            database.close()
+            raise DatabaseError(f"{describe_url(url)} is from an older FibroMap (schema "
+                                f"{revision}); open FibroMap once to upgrade it")
         return database
 
     @staticmethod
@@ -206,10 +239,22 @@ class Database:
         except FibroMapError:
             raise
         except OperationalError as exc:
-            raise DatabaseError(friendly_operational_error(exc)) from exc
+            raise DatabaseError(self._explain(exc)) from exc
         except SQLAlchemyError as exc:
             raise DatabaseError(f"the database refused the change: "
                                 f"{friendly_operational_error(exc)}") from exc
+
+    def _explain(self, exc: OperationalError) -> str:
+        """SQLite reports a write that found no room as "disk I/O error": say what it is."""
+        message = friendly_operational_error(exc)
+        path = self.sqlite_path
+        if path is not None and "disk i/o error" in message.lower():
+            try:
+                if shutil.disk_usage(path.parent).free < FULL_BELOW:
+                    return "the disk is full, so nothing was saved; free some space and try again"
+            except OSError:
+                pass
+        return message
 
     def close(self) -> None:
         self.engine.dispose()

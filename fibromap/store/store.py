@@ -25,11 +25,14 @@ class Store:
         self.notes = NoteRepository(database)
 
     @classmethod
-    def open(cls, url: str, paths: Paths, *, routine_backup: bool = False) -> Store:
-        """Open (creating, backing up and upgrading as needed) the database at ``url``."""
-        database = Database.open(url, paths, routine_backup=routine_backup)
-        with database.transaction() as session:
-            seed_builtin_terms(session)
+    def open(cls, url: str, paths: Paths, *, routine_backup: bool = False,
+             read_only: bool = False) -> Store:
+        """Open (creating, backing up and upgrading as needed) the database at ``url``;
+        ``read_only`` opens an existing one for reading and changes nothing."""
+        database = Database.open(url, paths, routine_backup=routine_backup, read_only=read_only)
+        if not read_only:
+            with database.transaction() as session:
+                seed_builtin_terms(session)
         return cls(database)
 
     @property

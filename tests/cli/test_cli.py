@@ -152,7 +152,10 @@ def test_stats_text_and_period(capsys):
     assert figures["from"] == figures["to"] == day and figures["days"] == 1
 
 
-def test_stats_on_an_empty_database(capsys):
+def test_stats_on_an_empty_database(capsys, sqlite_url, paths):
+    from fibromap.store.store import Store
+
+    Store.open(sqlite_url, paths).close()
     code, out, _ = run(capsys, "stats", "--json")
     figures = json.loads(out)
     assert code == 0 and figures["flares"] == 0 and figures["mean_intensity"] is None
@@ -197,15 +200,20 @@ def test_database_option_and_environment_variable_choose_the_database(capsys, tm
     monkeypatch.setenv("FIBROMAP_DATABASE_URL", f"sqlite:///{chosen}")
     code, out, _ = run(capsys, "stats", "--json")
     assert json.loads(out)["flares"] > 0
-    code, out, _ = run(capsys, "stats", "--json", "--database", f"sqlite:///{tmp_path / 'new.sqlite3'}")
-    assert json.loads(out)["flares"] == 0
+    # Reading never creates a database: a path with none is an error, and stays empty.
+    code, out, err = run(capsys, "stats", "--json", "--database", f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    assert code == 1 and "there is no FibroMap database at" in one_line_error(err)
+    assert not (tmp_path / "new.sqlite3").exists()
+    code, _, err = run(capsys, "--database", "sqlite:////nonexistent/dir/x.sqlite3", "stats")
+    assert code == 1 and "there is no FibroMap database at /nonexistent/dir/x.sqlite3" in err
+    assert not Path("/nonexistent").exists()
 
 
 def test_unwritable_home_is_one_line(capsys, tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("")
     monkeypatch.setenv("FIBROMAP_HOME", str(blocker / "sub"))
-    code, _, err = run(capsys, "stats")
+    code, _, err = run(capsys, "demo", "--days", "3")
     assert code == 1 and "cannot create the folder" in one_line_error(err)
 
 

@@ -86,7 +86,8 @@ def test_text_names_the_method_and_marks_notable_comparisons(capsys, seeded):
     assert "  * Poor sleep and spasms 24 h later: 3.15 flares a day" in out  # (60 + 3) / 20
 
 
-def test_an_empty_database_has_nothing_to_compare(capsys):
+def test_an_empty_database_has_nothing_to_compare(capsys, sqlite_url, paths):
+    Store.open(sqlite_url, paths).close()
     figures = json.loads(run(capsys, "insights", "--json"))
     assert figures["days_with_data"] == 0 and figures["outcome_days"] is None
     assert all(not c["enough_days"] for c in figures["comparisons"])

@@ -87,7 +87,8 @@ def test_nothing_outside_the_period_appears(tmp_path, sqlite_url, paths):
     assert [round(float(x)) for x in reader.pages[0].mediabox[2:]] == [612, 792]  # Letter
 
 
-def test_an_empty_period_still_gives_a_report(tmp_path, capsys):
+def test_an_empty_period_still_gives_a_report(tmp_path, capsys, sqlite_url, paths):
+    Store.open(sqlite_url, paths).close()  # a database with nothing in it yet
     target = tmp_path / "empty.pdf"
     assert main(["report", "--to", "2026-01-31", "-o", str(target)]) == 0
     assert "No flares were recorded in this period" in words(target)

@@ -79,7 +79,10 @@ def test_every_word_stays_on_the_page_and_clear_of_the_others(tmp_path, ten_year
     assert 1 <= check_layout(target) <= 4
 
 
-def test_an_empty_database_gives_a_clean_report(tmp_path, capsys):
+def test_an_empty_database_gives_a_clean_report(tmp_path, capsys, sqlite_url, paths):
+    from fibromap.store.store import Store
+
+    Store.open(sqlite_url, paths).close()
     assert check_layout(write(tmp_path, "empty")) <= 3
 
 

@@ -1,0 +1,79 @@
+"""A full disk: nothing half-written is left, writing says "the disk is full", and the
+person can still read and export their records (a real, small tmpfs)."""
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+FIBROMAP = Path(sys.executable).with_name("fibromap")
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A tmpfs of 4 MB mounted for the test (skipped where mounting is not allowed)."""
+    mount = tmp_path / f"disk-{uuid.uuid4().hex[:6]}"
+    mount.mkdir()
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
+                          capture_output=True, text=True)
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {made.stderr.strip()}")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(disk: Path) -> None:
+    """Write until the disk has no byte left."""
+    with open(disk / "filler", "wb", buffering=0) as handle:
+        for size in (65536, 4096, 512, 1):
+            try:
+                while True:
+                    handle.write(b"\0" * size)
+            except OSError:
+                continue
+    os.sync()
+
+
+def fibromap(home: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "FIBROMAP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([str(FIBROMAP), *args], env=env, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_a_report_to_a_full_disk_says_so_and_leaves_nothing(tmp_path, tiny_disk):
+    home = tmp_path / "home"
+    assert fibromap(home, "demo", "--days", "60").returncode == 0
+    fill(tiny_disk)
+    result = fibromap(home, "report", "-o", str(tiny_disk / "report.pdf"))
+    assert result.returncode == 1 and "the disk is full" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler"]
+
+
+def test_an_export_to_a_full_disk_leaves_no_partial_file(tmp_path, tiny_disk):
+    home = tmp_path / "home"
+    assert fibromap(home, "demo", "--days", "60").returncode == 0
+    fill(tiny_disk)
+    result = fibromap(home, "export", "--format", "json", "-o", str(tiny_disk / "all.json"))
+    assert result.returncode == 1 and "the disk is full" in result.stderr
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler"]
+
+
+def test_records_on_a_full_disk_can_still_be_read_and_exported(tmp_path, tiny_disk):
+    home = tiny_disk / "home"
+    assert fibromap(home, "demo", "--days", "30").returncode == 0
+    fill(tiny_disk)
+    stats = fibromap(home, "stats", "--json")
+    assert stats.returncode == 0, stats.stderr
+    assert json.loads(stats.stdout)["flares"] > 20
+    export = fibromap(home, "export", "--format", "json", "-o", str(tmp_path / "safe.json"))
+    assert export.returncode == 0, export.stderr
+    assert json.loads((tmp_path / "safe.json").read_text())["flares"]
+    # Writing is refused in words a person understands.
+    demo = fibromap(home, "demo", "--days", "5", "--force")
+    assert demo.returncode == 1 and "disk" in demo.stderr and "I/O" not in demo.stderr
+    assert len(demo.stderr.strip().splitlines()) == 1
