@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench screenshots clean
+.PHONY: run test bench durability screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/benchmarks -p no:cacheprovider -o addopts=""
+
+# Kill -9 at many more random moments than the suite's share (tests/durability/).
+durability: $(STAMP)
+	FIBROMAP_DURABILITY_ROUNDS=200 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/durability -p no:cacheprovider
 
 # The README's pictures: a year of demo data, each view rendered offscreen.
 SHOTS_HOME := $(CURDIR)/build/screenshots-home
