@@ -9,9 +9,9 @@ from fibromap.errors import FibroMapError
 
 
 def _sqlite_file(url: str) -> Path:
-    from fibromap.store.database import Database, _parse_url
+    from fibromap.store.database import Database
 
-    path = Database._sqlite_path(_parse_url(url))
+    path = Database.sqlite_file(url)
     if path is None:
         raise FibroMapError("backups are of the SQLite file; for a PostgreSQL database use "
                             "pg_dump, or `fibromap export --format json`")

@@ -25,7 +25,7 @@ from sqlalchemy.pool import NullPool
 
 from fibromap.config import Paths
 from fibromap.errors import DatabaseError, DatabaseRefused, FibroMapError
-from fibromap.store.backups import backed_up_today, backup_sqlite, list_backups
+from fibromap.store.backups import backed_up_today, backup_sqlite, list_backups, restore_backup
 from fibromap.store.schema import APPLICATION_MARK, MetaRow
 from fibromap.store.sqlite_files import friendly_operational_error, readonly_uri
 
@@ -190,6 +190,14 @@ class Database:
                                 f"{revision}); open FibroMap once to upgrade it")
         return database
 
+    @classmethod
+    def sqlite_file(cls, raw_url: str) -> Path | None:
+        """The SQLite file a URL names (None for a server or a bad URL)."""
+        try:
+            return cls._sqlite_path(_parse_url(raw_url))
+        except DatabaseError:
+            return None
+
     @staticmethod
     def _sqlite_path(url: URL) -> Path | None:
         if url.get_backend_name() != "sqlite":
@@ -255,6 +263,17 @@ class Database:
             except OSError:
                 pass
         return message
+
+    def restore(self, backup: Path, paths: Paths) -> Path | None:
+        """Put ``backup`` in place of this SQLite file and carry on with it (upgraded if it
+        came from an older FibroMap); returns where the replaced file was kept."""
+        if self.sqlite_path is None:
+            raise DatabaseError("only an SQLite database is restored from a backup")
+        self.engine.dispose()
+        set_aside = restore_backup(backup, self.sqlite_path)
+        fresh = Database.open(self.url.render_as_string(hide_password=False), paths)
+        self.engine, self._sessions = fresh.engine, fresh._sessions
+        return set_aside
 
     def close(self) -> None:
         self.engine.dispose()

@@ -27,12 +27,14 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def open_main_window(url: str, paths: Paths) -> MainWindow | None:
-    """Open the store and its window, or tell the person why it cannot be opened."""
+    """Open the store and its window, or tell the person why it cannot be opened and offer
+    the newest backup that passes the integrity check."""
     try:
         store = Store.open(url, paths, routine_backup=True)
     except FibroMapError as exc:
-        QMessageBox.critical(None, f"{APP_NAME} cannot open the database", str(exc))
-        return None
+        store = _offer_backup(url, paths, str(exc))
+        if store is None:
+            return None
     window = MainWindow(store, Settings(paths.settings_file), paths)
     window.show()
     window.offer_unsaved_draft()
@@ -51,3 +53,29 @@ def run_gui(url: str, paths: Paths, crash_dialog: bool = True) -> int:
         return app.exec()
     finally:
         handler.uninstall()
+
+
+def _offer_backup(url: str, paths: Paths, problem: str) -> Store | None:
+    from fibromap.store.backups import describe_backup, list_backups, restore_backup
+    from fibromap.store.database import Database
+
+    title = f"{APP_NAME} cannot open the database"
+    target = Database.sqlite_file(url)
+    good = next((info for info in map(describe_backup, list_backups(paths)) if info.sound),
+                None) if target is not None else None
+    if good is None:
+        QMessageBox.critical(None, title, problem)
+        return None
+    taken = f"{good.taken:%a %d %b %Y, %H:%M}" if good.taken else good.path.name
+    answer = QMessageBox.question(
+        None, title,
+        f"{problem}\n\nThe newest good backup is from {taken} ({good.flares} flares). Restore "
+        "it? The file that cannot be opened is kept beside it.")
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        restore_backup(good.path, target)
+        return Store.open(url, paths)
+    except FibroMapError as exc:
+        QMessageBox.critical(None, title, str(exc))
+        return None

@@ -176,6 +176,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
 
         help_menu = self.menuBar().addMenu("&Help")
+        self.backups_action = self._action("&Backups…", self.show_backups)
+        help_menu.addAction(self.backups_action)
         self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
         help_menu.addAction(self.about_action)
 
@@ -273,6 +275,14 @@ class MainWindow(QMainWindow):
         if name not in VIEWS:
             raise ValueError(f"no view called {name!r}")
         self.tabs.setCurrentWidget(self._views[name])
+
+    def show_backups(self) -> None:
+        from fibromap.ui.dialogs.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.store, self.paths, self)
+        dialog.exec()
+        if dialog.restored:
+            self.refresh()
 
     def show_report(self) -> None:
         from fibromap.ui.dialogs.report_dialog import ReportDialog

@@ -1,0 +1,127 @@
+"""Help › Backups: the backups of the database, what each holds, and restoring one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QMessageBox, QPushButton,
+    QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
+
+from fibromap.config import Paths
+from fibromap.errors import FibroMapError
+from fibromap.store.backups import BackupInfo, backup_sqlite, describe_backup, list_backups
+from fibromap.store.store import Store
+from fibromap.ui.widgets.feedback import FeedbackLabel
+
+COLUMNS = ("Taken", "Why", "Flares", "Integrity check")
+REASONS = {"daily": "the day's first start", "manual": "backed up by hand"}
+
+
+def reason_text(reason: str) -> str:
+    if reason.startswith("before-upgrade-"):
+        return f"before upgrading (schema {reason.removeprefix('before-upgrade-')})"
+    return REASONS.get(reason, reason)
+
+
+class BackupsDialog(QDialog):
+    def __init__(self, store: Store, paths: Paths, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Backups")
+        self._store = store
+        self._paths = paths
+        self.backups: list[BackupInfo] = []
+        self.restored = False
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName("Backups, newest first")
+        self.back_up_button = QPushButton("Back up now")
+        self.restore_button = QPushButton("Restore…")
+        self.feedback = FeedbackLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.back_up_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"In {paths.backups_dir}, newest first. Restoring keeps your "
+                                "current file beside the database, so nothing is lost.",
+                                wordWrap=True))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.feedback)
+        layout.addWidget(buttons)
+        self.back_up_button.clicked.connect(self.back_up)
+        self.restore_button.clicked.connect(lambda: self.restore_selected())
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.resize(680, 380)
+        self.reload()
+
+    def reload(self) -> None:
+        self.backups = [describe_backup(path) for path in list_backups(self._paths)]
+        self.table.setRowCount(len(self.backups))
+        for row, info in enumerate(self.backups):
+            cells = (f"{info.taken:%a %d %b %Y, %H:%M}" if info.taken else info.path.name,
+                     reason_text(info.reason),
+                     str(info.flares) if info.flares is not None else "cannot be read",
+                     "passed" if info.sound else "FAILED")
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        if self.backups:
+            self.table.selectRow(0)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected()
+        self.restore_button.setEnabled(chosen is not None and chosen.sound)
+
+    def selected(self) -> BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.backups[rows[0].row()] if rows else None
+
+    def back_up(self) -> None:
+        path = self._store.database.sqlite_path
+        try:
+            if path is None:
+                raise FibroMapError("backups are of the SQLite file; a PostgreSQL database is "
+                                    "backed up with its own tools")
+            backup_sqlite(path, self._paths, "manual")
+        except FibroMapError as exc:
+            self.feedback.say(f"Not backed up: {exc}.", error=True)
+            return
+        self.reload()
+        self.feedback.say("Backed up.", error=False)
+
+    def restore_selected(self, confirm=None) -> bool:
+        chosen = self.selected()
+        if chosen is None or not chosen.sound:
+            return False
+        confirm = confirm or self._confirm
+        if not confirm(chosen):
+            return False
+        try:
+            kept = self._store.database.restore(chosen.path, self._paths)
+        except FibroMapError as exc:
+            self.feedback.say(f"Not restored: {exc}.", error=True)
+            return False
+        self.restored = True
+        self.feedback.say(f"Restored the backup of {self.table.item(self.table.currentRow(), 0).text()}"
+                          f" ({chosen.flares} flares). The file it replaced is kept as {kept}.",
+                          error=False)
+        self.reload()
+        return True
+
+    def _confirm(self, chosen: BackupInfo) -> bool:
+        taken = f"{chosen.taken:%a %d %b %Y, %H:%M}" if chosen.taken else chosen.path.name
+        answer = QMessageBox.question(
+            self, "Restore a backup",
+            f"Replace your records with the backup of {taken} ({chosen.flares} flares)?\n\n"
+            "Your current file is kept beside the database, so this can be undone by hand.")
+        return answer == QMessageBox.StandardButton.Yes
