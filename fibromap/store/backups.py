@@ -19,21 +19,27 @@ log = logging.getLogger(__name__)
 BACKUPS_KEPT = 10
 
 
+def _copy(source_file: Path, target: Path) -> None:
+    """SQLite's online backup of ``source_file`` (read without writing beside it) into
+    ``target``."""
+    source = sqlite3.connect(readonly_uri(source_file), uri=True)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+
+
 def backup_sqlite(path: Path, paths: Paths, reason: str) -> Path:
     """Copy the database with SQLite's online-backup API and keep the newest few copies."""
     folder = paths.ensure(paths.backups_dir)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"fibromap-{stamp}-{reason}.sqlite3"
     try:
-        source = sqlite3.connect(readonly_uri(path), uri=True)
-        try:
-            destination = sqlite3.connect(target)
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
-        finally:
-            source.close()
+        _copy(path, target)
     except sqlite3.Error as exc:
         for leftover in ("", "-journal", "-wal", "-shm"):  # nothing half-written stays
             target.with_name(target.name + leftover).unlink(missing_ok=True)
@@ -136,15 +142,7 @@ def restore_backup(backup: Path, database_file: Path) -> Path | None:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     temporary = folder / f".{database_file.name}.restoring-{stamp}"
     try:
-        source = sqlite3.connect(readonly_uri(backup), uri=True)
-        try:
-            destination = sqlite3.connect(temporary)
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
-        finally:
-            source.close()
+        _copy(backup, temporary)
         with temporary.open("rb+") as handle:
             os.fsync(handle.fileno())
     except (sqlite3.Error, OSError) as exc:
