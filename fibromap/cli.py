@@ -305,7 +305,7 @@ def cmd_report(args, url: str, paths: Paths) -> int:
     from fibromap.analysis.periods import Period
     from fibromap.analysis.report_data import load_report
     from fibromap.domain.atlas import load_atlas
-    from fibromap.report.pdf import write_report
+    from fibromap.report.pdf import check_target, write_report
     from fibromap.store.store import Store
     from fibromap.ui.app import create_application
     from fibromap.ui.settings import Settings
@@ -314,9 +314,7 @@ def cmd_report(args, url: str, paths: Paths) -> int:
     target = args.output.expanduser().absolute()
     if args.start and args.start > end:
         raise FibroMapError(f"--from {args.start} is after --to {end}")
-    if target.is_dir() or not target.parent.is_dir():
-        raise FibroMapError(f"{target} is a folder; give a file name such as report.pdf"
-                            if target.is_dir() else f"the folder {target.parent} does not exist")
+    check_target(target)
     store = Store.open(url, paths, read_only=True)
     try:
         start = args.start

@@ -105,7 +105,6 @@ class Writer:
         painter.scale(scale, scale)
         self.width, self.page_height = rect.width(), rect.height()
         self.running_header = running_header
-        self.pages = 1
         self.total = 1
 
     def _top(self, page: int) -> float:
@@ -139,7 +138,6 @@ class Writer:
             section.draw(self.painter, QRectF(0, y, self.width, height))
             self.painter.restore()
             y += height + GAP
-        self.pages = page
         return page
 
     def _frame(self, page: int) -> None:

@@ -67,6 +67,14 @@ def render_report(data: ReportData, atlas: Atlas, device, today: date | None = N
         painter.end()
 
 
+def check_target(target: Path) -> None:
+    """Refuse, before any work, a place a report cannot be written to."""
+    if target.is_dir():
+        raise FibroMapError(f"{target} is a folder; give a file name such as report.pdf")
+    if not target.parent.is_dir():
+        raise FibroMapError(f"the folder {target.parent} does not exist")
+
+
 def write_report(data: ReportData, atlas: Atlas, target: Path, page_size: str = "a4",
                  today: date | None = None,
                  orientation: Orientation = Orientation.CLINICIAN) -> int:
@@ -75,10 +83,7 @@ def write_report(data: ReportData, atlas: Atlas, target: Path, page_size: str = 
     The PDF is written beside ``target`` under a temporary name, checked to end as a PDF
     must (Qt's writer does not report a full disk), synced, then renamed into place.
     """
-    if target.is_dir():
-        raise FibroMapError(f"{target} is a folder; give a file name such as report.pdf")
-    if not target.parent.is_dir():
-        raise FibroMapError(f"the folder {target.parent} does not exist")
+    check_target(target)
     temporary = target.with_name(f".{target.name}.partial")
     try:
         pdf = QPdfWriter(str(temporary))

@@ -49,16 +49,25 @@ def backup_sqlite(path: Path, paths: Paths, reason: str) -> Path:
     return target
 
 
-def backup_passes_check(path: Path) -> bool:
-    """Whether a backup is a sound FibroMap database (SQLite's integrity check)."""
+def _inspect(path: Path) -> tuple[int | None, bool]:
+    """The flares a backup holds (None: not a readable FibroMap database) and whether it
+    passes SQLite's integrity check, over one read-only connection."""
     try:
         connection = sqlite3.connect(readonly_uri(path), uri=True)
         try:
-            return connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            sound = connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            flares = connection.execute("SELECT count(*) FROM flare").fetchone()[0]
+            return flares, sound
         finally:
             connection.close()
     except sqlite3.Error:
-        return False
+        return None, False
+
+
+def backup_passes_check(path: Path) -> bool:
+    """Whether a backup is a sound FibroMap database (SQLite's integrity check)."""
+    flares, sound = _inspect(path)
+    return sound and flares is not None
 
 
 def rotate_backups(paths: Paths) -> list[Path]:
@@ -111,16 +120,8 @@ def describe_backup(path: Path) -> BackupInfo:
     except (IndexError, ValueError):
         taken = None
     reason = parts[4] if len(parts) > 4 else ""
-    flares = None
-    try:
-        connection = sqlite3.connect(readonly_uri(path), uri=True)
-        try:
-            flares = connection.execute("SELECT count(*) FROM flare").fetchone()[0]
-        finally:
-            connection.close()
-    except sqlite3.Error:
-        pass
-    return BackupInfo(path, taken, reason, flares, flares is not None and backup_passes_check(path))
+    flares, sound = _inspect(path)
+    return BackupInfo(path, taken, reason, flares, sound and flares is not None)
 
 
 def restore_backup(backup: Path, database_file: Path) -> Path | None:

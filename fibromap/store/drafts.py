@@ -38,7 +38,7 @@ class DraftFile:
         """The draft left by the last session, or None. A file that cannot be read back —
         damaged, or holding what the form never could — is set aside (``set_aside`` then
         says where, and ``problem`` why), never a reason not to start."""
-        self.set_aside: Path | None = None
+        self.set_aside = None
         self.problem = ""
         try:
             data = self.path.read_bytes()

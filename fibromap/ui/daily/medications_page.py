@@ -6,14 +6,15 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDateEdit, QFormLayout, QHBoxLayout, QHeaderView, QLineEdit,
-    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QDateEdit, QFormLayout, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableWidgetItem,
+    QVBoxLayout, QWidget,
 )
 
 from fibromap.domain.daily import Medication
 from fibromap.errors import FibroMapError
 from fibromap.store.store import Store
 from fibromap.ui.widgets.feedback import FeedbackLabel
+from fibromap.ui.widgets.record_table import record_table
 
 COLUMNS = ("Medication", "Dose", "From", "Until")
 
@@ -23,12 +24,7 @@ class MedicationsPage(QWidget):
         super().__init__(parent)
         self._store = store
         self._medications: list[Medication] = []
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = record_table(COLUMNS)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QMessageBox, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QDialog, QDialogButtonBox, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidgetItem,
+    QVBoxLayout,
 )
 
 from fibromap.config import Paths
@@ -13,6 +13,7 @@ from fibromap.errors import FibroMapError
 from fibromap.store.backups import BackupInfo, backup_sqlite, describe_backup, list_backups
 from fibromap.store.store import Store
 from fibromap.ui.widgets.feedback import FeedbackLabel
+from fibromap.ui.widgets.record_table import record_table
 
 COLUMNS = ("Taken", "Why", "Flares", "Integrity check")
 REASONS = {"daily": "the day's first start", "manual": "backed up by hand"}
@@ -32,12 +33,7 @@ class BackupsDialog(QDialog):
         self._paths = paths
         self.backups: list[BackupInfo] = []
         self.restored = False
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = record_table(COLUMNS)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName("Backups, newest first")
