@@ -52,8 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     database = argparse.ArgumentParser(add_help=False)
     database.add_argument(
         "--database", metavar="URL", default=argparse.SUPPRESS,
-        help="SQLAlchemy URL of the database (default: FIBROMAP_DATABASE_URL, or the "
-             "SQLite file in your data folder)")
+        help="an SQLite file, or the SQLAlchemy URL of a database (default: "
+             "FIBROMAP_DATABASE_URL, or the SQLite file in your data folder)")
     parser = _Parser(prog="fibromap", parents=[database],
                      description=f"{APP_NAME}: a private spasm and pain logger. "
                                  "Without a command, starts the app.")
@@ -231,7 +231,7 @@ def cmd_check(args, url: str, paths: Paths) -> int:
     from fibromap.store.check import check_database
     from fibromap.store.database import Database
 
-    database = Database.open(url, paths, upgrade=False)
+    database = Database.open_for_checking(url, paths)
     try:
         report = check_database(database)
     finally:
@@ -377,7 +377,7 @@ def cmd_screenshot(args, url: str, paths: Paths) -> int:
     target = args.output.expanduser().absolute()
     if not target.parent.is_dir():
         raise FibroMapError(f"the folder {target.parent} does not exist")
-    store = Store.open(url, paths)
+    store = Store.open_to_view(url, paths)
     try:
         save_screenshot(store, Settings(paths.settings_file), paths, args.view, args.size, target)
     finally:

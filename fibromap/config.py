@@ -53,7 +53,7 @@ class Paths:
     def ensure(self, directory: Path) -> Path:
         """Create ``directory`` if needed, or explain why it cannot be used."""
         try:
-            directory.mkdir(parents=True, exist_ok=True)
+            directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
             raise FibroMapError(
                 f"cannot create the folder {directory}: {exc.strerror or exc}"
@@ -95,9 +95,13 @@ def tighten(paths: Paths) -> None:
 
 def database_url(paths: Paths, override: str | None = None,
                  environ: os._Environ | dict | None = None) -> str:
-    """The SQLAlchemy URL to open: the override, the environment, or the default file."""
+    """The SQLAlchemy URL to open: the override, the environment, or the default file.
+
+    A plain path (no ``scheme://``) names an SQLite file."""
     environ = os.environ if environ is None else environ
     url = override or environ.get(DATABASE_ENV)
+    if url and "://" not in url and url != ":memory:":
+        return f"sqlite:///{Path(url).expanduser().absolute()}"
     if url:
         return url
     return f"sqlite:///{paths.database_file}"

@@ -27,3 +27,24 @@ class DatabaseRefused(DatabaseError):
 
     The file is left exactly as it was.
     """
+
+
+class ReadOnlyDatabase(DatabaseError):
+    """The database is in a place FibroMap may not write: it can be read, not changed."""
+
+
+class ChangedElsewhere(DatabaseError):
+    """A record was changed or removed by another window or program since it was opened;
+    the change was not saved, so nobody's work is overwritten.
+
+    ``current`` is the record as it is saved now (None when it was deleted): making that
+    the version one's change is based on lets a second save replace it knowingly.
+    """
+
+    def __init__(self, message: str, current=None):
+        super().__init__(message)
+        self.current = current
+
+
+class DiskFull(DatabaseError):
+    """There was no room on the disk to write: nothing was saved."""

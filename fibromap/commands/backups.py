@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fibromap.config import Paths
-from fibromap.errors import FibroMapError
+from fibromap.errors import FibroMapError, ReadOnlyDatabase
 
 
 def _sqlite_file(url: str) -> Path:
@@ -34,7 +34,10 @@ def backup(url: str, paths: Paths, list_only: bool) -> str:
             check = "passed the integrity check" if info.sound else "FAILED the integrity check"
             lines.append(f"  {info.path.name}  {taken}  {info.reason}  {held}  {check}")
         return "\n".join(lines)
-    Database.open(url, paths).close()  # a FibroMap database, at the current schema
+    try:
+        Database.open(url, paths).close()  # a FibroMap database, at the current schema
+    except ReadOnlyDatabase:  # nothing can be saved to it, but it can be copied
+        Database.open_for_checking(url, paths).close()
     target = backup_sqlite(path, paths, "manual")
     return f"Backed up {path} to {target}"
 

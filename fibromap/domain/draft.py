@@ -56,6 +56,9 @@ class FlareDraft:
     impacts: dict[str, int] = field(default_factory=dict)
     notes: str = ""
     editing_id: int | None = None  # the saved flare this draft changes, if any
+    # When that flare was last changed, as it was opened: saving over a newer change made
+    # in another window is refused rather than overwriting it.
+    editing_modified: datetime | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -94,6 +97,7 @@ class FlareDraft:
                              for t in self.treatments),
             impacts={ImpactArea(area): level for area, level in self.impacts.items()},
             notes=self.notes,
+            modified=self.editing_modified if self.editing_id is not None else None,
         )
 
     @classmethod
@@ -112,6 +116,7 @@ class FlareDraft:
             impacts={area.value: level for area, level in flare.impacts.items()},
             notes=flare.notes,
             editing_id=flare.id if keep_identity else None,
+            editing_modified=flare.modified if keep_identity else None,
         )
 
     def check(self, atlas: Atlas) -> FlareDraft:
@@ -125,6 +130,8 @@ class FlareDraft:
 
         if self.onset.tzinfo is None:
             raise ValidationError("the time of the flare has no UTC offset")
+        if self.editing_modified is not None and self.editing_modified.tzinfo is None:
+            raise ValidationError("the time the flare was last changed has no UTC offset")
         if self.duration_seconds is not None and (
                 not isinstance(self.duration_seconds, int) or self.duration_seconds <= 0):
             raise ValidationError(f"the length {self.duration_seconds!r} is not a number of seconds")
@@ -154,6 +161,8 @@ class FlareDraft:
     def to_json(self) -> str:
         data = asdict(self)
         data["onset"] = self.onset.isoformat()
+        data["editing_modified"] = (self.editing_modified.isoformat()
+                                    if self.editing_modified else None)
         return json.dumps({"format": DRAFT_FORMAT, "draft": data}, ensure_ascii=False)
 
     @classmethod
@@ -177,6 +186,11 @@ class FlareDraft:
                 impacts=dict(data["impacts"]),
                 notes=data["notes"],
                 editing_id=data["editing_id"],
+                editing_modified=_moment(data.get("editing_modified")),  # drafts from before it
             )
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ValidationError(f"the unsaved flare could not be read back ({exc})") from exc
+
+
+def _moment(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value is not None else None

@@ -35,7 +35,7 @@ def region_figures(database: Database, start: date | None = None,
                func.max(SiteRow.intensity), burden, referred)
         .join(FlareRow, FlareRow.id == SiteRow.flare_id).where(PAIN), start, end
     ).group_by(SiteRow.region)
-    with database.transaction() as session:
+    with database.reading() as session:
         rows = session.execute(query).all()
     return {region: RegionFigures(region, flares, float(mean), peak, float(load or 0) / 60,
                                   int(ref or 0))
@@ -55,7 +55,7 @@ def referral_counts(database: Database, start: date | None = None,
         .join(target, target.id == ReferralRow.target_site_id).where(target.intensity > 0),
         start, end
     ).group_by(source.region, target.region).order_by(count.desc(), source.region, target.region)
-    with database.transaction() as session:
+    with database.reading() as session:
         return [(s, t, n) for s, t, n in session.execute(query)]
 
 
@@ -64,7 +64,7 @@ def time_of_day(database: Database, start: date | None = None, end: date | None 
     hour = extract("hour", FlareRow.onset_local)
     query = in_period(select(hour, func.count(FlareRow.id)), start, end).group_by(hour)
     counts = [0] * 24
-    with database.transaction() as session:
+    with database.reading() as session:
         for value, n in session.execute(query):
             counts[int(value)] = n
     return counts
@@ -76,7 +76,7 @@ def weekday_counts(database: Database, start: date | None = None,
     dow = extract("dow", FlareRow.onset_local)  # 0 = Sunday on SQLite and PostgreSQL
     query = in_period(select(dow, func.count(FlareRow.id)), start, end).group_by(dow)
     counts = [0] * 7
-    with database.transaction() as session:
+    with database.reading() as session:
         for value, n in session.execute(query):
             counts[(int(value) + 6) % 7] = n
     return counts
@@ -86,7 +86,7 @@ def regions_between(database: Database, start: date, end: date) -> set[str]:
     """Every region marked in a flare between two local days (for the WPI)."""
     query = in_period(select(SiteRow.region).join(FlareRow, FlareRow.id == SiteRow.flare_id)
                       .where(PAIN).distinct(), start, end)
-    with database.transaction() as session:
+    with database.reading() as session:
         return set(session.scalars(query))
 
 
@@ -96,7 +96,7 @@ def regions_by_day(database: Database, start: date, end: date) -> dict[date, set
     query = in_period(select(day, SiteRow.region).join(FlareRow, FlareRow.id == SiteRow.flare_id)
                       .where(PAIN).distinct(), start, end)
     days: dict[date, set[str]] = {}
-    with database.transaction() as session:
+    with database.reading() as session:
         for value, region in session.execute(query):
             days.setdefault(_day(value), set()).add(region)
     return days
@@ -125,7 +125,7 @@ def daily_figures(database: Database, start: date | None = None, end: date | Non
         .join(SiteRow, SiteRow.flare_id == FlareRow.id), start, end).group_by(day).order_by(day)
     if region:
         query = query.where(SiteRow.region == region, PAIN)
-    with database.transaction() as session:
+    with database.reading() as session:
         return [DayFigures(_day(d), n, float(mean) if mean is not None else None, peak)
                 for d, n, mean, peak in session.execute(query)]
 
@@ -136,7 +136,7 @@ def night_flares(database: Database, start: date | None = None,
     day = func.date(FlareRow.onset_local)
     query = in_period(select(day, func.count(FlareRow.id)), start, end).where(
         extract("hour", FlareRow.onset_local) < 8).group_by(day)
-    with database.transaction() as session:
+    with database.reading() as session:
         return {_day(d): n for d, n in session.execute(query)}
 
 
@@ -151,7 +151,7 @@ def daily_terms(database: Database, kind: str, start: date | None = None,
         .join(TermRow, TermRow.id == FlareTermRow.term_id).where(TermRow.kind == kind)
         .distinct(), start, end)
     days: dict[date, set[str]] = {}
-    with database.transaction() as session:
+    with database.reading() as session:
         for d, key in session.execute(query):
             days.setdefault(_day(d), set()).add(key)
     return days
@@ -173,7 +173,7 @@ def duration_counts(database: Database, start: date | None = None,
                   else_=len(DURATION_BINS) - 1)
     query = in_period(select(bucket, func.count(FlareRow.id)), start, end).group_by(bucket)
     counts = [0] * (len(DURATION_BINS) + 1)
-    with database.transaction() as session:
+    with database.reading() as session:
         for index, n in session.execute(query):
             counts[int(index)] = n
     labels = [label for _limit, label in DURATION_BINS] + ["no end given"]
@@ -198,7 +198,7 @@ def treatment_relief(database: Database, start: date | None = None,
         .join(FlareRow, FlareRow.id == TreatmentUseRow.flare_id)
         .join(TermRow, TermRow.id == TreatmentUseRow.term_id), start, end
     ).group_by(TermRow.key, TermRow.label, name)
-    with database.transaction() as session:
+    with database.reading() as session:
         rows = [(key, f"{label}: {typed.strip()}" if typed and typed.strip() else label, n,
                  float(m) if m is not None else None)
                 for key, label, _name, typed, n, m in session.execute(query)]
@@ -219,7 +219,7 @@ def impact_figures(database: Database, start: date | None = None,
     columns = [getattr(FlareRow, f"impact_{area}") for area in areas]
     counts = [func.sum(case((column == level, 1), else_=0)) for column in columns
               for level in range(4)]
-    with database.transaction() as session:
+    with database.reading() as session:
         row = session.execute(in_period(select(*counts), start, end)).one()
     results = []
     for index, area in enumerate(areas):
@@ -241,7 +241,7 @@ def weekly_region_counts(database: Database, start: date, end: date) -> dict[dat
     while monday <= end:
         weeks[monday] = {}
         monday += timedelta(days=7)
-    with database.transaction() as session:
+    with database.reading() as session:
         for d, region, n in session.execute(query):
             local = _day(d)
             week = weeks[local - timedelta(days=local.weekday())]
@@ -258,7 +258,7 @@ def days_with_treatment(database: Database, start: date | None = None,
     query = in_period(select(day).select_from(TreatmentUseRow)
                       .join(FlareRow, FlareRow.id == TreatmentUseRow.flare_id).distinct(),
                       start, end)
-    with database.transaction() as session:
+    with database.reading() as session:
         return sorted(_day(d) for d in session.scalars(query))
 
 
@@ -273,7 +273,7 @@ def term_counts(database: Database, kind: str, start: date | None = None,
         .join(FlareRow, FlareRow.id == FlareTermRow.flare_id)
         .join(TermRow, TermRow.id == FlareTermRow.term_id).where(TermRow.kind == kind),
         start, end).group_by(TermRow.key, TermRow.label).order_by(flares.desc(), TermRow.key)
-    with database.transaction() as session:
+    with database.reading() as session:
         return [(key, label, n) for key, label, n in session.execute(query)]
 
 
@@ -281,7 +281,7 @@ def durations(database: Database, start: date | None = None, end: date | None = 
     """The known durations in seconds (flares still going are left out)."""
     query = in_period(select(FlareRow.duration_s).where(FlareRow.duration_s.is_not(None)),
                       start, end).order_by(FlareRow.duration_s)
-    with database.transaction() as session:
+    with database.reading() as session:
         return list(session.scalars(query))
 
 
@@ -290,7 +290,7 @@ def recorded_span(database: Database) -> tuple[date, date] | None:
     from fibromap.store.schema import CheckInRow
 
     day = func.date(FlareRow.onset_local)
-    with database.transaction() as session:
+    with database.reading() as session:
         flares = session.execute(select(func.min(day), func.max(day))).one()
         checkins = session.execute(select(func.min(CheckInRow.day), func.max(CheckInRow.day))).one()
     firsts = [_day(v) for v in (flares[0], checkins[0]) if v is not None]

@@ -35,7 +35,7 @@ def check_database(database: Database) -> CheckReport:
         report.problems.append(f"schema is at revision {report.revision}, this FibroMap uses "
                                f"{report.head}; start FibroMap once to upgrade it")
         return report
-    with database.transaction() as session:
+    with database.reading() as session:
         for table in Base.metadata.sorted_tables:
             report.counts[table.name] = session.scalar(select(func.count()).select_from(table))
         if database.is_sqlite:

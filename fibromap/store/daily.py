@@ -8,9 +8,11 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import selectinload
 
 from fibromap.domain.daily import CheckIn, Medication
-from fibromap.errors import ValidationError
+from fibromap.errors import ChangedElsewhere, ValidationError
 from fibromap.store.database import Database
 from fibromap.store.schema import CheckInFoodRow, CheckInRow, MedicationRow
+
+ANY = object()  # put() without a check of what it replaces
 
 _CHECKIN_FIELDS = ("sleep_hours", "sleep_quality", "woken_by_spasms", "water_glasses", "stress",
                    "fatigue", "mood", "activity_level", "notes")
@@ -33,11 +35,23 @@ class CheckInRepository:
     def __init__(self, database: Database):
         self._db = database
 
-    def put(self, checkin: CheckIn) -> CheckIn:
-        """Save the day's check-in, replacing an earlier one for the same day."""
+    def put(self, checkin: CheckIn, *, replacing: CheckIn | None | object = ANY) -> CheckIn:
+        """Save the day's check-in, replacing an earlier one for the same day.
+
+        ``replacing`` is the check-in the form was showing (None: the day had none): if the
+        day's check-in is no longer that (another window or computer saved one meanwhile),
+        nothing is saved and ChangedElsewhere carries the one saved now.
+        """
         with self._db.transaction() as session:
             row = session.scalar(select(CheckInRow).where(CheckInRow.day == checkin.day)
-                                 .options(selectinload(CheckInRow.foods)))
+                                 .options(selectinload(CheckInRow.foods)).with_for_update())
+            current = _checkin(row) if row is not None else None
+            if replacing is not ANY and current != replacing:
+                raise ChangedElsewhere(
+                    f"the check-in for {checkin.day:%A %d %B} was "
+                    f"{'changed' if current else 'deleted'} in another window or program "
+                    "after you opened it, so yours was not saved over it; save again to "
+                    "replace it with what you see here", current)
             if row is None:
                 row = CheckInRow(day=checkin.day)
                 session.add(row)
@@ -53,7 +67,7 @@ class CheckInRepository:
             insert_checkins(session, checkins)
 
     def get(self, day: date) -> CheckIn | None:
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             row = session.scalar(select(CheckInRow).where(CheckInRow.day == day)
                                  .options(selectinload(CheckInRow.foods)))
             return _checkin(row) if row else None
@@ -64,7 +78,7 @@ class CheckInRepository:
             query = query.where(CheckInRow.day >= start)
         if end:
             query = query.where(CheckInRow.day <= end)
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             return [_checkin(row) for row in session.scalars(query)]
 
     def delete(self, day: date) -> None:
@@ -72,7 +86,7 @@ class CheckInRepository:
             session.execute(delete(CheckInRow).where(CheckInRow.day == day))
 
     def count(self) -> int:
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             return session.scalar(select(func.count(CheckInRow.id)))
 
 
@@ -119,17 +133,17 @@ class MedicationRepository:
             return _medication(added)
 
     def get(self, medication_id: int | None) -> Medication:
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             return _medication(self._row(session, medication_id))
 
     def all(self) -> list[Medication]:
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             rows = session.scalars(select(MedicationRow).order_by(MedicationRow.start,
                                                                   MedicationRow.id))
             return [_medication(row) for row in rows]
 
     def count(self) -> int:
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             return session.scalar(select(func.count(MedicationRow.id)))
 
     @staticmethod

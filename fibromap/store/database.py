@@ -8,9 +8,9 @@ connection before FibroMap decides it may write.
 from __future__ import annotations
 
 import logging
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-import shutil
 from pathlib import Path
 
 from alembic import command
@@ -19,24 +19,29 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from fibromap.config import Paths
-from fibromap.errors import DatabaseError, DatabaseRefused, FibroMapError
+from fibromap.errors import (
+    DatabaseError, DatabaseRefused, DiskFull, FibroMapError, ReadOnlyDatabase,
+)
 from fibromap.store.backups import backed_up_today, backup_sqlite, list_backups, restore_backup
+from fibromap.store.connections import (
+    CHANGED_KEY, MARK_CHANGED, READING, WROTE, engine_for, read_only_pragmas,
+)
 from fibromap.store.schema import APPLICATION_MARK, MetaRow
-from fibromap.store.sqlite_files import friendly_operational_error, readonly_uri
+from fibromap.store.sqlite_files import (
+    DISK_FULL, SQLITE_APPLICATION_ID, check_sqlite_header, friendly_operational_error, readonly_uri,
+    writable,
+)
 
 log = logging.getLogger(__name__)
 
 FULL_BELOW = 1_000_000  # bytes free: below this a failed write is a full disk
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-SQLITE_MAGIC = b"SQLite format 3\x00"
-# Written into the SQLite header (offset 68) so tools like `file` can tell it is ours.
-SQLITE_APPLICATION_ID = 0x46624D70  # "FbMp"
 
 
 def _alembic_config(connection=None) -> Config:
@@ -73,33 +78,6 @@ def _parse_url(raw: str) -> URL:
                             "(expected e.g. sqlite:///path/file.sqlite3 or postgresql://host/db)") from None
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    # Python's sqlite3 begins transactions only before INSERT/UPDATE/DELETE and runs every
-    # CREATE or ALTER on its own, committed at once: a crash half way through a migration
-    # left half a schema. FibroMap begins every transaction itself (_sqlite_begin).
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
-    # FULL: a saved entry survives a crash or power cut.
-    cursor.execute("PRAGMA synchronous = FULL")
-    cursor.execute("PRAGMA busy_timeout = 5000")
-    cursor.close()
-
-
-def _read_only_pragmas(dbapi_connection, _record) -> None:
-    dbapi_connection.execute("PRAGMA foreign_keys = ON")
-
-
-def _sqlite_begin(connection) -> None:
-    """Every transaction, schema changes included, is one: all of it or none of it.
-
-    IMMEDIATE takes the write lock at the start, so two programs writing the same file wait
-    for each other (busy_timeout) instead of failing when one's snapshot turns stale.
-    """
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-
 class Database:
     """An open, up-to-date FibroMap database."""
 
@@ -107,6 +85,8 @@ class Database:
         self.engine = engine
         self.url = url
         self.warning = ""  # something the person should know, such as a skipped backup
+        self.read_only = False  # an SQLite file opened only to read: every write is refused
+        self.own_changes: set[int] = set()  # the changes() counts this program's saves made
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     # -- opening -----------------------------------------------------------------
@@ -127,6 +107,11 @@ class Database:
         warning = ""
         if sqlite_path is not None:
             existed = sqlite_path.exists() and sqlite_path.stat().st_size > 0
+            if existed and not writable(sqlite_path):
+                # Opening it for writing would try to create -wal and -shm beside it.
+                raise ReadOnlyDatabase(
+                    f"{sqlite_path} is read-only, so nothing can be saved to it; its records "
+                    "can still be viewed, checked and exported")
             if sqlite_path.exists() and not existed and list_backups(paths):
                 # An empty file where a database used to be is damage, not a fresh start.
                 newest = list_backups(paths)[0]
@@ -135,13 +120,13 @@ class Database:
                     f"it; it was left as it is. The newest backup is {newest}: restore it with "
                     f"`fibromap restore {newest}`")
             if existed:
-                _check_sqlite_header(sqlite_path)
+                check_sqlite_header(sqlite_path)
             else:
                 paths.ensure(sqlite_path.parent)
             revision = _probe(cls._probe_engine(url, sqlite_path) if existed else None, url)
         else:
             existed = True
-            revision = _probe(_create_engine(url), url)
+            revision = _probe(engine_for(url), url)
 
         if revision is None and not upgrade:
             raise DatabaseError(f"there is no FibroMap database at {describe_url(url)} yet")
@@ -159,7 +144,7 @@ class Database:
                     warning = f"Today's backup was not taken: {exc}."
                     log.warning(warning)
 
-        engine = _create_engine(url)
+        engine = engine_for(url)
         database = cls(engine, url)
         database.warning = warning
         if needs_upgrade and upgrade:
@@ -169,7 +154,8 @@ class Database:
         return database
 
     @classmethod
-    def _open_read_only(cls, raw_url: str, paths: Paths) -> Database:
+    def _open_read_only(cls, raw_url: str, paths: Paths, *, any_revision: bool = False
+                        ) -> Database:
         url = _parse_url(raw_url)
         sqlite_path = cls._sqlite_path(url)
         if sqlite_path is None:  # a server: reading writes nothing on this machine
@@ -178,13 +164,14 @@ class Database:
         else:
             if not sqlite_path.exists() or sqlite_path.stat().st_size == 0:
                 raise DatabaseError(f"there is no FibroMap database at {sqlite_path}")
-            _check_sqlite_header(sqlite_path)
+            check_sqlite_header(sqlite_path)
             revision = _probe(cls._probe_engine(url, sqlite_path), url)
             engine = create_engine(f"sqlite:///{readonly_uri(sqlite_path)}&uri=true",
                                    poolclass=NullPool)
-            event.listen(engine, "connect", _read_only_pragmas)
+            event.listen(engine, "connect", read_only_pragmas)
             database = cls(engine, url)
-        if revision != head_revision():
+            database.read_only = True
+        if revision != head_revision() and not any_revision:
             database.close()
             raise DatabaseError(f"{describe_url(url)} is from an older FibroMap (schema "
                                 f"{revision}); open FibroMap once to upgrade it")
@@ -238,16 +225,57 @@ class Database:
         with self.engine.connect() as connection:
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
+    @classmethod
+    def open_for_checking(cls, raw_url: str, paths: Paths) -> Database:
+        """Open a database of any known schema revision without changing it (an SQLite
+        file is opened read-only and nothing is created beside it)."""
+        if cls.sqlite_file(raw_url) is None:
+            return cls.open(raw_url, paths, upgrade=False)
+        return cls._open_read_only(raw_url, paths, any_revision=True)
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed together, or not at all, with readable errors."""
-        try:
-            with self._sessions() as session, session.begin():
+        """A session whose work is committed together, or not at all, with readable errors.
+
+        When it wrote anything it also counts one more change (see ``changes``)."""
+        written = None
+        with self._errors(), self._sessions() as session, session.begin():
+            yield session
+            session.flush()
+            if session.connection().info.get(WROTE):
+                written = int(session.execute(MARK_CHANGED, {"key": CHANGED_KEY}).scalar_one())
+        if written is not None:  # committed
+            self.own_changes.add(written)
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session that only reads: it sees one consistent snapshot and, on SQLite, does
+        not hold the write lock, so other windows and programs can save meanwhile."""
+        with self._errors(), self.engine.connect() as connection:
+            connection.execution_options(**{READING: True})
+            with Session(bind=connection, expire_on_commit=False) as session, session.begin():
                 yield session
+
+    def changes(self) -> int:
+        """How many times FibroMap programs have saved something here (counted from when
+        the count began): while it stays the same, nothing has changed. The numbers of this
+        program's own saves are in ``own_changes``."""
+        with self.reading() as session:
+            value = session.scalar(select(MetaRow.value).where(MetaRow.key == CHANGED_KEY))
+        try:
+            return int(value or 0)
+        except ValueError:
+            return 0
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
         except FibroMapError:
             raise
         except OperationalError as exc:
-            raise DatabaseError(self._explain(exc)) from exc
+            message = self._explain(exc)
+            raise (DiskFull if message == DISK_FULL else DatabaseError)(message) from exc
         except SQLAlchemyError as exc:
             raise DatabaseError(f"the database refused the change: "
                                 f"{friendly_operational_error(exc)}") from exc
@@ -259,7 +287,7 @@ class Database:
         if path is not None and "disk i/o error" in message.lower():
             try:
                 if shutil.disk_usage(path.parent).free < FULL_BELOW:
-                    return "the disk is full, so nothing was saved; free some space and try again"
+                    return DISK_FULL
             except OSError:
                 pass
         return message
@@ -277,37 +305,6 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def _create_engine(url: URL) -> Engine:
-    try:
-        if url.get_backend_name() == "sqlite":
-            engine = create_engine(url, poolclass=NullPool)
-            event.listen(engine, "connect", _sqlite_pragmas)
-            event.listen(engine, "begin", _sqlite_begin)
-            return engine
-        return create_engine(url, pool_pre_ping=True)
-    except NoSuchModuleError:
-        raise DatabaseError(f"FibroMap cannot open {url.get_backend_name()} databases") from None
-    except ModuleNotFoundError as exc:
-        raise DatabaseError(f"the {url.get_backend_name()} driver is not installed "
-                            f"(missing Python module {exc.name}); for PostgreSQL install "
-                            "fibromap[postgresql]") from None
-
-
-def _check_sqlite_header(path: Path) -> None:
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError as exc:
-        raise DatabaseRefused(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if not header.startswith(SQLITE_MAGIC):
-        raise DatabaseRefused(f"{path} is not a FibroMap database (it is not an SQLite file); "
-                              "it was left untouched")
-    application_id = int.from_bytes(header[68:72], "big") if len(header) >= 72 else 0
-    if application_id not in (0, SQLITE_APPLICATION_ID):
-        raise DatabaseRefused(f"{path} is not a FibroMap database (it belongs to another "
-                              f"application, id {application_id:#x}); it was left untouched")
 
 
 def _probe(engine: Engine | None, url: URL) -> str | None:

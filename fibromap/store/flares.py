@@ -15,7 +15,7 @@ from fibromap.domain.flare import (
 )
 from fibromap.domain.records import flare_fingerprint
 from fibromap.domain.vocabulary import TermKind
-from fibromap.errors import ValidationError
+from fibromap.errors import ChangedElsewhere, ValidationError
 from fibromap.store.database import Database
 from fibromap.store.schema import (
     FlareRow, FlareTermRow, ReferralRow, SiteRow, TermRow, TreatmentUseRow,
@@ -187,12 +187,28 @@ class FlareRepository:
             return [flare_from_row(row) for row in insert_flares(session, flares)]
 
     def update(self, flare: Flare) -> Flare:
-        """Replace a saved flare's contents, keeping its creation time."""
+        """Replace a saved flare's contents, keeping its creation time.
+
+        When ``flare.modified`` is given it is the version the change was made to: if the
+        flare was changed or deleted since (in another window, or on another computer
+        sharing the database), nothing is saved and ChangedElsewhere says so.
+        """
         if flare.id is None:
             raise ValidationError("this flare has not been saved yet", "id")
         _check_regions(flare)
         with self._db.transaction() as session:
-            row = self._row(session, flare.id)
+            row = session.get(FlareRow, flare.id, options=LOAD_WHOLE, with_for_update=True)
+            if row is None:
+                raise ChangedElsewhere("this flare was deleted in another window or program "
+                                       "after you opened it, so the correction was not saved; "
+                                       "save again to keep it as a new flare")
+            if flare.modified is not None and row.modified_utc != _naive_utc(flare.modified):
+                current = flare_from_row(row)
+                raise ChangedElsewhere(
+                    f"this flare was changed in another window or program at "
+                    f"{current.modified.astimezone():%H:%M on %d %b} after you opened it, so "
+                    "your correction was not saved over it; save again to replace that change "
+                    "with yours, or open the flare again from History to see it", current)
             # Old sites go first so the (flare, region) uniqueness holds for the new ones.
             row.referrals = []
             row.sites = []
@@ -204,7 +220,7 @@ class FlareRepository:
             return flare_from_row(row)
 
     def get(self, flare_id: int) -> Flare:
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             return flare_from_row(self._row(session, flare_id))
 
     def delete(self, flare_id: int) -> Flare:
@@ -221,12 +237,12 @@ class FlareRepository:
     def between(self, start: date | None = None, end: date | None = None) -> list[Flare]:
         """Flares whose onset falls within the local days [start, end], oldest first."""
         query = in_period(select(FlareRow).options(*LOAD_WHOLE), start, end)
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             rows = session.scalars(query.order_by(FlareRow.onset_utc, FlareRow.id)).all()
             return [flare_from_row(row) for row in rows]
 
     def latest(self) -> Flare | None:
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             row = session.scalars(select(FlareRow).options(*LOAD_WHOLE)
                                   .order_by(FlareRow.onset_utc.desc(), FlareRow.id.desc())
                                   .limit(1)).first()
@@ -254,18 +270,18 @@ class FlareRepository:
             .where(FlareRow.id.in_(page.scalar_subquery()))
             .group_by(FlareRow.id, FlareRow.onset_utc, FlareRow.utc_offset_min, FlareRow.duration_s)
             .order_by(*newest_first))
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             rows = session.execute(query).all()
         return [FlareSummary(flare_id, aware_from_utc(onset, offset), tuple(regions.split(",")),
                              peak, duration, (onset, flare_id))
                 for flare_id, onset, offset, duration, peak, regions in rows]
 
     def count_matching(self, where: FlareFilter = FlareFilter()) -> int:
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             return session.scalar(where.apply(select(func.count(FlareRow.id))))
 
     def count(self, start: date | None = None, end: date | None = None) -> int:
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             return session.scalar(in_period(select(func.count(FlareRow.id)), start, end))
 
     @staticmethod

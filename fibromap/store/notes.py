@@ -20,7 +20,7 @@ class NoteRepository:
         self._db = database
 
     def get(self, key: str) -> str:
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             row = session.get(NoteRow, key)
             return row.text if row else ""
 
@@ -33,5 +33,5 @@ class NoteRepository:
             session.add(row)
 
     def keys(self) -> list[str]:
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             return list(session.scalars(select(NoteRow.key).order_by(NoteRow.key)))

@@ -3,8 +3,18 @@ to say what went wrong in one line."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import quote
+
+from fibromap.errors import DatabaseRefused
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# Written into the SQLite header (offset 68) so tools like `file` can tell it is ours.
+SQLITE_APPLICATION_ID = 0x46624D70  # "FbMp"
+
+
+DISK_FULL = "the disk is full, so nothing was saved; free some space and try again"
 
 
 def friendly_operational_error(exc: BaseException) -> str:
@@ -12,7 +22,7 @@ def friendly_operational_error(exc: BaseException) -> str:
     message = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else repr(exc)
     lowered = message.lower()
     if "disk is full" in lowered or "no space left" in lowered or "disk full" in lowered:
-        return "the disk is full, so nothing was saved; free some space and try again"
+        return DISK_FULL
     if "readonly" in lowered or "read-only" in lowered:
         return "the database is read-only, so nothing was saved"
     if "fingerprint" in lowered and ("unique" in lowered or "duplicate" in lowered):
@@ -27,10 +37,31 @@ def friendly_operational_error(exc: BaseException) -> str:
 def readonly_uri(path: Path) -> str:
     """An SQLite URI that reads ``path`` without writing to it or beside it.
 
-    Without a write-ahead log beside the file the database is complete in the file
-    itself, and ``immutable`` stops SQLite creating -wal and -shm files next to it.
+    Without a write-ahead log beside the file (or with an empty one) the database is
+    complete in the file itself, and ``immutable`` stops SQLite creating -wal and -shm files next to it.
     """
     uri = f"file:{quote(str(path))}?mode=ro"
-    if not path.with_name(path.name + "-wal").exists():
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() or wal.stat().st_size == 0:  # an empty log holds nothing
         uri += "&immutable=1"
     return uri
+
+
+def writable(path: Path) -> bool:
+    """Whether FibroMap may write ``path`` and the journal files beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def check_sqlite_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise DatabaseRefused(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if not header.startswith(SQLITE_MAGIC):
+        raise DatabaseRefused(f"{path} is not a FibroMap database (it is not an SQLite file); "
+                              "it was left untouched")
+    application_id = int.from_bytes(header[68:72], "big") if len(header) >= 72 else 0
+    if application_id not in (0, SQLITE_APPLICATION_ID):
+        raise DatabaseRefused(f"{path} is not a FibroMap database (it belongs to another "
+                              f"application, id {application_id:#x}); it was left untouched")

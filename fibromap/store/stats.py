@@ -51,7 +51,7 @@ class PeriodSummary:
 def period_summary(database: Database, start: date | None = None,
                    end: date | None = None) -> PeriodSummary:
     """Counts, intensities and the most affected regions for the local days [start, end]."""
-    with database.transaction() as session:
+    with database.reading() as session:
         flares, days, first, last = session.execute(in_period(select(
             func.count(FlareRow.id),
             func.count(distinct(func.date(FlareRow.onset_local))),

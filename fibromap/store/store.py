@@ -4,6 +4,7 @@ handed to views and commands (no global registries)."""
 from __future__ import annotations
 
 from fibromap.config import Paths
+from fibromap.errors import DiskFull, FibroMapError, ReadOnlyDatabase
 from fibromap.store.daily import CheckInRepository, MedicationRepository
 from fibromap.store.database import Database
 from fibromap.store.flares import FlareRepository
@@ -31,9 +32,33 @@ class Store:
         ``read_only`` opens an existing one for reading and changes nothing."""
         database = Database.open(url, paths, routine_backup=routine_backup, read_only=read_only)
         if not read_only:
-            with database.transaction() as session:
-                seed_builtin_terms(session)
+            try:
+                with database.transaction() as session:
+                    seed_builtin_terms(session)
+            except FibroMapError:
+                database.close()
+                raise
         return cls(database)
+
+    @classmethod
+    def open_to_view(cls, url: str, paths: Paths, *, routine_backup: bool = False) -> Store:
+        """Open for a window: for writing where that is allowed, otherwise (an SQLite file
+        in a read-only place) read-only, so the records can still be seen and exported."""
+        try:
+            return cls.open(url, paths, routine_backup=routine_backup)
+        except ReadOnlyDatabase:
+            return cls.open(url, paths, read_only=True)
+        except DiskFull:
+            if Database.sqlite_file(url) is None:
+                raise
+            store = cls.open(url, paths, read_only=True)
+            store.database.warning = ("The disk is full, so your records are open read-only: "
+                                      "free some space and start FibroMap again to save.")
+            return store
+
+    @property
+    def read_only(self) -> bool:
+        return self.database.read_only
 
     @property
     def display_name(self) -> str:

@@ -32,13 +32,13 @@ class AppointmentRepository:
             session.execute(delete(AppointmentRow).where(AppointmentRow.day == day))
 
     def all(self) -> list[Appointment]:
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             rows = session.scalars(select(AppointmentRow).order_by(AppointmentRow.day))
             return [Appointment(r.day, r.note, r.id) for r in rows]
 
     def last_before(self, day: date) -> Appointment | None:
         """The most recent appointment on or before ``day``."""
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             row = session.scalars(select(AppointmentRow).where(AppointmentRow.day <= day)
                                   .order_by(AppointmentRow.day.desc()).limit(1)).first()
             return Appointment(row.day, row.note, row.id) if row else None
@@ -68,6 +68,6 @@ class QuestionnaireRepository:
             query = query.where(QuestionnaireRow.day >= start)
         if end:
             query = query.where(QuestionnaireRow.day <= end)
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             return [Questionnaire(kind, row.day, json.loads(row.answers), row.id)
                     for row in session.scalars(query.order_by(QuestionnaireRow.day))]

@@ -38,7 +38,7 @@ class VocabularyRepository:
         query = select(TermRow).where(TermRow.kind == kind.value)
         if not include_hidden:
             query = query.where(TermRow.hidden.is_(False))
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             rows = session.scalars(query.order_by(TermRow.builtin.desc(), TermRow.id)).all()
             return [_term(row) for row in rows]
 
@@ -72,7 +72,7 @@ class VocabularyRepository:
             self._row(session, kind, key).hidden = True
 
     def count(self) -> int:
-        with self._db.transaction() as session:
+        with self._db.reading() as session:
             return session.scalar(select(func.count()).select_from(TermRow))
 
     @staticmethod

@@ -30,7 +30,7 @@ def open_main_window(url: str, paths: Paths) -> MainWindow | None:
     """Open the store and its window, or tell the person why it cannot be opened and offer
     the newest backup that passes the integrity check."""
     try:
-        store = Store.open(url, paths, routine_backup=True)
+        store = Store.open_to_view(url, paths, routine_backup=True)
     except FibroMapError as exc:
         store = _offer_backup(url, paths, str(exc))
         if store is None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QLabel, QMainWindow, QMessageBox, QSystemTrayIcon, QTabWidget, QWidget,
@@ -14,6 +17,7 @@ from fibromap.domain.flare import Flare
 from fibromap.errors import FibroMapError
 from fibromap.store.drafts import DraftFile
 from fibromap.store.store import Store
+from fibromap.ui.change_watcher import ChangeWatcher
 from fibromap.ui.daily.checkin_page import CheckInPage
 from fibromap.ui.daily.medications_page import MedicationsPage
 from fibromap.ui.daily.reminder import CheckInReminder
@@ -56,6 +60,7 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
+        self.watcher = ChangeWatcher(store, parent=self)
         self.settings = settings
         self.paths = paths
         self.setWindowTitle(APP_NAME)
@@ -91,6 +96,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(store.database.warning)
         self.database_label = QLabel(f"Database: {store.display_name}")
         self.database_label.setToolTip(store.display_name)
+        if store.read_only:
+            self._show_read_only()
         self.statusBar().addPermanentWidget(self.database_label)
         self.tray = None
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -103,6 +110,19 @@ class MainWindow(QMainWindow):
         self.reminder.due.connect(lambda text: self.statusBar().showMessage(text, 60_000))
         self._connect()
         self._restore_window()
+
+    def _show_read_only(self) -> None:
+        """A database in a read-only place: everything can be seen, reported and exported;
+        the buttons that would save say why they cannot."""
+        why = ("The database is in a place FibroMap may not write (a read-only file, folder "
+               "or disk), so nothing can be saved to it. Everything can still be viewed, "
+               "put in a report and exported.")
+        self.read_only_label = QLabel("<b>Read-only</b>: nothing can be saved")
+        self.read_only_label.setToolTip(why)
+        self.statusBar().addPermanentWidget(self.read_only_label)
+        for button in (self.log.save_button, self.checkin.save_button):
+            button.setEnabled(False)
+            button.setToolTip(why)
 
     def _restore_window(self) -> None:
         geometry = self.settings.window_geometry
@@ -117,6 +137,7 @@ class MainWindow(QMainWindow):
         return next((name for name, view in self._views.items() if view is page), "log")
 
     def _connect(self) -> None:
+        self.watcher.changed.connect(self._changed_elsewhere)
         self.log.saved.connect(lambda _flare: self.refresh())
         self.history.openFlare.connect(self.edit_flare)
         self.history.deleted.connect(self._flare_deleted)
@@ -215,7 +236,10 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.log)
             if draft.editing_id is not None:
                 try:
-                    self.log.edit(self.store.flares.get(draft.editing_id))
+                    flare = self.store.flares.get(draft.editing_id)
+                    # The correction was begun on the version it had then: a change made
+                    # since, elsewhere, is not overwritten without a word.
+                    self.log.edit(replace(flare, modified=draft.editing_modified or flare.modified))
                 except FibroMapError:
                     draft.editing_id = None
             self.log.load_draft(draft)
@@ -237,11 +261,23 @@ class MainWindow(QMainWindow):
     # -- views ----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Show what the database holds now (the review views reload when next shown)."""
+        self.watcher.up_to_date()
         self.overview.refresh()
         self.history.reload()
         self.medications.reload()
         for page in self._review_pages():
             page.mark_stale()
+
+    def _changed_elsewhere(self) -> None:
+        self.refresh()
+        self.checkin.reload_if_untouched()
+        self.statusBar().showMessage("Showing changes saved in another window or program.", 6000)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Coming back to the window: show at once what was saved elsewhere meanwhile.
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.watcher.look()
+        super().changeEvent(event)
 
     def _review_pages(self) -> list:
         return [self.heatmap, self.patterns, self.insights, self.scores] + (

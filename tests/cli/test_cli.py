@@ -168,7 +168,8 @@ def test_stats_on_an_empty_database(capsys, sqlite_url, paths):
     (["demo", "--days", "0"], "days must be between 1 and"),
     (["demo", "--days", "many"], "expected a number of days, got 'many'"),
     (["frobnicate"], "invalid choice: 'frobnicate'"),
-    (["stats", "--database", "nonsense"], "'nonsense' is not a database URL"),
+    (["stats", "--database", "nonsense"], "there is no FibroMap database at"),
+    (["stats", "--database", "nosuch://host/db"], "FibroMap cannot open nosuch databases"),
 ])
 def test_bad_arguments_get_one_clear_line(capsys, args, message):
     with pytest.raises(SystemExit) as exit_info:

@@ -77,3 +77,71 @@ def test_records_on_a_full_disk_can_still_be_read_and_exported(tmp_path, tiny_di
     demo = fibromap(home, "demo", "--days", "5", "--force")
     assert demo.returncode == 1 and "disk" in demo.stderr and "I/O" not in demo.stderr
     assert len(demo.stderr.strip().splitlines()) == 1
+
+
+def open_window(qtbot, home: Path, monkeypatch):
+    from fibromap.config import Paths
+    from fibromap.ui.app import open_main_window
+
+    monkeypatch.setenv("FIBROMAP_HOME", str(home))
+    monkeypatch.delenv("FIBROMAP_DATABASE_URL", raising=False)
+    paths = Paths.from_environment()
+    window = open_main_window(f"sqlite:///{paths.database_file}", paths)
+    assert window is not None
+    qtbot.addWidget(window)
+    return window
+
+
+def test_a_nearly_full_disk_opens_the_window_and_says_the_backup_was_not_taken(
+        qtbot, tiny_disk, monkeypatch):
+    home = tiny_disk / "home"
+    assert fibromap(home, "demo", "--days", "30").returncode == 0
+    fill(tiny_disk)
+    with open(tiny_disk / "filler", "r+b") as handle:  # room to work, not for a backup
+        handle.truncate(handle.seek(0, os.SEEK_END) - 120_000)
+    window = open_window(qtbot, home, monkeypatch)
+    try:
+        assert not window.store.read_only
+        assert window.statusBar().currentMessage().startswith("Today's backup was not taken")
+        assert "disk is full" in window.statusBar().currentMessage()
+        assert list((home / "backups").iterdir()) == []  # no half-copied backup, no -journal
+        window.log.map.mark("upper_trapezius.left", 5)
+        assert window.log.save() is not None, window.log.feedback.text()
+    finally:
+        window.close()
+        window.store.close()
+
+
+def test_a_full_disk_opens_the_records_read_only_with_a_word_why(qtbot, tiny_disk, monkeypatch):
+    home = tiny_disk / "home"
+    assert fibromap(home, "demo", "--days", "30").returncode == 0
+    fill(tiny_disk)
+    window = open_window(qtbot, home, monkeypatch)
+    try:
+        assert window.store.read_only
+        assert window.statusBar().currentMessage().startswith("The disk is full, so your "
+                                                              "records are open read-only")
+        assert window.history.model.total > 30
+    finally:
+        window.close()
+        window.store.close()
+
+
+def test_settings_on_a_full_disk_keep_their_last_good_file(tiny_disk):
+    from datetime import time
+
+    from fibromap.figure.orientation import Orientation
+    from fibromap.ui.settings import Settings
+
+    path = tiny_disk / "settings.ini"
+    settings = Settings(path)
+    settings.orientation = Orientation.CLINICIAN
+    settings.page_size = "letter"
+    before = path.read_bytes()
+    fill(tiny_disk)
+    settings.checkin_reminder = time(7, 30)  # the new file cannot be written
+    settings.last_view = "heatmap"
+    assert path.read_bytes() == before  # written whole elsewhere, then renamed, or not at all
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler", "settings.ini"]
+    again = Settings(path)
+    assert again.orientation == Orientation.CLINICIAN and again.page_size == "letter"

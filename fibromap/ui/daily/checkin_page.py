@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from fibromap.domain.daily import CheckIn
-from fibromap.errors import FibroMapError
+from fibromap.errors import ChangedElsewhere, FibroMapError
 from fibromap.store.store import Store
 from fibromap.ui.settings import Settings
 from fibromap.ui.widgets.feedback import FeedbackLabel
@@ -145,7 +145,8 @@ class CheckInPage(QWidget):
         return self.day.date().toPython()
 
     def load_day(self, day: date) -> None:
-        existing = self._store.checkins.get(day) or CheckIn(day)
+        self._loaded = self._store.checkins.get(day)
+        existing = self._loaded or CheckIn(day)
         _optional_spin(self.sleep_hours, existing.sleep_hours)
         _optional_spin(self.woken, existing.woken_by_spasms)
         _optional_spin(self.water, existing.water_glasses)
@@ -155,20 +156,36 @@ class CheckInPage(QWidget):
         self.notes.setPlainText(existing.notes)
         self.feedback.hide()
 
+    def _on_screen(self) -> CheckIn:
+        return CheckIn(
+            day=self.selected_day(),
+            sleep_hours=_spin_value(self.sleep_hours),
+            woken_by_spasms=_spin_value(self.woken),
+            water_glasses=_spin_value(self.water),
+            foods=frozenset(f.strip() for f in self.foods.text().split(",") if f.strip()),
+            notes=self.notes.toPlainText(),
+            **{name: scale.value() for name, scale in self.scales.items()})
+
+    def reload_if_untouched(self) -> None:
+        """Show what is saved for the day now, unless the form holds unsaved answers."""
+        try:
+            untouched = self._on_screen() == (self._loaded or CheckIn(self.selected_day()))
+        except FibroMapError:
+            untouched = False
+        if untouched:
+            self.load_day(self.selected_day())
+
     def save(self) -> CheckIn | None:
         try:
-            checkin = CheckIn(
-                day=self.selected_day(),
-                sleep_hours=_spin_value(self.sleep_hours),
-                woken_by_spasms=_spin_value(self.woken),
-                water_glasses=_spin_value(self.water),
-                foods=frozenset(f.strip() for f in self.foods.text().split(",") if f.strip()),
-                notes=self.notes.toPlainText(),
-                **{name: scale.value() for name, scale in self.scales.items()})
-            saved = self._store.checkins.put(checkin)
+            saved = self._store.checkins.put(self._on_screen(), replacing=self._loaded)
+        except ChangedElsewhere as exc:
+            self._loaded = exc.current  # saving again replaces it, knowingly
+            self.feedback.say(f"Not saved: {exc}.", error=True)
+            return None
         except FibroMapError as exc:
             self.feedback.say(f"Not saved: {exc}.", error=True)
             return None
+        self._loaded = saved
         self.feedback.say(f"Saved the check-in for {saved.day:%A %d %B}.", error=False)
         self.saved.emit(saved)
         return saved

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from fibromap.domain.draft import DraftLink, DraftSite, FlareDraft
 from fibromap.domain.flare import Flare, SiteRole
-from fibromap.errors import FibroMapError
+from fibromap.errors import ChangedElsewhere, FibroMapError
 from fibromap.store.drafts import DraftFile
 from fibromap.store.store import Store
 from fibromap.ui.bodymap.body_map_page import BodyMapPage
@@ -98,6 +98,7 @@ class LogPage(QWidget):
                        for rid, item in self.map.region_items.items() if item.marked]
         draft.links = [DraftLink(s, t, i) for s, t, i in self.map.link_marks()]
         draft.editing_id = self._editing.id if self._editing else None
+        draft.editing_modified = self._editing.modified if self._editing else None
         return draft
 
     def load_draft(self, draft: FlareDraft) -> None:
@@ -133,6 +134,13 @@ class LogPage(QWidget):
         try:
             flare = self.draft().to_flare(self.map.atlas)
             saved = self._store.flares.update(flare) if flare.id else self._store.flares.add(flare)
+        except ChangedElsewhere as exc:
+            # The form keeps what was typed; saving again is a knowing choice.
+            self._editing = exc.current
+            self._show_title()
+            self.keep_draft()
+            self.show_feedback(f"Not saved: {exc}.", error=True)
+            return None
         except FibroMapError as exc:
             self.show_feedback(f"Not saved: {exc}.", error=True)
             return None

@@ -1,0 +1,120 @@
+"""Records in a read-only place (a read-only file, folder or disk) can always be read,
+checked, backed up elsewhere and exported; only saving is refused, in one line, and
+nothing is created beside the file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+from fibromap.store.store import Store
+from fibromap.ui.app import open_main_window
+
+FIBROMAP = Path(sys.executable).with_name("fibromap")
+
+
+def fibromap(home: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "FIBROMAP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("FIBROMAP_DATABASE_URL", None)
+    return subprocess.run([str(FIBROMAP), *args], env=env, capture_output=True, text=True,
+                          timeout=120)
+
+
+@pytest.fixture
+def read_only_home(tmp_path):
+    """A FibroMap folder with 30 days of records, seen through a read-only bind mount
+    (as root, where permissions do not stop writing) or made read-only with chmod."""
+    home = tmp_path / "home"
+    made = fibromap(home, "demo", "--days", "30")
+    assert made.returncode == 0, made.stderr
+    view = tmp_path / f"view-{uuid.uuid4().hex[:6]}"
+    view.mkdir()
+    if os.geteuid() == 0:
+        for command in (["mount", "--bind", str(home), str(view)],
+                        ["mount", "-o", "remount,bind,ro", str(view)]):
+            done = subprocess.run(command, capture_output=True, text=True)
+            if done.returncode != 0:
+                subprocess.run(["umount", str(view)], capture_output=True)
+                pytest.skip(f"cannot make a read-only bind mount here: {done.stderr.strip()}")
+        yield view
+        subprocess.run(["umount", "-l", str(view)], check=False)
+    else:
+        for path in home.rglob("*"):
+            path.chmod(0o400 if path.is_file() else 0o500)
+        home.chmod(0o500)
+        yield home
+        for path in [home, *home.rglob("*")]:
+            path.chmod(0o700)
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_reading_checking_and_exporting_work_and_create_nothing(read_only_home, tmp_path):
+    before = listing(read_only_home)
+    check = fibromap(read_only_home, "check")
+    assert check.returncode == 0, check.stderr
+    assert "Check: ok" in check.stdout
+    stats = fibromap(read_only_home, "stats", "--json")
+    assert stats.returncode == 0, stats.stderr
+    assert json.loads(stats.stdout)["flares"] > 30
+    export = fibromap(read_only_home, "export", "--format", "json", "-o", str(tmp_path / "a.json"))
+    assert export.returncode == 0, export.stderr
+    assert len(json.loads((tmp_path / "a.json").read_text())["flares"]) == \
+        json.loads(stats.stdout)["flares"]
+    report = fibromap(read_only_home, "report", "-o", str(tmp_path / "r.pdf"))
+    assert report.returncode == 0, report.stderr
+    assert listing(read_only_home) == before  # no -wal, -shm or anything else
+
+
+def test_saving_is_refused_in_one_line_naming_the_file(read_only_home, tmp_path):
+    source = tmp_path / "other"
+    assert fibromap(source, "demo", "--days", "3").returncode == 0
+    assert fibromap(source, "export", "--format", "json", "-o",
+                    str(tmp_path / "in.json")).returncode == 0
+    for args in (["import", str(tmp_path / "in.json")], ["demo", "--days", "2", "--force"]):
+        result = fibromap(read_only_home, *args)
+        assert result.returncode == 1
+        lines = result.stderr.strip().splitlines()
+        assert lines == [f"fibromap: {read_only_home / 'fibromap.sqlite3'} is read-only, so "
+                         "nothing can be saved to it; its records can still be viewed, checked "
+                         "and exported"], result.stderr
+    assert not list(read_only_home.glob("*-wal")) and not list(read_only_home.glob("*-shm"))
+
+
+def test_the_window_opens_read_only_shows_the_records_and_says_saving_is_off(
+        qtbot, read_only_home, monkeypatch):
+    from fibromap.config import Paths
+
+    monkeypatch.setenv("FIBROMAP_HOME", str(read_only_home))
+    paths = Paths.from_environment()
+    window = open_main_window(f"sqlite:///{paths.database_file}", paths)
+    assert window is not None
+    qtbot.addWidget(window)
+    try:
+        assert window.store.read_only
+        assert window.history.model.total > 30
+        assert "Read-only" in window.read_only_label.text()
+        assert not window.log.save_button.isEnabled()
+        window.log.map.mark("upper_trapezius.left", 5)
+        assert window.log.save() is None  # Ctrl+S still answers, in words
+        assert "read-only" in window.log.feedback.text()
+    finally:
+        window.close()
+        window.store.close()
+    assert not list(read_only_home.glob("*-wal"))
+
+
+def test_a_store_opened_to_view_a_writable_file_can_save(sqlite_url, paths):
+    store = Store.open_to_view(sqlite_url, paths)
+    try:
+        assert not store.read_only
+    finally:
+        store.close()

@@ -1,0 +1,130 @@
+"""Two FibroMap windows, in two processes, on one database: what one saves shows in the
+other, and neither overwrites a change the other made without saying so."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from fibromap.store.store import Store
+from fibromap.ui.main_window import MainWindow
+from fibromap.ui.settings import Settings
+from tests.helpers.records import full_flare
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class SecondWindow:
+    """tests/helpers/second_window.py in its own process."""
+
+    def __init__(self, paths):
+        env = {**os.environ, "FIBROMAP_HOME": str(paths.data_dir), "QT_QPA_PLATFORM": "offscreen"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tests.helpers.second_window"], cwd=ROOT, env=env,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert self._answer() == "ready"
+
+    def _answer(self) -> str:
+        line = self.process.stdout.readline()
+        if not line:
+            raise AssertionError(f"the second window died: {self.process.stderr.read()}")
+        return line.strip()
+
+    def do(self, command: str) -> str:
+        self.process.stdin.write(command + "\n")
+        self.process.stdin.flush()
+        return self._answer()
+
+    def close(self) -> None:
+        try:
+            self.process.stdin.write("quit\n")
+            self.process.stdin.close()
+            self.process.wait(timeout=30)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+            self.process.stdout.close()
+            self.process.stderr.close()
+
+
+@pytest.fixture
+def first(qtbot, sqlite_url, paths):
+    store = Store.open(sqlite_url, paths)
+    store.flares.add(full_flare(notes="as first logged"))
+    window = MainWindow(store, Settings(paths.settings_file), paths)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.close()
+    store.close()
+
+
+@pytest.fixture
+def second(paths):
+    window = SecondWindow(paths)
+    yield window
+    window.close()
+
+
+def test_a_flare_saved_in_one_window_appears_in_the_other_history(qtbot, first, second):
+    assert first.history.model.total == 1
+    said = second.do("new upper_trapezius.left")
+    assert said.startswith("Saved the flare of"), said
+    # The first window has not saved anything; it notices within a few seconds.
+    qtbot.waitUntil(lambda: first.history.model.total == 2, timeout=8000)
+    assert first.history.model.rowCount() == 2
+    assert "another window" in first.statusBar().currentMessage()
+
+
+def test_a_window_never_writes_over_a_correction_made_in_the_other(qtbot, first, second):
+    flare = first.store.flares.latest()
+    assert second.do(f"edit {flare.id}").startswith("Correcting the flare of")
+    assert second.do("notes corrected in the second window") == "typed"
+
+    first.edit_flare(flare)
+    first.log.form.notes.setPlainText("corrected in the first window")
+    assert first.log.save() is not None
+
+    said = second.do("save")
+    assert said.startswith("Not saved: this flare was changed in another window"), said
+    assert first.store.flares.get(flare.id).notes == "corrected in the first window"
+    # Saving again, having been told, replaces it knowingly.
+    assert second.do("save").startswith("Saved the flare of")
+    assert first.store.flares.get(flare.id).notes == "corrected in the second window"
+    assert first.store.flares.count() == 1
+
+
+def test_the_first_window_saving_over_a_change_made_in_the_second_is_refused(
+        qtbot, first, second):
+    flare = first.store.flares.latest()
+    first.edit_flare(flare)
+    first.log.form.notes.setPlainText("typed in the first window")
+    assert second.do(f"edit {flare.id}").startswith("Correcting")
+    assert second.do("notes typed in the second window") == "typed"
+    assert second.do("save").startswith("Saved the flare of")
+
+    assert first.log.save() is None
+    assert "changed in another window or program" in first.log.feedback.text()
+    assert first.log.form.notes.toPlainText() == "typed in the first window"  # kept
+    assert first.store.flares.get(flare.id).notes == "typed in the second window"
+
+
+def test_a_check_in_saved_elsewhere_shows_unless_the_form_holds_unsaved_answers(
+        qtbot, first, second):
+    first.show_view("checkin")
+    assert first.checkin.selected_day() == date.today()
+    assert second.do("sleep 7.5").startswith("Saved the check-in")
+    qtbot.waitUntil(lambda: first.checkin.sleep_hours.value() == 7.5, timeout=8000)
+
+    first.checkin.water.setValue(4)  # an answer not yet saved
+    assert second.do("sleep 5").startswith("Saved the check-in")
+    qtbot.wait(3000)  # the watcher has looked at least once
+    assert first.checkin.water.value() == 4 and first.checkin.sleep_hours.value() == 7.5
+    assert first.checkin.save() is None
+    assert "changed in another window or program" in first.checkin.feedback.text()
+    assert first.store.checkins.get(date.today()).sleep_hours == 5
