@@ -14,29 +14,48 @@ Columns, in order (UTF-8, comma-separated, a header row first):
     notes, created, modified
     region, region_name, intensity (0–10), role (spasm, trigger_point, referred)
     referred_from       for a referred zone: "source_region=intensity" separated by "; "
+    sites_in_flare      how many rows the flare has: a file cut short inside a flare is
+                        refused rather than imported as part of it
 
-Text inside treatments that would clash with ; = [ ] | is percent-encoded.
+Text inside treatments that would clash with ; = [ ] | is percent-encoded. Rows end in
+CRLF (RFC 4180), so a line break or a lone carriage return inside a note is quoted.
+Whole numbers are plain digits. On import, local_date, local_time, utc_offset_minutes
+and region_name must agree with onset and region, and flare_id with the flare's contents.
+Files written before sites_in_flare (18 columns after flare_id) are still read.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import OrderedDict
 from datetime import datetime
 from urllib.parse import quote, unquote
 
-from fibromap.domain.atlas import Atlas
-from fibromap.domain.flare import Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse
+from fibromap.domain.atlas import Atlas, load_atlas
+from fibromap.domain.flare import Flare, Referral, SiteRole, SpasmSite, TreatmentUse
 from fibromap.domain.records import Records, flare_fingerprint
 from fibromap.errors import FibroMapError
+from fibromap.exchange.checks import EARLIEST, check_records, date_range_text, latest_day
 from fibromap.exchange.problems import Collector, csv_rows
 
 COLUMNS = ("flare_id", "onset", "local_date", "local_time", "utc_offset_minutes",
            "duration_seconds", "context", "qualities", "triggers", "treatments", "impacts",
            "notes", "created", "modified", "region", "region_name", "intensity", "role",
-           "referred_from")
+           "referred_from", "sites_in_flare")
+COLUMNS_BEFORE_COUNTS = COLUMNS[:-1]
 FLARE_COLUMNS = COLUMNS[:14]
+ROLES = tuple(role.value for role in SiteRole)
+DIGITS = re.compile(r"[0-9]{1,9}\Z")
+# A Flare's complaint about a field, and the column that holds it.
+FIELD_COLUMNS = {"sites": "region", "region": "region", "intensity": "intensity",
+                 "role": "role", "referrals": "referred_from", "source": "referred_from",
+                 "target": "referred_from", "duration in seconds": "duration_seconds",
+                 "context": "context", "qualities": "qualities", "triggers": "triggers",
+                 "treatment": "treatments", "treatments": "treatments", "relief": "treatments",
+                 "impacts": "impacts", "notes": "notes", "onset": "onset",
+                 "created": "created", "modified": "modified"}
 # Left readable in a cell; everything else that could clash (; = [ ] | %) is percent-encoded.
 SAFE = " -,'()/+*:&"
 
@@ -70,7 +89,7 @@ def _treatments(flare: Flare) -> str:
 
 def dumps(records: Records, atlas: Atlas) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for flare in sorted(records.flares, key=lambda f: (f.onset_utc, f.regions)):
         common = [
@@ -87,8 +106,14 @@ def dumps(records: Records, atlas: Atlas) -> str:
             sources = "; ".join(f"{r.source}={r.intensity}" for r in flare.referrals
                                 if r.target == site.region)
             writer.writerow(common + [site.region, atlas.name(site.region), site.intensity,
-                                      site.role.value, sources])
+                                      site.role.value, sources, len(flare.sites)])
     return out.getvalue()
+
+
+def _whole(cell: str) -> int:
+    if not DIGITS.match(cell):
+        raise ValueError(f"{cell!r} is not a whole number (plain digits)")
+    return int(cell)
 
 
 def _keys(cell: str) -> list[str]:
@@ -115,21 +140,108 @@ def _parse_treatments(cell: str) -> tuple[TreatmentUse, ...]:
                 raise ValueError(f"medication in {rest!r} should look like [name|dose]")
             medication, dose = (unquote(v) for v in bracket[:-1].split("|", 1))
         relief = relief.strip()
-        uses.append(TreatmentUse(key, int(relief) if relief else None, medication, dose))
+        uses.append(TreatmentUse(key, _whole(relief) if relief else None, medication, dose))
     return tuple(uses)
 
 
-def _moment(cell: str) -> datetime | None:
-    return datetime.fromisoformat(cell) if cell else None
+class _CellProblem(Exception):
+    def __init__(self, line: int, column: str, message: str):
+        super().__init__(message)
+        self.line, self.column = line, column
+
+
+def _moment(cell: str, line: int, column: str) -> datetime | None:
+    if not cell:
+        return None
+    try:
+        moment = datetime.fromisoformat(cell)
+    except ValueError:
+        raise _CellProblem(line, column, f"{cell!r} is not a date and time") from None
+    if moment.tzinfo is None:
+        raise _CellProblem(line, column, f"{cell!r} has no UTC offset")
+    return moment
+
+
+def _cell(line: int, column: str, read, cell: str):
+    """``read(cell)``, with any complaint placed at this line and column."""
+    try:
+        return read(cell)
+    except (FibroMapError, ValueError, TypeError, OverflowError) as exc:
+        raise _CellProblem(line, column, str(exc)) from None
+
+
+def _read_flare(rows: list[tuple[int, list[str]]], atlas: Atlas, counted: bool) -> Flare:
+    first_line, first = rows[0]
+    onset = _moment(first[1], first_line, "onset")
+    if onset is None:
+        raise _CellProblem(first_line, "onset", "is empty")
+    latest = latest_day()
+    if not EARLIEST <= onset.date() <= latest:
+        raise _CellProblem(first_line, "onset", f"{onset.date()} is outside "
+                                                f"{date_range_text(latest)}")
+    local = {"local_date": onset.date().isoformat(), "local_time": onset.time().isoformat(),
+             "utc_offset_minutes": str(int(onset.utcoffset().total_seconds()) // 60)}
+    for column, expected in local.items():
+        cell = first[COLUMNS.index(column)]
+        if cell != expected:
+            raise _CellProblem(first_line, column, f"{cell!r} does not agree with the onset "
+                                                   f"{first[1]} (expected {expected})")
+    sites, referrals, referred_on = [], [], []
+    for line, row in rows:
+        region = row[14]
+        if region not in atlas:
+            raise _CellProblem(line, "region", f"unknown body region {region!r}")
+        if row[15] and row[15] != atlas.name(region):
+            raise _CellProblem(line, "region_name", f"{row[15]!r} is not the name of {region} "
+                                                    f"({atlas.name(region)})")
+        intensity = _cell(line, "intensity", _whole, row[16])
+        if row[17] not in ROLES:
+            raise _CellProblem(line, "role", f"unknown role {row[17]!r} (one of "
+                                             f"{', '.join(ROLES)})")
+        sites.append(_cell(line, "intensity", lambda c: SpasmSite(region, c, SiteRole(row[17])),
+                           intensity))
+        for source, value in _cell(line, "referred_from", _pairs, row[18]):
+            if source not in atlas:
+                raise _CellProblem(line, "referred_from", f"unknown body region {source!r}")
+            referrals.append(_cell(line, "referred_from",
+                                   lambda v: Referral(source, region, _whole(v)), value))
+            referred_on.append((line, source))
+        if counted and _cell(line, "sites_in_flare", _whole, row[19]) != len(rows):
+            raise _CellProblem(line, "sites_in_flare", f"says the flare has {row[19]} regions, "
+                                                       f"but {len(rows)} of its rows are here: "
+                                                       "the file may have been cut short")
+    sources = {site.region for site in sites if site.role is not SiteRole.REFERRED}
+    for line, source in referred_on:
+        if source not in sources:
+            raise _CellProblem(line, "referred_from", f"the pain cannot spread from {source}: "
+                                                      "it is not a spasm or trigger point of "
+                                                      "this flare")
+    duration = _cell(first_line, "duration_seconds", _whole, first[5]) if first[5] else None
+    treatments = _cell(first_line, "treatments", _parse_treatments, first[9])
+    impacts = _cell(first_line, "impacts", lambda c: {k: _whole(v) for k, v in _pairs(c)},
+                    first[10])
+    try:
+        return Flare(
+            onset=onset, duration_seconds=duration, sites=tuple(sites), referrals=tuple(referrals),
+            context=first[6] or None, qualities=frozenset(_keys(first[7])),
+            triggers=frozenset(_keys(first[8])), treatments=treatments, impacts=impacts,
+            notes=_text_cell(first[11]), created=_moment(first[12], first_line, "created"),
+            modified=_moment(first[13], first_line, "modified"))
+    except FibroMapError as exc:
+        field = getattr(exc, "field", None) or ""
+        column = "impacts" if field.startswith("impact") else FIELD_COLUMNS.get(field, "onset")
+        raise _CellProblem(first_line, column, str(exc)) from None
 
 
 def parse(text: str, source: str = "the file") -> Records:
     problems = Collector()
     rows = csv_rows(text, problems)
     _line, header = next(rows, (1, None))
-    if header is None or tuple(h.strip() for h in header) != COLUMNS:
+    names = tuple(h.strip() for h in header) if header is not None else ()
+    if names not in (COLUMNS, COLUMNS_BEFORE_COUNTS):
         problems.add("line 1", "the header is not FibroMap's CSV header (see the documentation)")
         problems.check(source)
+    counted = names == COLUMNS
     groups: OrderedDict[str, list[tuple[int, list[str]]]] = OrderedDict()
     for line_number, row in rows:
         if not any(cell.strip() for cell in row):
@@ -137,11 +249,12 @@ def parse(text: str, source: str = "the file") -> Records:
         if line_number > 2_000_000:
             problems.add(f"line {line_number}", "more rows than any export could hold")
             break
-        if len(row) != len(COLUMNS):
-            problems.add(f"line {line_number}", f"has {len(row)} columns, expected {len(COLUMNS)}")
+        if len(row) != len(names):
+            problems.add(f"line {line_number}", f"has {len(row)} columns, expected {len(names)}")
             continue
         groups.setdefault(row[0], []).append((line_number, row))
-    records = Records()
+    atlas = load_atlas()
+    records, lines = Records(), []
     for flare_id, rows in groups.items():
         first_line, first = rows[0]
         for line_number, row in rows[1:]:
@@ -149,30 +262,20 @@ def parse(text: str, source: str = "the file") -> Records:
                 if row[index] != first[index]:
                     problems.add(f"line {line_number}, column {column}",
                                  f"differs from line {first_line} of the same flare {flare_id}")
-        column = "onset"
         try:
-            sites, referrals = [], []
-            for line_number, row in rows:
-                column = "intensity"
-                sites.append(SpasmSite(row[14], int(row[16]), SiteRole(row[17])))
-                column = "referred_from"
-                referrals += [Referral(s, row[14], int(v)) for s, v in _pairs(row[18])]
-            column = "onset"
-            onset = datetime.fromisoformat(first[1])
-            column = "duration_seconds"
-            duration = int(first[5]) if first[5] else None
-            column = "treatments"
-            treatments = _parse_treatments(first[9])
-            column = "impacts"
-            impacts = {ImpactArea(k): int(v) for k, v in _pairs(first[10])}
-            column = "created"
-            records.flares.append(Flare(
-                onset=onset, duration_seconds=duration, sites=tuple(sites), referrals=tuple(referrals),
-                context=first[6] or None, qualities=frozenset(_keys(first[7])),
-                triggers=frozenset(_keys(first[8])), treatments=treatments, impacts=impacts,
-                notes=_text_cell(first[11]), created=_moment(first[12]),
-                modified=_moment(first[13])))
-        except (FibroMapError, ValueError, TypeError) as exc:
-            problems.add(f"line {first_line}, column {column}", str(exc))
+            flare = _read_flare(rows, atlas, counted)
+        except _CellProblem as exc:
+            problems.add(f"line {exc.line}, column {exc.column}", str(exc))
+            continue
+        if flare_fingerprint(flare) != flare_id:
+            problems.add(f"line {first_line}, column flare_id",
+                         f"{flare_id!r} does not match this flare's onset, regions and entries "
+                         "(flare_id is worked out from them: was a cell changed?)")
+            continue
+        records.flares.append(flare)
+        lines.append(first_line)
+    if not problems.problems:
+        check_records(records, problems,
+                      lambda _name, index, column: f"line {lines[index]}, column {column}")
     problems.check(source)
     return records

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,17 +70,33 @@ class ImportReport:
 
 
 def read_text(path: Path) -> str:
+    """The text of a file to import: a regular file only (a device, a pipe or a folder is
+    refused at once, never read), and never more than MAX_IMPORT_BYTES of it."""
     try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise FibroMapError(f"{path} is {size // 2**20} MB, more than an export can be")
-        data = path.read_bytes()
+        info = path.stat()
     except FileNotFoundError:
         raise FibroMapError(f"there is no file {path}") from None
-    except IsADirectoryError:
-        raise FibroMapError(f"{path} is a folder, not a file") from None
     except OSError as exc:
         raise FibroMapError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise FibroMapError(f"{path} is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise FibroMapError(f"{path} is not a regular file (a device, a pipe or a socket), "
+                            "so it cannot be an export")
+    too_big = f"{path} is more than {MAX_IMPORT_BYTES // 2**20} MB, more than an export can be"
+    if info.st_size > MAX_IMPORT_BYTES:
+        raise FibroMapError(too_big)
+    try:
+        # O_NONBLOCK: should the file have been swapped for a pipe since, opening never waits.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise FibroMapError(f"{path} is not a regular file")
+            data = handle.read(MAX_IMPORT_BYTES + 1)  # a file that grows is capped too
+    except OSError as exc:
+        raise FibroMapError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if len(data) > MAX_IMPORT_BYTES:
+        raise FibroMapError(too_big)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -19,6 +19,7 @@ from fibromap.domain.flare import Flare, SpasmSite, TreatmentUse
 from fibromap.domain.records import Records
 from fibromap.domain.vocabulary import BUILTIN_TERMS, Term, TermKind, key_for_label
 from fibromap.errors import FibroMapError
+from fibromap.exchange.checks import EARLIEST, date_range_text, latest_day
 from fibromap.exchange.problems import Collector, csv_rows
 
 HEADER = ("user_id", "age", "sex", "country", "checkin_date", "trackable_id", "trackable_type",
@@ -78,6 +79,7 @@ def parse(text: str, source: str = "the file") -> FlaredownImport:
     foods: dict[date, set[str]] = defaultdict(set)
     skipped: Counter = Counter()
     new_treatments: dict[str, str] = {}
+    latest = latest_day()
     for line_number, row in rows:
         if not any(cell.strip() for cell in row):
             continue
@@ -89,6 +91,10 @@ def parse(text: str, source: str = "the file") -> FlaredownImport:
             day = date.fromisoformat(row[4].strip())
         except ValueError:
             problems.add(f"line {line_number}, column checkin_date", f"not a date: {row[4]!r}")
+            continue
+        if not EARLIEST <= day <= latest:
+            problems.add(f"line {line_number}, column checkin_date",
+                         f"{day} is outside {date_range_text(latest)}")
             continue
         if kind == "Symptom":
             regions = _regions(name)

@@ -20,6 +20,7 @@ from fibromap.domain.questionnaires import Appointment, Questionnaire
 from fibromap.domain.records import Records
 from fibromap.domain.vocabulary import Term, TermKind
 from fibromap.errors import FibroMapError
+from fibromap.exchange.checks import check_records, date_range_text, latest_day
 from fibromap.exchange.problems import Collector
 
 FORMAT = "fibromap"
@@ -125,10 +126,15 @@ def parse(text: str, source: str = "the file") -> Records:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         problems.add("format", "this is not a FibroMap export")
         problems.check(source)
-    if not isinstance(document.get("version"), int) or document["version"] > VERSION:
-        problems.add("version", f"written by a newer FibroMap (version {document.get('version')!r}); "
-                                "update FibroMap to import it")
-        problems.check(source)
+    version = document.get("version")
+    if "version" not in document:
+        problems.add("version", "missing: every FibroMap export says which version it is")
+    elif isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        problems.add("version", f"{version!r} is not a FibroMap export version (1, 2, …)")
+    elif version > VERSION:
+        problems.add("version", f"written by a newer FibroMap (version {version}); update "
+                                "FibroMap to import it")
+    problems.check(source)
     records = Records()
     readers = (
         ("words", lambda w: Term(TermKind(w["kind"]), w["key"], w["label"])),
@@ -151,6 +157,8 @@ def parse(text: str, source: str = "the file") -> Records:
                 value = read(item)
             except KeyError as exc:
                 problems.add(where, f"{exc.args[0]} is missing")
+            except OverflowError:
+                problems.add(where, f"a date is outside {date_range_text(latest_day())}")
             except (FibroMapError, ValueError, TypeError, AttributeError) as exc:
                 problems.add(where, str(exc))
             else:
@@ -164,5 +172,16 @@ def parse(text: str, source: str = "the file") -> Records:
         records.notes = dict(notes)
     else:
         problems.add("notes", "must map names to text")
+    first: dict[tuple, int] = {}
+    for index, item in enumerate(_list(document, "words", Collector())):
+        word = (item.get("kind"), item.get("key")) if isinstance(item, dict) else None
+        if not (word and all(isinstance(part, str) for part in word)):
+            continue  # already said what is wrong with it
+        if word in first:
+            problems.add(f"words[{index}].key", f"the word {word[1]!r} ({word[0]}) is given "
+                                                f"twice (also at words[{first[word]}])")
+        first.setdefault(word, index)
+    if not problems.problems:
+        check_records(records, problems)
     problems.check(source)
     return records

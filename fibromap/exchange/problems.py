@@ -31,20 +31,25 @@ class ImportRefused(FibroMapError):
 
 
 def csv_rows(text: str, problems: "Collector"):
-    """(line number, cells) for each CSV row; a row the csv module cannot read is a problem."""
+    """(line number, cells) for each CSV row, numbered by the line it starts on (a quoted
+    cell may span lines); a row the csv module cannot read is a problem."""
     import csv
     import io
 
+    # A note may be long (the module's default limit is 128 KiB a field); the file's own
+    # size is capped before it is read.
+    csv.field_size_limit(2**31 - 1)
     reader = csv.reader(io.StringIO(text, newline=""))
     while True:
+        starts = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            problems.add(f"line {reader.line_num}", f"not valid CSV ({exc})")
+            problems.add(f"line {starts}", f"not valid CSV ({exc})")
             return
-        yield reader.line_num, row
+        yield starts, row
 
 
 class Collector:

@@ -120,4 +120,7 @@ def _write(store: Store, records: Records, result: ImportResult, dry_run: bool) 
         totals = records.counts()
         result.already_there = {name: totals[name] - result.added[name] for name in result.added}
         if dry_run:
+            # Everything goes to the database, so its constraints judge the trial exactly
+            # as they judge the real import; then it is all undone.
+            session.flush()
             raise _DryRun("dry run")

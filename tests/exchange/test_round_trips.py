@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from fibromap.demo import generate
 from fibromap.domain.records import flare_fingerprint
@@ -146,3 +147,41 @@ def test_flaredown_export_is_mapped_and_what_was_skipped_is_said(store, tmp_path
     assert "1 tags that are not FibroMap triggers" in report.skipped
     assert "1 conditions" in report.skipped and "1 symptoms rated 0" in report.skipped
     assert sum(import_text(store, text, "flaredown.csv").result.added.values()) == 0
+
+
+CONTROL = "".join(chr(c) for c in range(1, 32)) + "\x7f\u2028\u2029\ufeff"
+
+
+def round_trip_notes(notes: str, fmt: str, tmp_path_factory) -> str:
+    from fibromap.config import Paths, database_url
+
+    stores = []
+    for name in ("from", "into"):
+        home = tmp_path_factory.mktemp(name)
+        paths = Paths(home, home / "b", home / "l", home / "s.ini")
+        stores.append(Store.open(database_url(paths), paths))
+    source, target = stores
+    try:
+        source.flares.add(full_flare(notes=notes))
+        import_text(target, export_text(source, fmt), f"notes.{fmt}")
+        return target.flares.latest().notes
+    finally:
+        source.close()
+        target.close()
+
+
+@settings(max_examples=40, deadline=None)
+@given(notes=st.text(alphabet=st.sampled_from(CONTROL) | st.characters(blacklist_characters="\x00"),
+                     max_size=60),
+       fmt=st.sampled_from(["csv", "json"]))
+def test_every_character_a_note_can_hold_comes_back_exactly(tmp_path_factory, notes, fmt):
+    assert round_trip_notes(notes, fmt, tmp_path_factory) == notes
+
+
+@pytest.mark.parametrize("notes", [
+    "a lone\rcarriage return", "\r", "ends in one\r", "=SUM(A1)\r\n-2", "'quoted'",
+    "x" * 131_073, ("ten megabytes of notes, line after line\r\n" * 250_000)[:10_000_000],
+])
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_awkward_and_huge_notes_come_back_exactly(tmp_path_factory, notes, fmt):
+    assert round_trip_notes(notes, fmt, tmp_path_factory) == notes

@@ -1,0 +1,96 @@
+"""What an import checks of the records as a whole, before anything is written: dates in
+a believable range, nothing given twice, no two flares that contradict each other.
+
+Each problem names where it is, through the ``where`` the format passes in: JSON says
+``flares[3].onset``, CSV says ``line 12, column onset``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from fibromap.domain.records import Records, flare_fingerprint
+from fibromap.exchange.problems import Collector
+
+EARLIEST = date(1900, 1, 1)
+# The person's clock may be a little behind the one that wrote the file.
+FUTURE_DAYS = 1
+
+# (the list a record is in, its position, its field) -> where the person should look
+Where = Callable[[str, int, str], str]
+
+
+def latest_day(today: date | None = None) -> date:
+    """The last day a record may fall on."""
+    return (today or date.today()) + timedelta(days=FUTURE_DAYS)
+
+
+def json_where(name: str, index: int, field: str) -> str:
+    return f"{name}[{index}].{field}"
+
+
+def date_range_text(latest: date) -> str:
+    return f"{EARLIEST.isoformat()} to {latest.isoformat()}"
+
+
+def check_records(records: Records, problems: Collector, where: Where = json_where,
+                  today: date | None = None) -> bool:
+    """Add a problem for each record out of range or given twice; True if all is well."""
+    before = len(problems.problems)
+    latest = latest_day(today)
+    span = date_range_text(latest)
+
+    def in_range(day: date | None, name: str, index: int, field: str, what: str) -> bool:
+        if day is None or EARLIEST <= day <= latest:
+            return True
+        problems.add(where(name, index, field), f"{what} {day.isoformat()} is outside {span}")
+        return False
+
+    def once(name: str, field: str, keys, describe: Callable[[object], str]) -> None:
+        first: dict = {}
+        for index, key in enumerate(keys):
+            if key in first:
+                problems.add(where(name, index, field), f"{describe(key)} is given twice (also "
+                                                        f"at {where(name, first[key], field)})")
+            else:
+                first[key] = index
+
+    placed: dict = {}
+    for index, flare in enumerate(records.flares):
+        # The date where it happened, before any conversion that could overflow.
+        if not in_range(flare.onset.date(), "flares", index, "onset", "the onset"):
+            continue
+        for moment, field in ((flare.created, "created"), (flare.modified, "modified")):
+            if moment is not None:
+                in_range(moment.date(), "flares", index, field, f"the {field} time")
+        mark = flare_fingerprint(flare)
+        for site in flare.sites:
+            key = (flare.onset_utc, site.region)
+            earlier = placed.get(key)
+            if earlier is not None and earlier[1] != mark:
+                problems.add(where("flares", index, "region"),
+                             f"{site.region} at {flare.onset:%Y-%m-%d %H:%M} is also recorded, "
+                             f"differently, at {where('flares', earlier[0], 'region')}: the "
+                             "file contradicts itself")
+            elif earlier is None:
+                placed[key] = (index, mark)
+    for index, checkin in enumerate(records.checkins):
+        in_range(checkin.day, "checkins", index, "day", "the day")
+    for index, medication in enumerate(records.medications):
+        in_range(medication.start, "medications", index, "start", "the start")
+        in_range(medication.stop, "medications", index, "stop", "the stop")
+    for index, appointment in enumerate(records.appointments):
+        in_range(appointment.day, "appointments", index, "day", "the day")
+    for index, questionnaire in enumerate(records.questionnaires):
+        in_range(questionnaire.day, "questionnaires", index, "day", "the day")
+
+    once("checkins", "day", [c.day for c in records.checkins],
+         lambda d: f"a check-in for {d}")
+    once("appointments", "day", [a.day for a in records.appointments],
+         lambda d: f"an appointment on {d}")
+    once("questionnaires", "day", [(q.kind.value, q.day) for q in records.questionnaires],
+         lambda k: f"the {k[0].upper()} questionnaire of {k[1]}")
+    once("medications", "start", [(m.name, m.dose, m.start) for m in records.medications],
+         lambda k: f"{k[0]} {k[1]} from {k[2]}".replace("  ", " "))
+    return len(problems.problems) == before
