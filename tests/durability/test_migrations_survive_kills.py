@@ -33,7 +33,7 @@ CHILD = textwrap.dedent("""
 
     kill_at, home = int(sys.argv[1]), Path(sys.argv[2])
     sent = 0
-    create = db._create_engine
+    create = db.engine_for
 
     def counted(url):
         engine = create(url)
@@ -46,7 +46,7 @@ CHILD = textwrap.dedent("""
                 os.kill(os.getpid(), signal.SIGKILL)
         return engine
 
-    db._create_engine = counted
+    db.engine_for = counted
     paths = Paths(home, home / "backups", home / "logs", home / "settings.ini")
     db.Database.open(f"sqlite:///{home / 'fibromap.sqlite3'}", paths).close()
     print("STATEMENTS", sent)
