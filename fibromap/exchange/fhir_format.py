@@ -1,39 +1,104 @@
-"""FHIR R4: a Bundle of Observations, one per body region marked in a flare, each with
-its body site, its 0–10 intensity and the time the flare began."""
+"""FHIR R4: a collection Bundle a receiving system can file.
+
+- One Patient: the name and birth date given for the report, or an anonymous Patient
+  when none were given. Every Observation names it as its subject.
+- One Observation per body region marked in a flare (LOINC 72514-3, the 0–10 pain
+  score), with its body site and role.
+- One Observation per flare that groups them (``hasMember``).
+- The time is ``effectivePeriod`` when the flare's length is known, otherwise
+  ``effectiveDateTime`` (the onset).
+- Every resource says where it came from in ``meta.source``, and the Bundle has no
+  ``entry`` when there is nothing to send (FHIR forbids empty arrays).
+
+Identifiers are derived from the flare's fingerprint, so exporting twice gives the same
+ids. The tests validate the Bundle with the fhir.resources models of FHIR R4B (4.3.0),
+which for Bundle, Patient and Observation have the structure of R4 (4.0.1).
+"""
 
 from __future__ import annotations
 
+import re
 import uuid
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from fibromap import __version__
 from fibromap.domain.atlas import Atlas
-from fibromap.domain.flare import utc_now
+from fibromap.domain.flare import Flare, utc_now
 from fibromap.domain.records import Records, flare_fingerprint
+from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME
 
 REGION_SYSTEM = "https://fibromap.org/fhir/CodeSystem/body-region"
 FLARE_SYSTEM = "https://fibromap.org/fhir/flare"
+SOURCE = f"https://fibromap.org/fhir/source/fibromap-{__version__}"
 PAIN_SCORE = {"system": "http://loinc.org", "code": "72514-3",
               "display": "Pain severity - 0-10 verbal numeric rating [Score] - Reported"}
+FLARE_CODE = {"system": "https://fibromap.org/fhir/CodeSystem/record", "code": "flare",
+              "display": "Muscle spasm flare"}
+SURVEY = [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                       "code": "survey", "display": "Survey"}]}]
 ROLES = {"spasm": "spasm", "trigger_point": "trigger point", "referred": "referred pain"}
 
 
+def _id(*parts: str) -> str:
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "/".join((FLARE_SYSTEM, *parts))))
+
+
+def fhir_birth_date(text: str) -> str | None:
+    """A birth date as FHIR writes it (YYYY, YYYY-MM or YYYY-MM-DD), from what the person
+    typed (those, or day.month.year); None when it is not a date."""
+    text = text.strip()
+    if re.fullmatch(r"\d{4}(-\d{2})?", text):
+        return text if len(text) == 4 or 1 <= int(text[5:]) <= 12 else None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text).isoformat()
+        if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", text):
+            return datetime.strptime(text, "%d.%m.%Y").date().isoformat()
+    except ValueError:
+        return None
+    return None
+
+
+def _patient(notes: dict[str, str]) -> dict[str, Any]:
+    name = notes.get(PATIENT_NAME, "").strip()
+    born = fhir_birth_date(notes.get(PATIENT_BIRTH_DATE, ""))
+    patient: dict[str, Any] = {"resourceType": "Patient",
+                               "id": _id("patient", name, born or ""),
+                               "meta": {"source": SOURCE}}
+    if name:
+        patient["name"] = [{"text": name}]
+    if born:
+        patient["birthDate"] = born
+    return patient
+
+
+def _when(flare: Flare) -> dict[str, Any]:
+    if flare.duration_seconds is None:
+        return {"effectiveDateTime": flare.onset.isoformat()}
+    end = flare.onset + timedelta(seconds=flare.duration_seconds)
+    return {"effectivePeriod": {"start": flare.onset.isoformat(), "end": end.isoformat()}}
+
+
+def _entry(resource: dict[str, Any]) -> dict[str, Any]:
+    return {"fullUrl": f"urn:uuid:{resource['id']}", "resource": resource}
+
+
 def to_bundle(records: Records, atlas: Atlas) -> dict[str, Any]:
+    patient = _patient(records.notes)
+    subject = {"reference": f"urn:uuid:{patient['id']}"}
     entries = []
     for flare in sorted(records.flares, key=lambda f: (f.onset_utc, f.regions)):
         mark = flare_fingerprint(flare)
+        members = []
         for site in flare.sites:
-            identity = uuid.uuid5(uuid.NAMESPACE_URL, f"{FLARE_SYSTEM}/{mark}/{site.region}")
+            identity = _id(mark, site.region)
             observation: dict[str, Any] = {
-                "resourceType": "Observation",
-                "id": str(identity),
+                "resourceType": "Observation", "id": identity, "meta": {"source": SOURCE},
                 "identifier": [{"system": FLARE_SYSTEM, "value": f"{mark}/{site.region}"}],
-                "status": "final",
-                "category": [{"coding": [{
-                    "system": "http://terminology.hl7.org/CodeSystem/observation-category",
-                    "code": "survey", "display": "Survey"}]}],
+                "status": "final", "category": SURVEY,
                 "code": {"coding": [PAIN_SCORE], "text": "Muscle spasm pain intensity (0-10)"},
-                "effectiveDateTime": flare.onset.isoformat(),
+                "subject": subject, **_when(flare),
                 "valueInteger": site.intensity,
                 "bodySite": {"coding": [{"system": REGION_SYSTEM, "code": site.region,
                                          "display": atlas.name(site.region)}],
@@ -41,10 +106,24 @@ def to_bundle(records: Records, atlas: Atlas) -> dict[str, Any]:
                 "component": [{"code": {"text": "role of the site"},
                                "valueString": ROLES[site.role.value]}],
             }
-            if flare.notes:
-                observation["note"] = [{"text": flare.notes}]
-            entries.append({"fullUrl": f"urn:uuid:{identity}", "resource": observation})
-    return {"resourceType": "Bundle", "type": "collection",
-            "timestamp": utc_now().replace(microsecond=0).isoformat(),
-            "meta": {"tag": [{"system": "https://fibromap.org", "code": f"fibromap-{__version__}"}]},
-            "entry": entries}
+            members.append({"reference": f"urn:uuid:{identity}"})
+            entries.append(_entry(observation))
+        flare_observation: dict[str, Any] = {
+            "resourceType": "Observation", "id": _id(mark), "meta": {"source": SOURCE},
+            "identifier": [{"system": FLARE_SYSTEM, "value": mark}],
+            "status": "final", "category": SURVEY,
+            "code": {"coding": [FLARE_CODE], "text": "Muscle spasm flare"},
+            "subject": subject, **_when(flare), "hasMember": members,
+        }
+        if flare.notes:
+            flare_observation["note"] = [{"text": flare.notes}]
+        entries.append(_entry(flare_observation))
+    bundle: dict[str, Any] = {
+        "resourceType": "Bundle", "type": "collection",
+        "timestamp": utc_now().replace(microsecond=0).isoformat(),
+        "meta": {"source": SOURCE,
+                 "tag": [{"system": "https://fibromap.org", "code": f"fibromap-{__version__}"}]},
+    }
+    if entries:
+        bundle["entry"] = [_entry(patient)] + entries
+    return bundle

@@ -99,21 +99,6 @@ def test_dry_run_writes_nothing(store, second, tmp_path):
     assert second.flares.count() == 0 and second.checkins.count() == 0
 
 
-def test_fhir_bundle_validates_as_r4(store):
-    from fhir.resources.R4B.bundle import Bundle
-
-    fill(store)
-    bundle = Bundle.model_validate_json(export_text(store, "fhir"))
-    sites = sum(len(f.sites) for f in store.flares.between())
-    assert bundle.type == "collection" and len(bundle.entry) == sites
-    observation = bundle.entry[0].resource
-    assert observation.code.coding[0].code == "72514-3"
-    assert 0 <= observation.valueInteger <= 10
-    assert observation.bodySite.coding[0].code in {r for f in store.flares.between() for r in f.regions}
-    assert observation.effectiveDateTime is not None
-    assert len({e.fullUrl for e in bundle.entry}) == sites
-
-
 def test_export_refuses_a_missing_folder(store, tmp_path):
     from fibromap.errors import FibroMapError
 
