@@ -14,7 +14,7 @@ from fibromap.domain.questionnaires import QuestionnaireKind
 from fibromap.domain.records import Records, flare_fingerprint
 from fibromap.domain.vocabulary import TermKind
 from fibromap.store.daily import insert_checkins
-from fibromap.store.flares import insert_flares
+from fibromap.store.bulk_flares import insert_many, read_all_flares
 from fibromap.store.schema import (
     AppointmentRow, CheckInRow, FlareRow, MedicationRow, NoteRow, QuestionnaireRow, TermRow,
 )
@@ -28,7 +28,7 @@ def read_all(store: Store) -> Records:
     return Records(
         terms=[t for t in terms if (t.kind, t.key) in visible],
         hidden_terms=[t for t in terms if (t.kind, t.key) not in visible],
-        flares=store.flares.between(),
+        flares=read_all_flares(store.database),
         checkins=store.checkins.between(),
         medications=store.medications.all(),
         appointments=store.appointments.all(),
@@ -82,13 +82,14 @@ def _write(store: Store, records: Records, result: ImportResult, dry_run: bool) 
                                 hidden=(t.kind, t.key) in hidden) for t in new_terms)
         session.flush()
 
-        seen, flares = set(known_flares), []
+        seen, flares, marks = set(known_flares), [], []
         for flare in records.flares:
             mark = flare_fingerprint(flare)
             if mark not in seen:
                 seen.add(mark)
                 flares.append(flare)
-        insert_flares(session, flares)
+                marks.append(mark)
+        insert_many(session, flares, marks)
 
         days = set(session.scalars(select(CheckInRow.day)))
         checkins = [c for c in records.checkins if c.day not in days]

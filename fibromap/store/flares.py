@@ -31,7 +31,7 @@ LOAD_WHOLE = (
 )
 
 
-def _naive_utc(moment: datetime) -> datetime:
+def naive_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(tzinfo=None)
 
 
@@ -89,7 +89,7 @@ class FlareSummary:
     position: tuple[datetime, int]  # where the next page starts
 
 
-class _TermLookup:
+class TermLookup:
     """Term keys to ids for one session, with messages naming the unknown word."""
 
     def __init__(self, session: Session):
@@ -109,8 +109,8 @@ def _check_regions(flare: Flare) -> None:
         atlas.region(region)
 
 
-def _fill_row(row: FlareRow, flare: Flare, terms: _TermLookup, session: Session) -> None:
-    row.onset_utc = _naive_utc(flare.onset)
+def _fill_row(row: FlareRow, flare: Flare, terms: TermLookup, session: Session) -> None:
+    row.onset_utc = naive_utc(flare.onset)
     row.utc_offset_min = flare.utc_offset_minutes
     row.onset_local = flare.onset_local
     row.duration_s = flare.duration_seconds
@@ -159,13 +159,13 @@ def flare_from_row(row: FlareRow) -> Flare:
 
 def insert_flares(session: Session, flares: Iterable[Flare]) -> list[FlareRow]:
     """Add flares within the caller's transaction (their creation times kept when given)."""
-    now = _naive_utc(utc_now())
-    terms = _TermLookup(session)
+    now = naive_utc(utc_now())
+    terms = TermLookup(session)
     rows = []
     for flare in flares:
         _check_regions(flare)
-        row = FlareRow(created_utc=_naive_utc(flare.created) if flare.created else now,
-                       modified_utc=_naive_utc(flare.modified) if flare.modified else now)
+        row = FlareRow(created_utc=naive_utc(flare.created) if flare.created else now,
+                       modified_utc=naive_utc(flare.modified) if flare.modified else now)
         _fill_row(row, flare, terms, session)
         session.add(row)
         rows.append(row)
@@ -202,7 +202,7 @@ class FlareRepository:
                 raise ChangedElsewhere("this flare was deleted in another window or program "
                                        "after you opened it, so the correction was not saved; "
                                        "save again to keep it as a new flare")
-            if flare.modified is not None and row.modified_utc != _naive_utc(flare.modified):
+            if flare.modified is not None and row.modified_utc != naive_utc(flare.modified):
                 current = flare_from_row(row)
                 raise ChangedElsewhere(
                     f"this flare was changed in another window or program at "
@@ -214,8 +214,8 @@ class FlareRepository:
             row.sites = []
             row.treatments = []
             session.flush()
-            _fill_row(row, flare, _TermLookup(session), session)
-            row.modified_utc = _naive_utc(utc_now())
+            _fill_row(row, flare, TermLookup(session), session)
+            row.modified_utc = naive_utc(utc_now())
             session.flush()
             return flare_from_row(row)
 
