@@ -11,15 +11,13 @@ from datetime import UTC
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, aliased
 
-from fibromap.domain.atlas import load_atlas
 from fibromap.domain.flare import (
     Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse, aware_from_utc, utc_now,
 )
 from fibromap.domain.records import flare_fingerprint
 from fibromap.domain.vocabulary import TermKind
-from fibromap.errors import ValidationError
 from fibromap.store.database import Database
-from fibromap.store.flares import TermLookup, naive_utc
+from fibromap.store.flares import TermLookup, check_regions, impacts_of, naive_utc
 from fibromap.store.schema import (
     FlareRow, FlareTermRow, ReferralRow, SiteRow, TermRow, TreatmentUseRow,
 )
@@ -30,7 +28,6 @@ CHUNK = 2_000  # flares per round of statements: bounded memory, few round trips
 def insert_many(session: Session, flares: Sequence[Flare],
                 fingerprints: Sequence[str] | None = None) -> int:
     """Add ``flares`` (their creation times kept when given); returns how many."""
-    atlas = load_atlas()
     terms = TermLookup(session)
     now = naive_utc(utc_now())
     for start in range(0, len(flares), CHUNK):
@@ -39,9 +36,7 @@ def insert_many(session: Session, flares: Sequence[Flare],
                  else [flare_fingerprint(flare) for flare in part])
         rows = []
         for flare, mark in zip(part, marks):
-            for region in flare.regions:
-                if region not in atlas:
-                    raise ValidationError(f"unknown body region {region!r}", "sites")
+            check_regions(flare)
             rows.append({
                 "onset_utc": naive_utc(flare.onset), "utc_offset_min": flare.utc_offset_minutes,
                 "onset_local": flare.onset_local, "duration_s": flare.duration_seconds,
@@ -125,8 +120,7 @@ def read_all_flares(database: Database) -> list[Flare]:
                 qualities=frozenset(k for kind, k in said if kind == TermKind.QUALITY),
                 triggers=frozenset(k for kind, k in said if kind == TermKind.TRIGGER),
                 treatments=tuple(uses.get(row.id, ())),
-                impacts={area: getattr(row, f"impact_{area.value}") for area in ImpactArea
-                         if getattr(row, f"impact_{area.value}") is not None},
+                impacts=impacts_of(row),
                 notes=row.notes, created=row.created_utc.replace(tzinfo=UTC),
                 modified=row.modified_utc.replace(tzinfo=UTC)))
     return flares

@@ -4,12 +4,15 @@ transactions that wrote, by which another window sees that something changed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import NoSuchModuleError
 from sqlalchemy.pool import NullPool
 
 from fibromap.errors import DatabaseError
+from fibromap.store.sqlite_files import readonly_uri
 
 # A fibromap_meta key counting the transactions that wrote, so that another window (or
 # another computer on the same server) can tell that the records changed.
@@ -38,6 +41,13 @@ def sqlite_pragmas(dbapi_connection, _record) -> None:
 
 def read_only_pragmas(dbapi_connection, _record) -> None:
     dbapi_connection.execute("PRAGMA foreign_keys = ON")
+
+
+def read_only_engine(path: Path) -> Engine:
+    """An engine that reads the SQLite file ``path`` without writing a byte in or beside it."""
+    engine = create_engine(f"sqlite:///{readonly_uri(path)}&uri=true", poolclass=NullPool)
+    event.listen(engine, "connect", read_only_pragmas)
+    return engine
 
 
 def sqlite_begin(connection) -> None:

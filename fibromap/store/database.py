@@ -17,11 +17,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
 
 from fibromap.config import Paths
 from fibromap.errors import (
@@ -29,12 +28,11 @@ from fibromap.errors import (
 )
 from fibromap.store.backups import backed_up_today, backup_sqlite, list_backups, restore_backup
 from fibromap.store.connections import (
-    CHANGED_KEY, MARK_CHANGED, READING, WROTE, engine_for, read_only_pragmas,
+    CHANGED_KEY, MARK_CHANGED, READING, WROTE, engine_for, read_only_engine,
 )
 from fibromap.store.schema import APPLICATION_MARK, MetaRow
 from fibromap.store.sqlite_files import (
-    DISK_FULL, SQLITE_APPLICATION_ID, check_sqlite_header, friendly_operational_error, readonly_uri,
-    writable,
+    DISK_FULL, SQLITE_APPLICATION_ID, check_sqlite_header, friendly_operational_error, writable,
 )
 
 log = logging.getLogger(__name__)
@@ -123,7 +121,7 @@ class Database:
                 check_sqlite_header(sqlite_path)
             else:
                 paths.ensure(sqlite_path.parent)
-            revision = _probe(cls._probe_engine(url, sqlite_path) if existed else None, url)
+            revision = _probe(read_only_engine(sqlite_path) if existed else None, url)
         else:
             existed = True
             revision = _probe(engine_for(url), url)
@@ -165,11 +163,8 @@ class Database:
             if not sqlite_path.exists() or sqlite_path.stat().st_size == 0:
                 raise DatabaseError(f"there is no FibroMap database at {sqlite_path}")
             check_sqlite_header(sqlite_path)
-            revision = _probe(cls._probe_engine(url, sqlite_path), url)
-            engine = create_engine(f"sqlite:///{readonly_uri(sqlite_path)}&uri=true",
-                                   poolclass=NullPool)
-            event.listen(engine, "connect", read_only_pragmas)
-            database = cls(engine, url)
+            revision = _probe(read_only_engine(sqlite_path), url)
+            database = cls(read_only_engine(sqlite_path), url)
             database.read_only = True
         if revision != head_revision() and not any_revision:
             database.close()
@@ -192,11 +187,6 @@ class Database:
         if not url.database or url.database == ":memory:" or url.database.startswith("file:"):
             return None
         return Path(url.database).expanduser().absolute()
-
-    @staticmethod
-    def _probe_engine(url: URL, path: Path) -> Engine:
-        # A read-only connection: deciding whether to refuse never writes a byte.
-        return create_engine(f"sqlite:///{readonly_uri(path)}&uri=true", poolclass=NullPool)
 
     def _upgrade(self) -> None:
         try:

@@ -103,7 +103,8 @@ class TermLookup:
                                   kind.value) from None
 
 
-def _check_regions(flare: Flare) -> None:
+def check_regions(flare: Flare) -> None:
+    """Refuse a flare that names a region the atlas does not know."""
     atlas = load_atlas()
     for region in flare.regions:
         atlas.region(region)
@@ -133,6 +134,12 @@ def _fill_row(row: FlareRow, flare: Flare, terms: TermLookup, session: Session) 
     row.fingerprint = flare_fingerprint(flare)
 
 
+def impacts_of(row) -> dict[ImpactArea, int]:
+    """The impacts a flare row (ORM or plain) records."""
+    levels = {area: getattr(row, f"impact_{area.value}") for area in ImpactArea}
+    return {area: level for area, level in levels.items() if level is not None}
+
+
 def flare_from_row(row: FlareRow) -> Flare:
     def utc(moment: datetime) -> datetime:
         return moment.replace(tzinfo=UTC)
@@ -149,8 +156,7 @@ def flare_from_row(row: FlareRow) -> Flare:
         triggers=frozenset(t.key for t in row.terms if t.kind == TermKind.TRIGGER),
         treatments=tuple(TreatmentUse(u.term.key, u.relief, u.medication, u.dose)
                          for u in row.treatments),
-        impacts={area: getattr(row, f"impact_{area.value}") for area in ImpactArea
-                 if getattr(row, f"impact_{area.value}") is not None},
+        impacts=impacts_of(row),
         notes=row.notes,
         created=utc(row.created_utc),
         modified=utc(row.modified_utc),
@@ -163,7 +169,7 @@ def insert_flares(session: Session, flares: Iterable[Flare]) -> list[FlareRow]:
     terms = TermLookup(session)
     rows = []
     for flare in flares:
-        _check_regions(flare)
+        check_regions(flare)
         row = FlareRow(created_utc=naive_utc(flare.created) if flare.created else now,
                        modified_utc=naive_utc(flare.modified) if flare.modified else now)
         _fill_row(row, flare, terms, session)
@@ -195,7 +201,7 @@ class FlareRepository:
         """
         if flare.id is None:
             raise ValidationError("this flare has not been saved yet", "id")
-        _check_regions(flare)
+        check_regions(flare)
         with self._db.transaction() as session:
             row = session.get(FlareRow, flare.id, options=LOAD_WHOLE, with_for_update=True)
             if row is None:

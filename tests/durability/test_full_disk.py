@@ -4,13 +4,12 @@ person can still read and export their records (a real, small tmpfs)."""
 import json
 import os
 import subprocess
-import sys
 import uuid
 from pathlib import Path
 
 import pytest
 
-FIBROMAP = Path(sys.executable).with_name("fibromap")
+from tests.helpers.starting import open_app_window, run_fibromap
 
 
 @pytest.fixture
@@ -38,17 +37,11 @@ def fill(disk: Path) -> None:
     os.sync()
 
 
-def fibromap(home: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "FIBROMAP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([str(FIBROMAP), *args], env=env, capture_output=True, text=True,
-                          timeout=120)
-
-
 def test_a_report_to_a_full_disk_says_so_and_leaves_nothing(tmp_path, tiny_disk):
     home = tmp_path / "home"
-    assert fibromap(home, "demo", "--days", "60").returncode == 0
+    assert run_fibromap(home, "demo", "--days", "60").returncode == 0
     fill(tiny_disk)
-    result = fibromap(home, "report", "-o", str(tiny_disk / "report.pdf"))
+    result = run_fibromap(home, "report", "-o", str(tiny_disk / "report.pdf"))
     assert result.returncode == 1 and "the disk is full" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler"]
@@ -56,50 +49,37 @@ def test_a_report_to_a_full_disk_says_so_and_leaves_nothing(tmp_path, tiny_disk)
 
 def test_an_export_to_a_full_disk_leaves_no_partial_file(tmp_path, tiny_disk):
     home = tmp_path / "home"
-    assert fibromap(home, "demo", "--days", "60").returncode == 0
+    assert run_fibromap(home, "demo", "--days", "60").returncode == 0
     fill(tiny_disk)
-    result = fibromap(home, "export", "--format", "json", "-o", str(tiny_disk / "all.json"))
+    result = run_fibromap(home, "export", "--format", "json", "-o", str(tiny_disk / "all.json"))
     assert result.returncode == 1 and "the disk is full" in result.stderr
     assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler"]
 
 
 def test_records_on_a_full_disk_can_still_be_read_and_exported(tmp_path, tiny_disk):
     home = tiny_disk / "home"
-    assert fibromap(home, "demo", "--days", "30").returncode == 0
+    assert run_fibromap(home, "demo", "--days", "30").returncode == 0
     fill(tiny_disk)
-    stats = fibromap(home, "stats", "--json")
+    stats = run_fibromap(home, "stats", "--json")
     assert stats.returncode == 0, stats.stderr
     assert json.loads(stats.stdout)["flares"] > 20
-    export = fibromap(home, "export", "--format", "json", "-o", str(tmp_path / "safe.json"))
+    export = run_fibromap(home, "export", "--format", "json", "-o", str(tmp_path / "safe.json"))
     assert export.returncode == 0, export.stderr
     assert json.loads((tmp_path / "safe.json").read_text())["flares"]
     # Writing is refused in words a person understands.
-    demo = fibromap(home, "demo", "--days", "5", "--force")
+    demo = run_fibromap(home, "demo", "--days", "5", "--force")
     assert demo.returncode == 1 and "disk" in demo.stderr and "I/O" not in demo.stderr
     assert len(demo.stderr.strip().splitlines()) == 1
-
-
-def open_window(qtbot, home: Path, monkeypatch):
-    from fibromap.config import Paths
-    from fibromap.ui.app import open_main_window
-
-    monkeypatch.setenv("FIBROMAP_HOME", str(home))
-    monkeypatch.delenv("FIBROMAP_DATABASE_URL", raising=False)
-    paths = Paths.from_environment()
-    window = open_main_window(f"sqlite:///{paths.database_file}", paths)
-    assert window is not None
-    qtbot.addWidget(window)
-    return window
 
 
 def test_a_nearly_full_disk_opens_the_window_and_says_the_backup_was_not_taken(
         qtbot, tiny_disk, monkeypatch):
     home = tiny_disk / "home"
-    assert fibromap(home, "demo", "--days", "30").returncode == 0
+    assert run_fibromap(home, "demo", "--days", "30").returncode == 0
     fill(tiny_disk)
     with open(tiny_disk / "filler", "r+b") as handle:  # room to work, not for a backup
         handle.truncate(handle.seek(0, os.SEEK_END) - 120_000)
-    window = open_window(qtbot, home, monkeypatch)
+    window = open_app_window(qtbot, home, monkeypatch)
     try:
         assert not window.store.read_only
         assert window.statusBar().currentMessage().startswith("Today's backup was not taken")
@@ -114,9 +94,9 @@ def test_a_nearly_full_disk_opens_the_window_and_says_the_backup_was_not_taken(
 
 def test_a_full_disk_opens_the_records_read_only_with_a_word_why(qtbot, tiny_disk, monkeypatch):
     home = tiny_disk / "home"
-    assert fibromap(home, "demo", "--days", "30").returncode == 0
+    assert run_fibromap(home, "demo", "--days", "30").returncode == 0
     fill(tiny_disk)
-    window = open_window(qtbot, home, monkeypatch)
+    window = open_app_window(qtbot, home, monkeypatch)
     try:
         assert window.store.read_only
         assert window.statusBar().currentMessage().startswith("The disk is full, so your "

@@ -7,23 +7,13 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import uuid
 from pathlib import Path
 
 import pytest
 
 from fibromap.store.store import Store
-from fibromap.ui.app import open_main_window
-
-FIBROMAP = Path(sys.executable).with_name("fibromap")
-
-
-def fibromap(home: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "FIBROMAP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("FIBROMAP_DATABASE_URL", None)
-    return subprocess.run([str(FIBROMAP), *args], env=env, capture_output=True, text=True,
-                          timeout=120)
+from tests.helpers.starting import open_app_window, run_fibromap
 
 
 @pytest.fixture
@@ -31,7 +21,7 @@ def read_only_home(tmp_path):
     """A FibroMap folder with 30 days of records, seen through a read-only bind mount
     (as root, where permissions do not stop writing) or made read-only with chmod."""
     home = tmp_path / "home"
-    made = fibromap(home, "demo", "--days", "30")
+    made = run_fibromap(home, "demo", "--days", "30")
     assert made.returncode == 0, made.stderr
     view = tmp_path / f"view-{uuid.uuid4().hex[:6]}"
     view.mkdir()
@@ -59,28 +49,28 @@ def listing(folder: Path) -> list[str]:
 
 def test_reading_checking_and_exporting_work_and_create_nothing(read_only_home, tmp_path):
     before = listing(read_only_home)
-    check = fibromap(read_only_home, "check")
+    check = run_fibromap(read_only_home, "check")
     assert check.returncode == 0, check.stderr
     assert "Check: ok" in check.stdout
-    stats = fibromap(read_only_home, "stats", "--json")
+    stats = run_fibromap(read_only_home, "stats", "--json")
     assert stats.returncode == 0, stats.stderr
     assert json.loads(stats.stdout)["flares"] > 30
-    export = fibromap(read_only_home, "export", "--format", "json", "-o", str(tmp_path / "a.json"))
+    export = run_fibromap(read_only_home, "export", "--format", "json", "-o", str(tmp_path / "a.json"))
     assert export.returncode == 0, export.stderr
     assert len(json.loads((tmp_path / "a.json").read_text())["flares"]) == \
         json.loads(stats.stdout)["flares"]
-    report = fibromap(read_only_home, "report", "-o", str(tmp_path / "r.pdf"))
+    report = run_fibromap(read_only_home, "report", "-o", str(tmp_path / "r.pdf"))
     assert report.returncode == 0, report.stderr
     assert listing(read_only_home) == before  # no -wal, -shm or anything else
 
 
 def test_saving_is_refused_in_one_line_naming_the_file(read_only_home, tmp_path):
     source = tmp_path / "other"
-    assert fibromap(source, "demo", "--days", "3").returncode == 0
-    assert fibromap(source, "export", "--format", "json", "-o",
+    assert run_fibromap(source, "demo", "--days", "3").returncode == 0
+    assert run_fibromap(source, "export", "--format", "json", "-o",
                     str(tmp_path / "in.json")).returncode == 0
     for args in (["import", str(tmp_path / "in.json")], ["demo", "--days", "2", "--force"]):
-        result = fibromap(read_only_home, *args)
+        result = run_fibromap(read_only_home, *args)
         assert result.returncode == 1
         lines = result.stderr.strip().splitlines()
         assert lines == [f"fibromap: {read_only_home / 'fibromap.sqlite3'} is read-only, so "
@@ -91,13 +81,7 @@ def test_saving_is_refused_in_one_line_naming_the_file(read_only_home, tmp_path)
 
 def test_the_window_opens_read_only_shows_the_records_and_says_saving_is_off(
         qtbot, read_only_home, monkeypatch):
-    from fibromap.config import Paths
-
-    monkeypatch.setenv("FIBROMAP_HOME", str(read_only_home))
-    paths = Paths.from_environment()
-    window = open_main_window(f"sqlite:///{paths.database_file}", paths)
-    assert window is not None
-    qtbot.addWidget(window)
+    window = open_app_window(qtbot, read_only_home, monkeypatch)
     try:
         assert window.store.read_only
         assert window.history.model.total > 30

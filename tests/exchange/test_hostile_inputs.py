@@ -6,10 +6,8 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
@@ -18,8 +16,8 @@ from fibromap.exchange.files import MAX_IMPORT_BYTES, export_text, import_file, 
 from fibromap.exchange.problems import ImportRefused
 from fibromap.store.store import Store
 from tests.helpers.records import at, full_flare
+from tests.helpers.starting import run_fibromap
 
-FIBROMAP = Path(sys.executable).with_name("fibromap")
 SSS_ANSWERS = {**{item: 1 for item in SSS_SYMPTOMS}, **{item: False for item in SSS_SOMATIC}}
 
 
@@ -101,14 +99,11 @@ def test_days_out_of_range_are_refused_in_every_list(sqlite_store, name, field, 
 
 
 def test_stats_never_meets_a_flare_from_year_9999(tmp_path):
-    home = tmp_path / "home"
-    env = {**os.environ, "FIBROMAP_HOME": str(home)}
     document = {"format": "fibromap", "version": 1, "flares": [
         {"onset": "9999-12-31T23:00:00+00:00", "sites": [
             {"region": "upper_trapezius.left", "intensity": 5}]}]}
     (tmp_path / "far.json").write_text(json.dumps(document))
-    result = subprocess.run([str(FIBROMAP), "import", str(tmp_path / "far.json")], env=env,
-                            capture_output=True, text=True, timeout=60)
+    result = run_import(tmp_path, tmp_path / "far.json")
     assert result.returncode == 1 and "is outside 1900-01-01 to" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
@@ -116,9 +111,7 @@ def test_stats_never_meets_a_flare_from_year_9999(tmp_path):
 
 # -- files that are not files --------------------------------------------------------------
 def run_import(tmp_path, target) -> subprocess.CompletedProcess:
-    env = {**os.environ, "FIBROMAP_HOME": str(tmp_path / "home")}
-    return subprocess.run([str(FIBROMAP), "import", str(target)], env=env, capture_output=True,
-                          text=True, timeout=30)
+    return run_fibromap(tmp_path / "home", "import", str(target), timeout=30)
 
 
 def test_a_device_is_refused_without_reading_it(tmp_path):
@@ -148,14 +141,16 @@ def test_a_folder_is_named_as_a_folder(sqlite_store, tmp_path):
 
 
 # -- CSV that says something else than it seems --------------------------------------------
-def csv_with(paths, tmp_path, column: str, new: str, line: int = 2, flares=None) -> str:
+def set_cells(text: str, column: str, value: str, row: int | None = None) -> str:
+    """``text`` with ``column`` set to ``value`` in data row ``row`` (1 is the first row
+    after the header), or in every data row."""
     import csv
     import io
 
-    flares = flares or [full_flare(notes="one line, so that each row is one line")]
-    rows = list(csv.reader(io.StringIO(exported(paths, tmp_path, flares, fmt="csv"),
-                                       newline="")))
-    rows[line - 1][rows[0].index(column)] = new
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    index = rows[0].index(column)
+    for cells in rows[1:] if row is None else [rows[row]]:
+        cells[index] = value
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows(rows)
     return out.getvalue()
@@ -184,25 +179,14 @@ def csv_with(paths, tmp_path, column: str, new: str, line: int = 2, flares=None)
 def test_each_csv_problem_is_placed_at_its_own_line_and_column(sqlite_store, paths, tmp_path,
                                                                column, value, message):
     if column in ("region", "intensity", "role", "region_name", "referred_from"):
-        text = csv_with(paths, tmp_path, column, value, line=4)  # a site's own cell
+        # A site's own cell, on the third row (each row one line: notes without a break).
+        one_line = [full_flare(notes="one line, so that each row is one line")]
+        text = set_cells(exported(paths, tmp_path, one_line, fmt="csv"), column, value, row=3)
         where = f"line 4, column {column}"
     else:  # a flare-wide cell: every row of the flare carries it
-        text = _every_row(exported(paths, tmp_path, fmt="csv"), column, value)
+        text = set_cells(exported(paths, tmp_path, fmt="csv"), column, value)
         where = f"line 2, column {column}"
     refused(sqlite_store, text, f"{where}: ", message)
-
-
-def _every_row(text: str, column: str, value: str) -> str:
-    import csv
-    import io
-
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    index = rows[0].index(column)
-    for row in rows[1:]:
-        row[index] = value
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
-    return out.getvalue()
 
 
 def test_a_csv_cut_at_any_line_inside_a_flare_is_refused(sqlite_store, paths, tmp_path):

@@ -178,11 +178,9 @@ class CheckInPage(QWidget):
     def save(self) -> CheckIn | None:
         try:
             saved = self._store.checkins.put(self._on_screen(), replacing=self._loaded)
-        except ChangedElsewhere as exc:
-            self._loaded = exc.current  # saving again replaces it, knowingly
-            self.feedback.say(f"Not saved: {exc}.", error=True)
-            return None
         except FibroMapError as exc:
+            if isinstance(exc, ChangedElsewhere):
+                self._loaded = exc.current  # saving again replaces it, knowingly
             self.feedback.say(f"Not saved: {exc}.", error=True)
             return None
         self._loaded = saved
