@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench durability screenshots clean
+.PHONY: run test explore bench durability screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ run: $(STAMP)
 # sets the same, so a bare `pytest` is safe too.
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Property tests with fresh random examples (the suite itself draws a fixed sequence).
+explore: $(STAMP)
+	FIBROMAP_HYPOTHESIS=explore QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
+		$$(grep -rl '@given' tests --include='*.py')
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/benchmarks -p no:cacheprovider -o addopts=""

@@ -51,6 +51,13 @@ def text(field: str, value: object, *, max_length: int | None = None, required: 
         raise ValidationError(f"{field} must be text, got {value!r}", field)
     if "\x00" in value:
         raise ValidationError(f"{field} must not contain NUL characters", field)
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise ValidationError(
+                f"{field} holds a broken character (U+{ord(value[error.start]):04X}, half of a "
+                f"surrogate pair) at position {error.start + 1}", field) from None
     if required and not value.strip():
         raise ValidationError(f"{field} must not be empty", field)
     if max_length is not None and len(value) > max_length:

@@ -59,6 +59,13 @@ def refused(store, text, *expected: str) -> ImportRefused:
     return refusal.value
 
 
+def test_a_broken_character_in_a_note_is_refused_at_its_place(sqlite_store, paths, tmp_path):
+    """JSON can spell half a surrogate pair ("\\ud800"); no database can store it."""
+    document = json.loads(exported(paths, tmp_path))
+    text = json.dumps(document).replace('"notes": "', '"notes": "ok \\ud83d then', 1)
+    refused(sqlite_store, text, "flares[0]", "notes holds a broken character (U+D83D")
+
+
 # -- dates ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("year", ["0001", "1899", "9999"])
 def test_an_onset_outside_1900_to_tomorrow_is_refused_at_its_place(sqlite_store, paths,

@@ -156,7 +156,11 @@ def round_trip_notes(notes: str, fmt: str, tmp_path_factory) -> str:
 
 
 @settings(max_examples=40, deadline=None)
-@given(notes=st.text(alphabet=st.sampled_from(CONTROL) | st.characters(blacklist_characters="\x00"),
+@given(notes=st.text(alphabet=st.sampled_from(CONTROL)
+                     # A note is text a person can type: any character but NUL and the
+                     # halves of surrogate pairs, which no file can encode (refused on
+                     # import: tests/exchange/test_hostile_inputs.py).
+                     | st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)),
                      max_size=60),
        fmt=st.sampled_from(["csv", "json"]))
 def test_every_character_a_note_can_hold_comes_back_exactly(tmp_path_factory, notes, fmt):
