@@ -45,7 +45,6 @@ class ReportData:
     checkin_days: int
     impacts: list[aggregates.ImpactFigures]
     median_duration_s: float | None
-    night_share: float | None
     hours: list[int]
     figures: dict[str, RegionFigures]
     links: list[tuple[str, str, int]]
@@ -144,7 +143,6 @@ def load_report(store: Store, period: Period, atlas: Atlas) -> ReportData:
         checkins=checkins, checkin_days=checkin_days,
         impacts=aggregates.impact_figures(database, period.start, period.end),
         median_duration_s=statistics.median(known) if known else None,
-        night_share=(sum(hours[:8]) / summary.flares) if summary.flares else None,
         hours=hours, figures=figures,
         links=aggregates.referral_counts(database, period.start, period.end),
         weekly=_weekly(store, period),

@@ -89,3 +89,30 @@ class Medication:
 
     def taken_on(self, day: date) -> bool:
         return self.start <= day and (self.stop is None or day <= self.stop)
+
+
+SYMPTOM_MAX = 80
+RATING_MAX = 10
+
+
+@dataclass(frozen=True, slots=True)
+class SymptomRating:
+    """How strong a symptom with no body part was on a day (fatigue, brain fog, muscle
+    spasms), 0–10. ``source`` says where the rating came from and on which scale it was
+    first given ("Flaredown, 0–4"); empty when typed in FibroMap."""
+
+    day: date
+    symptom: str
+    rating: int
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.day, date):
+            raise ValidationError(f"day must be a date, got {self.day!r}", "day")
+        text("symptom", self.symptom, max_length=SYMPTOM_MAX, required=True)
+        object.__setattr__(self, "symptom", " ".join(self.symptom.split()))
+        object.__setattr__(self, "rating",
+                           optional_whole_number("rating", self.rating, 0, RATING_MAX))
+        if self.rating is None:
+            raise ValidationError("a symptom rating needs a number from 0 to 10", "rating")
+        text("source", self.source, max_length=SYMPTOM_MAX)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from enum import StrEnum
 
 from fibromap.domain.validation import aware, optional_whole_number, text, whole_number_in_range
@@ -126,6 +126,10 @@ class Flare:
     ``onset`` is an aware datetime: it is stored as UTC plus the local offset at
     that moment, so a night-time spasm stays at night after travel or a DST change.
     ``duration_seconds`` is None while the flare is ongoing.
+
+    ``day_only`` marks a flare known only to the day (a daily rating brought from
+    another app): its onset is kept as noon UTC of that day, so its identity is the
+    same under any time zone, and it is left out of every hour-of-day figure.
     """
 
     onset: datetime
@@ -138,12 +142,18 @@ class Flare:
     treatments: tuple[TreatmentUse, ...] = ()
     impacts: Mapping[ImpactArea, int] = field(default_factory=dict)
     notes: str = ""
+    day_only: bool = False
     id: int | None = None
     created: datetime | None = None
     modified: datetime | None = None
 
     def __post_init__(self) -> None:
         aware("onset", self.onset)
+        if not isinstance(self.day_only, bool):
+            raise ValidationError(f"day_only must be true or false, got {self.day_only!r}",
+                                  "day_only")
+        if self.day_only:
+            object.__setattr__(self, "onset", day_only_onset(self.onset_local.date()))
         object.__setattr__(self, "sites", tuple(self.sites))
         object.__setattr__(self, "referrals", tuple(self.referrals))
         object.__setattr__(self, "treatments", tuple(self.treatments))
@@ -231,6 +241,11 @@ class Flare:
     @property
     def regions(self) -> tuple[str, ...]:
         return tuple(site.region for site in self.sites)
+
+
+def day_only_onset(day: date) -> datetime:
+    """Where a flare known only to ``day`` is kept: noon UTC, the same under any time zone."""
+    return datetime.combine(day, time(12), UTC)
 
 
 def aware_from_utc(utc: datetime, offset_minutes: int) -> datetime:

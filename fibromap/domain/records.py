@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from fibromap.domain.daily import CheckIn, Medication
+from fibromap.domain.daily import CheckIn, Medication, SymptomRating
 from fibromap.domain.flare import Flare
 from fibromap.domain.questionnaires import Appointment, Questionnaire
 from fibromap.domain.vocabulary import Term
@@ -23,11 +23,13 @@ class Records:
     appointments: list[Appointment] = field(default_factory=list)
     questionnaires: list[Questionnaire] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)
+    symptom_ratings: list[SymptomRating] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {"flares": len(self.flares), "check-ins": len(self.checkins),
                 "medications": len(self.medications), "appointments": len(self.appointments),
                 "questionnaires": len(self.questionnaires),
+                "symptom ratings": len(self.symptom_ratings),
                 "words": len(self.terms) + len(self.hidden_terms)}
 
 
@@ -40,11 +42,13 @@ def flare_fingerprint(flare: Flare) -> str:
         referrals=[(r.source, r.target, r.intensity) for r in flare.referrals],
         context=flare.context, qualities=flare.qualities, triggers=flare.triggers,
         treatments=[(t.treatment, t.relief, t.medication, t.dose) for t in flare.treatments],
-        impacts=[(a.value, v) for a, v in flare.impacts.items()], notes=flare.notes)
+        impacts=[(a.value, v) for a, v in flare.impacts.items()], notes=flare.notes,
+        day_only=flare.day_only)
 
 
 def fingerprint(*, onset_utc: datetime, offset: int, duration: int | None, sites, referrals,
-                context: str | None, qualities, triggers, treatments, impacts, notes: str) -> str:
+                context: str | None, qualities, triggers, treatments, impacts, notes: str,
+                day_only: bool = False) -> str:
     """A flare's fingerprint from its plain parts (a migration has no Flare objects):
     ``onset_utc`` aware, sites (region, intensity, role), referrals (source, target,
     intensity), treatments (key, relief or None, medication, dose), impacts (area, level)."""
@@ -58,4 +62,6 @@ def fingerprint(*, onset_utc: datetime, offset: int, duration: int | None, sites
         "impacts": sorted(tuple(i) for i in impacts),
         "notes": notes,
     }
+    if day_only:  # only then, so every earlier fingerprint stays as it was
+        content["day_only"] = True
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:20]

@@ -84,6 +84,8 @@ def check_records(records: Records, problems: Collector, where: Where = json_whe
         in_range(appointment.day, "appointments", index, "day", "the day")
     for index, questionnaire in enumerate(records.questionnaires):
         in_range(questionnaire.day, "questionnaires", index, "day", "the day")
+    for index, rating in enumerate(records.symptom_ratings):
+        in_range(rating.day, "symptom_ratings", index, "day", "the day")
 
     once("checkins", "day", [c.day for c in records.checkins],
          lambda d: f"a check-in for {d}")
@@ -91,6 +93,9 @@ def check_records(records: Records, problems: Collector, where: Where = json_whe
          lambda d: f"an appointment on {d}")
     once("questionnaires", "day", [(q.kind.value, q.day) for q in records.questionnaires],
          lambda k: f"the {k[0].upper()} questionnaire of {k[1]}")
+    once("symptom_ratings", "symptom",
+         [(r.day, r.symptom.casefold()) for r in records.symptom_ratings],
+         lambda k: f"a rating of {k[1]} on {k[0]}")
     once("medications", "start", [(m.name, m.dose, m.start) for m in records.medications],
          lambda k: f"{k[0]} {k[1]} from {k[2]}".replace("  ", " "))
     return len(problems.problems) == before

@@ -5,6 +5,8 @@ Columns, in order (UTF-8, comma-separated, a header row first):
     flare_id            the same for every row of one flare (a fingerprint of it)
     onset               ISO 8601 with the UTC offset in force then, e.g. 2026-03-01T03:15:00+01:00
     local_date, local_time, utc_offset_minutes   the same onset, split for spreadsheets
+                        (a flare known only to the day has just the date, 2026-03-01, as
+                        its onset and local_date, and no local time or offset)
     duration_seconds    empty when no end was given (still going, or not recorded)
     context             what the person was doing (a word key, e.g. asleep)
     qualities, triggers word keys separated by "; "
@@ -30,11 +32,13 @@ import csv
 import io
 import re
 from collections import OrderedDict
-from datetime import datetime
+from datetime import date, datetime
 from urllib.parse import quote, unquote
 
 from fibromap.domain.atlas import Atlas, load_atlas
-from fibromap.domain.flare import Flare, Referral, SiteRole, SpasmSite, TreatmentUse
+from fibromap.domain.flare import (
+    Flare, Referral, SiteRole, SpasmSite, TreatmentUse, day_only_onset,
+)
 from fibromap.domain.records import Records, flare_fingerprint
 from fibromap.errors import FibroMapError
 from fibromap.exchange.checks import EARLIEST, check_records, date_range_text, latest_day
@@ -48,6 +52,7 @@ COLUMNS_BEFORE_COUNTS = COLUMNS[:-1]
 FLARE_COLUMNS = COLUMNS[:14]
 ROLES = tuple(role.value for role in SiteRole)
 DIGITS = re.compile(r"[0-9]{1,9}\Z")
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 # A Flare's complaint about a field, and the column that holds it.
 FIELD_COLUMNS = {"sites": "region", "region": "region", "intensity": "intensity",
                  "role": "role", "referrals": "referred_from", "source": "referred_from",
@@ -92,9 +97,11 @@ def dumps(records: Records, atlas: Atlas) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for flare in sorted(records.flares, key=lambda f: (f.onset_utc, f.regions)):
+        day = flare.onset_local.date().isoformat()
         common = [
-            flare_fingerprint(flare), flare.onset.isoformat(), flare.onset_local.date().isoformat(),
-            flare.onset_local.time().isoformat(), flare.utc_offset_minutes,
+            flare_fingerprint(flare), *((day, day, "", "") if flare.day_only else (
+                flare.onset.isoformat(), day, flare.onset_local.time().isoformat(),
+                flare.utc_offset_minutes)),
             "" if flare.duration_seconds is None else flare.duration_seconds,
             flare.context or "", "; ".join(sorted(flare.qualities)), "; ".join(sorted(flare.triggers)),
             _treatments(flare),
@@ -170,17 +177,30 @@ def _cell(line: int, column: str, read, cell: str):
         raise _CellProblem(line, column, str(exc)) from None
 
 
+def _onset(cell: str, line: int) -> tuple[datetime, bool]:
+    """The onset, and whether it is known only to the day (a plain date)."""
+    if DAY.match(cell):
+        try:
+            return day_only_onset(date.fromisoformat(cell)), True
+        except ValueError:
+            raise _CellProblem(line, "onset", f"{cell!r} is not a date") from None
+    onset = _moment(cell, line, "onset")
+    if onset is None:
+        raise _CellProblem(line, "onset", "is empty")
+    return onset, False
+
+
 def _read_flare(rows: list[tuple[int, list[str]]], atlas: Atlas, counted: bool) -> Flare:
     first_line, first = rows[0]
-    onset = _moment(first[1], first_line, "onset")
-    if onset is None:
-        raise _CellProblem(first_line, "onset", "is empty")
+    onset, day_only = _onset(first[1], first_line)
     latest = latest_day()
     if not EARLIEST <= onset.date() <= latest:
         raise _CellProblem(first_line, "onset", f"{onset.date()} is outside "
                                                 f"{date_range_text(latest)}")
     local = {"local_date": onset.date().isoformat(), "local_time": onset.time().isoformat(),
              "utc_offset_minutes": str(int(onset.utcoffset().total_seconds()) // 60)}
+    if day_only:
+        local.update(local_time="", utc_offset_minutes="")
     for column, expected in local.items():
         cell = first[COLUMNS.index(column)]
         if cell != expected:
@@ -222,7 +242,7 @@ def _read_flare(rows: list[tuple[int, list[str]]], atlas: Atlas, counted: bool) 
                     first[10])
     try:
         return Flare(
-            onset=onset, duration_seconds=duration, sites=tuple(sites), referrals=tuple(referrals),
+            onset=onset, day_only=day_only, duration_seconds=duration, sites=tuple(sites), referrals=tuple(referrals),
             context=first[6] or None, qualities=frozenset(_keys(first[7])),
             triggers=frozenset(_keys(first[8])), treatments=treatments, impacts=impacts,
             notes=_text_cell(first[11]), created=_moment(first[12], first_line, "created"),

@@ -6,7 +6,8 @@
   score), with its body site and role.
 - One Observation per flare that groups them (``hasMember``).
 - The time is ``effectivePeriod`` when the flare's length is known, otherwise
-  ``effectiveDateTime`` (the onset).
+  ``effectiveDateTime`` (the onset); a flare known only to the day has just its date
+  ("2026-03-01", a dateTime of day precision) and no time at all.
 - Every resource says where it came from in ``meta.source``, and the Bundle has no
   ``entry`` when there is nothing to send (FHIR forbids empty arrays).
 
@@ -74,6 +75,8 @@ def _patient(notes: dict[str, str]) -> dict[str, Any]:
 
 
 def _when(flare: Flare) -> dict[str, Any]:
+    if flare.day_only:
+        return {"effectiveDateTime": flare.onset.date().isoformat()}
     if flare.duration_seconds is None:
         return {"effectiveDateTime": flare.onset.isoformat()}
     end = flare.onset + timedelta(seconds=flare.duration_seconds)

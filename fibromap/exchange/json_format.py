@@ -2,7 +2,10 @@
 
     {"format": "fibromap", "version": 1, "exported": "...", "words": [...],
      "flares": [...], "checkins": [...], "medications": [...], "appointments": [...],
-     "questionnaires": [...], "notes": {...}}
+     "questionnaires": [...], "symptom_ratings": [...], "notes": {...}}
+
+A flare known only to the day has a date for its onset ("2026-03-01") and
+``"day_only": true``.
 
 Exporting, importing into an empty database and exporting again gives the same data.
 """
@@ -14,8 +17,10 @@ from datetime import date, datetime
 from typing import Any
 
 from fibromap import __version__
-from fibromap.domain.daily import CheckIn, Medication
-from fibromap.domain.flare import Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse, utc_now
+from fibromap.domain.daily import CheckIn, Medication, SymptomRating
+from fibromap.domain.flare import (
+    Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse, day_only_onset, utc_now,
+)
 from fibromap.domain.questionnaires import Appointment, Questionnaire
 from fibromap.domain.records import Records
 from fibromap.domain.vocabulary import Term, TermKind
@@ -29,7 +34,8 @@ VERSION = 1
 
 def _flare(f: Flare) -> dict[str, Any]:
     return {
-        "onset": f.onset.isoformat(), "duration_seconds": f.duration_seconds,
+        "onset": f.onset.date().isoformat() if f.day_only else f.onset.isoformat(),
+        "day_only": f.day_only, "duration_seconds": f.duration_seconds,
         "sites": [{"region": s.region, "intensity": s.intensity, "role": s.role.value} for s in f.sites],
         "referrals": [{"from": r.source, "to": r.target, "intensity": r.intensity} for r in f.referrals],
         "context": f.context, "qualities": sorted(f.qualities), "triggers": sorted(f.triggers),
@@ -63,6 +69,10 @@ def to_document(records: Records, exported: datetime | None = None) -> dict[str,
                          for a in sorted(records.appointments, key=lambda a: a.day)],
         "questionnaires": [{"kind": q.kind.value, "day": q.day.isoformat(), "answers": q.answers}
                            for q in sorted(records.questionnaires, key=lambda q: (q.day, q.kind.value))],
+        "symptom_ratings": [{"day": r.day.isoformat(), "symptom": r.symptom,
+                             "rating": r.rating, "source": r.source}
+                            for r in sorted(records.symptom_ratings,
+                                            key=lambda r: (r.day, r.symptom))],
         "notes": dict(sorted(records.notes.items())),
     }
 
@@ -98,8 +108,15 @@ def _list(document: dict, name: str, problems: Collector) -> list:
 def _parse_flare(item: dict) -> Flare:
     def optional_moment(value):
         return _moment(value) if value is not None else None
+    day_only = item.get("day_only", False)
+    if not isinstance(day_only, bool):
+        raise ValueError(f"day_only must be true or false, got {day_only!r}")
+    if day_only:
+        onset = day_only_onset(_date(item["onset"]))
+    else:
+        onset = _moment(item["onset"])
     return Flare(
-        onset=_moment(item["onset"]), duration_seconds=item.get("duration_seconds"),
+        onset=onset, day_only=day_only, duration_seconds=item.get("duration_seconds"),
         sites=tuple(SpasmSite(s["region"], s["intensity"], SiteRole(s.get("role", "spasm")))
                     for s in item["sites"]),
         referrals=tuple(Referral(r["from"], r["to"], r["intensity"]) for r in item.get("referrals", [])),
@@ -147,6 +164,8 @@ def parse(text: str, source: str = "the file") -> Records:
                                              _date(m["stop"]) if m.get("stop") else None)),
         ("appointments", lambda a: Appointment(_date(a["day"]), a.get("note", ""))),
         ("questionnaires", lambda q: Questionnaire(q["kind"], _date(q["day"]), q["answers"])),
+        ("symptom_ratings", lambda r: SymptomRating(_date(r["day"]), r["symptom"], r["rating"],
+                                                    r.get("source", ""))),
     )
     for name, read in readers:
         for index, item in enumerate(_list(document, name, problems)):

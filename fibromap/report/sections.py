@@ -13,6 +13,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
 from fibromap import APP_NAME, __version__
+from fibromap.analysis.hours import NIGHT_HOURS, night_text, timed
 from fibromap.analysis.report_data import ReportData
 from fibromap.analysis.scores import NOT_A_DIAGNOSIS
 from fibromap.domain.atlas import WPI_AREAS, WPI_EXCLUDED_TEXT, Atlas
@@ -74,7 +75,7 @@ def summary(data: ReportData) -> Section:
          if s.sites else "Every region marked was rated 0 (no pain)."),
         "Typical duration: " + (duration_text(round(data.median_duration_s))
                                 if data.median_duration_s else "not recorded") + " (median).",
-        f"Time of day: {data.night_share:.0%} began between midnight and 8 am.",
+        f"Time of day: {night_text(data.hours, s.flares)}.",
     ]
     return text_section("Summary", lines)
 
@@ -123,14 +124,27 @@ def trend(data: ReportData) -> Section:
 
 
 def hours(data: ReportData) -> Section:
+    untimed = data.summary.flares - timed(data.hours)
+    if not timed(data.hours):
+        return text_section("When", ["No flare in the period has a known time of day."
+                                     if data.summary.flares else "No flares."])
+    note = (f"{untimed} flare{'s' if untimed != 1 else ''} known only to the day "
+            f"{'are' if untimed != 1 else 'is'} not in this chart." if untimed else "")
+
     def draw(painter: QPainter, box: QRectF) -> None:
         painter.setFont(font(10.5, True))
         painter.drawText(QRectF(box.left(), box.top(), box.width(), 14),
                          "When: flares by hour of the day (midnight to 8 am in orange)")
+        top = box.top() + 16
+        if note:
+            painter.setFont(font(7.5))
+            painter.drawText(QRectF(box.left(), top, box.width(), 11), note)
+            top += 12
         painter.setFont(font(7))
-        bar_chart(painter, QRectF(box.left(), box.top() + 16, box.width(), box.height() - 16),
-                  [f"{h:02d}" for h in range(24)], data.hours, highlight=range(8), label_every=2)
-    return Section(100, draw)
+        bar_chart(painter, QRectF(box.left(), top, box.width(), box.bottom() - top),
+                  [f"{h:02d}" for h in range(24)], data.hours, highlight=NIGHT_HOURS,
+                  label_every=2)
+    return Section(112 if note else 100, draw)
 
 
 def daily_life(data: ReportData) -> list[Section]:

@@ -60,9 +60,11 @@ def referral_counts(database: Database, start: date | None = None,
 
 
 def time_of_day(database: Database, start: date | None = None, end: date | None = None) -> list[int]:
-    """Flares by the hour of the person's own clock at onset, 0–23."""
+    """Flares by the hour of the person's own clock at onset, 0–23 (flares known only to
+    the day have no hour and are not counted)."""
     hour = extract("hour", FlareRow.onset_local)
-    query = in_period(select(hour, func.count(FlareRow.id)), start, end).group_by(hour)
+    query = in_period(select(hour, func.count(FlareRow.id)), start, end).where(
+        FlareRow.day_only.is_(False)).group_by(hour)
     counts = [0] * 24
     with database.reading() as session:
         for value, n in session.execute(query):
@@ -135,7 +137,7 @@ def night_flares(database: Database, start: date | None = None,
     """Flares between midnight and 8 in the morning, by the day they fell on."""
     day = func.date(FlareRow.onset_local)
     query = in_period(select(day, func.count(FlareRow.id)), start, end).where(
-        extract("hour", FlareRow.onset_local) < 8).group_by(day)
+        FlareRow.day_only.is_(False), extract("hour", FlareRow.onset_local) < 8).group_by(day)
     with database.reading() as session:
         return {_day(d): n for d, n in session.execute(query)}
 

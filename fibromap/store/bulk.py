@@ -14,9 +14,11 @@ from fibromap.domain.questionnaires import QuestionnaireKind
 from fibromap.domain.records import Records, flare_fingerprint
 from fibromap.domain.vocabulary import TermKind
 from fibromap.store.daily import insert_checkins
+from fibromap.store.symptoms import insert_ratings
 from fibromap.store.bulk_flares import insert_many, read_all_flares
 from fibromap.store.schema import (
-    AppointmentRow, CheckInRow, FlareRow, MedicationRow, NoteRow, QuestionnaireRow, TermRow,
+    AppointmentRow, CheckInRow, FlareRow, MedicationRow, NoteRow, QuestionnaireRow,
+    SymptomRatingRow, TermRow,
 )
 from fibromap.store.store import Store
 
@@ -34,6 +36,7 @@ def read_all(store: Store) -> Records:
         appointments=store.appointments.all(),
         questionnaires=[q for kind in QuestionnaireKind for q in store.questionnaires.between(kind)],
         notes={key: store.notes.get(key) for key in store.notes.keys()},
+        symptom_ratings=store.symptoms.between(),
     )
 
 
@@ -54,7 +57,8 @@ def write_new(store: Store, records: Records, *, dry_run: bool = False) -> Impor
     """Add what the database does not hold yet, in one transaction (nothing if ``dry_run``).
 
     Flares are matched by fingerprint, check-ins by day, medications by name, dose and
-    start, appointments by day, questionnaires by kind and day, so importing the same file
+    start, appointments by day, questionnaires by kind and day, symptom ratings by day
+    and symptom, so importing the same file
     twice adds nothing the second time.
     """
     result = ImportResult()
@@ -111,13 +115,19 @@ def _write(store: Store, records: Records, result: ImportResult, dry_run: bool) 
                                          answers=json.dumps(q.answers, sort_keys=True))
                         for q in questionnaires)
 
+        rated = {(d, s) for d, s in session.execute(
+            select(SymptomRatingRow.day, SymptomRatingRow.symptom))}
+        ratings = [r for r in records.symptom_ratings if (r.day, r.symptom) not in rated]
+        insert_ratings(session, ratings)
+
         notes = {k: v for k, v in records.notes.items() if session.get(NoteRow, k) is None and v}
         session.add_all(NoteRow(key=k, text=v, modified_utc=utc_now().replace(tzinfo=None))
                         for k, v in notes.items())
 
         result.added = {"flares": len(flares), "check-ins": len(checkins),
                         "medications": len(medications), "appointments": len(appointments),
-                        "questionnaires": len(questionnaires), "words": len(new_terms)}
+                        "questionnaires": len(questionnaires),
+                        "symptom ratings": len(ratings), "words": len(new_terms)}
         totals = records.counts()
         result.already_there = {name: totals[name] - result.added[name] for name in result.added}
         if dry_run:

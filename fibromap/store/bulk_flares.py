@@ -42,7 +42,7 @@ def insert_many(session: Session, flares: Sequence[Flare],
                 "onset_local": flare.onset_local, "duration_s": flare.duration_seconds,
                 "context_id": terms(TermKind.CONTEXT, flare.context) if flare.context else None,
                 **{f"impact_{area.value}": flare.impacts.get(area) for area in ImpactArea},
-                "notes": flare.notes, "fingerprint": mark,
+                "notes": flare.notes, "fingerprint": mark, "day_only": flare.day_only,
                 "created_utc": naive_utc(flare.created) if flare.created else now,
                 "modified_utc": naive_utc(flare.modified) if flare.modified else now})
         # Plain executemany (the fastest path on both databases); the new ids are then
@@ -121,6 +121,7 @@ def read_all_flares(database: Database) -> list[Flare]:
                 triggers=frozenset(k for kind, k in said if kind == TermKind.TRIGGER),
                 treatments=tuple(uses.get(row.id, ())),
                 impacts=impacts_of(row),
-                notes=row.notes, created=row.created_utc.replace(tzinfo=UTC),
+                notes=row.notes, day_only=bool(row.day_only),
+                created=row.created_utc.replace(tzinfo=UTC),
                 modified=row.modified_utc.replace(tzinfo=UTC)))
     return flares

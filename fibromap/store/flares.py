@@ -119,6 +119,7 @@ def _fill_row(row: FlareRow, flare: Flare, terms: TermLookup, session: Session) 
     for area in ImpactArea:
         setattr(row, f"impact_{area.value}", flare.impacts.get(area))
     row.notes = flare.notes
+    row.day_only = flare.day_only
     term_rows = [session.get(TermRow, terms(TermKind.QUALITY, key)) for key in sorted(flare.qualities)]
     term_rows += [session.get(TermRow, terms(TermKind.TRIGGER, key)) for key in sorted(flare.triggers)]
     row.terms = term_rows
@@ -158,6 +159,7 @@ def flare_from_row(row: FlareRow) -> Flare:
                          for u in row.treatments),
         impacts=impacts_of(row),
         notes=row.notes,
+        day_only=row.day_only,
         created=utc(row.created_utc),
         modified=utc(row.modified_utc),
     )

@@ -9,6 +9,7 @@ from sqlalchemy import (
     Boolean, CheckConstraint, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData,
     SmallInteger, String, Text, UniqueConstraint,
 )
+from sqlalchemy import false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -79,6 +80,8 @@ class FlareRow(Base):
     # changed on disk. Kept up to date by every write (nullable only because SQLite cannot
     # add a NOT NULL column to a table that has rows).
     fingerprint: Mapped[str | None] = mapped_column(String(20))
+    # Known only to the day (domain.flare.Flare.day_only): left out of hour-of-day figures.
+    day_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_utc: Mapped[datetime] = mapped_column(DateTime)
     modified_utc: Mapped[datetime] = mapped_column(DateTime)
 
@@ -205,6 +208,22 @@ class MedicationRow(Base):
     dose: Mapped[str] = mapped_column(String(120), default="")
     start: Mapped[date] = mapped_column(Date)
     stop: Mapped[date | None] = mapped_column(Date)
+
+
+class SymptomRatingRow(Base):
+    """A day's rating of a symptom with no body part (domain.daily.SymptomRating)."""
+
+    __tablename__ = "symptom_rating"
+    __table_args__ = (
+        UniqueConstraint("day", "symptom", name="uq_symptom_rating_day_symptom"),
+        CheckConstraint("rating BETWEEN 0 AND 10", name="rating"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, index=True)
+    symptom: Mapped[str] = mapped_column(String(80))
+    rating: Mapped[int] = mapped_column(SmallInteger)
+    source: Mapped[str] = mapped_column(String(80), default="")
 
 
 class AppointmentRow(Base):

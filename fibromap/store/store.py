@@ -9,6 +9,7 @@ from fibromap.store.daily import CheckInRepository, MedicationRepository
 from fibromap.store.database import Database
 from fibromap.store.flares import FlareRepository
 from fibromap.store.notes import NoteRepository
+from fibromap.store.symptoms import SymptomRatingRepository
 from fibromap.store.stats import PeriodSummary, period_summary
 from fibromap.store.visits import AppointmentRepository, QuestionnaireRepository
 from fibromap.store.vocabulary import VocabularyRepository, seed_builtin_terms
@@ -24,6 +25,7 @@ class Store:
         self.appointments = AppointmentRepository(database)
         self.questionnaires = QuestionnaireRepository(database)
         self.notes = NoteRepository(database)
+        self.symptoms = SymptomRatingRepository(database)
 
     @classmethod
     def open(cls, url: str, paths: Paths, *, routine_backup: bool = False,
@@ -65,8 +67,10 @@ class Store:
         return self.database.display_name
 
     def holds_entries(self) -> bool:
-        """Whether the person has recorded anything (flares, check-ins or medications)."""
-        return bool(self.flares.count() or self.checkins.count() or self.medications.count())
+        """Whether the person has recorded anything (flares, check-ins, medications or
+        symptom ratings)."""
+        return bool(self.flares.count() or self.checkins.count() or self.medications.count()
+                    or self.symptoms.count())
 
     def summary(self, start=None, end=None) -> PeriodSummary:
         return period_summary(self.database, start, end)

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from fibromap.analysis.hours import NIGHT_HOURS, night_text
 from fibromap.analysis.review import Patterns, load_patterns
 from fibromap.domain.atlas import Atlas
 from fibromap.store.store import Store
@@ -14,7 +15,6 @@ from fibromap.ui.review.bar_chart import BarChart
 from fibromap.ui.review.review_page import ReviewPage
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-NIGHT_HOURS = range(0, 8)
 
 
 class PatternsPage(ReviewPage):
@@ -75,9 +75,8 @@ class PatternsPage(ReviewPage):
         days = data.period.days
         self.caption.setText(f"{data.period.label()}: {data.flares} flare"
                              f"{'s' if data.flares != 1 else ''} over {days} days")
-        night = sum(data.hours[h] for h in NIGHT_HOURS)
-        share = f" — {night / data.flares:.0%} between midnight and 8 am" if data.flares else ""
-        self.hours.title = f"Flares by hour of the day{share}"
+        share = night_text(data.hours, data.flares)
+        self.hours.title = f"Flares by hour of the day{' — ' + share if share else ''}"
         self.hours.set_data([f"{h:02d}" for h in range(24)], data.hours, NIGHT_HOURS, label_every=3)
         self.weekdays.set_data(list(WEEKDAYS), data.weekdays)
         self.durations.set_data([label for label, _n in data.durations],

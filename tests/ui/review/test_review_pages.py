@@ -38,7 +38,7 @@ def test_patterns_by_hour_weekday_duration_and_region(qtbot, store):
     page.show()
     ready(qtbot, page)
     assert page.hours.values[3] == 1 and page.hours.values[5] == 1 and page.hours.values[14] == 1
-    assert "67% between midnight and 8 am" in page.hours.title
+    assert "67% began between midnight and 8 am" in page.hours.title
     assert page.weekdays.values == [1, 0, 1, 0, 0, 1, 0]
     assert page.durations.values == [1, 0, 1, 0, 1, 0, 0]
     assert page.summary.text().startswith("Mostly the same spots: left lower calf (soleus)")
