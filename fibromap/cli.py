@@ -114,6 +114,11 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("file", type=Path, metavar="FILE")
     importer.add_argument("--dry-run", action="store_true",
                           help="check the file and say what would be added, writing nothing")
+    importer.add_argument("--person", metavar="ID",
+                          help="a Flaredown file of several people: whose records to import")
+    importer.add_argument("--map", action="append", metavar="SYMPTOM=REGION,...",
+                          help="place a Flaredown symptom on these regions instead (SYMPTOM= "
+                               "keeps it as a daily rating only); may be given again")
 
     backup = commands.add_parser("backup", parents=[database],
                                  help="back up the database now, or list the backups")
@@ -337,33 +342,13 @@ def cmd_report(args, url: str, paths: Paths) -> int:
 
 
 def cmd_export(args, url: str, paths: Paths) -> int:
-    from fibromap.exchange.files import HEALTH_DATA_WARNING, export_file
-    from fibromap.store.store import Store
-
-    target = args.output.expanduser().absolute()
-    store = Store.open(url, paths, read_only=True)
-    try:
-        size = export_file(store, args.format, target)
-    finally:
-        store.close()
-    print(f"Exported to {target} ({size:,} bytes, {args.format}). {HEALTH_DATA_WARNING}")
-    return 0
+    from fibromap.commands.exchange import export
+    return export(args, url, paths)
 
 
 def cmd_import(args, url: str, paths: Paths) -> int:
-    from fibromap.exchange.files import import_file
-    from fibromap.store.store import Store
-
-    # Writing commands take the day's first backup, as the app does.
-    store = Store.open(url, paths, routine_backup=not args.dry_run)
-    try:
-        report = import_file(store, args.file.expanduser().absolute(), dry_run=args.dry_run)
-    finally:
-        store.close()
-    summary = report.summary()
-    print(f"Dry run, nothing written. Would have {summary.split(': ', 1)[1]}"
-          if args.dry_run else summary)
-    return 0
+    from fibromap.commands.exchange import import_
+    return import_(args, url, paths)
 
 
 def cmd_screenshot(args, url: str, paths: Paths) -> int:

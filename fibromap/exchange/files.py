@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.vocabulary import TermKind
+from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
-from fibromap.exchange import csv_format, fhir_format, flaredown, json_format
+from fibromap.exchange import csv_format, fhir_format, flaredown, flaredown_records, json_format
 from fibromap.exchange.problems import ImportRefused, Problem
 from fibromap.store.bulk import ImportResult, read_all, write_new
 from fibromap.store.store import Store
@@ -56,16 +57,16 @@ def export_file(store: Store, fmt: str, target: Path) -> int:
 class ImportReport:
     format: str
     result: ImportResult
-    skipped: str = ""
+    details: list[str] = field(default_factory=list)   # how another app's file was read
+    symptoms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Flaredown: placed
 
     def summary(self) -> str:
-        added = ", ".join(f"{n} {what}" for what, n in self.result.added.items() if n) or "nothing new"
+        added = ", ".join(counted(n, what) for what, n in self.result.added.items() if n) \
+            or "nothing new"
         known = sum(self.result.already_there.values())
         text = f"{self.format}: added {added}"
         if known:
             text += f"; {known} already in the database"
-        if self.skipped:
-            text += f"; {self.skipped}"
         return text
 
 
@@ -108,14 +109,22 @@ def read_text(path: Path) -> str:
     return text
 
 
-def import_text(store: Store, text: str, source: str, *, dry_run: bool = False) -> ImportReport:
+def import_text(store: Store, text: str, source: str, *, dry_run: bool = False,
+                person: str | None = None,
+                regions: dict[str, tuple[str, ...]] | None = None) -> ImportReport:
+    """Add what ``text`` holds that the database does not. For a Flaredown file of several
+    people, ``person`` says whose records; ``regions`` changes where a symptom is placed."""
     stripped = text.lstrip()
-    skipped = ""
+    details: list[str] = []
+    symptoms: dict[str, tuple[str, ...]] = {}
     if stripped.startswith("{"):
         records, fmt = json_format.parse(text, source), "FibroMap JSON"
     elif flaredown.looks_like(text):
-        parsed = flaredown.parse(text, source)
-        records, fmt, skipped = parsed.records, "Flaredown CSV", parsed.summary()
+        layout = flaredown.read(text, source)
+        person, entries = flaredown_records.person_entries(layout, person, source)
+        parsed = flaredown_records.build(layout, entries, source, regions)
+        records, details, symptoms = parsed.records, parsed.details, parsed.symptoms
+        fmt = f"Flaredown CSV{f' (person {person})' if person else ''}"
     elif stripped.startswith("flare_id,"):
         records, fmt = csv_format.parse(text, source), "FibroMap CSV"
     else:
@@ -123,11 +132,13 @@ def import_text(store: Store, text: str, source: str, *, dry_run: bool = False) 
                                                        "Flaredown CSV export")])
     # Words the flares use must exist; a file may rely on words it does not list.
     _refuse_unknown_words(store, records, source)
-    return ImportReport(fmt, write_new(store, records, dry_run=dry_run), skipped)
+    return ImportReport(fmt, write_new(store, records, dry_run=dry_run), details, symptoms)
 
 
-def import_file(store: Store, path: Path, *, dry_run: bool = False) -> ImportReport:
-    return import_text(store, read_text(path), str(path), dry_run=dry_run)
+def import_file(store: Store, path: Path, *, dry_run: bool = False, person: str | None = None,
+                regions: dict[str, tuple[str, ...]] | None = None) -> ImportReport:
+    return import_text(store, read_text(path), str(path), dry_run=dry_run, person=person,
+                       regions=regions)
 
 
 def _refuse_unknown_words(store: Store, records, source: str) -> None:

@@ -1,150 +1,229 @@
-"""Importing Flaredown's CSV export.
+"""Reading Flaredown's CSV exports, both layouts, as dated entries of one person.
 
-Flaredown writes one row per tracked item per day:
-``user_id, age, sex, country, checkin_date, trackable_id, trackable_type, trackable_name,
-trackable_value``. Symptoms that name a body part become flares on that day (Flaredown's
-0–4 scale times 2.5 gives FibroMap's 0–10); treatments join that day's flare; tags that
-match a FibroMap trigger become triggers; foods go into the day's check-in. Conditions,
-weather, other tags and symptoms with no body part are skipped and counted.
+**Per-person export** (what a Flaredown user downloads): one row per check-in day;
+``Date`` (YYYY-MM-DD) first, then one column per tracked condition, symptom and
+treatment, each headed by the item's name with no type, then ``Tags`` and ``Foods``
+(lists joined by "; "). Ratings are 0–4, treatments hold the dose as typed ("10 mg"),
+an empty cell means not recorded that day. Which column is a treatment is read from its
+values and from known names, and the import says how it read each column.
+
+**Research layout**: ``user_id, age, sex, country, checkin_date, trackable_id,
+trackable_type, trackable_name, trackable_value``, one row per item per day, several
+people in one file: one person is imported at a time, never a silent merge.
+
+flaredown_records turns the entries into FibroMap records.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date
 
-from fibromap.domain.daily import CheckIn
-from fibromap.domain.flare import Flare, SpasmSite, TreatmentUse
-from fibromap.domain.records import Records
-from fibromap.domain.vocabulary import BUILTIN_TERMS, Term, TermKind, key_for_label
-from fibromap.errors import FibroMapError
+from fibromap.domain.vocabulary import BUILTIN_TERMS, TermKind
+from fibromap.domain.wording import counted
+from fibromap.exchange.body_words import BODY_WORDS, words_of
 from fibromap.exchange.checks import EARLIEST, date_range_text, latest_day
 from fibromap.exchange.problems import Collector, csv_rows
 
-HEADER = ("user_id", "age", "sex", "country", "checkin_date", "trackable_id", "trackable_type",
-          "trackable_name", "trackable_value")
-# Words in a symptom's name and the regions they mean (both sides where it has two).
-BODY_WORDS = {
-    "neck": ["posterior_neck.left", "posterior_neck.right"],
-    "shoulder": ["upper_trapezius.left", "upper_trapezius.right"],
-    "jaw": ["masseter.left", "masseter.right"], "tmj": ["tmj.left", "tmj.right"],
-    "head": ["temple.left", "temple.right"], "back": ["erector_lower.left", "erector_lower.right"],
-    "hip": ["gluteus_medius.left", "gluteus_medius.right"],
-    "leg": ["gastrocnemius.left", "gastrocnemius.right"],
-    "calf": ["gastrocnemius.left", "gastrocnemius.right"],
-    "thigh": ["rectus_femoris.left", "rectus_femoris.right"],
-    "knee": ["knee_front.left", "knee_front.right"], "foot": ["foot_top.left", "foot_top.right"],
-    "feet": ["foot_top.left", "foot_top.right"], "hand": ["palm.left", "palm.right"],
-    "arm": ["biceps.left", "biceps.right"], "chest": ["pectoralis.left", "pectoralis.right"],
-    "abdomen": ["lower_abdomen"], "stomach": ["upper_abdomen"],
-}
-TRIGGERS = {t.label.lower(): t.key for t in BUILTIN_TERMS if t.kind is TermKind.TRIGGER}
-TRIGGERS |= {t.key.replace("_", " "): t.key for t in BUILTIN_TERMS if t.kind is TermKind.TRIGGER}
-TREATMENTS = {t.label.lower(): t.key for t in BUILTIN_TERMS if t.kind is TermKind.TREATMENT}
+RESEARCH_HEADER = ("user_id", "age", "sex", "country", "checkin_date", "trackable_id",
+                   "trackable_type", "trackable_name", "trackable_value")
+RATING = re.compile(r"[0-4](\.0+)?\Z")
+# Names that are treatments whatever their cells hold ("1" is a dose, not a rating).
+KNOWN_MEDICATIONS = frozenset((
+    "acetaminophen", "amitriptyline", "aspirin", "baclofen", "codeine", "cyclobenzaprine",
+    "diclofenac", "duloxetine", "fluoxetine", "gabapentin", "hydroxychloroquine",
+    "ibuprofen", "ldn", "low dose naltrexone", "magnesium", "melatonin", "methotrexate",
+    "milnacipran", "naltrexone", "naproxen", "nortriptyline", "oxycodone", "paracetamol",
+    "prednisone", "pregabalin", "sertraline", "tizanidine", "tramadol", "venlafaxine",
+    "vitamin b12", "vitamin d", "zolpidem", "cbd", "cannabis"))
+NON_DRUG_TREATMENTS = {t.label.lower(): t.key for t in BUILTIN_TERMS
+                       if t.kind is TermKind.TREATMENT and t.key != "medication"}
+KNOWN_CONDITIONS = frozenset((
+    "fibromyalgia", "chronic fatigue syndrome", "me cfs", "me", "cfs", "myalgic encephalomyelitis",
+    "lupus", "rheumatoid arthritis", "osteoarthritis", "arthritis", "hypermobility",
+    "ehlers danlos syndrome", "depression", "anxiety", "ibs", "irritable bowel syndrome",
+    "endometriosis", "migraine disorder", "pots", "hashimoto s", "hypothyroidism"))
+KNOWN_SYMPTOMS = frozenset((
+    "fatigue", "brain fog", "muscle spasms", "muscle spasm", "spasms", "pain", "muscle pain",
+    "joint pain", "stiffness", "insomnia", "nausea", "dizziness", "tremor", "numbness",
+    "tingling", "anxiety", "depression", "low mood", "headache", "migraine",
+    "sensitivity to light", "sensitivity to noise", "restless legs", "post exertional malaise"))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One thing the person recorded on a day."""
+
+    where: str      # "line 4, column Ibuprofen": where a problem with it is shown
+    day: date
+    kind: str       # symptom, condition, treatment, tag, food, or Flaredown's other types
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    entries: int
+    first: date | None
+    last: date | None
+
+    def describe(self) -> str:
+        days = f", {self.first} to {self.last}" if self.first else ""
+        return f"{self.id} ({counted(self.entries, 'entries')}{days})"
 
 
 @dataclass
-class FlaredownImport:
-    records: Records
-    skipped: Counter = field(default_factory=Counter)
+class Layout:
+    """What a Flaredown file holds, read: its entries by person, and how it was read."""
 
-    def summary(self) -> str:
-        if not self.skipped:
-            return "nothing was skipped"
-        return "skipped: " + ", ".join(f"{n} {what}" for what, n in self.skipped.most_common())
+    name: str                                   # "per-person export" or "research layout"
+    entries: dict[str, list[Entry]]             # by person id ("" for a per-person file)
+    columns: list[str] = field(default_factory=list)   # how each column was read
+    blank: int = 0                              # ratings left blank: not recorded
+
+    def people(self) -> list[Person]:
+        return [Person(pid, len(items), min((e.day for e in items), default=None),
+                       max((e.day for e in items), default=None))
+                for pid, items in sorted(self.entries.items())]
+
+
+def _header(text: str) -> list[str]:
+    first = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r") if text.strip() else ""
+    return [cell.strip().strip('"').strip() for cell in first.split(",")]
 
 
 def looks_like(text: str) -> bool:
-    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
-    return tuple(h.strip() for h in first.split(",")) == HEADER
+    header = [h.lower() for h in _header(text)]
+    return tuple(header) == RESEARCH_HEADER or _per_person_header(header)
 
 
-def _regions(name: str) -> list[str]:
-    words = name.lower().replace("-", " ").replace("/", " ").split()
-    for word in words:
-        for stem, regions in BODY_WORDS.items():
-            if word.startswith(stem):
-                return regions
-    return []
+def _per_person_header(header: list[str]) -> bool:
+    return len(header) >= 3 and header[0] == "date" and {"tags", "foods"} <= set(header[-2:])
 
 
-def parse(text: str, source: str = "the file") -> FlaredownImport:
+def read(text: str, source: str = "the file") -> Layout:
+    """The file's entries, or ImportRefused naming each line and column that is wrong."""
     problems = Collector()
-    rows = csv_rows(text.lstrip("\ufeff"), problems)
+    text = text.lstrip("\ufeff")
+    if tuple(h.lower() for h in _header(text)) == RESEARCH_HEADER:
+        layout = _research(text, problems)
+    else:
+        layout = _per_person(text, problems)
+    problems.check(source)
+    return layout
+
+
+def _day(cell: str, where: str, problems: Collector, latest: date) -> date | None:
+    try:
+        day = date.fromisoformat(cell.strip())
+    except ValueError:
+        problems.add(where, f"not a date like 2026-03-01: {cell!r}")
+        return None
+    if not EARLIEST <= day <= latest:
+        problems.add(where, f"{day} is outside {date_range_text(latest)}")
+        return None
+    return day
+
+
+def _research(text: str, problems: Collector) -> Layout:
+    layout, latest = Layout("research layout", {}), latest_day()
+    rows = csv_rows(text, problems)
     next(rows, None)
-    symptoms: dict[date, dict[str, int]] = defaultdict(dict)
-    treatments: dict[date, list[str]] = defaultdict(list)
-    triggers: dict[date, set[str]] = defaultdict(set)
-    foods: dict[date, set[str]] = defaultdict(set)
-    skipped: Counter = Counter()
-    new_treatments: dict[str, str] = {}
-    latest = latest_day()
-    for line_number, row in rows:
+    for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(HEADER):
-            problems.add(f"line {line_number}", f"has {len(row)} columns, expected {len(HEADER)}")
+        if len(row) != len(RESEARCH_HEADER):
+            problems.add(f"line {line}", f"has {len(row)} columns, expected "
+                                         f"{len(RESEARCH_HEADER)}")
             continue
-        kind, name, value = row[6].strip(), row[7].strip(), row[8].strip()
-        try:
-            day = date.fromisoformat(row[4].strip())
-        except ValueError:
-            problems.add(f"line {line_number}, column checkin_date", f"not a date: {row[4]!r}")
+        day = _day(row[4], f"line {line}, column checkin_date", problems, latest)
+        kind, name, value = row[6].strip().lower(), row[7].strip(), row[8].strip()
+        if day is None:
             continue
-        if not EARLIEST <= day <= latest:
-            problems.add(f"line {line_number}, column checkin_date",
-                         f"{day} is outside {date_range_text(latest)}")
+        if not value and kind in ("symptom", "condition"):
+            layout.blank += 1  # blank: not recorded that day
             continue
-        if kind == "Symptom":
-            regions = _regions(name)
-            if not regions:
-                skipped["symptoms with no body part"] += 1
+        layout.entries.setdefault(row[0].strip(), []).append(
+            Entry(f"line {line}, column trackable_value", day, kind, name, value))
+    return layout
+
+
+def _per_person(text: str, problems: Collector) -> Layout:
+    layout, latest = Layout("per-person export", {"": []}), latest_day()
+    rows = list(csv_rows(text, problems))
+    header = [cell.strip() for cell in rows[0][1]]
+    items = header[1:-2]
+    tags_at = [i for i, name in enumerate(header) if name.lower() in ("tags", "foods")]
+    values: dict[int, list[tuple[int, str]]] = {i: [] for i in range(1, len(header) - 2)}
+    days: list[tuple[int, date, list[str]]] = []
+    for line, row in rows[1:]:
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.add(f"line {line}", f"has {len(row)} columns, expected {len(header)}")
+            continue
+        day = _day(row[0], f"line {line}, column {header[0]}", problems, latest)
+        if day is not None:
+            days.append((line, day, row))
+            for index in values:
+                if row[index].strip():
+                    values[index].append((line, row[index].strip()))
+    kinds = {}
+    for index, name in enumerate(items, start=1):
+        kind, why = classify(name, [value for _line, value in values[index]])
+        kinds[index] = kind
+        layout.columns.append(f"{name!r}: {why}")
+    seen: dict[date, int] = {}
+    for line, day, row in days:
+        if day in seen:
+            problems.add(f"line {line}, column {header[0]}",
+                         f"{day} is given twice (also at line {seen[day]})")
+            continue
+        seen[day] = line
+        for index, kind in kinds.items():
+            value = row[index].strip()
+            if kind == "unused":
                 continue
-            try:
-                level = float(value)
-            except ValueError:
-                problems.add(f"line {line_number}, column trackable_value",
-                             f"a symptom needs a number from 0 to 4, got {value!r}")
-                continue
-            if not 0 <= level <= 4:
-                problems.add(f"line {line_number}, column trackable_value",
-                             f"a symptom needs a number from 0 to 4, got {value!r}")
-                continue
-            for region in regions:
-                symptoms[day][region] = max(symptoms[day].get(region, 0), round(level * 2.5))
-        elif kind == "Treatment":
-            key = TREATMENTS.get(name.lower())
-            if key is None:
-                try:
-                    key = key_for_label(name)
-                except FibroMapError:
-                    skipped["treatments without a name"] += 1
-                    continue
-                new_treatments[key] = name[:80]
-            treatments[day].append(key)
-        elif kind == "Tag" and name.lower() in TRIGGERS:
-            triggers[day].add(TRIGGERS[name.lower()])
-        elif kind == "Food" and name:
-            foods[day].add(name.lower()[:60])
-        else:
-            skipped[{"Condition": "conditions", "Weather": "weather readings",
-                      "Tag": "tags that are not FibroMap triggers",
-                      "HBI": "Harvey-Bradshaw answers"}.get(kind, f"{kind or 'unknown'} rows")] += 1
-    problems.check(source)
-    records = Records()
-    records.terms = [Term(TermKind.TREATMENT, key, label) for key, label in sorted(new_treatments.items())]
-    for day in sorted(symptoms):
-        marked = {region: level for region, level in symptoms[day].items() if level > 0}
-        if not marked:
-            skipped["symptoms rated 0"] += 1
-            continue
-        records.flares.append(Flare(
-            onset=datetime.combine(day, time(12)).astimezone(),
-            sites=tuple(SpasmSite(r, i) for r, i in sorted(marked.items())),
-            triggers=frozenset(triggers.get(day, ())),
-            treatments=tuple(TreatmentUse(k) for k in dict.fromkeys(treatments.get(day, []))),
-            notes="Imported from Flaredown (a daily rating; the time of day is not known)."))
-    for day in sorted(foods):
-        records.checkins.append(CheckIn(day, foods=frozenset(foods[day])))
-    return FlaredownImport(records, skipped)
+            if value:
+                layout.entries[""].append(
+                    Entry(f"line {line}, column {header[index]}", day, kind, items[index - 1],
+                          value))
+            elif kind in ("symptom", "condition"):
+                layout.blank += 1
+        for index in tags_at:
+            kind = header[index].lower()[:-1]  # tag, food
+            for part in row[index].split(";"):
+                if part.strip():
+                    layout.entries[""].append(
+                        Entry(f"line {line}, column {header[index]}", day, kind, part.strip(),
+                              ""))
+    return layout
+
+
+def is_rating(value: str) -> bool:
+    return bool(RATING.match(value.strip()))
+
+
+def _known(name: str, names: frozenset[str]) -> bool:
+    return " ".join(words_of(name)) in names
+
+
+def classify(name: str, values: list[str]) -> tuple[str, str]:
+    """How a per-person column is read: (symptom, condition, treatment or unused, why)."""
+    shown = ", ".join(repr(v) for v in list(dict.fromkeys(values))[:2])
+    if not values:
+        return "unused", "never filled in, nothing to import"
+    if _known(name, KNOWN_MEDICATIONS) or name.lower() in NON_DRUG_TREATMENTS:
+        return "treatment", f"a treatment (a known name; values such as {shown})"
+    if all(is_rating(v) for v in values):
+        if _known(name, KNOWN_CONDITIONS):
+            return "condition", "a condition rated 0–4 (a known name)"
+        return "symptom", "a symptom rated 0–4 (every value is 0 to 4)"
+    if _known(name, KNOWN_SYMPTOMS) or any(" ".join(words_of(name)).endswith(w)
+                                           for w in ("pain", "ache", "spasm", "spasms")):
+        return "symptom", "a symptom (a known name), rated 0–4"
+    if any(word in BODY_WORDS for word in words_of(name)) and any(is_rating(v) for v in values):
+        return "symptom", "a symptom (it names a body part), rated 0–4"
+    return "treatment", f"a treatment (values such as {shown} are doses, not 0–4 ratings)"

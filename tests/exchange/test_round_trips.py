@@ -107,33 +107,6 @@ def test_export_refuses_a_missing_folder(store, tmp_path):
     assert not list(tmp_path.glob("**/.x.json.partial"))
 
 
-def test_flaredown_export_is_mapped_and_what_was_skipped_is_said(store, tmp_path):
-    text = ("user_id,age,sex,country,checkin_date,trackable_id,trackable_type,trackable_name,trackable_value\n"
-            "u1,40,female,GB,2026-03-01,1,Symptom,Neck pain,3\n"
-            "u1,40,female,GB,2026-03-01,2,Symptom,Leg cramps,4\n"
-            "u1,40,female,GB,2026-03-01,3,Symptom,Brain fog,2\n"
-            "u1,40,female,GB,2026-03-01,4,Treatment,Heat,\n"
-            "u1,40,female,GB,2026-03-01,5,Treatment,Gabapentin,300mg\n"
-            "u1,40,female,GB,2026-03-01,6,Tag,stress,\n"
-            "u1,40,female,GB,2026-03-01,7,Tag,rainy,\n"
-            "u1,40,female,GB,2026-03-01,8,Food,Coffee,\n"
-            "u1,40,female,GB,2026-03-01,9,Condition,Fibromyalgia,3\n"
-            "u1,40,female,GB,2026-03-02,1,Symptom,Neck pain,0\n")
-    report = import_text(store, text, "flaredown.csv")
-    assert report.format == "Flaredown CSV"
-    [flare] = store.flares.between()
-    assert {(s.region, s.intensity) for s in flare.sites} == {
-        ("posterior_neck.left", 8), ("posterior_neck.right", 8),
-        ("gastrocnemius.left", 10), ("gastrocnemius.right", 10)}
-    assert flare.triggers == frozenset({"stress"})
-    assert {t.treatment for t in flare.treatments} == {"heat", "gabapentin"}
-    assert store.checkins.get(flare.onset.date()).foods == frozenset({"coffee"})
-    assert "1 symptoms with no body part" in report.skipped
-    assert "1 tags that are not FibroMap triggers" in report.skipped
-    assert "1 conditions" in report.skipped and "1 symptoms rated 0" in report.skipped
-    assert sum(import_text(store, text, "flaredown.csv").result.added.values()) == 0
-
-
 CONTROL = "".join(chr(c) for c in range(1, 32)) + "\x7f\u2028\u2029\ufeff"
 
 

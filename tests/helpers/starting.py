@@ -11,9 +11,12 @@ from pathlib import Path
 FIBROMAP = Path(sys.executable).with_name("fibromap")
 
 
-def run_fibromap(home: Path, *args: str, timeout: int = 120) -> subprocess.CompletedProcess:
-    """The installed command with its data in ``home`` (offscreen, the default database)."""
-    env = {**os.environ, "FIBROMAP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+def run_fibromap(home: Path, *args: str, timeout: int = 120,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """The installed command with its data in ``home`` (offscreen, the default database),
+    with ``env`` added to the environment."""
+    env = {**os.environ, "FIBROMAP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
+           **(env or {})}
     env.pop("FIBROMAP_DATABASE_URL", None)
     return subprocess.run([str(FIBROMAP), *args], env=env, capture_output=True, text=True,
                           timeout=timeout)

@@ -1,0 +1,62 @@
+"""`fibromap export` and `fibromap import`."""
+
+from __future__ import annotations
+
+import sys
+
+from fibromap.config import Paths
+from fibromap.errors import FibroMapError
+
+
+def export(args, url: str, paths: Paths) -> int:
+    from fibromap.exchange.files import HEALTH_DATA_WARNING, export_file
+    from fibromap.store.store import Store
+
+    target = args.output.expanduser().absolute()
+    store = Store.open(url, paths, read_only=True)
+    try:
+        size = export_file(store, args.format, target)
+    finally:
+        store.close()
+    print(f"Exported to {target} ({size:,} bytes, {args.format}). {HEALTH_DATA_WARNING}")
+    return 0
+
+
+def symptom_map(pairs: list[str]) -> dict[str, tuple[str, ...]]:
+    """``--map "Back pain=erector_mid.left,erector_mid.right"`` (empty: a daily rating)."""
+    from fibromap.domain.atlas import load_atlas
+
+    atlas, mapping = load_atlas(), {}
+    for pair in pairs:
+        name, sep, regions = pair.partition("=")
+        if not sep or not name.strip():
+            raise FibroMapError(f"--map {pair!r} should be SYMPTOM=REGION,REGION (or "
+                                "SYMPTOM= for a daily rating only)")
+        ids = tuple(r.strip() for r in regions.split(",") if r.strip())
+        for region in ids:
+            if region not in atlas:
+                raise FibroMapError(f"--map {pair!r}: unknown body region {region!r} "
+                                    "(`fibromap atlas` lists them)")
+        mapping[" ".join(name.split())] = ids
+    return mapping
+
+
+def import_(args, url: str, paths: Paths) -> int:
+    from fibromap.exchange.files import import_file
+    from fibromap.store.store import Store
+
+    regions = symptom_map(args.map) if args.map else None
+    # Writing commands take the day's first backup, as the app does.
+    store = Store.open(url, paths, routine_backup=not args.dry_run)
+    try:
+        report = import_file(store, args.file.expanduser().absolute(), dry_run=args.dry_run,
+                             person=args.person, regions=regions)
+    finally:
+        store.close()
+    summary = report.summary()
+    print(f"Dry run, nothing written. Would have {summary.split(': ', 1)[1]}"
+          if args.dry_run else summary)
+    for line in report.details:
+        print(f"  {line}")
+    sys.stdout.flush()
+    return 0

@@ -1,0 +1,221 @@
+"""Flaredown entries as FibroMap records: nothing dropped without being listed.
+
+- Every symptom and condition rating is kept as a daily symptom rating.
+- A symptom that names a body part ("Left knee pain") is also placed on the body map: a
+  flare known only to the day (no hour: left out of every hour-of-day figure), one per
+  day, with each region at its highest rating that day.
+- Flaredown rates 0–4; FibroMap 0–10. The mapping is stated in the summary: 0, 1, 2, 3,
+  4 become 0, 3, 5, 8, 10 (times 2.5, halves rounded up).
+- Medications keep their doses: runs of days on the same dose become medication periods
+  (a day without it, a new dose or more than a week between entries ends a period), and
+  each day's flare lists them. Other treatments join the day's flare.
+- Tags that are FibroMap triggers join the day's flare; every tag and treatment is also
+  written into the day's check-in note, and foods into its foods.
+- Anything else (weather, Harvey-Bradshaw answers) is listed, with how many.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from fibromap.domain.atlas import load_atlas
+from fibromap.domain.daily import SYMPTOM_MAX, TAG_MAX, CheckIn, Medication, SymptomRating
+from fibromap.domain.flare import Flare, SpasmSite, TreatmentUse, day_only_onset
+from fibromap.domain.records import Records
+from fibromap.domain.vocabulary import BUILTIN_TERMS, Term, TermKind, key_for_label
+from fibromap.domain.wording import counted
+from fibromap.errors import FibroMapError
+from fibromap.exchange.body_words import describe, read_symptom
+from fibromap.exchange.flaredown import (
+    KNOWN_MEDICATIONS, NON_DRUG_TREATMENTS, Entry, Layout, is_rating,
+)
+from fibromap.exchange.problems import Collector, ImportRefused, Problem
+
+SCALE = {0: 0, 1: 3, 2: 5, 3: 8, 4: 10}
+SCALE_NOTE = ("Flaredown rates 0–4 and FibroMap 0–10: ratings 0, 1, 2, 3, 4 became 0, 3, 5, 8, "
+              "10 (times 2.5, halves rounded up)")
+PERIOD_GAP = timedelta(days=7)   # longer between two entries ends a medication period
+MEDICATION_UNITS = ("mg", "mcg", "µg", "ug", "ml", "g", "iu", "unit", "units", "tablet",
+                    "tablets", "tab", "tabs", "pill", "pills", "capsule", "capsules", "cap",
+                    "caps", "drop", "drops", "puff", "puffs", "dose", "doses", "x")
+TRIGGERS = {t.label.lower(): t.key for t in BUILTIN_TERMS if t.kind is TermKind.TRIGGER}
+TRIGGERS |= {t.key.replace("_", " "): t.key for t in BUILTIN_TERMS if t.kind is TermKind.TRIGGER}
+OTHER_KINDS = {"weather": "weather readings", "hbi": "Harvey-Bradshaw index answers"}
+
+
+def to_ten(value: str) -> int:
+    """A Flaredown 0–4 rating on FibroMap's 0–10 scale (documented in SCALE_NOTE)."""
+    level = float(value)
+    return SCALE[int(level)] if level.is_integer() else math.floor(level * 2.5 + 0.5)
+
+
+@dataclass
+class FlaredownImport:
+    records: Records
+    details: list[str] = field(default_factory=list)   # how the file was read, for the person
+    symptoms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name -> regions used
+
+    def summary(self) -> str:
+        return "; ".join(self.details)
+
+
+def person_entries(layout: Layout, person: str | None, source: str) -> tuple[str, list[Entry]]:
+    """The entries of the person asked for; a file of several people needs one named."""
+    people = layout.people()
+    if person is None:
+        if len(people) > 1:
+            raise ImportRefused(source, [Problem("user_id", (
+                f"the file holds the records of {len(people)} people, and they are never "
+                "merged into one record: choose one with --person ID (in the app, pick one "
+                "in the import window). People: "
+                + "; ".join(p.describe() for p in people[:20])
+                + (f"; and {len(people) - 20} more" if len(people) > 20 else "")))])
+        return (people[0].id, layout.entries[people[0].id]) if people else ("", [])
+    if person not in layout.entries:
+        raise ImportRefused(source, [Problem("user_id", f"there is no person {person!r} in the "
+                                                        "file; it holds "
+                                             + ", ".join(p.id for p in people[:20]))])
+    return person, layout.entries[person]
+
+
+def build(layout: Layout, entries: list[Entry], source: str,
+          regions: dict[str, tuple[str, ...]] | None = None) -> FlaredownImport:
+    """Records from one person's entries; ``regions`` overrides how a symptom is placed
+    (an empty tuple: a daily rating only)."""
+    atlas, problems, listed = load_atlas(), Collector(), Counter()
+    ratings: dict[tuple[date, str], tuple[int, str, str]] = {}
+    placed: dict[date, dict[str, int]] = defaultdict(dict)
+    read_as: dict[str, tuple[str, ...]] = {}
+    said: dict[date, list[str]] = defaultdict(list)
+    triggers: dict[date, set[str]] = defaultdict(set)
+    foods: dict[date, set[str]] = defaultdict(set)
+    doses: dict[str, list[tuple[date, str]]] = defaultdict(list)
+    uses: dict[date, list[TreatmentUse]] = defaultdict(list)
+    terms: dict[str, str] = {}
+    for entry in entries:
+        if entry.kind in ("symptom", "condition"):
+            if not is_rating(entry.value):
+                problems.add(entry.where, f"a {entry.kind} needs a rating from 0 to 4, got "
+                                          f"{entry.value!r}")
+                continue
+            name = " ".join(entry.name.split())[:SYMPTOM_MAX] or "(no name)"
+            level = to_ten(entry.value)
+            key = (entry.day, name.casefold())
+            if key in ratings:
+                listed["repeated ratings (one symptom rated twice on a day: the highest kept)"] += 1
+                if ratings[key][0] >= level:
+                    continue
+            ratings[key] = (level, name, entry.kind)
+            if entry.kind == "symptom":
+                if name not in read_as:
+                    read_as[name] = (regions[name] if regions and name in regions
+                                     else read_symptom(name, atlas).regions)
+                for region in read_as[name]:
+                    placed[entry.day][region] = max(placed[entry.day].get(region, 0), level)
+        elif entry.kind == "treatment":
+            name = " ".join(entry.name.split())
+            dose = " ".join(entry.value.split())
+            said[entry.day].append(f"{name} {dose}".strip())
+            if _medication(name, dose):
+                doses[name[:120]].append((entry.day, dose[:120]))
+                uses[entry.day].append(TreatmentUse("medication", None, name[:80], dose[:80]))
+            else:
+                key = NON_DRUG_TREATMENTS.get(name.lower())
+                if key is None:
+                    try:
+                        key = key_for_label(name)
+                    except FibroMapError:
+                        listed["treatments with no name"] += 1
+                        continue
+                    terms.setdefault(key, name[:80])
+                uses[entry.day].append(TreatmentUse(key))
+        elif entry.kind == "tag":
+            said[entry.day].append(f"#{entry.name}")
+            if entry.name.lower() in TRIGGERS:
+                triggers[entry.day].add(TRIGGERS[entry.name.lower()])
+        elif entry.kind == "food":
+            food = entry.name.strip().lower()
+            if len(food) > TAG_MAX:
+                said[entry.day].append(f"food: {entry.name}")
+            else:
+                foods[entry.day].add(food)
+        else:
+            listed[OTHER_KINDS.get(entry.kind, f"{entry.kind or 'untyped'} entries")] += 1
+    problems.check(source)
+
+    records = Records()
+    records.terms = [Term(TermKind.TREATMENT, key, label) for key, label in sorted(terms.items())]
+    records.symptom_ratings = [
+        SymptomRating(day, name, level, f"Flaredown {kind}, 0–4")
+        for (day, _folded), (level, name, kind) in sorted(ratings.items())]
+    for day in sorted(placed):
+        sites = {region: level for region, level in placed[day].items() if level > 0}
+        if not sites:
+            continue
+        day_ratings = [f"{name} {level}/10" for (d, _f), (level, name, kind) in ratings.items()
+                       if d == day and kind == "symptom" and read_as.get(name)]
+        records.flares.append(Flare(
+            onset=day_only_onset(day), day_only=True,
+            sites=tuple(SpasmSite(r, i) for r, i in sorted(sites.items())),
+            triggers=frozenset(triggers.get(day, ())),
+            treatments=tuple({(u.treatment, u.medication, u.dose): u
+                              for u in uses.get(day, [])}.values()),
+            notes="Daily ratings from Flaredown (the time of day is not known): "
+                  + ", ".join(sorted(day_ratings)) + "."))
+    for day in sorted(set(said) | set(foods)):
+        note = ("From Flaredown: " + "; ".join(dict.fromkeys(said[day])) + ".") if said[day] else ""
+        records.checkins.append(CheckIn(day, foods=frozenset(foods.get(day, ())), notes=note))
+    records.medications = periods(doses)
+    return FlaredownImport(records, _details(layout, read_as, atlas, records, listed),
+                           read_as)
+
+
+def _medication(name: str, dose: str) -> bool:
+    if name.lower() in NON_DRUG_TREATMENTS:
+        return False
+    if " ".join(name.lower().split()) in KNOWN_MEDICATIONS:
+        return True
+    words = dose.lower().replace(".", " ").replace("(", " ").split()
+    return any(word.strip("0123456789") in MEDICATION_UNITS for word in words)
+
+
+def periods(doses: dict[str, list[tuple[date, str]]]) -> list[Medication]:
+    """Runs of days on one dose as medication periods."""
+    found = []
+    for name, taken in sorted(doses.items()):
+        taken = sorted(set(taken))
+        start = previous = taken[0][0]
+        dose = taken[0][1]
+        for day, this_dose in taken[1:]:
+            if this_dose != dose or day - previous > PERIOD_GAP:
+                found.append(Medication(name, dose, start, previous))
+                start, dose = day, this_dose
+            previous = day
+        found.append(Medication(name, dose, start, previous))
+    return found
+
+
+def _details(layout: Layout, read_as, atlas, records: Records, listed: Counter) -> list[str]:
+    """How the file was read, a line each ("  " before the items of a list)."""
+    lines = [f"Flaredown {layout.name}. {SCALE_NOTE}."]
+    if layout.columns:
+        lines.append("How each column was read:")
+        lines += [f"  {column}" for column in layout.columns]
+    if read_as:
+        lines.append("Where each symptom was placed:")
+        lines += [f"  {name!r} → {describe(regions, atlas)}"
+                  for name, regions in sorted(read_as.items())]
+    lines.append(f"Kept: {counted(len(records.symptom_ratings), 'daily ratings')}; "
+                 f"{counted(len(records.flares), 'days')} on the body map (known only to the "
+                 f"day); {counted(len(records.medications), 'medication periods')}; "
+                 f"{counted(len(records.checkins), 'days')} of tags, treatments and foods in "
+                 "the check-in.")
+    if layout.blank:
+        listed["blank ratings (not recorded that day)"] += layout.blank
+    if listed:
+        lines.append("Not imported: " + ", ".join(counted(n, what)
+                                                  for what, n in listed.most_common()) + ".")
+    return lines
