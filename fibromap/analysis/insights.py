@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from fibromap.analysis.statistics import FDR, Difference, benjamini_hochberg, hac_difference
-from fibromap.domain.daily import CheckIn, Medication
+from fibromap.domain.daily import CheckIn, Medication, SymptomRating
 
 ASSOCIATION = "association, not cause"
 MIN_DAYS = 10  # in each group
@@ -47,6 +47,16 @@ class Observed:
         if span is None:
             return cls(date.max, date.min)  # nothing observed
         return cls(span[0], min(span[1], today - timedelta(days=1)))
+
+
+class _Without:
+    """Observed days less some (their outcome is not known)."""
+
+    def __init__(self, observed: Observed, left_out: set[date]):
+        self._observed, self._left_out = observed, left_out
+
+    def __contains__(self, day: date) -> bool:
+        return day in self._observed and day not in self._left_out
 
 
 @dataclass(frozen=True)
@@ -189,12 +199,16 @@ def sleep_comparisons(checkins: list[CheckIn], flares_on: dict[date, int],
 def following_night_comparisons(days: list[date], checkins: list[CheckIn],
                                 triggers_on: dict[date, set[str]], nights: dict[date, int],
                                 trigger_labels: dict[str, str], recorded: set[date],
-                                observed: Observed) -> list[Comparison]:
+                                observed: Observed,
+                                untimed: set[date] = frozenset()) -> list[Comparison]:
     """Each trigger, little water, high stress and each food against the following night.
 
     ``recorded`` holds the days with a flare or a check-in: a day with neither says nothing
-    about triggers.
+    about triggers. ``untimed`` days had a flare known only to the day, so whether their
+    night had one is not known: they are no outcome.
     """
+    if untimed:
+        observed = _Without(observed, untimed)
     def next_day(d: date) -> date:
         return d + timedelta(days=1)
 
@@ -247,4 +261,42 @@ def medication_comparisons(medications: list[Medication], flares_on: dict[date, 
         results.append(compare(f"{medication.name} {medication.dose}".strip() + " started "
                                f"{start:%d %b %Y}", f"in the {window} days after",
                                f"in the {window} days before", "flares a day", rows))
+    return results
+
+
+SYMPTOMS_COMPARED = 3  # the most often rated symptoms, so a long list does not drown the rest
+
+
+def symptom_comparisons(ratings: list[SymptomRating], checkins: list[CheckIn],
+                        medications: list[Medication], first_day: date, last_day: date,
+                        observed: Observed, window: int = 30) -> list[Comparison]:
+    """Daily symptom ratings (fatigue, muscle spasms…) as outcomes: after a poor night
+    against a better one, and before a medication started against after. A day without a
+    rating is not recorded, never 0."""
+    by_symptom: dict[str, dict[date, int]] = {}
+    for rating in ratings:
+        by_symptom.setdefault(rating.symptom, {})[rating.day] = rating.rating
+    rated = sorted(by_symptom, key=lambda s: (-len(by_symptom[s]), s))
+    rated = [s for s in rated if len(by_symptom[s]) >= 2 * MIN_DAYS][:SYMPTOMS_COMPARED]
+    nights = {c.day: c for c in checkins}
+    results = []
+    for symptom in rated:
+        level = by_symptom[symptom]
+        rows = _rows(sorted(set(nights) & set(level)), lambda d: poor_night(nights[d]),
+                     lambda d: d, lambda d, lv=level: lv[d], observed)
+        results.append(compare(f"Poor sleep and {symptom.lower()} the same day",
+                               f"after a poor night ({POOR_NIGHT})", "after a better night",
+                               f"{symptom.lower()} rating (0–10)", rows))
+        for medication in medications:
+            start = medication.start
+            days = [start + timedelta(days=i) for i in range(-window, window)]
+            rows = _rows([d for d in days if first_day <= d <= last_day and d in level],
+                         lambda d, s=start: d >= s, lambda d: d, lambda d, lv=level: lv[d],
+                         observed)
+            if rows:
+                results.append(compare(
+                    f"{medication.name} {medication.dose}".strip()
+                    + f" started {start:%d %b %Y}: {symptom.lower()}",
+                    f"in the {window} days after", f"in the {window} days before",
+                    f"{symptom.lower()} rating (0–10)", rows))
     return results

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from fibromap.analysis.insights import (
     Comparison, Observed, adjust, following_night_comparisons, medication_comparisons,
-    sleep_comparisons,
+    sleep_comparisons, symptom_comparisons,
 )
 from fibromap.analysis.patterns import Spread, spread
 from fibromap.analysis.periods import Period, weeks_ending
@@ -32,10 +32,11 @@ class Insights:
     following_night: list[Comparison]
     medication: list[Comparison]
     treatments: list[tuple[str, str, int, float | None]]
+    symptoms: list[Comparison] = ()  # daily symptom ratings as outcomes
 
     @property
     def comparisons(self) -> list[Comparison]:
-        return self.sleep + self.following_night + self.medication
+        return self.sleep + self.following_night + self.medication + list(self.symptoms)
 
 
 def load_insights(store: Store, period: Period, today: date | None = None) -> Insights:
@@ -52,19 +53,25 @@ def load_insights(store: Store, period: Period, today: date | None = None) -> In
     days = [period.start + timedelta(days=i) for i in range(period.days)]
     recorded = {d.day for d in daily if d.day <= period.end} | {c.day for c in checkins}
     sleep = sleep_comparisons(checkins, flares_on, observed)
+    # A night with a flare known only to the day is a night not known: left out.
+    untimed = aggregates.day_only_days(database, period.start, reach)
     nightly = following_night_comparisons(days, checkins, triggers_on, nights, labels, recorded,
-                                          observed)
-    medication = medication_comparisons(
-        [m for m in store.medications.all() if period.start < m.start <= period.end],
-        flares_on, period.start, period.end, observed)
-    adjusted = adjust(sleep + nightly + medication)
+                                          observed, untimed)
+    started = [m for m in store.medications.all() if period.start < m.start <= period.end]
+    medication = medication_comparisons(started, flares_on, period.start, period.end, observed)
+    ratings = store.symptoms.between(period.start, period.end)
+    rated = symptom_comparisons(ratings, checkins, started, period.start, period.end, observed)
+    recorded |= {r.day for r in ratings}
+    adjusted = adjust(sleep + nightly + medication + rated)
+    split = len(sleep) + len(nightly) + len(medication)
     return Insights(
         period=period,
         days_with_data=len(recorded),
         observed=observed,
         sleep=adjusted[:len(sleep)],
         following_night=adjusted[len(sleep):len(sleep) + len(nightly)],
-        medication=adjusted[len(sleep) + len(nightly):],
+        medication=adjusted[len(sleep) + len(nightly):split],
+        symptoms=adjusted[split:],
         treatments=aggregates.treatment_relief(database, period.start, period.end),
     )
 

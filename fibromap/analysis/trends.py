@@ -16,6 +16,8 @@ OVERLAYS = {"sleep_hours": "Sleep (hours)", "sleep_quality": "Sleep quality (0�
             "water_glasses": "Water (glasses)", "stress": "Stress (0–10)",
             "fatigue": "Fatigue (0–10)"}
 
+SYMPTOMS_SHOWN = 6  # daily symptom ratings offered on the chart, the most often rated
+
 
 def rolling_mean(values: Sequence[float], window: int = 7) -> list[float]:
     """The mean of each value and the ``window - 1`` before it, skipping gaps (NaN)."""
@@ -45,6 +47,8 @@ class TrendsData:
     overlays: dict[str, list[float]] = field(default_factory=dict)
     medications: list[Medication] = field(default_factory=list)
     treatment_days: list[date] = field(default_factory=list)
+    # Daily symptom ratings (0–10), the most often rated first; NaN: not rated that day.
+    symptoms: dict[str, list[float]] = field(default_factory=dict)
 
 
 def load_trends(store: Store, period: Period, regions: Sequence[str] = ()) -> TrendsData:
@@ -63,12 +67,17 @@ def load_trends(store: Store, period: Period, regions: Sequence[str] = ()) -> Tr
                 for name in OVERLAYS}
     medications = [m for m in store.medications.all()
                    if m.start <= period.end and (m.stop is None or m.stop >= period.start)]
+    rated: dict[str, dict[date, int]] = {}
+    for rating in store.symptoms.between(period.start, period.end):
+        rated.setdefault(rating.symptom, {})[rating.day] = rating.rating
+    symptoms = {name: [float(rated[name][day]) if day in rated[name] else nan for day in days]
+                for name in sorted(rated, key=lambda n: (-len(rated[n]), n))[:SYMPTOMS_SHOWN]}
     return TrendsData(
         period=period, days=days,
         flares=[float(daily[d].flares) if d in daily else 0.0 for d in days],
         mean_intensity=[_or_nan(daily[d].mean_intensity) if d in daily else nan for d in days],
         max_intensity=[_or_nan(daily[d].max_intensity) if d in daily else nan for d in days],
-        regions=by_region, overlays=overlays, medications=medications,
+        regions=by_region, overlays=overlays, medications=medications, symptoms=symptoms,
         treatment_days=aggregates.days_with_treatment(database, period.start, period.end))
 
 

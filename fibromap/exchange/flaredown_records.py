@@ -6,9 +6,10 @@
   day, with each region at its highest rating that day.
 - Flaredown rates 0–4; FibroMap 0–10. The mapping is stated in the summary: 0, 1, 2, 3,
   4 become 0, 3, 5, 8, 10 (times 2.5, halves rounded up).
-- Medications keep their doses: runs of days on the same dose become medication periods
-  (a day without it, a new dose or more than a week between entries ends a period), and
-  each day's flare lists them. Other treatments join the day's flare.
+- Medications keep their doses: three or more entries in a row on the same dose become a
+  medication period (a day without it, a new dose or more than a week between entries
+  ends it); every dose is also kept on its day, in the day's flare and check-in. Other
+  treatments join the day's flare.
 - Tags that are FibroMap triggers join the day's flare; every tag and treatment is also
   written into the day's check-in note, and foods into its foods.
 - Anything else (weather, Harvey-Bradshaw answers) is listed, with how many.
@@ -38,6 +39,7 @@ SCALE = {0: 0, 1: 3, 2: 5, 3: 8, 4: 10}
 SCALE_NOTE = ("Flaredown rates 0–4 and FibroMap 0–10: ratings 0, 1, 2, 3, 4 became 0, 3, 5, 8, "
               "10 (times 2.5, halves rounded up)")
 PERIOD_GAP = timedelta(days=7)   # longer between two entries ends a medication period
+MIN_RUN = 3                      # entries in a row that make a regimen, not a dose when needed
 MEDICATION_UNITS = ("mg", "mcg", "µg", "ug", "ml", "g", "iu", "unit", "units", "tablet",
                     "tablets", "tab", "tabs", "pill", "pills", "capsule", "capsules", "cap",
                     "caps", "drop", "drops", "puff", "puffs", "dose", "doses", "x")
@@ -168,9 +170,19 @@ def build(layout: Layout, entries: list[Entry], source: str,
     for day in sorted(set(said) | set(foods)):
         note = ("From Flaredown: " + "; ".join(dict.fromkeys(said[day])) + ".") if said[day] else ""
         records.checkins.append(CheckIn(day, foods=frozenset(foods.get(day, ())), notes=note))
-    records.medications = periods(doses)
-    return FlaredownImport(records, _details(layout, read_as, atlas, records, listed),
-                           read_as)
+    records.medications = periods(doses, [entry.day for entry in entries])
+    regular = {(m.name, d) for m in records.medications for d in _days(m.start, m.stop)}
+    now_and_then = sum((name, day) not in regular for name, taken in doses.items()
+                       for day, _dose in set(taken))
+    occasional = [f"{counted(now_and_then, 'doses')} taken now and then (fewer than {MIN_RUN} "
+                  "entries in a row) are kept on their days, not as medication periods."
+                  ] if now_and_then else []
+    return FlaredownImport(records, _details(layout, read_as, atlas, records, listed)
+                           + occasional, read_as)
+
+
+def _days(start: date, stop: date) -> list[date]:
+    return [start + timedelta(days=i) for i in range((stop - start).days + 1)]
 
 
 def _medication(name: str, dose: str) -> bool:
@@ -182,19 +194,23 @@ def _medication(name: str, dose: str) -> bool:
     return any(word.strip("0123456789") in MEDICATION_UNITS for word in words)
 
 
-def periods(doses: dict[str, list[tuple[date, str]]]) -> list[Medication]:
-    """Runs of days on one dose as medication periods."""
-    found = []
+def periods(doses: dict[str, list[tuple[date, str]]], days: list[date]) -> list[Medication]:
+    """Runs of entries on one dose as medication periods: a new dose, a recorded day
+    without it (``days`` are the days the file has entries on) or more than a week between
+    entries ends a run. A run of fewer than MIN_RUN entries (a painkiller taken when
+    needed) is no regimen: it stays on its days, in the flare and the check-in."""
+    found, index = [], {day: i for i, day in enumerate(sorted(set(days)))}
     for name, taken in sorted(doses.items()):
-        taken = sorted(set(taken))
-        start = previous = taken[0][0]
-        dose = taken[0][1]
-        for day, this_dose in taken[1:]:
-            if this_dose != dose or day - previous > PERIOD_GAP:
-                found.append(Medication(name, dose, start, previous))
-                start, dose = day, this_dose
-            previous = day
-        found.append(Medication(name, dose, start, previous))
+        runs: list[list[tuple[date, str]]] = []
+        for day, dose in sorted(set(taken)):
+            run = runs[-1] if runs else None
+            if (run is None or dose != run[-1][1] or day - run[-1][0] > PERIOD_GAP
+                    or index[day] - index[run[-1][0]] > 1):
+                runs.append([(day, dose)])
+            else:
+                run.append((day, dose))
+        found += [Medication(name, run[0][1], run[0][0], run[-1][0])
+                  for run in runs if len(run) >= MIN_RUN]
     return found
 
 

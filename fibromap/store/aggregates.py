@@ -142,6 +142,15 @@ def night_flares(database: Database, start: date | None = None,
         return {_day(d): n for d, n in session.execute(query)}
 
 
+def day_only_days(database: Database, start: date | None = None,
+                  end: date | None = None) -> set[date]:
+    """Days with a flare known only to the day: whether it came at night is not known."""
+    day = func.date(FlareRow.onset_local)
+    query = in_period(select(day).where(FlareRow.day_only.is_(True)).distinct(), start, end)
+    with database.reading() as session:
+        return {_day(d) for (d,) in session.execute(query)}
+
+
 def daily_terms(database: Database, kind: str, start: date | None = None,
                 end: date | None = None) -> dict[date, set[str]]:
     """The triggers (or other words) logged on each local day."""
@@ -288,13 +297,15 @@ def durations(database: Database, start: date | None = None, end: date | None = 
 
 
 def recorded_span(database: Database) -> tuple[date, date] | None:
-    """The first and last local day with a flare or a check-in; None before any record."""
-    from fibromap.store.schema import CheckInRow
+    """The first and last local day with a flare, a check-in or a symptom rating; None
+    before any record."""
+    from fibromap.store.schema import CheckInRow, SymptomRatingRow
 
     day = func.date(FlareRow.onset_local)
     with database.reading() as session:
-        flares = session.execute(select(func.min(day), func.max(day))).one()
-        checkins = session.execute(select(func.min(CheckInRow.day), func.max(CheckInRow.day))).one()
-    firsts = [_day(v) for v in (flares[0], checkins[0]) if v is not None]
-    lasts = [_day(v) for v in (flares[1], checkins[1]) if v is not None]
+        spans = [session.execute(select(func.min(first), func.max(last))).one()
+                 for first, last in ((day, day), (CheckInRow.day, CheckInRow.day),
+                                     (SymptomRatingRow.day, SymptomRatingRow.day))]
+    firsts = [_day(span[0]) for span in spans if span[0] is not None]
+    lasts = [_day(span[1]) for span in spans if span[1] is not None]
     return (min(firsts), max(lasts)) if firsts else None

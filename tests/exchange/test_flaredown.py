@@ -41,6 +41,7 @@ TWO_PEOPLE = research(
     "QEVuQwEA,31,female,US,2026-03-01,8,Weather,temperature_max,12",
     "QEVuQwEA,31,female,US,2026-03-02,5,Treatment,Pregabalin,75 mg",
     "QEVuQwEA,31,female,US,2026-03-02,2,Symptom,Muscle spasms,2",
+    "QEVuQwEA,31,female,US,2026-03-03,5,Treatment,Pregabalin,75 mg",
     "QEVuQwEB,45,male,GB,2026-03-02,9,Symptom,Upper back,2")
 
 
@@ -89,11 +90,10 @@ def test_body_symptoms_become_day_only_flares_with_sides(store):
 
 def test_doses_become_medication_periods_and_every_tag_and_treatment_has_a_place(store):
     import_text(store, PER_PERSON, "flaredown.csv")
-    assert sorted((m.name, m.dose, m.start, m.stop) for m in store.medications.all()) == [
-        ("Amitriptyline", "10 mg", date(2026, 3, 1), date(2026, 3, 3)),
-        ("Amitriptyline", "25 mg", date(2026, 3, 4), date(2026, 3, 4)),
-        ("Ibuprofen", "200 mg", date(2026, 3, 3), date(2026, 3, 3)),
-        ("Ibuprofen", "400 mg", date(2026, 3, 1), date(2026, 3, 1))]
+    # Three days in a row on 10 mg make a regimen; 25 mg once and ibuprofen now and then
+    # stay on their days.
+    assert [(m.name, m.dose, m.start, m.stop) for m in store.medications.all()] == [
+        ("Amitriptyline", "10 mg", date(2026, 3, 1), date(2026, 3, 3))]
     first = store.checkins.get(date(2026, 3, 1))
     assert first.foods == frozenset({"coffee", "bread"})
     for said in ("Ibuprofen 400 mg", "Amitriptyline 10 mg", "Heat 1", "#stress", "#period"):
@@ -110,6 +110,26 @@ def test_the_0_to_4_scale_is_mapped_as_stated(store, value):
     expected = math.floor(float(value) * 2.5 + 0.5)  # times 2.5, halves rounded up
     assert ratings(store) == {(date(2026, 3, 1), "Fatigue"): expected}
     assert "0, 1, 2, 3, 4 became 0, 3, 5, 8, 10" in report.details[0]
+
+
+def test_a_medication_period_ends_at_a_new_dose_a_day_without_it_or_a_week_apart():
+    from fibromap.exchange.flaredown_records import periods
+
+    def day(n):
+        return date(2026, 1, n)
+
+    taken = {"Pregabalin": [(day(1), "75 mg"), (day(2), "75 mg"), (day(3), "75 mg"),
+                            (day(4), "150 mg"), (day(5), "150 mg"), (day(6), "150 mg"),
+                            (day(20), "150 mg"), (day(21), "150 mg"), (day(22), "150 mg")],
+             "Ibuprofen": [(day(1), "400 mg"), (day(3), "400 mg"), (day(5), "400 mg")]}
+    recorded = [day(n) for n in range(1, 23)]
+    assert [(m.name, m.dose, m.start.day, m.stop.day) for m in periods(taken, recorded)] == [
+        ("Pregabalin", "75 mg", 1, 3), ("Pregabalin", "150 mg", 4, 6),
+        ("Pregabalin", "150 mg", 20, 22)]
+    # Entries a week apart with nothing recorded between are one regimen (weekly check-ins).
+    weekly = {"Pregabalin": [(day(1), "75 mg"), (day(8), "75 mg"), (day(15), "75 mg")]}
+    assert [(m.start.day, m.stop.day) for m in periods(weekly, [day(1), day(8), day(15)])] == [
+        (1, 15)]
 
 
 def test_a_file_of_two_people_is_never_merged(store):
@@ -133,7 +153,7 @@ def test_the_research_layout_keeps_what_it_used_to_drop(store):
     [flare] = store.flares.between()
     assert [(s.region, s.intensity) for s in flare.sites] == [("knee_front.left", 8)]
     assert [(m.name, m.dose, m.start, m.stop) for m in store.medications.all()] == [
-        ("Pregabalin", "75 mg", date(2026, 3, 1), date(2026, 3, 2))]
+        ("Pregabalin", "75 mg", date(2026, 3, 1), date(2026, 3, 3))]
     assert "Pregabalin 75 mg" in store.checkins.get(date(2026, 3, 2)).notes
     text = "\n".join(report.details)
     assert "1 weather reading" in text and "1 blank rating" in text

@@ -121,6 +121,8 @@ class InsightsPage(ReviewPage):
         self._section("Sleep", data.sleep)
         self._section("The following night", data.following_night)
         self._section("Medication started", data.medication)
+        if data.symptoms:
+            self._section("Daily symptom ratings", data.symptoms)
         self.column.addWidget(_heading("What helped: mean relief (0–10)"))
         rated = [t for t in data.treatments if t[2]]
         if rated:

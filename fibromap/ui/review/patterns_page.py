@@ -75,9 +75,15 @@ class PatternsPage(ReviewPage):
         days = data.period.days
         self.caption.setText(f"{data.period.label()}: {data.flares} flare"
                              f"{'s' if data.flares != 1 else ''} over {days} days")
-        share = night_text(data.hours, data.flares)
+        share = night_text(data.hours, data.flares, short=True)
         self.hours.title = f"Flares by hour of the day{' — ' + share if share else ''}"
-        self.hours.set_data([f"{h:02d}" for h in range(24)], data.hours, NIGHT_HOURS, label_every=3)
+        if sum(data.hours):
+            self.hours.set_data([f"{h:02d}" for h in range(24)], data.hours, NIGHT_HOURS,
+                                label_every=3)
+        else:  # no flares, or only flares known to the day: no empty axes
+            self.hours.empty_text = ("No flare in this period has a known time of day"
+                                     if data.flares else "No flares in this period")
+            self.hours.set_data([], [])
         self.weekdays.set_data(list(WEEKDAYS), data.weekdays)
         self.durations.set_data([label for label, _n in data.durations],
                                 [n for _label, n in data.durations])

@@ -25,6 +25,7 @@ from fibromap.ui.review.review_page import ReviewPage
 OVERLAY_COLOURS = {"sleep_hours": "#1b7837", "sleep_quality": "#5aae61", "water_glasses": "#2166ac",
                    "stress": "#b2182b", "fatigue": "#762a83"}
 REGION_COLOURS = ("#e08214", "#8073ac", "#35978f", "#c51b7d", "#4d4d4d")
+SYMPTOM_COLOURS = ("#d6604d", "#4393c3", "#8c510a", "#01665e", "#9970ab", "#bf812d")
 
 
 def _finite(x: list[float], y: list[float]) -> tuple[list[float], list[float]]:
@@ -54,10 +55,19 @@ class TrendsPage(ReviewPage):
         self.clear_regions = QPushButton("Clear regions")
         self.overlay_boxes = {name: QCheckBox(label) for name, label in OVERLAYS.items()}
         self.overlay_boxes["sleep_hours"].setChecked(True)
+        # Daily symptom ratings (from another app, or typed): a box for each rated symptom.
+        self.symptom_boxes: dict[str, QCheckBox] = {}
+        self.chosen_symptoms: set[str] | None = None  # None: the person has not chosen yet
+        self.symptom_row = QWidget()
+        self._symptom_layout = QHBoxLayout(self.symptom_row)
+        self._symptom_layout.setContentsMargins(0, 0, 0, 0)
+        self._symptom_layout.addWidget(QLabel("Daily ratings:"))
+        self._symptom_layout.addStretch(1)
+        self.symptom_row.hide()
         self.plots = pg.GraphicsLayoutWidget()
         self.flare_plot = self._plot(0, "Flares")
         self.intensity_plot = self._plot(1, "Intensity (0–10)")
-        self.daily_plot = self._plot(2, "Check-in")
+        self.daily_plot = self._plot(2, "Check-in and ratings")
         for plot in (self.intensity_plot, self.daily_plot):
             plot.setXLink(self.flare_plot)
         self.intensity_plot.setYRange(0, 10)
@@ -92,6 +102,7 @@ class TrendsPage(ReviewPage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(overlays)
+        layout.addWidget(self.symptom_row)
         layout.addWidget(self.caption)
         layout.addWidget(self.plots, 1)
 
@@ -118,6 +129,26 @@ class TrendsPage(ReviewPage):
         return lambda: load_trends(store, period, regions)
 
     def show_data(self, data: TrendsData) -> None:
+        self._offer_symptoms(list(data.symptoms))
+        self._draw()
+
+    def _offer_symptoms(self, names: list[str]) -> None:
+        """A box for each symptom rated in the period; the most rated one shown at first."""
+        if self.chosen_symptoms is None and names:
+            self.chosen_symptoms = {names[0]}
+        for box in self.symptom_boxes.values():
+            box.deleteLater()
+        self.symptom_boxes = {}
+        for index, name in enumerate(names):
+            box = QCheckBox(name, checked=name in (self.chosen_symptoms or set()))
+            box.toggled.connect(lambda on, n=name: self._choose_symptom(n, on))
+            self._symptom_layout.insertWidget(1 + index, box)
+            self.symptom_boxes[name] = box
+        self.symptom_row.setVisible(bool(names))
+
+    def _choose_symptom(self, name: str, on: bool) -> None:
+        chosen = set(self.chosen_symptoms or ())
+        self.chosen_symptoms = chosen | {name} if on else chosen - {name}
         self._draw()
 
     def _draw(self) -> None:
@@ -156,6 +187,12 @@ class TrendsPage(ReviewPage):
             if box.isChecked():
                 self._line(self.daily_plot, x, data.overlays[name],
                            pen=pg.mkPen(OVERLAY_COLOURS[name], width=1.5), name=OVERLAYS[name])
+        for colour, (name, series) in zip(SYMPTOM_COLOURS, data.symptoms.items()):
+            box = self.symptom_boxes.get(name)
+            if box is not None and box.isChecked():
+                self._line(self.daily_plot, x, series, pen=pg.mkPen(colour, width=1.5),
+                           symbol="o", symbolSize=4, symbolBrush=colour,
+                           name=f"{name} (rating 0–10)")
         self._shade_medications(data)
         self.flare_plot.setXRange(x[0], x[-1], padding=0.01)
 

@@ -3,6 +3,8 @@ import sys
 import os
 from datetime import date
 
+from PySide6.QtCore import Qt
+
 
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.daily import CheckIn, Medication
@@ -74,3 +76,32 @@ def test_trends_draw_flares_intensity_overlays_medication_and_regions(qtbot, sto
 def test_trends_render_an_empty_database(qtbot, store):
     page = make_page(qtbot, store)
     assert sum(page.data.flares) == 0 and "0 flares" in page.caption.text()
+
+
+def test_daily_symptom_ratings_are_offered_and_drawn_with_gaps_where_not_rated(qtbot, store):
+    from fibromap.domain.daily import SymptomRating
+
+    store.symptoms.put_many(
+        [SymptomRating(date(2026, 6, d), "Muscle spasms", d % 11) for d in range(1, 29, 2)]
+        + [SymptomRating(date(2026, 6, 5), "Brain fog", 5)])
+    page = make_page(qtbot, store)
+    # The most often rated symptom first, and shown at first; not rated is a gap, never 0.
+    assert list(page.symptom_boxes) == ["Muscle spasms", "Brain fog"]
+    assert page.symptom_row.isVisible()
+    assert page.symptom_boxes["Muscle spasms"].isChecked()
+    assert not page.symptom_boxes["Brain fog"].isChecked()
+    series = dict(zip(page.data.days, page.data.symptoms["Muscle spasms"]))
+    assert series[date(2026, 6, 3)] == 3 and series[date(2026, 6, 21)] == 21 % 11
+    assert series[date(2026, 6, 4)] != series[date(2026, 6, 4)]  # NaN: not rated
+    names = [item.name() for item in page.daily_plot.listDataItems()]
+    assert "Muscle spasms (rating 0–10)" in names
+    before = page.series_count()
+    qtbot.mouseClick(page.symptom_boxes["Brain fog"], Qt.MouseButton.LeftButton)
+    assert page.series_count() == before + 1
+    qtbot.mouseClick(page.symptom_boxes["Muscle spasms"], Qt.MouseButton.LeftButton)
+    assert "Muscle spasms (rating 0–10)" not in [i.name() for i in page.daily_plot.listDataItems()]
+
+
+def test_no_ratings_no_ratings_row(qtbot, store):
+    page = make_page(qtbot, store)
+    assert not page.symptom_row.isVisible() and page.symptom_boxes == {}
