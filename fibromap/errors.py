@@ -48,3 +48,7 @@ class ChangedElsewhere(DatabaseError):
 
 class DiskFull(DatabaseError):
     """There was no room on the disk to write: nothing was saved."""
+
+
+class Cancelled(FibroMapError):
+    """The person stopped the work; nothing was written."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 
 from fibromap.config import Paths
 from fibromap.errors import FibroMapError
@@ -41,6 +42,33 @@ def symptom_map(pairs: list[str]) -> dict[str, tuple[str, ...]]:
     return mapping
 
 
+def terminal_progress(stream=None):
+    """A progress line on the terminal ("Writing: 40,000 of 100,000"), redrawn in place at
+    most ten times a second; None when the stream is not a terminal (a log, a pipe)."""
+    stream = stream or sys.stderr
+    if not stream.isatty():
+        return None
+    shown = {"at": 0.0, "width": 0}
+
+    def show(stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if total and 0 < done < total and now - shown["at"] < 0.1:
+            return
+        shown["at"] = now
+        text = f"{stage}: {done:,} of {total:,} ({done / total:.0%})" if total else f"{stage}…"
+        stream.write("\r" + text.ljust(shown["width"]))
+        shown["width"] = len(text)
+        stream.flush()
+
+    def clear() -> None:
+        if shown["width"]:
+            stream.write("\r" + " " * shown["width"] + "\r")
+            stream.flush()
+
+    show.clear = clear
+    return show
+
+
 def import_(args, url: str, paths: Paths) -> int:
     from fibromap.exchange.files import import_file
     from fibromap.store.store import Store
@@ -48,10 +76,13 @@ def import_(args, url: str, paths: Paths) -> int:
     regions = symptom_map(args.map) if args.map else None
     # Writing commands take the day's first backup, as the app does.
     store = Store.open(url, paths, routine_backup=not args.dry_run)
+    progress = terminal_progress()
     try:
         report = import_file(store, args.file.expanduser().absolute(), dry_run=args.dry_run,
-                             person=args.person, regions=regions)
+                             person=args.person, regions=regions, progress=progress)
     finally:
+        if progress is not None:
+            progress.clear()
         store.close()
     summary = report.summary()
     print(f"Dry run, nothing written. Would have {summary.split(': ', 1)[1]}"

@@ -55,6 +55,7 @@ class FlareDraft:
     treatments: list[DraftTreatment] = field(default_factory=list)
     impacts: dict[str, int] = field(default_factory=dict)
     notes: str = ""
+    day_only: bool = False         # a flare known only to the day, until a time is given
     editing_id: int | None = None  # the saved flare this draft changes, if any
     # When that flare was last changed, as it was opened: saving over a newer change made
     # in another window is refused rather than overwriting it.
@@ -97,6 +98,7 @@ class FlareDraft:
                              for t in self.treatments),
             impacts={ImpactArea(area): level for area, level in self.impacts.items()},
             notes=self.notes,
+            day_only=self.day_only,
             modified=self.editing_modified if self.editing_id is not None else None,
         )
 
@@ -115,6 +117,7 @@ class FlareDraft:
                         for t in flare.treatments],
             impacts={area.value: level for area, level in flare.impacts.items()},
             notes=flare.notes,
+            day_only=flare.day_only,
             editing_id=flare.id if keep_identity else None,
             editing_modified=flare.modified if keep_identity else None,
         )
@@ -185,6 +188,7 @@ class FlareDraft:
                 treatments=[DraftTreatment(**t) for t in data["treatments"]],
                 impacts=dict(data["impacts"]),
                 notes=data["notes"],
+                day_only=bool(data.get("day_only", False)),  # drafts from before it
                 editing_id=data["editing_id"],
                 editing_modified=_moment(data.get("editing_modified")),  # drafts from before it
             )

@@ -32,6 +32,7 @@ import csv
 import io
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import date, datetime
 from urllib.parse import quote, unquote
 
@@ -253,7 +254,9 @@ def _read_flare(rows: list[tuple[int, list[str]]], atlas: Atlas, counted: bool) 
         raise _CellProblem(first_line, column, str(exc)) from None
 
 
-def parse(text: str, source: str = "the file") -> Records:
+def parse(text: str, source: str = "the file",
+          progress: Callable[[int, int], None] | None = None) -> Records:
+    """Records from FibroMap CSV; ``progress(done, total)`` hears of every thousand flares."""
     problems = Collector()
     rows = csv_rows(text, problems)
     _line, header = next(rows, (1, None))
@@ -275,7 +278,9 @@ def parse(text: str, source: str = "the file") -> Records:
         groups.setdefault(row[0], []).append((line_number, row))
     atlas = load_atlas()
     records, lines = Records(), []
-    for flare_id, rows in groups.items():
+    for done, (flare_id, rows) in enumerate(groups.items(), start=1):
+        if progress is not None and done % 1_000 == 0:
+            progress(done, len(groups))
         first_line, first = rows[0]
         for line_number, row in rows[1:]:
             for index, column in enumerate(FLARE_COLUMNS):

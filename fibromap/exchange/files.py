@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,16 +110,27 @@ def read_text(path: Path) -> str:
     return text
 
 
+# (what is being done, how much of it is done, how much there is); it may raise Cancelled
+# to stop, and then nothing is written.
+Progress = Callable[[str, int, int], None]
+
+
 def import_text(store: Store, text: str, source: str, *, dry_run: bool = False,
-                person: str | None = None,
-                regions: dict[str, tuple[str, ...]] | None = None) -> ImportReport:
+                person: str | None = None, regions: dict[str, tuple[str, ...]] | None = None,
+                progress: Progress | None = None) -> ImportReport:
     """Add what ``text`` holds that the database does not. For a Flaredown file of several
     people, ``person`` says whose records; ``regions`` changes where a symptom is placed."""
+    def stage(name: str):
+        if progress is None:
+            return None
+        progress(name, 0, 0)
+        return lambda done, total: progress(name, done, total)
+
     stripped = text.lstrip()
     details: list[str] = []
     symptoms: dict[str, tuple[str, ...]] = {}
     if stripped.startswith("{"):
-        records, fmt = json_format.parse(text, source), "FibroMap JSON"
+        records, fmt = json_format.parse(text, source, stage("Reading")), "FibroMap JSON"
     elif flaredown.looks_like(text):
         layout = flaredown.read(text, source)
         person, entries = flaredown_records.person_entries(layout, person, source)
@@ -126,19 +138,23 @@ def import_text(store: Store, text: str, source: str, *, dry_run: bool = False,
         records, details, symptoms = parsed.records, parsed.details, parsed.symptoms
         fmt = f"Flaredown CSV{f' (person {person})' if person else ''}"
     elif stripped.startswith("flare_id,"):
-        records, fmt = csv_format.parse(text, source), "FibroMap CSV"
+        records, fmt = csv_format.parse(text, source, stage("Reading")), "FibroMap CSV"
     else:
         raise ImportRefused(source, [Problem("line 1", "not a FibroMap JSON or CSV export, nor a "
                                                        "Flaredown CSV export")])
     # Words the flares use must exist; a file may rely on words it does not list.
     _refuse_unknown_words(store, records, source)
-    return ImportReport(fmt, write_new(store, records, dry_run=dry_run), details, symptoms)
+    result = write_new(store, records, dry_run=dry_run, progress=stage("Writing"))
+    return ImportReport(fmt, result, details, symptoms)
 
 
 def import_file(store: Store, path: Path, *, dry_run: bool = False, person: str | None = None,
-                regions: dict[str, tuple[str, ...]] | None = None) -> ImportReport:
+                regions: dict[str, tuple[str, ...]] | None = None,
+                progress: Progress | None = None) -> ImportReport:
+    if progress is not None:
+        progress("Reading", 0, 0)
     return import_text(store, read_text(path), str(path), dry_run=dry_run, person=person,
-                       regions=regions)
+                       regions=regions, progress=progress)
 
 
 def _refuse_unknown_words(store: Store, records, source: str) -> None:

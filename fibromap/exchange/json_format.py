@@ -13,6 +13,7 @@ Exporting, importing into an empty database and exporting again gives the same d
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -27,6 +28,9 @@ from fibromap.domain.vocabulary import Term, TermKind
 from fibromap.errors import FibroMapError
 from fibromap.exchange.checks import check_records, date_range_text, latest_day
 from fibromap.exchange.problems import Collector
+
+Progress = Callable[[int, int], None] | None
+EVERY = 1_000  # records between two reports of progress
 
 FORMAT = "fibromap"
 VERSION = 1
@@ -129,8 +133,9 @@ def _parse_flare(item: dict) -> Flare:
         modified=optional_moment(item.get("modified")))
 
 
-def parse(text: str, source: str = "the file") -> Records:
-    """Records from FibroMap JSON, or ImportRefused naming the first problems."""
+def parse(text: str, source: str = "the file", progress: Progress = None) -> Records:
+    """Records from FibroMap JSON, or ImportRefused naming the first problems;
+    ``progress(done, total)`` hears of every thousand records read."""
     problems = Collector()
     try:
         document = json.loads(text)
@@ -167,8 +172,14 @@ def parse(text: str, source: str = "the file") -> Records:
         ("symptom_ratings", lambda r: SymptomRating(_date(r["day"]), r["symptom"], r["rating"],
                                                     r.get("source", ""))),
     )
+    total = sum(len(document[name]) for name, _read in readers
+                if isinstance(document.get(name), list))
+    done = 0
     for name, read in readers:
         for index, item in enumerate(_list(document, name, problems)):
+            done += 1
+            if progress is not None and done % EVERY == 0:
+                progress(done, total)
             where = f"{name}[{index}]"
             try:
                 if not isinstance(item, dict):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select, text
@@ -53,23 +54,26 @@ class _DryRun(FibroMapError):
     """Raised inside the transaction to undo a trial import."""
 
 
-def write_new(store: Store, records: Records, *, dry_run: bool = False) -> ImportResult:
+def write_new(store: Store, records: Records, *, dry_run: bool = False,
+              progress: Callable[[int, int], None] | None = None) -> ImportResult:
     """Add what the database does not hold yet, in one transaction (nothing if ``dry_run``).
 
     Flares are matched by fingerprint, check-ins by day, medications by name, dose and
     start, appointments by day, questionnaires by kind and day, symptom ratings by day
     and symptom, so importing the same file
-    twice adds nothing the second time.
+    twice adds nothing the second time. ``progress(done, total)`` hears of the flares
+    written; an exception it raises undoes everything.
     """
     result = ImportResult()
     try:
-        _write(store, records, result, dry_run)
+        _write(store, records, result, dry_run, progress)
     except _DryRun:
         pass
     return result
 
 
-def _write(store: Store, records: Records, result: ImportResult, dry_run: bool) -> None:
+def _write(store: Store, records: Records, result: ImportResult, dry_run: bool,
+           progress: Callable[[int, int], None] | None) -> None:
     with store.database.transaction() as session:
         # What is already there is read inside the writing transaction, so two imports at
         # once see each other's flares: SQLite's BEGIN IMMEDIATE already runs them one after
@@ -93,7 +97,7 @@ def _write(store: Store, records: Records, result: ImportResult, dry_run: bool) 
                 seen.add(mark)
                 flares.append(flare)
                 marks.append(mark)
-        insert_many(session, flares, marks)
+        insert_many(session, flares, marks, progress)
 
         days = set(session.scalars(select(CheckInRow.day)))
         checkins = [c for c in records.checkins if c.day not in days]

@@ -5,7 +5,7 @@ seconds, not minutes."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC
 
 from sqlalchemy import insert, select
@@ -26,8 +26,10 @@ CHUNK = 2_000  # flares per round of statements: bounded memory, few round trips
 
 
 def insert_many(session: Session, flares: Sequence[Flare],
-                fingerprints: Sequence[str] | None = None) -> int:
-    """Add ``flares`` (their creation times kept when given); returns how many."""
+                fingerprints: Sequence[str] | None = None,
+                progress: Callable[[int, int], None] | None = None) -> int:
+    """Add ``flares`` (their creation times kept when given); returns how many.
+    ``progress(done, total)`` hears of each chunk written (and may raise to stop)."""
     terms = TermLookup(session)
     now = naive_utc(utc_now())
     for start in range(0, len(flares), CHUNK):
@@ -79,6 +81,8 @@ def insert_many(session: Session, flares: Sequence[Flare],
                               (TreatmentUseRow, uses)):
             if values:
                 session.execute(insert(table.__table__), values)
+        if progress is not None:
+            progress(start + len(part), len(flares))
     return len(flares)
 
 

@@ -87,6 +87,7 @@ class FlareSummary:
     max_intensity: int
     duration_seconds: int | None
     position: tuple[datetime, int]  # where the next page starts
+    day_only: bool = False          # known only to the day: no time to show
 
 
 class TermLookup:
@@ -273,16 +274,18 @@ class FlareRepository:
                               or_(FlareRow.onset_utc < moment, FlareRow.id < last_id))
         query = (
             select(FlareRow.id, FlareRow.onset_utc, FlareRow.utc_offset_min, FlareRow.duration_s,
-                   func.max(SiteRow.intensity), func.aggregate_strings(SiteRow.region, ","))
+                   func.max(SiteRow.intensity), func.aggregate_strings(SiteRow.region, ","),
+                   FlareRow.day_only)
             .join(SiteRow, SiteRow.flare_id == FlareRow.id)
             .where(FlareRow.id.in_(page.scalar_subquery()))
-            .group_by(FlareRow.id, FlareRow.onset_utc, FlareRow.utc_offset_min, FlareRow.duration_s)
+            .group_by(FlareRow.id, FlareRow.onset_utc, FlareRow.utc_offset_min, FlareRow.duration_s,
+                      FlareRow.day_only)
             .order_by(*newest_first))
         with self._db.reading() as session:
             rows = session.execute(query).all()
         return [FlareSummary(flare_id, aware_from_utc(onset, offset), tuple(regions.split(",")),
-                             peak, duration, (onset, flare_id))
-                for flare_id, onset, offset, duration, peak, regions in rows]
+                             peak, duration, (onset, flare_id), bool(day_only))
+                for flare_id, onset, offset, duration, peak, regions, day_only in rows]
 
     def count_matching(self, where: FlareFilter = FlareFilter()) -> int:
         with self._db.reading() as session:

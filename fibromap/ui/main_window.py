@@ -15,6 +15,7 @@ from fibromap.config import Paths
 from fibromap.domain.draft import FlareDraft
 from fibromap.domain.flare import Flare
 from fibromap.errors import FibroMapError
+from fibromap.figure.formatting import onset_text
 from fibromap.store.drafts import DraftFile
 from fibromap.store.store import Store
 from fibromap.ui.change_watcher import ChangeWatcher
@@ -37,7 +38,7 @@ class DeleteFlare(QUndoCommand):
     """A deleted flare, kept so that Undo can put it back."""
 
     def __init__(self, window: MainWindow, flare: Flare):
-        super().__init__(f"delete the flare of {flare.onset:%d %b %H:%M}")
+        super().__init__(f"delete the flare of {onset_text(flare, year=False)}")
         self._window = window
         self.flare = flare
         self._done = True  # the History view has already deleted it
@@ -220,7 +221,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(DeleteFlare(self, flare))
         self.refresh()
         self.statusBar().showMessage(
-            f"Deleted the flare of {flare.onset:%a %d %b, %H:%M}. Ctrl+Z brings it back.", 10_000)
+            f"Deleted the flare of {onset_text(flare, year=False)}. Ctrl+Z brings it back.", 10_000)
 
     def offer_unsaved_draft(self, ask=None) -> bool:
         """Offer back the flare that was being written when FibroMap last closed or died."""
@@ -306,7 +307,7 @@ class MainWindow(QMainWindow):
             latest = self.store.flares.latest()
             if latest is not None:
                 self.log.load_draft(FlareDraft.from_flare(latest, keep_identity=False))
-                self.log.body.caption.setText(f"Most recent flare: {latest.onset:%a %d %b %Y, %H:%M}")
+                self.log.body.caption.setText(f"Most recent flare: {onset_text(latest)}")
             return
         if name not in VIEWS:
             raise ValueError(f"no view called {name!r}")
@@ -330,10 +331,10 @@ class MainWindow(QMainWindow):
 
         ExportDialog(self.store, self).exec()
 
-    def show_import(self, path=None, confirm=None) -> None:
+    def show_import(self, path=None) -> None:
         from fibromap.ui.dialogs.exchange_dialogs import ask_import, run_import
 
-        report = run_import(self, self.store, path, confirm) if path else ask_import(self, self.store)
+        report = run_import(self, self.store, path) if path else ask_import(self, self.store)
         if report is not None:
             self.refresh()
             self.statusBar().showMessage(f"Imported — {report.summary()}.", 15_000)

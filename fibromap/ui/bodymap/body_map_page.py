@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from fibromap.analysis.referral import DISCLAIMER, suggest_sources
 from fibromap.domain.flare import Flare, SiteRole
+from fibromap.figure.formatting import onset_text
 from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
 from fibromap.ui.settings import Settings
@@ -130,7 +131,7 @@ class BodyMapPage(QWidget):
             self.caption.setText("")
             return
         self.map.load(list(flare.sites), list(flare.referrals))
-        self.caption.setText(f"Most recent flare: {flare.onset:%a %d %b %Y, %H:%M}")
+        self.caption.setText(f"Most recent flare: {onset_text(flare)}")
 
     # -- reacting -------------------------------------------------------------------------
     def _show_hovered(self, region_id: str) -> None:

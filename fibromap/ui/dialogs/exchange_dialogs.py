@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QMessageBox,
-    QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QPushButton,
+    QVBoxLayout, QWidget,
 )
 
 from fibromap.errors import FibroMapError
-from fibromap.exchange.files import HEALTH_DATA_WARNING, ImportReport, export_file, import_file
-from fibromap.exchange.problems import ImportRefused
+from fibromap.exchange.files import HEALTH_DATA_WARNING, ImportReport, export_file
 from fibromap.store.store import Store
 from fibromap.ui.widgets.feedback import FeedbackLabel
 
@@ -63,35 +61,17 @@ class ExportDialog(QDialog):
         return True
 
 
-def run_import(parent: QWidget, store: Store, path: Path,
-               confirm: Callable[[ImportReport], bool] | None = None) -> ImportReport | None:
-    """Check the file, say what it would add, and import it if the person agrees."""
-    try:
-        preview = import_file(store, path, dry_run=True)
-    except ImportRefused as exc:
-        QMessageBox.warning(parent, "Not imported",
-                            f"{path.name} was not imported and nothing was written.\n\n"
-                            + "\n".join(str(p) for p in exc.problems)
-                            + (f"\n… and {exc.total - len(exc.problems)} more problems"
-                               if exc.total > len(exc.problems) else ""))
-        return None
-    except FibroMapError as exc:
-        QMessageBox.warning(parent, "Not imported", str(exc))
-        return None
-    confirm = confirm or (lambda report: QMessageBox.question(
-        parent, "Import", f"{report.summary().replace('added', 'this would add', 1)}.\n\nImport it?")
-        == QMessageBox.StandardButton.Yes)
-    if not confirm(preview):
-        return None
-    try:
-        return import_file(store, path)
-    except FibroMapError as exc:
-        QMessageBox.warning(parent, "Not imported", str(exc))
-        return None
-
-
 def ask_import(parent: QWidget, store: Store) -> ImportReport | None:
+    """Choose a file, then check and import it in the import dialog."""
     path, _filter = QFileDialog.getOpenFileName(
         parent, "Import records", str(Path.home()),
         "FibroMap or Flaredown exports (*.json *.csv);;All files (*)")
     return run_import(parent, store, Path(path)) if path else None
+
+
+def run_import(parent: QWidget, store: Store, path: Path) -> ImportReport | None:
+    from fibromap.ui.dialogs.import_dialog import ImportDialog
+
+    dialog = ImportDialog(store, path, parent)
+    dialog.exec()
+    return dialog.report

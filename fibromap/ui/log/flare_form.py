@@ -65,6 +65,8 @@ class FlareForm(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         vocabulary = store.vocabulary
+        self._pinned: datetime | None = None
+        self._day_only = False  # the flare shown is known only to the day
         self.onset = QDateTimeEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy  HH:mm")
         self.onset.setAccessibleName("When it started")
         self.onset_buttons: dict[str, QPushButton] = {}
@@ -214,6 +216,7 @@ class FlareForm(QWidget):
         self.blockSignals(True)
         try:
             self.set_onset(draft.onset)
+            self._day_only = draft.day_only
             # A flare without an end, begun within the last day, may well still be going.
             recent = datetime.now().astimezone() - draft.onset.astimezone() < STILL_GOING
             self.set_duration(draft.duration_seconds, still_going=recent and draft.still_going)
@@ -230,6 +233,8 @@ class FlareForm(QWidget):
 
     def read_into(self, draft: FlareDraft) -> FlareDraft:
         draft.onset = self.onset_value()
+        # Known only to the day until the person gives it a time.
+        draft.day_only = self._day_only and draft.onset == self._pinned
         draft.duration_seconds = self.duration_value()
         draft.still_going = self.ongoing.isChecked()
         context = self.context.checked()

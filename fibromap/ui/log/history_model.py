@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.flare import STILL_GOING
-from fibromap.figure.formatting import duration_text, regions_text
+from fibromap.figure.formatting import duration_text, onset_text, regions_text
 from fibromap.store.flares import FlareFilter, FlareSummary
 from fibromap.store.store import Store
 
@@ -77,7 +77,7 @@ class HistoryModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return f"{row.onset:%a %d %b %Y  %H:%M}"
+                return onset_text(row)
             if column == 1:
                 return regions_text(row.regions, self._atlas)
             if column == 2:

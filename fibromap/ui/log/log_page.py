@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from fibromap.domain.draft import DraftLink, DraftSite, FlareDraft
 from fibromap.domain.flare import Flare, SiteRole
 from fibromap.errors import ChangedElsewhere, FibroMapError
+from fibromap.figure.formatting import onset_text
 from fibromap.store.drafts import DraftFile
 from fibromap.store.store import Store
 from fibromap.ui.bodymap.body_map_page import BodyMapPage
@@ -149,7 +150,7 @@ class LogPage(QWidget):
         self._editing = None
         self._reset()
         regions = ", ".join(self.map.atlas.name(r).lower() for r in saved.regions[:3])
-        self.show_feedback(f"Saved the flare of {saved.onset:%a %d %b, %H:%M} ({regions}).",
+        self.show_feedback(f"Saved the flare of {onset_text(saved, year=False)} ({regions}).",
                            error=False)
         self.saved.emit(saved)
         return saved
@@ -167,11 +168,12 @@ class LogPage(QWidget):
             return False
         draft = FlareDraft.from_flare(latest, keep_identity=False)
         draft.onset = local_now()
+        draft.day_only = False
         draft.notes = ""
         self._editing = None
         self.load_draft(draft)
         self.keep_draft()
-        self.show_feedback(f"Filled in from the flare of {latest.onset:%a %d %b, %H:%M}; "
+        self.show_feedback(f"Filled in from the flare of {onset_text(latest, year=False)}; "
                            "change what differs and save.", error=False)
         return True
 
@@ -193,7 +195,7 @@ class LogPage(QWidget):
 
     def _show_title(self) -> None:
         if self._editing is not None:
-            self.title.setText(f"Correcting the flare of {self._editing.onset:%a %d %b %Y, %H:%M}")
+            self.title.setText(f"Correcting the flare of {onset_text(self._editing)}")
         else:
             self.title.setText("New flare")
 

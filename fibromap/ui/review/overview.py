@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from fibromap.analysis.heatmap import Metric, format_value, metric_values, scale_maximum
 from fibromap.analysis.scores import NOT_A_DIAGNOSIS, wpi
 from fibromap.domain.atlas import load_atlas
+from fibromap.figure.formatting import onset_text
 from fibromap.figure.orientation import Orientation
 from fibromap.store import aggregates
 from fibromap.store.store import Store
@@ -87,7 +88,7 @@ class OverviewPage(QWidget):
             self._details.setText(
                 f"From {summary.first_onset:%d %b %Y} to {summary.last_onset:%d %b %Y}, "
                 f"{summary.flares_per_week:.1f} a week on average. Most recent: "
-                f"{latest.onset:%a %d %b %Y, %H:%M} — "
+                f"{onset_text(latest)} — "
                 + ", ".join(self._atlas.name(r) for r in latest.regions))
         self._show_week(today)
         checkin = store.checkins.get(today)

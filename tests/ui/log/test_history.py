@@ -1,6 +1,6 @@
 """History: find, open, correct and delete flares, then read the database."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
@@ -23,7 +23,7 @@ def test_newest_first_with_the_four_columns(window, qtbot):
     model = window.history.model
     newest = history.flares[-1]
     assert model.total == len(history.flares)
-    assert model.index(0, 0).data() == f"{newest.onset:%a %d %b %Y  %H:%M}"
+    assert model.index(0, 0).data() == f"{newest.onset:%a %d %b %Y, %H:%M}"
     assert str(newest.max_intensity) == model.index(0, 2).data()
     names = model.index(0, 1).data()
     assert window.log.map.atlas.name(newest.regions[0]) in names or "more" in names
@@ -107,3 +107,24 @@ def test_delete_then_undo(window, qtbot):
     assert page.model.total == len(history.flares)
     window.redo_action.trigger()
     assert window.store.flares.count() == len(history.flares) - 1
+
+
+def test_a_flare_known_only_to_the_day_shows_no_time_and_keeps_its_precision_when_corrected(
+        qtbot, window):
+    from fibromap.domain.flare import Flare, SpasmSite, day_only_onset
+
+    saved = window.store.flares.add(Flare(onset=day_only_onset(date(2026, 3, 1)), day_only=True,
+                                          sites=(SpasmSite("soleus.left", 5),)))
+    window.refresh()
+    model = window.history.table.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.index(0, 0).data() == "Sun 01 Mar 2026 (time not known)"
+    window.log.edit(saved)
+    assert window.log.title.text() == "Correcting the flare of Sun 01 Mar 2026 (time not known)"
+    corrected = window.log.save()
+    assert corrected.day_only and corrected.onset == saved.onset
+    # Given a time, it is a timed flare.
+    window.log.edit(corrected)
+    window.log.form.onset.setDateTime(window.log.form.onset.dateTime().addSecs(3 * 3600))
+    timed = window.log.save()
+    assert not timed.day_only and timed.onset_local.hour == 15

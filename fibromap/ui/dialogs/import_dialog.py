@@ -1,0 +1,284 @@
+"""Importing a file from the app: check it first, show what it would add and how it was
+read, let the person choose whose records (a Flaredown file of several people) and where
+each symptom goes, then import with a progress bar and a Cancel that leaves nothing
+written.
+
+The checking and the import run on the thread pool; the dialog stays responsive.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
+    QPlainTextEdit, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from fibromap.domain.atlas import Atlas, load_atlas
+from fibromap.errors import Cancelled
+from fibromap.exchange import flaredown
+from fibromap.exchange.body_words import describe
+from fibromap.exchange.files import ImportReport, import_text, read_text
+from fibromap.exchange.problems import ImportRefused
+from fibromap.store.store import Store
+from fibromap.ui.dialogs.region_picker import RegionPicker
+from fibromap.ui.widgets.feedback import FeedbackLabel
+from fibromap.ui.worker import Worker
+
+
+@dataclass
+class Checked:
+    """What a check of the file found: the dry run's report, or why it was refused."""
+
+    report: ImportReport | None = None
+    problems: list[str] = field(default_factory=list)
+    people: list[flaredown.Person] = field(default_factory=list)
+    real: bool = False  # the import itself, not its dry run
+
+
+class _Progress(QObject):
+    """Carries progress from the worker thread to the dialog (a queued signal)."""
+
+    moved = Signal(str, int, int)
+
+
+class ImportDialog(QDialog):
+    def __init__(self, store: Store, path: Path, parent: QWidget | None = None,
+                 atlas: Atlas | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Import {path.name}")
+        self.setMinimumWidth(560)
+        self.resize(760, 240)
+        self._store, self._path, self._atlas = store, path, atlas or load_atlas()
+        self._text: str | None = None
+        self._stop = threading.Event()
+        self.regions: dict[str, tuple[str, ...]] = {}   # the person's corrections
+        self.report: ImportReport | None = None          # set once imported
+        self.checked: Checked | None = None
+        self.person = QComboBox()
+        self.person.setAccessibleName("Whose records")
+        self.person_row = QWidget()
+        row = QHBoxLayout(self.person_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("Whose records:"))
+        row.addWidget(self.person, 1)
+        self.person_row.hide()
+        self.summary = FeedbackLabel()
+        self.details = QPlainTextEdit(readOnly=True)
+        self.details.setAccessibleName("How the file was read")
+        self.details.setMinimumHeight(130)
+        self.details.hide()
+        self.symptoms = QTableWidget(0, 3)
+        self.symptoms.setHorizontalHeaderLabels(["Symptom", "Placed on the body map", ""])
+        self.symptoms.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.symptoms.verticalHeader().hide()
+        self.symptoms.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.symptoms.setWordWrap(True)
+        self.symptoms.setMinimumHeight(170)
+        self.symptoms.hide()
+        self.symptoms_note = QLabel("Check where each symptom was placed; “Change…” puts it "
+                                    "elsewhere, or keeps it as a daily rating only.",
+                                    wordWrap=True)
+        self.symptoms_note.hide()
+        self.stage = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName("Progress")
+        self.import_button = QPushButton("Import")
+        self.import_button.setEnabled(False)
+        self.cancel_button = QPushButton("Close")
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{path.name}</b>"))
+        layout.addWidget(self.person_row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.symptoms_note)
+        layout.addWidget(self.symptoms, 2)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.stage)
+        layout.addWidget(self.bar)
+        layout.addWidget(buttons)
+        self._progress = _Progress(self)
+        self._progress.moved.connect(self._moved)
+        self.worker = Worker(self)
+        self.worker.finished.connect(self._done)
+        self.worker.failed.connect(self._failed)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button.clicked.connect(self._cancel_or_close)
+        self.person.activated.connect(lambda _index: self.check())
+        self.check()
+
+    # -- running -------------------------------------------------------------------------
+    def _run(self, real: bool) -> None:
+        store, path, source = self._store, self._path, str(self._path)
+        person = self.person.currentData() if self.person_row.isVisible() else None
+        regions = dict(self.regions) or None
+        stop, moved = self._stop, self._progress.moved
+        stop.clear()
+        text = self._text
+
+        def report_progress(stage: str, done: int, total: int) -> None:
+            if stop.is_set():
+                raise Cancelled("stopped: nothing was written")
+            moved.emit(stage, done, total)
+
+        def job() -> Checked:
+            nonlocal text
+            report_progress("Reading", 0, 0)
+            if text is None:
+                text = read_text(path)
+                self._text = text
+            people = (flaredown.read(text, source).people()
+                      if flaredown.looks_like(text) else [])
+            try:
+                report = import_text(store, text, source, dry_run=not real, person=person,
+                                     regions=regions, progress=report_progress)
+            except ImportRefused as refused:
+                more = refused.total - len(refused.problems)
+                return Checked(None, [str(p) for p in refused.problems]
+                               + ([f"… and {more} more problems"] if more > 0 else []), people)
+            return Checked(report, [], people, real)
+
+        self._busy(True)
+        self.worker.run(job)
+
+    def check(self) -> None:
+        """The dry run: what the file would add, with nothing written."""
+        self._run(real=False)
+
+    def start_import(self) -> None:
+        self._run(real=True)
+
+    def _busy(self, busy: bool) -> None:
+        self.import_button.setEnabled(False)
+        self.person.setEnabled(not busy)
+        self.symptoms.setEnabled(not busy)
+        self.cancel_button.setText("Cancel" if busy else "Close")
+        self.bar.setVisible(busy)
+        self.stage.setVisible(busy)
+        if busy:
+            self.bar.setRange(0, 0)
+
+    def _moved(self, stage: str, done: int, total: int) -> None:
+        if self._stop.is_set():
+            return
+        if total:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+            self.stage.setText(f"{stage}: {done:,} of {total:,}")
+        else:
+            self.bar.setRange(0, 0)
+            self.stage.setText(f"{stage}…")
+
+    def _cancel_or_close(self) -> None:
+        if self.worker.busy:
+            self._stop.set()
+            self.stage.setText("Stopping…")
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        self._stop.set()  # a check still running stops at its next step
+        super().reject()
+
+    # -- results -------------------------------------------------------------------------
+    def _failed(self, message: str) -> None:
+        self._busy(False)
+        stopped = self._stop.is_set()
+        self.summary.say("Stopped: nothing was written." if stopped
+                         else f"Not imported, nothing was written: {message}", error=True)
+        self.import_button.setEnabled(stopped and self.checked is not None
+                                      and self.checked.report is not None)
+
+    def _done(self, checked: Checked) -> None:
+        self._busy(False)
+        if checked.real and checked.report is not None:
+            self.report = checked.report
+            self.accept()
+            return
+        self.checked = checked
+        self._show_people(checked.people)
+        if len(checked.people) > 1 and self.person.currentData() is None:
+            self.summary.say(f"This file holds the records of {len(checked.people)} people, "
+                             "never merged into one record: choose whose records to import.",
+                             error=False)
+            self._show_details([])
+            self._show_symptoms({})
+            return
+        if checked.report is None:
+            self.summary.say("This file cannot be imported; nothing was written.\n"
+                             + "\n".join(checked.problems), error=True)
+            self._show_details([])
+            return
+        added = checked.report.summary().split(": ", 1)[1]
+        self.summary.say(f"Importing would add {added.removeprefix('added ')}.", error=False)
+        self._show_details(checked.report.details)
+        self._show_symptoms(checked.report.symptoms)
+        self.import_button.setEnabled(sum(checked.report.result.added.values()) > 0)
+        self.import_button.setDefault(True)
+
+    def _show_people(self, people: list[flaredown.Person]) -> None:
+        if len(people) < 2:
+            self.person_row.hide()
+            return
+        chosen = self.person.currentData()
+        if self.person.count() != len(people):
+            self.person.clear()
+            self.person.addItem("Choose whose records to import…", None)
+            for person in people:
+                self.person.addItem(person.describe(), person.id)
+        self.person.setCurrentIndex(max(0, self.person.findData(chosen)))
+        self.person_row.show()
+
+    def _show_details(self, lines: list[str]) -> None:
+        self.details.setPlainText("\n".join(lines))
+        self.details.setVisible(bool(lines))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Tall enough for the lists when there are any, no taller than its text when not."""
+        listed = not self.details.isHidden() or not self.symptoms.isHidden()
+        self.layout().activate()
+        self.resize(self.width(), max(640 if listed else 0, self.minimumSizeHint().height()))
+
+    def _show_symptoms(self, placed: dict[str, tuple[str, ...]]) -> None:
+        self.symptoms.setRowCount(len(placed))
+        for row, (name, regions) in enumerate(sorted(placed.items())):
+            self.symptoms.setItem(row, 0, QTableWidgetItem(name))
+            where = QTableWidgetItem(describe(regions, self._atlas))
+            where.setToolTip(where.text())
+            self.symptoms.setItem(row, 1, where)
+            change = QPushButton("Change…")
+            change.setAccessibleName(f"Change where {name} is placed")
+            change.clicked.connect(lambda _=False, n=name, r=regions: self.change_symptom(n, r))
+            self.symptoms.setCellWidget(row, 2, change)
+        self.symptoms.resizeColumnToContents(0)
+        self.symptoms.resizeColumnToContents(2)
+        self.symptoms.resizeRowsToContents()
+        for widget in (self.symptoms, self.symptoms_note):
+            widget.setVisible(bool(placed))
+        self._fit()
+
+    def change_symptom(self, name: str, regions: tuple[str, ...],
+                       picker: RegionPicker | None = None) -> None:
+        """Let the person place ``name`` elsewhere; the check runs again with it."""
+        picker = picker or RegionPicker(self._atlas, regions, f"Where is “{name}”?", self)
+        if picker.exec() == QDialog.DialogCode.Accepted:
+            self.place(name, picker.chosen())
+
+    def place(self, name: str, regions: tuple[str, ...]) -> None:
+        self.regions[name] = regions
+        self.check()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Escape cancels work in progress before it closes the dialog.
+        if event.key() == Qt.Key.Key_Escape and self.worker.busy:
+            self._cancel_or_close()
+            return
+        super().keyPressEvent(event)

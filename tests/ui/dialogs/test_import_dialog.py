@@ -1,0 +1,127 @@
+"""The import window: checks first, shows what it would add and how it read the file,
+lets the person choose whose records and where symptoms go, imports with a progress bar
+and a Cancel that leaves nothing written."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from fibromap.domain.flare import Flare, SpasmSite
+from fibromap.domain.records import Records
+from fibromap.exchange import json_format
+from fibromap.exchange.files import export_file
+from fibromap.ui.dialogs.import_dialog import ImportDialog
+from fibromap.ui.dialogs.region_picker import RegionPicker
+from tests.exchange.test_flaredown import TWO_PEOPLE
+from tests.helpers.records import full_flare
+
+
+def opened(qtbot, store, path) -> ImportDialog:
+    dialog = ImportDialog(store, path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.worker.busy, timeout=20_000)
+    return dialog
+
+
+def test_the_file_is_checked_first_then_imported_on_a_click(qtbot, store, tmp_path):
+    store.flares.add(full_flare())
+    export_file(store, "json", tmp_path / "all.json")
+    store.flares.delete(store.flares.latest().id)
+    dialog = opened(qtbot, store, tmp_path / "all.json")
+    assert dialog.summary.text() == "Importing would add 1 flare."
+    assert store.flares.count() == 0  # the check wrote nothing
+    assert dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20_000)
+    assert store.flares.count() == 1
+    assert dialog.report.result.added["flares"] == 1
+
+
+def test_a_bad_file_shows_its_problems_and_cannot_be_imported(qtbot, store, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "fibromap", "version": 1, "flares": [{"onset": "x", "sites": []}]}')
+    dialog = opened(qtbot, store, bad)
+    assert dialog.summary.is_error and "flares[0]" in dialog.summary.text()
+    assert "nothing was written" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+    assert store.flares.count() == 0
+
+
+def test_a_flaredown_file_of_two_people_asks_whose_and_lets_symptoms_be_placed(qtbot, store,
+                                                                               tmp_path):
+    source = tmp_path / "research.csv"
+    source.write_text(TWO_PEOPLE, encoding="utf-8")
+    dialog = opened(qtbot, store, source)
+    assert dialog.person_row.isVisible() and not dialog.import_button.isEnabled()
+    assert "2 people" in dialog.summary.text() and not dialog.summary.is_error
+    dialog.person.setCurrentIndex(dialog.person.findData("QEVuQwEB"))
+    dialog.person.activated.emit(dialog.person.currentIndex())
+    qtbot.waitUntil(lambda: not dialog.worker.busy and dialog.import_button.isEnabled())
+    assert "1 flare" in dialog.summary.text()
+    assert dialog.symptoms.item(0, 0).text() == "Upper back"
+    assert dialog.symptoms.item(0, 1).text() == "upper back (erector spinae) (left and right)"
+    assert "Flaredown rates 0–4" in dialog.details.toPlainText()
+
+    # "Change…" opens the region list; only the left side is ticked, then OK.
+    def pick():
+        picker = QApplication.activeModalWidget()
+        assert isinstance(picker, RegionPicker)
+        picker.set_chosen(("erector_upper.left",))
+        picker.accept()
+    QTimer.singleShot(50, pick)
+    qtbot.mouseClick(dialog.symptoms.cellWidget(0, 2), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.worker.busy and dialog.import_button.isEnabled())
+    assert dialog.symptoms.item(0, 1).text() == "upper back (erector spinae) (left)"
+    assert store.flares.count() == 0
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20_000)
+    [flare] = store.flares.between()
+    assert [(s.region, s.intensity) for s in flare.sites] == [("erector_upper.left", 5)]
+    assert [(r.symptom, r.rating) for r in store.symptoms.between()] == [("Upper back", 5)]
+
+
+def test_cancel_during_the_import_leaves_nothing_written(qtbot, store, tmp_path):
+    start = datetime(2010, 1, 1, 8, tzinfo=UTC)
+    flares = [Flare(onset=start + timedelta(hours=7 * i), sites=(SpasmSite("soleus.left", 5),))
+              for i in range(20_000)]
+    path = tmp_path / "big.json"
+    path.write_text(json_format.dumps(Records(flares=flares)), encoding="utf-8")
+    dialog = opened(qtbot, store, path)
+    assert dialog.summary.text() == "Importing would add 20,000 flares."
+    stages = []
+    dialog._progress.moved.connect(lambda stage, done, total: stages.append((stage, done)))
+
+    def stop_when_writing(stage, done, _total):
+        if stage == "Writing" and done and dialog.worker.busy:
+            qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    dialog._progress.moved.connect(stop_when_writing)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.cancel_button.text() == "Cancel" and dialog.bar.isVisible()
+    qtbot.waitUntil(lambda: not dialog.worker.busy, timeout=60_000)
+    assert ("Writing", 2_000) in stages
+    assert dialog.summary.text() == "Stopped: nothing was written."
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.isVisible()
+    assert store.flares.count() == 0
+    # It can be started again, and then runs to the end.
+    assert dialog.import_button.isEnabled()
+
+
+def test_the_window_imports_through_the_dialog(qtbot, window, tmp_path):
+    window.store.flares.add(full_flare())
+    export_file(window.store, "json", tmp_path / "all.json")
+    window.store.flares.delete(window.store.flares.latest().id)
+
+    def press_import():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ImportDialog) or not dialog.import_button.isEnabled():
+            QTimer.singleShot(50, press_import)
+            return
+        dialog.import_button.click()
+    QTimer.singleShot(50, press_import)
+    window.show_import(tmp_path / "all.json")
+    assert window.store.flares.count() == 1
+    assert "Imported — FibroMap JSON: added 1 flare" in window.statusBar().currentMessage()
