@@ -32,8 +32,9 @@ import csv
 import io
 import re
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from typing import TextIO
 from urllib.parse import quote, unquote
 
 from fibromap.domain.atlas import Atlas, load_atlas
@@ -93,28 +94,35 @@ def _treatments(flare: Flare) -> str:
     return "; ".join(parts)
 
 
+def write(handle: TextIO, flare_chunks: Iterable[list[Flare]], atlas: Atlas) -> None:
+    """The rows, written as they go (``flare_chunks`` in export order)."""
+    writer = csv.writer(handle, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for chunk in flare_chunks:
+        for flare in chunk:
+            day = flare.onset_local.date().isoformat()
+            common = [
+                flare_fingerprint(flare), *((day, day, "", "") if flare.day_only else (
+                    flare.onset.isoformat(), day, flare.onset_local.time().isoformat(),
+                    flare.utc_offset_minutes)),
+                "" if flare.duration_seconds is None else flare.duration_seconds,
+                flare.context or "", "; ".join(sorted(flare.qualities)),
+                "; ".join(sorted(flare.triggers)), _treatments(flare),
+                "; ".join(f"{a.value}={v}" for a, v in sorted(flare.impacts.items())),
+                _cell_text(flare.notes), flare.created.isoformat() if flare.created else "",
+                flare.modified.isoformat() if flare.modified else "",
+            ]
+            writer.writerows(
+                common + [site.region, atlas.name(site.region), site.intensity,
+                          site.role.value,
+                          "; ".join(f"{r.source}={r.intensity}" for r in flare.referrals
+                                    if r.target == site.region), len(flare.sites)]
+                for site in flare.sites)
+
+
 def dumps(records: Records, atlas: Atlas) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for flare in sorted(records.flares, key=lambda f: (f.onset_utc, f.regions)):
-        day = flare.onset_local.date().isoformat()
-        common = [
-            flare_fingerprint(flare), *((day, day, "", "") if flare.day_only else (
-                flare.onset.isoformat(), day, flare.onset_local.time().isoformat(),
-                flare.utc_offset_minutes)),
-            "" if flare.duration_seconds is None else flare.duration_seconds,
-            flare.context or "", "; ".join(sorted(flare.qualities)), "; ".join(sorted(flare.triggers)),
-            _treatments(flare),
-            "; ".join(f"{a.value}={v}" for a, v in sorted(flare.impacts.items())),
-            _cell_text(flare.notes), flare.created.isoformat() if flare.created else "",
-            flare.modified.isoformat() if flare.modified else "",
-        ]
-        for site in flare.sites:
-            sources = "; ".join(f"{r.source}={r.intensity}" for r in flare.referrals
-                                if r.target == site.region)
-            writer.writerow(common + [site.region, atlas.name(site.region), site.intensity,
-                                      site.role.value, sources, len(flare.sites)])
+    write(out, [sorted(records.flares, key=lambda f: (f.onset_utc, f.regions))], atlas)
     return out.getvalue()
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import stat
 from collections.abc import Callable
+from typing import TextIO
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from fibromap.errors import FibroMapError
 from fibromap.exchange import csv_format, fhir_format, flaredown, flaredown_records, json_format
 from fibromap.exchange.problems import ImportRefused, Problem
 from fibromap.store.bulk import ImportResult, read_all, write_new
+from fibromap.store.bulk_flares import flares_in_chunks
 from fibromap.store.store import Store
 
 FORMATS = ("json", "csv", "fhir")
@@ -24,26 +27,36 @@ HEALTH_DATA_WARNING = ("An export holds your health records in plain text: keep 
                        "private and delete copies you no longer need.")
 
 
-def export_text(store: Store, fmt: str) -> str:
-    records = read_all(store)
+def _write_export(store: Store, fmt: str, handle: TextIO) -> None:
+    """The export, written to ``handle`` as the flares are read, a few thousand at a time."""
+    if fmt not in FORMATS:
+        raise FibroMapError(f"unknown export format {fmt!r} (choose json, csv or fhir)")
     if fmt == "json":
-        return json_format.dumps(records)
-    if fmt == "csv":
-        return csv_format.dumps(records, load_atlas())
-    if fmt == "fhir":
-        return json.dumps(fhir_format.to_bundle(records, load_atlas()), indent=1) + "\n"
-    raise FibroMapError(f"unknown export format {fmt!r} (choose json, csv or fhir)")
+        json_format.write(handle, read_all(store, with_flares=False),
+                          flares_in_chunks(store.database))
+    elif fmt == "csv":
+        csv_format.write(handle, flares_in_chunks(store.database), load_atlas())
+    else:
+        bundle = fhir_format.to_bundle(read_all(store), load_atlas())
+        handle.write(json.dumps(bundle, indent=1) + "\n")
+
+
+def export_text(store: Store, fmt: str) -> str:
+    out = io.StringIO()
+    _write_export(store, fmt, out)
+    return out.getvalue()
 
 
 def export_file(store: Store, fmt: str, target: Path) -> int:
     """Write the export (a whole file or none); returns its size in bytes."""
-    text = export_text(store, fmt)
+    if fmt not in FORMATS:
+        raise FibroMapError(f"unknown export format {fmt!r} (choose json, csv or fhir)")
     if not target.parent.is_dir():
         raise FibroMapError(f"the folder {target.parent} does not exist")
     temporary = target.with_name(f".{target.name}.partial")
     try:
         with open(temporary, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            _write_export(store, fmt, handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, target)
@@ -51,6 +64,9 @@ def export_file(store: Store, fmt: str, target: Path) -> int:
         temporary.unlink(missing_ok=True)
         reason = "the disk is full" if exc.errno == 28 else (exc.strerror or str(exc))
         raise FibroMapError(f"cannot write {target}: {reason}") from exc
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     return target.stat().st_size
 
 

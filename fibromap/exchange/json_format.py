@@ -12,10 +12,11 @@ Exporting, importing into an empty database and exporting again gives the same d
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TextIO
 
 from fibromap import __version__
 from fibromap.domain.daily import CheckIn, Medication, SymptomRating
@@ -52,37 +53,66 @@ def _flare(f: Flare) -> dict[str, Any]:
     }
 
 
-def to_document(records: Records, exported: datetime | None = None) -> dict[str, Any]:
-    return {
-        "format": FORMAT, "version": VERSION, "app_version": __version__,
-        "exported": (exported or utc_now()).isoformat(),
-        "words": [{"kind": t.kind.value, "key": t.key, "label": t.label, "hidden": hidden}
-                  for terms, hidden in ((records.terms, False), (records.hidden_terms, True))
-                  for t in terms],
-        "flares": [_flare(f) for f in sorted(records.flares, key=lambda f: (f.onset_utc, f.regions))],
-        "checkins": [{"day": c.day.isoformat(), "sleep_hours": c.sleep_hours,
-                      "sleep_quality": c.sleep_quality, "woken_by_spasms": c.woken_by_spasms,
-                      "water_glasses": c.water_glasses, "stress": c.stress, "fatigue": c.fatigue,
-                      "mood": c.mood, "activity_level": c.activity_level,
-                      "foods": sorted(c.foods), "notes": c.notes}
-                     for c in sorted(records.checkins, key=lambda c: c.day)],
-        "medications": [{"name": m.name, "dose": m.dose, "start": m.start.isoformat(),
-                         "stop": m.stop.isoformat() if m.stop else None}
-                        for m in sorted(records.medications, key=lambda m: (m.start, m.name, m.dose))],
-        "appointments": [{"day": a.day.isoformat(), "note": a.note}
-                         for a in sorted(records.appointments, key=lambda a: a.day)],
-        "questionnaires": [{"kind": q.kind.value, "day": q.day.isoformat(), "answers": q.answers}
-                           for q in sorted(records.questionnaires, key=lambda q: (q.day, q.kind.value))],
-        "symptom_ratings": [{"day": r.day.isoformat(), "symptom": r.symptom,
-                             "rating": r.rating, "source": r.source}
-                            for r in sorted(records.symptom_ratings,
-                                            key=lambda r: (r.day, r.symptom))],
-        "notes": dict(sorted(records.notes.items())),
-    }
+def _sections(records: Records) -> list[tuple[str, list]]:
+    """The document's lists after the flares, in order."""
+    return [
+        ("checkins", [{"day": c.day.isoformat(), "sleep_hours": c.sleep_hours,
+                       "sleep_quality": c.sleep_quality, "woken_by_spasms": c.woken_by_spasms,
+                       "water_glasses": c.water_glasses, "stress": c.stress,
+                       "fatigue": c.fatigue, "mood": c.mood,
+                       "activity_level": c.activity_level, "foods": sorted(c.foods),
+                       "notes": c.notes}
+                      for c in sorted(records.checkins, key=lambda c: c.day)]),
+        ("medications", [{"name": m.name, "dose": m.dose, "start": m.start.isoformat(),
+                          "stop": m.stop.isoformat() if m.stop else None}
+                         for m in sorted(records.medications,
+                                         key=lambda m: (m.start, m.name, m.dose))]),
+        ("appointments", [{"day": a.day.isoformat(), "note": a.note}
+                          for a in sorted(records.appointments, key=lambda a: a.day)]),
+        ("questionnaires", [{"kind": q.kind.value, "day": q.day.isoformat(),
+                             "answers": q.answers}
+                            for q in sorted(records.questionnaires,
+                                            key=lambda q: (q.day, q.kind.value))]),
+        ("symptom_ratings", [{"day": r.day.isoformat(), "symptom": r.symptom,
+                              "rating": r.rating, "source": r.source}
+                             for r in sorted(records.symptom_ratings,
+                                             key=lambda r: (r.day, r.symptom))]),
+    ]
+
+
+def write(handle: TextIO, records: Records, flare_chunks: Iterable[list[Flare]] | None = None,
+          exported: datetime | None = None) -> None:
+    """The document, written as it goes: one record a line, so 100,000 flares are never
+    all in memory (``flare_chunks``, in export order; else ``records.flares``)."""
+    def dump(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    def items(name: str, values: Iterable) -> None:
+        handle.write(f",\n{dump(name)}: [")
+        first = True
+        for value in values:
+            handle.write(("\n" if first else ",\n") + dump(value))
+            first = False
+        handle.write("]")
+
+    head = {"format": FORMAT, "version": VERSION, "app_version": __version__,
+            "exported": (exported or utc_now()).isoformat()}
+    handle.write("{" + dump(head)[1:-1])
+    items("words", ({"kind": t.kind.value, "key": t.key, "label": t.label, "hidden": hidden}
+                    for terms, hidden in ((records.terms, False), (records.hidden_terms, True))
+                    for t in terms))
+    if flare_chunks is None:
+        flare_chunks = [sorted(records.flares, key=lambda f: (f.onset_utc, f.regions))]
+    items("flares", (_flare(f) for chunk in flare_chunks for f in chunk))
+    for name, values in _sections(records):
+        items(name, values)
+    handle.write(f",\n{dump('notes')}: {dump(dict(sorted(records.notes.items())))}}}\n")
 
 
 def dumps(records: Records, exported: datetime | None = None) -> str:
-    return json.dumps(to_document(records, exported), indent=1, ensure_ascii=False) + "\n"
+    out = io.StringIO()
+    write(out, records, exported=exported)
+    return out.getvalue()
 
 
 # -- reading --------------------------------------------------------------------------------

@@ -24,14 +24,15 @@ from fibromap.store.schema import (
 from fibromap.store.store import Store
 
 
-def read_all(store: Store) -> Records:
+def read_all(store: Store, *, with_flares: bool = True) -> Records:
+    """Everything recorded (the flares too, unless an export streams them on its own)."""
     terms = [t for kind in TermKind for t in store.vocabulary.terms(kind, include_hidden=True)
              if not t.builtin]
     visible = {(t.kind, t.key) for kind in TermKind for t in store.vocabulary.terms(kind)}
     return Records(
         terms=[t for t in terms if (t.kind, t.key) in visible],
         hidden_terms=[t for t in terms if (t.kind, t.key) not in visible],
-        flares=read_all_flares(store.database),
+        flares=read_all_flares(store.database) if with_flares else [],
         checkins=store.checkins.between(),
         medications=store.medications.all(),
         appointments=store.appointments.all(),

@@ -5,11 +5,11 @@ seconds, not minutes."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from datetime import UTC
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from fibromap.domain.flare import (
     Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse, aware_from_utc, utc_now,
@@ -17,7 +17,7 @@ from fibromap.domain.flare import (
 from fibromap.domain.records import flare_fingerprint
 from fibromap.domain.vocabulary import TermKind
 from fibromap.store.database import Database
-from fibromap.store.flares import TermLookup, check_regions, impacts_of, naive_utc
+from fibromap.store.flares import IMPACT_COLUMNS, TermLookup, check_regions, naive_utc
 from fibromap.store.schema import (
     FlareRow, FlareTermRow, ReferralRow, SiteRow, TermRow, TreatmentUseRow,
 )
@@ -87,45 +87,83 @@ def insert_many(session: Session, flares: Sequence[Flare],
 
 
 def read_all_flares(database: Database) -> list[Flare]:
-    """Every flare, oldest first, read with one plain query per table (an export of
-    100,000 flares builds no ORM object)."""
-    source, target = aliased(SiteRow), aliased(SiteRow)
+    """Every flare, oldest first (see flares_in_chunks)."""
+    return [flare for chunk in flares_in_chunks(database) for flare in chunk]
+
+
+def flares_in_chunks(database: Database, size: int = 5_000) -> Iterator[list[Flare]]:
+    """Every flare in export order (onset, then regions), ``size`` at a time, each chunk
+    read with one plain query per table: an export of 100,000 flares never holds them
+    all, and builds no ORM object. One read transaction: a consistent snapshot."""
     with database.reading() as session:
         keys = {term_id: (kind, key) for term_id, kind, key in
                 session.execute(select(TermRow.id, TermRow.kind, TermRow.key))}
-        sites, referrals, words, uses = (defaultdict(list) for _ in range(4))
-        for flare_id, region, intensity, role in session.execute(
-                select(SiteRow.flare_id, SiteRow.region, SiteRow.intensity, SiteRow.role)
-                .order_by(SiteRow.flare_id, SiteRow.position)):
-            sites[flare_id].append(SpasmSite(region, intensity, SiteRole(role)))
-        for flare_id, start, end, intensity in session.execute(
-                select(ReferralRow.flare_id, source.region, target.region, ReferralRow.intensity)
-                .join(source, ReferralRow.source_site_id == source.id)
-                .join(target, ReferralRow.target_site_id == target.id)
-                .order_by(ReferralRow.flare_id, ReferralRow.position)):
-            referrals[flare_id].append(Referral(start, end, intensity))
-        for flare_id, term_id in session.execute(
-                select(FlareTermRow.flare_id, FlareTermRow.term_id)):
-            words[flare_id].append(keys[term_id])
-        for flare_id, term_id, relief, medication, dose in session.execute(
-                select(TreatmentUseRow.flare_id, TreatmentUseRow.term_id, TreatmentUseRow.relief,
-                       TreatmentUseRow.medication, TreatmentUseRow.dose)
-                .order_by(TreatmentUseRow.flare_id, TreatmentUseRow.position)):
-            uses[flare_id].append(TreatmentUse(keys[term_id][1], relief, medication, dose))
-        flares = []
-        for row in session.execute(select(FlareRow.__table__).order_by(FlareRow.onset_utc,
-                                                                        FlareRow.id)):
-            said = words.get(row.id, ())
-            flares.append(Flare(
-                id=row.id, onset=aware_from_utc(row.onset_utc, row.utc_offset_min),
-                duration_seconds=row.duration_s, sites=tuple(sites[row.id]),
-                referrals=tuple(referrals.get(row.id, ())),
-                context=keys[row.context_id][1] if row.context_id else None,
-                qualities=frozenset(k for kind, k in said if kind == TermKind.QUALITY),
-                triggers=frozenset(k for kind, k in said if kind == TermKind.TRIGGER),
-                treatments=tuple(uses.get(row.id, ())),
-                impacts=impacts_of(row),
-                notes=row.notes, day_only=bool(row.day_only),
-                created=row.created_utc.replace(tzinfo=UTC),
-                modified=row.modified_utc.replace(tzinfo=UTC)))
+        order = [(flare_id, onset) for flare_id, onset in session.execute(
+            select(FlareRow.id, FlareRow.onset_utc).order_by(FlareRow.onset_utc, FlareRow.id))]
+        start = 0
+        while start < len(order):
+            end = min(start + size, len(order))
+            # Flares at the same instant stay in one chunk, to be ordered by their regions.
+            while end < len(order) and order[end][1] == order[end - 1][1]:
+                end += 1
+            chunk = _read_chunk(session, [flare_id for flare_id, _ in order[start:end]], keys)
+            yield sorted(chunk, key=lambda f: (f.onset_utc, f.regions))
+            start = end
+
+
+FLARE_COLUMNS = ("id", "onset_utc", "utc_offset_min", "duration_s", "context_id",
+                 *(column for _area, column in IMPACT_COLUMNS), "notes", "day_only",
+                 "created_utc", "modified_utc")
+
+
+def _moment(value) -> datetime:
+    """A stored UTC time: SQLite hands back text, PostgreSQL a datetime."""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment.replace(tzinfo=UTC)
+
+
+def _read_chunk(session: Session, ids: list[int], keys: dict) -> list[Flare]:
+    """The flares ``ids``, read with plain driver statements (no ORM rows, no type
+    processing: 100,000 flares in seconds)."""
+    connection = session.connection()
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    among = f"IN ({', '.join([mark] * len(ids))})"
+    params = tuple(ids)
+
+    def rows(sql: str):
+        return connection.exec_driver_sql(sql, params).fetchall()
+
+    sites, referrals, words, uses = (defaultdict(list) for _ in range(4))
+    for flare_id, region, intensity, role in rows(
+            f"SELECT flare_id, region, intensity, role FROM site WHERE flare_id {among} "
+            "ORDER BY flare_id, position"):
+        sites[flare_id].append(SpasmSite(region, intensity, SiteRole(role)))
+    for flare_id, start, end, intensity in rows(
+            "SELECT r.flare_id, s.region, t.region, r.intensity FROM referral r "
+            "JOIN site s ON r.source_site_id = s.id JOIN site t ON r.target_site_id = t.id "
+            f"WHERE r.flare_id {among} ORDER BY r.flare_id, r.position"):
+        referrals[flare_id].append(Referral(start, end, intensity))
+    for flare_id, term_id in rows(f"SELECT flare_id, term_id FROM flare_term WHERE flare_id {among}"):
+        words[flare_id].append(keys[term_id])
+    for flare_id, term_id, relief, medication, dose in rows(
+            "SELECT flare_id, term_id, relief, medication, dose FROM treatment_use "
+            f"WHERE flare_id {among} ORDER BY flare_id, position"):
+        uses[flare_id].append(TreatmentUse(keys[term_id][1], relief, medication, dose))
+    flares = []
+    for (flare_id, onset, offset, duration, context, *rest) in rows(
+            f"SELECT {', '.join(FLARE_COLUMNS)} FROM flare WHERE id {among}"):
+        levels, (notes, day_only, created, modified) = rest[:len(IMPACT_COLUMNS)], rest[-4:]
+        said = words.get(flare_id, ())
+        flares.append(Flare(
+            id=flare_id, onset=aware_from_utc(_moment(onset), offset),
+            duration_seconds=duration, sites=tuple(sites[flare_id]),
+            referrals=tuple(referrals.get(flare_id, ())),
+            context=keys[context][1] if context else None,
+            qualities=frozenset(k for kind, k in said if kind == TermKind.QUALITY),
+            triggers=frozenset(k for kind, k in said if kind == TermKind.TRIGGER),
+            treatments=tuple(uses.get(flare_id, ())),
+            impacts={area: level for (area, _c), level in zip(IMPACT_COLUMNS, levels)
+                     if level is not None},
+            notes=notes, day_only=bool(day_only),
+            created=_moment(created), modified=_moment(modified)))
     return flares

@@ -136,10 +136,13 @@ def _fill_row(row: FlareRow, flare: Flare, terms: TermLookup, session: Session) 
     row.fingerprint = flare_fingerprint(flare)
 
 
+IMPACT_COLUMNS = tuple((area, f"impact_{area.value}") for area in ImpactArea)
+
+
 def impacts_of(row) -> dict[ImpactArea, int]:
     """The impacts a flare row (ORM or plain) records."""
-    levels = {area: getattr(row, f"impact_{area.value}") for area in ImpactArea}
-    return {area: level for area, level in levels.items() if level is not None}
+    levels = ((area, getattr(row, column)) for area, column in IMPACT_COLUMNS)
+    return {area: level for area, level in levels if level is not None}
 
 
 def flare_from_row(row: FlareRow) -> Flare:

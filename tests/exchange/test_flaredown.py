@@ -241,3 +241,35 @@ def test_the_command_line_takes_a_person_and_a_correction(tmp_path):
     bad = run_fibromap(home, "import", "--person", "QEVuQwEB", "--map", "Upper back=elbow",
                        str(source), timeout=60)
     assert bad.returncode != 0 and "unknown body region 'elbow'" in bad.stderr
+
+
+def test_the_command_line_shows_progress_on_a_terminal_and_not_in_a_pipe(tmp_path):
+    import os
+    import pty
+    import subprocess
+
+    from tests.helpers.starting import FIBROMAP
+
+    source = tmp_path / "flaredown.csv"
+    source.write_text(PER_PERSON, encoding="utf-8")
+    env = {**os.environ, "FIBROMAP_HOME": str(tmp_path / "home")}
+    env.pop("FIBROMAP_DATABASE_URL", None)
+    leader, follower = pty.openpty()
+    result = subprocess.run([str(FIBROMAP), "import", "--dry-run", str(source)], env=env,
+                            stdout=subprocess.PIPE, stderr=follower, timeout=60)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert result.returncode == 0
+    assert b"\rReading" in shown and b"\rWriting" in shown
+    assert shown.endswith(b"\r")  # the line is cleared before the summary
+    piped = run_fibromap(tmp_path / "home", "import", "--dry-run", str(source), timeout=60)
+    assert piped.returncode == 0 and piped.stderr == ""
