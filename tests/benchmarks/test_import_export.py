@@ -1,19 +1,17 @@
 """Import and export of 100,000 flares (issue 13's size targets).
 
 The baseline is what no import can avoid: reading the file and parsing its JSON
-(json.loads). Each step is reported as seconds and as a ratio to that baseline, with the
-process's peak memory.
+(json.loads). Each step runs in a fresh process and is reported as seconds, as a ratio to
+that baseline, and with that process's peak memory.
 """
 
 import dataclasses
-import json
-import resource
-import time
+import subprocess
+import sys
 from datetime import timedelta
 
 from fibromap.config import Paths
 from fibromap.demo import generate
-from fibromap.exchange.files import export_file, import_file
 from fibromap.store.bulk_flares import insert_many
 from fibromap.store.store import Store
 
@@ -31,10 +29,36 @@ def hundred_thousand_flares():
     return flares[:TARGET]
 
 
-def seconds(action) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
+# One step in a fresh process, so its peak memory is its own: prints seconds and MB.
+STEP = """
+import json, resource, sys, time
+from pathlib import Path
+from fibromap.config import Paths
+from fibromap.exchange.files import export_file, import_file
+from fibromap.store.store import Store
+step, fmt, folder = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+paths = Paths(folder, folder / "b", folder / "l", folder / "s.ini")
+target = folder / f"all.{fmt}"
+if step == "export":
+    store = Store.open(f"sqlite:///{folder / 'source.sqlite3'}", paths, read_only=True)
+    act = lambda: export_file(store, fmt, target)
+elif step == "baseline":
+    act = lambda: json.loads(target.read_text())
+else:
+    store = Store.open(f"sqlite:///{folder / f'into-{fmt}.sqlite3'}", paths)
+    act = lambda: import_file(store, target, dry_run=step == "dry")
+start = time.perf_counter()
+act()
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def step(name: str, fmt: str, folder) -> tuple[float, float]:
+    done = subprocess.run([sys.executable, "-c", STEP, name, fmt, str(folder)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    took, peak = map(float, done.stdout.split())
+    return took, peak
 
 
 def test_a_hundred_thousand_flares_in_and_out(tmp_path):
@@ -43,26 +67,22 @@ def test_a_hundred_thousand_flares_in_and_out(tmp_path):
     with source.database.transaction() as session:
         insert_many(session, hundred_thousand_flares())
     assert source.flares.count() == TARGET
+    source.close()
     results = {}
     for fmt in ("json", "csv"):
-        target = tmp_path / f"all.{fmt}"
-        export = seconds(lambda: export_file(source, fmt, target))
-        baseline = seconds(lambda: json.loads(target.read_text())) if fmt == "json" else None
-        into = Store.open(f"sqlite:///{tmp_path / f'into-{fmt}.sqlite3'}", paths)
-        dry = seconds(lambda: import_file(into, target, dry_run=True))
-        real = seconds(lambda: import_file(into, target))
-        assert into.flares.count() == TARGET
-        into.close()
-        results[fmt] = (export, dry, real, target.stat().st_size / 2**20)
-        if baseline is not None:
-            results["baseline"] = baseline
-    source.close()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    base = results["baseline"]
-    print(f"\nbaseline (read and json.loads the {results['json'][3]:.0f} MB JSON): {base:.2f} s")
+        results[fmt] = {name: step(name, fmt, tmp_path)
+                        for name in ("export", "dry", "import")}
+        size = (tmp_path / f"all.{fmt}").stat().st_size / 2**20
+        results[fmt]["size"] = size
+    base, base_peak = step("baseline", "json", tmp_path)
+    print(f"\nbaseline (read and json.loads the {results['json']['size']:.0f} MB JSON): "
+          f"{base:.2f} s, peak {base_peak:.0f} MB")
     for fmt in ("json", "csv"):
-        export, dry, real, size = results[fmt]
-        print(f"{fmt} ({size:.0f} MB): export {export:.1f} s ({export / base:.1f}x), "
-              f"dry run {dry:.1f} s ({dry / base:.1f}x), import {real:.1f} s "
-              f"({real / base:.1f}x)")
-    print(f"peak memory of the process {peak:.0f} MB")
+        r = results[fmt]
+        print(f"{fmt} ({r['size']:.0f} MB): " + "; ".join(
+            f"{name} {r[name][0]:.1f} s ({r[name][0] / base:.1f}x), peak {r[name][1]:.0f} MB"
+            for name in ("export", "dry", "import")))
+    for fmt in ("json", "csv"):
+        store = Store.open(f"sqlite:///{tmp_path / f'into-{fmt}.sqlite3'}", paths)
+        assert store.flares.count() == TARGET
+        store.close()
