@@ -34,29 +34,21 @@ METHOD = ("Difference in daily means; 95 % interval from Newey–West standard e
 
 @dataclass(frozen=True)
 class Observed:
-    """The days whose outcome counts: complete and inside the recorded span."""
+    """The days whose outcome counts: complete, inside the recorded span, and not left
+    out (``unknown``: days whose outcome cannot be known)."""
 
     first: date
     last: date
+    unknown: frozenset[date] = frozenset()
 
     def __contains__(self, day: date) -> bool:
-        return self.first <= day <= self.last
+        return self.first <= day <= self.last and day not in self.unknown
 
     @classmethod
     def of(cls, span: tuple[date, date] | None, today: date) -> Observed:
         if span is None:
             return cls(date.max, date.min)  # nothing observed
         return cls(span[0], min(span[1], today - timedelta(days=1)))
-
-
-class _Without:
-    """Observed days less some (their outcome is not known)."""
-
-    def __init__(self, observed: Observed, left_out: set[date]):
-        self._observed, self._left_out = observed, left_out
-
-    def __contains__(self, day: date) -> bool:
-        return day in self._observed and day not in self._left_out
 
 
 @dataclass(frozen=True)
@@ -207,8 +199,8 @@ def following_night_comparisons(days: list[date], checkins: list[CheckIn],
     about triggers. ``untimed`` days had a flare known only to the day, so whether their
     night had one is not known: they are no outcome.
     """
-    if untimed:
-        observed = _Without(observed, untimed)
+    observed = replace(observed, unknown=observed.unknown | frozenset(untimed))
+
     def next_day(d: date) -> date:
         return d + timedelta(days=1)
 

@@ -84,9 +84,8 @@ def import_(args, url: str, paths: Paths) -> int:
         if progress is not None:
             progress.clear()
         store.close()
-    summary = report.summary()
-    print(f"Dry run, nothing written. Would have {summary.split(': ', 1)[1]}"
-          if args.dry_run else summary)
+    print(f"Dry run, nothing written. Would have {report.outcome()}"
+          if args.dry_run else report.summary())
     for line in report.details:
         print(f"  {line}")
     sys.stdout.flush()

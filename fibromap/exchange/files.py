@@ -77,14 +77,15 @@ class ImportReport:
     details: list[str] = field(default_factory=list)   # how another app's file was read
     symptoms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Flaredown: placed
 
-    def summary(self) -> str:
+    def outcome(self) -> str:
+        """"added 2 flares, 1 check-in; 9 already in the database"."""
         added = ", ".join(counted(n, what) for what, n in self.result.added.items() if n) \
             or "nothing new"
         known = sum(self.result.already_there.values())
-        text = f"{self.format}: added {added}"
-        if known:
-            text += f"; {known} already in the database"
-        return text
+        return f"added {added}" + (f"; {known} already in the database" if known else "")
+
+    def summary(self) -> str:
+        return f"{self.format}: {self.outcome()}"
 
 
 def read_text(path: Path) -> str:

@@ -206,7 +206,8 @@ def is_rating(value: str) -> bool:
     return bool(RATING.match(value.strip()))
 
 
-def _known(name: str, names: frozenset[str]) -> bool:
+def known(name: str, names: frozenset[str]) -> bool:
+    """Whether ``name``, read word by word, is one of ``names``."""
     return " ".join(words_of(name)) in names
 
 
@@ -215,13 +216,13 @@ def classify(name: str, values: list[str]) -> tuple[str, str]:
     shown = ", ".join(repr(v) for v in list(dict.fromkeys(values))[:2])
     if not values:
         return "unused", "never filled in, nothing to import"
-    if _known(name, KNOWN_MEDICATIONS) or name.lower() in NON_DRUG_TREATMENTS:
+    if known(name, KNOWN_MEDICATIONS) or name.lower() in NON_DRUG_TREATMENTS:
         return "treatment", f"a treatment (a known name; values such as {shown})"
     if all(is_rating(v) for v in values):
-        if _known(name, KNOWN_CONDITIONS):
+        if known(name, KNOWN_CONDITIONS):
             return "condition", "a condition rated 0–4 (a known name)"
         return "symptom", "a symptom rated 0–4 (every value is 0 to 4)"
-    if _known(name, KNOWN_SYMPTOMS) or any(" ".join(words_of(name)).endswith(w)
+    if known(name, KNOWN_SYMPTOMS) or any(" ".join(words_of(name)).endswith(w)
                                            for w in ("pain", "ache", "spasm", "spasms")):
         return "symptom", "a symptom (a known name), rated 0–4"
     if any(word in BODY_WORDS for word in words_of(name)) and any(is_rating(v) for v in values):

@@ -31,7 +31,7 @@ from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 from fibromap.exchange.body_words import describe, read_symptom
 from fibromap.exchange.flaredown import (
-    KNOWN_MEDICATIONS, NON_DRUG_TREATMENTS, Entry, Layout, is_rating,
+    KNOWN_MEDICATIONS, NON_DRUG_TREATMENTS, Entry, Layout, is_rating, known,
 )
 from fibromap.exchange.problems import Collector, ImportRefused, Problem
 
@@ -153,12 +153,15 @@ def build(layout: Layout, entries: list[Entry], source: str,
     records.symptom_ratings = [
         SymptomRating(day, name, level, f"Flaredown {kind}, 0–4")
         for (day, _folded), (level, name, kind) in sorted(ratings.items())]
+    placed_ratings: dict[date, list[str]] = defaultdict(list)
+    for (day, _folded), (level, name, kind) in ratings.items():
+        if kind == "symptom" and read_as.get(name):
+            placed_ratings[day].append(f"{name} {level}/10")
     for day in sorted(placed):
         sites = {region: level for region, level in placed[day].items() if level > 0}
         if not sites:
             continue
-        day_ratings = [f"{name} {level}/10" for (d, _f), (level, name, kind) in ratings.items()
-                       if d == day and kind == "symptom" and read_as.get(name)]
+        day_ratings = placed_ratings[day]
         records.flares.append(Flare(
             onset=day_only_onset(day), day_only=True,
             sites=tuple(SpasmSite(r, i) for r, i in sorted(sites.items())),
@@ -188,7 +191,7 @@ def _days(start: date, stop: date) -> list[date]:
 def _medication(name: str, dose: str) -> bool:
     if name.lower() in NON_DRUG_TREATMENTS:
         return False
-    if " ".join(name.lower().split()) in KNOWN_MEDICATIONS:
+    if known(name, KNOWN_MEDICATIONS):
         return True
     words = dose.lower().replace(".", " ").replace("(", " ").split()
     return any(word.strip("0123456789") in MEDICATION_UNITS for word in words)

@@ -56,6 +56,7 @@ class ImportDialog(QDialog):
         self.resize(760, 240)
         self._store, self._path, self._atlas = store, path, atlas or load_atlas()
         self._text: str | None = None
+        self._people: list[flaredown.Person] | None = None  # a Flaredown file's people
         self._stop = threading.Event()
         self.regions: dict[str, tuple[str, ...]] = {}   # the person's corrections
         self.report: ImportReport | None = None          # set once imported
@@ -128,14 +129,18 @@ class ImportDialog(QDialog):
                 raise Cancelled("stopped: nothing was written")
             moved.emit(stage, done, total)
 
+        people = self._people
+
         def job() -> Checked:
-            nonlocal text
+            nonlocal text, people
             report_progress("Reading", 0, 0)
-            if text is None:
+            if text is None:  # the file is read once, then checked again from memory
                 text = read_text(path)
                 self._text = text
-            people = (flaredown.read(text, source).people()
-                      if flaredown.looks_like(text) else [])
+            if people is None:
+                people = (flaredown.read(text, source).people()
+                          if flaredown.looks_like(text) else [])
+                self._people = people
             try:
                 report = import_text(store, text, source, dry_run=not real, person=person,
                                      regions=regions, progress=report_progress)
@@ -216,8 +221,8 @@ class ImportDialog(QDialog):
                              + "\n".join(checked.problems), error=True)
             self._show_details([])
             return
-        added = checked.report.summary().split(": ", 1)[1]
-        self.summary.say(f"Importing would add {added.removeprefix('added ')}.", error=False)
+        added = checked.report.outcome().removeprefix("added ")
+        self.summary.say(f"Importing would add {added}.", error=False)
         self._show_details(checked.report.details)
         self._show_symptoms(checked.report.symptoms)
         self.import_button.setEnabled(sum(checked.report.result.added.values()) > 0)
