@@ -45,6 +45,8 @@ def symptom_map(pairs: list[str]) -> dict[str, tuple[str, ...]]:
 def terminal_progress(stream=None):
     """A progress line on the terminal ("Writing: 40,000 of 100,000"), redrawn in place at
     most ten times a second; None when the stream is not a terminal (a log, a pipe)."""
+    from fibromap.exchange.files import progress_text
+
     stream = stream or sys.stderr
     if not stream.isatty():
         return None
@@ -55,7 +57,7 @@ def terminal_progress(stream=None):
         if total and 0 < done < total and now - shown["at"] < 0.1:
             return
         shown["at"] = now
-        text = f"{stage}: {done:,} of {total:,} ({done / total:.0%})" if total else f"{stage}…"
+        text = progress_text(stage, done, total)
         stream.write("\r" + text.ljust(shown["width"]))
         shown["width"] = len(text)
         stream.flush()

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from enum import StrEnum
+from functools import cache
+from typing import TypeVar
 
 from fibromap.domain.validation import aware, optional_whole_number, text, whole_number_in_range
 from fibromap.domain.vocabulary import KEY_PATTERN
@@ -21,6 +23,7 @@ STILL_GOING = timedelta(days=1)
 DURATION_MAX_SECONDS = 7 * 24 * 3600
 REGION_ID_MAX = 64
 MEDICATION_TEXT_MAX = 120
+T = TypeVar("T")
 
 
 class SiteRole(StrEnum):
@@ -146,6 +149,8 @@ class Flare:
     id: int | None = None
     created: datetime | None = None
     modified: datetime | None = None
+    # records.flare_fingerprint, kept once worked out: a flare never changes.
+    known_fingerprint: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         aware("onset", self.onset)
@@ -241,6 +246,23 @@ class Flare:
     @property
     def regions(self) -> tuple[str, ...]:
         return tuple(site.region for site in self.sites)
+
+
+def stored(cls: type[T], *values) -> T:
+    """A ``cls`` (SpasmSite, Referral, TreatmentUse or Flare) from ``values`` in field order,
+    as read back from the store: checked when written, and kept in range since by the
+    database's own constraints, so not checked again. Reading 100,000 flares for an
+    export otherwise spends most of its time re-checking them."""
+    made = object.__new__(cls)
+    for put, value in zip(_setters(cls), values, strict=True):
+        put(made, value)
+    return made
+
+
+@cache
+def _setters(cls: type) -> tuple:
+    """How to fill each of a frozen dataclass's slots, in field order."""
+    return tuple(getattr(cls, name).__set__ for name in cls.__slots__)
 
 
 def day_only_onset(day: date) -> datetime:

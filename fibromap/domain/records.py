@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -33,8 +34,19 @@ class Records:
                 "words": len(self.terms) + len(self.hidden_terms)}
 
 
+def in_export_order(flares: Iterable[Flare]) -> list[Flare]:
+    """Oldest first; flares at the same instant by their regions."""
+    return sorted(flares, key=lambda f: (f.onset_utc, f.regions))
+
+
 def flare_fingerprint(flare: Flare) -> str:
     """The same flare recorded twice has the same fingerprint, whatever its id or save time."""
+    if flare.known_fingerprint is None:
+        object.__setattr__(flare, "known_fingerprint", _worked_out(flare))
+    return flare.known_fingerprint
+
+
+def _worked_out(flare: Flare) -> str:
     return fingerprint(
         onset_utc=flare.onset_utc, offset=flare.utc_offset_minutes,
         duration=flare.duration_seconds,

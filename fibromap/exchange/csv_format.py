@@ -31,8 +31,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from typing import TextIO
 from urllib.parse import quote, unquote
@@ -41,7 +40,7 @@ from fibromap.domain.atlas import Atlas, load_atlas
 from fibromap.domain.flare import (
     Flare, Referral, SiteRole, SpasmSite, TreatmentUse, day_only_onset,
 )
-from fibromap.domain.records import Records, flare_fingerprint
+from fibromap.domain.records import Records, flare_fingerprint, in_export_order
 from fibromap.errors import FibroMapError
 from fibromap.exchange.checks import EARLIEST, check_records, date_range_text, latest_day
 from fibromap.exchange.problems import Collector, csv_rows
@@ -94,15 +93,16 @@ def _treatments(flare: Flare) -> str:
     return "; ".join(parts)
 
 
-def write(handle: TextIO, flare_chunks: Iterable[list[Flare]], atlas: Atlas) -> None:
-    """The rows, written as they go (``flare_chunks`` in export order)."""
+def write(handle: TextIO, flare_chunks: Iterable[list[tuple[Flare, str]]], atlas: Atlas) -> None:
+    """The rows, written as they go (``flare_chunks`` of flares and their fingerprints,
+    in export order)."""
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for chunk in flare_chunks:
-        for flare in chunk:
+        for flare, mark in chunk:
             day = flare.onset_local.date().isoformat()
             common = [
-                flare_fingerprint(flare), *((day, day, "", "") if flare.day_only else (
+                mark, *((day, day, "", "") if flare.day_only else (
                     flare.onset.isoformat(), day, flare.onset_local.time().isoformat(),
                     flare.utc_offset_minutes)),
                 "" if flare.duration_seconds is None else flare.duration_seconds,
@@ -122,7 +122,8 @@ def write(handle: TextIO, flare_chunks: Iterable[list[Flare]], atlas: Atlas) -> 
 
 def dumps(records: Records, atlas: Atlas) -> str:
     out = io.StringIO()
-    write(out, [sorted(records.flares, key=lambda f: (f.onset_utc, f.regions))], atlas)
+    write(out, [[(flare, flare_fingerprint(flare))
+                 for flare in in_export_order(records.flares)]], atlas)
     return out.getvalue()
 
 
@@ -264,32 +265,28 @@ def _read_flare(rows: list[tuple[int, list[str]]], atlas: Atlas, counted: bool) 
 
 def parse(text: str, source: str = "the file",
           progress: Callable[[int, int], None] | None = None) -> Records:
-    """Records from FibroMap CSV; ``progress(done, total)`` hears of every thousand flares."""
+    """Records from FibroMap CSV; ``progress(done, total)`` hears how many characters of
+    ``text`` have been read. A flare is built as soon as all its rows are in (its
+    sites_in_flare says how many), so only the rows of unfinished flares are held."""
     problems = Collector()
-    rows = csv_rows(text, problems)
+    read = {"at": 0}
+    rows = csv_rows(_lines(text, read), problems)
     _line, header = next(rows, (1, None))
     names = tuple(h.strip() for h in header) if header is not None else ()
     if names not in (COLUMNS, COLUMNS_BEFORE_COUNTS):
         problems.add("line 1", "the header is not FibroMap's CSV header (see the documentation)")
         problems.check(source)
     counted = names == COLUMNS
-    groups: OrderedDict[str, list[tuple[int, list[str]]]] = OrderedDict()
-    for line_number, row in rows:
-        if not any(cell.strip() for cell in row):
-            continue
-        if line_number > 2_000_000:
-            problems.add(f"line {line_number}", "more rows than any export could hold")
-            break
-        if len(row) != len(names):
-            problems.add(f"line {line_number}", f"has {len(row)} columns, expected {len(names)}")
-            continue
-        groups.setdefault(row[0], []).append((line_number, row))
     atlas = load_atlas()
-    records, lines = Records(), []
-    for done, (flare_id, rows) in enumerate(groups.items(), start=1):
-        if progress is not None and done % 1_000 == 0:
-            progress(done, len(groups))
+    pending: dict[str, list[tuple[int, list[str]]]] = {}  # flares whose rows are not all in
+    finished: dict[str, int] = {}  # flares read, with their first lines
+    built: list[tuple[int, Flare]] = []
+
+    def build(flare_id: str, rows: list[tuple[int, list[str]]]) -> None:
         first_line, first = rows[0]
+        finished[flare_id] = first_line
+        if progress is not None and len(finished) % 1_000 == 0:
+            progress(read["at"], len(text))
         for line_number, row in rows[1:]:
             for index, column in enumerate(FLARE_COLUMNS):
                 if row[index] != first[index]:
@@ -299,16 +296,54 @@ def parse(text: str, source: str = "the file",
             flare = _read_flare(rows, atlas, counted)
         except _CellProblem as exc:
             problems.add(f"line {exc.line}, column {exc.column}", str(exc))
-            continue
+            return
         if flare_fingerprint(flare) != flare_id:
             problems.add(f"line {first_line}, column flare_id",
                          f"{flare_id!r} does not match this flare's onset, regions and entries "
                          "(flare_id is worked out from them: was a cell changed?)")
+            return
+        built.append((first_line, flare))
+
+    for line_number, row in rows:
+        if not any(cell.strip() for cell in row):
             continue
-        records.flares.append(flare)
-        lines.append(first_line)
+        if line_number > 2_000_000:
+            problems.add(f"line {line_number}", "more rows than any export could hold")
+            break
+        if len(row) != len(names):
+            problems.add(f"line {line_number}", f"has {len(row)} columns, expected {len(names)}")
+            continue
+        flare_id = row[0]
+        if flare_id in finished:
+            problems.add(f"line {line_number}, column sites_in_flare",
+                         f"one row more of the flare on line {finished[flare_id]} than its "
+                         "sites_in_flare says")
+            continue
+        group = pending.setdefault(flare_id, [])
+        group.append((line_number, row))
+        if counted and group[0][1][19] == str(len(group)):
+            build(flare_id, pending.pop(flare_id))
+    for flare_id, group in pending.items():  # cut short, or a file without sites_in_flare
+        build(flare_id, group)
+    built.sort(key=lambda pair: pair[0])
+    records = Records(flares=[flare for _line, flare in built])
+    lines = [line for line, _flare in built]
     if not problems.problems:
         check_records(records, problems,
                       lambda _name, index, column: f"line {lines[index]}, column {column}")
     problems.check(source)
     return records
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+
+
+def _lines(text: str, read: dict[str, int]) -> Iterator[str]:
+    """The lines of ``text`` one at a time, each with its ending (as a file opened with
+    newline="" gives them to the csv module), without copying the text: ``read["at"]``
+    follows how far they have got."""
+    for match in _LINE.finditer(text):
+        if not match.end() > match.start():
+            return
+        read["at"] = match.end()
+        yield match.group()

@@ -26,7 +26,7 @@ from typing import Any
 from fibromap import __version__
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.flare import Flare, utc_now
-from fibromap.domain.records import Records, flare_fingerprint
+from fibromap.domain.records import Records, flare_fingerprint, in_export_order
 from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME
 
 REGION_SYSTEM = "https://fibromap.org/fhir/CodeSystem/body-region"
@@ -91,7 +91,7 @@ def to_bundle(records: Records, atlas: Atlas) -> dict[str, Any]:
     patient = _patient(records.notes)
     subject = {"reference": f"urn:uuid:{patient['id']}"}
     entries = []
-    for flare in sorted(records.flares, key=lambda f: (f.onset_utc, f.regions)):
+    for flare in in_export_order(records.flares):
         mark = flare_fingerprint(flare)
         members = []
         for site in flare.sites:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any, TextIO
@@ -24,7 +25,7 @@ from fibromap.domain.flare import (
     Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse, day_only_onset, utc_now,
 )
 from fibromap.domain.questionnaires import Appointment, Questionnaire
-from fibromap.domain.records import Records
+from fibromap.domain.records import Records, in_export_order
 from fibromap.domain.vocabulary import Term, TermKind
 from fibromap.errors import FibroMapError
 from fibromap.exchange.checks import check_records, date_range_text, latest_day
@@ -80,10 +81,12 @@ def _sections(records: Records) -> list[tuple[str, list]]:
     ]
 
 
-def write(handle: TextIO, records: Records, flare_chunks: Iterable[list[Flare]] | None = None,
+def write(handle: TextIO, records: Records,
+          flare_chunks: Iterable[list[tuple[Flare, str]]] | None = None,
           exported: datetime | None = None) -> None:
     """The document, written as it goes: one record a line, so 100,000 flares are never
-    all in memory (``flare_chunks``, in export order; else ``records.flares``)."""
+    all in memory (``flare_chunks`` of flares and fingerprints, in export order; else
+    ``records.flares``)."""
     def dump(value) -> str:
         return json.dumps(value, ensure_ascii=False)
 
@@ -102,8 +105,8 @@ def write(handle: TextIO, records: Records, flare_chunks: Iterable[list[Flare]] 
                     for terms, hidden in ((records.terms, False), (records.hidden_terms, True))
                     for t in terms))
     if flare_chunks is None:
-        flare_chunks = [sorted(records.flares, key=lambda f: (f.onset_utc, f.regions))]
-    items("flares", (_flare(f) for chunk in flare_chunks for f in chunk))
+        flare_chunks = [[(flare, "") for flare in in_export_order(records.flares)]]
+    items("flares", (_flare(f) for chunk in flare_chunks for f, _mark in chunk))
     for name, values in _sections(records):
         items(name, values)
     handle.write(f",\n{dump('notes')}: {dump(dict(sorted(records.notes.items())))}}}\n")
@@ -131,14 +134,6 @@ def _moment(value: Any) -> datetime:
     return moment
 
 
-def _list(document: dict, name: str, problems: Collector) -> list:
-    value = document.get(name, [])
-    if not isinstance(value, list):
-        problems.add(name, "must be a list")
-        return []
-    return value
-
-
 def _parse_flare(item: dict) -> Flare:
     def optional_moment(value):
         return _moment(value) if value is not None else None
@@ -163,84 +158,157 @@ def _parse_flare(item: dict) -> Flare:
         modified=optional_moment(item.get("modified")))
 
 
+LISTS = ("words", "flares", "checkins", "medications", "appointments", "questionnaires",
+         "symptom_ratings")
+_SPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+def _members(text: str, on_item: Callable[[str, int, Any], None],
+             progress: Progress = None) -> dict[str, Any]:
+    """The top-level object of ``text``, read a member at a time: each item of a list
+    named in LISTS goes to ``on_item(name, index, item)`` as soon as it is read and is
+    not kept, so 100,000 flares never exist as parsed JSON all at once. The other members
+    are returned (a list member's value too, if it is not a list). Invalid JSON raises
+    JSONDecodeError where json.loads would."""
+    def space(at: int) -> int:
+        return _SPACE.match(text, at).end()
+
+    def expect(at: int, mark: str, what: str) -> int:
+        if text[at:at + 1] != mark:
+            raise json.JSONDecodeError(f"Expecting {what}", text, at)
+        return space(at + 1)
+
+    at = space(0)
+    if text[at:at + 1] != "{":
+        value, end = _DECODER.raw_decode(text, at)
+        if space(end) != len(text):
+            raise json.JSONDecodeError("Extra data", text, space(end))
+        return value  # not an object: the caller says what it is not
+    document: dict[str, Any] = {}
+    at = space(at + 1)
+    if text[at:at + 1] == "}":
+        at = space(at + 1)
+    else:
+        while True:
+            if text[at:at + 1] != '"':
+                raise json.JSONDecodeError(
+                    "Expecting property name enclosed in double quotes", text, at)
+            name, at = json.decoder.scanstring(text, at + 1)
+            at = expect(space(at), ":", "':' delimiter")
+            if name in LISTS and text[at:at + 1] == "[":
+                at, index = space(at + 1), 0
+                if text[at:at + 1] == "]":
+                    at = space(at + 1)
+                else:
+                    while True:
+                        item, at = _DECODER.raw_decode(text, at)
+                        on_item(name, index, item)
+                        index += 1
+                        if progress is not None and index % EVERY == 0:
+                            progress(at, len(text))
+                        at = space(at)
+                        if text[at:at + 1] == "]":
+                            at = space(at + 1)
+                            break
+                        at = expect(at, ",", "',' delimiter")
+            else:
+                document[name], at = _DECODER.raw_decode(text, at)
+                at = space(at)
+            if text[at:at + 1] == "}":
+                at = space(at + 1)
+                break
+            at = expect(at, ",", "',' delimiter")
+    if at != len(text):
+        raise json.JSONDecodeError("Extra data", text, at)
+    return document
+
+
+def _readers() -> dict[str, Callable[[dict], Any]]:
+    return {
+        "words": lambda w: Term(TermKind(w["kind"]), w["key"], w["label"]),
+        "flares": _parse_flare,
+        "checkins": lambda c: CheckIn(
+            _date(c["day"]), c.get("sleep_hours"), c.get("sleep_quality"), c.get("woken_by_spasms"),
+            c.get("water_glasses"), c.get("stress"), c.get("fatigue"), c.get("mood"),
+            c.get("activity_level"), frozenset(c.get("foods", [])), c.get("notes", "")),
+        "medications": lambda m: Medication(m["name"], m.get("dose", ""), _date(m["start"]),
+                                            _date(m["stop"]) if m.get("stop") else None),
+        "appointments": lambda a: Appointment(_date(a["day"]), a.get("note", "")),
+        "questionnaires": lambda q: Questionnaire(q["kind"], _date(q["day"]), q["answers"]),
+        "symptom_ratings": lambda r: SymptomRating(_date(r["day"]), r["symptom"], r["rating"],
+                                                   r.get("source", "")),
+    }
+
+
 def parse(text: str, source: str = "the file", progress: Progress = None) -> Records:
     """Records from FibroMap JSON, or ImportRefused naming the first problems;
-    ``progress(done, total)`` hears of every thousand records read."""
-    problems = Collector()
+    ``progress(done, total)`` hears how many characters of ``text`` have been read."""
+    problems, records, readers = Collector(), Records(), _readers()
+    first: dict[tuple, int] = {}  # each word's first place
+    started: set[str] = set()
+
+    def take(name: str, index: int, item: Any) -> None:
+        where = f"{name}[{index}]"
+        if index == 0:
+            if name in started:
+                problems.add(name, "is given twice")
+            started.add(name)
+        try:
+            if not isinstance(item, dict):
+                raise ValueError("must be an object")
+            value = readers[name](item)
+        except KeyError as exc:
+            problems.add(where, f"{exc.args[0]} is missing")
+        except OverflowError:
+            problems.add(where, f"a date is outside {date_range_text(latest_day())}")
+        except (FibroMapError, ValueError, TypeError, AttributeError) as exc:
+            problems.add(where, str(exc))
+        else:
+            if name != "words":
+                getattr(records, name).append(value)
+                return
+            (records.hidden_terms if item.get("hidden") else records.terms).append(value)
+            word = (value.kind.value, value.key)
+            if word in first:
+                problems.add(f"{where}.key", f"the word {word[1]!r} ({word[0]}) is given "
+                                             f"twice (also at words[{first[word]}])")
+            first.setdefault(word, index)
+
     try:
-        document = json.loads(text)
+        document = _members(text, take, progress)
     except json.JSONDecodeError as exc:
+        problems = Collector()
         problems.add(f"line {exc.lineno}, column {exc.colno}", f"not valid JSON ({exc.msg})")
         problems.check(source)
     except RecursionError:
+        problems = Collector()
         problems.add("line 1", "nested too deeply to be a FibroMap file")
         problems.check(source)
+    # What the file is comes first: a file that is not a FibroMap export, or is from a
+    # newer one, is refused for that alone.
+    what = Collector()
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        problems.add("format", "this is not a FibroMap export")
-        problems.check(source)
+        what.add("format", "this is not a FibroMap export")
+        what.check(source)
     version = document.get("version")
     if "version" not in document:
-        problems.add("version", "missing: every FibroMap export says which version it is")
+        what.add("version", "missing: every FibroMap export says which version it is")
     elif isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        problems.add("version", f"{version!r} is not a FibroMap export version (1, 2, …)")
+        what.add("version", f"{version!r} is not a FibroMap export version (1, 2, …)")
     elif version > VERSION:
-        problems.add("version", f"written by a newer FibroMap (version {version}); update "
-                                "FibroMap to import it")
-    problems.check(source)
-    records = Records()
-    readers = (
-        ("words", lambda w: Term(TermKind(w["kind"]), w["key"], w["label"])),
-        ("flares", _parse_flare),
-        ("checkins", lambda c: CheckIn(
-            _date(c["day"]), c.get("sleep_hours"), c.get("sleep_quality"), c.get("woken_by_spasms"),
-            c.get("water_glasses"), c.get("stress"), c.get("fatigue"), c.get("mood"),
-            c.get("activity_level"), frozenset(c.get("foods", [])), c.get("notes", ""))),
-        ("medications", lambda m: Medication(m["name"], m.get("dose", ""), _date(m["start"]),
-                                             _date(m["stop"]) if m.get("stop") else None)),
-        ("appointments", lambda a: Appointment(_date(a["day"]), a.get("note", ""))),
-        ("questionnaires", lambda q: Questionnaire(q["kind"], _date(q["day"]), q["answers"])),
-        ("symptom_ratings", lambda r: SymptomRating(_date(r["day"]), r["symptom"], r["rating"],
-                                                    r.get("source", ""))),
-    )
-    total = sum(len(document[name]) for name, _read in readers
-                if isinstance(document.get(name), list))
-    done = 0
-    for name, read in readers:
-        for index, item in enumerate(_list(document, name, problems)):
-            done += 1
-            if progress is not None and done % EVERY == 0:
-                progress(done, total)
-            where = f"{name}[{index}]"
-            try:
-                if not isinstance(item, dict):
-                    raise ValueError("must be an object")
-                value = read(item)
-            except KeyError as exc:
-                problems.add(where, f"{exc.args[0]} is missing")
-            except OverflowError:
-                problems.add(where, f"a date is outside {date_range_text(latest_day())}")
-            except (FibroMapError, ValueError, TypeError, AttributeError) as exc:
-                problems.add(where, str(exc))
-            else:
-                if name == "words":
-                    (records.hidden_terms if item.get("hidden") else records.terms).append(value)
-                else:
-                    getattr(records, name).append(value)
+        what.add("version", f"written by a newer FibroMap (version {version}); update "
+                            "FibroMap to import it")
+    what.check(source)
+    for name in LISTS:
+        if name in document:  # present, but not as a list
+            problems.add(name, "must be a list")
     notes = document.get("notes", {})
     if isinstance(notes, dict) and all(isinstance(v, str) and isinstance(k, str) and len(k) <= 40
                                        for k, v in notes.items()):
         records.notes = dict(notes)
     else:
         problems.add("notes", "must map names to text")
-    first: dict[tuple, int] = {}
-    for index, item in enumerate(_list(document, "words", Collector())):
-        word = (item.get("kind"), item.get("key")) if isinstance(item, dict) else None
-        if not (word and all(isinstance(part, str) for part in word)):
-            continue  # already said what is wrong with it
-        if word in first:
-            problems.add(f"words[{index}].key", f"the word {word[1]!r} ({word[0]}) is given "
-                                                f"twice (also at words[{first[word]}])")
-        first.setdefault(word, index)
     if not problems.problems:
         check_records(records, problems)
     problems.check(source)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fibromap.errors import FibroMapError
@@ -30,16 +31,17 @@ class ImportRefused(FibroMapError):
                          + "; ".join(map(str, first)) + more)
 
 
-def csv_rows(text: str, problems: "Collector"):
-    """(line number, cells) for each CSV row, numbered by the line it starts on (a quoted
-    cell may span lines); a row the csv module cannot read is a problem."""
+def csv_rows(text: str | Iterable[str], problems: "Collector"):
+    """(line number, cells) for each CSV row of ``text`` (or of its lines, each with its
+    ending), numbered by the line it starts on (a quoted cell may span lines); a row the
+    csv module cannot read is a problem."""
     import csv
     import io
 
     # A note may be long (the module's default limit is 128 KiB a field); the file's own
     # size is capped before it is read.
     csv.field_size_limit(2**31 - 1)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline="") if isinstance(text, str) else text)
     while True:
         starts = reader.line_num + 1
         try:

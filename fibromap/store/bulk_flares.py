@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
+from functools import cache
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fibromap.domain.flare import (
-    Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse, aware_from_utc, utc_now,
+    Flare, Referral, SiteRole, SpasmSite, TreatmentUse, day_only_onset, stored,
+    utc_now,
 )
 from fibromap.domain.records import flare_fingerprint
 from fibromap.domain.vocabulary import TermKind
@@ -23,6 +25,11 @@ from fibromap.store.schema import (
 )
 
 CHUNK = 2_000  # flares per round of statements: bounded memory, few round trips
+
+
+FLARE_INSERT = ("onset_utc", "utc_offset_min", "onset_local", "duration_s", "context_id",
+                *(column for _area, column in IMPACT_COLUMNS), "notes", "fingerprint",
+                "day_only", "created_utc", "modified_utc")
 
 
 def insert_many(session: Session, flares: Sequence[Flare],
@@ -39,62 +46,81 @@ def insert_many(session: Session, flares: Sequence[Flare],
         rows = []
         for flare, mark in zip(part, marks):
             check_regions(flare)
-            rows.append({
-                "onset_utc": naive_utc(flare.onset), "utc_offset_min": flare.utc_offset_minutes,
-                "onset_local": flare.onset_local, "duration_s": flare.duration_seconds,
-                "context_id": terms(TermKind.CONTEXT, flare.context) if flare.context else None,
-                **{f"impact_{area.value}": flare.impacts.get(area) for area in ImpactArea},
-                "notes": flare.notes, "fingerprint": mark, "day_only": flare.day_only,
-                "created_utc": naive_utc(flare.created) if flare.created else now,
-                "modified_utc": naive_utc(flare.modified) if flare.modified else now})
-        # Plain executemany (the fastest path on both databases); the new ids are then
-        # found by fingerprint, which is unique.
-        session.execute(insert(FlareRow.__table__), rows)
+            rows.append((
+                naive_utc(flare.onset), flare.utc_offset_minutes, flare.onset_local,
+                flare.duration_seconds,
+                terms(TermKind.CONTEXT, flare.context) if flare.context else None,
+                *(flare.impacts.get(area) for area, _column in IMPACT_COLUMNS),
+                flare.notes, mark, flare.day_only,
+                naive_utc(flare.created) if flare.created else now,
+                naive_utc(flare.modified) if flare.modified else now))
+        _insert(session, FlareRow, FLARE_INSERT, rows)
+        # The new ids are found by fingerprint, which is unique.
         found = {mark: flare_id for mark, flare_id in session.execute(
             select(FlareRow.fingerprint, FlareRow.id).where(FlareRow.fingerprint.in_(marks)))}
         ids = [found[mark] for mark in marks]
         sites, words, uses = [], [], []
         for flare_id, flare in zip(ids, part):
-            for position, site in enumerate(flare.sites):
-                sites.append({"flare_id": flare_id, "position": position, "region": site.region,
-                              "intensity": site.intensity, "role": site.role.value})
-            words += [{"flare_id": flare_id, "term_id": terms(kind, key)}
+            sites += [(flare_id, position, site.region, site.intensity, site.role.value)
+                      for position, site in enumerate(flare.sites)]
+            words += [(flare_id, terms(kind, key))
                       for kind, keys in ((TermKind.QUALITY, flare.qualities),
                                          (TermKind.TRIGGER, flare.triggers))
                       for key in sorted(keys)]
-            uses += [{"flare_id": flare_id, "position": position,
-                      "term_id": terms(TermKind.TREATMENT, use.treatment), "relief": use.relief,
-                      "medication": use.medication, "dose": use.dose}
+            uses += [(flare_id, position, terms(TermKind.TREATMENT, use.treatment), use.relief,
+                      use.medication, use.dose)
                      for position, use in enumerate(flare.treatments)]
-        session.execute(insert(SiteRow.__table__), sites)
+        _insert(session, SiteRow, ("flare_id", "position", "region", "intensity", "role"), sites)
         linked = [flare_id for flare_id, flare in zip(ids, part) if flare.referrals]
         site_ids = {(flare_id, region): site_id for site_id, flare_id, region in session.execute(
             select(SiteRow.id, SiteRow.flare_id, SiteRow.region)
             .where(SiteRow.flare_id.in_(linked)))} if linked else {}
-        referrals = [{"flare_id": flare_id, "position": position,
-                      "source_site_id": site_ids[flare_id, referral.source],
-                      "target_site_id": site_ids[flare_id, referral.target],
-                      "intensity": referral.intensity}
+        referrals = [(flare_id, position, site_ids[flare_id, referral.source],
+                      site_ids[flare_id, referral.target], referral.intensity)
                      for flare_id, flare in zip(ids, part)
                      for position, referral in enumerate(flare.referrals)]
-        for table, values in ((ReferralRow, referrals), (FlareTermRow, words),
-                              (TreatmentUseRow, uses)):
-            if values:
-                session.execute(insert(table.__table__), values)
+        _insert(session, ReferralRow, ("flare_id", "position", "source_site_id",
+                                       "target_site_id", "intensity"), referrals)
+        _insert(session, FlareTermRow, ("flare_id", "term_id"), words)
+        _insert(session, TreatmentUseRow, ("flare_id", "position", "term_id", "relief",
+                                           "medication", "dose"), uses)
         if progress is not None:
             progress(start + len(part), len(flares))
     return len(flares)
 
 
+def _insert(session: Session, row_class, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """``rows`` (values in ``columns`` order) added with one plain executemany: the
+    driver's own speed, each value still converted as its column's type says (a time
+    becomes SQLite's text, for one), so they read back like any other row."""
+    if not rows:
+        return
+    connection = session.connection()
+    dialect, table = connection.dialect, row_class.__table__
+    converters = [(index, convert) for index, name in enumerate(columns)
+                  if (convert := table.c[name].type.bind_processor(dialect)) is not None]
+    if converters:
+        rows = [list(row) for row in rows]
+        for row in rows:
+            for index, convert in converters:
+                row[index] = convert(row[index])
+    quote = dialect.identifier_preparer.quote
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    connection.exec_driver_sql(
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in columns)}) "
+        f"VALUES ({', '.join([mark] * len(columns))})", [tuple(row) for row in rows])
+
+
 def read_all_flares(database: Database) -> list[Flare]:
     """Every flare, oldest first (see flares_in_chunks)."""
-    return [flare for chunk in flares_in_chunks(database) for flare in chunk]
+    return [flare for chunk in flares_in_chunks(database) for flare, _mark in chunk]
 
 
-def flares_in_chunks(database: Database, size: int = 5_000) -> Iterator[list[Flare]]:
-    """Every flare in export order (onset, then regions), ``size`` at a time, each chunk
-    read with one plain query per table: an export of 100,000 flares never holds them
-    all, and builds no ORM object. One read transaction: a consistent snapshot."""
+def flares_in_chunks(database: Database, size: int = 5_000) -> Iterator[list[tuple[Flare, str]]]:
+    """Every flare with its fingerprint (as stored: see records.flare_fingerprint), in
+    export order (onset, then regions), ``size`` at a time, each chunk read with one plain
+    query per table: an export of 100,000 flares never holds them all, and builds no ORM
+    object. One read transaction: a consistent snapshot."""
     with database.reading() as session:
         keys = {term_id: (kind, key) for term_id, kind, key in
                 session.execute(select(TermRow.id, TermRow.kind, TermRow.key))}
@@ -106,14 +132,21 @@ def flares_in_chunks(database: Database, size: int = 5_000) -> Iterator[list[Fla
             # Flares at the same instant stay in one chunk, to be ordered by their regions.
             while end < len(order) and order[end][1] == order[end - 1][1]:
                 end += 1
-            chunk = _read_chunk(session, [flare_id for flare_id, _ in order[start:end]], keys)
-            yield sorted(chunk, key=lambda f: (f.onset_utc, f.regions))
+            yield _read_chunk(session, [flare_id for flare_id, _ in order[start:end]], keys)
             start = end
 
 
-FLARE_COLUMNS = ("id", "onset_utc", "utc_offset_min", "duration_s", "context_id",
+FLARE_COLUMNS = ("id", "fingerprint", "onset_utc", "utc_offset_min", "duration_s", "context_id",
                  *(column for _area, column in IMPACT_COLUMNS), "notes", "day_only",
                  "created_utc", "modified_utc")
+
+
+ROLES = {role.value: role for role in SiteRole}
+
+
+@cache
+def _zone(offset_minutes: int) -> timezone:
+    return timezone(timedelta(minutes=offset_minutes))
 
 
 def _moment(value) -> datetime:
@@ -122,48 +155,51 @@ def _moment(value) -> datetime:
     return moment.replace(tzinfo=UTC)
 
 
-def _read_chunk(session: Session, ids: list[int], keys: dict) -> list[Flare]:
-    """The flares ``ids``, read with plain driver statements (no ORM rows, no type
-    processing: 100,000 flares in seconds)."""
+def _read_chunk(session: Session, ids: list[int], keys: dict) -> list[tuple[Flare, str]]:
+    """The flares ``ids`` and their fingerprints, in export order, read with plain driver
+    statements (no ORM rows, no type processing: 100,000 flares in seconds)."""
     connection = session.connection()
     mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
     among = f"IN ({', '.join([mark] * len(ids))})"
     params = tuple(ids)
 
-    def rows(sql: str):
-        return connection.exec_driver_sql(sql, params).fetchall()
+    cursor = connection.connection.cursor()  # the driver's own rows, not wrapped
+
+    def rows(sql: str) -> list[tuple]:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
     sites, referrals, words, uses = (defaultdict(list) for _ in range(4))
     for flare_id, region, intensity, role in rows(
             f"SELECT flare_id, region, intensity, role FROM site WHERE flare_id {among} "
             "ORDER BY flare_id, position"):
-        sites[flare_id].append(SpasmSite(region, intensity, SiteRole(role)))
+        sites[flare_id].append(stored(SpasmSite, region, intensity, ROLES[role]))
     for flare_id, start, end, intensity in rows(
             "SELECT r.flare_id, s.region, t.region, r.intensity FROM referral r "
             "JOIN site s ON r.source_site_id = s.id JOIN site t ON r.target_site_id = t.id "
             f"WHERE r.flare_id {among} ORDER BY r.flare_id, r.position"):
-        referrals[flare_id].append(Referral(start, end, intensity))
+        referrals[flare_id].append(stored(Referral, start, end, intensity))
     for flare_id, term_id in rows(f"SELECT flare_id, term_id FROM flare_term WHERE flare_id {among}"):
         words[flare_id].append(keys[term_id])
     for flare_id, term_id, relief, medication, dose in rows(
             "SELECT flare_id, term_id, relief, medication, dose FROM treatment_use "
             f"WHERE flare_id {among} ORDER BY flare_id, position"):
-        uses[flare_id].append(TreatmentUse(keys[term_id][1], relief, medication, dose))
+        uses[flare_id].append(stored(TreatmentUse, keys[term_id][1], relief, medication, dose))
     flares = []
-    for (flare_id, onset, offset, duration, context, *rest) in rows(
+    for (flare_id, mark, stamp, offset, duration, context, *rest) in rows(
             f"SELECT {', '.join(FLARE_COLUMNS)} FROM flare WHERE id {among}"):
         levels, (notes, day_only, created, modified) = rest[:len(IMPACT_COLUMNS)], rest[-4:]
         said = words.get(flare_id, ())
-        flares.append(Flare(
-            id=flare_id, onset=aware_from_utc(_moment(onset), offset),
-            duration_seconds=duration, sites=tuple(sites[flare_id]),
-            referrals=tuple(referrals.get(flare_id, ())),
-            context=keys[context][1] if context else None,
-            qualities=frozenset(k for kind, k in said if kind == TermKind.QUALITY),
-            triggers=frozenset(k for kind, k in said if kind == TermKind.TRIGGER),
-            treatments=tuple(uses.get(flare_id, ())),
-            impacts={area: level for (area, _c), level in zip(IMPACT_COLUMNS, levels)
-                     if level is not None},
-            notes=notes, day_only=bool(day_only),
-            created=_moment(created), modified=_moment(modified)))
-    return flares
+        onset = (day_only_onset(_moment(stamp).date()) if day_only
+                 else _moment(stamp).astimezone(_zone(offset)))
+        flares.append((stamp, stored(
+            Flare, onset, tuple(sites[flare_id]), duration,
+            tuple(referrals.get(flare_id, ())), keys[context][1] if context else None,
+            frozenset(k for kind, k in said if kind == TermKind.QUALITY),
+            frozenset(k for kind, k in said if kind == TermKind.TRIGGER),
+            tuple(uses.get(flare_id, ())),
+            {area: level for (area, _c), level in zip(IMPACT_COLUMNS, levels)
+             if level is not None},
+            notes, bool(day_only), flare_id, _moment(created), _moment(modified), None), mark))
+    flares.sort(key=lambda row: (row[0], row[1].regions))  # stored UTC: text or naive, in order
+    return [(flare, mark) for _onset, flare, mark in flares]

@@ -2,7 +2,9 @@
 
 The baseline is what no import can avoid: reading the file and parsing its JSON
 (json.loads). Each step runs in a fresh process and is reported as seconds, as a ratio to
-that baseline, and with that process's peak memory.
+that baseline, and with that process's peak memory; then checked against the targets:
+an import (JSON or CSV) under 15 s in under 400 MB, an export under 5 s, the dry run no
+slower than the import (within a tenth, for the machine's noise).
 """
 
 import dataclasses
@@ -16,6 +18,7 @@ from fibromap.store.bulk_flares import insert_many
 from fibromap.store.store import Store
 
 TARGET = 100_000
+IMPORT_SECONDS, IMPORT_MB, EXPORT_SECONDS = 15, 400, 5
 
 
 def hundred_thousand_flares():
@@ -86,3 +89,15 @@ def test_a_hundred_thousand_flares_in_and_out(tmp_path):
         store = Store.open(f"sqlite:///{tmp_path / f'into-{fmt}.sqlite3'}", paths)
         assert store.flares.count() == TARGET
         store.close()
+    missed = []
+    for fmt, r in results.items():
+        if r["export"][0] >= EXPORT_SECONDS:
+            missed.append(f"{fmt} export {r['export'][0]:.1f} s (target {EXPORT_SECONDS} s)")
+        if r["import"][0] >= IMPORT_SECONDS:
+            missed.append(f"{fmt} import {r['import'][0]:.1f} s (target {IMPORT_SECONDS} s)")
+        for name in ("dry", "import"):
+            if r[name][1] >= IMPORT_MB:
+                missed.append(f"{fmt} {name} peak {r[name][1]:.0f} MB (target {IMPORT_MB} MB)")
+        if r["dry"][0] > 1.1 * r["import"][0]:
+            missed.append(f"{fmt} dry run {r['dry'][0]:.1f} s, import {r['import'][0]:.1f} s")
+    assert not missed, missed

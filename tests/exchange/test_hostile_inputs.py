@@ -12,51 +12,12 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from fibromap.domain.questionnaires import SSS_SOMATIC, SSS_SYMPTOMS
-from fibromap.exchange.files import MAX_IMPORT_BYTES, export_text, import_file, import_text
-from fibromap.exchange.problems import ImportRefused
-from fibromap.store.store import Store
+from fibromap.exchange.files import MAX_IMPORT_BYTES, import_file, import_text
+from tests.helpers.exchange import exported, refused
 from tests.helpers.records import at, full_flare
 from tests.helpers.starting import run_fibromap
 
 SSS_ANSWERS = {**{item: 1 for item in SSS_SYMPTOMS}, **{item: False for item in SSS_SOMATIC}}
-
-
-@pytest.fixture
-def sqlite_store(sqlite_url, paths):
-    store = Store.open(sqlite_url, paths)
-    yield store
-    store.close()
-
-
-def exported(paths, tmp_path, flares=None, fmt="json", **records) -> str:
-    """An export of a throw-away database holding ``flares`` (and check-ins etc.)."""
-    from fibromap.config import Paths, database_url
-
-    home = tmp_path / f"source-{fmt}-{len(list(tmp_path.iterdir()))}"
-    source_paths = Paths(home, home / "b", home / "l", home / "s.ini")
-    store = Store.open(database_url(source_paths), source_paths)
-    try:
-        store.flares.add_many(flares if flares is not None else [full_flare()])
-        for checkin in records.get("checkins", []):
-            store.checkins.put(checkin)
-        return export_text(store, fmt)
-    finally:
-        store.close()
-
-
-def refused(store, text, *expected: str) -> ImportRefused:
-    """The import and its dry run both refuse, saying each ``expected`` text; nothing written."""
-    before = store.flares.count(), store.checkins.count(), store.database.changes()
-    messages = []
-    for dry_run in (True, False):
-        with pytest.raises(ImportRefused) as refusal:
-            import_text(store, text, "the file", dry_run=dry_run)
-        messages.append(str(refusal.value))
-    assert messages[0] == messages[1]
-    for text_part in expected:
-        assert text_part in messages[0], messages[0]
-    assert (store.flares.count(), store.checkins.count(), store.database.changes()) == before
-    return refusal.value
 
 
 def test_a_broken_character_in_a_note_is_refused_at_its_place(sqlite_store, paths, tmp_path):

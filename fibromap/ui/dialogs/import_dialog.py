@@ -23,7 +23,7 @@ from fibromap.domain.atlas import Atlas, load_atlas
 from fibromap.errors import Cancelled
 from fibromap.exchange import flaredown
 from fibromap.exchange.body_words import describe
-from fibromap.exchange.files import ImportReport, import_text, read_text
+from fibromap.exchange.files import ImportReport, import_text, progress_text, read_text
 from fibromap.exchange.problems import ImportRefused
 from fibromap.store.store import Store
 from fibromap.ui.dialogs.region_picker import RegionPicker
@@ -173,13 +173,10 @@ class ImportDialog(QDialog):
     def _moved(self, stage: str, done: int, total: int) -> None:
         if self._stop.is_set():
             return
-        if total:
-            self.bar.setRange(0, total)
-            self.bar.setValue(done)
-            self.stage.setText(f"{stage}: {done:,} of {total:,}")
-        else:
-            self.bar.setRange(0, 0)
-            self.stage.setText(f"{stage}…")
+        # A range of 0 to 0 is Qt's "busy" bar, for a stage whose size is not known yet.
+        self.bar.setRange(0, 1000 if total else 0)
+        self.bar.setValue(round(1000 * done / total) if total else 0)
+        self.stage.setText(progress_text(stage, done, total))
 
     def _cancel_or_close(self) -> None:
         if self.worker.busy:
