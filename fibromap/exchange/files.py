@@ -167,11 +167,11 @@ Progress = Callable[[str, int, int], None]
 
 
 def progress_text(stage: str, done: int, total: int) -> str:
-    """"Reading: 40 %", "Writing: 40,000 of 100,000 flares (40 %)", or "Reading…" when
+    """"Reading: 40%", "Writing: 40,000 of 100,000 flares (40%)", or "Reading…" when
     how much there is is not known yet."""
     if not total:
         return f"{stage}…"
-    share = f"{done / total:.0%}".replace("%", " %")
+    share = f"{done / total:.0%}"
     if stage == "Reading":
         return f"{stage}: {share}"
     return f"{stage}: {done:,} of {total:,} flares ({share})"

@@ -107,8 +107,8 @@ def test_csv_lines_may_end_in_any_of_the_three_ways(sqlite_store, paths, tmp_pat
 # -- progress and housekeeping ---------------------------------------------------------------
 def test_progress_reads_as_a_person_would_say_it():
     assert progress_text("Reading", 0, 0) == "Reading…"
-    assert progress_text("Reading", 22_120_200, 55_300_500) == "Reading: 40 %"
-    assert progress_text("Writing", 40_000, 100_000) == "Writing: 40,000 of 100,000 flares (40 %)"
+    assert progress_text("Reading", 22_120_200, 55_300_500) == "Reading: 40%"
+    assert progress_text("Writing", 40_000, 100_000) == "Writing: 40,000 of 100,000 flares (40%)"
 
 
 def test_reading_reports_how_far_through_the_file_it_is(sqlite_store, paths, tmp_path):
