@@ -28,6 +28,7 @@ explore: $(STAMP)
 		$$(grep -rl '@given' tests --include='*.py')
 
 bench: $(STAMP)
+	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.suite --save
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/benchmarks -p no:cacheprovider -o addopts=""
 
 # Kill -9 at many more random moments than the suite's share (tests/durability/).

@@ -13,10 +13,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
@@ -42,7 +38,15 @@ FULL_BELOW = 1_000_000  # bytes free: below this a failed write is a full disk
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def _alembic_config(connection=None) -> Config:
+# The newest schema revision (the last file in migrations/versions/): known without
+# loading Alembic, which a start only needs when the schema must change.
+# tests/store/test_database.py checks it against Alembic's own head.
+HEAD_REVISION = "0005"
+
+
+def _alembic_config(connection=None):
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -51,10 +55,15 @@ def _alembic_config(connection=None) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    return HEAD_REVISION
 
 
 def known_revision(revision: str) -> bool:
+    if revision == HEAD_REVISION:
+        return True
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     try:
         return ScriptDirectory.from_config(_alembic_config()).get_revision(revision) is not None
     except CommandError:
@@ -190,6 +199,8 @@ class Database:
 
     def _upgrade(self) -> None:
         try:
+            from alembic import command
+
             with self.engine.begin() as connection:
                 command.upgrade(_alembic_config(connection), "head")
                 if connection.dialect.name == "sqlite":

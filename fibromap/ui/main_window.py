@@ -19,19 +19,13 @@ from fibromap.figure.formatting import onset_text
 from fibromap.store.drafts import DraftFile
 from fibromap.store.store import Store
 from fibromap.ui.change_watcher import ChangeWatcher
-from fibromap.ui.daily.checkin_page import CheckInPage
-from fibromap.ui.daily.medications_page import MedicationsPage
 from fibromap.ui.daily.reminder import CheckInReminder
 from fibromap.ui.icon import app_icon
-from fibromap.ui.log.history_page import HistoryPage
 from fibromap.ui.log.log_page import LogPage
-from fibromap.ui.review.heatmap_page import HeatMapPage
-from fibromap.ui.review.insights_page import InsightsPage
-from fibromap.ui.review.overview import OverviewPage
-from fibromap.ui.review.patterns_page import PatternsPage
-from fibromap.ui.review.scores_page import ScoresPage
+from fibromap.ui.pages import LATER_PAGES, REVIEW_PAGES, build_page
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import VIEWS
+
 
 
 class DeleteFlare(QUndoCommand):
@@ -69,27 +63,14 @@ class MainWindow(QMainWindow):
         self.drafts = DraftFile(paths)
         self.undo_stack = QUndoStack(self)
         self.log = LogPage(store, settings, self.drafts)
-        self.history = HistoryPage(store, self.log.map.atlas)
-        self.checkin = CheckInPage(store, settings)
-        self.medications = MedicationsPage(store)
-        self.heatmap = HeatMapPage(store, settings, self.log.map.atlas)
-        self.patterns = PatternsPage(store, self.log.map.atlas)
-        self.insights = InsightsPage(store)
-        self.scores = ScoresPage(store, self.log.map.atlas)
-        self.overview = OverviewPage(store, settings.orientation)
-        self.trends = None  # built, with pyqtgraph, when first opened
-        self._trends_slot = QWidget()
         self.tabs = QTabWidget(documentMode=True)
-        # The views by the names of views.VIEWS ("bodymap" is the Log view), in tab order.
-        self._views: dict[str, QWidget] = {}
-        for name, page, title in (
-                ("log", self.log, "Log"), ("history", self.history, "History"),
-                ("checkin", self.checkin, "Check-in"), ("medications", self.medications, "Medications"),
-                ("heatmap", self.heatmap, "Heat-map"), ("trends", self._trends_slot, "Trends"),
-                ("patterns", self.patterns, "Patterns"), ("insights", self.insights, "Insights"),
-                ("scores", self.scores, "Scores"), ("overview", self.overview, "Overview")):
-            self._views[name] = page
-            self.tabs.addTab(page, title)
+        self.tabs.addTab(self.log, "Log")
+        # Until built, a page's tab holds an empty stand-in.
+        self._built: dict[str, QWidget] = {}
+        self._stand_ins: dict[str, QWidget] = {}
+        for name, title in LATER_PAGES.items():
+            self._stand_ins[name] = QWidget()
+            self.tabs.addTab(self._stand_ins[name], title)
         self.tabs.currentChanged.connect(self._tab_opened)
         self.setCentralWidget(self.tabs)
         self._build_menus()
@@ -121,9 +102,12 @@ class MainWindow(QMainWindow):
         self.read_only_label = QLabel("<b>Read-only</b>: nothing can be saved")
         self.read_only_label.setToolTip(why)
         self.statusBar().addPermanentWidget(self.read_only_label)
-        for button in (self.log.save_button, self.checkin.save_button):
-            button.setEnabled(False)
-            button.setToolTip(why)
+        self._read_only_why = why
+        self.refuse_saving(self.log.save_button)
+
+    def refuse_saving(self, button) -> None:
+        button.setEnabled(False)
+        button.setToolTip(self._read_only_why)
 
     def _restore_window(self) -> None:
         geometry = self.settings.window_geometry
@@ -135,19 +119,37 @@ class MainWindow(QMainWindow):
 
     def current_view(self) -> str:
         page = self.tabs.currentWidget()
-        return next((name for name, view in self._views.items() if view is page), "log")
+        return next((name for name, view in self._built.items() if view is page), "log")
+
+    # -- pages, built when first needed ----------------------------------------------------
+    def page(self, name: str) -> QWidget:
+        """The page ``name`` (a key of LATER_PAGES), built and put in its tab if need be."""
+        if name not in self._built:
+            page = build_page(self, name)
+            self._built[name] = page
+            index = self.tabs.indexOf(self._stand_ins[name])
+            current = self.tabs.currentIndex()
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, page, LATER_PAGES[name])
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            self._stand_ins.pop(name).deleteLater()
+        return self._built[name]
+
+    history = property(lambda self: self.page("history"))
+    checkin = property(lambda self: self.page("checkin"))
+    medications = property(lambda self: self.page("medications"))
+    heatmap = property(lambda self: self.page("heatmap"))
+    trends = property(lambda self: self.page("trends"))
+    patterns = property(lambda self: self.page("patterns"))
+    insights = property(lambda self: self.page("insights"))
+    scores = property(lambda self: self.page("scores"))
+    overview = property(lambda self: self.page("overview"))
 
     def _connect(self) -> None:
         self.watcher.changed.connect(self._changed_elsewhere)
         self.log.saved.connect(lambda _flare: self.refresh())
-        self.history.openFlare.connect(self.edit_flare)
-        self.history.deleted.connect(self._flare_deleted)
-        self.history.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.checkin.saved.connect(lambda _c: self.overview.refresh())
-        self.overview.navigate.connect(self.show_view)
-        self.overview.reportRequested.connect(self.show_report)
-        self.log.body.orientationChanged.connect(self.heatmap.set_orientation)
-        self.log.body.orientationChanged.connect(self.overview.map.set_orientation)
         self.log.body.orientationChanged.connect(lambda o: self.statusBar().showMessage(
             "The front of the body is now shown "
             + ("as in a mirror" if o == "patient" else "facing the person"), 4000))
@@ -217,7 +219,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.log)
         self.log.edit(flare)
 
-    def _flare_deleted(self, flare: Flare) -> None:
+    def flare_deleted(self, flare: Flare) -> None:
         self.undo_stack.push(DeleteFlare(self, flare))
         self.refresh()
         self.statusBar().showMessage(
@@ -263,15 +265,15 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Show what the database holds now (the review views reload when next shown)."""
         self.watcher.up_to_date()
-        self.overview.refresh()
-        self.history.reload()
-        self.medications.reload()
+        for name in ("overview", "history", "medications"):
+            self.refresh_if_built(name)
         for page in self._review_pages():
             page.mark_stale()
 
     def _changed_elsewhere(self) -> None:
         self.refresh()
-        self.checkin.reload_if_untouched()
+        if "checkin" in self._built:
+            self._built["checkin"].reload_if_untouched()
         self.statusBar().showMessage("Showing changes saved in another window or program.", 6000)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -280,22 +282,25 @@ class MainWindow(QMainWindow):
             self.watcher.look()
         super().changeEvent(event)
 
+    def refresh_if_built(self, name: str) -> None:
+        """Show the database anew on the page ``name``; a page not built yet will when it is."""
+        page = self._built.get(name)
+        if page is not None:
+            (page.refresh if name == "overview" else page.reload)()
+
     def _review_pages(self) -> list:
-        return [self.heatmap, self.patterns, self.insights, self.scores] + (
-            [self.trends] if self.trends is not None else [])
+        return [self._built[name] for name in REVIEW_PAGES if name in self._built]
 
     def _tab_opened(self, index: int) -> None:
-        if self.tabs.widget(index) is self._trends_slot and self.trends is None:
-            from fibromap.ui.review.trends_page import TrendsPage
+        widget = self.tabs.widget(index)
+        for name, stand_in in list(self._stand_ins.items()):
+            if widget is stand_in:
+                self.tabs.setCurrentWidget(self.page(name))
+                return
 
-            self.trends = TrendsPage(self.store, self.log.map.atlas)
-            self._views["trends"] = self.trends
-            self.tabs.blockSignals(True)
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, self.trends, "Trends")
-            self.tabs.setCurrentIndex(index)
-            self.tabs.blockSignals(False)
-            self._trends_slot.deleteLater()
+    def ready_to_save(self) -> bool:
+        """Whether a flare marked now could be saved: the store is open, its words loaded."""
+        return self.log.ready_to_save()
 
     def busy(self) -> bool:
         """Whether a view is still loading figures on a worker thread."""
@@ -311,7 +316,7 @@ class MainWindow(QMainWindow):
             return
         if name not in VIEWS:
             raise ValueError(f"no view called {name!r}")
-        self.tabs.setCurrentWidget(self._views[name])
+        self.tabs.setCurrentWidget(self.log if name == "log" else self.page(name))
 
     def show_backups(self) -> None:
         from fibromap.ui.dialogs.backups_dialog import BackupsDialog

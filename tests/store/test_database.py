@@ -34,6 +34,33 @@ def sqlite_file(path, *statements) -> None:
     connection.close()
 
 
+def test_the_head_revision_known_without_alembic_is_alembic_s_own_head():
+    from alembic.script import ScriptDirectory
+
+    from fibromap.store.database import _alembic_config
+
+    assert head_revision() == ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def test_opening_an_up_to_date_database_loads_no_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    program = ("import sys\n"
+               "from fibromap.cli import main\n"
+               "main(sys.argv[1:])\n"
+               "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))")
+    env = {"FIBROMAP_HOME": str(home), "PATH": "/usr/bin:/bin"}
+    first = subprocess.run([sys.executable, "-c", program, "demo", "--days", "3"], env=env,
+                           capture_output=True, text=True, timeout=120)
+    assert "'alembic" in first.stdout  # a new database is made by the migrations
+    again = subprocess.run([sys.executable, "-c", program, "demo", "--days", "3", "--force"],
+                           env=env, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.strip().endswith("[]"), again.stdout
+
+
 def test_a_new_database_is_migrated_from_empty_to_head(any_url, paths):
     database = Database.open(any_url, paths)
     try:

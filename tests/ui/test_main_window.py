@@ -78,3 +78,32 @@ def test_about_names_version_and_database(qtbot, sqlite_url, paths):
     answer_next_box(seen)
     window.about_action.trigger()
     assert "FibroMap 0.1.0" in seen[0].text and str(paths.database_file) in seen[0].text
+
+
+def test_a_start_builds_only_the_view_it_shows(qtbot, sqlite_url, paths):
+    """Each other view is built (and its code loaded) when first opened, and then is the
+    tab's own page."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from fibromap.config import Paths, database_url\n"
+            "from fibromap.ui.app import create_application, open_main_window\n"
+            "app = create_application(); p = Paths.from_environment()\n"
+            "w = open_main_window(database_url(p), p); app.processEvents()\n"
+            "print(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith("
+            "('fibromap.ui.review.', 'fibromap.ui.daily.', 'fibromap.ui.log.history'))))\n")
+    env = dict(os.environ, FIBROMAP_HOME=str(paths.data_dir), QT_QPA_PLATFORM="offscreen")
+    started = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             timeout=120, env=env)
+    assert started.stdout.strip().splitlines()[-1] == "['reminder']", started.stderr
+    window = open_main_window(sqlite_url, paths)
+    qtbot.addWidget(window)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["Log", "History", "Check-in", "Medications", "Heat-map", "Trends",
+                      "Patterns", "Insights", "Scores", "Overview"]
+    window.tabs.setCurrentIndex(titles.index("Heat-map"))  # as a click on the tab does
+    assert window.tabs.currentWidget() is window.heatmap
+    assert window.current_view() == "heatmap"
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Heat-map"

@@ -1,0 +1,156 @@
+"""The programs the benchmark suite runs in fresh processes (tests/benchmarks/suite.py).
+
+Each prints one JSON object on its last line. Times that start before the program does
+are measured from ``sys.argv[1]``: the parent's ``time.time()`` just before it started
+the process, so the interpreter's own start is counted alike for FibroMap and baseline.
+"""
+
+# A bare PySide6 main window, shown and painted: the baseline of a start.
+BARE_WINDOW = """
+import json, os, sys, time
+spawned = float(sys.argv[1])
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+app.processEvents()
+window.grab()
+print(json.dumps({"paint": time.time() - spawned}))
+sys.stdout.flush()
+os._exit(0)
+"""
+
+# FibroMap as `fibromap` starts it, until the body map is drawn (first paint) and until
+# a flare could be saved (the store open, the words loaded).
+APP_START = """
+import json, os, sys, time
+spawned = float(sys.argv[1])
+from fibromap.cli import main
+from fibromap.config import Paths, database_url
+from fibromap.ui.app import create_application, open_main_window
+paths = Paths.from_environment()
+app = create_application([])
+window = open_main_window(database_url(paths), paths)
+app.processEvents()
+window.log.map.grab()
+paint = time.time() - spawned
+deadline = time.monotonic() + 60
+while not window.ready_to_save() and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.001)
+ready = time.time() - spawned
+print(json.dumps({"paint": paint, "ready": ready}))
+sys.stdout.flush()
+os._exit(0)
+"""
+
+# A command run twice in one process: the second run is the work itself, without the
+# imports and set-up a fresh process pays.
+WARM_COMMAND = """
+import contextlib, io, json, sys, time
+from fibromap.cli import main
+arguments = sys.argv[1:]
+with contextlib.redirect_stdout(io.StringIO()):
+    main(arguments)
+    start = time.perf_counter()
+    code = main(arguments)
+print(json.dumps({"work": time.perf_counter() - start, "code": code}))
+"""
+
+# The whole-history heat-map figures against the same aggregate written by hand in sqlite3.
+HEAT_MAP = """
+import json, sqlite3, statistics, sys, time
+from fibromap.config import Paths, database_url
+from fibromap.store import aggregates
+from fibromap.store.store import Store
+paths = Paths.from_environment()
+store = Store.open(database_url(paths), paths, read_only=True)
+HAND = '''
+SELECT s.region, COUNT(DISTINCT s.flare_id), AVG(s.intensity), MAX(s.intensity),
+       SUM(s.intensity * COALESCE(f.duration_s, 0)),
+       SUM(CASE WHEN s.role = 'referred' THEN 1 ELSE 0 END)
+FROM site s JOIN flare f ON f.id = s.flare_id WHERE s.intensity > 0 GROUP BY s.region
+'''
+hand = sqlite3.connect(f"file:{paths.database_file}?mode=ro", uri=True)
+def best(action, runs=5):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter(); action(); times.append(time.perf_counter() - start)
+    return min(times)
+ours = best(lambda: aggregates.region_figures(store.database))
+baseline = best(lambda: hand.execute(HAND).fetchall())
+print(json.dumps({"ours": ours, "hand": baseline, "flares": store.flares.count()}))
+"""
+
+# The heat-map recoloured when its figures arrive, and the trends drawn and panned, on
+# the 50,000-flare history; the app's memory with the Trends view open.
+REVIEW_VIEWS = """
+import json, os, resource, statistics, sys, time
+from datetime import date
+from fibromap.analysis.periods import Period
+from fibromap.config import Paths, database_url
+from fibromap.ui.app import create_application, open_main_window
+paths = Paths.from_environment()
+app = create_application([])
+window = open_main_window(database_url(paths), paths)
+window.resize(1280, 800)
+def settle():
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if not window.busy():
+            break
+        time.sleep(0.005)
+    app.processEvents()
+window.show_view("heatmap")
+settle()
+heat = window.heatmap
+data = heat.loader(heat.period())()
+recolour = []
+for _ in range(20):
+    start = time.perf_counter(); heat.show_data(data); app.processEvents()
+    recolour.append(time.perf_counter() - start)
+window.show_view("trends")
+settle()
+trends = window.trends
+whole = Period(date(2000, 1, 1), date.today())
+trends_data = trends.loader(whole)()
+draws = []
+for _ in range(3):
+    start = time.perf_counter(); trends.show_data(trends_data); app.processEvents()
+    trends.grab()
+    draws.append(time.perf_counter() - start)
+plot = trends.flare_plot
+frames = []
+for step in range(60):
+    start = time.perf_counter()
+    plot.getViewBox().translateBy(x=86400 * 30 * (1 if step % 2 else -1))
+    trends.grab()
+    frames.append(time.perf_counter() - start)
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"recolour": statistics.median(recolour), "draw": statistics.median(draws),
+                  "frame": statistics.median(frames), "slowest_frame": max(frames),
+                  "rss": rss}))
+sys.stdout.flush()
+os._exit(0)
+"""
+
+# Saving one flare at a time into the one-year history (synchronous FULL), as Save does.
+SAVE_FLARE = """
+import json, statistics, time
+from datetime import datetime, timedelta, timezone
+from fibromap.config import Paths, database_url
+from fibromap.domain.flare import Flare, SpasmSite
+from fibromap.store.store import Store
+paths = Paths.from_environment()
+store = Store.open(database_url(paths), paths)
+start_at = datetime(2001, 1, 1, 8, tzinfo=timezone(timedelta(hours=1)))
+times = []
+for i in range(40):
+    flare = Flare(onset=start_at + timedelta(minutes=7 * i), duration_seconds=600,
+                  sites=(SpasmSite("upper_trapezius.left", 6), SpasmSite("levator_scapulae.left", 4)),
+                  triggers=frozenset({"stress"}), notes="benchmark")
+    start = time.perf_counter(); store.flares.add(flare); times.append(time.perf_counter() - start)
+print(json.dumps({"save": statistics.median(times)}))
+"""

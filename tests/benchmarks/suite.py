@@ -1,0 +1,262 @@
+"""The benchmark suite (`make bench`): every speed and size target of FibroMap, each
+measured against its baseline in the same run on the same machine, a few runs each.
+
+    python -m tests.benchmarks.suite [--runs 3] [--save]
+
+Prints one table (figure, median, spread, baseline, ratio, target, met) and writes it as
+JSON to build/benchmarks.json; with --save also to docs/benchmarks.md and
+docs/benchmarks.json, with the date and the machine. Nothing here runs in CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from tests.benchmarks import programs
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+
+
+@dataclass
+class Row:
+    figure: str
+    value: float             # the median, in ``unit``
+    spread: float            # largest minus smallest run
+    unit: str
+    baseline: float | None   # what it is compared with, measured in the same run
+    baseline_name: str
+    ratio: float | None
+    target: str
+    met: bool
+
+
+def _env(home: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FIBROMAP_")}
+    env.update(FIBROMAP_HOME=str(home), QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=str(ROOT), **extra)
+    return env
+
+
+def _run(arguments: list[str], env: dict[str, str], timeout: int = 600) -> str:
+    done = subprocess.run(arguments, env=env, capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(arguments[:4])}… failed: {done.stderr[-2000:]}")
+    return done.stdout
+
+
+def _program(source: str, env: dict[str, str], *arguments: str) -> dict:
+    """Run one of tests/benchmarks/programs.py; its last line of output, as JSON."""
+    out = _run([PYTHON, "-c", source, *arguments], env)
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def _wall(arguments: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    _run(arguments, env)
+    return time.perf_counter() - start
+
+
+def _repeat(measure: Callable[[], float], runs: int) -> tuple[float, float]:
+    values = [measure() for _ in range(runs)]
+    return statistics.median(values), max(values) - min(values)
+
+
+class Suite:
+    def __init__(self, folder: Path, runs: int):
+        self.folder, self.runs = folder, runs
+        self.rows: list[Row] = []
+        self.homes: dict[str, Path] = {}
+
+    # -- databases ---------------------------------------------------------------------
+    def home(self, name: str, days: int | None = None) -> Path:
+        """A FibroMap home holding ``days`` of demo history (None: the 50,000 flares)."""
+        if name not in self.homes:
+            home = self.folder / name
+            if days is not None:
+                _run([PYTHON, "-m", "fibromap", "demo", "--days", str(days)], _env(home))
+            else:
+                from tests.helpers.big_history import build_big_store
+
+                build_big_store(home).close()
+                (home / "big.sqlite3").rename(home / "fibromap.sqlite3")
+            self.homes[name] = home
+        return self.homes[name]
+
+    def add(self, figure: str, measured: tuple[float, float], unit: str, target: str,
+            limit: float, baseline: float | None = None, baseline_name: str = "",
+            ratio: float | None = None) -> None:
+        value, spread = measured
+        if baseline is not None and ratio is None:
+            ratio = value / baseline
+        compared = ratio if ratio is not None else value
+        row = Row(figure, value, spread, unit, baseline, baseline_name, ratio, target,
+                  compared <= limit)
+        self.rows.append(row)
+        print(_line(row), flush=True)
+
+    # -- the figures -------------------------------------------------------------------
+    def start_up(self) -> None:
+        home = self.home("year", 365)
+        env = _env(home)
+
+        def starts(source: str) -> list[dict]:
+            return [_program(source, env, repr(time.time())) for _ in range(self.runs)]
+
+        bare = starts(programs.BARE_WINDOW)
+        app = starts(programs.APP_START)
+        bare_paint = statistics.median(r["paint"] for r in bare)
+        for key, name, limit in (("paint", "start: first paint (body map drawn)", 1.5),
+                                 ("ready", "start: ready to save (store open, words loaded)", 3)):
+            values = [r[key] for r in app]
+            self.add(name, (statistics.median(values), max(values) - min(values)), "s",
+                     f"≤ {limit}× bare window", limit, bare_paint, "bare PySide6 window")
+        # First start after install with no byte code yet: compiled on the way.
+        cold = []
+        for _ in range(self.runs):
+            prefix = Path(tempfile.mkdtemp(dir=self.folder))
+            cold.append(_program(programs.APP_START, _env(home, PYTHONPYCACHEPREFIX=str(prefix)),
+                                 repr(time.time()))["paint"])
+            shutil.rmtree(prefix)
+        self.add("start with no .pyc (first start of a source install)",
+                 (statistics.median(cold), max(cold) - min(cold)), "s",
+                 "shown only: wheel and bundle ship byte code", float("inf"),
+                 bare_paint, "bare PySide6 window")
+
+    def headless(self) -> None:
+        home = self.home("year", 365)
+        env = _env(home)
+        export = self.folder / "year.json"
+        _run([PYTHON, "-m", "fibromap", "export", "--format", "json", "-o", str(export)], env)
+        nothing = _repeat(lambda: _wall([PYTHON, "-c", "pass"], env), self.runs)[0]
+        commands = {"stats": ["stats"], "check": ["check"], "atlas": ["atlas"],
+                    "insights": ["insights"],
+                    "export": ["export", "--format", "json", "-o", str(self.folder / "x.json")],
+                    "import": ["import", "--dry-run", str(export)]}
+        for name, arguments in commands.items():
+            cold = _repeat(lambda: _wall([PYTHON, "-m", "fibromap", *arguments], env), self.runs)
+            work = statistics.median(_program(programs.WARM_COMMAND, env, *arguments)["work"]
+                                     for _ in range(self.runs))
+            # The start-up a command adds to its own work, against Python's own start.
+            self.add(f"fibromap {name}, 1 year (the work itself {work:.2f} s)", cold, "s",
+                     "≤ 8× `python -c pass` + the work", 8, nothing, "python -c pass",
+                     ratio=max(cold[0] - work, 0) / nothing)
+
+    def commands(self) -> None:
+        def demo() -> float:
+            home = Path(tempfile.mkdtemp(dir=self.folder))
+            took = _wall([PYTHON, "-m", "fibromap", "demo", "--days", "3650"], _env(home))
+            shutil.rmtree(home)
+            return took
+
+        self.add("fibromap demo --days 3650", _repeat(demo, self.runs), "s", "< 3 s", 3)
+        from fibromap.ui.views import VIEWS
+
+        env = _env(self.home("year", 365))
+        for view in VIEWS:
+            shot = self.folder / f"{view}.png"
+            self.add(f"fibromap screenshot {view}, 1 year", _repeat(
+                lambda: _wall([PYTHON, "-m", "fibromap", "screenshot", view, "-o", str(shot)],
+                              env), self.runs), "s", "< 1.5 s", 1.5)
+        for name, days, limit in (("year", 365, 1.5), ("decade", 3650, 3)):
+            env = _env(self.home(name, days))
+            start = (date.today() - timedelta(days=days)).isoformat()
+            pdf = self.folder / f"{name}.pdf"
+            self.add(f"fibromap report, {days} days", _repeat(
+                lambda: _wall([PYTHON, "-m", "fibromap", "report", "--from", start,
+                               "-o", str(pdf)], env), self.runs),
+                "s", f"< {limit} s", limit)
+
+    def big_history(self) -> None:
+        env = _env(self.home("fifty"))
+        heat = [_program(programs.HEAT_MAP, env) for _ in range(self.runs)]
+        ours = [r["ours"] for r in heat]
+        hand = statistics.median(r["hand"] for r in heat)
+        self.add(f"heat-map figures, whole history ({heat[0]['flares']:,} flares)",
+                 (statistics.median(ours), max(ours) - min(ours)), "s",
+                 "≤ 1.5× the same query by hand in sqlite3", 1.5, hand, "sqlite3 by hand")
+        views = [_program(programs.REVIEW_VIEWS, env) for _ in range(self.runs)]
+        for key, name, limit, unit, scale in (
+                ("recolour", "heat-map recoloured, figures in", 0.016, "ms", 1000),
+                ("draw", "trends drawn, 10 years of 50,000 flares", 0.2, "ms", 1000),
+                ("frame", "trends panned: median frame", 1 / 60, "ms", 1000),
+                ("slowest_frame", "trends panned: slowest frame", 2 / 60, "ms", 1000),
+                ("rss", "memory of the app on Trends, 50,000 flares", 250, "MB", 1)):
+            values = [r[key] * scale for r in views]
+            self.add(name, (statistics.median(values), max(values) - min(values)), unit,
+                     f"< {limit * scale:.0f} {unit}", limit * scale)
+
+    def saving(self) -> None:
+        env = _env(self.home("year", 365))
+        saves = [_program(programs.SAVE_FLARE, env)["save"] * 1000 for _ in range(self.runs)]
+        self.add("saving a flare (synchronous FULL)",
+                 (statistics.median(saves), max(saves) - min(saves)), "ms", "< 20 ms", 20)
+
+
+def _line(row: Row) -> str:
+    baseline = (f"{row.baseline:.3f} s ({row.baseline_name})" if row.baseline is not None
+                else "—")
+    ratio = f"{row.ratio:.1f}×" if row.ratio is not None else "—"
+    value = f"{row.value:.3f} {row.unit}" if row.unit == "s" else f"{row.value:.1f} {row.unit}"
+    spread = f"±{row.spread / 2:.3f}" if row.unit == "s" else f"±{row.spread / 2:.1f}"
+    return (f"| {row.figure} | {value} {spread} | {baseline} | {ratio} | {row.target} | "
+            f"{'yes' if row.met else '**no**'} |")
+
+
+HEADER = ("| figure | median ± half the spread | baseline, same run | ratio | target | met |\n"
+          "|---|---|---|---|---|---|")
+
+
+def machine() -> str:
+    return (f"{platform.node() or 'this machine'}: {platform.system()} {platform.release()}, "
+            f"{os.cpu_count()} cores, Python {platform.python_version()}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--save", action="store_true",
+                        help="write docs/benchmarks.md and docs/benchmarks.json")
+    parser.add_argument("--only", action="append",
+                        choices=["start_up", "headless", "commands", "big_history", "saving"])
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        suite = Suite(Path(folder), args.runs)
+        print(HEADER, flush=True)
+        for part in args.only or ["start_up", "headless", "commands", "big_history", "saving"]:
+            getattr(suite, part)()
+    rows = [dataclasses.asdict(row) for row in suite.rows]
+    document = {"date": date.today().isoformat(), "machine": machine(), "runs": args.runs,
+                "rows": rows}
+    (ROOT / "build").mkdir(exist_ok=True)
+    (ROOT / "build" / "benchmarks.json").write_text(json.dumps(document, indent=1))
+    if args.save:
+        (ROOT / "docs" / "benchmarks.json").write_text(json.dumps(document, indent=1) + "\n")
+        (ROOT / "docs" / "benchmarks.md").write_text(
+            "# Benchmarks\n\n"
+            f"`make bench` on {document['date']}, {document['machine']}; {args.runs} runs "
+            "of each figure, every baseline measured in the same run.\n\n"
+            + HEADER + "\n" + "\n".join(_line(row) for row in suite.rows) + "\n")
+    missed = [row.figure for row in suite.rows if not row.met]
+    print(f"\n{len(suite.rows) - len(missed)} of {len(suite.rows)} targets met"
+          + (": missed " + "; ".join(missed) if missed else ""))
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
