@@ -145,7 +145,9 @@ from fibromap.domain.flare import Flare, SpasmSite
 from fibromap.store.store import Store
 paths = Paths.from_environment()
 store = Store.open(database_url(paths), paths)
-start_at = datetime(2001, 1, 1, 8, tzinfo=timezone(timedelta(hours=1)))
+# A day of its own for each run: the same flare twice is refused.
+start_at = datetime(2001, 1, 1, 8, tzinfo=timezone(timedelta(hours=1))) + timedelta(
+    days=store.flares.count())
 times = []
 for i in range(40):
     flare = Flare(onset=start_at + timedelta(minutes=7 * i), duration_seconds=600,
