@@ -43,7 +43,7 @@ def symptom_map(pairs: list[str]) -> dict[str, tuple[str, ...]]:
 
 
 def terminal_progress(stream=None):
-    """A progress line on the terminal ("Writing: 40,000 of 100,000"), redrawn in place at
+    """A progress line on the terminal (exchange.files.progress_text), redrawn in place at
     most ten times a second; None when the stream is not a terminal (a log, a pipe)."""
     from fibromap.exchange.files import progress_text
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import TextIO
 from urllib.parse import quote, unquote
@@ -270,7 +270,7 @@ def parse(text: str, source: str = "the file",
     sites_in_flare says how many), so only the rows of unfinished flares are held."""
     problems = Collector()
     read = {"at": 0}
-    rows = csv_rows(_lines(text, read), problems)
+    rows = csv_rows(text, problems, read)
     _line, header = next(rows, (1, None))
     names = tuple(h.strip() for h in header) if header is not None else ()
     if names not in (COLUMNS, COLUMNS_BEFORE_COUNTS):
@@ -334,16 +334,3 @@ def parse(text: str, source: str = "the file",
     problems.check(source)
     return records
 
-
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
-
-
-def _lines(text: str, read: dict[str, int]) -> Iterator[str]:
-    """The lines of ``text`` one at a time, each with its ending (as a file opened with
-    newline="" gives them to the csv module), without copying the text: ``read["at"]``
-    follows how far they have got."""
-    for match in _LINE.finditer(text):
-        if not match.end() > match.start():
-            return
-        read["at"] = match.end()
-        yield match.group()

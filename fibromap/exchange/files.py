@@ -30,29 +30,34 @@ HEALTH_DATA_WARNING = ("An export holds your health records in plain text: keep 
                        "private and delete copies you no longer need.")
 
 
-_pauses = 0
-_pauses_lock = threading.Lock()
-
-
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
+class _CycleCollectorPause:
     """While an import or export makes hundreds of thousands of records, Python's cycle
     collector would walk every living object again and again: half the time of reading
     100,000 flares. Records hold no reference cycles, so it is paused meanwhile (and
     resumed when the last of overlapping imports and exports ends, if it was running)."""
-    global _pauses
-    with _pauses_lock:
-        if _pauses == 0:
-            _cycle_collector_paused.was_enabled = gc.isenabled()
-            gc.disable()
-        _pauses += 1
-    try:
-        yield
-    finally:
-        with _pauses_lock:
-            _pauses -= 1
-            if _pauses == 0 and _cycle_collector_paused.was_enabled:
-                gc.enable()
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._holders = 0
+        self._resume = False
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._lock:
+            if self._holders == 0:
+                self._resume = gc.isenabled()
+                gc.disable()
+            self._holders += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._holders -= 1
+                if self._holders == 0 and self._resume:
+                    gc.enable()
+
+
+_cycle_collector_paused = _CycleCollectorPause()
 
 
 def _write_export(store: Store, fmt: str, handle: TextIO) -> None:

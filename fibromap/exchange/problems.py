@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from fibromap.errors import FibroMapError
@@ -31,17 +32,16 @@ class ImportRefused(FibroMapError):
                          + "; ".join(map(str, first)) + more)
 
 
-def csv_rows(text: str | Iterable[str], problems: "Collector"):
-    """(line number, cells) for each CSV row of ``text`` (or of its lines, each with its
-    ending), numbered by the line it starts on (a quoted cell may span lines); a row the
-    csv module cannot read is a problem."""
+def csv_rows(text: str, problems: "Collector", read: dict[str, int] | None = None):
+    """(line number, cells) for each CSV row of ``text``, numbered by the line it starts
+    on (a quoted cell may span lines); a row the csv module cannot read is a problem.
+    ``read["at"]``, if given, follows how many characters have been read."""
     import csv
-    import io
 
     # A note may be long (the module's default limit is 128 KiB a field); the file's own
     # size is capped before it is read.
     csv.field_size_limit(2**31 - 1)
-    reader = csv.reader(io.StringIO(text, newline="") if isinstance(text, str) else text)
+    reader = csv.reader(_lines(text, {} if read is None else read))
     while True:
         starts = reader.line_num + 1
         try:
@@ -52,6 +52,20 @@ def csv_rows(text: str | Iterable[str], problems: "Collector"):
             problems.add(f"line {starts}", f"not valid CSV ({exc})")
             return
         yield starts, row
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+
+
+def _lines(text: str, read: dict[str, int]) -> Iterator[str]:
+    """The lines of ``text`` one at a time, each with its ending, as a file opened with
+    newline="" gives them to the csv module, without copying the text (a StringIO of it
+    would take four bytes a character)."""
+    for match in _LINE.finditer(text):
+        if not match.end() > match.start():
+            return
+        read["at"] = match.end()
+        yield match.group()
 
 
 class Collector:

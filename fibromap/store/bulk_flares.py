@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime, timedelta, timezone
-from functools import cache
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fibromap.domain.flare import (
-    Flare, Referral, SiteRole, SpasmSite, TreatmentUse, day_only_onset, stored,
-    utc_now,
+    Flare, Referral, SiteRole, SpasmSite, TreatmentUse, aware_from_utc, day_only_onset,
+    stored, utc_now,
 )
 from fibromap.domain.records import flare_fingerprint
 from fibromap.domain.vocabulary import TermKind
@@ -100,15 +99,18 @@ def _insert(session: Session, row_class, columns: tuple[str, ...], rows: list[tu
     converters = [(index, convert) for index, name in enumerate(columns)
                   if (convert := table.c[name].type.bind_processor(dialect)) is not None]
     if converters:
-        rows = [list(row) for row in rows]
+        changed = []
         for row in rows:
+            row = list(row)
             for index, convert in converters:
                 row[index] = convert(row[index])
+            changed.append(tuple(row))
+        rows = changed
     quote = dialect.identifier_preparer.quote
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     connection.exec_driver_sql(
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in columns)}) "
-        f"VALUES ({', '.join([mark] * len(columns))})", [tuple(row) for row in rows])
+        f"VALUES ({', '.join([mark] * len(columns))})", rows)
 
 
 def read_all_flares(database: Database) -> list[Flare]:
@@ -142,11 +144,6 @@ FLARE_COLUMNS = ("id", "fingerprint", "onset_utc", "utc_offset_min", "duration_s
 
 
 ROLES = {role.value: role for role in SiteRole}
-
-
-@cache
-def _zone(offset_minutes: int) -> timezone:
-    return timezone(timedelta(minutes=offset_minutes))
 
 
 def _moment(value) -> datetime:
@@ -191,7 +188,7 @@ def _read_chunk(session: Session, ids: list[int], keys: dict) -> list[tuple[Flar
         levels, (notes, day_only, created, modified) = rest[:len(IMPACT_COLUMNS)], rest[-4:]
         said = words.get(flare_id, ())
         onset = (day_only_onset(_moment(stamp).date()) if day_only
-                 else _moment(stamp).astimezone(_zone(offset)))
+                 else aware_from_utc(_moment(stamp), offset))
         flares.append((stamp, stored(
             Flare, onset, tuple(sites[flare_id]), duration,
             tuple(referrals.get(flare_id, ())), keys[context][1] if context else None,

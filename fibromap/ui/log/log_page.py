@@ -91,11 +91,6 @@ class LogPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-    def ready_to_save(self) -> bool:
-        """The store is open and the form holds its words (both happen before the page
-        is built today; the start-up benchmark asks)."""
-        return self._store is not None
-
     # -- the draft ---------------------------------------------------------------------
     def draft(self) -> FlareDraft:
         """Everything on screen now, complete or not."""
