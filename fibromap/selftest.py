@@ -77,13 +77,13 @@ def run() -> int:
 
         from fibromap.analysis.statistics import hac_difference
 
-        # The insights' intervals need SciPy's t distribution: prove it loads and answers.
+        # The insights' intervals need Student's t: prove it answers.
         days = [(date(2026, 1, 1) + timedelta(days=i), i % 3 == 0, float(i % 4 + (i % 3 == 0)))
                 for i in range(60)]
         check = hac_difference(days)
         if check.ci_low is None or not check.ci_low < check.difference < check.ci_high:
             raise RuntimeError("the insights' confidence interval could not be computed")
-        _step("insights statistics (SciPy)", started)
+        _step("insights statistics", started)
 
         from fibromap.analysis.periods import Period
         from fibromap.analysis.report_data import load_report

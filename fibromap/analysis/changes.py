@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from fibromap.analysis.distributions import sign_test
 from fibromap.analysis.periods import Period
 from fibromap.analysis.statistics import FDR, benjamini_hochberg
 
@@ -55,11 +56,7 @@ def compare_periods(period: Period, before: dict[str, int], now: dict[str, int],
                                 f"{period.days} days ({previous.label()}) are not fully recorded: "
                                 "no comparison is possible.")
     regions = sorted(set(before) | set(now))
-    # SciPy is loaded only when a report is made.
-    from scipy.stats import binomtest
-
-    p_values = [binomtest(now.get(r, 0), before.get(r, 0) + now.get(r, 0), 0.5).pvalue
-                for r in regions]
+    p_values = [sign_test(now.get(r, 0), before.get(r, 0) + now.get(r, 0)) for r in regions]
     changes = []
     for region, q in zip(regions, benjamini_hochberg(p_values)):
         b, n = before.get(region, 0), now.get(region, 0)

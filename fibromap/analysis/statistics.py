@@ -9,7 +9,8 @@ Method (also in the README and the Insights view):
   and a day's flares are not independent of the day before's. Missing calendar days stay
   in the time order as gaps (they contribute nothing), so a lag is always in days.
 - The 95 % interval and the two-sided p-value use Student's t with the Welch–Satterthwaite
-  degrees of freedom of the two groups, from the exact t distribution (SciPy).
+  degrees of freedom of the two groups, from the exact t distribution
+  (fibromap/analysis/distributions.py, checked against SciPy).
 - Across all comparisons shown, p-values are adjusted by Benjamini–Hochberg, controlling
   the false discovery rate at 5 %; only adjusted values below 0.05 are called notable.
 """
@@ -20,6 +21,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+
+from fibromap.analysis.distributions import t_quantile, t_upper_tail
 
 FDR = 0.05
 CONFIDENCE = 0.95
@@ -84,11 +87,8 @@ def hac_difference(days: Sequence[tuple[date, bool, float]], lag: int | None = N
                           None, None)
     se = math.sqrt(variance)
     df = (va + vb) ** 2 / (va ** 2 / (len(a) - 1) + vb ** 2 / (len(b) - 1))
-    # SciPy is loaded only here, when insights are computed, never at start-up.
-    from scipy.stats import t as student_t
-
-    margin = float(student_t.ppf(0.5 + CONFIDENCE / 2, df)) * se
-    p_value = float(2 * student_t.sf(abs(difference) / se, df))
+    margin = t_quantile(0.5 + CONFIDENCE / 2, df) * se
+    p_value = 2 * t_upper_tail(abs(difference) / se, df)
     return Difference(len(a), len(b), mean_a, mean_b, difference, se, df, lag,
                       difference - margin, difference + margin, p_value)
 
