@@ -9,7 +9,7 @@ from shapely.geometry import Point, Polygon
 from shapely.ops import unary_union
 
 from fibromap.domain.atlas import WPI_AREAS, Side, View, load_atlas
-from fibromap.domain.geometry import load_geometry
+from fibromap.domain.geometry import _rings, load_geometry
 
 GEOMETRY = load_geometry()
 MIDLINE = GEOMETRY.width / 2
@@ -119,3 +119,16 @@ def test_no_region_has_a_thin_spike(figure):
             if min(l1, l2) > 1.5:
                 cosine = (v1[0] * v2[0] + v1[1] * v2[1]) / (l1 * l2)
                 assert cosine < 0.995, (rid, b)
+
+
+def test_a_path_of_moves_and_lines_reads_as_rings():
+    d = "M 0 0 10 0 10,10 0 10 Z M 2 2 L 4 2 4 4 Z M 1 1 2 2"
+    assert _rings(d) == (((0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)),
+                         ((2.0, 2.0), (4.0, 2.0), (4.0, 4.0)))
+    assert _rings(d, minimum=2)[-1] == ((1.0, 1.0), (2.0, 2.0))
+
+
+@pytest.mark.parametrize("d", ["M 0 0 C 1 1 2 2 3 3", "M 0 0 10 0 10"])
+def test_a_path_that_is_not_a_polygon_is_refused(d):
+    with pytest.raises(ValueError, match="body map has a path"):
+        _rings(d)
