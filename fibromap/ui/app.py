@@ -1,18 +1,33 @@
-"""Starting the desktop app."""
+"""Starting the desktop app.
+
+The window is shown, and its body map drawn, before the database is opened: opening it
+loads SQLAlchemy, which takes longer than everything else at start-up. Until then the map
+can be clicked; the form, saving and the other views follow a moment later.
+"""
 
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fibromap import APP_NAME, __version__
 from fibromap.config import Paths
 from fibromap.errors import FibroMapError
-from fibromap.store.store import Store
 from fibromap.ui.icon import app_icon
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from fibromap.store.store import Store
+
+# Where a window is never painted (minimised at start, or a platform that does not expose
+# it), the database is opened anyway after this long.
+OPEN_ANYWAY_MS = 500
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -26,19 +41,66 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, just after ``widget`` is first painted (or after
+    OPEN_ANYWAY_MS, whichever comes first)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]):
+        super().__init__(widget)
+        self._widget, self._then, self._done = widget, then, False
+        widget.installEventFilter(self)
+        QTimer.singleShot(OPEN_ANYWAY_MS, self._call)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            # Called before the paint: the call waits until it is done.
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self._call)
+        return False
+
+    def _call(self) -> None:
+        if not self._done:
+            self._done = True
+            self._then()
+
+
 def open_main_window(url: str, paths: Paths) -> MainWindow | None:
-    """Open the store and its window, or tell the person why it cannot be opened and offer
-    the newest backup that passes the integrity check."""
-    try:
-        store = Store.open_to_view(url, paths, routine_backup=True)
-    except FibroMapError as exc:
-        store = _offer_backup(url, paths, str(exc))
-        if store is None:
-            return None
-    window = MainWindow(store, Settings(paths.settings_file), paths)
+    """Show the window, then open the store behind it; or tell the person why it cannot be
+    opened, offer the newest backup that passes the integrity check, and return None.
+
+    ``window.first_painted`` is the time.time() at which the body map had been drawn."""
+    window = MainWindow(None, Settings(paths.settings_file), paths)
+    opened: list[Store | None] = []
+    waiting = QEventLoop()
+
+    def open_store() -> None:
+        window.first_painted = time.time()
+        opened.append(_open_store(url, paths, window))
+        waiting.quit()
+
+    _AfterFirstPaint(window.log.map.viewport(), open_store)
     window.show()
+    if not opened:
+        waiting.exec()
+    store = opened[0]
+    if store is None:
+        window.hide()
+        window.deleteLater()
+        return None
+    window.attach(store)
     window.offer_unsaved_draft()
+    if not window.log.draft().is_empty:  # marks made while the database was opening
+        window.log.keep_draft()
     return window
+
+
+def _open_store(url: str, paths: Paths, window: QWidget) -> Store | None:
+    from fibromap.store.store import Store
+
+    try:
+        return Store.open_to_view(url, paths, routine_backup=True)
+    except FibroMapError as exc:
+        return _offer_backup(url, paths, str(exc), window)
 
 
 def run_gui(url: str, paths: Paths, crash_dialog: bool = True) -> int:
@@ -55,20 +117,21 @@ def run_gui(url: str, paths: Paths, crash_dialog: bool = True) -> int:
         handler.uninstall()
 
 
-def _offer_backup(url: str, paths: Paths, problem: str) -> Store | None:
+def _offer_backup(url: str, paths: Paths, problem: str, parent: QWidget) -> Store | None:
     from fibromap.store.backups import describe_backup, list_backups, restore_backup
     from fibromap.store.database import Database
+    from fibromap.store.store import Store
 
     title = f"{APP_NAME} cannot open the database"
     target = Database.sqlite_file(url)
     good = next((info for info in map(describe_backup, list_backups(paths)) if info.sound),
                 None) if target is not None else None
     if good is None:
-        QMessageBox.critical(None, title, problem)
+        QMessageBox.critical(parent, title, problem)
         return None
     taken = f"{good.taken:%a %d %b %Y, %H:%M}" if good.taken else good.path.name
     answer = QMessageBox.question(
-        None, title,
+        parent, title,
         f"{problem}\n\nThe newest good backup is from {taken} ({good.flares} flares). Restore "
         "it? The file that cannot be opened is kept beside it.")
     if answer != QMessageBox.StandardButton.Yes:
@@ -77,5 +140,5 @@ def _offer_backup(url: str, paths: Paths, problem: str) -> Store | None:
         restore_backup(good.path, target)
         return Store.open(url, paths)
     except FibroMapError as exc:
-        QMessageBox.critical(None, title, str(exc))
+        QMessageBox.critical(parent, title, str(exc))
         return None

@@ -9,11 +9,14 @@ one window appears in the other's history within seconds.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from fibromap.errors import FibroMapError
-from fibromap.store.store import Store
+
+if TYPE_CHECKING:
+    from fibromap.store.store import Store
 
 log = logging.getLogger(__name__)
 

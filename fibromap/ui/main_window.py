@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
@@ -17,7 +18,6 @@ from fibromap.domain.flare import Flare
 from fibromap.errors import FibroMapError
 from fibromap.figure.formatting import onset_text
 from fibromap.store.drafts import DraftFile
-from fibromap.store.store import Store
 from fibromap.ui.change_watcher import ChangeWatcher
 from fibromap.ui.daily.reminder import CheckInReminder
 from fibromap.ui.icon import app_icon
@@ -26,6 +26,8 @@ from fibromap.ui.pages import LATER_PAGES, REVIEW_PAGES, build_page
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import VIEWS
 
+if TYPE_CHECKING:
+    from fibromap.store.store import Store
 
 
 class DeleteFlare(QUndoCommand):
@@ -51,18 +53,22 @@ class DeleteFlare(QUndoCommand):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, settings: Settings, paths: Paths,
+    def __init__(self, store: Store | None, settings: Settings, paths: Paths,
                  parent: QWidget | None = None):
+        """The window; without ``store`` it can be shown, the body map drawn, before the
+        database is open (start-up does so), and attach() brings the rest to life."""
         super().__init__(parent)
-        self.store = store
-        self.watcher = ChangeWatcher(store, parent=self)
+        self.store: Store | None = None
+        self.watcher: ChangeWatcher | None = None
+        self.reminder: CheckInReminder | None = None
+        self.first_painted: float | None = None  # time.time() of the first drawn map
         self.settings = settings
         self.paths = paths
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 820)
         self.drafts = DraftFile(paths)
         self.undo_stack = QUndoStack(self)
-        self.log = LogPage(store, settings, self.drafts)
+        self.log = LogPage(None, settings, self.drafts)
         self.tabs = QTabWidget(documentMode=True)
         self.tabs.addTab(self.log, "Log")
         # Until built, a page's tab holds an empty stand-in.
@@ -71,27 +77,51 @@ class MainWindow(QMainWindow):
         for name, title in LATER_PAGES.items():
             self._stand_ins[name] = QWidget()
             self.tabs.addTab(self._stand_ins[name], title)
+            self.tabs.setTabEnabled(self.tabs.count() - 1, False)
         self.tabs.currentChanged.connect(self._tab_opened)
         self.setCentralWidget(self.tabs)
         self._build_menus()
+        self.database_label = QLabel("Opening the database…")
+        self.statusBar().addPermanentWidget(self.database_label)
+        self.tray = None
+        self.log.saved.connect(lambda _flare: self.refresh())
+        self.log.body.orientationChanged.connect(lambda o: self.statusBar().showMessage(
+            "The front of the body is now shown "
+            + ("as in a mirror" if o == "patient" else "facing the person"), 4000))
+        geometry = self.settings.window_geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if store is not None:
+            self.attach(store)
+
+    def attach(self, store: Store) -> None:
+        """Take the open database: the form's words, saving, the other views, the
+        reminder, and the view that was open when FibroMap last closed."""
+        self.store = store
+        self.watcher = ChangeWatcher(store, parent=self)
+        self.watcher.changed.connect(self._changed_elsewhere)
+        self.log.attach(store)
+        for action in self._need_the_store:
+            action.setEnabled(True)
+        for index in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(index, True)
         if store.database.warning:
             self.statusBar().showMessage(store.database.warning)
-        self.database_label = QLabel(f"Database: {store.display_name}")
+        self.database_label.setText(f"Database: {store.display_name}")
         self.database_label.setToolTip(store.display_name)
         if store.read_only:
             self._show_read_only()
-        self.statusBar().addPermanentWidget(self.database_label)
-        self.tray = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             # The tray carries the check-in reminder where the desktop has one.
             self.tray = QSystemTrayIcon(app_icon(), self)
             self.tray.setToolTip(APP_NAME)
             self.tray.messageClicked.connect(lambda: self.tabs.setCurrentWidget(self.checkin))
             self.tray.show()
-        self.reminder = CheckInReminder(store, settings, self.tray, parent=self)
+        self.reminder = CheckInReminder(store, self.settings, self.tray, parent=self)
         self.reminder.due.connect(lambda text: self.statusBar().showMessage(text, 60_000))
-        self._connect()
-        self._restore_window()
+        name = self.settings.last_view
+        if name in VIEWS and name != "bodymap":
+            self.show_view(name)
 
     def _show_read_only(self) -> None:
         """A database in a read-only place: everything can be seen, reported and exported;
@@ -108,14 +138,6 @@ class MainWindow(QMainWindow):
     def refuse_saving(self, button) -> None:
         button.setEnabled(False)
         button.setToolTip(self._read_only_why)
-
-    def _restore_window(self) -> None:
-        geometry = self.settings.window_geometry
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        name = self.settings.last_view
-        if name in VIEWS and name != "bodymap":
-            self.show_view(name)
 
     def current_view(self) -> str:
         page = self.tabs.currentWidget()
@@ -146,13 +168,6 @@ class MainWindow(QMainWindow):
     insights = property(lambda self: self.page("insights"))
     scores = property(lambda self: self.page("scores"))
     overview = property(lambda self: self.page("overview"))
-
-    def _connect(self) -> None:
-        self.watcher.changed.connect(self._changed_elsewhere)
-        self.log.saved.connect(lambda _flare: self.refresh())
-        self.log.body.orientationChanged.connect(lambda o: self.statusBar().showMessage(
-            "The front of the body is now shown "
-            + ("as in a mirror" if o == "patient" else "facing the person"), 4000))
 
     def _action(self, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self, triggered=slot)
@@ -204,6 +219,13 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.backups_action)
         self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
         help_menu.addAction(self.about_action)
+        # Until the database is open (a moment at start-up) only the map can be used.
+        self._need_the_store = [
+            self.new_action, self.save_action, self.repeat_action, self.report_action,
+            self.export_action, self.import_action, self.refresh_action, self.backups_action,
+            *view_menu.actions()[1:self.tabs.count()]]
+        for action in self._need_the_store:
+            action.setEnabled(False)
 
     # -- flares -------------------------------------------------------------------------
     def new_flare(self) -> None:
@@ -264,6 +286,8 @@ class MainWindow(QMainWindow):
     # -- views ----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Show what the database holds now (the review views reload when next shown)."""
+        if self.watcher is None:
+            return
         self.watcher.up_to_date()
         for name in ("overview", "history", "medications"):
             self.refresh_if_built(name)
@@ -278,7 +302,8 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # Coming back to the window: show at once what was saved elsewhere meanwhile.
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+        if (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
+                and self.watcher is not None):
             self.watcher.look()
         super().changeEvent(event)
 
@@ -299,10 +324,9 @@ class MainWindow(QMainWindow):
                 return
 
     def ready_to_save(self) -> bool:
-        """Whether a flare marked now could be saved (the start-up benchmark asks): the
-        store is open and the form holds its words, which today happen before the window
-        is built."""
-        return True
+        """Whether a flare marked now could be saved: the database is open and the form
+        holds its words (the start-up benchmark asks)."""
+        return self.store is not None
 
     def busy(self) -> bool:
         """Whether a view is still loading figures on a worker thread."""
@@ -356,6 +380,9 @@ class MainWindow(QMainWindow):
             f"Logs: {self.paths.logs_dir}")
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.store is None:  # closed before the database opened: nothing to keep
+            super().closeEvent(event)
+            return
         self.settings.window_geometry = self.saveGeometry()
         self.settings.last_view = self.current_view()
         self.log.keep_draft()

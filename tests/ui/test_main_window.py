@@ -107,3 +107,59 @@ def test_a_start_builds_only_the_view_it_shows(qtbot, sqlite_url, paths):
     assert window.tabs.currentWidget() is window.heatmap
     assert window.current_view() == "heatmap"
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Heat-map"
+
+
+def test_the_map_is_drawn_before_the_database_library_is_loaded(paths):
+    """Start-up shows the window and draws the body map first; SQLAlchemy (the slowest
+    thing to load) comes after, and then the form can save."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "import fibromap.ui.app as app_module\n"
+            "from fibromap.config import Paths, database_url\n"
+            "seen = {}\n"
+            "opening = app_module._open_store\n"
+            "def watched(url, paths, window):\n"
+            "    seen['painted'] = window.first_painted is not None\n"
+            "    seen['sqlalchemy'] = 'sqlalchemy' in sys.modules\n"
+            "    seen['form'] = window.log.form.isEnabled()\n"
+            "    return opening(url, paths, window)\n"
+            "app_module._open_store = watched\n"
+            "app = app_module.create_application(); p = Paths.from_environment()\n"
+            "w = app_module.open_main_window(database_url(p), p)\n"
+            "print(seen, w.ready_to_save(), w.log.form.isEnabled(), w.log.save_button.isEnabled())\n")
+    env = dict(os.environ, FIBROMAP_HOME=str(paths.data_dir), QT_QPA_PLATFORM="offscreen")
+    started = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             timeout=120, env=env)
+    assert started.stdout.strip().splitlines()[-1] == (
+        "{'painted': True, 'sqlalchemy': False, 'form': False} True True True"), started.stderr
+
+
+def test_before_the_database_opens_only_the_map_works_and_no_draft_is_overwritten(
+        qtbot, sqlite_url, paths):
+    from fibromap.domain.draft import DraftSite, FlareDraft
+    from fibromap.store.drafts import DraftFile
+    from fibromap.ui.log.flare_form import local_now
+
+    drafts = DraftFile(paths)
+    drafts.save(FlareDraft(onset=local_now(), sites=[DraftSite("soleus.left", 6)]))
+    before = drafts.path.read_bytes()
+    window = MainWindow(None, Settings(paths.settings_file), paths)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.ready_to_save()
+    assert window.database_label.text() == "Opening the database…"
+    assert not window.log.form.isEnabled() and not window.log.save_button.isEnabled()
+    assert not window.save_action.isEnabled() and not window.report_action.isEnabled()
+    assert [window.tabs.isTabEnabled(i) for i in range(window.tabs.count())] == [True] + [False] * 9
+    window.log.map.mark("biceps.right", 4)  # a click on the map while it opens
+    qtbot.wait(300)  # longer than the draft delay
+    assert drafts.path.read_bytes() == before  # last time's flare is still there to offer
+    window.attach(Store.open(sqlite_url, paths))
+    assert window.ready_to_save() and window.log.form.isEnabled()
+    assert window.save_action.isEnabled() and all(
+        window.tabs.isTabEnabled(i) for i in range(window.tabs.count()))
+    assert window.database_label.text() == f"Database: {paths.database_file}"
+    assert "stress" in window.log.form.triggers.buttons  # the words came with the database

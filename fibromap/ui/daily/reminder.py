@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from fibromap.store.store import Store
 from fibromap.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from fibromap.store.store import Store
 
 CHECK_EVERY_MS = 30_000
 

@@ -57,6 +57,16 @@ class ChipGroup(QWidget):
             self._layout.addWidget(button)
         return button
 
+    @property
+    def kind(self) -> TermKind:
+        return self._kind
+
+    def add_terms(self, terms: list[Term]) -> None:
+        """Offer ``terms`` too (those not offered yet), in their order, before "+ Add…"."""
+        for term in terms:
+            if term.key not in self.buttons:
+                self._add_button(term)
+
     def _toggled(self, key: str, on: bool) -> None:
         if on and self._exclusive:
             for other, button in self.buttons.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
@@ -13,10 +14,12 @@ from PySide6.QtWidgets import (
 from fibromap.domain.draft import FlareDraft
 from fibromap.domain.flare import DURATION_MAX_SECONDS, IMPACT_LEVELS, STILL_GOING, ImpactArea
 from fibromap.domain.vocabulary import TermKind
-from fibromap.store.store import Store
 from fibromap.ui.log.chips import ChipGroup
 from fibromap.ui.log.treatment_panel import TreatmentPanel
 from fibromap.ui.widgets.flow_layout import FlowLayout
+
+if TYPE_CHECKING:
+    from fibromap.store.vocabulary import VocabularyRepository as Vocabulary
 
 UNITS = (("seconds", 1), ("minutes", 60), ("hours", 3600))
 IMPACT_NAMES = {ImpactArea.WALKING: "Walking", ImpactArea.FINE_MOTOR: "Fine motor (buttons, writing)",
@@ -62,9 +65,11 @@ class FlareForm(QWidget):
     changed = Signal()
     message = Signal(str)
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, vocabulary: Vocabulary | None = None, parent: QWidget | None = None):
+        """The form, with the words of ``vocabulary``. Without one (the window is shown
+        before the database is open) it stays disabled until use_vocabulary()."""
         super().__init__(parent)
-        vocabulary = store.vocabulary
+        self._vocabulary: Vocabulary | None = None
         self._pinned: datetime | None = None
         self._day_only = False  # the flare shown is known only to the day
         self.onset = QDateTimeEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy  HH:mm")
@@ -81,13 +86,10 @@ class FlareForm(QWidget):
             self.unit.addItem(name)
         self.unit.setCurrentIndex(1)
         self.ongoing = QCheckBox("Still going")
-        self.context = ChipGroup(TermKind.CONTEXT, vocabulary.terms(TermKind.CONTEXT), exclusive=True)
-        self.qualities = ChipGroup(TermKind.QUALITY, vocabulary.terms(TermKind.QUALITY),
-                                   add_term=lambda label: vocabulary.add(TermKind.QUALITY, label))
-        self.triggers = ChipGroup(TermKind.TRIGGER, vocabulary.terms(TermKind.TRIGGER),
-                                  add_term=lambda label: vocabulary.add(TermKind.TRIGGER, label))
-        self.treatments = TreatmentPanel(vocabulary.terms(TermKind.TREATMENT),
-                                         lambda label: vocabulary.add(TermKind.TREATMENT, label))
+        self.context = ChipGroup(TermKind.CONTEXT, [], exclusive=True)
+        self.qualities = ChipGroup(TermKind.QUALITY, [], add_term=self._adder(TermKind.QUALITY))
+        self.triggers = ChipGroup(TermKind.TRIGGER, [], add_term=self._adder(TermKind.TRIGGER))
+        self.treatments = TreatmentPanel([], self._adder(TermKind.TREATMENT))
         self.impacts: dict[ImpactArea, QComboBox] = {}
         for area in ImpactArea:
             combo = QComboBox()
@@ -103,6 +105,20 @@ class FlareForm(QWidget):
         self._build()
         self._connect()
         self.clear()
+        self.setEnabled(False)
+        if vocabulary is not None:
+            self.use_vocabulary(vocabulary)
+
+    def _adder(self, kind: TermKind):
+        return lambda label: self._vocabulary.add(kind, label)
+
+    def use_vocabulary(self, vocabulary: Vocabulary) -> None:
+        """Offer the words the database holds, and let the form be filled in."""
+        self._vocabulary = vocabulary
+        for group in (self.context, self.qualities, self.triggers):
+            group.add_terms(vocabulary.terms(group.kind))
+        self.treatments.add_terms(vocabulary.terms(TermKind.TREATMENT))
+        self.setEnabled(True)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)

@@ -6,6 +6,8 @@ window or a killed process loses nothing; the next start offers it back.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
@@ -16,11 +18,13 @@ from fibromap.domain.flare import Flare, SiteRole
 from fibromap.errors import ChangedElsewhere, FibroMapError
 from fibromap.figure.formatting import onset_text
 from fibromap.store.drafts import DraftFile
-from fibromap.store.store import Store
 from fibromap.ui.bodymap.body_map_page import BodyMapPage
 from fibromap.ui.log.flare_form import FlareForm, local_now
 from fibromap.ui.settings import Settings
 from fibromap.ui.widgets.feedback import FeedbackLabel
+
+if TYPE_CHECKING:
+    from fibromap.store.store import Store
 
 DRAFT_DELAY_MS = 100  # an edit is on disk within this, even if the app is killed
 
@@ -28,8 +32,10 @@ DRAFT_DELAY_MS = 100  # an edit is on disk within this, even if the app is kille
 class LogPage(QWidget):
     saved = Signal(Flare)
 
-    def __init__(self, store: Store, settings: Settings, drafts: DraftFile,
+    def __init__(self, store: Store | None, settings: Settings, drafts: DraftFile,
                  parent: QWidget | None = None):
+        """The map and the form; without ``store`` (the window is shown before the database
+        is open) the form and its buttons wait for attach()."""
         super().__init__(parent)
         self._store = store
         self._drafts = drafts
@@ -37,7 +43,7 @@ class LogPage(QWidget):
         self._loading = False
         self.body = BodyMapPage(settings)
         self.map = self.body.map
-        self.form = FlareForm(store)
+        self.form = FlareForm()
         self.title = QLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -61,6 +67,18 @@ class LogPage(QWidget):
         self.new_button.clicked.connect(self.new)
         self.repeat_button.clicked.connect(self.repeat_last)
         self._show_title()
+        if store is None:
+            for button in (self.save_button, self.new_button, self.repeat_button):
+                button.setEnabled(False)
+        else:
+            self.attach(store)
+
+    def attach(self, store: Store) -> None:
+        """Take the database once it is open: its words, and saving."""
+        self._store = store
+        self.form.use_vocabulary(store.vocabulary)
+        for button in (self.save_button, self.new_button, self.repeat_button):
+            button.setEnabled(True)
 
     def _build(self) -> None:
         buttons = QHBoxLayout()
@@ -119,8 +137,11 @@ class LogPage(QWidget):
             self._draft_timer.start()
 
     def keep_draft(self) -> None:
-        """Write what is on screen to disk (or forget the draft if there is nothing)."""
+        """Write what is on screen to disk (or forget the draft if there is nothing).
+        Not before the database is open: the draft left from last time is offered then."""
         self._draft_timer.stop()
+        if self._store is None:
+            return
         draft = self.draft()
         try:
             if draft.is_empty and draft.editing_id is None:

@@ -83,6 +83,12 @@ class TreatmentPanel(QWidget):
         self.add_button.clicked.connect(self._ask)
         self._grid.addWidget(self.add_button, 1000, 0)
 
+    def add_terms(self, terms: list[Term]) -> None:
+        """Offer ``terms`` too (those not offered yet), in their order."""
+        for term in terms:
+            if term.key not in self.rows:
+                self._add_row(term)
+
     def _add_row(self, term: Term) -> _TreatmentRow:
         row = _TreatmentRow(term, self._grid, self._next_row, self.changed.emit)
         self._next_row += 2 if term.key == "medication" else 1

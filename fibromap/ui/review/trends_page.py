@@ -11,9 +11,11 @@ import math
 from datetime import date, datetime, time
 
 import pyqtgraph as pg
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QRadioButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QRadioButton,
+    QVBoxLayout, QWidget,
 )
 
 from fibromap.analysis.trends import OVERLAYS, TrendsData, load_trends, rolling_mean, weekly_sums
@@ -26,6 +28,9 @@ OVERLAY_COLOURS = {"sleep_hours": "#1b7837", "sleep_quality": "#5aae61", "water_
                    "stress": "#b2182b", "fatigue": "#762a83"}
 REGION_COLOURS = ("#e08214", "#8073ac", "#35978f", "#c51b7d", "#4d4d4d")
 SYMPTOM_COLOURS = ("#d6604d", "#4393c3", "#8c510a", "#01665e", "#9970ab", "#bf812d")
+# While the plots are dragged or zoomed, curves are drawn without antialiasing (a frame
+# in half the time); this long after the last move they are drawn smooth again.
+SMOOTH_AFTER_MS = 150
 
 
 def _finite(x: list[float], y: list[float]) -> tuple[list[float], list[float]]:
@@ -71,6 +76,9 @@ class TrendsPage(ReviewPage):
         for plot in (self.intensity_plot, self.daily_plot):
             plot.setXLink(self.flare_plot)
         self.intensity_plot.setYRange(0, 10)
+        self._smooth = True
+        self._smooth_timer = QTimer(self, singleShot=True, interval=SMOOTH_AFTER_MS,
+                                    timeout=lambda: self._draw_smooth(True))
         self._build()
         self._connect()
 
@@ -78,6 +86,11 @@ class TrendsPage(ReviewPage):
         plot = self.plots.addPlot(row=row, col=0, axisItems={"bottom": pg.DateAxisItem()})
         plot.setLabel("left", title)
         plot.showGrid(x=True, y=True, alpha=0.15)
+        # Grid lines at the labelled values only: the finer levels tripled a frame's time.
+        # The value axis and its grid do not change while time is dragged: kept as an image.
+        left = plot.getAxis("left")
+        left.setStyle(maxTickLevel=0)
+        left.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         # Years of days stay smooth: draw only what is in view, thinned to the screen.
         plot.setClipToView(True)
         plot.setDownsampling(auto=True, mode="peak")
@@ -112,6 +125,26 @@ class TrendsPage(ReviewPage):
             box.toggled.connect(lambda _on: self._draw())
         self.region.activated.connect(self._add_region)
         self.clear_regions.clicked.connect(self._clear_regions)
+        self.flare_plot.getViewBox().sigXRangeChanged.connect(self._moving)
+
+    def _moving(self) -> None:
+        if self._smooth:
+            self._draw_smooth(False)
+        self._smooth_timer.start()
+
+    def _draw_smooth(self, on: bool) -> None:
+        self._smooth = on
+        for plot in (self.flare_plot, self.intensity_plot, self.daily_plot):
+            for item in plot.listDataItems():
+                # The item passes its own option on to its parts whenever the view moves.
+                item.opts["antialias"] = on
+                for part in (item.curve, item.scatter):
+                    part.opts["antialias"] = on
+                    part.update()
+
+    def drawn_smooth(self) -> bool:
+        """Whether the curves are drawn antialiased now (not while being dragged)."""
+        return self._smooth
 
     def _add_region(self, index: int) -> None:
         region = self.region.itemData(index)
@@ -195,6 +228,8 @@ class TrendsPage(ReviewPage):
                            name=f"{name} (rating 0–10)")
         self._shade_medications(data)
         self.flare_plot.setXRange(x[0], x[-1], padding=0.01)
+        self._smooth_timer.stop()  # a new drawing is not a move: smooth at once
+        self._draw_smooth(True)
 
     @staticmethod
     def _line(plot, x: list[float], y: list[float], **style) -> None:

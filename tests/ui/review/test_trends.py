@@ -105,3 +105,20 @@ def test_daily_symptom_ratings_are_offered_and_drawn_with_gaps_where_not_rated(q
 def test_no_ratings_no_ratings_row(qtbot, store):
     page = make_page(qtbot, store)
     assert not page.symptom_row.isVisible() and page.symptom_boxes == {}
+
+
+def test_curves_are_drawn_plain_while_dragged_and_smooth_once_still(qtbot, store):
+    store.flares.add_many([Flare(onset=at(2026, 6, d, 9), sites=(SpasmSite("soleus.left", 5),))
+                           for d in range(1, 29)])
+    page = make_page(qtbot, store)
+    curves = [item.curve for item in page.flare_plot.listDataItems()]
+    assert page.drawn_smooth() and all(c.opts["antialias"] for c in curves)
+    page.flare_plot.getViewBox().translateBy(x=86400 * 3)
+    assert not page.drawn_smooth() and not any(c.opts["antialias"] for c in curves)
+    qtbot.waitUntil(page.drawn_smooth, timeout=2000)
+    assert all(c.opts["antialias"] for c in curves)
+    # A new drawing (another period, the weekly view) is smooth at once.
+    page.flare_plot.getViewBox().translateBy(x=-86400 * 3)
+    page.per_week.setChecked(True)
+    assert page.drawn_smooth()
+    assert all(item.curve.opts["antialias"] for item in page.flare_plot.listDataItems())
