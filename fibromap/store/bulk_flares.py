@@ -53,7 +53,7 @@ def insert_many(session: Session, flares: Sequence[Flare],
                 flare.notes, mark, flare.day_only,
                 naive_utc(flare.created) if flare.created else now,
                 naive_utc(flare.modified) if flare.modified else now))
-        _insert(session, FlareRow, FLARE_INSERT, rows)
+        insert_rows(session, FlareRow, FLARE_INSERT, rows)
         # The new ids are found by fingerprint, which is unique.
         found = {mark: flare_id for mark, flare_id in session.execute(
             select(FlareRow.fingerprint, FlareRow.id).where(FlareRow.fingerprint.in_(marks)))}
@@ -69,7 +69,7 @@ def insert_many(session: Session, flares: Sequence[Flare],
             uses += [(flare_id, position, terms(TermKind.TREATMENT, use.treatment), use.relief,
                       use.medication, use.dose)
                      for position, use in enumerate(flare.treatments)]
-        _insert(session, SiteRow, ("flare_id", "position", "region", "intensity", "role"), sites)
+        insert_rows(session, SiteRow, ("flare_id", "position", "region", "intensity", "role"), sites)
         linked = [flare_id for flare_id, flare in zip(ids, part) if flare.referrals]
         site_ids = {(flare_id, region): site_id for site_id, flare_id, region in session.execute(
             select(SiteRow.id, SiteRow.flare_id, SiteRow.region)
@@ -78,17 +78,17 @@ def insert_many(session: Session, flares: Sequence[Flare],
                       site_ids[flare_id, referral.target], referral.intensity)
                      for flare_id, flare in zip(ids, part)
                      for position, referral in enumerate(flare.referrals)]
-        _insert(session, ReferralRow, ("flare_id", "position", "source_site_id",
+        insert_rows(session, ReferralRow, ("flare_id", "position", "source_site_id",
                                        "target_site_id", "intensity"), referrals)
-        _insert(session, FlareTermRow, ("flare_id", "term_id"), words)
-        _insert(session, TreatmentUseRow, ("flare_id", "position", "term_id", "relief",
+        insert_rows(session, FlareTermRow, ("flare_id", "term_id"), words)
+        insert_rows(session, TreatmentUseRow, ("flare_id", "position", "term_id", "relief",
                                            "medication", "dose"), uses)
         if progress is not None:
             progress(start + len(part), len(flares))
     return len(flares)
 
 
-def _insert(session: Session, row_class, columns: tuple[str, ...], rows: list[tuple]) -> None:
+def insert_rows(session: Session, row_class, columns: tuple[str, ...], rows: list[tuple]) -> None:
     """``rows`` (values in ``columns`` order) added with one plain executemany: the
     driver's own speed, each value still converted as its column's type says (a time
     becomes SQLite's text, for one), so they read back like any other row."""

@@ -46,3 +46,28 @@ def test_medication_add_change_dose_and_stop(store):
         store.medications.change_dose(raised.id, "1 mg", date(2026, 2, 1))
     with pytest.raises(ValidationError, match="there is no medication number 999"):
         store.medications.get(999)
+
+
+def test_imported_checkins_keep_every_answer_and_food_and_skip_days_already_there(store):
+    from datetime import timedelta
+
+    from fibromap.domain.records import Records
+    from fibromap.store.bulk import write_new
+
+    store.checkins.put(CheckIn(date(2026, 1, 2), stress=9, foods=frozenset({"coffee"})))
+    first = date(2026, 1, 1)
+    # More days than one chunk of the bulk insert, to cross its boundary.
+    days = [CheckIn(first + timedelta(days=i), sleep_hours=(i % 9) + 0.5 if i % 3 else None,
+                    sleep_quality=i % 11, woken_by_spasms=i % 4, water_glasses=i % 12,
+                    stress=None if i % 5 == 0 else i % 11, fatigue=i % 7, mood=i % 10,
+                    activity_level=i % 6, notes=f"day {i}" if i % 2 else "",
+                    foods=frozenset(["bread", "milk", "tomato"][:i % 4]))
+            for i in range(2100)]
+    result = write_new(store, Records(checkins=days))
+    assert result.added["check-ins"] == 2099 and result.already_there["check-ins"] == 1
+    kept = {c.day: c for c in store.checkins.between()}
+    assert len(kept) == 2100
+    assert kept[date(2026, 1, 2)] == CheckIn(date(2026, 1, 2), stress=9,
+                                             foods=frozenset({"coffee"}))  # not replaced
+    assert [kept[c.day] for c in days if c.day != date(2026, 1, 2)] == [
+        c for c in days if c.day != date(2026, 1, 2)]
