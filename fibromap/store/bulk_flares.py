@@ -19,11 +19,11 @@ from fibromap.domain.records import flare_fingerprint
 from fibromap.domain.vocabulary import TermKind
 from fibromap.store.database import Database
 from fibromap.store.flares import IMPACT_COLUMNS, TermLookup, check_regions, naive_utc
+from fibromap.store.plain_rows import CHUNK, insert_rows, placeholder
 from fibromap.store.schema import (
     FlareRow, FlareTermRow, ReferralRow, SiteRow, TermRow, TreatmentUseRow,
 )
 
-CHUNK = 2_000  # flares per round of statements: bounded memory, few round trips
 
 
 FLARE_INSERT = ("onset_utc", "utc_offset_min", "onset_local", "duration_s", "context_id",
@@ -88,31 +88,6 @@ def insert_many(session: Session, flares: Sequence[Flare],
     return len(flares)
 
 
-def insert_rows(session: Session, row_class, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """``rows`` (values in ``columns`` order) added with one plain executemany: the
-    driver's own speed, each value still converted as its column's type says (a time
-    becomes SQLite's text, for one), so they read back like any other row."""
-    if not rows:
-        return
-    connection = session.connection()
-    dialect, table = connection.dialect, row_class.__table__
-    converters = [(index, convert) for index, name in enumerate(columns)
-                  if (convert := table.c[name].type.bind_processor(dialect)) is not None]
-    if converters:
-        changed = []
-        for row in rows:
-            row = list(row)
-            for index, convert in converters:
-                row[index] = convert(row[index])
-            changed.append(tuple(row))
-        rows = changed
-    quote = dialect.identifier_preparer.quote
-    mark = "?" if dialect.paramstyle == "qmark" else "%s"
-    connection.exec_driver_sql(
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in columns)}) "
-        f"VALUES ({', '.join([mark] * len(columns))})", rows)
-
-
 def read_all_flares(database: Database) -> list[Flare]:
     """Every flare, oldest first (see flares_in_chunks)."""
     return [flare for chunk in flares_in_chunks(database) for flare, _mark in chunk]
@@ -156,7 +131,7 @@ def _read_chunk(session: Session, ids: list[int], keys: dict) -> list[tuple[Flar
     """The flares ``ids`` and their fingerprints, in export order, read with plain driver
     statements (no ORM rows, no type processing: 100,000 flares in seconds)."""
     connection = session.connection()
-    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    mark = placeholder(connection.dialect)
     among = f"IN ({', '.join([mark] * len(ids))})"
     params = tuple(ids)
 

@@ -9,8 +9,8 @@ from sqlalchemy.orm import selectinload
 
 from fibromap.domain.daily import CheckIn, Medication
 from fibromap.errors import ChangedElsewhere, ValidationError
-from fibromap.store.bulk_flares import CHUNK, insert_rows
 from fibromap.store.database import Database
+from fibromap.store.plain_rows import CHUNK, insert_rows
 from fibromap.store.schema import CheckInFoodRow, CheckInRow, MedicationRow
 
 ANY = object()  # put() without a check of what it replaces

@@ -8,13 +8,14 @@ from sqlalchemy import func, select
 
 from fibromap.domain.daily import SymptomRating
 from fibromap.store.database import Database
+from fibromap.store.plain_rows import insert_rows
 from fibromap.store.schema import SymptomRatingRow
 
 
 def insert_ratings(session, ratings: list[SymptomRating]) -> None:
-    """Add ratings within the caller's transaction."""
-    session.add_all(SymptomRatingRow(day=r.day, symptom=r.symptom, rating=r.rating,
-                                     source=r.source) for r in ratings)
+    """Add ratings within the caller's transaction (plain executemany, as check-ins)."""
+    insert_rows(session, SymptomRatingRow, ("day", "symptom", "rating", "source"),
+                [(r.day, r.symptom, r.rating, r.source) for r in ratings])
 
 
 class SymptomRatingRepository:
