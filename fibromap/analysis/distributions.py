@@ -22,6 +22,7 @@ import math
 _TINY = 1e-300
 _EPSILON = 1e-15
 _MAX_STEPS = 100_000
+_STIRLING = 10.0  # from here on, log-gamma differences go through Stirling's series
 
 
 def regularized_beta(a: float, b: float, x: float, y: float | None = None) -> float:
@@ -63,9 +64,6 @@ def _front(a: float, b: float, x: float, y: float) -> float:
     else:
         log_beta = math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b)
     return math.exp(a * log_x + b * log_y - log_beta)
-
-
-_STIRLING = 10.0
 
 
 def _scaled_log(weight: float, change: float, log_ratio: float) -> float:

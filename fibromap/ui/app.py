@@ -89,8 +89,7 @@ def open_main_window(url: str, paths: Paths) -> MainWindow | None:
         return None
     window.attach(store)
     window.offer_unsaved_draft()
-    if not window.log.draft().is_empty:  # marks made while the database was opening
-        window.log.keep_draft()
+    window.log.keep_draft()  # marks made while the database was opening, if any
     return window
 
 

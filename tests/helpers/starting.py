@@ -22,6 +22,14 @@ def run_fibromap(home: Path, *args: str, timeout: int = 120,
                           timeout=timeout)
 
 
+def run_python(home: Path, code: str, timeout: int = 120) -> subprocess.CompletedProcess:
+    """``code`` run by a fresh interpreter (nothing imported yet), its data in ``home``,
+    offscreen: to see what a start loads, and in which order."""
+    env = {**os.environ, "FIBROMAP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=timeout)
+
+
 def open_app_window(qtbot, home: Path, monkeypatch):
     """The window as the app opens it (backups, read-only fallback and all) on ``home``."""
     from fibromap.config import Paths

@@ -7,6 +7,7 @@ from fibromap.ui.app import open_main_window
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
 from tests.helpers.dialogs import answer_next_box
+from tests.helpers.starting import run_python
 
 
 def test_window_opens_on_the_database_with_title_menus_and_status(qtbot, sqlite_url, paths):
@@ -83,10 +84,6 @@ def test_about_names_version_and_database(qtbot, sqlite_url, paths):
 def test_a_start_builds_only_the_view_it_shows(qtbot, sqlite_url, paths):
     """Each other view is built (and its code loaded) when first opened, and then is the
     tab's own page."""
-    import os
-    import subprocess
-    import sys
-
     code = ("import sys\n"
             "from fibromap.config import Paths, database_url\n"
             "from fibromap.ui.app import create_application, open_main_window\n"
@@ -94,9 +91,7 @@ def test_a_start_builds_only_the_view_it_shows(qtbot, sqlite_url, paths):
             "w = open_main_window(database_url(p), p); app.processEvents()\n"
             "print(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith("
             "('fibromap.ui.review.', 'fibromap.ui.daily.', 'fibromap.ui.log.history'))))\n")
-    env = dict(os.environ, FIBROMAP_HOME=str(paths.data_dir), QT_QPA_PLATFORM="offscreen")
-    started = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             timeout=120, env=env)
+    started = run_python(paths.data_dir, code)
     assert started.stdout.strip().splitlines()[-1] == "['reminder']", started.stderr
     window = open_main_window(sqlite_url, paths)
     qtbot.addWidget(window)
@@ -112,10 +107,6 @@ def test_a_start_builds_only_the_view_it_shows(qtbot, sqlite_url, paths):
 def test_the_map_is_drawn_before_the_database_library_is_loaded(paths):
     """Start-up shows the window and draws the body map first; SQLAlchemy (the slowest
     thing to load) comes after, and then the form can save."""
-    import os
-    import subprocess
-    import sys
-
     code = ("import sys\n"
             "import fibromap.ui.app as app_module\n"
             "from fibromap.config import Paths, database_url\n"
@@ -130,9 +121,7 @@ def test_the_map_is_drawn_before_the_database_library_is_loaded(paths):
             "app = app_module.create_application(); p = Paths.from_environment()\n"
             "w = app_module.open_main_window(database_url(p), p)\n"
             "print(seen, w.ready_to_save(), w.log.form.isEnabled(), w.log.save_button.isEnabled())\n")
-    env = dict(os.environ, FIBROMAP_HOME=str(paths.data_dir), QT_QPA_PLATFORM="offscreen")
-    started = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             timeout=120, env=env)
+    started = run_python(paths.data_dir, code)
     assert started.stdout.strip().splitlines()[-1] == (
         "{'painted': True, 'sqlalchemy': False, 'form': False} True True True"), started.stderr
 

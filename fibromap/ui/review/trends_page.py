@@ -78,7 +78,7 @@ class TrendsPage(ReviewPage):
         self.intensity_plot.setYRange(0, 10)
         self._smooth = True
         self._smooth_timer = QTimer(self, singleShot=True, interval=SMOOTH_AFTER_MS,
-                                    timeout=lambda: self._draw_smooth(True))
+                                    timeout=lambda: self._set_smooth(True))
         self._build()
         self._connect()
 
@@ -129,10 +129,10 @@ class TrendsPage(ReviewPage):
 
     def _moving(self) -> None:
         if self._smooth:
-            self._draw_smooth(False)
+            self._set_smooth(False)
         self._smooth_timer.start()
 
-    def _draw_smooth(self, on: bool) -> None:
+    def _set_smooth(self, on: bool) -> None:
         self._smooth = on
         for plot in (self.flare_plot, self.intensity_plot, self.daily_plot):
             for item in plot.listDataItems():
@@ -229,7 +229,7 @@ class TrendsPage(ReviewPage):
         self._shade_medications(data)
         self.flare_plot.setXRange(x[0], x[-1], padding=0.01)
         self._smooth_timer.stop()  # a new drawing is not a move: smooth at once
-        self._draw_smooth(True)
+        self._set_smooth(True)
 
     @staticmethod
     def _line(plot, x: list[float], y: list[float], **style) -> None:
