@@ -10,9 +10,9 @@ import stat
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TextIO
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.vocabulary import TermKind
@@ -60,10 +60,14 @@ class _CycleCollectorPause:
 _cycle_collector_paused = _CycleCollectorPause()
 
 
-def _write_export(store: Store, fmt: str, handle: TextIO) -> None:
-    """The export, written to ``handle`` as the flares are read, a few thousand at a time."""
+def _check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise FibroMapError(f"unknown export format {fmt!r} (choose json, csv or fhir)")
+
+
+def _write_export(store: Store, fmt: str, handle: TextIO) -> None:
+    """The export, written to ``handle`` as the flares are read, a few thousand at a time."""
+    _check_format(fmt)
     with _cycle_collector_paused():
         _write_format(store, fmt, handle)
 
@@ -87,8 +91,7 @@ def export_text(store: Store, fmt: str) -> str:
 
 def export_file(store: Store, fmt: str, target: Path) -> int:
     """Write the export (a whole file or none); returns its size in bytes."""
-    if fmt not in FORMATS:
-        raise FibroMapError(f"unknown export format {fmt!r} (choose json, csv or fhir)")
+    _check_format(fmt)  # before any file is begun
     if not target.parent.is_dir():
         raise FibroMapError(f"the folder {target.parent} does not exist")
     temporary = target.with_name(f".{target.name}.partial")
