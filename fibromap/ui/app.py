@@ -89,7 +89,10 @@ def open_main_window(url: str, paths: Paths) -> MainWindow | None:
         return None
     window.attach(store)
     window.offer_unsaved_draft()
-    window.log.keep_draft()  # marks made while the database was opening, if any
+    # Marks made while the database was opening are kept; with none, the disk is left
+    # alone (a database in a read-only place has a read-only draft folder too).
+    if not window.log.draft().is_empty:
+        window.log.keep_draft()
     return window
 
 
