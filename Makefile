@@ -14,7 +14,9 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Qt aborts when its window plugin lacks system libraries: say which, in one apt-get line.
 run: $(STAMP)
+	$(BIN)/python -m fibromap.display_check
 	$(BIN)/fibromap
 
 # Qt aborts without a display unless told to draw offscreen; tests/conftest.py
@@ -39,7 +41,7 @@ durability: $(STAMP)
 SHOTS_HOME := $(CURDIR)/build/screenshots-home
 screenshots: $(STAMP)
 	rm -rf $(SHOTS_HOME)
-	FIBROMAP_HOME=$(SHOTS_HOME) $(BIN)/fibromap demo --days 365 --seed 1
+	FIBROMAP_HOME=$(SHOTS_HOME) $(BIN)/fibromap demo --into-records --days 365 --seed 1
 	for view in bodymap history checkin medications heatmap trends patterns insights scores overview; do \
 		FIBROMAP_HOME=$(SHOTS_HOME) QT_QPA_PLATFORM=offscreen $(BIN)/fibromap screenshot $$view \
 			-o resources/screenshots/$$view.png --size 1280x800 || exit 1; \

@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--database", metavar="URL", default=argparse.SUPPRESS,
         help="an SQLite file, or the SQLAlchemy URL of a database (default: "
              "FIBROMAP_DATABASE_URL, or the SQLite file in your data folder)")
+    database.add_argument(
+        "--demo", action="store_true", default=argparse.SUPPRESS,
+        help="use the separate demo records made by `fibromap demo`, never your own")
     parser = _Parser(prog="fibromap", parents=[database],
                      description=f"{APP_NAME}: a private spasm and pain logger. "
                                  "Without a command, starts the app.")
@@ -67,12 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser("demo", parents=[database],
-                               help="fill the database with a realistic synthetic history")
+                               help="make demo records: a realistic synthetic history, kept "
+                                    "apart from your own (open them with fibromap --demo)")
     demo.add_argument("--days", type=_positive_days, default=365,
                       help="days of history ending yesterday (default 365)")
     demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same data")
     demo.add_argument("--force", action="store_true",
                       help="add the history even though the database already holds entries")
+    demo.add_argument("--into-records", action="store_true",
+                      help="write into the records in use (your own database) instead of the "
+                           "separate demo records; --database URL does the same for that one")
+    demo.add_argument("--remove", action="store_true",
+                      help="delete the separate demo records (your own are never touched)")
 
     commands.add_parser("check", parents=[database],
                         help="report schema revision, row counts and integrity; "
@@ -157,6 +166,7 @@ def _size(value: str) -> tuple[int, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    demo_records = _uses_demo_records(args, parser)
     paths = Paths.from_environment()
     keep_private()
     tighten(paths)
@@ -168,7 +178,11 @@ def main(argv: list[str] | None = None) -> int:
             from fibromap.desktop import install_desktop_entry
             print(install_desktop_entry())
             return 0
-        url = database_url(paths, getattr(args, "database", None))
+        if demo_records:
+            paths = paths.for_demo()
+            url = database_url(paths, environ={})  # never a database named for real records
+        else:
+            url = database_url(paths, getattr(args, "database", None))
         if args.command is None:
             from fibromap.ui.app import run_gui  # Qt is loaded only for the GUI
             return run_gui(url, paths, crash_dialog=not args.no_crash_dialog)
@@ -191,6 +205,20 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PROBLEM
 
 
+def _uses_demo_records(args, parser: argparse.ArgumentParser) -> bool:
+    """`--demo`, or `fibromap demo` not told to write elsewhere (--into-records, --database)."""
+    chosen = getattr(args, "database", None)
+    asked = getattr(args, "demo", False)
+    into_records = getattr(args, "into_records", False)
+    if asked and (chosen or into_records):
+        parser.error("--demo uses the separate demo records; it cannot be combined with "
+                     + ("--database" if chosen else "--into-records"))
+    if args.command == "demo" and getattr(args, "remove", False) and (chosen or into_records):
+        parser.error("--remove deletes only the separate demo records, never a database "
+                     "named with --database or --into-records")
+    return asked or (args.command == "demo" and not chosen and not into_records)
+
+
 def _write_crash_log(paths: Paths, exc: BaseException) -> Path | None:
     target = None
     try:
@@ -206,30 +234,9 @@ def _write_crash_log(paths: Paths, exc: BaseException) -> Path | None:
 
 # -- commands ------------------------------------------------------------------------
 def cmd_demo(args, url: str, paths: Paths) -> int:
-    from fibromap.demo import generate
-    from fibromap.domain.records import Records
-    from fibromap.store.bulk import write_new
-    from fibromap.store.store import Store
+    from fibromap.commands.demo import demo
 
-    store = Store.open(url, paths, routine_backup=True)
-    try:
-        if store.holds_entries() and not args.force:
-            raise FibroMapError(f"{store.display_name} already holds entries; "
-                                "use --force to add the demo history anyway")
-        history = generate(days=args.days, seed=args.seed)
-        records = Records(flares=history.flares, checkins=history.checkins,
-                          medications=history.medications,
-                          questionnaires=list(history.questionnaires),
-                          appointments=list(history.appointments))
-        # One transaction; days that already have a check-in keep it.
-        added = write_new(store, records).added
-        print(f"Added {added['flares']} flares, {added['check-ins']} check-ins, "
-              f"{added['medications']} medications, {added['questionnaires']} questionnaires and "
-              f"{added['appointments']} appointments over {args.days} days (seed {args.seed}) "
-              f"to {store.display_name}")
-    finally:
-        store.close()
-    return 0
+    return demo(args, url, paths)
 
 
 def cmd_check(args, url: str, paths: Paths) -> int:

@@ -23,6 +23,8 @@ from fibromap.errors import FibroMapError
 HOME_ENV = "FIBROMAP_HOME"
 DATABASE_ENV = "FIBROMAP_DATABASE_URL"
 DATABASE_FILENAME = "fibromap.sqlite3"
+# Demo records live in their own home inside the person's, never among their records.
+DEMO_FOLDER = "demo"
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Paths:
     backups_dir: Path
     logs_dir: Path
     settings_file: Path
+    demo: bool = False
 
     @property
     def database_file(self) -> Path:
@@ -49,6 +52,12 @@ class Paths:
         config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
         logs = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
         return cls(data, data / "backups", logs, config / "settings.ini")
+
+    def for_demo(self) -> Paths:
+        """The separate home of the demo records (`fibromap demo`, `fibromap --demo`): its
+        own database, backups, logs and settings, so nothing made up mixes with real ones."""
+        root = self.data_dir / DEMO_FOLDER
+        return Paths(root, root / "backups", root / "logs", root / "settings.ini", demo=True)
 
     def ensure(self, directory: Path) -> Path:
         """Create ``directory`` if needed, or explain why it cannot be used."""

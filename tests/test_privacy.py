@@ -30,7 +30,7 @@ def test_everything_the_commands_write_is_private(tmp_path):
     home = tmp_path / "home"
     out = tmp_path / "shared-folder"
     out.mkdir()
-    fibromap(home, "demo", "--days", "30")
+    fibromap(home, "demo", "--into-records", "--days", "30")
     fibromap(home, "stats")
     fibromap(home, "export", "--format", "json", "-o", str(out / "all.json"))
     fibromap(home, "export", "--format", "csv", "-o", str(out / "all.csv"))
@@ -48,7 +48,7 @@ def test_everything_the_commands_write_is_private(tmp_path):
 
 def test_an_older_install_is_tightened_on_the_next_start(tmp_path):
     home = tmp_path / "home"
-    fibromap(home, "demo", "--days", "10")
+    fibromap(home, "demo", "--into-records", "--days", "10")
     (home / "settings.ini").write_text("[bodymap]\norientation=patient\n")
     (home / "logs").mkdir(exist_ok=True)
     (home / "logs" / "crash-old.log").write_text("old")

@@ -64,7 +64,8 @@ class MainWindow(QMainWindow):
         self.first_painted: float | None = None  # time.time() of the first drawn map
         self.settings = settings
         self.paths = paths
-        self.setWindowTitle(APP_NAME)
+        # Demo records say so everywhere they show, never to be taken for one's own.
+        self.setWindowTitle(f"{APP_NAME} — demo records" if paths.demo else APP_NAME)
         self.resize(1280, 820)
         self.drafts = DraftFile(paths)
         self.undo_stack = QUndoStack(self)
@@ -107,7 +108,8 @@ class MainWindow(QMainWindow):
             self.tabs.setTabEnabled(index, True)
         if store.database.warning:
             self.statusBar().showMessage(store.database.warning)
-        self.database_label.setText(f"Database: {store.display_name}")
+        self.database_label.setText(("Demo records: " if self.paths.demo else "Database: ")
+                                    + store.display_name)
         self.database_label.setToolTip(store.display_name)
         if store.read_only:
             self._show_read_only()
@@ -120,6 +122,8 @@ class MainWindow(QMainWindow):
         self.reminder = CheckInReminder(store, self.settings, self.tray, parent=self)
         self.reminder.due.connect(lambda text: self.statusBar().showMessage(text, 60_000))
         name = self.settings.last_view
+        if name is None and store.flares.count():
+            name = "overview"  # a first start on records already there (imported, demo)
         if name in VIEWS and name != "bodymap":
             self.show_view(name)
 
@@ -209,7 +213,7 @@ class MainWindow(QMainWindow):
         for index in range(self.tabs.count()):
             view_menu.addAction(self._action(
                 "&" + self.tabs.tabText(index), lambda _=False, i=index: self.tabs.setCurrentIndex(i),
-                f"Ctrl+{index + 1}" if index < 9 else None))
+                f"Ctrl+{(index + 1) % 10}" if index < 10 else None))
         view_menu.addSeparator()
         self.refresh_action = self._action("Re&fresh", self.refresh, QKeySequence.StandardKey.Refresh)
         view_menu.addAction(self.refresh_action)

@@ -63,8 +63,10 @@ class Settings:
         self._settings.sync()
 
     @property
-    def last_view(self) -> str:
-        return str(self._settings.value("window/view", "log"))
+    def last_view(self) -> str | None:
+        """The view open when FibroMap last closed; None before it ever closed."""
+        value = self._settings.value("window/view")
+        return None if value is None else str(value)
 
     @last_view.setter
     def last_view(self, name: str) -> None:

@@ -89,7 +89,7 @@ class Suite:
         if name not in self.homes:
             home = self.folder / name
             if days is not None:
-                _run([PYTHON, "-m", "fibromap", "demo", "--days", str(days)], _env(home))
+                _run([PYTHON, "-m", "fibromap", "demo", "--into-records", "--days", str(days)], _env(home))
             else:
                 from tests.helpers.big_history import build_big_store
 
@@ -160,7 +160,7 @@ class Suite:
     def commands(self) -> None:
         def demo() -> float:
             home = Path(tempfile.mkdtemp(dir=self.folder))
-            took = _wall([PYTHON, "-m", "fibromap", "demo", "--days", "3650"], _env(home))
+            took = _wall([PYTHON, "-m", "fibromap", "demo", "--into-records", "--days", "3650"], _env(home))
             shutil.rmtree(home)
             return took
 

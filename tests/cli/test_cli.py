@@ -38,7 +38,7 @@ def test_version_through_the_installed_command():
 
 
 def test_demo_then_stats_gives_plausible_figures(capsys):
-    code, out, _ = run(capsys, "demo", "--days", "365", "--seed", "1")
+    code, out, _ = run(capsys, "demo", "--into-records", "--days", "365", "--seed", "1")
     assert code == 0 and out.startswith("Added ")
     code, out, _ = run(capsys, "stats", "--json")
     figures = json.loads(out)
@@ -88,7 +88,7 @@ def test_same_seed_same_data_different_seed_different_data(capsys, tmp_path, mon
     results = []
     for name, seed in (("a", "3"), ("b", "3"), ("c", "4")):
         monkeypatch.setenv("FIBROMAP_HOME", str(tmp_path / name))
-        assert run(capsys, "demo", "--days", "60", "--seed", seed)[0] == 0
+        assert run(capsys, "demo", "--into-records", "--days", "60", "--seed", seed)[0] == 0
         with sqlite3.connect(tmp_path / name / "fibromap.sqlite3") as db:
             rows = db.execute("SELECT f.onset_utc, f.duration_s, s.region, s.intensity, s.role "
                               "FROM flare f JOIN site s ON s.flare_id = f.id "
@@ -101,20 +101,20 @@ def test_same_seed_same_data_different_seed_different_data(capsys, tmp_path, mon
 
 
 def test_demo_refuses_a_database_with_entries_unless_forced(capsys, paths):
-    assert run(capsys, "demo", "--days", "10")[0] == 0
+    assert run(capsys, "demo", "--into-records", "--days", "10")[0] == 0
     before = hashlib.sha256(paths.database_file.read_bytes()).hexdigest()
-    code, _, err = run(capsys, "demo", "--days", "10")
+    code, _, err = run(capsys, "demo", "--into-records", "--days", "10")
     assert code == 1
     assert "already holds entries; use --force" in one_line_error(err)
     assert hashlib.sha256(paths.database_file.read_bytes()).hexdigest() == before
-    code, out, _ = run(capsys, "demo", "--days", "10", "--seed", "2", "--force")
+    code, out, _ = run(capsys, "demo", "--into-records", "--days", "10", "--seed", "2", "--force")
     assert code == 0 and "Added" in out
     code, out, _ = run(capsys, "stats", "--json")
     assert json.loads(out)["checkins"] <= 10  # one check-in per day, never two
 
 
 def test_check_reports_revision_counts_and_integrity(capsys):
-    run(capsys, "demo", "--days", "20")
+    run(capsys, "demo", "--into-records", "--days", "20")
     code, out, err = run(capsys, "check")
     assert code == 0 and err == ""
     assert "Schema revision: 0005 (current)" in out
@@ -126,7 +126,7 @@ def test_check_fails_on_a_missing_damaged_or_newer_database(capsys, paths):
     assert code == 1 and "there is no FibroMap database at" in one_line_error(err)
     assert not paths.database_file.exists()  # check never creates one
 
-    run(capsys, "demo", "--days", "5")
+    run(capsys, "demo", "--into-records", "--days", "5")
     with sqlite3.connect(paths.database_file) as db:
         db.execute("PRAGMA foreign_keys = OFF")
         db.execute("DELETE FROM site")
@@ -142,7 +142,7 @@ def test_check_fails_on_a_missing_damaged_or_newer_database(capsys, paths):
 
 
 def test_stats_text_and_period(capsys):
-    run(capsys, "demo", "--days", "30", "--seed", "5")
+    run(capsys, "demo", "--into-records", "--days", "30", "--seed", "5")
     code, out, _ = run(capsys, "stats")
     assert code == 0
     assert "Flares:" in out and "Most affected regions" in out and " 1. " in out
@@ -165,8 +165,8 @@ def test_stats_on_an_empty_database(capsys, sqlite_url, paths):
 @pytest.mark.parametrize("args, message", [
     (["stats", "--from", "2026-02-30"], "expected a date like 2026-03-01, got '2026-02-30'"),
     (["stats", "--from", "2026-03-02", "--to", "2026-03-01"], "--from 2026-03-02 is after --to 2026-03-01"),
-    (["demo", "--days", "0"], "days must be between 1 and"),
-    (["demo", "--days", "many"], "expected a number of days, got 'many'"),
+    (["demo", "--into-records", "--days", "0"], "days must be between 1 and"),
+    (["demo", "--into-records", "--days", "many"], "expected a number of days, got 'many'"),
     (["frobnicate"], "invalid choice: 'frobnicate'"),
     (["stats", "--database", "nonsense"], "there is no FibroMap database at"),
     (["stats", "--database", "nosuch://host/db"], "FibroMap cannot open nosuch databases"),
@@ -196,7 +196,7 @@ def test_foreign_file_through_the_installed_command_is_one_line_and_untouched(tm
 
 def test_database_option_and_environment_variable_choose_the_database(capsys, tmp_path, monkeypatch, paths):
     chosen = tmp_path / "elsewhere.sqlite3"
-    assert run(capsys, "--database", f"sqlite:///{chosen}", "demo", "--days", "3")[0] == 0
+    assert run(capsys, "--database", f"sqlite:///{chosen}", "demo", "--into-records", "--days", "3")[0] == 0
     assert chosen.exists() and not paths.database_file.exists()
     monkeypatch.setenv("FIBROMAP_DATABASE_URL", f"sqlite:///{chosen}")
     code, out, _ = run(capsys, "stats", "--json")
@@ -214,7 +214,7 @@ def test_unwritable_home_is_one_line(capsys, tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("")
     monkeypatch.setenv("FIBROMAP_HOME", str(blocker / "sub"))
-    code, _, err = run(capsys, "demo", "--days", "3")
+    code, _, err = run(capsys, "demo", "--into-records", "--days", "3")
     assert code == 1 and "cannot create the folder" in one_line_error(err)
 
 
@@ -234,7 +234,7 @@ def test_unexpected_errors_are_one_line_with_a_log(capsys, paths, monkeypatch):
 
 @pytest.mark.postgres
 def test_commands_work_on_postgresql(capsys, postgres_url):
-    assert run(capsys, "--database", postgres_url, "demo", "--days", "30")[0] == 0
+    assert run(capsys, "--database", postgres_url, "demo", "--into-records", "--days", "30")[0] == 0
     code, out, _ = run(capsys, "--database", postgres_url, "stats", "--json")
     assert code == 0 and json.loads(out)["flares"] > 20
     code, out, _ = run(capsys, "--database", postgres_url, "check")
@@ -259,7 +259,7 @@ def test_the_commands_open_no_network_connection():
         "    raise OSError('network connection attempted')\n"
         "socket.socket.connect = socket.socket.connect_ex = refuse\n"
         "import fibromap.cli as c\n"
-        "codes = [c.main(['demo', '--days', '5']), c.main(['stats', '--json']), c.main(['check'])]\n"
+        "codes = [c.main(['demo', '--into-records', '--days', '5']), c.main(['stats', '--json']), c.main(['check'])]\n"
         "print('RESULT', codes, len(calls))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, env=os.environ)
@@ -280,7 +280,7 @@ def test_atlas_lists_every_region(capsys):
 def test_screenshot_renders_a_view_to_png(capsys, tmp_path):
     from PySide6.QtGui import QImage
 
-    run(capsys, "demo", "--days", "20")
+    run(capsys, "demo", "--into-records", "--days", "20")
     target = tmp_path / "map.png"
     code, out, err = run(capsys, "screenshot", "bodymap", "-o", str(target), "--size", "1000x700")
     assert code == 0, err
@@ -305,7 +305,7 @@ def test_a_screenshot_shows_no_personal_path(capsys, tmp_path, monkeypatch, path
             return super().grab(*args)
 
     monkeypatch.setattr(screenshot, "MainWindow", Watched)
-    run(capsys, "demo", "--days", "5")
+    run(capsys, "demo", "--into-records", "--days", "5")
     code, _out, err = run(capsys, "screenshot", "overview", "-o", str(tmp_path / "o.png"))
     assert code == 0, err
     assert shown == ["Database: SQLite file"]

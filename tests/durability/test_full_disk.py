@@ -39,7 +39,7 @@ def fill(disk: Path) -> None:
 
 def test_a_report_to_a_full_disk_says_so_and_leaves_nothing(tmp_path, tiny_disk):
     home = tmp_path / "home"
-    assert run_fibromap(home, "demo", "--days", "60").returncode == 0
+    assert run_fibromap(home, "demo", "--into-records", "--days", "60").returncode == 0
     fill(tiny_disk)
     result = run_fibromap(home, "report", "-o", str(tiny_disk / "report.pdf"))
     assert result.returncode == 1 and "the disk is full" in result.stderr
@@ -49,7 +49,7 @@ def test_a_report_to_a_full_disk_says_so_and_leaves_nothing(tmp_path, tiny_disk)
 
 def test_an_export_to_a_full_disk_leaves_no_partial_file(tmp_path, tiny_disk):
     home = tmp_path / "home"
-    assert run_fibromap(home, "demo", "--days", "60").returncode == 0
+    assert run_fibromap(home, "demo", "--into-records", "--days", "60").returncode == 0
     fill(tiny_disk)
     result = run_fibromap(home, "export", "--format", "json", "-o", str(tiny_disk / "all.json"))
     assert result.returncode == 1 and "the disk is full" in result.stderr
@@ -58,7 +58,7 @@ def test_an_export_to_a_full_disk_leaves_no_partial_file(tmp_path, tiny_disk):
 
 def test_records_on_a_full_disk_can_still_be_read_and_exported(tmp_path, tiny_disk):
     home = tiny_disk / "home"
-    assert run_fibromap(home, "demo", "--days", "30").returncode == 0
+    assert run_fibromap(home, "demo", "--into-records", "--days", "30").returncode == 0
     fill(tiny_disk)
     stats = run_fibromap(home, "stats", "--json")
     assert stats.returncode == 0, stats.stderr
@@ -67,7 +67,7 @@ def test_records_on_a_full_disk_can_still_be_read_and_exported(tmp_path, tiny_di
     assert export.returncode == 0, export.stderr
     assert json.loads((tmp_path / "safe.json").read_text())["flares"]
     # Writing is refused in words a person understands.
-    demo = run_fibromap(home, "demo", "--days", "5", "--force")
+    demo = run_fibromap(home, "demo", "--into-records", "--days", "5", "--force")
     assert demo.returncode == 1 and "disk" in demo.stderr and "I/O" not in demo.stderr
     assert len(demo.stderr.strip().splitlines()) == 1
 
@@ -75,7 +75,7 @@ def test_records_on_a_full_disk_can_still_be_read_and_exported(tmp_path, tiny_di
 def test_a_nearly_full_disk_opens_the_window_and_says_the_backup_was_not_taken(
         qtbot, tiny_disk, monkeypatch):
     home = tiny_disk / "home"
-    assert run_fibromap(home, "demo", "--days", "30").returncode == 0
+    assert run_fibromap(home, "demo", "--into-records", "--days", "30").returncode == 0
     fill(tiny_disk)
     with open(tiny_disk / "filler", "r+b") as handle:  # room to work, not for a backup
         handle.truncate(handle.seek(0, os.SEEK_END) - 120_000)
@@ -94,7 +94,7 @@ def test_a_nearly_full_disk_opens_the_window_and_says_the_backup_was_not_taken(
 
 def test_a_full_disk_opens_the_records_read_only_with_a_word_why(qtbot, tiny_disk, monkeypatch):
     home = tiny_disk / "home"
-    assert run_fibromap(home, "demo", "--days", "30").returncode == 0
+    assert run_fibromap(home, "demo", "--into-records", "--days", "30").returncode == 0
     fill(tiny_disk)
     window = open_app_window(qtbot, home, monkeypatch)
     try:

@@ -21,7 +21,7 @@ def read_only_home(tmp_path):
     """A FibroMap folder with 30 days of records, seen through a read-only bind mount
     (as root, where permissions do not stop writing) or made read-only with chmod."""
     home = tmp_path / "home"
-    made = run_fibromap(home, "demo", "--days", "30")
+    made = run_fibromap(home, "demo", "--into-records", "--days", "30")
     assert made.returncode == 0, made.stderr
     view = tmp_path / f"view-{uuid.uuid4().hex[:6]}"
     view.mkdir()
@@ -66,10 +66,10 @@ def test_reading_checking_and_exporting_work_and_create_nothing(read_only_home, 
 
 def test_saving_is_refused_in_one_line_naming_the_file(read_only_home, tmp_path):
     source = tmp_path / "other"
-    assert run_fibromap(source, "demo", "--days", "3").returncode == 0
+    assert run_fibromap(source, "demo", "--into-records", "--days", "3").returncode == 0
     assert run_fibromap(source, "export", "--format", "json", "-o",
                     str(tmp_path / "in.json")).returncode == 0
-    for args in (["import", str(tmp_path / "in.json")], ["demo", "--days", "2", "--force"]):
+    for args in (["import", str(tmp_path / "in.json")], ["demo", "--into-records", "--days", "2", "--force"]):
         result = run_fibromap(read_only_home, *args)
         assert result.returncode == 1
         lines = result.stderr.strip().splitlines()

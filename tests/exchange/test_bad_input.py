@@ -160,7 +160,7 @@ def test_a_spreadsheet_formula_in_notes_is_defused_and_round_trips(tmp_path):
 def test_import_cli_missing_file_and_dry_run(tmp_path, capsys):
     assert main(["import", str(tmp_path / "nope.json")]) == 1
     assert "there is no file" in capsys.readouterr().err
-    assert main(["demo", "--days", "5"]) == 0
+    assert main(["demo", "--into-records", "--days", "5"]) == 0
     target = tmp_path / "x.json"
     assert main(["export", "--format", "json", "-o", str(target)]) == 0
     out = capsys.readouterr().out

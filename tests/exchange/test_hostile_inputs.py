@@ -236,7 +236,7 @@ def test_a_dry_run_adds_up_exactly_as_the_import_then_does(sqlite_store, paths, 
     from fibromap.cli import main
 
     source = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
-    assert main(["--database", source, "demo", "--days", "90", "--seed", "3"]) == 0
+    assert main(["--database", source, "demo", "--into-records", "--days", "90", "--seed", "3"]) == 0
     export = tmp_path / "all.json"
     assert main(["--database", source, "export", "--format", "json", "-o", str(export)]) == 0
     sqlite_store.flares.add(full_flare())  # something already there

@@ -64,7 +64,7 @@ def ten_years(tmp_path_factory):
     """Ten years of demo data, made once for the periods below."""
     home = tmp_path_factory.mktemp("ten-years")
     database = f"sqlite:///{home / 'fibromap.sqlite3'}"
-    assert main(["--database", database, "demo", "--days", "3650", "--seed", "3"]) == 0
+    assert main(["--database", database, "demo", "--into-records", "--days", "3650", "--seed", "3"]) == 0
     return database
 
 

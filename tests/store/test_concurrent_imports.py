@@ -15,7 +15,7 @@ FIBROMAP = Path(sys.executable).with_name("fibromap")
 def test_the_same_file_imported_twice_at_once_adds_each_flare_once(any_url, paths, tmp_path,
                                                                      capsys):
     source = f"sqlite:///{tmp_path / 'source.sqlite3'}"
-    assert main(["--database", source, "demo", "--days", "120", "--seed", "4"]) == 0
+    assert main(["--database", source, "demo", "--into-records", "--days", "120", "--seed", "4"]) == 0
     export = tmp_path / "all.json"
     assert main(["--database", source, "export", "--format", "json", "-o", str(export)]) == 0
     expected = Store.open(source, paths)

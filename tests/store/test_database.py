@@ -52,10 +52,10 @@ def test_opening_an_up_to_date_database_loads_no_alembic(tmp_path):
                "main(sys.argv[1:])\n"
                "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))")
     env = {"FIBROMAP_HOME": str(home), "PATH": "/usr/bin:/bin"}
-    first = subprocess.run([sys.executable, "-c", program, "demo", "--days", "3"], env=env,
+    first = subprocess.run([sys.executable, "-c", program, "demo", "--into-records", "--days", "3"], env=env,
                            capture_output=True, text=True, timeout=120)
     assert "'alembic" in first.stdout  # a new database is made by the migrations
-    again = subprocess.run([sys.executable, "-c", program, "demo", "--days", "3", "--force"],
+    again = subprocess.run([sys.executable, "-c", program, "demo", "--into-records", "--days", "3", "--force"],
                            env=env, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0, again.stderr
     assert again.stdout.strip().endswith("[]"), again.stdout

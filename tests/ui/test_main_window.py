@@ -22,6 +22,43 @@ def test_window_opens_on_the_database_with_title_menus_and_status(qtbot, sqlite_
     assert paths.database_file.exists()
 
 
+def test_demo_records_say_so_in_the_title_and_status_bar(qtbot, paths):
+    from fibromap.config import database_url
+
+    demo = paths.for_demo()
+    window = open_main_window(database_url(demo, environ={}), demo)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.store is not None)
+    assert window.windowTitle() == "FibroMap — demo records"
+    assert window.database_label.text() == f"Demo records: {demo.database_file}"
+    assert demo.database_file.exists() and not paths.database_file.exists()
+
+
+def test_a_first_start_on_records_shows_the_overview_and_ctrl_0_returns_to_it(qtbot,
+                                                                              sqlite_url, paths):
+    from PySide6.QtCore import Qt
+
+    window, _store, _history = window_with_history(qtbot, sqlite_url, paths)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.current_view() == "overview"
+    window.show_view("log")
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view() == "overview"
+    # Once FibroMap has closed on a view, that view opens next time.
+    window.close()
+    again = MainWindow(_store, Settings(paths.settings_file), paths)
+    qtbot.addWidget(again)
+    assert again.current_view() == "overview"
+
+
+def test_a_first_start_with_nothing_recorded_opens_on_the_log(qtbot, window):
+    assert window.current_view() == "log"
+
+
 def window_with_history(qtbot, sqlite_url, paths):
     """A main window on two weeks of demo flares."""
     store = Store.open(sqlite_url, paths)
