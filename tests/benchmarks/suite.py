@@ -89,12 +89,16 @@ class Suite:
         if name not in self.homes:
             home = self.folder / name
             if days is not None:
-                _run([PYTHON, "-m", "fibromap", "demo", "--into-records", "--days", str(days)], _env(home))
+                _run([PYTHON, "-m", "fibromap", "demo", "--into-records", "--days", str(days)],
+                     _env(home))
             else:
                 from tests.helpers.big_history import build_big_store
 
                 build_big_store(home).close()
                 (home / "big.sqlite3").rename(home / "fibromap.sqlite3")
+            # Start as a person does after the first day: on the Log view, where they
+            # left it (a first start on records already there opens on Overview).
+            (home / "settings.ini").write_text("[window]\nview=log\n", encoding="utf-8")
             self.homes[name] = home
         return self.homes[name]
 
@@ -160,7 +164,8 @@ class Suite:
     def commands(self) -> None:
         def demo() -> float:
             home = Path(tempfile.mkdtemp(dir=self.folder))
-            took = _wall([PYTHON, "-m", "fibromap", "demo", "--into-records", "--days", "3650"], _env(home))
+            took = _wall([PYTHON, "-m", "fibromap", "demo", "--into-records", "--days", "3650"],
+                         _env(home))
             shutil.rmtree(home)
             return took
 

@@ -27,8 +27,8 @@ def start_and_render(command, env, target, runs=5) -> float:
 @pytest.mark.skipif(not BUNDLE.exists(), reason="build the bundle first: bash packaging/build.sh")
 def test_bundle_starts_about_as_fast_as_the_source_tree(tmp_path):
     env = dict(os.environ, FIBROMAP_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
-    subprocess.run([sys.executable, "-m", "fibromap", "demo", "--into-records", "--days", "90"], env=env, check=True,
-                   capture_output=True)
+    subprocess.run([sys.executable, "-m", "fibromap", "demo", "--into-records", "--days", "90"],
+                   env=env, check=True, capture_output=True)
     source = start_and_render([sys.executable, "-m", "fibromap"], env, tmp_path / "a.png")
     bundle = start_and_render([str(BUNDLE)], env, tmp_path / "b.png")
     print(f"\nsource tree {source:.2f} s (baseline); bundle {bundle / source:.2f}x")
