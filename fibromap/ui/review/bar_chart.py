@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QWidget
 
 from fibromap.figure import colors
+
+GAP = 8          # at least this much clear space between two labels under the bars
+WRAP = Qt.TextFlag.TextWordWrap
+
+
+@dataclass
+class _Layout:
+    title_height: int
+    top: float
+    bottom: float
+    left: float
+    right: float
+    axis: float
+    ticks: list[float]
+    peak: float
+    slot: float
+    labels: list[tuple[int, list[str], QRectF]] = field(default_factory=list)
 
 
 class BarChart(QWidget):
@@ -16,24 +35,79 @@ class BarChart(QWidget):
         self.labels: list[str] = []
         self.values: list[float] = []
         self.highlight: set[int] = set()   # bars drawn in the warm colour (night hours)
-        self.label_every = 1
+        self.label_every: int | None = 1
         self.empty_text = "No flares in this period"
         self.scale_max: float | None = None
-        self.setMinimumSize(320, 170)
+        self.setMinimumHeight(140)
         self.setAccessibleName(title)
 
-    def set_data(self, labels: list[str], values: list[float], highlight=(), label_every: int = 1,
-                 scale_max: float | None = None):
-        """``scale_max`` fixes the top of the scale (a score's maximum); else the largest value."""
+    def set_data(self, labels: list[str], values: list[float], highlight=(),
+                 label_every: int | None = 1, scale_max: float | None = None):
+        """Labels may hold non-breaking spaces ("30\u00a0s") to keep words together, and
+        wrap at the other spaces. ``label_every``: label every n-th bar (1: every one,
+        which the chart asks room for); None: as many as fit. ``scale_max`` fixes the top
+        of the scale (a score's maximum); else the largest value."""
         self.labels, self.values = list(labels), list(values)
         self.scale_max = scale_max
         self.highlight = set(highlight)
         self.label_every = label_every
-        self.setAccessibleDescription(", ".join(f"{l}: {v:g}" for l, v in zip(labels, values)))
+        self.setAccessibleDescription(", ".join(f"{l}: {v:g}".replace("\u00a0", " ").replace("\n", " ")
+                                                for l, v in zip(labels, values)))
+        self.updateGeometry()
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(420, 190)
+        return QSize(max(420, self.minimumSizeHint().width()), 190)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Wide enough for every category's label, each word whole, when all are labelled."""
+        metrics = self.fontMetrics()
+        axis = _axis_width(metrics, _ticks(self._peak()))
+        words = [metrics.horizontalAdvance(word) + 2 for label in self.labels
+                 for part in label.split("\n") for word in part.split(" ")]
+        every = self.label_every or max(1, len(self.labels))
+        width = 4 + axis + 4 + len(self.labels) * (max(words, default=0) + GAP) / every
+        return QSize(int(max(160, width)) + 1, 140)
+
+    def label_boxes(self) -> list[tuple[int, list[str], QRectF]]:
+        """The labels shown under the bars, as drawn: bar index, lines, and their box."""
+        return self._layout().labels
+
+    def _peak(self) -> float:
+        return self.scale_max or max(self.values, default=0) or 1
+
+    def _layout(self) -> _Layout:
+        metrics = self.fontMetrics()
+        line = metrics.height()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        title_height = QFontMetrics(bold).boundingRect(
+            QRect(0, 0, max(1, self.width() - 8), 10 * line), WRAP, self.title).height()
+        peak = self._peak()
+        ticks = _ticks(peak)
+        axis = _axis_width(metrics, ticks)
+        left, right = 4 + axis, self.width() - 4
+        slot = (right - left) / max(1, len(self.values))
+        layout = _Layout(title_height, title_height + line + 4, 0, left, right, axis, ticks,
+                         peak, slot)
+        layout.labels = self._place_labels(metrics, left, right, slot)
+        lines = max((len(shown) for _i, shown, _box in layout.labels), default=1)
+        layout.bottom = self.height() - lines * line - 6
+        for _index, _lines, box in layout.labels:
+            box.moveTop(layout.bottom + 3)
+        return layout
+
+    def _place_labels(self, metrics: QFontMetrics, left: float, right: float,
+                      slot: float) -> list[tuple[int, list[str], QRectF]]:
+        """Every ``label_every``-th label, or, if they cannot all be read side by side,
+        the fewest steps between labels at which they can."""
+        count = len(self.labels)
+        first = self.label_every or 1
+        for every in [first] + [n for n in range(first + 1, count + 1)]:
+            placed = _try_labels(metrics, self.labels, every, left, right, slot)
+            if placed is not None:
+                return placed
+        return []
 
     def paintEvent(self, _event) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -41,33 +115,33 @@ class BarChart(QWidget):
         metrics = painter.fontMetrics()
         line = metrics.height()
         text = self.palette().windowText().color()
+        layout = self._layout()
         painter.setPen(text)
         bold = painter.font()
         bold.setBold(True)
         painter.setFont(bold)
-        painter.drawText(QRectF(4, 0, self.width() - 8, line), Qt.AlignmentFlag.AlignLeft, self.title)
+        painter.drawText(QRectF(4, 0, self.width() - 8, layout.title_height),
+                         Qt.AlignmentFlag.AlignLeft | WRAP, self.title)
         painter.setFont(self.font())
         if not self.values:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self.rect().adjusted(8, layout.title_height, -8, 0),
+                             Qt.AlignmentFlag.AlignCenter | WRAP, self.empty_text)
             return
-        # Room for labels of two lines ("30 s – 2 min") under the bars.
-        top, bottom = line + line + 4, self.height() - 2 * line - 4
-        peak = self.scale_max or max(self.values) or 1
-        ticks = _ticks(peak)
-        axis = max(metrics.horizontalAdvance(_number(tick)) for tick in ticks) + 8
-        left, right = 4 + axis, self.width() - 4
-        for tick in ticks:  # the y-axis: its numbers, and faint lines across
+        top, bottom, left, right, peak = (layout.top, layout.bottom, layout.left, layout.right,
+                                          layout.peak)
+        for tick in layout.ticks:  # the y-axis: its numbers, and faint lines across
             y = bottom - (bottom - top) * tick / peak
             painter.setPen(text)
-            painter.drawText(QRectF(0, y - line / 2, axis - 2, line),
+            painter.drawText(QRectF(0, y - line / 2, layout.axis + 2, line),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              _number(tick))
             painter.setPen(QColor(colors.REGION_EDGE))
             painter.drawLine(int(left), int(y), int(right), int(y))
         painter.setPen(QColor(colors.OUTLINE))
         painter.drawLine(int(left), int(top), int(left), int(bottom))
-        slot = (right - left) / len(self.values)
-        for index, (label, value) in enumerate(zip(self.labels, self.values)):
+        slot = layout.slot
+        for index, value in enumerate(self.values):
             height = (bottom - top) * value / peak
             bar = QRectF(left + index * slot + slot * 0.12, bottom - height, slot * 0.76, height)
             fill = colors.intensity_color(5) if index in self.highlight else QColor("#7a9cc6")
@@ -78,15 +152,55 @@ class BarChart(QWidget):
             if value and slot >= metrics.horizontalAdvance(f"{value:g}") + 2:
                 painter.drawText(QRectF(bar.left() - 10, bar.top() - line, bar.width() + 20, line),
                                  Qt.AlignmentFlag.AlignCenter, f"{value:g}")
-            if index % self.label_every == 0:
-                wide = slot * self.label_every
-                painter.drawText(QRectF(left + index * slot + slot / 2 - wide / 2, bottom + 2,
-                                        wide, 2 * line),
+        painter.setPen(text)
+        for _index, lines, box in layout.labels:
+            for number, text_line in enumerate(lines):
+                painter.drawText(QRectF(box.left(), box.top() + number * line, box.width(), line),
                                  Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                                 | Qt.TextFlag.TextWordWrap, label)
+                                 | Qt.TextFlag.TextDontClip, text_line)
         painter.setPen(QColor(colors.OUTLINE))
         painter.drawLine(int(left), int(bottom), int(right), int(bottom))
         painter.end()
+
+
+def _try_labels(metrics: QFontMetrics, labels: list[str], every: int, left: float, right: float,
+                slot: float) -> list[tuple[int, list[str], QRectF]] | None:
+    """Labels of every ``every``-th bar, each centred under its bar (kept inside the chart),
+    wrapped between words only; None if a word is too wide or two labels would touch."""
+    room = slot * every - GAP  # a label's box may be this wide, and no wider
+    placed: list[tuple[int, list[str], QRectF]] = []
+    for index in range(0, len(labels), every):
+        lines = _wrap(labels[index], metrics, room - 2)
+        width = max(metrics.horizontalAdvance(text) for text in lines) + 2
+        if width > room:
+            return None
+        centre = left + index * slot + slot / 2
+        x = min(max(centre - width / 2, left), right - width)
+        box = QRectF(x, 0, width, len(lines) * metrics.height())
+        if placed and placed[-1][2].right() + GAP > box.left():
+            return None
+        placed.append((index, lines, box))
+    return placed
+
+
+def _wrap(label: str, metrics: QFontMetrics, width: float) -> list[str]:
+    """The label's lines: its own line breaks, then breaks at (breaking) spaces as needed."""
+    lines = []
+    for part in label.split("\n"):
+        current = ""
+        for word in part.split(" "):
+            joined = f"{current} {word}" if current else word
+            if current and metrics.horizontalAdvance(joined) > width:
+                lines.append(current)
+                current = word
+            else:
+                current = joined
+        lines.append(current)
+    return lines
+
+
+def _axis_width(metrics: QFontMetrics, ticks: list[float]) -> float:
+    return max(metrics.horizontalAdvance(_number(tick)) for tick in ticks) + 8
 
 
 def _ticks(peak: float) -> list[float]:

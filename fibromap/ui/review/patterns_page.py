@@ -1,26 +1,43 @@
 """Patterns: when spasms come (hour, weekday), how long they last, whether they move around,
-and the history of any one region."""
+and the history of one region (the most frequent, until another is chosen)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fibromap.analysis.hours import NIGHT_HOURS, night_text
+from fibromap.analysis.periods import Period
 from fibromap.analysis.review import Patterns, load_patterns
 from fibromap.domain.atlas import Atlas
+from fibromap.store import aggregates
 from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
 from fibromap.ui.review.review_page import ReviewPage
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# "30 s – 2 min" may wrap after the dash, never between a number and its unit.
+_NUMBER_UNIT = re.compile(r"(\d) (s|min|h)\b")
+
+
+def duration_label(label: str) -> str:
+    """A duration band's label with its number, unit and dash held together."""
+    return _NUMBER_UNIT.sub("\\1\u00a0\\2", label).replace(" –", "\u00a0–")
+
+
+def most_frequent_region(store: Store, period: Period) -> str | None:
+    """The region marked in pain in the most flares of the period (ties: the first by id)."""
+    figures = aggregates.region_figures(store.database, period.start, period.end)
+    return min(figures.values(), key=lambda f: (-f.flares, f.region)).region if figures else None
 
 
 class PatternsPage(ReviewPage):
     def __init__(self, store: Store, atlas: Atlas, today=date.today, parent: QWidget | None = None):
         super().__init__(store, today, initial_period=2, parent=parent)
         self._atlas = atlas
+        self.chosen_region: str | None = None  # None: the most frequent of the period
         self.hours = BarChart("Flares by hour of the day")
         self.weekdays = BarChart("Flares by weekday")
         self.durations = BarChart("How long they lasted")
@@ -31,14 +48,15 @@ class PatternsPage(ReviewPage):
         self.spread_figures = QLabel(wordWrap=True)
         self.region = QComboBox(editable=True)
         self.region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.region.addItem("Choose a region…", None)
+        self.region.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.region.setMinimumContentsLength(16)
+        self.region.addItem("The most frequent region", None)
         for region in sorted(atlas, key=lambda r: r.name):
             self.region.addItem(region.name, region.id)
         self.region.completer().setFilterMode(self.region.completer().filterMode().MatchContains)
         self.region_chart = BarChart("Flares in the chosen region")
-        self.region_chart.empty_text = "Choose a region to see its history"
         self._build()
-        self.region.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.region.currentIndexChanged.connect(self._choose_region)
 
     def _build(self) -> None:
         top = QHBoxLayout()
@@ -58,23 +76,28 @@ class PatternsPage(ReviewPage):
         spread_box.addWidget(self.region_chart, 1)
         side = QWidget()
         side.setLayout(spread_box)
+        spread_box.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(side, 0, 2, 2, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.caption)
         layout.addLayout(grid, 1)
 
+    def _choose_region(self, _index: int) -> None:
+        self.chosen_region = self.region.currentData()
+        self.refresh()
+
     def loader(self, period):
-        store, atlas, region = self._store, self._atlas, self.region.currentData()
-        return lambda: load_patterns(store, period, atlas, region)
+        store, atlas, region = self._store, self._atlas, self.chosen_region
+        return lambda: load_patterns(store, period, atlas, region or most_frequent_region(store, period))
 
     def show_data(self, data: Patterns) -> None:
         days = data.period.days
         self.caption.setText(f"{data.period.label()}: {data.flares} flare"
-                             f"{'s' if data.flares != 1 else ''} over {days} days")
+                             f"{'s' if data.flares != 1 else ''} over {days} day{'s' if days != 1 else ''}")
         share = night_text(data.hours, data.flares, short=True)
         self.hours.title = f"Flares by hour of the day{' — ' + share if share else ''}"
         if sum(data.hours):
@@ -82,22 +105,34 @@ class PatternsPage(ReviewPage):
                                 label_every=3)
         else:  # no flares, or only flares known to the day: no empty axes
             self.hours.empty_text = ("No flare in this period has a known time of day"
-                                     if data.flares else "No flares in this period")
+                                     if data.flares else "No flares recorded in this period yet")
             self.hours.set_data([], [])
-        self.weekdays.set_data(list(WEEKDAYS), data.weekdays)
-        self.durations.set_data([label for label, _n in data.durations],
-                                [n for _label, n in data.durations])
+        for chart in (self.weekdays, self.durations, self.region_chart):
+            chart.empty_text = "No flares"
+        if data.flares:
+            self.weekdays.set_data(list(WEEKDAYS), data.weekdays)
+            self.durations.set_data([duration_label(label) for label, _n in data.durations],
+                                    [n for _label, n in data.durations])
+        else:
+            self.weekdays.set_data([], [])
+            self.durations.set_data([], [])
         spread = data.spread
         self.summary.setText(spread.summary)
+        figures = ""
         if spread.weeks_with_flares:
-            self.spread_figures.setText(
-                f"On average {spread.regions_per_week:.1f} different regions a week; "
-                f"{spread.distinct_regions} regions in all.")
-        else:
-            self.spread_figures.setText("")
+            figures = f"On average {spread.regions_per_week:.1f} different regions a week"
+            regions = spread.distinct_regions
+            # Some summaries give the number of regions already: it is said once.
+            said = any(f"{regions} {words}" in spread.summary
+                       for words in ("regions", "different regions"))
+            figures += "." if said else f"; {regions} region{'s' if regions != 1 else ''} in all."
+        self.spread_figures.setText(figures)
         self._show_region(data)
 
     def _show_region(self, data: Patterns) -> None:
+        self.region.blockSignals(True)
+        self.region.setCurrentIndex(max(0, self.region.findData(self.chosen_region or data.region)))
+        self.region.blockSignals(False)
         if not data.region:
             self.region_chart.title = "Flares in the chosen region"
             self.region_chart.set_data([], [])
@@ -110,10 +145,11 @@ class PatternsPage(ReviewPage):
         day = data.period.start - timedelta(days=data.period.start.weekday()) if weekly else data.period.start
         while day <= data.period.end:
             span = [day + timedelta(days=i) for i in range(step)]
-            labels.append(f"{day:%d %b}")
+            labels.append(f"{day:%d}\u00a0{day:%b}")
             values.append(sum(counts.get(d, 0) for d in span))
             day += timedelta(days=step)
         total = sum(counts.values())
+        why = "" if self.chosen_region else " — the region marked most often"
         self.region_chart.title = (f"{name}: {total} flare{'s' if total != 1 else ''}, "
-                                   f"per {'week' if weekly else 'day'}")
-        self.region_chart.set_data(labels, values, label_every=max(1, len(values) // 6))
+                                   f"per {'week' if weekly else 'day'}{why}")
+        self.region_chart.set_data(labels, values, label_every=None)
