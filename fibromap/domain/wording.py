@@ -1,4 +1,4 @@
-"""Counts as people write them: "1 flare", "2 flares", "1 medication period"."""
+"""Counts and lengths as people write them: "1 flare", "2 flares", "1 h 30 min"."""
 
 from __future__ import annotations
 
@@ -15,3 +15,27 @@ def counted(n: int, plural: str) -> str:
     last = words[-1]
     words[-1] = IRREGULAR.get(last, last[:-1] if last.endswith("s") else last)
     return f"1 {' '.join(words)}{plural[cut:]}"
+
+
+# Largest first; h, min and s are abbreviations, so only "day" takes a plural.
+DURATION_UNITS = ((86_400, "day"), (3_600, "h"), (60, "min"), (1, "s"))
+
+
+def duration_text(seconds: int | None, still_going: bool = False) -> str:
+    """A length in at most two units, the larger first, the smaller rounded half up:
+    "45 s", "1 min 18 s", "1 h", "1 h 30 min", "2 days 3 h". None or 0 means no length was
+    given: "still going" only while that is plausible, else "not recorded"."""
+    if not seconds or seconds < 1:
+        return "still going" if still_going else "not recorded"
+    level = next(i for i, (size, _) in enumerate(DURATION_UNITS) if seconds >= size)
+    step = DURATION_UNITS[min(level + 1, len(DURATION_UNITS) - 1)][0]
+    rounded = (seconds + step // 2) // step * step
+    if level and rounded >= DURATION_UNITS[level - 1][0]:
+        level -= 1  # 23 h 59 min 59 s rounds up to 1 day, which it then reads as
+    size, name = DURATION_UNITS[level]
+    whole, rest = divmod(rounded, size)
+    words = [f"{whole} {name}" + ("s" if name == "day" and whole != 1 else "")]
+    if rest and level + 1 < len(DURATION_UNITS):
+        small, small_name = DURATION_UNITS[level + 1]
+        words.append(f"{rest // small} {small_name}")
+    return " ".join(words)

@@ -1,21 +1,8 @@
-"""How times, durations and region lists read on screen."""
+"""How times and region lists read on screen (lengths: fibromap.domain.wording)."""
 
 from __future__ import annotations
 
 from fibromap.domain.atlas import Atlas
-
-
-def duration_text(seconds: int | None, still_going: bool = False) -> str:
-    """A length as people say it; None is "still going" only while that is plausible."""
-    if seconds is None:
-        return "still going" if still_going else "not recorded"
-    if seconds < 90:
-        return f"{seconds} s"
-    minutes = round(seconds / 60)
-    if minutes < 90:
-        return f"{minutes} min"
-    hours, rest = divmod(minutes, 60)
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
 def regions_text(regions, atlas: Atlas, shown: int = 3) -> str:

@@ -18,8 +18,8 @@ from fibromap.analysis.report_data import ReportData
 from fibromap.analysis.scores import NOT_A_DIAGNOSIS
 from fibromap.domain.atlas import WPI_AREAS, WPI_EXCLUDED_TEXT, Atlas
 from fibromap.domain.flare import IMPACT_LEVELS
+from fibromap.domain.wording import duration_text
 from fibromap.figure import colors
-from fibromap.figure.formatting import duration_text
 from fibromap.report.charts import bar_chart
 from fibromap.report.layout import WRAP, Section, font, listing, spread, text_section, wrapped_height
 

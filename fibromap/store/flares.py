@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import Select, delete, func, or_, select
+from sqlalchemy import Select, case, delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from fibromap.domain.atlas import load_atlas
@@ -88,6 +88,7 @@ class FlareSummary:
     duration_seconds: int | None
     position: tuple[datetime, int]  # where the next page starts
     day_only: bool = False          # known only to the day: no time to show
+    referred: tuple[str, ...] = ()  # the regions among ``regions`` where pain spread to
 
 
 class TermLookup:
@@ -278,7 +279,10 @@ class FlareRepository:
         query = (
             select(FlareRow.id, FlareRow.onset_utc, FlareRow.utc_offset_min, FlareRow.duration_s,
                    func.max(SiteRow.intensity), func.aggregate_strings(SiteRow.region, ","),
-                   FlareRow.day_only)
+                   FlareRow.day_only,
+                   # NULL for the other roles, which the aggregate skips.
+                   func.aggregate_strings(case((SiteRow.role == SiteRole.REFERRED.value,
+                                                SiteRow.region)), ","))
             .join(SiteRow, SiteRow.flare_id == FlareRow.id)
             .where(FlareRow.id.in_(page.scalar_subquery()))
             .group_by(FlareRow.id, FlareRow.onset_utc, FlareRow.utc_offset_min, FlareRow.duration_s,
@@ -287,8 +291,9 @@ class FlareRepository:
         with self._db.reading() as session:
             rows = session.execute(query).all()
         return [FlareSummary(flare_id, aware_from_utc(onset, offset), tuple(regions.split(",")),
-                             peak, duration, (onset, flare_id), bool(day_only))
-                for flare_id, onset, offset, duration, peak, regions, day_only in rows]
+                             peak, duration, (onset, flare_id), bool(day_only),
+                             tuple(referred.split(",")) if referred else ())
+                for flare_id, onset, offset, duration, peak, regions, day_only, referred in rows]
 
     def count_matching(self, where: FlareFilter = FlareFilter()) -> int:
         with self._db.reading() as session:

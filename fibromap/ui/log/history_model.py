@@ -8,7 +8,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.flare import STILL_GOING
-from fibromap.figure.formatting import duration_text, onset_text, regions_text
+from fibromap.domain.wording import duration_text
+from fibromap.figure.formatting import onset_text, regions_text
 from fibromap.store.flares import FlareFilter, FlareSummary
 from fibromap.store.store import Store
 
@@ -70,6 +71,15 @@ class HistoryModel(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
+    def _regions(self, row: FlareSummary) -> str:
+        """The muscles that hurt, then where the pain spread, marked so that a referred zone
+        is not read as one more muscle in spasm: "Right jaw → Right brow and eye (referred)"."""
+        sources, referred = _split(row)
+        text = regions_text(sources, self._atlas)
+        if referred:
+            text += (" " if text else "") + f"→ {regions_text(referred, self._atlas, shown=2)} (referred)"
+        return text
+
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -79,7 +89,7 @@ class HistoryModel(QAbstractTableModel):
             if column == 0:
                 return onset_text(row)
             if column == 1:
-                return regions_text(row.regions, self._atlas)
+                return self._regions(row)
             if column == 2:
                 return str(row.max_intensity)
             # Without an end, a flare of the last day may still be going; an older one is
@@ -87,9 +97,19 @@ class HistoryModel(QAbstractTableModel):
             recent = datetime.now().astimezone() - row.onset < STILL_GOING
             return duration_text(row.duration_seconds, still_going=recent)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return "\n".join(self._atlas.name(r) for r in row.regions)
+            sources, referred = _split(row)
+            lines = [self._atlas.name(r) for r in sources]
+            if referred:
+                lines += ["Pain spread to (referred):"] + [f"  {self._atlas.name(r)}" for r in referred]
+            return "\n".join(lines)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
+
+
+def _split(row: FlareSummary) -> tuple[list[str], list[str]]:
+    """The flare's muscles in spasm (or trigger points), and its referred zones."""
+    return ([r for r in row.regions if r not in row.referred],
+            [r for r in row.regions if r in row.referred])

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.flare import Flare
 from fibromap.domain.vocabulary import TermKind
+from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 from fibromap.store.flares import FlareFilter
 from fibromap.store.store import Store
 from fibromap.ui.log.history_model import HistoryModel
+from fibromap.ui.widgets.record_table import EmptyNote
 
 
 class HistoryPage(QWidget):
@@ -47,6 +49,7 @@ class HistoryPage(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName("Flares")
+        self.empty_note = EmptyNote(self.table)
 
         today = date.today()
         self.use_dates = QCheckBox("From")
@@ -68,6 +71,7 @@ class HistoryPage(QWidget):
         self.reload_triggers()
         self._connect()
         self.apply_filter()
+        self._chosen_changed()
 
     def _build(self) -> None:
         filters = QHBoxLayout()
@@ -104,6 +108,10 @@ class HistoryPage(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.model.modelReset.connect(self._show_count)
+        # Open and Delete act on the chosen flare: offered only while one is chosen.
+        self.table.selectionModel().selectionChanged.connect(self._chosen_changed)
+        self.model.modelReset.connect(self._chosen_changed)
+        self.model.modelReset.connect(self._explain_empty)
         self.model.rowsInserted.connect(self._show_count)
 
     def reload_triggers(self) -> None:
@@ -139,10 +147,42 @@ class HistoryPage(QWidget):
 
     def _show_count(self, *_args) -> None:
         shown, total = self.model.rowCount(), self.model.total
-        self.count.setText(f"{total} flare{'s' if total != 1 else ''}"
+        self.count.setText(counted(total, "flares")
                            + (f" (showing {shown}; scroll for more)" if shown < total else ""))
 
+    def _explain_empty(self) -> None:
+        """Say why the table is empty: nothing logged yet, or the filters hide it all."""
+        if self.model.total:
+            self.empty_note.setText("")
+            return
+        where = self.current_filter()
+        everything = self._store.flares.count() if (where.start or where.region or where.trigger) else 0
+        if not everything:
+            self.empty_note.setText(
+                "No flares yet.\n\nTo log one, open the Log view, click each muscle that "
+                "hurts on the body map, then click Save flare. It will be listed here.")
+            return
+        which, undo = [], []
+        if where.start:
+            which.append(f"from {_day(where.start)} to {_day(where.end)}")
+            undo.append("untick From")
+        if where.region:
+            name = self._atlas.name(where.region)
+            which.append(f"in the {name[:1].lower()}{name[1:]}")
+            undo.append("choose All regions")
+        if where.trigger:
+            which.append(f"with the trigger “{self.trigger.currentText()}”")
+            undo.append("choose Any trigger")
+        ways = ", ".join(undo[:-1]) + (" or " if len(undo) > 1 else "") + undo[-1]
+        self.empty_note.setText(f"No flares {', '.join(which)}.\n\n"
+                                f"{counted(everything, 'flares')} in all. To see them, {ways}.")
+
     # -- actions ------------------------------------------------------------------------
+    def _chosen_changed(self, *_args) -> None:
+        chosen = self._selected_row() is not None
+        self.open_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
     def _selected_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return rows[0].row() if rows else None
@@ -172,3 +212,7 @@ class HistoryPage(QWidget):
         self.model.reload()
         self.deleted.emit(flare)
         return flare
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"

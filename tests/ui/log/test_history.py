@@ -1,6 +1,6 @@
 """History: find, open, correct and delete flares, then read the database."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
@@ -128,3 +128,95 @@ def test_a_flare_known_only_to_the_day_shows_no_time_and_keeps_its_precision_whe
     window.log.form.onset.setDateTime(window.log.form.onset.dateTime().addSecs(3 * 3600))
     timed = window.log.save()
     assert not timed.day_only and timed.onset_local.hour == 15
+
+
+def _dark_pixels(widget) -> int:
+    """How many pixels of the widget's picture are dark enough to be words."""
+    image = widget.grab().toImage()
+    return sum(1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
+               if image.pixelColor(x, y).lightness() < 100)
+
+
+def test_an_empty_history_says_how_to_log_a_flare_and_a_filter_says_what_it_hides(window, qtbot):
+    page = window.history
+    window.tabs.setCurrentWidget(page)
+    note = page.empty_note
+    # Nothing logged: words in the table's place, saying where to go and what to click.
+    assert note.isVisible() and note.text().startswith("No flares yet.")
+    assert "Log view" in note.text() and "click each muscle" in note.text()
+    assert _dark_pixels(page.table.viewport()) > 100  # drawn, not only set
+    assert page.table.viewport().rect().contains(note.geometry())
+    assert not page.open_button.isEnabled() and not page.delete_button.isEnabled()
+
+    from fibromap.domain.flare import Flare, SpasmSite
+
+    onset = datetime(2026, 3, 2, 9, 30).astimezone()
+    window.store.flares.add_many([Flare(onset=onset, sites=(SpasmSite("soleus.left", 4),)),
+                                  Flare(onset=onset + timedelta(days=1),
+                                        sites=(SpasmSite("soleus.right", 3),))])
+    window.refresh()
+    assert page.model.rowCount() == 2 and not note.isVisible()
+    assert _dark_pixels(page.table.viewport()) > 100  # the rows themselves
+
+    # A filter that hides both flares says so, and how to see them again.
+    page.region.setCurrentIndex(page.region.findData("masseter.right"))
+    assert page.model.rowCount() == 0 and note.isVisible()
+    assert note.text().startswith("No flares in the right jaw (masseter).")
+    assert "2 flares in all. To see them, choose All regions." in note.text()
+    page.start.setDate(date(2026, 3, 1))
+    page.end.setDate(date(2026, 3, 2))
+    page.use_dates.setChecked(True)
+    assert note.text().startswith("No flares from 1 Mar 2026 to 2 Mar 2026, in the right jaw")
+    assert "To see them, untick From or choose All regions." in note.text()
+    page.region.setCurrentIndex(0)
+    assert page.model.rowCount() == 1 and not note.isVisible()
+
+    # Deleting the last flare brings the first words back.
+    page.use_dates.setChecked(False)
+    for _ in range(2):
+        page.table.selectRow(0)
+        assert page.delete_button.isEnabled()
+        qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert window.store.flares.count() == 0
+    assert note.isVisible() and note.text().startswith("No flares yet.")
+
+
+def test_durations_read_in_at_most_two_units(window):
+    from fibromap.domain.flare import Flare, SpasmSite
+
+    onset = datetime.now().astimezone().replace(microsecond=0) - timedelta(days=30)
+    # Seconds given, and how they read (worked out by hand).
+    lengths = {78: "1 min 18 s", 45: "45 s", 3600: "1 h", 5400: "1 h 30 min",
+               2 * 86400 + 3 * 3600: "2 days 3 h", 3599: "59 min 59 s", None: "not recorded"}
+    window.store.flares.add_many([
+        Flare(onset=onset + timedelta(hours=i), duration_seconds=seconds,
+              sites=(SpasmSite("soleus.left", 4),))
+        for i, seconds in enumerate(lengths)])
+    window.refresh()
+    model = window.history.model
+    shown = [model.index(row, 3).data() for row in range(model.rowCount())]
+    assert shown == list(reversed(lengths.values()))  # newest first
+
+
+def test_referred_zones_are_marked_as_where_the_pain_spread(window):
+    from fibromap.domain.flare import Flare, Referral, SiteRole, SpasmSite
+
+    window.store.flares.add(Flare(
+        onset=datetime(2026, 3, 2, 9, 30).astimezone(),
+        sites=(SpasmSite("masseter.right", 6), SpasmSite("cheek.right", 4, SiteRole.REFERRED),
+               SpasmSite("brow_eye.right", 3, SiteRole.REFERRED)),
+        referrals=(Referral("masseter.right", "cheek.right", 4),
+                   Referral("masseter.right", "brow_eye.right", 3))))
+    window.store.flares.add(Flare(onset=datetime(2026, 3, 1, 9, 30).astimezone(),
+                                  sites=(SpasmSite("soleus.left", 5),)))
+    window.refresh()
+    model = window.history.model
+    text = model.index(0, 1).data()
+    # The muscle first, then the zones behind an arrow, called referred: not read as
+    # three muscles in spasm.
+    assert text.startswith("Right jaw (masseter) → ") and text.endswith(" (referred)")
+    zones = text.removeprefix("Right jaw (masseter) → ").removesuffix(" (referred)")
+    assert sorted(zones.split(", ")) == ["Right brow and eye", "Right cheek and sinus"]
+    tip = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole).splitlines()
+    assert tip[0] == "Right jaw (masseter)" and tip[1] == "Pain spread to (referred):"
+    assert model.index(1, 1).data() == "Left lower calf (soleus)"  # no referral, no arrow
