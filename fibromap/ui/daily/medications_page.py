@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QDateEdit, QFormLayout, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableWidgetItem,
+    QDateEdit, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
@@ -14,7 +14,7 @@ from fibromap.domain.daily import Medication
 from fibromap.errors import FibroMapError
 from fibromap.store.store import Store
 from fibromap.ui.widgets.feedback import FeedbackLabel
-from fibromap.ui.widgets.record_table import record_table
+from fibromap.ui.widgets.record_table import EmptyNote, fit_columns, record_table
 
 COLUMNS = ("Medication", "Dose", "From", "Until")
 
@@ -25,11 +25,13 @@ class MedicationsPage(QWidget):
         self._store = store
         self._medications: list[Medication] = []
         self.table = record_table(COLUMNS)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        # Dose and dates as wide as they need (fit_columns, on each reload); the name
+        # takes what is left.
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName("Medications")
+        self.empty_note = EmptyNote(self.table, (
+            "No medications yet.\n\nTo add one, type its name and dose on the right, choose the day "
+            "you started taking it, then click Add."))
         self.name = QLineEdit(placeholderText="e.g. Cyclobenzaprine")
         self.dose = QLineEdit(placeholderText="e.g. 5 mg at night")
         self.when = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="d MMM yyyy")
@@ -45,22 +47,39 @@ class MedicationsPage(QWidget):
         self.reload()
 
     def _build(self) -> None:
-        for field in (self.name, self.dose, self.when):
-            field.setMaximumWidth(420)
+        # The list on the left, what to do with it on the right: the whole width is used
+        # and a dose stays near its name.
         form = QFormLayout()
         form.addRow("Name", self.name)
         form.addRow("Dose", self.dose)
         form.addRow("Date", self.when)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.change_button)
-        buttons.addWidget(self.stop_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.feedback)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
+        changes = QHBoxLayout()
+        changes.addWidget(self.change_button)
+        changes.addWidget(self.stop_button)
+        changes.addStretch(1)
+        add = QHBoxLayout()
+        add.addWidget(self.add_button)
+        add.addStretch(1)
+        heading = QLabel("Add a medication, or change the one chosen in the list")
+        heading.setWordWrap(True)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        panel = QVBoxLayout()
+        panel.addWidget(heading)
+        panel.addLayout(form)
+        panel.addLayout(add)
+        panel.addLayout(changes)
+        panel.addWidget(self.feedback)
+        panel.addStretch(1)
+        side = QWidget()
+        side.setLayout(panel)
+        side.setMaximumWidth(460)
+        panel.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.table, 3)
+        layout.addSpacing(8)
+        layout.addWidget(side, 2)
 
     def reload(self) -> None:
         self._medications = self._store.medications.all()
@@ -72,6 +91,7 @@ class MedicationsPage(QWidget):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, medication.id)
                 self.table.setItem(row, column, item)
+        fit_columns(self.table, (1, 2, 3), samples=("00 Mmm 0000", "still taking"))
         self._selection_changed()
 
     def selected(self) -> Medication | None:

@@ -17,8 +17,23 @@ def record_table(columns: Sequence[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     return table
+
+
+def fit_columns(table: QTableWidget, columns: Sequence[int], samples: Sequence[str] = (),
+                padding: int = 20) -> None:
+    """Make ``columns`` as wide as their widest cell or heading (or sample text, for the
+    width an empty table should keep), with room either side, so that no column is
+    squeezed against its neighbour while another stretches."""
+    metrics = table.fontMetrics()
+    header = table.horizontalHeader()
+    for column in columns:
+        texts = [table.horizontalHeaderItem(column).text(), *samples]
+        texts += [table.item(row, column).text() for row in range(table.rowCount())
+                  if table.item(row, column) is not None]
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        table.setColumnWidth(column, max(metrics.horizontalAdvance(t) for t in texts) + padding)
 
 
 class EmptyNote(QLabel):

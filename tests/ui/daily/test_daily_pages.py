@@ -82,3 +82,51 @@ def test_the_check_in_reminder_comes_once_at_the_chosen_time(window, qtbot):
     assert not reminder.check()  # already filled in
     page.remind.setChecked(False)
     assert window.settings.checkin_reminder is None
+
+
+def test_medications_empty_list_says_how_to_add_one(window, qtbot):
+    page = window.medications
+    window.tabs.setCurrentWidget(page)
+    note = page.empty_note
+    assert note.isVisible() and note.text().startswith("No medications yet.")
+    assert "type its name and dose" in note.text() and "click Add" in note.text()
+    assert page.table.viewport().rect().contains(note.geometry())
+    image = page.table.viewport().grab().toImage()
+    dark = sum(1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
+               if image.pixelColor(x, y).lightness() < 100)
+    assert dark > 100  # the words are drawn, not only set
+    page.name.setText("Magnesium glycinate")
+    page.dose.setText("300 mg at night")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert page.table.rowCount() == 1 and not note.isVisible()
+
+
+def test_medication_columns_fit_their_words_and_the_name_takes_the_rest(window, qtbot):
+    page = window.medications
+    window.tabs.setCurrentWidget(page)
+    for name, dose, day in (("Pregabalin", "75 mg twice daily", QDate(2026, 2, 3)),
+                            ("Cyclobenzaprine", "5 mg at night", QDate(2026, 6, 10))):
+        page.name.setText(name)
+        page.dose.setText(dose)
+        page.when.setDate(day)
+        qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    page.table.selectRow(0)
+    page.when.setDate(QDate(2026, 3, 18))
+    qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
+    table, metrics = page.table, page.table.fontMetrics()
+    widths = [table.columnWidth(c) for c in range(4)]
+    for column in (1, 2, 3):
+        words = [table.item(r, column).text() for r in range(table.rowCount())]
+        words.append(table.horizontalHeaderItem(column).text())
+        widest = max(metrics.horizontalAdvance(w) for w in words)
+        # Room either side of the widest words, and no long blank after them.
+        assert widest + 12 <= widths[column] <= widest + 40, (column, words, widths)
+    assert {table.item(r, 3).text() for r in range(2)} == {"18 Mar 2026", "still taking"}
+    # The name column takes the rest of the table's width, whatever the window's size.
+    assert sum(widths) >= table.viewport().width() - 2
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: table.columnWidth(0) < widths[0])
+    assert [table.columnWidth(c) for c in (1, 2, 3)] == widths[1:]
+    # The form sits beside the list, not under a mostly empty table.
+    form_left = page.name.mapTo(page, page.name.rect().topLeft()).x()
+    assert form_left > table.geometry().right()
