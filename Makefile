@@ -37,14 +37,25 @@ bench: $(STAMP)
 durability: $(STAMP)
 	FIBROMAP_DURABILITY_ROUNDS=200 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/durability -p no:cacheprovider
 
-# The README's pictures: a year of demo data, each view rendered offscreen.
-SHOTS_HOME := $(CURDIR)/build/screenshots-home
+# The README's pictures (a year of demo data at 1280x800, in resources/screenshots), and
+# every view with that year and with nothing recorded, at 1280x800 and 1024x700, in
+# build/screenshots/ to look at before a change to the interface is done.
+SHOTS := build/screenshots
+VIEWS := log bodymap history checkin medications heatmap trends patterns insights scores overview
 screenshots: $(STAMP)
-	rm -rf $(SHOTS_HOME)
-	FIBROMAP_HOME=$(SHOTS_HOME) $(BIN)/fibromap demo --into-records --days 365 --seed 1
-	for view in bodymap history checkin medications heatmap trends patterns insights scores overview; do \
-		FIBROMAP_HOME=$(SHOTS_HOME) QT_QPA_PLATFORM=offscreen $(BIN)/fibromap screenshot $$view \
+	rm -rf $(SHOTS)
+	FIBROMAP_HOME=$(CURDIR)/$(SHOTS)/year-home $(BIN)/fibromap demo --into-records --days 365 --seed 1
+	FIBROMAP_HOME=$(CURDIR)/$(SHOTS)/empty-home $(BIN)/python -c "from fibromap.config import \
+		Paths, database_url; from fibromap.store.store import Store; p = Paths.from_environment(); \
+		Store.open(database_url(p), p).close()"
+	for view in $(VIEWS); do \
+		FIBROMAP_HOME=$(CURDIR)/$(SHOTS)/year-home QT_QPA_PLATFORM=offscreen $(BIN)/fibromap screenshot $$view \
 			-o resources/screenshots/$$view.png --size 1280x800 || exit 1; \
+		for state in year empty; do for size in 1280x800 1024x700; do \
+			mkdir -p $(SHOTS)/$$state-$$size; \
+			FIBROMAP_HOME=$(CURDIR)/$(SHOTS)/$$state-home QT_QPA_PLATFORM=offscreen $(BIN)/fibromap \
+				screenshot $$view -o $(SHOTS)/$$state-$$size/$$view.png --size $$size || exit 1; \
+		done; done; \
 	done
 
 clean:

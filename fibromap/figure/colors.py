@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-# ColorBrewer YlOrRd (sequential, safe for the common colour-vision deficiencies),
-# stretched over the 0–10 scale.
-_YL_OR_RD = ("#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c",
-             "#bd0026", "#800026")
+# A sequential light-orange to dark-red scale (ColorBrewer RdYlBu's warm end, RdBu's darkest
+# red), stretched over the 0–10 scale. Its CIE lightness falls in even steps of about 14
+# (L* 77, 62, 48, 34, 20), so it reads with any colour vision; its lightest class is already
+# 17 L* darker than unmarked skin (L* 95), the pale yellows that were barely different are
+# left out.
+SCALE = ("#fdae61", "#f46d43", "#d73027", "#a50026", "#67001f")
 
 UNMARKED = QColor("#f3efe9")
 UNRATED = QColor("#d9e6f5")      # marked, intensity not given yet
@@ -28,13 +30,27 @@ def _mix(a: QColor, b: QColor, t: float) -> QColor:
 
 def intensity_color(value: float, maximum: float = 10.0) -> QColor:
     """The fill for an intensity between 0 and ``maximum``."""
-    position = max(0.0, min(1.0, value / maximum)) * (len(_YL_OR_RD) - 1)
+    position = max(0.0, min(1.0, value / maximum)) * (len(SCALE) - 1)
     low = int(position)
-    high = min(low + 1, len(_YL_OR_RD) - 1)
-    return _mix(QColor(_YL_OR_RD[low]), QColor(_YL_OR_RD[high]), position - low)
+    high = min(low + 1, len(SCALE) - 1)
+    return _mix(QColor(SCALE[low]), QColor(SCALE[high]), position - low)
+
+
+def relative_luminance(color: QColor) -> float:
+    """WCAG 2 relative luminance: the sRGB channels made linear, then weighted."""
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+    return (0.2126 * linear(color.redF()) + 0.7152 * linear(color.greenF())
+            + 0.0722 * linear(color.blueF()))
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio, from 1 (the same) to 21 (black on white)."""
+    light, dark = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 def text_color_on(fill: QColor) -> QColor:
-    """Black or white, whichever reads better on ``fill``."""
-    luminance = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF()
-    return QColor("#000000") if luminance > 0.45 else QColor("#ffffff")
+    """Black or white, whichever contrasts more with ``fill`` (at least 4.58:1 on any fill)."""
+    black, white = QColor("#000000"), QColor("#ffffff")
+    return black if contrast_ratio(black, fill) >= contrast_ratio(white, fill) else white

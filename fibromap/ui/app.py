@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fibromap import APP_NAME, __version__
@@ -129,7 +129,7 @@ def _offer_backup(url: str, paths: Paths, problem: str, parent: QWidget) -> Stor
     good = next((info for info in map(describe_backup, list_backups(paths)) if info.sound),
                 None) if target is not None else None
     if good is None:
-        QMessageBox.critical(parent, title, problem)
+        show_problem(parent, title, problem)
         return None
     taken = f"{good.taken:%a %d %b %Y, %H:%M}" if good.taken else good.path.name
     answer = QMessageBox.question(
@@ -142,5 +142,14 @@ def _offer_backup(url: str, paths: Paths, problem: str, parent: QWidget) -> Stor
         restore_backup(good.path, target)
         return Store.open(url, paths)
     except FibroMapError as exc:
-        QMessageBox.critical(parent, title, str(exc))
+        show_problem(parent, title, str(exc))
         return None
+
+
+def show_problem(parent: QWidget | None, title: str, problem: str) -> None:
+    """A problem in a box whose words can be selected and copied (into a search, a bug
+    report or a message to someone who helps)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, problem, parent=parent)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    box.exec()

@@ -63,7 +63,7 @@ def test_a_region_is_painted_in_the_colour_of_its_value(figures):
     assert image.pixelColor(int(cold.x() - left), int(cold.y())) != painted
 
 
-def test_the_legend_runs_from_pale_yellow_to_dark_red(qapp):
+def test_the_legend_runs_from_light_orange_to_dark_red(qapp):
     image = QImage(300, 60, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
@@ -72,5 +72,6 @@ def test_the_legend_runs_from_pale_yellow_to_dark_red(qapp):
     rows = [y for y in range(60) if image.pixelColor(150, y) not in (QColor("white"), QColor("black"))]
     middle = rows[len(rows) // 2]
     start, end = image.pixelColor(12, middle), image.pixelColor(288, middle)
-    assert start.lightness() > 190 and start.red() > start.blue()      # pale yellow
+    # Light orange (#fdae61): clearly not the pale yellow of unmarked skin.
+    assert 150 < start.lightness() < 200 and start.red() > start.green() > start.blue()
     assert end.lightness() < 100 and end.red() > 3 * end.green()       # dark red

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 class Seen:
     text: str
     details: str
+    selectable: bool  # can its words be selected to copy
 
 
 def answer_next_box(seen: list, button=None) -> None:
@@ -17,7 +18,8 @@ def answer_next_box(seen: list, button=None) -> None:
     def answer():
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
-            seen.append(Seen(box.text(), box.detailedText()))
+            seen.append(Seen(box.text(), box.detailedText(), bool(
+                box.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse)))
             if button is None:
                 box.close()
             else:

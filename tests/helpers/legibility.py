@@ -19,9 +19,11 @@ from itertools import combinations
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractScrollArea, QCheckBox, QComboBox, QGraphicsSimpleTextItem,
-    QGraphicsTextItem, QGraphicsView, QGroupBox, QHeaderView, QLabel, QPushButton,
-    QRadioButton, QScrollArea, QStyle, QStyleOptionButton, QTabBar, QWidget,
+    QAbstractButton, QAbstractItemView, QAbstractScrollArea, QAbstractSlider,
+    QAbstractSpinBox, QCheckBox, QComboBox, QGraphicsSimpleTextItem, QGraphicsTextItem,
+    QGraphicsView, QGroupBox, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QRadioButton, QScrollArea, QScrollBar, QStyle, QStyleOptionButton, QTabBar, QTextEdit,
+    QWidget,
 )
 
 SLACK = 1  # pixels: rounding in font metrics
@@ -250,3 +252,32 @@ def _painted(widget: QWidget) -> str | None:
 
 CHECKS = (_label, _button, _tabs, _header, _group, _combo, _outside, _scroll, _drawn_text,
           _painted)
+
+
+CONTROLS = (QAbstractButton, QLineEdit, QAbstractSpinBox, QComboBox, QAbstractSlider,
+            QAbstractItemView, QGraphicsView, QTextEdit, QPlainTextEdit)
+
+
+def unnamed(root: QWidget) -> list[str]:
+    """Controls a screen reader could not name: no accessible name, no text of their own,
+    and no label that names them (a QLabel whose buddy they are)."""
+    labelled = {id(label.buddy()) for label in root.findChildren(QLabel) if label.buddy()}
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, CONTROLS) or not _shown(widget, root):
+            continue
+        if widget.accessibleName() or id(widget) in labelled:
+            continue
+        if isinstance(widget, QAbstractButton) and _plain(widget.text()).strip():
+            continue
+        if isinstance(widget, QLineEdit) and isinstance(widget.parentWidget(),
+                                                         (QAbstractSpinBox, QComboBox)):
+            continue  # the inside of a spin box or combo box: the outer control is named
+        if isinstance(widget, QAbstractSlider) and isinstance(widget.parentWidget(),
+                                                               QScrollBar):
+            continue
+        if isinstance(widget, (QScrollBar, QHeaderView)) or widget.objectName().startswith("qt_"):
+            continue
+        found.append(_name(widget) + (f" in {_name(widget.parentWidget())}"
+                                      if widget.parentWidget() else ""))
+    return found

@@ -1,7 +1,7 @@
 """Every view and dialog, at 1280×800 and at 1024×700, with a year of demo data and with
 nothing recorded: no text cut or elided, nothing reaching outside its place, no two drawn
-labels overlapping, no horizontal scrollbar in a form (tests/helpers/legibility.py), and
-no Qt warning (the suite fails on any)."""
+labels overlapping, no horizontal scrollbar in a form, no control without a name a screen
+reader can say (tests/helpers/legibility.py), and no Qt warning (the suite fails on any)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from fibromap.store.store import Store
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import VIEWS
-from tests.helpers.legibility import problems
+from tests.helpers.legibility import problems, unnamed
 
 SIZES = {"1280x800": (1280, 800), "1024x700": (1024, 700)}
 
@@ -82,6 +82,7 @@ def test_every_view_is_legible(qtbot, records, paths, size):
         window.show_view(view)
         settle(window)
         found += [f"{view}: {line}" for line in fits(window, SIZES[size]) + problems(window)]
+        found += [f"{view}: no name for {control}" for control in unnamed(window)]
     assert found == [], "\n".join(found)
 
 

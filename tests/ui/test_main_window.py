@@ -106,6 +106,7 @@ def test_a_foreign_database_is_refused_with_a_dialog_and_left_untouched(qtbot, p
     answer_next_box(seen)
     assert open_main_window(f"sqlite:///{foreign}", paths) is None
     assert len(seen) == 1 and "is not a FibroMap database" in seen[0].text
+    assert seen[0].selectable  # to copy into a search or a message
     assert foreign.read_bytes() == before
 
 

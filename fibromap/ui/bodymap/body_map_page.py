@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget,
-    QListWidgetItem, QPushButton, QRadioButton, QSlider, QVBoxLayout, QWidget,
+    QListWidgetItem, QPushButton, QRadioButton, QScrollArea, QSlider, QVBoxLayout, QWidget,
 )
 
 from fibromap.analysis.referral import DISCLAIMER, suggest_sources
@@ -17,6 +17,33 @@ from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
 from fibromap.ui.settings import Settings
 
 PANEL_WIDTH = 280
+FIND_GAP = 8  # the type-to-find line sits this far from the map's top, in a strip of its own
+FIND_HINT = "Type a name to find a muscle"
+KEYBOARD_HELP = ("Body map: type a muscle's name to find it, Enter marks it, a digit rates it, "
+                 "Tab or the arrow keys move between muscles, Ctrl+L links referred pain, "
+                 "Esc goes on to the form")
+
+
+class ShortList(QListWidget):
+    """A list that asks for three lines and takes what height is left; says so when it is
+    empty."""
+
+    def __init__(self, empty_text: str = ""):
+        super().__init__()
+        self._empty_text = empty_text
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if self.count() == 0 and self._empty_text:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.viewport().rect().adjusted(6, 6, -6, -6),
+                             Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                             self._empty_text)
+            painter.end()
 
 
 class BodyMapPage(QWidget):
@@ -49,14 +76,15 @@ class BodyMapPage(QWidget):
         self.referral_button.setToolTip(
             f"Then click where the pain is felt ({QKeySequence('Ctrl+L').toString()})")
         self.remove_button = QPushButton("Remove")
-        self.marked = QListWidget()
+        self.marked = ShortList("Nothing marked yet.")
         self.marked.setAccessibleName("Marked regions")
-        self.suggestions = QListWidget()
+        self.suggestions = ShortList()
         self.suggestions.setAccessibleName("Possible sources of the referred pain")
         self.suggestions_box = QGroupBox("Possible sources of the referred pain")
         self.disclaimer = QLabel(DISCLAIMER[:1].upper() + DISCLAIMER[1:] + ".", wordWrap=True)
+        self.suggestions.setMaximumHeight(170)
         for listing in (self.marked, self.suggestions):
-            listing.setMaximumHeight(170)
+            listing.setMinimumHeight(3 * listing.fontMetrics().lineSpacing() + 8)
             listing.setWordWrap(True)
             listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             listing.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -64,8 +92,10 @@ class BodyMapPage(QWidget):
         for option in Orientation:
             self.orientation.addItem(option.label, option)
         self.orientation.setCurrentIndex(list(Orientation).index(settings.orientation))
+        self.orientation.setAccessibleName("Show the front")
         self.help = QLabel(wordWrap=True)
-        self.help.setStyleSheet("color: palette(mid);")
+        self.find_hint = QLabel(FIND_HINT, self.map)
+        self.map.setAccessibleName(KEYBOARD_HELP)
         self._build_layout()
         self._connect()
         self._update_panel()
@@ -91,24 +121,66 @@ class BodyMapPage(QWidget):
         self.suggestions_box.setLayout(box)
 
         panel = QVBoxLayout()
+        panel.setContentsMargins(0, 0, 0, 0)
         panel.addWidget(self.caption)
         panel.addWidget(self.region_title)
         panel.addWidget(self.region_details)
         panel.addLayout(form)
         panel.addLayout(buttons)
         panel.addWidget(QLabel("Marked"))
-        panel.addWidget(self.marked)
+        # The list takes the height left over: every mark in sight, no empty column.
+        panel.addWidget(self.marked, 1)
         panel.addWidget(self.suggestions_box)
         panel.addWidget(self.help)
-        panel.addStretch(1)
+        self._sections = panel.count()  # where add_section() puts what the page adds
         panel.addWidget(QLabel("Show the front"))
         panel.addWidget(self.orientation)
-        side = QWidget()
-        side.setLayout(panel)
-        side.setFixedWidth(PANEL_WIDTH)
+        self.panel = QWidget()
+        self.panel.setLayout(panel)
+        # On a low screen, with suggestions and a long description shown, the panel
+        # scrolls rather than squeezing its lists or cutting what is below them.
+        self.side = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        self.side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds
+        self.side.setWidget(self.panel)
+        self.side.setFixedWidth(PANEL_WIDTH)
+        self._reserve_find_strip()
         layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.map, 1)
-        layout.addWidget(side)
+        layout.addWidget(self.side)
+
+    def _reserve_find_strip(self) -> None:
+        """Type-to-find shows what was typed at the map's top left; a strip of its own
+        there keeps it off the figures and their Front and Back labels. Until then the
+        strip says that typing finds a muscle."""
+        found = self.map.keys.find_label
+        found.setText(FIND_HINT)
+        found.ensurePolished()
+        self.map.setViewportMargins(0, FIND_GAP + found.sizeHint().height() + FIND_GAP // 2, 0, 0)
+        found.setText("")
+        self.map.setBackgroundRole(QPalette.ColorRole.Base)
+        self.map.setAutoFillBackground(True)
+        # The same padding as the find line, so the words do not jump when it appears.
+        self.find_hint.setStyleSheet("color: palette(placeholder-text); padding: 3px 8px;")
+        self.find_hint.adjustSize()
+        self.find_hint.move(FIND_GAP, FIND_GAP)
+        self._hint_follower = _HintFollower(self.find_hint, found)
+
+    def width_for_height(self, height: int) -> int:
+        """The page's width at which the figures fill ``height``: wider only adds blank."""
+        margins = self.map.viewportMargins()
+        frame = 2 * self.map.frameWidth()
+        scene = self.map.sceneRect()
+        figures = (height - frame - margins.top() - margins.bottom()) * scene.width() / scene.height()
+        spacing = self.layout().spacing()
+        return round(figures) + frame + margins.left() + margins.right() + spacing + PANEL_WIDTH
+
+    def add_section(self, widget: QWidget) -> None:
+        """Put ``widget`` in the side panel, under the marks and above the view setting."""
+        layout = self.panel.layout()
+        layout.insertWidget(self._sections, widget)
+        self._sections += 1
 
     def _connect(self) -> None:
         self.map.changed.connect(self._update_panel)
@@ -228,6 +300,20 @@ class BodyMapPage(QWidget):
         self.map.set_orientation(orientation)
         self._settings.orientation = orientation
         self.orientationChanged.emit(orientation)
+
+
+class _HintFollower(QObject):
+    """Hides the hint while the find line it stands for is shown."""
+
+    def __init__(self, hint: QLabel, found: QLabel):
+        super().__init__(hint)
+        self._hint = hint
+        found.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._hint.setVisible(event.type() == QEvent.Type.Hide)
+        return False
 
 
 class _Quiet:

@@ -3,7 +3,8 @@
 Digits give the current region its intensity ("1" then "0" quickly for 10), + and -
 step it, Tab and the arrow keys move between regions, typing finds a region by name,
 Space or Enter marks (or unmarks) it, Delete removes it, Ctrl+L starts or ends referral
-mode and Ctrl+T makes a marked source a trigger point.
+mode and Ctrl+T makes a marked source a trigger point. Esc ends finding or referral mode,
+and otherwise leaves the map for the panel and the form (Tab stays on the regions).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QLabel
 
 from fibromap.domain.flare import SiteRole
 from fibromap.ui.bodymap.region_navigation import find_region, nearest_in_direction, reading_order
+from fibromap.ui.widgets.focus_chain import focusable_after
 
 TEN_WINDOW_SECONDS = 0.8  # "1" then "0" within this time means 10
 FIND_IDLE_MS = 4000
@@ -97,8 +99,11 @@ class MapKeys:
                 self.end_find()
             elif body_map.referral_mode:
                 body_map.set_referral_mode(False)
-            else:
-                return False
+            else:  # Tab walks the regions; Esc leaves the map for what follows it
+                following = focusable_after(body_map)
+                if following is None:
+                    return False
+                following.setFocus(Qt.FocusReason.TabFocusReason)
         elif text and (text.isalpha() or (text in " -" and self.find_text)):
             self._find(self.find_text + text)
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Minus, Qt.Key.Key_Equal) and current:

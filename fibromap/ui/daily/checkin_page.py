@@ -6,8 +6,9 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDateEdit, QDoubleSpinBox, QTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QDateEdit, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSlider, QSpinBox, QStyle, QStyleOptionFocusRect,
+    QStyleOptionSlider, QStylePainter, QTimeEdit, QToolButton, QVBoxLayout, QWidget,
 )
 
 from fibromap.domain.daily import CheckIn
@@ -16,45 +17,151 @@ from fibromap.store.store import Store
 from fibromap.ui.settings import Settings
 from fibromap.ui.widgets.feedback import FeedbackLabel
 
-UNANSWERED = -1
 SCALES = (("sleep_quality", "Sleep quality", "very poor", "very good"),
           ("stress", "Stress", "none", "extreme"),
           ("fatigue", "Fatigue", "none", "exhausted"),
           ("mood", "Mood", "very low", "very good"),
           ("activity_level", "Activity", "resting all day", "very active"))
+NOT_SET = "not set"
+MIDDLE = 5  # where the first arrow key puts an unanswered scale
+
+
+class _AnswerSlider(QSlider):
+    """A 0–10 slider that can be unanswered: then it shows no handle (a handle at the left
+    end would read as 0); a click puts the handle where it lands, a key sets a value."""
+
+    answerChanged = Signal()
+
+    def __init__(self):
+        super().__init__(Qt.Orientation.Horizontal, minimum=0, maximum=10, pageStep=1)
+        self.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.setTickInterval(1)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.answered = False
+        self.setAccessibleDescription(NOT_SET)
+        self.valueChanged.connect(lambda _v: self._answer(True))
+
+    def _answer(self, answered: bool) -> None:
+        changed = answered != self.answered
+        self.answered = answered
+        self.update()
+        self.answerChanged.emit()
+        if changed:
+            self.setAccessibleDescription("" if answered else NOT_SET)
+
+    def clear(self) -> None:
+        self._answer(False)
+
+    def _value_at(self, x: float) -> int:
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        style = self.style()
+        groove = style.subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                      QStyle.SubControl.SC_SliderGroove, self)
+        handle = style.subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                      QStyle.SubControl.SC_SliderHandle, self)
+        span = groove.width() - handle.width()
+        return QStyle.sliderValueFromPosition(self.minimum(), self.maximum(),
+                                              round(x - groove.x() - handle.width() / 2), span)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.button() == Qt.MouseButton.LeftButton:
+            # Straight to where the click lands (not a step towards it), so the handle is
+            # under the pointer and can be dragged on from there.
+            self.setValue(self._value_at(event.position().x()))
+            self._answer(True)
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.clear()
+        elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            self.setValue(key - Qt.Key.Key_0)
+            self._answer(True)
+        elif not self.answered and key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up,
+                                           Qt.Key.Key_Down, Qt.Key.Key_PageUp,
+                                           Qt.Key.Key_PageDown):
+            self.setValue(MIDDLE)  # a first step starts from the middle, not from 0
+            self._answer(True)
+        else:
+            super().keyPressEvent(event)
+            if key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+                self._answer(True)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        if self.answered:
+            super().paintEvent(event)
+            return
+        painter = QStylePainter(self)
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        option.subControls = QStyle.SubControl.SC_SliderGroove | QStyle.SubControl.SC_SliderTickmarks
+        option.sliderPosition = option.sliderValue = self.minimum()  # no filled part either
+        painter.drawComplexControl(QStyle.ComplexControl.CC_Slider, option)
+        if self.hasFocus():  # with no handle to carry it, the focus frames the whole scale
+            frame = QStyleOptionFocusRect()
+            frame.initFrom(self)
+            painter.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, frame)
 
 
 class _Scale(QWidget):
-    """A 0–10 slider that can also be left unanswered."""
+    """A 0–10 scale with its two ends named, its answer in words, and Clear to unanswer."""
 
-    def __init__(self, label: str, low: str, high: str):
+    def __init__(self, label: str, low: str, high: str, end_width: int):
         super().__init__()
-        self.slider = QSlider(Qt.Orientation.Horizontal, minimum=UNANSWERED, maximum=10,
-                              pageStep=1, value=UNANSWERED)
+        self.slider = _AnswerSlider()
         self.slider.setAccessibleName(f"{label} (0 {low}, 10 {high})")
-        self.slider.setToolTip(f"0 = {low}, 10 = {high}")
-        self.value_label = QLabel("–", minimumWidth=22)
-        self.slider.valueChanged.connect(self._show)
+        self.slider.setToolTip(f"0 = {low}, 10 = {high}. Click or use the arrow keys to answer; "
+                               "Delete or Clear leaves it not set.")
+        self.value_label = QLabel()
+        self.value_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(NOT_SET) + 8)
+        self.clear_button = QToolButton(text="Clear", autoRaise=True)
+        self.clear_button.setAccessibleName(f"Clear {label.lower()}")
+        policy = self.clear_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # nothing moves when it comes and goes
+        self.clear_button.setSizePolicy(policy)
+        self.clear_button.clicked.connect(self.slider.clear)
+        self.slider.answerChanged.connect(self._show)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         ends = QLabel(low), QLabel(high)
         for end in ends:
-            end.setFixedWidth(110)
-            end.setStyleSheet("color: palette(dark);")
+            end.setFixedWidth(end_width)
         ends[1].setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(ends[0])
         layout.addWidget(self.slider, 1)
         layout.addWidget(ends[1])
+        layout.addSpacing(6)
         layout.addWidget(self.value_label)
+        layout.addWidget(self.clear_button)
+        self._show()
 
-    def _show(self, value: int) -> None:
-        self.value_label.setText("–" if value == UNANSWERED else str(value))
+    def _show(self) -> None:
+        answered = self.slider.answered
+        self.value_label.setText(str(self.slider.value()) if answered else NOT_SET)
+        font = self.value_label.font()
+        font.setBold(answered)
+        font.setItalic(not answered)
+        self.value_label.setFont(font)
+        self.clear_button.setVisible(answered)
 
     def value(self) -> int | None:
-        return None if self.slider.value() == UNANSWERED else self.slider.value()
+        return self.slider.value() if self.slider.answered else None
 
     def set_value(self, value: int | None) -> None:
-        self.slider.setValue(UNANSWERED if value is None else value)
+        self.slider.blockSignals(True)
+        self.slider.setValue(self.slider.minimum() if value is None else value)
+        self.slider.blockSignals(False)
+        self.slider._answer(value is not None)
+
+
+def _heading(text: str) -> QLabel:
+    heading = QLabel(text)
+    font = heading.font()
+    font.setBold(True)
+    heading.setFont(font)
+    return heading
 
 
 def _optional_spin(spin, value) -> None:
@@ -83,16 +190,18 @@ class CheckInPage(QWidget):
         self.day.setMaximumDate(QDate.currentDate())
         self.sleep_hours = QDoubleSpinBox(minimum=-0.5, maximum=24, singleStep=0.5, decimals=1,
                                           suffix=" h")
-        self.sleep_hours.setSpecialValueText("–")
         self.woken = QSpinBox(minimum=-1, maximum=50, suffix=" times")
-        self.woken.setSpecialValueText("–")
         self.water = QSpinBox(minimum=-1, maximum=50, suffix=" glasses")
-        self.water.setSpecialValueText("–")
-        self.scales = {name: _Scale(label, low, high) for name, label, low, high in SCALES}
+        for spin in (self.sleep_hours, self.woken, self.water):
+            # One below the least answer is no answer, and says so ("–" read as nothing).
+            spin.setSpecialValueText(NOT_SET)
+            spin.setMaximumWidth(200)
+        ends = max(self.fontMetrics().horizontalAdvance(end) for _n, _l, *pair in SCALES for end in pair)
+        self.scales = {name: _Scale(label, low, high, ends + 4) for name, label, low, high in SCALES}
         self.foods = QLineEdit(placeholderText="e.g. coffee, bread, chocolate")
         self.foods.setAccessibleName("Foods eaten, separated by commas")
         self.notes = QPlainTextEdit(placeholderText="Anything else about the day")
-        self.notes.setMaximumHeight(80)
+        self.notes.setMinimumHeight(90)
         self.notes.setTabChangesFocus(True)
         self.feedback = FeedbackLabel()
         self.save_button = QPushButton("Save check-in")
@@ -103,36 +212,69 @@ class CheckInPage(QWidget):
         self.load_day(self.selected_day())
 
     def _build(self) -> None:
-        form = QFormLayout()
-        form.addRow("Day", self.day)
-        form.addRow("Slept", self.sleep_hours)
-        form.addRow(self.scales["sleep_quality"].slider.accessibleName().split(" (")[0],
-                    self.scales["sleep_quality"])
-        form.addRow("Woken by spasms", self.woken)
-        form.addRow("Water", self.water)
-        for name, label, _low, _high in SCALES[1:]:
-            form.addRow(label, self.scales[name])
-        form.addRow("Foods", self.foods)
-        form.addRow("Notes", self.notes)
+        # Two columns: the answers on a scale or a count on the left, the words (foods,
+        # notes) on the right; wide enough to use a 1280-pixel window, narrow enough for 1024.
+        answers = QGridLayout()
+        answers.setColumnStretch(1, 1)
+        answers.setVerticalSpacing(8)
+        rows = (("The night before", None),
+                ("Slept", self.sleep_hours), ("Sleep quality", self.scales["sleep_quality"]),
+                ("Woken by spasms", self.woken),
+                ("The day", None),
+                ("Water", self.water),
+                *((label, self.scales[name]) for name, label, _low, _high in SCALES[1:]))
+        for row, (words, field) in enumerate(rows):
+            if field is None:
+                answers.addWidget(_heading(words), row, 0, 1, 2, Qt.AlignmentFlag.AlignBottom)
+                if row:
+                    answers.setRowMinimumHeight(row, 34)  # a gap above, none below
+                continue
+            label = QLabel(words)
+            label.setBuddy(field.slider if isinstance(field, _Scale) else field)
+            answers.addWidget(label, row, 0)
+            answers.addWidget(field, row, 1)
+        words = QVBoxLayout()
+        words.addWidget(_heading("Foods and notes"))
+        foods = QLabel("Foods eaten (separate them with commas)")
+        foods.setBuddy(self.foods)
+        words.addWidget(foods)
+        words.addWidget(self.foods)
+        notes = QLabel("Notes")
+        notes.setBuddy(self.notes)
+        words.addWidget(notes)
+        words.addWidget(self.notes, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(answers, 3)
+        columns.addSpacing(24)
+        columns.addLayout(words, 2)
+        top = QHBoxLayout()
+        title = QLabel("How was the day?")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        day = QLabel("Day")
+        day.setBuddy(self.day)
+        top.addWidget(title)
+        top.addSpacing(24)
+        top.addWidget(day)
+        top.addWidget(self.day)
+        top.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.remind)
         buttons.addWidget(self.remind_at)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         content = QWidget()
-        content.setMaximumWidth(720)
+        content.setMaximumWidth(1240)
         outer = QHBoxLayout(self)
         outer.addWidget(content, 1)
-        outer.addStretch(0)
         layout = QVBoxLayout(content)
-        title = QLabel("How was the day?")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
-        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addSpacing(6)
         layout.addWidget(self.feedback)
-        layout.addLayout(form)
+        layout.addLayout(columns)
+        layout.addSpacing(12)
         layout.addLayout(buttons)
         layout.addStretch(1)
 

@@ -22,6 +22,11 @@ class AppointmentsDialog(QDialog):
         self.list = QListWidget()
         self.day = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="d MMM yyyy")
         self.note = QLineEdit(placeholderText="who, what for (optional)")
+        self.note.setAccessibleName("Who and what for")
+        self.day.setAccessibleName("Day of the appointment")
+        # The hint is read whole, not cut to "who, what f".
+        self.note.setMinimumWidth(self.note.fontMetrics().horizontalAdvance(
+            self.note.placeholderText()) + 24)
         self.add_button = QPushButton("Add")
         self.remove_button = QPushButton("Remove")
         self.feedback = FeedbackLabel()

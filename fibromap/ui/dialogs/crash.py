@@ -78,6 +78,7 @@ class CrashHandler:
 
     @staticmethod
     def _dialog(kind, value, report: str, where: Path | None) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         if QApplication.instance() is None:
@@ -87,4 +88,6 @@ class CrashHandler:
                           "What you saved is safe. The details below can be copied into a "
                           "bug report" + (f"; they are also in {where}." if where else "."))
         box.setDetailedText(report)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                    | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         box.exec()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QScrollArea,
-    QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel,
+    QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from fibromap.analysis.scores import fiqr, fiqr_shortfall
@@ -39,6 +39,7 @@ FIQR_QUESTIONS = {
     "anxiety": "Anxiety", "tenderness": "Tenderness to touch", "balance": "Balance problems",
     "sensitivity": "Sensitivity to loud noise, bright light, odours or cold",
 }
+NOT_ANSWERED = "not answered"  # a number box left so: a blank answer, never read as 0
 
 
 class _QuestionnaireDialog(QDialog):
@@ -112,22 +113,37 @@ class FiqrDialog(_QuestionnaireDialog):
     def __init__(self, store: Store, parent=None):
         super().__init__(store, "Revised Fibromyalgia Impact Questionnaire (FIQR)", parent)
         inner = QWidget()
-        form = QFormLayout(inner)
-        form.addRow("Day", self.day)
+        # Questions wrap beside their number boxes: the form narrows with the dialog and
+        # never scrolls sideways, and every word of a long question stays in sight.
+        grid = QGridLayout(inner)
+        grid.setColumnStretch(0, 1)
+        grid.setHorizontalSpacing(12)
+        day_label = QLabel("Day", buddy=self.day)
+        grid.addWidget(day_label, 0, 0)
+        grid.addWidget(self.day, 0, 1)
         self.spins: dict[str, QSpinBox] = {}
+        row = 1
         for title, items, scale in (
-            ("How hard was it over the past 7 days to", FIQR_FUNCTION, "0 no difficulty, 10 very"),
-            ("Overall, over the past 7 days", FIQR_OVERALL, "0 never, 10 always"),
-            ("Over the past 7 days, rate your", FIQR_SYMPTOMS, "0 none, 10 very severe"),
+            ("How hard was it over the past 7 days to", FIQR_FUNCTION,
+             "0 = no difficulty, 10 = very difficult"),
+            ("Overall, over the past 7 days", FIQR_OVERALL, "0 = never, 10 = always"),
+            ("Over the past 7 days, rate your", FIQR_SYMPTOMS, "0 = none, 10 = very severe"),
         ):
-            form.addRow(QLabel(f"<b>{title}</b> ({scale}; leave “–” if you cannot say)"))
+            heading = QLabel(f"<b>{title}</b><br>{scale}; leave “{NOT_ANSWERED}” if you "
+                             "cannot say", wordWrap=True)
+            heading.setContentsMargins(0, 10, 0, 2)
+            grid.addWidget(heading, row, 0, 1, 2)
+            row += 1
             for item in items:
                 spin = QSpinBox(minimum=-1, maximum=10, value=-1)
-                spin.setSpecialValueText("–")
+                spin.setSpecialValueText(NOT_ANSWERED)
                 spin.setAccessibleName(FIQR_QUESTIONS[item])
                 self.spins[item] = spin
-                form.addRow(FIQR_QUESTIONS[item], spin)
+                grid.addWidget(QLabel(FIQR_QUESTIONS[item], wordWrap=True, buddy=spin), row, 0)
+                grid.addWidget(spin, row, 1)
+                row += 1
         scroll = QScrollArea(widgetResizable=True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)

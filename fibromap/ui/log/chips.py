@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QToolButton, QWidget
 from fibromap.domain.vocabulary import Term, TermKind
 from fibromap.ui.log.own_words import add_word, ask_for_word
 from fibromap.ui.widgets.flow_layout import FlowLayout
+from fibromap.ui.widgets.focus_chain import chain, focusable_before
 
 CHIP_STYLE = """
 QToolButton { border: 1px solid palette(mid); border-radius: 11px; padding: 3px 10px; }
@@ -48,6 +49,9 @@ class ChipGroup(QWidget):
         button = QToolButton(text=term.label, checkable=True)
         button.setAccessibleName(term.label)
         button.toggled.connect(lambda on, key=term.key: self._toggled(key, on))
+        # Words arrive once the database is open, after the rest of the window is built:
+        # Tab must still reach them here, in their order, not after the Save button.
+        before = next(reversed(self.buttons.values()), None) or focusable_before(self)
         self.buttons[term.key] = button
         if self.add_button is not None:  # new words go before "+ Add…"
             self._layout.takeAt(self._layout.count() - 1)
@@ -55,6 +59,7 @@ class ChipGroup(QWidget):
             self._layout.addWidget(self.add_button)
         else:
             self._layout.addWidget(button)
+        chain(before, button, self.add_button)
         return button
 
     @property

@@ -62,6 +62,9 @@ def _section(title: str) -> QLabel:
 
 
 class FlareForm(QWidget):
+    """The form. Its first part, ``timing`` (when and how long), is a widget of its own
+    that the Log view places beside the body map; the rest is this widget."""
+
     changed = Signal()
     message = Signal(str)
 
@@ -85,6 +88,7 @@ class FlareForm(QWidget):
         for name, _seconds in UNITS:
             self.unit.addItem(name)
         self.unit.setCurrentIndex(1)
+        self.unit.setAccessibleName("Unit of how long")
         self.ongoing = QCheckBox("Still going")
         self.context = ChipGroup(TermKind.CONTEXT, [], exclusive=True)
         self.qualities = ChipGroup(TermKind.QUALITY, [], add_term=self._adder(TermKind.QUALITY))
@@ -102,10 +106,11 @@ class FlareForm(QWidget):
         self.notes.setAccessibleName("Notes")
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(70)
+        self.timing = QWidget()
         self._build()
         self._connect()
         self.clear()
-        self.setEnabled(False)
+        self.set_usable(False)
         if vocabulary is not None:
             self.use_vocabulary(vocabulary)
 
@@ -118,10 +123,15 @@ class FlareForm(QWidget):
         for group in (self.context, self.qualities, self.triggers):
             group.add_terms(vocabulary.terms(group.kind))
         self.treatments.add_terms(vocabulary.terms(TermKind.TREATMENT))
-        self.setEnabled(True)
+        self.set_usable(True)
+
+    def set_usable(self, usable: bool) -> None:
+        """Let both parts of the form be filled in, or neither."""
+        self.setEnabled(usable)
+        self.timing.setEnabled(usable)
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.timing)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(_section("When"))
         layout.addWidget(self.onset)
@@ -141,6 +151,8 @@ class FlareForm(QWidget):
         length.addWidget(self.ongoing)
         length.addStretch(1)
         layout.addLayout(length)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         for title, widget in (("What it felt like", self.qualities), ("Doing", self.context),
                               ("Possible triggers", self.triggers),
                               ("What I tried, and how much it helped", self.treatments)):

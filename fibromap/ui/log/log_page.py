@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from fibromap.domain.draft import DraftLink, DraftSite, FlareDraft
 from fibromap.domain.flare import Flare, SiteRole
 from fibromap.errors import ChangedElsewhere, FibroMapError
-from fibromap.figure.formatting import onset_text
+from fibromap.figure.formatting import onset_text, regions_text
 from fibromap.store.drafts import DraftFile
 from fibromap.ui.bodymap.body_map_page import BodyMapPage
 from fibromap.ui.log.flare_form import FlareForm, local_now
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from fibromap.store.store import Store
 
 DRAFT_DELAY_MS = 100  # an edit is on disk within this, even if the app is killed
+FORM_MIN_WIDTH = 320
+FEEDBACK_LINES = 2  # room kept for the message over the buttons: "Saved the flare of …"
 
 
 class LogPage(QWidget):
@@ -41,6 +43,7 @@ class LogPage(QWidget):
         self._drafts = drafts
         self._editing: Flare | None = None
         self._loading = False
+        self._divider_set = False  # the person has dragged the divider between the columns
         self.body = BodyMapPage(settings)
         self.map = self.body.map
         self.form = FlareForm()
@@ -81,6 +84,12 @@ class LogPage(QWidget):
             button.setEnabled(True)
 
     def _build(self) -> None:
+        # The title has the page's whole width, so that "Correcting the flare of …" is read
+        # on one line at 1024 pixels: the form below it does not move when it changes.
+        self.title.setWordWrap(True)
+        self.body.add_section(self.form.timing)
+        # Tab goes from the marks to when and how long, then to the view setting below them.
+        QWidget.setTabOrder(self.form.ongoing, self.body.orientation)
         buttons = QHBoxLayout()
         buttons.addWidget(self.repeat_button)
         buttons.addWidget(self.new_button)
@@ -88,26 +97,44 @@ class LogPage(QWidget):
         buttons.addWidget(self.save_button)
         inner = QWidget()
         column = QVBoxLayout(inner)
+        column.setContentsMargins(6, 4, 6, 6)
         column.addWidget(self.form)
         column.addStretch(1)
-        scroll = QScrollArea(widgetResizable=True)
-        scroll.setWidget(inner)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = QScrollArea(widgetResizable=True)
+        self.scroll.setWidget(inner)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds
+        self.feedback.reserve(FEEDBACK_LINES)
         right = QWidget()
+        right.setMinimumWidth(FORM_MIN_WIDTH)
         side = QVBoxLayout(right)
         side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(self.title)
+        side.addWidget(self.scroll, 1)
         side.addWidget(self.feedback)
-        side.addWidget(scroll, 1)
         side.addLayout(buttons)
-        right.setMinimumWidth(400)
-        splitter = QSplitter()
-        splitter.addWidget(self.body)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        self.columns = QSplitter(childrenCollapsible=False)
+        self.columns.addWidget(self.body)
+        self.columns.addWidget(right)
+        self.columns.setStretchFactor(0, 0)
+        self.columns.setStretchFactor(1, 1)
+        self.columns.splitterMoved.connect(self._divider_moved)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.columns, 1)
+
+    def _divider_moved(self) -> None:
+        self._divider_set = True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if not self._divider_set:
+            # The map as wide as its figures are at this height, the rest for the form,
+            # until the person drags the divider.
+            total = sum(self.columns.sizes())
+            wanted = self.body.width_for_height(self.columns.height())
+            body = max(self.body.minimumSizeHint().width(), min(wanted, total - FORM_MIN_WIDTH))
+            self.columns.setSizes([body, total - body])
 
     # -- the draft ---------------------------------------------------------------------
     def draft(self) -> FlareDraft:
@@ -133,7 +160,7 @@ class LogPage(QWidget):
 
     def _edited(self) -> None:
         if not self._loading:
-            self.feedback.hide()
+            self.feedback.forget()
             self._draft_timer.start()
 
     def keep_draft(self) -> None:
@@ -170,8 +197,8 @@ class LogPage(QWidget):
         self._drafts.discard()
         self._editing = None
         self._reset()
-        regions = ", ".join(self.map.atlas.name(r).lower() for r in saved.regions[:3])
-        self.show_feedback(f"Saved the flare of {onset_text(saved, year=False)} ({regions}).",
+        regions = regions_text(saved.regions, self.map.atlas).lower()
+        self.show_feedback(f"Saved the flare of {onset_text(saved, year=False)}: {regions}.",
                            error=False)
         self.saved.emit(saved)
         return saved
@@ -180,7 +207,7 @@ class LogPage(QWidget):
         self._editing = None
         self._reset()
         self._drafts.discard()
-        self.feedback.hide()
+        self.feedback.forget()
 
     def repeat_last(self) -> bool:
         latest = self._store.flares.latest()
@@ -202,7 +229,7 @@ class LogPage(QWidget):
         """Open a saved flare for correction."""
         self._editing = flare
         self.load_draft(FlareDraft.from_flare(flare))
-        self.feedback.hide()
+        self.feedback.forget()
 
     def _reset(self) -> None:
         self._loading = True

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from fibromap.domain.draft import DraftTreatment
 from fibromap.domain.vocabulary import Term, TermKind
 from fibromap.ui.log.own_words import add_word, ask_for_word
+from fibromap.ui.widgets.focus_chain import chain, focusable_before
 
 NO_RELIEF_YET = -1
 
@@ -90,7 +91,11 @@ class TreatmentPanel(QWidget):
                 self._add_row(term)
 
     def _add_row(self, term: Term) -> _TreatmentRow:
+        last = next(reversed(self.rows.values()), None)
+        before = (last.dose or last.relief) if last else focusable_before(self)
         row = _TreatmentRow(term, self._grid, self._next_row, self.changed.emit)
+        # Treatments arrive once the database is open: Tab reaches them here, in order.
+        chain(before, row.check, row.relief, row.medication, row.dose, self.add_button)
         self._next_row += 2 if term.key == "medication" else 1
         self.rows[term.key] = row
         return row

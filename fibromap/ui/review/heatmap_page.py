@@ -22,10 +22,12 @@ from fibromap.figure.orientation import Orientation
 from fibromap.store import aggregates
 from fibromap.store.aggregates import RegionFigures
 from fibromap.store.store import Store
-from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
-from fibromap.ui.review.legend_bar import LegendBar
+from fibromap.ui.review.heat_body_map import HeatBodyMap
+from fibromap.ui.review.legend_bar import LEGEND_TITLES, LegendBar
 from fibromap.ui.review.review_page import ReviewPage
 from fibromap.ui.settings import Settings
+
+MONTHS = 12
 
 
 @dataclass(frozen=True)
@@ -42,11 +44,14 @@ def load_heat_data(store: Store, period: Period, by_month: bool) -> HeatData:
     """Everything a heat-map shows, from the database (runs on a worker thread)."""
     database = store.database
     summary = store.summary(period.start, period.end)
-    months = ([(month, aggregates.region_figures(database, month.start, month.end))
-               for month in months_ending(period.end)] if by_month else [])
+    if by_month:  # the small maps alone are shown: the whole period's map is not needed
+        months = [(month, aggregates.region_figures(database, month.start,
+                                                    min(month.end, period.end)))
+                  for month in months_ending(period.end, MONTHS)]
+        return HeatData(period, summary.flares, summary.days_with_flares, {}, [], months)
     return HeatData(period, summary.flares, summary.days_with_flares,
                     aggregates.region_figures(database, period.start, period.end),
-                    aggregates.referral_counts(database, period.start, period.end), months)
+                    aggregates.referral_counts(database, period.start, period.end), [])
 
 
 class HeatMapPage(ReviewPage):
@@ -63,10 +68,10 @@ class HeatMapPage(ReviewPage):
         self.appointments_button = QPushButton("Appointments…")
         self.note = QLabel(wordWrap=True)  # what the period picker has to say
         self.info = QLabel("Hover over a region for its figures.", wordWrap=True)
+        self.left_off = QLabel(wordWrap=True)  # numbers with no room on the map
         self.legend = LegendBar()
-        self.map = BodyMapWidget(settings.orientation, atlas=atlas)
-        self.map.set_editable(False)
-        self.month_maps: list[tuple[QLabel, BodyMapWidget]] = []
+        self.map = HeatBodyMap(settings.orientation, atlas=atlas)
+        self.month_maps: list[tuple[QLabel, HeatBodyMap]] = []
         self.month_grid = QWidget()
         self.stack = QStackedWidget()
         self._build()
@@ -82,17 +87,17 @@ class HeatMapPage(ReviewPage):
         side.addWidget(self.note)
         side.addWidget(self.caption)
         side.addWidget(self.legend)
+        side.addWidget(self.left_off)
         side.addWidget(self.info)
         side.addStretch(1)
         panel = QWidget()
         panel.setLayout(side)
         panel.setFixedWidth(280)
         grid = QGridLayout(self.month_grid)
-        for index in range(12):
+        for index in range(MONTHS):
             title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-            small = BodyMapWidget(self._settings.orientation, atlas=self._atlas,
-                                  geometry=self.map.geometry)
-            small.set_editable(False)
+            small = HeatBodyMap(self._settings.orientation, atlas=self._atlas,
+                                geometry=self.map.geometry, numbers=False)
             small.setMinimumSize(220, 210)
             small.hoveredRegionChanged.connect(lambda rid, i=index: self._hovered(rid, i))
             grid.addWidget(title, (index // 4) * 2, index % 4)
@@ -113,10 +118,12 @@ class HeatMapPage(ReviewPage):
         self.picker.message.connect(self.note.setText)
         self.picker.changed.connect(lambda _period: self.note.setText(""))
         self.metric_choice.currentIndexChanged.connect(lambda _i: self._paint())
-        self.by_month.toggled.connect(lambda _on: self.refresh())
+        # The picker then says the months shown, and its change reloads the view.
+        self.by_month.toggled.connect(lambda on: self.picker.set_months(MONTHS if on else None))
         self.map.hoveredRegionChanged.connect(lambda rid: self._hovered(rid, None))
         self.map.currentRegionChanged.connect(lambda rid: self._hovered(rid, None))
         self.appointments_button.clicked.connect(self._edit_appointments)
+        self.map.numbersPlaced.connect(self._say_left_off)
 
     def set_orientation(self, orientation: Orientation) -> None:
         self.map.set_orientation(orientation)
@@ -146,16 +153,16 @@ class HeatMapPage(ReviewPage):
         metric = self.current_metric()
         values = metric_values(data.figures, metric)
         month_values = [metric_values(figures, metric) for _p, figures in data.months]
-        maximum = scale_maximum(metric, values, *month_values)
-        self.map.show_values(values, maximum, lambda v: format_value(metric, v))
-        self.map.show_link_counts(data.links)
+        # The months share one scale, the highest month's; the single map has its own.
+        maximum = scale_maximum(metric, *month_values) if data.months else scale_maximum(metric, values)
+        self.map.show_figures(values, maximum, lambda v: format_value(metric, v), data.links)
         for (title, small), (month, _figures), month_value in zip(
                 self.month_maps, data.months, month_values):
-            title.setText(f"{month.start:%B %Y}")
-            small.show_values(month_value, maximum, lambda v: format_value(metric, v), labels=False)
-        info = METRICS[metric]
-        ticks = [format_value(metric, maximum * f) for f in (0, 0.25, 0.5, 0.75, 1)]
-        self.legend.set_scale(f"{info.label} ({info.unit})", ticks)
+            cut = data.period.end if data.period.end < month.end else None
+            title.setText(f"{month.start:%B %Y}" + (f" (1–{cut.day})" if cut else ""))
+            small.show_figures(month_value, maximum, lambda v: format_value(metric, v))
+        self.legend.set_scale(LEGEND_TITLES[metric], maximum, whole=METRICS[metric].decimals == 0)
+        self._say_left_off()
         days = data.period.days
         if data.months:
             first, last = data.months[0][0], data.months[-1][0]
@@ -166,6 +173,17 @@ class HeatMapPage(ReviewPage):
             f"{data.period.label()}: {data.flares} flare{'s' if data.flares != 1 else ''} "
             f"on {data.days_with_flares} of {days} day{'s' if days != 1 else ''}"
             + ("" if data.flares else ". Nothing recorded in this period."))
+
+    def _say_left_off(self) -> None:
+        """Name the figures the map had no room to write, so none is only a colour."""
+        missing = self.map.numbers.left_off if self.stack.currentIndex() == 0 else []
+        items = self.map.region_items
+        missing = sorted(missing, key=lambda rid: -(items[rid].value or 0))
+        self.left_off.setText(
+            "No room on the map for: " + "; ".join(
+                f"{self._atlas.name(rid).lower()} {items[rid].value_text}" for rid in missing)
+            + "." if missing else "")
+        self.left_off.setVisible(bool(missing))
 
     def _hovered(self, region_id: str, month: int | None) -> None:
         if not region_id or self.data is None:

@@ -14,7 +14,8 @@ from fibromap.figure.formatting import onset_text
 from fibromap.figure.orientation import Orientation
 from fibromap.store import aggregates
 from fibromap.store.store import Store
-from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
+from fibromap.ui.review.heat_body_map import HeatBodyMap
+from fibromap.ui.review.legend_bar import LEGEND_TITLES, LegendBar
 
 CARD = "QLabel { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; padding: 10px; }"
 
@@ -41,9 +42,9 @@ class OverviewPage(QWidget):
         for card in (self.week, self.checkin_state, self.score):
             card.setStyleSheet(CARD)
             card.setTextFormat(Qt.TextFormat.PlainText)
-        self.map = BodyMapWidget(orientation, atlas=self._atlas)
-        self.map.set_editable(False)
+        self.map = HeatBodyMap(orientation, atlas=self._atlas)
         self.map.setMinimumSize(300, 360)
+        self.legend = LegendBar()  # the same scale and words as the heat-map's
         self.log_button = QPushButton("Log a flare")
         self.checkin_button = QPushButton("Fill in today's check-in")
         self.report_button = QPushButton("Appointment report…")
@@ -69,6 +70,7 @@ class OverviewPage(QWidget):
         map_box = QVBoxLayout()
         map_box.addWidget(QLabel("<b>Flares per region, last 30 days</b>"))
         map_box.addWidget(self.map, 1)
+        map_box.addWidget(self.legend)
         grid = QGridLayout(self)
         grid.addLayout(cards, 0, 0)
         grid.addLayout(map_box, 0, 1)
@@ -103,8 +105,9 @@ class OverviewPage(QWidget):
                            f"This is {NOT_A_DIAGNOSIS}.")
         figures = aggregates.region_figures(store.database, today - timedelta(days=29), today)
         values = metric_values(figures, Metric.FLARES)
-        self.map.show_values(values, scale_maximum(Metric.FLARES, values),
-                             lambda v: format_value(Metric.FLARES, v))
+        maximum = scale_maximum(Metric.FLARES, values)
+        self.map.show_figures(values, maximum, lambda v: format_value(Metric.FLARES, v))
+        self.legend.set_scale(LEGEND_TITLES[Metric.FLARES], maximum, whole=True)
 
     def _show_week(self, today: date) -> None:
         now = self._store.summary(today - timedelta(days=6), today)

@@ -8,7 +8,7 @@ first opened: start-up stays fast.
 from __future__ import annotations
 
 import math
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
@@ -23,6 +23,7 @@ from fibromap.domain.atlas import Atlas
 from fibromap.figure import colors
 from fibromap.store.store import Store
 from fibromap.ui.review.review_page import ReviewPage
+from fibromap.ui.review.trends_legend import Entry, LegendStrip, entries_of
 
 OVERLAY_COLOURS = {"sleep_hours": "#1b7837", "sleep_quality": "#5aae61", "water_glasses": "#2166ac",
                    "stress": "#b2182b", "fatigue": "#762a83"}
@@ -31,6 +32,9 @@ SYMPTOM_COLOURS = ("#d6604d", "#4393c3", "#8c510a", "#01665e", "#9970ab", "#bf81
 # While the plots are dragged or zoomed, curves are drawn without antialiasing (a frame
 # in half the time); this long after the last move they are drawn smooth again.
 SMOOTH_AFTER_MS = 150
+EMPTY_FLARE_RANGE = (0, 5)   # the flare axis when there is nothing to scale it by
+HALF_DAY = 43200
+AXIS_WIDTH = 52
 
 
 def _finite(x: list[float], y: list[float]) -> tuple[list[float], list[float]]:
@@ -42,6 +46,16 @@ def _finite(x: list[float], y: list[float]) -> tuple[list[float], list[float]]:
 def epoch(day: date) -> float:
     """Noon of a day, as the seconds pyqtgraph's date axis reads."""
     return datetime.combine(day, time(12)).timestamp()
+
+
+def week_places(mondays: list[date], start: date, end: date) -> list[tuple[float, bool]]:
+    """Where each week's mark goes: the middle of its days inside the period, and whether
+    the period holds only part of the week (fewer days counted)."""
+    places = []
+    for monday in mondays:
+        first, last = max(monday, start), min(monday + timedelta(days=6), end)
+        places.append(((epoch(first) + epoch(last)) / 2, (last - first).days < 6))
+    return places
 
 
 class TrendsPage(ReviewPage):
@@ -57,7 +71,11 @@ class TrendsPage(ReviewPage):
         self.region.addItem("Add a region…", None)
         for region in sorted(atlas, key=lambda r: r.name):
             self.region.addItem(region.name, region.id)
-        self.clear_regions = QPushButton("Clear regions")
+        self.region.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.region.setMinimumContentsLength(18)
+        self.clear_regions = QPushButton("Clear regions", enabled=False)
+        # Off at first: a mark for every day something was tried ran along the axis as noise.
+        self.show_treatments = QCheckBox("Treatments tried (a mark a week)")
         self.overlay_boxes = {name: QCheckBox(label) for name, label in OVERLAYS.items()}
         self.overlay_boxes["sleep_hours"].setChecked(True)
         # Daily symptom ratings (from another app, or typed): a box for each rated symptom.
@@ -70,9 +88,11 @@ class TrendsPage(ReviewPage):
         self._symptom_layout.addStretch(1)
         self.symptom_row.hide()
         self.plots = pg.GraphicsLayoutWidget()
+        self.legends: dict[object, LegendStrip] = {}
         self.flare_plot = self._plot(0, "Flares")
         self.intensity_plot = self._plot(1, "Intensity (0–10)")
-        self.daily_plot = self._plot(2, "Check-in and ratings")
+        self.daily_plot = self._plot(2, "Check-in, ratings")
+        self.messages: dict[object, pg.TextItem] = {}
         for plot in (self.intensity_plot, self.daily_plot):
             plot.setXLink(self.flare_plot)
         self.intensity_plot.setYRange(0, 10)
@@ -94,19 +114,28 @@ class TrendsPage(ReviewPage):
         # Years of days stay smooth: draw only what is in view, thinned to the screen.
         plot.setClipToView(True)
         plot.setDownsampling(auto=True, mode="peak")
-        plot.addLegend(offset=(10, 5))
+        left.enableAutoSIPrefix(False)  # counts and ratings: never "(x0.001)"
+        left.setWidth(AXIS_WIDTH)  # the same for all three, so their days line up
+        plot.getAxis("bottom").setStyle(maxTickLevel=0)
+        self.legends[plot] = LegendStrip(plot)
         plot.setMouseEnabled(x=True, y=False)
         return plot
 
     def _build(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.picker)
-        top.addWidget(QLabel("Flares"))
+        top.addSpacing(12)
+        top.addWidget(QLabel("Flares:"))
         top.addWidget(self.per_day)
         top.addWidget(self.per_week)
-        top.addWidget(self.region)
-        top.addWidget(self.clear_regions)
         top.addStretch(1)
+        regions = QHBoxLayout()
+        regions.addWidget(QLabel("Regions:"))
+        regions.addWidget(self.region)
+        regions.addWidget(self.clear_regions)
+        regions.addSpacing(12)
+        regions.addWidget(self.show_treatments)
+        regions.addStretch(1)
         overlays = QHBoxLayout()
         overlays.addWidget(QLabel("Check-in:"))
         for box in self.overlay_boxes.values():
@@ -114,6 +143,7 @@ class TrendsPage(ReviewPage):
         overlays.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(regions)
         layout.addLayout(overlays)
         layout.addWidget(self.symptom_row)
         layout.addWidget(self.caption)
@@ -121,6 +151,7 @@ class TrendsPage(ReviewPage):
 
     def _connect(self) -> None:
         self.per_day.toggled.connect(lambda _on: self._draw())
+        self.show_treatments.toggled.connect(lambda _on: self._draw())
         for box in self.overlay_boxes.values():
             box.toggled.connect(lambda _on: self._draw())
         self.region.activated.connect(self._add_region)
@@ -150,11 +181,13 @@ class TrendsPage(ReviewPage):
         region = self.region.itemData(index)
         if region and region not in self.chosen_regions:
             self.chosen_regions = (self.chosen_regions + [region])[-len(REGION_COLOURS):]
+            self.clear_regions.setEnabled(True)
             self.refresh()
         self.region.setCurrentIndex(0)
 
     def _clear_regions(self) -> None:
         self.chosen_regions = []
+        self.clear_regions.setEnabled(False)
         self.refresh()
 
     def loader(self, period):
@@ -190,26 +223,23 @@ class TrendsPage(ReviewPage):
             return
         for plot in (self.flare_plot, self.intensity_plot, self.daily_plot):
             plot.clear()
+        self.messages = {}
         x = [epoch(d) for d in data.days]
         total = int(sum(data.flares))
-        self.caption.setText(f"{data.period.label()}: {total} flare{'s' if total != 1 else ''}; "
-                             "drag to pan, wheel to zoom; medication periods are shaded.")
-        bar = QColor("#7a9cc6")
-        if self.per_week.isChecked():
-            weeks, sums = weekly_sums(data.days, data.flares)
-            self.flare_plot.plot([epoch(w) for w in weeks], sums, pen=pg.mkPen(bar, width=2),
-                                 symbol="o", symbolSize=5, symbolBrush=bar, name="flares a week")
-        else:
-            self.flare_plot.plot(x, data.flares, pen=pg.mkPen(bar, width=1), name="flares a day")
-            self.flare_plot.plot(x, rolling_mean(data.flares), pen=pg.mkPen("#1b3d73", width=2.5),
-                                 name="7-day average")
-        for colour, (region, series) in zip(REGION_COLOURS, data.regions.items()):
-            self.flare_plot.plot(x, rolling_mean(series), pen=pg.mkPen(colour, width=2),
-                                 name=f"{self._atlas.name(region)} (7-day)")
-        if data.treatment_days:
-            self.flare_plot.plot([epoch(d) for d in data.treatment_days], [0] * len(data.treatment_days),
-                                 pen=None, symbol="t1", symbolSize=7, symbolBrush="#35978f",
-                                 name="treatment tried")
+        recorded = total or any(not math.isnan(v) for series in (*data.overlays.values(),
+                                                                  *data.symptoms.values())
+                                for v in series)
+        self.caption.setText(
+            f"{data.period.label()}: " + (
+                f"{total} flare{'s' if total != 1 else ''}; drag to pan, wheel to zoom; "
+                "medication periods are shaded." if recorded
+                else "nothing recorded in this period yet."))
+        weeks, sums = weekly_sums(data.days, data.flares)
+        places = week_places(weeks, data.period.start, data.period.end)
+        if total:  # with none, no line along zero: it is not known there were none
+            self._draw_flares(data, x, sums, places)
+        if self.show_treatments.isChecked():
+            self._draw_treatments(data, weeks, places)
         self._line(self.intensity_plot, x, data.max_intensity, pen=None, symbol="o", symbolSize=3,
                    symbolBrush=colors.intensity_color(8), name="highest")
         self._line(self.intensity_plot, x, rolling_mean(data.max_intensity),
@@ -226,10 +256,77 @@ class TrendsPage(ReviewPage):
                 self._line(self.daily_plot, x, series, pen=pg.mkPen(colour, width=1.5),
                            symbol="o", symbolSize=4, symbolBrush=colour,
                            name=f"{name} (rating 0–10)")
-        self._shade_medications(data)
-        self.flare_plot.setXRange(x[0], x[-1], padding=0.01)
+        self._scale_and_explain(total, recorded)
+        medications = self._shade_medications(data)
+        for plot, legend in self.legends.items():
+            legend.set_entries(entries_of(plot) + (medications if plot is self.intensity_plot else []))
+        # Whole days: a one-day period is as wide as its day, not a point.
+        self.flare_plot.setXRange(x[0] - HALF_DAY, x[-1] + HALF_DAY, padding=0)
         self._smooth_timer.stop()  # a new drawing is not a move: smooth at once
         self._set_smooth(True)
+
+    def _draw_flares(self, data: TrendsData, x: list[float], sums: list[float],
+                     places: list[tuple[float, bool]]) -> None:
+        bar = QColor("#7a9cc6")
+        if self.per_week.isChecked():
+            self.flare_plot.plot([p for p, _part in places], sums, pen=pg.mkPen(bar, width=2),
+                                 symbol="o", symbolSize=6, symbolBrush=bar, symbolPen=bar,
+                                 name="flares a week")
+            part = [(p, n) for (p, partial), n in zip(places, sums) if partial]
+            if part:  # fewer days were counted: an open mark, so it is not read as a drop
+                self.flare_plot.plot([p for p, _n in part], [n for _p, n in part], pen=None,
+                                     symbol="o", symbolSize=8, symbolBrush="w",
+                                     symbolPen=pg.mkPen(bar, width=2),
+                                     name="part of a week (fewer days)")
+        else:
+            self.flare_plot.plot(x, data.flares, pen=pg.mkPen(bar, width=1), name="flares a day")
+            self.flare_plot.plot(x, rolling_mean(data.flares), pen=pg.mkPen("#1b3d73", width=2.5),
+                                 name="7-day average")
+        weekly = self.per_week.isChecked()
+        for colour, (region, series) in zip(REGION_COLOURS, data.regions.items()):
+            name = self._atlas.name(region)
+            if weekly:  # on the same scale as the flares a week
+                self.flare_plot.plot([p for p, _part in places], weekly_sums(data.days, series)[1],
+                                     pen=pg.mkPen(colour, width=2), name=f"{name} (a week)")
+            else:
+                self.flare_plot.plot(x, rolling_mean(series), pen=pg.mkPen(colour, width=2),
+                                     name=f"{name} (7-day)")
+
+    def _draw_treatments(self, data: TrendsData, weeks: list[date],
+                         places: list[tuple[float, bool]]) -> None:
+        """One mark a week in which some treatment was tried, along the foot of the plot."""
+        tried = {day - timedelta(days=day.weekday()) for day in data.treatment_days}
+        marks = [place for monday, (place, _part) in zip(weeks, places) if monday in tried]
+        if marks:
+            colour = QColor("#35978f")
+            self.flare_plot.plot(marks, [0] * len(marks), pen=None, symbol="t1", symbolSize=9,
+                                 symbolBrush=colour, symbolPen=colour,
+                                 name="treatment tried that week")
+
+    def _scale_and_explain(self, total: int, recorded: bool) -> None:
+        """Plots with nothing to scale by keep a plain fixed range and say why they are empty."""
+        if total:
+            self.flare_plot.enableAutoRange(axis="y")
+        else:
+            self.flare_plot.setYRange(*EMPTY_FLARE_RANGE)
+            self._message(self.flare_plot, "Nothing recorded in this period yet" if not recorded
+                          else "No flares recorded in this period", sum(EMPTY_FLARE_RANGE) / 2)
+        if self.daily_plot.listDataItems():
+            self.daily_plot.enableAutoRange(axis="y")
+        else:
+            self.daily_plot.setYRange(0, 10)
+            if recorded:
+                ticked = any(box.isChecked() for box in (*self.overlay_boxes.values(),
+                                                         *self.symptom_boxes.values()))
+                self._message(self.daily_plot, "Nothing ticked above was recorded in this period"
+                              if ticked else "Tick a check-in value above to draw it", 5)
+
+    def _message(self, plot, text: str, y: float) -> None:
+        message = pg.TextItem(text, color="#555555", anchor=(0.5, 0.5))
+        start, end = self.data.period.start, self.data.period.end
+        message.setPos((epoch(start) + epoch(end)) / 2, y)
+        plot.addItem(message, ignoreBounds=True)
+        self.messages[plot] = message
 
     @staticmethod
     def _line(plot, x: list[float], y: list[float], **style) -> None:
@@ -241,23 +338,29 @@ class TrendsPage(ReviewPage):
         else:
             plot.plot(x, y, connect="finite", **style)
 
-    def _shade_medications(self, data: TrendsData) -> None:
+    def _shade_medications(self, data: TrendsData) -> list[Entry]:
+        """Each medication's days shaded on the three plots; its entry for the key."""
+        entries = []
         for index, medication in enumerate(data.medications):
             start = max(medication.start, data.period.start)
             stop = min(medication.stop or data.period.end, data.period.end)
             colour = QColor(REGION_COLOURS[index % len(REGION_COLOURS)])
             colour.setAlpha(28)
             for plot in (self.flare_plot, self.intensity_plot, self.daily_plot):
-                shade = pg.LinearRegionItem((epoch(start) - 43200, epoch(stop) + 43200),
+                shade = pg.LinearRegionItem((epoch(start) - HALF_DAY, epoch(stop) + HALF_DAY),
                                             movable=False, brush=pg.mkBrush(colour),
                                             pen=pg.mkPen(None))
                 shade.setZValue(-10)
                 shade.setToolTip(f"{medication.name} {medication.dose}".strip())
                 plot.addItem(shade)
-            label = pg.TextItem(f"{medication.name}", color=QColor(REGION_COLOURS[index % 5]),
-                                anchor=(0, 1))
-            label.setPos(epoch(start), 0.3 + index * 0.9)
-            self.intensity_plot.addItem(label)
+            # Named in the key above the intensity plot, not over its curves.
+            swatch = QColor(colour)
+            swatch.setAlpha(90)
+            since = (f" from {medication.start.day} {medication.start:%b}"
+                     if medication.start >= data.period.start else " (shaded)")
+            entries.append(Entry(medication.name + since, None, "s", pg.mkBrush(swatch),
+                                 pg.mkPen(REGION_COLOURS[index % len(REGION_COLOURS)])))
+        return entries
 
     def series_count(self) -> int:
         """How many curves the three plots hold (for tests and the accessible description)."""

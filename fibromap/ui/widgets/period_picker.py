@@ -1,4 +1,9 @@
-"""Choosing the period to review: the last week, month, quarter, since the last visit, or any."""
+"""Choosing the period to review: the last week, month, quarter, since the last visit, or any.
+
+A view that shows whole calendar months (the heat-map's one map per month) switches the
+picker to months, so that what it says is what is shown: "Last 12 months", 1 Dec 2025
+to 22 Nov 2026, or 12 months ending on a chosen day.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,12 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
-from fibromap.analysis.periods import Period, last_days
+from fibromap.analysis.periods import Period, last_days, months_ending
 from fibromap.store.store import Store
 
 PRESETS = (("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90),
            ("Last year", 365), ("Since last appointment", "appointment"), ("Custom", None))
+MONTH_PRESETS = (("Last {count} months", "today"), ("{count} months to a chosen day", None))
 
 
 class PeriodPicker(QWidget):
@@ -23,6 +29,8 @@ class PeriodPicker(QWidget):
         super().__init__(parent)
         self._store = store
         self._today = today
+        self.months: int | None = None  # whole calendar months shown, or None
+        self._usual_index = initial      # the preset to go back to from months
         self.preset = QComboBox()
         for label, _days in PRESETS:
             self.preset.addItem(label)
@@ -41,10 +49,37 @@ class PeriodPicker(QWidget):
         self.apply_preset(initial, emit=False)
 
     def choose(self, label: str) -> None:
-        self.preset.setCurrentIndex([p[0] for p in PRESETS].index(label))
+        self.preset.setCurrentIndex(self.preset.findText(label))
+
+    def set_months(self, count: int | None) -> None:
+        """Show ``count`` whole calendar months up to the last day, or (None) the usual
+        presets again, and say the new period."""
+        if count == self.months:
+            return
+        custom = self.end.isEnabled()
+        self.preset.blockSignals(True)
+        if count is None:
+            self.months = None
+            self.preset.clear()
+            for label, _days in PRESETS:
+                self.preset.addItem(label)
+            self.preset.setCurrentIndex(self._usual_index)
+        else:
+            if self.months is None:
+                self._usual_index = self.preset.currentIndex()
+            self.months = count
+            self.preset.clear()
+            for label, _kind in MONTH_PRESETS:
+                self.preset.addItem(label.format(count=count))
+            self.preset.setCurrentIndex(1 if custom else 0)
+        self.preset.blockSignals(False)
+        self.apply_preset()
 
     def apply_preset(self, index: int | None = None, emit: bool = True) -> None:
         index = self.preset.currentIndex() if index is None else index
+        if self.months is not None:
+            self._apply_months(MONTH_PRESETS[index][1] is None, emit)
+            return
         _label, days = PRESETS[index]
         today = self._today()
         self.start.setEnabled(days is None)
@@ -70,11 +105,22 @@ class PeriodPicker(QWidget):
             edit.setDate(QDate(day))
             edit.blockSignals(False)
 
+    def _apply_months(self, custom: bool, emit: bool) -> None:
+        end = self.end.date().toPython() if custom else self._today()
+        self._set(Period(months_ending(end, self.months)[0].start, end))
+        self.start.setEnabled(False)  # the first month follows from the last day
+        self.end.setEnabled(custom)
+        if emit:
+            self.changed.emit(self.period())
+
     def _edited(self) -> None:
+        if self.months is not None:
+            self._apply_months(True, emit=True)
+            return
         self.changed.emit(self.period())
 
     def period(self) -> Period:
         return Period(self.start.date().toPython(), self.end.date().toPython())
 
     def is_since_appointment(self) -> bool:
-        return PRESETS[self.preset.currentIndex()][1] == "appointment"
+        return self.months is None and PRESETS[self.preset.currentIndex()][1] == "appointment"

@@ -97,12 +97,24 @@ def test_intensity_from_digit_keys_shows_as_colour_and_number(qtbot, body_map):
     assert not item.marked and body_map.sites() == []
 
 
-def test_the_scale_darkens_as_intensity_rises():
-    from fibromap.figure.colors import intensity_color
+def _lightness(color) -> float:
+    """CIE L* of an sRGB colour, worked out from the CIE formula (D65 white)."""
+    def linear(c):
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    y = 0.2126 * linear(color.redF()) + 0.7152 * linear(color.greenF()) + 0.0722 * linear(color.blueF())
+    return 116 * y ** (1 / 3) - 16 if y > 216 / 24389 else 24389 / 27 * y
 
-    lightness = [intensity_color(v).lightnessF() for v in range(11)]
+
+def test_the_scale_darkens_as_intensity_rises_and_its_palest_is_not_skin():
+    from fibromap.figure.colors import UNMARKED, intensity_color
+
+    lightness = [_lightness(intensity_color(v)) for v in range(11)]
     assert lightness == sorted(lightness, reverse=True)
-    assert lightness[0] - lightness[10] > 0.5
+    # Read by lightness alone (any colour vision): a clear step between 0 and 10 ...
+    assert lightness[0] - lightness[10] > 50
+    assert min(a - b for a, b in zip(lightness, lightness[1:])) > 3
+    # ... and a region marked once at the lowest level is not taken for unmarked skin.
+    assert _lightness(UNMARKED) - lightness[0] > 15
 
 
 def test_tab_and_arrows_move_between_regions(qtbot, body_map):

@@ -130,3 +130,35 @@ def test_medication_columns_fit_their_words_and_the_name_takes_the_rest(window, 
     # The form sits beside the list, not under a mostly empty table.
     form_left = page.name.mapTo(page, page.name.rect().topLeft()).x()
     assert form_left > table.geometry().right()
+
+
+def test_an_unanswered_scale_looks_unset_and_can_be_answered_and_cleared(window, qtbot):
+    page = window.checkin
+    window.tabs.setCurrentWidget(page)
+    stress = page.scales["stress"]
+    assert stress.value() is None and stress.value_label.text() == "not set"
+    assert stress.slider.accessibleDescription() == "not set"
+    assert page.sleep_hours.text() == "not set"  # a count left blank says so too, not "–"
+    unset = stress.slider.grab().toImage()
+    stress.set_value(0)
+    assert stress.value_label.text() == "0"
+    # 0 draws a handle at the left end: it does not look like "not answered".
+    assert stress.slider.grab().toImage() != unset
+    stress.clear_button.click()
+    assert stress.value() is None and stress.slider.grab().toImage() == unset
+    # A click lands the handle where it is clicked: the middle of the groove is 5.
+    slider = stress.slider
+    qtbot.mouseClick(slider, Qt.MouseButton.LeftButton, pos=slider.rect().center())
+    assert stress.value() == 5 and stress.clear_button.isVisible()
+    # The keyboard: Delete unanswers, a first arrow starts from the middle, a digit is a value.
+    slider.setFocus()
+    qtbot.keyClick(slider, Qt.Key.Key_Delete)
+    assert stress.value() is None
+    qtbot.keyClick(slider, Qt.Key.Key_Right)
+    assert stress.value() == 5
+    qtbot.keyClick(slider, Qt.Key.Key_7)
+    assert stress.value() == 7
+    page.scales["fatigue"].set_value(None)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    saved = window.store.checkins.get(date.today())
+    assert (saved.stress, saved.fatigue, saved.sleep_hours) == (7, None, None)

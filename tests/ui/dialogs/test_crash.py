@@ -36,3 +36,4 @@ def test_the_crash_dialog_has_a_copyable_report(qtbot, paths):
     CrashHandler._dialog(ValueError, ValueError("bad"), "Traceback (most recent call last): ...",
                          paths.logs_dir / "crash.log")
     assert "What you saved is safe" in seen[0].text and seen[0].details.startswith("Traceback")
+    assert seen[0].selectable

@@ -45,8 +45,9 @@ def choose(page, qtbot, metric):
 
 
 def label(page, region):
-    item = page.map._labels[region]
-    return item.text() if item.isVisible() else None
+    """The number drawn for a region (inside it or beside it), None if none is drawn."""
+    item = page.map.numbers.labels.get(region)
+    return item.text if item is not None and item.isVisible() else None
 
 
 def test_last_30_days_counts_flares_per_region_with_a_legend(page, qtbot):
@@ -64,7 +65,7 @@ def test_last_30_days_counts_flares_per_region_with_a_legend(page, qtbot):
 def test_each_metric(page, qtbot):
     choose(page, qtbot, Metric.MEAN)
     assert label(page, "gastrocnemius.left") == "4.7"  # (8 + 4 + 2) / 3
-    assert page.legend.ticks[-1] == "10.0"
+    assert page.legend.ticks == ["0", "2", "4", "6", "8", "10"]  # the 0–10 scale, round numbers
     choose(page, qtbot, Metric.MAX)
     assert label(page, "gastrocnemius.left") == "8"
     choose(page, qtbot, Metric.BURDEN)
@@ -125,12 +126,18 @@ def test_one_small_map_per_month_across_a_year(page, qtbot):
     page.by_month.setChecked(True)
     qtbot.waitUntil(lambda: not page.worker.busy and bool(page.data.months))
     titles = [title.text() for title, _map in page.month_maps]
-    assert titles[0] == "May 2025" and titles[-1] == "April 2026"
+    # The period box says what the small maps show: 12 whole months up to today, the
+    # last of them only to today (the 20th).
+    assert page.picker.preset.currentText() == "Last 12 months"
+    assert page.picker.period().start == date(2025, 5, 1)
+    assert titles[0] == "May 2025" and titles[-1] == "April 2026 (1–20)"
     january = page.month_maps[titles.index("January 2026")][1]
     april = page.month_maps[-1][1]
     assert january.region_items["masseter.left"].value == 1
     assert april.region_items["gastrocnemius.left"].value == 3
     assert page.stack.currentIndex() == 1
+    page.by_month.setChecked(False)  # back to the preset chosen before
+    assert page.picker.preset.currentText() == "Last 30 days"
 
 
 def test_an_empty_database_renders(qtbot, sqlite_url, paths):

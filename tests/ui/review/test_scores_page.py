@@ -97,6 +97,7 @@ def test_filling_in_the_sss_and_fiqr_gives_their_scores_and_fs(qtbot, store):
     fiqr = FiqrDialog(store)
     qtbot.addWidget(fiqr)
     fiqr.day.setDate(QDate(2026, 5, 9))
+    assert fiqr.spins["pain"].text() == "not answered"  # blank, not a 0 or a dash
     fiqr.save()  # nothing answered
     assert fiqr.saved is None and "each FIQR section needs at least one answer" in fiqr.feedback.text()
     for item in ("brush_hair", "prevented_goals", "pain"):  # one of each section: too few

@@ -53,17 +53,37 @@ def test_trends_draw_flares_intensity_overlays_medication_and_regions(qtbot, sto
     store.medications.add(Medication("Magnesium", "300 mg", date(2026, 6, 10)))
     page = make_page(qtbot, store)
     assert sum(page.data.flares) == 2
-    # flares a day, 7-day average, treatment markers; highest, its average, mean; sleep
+    # flares a day, 7-day average; highest, its average, mean; sleep
+    assert page.series_count() == 6
+    # Treatments tried are shown on demand, one mark a week (not one a day along zero).
+    page.show_treatments.setChecked(True)
     assert page.series_count() == 7
+    [marks] = [i for i in page.flare_plot.listDataItems() if i.name() == "treatment tried that week"]
+    assert len(marks.getData()[0]) == 1
+    page.show_treatments.setChecked(False)
+    # Each plot's key sits above its data, never over the curves.
+    for plot, legend in page.legends.items():
+        area = plot.vb.sceneBoundingRect()
+        assert legend.placed(), "an empty key"
+        for name, box in legend.placed():
+            assert not box.intersects(area), name
+    assert [name for name, _box in page.legends[page.intensity_plot].placed()][-1] == (
+        "Magnesium from 10 Jun")
     shades = [item for item in page.flare_plot.items if type(item).__name__ == "LinearRegionItem"]
     assert len(shades) == 1 and "Magnesium" in shades[0].toolTip()
     page.overlay_boxes["stress"].setChecked(True)
-    assert page.series_count() == 8
+    assert page.series_count() == 7
     page.region.activated.emit(page.region.findData("soleus.left"))
     qtbot.waitUntil(lambda: not page.worker.busy and "soleus.left" in page.data.regions)
-    assert page.series_count() == 9
+    assert page.series_count() == 8
     page.per_week.setChecked(True)
-    assert page.series_count() == 8  # one weekly curve instead of daily + average
+    # One weekly curve instead of daily + average, and open marks on the weeks the period
+    # cuts (fewer days counted: not to be read as a drop).
+    names = [item.name() for item in page.flare_plot.listDataItems()]
+    assert names == ["flares a week", "part of a week (fewer days)", "Left lower calf (soleus) (a week)"]
+    start, end = page.data.period.start, page.data.period.end
+    [part] = [i for i in page.flare_plot.listDataItems() if i.name().startswith("part")]
+    assert len(part.getData()[0]) == (start.weekday() != 0) + (end.weekday() != 6)
     page.clear_regions.click()
     qtbot.waitUntil(lambda: not page.worker.busy and not page.data.regions)
     start, end = page.flare_plot.viewRange()[0]
@@ -75,7 +95,15 @@ def test_trends_draw_flares_intensity_overlays_medication_and_regions(qtbot, sto
 
 def test_trends_render_an_empty_database(qtbot, store):
     page = make_page(qtbot, store)
-    assert sum(page.data.flares) == 0 and "0 flares" in page.caption.text()
+    assert sum(page.data.flares) == 0
+    assert "nothing recorded in this period yet" in page.caption.text()
+    # No line along zero, a plain 0–5 axis (not "Flares (x0.001)" from -400 to 400), and
+    # the plot says why it is empty.
+    assert page.flare_plot.listDataItems() == []
+    low, high = page.flare_plot.viewRange()[1]
+    assert (round(low), round(high)) == (0, 5)
+    assert "x0.001" not in page.flare_plot.getAxis("left").labelString()
+    assert page.messages[page.flare_plot].toPlainText() == "Nothing recorded in this period yet"
 
 
 def test_daily_symptom_ratings_are_offered_and_drawn_with_gaps_where_not_rated(qtbot, store):

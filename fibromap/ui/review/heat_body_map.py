@@ -1,0 +1,76 @@
+"""A read-only body map coloured by a figure, whose numbers stay readable (heat_labels.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from fibromap.domain.atlas import Atlas
+from fibromap.domain.geometry import BodyGeometry
+from fibromap.figure.orientation import Orientation
+from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
+from fibromap.ui.review.heat_labels import HeatLabels
+
+RESIZE_REST_MS = 60
+
+
+class HeatBodyMap(BodyMapWidget):
+    """The heat-map's and the overview's map. ``numbers=False`` (the small monthly maps)
+    shows colours only."""
+
+    numbersPlaced = Signal()  # after a new figure or a resize; see ``numbers.left_off``
+
+    def __init__(self, orientation: Orientation = Orientation.PATIENT, *,
+                 atlas: Atlas | None = None, geometry: BodyGeometry | None = None,
+                 numbers: bool = True, parent: QWidget | None = None):
+        super().__init__(orientation, atlas=atlas, geometry=geometry, parent=parent)
+        self.set_editable(False)
+        self.numbers = HeatLabels(self) if numbers else None
+        # Placing takes up to a tenth of a second on a busy map: while a window is being
+        # dragged larger the numbers just scale with it, and are placed again once it rests.
+        self._resized = QTimer(self, singleShot=True, interval=RESIZE_REST_MS,
+                               timeout=self._place_if_rescaled)
+
+    def show_figures(self, values: dict[str, float], maximum: float, fmt,
+                     links: list[tuple[str, str, int]] = ()) -> None:
+        """Colours, referral arrows and numbers at once (the numbers placed once)."""
+        super().show_link_counts(links)
+        super().show_values(values, maximum, fmt, labels=False)
+        self._place()  # numbers keep clear of the arrowheads
+
+    def show_values(self, values: dict[str, float], maximum: float,
+                    fmt=lambda v: f"{v:g}") -> None:
+        super().show_values(values, maximum, fmt, labels=False)
+        self._place()
+
+    def show_link_counts(self, links: list[tuple[str, str, int]]) -> None:
+        super().show_link_counts(links)
+        self._place()
+
+    def set_orientation(self, orientation: Orientation) -> None:
+        super().set_orientation(orientation)
+        self._place()
+
+    def _refresh(self, region_id: str) -> None:
+        super()._refresh(region_id)
+        # The plain number at the anchor is replaced by the placed ones (even on hover).
+        self._labels[region_id].hide()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if getattr(self, "numbers", None) is not None:
+            self._resized.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._place_if_rescaled()
+
+    def _place_if_rescaled(self) -> None:
+        numbers = getattr(self, "numbers", None)
+        if numbers is not None and abs(self.transform().m11() - numbers.scale) > 0.005:
+            self._place()
+
+    def _place(self) -> None:
+        if getattr(self, "numbers", None) is not None:
+            self.numbers.place()
+            self.numbersPlaced.emit()

@@ -1,0 +1,245 @@
+"""The numbers on a heat-map, placed so that each one can be read.
+
+A number sits inside its region only where its box fits there whole; otherwise beside the
+region with a short leader line to a dot on it; where neither fits it is left off (the
+region's tooltip and the view's hover panel still give it). No two numbers touch, none
+covers an arrowhead, and every number is drawn above the arrows on a backing of its
+region's colour, in black or white, whichever contrasts more (WCAG ratio 4.58 or better).
+Sizes are in screen pixels: the numbers are placed again when the map is resized.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem
+
+from fibromap.figure import colors
+
+FONT_PX = 12         # the numbers' size on screen
+PAD_PX = 2           # backing around the digits
+GAP_PX = 2           # between two numbers, at least
+LEADER_PX = 64       # the longest leader line
+Z = 8                # above arrows (5), the built-in numbers (6) and the L/R labels (7)
+ANGLES = (180, 0, 150, 210, 30, 330, 120, 240, 60, 300, 90, 270)  # sideways first
+Box = tuple[float, float, float, float]  # left, top, right, bottom (quick to compare)
+
+
+def _box(rect: QRectF) -> Box:
+    return rect.left(), rect.top(), rect.right(), rect.bottom()
+
+
+def _touch(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _crosses(x1: float, y1: float, x2: float, y2: float, box: Box) -> bool:
+    """Whether the segment (x1, y1)–(x2, y2) passes through the inside of ``box``
+    (Liang–Barsky clipping)."""
+    low, high = 0.0, 1.0
+    dx, dy = x2 - x1, y2 - y1
+    for p, q in ((-dx, x1 - box[0]), (dx, box[2] - x1), (-dy, y1 - box[1]), (dy, box[3] - y1)):
+        if p == 0:
+            if q <= 0:
+                return False
+        else:
+            t = q / p
+            if p < 0:
+                low = max(low, t)
+            else:
+                high = min(high, t)
+            if low >= high:
+                return False
+    return True
+
+
+class HeatLabel(QGraphicsItem):
+    """One region's number: a box in its region's colour, maybe with a leader line."""
+
+    def __init__(self, region_item, text: str, box: QRectF, font: QFont, pixel: float,
+                 anchor: QPointF | None = None):
+        super().__init__()
+        self.region_item = region_item
+        self.region_id = region_item.region.id
+        self.text = text
+        self.box = box
+        self.font = font
+        self.pixel = pixel  # scene units per screen pixel
+        self.leader = None if anchor is None else QLineF(anchor, QPointF(
+            min(max(anchor.x(), box.left()), box.right()),
+            min(max(anchor.y(), box.top()), box.bottom())))
+        self.setZValue(Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(False)
+
+    def fill(self) -> QColor:
+        return self.region_item.brush().color()
+
+    def text_color(self) -> QColor:
+        return colors.text_color_on(self.fill())
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        rect = QRectF(self.box)
+        if self.leader is not None:
+            rect = rect.united(QRectF(self.leader.p1(), self.leader.p2()).normalized())
+        margin = 3 * self.pixel
+        return rect.adjusted(-margin, -margin, margin, margin)
+
+    def paint(self, painter, _option, _widget=None) -> None:
+        pixel, fill = self.pixel, self.fill()
+        if self.leader is not None:
+            painter.setPen(_pen(QColor(255, 255, 255, 220), 3 * pixel))  # a halo over arrows
+            painter.drawLine(self.leader)
+            painter.setPen(_pen(colors.LABEL, 1.2 * pixel))
+            painter.drawLine(self.leader)
+            painter.setBrush(colors.LABEL)
+            painter.setPen(_pen(QColor("white"), pixel))
+            painter.drawEllipse(self.leader.p1(), 2.5 * pixel, 2.5 * pixel)
+            painter.setPen(_pen(colors.LABEL, pixel))  # an outlined box: it names a region elsewhere
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(self.box, 2 * pixel, 2 * pixel)
+        painter.setFont(self.font)
+        painter.setPen(self.text_color())
+        painter.drawText(self.box, int(Qt.AlignmentFlag.AlignCenter), self.text)
+
+
+def _pen(color: QColor, width: float) -> QPen:
+    pen = QPen(color, width)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    return pen
+
+
+class HeatLabels:
+    """The numbers of one heat-map (a BodyMapWidget showing values)."""
+
+    def __init__(self, body_map):
+        self.map = body_map
+        self.labels: dict[str, HeatLabel] = {}
+        self.left_off: list[str] = []  # regions with a figure but no room for its number
+        self.scale = 0.0               # the view's scale the numbers were placed for
+        self._leaders: list[Box] = []  # as x1, y1, x2, y2
+
+    def clear(self) -> None:
+        for label in self.labels.values():
+            self.map.scene().removeItem(label)
+        self.labels, self.left_off = {}, []
+
+    def place(self) -> None:
+        """Place every number again, biggest figures first, for the map's current size."""
+        self.clear()
+        body_map = self.map
+        self.scale = body_map.transform().m11() or 1.0
+        pixel = 1.0 / self.scale
+        font = QFont(body_map.font())
+        font.setBold(True)
+        font.setPixelSize(max(1, round(FONT_PX * pixel)))
+        metrics = QFontMetricsF(font)
+        valued = sorted(((rid, item) for rid, item in body_map.region_items.items()
+                         if item.value is not None and item.value_text),
+                        key=lambda pair: (-(pair[1].value or 0), pair[0]))
+        if not valued:
+            return
+        shapes = {rid: item.mapToScene(item.path()) for rid, item in valued}
+        taken: list[Box] = [_box(arrow.head_rect()) for arrow in body_map.arrows().values()]
+        taken += [_box(item.sceneBoundingRect()) for item in body_map.scene().items()
+                  if isinstance(item, QGraphicsSimpleTextItem) and item.isVisible()]
+        gap, pad = GAP_PX * pixel, PAD_PX * pixel
+        sizes = {rid: (metrics.horizontalAdvance(item.value_text) + 2 * pad,
+                       metrics.height() + pad) for rid, item in valued}
+        outside = []
+        self._leaders = []
+        for rid, item in valued:
+            box = self._inside(shapes[rid], body_map.scene_anchor(rid), sizes[rid], taken, pixel)
+            if box is None:
+                outside.append((rid, item))
+                continue
+            self._add(HeatLabel(item, item.value_text, box, font, pixel))
+            taken.append(_box(box.adjusted(-gap, -gap, gap, gap)))
+        bounds = _box(body_map.sceneRect())
+        others = {rid: _box(shape.boundingRect()) for rid, shape in shapes.items()}
+        for rid, item in outside:
+            anchor = body_map.scene_anchor(rid)
+            box = self._beside(rid, anchor, sizes[rid], shapes, others, taken, bounds, pixel)
+            if box is None:
+                self.left_off.append(rid)
+                continue
+            label = HeatLabel(item, item.value_text, box, font, pixel, anchor)
+            self._add(label)
+            line = label.leader
+            self._leaders.append((line.x1(), line.y1(), line.x2(), line.y2()))
+            taken.append(_box(box.adjusted(-gap, -gap, gap, gap)))
+
+    def _add(self, label: HeatLabel) -> None:
+        self.map.scene().addItem(label)
+        self.labels[label.region_id] = label
+
+    def _inside(self, shape: QPainterPath, anchor: QPointF, size, taken, pixel) -> QRectF | None:
+        """A box for the number wholly inside the region, as near its anchor as can be."""
+        width, height = size
+        bounds = shape.boundingRect()
+        if bounds.width() < width or bounds.height() < height:
+            return None
+        inner = [other for other in taken if _touch(_box(bounds), other)]
+        step = 2 * pixel
+        reach_x, reach_y = bounds.width() / 2, bounds.height() / 2
+        points = [(dx * step, dy * step)
+                  for dx in range(-int(reach_x / step), int(reach_x / step) + 1)
+                  for dy in range(-int(reach_y / step), int(reach_y / step) + 1)]
+        points.sort(key=lambda d: d[0] * d[0] + d[1] * d[1])
+        margin = pixel
+        for dx, dy in points[:400]:
+            box = QRectF(anchor.x() + dx - width / 2, anchor.y() + dy - height / 2, width, height)
+            quick = _box(box)
+            if any(_touch(quick, other) for other in inner):
+                continue
+            if shape.contains(box.adjusted(-margin, -margin, margin, margin)):
+                return box
+        return None
+
+    def _beside(self, rid: str, anchor: QPointF, size, shapes, others, taken, bounds,
+                pixel) -> QRectF | None:
+        """A box near the region but off it, reached by a leader that crosses no number."""
+        width, height = size
+        own = shapes[rid]
+        ax, ay = anchor.x(), anchor.y()
+        # Only what lies within a leader's reach can be in the way.
+        reach_all = LEADER_PX * pixel + width + height
+        area = (ax - reach_all, ay - reach_all, ax + reach_all, ay + reach_all)
+        near = [other for other in taken if _touch(area, other)]
+        nearby = [other for other in shapes if other != rid and _touch(area, others[other])]
+        best: tuple[float, QRectF] | None = None
+        for reach in range(8, LEADER_PX + 1, 6):
+            for angle in ANGLES:
+                radians = math.radians(angle)
+                # Out from the anchor, then far enough that the box's near edge is ``reach``.
+                cx = anchor.x() + math.cos(radians) * (reach * pixel + width / 2)
+                cy = anchor.y() + math.sin(radians) * (reach * pixel + height / 2)
+                box = QRectF(cx - width / 2, cy - height / 2, width, height)
+                quick = _box(box)
+                if not (bounds[0] <= quick[0] and quick[2] <= bounds[2]
+                        and bounds[1] <= quick[1] and quick[3] <= bounds[3]):
+                    continue
+                if any(_touch(quick, other) for other in near) or own.intersects(box):
+                    continue
+                end_x = min(max(ax, quick[0]), quick[2])
+                end_y = min(max(ay, quick[1]), quick[3])
+                if any(_crosses(ax, ay, end_x, end_y, other) for other in near) or any(
+                        _crosses(*line, quick) for line in self._leaders):
+                    continue
+                leader = QLineF(ax, ay, end_x, end_y)
+                crossings = sum(1 for line in self._leaders if leader.intersects(
+                    QLineF(*line))[0] == QLineF.IntersectionType.BoundedIntersection)
+                # Off the figure is best: a number over another coloured region is read
+                # against that one's colour, so those cost more.
+                covered = sum(1 for other in nearby
+                              if _touch(quick, others[other]) and shapes[other].intersects(box))
+                cost = leader.length() / pixel + 40 * covered + 30 * crossings
+                if best is None or cost < best[0]:
+                    best = (cost, box)
+            if best is not None and best[0] <= reach + 6:
+                break  # nothing further out can cost less
+        return None if best is None else best[1]
