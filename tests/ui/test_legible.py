@@ -83,6 +83,18 @@ def test_every_view_is_legible(qtbot, records, paths, size):
         settle(window)
         found += [f"{view}: {line}" for line in fits(window, SIZES[size]) + problems(window)]
         found += [f"{view}: no name for {control}" for control in unnamed(window)]
+    # The heat-map's other ways of showing: the biggest numbers (burden) and twelve maps.
+    from fibromap.analysis.heatmap import Metric
+
+    heatmap = window.page("heatmap")
+    window.show_view("heatmap")
+    for name, choose in (
+            ("burden", lambda: heatmap.metric_choice.setCurrentIndex(
+                heatmap.metric_choice.findData(Metric.BURDEN))),
+            ("one map per month", lambda: heatmap.by_month.setChecked(True))):
+        choose()
+        settle(window)
+        found += [f"heatmap, {name}: {line}" for line in problems(window)]
     assert found == [], "\n".join(found)
 
 

@@ -184,6 +184,7 @@ class CheckInPage(QWidget):
         self.remind_at = QTimeEdit(QTime(reminder.hour, reminder.minute) if reminder else QTime(20, 0),
                                    displayFormat="HH:mm")
         self.remind_at.setEnabled(reminder is not None)
+        self.remind_at.setAccessibleName("Reminder time")
         self.remind.toggled.connect(self._reminder_changed)
         self.remind_at.timeChanged.connect(self._reminder_changed)
         self.day = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="dddd d MMMM yyyy")

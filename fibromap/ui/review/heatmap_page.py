@@ -28,6 +28,40 @@ from fibromap.ui.review.review_page import ReviewPage
 from fibromap.ui.settings import Settings
 
 MONTHS = 12
+MONTH_WIDTH = 200  # a small map's least width
+
+
+class MonthScroll(QScrollArea):
+    """The small monthly maps in as many columns as the width holds (four, three or two),
+    so they scroll down, never sideways."""
+
+    def __init__(self, cells: list[tuple[QLabel, QWidget]]):
+        super().__init__(widgetResizable=True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._cells = cells
+        self.columns = 0
+        inner = QWidget()
+        self._grid = QGridLayout(inner)
+        self.setWidget(inner)
+        self._arrange(4)
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for index, (title, small) in enumerate(self._cells):
+            row, column = divmod(index, columns)
+            self._grid.addWidget(title, 2 * row, column)  # moves it if already there
+            self._grid.addWidget(small, 2 * row + 1, column)
+        for column in range(4):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        spacing = self._grid.horizontalSpacing() + 4
+        margins = self._grid.contentsMargins()
+        room = self.viewport().width() - margins.left() - margins.right()
+        self._arrange(max(2, min(4, (room + spacing) // (MONTH_WIDTH + spacing))))
 
 
 @dataclass(frozen=True)
@@ -62,6 +96,7 @@ class HeatMapPage(ReviewPage):
         self._atlas = atlas
 
         self.metric_choice = QComboBox()
+        self.metric_choice.setAccessibleName("What the colours show")
         for metric, info in METRICS.items():
             self.metric_choice.addItem(info.label, metric)
         self.by_month = QCheckBox("One map per month")
@@ -72,7 +107,6 @@ class HeatMapPage(ReviewPage):
         self.legend = LegendBar()
         self.map = HeatBodyMap(settings.orientation, atlas=atlas)
         self.month_maps: list[tuple[QLabel, HeatBodyMap]] = []
-        self.month_grid = QWidget()
         self.stack = QStackedWidget()
         self._build()
         self._connect()
@@ -93,18 +127,14 @@ class HeatMapPage(ReviewPage):
         panel = QWidget()
         panel.setLayout(side)
         panel.setFixedWidth(280)
-        grid = QGridLayout(self.month_grid)
         for index in range(MONTHS):
             title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
             small = HeatBodyMap(self._settings.orientation, atlas=self._atlas,
                                 geometry=self.map.geometry, numbers=False)
-            small.setMinimumSize(220, 210)
+            small.setMinimumSize(MONTH_WIDTH, 210)
             small.hoveredRegionChanged.connect(lambda rid, i=index: self._hovered(rid, i))
-            grid.addWidget(title, (index // 4) * 2, index % 4)
-            grid.addWidget(small, (index // 4) * 2 + 1, index % 4)
             self.month_maps.append((title, small))
-        months = QScrollArea(widgetResizable=True)
-        months.setWidget(self.month_grid)
+        months = MonthScroll(self.month_maps)
         self.stack.addWidget(self.map)
         self.stack.addWidget(months)
         body = QHBoxLayout()

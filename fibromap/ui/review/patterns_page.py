@@ -48,6 +48,7 @@ class PatternsPage(ReviewPage):
         self.spread_figures = QLabel(wordWrap=True)
         self.region = QComboBox(editable=True)
         self.region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.region.setAccessibleName("Region whose history is shown")
         self.region.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.region.setMinimumContentsLength(16)
         self.region.addItem("The most frequent region", None)

@@ -68,6 +68,7 @@ class TrendsPage(ReviewPage):
         self.per_week = QRadioButton("per week")
         self.region = QComboBox(editable=True)
         self.region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.region.setAccessibleName("Add a region to draw")
         self.region.addItem("Add a region…", None)
         for region in sorted(atlas, key=lambda r: r.name):
             self.region.addItem(region.name, region.id)
@@ -88,6 +89,7 @@ class TrendsPage(ReviewPage):
         self._symptom_layout.addStretch(1)
         self.symptom_row.hide()
         self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setAccessibleName("Flares, intensity and the check-in over time")
         self.legends: dict[object, LegendStrip] = {}
         self.flare_plot = self._plot(0, "Flares")
         self.intensity_plot = self._plot(1, "Intensity (0–10)")

@@ -36,6 +36,7 @@ class PeriodPicker(QWidget):
             self.preset.addItem(label)
         self.start = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
         self.end = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
+        self.preset.setAccessibleName("Period")
         self.start.setAccessibleName("First day")
         self.end.setAccessibleName("Last day")
         layout = QHBoxLayout(self)
