@@ -8,6 +8,7 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QWidget
 
+from fibromap.analysis.ticks import nice_ticks
 from fibromap.figure import colors
 
 GAP = 8          # at least this much clear space between two labels under the bars
@@ -204,9 +205,9 @@ def _axis_width(metrics: QFontMetrics, ticks: list[float]) -> float:
 
 
 def _ticks(peak: float) -> list[float]:
-    """0, the middle and the top of the scale; whole numbers where the scale allows."""
-    middle = peak / 2
-    return [0, round(middle) if peak >= 4 else middle, peak]
+    """Round numbers up the scale (0, 10, 20 for a peak of 22, not 0, 11, 22); whole
+    numbers where the scale allows."""
+    return nice_ticks(peak, most=5, whole=peak >= 4)
 
 
 def _number(value: float) -> str:

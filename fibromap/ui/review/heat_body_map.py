@@ -38,6 +38,16 @@ class HeatBodyMap(BodyMapWidget):
         super().show_values(values, maximum, fmt, labels=False)
         self._place()  # numbers keep clear of the arrowheads
 
+    def left_off_text(self) -> str:
+        """The figures the map had no room to write, biggest first, so that none is only a
+        colour ("" when every figure is written)."""
+        if self.numbers is None or not self.numbers.left_off:
+            return ""
+        items = self.region_items
+        missing = sorted(self.numbers.left_off, key=lambda rid: -(items[rid].value or 0))
+        return "No room on the map for: " + "; ".join(
+            f"{self.atlas.name(rid).lower()} {items[rid].value_text}" for rid in missing) + "."
+
     def show_values(self, values: dict[str, float], maximum: float,
                     fmt=lambda v: f"{v:g}") -> None:
         super().show_values(values, maximum, fmt, labels=False)

@@ -206,14 +206,9 @@ class HeatMapPage(ReviewPage):
 
     def _say_left_off(self) -> None:
         """Name the figures the map had no room to write, so none is only a colour."""
-        missing = self.map.numbers.left_off if self.stack.currentIndex() == 0 else []
-        items = self.map.region_items
-        missing = sorted(missing, key=lambda rid: -(items[rid].value or 0))
-        self.left_off.setText(
-            "No room on the map for: " + "; ".join(
-                f"{self._atlas.name(rid).lower()} {items[rid].value_text}" for rid in missing)
-            + "." if missing else "")
-        self.left_off.setVisible(bool(missing))
+        text = self.map.left_off_text() if self.stack.currentIndex() == 0 else ""
+        self.left_off.setText(text)
+        self.left_off.setVisible(bool(text))
 
     def _hovered(self, region_id: str, month: int | None) -> None:
         if not region_id or self.data is None:

@@ -12,10 +12,10 @@ from fibromap.analysis.insights import ASSOCIATION, METHOD, MIN_DAYS, Comparison
 from fibromap.analysis.review import Insights, load_insights
 from fibromap.store.store import Store
 from fibromap.ui.review.review_page import ReviewPage
+from fibromap.ui.widgets.muted import muted_style
 
 CARD = ("background: palette(base); border: 1px solid palette(mid); border-radius: 6px; "
         "padding: 8px;")
-MUTED = "color: palette(dark);"
 NOTABLE = "border: 2px solid palette(highlight);"
 
 
@@ -39,7 +39,7 @@ class InsightsPage(ReviewPage):
         self.plot_note = QLabel("Dots left of the dashed line: fewer flares; right: more. Red "
                                 "squares are notable after correcting for the number of "
                                 "comparisons; hover a dot for its sentence.", wordWrap=True)
-        self.plot_note.setStyleSheet(MUTED)
+        self.plot_note.setStyleSheet(muted_style())
         self.plot_title.hide()
         self.plot_note.hide()
         cards = QWidget()
@@ -59,7 +59,7 @@ class InsightsPage(ReviewPage):
                         f"many days it rests on and appears once both sides have at least "
                         f"{MIN_DAYS} days. Days without a record are left out, not counted as "
                         f"none. {METHOD}", wordWrap=True)
-        notice.setStyleSheet(MUTED)
+        notice.setStyleSheet(muted_style())
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(notice)
@@ -80,7 +80,7 @@ class InsightsPage(ReviewPage):
     def _card(self, text: str, *, muted: bool = False, notable: bool = False) -> QLabel:
         card = QLabel(text, wordWrap=True)
         card.setTextFormat(Qt.TextFormat.PlainText)
-        card.setStyleSheet(CARD + (MUTED if muted else "") + (NOTABLE if notable else ""))
+        card.setStyleSheet(CARD + (muted_style() if muted else "") + (NOTABLE if notable else ""))
         card.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cards.append(card)
         self.column.addWidget(card)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from fibromap.analysis.periods import Period
@@ -29,6 +30,7 @@ class ReviewPage(QWidget):
         self._today = today
         self.data: Any = None
         self.caption = QLabel(wordWrap=True)
+        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.worker = Worker(self)
         self.worker.finished.connect(self._received)
         self.worker.failed.connect(lambda text: self.caption.setText(f"Could not load: {text}"))

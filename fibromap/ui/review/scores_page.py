@@ -13,6 +13,7 @@ from fibromap.domain.atlas import WPI_AREAS, WPI_EXCLUDED_TEXT, Atlas
 from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
 from fibromap.ui.review.review_page import ReviewPage
+from fibromap.ui.widgets.muted import muted_style
 
 AREA_NAMES = {area.id: area.name for area in WPI_AREAS}
 
@@ -27,7 +28,7 @@ class ScoresPage(ReviewPage):
                         "counts the areas marked in pain (above 0) in your flares over 7 days; "
                         "jaw, chest and abdomen do not count toward generalized pain. "
                         + WPI_EXCLUDED_TEXT, wordWrap=True)
-        notice.setStyleSheet("color: palette(dark);")
+        notice.setStyleSheet(muted_style())
         self.latest = QLabel(wordWrap=True)
         self.wpi_chart = BarChart("Widespread Pain Index of each 7 days, by their last day "
                                   "(0–19; orange: generalized pain)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 PADDING = 6
@@ -18,6 +19,8 @@ class FeedbackLabel(QLabel):
         self.setWordWrap(True)
         self.setAccessibleName("Message")
         self.is_error = False
+        # An error may need to be copied into a message to someone: its words can be selected.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
     def reserve(self, lines: int) -> None:

@@ -87,3 +87,17 @@ def test_tab_goes_through_the_form_in_reading_order(window, qtbot):
     # Every stop is a control with a name a screen reader can say; none is a bare frame.
     assert all(w.accessibleName() or getattr(w, "text", lambda: "")() for w in seen), [
         type(w).__name__ for w in seen if not w.accessibleName()]
+
+
+def test_messages_and_figures_can_be_selected_to_copy(window, qtbot):
+    """What people may want to copy into a message (an error, a saved note, the figures
+    under a view) is selectable text, not a picture of words."""
+    selectable = Qt.TextInteractionFlag.TextSelectableByMouse
+    window.log.save()  # nothing marked: refused, with a message
+    feedback = window.log.feedback
+    assert feedback.is_error and feedback.text()
+    assert feedback.textInteractionFlags() & selectable
+    for view in ("heatmap", "trends", "patterns", "insights", "scores"):
+        assert window.page(view).caption.textInteractionFlags() & selectable, view
+    for card in (window.page("overview").week, window.page("overview").score):
+        assert card.textInteractionFlags() & selectable

@@ -92,3 +92,26 @@ def test_the_legend_says_what_is_counted_in_round_numbers(page):
     page.legend.set_scale("Burden (intensity × minutes)", 29102, whole=True)
     assert page.legend.ticks == ["0", "5000", "10000", "15000", "20000", "25000"]
     assert legend.heightForWidth(120) > legend.heightForWidth(400)
+
+
+def test_the_overview_map_has_a_legend_and_names_what_has_no_room(qtbot, sqlite_url, paths):
+    from fibromap.ui.review.overview import OverviewPage
+
+    store = Store.open(sqlite_url, paths)
+    history = generate(days=365, seed=1)
+    write_new(store, Records(flares=history.flares))
+    last = max(f.onset for f in history.flares).date()
+    page = OverviewPage(store, today=lambda: last)
+    qtbot.addWidget(page)
+    page.resize(1024, 640)
+    page.show()
+    qtbot.wait(150)
+    values = [item.value for item in page.map.region_items.values() if item.value]
+    assert page.legend.title == "Flares touching the region" and page.legend.ticks[0] == "0"
+    assert float(page.legend.ticks[-1]) <= max(values)
+    labels = list(page.map.numbers.labels.values())
+    assert len(labels) + len(page.map.numbers.left_off) == len(values)
+    assert page.left_off.isVisible() == bool(page.map.numbers.left_off)
+    for rid in page.map.numbers.left_off:
+        assert page.map.atlas.name(rid).lower() in page.left_off.text()
+    store.close()

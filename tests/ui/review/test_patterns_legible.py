@@ -129,3 +129,17 @@ def test_an_empty_database_says_so_calmly(qtbot, store):
     assert page.hours.empty_text == "No flares recorded in this period yet"
     assert page.weekdays.values == [] and page.durations.values == []
     assert page.data.region is None and page.spread_figures.text() == ""
+
+
+def test_value_axes_read_in_round_numbers(qtbot, demo_year):
+    page = open_page(qtbot, demo_year, (1280, 800))
+    charts = [page.hours, page.weekdays, page.durations, page.region_chart]
+    for chart in charts:
+        ticks = chart._layout().ticks
+        peak = max(chart.values)
+        steps = {b - a for a, b in zip(ticks, ticks[1:])}
+        assert ticks[0] == 0 and len(steps) == 1, ticks
+        step = steps.pop()
+        # 1, 2 or 5 times a power of ten, whole for counts, the top tick within a step.
+        assert step == int(step) and str(int(step)).strip("0") in ("1", "2", "5"), ticks
+        assert ticks[-1] <= peak < ticks[-1] + step, (ticks, peak)
