@@ -26,6 +26,7 @@ from fibromap.ui.pages import LATER_PAGES, REVIEW_PAGES, build_page
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import VIEWS
 
+FRAME_ALLOWANCE = 32  # pixels a window manager's title bar may take
 if TYPE_CHECKING:
     from fibromap.store.store import Store
 
@@ -66,7 +67,8 @@ class MainWindow(QMainWindow):
         self.paths = paths
         # Demo records say so everywhere they show, never to be taken for one's own.
         self.setWindowTitle(f"{APP_NAME} — demo records" if paths.demo else APP_NAME)
-        self.resize(1280, 820)
+        free = self.screen().availableGeometry()  # 1280x820, less on a smaller screen
+        self.resize(min(1280, free.width()), min(820, free.height() - FRAME_ALLOWANCE))
         self.drafts = DraftFile(paths)
         self.undo_stack = QUndoStack(self)
         self.log = LogPage(None, settings, self.drafts)

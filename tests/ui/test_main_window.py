@@ -190,3 +190,11 @@ def test_before_the_database_opens_only_the_map_works_and_no_draft_is_overwritte
         window.tabs.isTabEnabled(i) for i in range(window.tabs.count()))
     assert window.database_label.text() == f"Database: {paths.database_file}"
     assert "stress" in window.log.form.triggers.buttons  # the words came with the database
+
+
+def test_a_first_window_fits_the_screen_with_room_for_a_title_bar(qtbot, store, paths):
+    window = MainWindow(store, Settings(paths.settings_file), paths)
+    qtbot.addWidget(window)
+    free = window.screen().availableGeometry()
+    assert window.width() == min(1280, free.width())
+    assert window.height() == min(820, free.height() - 32)  # the status bar in sight

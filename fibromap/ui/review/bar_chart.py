@@ -74,6 +74,29 @@ class BarChart(QWidget):
         """The labels shown under the bars, as drawn: bar index, lines, and their box."""
         return self._layout().labels
 
+    def text_boxes(self) -> list[tuple[str, QRectF]]:
+        """Every text the chart draws and the box it takes (for the legibility test)."""
+        if not self.values:
+            return []
+        metrics, layout = self.fontMetrics(), self._layout()
+        line = metrics.height()
+        top, bottom, peak = layout.top, layout.bottom, layout.peak
+        boxes = []
+        for tick in layout.ticks:
+            y = bottom - (bottom - top) * tick / peak
+            width = metrics.horizontalAdvance(_number(tick))
+            boxes.append((_number(tick), QRectF(layout.axis + 2 - width, y - line / 2, width, line)))
+        for index, value in enumerate(self.values):
+            width = metrics.horizontalAdvance(f"{value:g}")
+            if value and layout.slot >= width + 2:
+                centre = layout.left + (index + 0.5) * layout.slot
+                y = bottom - (bottom - top) * value / peak
+                boxes.append((f"{value:g}", QRectF(centre - width / 2, y - line, width, line)))
+        for _index, lines, box in layout.labels:
+            boxes.append((" ".join(lines), QRectF(box.left(), box.top(), box.width(),
+                                                  len(lines) * line)))
+        return boxes
+
     def _peak(self) -> float:
         return self.scale_max or max(self.values, default=0) or 1
 

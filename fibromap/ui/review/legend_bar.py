@@ -98,6 +98,14 @@ class LegendBar(QWidget):
                 drawn.append((text, rect))
         return drawn
 
+    def text_boxes(self) -> list[tuple[str, QRectF]]:
+        """Every text the legend draws and its box (for the legibility test)."""
+        metrics = QFontMetrics(self.font())
+        bar = self._bar_rect(self.width())
+        none = QRectF(MARGIN + SWATCH + 4, bar.center().y() - metrics.height() / 2,
+                      metrics.horizontalAdvance(NONE), metrics.height())
+        return [(self.title, self._title_rect(self.width())), (NONE, none), *self.tick_rects()]
+
     # -- drawing ---------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:  # noqa: N802
         painter = QPainter(self)
