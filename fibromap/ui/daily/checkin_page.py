@@ -16,6 +16,7 @@ from fibromap.errors import ChangedElsewhere, FibroMapError
 from fibromap.store.store import Store
 from fibromap.ui.settings import Settings
 from fibromap.ui.widgets.feedback import FeedbackLabel
+from fibromap.ui.widgets.headings import TITLE, heading
 
 SCALES = (("sleep_quality", "Sleep quality", "very poor", "very good"),
           ("stress", "Stress", "none", "extreme"),
@@ -156,14 +157,6 @@ class _Scale(QWidget):
         self.slider._answer(value is not None)
 
 
-def _heading(text: str) -> QLabel:
-    heading = QLabel(text)
-    font = heading.font()
-    font.setBold(True)
-    heading.setFont(font)
-    return heading
-
-
 def _optional_spin(spin, value) -> None:
     spin.setValue(spin.minimum() if value is None else value)
 
@@ -226,7 +219,7 @@ class CheckInPage(QWidget):
                 *((label, self.scales[name]) for name, label, _low, _high in SCALES[1:]))
         for row, (words, field) in enumerate(rows):
             if field is None:
-                answers.addWidget(_heading(words), row, 0, 1, 2, Qt.AlignmentFlag.AlignBottom)
+                answers.addWidget(heading(words), row, 0, 1, 2, Qt.AlignmentFlag.AlignBottom)
                 if row:
                     answers.setRowMinimumHeight(row, 34)  # a gap above, none below
                 continue
@@ -235,7 +228,7 @@ class CheckInPage(QWidget):
             answers.addWidget(label, row, 0)
             answers.addWidget(field, row, 1)
         words = QVBoxLayout()
-        words.addWidget(_heading("Foods and notes"))
+        words.addWidget(heading("Foods and notes"))
         foods = QLabel("Foods eaten (separate them with commas)")
         foods.setBuddy(self.foods)
         words.addWidget(foods)
@@ -249,11 +242,7 @@ class CheckInPage(QWidget):
         columns.addSpacing(24)
         columns.addLayout(words, 2)
         top = QHBoxLayout()
-        title = QLabel("How was the day?")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
+        title = heading("How was the day?", TITLE)
         day = QLabel("Day")
         day.setBuddy(self.day)
         top.addWidget(title)

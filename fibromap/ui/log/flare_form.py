@@ -17,6 +17,7 @@ from fibromap.domain.vocabulary import TermKind
 from fibromap.ui.log.chips import ChipGroup
 from fibromap.ui.log.treatment_panel import TreatmentPanel
 from fibromap.ui.widgets.flow_layout import FlowLayout
+from fibromap.ui.widgets.headings import heading
 
 if TYPE_CHECKING:
     from fibromap.store.vocabulary import VocabularyRepository as Vocabulary
@@ -51,14 +52,6 @@ def onset_choices(now: datetime) -> list[tuple[str, datetime]]:
         ("This morning", _at(today if now.hour >= 7 else yesterday, 7)),
         ("Last night", _at(today if now.hour >= 3 else yesterday, 3)),
     ]
-
-
-def _section(title: str) -> QLabel:
-    label = QLabel(title)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 class FlareForm(QWidget):
@@ -133,7 +126,7 @@ class FlareForm(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self.timing)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_section("When"))
+        layout.addWidget(heading("When"))
         layout.addWidget(self.onset)
         quick_row = QWidget()
         quick = FlowLayout(quick_row)
@@ -144,7 +137,7 @@ class FlareForm(QWidget):
             self.onset_buttons[label] = button
             quick.addWidget(button)
         layout.addWidget(quick_row)
-        layout.addWidget(_section("How long"))
+        layout.addWidget(heading("How long"))
         length = QHBoxLayout()
         length.addWidget(self.duration)
         length.addWidget(self.unit)
@@ -156,16 +149,16 @@ class FlareForm(QWidget):
         for title, widget in (("What it felt like", self.qualities), ("Doing", self.context),
                               ("Possible triggers", self.triggers),
                               ("What I tried, and how much it helped", self.treatments)):
-            layout.addWidget(_section(title))
+            layout.addWidget(heading(title))
             layout.addWidget(widget)
-        layout.addWidget(_section("It got in the way of"))
+        layout.addWidget(heading("It got in the way of"))
         grid = QGridLayout()
         for row, (area, combo) in enumerate(self.impacts.items()):
             grid.addWidget(QLabel(IMPACT_NAMES[area]), row, 0)
             grid.addWidget(combo, row, 1)
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
-        layout.addWidget(_section("Notes"))
+        layout.addWidget(heading("Notes"))
         layout.addWidget(self.notes)
 
     def _connect(self) -> None:

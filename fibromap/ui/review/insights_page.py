@@ -13,19 +13,11 @@ from fibromap.analysis.review import Insights, load_insights
 from fibromap.store.store import Store
 from fibromap.ui.review.review_page import ReviewPage
 from fibromap.ui.widgets.muted import muted_style
+from fibromap.ui.widgets.headings import SUBTITLE, heading
 
 CARD = ("background: palette(base); border: 1px solid palette(mid); border-radius: 6px; "
         "padding: 8px;")
 NOTABLE = "border: 2px solid palette(highlight);"
-
-
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    label.setFont(font)
-    return label
 
 
 class InsightsPage(ReviewPage):
@@ -35,7 +27,7 @@ class InsightsPage(ReviewPage):
         self.forest = None  # the forest plot, built with pyqtgraph when there is data
         self.content = QWidget()
         outer = QVBoxLayout(self.content)
-        self.plot_title = _heading("At a glance: each difference with its 95 % interval")
+        self.plot_title = heading("At a glance: each difference with its 95 % interval", SUBTITLE)
         self.plot_note = QLabel("Dots left of the dashed line: fewer flares; right: more. Red "
                                 "squares are notable after correcting for the number of "
                                 "comparisons; hover a dot for its sentence.", wordWrap=True)
@@ -87,7 +79,7 @@ class InsightsPage(ReviewPage):
         return card
 
     def _section(self, title: str, comparisons: list[Comparison]) -> None:
-        self.column.addWidget(_heading(title))
+        self.column.addWidget(heading(title, SUBTITLE))
         ready = [c for c in comparisons if c.enough]
         waiting = [c for c in comparisons if not c.enough]
         # In a fixed order, never by size: the largest differences are the likeliest chance ones.
@@ -123,7 +115,7 @@ class InsightsPage(ReviewPage):
         self._section("Medication started", data.medication)
         if data.symptoms:
             self._section("Daily symptom ratings", data.symptoms)
-        self.column.addWidget(_heading("What helped: mean relief (0–10)"))
+        self.column.addWidget(heading("What helped: mean relief (0–10)", SUBTITLE))
         rated = [t for t in data.treatments if t[2]]
         if rated:
             self._card("\n".join(f"{label}: {mean:.1f} (rated {n} time{'s' if n != 1 else ''})"
