@@ -117,6 +117,34 @@ def test_the_scale_darkens_as_intensity_rises_and_its_palest_is_not_skin():
     assert _lightness(UNMARKED) - lightness[0] > 15
 
 
+# Machado, Oliveira & Fernandes (2009), severity 1.0, on linear sRGB.
+CVD = {
+    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216),
+                   (-0.003882, -0.048116, 1.051998)),
+    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413),
+                     (-0.011820, 0.042940, 0.968881)),
+    "tritanopia": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602),
+                   (0.004733, 0.691367, 0.303900)),
+}
+
+
+@pytest.mark.parametrize("deficiency", CVD)
+def test_the_scale_still_reads_in_order_with_colour_vision_deficiency(deficiency):
+    from fibromap.figure.colors import UNMARKED, intensity_color
+
+    def seen(color):
+        def linear(c):
+            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+        rgb = [linear(color.redF()), linear(color.greenF()), linear(color.blueF())]
+        r, g, b = (max(0.0, min(1.0, sum(m * c for m, c in zip(row, rgb)))) for row in CVD[deficiency])
+        y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+        return 116 * y ** (1 / 3) - 16 if y > 216 / 24389 else 24389 / 27 * y
+
+    lightness = [seen(intensity_color(v)) for v in range(11)]
+    assert all(a - b > 2 for a, b in zip(lightness, lightness[1:]))  # still darker each step
+    assert seen(UNMARKED) - lightness[0] > 10  # the palest still not taken for skin
+
+
 def test_tab_and_arrows_move_between_regions(qtbot, body_map):
     body_map.setFocus()
     qtbot.waitUntil(body_map.hasFocus)
