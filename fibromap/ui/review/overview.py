@@ -105,9 +105,12 @@ class OverviewPage(QWidget):
         self.checkin_button.setVisible(checkin is None)
         regions = aggregates.regions_between(store.database, today - timedelta(days=6), today)
         week = wpi(regions, self._atlas)
-        self.score.setText(f"Widespread Pain Index, last 7 days: {week.score} of 19"
-                           f"{' (generalized pain)' if week.generalized else ''}. "
-                           f"This is {NOT_A_DIAGNOSIS}.")
+        # No flare with pain in the week gives no WPI, not 0: no records is not no pain.
+        self.score.setText((f"Widespread Pain Index, last 7 days: {week.score} of 19"
+                            f"{' (generalized pain)' if week.generalized else ''}. "
+                            if regions else "Widespread Pain Index, last 7 days: none, as no "
+                            "flare with pain was recorded (no records is not the same as no "
+                            "pain). ") + f"This is {NOT_A_DIAGNOSIS}.")
         figures = aggregates.region_figures(store.database, today - timedelta(days=29), today)
         values = metric_values(figures, Metric.FLARES)
         maximum = scale_maximum(Metric.FLARES, values)

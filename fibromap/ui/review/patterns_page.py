@@ -109,7 +109,8 @@ class PatternsPage(ReviewPage):
                                      if data.flares else "No flares recorded in this period yet")
             self.hours.set_data([], [])
         for chart in (self.weekdays, self.durations, self.region_chart):
-            chart.empty_text = "No flares"
+            # With no flare at all the hour chart says so, once; the others stay quiet.
+            chart.empty_text = "No flares" if data.flares else ""
         if data.flares:
             self.weekdays.set_data(list(WEEKDAYS), data.weekdays)
             self.durations.set_data([duration_label(label) for label, _n in data.durations],

@@ -29,3 +29,18 @@ def test_overview_shows_the_last_week_todays_checkin_and_leads_on(qtbot, sqlite_
     page.checkin_button.click()
     page.log_button.click()
     assert seen == ["checkin", "log"]
+
+
+def test_an_empty_week_gives_no_wpi_rather_than_zero(qtbot, sqlite_url, paths):
+    from datetime import date
+
+    from fibromap.ui.review.overview import OverviewPage
+
+    store = Store.open(sqlite_url, paths)
+    page = OverviewPage(store, today=lambda: date(2026, 6, 10))
+    qtbot.addWidget(page)
+    assert "0 of 19" not in page.score.text()
+    assert page.score.text().startswith("Widespread Pain Index, last 7 days: none, as no flare "
+                                        "with pain was recorded")
+    assert "not a diagnosis" in page.score.text()
+    store.close()

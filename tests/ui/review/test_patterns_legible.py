@@ -128,6 +128,8 @@ def test_an_empty_database_says_so_calmly(qtbot, store):
     page = open_page(qtbot, store, (1024, 633))
     assert page.hours.empty_text == "No flares recorded in this period yet"
     assert page.weekdays.values == [] and page.durations.values == []
+    # Said once: the other charts do not repeat it.
+    assert [c.empty_text for c in (page.weekdays, page.durations, page.region_chart)] == [""] * 3
     assert page.data.region is None and page.spread_figures.text() == ""
 
 
