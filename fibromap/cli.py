@@ -295,9 +295,12 @@ def cmd_restore(args, url: str, paths: Paths) -> int:
 def cmd_atlas(args, url: str, paths: Paths) -> int:
     from fibromap.domain.atlas import load_atlas
 
-    regions = sorted(load_atlas(), key=lambda r: (r.view.value, r.area, r.id))
+    atlas = load_atlas()
+    regions = sorted(atlas, key=lambda r: (r.view.value, r.area, r.id))
     rows = [{"id": r.id, "name": r.name, "view": r.view.value, "side": r.side.value,
-             "wpi_area": r.wpi_area} for r in regions]
+             "layer": r.layer.value, "detail": r.detail, "wpi_area": r.wpi_area,
+             "muscles": list(r.muscles), "referral_zones": list(atlas.referral_zones(r.id))}
+            for r in regions]
     if args.json:
         print(json.dumps(rows, indent=2))
         return 0
@@ -305,8 +308,10 @@ def cmd_atlas(args, url: str, paths: Paths) -> int:
     name_width = max(len(row["name"]) for row in rows)
     for row in rows:
         print(f"{row['id']:<{width}}  {row['name']:<{name_width}}  {row['view']:<5}  "
-              f"{row['side']:<6}  {row['wpi_area'] or '-'}")
-    print(f"{len(rows)} regions")
+              f"{row['side']:<6}  {'deep' if row['layer'] == 'deep' else '':<4}  "
+              f"{row['wpi_area'] or '-'}".rstrip())
+    print(f"{len(rows)} regions ({sum(row['layer'] == 'deep' for row in rows)} deep, drawn "
+          f"where they lie under others)")
     return 0
 
 

@@ -2,7 +2,10 @@
 
 The catalogue in resources/atlas/regions.json is the single source of truth.
 Paired muscles expand to ``STEM.left`` and ``STEM.right``; ``left`` and ``right``
-are always the person's own left and right.
+are always the person's own left and right. A region's ``layer`` says whether its muscle
+lies at the surface or deep under others (drawn where it lies and named deep), and
+resources/atlas/trigger_points.json gives each trigger-point muscle of a region its typical
+referral pattern. Every region id in resources/atlas/shipped_ids.json stays a region.
 """
 
 from __future__ import annotations
@@ -25,6 +28,13 @@ class Side(StrEnum):
 class View(StrEnum):
     FRONT = "front"
     BACK = "back"
+
+
+class Layer(StrEnum):
+    """Whether a region's muscle lies at the surface or under others (drawn where it lies)."""
+
+    SURFACE = "surface"
+    DEEP = "deep"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +74,11 @@ WPI_AREAS: tuple[WpiArea, ...] = _wpi_areas()
 # Regions of the map that are in none of the 19 areas: the ACR 2016 list names only the
 # areas above, so these count toward no WPI, whatever their pain (see the README).
 WPI_EXCLUDED = {
-    "the head and face apart from the jaw": ("forehead", "temple", "brow_eye", "cheek", "chin",
-                                             "occiput"),
+    "the head and face apart from the jaw": ("forehead", "temple", "temporalis", "brow_eye",
+                                             "cheek", "chin", "occiput"),
     "the elbows": ("elbow_front", "elbow_back"),
     "the wrists and hands": ("wrist_front", "wrist_back", "palm", "hand_back"),
-    "the groin (iliopsoas)": ("groin",),
+    "the groin and iliopsoas": ("groin", "iliopsoas"),
     "the knees": ("knee_front", "popliteal"),
     "the ankles and feet": ("ankle_front", "achilles", "heel", "foot_top"),
 }
@@ -85,6 +95,11 @@ class Region:
     area: str
     wpi_area: str | None
     muscles: tuple[str, ...]
+    layer: Layer = Layer.SURFACE
+    # A closer view of this region, when one exists (none do yet): always None for now.
+    detail: str | None = None
+    # Display names it had in earlier catalogues (resources/atlas/former_names.json).
+    former_names: tuple[str, ...] = ()
 
     def mirror_id(self) -> str:
         """The same muscle on the other side (itself for a midline region)."""
@@ -103,6 +118,7 @@ class ReferralPattern:
     location: str
     sources: tuple[str, ...]
     zones: tuple[str, ...]
+    reference: str = ""
 
 
 class Atlas:
@@ -132,11 +148,24 @@ class Atlas:
         region = self._regions.get(region_id)
         return region.name if region else region_id
 
+    def is_name_of(self, region_id: str, name: str) -> bool:
+        """Whether ``name`` is the region's name now or was it in an earlier catalogue (an
+        export written before a rename still names the region)."""
+        region = self._regions.get(region_id)
+        return region is not None and (name == region.name or name in region.former_names)
+
     def in_view(self, view: View) -> list[Region]:
         return [region for region in self._regions.values() if region.view is view]
 
     def patterns_from(self, region_id: str) -> list[ReferralPattern]:
         return [pattern for pattern in self.patterns if region_id in pattern.sources]
+
+    def referral_zones(self, region_id: str) -> tuple[str, ...]:
+        """Where pain from this region's muscles typically spreads: the zones of every pattern
+        starting here (same side), each once, in the order the patterns give them."""
+        zones = dict.fromkeys(zone for pattern in self.patterns_from(region_id)
+                              for zone in pattern.zones)
+        return tuple(zones)
 
 
 def _side_id(stem: str, paired: bool, side: Side) -> str:
@@ -148,15 +177,21 @@ def load_atlas() -> Atlas:
     """The catalogue shipped in resources/atlas (read once)."""
     regions_doc = json.loads(resource("atlas", "regions.json").read_text(encoding="utf-8"))
     patterns_doc = json.loads(resource("atlas", "trigger_points.json").read_text(encoding="utf-8"))
+    former_doc = json.loads(resource("atlas", "former_names.json").read_text(encoding="utf-8"))
     regions: list[Region] = []
     paired: dict[str, bool] = {}
+
+    def shown(name: str, side: Side) -> str:
+        if side is Side.CENTER:
+            return name[:1].upper() + name[1:]
+        return f"{side.value.title()} {name}"
+
     for entry in regions_doc["regions"]:
         stem = entry["id"]
         paired[stem] = entry["paired"]
         sides = (Side.LEFT, Side.RIGHT) if entry["paired"] else (Side.CENTER,)
         for side in sides:
-            name = entry["name"]
-            display = f"{side.value.title()} {name}" if entry["paired"] else name[:1].upper() + name[1:]
+            display = shown(entry["name"], side)
             wpi = entry["wpi"]
             if wpi and side is not Side.CENTER and wpi in {"jaw", "shoulder_girdle", "upper_arm",
                                                            "lower_arm", "hip", "upper_leg",
@@ -165,7 +200,9 @@ def load_atlas() -> Atlas:
             regions.append(Region(
                 id=_side_id(stem, entry["paired"], side), stem=stem, name=display, side=side,
                 view=View(entry["view"]), area=entry["area"], wpi_area=wpi,
-                muscles=tuple(entry["muscles"])))
+                muscles=tuple(entry["muscles"]), layer=Layer(entry.get("layer", "surface")),
+                detail=entry.get("detail"),
+                former_names=tuple(shown(n, side) for n in former_doc["names"].get(stem, ()))))
     patterns: list[ReferralPattern] = []
     for entry in patterns_doc["patterns"]:
         for side in (Side.LEFT, Side.RIGHT):
@@ -174,5 +211,6 @@ def load_atlas() -> Atlas:
                 if entry["name"] else entry["id"],
                 location=entry["location"],
                 sources=tuple(_side_id(s, paired[s], side) for s in entry["sources"]),
-                zones=tuple(_side_id(z, paired[z], side) for z in entry["zones"])))
+                zones=tuple(_side_id(z, paired[z], side) for z in entry["zones"]),
+                reference=entry.get("reference", "")))
     return Atlas(regions, patterns)

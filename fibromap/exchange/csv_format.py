@@ -22,7 +22,8 @@ Columns, in order (UTF-8, comma-separated, a header row first):
 Text inside treatments that would clash with ; = [ ] | is percent-encoded. Rows end in
 CRLF (RFC 4180), so a line break or a lone carriage return inside a note is quoted.
 Whole numbers are plain digits. On import, local_date, local_time, utc_offset_minutes
-and region_name must agree with onset and region, and flare_id with the flare's contents.
+and region_name must agree with onset and region (region_name may be a name the region
+had when an older version wrote the file), and flare_id with the flare's contents.
 Files written before sites_in_flare (18 columns after flare_id) are still read.
 """
 
@@ -221,7 +222,7 @@ def _read_flare(rows: list[tuple[int, list[str]]], atlas: Atlas, counted: bool) 
         region = row[14]
         if region not in atlas:
             raise _CellProblem(line, "region", f"unknown body region {region!r}")
-        if row[15] and row[15] != atlas.name(region):
+        if row[15] and not atlas.is_name_of(region, row[15]):  # a former name is fine too
             raise _CellProblem(line, "region_name", f"{row[15]!r} is not the name of {region} "
                                                     f"({atlas.name(region)})")
         intensity = _cell(line, "intensity", _whole, row[16])

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSimpleTextItem
 
-from fibromap.domain.atlas import Region
+from fibromap.domain.atlas import Layer, Region
 from fibromap.domain.flare import SiteRole
 from fibromap.domain.geometry import Shape
 from fibromap.figure import colors
@@ -98,6 +98,10 @@ class RegionItem(QGraphicsPathItem):
 
     def paint(self, painter, option, widget=None) -> None:
         super().paint(painter, option, widget)
+        if self.region.layer is Layer.DEEP:  # fine dots: a muscle under others, felt through them
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(QColor(0, 0, 0, 60), Qt.BrushStyle.Dense6Pattern))
+            painter.drawPath(self.path())
         if self.role is SiteRole.REFERRED:  # hatched: pain felt here but coming from elsewhere
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(QColor(0, 0, 0, 70), Qt.BrushStyle.BDiagPattern))

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import shapely
 from shapely import affinity
-from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.ops import polylabel, unary_union
 
 from shape_tools import (  # beside this script
@@ -120,14 +120,20 @@ def front_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
         ("groin", blob([(0.0, 4.1), (-0.2, 3.82), (-0.5, 3.58), (-0.74, 3.42), (-0.76, 3.58),
                         (-0.5, 3.8), (-0.25, 4.0)])),
         ("sternum", band(trunk, 1.2, 2.42, 0.0, 0.13)),
+        # Below the armpit, over the ribs: the fingers of serratus anterior.
+        ("serratus_anterior", blob([(-0.6, 2.02), (-0.73, 1.97), (-0.72, 2.5), (-0.62, 2.66),
+                                    (-0.5, 2.52), (-0.53, 2.25)])),
         ("pectoralis", blob([(-0.05, 1.25), (-0.7, 1.3), (-0.78, 1.9), (-0.62, 2.3),
                              (-0.35, 2.42), (-0.05, 2.4)])),
+        # Each side of the midline down to the pubis; the abdomen regions keep the top
+        # (below the ribs), the sides and the bottom.
+        ("rectus_abdominis", band(trunk, 2.66, 3.8, 0.0, 0.46)),
         ("upper_abdomen", band(trunk, 1.2, 3.06, 0.0, 0.6)),
         ("lower_abdomen", band(trunk, 3.06, 4.2, 0.0, 0.62)),
         ("oblique", None),
     ])
     regions |= _arm(arm, "anterior_deltoid", "biceps", "elbow_front", "forearm_flexors",
-                    "wrist_front", "palm")
+                    "wrist_front", "palm", thumb_side="brachioradialis")
     regions |= carve(leg, [
         ("foot_top", band(leg, 7.72, 8.3)),
         ("ankle_front", band(leg, 7.48, 7.72)),
@@ -135,6 +141,16 @@ def front_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
                              (-0.13, 6.12), (-0.12, 5.78)])),
         ("peroneals", band(leg, 6.0, 7.5, 0.78, 1.0)),
         ("tibialis_anterior", band(leg, 5.9, 7.5)),
+        # The femoral triangle, where iliopsoas is reached (it lies deep, under the groin).
+        ("iliopsoas", blob([(-0.26, 3.98), (-0.5, 3.76), (-0.56, 3.88), (-0.44, 4.2),
+                            (-0.34, 4.32), (-0.24, 4.16)])),
+        ("tensor_fasciae_latae", blob([(-0.6, 3.58), (-0.74, 3.49), (-0.82, 3.8), (-0.78, 4.08),
+                                       (-0.66, 4.02), (-0.6, 3.8)])),
+        ("gracilis", band(leg, 4.15, 5.72, 0.0, 0.16)),
+        # From the front of the hip bone across the thigh to the inside of the knee.
+        ("sartorius", LineString(catmull_rom([(-0.7, 3.5), (-0.55, 3.95), (-0.38, 4.45),
+                                              (-0.24, 5.0), (-0.16, 5.45), (-0.13, 5.8)],
+                                             samples=8)).buffer(0.05, cap_style="flat")),
         ("vastus_medialis", blob([(-0.1, 5.0), (-0.24, 5.25), (-0.32, 5.6), (-0.25, 5.86),
                                   (-0.1, 5.8)])),
         ("adductors", band(leg, 3.6, 5.6, 0.0, lambda y: max(0.02, 0.42 - 0.33 * (y - 4.0)))),
@@ -149,11 +165,16 @@ def back_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
     regions: dict[str, Polygon] = {}
     regions |= carve(head, [
         ("suboccipital", band(head, 0.7, 1.2, 0.0, 1.0)),
+        # The side of the head, seen from behind: the back of temporalis.
+        ("temporalis", blob([(-0.2, 0.16), (-0.32, 0.2), (-0.42, 0.42), (-0.38, 0.62),
+                             (-0.26, 0.56), (-0.2, 0.36)])),
         ("occiput", None),
     ])
     regions |= carve(neck, [
         ("levator_scapulae", band(neck, 0.9, 1.5, lambda y: 0.62 - 0.2 * (1.25 - y),
                                   1.0)),
+        ("splenius_capitis", blob([(-0.1, 0.98), (-0.22, 0.95), (-0.27, 1.08), (-0.21, 1.2),
+                                   (-0.12, 1.12)])),
         ("posterior_neck", None),
     ])
     regions |= carve(trunk, [
@@ -163,18 +184,29 @@ def back_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
         ("sacroiliac", ellipse(-0.19, 3.6, 0.085, 0.13, -10)),
         ("thoracic_spine", band(trunk, 1.2, 2.75, 0.0, 0.08)),
         ("lumbar_spine", band(trunk, 2.75, 3.45, 0.0, 0.1)),
+        ("middle_trapezius", blob([(-0.08, 1.5), (-0.3, 1.49), (-0.44, 1.52), (-0.45, 1.64),
+                                   (-0.4, 1.78), (-0.08, 1.8)])),
         ("supraspinatus", blob([(-0.3, 1.45), (-0.55, 1.44), (-0.76, 1.5), (-0.7, 1.62),
                                 (-0.5, 1.6), (-0.32, 1.56)])),
+        ("teres_minor", blob([(-0.62, 1.66), (-0.76, 1.63), (-0.79, 1.9), (-0.71, 1.98),
+                              (-0.62, 1.84)])),
+        ("teres_major", blob([(-0.6, 1.99), (-0.78, 1.95), (-0.8, 2.15), (-0.64, 2.32),
+                              (-0.52, 2.3), (-0.55, 2.12)])),
         ("infraspinatus", blob([(-0.34, 1.6), (-0.7, 1.64), (-0.72, 1.85), (-0.56, 2.22),
                                 (-0.42, 2.3), (-0.34, 2.05)])),
         ("erector_upper", band(trunk, 1.2, 2.3, 0.0, 0.25)),
         ("rhomboid", band(trunk, 1.45, 2.3, 0.25, 0.5)),
+        # Its lower fibres, rising from the lower thoracic spine towards the shoulder blade.
+        ("lower_trapezius", blob([(-0.22, 2.3), (-0.5, 2.27), (-0.44, 2.46), (-0.3, 2.68),
+                                  (-0.21, 2.72)])),
         ("erector_mid", band(trunk, 2.3, 2.8, 0.0, 0.38)),
         ("erector_lower", band(trunk, 2.8, 3.47, 0.0, 0.36)),
         ("quadratus_lumborum", band(trunk, 2.8, 3.4, 0.36, 0.72)),
         ("piriformis", blob([(-0.1, 3.82), (-0.4, 3.83), (-0.7, 3.9), (-0.7, 4.0),
                              (-0.4, 3.96), (-0.1, 3.96)])),
         ("trochanter", band(trunk, 3.75, 4.6, 0.84, 1.0)),
+        ("gluteus_minimus", blob([(-0.54, 3.56), (-0.78, 3.5), (-0.86, 3.72), (-0.72, 3.82),
+                                  (-0.55, 3.74)])),
         ("gluteus_medius", band(trunk, 3.3, 3.85, 0.4, 1.0)),
         ("gluteus_maximus", band(trunk, 3.45, 4.6)),
         ("latissimus", None),
@@ -194,15 +226,15 @@ def back_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
 
 
 def _arm(arm: Polygon, deltoid: str, upper: str, elbow: str, forearm: str, wrist: str,
-         hand: str) -> dict[str, Polygon]:
-    return carve(arm, [
-        (deltoid, band(arm, 1.0, 2.08)),
-        (upper, band(arm, 2.08, 2.86)),
-        (elbow, band(arm, 2.86, 3.12)),
-        (forearm, band(arm, 3.12, 3.93)),
-        (wrist, band(arm, 3.93, 4.08)),
-        (hand, None),
-    ])
+         hand: str, thumb_side: str | None = None) -> dict[str, Polygon]:
+    """The arm in bands; ``thumb_side`` takes the outer part of the forearm (palms forward,
+    the thumb is on the outside)."""
+    cells = [(deltoid, band(arm, 1.0, 2.08)), (upper, band(arm, 2.08, 2.86)),
+             (elbow, band(arm, 2.86, 3.12))]
+    if thumb_side:
+        cells.append((thumb_side, band(arm, 3.12, 3.8, 0.5, 1.0)))
+    return carve(arm, cells + [(forearm, band(arm, 3.12, 3.93)), (wrist, band(arm, 3.93, 4.08)),
+                               (hand, None)])
 
 
 def details(view: str) -> list[list[Point]]:

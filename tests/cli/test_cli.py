@@ -270,11 +270,43 @@ def test_atlas_lists_every_region(capsys):
     code, out, _ = run(capsys, "atlas", "--json")
     rows = json.loads(out)
     assert code == 0 and len(rows) >= 80
-    trapezius = next(r for r in rows if r["id"] == "upper_trapezius.left")
+    by_id = {row["id"]: row for row in rows}
+    assert len(by_id) == len(rows)
+    keys = {"id", "name", "view", "side", "layer", "detail", "wpi_area", "muscles",
+            "referral_zones"}
+    assert all(set(row) == keys for row in rows)
+    assert all(row["detail"] is None for row in rows)  # no detail views yet
+    trapezius = by_id["upper_trapezius.left"]
     assert trapezius == {"id": "upper_trapezius.left", "name": "Left upper trapezius",
-                         "view": "back", "side": "left", "wpi_area": "shoulder_girdle.left"}
+                         "view": "back", "side": "left", "layer": "surface", "detail": None,
+                         "wpi_area": "shoulder_girdle.left", "muscles": ["upper_trapezius"],
+                         "referral_zones": ["posterior_neck.left", "suboccipital.left",
+                                            "temple.left", "brow_eye.left", "masseter.left"]}
+    tfl = by_id["tensor_fasciae_latae.left"]
+    assert tfl["layer"] == "surface" and tfl["view"] == "front" and tfl["wpi_area"] == "hip.left"
+    assert tfl["muscles"] == ["tensor_fasciae_latae"]
+    assert "vastus_lateralis.left" in tfl["referral_zones"]
+    minimus = by_id["gluteus_minimus.right"]
+    assert minimus["layer"] == "deep" and minimus["muscles"] == ["gluteus_minimus"]
+    assert all(zone.endswith(".right") or "." not in zone for zone in minimus["referral_zones"])
+    assert by_id["piriformis.left"]["layer"] == "deep"
+    assert by_id["iliopsoas.right"]["wpi_area"] is None
+    teres = by_id["teres_major.left"]  # two muscles: both patterns' zones, each once
+    assert teres["muscles"] == ["teres_major", "subscapularis"]
+    assert {"triceps.left", "wrist_back.left"} <= set(teres["referral_zones"])
+    assert len(set(teres["referral_zones"])) == len(teres["referral_zones"])
+    assert by_id["occiput"]["muscles"] == [] and by_id["occiput"]["referral_zones"] == []
+    deep = sum(row["layer"] == "deep" for row in rows)
+    assert {row["id"].split(".")[0] for row in rows if row["layer"] == "deep"} >= {
+        "piriformis", "quadratus_lumborum", "iliopsoas", "gluteus_minimus"}
     code, out, _ = run(capsys, "atlas")
-    assert "upper_trapezius.left" in out and out.strip().endswith(f"{len(rows)} regions")
+    assert "upper_trapezius.left" in out
+    assert out.strip().endswith(f"{len(rows)} regions ({deep} deep, drawn where they lie "
+                                "under others)")
+    minimus_line = next(line for line in out.splitlines() if line.startswith("gluteus_minimus.right "))
+    trapezius_line = next(line for line in out.splitlines()
+                          if line.startswith("upper_trapezius.left "))
+    assert " deep " in minimus_line and " deep " not in trapezius_line
 
 
 def test_screenshot_renders_a_view_to_png(capsys, tmp_path):

@@ -131,7 +131,9 @@ def set_cells(text: str, column: str, value: str, row: int | None = None) -> str
     ("intensity", "11", "intensity must be between 0 and 10"),
     ("region", "nose.left", "unknown body region 'nose.left'"),
     ("role", "cramp", "unknown role 'cramp' (one of spasm, trigger_point, referred)"),
-    ("region_name", "Left calf", "'Left calf' is not the name of temple.left (Left temple)"),
+    ("region_name", "Left calf",
+     "'Left calf' is not the name of temple.left (Left temple (temporalis))"),
+    ("region_name", "Right temple", "'Right temple' is not the name of temple.left"),
     ("local_date", "2026-03-30", "does not agree with the onset"),
     ("local_time", "02:45:12", "does not agree with the onset"),
     ("utc_offset_minutes", "120", "does not agree with the onset"),
@@ -155,6 +157,15 @@ def test_each_csv_problem_is_placed_at_its_own_line_and_column(sqlite_store, pat
         text = set_cells(exported(paths, tmp_path, fmt="csv"), column, value)
         where = f"line 2, column {column}"
     refused(sqlite_store, text, f"{where}: ", message)
+
+
+def test_a_csv_written_before_a_region_was_renamed_still_imports(sqlite_store, paths, tmp_path):
+    """temple.left was "Left temple" before the catalogue named the temporalis."""
+    one_line = [full_flare(notes="one line, so that each row is one line")]
+    text = exported(paths, tmp_path, one_line, fmt="csv")
+    assert "temple.left,Left temple (temporalis)," in text
+    import_text(sqlite_store, set_cells(text, "region_name", "Left temple", row=3), "the file")
+    assert sqlite_store.flares.count() == 1
 
 
 def test_a_csv_cut_at_any_line_inside_a_flare_is_refused(sqlite_store, paths, tmp_path):

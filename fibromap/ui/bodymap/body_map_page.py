@@ -6,17 +6,20 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget,
-    QListWidgetItem, QPushButton, QRadioButton, QScrollArea, QSlider, QVBoxLayout, QWidget,
+    QListWidgetItem, QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from fibromap.analysis.referral import DISCLAIMER, suggest_sources
+from fibromap.domain.atlas import Layer
 from fibromap.domain.flare import Flare, SiteRole
 from fibromap.figure.formatting import onset_text
 from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
 from fibromap.ui.settings import Settings
+from fibromap.ui.widgets.answer_slider import AnswerSlider
 
 PANEL_WIDTH = 280
+NOT_RATED = "not rated"
 FIND_GAP = 8  # the type-to-find line sits this far from the map's top, in a strip of its own
 FIND_HINT = "Type a name to find a muscle"
 KEYBOARD_HELP = ("Body map: type a muscle's name to find it, Enter marks it, a digit rates it, "
@@ -62,11 +65,12 @@ class BodyMapPage(QWidget):
         self.region_details = QLabel(wordWrap=True)
         self.region_details.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.intensity = QSlider(Qt.Orientation.Horizontal, minimum=0, maximum=10,
-                                 pageStep=1, tickInterval=1,
-                                 tickPosition=QSlider.TickPosition.TicksBelow)
+        # A region not rated yet shows no handle (one at the left would read as 0).
+        self.intensity = AnswerSlider(clearable=False)
         self.intensity.setAccessibleName("Intensity")
-        self.intensity_value = QLabel("–", minimumWidth=24)
+        self.intensity_value = QLabel(NOT_RATED)
+        self.intensity_value.setMinimumWidth(
+            self.intensity_value.fontMetrics().horizontalAdvance(NOT_RATED) + 4)
         self.spasm = QRadioButton("Spasm")
         self.trigger_point = QRadioButton("Trigger point")
         self._roles = QButtonGroup(self)
@@ -188,7 +192,7 @@ class BodyMapPage(QWidget):
         self.map.hoveredRegionChanged.connect(self._show_hovered)
         self.map.referralModeChanged.connect(self._referral_mode_changed)
         self.map.message.connect(self.help.setText)
-        self.intensity.valueChanged.connect(self._intensity_moved)
+        self.intensity.answerChanged.connect(self._intensity_moved)
         self.spasm.toggled.connect(lambda on: on and self._set_role(SiteRole.SPASM))
         self.trigger_point.toggled.connect(lambda on: on and self._set_role(SiteRole.TRIGGER_POINT))
         self.referral_button.toggled.connect(self._referral_button_toggled)
@@ -222,6 +226,9 @@ class BodyMapPage(QWidget):
             details = []
             if region.wpi_area:
                 details.append(f"Widespread Pain Index area: {region.wpi_area.replace('_', ' ').replace('.', ', ')}")
+            if region.layer is Layer.DEEP:
+                details.append("A deep muscle: it lies under others and is felt through them "
+                               "(dotted on the map)")
             if region.muscles:
                 details.append("Trigger points here: " + ", ".join(
                     m.replace("_", " ") for m in region.muscles))
@@ -232,8 +239,10 @@ class BodyMapPage(QWidget):
                                         "(1 then 0 for 10).")
         with _Quiet(self.intensity, self.spasm, self.trigger_point):
             self.intensity.setEnabled(editable)
-            self.intensity.setValue(item.intensity if editable and item.intensity is not None else 0)
-            self.intensity_value.setText(str(item.intensity) if editable and item.intensity is not None else "–")
+            rated = editable and item.intensity is not None
+            self.intensity.set_answer(item.intensity if rated else None)
+            self.intensity_value.setText(str(item.intensity) if rated else
+                                         NOT_RATED if editable else "")
             is_source = editable and item.role is not SiteRole.REFERRED
             self.spasm.setEnabled(is_source)
             self.trigger_point.setEnabled(is_source)
@@ -270,10 +279,10 @@ class BodyMapPage(QWidget):
                 f"zone{'s' if len(zones) != 1 else ''})")
         self.suggestions_box.setVisible(bool(ranked))
 
-    def _intensity_moved(self, value: int) -> None:
+    def _intensity_moved(self) -> None:
         current = self.map.current_region()
-        if current and self.map.region_items[current].marked:
-            self.map.set_intensity(current, value)
+        if current and self.intensity.answered and self.map.region_items[current].marked:
+            self.map.set_intensity(current, self.intensity.value())
 
     def _set_role(self, role: SiteRole) -> None:
         current = self.map.current_region()

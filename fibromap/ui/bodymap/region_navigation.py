@@ -43,18 +43,26 @@ def nearest_in_direction(points: Mapping[str, Point], current: str, dx: int, dy:
     return best
 
 
+SIDE_LETTERS = {"l": "left", "r": "right"}
+
+
 def find_region(text: str, atlas: Atlas, order: Iterable[str]) -> str | None:
     """The region whose name best matches what was typed ("l trap", "calf").
 
-    Every typed word must start a word of the name or id; a name that starts with the
-    whole text wins, then reading order decides.
+    Every typed word must start a word of the name or id; a lone "l" or "r" names the
+    side (not "latae" or "rectus"); a name that starts with the whole text wins, then
+    reading order decides.
     """
     words = text.lower().split()
     if not words:
         return None
+    sides = {SIDE_LETTERS[word] for word in words if word in SIDE_LETTERS}
+    words = [word for word in words if word not in SIDE_LETTERS]
     position = {region_id: index for index, region_id in enumerate(order)}
     best, best_rank = None, None
     for region in atlas:
+        if sides and region.side.value not in sides:
+            continue
         name = region.name.lower().replace("(", " ").replace(")", " ").replace(",", " ")
         tokens = name.split() + region.id.replace(".", " ").replace("_", " ").split()
         if not all(any(token.startswith(word) for token in tokens) for word in words):

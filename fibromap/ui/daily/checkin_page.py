@@ -7,8 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QDateEdit, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSlider, QSpinBox, QStyle, QStyleOptionFocusRect,
-    QStyleOptionSlider, QStylePainter, QTimeEdit, QToolButton, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QSpinBox, QTimeEdit, QToolButton, QVBoxLayout, QWidget,
 )
 
 from fibromap.domain.daily import CheckIn
@@ -17,93 +16,13 @@ from fibromap.store.store import Store
 from fibromap.ui.settings import Settings
 from fibromap.ui.widgets.feedback import FeedbackLabel
 from fibromap.ui.widgets.headings import TITLE, heading
+from fibromap.ui.widgets.answer_slider import NOT_SET, AnswerSlider
 
 SCALES = (("sleep_quality", "Sleep quality", "very poor", "very good"),
           ("stress", "Stress", "none", "extreme"),
           ("fatigue", "Fatigue", "none", "exhausted"),
           ("mood", "Mood", "very low", "very good"),
           ("activity_level", "Activity", "resting all day", "very active"))
-NOT_SET = "not set"
-MIDDLE = 5  # where the first arrow key puts an unanswered scale
-
-
-class _AnswerSlider(QSlider):
-    """A 0–10 slider that can be unanswered: then it shows no handle (a handle at the left
-    end would read as 0); a click puts the handle where it lands, a key sets a value."""
-
-    answerChanged = Signal()
-
-    def __init__(self):
-        super().__init__(Qt.Orientation.Horizontal, minimum=0, maximum=10, pageStep=1)
-        self.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.setTickInterval(1)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.answered = False
-        self.setAccessibleDescription(NOT_SET)
-        self.valueChanged.connect(lambda _v: self._answer(True))
-
-    def _answer(self, answered: bool) -> None:
-        changed = answered != self.answered
-        self.answered = answered
-        self.update()
-        self.answerChanged.emit()
-        if changed:
-            self.setAccessibleDescription("" if answered else NOT_SET)
-
-    def clear(self) -> None:
-        self._answer(False)
-
-    def _value_at(self, x: float) -> int:
-        option = QStyleOptionSlider()
-        self.initStyleOption(option)
-        style = self.style()
-        groove = style.subControlRect(QStyle.ComplexControl.CC_Slider, option,
-                                      QStyle.SubControl.SC_SliderGroove, self)
-        handle = style.subControlRect(QStyle.ComplexControl.CC_Slider, option,
-                                      QStyle.SubControl.SC_SliderHandle, self)
-        span = groove.width() - handle.width()
-        return QStyle.sliderValueFromPosition(self.minimum(), self.maximum(),
-                                              round(x - groove.x() - handle.width() / 2), span)
-
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.button() == Qt.MouseButton.LeftButton:
-            # Straight to where the click lands (not a step towards it), so the handle is
-            # under the pointer and can be dragged on from there.
-            self.setValue(self._value_at(event.position().x()))
-            self._answer(True)
-        super().mousePressEvent(event)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        key = event.key()
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.clear()
-        elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
-            self.setValue(key - Qt.Key.Key_0)
-            self._answer(True)
-        elif not self.answered and key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up,
-                                           Qt.Key.Key_Down, Qt.Key.Key_PageUp,
-                                           Qt.Key.Key_PageDown):
-            self.setValue(MIDDLE)  # a first step starts from the middle, not from 0
-            self._answer(True)
-        else:
-            super().keyPressEvent(event)
-            if key in (Qt.Key.Key_Home, Qt.Key.Key_End):
-                self._answer(True)
-
-    def paintEvent(self, event) -> None:  # noqa: N802
-        if self.answered:
-            super().paintEvent(event)
-            return
-        painter = QStylePainter(self)
-        option = QStyleOptionSlider()
-        self.initStyleOption(option)
-        option.subControls = QStyle.SubControl.SC_SliderGroove | QStyle.SubControl.SC_SliderTickmarks
-        option.sliderPosition = option.sliderValue = self.minimum()  # no filled part either
-        painter.drawComplexControl(QStyle.ComplexControl.CC_Slider, option)
-        if self.hasFocus():  # with no handle to carry it, the focus frames the whole scale
-            frame = QStyleOptionFocusRect()
-            frame.initFrom(self)
-            painter.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, frame)
 
 
 class _Scale(QWidget):
@@ -111,7 +30,7 @@ class _Scale(QWidget):
 
     def __init__(self, label: str, low: str, high: str, end_width: int):
         super().__init__()
-        self.slider = _AnswerSlider()
+        self.slider = AnswerSlider()
         self.slider.setAccessibleName(f"{label} (0 {low}, 10 {high})")
         self.slider.setToolTip(f"0 = {low}, 10 = {high}. Click or use the arrow keys to answer; "
                                "Delete or Clear leaves it not set.")
@@ -151,10 +70,7 @@ class _Scale(QWidget):
         return self.slider.value() if self.slider.answered else None
 
     def set_value(self, value: int | None) -> None:
-        self.slider.blockSignals(True)
-        self.slider.setValue(self.slider.minimum() if value is None else value)
-        self.slider.blockSignals(False)
-        self.slider._answer(value is not None)
+        self.slider.set_answer(value)
 
 
 def _optional_spin(spin, value) -> None:

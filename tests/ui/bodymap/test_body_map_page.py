@@ -27,6 +27,12 @@ def test_the_panel_follows_the_current_region_and_edits_it(qtbot, paths):
     click(qtbot, page, "upper_trapezius.right")
     assert page.region_title.text() == "Right upper trapezius"
     assert "shoulder girdle, right" in page.region_details.text()
+    # Marked, not rated yet: no handle, and the words say so (a handle at 0 read as 0).
+    assert not page.intensity.answered and page.intensity_value.text() == "not rated"
+    slider = page.intensity
+    qtbot.mouseClick(slider, Qt.MouseButton.LeftButton,
+                     pos=slider.rect().center())  # the middle of the groove: 5
+    assert page.map.sites() == [SpasmSite("upper_trapezius.right", 5)]
     page.intensity.setValue(8)
     assert page.map.sites() == [SpasmSite("upper_trapezius.right", 8)]
     assert page.intensity_value.text() == "8"
@@ -56,7 +62,7 @@ def test_referral_button_and_suggestions_with_their_disclaimer(qtbot, paths):
     assert DISCLAIMER == "typical pattern, not a diagnosis"
     assert page.suggestions.item(0).text() == "Left upper trapezius (matches 2 of 2 zones)"
     texts = [page.marked.item(i).text() for i in range(page.marked.count())]
-    assert "Left temple, intensity 7, referred pain — from left upper trapezius" in texts
+    assert "Left temple (temporalis), intensity 7, referred pain — from left upper trapezius" in texts
 
 
 def test_the_view_setting_is_remembered(qtbot, paths):
@@ -79,3 +85,23 @@ def test_showing_a_flare_fills_the_map(qtbot, paths):
     assert set(page.map.referrals()) == set(flare.referrals)
     page.show_flare(None)
     assert page.map.sites() == [] and page.caption.text() == ""
+
+
+def test_a_deep_muscle_says_so_and_is_dotted(qtbot, paths):
+    page = make_page(qtbot, paths)
+    click(qtbot, page, "gluteus_minimus.left")
+    assert page.map.current_region() == "gluteus_minimus.left"
+    assert "A deep muscle" in page.region_details.text()
+    assert "deep" in page.region_title.text()
+    click(qtbot, page, "gluteus_medius.left")  # its surface neighbour: no such words
+    assert "deep muscle" not in page.region_details.text()
+    # Drawn with fine dots over the same skin colour: the deep region's pixels vary.
+    body_map = page.map
+    for region_id, dotted in (("quadratus_lumborum.left", True), ("erector_lower.left", False)):
+        body_map.set_current(None)
+        body_map._set_hovered(None)
+        image = body_map.viewport().grab().toImage()
+        point = body_map.viewport_point(region_id)
+        colours = {image.pixelColor(point.x() + dx, point.y() + dy).name()
+                   for dx in range(-3, 4) for dy in range(-3, 4)}
+        assert (len(colours) > 1) is dotted, region_id

@@ -195,6 +195,19 @@ def test_type_to_find_a_region_by_name(qtbot, body_map):
     assert body_map.find_region("zzz") is None
 
 
+@pytest.mark.parametrize("typed, found", [
+    ("l tfl", "tensor_fasciae_latae.left"), ("r teres maj", "teres_major.right"),
+    ("r teres min", "teres_minor.right"), ("thumb", "brachioradialis"),
+    ("l glut min", "gluteus_minimus.left"), ("r serratus", "serratus_anterior.right"),
+    ("l sartorius", "sartorius.left"), ("r gracilis", "gracilis.right"),
+    ("l splenius", "splenius_capitis.left"), ("r middle trap", "middle_trapezius.right"),
+    ("l lower trap", "lower_trapezius.left"), ("r rectus abd", "rectus_abdominis.right"),
+    ("l iliopsoas", "iliopsoas.left"), ("r temporalis", "temple.right"),
+])
+def test_the_new_muscles_are_found_by_typing(body_map, typed, found):
+    assert (body_map.find_region(typed) or "").startswith(found)
+
+
 def test_referral_mode_links_a_source_to_the_zones_it_spreads_to(qtbot, body_map):
     click(qtbot, body_map, "upper_trapezius.left")
     qtbot.keyClick(body_map, "6")
