@@ -35,7 +35,7 @@ def _notes(data: ReportData, atlas: Atlas, maximum: float, orientation: Orientat
     top = sorted(data.figures.values(), key=lambda f: (-f.flares, f.region))
     regions = [f"{atlas.name(f.region)}: {f.flares}, {f.mean_intensity:.1f} / {f.max_intensity}"
                for f in top]
-    scale = (f"Scale: 0 to {maximum:.0f} flares (pale yellow to dark red)." if data.figures
+    scale = (f"Scale: 0 to {maximum:.0f} flares (light orange to dark red; unmarked regions stay skin-coloured)." if data.figures
              else "No flares in this period: the figures are blank.")
     notes = [scale, SIDES[orientation]]
     if hidden:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
+from fibromap.analysis.ticks import nice_ticks
 from fibromap.figure import colors
 
 BAR = QColor("#7a9cc6")
@@ -38,7 +39,8 @@ def bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str], values: Seq
     metrics = painter.fontMetrics()
     text_h = metrics.height()
     peak = scale_max or _nice(max(values, default=0))
-    ticks = [0, peak / 2, peak] if peak >= 4 or peak != int(peak) else [0, peak]
+    # Round steps (0, 10, 20 under a top of 25; never 12.5 flares), whole for counts.
+    ticks = nice_ticks(peak, most=4, whole=all(float(v).is_integer() for v in values))
     left_axis = max(metrics.horizontalAdvance(_number(t)) for t in ticks) + 6
     has_line = sum(v is not None for v in line) >= 2
     right_axis = metrics.horizontalAdvance(_number(line_max)) + 6 if has_line else 4
