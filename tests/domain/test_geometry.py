@@ -132,3 +132,23 @@ def test_a_path_of_moves_and_lines_reads_as_rings():
 def test_a_path_that_is_not_a_polygon_is_refused(d):
     with pytest.raises(ValueError, match="body map has a path"):
         _rings(d)
+
+
+def test_hands_have_fingers_and_the_feet_toes_drawn_inside_them(figure):
+    """The lines that make the hands and feet read as such (not mittens) lie inside the
+    palm, the back of the hand and the top of the foot, on both sides."""
+    from shapely.geometry import LineString
+
+    view, _silhouette, regions = figure
+    inside = {"palm", "hand_back", "foot_top"}
+    counts = {}
+    for line in view.details:
+        shape = LineString(line)
+        homes = [rid for rid, region in regions.items()
+                 if rid.split(".")[0] in inside and region.buffer(0.5).contains(shape)]
+        for home in homes:
+            counts[home] = counts.get(home, 0) + 1
+    hands = {rid: n for rid, n in counts.items() if rid.split(".")[0] in ("palm", "hand_back")}
+    assert len(hands) == 2 and all(n == 4 for n in hands.values())  # 3 gaps and a thumb
+    feet = {rid: n for rid, n in counts.items() if rid.startswith("foot_top")}
+    assert feet == ({"foot_top.left": 4, "foot_top.right": 4} if view.view is View.FRONT else {})
