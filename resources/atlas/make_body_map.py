@@ -171,10 +171,11 @@ def back_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
         ("occiput", None),
     ])
     regions |= carve(neck, [
+        # Splenius capitis high and to the side, levator scapulae below it.
+        ("splenius_capitis", blob([(-0.1, 0.97), (-0.23, 0.94), (-0.28, 1.03), (-0.23, 1.11),
+                                   (-0.12, 1.09)])),
         ("levator_scapulae", band(neck, 0.9, 1.5, lambda y: 0.62 - 0.2 * (1.25 - y),
                                   1.0)),
-        ("splenius_capitis", blob([(-0.1, 0.98), (-0.22, 0.95), (-0.27, 1.08), (-0.21, 1.2),
-                                   (-0.12, 1.12)])),
         ("posterior_neck", None),
     ])
     regions |= carve(trunk, [

@@ -19,6 +19,7 @@ from fibromap.figure.body_figures import BodyFigures
 from fibromap.figure.orientation import Orientation
 from fibromap.figure.region_item import RegionItem
 from fibromap.ui.bodymap.map_keys import MapKeys
+from fibromap.ui.bodymap.map_zoom import MapZoom
 from fibromap.ui.bodymap.referral_links import ReferralLinks
 from fibromap.ui.bodymap.region_menu import region_menu
 
@@ -29,6 +30,7 @@ class BodyMapWidget(QGraphicsView):
     hoveredRegionChanged = Signal(str)
     referralModeChanged = Signal(bool)
     message = Signal(str)
+    zoomed = Signal()  # the zoom changed (map_zoom.py)
 
     def __init__(self, orientation: Orientation = Orientation.PATIENT, *,
                  atlas: Atlas | None = None, geometry: BodyGeometry | None = None,
@@ -52,6 +54,7 @@ class BodyMapWidget(QGraphicsView):
         self.setMinimumSize(320, 420)
         self.setAccessibleName("Body map")
         self.keys = MapKeys(self)
+        self.zoom = MapZoom(self)
         self.figures = BodyFigures(self.scene(), self.atlas, self.geometry, self.font())
         self._links = ReferralLinks(self.scene(), self.scene_anchor)
         self.region_items = self.figures.region_items
@@ -102,11 +105,15 @@ class BodyMapWidget(QGraphicsView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.zoom.apply()  # fit the window, then the chosen zoom (map_zoom.py)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.zoom.apply()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        if not self.zoom.wheel(event):
+            super().wheelEvent(event)
 
     # -- state ------------------------------------------------------------------------------
     def current_region(self) -> str | None:
@@ -121,6 +128,7 @@ class BodyMapWidget(QGraphicsView):
                 self.region_items[rid].current = rid == region_id
                 self._refresh(rid)
         if region_id is not None:
+            self.zoom.follow(region_id)
             self.setAccessibleDescription(self.region_items[region_id].accessible_name())
             if self.hasFocus():
                 QAccessible.updateAccessibility(
@@ -215,7 +223,7 @@ class BodyMapWidget(QGraphicsView):
             self._add_link(source, target, intensity)
         self.changed.emit()
 
-    # -- heat-map mode ------------------------------------------------------------------
+    # -- read-only maps (heat-maps: ui/review/heat_body_map.py) ----------------------------
     @property
     def editable(self) -> bool:
         return self._editable
@@ -225,26 +233,6 @@ class BodyMapWidget(QGraphicsView):
         self._editable = editable
         if not editable:
             self.set_referral_mode(False)
-
-    def show_values(self, values: dict[str, float], maximum: float, fmt=lambda v: f"{v:g}",
-                    labels: bool = True) -> None:
-        """Colour each region by its figure on a 0–``maximum`` scale; others stay blank."""
-        self.figures.set_values(values, maximum, fmt)
-        for rid in self.region_items:
-            self._refresh(rid)
-            if not labels:
-                self._labels[rid].hide()
-
-    def show_link_counts(self, links: list[tuple[str, str, int]]) -> None:
-        """Aggregated referrals: one arrow per link, thicker for more frequent ones."""
-        for link in self._links:
-            self._remove_link(link)
-        top = max((count for _s, _t, count in links), default=1)
-        for source, target, count in links:
-            self._links.add(source, target, None, width=1.2 + 4.8 * count / top,
-                            tooltip=f"{self.atlas.name(source)} → {self.atlas.name(target).lower()}: "
-                                    f"{count} time{'s' if count != 1 else ''}")
-        self._links.route()
 
     # -- referral mode --------------------------------------------------------------------
     @property

@@ -3,7 +3,7 @@
 Digits give the current region its intensity ("1" then "0" quickly for 10), + and -
 step it, Tab and the arrow keys move between regions, typing finds a region by name,
 Space or Enter marks (or unmarks) it, Delete removes it, Ctrl+L starts or ends referral
-mode and Ctrl+T makes a marked source a trigger point. Esc ends finding or referral mode,
+mode and Ctrl+T makes a marked source a trigger point; Ctrl++ and Ctrl+- zoom (map_zoom.py). Esc ends finding or referral mode,
 and otherwise leaves the map for the panel and the form (Tab stays on the regions).
 """
 
@@ -16,12 +16,13 @@ from PySide6.QtWidgets import QLabel
 
 from fibromap.domain.flare import SiteRole
 from fibromap.ui.bodymap.region_navigation import find_region, nearest_in_direction, reading_order
+from fibromap.ui.widgets.answer_slider import TEN_WINDOW_SECONDS  # "1" then "0" quickly: 10
 from fibromap.ui.widgets.focus_chain import focusable_after
 
-TEN_WINDOW_SECONDS = 0.8  # "1" then "0" within this time means 10
 FIND_IDLE_MS = 4000
 DIRECTIONS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
               Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+ZOOM_KEYS = (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus, Qt.Key.Key_Underscore)
 # Keys that change a flare, ignored by a read-only map.
 EDITING_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Plus, Qt.Key.Key_Minus,
                 Qt.Key.Key_L, Qt.Key.Key_T)
@@ -71,7 +72,10 @@ class MapKeys:
         if not body_map.editable and (text.isdigit() or key in EDITING_KEYS) and not self.find_text:
             event.ignore()
             return True
-        if modifiers == Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_L:
+        if modifiers & Qt.KeyboardModifier.ControlModifier and key in ZOOM_KEYS:
+            zoom = body_map.zoom
+            zoom.zoom_out() if key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore) else zoom.zoom_in()
+        elif modifiers == Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_L:
             body_map.set_referral_mode(not body_map.referral_mode)
         elif modifiers == Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_T:
             self._toggle_trigger_point()

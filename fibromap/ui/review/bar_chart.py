@@ -63,7 +63,7 @@ class BarChart(QWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """Wide enough for every category's label, each word whole, when all are labelled."""
         metrics = self.fontMetrics()
-        axis = _axis_width(metrics, _ticks(self._peak()))
+        axis = _axis_width(metrics, _ticks(self._peak(), self.values))
         words = [metrics.horizontalAdvance(word) + 2 for label in self.labels
                  for part in label.split("\n") for word in part.split(" ")]
         every = self.label_every or max(1, len(self.labels))
@@ -108,7 +108,7 @@ class BarChart(QWidget):
         title_height = QFontMetrics(bold).boundingRect(
             QRect(0, 0, max(1, self.width() - 8), 10 * line), WRAP, self.title).height()
         peak = self._peak()
-        ticks = _ticks(peak)
+        ticks = _ticks(peak, self.values)
         axis = _axis_width(metrics, ticks)
         left, right = 4 + axis, self.width() - 4
         slot = (right - left) / max(1, len(self.values))
@@ -227,10 +227,10 @@ def _axis_width(metrics: QFontMetrics, ticks: list[float]) -> float:
     return max(metrics.horizontalAdvance(_number(tick)) for tick in ticks) + 8
 
 
-def _ticks(peak: float) -> list[float]:
+def _ticks(peak: float, values) -> list[float]:
     """Round numbers up the scale (0, 10, 20 for a peak of 22, not 0, 11, 22); whole
-    numbers where the scale allows."""
-    return nice_ticks(peak, most=5, whole=peak >= 4)
+    numbers for counts (never half a flare)."""
+    return nice_ticks(peak, most=5, whole=all(float(v).is_integer() for v in values))
 
 
 def _number(value: float) -> str:

@@ -11,7 +11,7 @@ from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
 from fibromap.ui.review.heat_labels import HeatLabels
 
-RESIZE_REST_MS = 60
+RESIZE_REST_MS = 150  # a pause this long in a resize places the numbers again
 
 
 class HeatBodyMap(BodyMapWidget):
@@ -26,16 +26,17 @@ class HeatBodyMap(BodyMapWidget):
         super().__init__(orientation, atlas=atlas, geometry=geometry, parent=parent)
         self.set_editable(False)
         self.numbers = HeatLabels(self) if numbers else None
-        # Placing takes up to a tenth of a second on a busy map: while a window is being
+        # Placing takes over a tenth of a second on a busy map: while a window is being
         # dragged larger the numbers just scale with it, and are placed again once it rests.
         self._resized = QTimer(self, singleShot=True, interval=RESIZE_REST_MS,
                                timeout=self._place_if_rescaled)
+        self.zoomed.connect(self._resized.start)  # numbers stay 12 px: placed again
 
     def show_figures(self, values: dict[str, float], maximum: float, fmt,
                      links: list[tuple[str, str, int]] = ()) -> None:
         """Colours, referral arrows and numbers at once (the numbers placed once)."""
-        super().show_link_counts(links)
-        super().show_values(values, maximum, fmt, labels=False)
+        self._draw_links(links)
+        self._colour(values, maximum, fmt)
         self._place()  # numbers keep clear of the arrowheads
 
     def left_off_text(self) -> str:
@@ -50,12 +51,30 @@ class HeatBodyMap(BodyMapWidget):
 
     def show_values(self, values: dict[str, float], maximum: float,
                     fmt=lambda v: f"{v:g}") -> None:
-        super().show_values(values, maximum, fmt, labels=False)
+        self._colour(values, maximum, fmt)
         self._place()
 
     def show_link_counts(self, links: list[tuple[str, str, int]]) -> None:
-        super().show_link_counts(links)
+        self._draw_links(links)
         self._place()
+
+    def _colour(self, values: dict[str, float], maximum: float, fmt) -> None:
+        """Each region coloured by its figure on a 0–``maximum`` scale; others stay blank.
+        The numbers are placed apart (heat_labels.py), not at the regions' anchors."""
+        self.figures.set_values(values, maximum, fmt)
+        for rid in self.region_items:
+            self._refresh(rid)
+
+    def _draw_links(self, links: list[tuple[str, str, int]]) -> None:
+        """Aggregated referrals: one arrow per link, thicker for more frequent ones."""
+        for link in self._links:
+            self._remove_link(link)
+        top = max((count for _s, _t, count in links), default=1)
+        for source, target, count in links:
+            self._links.add(source, target, None, width=1.2 + 4.8 * count / top,
+                            tooltip=f"{self.atlas.name(source)} → {self.atlas.name(target).lower()}: "
+                                    f"{count} time{'s' if count != 1 else ''}")
+        self._links.route()
 
     def set_orientation(self, orientation: Orientation) -> None:
         super().set_orientation(orientation)

@@ -24,6 +24,7 @@ GAP_PX = 2           # between two numbers, at least
 LEADER_PX = 64       # the longest leader line
 Z = 8                # above arrows (5), the built-in numbers (6) and the L/R labels (7)
 ANGLES = (180, 0, 150, 210, 30, 330, 120, 240, 60, 300, 90, 270)  # sideways first
+REACHES = tuple(range(8, LEADER_PX + 1, 6))  # screen pixels from the anchor, nearest first
 Box = tuple[float, float, float, float]  # left, top, right, bottom (quick to compare)
 
 
@@ -53,6 +54,28 @@ def _crosses(x1: float, y1: float, x2: float, y2: float, box: Box) -> bool:
             if low >= high:
                 return False
     return True
+
+
+def _free_places(ax: float, ay: float, width: float, height: float, pixel: float,
+                 taken: list[Box], bounds: Box) -> list[list[bool]]:
+    """For each reach and angle round the anchor, whether a box there lies on the map and
+    touches nothing taken: all candidates at once (numpy), the slow checks then run on
+    these few."""
+    import numpy as np  # loaded with the first heat-map, not at start-up
+
+    radians = np.radians(ANGLES)
+    reach = np.array(REACHES, dtype=float)[:, None] * pixel
+    left = ax + np.cos(radians)[None, :] * (reach + width / 2) - width / 2
+    top = ay + np.sin(radians)[None, :] * (reach + height / 2) - height / 2
+    right, bottom = left + width, top + height
+    free = ((bounds[0] <= left) & (right <= bounds[2]) & (bounds[1] <= top)
+            & (bottom <= bounds[3]))
+    if taken:
+        boxes = np.array(taken, dtype=float)
+        touching = ((left[..., None] < boxes[:, 2]) & (boxes[:, 0] < right[..., None])
+                    & (top[..., None] < boxes[:, 3]) & (boxes[:, 1] < bottom[..., None]))
+        free &= ~touching.any(axis=-1)
+    return free.tolist()
 
 
 class HeatLabel(QGraphicsItem):
@@ -183,19 +206,25 @@ class HeatLabels:
         bounds = shape.boundingRect()
         if bounds.width() < width or bounds.height() < height:
             return None
+        import numpy as np  # loaded with the first heat-map, not at start-up
+
         inner = [other for other in taken if _touch(_box(bounds), other)]
         step = 2 * pixel
-        reach_x, reach_y = bounds.width() / 2, bounds.height() / 2
-        points = [(dx * step, dy * step)
-                  for dx in range(-int(reach_x / step), int(reach_x / step) + 1)
-                  for dy in range(-int(reach_y / step), int(reach_y / step) + 1)]
-        points.sort(key=lambda d: d[0] * d[0] + d[1] * d[1])
+        across = np.arange(-int(bounds.width() / 2 / step), int(bounds.width() / 2 / step) + 1)
+        down = np.arange(-int(bounds.height() / 2 / step), int(bounds.height() / 2 / step) + 1)
+        dx, dy = (grid.ravel() * step for grid in np.meshgrid(across, down, indexing="ij"))
+        nearest = np.argsort(dx * dx + dy * dy, kind="stable")[:400]  # nearest the anchor first
+        left = anchor.x() + dx[nearest] - width / 2
+        top = anchor.y() + dy[nearest] - height / 2
+        if inner:  # clear of every number and arrowhead already there
+            boxes = np.array(inner, dtype=float)
+            touching = ((left[:, None] < boxes[:, 2]) & (boxes[:, 0] < left[:, None] + width)
+                        & (top[:, None] < boxes[:, 3]) & (boxes[:, 1] < top[:, None] + height))
+            keep = ~touching.any(axis=1)
+            left, top = left[keep], top[keep]
         margin = pixel
-        for dx, dy in points[:400]:
-            box = QRectF(anchor.x() + dx - width / 2, anchor.y() + dy - height / 2, width, height)
-            quick = _box(box)
-            if any(_touch(quick, other) for other in inner):
-                continue
+        for x, y in zip(left.tolist(), top.tolist()):
+            box = QRectF(x, y, width, height)
             if shape.contains(box.adjusted(-margin, -margin, margin, margin)):
                 return box
         return None
@@ -211,27 +240,29 @@ class HeatLabels:
         area = (ax - reach_all, ay - reach_all, ax + reach_all, ay + reach_all)
         near = [other for other in taken if _touch(area, other)]
         nearby = [other for other in shapes if other != rid and _touch(area, others[other])]
+        leaders = [line for line in self._leaders
+                   if _touch(area, (min(line[0], line[2]), min(line[1], line[3]),
+                                    max(line[0], line[2]), max(line[1], line[3])))]
+        free = _free_places(ax, ay, width, height, pixel, near, bounds)
         best: tuple[float, QRectF] | None = None
-        for reach in range(8, LEADER_PX + 1, 6):
-            for angle in ANGLES:
+        for row, reach in enumerate(REACHES):
+            for column, angle in enumerate(ANGLES):
+                if not free[row][column]:  # off the map, or on a number or an arrowhead
+                    continue
                 radians = math.radians(angle)
-                # Out from the anchor, then far enough that the box's near edge is ``reach``.
-                cx = anchor.x() + math.cos(radians) * (reach * pixel + width / 2)
-                cy = anchor.y() + math.sin(radians) * (reach * pixel + height / 2)
+                cx = ax + math.cos(radians) * (reach * pixel + width / 2)
+                cy = ay + math.sin(radians) * (reach * pixel + height / 2)
                 box = QRectF(cx - width / 2, cy - height / 2, width, height)
+                if own.intersects(box):
+                    continue
                 quick = _box(box)
-                if not (bounds[0] <= quick[0] and quick[2] <= bounds[2]
-                        and bounds[1] <= quick[1] and quick[3] <= bounds[3]):
-                    continue
-                if any(_touch(quick, other) for other in near) or own.intersects(box):
-                    continue
                 end_x = min(max(ax, quick[0]), quick[2])
                 end_y = min(max(ay, quick[1]), quick[3])
                 if any(_crosses(ax, ay, end_x, end_y, other) for other in near) or any(
-                        _crosses(*line, quick) for line in self._leaders):
+                        _crosses(*line, quick) for line in leaders):
                     continue
                 leader = QLineF(ax, ay, end_x, end_y)
-                crossings = sum(1 for line in self._leaders if leader.intersects(
+                crossings = sum(1 for line in leaders if leader.intersects(
                     QLineF(*line))[0] == QLineF.IntersectionType.BoundedIntersection)
                 # Off the figure is best: a number over another coloured region is read
                 # against that one's colour, so those cost more.

@@ -51,9 +51,8 @@ class LegendBar(QWidget):
         self.ticks = [tick_text(value, step) for value in values]
         self.positions = [value / maximum if maximum else 0.0 for value in values]
         self.setAccessibleDescription(
-            f"{title}: from pale orange for the least to dark red for {tick_text(maximum, step)}"
-            f"{' or more' if self.ticks and self.ticks[-1] != tick_text(maximum, step) else ''}"
-            f"; unmarked regions have {NONE}.")
+            f"{title}: from light orange for the least to dark red for the most, "
+            f"{maximum:g}; unmarked regions have {NONE}.")
         self.updateGeometry()
         self.update()
 

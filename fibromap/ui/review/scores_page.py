@@ -101,12 +101,18 @@ def latest_wpi_text(data: Scores) -> str:
         return (f"The period has only {data.period.days} day{'s' if data.period.days != 1 else ''}: "
                 "the WPI asks about 7 days, so choose a longer period.")
     week, result = data.weeks[-1]
-    areas = ", ".join(AREA_NAMES[a].lower() for a in result.areas) or "none"
-    text = (f"Last 7 days ({week.start:%d %b} – {week.end:%d %b %Y}): WPI {result.score} of 19 "
-            f"({areas}); generalized pain {'yes' if result.generalized else 'no'} — regions "
-            f"{', '.join(map(str, result.regions_with_pain)) or 'none'} of 5. Rests on "
-            f"{len(data.weeks)} whole week{'s' if len(data.weeks) != 1 else ''} with pain recorded "
-            f"on {data.days_with_flares} day{'s' if data.days_with_flares != 1 else ''}.")
+    areas = ", ".join(AREA_NAMES[a].lower() for a in result.areas)
+    span = f"Last 7 days ({week.start:%d %b} – {week.end:%d %b %Y})"
+    if areas:
+        text = (f"{span}: WPI {result.score} of 19 ({areas}); generalized pain "
+                f"{'yes' if result.generalized else 'no'} — regions "
+                f"{', '.join(map(str, result.regions_with_pain)) or 'none'} of 5.")
+    else:  # as on the Overview: a week with no flare with pain has no WPI, not 0
+        text = (f"{span}: no flare with pain was recorded, so there is no WPI for them (no "
+                "records is not the same as no pain).")
+    text += (f" Rests on {len(data.weeks)} whole week{'s' if len(data.weeks) != 1 else ''} with "
+             f"pain recorded on {data.days_with_flares} day"
+             f"{'s' if data.days_with_flares != 1 else ''}.")
     if data.left_over:
         rest = data.left_over
         text += (f" The first {rest.days} day{'s' if rest.days != 1 else ''} of the period "

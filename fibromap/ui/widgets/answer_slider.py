@@ -3,11 +3,14 @@ left end reads as 0. The check-in's scales and the body map's intensity use it."
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QSlider, QStyle, QStyleOptionFocusRect, QStyleOptionSlider, QStylePainter,
 )
 
+TEN_WINDOW_SECONDS = 0.8  # "1" then "0" within this time means 10
 NOT_SET = "not set"
 MIDDLE = 5  # where the first arrow key puts an unanswered scale
 
@@ -25,6 +28,7 @@ class AnswerSlider(QSlider):
         self.setTickInterval(1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.answered = False
+        self._last_digit = 0.0  # when a digit was last typed (for "1 0" = 10)
         self.setAccessibleDescription(NOT_SET)
         self.valueChanged.connect(lambda _v: self._answer(True))
 
@@ -72,7 +76,12 @@ class AnswerSlider(QSlider):
             if self._clearable:
                 self.clear()
         elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
-            self.setValue(key - Qt.Key.Key_0)
+            value, now = key - Qt.Key.Key_0, time.monotonic()
+            if (value == 0 and self.answered and self.value() == 1
+                    and now - self._last_digit < TEN_WINDOW_SECONDS):
+                value = 10  # "1" then "0" quickly, as on the body map
+            self._last_digit = now
+            self.setValue(value)
             self._answer(True)
         elif not self.answered and key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up,
                                            Qt.Key.Key_Down, Qt.Key.Key_PageUp,
@@ -83,6 +92,14 @@ class AnswerSlider(QSlider):
             super().keyPressEvent(event)
             if key in (Qt.Key.Key_Home, Qt.Key.Key_End):
                 self._answer(True)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        # Scrolling past an unanswered scale, or one not being worked on, must not answer it
+        # or change it: the wheel goes on to the page, which scrolls.
+        if not (self.answered and self.hasFocus()):
+            event.ignore()
+            return
+        super().wheelEvent(event)
 
     def paintEvent(self, event) -> None:  # noqa: N802
         if self.answered:

@@ -31,6 +31,7 @@ class PeriodPicker(QWidget):
         self._today = today
         self.months: int | None = None  # whole calendar months shown, or None
         self._usual_index = initial      # the preset to go back to from months
+        self._usual_period: Period | None = None
         self.preset = QComboBox()
         for label, _days in PRESETS:
             self.preset.addItem(label)
@@ -65,9 +66,17 @@ class PeriodPicker(QWidget):
             for label, _days in PRESETS:
                 self.preset.addItem(label)
             self.preset.setCurrentIndex(self._usual_index)
+            if PRESETS[self._usual_index][1] is None:  # custom: its own dates, not the months'
+                self._set(self._usual_period)
+                self.preset.blockSignals(False)
+                self.start.setEnabled(True)
+                self.end.setEnabled(True)
+                self.changed.emit(self.period())
+                return
         else:
-            if self.months is None:
+            if self.months is None:  # what to go back to: the preset, and its dates
                 self._usual_index = self.preset.currentIndex()
+                self._usual_period = self.period()
             self.months = count
             self.preset.clear()
             for label, _kind in MONTH_PRESETS:

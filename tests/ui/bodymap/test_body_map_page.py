@@ -105,3 +105,25 @@ def test_a_deep_muscle_says_so_and_is_dotted(qtbot, paths):
         colours = {image.pixelColor(point.x() + dx, point.y() + dy).name()
                    for dx in range(-3, 4) for dy in range(-3, 4)}
         assert (len(colours) > 1) is dotted, region_id
+
+
+def test_the_intensity_slider_takes_1_then_0_as_10_and_ignores_a_passing_wheel(qtbot, paths):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    page = make_page(qtbot, paths)
+    click(qtbot, page, "gluteus_medius.left")
+    slider = page.intensity
+    # Scrolling the panel past a region not rated yet must not rate it.
+    centre = QPointF(slider.rect().center())
+    event = QWheelEvent(centre, QPointF(slider.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                        QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(slider, event)
+    assert page.map.unrated_regions() == ["gluteus_medius.left"] and not slider.answered
+    # Typed on the slider, "1" then "0" is 10, as on the map.
+    slider.setFocus()
+    qtbot.keyClick(slider, Qt.Key.Key_1)
+    qtbot.keyClick(slider, Qt.Key.Key_0)
+    assert page.map.sites()[0].intensity == 10 and page.intensity_value.text() == "10"

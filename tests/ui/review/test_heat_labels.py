@@ -49,7 +49,8 @@ def test_every_number_on_a_busy_map_reads_clearly(page, qtbot, size, metric):
     page.resize(*size)
     page.metric_choice.setCurrentIndex(page.metric_choice.findData(metric))
     assert page.current_metric() == metric
-    qtbot.wait(150)  # the numbers are placed again once a resize rests
+    # The numbers are placed again once a resize rests, for the map's new scale.
+    qtbot.waitUntil(lambda: abs(page.map.numbers.scale - page.map.transform().m11()) < 0.005)
     numbers = page.map.numbers
     labels = list(numbers.labels.values())
     valued = {rid for rid, item in page.map.region_items.items() if item.value}
@@ -105,7 +106,7 @@ def test_the_overview_map_has_a_legend_and_names_what_has_no_room(qtbot, sqlite_
     qtbot.addWidget(page)
     page.resize(1024, 640)
     page.show()
-    qtbot.wait(150)
+    qtbot.waitUntil(lambda: abs(page.map.numbers.scale - page.map.transform().m11()) < 0.005)
     values = [item.value for item in page.map.region_items.values() if item.value]
     assert page.legend.title == "Flares touching the region" and page.legend.ticks[0] == "0"
     assert float(page.legend.ticks[-1]) <= max(values)

@@ -145,3 +145,14 @@ def test_value_axes_read_in_round_numbers(qtbot, demo_year):
         # 1, 2 or 5 times a power of ten, whole for counts, the top tick within a step.
         assert step == int(step) and str(int(step)).strip("0") in ("1", "2", "5"), ticks
         assert ticks[-1] <= peak < ticks[-1] + step, (ticks, peak)
+
+
+@pytest.mark.parametrize("peak", [1, 2, 3])
+def test_a_few_flares_are_never_counted_in_halves(qtbot, peak):
+    from fibromap.ui.review.bar_chart import BarChart
+
+    chart = BarChart("Flares by weekday")
+    qtbot.addWidget(chart)
+    chart.resize(300, 200)
+    chart.set_data(["Mon", "Tue"], [peak, 0])
+    assert chart._layout().ticks == list(range(peak + 1))

@@ -74,6 +74,15 @@ def test_an_empty_period_has_no_wpi_rather_than_a_wpi_of_zero(qtbot, store):
     assert page.wpi_chart.values == [] and page.wpi_chart.empty_text.startswith("No flares")
 
 
+def test_a_last_week_without_flares_has_no_wpi_as_on_the_overview(qtbot, store):
+    # TODAY is 10 May: the only flare is 20 days before, so the last 7 days hold none.
+    store.flares.add(Flare(onset=at(2026, 4, 20, 9), sites=(SpasmSite("soleus.left", 5),)))
+    page = make_page(qtbot, store)
+    text = page.latest.text()
+    assert text.startswith("Last 7 days (04 May – 10 May 2026): no flare with pain was recorded")
+    assert "WPI 0" not in text and "Rests on" in text
+
+
 def test_a_period_shorter_than_a_week_says_the_wpi_needs_7_days(qtbot, store):
     store.flares.add(Flare(onset=at(2026, 5, 10, 9), sites=(SpasmSite("soleus.left", 5),)))
     page = make_page(qtbot, store)

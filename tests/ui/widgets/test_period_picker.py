@@ -48,3 +48,21 @@ def test_custom_dates_can_be_typed_and_each_edit_is_announced(qtbot, store):
     with qtbot.waitSignal(picker.changed) as emitted:
         picker.start.setDate(date(2025, 1, 1))
     assert emitted.args[0] == Period(date(2025, 1, 1), TODAY)
+
+
+def test_whole_months_and_back_to_a_custom_period_with_its_own_dates(qtbot, store):
+    from PySide6.QtCore import QDate
+
+    picker = PeriodPicker(store, today=lambda: TODAY, initial=5)  # Custom
+    qtbot.addWidget(picker)
+    picker.start.setDate(QDate(2025, 12, 20))
+    picker.end.setDate(QDate(2026, 2, 2))
+    picker.set_months(12)
+    # 12 whole months up to today: March 2025 to 1 March 2026, the box says so.
+    assert picker.preset.currentText() == "12 months to a chosen day"
+    assert picker.period() == Period(date(2025, 3, 1), date(2026, 2, 2))
+    with qtbot.waitSignal(picker.changed) as emitted:
+        picker.set_months(None)
+    assert picker.preset.currentText() == "Custom"
+    assert emitted.args[0] == Period(date(2025, 12, 20), date(2026, 2, 2)) == picker.period()
+    assert picker.start.isEnabled() and picker.end.isEnabled()

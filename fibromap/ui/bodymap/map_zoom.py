@@ -1,0 +1,103 @@
+"""Zooming into the body map, for the small muscles of the face, neck, hands and feet.
+
+Ctrl+wheel zooms at the pointer; Ctrl++ and Ctrl+- zoom at the current region; at any
+zoom the wheel scrolls (Shift+wheel sideways) and moving between regions with the keys
+keeps the current one in sight. "Whole body" (or zooming all the way out) shows both
+figures again. The map fits its window first and the zoom multiplies that, so a resized
+window keeps its zoom.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QGraphicsView, QToolButton
+
+STEPS = (1.0, 1.5, 2.25, 3.4, 5.0)  # times the whole-body size
+EDGE = 8                            # the button's distance from the map's corner
+
+
+class MapZoom:
+    def __init__(self, body_map: QGraphicsView):
+        self.map = body_map
+        self.level = 0
+        self.whole = QToolButton(body_map, text="Whole body")
+        self.whole.setToolTip("Show both figures whole again (Ctrl+-)")
+        self.whole.setAccessibleName("Show the whole body")
+        self.whole.clicked.connect(self.reset)
+        self.whole.hide()
+
+    @property
+    def factor(self) -> float:
+        return STEPS[self.level]
+
+    def zoom_in(self, at: QPointF | None = None) -> bool:
+        return self._set(self.level + 1, at)
+
+    def zoom_out(self, at: QPointF | None = None) -> bool:
+        return self._set(self.level - 1, at)
+
+    def reset(self) -> None:
+        self._set(0, None)
+        self.map.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set(self, level: int, at: QPointF | None) -> bool:
+        """Zoom to ``level``, keeping the scene point ``at`` (default: the current region,
+        else the middle of the view) where it was on screen."""
+        level = max(0, min(len(STEPS) - 1, level))
+        if level == self.level:
+            return False
+        body_map = self.map
+        if at is None:
+            current = body_map.current_region()
+            at = (body_map.scene_anchor(current) if current
+                  else body_map.mapToScene(body_map.viewport().rect().center()))
+        on_screen = body_map.mapFromScene(at)
+        self.level = level
+        self.apply()
+        # Scroll so that the point is under the same pixel as before.
+        moved = body_map.mapFromScene(at) - on_screen
+        for bar, step in ((body_map.horizontalScrollBar(), moved.x()),
+                          (body_map.verticalScrollBar(), moved.y())):
+            bar.setValue(bar.value() + step)
+        body_map.zoomed.emit()
+        body_map.message.emit("" if level == 0 else
+                              f"Zoomed {self.factor:g}× — the wheel scrolls; Ctrl+- or "
+                              "Whole body to see both figures again.")
+        return True
+
+    def apply(self) -> None:
+        """Fit the figures to the window, then zoom by the chosen factor."""
+        body_map = self.map
+        zoomed = self.level > 0
+        policy = (Qt.ScrollBarPolicy.ScrollBarAsNeeded if zoomed
+                  else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body_map.setHorizontalScrollBarPolicy(policy)
+        body_map.setVerticalScrollBarPolicy(policy)
+        # The point in the middle stays in the middle (a window resized, scroll bars
+        # coming or going): fitting alone would jump back to the middle of the figures.
+        centre = body_map.mapToScene(body_map.viewport().rect().center())
+        body_map.fitInView(body_map.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        if zoomed:
+            body_map.scale(self.factor, self.factor)
+            body_map.centerOn(centre)
+        self.whole.setVisible(zoomed)
+        self.whole.adjustSize()
+        viewport = body_map.viewport().geometry()
+        self.whole.move(viewport.right() - self.whole.width() - EDGE, viewport.top() + EDGE)
+        self.whole.raise_()
+
+    def wheel(self, event) -> bool:
+        """Ctrl+wheel zooms at the pointer; True when the wheel was used for that."""
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return False
+        delta = event.angleDelta().y()
+        if delta:
+            at = self.map.mapToScene(event.position().toPoint())
+            self.zoom_in(at) if delta > 0 else self.zoom_out(at)
+        event.accept()
+        return True
+
+    def follow(self, region_id: str) -> None:
+        """Keep the current region in sight when zoomed."""
+        if self.level > 0:
+            self.map.ensureVisible(self.map.region_items[region_id].sceneBoundingRect(), 24, 24)
