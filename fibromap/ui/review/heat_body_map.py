@@ -31,13 +31,16 @@ class HeatBodyMap(BodyMapWidget):
         self._resized = QTimer(self, singleShot=True, interval=RESIZE_REST_MS,
                                timeout=self._place_if_rescaled)
         self.zoomed.connect(self._resized.start)  # numbers stay 12 px: placed again
+        # New figures are coloured at once and their numbers placed in the next turn of the
+        # event loop, so the colours change within a frame even on a busy map.
+        self._placing = QTimer(self, singleShot=True, interval=0, timeout=self._place)
 
     def show_figures(self, values: dict[str, float], maximum: float, fmt,
                      links: list[tuple[str, str, int]] = ()) -> None:
         """Colours, referral arrows and numbers at once (the numbers placed once)."""
         self._draw_links(links)
         self._colour(values, maximum, fmt)
-        self._place()  # numbers keep clear of the arrowheads
+        self._place_soon()  # numbers keep clear of the arrowheads
 
     def left_off_text(self) -> str:
         """The figures the map had no room to write, biggest first, so that none is only a
@@ -52,11 +55,23 @@ class HeatBodyMap(BodyMapWidget):
     def show_values(self, values: dict[str, float], maximum: float,
                     fmt=lambda v: f"{v:g}") -> None:
         self._colour(values, maximum, fmt)
-        self._place()
+        self._place_soon()
 
     def show_link_counts(self, links: list[tuple[str, str, int]]) -> None:
         self._draw_links(links)
-        self._place()
+        self._place_soon()
+
+    def place_numbers_now(self) -> None:
+        """Place numbers still waiting to be placed (before a picture is taken)."""
+        if self._placing.isActive():
+            self._placing.stop()
+            self._place()
+
+    def _place_soon(self) -> None:
+        if self.numbers is not None:
+            self.numbers.clear()  # never last figures' numbers on new colours
+            self.numbers.scale = 0.0  # placed for no scale yet
+            self._placing.start()
 
     def _colour(self, values: dict[str, float], maximum: float, fmt) -> None:
         """Each region coloured by its figure on a 0–``maximum`` scale; others stay blank.
@@ -100,6 +115,8 @@ class HeatBodyMap(BodyMapWidget):
             self._place()
 
     def _place(self) -> None:
+        if getattr(self, "_placing", None) is not None:
+            self._placing.stop()
         if getattr(self, "numbers", None) is not None:
             self.numbers.place()
             self.numbersPlaced.emit()

@@ -116,3 +116,18 @@ def test_the_overview_map_has_a_legend_and_names_what_has_no_room(qtbot, sqlite_
     for rid in page.map.numbers.left_off:
         assert page.map.atlas.name(rid).lower() in page.left_off.text()
     store.close()
+
+
+def test_new_figures_are_coloured_at_once_and_numbered_a_moment_later(page, qtbot):
+    """Colours change within the frame; the numbers (a tenth of a second on a busy map) follow
+    in the next turn of the event loop, and last figures' numbers are never left on new
+    colours meanwhile."""
+    data = page.data
+    page.metric_choice.setCurrentIndex(page.metric_choice.findData(Metric.MAX))
+    numbers = page.map.numbers
+    assert numbers.labels == {} and numbers.scale == 0.0  # none yet, none stale
+    top = max(item.value for item in page.map.region_items.values() if item.value)
+    assert top <= 10 and data is page.data  # the colours already show the highest intensity
+    qtbot.waitUntil(lambda: numbers.labels != {})
+    assert all(label.text == page.map.region_items[rid].value_text
+               for rid, label in numbers.labels.items())

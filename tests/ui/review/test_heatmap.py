@@ -46,6 +46,7 @@ def choose(page, qtbot, metric):
 
 def label(page, region):
     """The number drawn for a region (inside it or beside it), None if none is drawn."""
+    page.map.place_numbers_now()  # placed in the next turn of the event loop
     item = page.map.numbers.labels.get(region)
     return item.text if item is not None and item.isVisible() else None
 
