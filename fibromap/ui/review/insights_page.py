@@ -12,7 +12,7 @@ from fibromap.analysis.insights import ASSOCIATION, METHOD, MIN_DAYS, Comparison
 from fibromap.analysis.review import Insights, load_insights
 from fibromap.store.store import Store
 from fibromap.ui.review.review_page import ReviewPage
-from fibromap.ui.widgets.muted import muted_style
+from fibromap.ui.widgets.muted import MutedLabel, muted_style
 from fibromap.ui.widgets.headings import SUBTITLE, heading
 
 CARD = ("background: palette(base); border: 1px solid palette(mid); border-radius: 6px; "
@@ -28,10 +28,9 @@ class InsightsPage(ReviewPage):
         self.content = QWidget()
         outer = QVBoxLayout(self.content)
         self.plot_title = heading("At a glance: each difference with its 95 % interval", SUBTITLE)
-        self.plot_note = QLabel("Dots left of the dashed line: fewer flares; right: more. Red "
-                                "squares are notable after correcting for the number of "
-                                "comparisons; hover a dot for its sentence.", wordWrap=True)
-        self.plot_note.setStyleSheet(muted_style())
+        self.plot_note = MutedLabel("Dots left of the dashed line: fewer flares; right: more. "
+                                    "Red squares are notable after correcting for the number "
+                                    "of comparisons; hover a dot for its sentence.")
         self.plot_title.hide()
         self.plot_note.hide()
         cards = QWidget()
@@ -47,11 +46,10 @@ class InsightsPage(ReviewPage):
         top = QHBoxLayout()
         top.addWidget(self.picker)
         top.addStretch(1)
-        notice = QLabel(f"Comparisons within your own records: an {ASSOCIATION}. Each shows how "
-                        f"many days it rests on and appears once both sides have at least "
-                        f"{MIN_DAYS} days. Days without a record are left out, not counted as "
-                        f"none. {METHOD}", wordWrap=True)
-        notice.setStyleSheet(muted_style())
+        notice = MutedLabel(f"Comparisons within your own records: an {ASSOCIATION}. Each shows "
+                            f"how many days it rests on and appears once both sides have at "
+                            f"least {MIN_DAYS} days. Days without a record are left out, not "
+                            f"counted as none. {METHOD}")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(notice)

@@ -13,7 +13,7 @@ from fibromap.domain.atlas import WPI_AREAS, WPI_EXCLUDED_TEXT, Atlas
 from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
 from fibromap.ui.review.review_page import ReviewPage
-from fibromap.ui.widgets.muted import muted_style
+from fibromap.ui.widgets.muted import MutedLabel
 
 AREA_NAMES = {area.id: area.name for area in WPI_AREAS}
 
@@ -24,11 +24,10 @@ class ScoresPage(ReviewPage):
         self._atlas = atlas
         self.sss_button = QPushButton("Fill in the SSS…")
         self.fiqr_button = QPushButton("Fill in the FIQR…")
-        notice = QLabel(f"Scores are {NOT_A_DIAGNOSIS}. The Widespread Pain Index (ACR 2016) "
-                        "counts the areas marked in pain (above 0) in your flares over 7 days; "
-                        "jaw, chest and abdomen do not count toward generalized pain. "
-                        + WPI_EXCLUDED_TEXT, wordWrap=True)
-        notice.setStyleSheet(muted_style())
+        notice = MutedLabel(f"Scores are {NOT_A_DIAGNOSIS}. The Widespread Pain Index (ACR 2016) "
+                            "counts the areas marked in pain (above 0) in your flares over 7 "
+                            "days; jaw, chest and abdomen do not count toward generalized pain. "
+                            + WPI_EXCLUDED_TEXT)
         self.latest = QLabel(wordWrap=True)
         self.wpi_chart = BarChart("Widespread Pain Index of each 7 days, by their last day "
                                   "(0–19; orange: generalized pain)")

@@ -43,6 +43,13 @@ class AnswerSlider(QSlider):
     def clear(self) -> None:
         self._answer(False)
 
+    def _set_answer(self, value: int) -> None:
+        """The person's answer: said once (a changed value says so by itself)."""
+        if value != self.value():
+            self.setValue(value)  # valueChanged answers
+        else:
+            self._answer(True)
+
     def set_answer(self, value: int | None) -> None:
         """Show ``value``, or no handle for None, without saying the person moved it."""
         was_blocked = self.blockSignals(True)
@@ -66,8 +73,7 @@ class AnswerSlider(QSlider):
         if event.button() == Qt.MouseButton.LeftButton:
             # Straight to where the click lands (not a step towards it), so the handle is
             # under the pointer and can be dragged on from there.
-            self.setValue(self._value_at(event.position().x()))
-            self._answer(True)
+            self._set_answer(self._value_at(event.position().x()))
         super().mousePressEvent(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
@@ -81,16 +87,14 @@ class AnswerSlider(QSlider):
                     and now - self._last_digit < TEN_WINDOW_SECONDS):
                 value = 10  # "1" then "0" quickly, as on the body map
             self._last_digit = now
-            self.setValue(value)
-            self._answer(True)
+            self._set_answer(value)
         elif not self.answered and key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up,
                                            Qt.Key.Key_Down, Qt.Key.Key_PageUp,
                                            Qt.Key.Key_PageDown):
-            self.setValue(MIDDLE)  # a first step starts from the middle, not from 0
-            self._answer(True)
+            self._set_answer(MIDDLE)  # a first step starts from the middle, not from 0
         else:
             super().keyPressEvent(event)
-            if key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            if key in (Qt.Key.Key_Home, Qt.Key.Key_End) and not self.answered:
                 self._answer(True)
 
     def wheelEvent(self, event) -> None:  # noqa: N802

@@ -162,3 +162,20 @@ def test_an_unanswered_scale_looks_unset_and_can_be_answered_and_cleared(window,
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     saved = window.store.checkins.get(date.today())
     assert (saved.stress, saved.fatigue, saved.sleep_hours) == (7, None, None)
+
+
+def test_one_click_on_a_scale_is_one_answer(qtbot):
+    from fibromap.ui.widgets.answer_slider import AnswerSlider
+
+    slider = AnswerSlider()
+    qtbot.addWidget(slider)
+    slider.resize(220, 30)
+    slider.show()
+    said = []
+    slider.answerChanged.connect(lambda: said.append(slider.value()))
+    qtbot.mouseClick(slider, Qt.MouseButton.LeftButton, pos=slider.rect().center())
+    assert said == [5]  # said once, not once for the value and again for the answer
+    slider.clear()
+    said.clear()
+    qtbot.mouseClick(slider, Qt.MouseButton.LeftButton, pos=slider.rect().center())
+    assert said == [5] and slider.answered  # the same value again: answered, said once

@@ -30,3 +30,22 @@ def test_muted_text_keeps_its_contrast(qapp, text, window):
     high, low = sorted((_luminance(muted), _luminance(QColor(window))), reverse=True)
     assert (high + 0.05) / (low + 0.05) >= 4.5
     assert muted != QColor(text)  # and it is quieter than the text
+
+
+def test_a_muted_label_follows_a_change_of_theme(qapp, qtbot):
+    from fibromap.ui.widgets.muted import MutedLabel
+
+    label = MutedLabel("Association, not cause.")
+    qtbot.addWidget(label)
+    before = QApplication.palette()
+    dark = QPalette(before)
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#ffffff"))
+    dark.setColor(QPalette.ColorRole.Window, QColor("#2b2b2b"))
+    light_style = label.styleSheet()
+    QApplication.setPalette(dark)
+    try:
+        qtbot.waitUntil(lambda: label.styleSheet() != light_style)
+        colour = QColor(re.search(r"#[0-9a-f]{6}", label.styleSheet()).group())
+        assert colour.lightness() > 128  # light grey on the dark window, not dark grey
+    finally:
+        QApplication.setPalette(before)
