@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
+    QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPushButton, QVBoxLayout,
 )
 
@@ -32,11 +32,16 @@ class AppointmentsDialog(QDialog):
         self.feedback = FeedbackLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
+        # What the dates are for, and where an empty list starts.
+        self.hint = QLabel(wordWrap=True)
+        self.list.itemSelectionChanged.connect(
+            lambda: self.remove_button.setEnabled(self.list.currentItem() is not None))
         row = QHBoxLayout()
         row.addWidget(self.day)
         row.addWidget(self.note, 1)
         row.addWidget(self.add_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
         layout.addWidget(self.list)
         layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(row)
@@ -53,6 +58,13 @@ class AppointmentsDialog(QDialog):
                                    + (f" — {appointment.note}" if appointment.note else ""))
             item.setData(Qt.ItemDataRole.UserRole, appointment.day)
             self.list.addItem(item)
+        count = self.list.count()
+        self.hint.setText(
+            "No appointments yet. Add the date of the last one below: the heat-map and the "
+            "report can then look back over the time since." if not count else
+            f"{count} appointment{'s' if count != 1 else ''}, the latest first. The heat-map "
+            "and the report can look back to the latest.")
+        self.remove_button.setEnabled(self.list.currentItem() is not None)
 
     def add(self) -> None:
         try:
