@@ -1,6 +1,7 @@
 """Zooming into the body map, for the small muscles of the face, neck, hands and feet.
 
-Ctrl+wheel zooms at the pointer; Ctrl++ and Ctrl+- zoom at the current region; at any
+Ctrl+wheel zooms at the pointer; Ctrl++ and Ctrl+- zoom at the current region, and a
+region's right-click menu offers "Zoom in here"; at any
 zoom the wheel scrolls (Shift+wheel sideways) and moving between regions with the keys
 keeps the current one in sight. "Whole body" (or zooming all the way out) shows both
 figures again. The map fits its window first and the zoom multiplies that, so a resized
@@ -29,6 +30,10 @@ class MapZoom:
     @property
     def factor(self) -> float:
         return STEPS[self.level]
+
+    def at_most(self) -> bool:
+        """Zoomed in as far as it goes."""
+        return self.level == len(STEPS) - 1
 
     def zoom_in(self, at: QPointF | None = None) -> bool:
         return self._set(self.level + 1, at)

@@ -8,7 +8,8 @@ from fibromap.domain.flare import SiteRole
 
 
 def region_menu(body_map, region_id: str) -> QMenu:
-    """Intensity, spasm or trigger point, where the pain spreads, and removal."""
+    """Intensity, spasm or trigger point, where the pain spreads, removal, and zooming in
+    on the region (or back to the whole body)."""
     item = body_map.region_items[region_id]
     menu = QMenu(body_map)
     menu.setTitle(item.region.name)
@@ -27,4 +28,11 @@ def region_menu(body_map, region_id: str) -> QMenu:
             body_map.set_referral_mode(True)))
     if item.marked:
         menu.addAction("Remove from this flare", lambda: body_map.unmark(region_id))
+    menu.addSeparator()
+    zoom = body_map.zoom
+    anchor = body_map.scene_anchor(region_id)
+    closer = menu.addAction("Zoom in here", lambda: zoom.zoom_in(anchor))
+    closer.setEnabled(not zoom.at_most())
+    if zoom.level > 0:
+        menu.addAction("Whole body", zoom.reset)
     return menu

@@ -111,3 +111,20 @@ def test_a_zoomed_heat_map_places_its_numbers_again(qtbot, store):
     wheel(heat, heat.viewport_point("masseter.left"))
     qtbot.waitUntil(lambda: abs(heat.numbers.scale - heat.transform().m11()) < 0.005)
     assert heat.numbers.scale > placed * 1.4
+
+
+def test_a_regions_menu_zooms_in_there_and_back_to_the_whole_body(window, qtbot):
+    from fibromap.ui.bodymap.region_menu import region_menu
+
+    body_map = window.log.map
+    menu = region_menu(body_map, "masseter.right")
+    actions = {action.text(): action for action in menu.actions() if action.text()}
+    assert "Whole body" not in actions  # not zoomed yet
+    before = body_map.viewport_point("masseter.right")
+    actions["Zoom in here"].trigger()
+    assert body_map.zoom.factor == STEPS[1]
+    assert (body_map.viewport_point("masseter.right") - before).manhattanLength() <= 2
+    menu = region_menu(body_map, "masseter.right")
+    actions = {action.text(): action for action in menu.actions() if action.text()}
+    actions["Whole body"].trigger()
+    assert body_map.zoom.factor == 1
