@@ -39,3 +39,14 @@ def duration_text(seconds: int | None, still_going: bool = False) -> str:
         small, small_name = DURATION_UNITS[level + 1]
         words.append(f"{rest // small} {small_name}")
     return " ".join(words)
+
+
+LONG_SPAN_DAYS = 366  # a chart over more than a year names months with their years
+
+
+def chart_date(day, span_days: int) -> str:
+    """A bar's date: "05 Dec" within a year; "Dec 2016" over several years, where a day
+    and month alone would repeat every year and mislead."""
+    if span_days > LONG_SPAN_DAYS:
+        return f"{day:%b}\u00a0{day:%Y}"
+    return f"{day:%d}\u00a0{day:%b}"

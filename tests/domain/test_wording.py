@@ -46,3 +46,13 @@ def test_no_length_is_still_going_only_when_that_is_plausible(seconds):
 
 def test_a_given_length_is_never_called_still_going():
     assert duration_text(78, still_going=True) == "1 min 18 s"
+
+
+def test_chart_dates_carry_their_year_over_more_than_a_year():
+    from datetime import date
+
+    from fibromap.domain.wording import chart_date
+
+    assert chart_date(date(2026, 5, 9), 90) == "09\u00a0May"
+    assert chart_date(date(2026, 5, 9), 366) == "09\u00a0May"   # a year, leap or not
+    assert chart_date(date(2016, 12, 5), 3651) == "Dec\u00a02016"  # ten years: month and year

@@ -11,6 +11,7 @@ from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
 from fibromap.ui.review.heat_labels import HeatLabels
 
+LEFT_OFF_NAMED = 8  # the biggest figures with no room on the map, named in words
 RESIZE_REST_MS = 150  # a pause this long in a resize places the numbers again
 
 
@@ -49,8 +50,12 @@ class HeatBodyMap(BodyMapWidget):
             return ""
         items = self.region_items
         missing = sorted(self.numbers.left_off, key=lambda rid: -(items[rid].value or 0))
-        return "No room on the map for: " + "; ".join(
-            f"{self.atlas.name(rid).lower()} {items[rid].value_text}" for rid in missing) + "."
+        named = "; ".join(f"{self.atlas.name(rid).lower()} {items[rid].value_text}"
+                          for rid in missing[:LEFT_OFF_NAMED])
+        rest = len(missing) - LEFT_OFF_NAMED
+        return (f"No room on the map for: {named}" + (
+            f"; and {rest} smaller one{'s' if rest != 1 else ''} (hover a region for its figure)."
+            if rest > 0 else "."))
 
     def show_values(self, values: dict[str, float], maximum: float,
                     fmt=lambda v: f"{v:g}") -> None:

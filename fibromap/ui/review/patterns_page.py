@@ -16,6 +16,7 @@ from fibromap.store import aggregates
 from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
 from fibromap.ui.review.review_page import ReviewPage
+from fibromap.domain.wording import chart_date
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # "30 s – 2 min" may wrap after the dash, never between a number and its unit.
@@ -134,6 +135,7 @@ class PatternsPage(ReviewPage):
     def _show_region(self, data: Patterns) -> None:
         self.region.blockSignals(True)
         self.region.setCurrentIndex(max(0, self.region.findData(self.chosen_region or data.region)))
+        self.region.lineEdit().setCursorPosition(0)  # a long name is read from its start
         self.region.blockSignals(False)
         if not data.region:
             self.region_chart.title = "Flares in the chosen region"
@@ -147,7 +149,7 @@ class PatternsPage(ReviewPage):
         day = data.period.start - timedelta(days=data.period.start.weekday()) if weekly else data.period.start
         while day <= data.period.end:
             span = [day + timedelta(days=i) for i in range(step)]
-            labels.append(f"{day:%d}\u00a0{day:%b}")
+            labels.append(chart_date(day, data.period.days))
             values.append(sum(counts.get(d, 0) for d in span))
             day += timedelta(days=step)
         total = sum(counts.values())

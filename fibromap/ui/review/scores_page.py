@@ -14,6 +14,7 @@ from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
 from fibromap.ui.review.review_page import ReviewPage
 from fibromap.ui.widgets.muted import MutedLabel
+from fibromap.domain.wording import chart_date
 
 AREA_NAMES = {area.id: area.name for area in WPI_AREAS}
 
@@ -65,18 +66,19 @@ class ScoresPage(ReviewPage):
         weeks = data.weeks if data.days_with_flares else []
         self.wpi_chart.empty_text = ("No flares with pain in this period" if data.period.days >= 7
                                      else "The WPI asks about 7 days: choose a longer period")
-        self.wpi_chart.set_data([f"{week.end:%d %b}" for week, _r in weeks],
+        span = data.period.days
+        self.wpi_chart.set_data([chart_date(week.end, span) for week, _r in weeks],
                                 [result.score for _w, result in weeks],
                                 [i for i, (_w, r) in enumerate(weeks) if r.generalized],
                                 label_every=max(1, len(weeks) // 8), scale_max=19)
         self.latest.setText(latest_wpi_text(data))
-        labels = [f"{s.day:%d %b}" for s in data.sss]
+        labels = [chart_date(s.day, span) for s in data.sss]
         every = max(1, len(labels) // 8)
         self.sss_chart.set_data(labels, [s.sss for s in data.sss], label_every=every, scale_max=12)
         self.fs_chart.set_data(labels, [s.fs for s in data.sss], label_every=every, scale_max=31)
         scored = [(d, r) for d, r in data.fiqr if r.scored]
         # Each bar says how many of the 21 items it rests on.
-        self.fiqr_chart.set_data([f"{d:%d %b}\n{r.answered} of 21" for d, r in scored],
+        self.fiqr_chart.set_data([f"{chart_date(d, span)}\n{r.answered} of 21" for d, r in scored],
                                  [r.total for _d, r in scored],
                                  label_every=max(1, len(scored) // 8), scale_max=100)
         unscored = len(data.fiqr) - len(scored)

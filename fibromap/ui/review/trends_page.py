@@ -34,6 +34,8 @@ SYMPTOM_COLOURS = ("#d6604d", "#4393c3", "#8c510a", "#01665e", "#9970ab", "#bf81
 SMOOTH_AFTER_MS = 150
 EMPTY_FLARE_RANGE = (0, 5)   # the flare axis when there is nothing to scale it by
 HALF_DAY = 43200
+WEEK = 7        # days a 7-day average needs
+FEW_DAYS = 15   # fewer days than this: each day's value is also marked
 AXIS_WIDTH = 52
 
 
@@ -244,14 +246,19 @@ class TrendsPage(ReviewPage):
             self._draw_treatments(data, weeks, places)
         self._line(self.intensity_plot, x, data.max_intensity, pen=None, symbol="o", symbolSize=3,
                    symbolBrush=colors.intensity_color(8), name="highest")
-        self._line(self.intensity_plot, x, rolling_mean(data.max_intensity),
-                   pen=pg.mkPen(colors.intensity_color(8), width=2), name="highest, 7-day")
-        self._line(self.intensity_plot, x, rolling_mean(data.mean_intensity),
-                   pen=pg.mkPen(colors.intensity_color(4), width=2), name="mean, 7-day")
+        few = len(x) < WEEK  # too few days for a 7-day average: each day's own mean
+        if not few:
+            self._line(self.intensity_plot, x, rolling_mean(data.max_intensity),
+                       pen=pg.mkPen(colors.intensity_color(8), width=2), name="highest, 7-day")
+        self._line(self.intensity_plot, x, data.mean_intensity if few
+                   else rolling_mean(data.mean_intensity),
+                   pen=pg.mkPen(colors.intensity_color(4), width=2), name="mean" if few
+                   else "mean, 7-day", **self._marks(len(x), colors.intensity_color(4)))
         for name, box in self.overlay_boxes.items():
             if box.isChecked():
                 self._line(self.daily_plot, x, data.overlays[name],
-                           pen=pg.mkPen(OVERLAY_COLOURS[name], width=1.5), name=OVERLAYS[name])
+                           pen=pg.mkPen(OVERLAY_COLOURS[name], width=1.5), name=OVERLAYS[name],
+                           **self._marks(len(x), OVERLAY_COLOURS[name]))
         for colour, (name, series) in zip(SYMPTOM_COLOURS, data.symptoms.items()):
             box = self.symptom_boxes.get(name)
             if box is not None and box.isChecked():
@@ -264,6 +271,7 @@ class TrendsPage(ReviewPage):
             legend.set_entries(entries_of(plot) + (medications if plot is self.intensity_plot else []))
         # Whole days: a one-day period is as wide as its day, not a point.
         self.flare_plot.setXRange(x[0] - HALF_DAY, x[-1] + HALF_DAY, padding=0)
+        self._day_ticks(data.days)
         self._smooth_timer.stop()  # a new drawing is not a move: smooth at once
         self._set_smooth(True)
 
@@ -281,9 +289,11 @@ class TrendsPage(ReviewPage):
                                      symbolPen=pg.mkPen(bar, width=2),
                                      name="part of a week (fewer days)")
         else:
-            self.flare_plot.plot(x, data.flares, pen=pg.mkPen(bar, width=1), name="flares a day")
-            self.flare_plot.plot(x, rolling_mean(data.flares), pen=pg.mkPen("#1b3d73", width=2.5),
-                                 name="7-day average")
+            self.flare_plot.plot(x, data.flares, pen=pg.mkPen(bar, width=1), name="flares a day",
+                                 **self._marks(len(x), bar))
+            if len(x) >= WEEK:
+                self.flare_plot.plot(x, rolling_mean(data.flares),
+                                     pen=pg.mkPen("#1b3d73", width=2.5), name="7-day average")
         weekly = self.per_week.isChecked()
         for colour, (region, series) in zip(REGION_COLOURS, data.regions.items()):
             name = self._atlas.name(region)
@@ -329,6 +339,21 @@ class TrendsPage(ReviewPage):
         message.setPos((epoch(start) + epoch(end)) / 2, y)
         plot.addItem(message, ignoreBounds=True)
         self.messages[plot] = message
+
+    @staticmethod
+    def _marks(days: int, colour) -> dict:
+        """A mark on each day where there are few: a line needs two days to be seen."""
+        return dict(symbol="o", symbolSize=6, symbolBrush=colour, symbolPen=colour) \
+            if days < FEW_DAYS else {}
+
+    def _day_ticks(self, days: list[date]) -> None:
+        """Over a month or less, the time axes name days ("Mon 30"), never hours of one."""
+        ticks = None
+        if len(days) <= 31:
+            step = max(1, math.ceil(len(days) / 8))
+            ticks = [[(epoch(day), f"{day:%a %d}") for day in days[::step]], []]
+        for plot in (self.flare_plot, self.intensity_plot, self.daily_plot):
+            plot.getAxis("bottom").setTicks(ticks)
 
     @staticmethod
     def _line(plot, x: list[float], y: list[float], **style) -> None:

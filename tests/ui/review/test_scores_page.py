@@ -122,7 +122,7 @@ def test_filling_in_the_sss_and_fiqr_gives_their_scores_and_fs(qtbot, store):
     page = make_page(qtbot, store)
     [scored] = page.data.sss
     assert (scored.day, scored.sss, scored.wpi, scored.fs) == (date(2026, 5, 9), 6, 2, 8)
-    assert page.fiqr_chart.values == [50.0] and page.fiqr_chart.labels == ["09 May\n21 of 21"]
+    assert page.fiqr_chart.values == [50.0] and page.fiqr_chart.labels == ["09\u00a0May\n21 of 21"]
     assert page.sss_chart.scale_max == 12 and page.fs_chart.values == [8]
     assert [q.day for q in store.questionnaires.between(QuestionnaireKind.FIQR)] == [date(2026, 5, 9)]
 

@@ -150,3 +150,28 @@ def test_curves_are_drawn_plain_while_dragged_and_smooth_once_still(qtbot, store
     page.per_week.setChecked(True)
     assert page.drawn_smooth()
     assert all(item.curve.opts["antialias"] for item in page.flare_plot.listDataItems())
+
+
+def test_a_one_day_period_shows_its_day_not_an_empty_plot(qtbot, store):
+    from PySide6.QtCore import QDate
+
+    store.flares.add_many([
+        Flare(onset=at(2026, 6, 2, 3), sites=(SpasmSite("soleus.left", 6),)),
+        Flare(onset=at(2026, 6, 2, 15), sites=(SpasmSite("biceps.right", 4),)),
+    ])
+    store.checkins.put(CheckIn(date(2026, 6, 2), sleep_hours=5.5))
+    page = make_page(qtbot, store)
+    page.picker.choose("Custom")
+    page.picker.start.setDate(QDate(2026, 6, 2))
+    page.picker.end.setDate(QDate(2026, 6, 2))
+    qtbot.waitUntil(lambda: not page.worker.busy and page.data.period.days == 1)
+    [daily] = page.flare_plot.listDataItems()  # no 7-day average over one day
+    assert daily.name() == "flares a day" and daily.opts["symbol"] == "o"  # a mark, not a line
+    assert list(daily.getData()[1]) == [2]
+    names = [item.name() for item in page.intensity_plot.listDataItems()]
+    assert names == ["highest", "mean"]
+    # The time axis names the day, not hours of it.
+    from fibromap.ui.review.trends_page import epoch
+
+    ticks = page.flare_plot.getAxis("bottom")._tickLevels
+    assert ticks[0] == [(epoch(date(2026, 6, 2)), "Tue 02")]
