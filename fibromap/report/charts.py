@@ -56,6 +56,7 @@ def bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str], values: Seq
         painter.drawText(QRectF(box.left(), y - text_h / 2, left_axis - 3, text_h),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, _number(tick))
     show_values = len(values) <= 40
+    value_labels: list[tuple[QRectF, str]] = []  # drawn last, over the line, on a backing
     for index, value in enumerate(values):
         height = plot.height() * min(value, peak) / peak
         bar = QRectF(plot.left() + index * slot + slot * 0.15, plot.bottom() - height,
@@ -69,8 +70,9 @@ def bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str], values: Seq
         painter.setPen(QColor("#222222"))
         text = _number(value)
         if show_values and value and slot > metrics.horizontalAdvance(text) + 1:
-            painter.drawText(QRectF(bar.left() - 8, bar.top() - text_h, bar.width() + 16, text_h),
-                             Qt.AlignmentFlag.AlignCenter, text)
+            wide = metrics.horizontalAdvance(text) + 4
+            value_labels.append((QRectF(bar.center().x() - wide / 2, bar.top() - text_h, wide,
+                                        text_h), text))
         if index % label_every == 0:
             wide = slot * label_every
             left = max(box.left(), plot.left() + (index + 0.5) * slot - wide / 2)
@@ -99,4 +101,11 @@ def bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str], values: Seq
                              _number(tick))
         painter.drawText(QRectF(plot.right() - 220, box.top(), 220, text_h),
                          Qt.AlignmentFlag.AlignRight, line_label)
+    # Each bar's number on a white backing, so the intensity line never runs through it.
+    for rect, text in value_labels:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRect(rect)
+        painter.setPen(QColor("#222222"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
     painter.restore()
