@@ -9,7 +9,7 @@ from fibromap.domain.atlas import View, load_atlas
 from fibromap.domain.geometry import load_geometry
 from fibromap.figure import colors
 from fibromap.figure.body_figures import BodyFigures
-from fibromap.figure.legend import paint_scale
+from fibromap.figure.legend import scale_gradient
 from fibromap.figure.orientation import Orientation
 
 
@@ -67,7 +67,8 @@ def test_the_legend_runs_from_light_orange_to_dark_red(qapp):
     image = QImage(300, 60, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
-    paint_scale(painter, QRectF(0, 0, 300, 60), "Flares", ["0", "5", "10"], QColor("black"))
+    bar = QRectF(8, 20, 284, 12)
+    painter.fillRect(bar, scale_gradient(bar))
     painter.end()
     rows = [y for y in range(60) if image.pixelColor(150, y) not in (QColor("white"), QColor("black"))]
     middle = rows[len(rows) // 2]

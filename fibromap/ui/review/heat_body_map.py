@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.geometry import BodyGeometry
@@ -42,6 +42,18 @@ class HeatBodyMap(BodyMapWidget):
         self._draw_links(links)
         self._colour(values, maximum, fmt)
         self._place_soon()  # numbers keep clear of the arrowheads
+
+    def left_off_label(self) -> QLabel:
+        """A label naming the figures with no room on this map, kept up to date as the
+        numbers are placed, and hidden when every figure is written."""
+        label = QLabel(wordWrap=True)
+        label.hide()
+
+        def say() -> None:
+            label.setText(self.left_off_text())
+            label.setVisible(bool(label.text()))
+        self.numbersPlaced.connect(say)
+        return label
 
     def left_off_text(self) -> str:
         """The figures the map had no room to write, biggest first, so that none is only a

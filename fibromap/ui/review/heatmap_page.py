@@ -103,9 +103,9 @@ class HeatMapPage(ReviewPage):
         self.appointments_button = QPushButton("Appointments…")
         self.note = QLabel(wordWrap=True)  # what the period picker has to say
         self.info = QLabel("Hover over a region for its figures.", wordWrap=True)
-        self.left_off = QLabel(wordWrap=True)  # numbers with no room on the map
         self.legend = LegendBar()
         self.map = HeatBodyMap(settings.orientation, atlas=atlas)
+        self.left_off = self.map.left_off_label()  # numbers with no room on the map
         self.month_maps: list[tuple[QLabel, HeatBodyMap]] = []
         self.stack = QStackedWidget()
         self._build()
@@ -153,7 +153,6 @@ class HeatMapPage(ReviewPage):
         self.map.hoveredRegionChanged.connect(lambda rid: self._hovered(rid, None))
         self.map.currentRegionChanged.connect(lambda rid: self._hovered(rid, None))
         self.appointments_button.clicked.connect(self._edit_appointments)
-        self.map.numbersPlaced.connect(self._say_left_off)
 
     def set_orientation(self, orientation: Orientation) -> None:
         self.map.set_orientation(orientation)
@@ -192,7 +191,6 @@ class HeatMapPage(ReviewPage):
             title.setText(f"{month.start:%B %Y}" + (f" (1–{cut.day})" if cut else ""))
             small.show_figures(month_value, maximum, lambda v: format_value(metric, v))
         self.legend.set_scale(LEGEND_TITLES[metric], maximum, whole=METRICS[metric].decimals == 0)
-        self._say_left_off()
         days = data.period.days
         if data.months:
             first, last = data.months[0][0], data.months[-1][0]
@@ -204,11 +202,6 @@ class HeatMapPage(ReviewPage):
             f"on {data.days_with_flares} of {days} day{'s' if days != 1 else ''}"
             + ("" if data.flares else ". Nothing recorded in this period."))
 
-    def _say_left_off(self) -> None:
-        """Name the figures the map had no room to write, so none is only a colour."""
-        text = self.map.left_off_text() if self.stack.currentIndex() == 0 else ""
-        self.left_off.setText(text)
-        self.left_off.setVisible(bool(text))
 
     def _hovered(self, region_id: str, month: int | None) -> None:
         if not region_id or self.data is None:

@@ -8,12 +8,13 @@ tick that would touch its neighbour is left out.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QLinearGradient, QPainter, QPen
+from PySide6.QtGui import QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from fibromap.analysis.heatmap import Metric
 from fibromap.analysis.ticks import nice_step, nice_ticks, tick_text
 from fibromap.figure import colors
+from fibromap.figure.legend import scale_gradient
 
 MARGIN = 4
 BAR = 14         # the colour bar's height
@@ -122,11 +123,8 @@ class LegendBar(QWidget):
         painter.setPen(text)
         painter.drawText(QRectF(swatch.right() + 4, bar.top() - 4, bar.left() - swatch.right(),
                                 BAR + 8), int(Qt.AlignmentFlag.AlignVCenter), NONE)
-        gradient = QLinearGradient(bar.topLeft(), bar.topRight())
-        for step in range(11):
-            gradient.setColorAt(step / 10, colors.intensity_color(step))
         painter.setPen(QPen(colors.OUTLINE, 0.8))
-        painter.setBrush(gradient)
+        painter.setBrush(scale_gradient(bar))
         painter.drawRoundedRect(bar, 3, 3)
         painter.setPen(text)
         metrics = painter.fontMetrics()

@@ -46,9 +46,7 @@ class OverviewPage(QWidget):
         self.map = HeatBodyMap(orientation, atlas=self._atlas)
         self.map.setMinimumSize(300, 360)
         self.legend = LegendBar()  # the same scale and words as the heat-map's
-        self.left_off = QLabel(wordWrap=True)  # figures with no room on the map
-        self.left_off.hide()
-        self.map.numbersPlaced.connect(self._say_left_off)
+        self.left_off = self.map.left_off_label()  # figures with no room on the map
         self.log_button = QPushButton("Log a flare")
         self.checkin_button = QPushButton("Fill in today's check-in")
         self.report_button = QPushButton("Appointment report…")
@@ -116,10 +114,6 @@ class OverviewPage(QWidget):
         maximum = scale_maximum(Metric.FLARES, values)
         self.map.show_figures(values, maximum, lambda v: format_value(Metric.FLARES, v))
         self.legend.set_scale(LEGEND_TITLES[Metric.FLARES], maximum, whole=True)
-
-    def _say_left_off(self) -> None:
-        self.left_off.setText(self.map.left_off_text())
-        self.left_off.setVisible(bool(self.left_off.text()))
 
     def _show_week(self, today: date) -> None:
         now = self._store.summary(today - timedelta(days=6), today)

@@ -68,11 +68,6 @@ class PeriodPicker(QWidget):
             self.preset.setCurrentIndex(self._usual_index)
             if PRESETS[self._usual_index][1] is None:  # custom: its own dates, not the months'
                 self._set(self._usual_period)
-                self.preset.blockSignals(False)
-                self.start.setEnabled(True)
-                self.end.setEnabled(True)
-                self.changed.emit(self.period())
-                return
         else:
             if self.months is None:  # what to go back to: the preset, and its dates
                 self._usual_index = self.preset.currentIndex()

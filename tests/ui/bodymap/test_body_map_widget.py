@@ -7,6 +7,7 @@ from fibromap.domain.atlas import Side, View
 from fibromap.domain.flare import Referral, SiteRole, SpasmSite
 from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
+from tests.helpers.colour import cie_lightness
 
 
 @pytest.fixture(params=list(Orientation), ids=[o.value for o in Orientation])
@@ -97,24 +98,16 @@ def test_intensity_from_digit_keys_shows_as_colour_and_number(qtbot, body_map):
     assert not item.marked and body_map.sites() == []
 
 
-def _lightness(color) -> float:
-    """CIE L* of an sRGB colour, worked out from the CIE formula (D65 white)."""
-    def linear(c):
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-    y = 0.2126 * linear(color.redF()) + 0.7152 * linear(color.greenF()) + 0.0722 * linear(color.blueF())
-    return 116 * y ** (1 / 3) - 16 if y > 216 / 24389 else 24389 / 27 * y
-
-
 def test_the_scale_darkens_as_intensity_rises_and_its_palest_is_not_skin():
     from fibromap.figure.colors import UNMARKED, intensity_color
 
-    lightness = [_lightness(intensity_color(v)) for v in range(11)]
+    lightness = [cie_lightness(intensity_color(v)) for v in range(11)]
     assert lightness == sorted(lightness, reverse=True)
     # Read by lightness alone (any colour vision): a clear step between 0 and 10 ...
     assert lightness[0] - lightness[10] > 50
     assert min(a - b for a, b in zip(lightness, lightness[1:])) > 3
     # ... and a region marked once at the lowest level is not taken for unmarked skin.
-    assert _lightness(UNMARKED) - lightness[0] > 15
+    assert cie_lightness(UNMARKED) - lightness[0] > 15
 
 
 # Machado, Oliveira & Fernandes (2009), severity 1.0, on linear sRGB.
@@ -133,12 +126,7 @@ def test_the_scale_still_reads_in_order_with_colour_vision_deficiency(deficiency
     from fibromap.figure.colors import UNMARKED, intensity_color
 
     def seen(color):
-        def linear(c):
-            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-        rgb = [linear(color.redF()), linear(color.greenF()), linear(color.blueF())]
-        r, g, b = (max(0.0, min(1.0, sum(m * c for m, c in zip(row, rgb)))) for row in CVD[deficiency])
-        y = 0.2126 * r + 0.7152 * g + 0.0722 * b
-        return 116 * y ** (1 / 3) - 16 if y > 216 / 24389 else 24389 / 27 * y
+        return cie_lightness(color, seen_through=CVD[deficiency])
 
     lightness = [seen(intensity_color(v)) for v in range(11)]
     assert all(a - b > 2 for a, b in zip(lightness, lightness[1:]))  # still darker each step

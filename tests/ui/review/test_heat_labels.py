@@ -12,17 +12,7 @@ from fibromap.store.bulk import write_new
 from fibromap.store.store import Store
 from fibromap.ui.review.heatmap_page import HeatMapPage
 from fibromap.ui.settings import Settings
-
-
-def _luminance(color) -> float:  # WCAG 2, from its definition
-    def linear(c):
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    return 0.2126 * linear(color.redF()) + 0.7152 * linear(color.greenF()) + 0.0722 * linear(color.blueF())
-
-
-def _contrast(a, b) -> float:
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+from tests.helpers.colour import wcag_contrast
 
 
 @pytest.fixture
@@ -68,7 +58,7 @@ def test_every_number_on_a_busy_map_reads_clearly(page, qtbot, size, metric):
             assert shape.contains(label.box), label.text  # inside, not spilling onto skin
         else:
             assert not shape.intersects(label.box) and label.leader.length() > 0
-        assert _contrast(label.text_color(), label.fill()) >= 4.5, label.text
+        assert wcag_contrast(label.text_color(), label.fill()) >= 4.5, label.text
     # What has no room is said in words, with its figure.
     if numbers.left_off:
         assert page.left_off.isVisible()

@@ -7,13 +7,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from fibromap.ui.widgets.muted import muted_style
-
-
-def _luminance(color: QColor) -> float:  # WCAG 2, from its definition
-    def linear(c):
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    return (0.2126 * linear(color.redF()) + 0.7152 * linear(color.greenF())
-            + 0.0722 * linear(color.blueF()))
+from tests.helpers.colour import wcag_contrast
 
 
 @pytest.mark.parametrize("text, window", [("#000000", "#efefef"), ("#ffffff", "#2b2b2b")])
@@ -27,8 +21,7 @@ def test_muted_text_keeps_its_contrast(qapp, text, window):
         muted = QColor(re.search(r"#[0-9a-f]{6}", muted_style()).group())
     finally:
         QApplication.setPalette(before)
-    high, low = sorted((_luminance(muted), _luminance(QColor(window))), reverse=True)
-    assert (high + 0.05) / (low + 0.05) >= 4.5
+    assert wcag_contrast(muted, QColor(window)) >= 4.5
     assert muted != QColor(text)  # and it is quieter than the text
 
 
