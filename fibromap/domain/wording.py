@@ -41,12 +41,14 @@ def duration_text(seconds: int | None, still_going: bool = False) -> str:
     return " ".join(words)
 
 
-LONG_SPAN_DAYS = 366  # a chart over more than a year names months with their years
+# Over most of a year a chart reaches the same dates twice (a year ending 3 Dec starts on
+# 4 Dec): its dates are months with their years.
+LONG_SPAN_DAYS = 300
 
 
 def chart_date(day, span_days: int) -> str:
-    """A bar's date: "05 Dec" within a year; "Dec 2016" over several years, where a day
-    and month alone would repeat every year and mislead."""
+    """A bar's date: "05 Dec" over a few months; "Dec 2016" over most of a year or more,
+    where a day and month alone would come back and mislead."""
     if span_days > LONG_SPAN_DAYS:
         return f"{day:%b}\u00a0{day:%Y}"
     return f"{day:%d}\u00a0{day:%b}"

@@ -18,7 +18,7 @@ from fibromap.analysis.report_data import ReportData
 from fibromap.analysis.scores import NOT_A_DIAGNOSIS
 from fibromap.domain.atlas import WPI_AREAS, WPI_EXCLUDED_TEXT, Atlas
 from fibromap.domain.flare import IMPACT_LEVELS
-from fibromap.domain.wording import duration_text
+from fibromap.domain.wording import LONG_SPAN_DAYS, chart_date, duration_text
 from fibromap.figure import colors
 from fibromap.report.charts import bar_chart
 from fibromap.report.layout import WRAP, Section, font, listing, spread, text_section, wrapped_height
@@ -96,7 +96,7 @@ def trend(data: ReportData) -> Section:
             f"The period is {data.period.days} day{'s' if data.period.days != 1 else ''}, shorter "
             f"than a week: {data.summary.flares} flare{'s' if data.summary.flares != 1 else ''} "
             "in all, with no weekly chart."])
-    long = data.period.days > 300  # dates on the axis need their year
+    long = data.period.days > LONG_SPAN_DAYS  # dates on the axis need their year
     first = weeks[0] if weeks else None
     note = "Each bar is 7 days; the last ends on the report's last day."
     if first and first.partial:
@@ -115,7 +115,7 @@ def trend(data: ReportData) -> Section:
         top = box.top() + 18 + noted
         painter.setFont(font(7))
         bar_chart(painter, QRectF(box.left(), top, box.width(), box.bottom() - top),
-                  [f"{w.days.end:%b %Y}" if long else f"{w.days.end:%d %b}" for w in weeks],
+                  [chart_date(w.days.end, data.period.days) for w in weeks],
                   [round(w.per_week, 1) for w in weeks],
                   label_every=max(1, len(weeks) // (8 if long else 10)),
                   line=[w.mean_intensity for w in weeks], line_label="mean intensity (0–10)",
@@ -187,8 +187,10 @@ def _questionnaires(data: ReportData) -> list[tuple[str, list[str], list[str], l
             if r.scored else f"{d:%d %b %Y}: FIQR not scored, too few answers ({r.answered} of 21)."
             for d, r in data.fiqr]
     scored = [(d, r) for d, r in data.fiqr if r.scored]
-    return [("SSS", sss, [f"{s.day:%d %b}" for s in data.sss], [s.sss for s in data.sss], 12),
-            ("FIQR", fiqr, [f"{d:%d %b}" for d, _r in scored], [r.total for _d, r in scored], 100)]
+    span = data.period.days
+    return [("SSS", sss, [chart_date(s.day, span) for s in data.sss], [s.sss for s in data.sss], 12),
+            ("FIQR", fiqr, [chart_date(d, span) for d, _r in scored], [r.total for _d, r in scored],
+             100)]
 
 
 def scores(data: ReportData) -> list[Section]:

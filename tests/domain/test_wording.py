@@ -54,5 +54,6 @@ def test_chart_dates_carry_their_year_over_more_than_a_year():
     from fibromap.domain.wording import chart_date
 
     assert chart_date(date(2026, 5, 9), 90) == "09\u00a0May"
-    assert chart_date(date(2026, 5, 9), 366) == "09\u00a0May"   # a year, leap or not
+    assert chart_date(date(2026, 5, 9), 300) == "09\u00a0May"
+    assert chart_date(date(2026, 5, 9), 365) == "May\u00a02026"  # a year ending 3 Dec starts 4 Dec
     assert chart_date(date(2016, 12, 5), 3651) == "Dec\u00a02016"  # ten years: month and year

@@ -93,3 +93,19 @@ def test_the_check_finds_overlapping_characters():
     assert overlaps([a, c, b]) == [("1", "9", 10, 10)]  # apart in the text, on top of each other
     assert overlaps([a, b]) == []  # neighbours in one string: kerned, not overlapping
     assert overlaps([a, c]) == []
+
+
+def test_ten_years_of_charts_name_their_years(tmp_path, ten_years, capsys):
+    """Over ten years a day and a month alone come back every year: the weekly, SSS and FIQR
+    charts name months with their years."""
+    target = tmp_path / "report.pdf"
+    assert main(["--database", ten_years, "report", "--from", "2016-11-23", "--to", END,
+                 "-o", str(target)]) == 0
+    capsys.readouterr()
+    import re
+
+    with pdfplumber.open(target) as pdf:
+        lines = [line for page in pdf.pages for line in page.extract_text().splitlines()]
+    axes = [line for line in lines if re.fullmatch(r"([A-Z][a-z]{2}\s\d{4}\s?){4,}", line)]
+    assert len(axes) == 3  # the weekly, the SSS and the FIQR charts: "Dec 2016 Oct 2017 …"
+    assert not [line for line in lines if re.fullmatch(r"(\d\d\s[A-Z][a-z]{2}\s?){4,}", line)]
