@@ -26,8 +26,43 @@ class Side(StrEnum):
 
 
 class View(StrEnum):
+    """A drawing of the body map: the whole figure's front and back, or a detail view."""
+
     FRONT = "front"
     BACK = "back"
+    HEAD_FRONT = "head_front"
+    HEAD_BACK = "head_back"
+    PALMS = "palms"
+    HAND_BACKS = "hand_backs"
+    FOOT_TOPS = "foot_tops"
+    SOLES = "soles"
+
+    @property
+    def title(self) -> str:
+        return VIEW_TITLES[self]
+
+    @property
+    def figure(self) -> str:
+        """The figure the view belongs to: "body" or a detail figure's name."""
+        return next(name for name, views in FIGURES.items() if self in views)
+
+    @property
+    def facing(self) -> bool:
+        """Seen face to face (mirrored in the patient view, as the front is)."""
+        return self in (View.FRONT, View.HEAD_FRONT, View.PALMS)
+
+
+VIEW_TITLES = {View.FRONT: "Front", View.BACK: "Back", View.HEAD_FRONT: "Face and neck",
+               View.HEAD_BACK: "Back of the head and neck", View.PALMS: "Palms",
+               View.HAND_BACKS: "Backs of the hands", View.FOOT_TOPS: "Tops of the feet",
+               View.SOLES: "Soles of the feet"}
+# The whole figure, then the detail views: closer drawings of the head, hands and feet.
+FIGURES: dict[str, tuple[View, ...]] = {
+    "body": (View.FRONT, View.BACK), "head": (View.HEAD_FRONT, View.HEAD_BACK),
+    "hands": (View.PALMS, View.HAND_BACKS), "feet": (View.FOOT_TOPS, View.SOLES)}
+FIGURE_TITLES = {"body": "Whole body", "head": "Head and neck", "hands": "Hands and wrists",
+                 "feet": "Feet and ankles"}
+DETAIL_FIGURES = tuple(name for name in FIGURES if name != "body")
 
 
 class Layer(StrEnum):
@@ -75,12 +110,17 @@ WPI_AREAS: tuple[WpiArea, ...] = _wpi_areas()
 # areas above, so these count toward no WPI, whatever their pain (see the README).
 WPI_EXCLUDED = {
     "the head and face apart from the jaw": ("forehead", "temple", "temporalis", "brow_eye",
-                                             "cheek", "chin", "occiput"),
+                                             "cheek", "chin", "occiput", "occipitalis"),
     "the elbows": ("elbow_front", "elbow_back"),
-    "the wrists and hands": ("wrist_front", "wrist_back", "palm", "hand_back"),
+    "the wrists and hands": ("wrist_front", "wrist_back", "palm", "hand_back", "palm_centre",
+                             "thenar", "hypothenar", "thumb", "index_finger", "middle_finger",
+                             "ring_finger", "little_finger", "hand_back_centre",
+                             "first_dorsal_interosseous"),
     "the groin and iliopsoas": ("groin", "iliopsoas"),
     "the knees": ("knee_front", "popliteal"),
-    "the ankles and feet": ("ankle_front", "achilles", "heel", "foot_top"),
+    "the ankles and feet": ("ankle_front", "achilles", "heel", "foot_top", "instep", "big_toe",
+                            "lesser_toes", "extensor_digitorum_brevis", "heel_pad", "arch",
+                            "plantar_fascia", "outer_sole", "ball_of_foot"),
 }
 WPI_EXCLUDED_TEXT = ("Not WPI areas (ACR 2016): " + ", ".join(WPI_EXCLUDED) + ".")
 
@@ -96,10 +136,18 @@ class Region:
     wpi_area: str | None
     muscles: tuple[str, ...]
     layer: Layer = Layer.SURFACE
-    # A closer view of this region, when one exists (none do yet): always None for now.
+    # The detail figure ("head", "hands", "feet") that shows the region, or its parts, closer.
     detail: str | None = None
+    # For a region drawn only in a detail view: the region of the whole figure it lies in,
+    # which it rolls up to (heat-maps, reports, WPI). None for a whole-figure region.
+    parent: str | None = None
     # Display names it had in earlier catalogues (resources/atlas/former_names.json).
     former_names: tuple[str, ...] = ()
+
+    @property
+    def on_figure(self) -> str:
+        """The whole-figure region this region is, or lies in."""
+        return self.parent or self.id
 
     def mirror_id(self) -> str:
         """The same muscle on the other side (itself for a midline region)."""
@@ -155,7 +203,23 @@ class Atlas:
         return region is not None and (name == region.name or name in region.former_names)
 
     def in_view(self, view: View) -> list[Region]:
+        """The regions catalogued on a view (a region drawn only in a detail view is
+        catalogued on the first view that draws it)."""
         return [region for region in self._regions.values() if region.view is view]
+
+    def on_figure(self, region_id: str) -> str:
+        """The whole-figure region a region rolls up to (itself for a whole-figure region;
+        an unknown id is left as it is)."""
+        region = self._regions.get(region_id)
+        return region.on_figure if region else region_id
+
+    def parts(self, region_id: str) -> list[Region]:
+        """The detail regions that lie in a whole-figure region."""
+        return [region for region in self._regions.values() if region.parent == region_id]
+
+    def roll_up(self) -> dict[str, str]:
+        """Every detail region's id with its whole-figure region's id."""
+        return {region.id: region.parent for region in self._regions.values() if region.parent}
 
     def patterns_from(self, region_id: str) -> list[ReferralPattern]:
         return [pattern for pattern in self.patterns if region_id in pattern.sources]
@@ -180,6 +244,7 @@ def load_atlas() -> Atlas:
     former_doc = json.loads(resource("atlas", "former_names.json").read_text(encoding="utf-8"))
     regions: list[Region] = []
     paired: dict[str, bool] = {}
+    by_stem = {entry["id"]: entry for entry in regions_doc["regions"]}
 
     def shown(name: str, side: Side) -> str:
         if side is Side.CENTER:
@@ -192,7 +257,10 @@ def load_atlas() -> Atlas:
         sides = (Side.LEFT, Side.RIGHT) if entry["paired"] else (Side.CENTER,)
         for side in sides:
             display = shown(entry["name"], side)
-            wpi = entry["wpi"]
+            parent_stem = entry.get("parent")
+            parent_entry = by_stem.get(parent_stem) if parent_stem else None
+            # A detail region counts where its whole-figure region counts.
+            wpi = parent_entry["wpi"] if parent_entry else entry["wpi"]
             if wpi and side is not Side.CENTER and wpi in {"jaw", "shoulder_girdle", "upper_arm",
                                                            "lower_arm", "hip", "upper_leg",
                                                            "lower_leg"}:
@@ -202,6 +270,8 @@ def load_atlas() -> Atlas:
                 view=View(entry["view"]), area=entry["area"], wpi_area=wpi,
                 muscles=tuple(entry["muscles"]), layer=Layer(entry.get("layer", "surface")),
                 detail=entry.get("detail"),
+                parent=_side_id(parent_stem, parent_entry["paired"], side) if parent_entry
+                else None,
                 former_names=tuple(shown(n, side) for n in former_doc["names"].get(stem, ()))))
     patterns: list[ReferralPattern] = []
     for entry in patterns_doc["patterns"]:

@@ -28,7 +28,8 @@ from shapely import affinity
 from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.ops import polylabel, unary_union
 
-from shape_tools import (  # beside this script
+from make_detail_views import DETAIL_FIGURES, Frame, detail_view  # beside this script
+from shape_tools import (
     Point, band, blob, carve, catmull_rom, ellipse, polygons, region_below, region_left_of,
 )
 
@@ -280,25 +281,42 @@ def details(view: str) -> list[list[Point]]:
     return lines + [navel] + hands_and_feet + mirrored
 
 
-def to_svg_polyline(points: Sequence[Point]) -> str:
-    return "M " + " ".join(f"{(x + HALF_WIDTH) * SCALE:.2f} {y * SCALE + MARGIN:.2f}"
-                           for x, y in points)
+def to_svg_polyline(points: Sequence[Point], frame: Frame) -> str:
+    return "M " + " ".join("{:.2f} {:.2f}".format(*frame.svg(x, y)) for x, y in points)
 
 
 # -- assembling, checking, writing ---------------------------------------------------
-def build_view(view: str) -> tuple[Polygon, dict[str, Polygon]]:
-    half = half_silhouette()
-    parts = split_parts(half, view)
-    stems = front_regions(parts) if view == "front" else back_regions(parts)
+VIEWS = ("front", "back", "head_front", "head_back", "palms", "hand_backs", "foot_tops", "soles")
+BODY_FRAME = {view: Frame(scale=SCALE, half_width=HALF_WIDTH, top=0.0, bottom=8.0, margin=MARGIN,
+                          near=near, sides_at=(-0.95, 1.02))
+              for view, near in (("front", "right"), ("back", "left"))}
+
+
+def figure_of(view: str) -> str:
+    return next((name for name, views in DETAIL_FIGURES.items() if view in views), "body")
+
+
+def build_view(view: str) -> tuple[Frame, Polygon, dict[str, Polygon], list[list[Point]]]:
+    """A view's frame, whole outline, regions by id (both sides) and lines."""
+    if view in ("front", "back"):
+        frame, half = BODY_FRAME[view], half_silhouette()
+        parts = split_parts(half, view)
+        stems = front_regions(parts) if view == "front" else back_regions(parts)
+        lines = details(view)
+    else:
+        frame, half, stems, half_lines = detail_view(
+            view, lambda body_view: split_parts(half_silhouette(), body_view))
+        lines = half_lines + [[(-x, y) for x, y in line] for line in half_lines]
     catalogue = {entry["id"]: entry for entry in
                  json.loads((HERE / "regions.json").read_text())["regions"]}
     # The viewer's left half is the person's right on the front view (seen face to
-    # face) and the person's left on the back view.
-    near, far = ("right", "left") if view == "front" else ("left", "right")
+    # face) and the person's left on the back view; each detail view says which.
+    near = frame.near
+    far = "left" if near == "right" else "right"
     regions: dict[str, Polygon] = {}
     for stem, shape in stems.items():
         entry = catalogue[stem]
-        if entry["view"] != view:
+        if entry["view"] != view and entry.get("detail") != figure_of(view):
             raise SystemExit(f"{stem} is drawn on the {view} view but catalogued on {entry['view']}")
         mirrored = affinity.scale(shape, -1, 1, origin=(0, 0))
         if entry["paired"]:
@@ -307,53 +325,81 @@ def build_view(view: str) -> tuple[Polygon, dict[str, Polygon]]:
         else:
             regions[stem] = unary_union([shape, mirrored]).buffer(0)
     silhouette = unary_union([half, affinity.scale(half, -1, 1, origin=(0, 0))])
-    return silhouette, regions
+    return frame, silhouette, regions, lines
 
 
-def simplify(regions: dict[str, Polygon]) -> dict[str, Polygon]:
+def simplify(regions: dict[str, Polygon], frame: Frame) -> dict[str, Polygon]:
     names = list(regions)
-    simplified = shapely.coverage_simplify([regions[n] for n in names], 0.004)
+    simplified = shapely.coverage_simplify([regions[n] for n in names], 0.4 / frame.scale)
     # Snap to the precision written to the SVG; this also drops zero-width spikes.
-    snapped = shapely.set_precision(simplified, 1 / (SCALE * 100))
-    return {name: polygons(shape)[0] if len(polygons(shape)) == 1 else shape
-            for name, shape in zip(names, snapped)}
+    snapped = shapely.set_precision(simplified, 1 / (frame.scale * 100))
+    out = {}
+    for name, shape in zip(names, snapped):
+        # Snapping can pinch off a speck of a few square hundredths of a unit: dropped.
+        pieces = [piece for piece in polygons(shape) if piece.area * frame.scale ** 2 > 0.05]
+        out[name] = without_spikes(pieces[0]) if len(pieces) == 1 else shape
+    return out
 
 
-def to_svg_path(shape: Polygon | MultiPolygon) -> str:
+def without_spikes(shape: Polygon) -> Polygon:
+    """Drop the points where the outline turns back on itself (within 8 degrees): where a
+    cell's edge meets the outline they can leave a spike a few hundredths of a unit long,
+    which draws as a stray line. The area moved is a sliver of a sliver."""
+    ring = list(shape.exterior.coords)[:-1]
+    changed = True
+    while changed and len(ring) > 3:
+        changed = False
+        for i in range(len(ring)):
+            a, b, c = ring[i - 1], ring[i], ring[(i + 1) % len(ring)]
+            v1, v2 = (a[0] - b[0], a[1] - b[1]), (c[0] - b[0], c[1] - b[1])
+            l1, l2 = math.hypot(*v1), math.hypot(*v2)
+            if l1 and l2 and (v1[0] * v2[0] + v1[1] * v2[1]) / (l1 * l2) > 0.99:
+                del ring[i]
+                changed = True
+                break
+    return Polygon(ring, [interior.coords for interior in shape.interiors])
+
+
+def to_svg_path(shape: Polygon | MultiPolygon, frame: Frame) -> str:
     polygons = shape.geoms if isinstance(shape, MultiPolygon) else [shape]
     parts = []
     for polygon in polygons:
         for ring in [polygon.exterior, *polygon.interiors]:
             coords = list(ring.coords)[:-1]
-            text = " ".join(f"{(x + HALF_WIDTH) * SCALE:.2f} {y * SCALE + MARGIN:.2f}"
-                            for x, y in coords)
+            text = " ".join("{:.2f} {:.2f}".format(*frame.svg(x, y)) for x, y in coords)
             parts.append(f"M {text} Z")
     return " ".join(parts)
 
 
 def main() -> None:
     groups = []
-    for view in ("front", "back"):
-        silhouette, regions = build_view(view)
-        regions = simplify(regions)
+    for view in VIEWS:
+        frame, silhouette, regions, lines = build_view(view)
+        regions = simplify(regions, frame)
         # The outline of the regions as they are written (pinholes where three simplified
         # edges meet are not part of the outline).
-        silhouette = Polygon(unary_union(list(regions.values())).exterior)
+        silhouette = unary_union([Polygon(piece.exterior) for piece in
+                                  polygons(unary_union(list(regions.values())))])
         for name, shape in regions.items():
             if not isinstance(shape, Polygon) or shape.is_empty or not shape.is_valid:
                 kind = shape.geom_type
                 raise SystemExit(f"{view}: {name} is a {kind}, not one piece")
-        lines = [f'  <g id="{view}">',
-                 f'    <path id="{view}-silhouette" class="silhouette" d="{to_svg_path(silhouette)}"/>']
+        sides = "{:.2f} {:.2f}".format(*frame.svg(*frame.sides_at))
+        lines_out = [f'  <g id="{view}" data-figure="{figure_of(view)}" '
+                     f'data-width="{frame.width:.2f}" data-height="{frame.height:.2f}" '
+                     f'data-sides="{sides}">',
+                     f'    <path id="{view}-silhouette" class="silhouette" '
+                     f'd="{to_svg_path(silhouette, frame)}"/>']
         for name, shape in sorted(regions.items()):
             # The point deepest inside the region: where its number and label go.
-            anchor = polylabel(shape, tolerance=0.001)
-            lines.append(f'    <path id="{name}" class="region" '
-                         f'data-anchor="{(anchor.x + HALF_WIDTH) * SCALE:.2f} '
-                         f'{anchor.y * SCALE + MARGIN:.2f}" d="{to_svg_path(shape)}"/>')
-        lines += [f'    <path class="detail" d="{to_svg_polyline(line)}"/>' for line in details(view)]
-        lines.append("  </g>")
-        groups.append("\n".join(lines))
+            anchor = polylabel(shape, tolerance=0.1 / frame.scale)
+            ax, ay = frame.svg(anchor.x, anchor.y)
+            lines_out.append(f'    <path id="{view}:{name}" class="region" data-region="{name}" '
+                             f'data-anchor="{ax:.2f} {ay:.2f}" d="{to_svg_path(shape, frame)}"/>')
+        lines_out += [f'    <path class="detail" d="{to_svg_polyline(line, frame)}"/>'
+                      for line in lines]
+        lines_out.append("  </g>")
+        groups.append("\n".join(lines_out))
         print(f"{view}: {len(regions)} regions")
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {VIEW_W:.0f} {VIEW_H:.0f}" '
            f'data-head-units="{SCALE:.0f}">\n'

@@ -91,14 +91,14 @@ def test_every_region_shipped_before_keeps_its_id():
     assert [region_id for region_id in shipped if region_id not in atlas] == []
 
 
-def test_deep_muscles_are_a_layer_and_no_region_has_a_detail_view_yet():
+def test_deep_muscles_are_a_layer():
     atlas = load_atlas()
     deep = {region.stem for region in atlas if region.layer is Layer.DEEP}
-    assert deep == {"piriformis", "quadratus_lumborum", "iliopsoas", "gluteus_minimus"}
+    assert deep == {"piriformis", "quadratus_lumborum", "iliopsoas", "gluteus_minimus",
+                    "lateral_pterygoid", "medial_pterygoid"}
     assert atlas.region("gluteus_minimus.right").layer is Layer.DEEP
     assert atlas.region("gluteus_medius.right").layer is Layer.SURFACE
     assert atlas.region("forehead").layer is Layer.SURFACE
-    assert all(region.detail is None for region in atlas)
     assert Layer("deep") is Layer.DEEP and Layer.SURFACE.value == "surface"
 
 

@@ -12,25 +12,43 @@ from fibromap.domain.atlas import WPI_AREAS, Side, View, load_atlas
 from fibromap.domain.geometry import _rings, load_geometry
 
 GEOMETRY = load_geometry()
-MIDLINE = GEOMETRY.width / 2
+MIDLINE = GEOMETRY.width / 2  # of the whole figure's views; a detail view has its own
 
 
 def polygon(shape) -> Polygon:
-    return Polygon(shape.rings[0], shape.rings[1:])
+    """The shape as drawn (even-odd: a ring inside another is a hole, one beside it another
+    piece, as the two hands of a detail view)."""
+    result = Polygon(shape.rings[0])
+    for ring in shape.rings[1:]:
+        result = result.symmetric_difference(Polygon(ring))
+    return result
 
 
-@pytest.fixture(scope="module", params=[View.FRONT, View.BACK], ids=["front", "back"])
+@pytest.fixture(scope="module", params=list(View), ids=[view.value for view in View])
 def figure(request):
     view = GEOMETRY.views[request.param]
     return view, polygon(view.silhouette), {rid: polygon(s) for rid, s in view.regions.items()}
 
 
 def test_every_drawn_region_is_catalogued_on_its_view_and_every_region_is_drawn():
+    """Each region is drawn on the view it is catalogued on; it may be drawn again, closer,
+    only in its own detail figure (a finger on the palm and on the back of the hand)."""
     atlas = load_atlas()
-    drawn = {rid: view for view, fig in GEOMETRY.views.items() for rid in fig.regions}
+    assert set(GEOMETRY.views) == set(View)
+    drawn: dict[str, list[View]] = {}
+    for view, fig in GEOMETRY.views.items():
+        for rid in fig.regions:
+            drawn.setdefault(rid, []).append(view)
     assert set(drawn) == {region.id for region in atlas}
     for region in atlas:
-        assert drawn[region.id] is region.view, region.id
+        assert region.view in drawn[region.id], region.id
+        for view in drawn[region.id]:
+            assert view is region.view or view.figure == region.detail, (region.id, view)
+    # A detail region's parent is a region of the whole figure, in the same figure.
+    for region in atlas:
+        if region.parent:
+            parent = atlas.region(region.parent)
+            assert parent.view.figure == "body" and parent.detail == region.detail, region.id
 
 
 def test_regions_are_valid_single_shapes_inside_the_silhouette(figure):
@@ -59,6 +77,7 @@ def test_regions_cover_the_silhouette(figure):
 def test_left_and_right_mirror_each_other(figure):
     view, silhouette, regions = figure
     atlas = load_atlas()
+    MIDLINE = view.width / 2  # noqa: N806 - the view's own
     mirrored_outline = affinity.scale(silhouette, -1, 1, origin=(MIDLINE, 0))
     assert silhouette.symmetric_difference(mirrored_outline).area < 2
     for rid, shape in regions.items():
@@ -68,18 +87,25 @@ def test_left_and_right_mirror_each_other(figure):
         assert mirrored.symmetric_difference(twin).area < 0.02 * shape.area + 1, rid
 
 
+# The side of the person drawn on the viewer's left: facing the viewer the person's right;
+# from behind, and looking down at the feet or up at the soles, the person's left.
+VIEWER_LEFT = {View.FRONT: Side.RIGHT, View.BACK: Side.LEFT, View.HEAD_FRONT: Side.RIGHT,
+               View.HEAD_BACK: Side.LEFT, View.PALMS: Side.RIGHT, View.HAND_BACKS: Side.LEFT,
+               View.FOOT_TOPS: Side.LEFT, View.SOLES: Side.LEFT}
+
+
 def test_left_is_where_it_belongs_on_each_view(figure):
     view, _, regions = figure
     atlas = load_atlas()
+    midline = view.width / 2
     for rid, shape in regions.items():
         side = atlas.region(rid).side
         x = shape.centroid.x
         if side is Side.CENTER:
-            assert abs(x - MIDLINE) < 1, rid
+            assert abs(x - midline) < 1, rid
         else:
-            # Facing the viewer the person's left is on the viewer's right; from behind, left.
-            on_viewer_left = x < MIDLINE
-            assert on_viewer_left == ((side is Side.LEFT) == (view.view is View.BACK)), rid
+            assert (x < midline) == (side is VIEWER_LEFT[view.view]), rid
+    assert view.view.facing == (VIEWER_LEFT[view.view] is Side.RIGHT)
 
 
 def test_anchors_lie_well_inside_their_region(figure):
@@ -134,12 +160,14 @@ def test_a_path_that_is_not_a_polygon_is_refused(d):
         _rings(d)
 
 
-def test_hands_have_fingers_and_the_feet_toes_drawn_inside_them(figure):
+@pytest.mark.parametrize("which", [View.FRONT, View.BACK], ids=["front", "back"])
+def test_hands_have_fingers_and_the_feet_toes_drawn_inside_them(which):
     """The lines that make the hands and feet read as such (not mittens) lie inside the
     palm, the back of the hand and the top of the foot, on both sides."""
     from shapely.geometry import LineString
 
-    view, _silhouette, regions = figure
+    view = GEOMETRY.views[which]
+    regions = {rid: polygon(s) for rid, s in view.regions.items()}
     inside = {"palm", "hand_back", "foot_top"}
     counts = {}
     for line in view.details:
@@ -152,3 +180,50 @@ def test_hands_have_fingers_and_the_feet_toes_drawn_inside_them(figure):
     assert len(hands) == 2 and all(n == 4 for n in hands.values())  # 3 gaps and a thumb
     feet = {rid: n for rid, n in counts.items() if rid.startswith("foot_top")}
     assert feet == ({"foot_top.left": 4, "foot_top.right": 4} if view.view is View.FRONT else {})
+
+
+DETAIL_PARTS = {
+    View.HEAD_FRONT: {"lateral_pterygoid", "medial_pterygoid", "tmj", "masseter", "temple",
+                      "sternocleidomastoid", "scalenes", "digastric"},
+    View.HEAD_BACK: {"suboccipital", "splenius_capitis", "occipitalis", "temporalis"},
+    View.PALMS: {"thenar", "hypothenar", "palm_centre", "thumb", "index_finger",
+                 "middle_finger", "ring_finger", "little_finger", "finger_flexors",
+                 "flexor_carpi_radialis", "flexor_carpi_ulnaris", "wrist_front"},
+    View.HAND_BACKS: {"first_dorsal_interosseous", "hand_back_centre", "thumb", "little_finger",
+                      "finger_extensors", "wrist_extensors", "extensor_carpi_ulnaris"},
+    View.FOOT_TOPS: {"big_toe", "lesser_toes", "instep", "extensor_digitorum_brevis",
+                     "ankle_front"},
+    View.SOLES: {"plantar_fascia", "arch", "heel_pad", "ball_of_foot", "outer_sole", "big_toe",
+                 "lesser_toes"},
+}
+
+
+@pytest.mark.parametrize("view", DETAIL_PARTS, ids=[view.value for view in DETAIL_PARTS])
+def test_each_detail_view_draws_what_the_issue_names_on_both_sides(view):
+    stems = {rid.split(".")[0] for rid in GEOMETRY.views[view].regions}
+    assert DETAIL_PARTS[view] <= stems
+    for rid in GEOMETRY.views[view].regions:
+        if rid.endswith(".left"):
+            assert rid.replace(".left", ".right") in GEOMETRY.views[view].regions
+
+
+def test_the_fingers_are_in_order_across_each_hand():
+    """On the palms, facing the viewer, the person's right hand is on the viewer's left and
+    its thumb points in, towards the middle; the little finger is outermost."""
+    palms = GEOMETRY.views[View.PALMS].regions
+    order = ["little_finger", "ring_finger", "middle_finger", "index_finger", "thumb"]
+    xs = [polygon(palms[f"{stem}.right"]).centroid.x for stem in order]
+    assert xs == sorted(xs)
+    xs = [polygon(palms[f"{stem}.left"]).centroid.x for stem in order]
+    assert xs == sorted(xs, reverse=True)
+    # The thumb is shorter: its tip is lower than the index finger's.
+    assert polygon(palms["thumb.right"]).bounds[1] > polygon(palms["index_finger.right"]).bounds[1]
+
+
+def test_detail_views_are_drawn_bigger_than_the_whole_figure():
+    """The reason for a detail view: the same region drawn several times larger."""
+    for view, region_id in ((View.HEAD_FRONT, "masseter.left"), (View.PALMS, "wrist_front.left"),
+                            (View.FOOT_TOPS, "ankle_front.left")):
+        body = GEOMETRY.views[GEOMETRY.views[View.FRONT].view].regions[region_id]
+        closer = GEOMETRY.views[view].regions[region_id]
+        assert polygon(closer).area > 9 * polygon(body).area, region_id
