@@ -130,8 +130,10 @@ def load_report(store: Store, period: Period, atlas: Atlas) -> ReportData:
     summary = store.summary(period.start, period.end)
     hours = aggregates.time_of_day(database, period.start, period.end)
     known = aggregates.durations(database, period.start, period.end)
-    figures = aggregates.region_figures(database, period.start, period.end)
-    before = aggregates.region_figures(database, previous.start, previous.end)
+    # The report draws the whole figure: a mark on a finger counts on the palm.
+    rolled = atlas.roll_up()
+    figures = aggregates.region_figures(database, period.start, period.end, rolled)
+    before = aggregates.region_figures(database, previous.start, previous.end, rolled)
     span = aggregates.recorded_span(database)
     scores = load_scores(store, period, atlas)
     checkins, checkin_days = _checkins(store, period)
@@ -144,7 +146,7 @@ def load_report(store: Store, period: Period, atlas: Atlas) -> ReportData:
         impacts=aggregates.impact_figures(database, period.start, period.end),
         median_duration_s=statistics.median(known) if known else None,
         hours=hours, figures=figures,
-        links=aggregates.referral_counts(database, period.start, period.end),
+        links=aggregates.referral_counts(database, period.start, period.end, rolled),
         weekly=_weekly(store, period),
         triggers=aggregates.term_counts(database, TermKind.TRIGGER.value, period.start, period.end),
         treatments=aggregates.treatment_relief(database, period.start, period.end),

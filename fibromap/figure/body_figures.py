@@ -1,8 +1,9 @@
-"""The two figures, front and back, drawn into a QGraphicsScene.
+"""The figures of the body map drawn into a QGraphicsScene: the front and back of the
+whole figure, and the detail views of the head, hands and feet.
 
 Shared by the interactive map and anything that only draws the body (the report):
 regions, outline, face lines, titles and the on-figure L/R labels, and the mirroring
-of the front for the patient view.
+of the views seen face to face for the patient view.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem,
 )
 
-from fibromap.domain.atlas import Atlas, View
+from fibromap.domain.atlas import FIGURES, Atlas, View
 from fibromap.domain.geometry import BodyGeometry
 from fibromap.figure import colors
 from fibromap.figure.orientation import Orientation
@@ -24,46 +25,58 @@ TITLE_SPACE = 34.0
 
 
 class BodyFigures:
-    def __init__(self, scene: QGraphicsScene, atlas: Atlas, geometry: BodyGeometry, font: QFont):
+    """Every view of the map in one scene; ``show`` picks the ones on display (the front and
+    back of the whole figure, or one detail view), laid side by side. A region drawn in
+    several views has an item in each, all showing its state; ``region_items`` holds each
+    region's first (for a whole-figure region, the one on the whole figure)."""
+
+    def __init__(self, scene: QGraphicsScene, atlas: Atlas, geometry: BodyGeometry, font: QFont,
+                 views: tuple[View, ...] = FIGURES["body"]):
         self.scene = scene
         self.atlas = atlas
         self.geometry = geometry
         self.region_items: dict[str, RegionItem] = {}
+        self.items: dict[str, list[RegionItem]] = {}
         self.labels: dict[str, IntensityLabel] = {}
         self.containers: dict[View, QGraphicsRectItem] = {}
+        self.titles: dict[View, QGraphicsSimpleTextItem] = {}
         self.side_labels: dict[View, tuple[QGraphicsSimpleTextItem, QGraphicsSimpleTextItem]] = {}
+        self.shown: tuple[View, ...] = ()
+        self._mirrored = False
         self._build(font)
+        self.show(views)
 
     def _build(self, font: QFont) -> None:
-        width, height = self.geometry.width, self.geometry.height
         title_font = QFont(font)
         title_font.setPixelSize(17)
         title_font.setBold(True)
         side_font = QFont(title_font)
         side_font.setPixelSize(20)
-        for index, view in enumerate((View.FRONT, View.BACK)):
-            container = QGraphicsRectItem(0, 0, width, height)
+        for view in View:
+            figure = self.geometry.views[view]
+            container = QGraphicsRectItem(0, 0, figure.width, figure.height)
             container.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-            container.setPos(index * (width + FIGURE_GAP), TITLE_SPACE)
             self.scene.addItem(container)
             self.containers[view] = container
-            figure = self.geometry.views[view]
             for region_id, shape in figure.regions.items():
                 item = RegionItem(self.atlas.region(region_id), shape)
                 item.setParentItem(container)
-                self.region_items[region_id] = item
-                label = IntensityLabel()
-                self.scene.addItem(label)
-                label.hide()
-                self.labels[region_id] = label
+                item.view = view
+                self.items.setdefault(region_id, []).append(item)
+                self.region_items.setdefault(region_id, item)
+                if region_id not in self.labels:
+                    label = IntensityLabel()
+                    self.scene.addItem(label)
+                    label.hide()
+                    self.labels[region_id] = label
             self._lines(container, [shape_path(figure.silhouette)], QPen(colors.OUTLINE, 1.5))
             self._lines(container, [polyline_path(line) for line in figure.details],
                         QPen(colors.DETAIL, 0.9))
-            title = QGraphicsSimpleTextItem("Front" if view is View.FRONT else "Back")
+            title = QGraphicsSimpleTextItem(view.title)
             title.setFont(title_font)
             title.setBrush(colors.LABEL)
-            title.setPos(container.x() + (width - title.boundingRect().width()) / 2, 4)
             self.scene.addItem(title)
+            self.titles[view] = title
             sides = []
             for _ in range(2):
                 text = QGraphicsSimpleTextItem()
@@ -73,7 +86,28 @@ class BodyFigures:
                 self.scene.addItem(text)
                 sides.append(text)
             self.side_labels[view] = (sides[0], sides[1])
-        self.scene.setSceneRect(QRectF(-4, 0, 2 * width + FIGURE_GAP + 8, height + TITLE_SPACE + 4))
+
+    def show(self, views: tuple[View, ...]) -> None:
+        """Show ``views`` side by side (the others are hidden) and fit the scene to them."""
+        self.shown = tuple(views)
+        x, height = 0.0, 0.0
+        for view, container in self.containers.items():
+            visible = view in self.shown
+            container.setVisible(visible)
+            self.titles[view].setVisible(visible)
+            for text in self.side_labels[view]:
+                text.setVisible(visible)
+        for view in self.shown:
+            figure = self.geometry.views[view]
+            self.containers[view].setPos(x, TITLE_SPACE)
+            title = self.titles[view]
+            title.setPos(x + (figure.width - title.boundingRect().width()) / 2, 4)
+            x += figure.width + FIGURE_GAP
+            height = max(height, figure.height)
+        self.scene.setSceneRect(QRectF(-4, 0, x - FIGURE_GAP + 8, height + TITLE_SPACE + 4))
+        self._place_sides()
+        for region_id in self.items:
+            self.refresh(region_id)
 
     @staticmethod
     def _lines(container, paths, pen: QPen) -> None:
@@ -84,29 +118,64 @@ class BodyFigures:
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def apply_orientation(self, orientation: Orientation) -> None:
-        width, unit = self.geometry.width, self.geometry.head_unit
-        mirrored = orientation is Orientation.PATIENT
-        self.containers[View.FRONT].setTransform(
-            QTransform(-1, 0, 0, 1, width, 0) if mirrored else QTransform())
+        self._mirrored = orientation is Orientation.PATIENT
+        for view, container in self.containers.items():
+            width = self.geometry.views[view].width
+            container.setTransform(QTransform(-1, 0, 0, 1, width, 0)
+                                   if self._mirrored and view.facing else QTransform())
+        self._place_sides()
+        for region_id in self.items:
+            self.refresh(region_id)
+
+    def _place_sides(self) -> None:
         for view, (left, right) in self.side_labels.items():
+            figure = self.geometry.views[view]
             # Seen from behind, or in a mirror, the person's left is on the viewer's left.
-            left_is_left = view is View.BACK or mirrored
+            left_is_left = not view.facing or self._mirrored
             left.setText("L" if left_is_left else "R")
             right.setText("R" if left_is_left else "L")
             origin = self.containers[view].pos()
-            for text, offset in ((left, -0.95), (right, 0.95)):
+            x, y = figure.sides_at
+            for text, at in ((left, x), (right, figure.width - x)):
                 box = text.boundingRect()
-                text.setPos(origin.x() + width / 2 + offset * unit - box.width() / 2,
-                            origin.y() + 1.02 * unit - box.height() / 2)
+                text.setPos(origin.x() + at - box.width() / 2, origin.y() + y - box.height() / 2)
+
+    def shown_item(self, region_id: str) -> RegionItem | None:
+        """The region's item in a view on display, if it has one."""
+        return next((item for item in self.items.get(region_id, ())
+                     if item.view in self.shown), None)
+
+    def shown_anchor(self, region_id: str) -> QPointF | None:
+        """A region's anchor on display, or the anchor of the region it lies in; None when
+        neither is on display."""
+        item = self.shown_item(region_id)
+        if item is None and region_id in self.atlas:
+            parent = self.atlas.region(region_id).parent
+            item = self.shown_item(parent) if parent else None
+        return item.mapToScene(QPointF(*item.anchor)) if item else None
 
     def scene_anchor(self, region_id: str) -> QPointF:
-        item = self.region_items[region_id]
+        """Where a region's number and arrows go: its item on display, else (a detail region
+        while the whole figure is shown) the region it lies in, else its first item."""
+        item = self.shown_item(region_id)
+        if item is None:
+            parent = self.atlas.region(region_id).parent if region_id in self.atlas else None
+            item = (parent and self.shown_item(parent)) or self.region_items[region_id]
         return item.mapToScene(QPointF(*item.anchor))
 
     def refresh(self, region_id: str) -> None:
-        item = self.region_items[region_id]
-        item.refresh()
-        self.labels[region_id].show_for(item, self.scene_anchor(region_id))
+        """Redraw every item of a region from the first's state; its number goes on the one
+        on display (none when it has none)."""
+        first = self.region_items[region_id]
+        for item in self.items[region_id]:
+            if item is not first:
+                item.copy_state(first)
+            item.refresh()
+        shown = self.shown_item(region_id)
+        if shown is None:
+            self.labels[region_id].hide()
+        else:
+            self.labels[region_id].show_for(shown, shown.mapToScene(QPointF(*shown.anchor)))
 
     def set_values(self, values: dict[str, float], maximum: float, fmt) -> None:
         """Heat-map colours: each region's figure as a fraction of ``maximum`` (others blank)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from fibromap.domain.atlas import Layer, Region
@@ -47,6 +47,9 @@ class RegionItem(QGraphicsPathItem):
         self.value: float | None = None
         self.value_fraction = 0.0
         self.value_text = ""
+        # A whole-figure region whose parts are marked in a detail view: (name, intensity).
+        self.parts_marked: list[tuple[str, int | None]] = []
+        self.view = region.view  # the view this item is drawn in
         self.setAcceptHoverEvents(True)
         self.setToolTip(region.name)
         self.refresh()
@@ -55,10 +58,26 @@ class RegionItem(QGraphicsPathItem):
     def marked(self) -> bool:
         return self.role is not None
 
+    STATE = ("intensity", "role", "current", "hovered", "linked", "value", "value_fraction",
+             "value_text", "parts_marked")
+
+    def copy_state(self, other: RegionItem) -> None:
+        """Show what ``other`` (the same region in another view) shows."""
+        for name in self.STATE:
+            setattr(self, name, getattr(other, name))
+
+    @property
+    def parts_intensity(self) -> int | None:
+        """The strongest rating among the marked parts (None: none rated yet)."""
+        return max((i for _name, i in self.parts_marked if i is not None), default=None)
+
     def accessible_name(self) -> str:
         if self.value is not None:
             return f"{self.region.name}, {self.value_text}"
         parts = [self.region.name]
+        if self.parts_marked and not self.marked:
+            parts.append("marked closer: " + ", ".join(
+                f"{name.lower()} {'not rated' if i is None else i}" for name, i in self.parts_marked))
         if self.marked:
             parts.append("not rated" if self.intensity is None else f"intensity {self.intensity}")
             if self.role is SiteRole.TRIGGER_POINT:
@@ -70,6 +89,9 @@ class RegionItem(QGraphicsPathItem):
     def fill_color(self) -> QColor:
         if self.value is not None:
             return colors.intensity_color(10 * self.value_fraction)
+        if not self.marked and self.parts_marked:  # shown as its strongest part
+            intensity = self.parts_intensity
+            return colors.UNRATED if intensity is None else colors.intensity_color(intensity)
         if not self.marked:
             return colors.UNMARKED
         if self.intensity is None:
@@ -102,6 +124,13 @@ class RegionItem(QGraphicsPathItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(QColor(0, 0, 0, 60), Qt.BrushStyle.Dense6Pattern))
             painter.drawPath(self.path())
+        if self.parts_marked and not self.marked and self.value is None:
+            # Dotted inside its edge: marked in a detail view, on a part of this region.
+            pen = QPen(colors.text_color_on(self.fill_color()), 1.2, Qt.PenStyle.DotLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            inner = QPainterPathStroker(QPen(Qt.GlobalColor.black, 5)).createStroke(self.path())
+            painter.drawPath(self.path().subtracted(inner))
         if self.role is SiteRole.REFERRED:  # hatched: pain felt here but coming from elsewhere
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(QColor(0, 0, 0, 70), Qt.BrushStyle.BDiagPattern))
@@ -124,6 +153,9 @@ class IntensityLabel(QGraphicsSimpleTextItem):
     def show_for(self, item: RegionItem, scene_anchor) -> None:
         if item.value is not None:
             text = item.value_text
+        elif not item.marked and item.parts_marked:
+            intensity = item.parts_intensity
+            text = "?" if intensity is None else str(intensity)
         elif not item.marked:
             self.hide()
             return

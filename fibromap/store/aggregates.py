@@ -5,6 +5,7 @@ Each function opens its own session, so it may run on a worker thread.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -26,15 +27,26 @@ class RegionFigures:
     referred: int            # flares in which the region was a referred zone
 
 
-def region_figures(database: Database, start: date | None = None,
-                   end: date | None = None) -> dict[str, RegionFigures]:
-    referred = func.sum(case((SiteRow.role == "referred", 1), else_=0))
+def _region(column, rolled_up: Mapping[str, str] | None):
+    """A site's region, or with ``rolled_up`` ({detail region: whole-figure region}) the
+    region of the whole figure it lies in (a mark on the thumb counts on the palm)."""
+    if not rolled_up:
+        return column
+    return case(dict(rolled_up), value=column, else_=column)
+
+
+def region_figures(database: Database, start: date | None = None, end: date | None = None,
+                   rolled_up: Mapping[str, str] | None = None) -> dict[str, RegionFigures]:
+    """Each region's figures; with ``rolled_up``, by whole-figure region, a flare that marked
+    a region and its parts counted once."""
+    region = _region(SiteRow.region, rolled_up)
+    referred = func.count(distinct(case((SiteRow.role == "referred", SiteRow.flare_id))))
     burden = func.sum(SiteRow.intensity * func.coalesce(FlareRow.duration_s, 0))
     query = in_period(
-        select(SiteRow.region, func.count(distinct(SiteRow.flare_id)), func.avg(SiteRow.intensity),
+        select(region, func.count(distinct(SiteRow.flare_id)), func.avg(SiteRow.intensity),
                func.max(SiteRow.intensity), burden, referred)
         .join(FlareRow, FlareRow.id == SiteRow.flare_id).where(PAIN), start, end
-    ).group_by(SiteRow.region)
+    ).group_by(region)
     with database.reading() as session:
         rows = session.execute(query).all()
     return {region: RegionFigures(region, flares, float(mean), peak, float(load or 0) / 60,
@@ -42,19 +54,23 @@ def region_figures(database: Database, start: date | None = None,
             for region, flares, mean, peak, load, ref in rows}
 
 
-def referral_counts(database: Database, start: date | None = None,
-                    end: date | None = None) -> list[tuple[str, str, int]]:
-    """How often pain spread from one region to another, most frequent first."""
+def referral_counts(database: Database, start: date | None = None, end: date | None = None,
+                    rolled_up: Mapping[str, str] | None = None) -> list[tuple[str, str, int]]:
+    """How often pain spread from one region to another, most frequent first (with
+    ``rolled_up``, between whole-figure regions, as region_figures)."""
     source, target = aliased(SiteRow), aliased(SiteRow)
     count = func.count(ReferralRow.id).label("links")
+    from_region = _region(source.region, rolled_up)
+    to_region = _region(target.region, rolled_up)
     query = in_period(
-        select(source.region, target.region, count)
+        select(from_region, to_region, count)
         .select_from(ReferralRow)
         .join(FlareRow, FlareRow.id == ReferralRow.flare_id)
         .join(source, source.id == ReferralRow.source_site_id)
-        .join(target, target.id == ReferralRow.target_site_id).where(target.intensity > 0),
+        .join(target, target.id == ReferralRow.target_site_id).where(target.intensity > 0)
+        .where(from_region != to_region),  # the thumb to the palm is within the palm
         start, end
-    ).group_by(source.region, target.region).order_by(count.desc(), source.region, target.region)
+    ).group_by(from_region, to_region).order_by(count.desc(), from_region, to_region)
     with database.reading() as session:
         return [(s, t, n) for s, t, n in session.execute(query)]
 

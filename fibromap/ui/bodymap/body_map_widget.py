@@ -1,9 +1,7 @@
-"""BodyMapWidget: the front and back of the body, side by side, to click on.
-
-Click a region to mark it, then press 0–9 (1 then 0 quickly for 10) to give its
-intensity. In referral mode, clicks on other regions mark where the pain of the
-current region spreads to, drawn as arrows. Everything works from the keyboard too
-(map_keys.py).
+"""BodyMapWidget: the front and back of the body side by side, or a detail view
+(map_views.py), to click on. Click a region to mark it, then press 0–9 (1 then 0 quickly
+for 10) for its intensity. In referral mode, clicks on other regions mark where the pain
+of the current region spreads to, drawn as arrows. The keyboard does it all (map_keys.py).
 """
 
 from __future__ import annotations
@@ -19,6 +17,7 @@ from fibromap.figure.body_figures import BodyFigures
 from fibromap.figure.orientation import Orientation
 from fibromap.figure.region_item import RegionItem
 from fibromap.ui.bodymap.map_keys import MapKeys
+from fibromap.ui.bodymap.map_views import MapViews
 from fibromap.ui.bodymap.map_zoom import MapZoom
 from fibromap.ui.bodymap.referral_links import ReferralLinks
 from fibromap.ui.bodymap.region_menu import region_menu
@@ -31,6 +30,7 @@ class BodyMapWidget(QGraphicsView):
     referralModeChanged = Signal(bool)
     message = Signal(str)
     zoomed = Signal()  # the zoom changed (map_zoom.py)
+    viewsChanged = Signal()  # the whole figure, or a detail view, is shown
 
     def __init__(self, orientation: Orientation = Orientation.PATIENT, *,
                  atlas: Atlas | None = None, geometry: BodyGeometry | None = None,
@@ -55,8 +55,9 @@ class BodyMapWidget(QGraphicsView):
         self.setAccessibleName("Body map")
         self.keys = MapKeys(self)
         self.zoom = MapZoom(self)
+        self.views = MapViews(self)
         self.figures = BodyFigures(self.scene(), self.atlas, self.geometry, self.font())
-        self._links = ReferralLinks(self.scene(), self.scene_anchor)
+        self._links = ReferralLinks(self.scene(), self.figures.shown_anchor)
         self.region_items = self.figures.region_items
         self._labels = self.figures.labels
         self._apply_orientation()
@@ -81,6 +82,10 @@ class BodyMapWidget(QGraphicsView):
         left, right = self.figures.side_labels[view]
         return left.text(), right.text()
 
+    def links_moved(self) -> None:
+        """Draw the referral arrows again between their ends on display."""
+        self._links.route()
+
     # -- geometry helpers -------------------------------------------------------------
     def scene_anchor(self, region_id: str) -> QPointF:
         return self.figures.scene_anchor(region_id)
@@ -91,7 +96,7 @@ class BodyMapWidget(QGraphicsView):
 
     def region_at(self, position) -> str | None:
         for item in self.items_at(position):
-            if isinstance(item, RegionItem):
+            if isinstance(item, RegionItem) and item.isVisible():
                 return item.region.id
         return None
 
@@ -122,6 +127,8 @@ class BodyMapWidget(QGraphicsView):
     def set_current(self, region_id: str | None) -> None:
         if region_id == self._current:
             return
+        if region_id is not None and self.figures.shown_item(region_id) is None:
+            self.views.show(self.views.drawing(region_id))  # found by name, or from a list
         previous, self._current = self._current, region_id
         for rid in (previous, region_id):
             if rid is not None:
@@ -313,6 +320,12 @@ class BodyMapWidget(QGraphicsView):
     def _refresh(self, region_id: str) -> None:
         self.region_items[region_id].hovered = region_id == self._hovered
         self.figures.refresh(region_id)
+        parent = self.region_items[region_id].region.parent
+        if parent:  # a mark in a detail view shows on the whole figure
+            self.region_items[parent].parts_marked = [
+                (part.name, self.region_items[part.id].intensity)
+                for part in self.atlas.parts(parent) if self.region_items[part.id].marked]
+            self.figures.refresh(parent)
 
     # -- mouse ------------------------------------------------------------------------------
     def mouseMoveEvent(self, event) -> None:  # noqa: N802

@@ -44,14 +44,17 @@ class MapKeys:
 
     # -- where the regions are, for Tab and the arrow keys ------------------------------
     def points(self) -> dict[str, tuple[float, float]]:
+        """Where each region on display is."""
         points = {}
-        for rid in self.map.region_items:
+        for rid in self.map.views.regions():
             point = self.map.scene_anchor(rid)
             points[rid] = (point.x(), point.y())
         return points
 
     def tab_order(self) -> list[str]:
-        return reading_order(self.points(), self.map.atlas)
+        figures = self.map.figures
+        shown = {rid: figures.shown.index(figures.shown_item(rid).view) for rid in self.points()}
+        return reading_order(self.points(), shown)
 
     def next_in_tab_order(self, forward: bool) -> str | None:
         """The region Tab (or Shift+Tab) moves to; None past either end."""

@@ -16,7 +16,7 @@ Link = tuple[str, str]  # (source region, zone region)
 class ReferralLinks:
     """Arrows from source to zone in a scene, in the order they were drawn."""
 
-    def __init__(self, scene: QGraphicsScene, anchor: Callable[[str], QPointF]):
+    def __init__(self, scene: QGraphicsScene, anchor: Callable[[str], QPointF | None]):
         self._scene = scene
         self._anchor = anchor
         self._arrows: dict[Link, ReferralArrow] = {}
@@ -63,5 +63,10 @@ class ReferralLinks:
                 if intensity is not None]
 
     def route(self) -> None:
+        """Draw each arrow between its ends on display; one with an end not on display (in
+        another view) is hidden until that view is shown again."""
         for (source, target), arrow in self._arrows.items():
-            arrow.route(self._anchor(source), self._anchor(target))
+            start, end = self._anchor(source), self._anchor(target)
+            arrow.setVisible(start is not None and end is not None and start != end)
+            if arrow.isVisible():
+                arrow.route(start, end)

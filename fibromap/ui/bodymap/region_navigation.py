@@ -8,18 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from fibromap.domain.atlas import Atlas, View
+from fibromap.domain.atlas import Atlas
 
 Point = tuple[float, float]
 ROW_HEIGHT = 25.0   # regions within one such band read as one row, left to right
 MAX_SLANT = 2.5     # sideways distance allowed per unit ahead (about 68 degrees)
 
 
-def reading_order(points: Mapping[str, Point], atlas: Atlas) -> list[str]:
-    """The front figure first, then the back; top to bottom in rows, left to right."""
+def reading_order(points: Mapping[str, Point], figure: Mapping[str, int]) -> list[str]:
+    """The first figure on display first (the front), then the next (the back); in each,
+    top to bottom in rows, left to right. ``figure`` numbers each region's figure."""
     def key(region_id: str):
         x, y = points[region_id]
-        return (0 if atlas.region(region_id).view is View.FRONT else 1, round(y / ROW_HEIGHT), x)
+        return (figure[region_id], round(y / ROW_HEIGHT), x)
     return sorted(points, key=key)
 
 

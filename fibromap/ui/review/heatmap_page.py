@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from fibromap.analysis.heatmap import METRICS, Metric, format_value, metric_values, scale_maximum
 from fibromap.analysis.periods import Period, months_ending
-from fibromap.domain.atlas import Atlas
+from fibromap.domain.atlas import Atlas, load_atlas
 from fibromap.figure.orientation import Orientation
 from fibromap.store import aggregates
 from fibromap.store.aggregates import RegionFigures
@@ -78,14 +78,15 @@ def load_heat_data(store: Store, period: Period, by_month: bool) -> HeatData:
     """Everything a heat-map shows, from the database (runs on a worker thread)."""
     database = store.database
     summary = store.summary(period.start, period.end)
+    rolled = load_atlas().roll_up()  # the map is the whole figure: a thumb counts on the palm
     if by_month:  # the small maps alone are shown: the whole period's map is not needed
         months = [(month, aggregates.region_figures(database, month.start,
-                                                    min(month.end, period.end)))
+                                                    min(month.end, period.end), rolled))
                   for month in months_ending(period.end, MONTHS)]
         return HeatData(period, summary.flares, summary.days_with_flares, {}, [], months)
     return HeatData(period, summary.flares, summary.days_with_flares,
-                    aggregates.region_figures(database, period.start, period.end),
-                    aggregates.referral_counts(database, period.start, period.end), [])
+                    aggregates.region_figures(database, period.start, period.end, rolled),
+                    aggregates.referral_counts(database, period.start, period.end, rolled), [])
 
 
 class HeatMapPage(ReviewPage):

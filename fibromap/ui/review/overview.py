@@ -109,7 +109,8 @@ class OverviewPage(QWidget):
                             if regions else "Widespread Pain Index, last 7 days: none, as no "
                             "flare with pain was recorded (no records is not the same as no "
                             "pain). ") + f"This is {NOT_A_DIAGNOSIS}.")
-        figures = aggregates.region_figures(store.database, today - timedelta(days=29), today)
+        figures = aggregates.region_figures(store.database, today - timedelta(days=29), today,
+                                            self._atlas.roll_up())
         values = metric_values(figures, Metric.FLARES)
         maximum = scale_maximum(Metric.FLARES, values)
         self.map.show_figures(values, maximum, lambda v: format_value(Metric.FLARES, v))

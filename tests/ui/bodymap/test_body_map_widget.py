@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from fibromap.domain.atlas import Side, View
+from fibromap.domain.atlas import FIGURES, Side, View
 from fibromap.domain.flare import Referral, SiteRole, SpasmSite
 from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
@@ -20,6 +20,9 @@ def body_map(qtbot, request):
     return widget
 
 
+ALL_VIEWS = [FIGURES["body"]] + [(view,) for view in View if view.figure != "body"]
+
+
 def click(qtbot, widget, region_id, button=Qt.MouseButton.LeftButton, modifier=Qt.KeyboardModifier.NoModifier):
     qtbot.mouseClick(widget.viewport(), button, modifier, widget.viewport_point(region_id))
 
@@ -30,13 +33,19 @@ def type_keys(qtbot, widget, text):
 
 
 def test_a_click_at_each_regions_inner_point_selects_exactly_that_region(qtbot, body_map):
+    """In the whole figure and in every detail view."""
     assert len(body_map.region_items) >= 80
-    for region_id in body_map.region_items:
-        click(qtbot, body_map, region_id)
-        marked = [rid for rid, item in body_map.region_items.items() if item.marked]
-        assert marked == [region_id]
-        assert body_map.current_region() == region_id
-        body_map.unmark(region_id)
+    clicked = set()
+    for views in ALL_VIEWS:
+        body_map.views.show(views)
+        for region_id in body_map.views.regions():
+            click(qtbot, body_map, region_id)
+            marked = [rid for rid, item in body_map.region_items.items() if item.marked]
+            assert marked == [region_id], views
+            assert body_map.current_region() == region_id
+            body_map.unmark(region_id)
+            clicked.add(region_id)
+    assert clicked == set(body_map.region_items)
 
 
 def test_left_and_right_sit_where_the_view_setting_says(qtbot, body_map):
@@ -54,16 +63,19 @@ def test_left_and_right_sit_where_the_view_setting_says(qtbot, body_map):
     else:
         assert front_left > front_right
         assert body_map.side_label_text(View.FRONT) == ("R", "L")
-    # Every left region lies on the side its on-figure "L" label is.
-    middle = {view: (body_map.viewport_point(a).x() + body_map.viewport_point(b).x()) / 2
-              for view, (a, b) in {View.FRONT: ("biceps.left", "biceps.right"),
-                                   View.BACK: ("triceps.left", "triceps.right")}.items()}
-    for rid, item in body_map.region_items.items():
-        if item.region.side is Side.CENTER:
-            continue
-        left_label_on_left = body_map.side_label_text(item.region.view)[0] == "L"
-        on_viewer_left = viewer_x(rid) < middle[item.region.view]
-        assert on_viewer_left == ((item.region.side is Side.LEFT) == left_label_on_left), rid
+    # In every view, every left region lies on the side its on-figure "L" label is.
+    for views in ALL_VIEWS:
+        body_map.views.show(views)
+        for rid in body_map.views.regions():
+            item = body_map.figures.shown_item(rid)
+            if item.region.side is Side.CENTER:
+                continue
+            frame = body_map.geometry.views[item.view]
+            middle = body_map.mapFromScene(
+                body_map.figures.containers[item.view].mapToScene(frame.width / 2, 0)).x()
+            left_label_on_left = body_map.side_label_text(item.view)[0] == "L"
+            on_viewer_left = viewer_x(rid) < middle
+            assert on_viewer_left == ((item.region.side is Side.LEFT) == left_label_on_left), rid
 
 
 def test_hover_shows_the_name_and_highlights(qtbot, body_map):
@@ -156,11 +168,18 @@ def test_tab_and_arrows_move_between_regions(qtbot, body_map):
 
 
 def test_every_region_can_be_reached_with_tab(qtbot, body_map):
+    """Tab walks the regions on display, whole figure or detail view."""
     body_map.setFocus()
     qtbot.waitUntil(body_map.hasFocus)
-    seen = {body_map.current_region()}
-    for _ in range(len(body_map.region_items) - 1):
-        qtbot.keyClick(body_map, Qt.Key.Key_Tab)
+    seen = set()
+    for views in ALL_VIEWS:
+        body_map.views.show(views)
+        body_map.set_current(body_map.keys.tab_order()[0])
+        shown = set(body_map.views.regions())
+        for _ in range(len(shown) - 1):
+            seen.add(body_map.current_region())
+            qtbot.keyClick(body_map, Qt.Key.Key_Tab)
+            assert body_map.current_region() in shown
         seen.add(body_map.current_region())
     assert seen == set(body_map.region_items)
 
