@@ -298,7 +298,8 @@ def cmd_atlas(args, url: str, paths: Paths) -> int:
     atlas = load_atlas()
     regions = sorted(atlas, key=lambda r: (r.view.value, r.area, r.id))
     rows = [{"id": r.id, "name": r.name, "view": r.view.value, "side": r.side.value,
-             "layer": r.layer.value, "detail": r.detail, "wpi_area": r.wpi_area,
+             "layer": r.layer.value, "detail": r.detail, "parent": r.parent,
+             "wpi_area": r.wpi_area,
              "muscles": list(r.muscles), "referral_zones": list(atlas.referral_zones(r.id))}
             for r in regions]
     if args.json:

@@ -170,6 +170,8 @@ class BodyFigures:
         for item in self.items[region_id]:
             if item is not first:
                 item.copy_state(first)
+                if item.view.figure != "body":
+                    item.parts_marked = []  # its parts are drawn beside it, marked themselves
             item.refresh()
         shown = self.shown_item(region_id)
         if shown is None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from shapely.affinity import translate
 from shapely.geometry import LineString, Polygon
 from shapely.ops import unary_union
 
@@ -130,17 +131,18 @@ def face_lines() -> list[list[Point]]:
 
 # -- hands: a right palm on the viewer's left, fingers up, the thumb towards the middle ---
 HAND = {  # finger: (base, tip, width), in hand lengths; the little finger is outermost
-    "little_finger": ((-0.83, 0.56), (-0.9, 0.22), 0.085),
-    "ring_finger": ((-0.72, 0.5), (-0.75, 0.07), 0.095),
-    "middle_finger": ((-0.6, 0.48), (-0.6, 0.0), 0.1),
-    "index_finger": ((-0.48, 0.5), (-0.44, 0.07), 0.095),
+    "little_finger": ((-0.825, 0.56), (-0.9, 0.22), 0.1),
+    "ring_finger": ((-0.715, 0.5), (-0.745, 0.07), 0.108),
+    "middle_finger": ((-0.6, 0.48), (-0.6, 0.0), 0.112),
+    "index_finger": ((-0.485, 0.5), (-0.445, 0.07), 0.108),
 }
+HAND_SHIFT = 0.13  # towards the middle: the thumbs nearly meet, the hands drawn bigger
 THUMB = [(-0.43, 0.95), (-0.35, 0.8), (-0.28, 0.66), (-0.23, 0.55)]
 
 
 def hand_frame(near: str) -> Frame:
-    return Frame(scale=480.0, half_width=0.96, top=0.0, bottom=1.64, near=near,
-                 sides_at=(-0.9, 1.5))
+    return Frame(scale=480.0, half_width=0.83, top=0.0, bottom=1.64, near=near,
+                 sides_at=(-0.77, 1.5))
 
 
 def _finger(base: Point, tip: Point, width: float) -> Polygon:
@@ -154,7 +156,7 @@ def hand_outline() -> Polygon:
                  (-0.4, 0.95), (-0.45, 1.05), (-0.8, 1.05), (-0.88, 0.9)])
     forearm = Polygon([(-0.83, 0.95), (-0.44, 0.95), (-0.4, 1.2), (-0.34, 1.7), (-0.9, 1.7),
                        (-0.86, 1.2)])
-    thumb = LineString(catmull_rom(THUMB, samples=6)).buffer(0.06, cap_style="round")
+    thumb = LineString(catmull_rom(THUMB, samples=6)).buffer(0.068, cap_style="round")
     fingers = [_finger(*spec) for spec in HAND.values()]
     # Closing by a little more than half the gap at the fingers' roots makes their webs.
     return unary_union([palm, forearm, thumb, *fingers]).buffer(0.015).buffer(-0.015).difference(
@@ -167,8 +169,8 @@ def _hand_cells(outline: Polygon) -> list[tuple[str, Polygon]]:
     for name, (base, tip, width) in HAND.items():
         finger = LineString([base, tip]).buffer(width / 2 + 0.01, cap_style="flat")
         cells.append((name, finger.union(shapely_point(tip).buffer(width / 2 + 0.01))))
-    thumb = LineString(catmull_rom(THUMB[1:], samples=6)).buffer(0.075, cap_style="flat")
-    cells.append(("thumb", thumb.union(shapely_point(THUMB[-1]).buffer(0.075))))
+    thumb = LineString(catmull_rom(THUMB[1:], samples=6)).buffer(0.085, cap_style="flat")
+    cells.append(("thumb", thumb.union(shapely_point(THUMB[-1]).buffer(0.085))))
     return cells
 
 
@@ -219,16 +221,17 @@ def hand_lines(palm_side: bool) -> list[list[Point]]:
 # -- feet: toes up; the big toe towards the middle -------------------------------------
 TOES = {  # toe: (base, tip, width), in foot lengths
     "big_toe": ((-0.3, 0.24), (-0.3, 0.02), 0.15),
-    "toe_2": ((-0.44, 0.27), (-0.45, 0.06), 0.085),
-    "toe_3": ((-0.53, 0.29), (-0.55, 0.1), 0.08),
-    "toe_4": ((-0.61, 0.32), (-0.64, 0.15), 0.075),
-    "toe_5": ((-0.69, 0.36), (-0.72, 0.22), 0.07),
+    "toe_2": ((-0.44, 0.27), (-0.45, 0.06), 0.09),
+    "toe_3": ((-0.53, 0.29), (-0.55, 0.1), 0.085),
+    "toe_4": ((-0.615, 0.32), (-0.645, 0.15), 0.08),
+    "toe_5": ((-0.695, 0.36), (-0.725, 0.22), 0.075),
 }
+FOOT_SHIFT = 0.15  # towards the middle
 
 
 def foot_frame(near: str) -> Frame:
-    return Frame(scale=620.0, half_width=0.82, top=-0.08, bottom=1.26, near=near,
-                 sides_at=(-0.8, 1.1))
+    return Frame(scale=620.0, half_width=0.67, top=-0.08, bottom=1.26, near=near,
+                 sides_at=(-0.62, 1.1))
 
 
 def foot_outline() -> Polygon:
@@ -246,8 +249,8 @@ def _toe_cells() -> list[tuple[str, Polygon]]:
     big_base, big_tip, big_width = TOES["big_toe"]
     big = Polygon([(big_base[0] - 0.09, big_base[1] + 0.015), (big_base[0] + 0.2, big_base[1] + 0.0),
                    (big_tip[0] + 0.2, -0.2), (big_tip[0] - 0.09, -0.2)])
-    lesser = Polygon([(-0.36, 0.27), (-0.45, 0.3), (-0.53, 0.32), (-0.61, 0.35), (-0.69, 0.39),
-                      (-1.0, 0.4), (-1.0, -0.2), (-0.36, -0.2)])
+    lesser = Polygon([(-0.36, 0.31), (-0.45, 0.34), (-0.53, 0.36), (-0.61, 0.39), (-0.69, 0.43),
+                      (-1.0, 0.44), (-1.0, -0.2), (-0.36, -0.2)])
     return [("big_toe", big), ("lesser_toes", lesser)]
 
 
@@ -299,11 +302,17 @@ def detail_view(view: str, parts_by_view) -> tuple[Frame, Polygon, dict[str, Pol
         outline = hand_outline()
         palm_side = view == "palms"
         regions = (palm_regions if palm_side else hand_back_regions)(outline)
-        return (hand_frame("right" if palm_side else "left"), outline, regions,
-                hand_lines(palm_side))
+        return (hand_frame("right" if palm_side else "left"),
+                *_shifted(HAND_SHIFT, outline, regions, hand_lines(palm_side)))
     outline = foot_outline()
     regions = (foot_top_regions if view == "foot_tops" else sole_regions)(outline)
-    return foot_frame("left"), outline, regions, toe_lines()
+    return foot_frame("left"), *_shifted(FOOT_SHIFT, outline, regions, toe_lines())
+
+
+def _shifted(dx: float, outline: Polygon, regions: dict[str, Polygon], lines):
+    """Everything moved ``dx`` towards the middle (drawn apart, set close)."""
+    return (translate(outline, dx), {name: translate(shape, dx) for name, shape in regions.items()},
+            [[(x + dx, y) for x, y in line] for line in lines])
 
 
 __all__ = ["DETAIL_FIGURES", "Frame", "detail_view", "polygons"]

@@ -13,6 +13,16 @@ EXPECTED = {  # stem: the ACR 2016 area, None for none
     "sartorius": "upper_leg", "temporalis": None, "splenius_capitis": "neck",
     "teres_minor": "shoulder_girdle", "teres_major": "shoulder_girdle",
     "middle_trapezius": "upper_back", "lower_trapezius": "upper_back", "gluteus_minimus": "hip",
+    # The detail views: each counts where the whole-figure region it lies in counts.
+    "lateral_pterygoid": "jaw", "medial_pterygoid": "jaw", "digastric": "neck",
+    "occipitalis": None, "thenar": None, "hypothenar": None, "palm_centre": None, "thumb": None,
+    "index_finger": None, "middle_finger": None, "ring_finger": None, "little_finger": None,
+    "flexor_carpi_radialis": "lower_arm", "finger_flexors": "lower_arm",
+    "flexor_carpi_ulnaris": "lower_arm", "first_dorsal_interosseous": None,
+    "hand_back_centre": None, "wrist_extensors": "lower_arm", "finger_extensors": "lower_arm",
+    "extensor_carpi_ulnaris": "lower_arm", "big_toe": None, "lesser_toes": None, "instep": None,
+    "extensor_digitorum_brevis": None, "heel_pad": None, "arch": None, "plantar_fascia": None,
+    "outer_sole": None, "ball_of_foot": None,
 }
 SIDED = {"hip", "lower_arm", "upper_leg", "shoulder_girdle", "jaw", "upper_arm", "lower_leg"}
 
@@ -41,3 +51,16 @@ def test_a_week_of_new_regions_scores_as_counted_by_hand():
     assert result.score == 5
     assert result.regions_with_pain == (2, 3, 5)  # right upper, left lower, axial
     assert not result.generalized
+
+
+def test_every_detail_region_is_covered_here():
+    atlas = load_atlas()
+    assert {region.stem for region in atlas if region.parent} <= set(EXPECTED)
+
+
+def test_a_jaw_marked_only_in_the_face_view_counts_once_with_the_masseter():
+    # The left lateral pterygoid and the left masseter are one area: the left jaw; the
+    # digastric the neck; the right finger flexors the right lower arm.
+    result = wpi(["lateral_pterygoid.left", "masseter.left", "digastric.right",
+                  "finger_flexors.right", "thumb.right"], load_atlas())
+    assert result.areas == ("jaw.left", "lower_arm.right", "neck") and result.score == 3

@@ -272,13 +272,13 @@ def test_atlas_lists_every_region(capsys):
     assert code == 0 and len(rows) >= 80
     by_id = {row["id"]: row for row in rows}
     assert len(by_id) == len(rows)
-    keys = {"id", "name", "view", "side", "layer", "detail", "wpi_area", "muscles",
+    keys = {"id", "name", "view", "side", "layer", "detail", "parent", "wpi_area", "muscles",
             "referral_zones"}
     assert all(set(row) == keys for row in rows)
-    assert all(row["detail"] is None for row in rows)  # no detail views yet
     trapezius = by_id["upper_trapezius.left"]
     assert trapezius == {"id": "upper_trapezius.left", "name": "Left upper trapezius",
                          "view": "back", "side": "left", "layer": "surface", "detail": None,
+                         "parent": None,
                          "wpi_area": "shoulder_girdle.left", "muscles": ["upper_trapezius"],
                          "referral_zones": ["posterior_neck.left", "suboccipital.left",
                                             "temple.left", "brow_eye.left", "masseter.left"]}
@@ -296,6 +296,17 @@ def test_atlas_lists_every_region(capsys):
     assert {"triceps.left", "wrist_back.left"} <= set(teres["referral_zones"])
     assert len(set(teres["referral_zones"])) == len(teres["referral_zones"])
     assert by_id["occiput"]["muscles"] == [] and by_id["occiput"]["referral_zones"] == []
+    # The detail views: what they draw closer, and what each detail region lies in.
+    assert {row["detail"] for row in rows} == {None, "head", "hands", "feet"}
+    assert by_id["masseter.left"]["detail"] == "head" and by_id["masseter.left"]["parent"] is None
+    pterygoid = by_id["lateral_pterygoid.right"]
+    assert (pterygoid["view"], pterygoid["layer"], pterygoid["parent"], pterygoid["wpi_area"]) == (
+        "head_front", "deep", "tmj.right", "jaw.right")
+    assert "tmj.right" in pterygoid["referral_zones"]
+    assert by_id["thumb.left"]["parent"] == "palm.left" and by_id["thumb.left"]["view"] == "palms"
+    assert by_id["plantar_fascia.left"]["parent"] == "heel.left"
+    assert by_id["digastric.left"]["parent"] == "anterior_neck"
+    assert all(row["parent"] in by_id for row in rows if row["parent"])
     deep = sum(row["layer"] == "deep" for row in rows)
     assert {row["id"].split(".")[0] for row in rows if row["layer"] == "deep"} >= {
         "piriformis", "quadratus_lumborum", "iliopsoas", "gluteus_minimus"}

@@ -122,3 +122,38 @@ def test_a_site_marked_0_counts_nowhere_as_pain(store):
     summary = store.summary()
     assert (summary.flares, summary.sites, summary.mean_intensity, summary.max_intensity) == (2, 1, 6, 6)
     assert [r.region for r in summary.top_regions] == ["soleus.left"]
+
+
+def test_detail_regions_roll_up_to_the_whole_figure_each_flare_counted_once(store):
+    """A flare on the thumb and the thenar, one on the palm itself, one on the thumb:
+    worked by hand. On the whole figure the palm has 3 flares (not 4 marks), a mean over
+    the 4 marks, the highest mark; a referral from the thumb web to the index finger is
+    one from the back of the hand to the palm; one within the palm is no arrow."""
+    from fibromap.domain.atlas import load_atlas
+
+    rolled = load_atlas().roll_up()
+    store.flares.add_many([
+        Flare(onset=at(2026, 4, 6, 9, 0), duration_seconds=60,
+              sites=(SpasmSite("thumb.right", 6), SpasmSite("thenar.right", 3))),
+        Flare(onset=at(2026, 4, 7, 9, 0), duration_seconds=120,
+              sites=(SpasmSite("palm.right", 2),)),
+        Flare(onset=at(2026, 4, 8, 9, 0),
+              sites=(SpasmSite("first_dorsal_interosseous.right", 5),
+                     SpasmSite("index_finger.right", 4, SiteRole.REFERRED),
+                     SpasmSite("thumb.right", 7)),
+              referrals=(Referral("first_dorsal_interosseous.right", "index_finger.right", 4),
+                         Referral("thumb.right", "index_finger.right", 4))),
+    ])
+    raw = region_figures(store.database)
+    assert raw["thumb.right"].flares == 2 and "palm.right" in raw
+    figures = region_figures(store.database, rolled_up=rolled)
+    palm = figures["palm.right"]
+    assert (palm.flares, palm.max_intensity, palm.referred) == (3, 7, 1)
+    assert palm.mean_intensity == pytest.approx((6 + 3 + 2 + 4 + 7) / 5)
+    assert palm.burden == pytest.approx((6 * 60 + 3 * 60 + 2 * 120) / 60)
+    assert set(figures) == {"palm.right", "hand_back.right"}
+    assert referral_counts(store.database, rolled_up=rolled) == [
+        ("hand_back.right", "palm.right", 1)]
+    assert referral_counts(store.database) == [
+        ("first_dorsal_interosseous.right", "index_finger.right", 1),
+        ("thumb.right", "index_finger.right", 1)]

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from fibromap.analysis.referral import DISCLAIMER, suggest_sources
-from fibromap.domain.atlas import Layer
+from fibromap.domain.atlas import FIGURES, Layer, View
 from fibromap.domain.flare import Flare, SiteRole
 from fibromap.figure.formatting import onset_text
 from fibromap.figure.orientation import Orientation
@@ -22,6 +22,11 @@ PANEL_WIDTH = 280
 NOT_RATED = "not rated"
 FIND_GAP = 8  # the type-to-find line sits this far from the map's top, in a strip of its own
 FIND_HINT = "Type a name to find a muscle"
+# What the map can show, named short enough to sit beside the find line at 1024 px.
+VIEW_CHOICES = (("Whole body", FIGURES["body"]), ("Face", (View.HEAD_FRONT,)),
+                ("Back of head", (View.HEAD_BACK,)), ("Palms", (View.PALMS,)),
+                ("Backs of hands", (View.HAND_BACKS,)), ("Tops of feet", (View.FOOT_TOPS,)),
+                ("Soles", (View.SOLES,)))
 KEYBOARD_HELP = ("Body map: type a muscle's name to find it, Enter marks it, a digit rates it, "
                  "Tab or the arrow keys move between muscles, Ctrl+L links referred pain, "
                  "Esc goes on to the form")
@@ -99,6 +104,14 @@ class BodyMapPage(QWidget):
         self.orientation.setAccessibleName("Show the front")
         self.help = QLabel(wordWrap=True)
         self.find_hint = QLabel(FIND_HINT, self.map)
+        # Which figure: the whole body, or a closer view of the head, a hand or a foot.
+        self.view_choice = QComboBox(self.map)
+        self.view_choice.setAccessibleName("Show on the map")
+        self.view_choice.setToolTip("The whole body, or a closer view of the head, the hands "
+                                    "or the feet (also from a region's right-click menu)")
+        for label, views in VIEW_CHOICES:
+            self.view_choice.addItem(label, views)
+        self.view_choice.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.map.setAccessibleName(KEYBOARD_HELP)
         self._build_layout()
         self._connect()
@@ -161,7 +174,9 @@ class BodyMapPage(QWidget):
         found = self.map.keys.find_label
         found.setText(FIND_HINT)
         found.ensurePolished()
-        self.map.setViewportMargins(0, FIND_GAP + found.sizeHint().height() + FIND_GAP // 2, 0, 0)
+        strip = max(FIND_GAP + found.sizeHint().height(),
+                    FIND_GAP // 2 + self.view_choice.sizeHint().height())
+        self.map.setViewportMargins(0, strip + FIND_GAP // 2, 0, 0)
         found.setText("")
         self.map.setBackgroundRole(QPalette.ColorRole.Base)
         self.map.setAutoFillBackground(True)
@@ -170,6 +185,8 @@ class BodyMapPage(QWidget):
         self.find_hint.adjustSize()
         self.find_hint.move(FIND_GAP, FIND_GAP)
         self._hint_follower = _HintFollower(self.find_hint, found)
+        self.view_choice.adjustSize()
+        self._corner = _TopRight(self.view_choice, FIND_GAP // 2)
 
     def width_for_height(self, height: int) -> int:
         """The page's width at which the figures fill ``height``: wider only adds blank."""
@@ -199,6 +216,9 @@ class BodyMapPage(QWidget):
         self.remove_button.clicked.connect(self._remove_current)
         self.marked.itemClicked.connect(lambda item: self.map.set_current(item.data(Qt.ItemDataRole.UserRole)))
         self.orientation.currentIndexChanged.connect(self._orientation_chosen)
+        self.view_choice.activated.connect(
+            lambda index: self.map.views.show(self.view_choice.itemData(index)))
+        self.map.viewsChanged.connect(self._views_changed)
 
     # -- showing a saved flare -----------------------------------------------------------
     def show_flare(self, flare: Flare | None) -> None:
@@ -304,6 +324,12 @@ class BodyMapPage(QWidget):
             self.referral_button.setChecked(on)
         self._update_panel()
 
+    def _views_changed(self) -> None:
+        shown = self.map.figures.shown
+        index = next((i for i, (_label, views) in enumerate(VIEW_CHOICES) if views == shown), 0)
+        with _Quiet(self.view_choice):
+            self.view_choice.setCurrentIndex(index)
+
     def _orientation_chosen(self, index: int) -> None:
         orientation = self.orientation.itemData(index)
         self.map.set_orientation(orientation)
@@ -322,6 +348,20 @@ class _HintFollower(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
             self._hint.setVisible(event.type() == QEvent.Type.Hide)
+        return False
+
+
+class _TopRight(QObject):
+    """Keeps a widget at the top right of its parent, ``gap`` from the edges."""
+
+    def __init__(self, widget: QWidget, gap: int):
+        super().__init__(widget)
+        self._widget, self._gap = widget, gap
+        widget.parentWidget().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._widget.move(watched.width() - self._widget.width() - self._gap, self._gap)
         return False
 
 

@@ -1,4 +1,6 @@
 """Zooming into the body map, for the small muscles of the face, neck, hands and feet.
+Zooming in past the last step over the face, a hand or a foot opens its detail view
+(map_views.py).
 
 Ctrl+wheel zooms at the pointer; Ctrl++ and Ctrl+- zoom at the current region, and a
 region's right-click menu offers "Zoom in here"; at any
@@ -36,6 +38,12 @@ class MapZoom:
         return self.level == len(STEPS) - 1
 
     def zoom_in(self, at: QPointF | None = None) -> bool:
+        """One step closer; past the last step, over a region of the whole figure that has
+        a detail view (the face, a hand, a foot), that view opens."""
+        if self.at_most() and self.map.views.whole:
+            region = (self.map.region_at(self.map.mapFromScene(at)) if at is not None
+                      else self.map.current_region())
+            return bool(region) and self.map.views.show_closer(region)
         return self._set(self.level + 1, at)
 
     def zoom_out(self, at: QPointF | None = None) -> bool:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu
 
+from fibromap.domain.atlas import FIGURES
 from fibromap.domain.flare import SiteRole
 
 
 def region_menu(body_map, region_id: str) -> QMenu:
-    """Intensity, spasm or trigger point, where the pain spreads, removal, and zooming in
-    on the region (or back to the whole body)."""
+    """Intensity, spasm or trigger point, where the pain spreads, removal, the region's
+    detail view (or the other side of it, or back to the whole body), and zooming in."""
     item = body_map.region_items[region_id]
     menu = QMenu(body_map)
     menu.setTitle(item.region.name)
@@ -29,10 +30,19 @@ def region_menu(body_map, region_id: str) -> QMenu:
     if item.marked:
         menu.addAction("Remove from this flare", lambda: body_map.unmark(region_id))
     menu.addSeparator()
+    views = body_map.views
+    closer = views.closer(region_id)
+    if closer is not None and closer not in body_map.figures.shown:
+        menu.addAction(f"Show closer: {closer.title.lower()}", lambda: views.show_closer(region_id))
+    if not views.whole:
+        shown = body_map.figures.shown[0]
+        other = next(v for v in FIGURES[shown.figure] if v is not shown)
+        menu.addAction(f"Turn over: {other.title.lower()}", lambda: views.show((other,)))
+        menu.addAction("Back to the whole body", views.whole_body)
     zoom = body_map.zoom
     anchor = body_map.scene_anchor(region_id)
-    closer = menu.addAction("Zoom in here", lambda: zoom.zoom_in(anchor))
-    closer.setEnabled(not zoom.at_most())
+    nearer = menu.addAction("Zoom in here", lambda: zoom.zoom_in(anchor))
+    nearer.setEnabled(not zoom.at_most())
     if zoom.level > 0:
         menu.addAction("Whole body", zoom.reset)
     return menu

@@ -7,6 +7,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 from shapely.geometry import Polygon, box
 
+from fibromap.domain.atlas import View
 from fibromap.ui.bodymap.map_zoom import STEPS
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -51,8 +52,8 @@ def test_zoomed_in_every_region_is_a_24_pixel_target_at_1280x800(window, qtbot):
     for level in range(len(STEPS)):
         body_map.zoom._set(level, None)
         scale = body_map.transform().m11()  # screen pixels per drawing unit
-        small = [rid for rid, item in body_map.region_items.items()
-                 if not holds_square(scene_polygon(item), TARGET / scale)]
+        small = [rid for rid in body_map.views.regions()
+                 if not holds_square(scene_polygon(body_map.region_items[rid]), TARGET / scale)]
         if level == 0:
             assert len(small) > 60  # the whole body is too small for many of them...
     assert small == []  # ...and at the closest zoom every one is a 24x24 px target
@@ -85,7 +86,7 @@ def test_keys_zoom_at_the_current_region_and_keep_it_in_sight(window, qtbot):
     body_map.setFocus()
     qtbot.waitUntil(body_map.hasFocus)
     body_map.set_current("palm.left")
-    for _ in range(len(STEPS)):
+    for _ in range(len(STEPS) - 1):
         qtbot.keyClick(body_map, Qt.Key.Key_Equal, CTRL)
     assert body_map.zoom.factor == STEPS[-1]
     view = body_map.viewport().rect()
@@ -96,6 +97,11 @@ def test_keys_zoom_at_the_current_region_and_keep_it_in_sight(window, qtbot):
     for _ in range(len(STEPS)):
         qtbot.keyClick(body_map, Qt.Key.Key_Minus, CTRL)
     assert body_map.zoom.factor == 1
+    # Past the last step, over a hand, the hands' detail view opens.
+    body_map.set_current("palm.left")
+    for _ in range(len(STEPS)):
+        qtbot.keyClick(body_map, Qt.Key.Key_Equal, CTRL)
+    assert body_map.figures.shown == (View.PALMS,) and body_map.zoom.factor == 1
 
 
 def test_a_zoomed_heat_map_places_its_numbers_again(qtbot, store):
