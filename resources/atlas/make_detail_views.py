@@ -56,7 +56,7 @@ DETAIL_FIGURES = {"head": ("head_front", "head_back"), "hands": ("palms", "hand_
 
 # -- head and neck: the whole figure's head and neck, closer, with the deep jaw muscles ---
 def head_frame(near: str) -> Frame:
-    return Frame(scale=560.0, half_width=0.56, top=0.0, bottom=1.38, near=near,
+    return Frame(scale=460.0, half_width=0.56, top=0.0, bottom=1.38, near=near,
                  sides_at=(-0.5, 0.3))
 
 
@@ -141,8 +141,8 @@ THUMB = [(-0.43, 0.95), (-0.35, 0.8), (-0.28, 0.66), (-0.23, 0.55)]
 
 
 def hand_frame(near: str) -> Frame:
-    return Frame(scale=480.0, half_width=0.83, top=0.0, bottom=1.64, near=near,
-                 sides_at=(-0.77, 1.5))
+    return Frame(scale=340.0, half_width=0.83, top=0.0, bottom=1.64, near=near,
+                 sides_at=(-0.77, 0.06))
 
 
 def _finger(base: Point, tip: Point, width: float) -> Polygon:
@@ -230,7 +230,7 @@ FOOT_SHIFT = 0.15  # towards the middle
 
 
 def foot_frame(near: str) -> Frame:
-    return Frame(scale=620.0, half_width=0.67, top=-0.08, bottom=1.26, near=near,
+    return Frame(scale=430.0, half_width=0.67, top=-0.08, bottom=1.26, near=near,
                  sides_at=(-0.62, 1.1))
 
 
