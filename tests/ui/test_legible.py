@@ -95,6 +95,15 @@ def test_every_view_is_legible(qtbot, records, paths, size):
         choose()
         settle(window)
         found += [f"heatmap, {name}: {line}" for line in problems(window)]
+    # The Log's map in each detail view (the head, the hands, the feet).
+    window.show_view("log")
+    body = window.log.body
+    for index in range(1, body.view_choice.count()):
+        body.view_choice.activated.emit(index)
+        settle(window)
+        shown = body.view_choice.itemText(index)
+        found += [f"log, {shown}: {line}" for line in problems(window)]
+        found += [f"log, {shown}: no name for {control}" for control in unnamed(window)]
     assert found == [], "\n".join(found)
 
 
