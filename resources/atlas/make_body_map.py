@@ -31,6 +31,7 @@ from shapely.ops import polylabel, unary_union
 from make_detail_views import DETAIL_FIGURES, Frame, detail_view  # beside this script
 from shape_tools import (
     Point, band, blob, carve, catmull_rom, ellipse, polygons, region_below, region_left_of,
+    without_spikes,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -339,25 +340,6 @@ def simplify(regions: dict[str, Polygon], frame: Frame) -> dict[str, Polygon]:
         pieces = [piece for piece in polygons(shape) if piece.area * frame.scale ** 2 > 0.05]
         out[name] = without_spikes(pieces[0]) if len(pieces) == 1 else shape
     return out
-
-
-def without_spikes(shape: Polygon) -> Polygon:
-    """Drop the points where the outline turns back on itself (within 8 degrees): where a
-    cell's edge meets the outline they can leave a spike a few hundredths of a unit long,
-    which draws as a stray line. The area moved is a sliver of a sliver."""
-    ring = list(shape.exterior.coords)[:-1]
-    changed = True
-    while changed and len(ring) > 3:
-        changed = False
-        for i in range(len(ring)):
-            a, b, c = ring[i - 1], ring[i], ring[(i + 1) % len(ring)]
-            v1, v2 = (a[0] - b[0], a[1] - b[1]), (c[0] - b[0], c[1] - b[1])
-            l1, l2 = math.hypot(*v1), math.hypot(*v2)
-            if l1 and l2 and (v1[0] * v2[0] + v1[1] * v2[1]) / (l1 * l2) > 0.99:
-                del ring[i]
-                changed = True
-                break
-    return Polygon(ring, [interior.coords for interior in shape.interiors])
 
 
 def to_svg_path(shape: Polygon | MultiPolygon, frame: Frame) -> str:
