@@ -31,7 +31,9 @@ def suggest_sources(zones: Iterable[str], atlas: Atlas, limit: int = 5,
 
     The score rewards covering many of the marked zones (recall) and, less, a pattern
     whose zones are mostly marked (precision), and a muscle in a region already marked
-    as a spasm or trigger point; ties go to the muscle name.
+    as a spasm or trigger point; ties go to the muscle name. A zone marked in a detail
+    view counts as reached by a pattern that reaches the region it lies in (the thumb,
+    by one reaching the palm).
     """
     marked = set(zones)
     sources = set(marked_sources)
@@ -39,14 +41,20 @@ def suggest_sources(zones: Iterable[str], atlas: Atlas, limit: int = 5,
         return []
     found = []
     for pattern in atlas.patterns:
-        hit = tuple(z for z in pattern.zones if z in marked)
+        hit = tuple(z for z in pattern.zones if z in marked) + tuple(
+            z for z in sorted(marked) if z not in pattern.zones and _reaches(pattern.zones, z, atlas))
         if not hit:
             continue
         recall = len(hit) / len(marked)
-        precision = len(hit) / len(pattern.zones)
+        precision = min(1.0, len(hit) / len(pattern.zones))
         found.append(SourceSuggestion(
             pattern.muscle, pattern.name, pattern.location, pattern.sources, hit,
             pattern.zones,
             round(0.7 * recall + 0.3 * precision + (0.2 if sources & set(pattern.sources) else 0), 4)))
     found.sort(key=lambda s: (-s.score, s.name))
     return found[:limit]
+
+
+def _reaches(pattern_zones: tuple[str, ...], zone: str, atlas: Atlas) -> bool:
+    """Whether a pattern reaches a marked zone, or the whole-figure region it lies in."""
+    return zone in pattern_zones or atlas.on_figure(zone) in pattern_zones

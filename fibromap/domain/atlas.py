@@ -60,9 +60,6 @@ VIEW_TITLES = {View.FRONT: "Front", View.BACK: "Back", View.HEAD_FRONT: "Face an
 FIGURES: dict[str, tuple[View, ...]] = {
     "body": (View.FRONT, View.BACK), "head": (View.HEAD_FRONT, View.HEAD_BACK),
     "hands": (View.PALMS, View.HAND_BACKS), "feet": (View.FOOT_TOPS, View.SOLES)}
-FIGURE_TITLES = {"body": "Whole body", "head": "Head and neck", "hands": "Hands and wrists",
-                 "feet": "Feet and ankles"}
-DETAIL_FIGURES = tuple(name for name in FIGURES if name != "body")
 
 
 class Layer(StrEnum):

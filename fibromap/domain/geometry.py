@@ -6,7 +6,7 @@ which is all the generator writes, and read here in a few milliseconds. Coordina
 SVG units with y down; each view has its own frame (the front and back of the whole
 figure share one), and the front view is drawn facing the viewer (the person's right on
 the viewer's left). Besides the whole figure there are the detail views of the head,
-hands and feet (atlas.DETAIL_FIGURES); a region may be drawn in more than one view.
+hands and feet (atlas.FIGURES); a region may be drawn in more than one view.
 """
 
 from __future__ import annotations

@@ -25,13 +25,15 @@ TITLE_SPACE = 34.0
 
 
 class BodyFigures:
-    """Every view of the map in one scene; ``show`` picks the ones on display (the front and
-    back of the whole figure, or one detail view), laid side by side. A region drawn in
+    """The views of the map in one scene (``built``: every view, or the whole figure alone
+    for a map that never shows a detail view); ``show`` picks the ones on display (the front
+    and back of the whole figure, or one detail view), laid side by side. A region drawn in
     several views has an item in each, all showing its state; ``region_items`` holds each
-    region's first (for a whole-figure region, the one on the whole figure)."""
+    region's first (for a whole-figure region, the one on the whole figure). The owner
+    refreshes the regions after ``show`` and ``apply_orientation``."""
 
     def __init__(self, scene: QGraphicsScene, atlas: Atlas, geometry: BodyGeometry, font: QFont,
-                 views: tuple[View, ...] = FIGURES["body"]):
+                 built: tuple[View, ...] = FIGURES["body"]):
         self.scene = scene
         self.atlas = atlas
         self.geometry = geometry
@@ -43,16 +45,16 @@ class BodyFigures:
         self.side_labels: dict[View, tuple[QGraphicsSimpleTextItem, QGraphicsSimpleTextItem]] = {}
         self.shown: tuple[View, ...] = ()
         self._mirrored = False
-        self._build(font)
-        self.show(views)
+        self._build(font, built)
+        self.show(FIGURES["body"])
 
-    def _build(self, font: QFont) -> None:
+    def _build(self, font: QFont, built: tuple[View, ...]) -> None:
         title_font = QFont(font)
         title_font.setPixelSize(17)
         title_font.setBold(True)
         side_font = QFont(title_font)
         side_font.setPixelSize(20)
-        for view in View:
+        for view in built:
             figure = self.geometry.views[view]
             container = QGraphicsRectItem(0, 0, figure.width, figure.height)
             container.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
@@ -106,8 +108,6 @@ class BodyFigures:
             height = max(height, figure.height)
         self.scene.setSceneRect(QRectF(-4, 0, x - FIGURE_GAP + 8, height + TITLE_SPACE + 4))
         self._place_sides()
-        for region_id in self.items:
-            self.refresh(region_id)
 
     @staticmethod
     def _lines(container, paths, pen: QPen) -> None:
@@ -124,8 +124,6 @@ class BodyFigures:
             container.setTransform(QTransform(-1, 0, 0, 1, width, 0)
                                    if self._mirrored and view.facing else QTransform())
         self._place_sides()
-        for region_id in self.items:
-            self.refresh(region_id)
 
     def _place_sides(self) -> None:
         for view, (left, right) in self.side_labels.items():
@@ -155,13 +153,13 @@ class BodyFigures:
         return item.mapToScene(QPointF(*item.anchor)) if item else None
 
     def scene_anchor(self, region_id: str) -> QPointF:
-        """Where a region's number and arrows go: its item on display, else (a detail region
-        while the whole figure is shown) the region it lies in, else its first item."""
-        item = self.shown_item(region_id)
-        if item is None:
-            parent = self.atlas.region(region_id).parent if region_id in self.atlas else None
-            item = (parent and self.shown_item(parent)) or self.region_items[region_id]
-        return item.mapToScene(QPointF(*item.anchor))
+        """Where a region's number and arrows go: as shown_anchor, else at its first item
+        (hidden)."""
+        anchor = self.shown_anchor(region_id)
+        if anchor is None:
+            item = self.region_items[region_id]
+            anchor = item.mapToScene(QPointF(*item.anchor))
+        return anchor
 
     def refresh(self, region_id: str) -> None:
         """Redraw every item of a region from the first's state; its number goes on the one

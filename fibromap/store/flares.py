@@ -67,9 +67,10 @@ class FlareFilter:
 
     def apply(self, query: Select) -> Select:
         query = in_period(query, self.start, self.end)
-        if self.region:
+        if self.region:  # the region, or any part of it marked in a detail view
+            regions = [self.region, *(part.id for part in load_atlas().parts(self.region))]
             query = query.where(FlareRow.id.in_(
-                select(SiteRow.flare_id).where(SiteRow.region == self.region)))
+                select(SiteRow.flare_id).where(SiteRow.region.in_(regions))))
         if self.trigger:
             query = query.where(FlareRow.id.in_(
                 select(FlareTermRow.flare_id).join(TermRow, TermRow.id == FlareTermRow.term_id)

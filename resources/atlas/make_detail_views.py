@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 from shapely.affinity import translate
 from shapely.geometry import LineString, Polygon
+from shapely.geometry import Point as ShapelyPoint
 from shapely.ops import unary_union
 
-from shape_tools import Point, band, blob, carve, catmull_rom, ellipse, polygons, region_below
+from shape_tools import Point, band, blob, carve, catmull_rom, ellipse, region_below
 
 
 @dataclass(frozen=True)
@@ -61,14 +62,12 @@ def head_frame(near: str) -> Frame:
 
 
 def head_part(parts: dict[str, Polygon]) -> Polygon:
-    """The head and neck of the whole figure, cut off where the neck meets the shoulders."""
-    cut = region_below([(0.05, 1.36), (-0.2, 1.36), (-0.5, 1.36)], smooth=False)
-    return unary_union([parts["head"], parts["neck"]]).difference(cut)
+    """The head and neck of the whole figure (the neck ends where it meets the shoulders)."""
+    return unary_union([parts["head"], parts["neck"]])
 
 
 def head_front_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
-    head = parts["head"]
-    neck = parts["neck"].difference(region_below([(0.05, 1.36), (-0.5, 1.36)], smooth=False))
+    head, neck = parts["head"], parts["neck"]
     regions = carve(head, [
         ("tmj", ellipse(-0.345, 0.55, 0.075, 0.13)),
         # Deep, under the cheek and the jaw: drawn where they lie.
@@ -98,8 +97,7 @@ def head_front_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
 
 
 def head_back_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
-    head = parts["head"]
-    neck = parts["neck"].difference(region_below([(0.05, 1.36), (-0.5, 1.36)], smooth=False))
+    head, neck = parts["head"], parts["neck"]
     regions = carve(head, [
         ("suboccipital", band(head, 0.7, 1.2, 0.0, 1.0)),
         ("temporalis", blob([(-0.2, 0.16), (-0.32, 0.2), (-0.42, 0.42), (-0.38, 0.62),
@@ -163,26 +161,21 @@ def hand_outline() -> Polygon:
         region_below([(-1.2, 1.62), (0.0, 1.62)], smooth=False))
 
 
-def _hand_cells(outline: Polygon) -> list[tuple[str, Polygon]]:
-    """The fingers and the thumb, each cut off at its root."""
+def _hand_cells() -> list[tuple[str, Polygon]]:
+    """The fingers and the thumb, each cut off at its root (round at the tip)."""
     cells = []
     for name, (base, tip, width) in HAND.items():
-        finger = LineString([base, tip]).buffer(width / 2 + 0.01, cap_style="flat")
-        cells.append((name, finger.union(shapely_point(tip).buffer(width / 2 + 0.01))))
+        cells.append((name, LineString([base, tip]).buffer(width / 2 + 0.01, cap_style="flat")
+                      .union(ShapelyPoint(tip).buffer(width / 2 + 0.01))))
     thumb = LineString(catmull_rom(THUMB[1:], samples=6)).buffer(0.085, cap_style="flat")
-    cells.append(("thumb", thumb.union(shapely_point(THUMB[-1]).buffer(0.085))))
+    cells.append(("thumb", thumb.union(ShapelyPoint(THUMB[-1]).buffer(0.085))))
     return cells
-
-
-def shapely_point(point: Point):
-    from shapely.geometry import Point as ShapelyPoint
-    return ShapelyPoint(*point)
 
 
 def palm_regions(outline: Polygon) -> dict[str, Polygon]:
     """The palm side: fingers, thenar and hypothenar eminences, the palm, the wrist, and the
     forearm's flexors (radial, the fingers', ulnar; the thumb side is the radial side)."""
-    return carve(outline, _hand_cells(outline) + [
+    return carve(outline, _hand_cells() + [
         ("wrist_front", band(outline, 1.02, 1.16)),
         ("flexor_carpi_radialis", band(outline, 1.1, 1.7, 0.0, 0.3)),
         ("finger_flexors", band(outline, 1.1, 1.7, 0.3, 0.68)),
@@ -198,7 +191,7 @@ def palm_regions(outline: Polygon) -> dict[str, Polygon]:
 def hand_back_regions(outline: Polygon) -> dict[str, Polygon]:
     """The back: fingers, the web of the thumb (first dorsal interosseous), the back of the
     hand, the wrist, and the forearm's extensors."""
-    return carve(outline, _hand_cells(outline) + [
+    return carve(outline, _hand_cells() + [
         ("wrist_back", band(outline, 1.02, 1.16)),
         ("wrist_extensors", band(outline, 1.1, 1.7, 0.0, 0.34)),
         ("finger_extensors", band(outline, 1.1, 1.7, 0.34, 0.72)),
@@ -314,5 +307,3 @@ def _shifted(dx: float, outline: Polygon, regions: dict[str, Polygon], lines):
     return (translate(outline, dx), {name: translate(shape, dx) for name, shape in regions.items()},
             [[(x + dx, y) for x, y in line] for line in lines])
 
-
-__all__ = ["DETAIL_FIGURES", "Frame", "detail_view", "polygons"]

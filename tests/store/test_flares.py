@@ -120,3 +120,18 @@ def test_summaries_page_newest_first_with_filters(store):
     assert store.flares.count_matching(where) == len(expected)
     assert len(store.flares.summaries(where)) == len(expected)
     assert store.flares.count_matching(FlareFilter(date(2026, 3, 1), date(2026, 3, 1))) == 3
+
+
+def test_filtering_by_a_region_finds_the_flares_marked_on_its_parts(store):
+    """"Right palm and fingers" lists a flare marked on the right thumb in the hands' view;
+    the thumb lists only its own."""
+    from fibromap.store.flares import FlareFilter
+
+    store.flares.add_many([
+        full_flare(onset=at(2026, 3, 1, 8), sites=(SpasmSite("thumb.right", 4),), referrals=()),
+        full_flare(onset=at(2026, 3, 2, 8), sites=(SpasmSite("palm.right", 3),), referrals=()),
+        full_flare(onset=at(2026, 3, 3, 8), sites=(SpasmSite("thumb.left", 5),), referrals=()),
+    ])
+    assert store.flares.count_matching(FlareFilter(region="palm.right")) == 2
+    assert store.flares.count_matching(FlareFilter(region="thumb.right")) == 1
+    assert store.flares.count_matching(FlareFilter(region="palm.left")) == 1

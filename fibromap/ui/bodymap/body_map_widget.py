@@ -34,7 +34,7 @@ class BodyMapWidget(QGraphicsView):
 
     def __init__(self, orientation: Orientation = Orientation.PATIENT, *,
                  atlas: Atlas | None = None, geometry: BodyGeometry | None = None,
-                 parent: QWidget | None = None):
+                 views: tuple[View, ...] = tuple(View), parent: QWidget | None = None):
         super().__init__(parent)
         self.atlas = atlas or load_atlas()
         self.geometry = geometry or load_geometry()
@@ -56,7 +56,7 @@ class BodyMapWidget(QGraphicsView):
         self.keys = MapKeys(self)
         self.zoom = MapZoom(self)
         self.views = MapViews(self)
-        self.figures = BodyFigures(self.scene(), self.atlas, self.geometry, self.font())
+        self.figures = BodyFigures(self.scene(), self.atlas, self.geometry, self.font(), views)
         self._links = ReferralLinks(self.scene(), self.figures.shown_anchor)
         self.region_items = self.figures.region_items
         self._labels = self.figures.labels
@@ -64,6 +64,10 @@ class BodyMapWidget(QGraphicsView):
 
     def _apply_orientation(self) -> None:
         self.figures.apply_orientation(self._orientation)
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Draw every region and arrow again (the figures turned, or other views shown)."""
         for region_id in self.region_items:
             self._refresh(region_id)
         self._links.route()
@@ -81,10 +85,6 @@ class BodyMapWidget(QGraphicsView):
         """The on-figure labels, viewer's left first."""
         left, right = self.figures.side_labels[view]
         return left.text(), right.text()
-
-    def links_moved(self) -> None:
-        """Draw the referral arrows again between their ends on display."""
-        self._links.route()
 
     # -- geometry helpers -------------------------------------------------------------
     def scene_anchor(self, region_id: str) -> QPointF:
@@ -325,7 +325,7 @@ class BodyMapWidget(QGraphicsView):
             self.region_items[parent].parts_marked = [
                 (part.name, self.region_items[part.id].intensity)
                 for part in self.atlas.parts(parent) if self.region_items[part.id].marked]
-            self.figures.refresh(parent)
+            self._refresh(parent)
 
     # -- mouse ------------------------------------------------------------------------------
     def mouseMoveEvent(self, event) -> None:  # noqa: N802

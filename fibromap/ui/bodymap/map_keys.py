@@ -53,8 +53,9 @@ class MapKeys:
 
     def tab_order(self) -> list[str]:
         figures = self.map.figures
-        shown = {rid: figures.shown.index(figures.shown_item(rid).view) for rid in self.points()}
-        return reading_order(self.points(), shown)
+        points = self.points()
+        shown = {rid: figures.shown.index(figures.shown_item(rid).view) for rid in points}
+        return reading_order(points, shown)
 
     def next_in_tab_order(self, forward: bool) -> str | None:
         """The region Tab (or Shift+Tab) moves to; None past either end."""
@@ -173,4 +174,4 @@ class MapKeys:
 
     def find_region(self, text: str) -> str | None:
         """The region whose name best matches what was typed ("l trap", "calf")."""
-        return find_region(text, self.map.atlas, self.tab_order())
+        return find_region(text, self.map.atlas, self.tab_order(), self.map.region_items)

@@ -25,7 +25,7 @@ class MapViews:
             return
         body_map.zoom.level = 0
         body_map.figures.show(views)
-        body_map.links_moved()
+        body_map.redraw()
         body_map.zoom.apply()
         current = body_map.current_region()
         if current is not None and body_map.figures.shown_item(current) is None:
@@ -56,7 +56,8 @@ class MapViews:
         if region.detail is None:
             return None
         wanted = [region_id, *(part.id for part in atlas.parts(region_id))]
-        return next((item.view for rid in wanted for item in self.map.figures.items[rid]
+        # A map built without the detail views (a heat-map) has none to open.
+        return next((item.view for rid in wanted for item in self.map.figures.items.get(rid, ())
                      if item.view.figure == region.detail), None)
 
     def show_closer(self, region_id: str) -> bool:

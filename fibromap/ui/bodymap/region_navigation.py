@@ -6,7 +6,7 @@ and to test apart from the widget.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 
 from fibromap.domain.atlas import Atlas
 
@@ -47,12 +47,13 @@ def nearest_in_direction(points: Mapping[str, Point], current: str, dx: int, dy:
 SIDE_LETTERS = {"l": "left", "r": "right"}
 
 
-def find_region(text: str, atlas: Atlas, order: Iterable[str]) -> str | None:
+def find_region(text: str, atlas: Atlas, order: Iterable[str],
+                within: Container[str] | None = None) -> str | None:
     """The region whose name best matches what was typed ("l trap", "calf").
 
     Every typed word must start a word of the name or id; a lone "l" or "r" names the
     side (not "latae" or "rectus"); a name that starts with the whole text wins, then
-    reading order decides.
+    reading order decides. ``within``: the regions a map can show (all when None).
     """
     words = text.lower().split()
     if not words:
@@ -62,7 +63,8 @@ def find_region(text: str, atlas: Atlas, order: Iterable[str]) -> str | None:
     position = {region_id: index for index, region_id in enumerate(order)}
     best, best_rank = None, None
     for region in atlas:
-        if sides and region.side.value not in sides:
+        if (sides and region.side.value not in sides) or (within is not None
+                                                          and region.id not in within):
             continue
         name = region.name.lower().replace("(", " ").replace(")", " ").replace(",", " ")
         tokens = name.split() + region.id.replace(".", " ").replace("_", " ").split()

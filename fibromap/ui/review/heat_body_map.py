@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from fibromap.domain.atlas import Atlas
+from fibromap.domain.atlas import FIGURES, Atlas
 from fibromap.domain.geometry import BodyGeometry
 from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
@@ -24,7 +24,8 @@ class HeatBodyMap(BodyMapWidget):
     def __init__(self, orientation: Orientation = Orientation.PATIENT, *,
                  atlas: Atlas | None = None, geometry: BodyGeometry | None = None,
                  numbers: bool = True, parent: QWidget | None = None):
-        super().__init__(orientation, atlas=atlas, geometry=geometry, parent=parent)
+        super().__init__(orientation, atlas=atlas, geometry=geometry, views=FIGURES["body"],
+                         parent=parent)
         self.set_editable(False)
         self.numbers = HeatLabels(self) if numbers else None
         # Placing takes over a tenth of a second on a busy map: while a window is being
