@@ -347,7 +347,7 @@ def cmd_report(args, url: str, paths: Paths) -> int:
         settings = Settings(paths.settings_file)
         # The body faces as in the app's body map, and the page says which way.
         pages = write_report(data, atlas, target, args.page_size or settings.page_size,
-                             orientation=settings.orientation)
+                             orientation=settings.orientation, build=settings.build)
     finally:
         store.close()
     print(f"Wrote a {pages}-page report for {start} to {end} to {target}")

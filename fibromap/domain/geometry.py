@@ -7,6 +7,9 @@ SVG units with y down; each view has its own frame (the front and back of the wh
 figure share one), and the front view is drawn facing the viewer (the person's right on
 the viewer's left). Besides the whole figure there are the detail views of the head,
 hands and feet (atlas.FIGURES); a region may be drawn in more than one view.
+
+The whole figure comes in three builds (female, male, and between the two), with the same
+regions on each; the detail views are the same for all three.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 
 from fibromap.config import resource
@@ -22,6 +26,20 @@ from fibromap.domain.atlas import View
 SVG_NS = "{http://www.w3.org/2000/svg}"
 Point = tuple[float, float]
 Ring = tuple[Point, ...]
+
+
+class Build(StrEnum):
+    """Which whole figure is drawn: the same regions, shaped as a woman's, a man's, or
+    between the two (the widths of figure-proportions.md)."""
+
+    FEMALE = "female"
+    MALE = "male"
+    NEUTRAL = "neutral"
+
+    @property
+    def label(self) -> str:
+        return {"female": "Female figure", "male": "Male figure",
+                "neutral": "Neutral figure (between the two)"}[self.value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +71,7 @@ class BodyGeometry:
     height: float
     head_unit: float  # SVG units per head height
     views: dict[View, FigureView]
+    build: Build = Build.NEUTRAL
 
 
 _COMMAND = re.compile(r"([A-Za-z])")
@@ -86,13 +105,25 @@ def _pairs(numbers: list[float]) -> Ring:
 
 
 @cache
-def load_geometry() -> BodyGeometry:
-    """The drawing shipped in resources/atlas (parsed once)."""
-    root = ET.fromstring(resource("atlas", "body_map.svg").read_text(encoding="utf-8"))
+def _svg() -> ET.Element:
+    return ET.fromstring(resource("atlas", "body_map.svg").read_text(encoding="utf-8"))
+
+
+def load_geometry(build: Build | str = Build.NEUTRAL) -> BodyGeometry:
+    """The drawing shipped in resources/atlas, with the whole figure in ``build`` (each
+    build parsed once; only its own paths are read)."""
+    return _load(Build(build))
+
+
+@cache
+def _load(build: Build) -> BodyGeometry:
+    root = _svg()
     _, _, width, height = (float(v) for v in root.get("viewBox").split())
     views = {}
     for group in root.iter(f"{SVG_NS}g"):
-        view = View(group.get("id"))
+        if group.get("data-build", Build.NEUTRAL) != build and group.get("data-figure") == "body":
+            continue
+        view = View(group.get("data-view") or group.get("id"))
         frame = (float(group.get("data-width", width)), float(group.get("data-height", height)))
         sides = tuple(float(v) for v in group.get("data-sides", "0 0").split())
         silhouette, regions, details = None, {}, []
@@ -106,4 +137,4 @@ def load_geometry() -> BodyGeometry:
                 region_id = path.get("data-region") or path.get("id")
                 regions[region_id] = Shape(_rings(path.get("d")), (x, y))
         views[view] = FigureView(view, silhouette, regions, tuple(details), *frame, sides)
-    return BodyGeometry(width, height, float(root.get("data-head-units")), views)
+    return BodyGeometry(width, height, float(root.get("data-head-units")), views, build)

@@ -44,6 +44,7 @@ class BodyFigures:
         self.titles: dict[View, QGraphicsSimpleTextItem] = {}
         self.side_labels: dict[View, tuple[QGraphicsSimpleTextItem, QGraphicsSimpleTextItem]] = {}
         self.shown: tuple[View, ...] = ()
+        self._outlines: dict[View, list[QGraphicsPathItem]] = {}
         self._mirrored = False
         self._build(font, built)
         self.show(FIGURES["body"])
@@ -71,9 +72,7 @@ class BodyFigures:
                     self.scene.addItem(label)
                     label.hide()
                     self.labels[region_id] = label
-            self._lines(container, [shape_path(figure.silhouette)], QPen(colors.OUTLINE, 1.5))
-            self._lines(container, [polyline_path(line) for line in figure.details],
-                        QPen(colors.DETAIL, 0.9))
+            self._draw_outline(view)
             title = QGraphicsSimpleTextItem(view.title)
             title.setFont(title_font)
             title.setBrush(colors.LABEL)
@@ -109,16 +108,41 @@ class BodyFigures:
         self.scene.setSceneRect(QRectF(-4, 0, x - FIGURE_GAP + 8, height + TITLE_SPACE + 4))
         self._place_sides()
 
-    @staticmethod
-    def _lines(container, paths, pen: QPen) -> None:
-        for path in paths:
-            item = QGraphicsPathItem(path, container)
-            item.setPen(pen)
-            item.setZValue(4)
-            item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    def _draw_outline(self, view: View) -> None:
+        """The view's outline and its lines (face, navel, fingers), drawn over the regions."""
+        figure = self.geometry.views[view]
+        drawn = self._outlines.setdefault(view, [])
+        for paths, pen in (([shape_path(figure.silhouette)], QPen(colors.OUTLINE, 1.5)),
+                           ([polyline_path(line) for line in figure.details],
+                            QPen(colors.DETAIL, 0.9))):
+            for path in paths:
+                item = QGraphicsPathItem(path, self.containers[view])
+                item.setPen(pen)
+                item.setZValue(4)
+                item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+                drawn.append(item)
+
+    def set_geometry(self, geometry: BodyGeometry) -> None:
+        """Draw the same regions from another drawing (another build of the figure); what
+        each region shows stays. The owner refreshes the regions after."""
+        self.geometry = geometry
+        for view, container in self.containers.items():
+            figure = geometry.views[view]
+            container.setRect(0, 0, figure.width, figure.height)
+            for item in self._outlines.pop(view):
+                self.scene.removeItem(item)
+            self._draw_outline(view)
+        for items in self.items.values():
+            for item in items:
+                item.set_shape(geometry.views[item.view].regions[item.region.id])
+        self.show(self.shown)
+        self._mirror()
 
     def apply_orientation(self, orientation: Orientation) -> None:
         self._mirrored = orientation is Orientation.PATIENT
+        self._mirror()
+
+    def _mirror(self) -> None:
         for view, container in self.containers.items():
             width = self.geometry.views[view].width
             container.setTransform(QTransform(-1, 0, 0, 1, width, 0)

@@ -54,6 +54,11 @@ class RegionItem(QGraphicsPathItem):
         self.setToolTip(region.name)
         self.refresh()
 
+    def set_shape(self, shape: Shape) -> None:
+        """The same region drawn in another build of the figure."""
+        self.setPath(shape_path(shape))
+        self.anchor = shape.anchor
+
     @property
     def marked(self) -> bool:
         return self.role is not None

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from fibromap.analysis.heatmap import Metric, format_value, metric_values, scale_maximum
 from fibromap.analysis.report_data import ReportData
 from fibromap.domain.atlas import Atlas
-from fibromap.domain.geometry import load_geometry
+from fibromap.domain.geometry import Build, load_geometry
 from fibromap.figure.body_figures import BodyFigures
 from fibromap.figure.orientation import Orientation
 from fibromap.figure.referral_arrow import ReferralArrow
@@ -53,8 +53,9 @@ def _notes(data: ReportData, atlas: Atlas, maximum: float, orientation: Orientat
     return notes or ["none"]
 
 
-def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation) -> Section:
-    geometry = load_geometry()
+def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation,
+              build: Build = Build.NEUTRAL) -> Section:
+    geometry = load_geometry(build)
     scene = QGraphicsScene()
     figures = BodyFigures(scene, atlas, geometry, font(9))
     figures.apply_orientation(orientation)

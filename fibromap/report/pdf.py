@@ -20,6 +20,7 @@ from fibromap import APP_NAME, __version__
 from fibromap.analysis.report_data import ReportData
 from fibromap.domain.atlas import Atlas
 from fibromap.errors import FibroMapError
+from fibromap.domain.geometry import Build
 from fibromap.figure.orientation import Orientation
 from fibromap.report import sections
 from fibromap.report.body_maps import body_maps
@@ -45,11 +46,12 @@ def running_header(data: ReportData) -> str:
 
 
 def render_report(data: ReportData, atlas: Atlas, device, today: date | None = None,
-                  orientation: Orientation = Orientation.CLINICIAN) -> int:
+                  orientation: Orientation = Orientation.CLINICIAN,
+                  build: Build = Build.NEUTRAL) -> int:
     """Paint the report on a paged device (a PDF writer or a printer); returns the pages.
 
     ``orientation`` is how the front of the body faces the reader, as in the app's setting;
-    the page says which it is in words.
+    the page says which it is in words. ``build`` is the figure chosen in the app.
     """
     painter = QPainter()
     if not painter.begin(device):
@@ -58,7 +60,7 @@ def render_report(data: ReportData, atlas: Atlas, device, today: date | None = N
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         writer = Writer(device, painter, running_header(data))
         parts = [sections.header(data, today or date.today()), sections.summary(data),
-                 sections.medications(data), body_maps(data, atlas, Orientation(orientation)),
+                 sections.medications(data), body_maps(data, atlas, Orientation(orientation), build),
                  sections.trend(data), sections.hours(data), *sections.daily_life(data),
                  *sections.factors(data), *sections.scores(data),
                  sections.changes(data, atlas), sections.questions(data)]
@@ -77,7 +79,8 @@ def check_target(target: Path) -> None:
 
 def write_report(data: ReportData, atlas: Atlas, target: Path, page_size: str = "a4",
                  today: date | None = None,
-                 orientation: Orientation = Orientation.CLINICIAN) -> int:
+                 orientation: Orientation = Orientation.CLINICIAN,
+                 build: Build = Build.NEUTRAL) -> int:
     """Write the PDF to ``target`` — a whole file or none; returns the number of pages.
 
     The PDF is written beside ``target`` under a temporary name, checked to end as a PDF
@@ -92,7 +95,7 @@ def write_report(data: ReportData, atlas: Atlas, target: Path, page_size: str = 
         pdf.setCreator(f"{APP_NAME} {__version__}")
         pdf.setPageLayout(page_layout(page_size))
         try:
-            pages = render_report(data, atlas, pdf, today, orientation)
+            pages = render_report(data, atlas, pdf, today, orientation, build)
         except FibroMapError:
             raise FibroMapError(f"cannot write the report to {target}") from None
         del pdf  # finishes the file

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QLabel, QMainWindow, QMessageBox, QSystemTrayIcon, QTabWidget, QWidget,
 )
@@ -15,6 +15,7 @@ from fibromap import APP_NAME, __version__
 from fibromap.config import Paths
 from fibromap.domain.draft import FlareDraft
 from fibromap.domain.flare import Flare
+from fibromap.domain.geometry import Build, load_geometry
 from fibromap.errors import FibroMapError
 from fibromap.figure.formatting import onset_text
 from fibromap.store.drafts import DraftFile
@@ -22,6 +23,7 @@ from fibromap.ui.change_watcher import ChangeWatcher
 from fibromap.ui.daily.reminder import CheckInReminder
 from fibromap.ui.icon import app_icon
 from fibromap.ui.log.log_page import LogPage
+from fibromap.ui.menus import build_menus
 from fibromap.ui.pages import LATER_PAGES, REVIEW_PAGES, build_page
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import VIEWS
@@ -54,6 +56,8 @@ class DeleteFlare(QUndoCommand):
 
 
 class MainWindow(QMainWindow):
+    figureChanged = Signal(object)  # the BodyGeometry of the build chosen (View › Body figure)
+
     def __init__(self, store: Store | None, settings: Settings, paths: Paths,
                  parent: QWidget | None = None):
         """The window; without ``store`` it can be shown, the body map drawn, before the
@@ -83,7 +87,7 @@ class MainWindow(QMainWindow):
             self.tabs.setTabEnabled(self.tabs.count() - 1, False)
         self.tabs.currentChanged.connect(self._tab_opened)
         self.setCentralWidget(self.tabs)
-        self._build_menus()
+        build_menus(self)
         self.database_label = QLabel("Opening the database…")
         self.statusBar().addPermanentWidget(self.database_label)
         self.tray = None
@@ -104,7 +108,7 @@ class MainWindow(QMainWindow):
         self.watcher = ChangeWatcher(store, parent=self)
         self.watcher.changed.connect(self._changed_elsewhere)
         self.log.attach(store)
-        for action in self._need_the_store:
+        for action in self.needs_the_store:
             action.setEnabled(True)
         for index in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(index, True)
@@ -175,64 +179,6 @@ class MainWindow(QMainWindow):
     scores = property(lambda self: self.page("scores"))
     overview = property(lambda self: self.page("overview"))
 
-    def _action(self, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self, triggered=slot)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        return action
-
-    def _build_menus(self) -> None:
-        flare_menu = self.menuBar().addMenu("&File")
-        self.new_action = self._action("&New flare", self.new_flare, QKeySequence.StandardKey.New)
-        self.save_action = self._action("&Save flare", self.log.save, QKeySequence.StandardKey.Save)
-        self.repeat_action = self._action("&Repeat last flare", self.repeat_last, "Ctrl+R")
-        self.referral_action = self._action(
-            "Pain &spreads from the current region", lambda: self.log.map.set_referral_mode(
-                not self.log.map.referral_mode), "Ctrl+L")
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.report_action = self._action("Appointment &report…", self.show_report, "Ctrl+P")
-        for action in (self.new_action, self.save_action, self.repeat_action):
-            flare_menu.addAction(action)
-        self.export_action = self._action("&Export…", self.show_export)
-        self.import_action = self._action("&Import…", self.show_import)
-        flare_menu.addSeparator()
-        for action in (self.report_action, self.export_action, self.import_action):
-            flare_menu.addAction(action)
-        flare_menu.addSeparator()
-        flare_menu.addAction(self.referral_action)
-        flare_menu.addSeparator()
-        flare_menu.addAction(self.quit_action)
-
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-
-        view_menu = self.menuBar().addMenu("&View")
-        for index in range(self.tabs.count()):
-            view_menu.addAction(self._action(
-                "&" + self.tabs.tabText(index), lambda _=False, i=index: self.tabs.setCurrentIndex(i),
-                f"Ctrl+{(index + 1) % 10}" if index < 10 else None))
-        view_menu.addSeparator()
-        self.refresh_action = self._action("Re&fresh", self.refresh, QKeySequence.StandardKey.Refresh)
-        view_menu.addAction(self.refresh_action)
-
-        help_menu = self.menuBar().addMenu("&Help")
-        self.backups_action = self._action("&Backups…", self.show_backups)
-        help_menu.addAction(self.backups_action)
-        self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
-        help_menu.addAction(self.about_action)
-        # Until the database is open (a moment at start-up) only the map can be used.
-        self._need_the_store = [
-            self.new_action, self.save_action, self.repeat_action, self.report_action,
-            self.export_action, self.import_action, self.refresh_action, self.backups_action,
-            *view_menu.actions()[1:self.tabs.count()]]
-        for action in self._need_the_store:
-            action.setEnabled(False)
-
     # -- flares -------------------------------------------------------------------------
     def new_flare(self) -> None:
         self.tabs.setCurrentWidget(self.log)
@@ -290,6 +236,15 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     # -- views ----------------------------------------------------------------------------
+    def set_build(self, build: Build) -> None:
+        """Draw the body as the female, male or neutral figure on every map and in the
+        report (View › Body figure); the marks and the flare being typed stay."""
+        self.settings.build = build
+        geometry = load_geometry(build)
+        self.log.map.set_geometry(geometry)
+        self.figureChanged.emit(geometry)
+        self.statusBar().showMessage(f"The body map now shows the {build.label.lower()}.", 4000)
+
     def refresh(self) -> None:
         """Show what the database holds now (the review views reload when next shown)."""
         if self.watcher is None:

@@ -39,6 +39,7 @@ def build_page(window, name: str) -> QWidget:
 
         page = HeatMapPage(store, settings, atlas)
         window.log.body.orientationChanged.connect(page.set_orientation)
+        window.figureChanged.connect(page.set_geometry)
     elif name == "trends":
         from fibromap.ui.review.trends_page import TrendsPage
 
@@ -58,10 +59,11 @@ def build_page(window, name: str) -> QWidget:
     elif name == "overview":
         from fibromap.ui.review.overview import OverviewPage
 
-        page = OverviewPage(store, settings.orientation)
+        page = OverviewPage(store, settings.orientation, geometry=window.log.map.geometry)
         page.navigate.connect(window.show_view)
         page.reportRequested.connect(window.show_report)
         window.log.body.orientationChanged.connect(page.map.set_orientation)
+        window.figureChanged.connect(page.map.set_geometry)
     else:
         raise ValueError(f"no page called {name!r}")
     return page

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from fibromap.domain.geometry import Build
 from fibromap.figure.orientation import Orientation
 
 
@@ -25,6 +26,20 @@ class Settings:
     @orientation.setter
     def orientation(self, value: Orientation) -> None:
         self._settings.setValue("bodymap/orientation", Orientation(value).value)
+        self._settings.sync()
+
+    @property
+    def build(self) -> Build:
+        """The body map's figure: female, male or neutral (the same regions on each)."""
+        value = self._settings.value("bodymap/figure", Build.NEUTRAL.value)
+        try:
+            return Build(value)
+        except ValueError:
+            return Build.NEUTRAL
+
+    @build.setter
+    def build(self, value: Build) -> None:
+        self._settings.setValue("bodymap/figure", Build(value).value)
         self._settings.sync()
 
     @property

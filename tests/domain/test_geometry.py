@@ -8,8 +8,8 @@ from shapely import affinity
 from shapely.geometry import Point, Polygon
 from shapely.ops import unary_union
 
-from fibromap.domain.atlas import WPI_AREAS, Side, View, load_atlas
-from fibromap.domain.geometry import _rings, load_geometry
+from fibromap.domain.atlas import FIGURES, WPI_AREAS, Side, View, load_atlas
+from fibromap.domain.geometry import Build, _rings, load_geometry
 
 GEOMETRY = load_geometry()
 MIDLINE = GEOMETRY.width / 2  # of the whole figure's views; a detail view has its own
@@ -24,9 +24,16 @@ def polygon(shape) -> Polygon:
     return result
 
 
-@pytest.fixture(scope="module", params=list(View), ids=[view.value for view in View])
+# Every view, and the front and back of the female and male figures too.
+DRAWN = [(Build.NEUTRAL, view) for view in View] + [
+    (build, view) for build in (Build.FEMALE, Build.MALE) for view in FIGURES["body"]]
+
+
+@pytest.fixture(scope="module", params=DRAWN, ids=[f"{view.value}-{build.value}"
+                                                   for build, view in DRAWN])
 def figure(request):
-    view = GEOMETRY.views[request.param]
+    build, view = request.param
+    view = load_geometry(build).views[view]
     return view, polygon(view.silhouette), {rid: polygon(s) for rid, s in view.regions.items()}
 
 

@@ -85,6 +85,7 @@ def test_every_view_is_legible(qtbot, records, paths, size):
         found += [f"{view}: no name for {control}" for control in unnamed(window)]
     # The heat-map's other ways of showing: the biggest numbers (burden) and twelve maps.
     from fibromap.analysis.heatmap import Metric
+    from fibromap.domain.geometry import Build
 
     heatmap = window.page("heatmap")
     window.show_view("heatmap")
@@ -95,6 +96,15 @@ def test_every_view_is_legible(qtbot, records, paths, size):
         choose()
         settle(window)
         found += [f"heatmap, {name}: {line}" for line in problems(window)]
+    # The Log, the heat-map and the overview on the female and the male figure.
+    heatmap.by_month.setChecked(False)
+    for build in (Build.FEMALE, Build.MALE):
+        window.set_build(build)
+        for view in ("heatmap", "overview", "log"):
+            window.show_view(view)
+            settle(window)
+            found += [f"{view}, {build.label.lower()}: {line}" for line in problems(window)]
+    window.set_build(Build.NEUTRAL)
     # The Log's map in each detail view (the head, the hands, the feet).
     window.show_view("log")
     body = window.log.body

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from fibromap.analysis.referral import DISCLAIMER, suggest_sources
 from fibromap.domain.atlas import FIGURES, Layer, View
 from fibromap.domain.flare import Flare, SiteRole
+from fibromap.domain.geometry import load_geometry
 from fibromap.figure.formatting import onset_text
 from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
@@ -60,7 +61,7 @@ class BodyMapPage(QWidget):
     def __init__(self, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
         self._settings = settings
-        self.map = BodyMapWidget(settings.orientation)
+        self.map = BodyMapWidget(settings.orientation, geometry=load_geometry(settings.build))
         self.caption = QLabel(wordWrap=True)
         self.region_title = QLabel("Click a muscle", wordWrap=True)
         title_font = self.region_title.font()

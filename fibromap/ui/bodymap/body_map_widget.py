@@ -60,11 +60,7 @@ class BodyMapWidget(QGraphicsView):
         self._links = ReferralLinks(self.scene(), self.figures.shown_anchor)
         self.region_items = self.figures.region_items
         self._labels = self.figures.labels
-        self._apply_orientation()
-
-    def _apply_orientation(self) -> None:
-        self.figures.apply_orientation(self._orientation)
-        self.redraw()
+        self.set_orientation(self._orientation)
 
     def redraw(self) -> None:
         """Draw every region and arrow again (the figures turned, or other views shown)."""
@@ -72,21 +68,28 @@ class BodyMapWidget(QGraphicsView):
             self._refresh(region_id)
         self._links.route()
 
-    # -- orientation ---------------------------------------------------------------------
+    # -- orientation and drawing ---------------------------------------------------------
     @property
     def orientation(self) -> Orientation:
         return self._orientation
 
     def set_orientation(self, orientation: Orientation) -> None:
         self._orientation = Orientation(orientation)
-        self._apply_orientation()
+        self.figures.apply_orientation(self._orientation)
+        self.redraw()
+
+    def set_geometry(self, geometry: BodyGeometry) -> None:
+        """Draw the map in another build of the figure; marks, arrows and zoom stay."""
+        self.geometry = geometry
+        self.figures.set_geometry(geometry)
+        self.zoom.apply()
+        self.redraw()
 
     def side_label_text(self, view: View) -> tuple[str, str]:
         """The on-figure labels, viewer's left first."""
         left, right = self.figures.side_labels[view]
         return left.text(), right.text()
 
-    # -- geometry helpers -------------------------------------------------------------
     def scene_anchor(self, region_id: str) -> QPointF:
         return self.figures.scene_anchor(region_id)
 
@@ -95,13 +98,10 @@ class BodyMapWidget(QGraphicsView):
         return self.mapFromScene(self.scene_anchor(region_id))
 
     def region_at(self, position) -> str | None:
-        for item in self.items_at(position):
+        for item in self.items(position.toPoint() if hasattr(position, "toPoint") else position):
             if isinstance(item, RegionItem) and item.isVisible():
                 return item.region.id
         return None
-
-    def items_at(self, position):
-        return self.items(position.toPoint() if hasattr(position, "toPoint") else position)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)

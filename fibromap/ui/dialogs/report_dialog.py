@@ -127,7 +127,8 @@ class ReportDialog(QDialog):
     def _write(self, data: ReportData, target: Path) -> None:
         try:
             pages = write_report(data, self._atlas, target, self.paper.currentData(),
-                                 orientation=self._settings.orientation)
+                                 orientation=self._settings.orientation,
+                                 build=self._settings.build)
         except FibroMapError as exc:
             self.feedback.say(f"Not saved: {exc}.", error=True)
             return
@@ -145,7 +146,8 @@ class ReportDialog(QDialog):
     def print_to(self, printer, data: ReportData) -> None:
         try:
             pages = render_report(data, self._atlas, printer,
-                                  orientation=self._settings.orientation)
+                                  orientation=self._settings.orientation,
+                                  build=self._settings.build)
         except FibroMapError as exc:
             self.feedback.say(f"Not printed: {exc}.", error=True)
             return

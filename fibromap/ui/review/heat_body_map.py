@@ -113,6 +113,10 @@ class HeatBodyMap(BodyMapWidget):
         super().set_orientation(orientation)
         self._place()
 
+    def set_geometry(self, geometry: BodyGeometry) -> None:
+        super().set_geometry(geometry)
+        self._place()
+
     def _refresh(self, region_id: str) -> None:
         super()._refresh(region_id)
         # The plain number at the anchor is replaced by the placed ones (even on hover).

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from fibromap.analysis.heatmap import METRICS, Metric, format_value, metric_values, scale_maximum
 from fibromap.analysis.periods import Period, months_ending
 from fibromap.domain.atlas import Atlas, load_atlas
+from fibromap.domain.geometry import BodyGeometry, load_geometry
 from fibromap.figure.orientation import Orientation
 from fibromap.store import aggregates
 from fibromap.store.aggregates import RegionFigures
@@ -105,7 +106,8 @@ class HeatMapPage(ReviewPage):
         self.note = QLabel(wordWrap=True)  # what the period picker has to say
         self.info = QLabel("Hover over a region for its figures.", wordWrap=True)
         self.legend = LegendBar()
-        self.map = HeatBodyMap(settings.orientation, atlas=atlas)
+        self.map = HeatBodyMap(settings.orientation, atlas=atlas,
+                               geometry=load_geometry(settings.build))
         self.left_off = self.map.left_off_label()  # numbers with no room on the map
         self.month_maps: list[tuple[QLabel, HeatBodyMap]] = []
         self.stack = QStackedWidget()
@@ -159,6 +161,12 @@ class HeatMapPage(ReviewPage):
         self.map.set_orientation(orientation)
         for _title, small in self.month_maps:
             small.set_orientation(orientation)
+
+    def set_geometry(self, geometry: BodyGeometry) -> None:
+        """Another build of the figure chosen (View › Body figure)."""
+        self.map.set_geometry(geometry)
+        for _title, small in self.month_maps:
+            small.set_geometry(geometry)
 
     # -- loading and painting -------------------------------------------------------------
     def refresh(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from fibromap.analysis.heatmap import Metric, format_value, metric_values, scale_maximum
 from fibromap.analysis.scores import NOT_A_DIAGNOSIS, wpi
 from fibromap.domain.atlas import load_atlas
+from fibromap.domain.geometry import BodyGeometry
 from fibromap.figure.formatting import onset_text
 from fibromap.figure.orientation import Orientation
 from fibromap.store import aggregates
@@ -25,7 +26,8 @@ class OverviewPage(QWidget):
     reportRequested = Signal()
 
     def __init__(self, store: Store, orientation: Orientation = Orientation.PATIENT,
-                 today=date.today, parent: QWidget | None = None):
+                 today=date.today, parent: QWidget | None = None,
+                 geometry: BodyGeometry | None = None):
         super().__init__(parent)
         self._store = store
         self._today = today
@@ -43,7 +45,7 @@ class OverviewPage(QWidget):
             card.setStyleSheet(CARD)
             card.setTextFormat(Qt.TextFormat.PlainText)
             card.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.map = HeatBodyMap(orientation, atlas=self._atlas)
+        self.map = HeatBodyMap(orientation, atlas=self._atlas, geometry=geometry)
         self.map.setMinimumSize(300, 360)
         self.legend = LegendBar()  # the same scale and words as the heat-map's
         self.left_off = self.map.left_off_label()  # figures with no room on the map
