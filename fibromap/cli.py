@@ -150,7 +150,15 @@ def build_parser() -> argparse.ArgumentParser:
     screenshot.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.png")
     screenshot.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
                             help="window size in pixels (default 1280x800)")
+    screenshot.add_argument("--figure", choices=("female", "male", "neutral"),
+                            help="the body figure to draw (default: the one chosen in the app)")
+    screenshot.add_argument("--map", choices=MAP_VIEWS, default="whole", metavar="VIEW",
+                            help="what the Log's map shows: " + ", ".join(MAP_VIEWS))
     return parser
+
+
+# The Log map's views for `screenshot --map`: the whole figure or a detail view.
+MAP_VIEWS = ("whole", "head_front", "head_back", "palms", "hand_backs", "foot_tops", "soles")
 
 
 def _size(value: str) -> tuple[int, int]:
@@ -377,7 +385,8 @@ def cmd_screenshot(args, url: str, paths: Paths) -> int:
         raise FibroMapError(f"the folder {target.parent} does not exist")
     store = Store.open_to_view(url, paths)
     try:
-        save_screenshot(store, Settings(paths.settings_file), paths, args.view, args.size, target)
+        save_screenshot(store, Settings(paths.settings_file), paths, args.view, args.size, target,
+                        build=args.figure, map_view=None if args.map == "whole" else args.map)
     finally:
         store.close()
     print(f"Saved the {args.view} view to {target}")

@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 from fibromap.config import Paths
+from fibromap.domain.atlas import View
+from fibromap.domain.geometry import Build
 from fibromap.errors import FibroMapError
 from fibromap.store.store import Store
 from fibromap.ui.app import create_application
@@ -15,16 +17,26 @@ from fibromap.ui.settings import Settings
 
 
 def save_screenshot(store: Store, settings: Settings, paths: Paths, view: str,
-                    size: tuple[int, int], target: Path) -> None:
+                    size: tuple[int, int], target: Path, build: str | None = None,
+                    map_view: str | None = None) -> None:
+    """``build`` draws that body figure for this picture only (the setting stays);
+    ``map_view`` shows a detail view (atlas.View) on the Log's map."""
     app = create_application()
     quiet_harmless_messages()
     window = MainWindow(store, settings, paths)
+    if build is not None:
+        chosen = settings.build
+        window.set_build(Build(build))
+        settings.build = chosen
+        window.statusBar().clearMessage()
     # Pictures are made to be shared: no personal folder or server name in them.
     window.database_label.setText("Database: " + ("SQLite file" if store.database.is_sqlite
                                                    else "PostgreSQL"))
     try:
         window.resize(*size)
         window.show_view(view)
+        if map_view is not None:
+            window.log.map.views.show((View(map_view),))
         window.show()
         # Layouts that depend on width (the wrapping word chips) settle in a second pass,
         # and views that load on a worker thread need their figures before the picture.

@@ -19,7 +19,6 @@ and regenerated rather than edited by hand.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.ops import polylabel, unary_union
 
 from figure_builds import BUILDS, build_lines, warp, warp_line  # beside this script
+from figure_lines import details
 from make_detail_views import DETAIL_FIGURES, Frame, detail_view
 from shape_tools import (
     Point, band, blob, carve, catmull_rom, ellipse, polygons, region_below, region_left_of,
@@ -126,8 +126,10 @@ def front_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
         # Below the armpit, over the ribs: the fingers of serratus anterior.
         ("serratus_anterior", blob([(-0.6, 2.02), (-0.73, 1.97), (-0.72, 2.5), (-0.62, 2.66),
                                     (-0.5, 2.52), (-0.53, 2.25)])),
-        ("pectoralis", blob([(-0.05, 1.25), (-0.7, 1.3), (-0.78, 1.9), (-0.62, 2.3),
-                             (-0.35, 2.42), (-0.05, 2.4)])),
+        # A fan from the clavicle and sternum to the front of the armpit: its lower edge
+        # rises from the sixth rib beside the sternum to the armpit fold.
+        ("pectoralis", blob([(-0.05, 1.25), (-0.7, 1.3), (-0.78, 1.85), (-0.67, 2.03),
+                             (-0.45, 2.24), (-0.2, 2.36), (-0.05, 2.37)])),
         # Each side of the midline down to the pubis; the abdomen regions keep the top
         # (below the ribs), the sides and the bottom.
         ("rectus_abdominis", band(trunk, 2.66, 3.8, 0.0, 0.46)),
@@ -220,10 +222,18 @@ def back_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
     regions |= carve(leg, [
         ("heel", band(leg, 7.7, 8.3)),
         ("achilles", band(leg, 7.3, 7.7)),
-        ("soleus", band(leg, 6.85, 7.3)),
-        ("gastrocnemius", band(leg, 6.1, 6.85)),
-        ("popliteal", band(leg, 5.72, 6.1)),
-        ("hamstring_medial", band(leg, 4.0, 5.72, 0.0, 0.48)),
+        # The back of the knee: the diamond between the hamstring tendons above and the
+        # two heads of gastrocnemius below.
+        ("popliteal", blob([(-0.33, 5.6), (-0.45, 5.84), (-0.33, 6.1), (-0.2, 5.84)])),
+        # The two heads bulge from the knee to mid-calf and end in a W, the inner head
+        # lower; soleus shows below and beside them.
+        ("gastrocnemius", Polygon([(-0.9, 5.86), (0.3, 5.86), (0.3, 6.5), *catmull_rom(
+            [(-0.05, 6.55), (-0.1, 6.82), (-0.17, 6.95), (-0.25, 6.93), (-0.3, 6.85),
+             (-0.33, 6.82), (-0.37, 6.85), (-0.43, 6.86), (-0.5, 6.76), (-0.56, 6.55),
+             (-0.62, 6.4)], samples=8),
+            (-0.9, 6.35)])),
+        ("soleus", band(leg, 5.86, 7.3)),
+        ("hamstring_medial", band(leg, 4.0, 6.0, 0.0, 0.48)),
         ("biceps_femoris", None),
     ])
     return regions
@@ -233,7 +243,9 @@ def _arm(arm: Polygon, deltoid: str, upper: str, elbow: str, forearm: str, wrist
          hand: str, thumb_side: str | None = None) -> dict[str, Polygon]:
     """The arm in bands; ``thumb_side`` takes the outer part of the forearm (palms forward,
     the thumb is on the outside)."""
-    cells = [(deltoid, band(arm, 1.0, 2.08)), (upper, band(arm, 2.08, 2.86)),
+    # The deltoid narrows to a point on the outside of the arm (its insertion, ~2.2).
+    cells = [(deltoid, band(arm, 1.0, 2.22, lambda y: _taper(y, 0.0, 0.58),
+                            lambda y: _taper(y, 1.0, 0.68))), (upper, band(arm, 1.8, 2.86)),
              (elbow, band(arm, 2.86, 3.12))]
     if thumb_side:
         cells.append((thumb_side, band(arm, 3.12, 3.8, 0.5, 1.0)))
@@ -241,46 +253,10 @@ def _arm(arm: Polygon, deltoid: str, upper: str, elbow: str, forearm: str, wrist
                                (hand, None)])
 
 
-def _edge_below(outline: Polygon, x: float, y: float) -> float:
-    """How far down from (x, y) the outline's edge is, straight down."""
-    cut = outline.intersection(LineString([(x, y), (x, 9.0)]))
-    return max(point[1] for line in polygons_or_lines(cut) for point in line.coords)
-
-
-def polygons_or_lines(shape) -> list:
-    return list(getattr(shape, "geoms", [shape]))
-
-
-def digits(outline: Polygon, view: str) -> list[list[Point]]:
-    """The gaps between the fingers, the thumb's crease and (in front) between the toes:
-    the hands and feet read as hands and feet, not mittens."""
-    lines = []
-    for x, top in ((-1.043, 4.52), (-1.077, 4.5), (-1.111, 4.52)):  # four fingers
-        lines.append([(x, top), (x, _edge_below(outline, x, top) - 0.012)])
-    lines.append(catmull_rom([(-1.12, 4.2), (-1.15, 4.3), (-1.165, 4.4)], samples=6))  # thumb
-    if view == "front":
-        for x in (-0.2, -0.26, -0.31, -0.36):  # the big toe, then the others
-            lines.append([(x, 7.9), (x, _edge_below(outline, x, 7.9) - 0.012)])
-    return lines
-
-
-def details(view: str) -> list[list[Point]]:
-    """Thin lines that help the eye (face, navel, fingers, toes), not regions: open
-    polylines."""
-    hands_and_feet = digits(half_silhouette(), view)
-    mirrored = [[(-x, y) for x, y in line] for line in hands_and_feet]
-    if view != "front":
-        return hands_and_feet + mirrored
-    half = [
-        catmull_rom([(-0.075, 0.455), (-0.12, 0.44), (-0.165, 0.455)], samples=6),  # eye
-        catmull_rom([(-0.075, 0.455), (-0.12, 0.468), (-0.165, 0.455)], samples=6),
-        catmull_rom([(-0.025, 0.5), (-0.03, 0.58), (-0.045, 0.625), (-0.02, 0.64)], samples=6),
-        catmull_rom([(0.0, 0.765), (-0.05, 0.76), (-0.085, 0.75)], samples=6),  # mouth
-    ]
-    lines = half + [[(-x, y) for x, y in line] for line in half]
-    navel = [(0.025 * math.cos(a), 3.0 + 0.03 * math.sin(a))
-             for a in (i * math.pi / 8 for i in range(17))]
-    return lines + [navel] + hands_and_feet + mirrored
+def _taper(y: float, start: float, end: float, top: float = 1.84, tip: float = 2.22) -> float:
+    """A fraction of the arm's width that goes from ``start`` to ``end`` between ``top``
+    and ``tip`` (the point of the deltoid)."""
+    return start + (end - start) * min(1.0, max(0.0, (y - top) / (tip - top)))
 
 
 def to_svg_polyline(points: Sequence[Point], frame: Frame) -> str:
@@ -310,7 +286,7 @@ def build_view(view: str, build: str = "neutral") -> tuple[Frame, Polygon, dict[
         half = warp(build, neutral)
         added = build_lines(build, view)
         lines = [warp_line(build, line) for line in
-                 details(view) + added + [[(-x, y) for x, y in line] for line in added]]
+                 details(view, neutral) + added + [[(-x, y) for x, y in line] for line in added]]
     else:
         frame, half, stems, half_lines = detail_view(
             view, lambda body_view: split_parts(half_silhouette(), body_view))
