@@ -57,6 +57,24 @@ screenshots: $(STAMP)
 				screenshot $$view -o $(SHOTS)/$$state-$$size/$$view.png --size $$size || exit 1; \
 		done; done; \
 	done
+	# The female and male figures, and each detail view: the map alone for the README, and
+	# the whole window to look at.
+	for figure in female male; do \
+		FIBROMAP_HOME=$(CURDIR)/$(SHOTS)/year-home QT_QPA_PLATFORM=offscreen $(BIN)/fibromap screenshot bodymap \
+			--figure $$figure --map-only -o resources/screenshots/figure-$$figure.png || exit 1; \
+		for state in year empty; do for size in 1280x800 1024x700; do for view in bodymap heatmap; do \
+			FIBROMAP_HOME=$(CURDIR)/$(SHOTS)/$$state-home QT_QPA_PLATFORM=offscreen $(BIN)/fibromap screenshot \
+				$$view --figure $$figure -o $(SHOTS)/$$state-$$size/$$view-$$figure.png --size $$size || exit 1; \
+		done; done; done; \
+	done
+	for map in head_front head_back palms hand_backs foot_tops soles; do \
+		FIBROMAP_HOME=$(CURDIR)/$(SHOTS)/year-home QT_QPA_PLATFORM=offscreen $(BIN)/fibromap screenshot log \
+			--map $$map --map-only -o resources/screenshots/closer-$$map.png || exit 1; \
+		for state in year empty; do for size in 1280x800 1024x700; do \
+			FIBROMAP_HOME=$(CURDIR)/$(SHOTS)/$$state-home QT_QPA_PLATFORM=offscreen $(BIN)/fibromap screenshot \
+				log --map $$map -o $(SHOTS)/$$state-$$size/log-$$map.png --size $$size || exit 1; \
+		done; done; \
+	done
 
 clean:
 	rm -rf $(VENV) build *.egg-info

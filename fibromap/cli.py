@@ -142,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     atlas = commands.add_parser("atlas", help="list the body regions")
     atlas.add_argument("--json", action="store_true", help="print JSON instead of text")
 
-    from fibromap.ui.views import VIEWS
+    from fibromap.ui.views import MAP_VIEWS, VIEWS
     screenshot = commands.add_parser("screenshot", parents=[database],
                                      help="render a view of the app offscreen to a PNG file")
     screenshot.add_argument("view", choices=VIEWS, metavar="VIEW",
@@ -154,11 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
                             help="the body figure to draw (default: the one chosen in the app)")
     screenshot.add_argument("--map", choices=MAP_VIEWS, default="whole", metavar="VIEW",
                             help="what the Log's map shows: " + ", ".join(MAP_VIEWS))
+    screenshot.add_argument("--map-only", action="store_true",
+                            help="the Log's body map alone, not the whole window")
     return parser
-
-
-# The Log map's views for `screenshot --map`: the whole figure or a detail view.
-MAP_VIEWS = ("whole", "head_front", "head_back", "palms", "hand_backs", "foot_tops", "soles")
 
 
 def _size(value: str) -> tuple[int, int]:
@@ -386,7 +384,8 @@ def cmd_screenshot(args, url: str, paths: Paths) -> int:
     store = Store.open_to_view(url, paths)
     try:
         save_screenshot(store, Settings(paths.settings_file), paths, args.view, args.size, target,
-                        build=args.figure, map_view=None if args.map == "whole" else args.map)
+                        build=args.figure, map_view=None if args.map == "whole" else args.map,
+                        map_only=args.map_only)
     finally:
         store.close()
     print(f"Saved the {args.view} view to {target}")

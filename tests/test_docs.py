@@ -48,3 +48,14 @@ def test_the_check_finds_a_path_that_does_not_exist():
     assert found == {"fibromap/ui/no_such_file.py", "no_such_module.py"}
     assert not any(exists(path) for path in found)
     assert exists("fibromap/ui/log/") and exists("main_window.py")
+
+
+def test_the_referral_pattern_table_is_what_the_data_says():
+    """docs/referral-patterns.md is written from trigger_points.json: rerun its script after
+    changing a pattern."""
+    import runpy
+
+    script = runpy.run_path(str(ROOT / "resources" / "atlas" / "referral_table.py"))
+    written = (ROOT / "docs" / "referral-patterns.md").read_text(encoding="utf-8")
+    assert written == script["table"]()
+    assert "| Soleus | " in written and "Travell & Simons" in written

@@ -18,9 +18,10 @@ from fibromap.ui.settings import Settings
 
 def save_screenshot(store: Store, settings: Settings, paths: Paths, view: str,
                     size: tuple[int, int], target: Path, build: str | None = None,
-                    map_view: str | None = None) -> None:
+                    map_view: str | None = None, map_only: bool = False) -> None:
     """``build`` draws that body figure for this picture only (the setting stays);
-    ``map_view`` shows a detail view (atlas.View) on the Log's map."""
+    ``map_view`` shows a detail view (atlas.View) on the Log's map; ``map_only`` pictures
+    the Log's map alone (the window is still laid out at ``size``)."""
     app = create_application()
     quiet_harmless_messages()
     window = MainWindow(store, settings, paths)
@@ -49,12 +50,12 @@ def save_screenshot(store: Store, settings: Settings, paths: Paths, view: str,
             time.sleep(0.02)
         for _ in range(3):
             app.processEvents()
-        image = window.grab().toImage()
+        image = (window.log.map if map_only else window).grab().toImage()
     finally:
         window.hide()
         window.deleteLater()
         app.processEvents()
-    if image.width() != size[0] or image.height() != size[1]:
+    if not map_only and (image.width() != size[0] or image.height() != size[1]):
         image = image.scaled(*size)
     if not image.save(str(target), "PNG"):
         raise FibroMapError(f"cannot write the image {target}")

@@ -132,7 +132,8 @@ def front_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
                              (-0.45, 2.24), (-0.2, 2.36), (-0.05, 2.37)])),
         # Each side of the midline down to the pubis; the abdomen regions keep the top
         # (below the ribs), the sides and the bottom.
-        ("rectus_abdominis", band(trunk, 2.66, 3.8, 0.0, 0.46)),
+        ("rectus_abdominis", band(trunk, 2.66, 3.8, 0.0,  # narrowing to the pubis
+                                  lambda y: 0.46 - 0.22 * min(1.0, max(0.0, (y - 3.15) / 0.65)))),
         ("upper_abdomen", band(trunk, 1.2, 3.06, 0.0, 0.6)),
         ("lower_abdomen", band(trunk, 3.06, 4.2, 0.0, 0.62)),
         ("oblique", None),

@@ -335,6 +335,33 @@ def test_screenshot_renders_a_view_to_png(capsys, tmp_path):
     assert sum(1 for p in pixels if p.red() > 150 and p.blue() < 140) > 5
 
 
+def test_a_screenshot_of_the_map_alone_in_another_figure_leaves_the_setting(capsys, tmp_path,
+                                                                              paths):
+    from PySide6.QtGui import QImage
+
+    from fibromap.domain.atlas import View
+    from fibromap.domain.geometry import Build
+    from fibromap.ui.settings import Settings
+    from fibromap.ui.views import MAP_VIEWS
+
+    assert MAP_VIEWS[1:] == tuple(v.value for v in View if v.figure != "body")
+    run(capsys, "demo", "--into-records", "--days", "5")
+    Settings(paths.settings_file).build = Build.MALE
+    sizes = {}
+    for name, extra in (("female", ["--figure", "female"]), ("male", []),
+                        ("palms", ["--map", "palms"])):
+        target = tmp_path / f"{name}.png"
+        code, _out, err = run(capsys, "screenshot", "log", "-o", str(target), "--map-only", *extra)
+        assert code == 0, err
+        image = QImage(str(target))
+        sizes[name] = (image.width(), image.height())
+    # The map alone: narrower than the window, as high as its column; the palms need a
+    # wider map than the two figures.
+    assert sizes["female"] == sizes["male"] and sizes["female"][0] < 640
+    assert sizes["palms"][0] > sizes["female"][0] and sizes["palms"][1] == sizes["male"][1]
+    assert Settings(paths.settings_file).build is Build.MALE
+
+
 def test_a_screenshot_shows_no_personal_path(capsys, tmp_path, monkeypatch, paths):
     """The status bar names the kind of database, not the folder it lives in."""
     from fibromap.ui import screenshot
