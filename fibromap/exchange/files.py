@@ -8,6 +8,7 @@ import json
 import os
 import stat
 import threading
+import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -229,8 +230,19 @@ def _import(store: Store, text: str, source: str, *, dry_run: bool, person: str 
 def import_file(store: Store, path: Path, *, dry_run: bool = False, person: str | None = None,
                 regions: dict[str, tuple[str, ...]] | None = None,
                 progress: Progress | None = None) -> ImportReport:
+    """Import the export at ``path``: a FibroMap or Flaredown export, or a device app's
+    export of sleep and steps (exchange/devices/), which is read as a stream."""
+    from fibromap.exchange.devices.importing import import_device_file, reader_for
+
     if progress is not None:
         progress("Reading", 0, 0)
+    reader = reader_for(path)
+    if reader is not None:
+        with _cycle_collector_paused():
+            return import_device_file(store, path, reader, dry_run=dry_run, progress=progress)
+    if zipfile.is_zipfile(path):
+        raise FibroMapError(f"{path} is a zip archive, but not an export FibroMap can read "
+                            "(an Apple Health export.zip, or a Google Takeout with Fitbit data)")
     return import_text(store, read_text(path), str(path), dry_run=dry_run, person=person,
                        regions=regions, progress=progress)
 

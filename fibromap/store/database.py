@@ -41,7 +41,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest schema revision (the last file in migrations/versions/): known without
 # loading Alembic, which a start only needs when the schema must change.
 # tests/store/test_database.py checks it against Alembic's own head.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 
 
 def _alembic_config(connection=None):

@@ -259,3 +259,48 @@ class NoteRow(Base):
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     text: Mapped[str] = mapped_column(Text, default="")
     modified_utc: Mapped[datetime] = mapped_column(DateTime)
+
+
+class DeviceSleepRow(Base):
+    """A period of sleep a device measured (domain.device_data.DeviceSleep): the instant
+    in UTC with the offset where the person was, or the wall-clock time with the offset
+    unknown (NULL)."""
+
+    __tablename__ = "device_sleep"
+    __table_args__ = (
+        UniqueConstraint("app", "device", "start_utc", name="uq_device_sleep_start"),
+        CheckConstraint("end_utc > start_utc", name="ends_after_start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    app: Mapped[str] = mapped_column(String(40))
+    device: Mapped[str] = mapped_column(String(120))
+    start_utc: Mapped[datetime] = mapped_column(DateTime)
+    start_offset: Mapped[int | None] = mapped_column(SmallInteger)
+    end_utc: Mapped[datetime] = mapped_column(DateTime)
+    end_offset: Mapped[int | None] = mapped_column(SmallInteger)
+    day: Mapped[date] = mapped_column(Date, index=True)
+    in_bed_minutes: Mapped[int] = mapped_column(SmallInteger)
+    asleep_minutes: Mapped[int | None] = mapped_column(SmallInteger)
+    awake_minutes: Mapped[int | None] = mapped_column(SmallInteger)
+    awakenings: Mapped[int | None] = mapped_column(SmallInteger)
+    light_minutes: Mapped[int | None] = mapped_column(SmallInteger)
+    deep_minutes: Mapped[int | None] = mapped_column(SmallInteger)
+    rem_minutes: Mapped[int | None] = mapped_column(SmallInteger)
+    nap: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class DeviceStepsRow(Base):
+    """Steps a device counted in a day (domain.device_data.DeviceSteps)."""
+
+    __tablename__ = "device_steps"
+    __table_args__ = (
+        UniqueConstraint("app", "device", "day", name="uq_device_steps_day"),
+        CheckConstraint("steps >= 0", name="steps"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    app: Mapped[str] = mapped_column(String(40))
+    device: Mapped[str] = mapped_column(String(120))
+    day: Mapped[date] = mapped_column(Date, index=True)
+    steps: Mapped[int] = mapped_column(Integer)

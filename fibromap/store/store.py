@@ -6,6 +6,7 @@ from __future__ import annotations
 from fibromap.config import Paths
 from fibromap.errors import DiskFull, FibroMapError, ReadOnlyDatabase
 from fibromap.store.daily import CheckInRepository, MedicationRepository
+from fibromap.store.devices import DeviceRepository
 from fibromap.store.database import Database
 from fibromap.store.flares import FlareRepository
 from fibromap.store.notes import NoteRepository
@@ -26,6 +27,7 @@ class Store:
         self.questionnaires = QuestionnaireRepository(database)
         self.notes = NoteRepository(database)
         self.symptoms = SymptomRatingRepository(database)
+        self.devices = DeviceRepository(database)
 
     @classmethod
     def open(cls, url: str, paths: Paths, *, routine_backup: bool = False,
@@ -67,10 +69,10 @@ class Store:
         return self.database.display_name
 
     def holds_entries(self) -> bool:
-        """Whether the person has recorded anything (flares, check-ins, medications or
-        symptom ratings)."""
+        """Whether the person has recorded anything (flares, check-ins, medications,
+        symptom ratings, or sleep and steps from a device)."""
         return bool(self.flares.count() or self.checkins.count() or self.medications.count()
-                    or self.symptoms.count())
+                    or self.symptoms.count() or self.devices.count())
 
     def summary(self, start=None, end=None) -> PeriodSummary:
         return period_summary(self.database, start, end)

@@ -1,0 +1,258 @@
+"""Sleep and steps measured by a watch, ring, band or phone, read from its app's export.
+
+A device reports sleep as stretches of time, each in a stage (in bed, asleep, awake, and
+where it can tell them apart light, deep and REM sleep). ``sleep_periods`` turns one
+device's stretches into periods of sleep, a night or a nap, each counted on the day it
+ends, where the person was. ``keep_one_per_night`` chooses between two devices that
+measured the same night (a watch and a phone). Steps are counted per day and device.
+
+Times are kept as the instant in UTC with the UTC offset where the person was, as flares
+are: the same night read on a computer in any time zone is the same record. An export that
+gives wall-clock times with no offset (Fitbit, when its profile has no time zone) keeps
+the wall-clock time with the offset unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from fibromap.errors import ValidationError
+
+NEW_PERIOD_GAP = timedelta(minutes=90)   # no stretch for this long: the next is another sleep
+AWAKENING = timedelta(minutes=3)         # a break in sleep this long counts as waking up
+NAP_LONGEST = timedelta(hours=3)         # asleep no longer than this, in the day: a nap
+DAYTIME = (9, 20)                        # a nap starts between 09:00 and 20:00
+MAX_STEPS_A_DAY = 200_000
+
+
+class SleepStage(StrEnum):
+    IN_BED = "in_bed"
+    ASLEEP = "asleep"    # asleep, stage not told apart
+    AWAKE = "awake"
+    LIGHT = "light"      # Apple's "core" sleep
+    DEEP = "deep"
+    REM = "rem"
+
+    @property
+    def sleeping(self) -> bool:
+        return self in (SleepStage.ASLEEP, SleepStage.LIGHT, SleepStage.DEEP, SleepStage.REM)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Moment:
+    """An instant: ``utc`` with the ``offset`` (minutes east of UTC) where the person was;
+    with the offset unknown, ``utc`` holds the wall-clock time as the export gave it."""
+
+    utc: datetime
+    offset: int | None
+
+    @property
+    def local(self) -> datetime:
+        """The wall-clock time where the person was."""
+        return self.utc if self.offset is None else self.utc + timedelta(minutes=self.offset)
+
+    @classmethod
+    def of(cls, when: datetime) -> Moment:
+        """From an aware datetime (its offset kept), or a naive wall-clock time."""
+        if when.tzinfo is None:
+            return cls(when.replace(microsecond=0), None)
+        offset = when.utcoffset()
+        utc = (when - offset).replace(tzinfo=None, microsecond=0)
+        return cls(utc, round(offset.total_seconds() / 60))
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    start: Moment
+    end: Moment
+    stage: SleepStage
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class DeviceSource:
+    """Where figures came from: the app that exported them and the device that measured."""
+
+    app: str      # "Apple Health", "Fitbit", "Gadgetbridge"
+    device: str   # "Apple Watch", "iPhone", "Charge 5", "Mi Band 6"
+
+    @property
+    def label(self) -> str:
+        return f"{self.device} ({self.app})"
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceSleep:
+    """One period of sleep as a device measured it. Minutes are None where the device does
+    not say (a phone that only knows the time in bed; stages on a device without them)."""
+
+    source: DeviceSource
+    start: Moment
+    end: Moment
+    in_bed_minutes: int
+    asleep_minutes: int | None
+    awake_minutes: int | None
+    awakenings: int | None
+    light_minutes: int | None = None
+    deep_minutes: int | None = None
+    rem_minutes: int | None = None
+    nap: bool = False
+
+    def __post_init__(self) -> None:
+        if self.end.utc <= self.start.utc:
+            raise ValidationError("a sleep must end after it starts", "end")
+        for name in ("in_bed_minutes", "asleep_minutes", "awake_minutes", "awakenings",
+                     "light_minutes", "deep_minutes", "rem_minutes"):
+            value = getattr(self, name)
+            if value is not None and not 0 <= value <= 24 * 60 * 2:
+                raise ValidationError(f"{name.replace('_', ' ')} out of range: {value}", name)
+
+    @property
+    def day(self) -> date:
+        """The day it counts for: the day it ended, where the person was."""
+        return self.end.local.date()
+
+    @property
+    def has_stages(self) -> bool:
+        return self.deep_minutes is not None
+
+    @property
+    def asleep_hours(self) -> float | None:
+        return None if self.asleep_minutes is None else self.asleep_minutes / 60
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceSteps:
+    source: DeviceSource
+    day: date
+    steps: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.steps <= MAX_STEPS_A_DAY:
+            raise ValidationError(f"{self.steps} steps in a day is out of range", "steps")
+
+
+# -- assembling -----------------------------------------------------------------------------
+Interval = tuple[datetime, datetime]
+
+
+def _union(intervals: Iterable[Interval]) -> list[Interval]:
+    merged: list[list[datetime]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]
+
+
+def _minutes(intervals: Iterable[Interval]) -> int:
+    return round(sum((end - start).total_seconds() for start, end in intervals) / 60)
+
+
+def _clip(intervals: list[Interval], taken: list[Interval]) -> list[Interval]:
+    """``intervals`` less what ``taken`` covers."""
+    out = []
+    for start, end in intervals:
+        pieces = [(start, end)]
+        for t_start, t_end in taken:
+            pieces = [piece for a, b in pieces for piece in
+                      ((a, min(b, t_start)), (max(a, t_end), b)) if piece[1] > piece[0]]
+        out += pieces
+    return out
+
+
+def sleep_periods(source: DeviceSource, stretches: Iterable[Stretch]) -> list[DeviceSleep]:
+    """One device's stretches as periods of sleep: a stretch more than NEW_PERIOD_GAP after
+    the last one ended begins another. A period with no stretch of sleep, only time in bed,
+    keeps its time in bed and says nothing of sleep."""
+    ordered = sorted(stretches, key=lambda s: (s.start.utc, s.end.utc))
+    groups: list[list[Stretch]] = []
+    end = None
+    for stretch in ordered:
+        if stretch.end.utc <= stretch.start.utc:
+            continue
+        if end is None or stretch.start.utc - end > NEW_PERIOD_GAP:
+            groups.append([])
+            end = stretch.end.utc
+        groups[-1].append(stretch)
+        end = max(end, stretch.end.utc)
+    return [_period(source, group) for group in groups]
+
+
+def _period(source: DeviceSource, group: list[Stretch]) -> DeviceSleep:
+    first = min(group, key=lambda s: s.start.utc).start
+    last = max(group, key=lambda s: s.end.utc).end
+    asleep = _union((s.start.utc, s.end.utc) for s in group if s.stage.sleeping)
+    staged = {stage: _union((s.start.utc, s.end.utc) for s in group if s.stage is stage)
+              for stage in (SleepStage.LIGHT, SleepStage.DEEP, SleepStage.REM)}
+    in_bed = _minutes([(first.utc, last.utc)])
+    if not asleep:
+        return DeviceSleep(source, first, last, in_bed, None, None, None)
+    # Waking up: a break between two stretches of sleep, or a stretch marked awake within
+    # them, of AWAKENING or more (the time before falling asleep and after the final
+    # waking is time in bed, not an awakening).
+    breaks = [(a_end, b_start) for (_a, a_end), (b_start, _b) in zip(asleep, asleep[1:])]
+    awakenings = sum(1 for start, end in breaks if end - start >= AWAKENING)
+    asleep_minutes = _minutes(asleep)
+    nap = (asleep_minutes <= NAP_LONGEST.total_seconds() / 60
+           and DAYTIME[0] <= first.local.hour < DAYTIME[1])
+    stages: tuple[int | None, int | None, int | None] = (None, None, None)
+    if any(staged.values()):
+        # Sleep of no stage beside staged sleep (another app's record) counts as light.
+        unstaged = _clip(_union((s.start.utc, s.end.utc) for s in group
+                                if s.stage is SleepStage.ASLEEP),
+                         [part for parts in staged.values() for part in parts])
+        stages = (_minutes(staged[SleepStage.LIGHT]) + _minutes(unstaged),
+                  _minutes(staged[SleepStage.DEEP]), _minutes(staged[SleepStage.REM]))
+    return DeviceSleep(source, first, last, in_bed, asleep_minutes,
+                       max(0, in_bed - asleep_minutes), awakenings, *stages, nap)
+
+
+def _overlap(a: DeviceSleep, b: DeviceSleep) -> float:
+    """How much of the shorter of two periods the other covers (0 to 1)."""
+    start, end = max(a.start.utc, b.start.utc), min(a.end.utc, b.end.utc)
+    if end <= start:
+        return 0.0
+    shorter = min(a.end.utc - a.start.utc, b.end.utc - b.start.utc)
+    return (end - start) / shorter
+
+
+def _richness(sleep: DeviceSleep) -> tuple:
+    """Which of two records of one night to keep: one with stages, then one that knows
+    how long was slept, then the longer sleep."""
+    return (sleep.has_stages, sleep.asleep_minutes is not None, sleep.asleep_minutes or 0,
+            sleep.in_bed_minutes)
+
+
+@dataclass(frozen=True, slots=True)
+class Overlaps:
+    kept: list[DeviceSleep]
+    dropped: list[tuple[DeviceSleep, DeviceSleep]]  # (dropped, the one kept instead)
+
+
+def keep_one_per_night(sleeps: Iterable[DeviceSleep]) -> Overlaps:
+    """Where two devices measured the same sleep (covering more than half of the shorter
+    one), keep the richer record: the other would count the night twice."""
+    kept: list[DeviceSleep] = []
+    dropped: list[tuple[DeviceSleep, DeviceSleep]] = []
+    for sleep in sorted(sleeps, key=_richness, reverse=True):
+        rival = next((k for k in kept if k.source != sleep.source and _overlap(k, sleep) > 0.5),
+                     None)
+        if rival is None:
+            kept.append(sleep)
+        else:
+            dropped.append((sleep, rival))
+    kept.sort(key=lambda s: (s.start.utc, s.source))
+    return Overlaps(kept, dropped)
+
+
+def steps_per_day(source: DeviceSource, counts: Iterable[tuple[Moment, float]]) -> list[DeviceSteps]:
+    """Step counts (each at the moment it began) added up per day, where the person was."""
+    days: dict[date, float] = {}
+    for moment, count in counts:
+        day = moment.local.date()
+        days[day] = days.get(day, 0.0) + count
+    return [DeviceSteps(source, day, round(total)) for day, total in sorted(days.items())]

@@ -1,0 +1,201 @@
+"""Apple Health's "Export All Health Data": export.zip, or the export.xml inside it.
+
+The file is one XML document, often gigabytes: a <HealthData> root holding a <Record> per
+measurement. FibroMap reads it as a stream (expat, a megabyte at a time, nothing kept but
+what it needs) and takes two kinds of record:
+
+    <Record type="HKCategoryTypeIdentifierSleepAnalysis" sourceName="Anna's Apple Watch"
+            device="<<HKDevice: 0x…>, name:Apple Watch, manufacturer:Apple Inc., …>"
+            startDate="2026-03-01 23:10:00 +0100" endDate="2026-03-02 00:40:00 +0100"
+            value="HKCategoryValueSleepAnalysisAsleepCore">
+      <MetadataEntry key="HKTimeZone" value="Europe/Berlin"/>
+    </Record>
+    <Record type="HKQuantityTypeIdentifierStepCount" … unit="count" value="412"/>
+
+Dates carry the offset of the phone's time zone when the export was made; where a record
+names the time zone it was measured in (HKTimeZone), the wall-clock time is worked out
+there instead, so a night slept in New York stays a New York night in an export made in
+Berlin. Sleep values are Apple's (in bed, asleep, awake, core, deep, REM), by name or by
+their numbers 0-5.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections import defaultdict
+from datetime import date, datetime, timedelta, timezone
+from functools import cache
+from pathlib import Path
+from typing import BinaryIO
+from xml.parsers import expat
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from fibromap.domain.device_data import (
+    DeviceSource, DeviceSteps, Moment, SleepStage, Stretch, sleep_periods,
+)
+from fibromap.exchange.devices import DeviceExport, Progress
+from fibromap.exchange.problems import ImportRefused, Problem
+
+APP = "Apple Health"
+SLEEP = "HKCategoryTypeIdentifierSleepAnalysis"
+STEPS = "HKQuantityTypeIdentifierStepCount"
+CHUNK = 1 << 20
+STAGES = {
+    "HKCategoryValueSleepAnalysisInBed": SleepStage.IN_BED, "0": SleepStage.IN_BED,
+    "HKCategoryValueSleepAnalysisAsleep": SleepStage.ASLEEP,
+    "HKCategoryValueSleepAnalysisAsleepUnspecified": SleepStage.ASLEEP, "1": SleepStage.ASLEEP,
+    "HKCategoryValueSleepAnalysisAwake": SleepStage.AWAKE, "2": SleepStage.AWAKE,
+    "HKCategoryValueSleepAnalysisAsleepCore": SleepStage.LIGHT, "3": SleepStage.LIGHT,
+    "HKCategoryValueSleepAnalysisAsleepDeep": SleepStage.DEEP, "4": SleepStage.DEEP,
+    "HKCategoryValueSleepAnalysisAsleepREM": SleepStage.REM, "5": SleepStage.REM,
+}
+_DEVICE_NAME = re.compile(r"name:([^,>]+)")
+
+
+def looks_like(head: bytes) -> bool:
+    """Whether the start of a file is an Apple Health export.xml."""
+    return b"<HealthData" in head or (b"<!DOCTYPE HealthData" in head)
+
+
+def zip_member(archive: zipfile.ZipFile) -> zipfile.ZipInfo | None:
+    """The export.xml in an export.zip (apple_health_export/export.xml)."""
+    return next((info for info in archive.infolist()
+                 if info.filename.rsplit("/", 1)[-1] == "export.xml"), None)
+
+
+def _moment(text: str, zone: str | None) -> Moment:
+    """"2026-03-02 00:40:00 +0100" as a Moment, in the named zone where there is one."""
+    try:
+        naive = datetime(int(text[0:4]), int(text[5:7]), int(text[8:10]), int(text[11:13]),
+                         int(text[14:16]), int(text[17:19]))
+        sign = -1 if text[20] == "-" else 1
+        offset = sign * (int(text[21:23]) * 60 + int(text[23:25]))
+    except (ValueError, IndexError):
+        raise ValueError(f"not a date Apple Health writes: {text!r}") from None
+    utc = naive - timedelta(minutes=offset)
+    there = _zone(zone) if zone else None
+    if there is not None:  # the offset where it was measured, not where it was exported
+        local = utc.replace(tzinfo=timezone.utc).astimezone(there)
+        offset = round(local.utcoffset().total_seconds() / 60)
+    return Moment(utc, offset)
+
+
+@cache
+def _zone(name: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+class _Reader:
+    def __init__(self, source_name: str):
+        self.source_name = source_name
+        self.stretches: dict[DeviceSource, list[Stretch]] = defaultdict(list)
+        self.steps: dict[DeviceSource, dict[date, float]] = defaultdict(lambda: defaultdict(float))
+        self.record: dict[str, str] | None = None
+        self.zone: str | None = None
+        self.problems: list[Problem] = []
+        self.skipped = 0
+        self.parser = expat.ParserCreate()
+        self.parser.buffer_text = True
+        self.parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        self.parser.StartElementHandler = self.start
+        self.parser.EndElementHandler = self.end
+        self.parser.EntityDeclHandler = self.refuse_entities
+        self.root_seen = False
+
+    def refuse_entities(self, *_args) -> None:
+        raise ImportRefused(self.source_name, [Problem(
+            f"line {self.parser.CurrentLineNumber}",
+            "declares an XML entity, which an Apple Health export never does")])
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        if not self.root_seen:
+            self.root_seen = True
+            if name != "HealthData":
+                raise ImportRefused(self.source_name, [Problem(
+                    "line 1", f"the document is <{name}>, not an Apple Health <HealthData>")])
+        if name == "Record":
+            kind = attrs.get("type")
+            if kind == SLEEP or kind == STEPS:
+                self.record, self.zone = attrs, None
+        elif name == "MetadataEntry" and self.record is not None:
+            if attrs.get("key") == "HKTimeZone":
+                self.zone = attrs.get("value")
+
+    def end(self, name: str) -> None:
+        if name != "Record" or self.record is None:
+            return
+        record, self.record = self.record, None
+        try:
+            self.take(record)
+        except ValueError as exc:
+            self.skipped += 1
+            if len(self.problems) < 10:
+                self.problems.append(Problem(f"line {self.parser.CurrentLineNumber}", str(exc)))
+
+    def take(self, record: dict[str, str]) -> None:
+        device = record.get("device") or ""
+        named = _DEVICE_NAME.search(device)
+        source = DeviceSource(APP, (named.group(1).strip() if named else "")
+                              or record.get("sourceName", "").strip() or "unknown source")
+        start = _moment(record.get("startDate", ""), self.zone)
+        if record["type"] == STEPS:
+            count = float(record.get("value", "nan"))
+            if not 0 <= count <= 100_000:
+                raise ValueError(f"a step count of {record.get('value')!r}")
+            self.steps[source][start.local.date()] += count
+            return
+        stage = STAGES.get(record.get("value", ""))
+        if stage is None:
+            raise ValueError(f"an unknown sleep value {record.get('value')!r}")
+        end = _moment(record.get("endDate", ""), self.zone)
+        self.stretches[source].append(Stretch(start, end, stage))
+
+    def feed(self, stream: BinaryIO, total: int, progress: Progress | None) -> None:
+        done = 0
+        try:
+            while chunk := stream.read(CHUNK):
+                self.parser.Parse(chunk, False)
+                done += len(chunk)
+                if progress is not None:
+                    progress("Reading", done, total)
+            self.parser.Parse(b"", True)
+        except expat.ExpatError as exc:
+            raise ImportRefused(self.source_name, [Problem(
+                f"line {exc.lineno}", f"not well-formed XML ({expat.ErrorString(exc.code)}): "
+                "the export may be cut short; export it again")]) from None
+        if not self.root_seen:
+            raise ImportRefused(self.source_name, [Problem("line 1", "an empty file")])
+
+    def export(self) -> DeviceExport:
+        result = DeviceExport("Apple Health export")
+        for source, stretches in self.stretches.items():
+            result.sleeps += sleep_periods(source, stretches)
+        for source, days in self.steps.items():
+            result.steps += [DeviceSteps(source, day, round(total))
+                             for day, total in sorted(days.items())]
+        if self.skipped:
+            first = self.problems[0]
+            result.notes.append(f"{self.skipped} record(s) could not be read and were left out "
+                                f"(the first: {first})")
+        return result
+
+
+def read(path: Path, progress: Progress | None = None) -> DeviceExport:
+    """Read export.zip or export.xml at ``path``."""
+    reader = _Reader(str(path))
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            member = zip_member(archive)
+            if member is None:
+                raise ImportRefused(str(path), [Problem(
+                    "the archive", "holds no export.xml: not an Apple Health export.zip")])
+            with archive.open(member) as stream:
+                reader.feed(stream, member.file_size, progress)
+    else:
+        with open(path, "rb") as stream:
+            reader.feed(stream, path.stat().st_size, progress)
+    return reader.export()

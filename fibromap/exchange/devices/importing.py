@@ -1,0 +1,105 @@
+"""Recognising a device app's export and adding what it holds (`fibromap import FILE`,
+File › Import): all or nothing, the dry run going through the same statements."""
+
+from __future__ import annotations
+
+import stat
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fibromap.domain.device_data import DeviceSource
+from fibromap.domain.wording import counted
+from fibromap.errors import FibroMapError
+from fibromap.exchange.devices import DeviceExport, Progress, apple_health
+from fibromap.store.devices import DeviceImportResult
+from fibromap.store.store import Store
+
+Reader = Callable[[Path, Progress | None], DeviceExport]
+HEAD_BYTES = 4096
+
+
+def reader_for(path: Path) -> Reader | None:
+    """The reader of the device export at ``path``; None when it is not one (it may still
+    be a FibroMap or Flaredown export)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    if zipfile.is_zipfile(path):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                if apple_health.zip_member(archive) is not None:
+                    return apple_health.read
+        except (zipfile.BadZipFile, OSError):
+            return None
+        return None
+    with open(path, "rb") as handle:
+        head = handle.read(HEAD_BYTES)
+    if head.lstrip().startswith(b"<") and apple_health.looks_like(head):
+        return apple_health.read
+    return None
+
+
+def _devices(sources: list[DeviceSource]) -> str:
+    names = [s.device for s in sources]
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@dataclass
+class DeviceImportReport:
+    """What an import of a device export did, in the words of ImportReport."""
+
+    format: str
+    export: DeviceExport
+    result: DeviceImportResult
+    details: list[str] = field(default_factory=list)
+
+    def outcome(self) -> str:
+        """"added 312 nights, 5 naps and 340 days of steps, from Apple Watch and iPhone;
+        4 overlapping nights kept from the Apple Watch; 20 already in the database"."""
+        nights, days = self.result.nights, self.result.days
+        parts = []
+        if nights["added"] - self.result.naps:
+            parts.append(counted(nights["added"] - self.result.naps, "nights"))
+        if self.result.naps:
+            parts.append(counted(self.result.naps, "naps"))
+        if days["added"]:
+            parts.append(counted(days["added"], "days") + " of steps")
+        text = "added " + (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1
+                           else parts[0] if parts else "nothing new")
+        sources = self.export.sources()
+        if sources:
+            text += f", from {_devices(sources)}"
+        updated = nights["updated"] + days["updated"]
+        if updated:
+            text += (f"; brought {counted(updated, 'records')} up to date (a night or day an "
+                     "earlier export had only in part)")
+        for source, n in sorted(self.result.overlaps.items()):
+            text += f"; {counted(n, 'overlapping nights')} kept from the {source.device}"
+        known = nights["same"] + days["same"]
+        if known:
+            text += f"; {known} already in the database"
+        return text
+
+    def summary(self) -> str:
+        return f"{self.format}: {self.outcome()}"
+
+
+def import_device_file(store: Store, path: Path, reader: Reader, *, dry_run: bool = False,
+                       progress: Progress | None = None) -> DeviceImportReport:
+    try:
+        export = reader(path, progress)
+    except OSError as exc:
+        raise FibroMapError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except zipfile.BadZipFile as exc:
+        raise FibroMapError(f"{path} is a damaged zip archive ({exc})") from exc
+    if progress is not None:
+        progress("Writing", 0, 0)
+    result = store.devices.merge(export.sleeps, export.steps, dry_run=dry_run)
+    return DeviceImportReport(export.kind, export, result, list(export.notes))

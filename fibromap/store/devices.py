@@ -1,0 +1,220 @@
+"""Sleep and steps from devices: added from an export in one transaction, read back by
+period, listed and removed by source.
+
+Every device's own record is kept, even where two devices measured the same night; those
+who read them choose one a night (domain.device_data.keep_one_per_night), so removing one
+device's records brings the other's back into view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import delete, func, select, tuple_
+
+from fibromap.domain.device_data import (
+    DeviceSleep, DeviceSource, DeviceSteps, Moment, keep_one_per_night,
+)
+from fibromap.errors import FibroMapError
+from fibromap.store.database import Database
+from fibromap.store.plain_rows import CHUNK, insert_rows
+from fibromap.store.schema import DeviceSleepRow, DeviceStepsRow
+
+_SLEEP_FIGURES = ("end_utc", "start_offset", "end_offset", "day", "in_bed_minutes",
+                  "asleep_minutes", "awake_minutes", "awakenings", "light_minutes",
+                  "deep_minutes", "rem_minutes", "nap")
+
+
+def _sleep_values(sleep: DeviceSleep) -> dict:
+    return {"end_utc": sleep.end.utc, "start_offset": sleep.start.offset,
+            "end_offset": sleep.end.offset, "day": sleep.day,
+            "in_bed_minutes": sleep.in_bed_minutes, "asleep_minutes": sleep.asleep_minutes,
+            "awake_minutes": sleep.awake_minutes, "awakenings": sleep.awakenings,
+            "light_minutes": sleep.light_minutes, "deep_minutes": sleep.deep_minutes,
+            "rem_minutes": sleep.rem_minutes, "nap": bool(sleep.nap)}
+
+
+def _sleep(row: DeviceSleepRow) -> DeviceSleep:
+    return DeviceSleep(DeviceSource(row.app, row.device), Moment(row.start_utc, row.start_offset),
+                       Moment(row.end_utc, row.end_offset), row.in_bed_minutes,
+                       row.asleep_minutes, row.awake_minutes, row.awakenings, row.light_minutes,
+                       row.deep_minutes, row.rem_minutes, bool(row.nap))
+
+
+@dataclass
+class DeviceImportResult:
+    """What an import of device data did (or, in a dry run, would do)."""
+
+    nights: dict[str, int] = field(default_factory=lambda: {"added": 0, "updated": 0, "same": 0})
+    days: dict[str, int] = field(default_factory=lambda: {"added": 0, "updated": 0, "same": 0})
+    naps: int = 0
+    # Nights two devices measured: (the device whose record is shown, how many nights).
+    overlaps: dict[DeviceSource, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceHoldings:
+    source: DeviceSource
+    nights: int
+    days_of_steps: int
+    first: date | None
+    last: date | None
+
+
+class _DryRun(FibroMapError):
+    """Raised inside the transaction to undo a trial."""
+
+
+class DeviceRepository:
+    def __init__(self, database: Database):
+        self._db = database
+
+    # -- adding -----------------------------------------------------------------------------
+    def merge(self, sleeps: list[DeviceSleep], steps: list[DeviceSteps], *,
+              dry_run: bool = False) -> DeviceImportResult:
+        """Add what is new, bring up to date what changed (a night or a day an earlier
+        export had only in part), in one transaction; nothing is written in a dry run,
+        which goes through the same statements and is then undone."""
+        result = DeviceImportResult()
+        try:
+            with self._db.transaction() as session:
+                self._merge_sleep(session, sleeps, result)
+                self._merge_steps(session, steps, result)
+                if dry_run:
+                    session.flush()
+                    raise _DryRun("dry run")
+        except _DryRun:
+            pass
+        return result
+
+    def _merge_sleep(self, session, sleeps: list[DeviceSleep], result: DeviceImportResult) -> None:
+        sources = {s.source for s in sleeps}
+        stored = {}
+        for source in sources:
+            query = select(DeviceSleepRow).where(DeviceSleepRow.app == source.app,
+                                                 DeviceSleepRow.device == source.device)
+            stored |= {(row.app, row.device, row.start_utc): row for row in session.scalars(query)}
+        new = []
+        for sleep in sleeps:
+            row = stored.get((sleep.source.app, sleep.source.device, sleep.start.utc))
+            values = _sleep_values(sleep)
+            if row is None:
+                new.append(sleep)
+            elif any(getattr(row, name) != value for name, value in values.items()):
+                for name, value in values.items():
+                    setattr(row, name, value)
+                result.nights["updated"] += 1
+            else:
+                result.nights["same"] += 1
+        session.flush()
+        columns = ("app", "device", "start_utc", *_SLEEP_FIGURES)
+        for start in range(0, len(new), CHUNK):
+            insert_rows(session, DeviceSleepRow, columns, [
+                (s.source.app, s.source.device, s.start.utc,
+                 *(_sleep_values(s)[name] for name in _SLEEP_FIGURES))
+                for s in new[start:start + CHUNK]])
+        result.nights["added"] = len(new)
+        result.naps = sum(1 for s in new if s.nap)
+        # Which record each night shared by two devices shows, among all stored.
+        if sleeps:
+            first = min(s.start.utc for s in sleeps)
+            last = max(s.end.utc for s in sleeps)
+            around = [_sleep(row) for row in session.scalars(
+                select(DeviceSleepRow).where(DeviceSleepRow.end_utc >= first,
+                                             DeviceSleepRow.start_utc <= last))]
+            for _dropped, kept in keep_one_per_night(around).dropped:
+                result.overlaps[kept.source] = result.overlaps.get(kept.source, 0) + 1
+
+    def _merge_steps(self, session, steps: list[DeviceSteps], result: DeviceImportResult) -> None:
+        keys = {(s.source.app, s.source.device, s.day) for s in steps}
+        stored = {}
+        key_list = sorted(keys)
+        for start in range(0, len(key_list), 500):
+            part = key_list[start:start + 500]
+            query = select(DeviceStepsRow).where(tuple_(
+                DeviceStepsRow.app, DeviceStepsRow.device, DeviceStepsRow.day).in_(part))
+            stored |= {(row.app, row.device, row.day): row for row in session.scalars(query)}
+        new = []
+        for count in steps:
+            row = stored.get((count.source.app, count.source.device, count.day))
+            if row is None:
+                new.append(count)
+            elif row.steps != count.steps:
+                row.steps = count.steps
+                result.days["updated"] += 1
+            else:
+                result.days["same"] += 1
+        session.flush()
+        insert_rows(session, DeviceStepsRow, ("app", "device", "day", "steps"),
+                    [(s.source.app, s.source.device, s.day, s.steps) for s in new])
+        result.days["added"] = len(new)
+
+    # -- reading ----------------------------------------------------------------------------
+    def sleeps(self, start: date | None = None, end: date | None = None) -> list[DeviceSleep]:
+        """Every device's sleep counted on the days ``start`` to ``end`` (both included)."""
+        query = select(DeviceSleepRow).order_by(DeviceSleepRow.start_utc, DeviceSleepRow.app,
+                                                DeviceSleepRow.device)
+        if start:
+            query = query.where(DeviceSleepRow.day >= start)
+        if end:
+            query = query.where(DeviceSleepRow.day <= end)
+        with self._db.reading() as session:
+            return [_sleep(row) for row in session.scalars(query)]
+
+    def steps(self, start: date | None = None, end: date | None = None) -> list[DeviceSteps]:
+        query = select(DeviceStepsRow).order_by(DeviceStepsRow.day, DeviceStepsRow.app,
+                                                DeviceStepsRow.device)
+        if start:
+            query = query.where(DeviceStepsRow.day >= start)
+        if end:
+            query = query.where(DeviceStepsRow.day <= end)
+        with self._db.reading() as session:
+            return [DeviceSteps(DeviceSource(row.app, row.device), row.day, row.steps)
+                    for row in session.scalars(query)]
+
+    def sources(self) -> list[SourceHoldings]:
+        """Each device with what is kept from it, for the person to see (and remove)."""
+        with self._db.reading() as session:
+            sleep = {(app, device): (n, first, last) for app, device, n, first, last in
+                     session.execute(select(DeviceSleepRow.app, DeviceSleepRow.device,
+                                            func.count(), func.min(DeviceSleepRow.day),
+                                            func.max(DeviceSleepRow.day))
+                                     .group_by(DeviceSleepRow.app, DeviceSleepRow.device))}
+            steps = {(app, device): (n, first, last) for app, device, n, first, last in
+                     session.execute(select(DeviceStepsRow.app, DeviceStepsRow.device,
+                                            func.count(), func.min(DeviceStepsRow.day),
+                                            func.max(DeviceStepsRow.day))
+                                     .group_by(DeviceStepsRow.app, DeviceStepsRow.device))}
+        out = []
+        for key in sorted(set(sleep) | set(steps)):
+            nights, s_first, s_last = sleep.get(key, (0, None, None))
+            days, d_first, d_last = steps.get(key, (0, None, None))
+            firsts = [d for d in (s_first, d_first) if d]
+            lasts = [d for d in (s_last, d_last) if d]
+            out.append(SourceHoldings(DeviceSource(*key), nights, days,
+                                      min(firsts, default=None), max(lasts, default=None)))
+        return out
+
+    def count(self) -> int:
+        with self._db.reading() as session:
+            return (session.scalar(select(func.count(DeviceSleepRow.id)))
+                    + session.scalar(select(func.count(DeviceStepsRow.id))))
+
+    # -- removing ---------------------------------------------------------------------------
+    def remove(self, source: DeviceSource, *, dry_run: bool = False) -> tuple[int, int]:
+        """Remove everything that came from ``source``: (nights, days of steps) removed, or
+        that would be in a dry run."""
+        removed = (0, 0)
+        try:
+            with self._db.transaction() as session:
+                nights = session.execute(delete(DeviceSleepRow).where(
+                    DeviceSleepRow.app == source.app, DeviceSleepRow.device == source.device))
+                days = session.execute(delete(DeviceStepsRow).where(
+                    DeviceStepsRow.app == source.app, DeviceStepsRow.device == source.device))
+                removed = (nights.rowcount, days.rowcount)
+                if dry_run:
+                    raise _DryRun("dry run")
+        except _DryRun:
+            pass
+        return removed

@@ -1,0 +1,101 @@
+"""Device exports made by the tests, in each app's own layout (small, but with what the
+real files have around the records: the DTD, <Me>, metadata, other record types)."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+WATCH = ("Anna’s Apple Watch", "<<HKDevice: 0x281a3c2d0>, name:Apple Watch, manufacturer:Apple "
+         "Inc., model:Watch, hardware:Watch6,2, software:10.1>")
+PHONE = ("Anna’s iPhone", "<<HKDevice: 0x283f0a3a0>, name:iPhone, manufacturer:Apple Inc., "
+         "model:iPhone, hardware:iPhone14,5, software:17.1>")
+
+APPLE_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE HealthData [
+<!-- HealthKit Export Version: 14 -->
+<!ELEMENT HealthData (ExportDate,Me,(Record|Correlation|Workout|ActivitySummary|ClinicalRecord|Audiogram|VisionPrescription)*)>
+<!ATTLIST HealthData
+  locale CDATA #REQUIRED
+>
+<!ELEMENT ExportDate EMPTY>
+<!ATTLIST ExportDate
+  value CDATA #REQUIRED
+>
+<!ELEMENT Record ((MetadataEntry|HeartRateVariabilityMetadataList)*)>
+<!ATTLIST Record
+  type          CDATA #REQUIRED
+  unit          CDATA #IMPLIED
+  value         CDATA #IMPLIED
+  sourceName    CDATA #REQUIRED
+  sourceVersion CDATA #IMPLIED
+  device        CDATA #IMPLIED
+  creationDate  CDATA #IMPLIED
+  startDate     CDATA #REQUIRED
+  endDate       CDATA #REQUIRED
+>
+<!ELEMENT MetadataEntry EMPTY>
+<!ATTLIST MetadataEntry
+  key   CDATA #REQUIRED
+  value CDATA #REQUIRED
+>
+]>
+<HealthData locale="en_GB">
+ <ExportDate value="2026-04-02 09:00:00 +0200"/>
+ <Me HKCharacteristicTypeIdentifierDateOfBirth="1980-05-01" HKCharacteristicTypeIdentifierBiologicalSex="HKBiologicalSexFemale"/>
+ <Record type="HKQuantityTypeIdentifierHeartRate" sourceName="Anna’s Apple Watch" unit="count/min" creationDate="2026-03-01 08:00:00 +0100" startDate="2026-03-01 08:00:00 +0100" endDate="2026-03-01 08:00:00 +0100" value="72"/>
+"""
+
+
+@dataclass(frozen=True)
+class Sleep:
+    start: str            # "2026-03-01 23:10:00 +0100"
+    end: str
+    value: str            # "AsleepCore", "InBed", … (or Apple's number)
+    who: tuple[str, str] = WATCH
+    zone: str | None = None
+
+
+@dataclass(frozen=True)
+class Steps:
+    start: str
+    end: str
+    count: int
+    who: tuple[str, str] = PHONE
+
+
+def apple_record(item: Sleep | Steps) -> str:
+    name, device = item.who
+    if isinstance(item, Steps):
+        return (f' <Record type="HKQuantityTypeIdentifierStepCount" sourceName={quoteattr(name)} '
+                f'sourceVersion="17.1" device={quoteattr(device)} unit="count" '
+                f'creationDate="{item.end}" startDate="{item.start}" endDate="{item.end}" '
+                f'value="{item.count}"/>\n')
+    value = item.value if item.value.isdigit() else f"HKCategoryValueSleepAnalysis{item.value}"
+    text = (f' <Record type="HKCategoryTypeIdentifierSleepAnalysis" sourceName={quoteattr(name)} '
+            f'sourceVersion="10.1" device={quoteattr(device)} creationDate="{item.end}" '
+            f'startDate="{item.start}" endDate="{item.end}" value="{value}"')
+    if item.zone is None:
+        return text + "/>\n"
+    return (text + ">\n  <MetadataEntry key=\"HKTimeZone\" value=\"" + item.zone + "\"/>\n"
+            " </Record>\n")
+
+
+def apple_health_xml(items, cut_at: int | None = None) -> str:
+    text = APPLE_HEAD + "".join(apple_record(item) for item in items) + "</HealthData>\n"
+    return text if cut_at is None else text[:cut_at]
+
+
+def write_apple_health(folder: Path, items, *, zipped: bool = True, name: str = "export") -> Path:
+    text = apple_health_xml(items)
+    if not zipped:
+        path = folder / f"{name}.xml"
+        path.write_text(text, encoding="utf-8")
+        return path
+    path = folder / f"{name}.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("apple_health_export/export.xml", text)
+        archive.writestr("apple_health_export/export_cda.xml", "<ClinicalDocument/>")
+    return path
