@@ -80,7 +80,7 @@ class DeviceSource:
 
     @property
     def label(self) -> str:
-        return f"{self.device} ({self.app})"
+        return self.app if self.device == self.app else f"{self.device} ({self.app})"
 
 
 @dataclass(frozen=True, slots=True)

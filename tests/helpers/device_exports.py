@@ -3,6 +3,7 @@ real files have around the records: the DTD, <Me>, metadata, other record types)
 
 from __future__ import annotations
 
+import json
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,3 +100,49 @@ def write_apple_health(folder: Path, items, *, zipped: bool = True, name: str = 
         archive.writestr("apple_health_export/export.xml", text)
         archive.writestr("apple_health_export/export_cda.xml", "<ClinicalDocument/>")
     return path
+
+
+# -- Fitbit, from Google Takeout ------------------------------------------------------------
+def fitbit_log(log_id: int, start: str, end: str, asleep: int, awake: int, levels: list,
+               stages: dict | None = None, main: bool = True) -> dict:
+    """A Fitbit sleep log; ``levels`` are (start, level, seconds), ``stages`` the summary
+    minutes of a "stages" log (a "classic" log without them)."""
+    in_bed = asleep + awake
+    summary = ({name: {"count": 1, "minutes": minutes, "thirtyDayAvgMinutes": 0}
+                for name, minutes in stages.items()} if stages else
+               {"asleep": {"count": 0, "minutes": asleep}, "awake": {"count": 0, "minutes": awake},
+                "restless": {"count": 0, "minutes": 0}})
+    return {"logId": log_id, "dateOfSleep": end[:10], "startTime": start + ".000",
+            "endTime": end + ".000", "duration": in_bed * 60000, "minutesToFallAsleep": 0,
+            "minutesAsleep": asleep, "minutesAwake": awake, "minutesAfterWakeup": 0,
+            "timeInBed": in_bed, "efficiency": round(100 * asleep / in_bed),
+            "type": "stages" if stages else "classic", "infoCode": 0,
+            "levels": {"summary": summary,
+                       "data": [{"dateTime": at + ".000", "level": level, "seconds": seconds}
+                                for at, level, seconds in levels]},
+            "mainSleep": main}
+
+
+def write_fitbit_takeout(folder: Path, files: dict[str, list], *, zone: str | None,
+                         zipped: bool = True) -> Path:
+    """A Google Takeout with Fitbit's data files (name -> entries) and its profile."""
+    base = "Takeout/Fitbit/Global Export Data/"
+    members = {base + name: json.dumps(entries, indent=1) for name, entries in files.items()}
+    if zone is not None:
+        members["Takeout/Fitbit/Your Profile/Profile.csv"] = (
+            "id,full_name,first_name,last_name,display_name_setting,display_name,username,"
+            "email_address,date_of_birth,child,country,state,city,timezone,locale,member_since\n"
+            f"ABC123,Anna B,Anna,B,name,Anna,,anna@example.org,1980-05-01,false,DE,,,"
+            f"{zone},en_GB,2019-01-01\n")
+    members["Takeout/archive_browser.html"] = "<html></html>"
+    if zipped:
+        path = folder / "takeout-20260402T090000Z-001.zip"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, text in members.items():
+                archive.writestr(name, text)
+        return path
+    for name, text in members.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return folder / "Takeout"

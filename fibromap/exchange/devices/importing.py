@@ -12,7 +12,7 @@ from pathlib import Path
 from fibromap.domain.device_data import DeviceSource
 from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
-from fibromap.exchange.devices import DeviceExport, Progress, apple_health
+from fibromap.exchange.devices import DeviceExport, Progress, apple_health, fitbit
 from fibromap.store.devices import DeviceImportResult
 from fibromap.store.store import Store
 
@@ -27,6 +27,8 @@ def reader_for(path: Path) -> Reader | None:
         info = path.stat()
     except OSError:
         return None
+    if stat.S_ISDIR(info.st_mode):  # an unpacked Takeout, or its Fitbit folder
+        return fitbit.read if fitbit.holds_fitbit_data(path) else None
     if not stat.S_ISREG(info.st_mode):
         return None
     if zipfile.is_zipfile(path):
@@ -34,6 +36,8 @@ def reader_for(path: Path) -> Reader | None:
             with zipfile.ZipFile(path) as archive:
                 if apple_health.zip_member(archive) is not None:
                     return apple_health.read
+                if any(fitbit.data_file(name) for name in archive.namelist()):
+                    return fitbit.read
         except (zipfile.BadZipFile, OSError):
             return None
         return None
@@ -41,6 +45,8 @@ def reader_for(path: Path) -> Reader | None:
         head = handle.read(HEAD_BYTES)
     if head.lstrip().startswith(b"<") and apple_health.looks_like(head):
         return apple_health.read
+    if fitbit.data_file(path.name) and head.lstrip().startswith(b"["):
+        return fitbit.read
     return None
 
 

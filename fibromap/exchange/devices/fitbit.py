@@ -1,0 +1,233 @@
+"""Fitbit data from Google Takeout: the Takeout .zip, the folder it unpacks to, or one of
+its sleep-….json or steps-….json files.
+
+Takeout puts Fitbit's files under Takeout/Fitbit/Global Export Data/:
+
+    sleep-2026-03-01.json   a month of sleep logs, each
+        {"logId": 1, "dateOfSleep": "2026-03-02", "startTime": "2026-03-01T23:10:00.000",
+         "endTime": "2026-03-02T06:40:00.000", "minutesAsleep": 418, "minutesAwake": 52,
+         "timeInBed": 450, "type": "stages", "mainSleep": true,
+         "levels": {"summary": {"deep": {"minutes": 40}, "light": {...}, "rem": {...},
+                                "wake": {...}},
+                    "data": [{"dateTime": "2026-03-01T23:10:00.000", "level": "light",
+                              "seconds": 5400}, ...]}}
+        ("classic" logs have asleep, restless and awake levels instead of stages)
+    steps-2026-03-01.json   steps minute by minute: {"dateTime": "03/01/26 08:00:00",
+                            "value": "12"}
+
+Sleep times are wall-clock times where the person was; steps are in UTC. The profile
+(Takeout/Fitbit/Your Profile/Profile.csv, or Profile.csv beside the data) names the time
+zone: with it the sleep gets its UTC offset and the steps fall on the person's own days;
+without it the sleep keeps its wall-clock time and the steps are counted on UTC days, and
+the import says so. The figures of each sleep are Fitbit's own (minutes asleep, awake, in
+bed, and in each stage), as its app shows them; awakenings are the awake or restless
+stretches of 3 minutes or more between stretches of sleep, as for every device.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date, datetime, timezone
+from pathlib import Path, PurePosixPath
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from fibromap.domain.device_data import (
+    AWAKENING, DAYTIME, NAP_LONGEST, DeviceSleep, DeviceSource, DeviceSteps, Moment,
+)
+from fibromap.errors import ValidationError
+from fibromap.exchange.devices import DeviceExport, Progress
+from fibromap.exchange.problems import ImportRefused, Problem
+
+APP = "Fitbit"
+SOURCE = DeviceSource(APP, "Fitbit")
+_FILE = re.compile(r"(?:^|/)(sleep|steps)-\d{4}-\d{2}-\d{2}\.json$")
+_AWAKE_LEVELS = ("wake", "awake", "restless")
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+def data_file(name: str) -> str | None:
+    """"sleep" or "steps" for a Takeout data file's name (any folder), else None."""
+    match = _FILE.search(name.replace("\\", "/"))
+    return match.group(1) if match else None
+
+
+def _is_profile(name: str) -> bool:
+    return PurePosixPath(name.replace("\\", "/")).name == "Profile.csv"
+
+
+class _Files:
+    """The data files and the profile, from a zip, a folder or one file."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.archive = zipfile.ZipFile(path) if zipfile.is_zipfile(path) else None
+
+    def names(self) -> list[str]:
+        if self.archive is not None:
+            return self.archive.namelist()
+        if self.path.is_dir():
+            return [str(p.relative_to(self.path)) for p in self.path.rglob("*") if p.is_file()]
+        # One data file: the profile may be a folder up (Takeout/Fitbit/Your Profile).
+        fitbit = self.path.parent.parent
+        return [self.path.name, *(str(p) for p in (fitbit / "Your Profile").glob("Profile.csv"))]
+
+    def read(self, name: str) -> bytes:
+        if self.archive is not None:
+            info = self.archive.getinfo(name)
+            if info.file_size > MAX_FILE_BYTES:
+                raise ValueError("larger than a Fitbit data file can be")
+            return self.archive.read(info)
+        target = self.path / name if self.path.is_dir() else (
+            self.path if name == self.path.name else Path(name))
+        if target.stat().st_size > MAX_FILE_BYTES:
+            raise ValueError("larger than a Fitbit data file can be")
+        return target.read_bytes()
+
+    def close(self) -> None:
+        if self.archive is not None:
+            self.archive.close()
+
+
+def holds_fitbit_data(path: Path) -> bool:
+    """Whether ``path`` (a zip, a folder or a file) holds Takeout's Fitbit data files."""
+    files = _Files(path)
+    try:
+        return any(data_file(name) for name in files.names())
+    finally:
+        files.close()
+
+
+def _zone(files: _Files, names: list[str]) -> ZoneInfo | None:
+    for name in names:
+        if not _is_profile(name):
+            continue
+        try:
+            rows = list(csv.DictReader(io.StringIO(files.read(name).decode("utf-8-sig"))))
+        except (ValueError, UnicodeDecodeError, csv.Error):
+            return None
+        for row in rows:
+            value = (row.get("timezone") or row.get("time_zone") or "").strip()
+            if value:
+                try:
+                    return ZoneInfo(value)
+                except (ZoneInfoNotFoundError, ValueError):
+                    return None
+    return None
+
+
+def _local_moment(wall: datetime, zone: ZoneInfo | None) -> Moment:
+    """A wall-clock time where the person was, with its offset when the zone is known."""
+    if zone is None:
+        return Moment(wall, None)
+    return Moment.of(wall.replace(tzinfo=zone))
+
+
+def _wall(text: str) -> datetime:
+    return datetime.fromisoformat(text[:19])
+
+
+def _minutes(log: dict, key: str) -> int | None:
+    value = log.get(key)
+    return int(value) if isinstance(value, (int, float)) else None
+
+
+def _sleep(log: dict, zone: ZoneInfo | None) -> DeviceSleep:
+    start, end = _wall(str(log["startTime"])), _wall(str(log["endTime"]))
+    levels = log.get("levels") or {}
+    summary = levels.get("summary") or {}
+    staged = log.get("type") == "stages" and "deep" in summary
+
+    def stage(name: str) -> int | None:
+        return int(summary[name]["minutes"]) if staged and name in summary else (
+            0 if staged else None)
+    # Awakenings: awake stretches of AWAKENING or more between stretches of sleep.
+    data = [(_wall(str(d["dateTime"])), d.get("level"), float(d.get("seconds", 0)))
+            for d in levels.get("data") or []]
+    awakenings = 0
+    for index, (_at, level, seconds) in enumerate(data):
+        if (level in _AWAKE_LEVELS and seconds >= AWAKENING.total_seconds()
+                and 0 < index < len(data) - 1):
+            awakenings += 1
+    asleep = _minutes(log, "minutesAsleep")
+    in_bed = _minutes(log, "timeInBed") or round((end - start).total_seconds() / 60)
+    nap = (asleep is not None and asleep <= NAP_LONGEST.total_seconds() / 60
+           and DAYTIME[0] <= start.hour < DAYTIME[1])
+    return DeviceSleep(SOURCE, _local_moment(start, zone), _local_moment(end, zone), in_bed,
+                       asleep, _minutes(log, "minutesAwake"), awakenings if data else None,
+                       stage("light"), stage("deep"), stage("rem"), nap)
+
+
+def _step_day(text: str, zone: ZoneInfo | None) -> date:
+    """The person's day of a UTC minute "03/01/26 08:00:00" (the UTC day without a zone)."""
+    at = datetime.strptime(text, "%m/%d/%y %H:%M:%S")
+    if zone is None:
+        return at.date()
+    return at.replace(tzinfo=timezone.utc).astimezone(zone).date()
+
+
+def _entries(files: _Files, name: str) -> Iterator[dict]:
+    try:
+        entries = json.loads(files.read(name).decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ImportRefused(str(files.path), [Problem(name, f"not a Fitbit data file ({exc})")]) \
+            from None
+    if not isinstance(entries, list):
+        raise ImportRefused(str(files.path), [Problem(name, "not a list of Fitbit entries")])
+    yield from (entry for entry in entries if isinstance(entry, dict))
+
+
+def read(path: Path, progress: Progress | None = None) -> DeviceExport:
+    files = _Files(path)
+    try:
+        return _read(files, progress)
+    finally:
+        files.close()
+
+
+def _read(files: _Files, progress: Progress | None) -> DeviceExport:
+    names = files.names()
+    data = sorted(name for name in names if data_file(name))
+    if not data:
+        raise ImportRefused(str(files.path), [Problem("the files", "no Fitbit sleep-….json or "
+                                                                   "steps-….json in it")])
+    zone = _zone(files, names)
+    result = DeviceExport("Fitbit data (Google Takeout)")
+    steps: dict[date, float] = defaultdict(float)
+    seen: set[int] = set()
+    problems: list[Problem] = []
+    for done, name in enumerate(data, 1):
+        kind = data_file(name)
+        for index, entry in enumerate(_entries(files, name)):
+            try:
+                if kind == "sleep":
+                    log_id = entry.get("logId")
+                    if log_id in seen:  # a log repeated in the next month's file
+                        continue
+                    seen.add(log_id)
+                    result.sleeps.append(_sleep(entry, zone))
+                else:
+                    count = float(entry["value"])
+                    if not 0 <= count <= 10_000:
+                        raise ValueError(f"{entry['value']!r} steps in a minute")
+                    steps[_step_day(str(entry["dateTime"]), zone)] += count
+            except (KeyError, TypeError, ValueError, ValidationError) as exc:
+                problems.append(Problem(f"{PurePosixPath(name).name}[{index}]",
+                                        str(exc) or type(exc).__name__))
+        if progress is not None:
+            progress("Reading", done, len(data))
+    result.steps = [DeviceSteps(SOURCE, day, round(n)) for day, n in sorted(steps.items())]
+    if problems:
+        result.notes.append(f"{len(problems)} entr{'y' if len(problems) == 1 else 'ies'} could "
+                            f"not be read and were left out (the first: {problems[0]})")
+    if zone is None:
+        result.notes.append("The export names no time zone (no Profile.csv): sleep keeps the "
+                            "clock times Fitbit wrote, and steps are counted on UTC days.")
+    else:
+        result.notes.append(f"Time zone from the Fitbit profile: {zone.key}.")
+    return result
