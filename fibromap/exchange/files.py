@@ -243,8 +243,20 @@ def import_file(store: Store, path: Path, *, dry_run: bool = False, person: str 
     if zipfile.is_zipfile(path):
         raise FibroMapError(f"{path} is a zip archive, but not an export FibroMap can read "
                             "(an Apple Health export.zip, or a Google Takeout with Fitbit data)")
+    if _starts_with(path, b"SQLite format 3\x00"):
+        raise FibroMapError(f"{path} is an SQLite database, but not one FibroMap can import "
+                            "(a Gadgetbridge export); to open a FibroMap database, use "
+                            "--database or restore it as a backup")
     return import_text(store, read_text(path), str(path), dry_run=dry_run, person=person,
                        regions=regions, progress=progress)
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(magic)) == magic
+    except OSError:
+        return False
 
 
 def _refuse_unknown_words(store: Store, records, source: str) -> None:

@@ -146,3 +146,63 @@ def write_fitbit_takeout(folder: Path, files: dict[str, list], *, zone: str | No
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     return folder / "Takeout"
+
+
+# -- Gadgetbridge's exported database -------------------------------------------------------
+GADGETBRIDGE_TABLES = [
+    'CREATE TABLE "DEVICE" ("_id" INTEGER PRIMARY KEY ,"NAME" TEXT NOT NULL ,"MANUFACTURER" '
+    'TEXT NOT NULL ,"IDENTIFIER" TEXT NOT NULL UNIQUE ,"TYPE" INTEGER NOT NULL ,"MODEL" TEXT, '
+    '"ALIAS" TEXT)',
+    'CREATE TABLE "USER" ("_id" INTEGER PRIMARY KEY ,"NAME" TEXT NOT NULL ,"BIRTHDAY" INTEGER '
+    'NOT NULL ,"GENDER" INTEGER NOT NULL )',
+    'CREATE TABLE "MI_BAND_ACTIVITY_SAMPLE" ("TIMESTAMP" INTEGER NOT NULL ,"DEVICE_ID" INTEGER '
+    'NOT NULL ,"USER_ID" INTEGER NOT NULL ,"RAW_INTENSITY" INTEGER NOT NULL ,"STEPS" INTEGER NOT '
+    'NULL ,"RAW_KIND" INTEGER NOT NULL ,"HEART_RATE" INTEGER NOT NULL ,PRIMARY KEY ("TIMESTAMP" '
+    ',"DEVICE_ID" ) ON CONFLICT REPLACE) WITHOUT ROWID',
+    'CREATE TABLE "XIAOMI_ACTIVITY_SAMPLE" ("TIMESTAMP" INTEGER NOT NULL ,"DEVICE_ID" INTEGER '
+    'NOT NULL ,"USER_ID" INTEGER NOT NULL ,"RAW_INTENSITY" INTEGER NOT NULL ,"STEPS" INTEGER NOT '
+    'NULL ,"RAW_KIND" INTEGER NOT NULL ,"HEART_RATE" INTEGER NOT NULL ,"STRESS" INTEGER,"SPO2" '
+    'INTEGER,PRIMARY KEY ("TIMESTAMP" ,"DEVICE_ID" ) ON CONFLICT REPLACE) WITHOUT ROWID',
+    'CREATE TABLE "XIAOMI_SLEEP_TIME_SAMPLE" ("TIMESTAMP" INTEGER NOT NULL ,"DEVICE_ID" INTEGER '
+    'NOT NULL ,"USER_ID" INTEGER NOT NULL ,"WAKEUP_TIME" INTEGER,"IS_AWAKE" INTEGER,'
+    '"TOTAL_DURATION" INTEGER,"DEEP_SLEEP_DURATION" INTEGER,"LIGHT_SLEEP_DURATION" INTEGER,'
+    '"REM_SLEEP_DURATION" INTEGER,"AWAKE_DURATION" INTEGER,PRIMARY KEY ("TIMESTAMP" ,'
+    '"DEVICE_ID" ) ON CONFLICT REPLACE) WITHOUT ROWID',
+    'CREATE TABLE "XIAOMI_SLEEP_STAGE_SAMPLE" ("TIMESTAMP" INTEGER NOT NULL ,"DEVICE_ID" INTEGER '
+    'NOT NULL ,"USER_ID" INTEGER NOT NULL ,"STAGE" INTEGER,PRIMARY KEY ("TIMESTAMP" ,'
+    '"DEVICE_ID" ) ON CONFLICT REPLACE) WITHOUT ROWID',
+    'CREATE TABLE "GARMIN_ACTIVITY_SAMPLE" ("TIMESTAMP" INTEGER NOT NULL ,"DEVICE_ID" INTEGER '
+    'NOT NULL ,"USER_ID" INTEGER NOT NULL ,"RAW_INTENSITY" INTEGER NOT NULL ,"STEPS" INTEGER NOT '
+    'NULL ,"RAW_KIND" INTEGER NOT NULL ,"HEART_RATE" INTEGER NOT NULL ,PRIMARY KEY ("TIMESTAMP" '
+    ',"DEVICE_ID" ) ON CONFLICT REPLACE) WITHOUT ROWID',
+]
+
+
+def write_gadgetbridge(path: Path, devices: list[tuple], miband: list[tuple] = (),
+                       xiaomi_steps: list[tuple] = (), xiaomi_nights: list[tuple] = (),
+                       xiaomi_stages: list[tuple] = (), garmin: list[tuple] = ()) -> Path:
+    """A Gadgetbridge export: ``devices`` (id, name, alias); MI_BAND samples (device,
+    seconds, steps, raw kind); Xiaomi steps (device, seconds, steps), nights (device, bed ms,
+    wake ms) and stages (device, ms, stage); Garmin samples (device, seconds)."""
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    for statement in GADGETBRIDGE_TABLES:
+        connection.execute(statement)
+    connection.execute('INSERT INTO "USER" VALUES (1, \'Anna\', 0, 0)')
+    connection.executemany('INSERT INTO "DEVICE" VALUES (?, ?, \'Xiaomi\', ?, 0, \'\', ?)',
+                           [(i, name, f"C8:0F:10:00:00:{i:02d}", alias)
+                            for i, name, alias in devices])
+    connection.executemany('INSERT INTO "MI_BAND_ACTIVITY_SAMPLE" VALUES (?, ?, 1, 20, ?, ?, 60)',
+                           [(t, d, s, k) for d, t, s, k in miband])
+    connection.executemany('INSERT INTO "XIAOMI_ACTIVITY_SAMPLE" VALUES (?, ?, 1, 20, ?, 0, 60, '
+                           '0, 98)', [(t, d, s) for d, t, s in xiaomi_steps])
+    connection.executemany('INSERT INTO "XIAOMI_SLEEP_TIME_SAMPLE" VALUES (?, ?, 1, ?, 0, 0, 0, '
+                           '0, 0, 0)', [(bed, d, wake) for d, bed, wake in xiaomi_nights])
+    connection.executemany('INSERT INTO "XIAOMI_SLEEP_STAGE_SAMPLE" VALUES (?, ?, 1, ?)',
+                           [(t, d, s) for d, t, s in xiaomi_stages])
+    connection.executemany('INSERT INTO "GARMIN_ACTIVITY_SAMPLE" VALUES (?, ?, 1, 0, 0, 0, 60)',
+                           [(t, d) for d, t in garmin])
+    connection.commit()
+    connection.close()
+    return path

@@ -12,7 +12,7 @@ from pathlib import Path
 from fibromap.domain.device_data import DeviceSource
 from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
-from fibromap.exchange.devices import DeviceExport, Progress, apple_health, fitbit
+from fibromap.exchange.devices import DeviceExport, Progress, apple_health, fitbit, gadgetbridge
 from fibromap.store.devices import DeviceImportResult
 from fibromap.store.store import Store
 
@@ -43,6 +43,8 @@ def reader_for(path: Path) -> Reader | None:
         return None
     with open(path, "rb") as handle:
         head = handle.read(HEAD_BYTES)
+    if gadgetbridge.looks_like(head):
+        return gadgetbridge.read if gadgetbridge.is_gadgetbridge(path) else None
     if head.lstrip().startswith(b"<") and apple_health.looks_like(head):
         return apple_health.read
     if fitbit.data_file(path.name) and head.lstrip().startswith(b"["):

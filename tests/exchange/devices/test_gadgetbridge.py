@@ -1,0 +1,111 @@
+"""Gadgetbridge's exported database: a Mi Band's minute samples and a Xiaomi band's sleep
+tables, worked out by hand; devices in tables not read are named."""
+
+import time
+from datetime import date, datetime, timezone
+
+import pytest
+
+from fibromap.domain.device_data import DeviceSource
+from fibromap.errors import FibroMapError
+from fibromap.exchange.files import import_file
+from tests.helpers.device_exports import write_gadgetbridge
+
+MI_BAND = DeviceSource("Gadgetbridge", "Anna's Mi Band")   # its alias
+XIAOMI = DeviceSource("Gadgetbridge", "Xiaomi Smart Band 8")
+
+
+def seconds(text: str) -> int:
+    """"2026-03-01 22:00" UTC as epoch seconds."""
+    return int(datetime.fromisoformat(text).replace(tzinfo=timezone.utc).timestamp())
+
+
+def minutes(start: str, count: int, kind: int, first_kind: int | None = None):
+    """``count`` Mi Band samples a minute apart from ``start`` (UTC), the first of
+    ``first_kind`` and the rest of ``kind``."""
+    t0 = seconds(start)
+    return [(1, t0 + 60 * i, 0, first_kind if i == 0 and first_kind is not None else kind)
+            for i in range(count)]
+
+
+MIBAND_NIGHT = (
+    minutes("2026-03-01 22:00", 120, 0, first_kind=9)      # light, then "as before"
+    + minutes("2026-03-02 00:00", 60, 10, first_kind=11)   # deep, then "ignore"
+    + minutes("2026-03-02 01:00", 10, 1)                   # ten minutes up: an awakening
+    + minutes("2026-03-02 01:10", 230, 0x19)               # light, high bits set
+    + minutes("2026-03-02 05:00", 30, 1)                   # up for the day
+    + [(1, seconds("2026-03-02 08:00"), 50, 1), (1, seconds("2026-03-02 08:01"), 60, 1),
+       (1, seconds("2026-03-02 23:30"), 30, 1)]            # 00:30 on 3 March in Berlin
+)
+MS = 1000
+XIAOMI_NIGHT = [(2, seconds("2026-03-05 22:00") * MS, seconds("2026-03-06 05:00") * MS)]
+XIAOMI_STAGES = [(2, seconds(at) * MS, stage) for at, stage in (
+    ("2026-03-05 22:00", 3), ("2026-03-06 01:00", 2), ("2026-03-06 02:00", 5),
+    ("2026-03-06 02:05", 4), ("2026-03-06 03:00", 3))]
+
+
+@pytest.fixture
+def berlin(monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+@pytest.fixture
+def export(tmp_path):
+    return write_gadgetbridge(
+        tmp_path / "Gadgetbridge", [(1, "Mi Smart Band 6", "Anna's Mi Band"),
+                                    (2, "Xiaomi Smart Band 8", None), (3, "Forerunner 255", "")],
+        miband=MIBAND_NIGHT, xiaomi_steps=[(2, seconds("2026-03-05 10:00"), 100)],
+        xiaomi_nights=XIAOMI_NIGHT, xiaomi_stages=XIAOMI_STAGES,
+        garmin=[(3, seconds("2026-03-05 10:00"))])
+
+
+def test_a_mi_bands_minutes_make_its_night(sqlite_store, export, berlin):
+    report = import_file(sqlite_store, export)
+    nights = {(s.source, s.day): s for s in sqlite_store.devices.sleeps()}
+    night = nights[(MI_BAND, date(2026, 3, 2))]
+    assert night.asleep_minutes == 120 + 60 + 230
+    assert night.awakenings == 1
+    assert (night.light_minutes, night.deep_minutes, night.rem_minutes) == (350, 60, 0)
+    assert night.start.local == datetime(2026, 3, 1, 23, 0) and night.start.offset == 60
+    assert night.end.local == datetime(2026, 3, 2, 6, 0)
+    xiaomi = nights[(XIAOMI, date(2026, 3, 6))]
+    assert xiaomi.asleep_minutes == 180 + 60 + 55 + 120 and xiaomi.awakenings == 1
+    assert (xiaomi.light_minutes, xiaomi.deep_minutes, xiaomi.rem_minutes) == (300, 60, 55)
+    steps = {(s.source.device, s.day): s.steps for s in sqlite_store.devices.steps()}
+    assert steps == {(MI_BAND.device, date(2026, 3, 2)): 110,
+                     (MI_BAND.device, date(2026, 3, 3)): 30,
+                     (XIAOMI.device, date(2026, 3, 5)): 100}
+    assert report.outcome() == ("added 2 nights and 3 days of steps, from Anna's Mi Band and "
+                                "Xiaomi Smart Band 8")
+    assert report.details[0].startswith("Gadgetbridge keeps no time zone")
+    assert report.details[1] == ("Not read (their sleep and steps are kept in tables FibroMap "
+                                 "does not read yet): Forerunner 255.")
+
+
+def test_the_export_is_read_without_being_changed(sqlite_store, export, berlin):
+    before = export.read_bytes()
+    import_file(sqlite_store, export, dry_run=True)
+    assert export.read_bytes() == before
+    assert not list(export.parent.glob("Gadgetbridge-*"))  # no journal left beside it
+    assert sqlite_store.devices.count() == 0
+
+
+def test_a_second_import_adds_nothing(sqlite_store, export, berlin):
+    import_file(sqlite_store, export)
+    again = import_file(sqlite_store, export)
+    assert again.outcome().endswith("; 5 already in the database")
+    assert again.result.nights["added"] == again.result.days["added"] == 0
+
+
+def test_another_sqlite_file_is_refused_clearly(sqlite_store, tmp_path, sqlite_url, paths):
+    from fibromap.store.store import Store
+
+    other = tmp_path / "other.sqlite3"
+    Store.open(f"sqlite:///{other}", paths).close()
+    with pytest.raises(FibroMapError, match="an SQLite database, but not one FibroMap can "
+                                            "import"):
+        import_file(sqlite_store, other)
