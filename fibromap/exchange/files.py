@@ -129,6 +129,9 @@ class ImportReport:
     def summary(self) -> str:
         return f"{self.format}: {self.outcome()}"
 
+    def adds_anything(self) -> bool:
+        return sum(self.result.added.values()) > 0
+
 
 def read_text(path: Path) -> str:
     """The text of a file to import: a regular file only (a device, a pipe or a folder is
@@ -240,15 +243,23 @@ def import_file(store: Store, path: Path, *, dry_run: bool = False, person: str 
     if reader is not None:
         with _cycle_collector_paused():
             return import_device_file(store, path, reader, dry_run=dry_run, progress=progress)
-    if zipfile.is_zipfile(path):
+    regular = _is_regular(path)  # a device or a pipe is never opened here (read_text says)
+    if regular and zipfile.is_zipfile(path):
         raise FibroMapError(f"{path} is a zip archive, but not an export FibroMap can read "
                             "(an Apple Health export.zip, or a Google Takeout with Fitbit data)")
-    if _starts_with(path, b"SQLite format 3\x00"):
+    if regular and _starts_with(path, b"SQLite format 3\x00"):
         raise FibroMapError(f"{path} is an SQLite database, but not one FibroMap can import "
                             "(a Gadgetbridge export); to open a FibroMap database, use "
                             "--database or restore it as a backup")
     return import_text(store, read_text(path), str(path), dry_run=dry_run, person=person,
                        regions=regions, progress=progress)
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def _starts_with(path: Path, magic: bytes) -> bool:

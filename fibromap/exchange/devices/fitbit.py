@@ -71,8 +71,16 @@ class _Files:
     def names(self) -> list[str]:
         if self.archive is not None:
             return self.archive.namelist()
-        if self.path.is_dir():
-            return [str(p.relative_to(self.path)) for p in self.path.rglob("*") if p.is_file()]
+        if self.path.is_dir():  # the Takeout folder or a folder of it (never a whole disk)
+            names = []
+            for fitbit in (self.path / "Takeout" / "Fitbit", self.path / "Fitbit", self.path,
+                           self.path.parent):
+                for folder in (fitbit / "Global Export Data", fitbit / "Your Profile", fitbit):
+                    if folder.is_dir():
+                        names += [str(p.relative_to(self.path)) if p.is_relative_to(self.path)
+                                  else str(p) for p in folder.iterdir()
+                                  if p.is_file() and (data_file(p.name) or _is_profile(p.name))]
+            return sorted(set(names))
         # One data file: the profile may be a folder up (Takeout/Fitbit/Your Profile).
         fitbit = self.path.parent.parent
         return [self.path.name, *(str(p) for p in (fitbit / "Your Profile").glob("Profile.csv"))]
@@ -83,8 +91,10 @@ class _Files:
             if info.file_size > MAX_FILE_BYTES:
                 raise ValueError("larger than a Fitbit data file can be")
             return self.archive.read(info)
-        target = self.path / name if self.path.is_dir() else (
-            self.path if name == self.path.name else Path(name))
+        if self.path.is_dir():
+            target = self.path / name  # (an absolute name stays itself)
+        else:
+            target = self.path if name == self.path.name else Path(name)
         if target.stat().st_size > MAX_FILE_BYTES:
             raise ValueError("larger than a Fitbit data file can be")
         return target.read_bytes()

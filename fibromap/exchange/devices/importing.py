@@ -67,6 +67,12 @@ class DeviceImportReport:
     export: DeviceExport
     result: DeviceImportResult
     details: list[str] = field(default_factory=list)
+    symptoms: dict = field(default_factory=dict)  # none: sleep and steps need no placing
+
+    def adds_anything(self) -> bool:
+        """Whether importing writes anything (new nights or days, or ones completed)."""
+        return any(counts["added"] or counts["updated"]
+                   for counts in (self.result.nights, self.result.days))
 
     def outcome(self) -> str:
         """"added 312 nights, 5 naps and 340 days of steps, from Apple Watch and iPhone;

@@ -65,7 +65,10 @@ def ask_import(parent: QWidget, store: Store) -> ImportReport | None:
     """Choose a file, then check and import it in the import dialog."""
     path, _filter = QFileDialog.getOpenFileName(
         parent, "Import records", str(Path.home()),
-        "FibroMap or Flaredown exports (*.json *.csv);;All files (*)")
+        "Exports FibroMap can read (*.json *.csv *.zip *.xml *.db Gadgetbridge*);;"
+        "FibroMap or Flaredown exports (*.json *.csv);;"
+        "Apple Health, Google Takeout (Fitbit) or Gadgetbridge (*.zip *.xml *.db Gadgetbridge*);;"
+        "All files (*)")
     return run_import(parent, store, Path(path)) if path else None
 
 

@@ -23,6 +23,7 @@ from fibromap.domain.atlas import Atlas, load_atlas
 from fibromap.errors import Cancelled
 from fibromap.exchange import flaredown
 from fibromap.exchange.body_words import describe
+from fibromap.exchange.devices.importing import import_device_file, reader_for
 from fibromap.exchange.files import ImportReport, import_text, progress_text, read_text
 from fibromap.exchange.problems import ImportRefused
 from fibromap.store.store import Store
@@ -130,10 +131,18 @@ class ImportDialog(QDialog):
             moved.emit(stage, done, total)
 
         people = self._people
+        device_reader = reader_for(path)
 
         def job() -> Checked:
             nonlocal text, people
             report_progress("Reading", 0, 0)
+            if device_reader is not None:  # sleep and steps: read as a stream, each time
+                try:
+                    report = import_device_file(store, path, device_reader, dry_run=not real,
+                                                progress=report_progress)
+                except ImportRefused as refused:
+                    return Checked(None, [str(p) for p in refused.problems])
+                return Checked(report, [], [], real)
             if text is None:  # the file is read once, then checked again from memory
                 text = read_text(path)
                 self._text = text
@@ -222,7 +231,7 @@ class ImportDialog(QDialog):
         self.summary.say(f"Importing would add {added}.", error=False)
         self._show_details(checked.report.details)
         self._show_symptoms(checked.report.symptoms)
-        self.import_button.setEnabled(sum(checked.report.result.added.values()) > 0)
+        self.import_button.setEnabled(checked.report.adds_anything())
         self.import_button.setDefault(True)
 
     def _show_people(self, people: list[flaredown.Person]) -> None:

@@ -125,3 +125,32 @@ def test_the_window_imports_through_the_dialog(qtbot, window, tmp_path):
     window.show_import(tmp_path / "all.json")
     assert window.store.flares.count() == 1
     assert "Imported — FibroMap JSON: added 1 flare" in window.statusBar().currentMessage()
+
+
+def test_an_apple_health_export_is_checked_then_imported(qtbot, store, tmp_path):
+    from tests.exchange.devices.test_apple_health import EVERYTHING
+    from tests.helpers.device_exports import write_apple_health
+
+    dialog = opened(qtbot, store, write_apple_health(tmp_path, EVERYTHING))
+    assert dialog.summary.text() == (
+        "Importing would add 4 nights, 1 nap and 3 days of steps, from Apple Watch and "
+        "iPhone; 1 overlapping night kept from the Apple Watch.")
+    assert store.devices.count() == 0 and dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20_000)
+    assert len(store.devices.sleeps()) == 5 and len(store.devices.steps()) == 3
+    # Once imported, the same file has nothing to add.
+    again = opened(qtbot, store, tmp_path / "export.zip")
+    assert not again.import_button.isEnabled()
+    assert again.summary.text().startswith("Importing would add nothing new")
+
+
+def test_a_damaged_device_export_cannot_be_imported(qtbot, store, tmp_path):
+    from tests.exchange.devices.test_apple_health import EVERYTHING
+    from tests.helpers.device_exports import apple_health_xml
+
+    cut = tmp_path / "export.xml"
+    cut.write_text(apple_health_xml(EVERYTHING)[:-40], encoding="utf-8")
+    dialog = opened(qtbot, store, cut)
+    assert dialog.summary.is_error and "not well-formed XML" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled() and store.devices.count() == 0
