@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 import traceback
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
 
@@ -118,8 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
 
     importer = commands.add_parser("import", parents=[database],
-                                   help="add records from a FibroMap JSON or CSV export, or a "
-                                        "Flaredown CSV export")
+                                   help="add records from a FibroMap JSON or CSV export, a "
+                                        "Flaredown CSV export, or sleep and steps from Apple "
+                                        "Health, Fitbit (Google Takeout) or Gadgetbridge")
     importer.add_argument("file", type=Path, metavar="FILE")
     importer.add_argument("--dry-run", action="store_true",
                           help="check the file and say what would be added, writing nothing")
@@ -128,6 +129,15 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--map", action="append", metavar="SYMPTOM=REGION,...",
                           help="place a Flaredown symptom on these regions instead (SYMPTOM= "
                                "keeps it as a daily rating only); may be given again")
+
+    devices = commands.add_parser("devices", parents=[database],
+                                  help="list the devices whose sleep and steps were imported, "
+                                       "or remove everything from one")
+    devices.add_argument("--remove", metavar="DEVICE",
+                         help='remove everything that came from DEVICE, as listed ("Apple '
+                              'Watch (Apple Health)")')
+    devices.add_argument("--dry-run", action="store_true",
+                         help="with --remove: say what would be removed, removing nothing")
 
     backup = commands.add_parser("backup", parents=[database],
                                  help="back up the database now, or list the backups")
@@ -322,44 +332,6 @@ def cmd_atlas(args, url: str, paths: Paths) -> int:
     return 0
 
 
-def cmd_report(args, url: str, paths: Paths) -> int:
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from fibromap.analysis.periods import Period
-    from fibromap.analysis.report_data import load_report
-    from fibromap.domain.atlas import load_atlas
-    from fibromap.report.pdf import check_target, write_report
-    from fibromap.store.store import Store
-    from fibromap.ui.app import create_application
-    from fibromap.ui.settings import Settings
-
-    end = args.end or date.today()
-    target = args.output.expanduser().absolute()
-    if args.start and args.start > end:
-        raise FibroMapError(f"--from {args.start} is after --to {end}")
-    check_target(target)
-    store = Store.open(url, paths, read_only=True)
-    try:
-        start = args.start
-        if start is None:
-            last = store.appointments.last_before(end)
-            start = last.day if last and last.day < end else end - timedelta(days=89)
-        if start > end:
-            raise FibroMapError(f"--from {start} is after --to {end}")
-        create_application()
-        atlas = load_atlas()
-        data = load_report(store, Period(start, end), atlas)
-        settings = Settings(paths.settings_file)
-        # The body faces as in the app's body map, and the page says which way.
-        pages = write_report(data, atlas, target, args.page_size or settings.page_size,
-                             orientation=settings.orientation, build=settings.build)
-    finally:
-        store.close()
-    print(f"Wrote a {pages}-page report for {start} to {end} to {target}")
-    return 0
-
-
 def cmd_export(args, url: str, paths: Paths) -> int:
     from fibromap.commands.exchange import export
     return export(args, url, paths)
@@ -370,29 +342,22 @@ def cmd_import(args, url: str, paths: Paths) -> int:
     return import_(args, url, paths)
 
 
+def cmd_report(args, url: str, paths: Paths) -> int:
+    from fibromap.commands.documents import report
+    return report(args, url, paths)
+
+
 def cmd_screenshot(args, url: str, paths: Paths) -> int:
-    import os
+    from fibromap.commands.documents import screenshot
+    return screenshot(args, url, paths)
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from fibromap.store.store import Store
-    from fibromap.ui.screenshot import save_screenshot
-    from fibromap.ui.settings import Settings
 
-    target = args.output.expanduser().absolute()
-    if not target.parent.is_dir():
-        raise FibroMapError(f"the folder {target.parent} does not exist")
-    store = Store.open_to_view(url, paths)
-    try:
-        save_screenshot(store, Settings(paths.settings_file), paths, args.view, args.size, target,
-                        build=args.figure, map_view=None if args.map == "whole" else args.map,
-                        map_only=args.map_only)
-    finally:
-        store.close()
-    print(f"Saved the {args.view} view to {target}")
-    return 0
+def cmd_devices(args, url: str, paths: Paths) -> int:
+    from fibromap.commands.devices import devices
+    return devices(args, url, paths)
 
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "stats": cmd_stats, "atlas": cmd_atlas,
             "screenshot": cmd_screenshot, "report": cmd_report, "export": cmd_export,
             "import": cmd_import, "insights": cmd_insights, "backup": cmd_backup,
-            "restore": cmd_restore}
+            "restore": cmd_restore, "devices": cmd_devices}

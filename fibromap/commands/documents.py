@@ -1,0 +1,68 @@
+"""`fibromap report` and `fibromap screenshot`: the documents drawn with Qt."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from fibromap.config import Paths
+from fibromap.errors import FibroMapError
+
+
+def report(args, url: str, paths: Paths) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from fibromap.analysis.periods import Period
+    from fibromap.analysis.report_data import load_report
+    from fibromap.domain.atlas import load_atlas
+    from fibromap.report.pdf import check_target, write_report
+    from fibromap.store.store import Store
+    from fibromap.ui.app import create_application
+    from fibromap.ui.settings import Settings
+
+    end = args.end or date.today()
+    target = args.output.expanduser().absolute()
+    if args.start and args.start > end:
+        raise FibroMapError(f"--from {args.start} is after --to {end}")
+    check_target(target)
+    store = Store.open(url, paths, read_only=True)
+    try:
+        start = args.start
+        if start is None:
+            last = store.appointments.last_before(end)
+            start = last.day if last and last.day < end else end - timedelta(days=89)
+        if start > end:
+            raise FibroMapError(f"--from {start} is after --to {end}")
+        create_application()
+        atlas = load_atlas()
+        data = load_report(store, Period(start, end), atlas)
+        settings = Settings(paths.settings_file)
+        # The body faces as in the app's body map, and the page says which way.
+        pages = write_report(data, atlas, target, args.page_size or settings.page_size,
+                             orientation=settings.orientation, build=settings.build)
+    finally:
+        store.close()
+    print(f"Wrote a {pages}-page report for {start} to {end} to {target}")
+    return 0
+
+
+def screenshot(args, url: str, paths: Paths) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from fibromap.store.store import Store
+    from fibromap.ui.screenshot import save_screenshot
+    from fibromap.ui.settings import Settings
+
+    target = args.output.expanduser().absolute()
+    if not target.parent.is_dir():
+        raise FibroMapError(f"the folder {target.parent} does not exist")
+    store = Store.open_to_view(url, paths)
+    try:
+        save_screenshot(store, Settings(paths.settings_file), paths, args.view, args.size, target,
+                        build=args.figure, map_view=None if args.map == "whole" else args.map,
+                        map_only=args.map_only)
+    finally:
+        store.close()
+    print(f"Saved the {args.view} view to {target}")
+    return 0
