@@ -256,3 +256,53 @@ def steps_per_day(source: DeviceSource, counts: Iterable[tuple[Moment, float]]) 
         day = moment.local.date()
         days[day] = days.get(day, 0.0) + count
     return [DeviceSteps(source, day, round(total)) for day, total in sorted(days.items())]
+
+
+# -- a day as the devices saw it ------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class DeviceDay:
+    """What the devices measured for one day: the night that ended on it (its main sleep,
+    one record a night, periods of one night added up), its naps, and its steps (the
+    device that counted most: a phone and a watch count the same steps twice)."""
+
+    day: date
+    night: list[DeviceSleep]
+    naps: list[DeviceSleep]
+    steps: DeviceSteps | None
+
+    @property
+    def asleep_minutes(self) -> int | None:
+        known = [s.asleep_minutes for s in self.night if s.asleep_minutes is not None]
+        return sum(known) if known else None
+
+    @property
+    def awakenings(self) -> int | None:
+        known = [s.awakenings for s in self.night if s.awakenings is not None]
+        # Between two periods of one night the person was awake too.
+        return sum(known) + len(known) - 1 if known else None
+
+    @property
+    def bedtime(self) -> datetime | None:
+        return min((s.start.local for s in self.night), default=None)
+
+    @property
+    def wake_time(self) -> datetime | None:
+        return max((s.end.local for s in self.night), default=None)
+
+    @property
+    def sources(self) -> list[DeviceSource]:
+        return sorted({s.source for s in self.night + self.naps})
+
+
+def device_days(sleeps: Iterable[DeviceSleep], steps: Iterable[DeviceSteps]) -> dict[date, DeviceDay]:
+    """Each day's figures from every device's records (overlaps settled)."""
+    nights: dict[date, list[DeviceSleep]] = {}
+    naps: dict[date, list[DeviceSleep]] = {}
+    for sleep in keep_one_per_night(sleeps).kept:
+        (naps if sleep.nap else nights).setdefault(sleep.day, []).append(sleep)
+    most: dict[date, DeviceSteps] = {}
+    for count in steps:
+        if count.day not in most or count.steps > most[count.day].steps:
+            most[count.day] = count
+    return {day: DeviceDay(day, nights.get(day, []), naps.get(day, []), most.get(day))
+            for day in sorted(set(nights) | set(naps) | set(most))}

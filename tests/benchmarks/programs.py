@@ -156,3 +156,23 @@ for i in range(40):
     start = time.perf_counter(); store.flares.add(flare); times.append(time.perf_counter() - start)
 print(json.dumps({"save": statistics.median(times)}))
 """
+
+# `fibromap import FILE --dry-run` of a big Apple Health export.xml, in this process, and
+# its peak memory; the baseline reads the same file a megabyte at a time, doing nothing.
+DEVICE_IMPORT = """
+import json, resource, sys, time
+from pathlib import Path
+path = Path(sys.argv[1])
+if sys.argv[2] == "read":
+    start = time.perf_counter()
+    with open(path, "rb") as handle:
+        while handle.read(1 << 20):
+            pass
+    print(json.dumps({"seconds": time.perf_counter() - start}))
+    sys.exit(0)
+from fibromap.cli import main
+start = time.perf_counter()
+assert main(["import", str(path), "--dry-run"]) == 0
+print(json.dumps({"seconds": time.perf_counter() - start,
+                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""

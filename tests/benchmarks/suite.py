@@ -104,11 +104,12 @@ class Suite:
 
     def add(self, figure: str, measured: tuple[float, float], unit: str, target: str,
             limit: float, baseline: float | None = None, baseline_name: str = "",
-            ratio: float | None = None) -> None:
+            ratio: float | None = None, absolute: bool = False) -> None:
+        """``absolute``: the target is on the value itself (the ratio is shown beside)."""
         value, spread = measured
         if baseline is not None and ratio is None:
             ratio = value / baseline
-        compared = ratio if ratio is not None else value
+        compared = ratio if ratio is not None and not absolute else value
         row = Row(figure, value, spread, unit, baseline, baseline_name, ratio, target,
                   compared <= limit)
         self.rows.append(row)
@@ -208,6 +209,27 @@ class Suite:
             self.add(name, (statistics.median(values), max(values) - min(values)), unit,
                      f"< {limit * scale:.0f} {unit}", limit * scale)
 
+    def devices(self) -> None:
+        """A 1 GB Apple Health export.xml read as a stream (issue 17's target)."""
+        from tests.helpers.device_exports import write_big_apple_export
+
+        export = self.folder / "export.xml"
+        days = write_big_apple_export(export, 1024)
+        env = _env(self.home("empty-device", 1))
+        read = _repeat(lambda: _program(programs.DEVICE_IMPORT, env, str(export), "read")
+                       ["seconds"], self.runs)[0]
+        runs = [_program(programs.DEVICE_IMPORT, env, str(export), "import")
+                for _ in range(self.runs)]
+        seconds = [r["seconds"] for r in runs]
+        self.add(f"Apple Health export.xml, 1 GB ({days:,} days), import --dry-run",
+                 (statistics.median(seconds), max(seconds) - min(seconds)), "s", "< 60 s", 60,
+                 read, "reading the file, 1 MB at a time", absolute=True)
+        memory = [r["rss"] for r in runs]
+        self.add("memory of that import (peak)", (statistics.median(memory),
+                                                  max(memory) - min(memory)), "MB",
+                 "< 300 MB", 300)
+        export.unlink()
+
     def saving(self) -> None:
         env = _env(self.home("year", 365))
         saves = [_program(programs.SAVE_FLARE, env)["save"] * 1000 for _ in range(self.runs)]
@@ -240,12 +262,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", action="store_true",
                         help="write docs/benchmarks.md and docs/benchmarks.json")
     parser.add_argument("--only", action="append",
-                        choices=["start_up", "headless", "commands", "big_history", "saving"])
+                        choices=["start_up", "headless", "commands", "big_history", "saving",
+                                 "devices"])
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         suite = Suite(Path(folder), args.runs)
         print(HEADER, flush=True)
-        for part in args.only or ["start_up", "headless", "commands", "big_history", "saving"]:
+        for part in args.only or ["start_up", "headless", "commands", "big_history", "saving",
+                                  "devices"]:
             getattr(suite, part)()
     rows = [dataclasses.asdict(row) for row in suite.rows]
     document = {"date": date.today().isoformat(), "machine": machine(), "runs": args.runs,

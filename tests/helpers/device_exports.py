@@ -206,3 +206,39 @@ def write_gadgetbridge(path: Path, devices: list[tuple], miband: list[tuple] = (
     connection.commit()
     connection.close()
     return path
+
+
+# -- a big Apple Health export, for the benchmark suite -------------------------------------
+_HEART = (' <Record type="HKQuantityTypeIdentifierHeartRate" sourceName="Anna’s Apple Watch" '
+          'sourceVersion="10.1" device="&lt;&lt;HKDevice: 0x281a3c2d0&gt;, name:Apple Watch, '
+          'manufacturer:Apple Inc., model:Watch, hardware:Watch6,2, software:10.1&gt;" '
+          'unit="count/min" creationDate="{at}" startDate="{at}" endDate="{at}" value="{bpm}">\n'
+          '  <MetadataEntry key="HKMetadataKeyHeartRateMotionContext" value="0"/>\n </Record>\n')
+
+
+def write_big_apple_export(path: Path, megabytes: int) -> int:
+    """An export.xml of about ``megabytes`` MB shaped like a real one: heart rate every five
+    minutes (the bulk of a real export), phone steps every ten, a staged night a day.
+    Returns the days it covers."""
+    from datetime import datetime, timedelta
+
+    target, day, written = megabytes * 2**20, 0, 0
+    start = datetime(2012, 1, 1)
+    with open(path, "w", encoding="utf-8") as out:
+        written += out.write(APPLE_HEAD)
+        while written < target:
+            d = start + timedelta(days=day)
+            stamp = lambda minutes: (d + timedelta(minutes=minutes)).strftime(  # noqa: E731
+                "%Y-%m-%d %H:%M:%S +0100")
+            parts = [_HEART.format(at=stamp(m), bpm=55 + (m * 7 + day) % 50)
+                     for m in range(0, 1440, 5)]
+            parts += [apple_record(Steps(stamp(m), stamp(m + 10), (m * 13 + day) % 400))
+                      for m in range(0, 1440, 10)]
+            stages = ["AsleepCore", "AsleepDeep", "AsleepCore", "AsleepREM", "Awake"] * 2
+            parts += [apple_record(Sleep(stamp(1380 + 45 * i), stamp(1425 + 45 * i), stage))
+                      for i, stage in enumerate(stages)]
+            written += len("".join(parts).encode())
+            out.write("".join(parts))
+            day += 1
+        out.write("</HealthData>\n")
+    return day

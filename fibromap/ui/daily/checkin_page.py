@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox, QDateEdit, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QSpinBox, QTimeEdit, QToolButton, QVBoxLayout, QWidget,
 )
 
+from fibromap.analysis.devices import naps_text, night_text, steps_text
 from fibromap.domain.daily import CheckIn
+from fibromap.domain.device_data import device_days
 from fibromap.errors import ChangedElsewhere, FibroMapError
 from fibromap.store.store import Store
 from fibromap.ui.settings import Settings
@@ -113,11 +116,21 @@ class CheckInPage(QWidget):
         self.notes = QPlainTextEdit(placeholderText="Anything else about the day")
         self.notes.setMinimumHeight(90)
         self.notes.setTabChangesFocus(True)
+        # What a watch, ring or phone measured that night and day (imported), beside the
+        # answers: the person's own answer is the one counted where both exist.
+        self.device_night = QLabel(wordWrap=True)
+        self.device_night.setAccessibleName("Sleep measured by a device")
+        self.device_day = QLabel(wordWrap=True)
+        self.device_day.setAccessibleName("Steps and naps measured by a device")
+        for label in (self.device_night, self.device_day):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.feedback = FeedbackLabel()
         self.save_button = QPushButton("Save check-in")
         self.save_button.setDefault(True)
         self._build()
         self.day.dateChanged.connect(lambda _d: self.load_day(self.selected_day()))
+        self.sleep_hours.valueChanged.connect(lambda _v: self._show_night())
         self.save_button.clicked.connect(self.save)
         self.load_day(self.selected_day())
 
@@ -129,8 +142,8 @@ class CheckInPage(QWidget):
         answers.setVerticalSpacing(8)
         rows = (("The night before", None),
                 ("Slept", self.sleep_hours), ("Sleep quality", self.scales["sleep_quality"]),
-                ("Woken by spasms", self.woken),
-                ("The day", None),
+                ("Woken by spasms", self.woken), ("", self.device_night),
+                ("The day", None), ("", self.device_day),
                 ("Water", self.water),
                 *((label, self.scales[name]) for name, label, _low, _high in SCALES[1:]))
         for row, (words, field) in enumerate(rows):
@@ -138,6 +151,9 @@ class CheckInPage(QWidget):
                 answers.addWidget(heading(words), row, 0, 1, 2, Qt.AlignmentFlag.AlignBottom)
                 if row:
                     answers.setRowMinimumHeight(row, 34)  # a gap above, none below
+                continue
+            if not words:  # what a device measured, under the answers it sits beside
+                answers.addWidget(field, row, 0, 1, 2)
                 continue
             label = QLabel(words)
             label.setBuddy(field.slider if isinstance(field, _Scale) else field)
@@ -203,6 +219,24 @@ class CheckInPage(QWidget):
         self.foods.setText(", ".join(sorted(existing.foods)))
         self.notes.setPlainText(existing.notes)
         self.feedback.hide()
+        self._show_devices(day)
+
+    def _show_devices(self, day: date) -> None:
+        self._measured = device_days(self._store.devices.sleeps(day, day),
+                                     self._store.devices.steps(day, day)).get(day)
+        self._show_night()
+        measured = self._measured
+        during = " ".join(t for t in (steps_text(measured), naps_text(measured)) if t) \
+            if measured else ""
+        self.device_day.setText(during)
+        self.device_day.setVisible(bool(during))
+
+    def _show_night(self) -> None:
+        """The device's night, saying which figure counts as what is typed changes."""
+        measured = getattr(self, "_measured", None)
+        night = night_text(measured, _spin_value(self.sleep_hours)) if measured else ""
+        self.device_night.setText(night)
+        self.device_night.setVisible(bool(night))
 
     def _on_screen(self) -> CheckIn:
         return CheckIn(
