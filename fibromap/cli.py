@@ -343,12 +343,12 @@ def cmd_import(args, url: str, paths: Paths) -> int:
 
 
 def cmd_report(args, url: str, paths: Paths) -> int:
-    from fibromap.commands.documents import report
+    from fibromap.ui.documents import report
     return report(args, url, paths)
 
 
 def cmd_screenshot(args, url: str, paths: Paths) -> int:
-    from fibromap.commands.documents import screenshot
+    from fibromap.ui.documents import screenshot
     return screenshot(args, url, paths)
 
 

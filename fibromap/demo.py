@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from fibromap.domain.atlas import Atlas, Side, load_atlas
+from fibromap.demo_devices import device_history
 from fibromap.domain.daily import CheckIn, Medication
+from fibromap.domain.device_data import DeviceSleep, DeviceSteps
 from fibromap.domain.questionnaires import (
     FIQR_FUNCTION, FIQR_ITEMS, Appointment, Questionnaire, QuestionnaireKind,
 )
@@ -51,6 +53,8 @@ class DemoHistory:
     medications: list[Medication]
     questionnaires: list[Questionnaire] = ()
     appointments: list[Appointment] = ()
+    device_sleeps: list[DeviceSleep] = ()   # a watch's nights and naps (demo_devices.py)
+    device_steps: list[DeviceSteps] = ()    # a phone's steps
 
 
 def central_european_offset(day: date) -> timezone:
@@ -123,8 +127,9 @@ def generate(days: int = 365, seed: int = 1, end: date | None = None) -> DemoHis
         if checkin is not None:
             checkins.append(checkin)
     questionnaires, appointments = _visits(rng, start, end, flares)
+    sleeps, steps = device_history(start, days, seed, checkins, flares, central_european_offset)
     return DemoHistory(flares, checkins, sorted(medications, key=lambda m: m.start),
-                       questionnaires, appointments)
+                       questionnaires, appointments, sleeps, steps)
 
 
 def _visits(rng: random.Random, start: date, end: date,

@@ -9,12 +9,19 @@ from datetime import date, timedelta
 
 from fibromap.analysis.periods import Period
 from fibromap.domain.daily import CheckIn, Medication
+from fibromap.domain.device_data import device_days
 from fibromap.store import aggregates
 from fibromap.store.store import Store
 
 OVERLAYS = {"sleep_hours": "Sleep (hours)", "sleep_quality": "Sleep quality (0–10)",
             "water_glasses": "Water (glasses)", "stress": "Stress (0–10)",
             "fatigue": "Fatigue (0–10)"}
+
+# What a watch, ring or phone measured (imported): the night that ended on the day, and
+# the steps of the device that counted most; steps in thousands, to share the 0-10 axis.
+DEVICE_OVERLAYS = {"device_sleep": "Sleep, measured (hours)",
+                   "device_awakenings": "Awakenings, measured",
+                   "steps": "Steps (thousands)"}
 
 SYMPTOMS_SHOWN = 6  # daily symptom ratings offered on the chart, the most often rated
 
@@ -49,6 +56,8 @@ class TrendsData:
     treatment_days: list[date] = field(default_factory=list)
     # Daily symptom ratings (0–10), the most often rated first; NaN: not rated that day.
     symptoms: dict[str, list[float]] = field(default_factory=dict)
+    # DEVICE_OVERLAYS by day (NaN: nothing measured); empty when no device measured any.
+    device: dict[str, list[float]] = field(default_factory=dict)
 
 
 def load_trends(store: Store, period: Period, regions: Sequence[str] = ()) -> TrendsData:
@@ -73,6 +82,7 @@ def load_trends(store: Store, period: Period, regions: Sequence[str] = ()) -> Tr
     symptoms = {name: [float(rated[name][day]) if day in rated[name] else nan for day in days]
                 for name in sorted(rated, key=lambda n: (-len(rated[n]), n))[:SYMPTOMS_SHOWN]}
     return TrendsData(
+        device=_device_series(store, period, days),
         period=period, days=days,
         flares=[float(daily[d].flares) if d in daily else 0.0 for d in days],
         mean_intensity=[_or_nan(daily[d].mean_intensity) if d in daily else nan for d in days],
@@ -84,3 +94,22 @@ def load_trends(store: Store, period: Period, regions: Sequence[str] = ()) -> Tr
 def _or_nan(value: float | None) -> float:
     """Plots leave a gap for a day without an intensity (only 0 marks)."""
     return math.nan if value is None else float(value)
+
+
+def _device_series(store: Store, period: Period, days: list[date]) -> dict[str, list[float]]:
+    measured = device_days(store.devices.sleeps(period.start, period.end),
+                           store.devices.steps(period.start, period.end))
+    if not measured:
+        return {}
+
+    def value(day: date, name: str) -> float:
+        figures = measured.get(day)
+        if figures is None:
+            return math.nan
+        if name == "steps":
+            return figures.steps.steps / 1000 if figures.steps else math.nan
+        found = (figures.asleep_minutes / 60 if name == "device_sleep" and
+                 figures.asleep_minutes is not None else
+                 figures.awakenings if name == "device_awakenings" else None)
+        return math.nan if found is None else float(found)
+    return {name: [value(day, name) for day in days] for name in DEVICE_OVERLAYS}

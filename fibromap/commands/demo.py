@@ -35,9 +35,12 @@ def demo(args, url: str, paths: Paths) -> int:
                           appointments=list(history.appointments))
         # One transaction; days that already have a check-in keep it.
         added = write_new(store, records).added
+        measured = store.devices.merge(list(history.device_sleeps), list(history.device_steps))
         print(f"Added {added['flares']} flares, {added['check-ins']} check-ins, "
-              f"{added['medications']} medications, {added['questionnaires']} questionnaires and "
-              f"{added['appointments']} appointments over {args.days} days (seed {args.seed}) "
+              f"{added['medications']} medications, {added['questionnaires']} questionnaires, "
+              f"{added['appointments']} appointments, and {measured.nights['added']} nights "
+              f"and {measured.days['added']} days of steps from a watch and a phone, over "
+              f"{args.days} days (seed {args.seed}) "
               + (f"to the demo records in {paths.data_dir}" if paths.demo
                  else f"to {store.display_name}"))
         if paths.demo:

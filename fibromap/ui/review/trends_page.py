@@ -8,7 +8,7 @@ first opened: start-up stays fast.
 from __future__ import annotations
 
 import math
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
@@ -18,22 +18,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from fibromap.analysis.trends import OVERLAYS, TrendsData, load_trends, rolling_mean, weekly_sums
+from fibromap.analysis.trends import (
+    DEVICE_OVERLAYS, OVERLAYS, TrendsData, load_trends, rolling_mean, weekly_sums,
+)
 from fibromap.domain.atlas import Atlas
 from fibromap.figure import colors
 from fibromap.store.store import Store
 from fibromap.ui.review.review_page import ReviewPage
-from fibromap.ui.review.trends_legend import Entry, LegendStrip, entries_of
+from fibromap.ui.review.trends_legend import (
+    HALF_DAY, LegendStrip, entries_of, epoch, shade_medications,
+)
 
 OVERLAY_COLOURS = {"sleep_hours": "#1b7837", "sleep_quality": "#5aae61", "water_glasses": "#2166ac",
-                   "stress": "#b2182b", "fatigue": "#762a83"}
+                   "stress": "#b2182b", "fatigue": "#762a83", "device_sleep": "#00441b",
+                   "device_awakenings": "#e7298a", "steps": "#7f7f7f"}
 REGION_COLOURS = ("#e08214", "#8073ac", "#35978f", "#c51b7d", "#4d4d4d")
 SYMPTOM_COLOURS = ("#d6604d", "#4393c3", "#8c510a", "#01665e", "#9970ab", "#bf812d")
 # While the plots are dragged or zoomed, curves are drawn without antialiasing (a frame
 # in half the time); this long after the last move they are drawn smooth again.
 SMOOTH_AFTER_MS = 150
 EMPTY_FLARE_RANGE = (0, 5)   # the flare axis when there is nothing to scale it by
-HALF_DAY = 43200
 WEEK = 7        # days a 7-day average needs
 FEW_DAYS = 15   # fewer days than this: each day's value is also marked
 AXIS_WIDTH = 52
@@ -43,11 +47,6 @@ def _finite(x: list[float], y: list[float]) -> tuple[list[float], list[float]]:
     """Only the points that have a value (pyqtgraph warns on series that are all gaps)."""
     kept = [(a, b) for a, b in zip(x, y) if not math.isnan(b)]
     return [a for a, _ in kept], [b for _, b in kept]
-
-
-def epoch(day: date) -> float:
-    """Noon of a day, as the seconds pyqtgraph's date axis reads."""
-    return datetime.combine(day, time(12)).timestamp()
 
 
 def week_places(mondays: list[date], start: date, end: date) -> list[tuple[float, bool]]:
@@ -81,6 +80,16 @@ class TrendsPage(ReviewPage):
         self.show_treatments = QCheckBox("Treatments tried (a mark a week)")
         self.overlay_boxes = {name: QCheckBox(label) for name, label in OVERLAYS.items()}
         self.overlay_boxes["sleep_hours"].setChecked(True)
+        # What a device measured: offered once some period shows any.
+        self.device_boxes = {name: QCheckBox(label) for name, label in DEVICE_OVERLAYS.items()}
+        self.device_row = QWidget()
+        row = QHBoxLayout(self.device_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("Measured by a device:"))
+        for box in self.device_boxes.values():
+            row.addWidget(box)
+        row.addStretch(1)
+        self.device_row.hide()
         # Daily symptom ratings (from another app, or typed): a box for each rated symptom.
         self.symptom_boxes: dict[str, QCheckBox] = {}
         self.chosen_symptoms: set[str] | None = None  # None: the person has not chosen yet
@@ -91,11 +100,12 @@ class TrendsPage(ReviewPage):
         self._symptom_layout.addStretch(1)
         self.symptom_row.hide()
         self.plots = pg.GraphicsLayoutWidget()
-        self.plots.setAccessibleName("Flares, intensity and the check-in over time")
+        self.plots.setAccessibleName("Flares, intensity, the check-in and what devices "
+                                     "measured, over time")
         self.legends: dict[object, LegendStrip] = {}
         self.flare_plot = self._plot(0, "Flares")
         self.intensity_plot = self._plot(1, "Intensity (0–10)")
-        self.daily_plot = self._plot(2, "Check-in, ratings")
+        self.daily_plot = self._plot(2, "Day by day")
         self.messages: dict[object, pg.TextItem] = {}
         for plot in (self.intensity_plot, self.daily_plot):
             plot.setXLink(self.flare_plot)
@@ -149,6 +159,7 @@ class TrendsPage(ReviewPage):
         layout.addLayout(top)
         layout.addLayout(regions)
         layout.addLayout(overlays)
+        layout.addWidget(self.device_row)
         layout.addWidget(self.symptom_row)
         layout.addWidget(self.caption)
         layout.addWidget(self.plots, 1)
@@ -156,7 +167,7 @@ class TrendsPage(ReviewPage):
     def _connect(self) -> None:
         self.per_day.toggled.connect(lambda _on: self._draw())
         self.show_treatments.toggled.connect(lambda _on: self._draw())
-        for box in self.overlay_boxes.values():
+        for box in (*self.overlay_boxes.values(), *self.device_boxes.values()):
             box.toggled.connect(lambda _on: self._draw())
         self.region.activated.connect(self._add_region)
         self.clear_regions.clicked.connect(self._clear_regions)
@@ -230,9 +241,11 @@ class TrendsPage(ReviewPage):
         self.messages = {}
         x = [epoch(d) for d in data.days]
         total = int(sum(data.flares))
-        recorded = total or any(not math.isnan(v) for series in (*data.overlays.values(),
-                                                                  *data.symptoms.values())
-                                for v in series)
+        recorded = total or any(not math.isnan(v) for series in (
+            *data.overlays.values(), *data.symptoms.values(), *data.device.values())
+            for v in series)
+        if data.device:
+            self.device_row.show()
         self.caption.setText(
             f"{data.period.label()}: " + (
                 f"{total} flare{'s' if total != 1 else ''}; drag to pan, wheel to zoom; "
@@ -254,11 +267,13 @@ class TrendsPage(ReviewPage):
                    else rolling_mean(data.mean_intensity),
                    pen=pg.mkPen(colors.intensity_color(4), width=2), name="mean" if few
                    else "mean, 7-day", **self._marks(len(x), colors.intensity_color(4)))
-        for name, box in self.overlay_boxes.items():
-            if box.isChecked():
-                self._line(self.daily_plot, x, data.overlays[name],
-                           pen=pg.mkPen(OVERLAY_COLOURS[name], width=1.5), name=OVERLAYS[name],
-                           **self._marks(len(x), OVERLAY_COLOURS[name]))
+        ticked = [(name, data.overlays[name], OVERLAYS[name])
+                  for name, box in self.overlay_boxes.items() if box.isChecked()]
+        ticked += [(name, data.device[name], DEVICE_OVERLAYS[name])
+                   for name, box in self.device_boxes.items() if box.isChecked() and data.device]
+        for name, series, label in ticked:
+            self._line(self.daily_plot, x, series, pen=pg.mkPen(OVERLAY_COLOURS[name], width=1.5),
+                       name=label, **self._marks(len(x), OVERLAY_COLOURS[name]))
         for colour, (name, series) in zip(SYMPTOM_COLOURS, data.symptoms.items()):
             box = self.symptom_boxes.get(name)
             if box is not None and box.isChecked():
@@ -266,7 +281,8 @@ class TrendsPage(ReviewPage):
                            symbol="o", symbolSize=4, symbolBrush=colour,
                            name=f"{name} (rating 0–10)")
         self._scale_and_explain(total, recorded)
-        medications = self._shade_medications(data)
+        medications = shade_medications((self.flare_plot, self.intensity_plot,
+                                         self.daily_plot), data, REGION_COLOURS)
         for plot, legend in self.legends.items():
             legend.set_entries(entries_of(plot) + (medications if plot is self.intensity_plot else []))
         # Whole days: a one-day period is as wide as its day, not a point.
@@ -328,8 +344,9 @@ class TrendsPage(ReviewPage):
         else:
             self.daily_plot.setYRange(0, 10)
             if recorded:
-                ticked = any(box.isChecked() for box in (*self.overlay_boxes.values(),
-                                                         *self.symptom_boxes.values()))
+                ticked = any(box.isChecked() for box in (
+                    *self.overlay_boxes.values(), *self.device_boxes.values(),
+                    *self.symptom_boxes.values()))
                 self._message(self.daily_plot, "Nothing ticked above was recorded in this period"
                               if ticked else "Tick a check-in value above to draw it", 5)
 
@@ -364,30 +381,6 @@ class TrendsPage(ReviewPage):
             plot.plot(*_finite(x, y), **style)
         else:
             plot.plot(x, y, connect="finite", **style)
-
-    def _shade_medications(self, data: TrendsData) -> list[Entry]:
-        """Each medication's days shaded on the three plots; its entry for the key."""
-        entries = []
-        for index, medication in enumerate(data.medications):
-            start = max(medication.start, data.period.start)
-            stop = min(medication.stop or data.period.end, data.period.end)
-            colour = QColor(REGION_COLOURS[index % len(REGION_COLOURS)])
-            colour.setAlpha(28)
-            for plot in (self.flare_plot, self.intensity_plot, self.daily_plot):
-                shade = pg.LinearRegionItem((epoch(start) - HALF_DAY, epoch(stop) + HALF_DAY),
-                                            movable=False, brush=pg.mkBrush(colour),
-                                            pen=pg.mkPen(None))
-                shade.setZValue(-10)
-                shade.setToolTip(f"{medication.name} {medication.dose}".strip())
-                plot.addItem(shade)
-            # Named in the key above the intensity plot, not over its curves.
-            swatch = QColor(colour)
-            swatch.setAlpha(90)
-            since = (f" from {medication.start.day} {medication.start:%b}"
-                     if medication.start >= data.period.start else " (shaded)")
-            entries.append(Entry(medication.name + since, None, "s", pg.mkBrush(swatch),
-                                 pg.mkPen(REGION_COLOURS[index % len(REGION_COLOURS)])))
-        return entries
 
     def series_count(self) -> int:
         """How many curves the three plots hold (for tests and the accessible description)."""

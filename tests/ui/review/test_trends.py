@@ -1,8 +1,10 @@
+import math
 import subprocess
 import sys
 import os
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 
 
@@ -175,3 +177,33 @@ def test_a_one_day_period_shows_its_day_not_an_empty_plot(qtbot, store):
 
     ticks = page.flare_plot.getAxis("bottom")._tickLevels
     assert ticks[0] == [(epoch(date(2026, 6, 2)), "Tue 02")]
+
+
+def test_what_a_device_measured_is_offered_and_drawn_on_its_days(qtbot, store, tmp_path):
+    from fibromap.exchange.files import import_file
+    from fibromap.ui.review.trends_page import TrendsPage
+    from tests.exchange.devices.test_apple_health import EVERYTHING
+    from tests.helpers.device_exports import write_apple_health
+
+    empty = make_page(qtbot, store)
+    assert empty.device_row.isHidden() and empty.data.device == {}
+    import_file(store, write_apple_health(tmp_path, EVERYTHING))
+    page = TrendsPage(store, load_atlas(), today=lambda: date(2026, 3, 31))
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitUntil(lambda: not page.worker.busy and page.data is not None)
+    assert not page.device_row.isHidden()
+    days = page.data.days
+    sleep = dict(zip(days, page.data.device["device_sleep"]))
+    # The watch's 418 minutes; the nap is not a night; the 29th lost an hour to the clocks.
+    assert sleep[date(2026, 3, 2)] == pytest.approx(418 / 60)
+    assert math.isnan(sleep[date(2026, 3, 3)]) and sleep[date(2026, 3, 29)] == 7.0
+    steps = dict(zip(days, page.data.device["steps"]))
+    assert steps[date(2026, 3, 2)] == 0.6 and steps[date(2026, 3, 3)] == 2.5
+    before = page.series_count()
+    page.device_boxes["device_sleep"].setChecked(True)
+    page.device_boxes["steps"].setChecked(True)
+    assert page.series_count() == before + 2
+    names = [name for name, _box in page.legends[page.daily_plot].placed()]
+    assert "Sleep, measured (hours)" in names and "Steps (thousands)" in names

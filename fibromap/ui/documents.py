@@ -1,4 +1,5 @@
-"""`fibromap report` and `fibromap screenshot`: the documents drawn with Qt."""
+"""`fibromap report` and `fibromap screenshot`: the commands that draw with Qt (the
+commands package stays free of it)."""
 
 from __future__ import annotations
 
