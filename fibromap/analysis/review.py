@@ -8,6 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from fibromap.analysis.device_insights import (
+    USUAL_DAYS, exertion_comparisons, measured_sleep_comparisons,
+)
 from fibromap.analysis.insights import (
     Comparison, Observed, adjust, following_night_comparisons, medication_comparisons,
     sleep_comparisons, symptom_comparisons,
@@ -17,6 +20,7 @@ from fibromap.analysis.periods import Period, weeks_ending
 from fibromap.analysis.scores import FiqrResult, WpiResult
 from fibromap.analysis.scores import SssAnswers, fibromyalgia_severity, fiqr, sss, wpi
 from fibromap.domain.atlas import Atlas
+from fibromap.domain.device_data import device_days
 from fibromap.domain.questionnaires import QuestionnaireKind
 from fibromap.domain.vocabulary import TermKind
 from fibromap.store import aggregates
@@ -33,10 +37,12 @@ class Insights:
     medication: list[Comparison]
     treatments: list[tuple[str, str, int, float | None]]
     symptoms: list[Comparison] = ()  # daily symptom ratings as outcomes
+    devices: list[Comparison] = ()   # what a watch, ring or phone measured
 
     @property
     def comparisons(self) -> list[Comparison]:
-        return self.sleep + self.following_night + self.medication + list(self.symptoms)
+        return (self.sleep + self.following_night + self.medication + list(self.symptoms)
+                + list(self.devices))
 
 
 def load_insights(store: Store, period: Period, today: date | None = None) -> Insights:
@@ -62,8 +68,16 @@ def load_insights(store: Store, period: Period, today: date | None = None) -> In
     ratings = store.symptoms.between(period.start, period.end)
     rated = symptom_comparisons(ratings, checkins, started, period.start, period.end, observed)
     recorded |= {r.day for r in ratings}
-    adjusted = adjust(sleep + nightly + medication + rated)
+    # A device's records from 28 days before the period: the usual steps of its first days.
+    measured = device_days(store.devices.sleeps(period.start, period.end),
+                           store.devices.steps(period.start - timedelta(days=USUAL_DAYS),
+                                               period.end))
+    devices = (measured_sleep_comparisons(measured, flares_on, observed)
+               + exertion_comparisons(measured, flares_on, checkins, observed)
+               if measured else [])
+    adjusted = adjust(sleep + nightly + medication + rated + devices)
     split = len(sleep) + len(nightly) + len(medication)
+    after_ratings = split + len(rated)
     return Insights(
         period=period,
         days_with_data=len(recorded),
@@ -71,7 +85,8 @@ def load_insights(store: Store, period: Period, today: date | None = None) -> In
         sleep=adjusted[:len(sleep)],
         following_night=adjusted[len(sleep):len(sleep) + len(nightly)],
         medication=adjusted[len(sleep) + len(nightly):split],
-        symptoms=adjusted[split:],
+        symptoms=adjusted[split:after_ratings],
+        devices=adjusted[after_ratings:],
         treatments=aggregates.treatment_relief(database, period.start, period.end),
     )
 

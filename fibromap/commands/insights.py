@@ -44,7 +44,8 @@ def run(store, period: Period, as_json: bool, today: date) -> str:
     insights = load_insights(store, period, today)
     sections = (("sleep", insights.sleep), ("following night", insights.following_night),
                 ("medication started", insights.medication),
-                ("daily symptom ratings", insights.symptoms))
+                ("daily symptom ratings", insights.symptoms),
+                *([("measured by a device", insights.devices)] if insights.devices else []))
     if as_json:
         observed = insights.observed
         return json.dumps({

@@ -113,6 +113,8 @@ class InsightsPage(ReviewPage):
         self._section("Medication started", data.medication)
         if data.symptoms:
             self._section("Daily symptom ratings", data.symptoms)
+        if data.devices:
+            self._section("Measured by a device", data.devices)
         self.column.addWidget(heading("What helped: mean relief (0–10)", SUBTITLE))
         rated = [t for t in data.treatments if t[2]]
         if rated:

@@ -1,0 +1,82 @@
+"""Insights from what a device measured, with the same care as the others (insights.py):
+short and broken nights against spasms 24, 48 and 72 hours later, and days of many more
+steps than the person's own usual against flares and fatigue one to three days later, a
+possible post-exertional pattern. Association, not cause; each rests on the days it says.
+"""
+
+from __future__ import annotations
+
+import statistics
+from datetime import date, timedelta
+
+from fibromap.analysis.insights import Comparison, Observed, _rows, compare
+from fibromap.domain.daily import CheckIn
+from fibromap.domain.device_data import DeviceDay
+
+SHORT_NIGHT_HOURS = 6     # measured asleep fewer hours than this: a short night
+BROKEN_NIGHT = 3          # this many awakenings or more: a broken night
+USUAL_DAYS = 28           # the usual: the median of the steps of the 28 days before
+USUAL_AT_LEAST = 14       # days of steps among those 28 for a usual to be known
+ABOVE_USUAL = 1.5         # more than this times the usual: a busy day
+SHORT = f"under {SHORT_NIGHT_HOURS} h asleep, as measured"
+BUSY = (f"after days with more than {ABOVE_USUAL:g}× your usual steps (the median of the "
+        f"{USUAL_DAYS} days before)")
+
+
+def measured_sleep_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int],
+                               observed: Observed) -> list[Comparison]:
+    """A night counts for the day it ended; that day and the next two are compared."""
+    nights = sorted(d for d, day in days.items() if day.asleep_minutes is not None)
+    results = []
+    for name, exposed, other, test in (
+        ("Measured sleep", f"after a short night ({SHORT})", "after a longer night",
+         lambda day: day.asleep_minutes < SHORT_NIGHT_HOURS * 60),
+        ("Measured awakenings", f"after a broken night ({BROKEN_NIGHT} or more awakenings, as "
+                                "measured)", "after a less broken night",
+         lambda day: None if day.awakenings is None else day.awakenings >= BROKEN_NIGHT),
+    ):
+        for hours in (24, 48, 72):
+            shift = timedelta(days=hours // 24 - 1)
+            rows = _rows(nights, lambda d, t=test: t(days[d]), lambda d, s=shift: d + s,
+                         lambda d: flares_on.get(d, 0), observed)
+            results.append(compare(f"{name} and spasms {hours} h later", exposed, other,
+                                   "flares a day", rows))
+    return results
+
+
+def busy_days(days: dict[date, DeviceDay]) -> dict[date, bool]:
+    """Each day with steps whose usual is known: whether it was well above the usual."""
+    steps = {d: day.steps.steps for d, day in days.items() if day.steps is not None}
+    out = {}
+    for d, count in steps.items():
+        before = [steps[d - timedelta(days=k)] for k in range(1, USUAL_DAYS + 1)
+                  if d - timedelta(days=k) in steps]
+        if len(before) >= USUAL_AT_LEAST:
+            out[d] = count > ABOVE_USUAL * statistics.median(before)
+    return out
+
+
+def exertion_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int],
+                         checkins: list[CheckIn], observed: Observed) -> list[Comparison]:
+    """Busy days against the others: flares 1, 2 and 3 days later, and the mean fatigue
+    rating of the three days after (days with no rating left out)."""
+    busy = busy_days(days)
+    ordered = sorted(busy)
+    results = []
+    for lag in (1, 2, 3):
+        rows = _rows(ordered, busy.get, lambda d, k=lag: d + timedelta(days=k),
+                     lambda d: flares_on.get(d, 0), observed)
+        results.append(compare(
+            f"Busy days and flares {lag} day{'s' if lag > 1 else ''} later (a possible "
+            "post-exertional pattern)", BUSY, "after other days", "flares a day", rows))
+    fatigue = {c.day: c.fatigue for c in checkins if c.fatigue is not None}
+    rows = []
+    for d in ordered:
+        after = [d + timedelta(days=k) for k in (1, 2, 3)]
+        rated = [fatigue[a] for a in after if a in fatigue and a in observed]
+        if rated:
+            rows.append((d, busy[d], sum(rated) / len(rated)))
+    results.append(compare("Busy days and fatigue over the next 3 days (a possible "
+                           "post-exertional pattern)", BUSY, "after other days",
+                           "fatigue (0–10, mean of the rated days)", rows))
+    return results

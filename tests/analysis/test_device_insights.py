@@ -1,0 +1,84 @@
+"""Insights from a device's nights and steps, counted by hand: busy days against the
+person's own usual, short and broken nights, the days each comparison rests on."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from fibromap.analysis.device_insights import (
+    busy_days, exertion_comparisons, measured_sleep_comparisons,
+)
+from fibromap.analysis.insights import Observed
+from fibromap.domain.daily import CheckIn
+from fibromap.domain.device_data import (
+    DeviceSleep, DeviceSource, DeviceSteps, Moment, device_days,
+)
+
+PHONE = DeviceSource("Apple Health", "iPhone")
+WATCH = DeviceSource("Apple Health", "Apple Watch")
+START = date(2026, 1, 1)
+EVERY_DAY = Observed(date(2025, 1, 1), date(2027, 1, 1))
+
+
+def day(n: int) -> date:
+    return START + timedelta(days=n)
+
+
+def night(ends: date, asleep: int, awakenings: int) -> DeviceSleep:
+    end = datetime.combine(ends, datetime.min.time()) + timedelta(hours=7)
+    start = end - timedelta(minutes=asleep + 20)
+    return DeviceSleep(WATCH, Moment(start, 0), Moment(end, 0), asleep + 20, asleep, 20,
+                       awakenings)
+
+
+def test_a_busy_day_is_one_well_above_the_median_of_the_28_days_before():
+    counts = [5000] * 20 + [9000, 7400, 7600, 300]
+    days = device_days([], [DeviceSteps(PHONE, day(i), n) for i, n in enumerate(counts)])
+    busy = busy_days(days)
+    # Days 0-13 have fewer than 14 days before them: no usual yet.
+    assert min(busy) == day(14)
+    assert busy[day(19)] is False
+    assert busy[day(20)] is True           # 9000 > 1.5 × 5000
+    assert busy[day(21)] is False          # 7400 < 7500: the median is still 5000
+    assert busy[day(22)] is True           # 7600 > 7500
+    assert busy[day(23)] is False
+
+
+def test_busy_days_against_flares_later_and_fatigue_over_the_next_three_days():
+    # 60 days of 5000 steps, and every fifth day from day 30 a busy 9000.
+    counts = {day(i): 9000 if i >= 30 and i % 5 == 0 else 5000 for i in range(60)}
+    days = device_days([], [DeviceSteps(PHONE, d, n) for d, n in counts.items()])
+    busy = [d for d, b in busy_days(days).items() if b]
+    # Two flares on each day after a busy day, none otherwise.
+    flares_on = {d + timedelta(days=1): 2 for d in busy}
+    fatigue = [CheckIn(d + timedelta(days=k), fatigue=8 if k == 1 else 4) for d in busy
+               for k in (1, 2, 3)]
+    one, two, three, tired = exertion_comparisons(days, flares_on, fatigue, EVERY_DAY)
+    assert len(busy) == 6 and one.n_exposed == 6 and one.n_other == 60 - 14 - 6
+    assert one.mean_exposed == 2.0 and one.mean_other == 0.0
+    assert two.mean_exposed == 0.0 and "post-exertional" in two.title
+    # The day after a busy day is not itself busy; only days 31.. have flares.
+    assert three.mean_exposed == 0.0
+    assert tired.n_exposed == 6 and tired.mean_exposed == pytest.approx((8 + 4 + 4) / 3)
+    # Six busy days are too few to say anything: the sentence says how many more it needs.
+    assert "not enough data yet — needs 4 more days after days with more than 1.5× your " \
+        "usual steps" in tired.sentence()
+    assert tired.sentence().endswith("(rests on 30 days so far).")
+
+
+def test_short_and_broken_nights_against_flares_that_day_and_the_next_two():
+    nights = [night(day(i), 300 if i % 3 == 0 else 450, 4 if i % 4 == 0 else 1)
+              for i in range(40)]
+    days = device_days(nights, [])
+    flares_on = {day(i): 3 for i in range(40) if i % 3 == 0}
+    comparisons = measured_sleep_comparisons(days, flares_on, EVERY_DAY)
+    titles = [c.title for c in comparisons]
+    assert titles == [f"Measured {what} and spasms {h} h later" for what in
+                      ("sleep", "awakenings") for h in (24, 48, 72)]
+    short_24 = comparisons[0]
+    assert (short_24.n_exposed, short_24.n_other) == (14, 26)   # days 0, 3, … 39
+    assert short_24.mean_exposed == 3.0 and short_24.mean_other == 0.0
+    broken_24 = comparisons[3]
+    assert broken_24.n_exposed == 10                              # days 0, 4, … 36
+    # Days 0, 12, 24, 36 are short and broken: 4 of the 10 broken nights had 3 flares.
+    assert broken_24.mean_exposed == pytest.approx(4 * 3 / 10)
