@@ -20,7 +20,7 @@ USUAL_AT_LEAST = 14       # days of steps among those 28 for a usual to be known
 ABOVE_USUAL = 1.5         # more than this times the usual: a busy day
 SHORT = f"under {SHORT_NIGHT_HOURS} h asleep, as measured"
 BUSY = (f"after days with more than {ABOVE_USUAL:g}× your usual steps (the median of the "
-        f"{USUAL_DAYS} days before)")
+        f"{USUAL_DAYS} days before; a possible post-exertional pattern)")
 
 
 def measured_sleep_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int],
@@ -66,9 +66,8 @@ def exertion_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int]
     for lag in (1, 2, 3):
         rows = _rows(ordered, busy.get, lambda d, k=lag: d + timedelta(days=k),
                      lambda d: flares_on.get(d, 0), observed)
-        results.append(compare(
-            f"Busy days and flares {lag} day{'s' if lag > 1 else ''} later (a possible "
-            "post-exertional pattern)", BUSY, "after other days", "flares a day", rows))
+        results.append(compare(f"Busy days and flares {lag} day{'s' if lag > 1 else ''} later",
+                               BUSY, "after other days", "flares a day", rows))
     fatigue = {c.day: c.fatigue for c in checkins if c.fatigue is not None}
     rows = []
     for d in ordered:
@@ -76,7 +75,6 @@ def exertion_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int]
         rated = [fatigue[a] for a in after if a in fatigue and a in observed]
         if rated:
             rows.append((d, busy[d], sum(rated) / len(rated)))
-    results.append(compare("Busy days and fatigue over the next 3 days (a possible "
-                           "post-exertional pattern)", BUSY, "after other days",
-                           "fatigue (0–10, mean of the rated days)", rows))
+    results.append(compare("Busy days and fatigue over the next 3 days", BUSY,
+                           "after other days", "fatigue (0–10, mean of the rated days)", rows))
     return results

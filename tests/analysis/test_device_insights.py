@@ -56,13 +56,14 @@ def test_busy_days_against_flares_later_and_fatigue_over_the_next_three_days():
     one, two, three, tired = exertion_comparisons(days, flares_on, fatigue, EVERY_DAY)
     assert len(busy) == 6 and one.n_exposed == 6 and one.n_other == 60 - 14 - 6
     assert one.mean_exposed == 2.0 and one.mean_other == 0.0
-    assert two.mean_exposed == 0.0 and "post-exertional" in two.title
+    assert two.mean_exposed == 0.0 and "a possible post-exertional pattern" in two.exposed
     # The day after a busy day is not itself busy; only days 31.. have flares.
     assert three.mean_exposed == 0.0
     assert tired.n_exposed == 6 and tired.mean_exposed == pytest.approx((8 + 4 + 4) / 3)
     # Six busy days are too few to say anything: the sentence says how many more it needs.
     assert "not enough data yet — needs 4 more days after days with more than 1.5× your " \
         "usual steps" in tired.sentence()
+    assert tired.title == "Busy days and fatigue over the next 3 days"
     assert tired.sentence().endswith("(rests on 30 days so far).")
 
 
