@@ -3,7 +3,9 @@ and in the figures of a day: the person's own answer wins where both exist."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import statistics
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from fibromap.domain.device_data import DeviceDay
 from fibromap.domain.wording import counted, duration_text
@@ -67,3 +69,78 @@ def sleep_hours(typed: float | None, day: DeviceDay | None) -> float | None:
     if day is None or day.asleep_minutes is None:
         return None
     return round(day.asleep_minutes / 60, 2)
+
+
+# -- a period, for the report ---------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class DeviceSummary:
+    """What devices measured over a period (one record a night, naps apart)."""
+
+    nights: int
+    mean_asleep_hours: float | None
+    mean_in_bed_hours: float
+    mean_awakenings: float | None
+    bedtime: str          # median, "23:05"
+    wake_time: str
+    naps: int
+    median_nap_minutes: float | None
+    step_days: int
+    mean_steps: float | None
+    sources: list[str]
+
+
+def _median_clock(times: list[datetime], noon_based: bool) -> str:
+    """The median clock time; bedtimes counted from noon so that 23:50 and 00:10 are close."""
+    if not times:
+        return "–"
+    shift = 12 * 60 if noon_based else 0
+    minutes = sorted(((t.hour * 60 + t.minute) - shift) % 1440 for t in times)
+    middle = statistics.median(minutes)
+    total = round(middle + shift) % 1440
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
+def summarise(days: dict[date, DeviceDay]) -> DeviceSummary | None:
+    nights = [d for d in days.values() if d.night]
+    steps = [d.steps.steps for d in days.values() if d.steps is not None]
+    naps = [n for d in days.values() for n in d.naps]
+    if not nights and not steps and not naps:
+        return None
+    asleep = [d.asleep_minutes for d in nights if d.asleep_minutes is not None]
+    woken = [d.awakenings for d in nights if d.awakenings is not None]
+    sources = sorted({s.label for d in days.values() for s in d.sources}
+                     | {d.steps.source.label for d in days.values() if d.steps is not None})
+    return DeviceSummary(
+        nights=len(nights),
+        mean_asleep_hours=statistics.mean(asleep) / 60 if asleep else None,
+        mean_in_bed_hours=(statistics.mean(sum(s.in_bed_minutes for s in d.night) for d in nights)
+                           / 60 if nights else 0.0),
+        mean_awakenings=statistics.mean(woken) if woken else None,
+        bedtime=_median_clock([d.bedtime for d in nights], noon_based=True),
+        wake_time=_median_clock([d.wake_time for d in nights], noon_based=False),
+        naps=len(naps),
+        median_nap_minutes=statistics.median(n.asleep_minutes or n.in_bed_minutes for n in naps)
+        if naps else None,
+        step_days=len(steps), mean_steps=statistics.mean(steps) if steps else None,
+        sources=sources)
+
+
+def summary_lines(summary: DeviceSummary) -> list[str]:
+    lines = []
+    if summary.nights:
+        asleep = (f"{summary.mean_asleep_hours:.1f} h asleep a night on average, "
+                  if summary.mean_asleep_hours is not None else "")
+        lines.append(f"Nights: {summary.nights}; {asleep}{summary.mean_in_bed_hours:.1f} h "
+                     "in bed.")
+        if summary.mean_awakenings is not None:
+            lines.append(f"Awakenings (3 minutes or more): {summary.mean_awakenings:.1f} a night "
+                         "on average.")
+        lines.append(f"Bedtime: {summary.bedtime}, waking: {summary.wake_time} (medians).")
+    if summary.naps:
+        lines.append(f"Naps: {summary.naps}, a median of {summary.median_nap_minutes:.0f} min.")
+    if summary.mean_steps is not None:
+        lines.append(f"Steps: {summary.mean_steps:,.0f} a day on average "
+                     f"({counted(summary.step_days, 'days')}).")
+    lines.append("Measured by " + " and ".join(summary.sources) + "; where the person typed "
+                 "their own sleep, the check-in above counts it.")
+    return lines

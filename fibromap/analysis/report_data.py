@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from fibromap.analysis.changes import PeriodComparison, compare_periods, previous_period
+from fibromap.analysis.devices import DeviceSummary, summarise
 from fibromap.analysis.periods import Period, weeks_ending
 from fibromap.analysis.review import ScoredDay, load_scores
 from fibromap.analysis.scores import FiqrResult, WpiResult
 from fibromap.domain.atlas import Atlas
+from fibromap.domain.device_data import device_days
 from fibromap.domain.daily import Medication
 from fibromap.domain.vocabulary import TermKind
 from fibromap.store import aggregates
@@ -59,6 +61,7 @@ class ReportData:
     fiqr: list[tuple[date, FiqrResult]]
     comparison: PeriodComparison
     questions: str
+    devices: DeviceSummary | None = None    # what a watch, ring or phone measured
 
 
 def _medication_changes(store: Store, period: Period) -> list[tuple[date, str]]:
@@ -157,4 +160,6 @@ def load_report(store: Store, period: Period, atlas: Atlas) -> ReportData:
                                    {r: f.flares for r, f in figures.items()},
                                    span[0] if span else None),
         questions=store.notes.get(QUESTIONS),
+        devices=summarise(device_days(store.devices.sleeps(period.start, period.end),
+                                      store.devices.steps(period.start, period.end))),
     )

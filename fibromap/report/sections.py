@@ -13,6 +13,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
 from fibromap import APP_NAME, __version__
+from fibromap.analysis.devices import summary_lines
 from fibromap.analysis.hours import NIGHT_HOURS, night_text, timed
 from fibromap.analysis.report_data import ReportData
 from fibromap.analysis.scores import NOT_A_DIAGNOSIS
@@ -162,6 +163,13 @@ def daily_life(data: ReportData) -> list[Section]:
     return [text_section(title, checkins or ["no check-ins in this period"]),
             text_section("Impact on daily life (how much flares got in the way)",
                          impacts or ["not rated in this period"])]
+
+
+def devices(data: ReportData) -> list[Section]:
+    """Sleep and activity as a watch, ring or phone measured them, when one did."""
+    if data.devices is None:
+        return []
+    return [text_section("Sleep and activity, measured by a device", summary_lines(data.devices))]
 
 
 def factors(data: ReportData) -> list[Section]:

@@ -252,6 +252,8 @@ class MainWindow(QMainWindow):
         self.watcher.up_to_date()
         for name in ("overview", "history", "medications"):
             self.refresh_if_built(name)
+        if "checkin" in self._built:  # what a device measured may have come or gone
+            self._built["checkin"].reload_if_untouched()
         for page in self._review_pages():
             page.mark_stale()
 
@@ -311,6 +313,14 @@ class MainWindow(QMainWindow):
         dialog = BackupsDialog(self.store, self.paths, self)
         dialog.exec()
         if dialog.restored:
+            self.refresh()
+
+    def show_devices(self) -> None:
+        from fibromap.ui.dialogs.devices_dialog import DevicesDialog
+
+        dialog = DevicesDialog(self.store, self)
+        dialog.exec()
+        if dialog.removed:
             self.refresh()
 
     def show_report(self) -> None:

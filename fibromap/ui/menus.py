@@ -33,8 +33,10 @@ def build_menus(window) -> None:
         flare_menu.addAction(action)
     window.export_action = _action(window, "&Export…", window.show_export)
     window.import_action = _action(window, "&Import…", window.show_import)
+    window.devices_action = _action(window, "&Devices…", window.show_devices)
     flare_menu.addSeparator()
-    for action in (window.report_action, window.export_action, window.import_action):
+    for action in (window.report_action, window.export_action, window.import_action,
+                   window.devices_action):
         flare_menu.addAction(action)
     flare_menu.addSeparator()
     flare_menu.addAction(window.referral_action)
@@ -78,7 +80,8 @@ def build_menus(window) -> None:
     # Until the database is open (a moment at start-up) only the map can be used.
     window.needs_the_store = [
         window.new_action, window.save_action, window.repeat_action, window.report_action,
-        window.export_action, window.import_action, window.refresh_action, window.backups_action,
+        window.export_action, window.import_action, window.devices_action, window.refresh_action,
+        window.backups_action,
         *view_menu.actions()[1:window.tabs.count()]]
     for action in window.needs_the_store:
         action.setEnabled(False)

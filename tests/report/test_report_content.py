@@ -136,3 +136,26 @@ def test_a_day_is_not_scaled_up_to_a_week(tmp_path, sqlite_url, paths):
     text = report(tmp_path, "--from", "2026-04-30", "--to", "2026-04-30")
     assert "Flares: 4 on 1 of 1 day." in text and "a week" not in text.split("Summary")[1][:80]
     assert "The period is 1 day, shorter than a week: 4 flares in all" in text
+
+
+def test_sleep_and_activity_a_device_measured_are_summed_up_by_hand(tmp_path, sqlite_url, paths):
+    from fibromap.exchange.files import import_file
+    from tests.exchange.devices.test_apple_health import EVERYTHING
+    from tests.helpers.device_exports import write_apple_health
+
+    store = Store.open(sqlite_url, paths)
+    store.flares.add(Flare(onset=at(2026, 3, 5, 9), sites=(SpasmSite("soleus.left", 5),)))
+    import_file(store, write_apple_health(tmp_path, EVERYTHING))
+    store.close()
+    text = report(tmp_path, "--from", "2026-03-01", "--to", "2026-03-31")
+    section = " ".join(text.split("Sleep and activity, measured by a device")[1].split()[:80])
+    # The watch's nights of the 2nd, 10th and 29th (the phone's record of the 2nd is the same
+    # night): 418, 480 and 420 minutes asleep; 470, 480 and 420 in bed; 1, 0 and 0
+    # awakenings; to bed 22:50, 23:00 and 23:30; up 06:40, 07:00 and 07:30.
+    assert section.startswith(
+        f"Nights: 3; {(418 + 480 + 420) / 3 / 60:.1f} h asleep a night on average, "
+        f"{(470 + 480 + 420) / 3 / 60:.1f} h in bed. Awakenings (3 minutes or more): 0.3 a "
+        "night on average. Bedtime: 23:00, waking: 07:00 (medians). Naps: 1, a median of 40 "
+        "min. Steps: 1,550 a day on average (2 days).")
+    no_devices = report(tmp_path, "--from", "2026-02-01", "--to", "2026-02-28")
+    assert "measured by a device" not in no_devices

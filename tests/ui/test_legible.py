@@ -35,6 +35,7 @@ def a_year(tmp_path_factory):
                              medications=history.medications,
                              questionnaires=list(history.questionnaires),
                              appointments=list(history.appointments)))
+    store.devices.merge(list(history.device_sleeps), list(history.device_steps))
     store.close()
     return paths.database_file
 
@@ -121,6 +122,7 @@ def dialogs(store, paths, settings, atlas, tmp_path):
     """Every dialog of the app, built on ``store``."""
     from fibromap.ui.dialogs.appointments_dialog import AppointmentsDialog
     from fibromap.ui.dialogs.backups_dialog import BackupsDialog
+    from fibromap.ui.dialogs.devices_dialog import DevicesDialog
     from fibromap.ui.dialogs.exchange_dialogs import ExportDialog
     from fibromap.ui.dialogs.import_dialog import ImportDialog
     from fibromap.ui.dialogs.questionnaire_dialogs import FiqrDialog, SssDialog
@@ -133,6 +135,7 @@ def dialogs(store, paths, settings, atlas, tmp_path):
     return {
         "appointments": lambda parent: AppointmentsDialog(store, parent),
         "backups": lambda parent: BackupsDialog(store, paths, parent),
+        "devices": lambda parent: DevicesDialog(store, parent),
         "export": lambda parent: ExportDialog(store, parent),
         "import": lambda parent: ImportDialog(store, flaredown, parent, atlas),
         "sss": lambda parent: SssDialog(store, parent),
