@@ -7,6 +7,7 @@ possible post-exertional pattern. Association, not cause; each rests on the days
 from __future__ import annotations
 
 import statistics
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from fibromap.analysis.insights import Comparison, Observed, _rows, compare
@@ -24,9 +25,10 @@ BUSY = (f"after days with more than {ABOVE_USUAL:g}× your usual steps (the medi
 
 
 def measured_sleep_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int],
-                               observed: Observed) -> list[Comparison]:
-    """A night counts for the day it ended; that day and the next two are compared."""
-    nights = sorted(d for d, day in days.items() if day.asleep_minutes is not None)
+                               observed: Observed, first: date = date.min) -> list[Comparison]:
+    """A night counts for the day it ended; that day and the next two are compared (nights
+    from ``first`` on: those before give the usual only)."""
+    nights = sorted(d for d, day in days.items() if day.asleep_minutes is not None and d >= first)
     results = []
     for name, exposed, other, test in (
         ("Measured sleep", f"after a short night ({SHORT})", "after a longer night",
@@ -57,10 +59,11 @@ def busy_days(days: dict[date, DeviceDay]) -> dict[date, bool]:
 
 
 def exertion_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int],
-                         checkins: list[CheckIn], observed: Observed) -> list[Comparison]:
-    """Busy days against the others: flares 1, 2 and 3 days later, and the mean fatigue
-    rating of the three days after (days with no rating left out)."""
-    busy = busy_days(days)
+                         checkins: list[CheckIn], observed: Observed,
+                         first: date = date.min) -> list[Comparison]:
+    """Busy days from ``first`` on against the others: flares 1, 2 and 3 days later, and
+    the mean fatigue rating of the three days after (days with no rating left out)."""
+    busy = {d: b for d, b in busy_days(days).items() if d >= first}
     ordered = sorted(busy)
     results = []
     for lag in (1, 2, 3):
@@ -78,3 +81,76 @@ def exertion_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int]
     results.append(compare("Busy days and fatigue over the next 3 days", BUSY,
                            "after other days", "fatigue (0–10, mean of the rated days)", rows))
     return results
+
+
+IRREGULAR_MINUTES = 60   # a bedtime this far from the usual: an irregular night
+
+
+def _clock_minutes(when, noon_based: bool) -> int:
+    """Minutes after midnight, or after noon for bedtimes (23:50 and 00:10 are close)."""
+    minutes = when.hour * 60 + when.minute
+    return (minutes - 720) % 1440 if noon_based else minutes
+
+
+def irregular_bedtimes(days: dict[date, DeviceDay]) -> dict[date, bool]:
+    """Each night whose usual bedtime is known (the median of the 28 nights before, 14 of
+    them measured): whether it began more than an hour from it."""
+    bed = {d: _clock_minutes(day.bedtime, True) for d, day in days.items() if day.night}
+    out = {}
+    for d, minutes in bed.items():
+        before = [bed[d - timedelta(days=k)] for k in range(1, USUAL_DAYS + 1)
+                  if d - timedelta(days=k) in bed]
+        if len(before) >= USUAL_AT_LEAST:
+            out[d] = abs(minutes - statistics.median(before)) > IRREGULAR_MINUTES
+    return out
+
+
+def bedtime_comparison(days: dict[date, DeviceDay], night_flares: dict[date, int],
+                       observed: Observed, first: date = date.min) -> Comparison:
+    """Irregular bedtimes from ``first`` on against the spasms of that night (counted on
+    the day it ended)."""
+    irregular = {d: b for d, b in irregular_bedtimes(days).items() if d >= first}
+    rows = _rows(sorted(irregular), irregular.get, lambda d: d,
+                 lambda d: night_flares.get(d, 0), observed)
+    return compare("Irregular bedtime and spasms that night",
+                   f"after bedtimes more than {IRREGULAR_MINUTES} min from your usual (the median "
+                   f"of the {USUAL_DAYS} nights before)", "after bedtimes near it",
+                   "night-time flares", rows)
+
+
+@dataclass(frozen=True)
+class Rhythm:
+    """How regular the measured nights were, and irregular bedtimes against night spasms."""
+
+    nights: int
+    bedtime: tuple[str, str, str]     # lower quartile, median, upper quartile ("22:25")
+    wake_time: tuple[str, str, str]
+    comparison: Comparison
+
+    def text(self) -> str:
+        low, middle, high = self.bedtime
+        w_low, w_middle, w_high = self.wake_time
+        return (f"Bedtime {middle} (half the nights between {low} and {high}), waking "
+                f"{w_middle} ({w_low} to {w_high}), over {self.nights} measured night"
+                f"{'s' if self.nights != 1 else ''}.")
+
+
+def _quartiles(minutes: list[int], noon_based: bool) -> tuple[str, str, str]:
+    def clock(value: float) -> str:
+        total = round(value + (720 if noon_based else 0)) % 1440
+        return f"{total // 60:02d}:{total % 60:02d}"
+    if len(minutes) == 1:
+        return (clock(minutes[0]),) * 3
+    low, middle, high = statistics.quantiles(minutes, n=4, method="inclusive")
+    return clock(low), clock(middle), clock(high)
+
+
+def rhythm(days: dict[date, DeviceDay], night_flares: dict[date, int], observed: Observed,
+           first: date = date.min) -> Rhythm | None:
+    nights = [day for d, day in days.items() if day.night and d >= first]
+    if not nights:
+        return None
+    return Rhythm(len(nights),
+                  _quartiles([_clock_minutes(n.bedtime, True) for n in nights], True),
+                  _quartiles([_clock_minutes(n.wake_time, False) for n in nights], False),
+                  bedtime_comparison(days, night_flares, observed, first))

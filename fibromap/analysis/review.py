@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from fibromap.analysis.device_insights import (
-    USUAL_DAYS, exertion_comparisons, measured_sleep_comparisons,
+    USUAL_DAYS, Rhythm, bedtime_comparison, exertion_comparisons, measured_sleep_comparisons,
+    rhythm,
 )
 from fibromap.analysis.insights import (
     Comparison, Observed, adjust, following_night_comparisons, medication_comparisons,
@@ -68,13 +69,15 @@ def load_insights(store: Store, period: Period, today: date | None = None) -> In
     ratings = store.symptoms.between(period.start, period.end)
     rated = symptom_comparisons(ratings, checkins, started, period.start, period.end, observed)
     recorded |= {r.day for r in ratings}
-    # A device's records from 28 days before the period: the usual steps of its first days.
-    measured = device_days(store.devices.sleeps(period.start, period.end),
-                           store.devices.steps(period.start - timedelta(days=USUAL_DAYS),
-                                               period.end))
-    devices = (measured_sleep_comparisons(measured, flares_on, observed)
-               + exertion_comparisons(measured, flares_on, checkins, observed)
-               if measured else [])
+    # A device's records from 28 days before the period give the usual of its first days.
+    usual_from = period.start - timedelta(days=USUAL_DAYS)
+    measured = device_days(store.devices.sleeps(usual_from, period.end),
+                           store.devices.steps(usual_from, period.end))
+    first = period.start
+    devices = (measured_sleep_comparisons(measured, flares_on, observed, first)
+               + exertion_comparisons(measured, flares_on, checkins, observed, first)
+               + [bedtime_comparison(measured, nights, observed, first)]
+               if any(d >= first for d in measured) else [])
     adjusted = adjust(sleep + nightly + medication + rated + devices)
     split = len(sleep) + len(nightly) + len(medication)
     after_ratings = split + len(rated)
@@ -101,11 +104,18 @@ class Patterns:
     spread: Spread
     region: str | None
     region_days: list[aggregates.DayFigures]
+    rhythm: Rhythm | None = None   # bedtime and waking, as a device measured them
 
 
-def load_patterns(store: Store, period: Period, atlas: Atlas, region: str | None = None) -> Patterns:
+def load_patterns(store: Store, period: Period, atlas: Atlas, region: str | None = None,
+                  today: date | None = None) -> Patterns:
     database = store.database
+    usual_from = period.start - timedelta(days=USUAL_DAYS)
+    measured = device_days(store.devices.sleeps(usual_from, period.end), [])
+    observed = Observed.of(aggregates.recorded_span(database), today or date.today())
+    nights = aggregates.night_flares(database, period.start, period.end)
     return Patterns(
+        rhythm=rhythm(measured, nights, observed, period.start),
         period=period,
         flares=store.flares.count(period.start, period.end),
         hours=aggregates.time_of_day(database, period.start, period.end),

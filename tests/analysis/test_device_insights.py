@@ -6,7 +6,8 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from fibromap.analysis.device_insights import (
-    busy_days, exertion_comparisons, measured_sleep_comparisons,
+    bedtime_comparison, busy_days, exertion_comparisons, irregular_bedtimes,
+    measured_sleep_comparisons,
 )
 from fibromap.analysis.insights import Observed
 from fibromap.domain.daily import CheckIn
@@ -83,3 +84,36 @@ def test_short_and_broken_nights_against_flares_that_day_and_the_next_two():
     assert broken_24.n_exposed == 10                              # days 0, 4, … 36
     # Days 0, 12, 24, 36 are short and broken: 4 of the 10 broken nights had 3 flares.
     assert broken_24.mean_exposed == pytest.approx(4 * 3 / 10)
+
+
+def test_days_before_the_period_give_the_usual_but_are_not_compared():
+    counts = {day(i): 9000 if i % 5 == 0 and i >= 15 else 5000 for i in range(60)}
+    days = device_days([], [DeviceSteps(PHONE, d, n) for d, n in counts.items()])
+    everything = exertion_comparisons(days, {}, [], EVERY_DAY)[0]
+    from_day_40 = exertion_comparisons(days, {}, [], EVERY_DAY, first=day(40))[0]
+    assert everything.days == 60 - 14               # days 14 to 59 have a usual
+    assert from_day_40.days == 20 and from_day_40.n_exposed == 4   # days 40, 45, 50, 55
+
+
+def test_an_irregular_bedtime_is_an_hour_or_more_from_the_usual_one():
+    def at(n: int, hour: int, minute: int) -> DeviceSleep:
+        start = datetime.combine(day(n - 1), datetime.min.time()) + timedelta(hours=hour,
+                                                                              minutes=minute)
+        return DeviceSleep(WATCH, Moment(start, 0), Moment(start + timedelta(hours=8), 0), 480,
+                           460, 20, 1)
+    nights = [at(n, 23, 0) for n in range(20)]
+    nights += [at(20, 23, 55), at(21, 22, 5)]     # 55 min late, 55 min early: regular
+    late = DeviceSleep(WATCH, Moment(datetime.combine(day(22), datetime.min.time())
+                                     + timedelta(minutes=30), 0),
+                       Moment(datetime.combine(day(22), datetime.min.time())
+                              + timedelta(hours=8), 0), 450, 430, 20, 1)   # 00:30: 90 min late
+    days = device_days(nights + [late], [])
+    irregular = irregular_bedtimes(days)
+    assert min(irregular) == day(14)
+    assert irregular[day(20)] is False and irregular[day(21)] is False
+    assert irregular[day(22)] is True
+    night_flares = {day(22): 2, day(15): 1}
+    compared = bedtime_comparison(days, night_flares, EVERY_DAY)
+    assert (compared.n_exposed, compared.n_other) == (1, 8)
+    assert compared.mean_exposed == 2.0 and compared.mean_other == pytest.approx(1 / 8)
+    assert "not enough data yet" in compared.sentence()

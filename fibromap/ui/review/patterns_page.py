@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fibromap.analysis.hours import NIGHT_HOURS, night_text
@@ -57,6 +58,10 @@ class PatternsPage(ReviewPage):
             self.region.addItem(region.name, region.id)
         self.region.completer().setFilterMode(self.region.completer().filterMode().MatchContains)
         self.region_chart = BarChart("Flares in the chosen region")
+        # Bedtime and waking, when a device measured the nights.
+        self.rhythm_title = QLabel("<b>Bedtime and waking, as measured</b>")
+        self.rhythm = QLabel(wordWrap=True)
+        self.rhythm.setTextFormat(Qt.TextFormat.PlainText)
         self._build()
         self.region.currentIndexChanged.connect(self._choose_region)
 
@@ -73,6 +78,8 @@ class PatternsPage(ReviewPage):
         spread_box.addWidget(self.summary)
         spread_box.addWidget(self.spread_figures)
         spread_box.addSpacing(10)
+        spread_box.addWidget(self.rhythm_title)
+        spread_box.addWidget(self.rhythm)
         spread_box.addWidget(QLabel("<b>History of one region</b>"))
         spread_box.addWidget(self.region)
         spread_box.addWidget(self.region_chart, 1)
@@ -130,6 +137,10 @@ class PatternsPage(ReviewPage):
                        for words in ("regions", "different regions"))
             figures += "." if said else f"; {regions} region{'s' if regions != 1 else ''} in all."
         self.spread_figures.setText(figures)
+        rhythm = data.rhythm
+        self.rhythm.setText(f"{rhythm.text()} {rhythm.comparison.sentence()}" if rhythm else "")
+        for widget in (self.rhythm_title, self.rhythm):
+            widget.setVisible(rhythm is not None)
         self._show_region(data)
 
     def _show_region(self, data: Patterns) -> None:
