@@ -7,7 +7,7 @@ possible post-exertional pattern. Association, not cause; each rests on the days
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from fibromap.analysis.insights import Comparison, Observed, _rows, compare
@@ -81,6 +81,23 @@ def exertion_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int]
     results.append(compare("Busy days and fatigue over the next 3 days", BUSY,
                            "after other days", "fatigue (0–10, mean of the rated days)", rows))
     return results
+
+
+def with_measured_sleep(checkins: list[CheckIn], days: dict[date, DeviceDay],
+                        first: date) -> list[CheckIn]:
+    """The check-ins, with the hours a device measured where the person typed none (a day
+    with no check-in gets one holding only them): the person's own answer wins."""
+    by_day = {c.day: c for c in checkins}
+    for d, day in days.items():
+        if d < first or day.asleep_minutes is None:
+            continue
+        hours = round(day.asleep_minutes / 60, 2)
+        typed = by_day.get(d)
+        if typed is None:
+            by_day[d] = CheckIn(d, sleep_hours=hours)
+        elif typed.sleep_hours is None:
+            by_day[d] = replace(typed, sleep_hours=hours)
+    return sorted(by_day.values(), key=lambda c: c.day)
 
 
 IRREGULAR_MINUTES = 60   # a bedtime this far from the usual: an irregular night

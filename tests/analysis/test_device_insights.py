@@ -117,3 +117,16 @@ def test_an_irregular_bedtime_is_an_hour_or_more_from_the_usual_one():
     assert (compared.n_exposed, compared.n_other) == (1, 8)
     assert compared.mean_exposed == 2.0 and compared.mean_other == pytest.approx(1 / 8)
     assert "not enough data yet" in compared.sentence()
+
+
+def test_measured_hours_count_only_where_the_person_typed_none():
+    from fibromap.analysis.device_insights import with_measured_sleep
+
+    nights = [night(day(1), 300, 1), night(day(2), 300, 1), night(day(3), 300, 1),
+              night(day(0), 300, 1)]
+    typed = [CheckIn(day(1), sleep_hours=8.0), CheckIn(day(2), stress=4)]
+    merged = {c.day: c for c in with_measured_sleep(typed, device_days(nights, []), day(1))}
+    assert merged[day(1)].sleep_hours == 8.0                           # typed wins
+    assert merged[day(2)].sleep_hours == 5.0 and merged[day(2)].stress == 4
+    assert merged[day(3)] == CheckIn(day(3), sleep_hours=5.0)          # measured only
+    assert day(0) not in merged                                        # before the period

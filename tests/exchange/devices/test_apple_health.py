@@ -198,3 +198,20 @@ def test_the_fixture_has_what_a_real_export_has_around_the_records():
     text = apple_health_xml(EVERYTHING)
     assert text.count("<Record ") == len(EVERYTHING) + 1 and "<!DOCTYPE HealthData [" in text
     assert os.path.basename("apple_health_export/export.xml") == "export.xml"
+
+
+def test_cancelled_while_reading_nothing_is_written(sqlite_store, tmp_path):
+    from fibromap.errors import Cancelled
+
+    seen = []
+
+    def progress(stage, done, total):
+        seen.append((stage, done, total))
+        if stage == "Reading" and done:
+            raise Cancelled("stopped: nothing was written")
+    with pytest.raises(Cancelled):
+        import_file(sqlite_store, write_apple_health(tmp_path, EVERYTHING, zipped=False),
+                    progress=progress)
+    assert sqlite_store.devices.count() == 0
+    size = (tmp_path / "export.xml").stat().st_size
+    assert seen == [("Reading", 0, 0), ("Reading", size, size)]
