@@ -171,6 +171,11 @@ GADGETBRIDGE_TABLES = [
     'CREATE TABLE "XIAOMI_SLEEP_STAGE_SAMPLE" ("TIMESTAMP" INTEGER NOT NULL ,"DEVICE_ID" INTEGER '
     'NOT NULL ,"USER_ID" INTEGER NOT NULL ,"STAGE" INTEGER,PRIMARY KEY ("TIMESTAMP" ,'
     '"DEVICE_ID" ) ON CONFLICT REPLACE) WITHOUT ROWID',
+    'CREATE TABLE "HUAMI_EXTENDED_ACTIVITY_SAMPLE" ("TIMESTAMP" INTEGER NOT NULL ,"DEVICE_ID" '
+    'INTEGER NOT NULL ,"USER_ID" INTEGER NOT NULL ,"RAW_INTENSITY" INTEGER NOT NULL ,"STEPS" '
+    'INTEGER NOT NULL ,"RAW_KIND" INTEGER NOT NULL ,"HEART_RATE" INTEGER NOT NULL ,"UNKNOWN1" '
+    'INTEGER,"SLEEP" INTEGER,"DEEP_SLEEP" INTEGER,"REM_SLEEP" INTEGER,PRIMARY KEY ("TIMESTAMP" ,'
+    '"DEVICE_ID" ) ON CONFLICT REPLACE) WITHOUT ROWID',
     'CREATE TABLE "GARMIN_ACTIVITY_SAMPLE" ("TIMESTAMP" INTEGER NOT NULL ,"DEVICE_ID" INTEGER '
     'NOT NULL ,"USER_ID" INTEGER NOT NULL ,"RAW_INTENSITY" INTEGER NOT NULL ,"STEPS" INTEGER NOT '
     'NULL ,"RAW_KIND" INTEGER NOT NULL ,"HEART_RATE" INTEGER NOT NULL ,PRIMARY KEY ("TIMESTAMP" '
@@ -180,10 +185,12 @@ GADGETBRIDGE_TABLES = [
 
 def write_gadgetbridge(path: Path, devices: list[tuple], miband: list[tuple] = (),
                        xiaomi_steps: list[tuple] = (), xiaomi_nights: list[tuple] = (),
-                       xiaomi_stages: list[tuple] = (), garmin: list[tuple] = ()) -> Path:
+                       xiaomi_stages: list[tuple] = (), garmin: list[tuple] = (),
+                       huami: list[tuple] = ()) -> Path:
     """A Gadgetbridge export: ``devices`` (id, name, alias); MI_BAND samples (device,
     seconds, steps, raw kind); Xiaomi steps (device, seconds, steps), nights (device, bed ms,
-    wake ms) and stages (device, ms, stage); Garmin samples (device, seconds)."""
+    wake ms) and stages (device, ms, stage); Garmin samples (device, seconds); Zepp OS
+    Huami samples (device, seconds, steps, raw kind, deep sleep, REM sleep)."""
     import sqlite3
 
     connection = sqlite3.connect(path)
@@ -203,6 +210,9 @@ def write_gadgetbridge(path: Path, devices: list[tuple], miband: list[tuple] = (
                            [(t, d, s) for d, t, s in xiaomi_stages])
     connection.executemany('INSERT INTO "GARMIN_ACTIVITY_SAMPLE" VALUES (?, ?, 1, 0, 0, 0, 60)',
                            [(t, d) for d, t in garmin])
+    connection.executemany('INSERT INTO "HUAMI_EXTENDED_ACTIVITY_SAMPLE" VALUES (?, ?, 1, 10, ?, '
+                           '?, 60, 0, 0, ?, ?)', [(t, d, s, k, deep, rem)
+                                                  for d, t, s, k, deep, rem in huami])
     connection.commit()
     connection.close()
     return path

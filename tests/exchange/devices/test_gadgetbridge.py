@@ -109,3 +109,22 @@ def test_another_sqlite_file_is_refused_clearly(sqlite_store, tmp_path, sqlite_u
     with pytest.raises(FibroMapError, match="an SQLite database, but not one FibroMap can "
                                             "import"):
         import_file(sqlite_store, other)
+
+
+def test_a_zepp_os_bands_sleep_minutes_take_their_stage_from_gadgetbridges_thresholds(
+        sqlite_store, tmp_path, berlin):
+    t0 = seconds("2026-03-09 22:00")
+    # Sleep (120) for 60 minutes light, 30 deep (DEEP_SLEEP 60 > 42), 20 REM (REM_SLEEP
+    # 70 > 55; the high bit is not part of the value), then awake; steps in the day.
+    kinds = ([(120, 10, 10)] * 60 + [(120, 60, 10)] * 30 + [(120, 60, 128 + 70)] * 20
+             + [(1, 0, 0)] * 10)
+    huami = [(4, t0 + 60 * i, 0, kind, deep, rem) for i, (kind, deep, rem) in enumerate(kinds)]
+    huami.append((4, seconds("2026-03-10 09:00"), 75, 1, 0, 0))
+    path = write_gadgetbridge(tmp_path / "Gadgetbridge", [(4, "Amazfit Balance", None)],
+                              huami=huami)
+    import_file(sqlite_store, path)
+    [night] = sqlite_store.devices.sleeps()
+    assert (night.asleep_minutes, night.light_minutes, night.deep_minutes,
+            night.rem_minutes) == (110, 60, 30, 20)
+    assert night.day == date(2026, 3, 10) and night.source.device == "Amazfit Balance"
+    assert [(s.day, s.steps) for s in sqlite_store.devices.steps()] == [(date(2026, 3, 10), 75)]
