@@ -202,7 +202,8 @@ def back_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
         ("infraspinatus", blob([(-0.34, 1.6), (-0.7, 1.64), (-0.72, 1.85), (-0.56, 2.22),
                                 (-0.42, 2.3), (-0.34, 2.05)])),
         ("erector_upper", band(trunk, 1.2, 2.3, 0.0, 0.25)),
-        ("rhomboid", band(trunk, 1.45, 2.3, 0.25, 0.5)),
+        # From the spine (T2-T5) down and out to the inner edge of the shoulder blade.
+        ("rhomboid", Polygon([(-0.1, 1.47), (-0.46, 1.56), (-0.52, 2.3), (-0.1, 2.02)])),
         # Its lower fibres, rising from the lower thoracic spine towards the shoulder blade.
         ("lower_trapezius", blob([(-0.22, 2.3), (-0.5, 2.27), (-0.44, 2.46), (-0.3, 2.68),
                                   (-0.21, 2.72)])),
