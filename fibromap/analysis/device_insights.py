@@ -7,7 +7,7 @@ possible post-exertional pattern. Association, not cause; each rests on the days
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from fibromap.analysis.insights import Comparison, Observed, _rows, compare
@@ -21,7 +21,8 @@ USUAL_AT_LEAST = 14       # days of steps among those 28 for a usual to be known
 ABOVE_USUAL = 1.5         # more than this times the usual: a busy day
 SHORT = f"under {SHORT_NIGHT_HOURS} h asleep, as measured"
 BUSY = (f"after days with more than {ABOVE_USUAL:g}× your usual steps (the median of the "
-        f"{USUAL_DAYS} days before; a possible post-exertional pattern)")
+        f"{USUAL_DAYS} days before)")
+PEM = "a possible post-exertional pattern"   # said of a notable rise after busy days
 
 
 def measured_sleep_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int],
@@ -70,7 +71,7 @@ def exertion_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int]
         rows = _rows(ordered, busy.get, lambda d, k=lag: d + timedelta(days=k),
                      lambda d: flares_on.get(d, 0), observed)
         results.append(compare(f"Busy days and flares {lag} day{'s' if lag > 1 else ''} later",
-                               BUSY, "after other days", "flares a day", rows))
+                               BUSY, "after other days", "flares a day", rows, PEM))
     fatigue = {c.day: c.fatigue for c in checkins if c.fatigue is not None}
     rows = []
     for d in ordered:
@@ -79,25 +80,9 @@ def exertion_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int]
         if rated:
             rows.append((d, busy[d], sum(rated) / len(rated)))
     results.append(compare("Busy days and fatigue over the next 3 days", BUSY,
-                           "after other days", "fatigue (0–10, mean of the rated days)", rows))
+                           "after other days", "fatigue (0–10, mean of the rated days)", rows,
+                           PEM))
     return results
-
-
-def with_measured_sleep(checkins: list[CheckIn], days: dict[date, DeviceDay],
-                        first: date) -> list[CheckIn]:
-    """The check-ins, with the hours a device measured where the person typed none (a day
-    with no check-in gets one holding only them): the person's own answer wins."""
-    by_day = {c.day: c for c in checkins}
-    for d, day in days.items():
-        if d < first or day.asleep_minutes is None:
-            continue
-        hours = round(day.asleep_minutes / 60, 2)
-        typed = by_day.get(d)
-        if typed is None:
-            by_day[d] = CheckIn(d, sleep_hours=hours)
-        elif typed.sleep_hours is None:
-            by_day[d] = replace(typed, sleep_hours=hours)
-    return sorted(by_day.values(), key=lambda c: c.day)
 
 
 IRREGULAR_MINUTES = 60   # a bedtime this far from the usual: an irregular night

@@ -60,6 +60,7 @@ class Comparison:
     result: Difference
     q_value: float | None = None  # Benjamini–Hochberg adjusted p-value
     tests: int = 0                # how many comparisons the adjustment covered
+    pattern: str = ""             # named only when notable and in its direction
 
     @property
     def n_exposed(self) -> int:
@@ -134,15 +135,18 @@ class Comparison:
                       f"{self.q_value:.2g} over {self.tests} comparisons: {verdict}"
                       if self.q_value is not None else
                       f"95 % CI {self.ci_low:+.2f} to {self.ci_high:+.2f}")
+        named = (f": {self.pattern}" if self.pattern and self.notable and self.difference > 0
+                 else "")
         return (f"{self.title}: {self.mean_exposed:.2f} {self.outcome} {self.exposed} against "
                 f"{self.mean_other:.2f} {self.other} — {change} ({detail}); {self.n_exposed} + "
-                f"{self.n_other} = {self.days} days. {ASSOCIATION.capitalize()}.")
+                f"{self.n_other} = {self.days} days. {ASSOCIATION.capitalize()}{named}.")
 
 
 def compare(title: str, exposed: str, other: str, outcome: str,
-            days: Iterable[tuple[date, bool, float]]) -> Comparison:
+            days: Iterable[tuple[date, bool, float]], pattern: str = "") -> Comparison:
     """Exposed days against the others, each row (day, exposed, outcome)."""
-    return Comparison(title, exposed, other, outcome, hac_difference(list(days)))
+    return Comparison(title, exposed, other, outcome, hac_difference(list(days)),
+                      pattern=pattern)
 
 
 def adjust(comparisons: list[Comparison]) -> list[Comparison]:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from fibromap.analysis.device_insights import (
     USUAL_DAYS, Rhythm, bedtime_comparison, exertion_comparisons, measured_sleep_comparisons,
-    rhythm, with_measured_sleep,
+    rhythm,
 )
 from fibromap.analysis.insights import (
     Comparison, Observed, adjust, following_night_comparisons, medication_comparisons,
@@ -59,12 +59,7 @@ def load_insights(store: Store, period: Period, today: date | None = None) -> In
     labels = {t.key: t.label for t in store.vocabulary.terms(TermKind.TRIGGER, include_hidden=True)}
     days = [period.start + timedelta(days=i) for i in range(period.days)]
     recorded = {d.day for d in daily if d.day <= period.end} | {c.day for c in checkins}
-    # A night a device measured counts where the person typed no hours of sleep.
-    usual_from = period.start - timedelta(days=USUAL_DAYS)
-    measured = device_days(store.devices.sleeps(usual_from, period.end),
-                           store.devices.steps(usual_from, period.end))
-    slept = with_measured_sleep(checkins, measured, period.start)
-    sleep = sleep_comparisons(slept, flares_on, observed)
+    sleep = sleep_comparisons(checkins, flares_on, observed)
     # A night with a flare known only to the day is a night not known: left out.
     untimed = aggregates.day_only_days(database, period.start, reach)
     nightly = following_night_comparisons(days, checkins, triggers_on, nights, labels, recorded,
@@ -72,9 +67,13 @@ def load_insights(store: Store, period: Period, today: date | None = None) -> In
     started = [m for m in store.medications.all() if period.start < m.start <= period.end]
     medication = medication_comparisons(started, flares_on, period.start, period.end, observed)
     ratings = store.symptoms.between(period.start, period.end)
-    rated = symptom_comparisons(ratings, slept, started, period.start, period.end, observed)
+    rated = symptom_comparisons(ratings, checkins, started, period.start, period.end, observed)
     recorded |= {r.day for r in ratings}
-    # A device's records from 28 days before the period give the usual of its first days.
+    # A device's records from 28 days before the period give the usual of its first days;
+    # what it measured is compared apart from what the person typed.
+    usual_from = period.start - timedelta(days=USUAL_DAYS)
+    measured = device_days(store.devices.sleeps(usual_from, period.end),
+                           store.devices.steps(usual_from, period.end))
     first = period.start
     devices = (measured_sleep_comparisons(measured, flares_on, observed, first)
                + exertion_comparisons(measured, flares_on, checkins, observed, first)

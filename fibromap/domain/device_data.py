@@ -21,10 +21,12 @@ from enum import StrEnum
 
 from fibromap.errors import ValidationError
 
-NEW_PERIOD_GAP = timedelta(minutes=90)   # no stretch for this long: the next is another sleep
+NEW_PERIOD_GAP = timedelta(hours=2)      # no stretch for this long: the next is another sleep
 AWAKENING = timedelta(minutes=3)         # a break in sleep this long counts as waking up
 NAP_LONGEST = timedelta(hours=3)         # asleep no longer than this, in the day: a nap
 DAYTIME = (9, 20)                        # a nap starts between 09:00 and 20:00
+NIGHT_ENDS_BY = 12                       # sleep that ends after noon is daytime sleep
+LONGEST_PERIOD = timedelta(hours=24)     # longer than this: not a sleep (a device left on)
 MAX_STEPS_A_DAY = 200_000
 
 
@@ -77,6 +79,12 @@ class DeviceSource:
 
     app: str      # "Apple Health", "Fitbit", "Gadgetbridge"
     device: str   # "Apple Watch", "iPhone", "Charge 5", "Mi Band 6"
+
+    def __post_init__(self) -> None:
+        # The store keeps 40 and 120 characters (PostgreSQL holds to them; a name a device
+        # app lets the person type can be longer).
+        object.__setattr__(self, "app", " ".join(self.app.split())[:40])
+        object.__setattr__(self, "device", " ".join(self.device.split())[:120] or "unnamed")
 
     @property
     def label(self) -> str:
@@ -164,22 +172,47 @@ def _clip(intervals: list[Interval], taken: list[Interval]) -> list[Interval]:
     return out
 
 
-def sleep_periods(source: DeviceSource, stretches: Iterable[Stretch]) -> list[DeviceSleep]:
+def sleep_periods(source: DeviceSource, stretches: Iterable[Stretch],
+                  left_out: list[str] | None = None) -> list[DeviceSleep]:
     """One device's stretches as periods of sleep: a stretch more than NEW_PERIOD_GAP after
     the last one ended begins another. A period with no stretch of sleep, only time in bed,
-    keeps its time in bed and says nothing of sleep."""
+    keeps its time in bed and says nothing of sleep. A stretch that ends before it starts,
+    and a period longer than LONGEST_PERIOD (a device left recording), are left out and
+    described in ``left_out``."""
     ordered = sorted(stretches, key=lambda s: (s.start.utc, s.end.utc))
     groups: list[list[Stretch]] = []
     end = None
     for stretch in ordered:
         if stretch.end.utc <= stretch.start.utc:
+            if left_out is not None:
+                left_out.append(f"a record of {source.device} ending before it starts "
+                                f"({stretch.start.local:%Y-%m-%d %H:%M})")
             continue
         if end is None or stretch.start.utc - end > NEW_PERIOD_GAP:
             groups.append([])
             end = stretch.end.utc
         groups[-1].append(stretch)
         end = max(end, stretch.end.utc)
-    return [_period(source, group) for group in groups]
+    periods = []
+    for group in groups:
+        first = min(s.start.utc for s in group)
+        last = max(s.end.utc for s in group)
+        if last - first > LONGEST_PERIOD:
+            if left_out is not None:
+                left_out.append(f"{(last - first).total_seconds() / 3600:.0f} hours of "
+                                f"{source.device} from {group[0].start.local:%Y-%m-%d %H:%M}, "
+                                "too long for a sleep")
+            continue
+        periods.append(_period(source, group))
+    return periods
+
+
+def daytime(start: Moment, end: Moment, asleep_minutes: int | None) -> bool:
+    """Daytime sleep, a nap, not a night: a short sleep begun in the day, or any sleep
+    that ends after noon (an evening doze, a long sleep after a bad night)."""
+    short = asleep_minutes is not None and asleep_minutes <= NAP_LONGEST.total_seconds() / 60
+    return ((short and DAYTIME[0] <= start.local.hour < DAYTIME[1])
+            or end.local.hour >= NIGHT_ENDS_BY)
 
 
 def _period(source: DeviceSource, group: list[Stretch]) -> DeviceSleep:
@@ -197,8 +230,7 @@ def _period(source: DeviceSource, group: list[Stretch]) -> DeviceSleep:
     breaks = [(a_end, b_start) for (_a, a_end), (b_start, _b) in zip(asleep, asleep[1:])]
     awakenings = sum(1 for start, end in breaks if end - start >= AWAKENING)
     asleep_minutes = _minutes(asleep)
-    nap = (asleep_minutes <= NAP_LONGEST.total_seconds() / 60
-           and DAYTIME[0] <= first.local.hour < DAYTIME[1])
+    nap = daytime(first, last, asleep_minutes)
     stages: tuple[int | None, int | None, int | None] = (None, None, None)
     if any(staged.values()):
         # Sleep of no stage beside staged sleep (another app's record) counts as light.
@@ -212,12 +244,16 @@ def _period(source: DeviceSource, group: list[Stretch]) -> DeviceSleep:
 
 
 def _overlap(a: DeviceSleep, b: DeviceSleep) -> float:
-    """How much of the shorter of two periods the other covers (0 to 1)."""
-    start, end = max(a.start.utc, b.start.utc), min(a.end.utc, b.end.utc)
+    """How much of the shorter of two periods the other covers (0 to 1); compared on the
+    wall clock where the person was when either's offset is unknown."""
+    known = a.start.offset is not None and b.start.offset is not None
+    (a0, a1), (b0, b1) = ((s.start.utc, s.end.utc) if known else (s.start.local, s.end.local)
+                          for s in (a, b))
+    start, end = max(a0, b0), min(a1, b1)
     if end <= start:
         return 0.0
-    shorter = min(a.end.utc - a.start.utc, b.end.utc - b.start.utc)
-    return (end - start) / shorter
+    shorter = min(a1 - a0, b1 - b0)
+    return (end - start) / shorter if shorter.total_seconds() else 1.0
 
 
 def _richness(sleep: DeviceSleep) -> tuple:
@@ -234,13 +270,13 @@ class Overlaps:
 
 
 def keep_one_per_night(sleeps: Iterable[DeviceSleep]) -> Overlaps:
-    """Where two devices measured the same sleep (covering more than half of the shorter
-    one), keep the richer record: the other would count the night twice."""
+    """Where two records hold the same sleep (covering more than half of the shorter one:
+    two devices, or one device's night read twice from different exports), keep the richer
+    record: the other would count the night twice."""
     kept: list[DeviceSleep] = []
     dropped: list[tuple[DeviceSleep, DeviceSleep]] = []
     for sleep in sorted(sleeps, key=_richness, reverse=True):
-        rival = next((k for k in kept if k.source != sleep.source and _overlap(k, sleep) > 0.5),
-                     None)
+        rival = next((k for k in kept if _overlap(k, sleep) > 0.5), None)
         if rival is None:
             kept.append(sleep)
         else:
@@ -249,13 +285,18 @@ def keep_one_per_night(sleeps: Iterable[DeviceSleep]) -> Overlaps:
     return Overlaps(kept, dropped)
 
 
-def steps_per_day(source: DeviceSource, counts: Iterable[tuple[Moment, float]]) -> list[DeviceSteps]:
-    """Step counts (each at the moment it began) added up per day, where the person was."""
-    days: dict[date, float] = {}
-    for moment, count in counts:
-        day = moment.local.date()
-        days[day] = days.get(day, 0.0) + count
-    return [DeviceSteps(source, day, round(total)) for day, total in sorted(days.items())]
+def steps_per_day(source: DeviceSource, days: dict[date, float],
+                  left_out: list[str] | None = None) -> list[DeviceSteps]:
+    """A device's steps added up per day; a day past MAX_STEPS_A_DAY (a count gone wrong)
+    is left out and described in ``left_out``."""
+    out = []
+    for day, total in sorted(days.items()):
+        if 0 <= total <= MAX_STEPS_A_DAY:
+            out.append(DeviceSteps(source, day, round(total)))
+        elif left_out is not None:
+            left_out.append(f"{total:,.0f} steps of {source.device} on {day}, more than a day "
+                            "can hold")
+    return out
 
 
 # -- a day as the devices saw it ------------------------------------------------------------

@@ -9,7 +9,7 @@ device's records brings the other's back into view.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import delete, func, select, tuple_
 
@@ -89,16 +89,28 @@ class DeviceRepository:
         return result
 
     def _merge_sleep(self, session, sleeps: list[DeviceSleep], result: DeviceImportResult) -> None:
-        sources = {s.source for s in sleeps}
-        stored = {}
+        # One record a night from each device: an export holding a night twice keeps the
+        # richer, and a night already stored (the same start, or most of the same hours: a
+        # later export, or one read with a time zone the first lacked) is brought up to date.
+        sources = sorted({s.source for s in sleeps})
+        incoming = [s for source in sources for s in keep_one_per_night(
+            [s for s in sleeps if s.source == source]).kept]
+        result.nights["same"] += len(sleeps) - len(incoming)
+        # Stored rows by source and the day they began, so a night is matched against the
+        # few that could hold it (a decade of nights imported again stays quick).
+        stored: dict[tuple[DeviceSource, date], list[DeviceSleepRow]] = {}
         for source in sources:
-            query = select(DeviceSleepRow).where(DeviceSleepRow.app == source.app,
-                                                 DeviceSleepRow.device == source.device)
-            stored |= {(row.app, row.device, row.start_utc): row for row in session.scalars(query)}
+            for row in session.scalars(select(DeviceSleepRow).where(
+                    DeviceSleepRow.app == source.app, DeviceSleepRow.device == source.device)):
+                stored.setdefault((source, row.start_utc.date()), []).append(row)
         new = []
-        for sleep in sleeps:
-            row = stored.get((sleep.source.app, sleep.source.device, sleep.start.utc))
-            values = _sleep_values(sleep)
+        for sleep in incoming:
+            day = sleep.start.utc.date()
+            rows = [r for shift in (-1, 0, 1)
+                    for r in stored.get((sleep.source, day + timedelta(days=shift)), [])]
+            row = next((r for r in rows if r.start_utc == sleep.start.utc), None) or next(
+                (r for r in rows if keep_one_per_night([_sleep(r), sleep]).dropped), None)
+            values = _sleep_values(sleep) | {"start_utc": sleep.start.utc}
             if row is None:
                 new.append(sleep)
             elif any(getattr(row, name) != value for name, value in values.items()):
@@ -123,8 +135,9 @@ class DeviceRepository:
             around = [_sleep(row) for row in session.scalars(
                 select(DeviceSleepRow).where(DeviceSleepRow.end_utc >= first,
                                              DeviceSleepRow.start_utc <= last))]
-            for _dropped, kept in keep_one_per_night(around).dropped:
-                result.overlaps[kept.source] = result.overlaps.get(kept.source, 0) + 1
+            for dropped, kept in keep_one_per_night(around).dropped:
+                if dropped.source != kept.source:
+                    result.overlaps[kept.source] = result.overlaps.get(kept.source, 0) + 1
 
     def _merge_steps(self, session, steps: list[DeviceSteps], result: DeviceImportResult) -> None:
         keys = {(s.source.app, s.source.device, s.day) for s in steps}

@@ -57,7 +57,9 @@ def test_busy_days_against_flares_later_and_fatigue_over_the_next_three_days():
     one, two, three, tired = exertion_comparisons(days, flares_on, fatigue, EVERY_DAY)
     assert len(busy) == 6 and one.n_exposed == 6 and one.n_other == 60 - 14 - 6
     assert one.mean_exposed == 2.0 and one.mean_other == 0.0
-    assert two.mean_exposed == 0.0 and "a possible post-exertional pattern" in two.exposed
+    assert two.mean_exposed == 0.0 and two.pattern == "a possible post-exertional pattern"
+    # The pattern is named only where the rise is notable, never for a drop or chance.
+    assert "post-exertional" not in two.sentence()
     # The day after a busy day is not itself busy; only days 31.. have flares.
     assert three.mean_exposed == 0.0
     assert tired.n_exposed == 6 and tired.mean_exposed == pytest.approx((8 + 4 + 4) / 3)
@@ -119,14 +121,15 @@ def test_an_irregular_bedtime_is_an_hour_or_more_from_the_usual_one():
     assert "not enough data yet" in compared.sentence()
 
 
-def test_measured_hours_count_only_where_the_person_typed_none():
-    from fibromap.analysis.device_insights import with_measured_sleep
+def test_the_post_exertional_pattern_is_named_only_for_a_notable_rise():
+    from fibromap.analysis.insights import adjust, compare
 
-    nights = [night(day(1), 300, 1), night(day(2), 300, 1), night(day(3), 300, 1),
-              night(day(0), 300, 1)]
-    typed = [CheckIn(day(1), sleep_hours=8.0), CheckIn(day(2), stress=4)]
-    merged = {c.day: c for c in with_measured_sleep(typed, device_days(nights, []), day(1))}
-    assert merged[day(1)].sleep_hours == 8.0                           # typed wins
-    assert merged[day(2)].sleep_hours == 5.0 and merged[day(2)].stress == 4
-    assert merged[day(3)] == CheckIn(day(3), sleep_hours=5.0)          # measured only
-    assert day(0) not in merged                                        # before the period
+    rise = [(day(i), i % 4 == 0, 3.0 if i % 4 == 0 else float(i % 2)) for i in range(80)]
+    drop = [(d, busy, 1.0 - outcome / 3) for d, busy, outcome in rise]
+    named, unnamed = adjust([compare("Busy days and flares 1 day later", "after busy days",
+                                     "after other days", "flares a day", rows,
+                                     "a possible post-exertional pattern")
+                             for rows in (rise, drop)])
+    assert named.notable and named.sentence().endswith(
+        "Association, not cause: a possible post-exertional pattern.")
+    assert unnamed.difference < 0 and unnamed.sentence().endswith("Association, not cause.")

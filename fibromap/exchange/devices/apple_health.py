@@ -32,7 +32,7 @@ from xml.parsers import expat
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fibromap.domain.device_data import (
-    DeviceSource, DeviceSteps, Moment, SleepStage, Stretch, sleep_periods,
+    DeviceSource, Moment, SleepStage, Stretch, sleep_periods, steps_per_day,
 )
 from fibromap.exchange.devices import DeviceExport, Progress
 from fibromap.exchange.problems import ImportRefused, Problem
@@ -64,16 +64,25 @@ def zip_member(archive: zipfile.ZipFile) -> zipfile.ZipInfo | None:
                  if info.filename.rsplit("/", 1)[-1] == "export.xml"), None)
 
 
+_DATE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\Z")
+MAX_OFFSET = 14 * 60                 # no time zone is further from UTC
+LONGEST_RECORD = timedelta(hours=24)  # a sleep record longer than this: a device left on
+
+
 def _moment(text: str, zone: str | None) -> Moment:
     """"2026-03-02 00:40:00 +0100" as a Moment, in the named zone where there is one."""
+    bad = ValueError(f"not a date Apple Health writes: {text!r}")
+    if not _DATE.match(text):
+        raise bad
     try:
         naive = datetime(int(text[0:4]), int(text[5:7]), int(text[8:10]), int(text[11:13]),
                          int(text[14:16]), int(text[17:19]))
-        sign = -1 if text[20] == "-" else 1
-        offset = sign * (int(text[21:23]) * 60 + int(text[23:25]))
-    except (ValueError, IndexError):
-        raise ValueError(f"not a date Apple Health writes: {text!r}") from None
-    utc = naive - timedelta(minutes=offset)
+        offset = (-1 if text[20] == "-" else 1) * (int(text[21:23]) * 60 + int(text[23:25]))
+        if abs(offset) > MAX_OFFSET or naive.year < 1900:
+            raise bad
+        utc = naive - timedelta(minutes=offset)
+    except (ValueError, OverflowError):
+        raise bad from None
     there = _zone(zone) if zone else None
     if there is not None:  # the offset where it was measured, not where it was exported
         local = utc.replace(tzinfo=timezone.utc).astimezone(there)
@@ -131,7 +140,7 @@ class _Reader:
         record, self.record = self.record, None
         try:
             self.take(record)
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:
             self.skipped += 1
             if len(self.problems) < 10:
                 self.problems.append(Problem(f"line {self.parser.CurrentLineNumber}", str(exc)))
@@ -152,6 +161,11 @@ class _Reader:
         if stage is None:
             raise ValueError(f"an unknown sleep value {record.get('value')!r}")
         end = _moment(record.get("endDate", ""), self.zone)
+        if end.utc <= start.utc:
+            raise ValueError("a sleep record that ends before it starts")
+        if end.utc - start.utc > LONGEST_RECORD:
+            hours = (end.utc - start.utc).total_seconds() / 3600
+            raise ValueError(f"a sleep record lasting {hours:.0f} hours")
         self.stretches[source].append(Stretch(start, end, stage))
 
     def feed(self, stream: BinaryIO, total: int, progress: Progress | None) -> None:
@@ -172,11 +186,14 @@ class _Reader:
 
     def export(self) -> DeviceExport:
         result = DeviceExport("Apple Health export")
+        left_out: list[str] = []
         for source, stretches in self.stretches.items():
-            result.sleeps += sleep_periods(source, stretches)
+            result.sleeps += sleep_periods(source, stretches, left_out)
         for source, days in self.steps.items():
-            result.steps += [DeviceSteps(source, day, round(total))
-                             for day, total in sorted(days.items())]
+            result.steps += steps_per_day(source, days, left_out)
+        if left_out:
+            result.notes.append(f"Left out: {'; '.join(left_out[:3])}"
+                                + (f" and {len(left_out) - 3} more." if len(left_out) > 3 else "."))
         if self.skipped:
             first = self.problems[0]
             result.notes.append(f"{self.skipped} record(s) could not be read and were left out "

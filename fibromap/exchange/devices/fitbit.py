@@ -38,7 +38,7 @@ from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fibromap.domain.device_data import (
-    AWAKENING, DAYTIME, NAP_LONGEST, DeviceSleep, DeviceSource, DeviceSteps, Moment,
+    AWAKENING, LONGEST_PERIOD, DeviceSleep, DeviceSource, Moment, daytime, steps_per_day,
 )
 from fibromap.errors import ValidationError
 from fibromap.exchange.devices import DeviceExport, Progress
@@ -72,15 +72,22 @@ class _Files:
         if self.archive is not None:
             return self.archive.namelist()
         if self.path.is_dir():  # the Takeout folder or a folder of it (never a whole disk)
-            names = []
-            for fitbit in (self.path / "Takeout" / "Fitbit", self.path / "Fitbit", self.path,
-                           self.path.parent):
-                for folder in (fitbit / "Global Export Data", fitbit / "Your Profile", fitbit):
-                    if folder.is_dir():
-                        names += [str(p.relative_to(self.path)) if p.is_relative_to(self.path)
-                                  else str(p) for p in folder.iterdir()
-                                  if p.is_file() and (data_file(p.name) or _is_profile(p.name))]
-            return sorted(set(names))
+            # Data files from the first of Takeout's folders that holds any; the profile from
+            # beside it (a folder up when the data folder itself was chosen).
+            bases = (self.path / "Takeout" / "Fitbit", self.path / "Fitbit", self.path)
+            for base in bases:
+                folder = next((f for f in (base / "Global Export Data", base) if f.is_dir()
+                               and any(data_file(p.name) for p in f.iterdir())), None)
+                if folder is not None:
+                    break
+            else:
+                return []
+            profiles = (base / "Your Profile", folder.parent / "Your Profile", folder)
+            names = [p for p in folder.iterdir() if p.is_file() and data_file(p.name)]
+            names += [p for f in profiles if f.is_dir() for p in f.iterdir()
+                      if p.is_file() and _is_profile(p.name)]
+            return sorted({str(p.relative_to(self.path)) if p.is_relative_to(self.path)
+                           else str(p) for p in names})
         # One data file: the profile may be a folder up (Takeout/Fitbit/Your Profile).
         fitbit = self.path.parent.parent
         return [self.path.name, *(str(p) for p in (fitbit / "Your Profile").glob("Profile.csv"))]
@@ -166,11 +173,12 @@ def _sleep(log: dict, zone: ZoneInfo | None) -> DeviceSleep:
             awakenings += 1
     asleep = _minutes(log, "minutesAsleep")
     in_bed = _minutes(log, "timeInBed") or round((end - start).total_seconds() / 60)
-    nap = (asleep is not None and asleep <= NAP_LONGEST.total_seconds() / 60
-           and DAYTIME[0] <= start.hour < DAYTIME[1])
-    return DeviceSleep(SOURCE, _local_moment(start, zone), _local_moment(end, zone), in_bed,
-                       asleep, _minutes(log, "minutesAwake"), awakenings if data else None,
-                       stage("light"), stage("deep"), stage("rem"), nap)
+    first, last = _local_moment(start, zone), _local_moment(end, zone)
+    if last.utc - first.utc > LONGEST_PERIOD:
+        raise ValueError(f"a sleep log of {(end - start).total_seconds() / 3600:.0f} hours")
+    return DeviceSleep(SOURCE, first, last, in_bed, asleep, _minutes(log, "minutesAwake"),
+                       awakenings if data else None, stage("light"), stage("deep"),
+                       stage("rem"), daytime(first, last, asleep))
 
 
 def _step_day(text: str, zone: ZoneInfo | None) -> date:
@@ -209,15 +217,17 @@ def _read(files: _Files, progress: Progress | None) -> DeviceExport:
     zone = _zone(files, names)
     result = DeviceExport("Fitbit data (Google Takeout)")
     steps: dict[date, float] = defaultdict(float)
-    seen: set[int] = set()
+    seen: set = set()
     problems: list[Problem] = []
     for done, name in enumerate(data, 1):
         kind = data_file(name)
         for index, entry in enumerate(_entries(files, name)):
             try:
                 if kind == "sleep":
-                    log_id = entry.get("logId")
-                    if log_id in seen:  # a log repeated in the next month's file
+                    # A log repeated in the next month's file is read once (by its id, or
+                    # its times where it has none).
+                    log_id = entry.get("logId") or (entry.get("startTime"), entry.get("endTime"))
+                    if log_id in seen:
                         continue
                     seen.add(log_id)
                     result.sleeps.append(_sleep(entry, zone))
@@ -231,7 +241,9 @@ def _read(files: _Files, progress: Progress | None) -> DeviceExport:
                                         str(exc) or type(exc).__name__))
         if progress is not None:
             progress("Reading", done, len(data))
-    result.steps = [DeviceSteps(SOURCE, day, round(n)) for day, n in sorted(steps.items())]
+    left_out: list[str] = []
+    result.steps = steps_per_day(SOURCE, steps, left_out)
+    problems += [Problem("steps", text) for text in left_out]
     if problems:
         result.notes.append(f"{len(problems)} entr{'y' if len(problems) == 1 else 'ies'} could "
                             f"not be read and were left out (the first: {problems[0]})")

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from datetime import date, datetime, timedelta, timezone, tzinfo
+import time
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from fibromap.domain.device_data import (
-    DeviceSource, DeviceSteps, Moment, SleepStage, Stretch, sleep_periods,
+    DeviceSource, Moment, SleepStage, Stretch, sleep_periods, steps_per_day,
 )
 from fibromap.exchange.devices import DeviceExport, Progress
 from fibromap.exchange.problems import ImportRefused, Problem
@@ -79,30 +80,37 @@ def is_gadgetbridge(path: Path) -> bool:
     return "DEVICE" in tables and any(name.endswith("_ACTIVITY_SAMPLE") for name in tables)
 
 
-def _local_zone() -> tzinfo:
-    return datetime.now().astimezone().tzinfo
-
-
-def _moment(seconds: float, zone: tzinfo) -> Moment:
-    return Moment.of(datetime.fromtimestamp(seconds, timezone.utc).astimezone(zone))
+def _moment(seconds: float) -> Moment:
+    """An instant (seconds since the epoch) with this computer's UTC offset at that
+    instant: its time zone's rules, summer time included."""
+    return Moment.of(datetime.fromtimestamp(seconds, timezone.utc).astimezone())
 
 
 class _Reader:
-    def __init__(self, connection: sqlite3.Connection, zone: tzinfo):
+    def __init__(self, connection: sqlite3.Connection):
         self.connection = connection
-        self.zone = zone
         self.tables = _tables(connection)
         self.stretches: dict[DeviceSource, list[Stretch]] = defaultdict(list)
         self.steps: dict[DeviceSource, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+        self._ends: dict[DeviceSource, int] = {}
         self.devices = self._devices()
 
     def _devices(self) -> dict[int, DeviceSource]:
+        """Each device by its id, named by its alias, else its name; two devices of one
+        name are told apart by their identifier (an old band and its replacement)."""
         columns = self.tables.get("DEVICE", set())
-        name = "ALIAS" if "ALIAS" in columns else "NAME"
+        wanted = [c for c in ("ALIAS", "NAME", "IDENTIFIER") if c in columns]
         rows = self.connection.execute(
-            f'SELECT "_id", COALESCE(NULLIF("{name}", \'\'), "NAME") FROM "DEVICE"')
-        return {device_id: DeviceSource(APP, str(label or f"device {device_id}").strip())
-                for device_id, label in rows}
+            f'SELECT "_id"{"".join(f", {chr(34)}{c}{chr(34)}" for c in wanted)} FROM "DEVICE"')
+        named = {}
+        for device_id, *values in rows:
+            found = dict(zip(wanted, values))
+            label = str(found.get("ALIAS") or found.get("NAME") or f"device {device_id}").strip()
+            named[device_id] = (label, str(found.get("IDENTIFIER") or device_id))
+        labels = [label for label, _identifier in named.values()]
+        return {device_id: DeviceSource(APP, label if labels.count(label) == 1
+                                        else f"{label} ({identifier})")
+                for device_id, (label, identifier) in named.items()}
 
     def has(self, table: str, *columns: str) -> bool:
         return table in self.tables and set(columns) <= self.tables[table]
@@ -112,18 +120,18 @@ class _Reader:
             return
         for device_id, seconds, steps in self.connection.execute(
                 f'SELECT "DEVICE_ID", "TIMESTAMP", "STEPS" FROM "{table}" WHERE "STEPS" > 0 '
-                'ORDER BY "DEVICE_ID", "TIMESTAMP"'):
+                'AND "TIMESTAMP" IS NOT NULL ORDER BY "DEVICE_ID", "TIMESTAMP"'):
             source = self.devices.get(device_id)
             if source is not None and steps <= 1000:  # a minute's steps
-                self.steps[source][_moment(seconds, self.zone).local.date()] += steps
+                self.steps[source][_moment(seconds).local.date()] += steps
 
     def read_miband_sleep(self) -> None:
         if not self.has(MIBAND, "TIMESTAMP", "DEVICE_ID", "RAW_KIND"):
             return
         last: dict[int, int] = {}
         for device_id, seconds, raw in self.connection.execute(
-                f'SELECT "DEVICE_ID", "TIMESTAMP", "RAW_KIND" FROM "{MIBAND}" '
-                'ORDER BY "DEVICE_ID", "TIMESTAMP"'):
+                f'SELECT "DEVICE_ID", "TIMESTAMP", "RAW_KIND" FROM "{MIBAND}" WHERE "TIMESTAMP" '
+                'IS NOT NULL AND "RAW_KIND" IS NOT NULL ORDER BY "DEVICE_ID", "TIMESTAMP"'):
             kind = raw & 0xF if raw != -1 else raw
             if kind in (0, 10):
                 kind = last.get(device_id, kind)
@@ -136,17 +144,26 @@ class _Reader:
             return
         for device_id, seconds, raw, deep, rem in self.connection.execute(
                 f'SELECT "DEVICE_ID", "TIMESTAMP", "RAW_KIND", "DEEP_SLEEP", "REM_SLEEP" '
-                f'FROM "{HUAMI}" WHERE "RAW_KIND" = 120 ORDER BY "DEVICE_ID", "TIMESTAMP"'):
+                f'FROM "{HUAMI}" WHERE "RAW_KIND" = 120 AND "TIMESTAMP" IS NOT NULL '
+                'ORDER BY "DEVICE_ID", "TIMESTAMP"'):
             stage = (SleepStage.REM if (rem or 0) & 127 > 55 else
                      SleepStage.DEEP if (deep or 0) & 127 > 42 else SleepStage.LIGHT)
             self._minute(device_id, seconds, stage)
 
     def _minute(self, device_id: int, seconds: int, stage: SleepStage | None) -> None:
+        """A minute of sleep: it lengthens the stretch before it when it follows it in the
+        same stage (a year of nights is a few thousand stretches, not half a million)."""
         source = self.devices.get(device_id)
         if stage is None or source is None:
             return
-        start = _moment(seconds, self.zone)
-        self.stretches[source].append(Stretch(start, _moment(seconds + 60, self.zone), stage))
+        stretches = self.stretches[source]
+        if stretches and stretches[-1].stage is stage and \
+                0 <= seconds - self._ends[source] < 30:
+            last = stretches[-1]
+            stretches[-1] = Stretch(last.start, _moment(seconds + 60), stage)
+        else:
+            stretches.append(Stretch(_moment(seconds), _moment(seconds + 60), stage))
+        self._ends[source] = seconds + 60
 
     def read_xiaomi_sleep(self) -> None:
         if not self.has(XIAOMI_NIGHTS, "TIMESTAMP", "DEVICE_ID", "WAKEUP_TIME"):
@@ -155,11 +172,11 @@ class _Reader:
         if self.has(XIAOMI_STAGES, "TIMESTAMP", "DEVICE_ID", "STAGE"):
             for device_id, millis, stage in self.connection.execute(
                     f'SELECT "DEVICE_ID", "TIMESTAMP", "STAGE" FROM "{XIAOMI_STAGES}" '
-                    'ORDER BY "DEVICE_ID", "TIMESTAMP"'):
+                    'WHERE "TIMESTAMP" IS NOT NULL ORDER BY "DEVICE_ID", "TIMESTAMP"'):
                 stages[device_id].append((millis, stage))
         for device_id, bed, wake in self.connection.execute(
                 f'SELECT "DEVICE_ID", "TIMESTAMP", "WAKEUP_TIME" FROM "{XIAOMI_NIGHTS}" '
-                'ORDER BY "DEVICE_ID", "TIMESTAMP"'):
+                'WHERE "TIMESTAMP" IS NOT NULL ORDER BY "DEVICE_ID", "TIMESTAMP"'):
             source = self.devices.get(device_id)
             if source is None or not wake or wake <= bed:
                 continue
@@ -169,8 +186,8 @@ class _Reader:
             for (at, stage), (until, _next) in zip(inside, inside[1:] + [(wake, None)]):
                 kind = XIAOMI_KINDS.get(stage)
                 if kind is not None and until > at:
-                    self.stretches[source].append(Stretch(
-                        _moment(at / 1000, self.zone), _moment(until / 1000, self.zone), kind))
+                    self.stretches[source].append(Stretch(_moment(at / 1000),
+                                                          _moment(until / 1000), kind))
 
     def left_out(self) -> list[str]:
         """Devices with samples only in tables not read."""
@@ -191,8 +208,7 @@ def read(path: Path, progress: Progress | None = None) -> DeviceExport:
     except sqlite3.Error as exc:
         raise ImportRefused(str(path), [Problem("the file", f"cannot be opened ({exc})")]) from None
     try:
-        zone = _local_zone()
-        reader = _Reader(connection, zone)
+        reader = _Reader(connection)
         steps_done = 0
         for part in (lambda: reader.read_steps(MIBAND), lambda: reader.read_steps(HUAMI),
                      lambda: reader.read_steps(XIAOMI), reader.read_miband_sleep,
@@ -201,20 +217,25 @@ def read(path: Path, progress: Progress | None = None) -> DeviceExport:
             steps_done += 1
             if progress is not None:
                 progress("Reading", steps_done, 6)
-        left_out = reader.left_out()
+        not_read = reader.left_out()
     except sqlite3.DatabaseError as exc:
         raise ImportRefused(str(path), [Problem("the database", f"cannot be read ({exc})")]) \
             from None
     finally:
         connection.close()
     result = DeviceExport("Gadgetbridge database")
+    left_out: list[str] = []
     for source, stretches in reader.stretches.items():
-        result.sleeps += sleep_periods(source, stretches)
+        result.sleeps += sleep_periods(source, stretches, left_out)
     for source, days in reader.steps.items():
-        result.steps += [DeviceSteps(source, day, n) for day, n in sorted(days.items())]
+        result.steps += steps_per_day(source, days, left_out)
     result.notes.append("Gadgetbridge keeps no time zone: days and bedtimes are placed in this "
-                        f"computer's time zone ({datetime.now().astimezone().tzname()}).")
+                        f"computer's time zone ({'/'.join(dict.fromkeys(time.tzname))}, "
+                        "summer time included).")
     if left_out:
+        result.notes.append(f"Left out: {'; '.join(left_out[:3])}"
+                            + (f" and {len(left_out) - 3} more." if len(left_out) > 3 else "."))
+    if not_read:
         result.notes.append("Not read (their sleep and steps are kept in tables FibroMap does not "
-                            f"read yet): {', '.join(left_out)}.")
+                            f"read yet): {', '.join(not_read)}.")
     return result

@@ -1,7 +1,6 @@
 """Apple Health export.zip and export.xml: nights, naps and steps worked out by hand from
 the records, across midnight, a clock change and a journey, from a watch and a phone."""
 
-import os
 import time
 from datetime import date, datetime
 
@@ -197,7 +196,6 @@ def test_overlapping_nights_keep_the_watchs_record():
 def test_the_fixture_has_what_a_real_export_has_around_the_records():
     text = apple_health_xml(EVERYTHING)
     assert text.count("<Record ") == len(EVERYTHING) + 1 and "<!DOCTYPE HealthData [" in text
-    assert os.path.basename("apple_health_export/export.xml") == "export.xml"
 
 
 def test_cancelled_while_reading_nothing_is_written(sqlite_store, tmp_path):
@@ -215,3 +213,37 @@ def test_cancelled_while_reading_nothing_is_written(sqlite_store, tmp_path):
     assert sqlite_store.devices.count() == 0
     size = (tmp_path / "export.xml").stat().st_size
     assert seen == [("Reading", 0, 0), ("Reading", size, size)]
+
+
+def test_odd_records_are_left_out_one_by_one_and_said(sqlite_store, tmp_path):
+    odd = [Sleep("2026-03-10 23:00:00 +0100", "2026-03-13 07:00:00 +0100", "InBed"),   # 3 days
+           Sleep("0001-01-01 00:00:00 +0100", "0001-01-01 08:00:00 +0100", "Asleep"),
+           Sleep("2026-03-05T23:00:00+0100", "2026-03-06T07:00:00+0100", "Asleep"),
+           Sleep("2026-03-06 07:00:00 +0100", "2026-03-05 23:00:00 +0100", "Asleep"),  # reversed
+           Sleep("2026-03-07 23:00:00 +9959", "2026-03-08 07:00:00 +0100", "Asleep")]
+    report = import_file(sqlite_store, write_apple_health(tmp_path, NIGHT + odd))
+    assert report.result.nights["added"] == 2          # the night, from the watch and phone
+    first = 1 + next(i for i, line in enumerate(apple_health_xml(NIGHT + odd).splitlines())
+                     if "2026-03-13 07:00:00" in line)
+    assert report.details == [f"5 record(s) could not be read and were left out (the first: "
+                              f"line {first}: a sleep record lasting 56 hours)"]
+    from fibromap.exchange.devices import apple_health
+
+    reader = apple_health._Reader("x")
+    reader.parser.Parse(apple_health_xml(odd).encode(), True)
+    assert [p.message for p in reader.problems] == [
+        "a sleep record lasting 56 hours",
+        "not a date Apple Health writes: '0001-01-01 00:00:00 +0100'",
+        "not a date Apple Health writes: '2026-03-05T23:00:00+0100'",
+        "a sleep record that ends before it starts",
+        "not a date Apple Health writes: '2026-03-07 23:00:00 +9959'"]
+
+
+def test_one_nights_record_read_twice_with_different_starts_is_one_night(sqlite_store,
+                                                                         tmp_path):
+    first = [Sleep("2026-03-01 23:10:00 +0100", "2026-03-02 06:20:00 +0100", "AsleepCore")]
+    later = [Sleep("2026-03-01 23:05:00 +0100", "2026-03-02 06:30:00 +0100", "AsleepCore")]
+    import_file(sqlite_store, write_apple_health(tmp_path, first, name="first"))
+    again = import_file(sqlite_store, write_apple_health(tmp_path, later, name="later"))
+    [night] = sqlite_store.devices.sleeps()
+    assert night.asleep_minutes == 7 * 60 + 25 and again.result.nights["updated"] == 1

@@ -1,6 +1,7 @@
 """Fitbit data from Google Takeout: sleep logs in wall-clock time, steps in UTC minutes,
 the profile's time zone placing both; zip, unpacked folder or a single file."""
 
+import json
 import time
 import zipfile
 from datetime import date, datetime
@@ -114,3 +115,32 @@ def test_an_entry_that_cannot_be_read_is_left_out_and_said(sqlite_store, tmp_pat
     assert report.result.nights["added"] == 1
     assert report.details[0] == ("2 entries could not be read and were left out (the first: "
                                  "sleep-2026-02-28.json[1]: 'startTime')")
+
+
+def test_logs_without_an_id_are_told_apart_by_their_times(sqlite_store, tmp_path):
+    a, b = dict(NIGHT), dict(SPRING)
+    del a["logId"], b["logId"]
+    report = import_file(sqlite_store, write_fitbit_takeout(
+        tmp_path, {"sleep-2026-02-28.json": [a, b], "sleep-2026-03-30.json": [b]}, zone=None))
+    assert report.result.nights["added"] == 2
+
+
+def test_a_night_read_first_without_then_with_the_time_zone_is_one_night(sqlite_store, tmp_path):
+    """One file alone (no profile: clock times), then the whole Takeout (with its zone)."""
+    single = tmp_path / "alone"
+    single.mkdir()
+    one = single / "sleep-2026-02-28.json"
+    one.write_text(json.dumps([NIGHT]), encoding="utf-8")
+    import_file(sqlite_store, one)
+    again = import_file(sqlite_store, write_fitbit_takeout(tmp_path, FILES, zone="Europe/Berlin"))
+    nights = [s for s in sqlite_store.devices.sleeps() if s.day == date(2026, 3, 2)]
+    assert len(nights) == 1 and nights[0].start.offset == 60
+    assert again.result.nights["updated"] == 1
+
+
+def test_a_stray_copy_beside_the_takeout_folder_is_not_read(sqlite_store, tmp_path):
+    folder = write_fitbit_takeout(tmp_path, FILES, zone="Europe/Berlin", zipped=False)
+    (tmp_path / "steps-2026-03-01.json").write_text(json.dumps(STEPS), encoding="utf-8")
+    import_file(sqlite_store, folder)
+    assert {s.day: s.steps for s in sqlite_store.devices.steps()} == {
+        date(2026, 3, 1): 100, date(2026, 3, 2): 1200}

@@ -128,3 +128,37 @@ def test_a_zepp_os_bands_sleep_minutes_take_their_stage_from_gadgetbridges_thres
             night.rem_minutes) == (110, 60, 30, 20)
     assert night.day == date(2026, 3, 10) and night.source.device == "Amazfit Balance"
     assert [(s.day, s.steps) for s in sqlite_store.devices.steps()] == [(date(2026, 3, 10), 75)]
+
+
+def test_summer_samples_take_summer_time_whatever_the_season_of_the_import(sqlite_store,
+                                                                          tmp_path, berlin):
+    july = seconds("2026-07-01 21:00")      # 23:00 in Berlin's summer time
+    band = [(1, july + 60 * i, 0, 9) for i in range(420)]
+    path = write_gadgetbridge(tmp_path / "Gadgetbridge", [(1, "Mi Smart Band 6", None)],
+                              miband=band)
+    import_file(sqlite_store, path)
+    [night] = sqlite_store.devices.sleeps()
+    assert night.start.offset == 120 and night.start.local == datetime(2026, 7, 1, 23, 0)
+    assert night.asleep_minutes == 420
+
+
+def test_two_bands_of_one_name_stay_two_devices(sqlite_store, tmp_path, berlin):
+    path = write_gadgetbridge(tmp_path / "Gadgetbridge", [(1, "Mi Smart Band 6", None),
+                                                          (2, "Mi Smart Band 6", None)],
+                              miband=[(1, seconds("2026-03-02 08:00"), 100, 1),
+                                      (2, seconds("2026-03-02 08:00"), 100, 1)])
+    import_file(sqlite_store, path)
+    assert sorted(s.source.device for s in sqlite_store.devices.steps()) == [
+        "Mi Smart Band 6 (C8:0F:10:00:00:01)", "Mi Smart Band 6 (C8:0F:10:00:00:02)"]
+
+
+def test_a_band_left_recording_for_two_days_is_left_out_and_said(sqlite_store, tmp_path,
+                                                                 berlin):
+    start = seconds("2026-03-01 20:00")
+    band = [(1, start + 60 * i, 0, 9) for i in range(50 * 60)]
+    path = write_gadgetbridge(tmp_path / "Gadgetbridge", [(1, "Mi Smart Band 6", None)],
+                              miband=band)
+    report = import_file(sqlite_store, path)
+    assert sqlite_store.devices.sleeps() == []
+    assert any("50 hours of Mi Smart Band 6" in note and "too long for a sleep" in note
+               for note in report.details)
