@@ -275,10 +275,17 @@ def keep_one_per_night(sleeps: Iterable[DeviceSleep]) -> Overlaps:
     record: the other would count the night twice."""
     kept: list[DeviceSleep] = []
     dropped: list[tuple[DeviceSleep, DeviceSleep]] = []
+    # Kept records by the day they began: a sleep (a day long at most) can only share hours
+    # with one begun the day before, the same day or the day after.
+    by_day: dict[date, list[DeviceSleep]] = {}
     for sleep in sorted(sleeps, key=_richness, reverse=True):
-        rival = next((k for k in kept if _overlap(k, sleep) > 0.5), None)
+        day = sleep.start.local.date()
+        rival = next((k for shift in (-1, 0, 1)
+                      for k in by_day.get(day + timedelta(days=shift), ())
+                      if _overlap(k, sleep) > 0.5), None)
         if rival is None:
             kept.append(sleep)
+            by_day.setdefault(day, []).append(sleep)
         else:
             dropped.append((sleep, rival))
     kept.sort(key=lambda s: (s.start.utc, s.source))

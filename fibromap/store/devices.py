@@ -122,10 +122,12 @@ class DeviceRepository:
         session.flush()
         columns = ("app", "device", "start_utc", *_SLEEP_FIGURES)
         for start in range(0, len(new), CHUNK):
-            insert_rows(session, DeviceSleepRow, columns, [
-                (s.source.app, s.source.device, s.start.utc,
-                 *(_sleep_values(s)[name] for name in _SLEEP_FIGURES))
-                for s in new[start:start + CHUNK]])
+            rows = []
+            for sleep in new[start:start + CHUNK]:
+                values = _sleep_values(sleep)
+                rows.append((sleep.source.app, sleep.source.device, sleep.start.utc,
+                             *(values[name] for name in _SLEEP_FIGURES)))
+            insert_rows(session, DeviceSleepRow, columns, rows)
         result.nights["added"] = len(new)
         result.naps = sum(1 for s in new if s.nap)
         # Which record each night shared by two devices shows, among all stored.
