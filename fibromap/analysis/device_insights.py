@@ -10,6 +10,7 @@ import statistics
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from fibromap.analysis.devices import clock_minutes, clock_text
 from fibromap.analysis.insights import Comparison, Observed, _rows, compare
 from fibromap.domain.daily import CheckIn
 from fibromap.domain.device_data import DeviceDay
@@ -88,16 +89,10 @@ def exertion_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int]
 IRREGULAR_MINUTES = 60   # a bedtime this far from the usual: an irregular night
 
 
-def _clock_minutes(when, noon_based: bool) -> int:
-    """Minutes after midnight, or after noon for bedtimes (23:50 and 00:10 are close)."""
-    minutes = when.hour * 60 + when.minute
-    return (minutes - 720) % 1440 if noon_based else minutes
-
-
 def irregular_bedtimes(days: dict[date, DeviceDay]) -> dict[date, bool]:
     """Each night whose usual bedtime is known (the median of the 28 nights before, 14 of
     them measured): whether it began more than an hour from it."""
-    bed = {d: _clock_minutes(day.bedtime, True) for d, day in days.items() if day.night}
+    bed = {d: clock_minutes(day.bedtime, True) for d, day in days.items() if day.night}
     out = {}
     for d, minutes in bed.items():
         before = [bed[d - timedelta(days=k)] for k in range(1, USUAL_DAYS + 1)
@@ -138,13 +133,11 @@ class Rhythm:
 
 
 def _quartiles(minutes: list[int], noon_based: bool) -> tuple[str, str, str]:
-    def clock(value: float) -> str:
-        total = round(value + (720 if noon_based else 0)) % 1440
-        return f"{total // 60:02d}:{total % 60:02d}"
     if len(minutes) == 1:
-        return (clock(minutes[0]),) * 3
-    low, middle, high = statistics.quantiles(minutes, n=4, method="inclusive")
-    return clock(low), clock(middle), clock(high)
+        return (clock_text(minutes[0], noon_based),) * 3
+    quartiles = statistics.quantiles(minutes, n=4, method="inclusive")
+    low, middle, high = (clock_text(q, noon_based) for q in quartiles)
+    return low, middle, high
 
 
 def rhythm(days: dict[date, DeviceDay], night_flares: dict[date, int], observed: Observed,
@@ -153,6 +146,6 @@ def rhythm(days: dict[date, DeviceDay], night_flares: dict[date, int], observed:
     if not nights:
         return None
     return Rhythm(len(nights),
-                  _quartiles([_clock_minutes(n.bedtime, True) for n in nights], True),
-                  _quartiles([_clock_minutes(n.wake_time, False) for n in nights], False),
+                  _quartiles([clock_minutes(n.bedtime, True) for n in nights], True),
+                  _quartiles([clock_minutes(n.wake_time, False) for n in nights], False),
                   bedtime_comparison(days, night_flares, observed, first))

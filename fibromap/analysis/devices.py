@@ -11,7 +11,7 @@ from fibromap.domain.device_data import DeviceDay
 from fibromap.domain.wording import counted, duration_text
 
 
-def _sources(day: DeviceDay, sleeps) -> str:
+def _sources(sleeps) -> str:
     names = sorted({s.source.label for s in sleeps})
     return " and ".join(names)
 
@@ -32,7 +32,7 @@ def night_text(day: DeviceDay, typed_hours: float | None) -> str:
     parts.append(f"{duration_text(in_bed * 60)} in bed")
     if day.awakenings is not None:
         parts.append(counted(day.awakenings, "awakenings"))
-    text = (f"{_sources(day, day.night)}: " + ", ".join(parts)
+    text = (f"{_sources(day.night)}: " + ", ".join(parts)
             + f"; to bed {_clock(day.bedtime)}, up {_clock(day.wake_time)}")
     staged = [s for s in day.night if s.has_stages]
     if staged:
@@ -53,7 +53,7 @@ def naps_text(day: DeviceDay) -> str:
     naps = [f"{duration_text((n.asleep_minutes or n.in_bed_minutes) * 60)} from "
             f"{n.start.local:%H:%M}" for n in day.naps]
     return (f"{'A nap' if len(naps) == 1 else 'Naps'} of {' and '.join(naps)}, measured by "
-            f"{_sources(day, day.naps)}.")
+            f"{_sources(day.naps)}.")
 
 
 def steps_text(day: DeviceDay) -> str:
@@ -89,15 +89,22 @@ class DeviceSummary:
     sources: list[str]
 
 
+def clock_minutes(when: datetime, noon_based: bool) -> int:
+    """Minutes after midnight, or after noon for bedtimes (23:50 and 00:10 are close)."""
+    minutes = when.hour * 60 + when.minute
+    return (minutes - 720) % 1440 if noon_based else minutes
+
+
+def clock_text(minutes: float, noon_based: bool) -> str:
+    """The clock time of ``minutes`` as clock_minutes counts them ("23:05")."""
+    total = round(minutes + (720 if noon_based else 0)) % 1440
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
 def _median_clock(times: list[datetime], noon_based: bool) -> str:
-    """The median clock time; bedtimes counted from noon so that 23:50 and 00:10 are close."""
     if not times:
         return "–"
-    shift = 12 * 60 if noon_based else 0
-    minutes = sorted(((t.hour * 60 + t.minute) - shift) % 1440 for t in times)
-    middle = statistics.median(minutes)
-    total = round(middle + shift) % 1440
-    return f"{total // 60:02d}:{total % 60:02d}"
+    return clock_text(statistics.median(clock_minutes(t, noon_based) for t in times), noon_based)
 
 
 def summarise(days: dict[date, DeviceDay]) -> DeviceSummary | None:

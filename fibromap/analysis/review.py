@@ -113,10 +113,13 @@ def load_patterns(store: Store, period: Period, atlas: Atlas, region: str | None
     database = store.database
     usual_from = period.start - timedelta(days=USUAL_DAYS)
     measured = device_days(store.devices.sleeps(usual_from, period.end), [])
-    observed = Observed.of(aggregates.recorded_span(database), today or date.today())
-    nights = aggregates.night_flares(database, period.start, period.end)
+    regularity = None
+    if any(d >= period.start and day.night for d, day in measured.items()):
+        observed = Observed.of(aggregates.recorded_span(database), today or date.today())
+        regularity = rhythm(measured, aggregates.night_flares(database, period.start,
+                                                              period.end), observed, period.start)
     return Patterns(
-        rhythm=rhythm(measured, nights, observed, period.start),
+        rhythm=regularity,
         period=period,
         flares=store.flares.count(period.start, period.end),
         hours=aggregates.time_of_day(database, period.start, period.end),

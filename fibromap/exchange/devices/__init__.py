@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
-from fibromap.domain.device_data import DeviceSleep, DeviceSteps, DeviceSource
+from fibromap.domain.device_data import (
+    DeviceSleep, DeviceSource, DeviceSteps, Stretch, sleep_periods, steps_per_day,
+)
 
 # (what is being done, how much of it is done, how much there is), as exchange.files has it;
 # it may raise Cancelled to stop, and then nothing is written.
@@ -23,6 +26,19 @@ class DeviceExport:
     sleeps: list[DeviceSleep] = field(default_factory=list)
     steps: list[DeviceSteps] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)   # what was read and how
+
+    def gather(self, stretches: dict[DeviceSource, list[Stretch]],
+               steps: dict[DeviceSource, dict[date, float]]) -> None:
+        """Each device's stretches as periods of sleep and its steps per day; what had to
+        be left out (a period too long for a sleep, an impossible day) is said in a note."""
+        left_out: list[str] = []
+        for source, found in stretches.items():
+            self.sleeps += sleep_periods(source, found, left_out)
+        for source, days in steps.items():
+            self.steps += steps_per_day(source, days, left_out)
+        if left_out:
+            more = f" and {len(left_out) - 3} more" if len(left_out) > 3 else ""
+            self.notes.append(f"Left out: {'; '.join(left_out[:3])}{more}.")
 
     def sources(self) -> list[DeviceSource]:
         return sorted({s.source for s in self.sleeps} | {s.source for s in self.steps})

@@ -32,7 +32,7 @@ from xml.parsers import expat
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fibromap.domain.device_data import (
-    DeviceSource, Moment, SleepStage, Stretch, sleep_periods, steps_per_day,
+    DeviceSource, Moment, SleepStage, Stretch,
 )
 from fibromap.exchange.devices import DeviceExport, Progress
 from fibromap.exchange.problems import ImportRefused, Problem
@@ -186,14 +186,7 @@ class _Reader:
 
     def export(self) -> DeviceExport:
         result = DeviceExport("Apple Health export")
-        left_out: list[str] = []
-        for source, stretches in self.stretches.items():
-            result.sleeps += sleep_periods(source, stretches, left_out)
-        for source, days in self.steps.items():
-            result.steps += steps_per_day(source, days, left_out)
-        if left_out:
-            result.notes.append(f"Left out: {'; '.join(left_out[:3])}"
-                                + (f" and {len(left_out) - 3} more." if len(left_out) > 3 else "."))
+        result.gather(self.stretches, self.steps)
         if self.skipped:
             first = self.problems[0]
             result.notes.append(f"{self.skipped} record(s) could not be read and were left out "

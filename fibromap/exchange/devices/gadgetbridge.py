@@ -29,7 +29,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from fibromap.domain.device_data import (
-    DeviceSource, Moment, SleepStage, Stretch, sleep_periods, steps_per_day,
+    DeviceSource, Moment, SleepStage, Stretch,
 )
 from fibromap.exchange.devices import DeviceExport, Progress
 from fibromap.exchange.problems import ImportRefused, Problem
@@ -224,17 +224,10 @@ def read(path: Path, progress: Progress | None = None) -> DeviceExport:
     finally:
         connection.close()
     result = DeviceExport("Gadgetbridge database")
-    left_out: list[str] = []
-    for source, stretches in reader.stretches.items():
-        result.sleeps += sleep_periods(source, stretches, left_out)
-    for source, days in reader.steps.items():
-        result.steps += steps_per_day(source, days, left_out)
     result.notes.append("Gadgetbridge keeps no time zone: days and bedtimes are placed in this "
                         f"computer's time zone ({'/'.join(dict.fromkeys(time.tzname))}, "
                         "summer time included).")
-    if left_out:
-        result.notes.append(f"Left out: {'; '.join(left_out[:3])}"
-                            + (f" and {len(left_out) - 3} more." if len(left_out) > 3 else "."))
+    result.gather(reader.stretches, reader.steps)
     if not_read:
         result.notes.append("Not read (their sleep and steps are kept in tables FibroMap does not "
                             f"read yet): {', '.join(not_read)}.")
