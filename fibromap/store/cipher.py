@@ -26,6 +26,10 @@ class WrongPassphrase(FibroMapError):
     """The passphrase does not open the database; nothing was changed."""
 
 
+class PassphraseNeeded(FibroMapError):
+    """The database is protected and no passphrase was given."""
+
+
 def _driver():
     try:
         from sqlcipher3 import dbapi2
@@ -44,14 +48,38 @@ def _quoted(passphrase: str) -> str:
 
 
 def is_protected(path: Path) -> bool:
-    """Whether the file at ``path`` is a protected database: not empty, and not starting as
-    a plain SQLite file does (a protected file's first bytes are random salt)."""
+    """Whether the file at ``path`` looks like a protected database: whole pages of at least
+    512 bytes, not starting as a plain SQLite file does, its first 16 bytes random salt
+    rather than text or zeros (neither is a database at all)."""
     try:
+        size = path.stat().st_size
         with open(path, "rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return False
-    return len(head) == len(SQLITE_MAGIC) and head != SQLITE_MAGIC
+    text_like = all(32 <= byte < 127 or byte in (9, 10, 13) for byte in head)
+    return (size >= 512 and size % 512 == 0 and len(head) == len(SQLITE_MAGIC)
+            and head != SQLITE_MAGIC and not text_like and any(head))
+
+
+def driver():
+    """The DB-API module (sqlcipher3.dbapi2), for SQLAlchemy to map its errors."""
+    return _driver()
+
+
+def raw_connect(path: Path, passphrase: str, *, read_only: bool = False):
+    """A keyed connection for an engine (its checks come after, from the engine's use):
+    read-only ones open the file by a read-only URI and write nothing beside it."""
+    dbapi2 = _driver()
+    if read_only:
+        from fibromap.store.sqlite_files import readonly_uri
+        connection = dbapi2.connect(readonly_uri(path), uri=True, check_same_thread=False)
+    else:
+        connection = dbapi2.connect(str(path), check_same_thread=False)
+    # SQLCipher writes its own errors to stderr; FibroMap says them in its own words.
+    connection.execute("PRAGMA cipher_log_level = NONE")
+    connection.execute(f"PRAGMA key = {_quoted(passphrase)}")
+    return connection
 
 
 def connect(path: Path, passphrase: str | None):
@@ -60,6 +88,7 @@ def connect(path: Path, passphrase: str | None):
     dbapi2 = _driver()
     connection = dbapi2.connect(str(path))
     try:
+        connection.execute("PRAGMA cipher_log_level = NONE")
         if passphrase is not None:
             connection.execute(f"PRAGMA key = {_quoted(passphrase)}")
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()

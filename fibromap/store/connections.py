@@ -12,6 +12,7 @@ from sqlalchemy.exc import NoSuchModuleError
 from sqlalchemy.pool import NullPool
 
 from fibromap.errors import DatabaseError
+from fibromap.store import cipher
 from fibromap.store.sqlite_files import readonly_uri
 
 # A fibromap_meta key counting the transactions that wrote, so that another window (or
@@ -43,9 +44,15 @@ def read_only_pragmas(dbapi_connection, _record) -> None:
     dbapi_connection.execute("PRAGMA foreign_keys = ON")
 
 
-def read_only_engine(path: Path) -> Engine:
-    """An engine that reads the SQLite file ``path`` without writing a byte in or beside it."""
-    engine = create_engine(f"sqlite:///{readonly_uri(path)}&uri=true", poolclass=NullPool)
+def read_only_engine(path: Path, passphrase: str | None = None) -> Engine:
+    """An engine that reads the SQLite file ``path`` without writing a byte in or beside it
+    (a protected one keyed with ``passphrase``)."""
+    if passphrase is not None:
+        engine = create_engine("sqlite://", poolclass=NullPool, module=cipher.driver(),
+                               creator=lambda: cipher.raw_connect(path, passphrase,
+                                                                  read_only=True))
+    else:
+        engine = create_engine(f"sqlite:///{readonly_uri(path)}&uri=true", poolclass=NullPool)
     event.listen(engine, "connect", read_only_pragmas)
     return engine
 
@@ -71,9 +78,17 @@ def note_writes(connection, _cursor, statement, _parameters, _context, _many) ->
         connection.info[WROTE] = True
 
 
-def engine_for(url: URL) -> Engine:
+def engine_for(url: URL, passphrase: str | None = None) -> Engine:
+    """The engine for ``url``; an SQLite file protected with ``passphrase`` is opened
+    through SQLCipher (store/cipher.py)."""
     try:
-        if url.get_backend_name() == "sqlite":
+        if url.get_backend_name() == "sqlite" and passphrase is not None:
+            path = Path(url.database).expanduser().absolute()
+            engine = create_engine("sqlite://", poolclass=NullPool, module=cipher.driver(),
+                                   creator=lambda: cipher.raw_connect(path, passphrase))
+            event.listen(engine, "connect", sqlite_pragmas)
+            event.listen(engine, "begin", sqlite_begin)
+        elif url.get_backend_name() == "sqlite":
             engine = create_engine(url, poolclass=NullPool)
             event.listen(engine, "connect", sqlite_pragmas)
             event.listen(engine, "begin", sqlite_begin)

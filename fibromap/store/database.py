@@ -22,6 +22,7 @@ from fibromap.config import Paths
 from fibromap.errors import (
     DatabaseError, DatabaseRefused, DiskFull, FibroMapError, ReadOnlyDatabase,
 )
+from fibromap.store import cipher
 from fibromap.store.backups import backed_up_today, backup_sqlite, list_backups, restore_backup
 from fibromap.store.connections import (
     CHANGED_KEY, MARK_CHANGED, READING, WROTE, engine_for, read_only_engine,
@@ -99,7 +100,8 @@ class Database:
     # -- opening -----------------------------------------------------------------
     @classmethod
     def open(cls, raw_url: str, paths: Paths, *, upgrade: bool = True,
-             routine_backup: bool = False, read_only: bool = False) -> Database:
+             routine_backup: bool = False, read_only: bool = False,
+             passphrase: str | None = None) -> Database:
         """Open ``raw_url``, refusing anything that is not a FibroMap database we can use.
 
         With ``upgrade`` a file from an older FibroMap is backed up, then upgraded.
@@ -108,12 +110,14 @@ class Database:
         so records can be read and exported from a full disk or a read-only place.
         """
         if read_only:
-            return cls._open_read_only(raw_url, paths)
+            return cls._open_read_only(raw_url, paths, passphrase=passphrase)
         url = _parse_url(raw_url)
         sqlite_path = cls._sqlite_path(url)
         warning = ""
+        key = None  # the passphrase, for a protected file
         if sqlite_path is not None:
             existed = sqlite_path.exists() and sqlite_path.stat().st_size > 0
+            key = _unlock(sqlite_path, passphrase) if existed else None
             if existed and not writable(sqlite_path):
                 # Opening it for writing would try to create -wal and -shm beside it.
                 raise ReadOnlyDatabase(
@@ -126,11 +130,11 @@ class Database:
                     f"{sqlite_path} is empty (0 bytes) although FibroMap has kept backups of "
                     f"it; it was left as it is. The newest backup is {newest}: restore it with "
                     f"`fibromap restore {newest}`")
-            if existed:
+            if existed and key is None:
                 check_sqlite_header(sqlite_path)
-            else:
+            elif not existed:
                 paths.ensure(sqlite_path.parent)
-            revision = _probe(read_only_engine(sqlite_path) if existed else None, url)
+            revision = _probe(read_only_engine(sqlite_path, key) if existed else None, url)
         else:
             existed = True
             revision = _probe(engine_for(url), url)
@@ -139,7 +143,13 @@ class Database:
             raise DatabaseError(f"there is no FibroMap database at {describe_url(url)} yet")
         head = head_revision()
         needs_upgrade = revision != head
-        if sqlite_path is not None and existed:
+        if key is not None and (needs_upgrade or routine_backup):
+            # Backups of a protected file are not made yet (issue 18, in progress).
+            if upgrade and needs_upgrade:
+                raise DatabaseError(f"{sqlite_path} is protected and from an older FibroMap; "
+                                    "it cannot be backed up before upgrading yet")
+            warning = "Today's backup was not taken: backups of a protected database come later."
+        elif sqlite_path is not None and existed:
             if upgrade and needs_upgrade:
                 backup_sqlite(sqlite_path, paths, f"before-upgrade-{revision or 'empty'}")
             elif routine_backup and not backed_up_today(paths):
@@ -151,7 +161,7 @@ class Database:
                     warning = f"Today's backup was not taken: {exc}."
                     log.warning(warning)
 
-        engine = engine_for(url)
+        engine = engine_for(url, key)
         database = cls(engine, url)
         database.warning = warning
         if needs_upgrade and upgrade:
@@ -161,8 +171,8 @@ class Database:
         return database
 
     @classmethod
-    def _open_read_only(cls, raw_url: str, paths: Paths, *, any_revision: bool = False
-                        ) -> Database:
+    def _open_read_only(cls, raw_url: str, paths: Paths, *, any_revision: bool = False,
+                        passphrase: str | None = None) -> Database:
         url = _parse_url(raw_url)
         sqlite_path = cls._sqlite_path(url)
         if sqlite_path is None:  # a server: reading writes nothing on this machine
@@ -171,9 +181,11 @@ class Database:
         else:
             if not sqlite_path.exists() or sqlite_path.stat().st_size == 0:
                 raise DatabaseError(f"there is no FibroMap database at {sqlite_path}")
-            check_sqlite_header(sqlite_path)
-            revision = _probe(read_only_engine(sqlite_path), url)
-            database = cls(read_only_engine(sqlite_path), url)
+            key = _unlock(sqlite_path, passphrase)
+            if key is None:
+                check_sqlite_header(sqlite_path)
+            revision = _probe(read_only_engine(sqlite_path, key), url)
+            database = cls(read_only_engine(sqlite_path, key), url)
             database.read_only = True
         if revision != head_revision() and not any_revision:
             database.close()
@@ -306,6 +318,18 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _unlock(path: Path, passphrase: str | None) -> str | None:
+    """The passphrase to key a protected file with (checked), or None for a plain one."""
+    if not cipher.is_protected(path):
+        return None
+    if passphrase is None:
+        raise cipher.PassphraseNeeded(
+            f"{path} is protected with a passphrase: give it (in the app, or with "
+            "--passphrase-file FILE or FIBROMAP_PASSPHRASE_FILE on the command line)")
+    cipher.connect(path, passphrase).close()  # WrongPassphrase, changing nothing
+    return passphrase
 
 
 def _probe(engine: Engine | None, url: URL) -> str | None:

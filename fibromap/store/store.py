@@ -31,10 +31,12 @@ class Store:
 
     @classmethod
     def open(cls, url: str, paths: Paths, *, routine_backup: bool = False,
-             read_only: bool = False) -> Store:
+             read_only: bool = False, passphrase: str | None = None) -> Store:
         """Open (creating, backing up and upgrading as needed) the database at ``url``;
-        ``read_only`` opens an existing one for reading and changes nothing."""
-        database = Database.open(url, paths, routine_backup=routine_backup, read_only=read_only)
+        ``read_only`` opens an existing one for reading and changes nothing; ``passphrase``
+        unlocks a protected SQLite file."""
+        database = Database.open(url, paths, routine_backup=routine_backup, read_only=read_only,
+                                 passphrase=passphrase)
         if not read_only:
             try:
                 with database.transaction() as session:

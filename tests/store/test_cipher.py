@@ -95,3 +95,30 @@ def test_empty_and_doubled_protection_are_refused(sqlite_url, paths):
     cipher.protect(path, "x")
     with pytest.raises(FibroMapError, match="protected already"):
         cipher.protect(path, "y")
+
+
+def test_a_protected_database_opens_only_with_its_passphrase_and_keeps_working(sqlite_url,
+                                                                               paths):
+    path = filled(sqlite_url, paths)
+    cipher.protect(path, "s3cret ' quote")
+    with pytest.raises(cipher.PassphraseNeeded, match="is protected with a passphrase"):
+        Store.open(sqlite_url, paths)
+    with pytest.raises(cipher.WrongPassphrase):
+        Store.open(sqlite_url, paths, passphrase="nope")
+    store = Store.open(sqlite_url, paths, passphrase="s3cret ' quote")
+    try:
+        assert store.flares.count() == 1
+        store.flares.add(Flare(onset=at(2026, 3, 2, 9), sites=(SpasmSite("soleus.right", 4),),
+                               notes=SECRET + " again"))
+        # While open, the write-ahead log beside it holds no readable note either.
+        for part in (path, Path(f"{path}-wal")):
+            if part.exists():
+                assert not readable(part, SECRET)
+    finally:
+        store.close()
+    reading = Store.open(sqlite_url, paths, read_only=True, passphrase="s3cret ' quote")
+    try:
+        assert reading.flares.count() == 2
+    finally:
+        reading.close()
+    assert cipher.is_protected(path) and not readable(path, SECRET)
