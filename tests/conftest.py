@@ -35,6 +35,16 @@ def fresh_home(tmp_path, monkeypatch) -> Paths:
 
 
 @pytest.fixture(autouse=True)
+def no_unlocked_keys():
+    """Each test starts as a new program would: no protected database unlocked."""
+    from fibromap.store import cipher
+
+    cipher.forget_all()
+    yield
+    cipher.forget_all()
+
+
+@pytest.fixture(autouse=True)
 def no_network(request, monkeypatch):
     """Health data stays on the machine: any IPv4 or IPv6 socket opened by the code under
     test fails that test (the PostgreSQL tests reach their server through libpq)."""

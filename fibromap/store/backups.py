@@ -1,5 +1,8 @@
 """Backups of the SQLite database: taken with SQLite's online-backup API, rotated without
-ever losing the last good copy, listed with what they hold, and restored safely."""
+ever losing the last good copy, listed with what they hold, and restored safely.
+
+The backups of a protected database are protected with the same key (the same salt), so
+whatever unlocked the database reads them too; they follow every change of protection."""
 
 from __future__ import annotations
 
@@ -11,7 +14,8 @@ from datetime import datetime
 from pathlib import Path
 
 from fibromap.config import Paths
-from fibromap.errors import DatabaseError
+from fibromap.errors import DatabaseError, FibroMapError
+from fibromap.store import cipher
 from fibromap.store.sqlite_files import friendly_operational_error, readonly_uri
 
 log = logging.getLogger(__name__)
@@ -19,28 +23,51 @@ log = logging.getLogger(__name__)
 BACKUPS_KEPT = 10
 
 
-def _copy(source_file: Path, target: Path) -> None:
+def _copy(source_file: Path, target: Path, source_key: cipher.Key | None = None,
+          target_key: cipher.Key | None = None) -> None:
     """SQLite's online backup of ``source_file`` (read without writing beside it) into
-    ``target``."""
-    source = sqlite3.connect(readonly_uri(source_file), uri=True)
+    ``target``: page for page when both are plain or share a key, otherwise copied, then
+    converted to ``target_key`` (store/cipher.py)."""
+    if source_key is None:
+        source = sqlite3.connect(readonly_uri(source_file), uri=True)
+        make_target = sqlite3.connect
+    else:
+        source = cipher.raw_connect(source_file, source_key, read_only=True)
+        def make_target(path):
+            return cipher.raw_connect(path, source_key)
     try:
-        destination = sqlite3.connect(target)
+        destination = make_target(target)
         try:
             source.backup(destination)
         finally:
             destination.close()
     finally:
         source.close()
+    if source_key != target_key:
+        cipher.convert(target, source_key, target_key)
+
+
+def _key_of(path: Path) -> cipher.Key | None:
+    """The key a protected file opens with (unlocked in this process); None when plain.
+    Raises PassphraseNeeded for a protected file not unlocked."""
+    if not cipher.is_protected(path):
+        return None
+    key = cipher.known_key(path)
+    if key is None:
+        raise cipher.PassphraseNeeded(f"{path} is protected with a passphrase not given here")
+    return key
 
 
 def backup_sqlite(path: Path, paths: Paths, reason: str) -> Path:
-    """Copy the database with SQLite's online-backup API and keep the newest few copies."""
+    """Copy the database with SQLite's online-backup API and keep the newest few copies
+    (a protected database's copies protected with its key)."""
     folder = paths.ensure(paths.backups_dir)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"fibromap-{stamp}-{reason}.sqlite3"
+    key = _key_of(path)
     try:
-        _copy(path, target)
-    except sqlite3.Error as exc:
+        _copy(path, target, key, key)
+    except (sqlite3.Error, cipher.driver().Error) as exc:
         for leftover in ("", "-journal", "-wal", "-shm"):  # nothing half-written stays
             target.with_name(target.name + leftover).unlink(missing_ok=True)
         raise DatabaseError(f"cannot back up {path}: {friendly_operational_error(exc)}") from exc
@@ -50,17 +77,25 @@ def backup_sqlite(path: Path, paths: Paths, reason: str) -> Path:
 
 
 def _inspect(path: Path) -> tuple[int | None, bool]:
-    """The flares a backup holds (None: not a readable FibroMap database) and whether it
-    passes SQLite's integrity check, over one read-only connection."""
+    """The flares a backup holds (None: not a readable FibroMap database, or protected
+    with a passphrase not given) and whether it passes SQLite's integrity check (and
+    SQLCipher's page check), over one read-only connection."""
     try:
-        connection = sqlite3.connect(readonly_uri(path), uri=True)
+        key = _key_of(path)
+        if key is None:
+            connection = sqlite3.connect(readonly_uri(path), uri=True)
+        else:
+            connection = cipher.raw_connect(path, key, read_only=True)
         try:
             sound = connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            if key is not None:
+                sound = sound and not connection.execute(
+                    "PRAGMA cipher_integrity_check").fetchall()
             flares = connection.execute("SELECT count(*) FROM flare").fetchone()[0]
             return flares, sound
         finally:
             connection.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, cipher.driver().Error, FibroMapError):
         return None, False
 
 
@@ -109,6 +144,8 @@ class BackupInfo:
     reason: str
     flares: int | None   # None: not readable as a FibroMap database
     sound: bool          # passed SQLite's integrity check
+    protected: bool = False  # protected with a passphrase
+    locked: bool = False     # ... one not given in this program (flares then None)
 
 
 def describe_backup(path: Path) -> BackupInfo:
@@ -121,18 +158,25 @@ def describe_backup(path: Path) -> BackupInfo:
         taken = None
     reason = parts[4] if len(parts) > 4 else ""
     flares, sound = _inspect(path)
-    return BackupInfo(path, taken, reason, flares, sound and flares is not None)
+    protected = cipher.is_protected(path)
+    return BackupInfo(path, taken, reason, flares, sound and flares is not None, protected,
+                      protected and cipher.known_key(path) is None)
 
 
-def restore_backup(backup: Path, database_file: Path) -> Path | None:
+def restore_backup(backup: Path, database_file: Path,
+                   key: cipher.Key | None = None) -> Path | None:
     """Put ``backup`` in place of the database; returns where the current file was set aside.
 
     The backup is checked first. The current file is kept beside it (with its write-ahead
     log, so nothing in it is lost either), no stale -wal or -shm is left to be replayed
     over the restored copy, and the copy is written to a temporary file, synced, then
     renamed into place: an interruption leaves either the old file or the restored one.
+    The copy takes the database's protection: ``key``, or plain.
     """
     info = describe_backup(backup)
+    if info.locked:
+        raise DatabaseError(f"{backup} is protected with a passphrase that was not given (an "
+                            "earlier one?); nothing was changed")
     if info.flares is None:
         raise DatabaseError(f"{backup} is not a FibroMap backup that can be read; nothing "
                             "was changed")
@@ -143,10 +187,10 @@ def restore_backup(backup: Path, database_file: Path) -> Path | None:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     temporary = folder / f".{database_file.name}.restoring-{stamp}"
     try:
-        _copy(backup, temporary)
+        _copy(backup, temporary, _key_of(backup), key)
         with temporary.open("rb+") as handle:
             os.fsync(handle.fileno())
-    except (sqlite3.Error, OSError) as exc:
+    except (sqlite3.Error, cipher.driver().Error, OSError, FibroMapError) as exc:
         temporary.unlink(missing_ok=True)
         raise DatabaseError(f"cannot restore {backup}: {friendly_operational_error(exc)}; "
                             "nothing was changed") from exc
@@ -158,17 +202,22 @@ def restore_backup(backup: Path, database_file: Path) -> Path | None:
             if current.exists():
                 current.rename(set_aside.with_name(set_aside.name + suffix))
     os.replace(temporary, database_file)
-    _sync_folder(folder)
+    cipher.sync_folder(folder)
     log.info("restored %s over %s (the old file is %s)", backup, database_file, set_aside)
     return set_aside
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; elsewhere the rename is enough)."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+def convert_backups(paths: Paths, key: cipher.Key | None) -> list[Path]:
+    """Give every backup the database's new protection (``key``, or plain) after it
+    changed, each converted whole or not at all; returns those that could not be (protected
+    with a passphrase not given here, or unreadable), left as they are."""
+    left = []
+    for backup in list_backups(paths):
+        try:
+            current = _key_of(backup)
+            if current != key:
+                cipher.convert(backup, current, key)
+        except (FibroMapError, sqlite3.Error, cipher.driver().Error, OSError) as exc:
+            log.warning("backup %s kept as it was: %s", backup, exc)
+            left.append(backup)
+    return left

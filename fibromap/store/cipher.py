@@ -7,14 +7,19 @@ path, plain or protected, never half of each. The plain file replaced is overwri
 zeros through a handle kept open across the rename, then let go; on an SSD or a
 copy-on-write file system the old blocks may still survive, which the person is told.
 
-The passphrase goes to SQLCipher as `PRAGMA key`, which derives the key with PBKDF2-HMAC-
-SHA512 (SQLCipher 4's 256,000 iterations): a wrong passphrase is found by the first read,
-and nothing is changed by trying one.
+The key is derived from the passphrase as SQLCipher 4 does it (PBKDF2-HMAC-SHA512, 256,000
+iterations, the file's first 16 bytes as salt) once per process, then given to SQLCipher
+as a raw key, so that no connection repeats the derivation. A wrong passphrase is found by
+the first read, and nothing is changed by trying one.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
+import secrets
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from fibromap.errors import FibroMapError
@@ -30,6 +35,71 @@ class PassphraseNeeded(FibroMapError):
     """The database is protected and no passphrase was given."""
 
 
+KEY_BYTES = 32
+SALT_BYTES = 16
+# SQLCipher 4's key derivation, done here once per file family so that every later
+# connection (SQLAlchemy opens one per transaction) is keyed without repeating it.
+KDF_ITERATIONS = 256_000
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """A database's key as SQLCipher uses it: derived from the passphrase and the salt at
+    the start of the file. Backups share the salt, so one key opens the whole family."""
+
+    secret: bytes = field(repr=False)
+    salt: bytes
+
+    @property
+    def sql(self) -> str:
+        """The raw-key literal for PRAGMA key and ATTACH ... KEY."""
+        return f"\"x'{self.secret.hex()}{self.salt.hex()}'\""
+
+
+@functools.lru_cache(maxsize=8)
+def derive(passphrase: str, salt: bytes) -> Key:
+    """PBKDF2-HMAC-SHA512 as SQLCipher 4 derives its key (about 0.1 s)."""
+    check_passphrase(passphrase)
+    secret = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS,
+                                 KEY_BYTES)
+    return Key(secret, salt)
+
+
+def new_key(passphrase: str) -> Key:
+    """A key for a file about to be protected, with a fresh random salt."""
+    return derive(passphrase, secrets.token_bytes(SALT_BYTES))
+
+
+# Keys unlocked in this process, by salt: a database, its backups and the copies made of
+# it share one salt, so once unlocked, none of them asks again while the program runs.
+_unlocked: dict[bytes, Key] = {}
+
+
+def salt_of(path: Path) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            salt = handle.read(SALT_BYTES)
+    except OSError:
+        return None
+    return salt if len(salt) == SALT_BYTES else None
+
+
+def known_key(path: Path) -> Key | None:
+    """The key unlocked earlier in this process for the protected file ``path``, if any."""
+    salt = salt_of(path)
+    return _unlocked.get(salt) if salt else None
+
+
+def remember(key: Key) -> Key:
+    _unlocked[key.salt] = key
+    return key
+
+
+def forget_all() -> None:
+    """Forget every unlocked key (tests; a person locking FibroMap keeps the key)."""
+    _unlocked.clear()
+
+
 def _driver():
     try:
         from sqlcipher3 import dbapi2
@@ -39,12 +109,11 @@ def _driver():
     return dbapi2
 
 
-def _quoted(passphrase: str) -> str:
+def check_passphrase(passphrase: str) -> None:
     if not passphrase:
         raise FibroMapError("a passphrase cannot be empty")
     if "\x00" in passphrase:
         raise FibroMapError("a passphrase cannot hold a NUL character")
-    return "'" + passphrase.replace("'", "''") + "'"
 
 
 def is_protected(path: Path) -> bool:
@@ -67,7 +136,7 @@ def driver():
     return _driver()
 
 
-def raw_connect(path: Path, passphrase: str, *, read_only: bool = False):
+def raw_connect(path: Path, key: Key, *, read_only: bool = False):
     """A keyed connection for an engine (its checks come after, from the engine's use):
     read-only ones open the file by a read-only URI and write nothing beside it."""
     dbapi2 = _driver()
@@ -78,50 +147,87 @@ def raw_connect(path: Path, passphrase: str, *, read_only: bool = False):
         connection = dbapi2.connect(str(path), check_same_thread=False)
     # SQLCipher writes its own errors to stderr; FibroMap says them in its own words.
     connection.execute("PRAGMA cipher_log_level = NONE")
-    connection.execute(f"PRAGMA key = {_quoted(passphrase)}")
+    connection.execute(f"PRAGMA key = {key.sql}")
     return connection
 
 
-def connect(path: Path, passphrase: str | None):
-    """A DB-API connection to the database at ``path``: keyed with ``passphrase``, or plain
-    (None). Raises WrongPassphrase if the key does not open it."""
+def connect(path: Path, key: Key | None, *, read_only: bool = False):
+    """A checked DB-API connection to the database at ``path``: keyed with ``key``, or
+    plain (None). Raises WrongPassphrase if the key does not open it."""
     dbapi2 = _driver()
-    connection = dbapi2.connect(str(path))
     try:
-        connection.execute("PRAGMA cipher_log_level = NONE")
-        if passphrase is not None:
-            connection.execute(f"PRAGMA key = {_quoted(passphrase)}")
+        if key is None:
+            connection = dbapi2.connect(str(path), check_same_thread=False)
+            connection.execute("PRAGMA cipher_log_level = NONE")
+        else:
+            connection = raw_connect(path, key, read_only=read_only)
+        connection.isolation_level = None  # transactions begun and ended here, by name
+    except dbapi2.DatabaseError as exc:
+        raise FibroMapError(f"cannot open {path}: {exc}") from exc
+    try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except dbapi2.DatabaseError as exc:
         connection.close()
-        if passphrase is not None and "not a database" in str(exc):
+        if key is not None and "not a database" in str(exc):
             raise WrongPassphrase(f"the passphrase does not open {path}") from None
         raise FibroMapError(f"cannot open {path}: {exc}") from exc
     return connection
 
 
+def unlock(path: Path, passphrase: str) -> Key:
+    """The key of the protected file ``path`` from its passphrase, checked by a first read
+    (WrongPassphrase otherwise; nothing is changed) and remembered for this process."""
+    salt = salt_of(path)
+    if salt is None or not is_protected(path):
+        raise FibroMapError(f"{path} is not protected")
+    key = derive(passphrase, salt)
+    connect(path, key, read_only=True).close()
+    return remember(key)
+
+
+def create(path: Path, passphrase: str) -> Key:
+    """A new, empty protected database at ``path`` (nothing there yet)."""
+    key = remember(new_key(passphrase))
+    connection = raw_connect(path, key)
+    try:
+        connection.execute("PRAGMA user_version = 0")
+        connection.execute("CREATE TABLE fibromap_creating (x)")
+        connection.execute("DROP TABLE fibromap_creating")
+        connection.commit()
+    finally:
+        connection.close()
+    return key
+
+
 def _tables(connection) -> dict[str, int]:
     names = [row[0] for row in connection.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
-    return {name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+        "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    return {name: connection.execute(f'SELECT count(*) FROM main."{name}"').fetchone()[0]
             for name in names}
 
 
-def _export(source, target: Path, key: str | None, expected: dict[str, int]) -> None:
-    """Copy the open ``source`` into a new file at ``target`` keyed with ``key`` ('' =
-    plain), with its user_version and application_id, and check the copy."""
-    marks = {name: source.execute(f"PRAGMA {name}").fetchone()[0]
-             for name in ("user_version", "application_id")}
-    source.execute(f"ATTACH DATABASE ? AS converted KEY {_quoted(key) if key else chr(39) * 2}",
+def _export(source, target: Path, key: Key | None) -> None:
+    """Copy the open ``source`` into a new file at ``target`` keyed with ``key`` (None =
+    plain), with its user_version and application_id, and check the copy. The copy is made
+    in one transaction holding the write lock, so it is one moment's database, whole."""
+    source.execute(f"ATTACH DATABASE ? AS converted KEY {key.sql if key else chr(39) * 2}",
                    (str(target),))
     try:
-        source.execute("SELECT sqlcipher_export('converted')")
-        for name, value in marks.items():
-            source.execute(f"PRAGMA converted.{name} = {int(value)}")
-        source.commit()
+        source.execute("BEGIN IMMEDIATE")
+        try:
+            marks = {name: source.execute(f"PRAGMA main.{name}").fetchone()[0]
+                     for name in ("user_version", "application_id")}
+            expected = _tables(source)
+            source.execute("SELECT sqlcipher_export('converted')")
+            for name, value in marks.items():
+                source.execute(f"PRAGMA converted.{name} = {int(value)}")
+            source.execute("COMMIT")
+        except BaseException:
+            source.execute("ROLLBACK")
+            raise
     finally:
         source.execute("DETACH DATABASE converted")
-    copy = connect(target, key or None)
+    copy = connect(target, key)
     try:
         problems = [row[0] for row in copy.execute("PRAGMA integrity_check")]
         if problems != ["ok"]:
@@ -145,7 +251,7 @@ def _replace(path: Path, converted: Path) -> None:
     with open(path, "rb+") as old:
         size = os.fstat(old.fileno()).st_size
         os.replace(converted, path)
-        _sync_folder(path.parent)
+        sync_folder(path.parent)
         for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         old.seek(0)
@@ -156,7 +262,8 @@ def _replace(path: Path, converted: Path) -> None:
         os.fsync(old.fileno())
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; elsewhere the rename is enough)."""
     if os.name == "posix":
         descriptor = os.open(folder, os.O_RDONLY)
         try:
@@ -165,14 +272,15 @@ def _sync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
-def _convert(path: Path, old_key: str | None, new_key: str | None) -> None:
+def convert(path: Path, old_key: Key | None, new_key: Key | None) -> None:
+    """Rewrite the database at ``path`` from ``old_key`` (None: plain) to ``new_key``
+    (None: plain) as a checked new file renamed into place: whole or not at all."""
     converted = path.with_name(f".{path.name}.converting")
     converted.unlink(missing_ok=True)
     source = connect(path, old_key)
     try:
         source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        expected = _tables(source)
-        _export(source, converted, new_key, expected)
+        _export(source, converted, new_key)
     except BaseException:
         converted.unlink(missing_ok=True)
         raise
@@ -185,25 +293,28 @@ def _convert(path: Path, old_key: str | None, new_key: str | None) -> None:
         raise
 
 
-def protect(path: Path, passphrase: str) -> None:
-    """Turn the plain database at ``path`` into a protected one, in place, atomically."""
+def protect(path: Path, passphrase: str) -> Key:
+    """Turn the plain database at ``path`` into a protected one, in place, atomically;
+    returns its key (remembered)."""
     if is_protected(path):
         raise FibroMapError(f"{path} is protected already")
-    _quoted(passphrase)
-    _convert(path, None, passphrase)
+    key = new_key(passphrase)
+    convert(path, None, key)
+    return remember(key)
 
 
-def unprotect(path: Path, passphrase: str) -> None:
+def unprotect(path: Path, key: Key) -> None:
     """Turn the protected database at ``path`` back into a plain one, atomically."""
     if not is_protected(path):
         raise FibroMapError(f"{path} is not protected")
-    _convert(path, passphrase, None)
+    convert(path, key, None)
 
 
-def change_passphrase(path: Path, old: str, new: str) -> None:
-    """Re-key the protected database: a new file under the new passphrase, checked and
-    renamed into place as protection is turned on."""
+def change_passphrase(path: Path, key: Key, new_passphrase: str) -> Key:
+    """Re-key the protected database (a new salt too): a new file under the new passphrase,
+    checked and renamed into place as protection is turned on. Returns the new key."""
     if not is_protected(path):
         raise FibroMapError(f"{path} is not protected")
-    _quoted(new)
-    _convert(path, old, new)
+    new = new_key(new_passphrase)
+    convert(path, key, new)
+    return remember(new)

@@ -44,13 +44,12 @@ def read_only_pragmas(dbapi_connection, _record) -> None:
     dbapi_connection.execute("PRAGMA foreign_keys = ON")
 
 
-def read_only_engine(path: Path, passphrase: str | None = None) -> Engine:
+def read_only_engine(path: Path, key: cipher.Key | None = None) -> Engine:
     """An engine that reads the SQLite file ``path`` without writing a byte in or beside it
-    (a protected one keyed with ``passphrase``)."""
-    if passphrase is not None:
+    (a protected one keyed with ``key``)."""
+    if key is not None:
         engine = create_engine("sqlite://", poolclass=NullPool, module=cipher.driver(),
-                               creator=lambda: cipher.raw_connect(path, passphrase,
-                                                                  read_only=True))
+                               creator=lambda: cipher.raw_connect(path, key, read_only=True))
     else:
         engine = create_engine(f"sqlite:///{readonly_uri(path)}&uri=true", poolclass=NullPool)
     event.listen(engine, "connect", read_only_pragmas)
@@ -78,14 +77,14 @@ def note_writes(connection, _cursor, statement, _parameters, _context, _many) ->
         connection.info[WROTE] = True
 
 
-def engine_for(url: URL, passphrase: str | None = None) -> Engine:
-    """The engine for ``url``; an SQLite file protected with ``passphrase`` is opened
-    through SQLCipher (store/cipher.py)."""
+def engine_for(url: URL, key: cipher.Key | None = None) -> Engine:
+    """The engine for ``url``; an SQLite file protected with ``key`` is opened through
+    SQLCipher (store/cipher.py)."""
     try:
-        if url.get_backend_name() == "sqlite" and passphrase is not None:
+        if url.get_backend_name() == "sqlite" and key is not None:
             path = Path(url.database).expanduser().absolute()
             engine = create_engine("sqlite://", poolclass=NullPool, module=cipher.driver(),
-                                   creator=lambda: cipher.raw_connect(path, passphrase))
+                                   creator=lambda: cipher.raw_connect(path, key))
             event.listen(engine, "connect", sqlite_pragmas)
             event.listen(engine, "begin", sqlite_begin)
         elif url.get_backend_name() == "sqlite":

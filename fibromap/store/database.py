@@ -94,6 +94,7 @@ class Database:
         self.url = url
         self.warning = ""  # something the person should know, such as a skipped backup
         self.read_only = False  # an SQLite file opened only to read: every write is refused
+        self.key: cipher.Key | None = None  # a protected SQLite file's key
         self.own_changes: set[int] = set()  # the changes() counts this program's saves made
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
@@ -114,7 +115,7 @@ class Database:
         url = _parse_url(raw_url)
         sqlite_path = cls._sqlite_path(url)
         warning = ""
-        key = None  # the passphrase, for a protected file
+        key = None  # for a protected file
         if sqlite_path is not None:
             existed = sqlite_path.exists() and sqlite_path.stat().st_size > 0
             key = _unlock(sqlite_path, passphrase) if existed else None
@@ -134,6 +135,9 @@ class Database:
                 check_sqlite_header(sqlite_path)
             elif not existed:
                 paths.ensure(sqlite_path.parent)
+                if passphrase is not None:  # a new database, protected from the start
+                    sqlite_path.unlink(missing_ok=True)
+                    key = cipher.create(sqlite_path, passphrase)
             revision = _probe(read_only_engine(sqlite_path, key) if existed else None, url)
         else:
             existed = True
@@ -143,13 +147,7 @@ class Database:
             raise DatabaseError(f"there is no FibroMap database at {describe_url(url)} yet")
         head = head_revision()
         needs_upgrade = revision != head
-        if key is not None and (needs_upgrade or routine_backup):
-            # Backups of a protected file are not made yet (issue 18, in progress).
-            if upgrade and needs_upgrade:
-                raise DatabaseError(f"{sqlite_path} is protected and from an older FibroMap; "
-                                    "it cannot be backed up before upgrading yet")
-            warning = "Today's backup was not taken: backups of a protected database come later."
-        elif sqlite_path is not None and existed:
+        if sqlite_path is not None and existed:
             if upgrade and needs_upgrade:
                 backup_sqlite(sqlite_path, paths, f"before-upgrade-{revision or 'empty'}")
             elif routine_backup and not backed_up_today(paths):
@@ -163,6 +161,7 @@ class Database:
 
         engine = engine_for(url, key)
         database = cls(engine, url)
+        database.key = key
         database.warning = warning
         if needs_upgrade and upgrade:
             database._upgrade()
@@ -187,6 +186,7 @@ class Database:
             revision = _probe(read_only_engine(sqlite_path, key), url)
             database = cls(read_only_engine(sqlite_path, key), url)
             database.read_only = True
+            database.key = key
         if revision != head_revision() and not any_revision:
             database.close()
             raise DatabaseError(f"{describe_url(url)} is from an older FibroMap (schema "
@@ -311,25 +311,34 @@ class Database:
         if self.sqlite_path is None:
             raise DatabaseError("only an SQLite database is restored from a backup")
         self.engine.dispose()
-        set_aside = restore_backup(backup, self.sqlite_path)
-        fresh = Database.open(self.url.render_as_string(hide_password=False), paths)
-        self.engine, self._sessions = fresh.engine, fresh._sessions
+        set_aside = restore_backup(backup, self.sqlite_path, self.key)
+        self.reopen(paths)
         return set_aside
+
+    def reopen(self, paths: Paths) -> None:
+        """Carry on with the file at this URL after it was replaced (restored, or its
+        protection changed; its key, if any, unlocked in this process)."""
+        self.engine.dispose()
+        fresh = Database.open(self.url.render_as_string(hide_password=False), paths)
+        self.engine, self._sessions, self.key = fresh.engine, fresh._sessions, fresh.key
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def _unlock(path: Path, passphrase: str | None) -> str | None:
-    """The passphrase to key a protected file with (checked), or None for a plain one."""
+def _unlock(path: Path, passphrase: str | None) -> cipher.Key | None:
+    """The key of a protected file (from ``passphrase``, checked, or unlocked earlier in
+    this process), or None for a plain one."""
     if not cipher.is_protected(path):
         return None
-    if passphrase is None:
+    if passphrase is not None:
+        return cipher.unlock(path, passphrase)  # WrongPassphrase, changing nothing
+    key = cipher.known_key(path)
+    if key is None:
         raise cipher.PassphraseNeeded(
             f"{path} is protected with a passphrase: give it (in the app, or with "
             "--passphrase-file FILE or FIBROMAP_PASSPHRASE_FILE on the command line)")
-    cipher.connect(path, passphrase).close()  # WrongPassphrase, changing nothing
-    return passphrase
+    return key
 
 
 def _probe(engine: Engine | None, url: URL) -> str | None:

@@ -23,8 +23,9 @@ def filled(sqlite_url, paths) -> Path:
     return paths.database_file
 
 
-def dump(path: Path, key: str | None) -> list:
+def dump(path: Path, passphrase: str | None) -> list:
     """The schema and every row of every table, and the database's marks."""
+    key = cipher.derive(passphrase, cipher.salt_of(path)) if passphrase else None
     connection = cipher.connect(path, key)
     try:
         schema = sorted(connection.execute("SELECT type, name, sql FROM sqlite_master"))
@@ -51,12 +52,12 @@ def test_protect_open_rekey_and_unprotect_keep_every_row(sqlite_url, paths):
     assert not list(path.parent.glob(".*converting"))
     assert dump(path, "correct horse battery") == before
     with pytest.raises(cipher.WrongPassphrase, match="does not open"):
-        cipher.connect(path, "wrong horse")
-    cipher.change_passphrase(path, "correct horse battery", "it's a new one")
+        cipher.unlock(path, "wrong horse")
+    cipher.change_passphrase(path, cipher.unlock(path, "correct horse battery"), "it's a new one")
     with pytest.raises(cipher.WrongPassphrase):
-        cipher.connect(path, "correct horse battery")
+        cipher.unlock(path, "correct horse battery")
     assert dump(path, "it's a new one") == before
-    cipher.unprotect(path, "it's a new one")
+    cipher.unprotect(path, cipher.unlock(path, "it's a new one"))
     assert not cipher.is_protected(path) and dump(path, None) == before
     assert readable(path, SECRET)
 
@@ -65,9 +66,10 @@ def test_a_wrong_passphrase_changes_nothing(sqlite_url, paths):
     path = filled(sqlite_url, paths)
     cipher.protect(path, "right")
     before = path.read_bytes()
+    wrong = cipher.derive("wrong", cipher.salt_of(path))
     for attempt in (cipher.unprotect, lambda p, k: cipher.change_passphrase(p, k, "new")):
         with pytest.raises(cipher.WrongPassphrase):
-            attempt(path, "wrong")
+            attempt(path, wrong)
         assert path.read_bytes() == before
 
 
@@ -101,6 +103,7 @@ def test_a_protected_database_opens_only_with_its_passphrase_and_keeps_working(s
                                                                                paths):
     path = filled(sqlite_url, paths)
     cipher.protect(path, "s3cret ' quote")
+    cipher.forget_all()  # as a new program would start
     with pytest.raises(cipher.PassphraseNeeded, match="is protected with a passphrase"):
         Store.open(sqlite_url, paths)
     with pytest.raises(cipher.WrongPassphrase):

@@ -1,0 +1,82 @@
+"""Turning a database's protection on, off, or to a new passphrase, with everything that
+follows it: its backups take the same protection, and the open database carries on.
+
+The conversions themselves are in store/cipher.py; this is the one place that applies
+them to a person's whole record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fibromap.config import Paths
+from fibromap.errors import FibroMapError
+from fibromap.store import cipher
+from fibromap.store.backups import convert_backups
+from fibromap.store.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class ProtectionChange:
+    protected: bool
+    backups_left: list[Path] = field(default_factory=list)  # could not be converted
+
+
+def _file(database: Database) -> Path:
+    path = database.sqlite_path
+    if path is None:
+        raise FibroMapError("protection with a passphrase is for the SQLite file on this "
+                            "computer; a PostgreSQL server protects its data its own way")
+    if database.read_only:
+        raise FibroMapError(f"{path} is open read-only, so its protection cannot change")
+    return path
+
+
+def _follow(paths: Paths, key: cipher.Key | None) -> ProtectionChange:
+    left = convert_backups(paths, key)
+    return ProtectionChange(key is not None, left)
+
+
+def protect(database: Database, paths: Paths, passphrase: str) -> ProtectionChange:
+    """Protect the open database and its backups with ``passphrase``."""
+    path = _file(database)
+    if database.key is not None:
+        raise FibroMapError(f"{path} is protected already")
+    database.engine.dispose()
+    try:
+        key = cipher.protect(path, passphrase)
+    finally:
+        database.reopen(paths)
+    return _follow(paths, key)
+
+
+def unprotect(database: Database, paths: Paths, passphrase: str) -> ProtectionChange:
+    """Turn protection off (the passphrase asked again, so that an unlocked window left
+    alone cannot be made plain by someone else)."""
+    path = _file(database)
+    if database.key is None:
+        raise FibroMapError(f"{path} is not protected")
+    key = cipher.unlock(path, passphrase)
+    database.engine.dispose()
+    try:
+        cipher.unprotect(path, key)
+    finally:
+        database.reopen(paths)
+    return _follow(paths, None)
+
+
+def change_passphrase(database: Database, paths: Paths, old: str,
+                      new: str) -> ProtectionChange:
+    """Re-key the database and its backups from ``old`` to ``new``."""
+    path = _file(database)
+    if database.key is None:
+        raise FibroMapError(f"{path} is not protected")
+    key = cipher.unlock(path, old)
+    cipher.check_passphrase(new)
+    database.engine.dispose()
+    try:
+        new_key = cipher.change_passphrase(path, key, new)
+    finally:
+        database.reopen(paths)
+    return _follow(paths, new_key)
