@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from fibromap import APP_NAME, __version__
+from fibromap.commands import protection
 from fibromap.config import Paths, database_url, keep_private, tighten
 from fibromap.errors import FibroMapError
 
@@ -26,6 +27,12 @@ EXIT_INTERRUPTED = 130
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        # No abbreviations: `--passphrase SECRET` must not be taken as --passphrase-file
+        # and the passphrase then printed as a file name.
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
@@ -57,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     database.add_argument(
         "--demo", action="store_true", default=argparse.SUPPRESS,
         help="use the separate demo records made by `fibromap demo`, never your own")
+    protection.add_option(database)
     parser = _Parser(prog="fibromap", parents=[database],
                      description=f"{APP_NAME}: a private spasm and pain logger. "
                                  "Without a command, starts the app.")
@@ -149,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("backup", type=Path, metavar="BACKUP",
                          help="a backup file, or its name in the backups folder")
 
+    protection.add_parsers(commands, database)
     atlas = commands.add_parser("atlas", help="list the body regions")
     atlas.add_argument("--json", action="store_true", help="print JSON instead of text")
 
@@ -202,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             from fibromap.ui.app import run_gui  # Qt is loaded only for the GUI
             return run_gui(url, paths, crash_dialog=not args.no_crash_dialog)
+        if args.command not in ("atlas", "protect"):
+            protection.unlock_for_command(args, url, paths)
         return COMMANDS[args.command](args, url, paths)
     except FibroMapError as exc:
         print(f"fibromap: {exc}", file=sys.stderr)
@@ -360,4 +371,5 @@ def cmd_devices(args, url: str, paths: Paths) -> int:
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "stats": cmd_stats, "atlas": cmd_atlas,
             "screenshot": cmd_screenshot, "report": cmd_report, "export": cmd_export,
             "import": cmd_import, "insights": cmd_insights, "backup": cmd_backup,
-            "restore": cmd_restore, "devices": cmd_devices}
+            "restore": cmd_restore, "devices": cmd_devices, "protect": protection.protect,
+            "unprotect": protection.unprotect, "change-passphrase": protection.change_passphrase}

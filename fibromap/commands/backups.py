@@ -30,8 +30,13 @@ def backup(url: str, paths: Paths, list_only: bool) -> str:
         lines = [f"Backups in {paths.backups_dir}, newest first:"]
         for info in found:
             taken = f"{info.taken:%Y-%m-%d %H:%M:%S}" if info.taken else "unknown time"
-            held = f"{info.flares} flares" if info.flares is not None else "unreadable"
-            check = "passed the integrity check" if info.sound else "FAILED the integrity check"
+            if info.locked:
+                held = "protected (locked: give the passphrase to read it)"
+            else:
+                held = f"{info.flares} flares" if info.flares is not None else "unreadable"
+                held += ", protected" if info.protected else ""
+            check = ("" if info.locked else "passed the integrity check" if info.sound
+                     else "FAILED the integrity check")
             lines.append(f"  {info.path.name}  {taken}  {info.reason}  {held}  {check}")
         return "\n".join(lines)
     try:
@@ -43,6 +48,7 @@ def backup(url: str, paths: Paths, list_only: bool) -> str:
 
 
 def restore(url: str, paths: Paths, chosen: Path) -> str:
+    from fibromap.store import cipher
     from fibromap.store.backups import describe_backup, restore_backup
     from fibromap.store.database import Database
 
@@ -51,7 +57,14 @@ def restore(url: str, paths: Paths, chosen: Path) -> str:
     if not backup_file.is_file():
         raise FibroMapError(f"there is no backup {chosen} (see `fibromap backup --list`)")
     info = describe_backup(backup_file)
-    set_aside = restore_backup(backup_file, path)
+    key = None
+    if cipher.is_protected(path):  # the restored copy stays protected with the same key
+        key = cipher.known_key(path)
+        if key is None:
+            raise cipher.PassphraseNeeded(
+                f"{path} is protected: give its passphrase (--passphrase-file FILE) to restore "
+                "a backup into it")
+    set_aside = restore_backup(backup_file, path, key)
     Database.open(url, paths).close()  # upgraded if it came from an older FibroMap
     kept = f"; the file it replaced is kept as {set_aside}" if set_aside else ""
     return f"Restored {backup_file.name} ({info.flares} flares) to {path}{kept}"

@@ -1,0 +1,103 @@
+"""`fibromap protect`, `unprotect`, `change-passphrase`, and every command unlocking a
+protected database from a passphrase file: one clear line when it is wrong, nothing
+changed, and a growing wait after five wrong tries in a row."""
+
+import pytest
+
+from fibromap import cli
+from fibromap.store import cipher
+from fibromap.store.attempts import UnlockAttempts
+from tests.store.test_cipher import SECRET, filled, readable
+
+
+@pytest.fixture
+def secret_file(tmp_path):
+    def write(text: str, name: str = "pass.txt"):
+        target = tmp_path / name
+        target.write_text(text + "\n", encoding="utf-8")
+        return str(target)
+    return write
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    cipher.forget_all()  # each command as its own program
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_protect_use_change_and_unprotect_from_the_command_line(capsys, sqlite_url, paths,
+                                                                secret_file, monkeypatch):
+    path = filled(sqlite_url, paths)
+    first, second = secret_file("tea and toast"), secret_file("new one", "new.txt")
+    assert run(capsys, "backup")[0] == 0  # a plain backup, converted below
+    code, out, _err = run(capsys, "protect", "--passphrase-file", first)
+    assert code == 0 and "Protected" in out and "cannot be recovered" in out
+    assert cipher.is_protected(path) and not readable(path, SECRET)
+    backup = next(paths.backups_dir.glob("*.sqlite3"))
+    assert cipher.is_protected(backup) and not readable(backup, SECRET)
+
+    code, _out, err = run(capsys, "stats")
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert "is protected with a passphrase" in err and "--passphrase-file" in err
+    code, out, _err = run(capsys, "stats", "--passphrase-file", first)
+    assert code == 0 and "1" in out
+    monkeypatch.setenv("FIBROMAP_PASSPHRASE_FILE", first)
+    code, out, _err = run(capsys, "backup", "--list")
+    assert code == 0 and "1 flares, protected" in out
+    monkeypatch.delenv("FIBROMAP_PASSPHRASE_FILE")
+
+    before = path.read_bytes()
+    code, _out, err = run(capsys, "change-passphrase", "--passphrase-file", second,
+                          "--new-passphrase-file", first)
+    assert code == 1 and err.strip().splitlines() == [f"fibromap: the passphrase does not "
+                                                      f"open {path}"]
+    assert path.read_bytes() == before
+    code, out, _err = run(capsys, "change-passphrase", "--passphrase-file", first,
+                          "--new-passphrase-file", second)
+    assert code == 0 and "Changed the passphrase" in out
+    assert run(capsys, "stats", "--passphrase-file", first)[0] == 1
+    code, out, _err = run(capsys, "unprotect", "--passphrase-file", second)
+    assert code == 0 and "no longer protected" in out
+    assert not cipher.is_protected(path) and readable(path, SECRET)
+    assert not cipher.is_protected(backup) and run(capsys, "stats")[0] == 0
+
+
+def test_passphrase_files_that_cannot_be_used_are_named(capsys, sqlite_url, paths, tmp_path,
+                                                        secret_file):
+    filled(sqlite_url, paths)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n")
+    code, _out, err = run(capsys, "protect", "--passphrase-file", str(empty))
+    assert code == 1 and "is empty" in err and not cipher.is_protected(paths.database_file)
+    code, _out, err = run(capsys, "protect", "--passphrase-file", str(tmp_path / "none"))
+    assert code == 1 and "cannot read the passphrase file" in err
+    assert run(capsys, "protect")[2].startswith("fibromap: protect needs the passphrase")
+    assert run(capsys, "protect", "--passphrase-file", secret_file("ok"))[0] == 0
+    code, _out, err = run(capsys, "protect", "--passphrase-file", secret_file("ok"))
+    assert code == 1 and "protected already" in err
+    # No passphrase on the command line: there is no option that takes one.
+    # (nor an abbreviation of --passphrase-file).
+    with pytest.raises(SystemExit) as refused:
+        cli.main(["stats", "--passphrase", "ok"])
+    assert refused.value.code == 2 and "unrecognized arguments" in capsys.readouterr().err
+
+
+def test_five_wrong_tries_in_a_row_add_a_growing_wait(capsys, sqlite_url, paths, secret_file,
+                                                      monkeypatch):
+    filled(sqlite_url, paths)
+    right, wrong = secret_file("right"), secret_file("wrong", "wrong.txt")
+    run(capsys, "protect", "--passphrase-file", right)
+    waits = []
+    monkeypatch.setattr("fibromap.commands.protection.time.sleep", waits.append)
+    for _ in range(5):
+        assert run(capsys, "stats", "--passphrase-file", wrong)[0] == 1
+    assert waits == [] and UnlockAttempts(paths).failures == 5
+    code, _out, err = run(capsys, "stats", "--passphrase-file", wrong)
+    assert code == 1 and "5 wrong passphrases in a row: waiting 10 s" in err
+    assert waits and 9 <= waits[0] <= 10
+    run(capsys, "stats", "--passphrase-file", wrong)
+    assert 19 <= waits[1] <= 20  # doubled
+    code, _out, err = run(capsys, "stats", "--passphrase-file", right)
+    assert code == 0 and 39 <= waits[2] <= 40  # even the right one waits its turn
+    assert UnlockAttempts(paths).failures == 0  # and then the count starts again
