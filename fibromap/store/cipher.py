@@ -90,6 +90,11 @@ def known_key(path: Path) -> Key | None:
     return _unlocked.get(salt) if salt else None
 
 
+def key_for_salt(salt: bytes) -> Key | None:
+    """The key unlocked in this process for files with this salt, if any."""
+    return _unlocked.get(salt)
+
+
 def remember(key: Key) -> Key:
     _unlocked[key.salt] = key
     return key
