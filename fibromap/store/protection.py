@@ -1,5 +1,6 @@
 """Turning a database's protection on, off, or to a new passphrase, with everything that
-follows it: its backups take the same protection, and the open database carries on.
+follows it: its backups and the draft of the flare being typed take the same protection,
+and the open database carries on.
 
 The conversions themselves are in store/cipher.py; this is the one place that applies
 them to a person's whole record.
@@ -15,6 +16,7 @@ from fibromap.errors import FibroMapError
 from fibromap.store import cipher
 from fibromap.store.backups import convert_backups
 from fibromap.store.database import Database
+from fibromap.store.drafts import DraftFile
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,7 @@ def _file(database: Database) -> Path:
 
 def _follow(paths: Paths, key: cipher.Key | None) -> ProtectionChange:
     left = convert_backups(paths, key)
+    DraftFile(paths, lambda: key).reseal()
     return ProtectionChange(key is not None, left)
 
 

@@ -73,7 +73,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — demo records" if paths.demo else APP_NAME)
         free = self.screen().availableGeometry()  # 1280x820, less on a smaller screen
         self.resize(min(1280, free.width()), min(820, free.height() - FRAME_ALLOWANCE))
-        self.drafts = DraftFile(paths)
+        # Sealed with the database's key while it is protected.
+        self.drafts = DraftFile(paths, lambda: self.store.database.key if self.store else None)
         self.undo_stack = QUndoStack(self)
         self.log = LogPage(None, settings, self.drafts)
         self.tabs = QTabWidget(documentMode=True)
