@@ -124,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
                                  help="write all your records to a file (it holds health data)")
     export.add_argument("--format", choices=("csv", "json", "fhir"), default="json")
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    export.add_argument("--seal", action="store_true", help="seal a json export with the "
+                        "passphrase in --passphrase-file (the default for a protected database)")
+    export.add_argument("--plain", action="store_true", help="write a protected database's "
+                        "records in plain text all the same")
 
     importer = commands.add_parser("import", parents=[database],
                                    help="add records from a FibroMap JSON or CSV export, a "

@@ -9,17 +9,47 @@ from fibromap.config import Paths
 from fibromap.errors import FibroMapError
 
 
+def _export_passphrase(args, protected: bool) -> str | None:
+    """The passphrase to seal the export with: asked for (--seal), or by default while the
+    database is protected; None for a plain export (--plain, or a plain database)."""
+    from fibromap.commands.protection import given_passphrase
+
+    if args.seal and args.plain:
+        raise FibroMapError("choose --seal or --plain, not both")
+    if args.plain or not (args.seal or protected):
+        return None
+    if args.format != "json":
+        raise FibroMapError(
+            f"your records are protected, and a {args.format} export would hold them in plain "
+            "text: add --plain to write it all the same, or export --format json, which is "
+            "sealed with your passphrase" if protected else
+            "only the json export can be sealed with a passphrase")
+    passphrase = given_passphrase(args)
+    if passphrase is None:
+        raise FibroMapError("a sealed export needs the passphrase: --passphrase-file FILE")
+    return passphrase
+
+
 def export(args, url: str, paths: Paths) -> int:
-    from fibromap.exchange.files import HEALTH_DATA_WARNING, export_file
+    from fibromap.exchange.files import (
+        HEALTH_DATA_WARNING, PROTECTED_PLAIN_WARNING, SEALED_NOTE, export_file,
+    )
     from fibromap.store.store import Store
 
     target = args.output.expanduser().absolute()
     store = Store.open(url, paths, read_only=True)
     try:
-        size = export_file(store, args.format, target)
+        protected = store.database.key is not None
+        passphrase = _export_passphrase(args, protected)
+        size = export_file(store, args.format, target, passphrase=passphrase)
     finally:
         store.close()
+    if passphrase is not None:
+        print(f"Exported to {target} ({size:,} bytes, {args.format}, sealed). {SEALED_NOTE}")
+        return 0
     print(f"Exported to {target} ({size:,} bytes, {args.format}). {HEALTH_DATA_WARNING}")
+    if protected:
+        print(f"fibromap: warning: {PROTECTED_PLAIN_WARNING}", file=sys.stderr)
     return 0
 
 
@@ -72,6 +102,7 @@ def terminal_progress(stream=None):
 
 
 def import_(args, url: str, paths: Paths) -> int:
+    from fibromap.commands.protection import given_passphrase
     from fibromap.exchange.files import import_file
     from fibromap.store.store import Store
 
@@ -81,7 +112,8 @@ def import_(args, url: str, paths: Paths) -> int:
     progress = terminal_progress()
     try:
         report = import_file(store, args.file.expanduser().absolute(), dry_run=args.dry_run,
-                             person=args.person, regions=regions, progress=progress)
+                             person=args.person, regions=regions, progress=progress,
+                             passphrase=given_passphrase(args))
     finally:
         if progress is not None:
             progress.clear()

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from fibromap.domain.atlas import load_atlas
+from fibromap.domain.sealing import is_sealed, unseal_with_passphrase
 from fibromap.domain.vocabulary import TermKind
 from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
@@ -29,6 +30,15 @@ FORMATS = ("json", "csv", "fhir")
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 HEALTH_DATA_WARNING = ("An export holds your health records in plain text: keep it somewhere "
                        "private and delete copies you no longer need.")
+SEALED_NOTE = ("The export is sealed with the passphrase: FibroMap opens it again on import, "
+               "asking for the passphrase; without it, it cannot be read.")
+PROTECTED_PLAIN_WARNING = ("Your records are protected, but this file is not: anyone who can "
+                           "read it can read your records.")
+SEALED_CONTENT = "fibromap-export-json"
+
+
+class SealedExport(FibroMapError):
+    """The file is a sealed FibroMap export and no passphrase was given for it."""
 
 
 class _CycleCollectorPause:
@@ -90,15 +100,26 @@ def export_text(store: Store, fmt: str) -> str:
     return out.getvalue()
 
 
-def export_file(store: Store, fmt: str, target: Path) -> int:
-    """Write the export (a whole file or none); returns its size in bytes."""
+def export_file(store: Store, fmt: str, target: Path, *, passphrase: str | None = None) -> int:
+    """Write the export (a whole file or none); returns its size in bytes. With
+    ``passphrase`` a FibroMap JSON export is sealed with it (domain/sealing.py): nothing
+    of it is written in plain text, not even for a moment."""
     _check_format(fmt)  # before any file is begun
+    if passphrase is not None and fmt != "json":
+        raise FibroMapError("only the FibroMap JSON export can be sealed with a passphrase")
     if not target.parent.is_dir():
         raise FibroMapError(f"the folder {target.parent} does not exist")
     temporary = target.with_name(f".{target.name}.partial")
     try:
+        if passphrase is not None:
+            from fibromap.domain.sealing import seal_with_passphrase
+            sealed = seal_with_passphrase(export_text(store, fmt).encode("utf-8"), passphrase,
+                                          SEALED_CONTENT)
         with open(temporary, "w", encoding="utf-8", newline="") as handle:
-            _write_export(store, fmt, handle)
+            if passphrase is not None:
+                handle.write(sealed.decode("ascii"))
+            else:
+                _write_export(store, fmt, handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, target)
@@ -232,9 +253,10 @@ def _import(store: Store, text: str, source: str, *, dry_run: bool, person: str 
 
 def import_file(store: Store, path: Path, *, dry_run: bool = False, person: str | None = None,
                 regions: dict[str, tuple[str, ...]] | None = None,
-                progress: Progress | None = None) -> ImportReport:
-    """Import the export at ``path``: a FibroMap or Flaredown export, or a device app's
-    export of sleep and steps (exchange/devices/), which is read as a stream."""
+                progress: Progress | None = None, passphrase: str | None = None) -> ImportReport:
+    """Import the export at ``path``: a FibroMap or Flaredown export (a sealed one opened
+    with ``passphrase``), or a device app's export of sleep and steps
+    (exchange/devices/), which is read as a stream."""
     from fibromap.exchange.devices.importing import import_device_file, reader_for
 
     if progress is not None:
@@ -251,7 +273,13 @@ def import_file(store: Store, path: Path, *, dry_run: bool = False, person: str 
         raise FibroMapError(f"{path} is an SQLite database, but not one FibroMap can import "
                             "(a Gadgetbridge export); to open a FibroMap database, use "
                             "--database or restore it as a backup")
-    return import_text(store, read_text(path), str(path), dry_run=dry_run, person=person,
+    text = read_text(path)
+    if text.lstrip().startswith("{") and is_sealed(text[:200].encode("utf-8")):
+        if passphrase is None:
+            raise SealedExport(f"{path} is a sealed FibroMap export: give its passphrase "
+                               "(--passphrase-file FILE on the command line)")
+        text = unseal_with_passphrase(text.encode("utf-8"), passphrase).decode("utf-8")
+    return import_text(store, text, str(path), dry_run=dry_run, person=person,
                        regions=regions, progress=progress)
 
 

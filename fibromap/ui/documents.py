@@ -3,6 +3,7 @@ commands package stays free of it)."""
 
 from __future__ import annotations
 
+import sys
 from datetime import date, timedelta
 
 from fibromap.config import Paths
@@ -41,9 +42,13 @@ def report(args, url: str, paths: Paths) -> int:
         # The body faces as in the app's body map, and the page says which way.
         pages = write_report(data, atlas, target, args.page_size or settings.page_size,
                              orientation=settings.orientation, build=settings.build)
+        protected = store.database.key is not None
     finally:
         store.close()
     print(f"Wrote a {pages}-page report for {start} to {end} to {target}")
+    if protected:  # a report is for reading by a clinician: it cannot be sealed
+        from fibromap.exchange.files import PROTECTED_PLAIN_WARNING
+        print(f"fibromap: warning: {PROTECTED_PLAIN_WARNING}", file=sys.stderr)
     return 0
 
 

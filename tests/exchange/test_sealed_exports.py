@@ -1,0 +1,98 @@
+"""Exports while the records are protected: sealed with the passphrase by default, read
+back on import with it; plain text only when asked for, and then with a warning."""
+
+import json
+
+import pytest
+
+from fibromap import cli
+from fibromap.domain import sealing
+from fibromap.domain.flare import Flare, SpasmSite
+from fibromap.exchange.files import SealedExport, export_file, import_file
+from fibromap.store import cipher
+from fibromap.store.store import Store
+from tests.helpers.records import at
+from tests.store.test_cipher import readable
+
+NOTE = "Shoulder seized while carrying the shopping up the stairs"
+
+
+@pytest.fixture
+def passphrase_file(tmp_path):
+    target = tmp_path / "pass.txt"
+    target.write_text("sealed with care\n")
+    return str(target)
+
+
+def protected_store(sqlite_url, paths) -> Store:
+    store = Store.open(sqlite_url, paths, passphrase="sealed with care")
+    store.flares.add(Flare(onset=at(2026, 5, 2, 8), sites=(SpasmSite("upper_trapezius.left", 7),),
+                           notes=NOTE))
+    return store
+
+
+def test_a_sealed_export_round_trips_and_holds_no_readable_note(sqlite_url, paths, tmp_path):
+    store = protected_store(sqlite_url, paths)
+    target = tmp_path / "export.json"
+    export_file(store, "json", target, passphrase="sealed with care")
+    store.close()
+    assert sealing.is_sealed(target.read_bytes()) and not readable(target, NOTE)
+    assert not readable(target, "upper_trapezius")
+    assert list(tmp_path.glob(".*partial")) == []
+    other = Store.open(f"sqlite:///{tmp_path / 'other.sqlite3'}", paths)
+    with pytest.raises(SealedExport, match="give its passphrase"):
+        import_file(other, target)
+    with pytest.raises(sealing.CannotUnseal, match="does not open"):
+        import_file(other, target, passphrase="not it")
+    assert other.flares.count() == 0
+    report = import_file(other, target, passphrase="sealed with care")
+    assert report.result.added["flares"] == 1
+    [flare] = other.flares.between()
+    assert flare.notes == NOTE and flare.sites[0].region == "upper_trapezius.left"
+    other.close()
+
+
+def test_a_changed_sealed_export_is_refused_whole(sqlite_url, paths, tmp_path):
+    store = protected_store(sqlite_url, paths)
+    target = tmp_path / "export.json"
+    export_file(store, "json", target, passphrase="sealed with care")
+    document = json.loads(target.read_text())
+    raw = bytearray(sealing._unb64(document["ciphertext"]))
+    raw[10] ^= 1
+    document["ciphertext"] = sealing._b64(bytes(raw))
+    target.write_text(json.dumps(document))
+    with pytest.raises(sealing.CannotUnseal):
+        import_file(store, target, passphrase="sealed with care")
+    document["version"] = 2
+    target.write_text(json.dumps(document))
+    with pytest.raises(Exception, match="newer FibroMap"):
+        import_file(store, target, passphrase="sealed with care")
+    store.close()
+
+
+def test_the_command_line_seals_by_default_and_warns_about_plain(capsys, sqlite_url, paths,
+                                                                 tmp_path, passphrase_file):
+    protected_store(sqlite_url, paths).close()
+    cipher.forget_all()
+    out_file = tmp_path / "out.json"
+    assert cli.main(["export", "-o", str(out_file), "--passphrase-file", passphrase_file]) == 0
+    out, err = capsys.readouterr()
+    assert "sealed" in out and err == "" and sealing.is_sealed(out_file.read_bytes())
+    cipher.forget_all()
+    csv_file = tmp_path / "out.csv"
+    assert cli.main(["export", "--format", "csv", "-o", str(csv_file),
+                     "--passphrase-file", passphrase_file]) == 1
+    assert "add --plain" in capsys.readouterr().err and not csv_file.exists()
+    cipher.forget_all()
+    assert cli.main(["export", "--format", "csv", "--plain", "-o", str(csv_file),
+                     "--passphrase-file", passphrase_file]) == 0
+    _out, err = capsys.readouterr()
+    assert "warning: Your records are protected, but this file is not" in err
+    assert readable(csv_file, NOTE)
+    # Importing the sealed export elsewhere, with its passphrase.
+    other = tmp_path / "other.sqlite3"
+    assert cli.main(["import", str(out_file), "--database", str(other)]) == 1
+    assert "sealed FibroMap export" in capsys.readouterr().err
+    assert cli.main(["import", str(out_file), "--database", str(other),
+                     "--passphrase-file", passphrase_file]) == 0
+    assert "added 1 flare" in capsys.readouterr().out
