@@ -274,13 +274,30 @@ def import_file(store: Store, path: Path, *, dry_run: bool = False, person: str 
                             "(a Gadgetbridge export); to open a FibroMap database, use "
                             "--database or restore it as a backup")
     text = read_text(path)
-    if text.lstrip().startswith("{") and is_sealed(text[:200].encode("utf-8")):
+    if is_sealed(text[:200].encode("utf-8")):
         if passphrase is None:
             raise SealedExport(f"{path} is a sealed FibroMap export: give its passphrase "
                                "(--passphrase-file FILE on the command line)")
-        text = unseal_with_passphrase(text.encode("utf-8"), passphrase).decode("utf-8")
+        text = unsealed_text(text, passphrase)
     return import_text(store, text, str(path), dry_run=dry_run, person=person,
                        regions=regions, progress=progress)
+
+
+def is_sealed_file(path: Path) -> bool:
+    """Whether ``path`` is a sealed FibroMap export (its passphrase needed to import it)."""
+    try:
+        with open(path, "rb") as handle:
+            return is_sealed(handle.read(200))
+    except OSError:
+        return False
+
+
+def unsealed_text(text: str, passphrase: str) -> str:
+    """The export inside a sealed one (CannotUnseal for a wrong passphrase)."""
+    try:
+        return unseal_with_passphrase(text.encode("utf-8"), passphrase).decode("utf-8")
+    except UnicodeDecodeError:
+        raise FibroMapError("the sealed export does not hold UTF-8 text") from None
 
 
 def _is_regular(path: Path) -> bool:

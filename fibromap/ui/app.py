@@ -97,8 +97,14 @@ def open_main_window(url: str, paths: Paths) -> MainWindow | None:
 
 
 def _open_store(url: str, paths: Paths, window: QWidget) -> Store | None:
+    from fibromap.store.database import Database
     from fibromap.store.store import Store
 
+    database = Database.sqlite_file(url)
+    if database is not None:
+        from fibromap.ui.dialogs.unlock_dialog import unlock_at_start
+        if not unlock_at_start(database, paths, window):
+            return None
     try:
         return Store.open_to_view(url, paths, routine_backup=True)
     except FibroMapError as exc:

@@ -316,6 +316,11 @@ class MainWindow(QMainWindow):
         if dialog.restored:
             self.refresh()
 
+    def show_privacy(self) -> None:
+        from fibromap.ui.dialogs.privacy_dialog import PrivacyDialog
+
+        PrivacyDialog(self.store, self.settings, self.paths, self).exec()
+
     def show_devices(self) -> None:
         from fibromap.ui.dialogs.devices_dialog import DevicesDialog
 

@@ -1,4 +1,4 @@
-"""The main window's menu bar: File, Edit, View and Help, with their shortcuts."""
+"""The main window's menu bar: File, Edit, View, Settings and Help, with their shortcuts."""
 
 from __future__ import annotations
 
@@ -72,6 +72,10 @@ def build_menus(window) -> None:
                                     QKeySequence.StandardKey.Refresh)
     view_menu.addAction(window.refresh_action)
 
+    settings_menu = window.menuBar().addMenu("&Settings")
+    window.privacy_action = _action(window, "&Privacy…", window.show_privacy)
+    settings_menu.addAction(window.privacy_action)
+
     help_menu = window.menuBar().addMenu("&Help")
     window.backups_action = _action(window, "&Backups…", window.show_backups)
     help_menu.addAction(window.backups_action)
@@ -81,7 +85,7 @@ def build_menus(window) -> None:
     window.needs_the_store = [
         window.new_action, window.save_action, window.repeat_action, window.report_action,
         window.export_action, window.import_action, window.devices_action, window.refresh_action,
-        window.backups_action,
+        window.backups_action, window.privacy_action,
         *view_menu.actions()[1:window.tabs.count()]]
     for action in window.needs_the_store:
         action.setEnabled(False)

@@ -87,3 +87,16 @@ class Settings:
     def last_view(self, name: str) -> None:
         self._settings.setValue("window/view", name)
         self._settings.sync()
+
+    @property
+    def lock_minutes(self) -> int:
+        """Lock the window after this many minutes without input (0: never)."""
+        try:
+            return max(0, min(240, int(self._settings.value("privacy/lock_minutes", 0))))
+        except (TypeError, ValueError):
+            return 0
+
+    @lock_minutes.setter
+    def lock_minutes(self, value: int) -> None:
+        self._settings.setValue("privacy/lock_minutes", int(value))
+        self._settings.sync()

@@ -16,7 +16,7 @@ def test_window_opens_on_the_database_with_title_menus_and_status(qtbot, sqlite_
     qtbot.waitExposed(window)
     assert window.windowTitle() == "FibroMap"
     menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
-    assert menus == ["File", "Edit", "View", "Help"]
+    assert menus == ["File", "Edit", "View", "Settings", "Help"]
     assert window.database_label.text() == f"Database: {paths.database_file}"
     assert window.overview._headline.text() == "No flares recorded yet"
     assert paths.database_file.exists()

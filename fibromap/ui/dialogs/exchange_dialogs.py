@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QPushButton,
-    QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QInputDialog,
+    QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
 from fibromap.errors import FibroMapError
-from fibromap.exchange.files import HEALTH_DATA_WARNING, ImportReport, export_file
+from fibromap.exchange.files import (
+    HEALTH_DATA_WARNING, PROTECTED_PLAIN_WARNING, SEALED_NOTE, ImportReport, export_file,
+    is_sealed_file, read_text, unsealed_text,
+)
 from fibromap.store.store import Store
 from fibromap.ui.widgets.feedback import FeedbackLabel
 
@@ -27,7 +30,15 @@ class ExportDialog(QDialog):
         self.format = QComboBox()
         for key, label, _ext in FORMATS:
             self.format.addItem(label, key)
-        warning = QLabel(HEALTH_DATA_WARNING, wordWrap=True)
+        self.protected = store.database.key is not None
+        # Sealed by default while the records are protected (FibroMap JSON only).
+        self.seal = QCheckBox("Seal it with a passphrase (FibroMap JSON only)")
+        self.seal.setChecked(self.protected)
+        self.seal_passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.seal_passphrase.setAccessibleName("Passphrase for the export")
+        self.seal_confirm = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.seal_confirm.setAccessibleName("The passphrase again")
+        self.warning = warning = QLabel(wordWrap=True)
         warning.setStyleSheet("font-weight: bold;")
         self.export_button = QPushButton("Export…")
         self.feedback = FeedbackLabel()
@@ -36,12 +47,31 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow("Format", self.format)
+        form.addRow("", self.seal)
+        form.addRow("Passphrase", self.seal_passphrase)
+        form.addRow("Again", self.seal_confirm)
+        self._form = form
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(warning)
         layout.addWidget(self.feedback)
         layout.addWidget(buttons)
         self.export_button.clicked.connect(self._ask)
+        self.format.currentIndexChanged.connect(self._sealing_changed)
+        self.seal.toggled.connect(self._sealing_changed)
+        self.setMinimumWidth(520)
+        self._sealing_changed()
+
+    def _sealed(self) -> bool:
+        return self.seal.isChecked() and self.format.currentData() == "json"
+
+    def _sealing_changed(self) -> None:
+        json_chosen = self.format.currentData() == "json"
+        self.seal.setEnabled(json_chosen)
+        for field in (self.seal_passphrase, self.seal_confirm):
+            self._form.setRowVisible(field, self._sealed())
+        plain = HEALTH_DATA_WARNING + (" " + PROTECTED_PLAIN_WARNING if self.protected else "")
+        self.warning.setText(SEALED_NOTE if self._sealed() else plain)
 
     def _ask(self) -> None:
         key = self.format.currentData()
@@ -52,12 +82,28 @@ class ExportDialog(QDialog):
             self.export_to(Path(path))
 
     def export_to(self, target: Path) -> bool:
+        passphrase = None
+        if self._sealed():
+            passphrase = self.seal_passphrase.text()
+            if not passphrase or passphrase != self.seal_confirm.text():
+                self.feedback.say("Not exported: give the passphrase twice, the same both "
+                                  "times." if passphrase else "Not exported: give a "
+                                  "passphrase to seal it with.", error=True)
+                return False
+        elif self.protected and QMessageBox.question(
+                self, "Export in plain text?",
+                f"{PROTECTED_PLAIN_WARNING} Write {target.name} all the same?") \
+                != QMessageBox.StandardButton.Yes:
+            self.feedback.say("Not exported.", error=True)
+            return False
         try:
-            size = export_file(self._store, self.format.currentData(), target)
+            size = export_file(self._store, self.format.currentData(), target,
+                               passphrase=passphrase)
         except FibroMapError as exc:
             self.feedback.say(f"Not exported: {exc}.", error=True)
             return False
-        self.feedback.say(f"Exported {size:,} bytes to {target}.", error=False)
+        sealed = ", sealed with the passphrase" if passphrase else ""
+        self.feedback.say(f"Exported {size:,} bytes to {target}{sealed}.", error=False)
         return True
 
 
@@ -75,6 +121,30 @@ def ask_import(parent: QWidget, store: Store) -> ImportReport | None:
 def run_import(parent: QWidget, store: Store, path: Path) -> ImportReport | None:
     from fibromap.ui.dialogs.import_dialog import ImportDialog
 
-    dialog = ImportDialog(store, path, parent)
+    text = None
+    if is_sealed_file(path):
+        text = open_sealed(parent, path)
+        if text is None:
+            return None
+    dialog = ImportDialog(store, path, parent, text=text)
     dialog.exec()
     return dialog.report
+
+
+def open_sealed(parent: QWidget, path: Path) -> str | None:
+    """Ask for a sealed export's passphrase until it opens (None: the person gave up)."""
+    try:
+        sealed = read_text(path)
+    except FibroMapError as exc:
+        QMessageBox.warning(parent, "Import", f"Cannot read {path.name}: {exc}.")
+        return None
+    label = f"{path.name} is a sealed FibroMap export. Its passphrase:"
+    while True:
+        passphrase, given = QInputDialog.getText(parent, f"Open {path.name}", label,
+                                                 QLineEdit.EchoMode.Password)
+        if not given:
+            return None
+        try:
+            return unsealed_text(sealed, passphrase)
+        except FibroMapError as exc:
+            label = f"{exc}. Try again; the passphrase of {path.name}:"

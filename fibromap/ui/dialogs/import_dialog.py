@@ -50,13 +50,13 @@ class _Progress(QObject):
 
 class ImportDialog(QDialog):
     def __init__(self, store: Store, path: Path, parent: QWidget | None = None,
-                 atlas: Atlas | None = None):
+                 atlas: Atlas | None = None, text: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"Import {path.name}")
         self.setMinimumWidth(560)
         self.resize(760, 240)
         self._store, self._path, self._atlas = store, path, atlas or load_atlas()
-        self._text: str | None = None
+        self._text: str | None = text  # given when already read (a sealed export, opened)
         self._people: list[flaredown.Person] | None = None  # a Flaredown file's people
         self._stop = threading.Event()
         self.regions: dict[str, tuple[str, ...]] = {}   # the person's corrections

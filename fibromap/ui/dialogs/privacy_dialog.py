@@ -1,0 +1,237 @@
+"""Settings › Privacy: protect the records with a passphrase, change it, turn protection
+off, keep the passphrase in the keyring, and lock the window when it is left alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QLabel,
+    QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from fibromap.config import Paths
+from fibromap.errors import FibroMapError
+from fibromap.store import protection, remembered
+from fibromap.store.store import Store
+from fibromap.ui.dialogs.unlock_dialog import passphrase_field
+from fibromap.ui.settings import Settings
+from fibromap.ui.widgets.feedback import FeedbackLabel
+
+SHORTEST = 8
+FORGOTTEN = ("If you forget the passphrase, your records cannot be recovered: not by you, not "
+             "by anyone. Keep it somewhere safe.")
+OLD_BLOCKS = ("The plain file is overwritten. On an SSD or a copy-on-write file system pieces "
+              "of it may stay on the disk until they are written over; backups copied "
+              "elsewhere before now stay as they were.")
+RECOVERY = ("Write a recovery export now? It is a FibroMap JSON file in plain text, to keep "
+            "somewhere only you can reach (a USB stick in a drawer): if the passphrase is ever "
+            "lost, your records can be imported from it.")
+
+
+class PrivacyDialog(QDialog):
+    protection_changed = Signal()
+
+    def __init__(self, store: Store, settings: Settings, paths: Paths,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Privacy")
+        self.setMinimumWidth(560)
+        self._store, self._settings, self._paths = store, settings, paths
+        self.status = QLabel(wordWrap=True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.feedback = FeedbackLabel()
+        self.feedback.reserve(2)
+        # Turning protection on.
+        self.new = passphrase_field("New passphrase")
+        self.again = passphrase_field("The new passphrase again")
+        self.keep = QCheckBox("Keep the passphrase in this computer's keyring (FibroMap opens "
+                              "without asking on this account)")
+        self.keep.setEnabled(remembered.available())
+        self.protect_button = QPushButton("Protect with a passphrase")
+        self.on_box = QGroupBox("Protect with a passphrase")
+        on = QFormLayout(self.on_box)
+        on.addRow("Passphrase", self.new)
+        on.addRow("Again", self.again)
+        on.addRow(self.keep)
+        forgotten = QLabel(FORGOTTEN, wordWrap=True)
+        forgotten.setStyleSheet("font-weight: bold;")
+        on.addRow(forgotten)
+        on.addRow(self.protect_button)
+        # Changing it, or turning it off.
+        self.current = passphrase_field("Current passphrase")
+        self.changed_new = passphrase_field("New passphrase")
+        self.changed_again = passphrase_field("The new passphrase again")
+        self.change_button = QPushButton("Change passphrase")
+        self.off_button = QPushButton("Turn protection off…")
+        self.keep_kept = QCheckBox("Keep the passphrase in this computer's keyring")
+        self.keep_kept.setEnabled(remembered.available())
+        self.off_box = QGroupBox("Protected with a passphrase")
+        off = QFormLayout(self.off_box)
+        off.addRow("Current passphrase", self.current)
+        off.addRow("New passphrase", self.changed_new)
+        off.addRow("Again", self.changed_again)
+        off.addRow(self.keep_kept)
+        row = QDialogButtonBox()
+        row.addButton(self.change_button, QDialogButtonBox.ButtonRole.ActionRole)
+        row.addButton(self.off_button, QDialogButtonBox.ButtonRole.ActionRole)
+        off.addRow(row)
+        # The app lock.
+        self.lock_minutes = QSpinBox(minimum=0, maximum=240, suffix=" min")
+        self.lock_minutes.setSpecialValueText("never")
+        self.lock_minutes.setAccessibleName("Lock after this many minutes idle")
+        self.lock_minutes.setValue(settings.lock_minutes)
+        lock_box = QGroupBox("Lock the window")
+        lock = QFormLayout(lock_box)
+        lock.addRow("Lock after idle for", self.lock_minutes)
+        lock.addRow(QLabel("Locking hides every view until the passphrase is given; the flare "
+                           "being typed is kept.", wordWrap=True))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.on_box)
+        layout.addWidget(self.off_box)
+        layout.addWidget(lock_box)
+        layout.addWidget(self.feedback)
+        layout.addWidget(close)
+        self.protect_button.clicked.connect(self.protect)
+        self.change_button.clicked.connect(self.change)
+        self.off_button.clicked.connect(self.turn_off)
+        self.keep_kept.toggled.connect(self._keep_toggled)
+        self.lock_minutes.valueChanged.connect(self._lock_changed)
+        self._show_state()
+
+    # -- state -----------------------------------------------------------------------
+    @property
+    def _file(self) -> Path | None:
+        return self._store.database.sqlite_path
+
+    def _show_state(self) -> None:
+        database = self._store.database
+        protected = database.key is not None
+        usable = self._file is not None and not database.read_only
+        if self._file is None:
+            text = ("Your records are on a PostgreSQL server, which protects them its own way; "
+                    "protection with a passphrase is for the file on this computer.")
+        elif protected:
+            text = (f"Your records in {self._file} and their backups are protected with a "
+                    "passphrase.")
+        else:
+            text = (f"Your records in {self._file} are not protected: anyone who can read this "
+                    "computer's disk or its backups can read them.")
+        self.status.setText(text)
+        self.on_box.setVisible(usable and not protected)
+        self.off_box.setVisible(usable and protected)
+        self.lock_minutes.setEnabled(protected)
+        self.keep_kept.blockSignals(True)
+        self.keep_kept.setChecked(protected and remembered.kept(self._file))
+        self.keep_kept.blockSignals(False)
+        for field in (self.new, self.again, self.current, self.changed_new, self.changed_again):
+            field.clear()
+
+    def _new_passphrase(self, first, second) -> str | None:
+        text = first.text()
+        if len(text) < SHORTEST:
+            self.feedback.say(f"Choose a passphrase of at least {SHORTEST} characters (a few "
+                              "words are easier to remember than symbols).", error=True)
+        elif text != second.text():
+            self.feedback.say("The two passphrases differ; type the same one twice.", error=True)
+        else:
+            return text
+        return None
+
+    def _run(self, action, done: str) -> bool:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            change = action()
+        except FibroMapError as exc:
+            self.feedback.say(f"Nothing was changed: {exc}.", error=True)
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        left = (f" {len(change.backups_left)} backup(s) could not be converted and stay as "
+                "they were." if change.backups_left else "")
+        self._show_state()
+        self.feedback.say(done + left, error=False)
+        self.protection_changed.emit()
+        return True
+
+    # -- actions -----------------------------------------------------------------------
+    def protect(self) -> None:
+        passphrase = self._new_passphrase(self.new, self.again)
+        if passphrase is None:
+            return
+        keep = self.keep.isChecked()
+        if self._run(lambda: protection.protect(self._store.database, self._paths, passphrase),
+                     "Protected, with every backup and the unsaved flare. " + OLD_BLOCKS):
+            if keep:
+                remembered.keep(self._file, passphrase)
+                self._show_state()
+            self.offer_recovery_export()
+
+    def change(self) -> None:
+        passphrase = self._new_passphrase(self.changed_new, self.changed_again)
+        if passphrase is None:
+            return
+        old, kept = self.current.text(), remembered.kept(self._file)
+        if self._run(lambda: protection.change_passphrase(self._store.database, self._paths,
+                                                          old, passphrase),
+                     "The passphrase is changed, for the records and every backup.") and kept:
+            remembered.keep(self._file, passphrase)
+            self._show_state()
+
+    def turn_off(self) -> None:
+        current = self.current.text()
+        answer = QMessageBox.question(
+            self, "Turn protection off?",
+            "Your records and their backups will be written in plain text, readable by anyone "
+            "who can read this computer's disk. Turn protection off?")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self._run(lambda: protection.unprotect(self._store.database, self._paths, current),
+                     "Protection is off: the records and their backups are plain files again."):
+            remembered.forget(self._file)
+            self._show_state()
+
+    def _keep_toggled(self, keep: bool) -> None:
+        if not keep:
+            remembered.forget(self._file)
+            self.feedback.say("The passphrase is no longer kept; FibroMap asks for it at start.",
+                              error=False)
+            return
+        from fibromap.store import cipher
+        try:
+            cipher.unlock(self._file, self.current.text())
+        except FibroMapError:
+            self.feedback.say("Type the current passphrase first, then tick the box.",
+                              error=True)
+            self._show_state()
+            return
+        remembered.keep(self._file, self.current.text())
+        self.feedback.say("The passphrase is kept in this computer's keyring.", error=False)
+
+    def _lock_changed(self, minutes: int) -> None:
+        self._settings.lock_minutes = minutes
+        self.protection_changed.emit()
+
+    def offer_recovery_export(self) -> Path | None:
+        if QMessageBox.question(self, "Recovery export", RECOVERY) \
+                != QMessageBox.StandardButton.Yes:
+            return None
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Recovery export to", str(Path.home() / "fibromap-recovery.json"))
+        return self.write_recovery_export(Path(path)) if path else None
+
+    def write_recovery_export(self, target: Path) -> Path | None:
+        from fibromap.exchange.files import export_file
+        try:
+            export_file(self._store, "json", target)
+        except FibroMapError as exc:
+            self.feedback.say(f"The recovery export was not written: {exc}.", error=True)
+            return None
+        self.feedback.say(f"Recovery export written to {target}: keep it safe, and apart from "
+                          "this computer.", error=False)
+        return target

@@ -1,0 +1,237 @@
+"""Settings › Privacy, the passphrase asked at start, and exports while protected, as a
+person uses them: typed, clicked, and the files on the disk checked afterwards."""
+
+import json
+
+import keyring
+import pytest
+from keyrings.alt.file import PlaintextKeyring
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from fibromap.domain import sealing
+from fibromap.store import cipher, remembered
+from fibromap.store.backups import backup_sqlite, list_backups
+from fibromap.ui.app import open_main_window
+from fibromap.ui.dialogs.exchange_dialogs import ExportDialog, run_import
+from fibromap.ui.dialogs.privacy_dialog import PrivacyDialog
+from fibromap.ui.dialogs.unlock_dialog import UnlockDialog, unlock_at_start
+from fibromap.ui.settings import Settings
+from tests.helpers.dialogs import answer_next_box
+from tests.helpers.records import full_flare
+from tests.store.test_cipher import readable
+
+PASS = "lavender pillow night"
+
+
+@pytest.fixture
+def file_keyring(tmp_path):
+    """A real keyring (keyrings.alt's file keyring) in the test's folder."""
+    ring = PlaintextKeyring()
+    ring.file_path = str(tmp_path / "keyring.cfg")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(previous)
+
+
+def privacy(qtbot, window, paths) -> PrivacyDialog:
+    dialog = PrivacyDialog(window.store, window.settings, paths, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_protect_change_and_turn_off_from_the_privacy_dialog(qtbot, window, paths,
+                                                             file_keyring):
+    flare = window.store.flares.add(full_flare())
+    backup_sqlite(paths.database_file, paths, "manual")
+    dialog = privacy(qtbot, window, paths)
+    assert "are not protected" in dialog.status.text() and dialog.on_box.isVisible()
+    assert not dialog.lock_minutes.isEnabled()  # a lock needs a passphrase to unlock with
+    dialog.new.setText("short")
+    dialog.again.setText("short")
+    dialog.protect_button.click()
+    assert dialog.feedback.is_error and "at least 8" in dialog.feedback.text()
+    dialog.new.setText(PASS)
+    dialog.again.setText(PASS + "x")
+    dialog.protect_button.click()
+    assert "differ" in dialog.feedback.text() and not cipher.is_protected(paths.database_file)
+    dialog.again.setText(PASS)
+    dialog.keep.setChecked(True)
+    seen = []
+    answer_next_box(seen, QMessageBox.StandardButton.No)  # no recovery export this time
+    dialog.protect_button.click()
+    assert seen and "recovery export" in seen[0].text
+    assert not dialog.feedback.is_error and "Protected" in dialog.feedback.text()
+    assert cipher.is_protected(paths.database_file)
+    assert all(cipher.is_protected(b) for b in list_backups(paths))
+    assert not readable(paths.database_file, "neck locked.")
+    assert remembered.recall(paths.database_file) == PASS
+    assert dialog.off_box.isVisible() and dialog.keep_kept.isChecked()
+    assert window.store.flares.get(flare.id).notes == flare.notes  # the window carries on
+
+    dialog.current.setText("not the passphrase")
+    dialog.changed_new.setText("a brand new one")
+    dialog.changed_again.setText("a brand new one")
+    dialog.change_button.click()
+    assert dialog.feedback.is_error and "does not open" in dialog.feedback.text()
+    dialog.current.setText(PASS)
+    dialog.changed_new.setText("a brand new one")
+    dialog.changed_again.setText("a brand new one")
+    dialog.change_button.click()
+    assert not dialog.feedback.is_error
+    assert remembered.recall(paths.database_file) == "a brand new one"
+    cipher.forget_all()
+    with pytest.raises(cipher.WrongPassphrase):
+        cipher.unlock(paths.database_file, PASS)
+    cipher.unlock(paths.database_file, "a brand new one")
+
+    dialog.current.setText("a brand new one")
+    answer_next_box(seen, QMessageBox.StandardButton.Yes)
+    dialog.off_button.click()
+    assert not cipher.is_protected(paths.database_file) and "plain text" in seen[-1].text
+    assert remembered.recall(paths.database_file) is None
+    assert readable(paths.database_file, "neck locked.") and dialog.on_box.isVisible()
+
+
+def test_the_recovery_export_and_the_lock_setting(qtbot, window, paths, tmp_path):
+    window.store.flares.add(full_flare())
+    dialog = privacy(qtbot, window, paths)
+    dialog.new.setText(PASS)
+    dialog.again.setText(PASS)
+    answer_next_box([], QMessageBox.StandardButton.No)
+    dialog.protect_button.click()
+    target = dialog.write_recovery_export(tmp_path / "recovery.json")
+    assert target is not None and readable(target, "neck locked.")  # plain, by design
+    assert dialog.lock_minutes.isEnabled()
+    dialog.lock_minutes.setValue(5)
+    assert Settings(paths.settings_file).lock_minutes == 5
+
+
+def answer_unlock(passphrase: str, remember: bool = False):
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, UnlockDialog):
+            dialog.passphrase.setText(passphrase)
+            dialog.remember.setChecked(remember)
+            dialog.unlock_button.click()
+        else:
+            QTimer.singleShot(20, answer)
+    QTimer.singleShot(20, answer)
+
+
+def test_a_protected_database_asks_for_its_passphrase_at_start(qtbot, sqlite_url, paths,
+                                                               file_keyring):
+    from fibromap.store.store import Store
+
+    store = Store.open(sqlite_url, paths, passphrase=PASS)
+    store.flares.add(full_flare())
+    store.close()
+    cipher.forget_all()
+    answer_unlock(PASS, remember=True)
+    window = open_main_window(sqlite_url, paths)
+    qtbot.addWidget(window)
+    assert window is not None and window.store.flares.count() == 1
+    window.close()
+    # Kept in the keyring: the next start asks nothing.
+    cipher.forget_all()
+    assert unlock_at_start(paths.database_file, paths, None)
+    assert cipher.known_key(paths.database_file) is not None
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1_000_000.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_wrong_passphrases_say_so_and_five_in_a_row_make_the_next_wait(qtbot, sqlite_url,
+                                                                       paths):
+    from fibromap.store.attempts import UnlockAttempts
+    from fibromap.store.store import Store
+
+    Store.open(sqlite_url, paths, passphrase=PASS).close()
+    cipher.forget_all()
+    clock = Clock()
+    dialog = UnlockDialog(paths.database_file, paths, attempts=UnlockAttempts(paths, clock))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for _ in range(4):
+        dialog.passphrase.setText("guess")
+        qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+        assert "does not open" in dialog.feedback.text() and dialog.unlock_button.isEnabled()
+    dialog.passphrase.setText("guess")
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    assert not dialog.unlock_button.isEnabled()
+    assert "5 wrong passphrases in a row: try again in 10 s" in dialog.feedback.text()
+    clock.now += 10.5
+    dialog._tick()
+    assert dialog.unlock_button.isEnabled()
+    dialog.passphrase.setText(PASS)
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.key is not None
+
+
+def test_exports_are_sealed_by_default_while_protected(qtbot, window, paths, tmp_path):
+    from fibromap.store import protection
+    from fibromap.store.store import Store
+
+    window.store.flares.add(full_flare())
+    protection.protect(window.store.database, paths, PASS)
+    dialog = ExportDialog(window.store, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.seal.isChecked() and dialog.seal_passphrase.isVisible()
+    target = tmp_path / "sealed.json"
+    assert not dialog.export_to(target) and "give a passphrase" in dialog.feedback.text()
+    dialog.seal_passphrase.setText("for the doctor")
+    dialog.seal_confirm.setText("for the doctor")
+    assert dialog.export_to(target) and "sealed" in dialog.feedback.text()
+    assert sealing.is_sealed(target.read_bytes()) and not readable(target, "neck locked.")
+    # Plain text only when asked, after a question.
+    dialog.seal.setChecked(False)
+    assert "anyone who can read it" in dialog.warning.text()
+    seen = []
+    answer_next_box(seen, QMessageBox.StandardButton.No)
+    assert not dialog.export_to(tmp_path / "plain.json")
+    assert not (tmp_path / "plain.json").exists() and "protected" in seen[0].text
+    answer_next_box(seen, QMessageBox.StandardButton.Yes)
+    assert dialog.export_to(tmp_path / "plain.json")
+    assert json.loads((tmp_path / "plain.json").read_text())
+
+    # Importing the sealed file asks for its passphrase, again after a wrong one.
+    answers = ["wrong", "for the doctor"]
+    labels = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QInputDialog):
+            labels.append(box.labelText())
+            box.setTextValue(answers.pop(0))
+            box.accept()
+            if answers:
+                QTimer.singleShot(20, answer)
+        else:
+            QTimer.singleShot(20, answer)
+
+    def import_then_close():
+        box = QApplication.activeModalWidget()
+        if box is None or not box.windowTitle().startswith("Import"):
+            QTimer.singleShot(50, import_then_close)
+        elif box.report is not None:
+            box.accept()
+        else:
+            if box.import_button.isEnabled() and not box.worker.busy:
+                box.start_import()
+            QTimer.singleShot(50, import_then_close)
+    other = Store.open(f"sqlite:///{tmp_path / 'other.sqlite3'}", paths)
+    QTimer.singleShot(20, answer)
+    QTimer.singleShot(100, import_then_close)
+    report = run_import(window, other, target)
+    assert "sealed FibroMap export" in labels[0] and "does not open" in labels[1]
+    assert report is not None and "added 1 flare" in report.summary()
+    assert other.flares.count() == 1
+    other.close()
