@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QLabel,
+    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QLabel,
     QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
@@ -16,7 +16,7 @@ from fibromap.config import Paths
 from fibromap.errors import FibroMapError
 from fibromap.store import protection, remembered
 from fibromap.store.store import Store
-from fibromap.ui.dialogs.unlock_dialog import passphrase_field
+from fibromap.ui.dialogs.unlock_dialog import keyring_box, passphrase_field
 from fibromap.ui.settings import Settings
 from fibromap.ui.widgets.feedback import FeedbackLabel
 
@@ -47,9 +47,7 @@ class PrivacyDialog(QDialog):
         # Turning protection on.
         self.new = passphrase_field("New passphrase")
         self.again = passphrase_field("The new passphrase again")
-        self.keep = QCheckBox("Keep the passphrase in this computer's keyring (FibroMap opens "
-                              "without asking on this account)")
-        self.keep.setEnabled(remembered.available())
+        self.keep = keyring_box()
         self.protect_button = QPushButton("Protect with a passphrase")
         self.on_box = QGroupBox("Protect with a passphrase")
         on = QFormLayout(self.on_box)
@@ -66,8 +64,7 @@ class PrivacyDialog(QDialog):
         self.changed_again = passphrase_field("The new passphrase again")
         self.change_button = QPushButton("Change passphrase")
         self.off_button = QPushButton("Turn protection off…")
-        self.keep_kept = QCheckBox("Keep the passphrase in this computer's keyring")
-        self.keep_kept.setEnabled(remembered.available())
+        self.keep_kept = keyring_box()
         self.off_box = QGroupBox("Protected with a passphrase")
         off = QFormLayout(self.off_box)
         off.addRow("Current passphrase", self.current)

@@ -18,8 +18,7 @@ from fibromap.store.attempts import UnlockAttempts
 from fibromap.ui.widgets.feedback import FeedbackLabel
 
 FORGOTTEN = ("Forgotten it? Without the passphrase these records cannot be recovered, by you "
-             "or by anyone else. A backup made before protection was turned on, or an export "
-             "you wrote, is the only way back.")
+             "or by anyone else: a recovery export, if you wrote one, is the only way back.")
 
 
 def passphrase_field(accessible: str) -> QLineEdit:
@@ -27,6 +26,15 @@ def passphrase_field(accessible: str) -> QLineEdit:
     field.setAccessibleName(accessible)
     field.setMinimumWidth(320)
     return field
+
+
+def keyring_box() -> QCheckBox:
+    """"Keep the passphrase in the keyring", or why it cannot be kept here."""
+    if remembered.available():
+        return QCheckBox("Keep the passphrase in this computer's keyring (no asking at start)")
+    box = QCheckBox("Keep the passphrase in a keyring (this computer has none)")
+    box.setEnabled(False)
+    return box
 
 
 class UnlockDialog(QDialog):
@@ -41,12 +49,7 @@ class UnlockDialog(QDialog):
         self._attempts = attempts or UnlockAttempts(paths)
         self.key: cipher.Key | None = None
         self.passphrase = passphrase_field("Passphrase")
-        self.remember = QCheckBox("Keep the passphrase in this computer's keyring (no more "
-                                  "asking on this account)")
-        if not remembered.available():
-            self.remember.setEnabled(False)
-            self.remember.setText("Keeping the passphrase needs a system keyring, which this "
-                                  "computer does not have")
+        self.remember = keyring_box()
         self.feedback = FeedbackLabel()
         self.feedback.reserve(2)
         self.buttons = QDialogButtonBox()
