@@ -1,0 +1,288 @@
+"""The app lock: after some minutes without a key pressed, a click or the mouse moved in
+the window or its dialogs, every view is hidden until the passphrase is typed again.
+
+Locking closes, resets and saves nothing: the window's contents are hidden (the main
+window's) or covered (its open dialogs, which hiding would close) and shown again as they
+were, focus and typed text too. While locked, input to the window goes nowhere but to the
+passphrase form, and no shortcut or menu acts. A native file dialog (not drawn by Qt)
+cannot be covered: it stays, and the passphrase can be typed once it is closed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Protocol
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolTip, QWidget
+
+from fibromap.errors import FibroMapError
+from fibromap.ui.widgets.lock_screen import LOCKED_TITLE, LockCover, UnlockForm
+
+COUNTDOWN_MS = 250
+T = QEvent.Type
+# What counts as the person being there.
+ACTIVITY = frozenset({T.KeyPress, T.MouseButtonPress, T.MouseButtonDblClick, T.MouseMove,
+                      T.Wheel, T.TouchBegin, T.TabletPress})
+# What, while locked, reaches nothing but the passphrase form.
+INPUT = ACTIVITY | {T.KeyRelease, T.MouseButtonRelease, T.ContextMenu, T.TouchUpdate,
+                    T.TouchEnd, T.TabletMove, T.TabletRelease, T.DragEnter, T.DragMove,
+                    T.Drop, T.ToolTip, T.WhatsThis, T.InputMethod, T.HoverEnter, T.HoverMove}
+WATCHED = INPUT | {T.ShortcutOverride, T.Show, T.Hide, T.Resize, T.Close,
+                   T.WindowTitleChange, T.LayoutRequest}
+
+
+class Attempts(Protocol):
+    """Wrong passphrases in a row (fibromap.store.attempts.UnlockAttempts keeps them)."""
+
+    failures: int
+
+    def wait(self) -> float: ...
+    def failed(self) -> None: ...
+    def succeeded(self) -> None: ...
+
+
+class AppLock(QObject):
+    """Locks ``window`` after ``minutes`` without input to it (0: never; fractions are
+    allowed), or at lock_now(); ``verify(passphrase)`` says whether a passphrase unlocks.
+    With ``attempts``, wrong passphrases are counted and, after five in a row, each
+    further try waits as long as ``attempts.wait()`` says."""
+
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, window: QMainWindow, verify: Callable[[str], bool], minutes: float,
+                 attempts: Attempts | None = None, parent: QObject | None = None):
+        super().__init__(parent if parent is not None else window)
+        self._window = window
+        self._verify = verify
+        self._attempts = attempts
+        self._minutes = 0.0
+        self._locked = False
+        self._covers: list[LockCover] = []
+        self._hidden: list[QWidget] = []  # the main window's parts hidden while locked
+        self._focus: list[QWidget] = []  # each window's focus widget when it locked
+        self._menu_bar_was_enabled = True
+        self.form = UnlockForm(window)  # kept hidden in the window until it locks
+        self.form.hide()
+        self.form.tried.connect(self._try)
+        self._idle = QTimer(self, singleShot=True, timeout=self.lock_now)
+        self._countdown = QTimer(self, interval=COUNTDOWN_MS, timeout=self._tick)
+        self.set_minutes(minutes)
+        QApplication.instance().installEventFilter(self)
+
+    # -- what the window's menus and settings use ------------------------------------
+    @property
+    def minutes(self) -> float:
+        return self._minutes
+
+    def set_minutes(self, minutes: float) -> None:
+        """Lock after ``minutes`` idle from now on (0: never by itself)."""
+        self._minutes = max(0.0, float(minutes))
+        self._idle.setInterval(max(1, round(self._minutes * 60_000)))
+        if self._minutes and not self._locked:
+            self._idle.start()
+        else:
+            self._idle.stop()
+
+    def is_locked(self) -> bool:
+        return self._locked
+
+    def lock_now(self) -> None:
+        """Hide everything the window and its dialogs show, and ask for the passphrase."""
+        if self._locked:
+            return
+        self._locked = True
+        self._idle.stop()
+        QToolTip.hideText()
+        popup = QApplication.activePopupWidget()
+        while popup is not None and self._belongs(popup):  # an open menu or list
+            popup.close()
+            popup = QApplication.activePopupWidget()
+        tops = [self._window] + [w for w in QApplication.topLevelWidgets()
+                                 if w is not self._window and w.isVisible() and self._belongs(w)]
+        self._focus = [w.focusWidget() for w in tops if w.focusWidget() is not None]
+        for top in tops:
+            self._cover(top)
+        self._place_form()
+        # The main window's parts are hidden too (not only covered): then nothing in them
+        # can be reached, by the mouse, the keyboard or a screen reader.
+        self._hidden = [child for child in self._window.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if not child.isWindow() and child.isVisibleTo(self._window)
+            and not isinstance(child, LockCover)]
+        for child in self._hidden:
+            child.hide()
+        bar = self._window.menuBar()
+        self._menu_bar_was_enabled = bar.isEnabled()
+        bar.setEnabled(False)  # a native menu bar (macOS) is outside the window
+        self._tick()
+        self.locked.emit()
+
+    # -- unlocking -----------------------------------------------------------------------
+    def _try(self, passphrase: str) -> None:
+        if not self._locked or self._waiting():
+            return
+        if not passphrase:
+            self.form.say("Type the passphrase first.")
+            return
+        try:
+            right = self._verify(passphrase)
+        except (FibroMapError, OSError) as exc:  # the records cannot be read: not a wrong try
+            self.form.say(f"The passphrase could not be checked: {exc}")
+            return
+        if not right:
+            if self._attempts is not None:
+                self._attempts.failed()
+            self.form.say("That passphrase is wrong; try again.")
+            self._tick()
+            return
+        if self._attempts is not None:
+            self._attempts.succeeded()
+        self._unlock()
+
+    def _waiting(self) -> bool:
+        return self._attempts is not None and self._attempts.wait() > 0
+
+    def _tick(self) -> None:
+        """While wrong tries make the next one wait: the button is off and counts down."""
+        wait = self._attempts.wait() if self._attempts is not None else 0.0
+        self.form.wait(math.ceil(wait) if wait > 0 else 0)
+        if wait > 0:
+            self.form.say(f"{self._attempts.failures} wrong passphrases in a row: each "
+                          "further try waits.")
+            self._countdown.start()
+        else:
+            self._countdown.stop()
+
+    def _unlock(self) -> None:
+        self._locked = False
+        self._countdown.stop()
+        self.form.say("")
+        self.form.hide()
+        self.form.setParent(self._window)  # out of the covers about to go
+        for child in self._hidden:
+            if shiboken6.isValid(child):
+                child.show()
+        self._hidden = []
+        self._window.menuBar().setEnabled(self._menu_bar_was_enabled)
+        for cover in self._covers:
+            if shiboken6.isValid(cover):
+                cover.remove()
+        self._covers = []
+        # Focus goes back where it was, as after a popup: a field keeps its selection.
+        for widget in self._focus:
+            if shiboken6.isValid(widget) and widget.isVisible():
+                widget.setFocus(Qt.FocusReason.PopupFocusReason)
+        self._focus = []
+        if self._minutes:
+            self._idle.start()
+        self.unlocked.emit()
+
+    # -- the windows covered ---------------------------------------------------------------
+    def _belongs(self, widget: QWidget) -> bool:
+        """Whether ``widget`` is in the window or in a window opened from it (a dialog)."""
+        top = widget.window()
+        while top is not None:
+            if top is self._window:
+                return True
+            parent = top.parentWidget()
+            top = parent.window() if parent is not None else None
+        return False
+
+    def _cover_of(self, top: QWidget) -> LockCover | None:
+        return next((c for c in self._covers if shiboken6.isValid(c) and c.host is top), None)
+
+    def _cover(self, top: QWidget) -> None:
+        if self._cover_of(top) is not None:
+            return
+        cover = LockCover(top)
+        cover.show()
+        self._covers.append(cover)
+        top.setWindowTitle(LOCKED_TITLE)
+
+    def _place_form(self) -> None:
+        """The form goes on the window in front: a modal dialog blocks the ones behind."""
+        if not self._locked:
+            return
+        front = QApplication.activeModalWidget()
+        if front is None or not self._belongs(front) or self._cover_of(front) is None:
+            front = self._window
+        holder = self._cover_of(front)
+        for cover in self._covers:
+            if shiboken6.isValid(cover) and cover is not holder:
+                cover.let_go()
+        if self.form.parentWidget() is not holder.card:
+            holder.hold(self.form)
+        self.form.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    # -- everything the window is sent -------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if not self._locked:
+            if (kind in ACTIVITY and self._minutes and isinstance(watched, QWidget)
+                    and self._belongs(watched)):
+                self._idle.start()  # the idle time begins again
+            return False
+        if kind not in WATCHED or not isinstance(watched, QWidget) or not self._belongs(watched):
+            return False
+        if kind == T.ShortcutOverride:
+            # Accepted here, keys are typed rather than taken as a shortcut of the window's
+            # (its menus, its views, Escape or Enter in a dialog).
+            event.accept()
+            return True
+        if kind in INPUT:
+            if self.form.isAncestorOf(watched):
+                return False
+            if kind == T.KeyPress:  # the focus had gone astray: back to the passphrase
+                self.form.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        if watched.isWindow():
+            return self._window_changed(watched, event)
+        if kind == T.Show and not isinstance(watched, LockCover):
+            self._part_shown(watched)
+        return False
+
+    def _window_changed(self, window: QWidget, event: QEvent) -> bool:
+        """One of the windows shown, hidden, resized, retitled or closed while locked."""
+        kind = event.type()
+        cover = self._cover_of(window)
+        if kind == T.Show:
+            if window.windowType() in (Qt.WindowType.ToolTip, Qt.WindowType.Popup):
+                QTimer.singleShot(0, window.close)  # a tip or an open list: nothing lost
+                return False
+            if cover is None:
+                self._cover(window)
+            QTimer.singleShot(0, self._place_form)  # a dialog opened in front takes the form
+        elif kind == T.Hide and cover is not None:
+            if window is not self._window and cover.isAncestorOf(self.form):
+                # Never left in a window that may be deleted next; placed again after.
+                self._cover_of(self._window).hold(self.form)
+            QTimer.singleShot(0, self._place_form)
+        elif kind == T.Resize and cover is not None:
+            cover.fill()
+        elif kind == T.LayoutRequest and cover is not None and cover.saved_limits is not None:
+            return True  # a message box would shrink back to its own size, cutting the card
+        elif kind == T.WindowTitleChange and cover is not None \
+                and window.windowTitle() != LOCKED_TITLE:
+            cover.saved_title = window.windowTitle()  # the title to show when unlocked
+            QTimer.singleShot(0, lambda: self._locked and window.setWindowTitle(LOCKED_TITLE))
+        elif kind == T.Close and event.spontaneous() and window is not self._window:
+            event.ignore()  # a dialog keeps what it holds (quitting FibroMap stays possible)
+            return True
+        return False
+
+    def _part_shown(self, widget: QWidget) -> None:
+        """Something shown inside a window while locked, perhaps above its cover."""
+        parent = widget.parentWidget()
+        if parent is self._window:
+            # A part of the main window (a dock, a tool bar): hidden, and shown with the rest.
+            self._hidden.append(widget)
+            QTimer.singleShot(0, lambda: self._locked and shiboken6.isValid(widget)
+                              and widget.hide())
+            return
+        cover = self._cover_of(parent) if parent is not None else None
+        if cover is not None:
+            QTimer.singleShot(0, lambda: shiboken6.isValid(cover) and cover.fill())
