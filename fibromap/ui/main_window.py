@@ -18,6 +18,7 @@ from fibromap.domain.flare import Flare
 from fibromap.domain.geometry import Build, load_geometry
 from fibromap.errors import FibroMapError
 from fibromap.figure.formatting import onset_text
+from fibromap.store import cipher
 from fibromap.store.drafts import DraftFile
 from fibromap.ui.change_watcher import ChangeWatcher
 from fibromap.ui.daily.reminder import CheckInReminder
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.resize(min(1280, free.width()), min(820, free.height() - FRAME_ALLOWANCE))
         # Sealed with the database's key while it is protected.
         self.drafts = DraftFile(paths, lambda: self.store.database.key if self.store else None)
+        self.app_lock = None  # the idle lock, while the records are protected
         self.undo_stack = QUndoStack(self)
         self.log = LogPage(None, settings, self.drafts)
         self.tabs = QTabWidget(documentMode=True)
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
             self.tray.setToolTip(APP_NAME)
             self.tray.messageClicked.connect(lambda: self.tabs.setCurrentWidget(self.checkin))
             self.tray.show()
+        self.update_lock()
         self.reminder = CheckInReminder(store, self.settings, self.tray, parent=self)
         self.reminder.due.connect(lambda text: self.statusBar().showMessage(text, 60_000))
         name = self.settings.last_view
@@ -317,9 +320,37 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def show_privacy(self) -> None:
+        self.privacy_dialog().exec()
+
+    def privacy_dialog(self):
         from fibromap.ui.dialogs.privacy_dialog import PrivacyDialog
 
-        PrivacyDialog(self.store, self.settings, self.paths, self).exec()
+        dialog = PrivacyDialog(self.store, self.settings, self.paths, self)
+        dialog.protection_changed.connect(self.update_lock)
+        return dialog
+
+    def update_lock(self) -> None:
+        """The window lock follows protection: the passphrase unlocks it, after the idle
+        minutes of Settings › Privacy; without protection there is nothing to unlock with."""
+        key = self.store.database.key if self.store else None
+        self.lock_action.setEnabled(key is not None)
+        if key is None:
+            if self.app_lock is not None:
+                self.app_lock.set_minutes(0)
+            return
+        if self.app_lock is None:
+            from fibromap.store.attempts import UnlockAttempts
+            from fibromap.ui.widgets.app_lock import AppLock
+
+            def opens(passphrase: str) -> bool:  # against the key in memory: no disk read
+                now = self.store.database.key
+                return now is not None and cipher.derive(passphrase, now.salt) == now
+            self.app_lock = AppLock(self, opens, 0, UnlockAttempts(self.paths))
+        self.app_lock.set_minutes(self.settings.lock_minutes)
+
+    def lock_now(self) -> None:
+        if self.app_lock is not None and self.store and self.store.database.key is not None:
+            self.app_lock.lock_now()
 
     def show_devices(self) -> None:
         from fibromap.ui.dialogs.devices_dialog import DevicesDialog

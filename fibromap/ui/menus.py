@@ -71,6 +71,10 @@ def build_menus(window) -> None:
     window.refresh_action = _action(window, "Re&fresh", window.refresh,
                                     QKeySequence.StandardKey.Refresh)
     view_menu.addAction(window.refresh_action)
+    # Hides every view until the passphrase is given (only while the records are protected).
+    window.lock_action = _action(window, "&Lock now", window.lock_now, "Ctrl+Shift+L")
+    window.lock_action.setEnabled(False)
+    view_menu.addAction(window.lock_action)
 
     settings_menu = window.menuBar().addMenu("&Settings")
     window.privacy_action = _action(window, "&Privacy…", window.show_privacy)

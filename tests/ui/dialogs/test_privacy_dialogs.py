@@ -35,8 +35,8 @@ def file_keyring(tmp_path):
     keyring.set_keyring(previous)
 
 
-def privacy(qtbot, window, paths) -> PrivacyDialog:
-    dialog = PrivacyDialog(window.store, window.settings, paths, window)
+def privacy(qtbot, window, _paths) -> PrivacyDialog:
+    dialog = window.privacy_dialog()  # as Settings › Privacy opens it
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -235,3 +235,33 @@ def test_exports_are_sealed_by_default_while_protected(qtbot, window, paths, tmp
     assert report is not None and "added 1 flare" in report.summary()
     assert other.flares.count() == 1
     other.close()
+
+
+def test_the_window_lock_follows_protection_and_unlocks_with_the_passphrase(qtbot, window,
+                                                                            paths):
+    assert not window.lock_action.isEnabled()
+    window.log.form.notes.setPlainText("half-typed flare")
+    dialog = privacy(qtbot, window, paths)
+    dialog.new.setText(PASS)
+    dialog.again.setText(PASS)
+    answer_next_box([], QMessageBox.StandardButton.No)
+    dialog.protect_button.click()
+    assert window.lock_action.isEnabled()
+    dialog.lock_minutes.setValue(7)
+    assert window.app_lock.minutes == 7
+    dialog.close()
+    window.lock_action.trigger()
+    assert window.app_lock.is_locked() and not window.log.form.notes.isVisible()
+    window.app_lock.form.passphrase.setText("wrong one")
+    window.app_lock.form.unlock_button.click()
+    assert window.app_lock.is_locked()
+    window.app_lock.form.passphrase.setText(PASS)
+    window.app_lock.form.unlock_button.click()
+    assert not window.app_lock.is_locked()
+    assert window.log.form.notes.toPlainText() == "half-typed flare"
+    # Protection off: nothing to unlock with, so no lock.
+    dialog = privacy(qtbot, window, paths)
+    dialog.current.setText(PASS)
+    answer_next_box([], QMessageBox.StandardButton.Yes)
+    dialog.off_button.click()
+    assert not window.lock_action.isEnabled() and window.app_lock.minutes == 0
