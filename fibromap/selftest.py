@@ -40,6 +40,22 @@ def run() -> int:
             raise RuntimeError("the database gave back something other than what was written")
         _step(f"database: wrote and read back {len(saved)} flares", started)
 
+        # Protection: SQLCipher and the sealing of drafts and exports are in the install.
+        from fibromap.domain import sealing
+        from fibromap.store import cipher, protection
+
+        protection.protect(store.database, paths, "self-test passphrase")
+        cipher.forget_all()
+        store.close()
+        store = Store.open(f"sqlite:///{paths.database_file}", paths,
+                           passphrase="self-test passphrase")
+        sealed = sealing.seal_with_database_key(b"draft", store.database.key.secret,
+                                                store.database.key.salt, "draft")
+        if store.flares.count() != len(saved) or sealing.unseal_with_database_key(
+                sealed, store.database.key.secret, store.database.key.salt) != b"draft":
+            raise RuntimeError("a protected database did not give back what it held")
+        _step("protection: the database protected, unlocked and read back", started)
+
         from fibromap.ui.app import create_application
         from fibromap.ui.main_window import MainWindow
         from fibromap.ui.settings import Settings

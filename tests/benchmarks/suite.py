@@ -131,6 +131,24 @@ class Suite:
             values = [r[key] for r in app]
             self.add(name, (statistics.median(values), max(values) - min(values)), "s",
                      f"≤ {limit}× bare window", limit, bare_paint, "bare PySide6 window")
+        # A protected copy of the same records, unlocked at once in the dialog.
+        protected = self.folder / "year-protected"
+        if not protected.exists():
+            shutil.copytree(home, protected)
+            (self.folder / "passphrase").write_text("benchmark passphrase\n")
+            _run([PYTHON, "-m", "fibromap", "protect", "--passphrase-file",
+                  str(self.folder / "passphrase")], _env(protected))
+        locked = [_program(programs.APP_START_PROTECTED, _env(protected), repr(time.time()),
+                           "benchmark passphrase") for _ in range(self.runs)]
+        values = [r["ready"] for r in locked]
+        self.add("start, protected: ready to save (passphrase typed at once)",
+                 (statistics.median(values), max(values) - min(values)), "s",
+                 "≤ 3× bare window + key derivation", 3 + statistics.median(
+                     r["unlock"] for r in locked) / bare_paint, bare_paint,
+                 "bare PySide6 window")
+        unlocks = [r["unlock"] for r in locked]
+        self.add("unlocking: key derivation and first read", (statistics.median(unlocks),
+                 max(unlocks) - min(unlocks)), "s", "shown only", float("inf"), absolute=True)
         # First start after install with no byte code yet: compiled on the way.
         cold = []
         for _ in range(self.runs):
