@@ -13,6 +13,7 @@ import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
 
 from fibromap.config import Paths, database_url  # noqa: E402
+from tests.helpers import database_kinds  # noqa: E402
 from tests.helpers.postgres import PostgresServer, start_postgres  # noqa: E402
 
 # The suite gives the same answer on every run and every machine: property tests draw a
@@ -42,6 +43,47 @@ def no_unlocked_keys():
     cipher.forget_all()
     yield
     cipher.forget_all()
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "plain_only(reason): the test needs a plain SQLite "
+                            "file; its protected run is skipped (tests/helpers/database_kinds.py)")
+
+
+def pytest_generate_tests(metafunc):
+    database_kinds.parametrize(metafunc)
+
+
+def pytest_collection_modifyitems(config, items):
+    dropped = [item for item in items if database_kinds.on_a_server(item)]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [item for item in items if item not in dropped]
+
+
+@pytest.fixture(scope="session")
+def protected_template(tmp_path_factory) -> database_kinds.Template:
+    return database_kinds.make_template(tmp_path_factory.mktemp("protected-template"))
+
+
+@pytest.fixture
+def database_kind(request, no_unlocked_keys, fresh_home,
+                  monkeypatch) -> database_kinds.DatabaseKind:
+    """The kind of SQLite file the test runs on, "plain" or "protected" (a test parameter
+    where a folder's conftest.py asks for it: tests/helpers/database_kinds.py). For
+    "protected" the person's database is there already, protected, unlocked in this
+    process, and FIBROMAP_PASSPHRASE_FILE gives its passphrase to the programs started."""
+    name = getattr(request, "param", "plain")
+    if name == "plain":
+        return database_kinds.DatabaseKind(name)
+    marker = request.node.get_closest_marker("plain_only")
+    if marker is not None:
+        pytest.skip(f"plain only: {marker.args[0]}")
+    template = request.getfixturevalue("protected_template")
+    kind = database_kinds.DatabaseKind(name, template)
+    kind.prepare(fresh_home.database_file)
+    monkeypatch.setenv(database_kinds.PASSPHRASE_ENV, str(template.passphrase_file))
+    return kind
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,13 @@ import pytest
 from fibromap.store.store import Store
 
 
+@pytest.fixture(autouse=True)
+def on_each_database_kind(database_kind):
+    """Each test here that uses the person's database runs on a plain and on a protected
+    one (tests/helpers/database_kinds.py)."""
+    return database_kind
+
+
 @pytest.fixture
 def sqlite_store(sqlite_url, paths):
     store = Store.open(sqlite_url, paths)

@@ -120,6 +120,7 @@ def test_the_first_problems_name_their_place(text, where, says):
         store.close()
 
 
+@pytest.mark.usefixtures("paths")  # the person's database, through the command
 def test_a_wrongly_encoded_file_says_which_line(tmp_path, capsys):
     target = tmp_path / "latin1.csv"
     target.write_bytes("flare_id,onset\nok\ncaf\xe9\n".encode("latin-1"))
@@ -157,13 +158,15 @@ def test_a_spreadsheet_formula_in_notes_is_defused_and_round_trips(tmp_path):
         other.close()
 
 
-def test_import_cli_missing_file_and_dry_run(tmp_path, capsys):
+def test_import_cli_missing_file_and_dry_run(tmp_path, capsys, database_kind):
     assert main(["import", str(tmp_path / "nope.json")]) == 1
     assert "there is no file" in capsys.readouterr().err
     assert main(["demo", "--into-records", "--days", "5"]) == 0
     target = tmp_path / "x.json"
     assert main(["export", "--format", "json", "-o", str(target)]) == 0
     out = capsys.readouterr().out
-    assert "holds your health records" in out
+    # A protected database's records are exported sealed with its passphrase.
+    assert ("sealed with the passphrase" if database_kind.protected
+            else "holds your health records") in out
     assert main(["import", "--dry-run", str(target)]) == 0
     assert "Dry run, nothing written" in capsys.readouterr().out

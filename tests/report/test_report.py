@@ -28,7 +28,7 @@ def fonts(reader):
 
 
 @pytest.fixture
-def demo_report(tmp_path, capsys):
+def demo_report(tmp_path, capsys, paths):  # the person's database, through the commands
     assert main(["demo", "--into-records", "--days", "365", "--seed", "1"]) == 0
     target = tmp_path / "r.pdf"
     assert main(["report", "--from", "2026-01-05", "--to", "2026-04-04", "-o", str(target)]) == 0

@@ -3,7 +3,6 @@ hold, restored without replaying a stale write-ahead log, and a 0-byte file is d
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -12,20 +11,19 @@ import pytest
 
 from fibromap.cli import main
 from fibromap.errors import DatabaseRefused
+from fibromap.store import cipher
 from fibromap.store.backups import (
     BACKUPS_KEPT, backup_sqlite, describe_backup, list_backups, restore_backup, rotate_backups,
 )
 from fibromap.store.database import Database
 from fibromap.store.store import Store
+from tests.helpers.database_kinds import opened
 from tests.helpers.records import full_flare
 
 
 def flares_in(path: Path) -> int:
-    connection = sqlite3.connect(path)
-    try:
+    with opened(path) as connection:
         return connection.execute("SELECT count(*) FROM flare").fetchone()[0]
-    finally:
-        connection.close()
 
 
 def test_the_last_good_and_the_newest_before_upgrade_backup_are_never_rotated_away(
@@ -45,16 +43,18 @@ def test_the_last_good_and_the_newest_before_upgrade_backup_are_never_rotated_aw
     assert not describe_backup(kept[0]).sound and describe_backup(good).sound
 
 
-def test_backups_are_listed_with_flares_and_check(capsys, sqlite_url, paths):
+def test_backups_are_listed_with_flares_and_check(capsys, sqlite_url, paths, database_kind):
     store = Store.open(sqlite_url, paths)
     store.flares.add_many([full_flare(), full_flare(notes="two")])
     store.close()
     assert main(["backup"]) == 0
     assert main(["backup", "--list"]) == 0
     out = capsys.readouterr().out
-    assert "manual  2 flares  passed the integrity check" in out
+    flares = "2 flares, protected" if database_kind.protected else "2 flares"
+    assert f"manual  {flares}  passed the integrity check" in out
     info = describe_backup(list_backups(paths)[0])
     assert (info.reason, info.flares, info.sound) == ("manual", 2, True)
+    assert (info.protected, info.locked) == (database_kind.protected, False)
 
 
 def test_restore_does_not_replay_a_stale_write_ahead_log(capsys, sqlite_url, paths):
@@ -65,12 +65,16 @@ def test_restore_does_not_replay_a_stale_write_ahead_log(capsys, sqlite_url, pat
     store.close()
     backup = backup_sqlite(paths.database_file, paths, "manual")
     # Five more flares, then the process dies before SQLite folds its log into the file.
-    child = ("import os, signal, sqlite3\n"
+    child = ("import os, signal\n"
+             "from fibromap.store import cipher\n"
              "from fibromap.store.store import Store\nfrom fibromap.config import Paths\n"
+             "from tests.helpers.database_kinds import connect, passphrase_from_environment\n"
              "from tests.helpers.records import full_flare\n"
              "paths = Paths.from_environment()\n"
+             "if passphrase_from_environment():\n"
+             "    cipher.unlock(paths.database_file, passphrase_from_environment())\n"
              # A second reader keeps SQLite from folding the log in when the store closes.
-             "reader = sqlite3.connect(paths.database_file)\n"
+             "reader = connect(paths.database_file)\n"
              "reader.execute('SELECT count(*) FROM flare').fetchone()\n"
              "store = Store.open(%r, paths)\n"
              "store.flares.add_many([full_flare(notes='late %%d' %% i) for i in range(5)])\n"
@@ -124,13 +128,15 @@ def test_a_new_empty_file_without_backups_is_a_fresh_start(sqlite_url, paths):
     assert paths.database_file.stat().st_size > 0
 
 
-def test_restore_puts_a_checked_copy_in_place(tmp_path, sqlite_url, paths):
+def test_restore_puts_a_checked_copy_in_place(tmp_path, sqlite_url, paths, database_kind):
     store = Store.open(sqlite_url, paths)
     store.flares.add(full_flare())
+    key = store.database.key
     store.close()
     backup = backup_sqlite(paths.database_file, paths, "manual")
-    aside = restore_backup(backup, paths.database_file)
+    aside = restore_backup(backup, paths.database_file, key)
     assert aside is not None and flares_in(paths.database_file) == 1
+    assert cipher.is_protected(paths.database_file) == database_kind.protected
     assert not [p for p in paths.data_dir.iterdir() if ".restoring-" in p.name]
 
 

@@ -13,6 +13,7 @@ from fibromap.store.database import (
 from fibromap.store.backups import BACKUPS_KEPT, backup_sqlite, list_backups
 from fibromap.store.schema import Base
 from fibromap.store.store import Store
+from tests.helpers.database_kinds import opened
 from tests.helpers.records import full_flare
 
 
@@ -100,14 +101,15 @@ def test_foreign_sqlite_file_is_refused_and_left_untouched(paths):
 @pytest.mark.parametrize("content", [b"name,intensity\nneck,7\n", b"SQLite format 3\x00" + b"\x07" * 200,
                                      b"\x00" * 4096])
 def test_files_that_are_not_databases_are_refused_and_left_untouched(paths, content):
-    paths.data_dir.mkdir(parents=True)
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
     odd = paths.data_dir / "notes.sqlite3"
+    before = files_beside(odd)
     odd.write_bytes(content)
     with pytest.raises(DatabaseRefused) as error:
         Store.open(f"sqlite:///{odd}", paths)
     assert "notes.sqlite3" in str(error.value) and "\n" not in str(error.value)
     assert odd.read_bytes() == content
-    assert files_beside(odd) == {"notes.sqlite3"}
+    assert files_beside(odd) == before | {"notes.sqlite3"}
 
 
 def test_another_applications_sqlite_file_is_refused_by_its_header(paths):
@@ -181,8 +183,10 @@ def test_bad_database_urls_get_a_clear_message(paths, url, message):
         Store.open(url, paths)
 
 
-def test_routine_backup_is_a_complete_copy_taken_once_a_day(sqlite_url, paths):
-    store = Store.open(sqlite_url, paths, routine_backup=True)
+def test_routine_backup_is_a_complete_copy_taken_once_a_day(sqlite_url, paths, database_kind):
+    paths.database_file.unlink(missing_ok=True)  # made by this first start, protected or not
+    store = Store.open(sqlite_url, paths, routine_backup=True,
+                       passphrase=database_kind.passphrase)
     assert list_backups(paths) == []  # nothing to back up in a new file
     store.flares.add(full_flare())
     store.close()
@@ -190,10 +194,9 @@ def test_routine_backup_is_a_complete_copy_taken_once_a_day(sqlite_url, paths):
     Store.open(sqlite_url, paths, routine_backup=True).close()
     backups = list_backups(paths)
     assert len(backups) == 1 and "daily" in backups[0].name
-    with sqlite3.connect(backups[0]) as copy:
+    with opened(backups[0]) as copy:
         assert copy.execute("SELECT count(*) FROM flare").fetchone() == (1,)
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    copy.close()
 
 
 def test_backups_rotate_keeping_the_newest(sqlite_url, paths):
@@ -248,7 +251,9 @@ def test_a_database_made_by_revision_0001_is_backed_up_then_upgraded_keeping_its
     with database.engine.begin() as connection:
         command.downgrade(_alembic_config(connection), "0001")
     database.close()
-    assert "appointment" not in set(inspect(create_engine(sqlite_url)).get_table_names())
+    with opened(paths.database_file) as made:
+        tables = {name for name, in made.execute("SELECT name FROM sqlite_master")}
+    assert "flare" in tables and "appointment" not in tables
 
     upgraded = Store.open(sqlite_url, paths)
     assert upgraded.database.revision() == head_revision() != "0001"
@@ -257,10 +262,9 @@ def test_a_database_made_by_revision_0001_is_backed_up_then_upgraded_keeping_its
     upgraded.close()
     backups = list_backups(paths)
     assert any(b.name.endswith("-before-upgrade-0001.sqlite3") for b in backups)
-    with sqlite3.connect(next(b for b in backups if "0001" in b.name)) as copy:
+    with opened(next(b for b in backups if "0001" in b.name)) as copy:
         assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         assert copy.execute("SELECT count(*) FROM flare").fetchone() == (1,)
-    copy.close()
 
 
 @pytest.mark.parametrize("revision", ["0001", "0002", "0003"])
@@ -333,9 +337,10 @@ def test_upgrading_a_database_with_duplicate_flares_keeps_one_of_each(sqlite_url
         flares = upgraded.flares.between()
         assert [f.id for f in flares] == sorted([kept.id, other.id])
         assert upgraded.flares.get(kept.id) == kept
-        counts = {row[0]: row[1] for row in sqlite3.connect(paths.database_file).execute(
-            "SELECT 'sites', count(*) FROM site UNION ALL SELECT 'orphans', count(*) FROM site "
-            "WHERE flare_id NOT IN (SELECT id FROM flare)")}
+        with opened(paths.database_file) as connection:
+            counts = {row[0]: row[1] for row in connection.execute(
+                "SELECT 'sites', count(*) FROM site UNION ALL SELECT 'orphans', count(*) "
+                "FROM site WHERE flare_id NOT IN (SELECT id FROM flare)")}
         assert counts == {"sites": 8, "orphans": 0}
         with pytest.raises(FibroMapError, match="an identical flare .* is already recorded"):
             upgraded.flares.add(full_flare())

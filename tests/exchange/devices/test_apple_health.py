@@ -131,6 +131,7 @@ def test_a_later_export_completes_the_last_day_and_night(sqlite_store, tmp_path)
     assert "brought 2 records up to date" in later.outcome()
 
 
+@pytest.mark.usefixtures("paths")  # the person's database, through the command
 def test_the_command_line_says_what_it_added(capsys, tmp_path):
     path = write_apple_health(tmp_path, EVERYTHING)
     assert main(["import", str(path), "--dry-run"]) == 0
