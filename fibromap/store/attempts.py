@@ -55,7 +55,10 @@ class UnlockAttempts:
         self._write({"failures": failures + 1, "last": self._clock()})
 
     def succeeded(self) -> None:
-        self._file.unlink(missing_ok=True)
+        try:
+            self._file.unlink(missing_ok=True)
+        except OSError:  # a read-only place (EROFS even with no file): nothing to clear
+            pass
 
     def _write(self, data: dict) -> None:
         try:
