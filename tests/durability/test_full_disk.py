@@ -3,12 +3,14 @@ person can still read and export their records (a real, small tmpfs)."""
 
 import json
 import os
+import shutil
 import subprocess
 import uuid
 from pathlib import Path
 
 import pytest
 
+from tests.helpers.database_kinds import export_text
 from tests.helpers.starting import open_app_window, run_fibromap
 
 
@@ -37,8 +39,9 @@ def fill(disk: Path) -> None:
     os.sync()
 
 
-def test_a_report_to_a_full_disk_says_so_and_leaves_nothing(tmp_path, tiny_disk):
+def test_a_report_to_a_full_disk_says_so_and_leaves_nothing(tmp_path, tiny_disk, database_kind):
     home = tmp_path / "home"
+    database_kind.prepare(home / "fibromap.sqlite3")
     assert run_fibromap(home, "demo", "--into-records", "--days", "60").returncode == 0
     fill(tiny_disk)
     result = run_fibromap(home, "report", "-o", str(tiny_disk / "report.pdf"))
@@ -47,8 +50,9 @@ def test_a_report_to_a_full_disk_says_so_and_leaves_nothing(tmp_path, tiny_disk)
     assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler"]
 
 
-def test_an_export_to_a_full_disk_leaves_no_partial_file(tmp_path, tiny_disk):
+def test_an_export_to_a_full_disk_leaves_no_partial_file(tmp_path, tiny_disk, database_kind):
     home = tmp_path / "home"
+    database_kind.prepare(home / "fibromap.sqlite3")
     assert run_fibromap(home, "demo", "--into-records", "--days", "60").returncode == 0
     fill(tiny_disk)
     result = run_fibromap(home, "export", "--format", "json", "-o", str(tiny_disk / "all.json"))
@@ -56,8 +60,10 @@ def test_an_export_to_a_full_disk_leaves_no_partial_file(tmp_path, tiny_disk):
     assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler"]
 
 
-def test_records_on_a_full_disk_can_still_be_read_and_exported(tmp_path, tiny_disk):
+def test_records_on_a_full_disk_can_still_be_read_and_exported(tmp_path, tiny_disk,
+                                                               database_kind):
     home = tiny_disk / "home"
+    database_kind.prepare(home / "fibromap.sqlite3")
     assert run_fibromap(home, "demo", "--into-records", "--days", "30").returncode == 0
     fill(tiny_disk)
     stats = run_fibromap(home, "stats", "--json")
@@ -65,7 +71,7 @@ def test_records_on_a_full_disk_can_still_be_read_and_exported(tmp_path, tiny_di
     assert json.loads(stats.stdout)["flares"] > 20
     export = run_fibromap(home, "export", "--format", "json", "-o", str(tmp_path / "safe.json"))
     assert export.returncode == 0, export.stderr
-    assert json.loads((tmp_path / "safe.json").read_text())["flares"]
+    assert json.loads(export_text(tmp_path / "safe.json"))["flares"]
     # Writing is refused in words a person understands.
     demo = run_fibromap(home, "demo", "--into-records", "--days", "5", "--force")
     assert demo.returncode == 1 and "disk" in demo.stderr and "I/O" not in demo.stderr
@@ -73,9 +79,12 @@ def test_records_on_a_full_disk_can_still_be_read_and_exported(tmp_path, tiny_di
 
 
 def test_a_nearly_full_disk_opens_the_window_and_says_the_backup_was_not_taken(
-        qtbot, tiny_disk, monkeypatch):
+        qtbot, tiny_disk, monkeypatch, database_kind):
     home = tiny_disk / "home"
+    database_kind.prepare(home / "fibromap.sqlite3")
     assert run_fibromap(home, "demo", "--into-records", "--days", "30").returncode == 0
+    # A protected database was there before the demo records, which backed it up first.
+    shutil.rmtree(home / "backups", ignore_errors=True)
     fill(tiny_disk)
     with open(tiny_disk / "filler", "r+b") as handle:  # room to work, not for a backup
         handle.truncate(handle.seek(0, os.SEEK_END) - 120_000)
@@ -92,8 +101,10 @@ def test_a_nearly_full_disk_opens_the_window_and_says_the_backup_was_not_taken(
         window.store.close()
 
 
-def test_a_full_disk_opens_the_records_read_only_with_a_word_why(qtbot, tiny_disk, monkeypatch):
+def test_a_full_disk_opens_the_records_read_only_with_a_word_why(qtbot, tiny_disk, monkeypatch,
+                                                                 database_kind):
     home = tiny_disk / "home"
+    database_kind.prepare(home / "fibromap.sqlite3")
     assert run_fibromap(home, "demo", "--into-records", "--days", "30").returncode == 0
     fill(tiny_disk)
     window = open_app_window(qtbot, home, monkeypatch)

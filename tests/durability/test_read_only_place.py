@@ -13,14 +13,16 @@ from pathlib import Path
 import pytest
 
 from fibromap.store.store import Store
+from tests.helpers.database_kinds import export_text
 from tests.helpers.starting import open_app_window, run_fibromap
 
 
 @pytest.fixture
-def read_only_home(tmp_path):
+def read_only_home(tmp_path, database_kind):
     """A FibroMap folder with 30 days of records, seen through a read-only bind mount
     (as root, where permissions do not stop writing) or made read-only with chmod."""
     home = tmp_path / "home"
+    database_kind.prepare(home / "fibromap.sqlite3")
     made = run_fibromap(home, "demo", "--into-records", "--days", "30")
     assert made.returncode == 0, made.stderr
     view = tmp_path / f"view-{uuid.uuid4().hex[:6]}"
@@ -47,7 +49,8 @@ def listing(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
-def test_reading_checking_and_exporting_work_and_create_nothing(read_only_home, tmp_path):
+def test_reading_checking_and_exporting_work_and_create_nothing(read_only_home, tmp_path,
+                                                                database_kind):
     before = listing(read_only_home)
     check = run_fibromap(read_only_home, "check")
     assert check.returncode == 0, check.stderr
@@ -57,14 +60,14 @@ def test_reading_checking_and_exporting_work_and_create_nothing(read_only_home, 
     assert json.loads(stats.stdout)["flares"] > 30
     export = run_fibromap(read_only_home, "export", "--format", "json", "-o", str(tmp_path / "a.json"))
     assert export.returncode == 0, export.stderr
-    assert len(json.loads((tmp_path / "a.json").read_text())["flares"]) == \
+    assert len(json.loads(export_text(tmp_path / "a.json"))["flares"]) == \
         json.loads(stats.stdout)["flares"]
     report = run_fibromap(read_only_home, "report", "-o", str(tmp_path / "r.pdf"))
     assert report.returncode == 0, report.stderr
     assert listing(read_only_home) == before  # no -wal, -shm or anything else
 
 
-def test_saving_is_refused_in_one_line_naming_the_file(read_only_home, tmp_path):
+def test_saving_is_refused_in_one_line_naming_the_file(read_only_home, tmp_path, database_kind):
     source = tmp_path / "other"
     assert run_fibromap(source, "demo", "--into-records", "--days", "3").returncode == 0
     assert run_fibromap(source, "export", "--format", "json", "-o",
@@ -80,7 +83,7 @@ def test_saving_is_refused_in_one_line_naming_the_file(read_only_home, tmp_path)
 
 
 def test_the_window_opens_read_only_shows_the_records_and_says_saving_is_off(
-        qtbot, read_only_home, monkeypatch):
+        qtbot, read_only_home, monkeypatch, database_kind):
     window = open_app_window(qtbot, read_only_home, monkeypatch)
     try:
         assert window.store.read_only
