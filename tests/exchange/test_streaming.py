@@ -6,12 +6,15 @@ from __future__ import annotations
 import gc
 import json
 import random
+from datetime import timedelta
 
 import pytest
 
+from fibromap.config import Paths, database_url
 from fibromap.domain.records import flare_fingerprint
 from fibromap.exchange.files import export_text, import_text, progress_text
 from fibromap.exchange.problems import ImportRefused
+from fibromap.store.store import Store
 from tests.helpers.exchange import exported, refused
 from tests.helpers.records import at, full_flare
 
@@ -111,11 +114,22 @@ def test_progress_reads_as_a_person_would_say_it():
     assert progress_text("Writing", 40_000, 100_000) == "Writing: 40,000 of 100,000 flares (40%)"
 
 
-def test_reading_reports_how_far_through_the_file_it_is(sqlite_store, paths, tmp_path):
-    many = [full_flare(onset=at(2025, 1, 1, 0) + i * (at(2025, 1, 1, 1) - at(2025, 1, 1, 0)))
-            for i in range(2_500)]
-    for fmt in ("json", "csv"):
-        text = exported(paths, tmp_path, many, fmt=fmt)
+@pytest.fixture(scope="module")
+def exports_of_2500_flares(tmp_path_factory) -> dict[str, str]:
+    """A JSON and a CSV export of 2,500 flares (made once: saving them takes seconds)."""
+    home = tmp_path_factory.mktemp("2500-flares")
+    paths = Paths(home, home / "b", home / "l", home / "s.ini")
+    store = Store.open(database_url(paths), paths)
+    try:
+        store.flares.add_many([full_flare(onset=at(2025, 1, 1, 0) + timedelta(hours=i))
+                               for i in range(2_500)])
+        return {fmt: export_text(store, fmt) for fmt in ("json", "csv")}
+    finally:
+        store.close()
+
+
+def test_reading_reports_how_far_through_the_file_it_is(sqlite_store, exports_of_2500_flares):
+    for fmt, text in exports_of_2500_flares.items():
         heard = []
         import_text(sqlite_store, text, fmt, dry_run=True,
                     progress=lambda stage, done, total: heard.append((stage, done, total)))

@@ -28,11 +28,11 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from fibromap.commands.protection import PASSPHRASE_ENV, read_passphrase
 from fibromap.config import Paths
 from fibromap.store import cipher
 
 PASSPHRASE = "correct horse battery staple (tests)"
-PASSPHRASE_ENV = "FIBROMAP_PASSPHRASE_FILE"
 KINDS = ("plain", "protected")
 
 # Modules about protection itself, which make, convert and unlock protected files of their
@@ -91,9 +91,6 @@ class DatabaseKind:
         shutil.copyfile(self.template.file, path)
         path.chmod(0o600)
         cipher.remember(self.template.key)
-
-    def __str__(self) -> str:
-        return self.name
 
 
 def parametrize(metafunc) -> None:
@@ -154,6 +151,4 @@ def passphrase_from_environment() -> str | None:
     chosen = os.environ.get(PASSPHRASE_ENV)
     if not chosen:
         return None
-    from fibromap.commands.protection import read_passphrase
-
     return read_passphrase(Path(chosen))
