@@ -212,6 +212,9 @@ def convert_backups(paths: Paths, key: cipher.Key | None) -> list[Path]:
     changed, each converted whole or not at all; returns those that could not be (protected
     with a passphrase not given here, or unreadable), left as they are."""
     left = []
+    if paths.backups_dir.is_dir():  # half-written by a conversion that was stopped
+        for stale in paths.backups_dir.glob(".fibromap-*.sqlite3.converting"):
+            stale.unlink(missing_ok=True)
     for backup in list_backups(paths):
         try:
             current = _key_of(backup)

@@ -277,6 +277,9 @@ def sync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
+BUSY_WAIT_MS = 5000  # how long a conversion waits for another program to finish reading
+
+
 def convert(path: Path, old_key: Key | None, new_key: Key | None) -> None:
     """Rewrite the database at ``path`` from ``old_key`` (None: plain) to ``new_key``
     (None: plain) as a checked new file renamed into place: whole or not at all."""
@@ -284,7 +287,13 @@ def convert(path: Path, old_key: Key | None, new_key: Key | None) -> None:
     converted.unlink(missing_ok=True)
     source = connect(path, old_key)
     try:
-        source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        # The write-ahead log must be empty: left beside the new file by a crash just after
+        # the rename, its pages would be read into it (which no passphrase then opens).
+        source.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
+        busy, _pages, _moved = source.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            raise FibroMapError(f"another program is using {path}: close it and try again "
+                                "(nothing was changed)")
         _export(source, converted, new_key)
     except BaseException:
         converted.unlink(missing_ok=True)
