@@ -38,7 +38,7 @@ KINDS = ("plain", "protected")
 # Modules about protection itself, which make, convert and unlock protected files of their
 # own: a database protected before they start would be in their way.
 PROTECTION_MODULES = frozenset({"test_cipher.py", "test_protection.py", "test_sealed_drafts.py",
-                                "test_sealed_exports.py"})
+                                "test_sealed_exports.py", "test_nothing_readable.py"})
 
 
 @dataclass(frozen=True)
