@@ -10,7 +10,8 @@ Which tests: in the folders whose conftest.py asks for ``database_kind`` (autous
 test that uses the person's database, i.e. asks for ``paths`` (or ``sqlite_url``, ``store``
 and the like, which do), and every test that asks for ``database_kind`` itself (durability
 tests with homes of their own prepare them with it). Tests that use only databases of their
-own are not doubled. A test that by its nature needs a plain file is marked
+own are not doubled, nor those on a PostgreSQL server (`any_url`'s "postgresql" runs are
+deselected). A test that by its nature needs a plain file is marked
 ``plain_only("why")``; its protected run is skipped with that reason.
 
 Deriving a key costs about 0.14 s, so the protected database is made once per session and
@@ -98,6 +99,8 @@ def parametrize(metafunc) -> None:
     if "database_kind" not in metafunc.fixturenames:
         return
     if metafunc.definition.path.name in PROTECTION_MODULES:
+        return
+    if "postgres_url" in metafunc.fixturenames:  # a PostgreSQL server's test: no file
         return
     asked = "database_kind" in inspect.signature(metafunc.function).parameters
     if asked or "paths" in metafunc.fixturenames:

@@ -169,11 +169,13 @@ def test_unwritable_data_folder_gets_a_clear_message(tmp_path, monkeypatch):
     assert blocker.read_text() == "in the way"
 
 
+@pytest.mark.plain_only("the URL names a PostgreSQL server: no SQLite file to protect")
 def test_unreachable_postgres_server_gets_a_clear_message(paths):
     with pytest.raises(DatabaseError, match="cannot open postgresql"):
         Store.open("postgresql+psycopg://nobody@127.0.0.1:9/none?connect_timeout=2", paths)
 
 
+@pytest.mark.plain_only("the URLs name no SQLite file to protect")
 @pytest.mark.parametrize("url, message", [
     ("not a url", "is not a database URL"),
     ("nosuchdb://x/y", "FibroMap cannot open nosuchdb databases"),
