@@ -30,7 +30,7 @@ from tests.helpers.records import full_flare
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
 ROOT = Path(__file__).parents[2]
-KILLS = 36
+KILLS = 24
 FIRST, SECOND = "the first passphrase", "the second one, after a change"
 
 # The command, told to say when the database's conversion begins and when it is done.

@@ -1,7 +1,6 @@
 """Protection of a whole record: the database and every backup follow it on, to a new
 passphrase and off; backups of a protected database are protected and restore into it."""
 
-from pathlib import Path
 
 import pytest
 
