@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from fibromap.analysis.report_data import ReportData, load_report
 from fibromap.domain.atlas import Atlas
 from fibromap.errors import FibroMapError
+from fibromap.exchange.files import PROTECTED_PLAIN_WARNING
 from fibromap.report.pdf import page_layout, render_report, write_report
 from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME, QUESTIONS
 from fibromap.store.store import Store
@@ -72,6 +73,12 @@ class ReportDialog(QDialog):
         layout.addWidget(QLabel("The report shows only what was recorded in the period. The "
                                 "front of the body faces as in the body map: "
                                 f"{settings.orientation.label.lower()}.", wordWrap=True))
+        self.plain_warning = None
+        if store.database.key is not None:  # a PDF for a clinician cannot be sealed
+            self.plain_warning = QLabel(PROTECTED_PLAIN_WARNING.replace("this file", "a saved "
+                                        "report"), wordWrap=True)
+            self.plain_warning.setStyleSheet("font-weight: bold;")
+            layout.addWidget(self.plain_warning)
         layout.addWidget(self.feedback)
         layout.addWidget(buttons)
         self.paper.currentIndexChanged.connect(

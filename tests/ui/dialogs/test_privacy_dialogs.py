@@ -265,3 +265,16 @@ def test_the_window_lock_follows_protection_and_unlocks_with_the_passphrase(qtbo
     answer_next_box([], QMessageBox.StandardButton.Yes)
     dialog.off_button.click()
     assert not window.lock_action.isEnabled() and window.app_lock.minutes == 0
+
+
+def test_the_report_dialog_says_a_saved_report_is_not_protected(qtbot, window, paths):
+    from fibromap.store import protection
+    from fibromap.ui.dialogs.report_dialog import ReportDialog
+
+    plain = ReportDialog(window.store, window.settings, window.log.map.atlas, parent=window)
+    qtbot.addWidget(plain)
+    assert plain.plain_warning is None
+    protection.protect(window.store.database, paths, PASS)
+    dialog = ReportDialog(window.store, window.settings, window.log.map.atlas, parent=window)
+    qtbot.addWidget(dialog)
+    assert "a saved report is not" in dialog.plain_warning.text()
