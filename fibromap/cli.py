@@ -134,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
                                         "Flaredown CSV export, or sleep and steps from Apple "
                                         "Health, Fitbit (Google Takeout) or Gadgetbridge")
     importer.add_argument("file", type=Path, metavar="FILE")
+    importer.add_argument("--file-passphrase-file", metavar="FILE", type=Path,
+                          help="a file holding the passphrase of a sealed export, when it is "
+                               "not the database's (--passphrase-file)")
     importer.add_argument("--dry-run", action="store_true",
                           help="check the file and say what would be added, writing nothing")
     importer.add_argument("--person", metavar="ID",

@@ -101,8 +101,16 @@ def terminal_progress(stream=None):
     return show
 
 
+def _file_passphrase(args) -> str | None:
+    """A sealed export's passphrase: its own file, or else the database's."""
+    from fibromap.commands.protection import given_passphrase, read_passphrase
+
+    if args.file_passphrase_file is not None:
+        return read_passphrase(args.file_passphrase_file)
+    return given_passphrase(args)
+
+
 def import_(args, url: str, paths: Paths) -> int:
-    from fibromap.commands.protection import given_passphrase
     from fibromap.exchange.files import import_file
     from fibromap.store.store import Store
 
@@ -113,7 +121,7 @@ def import_(args, url: str, paths: Paths) -> int:
     try:
         report = import_file(store, args.file.expanduser().absolute(), dry_run=args.dry_run,
                              person=args.person, regions=regions, progress=progress,
-                             passphrase=given_passphrase(args))
+                             passphrase=_file_passphrase(args))
     finally:
         if progress is not None:
             progress.clear()

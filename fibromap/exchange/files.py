@@ -277,7 +277,7 @@ def import_file(store: Store, path: Path, *, dry_run: bool = False, person: str 
     if is_sealed(text[:200].encode("utf-8")):
         if passphrase is None:
             raise SealedExport(f"{path} is a sealed FibroMap export: give its passphrase "
-                               "(--passphrase-file FILE on the command line)")
+                               "(--file-passphrase-file FILE on the command line)")
         text = unsealed_text(text, passphrase)
     return import_text(store, text, str(path), dry_run=dry_run, person=person,
                        regions=regions, progress=progress)

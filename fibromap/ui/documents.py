@@ -46,10 +46,14 @@ def report(args, url: str, paths: Paths) -> int:
     finally:
         store.close()
     print(f"Wrote a {pages}-page report for {start} to {end} to {target}")
-    if protected:  # a report is for reading by a clinician: it cannot be sealed
+    _warn_if_protected(protected)  # a report is for reading by a clinician: never sealed
+    return 0
+
+
+def _warn_if_protected(protected: bool) -> None:
+    if protected:
         from fibromap.exchange.files import PROTECTED_PLAIN_WARNING
         print(f"fibromap: warning: {PROTECTED_PLAIN_WARNING}", file=sys.stderr)
-    return 0
 
 
 def screenshot(args, url: str, paths: Paths) -> int:
@@ -68,7 +72,9 @@ def screenshot(args, url: str, paths: Paths) -> int:
         save_screenshot(store, Settings(paths.settings_file), paths, args.view, args.size, target,
                         build=args.figure, map_view=None if args.map == "whole" else args.map,
                         map_only=args.map_only)
+        protected = store.database.key is not None
     finally:
         store.close()
     print(f"Saved the {args.view} view to {target}")
+    _warn_if_protected(protected)  # a picture of the records is plain too
     return 0

@@ -94,5 +94,30 @@ def test_the_command_line_seals_by_default_and_warns_about_plain(capsys, sqlite_
     assert cli.main(["import", str(out_file), "--database", str(other)]) == 1
     assert "sealed FibroMap export" in capsys.readouterr().err
     assert cli.main(["import", str(out_file), "--database", str(other),
-                     "--passphrase-file", passphrase_file]) == 0
+                     "--file-passphrase-file", passphrase_file]) == 0
     assert "added 1 flare" in capsys.readouterr().out
+
+
+def test_a_sealed_export_imports_into_a_database_with_another_passphrase(capsys, sqlite_url,
+                                                                         paths, tmp_path,
+                                                                         passphrase_file):
+    protected_store(sqlite_url, paths).close()
+    cipher.forget_all()
+    sealed = tmp_path / "from-elsewhere.json"
+    other_pass = tmp_path / "export-pass.txt"
+    other_pass.write_text("the export's own\n")
+    source = Store.open(f"sqlite:///{tmp_path / 'elsewhere.sqlite3'}", paths)
+    source.flares.add(Flare(onset=at(2026, 6, 1, 8), sites=(SpasmSite("soleus.right", 3),)))
+    export_file(source, "json", sealed, passphrase="the export's own")
+    source.close()
+    code = cli.main(["import", str(sealed), "--passphrase-file", passphrase_file])
+    assert code == 1 and "does not open" in capsys.readouterr().err
+    cipher.forget_all()
+    assert cli.main(["import", str(sealed), "--passphrase-file", passphrase_file,
+                     "--file-passphrase-file", str(other_pass)]) == 0
+    assert "added 1 flare" in capsys.readouterr().out
+    # A report of the protected records says that the PDF is not protected.
+    cipher.forget_all()
+    assert cli.main(["report", "-o", str(tmp_path / "r.pdf"), "--from", "2026-05-01",
+                     "--to", "2026-06-30", "--passphrase-file", passphrase_file]) == 0
+    assert "this file is not" in capsys.readouterr().err
