@@ -63,3 +63,18 @@ def test_a_screenshot_shows_no_personal_path(capsys, tmp_path, monkeypatch, path
     assert code == 0, err
     assert shown == ["Database: SQLite file"]
     assert str(paths.data_dir) not in shown[0] and "fibromap.sqlite3" not in shown[0]
+
+
+def test_a_screenshot_of_protected_records_warns_that_the_picture_is_not(capsys, tmp_path,
+                                                                         paths):
+    from fibromap.store import cipher
+    from fibromap.store.store import Store
+
+    Store.open(f"sqlite:///{paths.database_file}", paths, passphrase="pictures too").close()
+    cipher.forget_all()
+    secret = tmp_path / "pass"
+    secret.write_text("pictures too\n")
+    code, _out, err = run(capsys, "screenshot", "log", "-o", str(tmp_path / "log.png"),
+                          "--size", "1024x700", "--passphrase-file", str(secret))
+    assert code == 0 and (tmp_path / "log.png").stat().st_size > 0
+    assert "warning: Your records are protected, but this file is not" in err
