@@ -34,6 +34,8 @@ from fibromap.store.sqlite_files import (
 
 log = logging.getLogger(__name__)
 
+PROTECTION_CHANGED = ("the records' protection with a passphrase was changed in another "
+                      "window or program: close this window and start FibroMap again")
 FULL_BELOW = 1_000_000  # bytes free: below this a failed write is a full disk
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -290,13 +292,27 @@ class Database:
             message = self._explain(exc)
             raise (DiskFull if message == DISK_FULL else DatabaseError)(message) from exc
         except SQLAlchemyError as exc:
+            if self._protection_changed():
+                raise DatabaseError(PROTECTION_CHANGED) from exc
             raise DatabaseError(f"the database refused the change: "
                                 f"{friendly_operational_error(exc)}") from exc
+
+    def _protection_changed(self) -> bool:
+        """Whether another window or program turned this file's protection on or off, or
+        changed its passphrase, since it was opened here (this key no longer fits)."""
+        path = self.sqlite_path
+        if path is None or not path.exists():
+            return False
+        if self.key is None:
+            return cipher.is_protected(path)
+        return not cipher.is_protected(path) or cipher.salt_of(path) != self.key.salt
 
     def _explain(self, exc: OperationalError) -> str:
         """SQLite reports a write that found no room as "disk I/O error": say what it is."""
         message = friendly_operational_error(exc)
         path = self.sqlite_path
+        if "not a database" in message and self._protection_changed():
+            return PROTECTION_CHANGED
         if path is not None and "disk i/o error" in message.lower():
             try:
                 if shutil.disk_usage(path.parent).free < FULL_BELOW:

@@ -105,3 +105,25 @@ def test_protection_is_refused_for_what_it_cannot_apply_to(sqlite_url, paths, po
             protection.protect(server.database, paths, "x")
     finally:
         server.close()
+
+
+def test_another_window_is_told_when_protection_changed_under_it(sqlite_url, paths):
+    here = Store.open(sqlite_url, paths)
+    add(here, 1)
+    there = Store.open(sqlite_url, paths)  # another window on the same file
+    protection.protect(here.database, paths, "on")
+    with pytest.raises(DatabaseError, match="changed in another window or program"):
+        there.flares.count()
+    there.close()
+    there = Store.open(sqlite_url, paths)  # started again: unlocked (in this process)
+    protection.change_passphrase(here.database, paths, "on", "changed")
+    with pytest.raises(DatabaseError, match="changed in another window or program"):
+        there.flares.count()
+    there.close()
+    there = Store.open(sqlite_url, paths)
+    protection.unprotect(here.database, paths, "changed")
+    with pytest.raises(DatabaseError, match="changed in another window or program"):
+        add(there, 2)
+    assert here.flares.count() == 1
+    there.close()
+    here.close()
