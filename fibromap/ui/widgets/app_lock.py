@@ -68,7 +68,9 @@ class AppLock(QObject):
         self.form = UnlockForm(window)  # kept hidden in the window until it locks
         self.form.hide()
         self.form.tried.connect(self._try)
-        self._idle = QTimer(self, singleShot=True, timeout=self.lock_now)
+        # Precise: a coarse timer may fire 5 % early or late (3 minutes in an hour).
+        self._idle = QTimer(self, singleShot=True, timeout=self.lock_now,
+                            timerType=Qt.TimerType.PreciseTimer)
         self._countdown = QTimer(self, interval=COUNTDOWN_MS, timeout=self._tick)
         self.set_minutes(minutes)
         QApplication.instance().installEventFilter(self)
