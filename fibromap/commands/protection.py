@@ -112,11 +112,22 @@ def _backups_note(change) -> str:
             f"they were: {names}")
 
 
-def protect(args, url: str, paths: Paths) -> int:
-    from fibromap.store import protection
+def _change(url: str, paths: Paths, change) -> tuple[str, str]:
+    """Open the database, apply ``change`` (a function of store/protection.py, given the
+    database and the folders), close it; the database's name and what to add about the
+    backups that could not be converted."""
     from fibromap.store.store import Store
 
-    from fibromap.store import cipher
+    store = Store.open(url, paths)  # unlocked before the command (unlock_for_command)
+    try:
+        done = change(store.database, paths)
+    finally:
+        store.close()
+    return store.display_name, _backups_note(done)
+
+
+def protect(args, url: str, paths: Paths) -> int:
+    from fibromap.store import cipher, protection
     from fibromap.store.database import Database
 
     path = Database.sqlite_file(url)
@@ -124,42 +135,30 @@ def protect(args, url: str, paths: Paths) -> int:
         raise FibroMapError(f"{path} is protected already; change its passphrase with "
                             "`fibromap change-passphrase`")
     passphrase = _required(args, "protect needs the passphrase to protect with")
-    store = Store.open(url, paths)
-    try:
-        change = protection.protect(store.database, paths, passphrase)
-    finally:
-        store.close()
-    print(f"Protected {store.display_name} and its backups with the passphrase."
-          f"{_backups_note(change)}\n{FORGOTTEN}\n{OLD_BLOCKS}")
+    name, note = _change(url, paths,
+                         lambda database, where: protection.protect(database, where, passphrase))
+    print(f"Protected {name} and its backups with the passphrase.{note}\n{FORGOTTEN}\n"
+          f"{OLD_BLOCKS}")
     return 0
 
 
 def unprotect(args, url: str, paths: Paths) -> int:
     from fibromap.store import protection
-    from fibromap.store.store import Store
 
     passphrase = _required(args, "unprotect needs the database's passphrase")
-    store = Store.open(url, paths)  # unlocked before the command (unlock_for_command)
-    try:
-        change = protection.unprotect(store.database, paths, passphrase)
-    finally:
-        store.close()
-    print(f"{store.display_name} and its backups are no longer protected: anyone who can "
-          f"read these files can read your records.{_backups_note(change)}")
+    name, note = _change(url, paths, lambda database, where: protection.unprotect(
+        database, where, passphrase))
+    print(f"{name} and its backups are no longer protected: anyone who can read these files "
+          f"can read your records.{note}")
     return 0
 
 
 def change_passphrase(args, url: str, paths: Paths) -> int:
     from fibromap.store import protection
-    from fibromap.store.store import Store
 
     old = _required(args, "change-passphrase needs the current passphrase")
     new = read_passphrase(args.new_passphrase_file)
-    store = Store.open(url, paths)
-    try:
-        change = protection.change_passphrase(store.database, paths, old, new)
-    finally:
-        store.close()
-    print(f"Changed the passphrase of {store.display_name} and its backups."
-          f"{_backups_note(change)}\n{FORGOTTEN}")
+    name, note = _change(url, paths, lambda database, where: protection.change_passphrase(
+        database, where, old, new))
+    print(f"Changed the passphrase of {name} and its backups.{note}\n{FORGOTTEN}")
     return 0

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from fibromap.domain.atlas import load_atlas
-from fibromap.domain.sealing import is_sealed, unseal_with_passphrase
+from fibromap.domain.sealing import is_sealed, seal_with_passphrase, unseal_with_passphrase
 from fibromap.domain.vocabulary import TermKind
 from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
@@ -111,13 +111,10 @@ def export_file(store: Store, fmt: str, target: Path, *, passphrase: str | None 
         raise FibroMapError(f"the folder {target.parent} does not exist")
     temporary = target.with_name(f".{target.name}.partial")
     try:
-        if passphrase is not None:
-            from fibromap.domain.sealing import seal_with_passphrase
-            sealed = seal_with_passphrase(export_text(store, fmt).encode("utf-8"), passphrase,
-                                          SEALED_CONTENT)
         with open(temporary, "w", encoding="utf-8", newline="") as handle:
             if passphrase is not None:
-                handle.write(sealed.decode("ascii"))
+                handle.write(seal_with_passphrase(export_text(store, fmt).encode("utf-8"),
+                                                  passphrase, SEALED_CONTENT).decode("ascii"))
             else:
                 _write_export(store, fmt, handle)
             handle.flush()

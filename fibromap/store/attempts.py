@@ -36,19 +36,14 @@ class UnlockAttempts:
     def failures(self) -> int:
         return self._read()[0]
 
-    def delay(self) -> float:
-        """The wait after the last wrong try before the next one (0 for the first five)."""
-        failures = self.failures
-        if failures < FREE_TRIES:
-            return 0.0
-        return min(LONGEST_DELAY, FIRST_DELAY * 2 ** (failures - FREE_TRIES))
-
     def wait(self) -> float:
-        """Seconds still to wait before the next try is allowed."""
+        """Seconds still to wait before the next try is allowed: none for the first five
+        wrong ones, then FIRST_DELAY after the last, doubling, at most LONGEST_DELAY."""
         failures, last = self._read()
         if failures < FREE_TRIES:
             return 0.0
-        return max(0.0, last + self.delay() - self._clock())
+        delay = min(LONGEST_DELAY, FIRST_DELAY * 2 ** (failures - FREE_TRIES))
+        return max(0.0, last + delay - self._clock())
 
     def failed(self) -> None:
         failures, _last = self._read()

@@ -23,20 +23,22 @@ log = logging.getLogger(__name__)
 BACKUPS_KEPT = 10
 
 
+def _connect(path: Path, key: cipher.Key | None, *, read_only: bool = False):
+    """A DB-API connection to a backup or the database: the standard module for a plain
+    file (read-only: writing nothing beside it), SQLCipher's keyed with ``key``."""
+    if key is not None:
+        return cipher.raw_connect(path, key, read_only=read_only)
+    return sqlite3.connect(readonly_uri(path), uri=True) if read_only else sqlite3.connect(path)
+
+
 def _copy(source_file: Path, target: Path, source_key: cipher.Key | None = None,
           target_key: cipher.Key | None = None) -> None:
     """SQLite's online backup of ``source_file`` (read without writing beside it) into
     ``target``: page for page when both are plain or share a key, otherwise copied, then
     converted to ``target_key`` (store/cipher.py)."""
-    if source_key is None:
-        source = sqlite3.connect(readonly_uri(source_file), uri=True)
-        make_target = sqlite3.connect
-    else:
-        source = cipher.raw_connect(source_file, source_key, read_only=True)
-        def make_target(path):
-            return cipher.raw_connect(path, source_key)
+    source = _connect(source_file, source_key, read_only=True)
     try:
-        destination = make_target(target)
+        destination = _connect(target, source_key)
         try:
             source.backup(destination)
         finally:
@@ -76,16 +78,12 @@ def backup_sqlite(path: Path, paths: Paths, reason: str) -> Path:
     return target
 
 
-def _inspect(path: Path) -> tuple[int | None, bool]:
-    """The flares a backup holds (None: not a readable FibroMap database, or protected
-    with a passphrase not given) and whether it passes SQLite's integrity check (and
-    SQLCipher's page check), over one read-only connection."""
+def _inspect(path: Path, key: cipher.Key | None) -> tuple[int | None, bool]:
+    """The flares a backup holds (None: not a readable FibroMap database) and whether it
+    passes SQLite's integrity check (and SQLCipher's page check), over one read-only
+    connection keyed with ``key`` (None: plain)."""
     try:
-        key = _key_of(path)
-        if key is None:
-            connection = sqlite3.connect(readonly_uri(path), uri=True)
-        else:
-            connection = cipher.raw_connect(path, key, read_only=True)
+        connection = _connect(path, key, read_only=True)
         try:
             sound = connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
             if key is not None:
@@ -101,8 +99,7 @@ def _inspect(path: Path) -> tuple[int | None, bool]:
 
 def backup_passes_check(path: Path) -> bool:
     """Whether a backup is a sound FibroMap database (SQLite's integrity check)."""
-    flares, sound = _inspect(path)
-    return sound and flares is not None
+    return describe_backup(path).sound
 
 
 def rotate_backups(paths: Paths) -> list[Path]:
@@ -157,10 +154,12 @@ def describe_backup(path: Path) -> BackupInfo:
     except (IndexError, ValueError):
         taken = None
     reason = parts[4] if len(parts) > 4 else ""
-    flares, sound = _inspect(path)
     protected = cipher.is_protected(path)
+    key = cipher.known_key(path) if protected else None
+    locked = protected and key is None
+    flares, sound = (None, False) if locked else _inspect(path, key)
     return BackupInfo(path, taken, reason, flares, sound and flares is not None, protected,
-                      protected and cipher.known_key(path) is None)
+                      locked)
 
 
 def restore_backup(backup: Path, database_file: Path,

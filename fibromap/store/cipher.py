@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fibromap.errors import FibroMapError
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
+from fibromap.store.sqlite_files import SQLITE_MAGIC, readonly_uri
 
 
 class WrongPassphrase(FibroMapError):
@@ -84,15 +83,14 @@ def salt_of(path: Path) -> bytes | None:
     return salt if len(salt) == SALT_BYTES else None
 
 
-def known_key(path: Path) -> Key | None:
-    """The key unlocked earlier in this process for the protected file ``path``, if any."""
-    salt = salt_of(path)
+def key_for_salt(salt: bytes | None) -> Key | None:
+    """The key unlocked in this process for files with this salt, if any."""
     return _unlocked.get(salt) if salt else None
 
 
-def key_for_salt(salt: bytes) -> Key | None:
-    """The key unlocked in this process for files with this salt, if any."""
-    return _unlocked.get(salt)
+def known_key(path: Path) -> Key | None:
+    """The key unlocked earlier in this process for the protected file ``path``, if any."""
+    return key_for_salt(salt_of(path))
 
 
 def remember(key: Key) -> Key:
@@ -105,7 +103,8 @@ def forget_all() -> None:
     _unlocked.clear()
 
 
-def _driver():
+def driver():
+    """The DB-API module (sqlcipher3.dbapi2), imported only once protection is in use."""
     try:
         from sqlcipher3 import dbapi2
     except ImportError as exc:  # pragma: no cover - installed with FibroMap
@@ -136,17 +135,11 @@ def is_protected(path: Path) -> bool:
             and head != SQLITE_MAGIC and not text_like and any(head))
 
 
-def driver():
-    """The DB-API module (sqlcipher3.dbapi2), for SQLAlchemy to map its errors."""
-    return _driver()
-
-
 def raw_connect(path: Path, key: Key, *, read_only: bool = False):
     """A keyed connection for an engine (its checks come after, from the engine's use):
     read-only ones open the file by a read-only URI and write nothing beside it."""
-    dbapi2 = _driver()
+    dbapi2 = driver()
     if read_only:
-        from fibromap.store.sqlite_files import readonly_uri
         connection = dbapi2.connect(readonly_uri(path), uri=True, check_same_thread=False)
     else:
         connection = dbapi2.connect(str(path), check_same_thread=False)
@@ -159,7 +152,7 @@ def raw_connect(path: Path, key: Key, *, read_only: bool = False):
 def connect(path: Path, key: Key | None, *, read_only: bool = False):
     """A checked DB-API connection to the database at ``path``: keyed with ``key``, or
     plain (None). Raises WrongPassphrase if the key does not open it."""
-    dbapi2 = _driver()
+    dbapi2 = driver()
     try:
         if key is None:
             connection = dbapi2.connect(str(path), check_same_thread=False)
@@ -254,17 +247,23 @@ def _replace(path: Path, converted: Path) -> None:
     """Rename ``converted`` onto ``path``; then overwrite the file it replaced (reached
     through a handle opened before the rename) and let it go."""
     with open(path, "rb+") as old:
-        size = os.fstat(old.fileno()).st_size
         os.replace(converted, path)
         sync_folder(path.parent)
         for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-        old.seek(0)
-        chunk = b"\x00" * (1 << 20)
-        for start in range(0, size, len(chunk)):
-            old.write(chunk[: min(len(chunk), size - start)])
-        old.flush()
-        os.fsync(old.fileno())
+        overwrite(old)
+
+
+def overwrite(handle) -> None:
+    """Write zeros over the whole file open as ``handle`` and sync: the bytes of a plain
+    file replaced by a protected one are gone, not only unlinked."""
+    size = os.fstat(handle.fileno()).st_size
+    handle.seek(0)
+    chunk = b"\x00" * (1 << 20)
+    for start in range(0, size, len(chunk)):
+        handle.write(chunk[: min(len(chunk), size - start)])
+    handle.flush()
+    os.fsync(handle.fileno())
 
 
 def sync_folder(folder: Path) -> None:

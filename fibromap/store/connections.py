@@ -44,12 +44,17 @@ def read_only_pragmas(dbapi_connection, _record) -> None:
     dbapi_connection.execute("PRAGMA foreign_keys = ON")
 
 
+def _keyed_engine(path: Path, key: cipher.Key, *, read_only: bool = False) -> Engine:
+    """An engine on a protected SQLite file: SQLCipher's connections, keyed with ``key``."""
+    return create_engine("sqlite://", poolclass=NullPool, module=cipher.driver(),
+                         creator=lambda: cipher.raw_connect(path, key, read_only=read_only))
+
+
 def read_only_engine(path: Path, key: cipher.Key | None = None) -> Engine:
     """An engine that reads the SQLite file ``path`` without writing a byte in or beside it
     (a protected one keyed with ``key``)."""
     if key is not None:
-        engine = create_engine("sqlite://", poolclass=NullPool, module=cipher.driver(),
-                               creator=lambda: cipher.raw_connect(path, key, read_only=True))
+        engine = _keyed_engine(path, key, read_only=True)
     else:
         engine = create_engine(f"sqlite:///{readonly_uri(path)}&uri=true", poolclass=NullPool)
     event.listen(engine, "connect", read_only_pragmas)
@@ -81,14 +86,11 @@ def engine_for(url: URL, key: cipher.Key | None = None) -> Engine:
     """The engine for ``url``; an SQLite file protected with ``key`` is opened through
     SQLCipher (store/cipher.py)."""
     try:
-        if url.get_backend_name() == "sqlite" and key is not None:
-            path = Path(url.database).expanduser().absolute()
-            engine = create_engine("sqlite://", poolclass=NullPool, module=cipher.driver(),
-                                   creator=lambda: cipher.raw_connect(path, key))
-            event.listen(engine, "connect", sqlite_pragmas)
-            event.listen(engine, "begin", sqlite_begin)
-        elif url.get_backend_name() == "sqlite":
-            engine = create_engine(url, poolclass=NullPool)
+        if url.get_backend_name() == "sqlite":
+            if key is not None:
+                engine = _keyed_engine(Path(url.database).expanduser().absolute(), key)
+            else:
+                engine = create_engine(url, poolclass=NullPool)
             event.listen(engine, "connect", sqlite_pragmas)
             event.listen(engine, "begin", sqlite_begin)
         else:

@@ -37,40 +37,18 @@ class DraftFile:
         return sealing.seal_with_database_key(data, key.secret, key.salt, PURPOSE)
 
     def save(self, draft: FlareDraft) -> None:
-        """Write atomically and durably: a crash leaves the old draft or the new one. A
-        plain draft replaced by a sealed one is overwritten, not only unlinked."""
+        """Write atomically and durably: a crash leaves the old draft or the new one."""
         self._paths.ensure(self.path.parent)
         temporary = self.path.with_suffix(".tmp")
-        data = self._encoded(draft)
         try:
             with open(temporary, "wb") as handle:
-                handle.write(data)
+                handle.write(self._encoded(draft))
                 handle.flush()
                 os.fsync(handle.fileno())
-            old = self._plain_to_overwrite(sealing.is_sealed(data))
-            try:
-                os.replace(temporary, self.path)
-                if old is not None:
-                    _overwrite(old)
-            finally:
-                if old is not None:
-                    old.close()
+            os.replace(temporary, self.path)
         except OSError as exc:
             raise FibroMapError(f"cannot keep the unsaved flare in {self.path}: "
                                 f"{exc.strerror or exc}") from exc
-
-    def _plain_to_overwrite(self, sealing_now: bool):
-        """A handle on the plain draft a sealed one is about to replace, if there is one."""
-        if not sealing_now:
-            return None
-        try:
-            handle = open(self.path, "rb+")
-        except OSError:
-            return None
-        if sealing.is_sealed(handle.read(200)):
-            handle.close()
-            return None
-        return handle
 
     def load(self) -> FlareDraft | None:
         """The draft left by the last session, or None. A file that cannot be read back —
@@ -102,18 +80,31 @@ class DraftFile:
             return None
 
     def reseal(self) -> None:
-        """Write the draft again under the database's protection now (after it changed)."""
+        """Write the draft again under the database's protection now (after it changed);
+        a plain draft replaced by a sealed one is overwritten, not only unlinked."""
         draft = self.load()
-        if draft is not None:
+        if draft is None:
+            return
+        plain = self._plain_file() if self._key() is not None else None
+        try:
             self.save(draft)
+            if plain is not None:
+                cipher.overwrite(plain)
+        finally:
+            if plain is not None:
+                plain.close()
+
+    def _plain_file(self):
+        """A handle on the draft file as it is, if it is plain text (None otherwise)."""
+        try:
+            handle = open(self.path, "rb+")
+        except OSError:
+            return None
+        if sealing.is_sealed(handle.read(200)):
+            handle.close()
+            return None
+        return handle
 
     def discard(self) -> None:
         self.path.unlink(missing_ok=True)
 
-
-def _overwrite(handle) -> None:
-    size = os.fstat(handle.fileno()).st_size
-    handle.seek(0)
-    handle.write(b"\x00" * size)
-    handle.flush()
-    os.fsync(handle.fileno())

@@ -35,7 +35,15 @@ def _file(database: Database) -> Path:
     return path
 
 
-def _follow(paths: Paths, key: cipher.Key | None) -> ProtectionChange:
+def _apply(database: Database, paths: Paths, conversion) -> ProtectionChange:
+    """Run ``conversion`` (which returns the database's new key, None for plain) with the
+    database's connections closed, carry on with the file it leaves, and give the backups
+    and the draft the same protection."""
+    database.engine.dispose()
+    try:
+        key = conversion()
+    finally:
+        database.reopen(paths)
     left = convert_backups(paths, key)
     DraftFile(paths, lambda: key).reseal()
     return ProtectionChange(key is not None, left)
@@ -46,12 +54,7 @@ def protect(database: Database, paths: Paths, passphrase: str) -> ProtectionChan
     path = _file(database)
     if database.key is not None:
         raise FibroMapError(f"{path} is protected already")
-    database.engine.dispose()
-    try:
-        key = cipher.protect(path, passphrase)
-    finally:
-        database.reopen(paths)
-    return _follow(paths, key)
+    return _apply(database, paths, lambda: cipher.protect(path, passphrase))
 
 
 def unprotect(database: Database, paths: Paths, passphrase: str) -> ProtectionChange:
@@ -61,12 +64,7 @@ def unprotect(database: Database, paths: Paths, passphrase: str) -> ProtectionCh
     if database.key is None:
         raise FibroMapError(f"{path} is not protected")
     key = cipher.unlock(path, passphrase)
-    database.engine.dispose()
-    try:
-        cipher.unprotect(path, key)
-    finally:
-        database.reopen(paths)
-    return _follow(paths, None)
+    return _apply(database, paths, lambda: cipher.unprotect(path, key))
 
 
 def change_passphrase(database: Database, paths: Paths, old: str,
@@ -76,10 +74,4 @@ def change_passphrase(database: Database, paths: Paths, old: str,
     if database.key is None:
         raise FibroMapError(f"{path} is not protected")
     key = cipher.unlock(path, old)
-    cipher.check_passphrase(new)
-    database.engine.dispose()
-    try:
-        new_key = cipher.change_passphrase(path, key, new)
-    finally:
-        database.reopen(paths)
-    return _follow(paths, new_key)
+    return _apply(database, paths, lambda: cipher.change_passphrase(path, key, new))

@@ -33,9 +33,9 @@ from fibromap.domain.device_data import (
 )
 from fibromap.exchange.devices import DeviceExport, Progress
 from fibromap.exchange.problems import ImportRefused, Problem
+from fibromap.store.sqlite_files import SQLITE_MAGIC
 
 APP = "Gadgetbridge"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 MINUTE = timedelta(minutes=1)
 MIBAND = "MI_BAND_ACTIVITY_SAMPLE"
 HUAMI = "HUAMI_EXTENDED_ACTIVITY_SAMPLE"
