@@ -76,7 +76,7 @@ def test_an_installed_wheel_finds_its_resources_and_migrations(tmp_path):
 
 
 def test_no_source_file_is_over_400_lines():
-    """A file past ~400 lines wants splitting along a real seam (STYLE.md)."""
+    """A file past ~400 lines wants splitting along a real seam (docs/CONTRIBUTING.md, "The checks")."""
     long = {str(path.relative_to(ROOT)): count
             for folder in ("fibromap", "tests", "resources", "packaging")
             for path in (ROOT / folder).rglob("*.py")

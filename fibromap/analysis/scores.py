@@ -1,5 +1,5 @@
-"""Clinical scales from ../shared/research/clinical-scales.md, shown as information for a
-clinician, never as a diagnosis.
+"""Clinical scales as published (ACR 2016: Wolfe et al. 2016; FIQR: Bennett et al. 2009),
+shown as information for a clinician, never as a diagnosis.
 
 - WPI: the ACR 2016 Widespread Pain Index (0–19) from the regions marked in a week,
   with the 5-region generalized-pain check (jaw, chest and abdomen do not count for it).

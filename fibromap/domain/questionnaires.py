@@ -1,8 +1,8 @@
 """Questionnaires a person fills in now and then, and the appointments they bring them to.
 
 The SSS (2016 Symptom Severity Scale) and the FIQR (revised Fibromyalgia Impact
-Questionnaire); their items are in ../shared/research/clinical-scales.md and their
-scores in fibromap.analysis.scores.
+Questionnaire) with their items as published (Wolfe et al. 2016; Bennett et al. 2009),
+and their scores in fibromap.analysis.scores.
 """
 
 from __future__ import annotations

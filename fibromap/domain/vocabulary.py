@@ -1,6 +1,6 @@
 """The words people pick from: triggers, pain qualities, treatments and contexts.
 
-Each list starts with the words people with fibromyalgia use (DESIGN.md) and
+Each list starts with the words people with fibromyalgia use for their spasms and
 grows with the person's own. A term's ``key`` is stable and stored with each
 flare; its ``label`` is what the person sees and may be renamed.
 """

@@ -1,7 +1,7 @@
 """The female and male figures of the body map, made from the neutral one.
 
 Used by make_body_map.py. The neutral figure is drawn from the landmarks of
-../shared/research/figure-proportions.md; a build reshapes it with a smooth sideways warp
+art-anatomy proportions (a figure eight heads tall); a build reshapes it with a smooth sideways warp
 that changes widths at given heights and nothing else: the shoulders, chest, waist, hips,
 thighs and limbs are made as wide as that build's landmarks say. Heights do not change,
 so every landmark stays at its height.

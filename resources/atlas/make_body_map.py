@@ -5,7 +5,7 @@ Run from the repository root with the test environment (it needs shapely):
     .venv/bin/python resources/atlas/make_body_map.py
 
 The figure is built in head units (a head is 1 unit tall, the figure 8) from the
-landmarks of ../shared/research/figure-proportions.md. Only the viewer's left half
+art-anatomy landmarks (shoulders at 1.5 heads, navel at 3, crotch at 4). Only the viewer's left half
 is drawn by hand; the right half is its exact mirror, and midline regions are a
 half joined to its mirror, so left/right symmetry holds by construction. Every
 region is carved out of the silhouette in priority order (each takes what is still

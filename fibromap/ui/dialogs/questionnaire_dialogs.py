@@ -1,4 +1,4 @@
-"""Filling in the SSS and the FIQR (../shared/research/clinical-scales.md)."""
+"""Filling in the SSS (Wolfe et al. 2016) and the FIQR (Bennett et al. 2009)."""
 
 from __future__ import annotations
 
