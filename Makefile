@@ -24,6 +24,13 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Lint (pyflakes, pycodestyle, bugbear, naming, import order, pyupgrade, and no function above
+# cyclomatic complexity 15) and types, as configured in pyproject.toml.
+.PHONY: lint
+lint: $(STAMP)
+	$(BIN)/ruff check fibromap
+	$(BIN)/mypy
+
 # Property tests with fresh random examples (the suite itself draws a fixed sequence).
 explore: $(STAMP)
 	FIBROMAP_HYPOTHESIS=explore QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \

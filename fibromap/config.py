@@ -119,7 +119,8 @@ def database_url(paths: Paths, override: str | None = None,
 def resource(*parts: str) -> Traversable:
     """A file under resources/, from a checkout, an installed wheel or a bundle."""
     if getattr(sys, "frozen", False):  # a PyInstaller bundle unpacks them beside the code
-        root: Traversable = Path(sys._MEIPASS) / "resources"
+        # PyInstaller sets sys._MEIPASS, which typeshed does not know.
+        root: Traversable = Path(sys._MEIPASS) / "resources"  # type: ignore[attr-defined]
     else:
         try:
             root = resources.files("fibromap.resources")

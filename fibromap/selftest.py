@@ -35,8 +35,9 @@ def run() -> int:
         saved = store.flares.add_many(history.flares)
         store.close()
         store = Store.open(f"sqlite:///{paths.database_file}", paths)
-        back = store.flares.get(saved[-1].id)
-        if back.sites != saved[-1].sites or store.flares.count() != len(saved):
+        last = saved[-1]
+        back = store.flares.get(last.id) if last.id is not None else None
+        if back is None or back.sites != last.sites or store.flares.count() != len(saved):
             raise RuntimeError("the database gave back something other than what was written")
         _step(f"database: wrote and read back {len(saved)} flares", started)
 
@@ -49,18 +50,19 @@ def run() -> int:
         store.close()
         store = Store.open(f"sqlite:///{paths.database_file}", paths,
                            passphrase="self-test passphrase")
-        sealed = sealing.seal_with_database_key(b"draft", store.database.key.secret,
-                                                store.database.key.salt, "draft")
+        key = store.database.key
+        if key is None:
+            raise RuntimeError("a protected database opened without its key")
+        sealed = sealing.seal_with_database_key(b"draft", key.secret, key.salt, "draft")
         if store.flares.count() != len(saved) or sealing.unseal_with_database_key(
-                sealed, store.database.key.secret, store.database.key.salt) != b"draft":
+                sealed, key.secret, key.salt) != b"draft":
             raise RuntimeError("a protected database did not give back what it held")
         _step("protection: the database protected, unlocked and read back", started)
 
         from fibromap.ui.app import create_application
         from fibromap.ui.main_window import MainWindow
-        from fibromap.ui.settings import Settings
-
         from fibromap.ui.qt_messages import quiet_harmless_messages
+        from fibromap.ui.settings import Settings
 
         app = create_application()
         quiet_harmless_messages()
@@ -97,7 +99,8 @@ def run() -> int:
         days = [(date(2026, 1, 1) + timedelta(days=i), i % 3 == 0, float(i % 4 + (i % 3 == 0)))
                 for i in range(60)]
         check = hac_difference(days)
-        if check.ci_low is None or not check.ci_low < check.difference < check.ci_high:
+        low, middle, high = check.ci_low, check.difference, check.ci_high
+        if low is None or middle is None or high is None or not low < middle < high:
             raise RuntimeError("the insights' confidence interval could not be computed")
         _step("insights statistics", started)
 

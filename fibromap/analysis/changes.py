@@ -58,7 +58,7 @@ def compare_periods(period: Period, before: dict[str, int], now: dict[str, int],
     regions = sorted(set(before) | set(now))
     p_values = [sign_test(now.get(r, 0), before.get(r, 0) + now.get(r, 0)) for r in regions]
     changes = []
-    for region, q in zip(regions, benjamini_hochberg(p_values)):
+    for region, q in zip(regions, benjamini_hochberg(p_values), strict=True):
         b, n = before.get(region, 0), now.get(region, 0)
         if q is None or q >= FDR:
             continue

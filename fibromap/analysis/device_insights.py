@@ -7,11 +7,12 @@ possible post-exertional pattern. Association, not cause; each rests on the days
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from fibromap.analysis.devices import clock_minutes, clock_text
-from fibromap.analysis.insights import Comparison, Observed, _rows, compare
+from fibromap.analysis.insights import Comparison, Observed, _rows, compare, shifted
 from fibromap.domain.daily import CheckIn
 from fibromap.domain.device_data import DeviceDay
 
@@ -41,8 +42,10 @@ def measured_sleep_comparisons(days: dict[date, DeviceDay], flares_on: dict[date
     ):
         for hours in (24, 48, 72):
             shift = timedelta(days=hours // 24 - 1)
-            rows = _rows(nights, lambda d, t=test: t(days[d]), lambda d, s=shift: d + s,
-                         lambda d: flares_on.get(d, 0), observed)
+            def exposed_on(d: date, t: Callable[[DeviceDay], bool | None] = test) -> bool | None:
+                return t(days[d])
+
+            rows = _rows(nights, exposed_on, shifted(shift), lambda d: flares_on.get(d, 0), observed)
             results.append(compare(f"{name} and spasms {hours} h later", exposed, other,
                                    "flares a day", rows))
     return results
@@ -69,8 +72,8 @@ def exertion_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int]
     ordered = sorted(busy)
     results = []
     for lag in (1, 2, 3):
-        rows = _rows(ordered, busy.get, lambda d, k=lag: d + timedelta(days=k),
-                     lambda d: flares_on.get(d, 0), observed)
+        rows = _rows(ordered, busy.get, shifted(timedelta(days=lag)), lambda d: flares_on.get(d, 0),
+                     observed)
         results.append(compare(f"Busy days and flares {lag} day{'s' if lag > 1 else ''} later",
                                BUSY, "after other days", "flares a day", rows, PEM))
     fatigue = {c.day: c.fatigue for c in checkins if c.fatigue is not None}
@@ -92,7 +95,7 @@ IRREGULAR_MINUTES = 60   # a bedtime this far from the usual: an irregular night
 def irregular_bedtimes(days: dict[date, DeviceDay]) -> dict[date, bool]:
     """Each night whose usual bedtime is known (the median of the 28 nights before, 14 of
     them measured): whether it began more than an hour from it."""
-    bed = {d: clock_minutes(day.bedtime, True) for d, day in days.items() if day.night}
+    bed = {d: clock_minutes(day.bedtime, True) for d, day in days.items() if day.bedtime is not None}
     out = {}
     for d, minutes in bed.items():
         before = [bed[d - timedelta(days=k)] for k in range(1, USUAL_DAYS + 1)
@@ -146,6 +149,7 @@ def rhythm(days: dict[date, DeviceDay], night_flares: dict[date, int], observed:
     if not nights:
         return None
     return Rhythm(len(nights),
-                  _quartiles([clock_minutes(n.bedtime, True) for n in nights], True),
-                  _quartiles([clock_minutes(n.wake_time, False) for n in nights], False),
+                  _quartiles([clock_minutes(n.bedtime, True) for n in nights if n.bedtime is not None], True),
+                  _quartiles([clock_minutes(n.wake_time, False) for n in nights if n.wake_time is not None],
+                             False),
                   bedtime_comparison(days, night_flares, observed, first))

@@ -123,8 +123,8 @@ def summarise(days: dict[date, DeviceDay]) -> DeviceSummary | None:
         mean_in_bed_hours=(statistics.mean(sum(s.in_bed_minutes for s in d.night) for d in nights)
                            / 60 if nights else 0.0),
         mean_awakenings=statistics.mean(woken) if woken else None,
-        bedtime=_median_clock([d.bedtime for d in nights], noon_based=True),
-        wake_time=_median_clock([d.wake_time for d in nights], noon_based=False),
+        bedtime=_median_clock([d.bedtime for d in nights if d.bedtime is not None], noon_based=True),
+        wake_time=_median_clock([d.wake_time for d in nights if d.wake_time is not None], noon_based=False),
         naps=len(naps),
         median_nap_minutes=statistics.median(n.asleep_minutes or n.in_bed_minutes for n in naps)
         if naps else None,

@@ -13,6 +13,7 @@ the span the person has been recording (first to last day with a flare or a chec
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -121,11 +122,13 @@ class Comparison:
                      if n < MIN_DAYS]
             return (f"{self.title}: not enough data yet — needs {' and '.join(short)} "
                     f"(rests on {self.days} days so far).")
-        if self.difference == 0:
+        difference = self.difference
+        assert difference is not None  # enough days on both sides make a difference
+        if difference == 0:
             change = "no difference"
         else:
-            change = (f"{abs(self.difference):.2f} "
-                      f"{'more' if self.difference > 0 else 'fewer'}")
+            change = (f"{abs(difference):.2f} "
+                      f"{'more' if difference > 0 else 'fewer'}")
         if not self.estimable:
             detail = ("the interval cannot be estimated: the counts did not vary from day to "
                       "day")
@@ -135,7 +138,7 @@ class Comparison:
                       f"{self.q_value:.2g} over {self.tests} comparisons: {verdict}"
                       if self.q_value is not None else
                       f"95 % CI {self.ci_low:+.2f} to {self.ci_high:+.2f}")
-        named = (f": {self.pattern}" if self.pattern and self.notable and self.difference > 0
+        named = (f": {self.pattern}" if self.pattern and self.notable and difference > 0
                  else "")
         return (f"{self.title}: {self.mean_exposed:.2f} {self.outcome} {self.exposed} against "
                 f"{self.mean_other:.2f} {self.other} — {change} ({detail}); {self.n_exposed} + "
@@ -154,7 +157,17 @@ def adjust(comparisons: list[Comparison]) -> list[Comparison]:
     shown = [c.p_value if c.enough and c.estimable else None for c in comparisons]
     tests = sum(p is not None for p in shown)
     return [replace(c, q_value=q, tests=tests if q is not None else 0)
-            for c, q in zip(comparisons, benjamini_hochberg(shown))]
+            for c, q in zip(comparisons, benjamini_hochberg(shown), strict=True)]
+
+
+def shifted(by: timedelta) -> Callable[[date], date]:
+    """The day ``by`` after a day: where a comparison looks for its outcome."""
+    return lambda day: day + by
+
+
+def since(start: date) -> Callable[[date], bool]:
+    """Whether a day is on or after ``start`` (the day a medication started)."""
+    return lambda day: day >= start
 
 
 def _rows(days: Iterable[date], exposed: Callable[[date], bool | None],
@@ -184,7 +197,7 @@ def sleep_comparisons(checkins: list[CheckIn], flares_on: dict[date, int],
     results = []
     for hours in (24, 48, 72):
         shift = timedelta(days=hours // 24 - 1)
-        rows = _rows(sorted(by_day), lambda d: poor_night(by_day[d]), lambda d, s=shift: d + s,
+        rows = _rows(sorted(by_day), lambda d: poor_night(by_day[d]), shifted(shift),
                      lambda d: flares_on.get(d, 0), observed)
         results.append(compare(f"Poor sleep and spasms {hours} h later",
                                f"after a poor night ({POOR_NIGHT})", "after a better night",
@@ -196,7 +209,7 @@ def following_night_comparisons(days: list[date], checkins: list[CheckIn],
                                 triggers_on: dict[date, set[str]], nights: dict[date, int],
                                 trigger_labels: dict[str, str], recorded: set[date],
                                 observed: Observed,
-                                untimed: set[date] = frozenset()) -> list[Comparison]:
+                                untimed: AbstractSet[date] = frozenset()) -> list[Comparison]:
     """Each trigger, little water, high stress and each food against the following night.
 
     ``recorded`` holds the days with a flare or a check-in: a day with neither says nothing
@@ -215,8 +228,10 @@ def following_night_comparisons(days: list[date], checkins: list[CheckIn],
     for key, label in sorted(trigger_labels.items(), key=lambda kv: kv[1]):
         if not any(key in terms for terms in triggers_on.values()):
             continue
-        rows = _rows(days, lambda d, k=key: (k in triggers_on.get(d, set())) if d in recorded
-                     else None, next_day, night, observed)
+        def logged(d: date, k: str = key) -> bool | None:
+            return (k in triggers_on.get(d, set())) if d in recorded else None
+
+        rows = _rows(days, logged, next_day, night, observed)
         results.append(compare(f"{label} and the following night",
                                f"after days with {label.lower()} logged", "after other days",
                                "night-time flares", rows))
@@ -230,11 +245,17 @@ def following_night_comparisons(days: list[date], checkins: list[CheckIn],
          f"after days with stress {HIGH_STRESS} of 10 or more", "after calmer days",
          lambda c: None if c.stress is None else c.stress >= HIGH_STRESS),
     ):
-        rows = _rows(checked, lambda d, t=test: t(by_day[d]), next_day, night, observed)
+        def exposed_on(d: date, t: Callable[[CheckIn], bool | None] = test) -> bool | None:
+            return t(by_day[d])
+
+        rows = _rows(checked, exposed_on, next_day, night, observed)
         results.append(compare(title, exposed, other, "night-time flares", rows))
     foods = sorted({food for c in checkins for food in c.foods})
     for food in foods:
-        rows = _rows(checked, lambda d, f=food: f in by_day[d].foods, next_day, night, observed)
+        def eaten(d: date, f: str = food) -> bool:
+            return f in by_day[d].foods
+
+        rows = _rows(checked, eaten, next_day, night, observed)
         results.append(compare(f"{food.capitalize()} and the following night",
                                f"after days with {food}", "after days without",
                                "night-time flares", rows))
@@ -250,7 +271,7 @@ def medication_comparisons(medications: list[Medication], flares_on: dict[date, 
         start = medication.start
         days = [start + timedelta(days=i) for i in range(-window, window)]
         rows = _rows([d for d in days if first_day <= d <= last_day],
-                     lambda d, s=start: d >= s, lambda d: d, lambda d: flares_on.get(d, 0),
+                     since(start), lambda d: d, lambda d: flares_on.get(d, 0),
                      observed)
         if not rows:
             continue
@@ -279,7 +300,7 @@ def symptom_comparisons(ratings: list[SymptomRating], checkins: list[CheckIn],
     for symptom in rated:
         level = by_symptom[symptom]
         rows = _rows(sorted(set(nights) & set(level)), lambda d: poor_night(nights[d]),
-                     lambda d: d, lambda d, lv=level: lv[d], observed)
+                     lambda d: d, level.__getitem__, observed)
         results.append(compare(f"Poor sleep and {symptom.lower()} the same day",
                                f"after a poor night ({POOR_NIGHT})", "after a better night",
                                f"{symptom.lower()} rating (0–10)", rows))
@@ -287,8 +308,7 @@ def symptom_comparisons(ratings: list[SymptomRating], checkins: list[CheckIn],
             start = medication.start
             days = [start + timedelta(days=i) for i in range(-window, window)]
             rows = _rows([d for d in days if first_day <= d <= last_day and d in level],
-                         lambda d, s=start: d >= s, lambda d: d, lambda d, lv=level: lv[d],
-                         observed)
+                         since(start), lambda d: d, level.__getitem__, observed)
             if rows:
                 results.append(compare(
                     f"{medication.name} {medication.dose}".strip()

@@ -16,8 +16,8 @@ from fibromap.analysis.periods import Period, weeks_ending
 from fibromap.analysis.review import ScoredDay, load_scores
 from fibromap.analysis.scores import FiqrResult, WpiResult
 from fibromap.domain.atlas import Atlas
-from fibromap.domain.device_data import device_days
 from fibromap.domain.daily import Medication
+from fibromap.domain.device_data import device_days
 from fibromap.domain.vocabulary import TermKind
 from fibromap.store import aggregates
 from fibromap.store.aggregates import RegionFigures
@@ -98,16 +98,18 @@ def _weekly(store: Store, period: Period) -> list[WeekBar]:
     weeks, left_over = weeks_ending(period)
     stretches = ([left_over] if left_over else []) + weeks
     days = aggregates.daily_figures(store.database, period.start, period.end)
-    totals = {stretch: [0, 0.0, 0] for stretch in stretches}
+    flares = dict.fromkeys(stretches, 0)
+    weighted = dict.fromkeys(stretches, 0.0)  # intensity times flares, of the days with one
+    rated = dict.fromkeys(stretches, 0)
     for day in days:
         back = (period.end - day.day).days // 7  # whole weeks counted back from the last day
-        total = totals[weeks[len(weeks) - 1 - back] if back < len(weeks) else left_over]
-        total[0] += day.flares
+        stretch = weeks[len(weeks) - 1 - back] if back < len(weeks) else left_over
+        assert stretch is not None  # a day before the whole weeks is one of those left over
+        flares[stretch] += day.flares
         if day.mean_intensity is not None:  # a day with only 0 marks has no intensity
-            total[1] += day.mean_intensity * day.flares
-            total[2] += day.flares
-    return [WeekBar(s, n, (weighted / rated) if rated else None)
-            for s, (n, weighted, rated) in totals.items()]
+            weighted[stretch] += day.mean_intensity * day.flares
+            rated[stretch] += day.flares
+    return [WeekBar(s, flares[s], (weighted[s] / rated[s]) if rated[s] else None) for s in flares]
 
 
 def _checkins(store: Store, period: Period) -> tuple[list[Measure], int]:

@@ -5,21 +5,30 @@ Each function reads through the store's own sessions, so it can run on a worker 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from fibromap.analysis.device_insights import (
-    USUAL_DAYS, Rhythm, bedtime_comparison, exertion_comparisons, measured_sleep_comparisons,
+    USUAL_DAYS,
+    Rhythm,
+    bedtime_comparison,
+    exertion_comparisons,
+    measured_sleep_comparisons,
     rhythm,
 )
 from fibromap.analysis.insights import (
-    Comparison, Observed, adjust, following_night_comparisons, medication_comparisons,
-    sleep_comparisons, symptom_comparisons,
+    Comparison,
+    Observed,
+    adjust,
+    following_night_comparisons,
+    medication_comparisons,
+    sleep_comparisons,
+    symptom_comparisons,
 )
 from fibromap.analysis.patterns import Spread, spread
 from fibromap.analysis.periods import Period, weeks_ending
-from fibromap.analysis.scores import FiqrResult, WpiResult
-from fibromap.analysis.scores import SssAnswers, fibromyalgia_severity, fiqr, sss, wpi
+from fibromap.analysis.scores import FiqrResult, SssAnswers, WpiResult, fibromyalgia_severity, fiqr, sss, wpi
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.device_data import device_days
 from fibromap.domain.questionnaires import QuestionnaireKind
@@ -37,8 +46,8 @@ class Insights:
     following_night: list[Comparison]
     medication: list[Comparison]
     treatments: list[tuple[str, str, int, float | None]]
-    symptoms: list[Comparison] = ()  # daily symptom ratings as outcomes
-    devices: list[Comparison] = ()   # what a watch, ring or phone measured
+    symptoms: Sequence[Comparison] = ()  # daily symptom ratings as outcomes
+    devices: Sequence[Comparison] = ()   # what a watch, ring or phone measured
 
     @property
     def comparisons(self) -> list[Comparison]:

@@ -18,8 +18,14 @@ from dataclasses import dataclass
 
 from fibromap.domain.atlas import WPI_AREAS, Atlas
 from fibromap.domain.questionnaires import (
-    FIQR_FUNCTION, FIQR_OVERALL, FIQR_SYMPTOMS, SSS_SOMATIC, SSS_SYMPTOMS, Questionnaire,
-    check_fiqr, check_sss,
+    FIQR_FUNCTION,
+    FIQR_OVERALL,
+    FIQR_SYMPTOMS,
+    SSS_SOMATIC,
+    SSS_SYMPTOMS,
+    Questionnaire,
+    check_fiqr,
+    check_sss,
 )
 
 NOT_A_DIAGNOSIS = "information for your clinician, not a diagnosis"
@@ -36,7 +42,7 @@ class WpiResult:
 
 def wpi(regions: Iterable[str], atlas: Atlas) -> WpiResult:
     """The WPI for the body regions painful in one week."""
-    areas = sorted({atlas.region(r).wpi_area for r in regions if r in atlas} - {None})
+    areas = sorted({area for r in regions if r in atlas if (area := atlas.region(r).wpi_area) is not None})
     counted = sorted({_AREAS[a].group for a in areas if _AREAS[a].counts_for_generalized})
     return WpiResult(len(areas), tuple(areas), tuple(counted), len(counted) >= 4)
 
@@ -102,7 +108,7 @@ def fiqr_minimum(items: Sequence[str]) -> int:
 
 
 def _section(answers: Mapping[str, int | None], items: Sequence[str], divisor: float) -> float | None:
-    given = [answers[item] for item in items if answers.get(item) is not None]
+    given = [answer for item in items if (answer := answers.get(item)) is not None]
     if len(given) < fiqr_minimum(items):
         return None
     return sum(given) * len(items) / len(given) / divisor
@@ -113,8 +119,10 @@ def fiqr(answers: Mapping[str, int | None]) -> FiqrResult:
     answers = check_fiqr(dict(answers))
     parts = [_section(answers, items, divisor) for _name, items, divisor in FIQR_SECTIONS]
     answered = sum(1 for v in answers.values() if v is not None)
-    total = round(sum(parts), 1) if all(p is not None for p in parts) else None
-    return FiqrResult(total, *(None if p is None else round(p, 2) for p in parts), answered)
+    scored = [p for p in parts if p is not None]
+    total = round(sum(scored), 1) if len(scored) == len(parts) else None
+    function, overall, symptoms = (None if p is None else round(p, 2) for p in parts)
+    return FiqrResult(total, function, overall, symptoms, answered)
 
 
 def fiqr_shortfall(result: FiqrResult, answers: Mapping[str, int | None]) -> str:

@@ -63,7 +63,7 @@ def hac_difference(days: Sequence[tuple[date, bool, float]], lag: int | None = N
     if not a or not b:
         return Difference(len(a), len(b), _mean(a), _mean(b), None, None, None, lag, None, None,
                           None)
-    mean_a, mean_b = _mean(a), _mean(b)
+    mean_a, mean_b = sum(a) / len(a), sum(b) / len(b)
     difference = mean_a - mean_b
     if len(a) < 2 or len(b) < 2:
         return Difference(len(a), len(b), mean_a, mean_b, difference, None, None, lag, None,

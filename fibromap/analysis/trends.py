@@ -37,7 +37,7 @@ def rolling_mean(values: Sequence[float], window: int = 7) -> list[float]:
 
 def weekly_sums(days: Sequence[date], values: Sequence[float]) -> tuple[list[date], list[float]]:
     weeks: dict[date, float] = {}
-    for day, value in zip(days, values):
+    for day, value in zip(days, values, strict=True):
         monday = day - timedelta(days=day.weekday())
         weeks[monday] = weeks.get(monday, 0.0) + (0.0 if math.isnan(value) else value)
     return list(weeks), list(weeks.values())

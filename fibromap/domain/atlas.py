@@ -37,8 +37,9 @@ class View(StrEnum):
     FOOT_TOPS = "foot_tops"
     SOLES = "soles"
 
+    # The view's title for people, in place of str.title (never called on a view).
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]
         return VIEW_TITLES[self]
 
     @property

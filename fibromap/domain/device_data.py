@@ -14,10 +14,11 @@ the wall-clock time with the offset unknown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from itertools import pairwise
 
 from fibromap.errors import ValidationError
 
@@ -59,9 +60,9 @@ class Moment:
     @classmethod
     def of(cls, when: datetime) -> Moment:
         """From an aware datetime (its offset kept), or a naive wall-clock time."""
-        if when.tzinfo is None:
-            return cls(when.replace(microsecond=0), None)
         offset = when.utcoffset()
+        if offset is None:  # naive
+            return cls(when.replace(microsecond=0), None)
         utc = (when - offset).replace(tzinfo=None, microsecond=0)
         return cls(utc, round(offset.total_seconds() / 60))
 
@@ -227,7 +228,7 @@ def _period(source: DeviceSource, group: list[Stretch]) -> DeviceSleep:
     # Waking up: a break between two stretches of sleep, or a stretch marked awake within
     # them, of AWAKENING or more (the time before falling asleep and after the final
     # waking is time in bed, not an awakening).
-    breaks = [(a_end, b_start) for (_a, a_end), (b_start, _b) in zip(asleep, asleep[1:])]
+    breaks = [(a_end, b_start) for (_a, a_end), (b_start, _b) in pairwise(asleep)]
     awakenings = sum(1 for start, end in breaks if end - start >= AWAKENING)
     asleep_minutes = _minutes(asleep)
     nap = daytime(first, last, asleep_minutes)
@@ -292,7 +293,7 @@ def keep_one_per_night(sleeps: Iterable[DeviceSleep]) -> Overlaps:
     return Overlaps(kept, dropped)
 
 
-def steps_per_day(source: DeviceSource, days: dict[date, float],
+def steps_per_day(source: DeviceSource, days: Mapping[date, float],
                   left_out: list[str] | None = None) -> list[DeviceSteps]:
     """A device's steps added up per day; a day past MAX_STEPS_A_DAY (a count gone wrong)
     is left out and described in ``left_out``."""

@@ -13,7 +13,13 @@ from typing import Any
 
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.flare import (
-    DURATION_MAX_SECONDS, Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse,
+    DURATION_MAX_SECONDS,
+    Flare,
+    ImpactArea,
+    Referral,
+    SiteRole,
+    SpasmSite,
+    TreatmentUse,
 )
 from fibromap.errors import ValidationError
 
@@ -89,8 +95,11 @@ class FlareDraft:
             id=self.editing_id,
             onset=self.onset,
             duration_seconds=self.duration_seconds,
-            sites=tuple(SpasmSite(s.region, s.intensity, SiteRole(s.role)) for s in self.sites),
-            referrals=tuple(Referral(l.source, l.target, l.intensity) for l in self.links),
+            # Each has its intensity, checked above.
+            sites=tuple(SpasmSite(s.region, s.intensity, SiteRole(s.role)) for s in self.sites
+                        if s.intensity is not None),
+            referrals=tuple(Referral(link.source, link.target, link.intensity) for link in self.links
+                            if link.intensity is not None),
             context=self.context,
             qualities=frozenset(self.qualities),
             triggers=frozenset(self.triggers),
@@ -181,7 +190,7 @@ class FlareDraft:
                 duration_seconds=data["duration_seconds"],
                 still_going=bool(data.get("still_going", False)),  # drafts from before it
                 sites=[DraftSite(**s) for s in data["sites"]],
-                links=[DraftLink(**l) for l in data["links"]],
+                links=[DraftLink(**link) for link in data["links"]],
                 context=data["context"],
                 qualities=list(data["qualities"]),
                 triggers=list(data["triggers"]),

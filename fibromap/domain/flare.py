@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from enum import StrEnum
 from functools import cache
@@ -23,7 +23,7 @@ STILL_GOING = timedelta(days=1)
 DURATION_MAX_SECONDS = 7 * 24 * 3600
 REGION_ID_MAX = 64
 MEDICATION_TEXT_MAX = 120
-T = TypeVar("T")
+T = TypeVar("T", bound=Hashable)  # a frozen dataclass
 
 
 class SiteRole(StrEnum):
@@ -49,8 +49,7 @@ IMPACT_LEVELS = ("none", "a little", "a lot", "could not")
 
 
 def _region(field_name: str, value: object) -> str:
-    text(field_name, value, max_length=REGION_ID_MAX, required=True)
-    return value  # type: ignore[return-value]
+    return text(field_name, value, max_length=REGION_ID_MAX, required=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +227,9 @@ class Flare:
 
     @property
     def utc_offset_minutes(self) -> int:
-        return int(self.onset.utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
+        offset = self.onset.utcoffset()
+        assert offset is not None  # the onset is checked to be aware
+        return int(offset.total_seconds() // 60)
 
     @property
     def onset_local(self) -> datetime:
@@ -262,7 +263,7 @@ def stored(cls: type[T], *values) -> T:
 @cache
 def _setters(cls: type) -> tuple:
     """How to fill each of a frozen dataclass's slots, in field order."""
-    return tuple(getattr(cls, name).__set__ for name in cls.__slots__)
+    return tuple(getattr(cls, each.name).__set__ for each in fields(cls))
 
 
 def day_only_onset(day: date) -> datetime:

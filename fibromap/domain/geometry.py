@@ -101,12 +101,20 @@ def _rings(d: str, minimum: int = 3) -> tuple[Ring, ...]:
 def _pairs(numbers: list[float]) -> Ring:
     if len(numbers) % 2:
         raise ValueError("the body map has a path with an odd number of coordinates")
-    return tuple(zip(numbers[::2], numbers[1::2]))
+    return tuple(zip(numbers[::2], numbers[1::2], strict=True))
 
 
 @cache
 def _svg() -> ET.Element:
     return ET.fromstring(resource("atlas", "body_map.svg").read_text(encoding="utf-8"))
+
+
+def _needed(element: ET.Element, name: str) -> str:
+    """An attribute the drawing must have, or a ValueError naming what is missing."""
+    value = element.get(name)
+    if value is None:
+        raise ValueError(f"the body map has a {element.tag.split('}')[-1]} without {name}")
+    return value
 
 
 def load_geometry(build: Build | str = Build.NEUTRAL) -> BodyGeometry:
@@ -118,23 +126,27 @@ def load_geometry(build: Build | str = Build.NEUTRAL) -> BodyGeometry:
 @cache
 def _load(build: Build) -> BodyGeometry:
     root = _svg()
-    _, _, width, height = (float(v) for v in root.get("viewBox").split())
+    _, _, width, height = (float(v) for v in _needed(root, "viewBox").split())
     views = {}
     for group in root.iter(f"{SVG_NS}g"):
         if group.get("data-build", Build.NEUTRAL) != build and group.get("data-figure") == "body":
             continue
-        view = View(group.get("data-view") or group.get("id"))
+        view = View(group.get("data-view") or _needed(group, "id"))
         frame = (float(group.get("data-width", width)), float(group.get("data-height", height)))
-        sides = tuple(float(v) for v in group.get("data-sides", "0 0").split())
-        silhouette, regions, details = None, {}, []
+        left, right = (float(v) for v in group.get("data-sides", "0 0").split())
+        silhouette: Shape | None = None
+        regions: dict[str, Shape] = {}
+        details: list[Ring] = []
         for path in group.iter(f"{SVG_NS}path"):
             if path.get("class") == "silhouette":
-                silhouette = Shape(_rings(path.get("d")))
+                silhouette = Shape(_rings(_needed(path, "d")))
             elif path.get("class") == "detail":
-                details += _rings(path.get("d"), minimum=2)
+                details += _rings(_needed(path, "d"), minimum=2)
             else:
-                x, y = (float(v) for v in path.get("data-anchor").split())
-                region_id = path.get("data-region") or path.get("id")
-                regions[region_id] = Shape(_rings(path.get("d")), (x, y))
-        views[view] = FigureView(view, silhouette, regions, tuple(details), *frame, sides)
-    return BodyGeometry(width, height, float(root.get("data-head-units")), views, build)
+                x, y = (float(v) for v in _needed(path, "data-anchor").split())
+                region_id = path.get("data-region") or _needed(path, "id")
+                regions[region_id] = Shape(_rings(_needed(path, "d")), (x, y))
+        if silhouette is None:
+            raise ValueError(f"the body map's {view} view has no silhouette")
+        views[view] = FigureView(view, silhouette, regions, tuple(details), *frame, (left, right))
+    return BodyGeometry(width, height, float(_needed(root, "data-head-units")), views, build)

@@ -41,9 +41,11 @@ def in_export_order(flares: Iterable[Flare]) -> list[Flare]:
 
 def flare_fingerprint(flare: Flare) -> str:
     """The same flare recorded twice has the same fingerprint, whatever its id or save time."""
-    if flare.known_fingerprint is None:
-        object.__setattr__(flare, "known_fingerprint", _worked_out(flare))
-    return flare.known_fingerprint
+    fingerprint = flare.known_fingerprint
+    if fingerprint is None:
+        fingerprint = _worked_out(flare)
+        object.__setattr__(flare, "known_fingerprint", fingerprint)
+    return fingerprint
 
 
 def _worked_out(flare: Flare) -> str:

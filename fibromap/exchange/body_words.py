@@ -110,7 +110,9 @@ def read_symptom(name: str, atlas: Atlas) -> Reading:
 
 def _stems(words: list[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """The body phrases in ``words`` (longest first), each with the sides said before it."""
-    found, sides, index = [], ("left", "right"), 0
+    found: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    sides: tuple[str, ...] = ("left", "right")
+    index = 0
     while index < len(words):
         if words[index] in SIDE_WORDS:
             sides = SIDE_WORDS[words[index]]

@@ -32,7 +32,7 @@ class ImportRefused(FibroMapError):
                          + "; ".join(map(str, first)) + more)
 
 
-def csv_rows(text: str, problems: "Collector", read: dict[str, int] | None = None):
+def csv_rows(text: str, problems: Collector, read: dict[str, int] | None = None):
     """(line number, cells) for each CSV row of ``text``, numbered by the line it starts
     on (a quoted cell may span lines); a row the csv module cannot read is a problem.
     ``read["at"]``, if given, follows how many characters have been read."""

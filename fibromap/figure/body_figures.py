@@ -11,7 +11,11 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPen, QTransform
 from PySide6.QtWidgets import (
-    QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
 )
 
 from fibromap.domain.atlas import FIGURES, Atlas, View
@@ -22,6 +26,12 @@ from fibromap.figure.region_item import IntensityLabel, RegionItem, polyline_pat
 
 FIGURE_GAP = 60.0
 TITLE_SPACE = 34.0
+
+
+def scene_anchor_of(item: RegionItem) -> QPointF:
+    """Where an item's number and arrows go, in the scene's coordinates."""
+    assert item.anchor is not None  # every region's shape has its anchor
+    return item.mapToScene(QPointF(*item.anchor))
 
 
 class BodyFigures:
@@ -174,15 +184,14 @@ class BodyFigures:
         if item is None and region_id in self.atlas:
             parent = self.atlas.region(region_id).parent
             item = self.shown_item(parent) if parent else None
-        return item.mapToScene(QPointF(*item.anchor)) if item else None
+        return scene_anchor_of(item) if item else None
 
     def scene_anchor(self, region_id: str) -> QPointF:
         """Where a region's number and arrows go: as shown_anchor, else at its first item
         (hidden)."""
         anchor = self.shown_anchor(region_id)
         if anchor is None:
-            item = self.region_items[region_id]
-            anchor = item.mapToScene(QPointF(*item.anchor))
+            anchor = scene_anchor_of(self.region_items[region_id])
         return anchor
 
     def refresh(self, region_id: str) -> None:
@@ -199,7 +208,7 @@ class BodyFigures:
         if shown is None:
             self.labels[region_id].hide()
         else:
-            self.labels[region_id].show_for(shown, shown.mapToScene(QPointF(*shown.anchor)))
+            self.labels[region_id].show_for(shown, scene_anchor_of(shown))
 
     def set_values(self, values: dict[str, float], maximum: float, fmt) -> None:
         """Heat-map colours: each region's figure as a fraction of ``maximum`` (others blank)."""

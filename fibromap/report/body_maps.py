@@ -35,7 +35,8 @@ def _notes(data: ReportData, atlas: Atlas, maximum: float, orientation: Orientat
     top = sorted(data.figures.values(), key=lambda f: (-f.flares, f.region))
     regions = [f"{atlas.name(f.region)}: {f.flares}, {f.mean_intensity:.1f} / {f.max_intensity}"
                for f in top]
-    scale = (f"Scale: 0 to {maximum:.0f} flares (light orange to dark red; unmarked regions stay skin-coloured)." if data.figures
+    scale = (f"Scale: 0 to {maximum:.0f} flares (light orange to dark red; unmarked regions stay "
+             "skin-coloured)." if data.figures
              else "No flares in this period: the figures are blank.")
     notes = [scale, SIDES[orientation]]
     if hidden:
@@ -72,8 +73,8 @@ def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation,
         arrow.route(figures.scene_anchor(source), figures.scene_anchor(target))
         heads.append(arrow.head_rect())
     hidden = figures.declutter(heads)
-    source = scene.sceneRect()
-    map_width = MAP_HEIGHT * source.width() / source.height()
+    drawn = scene.sceneRect()
+    map_width = MAP_HEIGHT * drawn.width() / drawn.height()
     notes = _notes(data, atlas, maximum, orientation, hidden)
 
     def notes_width(width: float) -> float:
@@ -87,7 +88,7 @@ def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation,
         painter.drawText(QRectF(box.left(), box.top(), box.width(), 14),
                          "Where: flares touching each region, with referral patterns (arrows)")
         target = QRectF(box.left(), box.top() + 16, map_width, MAP_HEIGHT)
-        scene.render(painter, target, source)
+        scene.render(painter, target, drawn)
         painter.setFont(font(NOTE_SIZE))
         left, y = target.right() + 10, box.top() + 20
         for line in notes:

@@ -74,9 +74,9 @@ def bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str], values: Seq
             value_labels.append((QRectF(bar.center().x() - wide / 2, bar.top() - text_h, wide,
                                         text_h), text))
         if index % label_every == 0:
-            wide = slot * label_every
-            left = max(box.left(), plot.left() + (index + 0.5) * slot - wide / 2)
-            painter.drawText(QRectF(left, plot.bottom() + 2, min(wide, box.right() - left), text_h),
+            span = slot * label_every
+            left = max(box.left(), plot.left() + (index + 0.5) * slot - span / 2)
+            painter.drawText(QRectF(left, plot.bottom() + 2, min(span, box.right() - left), text_h),
                              Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextSingleLine,
                              labels[index])
     painter.setPen(QPen(AXIS, 0.7))

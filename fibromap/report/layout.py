@@ -73,7 +73,7 @@ def text_section(title: str, lines: Sequence[str], size: float = 8.5) -> Section
         painter.drawText(QRectF(box.left(), box.top(), box.width(), 14), title)
         painter.setFont(font(size))
         y = box.top() + 16
-        for line, height in zip(lines, heights(box.width())):
+        for line, height in zip(lines, heights(box.width()), strict=True):
             painter.drawText(QRectF(box.left(), y, box.width(), height), WRAP, line)
             y += height
     return Section(lambda width: 16 + sum(heights(width)), draw)

@@ -19,8 +19,8 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 from fibromap import APP_NAME, __version__
 from fibromap.analysis.report_data import ReportData
 from fibromap.domain.atlas import Atlas
-from fibromap.errors import FibroMapError
 from fibromap.domain.geometry import Build
+from fibromap.errors import FibroMapError
 from fibromap.figure.orientation import Orientation
 from fibromap.report import sections
 from fibromap.report.body_maps import body_maps
@@ -61,7 +61,8 @@ def render_report(data: ReportData, atlas: Atlas, device, today: date | None = N
         writer = Writer(device, painter, running_header(data))
         parts = [sections.header(data, today or date.today()), sections.summary(data),
                  sections.medications(data), body_maps(data, atlas, Orientation(orientation), build),
-                 sections.trend(data), sections.hours(data), *sections.daily_life(data), *sections.devices(data),
+                 sections.trend(data), sections.hours(data), *sections.daily_life(data),
+                 *sections.devices(data),
                  *sections.factors(data), *sections.scores(data),
                  sections.changes(data, atlas), sections.questions(data)]
         return writer.place_all(parts)

@@ -178,7 +178,7 @@ def factors(data: ReportData) -> list[Section]:
     counts = [n for _k, _l, n in data.triggers]
     triggers = listing(triggers, LISTED, lambda rest: f"… and {rest} more triggers, logged with "
                        f"{spread(counts[LISTED:])} flares each.")
-    rated = [(label, n, mean) for _k, label, n, mean in data.treatments if n]
+    rated = [(label, n, mean) for _k, label, n, mean in data.treatments if n and mean is not None]
     helped = [f"{label}: mean relief {mean:.1f} of 10 (rated {n}×)" for label, n, mean in rated]
     helped = listing(helped, LISTED, lambda rest: f"… and {rest} more, with mean relief "
                      f"{spread([round(m, 1) for _l, _n, m in rated[LISTED:]])} of 10.")
@@ -194,10 +194,10 @@ def _questionnaires(data: ReportData) -> list[tuple[str, list[str], list[str], l
     fiqr = [f"{d:%d %b %Y}: FIQR {r.total:.1f} of 100 ({r.answered} of 21 answered)."
             if r.scored else f"{d:%d %b %Y}: FIQR not scored, too few answers ({r.answered} of 21)."
             for d, r in data.fiqr]
-    scored = [(d, r) for d, r in data.fiqr if r.scored]
+    scored = [(d, r.total) for d, r in data.fiqr if r.total is not None]
     span = data.period.days
     return [("SSS", sss, [chart_date(s.day, span) for s in data.sss], [s.sss for s in data.sss], 12),
-            ("FIQR", fiqr, [chart_date(d, span) for d, _r in scored], [r.total for _d, r in scored],
+            ("FIQR", fiqr, [chart_date(d, span) for d, _t in scored], [t for _d, t in scored],
              100)]
 
 
@@ -207,13 +207,13 @@ def scores(data: ReportData) -> list[Section]:
         lines.append("Widespread Pain Index: no flares with pain recorded in this period, so none "
                      "(no records is not no pain).")
     elif data.wpi_weeks:
-        values = [r.score for _w, r in data.wpi_weeks]
+        week_scores = [r.score for _w, r in data.wpi_weeks]
         generalized = sum(1 for _w, r in data.wpi_weeks if r.generalized)
         week, last = data.wpi_weeks[-1]
         rest = data.wpi_left_over
         lines.append(f"Widespread Pain Index from the areas marked in pain in flares (not a "
-                     f"questionnaire), per whole 7 days: {min(values)}–{max(values)} of 19; "
-                     f"generalized pain in {generalized} of {len(values)} weeks"
+                     f"questionnaire), per whole 7 days: {min(week_scores)}–{max(week_scores)} of 19; "
+                     f"generalized pain in {generalized} of {len(week_scores)} weeks"
                      + (f" (the first {rest.days} days make no whole week)." if rest else "."))
         areas = ", ".join(AREA_NAMES[a].lower() for a in last.areas) or "none"
         lines.append(f"Last 7 days ({week.start:%d %b} – {week.end:%d %b}): WPI {last.score} "

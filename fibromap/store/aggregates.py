@@ -204,7 +204,7 @@ def duration_counts(database: Database, start: date | None = None,
         for index, n in session.execute(query):
             counts[int(index)] = n
     labels = [label for _limit, label in DURATION_BINS] + ["no end given"]
-    return list(zip(labels, counts))
+    return list(zip(labels, counts, strict=True))
 
 
 def treatment_relief(database: Database, start: date | None = None,

@@ -12,19 +12,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fibromap.domain.flare import (
-    Flare, Referral, SiteRole, SpasmSite, TreatmentUse, aware_from_utc, day_only_onset,
-    stored, utc_now,
+    Flare,
+    Referral,
+    SiteRole,
+    SpasmSite,
+    TreatmentUse,
+    aware_from_utc,
+    day_only_onset,
+    stored,
+    utc_now,
 )
 from fibromap.domain.records import flare_fingerprint
 from fibromap.domain.vocabulary import TermKind
 from fibromap.store.database import Database
 from fibromap.store.flares import IMPACT_COLUMNS, TermLookup, check_regions, naive_utc
 from fibromap.store.plain_rows import CHUNK, insert_rows, placeholder
-from fibromap.store.schema import (
-    FlareRow, FlareTermRow, ReferralRow, SiteRow, TermRow, TreatmentUseRow,
-)
-
-
+from fibromap.store.schema import FlareRow, FlareTermRow, ReferralRow, SiteRow, TermRow, TreatmentUseRow
 
 FLARE_INSERT = ("onset_utc", "utc_offset_min", "onset_local", "duration_s", "context_id",
                 *(column for _area, column in IMPACT_COLUMNS), "notes", "fingerprint",
@@ -43,7 +46,7 @@ def insert_many(session: Session, flares: Sequence[Flare],
         marks = (list(fingerprints[start:start + CHUNK]) if fingerprints is not None
                  else [flare_fingerprint(flare) for flare in part])
         rows = []
-        for flare, mark in zip(part, marks):
+        for flare, mark in zip(part, marks, strict=True):
             check_regions(flare)
             rows.append((
                 naive_utc(flare.onset), flare.utc_offset_minutes, flare.onset_local,
@@ -59,7 +62,7 @@ def insert_many(session: Session, flares: Sequence[Flare],
             select(FlareRow.fingerprint, FlareRow.id).where(FlareRow.fingerprint.in_(marks)))}
         ids = [found[mark] for mark in marks]
         sites, words, uses = [], [], []
-        for flare_id, flare in zip(ids, part):
+        for flare_id, flare in zip(ids, part, strict=True):
             sites += [(flare_id, position, site.region, site.intensity, site.role.value)
                       for position, site in enumerate(flare.sites)]
             words += [(flare_id, terms(kind, key))
@@ -70,13 +73,13 @@ def insert_many(session: Session, flares: Sequence[Flare],
                       use.medication, use.dose)
                      for position, use in enumerate(flare.treatments)]
         insert_rows(session, SiteRow, ("flare_id", "position", "region", "intensity", "role"), sites)
-        linked = [flare_id for flare_id, flare in zip(ids, part) if flare.referrals]
+        linked = [flare_id for flare_id, flare in zip(ids, part, strict=True) if flare.referrals]
         site_ids = {(flare_id, region): site_id for site_id, flare_id, region in session.execute(
             select(SiteRow.id, SiteRow.flare_id, SiteRow.region)
             .where(SiteRow.flare_id.in_(linked)))} if linked else {}
         referrals = [(flare_id, position, site_ids[flare_id, referral.source],
                       site_ids[flare_id, referral.target], referral.intensity)
-                     for flare_id, flare in zip(ids, part)
+                     for flare_id, flare in zip(ids, part, strict=True)
                      for position, referral in enumerate(flare.referrals)]
         insert_rows(session, ReferralRow, ("flare_id", "position", "source_site_id",
                                        "target_site_id", "intensity"), referrals)
@@ -137,7 +140,7 @@ def _read_chunk(session: Session, ids: list[int], keys: dict) -> list[tuple[Flar
 
     cursor = connection.connection.cursor()  # the driver's own rows, not wrapped
 
-    def rows(sql: str) -> list[tuple]:
+    def rows(sql: str) -> Sequence[tuple]:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
@@ -170,7 +173,7 @@ def _read_chunk(session: Session, ids: list[int], keys: dict) -> list[tuple[Flar
             frozenset(k for kind, k in said if kind == TermKind.QUALITY),
             frozenset(k for kind, k in said if kind == TermKind.TRIGGER),
             tuple(uses.get(flare_id, ())),
-            {area: level for (area, _c), level in zip(IMPACT_COLUMNS, levels)
+            {area: level for (area, _c), level in zip(IMPACT_COLUMNS, levels, strict=True)
              if level is not None},
             notes, bool(day_only), flare_id, _moment(created), _moment(modified), None), mark))
     flares.sort(key=lambda row: (row[0], row[1].regions))  # stored UTC: text or naive, in order

@@ -37,7 +37,7 @@ def check_database(database: Database) -> CheckReport:
         return report
     with database.reading() as session:
         for table in Base.metadata.sorted_tables:
-            report.counts[table.name] = session.scalar(select(func.count()).select_from(table))
+            report.counts[table.name] = session.scalars(select(func.count()).select_from(table)).one()
         if database.is_sqlite:
             integrity = [row[0] for row in session.connection().exec_driver_sql(
                 "PRAGMA integrity_check")]

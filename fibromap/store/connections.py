@@ -88,6 +88,7 @@ def engine_for(url: URL, key: cipher.Key | None = None) -> Engine:
     try:
         if url.get_backend_name() == "sqlite":
             if key is not None:
+                assert url.database is not None  # a protected database is a file
                 engine = _keyed_engine(Path(url.database).expanduser().absolute(), key)
             else:
                 engine = create_engine(url, poolclass=NullPool)

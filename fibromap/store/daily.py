@@ -93,7 +93,7 @@ class CheckInRepository:
 
     def count(self) -> int:
         with self._db.reading() as session:
-            return session.scalar(select(func.count(CheckInRow.id)))
+            return session.scalars(select(func.count(CheckInRow.id))).one()
 
 
 def _medication(row: MedicationRow) -> Medication:
@@ -150,7 +150,7 @@ class MedicationRepository:
 
     def count(self) -> int:
         with self._db.reading() as session:
-            return session.scalar(select(func.count(MedicationRow.id)))
+            return session.scalars(select(func.count(MedicationRow.id))).one()
 
     @staticmethod
     def _row(session, medication_id: int | None) -> MedicationRow:

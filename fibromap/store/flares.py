@@ -11,15 +11,20 @@ from sqlalchemy.orm import Session, selectinload
 
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.flare import (
-    Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse, aware_from_utc, utc_now,
+    Flare,
+    ImpactArea,
+    Referral,
+    SiteRole,
+    SpasmSite,
+    TreatmentUse,
+    aware_from_utc,
+    utc_now,
 )
 from fibromap.domain.records import flare_fingerprint
 from fibromap.domain.vocabulary import TermKind
 from fibromap.errors import ChangedElsewhere, ValidationError
 from fibromap.store.database import Database
-from fibromap.store.schema import (
-    FlareRow, FlareTermRow, ReferralRow, SiteRow, TermRow, TreatmentUseRow,
-)
+from fibromap.store.schema import FlareRow, FlareTermRow, ReferralRow, SiteRow, TermRow, TreatmentUseRow
 from fibromap.store.vocabulary import term_ids
 
 LOAD_WHOLE = (
@@ -123,8 +128,8 @@ def _fill_row(row: FlareRow, flare: Flare, terms: TermLookup, session: Session) 
         setattr(row, f"impact_{area.value}", flare.impacts.get(area))
     row.notes = flare.notes
     row.day_only = flare.day_only
-    term_rows = [session.get(TermRow, terms(TermKind.QUALITY, key)) for key in sorted(flare.qualities)]
-    term_rows += [session.get(TermRow, terms(TermKind.TRIGGER, key)) for key in sorted(flare.triggers)]
+    term_rows = [session.get_one(TermRow, terms(TermKind.QUALITY, key)) for key in sorted(flare.qualities)]
+    term_rows += [session.get_one(TermRow, terms(TermKind.TRIGGER, key)) for key in sorted(flare.triggers)]
     row.terms = term_rows
     row.sites = [SiteRow(position=i, region=site.region, intensity=site.intensity,
                          role=site.role.value) for i, site in enumerate(flare.sites)]
@@ -218,9 +223,11 @@ class FlareRepository:
                                        "save again to keep it as a new flare")
             if flare.modified is not None and row.modified_utc != naive_utc(flare.modified):
                 current = flare_from_row(row)
+                changed = current.modified
+                assert changed is not None  # a stored flare has the time it was saved
                 raise ChangedElsewhere(
                     f"this flare was changed in another window or program at "
-                    f"{current.modified.astimezone():%H:%M on %d %b} after you opened it, so "
+                    f"{changed.astimezone():%H:%M on %d %b} after you opened it, so "
                     "your correction was not saved over it; save again to replace that change "
                     "with yours, or open the flare again from History to see it", current)
             # Old sites go first so the (flare, region) uniqueness holds for the new ones.

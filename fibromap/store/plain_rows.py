@@ -26,10 +26,10 @@ def insert_rows(session: Session, row_class, columns: tuple[str, ...], rows: lis
     if converters:
         changed = []
         for row in rows:
-            row = list(row)
+            values = list(row)
             for index, convert in converters:
-                row[index] = convert(row[index])
-            changed.append(tuple(row))
+                values[index] = convert(values[index])
+            changed.append(tuple(values))
         rows = changed
     quote = dialect.identifier_preparer.quote
     mark = placeholder(dialect)

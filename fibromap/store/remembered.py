@@ -61,7 +61,7 @@ def keep(database: Path, passphrase: str) -> bool:
     try:
         backend.set_password(SERVICE, _name(database), passphrase)
         return True
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001 - a keyring that refuses just keeps nothing
         log.warning("the keyring did not keep the passphrase: %s", exc)
         return False
 

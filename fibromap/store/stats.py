@@ -71,7 +71,7 @@ def period_summary(database: Database, start: date | None = None,
             checkin_query = checkin_query.where(CheckInRow.day >= start)
         if end:
             checkin_query = checkin_query.where(CheckInRow.day <= end)
-        checkins = session.scalar(checkin_query)
+        checkins = session.scalars(checkin_query).one()
     return PeriodSummary(
         start=start, end=end, flares=flares, sites=sites,
         mean_intensity=float(mean) if mean is not None else None,

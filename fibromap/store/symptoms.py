@@ -47,4 +47,4 @@ class SymptomRatingRepository:
 
     def count(self) -> int:
         with self._db.reading() as session:
-            return session.scalar(select(func.count(SymptomRatingRow.id)))
+            return session.scalars(select(func.count(SymptomRatingRow.id))).one()

@@ -73,7 +73,7 @@ class VocabularyRepository:
 
     def count(self) -> int:
         with self._db.reading() as session:
-            return session.scalar(select(func.count()).select_from(TermRow))
+            return session.scalars(select(func.count()).select_from(TermRow)).one()
 
     @staticmethod
     def _row(session: Session, kind: TermKind, key: str) -> TermRow:

@@ -33,7 +33,8 @@ class ChangeWatcher(QObject):
         super().__init__(parent)
         self._database = store.database
         self._seen = self._count()
-        self._timer = QTimer(self, interval=LOOK_EVERY_MS, timeout=self.look)
+        self._timer = QTimer(self, interval=LOOK_EVERY_MS)
+        self._timer.timeout.connect(self.look)
         self._timer.start()
 
     def _count(self) -> int | None:

@@ -4,12 +4,17 @@ and Gadgetbridge. Each reader gives a DeviceExport; the store adds it in one tra
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from fibromap.domain.device_data import (
-    DeviceSleep, DeviceSource, DeviceSteps, Stretch, sleep_periods, steps_per_day,
+    DeviceSleep,
+    DeviceSource,
+    DeviceSteps,
+    Stretch,
+    sleep_periods,
+    steps_per_day,
 )
 
 # (what is being done, how much of it is done, how much there is), as exchange.files has it;
@@ -28,7 +33,7 @@ class DeviceExport:
     notes: list[str] = field(default_factory=list)   # what was read and how
 
     def gather(self, stretches: dict[DeviceSource, list[Stretch]],
-               steps: dict[DeviceSource, dict[date, float]]) -> None:
+               steps: Mapping[DeviceSource, Mapping[date, float]]) -> None:
         """Each device's stretches as periods of sleep and its steps per day; what had to
         be left out (a period too long for a sleep, an impossible day) is said in a note."""
         left_out: list[str] = []

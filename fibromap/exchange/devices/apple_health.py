@@ -24,16 +24,14 @@ from __future__ import annotations
 import re
 import zipfile
 from collections import defaultdict
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 from xml.parsers import expat
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from fibromap.domain.device_data import (
-    DeviceSource, Moment, SleepStage, Stretch,
-)
+from fibromap.domain.device_data import DeviceSource, Moment, SleepStage, Stretch
 from fibromap.exchange.devices import DeviceExport, Progress
 from fibromap.exchange.problems import ImportRefused, Problem
 
@@ -85,8 +83,10 @@ def _moment(text: str, zone: str | None) -> Moment:
         raise bad from None
     there = _zone(zone) if zone else None
     if there is not None:  # the offset where it was measured, not where it was exported
-        local = utc.replace(tzinfo=timezone.utc).astimezone(there)
-        offset = round(local.utcoffset().total_seconds() / 60)
+        local = utc.replace(tzinfo=UTC).astimezone(there)
+        shift = local.utcoffset()
+        assert shift is not None  # astimezone gives an aware time
+        offset = round(shift.total_seconds() / 60)
     return Moment(utc, offset)
 
 
@@ -168,7 +168,7 @@ class _Reader:
             raise ValueError(f"a sleep record lasting {hours:.0f} hours")
         self.stretches[source].append(Stretch(start, end, stage))
 
-    def feed(self, stream: BinaryIO, total: int, progress: Progress | None) -> None:
+    def feed(self, stream: IO[bytes], total: int, progress: Progress | None) -> None:
         done = 0
         try:
             while chunk := stream.read(CHUNK):

@@ -33,12 +33,18 @@ import re
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fibromap.domain.device_data import (
-    AWAKENING, LONGEST_PERIOD, DeviceSleep, DeviceSource, Moment, daytime, steps_per_day,
+    AWAKENING,
+    LONGEST_PERIOD,
+    DeviceSleep,
+    DeviceSource,
+    Moment,
+    daytime,
+    steps_per_day,
 )
 from fibromap.errors import ValidationError
 from fibromap.exchange.devices import DeviceExport, Progress
@@ -186,7 +192,7 @@ def _step_day(text: str, zone: ZoneInfo | None) -> date:
     at = datetime.strptime(text, "%m/%d/%y %H:%M:%S")
     if zone is None:
         return at.date()
-    return at.replace(tzinfo=timezone.utc).astimezone(zone).date()
+    return at.replace(tzinfo=UTC).astimezone(zone).date()
 
 
 def _entries(files: _Files, name: str) -> Iterator[dict]:

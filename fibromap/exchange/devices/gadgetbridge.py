@@ -23,14 +23,12 @@ computer's time zone, and says so.
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
 import time
-from datetime import date, datetime, timedelta, timezone
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from fibromap.domain.device_data import (
-    DeviceSource, Moment, SleepStage, Stretch,
-)
+from fibromap.domain.device_data import DeviceSource, Moment, SleepStage, Stretch
 from fibromap.exchange.devices import DeviceExport, Progress
 from fibromap.exchange.problems import ImportRefused, Problem
 from fibromap.store.sqlite_files import SQLITE_MAGIC
@@ -83,7 +81,7 @@ def is_gadgetbridge(path: Path) -> bool:
 def _moment(seconds: float) -> Moment:
     """An instant (seconds since the epoch) with this computer's UTC offset at that
     instant: its time zone's rules, summer time included."""
-    return Moment.of(datetime.fromtimestamp(seconds, timezone.utc).astimezone())
+    return Moment.of(datetime.fromtimestamp(seconds, UTC).astimezone())
 
 
 class _Reader:
@@ -104,7 +102,7 @@ class _Reader:
             f'SELECT "_id"{"".join(f", {chr(34)}{c}{chr(34)}" for c in wanted)} FROM "DEVICE"')
         named = {}
         for device_id, *values in rows:
-            found = dict(zip(wanted, values))
+            found = dict(zip(wanted, values, strict=True))
             label = str(found.get("ALIAS") or found.get("NAME") or f"device {device_id}").strip()
             named[device_id] = (label, str(found.get("IDENTIFIER") or device_id))
         labels = [label for label, _identifier in named.values()]
@@ -142,7 +140,7 @@ class _Reader:
     def read_huami_sleep(self) -> None:
         if not self.has(HUAMI, "TIMESTAMP", "DEVICE_ID", "RAW_KIND", "DEEP_SLEEP", "REM_SLEEP"):
             return
-        for device_id, seconds, raw, deep, rem in self.connection.execute(
+        for device_id, seconds, _raw, deep, rem in self.connection.execute(
                 f'SELECT "DEVICE_ID", "TIMESTAMP", "RAW_KIND", "DEEP_SLEEP", "REM_SLEEP" '
                 f'FROM "{HUAMI}" WHERE "RAW_KIND" = 120 AND "TIMESTAMP" IS NOT NULL '
                 'ORDER BY "DEVICE_ID", "TIMESTAMP"'):
@@ -183,7 +181,7 @@ class _Reader:
             inside = [(at, stage) for at, stage in stages[device_id] if bed <= at < wake]
             if not inside:  # a band that reports no stages: the night as sleep
                 inside = [(bed, 3)]
-            for (at, stage), (until, _next) in zip(inside, inside[1:] + [(wake, None)]):
+            for (at, stage), (until, _next) in zip(inside, inside[1:] + [(wake, None)], strict=True):
                 kind = XIAOMI_KINDS.get(stage)
                 if kind is not None and until > at:
                     self.stretches[source].append(Stretch(_moment(at / 1000),

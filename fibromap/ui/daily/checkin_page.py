@@ -7,8 +7,19 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QCheckBox, QDateEdit, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSpinBox, QTimeEdit, QToolButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fibromap.analysis.devices import naps_text, night_text, steps_text
@@ -17,9 +28,10 @@ from fibromap.domain.device_data import device_days
 from fibromap.errors import ChangedElsewhere, FibroMapError
 from fibromap.store.store import Store
 from fibromap.ui.settings import Settings
+from fibromap.ui.widgets.answer_slider import NOT_SET, AnswerSlider
+from fibromap.ui.widgets.day_field import day_field, day_of
 from fibromap.ui.widgets.feedback import FeedbackLabel
 from fibromap.ui.widgets.headings import TITLE, heading
-from fibromap.ui.widgets.answer_slider import NOT_SET, AnswerSlider
 
 SCALES = (("sleep_quality", "Sleep quality", "very poor", "very good"),
           ("stress", "Stress", "none", "extreme"),
@@ -39,7 +51,9 @@ class _Scale(QWidget):
                                "Delete or Clear leaves it not set.")
         self.value_label = QLabel()
         self.value_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(NOT_SET) + 8)
-        self.clear_button = QToolButton(text="Clear", autoRaise=True)
+        self.clear_button = QToolButton()
+        self.clear_button.setText("Clear")
+        self.clear_button.setAutoRaise(True)
         self.clear_button.setAccessibleName(f"Clear {label.lower()}")
         policy = self.clear_button.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # nothing moves when it comes and goes
@@ -92,14 +106,15 @@ class CheckInPage(QWidget):
         self._store = store
         self._settings = settings
         reminder = settings.checkin_reminder
-        self.remind = QCheckBox("Remind me every day at", checked=reminder is not None)
-        self.remind_at = QTimeEdit(QTime(reminder.hour, reminder.minute) if reminder else QTime(20, 0),
-                                   displayFormat="HH:mm")
+        self.remind = QCheckBox("Remind me every day at")
+        self.remind.setChecked(reminder is not None)
+        self.remind_at = QTimeEdit(QTime(reminder.hour, reminder.minute) if reminder else QTime(20, 0))
+        self.remind_at.setDisplayFormat("HH:mm")
         self.remind_at.setEnabled(reminder is not None)
         self.remind_at.setAccessibleName("Reminder time")
         self.remind.toggled.connect(self._reminder_changed)
         self.remind_at.timeChanged.connect(self._reminder_changed)
-        self.day = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="dddd d MMMM yyyy")
+        self.day = day_field(QDate.currentDate(), "dddd d MMMM yyyy")
         self.day.setMaximumDate(QDate.currentDate())
         self.sleep_hours = QDoubleSpinBox(minimum=-0.5, maximum=24, singleStep=0.5, decimals=1,
                                           suffix=" h")
@@ -206,7 +221,7 @@ class CheckInPage(QWidget):
                                            if self.remind.isChecked() else None)
 
     def selected_day(self) -> date:
-        return self.day.date().toPython()
+        return day_of(self.day)
 
     def load_day(self, day: date) -> None:
         self._loaded = self._store.checkins.get(day)

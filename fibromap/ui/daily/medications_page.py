@@ -6,13 +6,21 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QDateEdit, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fibromap.domain.daily import Medication
 from fibromap.errors import FibroMapError
 from fibromap.store.store import Store
+from fibromap.ui.widgets.day_field import day_field, day_of
 from fibromap.ui.widgets.feedback import FeedbackLabel
 from fibromap.ui.widgets.record_table import EmptyNote, fit_columns, record_table
 
@@ -34,7 +42,7 @@ class MedicationsPage(QWidget):
             "you started taking it, then click Add."))
         self.name = QLineEdit(placeholderText="e.g. Cyclobenzaprine")
         self.dose = QLineEdit(placeholderText="e.g. 5 mg at night")
-        self.when = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="d MMM yyyy")
+        self.when = day_field(QDate.currentDate())
         self.add_button = QPushButton("Add")
         self.change_button = QPushButton("Change dose from this date")
         self.stop_button = QPushButton("Stopped on this date")
@@ -107,7 +115,7 @@ class MedicationsPage(QWidget):
             self.dose.setText(chosen.dose)
 
     def _day(self) -> date:
-        return self.when.date().toPython()
+        return day_of(self.when)
 
     def add(self) -> Medication | None:
         return self._do(lambda: self._store.medications.add(

@@ -30,7 +30,8 @@ class CheckInReminder(QObject):
         self._tray = tray
         self._clock = clock
         self._reminded_on: date | None = None
-        self._timer = QTimer(self, interval=CHECK_EVERY_MS, timeout=self.check)
+        self._timer = QTimer(self, interval=CHECK_EVERY_MS)
+        self._timer.timeout.connect(self.check)
         self._timer.start()
 
     def check(self) -> bool:

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPushButton, QVBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
 )
 
 from fibromap.domain.questionnaires import Appointment
 from fibromap.errors import FibroMapError
 from fibromap.store.store import Store
+from fibromap.ui.widgets.day_field import day_field, day_of
 from fibromap.ui.widgets.feedback import FeedbackLabel
 
 
@@ -20,7 +28,7 @@ class AppointmentsDialog(QDialog):
         self.setWindowTitle("Appointments")
         self._store = store
         self.list = QListWidget()
-        self.day = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="d MMM yyyy")
+        self.day = day_field(QDate.currentDate())
         self.note = QLineEdit(placeholderText="who, what for (optional)")
         self.note.setAccessibleName("Who and what for")
         self.day.setAccessibleName("Day of the appointment")
@@ -68,7 +76,7 @@ class AppointmentsDialog(QDialog):
 
     def add(self) -> None:
         try:
-            self._store.appointments.add(Appointment(self.day.date().toPython(), self.note.text().strip()))
+            self._store.appointments.add(Appointment(day_of(self.day), self.note.text().strip()))
         except FibroMapError as exc:
             self.feedback.say(str(exc), error=True)
             return

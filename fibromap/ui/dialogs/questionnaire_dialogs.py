@@ -4,17 +4,32 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel,
-    QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fibromap.analysis.scores import fiqr, fiqr_shortfall
 from fibromap.domain.questionnaires import (
-    FIQR_FUNCTION, FIQR_OVERALL, FIQR_SYMPTOMS, SSS_SOMATIC, SSS_SYMPTOMS, Questionnaire,
+    FIQR_FUNCTION,
+    FIQR_OVERALL,
+    FIQR_SYMPTOMS,
+    SSS_SOMATIC,
+    SSS_SYMPTOMS,
+    Questionnaire,
     QuestionnaireKind,
 )
 from fibromap.errors import FibroMapError
 from fibromap.store.store import Store
+from fibromap.ui.widgets.day_field import day_field, day_of
 from fibromap.ui.widgets.feedback import FeedbackLabel
 
 SSS_QUESTIONS = {
@@ -50,7 +65,7 @@ class _QuestionnaireDialog(QDialog):
         self.setWindowTitle(title)
         self._store = store
         self.saved: Questionnaire | None = None
-        self.day = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="d MMM yyyy")
+        self.day = day_field(QDate.currentDate())
         self.day.setMaximumDate(QDate.currentDate())
         self.feedback = FeedbackLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -68,7 +83,7 @@ class _QuestionnaireDialog(QDialog):
     def save(self) -> None:
         try:
             answers = self.answers()
-            questionnaire = Questionnaire(self.kind, self.day.date().toPython(), answers)
+            questionnaire = Questionnaire(self.kind, day_of(self.day), answers)
             missing = self.shortfall(answers)
             if missing:
                 raise FibroMapError(missing)
@@ -118,7 +133,8 @@ class FiqrDialog(_QuestionnaireDialog):
         grid = QGridLayout(inner)
         grid.setColumnStretch(0, 1)
         grid.setHorizontalSpacing(12)
-        day_label = QLabel("Day", buddy=self.day)
+        day_label = QLabel("Day")
+        day_label.setBuddy(self.day)
         grid.addWidget(day_label, 0, 0)
         grid.addWidget(self.day, 0, 1)
         self.spins: dict[str, QSpinBox] = {}
@@ -139,7 +155,9 @@ class FiqrDialog(_QuestionnaireDialog):
                 spin.setSpecialValueText(NOT_ANSWERED)
                 spin.setAccessibleName(FIQR_QUESTIONS[item])
                 self.spins[item] = spin
-                grid.addWidget(QLabel(FIQR_QUESTIONS[item], wordWrap=True, buddy=spin), row, 0)
+                question = QLabel(FIQR_QUESTIONS[item], wordWrap=True)
+                question.setBuddy(spin)
+                grid.addWidget(question, row, 0)
                 grid.addWidget(spin, row, 1)
                 row += 1
         scroll = QScrollArea(widgetResizable=True)

@@ -7,9 +7,16 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
     QPlainTextEdit,
-    QPushButton, QVBoxLayout,
+    QPushButton,
+    QVBoxLayout,
 )
 
 from fibromap.analysis.report_data import ReportData, load_report

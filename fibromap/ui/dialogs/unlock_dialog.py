@@ -6,9 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from fibromap import APP_NAME
 from fibromap.config import Paths
@@ -69,7 +67,8 @@ class UnlockDialog(QDialog):
         forgotten = QLabel(FORGOTTEN, wordWrap=True)
         layout.addWidget(forgotten)
         layout.addWidget(self.buttons)
-        self._countdown = QTimer(self, interval=250, timeout=self._tick)
+        self._countdown = QTimer(self, interval=250)
+        self._countdown.timeout.connect(self._tick)
         self._tick()
 
     def _tick(self) -> None:

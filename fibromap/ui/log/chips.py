@@ -40,13 +40,16 @@ class ChipGroup(QWidget):
         for term in terms:
             self._add_button(term)
         if add_term is not None:
-            self.add_button = QToolButton(text="+ Add…")
+            self.add_button = QToolButton()
+            self.add_button.setText("+ Add…")
             self.add_button.setAccessibleName(f"Add a {self._noun}")
             self.add_button.clicked.connect(self._ask_new_term)
             self._layout.addWidget(self.add_button)
 
     def _add_button(self, term: Term) -> QToolButton:
-        button = QToolButton(text=term.label, checkable=True)
+        button = QToolButton()
+        button.setText(term.label)
+        button.setCheckable(True)
         button.setAccessibleName(term.label)
         button.toggled.connect(lambda on, key=term.key: self._toggled(key, on))
         # Words arrive once the database is open, after the rest of the window is built:

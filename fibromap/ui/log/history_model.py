@@ -45,7 +45,7 @@ class HistoryModel(QAbstractTableModel):
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt's name
         return not parent.isValid() and len(self._rows) < self._total
 
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802 - Qt's name
         if parent.isValid() or not self._rows:
             return
         page = self._store.flares.summaries(self._filter, after=self._rows[-1].position, limit=PAGE)
@@ -60,13 +60,13 @@ class HistoryModel(QAbstractTableModel):
         return self._rows[row]
 
     # -- the table ------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt's name
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return COLUMNS[section]
         return None

@@ -7,11 +7,19 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fibromap.domain.atlas import Atlas
@@ -22,6 +30,7 @@ from fibromap.errors import FibroMapError
 from fibromap.store.flares import FlareFilter
 from fibromap.store.store import Store
 from fibromap.ui.log.history_model import HistoryModel
+from fibromap.ui.widgets.day_field import day_field, day_of
 from fibromap.ui.widgets.record_table import EmptyNote
 
 
@@ -53,9 +62,8 @@ class HistoryPage(QWidget):
 
         today = date.today()
         self.use_dates = QCheckBox("From")
-        self.start = QDateEdit(QDate(today - timedelta(days=30)), calendarPopup=True,
-                               displayFormat="d MMM yyyy")
-        self.end = QDateEdit(QDate(today), calendarPopup=True, displayFormat="d MMM yyyy")
+        self.start = day_field(today - timedelta(days=30))
+        self.end = day_field(today)
         self.region = QComboBox(editable=True)
         self.region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.region.addItem("All regions", None)
@@ -131,8 +139,8 @@ class HistoryPage(QWidget):
     def current_filter(self) -> FlareFilter:
         dated = self.use_dates.isChecked()
         return FlareFilter(
-            start=self.start.date().toPython() if dated else None,
-            end=self.end.date().toPython() if dated else None,
+            start=day_of(self.start) if dated else None,
+            end=day_of(self.end) if dated else None,
             region=self.region.currentData(),
             trigger=self.trigger.currentData())
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QCheckBox, QGridLayout, QLineEdit, QPushButton, QSpinBox, QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from fibromap.domain.draft import DraftTreatment
 from fibromap.domain.vocabulary import Term, TermKind

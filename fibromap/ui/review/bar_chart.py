@@ -52,8 +52,8 @@ class BarChart(QWidget):
         self.scale_max = scale_max
         self.highlight = set(highlight)
         self.label_every = label_every
-        self.setAccessibleDescription(", ".join(f"{l}: {v:g}".replace("\u00a0", " ").replace("\n", " ")
-                                                for l, v in zip(labels, values)))
+        self.setAccessibleDescription(", ".join(f"{label}: {v:g}".replace("\u00a0", " ").replace("\n", " ")
+                                                for label, v in zip(labels, values, strict=True)))
         self.updateGeometry()
         self.update()
 
@@ -133,7 +133,7 @@ class BarChart(QWidget):
                 return placed
         return []
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = painter.fontMetrics()

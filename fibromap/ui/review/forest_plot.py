@@ -63,7 +63,7 @@ class ForestPlot(pg.PlotWidget):
         # The first comparison at the top.
         ys = [count - 1 - index for index in range(count)]
         spots = []
-        for index, (comparison, y) in enumerate(zip(self.rows, ys)):
+        for index, (comparison, y) in enumerate(zip(self.rows, ys, strict=True)):
             colour = NOTABLE if comparison.notable else OTHER
             line = pg.PlotDataItem([comparison.ci_low, comparison.ci_high], [y, y],
                                    pen=pg.mkPen(colour, width=2.4 if comparison.notable else 1.6))
@@ -73,7 +73,7 @@ class ForestPlot(pg.PlotWidget):
                           "brush": pg.mkBrush(colour),
                           "symbol": "s" if comparison.notable else "o"})
         self._points.setData(spots)
-        item.getAxis("left").setTicks([[(y, c.title) for c, y in zip(self.rows, ys)]])
+        item.getAxis("left").setTicks([[(y, c.title) for c, y in zip(self.rows, ys, strict=True)]])
         lows = [c.ci_low for c in self.rows] + [0.0]
         highs = [c.ci_high for c in self.rows] + [0.0]
         span = max(highs) - min(lows) or 1.0

@@ -223,7 +223,7 @@ class HeatLabels:
             keep = ~touching.any(axis=1)
             left, top = left[keep], top[keep]
         margin = pixel
-        for x, y in zip(left.tolist(), top.tolist()):
+        for x, y in zip(left.tolist(), top.tolist(), strict=True):
             box = QRectF(x, y, width, height)
             if shape.contains(box.adjusted(-margin, -margin, margin, margin)):
                 return box

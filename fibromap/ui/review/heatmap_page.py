@@ -11,8 +11,16 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-    QStackedWidget, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fibromap.analysis.heatmap import METRICS, Metric, format_value, metric_values, scale_maximum
@@ -194,8 +202,9 @@ class HeatMapPage(ReviewPage):
         # The months share one scale, the highest month's; the single map has its own.
         maximum = scale_maximum(metric, *month_values) if data.months else scale_maximum(metric, values)
         self.map.show_figures(values, maximum, lambda v: format_value(metric, v), data.links)
+        # A period shorter than a year leaves some of the months' maps out.
         for (title, small), (month, _figures), month_value in zip(
-                self.month_maps, data.months, month_values):
+                self.month_maps, data.months, month_values, strict=False):
             cut = data.period.end if data.period.end < month.end else None
             title.setText(f"{month.start:%B %Y}" + (f" (1–{cut.day})" if cut else ""))
             small.show_figures(month_value, maximum, lambda v: format_value(metric, v))

@@ -12,8 +12,8 @@ from fibromap.analysis.insights import ASSOCIATION, METHOD, MIN_DAYS, Comparison
 from fibromap.analysis.review import Insights, load_insights
 from fibromap.store.store import Store
 from fibromap.ui.review.review_page import ReviewPage
-from fibromap.ui.widgets.muted import MutedLabel, muted_style
 from fibromap.ui.widgets.headings import SUBTITLE, heading
+from fibromap.ui.widgets.muted import MutedLabel, muted_style
 
 CARD = ("background: palette(base); border: 1px solid palette(mid); border-radius: 6px; "
         "padding: 8px;")

@@ -75,13 +75,13 @@ class LegendBar(QWidget):
         metrics = QFontMetrics(self.font())
         return int(self._bar_rect(width).bottom() + 4 + metrics.height() + MARGIN)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
         return True
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(260, self.heightForWidth(260))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(160, self.heightForWidth(160))
 
     def tick_rects(self) -> list[tuple[str, QRectF]]:
@@ -89,7 +89,7 @@ class LegendBar(QWidget):
         metrics = QFontMetrics(self.font())
         bar = self._bar_rect(self.width())
         drawn: list[tuple[str, QRectF]] = []
-        for text, position in zip(self.ticks, self.positions):
+        for text, position in zip(self.ticks, self.positions, strict=True):
             width = metrics.horizontalAdvance(text)
             x = bar.left() + bar.width() * position
             rect = QRectF(min(x - width / 2, self.width() - MARGIN - width), bar.bottom() + 4,
@@ -107,7 +107,7 @@ class LegendBar(QWidget):
         return [(self.title, self._title_rect(self.width())), (NONE, none), *self.tick_rects()]
 
     # -- drawing ---------------------------------------------------------------------------
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text = self.palette().windowText().color()

@@ -18,7 +18,8 @@ from fibromap.store.store import Store
 from fibromap.ui.review.heat_body_map import HeatBodyMap
 from fibromap.ui.review.legend_bar import LEGEND_TITLES, LegendBar
 
-CARD = "QLabel { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; padding: 10px; }"
+CARD = ("QLabel { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; "
+        "padding: 10px; }")
 
 
 class OverviewPage(QWidget):
@@ -124,7 +125,8 @@ class OverviewPage(QWidget):
         if now.flares == before.flares:
             change = "the same as the week before"
         else:
-            change = (f"{abs(now.flares - before.flares)} {'more' if now.flares > before.flares else 'fewer'} "
+            more = "more" if now.flares > before.flares else "fewer"
+            change = (f"{abs(now.flares - before.flares)} {more} "
                       f"than the week before ({before.flares})")
         text = f"Last 7 days: {now.flares} flare{'s' if now.flares != 1 else ''}, {change}."
         if now.flares and now.top_regions:  # regions in pain: a week of 0 marks has none

@@ -13,11 +13,11 @@ from fibromap.analysis.hours import NIGHT_HOURS, night_text
 from fibromap.analysis.periods import Period
 from fibromap.analysis.review import Patterns, load_patterns
 from fibromap.domain.atlas import Atlas
+from fibromap.domain.wording import chart_date
 from fibromap.store import aggregates
 from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
 from fibromap.ui.review.review_page import ReviewPage
-from fibromap.domain.wording import chart_date
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # "30 s – 2 min" may wrap after the dash, never between a number and its unit.

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from fibromap.analysis.review import Scores, load_scores
 from fibromap.analysis.scores import NOT_A_DIAGNOSIS
 from fibromap.domain.atlas import WPI_AREAS, WPI_EXCLUDED_TEXT, Atlas
+from fibromap.domain.wording import chart_date
 from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
 from fibromap.ui.review.review_page import ReviewPage
 from fibromap.ui.widgets.muted import MutedLabel
-from fibromap.domain.wording import chart_date
 
 AREA_NAMES = {area.id: area.name for area in WPI_AREAS}
 

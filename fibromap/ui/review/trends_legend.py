@@ -8,7 +8,7 @@ the plot's title row and wraps onto a second line when the plot is narrow.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
@@ -149,3 +149,13 @@ def shade_medications(plots, data, colours) -> list[Entry]:
         entries.append(Entry(medication.name + since, None, "s", pg.mkBrush(swatch),
                              pg.mkPen(colours[index % len(colours)])))
     return entries
+
+
+def week_places(mondays: list[date], start: date, end: date) -> list[tuple[float, bool]]:
+    """Where each week's mark goes: the middle of its days inside the period, and whether
+    the period holds only part of the week (fewer days counted)."""
+    places = []
+    for monday in mondays:
+        first, last = max(monday, start), min(monday + timedelta(days=6), end)
+        places.append(((epoch(first) + epoch(last)) / 2, (last - first).days < 6))
+    return places

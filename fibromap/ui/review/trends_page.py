@@ -14,19 +14,36 @@ import pyqtgraph as pg
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QRadioButton,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fibromap.analysis.trends import (
-    DEVICE_OVERLAYS, OVERLAYS, TrendsData, load_trends, rolling_mean, weekly_sums,
+    DEVICE_OVERLAYS,
+    OVERLAYS,
+    TrendsData,
+    load_trends,
+    rolling_mean,
+    weekly_sums,
 )
 from fibromap.domain.atlas import Atlas
 from fibromap.figure import colors
 from fibromap.store.store import Store
 from fibromap.ui.review.review_page import ReviewPage
 from fibromap.ui.review.trends_legend import (
-    HALF_DAY, LegendStrip, entries_of, epoch, shade_medications,
+    HALF_DAY,
+    LegendStrip,
+    entries_of,
+    epoch,
+    shade_medications,
+    week_places,
 )
 
 OVERLAY_COLOURS = {"sleep_hours": "#1b7837", "sleep_quality": "#5aae61", "water_glasses": "#2166ac",
@@ -45,18 +62,8 @@ AXIS_WIDTH = 52
 
 def _finite(x: list[float], y: list[float]) -> tuple[list[float], list[float]]:
     """Only the points that have a value (pyqtgraph warns on series that are all gaps)."""
-    kept = [(a, b) for a, b in zip(x, y) if not math.isnan(b)]
+    kept = [(a, b) for a, b in zip(x, y, strict=True) if not math.isnan(b)]
     return [a for a, _ in kept], [b for _, b in kept]
-
-
-def week_places(mondays: list[date], start: date, end: date) -> list[tuple[float, bool]]:
-    """Where each week's mark goes: the middle of its days inside the period, and whether
-    the period holds only part of the week (fewer days counted)."""
-    places = []
-    for monday in mondays:
-        first, last = max(monday, start), min(monday + timedelta(days=6), end)
-        places.append(((epoch(first) + epoch(last)) / 2, (last - first).days < 6))
-    return places
 
 
 class TrendsPage(ReviewPage):
@@ -65,7 +72,8 @@ class TrendsPage(ReviewPage):
         pg.setConfigOptions(antialias=True, background="w", foreground="k")
         self._atlas = atlas
         self.chosen_regions: list[str] = []
-        self.per_day = QRadioButton("per day", checked=True)
+        self.per_day = QRadioButton("per day")
+        self.per_day.setChecked(True)
         self.per_week = QRadioButton("per week")
         self.region = QComboBox(editable=True)
         self.region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -75,7 +83,8 @@ class TrendsPage(ReviewPage):
             self.region.addItem(region.name, region.id)
         self.region.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.region.setMinimumContentsLength(18)
-        self.clear_regions = QPushButton("Clear regions", enabled=False)
+        self.clear_regions = QPushButton("Clear regions")
+        self.clear_regions.setEnabled(False)
         # Off at first: a mark for every day something was tried ran along the axis as noise.
         self.show_treatments = QCheckBox("Treatments tried (a mark a week)")
         self.overlay_boxes = {name: QCheckBox(label) for name, label in OVERLAYS.items()}
@@ -111,8 +120,8 @@ class TrendsPage(ReviewPage):
             plot.setXLink(self.flare_plot)
         self.intensity_plot.setYRange(0, 10)
         self._smooth = True
-        self._smooth_timer = QTimer(self, singleShot=True, interval=SMOOTH_AFTER_MS,
-                                    timeout=lambda: self._set_smooth(True))
+        self._smooth_timer = QTimer(self, singleShot=True, interval=SMOOTH_AFTER_MS)
+        self._smooth_timer.timeout.connect(lambda: self._set_smooth(True))
         self._build()
         self._connect()
 
@@ -221,7 +230,8 @@ class TrendsPage(ReviewPage):
             box.deleteLater()
         self.symptom_boxes = {}
         for index, name in enumerate(names):
-            box = QCheckBox(name, checked=name in (self.chosen_symptoms or set()))
+            box = QCheckBox(name)
+            box.setChecked(name in (self.chosen_symptoms or set()))
             box.toggled.connect(lambda on, n=name: self._choose_symptom(n, on))
             self._symptom_layout.insertWidget(1 + index, box)
             self.symptom_boxes[name] = box
@@ -274,7 +284,7 @@ class TrendsPage(ReviewPage):
         for name, series, label in ticked:
             self._line(self.daily_plot, x, series, pen=pg.mkPen(OVERLAY_COLOURS[name], width=1.5),
                        name=label, **self._marks(len(x), OVERLAY_COLOURS[name]))
-        for colour, (name, series) in zip(SYMPTOM_COLOURS, data.symptoms.items()):
+        for colour, (name, series) in zip(SYMPTOM_COLOURS, data.symptoms.items(), strict=False):
             box = self.symptom_boxes.get(name)
             if box is not None and box.isChecked():
                 self._line(self.daily_plot, x, series, pen=pg.mkPen(colour, width=1.5),
@@ -298,7 +308,7 @@ class TrendsPage(ReviewPage):
             self.flare_plot.plot([p for p, _part in places], sums, pen=pg.mkPen(bar, width=2),
                                  symbol="o", symbolSize=6, symbolBrush=bar, symbolPen=bar,
                                  name="flares a week")
-            part = [(p, n) for (p, partial), n in zip(places, sums) if partial]
+            part = [(p, n) for (p, partial), n in zip(places, sums, strict=True) if partial]
             if part:  # fewer days were counted: an open mark, so it is not read as a drop
                 self.flare_plot.plot([p for p, _n in part], [n for _p, n in part], pen=None,
                                      symbol="o", symbolSize=8, symbolBrush="w",
@@ -311,7 +321,7 @@ class TrendsPage(ReviewPage):
                 self.flare_plot.plot(x, rolling_mean(data.flares),
                                      pen=pg.mkPen("#1b3d73", width=2.5), name="7-day average")
         weekly = self.per_week.isChecked()
-        for colour, (region, series) in zip(REGION_COLOURS, data.regions.items()):
+        for colour, (region, series) in zip(REGION_COLOURS, data.regions.items(), strict=False):
             name = self._atlas.name(region)
             if weekly:  # on the same scale as the flares a week
                 self.flare_plot.plot([p for p, _part in places], weekly_sums(data.days, series)[1],
@@ -324,7 +334,7 @@ class TrendsPage(ReviewPage):
                          places: list[tuple[float, bool]]) -> None:
         """One mark a week in which some treatment was tried, along the foot of the plot."""
         tried = {day - timedelta(days=day.weekday()) for day in data.treatment_days}
-        marks = [place for monday, (place, _part) in zip(weeks, places) if monday in tried]
+        marks = [place for monday, (place, _part) in zip(weeks, places, strict=True) if monday in tried]
         if marks:
             colour = QColor("#35978f")
             self.flare_plot.plot(marks, [0] * len(marks), pen=None, symbol="t1", symbolSize=9,

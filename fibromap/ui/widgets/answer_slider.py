@@ -6,9 +6,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QSlider, QStyle, QStyleOptionFocusRect, QStyleOptionSlider, QStylePainter,
-)
+from PySide6.QtWidgets import QSlider, QStyle, QStyleOptionFocusRect, QStyleOptionSlider, QStylePainter
 
 TEN_WINDOW_SECONDS = 0.8  # "1" then "0" within this time means 10
 NOT_SET = "not set"
@@ -22,7 +20,9 @@ class AnswerSlider(QSlider):
     answerChanged = Signal()
 
     def __init__(self, clearable: bool = True):
-        super().__init__(Qt.Orientation.Horizontal, minimum=0, maximum=10, pageStep=1)
+        super().__init__(Qt.Orientation.Horizontal)
+        self.setRange(0, 10)
+        self.setPageStep(1)
         self._clearable = clearable  # Delete and Backspace take the answer away
         self.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.setTickInterval(1)
@@ -76,7 +76,7 @@ class AnswerSlider(QSlider):
             self._set_answer(self._value_at(event.position().x()))
         super().mousePressEvent(event)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         key = event.key()
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             if self._clearable:
@@ -97,7 +97,7 @@ class AnswerSlider(QSlider):
             if key in (Qt.Key.Key_Home, Qt.Key.Key_End) and not self.answered:
                 self._answer(True)
 
-    def wheelEvent(self, event) -> None:  # noqa: N802
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # Scrolling past an unanswered scale, or one not being worked on, must not answer it
         # or change it: the wheel goes on to the page, which scrolls.
         if not (self.answered and self.hasFocus()):
@@ -105,7 +105,7 @@ class AnswerSlider(QSlider):
             return
         super().wheelEvent(event)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.answered:
             super().paintEvent(event)
             return

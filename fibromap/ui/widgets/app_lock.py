@@ -69,9 +69,10 @@ class AppLock(QObject):
         self.form.hide()
         self.form.tried.connect(self._try)
         # Precise: a coarse timer may fire 5 % early or late (3 minutes in an hour).
-        self._idle = QTimer(self, singleShot=True, timeout=self.lock_now,
-                            timerType=Qt.TimerType.PreciseTimer)
-        self._countdown = QTimer(self, interval=COUNTDOWN_MS, timeout=self._tick)
+        self._idle = QTimer(self, singleShot=True, timerType=Qt.TimerType.PreciseTimer)
+        self._idle.timeout.connect(self.lock_now)
+        self._countdown = QTimer(self, interval=COUNTDOWN_MS)
+        self._countdown.timeout.connect(self._tick)
         self.set_minutes(minutes)
         QApplication.instance().installEventFilter(self)
 

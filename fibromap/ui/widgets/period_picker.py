@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from fibromap.analysis.periods import Period, last_days, months_ending
 from fibromap.store.store import Store
+from fibromap.ui.widgets.day_field import day_field, day_of
 
 PRESETS = (("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90),
            ("Last year", 365), ("Since last appointment", "appointment"), ("Custom", None))
@@ -35,8 +36,8 @@ class PeriodPicker(QWidget):
         self.preset = QComboBox()
         for label, _days in PRESETS:
             self.preset.addItem(label)
-        self.start = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
-        self.end = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
+        self.start = day_field()
+        self.end = day_field()
         self.preset.setAccessibleName("Period")
         self.start.setAccessibleName("First day")
         self.end.setAccessibleName("Last day")
@@ -107,11 +108,11 @@ class PeriodPicker(QWidget):
     def _set(self, period: Period) -> None:
         for edit, day in ((self.start, period.start), (self.end, period.end)):
             edit.blockSignals(True)
-            edit.setDate(QDate(day))
+            edit.setDate(QDate(day.year, day.month, day.day))
             edit.blockSignals(False)
 
     def _apply_months(self, custom: bool, emit: bool) -> None:
-        end = self.end.date().toPython() if custom else self._today()
+        end = day_of(self.end) if custom else self._today()
         self._set(Period(months_ending(end, self.months)[0].start, end))
         self.start.setEnabled(False)  # the first month follows from the last day
         self.end.setEnabled(custom)
@@ -125,7 +126,7 @@ class PeriodPicker(QWidget):
         self.changed.emit(self.period())
 
     def period(self) -> Period:
-        return Period(self.start.date().toPython(), self.end.date().toPython())
+        return Period(day_of(self.start), day_of(self.end))
 
     def is_since_appointment(self) -> bool:
         return self.months is None and PRESETS[self.preset.currentIndex()][1] == "appointment"

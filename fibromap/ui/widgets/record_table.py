@@ -71,7 +71,7 @@ class EmptyNote(QLabel):
         self._place()
         self.update_shown()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Resize:
             self._place()
         return False

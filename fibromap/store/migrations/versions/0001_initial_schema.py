@@ -5,9 +5,8 @@ Revises:
 Create Date: 2026-11-21
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0001'
 down_revision = None
@@ -28,14 +27,19 @@ def upgrade() -> None:
     sa.Column('mood', sa.SmallInteger(), nullable=True),
     sa.Column('activity_level', sa.SmallInteger(), nullable=True),
     sa.Column('notes', sa.Text(), nullable=False),
-    sa.CheckConstraint('activity_level IS NULL OR activity_level BETWEEN 0 AND 10', name=op.f('ck_checkin_activity_level')),
+    sa.CheckConstraint('activity_level IS NULL OR activity_level BETWEEN 0 AND 10',
+        name=op.f('ck_checkin_activity_level')),
     sa.CheckConstraint('fatigue IS NULL OR fatigue BETWEEN 0 AND 10', name=op.f('ck_checkin_fatigue')),
     sa.CheckConstraint('mood IS NULL OR mood BETWEEN 0 AND 10', name=op.f('ck_checkin_mood')),
-    sa.CheckConstraint('sleep_hours IS NULL OR sleep_hours BETWEEN 0 AND 24', name=op.f('ck_checkin_sleep_hours')),
-    sa.CheckConstraint('sleep_quality IS NULL OR sleep_quality BETWEEN 0 AND 10', name=op.f('ck_checkin_sleep_quality')),
+    sa.CheckConstraint('sleep_hours IS NULL OR sleep_hours BETWEEN 0 AND 24',
+        name=op.f('ck_checkin_sleep_hours')),
+    sa.CheckConstraint('sleep_quality IS NULL OR sleep_quality BETWEEN 0 AND 10',
+        name=op.f('ck_checkin_sleep_quality')),
     sa.CheckConstraint('stress IS NULL OR stress BETWEEN 0 AND 10', name=op.f('ck_checkin_stress')),
-    sa.CheckConstraint('water_glasses IS NULL OR water_glasses BETWEEN 0 AND 50', name=op.f('ck_checkin_water_glasses')),
-    sa.CheckConstraint('woken_by_spasms IS NULL OR woken_by_spasms BETWEEN 0 AND 50', name=op.f('ck_checkin_woken_by_spasms')),
+    sa.CheckConstraint('water_glasses IS NULL OR water_glasses BETWEEN 0 AND 50',
+        name=op.f('ck_checkin_water_glasses')),
+    sa.CheckConstraint('woken_by_spasms IS NULL OR woken_by_spasms BETWEEN 0 AND 50',
+        name=op.f('ck_checkin_woken_by_spasms')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_checkin')),
     sa.UniqueConstraint('day', name=op.f('uq_checkin_day'))
     )
@@ -69,7 +73,8 @@ def upgrade() -> None:
     op.create_table('checkin_food',
     sa.Column('checkin_id', sa.Integer(), nullable=False),
     sa.Column('food', sa.String(length=60), nullable=False),
-    sa.ForeignKeyConstraint(['checkin_id'], ['checkin.id'], name=op.f('fk_checkin_food_checkin_id_checkin'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['checkin_id'], ['checkin.id'],
+        name=op.f('fk_checkin_food_checkin_id_checkin'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('checkin_id', 'food', name=op.f('pk_checkin_food'))
     )
     op.create_table('flare',
@@ -87,12 +92,17 @@ def upgrade() -> None:
     sa.Column('created_utc', sa.DateTime(), nullable=False),
     sa.Column('modified_utc', sa.DateTime(), nullable=False),
     sa.CheckConstraint('duration_s IS NULL OR duration_s > 0', name=op.f('ck_flare_duration')),
-    sa.CheckConstraint('impact_fine_motor IS NULL OR impact_fine_motor BETWEEN 0 AND 3', name=op.f('ck_flare_impact_fine_motor')),
-    sa.CheckConstraint('impact_sleep IS NULL OR impact_sleep BETWEEN 0 AND 3', name=op.f('ck_flare_impact_sleep')),
-    sa.CheckConstraint('impact_walking IS NULL OR impact_walking BETWEEN 0 AND 3', name=op.f('ck_flare_impact_walking')),
-    sa.CheckConstraint('impact_work IS NULL OR impact_work BETWEEN 0 AND 3', name=op.f('ck_flare_impact_work')),
+    sa.CheckConstraint('impact_fine_motor IS NULL OR impact_fine_motor BETWEEN 0 AND 3',
+        name=op.f('ck_flare_impact_fine_motor')),
+    sa.CheckConstraint('impact_sleep IS NULL OR impact_sleep BETWEEN 0 AND 3',
+        name=op.f('ck_flare_impact_sleep')),
+    sa.CheckConstraint('impact_walking IS NULL OR impact_walking BETWEEN 0 AND 3',
+        name=op.f('ck_flare_impact_walking')),
+    sa.CheckConstraint('impact_work IS NULL OR impact_work BETWEEN 0 AND 3',
+        name=op.f('ck_flare_impact_work')),
     sa.CheckConstraint('utc_offset_min BETWEEN -1080 AND 1080', name=op.f('ck_flare_utc_offset')),
-    sa.ForeignKeyConstraint(['context_id'], ['term.id'], name=op.f('fk_flare_context_id_term'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['context_id'], ['term.id'],
+        name=op.f('fk_flare_context_id_term'), ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_flare'))
     )
     with op.batch_alter_table('flare', schema=None) as batch_op:
@@ -102,8 +112,10 @@ def upgrade() -> None:
     op.create_table('flare_term',
     sa.Column('flare_id', sa.Integer(), nullable=False),
     sa.Column('term_id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['flare_id'], ['flare.id'], name=op.f('fk_flare_term_flare_id_flare'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['term_id'], ['term.id'], name=op.f('fk_flare_term_term_id_term'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['flare_id'], ['flare.id'],
+        name=op.f('fk_flare_term_flare_id_flare'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['term_id'], ['term.id'],
+        name=op.f('fk_flare_term_term_id_term'), ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('flare_id', 'term_id', name=op.f('pk_flare_term'))
     )
     with op.batch_alter_table('flare_term', schema=None) as batch_op:
@@ -118,7 +130,8 @@ def upgrade() -> None:
     sa.Column('role', sa.String(length=16), nullable=False),
     sa.CheckConstraint("role IN ('spasm', 'trigger_point', 'referred')", name=op.f('ck_site_role')),
     sa.CheckConstraint('intensity BETWEEN 0 AND 10', name=op.f('ck_site_intensity')),
-    sa.ForeignKeyConstraint(['flare_id'], ['flare.id'], name=op.f('fk_site_flare_id_flare'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['flare_id'], ['flare.id'],
+        name=op.f('fk_site_flare_id_flare'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_site')),
     sa.UniqueConstraint('flare_id', 'region', name='uq_site_flare_region')
     )
@@ -134,8 +147,10 @@ def upgrade() -> None:
     sa.Column('medication', sa.String(length=120), nullable=False),
     sa.Column('dose', sa.String(length=120), nullable=False),
     sa.CheckConstraint('relief IS NULL OR relief BETWEEN 0 AND 10', name=op.f('ck_treatment_use_relief')),
-    sa.ForeignKeyConstraint(['flare_id'], ['flare.id'], name=op.f('fk_treatment_use_flare_id_flare'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['term_id'], ['term.id'], name=op.f('fk_treatment_use_term_id_term'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['flare_id'], ['flare.id'],
+        name=op.f('fk_treatment_use_flare_id_flare'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['term_id'], ['term.id'],
+        name=op.f('fk_treatment_use_term_id_term'), ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_treatment_use'))
     )
     with op.batch_alter_table('treatment_use', schema=None) as batch_op:
@@ -151,9 +166,12 @@ def upgrade() -> None:
     sa.Column('intensity', sa.SmallInteger(), nullable=False),
     sa.CheckConstraint('intensity BETWEEN 0 AND 10', name=op.f('ck_referral_intensity')),
     sa.CheckConstraint('source_site_id <> target_site_id', name=op.f('ck_referral_distinct_sites')),
-    sa.ForeignKeyConstraint(['flare_id'], ['flare.id'], name=op.f('fk_referral_flare_id_flare'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['source_site_id'], ['site.id'], name=op.f('fk_referral_source_site_id_site'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['target_site_id'], ['site.id'], name=op.f('fk_referral_target_site_id_site'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['flare_id'], ['flare.id'],
+        name=op.f('fk_referral_flare_id_flare'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['source_site_id'], ['site.id'],
+        name=op.f('fk_referral_source_site_id_site'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['target_site_id'], ['site.id'],
+        name=op.f('fk_referral_target_site_id_site'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_referral')),
     sa.UniqueConstraint('source_site_id', 'target_site_id', name='uq_referral_link')
     )

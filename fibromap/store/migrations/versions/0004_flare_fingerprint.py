@@ -37,7 +37,7 @@ def _fingerprints(connection) -> dict[int, str]:
     for fid, source, target, intensity in connection.execute(sa.text(
             "SELECT flare_id, source_site_id, target_site_id, intensity FROM referral")):
         referrals[fid].append((regions[source], regions[target], intensity))
-    words = defaultdict(lambda: {"quality": [], "trigger": []})
+    words: defaultdict[int, dict[str, list[str]]] = defaultdict(lambda: {"quality": [], "trigger": []})
     for fid, tid in connection.execute(sa.text("SELECT flare_id, term_id FROM flare_term")):
         kind, key = terms[tid]
         if kind in ("quality", "trigger"):
@@ -59,7 +59,7 @@ def _fingerprints(connection) -> dict[int, str]:
             context=terms[context][1] if context else None,
             qualities=words[fid]["quality"], triggers=words[fid]["trigger"],
             treatments=treatments[fid],
-            impacts=[(area, level) for area, level in zip(IMPACTS, levels) if level is not None],
+            impacts=[(area, level) for area, level in zip(IMPACTS, levels, strict=True) if level is not None],
             notes=notes or "")
     return marks
 
