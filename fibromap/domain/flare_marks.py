@@ -272,14 +272,20 @@ class FlareMarks:
         """Emit what changed since ``before``: the marks first (so that a region is drawn
         right before it is made current), then the current region, then referral mode."""
         marks, links, current, source = before
+        regions = self._changed_regions(marks, links)
+        if regions:
+            self.events.changed.emit(regions)
+        if current != self._current:
+            self.events.current.emit(current, self._current)
+        if source != self._source:
+            self.events.referral_mode.emit(self._source)
+
+    def _changed_regions(self, marks: dict[str, Mark],
+                         links: dict[Link, int | None]) -> frozenset[str]:
+        """The regions whose mark, or a referral from or to them, is not as it was."""
         regions = {region for region in marks.keys() | self._marks.keys()
                    if marks.get(region) != self._marks.get(region)}
         regions.update(end for link in links.keys() ^ self._links.keys() for end in link)
         regions.update(link[1] for link, intensity in links.items()  # a referral re-rated
                        if link in self._links and self._links[link] != intensity)
-        if regions:
-            self.events.changed.emit(frozenset(regions))
-        if current != self._current:
-            self.events.current.emit(current, self._current)
-        if source != self._source:
-            self.events.referral_mode.emit(self._source)
+        return frozenset(regions)

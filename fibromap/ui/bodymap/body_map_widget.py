@@ -158,13 +158,13 @@ class BodyMapWidget(QGraphicsView):
         self.referralModeChanged.emit(source is not None)
 
     def _refused(self, why: Refusal, region_id: str | None) -> None:
-        if why is Refusal.NO_SOURCE:
-            self.message.emit("First mark the spasm or trigger point the pain comes from.")
-        elif why is Refusal.ZONE_IS_SOURCE:
-            self.message.emit(f"{self.atlas.region(region_id).name} is marked as a spasm; "
-                              "remove it first to mark it as referred pain.")
-        else:
-            self.message.emit("A referred zone is set by referral mode (Ctrl+L).")
+        name = self.atlas.region(region_id).name if region_id else ""
+        self.message.emit({
+            Refusal.NO_SOURCE: "First mark the spasm or trigger point the pain comes from.",
+            Refusal.ZONE_IS_SOURCE: f"{name} is marked as a spasm; remove it first to mark it "
+                                    "as referred pain.",
+            Refusal.ZONE_KIND: "A referred zone is set by referral mode (Ctrl+L).",
+        }[why])
 
     def _draw_arrows(self) -> None:
         """An arrow for each referral of the model, in the order they were made; arrows

@@ -26,8 +26,8 @@ from fibromap.ui.widgets.answer_slider import TEN_WINDOW_SECONDS  # "1" then "0"
 from fibromap.ui.widgets.focus_chain import focusable_after
 
 FIND_IDLE_MS = 4000
-DIRECTIONS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
-              Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+DIRECTIONS: dict[int, tuple[int, int]] = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
+                                           Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
 ZOOM_KEYS = (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus, Qt.Key.Key_Underscore)
 # Keys that change a flare, ignored by a read-only map.
 EDITING_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Plus, Qt.Key.Key_Minus,
