@@ -76,7 +76,7 @@ def test_the_window_writes_private_files_too(qtbot, tmp_path, monkeypatch, paths
         store.close()
         window = open_main_window(sqlite_url, paths)  # takes the daily backup
         qtbot.addWidget(window)
-        window.log.map.mark("soleus.left", 4)
+        window.log.marks.mark("soleus.left", 4)
         window.log.keep_draft()
         window.settings.orientation = window.settings.orientation  # writes settings.ini
         window.log.save()

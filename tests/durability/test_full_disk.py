@@ -94,7 +94,7 @@ def test_a_nearly_full_disk_opens_the_window_and_says_the_backup_was_not_taken(
         assert window.statusBar().currentMessage().startswith("Today's backup was not taken")
         assert "disk is full" in window.statusBar().currentMessage()
         assert list((home / "backups").iterdir()) == []  # no half-copied backup, no -journal
-        window.log.map.mark("upper_trapezius.left", 5)
+        window.log.marks.mark("upper_trapezius.left", 5)
         assert window.log.save() is not None, window.log.feedback.text()
     finally:
         window.close()

@@ -90,7 +90,7 @@ def test_the_window_opens_read_only_shows_the_records_and_says_saving_is_off(
         assert window.history.model.total > 30
         assert "Read-only" in window.read_only_label.text()
         assert not window.log.save_button.isEnabled()
-        window.log.map.mark("upper_trapezius.left", 5)
+        window.log.marks.mark("upper_trapezius.left", 5)
         assert window.log.save() is None  # Ctrl+S still answers, in words
         assert "read-only" in window.log.feedback.text()
     finally:

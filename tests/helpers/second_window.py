@@ -34,7 +34,7 @@ def main() -> None:
         argument = rest[0].strip() if rest else ""
         if command == "new":  # mark one region and save a new flare
             window.log.new()
-            window.log.map.mark(argument, 6)
+            window.log.marks.mark(argument, 6)
             QTest.mouseClick(window.log.save_button, Qt.MouseButton.LeftButton)
             print(window.log.feedback.text(), flush=True)
         elif command == "edit":  # open a saved flare for correction

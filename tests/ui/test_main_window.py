@@ -84,7 +84,7 @@ def test_body_map_view_shows_the_most_recent_flare(qtbot, sqlite_url, paths):
     window.show_view("bodymap")
     assert window.tabs.currentWidget() is window.log
     latest = history.flares[-1]
-    assert sorted(window.log.map.sites(), key=lambda s: s.region) == sorted(
+    assert sorted(window.log.marks.sites(), key=lambda s: s.region) == sorted(
         latest.sites, key=lambda s: s.region)
     assert window.log.body.caption.text().startswith("Most recent flare: ")
 
@@ -181,7 +181,7 @@ def test_before_the_database_opens_only_the_map_works_and_no_draft_is_overwritte
     assert not window.log.form.isEnabled() and not window.log.save_button.isEnabled()
     assert not window.save_action.isEnabled() and not window.report_action.isEnabled()
     assert [window.tabs.isTabEnabled(i) for i in range(window.tabs.count())] == [True] + [False] * 9
-    window.log.map.mark("biceps.right", 4)  # a click on the map while it opens
+    window.log.marks.mark("biceps.right", 4)  # a click on the map while it opens
     qtbot.wait(300)  # longer than the draft delay
     assert drafts.path.read_bytes() == before  # last time's flare is still there to offer
     window.attach(Store.open(sqlite_url, paths))

@@ -1,4 +1,5 @@
-"""The body map with its side panel: what is marked, how strong, and where pain spreads."""
+"""The body map with its side panel: what is marked, how strong, and where pain spreads.
+The panel shows the map's marks (``marks``, fibromap/domain/flare_marks.py) and edits them."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from PySide6.QtWidgets import (
 )
 
 from fibromap.analysis.referral import DISCLAIMER, suggest_sources
-from fibromap.domain.atlas import FIGURES, Layer, View
+from fibromap.domain.atlas import FIGURES, Layer, Region, View
 from fibromap.domain.flare import Flare, SiteRole
+from fibromap.domain.flare_marks import Mark
 from fibromap.domain.geometry import load_geometry
 from fibromap.figure.formatting import onset_text
 from fibromap.figure.orientation import Orientation
@@ -62,6 +64,7 @@ class BodyMapPage(QWidget):
         super().__init__(parent)
         self._settings = settings
         self.map = BodyMapWidget(settings.orientation, geometry=load_geometry(settings.build))
+        self.marks = self.map.marks
         self.caption = QLabel(wordWrap=True)
         self.region_title = QLabel("Click a muscle", wordWrap=True)
         title_font = self.region_title.font()
@@ -205,7 +208,7 @@ class BodyMapPage(QWidget):
         self._sections += 1
 
     def _connect(self) -> None:
-        self.map.changed.connect(self._update_panel)
+        self.marks.events.changed.connect(lambda _regions: self._update_panel())
         self.map.currentRegionChanged.connect(lambda _rid: self._update_panel())
         self.map.hoveredRegionChanged.connect(self._show_hovered)
         self.map.referralModeChanged.connect(self._referral_mode_changed)
@@ -215,7 +218,8 @@ class BodyMapPage(QWidget):
         self.trigger_point.toggled.connect(lambda on: on and self._set_role(SiteRole.TRIGGER_POINT))
         self.referral_button.toggled.connect(self._referral_button_toggled)
         self.remove_button.clicked.connect(self._remove_current)
-        self.marked.itemClicked.connect(lambda item: self.map.set_current(item.data(Qt.ItemDataRole.UserRole)))
+        self.marked.itemClicked.connect(
+            lambda item: self.marks.set_current(item.data(Qt.ItemDataRole.UserRole)))
         self.orientation.currentIndexChanged.connect(self._orientation_chosen)
         self.view_choice.activated.connect(
             lambda index: self.map.views.show(self.view_choice.itemData(index)))
@@ -224,63 +228,59 @@ class BodyMapPage(QWidget):
     # -- showing a saved flare -----------------------------------------------------------
     def show_flare(self, flare: Flare | None) -> None:
         if flare is None:
-            self.map.clear()
+            self.marks.clear()
             self.caption.setText("")
             return
-        self.map.load(list(flare.sites), list(flare.referrals))
+        self.marks.load(flare.sites, flare.referrals)
         self.caption.setText(f"Most recent flare: {onset_text(flare)}")
 
     # -- reacting -------------------------------------------------------------------------
     def _show_hovered(self, region_id: str) -> None:
-        if region_id and region_id != self.map.current_region():
+        if region_id and region_id != self.marks.current:
             self.help.setText(self.map.atlas.region(region_id).name)
         elif not self.map.referral_mode:
             self.help.setText("")
 
     def _update_panel(self) -> None:
-        current = self.map.current_region()
-        item = self.map.region_items.get(current) if current else None
-        editable = bool(item and item.marked)
-        if item:
-            region = item.region
-            self.region_title.setText(region.name)
-            details = []
-            if region.wpi_area:
-                details.append(f"Widespread Pain Index area: {region.wpi_area.replace('_', ' ').replace('.', ', ')}")
-            if region.layer is Layer.DEEP:
-                details.append("A deep muscle: it lies under others and is felt through them "
-                               "(dotted on the map)")
-            if region.muscles:
-                details.append("Trigger points here: " + ", ".join(
-                    m.replace("_", " ") for m in region.muscles))
-            self.region_details.setText("\n".join(details))
-        else:
-            self.region_title.setText("Click a muscle")
-            self.region_details.setText("Click where it hurts, then type 0–9 for how strong "
-                                        "(1 then 0 for 10).")
-        with _Quiet(self.intensity, self.spasm, self.trigger_point):
-            self.intensity.setEnabled(editable)
-            rated = editable and item.intensity is not None
-            self.intensity.set_answer(item.intensity if rated else None)
-            self.intensity_value.setText(str(item.intensity) if rated else
-                                         NOT_RATED if editable else "")
-            is_source = editable and item.role is not SiteRole.REFERRED
-            self.spasm.setEnabled(is_source)
-            self.trigger_point.setEnabled(is_source)
-            self.spasm.setChecked(is_source and item.role is SiteRole.SPASM)
-            self.trigger_point.setChecked(is_source and item.role is SiteRole.TRIGGER_POINT)
-        self.remove_button.setEnabled(editable)
-        self.referral_button.setEnabled(self.map.referral_mode or (editable and item.role is not SiteRole.REFERRED))
+        current = self.marks.current
+        self._describe(self.map.atlas.region(current) if current else None)
+        self._show_mark(self.marks.mark_of(current) if current else None)
         self._fill_marked()
         self._fill_suggestions()
 
+    def _describe(self, region: Region | None) -> None:
+        """The current region's name and what is known of it."""
+        if region is None:
+            self.region_title.setText("Click a muscle")
+            self.region_details.setText("Click where it hurts, then type 0–9 for how strong "
+                                        "(1 then 0 for 10).")
+            return
+        self.region_title.setText(region.name)
+        self.region_details.setText("\n".join(region_details(region)))
+
+    def _show_mark(self, mark: Mark | None) -> None:
+        """The current region's intensity and kind, editable when it is marked."""
+        marked = mark is not None
+        rated = marked and mark.intensity is not None
+        is_source = marked and mark.role is not SiteRole.REFERRED
+        with _Quiet(self.intensity, self.spasm, self.trigger_point):
+            self.intensity.setEnabled(marked)
+            self.intensity.set_answer(mark.intensity if rated else None)
+            self.intensity_value.setText(str(mark.intensity) if rated else
+                                         NOT_RATED if marked else "")
+            self.spasm.setEnabled(is_source)
+            self.trigger_point.setEnabled(is_source)
+            self.spasm.setChecked(is_source and mark.role is SiteRole.SPASM)
+            self.trigger_point.setChecked(is_source and mark.role is SiteRole.TRIGGER_POINT)
+        self.remove_button.setEnabled(marked)
+        self.referral_button.setEnabled(self.marks.referral_mode or is_source)
+
     def _fill_marked(self) -> None:
         self.marked.clear()
-        for rid, item in self.map.region_items.items():
-            if not item.marked:
-                continue
-            sources = [s for s, t in self.map.links() if t == rid]
-            text = item.accessible_name()
+        links = self.marks.links()
+        for rid, _mark in self.marks.marks():
+            sources = [s for s, t in links if t == rid]
+            text = self.map.region_items[rid].accessible_name()
             if sources:
                 text += " — from " + ", ".join(self.map.atlas.region(s).name.lower() for s in sources)
             entry = QListWidgetItem(text)
@@ -289,9 +289,9 @@ class BodyMapPage(QWidget):
 
     def _fill_suggestions(self) -> None:
         self.suggestions.clear()
-        zones = [rid for rid, item in self.map.region_items.items() if item.role is SiteRole.REFERRED]
-        sources = [rid for rid, item in self.map.region_items.items()
-                   if item.marked and item.role is not SiteRole.REFERRED]
+        marks = self.marks.marks()
+        zones = [rid for rid, mark in marks if mark.role is SiteRole.REFERRED]
+        sources = [rid for rid, mark in marks if mark.role is not SiteRole.REFERRED]
         ranked = suggest_sources(zones, self.map.atlas, marked_sources=sources)
         for suggestion in ranked:
             matched = len(suggestion.matched_zones)
@@ -301,22 +301,20 @@ class BodyMapPage(QWidget):
         self.suggestions_box.setVisible(bool(ranked))
 
     def _intensity_moved(self) -> None:
-        current = self.map.current_region()
-        if current and self.intensity.answered and self.map.region_items[current].marked:
-            self.map.set_intensity(current, self.intensity.value())
+        current = self.marks.current
+        if current and self.intensity.answered and self.marks.is_marked(current):
+            self.marks.set_intensity(current, self.intensity.value())
 
     def _set_role(self, role: SiteRole) -> None:
-        current = self.map.current_region()
-        if current:
-            self.map.set_role(current, role)
+        if self.marks.current:
+            self.marks.set_role(self.marks.current, role)
 
     def _remove_current(self) -> None:
-        current = self.map.current_region()
-        if current:
-            self.map.unmark(current)
+        if self.marks.current:
+            self.marks.unmark(self.marks.current)
 
     def _referral_button_toggled(self, on: bool) -> None:
-        if on != self.map.referral_mode and not self.map.set_referral_mode(on):
+        if on != self.marks.referral_mode and not self.map.set_referral_mode(on):
             with _Quiet(self.referral_button):
                 self.referral_button.setChecked(False)
 
@@ -336,6 +334,20 @@ class BodyMapPage(QWidget):
         self.map.set_orientation(orientation)
         self._settings.orientation = orientation
         self.orientationChanged.emit(orientation)
+
+
+def region_details(region: Region) -> list[str]:
+    """What the panel says of a region: its WPI area, whether it is deep, its trigger
+    points."""
+    details = []
+    if region.wpi_area:
+        details.append(f"Widespread Pain Index area: {region.wpi_area.replace('_', ' ').replace('.', ', ')}")
+    if region.layer is Layer.DEEP:
+        details.append("A deep muscle: it lies under others and is felt through them "
+                       "(dotted on the map)")
+    if region.muscles:
+        details.append("Trigger points here: " + ", ".join(m.replace("_", " ") for m in region.muscles))
+    return details
 
 
 class _HintFollower(QObject):

@@ -2,6 +2,9 @@
 (map_views.py), to click on. Click a region to mark it, then press 0–9 (1 then 0 quickly
 for 10) for its intensity. In referral mode, clicks on other regions mark where the pain
 of the current region spreads to, drawn as arrows. The keyboard does it all (map_keys.py).
+
+The marks are a FlareMarks (fibromap/domain/flare_marks.py), ``marks``: the widget sends
+clicks and keys to it and draws it again when it says it changed.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent, QPainter
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from fibromap.domain.atlas import Atlas, View, load_atlas
-from fibromap.domain.flare import Referral, SiteRole, SpasmSite
+from fibromap.domain.flare_marks import FlareMarks, Refusal
 from fibromap.domain.geometry import BodyGeometry, load_geometry
 from fibromap.figure.body_figures import BodyFigures
 from fibromap.figure.orientation import Orientation
@@ -24,7 +27,6 @@ from fibromap.ui.bodymap.region_menu import region_menu
 
 
 class BodyMapWidget(QGraphicsView):
-    changed = Signal()
     currentRegionChanged = Signal(str)
     hoveredRegionChanged = Signal(str)
     referralModeChanged = Signal(bool)
@@ -34,14 +36,14 @@ class BodyMapWidget(QGraphicsView):
 
     def __init__(self, orientation: Orientation = Orientation.PATIENT, *,
                  atlas: Atlas | None = None, geometry: BodyGeometry | None = None,
-                 views: tuple[View, ...] = tuple(View), parent: QWidget | None = None):
+                 views: tuple[View, ...] = tuple(View), marks: FlareMarks | None = None,
+                 parent: QWidget | None = None):
+        """``marks``: the flare to draw and edit (by default a new one, empty)."""
         super().__init__(parent)
         self.atlas = atlas or load_atlas()
         self.geometry = geometry or load_geometry()
         self._orientation = Orientation(orientation)
-        self._current: str | None = None
         self._hovered: str | None = None
-        self._referral_source: str | None = None
         self._editable = True
 
         self.setScene(QGraphicsScene(self))
@@ -58,8 +60,15 @@ class BodyMapWidget(QGraphicsView):
         self.views = MapViews(self)
         self.figures = BodyFigures(self.scene(), self.atlas, self.geometry, self.font(), views)
         self._links = ReferralLinks(self.scene(), self.figures.shown_anchor)
+        self._drawn: set[tuple[str, str]] = set()  # the arrows that draw the model's referrals
         self.region_items = self.figures.region_items
         self._labels = self.figures.labels
+        self.marks = marks if marks is not None else FlareMarks(self.region_items)
+        self.marks.events.changed.connect(self._marks_changed)
+        self.marks.events.current.connect(self._current_changed)
+        self.marks.events.referral_mode.connect(self._referral_mode_changed)
+        self.marks.events.refused.connect(self._refused)
+        self._draw_arrows()
         self.set_orientation(self._orientation)
 
     def redraw(self) -> None:
@@ -120,115 +129,62 @@ class BodyMapWidget(QGraphicsView):
         if not self.zoom.wheel(event):
             super().wheelEvent(event)
 
-    # -- state ------------------------------------------------------------------------------
-    def current_region(self) -> str | None:
-        return self._current
+    # -- drawing the marks (the model: fibromap/domain/flare_marks.py) --------------------
+    def _marks_changed(self, regions: frozenset[str]) -> None:
+        self._draw_arrows()
+        for region_id in regions:
+            self._refresh(region_id)
 
-    def set_current(self, region_id: str | None) -> None:
-        if region_id == self._current:
-            return
-        if region_id is not None and self.figures.shown_item(region_id) is None:
-            self.views.show(self.views.drawing(region_id))  # found by name, or from a list
-        previous, self._current = self._current, region_id
-        for rid in (previous, region_id):
+    def _current_changed(self, previous: str | None, current: str | None) -> None:
+        if current is not None and self.figures.shown_item(current) is None:
+            self.views.show(self.views.drawing(current))  # found by name, or from a list
+        for rid in (previous, current):
             if rid is not None:
-                self.region_items[rid].current = rid == region_id
                 self._refresh(rid)
-        if region_id is not None:
-            self.zoom.follow(region_id)
-            self.setAccessibleDescription(self.region_items[region_id].accessible_name())
+        if current is not None:
+            self.zoom.follow(current)
+            self.setAccessibleDescription(self.region_items[current].accessible_name())
             if self.hasFocus():
                 QAccessible.updateAccessibility(
                     QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
-        self.currentRegionChanged.emit(region_id or "")
+        self.currentRegionChanged.emit(current or "")
 
-    def mark(self, region_id: str, intensity: int | None = None,
-             role: SiteRole = SiteRole.SPASM) -> None:
-        item = self.region_items[region_id]
-        item.role = SiteRole(role)
-        if intensity is not None:
-            item.intensity = SpasmSite(region_id, intensity, role).intensity  # validates
-        self._refresh(region_id)
-        self.changed.emit()
+    def _referral_mode_changed(self, source: str | None) -> None:
+        for _source, zone in self.marks.links():  # the zones of the source are outlined
+            self._refresh(zone)
+        self.message.emit("" if source is None else
+                          f"Click where the pain of {self.atlas.region(source).name.lower()} "
+                          "spreads to; Esc when done.")
+        self.referralModeChanged.emit(source is not None)
 
-    def unmark(self, region_id: str) -> None:
-        item = self.region_items[region_id]
-        if not item.marked:
-            return
-        item.role, item.intensity = None, None
-        for link in [link for link in self._links if region_id in link]:
-            self._remove_link(link)
-        if self._referral_source == region_id:
-            self.set_referral_mode(False)
-        self._refresh(region_id)
-        self.changed.emit()
+    def _refused(self, why: Refusal, region_id: str | None) -> None:
+        name = self.atlas.region(region_id).name if region_id else ""
+        self.message.emit({
+            Refusal.NO_SOURCE: "First mark the spasm or trigger point the pain comes from.",
+            Refusal.ZONE_IS_SOURCE: f"{name} is marked as a spasm; remove it first to mark it "
+                                    "as referred pain.",
+            Refusal.ZONE_KIND: "A referred zone is set by referral mode (Ctrl+L).",
+        }[why])
 
-    def set_intensity(self, region_id: str, value: int) -> None:
-        item = self.region_items[region_id]
-        role = item.role or SiteRole.SPASM
-        self.mark(region_id, value, role)
-        self._links.set_zone_intensity(region_id, item.intensity)
-
-    def set_role(self, region_id: str, role: SiteRole) -> None:
-        item = self.region_items[region_id]
-        if not item.marked:
-            self.mark(region_id, role=role)
-            return
-        if role is SiteRole.REFERRED or item.role is SiteRole.REFERRED:
-            self.message.emit("A referred zone is set by referral mode (Ctrl+L).")
-            return
-        self.mark(region_id, item.intensity, role)
-
-    def sites(self) -> list[SpasmSite]:
-        """The marked regions that have an intensity, in a stable order."""
-        return [SpasmSite(rid, item.intensity, item.role) for rid, item in self.region_items.items()
-                if item.marked and item.intensity is not None]
-
-    def unrated_regions(self) -> list[str]:
-        return [rid for rid, item in self.region_items.items() if item.marked and item.intensity is None]
-
-    def referrals(self) -> list[Referral]:
-        return self._links.rated()
-
-    def links(self) -> list[tuple[str, str]]:
-        """Every referral drawn, rated or not."""
-        return list(self._links)
+    def _draw_arrows(self) -> None:
+        """An arrow for each referral of the model, in the order they were made; arrows
+        drawn apart from the model (the heat-map's) stay."""
+        wanted = self.marks.links()
+        for link in self._drawn - set(wanted):
+            self._links.remove(link)
+        kept = [link for link in self._links if link in self._drawn and link in wanted]
+        if kept != wanted[:len(kept)]:  # a flare loaded in another order
+            for link in kept:
+                self._links.remove(link)
+            kept = []
+        for source, target in wanted[len(kept):]:
+            self._links.add(source, target)
+        self._drawn = set(wanted)
+        self._links.route()
 
     def arrows(self) -> dict:
         """The arrows drawn, by (source, zone)."""
         return self._links.arrows
-
-    def link_marks(self) -> list[tuple[str, str, int | None]]:
-        """Every referral drawn with its intensity, None where not given yet."""
-        return self._links.marks()
-
-    def clear(self) -> None:
-        self.set_referral_mode(False)
-        for link in self._links:
-            self._remove_link(link)
-        for rid, item in self.region_items.items():
-            if item.marked:
-                item.role, item.intensity = None, None
-                self._refresh(rid)
-        self.set_current(None)
-        self.changed.emit()
-
-    def load(self, sites: list[SpasmSite], referrals: list[Referral] = ()) -> None:
-        """Show a flare's sites and referrals (replacing what is marked)."""
-        self.load_marks([(s.region, s.intensity, s.role) for s in sites],
-                        [(r.source, r.target, r.intensity) for r in referrals])
-
-    def load_marks(self, marks: list[tuple[str, int | None, SiteRole]],
-                   links: list[tuple[str, str, int | None]] = ()) -> None:
-        """Like load(), but intensities may still be missing (an unsaved draft)."""
-        self.clear()
-        for region, intensity, role in marks:
-            item = self.region_items[region]
-            item.role, item.intensity = SiteRole(role), intensity
-            self._refresh(region)
-        for source, target, intensity in links:
-            self._add_link(source, target, intensity)
-        self.changed.emit()
 
     # -- read-only maps (heat-maps: ui/review/heat_body_map.py) ----------------------------
     @property
@@ -239,92 +195,36 @@ class BodyMapWidget(QGraphicsView):
         """A read-only map (heat-maps, reports): clicks and keys only move the selection."""
         self._editable = editable
         if not editable:
-            self.set_referral_mode(False)
+            self.marks.set_referral_mode(False)
 
     # -- referral mode --------------------------------------------------------------------
     @property
     def referral_mode(self) -> bool:
-        return self._referral_source is not None
-
-    def referral_source(self) -> str | None:
-        return self._referral_source
+        return self.marks.referral_mode
 
     def set_referral_mode(self, on: bool) -> bool:
-        """Start (from the current region) or end referral mode; False if it cannot start."""
+        """Start (from the current region) or end referral mode; False if it cannot start
+        (never on a read-only map)."""
         if on and not self._editable:
             return False
-        if on and not self.referral_mode:
-            source = self._current
-            item = self.region_items.get(source) if source else None
-            if item is None or not item.marked or item.role is SiteRole.REFERRED:
-                self.message.emit("First mark the spasm or trigger point the pain comes from.")
-                return False
-            self._referral_source = source
-            self.message.emit(f"Click where the pain of {item.region.name.lower()} spreads to; "
-                              "Esc when done.")
-        elif not on and self.referral_mode:
-            source = self._referral_source
-            self._referral_source = None
-            for zone in self._links.zones():
-                self.region_items[zone].linked = False
-                self._refresh(zone)
-            self.set_current(source)
-            self.message.emit("")
-        else:
-            return on == self.referral_mode
-        self._show_links_of_source()
-        self.referralModeChanged.emit(self.referral_mode)
-        return True
-
-    def toggle_referral(self, zone: str) -> None:
-        """In referral mode: link the source to ``zone``, or unlink it."""
-        source = self._referral_source
-        if source is None or zone == source:
-            return
-        link = (source, zone)
-        item = self.region_items[zone]
-        if link in self._links:
-            self._remove_link(link)
-            if zone not in self._links.zones():
-                self.unmark(zone)
-            self.changed.emit()
-            return
-        if item.marked and item.role is not SiteRole.REFERRED:
-            self.message.emit(f"{item.region.name} is marked as a spasm; remove it first to mark "
-                              "it as referred pain.")
-            return
-        if not item.marked:
-            item.role = SiteRole.REFERRED
-            item.intensity = self.region_items[source].intensity
-        self._add_link(source, zone, item.intensity)
-        self.set_current(zone)
-        self._show_links_of_source()
-        self.changed.emit()
-
-    def _add_link(self, source: str, target: str, intensity: int | None) -> None:
-        self._links.add(source, target, intensity)
-        self._refresh(target)
-        self._links.route()
-
-    def _remove_link(self, link: tuple[str, str]) -> None:
-        self._links.remove(link)
-        self.region_items[link[1]].linked = False
-        self._refresh(link[1])
-
-    def _show_links_of_source(self) -> None:
-        for (source, target) in self._links:
-            self.region_items[target].linked = source == self._referral_source
-            self._refresh(target)
+        return self.marks.set_referral_mode(on)
 
     # -- drawing state ------------------------------------------------------------------
     def _refresh(self, region_id: str) -> None:
-        self.region_items[region_id].hovered = region_id == self._hovered
+        """Draw a region as the model has it."""
+        item = self.region_items[region_id]
+        mark = self.marks.mark_of(region_id)
+        item.role, item.intensity = (mark.role, mark.intensity) if mark else (None, None)
+        item.current = region_id == self.marks.current
+        item.hovered = region_id == self._hovered
+        source = self.marks.referral_source
+        item.linked = source is not None and (source, region_id) in self.marks.links()
         self.figures.refresh(region_id)
-        parent = self.region_items[region_id].region.parent
+        parent = item.region.parent
         if parent:  # a mark in a detail view shows on the whole figure
+            marks = [(part.name, self.marks.mark_of(part.id)) for part in self.atlas.parts(parent)]
             self.region_items[parent].parts_marked = [
-                (part.name, self.region_items[part.id].intensity)
-                for part in self.atlas.parts(parent) if self.region_items[part.id].marked]
+                (name, mark.intensity) for name, mark in marks if mark is not None]
             self._refresh(parent)
 
     # -- mouse ------------------------------------------------------------------------------
@@ -355,7 +255,7 @@ class BodyMapWidget(QGraphicsView):
             self.activate(region_id)
             event.accept()
         elif event.button() == Qt.MouseButton.RightButton:
-            self.set_current(region_id)
+            self.marks.set_current(region_id)
             if self._editable:
                 region_menu(self, region_id).exec(event.globalPosition().toPoint())
             event.accept()
@@ -367,34 +267,25 @@ class BodyMapWidget(QGraphicsView):
 
     def activate(self, region_id: str) -> None:
         """What a click or Space does: mark the region and make it current."""
-        if not self._editable:
-            self.set_current(region_id)
-            return
-        if self.referral_mode:
-            self.toggle_referral(region_id)
-            return
-        if not self.region_items[region_id].marked:
-            self.mark(region_id)
-        self.set_current(region_id)
+        if self._editable:
+            self.marks.activate(region_id)
+        else:
+            self.marks.set_current(region_id)
 
     # -- keyboard ------------------------------------------------------------------------------
     def focusInEvent(self, event) -> None:  # noqa: N802
         super().focusInEvent(event)
-        if self._current is None and event.reason() != Qt.FocusReason.MouseFocusReason:
-            self.set_current(self.keys.tab_order()[0])
+        if self.marks.current is None and event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.marks.set_current(self.keys.tab_order()[0])
 
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
         # Tab walks the regions; past the last (or before the first) it leaves the map.
         following = self.keys.next_in_tab_order(forward)
         if following is None:
             return super().focusNextPrevChild(forward)
-        self.set_current(following)
+        self.marks.set_current(following)
         return True
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if not self.keys.press(event):
             super().keyPressEvent(event)
-
-    def find_region(self, text: str) -> str | None:
-        """The region whose name best matches what was typed ("l trap", "calf")."""
-        return self.keys.find_region(text)

@@ -27,9 +27,9 @@ class MapViews:
         body_map.figures.show(views)
         body_map.redraw()
         body_map.zoom.apply()
-        current = body_map.current_region()
+        current = body_map.marks.current
         if current is not None and body_map.figures.shown_item(current) is None:
-            body_map.set_current(None)
+            body_map.marks.set_current(None)
         body_map.viewsChanged.emit()
 
     def whole_body(self) -> None:
@@ -67,7 +67,7 @@ class MapViews:
             return False
         self.show((view,))
         if self.map.figures.shown_item(region_id):
-            self.map.set_current(region_id)
+            self.map.marks.set_current(region_id)
         self.map.message.emit(f"{view.title}, closer: the muscles the whole figure is too "
                               "small for. A mark here shows on the whole figure.")
         return True

@@ -42,7 +42,7 @@ class MapZoom:
         a detail view (the face, a hand, a foot), that view opens."""
         if self.at_most() and self.map.views.whole:
             region = (self.map.region_at(self.map.mapFromScene(at)) if at is not None
-                      else self.map.current_region())
+                      else self.map.marks.current)
             return bool(region) and self.map.views.show_closer(region)
         return self._set(self.level + 1, at)
 
@@ -61,7 +61,7 @@ class MapZoom:
             return False
         body_map = self.map
         if at is None:
-            current = body_map.current_region()
+            current = body_map.marks.current
             at = (body_map.scene_anchor(current) if current
                   else body_map.mapToScene(body_map.viewport().rect().center()))
         on_screen = body_map.mapFromScene(at)

@@ -1,4 +1,5 @@
-"""The referral arrows drawn on one body map, each with the intensity of its zone."""
+"""The referral arrows drawn on one body map (their intensities are the model's,
+fibromap/domain/flare_marks.py; the heat-map's are counts, in their width)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QGraphicsScene
 
-from fibromap.domain.flare import Referral
 from fibromap.figure.referral_arrow import ReferralArrow
 
 Link = tuple[str, str]  # (source region, zone region)
@@ -20,7 +20,6 @@ class ReferralLinks:
         self._scene = scene
         self._anchor = anchor
         self._arrows: dict[Link, ReferralArrow] = {}
-        self._intensity: dict[Link, int | None] = {}
 
     def __iter__(self) -> Iterator[Link]:
         return iter(list(self._arrows))
@@ -28,39 +27,19 @@ class ReferralLinks:
     def __contains__(self, link: Link) -> bool:
         return link in self._arrows
 
-    def add(self, source: str, target: str, intensity: int | None, width: float = 2.2,
-            tooltip: str = "") -> None:
+    def add(self, source: str, target: str, width: float = 2.2, tooltip: str = "") -> None:
         arrow = ReferralArrow(source, target, width=width)
         if tooltip:
             arrow.setToolTip(tooltip)
         self._scene.addItem(arrow)
         self._arrows[(source, target)] = arrow
-        self._intensity[(source, target)] = intensity
 
     def remove(self, link: Link) -> None:
         self._scene.removeItem(self._arrows.pop(link))
-        self._intensity.pop(link, None)
-
-    def set_zone_intensity(self, zone: str, intensity: int | None) -> None:
-        for link in self._arrows:
-            if link[1] == zone:
-                self._intensity[link] = intensity
 
     @property
     def arrows(self) -> dict[Link, ReferralArrow]:
         return dict(self._arrows)
-
-    def zones(self) -> set[str]:
-        return {target for _source, target in self._arrows}
-
-    def marks(self) -> list[tuple[str, str, int | None]]:
-        """Every link with its intensity, None where not given yet."""
-        return [(source, target, self._intensity.get((source, target)))
-                for source, target in self._arrows]
-
-    def rated(self) -> list[Referral]:
-        return [Referral(source, target, intensity) for source, target, intensity in self.marks()
-                if intensity is not None]
 
     def route(self) -> None:
         """Draw each arrow between its ends on display; one with an end not on display (in

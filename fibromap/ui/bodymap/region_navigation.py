@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Mapping
 
-from fibromap.domain.atlas import Atlas
+from fibromap.domain.atlas import Atlas, Region
 
 Point = tuple[float, float]
 ROW_HEIGHT = 25.0   # regions within one such band read as one row, left to right
@@ -61,16 +61,25 @@ def find_region(text: str, atlas: Atlas, order: Iterable[str],
     sides = {SIDE_LETTERS[word] for word in words if word in SIDE_LETTERS}
     words = [word for word in words if word not in SIDE_LETTERS]
     position = {region_id: index for index, region_id in enumerate(order)}
-    best, best_rank = None, None
-    for region in atlas:
-        if (sides and region.side.value not in sides) or (within is not None
-                                                          and region.id not in within):
-            continue
-        name = region.name.lower().replace("(", " ").replace(")", " ").replace(",", " ")
-        tokens = name.split() + region.id.replace(".", " ").replace("_", " ").split()
-        if not all(any(token.startswith(word) for token in tokens) for word in words):
-            continue
-        rank = (0 if name.startswith(text.lower()) else 1, position.get(region.id, len(position)))
-        if best_rank is None or rank < best_rank:
-            best, best_rank = region.id, rank
-    return best
+
+    def rank(region: Region) -> tuple[int, int]:
+        starts = _plain_name(region).startswith(text.lower())
+        return (0 if starts else 1, position.get(region.id, len(position)))
+    found = min((region for region in atlas if _may_be(region, words, sides, within)),
+                key=rank, default=None)  # the first of equals, in the atlas's order
+    return found.id if found else None
+
+
+def _plain_name(region: Region) -> str:
+    return region.name.lower().replace("(", " ").replace(")", " ").replace(",", " ")
+
+
+def _may_be(region: Region, words: list[str], sides: set[str],
+            within: Container[str] | None) -> bool:
+    """Whether every typed word starts a word of the region's name or id, on the side
+    typed, among the regions the map can show."""
+    if (sides and region.side.value not in sides) or (within is not None
+                                                      and region.id not in within):
+        return False
+    tokens = _plain_name(region).split() + region.id.replace(".", " ").replace("_", " ").split()
+    return all(any(token.startswith(word) for token in tokens) for word in words)

@@ -46,6 +46,7 @@ class LogPage(QWidget):
         self._divider_set = False  # the person has dragged the divider between the columns
         self.body = BodyMapPage(settings)
         self.map = self.body.map
+        self.marks = self.body.marks  # the flare's sites and referrals (flare_marks.py)
         self.form = FlareForm()
         self.title = QLabel()
         font = self.title.font()
@@ -63,7 +64,7 @@ class LogPage(QWidget):
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS,
                                    timeout=self.keep_draft)
         self._build()
-        self.map.changed.connect(self._edited)
+        self.marks.events.changed.connect(lambda _regions: self._edited())
         self.form.changed.connect(self._edited)
         self.form.message.connect(lambda text: self.show_feedback(text, error=True))
         self.save_button.clicked.connect(self.save)
@@ -140,9 +141,9 @@ class LogPage(QWidget):
     def draft(self) -> FlareDraft:
         """Everything on screen now, complete or not."""
         draft = self.form.read_into(FlareDraft(onset=local_now()))
-        draft.sites = [DraftSite(rid, item.intensity, item.role.value)
-                       for rid, item in self.map.region_items.items() if item.marked]
-        draft.links = [DraftLink(s, t, i) for s, t, i in self.map.link_marks()]
+        draft.sites = [DraftSite(rid, mark.intensity, mark.role.value)
+                       for rid, mark in self.marks.marks()]
+        draft.links = [DraftLink(s, t, i) for s, t, i in self.marks.link_marks()]
         draft.editing_id = self._editing.id if self._editing else None
         draft.editing_modified = self._editing.modified if self._editing else None
         return draft
@@ -151,8 +152,8 @@ class LogPage(QWidget):
         self._loading = True
         try:
             self.form.fill(draft)
-            self.map.load_marks([(s.region, s.intensity, SiteRole(s.role)) for s in draft.sites],
-                                [(l.source, l.target, l.intensity) for l in draft.links])
+            self.marks.load_marks([(s.region, s.intensity, SiteRole(s.role)) for s in draft.sites],
+                                  [(link.source, link.target, link.intensity) for link in draft.links])
             self.body.caption.setText("")
         finally:
             self._loading = False
@@ -234,7 +235,7 @@ class LogPage(QWidget):
     def _reset(self) -> None:
         self._loading = True
         try:
-            self.map.clear()
+            self.marks.clear()
             self.form.clear()
             self.body.caption.setText("")
         finally:

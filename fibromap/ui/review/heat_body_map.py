@@ -101,10 +101,10 @@ class HeatBodyMap(BodyMapWidget):
     def _draw_links(self, links: list[tuple[str, str, int]]) -> None:
         """Aggregated referrals: one arrow per link, thicker for more frequent ones."""
         for link in self._links:
-            self._remove_link(link)
+            self._links.remove(link)
         top = max((count for _s, _t, count in links), default=1)
         for source, target, count in links:
-            self._links.add(source, target, None, width=1.2 + 4.8 * count / top,
+            self._links.add(source, target, width=1.2 + 4.8 * count / top,
                             tooltip=f"{self.atlas.name(source)} → {self.atlas.name(target).lower()}: "
                                     f"{count} time{'s' if count != 1 else ''}")
         self._links.route()

@@ -32,16 +32,16 @@ def test_the_panel_follows_the_current_region_and_edits_it(qtbot, paths):
     slider = page.intensity
     qtbot.mouseClick(slider, Qt.MouseButton.LeftButton,
                      pos=slider.rect().center())  # the middle of the groove: 5
-    assert page.map.sites() == [SpasmSite("upper_trapezius.right", 5)]
+    assert page.map.marks.sites() == [SpasmSite("upper_trapezius.right", 5)]
     page.intensity.setValue(8)
-    assert page.map.sites() == [SpasmSite("upper_trapezius.right", 8)]
+    assert page.map.marks.sites() == [SpasmSite("upper_trapezius.right", 8)]
     assert page.intensity_value.text() == "8"
     page.trigger_point.click()
-    assert page.map.sites() == [SpasmSite("upper_trapezius.right", 8, SiteRole.TRIGGER_POINT)]
+    assert page.map.marks.sites() == [SpasmSite("upper_trapezius.right", 8, SiteRole.TRIGGER_POINT)]
     assert page.marked.count() == 1
     assert page.marked.item(0).text() == "Right upper trapezius, intensity 8, trigger point"
     page.remove_button.click()
-    assert page.map.sites() == [] and page.marked.count() == 0
+    assert page.map.marks.sites() == [] and page.marked.count() == 0
 
 
 def test_referral_button_and_suggestions_with_their_disclaimer(qtbot, paths):
@@ -55,7 +55,7 @@ def test_referral_button_and_suggestions_with_their_disclaimer(qtbot, paths):
     click(qtbot, page, "posterior_neck.left")
     page.referral_button.click()
     assert not page.map.referral_mode
-    assert page.map.referrals() == [Referral("upper_trapezius.left", "temple.left", 7),
+    assert page.map.marks.referrals() == [Referral("upper_trapezius.left", "temple.left", 7),
                                     Referral("upper_trapezius.left", "posterior_neck.left", 7)]
     assert not page.suggestions_box.isHidden()
     assert page.disclaimer.text() == "Typical pattern, not a diagnosis."
@@ -81,16 +81,16 @@ def test_showing_a_flare_fills_the_map(qtbot, paths):
     page = make_page(qtbot, paths)
     flare = full_flare()
     page.show_flare(flare)
-    assert set(page.map.sites()) == set(flare.sites)
-    assert set(page.map.referrals()) == set(flare.referrals)
+    assert set(page.map.marks.sites()) == set(flare.sites)
+    assert set(page.map.marks.referrals()) == set(flare.referrals)
     page.show_flare(None)
-    assert page.map.sites() == [] and page.caption.text() == ""
+    assert page.map.marks.sites() == [] and page.caption.text() == ""
 
 
 def test_a_deep_muscle_says_so_and_is_dotted(qtbot, paths):
     page = make_page(qtbot, paths)
     click(qtbot, page, "gluteus_minimus.left")
-    assert page.map.current_region() == "gluteus_minimus.left"
+    assert page.map.marks.current == "gluteus_minimus.left"
     assert "A deep muscle" in page.region_details.text()
     assert "deep" in page.region_title.text()
     click(qtbot, page, "gluteus_medius.left")  # its surface neighbour: no such words
@@ -98,7 +98,7 @@ def test_a_deep_muscle_says_so_and_is_dotted(qtbot, paths):
     # Drawn with fine dots over the same skin colour: the deep region's pixels vary.
     body_map = page.map
     for region_id, dotted in (("quadratus_lumborum.left", True), ("erector_lower.left", False)):
-        body_map.set_current(None)
+        body_map.marks.set_current(None)
         body_map._set_hovered(None)
         image = body_map.viewport().grab().toImage()
         point = body_map.viewport_point(region_id)
@@ -121,9 +121,9 @@ def test_the_intensity_slider_takes_1_then_0_as_10_and_ignores_a_passing_wheel(q
                         QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
                         Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(slider, event)
-    assert page.map.unrated_regions() == ["gluteus_medius.left"] and not slider.answered
+    assert page.map.marks.unrated_regions() == ["gluteus_medius.left"] and not slider.answered
     # Typed on the slider, "1" then "0" is 10, as on the map.
     slider.setFocus()
     qtbot.keyClick(slider, Qt.Key.Key_1)
     qtbot.keyClick(slider, Qt.Key.Key_0)
-    assert page.map.sites()[0].intensity == 10 and page.intensity_value.text() == "10"
+    assert page.map.marks.sites()[0].intensity == 10 and page.intensity_value.text() == "10"

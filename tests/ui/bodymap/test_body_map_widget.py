@@ -42,8 +42,8 @@ def test_a_click_at_each_regions_inner_point_selects_exactly_that_region(qtbot, 
             click(qtbot, body_map, region_id)
             marked = [rid for rid, item in body_map.region_items.items() if item.marked]
             assert marked == [region_id], views
-            assert body_map.current_region() == region_id
-            body_map.unmark(region_id)
+            assert body_map.marks.current == region_id
+            body_map.marks.unmark(region_id)
             clicked.add(region_id)
     assert clicked == set(body_map.region_items)
 
@@ -101,13 +101,13 @@ def test_intensity_from_digit_keys_shows_as_colour_and_number(qtbot, body_map):
     type_keys(qtbot, body_map, "10")
     assert item.intensity == 10
     assert item.brush().color().name() != seven
-    assert body_map.sites() == [SpasmSite("upper_trapezius.left", 10)]
+    assert body_map.marks.sites() == [SpasmSite("upper_trapezius.left", 10)]
     qtbot.keyClick(body_map, Qt.Key.Key_Minus)
     assert item.intensity == 9
     qtbot.keyClick(body_map, "0")  # not right after a 1: plain zero
     assert item.intensity == 0
     qtbot.keyClick(body_map, Qt.Key.Key_Delete)
-    assert not item.marked and body_map.sites() == []
+    assert not item.marked and body_map.marks.sites() == []
 
 
 def test_the_scale_darkens_as_intensity_rises_and_its_palest_is_not_skin():
@@ -148,23 +148,23 @@ def test_the_scale_still_reads_in_order_with_colour_vision_deficiency(deficiency
 def test_tab_and_arrows_move_between_regions(qtbot, body_map):
     body_map.setFocus()
     qtbot.waitUntil(body_map.hasFocus)
-    first = body_map.current_region()
+    first = body_map.marks.current
     assert first is not None
     qtbot.keyClick(body_map, Qt.Key.Key_Tab)
-    second = body_map.current_region()
+    second = body_map.marks.current
     assert second != first
     qtbot.keyClick(body_map, Qt.Key.Key_Backtab)
-    assert body_map.current_region() == first
-    body_map.set_current("upper_trapezius.left")
+    assert body_map.marks.current == first
+    body_map.marks.set_current("upper_trapezius.left")
     start = body_map.scene_anchor("upper_trapezius.left")
     qtbot.keyClick(body_map, Qt.Key.Key_Down)
-    below = body_map.current_region()
+    below = body_map.marks.current
     assert body_map.scene_anchor(below).y() > start.y()
     assert body_map.atlas.region(below).view is View.BACK
     qtbot.keyClick(body_map, Qt.Key.Key_Right)
-    assert body_map.scene_anchor(body_map.current_region()).x() > body_map.scene_anchor(below).x()
+    assert body_map.scene_anchor(body_map.marks.current).x() > body_map.scene_anchor(below).x()
     qtbot.keyClick(body_map, Qt.Key.Key_Space)
-    assert body_map.region_items[body_map.current_region()].marked
+    assert body_map.region_items[body_map.marks.current].marked
 
 
 def test_every_region_can_be_reached_with_tab(qtbot, body_map):
@@ -174,32 +174,32 @@ def test_every_region_can_be_reached_with_tab(qtbot, body_map):
     seen = set()
     for views in ALL_VIEWS:
         body_map.views.show(views)
-        body_map.set_current(body_map.keys.tab_order()[0])
+        body_map.marks.set_current(body_map.keys.tab_order()[0])
         shown = set(body_map.views.regions())
         for _ in range(len(shown) - 1):
-            seen.add(body_map.current_region())
+            seen.add(body_map.marks.current)
             qtbot.keyClick(body_map, Qt.Key.Key_Tab)
-            assert body_map.current_region() in shown
-        seen.add(body_map.current_region())
+            assert body_map.marks.current in shown
+        seen.add(body_map.marks.current)
     assert seen == set(body_map.region_items)
 
 
 def test_type_to_find_a_region_by_name(qtbot, body_map):
     body_map.setFocus()
     type_keys(qtbot, body_map, "left trap")
-    assert body_map.current_region() == "upper_trapezius.left"
+    assert body_map.marks.current == "upper_trapezius.left"
     assert body_map.keys.find_label.isVisible()
     qtbot.keyClick(body_map, Qt.Key.Key_Return)
     assert body_map.region_items["upper_trapezius.left"].marked
     assert not body_map.keys.find_label.isVisible()
     qtbot.keyClick(body_map, "6")
-    assert body_map.sites() == [SpasmSite("upper_trapezius.left", 6)]
+    assert body_map.marks.sites() == [SpasmSite("upper_trapezius.left", 6)]
     type_keys(qtbot, body_map, "r calf")
-    assert body_map.current_region() == "gastrocnemius.right"
+    assert body_map.marks.current == "gastrocnemius.right"
     qtbot.keyClick(body_map, Qt.Key.Key_Escape)
     assert not body_map.region_items["gastrocnemius.right"].marked
-    assert body_map.find_region("forehead") == "forehead"
-    assert body_map.find_region("zzz") is None
+    assert body_map.keys.find_region("forehead") == "forehead"
+    assert body_map.keys.find_region("zzz") is None
 
 
 @pytest.mark.parametrize("typed, found", [
@@ -212,34 +212,34 @@ def test_type_to_find_a_region_by_name(qtbot, body_map):
     ("l iliopsoas", "iliopsoas.left"), ("r temporalis", "temple.right"),
 ])
 def test_the_new_muscles_are_found_by_typing(body_map, typed, found):
-    assert (body_map.find_region(typed) or "").startswith(found)
+    assert (body_map.keys.find_region(typed) or "").startswith(found)
 
 
 def test_referral_mode_links_a_source_to_the_zones_it_spreads_to(qtbot, body_map):
     click(qtbot, body_map, "upper_trapezius.left")
     qtbot.keyClick(body_map, "6")
     qtbot.keyClick(body_map, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert body_map.referral_mode and body_map.referral_source() == "upper_trapezius.left"
+    assert body_map.referral_mode and body_map.marks.referral_source == "upper_trapezius.left"
     click(qtbot, body_map, "temple.left")
     click(qtbot, body_map, "brow_eye.left")
     qtbot.keyClick(body_map, "3")  # the zone just clicked
-    assert body_map.links() == [("upper_trapezius.left", "temple.left"),
+    assert body_map.marks.links() == [("upper_trapezius.left", "temple.left"),
                                 ("upper_trapezius.left", "brow_eye.left")]
-    assert body_map.referrals() == [Referral("upper_trapezius.left", "temple.left", 6),
+    assert body_map.marks.referrals() == [Referral("upper_trapezius.left", "temple.left", 6),
                                     Referral("upper_trapezius.left", "brow_eye.left", 3)]
     zone = body_map.region_items["temple.left"]
     assert zone.role is SiteRole.REFERRED and zone.intensity == 6
     arrows = body_map.arrows()
-    assert set(arrows) == set(body_map.links())
+    assert set(arrows) == set(body_map.marks.links())
     arrow = arrows[("upper_trapezius.left", "temple.left")]
     assert arrow.path().length() > 50 and arrow.isVisible()
     click(qtbot, body_map, "temple.left")  # again: unlink
-    assert body_map.links() == [("upper_trapezius.left", "brow_eye.left")]
+    assert body_map.marks.links() == [("upper_trapezius.left", "brow_eye.left")]
     assert not body_map.region_items["temple.left"].marked
     qtbot.keyClick(body_map, Qt.Key.Key_Escape)
     assert not body_map.referral_mode
-    assert body_map.current_region() == "upper_trapezius.left"
-    assert {s.region for s in body_map.sites()} == {"upper_trapezius.left", "brow_eye.left"}
+    assert body_map.marks.current == "upper_trapezius.left"
+    assert {s.region for s in body_map.marks.sites()} == {"upper_trapezius.left", "brow_eye.left"}
 
 
 def test_referral_mode_needs_a_marked_source_and_a_free_zone(qtbot, body_map):
@@ -249,18 +249,18 @@ def test_referral_mode_needs_a_marked_source_and_a_free_zone(qtbot, body_map):
     assert "First mark the spasm" in messages[-1]
     click(qtbot, body_map, "quadratus_lumborum.right")
     click(qtbot, body_map, "gluteus_medius.right")
-    body_map.set_current("quadratus_lumborum.right")
+    body_map.marks.set_current("quadratus_lumborum.right")
     assert body_map.set_referral_mode(True)
     click(qtbot, body_map, "gluteus_medius.right")
-    assert "is marked as a spasm" in messages[-1] and body_map.links() == []
+    assert "is marked as a spasm" in messages[-1] and body_map.marks.links() == []
 
 
 def test_removing_a_source_removes_its_arrows(qtbot, body_map):
-    body_map.load([SpasmSite("soleus.left", 5), SpasmSite("heel.left", 4, SiteRole.REFERRED)],
+    body_map.marks.load([SpasmSite("soleus.left", 5), SpasmSite("heel.left", 4, SiteRole.REFERRED)],
                   [Referral("soleus.left", "heel.left", 4)])
     assert len(body_map.arrows()) == 1
-    body_map.unmark("soleus.left")
-    assert body_map.arrows() == {} and body_map.referrals() == []
+    body_map.marks.unmark("soleus.left")
+    assert body_map.arrows() == {} and body_map.marks.referrals() == []
 
 
 def test_trigger_point_toggle(qtbot, body_map):
@@ -288,16 +288,16 @@ def test_the_map_scales_with_the_window(qtbot, body_map):
     qtbot.wait(10)
     assert body_map.transform().m11() == pytest.approx(2 * small, rel=0.05)
     click(qtbot, body_map, "wrist_back.left")
-    assert body_map.current_region() == "wrist_back.left"
+    assert body_map.marks.current == "wrist_back.left"
 
 
 def test_orientation_can_change_while_marks_stay(qtbot, body_map):
-    body_map.load([SpasmSite("pectoralis.left", 7)])
+    body_map.marks.load([SpasmSite("pectoralis.left", 7)])
     other = (Orientation.CLINICIAN if body_map.orientation is Orientation.PATIENT
              else Orientation.PATIENT)
     before = body_map.viewport_point("pectoralis.left").x()
     body_map.set_orientation(other)
     assert body_map.viewport_point("pectoralis.left").x() != before
-    assert body_map.sites() == [SpasmSite("pectoralis.left", 7)]
+    assert body_map.marks.sites() == [SpasmSite("pectoralis.left", 7)]
     click(qtbot, body_map, "pectoralis.right")
-    assert body_map.current_region() == "pectoralis.right"
+    assert body_map.marks.current == "pectoralis.right"

@@ -15,7 +15,7 @@ BODY = FIGURES["body"]
 def choose_from_menu(qtbot, body_map, region_id: str, text_start: str) -> None:
     """Take the region's right-click menu's action whose text starts with ``text_start``
     (built as a right click builds it; opening it as a popup is not possible offscreen)."""
-    body_map.set_current(region_id)
+    body_map.marks.set_current(region_id)
     menu = region_menu(body_map, region_id)
     action = next(a for a in menu.actions() if a.text().startswith(text_start))
     action.trigger()
@@ -69,7 +69,7 @@ def test_zooming_in_past_the_last_step_over_the_face_opens_the_face(window, qtbo
     wheel(body_map, body_map.viewport_point("masseter.left"))
     assert body_map.figures.shown == (View.HEAD_FRONT,)
     assert body_map.zoom.level == 0  # the detail view starts whole
-    assert body_map.current_region() == "masseter.left"
+    assert body_map.marks.current == "masseter.left"
     assert "Face and neck" in window.log.body.help.text()
 
 
@@ -82,13 +82,13 @@ def test_typing_a_name_drawn_only_in_a_detail_view_opens_it(window, qtbot):
                                ("r thumb", "thumb.right", View.PALMS)):
         for char in text:
             qtbot.keyClick(body_map, char)
-        assert body_map.current_region() == region, text
+        assert body_map.marks.current == region, text
         assert body_map.figures.shown == (view,)
         qtbot.keyClick(body_map, Qt.Key.Key_Escape)
     # A whole-figure region found from a detail view brings the whole figure back.
     for char in "l calf":
         qtbot.keyClick(body_map, char)
-    assert body_map.current_region() == "gastrocnemius.left" and body_map.figures.shown == BODY
+    assert body_map.marks.current == "gastrocnemius.left" and body_map.figures.shown == BODY
 
 
 def test_arrows_follow_the_view_on_display(window, qtbot):
@@ -96,10 +96,10 @@ def test_arrows_follow_the_view_on_display(window, qtbot):
     the hands; on the whole figure, from the back of the hand to the palm they lie in."""
     body_map = window.log.map
     body_map.views.show((View.HAND_BACKS,))
-    body_map.mark("first_dorsal_interosseous.left", 5)
-    body_map.set_current("first_dorsal_interosseous.left")
+    body_map.marks.mark("first_dorsal_interosseous.left", 5)
+    body_map.marks.set_current("first_dorsal_interosseous.left")
     body_map.set_referral_mode(True)
-    body_map.toggle_referral("index_finger.left")
+    body_map.marks.toggle_referral("index_finger.left")
     body_map.set_referral_mode(False)
     arrow = body_map.arrows()[("first_dorsal_interosseous.left", "index_finger.left")]
     assert arrow.isVisible()
@@ -136,6 +136,6 @@ def test_a_detail_view_is_read_by_a_screen_reader_and_mirrors_in_the_patient_vie
     right = body_map.viewport_point("thumb.right").x()
     left = body_map.viewport_point("thumb.left").x()
     assert left < right
-    body_map.set_current("thumb.right")
+    body_map.marks.set_current("thumb.right")
     assert body_map.accessibleDescription() == "Right thumb"
     assert body_map.region_at(QPointF(QPoint(2, 2))) is None

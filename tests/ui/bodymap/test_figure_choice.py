@@ -43,13 +43,13 @@ def test_the_view_menu_offers_three_figures_with_the_neutral_one_first_chosen(wi
 
 def test_choosing_a_figure_redraws_every_map_and_keeps_what_is_marked(qtbot, window, paths):
     body_map = window.log.map
-    body_map.mark("anterior_deltoid.left", 6)
-    body_map.mark("upper_trapezius.right", 4, SiteRole.TRIGGER_POINT)
-    body_map.set_current("upper_trapezius.right")
+    body_map.marks.mark("anterior_deltoid.left", 6)
+    body_map.marks.mark("upper_trapezius.right", 4, SiteRole.TRIGGER_POINT)
+    body_map.marks.set_current("upper_trapezius.right")
     body_map.set_referral_mode(True)
-    body_map.toggle_referral("temporalis.right")
+    body_map.marks.toggle_referral("temporalis.right")
     body_map.set_referral_mode(False)
-    sites, links = body_map.sites(), body_map.link_marks()
+    sites, links = body_map.marks.sites(), body_map.marks.link_marks()
     heatmap, overview = window.page("heatmap"), window.page("overview")
     arrow_before = body_map.arrows()[("upper_trapezius.right", "temporalis.right")].sceneBoundingRect()
 
@@ -66,7 +66,7 @@ def test_choosing_a_figure_redraws_every_map_and_keeps_what_is_marked(qtbot, win
         assert drawn_bounds(page_map, "anterior_deltoid.left") == expected_bounds(
             Build.FEMALE, "anterior_deltoid.left")
     # The flare being typed is untouched; its number sits at the region's new middle.
-    assert body_map.sites() == sites and body_map.link_marks() == links
+    assert body_map.marks.sites() == sites and body_map.marks.link_marks() == links
     label = body_map.figures.labels["anterior_deltoid.left"]
     assert label.isVisible() and label.text() == "6"
     middle = label.sceneBoundingRect().center()
@@ -96,7 +96,7 @@ def test_a_figure_chosen_in_a_detail_view_shows_when_the_whole_body_is_back(wind
     while hidden."""
     body_map = window.log.map
     body_map.views.show((View.PALMS,))
-    body_map.mark("thenar.left", 5)
+    body_map.marks.mark("thenar.left", 5)
     figure_action(window, Build.MALE).trigger()
     assert body_map.figures.shown == (View.PALMS,)
     assert drawn_bounds(body_map, "thenar.left") == expected_bounds(

@@ -85,20 +85,20 @@ def test_keys_zoom_at_the_current_region_and_keep_it_in_sight(window, qtbot):
     body_map = window.log.map
     body_map.setFocus()
     qtbot.waitUntil(body_map.hasFocus)
-    body_map.set_current("palm.left")
+    body_map.marks.set_current("palm.left")
     for _ in range(len(STEPS) - 1):
         qtbot.keyClick(body_map, Qt.Key.Key_Equal, CTRL)
     assert body_map.zoom.factor == STEPS[-1]
     view = body_map.viewport().rect()
     assert view.contains(body_map.viewport_point("palm.left"))
     # Moving far away with the keys scrolls the map to follow.
-    body_map.set_current("heel.right")
+    body_map.marks.set_current("heel.right")
     assert view.contains(body_map.viewport_point("heel.right"))
     for _ in range(len(STEPS)):
         qtbot.keyClick(body_map, Qt.Key.Key_Minus, CTRL)
     assert body_map.zoom.factor == 1
     # Past the last step, over a hand, the hands' detail view opens.
-    body_map.set_current("palm.left")
+    body_map.marks.set_current("palm.left")
     for _ in range(len(STEPS)):
         qtbot.keyClick(body_map, Qt.Key.Key_Equal, CTRL)
     assert body_map.figures.shown == (View.PALMS,) and body_map.zoom.factor == 1

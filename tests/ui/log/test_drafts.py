@@ -35,8 +35,8 @@ def test_a_draft_survives_the_process_being_killed(qtbot, sqlite_url, paths):
         paths = Paths.from_environment()
         window = MainWindow(Store.open(database_url(paths), paths), Settings(paths.settings_file), paths)
         window.show()
-        window.log.map.mark("upper_trapezius.left", 8)
-        window.log.map.mark("rhomboid.left")
+        window.log.marks.mark("upper_trapezius.left", 8)
+        window.log.marks.mark("rhomboid.left")
         window.log.form.triggers.buttons["cold"].setChecked(True)
         window.log.form.notes.setPlainText("typed before the crash")
         deadline = time.time() + 10
@@ -62,8 +62,8 @@ def test_a_draft_survives_the_process_being_killed(qtbot, sqlite_url, paths):
     assert window.offer_unsaved_draft()
     assert "was not saved when FibroMap last closed" in seen[0].text and "2 regions" in seen[0].text
     log = window.log
-    assert [s.region for s in log.map.sites()] == ["upper_trapezius.left"]
-    assert log.map.unrated_regions() == ["rhomboid.left"]
+    assert [s.region for s in log.marks.sites()] == ["upper_trapezius.left"]
+    assert log.marks.unrated_regions() == ["rhomboid.left"]
     assert log.form.triggers.checked() == ["cold"]
     assert log.form.notes.toPlainText() == "typed before the crash"
     assert window.store.flares.count() == 0
@@ -71,24 +71,24 @@ def test_a_draft_survives_the_process_being_killed(qtbot, sqlite_url, paths):
 
 def test_closing_the_window_keeps_the_draft_and_declining_forgets_it(qtbot, sqlite_url, paths):
     window = open_window(qtbot, sqlite_url, paths)
-    window.log.map.mark("gastrocnemius.right", 9)
+    window.log.marks.mark("gastrocnemius.right", 9)
     window.close()
     assert DraftFile(paths).load() is not None
     again = open_window(qtbot, sqlite_url, paths)
     seen = []
     answer_next_box(seen, QMessageBox.StandardButton.No)
     assert not again.offer_unsaved_draft()
-    assert DraftFile(paths).load() is None and again.log.map.sites() == []
+    assert DraftFile(paths).load() is None and again.log.marks.sites() == []
 
 
 def test_saving_or_starting_anew_clears_the_draft(qtbot, sqlite_url, paths):
     window = open_window(qtbot, sqlite_url, paths)
-    window.log.map.mark("soleus.left", 4)
+    window.log.marks.mark("soleus.left", 4)
     window.log.keep_draft()
     assert DraftFile(paths).load() is not None
     window.log.save()
     assert DraftFile(paths).load() is None
-    window.log.map.mark("soleus.left", 4)
+    window.log.marks.mark("soleus.left", 4)
     window.log.keep_draft()
     window.new_flare()
     assert DraftFile(paths).load() is None

@@ -80,7 +80,7 @@ def test_open_a_flare_correct_it_and_keep_its_creation_time(window, person, qtbo
     assert window.tabs.currentWidget() is window.log
     assert window.log.title.text().startswith("Correcting the flare of")
     first = original.sites[0].region
-    window.log.map.set_current(first)
+    window.log.marks.set_current(first)
     person.key("2", widget=window.log.map)
     person.key(Qt.Key.Key_S, CTRL)
     changed = window.store.flares.get(original.id)

@@ -40,7 +40,7 @@ def test_a_flare_is_logged_with_the_keyboard_alone(window, qtbot):
     qtbot.waitUntil(body_map.hasFocus)
     # Find a muscle by typing, mark it with Enter, rate it with a digit.
     keys(qtbot, "left upper trap", Qt.Key.Key_Return, "7")
-    assert body_map.sites() == [SpasmSite("upper_trapezius.left", 7)]
+    assert body_map.marks.sites() == [SpasmSite("upper_trapezius.left", 7)]
     keys(qtbot, "left levator", Qt.Key.Key_Return, "5")
     # Referred pain: Ctrl+L from the source, then find the zone and mark it.
     keys(qtbot, (Qt.Key.Key_L, CTRL), "left posterior neck", Qt.Key.Key_Return,

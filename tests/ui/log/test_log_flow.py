@@ -32,7 +32,7 @@ def test_a_typical_flare_is_saved_in_eight_interactions(window, person):
     assert abs(flare.onset - datetime.now().astimezone()) < timedelta(minutes=2)
     assert flare.onset.utcoffset() == datetime.now().astimezone().utcoffset()
     # The form is ready for the next one, and says what was saved.
-    assert window.log.map.sites() == [] and not window.log.feedback.is_error
+    assert window.log.marks.sites() == [] and not window.log.feedback.is_error
     assert window.log.feedback.text().startswith("Saved the flare of")
 
 
@@ -76,7 +76,7 @@ def test_repeat_last_prefills_from_the_most_recent_flare(window, person):
     person.key(Qt.Key.Key_S, CTRL)
     first = window.store.flares.latest()
     person.key(Qt.Key.Key_R, CTRL)  # one action
-    assert window.log.map.sites() == [SpasmSite("quadratus_lumborum.right", 6)]
+    assert window.log.marks.sites() == [SpasmSite("quadratus_lumborum.right", 6)]
     assert window.log.form.triggers.checked() == ["poor_sleep"]
     if window.log.form.onset_value() == first.onset:  # the same minute: the very same flare
         person.key(Qt.Key.Key_S, CTRL)
@@ -102,7 +102,7 @@ def test_new_clears_the_form(window, person):
     person.click_region("soleus.left")
     person.click(window.log.form.qualities.buttons["burning"])
     person.key(Qt.Key.Key_N, CTRL)
-    assert window.log.map.sites() == [] and window.log.map.unrated_regions() == []
+    assert window.log.marks.sites() == [] and window.log.marks.unrated_regions() == []
     assert window.log.form.qualities.checked() == []
 
 
@@ -129,10 +129,10 @@ def test_incomplete_or_out_of_range_entries_are_refused_visibly_and_nothing_is_s
     log.form.treatments.rows["medication"].check.setChecked(False)
     person.key(Qt.Key.Key_L, CTRL)
     person.click_region("temple.left")
-    log.map.set_intensity("temple.left", 3)
-    log.map._links.set_zone_intensity("temple.left", None)
+    log.marks.set_intensity("temple.left", 3)
+    log.marks._links[("masseter.left", "temple.left")] = None  # a referral not rated yet
     refused("give an intensity for the pain spreading to left temple")
-    log.map.set_intensity("temple.left", 3)
+    log.marks.set_intensity("temple.left", 3)
     assert log.save() is not None and window.store.flares.count() == 1
 
 
@@ -155,7 +155,7 @@ def test_the_onset_keeps_the_utc_offset_in_force_on_that_day(window, monkeypatch
         assert form.onset_value().utcoffset() == timedelta(hours=2)  # summer time
         form.set_onset(datetime(2026, 1, 10, 4, 15))
         assert form.onset_value().utcoffset() == timedelta(hours=1)
-        window.log.map.mark("soleus.left", 3)
+        window.log.marks.mark("soleus.left", 3)
         saved = window.log.save()
         assert saved.onset_local == datetime(2026, 1, 10, 4, 15)
         assert window.store.flares.get(saved.id).utc_offset_minutes == 60
@@ -169,13 +169,13 @@ def test_a_new_flare_assumes_neither_a_length_nor_still_going(window, person):
     assert not form.ongoing.isChecked() and form.duration.text() == "–"
     assert form.duration_value() is None
     form.duration.setValue(5)  # 5 minutes
-    window.log.map.mark("soleus.left", 4)
+    window.log.marks.mark("soleus.left", 4)
     saved = window.log.save()
     assert saved.duration_seconds == 300
     # The next flare starts blank again: no length carried over, not "still going".
     assert form.duration.value() == 0 and not form.ongoing.isChecked()
     form.ongoing.setChecked(True)
-    window.log.map.mark("soleus.right", 3)
+    window.log.marks.mark("soleus.right", 3)
     assert window.log.save().duration_seconds is None
 
 
@@ -219,7 +219,7 @@ def test_one_click_times_keep_the_exact_instant_in_the_repeated_hour(window, mon
         assert form.onset_value().astimezone(UTC) == datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
         form.choose_onset("15 min ago")
         assert form.onset_value().astimezone(UTC) == datetime(2026, 10, 25, 1, 15, tzinfo=UTC)
-        window.log.map.mark("soleus.left", 3)
+        window.log.marks.mark("soleus.left", 3)
         form.choose_onset("An hour ago")
         saved = window.log.save()
         stored = window.store.flares.get(saved.id)

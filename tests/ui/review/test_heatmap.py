@@ -97,8 +97,8 @@ def test_the_map_is_read_only(page, qtbot):
     qtbot.mouseClick(page.map.viewport(), Qt.MouseButton.LeftButton,
                      pos=page.map.viewport_point("biceps.left"))
     qtbot.keyClick(page.map, "7")
-    assert page.map.current_region() == "biceps.left"
-    assert page.map.sites() == []
+    assert page.map.marks.current == "biceps.left"
+    assert page.map.marks.sites() == []
 
 
 def test_custom_range_and_presets(page, qtbot):
