@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
@@ -52,7 +53,7 @@ class PageTabs(QTabWidget):
     def _build(self, factory: str) -> QWidget:
         # The page's module is imported only now: a start pays for the Log alone.
         module, _, path = factory.partition(":")
-        made = importlib.import_module(module)
+        made: Any = importlib.import_module(module)
         for attribute in path.split("."):
             made = getattr(made, attribute)
         return made(self._context())

@@ -6,6 +6,7 @@ from fibromap.store.store import Store
 from fibromap.ui.app import open_main_window
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
+from fibromap.ui.views import PAGES
 from tests.helpers.dialogs import answer_next_box
 from tests.helpers.starting import run_python
 
@@ -134,8 +135,7 @@ def test_a_start_builds_only_the_view_it_shows(qtbot, sqlite_url, paths):
     window = open_main_window(sqlite_url, paths)
     qtbot.addWidget(window)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["Log", "History", "Check-in", "Medications", "Heat-map", "Trends",
-                      "Patterns", "Insights", "Scores", "Overview"]
+    assert titles == [page.title for page in PAGES]  # tests/ui/test_pages.py keeps them
     window.tabs.setCurrentIndex(titles.index("Heat-map"))  # as a click on the tab does
     assert window.tabs.currentWidget() is window.page("heatmap")
     assert window.current_view() == "heatmap"
@@ -180,7 +180,8 @@ def test_before_the_database_opens_only_the_map_works_and_no_draft_is_overwritte
     assert window.database_label.text() == "Opening the database…"
     assert not window.log.form.isEnabled() and not window.log.save_button.isEnabled()
     assert not window.menu_actions.save.isEnabled() and not window.menu_actions.report.isEnabled()
-    assert [window.tabs.isTabEnabled(i) for i in range(window.tabs.count())] == [True] + [False] * 9
+    assert [window.tabs.isTabEnabled(i) for i in range(window.tabs.count())] == [
+        page.factory is None for page in PAGES]  # the Log alone
     window.log.map.mark("biceps.right", 4)  # a click on the map while it opens
     qtbot.wait(300)  # longer than the draft delay
     assert drafts.path.read_bytes() == before  # last time's flare is still there to offer
