@@ -48,7 +48,8 @@ durability: $(STAMP)
 # every view with that year and with nothing recorded, at 1280x800 and 1024x700, in
 # build/screenshots/ to look at before a change to the interface is done.
 SHOTS := build/screenshots
-VIEWS := log bodymap history checkin medications heatmap trends patterns insights scores overview
+# Every view the screenshot command knows, from the table of pages (fibromap/ui/views.py).
+VIEWS = $(shell $(BIN)/python -c 'from fibromap.ui.views import VIEWS; print(*VIEWS)')
 screenshots: $(STAMP)
 	rm -rf $(SHOTS)
 	FIBROMAP_HOME=$(CURDIR)/$(SHOTS)/year-home $(BIN)/fibromap demo --into-records --days 365 --seed 1

@@ -78,16 +78,16 @@ def run() -> int:
         import pyqtgraph  # noqa: F401 - surfaces a broken numpy or OpenGL here, with its reason
 
         window.show_view("trends")
-        if window.trends is None:
+        if window.page("trends") is None:
             raise RuntimeError("the trends view could not be built")
         deadline = time.monotonic() + 30
         while window.busy() and time.monotonic() < deadline:
             app.processEvents()
             time.sleep(0.01)
         app.processEvents()
-        plot = window.trends.plots.grab().toImage()
+        plot = window.page("trends").plots.grab().toImage()
         _check_drawn(plot, "the trends plot")
-        if window.trends.series_count() < 3:
+        if window.page("trends").series_count() < 3:
             raise RuntimeError("the trends plot has no curves")
         _step("trends plot rendered (pyqtgraph)", started)
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QLabel, QMainWindow, QMessageBox, QSystemTrayIcon, QTabWidget, QWidget,
+    QLabel, QMainWindow, QMessageBox, QSystemTrayIcon, QWidget,
 )
 
 from fibromap import APP_NAME, __version__
@@ -24,10 +24,10 @@ from fibromap.ui.change_watcher import ChangeWatcher
 from fibromap.ui.daily.reminder import CheckInReminder
 from fibromap.ui.icon import app_icon
 from fibromap.ui.log.log_page import LogPage
-from fibromap.ui.menus import build_menus
-from fibromap.ui.pages import LATER_PAGES, REVIEW_PAGES, build_page
+from fibromap.ui.menus import WindowActions, build_menus
+from fibromap.ui.pages import PageTabs
 from fibromap.ui.settings import Settings
-from fibromap.ui.views import VIEWS
+from fibromap.ui.views import PAGES, VIEWS, PageContext
 
 FRAME_ALLOWANCE = 32  # pixels a window manager's title bar may take
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ class DeleteFlare(QUndoCommand):
 
 class MainWindow(QMainWindow):
     figureChanged = Signal(object)  # the BodyGeometry of the build chosen (View › Body figure)
+    orientationChanged = Signal(object)  # the Log's map turned (its Orientation), for the others
 
     def __init__(self, store: Store | None, settings: Settings, paths: Paths,
                  parent: QWidget | None = None):
@@ -79,22 +80,16 @@ class MainWindow(QMainWindow):
         self.app_lock = None  # the idle lock, while the records are protected
         self.undo_stack = QUndoStack(self)
         self.log = LogPage(None, settings, self.drafts)
-        self.tabs = QTabWidget(documentMode=True)
-        self.tabs.addTab(self.log, "Log")
-        # Until built, a page's tab holds an empty stand-in.
-        self._built: dict[str, QWidget] = {}
-        self._stand_ins: dict[str, QWidget] = {}
-        for name, title in LATER_PAGES.items():
-            self._stand_ins[name] = QWidget()
-            self.tabs.addTab(self._stand_ins[name], title)
-            self.tabs.setTabEnabled(self.tabs.count() - 1, False)
-        self.tabs.currentChanged.connect(self._tab_opened)
+        self.tabs = PageTabs(self.log, lambda: PageContext(
+            self.store, self.settings, self.log.map.atlas, self.log.map.geometry,
+            self.orientationChanged, self.figureChanged, self))
         self.setCentralWidget(self.tabs)
-        build_menus(self)
+        self.menu_actions: WindowActions = build_menus(self, PAGES)
         self.database_label = QLabel("Opening the database…")
         self.statusBar().addPermanentWidget(self.database_label)
         self.tray = None
         self.log.saved.connect(lambda _flare: self.refresh())
+        self.log.body.orientationChanged.connect(self.orientationChanged)
         self.log.body.orientationChanged.connect(lambda o: self.statusBar().showMessage(
             "The front of the body is now shown "
             + ("as in a mirror" if o == "patient" else "facing the person"), 4000))
@@ -111,9 +106,9 @@ class MainWindow(QMainWindow):
         self.watcher = ChangeWatcher(store, parent=self)
         self.watcher.changed.connect(self._changed_elsewhere)
         self.log.attach(store)
-        for action in self.needs_the_store:
+        for action in self.menu_actions.needs_the_store:
             action.setEnabled(True)
-        for index in range(1, self.tabs.count()):
+        for index in range(self.tabs.count()):
             self.tabs.setTabEnabled(index, True)
         if store.database.warning:
             self.statusBar().showMessage(store.database.warning)
@@ -126,7 +121,7 @@ class MainWindow(QMainWindow):
             # The tray carries the check-in reminder where the desktop has one.
             self.tray = QSystemTrayIcon(app_icon(), self)
             self.tray.setToolTip(APP_NAME)
-            self.tray.messageClicked.connect(lambda: self.tabs.setCurrentWidget(self.checkin))
+            self.tray.messageClicked.connect(lambda: self.show_view("checkin"))
             self.tray.show()
         self.update_lock()
         self.reminder = CheckInReminder(store, self.settings, self.tray, parent=self)
@@ -154,34 +149,11 @@ class MainWindow(QMainWindow):
         button.setToolTip(self._read_only_why)
 
     def current_view(self) -> str:
-        page = self.tabs.currentWidget()
-        return next((name for name, view in self._built.items() if view is page), "log")
+        return self.tabs.current_view()
 
-    # -- pages, built when first needed ----------------------------------------------------
     def page(self, name: str) -> QWidget:
-        """The page ``name`` (a key of LATER_PAGES), built and put in its tab if need be."""
-        if name not in self._built:
-            page = build_page(self, name)
-            self._built[name] = page
-            index = self.tabs.indexOf(self._stand_ins[name])
-            current = self.tabs.currentIndex()
-            self.tabs.blockSignals(True)
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, page, LATER_PAGES[name])
-            self.tabs.setCurrentIndex(current)
-            self.tabs.blockSignals(False)
-            self._stand_ins.pop(name).deleteLater()
-        return self._built[name]
-
-    history = property(lambda self: self.page("history"))
-    checkin = property(lambda self: self.page("checkin"))
-    medications = property(lambda self: self.page("medications"))
-    heatmap = property(lambda self: self.page("heatmap"))
-    trends = property(lambda self: self.page("trends"))
-    patterns = property(lambda self: self.page("patterns"))
-    insights = property(lambda self: self.page("insights"))
-    scores = property(lambda self: self.page("scores"))
-    overview = property(lambda self: self.page("overview"))
+        """The page ``name`` (fibromap/ui/views.py), built and put in its tab if need be."""
+        return self.tabs.page(name)
 
     # -- flares -------------------------------------------------------------------------
     def new_flare(self) -> None:
@@ -254,17 +226,12 @@ class MainWindow(QMainWindow):
         if self.watcher is None:
             return
         self.watcher.up_to_date()
-        for name in ("overview", "history", "medications"):
-            self.refresh_if_built(name)
-        if "checkin" in self._built:  # what a device measured may have come or gone
-            self._built["checkin"].reload_if_untouched()
-        for page in self._review_pages():
-            page.mark_stale()
+        for entry, page in self.tabs.built():
+            # A review view loads again when next shown: those nobody opens cost nothing.
+            (page.mark_stale if entry.review else page.reload)()
 
     def _changed_elsewhere(self) -> None:
         self.refresh()
-        if "checkin" in self._built:
-            self._built["checkin"].reload_if_untouched()
         self.statusBar().showMessage("Showing changes saved in another window or program.", 6000)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -274,21 +241,11 @@ class MainWindow(QMainWindow):
             self.watcher.look()
         super().changeEvent(event)
 
-    def refresh_if_built(self, name: str) -> None:
+    def reload_if_built(self, name: str) -> None:
         """Show the database anew on the page ``name``; a page not built yet will when it is."""
-        page = self._built.get(name)
+        page = self.tabs.built_page(name)
         if page is not None:
-            (page.refresh if name == "overview" else page.reload)()
-
-    def _review_pages(self) -> list:
-        return [self._built[name] for name in REVIEW_PAGES if name in self._built]
-
-    def _tab_opened(self, index: int) -> None:
-        widget = self.tabs.widget(index)
-        for name, stand_in in list(self._stand_ins.items()):
-            if widget is stand_in:
-                self.tabs.setCurrentWidget(self.page(name))
-                return
+            page.reload()
 
     def ready_to_save(self) -> bool:
         """Whether a flare marked now could be saved: the database is open and the form
@@ -297,7 +254,7 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """Whether a view is still loading figures on a worker thread."""
-        return any(page.worker.busy for page in self._review_pages())
+        return any(page.worker.busy for _entry, page in self.tabs.built(review=True))
 
     def show_view(self, name: str) -> None:
         if name == "bodymap":  # the Log view showing the most recent flare
@@ -309,7 +266,7 @@ class MainWindow(QMainWindow):
             return
         if name not in VIEWS:
             raise ValueError(f"no view called {name!r}")
-        self.tabs.setCurrentWidget(self.log if name == "log" else self.page(name))
+        self.tabs.setCurrentWidget(self.page(name))
 
     def show_backups(self) -> None:
         from fibromap.ui.dialogs.backups_dialog import BackupsDialog
@@ -333,7 +290,7 @@ class MainWindow(QMainWindow):
         """The window lock follows protection: the passphrase unlocks it, after the idle
         minutes of Settings › Privacy; without protection there is nothing to unlock with."""
         key = self.store.database.key if self.store else None
-        self.lock_action.setEnabled(key is not None)
+        self.menu_actions.lock.setEnabled(key is not None)
         if key is None:
             if self.app_lock is not None:
                 self.app_lock.set_minutes(0)

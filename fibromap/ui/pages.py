@@ -1,69 +1,82 @@
-"""The main window's pages after Log, built when first opened: a start imports and
-builds only the view it shows."""
+"""The main window's tabs: a page each of the table in fibromap/ui/views.py, those after
+the Log built when first opened, so a start imports and builds only the view it shows."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import importlib
+from collections.abc import Callable, Iterator
+from typing import Any
 
-# The tabs after Log, in order: each page is built (its module imported, its figures
-# loaded) when first opened or asked for, so a start builds only what it shows.
-LATER_PAGES = {"history": "History", "checkin": "Check-in", "medications": "Medications",
-               "heatmap": "Heat-map", "trends": "Trends", "patterns": "Patterns",
-               "insights": "Insights", "scores": "Scores", "overview": "Overview"}
-REVIEW_PAGES = ("heatmap", "trends", "patterns", "insights", "scores")
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from fibromap.ui.views import PAGES, PageContext, PageEntry, page_entry
 
 
-def build_page(window, name: str) -> QWidget:
-    """The page ``name`` of the main window ``window``, wired to it."""
-    store, settings, atlas = window.store, window.settings, window.log.map.atlas
-    if name == "history":
-        from fibromap.ui.log.history_page import HistoryPage
+class PageTabs(QTabWidget):
+    """The pages of PAGES in order; ``log`` is the page built at start (its entry has no
+    factory), ``context`` says what a page is handed when it is built."""
 
-        page = HistoryPage(store, atlas)
-        page.openFlare.connect(window.edit_flare)
-        page.deleted.connect(window.flare_deleted)
-        page.message.connect(lambda text: window.statusBar().showMessage(text, 6000))
-    elif name == "checkin":
-        from fibromap.ui.daily.checkin_page import CheckInPage
+    def __init__(self, log: QWidget, context: Callable[[], PageContext]):
+        super().__init__(documentMode=True)
+        self._log = log
+        self._context = context
+        self._built: dict[str, QWidget] = {}
+        # Until built, a page's tab holds an empty stand-in, off until the database is open.
+        self._stand_ins: dict[str, QWidget] = {}
+        for entry in PAGES:
+            if entry.factory is None:
+                self.addTab(log, entry.title)
+                continue
+            self._stand_ins[entry.name] = QWidget()
+            self.addTab(self._stand_ins[entry.name], entry.title)
+            self.setTabEnabled(self.count() - 1, False)
+        self.currentChanged.connect(self._opened)
 
-        page = CheckInPage(store, settings)
-        page.saved.connect(lambda _c: window.refresh_if_built("overview"))
-        if store.read_only:
-            window.refuse_saving(page.save_button)
-    elif name == "medications":
-        from fibromap.ui.daily.medications_page import MedicationsPage
+    def page(self, name: str) -> QWidget:
+        """The page ``name``, built and put in its tab if need be."""
+        entry = page_entry(name)
+        if entry.factory is None:
+            return self._log
+        if name not in self._built:
+            page = self._build(entry.factory)
+            self._built[name] = page
+            index = self.indexOf(self._stand_ins[name])
+            current = self.currentIndex()
+            self.blockSignals(True)
+            self.removeTab(index)
+            self.insertTab(index, page, entry.title)
+            self.setCurrentIndex(current)
+            self.blockSignals(False)
+            self._stand_ins.pop(name).deleteLater()
+        return self._built[name]
 
-        page = MedicationsPage(store)
-    elif name == "heatmap":
-        from fibromap.ui.review.heatmap_page import HeatMapPage
+    def _build(self, factory: str) -> QWidget:
+        # The page's module is imported only now: a start pays for the Log alone.
+        module, _, path = factory.partition(":")
+        made: Any = importlib.import_module(module)
+        for attribute in path.split("."):
+            made = getattr(made, attribute)
+        return made(self._context())
 
-        page = HeatMapPage(store, settings, atlas)
-        window.log.body.orientationChanged.connect(page.set_orientation)
-        window.figureChanged.connect(page.set_geometry)
-    elif name == "trends":
-        from fibromap.ui.review.trends_page import TrendsPage
+    def built(self, review: bool | None = None) -> Iterator[tuple[PageEntry, QWidget]]:
+        """The pages built so far, in tab order, with their entries (only the review views
+        or only the others, if ``review`` says so)."""
+        for entry in PAGES:
+            if entry.name in self._built and review in (None, entry.review):
+                yield entry, self._built[entry.name]
 
-        page = TrendsPage(store, atlas)
-    elif name == "patterns":
-        from fibromap.ui.review.patterns_page import PatternsPage
+    def built_page(self, name: str) -> QWidget | None:
+        """The page ``name`` if it has been built."""
+        return self._built.get(name)
 
-        page = PatternsPage(store, atlas)
-    elif name == "insights":
-        from fibromap.ui.review.insights_page import InsightsPage
+    def current_view(self) -> str:
+        """The name of the page shown."""
+        page = self.currentWidget()
+        return next((name for name, view in self._built.items() if view is page), "log")
 
-        page = InsightsPage(store)
-    elif name == "scores":
-        from fibromap.ui.review.scores_page import ScoresPage
-
-        page = ScoresPage(store, atlas)
-    elif name == "overview":
-        from fibromap.ui.review.overview import OverviewPage
-
-        page = OverviewPage(store, settings.orientation, geometry=window.log.map.geometry)
-        page.navigate.connect(window.show_view)
-        page.reportRequested.connect(window.show_report)
-        window.log.body.orientationChanged.connect(page.map.set_orientation)
-        window.figureChanged.connect(page.map.set_geometry)
-    else:
-        raise ValueError(f"no page called {name!r}")
-    return page
+    def _opened(self, index: int) -> None:
+        widget = self.widget(index)
+        for name, stand_in in list(self._stand_ins.items()):
+            if widget is stand_in:
+                self.setCurrentWidget(self.page(name))
+                return

@@ -133,7 +133,7 @@ def settle():
     app.processEvents()
 window.show_view("heatmap")
 settle()
-heat = window.heatmap
+heat = window.page("heatmap")
 data = heat.loader(heat.period())()
 recolour, numbers = [], []
 for _ in range(20):
@@ -144,7 +144,7 @@ for _ in range(20):
     numbers.append(time.perf_counter() - start)
 window.show_view("trends")
 settle()
-trends = window.trends
+trends = window.page("trends")
 whole = Period(date(2000, 1, 1), date.today())
 trends_data = trends.loader(whole)()
 draws = []

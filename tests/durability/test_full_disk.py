@@ -112,7 +112,7 @@ def test_a_full_disk_opens_the_records_read_only_with_a_word_why(qtbot, tiny_dis
         assert window.store.read_only
         assert window.statusBar().currentMessage().startswith("The disk is full, so your "
                                                               "records are open read-only")
-        assert window.history.model.total > 30
+        assert window.page("history").model.total > 30
     finally:
         window.close()
         window.store.close()

@@ -87,7 +87,7 @@ def test_the_window_opens_read_only_shows_the_records_and_says_saving_is_off(
     window = open_app_window(qtbot, read_only_home, monkeypatch)
     try:
         assert window.store.read_only
-        assert window.history.model.total > 30
+        assert window.page("history").model.total > 30
         assert "Read-only" in window.read_only_label.text()
         assert not window.log.save_button.isEnabled()
         window.log.marks.mark("upper_trapezius.left", 5)

@@ -47,9 +47,9 @@ def main() -> None:
             QTest.mouseClick(window.log.save_button, Qt.MouseButton.LeftButton)
             print(window.log.feedback.text(), flush=True)
         elif command == "sleep":  # today's check-in: hours of sleep, then save
-            window.checkin.sleep_hours.setValue(float(argument))
-            QTest.mouseClick(window.checkin.save_button, Qt.MouseButton.LeftButton)
-            print(window.checkin.feedback.text(), flush=True)
+            window.page("checkin").sleep_hours.setValue(float(argument))
+            QTest.mouseClick(window.page("checkin").save_button, Qt.MouseButton.LeftButton)
+            print(window.page("checkin").feedback.text(), flush=True)
         elif command == "quit":
             break
         app.processEvents()

@@ -56,14 +56,14 @@ def test_window_size_position_and_last_view_are_remembered(qtbot, sqlite_url, pa
     again.show()
     qtbot.wait(10)
     assert (again.width(), again.height()) == before != (1280, 820)
-    assert again.tabs.currentWidget() is again.history
+    assert again.tabs.currentWidget() is again.page("history")
     assert again.current_view() == "history"
 
 
 def test_about_gives_version_and_data_location(qtbot, window):
     seen = []
     answer_next_box(seen)
-    window.about_action.trigger()
+    window.menu_actions.about.trigger()
     assert f"FibroMap {__version__}" in seen[0].text
     assert str(window.paths.data_dir) in seen[0].text and str(window.paths.backups_dir) in seen[0].text
 

@@ -25,7 +25,7 @@ def test_every_view_renders(qtbot, window, flares):
         settle(qtbot, window)
         image = window.grab().toImage()
         assert image.width() > 0
-    assert window.trends is not None
+    assert window.page("trends") is not None
     if flares:
-        assert sum(window.trends.data.flares) == 1
-        assert window.heatmap.map.region_items["soleus.left"].value == 1
+        assert sum(window.page("trends").data.flares) == 1
+        assert window.page("heatmap").map.region_items["soleus.left"].value == 1

@@ -31,12 +31,12 @@ def test_every_view_with_fifty_thousand_flares(qtbot, big_database, paths):
         window.show_view(name)
         qtbot.waitUntil(lambda: not window.busy(), timeout=60_000)
         assert window.grab().toImage().width() > 0
-    assert window.history.model.total == count and window.history.model.rowCount() == 200
+    assert window.page("history").model.total == count and window.page("history").model.rowCount() == 200
     # The whole sixty years on the heat-map: computed off the UI thread, then shown.
-    picker = window.heatmap.picker
+    picker = window.page("heatmap").picker
     picker.choose("Custom")
     picker.start.setDate(QDate(1960, 1, 1))
-    qtbot.waitUntil(lambda: not window.heatmap.worker.busy and window.heatmap.data is not None
-                    and window.heatmap.data.flares == count, timeout=60_000)
-    top = max(item.value or 0 for item in window.heatmap.map.region_items.values())
+    qtbot.waitUntil(lambda: not window.page("heatmap").worker.busy and window.page("heatmap").data is not None
+                    and window.page("heatmap").data.flares == count, timeout=60_000)
+    top = max(item.value or 0 for item in window.page("heatmap").map.region_items.values())
     assert top > 1000

@@ -6,6 +6,7 @@ from fibromap.store.store import Store
 from fibromap.ui.app import open_main_window
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
+from fibromap.ui.views import PAGES
 from tests.helpers.dialogs import answer_next_box
 from tests.helpers.starting import run_python
 
@@ -18,7 +19,7 @@ def test_window_opens_on_the_database_with_title_menus_and_status(qtbot, sqlite_
     menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
     assert menus == ["File", "Edit", "View", "Settings", "Help"]
     assert window.database_label.text() == f"Database: {paths.database_file}"
-    assert window.overview._headline.text() == "No flares recorded yet"
+    assert window.page("overview")._headline.text() == "No flares recorded yet"
     assert paths.database_file.exists()
 
 
@@ -71,12 +72,12 @@ def window_with_history(qtbot, sqlite_url, paths):
 
 def test_overview_shows_what_was_recorded(qtbot, sqlite_url, paths):
     window, store, history = window_with_history(qtbot, sqlite_url, paths)
-    assert window.overview._headline.text() == f"{len(history.flares)} flares recorded"
+    assert window.page("overview")._headline.text() == f"{len(history.flares)} flares recorded"
     latest = history.flares[-1].onset
-    assert f"Most recent: {latest:%a %d %b %Y, %H:%M}" in window.overview._details.text()
+    assert f"Most recent: {latest:%a %d %b %Y, %H:%M}" in window.page("overview")._details.text()
     store.flares.add(dataclasses.replace(history.flares[0], notes="one more"))
-    window.refresh_action.trigger()
-    assert window.overview._headline.text() == f"{len(history.flares) + 1} flares recorded"
+    window.menu_actions.refresh.trigger()
+    assert window.page("overview")._headline.text() == f"{len(history.flares) + 1} flares recorded"
 
 
 def test_body_map_view_shows_the_most_recent_flare(qtbot, sqlite_url, paths):
@@ -92,7 +93,7 @@ def test_body_map_view_shows_the_most_recent_flare(qtbot, sqlite_url, paths):
 def test_quit_closes_the_window(qtbot, sqlite_url, paths):
     window = open_main_window(sqlite_url, paths)
     qtbot.addWidget(window)
-    window.quit_action.trigger()
+    window.menu_actions.quit.trigger()
     assert not window.isVisible()
 
 
@@ -115,7 +116,7 @@ def test_about_names_version_and_database(qtbot, sqlite_url, paths):
     qtbot.addWidget(window)
     seen: list[str] = []
     answer_next_box(seen)
-    window.about_action.trigger()
+    window.menu_actions.about.trigger()
     assert "FibroMap 0.1.0" in seen[0].text and str(paths.database_file) in seen[0].text
 
 
@@ -134,10 +135,9 @@ def test_a_start_builds_only_the_view_it_shows(qtbot, sqlite_url, paths):
     window = open_main_window(sqlite_url, paths)
     qtbot.addWidget(window)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["Log", "History", "Check-in", "Medications", "Heat-map", "Trends",
-                      "Patterns", "Insights", "Scores", "Overview"]
+    assert titles == [page.title for page in PAGES]  # tests/ui/test_pages.py keeps them
     window.tabs.setCurrentIndex(titles.index("Heat-map"))  # as a click on the tab does
-    assert window.tabs.currentWidget() is window.heatmap
+    assert window.tabs.currentWidget() is window.page("heatmap")
     assert window.current_view() == "heatmap"
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Heat-map"
 
@@ -179,14 +179,15 @@ def test_before_the_database_opens_only_the_map_works_and_no_draft_is_overwritte
     assert not window.ready_to_save()
     assert window.database_label.text() == "Opening the database…"
     assert not window.log.form.isEnabled() and not window.log.save_button.isEnabled()
-    assert not window.save_action.isEnabled() and not window.report_action.isEnabled()
-    assert [window.tabs.isTabEnabled(i) for i in range(window.tabs.count())] == [True] + [False] * 9
+    assert not window.menu_actions.save.isEnabled() and not window.menu_actions.report.isEnabled()
+    assert [window.tabs.isTabEnabled(i) for i in range(window.tabs.count())] == [
+        page.factory is None for page in PAGES]  # the Log alone
     window.log.marks.mark("biceps.right", 4)  # a click on the map while it opens
     qtbot.wait(300)  # longer than the draft delay
     assert drafts.path.read_bytes() == before  # last time's flare is still there to offer
     window.attach(Store.open(sqlite_url, paths))
     assert window.ready_to_save() and window.log.form.isEnabled()
-    assert window.save_action.isEnabled() and all(
+    assert window.menu_actions.save.isEnabled() and all(
         window.tabs.isTabEnabled(i) for i in range(window.tabs.count()))
     assert window.database_label.text() == f"Database: {paths.database_file}"
     assert "stress" in window.log.form.triggers.buttons  # the words came with the database

@@ -72,12 +72,12 @@ def second(paths):
 
 
 def test_a_flare_saved_in_one_window_appears_in_the_other_history(qtbot, first, second):
-    assert first.history.model.total == 1
+    assert first.page("history").model.total == 1
     said = second.do("new upper_trapezius.left")
     assert said.startswith("Saved the flare of"), said
     # The first window has not saved anything; it notices within a few seconds.
-    qtbot.waitUntil(lambda: first.history.model.total == 2, timeout=8000)
-    assert first.history.model.rowCount() == 2
+    qtbot.waitUntil(lambda: first.page("history").model.total == 2, timeout=8000)
+    assert first.page("history").model.rowCount() == 2
     assert "another window" in first.statusBar().currentMessage()
 
 
@@ -117,14 +117,14 @@ def test_the_first_window_saving_over_a_change_made_in_the_second_is_refused(
 def test_a_check_in_saved_elsewhere_shows_unless_the_form_holds_unsaved_answers(
         qtbot, first, second):
     first.show_view("checkin")
-    assert first.checkin.selected_day() == date.today()
+    assert first.page("checkin").selected_day() == date.today()
     assert second.do("sleep 7.5").startswith("Saved the check-in")
-    qtbot.waitUntil(lambda: first.checkin.sleep_hours.value() == 7.5, timeout=8000)
+    qtbot.waitUntil(lambda: first.page("checkin").sleep_hours.value() == 7.5, timeout=8000)
 
-    first.checkin.water.setValue(4)  # an answer not yet saved
+    first.page("checkin").water.setValue(4)  # an answer not yet saved
     assert second.do("sleep 5").startswith("Saved the check-in")
     qtbot.wait(3000)  # the watcher has looked at least once
-    assert first.checkin.water.value() == 4 and first.checkin.sleep_hours.value() == 7.5
-    assert first.checkin.save() is None
-    assert "changed in another window or program" in first.checkin.feedback.text()
+    assert first.page("checkin").water.value() == 4 and first.page("checkin").sleep_hours.value() == 7.5
+    assert first.page("checkin").save() is None
+    assert "changed in another window or program" in first.page("checkin").feedback.text()
     assert first.store.checkins.get(date.today()).sleep_hours == 5

@@ -28,6 +28,7 @@ from fibromap.domain.device_data import device_days
 from fibromap.errors import ChangedElsewhere, FibroMapError
 from fibromap.store.store import Store
 from fibromap.ui.settings import Settings
+from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.answer_slider import NOT_SET, AnswerSlider
 from fibromap.ui.widgets.day_field import day_field, day_of
 from fibromap.ui.widgets.feedback import FeedbackLabel
@@ -100,6 +101,15 @@ def _spin_value(spin):
 
 class CheckInPage(QWidget):
     saved = Signal(CheckIn)
+
+    @classmethod
+    def for_window(cls, context: PageContext) -> CheckInPage:
+        """The Check-in tab: a saved check-in shows on the Overview at once."""
+        page = cls(context.store, context.settings)
+        page.saved.connect(lambda _checkin: context.window.reload_if_built("overview"))
+        if context.store.read_only:
+            context.window.refuse_saving(page.save_button)
+        return page
 
     def __init__(self, store: Store, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -263,8 +273,9 @@ class CheckInPage(QWidget):
             notes=self.notes.toPlainText(),
             **{name: scale.value() for name, scale in self.scales.items()})
 
-    def reload_if_untouched(self) -> None:
-        """Show what is saved for the day now, unless the form holds unsaved answers."""
+    def reload(self) -> None:
+        """Show what is saved for the day now (what a device measured may have come or
+        gone), unless the form holds unsaved answers."""
         try:
             untouched = self._on_screen() == (self._loaded or CheckIn(self.selected_day()))
         except FibroMapError:

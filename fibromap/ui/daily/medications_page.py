@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from fibromap.domain.daily import Medication
 from fibromap.errors import FibroMapError
 from fibromap.store.store import Store
+from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.day_field import day_field, day_of
 from fibromap.ui.widgets.feedback import FeedbackLabel
 from fibromap.ui.widgets.record_table import EmptyNote, fit_columns, record_table
@@ -28,6 +29,11 @@ COLUMNS = ("Medication", "Dose", "From", "Until")
 
 
 class MedicationsPage(QWidget):
+    @classmethod
+    def for_window(cls, context: PageContext) -> MedicationsPage:
+        """The Medications tab."""
+        return cls(context.store)
+
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self._store = store
@@ -90,6 +96,7 @@ class MedicationsPage(QWidget):
         layout.addWidget(side, 2)
 
     def reload(self) -> None:
+        """Show the medications the database holds now."""
         self._medications = self._store.medications.all()
         self.table.setRowCount(len(self._medications))
         for row, medication in enumerate(self._medications):

@@ -30,6 +30,7 @@ from fibromap.errors import FibroMapError
 from fibromap.store.flares import FlareFilter
 from fibromap.store.store import Store
 from fibromap.ui.log.history_model import HistoryModel
+from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.day_field import day_field, day_of
 from fibromap.ui.widgets.record_table import EmptyNote
 
@@ -38,6 +39,15 @@ class HistoryPage(QWidget):
     openFlare = Signal(Flare)
     deleted = Signal(Flare)
     message = Signal(str)
+
+    @classmethod
+    def for_window(cls, context: PageContext) -> HistoryPage:
+        """The History tab: a flare opens in the Log to correct, a deletion can be undone."""
+        page = cls(context.store, context.atlas)
+        page.openFlare.connect(context.window.edit_flare)
+        page.deleted.connect(context.window.flare_deleted)
+        page.message.connect(lambda text: context.window.statusBar().showMessage(text, 6000))
+        return page
 
     def __init__(self, store: Store, atlas: Atlas, parent: QWidget | None = None):
         super().__init__(parent)
@@ -154,6 +164,7 @@ class HistoryPage(QWidget):
         self.model.set_filter(where)
 
     def reload(self) -> None:
+        """Show what the database holds now, with the filter chosen."""
         self.reload_triggers()
         self.model.reload()
 

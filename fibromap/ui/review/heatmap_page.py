@@ -35,6 +35,7 @@ from fibromap.ui.review.heat_body_map import HeatBodyMap
 from fibromap.ui.review.legend_bar import LEGEND_TITLES, LegendBar
 from fibromap.ui.review.review_page import ReviewPage
 from fibromap.ui.settings import Settings
+from fibromap.ui.views import PageContext
 
 MONTHS = 12
 MONTH_WIDTH = 200  # a small map's least width
@@ -99,6 +100,14 @@ def load_heat_data(store: Store, period: Period, by_month: bool) -> HeatData:
 
 
 class HeatMapPage(ReviewPage):
+    @classmethod
+    def for_window(cls, context: PageContext) -> HeatMapPage:
+        """The Heat-map tab, facing and drawn as the Log's map is."""
+        page = cls(context.store, context.settings, context.atlas)
+        context.orientation_changed.connect(page.set_orientation)
+        context.figure_changed.connect(page.set_geometry)
+        return page
+
     def __init__(self, store: Store, settings: Settings, atlas: Atlas,
                  today=date.today, parent: QWidget | None = None):
         super().__init__(store, today, parent=parent)
@@ -177,9 +186,9 @@ class HeatMapPage(ReviewPage):
             small.set_geometry(geometry)
 
     # -- loading and painting -------------------------------------------------------------
-    def refresh(self) -> None:
+    def reload(self) -> None:
         self.caption.setText(f"Loading {self.period().label()}…")
-        super().refresh()
+        super().reload()
 
     def loader(self, period: Period):
         store, by_month = self._store, self.by_month.isChecked()

@@ -12,6 +12,7 @@ from fibromap.analysis.insights import ASSOCIATION, METHOD, MIN_DAYS, Comparison
 from fibromap.analysis.review import Insights, load_insights
 from fibromap.store.store import Store
 from fibromap.ui.review.review_page import ReviewPage
+from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.headings import SUBTITLE, heading
 from fibromap.ui.widgets.muted import MutedLabel, muted_style
 
@@ -21,6 +22,11 @@ NOTABLE = "border: 2px solid palette(highlight);"
 
 
 class InsightsPage(ReviewPage):
+    @classmethod
+    def for_window(cls, context: PageContext) -> InsightsPage:
+        """The Insights tab."""
+        return cls(context.store)
+
     def __init__(self, store: Store, today=date.today, parent: QWidget | None = None):
         super().__init__(store, today, initial_period=3, parent=parent)
         self.cards: list[QLabel] = []

@@ -17,6 +17,7 @@ from fibromap.store import aggregates
 from fibromap.store.store import Store
 from fibromap.ui.review.heat_body_map import HeatBodyMap
 from fibromap.ui.review.legend_bar import LEGEND_TITLES, LegendBar
+from fibromap.ui.views import PageContext
 
 CARD = ("QLabel { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; "
         "padding: 10px; }")
@@ -25,6 +26,17 @@ CARD = ("QLabel { background: palette(base); border: 1px solid palette(mid); bor
 class OverviewPage(QWidget):
     navigate = Signal(str)        # a view name
     reportRequested = Signal()
+
+    @classmethod
+    def for_window(cls, context: PageContext) -> OverviewPage:
+        """The Overview tab: its buttons lead to the other views and the report, its map
+        faces and is drawn as the Log's."""
+        page = cls(context.store, context.settings.orientation, geometry=context.geometry)
+        page.navigate.connect(context.window.show_view)
+        page.reportRequested.connect(context.window.show_report)
+        context.orientation_changed.connect(page.map.set_orientation)
+        context.figure_changed.connect(page.map.set_geometry)
+        return page
 
     def __init__(self, store: Store, orientation: Orientation = Orientation.PATIENT,
                  today=date.today, parent: QWidget | None = None,
@@ -57,7 +69,7 @@ class OverviewPage(QWidget):
         self.log_button.clicked.connect(lambda: self.navigate.emit("log"))
         self.checkin_button.clicked.connect(lambda: self.navigate.emit("checkin"))
         self.report_button.clicked.connect(self.reportRequested)
-        self.refresh()
+        self.reload()
 
     def _build(self) -> None:
         buttons = QHBoxLayout()
@@ -83,7 +95,8 @@ class OverviewPage(QWidget):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
+        """Show what the database holds now."""
         store, today = self._store, self._today()
         summary = store.summary()
         if not summary.flares:

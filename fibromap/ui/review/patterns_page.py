@@ -18,6 +18,7 @@ from fibromap.store import aggregates
 from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
 from fibromap.ui.review.review_page import ReviewPage
+from fibromap.ui.views import PageContext
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # "30 s – 2 min" may wrap after the dash, never between a number and its unit.
@@ -36,6 +37,11 @@ def most_frequent_region(store: Store, period: Period) -> str | None:
 
 
 class PatternsPage(ReviewPage):
+    @classmethod
+    def for_window(cls, context: PageContext) -> PatternsPage:
+        """The Patterns tab."""
+        return cls(context.store, context.atlas)
+
     def __init__(self, store: Store, atlas: Atlas, today=date.today, parent: QWidget | None = None):
         super().__init__(store, today, initial_period=2, parent=parent)
         self._atlas = atlas
@@ -97,7 +103,7 @@ class PatternsPage(ReviewPage):
 
     def _choose_region(self, _index: int) -> None:
         self.chosen_region = self.region.currentData()
-        self.refresh()
+        self.reload()
 
     def loader(self, period):
         store, atlas, region = self._store, self._atlas, self.chosen_region

@@ -35,19 +35,19 @@ class ReviewPage(QWidget):
         self.worker.finished.connect(self._received)
         self.worker.failed.connect(lambda text: self.caption.setText(f"Could not load: {text}"))
         self.picker = PeriodPicker(store, today, initial=initial_period)
-        self.picker.changed.connect(lambda _period: self.refresh())
+        self.picker.changed.connect(lambda _period: self.reload())
         self._stale = True
 
     def mark_stale(self) -> None:
         """The database changed: reload now if on screen, else when next shown."""
         self._stale = True
         if self.isVisible():
-            self.refresh()
+            self.reload()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         if self._stale:
-            self.refresh()
+            self.reload()
 
     def period(self) -> Period:
         return self.picker.period()
@@ -59,7 +59,8 @@ class ReviewPage(QWidget):
     def show_data(self, data: Any) -> None:
         raise NotImplementedError
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
+        """Load the period chosen from the database now (on the worker thread)."""
         self._stale = False
         period = self.period()
         if period.end < period.start:

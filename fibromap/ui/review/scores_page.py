@@ -14,12 +14,18 @@ from fibromap.domain.wording import chart_date
 from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
 from fibromap.ui.review.review_page import ReviewPage
+from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.muted import MutedLabel
 
 AREA_NAMES = {area.id: area.name for area in WPI_AREAS}
 
 
 class ScoresPage(ReviewPage):
+    @classmethod
+    def for_window(cls, context: PageContext) -> ScoresPage:
+        """The Scores tab."""
+        return cls(context.store, context.atlas)
+
     def __init__(self, store: Store, atlas: Atlas, today=date.today, parent: QWidget | None = None):
         super().__init__(store, today, initial_period=2, parent=parent)
         self._atlas = atlas
@@ -90,7 +96,7 @@ class ScoresPage(ReviewPage):
 
         dialog = (SssDialog if kind == "sss" else FiqrDialog)(self._store, self)
         if dialog.exec():
-            self.refresh()
+            self.reload()
 
 
 def latest_wpi_text(data: Scores) -> str:

@@ -45,6 +45,7 @@ from fibromap.ui.review.trends_legend import (
     shade_medications,
     week_places,
 )
+from fibromap.ui.views import PageContext
 
 OVERLAY_COLOURS = {"sleep_hours": "#1b7837", "sleep_quality": "#5aae61", "water_glasses": "#2166ac",
                    "stress": "#b2182b", "fatigue": "#762a83", "device_sleep": "#00441b",
@@ -67,6 +68,11 @@ def _finite(x: list[float], y: list[float]) -> tuple[list[float], list[float]]:
 
 
 class TrendsPage(ReviewPage):
+    @classmethod
+    def for_window(cls, context: PageContext) -> TrendsPage:
+        """The Trends tab."""
+        return cls(context.store, context.atlas)
+
     def __init__(self, store: Store, atlas: Atlas, today=date.today, parent: QWidget | None = None):
         super().__init__(store, today, initial_period=3, parent=parent)
         pg.setConfigOptions(antialias=True, background="w", foreground="k")
@@ -206,13 +212,13 @@ class TrendsPage(ReviewPage):
         if region and region not in self.chosen_regions:
             self.chosen_regions = (self.chosen_regions + [region])[-len(REGION_COLOURS):]
             self.clear_regions.setEnabled(True)
-            self.refresh()
+            self.reload()
         self.region.setCurrentIndex(0)
 
     def _clear_regions(self) -> None:
         self.chosen_regions = []
         self.clear_regions.setEnabled(False)
-        self.refresh()
+        self.reload()
 
     def loader(self, period):
         store, regions = self._store, list(self.chosen_regions)

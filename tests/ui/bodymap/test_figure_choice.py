@@ -18,7 +18,7 @@ from tests.helpers.records import at
 
 
 def figure_action(window, build: Build):
-    return next(a for a in window.figure_actions.actions() if a.data() == build)
+    return next(a for a in window.menu_actions.figures.actions() if a.data() == build)
 
 
 def drawn_bounds(body_map, region_id: str) -> QRectF:
@@ -35,7 +35,7 @@ def test_the_view_menu_offers_three_figures_with_the_neutral_one_first_chosen(wi
     figure_menu = next(a.menu() for a in view_menu.actions() if a.text() == "Body &figure")
     names = [a.text().replace("&", "") for a in figure_menu.actions()]
     assert names == ["Female figure", "Male figure", "Neutral figure (between the two)"]
-    assert window.figure_actions.isExclusive()
+    assert window.menu_actions.figures.isExclusive()
     assert [a.isChecked() for a in figure_menu.actions()] == [False, False, True]
     assert drawn_bounds(window.log.map, "anterior_deltoid.left") == expected_bounds(
         Build.NEUTRAL, "anterior_deltoid.left")

@@ -10,7 +10,7 @@ from tests.helpers.device_exports import write_apple_health
 
 def test_the_night_and_day_a_device_measured_show_beside_the_answers(window, qtbot, tmp_path):
     import_file(window.store, write_apple_health(tmp_path, EVERYTHING))
-    page = window.checkin
+    page = window.page("checkin")
     window.tabs.setCurrentWidget(page)
     page.day.setDate(QDate(2026, 3, 2))
     # 418 minutes asleep of 470 in bed (worked out in tests/exchange/devices).
@@ -34,5 +34,5 @@ def test_the_night_and_day_a_device_measured_show_beside_the_answers(window, qtb
 
 
 def test_a_day_with_nothing_from_a_device_shows_no_device_line(window):
-    page = window.checkin
+    page = window.page("checkin")
     assert page.device_night.isHidden() and page.device_day.isHidden()

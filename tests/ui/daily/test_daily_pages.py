@@ -7,7 +7,7 @@ from fibromap.ui.daily.reminder import CheckInReminder
 
 
 def test_the_check_in_is_saved_and_shown_again_for_its_day(window, qtbot):
-    page = window.checkin
+    page = window.page("checkin")
     window.tabs.setCurrentWidget(page)
     page.sleep_hours.setValue(5.5)
     page.scales["sleep_quality"].slider.setValue(3)
@@ -30,7 +30,7 @@ def test_the_check_in_is_saved_and_shown_again_for_its_day(window, qtbot):
 
 
 def test_a_bad_check_in_answer_is_refused_visibly(window, qtbot):
-    page = window.checkin
+    page = window.page("checkin")
     page.foods.setText("x" * 61)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert page.feedback.is_error and "food must be at most 60 characters" in page.feedback.text()
@@ -38,7 +38,7 @@ def test_a_bad_check_in_answer_is_refused_visibly(window, qtbot):
 
 
 def test_medications_add_change_dose_and_stop(window, qtbot):
-    page = window.medications
+    page = window.page("medications")
     page.name.setText("Cyclobenzaprine")
     page.dose.setText("5 mg at night")
     page.when.setDate(QDate(2026, 1, 5))
@@ -64,7 +64,7 @@ def test_medications_add_change_dose_and_stop(window, qtbot):
 
 
 def test_the_check_in_reminder_comes_once_at_the_chosen_time(window, qtbot):
-    page = window.checkin
+    page = window.page("checkin")
     page.remind.setChecked(True)
     page.remind_at.setTime(page.remind_at.time().fromString("20:00", "HH:mm"))
     assert window.settings.checkin_reminder == time(20, 0)
@@ -85,7 +85,7 @@ def test_the_check_in_reminder_comes_once_at_the_chosen_time(window, qtbot):
 
 
 def test_medications_empty_list_says_how_to_add_one(window, qtbot):
-    page = window.medications
+    page = window.page("medications")
     window.tabs.setCurrentWidget(page)
     note = page.empty_note
     assert note.isVisible() and note.text().startswith("No medications yet.")
@@ -102,7 +102,7 @@ def test_medications_empty_list_says_how_to_add_one(window, qtbot):
 
 
 def test_medication_columns_fit_their_words_and_the_name_takes_the_rest(window, qtbot):
-    page = window.medications
+    page = window.page("medications")
     window.tabs.setCurrentWidget(page)
     for name, dose, day in (("Pregabalin", "75 mg twice daily", QDate(2026, 2, 3)),
                             ("Cyclobenzaprine", "5 mg at night", QDate(2026, 6, 10))):
@@ -133,7 +133,7 @@ def test_medication_columns_fit_their_words_and_the_name_takes_the_rest(window, 
 
 
 def test_an_unanswered_scale_looks_unset_and_can_be_answered_and_cleared(window, qtbot):
-    page = window.checkin
+    page = window.page("checkin")
     window.tabs.setCurrentWidget(page)
     stress = page.scales["stress"]
     assert stress.value() is None and stress.value_label.text() == "not set"

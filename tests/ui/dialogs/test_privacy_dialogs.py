@@ -239,18 +239,18 @@ def test_exports_are_sealed_by_default_while_protected(qtbot, window, paths, tmp
 
 def test_the_window_lock_follows_protection_and_unlocks_with_the_passphrase(qtbot, window,
                                                                             paths):
-    assert not window.lock_action.isEnabled()
+    assert not window.menu_actions.lock.isEnabled()
     window.log.form.notes.setPlainText("half-typed flare")
     dialog = privacy(qtbot, window, paths)
     dialog.new.setText(PASS)
     dialog.again.setText(PASS)
     answer_next_box([], QMessageBox.StandardButton.No)
     dialog.protect_button.click()
-    assert window.lock_action.isEnabled()
+    assert window.menu_actions.lock.isEnabled()
     dialog.lock_minutes.setValue(7)
     assert window.app_lock.minutes == 7
     dialog.close()
-    window.lock_action.trigger()
+    window.menu_actions.lock.trigger()
     assert window.app_lock.is_locked() and not window.log.form.notes.isVisible()
     window.app_lock.form.passphrase.setText("wrong one")
     window.app_lock.form.unlock_button.click()
@@ -264,7 +264,7 @@ def test_the_window_lock_follows_protection_and_unlocks_with_the_passphrase(qtbo
     dialog.current.setText(PASS)
     answer_next_box([], QMessageBox.StandardButton.Yes)
     dialog.off_button.click()
-    assert not window.lock_action.isEnabled() and window.app_lock.minutes == 0
+    assert not window.menu_actions.lock.isEnabled() and window.app_lock.minutes == 0
 
 
 def test_the_report_dialog_says_a_saved_report_is_not_protected(qtbot, window, paths):

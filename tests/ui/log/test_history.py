@@ -14,13 +14,13 @@ def fill(window, days=60, seed=4):
     history = generate(days=days, seed=seed)
     window.store.flares.add_many(history.flares)
     window.refresh()
-    window.tabs.setCurrentWidget(window.history)
+    window.tabs.setCurrentWidget(window.page("history"))
     return history
 
 
 def test_newest_first_with_the_four_columns(window, qtbot):
     history = fill(window)
-    model = window.history.model
+    model = window.page("history").model
     newest = history.flares[-1]
     assert model.total == len(history.flares)
     assert model.index(0, 0).data() == f"{newest.onset:%a %d %b %Y, %H:%M}"
@@ -33,10 +33,10 @@ def test_newest_first_with_the_four_columns(window, qtbot):
 
 def test_the_table_loads_a_page_at_a_time_as_it_scrolls(window, qtbot):
     history = fill(window, days=300, seed=2)  # three pages or more, whatever today is
-    model = window.history.model
+    model = window.page("history").model
     assert len(history.flares) > 400
     assert model.rowCount() == 200 and model.canFetchMore()
-    table = window.history.table
+    table = window.page("history").table
     for _ in range(10):
         table.scrollToBottom()
         qtbot.wait(5)
@@ -48,7 +48,7 @@ def test_the_table_loads_a_page_at_a_time_as_it_scrolls(window, qtbot):
 
 def test_filters_by_dates_region_and_trigger(window, qtbot):
     history = fill(window)
-    page = window.history
+    page = window.page("history")
     page.region.setCurrentIndex(page.region.findData("quadratus_lumborum.right")
                                 if page.region.findData("quadratus_lumborum.right") >= 0 else 1)
     region = page.region.currentData()
@@ -71,10 +71,10 @@ def test_filters_by_dates_region_and_trigger(window, qtbot):
 
 def test_open_a_flare_correct_it_and_keep_its_creation_time(window, person, qtbot):
     fill(window, days=10)
-    table = window.history.table
+    table = window.page("history").table
     table.selectRow(0)
-    original = window.store.flares.get(window.history.model.summary(0).id)
-    rect = table.visualRect(window.history.model.index(0, 0))
+    original = window.store.flares.get(window.page("history").model.summary(0).id)
+    rect = table.visualRect(window.page("history").model.index(0, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.tabs.currentWidget() is window.log
@@ -86,13 +86,13 @@ def test_open_a_flare_correct_it_and_keep_its_creation_time(window, person, qtbo
     changed = window.store.flares.get(original.id)
     assert changed.created == original.created and changed.modified > original.modified
     assert dict((s.region, s.intensity) for s in changed.sites)[first] == 2
-    assert window.store.flares.count() == window.history.model.total
+    assert window.store.flares.count() == window.page("history").model.total
     assert window.log.title.text() == "New flare"
 
 
 def test_delete_then_undo(window, qtbot):
     history = fill(window, days=10)
-    page = window.history
+    page = window.page("history")
     page.table.setFocus()
     page.table.selectRow(0)
     doomed = window.store.flares.get(page.model.summary(0).id)
@@ -100,12 +100,12 @@ def test_delete_then_undo(window, qtbot):
     assert window.store.flares.count() == len(history.flares) - 1
     assert page.model.total == len(history.flares) - 1
     assert "Ctrl+Z brings it back" in window.statusBar().currentMessage()
-    window.undo_action.trigger()
+    window.menu_actions.undo.trigger()
     assert window.store.flares.count() == len(history.flares)
     back = window.store.flares.latest()
     assert back.sites == doomed.sites and back.created == doomed.created
     assert page.model.total == len(history.flares)
-    window.redo_action.trigger()
+    window.menu_actions.redo.trigger()
     assert window.store.flares.count() == len(history.flares) - 1
 
 
@@ -116,7 +116,7 @@ def test_a_flare_known_only_to_the_day_shows_no_time_and_keeps_its_precision_whe
     saved = window.store.flares.add(Flare(onset=day_only_onset(date(2026, 3, 1)), day_only=True,
                                           sites=(SpasmSite("soleus.left", 5),)))
     window.refresh()
-    model = window.history.table.model()
+    model = window.page("history").table.model()
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     assert model.index(0, 0).data() == "Sun 01 Mar 2026 (time not known)"
     window.log.edit(saved)
@@ -138,7 +138,7 @@ def _dark_pixels(widget) -> int:
 
 
 def test_an_empty_history_says_how_to_log_a_flare_and_a_filter_says_what_it_hides(window, qtbot):
-    page = window.history
+    page = window.page("history")
     window.tabs.setCurrentWidget(page)
     note = page.empty_note
     # Nothing logged: words in the table's place, saying where to go and what to click.
@@ -193,7 +193,7 @@ def test_durations_read_in_at_most_two_units(window):
               sites=(SpasmSite("soleus.left", 4),))
         for i, seconds in enumerate(lengths)])
     window.refresh()
-    model = window.history.model
+    model = window.page("history").model
     shown = [model.index(row, 3).data() for row in range(model.rowCount())]
     assert shown == list(reversed(lengths.values()))  # newest first
 
@@ -210,7 +210,7 @@ def test_referred_zones_are_marked_as_where_the_pain_spread(window):
     window.store.flares.add(Flare(onset=datetime(2026, 3, 1, 9, 30).astimezone(),
                                   sites=(SpasmSite("soleus.left", 5),)))
     window.refresh()
-    model = window.history.model
+    model = window.page("history").model
     text = model.index(0, 1).data()
     # The muscle first, then the zones behind an arrow, called referred: not read as
     # three muscles in spasm.

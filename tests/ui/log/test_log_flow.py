@@ -186,7 +186,7 @@ def test_a_flare_without_an_end_is_still_going_for_a_day_then_not_recorded(windo
         Flare(onset=now - timedelta(days=2), sites=(SpasmSite("soleus.right", 4),)),
     ])
     window.show_view("history")
-    model = window.history.model
+    model = window.page("history").model
     window.refresh()
     durations = [model.index(row, 3).data() for row in range(model.rowCount())]
     assert durations == ["still going", "not recorded"]
