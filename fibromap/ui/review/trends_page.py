@@ -45,6 +45,7 @@ from fibromap.ui.review.trends_legend import (
     shade_medications,
     week_places,
 )
+from fibromap.ui.review.trends_lines import day_marks, draw_line
 from fibromap.ui.views import PageContext
 
 OVERLAY_COLOURS = {"sleep_hours": "#1b7837", "sleep_quality": "#5aae61", "water_glasses": "#2166ac",
@@ -57,14 +58,7 @@ SYMPTOM_COLOURS = ("#d6604d", "#4393c3", "#8c510a", "#01665e", "#9970ab", "#bf81
 SMOOTH_AFTER_MS = 150
 EMPTY_FLARE_RANGE = (0, 5)   # the flare axis when there is nothing to scale it by
 WEEK = 7        # days a 7-day average needs
-FEW_DAYS = 15   # fewer days than this: each day's value is also marked
 AXIS_WIDTH = 52
-
-
-def _finite(x: list[float], y: list[float]) -> tuple[list[float], list[float]]:
-    """Only the points that have a value (pyqtgraph warns on series that are all gaps)."""
-    kept = [(a, b) for a, b in zip(x, y, strict=True) if not math.isnan(b)]
-    return [a for a, _ in kept], [b for _, b in kept]
 
 
 class TrendsPage(ReviewPage):
@@ -273,27 +267,27 @@ class TrendsPage(ReviewPage):
             self._draw_flares(data, x, sums, places)
         if self.show_treatments.isChecked():
             self._draw_treatments(data, weeks, places)
-        self._line(self.intensity_plot, x, data.max_intensity, pen=None, symbol="o", symbolSize=3,
+        draw_line(self.intensity_plot, x, data.max_intensity, pen=None, symbol="o", symbolSize=3,
                    symbolBrush=colors.intensity_color(8), name="highest")
         few = len(x) < WEEK  # too few days for a 7-day average: each day's own mean
         if not few:
-            self._line(self.intensity_plot, x, rolling_mean(data.max_intensity),
+            draw_line(self.intensity_plot, x, rolling_mean(data.max_intensity),
                        pen=pg.mkPen(colors.intensity_color(8), width=2), name="highest, 7-day")
-        self._line(self.intensity_plot, x, data.mean_intensity if few
+        draw_line(self.intensity_plot, x, data.mean_intensity if few
                    else rolling_mean(data.mean_intensity),
                    pen=pg.mkPen(colors.intensity_color(4), width=2), name="mean" if few
-                   else "mean, 7-day", **self._marks(len(x), colors.intensity_color(4)))
+                   else "mean, 7-day", **day_marks(len(x), colors.intensity_color(4)))
         ticked = [(name, data.overlays[name], OVERLAYS[name])
                   for name, box in self.overlay_boxes.items() if box.isChecked()]
         ticked += [(name, data.device[name], DEVICE_OVERLAYS[name])
                    for name, box in self.device_boxes.items() if box.isChecked() and data.device]
         for name, series, label in ticked:
-            self._line(self.daily_plot, x, series, pen=pg.mkPen(OVERLAY_COLOURS[name], width=1.5),
-                       name=label, **self._marks(len(x), OVERLAY_COLOURS[name]))
+            draw_line(self.daily_plot, x, series, pen=pg.mkPen(OVERLAY_COLOURS[name], width=1.5),
+                       name=label, **day_marks(len(x), OVERLAY_COLOURS[name]))
         for colour, (name, series) in zip(SYMPTOM_COLOURS, data.symptoms.items(), strict=False):
             box = self.symptom_boxes.get(name)
             if box is not None and box.isChecked():
-                self._line(self.daily_plot, x, series, pen=pg.mkPen(colour, width=1.5),
+                draw_line(self.daily_plot, x, series, pen=pg.mkPen(colour, width=1.5),
                            symbol="o", symbolSize=4, symbolBrush=colour,
                            name=f"{name} (rating 0–10)")
         self._scale_and_explain(total, recorded)
@@ -322,7 +316,7 @@ class TrendsPage(ReviewPage):
                                      name="part of a week (fewer days)")
         else:
             self.flare_plot.plot(x, data.flares, pen=pg.mkPen(bar, width=1), name="flares a day",
-                                 **self._marks(len(x), bar))
+                                 **day_marks(len(x), bar))
             if len(x) >= WEEK:
                 self.flare_plot.plot(x, rolling_mean(data.flares),
                                      pen=pg.mkPen("#1b3d73", width=2.5), name="7-day average")
@@ -373,12 +367,6 @@ class TrendsPage(ReviewPage):
         plot.addItem(message, ignoreBounds=True)
         self.messages[plot] = message
 
-    @staticmethod
-    def _marks(days: int, colour) -> dict:
-        """A mark on each day where there are few: a line needs two days to be seen."""
-        return dict(symbol="o", symbolSize=6, symbolBrush=colour, symbolPen=colour) \
-            if days < FEW_DAYS else {}
-
     def _day_ticks(self, days: list[date]) -> None:
         """Over a month or less, the time axes name days ("Mon 30"), never hours of one."""
         ticks = None
@@ -387,16 +375,6 @@ class TrendsPage(ReviewPage):
             ticks = [[(epoch(day), f"{day:%a %d}") for day in days[::step]], []]
         for plot in (self.flare_plot, self.intensity_plot, self.daily_plot):
             plot.getAxis("bottom").setTicks(ticks)
-
-    @staticmethod
-    def _line(plot, x: list[float], y: list[float], **style) -> None:
-        """A series with gaps where a day has no value; nothing at all if no day has one."""
-        if all(math.isnan(v) for v in y):
-            return
-        if style.get("pen") is None:  # points only
-            plot.plot(*_finite(x, y), **style)
-        else:
-            plot.plot(x, y, connect="finite", **style)
 
     def series_count(self) -> int:
         """How many curves the three plots hold (for tests and the accessible description)."""
