@@ -44,7 +44,10 @@ from fibromap.domain.flare import (
 from fibromap.domain.records import Records, flare_fingerprint, in_export_order
 from fibromap.errors import FibroMapError
 from fibromap.exchange.checks import EARLIEST, check_records, date_range_text, latest_day
+from fibromap.exchange.formats import Parsed, ReadChoices
 from fibromap.exchange.problems import Collector, csv_rows
+from fibromap.store.bulk_flares import flares_in_chunks
+from fibromap.store.store import Store
 
 COLUMNS = ("flare_id", "onset", "local_date", "local_time", "utc_offset_minutes",
            "duration_seconds", "context", "qualities", "triggers", "treatments", "impacts",
@@ -119,6 +122,11 @@ def write(handle: TextIO, flare_chunks: Iterable[list[tuple[Flare, str]]], atlas
                           "; ".join(f"{r.source}={r.intensity}" for r in flare.referrals
                                     if r.target == site.region), len(flare.sites)]
                 for site in flare.sites)
+
+
+def write_export(store: Store, handle: TextIO) -> None:
+    """Every flare as FibroMap CSV, read a few thousand at a time."""
+    write(handle, flares_in_chunks(store.database), load_atlas())
 
 
 def dumps(records: Records, atlas: Atlas) -> str:
@@ -335,3 +343,12 @@ def parse(text: str, source: str = "the file",
     problems.check(source)
     return records
 
+
+
+def recognises(text: str) -> bool:
+    """A FibroMap CSV export starts with its header."""
+    return text.lstrip().startswith("flare_id,")
+
+
+def read_records(text: str, source: str, choices: ReadChoices) -> Parsed:
+    return Parsed(parse(text, source, choices.progress))

@@ -30,9 +30,11 @@ from fibromap.domain.vocabulary import BUILTIN_TERMS, Term, TermKind, key_for_la
 from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 from fibromap.exchange.body_words import describe, read_symptom
+from fibromap.exchange import flaredown
 from fibromap.exchange.flaredown import (
-    KNOWN_MEDICATIONS, NON_DRUG_TREATMENTS, Entry, Layout, is_rating, known,
+    KNOWN_MEDICATIONS, NON_DRUG_TREATMENTS, Entry, Layout, Person, is_rating, known,
 )
+from fibromap.exchange.formats import Parsed, ReadChoices
 from fibromap.exchange.problems import Collector, ImportRefused, Problem
 
 SCALE = {0: 0, 1: 3, 2: 5, 3: 8, 4: 10}
@@ -62,6 +64,24 @@ class FlaredownImport:
 
     def summary(self) -> str:
         return "; ".join(self.details)
+
+
+def recognises(text: str) -> bool:
+    """Whether ``text`` is a Flaredown CSV export, of either layout (by its header)."""
+    return flaredown.looks_like(text)
+
+
+def people(text: str, source: str) -> list[Person]:
+    """Whose records the file holds (a research file: several people's)."""
+    return flaredown.read(text, source).people()
+
+
+def read_records(text: str, source: str, choices: ReadChoices) -> Parsed:
+    """The records of the person chosen (the only one, in a per-person export)."""
+    layout = flaredown.read(text, source)
+    person, entries = person_entries(layout, choices.person, source)
+    built = build(layout, entries, source, choices.regions)
+    return Parsed(built.records, built.details, built.symptoms, person)
 
 
 def person_entries(layout: Layout, person: str | None, source: str) -> tuple[str, list[Entry]]:

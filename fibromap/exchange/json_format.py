@@ -29,7 +29,11 @@ from fibromap.domain.records import Records, in_export_order
 from fibromap.domain.vocabulary import Term, TermKind
 from fibromap.errors import FibroMapError
 from fibromap.exchange.checks import check_records, date_range_text, latest_day
+from fibromap.exchange.formats import Parsed, ReadChoices
 from fibromap.exchange.problems import Collector
+from fibromap.store.bulk import read_all
+from fibromap.store.bulk_flares import flares_in_chunks
+from fibromap.store.store import Store
 
 Progress = Callable[[int, int], None] | None
 EVERY = 1_000  # records between two reports of progress
@@ -110,6 +114,11 @@ def write(handle: TextIO, records: Records,
     for name, values in _sections(records):
         items(name, values)
     handle.write(f",\n{dump('notes')}: {dump(dict(sorted(records.notes.items())))}}}\n")
+
+
+def write_export(store: Store, handle: TextIO) -> None:
+    """The whole database as FibroMap JSON, its flares read a few thousand at a time."""
+    write(handle, read_all(store, with_flares=False), flares_in_chunks(store.database))
 
 
 def dumps(records: Records, exported: datetime | None = None) -> str:
@@ -313,3 +322,12 @@ def parse(text: str, source: str = "the file", progress: Progress = None) -> Rec
         check_records(records, problems)
     problems.check(source)
     return records
+
+
+def recognises(text: str) -> bool:
+    """A FibroMap JSON export is a JSON object (what is in it, parse checks)."""
+    return text.lstrip().startswith("{")
+
+
+def read_records(text: str, source: str, choices: ReadChoices) -> Parsed:
+    return Parsed(parse(text, source, choices.progress))

@@ -41,7 +41,7 @@ from fibromap.domain.device_data import (
     AWAKENING, LONGEST_PERIOD, DeviceSleep, DeviceSource, Moment, daytime, steps_per_day,
 )
 from fibromap.errors import ValidationError
-from fibromap.exchange.devices import DeviceExport, Progress
+from fibromap.exchange.devices import DeviceExport, FileSample, Progress
 from fibromap.exchange.problems import ImportRefused, Problem
 
 APP = "Fitbit"
@@ -118,6 +118,16 @@ def holds_fitbit_data(path: Path) -> bool:
         return any(data_file(name) for name in files.names())
     finally:
         files.close()
+
+
+def recognises(sample: FileSample) -> bool:
+    """Whether the file is a Takeout (zip or folder) with Fitbit's data files, or one of
+    them."""
+    if sample.folder:
+        return holds_fitbit_data(sample.path)
+    if sample.names is not None:
+        return any(data_file(name) for name in sample.names)
+    return bool(data_file(sample.path.name)) and sample.head.lstrip().startswith(b"[")
 
 
 def _zone(files: _Files, names: list[str]) -> ZoneInfo | None:
