@@ -96,7 +96,8 @@ def export_file(store: Store, fmt: str, target: Path, *, passphrase: str | None 
     """Write the export (a whole file or none); returns its size in bytes. With
     ``passphrase`` a FibroMap JSON export is sealed with it (domain/sealing.py): nothing
     of it is written in plain text, not even for a moment."""
-    if passphrase is not None and not _check_format(fmt).sealable:  # before a file is begun
+    chosen = _check_format(fmt)  # before any file is begun
+    if passphrase is not None and not chosen.sealable:
         raise FibroMapError(f"only the {sealable_format().name} export can be sealed with a "
                             "passphrase")
     if not target.parent.is_dir():

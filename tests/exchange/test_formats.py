@@ -93,3 +93,15 @@ def test_listing_the_formats_loads_none_of_them():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, env=os.environ)
     assert result.stdout.strip() == "['fibromap.exchange.formats']", result.stderr
+
+
+def test_an_unknown_format_is_refused_before_any_file_is_begun(store, tmp_path):
+    from fibromap.exchange.files import export_file
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    with pytest.raises(FibroMapError, match="unknown export format"):
+        export_file(store, "xml", folder / "missing folder" / "out.xml")
+    with pytest.raises(FibroMapError, match="only the FibroMap JSON export can be sealed"):
+        export_file(store, "csv", folder / "out.csv", passphrase="a passphrase")
+    assert list(folder.iterdir()) == []
