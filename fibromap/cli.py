@@ -18,6 +18,7 @@ from fibromap import APP_NAME, __version__
 from fibromap.commands import protection
 from fibromap.config import Paths, database_url, keep_private, tighten
 from fibromap.errors import FibroMapError
+from fibromap.exchange import formats
 
 log = logging.getLogger("fibromap")
 
@@ -122,28 +123,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", parents=[database],
                                  help="write all your records to a file (it holds health data)")
-    export.add_argument("--format", choices=("csv", "json", "fhir"), default="json")
+    export.add_argument("--format", choices=formats.export_keys(),
+                        default=formats.export_keys()[0])
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
-    export.add_argument("--seal", action="store_true", help="seal a json export with the "
-                        "passphrase in --passphrase-file (the default for a protected database)")
+    export.add_argument("--seal", action="store_true", help=f"seal a "
+                        f"{formats.sealable_format().key} export with the passphrase in "
+                        "--passphrase-file (the default for a protected database)")
     export.add_argument("--plain", action="store_true", help="write a protected database's "
                         "records in plain text all the same")
 
-    importer = commands.add_parser("import", parents=[database],
-                                   help="add records from a FibroMap JSON or CSV export, a "
-                                        "Flaredown CSV export, or sleep and steps from Apple "
-                                        "Health, Fitbit (Google Takeout) or Gadgetbridge")
+    importer = commands.add_parser("import", parents=[database], help=formats.import_help())
     importer.add_argument("file", type=Path, metavar="FILE")
-    importer.add_argument("--file-passphrase-file", metavar="FILE", type=Path,
-                          help="a file holding the passphrase of a sealed export, when it is "
-                               "not the database's (--passphrase-file)")
     importer.add_argument("--dry-run", action="store_true",
                           help="check the file and say what would be added, writing nothing")
-    importer.add_argument("--person", metavar="ID",
-                          help="a Flaredown file of several people: whose records to import")
-    importer.add_argument("--map", action="append", metavar="SYMPTOM=REGION,...",
-                          help="place a Flaredown symptom on these regions instead (SYMPTOM= "
-                               "keeps it as a daily rating only); may be given again")
+    for option in formats.import_options():  # the formats' own (a sealed export's, Flaredown's)
+        importer.add_argument(option.flag, **option.arguments())
 
     devices = commands.add_parser("devices", parents=[database],
                                   help="list the devices whose sleep and steps were imported, "

@@ -13,17 +13,19 @@ def _export_passphrase(args, protected: bool) -> str | None:
     """The passphrase to seal the export with: asked for (--seal), or by default while the
     database is protected; None for a plain export (--plain, or a plain database)."""
     from fibromap.commands.protection import given_passphrase
+    from fibromap.exchange.formats import export_format, sealable_format
 
     if args.seal and args.plain:
         raise FibroMapError("choose --seal or --plain, not both")
     if args.plain or not (args.seal or protected):
         return None
-    if args.format != "json":
+    if not export_format(args.format).sealable:
+        sealable = sealable_format().key
         raise FibroMapError(
             f"your records are protected, and a {args.format} export would hold them in plain "
-            "text: add --plain to write it all the same, or export --format json, which is "
-            "sealed with your passphrase" if protected else
-            "only the json export can be sealed with a passphrase")
+            f"text: add --plain to write it all the same, or export --format {sealable}, which "
+            "is sealed with your passphrase" if protected else
+            f"only the {sealable} export can be sealed with a passphrase")
     passphrase = given_passphrase(args)
     if passphrase is None:
         raise FibroMapError("a sealed export needs the passphrase: --passphrase-file FILE")
@@ -31,9 +33,7 @@ def _export_passphrase(args, protected: bool) -> str | None:
 
 
 def export(args, url: str, paths: Paths) -> int:
-    from fibromap.exchange.files import (
-        HEALTH_DATA_WARNING, PROTECTED_PLAIN_WARNING, SEALED_NOTE, export_file,
-    )
+    from fibromap.exchange.files import HEALTH_DATA_WARNING, PROTECTED_PLAIN_WARNING, SEALED_NOTE, export_file
     from fibromap.store.store import Store
 
     target = args.output.expanduser().absolute()

@@ -38,64 +38,89 @@ def check_records(records: Records, problems: Collector, where: Where = json_whe
                   today: date | None = None) -> bool:
     """Add a problem for each record out of range or given twice; True if all is well."""
     before = len(problems.problems)
-    latest = latest_day(today)
-    span = date_range_text(latest)
+    check = _Check(problems, where, latest_day(today))
+    check.flares(records)
+    check.days(records)
+    check.given_once(records)
+    return len(problems.problems) == before
 
-    def in_range(day: date | None, name: str, index: int, field: str, what: str) -> bool:
-        if day is None or EARLIEST <= day <= latest:
+
+class _Check:
+    """The checks of check_records, each adding its problems where ``where`` says."""
+
+    def __init__(self, problems: Collector, where: Where, latest: date):
+        self.problems, self.where, self.latest = problems, where, latest
+        self.span = date_range_text(latest)
+
+    def in_range(self, day: date | None, name: str, index: int, field: str, what: str) -> bool:
+        if day is None or EARLIEST <= day <= self.latest:
             return True
-        problems.add(where(name, index, field), f"{what} {day.isoformat()} is outside {span}")
+        self.problems.add(self.where(name, index, field),
+                          f"{what} {day.isoformat()} is outside {self.span}")
         return False
 
-    def once(name: str, field: str, keys, describe: Callable[[object], str]) -> None:
+    def once(self, name: str, field: str, keys, describe: Callable[[object], str]) -> None:
         first: dict = {}
         for index, key in enumerate(keys):
             if key in first:
-                problems.add(where(name, index, field), f"{describe(key)} is given twice (also "
-                                                        f"at {where(name, first[key], field)})")
+                self.problems.add(self.where(name, index, field),
+                                  f"{describe(key)} is given twice (also at "
+                                  f"{self.where(name, first[key], field)})")
             else:
                 first[key] = index
 
-    placed: dict = {}
-    for index, flare in enumerate(records.flares):
-        # The date where it happened, before any conversion that could overflow.
-        if not in_range(flare.onset.date(), "flares", index, "onset", "the onset"):
-            continue
-        for moment, field in ((flare.created, "created"), (flare.modified, "modified")):
-            if moment is not None:
-                in_range(moment.date(), "flares", index, field, f"the {field} time")
+    def flares(self, records: Records) -> None:
+        """Each flare's times in range, and no region of a moment recorded two ways."""
+        placed: dict = {}
+        for index, flare in enumerate(records.flares):
+            # The date where it happened, before any conversion that could overflow.
+            if not self.in_range(flare.onset.date(), "flares", index, "onset", "the onset"):
+                continue
+            for moment, field in ((flare.created, "created"), (flare.modified, "modified")):
+                if moment is not None:
+                    self.in_range(moment.date(), "flares", index, field, f"the {field} time")
+            self.sites(flare, index, placed)
+
+    def sites(self, flare, index: int, placed: dict) -> None:
         mark = flare_fingerprint(flare)
         for site in flare.sites:
             key = (flare.onset_utc, site.region)
             earlier = placed.get(key)
             if earlier is not None and earlier[1] != mark:
-                problems.add(where("flares", index, "region"),
-                             f"{site.region} at {flare.onset:%Y-%m-%d %H:%M} is also recorded, "
-                             f"differently, at {where('flares', earlier[0], 'region')}: the "
-                             "file contradicts itself")
+                self.problems.add(
+                    self.where("flares", index, "region"),
+                    f"{site.region} at {flare.onset:%Y-%m-%d %H:%M} is also recorded, "
+                    f"differently, at {self.where('flares', earlier[0], 'region')}: the "
+                    "file contradicts itself")
             elif earlier is None:
                 placed[key] = (index, mark)
-    for index, checkin in enumerate(records.checkins):
-        in_range(checkin.day, "checkins", index, "day", "the day")
-    for index, medication in enumerate(records.medications):
-        in_range(medication.start, "medications", index, "start", "the start")
-        in_range(medication.stop, "medications", index, "stop", "the stop")
-    for index, appointment in enumerate(records.appointments):
-        in_range(appointment.day, "appointments", index, "day", "the day")
-    for index, questionnaire in enumerate(records.questionnaires):
-        in_range(questionnaire.day, "questionnaires", index, "day", "the day")
-    for index, rating in enumerate(records.symptom_ratings):
-        in_range(rating.day, "symptom_ratings", index, "day", "the day")
 
-    once("checkins", "day", [c.day for c in records.checkins],
-         lambda d: f"a check-in for {d}")
-    once("appointments", "day", [a.day for a in records.appointments],
-         lambda d: f"an appointment on {d}")
-    once("questionnaires", "day", [(q.kind.value, q.day) for q in records.questionnaires],
-         lambda k: f"the {k[0].upper()} questionnaire of {k[1]}")
-    once("symptom_ratings", "symptom",
-         [(r.day, r.symptom.casefold()) for r in records.symptom_ratings],
-         lambda k: f"a rating of {k[1]} on {k[0]}")
-    once("medications", "start", [(m.name, m.dose, m.start) for m in records.medications],
-         lambda k: f"{k[0]} {k[1]} from {k[2]}".replace("  ", " "))
-    return len(problems.problems) == before
+    def days(self, records: Records) -> None:
+        """The days of the other records in range."""
+        for index, checkin in enumerate(records.checkins):
+            self.in_range(checkin.day, "checkins", index, "day", "the day")
+        for index, medication in enumerate(records.medications):
+            self.in_range(medication.start, "medications", index, "start", "the start")
+            self.in_range(medication.stop, "medications", index, "stop", "the stop")
+        for index, appointment in enumerate(records.appointments):
+            self.in_range(appointment.day, "appointments", index, "day", "the day")
+        for index, questionnaire in enumerate(records.questionnaires):
+            self.in_range(questionnaire.day, "questionnaires", index, "day", "the day")
+        for index, rating in enumerate(records.symptom_ratings):
+            self.in_range(rating.day, "symptom_ratings", index, "day", "the day")
+
+    def given_once(self, records: Records) -> None:
+        """No record of a day (or a day and a name) given twice."""
+        self.once("checkins", "day", [c.day for c in records.checkins],
+                  lambda d: f"a check-in for {d}")
+        self.once("appointments", "day", [a.day for a in records.appointments],
+                  lambda d: f"an appointment on {d}")
+        self.once("questionnaires", "day",
+                  [(q.kind.value, q.day) for q in records.questionnaires],
+                  lambda k: f"the {k[0].upper()} questionnaire of {k[1]}")
+        self.once("symptom_ratings", "symptom",
+                  [(r.day, r.symptom.casefold()) for r in records.symptom_ratings],
+                  lambda k: f"a rating of {k[1]} on {k[0]}")
+        self.once("medications", "start",
+                  [(m.name, m.dose, m.start) for m in records.medications],
+                  lambda k: f"{k[0]} {k[1]} from {k[2]}".replace("  ", " "))

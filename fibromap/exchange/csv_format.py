@@ -38,13 +38,14 @@ from typing import TextIO
 from urllib.parse import quote, unquote
 
 from fibromap.domain.atlas import Atlas, load_atlas
-from fibromap.domain.flare import (
-    Flare, Referral, SiteRole, SpasmSite, TreatmentUse, day_only_onset,
-)
+from fibromap.domain.flare import Flare, Referral, SiteRole, SpasmSite, TreatmentUse, day_only_onset
 from fibromap.domain.records import Records, flare_fingerprint, in_export_order
 from fibromap.errors import FibroMapError
 from fibromap.exchange.checks import EARLIEST, check_records, date_range_text, latest_day
+from fibromap.exchange.formats import Parsed, ReadChoices
 from fibromap.exchange.problems import Collector, csv_rows
+from fibromap.store.bulk_flares import flares_in_chunks
+from fibromap.store.store import Store
 
 COLUMNS = ("flare_id", "onset", "local_date", "local_time", "utc_offset_minutes",
            "duration_seconds", "context", "qualities", "triggers", "treatments", "impacts",
@@ -119,6 +120,11 @@ def write(handle: TextIO, flare_chunks: Iterable[list[tuple[Flare, str]]], atlas
                           "; ".join(f"{r.source}={r.intensity}" for r in flare.referrals
                                     if r.target == site.region), len(flare.sites)]
                 for site in flare.sites)
+
+
+def write_export(store: Store, handle: TextIO) -> None:
+    """Every flare as FibroMap CSV, read a few thousand at a time."""
+    write(handle, flares_in_chunks(store.database), load_atlas())
 
 
 def dumps(records: Records, atlas: Atlas) -> str:
@@ -203,6 +209,28 @@ def _onset(cell: str, line: int) -> tuple[datetime, bool]:
 
 def _read_flare(rows: list[tuple[int, list[str]]], atlas: Atlas, counted: bool) -> Flare:
     first_line, first = rows[0]
+    onset, day_only = _checked_onset(first_line, first)
+    sites, referrals = _sites(rows, atlas, counted)
+    duration = _cell(first_line, "duration_seconds", _whole, first[5]) if first[5] else None
+    treatments = _cell(first_line, "treatments", _parse_treatments, first[9])
+    impacts = _cell(first_line, "impacts", lambda c: {k: _whole(v) for k, v in _pairs(c)},
+                    first[10])
+    try:
+        return Flare(
+            onset=onset, day_only=day_only, duration_seconds=duration, sites=tuple(sites),
+            referrals=tuple(referrals), context=first[6] or None,
+            qualities=frozenset(_keys(first[7])), triggers=frozenset(_keys(first[8])),
+            treatments=treatments, impacts=impacts, notes=_text_cell(first[11]),
+            created=_moment(first[12], first_line, "created"),
+            modified=_moment(first[13], first_line, "modified"))
+    except FibroMapError as exc:
+        field = getattr(exc, "field", None) or ""
+        column = "impacts" if field.startswith("impact") else FIELD_COLUMNS.get(field, "onset")
+        raise _CellProblem(first_line, column, str(exc)) from None
+
+
+def _checked_onset(first_line: int, first: list[str]) -> tuple[datetime, bool]:
+    """The onset of a flare's first row, in range and agreeing with its local columns."""
     onset, day_only = _onset(first[1], first_line)
     latest = latest_day()
     if not EARLIEST <= onset.date() <= latest:
@@ -217,25 +245,21 @@ def _read_flare(rows: list[tuple[int, list[str]]], atlas: Atlas, counted: bool) 
         if cell != expected:
             raise _CellProblem(first_line, column, f"{cell!r} does not agree with the onset "
                                                    f"{first[1]} (expected {expected})")
+    return onset, day_only
+
+
+def _sites(rows: list[tuple[int, list[str]]], atlas: Atlas,
+           counted: bool) -> tuple[list[SpasmSite], list[Referral]]:
+    """A flare's sites and referrals, a row each; pain spreads only from its own sites."""
     sites, referrals, referred_on = [], [], []
     for line, row in rows:
-        region = row[14]
-        if region not in atlas:
-            raise _CellProblem(line, "region", f"unknown body region {region!r}")
-        if row[15] and not atlas.is_name_of(region, row[15]):  # a former name is fine too
-            raise _CellProblem(line, "region_name", f"{row[15]!r} is not the name of {region} "
-                                                    f"({atlas.name(region)})")
-        intensity = _cell(line, "intensity", _whole, row[16])
-        if row[17] not in ROLES:
-            raise _CellProblem(line, "role", f"unknown role {row[17]!r} (one of "
-                                             f"{', '.join(ROLES)})")
-        sites.append(_cell(line, "intensity", lambda c: SpasmSite(region, c, SiteRole(row[17])),
-                           intensity))
+        sites.append(_site(line, row, atlas))
         for source, value in _cell(line, "referred_from", _pairs, row[18]):
             if source not in atlas:
                 raise _CellProblem(line, "referred_from", f"unknown body region {source!r}")
             referrals.append(_cell(line, "referred_from",
-                                   lambda v: Referral(source, region, _whole(v)), value))
+                                   lambda v, s=source, r=row[14]: Referral(s, r, _whole(v)),
+                                   value))
             referred_on.append((line, source))
         if counted and _cell(line, "sites_in_flare", _whole, row[19]) != len(rows):
             raise _CellProblem(line, "sites_in_flare", f"says the flare has {row[19]} regions, "
@@ -247,21 +271,22 @@ def _read_flare(rows: list[tuple[int, list[str]]], atlas: Atlas, counted: bool) 
             raise _CellProblem(line, "referred_from", f"the pain cannot spread from {source}: "
                                                       "it is not a spasm or trigger point of "
                                                       "this flare")
-    duration = _cell(first_line, "duration_seconds", _whole, first[5]) if first[5] else None
-    treatments = _cell(first_line, "treatments", _parse_treatments, first[9])
-    impacts = _cell(first_line, "impacts", lambda c: {k: _whole(v) for k, v in _pairs(c)},
-                    first[10])
-    try:
-        return Flare(
-            onset=onset, day_only=day_only, duration_seconds=duration, sites=tuple(sites), referrals=tuple(referrals),
-            context=first[6] or None, qualities=frozenset(_keys(first[7])),
-            triggers=frozenset(_keys(first[8])), treatments=treatments, impacts=impacts,
-            notes=_text_cell(first[11]), created=_moment(first[12], first_line, "created"),
-            modified=_moment(first[13], first_line, "modified"))
-    except FibroMapError as exc:
-        field = getattr(exc, "field", None) or ""
-        column = "impacts" if field.startswith("impact") else FIELD_COLUMNS.get(field, "onset")
-        raise _CellProblem(first_line, column, str(exc)) from None
+    return sites, referrals
+
+
+def _site(line: int, row: list[str], atlas: Atlas) -> SpasmSite:
+    region = row[14]
+    if region not in atlas:
+        raise _CellProblem(line, "region", f"unknown body region {region!r}")
+    if row[15] and not atlas.is_name_of(region, row[15]):  # a former name is fine too
+        raise _CellProblem(line, "region_name", f"{row[15]!r} is not the name of {region} "
+                                                f"({atlas.name(region)})")
+    intensity = _cell(line, "intensity", _whole, row[16])
+    if row[17] not in ROLES:
+        raise _CellProblem(line, "role", f"unknown role {row[17]!r} (one of "
+                                         f"{', '.join(ROLES)})")
+    return _cell(line, "intensity", lambda c: SpasmSite(region, c, SiteRole(row[17])),
+                 intensity)
 
 
 def parse(text: str, source: str = "the file",
@@ -277,61 +302,90 @@ def parse(text: str, source: str = "the file",
     if names not in (COLUMNS, COLUMNS_BEFORE_COUNTS):
         problems.add("line 1", "the header is not FibroMap's CSV header (see the documentation)")
         problems.check(source)
-    counted = names == COLUMNS
-    atlas = load_atlas()
-    pending: dict[str, list[tuple[int, list[str]]]] = {}  # flares whose rows are not all in
-    finished: dict[str, int] = {}  # flares read, with their first lines
-    built: list[tuple[int, Flare]] = []
-
-    def build(flare_id: str, rows: list[tuple[int, list[str]]]) -> None:
-        first_line, first = rows[0]
-        finished[flare_id] = first_line
-        if progress is not None and len(finished) % 1_000 == 0:
-            progress(read["at"], len(text))
-        for line_number, row in rows[1:]:
-            for index, column in enumerate(FLARE_COLUMNS):
-                if row[index] != first[index]:
-                    problems.add(f"line {line_number}, column {column}",
-                                 f"differs from line {first_line} of the same flare {flare_id}")
-        try:
-            flare = _read_flare(rows, atlas, counted)
-        except _CellProblem as exc:
-            problems.add(f"line {exc.line}, column {exc.column}", str(exc))
-            return
-        if flare_fingerprint(flare) != flare_id:
-            problems.add(f"line {first_line}, column flare_id",
-                         f"{flare_id!r} does not match this flare's onset, regions and entries "
-                         "(flare_id is worked out from them: was a cell changed?)")
-            return
-        built.append((first_line, flare))
-
+    flares = _Flares(problems, names, lambda: progress(read["at"], len(text))
+                     if progress is not None else None)
     for line_number, row in rows:
-        if not any(cell.strip() for cell in row):
-            continue
-        if line_number > 2_000_000:
-            problems.add(f"line {line_number}", "more rows than any export could hold")
+        if not flares.take(line_number, row):
             break
-        if len(row) != len(names):
-            problems.add(f"line {line_number}", f"has {len(row)} columns, expected {len(names)}")
-            continue
-        flare_id = row[0]
-        if flare_id in finished:
-            problems.add(f"line {line_number}, column sites_in_flare",
-                         f"one row more of the flare on line {finished[flare_id]} than its "
-                         "sites_in_flare says")
-            continue
-        group = pending.setdefault(flare_id, [])
-        group.append((line_number, row))
-        if counted and group[0][1][19] == str(len(group)):
-            build(flare_id, pending.pop(flare_id))
-    for flare_id, group in pending.items():  # cut short, or a file without sites_in_flare
-        build(flare_id, group)
-    built.sort(key=lambda pair: pair[0])
-    records = Records(flares=[flare for _line, flare in built])
-    lines = [line for line, _flare in built]
+    records, lines = flares.finish()
     if not problems.problems:
         check_records(records, problems,
                       lambda _name, index, column: f"line {lines[index]}, column {column}")
     problems.check(source)
     return records
 
+
+class _Flares:
+    """The flares of a CSV file, each built once all its rows are in."""
+
+    def __init__(self, problems: Collector, names: tuple[str, ...],
+                 progress: Callable[[], None]):
+        self.problems, self.names, self.progress = problems, names, progress
+        self.counted = names == COLUMNS
+        self.atlas = load_atlas()
+        self.pending: dict[str, list[tuple[int, list[str]]]] = {}  # rows not all in yet
+        self.finished: dict[str, int] = {}  # flares read, with their first lines
+        self.built: list[tuple[int, Flare]] = []
+
+    def take(self, line_number: int, row: list[str]) -> bool:
+        """Take a row (a flare is built once it has them all); False: read no further."""
+        if not any(cell.strip() for cell in row):
+            return True
+        if line_number > 2_000_000:
+            self.problems.add(f"line {line_number}", "more rows than any export could hold")
+            return False
+        if len(row) != len(self.names):
+            self.problems.add(f"line {line_number}",
+                              f"has {len(row)} columns, expected {len(self.names)}")
+            return True
+        flare_id = row[0]
+        if flare_id in self.finished:
+            self.problems.add(f"line {line_number}, column sites_in_flare",
+                              f"one row more of the flare on line {self.finished[flare_id]} "
+                              "than its sites_in_flare says")
+            return True
+        group = self.pending.setdefault(flare_id, [])
+        group.append((line_number, row))
+        if self.counted and group[0][1][19] == str(len(group)):
+            self.build(flare_id, self.pending.pop(flare_id))
+        return True
+
+    def build(self, flare_id: str, rows: list[tuple[int, list[str]]]) -> None:
+        first_line, first = rows[0]
+        self.finished[flare_id] = first_line
+        if len(self.finished) % 1_000 == 0:
+            self.progress()
+        for line_number, row in rows[1:]:
+            for index, column in enumerate(FLARE_COLUMNS):
+                if row[index] != first[index]:
+                    self.problems.add(f"line {line_number}, column {column}",
+                                      f"differs from line {first_line} of the same flare "
+                                      f"{flare_id}")
+        try:
+            flare = _read_flare(rows, self.atlas, self.counted)
+        except _CellProblem as exc:
+            self.problems.add(f"line {exc.line}, column {exc.column}", str(exc))
+            return
+        if flare_fingerprint(flare) != flare_id:
+            self.problems.add(f"line {first_line}, column flare_id",
+                              f"{flare_id!r} does not match this flare's onset, regions and "
+                              "entries (flare_id is worked out from them: was a cell changed?)")
+            return
+        self.built.append((first_line, flare))
+
+    def finish(self) -> tuple[Records, list[int]]:
+        """The flares in the file's order, and the line each begins on."""
+        for flare_id, group in self.pending.items():  # cut short, or without sites_in_flare
+            self.build(flare_id, group)
+        self.built.sort(key=lambda pair: pair[0])
+        return (Records(flares=[flare for _line, flare in self.built]),
+                [line for line, _flare in self.built])
+
+
+def recognises(text: str) -> bool:
+    """A FibroMap CSV export starts with its header."""
+    return text.lstrip().startswith("flare_id,")
+
+
+def read_records(text: str, source: str, choices: ReadChoices) -> Parsed:
+    return Parsed(parse(text, source, choices.progress))

@@ -18,16 +18,19 @@ which for Bundle, Patient and Observation have the structure of R4 (4.0.1).
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TextIO
 
 from fibromap import __version__
-from fibromap.domain.atlas import Atlas
+from fibromap.domain.atlas import Atlas, load_atlas
 from fibromap.domain.flare import Flare, utc_now
 from fibromap.domain.records import Records, flare_fingerprint, in_export_order
+from fibromap.store.bulk import read_all
 from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME
+from fibromap.store.store import Store
 
 REGION_SYSTEM = "https://fibromap.org/fhir/CodeSystem/body-region"
 FLARE_SYSTEM = "https://fibromap.org/fhir/flare"
@@ -130,3 +133,8 @@ def to_bundle(records: Records, atlas: Atlas) -> dict[str, Any]:
     if entries:
         bundle["entry"] = [_entry(patient)] + entries
     return bundle
+
+
+def write_export(store: Store, handle: TextIO) -> None:
+    """The whole database as one FHIR R4 Bundle."""
+    handle.write(json.dumps(to_bundle(read_all(store), load_atlas()), indent=1) + "\n")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import io
-import json
 import os
 import stat
 import threading
@@ -20,13 +19,22 @@ from fibromap.domain.sealing import is_sealed, seal_with_passphrase, unseal_with
 from fibromap.domain.vocabulary import TermKind
 from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
-from fibromap.exchange import csv_format, fhir_format, flaredown, flaredown_records, json_format
+from fibromap.exchange.formats import (
+    Format,
+    ReadChoices,
+    Whose,
+    choose_export,
+    export_format,
+    export_keys,
+    not_recognised,
+    sealable_format,
+    text_formats,
+)
 from fibromap.exchange.problems import ImportRefused, Problem
-from fibromap.store.bulk import ImportResult, read_all, write_new
-from fibromap.store.bulk_flares import flares_in_chunks
+from fibromap.store.bulk import ImportResult, write_new
 from fibromap.store.store import Store
 
-FORMATS = ("json", "csv", "fhir")
+FORMATS = export_keys()
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 HEALTH_DATA_WARNING = ("An export holds your health records in plain text: keep it somewhere "
                        "private and delete copies you no longer need.")
@@ -71,27 +79,18 @@ class _CycleCollectorPause:
 _cycle_collector_paused = _CycleCollectorPause()
 
 
-def _check_format(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise FibroMapError(f"unknown export format {fmt!r} (choose json, csv or fhir)")
+def _check_format(fmt: str) -> Format:
+    found = export_format(fmt)
+    if found is None:
+        raise FibroMapError(f"unknown export format {fmt!r} (choose {choose_export()})")
+    return found
 
 
 def _write_export(store: Store, fmt: str, handle: TextIO) -> None:
     """The export, written to ``handle`` as the flares are read, a few thousand at a time."""
-    _check_format(fmt)
+    writer = _check_format(fmt).code()
     with _cycle_collector_paused():
-        _write_format(store, fmt, handle)
-
-
-def _write_format(store: Store, fmt: str, handle: TextIO) -> None:
-    if fmt == "json":
-        json_format.write(handle, read_all(store, with_flares=False),
-                          flares_in_chunks(store.database))
-    elif fmt == "csv":
-        csv_format.write(handle, flares_in_chunks(store.database), load_atlas())
-    else:
-        bundle = fhir_format.to_bundle(read_all(store), load_atlas())
-        handle.write(json.dumps(bundle, indent=1) + "\n")
+        writer.write_export(store, handle)
 
 
 def export_text(store: Store, fmt: str) -> str:
@@ -104,9 +103,10 @@ def export_file(store: Store, fmt: str, target: Path, *, passphrase: str | None 
     """Write the export (a whole file or none); returns its size in bytes. With
     ``passphrase`` a FibroMap JSON export is sealed with it (domain/sealing.py): nothing
     of it is written in plain text, not even for a moment."""
-    _check_format(fmt)  # before any file is begun
-    if passphrase is not None and fmt != "json":
-        raise FibroMapError("only the FibroMap JSON export can be sealed with a passphrase")
+    chosen = _check_format(fmt)  # before any file is begun
+    if passphrase is not None and not chosen.sealable:
+        raise FibroMapError(f"only the {sealable_format().name} export can be sealed with a "
+                            "passphrase")
     if not target.parent.is_dir():
         raise FibroMapError(f"the folder {target.parent} does not exist")
     temporary = target.with_name(f".{target.name}.partial")
@@ -226,26 +226,34 @@ def _import(store: Store, text: str, source: str, *, dry_run: bool, person: str 
         progress(name, 0, 0)
         return lambda done, total: progress(name, done, total)
 
-    stripped = text.lstrip()
-    details: list[str] = []
-    symptoms: dict[str, tuple[str, ...]] = {}
-    if stripped.startswith("{"):
-        records, fmt = json_format.parse(text, source, stage("Reading")), "FibroMap JSON"
-    elif flaredown.looks_like(text):
-        layout = flaredown.read(text, source)
-        person, entries = flaredown_records.person_entries(layout, person, source)
-        parsed = flaredown_records.build(layout, entries, source, regions)
-        records, details, symptoms = parsed.records, parsed.details, parsed.symptoms
-        fmt = f"Flaredown CSV{f' (person {person})' if person else ''}"
-    elif stripped.startswith("flare_id,"):
-        records, fmt = csv_format.parse(text, source, stage("Reading")), "FibroMap CSV"
-    else:
-        raise ImportRefused(source, [Problem("line 1", "not a FibroMap JSON or CSV export, nor a "
-                                                       "Flaredown CSV export")])
+    fmt = _text_format(text, source)
+    parsed = fmt.code().read_records(text, source, ReadChoices(person, regions, stage("Reading")))
+    records = parsed.records
     # Words the flares use must exist; a file may rely on words it does not list.
     _refuse_unknown_words(store, records, source)
     result = write_new(store, records, dry_run=dry_run, progress=stage("Writing"))
-    return ImportReport(fmt, result, details, symptoms)
+    name = f"{fmt.name}{f' (person {parsed.person})' if parsed.person else ''}"
+    return ImportReport(name, result, parsed.details, parsed.symptoms)
+
+
+def _recognised(text: str) -> Format | None:
+    return next((f for f in text_formats() if f.code().recognises(text)), None)
+
+
+def _text_format(text: str, source: str) -> Format:
+    """The format of a text export (exchange/formats.py), or ImportRefused."""
+    found = _recognised(text)
+    if found is None:
+        raise ImportRefused(source, [Problem("line 1", not_recognised())])
+    return found
+
+
+def people_in(text: str, source: str) -> list[Whose]:
+    """Whose records a text export holds, when its format can hold several people's (a
+    Flaredown research file); [] for any other file, even one not recognised."""
+    found = _recognised(text)
+    reader = found.code() if found is not None else None
+    return reader.people(text, source) if hasattr(reader, "people") else []
 
 
 def import_file(store: Store, path: Path, *, dry_run: bool = False, person: str | None = None,
@@ -254,14 +262,11 @@ def import_file(store: Store, path: Path, *, dry_run: bool = False, person: str 
     """Import the export at ``path``: a FibroMap or Flaredown export (a sealed one opened
     with ``passphrase``), or a device app's export of sleep and steps
     (exchange/devices/), which is read as a stream."""
-    from fibromap.exchange.devices.importing import import_device_file, reader_for
-
     if progress is not None:
         progress("Reading", 0, 0)
-    reader = reader_for(path)
-    if reader is not None:
-        with _cycle_collector_paused():
-            return import_device_file(store, path, reader, dry_run=dry_run, progress=progress)
+    device = device_export(path)
+    if device is not None:
+        return import_device(store, path, device, dry_run=dry_run, progress=progress)
     regular = _is_regular(path)  # a device or a pipe is never opened here (read_text says)
     if regular and zipfile.is_zipfile(path):
         raise FibroMapError(f"{path} is a zip archive, but not an export FibroMap can read "
@@ -278,6 +283,23 @@ def import_file(store: Store, path: Path, *, dry_run: bool = False, person: str 
         text = unsealed_text(text, passphrase)
     return import_text(store, text, str(path), dry_run=dry_run, person=person,
                        regions=regions, progress=progress)
+
+
+def device_export(path: Path) -> Format | None:
+    """The device app whose export ``path`` is (read as a stream), or None."""
+    from fibromap.exchange.devices.importing import device_format
+
+    return device_format(path)
+
+
+def import_device(store: Store, path: Path, device: Format, *, dry_run: bool = False,
+                  progress: Progress | None = None):
+    """Add the sleep and steps of a device app's export (a DeviceImportReport)."""
+    from fibromap.exchange.devices.importing import import_device_file
+
+    with _cycle_collector_paused():
+        return import_device_file(store, path, device.code().read, dry_run=dry_run,
+                                  progress=progress)
 
 
 def is_sealed_file(path: Path) -> bool:

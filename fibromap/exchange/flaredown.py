@@ -151,30 +151,12 @@ def _research(text: str, problems: Collector) -> Layout:
 
 
 def _per_person(text: str, problems: Collector) -> Layout:
-    layout, latest = Layout("per-person export", {"": []}), latest_day()
+    layout = Layout("per-person export", {"": []})
     rows = list(csv_rows(text, problems))
     header = [cell.strip() for cell in rows[0][1]]
-    items = header[1:-2]
+    days = _dated_rows(rows[1:], header, problems)
+    kinds = _column_kinds(header, days, layout)
     tags_at = [i for i, name in enumerate(header) if name.lower() in ("tags", "foods")]
-    values: dict[int, list[tuple[int, str]]] = {i: [] for i in range(1, len(header) - 2)}
-    days: list[tuple[int, date, list[str]]] = []
-    for line, row in rows[1:]:
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            problems.add(f"line {line}", f"has {len(row)} columns, expected {len(header)}")
-            continue
-        day = _day(row[0], f"line {line}, column {header[0]}", problems, latest)
-        if day is not None:
-            days.append((line, day, row))
-            for index in values:
-                if row[index].strip():
-                    values[index].append((line, row[index].strip()))
-    kinds = {}
-    for index, name in enumerate(items, start=1):
-        kind, why = classify(name, [value for _line, value in values[index]])
-        kinds[index] = kind
-        layout.columns.append(f"{name!r}: {why}")
     seen: dict[date, int] = {}
     for line, day, row in days:
         if day in seen:
@@ -182,24 +164,51 @@ def _per_person(text: str, problems: Collector) -> Layout:
                          f"{day} is given twice (also at line {seen[day]})")
             continue
         seen[day] = line
-        for index, kind in kinds.items():
-            value = row[index].strip()
-            if kind == "unused":
-                continue
-            if value:
-                layout.entries[""].append(
-                    Entry(f"line {line}, column {header[index]}", day, kind, items[index - 1],
-                          value))
-            elif kind in ("symptom", "condition"):
-                layout.blank += 1
-        for index in tags_at:
-            kind = header[index].lower()[:-1]  # tag, food
-            for part in row[index].split(";"):
-                if part.strip():
-                    layout.entries[""].append(
-                        Entry(f"line {line}, column {header[index]}", day, kind, part.strip(),
-                              ""))
+        layout.entries[""] += _day_entries(header, kinds, tags_at, line, day, row)
+        layout.blank += sum(kind in ("symptom", "condition") and not row[index].strip()
+                            for index, kind in kinds.items())
     return layout
+
+
+def _dated_rows(rows: list[tuple[int, list[str]]], header: list[str],
+                problems: Collector) -> list[tuple[int, date, list[str]]]:
+    """The rows with a good date, each with its line and day (a day may come twice)."""
+    latest, dated = latest_day(), []
+    for line, row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.add(f"line {line}", f"has {len(row)} columns, expected {len(header)}")
+            continue
+        day = _day(row[0], f"line {line}, column {header[0]}", problems, latest)
+        if day is not None:
+            dated.append((line, day, row))
+    return dated
+
+
+def _column_kinds(header: list[str], days: list[tuple[int, date, list[str]]],
+                  layout: Layout) -> dict[int, str]:
+    """How each item column is read (classify), said in ``layout.columns``."""
+    kinds = {}
+    for index, name in enumerate(header[1:-2], start=1):
+        values = [row[index].strip() for _line, _day, row in days if row[index].strip()]
+        kind, why = classify(name, values)
+        kinds[index] = kind
+        layout.columns.append(f"{name!r}: {why}")
+    return kinds
+
+
+def _day_entries(header: list[str], kinds: dict[int, str], tags_at: list[int], line: int,
+                 day: date, row: list[str]) -> list[Entry]:
+    """A day's row as entries: each item filled in, then each tag and food."""
+    entries = [Entry(f"line {line}, column {header[index]}", day, kind, header[index],
+                     row[index].strip())
+               for index, kind in kinds.items() if kind != "unused" and row[index].strip()]
+    for index in tags_at:
+        kind = header[index].lower()[:-1]  # tag, food
+        entries += [Entry(f"line {line}, column {header[index]}", day, kind, part.strip(), "")
+                    for part in row[index].split(";") if part.strip()]
+    return entries
 
 
 def is_rating(value: str) -> bool:

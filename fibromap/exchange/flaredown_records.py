@@ -29,10 +29,18 @@ from fibromap.domain.records import Records
 from fibromap.domain.vocabulary import BUILTIN_TERMS, Term, TermKind, key_for_label
 from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
+from fibromap.exchange import flaredown
 from fibromap.exchange.body_words import describe, read_symptom
 from fibromap.exchange.flaredown import (
-    KNOWN_MEDICATIONS, NON_DRUG_TREATMENTS, Entry, Layout, is_rating, known,
+    KNOWN_MEDICATIONS,
+    NON_DRUG_TREATMENTS,
+    Entry,
+    Layout,
+    Person,
+    is_rating,
+    known,
 )
+from fibromap.exchange.formats import Parsed, ReadChoices
 from fibromap.exchange.problems import Collector, ImportRefused, Problem
 
 SCALE = {0: 0, 1: 3, 2: 5, 3: 8, 4: 10}
@@ -45,6 +53,7 @@ MEDICATION_UNITS = ("mg", "mcg", "µg", "ug", "ml", "g", "iu", "unit", "units", 
                     "caps", "drop", "drops", "puff", "puffs", "dose", "doses", "x")
 TRIGGERS = {t.label.lower(): t.key for t in BUILTIN_TERMS if t.kind is TermKind.TRIGGER}
 TRIGGERS |= {t.key.replace("_", " "): t.key for t in BUILTIN_TERMS if t.kind is TermKind.TRIGGER}
+REPEATED = "repeated ratings (one symptom rated twice on a day: the highest kept)"
 OTHER_KINDS = {"weather": "weather readings", "hbi": "Harvey-Bradshaw index answers"}
 
 
@@ -62,6 +71,24 @@ class FlaredownImport:
 
     def summary(self) -> str:
         return "; ".join(self.details)
+
+
+def recognises(text: str) -> bool:
+    """Whether ``text`` is a Flaredown CSV export, of either layout (by its header)."""
+    return flaredown.looks_like(text)
+
+
+def people(text: str, source: str) -> list[Person]:
+    """Whose records the file holds (a research file: several people's)."""
+    return flaredown.read(text, source).people()
+
+
+def read_records(text: str, source: str, choices: ReadChoices) -> Parsed:
+    """The records of the person chosen (the only one, in a per-person export)."""
+    layout = flaredown.read(text, source)
+    person, entries = person_entries(layout, choices.person, source)
+    built = build(layout, entries, source, choices.regions)
+    return Parsed(built.records, built.details, built.symptoms, person)
 
 
 def person_entries(layout: Layout, person: str | None, source: str) -> tuple[str, list[Entry]]:
@@ -87,101 +114,154 @@ def build(layout: Layout, entries: list[Entry], source: str,
           regions: dict[str, tuple[str, ...]] | None = None) -> FlaredownImport:
     """Records from one person's entries; ``regions`` overrides how a symptom is placed
     (an empty tuple: a daily rating only)."""
-    atlas, problems, listed = load_atlas(), Collector(), Counter()
-    ratings: dict[tuple[date, str], tuple[int, str, str]] = {}
-    placed: dict[date, dict[str, int]] = defaultdict(dict)
-    read_as: dict[str, tuple[str, ...]] = {}
-    said: dict[date, list[str]] = defaultdict(list)
-    triggers: dict[date, set[str]] = defaultdict(set)
-    foods: dict[date, set[str]] = defaultdict(set)
-    doses: dict[str, list[tuple[date, str]]] = defaultdict(list)
-    uses: dict[date, list[TreatmentUse]] = defaultdict(list)
-    terms: dict[str, str] = {}
+    day_by_day = _DayByDay(regions)
     for entry in entries:
+        day_by_day.take(entry)
+    day_by_day.problems.check(source)
+    records = day_by_day.records([entry.day for entry in entries])
+    return FlaredownImport(records, _details(layout, day_by_day.read_as, day_by_day.atlas,
+                                             records, day_by_day.listed)
+                           + _occasional(records.medications, day_by_day.doses),
+                           day_by_day.read_as)
+
+
+class _DayByDay:
+    """One person's entries gathered by day and kind, then made into records."""
+
+    def __init__(self, regions: dict[str, tuple[str, ...]] | None):
+        self.atlas, self.regions = load_atlas(), regions
+        self.problems, self.listed = Collector(), Counter()
+        self.ratings: dict[tuple[date, str], tuple[int, str, str]] = {}
+        self.placed: dict[date, dict[str, int]] = defaultdict(dict)
+        self.read_as: dict[str, tuple[str, ...]] = {}
+        self.said: dict[date, list[str]] = defaultdict(list)
+        self.triggers: dict[date, set[str]] = defaultdict(set)
+        self.foods: dict[date, set[str]] = defaultdict(set)
+        self.doses: dict[str, list[tuple[date, str]]] = defaultdict(list)
+        self.uses: dict[date, list[TreatmentUse]] = defaultdict(list)
+        self.terms: dict[str, str] = {}
+
+    def take(self, entry: Entry) -> None:
         if entry.kind in ("symptom", "condition"):
-            if not is_rating(entry.value):
-                problems.add(entry.where, f"a {entry.kind} needs a rating from 0 to 4, got "
-                                          f"{entry.value!r}")
-                continue
-            name = " ".join(entry.name.split())[:SYMPTOM_MAX] or "(no name)"
-            level = to_ten(entry.value)
-            key = (entry.day, name.casefold())
-            if key in ratings:
-                listed["repeated ratings (one symptom rated twice on a day: the highest kept)"] += 1
-                if ratings[key][0] >= level:
-                    continue
-            ratings[key] = (level, name, entry.kind)
-            if entry.kind == "symptom":
-                if name not in read_as:
-                    read_as[name] = (regions[name] if regions and name in regions
-                                     else read_symptom(name, atlas).regions)
-                for region in read_as[name]:
-                    placed[entry.day][region] = max(placed[entry.day].get(region, 0), level)
+            self.rating(entry)
         elif entry.kind == "treatment":
-            name = " ".join(entry.name.split())
-            dose = " ".join(entry.value.split())
-            said[entry.day].append(f"{name} {dose}".strip())
-            if _medication(name, dose):
-                doses[name[:120]].append((entry.day, dose[:120]))
-                uses[entry.day].append(TreatmentUse("medication", None, name[:80], dose[:80]))
-            else:
-                key = NON_DRUG_TREATMENTS.get(name.lower())
-                if key is None:
-                    try:
-                        key = key_for_label(name)
-                    except FibroMapError:
-                        listed["treatments with no name"] += 1
-                        continue
-                    terms.setdefault(key, name[:80])
-                uses[entry.day].append(TreatmentUse(key))
+            self.treatment(entry)
         elif entry.kind == "tag":
-            said[entry.day].append(f"#{entry.name}")
+            self.said[entry.day].append(f"#{entry.name}")
             if entry.name.lower() in TRIGGERS:
-                triggers[entry.day].add(TRIGGERS[entry.name.lower()])
+                self.triggers[entry.day].add(TRIGGERS[entry.name.lower()])
         elif entry.kind == "food":
             food = entry.name.strip().lower()
             if len(food) > TAG_MAX:
-                said[entry.day].append(f"food: {entry.name}")
+                self.said[entry.day].append(f"food: {entry.name}")
             else:
-                foods[entry.day].add(food)
+                self.foods[entry.day].add(food)
         else:
-            listed[OTHER_KINDS.get(entry.kind, f"{entry.kind or 'untyped'} entries")] += 1
-    problems.check(source)
+            self.listed[OTHER_KINDS.get(entry.kind, f"{entry.kind or 'untyped'} entries")] += 1
 
-    records = Records()
-    records.terms = [Term(TermKind.TREATMENT, key, label) for key, label in sorted(terms.items())]
-    records.symptom_ratings = [
-        SymptomRating(day, name, level, f"Flaredown {kind}, 0–4")
-        for (day, _folded), (level, name, kind) in sorted(ratings.items())]
-    placed_ratings: dict[date, list[str]] = defaultdict(list)
-    for (day, _folded), (level, name, kind) in ratings.items():
-        if kind == "symptom" and read_as.get(name):
-            placed_ratings[day].append(f"{name} {level}/10")
-    for day in sorted(placed):
-        sites = {region: level for region, level in placed[day].items() if level > 0}
-        if not sites:
-            continue
-        day_ratings = placed_ratings[day]
-        records.flares.append(Flare(
-            onset=day_only_onset(day), day_only=True,
-            sites=tuple(SpasmSite(r, i) for r, i in sorted(sites.items())),
-            triggers=frozenset(triggers.get(day, ())),
-            treatments=tuple({(u.treatment, u.medication, u.dose): u
-                              for u in uses.get(day, [])}.values()),
-            notes="Daily ratings from Flaredown (the time of day is not known): "
-                  + ", ".join(sorted(day_ratings)) + "."))
-    for day in sorted(set(said) | set(foods)):
-        note = ("From Flaredown: " + "; ".join(dict.fromkeys(said[day])) + ".") if said[day] else ""
-        records.checkins.append(CheckIn(day, foods=frozenset(foods.get(day, ())), notes=note))
-    records.medications = periods(doses, [entry.day for entry in entries])
-    regular = {(m.name, d) for m in records.medications for d in _days(m.start, m.stop)}
+    def rating(self, entry: Entry) -> None:
+        """A symptom's or condition's rating; the highest of a day is kept."""
+        if not is_rating(entry.value):
+            self.problems.add(entry.where, f"a {entry.kind} needs a rating from 0 to 4, got "
+                                           f"{entry.value!r}")
+            return
+        name = " ".join(entry.name.split())[:SYMPTOM_MAX] or "(no name)"
+        level = to_ten(entry.value)
+        key = (entry.day, name.casefold())
+        if key in self.ratings:
+            self.listed[REPEATED] += 1
+            if self.ratings[key][0] >= level:
+                return
+        self.ratings[key] = (level, name, entry.kind)
+        if entry.kind == "symptom":
+            self.place(name, entry.day, level)
+
+    def place(self, name: str, day: date, level: int) -> None:
+        """A symptom on the regions it names (or the person chose) that day."""
+        if name not in self.read_as:
+            self.read_as[name] = (self.regions[name] if self.regions and name in self.regions
+                                  else read_symptom(name, self.atlas).regions)
+        for region in self.read_as[name]:
+            self.placed[day][region] = max(self.placed[day].get(region, 0), level)
+
+    def treatment(self, entry: Entry) -> None:
+        name = " ".join(entry.name.split())
+        dose = " ".join(entry.value.split())
+        self.said[entry.day].append(f"{name} {dose}".strip())
+        if _medication(name, dose):
+            self.doses[name[:120]].append((entry.day, dose[:120]))
+            self.uses[entry.day].append(TreatmentUse("medication", None, name[:80], dose[:80]))
+            return
+        key = self.treatment_key(name)
+        if key is not None:
+            self.uses[entry.day].append(TreatmentUse(key))
+
+    def treatment_key(self, name: str) -> str | None:
+        """A treatment's word: FibroMap's own, or a new one (None: it has no name)."""
+        key = NON_DRUG_TREATMENTS.get(name.lower())
+        if key is not None:
+            return key
+        try:
+            key = key_for_label(name)
+        except FibroMapError:
+            self.listed["treatments with no name"] += 1
+            return None
+        self.terms.setdefault(key, name[:80])
+        return key
+
+    def records(self, days: list[date]) -> Records:
+        """The records (``days``: the days the file has entries on)."""
+        records = Records()
+        records.terms = [Term(TermKind.TREATMENT, key, label)
+                         for key, label in sorted(self.terms.items())]
+        records.symptom_ratings = [
+            SymptomRating(day, name, level, f"Flaredown {kind}, 0–4")
+            for (day, _folded), (level, name, kind) in sorted(self.ratings.items())]
+        records.flares = self.flares()
+        records.checkins = self.checkins()
+        records.medications = periods(self.doses, days)
+        return records
+
+    def flares(self) -> list[Flare]:
+        """A day-only flare for each day a symptom was placed on the body map."""
+        placed_ratings: dict[date, list[str]] = defaultdict(list)
+        for (day, _folded), (level, name, kind) in self.ratings.items():
+            if kind == "symptom" and self.read_as.get(name):
+                placed_ratings[day].append(f"{name} {level}/10")
+        flares = []
+        for day in sorted(self.placed):
+            sites = {region: level for region, level in self.placed[day].items() if level > 0}
+            if not sites:
+                continue
+            flares.append(Flare(
+                onset=day_only_onset(day), day_only=True,
+                sites=tuple(SpasmSite(r, i) for r, i in sorted(sites.items())),
+                triggers=frozenset(self.triggers.get(day, ())),
+                treatments=tuple({(u.treatment, u.medication, u.dose): u
+                                  for u in self.uses.get(day, [])}.values()),
+                notes="Daily ratings from Flaredown (the time of day is not known): "
+                      + ", ".join(sorted(placed_ratings[day])) + "."))
+        return flares
+
+    def checkins(self) -> list[CheckIn]:
+        """A check-in for each day with tags, treatments or foods."""
+        checkins = []
+        for day in sorted(set(self.said) | set(self.foods)):
+            said = self.said.get(day)
+            note = ("From Flaredown: " + "; ".join(dict.fromkeys(said)) + ".") if said else ""
+            checkins.append(CheckIn(day, foods=frozenset(self.foods.get(day, ())), notes=note))
+        return checkins
+
+
+def _occasional(medications: list[Medication], doses: dict[str, list[tuple[date, str]]]
+                ) -> list[str]:
+    """A line on the doses taken now and then, kept on their days only."""
+    regular = {(m.name, d) for m in medications for d in _days(m.start, m.stop)}
     now_and_then = sum((name, day) not in regular for name, taken in doses.items()
                        for day, _dose in set(taken))
-    occasional = [f"{counted(now_and_then, 'doses')} taken now and then (fewer than {MIN_RUN} "
-                  "entries in a row) are kept on their days, not as medication periods."
-                  ] if now_and_then else []
-    return FlaredownImport(records, _details(layout, read_as, atlas, records, listed)
-                           + occasional, read_as)
+    return [f"{counted(now_and_then, 'doses')} taken now and then (fewer than {MIN_RUN} "
+            "entries in a row) are kept on their days, not as medication periods."
+            ] if now_and_then else []
 
 
 def _days(start: date, stop: date) -> list[date]:

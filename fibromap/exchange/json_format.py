@@ -22,14 +22,25 @@ from typing import Any, TextIO
 from fibromap import __version__
 from fibromap.domain.daily import CheckIn, Medication, SymptomRating
 from fibromap.domain.flare import (
-    Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse, day_only_onset, utc_now,
+    Flare,
+    ImpactArea,
+    Referral,
+    SiteRole,
+    SpasmSite,
+    TreatmentUse,
+    day_only_onset,
+    utc_now,
 )
 from fibromap.domain.questionnaires import Appointment, Questionnaire
 from fibromap.domain.records import Records, in_export_order
 from fibromap.domain.vocabulary import Term, TermKind
 from fibromap.errors import FibroMapError
 from fibromap.exchange.checks import check_records, date_range_text, latest_day
-from fibromap.exchange.problems import Collector
+from fibromap.exchange.formats import Parsed, ReadChoices
+from fibromap.exchange.problems import Collector, ImportRefused, Problem
+from fibromap.store.bulk import read_all
+from fibromap.store.bulk_flares import flares_in_chunks
+from fibromap.store.store import Store
 
 Progress = Callable[[int, int], None] | None
 EVERY = 1_000  # records between two reports of progress
@@ -112,6 +123,11 @@ def write(handle: TextIO, records: Records,
     handle.write(f",\n{dump('notes')}: {dump(dict(sorted(records.notes.items())))}}}\n")
 
 
+def write_export(store: Store, handle: TextIO) -> None:
+    """The whole database as FibroMap JSON, its flares read a few thousand at a time."""
+    write(handle, read_all(store, with_flares=False), flares_in_chunks(store.database))
+
+
 def dumps(records: Records, exported: datetime | None = None) -> str:
     out = io.StringIO()
     write(out, records, exported=exported)
@@ -164,6 +180,16 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 
 
+def _space(text: str, at: int) -> int:
+    return _SPACE.match(text, at).end()
+
+
+def _expect(text: str, at: int, mark: str, what: str) -> int:
+    if text[at:at + 1] != mark:
+        raise json.JSONDecodeError(f"Expecting {what}", text, at)
+    return _space(text, at + 1)
+
+
 def _members(text: str, on_item: Callable[[str, int, Any], None],
              progress: Progress = None) -> dict[str, Any]:
     """The top-level object of ``text``, read a member at a time: each item of a list
@@ -171,57 +197,53 @@ def _members(text: str, on_item: Callable[[str, int, Any], None],
     not kept, so 100,000 flares never exist as parsed JSON all at once. The other members
     are returned (a list member's value too, if it is not a list). Invalid JSON raises
     JSONDecodeError where json.loads would."""
-    def space(at: int) -> int:
-        return _SPACE.match(text, at).end()
-
-    def expect(at: int, mark: str, what: str) -> int:
-        if text[at:at + 1] != mark:
-            raise json.JSONDecodeError(f"Expecting {what}", text, at)
-        return space(at + 1)
-
-    at = space(0)
+    at = _space(text, 0)
     if text[at:at + 1] != "{":
         value, end = _DECODER.raw_decode(text, at)
-        if space(end) != len(text):
-            raise json.JSONDecodeError("Extra data", text, space(end))
+        if _space(text, end) != len(text):
+            raise json.JSONDecodeError("Extra data", text, _space(text, end))
         return value  # not an object: the caller says what it is not
     document: dict[str, Any] = {}
-    at = space(at + 1)
+    at = _space(text, at + 1)
     if text[at:at + 1] == "}":
-        at = space(at + 1)
+        at = _space(text, at + 1)
     else:
         while True:
             if text[at:at + 1] != '"':
                 raise json.JSONDecodeError(
                     "Expecting property name enclosed in double quotes", text, at)
             name, at = json.decoder.scanstring(text, at + 1)
-            at = expect(space(at), ":", "':' delimiter")
+            at = _expect(text, _space(text, at), ":", "':' delimiter")
             if name in LISTS and text[at:at + 1] == "[":
-                at, index = space(at + 1), 0
-                if text[at:at + 1] == "]":
-                    at = space(at + 1)
-                else:
-                    while True:
-                        item, at = _DECODER.raw_decode(text, at)
-                        on_item(name, index, item)
-                        index += 1
-                        if progress is not None and index % EVERY == 0:
-                            progress(at, len(text))
-                        at = space(at)
-                        if text[at:at + 1] == "]":
-                            at = space(at + 1)
-                            break
-                        at = expect(at, ",", "',' delimiter")
+                at = _items(text, at, name, on_item, progress)
             else:
                 document[name], at = _DECODER.raw_decode(text, at)
-                at = space(at)
+                at = _space(text, at)
             if text[at:at + 1] == "}":
-                at = space(at + 1)
+                at = _space(text, at + 1)
                 break
-            at = expect(at, ",", "',' delimiter")
+            at = _expect(text, at, ",", "',' delimiter")
     if at != len(text):
         raise json.JSONDecodeError("Extra data", text, at)
     return document
+
+
+def _items(text: str, at: int, name: str, on_item: Callable[[str, int, Any], None],
+           progress: Progress) -> int:
+    """Each item of the list at ``at`` to ``on_item``; where the list ends."""
+    at, index = _space(text, at + 1), 0
+    if text[at:at + 1] == "]":
+        return _space(text, at + 1)
+    while True:
+        item, at = _DECODER.raw_decode(text, at)
+        on_item(name, index, item)
+        index += 1
+        if progress is not None and index % EVERY == 0:
+            progress(at, len(text))
+        at = _space(text, at)
+        if text[at:at + 1] == "]":
+            return _space(text, at + 1)
+        at = _expect(text, at, ",", "',' delimiter")
 
 
 def _readers() -> dict[str, Callable[[dict], Any]]:
@@ -244,62 +266,9 @@ def _readers() -> dict[str, Callable[[dict], Any]]:
 def parse(text: str, source: str = "the file", progress: Progress = None) -> Records:
     """Records from FibroMap JSON, or ImportRefused naming the first problems;
     ``progress(done, total)`` hears how many characters of ``text`` have been read."""
-    problems, records, readers = Collector(), Records(), _readers()
-    first: dict[tuple, int] = {}  # each word's first place
-    started: set[str] = set()
-
-    def take(name: str, index: int, item: Any) -> None:
-        where = f"{name}[{index}]"
-        if index == 0:
-            if name in started:
-                problems.add(name, "is given twice")
-            started.add(name)
-        try:
-            if not isinstance(item, dict):
-                raise ValueError("must be an object")
-            value = readers[name](item)
-        except KeyError as exc:
-            problems.add(where, f"{exc.args[0]} is missing")
-        except OverflowError:
-            problems.add(where, f"a date is outside {date_range_text(latest_day())}")
-        except (FibroMapError, ValueError, TypeError, AttributeError) as exc:
-            problems.add(where, str(exc))
-        else:
-            if name != "words":
-                getattr(records, name).append(value)
-                return
-            (records.hidden_terms if item.get("hidden") else records.terms).append(value)
-            word = (value.kind.value, value.key)
-            if word in first:
-                problems.add(f"{where}.key", f"the word {word[1]!r} ({word[0]}) is given "
-                                             f"twice (also at words[{first[word]}])")
-            first.setdefault(word, index)
-
-    try:
-        document = _members(text, take, progress)
-    except json.JSONDecodeError as exc:
-        problems = Collector()
-        problems.add(f"line {exc.lineno}, column {exc.colno}", f"not valid JSON ({exc.msg})")
-        problems.check(source)
-    except RecursionError:
-        problems = Collector()
-        problems.add("line 1", "nested too deeply to be a FibroMap file")
-        problems.check(source)
-    # What the file is comes first: a file that is not a FibroMap export, or is from a
-    # newer one, is refused for that alone.
-    what = Collector()
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        what.add("format", "this is not a FibroMap export")
-        what.check(source)
-    version = document.get("version")
-    if "version" not in document:
-        what.add("version", "missing: every FibroMap export says which version it is")
-    elif isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        what.add("version", f"{version!r} is not a FibroMap export version (1, 2, …)")
-    elif version > VERSION:
-        what.add("version", f"written by a newer FibroMap (version {version}); update "
-                            "FibroMap to import it")
-    what.check(source)
+    problems, records = Collector(), Records()
+    document = _document(text, source, _Items(records, problems).take, progress)
+    _check_what_it_is(document, source)
     for name in LISTS:
         if name in document:  # present, but not as a list
             problems.add(name, "must be a list")
@@ -313,3 +282,81 @@ def parse(text: str, source: str = "the file", progress: Progress = None) -> Rec
         check_records(records, problems)
     problems.check(source)
     return records
+
+
+def _document(text: str, source: str, take: Callable[[str, int, Any], None],
+              progress: Progress) -> Any:
+    """The members that are not lists of records; ImportRefused if it is not JSON."""
+    try:
+        return _members(text, take, progress)
+    except json.JSONDecodeError as exc:
+        where, why = f"line {exc.lineno}, column {exc.colno}", f"not valid JSON ({exc.msg})"
+    except RecursionError:
+        where, why = "line 1", "nested too deeply to be a FibroMap file"
+    raise ImportRefused(source, [Problem(where, why)])  # alone: the items' problems are moot
+
+
+def _check_what_it_is(document: Any, source: str) -> None:
+    """What the file is comes first: a file that is not a FibroMap export, or is from a
+    newer one, is refused for that alone."""
+    what = Collector()
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        what.add("format", "this is not a FibroMap export")
+        what.check(source)
+    version = document.get("version")
+    if "version" not in document:
+        what.add("version", "missing: every FibroMap export says which version it is")
+    elif isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        what.add("version", f"{version!r} is not a FibroMap export version (1, 2, …)")
+    elif version > VERSION:
+        what.add("version", f"written by a newer FibroMap (version {version}); update "
+                            "FibroMap to import it")
+    what.check(source)
+
+
+class _Items:
+    """Takes each record of the lists as it is read, into ``records``."""
+
+    def __init__(self, records: Records, problems: Collector):
+        self.records, self.problems, self.readers = records, problems, _readers()
+        self.first: dict[tuple, int] = {}  # each word's first place
+        self.started: set[str] = set()
+
+    def take(self, name: str, index: int, item: Any) -> None:
+        where = f"{name}[{index}]"
+        if index == 0:
+            if name in self.started:
+                self.problems.add(name, "is given twice")
+            self.started.add(name)
+        try:
+            if not isinstance(item, dict):
+                raise ValueError("must be an object")
+            value = self.readers[name](item)
+        except KeyError as exc:
+            self.problems.add(where, f"{exc.args[0]} is missing")
+        except OverflowError:
+            self.problems.add(where, f"a date is outside {date_range_text(latest_day())}")
+        except (FibroMapError, ValueError, TypeError, AttributeError) as exc:
+            self.problems.add(where, str(exc))
+        else:
+            if name == "words":
+                self.word(value, index, item.get("hidden"))
+            else:
+                getattr(self.records, name).append(value)
+
+    def word(self, value: Term, index: int, hidden: Any) -> None:
+        (self.records.hidden_terms if hidden else self.records.terms).append(value)
+        word = (value.kind.value, value.key)
+        if word in self.first:
+            self.problems.add(f"words[{index}].key", f"the word {word[1]!r} ({word[0]}) is "
+                                                     f"given twice (also at "
+                                                     f"words[{self.first[word]}])")
+        self.first.setdefault(word, index)
+
+def recognises(text: str) -> bool:
+    """A FibroMap JSON export is a JSON object (what is in it, parse checks)."""
+    return text.lstrip().startswith("{")
+
+
+def read_records(text: str, source: str, choices: ReadChoices) -> Parsed:
+    return Parsed(parse(text, source, choices.progress))

@@ -4,9 +4,12 @@ and Gadgetbridge. Each reader gives a DeviceExport; the store adds it in one tra
 
 from __future__ import annotations
 
+import stat
+import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from fibromap.domain.device_data import (
     DeviceSleep,
@@ -47,3 +50,42 @@ class DeviceExport:
 
     def sources(self) -> list[DeviceSource]:
         return sorted({s.source for s in self.sleeps} | {s.source for s in self.steps})
+
+
+HEAD_BYTES = 4096
+
+
+@dataclass(frozen=True)
+class FileSample:
+    """What recognising a device export looks at, read once for all the formats: whether
+    it is a folder, the names in a zip archive, or a plain file's first bytes."""
+
+    path: Path
+    folder: bool = False
+    names: tuple[str, ...] | None = None  # a zip archive's members; None when not a zip
+    head: bytes = b""                      # a plain file's first HEAD_BYTES
+
+    @property
+    def plain(self) -> bool:
+        return not self.folder and self.names is None
+
+
+def sample(path: Path) -> FileSample | None:
+    """``path`` as the device formats recognise it; None when it cannot be one (gone, a
+    device or a pipe, a damaged zip archive)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    if stat.S_ISDIR(info.st_mode):  # an unpacked Takeout, or its Fitbit folder
+        return FileSample(path, folder=True)
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    if zipfile.is_zipfile(path):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                return FileSample(path, names=tuple(archive.namelist()))
+        except (zipfile.BadZipFile, OSError):
+            return None
+    with open(path, "rb") as handle:
+        return FileSample(path, head=handle.read(HEAD_BYTES))

@@ -32,7 +32,7 @@ from xml.parsers import expat
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fibromap.domain.device_data import DeviceSource, Moment, SleepStage, Stretch
-from fibromap.exchange.devices import DeviceExport, Progress
+from fibromap.exchange.devices import DeviceExport, FileSample, Progress
 from fibromap.exchange.problems import ImportRefused, Problem
 
 APP = "Apple Health"
@@ -54,6 +54,13 @@ _DEVICE_NAME = re.compile(r"name:([^,>]+)")
 def looks_like(head: bytes) -> bool:
     """Whether the start of a file is an Apple Health export.xml."""
     return b"<HealthData" in head or (b"<!DOCTYPE HealthData" in head)
+
+
+def recognises(sample: FileSample) -> bool:
+    """Whether the file is an Apple Health export.xml, or an export.zip holding one."""
+    if sample.names is not None:
+        return any(name.rsplit("/", 1)[-1] == "export.xml" for name in sample.names)
+    return sample.plain and sample.head.lstrip().startswith(b"<") and looks_like(sample.head)
 
 
 def zip_member(archive: zipfile.ZipFile) -> zipfile.ZipInfo | None:

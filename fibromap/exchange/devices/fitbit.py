@@ -47,7 +47,7 @@ from fibromap.domain.device_data import (
     steps_per_day,
 )
 from fibromap.errors import ValidationError
-from fibromap.exchange.devices import DeviceExport, Progress
+from fibromap.exchange.devices import DeviceExport, FileSample, Progress
 from fibromap.exchange.problems import ImportRefused, Problem
 
 APP = "Fitbit"
@@ -67,6 +67,17 @@ def _is_profile(name: str) -> bool:
     return PurePosixPath(name.replace("\\", "/")).name == "Profile.csv"
 
 
+def _data_folder(path: Path) -> tuple[Path, Path] | None:
+    """The first of a Takeout's Fitbit folders (under ``path``) that holds data files, and
+    the folder it is in."""
+    for base in (path / "Takeout" / "Fitbit", path / "Fitbit", path):
+        folder = next((f for f in (base / "Global Export Data", base) if f.is_dir()
+                       and any(data_file(p.name) for p in f.iterdir())), None)
+        if folder is not None:
+            return base, folder
+    return None
+
+
 class _Files:
     """The data files and the profile, from a zip, a folder or one file."""
 
@@ -78,25 +89,24 @@ class _Files:
         if self.archive is not None:
             return self.archive.namelist()
         if self.path.is_dir():  # the Takeout folder or a folder of it (never a whole disk)
-            # Data files from the first of Takeout's folders that holds any; the profile from
-            # beside it (a folder up when the data folder itself was chosen).
-            bases = (self.path / "Takeout" / "Fitbit", self.path / "Fitbit", self.path)
-            for base in bases:
-                folder = next((f for f in (base / "Global Export Data", base) if f.is_dir()
-                               and any(data_file(p.name) for p in f.iterdir())), None)
-                if folder is not None:
-                    break
-            else:
-                return []
-            profiles = (base / "Your Profile", folder.parent / "Your Profile", folder)
-            names = [p for p in folder.iterdir() if p.is_file() and data_file(p.name)]
-            names += [p for f in profiles if f.is_dir() for p in f.iterdir()
-                      if p.is_file() and _is_profile(p.name)]
-            return sorted({str(p.relative_to(self.path)) if p.is_relative_to(self.path)
-                           else str(p) for p in names})
+            return self._folder_names()
         # One data file: the profile may be a folder up (Takeout/Fitbit/Your Profile).
         fitbit = self.path.parent.parent
         return [self.path.name, *(str(p) for p in (fitbit / "Your Profile").glob("Profile.csv"))]
+
+    def _folder_names(self) -> list[str]:
+        """Data files from the first of Takeout's folders that holds any; the profile from
+        beside it (a folder up when the data folder itself was chosen)."""
+        found = _data_folder(self.path)
+        if found is None:
+            return []
+        base, folder = found
+        profiles = (base / "Your Profile", folder.parent / "Your Profile", folder)
+        names = [p for p in folder.iterdir() if p.is_file() and data_file(p.name)]
+        names += [p for f in profiles if f.is_dir() for p in f.iterdir()
+                  if p.is_file() and _is_profile(p.name)]
+        return sorted({str(p.relative_to(self.path)) if p.is_relative_to(self.path)
+                       else str(p) for p in names})
 
     def read(self, name: str) -> bytes:
         if self.archive is not None:
@@ -124,6 +134,16 @@ def holds_fitbit_data(path: Path) -> bool:
         return any(data_file(name) for name in files.names())
     finally:
         files.close()
+
+
+def recognises(sample: FileSample) -> bool:
+    """Whether the file is a Takeout (zip or folder) with Fitbit's data files, or one of
+    them."""
+    if sample.folder:
+        return holds_fitbit_data(sample.path)
+    if sample.names is not None:
+        return any(data_file(name) for name in sample.names)
+    return bool(data_file(sample.path.name)) and sample.head.lstrip().startswith(b"[")
 
 
 def _zone(files: _Files, names: list[str]) -> ZoneInfo | None:
@@ -214,6 +234,22 @@ def read(path: Path, progress: Progress | None = None) -> DeviceExport:
         files.close()
 
 
+def _take_sleep(entry: dict, zone: ZoneInfo | None, result: DeviceExport, seen: set) -> None:
+    # A log repeated in the next month's file is read once (by its id, or its times where
+    # it has none).
+    log_id = entry.get("logId") or (entry.get("startTime"), entry.get("endTime"))
+    if log_id not in seen:
+        seen.add(log_id)
+        result.sleeps.append(_sleep(entry, zone))
+
+
+def _take_steps(entry: dict, zone: ZoneInfo | None, steps: dict[date, float]) -> None:
+    count = float(entry["value"])
+    if not 0 <= count <= 10_000:
+        raise ValueError(f"{entry['value']!r} steps in a minute")
+    steps[_step_day(str(entry["dateTime"]), zone)] += count
+
+
 def _read(files: _Files, progress: Progress | None) -> DeviceExport:
     names = files.names()
     data = sorted(name for name in names if data_file(name))
@@ -230,18 +266,9 @@ def _read(files: _Files, progress: Progress | None) -> DeviceExport:
         for index, entry in enumerate(_entries(files, name)):
             try:
                 if kind == "sleep":
-                    # A log repeated in the next month's file is read once (by its id, or
-                    # its times where it has none).
-                    log_id = entry.get("logId") or (entry.get("startTime"), entry.get("endTime"))
-                    if log_id in seen:
-                        continue
-                    seen.add(log_id)
-                    result.sleeps.append(_sleep(entry, zone))
+                    _take_sleep(entry, zone, result, seen)
                 else:
-                    count = float(entry["value"])
-                    if not 0 <= count <= 10_000:
-                        raise ValueError(f"{entry['value']!r} steps in a minute")
-                    steps[_step_day(str(entry["dateTime"]), zone)] += count
+                    _take_steps(entry, zone, steps)
             except (KeyError, TypeError, ValueError, ValidationError) as exc:
                 problems.append(Problem(f"{PurePosixPath(name).name}[{index}]",
                                         str(exc) or type(exc).__name__))

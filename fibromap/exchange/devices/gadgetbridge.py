@@ -29,7 +29,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from fibromap.domain.device_data import DeviceSource, Moment, SleepStage, Stretch
-from fibromap.exchange.devices import DeviceExport, Progress
+from fibromap.exchange.devices import DeviceExport, FileSample, Progress
 from fibromap.exchange.problems import ImportRefused, Problem
 from fibromap.store.sqlite_files import SQLITE_MAGIC
 
@@ -76,6 +76,11 @@ def is_gadgetbridge(path: Path) -> bool:
     except (OSError, sqlite3.Error):
         return False
     return "DEVICE" in tables and any(name.endswith("_ACTIVITY_SAMPLE") for name in tables)
+
+
+def recognises(sample: FileSample) -> bool:
+    """Whether the file is a Gadgetbridge database."""
+    return sample.plain and looks_like(sample.head) and is_gadgetbridge(sample.path)
 
 
 def _moment(seconds: float) -> Moment:

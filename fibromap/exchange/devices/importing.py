@@ -3,7 +3,6 @@ File › Import): all or nothing, the dry run going through the same statements.
 
 from __future__ import annotations
 
-import stat
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,44 +11,21 @@ from pathlib import Path
 from fibromap.domain.device_data import DeviceSource
 from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
-from fibromap.exchange.devices import DeviceExport, Progress, apple_health, fitbit, gadgetbridge
+from fibromap.exchange.devices import DeviceExport, Progress, sample
+from fibromap.exchange.formats import Format, device_formats
 from fibromap.store.devices import DeviceImportResult
 from fibromap.store.store import Store
 
 Reader = Callable[[Path, Progress | None], DeviceExport]
-HEAD_BYTES = 4096
 
 
-def reader_for(path: Path) -> Reader | None:
-    """The reader of the device export at ``path``; None when it is not one (it may still
-    be a FibroMap or Flaredown export)."""
-    try:
-        info = path.stat()
-    except OSError:
+def device_format(path: Path) -> Format | None:
+    """The device app whose export ``path`` is (exchange/formats.py); None when it is not
+    one (it may still be a FibroMap or Flaredown export)."""
+    found = sample(path)
+    if found is None:
         return None
-    if stat.S_ISDIR(info.st_mode):  # an unpacked Takeout, or its Fitbit folder
-        return fitbit.read if fitbit.holds_fitbit_data(path) else None
-    if not stat.S_ISREG(info.st_mode):
-        return None
-    if zipfile.is_zipfile(path):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                if apple_health.zip_member(archive) is not None:
-                    return apple_health.read
-                if any(fitbit.data_file(name) for name in archive.namelist()):
-                    return fitbit.read
-        except (zipfile.BadZipFile, OSError):
-            return None
-        return None
-    with open(path, "rb") as handle:
-        head = handle.read(HEAD_BYTES)
-    if gadgetbridge.looks_like(head):
-        return gadgetbridge.read if gadgetbridge.is_gadgetbridge(path) else None
-    if head.lstrip().startswith(b"<") and apple_health.looks_like(head):
-        return apple_health.read
-    if fitbit.data_file(path.name) and head.lstrip().startswith(b"["):
-        return fitbit.read
-    return None
+    return next((f for f in device_formats() if f.code().recognises(found)), None)
 
 
 def _devices(sources: list[DeviceSource]) -> str:

@@ -5,21 +5,35 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QInputDialog,
-    QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fibromap.errors import FibroMapError
 from fibromap.exchange.files import (
-    HEALTH_DATA_WARNING, PROTECTED_PLAIN_WARNING, SEALED_NOTE, ImportReport, export_file,
-    is_sealed_file, read_text, unsealed_text,
+    HEALTH_DATA_WARNING,
+    PROTECTED_PLAIN_WARNING,
+    SEALED_NOTE,
+    ImportReport,
+    export_file,
+    is_sealed_file,
+    read_text,
+    unsealed_text,
 )
+from fibromap.exchange.formats import export_format, export_formats, import_filters, sealable_format
 from fibromap.store.store import Store
 from fibromap.ui.widgets.feedback import FeedbackLabel
-
-FORMATS = (("json", "FibroMap JSON — everything, to move or restore your records", "json"),
-           ("csv", "CSV — one row per region, for a spreadsheet", "csv"),
-           ("fhir", "FHIR R4 — observations for health record systems", "json"))
 
 
 class ExportDialog(QDialog):
@@ -28,11 +42,11 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export your records")
         self._store = store
         self.format = QComboBox()
-        for key, label, _ext in FORMATS:
-            self.format.addItem(label, key)
+        for choice in export_formats():
+            self.format.addItem(choice.choice, choice.key)
         self.protected = store.database.key is not None
         # Sealed by default while the records are protected (FibroMap JSON only).
-        self.seal = QCheckBox("Seal it with a passphrase (FibroMap JSON only)")
+        self.seal = QCheckBox(f"Seal it with a passphrase ({sealable_format().name} only)")
         self.seal.setChecked(self.protected)
         self.seal_passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.seal_passphrase.setAccessibleName("Passphrase for the export")
@@ -62,21 +76,21 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(520)
         self._sealing_changed()
 
+    def _chosen(self):
+        return export_format(self.format.currentData())
+
     def _sealed(self) -> bool:
-        return self.seal.isChecked() and self.format.currentData() == "json"
+        return self.seal.isChecked() and self._chosen().sealable
 
     def _sealing_changed(self) -> None:
-        json_chosen = self.format.currentData() == "json"
-        self.seal.setEnabled(json_chosen)
+        self.seal.setEnabled(self._chosen().sealable)
         for field in (self.seal_passphrase, self.seal_confirm):
             self._form.setRowVisible(field, self._sealed())
         plain = HEALTH_DATA_WARNING + (" " + PROTECTED_PLAIN_WARNING if self.protected else "")
         self.warning.setText(SEALED_NOTE if self._sealed() else plain)
 
     def _ask(self) -> None:
-        key = self.format.currentData()
-        extension = dict((k, e) for k, _l, e in FORMATS)[key]
-        suggested = str(Path.home() / f"fibromap-export.{'fhir.' if key == 'fhir' else ''}{extension}")
+        suggested = str(Path.home() / f"fibromap-export{self._chosen().suffix}")
         path, _filter = QFileDialog.getSaveFileName(self, "Export to", suggested)
         if path:
             self.export_to(Path(path))
@@ -109,12 +123,8 @@ class ExportDialog(QDialog):
 
 def ask_import(parent: QWidget, store: Store) -> ImportReport | None:
     """Choose a file, then check and import it in the import dialog."""
-    path, _filter = QFileDialog.getOpenFileName(
-        parent, "Import records", str(Path.home()),
-        "Exports FibroMap can read (*.json *.csv *.zip *.xml *.db Gadgetbridge*);;"
-        "FibroMap or Flaredown exports (*.json *.csv);;"
-        "Apple Health, Google Takeout (Fitbit) or Gadgetbridge (*.zip *.xml *.db Gadgetbridge*);;"
-        "All files (*)")
+    path, _filter = QFileDialog.getOpenFileName(parent, "Import records", str(Path.home()),
+                                                import_filters())
     return run_import(parent, store, Path(path)) if path else None
 
 

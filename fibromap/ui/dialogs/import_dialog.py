@@ -14,17 +14,35 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
-    QPlainTextEdit, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from fibromap.domain.atlas import Atlas, load_atlas
 from fibromap.errors import Cancelled
-from fibromap.exchange import flaredown
 from fibromap.exchange.body_words import describe
-from fibromap.exchange.devices.importing import import_device_file, reader_for
-from fibromap.exchange.files import ImportReport, import_text, progress_text, read_text
+from fibromap.exchange.files import (
+    ImportReport,
+    device_export,
+    import_device,
+    import_text,
+    people_in,
+    progress_text,
+    read_text,
+)
+from fibromap.exchange.formats import Whose
 from fibromap.exchange.problems import ImportRefused
 from fibromap.store.store import Store
 from fibromap.ui.dialogs.region_picker import RegionPicker
@@ -38,7 +56,7 @@ class Checked:
 
     report: ImportReport | None = None
     problems: list[str] = field(default_factory=list)
-    people: list[flaredown.Person] = field(default_factory=list)
+    people: list[Whose] = field(default_factory=list)
     real: bool = False  # the import itself, not its dry run
 
 
@@ -57,7 +75,7 @@ class ImportDialog(QDialog):
         self.resize(760, 240)
         self._store, self._path, self._atlas = store, path, atlas or load_atlas()
         self._text: str | None = text  # given when already read (a sealed export, opened)
-        self._people: list[flaredown.Person] | None = None  # a Flaredown file's people
+        self._people: list[Whose] | None = None  # a Flaredown file's people
         self._stop = threading.Event()
         self.regions: dict[str, tuple[str, ...]] = {}   # the person's corrections
         self.report: ImportReport | None = None          # set once imported
@@ -131,15 +149,15 @@ class ImportDialog(QDialog):
             moved.emit(stage, done, total)
 
         people = self._people
-        device_reader = reader_for(path)
+        device = device_export(path)
 
         def job() -> Checked:
             nonlocal text, people
             report_progress("Reading", 0, 0)
-            if device_reader is not None:  # sleep and steps: read as a stream, each time
+            if device is not None:  # sleep and steps: read as a stream, each time
                 try:
-                    report = import_device_file(store, path, device_reader, dry_run=not real,
-                                                progress=report_progress)
+                    report = import_device(store, path, device, dry_run=not real,
+                                           progress=report_progress)
                 except ImportRefused as refused:
                     return Checked(None, [str(p) for p in refused.problems])
                 return Checked(report, [], [], real)
@@ -147,8 +165,7 @@ class ImportDialog(QDialog):
                 text = read_text(path)
                 self._text = text
             if people is None:
-                people = (flaredown.read(text, source).people()
-                          if flaredown.looks_like(text) else [])
+                people = people_in(text, source)
                 self._people = people
             try:
                 report = import_text(store, text, source, dry_run=not real, person=person,
@@ -234,7 +251,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(checked.report.adds_anything())
         self.import_button.setDefault(True)
 
-    def _show_people(self, people: list[flaredown.Person]) -> None:
+    def _show_people(self, people: list[Whose]) -> None:
         if len(people) < 2:
             self.person_row.hide()
             return
