@@ -186,9 +186,9 @@ def restore_backup(backup: Path, database_file: Path,
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     set_aside = (folder / f"{database_file.name}.before-restore-{stamp}"
                  if database_file.exists() else None)
-    with atomic.replacing(database_file, failure=f"cannot restore {backup}",
-                          temporary=folder / f".{database_file.name}.restoring-{stamp}",
-                          before_replace=lambda: _set_aside(database_file, set_aside)) as temporary:
+    temporary = folder / f".{database_file.name}.restoring-{stamp}"
+    with atomic.replacing(database_file, failure=f"cannot restore {backup}", temporary=temporary,
+                          before_replace=lambda: _set_aside(database_file, set_aside)):
         try:
             _copy(backup, temporary, _key_of(backup), key)
         except (sqlite3.Error, cipher.driver().Error, OSError, FibroMapError) as exc:

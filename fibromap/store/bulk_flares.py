@@ -170,8 +170,9 @@ def _read_chunk(session: Session, ids: list[int], keys: dict) -> list[tuple[Flar
             "SELECT flare_id, term_id, relief, medication, dose FROM treatment_use "
             f"WHERE flare_id {among} ORDER BY flare_id, position"):
         uses[flare_id].append(stored(TreatmentUse, keys[term_id][1], relief, medication, dose))
-    flares = [(row[2], _flare(row, sites, referrals, words, uses, keys), row[1]) for row in rows(
-        f"SELECT {', '.join(FLARE_COLUMNS)} FROM flare WHERE id {among}")]
+    # (stored onset, flare, fingerprint) for each row of FLARE_COLUMNS
+    flares = [(row[2], _flare(row, sites, referrals, words, uses, keys), row[1])
+              for row in rows(f"SELECT {', '.join(FLARE_COLUMNS)} FROM flare WHERE id {among}")]
     flares.sort(key=lambda row: (row[0], row[1].regions))  # stored UTC: text or naive, in order
     return [(flare, mark) for _onset, flare, mark in flares]
 

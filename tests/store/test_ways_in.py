@@ -62,7 +62,8 @@ def test_an_older_sqlite_file_is_backed_up_before_it_is_opened_to_write(sqlite_u
     assert list_backups(paths) == []
     Database.open(sqlite_url, paths).close()
     older = f"{int(head_revision()) - 1:04d}"
-    assert [b.name.endswith(f"-before-upgrade-{older}.sqlite3") for b in list_backups(paths)] == [True]
+    backups = list_backups(paths)
+    assert [b.name.endswith(f"-before-upgrade-{older}.sqlite3") for b in backups] == [True]
 
 
 def test_viewing_changes_nothing_and_refuses_every_write(sqlite_url, paths):
