@@ -298,7 +298,7 @@ def cmd_insights(args, url: str, paths: Paths) -> int:
     from fibromap.store.store import Store
 
     period = period_of(args.start, args.end, date.today())  # a bad period needs no database
-    store = Store.open(url, paths, read_only=True)
+    store = Store.open_read_only(url, paths)
     try:
         print(run(store, period, args.json, date.today()))
     finally:

@@ -20,7 +20,8 @@ def devices(args, url: str, paths: Paths) -> int:
     if args.dry_run and not args.remove:
         raise FibroMapError("--dry-run goes with --remove DEVICE")
     reading = not args.remove or args.dry_run
-    store = Store.open(url, paths, read_only=reading, routine_backup=not reading)
+    store = (Store.open_read_only(url, paths) if reading
+             else Store.open(url, paths, routine_backup=True))
     try:
         holdings = store.devices.sources()
         if not args.remove:

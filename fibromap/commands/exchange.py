@@ -37,7 +37,7 @@ def export(args, url: str, paths: Paths) -> int:
     from fibromap.store.store import Store
 
     target = args.output.expanduser().absolute()
-    store = Store.open(url, paths, read_only=True)
+    store = Store.open_read_only(url, paths)
     try:
         protected = store.database.key is not None
         passphrase = _export_passphrase(args, protected)

@@ -24,7 +24,7 @@ def stats(args, url: str, paths: Paths) -> int:
     from fibromap.store import aggregates
 
     atlas = load_atlas()
-    store = Store.open(url, paths, read_only=True)
+    store = Store.open_read_only(url, paths)
     try:
         summary = store.summary(args.start, args.end)
         start = args.start or (summary.first_onset.date() if summary.first_onset else None)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from fibromap import atomic
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.sealing import is_sealed, seal_with_passphrase, unseal_with_passphrase
 from fibromap.domain.vocabulary import TermKind
@@ -109,24 +110,13 @@ def export_file(store: Store, fmt: str, target: Path, *, passphrase: str | None 
                             "passphrase")
     if not target.parent.is_dir():
         raise FibroMapError(f"the folder {target.parent} does not exist")
-    temporary = target.with_name(f".{target.name}.partial")
-    try:
+    with atomic.replacing(target, failure=f"cannot write {target}") as temporary:
         with open(temporary, "w", encoding="utf-8", newline="") as handle:
             if passphrase is not None:
                 handle.write(seal_with_passphrase(export_text(store, fmt).encode("utf-8"),
                                                   passphrase, SEALED_CONTENT).decode("ascii"))
             else:
                 _write_export(store, fmt, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        reason = "the disk is full" if exc.errno == 28 else (exc.strerror or str(exc))
-        raise FibroMapError(f"cannot write {target}: {reason}") from exc
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
     return target.stat().st_size
 
 

@@ -7,16 +7,13 @@ header and "page N of M" on every page.
 
 from __future__ import annotations
 
-import errno
-import os
-import shutil
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from fibromap import APP_NAME, __version__
+from fibromap import APP_NAME, __version__, atomic
 from fibromap.analysis.report_data import ReportData
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.geometry import Build
@@ -88,8 +85,8 @@ def write_report(data: ReportData, atlas: Atlas, target: Path, page_size: str = 
     must (Qt's writer does not report a full disk), synced, then renamed into place.
     """
     check_target(target)
-    temporary = target.with_name(f".{target.name}.partial")
-    try:
+    failure = f"cannot write the report to {target}"
+    with atomic.replacing(target, failure=failure) as temporary:
         pdf = QPdfWriter(str(temporary))
         pdf.setResolution(RESOLUTION)
         pdf.setTitle(f"{APP_NAME} report {data.period.label()}")
@@ -98,22 +95,13 @@ def write_report(data: ReportData, atlas: Atlas, target: Path, page_size: str = 
         try:
             pages = render_report(data, atlas, pdf, today, orientation, build)
         except FibroMapError:
-            raise FibroMapError(f"cannot write the report to {target}") from None
+            raise FibroMapError(failure) from None
         del pdf  # finishes the file
-        _check_complete(temporary, target)
-        with temporary.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except OSError as exc:
-        reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
-        raise FibroMapError(f"cannot write the report to {target}: {reason}; nothing was "
-                            "written") from exc
-    finally:
-        temporary.unlink(missing_ok=True)
+        _check_complete(temporary, failure)
     return pages
 
 
-def _check_complete(path: Path, target: Path) -> None:
+def _check_complete(path: Path, failure: str) -> None:
     """A PDF ends with %%EOF; one cut short (a full disk) does not."""
     try:
         size = path.stat().st_size
@@ -123,7 +111,5 @@ def _check_complete(path: Path, target: Path) -> None:
     except OSError:
         size, tail = 0, b""
     if size == 0 or b"%%EOF" not in tail:
-        free = shutil.disk_usage(path.parent).free
-        reason = "the disk is full" if free < 1_000_000 else "the file was cut short"
-        raise FibroMapError(f"cannot write the report to {target}: {reason}; nothing was "
-                            "written")
+        reason = atomic.DISK_FULL if atomic.nearly_full(path.parent) else "the file was cut short"
+        raise FibroMapError(f"{failure}: {reason}; nothing was written")

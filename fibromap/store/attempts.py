@@ -5,11 +5,11 @@ health data), so that starting the program again does not reset it."""
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from fibromap import atomic
 from fibromap.config import Paths
 from fibromap.errors import FibroMapError
 
@@ -58,8 +58,7 @@ class UnlockAttempts:
     def _write(self, data: dict) -> None:
         try:
             self._paths.ensure(self._file.parent)
-            temporary = self._file.with_suffix(".tmp")
-            temporary.write_text(json.dumps(data), encoding="utf-8")
-            os.replace(temporary, self._file)
+            atomic.write_bytes(self._file, json.dumps(data).encode("utf-8"),
+                               failure=f"cannot keep the count of tries in {self._file}")
         except (OSError, FibroMapError):  # a count not kept must not stop a try
             pass

@@ -7,12 +7,12 @@ whatever unlocked the database reads them too; they follow every change of prote
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from fibromap import atomic
 from fibromap.config import Paths
 from fibromap.errors import DatabaseError, FibroMapError
 from fibromap.store import cipher
@@ -184,26 +184,29 @@ def restore_backup(backup: Path, database_file: Path,
     folder = database_file.parent
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    set_aside = (folder / f"{database_file.name}.before-restore-{stamp}"
+                 if database_file.exists() else None)
     temporary = folder / f".{database_file.name}.restoring-{stamp}"
-    try:
-        _copy(backup, temporary, _key_of(backup), key)
-        with temporary.open("rb+") as handle:
-            os.fsync(handle.fileno())
-    except (sqlite3.Error, cipher.driver().Error, OSError, FibroMapError) as exc:
-        temporary.unlink(missing_ok=True)
-        raise DatabaseError(f"cannot restore {backup}: {friendly_operational_error(exc)}; "
-                            "nothing was changed") from exc
-    set_aside = None
-    if database_file.exists():
-        set_aside = folder / f"{database_file.name}.before-restore-{stamp}"
-        for suffix in ("", "-wal", "-shm"):
-            current = database_file.with_name(database_file.name + suffix)
-            if current.exists():
-                current.rename(set_aside.with_name(set_aside.name + suffix))
-    os.replace(temporary, database_file)
-    cipher.sync_folder(folder)
+    with atomic.replacing(database_file, failure=f"cannot restore {backup}", temporary=temporary,
+                          before_replace=lambda: _set_aside(database_file, set_aside)):
+        try:
+            _copy(backup, temporary, _key_of(backup), key)
+        except (sqlite3.Error, cipher.driver().Error, OSError, FibroMapError) as exc:
+            raise DatabaseError(f"cannot restore {backup}: {friendly_operational_error(exc)}; "
+                                "nothing was changed") from exc
     log.info("restored %s over %s (the old file is %s)", backup, database_file, set_aside)
     return set_aside
+
+
+def _set_aside(database_file: Path, set_aside: Path | None) -> None:
+    """Move the database and its write-ahead log to ``set_aside`` (nothing if None), so
+    that no stale -wal or -shm is replayed over the restored copy."""
+    if set_aside is None:
+        return
+    for suffix in ("", "-wal", "-shm"):
+        current = database_file.with_name(database_file.name + suffix)
+        if current.exists():
+            current.rename(set_aside.with_name(set_aside.name + suffix))
 
 
 def convert_backups(paths: Paths, key: cipher.Key | None) -> list[Path]:

@@ -7,13 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
-from fibromap.domain.flare import utc_now
-from fibromap.errors import FibroMapError
-
-from fibromap.domain.questionnaires import QuestionnaireKind
+from fibromap.domain.daily import CheckIn, Medication, SymptomRating
+from fibromap.domain.flare import Flare, utc_now
+from fibromap.domain.questionnaires import Appointment, Questionnaire, QuestionnaireKind
 from fibromap.domain.records import Records, flare_fingerprint
 from fibromap.domain.vocabulary import TermKind
+from fibromap.errors import FibroMapError
 from fibromap.store.daily import insert_checkins
 from fibromap.store.symptoms import insert_ratings
 from fibromap.store.bulk_flares import insert_many, read_all_flares
@@ -81,58 +82,16 @@ def _write(store: Store, records: Records, result: ImportResult, dry_run: bool,
         # the other; on PostgreSQL a transaction-scoped lock does.
         if session.get_bind().dialect.name == "postgresql":
             session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK})
-        known_flares = set(session.scalars(select(FlareRow.fingerprint)))
-        existing_terms = {(k, key): hidden for k, key, hidden in
-                          session.execute(select(TermRow.kind, TermRow.key, TermRow.hidden))}
-        new_terms = [t for t in records.terms + records.hidden_terms
-                     if (t.kind.value, t.key) not in existing_terms]
-        hidden = {(t.kind, t.key) for t in records.hidden_terms}
-        session.add_all(TermRow(kind=t.kind.value, key=t.key, label=t.label, builtin=False,
-                                hidden=(t.kind, t.key) in hidden) for t in new_terms)
-        session.flush()
-
-        seen, flares, marks = set(known_flares), [], []
-        for flare in records.flares:
-            mark = flare_fingerprint(flare)
-            if mark not in seen:
-                seen.add(mark)
-                flares.append(flare)
-                marks.append(mark)
-        insert_many(session, flares, marks, progress)
-
-        days = set(session.scalars(select(CheckInRow.day)))
-        checkins = [c for c in records.checkins if c.day not in days]
-        insert_checkins(session, checkins)
-
-        have = {(n, d, s) for n, d, s in session.execute(
-            select(MedicationRow.name, MedicationRow.dose, MedicationRow.start))}
-        medications = [m for m in records.medications if (m.name, m.dose, m.start) not in have]
-        session.add_all(MedicationRow(name=m.name, dose=m.dose, start=m.start, stop=m.stop)
-                        for m in medications)
-
-        visit_days = set(session.scalars(select(AppointmentRow.day)))
-        appointments = [a for a in records.appointments if a.day not in visit_days]
-        session.add_all(AppointmentRow(day=a.day, note=a.note) for a in appointments)
-
-        answered = {(k, d) for k, d in session.execute(select(QuestionnaireRow.kind, QuestionnaireRow.day))}
-        questionnaires = [q for q in records.questionnaires if (q.kind.value, q.day) not in answered]
-        session.add_all(QuestionnaireRow(kind=q.kind.value, day=q.day,
-                                         answers=json.dumps(q.answers, sort_keys=True))
-                        for q in questionnaires)
-
-        rated = {(d, s) for d, s in session.execute(
-            select(SymptomRatingRow.day, SymptomRatingRow.symptom))}
-        ratings = [r for r in records.symptom_ratings if (r.day, r.symptom) not in rated]
-        insert_ratings(session, ratings)
-
-        notes = {k: v for k, v in records.notes.items() if session.get(NoteRow, k) is None and v}
-        session.add_all(NoteRow(key=k, text=v, modified_utc=utc_now().replace(tzinfo=None))
-                        for k, v in notes.items())
-
-        result.added = {"flares": len(flares), "check-ins": len(checkins),
-                        "medications": len(medications), "appointments": len(appointments),
-                        "questionnaires": len(questionnaires),
-                        "symptom ratings": len(ratings), "words": len(new_terms)}
+        words = _add_words(session, records)
+        # In this order: a dict is built from left to right.
+        result.added = {"flares": _add_flares(session, records.flares, progress),
+                        "check-ins": _add_checkins(session, records.checkins),
+                        "medications": _add_medications(session, records.medications),
+                        "appointments": _add_appointments(session, records.appointments),
+                        "questionnaires": _add_questionnaires(session, records.questionnaires),
+                        "symptom ratings": _add_ratings(session, records.symptom_ratings),
+                        "words": words}
+        _add_notes(session, records.notes)
         totals = records.counts()
         result.already_there = {name: totals[name] - result.added[name] for name in result.added}
         if dry_run:
@@ -140,3 +99,75 @@ def _write(store: Store, records: Records, result: ImportResult, dry_run: bool,
             # as they judge the real import; then it is all undone.
             session.flush()
             raise _DryRun("dry run")
+
+
+# Each adds what the database does not hold yet and returns how many it added.
+
+def _add_words(session: Session, records: Records) -> int:
+    existing = {(kind, key) for kind, key in session.execute(select(TermRow.kind, TermRow.key))}
+    new = [t for t in records.terms + records.hidden_terms
+           if (t.kind.value, t.key) not in existing]
+    hidden = {(t.kind, t.key) for t in records.hidden_terms}
+    session.add_all(TermRow(kind=t.kind.value, key=t.key, label=t.label, builtin=False,
+                            hidden=(t.kind, t.key) in hidden) for t in new)
+    session.flush()
+    return len(new)
+
+
+def _add_flares(session: Session, flares: list[Flare],
+                progress: Callable[[int, int], None] | None) -> int:
+    seen, new, marks = set(session.scalars(select(FlareRow.fingerprint))), [], []
+    for flare in flares:
+        mark = flare_fingerprint(flare)
+        if mark not in seen:
+            seen.add(mark)
+            new.append(flare)
+            marks.append(mark)
+    return insert_many(session, new, marks, progress)
+
+
+def _add_checkins(session: Session, checkins: list[CheckIn]) -> int:
+    days = set(session.scalars(select(CheckInRow.day)))
+    new = [c for c in checkins if c.day not in days]
+    insert_checkins(session, new)
+    return len(new)
+
+
+def _add_medications(session: Session, medications: list[Medication]) -> int:
+    have = {(name, dose, start) for name, dose, start in session.execute(
+        select(MedicationRow.name, MedicationRow.dose, MedicationRow.start))}
+    new = [m for m in medications if (m.name, m.dose, m.start) not in have]
+    session.add_all(MedicationRow(name=m.name, dose=m.dose, start=m.start, stop=m.stop)
+                    for m in new)
+    return len(new)
+
+
+def _add_appointments(session: Session, appointments: list[Appointment]) -> int:
+    days = set(session.scalars(select(AppointmentRow.day)))
+    new = [a for a in appointments if a.day not in days]
+    session.add_all(AppointmentRow(day=a.day, note=a.note) for a in new)
+    return len(new)
+
+
+def _add_questionnaires(session: Session, questionnaires: list[Questionnaire]) -> int:
+    answered = {(kind, day) for kind, day in session.execute(
+        select(QuestionnaireRow.kind, QuestionnaireRow.day))}
+    new = [q for q in questionnaires if (q.kind.value, q.day) not in answered]
+    session.add_all(QuestionnaireRow(kind=q.kind.value, day=q.day,
+                                     answers=json.dumps(q.answers, sort_keys=True))
+                    for q in new)
+    return len(new)
+
+
+def _add_ratings(session: Session, ratings: list[SymptomRating]) -> int:
+    rated = {(day, symptom) for day, symptom in session.execute(
+        select(SymptomRatingRow.day, SymptomRatingRow.symptom))}
+    new = [r for r in ratings if (r.day, r.symptom) not in rated]
+    insert_ratings(session, new)
+    return len(new)
+
+
+def _add_notes(session: Session, notes: dict[str, str]) -> None:
+    new = {k: v for k, v in notes.items() if session.get(NoteRow, k) is None and v}
+    session.add_all(NoteRow(key=k, text=v, modified_utc=utc_now().replace(tzinfo=None))
+                    for k, v in new.items())

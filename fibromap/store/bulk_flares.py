@@ -45,50 +45,63 @@ def insert_many(session: Session, flares: Sequence[Flare],
         part = flares[start:start + CHUNK]
         marks = (list(fingerprints[start:start + CHUNK]) if fingerprints is not None
                  else [flare_fingerprint(flare) for flare in part])
-        rows = []
-        for flare, mark in zip(part, marks, strict=True):
-            check_regions(flare)
-            rows.append((
-                naive_utc(flare.onset), flare.utc_offset_minutes, flare.onset_local,
-                flare.duration_seconds,
-                terms(TermKind.CONTEXT, flare.context) if flare.context else None,
-                *(flare.impacts.get(area) for area, _column in IMPACT_COLUMNS),
-                flare.notes, mark, flare.day_only,
-                naive_utc(flare.created) if flare.created else now,
-                naive_utc(flare.modified) if flare.modified else now))
-        insert_rows(session, FlareRow, FLARE_INSERT, rows)
+        insert_rows(session, FlareRow, FLARE_INSERT,
+                    [_flare_row(flare, mark, terms, now) for flare, mark in zip(part, marks, strict=True)])
         # The new ids are found by fingerprint, which is unique.
         found = {mark: flare_id for mark, flare_id in session.execute(
             select(FlareRow.fingerprint, FlareRow.id).where(FlareRow.fingerprint.in_(marks)))}
-        ids = [found[mark] for mark in marks]
-        sites, words, uses = [], [], []
-        for flare_id, flare in zip(ids, part, strict=True):
-            sites += [(flare_id, position, site.region, site.intensity, site.role.value)
-                      for position, site in enumerate(flare.sites)]
-            words += [(flare_id, terms(kind, key))
-                      for kind, keys in ((TermKind.QUALITY, flare.qualities),
-                                         (TermKind.TRIGGER, flare.triggers))
-                      for key in sorted(keys)]
-            uses += [(flare_id, position, terms(TermKind.TREATMENT, use.treatment), use.relief,
-                      use.medication, use.dose)
-                     for position, use in enumerate(flare.treatments)]
-        insert_rows(session, SiteRow, ("flare_id", "position", "region", "intensity", "role"), sites)
-        linked = [flare_id for flare_id, flare in zip(ids, part, strict=True) if flare.referrals]
-        site_ids = {(flare_id, region): site_id for site_id, flare_id, region in session.execute(
-            select(SiteRow.id, SiteRow.flare_id, SiteRow.region)
-            .where(SiteRow.flare_id.in_(linked)))} if linked else {}
-        referrals = [(flare_id, position, site_ids[flare_id, referral.source],
-                      site_ids[flare_id, referral.target], referral.intensity)
-                     for flare_id, flare in zip(ids, part, strict=True)
-                     for position, referral in enumerate(flare.referrals)]
-        insert_rows(session, ReferralRow, ("flare_id", "position", "source_site_id",
-                                       "target_site_id", "intensity"), referrals)
-        insert_rows(session, FlareTermRow, ("flare_id", "term_id"), words)
-        insert_rows(session, TreatmentUseRow, ("flare_id", "position", "term_id", "relief",
-                                           "medication", "dose"), uses)
+        _insert_details(session, list(zip([found[mark] for mark in marks], part, strict=True)), terms)
         if progress is not None:
             progress(start + len(part), len(flares))
     return len(flares)
+
+
+def _flare_row(flare: Flare, mark: str, terms: TermLookup, now: datetime) -> tuple:
+    """The values of FLARE_INSERT for ``flare`` (its regions checked first)."""
+    check_regions(flare)
+    return (naive_utc(flare.onset), flare.utc_offset_minutes, flare.onset_local,
+            flare.duration_seconds,
+            terms(TermKind.CONTEXT, flare.context) if flare.context else None,
+            *(flare.impacts.get(area) for area, _column in IMPACT_COLUMNS),
+            flare.notes, mark, flare.day_only,
+            naive_utc(flare.created) if flare.created else now,
+            naive_utc(flare.modified) if flare.modified else now)
+
+
+def _insert_details(session: Session, stored: list[tuple[int, Flare]],
+                    terms: TermLookup) -> None:
+    """The sites, referrals, words and treatments of flares just stored (id, flare)."""
+    sites, words, uses = [], [], []
+    for flare_id, flare in stored:
+        sites += [(flare_id, position, site.region, site.intensity, site.role.value)
+                  for position, site in enumerate(flare.sites)]
+        words += [(flare_id, terms(kind, key))
+                  for kind, keys in ((TermKind.QUALITY, flare.qualities),
+                                     (TermKind.TRIGGER, flare.triggers))
+                  for key in sorted(keys)]
+        uses += [(flare_id, position, terms(TermKind.TREATMENT, use.treatment), use.relief,
+                  use.medication, use.dose)
+                 for position, use in enumerate(flare.treatments)]
+    insert_rows(session, SiteRow, ("flare_id", "position", "region", "intensity", "role"), sites)
+    insert_rows(session, ReferralRow, ("flare_id", "position", "source_site_id",
+                                       "target_site_id", "intensity"),
+                _referral_rows(session, stored))
+    insert_rows(session, FlareTermRow, ("flare_id", "term_id"), words)
+    insert_rows(session, TreatmentUseRow, ("flare_id", "position", "term_id", "relief",
+                                           "medication", "dose"), uses)
+
+
+def _referral_rows(session: Session, stored: list[tuple[int, Flare]]) -> list[tuple]:
+    """The referrals of flares just stored, pointing at their sites (stored before)."""
+    linked = [flare_id for flare_id, flare in stored if flare.referrals]
+    if not linked:
+        return []
+    site_ids = {(flare_id, region): site_id for site_id, flare_id, region in session.execute(
+        select(SiteRow.id, SiteRow.flare_id, SiteRow.region).where(SiteRow.flare_id.in_(linked)))}
+    return [(flare_id, position, site_ids[flare_id, referral.source],
+             site_ids[flare_id, referral.target], referral.intensity)
+            for flare_id, flare in stored
+            for position, referral in enumerate(flare.referrals)]
 
 
 def read_all_flares(database: Database) -> list[Flare]:
@@ -160,21 +173,27 @@ def _read_chunk(session: Session, ids: list[int], keys: dict) -> list[tuple[Flar
             "SELECT flare_id, term_id, relief, medication, dose FROM treatment_use "
             f"WHERE flare_id {among} ORDER BY flare_id, position"):
         uses[flare_id].append(stored(TreatmentUse, keys[term_id][1], relief, medication, dose))
-    flares = []
-    for (flare_id, mark, stamp, offset, duration, context, *rest) in rows(
-            f"SELECT {', '.join(FLARE_COLUMNS)} FROM flare WHERE id {among}"):
-        levels, (notes, day_only, created, modified) = rest[:len(IMPACT_COLUMNS)], rest[-4:]
-        said = words.get(flare_id, ())
-        onset = (day_only_onset(_moment(stamp).date()) if day_only
-                 else aware_from_utc(_moment(stamp), offset))
-        flares.append((stamp, stored(
-            Flare, onset, tuple(sites[flare_id]), duration,
-            tuple(referrals.get(flare_id, ())), keys[context][1] if context else None,
-            frozenset(k for kind, k in said if kind == TermKind.QUALITY),
-            frozenset(k for kind, k in said if kind == TermKind.TRIGGER),
-            tuple(uses.get(flare_id, ())),
-            {area: level for (area, _c), level in zip(IMPACT_COLUMNS, levels, strict=True)
-             if level is not None},
-            notes, bool(day_only), flare_id, _moment(created), _moment(modified), None), mark))
+    # (stored onset, flare, fingerprint) for each row of FLARE_COLUMNS
+    flares = [(row[2], _flare(row, sites, referrals, words, uses, keys), row[1])
+              for row in rows(f"SELECT {', '.join(FLARE_COLUMNS)} FROM flare WHERE id {among}")]
     flares.sort(key=lambda row: (row[0], row[1].regions))  # stored UTC: text or naive, in order
     return [(flare, mark) for _onset, flare, mark in flares]
+
+
+def _flare(row: tuple, sites: dict, referrals: dict, words: dict, uses: dict,
+           keys: dict) -> Flare:
+    """A flare from its row of FLARE_COLUMNS and its parts read by _read_chunk."""
+    flare_id, _mark, stamp, offset, duration, context, *rest = row
+    levels, (notes, day_only, created, modified) = rest[:len(IMPACT_COLUMNS)], rest[-4:]
+    said = words.get(flare_id, ())
+    onset = (day_only_onset(_moment(stamp).date()) if day_only
+             else aware_from_utc(_moment(stamp), offset))
+    return stored(
+        Flare, onset, tuple(sites[flare_id]), duration,
+        tuple(referrals.get(flare_id, ())), keys[context][1] if context else None,
+        frozenset(k for kind, k in said if kind == TermKind.QUALITY),
+        frozenset(k for kind, k in said if kind == TermKind.TRIGGER),
+        tuple(uses.get(flare_id, ())),
+        {area: level for (area, _c), level in zip(IMPACT_COLUMNS, levels, strict=True)
+         if level is not None},
+        notes, bool(day_only), flare_id, _moment(created), _moment(modified), None)

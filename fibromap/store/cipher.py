@@ -22,6 +22,7 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fibromap import atomic
 from fibromap.errors import FibroMapError
 from fibromap.store.sqlite_files import SQLITE_MAGIC, readonly_uri
 
@@ -239,19 +240,6 @@ def _export(source, target: Path, key: Key | None) -> None:
                 raise FibroMapError(f"the converted copy lost the database's {name}")
     finally:
         copy.close()
-    with open(target, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _replace(path: Path, converted: Path) -> None:
-    """Rename ``converted`` onto ``path``; then overwrite the file it replaced (reached
-    through a handle opened before the rename) and let it go."""
-    with open(path, "rb+") as old:
-        os.replace(converted, path)
-        sync_folder(path.parent)
-        for suffix in ("-wal", "-shm", "-journal"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        overwrite(old)
 
 
 def overwrite(handle) -> None:
@@ -266,16 +254,6 @@ def overwrite(handle) -> None:
     os.fsync(handle.fileno())
 
 
-def sync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; elsewhere the rename is enough)."""
-    if os.name == "posix":
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-
-
 BUSY_WAIT_MS = 5000  # how long a conversion waits for another program to finish reading
 
 
@@ -284,6 +262,23 @@ def convert(path: Path, old_key: Key | None, new_key: Key | None) -> None:
     (None: plain) as a checked new file renamed into place: whole or not at all."""
     converted = path.with_name(f".{path.name}.converting")
     converted.unlink(missing_ok=True)
+    replaced = []  # the file renamed over, opened just before the rename: zeroed after it
+    try:
+        with atomic.replacing(path, failure=f"cannot change the protection of {path}",
+                              temporary=converted,
+                              before_replace=lambda: replaced.append(open(path, "rb+"))):
+            _export_from(path, old_key, converted, new_key)
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        overwrite(replaced[0])
+    finally:
+        for handle in replaced:
+            handle.close()
+
+
+def _export_from(path: Path, old_key: Key | None, converted: Path, new_key: Key | None) -> None:
+    """Export the database at ``path`` into ``converted`` (see _export), once its
+    write-ahead log is empty."""
     source = connect(path, old_key)
     try:
         # The write-ahead log must be empty: left beside the new file by a crash just after
@@ -294,16 +289,8 @@ def convert(path: Path, old_key: Key | None, new_key: Key | None) -> None:
             raise FibroMapError(f"another program is using {path}: close it and try again "
                                 "(nothing was changed)")
         _export(source, converted, new_key)
-    except BaseException:
-        converted.unlink(missing_ok=True)
-        raise
     finally:
         source.close()
-    try:
-        _replace(path, converted)
-    except BaseException:
-        converted.unlink(missing_ok=True)
-        raise
 
 
 def protect(path: Path, passphrase: str) -> Key:

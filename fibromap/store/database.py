@@ -8,7 +8,6 @@ connection before FibroMap decides it may write.
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +17,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from fibromap import atomic
 from fibromap.config import Paths
 from fibromap.errors import (
     DatabaseError, DatabaseRefused, DiskFull, FibroMapError, ReadOnlyDatabase,
@@ -36,7 +36,6 @@ log = logging.getLogger(__name__)
 
 PROTECTION_CHANGED = ("the records' protection with a passphrase was changed in another "
                       "window or program: close this window and start FibroMap again")
-FULL_BELOW = 1_000_000  # bytes free: below this a failed write is a full disk
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -100,100 +99,70 @@ class Database:
         self.own_changes: set[int] = set()  # the changes() counts this program's saves made
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
-    # -- opening -----------------------------------------------------------------
+    # -- opening: one way in for each purpose -------------------------------------------
     @classmethod
-    def open(cls, raw_url: str, paths: Paths, *, upgrade: bool = True,
-             routine_backup: bool = False, read_only: bool = False,
+    def open(cls, raw_url: str, paths: Paths, *, routine_backup: bool = False,
              passphrase: str | None = None) -> Database:
-        """Open ``raw_url``, refusing anything that is not a FibroMap database we can use.
-
-        With ``upgrade`` a file from an older FibroMap is backed up, then upgraded.
-        ``routine_backup`` also takes the day's first backup of an existing file.
-        ``read_only`` reads an existing SQLite file without writing a byte in or beside it,
-        so records can be read and exported from a full disk or a read-only place.
-        """
-        if read_only:
-            return cls._open_read_only(raw_url, paths, passphrase=passphrase)
+        """Open ``raw_url`` to write, refusing anything that is not a FibroMap database we
+        can use: a new one is created (protected from the start with ``passphrase``), one
+        from an older FibroMap is backed up, then upgraded. ``routine_backup`` also takes
+        the day's first backup of an existing file."""
         url = _parse_url(raw_url)
         sqlite_path = cls._sqlite_path(url)
-        warning = ""
-        key = None  # for a protected file
-        if sqlite_path is not None:
-            existed = sqlite_path.exists() and sqlite_path.stat().st_size > 0
-            key = _unlock(sqlite_path, passphrase) if existed else None
-            if existed and not writable(sqlite_path):
-                # Opening it for writing would try to create -wal and -shm beside it.
-                raise ReadOnlyDatabase(
-                    f"{sqlite_path} is read-only, so nothing can be saved to it; its records "
-                    "can still be viewed, checked and exported")
-            if sqlite_path.exists() and not existed and list_backups(paths):
-                # An empty file where a database used to be is damage, not a fresh start.
-                newest = list_backups(paths)[0]
-                raise DatabaseRefused(
-                    f"{sqlite_path} is empty (0 bytes) although FibroMap has kept backups of "
-                    f"it; it was left as it is. The newest backup is {newest}: restore it with "
-                    f"`fibromap restore {newest}`")
-            if existed and key is None:
-                check_sqlite_header(sqlite_path)
-            elif not existed:
-                paths.ensure(sqlite_path.parent)
-                if passphrase is not None:  # a new database, protected from the start
-                    sqlite_path.unlink(missing_ok=True)
-                    key = cipher.create(sqlite_path, passphrase)
-            revision = _probe(read_only_engine(sqlite_path, key) if existed else None, url)
+        if sqlite_path is None:
+            revision, key, warning = _probe(engine_for(url), url), None, ""
+        elif sqlite_path.exists() and sqlite_path.stat().st_size > 0:
+            key, revision = _existing_to_write(sqlite_path, url, passphrase)
+            warning = _back_up_before_writing(sqlite_path, paths, revision, routine_backup)
         else:
-            existed = True
-            revision = _probe(engine_for(url), url)
-
-        if revision is None and not upgrade:
-            raise DatabaseError(f"there is no FibroMap database at {describe_url(url)} yet")
-        head = head_revision()
-        needs_upgrade = revision != head
-        if sqlite_path is not None and existed:
-            if upgrade and needs_upgrade:
-                backup_sqlite(sqlite_path, paths, f"before-upgrade-{revision or 'empty'}")
-            elif routine_backup and not backed_up_today(paths):
-                try:
-                    backup_sqlite(sqlite_path, paths, "daily")
-                except DatabaseError as exc:
-                    # The day's backup is a precaution: a full disk must not lock the person
-                    # out of their records. (Before an upgrade, a backup is required.)
-                    warning = f"Today's backup was not taken: {exc}."
-                    log.warning(warning)
-
-        engine = engine_for(url, key)
-        database = cls(engine, url)
-        database.key = key
-        database.warning = warning
-        if needs_upgrade and upgrade:
+            revision, key, warning = None, _new_file(sqlite_path, paths, passphrase), ""
+        database = cls(engine_for(url, key), url)
+        database.key, database.warning = key, warning
+        if revision != head_revision():
             database._upgrade()
-        elif needs_upgrade:
-            log.info("database at revision %s, head is %s (not upgraded)", revision, head)
         return database
 
     @classmethod
-    def _open_read_only(cls, raw_url: str, paths: Paths, *, any_revision: bool = False,
-                        passphrase: str | None = None) -> Database:
+    def open_read_only(cls, raw_url: str, paths: Paths, *,
+                       passphrase: str | None = None) -> Database:
+        """Open an existing database, at the current schema, to view it: an SQLite file
+        is read without writing a byte in or beside it, so records can be read and
+        exported from a full disk or a read-only place."""
+        database, revision = cls._open_unchanged(raw_url, passphrase)
+        if revision != head_revision():
+            database.close()
+            raise DatabaseError(f"{database.display_name} is from an older FibroMap (schema "
+                                f"{revision}); open FibroMap once to upgrade it")
+        return database
+
+    @classmethod
+    def open_for_checking(cls, raw_url: str, paths: Paths) -> Database:
+        """Open a database of any known schema revision to check it, without changing it
+        (an SQLite file is opened read-only and nothing is created beside it)."""
+        return cls._open_unchanged(raw_url, None)[0]
+
+    @classmethod
+    def _open_unchanged(cls, raw_url: str, passphrase: str | None) -> tuple[Database, str | None]:
+        """An existing database, opened without changing it, and its schema revision."""
         url = _parse_url(raw_url)
         sqlite_path = cls._sqlite_path(url)
         if sqlite_path is None:  # a server: reading writes nothing on this machine
-            database = cls.open(raw_url, paths, upgrade=False)
-            revision = database.revision()
-        else:
-            if not sqlite_path.exists() or sqlite_path.stat().st_size == 0:
-                raise DatabaseError(f"there is no FibroMap database at {sqlite_path}")
-            key = _unlock(sqlite_path, passphrase)
-            if key is None:
-                check_sqlite_header(sqlite_path)
-            revision = _probe(read_only_engine(sqlite_path, key), url)
-            database = cls(read_only_engine(sqlite_path, key), url)
-            database.read_only = True
-            database.key = key
-        if revision != head_revision() and not any_revision:
-            database.close()
-            raise DatabaseError(f"{describe_url(url)} is from an older FibroMap (schema "
-                                f"{revision}); open FibroMap once to upgrade it")
-        return database
+            revision = _probe(engine_for(url), url)
+            if revision is None:
+                raise DatabaseError(f"there is no FibroMap database at {describe_url(url)} yet")
+            if revision != head_revision():
+                log.info("database at revision %s, head is %s (not upgraded)", revision,
+                         head_revision())
+            return cls(engine_for(url), url), revision
+        if not sqlite_path.exists() or sqlite_path.stat().st_size == 0:
+            raise DatabaseError(f"there is no FibroMap database at {sqlite_path}")
+        key = _unlock(sqlite_path, passphrase)
+        if key is None:
+            check_sqlite_header(sqlite_path)
+        revision = _probe(read_only_engine(sqlite_path, key), url)
+        database = cls(read_only_engine(sqlite_path, key), url)
+        database.read_only, database.key = True, key
+        return database, revision
 
     @classmethod
     def sqlite_file(cls, raw_url: str) -> Path | None:
@@ -239,14 +208,6 @@ class Database:
     def revision(self) -> str | None:
         with self.engine.connect() as connection:
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-
-    @classmethod
-    def open_for_checking(cls, raw_url: str, paths: Paths) -> Database:
-        """Open a database of any known schema revision without changing it (an SQLite
-        file is opened read-only and nothing is created beside it)."""
-        if cls.sqlite_file(raw_url) is None:
-            return cls.open(raw_url, paths, upgrade=False)
-        return cls._open_read_only(raw_url, paths, any_revision=True)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -314,11 +275,8 @@ class Database:
         if "not a database" in message and self._protection_changed():
             return PROTECTION_CHANGED
         if path is not None and "disk i/o error" in message.lower():
-            try:
-                if shutil.disk_usage(path.parent).free < FULL_BELOW:
-                    return DISK_FULL
-            except OSError:
-                pass
+            if atomic.nearly_full(path.parent):
+                return DISK_FULL
         return message
 
     def restore(self, backup: Path, paths: Paths) -> Path | None:
@@ -342,6 +300,55 @@ class Database:
         self.engine.dispose()
 
 
+def _existing_to_write(path: Path, url: URL,
+                       passphrase: str | None) -> tuple[cipher.Key | None, str | None]:
+    """The key (None: plain) and schema revision of an existing SQLite file that is to be
+    written, read without writing; refused when it is in a read-only place."""
+    key = _unlock(path, passphrase)
+    if not writable(path):
+        # Opening it for writing would try to create -wal and -shm beside it.
+        raise ReadOnlyDatabase(f"{path} is read-only, so nothing can be saved to it; its "
+                               "records can still be viewed, checked and exported")
+    if key is None:
+        check_sqlite_header(path)
+    return key, _probe(read_only_engine(path, key), url)
+
+
+def _new_file(path: Path, paths: Paths, passphrase: str | None) -> cipher.Key | None:
+    """Make ready for a new database at ``path`` (protected from the start with
+    ``passphrase``: its key); an empty file where a database used to be is refused."""
+    if path.exists() and list_backups(paths):
+        # An empty file where a database used to be is damage, not a fresh start.
+        newest = list_backups(paths)[0]
+        raise DatabaseRefused(
+            f"{path} is empty (0 bytes) although FibroMap has kept backups of "
+            f"it; it was left as it is. The newest backup is {newest}: restore it with "
+            f"`fibromap restore {newest}`")
+    paths.ensure(path.parent)
+    if passphrase is None:
+        return None
+    path.unlink(missing_ok=True)
+    return cipher.create(path, passphrase)
+
+
+def _back_up_before_writing(path: Path, paths: Paths, revision: str | None,
+                            routine_backup: bool) -> str:
+    """Back up an existing file before it is upgraded (required), or take the day's first
+    backup (a precaution); returns a warning when the day's backup could not be taken."""
+    if revision != head_revision():
+        backup_sqlite(path, paths, f"before-upgrade-{revision or 'empty'}")
+    elif routine_backup and not backed_up_today(paths):
+        try:
+            backup_sqlite(path, paths, "daily")
+        except DatabaseError as exc:
+            # The day's backup is a precaution: a full disk must not lock the person
+            # out of their records. (Before an upgrade, a backup is required.)
+            warning = f"Today's backup was not taken: {exc}."
+            log.warning(warning)
+            return warning
+    return ""
+
+
 def _unlock(path: Path, passphrase: str | None) -> cipher.Key | None:
     """The key of a protected file (from ``passphrase``, checked, or unlocked earlier in
     this process), or None for a plain one."""
@@ -357,10 +364,8 @@ def _unlock(path: Path, passphrase: str | None) -> cipher.Key | None:
     return key
 
 
-def _probe(engine: Engine | None, url: URL) -> str | None:
+def _probe(engine: Engine, url: URL) -> str | None:
     """The schema revision of a FibroMap database, None for an empty one; refuse the rest."""
-    if engine is None:
-        return None
     where = describe_url(url)
     try:
         with engine.connect() as connection:

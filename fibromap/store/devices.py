@@ -42,6 +42,73 @@ def _sleep(row: DeviceSleepRow) -> DeviceSleep:
                        row.deep_minutes, row.rem_minutes, bool(row.nap))
 
 
+def _one_a_night(sleeps: list[DeviceSleep]) -> list[DeviceSleep]:
+    """One record a night from each device (an export holding a night twice: the richer)."""
+    sources = sorted({s.source for s in sleeps})
+    return [s for source in sources
+            for s in keep_one_per_night([s for s in sleeps if s.source == source]).kept]
+
+
+# Stored rows by source and the day they began.
+_StoredNights = dict[tuple[DeviceSource, date], list[DeviceSleepRow]]
+
+
+def _stored_nights(session, sources: set[DeviceSource]) -> _StoredNights:
+    """The stored rows of ``sources``, so a night is matched against the few that could
+    hold it (a decade of nights imported again stays quick)."""
+    stored: _StoredNights = {}
+    for source in sorted(sources):
+        for row in session.scalars(select(DeviceSleepRow).where(
+                DeviceSleepRow.app == source.app, DeviceSleepRow.device == source.device)):
+            stored.setdefault((source, row.start_utc.date()), []).append(row)
+    return stored
+
+
+def _stored_night(stored: _StoredNights, sleep: DeviceSleep) -> DeviceSleepRow | None:
+    """The stored row of the same night from the same device: the same start, or else
+    most of the same hours."""
+    day = sleep.start.utc.date()
+    rows = [r for shift in (-1, 0, 1)
+            for r in stored.get((sleep.source, day + timedelta(days=shift)), [])]
+    return next((r for r in rows if r.start_utc == sleep.start.utc), None) or next(
+        (r for r in rows if keep_one_per_night([_sleep(r), sleep]).dropped), None)
+
+
+def _bring_up_to_date(row: DeviceSleepRow, sleep: DeviceSleep) -> bool:
+    """Give ``row`` the figures of ``sleep``; whether any changed."""
+    values = _sleep_values(sleep) | {"start_utc": sleep.start.utc}
+    if all(getattr(row, name) == value for name, value in values.items()):
+        return False
+    for name, value in values.items():
+        setattr(row, name, value)
+    return True
+
+
+def _insert_nights(session, new: list[DeviceSleep]) -> None:
+    columns = ("app", "device", "start_utc", *_SLEEP_FIGURES)
+    for start in range(0, len(new), CHUNK):
+        rows = []
+        for sleep in new[start:start + CHUNK]:
+            values = _sleep_values(sleep)
+            rows.append((sleep.source.app, sleep.source.device, sleep.start.utc,
+                         *(values[name] for name in _SLEEP_FIGURES)))
+        insert_rows(session, DeviceSleepRow, columns, rows)
+
+
+def _count_overlaps(session, sleeps: list[DeviceSleep],
+                    overlaps: dict[DeviceSource, int]) -> None:
+    """Count which record each night shared by two devices shows, among all stored
+    around ``sleeps``."""
+    first = min(s.start.utc for s in sleeps)
+    last = max(s.end.utc for s in sleeps)
+    around = [_sleep(row) for row in session.scalars(
+        select(DeviceSleepRow).where(DeviceSleepRow.end_utc >= first,
+                                     DeviceSleepRow.start_utc <= last))]
+    for dropped, kept in keep_one_per_night(around).dropped:
+        if dropped.source != kept.source:
+            overlaps[kept.source] = overlaps.get(kept.source, 0) + 1
+
+
 @dataclass
 class DeviceImportResult:
     """What an import of device data did (or, in a dry run, would do)."""
@@ -92,54 +159,22 @@ class DeviceRepository:
         # One record a night from each device: an export holding a night twice keeps the
         # richer, and a night already stored (the same start, or most of the same hours: a
         # later export, or one read with a time zone the first lacked) is brought up to date.
-        sources = sorted({s.source for s in sleeps})
-        incoming = [s for source in sources for s in keep_one_per_night(
-            [s for s in sleeps if s.source == source]).kept]
+        incoming = _one_a_night(sleeps)
         result.nights["same"] += len(sleeps) - len(incoming)
-        # Stored rows by source and the day they began, so a night is matched against the
-        # few that could hold it (a decade of nights imported again stays quick).
-        stored: dict[tuple[DeviceSource, date], list[DeviceSleepRow]] = {}
-        for source in sources:
-            for row in session.scalars(select(DeviceSleepRow).where(
-                    DeviceSleepRow.app == source.app, DeviceSleepRow.device == source.device)):
-                stored.setdefault((source, row.start_utc.date()), []).append(row)
+        stored = _stored_nights(session, {s.source for s in sleeps})
         new = []
         for sleep in incoming:
-            day = sleep.start.utc.date()
-            rows = [r for shift in (-1, 0, 1)
-                    for r in stored.get((sleep.source, day + timedelta(days=shift)), [])]
-            row = next((r for r in rows if r.start_utc == sleep.start.utc), None) or next(
-                (r for r in rows if keep_one_per_night([_sleep(r), sleep]).dropped), None)
-            values = _sleep_values(sleep) | {"start_utc": sleep.start.utc}
+            row = _stored_night(stored, sleep)
             if row is None:
                 new.append(sleep)
-            elif any(getattr(row, name) != value for name, value in values.items()):
-                for name, value in values.items():
-                    setattr(row, name, value)
-                result.nights["updated"] += 1
             else:
-                result.nights["same"] += 1
+                result.nights["updated" if _bring_up_to_date(row, sleep) else "same"] += 1
         session.flush()
-        columns = ("app", "device", "start_utc", *_SLEEP_FIGURES)
-        for start in range(0, len(new), CHUNK):
-            rows = []
-            for sleep in new[start:start + CHUNK]:
-                values = _sleep_values(sleep)
-                rows.append((sleep.source.app, sleep.source.device, sleep.start.utc,
-                             *(values[name] for name in _SLEEP_FIGURES)))
-            insert_rows(session, DeviceSleepRow, columns, rows)
+        _insert_nights(session, new)
         result.nights["added"] = len(new)
         result.naps = sum(1 for s in new if s.nap)
-        # Which record each night shared by two devices shows, among all stored.
         if sleeps:
-            first = min(s.start.utc for s in sleeps)
-            last = max(s.end.utc for s in sleeps)
-            around = [_sleep(row) for row in session.scalars(
-                select(DeviceSleepRow).where(DeviceSleepRow.end_utc >= first,
-                                             DeviceSleepRow.start_utc <= last))]
-            for dropped, kept in keep_one_per_night(around).dropped:
-                if dropped.source != kept.source:
-                    result.overlaps[kept.source] = result.overlaps.get(kept.source, 0) + 1
+            _count_overlaps(session, sleeps, result.overlaps)
 
     def _merge_steps(self, session, steps: list[DeviceSteps], result: DeviceImportResult) -> None:
         keys = {(s.source.app, s.source.device, s.day) for s in steps}

@@ -6,10 +6,10 @@ database's (domain/sealing.py), so a flare being typed is never on the disk in p
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
+from fibromap import atomic
 from fibromap.config import Paths
 from fibromap.domain import sealing
 from fibromap.domain.atlas import load_atlas
@@ -39,16 +39,8 @@ class DraftFile:
     def save(self, draft: FlareDraft) -> None:
         """Write atomically and durably: a crash leaves the old draft or the new one."""
         self._paths.ensure(self.path.parent)
-        temporary = self.path.with_suffix(".tmp")
-        try:
-            with open(temporary, "wb") as handle:
-                handle.write(self._encoded(draft))
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, self.path)
-        except OSError as exc:
-            raise FibroMapError(f"cannot keep the unsaved flare in {self.path}: "
-                                f"{exc.strerror or exc}") from exc
+        atomic.write_bytes(self.path, self._encoded(draft),
+                           failure=f"cannot keep the unsaved flare in {self.path}")
 
     def load(self) -> FlareDraft | None:
         """The draft left by the last session, or None. A file that cannot be read back —

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
+from fibromap import atomic
 from fibromap.errors import DatabaseRefused
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -14,7 +15,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 SQLITE_APPLICATION_ID = 0x46624D70  # "FbMp"
 
 
-DISK_FULL = "the disk is full, so nothing was saved; free some space and try again"
+DISK_FULL = f"{atomic.DISK_FULL}, so nothing was saved; free some space and try again"
 
 
 def friendly_operational_error(exc: BaseException) -> str:

@@ -29,35 +29,39 @@ class Store:
         self.symptoms = SymptomRatingRepository(database)
         self.devices = DeviceRepository(database)
 
+    # -- one way in for each purpose ------------------------------------------------------
     @classmethod
     def open(cls, url: str, paths: Paths, *, routine_backup: bool = False,
-             read_only: bool = False, passphrase: str | None = None) -> Store:
-        """Open (creating, backing up and upgrading as needed) the database at ``url``;
-        ``read_only`` opens an existing one for reading and changes nothing; ``passphrase``
-        unlocks a protected SQLite file."""
-        database = Database.open(url, paths, routine_backup=routine_backup, read_only=read_only,
-                                 passphrase=passphrase)
-        if not read_only:
-            try:
-                with database.transaction() as session:
-                    seed_builtin_terms(session)
-            except FibroMapError:
-                database.close()
-                raise
+             passphrase: str | None = None) -> Store:
+        """Open the database at ``url`` to write (creating, backing up and upgrading it as
+        needed, see Database.open); ``passphrase`` unlocks a protected SQLite file."""
+        database = Database.open(url, paths, routine_backup=routine_backup, passphrase=passphrase)
+        try:
+            with database.transaction() as session:
+                seed_builtin_terms(session)
+        except FibroMapError:
+            database.close()
+            raise
         return cls(database)
+
+    @classmethod
+    def open_read_only(cls, url: str, paths: Paths, *, passphrase: str | None = None) -> Store:
+        """Open an existing database to read it, changing nothing (Database.open_read_only)."""
+        return cls(Database.open_read_only(url, paths, passphrase=passphrase))
 
     @classmethod
     def open_to_view(cls, url: str, paths: Paths, *, routine_backup: bool = False) -> Store:
         """Open for a window: for writing where that is allowed, otherwise (an SQLite file
-        in a read-only place) read-only, so the records can still be seen and exported."""
+        in a read-only place, or on a full disk) read-only, so the records can still be seen
+        and exported."""
         try:
             return cls.open(url, paths, routine_backup=routine_backup)
         except ReadOnlyDatabase:
-            return cls.open(url, paths, read_only=True)
+            return cls.open_read_only(url, paths)
         except DiskFull:
             if Database.sqlite_file(url) is None:
                 raise
-            store = cls.open(url, paths, read_only=True)
+            store = cls.open_read_only(url, paths)
             store.database.warning = ("The disk is full, so your records are open read-only: "
                                       "free some space and start FibroMap again to save.")
             return store

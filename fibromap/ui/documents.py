@@ -27,7 +27,7 @@ def report(args, url: str, paths: Paths) -> int:
     if args.start and args.start > end:
         raise FibroMapError(f"--from {args.start} is after --to {end}")
     check_target(target)
-    store = Store.open(url, paths, read_only=True)
+    store = Store.open_read_only(url, paths)
     try:
         start = args.start
         if start is None:

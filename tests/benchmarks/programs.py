@@ -93,7 +93,7 @@ from fibromap.config import Paths, database_url
 from fibromap.store import aggregates
 from fibromap.store.store import Store
 paths = Paths.from_environment()
-store = Store.open(database_url(paths), paths, read_only=True)
+store = Store.open_read_only(database_url(paths), paths)
 HAND = '''
 SELECT s.region, COUNT(DISTINCT s.flare_id), AVG(s.intensity), MAX(s.intensity),
        SUM(s.intensity * COALESCE(f.duration_s, 0)),

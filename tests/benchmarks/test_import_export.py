@@ -43,7 +43,7 @@ step, fmt, folder = sys.argv[1], sys.argv[2], Path(sys.argv[3])
 paths = Paths(folder, folder / "b", folder / "l", folder / "s.ini")
 target = folder / f"all.{fmt}"
 if step == "export":
-    store = Store.open(f"sqlite:///{folder / 'source.sqlite3'}", paths, read_only=True)
+    store = Store.open_read_only(f"sqlite:///{folder / 'source.sqlite3'}", paths)
     act = lambda: export_file(store, fmt, target)
 elif step == "baseline":
     act = lambda: json.loads(target.read_text())

@@ -89,8 +89,8 @@ def test_an_import_killed_at_a_random_moment_is_all_or_nothing(tmp_path, capsys,
     export = tmp_path / "all.json"
     assert main(["--database", source, "export", "--format", "json", "-o", str(export)]) == 0
     capsys.readouterr()
-    whole = Store.open(source, Paths(source_home, source_home / "b", source_home / "l",
-                                     source_home / "s.ini"), read_only=True)
+    whole = Store.open_read_only(source, Paths(source_home, source_home / "b", source_home / "l",
+                                               source_home / "s.ini"))
     total = whole.flares.count()
     whole.close()
     rng = random.Random(5)

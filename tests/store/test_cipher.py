@@ -119,7 +119,7 @@ def test_a_protected_database_opens_only_with_its_passphrase_and_keeps_working(s
                 assert not readable(part, SECRET)
     finally:
         store.close()
-    reading = Store.open(sqlite_url, paths, read_only=True, passphrase="s3cret ' quote")
+    reading = Store.open_read_only(sqlite_url, paths, passphrase="s3cret ' quote")
     try:
         assert reading.flares.count() == 2
     finally:
