@@ -15,15 +15,17 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
-from fibromap.domain.atlas import Atlas, Side, load_atlas
 from fibromap.demo_devices import device_history
+from fibromap.domain.atlas import Atlas, Side, load_atlas
 from fibromap.domain.daily import CheckIn, Medication
 from fibromap.domain.device_data import DeviceSleep, DeviceSteps
+from fibromap.domain.flare import Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse
 from fibromap.domain.questionnaires import (
-    FIQR_FUNCTION, FIQR_ITEMS, Appointment, Questionnaire, QuestionnaireKind,
-)
-from fibromap.domain.flare import (
-    Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse,
+    FIQR_FUNCTION,
+    FIQR_ITEMS,
+    Appointment,
+    Questionnaire,
+    QuestionnaireKind,
 )
 
 MAX_DAYS = 20 * 366

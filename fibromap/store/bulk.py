@@ -15,14 +15,20 @@ from fibromap.domain.questionnaires import Appointment, Questionnaire, Questionn
 from fibromap.domain.records import Records, flare_fingerprint
 from fibromap.domain.vocabulary import TermKind
 from fibromap.errors import FibroMapError
-from fibromap.store.daily import insert_checkins
-from fibromap.store.symptoms import insert_ratings
 from fibromap.store.bulk_flares import insert_many, read_all_flares
+from fibromap.store.daily import insert_checkins
 from fibromap.store.schema import (
-    AppointmentRow, CheckInRow, FlareRow, MedicationRow, NoteRow, QuestionnaireRow,
-    SymptomRatingRow, TermRow,
+    AppointmentRow,
+    CheckInRow,
+    FlareRow,
+    MedicationRow,
+    NoteRow,
+    QuestionnaireRow,
+    SymptomRatingRow,
+    TermRow,
 )
 from fibromap.store.store import Store
+from fibromap.store.symptoms import insert_ratings
 
 
 def read_all(store: Store, *, with_flares: bool = True) -> Records:

@@ -19,17 +19,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from fibromap import atomic
 from fibromap.config import Paths
-from fibromap.errors import (
-    DatabaseError, DatabaseRefused, DiskFull, FibroMapError, ReadOnlyDatabase,
-)
+from fibromap.errors import DatabaseError, DatabaseRefused, DiskFull, FibroMapError, ReadOnlyDatabase
 from fibromap.store import cipher
 from fibromap.store.backups import backed_up_today, backup_sqlite, list_backups, restore_backup
-from fibromap.store.connections import (
-    CHANGED_KEY, MARK_CHANGED, READING, WROTE, engine_for, read_only_engine,
-)
+from fibromap.store.connections import CHANGED_KEY, MARK_CHANGED, READING, WROTE, engine_for, read_only_engine
 from fibromap.store.schema import APPLICATION_MARK, MetaRow
 from fibromap.store.sqlite_files import (
-    DISK_FULL, SQLITE_APPLICATION_ID, check_sqlite_header, friendly_operational_error, writable,
+    DISK_FULL,
+    SQLITE_APPLICATION_ID,
+    check_sqlite_header,
+    friendly_operational_error,
+    writable,
 )
 
 log = logging.getLogger(__name__)

@@ -13,9 +13,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import delete, func, select, tuple_
 
-from fibromap.domain.device_data import (
-    DeviceSleep, DeviceSource, DeviceSteps, Moment, keep_one_per_night,
-)
+from fibromap.domain.device_data import DeviceSleep, DeviceSource, DeviceSteps, Moment, keep_one_per_night
 from fibromap.errors import FibroMapError
 from fibromap.store.database import Database
 from fibromap.store.plain_rows import CHUNK, insert_rows

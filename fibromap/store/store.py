@@ -6,12 +6,12 @@ from __future__ import annotations
 from fibromap.config import Paths
 from fibromap.errors import DiskFull, FibroMapError, ReadOnlyDatabase
 from fibromap.store.daily import CheckInRepository, MedicationRepository
-from fibromap.store.devices import DeviceRepository
 from fibromap.store.database import Database
+from fibromap.store.devices import DeviceRepository
 from fibromap.store.flares import FlareRepository
 from fibromap.store.notes import NoteRepository
-from fibromap.store.symptoms import SymptomRatingRepository
 from fibromap.store.stats import PeriodSummary, period_summary
+from fibromap.store.symptoms import SymptomRatingRepository
 from fibromap.store.visits import AppointmentRepository, QuestionnaireRepository
 from fibromap.store.vocabulary import VocabularyRepository, seed_builtin_terms
 

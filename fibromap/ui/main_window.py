@@ -7,9 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (
-    QLabel, QMainWindow, QMessageBox, QSystemTrayIcon, QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSystemTrayIcon, QWidget
 
 from fibromap import APP_NAME, __version__
 from fibromap.config import Paths

@@ -6,8 +6,19 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget,
-    QListWidgetItem, QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fibromap.analysis.referral import DISCLAIMER, suggest_sources
@@ -20,6 +31,7 @@ from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
 from fibromap.ui.settings import Settings
 from fibromap.ui.widgets.answer_slider import AnswerSlider
+from fibromap.ui.widgets.quiet import quiet
 
 PANEL_WIDTH = 280
 NOT_RATED = "not rated"
@@ -263,7 +275,7 @@ class BodyMapPage(QWidget):
         marked = mark is not None
         rated = marked and mark.intensity is not None
         is_source = marked and mark.role is not SiteRole.REFERRED
-        with _Quiet(self.intensity, self.spasm, self.trigger_point):
+        with quiet(self.intensity, self.spasm, self.trigger_point):
             self.intensity.setEnabled(marked)
             self.intensity.set_answer(mark.intensity if rated else None)
             self.intensity_value.setText(str(mark.intensity) if rated else
@@ -315,18 +327,18 @@ class BodyMapPage(QWidget):
 
     def _referral_button_toggled(self, on: bool) -> None:
         if on != self.marks.referral_mode and not self.map.set_referral_mode(on):
-            with _Quiet(self.referral_button):
+            with quiet(self.referral_button):
                 self.referral_button.setChecked(False)
 
     def _referral_mode_changed(self, on: bool) -> None:
-        with _Quiet(self.referral_button):
+        with quiet(self.referral_button):
             self.referral_button.setChecked(on)
         self._update_panel()
 
     def _views_changed(self) -> None:
         shown = self.map.figures.shown
         index = next((i for i, (_label, views) in enumerate(VIEW_CHOICES) if views == shown), 0)
-        with _Quiet(self.view_choice):
+        with quiet(self.view_choice):
             self.view_choice.setCurrentIndex(index)
 
     def _orientation_chosen(self, index: int) -> None:
@@ -377,16 +389,3 @@ class _TopRight(QObject):
             self._widget.move(watched.width() - self._widget.width() - self._gap, self._gap)
         return False
 
-
-class _Quiet:
-    """Block the signals of some widgets while the panel sets their values."""
-
-    def __init__(self, *widgets):
-        self._widgets = widgets
-
-    def __enter__(self):
-        self._old = [w.blockSignals(True) for w in self._widgets]
-
-    def __exit__(self, *exc):
-        for widget, old in zip(self._widgets, self._old):
-            widget.blockSignals(old)
