@@ -7,6 +7,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from fibromap import atomic
 from fibromap.config import resource
 from fibromap.errors import FibroMapError
 
@@ -37,24 +38,23 @@ def install_desktop_entry(data_home: Path | None = None) -> str:
         raise FibroMapError("--install-desktop-entry is for Linux desktops; on Windows and "
                             "macOS install the FibroMap bundle instead")
     home = data_home or _data_home()
-    try:
-        applications = home / "applications"
-        applications.mkdir(parents=True, exist_ok=True)
-        entry = resource("desktop", f"{APP_ID}.desktop").read_text(encoding="utf-8")
-        command = launcher()
-        if " " in command and not command.startswith(sys.executable):
-            command = f'"{command}"'  # the desktop entry spec quotes paths with spaces
-        entry = entry.replace("Exec=fibromap-gui", f"Exec={command}")
-        target = applications / f"{APP_ID}.desktop"
-        target.write_text(entry, encoding="utf-8")
-        for size in ICON_SIZES:
-            folder = home / "icons" / "hicolor" / f"{size}x{size}" / "apps"
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"{APP_ID}.png").write_bytes(
-                resource("icons", f"fibromap-{size}.png").read_bytes())
-        scalable = home / "icons" / "hicolor" / "scalable" / "apps"
-        scalable.mkdir(parents=True, exist_ok=True)
-        (scalable / f"{APP_ID}.svg").write_bytes(resource("icons", "fibromap.svg").read_bytes())
-    except OSError as exc:
-        raise FibroMapError(f"cannot write the menu entry under {home}: {exc.strerror or exc}") from exc
+    failure = f"cannot write the menu entry under {home}"
+    entry = resource("desktop", f"{APP_ID}.desktop").read_text(encoding="utf-8")
+    command = launcher()
+    if " " in command and not command.startswith(sys.executable):
+        command = f'"{command}"'  # the desktop entry spec quotes paths with spaces
+    entry = entry.replace("Exec=fibromap-gui", f"Exec={command}")
+    target = home / "applications" / f"{APP_ID}.desktop"
+    files = [(target, entry.encode("utf-8"))]
+    files += [(home / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png",
+               resource("icons", f"fibromap-{size}.png").read_bytes()) for size in ICON_SIZES]
+    files.append((home / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg",
+                  resource("icons", "fibromap.svg").read_bytes()))
+    for path, data in files:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FibroMapError(f"{failure}: {atomic.reason(exc)}") from exc
+        # A menu entry half written would start nothing: each file is whole or not there.
+        atomic.write_bytes(path, data, failure=failure)
     return f"Added FibroMap to the application menu ({target})."

@@ -37,6 +37,22 @@ def test_install_desktop_entry_for_a_pip_install(tmp_path, monkeypatch, capsys):
     assert "Added FibroMap to the application menu" in capsys.readouterr().out
 
 
+def test_a_menu_entry_that_cannot_be_written_says_so_and_leaves_nothing_half_written(
+        tmp_path, monkeypatch, capsys):
+    from fibromap.cli import main
+
+    share = tmp_path / "share"
+    (share / "applications").mkdir(parents=True)
+    (share / "icons").write_text("a file where the icons' folder would go")
+    monkeypatch.setenv("XDG_DATA_HOME", str(share))
+    assert main(["--install-desktop-entry"]) != 0
+    said = capsys.readouterr().err.strip()
+    assert said.count("\n") == 0 and f"cannot write the menu entry under {share}" in said
+    # The entry itself went in whole before the icons failed; no temporary file is left.
+    assert "Name=FibroMap" in (share / "applications" / "org.fibromap.FibroMap.desktop").read_text()
+    assert [path.name for path in share.rglob("*.partial")] == []
+
+
 def test_window_size_position_and_last_view_are_remembered(qtbot, sqlite_url, paths):
     store = Store.open(sqlite_url, paths)
     window = MainWindow(store, Settings(paths.settings_file), paths)
