@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QPalette
@@ -184,20 +184,20 @@ class CheckInPage(QWidget):
             label.setBuddy(field.slider if isinstance(field, _Scale) else field)
             answers.addWidget(label, row, 0)
             answers.addWidget(field, row, 1)
-        words = QVBoxLayout()
-        words.addWidget(heading("Foods and notes"))
+        writing = QVBoxLayout()
+        writing.addWidget(heading("Foods and notes"))
         foods = QLabel("Foods eaten (separate them with commas)")
         foods.setBuddy(self.foods)
-        words.addWidget(foods)
-        words.addWidget(self.foods)
+        writing.addWidget(foods)
+        writing.addWidget(self.foods)
         notes = QLabel("Notes")
         notes.setBuddy(self.notes)
-        words.addWidget(notes)
-        words.addWidget(self.notes, 1)
+        writing.addWidget(notes)
+        writing.addWidget(self.notes, 1)
         columns = QHBoxLayout()
         columns.addLayout(answers, 3)
         columns.addSpacing(24)
-        columns.addLayout(words, 2)
+        columns.addLayout(writing, 2)
         top = QHBoxLayout()
         title = heading("How was the day?", TITLE)
         day = QLabel("Day")
@@ -227,7 +227,8 @@ class CheckInPage(QWidget):
 
     def _reminder_changed(self, *_args) -> None:
         self.remind_at.setEnabled(self.remind.isChecked())
-        self._settings.checkin_reminder = (self.remind_at.time().toPython()
+        at = self.remind_at.time()
+        self._settings.checkin_reminder = (time(at.hour(), at.minute(), at.second(), at.msec() * 1000)
                                            if self.remind.isChecked() else None)
 
     def selected_day(self) -> date:

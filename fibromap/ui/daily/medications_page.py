@@ -132,14 +132,18 @@ class MedicationsPage(QWidget):
         chosen = self.selected()
         if chosen is None:
             return None
+        medication_id = chosen.id
+        assert medication_id is not None  # listed from the database, so saved
         return self._do(lambda: self._store.medications.change_dose(
-            chosen.id, self.dose.text().strip(), self._day()), "Changed the dose of")
+            medication_id, self.dose.text().strip(), self._day()), "Changed the dose of")
 
     def stop(self) -> Medication | None:
         chosen = self.selected()
         if chosen is None:
             return None
-        return self._do(lambda: self._store.medications.stop(chosen.id, self._day()), "Stopped")
+        medication_id = chosen.id
+        assert medication_id is not None  # listed from the database, so saved
+        return self._do(lambda: self._store.medications.stop(medication_id, self._day()), "Stopped")
 
     def _do(self, action, verb: str) -> Medication | None:
         try:

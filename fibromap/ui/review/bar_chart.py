@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
@@ -42,8 +43,8 @@ class BarChart(QWidget):
         self.setMinimumHeight(140)
         self.setAccessibleName(title)
 
-    def set_data(self, labels: list[str], values: list[float], highlight=(),
-                 label_every: int | None = 1, scale_max: float | None = None):
+    def set_data(self, labels: Sequence[str], values: Sequence[float], highlight: Iterable[int] = (),
+                 label_every: int | None = 1, scale_max: float | None = None) -> None:
         """Labels may hold non-breaking spaces ("30\u00a0s") to keep words together, and
         wrap at the other spaces. ``label_every``: label every n-th bar (1: every one,
         which the chart asks room for); None: as many as fit. ``scale_max`` fixes the top

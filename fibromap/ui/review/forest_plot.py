@@ -11,6 +11,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
 
 from fibromap.analysis.insights import Comparison
 from fibromap.figure import colors
@@ -26,8 +27,15 @@ def plotted(comparisons: list[Comparison]) -> list[Comparison]:
     return [c for c in comparisons if c.enough and c.estimable]
 
 
+def interval(comparison: Comparison) -> tuple[float, float]:
+    """The 95 % interval of a plotted comparison."""
+    low, high = comparison.ci_low, comparison.ci_high
+    assert low is not None and high is not None  # an estimable difference has an interval
+    return low, high
+
+
 class ForestPlot(pg.PlotWidget):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         pg.setConfigOptions(antialias=True)
         super().__init__(parent, background=None)
         self.rows: list[Comparison] = []
@@ -50,7 +58,7 @@ class ForestPlot(pg.PlotWidget):
         item.addItem(self._zero)
         item.addItem(self._points)
 
-    def _tip(self, x, y, data) -> str:
+    def _tip(self, x: float, y: float, data: int | None) -> str:
         return self.rows[int(data)].sentence() if data is not None else ""
 
     def set_comparisons(self, comparisons: list[Comparison]) -> None:
@@ -65,7 +73,7 @@ class ForestPlot(pg.PlotWidget):
         spots = []
         for index, (comparison, y) in enumerate(zip(self.rows, ys, strict=True)):
             colour = NOTABLE if comparison.notable else OTHER
-            line = pg.PlotDataItem([comparison.ci_low, comparison.ci_high], [y, y],
+            line = pg.PlotDataItem(list(interval(comparison)), [y, y],
                                    pen=pg.mkPen(colour, width=2.4 if comparison.notable else 1.6))
             item.addItem(line)
             self._intervals.append(line)
@@ -74,8 +82,9 @@ class ForestPlot(pg.PlotWidget):
                           "symbol": "s" if comparison.notable else "o"})
         self._points.setData(spots)
         item.getAxis("left").setTicks([[(y, c.title) for c, y in zip(self.rows, ys, strict=True)]])
-        lows = [c.ci_low for c in self.rows] + [0.0]
-        highs = [c.ci_high for c in self.rows] + [0.0]
+        intervals = [interval(c) for c in self.rows]
+        lows = [low for low, _high in intervals] + [0.0]
+        highs = [high for _low, high in intervals] + [0.0]
         span = max(highs) - min(lows) or 1.0
         item.setXRange(min(lows) - 0.05 * span, max(highs) + 0.05 * span, padding=0)
         item.setYRange(-0.7, max(count, 1) - 0.3, padding=0)

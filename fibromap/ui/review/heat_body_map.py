@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -30,15 +32,16 @@ class HeatBodyMap(BodyMapWidget):
         self.numbers = HeatLabels(self) if numbers else None
         # Placing takes over a tenth of a second on a busy map: while a window is being
         # dragged larger the numbers just scale with it, and are placed again once it rests.
-        self._resized = QTimer(self, singleShot=True, interval=RESIZE_REST_MS,
-                               timeout=self._place_if_rescaled)
+        self._resized = QTimer(self, singleShot=True, interval=RESIZE_REST_MS)
+        self._resized.timeout.connect(self._place_if_rescaled)
         self.zoomed.connect(self._resized.start)  # numbers stay 12 px: placed again
         # New figures are coloured at once and their numbers placed in the next turn of the
         # event loop, so the colours change within a frame even on a busy map.
-        self._placing = QTimer(self, singleShot=True, interval=0, timeout=self._place)
+        self._placing = QTimer(self, singleShot=True, interval=0)
+        self._placing.timeout.connect(self._place)
 
     def show_figures(self, values: dict[str, float], maximum: float, fmt,
-                     links: list[tuple[str, str, int]] = ()) -> None:
+                     links: Sequence[tuple[str, str, int]] = ()) -> None:
         """Colours, referral arrows and numbers at once (the numbers placed once)."""
         self._draw_links(links)
         self._colour(values, maximum, fmt)
@@ -98,7 +101,7 @@ class HeatBodyMap(BodyMapWidget):
         for rid in self.region_items:
             self._refresh(rid)
 
-    def _draw_links(self, links: list[tuple[str, str, int]]) -> None:
+    def _draw_links(self, links: Sequence[tuple[str, str, int]]) -> None:
         """Aggregated referrals: one arrow per link, thicker for more frequent ones."""
         for link in self._links:
             self._links.remove(link)
@@ -139,6 +142,7 @@ class HeatBodyMap(BodyMapWidget):
     def _place(self) -> None:
         if getattr(self, "_placing", None) is not None:
             self._placing.stop()
-        if getattr(self, "numbers", None) is not None:
-            self.numbers.place()
+        numbers = getattr(self, "numbers", None)  # not yet set while BodyMapWidget.__init__ runs
+        if numbers is not None:
+            numbers.place()
             self.numbersPlaced.emit()

@@ -11,12 +11,16 @@ Sizes are in screen pixels: the numbers are placed again when the map is resized
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem
 
 from fibromap.figure import colors
+
+if TYPE_CHECKING:
+    from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
 
 FONT_PX = 12         # the numbers' size on screen
 PAD_PX = 2           # backing around the digits
@@ -139,7 +143,7 @@ def _pen(color: QColor, width: float) -> QPen:
 class HeatLabels:
     """The numbers of one heat-map (a BodyMapWidget showing values)."""
 
-    def __init__(self, body_map):
+    def __init__(self, body_map: BodyMapWidget) -> None:
         self.map = body_map
         self.labels: dict[str, HeatLabel] = {}
         self.left_off: list[str] = []  # regions with a figure but no room for its number
@@ -193,6 +197,7 @@ class HeatLabels:
             label = HeatLabel(item, item.value_text, box, font, pixel, anchor)
             self._add(label)
             line = label.leader
+            assert line is not None  # a number beside its region has a leader (from the anchor)
             self._leaders.append((line.x1(), line.y1(), line.x2(), line.y2()))
             taken.append(_box(box.adjusted(-gap, -gap, gap, gap)))
 

@@ -6,6 +6,7 @@ window. One map for the period, or one small map per month across a year.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -45,7 +46,7 @@ class MonthScroll(QScrollArea):
     """The small monthly maps in as many columns as the width holds (four, three or two),
     so they scroll down, never sideways."""
 
-    def __init__(self, cells: list[tuple[QLabel, QWidget]]):
+    def __init__(self, cells: Sequence[tuple[QLabel, QWidget]]):
         super().__init__(widgetResizable=True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._cells = cells
@@ -123,15 +124,16 @@ class HeatMapPage(ReviewPage):
         self.note = QLabel(wordWrap=True)  # what the period picker has to say
         self.info = QLabel("Hover over a region for its figures.", wordWrap=True)
         self.legend = LegendBar()
-        self.map = HeatBodyMap(settings.orientation, atlas=atlas,
-                               geometry=load_geometry(settings.build))
+        geometry = load_geometry(settings.build)
+        self.map = HeatBodyMap(settings.orientation, atlas=atlas, geometry=geometry)
         self.left_off = self.map.left_off_label()  # numbers with no room on the map
         self.month_maps: list[tuple[QLabel, HeatBodyMap]] = []
         self.stack = QStackedWidget()
-        self._build()
+        self._build(geometry)
         self._connect()
 
-    def _build(self) -> None:
+    def _build(self, geometry: BodyGeometry) -> None:
+        """``geometry``: the build the maps are drawn in, the big map's."""
         controls = QHBoxLayout()
         for widget in (self.picker, QLabel("Show"), self.metric_choice, self.by_month):
             controls.addWidget(widget)
@@ -150,7 +152,7 @@ class HeatMapPage(ReviewPage):
         for index in range(MONTHS):
             title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
             small = HeatBodyMap(self._settings.orientation, atlas=self._atlas,
-                                geometry=self.map.geometry, numbers=False)
+                                geometry=geometry, numbers=False)
             small.setMinimumSize(MONTH_WIDTH, 210)
             small.hoveredRegionChanged.connect(lambda rid, i=index: self._hovered(rid, i))
             self.month_maps.append((title, small))

@@ -3,7 +3,9 @@ confidence interval and the words "association, not cause"."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -15,6 +17,9 @@ from fibromap.ui.review.review_page import ReviewPage
 from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.headings import SUBTITLE, heading
 from fibromap.ui.widgets.muted import MutedLabel, muted_style
+
+if TYPE_CHECKING:  # pyqtgraph is loaded with the first forest plot, not at start-up
+    from fibromap.ui.review.forest_plot import ForestPlot
 
 CARD = ("background: palette(base); border: 1px solid palette(mid); border-radius: 6px; "
         "padding: 8px;")
@@ -30,7 +35,7 @@ class InsightsPage(ReviewPage):
     def __init__(self, store: Store, today=date.today, parent: QWidget | None = None):
         super().__init__(store, today, initial_period=3, parent=parent)
         self.cards: list[QLabel] = []
-        self.forest = None  # the forest plot, built with pyqtgraph when there is data
+        self.forest: ForestPlot | None = None  # built with pyqtgraph when there is data
         self.content = QWidget()
         outer = QVBoxLayout(self.content)
         self.plot_title = heading("At a glance: each difference with its 95 % interval", SUBTITLE)
@@ -69,8 +74,10 @@ class InsightsPage(ReviewPage):
     def _clear(self) -> None:
         while self.column.count():
             item = self.column.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            assert item is not None  # the column holds count() items
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
         self.cards = []
 
     def _card(self, text: str, *, muted: bool = False, notable: bool = False) -> QLabel:
@@ -82,7 +89,7 @@ class InsightsPage(ReviewPage):
         self.column.addWidget(card)
         return card
 
-    def _section(self, title: str, comparisons: list[Comparison]) -> None:
+    def _section(self, title: str, comparisons: Sequence[Comparison]) -> None:
         self.column.addWidget(heading(title, SUBTITLE))
         ready = [c for c in comparisons if c.enough]
         waiting = [c for c in comparisons if not c.enough]
@@ -98,16 +105,17 @@ class InsightsPage(ReviewPage):
         drawn = [c for c in data.comparisons if c.enough and c.estimable]
         for widget in (self.plot_title, self.plot_note):
             widget.setVisible(bool(drawn))
-        if not drawn and self.forest is None:
+        forest = self.forest
+        if not drawn and forest is None:
             return
-        if self.forest is None:
+        if forest is None:
             # pyqtgraph is loaded here, when there is something to draw, not at start-up.
             from fibromap.ui.review.forest_plot import ForestPlot
 
-            self.forest = ForestPlot()
-            self._outer.insertWidget(self._plot_index, self.forest)
-        self.forest.setVisible(bool(drawn))
-        self.forest.set_comparisons(data.comparisons)
+            forest = self.forest = ForestPlot()
+            self._outer.insertWidget(self._plot_index, forest)
+        forest.setVisible(bool(drawn))
+        forest.set_comparisons(data.comparisons)
 
     def show_data(self, data: Insights) -> None:
         self._clear()

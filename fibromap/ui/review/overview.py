@@ -105,6 +105,7 @@ class OverviewPage(QWidget):
                                   "strong, and save.")
         else:
             latest = store.flares.latest()
+            assert latest is not None  # the summary counted at least one flare
             self._headline.setText(f"{summary.flares} flares recorded")
             self._details.setText(
                 f"From {summary.first_onset:%d %b %Y} to {summary.last_onset:%d %b %Y}, "

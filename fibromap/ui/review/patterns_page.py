@@ -62,7 +62,9 @@ class PatternsPage(ReviewPage):
         self.region.addItem("The most frequent region", None)
         for region in sorted(atlas, key=lambda r: r.name):
             self.region.addItem(region.name, region.id)
-        self.region.completer().setFilterMode(self.region.completer().filterMode().MatchContains)
+        completer = self.region.completer()
+        assert completer is not None  # an editable combo box has one
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.region_chart = BarChart("Flares in the chosen region")
         # Bedtime and waking, when a device measured the nights.
         self.rhythm_title = QLabel("<b>Bedtime and waking, as measured</b>")
@@ -152,7 +154,9 @@ class PatternsPage(ReviewPage):
     def _show_region(self, data: Patterns) -> None:
         self.region.blockSignals(True)
         self.region.setCurrentIndex(max(0, self.region.findData(self.chosen_region or data.region)))
-        self.region.lineEdit().setCursorPosition(0)  # a long name is read from its start
+        line = self.region.lineEdit()
+        assert line is not None  # the combo box is editable
+        line.setCursorPosition(0)  # a long name is read from its start
         self.region.blockSignals(False)
         if not data.region:
             self.region_chart.title = "Flares in the chosen region"

@@ -82,10 +82,11 @@ class ScoresPage(ReviewPage):
         every = max(1, len(labels) // 8)
         self.sss_chart.set_data(labels, [s.sss for s in data.sss], label_every=every, scale_max=12)
         self.fs_chart.set_data(labels, [s.fs for s in data.sss], label_every=every, scale_max=31)
-        scored = [(d, r) for d, r in data.fiqr if r.scored]
+        # The scored ones (r.scored), each with its total.
+        scored = [(d, r.answered, r.total) for d, r in data.fiqr if r.total is not None]
         # Each bar says how many of the 21 items it rests on.
-        self.fiqr_chart.set_data([f"{chart_date(d, span)}\n{r.answered} of 21" for d, r in scored],
-                                 [r.total for _d, r in scored],
+        self.fiqr_chart.set_data([f"{chart_date(d, span)}\n{answered} of 21" for d, answered, _t in scored],
+                                 [total for _d, _a, total in scored],
                                  label_every=max(1, len(scored) // 8), scale_max=100)
         unscored = len(data.fiqr) - len(scored)
         self.fiqr_chart.empty_text = ("No FIQR in this period" if not unscored else

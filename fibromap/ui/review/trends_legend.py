@@ -54,7 +54,7 @@ def entries_of(plot) -> list[Entry]:
 class LegendStrip(pg.GraphicsWidget):
     """Sits in the plot's title cell, the width of the data area, as tall as its lines."""
 
-    def __init__(self, plot):
+    def __init__(self, plot: pg.PlotItem) -> None:
         super().__init__()
         self._plot = plot
         self.entries: list[Entry] = []

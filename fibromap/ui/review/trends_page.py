@@ -251,7 +251,7 @@ class TrendsPage(ReviewPage):
         self.messages = {}
         x = [epoch(d) for d in data.days]
         total = int(sum(data.flares))
-        recorded = total or any(not math.isnan(v) for series in (
+        recorded = bool(total) or any(not math.isnan(v) for series in (
             *data.overlays.values(), *data.symptoms.values(), *data.device.values())
             for v in series)
         if data.device:
