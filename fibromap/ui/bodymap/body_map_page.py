@@ -97,7 +97,8 @@ class BodyMapPage(QWidget):
         self._roles = QButtonGroup(self)
         self._roles.addButton(self.spasm)
         self._roles.addButton(self.trigger_point)
-        self.referral_button = QPushButton("Pain spreads from here…", checkable=True)
+        self.referral_button = QPushButton("Pain spreads from here…")
+        self.referral_button.setCheckable(True)
         self.referral_button.setToolTip(
             f"Then click where the pain is felt ({QKeySequence('Ctrl+L').toString()})")
         self.remove_button = QPushButton("Remove")
@@ -170,15 +171,17 @@ class BodyMapPage(QWidget):
         panel.addWidget(self.orientation)
         self.panel = QWidget()
         self.panel.setLayout(panel)
+        self._panel_layout = panel
         # On a low screen, with suggestions and a long description shown, the panel
         # scrolls rather than squeezing its lists or cutting what is below them.
-        self.side = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        self.side = QScrollArea(widgetResizable=True)
+        self.side.setFrameShape(QScrollArea.Shape.NoFrame)
         self.side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.side.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds
         self.side.setWidget(self.panel)
         self.side.setFixedWidth(PANEL_WIDTH)
         self._reserve_find_strip()
-        layout = QHBoxLayout(self)
+        self._row = layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.map, 1)
         layout.addWidget(self.side)
@@ -210,13 +213,12 @@ class BodyMapPage(QWidget):
         frame = 2 * self.map.frameWidth()
         scene = self.map.sceneRect()
         figures = (height - frame - margins.top() - margins.bottom()) * scene.width() / scene.height()
-        spacing = self.layout().spacing()
+        spacing = self._row.spacing()
         return round(figures) + frame + margins.left() + margins.right() + spacing + PANEL_WIDTH
 
     def add_section(self, widget: QWidget) -> None:
         """Put ``widget`` in the side panel, under the marks and above the view setting."""
-        layout = self.panel.layout()
-        layout.insertWidget(self._sections, widget)
+        self._panel_layout.insertWidget(self._sections, widget)
         self._sections += 1
 
     def _connect(self) -> None:
@@ -226,8 +228,9 @@ class BodyMapPage(QWidget):
         self.map.referralModeChanged.connect(self._referral_mode_changed)
         self.map.message.connect(self.help.setText)
         self.intensity.answerChanged.connect(self._intensity_moved)
-        self.spasm.toggled.connect(lambda on: on and self._set_role(SiteRole.SPASM))
-        self.trigger_point.toggled.connect(lambda on: on and self._set_role(SiteRole.TRIGGER_POINT))
+        self.spasm.toggled.connect(lambda on: self._set_role(SiteRole.SPASM) if on else None)
+        self.trigger_point.toggled.connect(
+            lambda on: self._set_role(SiteRole.TRIGGER_POINT) if on else None)
         self.referral_button.toggled.connect(self._referral_button_toggled)
         self.remove_button.clicked.connect(self._remove_current)
         self.marked.itemClicked.connect(
@@ -273,17 +276,17 @@ class BodyMapPage(QWidget):
     def _show_mark(self, mark: Mark | None) -> None:
         """The current region's intensity and kind, editable when it is marked."""
         marked = mark is not None
-        rated = marked and mark.intensity is not None
-        is_source = marked and mark.role is not SiteRole.REFERRED
+        intensity, role = (mark.intensity, mark.role) if mark is not None else (None, None)
+        rated = intensity is not None
+        is_source = marked and role is not SiteRole.REFERRED
         with quiet(self.intensity, self.spasm, self.trigger_point):
             self.intensity.setEnabled(marked)
-            self.intensity.set_answer(mark.intensity if rated else None)
-            self.intensity_value.setText(str(mark.intensity) if rated else
-                                         NOT_RATED if marked else "")
+            self.intensity.set_answer(intensity)
+            self.intensity_value.setText(str(intensity) if rated else NOT_RATED if marked else "")
             self.spasm.setEnabled(is_source)
             self.trigger_point.setEnabled(is_source)
-            self.spasm.setChecked(is_source and mark.role is SiteRole.SPASM)
-            self.trigger_point.setChecked(is_source and mark.role is SiteRole.TRIGGER_POINT)
+            self.spasm.setChecked(is_source and role is SiteRole.SPASM)
+            self.trigger_point.setChecked(is_source and role is SiteRole.TRIGGER_POINT)
         self.remove_button.setEnabled(marked)
         self.referral_button.setEnabled(self.marks.referral_mode or is_source)
 
@@ -382,7 +385,9 @@ class _TopRight(QObject):
     def __init__(self, widget: QWidget, gap: int):
         super().__init__(widget)
         self._widget, self._gap = widget, gap
-        widget.parentWidget().installEventFilter(self)
+        parent = widget.parentWidget()
+        assert parent is not None, "kept at the top right of the parent it already has"
+        parent.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):

@@ -33,6 +33,9 @@ class BodyMapWidget(QGraphicsView):
     message = Signal(str)
     zoomed = Signal()  # the zoom changed (map_zoom.py)
     viewsChanged = Signal()  # the whole figure, or a detail view, is shown
+    # The body's geometry (its build). It shadows QWidget.geometry(), but the window and the
+    # heat-map read it by this name outside the body map's files: to rename with them.
+    geometry: BodyGeometry  # type: ignore[assignment]  # shadows QWidget.geometry() (see above)
 
     def __init__(self, orientation: Orientation = Orientation.PATIENT, *,
                  atlas: Atlas | None = None, geometry: BodyGeometry | None = None,

@@ -86,7 +86,7 @@ class Binding:
 class MapKeys:
     """The keyboard of one BodyMapWidget, with its type-to-find overlay."""
 
-    def __init__(self, body_map):
+    def __init__(self, body_map) -> None:  # the BodyMapWidget (it imports this module)
         self.map = body_map
         self._last_digit: tuple[str, float] | None = None
         self.find_text = ""
@@ -94,8 +94,8 @@ class MapKeys:
         self.find_label.setStyleSheet(
             "background: rgba(31, 95, 191, 230); color: white; padding: 3px 8px; border-radius: 4px;")
         self.find_label.hide()
-        self._find_timer = QTimer(body_map, singleShot=True, interval=FIND_IDLE_MS,
-                                  timeout=self.end_find)
+        self._find_timer = QTimer(body_map, singleShot=True, interval=FIND_IDLE_MS)
+        self._find_timer.timeout.connect(self.end_find)
 
     # -- where the regions are, for Tab and the arrow keys ------------------------------
     def points(self) -> dict[str, tuple[float, float]]:

@@ -13,17 +13,20 @@ window keeps its zoom.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QGraphicsView, QToolButton
+from PySide6.QtWidgets import QToolButton
 
 STEPS = (1.0, 1.5, 2.25, 3.4, 5.0)  # times the whole-body size
 EDGE = 8                            # the button's distance from the map's corner
 
 
 class MapZoom:
-    def __init__(self, body_map: QGraphicsView):
+    def __init__(self, body_map) -> None:
+        """``body_map``: the BodyMapWidget (not annotated, as in map_keys.py and map_views.py:
+        it imports this module, and no circle of imports is allowed, not even for types)."""
         self.map = body_map
         self.level = 0
-        self.whole = QToolButton(body_map, text="Whole body")
+        self.whole = QToolButton(body_map)
+        self.whole.setText("Whole body")
         self.whole.setToolTip("Show both figures whole again (Ctrl+-)")
         self.whole.setAccessibleName("Show the whole body")
         self.whole.clicked.connect(self.reset)

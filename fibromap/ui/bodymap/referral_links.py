@@ -47,5 +47,5 @@ class ReferralLinks:
         for (source, target), arrow in self._arrows.items():
             start, end = self._anchor(source), self._anchor(target)
             arrow.setVisible(start is not None and end is not None and start != end)
-            if arrow.isVisible():
+            if start is not None and end is not None and arrow.isVisible():
                 arrow.route(start, end)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import QMenu
 
 from fibromap.domain.atlas import FIGURES
@@ -17,7 +19,7 @@ def region_menu(body_map, region_id: str) -> QMenu:
     menu.setTitle(body_map.atlas.region(region_id).name)
     rate = menu.addMenu("Intensity")
     for value in range(11):
-        action = rate.addAction(str(value), lambda v=value: marks.set_intensity(region_id, v))
+        action = rate.addAction(str(value), partial(marks.set_intensity, region_id, value))
         action.setCheckable(True)
         action.setChecked(mark is not None and mark.intensity == value)
     if mark is None or mark.role is not SiteRole.REFERRED:

@@ -91,6 +91,7 @@ class ChipGroup(QWidget):
 
     def add_new(self, label: str) -> str | None:
         """Add the person's own word, tick it, and return its key (None if refused)."""
+        assert self._add_term is not None, "only a group given add_term takes new words"
         term = add_word(self._add_term, label, self.message.emit)
         if term is None:
             return None

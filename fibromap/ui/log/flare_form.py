@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from fibromap.domain.draft import FlareDraft
 from fibromap.domain.flare import DURATION_MAX_SECONDS, IMPACT_LEVELS, STILL_GOING, ImpactArea
-from fibromap.domain.vocabulary import TermKind
+from fibromap.domain.vocabulary import Term, TermKind
 from fibromap.ui.log.chips import ChipGroup
 from fibromap.ui.log.treatment_panel import TreatmentPanel
 from fibromap.ui.widgets.flow_layout import FlowLayout
@@ -75,7 +76,7 @@ class FlareForm(QWidget):
         before the database is open) it stays disabled until use_vocabulary()."""
         super().__init__(parent)
         self._vocabulary: Vocabulary | None = None
-        self._pinned: datetime | None = None
+        self._pinned: datetime | None = None  # the exact instant behind the wall time shown
         self._day_only = False  # the flare shown is known only to the day
         self.onset = QDateTimeEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy  HH:mm")
         self.onset.setAccessibleName("When it started")
@@ -85,7 +86,6 @@ class FlareForm(QWidget):
         self.duration = QSpinBox(minimum=0, maximum=999, value=0)
         self.duration.setSpecialValueText("–")
         self.duration.setAccessibleName("How long")
-        self._pinned: datetime | None = None  # the exact instant behind the wall time shown
         self.unit = QComboBox()
         for name, _seconds in UNITS:
             self.unit.addItem(name)
@@ -116,8 +116,11 @@ class FlareForm(QWidget):
         if vocabulary is not None:
             self.use_vocabulary(vocabulary)
 
-    def _adder(self, kind: TermKind):
-        return lambda label: self._vocabulary.add(kind, label)
+    def _adder(self, kind: TermKind) -> Callable[[str], Term]:
+        def add(label: str) -> Term:
+            assert self._vocabulary is not None, "words are added once the form is usable"
+            return self._vocabulary.add(kind, label)
+        return add
 
     def use_vocabulary(self, vocabulary: Vocabulary) -> None:
         """Offer the words the database holds, and let the form be filled in."""
@@ -193,10 +196,12 @@ class FlareForm(QWidget):
         was felt by); an aware one is kept exactly, offset and all, while that stays shown."""
         moment = moment.replace(second=0, microsecond=0)
         self._pinned = moment if moment.tzinfo is not None else None
-        self.onset.setDateTime(QDateTime(moment.replace(tzinfo=None)))
+        self.onset.setDateTime(QDateTime(QDate(moment.year, moment.month, moment.day),
+                                         QTime(moment.hour, moment.minute)))
 
     def onset_value(self) -> datetime:
-        wall = self.onset.dateTime().toPython().replace(second=0, microsecond=0)
+        # toPython() gives a datetime here (PySide6's stubs say object).
+        wall = cast(datetime, self.onset.dateTime().toPython()).replace(second=0, microsecond=0)
         pinned = self._pinned
         if pinned is not None and pinned.replace(tzinfo=None) == wall:
             # The wall time of the repeated hour of a clock change names two instants.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.flare import STILL_GOING
@@ -80,7 +80,7 @@ class HistoryModel(QAbstractTableModel):
             text += (" " if text else "") + f"→ {regions_text(referred, self._atlas, shown=2)} (referred)"
         return text
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]

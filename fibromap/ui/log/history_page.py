@@ -79,8 +79,10 @@ class HistoryPage(QWidget):
         self.region.addItem("All regions", None)
         for region in sorted(atlas, key=lambda r: r.name):
             self.region.addItem(region.name, region.id)
-        self.region.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.region.completer().setCompletionMode(self.region.completer().CompletionMode.PopupCompletion)
+        completer = self.region.completer()
+        assert completer is not None, "an editable combo box has a completer"
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
         self.trigger = QComboBox()
         self.start.setAccessibleName("First day")
         self.end.setAccessibleName("Last day")
@@ -186,7 +188,7 @@ class HistoryPage(QWidget):
                 "hurts on the body map, then click Save flare. It will be listed here.")
             return
         which, undo = [], []
-        if where.start:
+        if where.start and where.end:  # the two are set together
             which.append(f"from {_day(where.start)} to {_day(where.end)}")
             undo.append("untick From")
         if where.region:

@@ -59,8 +59,8 @@ class LogPage(QWidget):
         self.save_button.setToolTip("Ctrl+S")
         self.new_button.setToolTip("Ctrl+N")
         self.repeat_button.setToolTip("Fill in the most recent flare again (Ctrl+R)")
-        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS,
-                                   timeout=self.keep_draft)
+        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
         self._build()
         self.marks.events.changed.connect(lambda _regions: self._edited())
         self.form.changed.connect(self._edited)
@@ -82,6 +82,11 @@ class LogPage(QWidget):
         for button in (self.save_button, self.new_button, self.repeat_button):
             button.setEnabled(True)
 
+    def _attached(self) -> Store:
+        """The database: what uses it (the buttons) is off until attach()."""
+        assert self._store is not None, "the database is used only once attached"
+        return self._store
+
     def _build(self) -> None:
         # The title has the page's whole width, so that "Correcting the flare of …" is read
         # on one line at 1024 pixels: the form below it does not move when it changes.
@@ -99,16 +104,16 @@ class LogPage(QWidget):
         column.setContentsMargins(6, 4, 6, 6)
         column.addWidget(self.form)
         column.addStretch(1)
-        self.scroll = QScrollArea(widgetResizable=True)
-        self.scroll.setWidget(inner)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds
+        self.form_scroll = QScrollArea(widgetResizable=True)
+        self.form_scroll.setWidget(inner)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds
         self.feedback.reserve(FEEDBACK_LINES)
         right = QWidget()
         right.setMinimumWidth(FORM_MIN_WIDTH)
         side = QVBoxLayout(right)
         side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(self.scroll, 1)
+        side.addWidget(self.form_scroll, 1)
         side.addWidget(self.feedback)
         side.addLayout(buttons)
         self.columns = QSplitter(childrenCollapsible=False)
@@ -181,7 +186,8 @@ class LogPage(QWidget):
     def save(self) -> Flare | None:
         try:
             flare = self.draft().to_flare(self.map.atlas)
-            saved = self._store.flares.update(flare) if flare.id else self._store.flares.add(flare)
+            flares = self._attached().flares
+            saved = flares.update(flare) if flare.id else flares.add(flare)
         except ChangedElsewhere as exc:
             # The form keeps what was typed; saving again is a knowing choice.
             self._editing = exc.current
@@ -209,7 +215,7 @@ class LogPage(QWidget):
         self.feedback.forget()
 
     def repeat_last(self) -> bool:
-        latest = self._store.flares.latest()
+        latest = self._attached().flares.latest()
         if latest is None:
             self.show_feedback("There is no earlier flare to repeat yet.", error=True)
             return False

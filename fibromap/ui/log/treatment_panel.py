@@ -58,7 +58,7 @@ class _TreatmentRow:
     def load(self, use: DraftTreatment | None) -> None:
         self.check.setChecked(use is not None)
         self.relief.setValue(NO_RELIEF_YET if use is None or use.relief is None else use.relief)
-        if self.medication is not None:
+        if self.medication is not None and self.dose is not None:  # the two come together
             self.medication.setText(use.medication if use else "")
             self.dose.setText(use.dose if use else "")
 

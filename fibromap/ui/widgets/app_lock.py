@@ -74,7 +74,9 @@ class AppLock(QObject):
         self._countdown = QTimer(self, interval=COUNTDOWN_MS)
         self._countdown.timeout.connect(self._tick)
         self.set_minutes(minutes)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None, "a lock is made once the application exists"
+        app.installEventFilter(self)
 
     # -- what the window's menus and settings use ------------------------------------
     @property
@@ -151,10 +153,11 @@ class AppLock(QObject):
 
     def _tick(self) -> None:
         """While wrong tries make the next one wait: the button is off and counts down."""
-        wait = self._attempts.wait() if self._attempts is not None else 0.0
+        attempts = self._attempts
+        wait = attempts.wait() if attempts is not None else 0.0
         self.form.wait(math.ceil(wait) if wait > 0 else 0)
-        if wait > 0:
-            self.form.say(f"{self._attempts.failures} wrong passphrases in a row: each "
+        if attempts is not None and wait > 0:
+            self.form.say(f"{attempts.failures} wrong passphrases in a row: each "
                           "further try waits.")
             self._countdown.start()
         else:
@@ -187,7 +190,7 @@ class AppLock(QObject):
     # -- the windows covered ---------------------------------------------------------------
     def _belongs(self, widget: QWidget) -> bool:
         """Whether ``widget`` is in the window or in a window opened from it (a dialog)."""
-        top = widget.window()
+        top: QWidget | None = widget.window()
         while top is not None:
             if top is self._window:
                 return True
@@ -214,6 +217,7 @@ class AppLock(QObject):
         if front is None or not self._belongs(front) or self._cover_of(front) is None:
             front = self._window
         holder = self._cover_of(front)
+        assert holder is not None, "the window is covered while locked"
         for cover in self._covers:
             if shiboken6.isValid(cover) and cover is not holder:
                 cover.let_go()
@@ -262,7 +266,9 @@ class AppLock(QObject):
         elif kind == T.Hide and cover is not None:
             if window is not self._window and cover.isAncestorOf(self.form):
                 # Never left in a window that may be deleted next; placed again after.
-                self._cover_of(self._window).hold(self.form)
+                window_cover = self._cover_of(self._window)
+                assert window_cover is not None, "the window is covered while locked"
+                window_cover.hold(self.form)
             QTimer.singleShot(0, self._place_form)
         elif kind == T.Resize and cover is not None:
             cover.fill()
@@ -271,7 +277,7 @@ class AppLock(QObject):
         elif kind == T.WindowTitleChange and cover is not None \
                 and window.windowTitle() != LOCKED_TITLE:
             cover.saved_title = window.windowTitle()  # the title to show when unlocked
-            QTimer.singleShot(0, lambda: self._locked and window.setWindowTitle(LOCKED_TITLE))
+            QTimer.singleShot(0, lambda: self._retitle(window))
         elif kind == T.Close and event.spontaneous() and window is not self._window:
             event.ignore()  # a dialog keeps what it holds (quitting FibroMap stays possible)
             return True
@@ -283,9 +289,22 @@ class AppLock(QObject):
         if parent is self._window:
             # A part of the main window (a dock, a tool bar): hidden, and shown with the rest.
             self._hidden.append(widget)
-            QTimer.singleShot(0, lambda: self._locked and shiboken6.isValid(widget)
-                              and widget.hide())
+            QTimer.singleShot(0, lambda: self._hide_part(widget))
             return
         cover = self._cover_of(parent) if parent is not None else None
         if cover is not None:
-            QTimer.singleShot(0, lambda: shiboken6.isValid(cover) and cover.fill())
+            QTimer.singleShot(0, lambda: self._fill(cover))
+
+    def _retitle(self, window: QWidget) -> None:
+        """A window retitled while locked keeps showing the locked title."""
+        if self._locked:
+            window.setWindowTitle(LOCKED_TITLE)
+
+    def _hide_part(self, widget: QWidget) -> None:
+        if self._locked and shiboken6.isValid(widget):
+            widget.hide()
+
+    @staticmethod
+    def _fill(cover: LockCover) -> None:
+        if shiboken6.isValid(cover):
+            cover.fill()

@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QWidget
 
 
 def focusable_before(widget: QWidget) -> QWidget | None:
-    """The nearest widget before ``widget`` in the Tab chain that Tab can stop at."""
+    """The nearest widget before ``widget`` in the Tab chain that Tab can stop at.
+
+    (Qt's focus chain is a ring, so ``other`` is never None in practice; the stubs allow it.)"""
     other = widget.previousInFocusChain()
-    while other is not widget:
+    while other is not None and other is not widget:
         if other.focusPolicy() & Qt.FocusPolicy.TabFocus:
             return other
         other = other.previousInFocusChain()
@@ -20,7 +22,7 @@ def focusable_before(widget: QWidget) -> QWidget | None:
 def focusable_after(widget: QWidget) -> QWidget | None:
     """The next widget after ``widget`` (and outside it) that Tab would stop at now."""
     other = widget.nextInFocusChain()
-    while other is not widget:
+    while other is not None and other is not widget:
         if (other.focusPolicy() & Qt.FocusPolicy.TabFocus and other.isVisible()
                 and other.isEnabled() and not widget.isAncestorOf(other)):
             return other

@@ -120,7 +120,9 @@ class LockCover(QWidget):
 
     @property
     def host(self) -> QWidget:
-        return self.parentWidget()
+        host = self.parentWidget()
+        assert host is not None, "a cover is made as a child of its host"
+        return host
 
     def fill(self) -> None:
         """Cover the whole host again (after it was resized, or something was raised)."""
@@ -164,7 +166,7 @@ class LockCover(QWidget):
             host.setMinimumSize(minimum)
             host.setMaximumSize(maximum)
             host.resize(size)
-            if host.layout() is not None:
-                host.layout().invalidate()  # what it held back while grown
+            if (layout := host.layout()) is not None:
+                layout.invalidate()  # what it held back while grown
         host.setWindowTitle(self.saved_title)
         self.deleteLater()

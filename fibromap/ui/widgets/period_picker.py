@@ -68,6 +68,7 @@ class PeriodPicker(QWidget):
                 self.preset.addItem(label)
             self.preset.setCurrentIndex(self._usual_index)
             if PRESETS[self._usual_index][1] is None:  # custom: its own dates, not the months'
+                assert self._usual_period is not None, "kept when the months were shown"
                 self._set(self._usual_period)
         else:
             if self.months is None:  # what to go back to: the preset, and its dates
@@ -84,7 +85,7 @@ class PeriodPicker(QWidget):
     def apply_preset(self, index: int | None = None, emit: bool = True) -> None:
         index = self.preset.currentIndex() if index is None else index
         if self.months is not None:
-            self._apply_months(MONTH_PRESETS[index][1] is None, emit)
+            self._apply_months(self.months, MONTH_PRESETS[index][1] is None, emit)
             return
         _label, days = PRESETS[index]
         today = self._today()
@@ -111,9 +112,9 @@ class PeriodPicker(QWidget):
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.blockSignals(False)
 
-    def _apply_months(self, custom: bool, emit: bool) -> None:
+    def _apply_months(self, months: int, custom: bool, emit: bool) -> None:
         end = day_of(self.end) if custom else self._today()
-        self._set(Period(months_ending(end, self.months)[0].start, end))
+        self._set(Period(months_ending(end, months)[0].start, end))
         self.start.setEnabled(False)  # the first month follows from the last day
         self.end.setEnabled(custom)
         if emit:
@@ -121,7 +122,7 @@ class PeriodPicker(QWidget):
 
     def _edited(self) -> None:
         if self.months is not None:
-            self._apply_months(True, emit=True)
+            self._apply_months(self.months, True, emit=True)
             return
         self.changed.emit(self.period())
 

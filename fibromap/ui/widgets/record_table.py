@@ -29,9 +29,10 @@ def fit_columns(table: QTableWidget, columns: Sequence[int], samples: Sequence[s
     metrics = table.fontMetrics()
     header = table.horizontalHeader()
     for column in columns:
-        texts = [table.horizontalHeaderItem(column).text(), *samples]
-        texts += [table.item(row, column).text() for row in range(table.rowCount())
-                  if table.item(row, column) is not None]
+        heading = table.horizontalHeaderItem(column)
+        texts = [heading.text() if heading is not None else "", *samples]
+        texts += [item.text() for row in range(table.rowCount())
+                  if (item := table.item(row, column)) is not None]
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         table.setColumnWidth(column, max(metrics.horizontalAdvance(t) for t in texts) + padding)
 
