@@ -57,7 +57,8 @@ def _positive_days(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    database = argparse.ArgumentParser(add_help=False)
+    # A _Parser like the commands it is a parent of (only its options are copied to them).
+    database = _Parser(add_help=False)
     database.add_argument(
         "--database", metavar="URL", default=argparse.SUPPRESS,
         help="an SQLite file, or the SQLAlchemy URL of a database (default: "

@@ -77,17 +77,20 @@ def run() -> int:
 
         import pyqtgraph  # noqa: F401 - surfaces a broken numpy or OpenGL here, with its reason
 
+        from fibromap.ui.review.trends_page import TrendsPage
+
         window.show_view("trends")
-        if window.page("trends") is None:
+        trends = window.page("trends")
+        if not isinstance(trends, TrendsPage):
             raise RuntimeError("the trends view could not be built")
         deadline = time.monotonic() + 30
         while window.busy() and time.monotonic() < deadline:
             app.processEvents()
             time.sleep(0.01)
         app.processEvents()
-        plot = window.page("trends").plots.grab().toImage()
+        plot = trends.plots.grab().toImage()
         _check_drawn(plot, "the trends plot")
-        if window.page("trends").series_count() < 3:
+        if trends.series_count() < 3:
             raise RuntimeError("the trends plot has no curves")
         _step("trends plot rendered (pyqtgraph)", started)
 

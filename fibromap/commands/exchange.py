@@ -19,7 +19,9 @@ def _export_passphrase(args, protected: bool) -> str | None:
         raise FibroMapError("choose --seal or --plain, not both")
     if args.plain or not (args.seal or protected):
         return None
-    if not export_format(args.format).sealable:
+    chosen = export_format(args.format)
+    assert chosen is not None, "--format's choices are the export formats' keys"
+    if not chosen.sealable:
         sealable = sealable_format().key
         raise FibroMapError(
             f"your records are protected, and a {args.format} export would hold them in plain "

@@ -7,8 +7,9 @@ Each problem names where it is, through the ``where`` the format passes in: JSON
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable
 from datetime import date, timedelta
+from typing import TypeVar
 
 from fibromap.domain.records import Records, flare_fingerprint
 from fibromap.exchange.problems import Collector
@@ -19,6 +20,7 @@ FUTURE_DAYS = 1
 
 # (the list a record is in, its position, its field) -> where the person should look
 Where = Callable[[str, int, str], str]
+Key = TypeVar("Key", bound=Hashable)  # what makes a record one of a kind (a day, a day and a name)
 
 
 def latest_day(today: date | None = None) -> date:
@@ -59,8 +61,8 @@ class _Check:
                           f"{what} {day.isoformat()} is outside {self.span}")
         return False
 
-    def once(self, name: str, field: str, keys, describe: Callable[[object], str]) -> None:
-        first: dict = {}
+    def once(self, name: str, field: str, keys: Iterable[Key], describe: Callable[[Key], str]) -> None:
+        first: dict[Key, int] = {}
         for index, key in enumerate(keys):
             if key in first:
                 self.problems.add(self.where(name, index, field),

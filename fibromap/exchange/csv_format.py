@@ -236,8 +236,10 @@ def _checked_onset(first_line: int, first: list[str]) -> tuple[datetime, bool]:
     if not EARLIEST <= onset.date() <= latest:
         raise _CellProblem(first_line, "onset", f"{onset.date()} is outside "
                                                 f"{date_range_text(latest)}")
+    offset = onset.utcoffset()
+    assert offset is not None, "_onset gives an aware time (one with no offset is refused)"
     local = {"local_date": onset.date().isoformat(), "local_time": onset.time().isoformat(),
-             "utc_offset_minutes": str(int(onset.utcoffset().total_seconds()) // 60)}
+             "utc_offset_minutes": str(int(offset.total_seconds()) // 60)}
     if day_only:
         local.update(local_time="", utc_offset_minutes="")
     for column, expected in local.items():

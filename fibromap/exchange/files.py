@@ -242,7 +242,9 @@ def people_in(text: str, source: str) -> list[Whose]:
     """Whose records a text export holds, when its format can hold several people's (a
     Flaredown research file); [] for any other file, even one not recognised."""
     found = _recognised(text)
-    reader = found.code() if found is not None else None
+    if found is None:
+        return []
+    reader = found.code()
     return reader.people(text, source) if hasattr(reader, "people") else []
 
 

@@ -130,7 +130,8 @@ class _DayByDay:
 
     def __init__(self, regions: dict[str, tuple[str, ...]] | None):
         self.atlas, self.regions = load_atlas(), regions
-        self.problems, self.listed = Collector(), Counter()
+        self.problems = Collector()
+        self.listed: Counter[str] = Counter()
         self.ratings: dict[tuple[date, str], tuple[int, str, str]] = {}
         self.placed: dict[date, dict[str, int]] = defaultdict(dict)
         self.read_as: dict[str, tuple[str, ...]] = {}
@@ -256,7 +257,10 @@ class _DayByDay:
 def _occasional(medications: list[Medication], doses: dict[str, list[tuple[date, str]]]
                 ) -> list[str]:
     """A line on the doses taken now and then, kept on their days only."""
-    regular = {(m.name, d) for m in medications for d in _days(m.start, m.stop)}
+    regular: set[tuple[str, date]] = set()
+    for m in medications:
+        assert m.stop is not None, "a medication made from a run of doses ends on its last day"
+        regular.update((m.name, d) for d in _days(m.start, m.stop))
     now_and_then = sum((name, day) not in regular for name, taken in doses.items()
                        for day, _dose in set(taken))
     return [f"{counted(now_and_then, 'doses')} taken now and then (fewer than {MIN_RUN} "

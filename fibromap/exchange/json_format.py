@@ -181,7 +181,9 @@ _DECODER = json.JSONDecoder()
 
 
 def _space(text: str, at: int) -> int:
-    return _SPACE.match(text, at).end()
+    spaces = _SPACE.match(text, at)
+    assert spaces is not None, "_SPACE matches no space at all too"
+    return spaces.end()
 
 
 def _expect(text: str, at: int, mark: str, what: str) -> int:
@@ -212,7 +214,7 @@ def _members(text: str, on_item: Callable[[str, int, Any], None],
             if text[at:at + 1] != '"':
                 raise json.JSONDecodeError(
                     "Expecting property name enclosed in double quotes", text, at)
-            name, at = json.decoder.scanstring(text, at + 1)
+            name, at = json.decoder.scanstring(text, at + 1)  # type: ignore[attr-defined]  # not in typeshed
             at = _expect(text, _space(text, at), ":", "':' delimiter")
             if name in LISTS and text[at:at + 1] == "[":
                 at = _items(text, at, name, on_item, progress)

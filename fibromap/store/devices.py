@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select, tuple_
+from sqlalchemy import CursorResult, delete, func, select, tuple_
 
 from fibromap.domain.device_data import DeviceSleep, DeviceSource, DeviceSteps, Moment, keep_one_per_night
 from fibromap.errors import FibroMapError
@@ -176,7 +177,7 @@ class DeviceRepository:
 
     def _merge_steps(self, session, steps: list[DeviceSteps], result: DeviceImportResult) -> None:
         keys = {(s.source.app, s.source.device, s.day) for s in steps}
-        stored = {}
+        stored: dict[tuple[str, str, date], DeviceStepsRow] = {}
         key_list = sorted(keys)
         for start in range(0, len(key_list), 500):
             part = key_list[start:start + 500]
@@ -246,8 +247,8 @@ class DeviceRepository:
 
     def count(self) -> int:
         with self._db.reading() as session:
-            return (session.scalar(select(func.count(DeviceSleepRow.id)))
-                    + session.scalar(select(func.count(DeviceStepsRow.id))))
+            return (session.scalars(select(func.count(DeviceSleepRow.id))).one()
+                    + session.scalars(select(func.count(DeviceStepsRow.id))).one())
 
     # -- removing ---------------------------------------------------------------------------
     def remove(self, source: DeviceSource, *, dry_run: bool = False) -> tuple[int, int]:
@@ -260,7 +261,9 @@ class DeviceRepository:
                     DeviceSleepRow.app == source.app, DeviceSleepRow.device == source.device))
                 days = session.execute(delete(DeviceStepsRow).where(
                     DeviceStepsRow.app == source.app, DeviceStepsRow.device == source.device))
-                removed = (nights.rowcount, days.rowcount)
+                # A DELETE's result is a CursorResult (Session.execute is typed for any statement).
+                removed = (cast("CursorResult[Any]", nights).rowcount,
+                           cast("CursorResult[Any]", days).rowcount)
                 if dry_run:
                     raise _DryRun("dry run")
         except _DryRun:

@@ -32,6 +32,8 @@ OPEN_ANYWAY_MS = 500
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    # instance() may be any QCoreApplication; FibroMap (and pytest-qt) only makes widget ones.
+    assert isinstance(app, QApplication), "the running application is not a QApplication"
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -134,7 +136,7 @@ def _offer_backup(url: str, paths: Paths, problem: str, parent: QWidget) -> Stor
     target = Database.sqlite_file(url)
     good = next((info for info in map(describe_backup, list_backups(paths)) if info.sound),
                 None) if target is not None else None
-    if good is None:
+    if target is None or good is None:  # a server's database has no backups here
         show_problem(parent, title, problem)
         return None
     taken = f"{good.taken:%a %d %b %Y, %H:%M}" if good.taken else good.path.name

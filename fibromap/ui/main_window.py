@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMainWindow, QMessageBox, QSystemTrayIcon, QWidget
 
 from fibromap import APP_NAME, __version__
 from fibromap.config import Paths
@@ -25,11 +25,12 @@ from fibromap.ui.log.log_page import LogPage
 from fibromap.ui.menus import WindowActions, build_menus
 from fibromap.ui.pages import PageTabs
 from fibromap.ui.settings import Settings
-from fibromap.ui.views import PAGES, VIEWS, PageContext
+from fibromap.ui.views import PAGES, VIEWS, Page, PageContext, ReviewView
 
 FRAME_ALLOWANCE = 32  # pixels a window manager's title bar may take
 if TYPE_CHECKING:
     from fibromap.store.store import Store
+    from fibromap.ui.widgets.app_lock import AppLock
 
 
 class DeleteFlare(QUndoCommand):
@@ -43,12 +44,13 @@ class DeleteFlare(QUndoCommand):
 
     def redo(self) -> None:
         if not self._done:
-            self.flare = self._window.store.flares.delete(self.flare.id)
+            assert self.flare.id is not None, "a flare put back by undo() has its id"
+            self.flare = self._window.opened_store().flares.delete(self.flare.id)
             self._window.refresh()
         self._done = True
 
     def undo(self) -> None:
-        self.flare = self._window.store.flares.restore(self.flare)
+        self.flare = self._window.opened_store().flares.restore(self.flare)
         self._done = False
         self._window.refresh()
         self._window.statusBar().showMessage("The flare is back.", 4000)
@@ -75,17 +77,19 @@ class MainWindow(QMainWindow):
         self.resize(min(1280, free.width()), min(820, free.height() - FRAME_ALLOWANCE))
         # Sealed with the database's key while it is protected.
         self.drafts = DraftFile(paths, lambda: self.store.database.key if self.store else None)
-        self.app_lock = None  # the idle lock, while the records are protected
+        self.app_lock: AppLock | None = None  # the idle lock, while the records are protected
         self.undo_stack = QUndoStack(self)
         self.log = LogPage(None, settings, self.drafts)
         self.tabs = PageTabs(self.log, lambda: PageContext(
-            self.store, self.settings, self.log.map.atlas, self.log.map.geometry,
+            self.opened_store(), self.settings, self.log.map.atlas,
+            # BodyMapWidget.geometry (ui/bodymap) is its BodyGeometry, shadowing QWidget.geometry().
+            self.log.map.geometry,  # type: ignore[arg-type]  # the map's attribute hides Qt's method
             self.orientationChanged, self.figureChanged, self))
         self.setCentralWidget(self.tabs)
         self.menu_actions: WindowActions = build_menus(self, PAGES)
         self.database_label = QLabel("Opening the database…")
         self.statusBar().addPermanentWidget(self.database_label)
-        self.tray = None
+        self.tray: QSystemTrayIcon | None = None
         self.log.saved.connect(lambda _flare: self.refresh())
         self.log.body.orientationChanged.connect(self.orientationChanged)
         self.log.body.orientationChanged.connect(lambda o: self.statusBar().showMessage(
@@ -142,7 +146,7 @@ class MainWindow(QMainWindow):
         self._read_only_why = why
         self.refuse_saving(self.log.save_button)
 
-    def refuse_saving(self, button) -> None:
+    def refuse_saving(self, button: QAbstractButton) -> None:
         button.setEnabled(False)
         button.setToolTip(self._read_only_why)
 
@@ -152,6 +156,12 @@ class MainWindow(QMainWindow):
     def page(self, name: str) -> QWidget:
         """The page ``name`` (fibromap/ui/views.py), built and put in its tab if need be."""
         return self.tabs.page(name)
+
+    def opened_store(self) -> Store:
+        """The database, for what is done only once it is open: the menus and tabs that
+        lead there are off until attach()."""
+        assert self.store is not None, "the menus and tabs that need the database are off until attach()"
+        return self.store
 
     # -- flares -------------------------------------------------------------------------
     def new_flare(self) -> None:
@@ -187,7 +197,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.log)
             if draft.editing_id is not None:
                 try:
-                    flare = self.store.flares.get(draft.editing_id)
+                    flare = self.opened_store().flares.get(draft.editing_id)
                     # The correction was begun on the version it had then: a change made
                     # since, elsewhere, is not overwritten without a word.
                     self.log.edit(replace(flare, modified=draft.editing_modified or flare.modified))
@@ -226,7 +236,11 @@ class MainWindow(QMainWindow):
         self.watcher.up_to_date()
         for entry, page in self.tabs.built():
             # A review view loads again when next shown: those nobody opens cost nothing.
-            (page.mark_stale if entry.review else page.reload)()
+            # (A page of PAGES is a QWidget and a Page, a review one a ReviewView: views.py.)
+            if entry.review:
+                cast(ReviewView, page).mark_stale()
+            else:
+                cast(Page, page).reload()
 
     def _changed_elsewhere(self) -> None:
         self.refresh()
@@ -243,7 +257,7 @@ class MainWindow(QMainWindow):
         """Show the database anew on the page ``name``; a page not built yet will when it is."""
         page = self.tabs.built_page(name)
         if page is not None:
-            page.reload()
+            cast(Page, page).reload()  # a QWidget and a Page, as every page of PAGES
 
     def ready_to_save(self) -> bool:
         """Whether a flare marked now could be saved: the database is open and the form
@@ -252,12 +266,12 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """Whether a view is still loading figures on a worker thread."""
-        return any(page.worker.busy for _entry, page in self.tabs.built(review=True))
+        return any(cast(ReviewView, page).worker.busy for _entry, page in self.tabs.built(review=True))
 
     def show_view(self, name: str) -> None:
         if name == "bodymap":  # the Log view showing the most recent flare
             self.tabs.setCurrentWidget(self.log)
-            latest = self.store.flares.latest()
+            latest = self.opened_store().flares.latest()
             if latest is not None:
                 self.log.load_draft(FlareDraft.from_flare(latest, keep_identity=False))
                 self.log.body.caption.setText(f"Most recent flare: {onset_text(latest)}")
@@ -269,7 +283,7 @@ class MainWindow(QMainWindow):
     def show_backups(self) -> None:
         from fibromap.ui.dialogs.backups_dialog import BackupsDialog
 
-        dialog = BackupsDialog(self.store, self.paths, self)
+        dialog = BackupsDialog(self.opened_store(), self.paths, self)
         dialog.exec()
         if dialog.restored:
             self.refresh()
@@ -280,7 +294,7 @@ class MainWindow(QMainWindow):
     def privacy_dialog(self):
         from fibromap.ui.dialogs.privacy_dialog import PrivacyDialog
 
-        dialog = PrivacyDialog(self.store, self.settings, self.paths, self)
+        dialog = PrivacyDialog(self.opened_store(), self.settings, self.paths, self)
         dialog.protection_changed.connect(self.update_lock)
         return dialog
 
@@ -298,7 +312,7 @@ class MainWindow(QMainWindow):
             from fibromap.ui.widgets.app_lock import AppLock
 
             def opens(passphrase: str) -> bool:  # against the key in memory: no disk read
-                now = self.store.database.key
+                now = self.opened_store().database.key
                 return now is not None and cipher.derive(passphrase, now.salt) == now
             self.app_lock = AppLock(self, opens, 0, UnlockAttempts(self.paths))
         self.app_lock.set_minutes(self.settings.lock_minutes)
@@ -310,7 +324,7 @@ class MainWindow(QMainWindow):
     def show_devices(self) -> None:
         from fibromap.ui.dialogs.devices_dialog import DevicesDialog
 
-        dialog = DevicesDialog(self.store, self)
+        dialog = DevicesDialog(self.opened_store(), self)
         dialog.exec()
         if dialog.removed:
             self.refresh()
@@ -318,17 +332,18 @@ class MainWindow(QMainWindow):
     def show_report(self) -> None:
         from fibromap.ui.dialogs.report_dialog import ReportDialog
 
-        ReportDialog(self.store, self.settings, self.log.map.atlas, parent=self).exec()
+        ReportDialog(self.opened_store(), self.settings, self.log.map.atlas, parent=self).exec()
 
     def show_export(self) -> None:
         from fibromap.ui.dialogs.exchange_dialogs import ExportDialog
 
-        ExportDialog(self.store, self).exec()
+        ExportDialog(self.opened_store(), self).exec()
 
     def show_import(self, path=None) -> None:
         from fibromap.ui.dialogs.exchange_dialogs import ask_import, run_import
 
-        report = run_import(self, self.store, path) if path else ask_import(self, self.store)
+        store = self.opened_store()
+        report = run_import(self, store, path) if path else ask_import(self, store)
         if report is not None:
             self.refresh()
             self.statusBar().showMessage(f"Imported — {report.summary()}.", 15_000)
@@ -338,7 +353,8 @@ class MainWindow(QMainWindow):
             self, f"About {APP_NAME}",
             f"<b>{APP_NAME} {__version__}</b><br>A private spasm and pain logger.<br><br>"
             "Your data stays on this computer; FibroMap opens no network connection.<br>"
-            f"Database: {self.store.display_name}<br>"
+            # Help › About works while the database is still opening (a moment at start-up).
+            f"Database: {self.store.display_name if self.store else 'still opening'}<br>"
             f"Data folder: {self.paths.data_dir}<br>Backups: {self.paths.backups_dir}<br>"
             f"Logs: {self.paths.logs_dir}")
 

@@ -42,7 +42,8 @@ class WindowActions:
 
 
 def _action(window, text: str, slot, shortcut=None) -> QAction:
-    action = QAction(text, window, triggered=slot)
+    action = QAction(text, window)
+    action.triggered.connect(slot)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     return action

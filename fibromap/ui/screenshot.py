@@ -57,5 +57,5 @@ def save_screenshot(store: Store, settings: Settings, paths: Paths, view: str,
         app.processEvents()
     if not map_only and (image.width() != size[0] or image.height() != size[1]):
         image = image.scaled(*size)
-    if not image.save(str(target), "PNG"):
+    if not image.save(str(target), "PNG"):  # type: ignore[call-overload]  # stubs say bytes; PySide6 takes str only
         raise FibroMapError(f"cannot write the image {target}")

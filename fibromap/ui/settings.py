@@ -19,7 +19,7 @@ class Settings:
     def orientation(self) -> Orientation:
         value = self._settings.value("bodymap/orientation", Orientation.PATIENT.value)
         try:
-            return Orientation(value)
+            return Orientation(str(value))
         except ValueError:
             return Orientation.PATIENT
 
@@ -33,7 +33,7 @@ class Settings:
         """The body map's figure: female, male or neutral (the same regions on each)."""
         value = self._settings.value("bodymap/figure", Build.NEUTRAL.value)
         try:
-            return Build(value)
+            return Build(str(value))
         except ValueError:
             return Build.NEUTRAL
 
@@ -47,7 +47,7 @@ class Settings:
         """When to remind about the daily check-in while the app runs (None: never)."""
         value = self._settings.value("checkin/reminder", "")
         try:
-            return time.fromisoformat(value) if value else None
+            return time.fromisoformat(str(value)) if value else None
         except (TypeError, ValueError):
             return None
 
@@ -92,7 +92,8 @@ class Settings:
     def lock_minutes(self) -> int:
         """Lock the window after this many minutes without input (0: never)."""
         try:
-            return max(0, min(240, int(self._settings.value("privacy/lock_minutes", 0))))
+            # The INI file gives back text ("15"); an int set in this run reads the same.
+            return max(0, min(240, int(str(self._settings.value("privacy/lock_minutes", 0)))))
         except (TypeError, ValueError):
             return 0
 

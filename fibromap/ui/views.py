@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from fibromap.domain.geometry import BodyGeometry
     from fibromap.store.store import Store
     from fibromap.ui.settings import Settings
+    from fibromap.ui.worker import Worker
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,18 @@ class Page(Protocol):
 
     def reload(self) -> None:
         """Show what the database holds now."""
+
+
+class ReviewView(Page, Protocol):
+    """A page whose entry says ``review``: it loads on a worker thread, and after a save
+    again only when next shown."""
+
+    @property
+    def worker(self) -> Worker:
+        """Loads its figures; busy while it does."""
+
+    def mark_stale(self) -> None:
+        """The database changed: load again now if on screen, else when next shown."""
 
 
 class PageHost(Protocol):

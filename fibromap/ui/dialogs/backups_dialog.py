@@ -114,7 +114,9 @@ class BackupsDialog(QDialog):
             self.feedback.say(f"Not restored: {exc}.", error=True)
             return False
         self.restored = True
-        self.feedback.say(f"Restored the backup of {self.table.item(self.table.currentRow(), 0).text()}"
+        shown = self.table.item(self.table.currentRow(), 0)
+        assert shown is not None, "reload() gives every backup's row its cells"
+        self.feedback.say(f"Restored the backup of {shown.text()}"
                           f" ({chosen.flares} flares). The file it replaced is kept as {kept}.",
                           error=False)
         self.reload()

@@ -272,7 +272,9 @@ class ImportDialog(QDialog):
     def _fit(self) -> None:
         """Tall enough for the lists when there are any, no taller than its text when not."""
         listed = not self.details.isHidden() or not self.symptoms.isHidden()
-        self.layout().activate()
+        layout = self.layout()
+        assert layout is not None, "__init__ lays the dialog out"
+        layout.activate()
         self.resize(self.width(), max(640 if listed else 0, self.minimumSizeHint().height()))
 
     def _show_symptoms(self, placed: dict[str, tuple[str, ...]]) -> None:

@@ -115,6 +115,14 @@ class PrivacyDialog(QDialog):
     def _file(self) -> Path | None:
         return self._store.database.sqlite_path
 
+    @property
+    def _protectable(self) -> Path:
+        """The SQLite file: only it can be protected, so the boxes that act on it show only
+        for one (and only it can hold a key)."""
+        path = self._file
+        assert path is not None, "protection's boxes are hidden for a database on a server"
+        return path
+
     def _show_state(self) -> None:
         database = self._store.database
         protected = database.key is not None
@@ -133,7 +141,7 @@ class PrivacyDialog(QDialog):
         self.off_box.setVisible(usable and protected)
         self.lock_minutes.setEnabled(protected)
         self.keep_kept.blockSignals(True)
-        self.keep_kept.setChecked(protected and remembered.kept(self._file))
+        self.keep_kept.setChecked(protected and remembered.kept(self._protectable))
         self.keep_kept.blockSignals(False)
         for field in (self.new, self.again, self.current, self.changed_new, self.changed_again):
             field.clear()
@@ -174,7 +182,7 @@ class PrivacyDialog(QDialog):
         if self._run(lambda: protection.protect(self._store.database, self._paths, passphrase),
                      "Protected, with every backup and the unsaved flare. " + OLD_BLOCKS):
             if keep:
-                remembered.keep(self._file, passphrase)
+                remembered.keep(self._protectable, passphrase)
                 self._show_state()
             self.offer_recovery_export()
 
@@ -182,11 +190,11 @@ class PrivacyDialog(QDialog):
         passphrase = self._new_passphrase(self.changed_new, self.changed_again)
         if passphrase is None:
             return
-        old, kept = self.current.text(), remembered.kept(self._file)
+        old, kept = self.current.text(), remembered.kept(self._protectable)
         if self._run(lambda: protection.change_passphrase(self._store.database, self._paths,
                                                           old, passphrase),
                      "The passphrase is changed, for the records and every backup.") and kept:
-            remembered.keep(self._file, passphrase)
+            remembered.keep(self._protectable, passphrase)
             self._show_state()
 
     def turn_off(self) -> None:
@@ -199,24 +207,24 @@ class PrivacyDialog(QDialog):
             return
         if self._run(lambda: protection.unprotect(self._store.database, self._paths, current),
                      "Protection is off: the records and their backups are plain files again."):
-            remembered.forget(self._file)
+            remembered.forget(self._protectable)
             self._show_state()
 
     def _keep_toggled(self, keep: bool) -> None:
         if not keep:
-            remembered.forget(self._file)
+            remembered.forget(self._protectable)
             self.feedback.say("The passphrase is no longer kept; FibroMap asks for it at start.",
                               error=False)
             return
         from fibromap.store import cipher
         try:
-            cipher.unlock(self._file, self.current.text())
+            cipher.unlock(self._protectable, self.current.text())
         except FibroMapError:
             self.feedback.say("Type the current passphrase first, then tick the box.",
                               error=True)
             self._show_state()
             return
-        remembered.keep(self._file, self.current.text())
+        remembered.keep(self._protectable, self.current.text())
         self.feedback.say("The passphrase is kept in this computer's keyring.", error=False)
 
     def _lock_changed(self, minutes: int) -> None:

@@ -63,7 +63,7 @@ class ReportDialog(QDialog):
         self.questions.setTabChangesFocus(True)
         self.save_button = QPushButton("Save as PDF…")
         self.print_button = QPushButton("Print…")
-        self.feedback = FeedbackLabel()
+        self.feedback: FeedbackLabel = FeedbackLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
