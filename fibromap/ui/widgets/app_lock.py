@@ -37,7 +37,8 @@ WATCHED = INPUT | {T.ShortcutOverride, T.Show, T.Hide, T.Resize, T.Close,
 class Attempts(Protocol):
     """Wrong passphrases in a row (fibromap.store.attempts.UnlockAttempts keeps them)."""
 
-    failures: int
+    @property
+    def failures(self) -> int: ...  # read only: the lock never sets the count itself
 
     def wait(self) -> float: ...
     def failed(self) -> None: ...
