@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.tabs = PageTabs(self.log, lambda: PageContext(
             self.opened_store(), self.settings, self.log.map.atlas,
             # BodyMapWidget.geometry (ui/bodymap) is its BodyGeometry, shadowing QWidget.geometry().
-            self.log.map.geometry,  # type: ignore[arg-type]  # the map's attribute hides Qt's method
+            self.log.map.body_geometry,
             self.orientationChanged, self.figureChanged, self))
         self.setCentralWidget(self.tabs)
         self.menu_actions: WindowActions = build_menus(self, PAGES)

@@ -33,9 +33,6 @@ class BodyMapWidget(QGraphicsView):
     message = Signal(str)
     zoomed = Signal()  # the zoom changed (map_zoom.py)
     viewsChanged = Signal()  # the whole figure, or a detail view, is shown
-    # The body's geometry (its build). It shadows QWidget.geometry(), but the window and the
-    # heat-map read it by this name outside the body map's files: to rename with them.
-    geometry: BodyGeometry  # type: ignore[assignment]  # shadows QWidget.geometry() (see above)
 
     def __init__(self, orientation: Orientation = Orientation.PATIENT, *,
                  atlas: Atlas | None = None, geometry: BodyGeometry | None = None,
@@ -44,7 +41,8 @@ class BodyMapWidget(QGraphicsView):
         """``marks``: the flare to draw and edit (by default a new one, empty)."""
         super().__init__(parent)
         self.atlas = atlas or load_atlas()
-        self.geometry = geometry or load_geometry()
+        # The body's shape (its build); not geometry, which is Qt's word for the widget's place.
+        self.body_geometry = geometry or load_geometry()
         self._orientation = Orientation(orientation)
         self._hovered: str | None = None
         self._editable = True
@@ -61,7 +59,7 @@ class BodyMapWidget(QGraphicsView):
         self.keys = MapKeys(self)
         self.zoom = MapZoom(self)
         self.views = MapViews(self)
-        self.figures = BodyFigures(self.scene(), self.atlas, self.geometry, self.font(), views)
+        self.figures = BodyFigures(self.scene(), self.atlas, self.body_geometry, self.font(), views)
         self._links = ReferralLinks(self.scene(), self.figures.shown_anchor)
         self._drawn: set[tuple[str, str]] = set()  # the arrows that draw the model's referrals
         self.region_items = self.figures.region_items
@@ -92,7 +90,7 @@ class BodyMapWidget(QGraphicsView):
 
     def set_geometry(self, geometry: BodyGeometry) -> None:
         """Draw the map in another build of the figure; marks, arrows and zoom stay."""
-        self.geometry = geometry
+        self.body_geometry = geometry
         self.figures.set_geometry(geometry)
         self.zoom.apply()
         self.redraw()

@@ -70,7 +70,7 @@ def test_left_and_right_sit_where_the_view_setting_says(qtbot, body_map):
             item = body_map.figures.shown_item(rid)
             if item.region.side is Side.CENTER:
                 continue
-            frame = body_map.geometry.views[item.view]
+            frame = body_map.body_geometry.views[item.view]
             middle = body_map.mapFromScene(
                 body_map.figures.containers[item.view].mapToScene(frame.width / 2, 0)).x()
             left_label_on_left = body_map.side_label_text(item.view)[0] == "L"

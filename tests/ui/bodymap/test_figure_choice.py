@@ -62,7 +62,7 @@ def test_choosing_a_figure_redraws_every_map_and_keeps_what_is_marked(qtbot, win
     assert drawn_bounds(body_map, "gluteus_maximus.left") == expected_bounds(
         Build.FEMALE, "gluteus_maximus.left", View.BACK)
     for page_map in (heatmap.map, overview.map, *(small for _t, small in heatmap.month_maps)):
-        assert page_map.geometry.build is Build.FEMALE
+        assert page_map.body_geometry.build is Build.FEMALE
         assert drawn_bounds(page_map, "anterior_deltoid.left") == expected_bounds(
             Build.FEMALE, "anterior_deltoid.left")
     # The flare being typed is untouched; its number sits at the region's new middle.
@@ -85,10 +85,10 @@ def test_choosing_a_figure_redraws_every_map_and_keeps_what_is_marked(qtbot, win
     assert Settings(paths.settings_file).build is Build.FEMALE
     again = MainWindow(window.store, Settings(paths.settings_file), paths)
     qtbot.addWidget(again)
-    assert again.log.map.geometry.build is Build.FEMALE
+    assert again.log.map.body_geometry.build is Build.FEMALE
     assert figure_action(again, Build.FEMALE).isChecked()
-    assert again.page("heatmap").map.geometry.build is Build.FEMALE
-    assert again.page("overview").map.geometry.build is Build.FEMALE
+    assert again.page("heatmap").map.body_geometry.build is Build.FEMALE
+    assert again.page("overview").map.body_geometry.build is Build.FEMALE
 
 
 def test_a_figure_chosen_in_a_detail_view_shows_when_the_whole_body_is_back(window):
