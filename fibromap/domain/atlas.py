@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import Any
 
 from fibromap.config import resource
 from fibromap.errors import ValidationError
@@ -234,43 +235,58 @@ def _side_id(stem: str, paired: bool, side: Side) -> str:
     return f"{stem}.{side.value}" if paired else stem
 
 
-@cache
-def load_atlas() -> Atlas:
-    """The catalogue shipped in resources/atlas (read once)."""
-    regions_doc = json.loads(resource("atlas", "regions.json").read_text(encoding="utf-8"))
-    patterns_doc = json.loads(resource("atlas", "trigger_points.json").read_text(encoding="utf-8"))
-    former_doc = json.loads(resource("atlas", "former_names.json").read_text(encoding="utf-8"))
+# One entry of a catalogue file, as JSON reads it.
+_Entry = dict[str, Any]
+# The WPI areas that come in a left and a right (the others lie on the midline).
+_SIDED_WPI = frozenset({"jaw", "shoulder_girdle", "upper_arm", "lower_arm", "hip", "upper_leg",
+                        "lower_leg"})
+
+
+def _read(name: str) -> _Entry:
+    return json.loads(resource("atlas", name).read_text(encoding="utf-8"))
+
+
+def _shown(name: str, side: Side) -> str:
+    """A region's display name on one side ("Left trapezius"; a midline one capitalised)."""
+    if side is Side.CENTER:
+        return name[:1].upper() + name[1:]
+    return f"{side.value.title()} {name}"
+
+
+def _wpi_area(entry: _Entry, parent_entry: _Entry | None, side: Side) -> str | None:
+    """The WPI area a catalogue entry's region counts toward on one side."""
+    # A detail region counts where its whole-figure region counts.
+    wpi = parent_entry["wpi"] if parent_entry else entry["wpi"]
+    if wpi and side is not Side.CENTER and wpi in _SIDED_WPI:
+        wpi = f"{wpi}.{side.value}"
+    return wpi
+
+
+def _regions(regions_doc: _Entry, former_doc: _Entry) -> list[Region]:
+    """Every region of the catalogue, a paired muscle once on each side."""
     regions: list[Region] = []
-    paired: dict[str, bool] = {}
     by_stem = {entry["id"]: entry for entry in regions_doc["regions"]}
-
-    def shown(name: str, side: Side) -> str:
-        if side is Side.CENTER:
-            return name[:1].upper() + name[1:]
-        return f"{side.value.title()} {name}"
-
     for entry in regions_doc["regions"]:
         stem = entry["id"]
-        paired[stem] = entry["paired"]
         sides = (Side.LEFT, Side.RIGHT) if entry["paired"] else (Side.CENTER,)
         for side in sides:
-            display = shown(entry["name"], side)
             parent_stem = entry.get("parent")
             parent_entry = by_stem.get(parent_stem) if parent_stem else None
-            # A detail region counts where its whole-figure region counts.
-            wpi = parent_entry["wpi"] if parent_entry else entry["wpi"]
-            if wpi and side is not Side.CENTER and wpi in {"jaw", "shoulder_girdle", "upper_arm",
-                                                           "lower_arm", "hip", "upper_leg",
-                                                           "lower_leg"}:
-                wpi = f"{wpi}.{side.value}"
             regions.append(Region(
-                id=_side_id(stem, entry["paired"], side), stem=stem, name=display, side=side,
-                view=View(entry["view"]), area=entry["area"], wpi_area=wpi,
+                id=_side_id(stem, entry["paired"], side), stem=stem,
+                name=_shown(entry["name"], side), side=side,
+                view=View(entry["view"]), area=entry["area"],
+                wpi_area=_wpi_area(entry, parent_entry, side),
                 muscles=tuple(entry["muscles"]), layer=Layer(entry.get("layer", "surface")),
                 detail=entry.get("detail"),
                 parent=_side_id(parent_stem, parent_entry["paired"], side) if parent_entry
                 else None,
-                former_names=tuple(shown(n, side) for n in former_doc["names"].get(stem, ()))))
+                former_names=tuple(_shown(n, side) for n in former_doc["names"].get(stem, ()))))
+    return regions
+
+
+def _patterns(patterns_doc: _Entry, paired: dict[str, bool]) -> list[ReferralPattern]:
+    """Every trigger-point pattern, once on each side."""
     patterns: list[ReferralPattern] = []
     for entry in patterns_doc["patterns"]:
         for side in (Side.LEFT, Side.RIGHT):
@@ -281,4 +297,14 @@ def load_atlas() -> Atlas:
                 sources=tuple(_side_id(s, paired[s], side) for s in entry["sources"]),
                 zones=tuple(_side_id(z, paired[z], side) for z in entry["zones"]),
                 reference=entry.get("reference", "")))
-    return Atlas(regions, patterns)
+    return patterns
+
+
+@cache
+def load_atlas() -> Atlas:
+    """The catalogue shipped in resources/atlas (read once)."""
+    regions_doc = _read("regions.json")
+    patterns_doc = _read("trigger_points.json")
+    former_doc = _read("former_names.json")
+    paired = {entry["id"]: entry["paired"] for entry in regions_doc["regions"]}
+    return Atlas(_regions(regions_doc, former_doc), _patterns(patterns_doc, paired))

@@ -74,6 +74,29 @@ class FlareDraft:
 
     def to_flare(self, atlas: Atlas) -> Flare:
         """The flare to save, or a ValidationError saying what is still missing."""
+        self._require_complete(atlas)
+        return Flare(
+            id=self.editing_id,
+            onset=self.onset,
+            duration_seconds=self.duration_seconds,
+            # Each has its intensity (_require_complete says so).
+            sites=tuple(SpasmSite(s.region, s.intensity, SiteRole(s.role)) for s in self.sites
+                        if s.intensity is not None),
+            referrals=tuple(Referral(link.source, link.target, link.intensity) for link in self.links
+                            if link.intensity is not None),
+            context=self.context,
+            qualities=frozenset(self.qualities),
+            triggers=frozenset(self.triggers),
+            treatments=tuple(TreatmentUse(t.treatment, t.relief, t.medication.strip(), t.dose.strip())
+                             for t in self.treatments),
+            impacts={ImpactArea(area): level for area, level in self.impacts.items()},
+            notes=self.notes,
+            day_only=self.day_only,
+            modified=self.editing_modified if self.editing_id is not None else None,
+        )
+
+    def _require_complete(self, atlas: Atlas) -> None:
+        """A ValidationError for the first thing the person must still give or fix."""
         if not self.sites:
             raise ValidationError("mark at least one region on the body map", "sites")
         for site in self.sites:
@@ -91,25 +114,6 @@ class FlareDraft:
         for use in self.treatments:
             if use.treatment == "medication" and not use.medication.strip():
                 raise ValidationError("name the medication you took", "treatments")
-        return Flare(
-            id=self.editing_id,
-            onset=self.onset,
-            duration_seconds=self.duration_seconds,
-            # Each has its intensity, checked above.
-            sites=tuple(SpasmSite(s.region, s.intensity, SiteRole(s.role)) for s in self.sites
-                        if s.intensity is not None),
-            referrals=tuple(Referral(link.source, link.target, link.intensity) for link in self.links
-                            if link.intensity is not None),
-            context=self.context,
-            qualities=frozenset(self.qualities),
-            triggers=frozenset(self.triggers),
-            treatments=tuple(TreatmentUse(t.treatment, t.relief, t.medication.strip(), t.dose.strip())
-                             for t in self.treatments),
-            impacts={ImpactArea(area): level for area, level in self.impacts.items()},
-            notes=self.notes,
-            day_only=self.day_only,
-            modified=self.editing_modified if self.editing_id is not None else None,
-        )
 
     @classmethod
     def from_flare(cls, flare: Flare, *, keep_identity: bool = True) -> FlareDraft:
@@ -134,12 +138,13 @@ class FlareDraft:
     def check(self, atlas: Atlas) -> FlareDraft:
         """Refuse, as an import would, what the form could never have held: an unknown
         region, a role that does not exist, an intensity that is not 0–10 or empty."""
-        def level(name: str, value, high: int) -> None:
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int)
-                                      or not 0 <= value <= high):
-                raise ValidationError(f"{name} must be empty or a whole number from 0 to "
-                                      f"{high}, not {value!r}")
+        self._check_times()
+        self._check_sites(atlas)
+        self._check_links()
+        self._check_ratings()
+        return self
 
+    def _check_times(self) -> None:
         if self.onset.tzinfo is None:
             raise ValidationError("the time of the flare has no UTC offset")
         if self.editing_modified is not None and self.editing_modified.tzinfo is None:
@@ -147,27 +152,33 @@ class FlareDraft:
         if self.duration_seconds is not None and (
                 not isinstance(self.duration_seconds, int) or self.duration_seconds <= 0):
             raise ValidationError(f"the length {self.duration_seconds!r} is not a number of seconds")
+
+    def _check_sites(self, atlas: Atlas) -> None:
         roles = {role.value for role in SiteRole}
         for site in self.sites:
             if site.region not in atlas:
                 raise ValidationError(f"unknown body region {site.region!r}")
             if site.role not in roles:
                 raise ValidationError(f"unknown kind of mark {site.role!r}")
-            level(f"the intensity of {site.region}", site.intensity, 10)
+            _check_level(f"the intensity of {site.region}", site.intensity, 10)
+
+    def _check_links(self) -> None:
         marked = {site.region for site in self.sites}
         for link in self.links:
             if link.source not in marked or link.target not in marked:
                 raise ValidationError(f"a referral from {link.source!r} to {link.target!r} "
                                       "joins regions that are not marked")
-            level("a referral's intensity", link.intensity, 10)
+            _check_level("a referral's intensity", link.intensity, 10)
+
+    def _check_ratings(self) -> None:
+        """The reliefs of the treatments and the impacts (each area one the form has)."""
         for use in self.treatments:
-            level(f"the relief of {use.treatment!r}", use.relief, 10)
+            _check_level(f"the relief of {use.treatment!r}", use.relief, 10)
         areas = {area.value for area in ImpactArea}
         for area, value in self.impacts.items():
             if area not in areas:
                 raise ValidationError(f"unknown impact {area!r}")
-            level(f"the impact on {area}", value, 3)
-        return self
+            _check_level(f"the impact on {area}", value, 3)
 
     # -- on disk -----------------------------------------------------------------------
     def to_json(self) -> str:
@@ -203,6 +214,14 @@ class FlareDraft:
             )
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ValidationError(f"the unsaved flare could not be read back ({exc})") from exc
+
+
+def _check_level(name: str, value: object, high: int) -> None:
+    """Refuse a rating that is neither empty nor a whole number from 0 to ``high``."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                              or not 0 <= value <= high):
+        raise ValidationError(f"{name} must be empty or a whole number from 0 to "
+                              f"{high}, not {value!r}")
 
 
 def _moment(value: str | None) -> datetime | None:

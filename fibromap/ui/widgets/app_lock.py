@@ -32,6 +32,8 @@ INPUT = ACTIVITY | {T.KeyRelease, T.MouseButtonRelease, T.ContextMenu, T.TouchUp
                     T.Drop, T.ToolTip, T.WhatsThis, T.InputMethod, T.HoverEnter, T.HoverMove}
 WATCHED = INPUT | {T.ShortcutOverride, T.Show, T.Hide, T.Resize, T.Close,
                    T.WindowTitleChange, T.LayoutRequest}
+# A window's event while locked: (window, event, its cover) -> whether it stops there.
+_WindowEvent = Callable[[QWidget, QEvent, LockCover | None], bool]
 
 
 class Attempts(Protocol):
@@ -66,6 +68,11 @@ class AppLock(QObject):
         self._hidden: list[QWidget] = []  # the main window's parts hidden while locked
         self._focus: list[QWidget] = []  # each window's focus widget when it locked
         self._menu_bar_was_enabled = True
+        # What a window's event does while locked; an event stops there if it says True.
+        self._window_events: dict[QEvent.Type, _WindowEvent] = {
+            T.Show: self._window_shown, T.Hide: self._window_hidden,
+            T.Resize: self._window_resized, T.LayoutRequest: self._window_laid_out,
+            T.WindowTitleChange: self._window_retitled, T.Close: self._window_closing}
         self.form = UnlockForm(window)  # kept hidden in the window until it locks
         self.form.hide()
         self.form.tried.connect(self._try)
@@ -103,29 +110,40 @@ class AppLock(QObject):
         self._locked = True
         self._idle.stop()
         QToolTip.hideText()
-        popup = QApplication.activePopupWidget()
-        while popup is not None and self._belongs(popup):  # an open menu or list
-            popup.close()
-            popup = QApplication.activePopupWidget()
-        tops = [self._window] + [w for w in QApplication.topLevelWidgets()
-                                 if w is not self._window and w.isVisible() and self._belongs(w)]
+        self._close_popups()
+        tops = self._windows_shown()
         self._focus = [w.focusWidget() for w in tops if w.focusWidget() is not None]
         for top in tops:
             self._cover(top)
         self._place_form()
-        # The main window's parts are hidden too (not only covered): then nothing in them
-        # can be reached, by the mouse, the keyboard or a screen reader.
+        self._hide_parts()
+        bar = self._window.menuBar()
+        self._menu_bar_was_enabled = bar.isEnabled()
+        bar.setEnabled(False)  # a native menu bar (macOS) is outside the window
+        self._tick()
+        self.locked.emit()
+
+    def _close_popups(self) -> None:
+        """Close the window's open menus and lists (a popup is above any cover)."""
+        popup = QApplication.activePopupWidget()
+        while popup is not None and self._belongs(popup):
+            popup.close()
+            popup = QApplication.activePopupWidget()
+
+    def _windows_shown(self) -> list[QWidget]:
+        """The main window and every dialog of it that is shown: the windows to cover."""
+        return [self._window] + [w for w in QApplication.topLevelWidgets()
+                                 if w is not self._window and w.isVisible() and self._belongs(w)]
+
+    def _hide_parts(self) -> None:
+        """Hide the main window's parts too (not only cover them): then nothing in them can
+        be reached, by the mouse, the keyboard or a screen reader."""
         self._hidden = [child for child in self._window.findChildren(
             QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
             if not child.isWindow() and child.isVisibleTo(self._window)
             and not isinstance(child, LockCover)]
         for child in self._hidden:
             child.hide()
-        bar = self._window.menuBar()
-        self._menu_bar_was_enabled = bar.isEnabled()
-        bar.setEnabled(False)  # a native menu bar (macOS) is outside the window
-        self._tick()
-        self.locked.emit()
 
     # -- unlocking -----------------------------------------------------------------------
     def _try(self, passphrase: str) -> None:
@@ -230,9 +248,7 @@ class AppLock(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
         if not self._locked:
-            if (kind in ACTIVITY and self._minutes and isinstance(watched, QWidget)
-                    and self._belongs(watched)):
-                self._idle.start()  # the idle time begins again
+            self._note_activity(watched, kind)
             return False
         if kind not in WATCHED or not isinstance(watched, QWidget) or not self._belongs(watched):
             return False
@@ -242,44 +258,70 @@ class AppLock(QObject):
             event.accept()
             return True
         if kind in INPUT:
-            if self.form.isAncestorOf(watched):
-                return False
-            if kind == T.KeyPress:  # the focus had gone astray: back to the passphrase
-                self.form.setFocus(Qt.FocusReason.OtherFocusReason)
-            return True
+            return self._input_while_locked(watched, kind)
         if watched.isWindow():
             return self._window_changed(watched, event)
         if kind == T.Show and not isinstance(watched, LockCover):
             self._part_shown(watched)
         return False
 
+    def _note_activity(self, watched: QObject, kind: QEvent.Type) -> None:
+        """While unlocked: input to the window or its dialogs starts the idle time again."""
+        if (kind in ACTIVITY and self._minutes and isinstance(watched, QWidget)
+                and self._belongs(watched)):
+            self._idle.start()
+
+    def _input_while_locked(self, watched: QWidget, kind: QEvent.Type) -> bool:
+        """Whether input is swallowed: all of it is, but what goes to the passphrase form."""
+        if self.form.isAncestorOf(watched):
+            return False
+        if kind == T.KeyPress:  # the focus had gone astray: back to the passphrase
+            self.form.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     def _window_changed(self, window: QWidget, event: QEvent) -> bool:
-        """One of the windows shown, hidden, resized, retitled or closed while locked."""
-        kind = event.type()
-        cover = self._cover_of(window)
-        if kind == T.Show:
-            if window.windowType() in (Qt.WindowType.ToolTip, Qt.WindowType.Popup):
-                QTimer.singleShot(0, window.close)  # a tip or an open list: nothing lost
-                return False
-            if cover is None:
-                self._cover(window)
-            QTimer.singleShot(0, self._place_form)  # a dialog opened in front takes the form
-        elif kind == T.Hide and cover is not None:
-            if window is not self._window and cover.isAncestorOf(self.form):
-                # Never left in a window that may be deleted next; placed again after.
-                window_cover = self._cover_of(self._window)
-                assert window_cover is not None, "the window is covered while locked"
-                window_cover.hold(self.form)
-            QTimer.singleShot(0, self._place_form)
-        elif kind == T.Resize and cover is not None:
+        """One of the windows shown, hidden, resized, retitled or closed while locked;
+        whether the event stops there."""
+        handle = self._window_events.get(event.type())
+        return handle(window, event, self._cover_of(window)) if handle is not None else False
+
+    def _window_shown(self, window: QWidget, event: QEvent, cover: LockCover | None) -> bool:
+        if window.windowType() in (Qt.WindowType.ToolTip, Qt.WindowType.Popup):
+            QTimer.singleShot(0, window.close)  # a tip or an open list: nothing lost
+            return False
+        if cover is None:
+            self._cover(window)
+        QTimer.singleShot(0, self._place_form)  # a dialog opened in front takes the form
+        return False
+
+    def _window_hidden(self, window: QWidget, event: QEvent, cover: LockCover | None) -> bool:
+        if cover is None:
+            return False
+        if window is not self._window and cover.isAncestorOf(self.form):
+            # Never left in a window that may be deleted next; placed again after.
+            window_cover = self._cover_of(self._window)
+            assert window_cover is not None, "the window is covered while locked"
+            window_cover.hold(self.form)
+        QTimer.singleShot(0, self._place_form)
+        return False
+
+    def _window_resized(self, window: QWidget, event: QEvent, cover: LockCover | None) -> bool:
+        if cover is not None:
             cover.fill()
-        elif kind == T.LayoutRequest and cover is not None and cover.saved_limits is not None:
-            return True  # a message box would shrink back to its own size, cutting the card
-        elif kind == T.WindowTitleChange and cover is not None \
-                and window.windowTitle() != LOCKED_TITLE:
+        return False
+
+    def _window_laid_out(self, window: QWidget, event: QEvent, cover: LockCover | None) -> bool:
+        # Stopped: a message box would shrink back to its own size, cutting the card.
+        return cover is not None and cover.saved_limits is not None
+
+    def _window_retitled(self, window: QWidget, event: QEvent, cover: LockCover | None) -> bool:
+        if cover is not None and window.windowTitle() != LOCKED_TITLE:
             cover.saved_title = window.windowTitle()  # the title to show when unlocked
             QTimer.singleShot(0, lambda: self._retitle(window))
-        elif kind == T.Close and event.spontaneous() and window is not self._window:
+        return False
+
+    def _window_closing(self, window: QWidget, event: QEvent, cover: LockCover | None) -> bool:
+        if event.spontaneous() and window is not self._window:
             event.ignore()  # a dialog keeps what it holds (quitting FibroMap stays possible)
             return True
         return False
