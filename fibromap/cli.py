@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
 
-from fibromap import APP_NAME, __version__
+from fibromap import APP_NAME, __version__, atomic
 from fibromap.commands import protection
 from fibromap.config import Paths, database_url, keep_private, tighten
 from fibromap.errors import FibroMapError
@@ -249,15 +249,14 @@ def _uses_demo_records(args, parser: argparse.ArgumentParser) -> bool:
 
 
 def _write_crash_log(paths: Paths, exc: BaseException) -> Path | None:
-    target = None
     try:
         folder = paths.ensure(paths.logs_dir)
         target = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
-        target.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        # Whole or not at all: never an empty or cut-off log behind (a full disk).
+        atomic.write_bytes(target, "".join(traceback.format_exception(exc)).encode("utf-8"),
+                           failure="cannot write the crash log")
         return target
     except Exception:  # noqa: BLE001 - a log we cannot write must not hide the error
-        if target is not None:  # never leave an empty or cut-off log behind (a full disk)
-            target.unlink(missing_ok=True)
         return None
 
 

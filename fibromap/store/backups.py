@@ -67,12 +67,16 @@ def backup_sqlite(path: Path, paths: Paths, reason: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"fibromap-{stamp}-{reason}.sqlite3"
     key = _key_of(path)
+    # Copied under a hidden name and renamed when whole: a backup listed is never half of one.
+    partial = folder / f".{target.name}.partial"
     try:
-        _copy(path, target, key, key)
+        with atomic.replacing(target, failure=f"cannot back up {path}", temporary=partial):
+            _copy(path, partial, key, key)
     except (sqlite3.Error, cipher.driver().Error) as exc:
-        for leftover in ("", "-journal", "-wal", "-shm"):  # nothing half-written stays
-            target.with_name(target.name + leftover).unlink(missing_ok=True)
         raise DatabaseError(f"cannot back up {path}: {friendly_operational_error(exc)}") from exc
+    finally:
+        for leftover in ("-journal", "-wal", "-shm"):  # nothing half-written stays
+            partial.with_name(partial.name + leftover).unlink(missing_ok=True)
     rotate_backups(paths)
     log.info("backed up %s to %s", path, target)
     return target

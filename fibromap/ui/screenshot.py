@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from fibromap import atomic
 from fibromap.config import Paths
 from fibromap.domain.atlas import View
 from fibromap.domain.geometry import Build
@@ -57,5 +58,6 @@ def save_screenshot(store: Store, settings: Settings, paths: Paths, view: str,
         app.processEvents()
     if not map_only and (image.width() != size[0] or image.height() != size[1]):
         image = image.scaled(*size)
-    if not image.save(str(target), "PNG"):  # type: ignore[call-overload]  # stubs say bytes; PySide6 takes str only
-        raise FibroMapError(f"cannot write the image {target}")
+    with atomic.replacing(target, failure=f"cannot write the image {target}") as temporary:
+        if not image.save(str(temporary), "PNG"):  # type: ignore[call-overload]  # stubs say bytes; PySide6 takes str only
+            raise FibroMapError(f"cannot write the image {target}")

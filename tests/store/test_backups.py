@@ -162,3 +162,33 @@ def test_a_failing_daily_backup_does_not_stop_the_database_opening(sqlite_url, p
     store = Store.open(sqlite_url, paths)
     assert store.flares.count() == 1
     store.close()
+
+
+def test_a_backup_that_fails_half_way_is_never_listed_and_leaves_nothing(sqlite_url, paths,
+                                                                       monkeypatch):
+    """The copy is made under a hidden name and renamed only when whole."""
+    import sqlite3
+
+    from fibromap.errors import DatabaseError
+    from fibromap.store import backups
+
+    store = Store.open(sqlite_url, paths)
+    store.flares.add(full_flare())
+    store.close()
+    database_file = paths.database_file
+    before = list_backups(paths)
+    copy = backups._copy
+
+    def cut_short(source, target, *keys):
+        copy(source, target, *keys)  # the pages are written, then the copy fails
+        assert target.name.startswith(".") and not list_backups(paths)[len(before):]
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backups, "_copy", cut_short)
+    with pytest.raises(DatabaseError, match="cannot back up"):
+        backup_sqlite(database_file, paths, "manual")
+    assert list_backups(paths) == before
+    assert sorted(p.name for p in paths.backups_dir.iterdir() if p.name.startswith(".")) == []
+    monkeypatch.setattr(backups, "_copy", copy)
+    made = backup_sqlite(database_file, paths, "manual")
+    assert made in list_backups(paths) and flares_in(made) == 1

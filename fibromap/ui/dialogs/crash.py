@@ -15,7 +15,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from fibromap import APP_NAME, __version__
+from fibromap import APP_NAME, __version__, atomic
 from fibromap.config import Paths
 
 DISABLE_ENV = "FIBROMAP_NO_CRASH_DIALOG"
@@ -37,7 +37,7 @@ def write_crash_log(paths: Paths, report: str) -> Path | None:
     try:
         folder = paths.ensure(paths.logs_dir)
         target = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}.log"
-        target.write_text(report, encoding="utf-8")
+        atomic.write_bytes(target, report.encode("utf-8"), failure="cannot write the crash log")
         return target
     except Exception:  # noqa: BLE001 - a crash while reporting a crash must not hide the first
         return None
