@@ -25,9 +25,10 @@ def test_a_crash_log_that_cannot_be_written_leaves_no_empty_file(capsys, monkeyp
         self.touch()
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Path, "write_text", full_disk)
+    monkeypatch.setattr(Path, "write_bytes", full_disk)  # the log is written whole or not at all
     monkeypatch.setitem(cli.COMMANDS, "stats", lambda *_a: 1 / 0)
     assert cli.main(["stats"]) == 1
     err = capsys.readouterr().err
     assert err.strip() == "fibromap: unexpected error: ZeroDivisionError: division by zero"
     assert list(paths.logs_dir.glob("crash-*.log")) == []
+    assert list(paths.logs_dir.iterdir()) == []  # nor a temporary file beside it
