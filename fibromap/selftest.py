@@ -26,85 +26,15 @@ def run() -> int:
         home = Path(folder)
         paths = Paths(home, home / "backups", home / "logs", home / "settings.ini")
         print(f"FibroMap self-test in {folder}")
-
-        from fibromap.demo import generate
-        from fibromap.store.store import Store
-
-        store = Store.open(f"sqlite:///{paths.database_file}", paths)
-        history = generate(days=21, seed=5)
-        saved = store.flares.add_many(history.flares)
-        store.close()
-        store = Store.open(f"sqlite:///{paths.database_file}", paths)
-        last = saved[-1]
-        back = store.flares.get(last.id) if last.id is not None else None
-        if back is None or back.sites != last.sites or store.flares.count() != len(saved):
-            raise RuntimeError("the database gave back something other than what was written")
-        _step(f"database: wrote and read back {len(saved)} flares", started)
-
-        # Protection: SQLCipher and the sealing of drafts and exports are in the install.
-        from fibromap.domain import sealing
-        from fibromap.store import cipher, protection
-
-        protection.protect(store.database, paths, "self-test passphrase")
-        cipher.forget_all()
-        store.close()
-        store = Store.open(f"sqlite:///{paths.database_file}", paths,
-                           passphrase="self-test passphrase")
-        key = store.database.key
-        if key is None:
-            raise RuntimeError("a protected database opened without its key")
-        sealed = sealing.seal_with_database_key(b"draft", key.secret, key.salt, "draft")
-        if store.flares.count() != len(saved) or sealing.unseal_with_database_key(
-                sealed, key.secret, key.salt) != b"draft":
-            raise RuntimeError("a protected database did not give back what it held")
+        store, history, written = _database(paths)
+        _step(f"database: wrote and read back {written} flares", started)
+        store = _protection(store, paths, written)
         _step("protection: the database protected, unlocked and read back", started)
-
-        from fibromap.ui.app import create_application
-        from fibromap.ui.main_window import MainWindow
-        from fibromap.ui.qt_messages import quiet_harmless_messages
-        from fibromap.ui.settings import Settings
-
-        app = create_application()
-        quiet_harmless_messages()
-        window = MainWindow(store, Settings(paths.settings_file), paths)
-        window.resize(1200, 800)
-        window.show_view("bodymap")
-        window.show()
-        app.processEvents()
-        image = window.log.map.grab().toImage()
-        _check_drawn(image, "the body map")
+        app, window = _window(store, paths)
         _step("body map rendered", started)
-
-        import pyqtgraph  # noqa: F401 - surfaces a broken numpy or OpenGL here, with its reason
-
-        from fibromap.ui.review.trends_page import TrendsPage
-
-        window.show_view("trends")
-        trends = window.page("trends")
-        if not isinstance(trends, TrendsPage):
-            raise RuntimeError("the trends view could not be built")
-        deadline = time.monotonic() + 30
-        while window.busy() and time.monotonic() < deadline:
-            app.processEvents()
-            time.sleep(0.01)
-        app.processEvents()
-        plot = trends.plots.grab().toImage()
-        _check_drawn(plot, "the trends plot")
-        if trends.series_count() < 3:
-            raise RuntimeError("the trends plot has no curves")
+        _trends(app, window)
         _step("trends plot rendered (pyqtgraph)", started)
-
-        from datetime import date, timedelta
-
-        from fibromap.analysis.statistics import hac_difference
-
-        # The insights' intervals need Student's t: prove it answers.
-        days = [(date(2026, 1, 1) + timedelta(days=i), i % 3 == 0, float(i % 4 + (i % 3 == 0)))
-                for i in range(60)]
-        check = hac_difference(days)
-        low, middle, high = check.ci_low, check.difference, check.ci_high
-        if low is None or middle is None or high is None or not low < middle < high:
-            raise RuntimeError("the insights' confidence interval could not be computed")
+        _statistics()
         _step("insights statistics", started)
 
         from fibromap.analysis.periods import Period
@@ -121,6 +51,97 @@ def run() -> int:
         store.close()
     print("Self-test passed.")
     return 0
+
+
+def _database(paths):
+    """A demo history written, and read back by a new connection: (store, history, count)."""
+    from fibromap.demo import generate
+    from fibromap.store.store import Store
+
+    store = Store.open(f"sqlite:///{paths.database_file}", paths)
+    history = generate(days=21, seed=5)
+    saved = store.flares.add_many(history.flares)
+    store.close()
+    store = Store.open(f"sqlite:///{paths.database_file}", paths)
+    last = saved[-1]
+    back = store.flares.get(last.id) if last.id is not None else None
+    if back is None or back.sites != last.sites or store.flares.count() != len(saved):
+        raise RuntimeError("the database gave back something other than what was written")
+    return store, history, len(saved)
+
+
+def _protection(store, paths, flares: int):
+    """SQLCipher and the sealing of drafts and exports are in the install: the database
+    protected, opened again with its passphrase (the store returned) and read back."""
+    from fibromap.domain import sealing
+    from fibromap.store import cipher, protection
+    from fibromap.store.store import Store
+
+    protection.protect(store.database, paths, "self-test passphrase")
+    cipher.forget_all()
+    store.close()
+    store = Store.open(f"sqlite:///{paths.database_file}", paths,
+                       passphrase="self-test passphrase")
+    key = store.database.key
+    if key is None:
+        raise RuntimeError("a protected database opened without its key")
+    sealed = sealing.seal_with_database_key(b"draft", key.secret, key.salt, "draft")
+    if store.flares.count() != flares or sealing.unseal_with_database_key(
+            sealed, key.secret, key.salt) != b"draft":
+        raise RuntimeError("a protected database did not give back what it held")
+    return store
+
+
+def _window(store, paths):
+    """The main window shown offscreen, its body map drawn: (application, window)."""
+    from fibromap.ui.app import create_application
+    from fibromap.ui.main_window import MainWindow
+    from fibromap.ui.qt_messages import quiet_harmless_messages
+    from fibromap.ui.settings import Settings
+
+    app = create_application()
+    quiet_harmless_messages()
+    window = MainWindow(store, Settings(paths.settings_file), paths)
+    window.resize(1200, 800)
+    window.show_view("bodymap")
+    window.show()
+    app.processEvents()
+    _check_drawn(window.log.map.grab().toImage(), "the body map")
+    return app, window
+
+
+def _trends(app, window) -> None:
+    """The trends view drawn with its curves (pyqtgraph and numpy work here)."""
+    import pyqtgraph  # noqa: F401 - surfaces a broken numpy or OpenGL here, with its reason
+
+    from fibromap.ui.review.trends_page import TrendsPage
+
+    window.show_view("trends")
+    trends = window.page("trends")
+    if not isinstance(trends, TrendsPage):
+        raise RuntimeError("the trends view could not be built")
+    deadline = time.monotonic() + 30
+    while window.busy() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
+    _check_drawn(trends.plots.grab().toImage(), "the trends plot")
+    if trends.series_count() < 3:
+        raise RuntimeError("the trends plot has no curves")
+
+
+def _statistics() -> None:
+    """The insights' intervals need Student's t: prove it answers."""
+    from datetime import date, timedelta
+
+    from fibromap.analysis.statistics import hac_difference
+
+    days = [(date(2026, 1, 1) + timedelta(days=i), i % 3 == 0, float(i % 4 + (i % 3 == 0)))
+            for i in range(60)]
+    check = hac_difference(days)
+    low, middle, high = check.ci_low, check.difference, check.ci_high
+    if low is None or middle is None or high is None or not low < middle < high:
+        raise RuntimeError("the insights' confidence interval could not be computed")
 
 
 def _check_drawn(image, what: str) -> None:

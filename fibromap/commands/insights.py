@@ -46,20 +46,26 @@ def run(store, period: Period, as_json: bool, today: date) -> str:
                 ("medication started", insights.medication),
                 ("daily symptom ratings", insights.symptoms),
                 *([("measured by a device", insights.devices)] if insights.devices else []))
-    if as_json:
-        observed = insights.observed
-        return json.dumps({
-            "from": period.start.isoformat(), "to": period.end.isoformat(), "days": period.days,
-            "days_with_data": insights.days_with_data,
-            "outcome_days": ({"from": observed.first.isoformat(), "to": observed.last.isoformat()}
-                             if observed.first <= observed.last else None),
-            "minimum_days_each_side": MIN_DAYS, "false_discovery_rate": FDR, "method": METHOD,
-            "note": ASSOCIATION,
-            "comparisons": [comparison_json(name, c) for name, items in sections for c in items],
-            "treatments": [{"treatment": key, "name": label, "ratings": n,
-                            "mean_relief": _number(mean, 2)}
-                           for key, label, n, mean in insights.treatments if n],
-        }, indent=2)
+    return (_as_json if as_json else _as_text)(insights, period, sections)
+
+
+def _as_json(insights, period: Period, sections) -> str:
+    observed = insights.observed
+    return json.dumps({
+        "from": period.start.isoformat(), "to": period.end.isoformat(), "days": period.days,
+        "days_with_data": insights.days_with_data,
+        "outcome_days": ({"from": observed.first.isoformat(), "to": observed.last.isoformat()}
+                         if observed.first <= observed.last else None),
+        "minimum_days_each_side": MIN_DAYS, "false_discovery_rate": FDR, "method": METHOD,
+        "note": ASSOCIATION,
+        "comparisons": [comparison_json(name, c) for name, items in sections for c in items],
+        "treatments": [{"treatment": key, "name": label, "ratings": n,
+                        "mean_relief": _number(mean, 2)}
+                       for key, label, n, mean in insights.treatments if n],
+    }, indent=2)
+
+
+def _as_text(insights, period: Period, sections) -> str:
     lines = [f"FibroMap insights, {period.label()} ({period.days} days, "
              f"{insights.days_with_data} with a flare or a check-in)",
              f"Comparisons within your own records: an {ASSOCIATION}.", METHOD]

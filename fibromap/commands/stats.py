@@ -3,25 +3,54 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from fibromap.config import Paths
 from fibromap.errors import FibroMapError
+
+if TYPE_CHECKING:  # loaded when the command runs, not when the command line starts
+    from fibromap.analysis.scores import WpiResult
+    from fibromap.domain.atlas import Atlas
+    from fibromap.store.aggregates import RegionFigures
+    from fibromap.store.stats import PeriodSummary
 
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
+@dataclass(frozen=True)
+class _Figures:
+    """What `fibromap stats` reads for a period, before it is written out."""
+
+    start: date | None
+    end: date
+    summary: PeriodSummary
+    week: WpiResult  # the last 7 days
+    hours: list[int]
+    regions: dict[str, RegionFigures]
+    atlas: Atlas
+
+
 def stats(args, url: str, paths: Paths) -> int:
     """`fibromap stats`: headline figures for a period, as text or JSON."""
-    from fibromap.domain.atlas import load_atlas
-    from fibromap.store.store import Store
-
     if args.start and args.end and args.start > args.end:
         raise FibroMapError(f"--from {args.start} is after --to {args.end}")
+    figures = _read(args, url, paths)
+    if args.json:
+        print(json.dumps(_as_json(figures), indent=2))
+    else:
+        _print_text(figures)
+    return 0
+
+
+def _read(args, url: str, paths: Paths) -> _Figures:
     from fibromap.analysis.scores import wpi
+    from fibromap.domain.atlas import load_atlas
     from fibromap.store import aggregates
+    from fibromap.store.store import Store
 
     atlas = load_atlas()
     store = Store.open_read_only(url, paths)
@@ -34,7 +63,13 @@ def stats(args, url: str, paths: Paths) -> int:
         regions = aggregates.region_figures(store.database, args.start, args.end)
     finally:
         store.close()
-    figures = {
+    return _Figures(start, end, summary, week, hours, regions, atlas)
+
+
+def _as_json(figures: _Figures) -> dict:
+    summary, week, atlas, start, end = (figures.summary, figures.week, figures.atlas,
+                                        figures.start, figures.end)
+    return {
         "from": start.isoformat() if start else None,
         "to": end.isoformat() if end else None,
         "days": summary.days,
@@ -50,15 +85,17 @@ def stats(args, url: str, paths: Paths) -> int:
         "wpi": {"score": week.score, "areas": list(week.areas), "generalized": week.generalized,
                 "from": (end - timedelta(days=6)).isoformat(), "to": end.isoformat(),
                 "note": "information for a clinician, not a diagnosis"},
-        "time_of_day": hours,
+        "time_of_day": figures.hours,
         "regions": [{"region": f.region, "flares": f.flares,
                      "mean_intensity": round(f.mean_intensity, 2), "max_intensity": f.max_intensity,
                      "referred": f.referred}
-                    for f in sorted(regions.values(), key=lambda f: (-f.flares, f.region))],
+                    for f in sorted(figures.regions.values(), key=lambda f: (-f.flares, f.region))],
     }
-    if args.json:
-        print(json.dumps(figures, indent=2))
-        return 0
+
+
+def _print_text(figures: _Figures) -> None:
+    summary, week, atlas, start, end = (figures.summary, figures.week, figures.atlas,
+                                        figures.start, figures.end)
     period = f"{start} to {end}, {summary.days} days" if start else "no flares recorded"
     print(f"FibroMap summary ({period})")
     if summary.flares:
@@ -78,4 +115,3 @@ def stats(args, url: str, paths: Paths) -> int:
         width = max(len(atlas.name(r.region)) for r in summary.top_regions)
         for rank, region in enumerate(summary.top_regions, 1):
             print(f"  {rank:2}. {atlas.name(region.region):<{width}}  {region.count}")
-    return 0
