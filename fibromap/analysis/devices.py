@@ -7,7 +7,7 @@ import statistics
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from fibromap.domain.device_data import DeviceDay
+from fibromap.domain.device_data import DeviceDay, DeviceSleep
 from fibromap.domain.wording import counted, duration_text
 
 
@@ -108,28 +108,48 @@ def _median_clock(times: list[datetime], noon_based: bool) -> str:
 
 
 def summarise(days: dict[date, DeviceDay]) -> DeviceSummary | None:
+    """What devices measured over ``days``; None when they measured nothing."""
     nights = [d for d in days.values() if d.night]
     steps = [d.steps.steps for d in days.values() if d.steps is not None]
     naps = [n for d in days.values() for n in d.naps]
     if not nights and not steps and not naps:
         return None
+    asleep, in_bed, woken = _night_means(nights)
+    bedtime, wake_time = _median_clocks(nights)
+    return DeviceSummary(
+        nights=len(nights), mean_asleep_hours=asleep, mean_in_bed_hours=in_bed,
+        mean_awakenings=woken, bedtime=bedtime, wake_time=wake_time,
+        naps=len(naps), median_nap_minutes=_median_nap_minutes(naps),
+        step_days=len(steps), mean_steps=statistics.mean(steps) if steps else None,
+        sources=_device_names(days))
+
+
+def _night_means(nights: list[DeviceDay]) -> tuple[float | None, float, float | None]:
+    """Hours asleep, hours in bed and awakenings a night, each over the nights that have it."""
     asleep = [d.asleep_minutes for d in nights if d.asleep_minutes is not None]
     woken = [d.awakenings for d in nights if d.awakenings is not None]
-    sources = sorted({s.label for d in days.values() for s in d.sources}
-                     | {d.steps.source.label for d in days.values() if d.steps is not None})
-    return DeviceSummary(
-        nights=len(nights),
-        mean_asleep_hours=statistics.mean(asleep) / 60 if asleep else None,
-        mean_in_bed_hours=(statistics.mean(sum(s.in_bed_minutes for s in d.night) for d in nights)
-                           / 60 if nights else 0.0),
-        mean_awakenings=statistics.mean(woken) if woken else None,
-        bedtime=_median_clock([d.bedtime for d in nights if d.bedtime is not None], noon_based=True),
-        wake_time=_median_clock([d.wake_time for d in nights if d.wake_time is not None], noon_based=False),
-        naps=len(naps),
-        median_nap_minutes=statistics.median(n.asleep_minutes or n.in_bed_minutes for n in naps)
-        if naps else None,
-        step_days=len(steps), mean_steps=statistics.mean(steps) if steps else None,
-        sources=sources)
+    in_bed = [sum(s.in_bed_minutes for s in d.night) for d in nights]
+    return (statistics.mean(asleep) / 60 if asleep else None,
+            statistics.mean(in_bed) / 60 if in_bed else 0.0,
+            statistics.mean(woken) if woken else None)
+
+
+def _median_clocks(nights: list[DeviceDay]) -> tuple[str, str]:
+    """The median bedtime and waking time ("23:05", "06:40"; "–" when none was measured)."""
+    return (_median_clock([d.bedtime for d in nights if d.bedtime is not None], noon_based=True),
+            _median_clock([d.wake_time for d in nights if d.wake_time is not None],
+                          noon_based=False))
+
+
+def _median_nap_minutes(naps: list[DeviceSleep]) -> float | None:
+    """A nap lasts its minutes asleep, or in bed where sleep was not told apart."""
+    return statistics.median(n.asleep_minutes or n.in_bed_minutes for n in naps) if naps else None
+
+
+def _device_names(days: dict[date, DeviceDay]) -> list[str]:
+    """Every device that measured a night, a nap or the day's steps, by name."""
+    return sorted({s.label for d in days.values() for s in d.sources}
+                  | {d.steps.source.label for d in days.values() if d.steps is not None})
 
 
 def summary_lines(summary: DeviceSummary) -> list[str]:

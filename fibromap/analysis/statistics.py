@@ -68,7 +68,24 @@ def hac_difference(days: Sequence[tuple[date, bool, float]], lag: int | None = N
     if len(a) < 2 or len(b) < 2:
         return Difference(len(a), len(b), mean_a, mean_b, difference, None, None, lag, None,
                           None, None)
-    share = len(a) / n
+    variance = _hac_variance(rows, len(a) / n, mean_a, mean_b, lag)
+    va, vb = _variance(a) / len(a), _variance(b) / len(b)
+    if variance <= 0 or va + vb == 0:
+        return Difference(len(a), len(b), mean_a, mean_b, difference, None, None, lag, None,
+                          None, None)
+    se = math.sqrt(variance)
+    df = (va + vb) ** 2 / (va ** 2 / (len(a) - 1) + vb ** 2 / (len(b) - 1))
+    margin = t_quantile(0.5 + CONFIDENCE / 2, df) * se
+    p_value = 2 * t_upper_tail(abs(difference) / se, df)
+    return Difference(len(a), len(b), mean_a, mean_b, difference, se, df, lag,
+                      difference - margin, difference + margin, p_value)
+
+
+def _hac_variance(rows: Sequence[tuple[date, bool, float]], share: float, mean_a: float,
+                  mean_b: float, lag: int) -> float:
+    """Newey–West's variance of the difference (0.0 with two days or fewer): ``rows`` in
+    time order, ``share`` of them exposed, each group's mean."""
+    n = len(rows)
     # Score of each day: (x - mean x) times the residual from its group's mean.
     first = rows[0][0]
     score: dict[int, float] = {}
@@ -80,17 +97,7 @@ def hac_difference(days: Sequence[tuple[date, bool, float]], lag: int | None = N
         weight = 1 - step / (lag + 1)
         long_run += 2 * weight * sum(u * score.get(t - step, 0.0) for t, u in score.items())
     spread = n * share * (1 - share)  # the sum of (x - mean x)^2
-    variance = long_run / spread ** 2 * n / (n - 2) if n > 2 else 0.0
-    va, vb = _variance(a) / len(a), _variance(b) / len(b)
-    if variance <= 0 or va + vb == 0:
-        return Difference(len(a), len(b), mean_a, mean_b, difference, None, None, lag, None,
-                          None, None)
-    se = math.sqrt(variance)
-    df = (va + vb) ** 2 / (va ** 2 / (len(a) - 1) + vb ** 2 / (len(b) - 1))
-    margin = t_quantile(0.5 + CONFIDENCE / 2, df) * se
-    p_value = 2 * t_upper_tail(abs(difference) / se, df)
-    return Difference(len(a), len(b), mean_a, mean_b, difference, se, df, lag,
-                      difference - margin, difference + margin, p_value)
+    return long_run / spread ** 2 * n / (n - 2) if n > 2 else 0.0
 
 
 def benjamini_hochberg(p_values: Sequence[float | None]) -> list[float | None]:

@@ -61,26 +61,16 @@ class TrendsData:
 
 
 def load_trends(store: Store, period: Period, regions: Sequence[str] = ()) -> TrendsData:
+    """Every series the Trends view can draw for ``period``, a value a day (NaN: a gap)."""
     database = store.database
     days = [period.start + timedelta(days=i) for i in range(period.days)]
     daily = {d.day: d for d in aggregates.daily_figures(database, period.start, period.end)}
     nan = math.nan
-    by_region = {}
-    for region in regions:
-        counts = {d.day: d.flares for d in aggregates.daily_figures(
-            database, period.start, period.end, region=region)}
-        by_region[region] = [float(counts.get(day, 0)) for day in days]
-    checkins: dict[date, CheckIn] = {c.day: c for c in store.checkins.between(period.start, period.end)}
-    overlays = {name: [float(getattr(checkins[day], name)) if day in checkins
-                       and getattr(checkins[day], name) is not None else nan for day in days]
-                for name in OVERLAYS}
+    by_region = _region_series(store, period, days, regions)
+    overlays = _checkin_series(store, period, days)
     medications = [m for m in store.medications.all()
                    if m.start <= period.end and (m.stop is None or m.stop >= period.start)]
-    rated: dict[str, dict[date, int]] = {}
-    for rating in store.symptoms.between(period.start, period.end):
-        rated.setdefault(rating.symptom, {})[rating.day] = rating.rating
-    symptoms = {name: [float(rated[name][day]) if day in rated[name] else nan for day in days]
-                for name in sorted(rated, key=lambda n: (-len(rated[n]), n))[:SYMPTOMS_SHOWN]}
+    symptoms = _symptom_series(store, period, days)
     return TrendsData(
         device=_device_series(store, period, days),
         period=period, days=days,
@@ -89,6 +79,34 @@ def load_trends(store: Store, period: Period, regions: Sequence[str] = ()) -> Tr
         max_intensity=[_or_nan(daily[d].max_intensity) if d in daily else nan for d in days],
         regions=by_region, overlays=overlays, medications=medications, symptoms=symptoms,
         treatment_days=aggregates.days_with_treatment(database, period.start, period.end))
+
+
+def _region_series(store: Store, period: Period, days: list[date],
+                   regions: Sequence[str]) -> dict[str, list[float]]:
+    """Flares a day in each chosen region."""
+    by_region = {}
+    for region in regions:
+        counts = {d.day: d.flares for d in aggregates.daily_figures(
+            store.database, period.start, period.end, region=region)}
+        by_region[region] = [float(counts.get(day, 0)) for day in days]
+    return by_region
+
+
+def _checkin_series(store: Store, period: Period, days: list[date]) -> dict[str, list[float]]:
+    """Each of OVERLAYS by day, from the check-ins (NaN: no check-in, or left unanswered)."""
+    checkins: dict[date, CheckIn] = {c.day: c for c in store.checkins.between(period.start, period.end)}
+    return {name: [float(getattr(checkins[day], name)) if day in checkins
+                   and getattr(checkins[day], name) is not None else math.nan for day in days]
+            for name in OVERLAYS}
+
+
+def _symptom_series(store: Store, period: Period, days: list[date]) -> dict[str, list[float]]:
+    """The SYMPTOMS_SHOWN symptoms rated most often, by day (NaN: not rated that day)."""
+    rated: dict[str, dict[date, int]] = {}
+    for rating in store.symptoms.between(period.start, period.end):
+        rated.setdefault(rating.symptom, {})[rating.day] = rating.rating
+    return {name: [float(rated[name][day]) if day in rated[name] else math.nan for day in days]
+            for name in sorted(rated, key=lambda n: (-len(rated[n]), n))[:SYMPTOMS_SHOWN]}
 
 
 def _or_nan(value: float | None) -> float:

@@ -48,6 +48,28 @@ def bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str], values: Seq
                   box.width() - left_axis - right_axis, box.height() - 2 * text_h - 6)
     slot = plot.width() / max(1, len(values))
     painter.save()
+    _value_axis(painter, box, plot, ticks, peak, left_axis)
+    value_labels = _bars(painter, box, plot, slot, labels, values, peak, highlight=highlight,
+                         partial=partial, label_every=label_every)
+    painter.setPen(QPen(AXIS, 0.7))
+    painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+    painter.drawLine(plot.bottomLeft(), plot.topLeft())
+    if has_line:
+        _line(painter, box, plot, slot, line, line_max, line_label, right_axis)
+    # Each bar's number on a white backing, so the intensity line never runs through it.
+    for rect, text in value_labels:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRect(rect)
+        painter.setPen(QColor("#222222"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()
+
+
+def _value_axis(painter: QPainter, box: QRectF, plot: QRectF, ticks: Sequence[float], peak: float,
+                left_axis: float) -> None:
+    """The bars' scale at the left, with a grid line across the plot at each tick."""
+    text_h = painter.fontMetrics().height()
     for tick in ticks:
         y = plot.bottom() - plot.height() * tick / peak
         painter.setPen(QPen(GRID, 0.4))
@@ -55,18 +77,22 @@ def bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str], values: Seq
         painter.setPen(QColor("#222222"))
         painter.drawText(QRectF(box.left(), y - text_h / 2, left_axis - 3, text_h),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, _number(tick))
+
+
+def _bars(painter: QPainter, box: QRectF, plot: QRectF, slot: float, labels: Sequence[str],
+          values: Sequence[float], peak: float, *, highlight, partial,
+          label_every: int) -> list[tuple[QRectF, str]]:
+    """The bars and their labels under the axis; returns each bar's number and the box it
+    is to be written in, drawn last, over the line, on a backing."""
+    metrics = painter.fontMetrics()
+    text_h = metrics.height()
     show_values = len(values) <= 40
-    value_labels: list[tuple[QRectF, str]] = []  # drawn last, over the line, on a backing
+    value_labels: list[tuple[QRectF, str]] = []
     for index, value in enumerate(values):
         height = plot.height() * min(value, peak) / peak
         bar = QRectF(plot.left() + index * slot + slot * 0.15, plot.bottom() - height,
                      slot * 0.7, height)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colors.intensity_color(5) if index in highlight else BAR)
-        if index in partial:
-            painter.setBrush(PARTIAL)
-            painter.setPen(QPen(BAR, 0.8, Qt.PenStyle.DashLine))
-        painter.drawRect(bar)
+        _bar(painter, bar, index in highlight, index in partial)
         painter.setPen(QColor("#222222"))
         text = _number(value)
         if show_values and value and slot > metrics.horizontalAdvance(text) + 1:
@@ -79,33 +105,39 @@ def bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str], values: Seq
             painter.drawText(QRectF(left, plot.bottom() + 2, min(span, box.right() - left), text_h),
                              Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextSingleLine,
                              labels[index])
-    painter.setPen(QPen(AXIS, 0.7))
-    painter.drawLine(plot.bottomLeft(), plot.bottomRight())
-    painter.drawLine(plot.bottomLeft(), plot.topLeft())
-    if has_line:
-        tone = colors.intensity_color(8)
-        points = [QPointF(plot.left() + (i + 0.5) * slot,
-                          plot.bottom() - plot.height() * v / line_max)
-                  for i, v in enumerate(line) if v is not None]
-        path = QPainterPath(points[0])
-        for point in points[1:]:
-            path.lineTo(point)
-        painter.setPen(QPen(tone, 1.6))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-        painter.drawLine(plot.bottomRight(), plot.topRight())
-        for tick in (0, line_max / 2, line_max):
-            y = plot.bottom() - plot.height() * tick / line_max
-            painter.drawText(QRectF(plot.right() + 3, y - text_h / 2, right_axis, text_h),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             _number(tick))
-        painter.drawText(QRectF(plot.right() - 220, box.top(), 220, text_h),
-                         Qt.AlignmentFlag.AlignRight, line_label)
-    # Each bar's number on a white backing, so the intensity line never runs through it.
-    for rect, text in value_labels:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#ffffff"))
-        painter.drawRect(rect)
-        painter.setPen(QColor("#222222"))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-    painter.restore()
+    return value_labels
+
+
+def _bar(painter: QPainter, bar: QRectF, highlighted: bool, partial: bool) -> None:
+    """One bar: warm when highlighted, pale with a dashed outline when scaled from fewer days."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colors.intensity_color(5) if highlighted else BAR)
+    if partial:
+        painter.setBrush(PARTIAL)
+        painter.setPen(QPen(BAR, 0.8, Qt.PenStyle.DashLine))
+    painter.drawRect(bar)
+
+
+def _line(painter: QPainter, box: QRectF, plot: QRectF, slot: float, line: Sequence[float | None],
+          line_max: float, line_label: str, right_axis: float) -> None:
+    """The line through each bar's value (gaps skipped), on its own 0–``line_max`` axis at
+    the right, named above it."""
+    text_h = painter.fontMetrics().height()
+    tone = colors.intensity_color(8)
+    points = [QPointF(plot.left() + (i + 0.5) * slot,
+                      plot.bottom() - plot.height() * v / line_max)
+              for i, v in enumerate(line) if v is not None]
+    path = QPainterPath(points[0])
+    for point in points[1:]:
+        path.lineTo(point)
+    painter.setPen(QPen(tone, 1.6))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+    painter.drawLine(plot.bottomRight(), plot.topRight())
+    for tick in (0, line_max / 2, line_max):
+        y = plot.bottom() - plot.height() * tick / line_max
+        painter.drawText(QRectF(plot.right() + 3, y - text_h / 2, right_axis, text_h),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         _number(tick))
+    painter.drawText(QRectF(plot.right() - 220, box.top(), 220, text_h),
+                     Qt.AlignmentFlag.AlignRight, line_label)

@@ -11,6 +11,7 @@ Sizes are in screen pixels: the numbers are placed again when the map is resized
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -171,25 +172,44 @@ class HeatLabels:
         if not valued:
             return
         shapes = {rid: item.mapToScene(item.path()) for rid, item in valued}
-        taken: list[Box] = [_box(arrow.head_rect()) for arrow in body_map.arrows().values()]
-        taken += [_box(item.sceneBoundingRect()) for item in body_map.scene().items()
-                  if isinstance(item, QGraphicsSimpleTextItem) and item.isVisible()]
-        gap, pad = GAP_PX * pixel, PAD_PX * pixel
+        taken = self._marks_drawn()
+        pad = PAD_PX * pixel
         sizes = {rid: (metrics.horizontalAdvance(item.value_text) + 2 * pad,
                        metrics.height() + pad) for rid, item in valued}
-        outside = []
         self._leaders = []
+        outside = self._place_inside(valued, shapes, sizes, taken, font, pixel)
+        self._place_beside(outside, shapes, sizes, taken, font, pixel)
+
+    def _marks_drawn(self) -> list[Box]:
+        """What a number may not cover: the arrowheads and the map's visible texts."""
+        taken: list[Box] = [_box(arrow.head_rect()) for arrow in self.map.arrows().values()]
+        taken += [_box(item.sceneBoundingRect()) for item in self.map.scene().items()
+                  if isinstance(item, QGraphicsSimpleTextItem) and item.isVisible()]
+        return taken
+
+    def _place_inside(self, valued: list, shapes: dict[str, QPainterPath], sizes: dict,
+                      taken: list[Box], font: QFont, pixel: float) -> list:
+        """Each number that fits inside its region, placed there (``taken`` grows by each);
+        returns the (region id, item) of those that do not."""
+        gap = GAP_PX * pixel
+        outside = []
         for rid, item in valued:
-            box = self._inside(shapes[rid], body_map.scene_anchor(rid), sizes[rid], taken, pixel)
+            box = self._inside(shapes[rid], self.map.scene_anchor(rid), sizes[rid], taken, pixel)
             if box is None:
                 outside.append((rid, item))
                 continue
             self._add(HeatLabel(item, item.value_text, box, font, pixel))
             taken.append(_box(box.adjusted(-gap, -gap, gap, gap)))
-        bounds = _box(body_map.sceneRect())
+        return outside
+
+    def _place_beside(self, outside: list, shapes: dict[str, QPainterPath], sizes: dict,
+                      taken: list[Box], font: QFont, pixel: float) -> None:
+        """Each of the others beside its region on a leader line, or left off where none fits."""
+        gap = GAP_PX * pixel
+        bounds = _box(self.map.sceneRect())
         others = {rid: _box(shape.boundingRect()) for rid, shape in shapes.items()}
         for rid, item in outside:
-            anchor = body_map.scene_anchor(rid)
+            anchor = self.map.scene_anchor(rid)
             box = self._beside(rid, anchor, sizes[rid], shapes, others, taken, bounds, pixel)
             if box is None:
                 self.left_off.append(rid)
@@ -238,17 +258,9 @@ class HeatLabels:
                 pixel) -> QRectF | None:
         """A box near the region but off it, reached by a leader that crosses no number."""
         width, height = size
-        own = shapes[rid]
         ax, ay = anchor.x(), anchor.y()
-        # Only what lies within a leader's reach can be in the way.
-        reach_all = LEADER_PX * pixel + width + height
-        area = (ax - reach_all, ay - reach_all, ax + reach_all, ay + reach_all)
-        near = [other for other in taken if _touch(area, other)]
-        nearby = [other for other in shapes if other != rid and _touch(area, others[other])]
-        leaders = [line for line in self._leaders
-                   if _touch(area, (min(line[0], line[2]), min(line[1], line[3]),
-                                    max(line[0], line[2]), max(line[1], line[3])))]
-        free = _free_places(ax, ay, width, height, pixel, near, bounds)
+        around = self._surroundings(rid, anchor, size, shapes, others, taken, pixel)
+        free = _free_places(ax, ay, width, height, pixel, around.near, bounds)
         best: tuple[float, QRectF] | None = None
         for row, reach in enumerate(REACHES):
             for column, angle in enumerate(ANGLES):
@@ -258,24 +270,63 @@ class HeatLabels:
                 cx = ax + math.cos(radians) * (reach * pixel + width / 2)
                 cy = ay + math.sin(radians) * (reach * pixel + height / 2)
                 box = QRectF(cx - width / 2, cy - height / 2, width, height)
-                if own.intersects(box):
-                    continue
-                quick = _box(box)
-                end_x = min(max(ax, quick[0]), quick[2])
-                end_y = min(max(ay, quick[1]), quick[3])
-                if any(_crosses(ax, ay, end_x, end_y, other) for other in near) or any(
-                        _crosses(*line, quick) for line in leaders):
-                    continue
-                leader = QLineF(ax, ay, end_x, end_y)
-                crossings = sum(1 for line in leaders if leader.intersects(
-                    QLineF(*line))[0] == QLineF.IntersectionType.BoundedIntersection)
-                # Off the figure is best: a number over another coloured region is read
-                # against that one's colour, so those cost more.
-                covered = sum(1 for other in nearby
-                              if _touch(quick, others[other]) and shapes[other].intersects(box))
-                cost = leader.length() / pixel + 40 * covered + 30 * crossings
-                if best is None or cost < best[0]:
+                cost = around.cost(box, pixel)
+                if cost is not None and (best is None or cost < best[0]):
                     best = (cost, box)
             if best is not None and best[0] <= reach + 6:
                 break  # nothing further out can cost less
         return None if best is None else best[1]
+
+    def _surroundings(self, rid: str, anchor: QPointF, size, shapes, others, taken,
+                      pixel) -> _Surroundings:
+        """What lies within a leader's reach of the region's anchor: only that can be in the way."""
+        width, height = size
+        ax, ay = anchor.x(), anchor.y()
+        reach_all = LEADER_PX * pixel + width + height
+        area = (ax - reach_all, ay - reach_all, ax + reach_all, ay + reach_all)
+        return _Surroundings(
+            ax, ay, shapes[rid], [other for other in taken if _touch(area, other)],
+            [(others[other], shapes[other]) for other in shapes
+             if other != rid and _touch(area, others[other])],
+            [line for line in self._leaders if _touch(area, _span(line))])
+
+
+def _span(line: Box) -> Box:
+    """The box a leader (x1, y1, x2, y2) spans."""
+    return min(line[0], line[2]), min(line[1], line[3]), max(line[0], line[2]), max(line[1], line[3])
+
+
+@dataclass(frozen=True)
+class _Surroundings:
+    """What lies within a leader's reach of one region's anchor (``ax``, ``ay``): the
+    region's own shape, the numbers and arrowheads there (``near``), the other regions (their
+    bounds and shapes) and the leaders already drawn."""
+
+    ax: float
+    ay: float
+    own: QPainterPath
+    near: list[Box]
+    regions: list[tuple[Box, QPainterPath]]
+    leaders: list[Box]
+
+    def cost(self, box: QRectF, pixel: float) -> float | None:
+        """What a number in ``box`` costs (its leader's length in screen pixels, more for each
+        region it covers or leader it crosses); None where it may not go: on its own region,
+        or joined by a leader that crosses a number or an arrowhead, or on another leader."""
+        ax, ay = self.ax, self.ay
+        if self.own.intersects(box):
+            return None
+        quick = _box(box)
+        end_x = min(max(ax, quick[0]), quick[2])
+        end_y = min(max(ay, quick[1]), quick[3])
+        if any(_crosses(ax, ay, end_x, end_y, other) for other in self.near) or any(
+                _crosses(*line, quick) for line in self.leaders):
+            return None
+        leader = QLineF(ax, ay, end_x, end_y)
+        crossings = sum(1 for line in self.leaders if leader.intersects(
+            QLineF(*line))[0] == QLineF.IntersectionType.BoundedIntersection)
+        # Off the figure is best: a number over another coloured region is read
+        # against that one's colour, so those cost more.
+        covered = sum(1 for bounds, shape in self.regions
+                      if _touch(quick, bounds) and shape.intersects(box))
+        return leader.length() / pixel + 40 * covered + 30 * crossings

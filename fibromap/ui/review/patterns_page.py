@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fibromap.analysis.hours import NIGHT_HOURS, night_text
+from fibromap.analysis.patterns import Spread
 from fibromap.analysis.periods import Period
 from fibromap.analysis.review import Patterns, load_patterns
 from fibromap.domain.atlas import Atlas
@@ -34,6 +35,18 @@ def most_frequent_region(store: Store, period: Period) -> str | None:
     """The region marked in pain in the most flares of the period (ties: the first by id)."""
     figures = aggregates.region_figures(store.database, period.start, period.end)
     return min(figures.values(), key=lambda f: (-f.flares, f.region)).region if figures else None
+
+
+def spread_figures_text(spread: Spread) -> str:
+    """The figures under the spread's summary: regions a week, and in all unless the summary
+    says that already ("" with no week of flares)."""
+    if not spread.weeks_with_flares:
+        return ""
+    figures = f"On average {spread.regions_per_week:.1f} different regions a week"
+    regions = spread.distinct_regions
+    # Some summaries give the number of regions already: it is said once.
+    said = any(f"{regions} {words}" in spread.summary for words in ("regions", "different regions"))
+    return figures + ("." if said else f"; {regions} region{'s' if regions != 1 else ''} in all.")
 
 
 class PatternsPage(ReviewPage):
@@ -115,15 +128,7 @@ class PatternsPage(ReviewPage):
         days = data.period.days
         self.caption.setText(f"{data.period.label()}: {data.flares} flare"
                              f"{'s' if data.flares != 1 else ''} over {days} day{'s' if days != 1 else ''}")
-        share = night_text(data.hours, data.flares, short=True)
-        self.hours.title = f"Flares by hour of the day{' — ' + share if share else ''}"
-        if sum(data.hours):
-            self.hours.set_data([f"{h:02d}" for h in range(24)], data.hours, NIGHT_HOURS,
-                                label_every=3)
-        else:  # no flares, or only flares known to the day: no empty axes
-            self.hours.empty_text = ("No flare in this period has a known time of day"
-                                     if data.flares else "No flares recorded in this period yet")
-            self.hours.set_data([], [])
+        self._show_hours(data)
         for chart in (self.weekdays, self.durations, self.region_chart):
             # With no flare at all the hour chart says so, once; the others stay quiet.
             chart.empty_text = "No flares" if data.flares else ""
@@ -134,22 +139,25 @@ class PatternsPage(ReviewPage):
         else:
             self.weekdays.set_data([], [])
             self.durations.set_data([], [])
-        spread = data.spread
-        self.summary.setText(spread.summary)
-        figures = ""
-        if spread.weeks_with_flares:
-            figures = f"On average {spread.regions_per_week:.1f} different regions a week"
-            regions = spread.distinct_regions
-            # Some summaries give the number of regions already: it is said once.
-            said = any(f"{regions} {words}" in spread.summary
-                       for words in ("regions", "different regions"))
-            figures += "." if said else f"; {regions} region{'s' if regions != 1 else ''} in all."
-        self.spread_figures.setText(figures)
+        self.summary.setText(data.spread.summary)
+        self.spread_figures.setText(spread_figures_text(data.spread))
         rhythm = data.rhythm
         self.rhythm.setText(f"{rhythm.text()} {rhythm.comparison.sentence()}" if rhythm else "")
         for widget in (self.rhythm_title, self.rhythm):
             widget.setVisible(rhythm is not None)
         self._show_region(data)
+
+    def _show_hours(self, data: Patterns) -> None:
+        """Flares by hour, titled with the share at night; with no hour known, why it is empty."""
+        share = night_text(data.hours, data.flares, short=True)
+        self.hours.title = f"Flares by hour of the day{' — ' + share if share else ''}"
+        if sum(data.hours):
+            self.hours.set_data([f"{h:02d}" for h in range(24)], data.hours, NIGHT_HOURS,
+                                label_every=3)
+        else:  # no flares, or only flares known to the day: no empty axes
+            self.hours.empty_text = ("No flare in this period has a known time of day"
+                                     if data.flares else "No flares recorded in this period yet")
+            self.hours.set_data([], [])
 
     def _show_region(self, data: Patterns) -> None:
         self.region.blockSignals(True)

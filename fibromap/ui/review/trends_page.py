@@ -8,11 +8,10 @@ first opened: start-up stays fast.
 from __future__ import annotations
 
 import math
-from datetime import date, timedelta
+from datetime import date
 
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,16 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fibromap.analysis.trends import (
-    DEVICE_OVERLAYS,
-    OVERLAYS,
-    TrendsData,
-    load_trends,
-    rolling_mean,
-    weekly_sums,
-)
+from fibromap.analysis.trends import DEVICE_OVERLAYS, OVERLAYS, TrendsData, load_trends, weekly_sums
 from fibromap.domain.atlas import Atlas
-from fibromap.figure import colors
 from fibromap.store.store import Store
 from fibromap.ui.review.review_page import ReviewPage
 from fibromap.ui.review.trends_legend import (
@@ -45,19 +36,19 @@ from fibromap.ui.review.trends_legend import (
     shade_medications,
     week_places,
 )
-from fibromap.ui.review.trends_lines import day_marks, draw_line
+from fibromap.ui.review.trends_series import (
+    REGION_COLOURS,
+    draw_day_by_day,
+    draw_flares,
+    draw_intensity,
+    draw_treatments,
+)
 from fibromap.ui.views import PageContext
 
-OVERLAY_COLOURS = {"sleep_hours": "#1b7837", "sleep_quality": "#5aae61", "water_glasses": "#2166ac",
-                   "stress": "#b2182b", "fatigue": "#762a83", "device_sleep": "#00441b",
-                   "device_awakenings": "#e7298a", "steps": "#7f7f7f"}
-REGION_COLOURS = ("#e08214", "#8073ac", "#35978f", "#c51b7d", "#4d4d4d")
-SYMPTOM_COLOURS = ("#d6604d", "#4393c3", "#8c510a", "#01665e", "#9970ab", "#bf812d")
 # While the plots are dragged or zoomed, curves are drawn without antialiasing (a frame
 # in half the time); this long after the last move they are drawn smooth again.
 SMOOTH_AFTER_MS = 150
 EMPTY_FLARE_RANGE = (0, 5)   # the flare axis when there is nothing to scale it by
-WEEK = 7        # days a 7-day average needs
 AXIS_WIDTH = 52
 
 
@@ -251,9 +242,7 @@ class TrendsPage(ReviewPage):
         self.messages = {}
         x = [epoch(d) for d in data.days]
         total = int(sum(data.flares))
-        recorded = bool(total) or any(not math.isnan(v) for series in (
-            *data.overlays.values(), *data.symptoms.values(), *data.device.values())
-            for v in series)
+        recorded = bool(total) or _any_value(data)
         if data.device:
             self.device_row.show()
         self.caption.setText(
@@ -264,82 +253,36 @@ class TrendsPage(ReviewPage):
         weeks, sums = weekly_sums(data.days, data.flares)
         places = week_places(weeks, data.period.start, data.period.end)
         if total:  # with none, no line along zero: it is not known there were none
-            self._draw_flares(data, x, sums, places)
+            draw_flares(self.flare_plot, data, x, sums, places, self.per_week.isChecked(),
+                        self._atlas.name)
         if self.show_treatments.isChecked():
-            self._draw_treatments(data, weeks, places)
-        draw_line(self.intensity_plot, x, data.max_intensity, pen=None, symbol="o", symbolSize=3,
-                   symbolBrush=colors.intensity_color(8), name="highest")
-        few = len(x) < WEEK  # too few days for a 7-day average: each day's own mean
-        if not few:
-            draw_line(self.intensity_plot, x, rolling_mean(data.max_intensity),
-                       pen=pg.mkPen(colors.intensity_color(8), width=2), name="highest, 7-day")
-        draw_line(self.intensity_plot, x, data.mean_intensity if few
-                   else rolling_mean(data.mean_intensity),
-                   pen=pg.mkPen(colors.intensity_color(4), width=2), name="mean" if few
-                   else "mean, 7-day", **day_marks(len(x), colors.intensity_color(4)))
-        ticked = [(name, data.overlays[name], OVERLAYS[name])
-                  for name, box in self.overlay_boxes.items() if box.isChecked()]
-        ticked += [(name, data.device[name], DEVICE_OVERLAYS[name])
-                   for name, box in self.device_boxes.items() if box.isChecked() and data.device]
-        for name, series, label in ticked:
-            draw_line(self.daily_plot, x, series, pen=pg.mkPen(OVERLAY_COLOURS[name], width=1.5),
-                       name=label, **day_marks(len(x), OVERLAY_COLOURS[name]))
-        for colour, (name, series) in zip(SYMPTOM_COLOURS, data.symptoms.items(), strict=False):
-            box = self.symptom_boxes.get(name)
-            if box is not None and box.isChecked():
-                draw_line(self.daily_plot, x, series, pen=pg.mkPen(colour, width=1.5),
-                           symbol="o", symbolSize=4, symbolBrush=colour,
-                           name=f"{name} (rating 0–10)")
+            draw_treatments(self.flare_plot, data, weeks, places)
+        draw_intensity(self.intensity_plot, data, x)
+        draw_day_by_day(self.daily_plot, data, x, self._ticked(data),
+                        {name for name, box in self.symptom_boxes.items() if box.isChecked()})
         self._scale_and_explain(total, recorded)
-        medications = shade_medications((self.flare_plot, self.intensity_plot,
-                                         self.daily_plot), data, REGION_COLOURS)
-        for plot, legend in self.legends.items():
-            legend.set_entries(entries_of(plot) + (medications if plot is self.intensity_plot else []))
+        self._shade_and_name(data)
         # Whole days: a one-day period is as wide as its day, not a point.
         self.flare_plot.setXRange(x[0] - HALF_DAY, x[-1] + HALF_DAY, padding=0)
         self._day_ticks(data.days)
         self._smooth_timer.stop()  # a new drawing is not a move: smooth at once
         self._set_smooth(True)
 
-    def _draw_flares(self, data: TrendsData, x: list[float], sums: list[float],
-                     places: list[tuple[float, bool]]) -> None:
-        bar = QColor("#7a9cc6")
-        if self.per_week.isChecked():
-            self.flare_plot.plot([p for p, _part in places], sums, pen=pg.mkPen(bar, width=2),
-                                 symbol="o", symbolSize=6, symbolBrush=bar, symbolPen=bar,
-                                 name="flares a week")
-            part = [(p, n) for (p, partial), n in zip(places, sums, strict=True) if partial]
-            if part:  # fewer days were counted: an open mark, so it is not read as a drop
-                self.flare_plot.plot([p for p, _n in part], [n for _p, n in part], pen=None,
-                                     symbol="o", symbolSize=8, symbolBrush="w",
-                                     symbolPen=pg.mkPen(bar, width=2),
-                                     name="part of a week (fewer days)")
-        else:
-            self.flare_plot.plot(x, data.flares, pen=pg.mkPen(bar, width=1), name="flares a day",
-                                 **day_marks(len(x), bar))
-            if len(x) >= WEEK:
-                self.flare_plot.plot(x, rolling_mean(data.flares),
-                                     pen=pg.mkPen("#1b3d73", width=2.5), name="7-day average")
-        weekly = self.per_week.isChecked()
-        for colour, (region, series) in zip(REGION_COLOURS, data.regions.items(), strict=False):
-            name = self._atlas.name(region)
-            if weekly:  # on the same scale as the flares a week
-                self.flare_plot.plot([p for p, _part in places], weekly_sums(data.days, series)[1],
-                                     pen=pg.mkPen(colour, width=2), name=f"{name} (a week)")
-            else:
-                self.flare_plot.plot(x, rolling_mean(series), pen=pg.mkPen(colour, width=2),
-                                     name=f"{name} (7-day)")
+    def _shade_and_name(self, data: TrendsData) -> None:
+        """Medication periods shaded on every plot, and each plot's key (the medications in
+        the intensity plot's)."""
+        medications = shade_medications((self.flare_plot, self.intensity_plot,
+                                         self.daily_plot), data, REGION_COLOURS)
+        for plot, legend in self.legends.items():
+            legend.set_entries(entries_of(plot) + (medications if plot is self.intensity_plot else []))
 
-    def _draw_treatments(self, data: TrendsData, weeks: list[date],
-                         places: list[tuple[float, bool]]) -> None:
-        """One mark a week in which some treatment was tried, along the foot of the plot."""
-        tried = {day - timedelta(days=day.weekday()) for day in data.treatment_days}
-        marks = [place for monday, (place, _part) in zip(weeks, places, strict=True) if monday in tried]
-        if marks:
-            colour = QColor("#35978f")
-            self.flare_plot.plot(marks, [0] * len(marks), pen=None, symbol="t1", symbolSize=9,
-                                 symbolBrush=colour, symbolPen=colour,
-                                 name="treatment tried that week")
+    def _ticked(self, data: TrendsData) -> list[tuple[str, list[float], str]]:
+        """The check-in values ticked, then those measured by a device (name, series, label)."""
+        ticked = [(name, data.overlays[name], OVERLAYS[name])
+                  for name, box in self.overlay_boxes.items() if box.isChecked()]
+        ticked += [(name, data.device[name], DEVICE_OVERLAYS[name])
+                   for name, box in self.device_boxes.items() if box.isChecked() and data.device]
+        return ticked
 
     def _scale_and_explain(self, total: int, recorded: bool) -> None:
         """Plots with nothing to scale by keep a plain fixed range and say why they are empty."""
@@ -380,3 +323,9 @@ class TrendsPage(ReviewPage):
         """How many curves the three plots hold (for tests and the accessible description)."""
         return sum(len(plot.listDataItems()) for plot in
                    (self.flare_plot, self.intensity_plot, self.daily_plot))
+
+
+def _any_value(data: TrendsData) -> bool:
+    """Whether any day of the period has a check-in value, a rating or a measured value."""
+    return any(not math.isnan(v) for series in (
+        *data.overlays.values(), *data.symptoms.values(), *data.device.values()) for v in series)
