@@ -1,10 +1,11 @@
-# FibroMap: `make run` starts the app, `make test` runs the whole suite headless.
+# FibroMap: `make run` starts the app, `make test` runs the whole suite headless and
+# `make test-fast` its fast tier.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test explore bench durability screenshots clean
+.PHONY: run test test-fast explore bench durability screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +24,11 @@ run: $(STAMP)
 # sets the same, so a bare `pytest` is safe too.
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Plain Python and the store on SQLite, in a minute or two: the folders named in
+# tests/conftest.py (FAST_FOLDERS), without their slow tests and PostgreSQL runs.
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m fast $(PYTEST_ARGS)
 
 # Property tests with fresh random examples (the suite itself draws a fixed sequence).
 explore: $(STAMP)
