@@ -15,15 +15,15 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
-from fibromap.domain.atlas import Atlas, Side, load_atlas
 from fibromap.demo_devices import device_history
+from fibromap.domain.atlas import Atlas, Side, load_atlas
 from fibromap.domain.daily import CheckIn, Medication
 from fibromap.domain.device_data import DeviceSleep, DeviceSteps
-from fibromap.domain.questionnaires import (
-    FIQR_FUNCTION, FIQR_ITEMS, Appointment, Questionnaire, QuestionnaireKind,
-)
 from fibromap.domain.flare import (
     Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse,
+)
+from fibromap.domain.questionnaires import (
+    FIQR_FUNCTION, FIQR_ITEMS, Appointment, Questionnaire, QuestionnaireKind,
 )
 
 MAX_DAYS = 20 * 366
@@ -86,7 +86,7 @@ class _Person:
         spots = [f"{stem}.{rng.choice((Side.LEFT, Side.RIGHT)).value}" for stem in stems]
         weights = sorted((rng.uniform(0.5, 1.0) for _ in spots), reverse=True)
         weights[0] *= 2.2  # one muscle that is almost always involved
-        self.hot_spots = dict(zip(spots, weights))
+        self.hot_spots = dict(zip(spots, weights, strict=True))
         self.baseline = {spot: rng.uniform(4.0, 6.5) for spot in spots}
         self.anywhere = sorted(r.id for r in atlas if r.area not in {"head", "feet"})
         self.stress = 4.5
@@ -231,7 +231,8 @@ def _flare(rng: random.Random, person: _Person, onset: datetime, period: str, *,
     impacts = _impacts(rng, atlas.region(primary).area, onset, period) if peak >= 7 else {}
 
     # Night flares get logged in the morning; day flares a few minutes later.
-    delay = timedelta(hours=rng.uniform(1, 4)) if period == "night" else timedelta(minutes=rng.uniform(2, 30))
+    delay = (timedelta(hours=rng.uniform(1, 4)) if period == "night"
+             else timedelta(minutes=rng.uniform(2, 30)))
     logged = onset + delay
     return Flare(onset=onset, sites=tuple(sites), duration_seconds=seconds,
                  referrals=tuple(referrals), context=context, qualities=frozenset(qualities),
@@ -260,7 +261,7 @@ def _referrals(rng: random.Random, atlas: Atlas, primary: str,
                sites: list[SpasmSite]) -> list[Referral]:
     """Half the time, one or two zones of one of the primary's referral patterns; each is
     also added to ``sites`` as a referred site, milder than the primary."""
-    referrals = []
+    referrals: list[Referral] = []
     patterns = atlas.patterns_from(primary)
     if patterns and rng.random() < 0.5:
         pattern = rng.choice(patterns)
@@ -292,7 +293,7 @@ def _qualities(rng: random.Random, stem: str) -> set[str]:
 def _triggers(rng: random.Random, context: str, *, poor_sleep: bool, stress: int, water: int,
               activity: int, winter: bool) -> set[str]:
     """Each trigger present that day is blamed with its own chance."""
-    triggers = set()
+    triggers: set[str] = set()
     for present, trigger, chance in (
         (poor_sleep, "poor_sleep", 0.8), (stress >= 7, "stress", 0.7),
         (stress >= 8, "anxiety", 0.4), (activity >= 7, "overexertion", 0.6),
@@ -307,7 +308,7 @@ def _triggers(rng: random.Random, context: str, *, poor_sleep: bool, stress: int
 
 
 def _treatments(rng: random.Random, stem: str) -> list[TreatmentUse]:
-    treatments = []
+    treatments: list[TreatmentUse] = []
     if rng.random() < 0.6:
         for name in rng.sample(sorted(RELIEF), rng.choice((1, 1, 2))):
             mean, spread = RELIEF[name]
@@ -321,7 +322,7 @@ def _treatments(rng: random.Random, stem: str) -> list[TreatmentUse]:
 
 def _impacts(rng: random.Random, area: str, onset: datetime, period: str) -> dict[ImpactArea, int]:
     """What a strong flare (7 or more) got in the way of, half the time."""
-    impacts = {}
+    impacts: dict[ImpactArea, int] = {}
     if rng.random() < 0.5:
         if period != "day":
             impacts[ImpactArea.SLEEP] = rng.choice((2, 3))

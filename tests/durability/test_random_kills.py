@@ -94,7 +94,8 @@ def test_acknowledged_flares_survive_kills_at_random_moments(tmp_path, database_
 def test_an_import_killed_at_a_random_moment_is_all_or_nothing(tmp_path, capsys, database_kind):
     source_home = tmp_path / "source"
     source = f"sqlite:///{source_home / 'fibromap.sqlite3'}"
-    assert main(["--database", source, "demo", "--into-records", "--days", "400", "--seed", "8"]) == 0
+    assert main(["--database", source, "demo", "--into-records", "--days", "400",
+                 "--seed", "8"]) == 0
     export = tmp_path / "all.json"
     assert main(["--database", source, "export", "--format", "json", "-o", str(export)]) == 0
     capsys.readouterr()
