@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
@@ -51,10 +52,10 @@ class DemoHistory:
     flares: list[Flare]
     checkins: list[CheckIn]
     medications: list[Medication]
-    questionnaires: list[Questionnaire] = ()
-    appointments: list[Appointment] = ()
-    device_sleeps: list[DeviceSleep] = ()   # a watch's nights and naps (demo_devices.py)
-    device_steps: list[DeviceSteps] = ()    # a phone's steps
+    questionnaires: Sequence[Questionnaire] = ()
+    appointments: Sequence[Appointment] = ()
+    device_sleeps: Sequence[DeviceSleep] = ()   # a watch's nights and naps (demo_devices.py)
+    device_steps: Sequence[DeviceSteps] = ()    # a phone's steps
 
 
 def central_european_offset(day: date) -> timezone:
@@ -150,7 +151,8 @@ def _visits(rng: random.Random, start: date, end: date,
             "headaches": rng.random() < 0.3 + 0.3 * load,
             "lower_abdominal_pain": rng.random() < 0.2,
             "depression": rng.random() < 0.15 + 0.2 * load}))
-        answers = {item: _clip(2 + 6 * load + rng.gauss(0, 1.5), 0, 10) for item in FIQR_ITEMS}
+        answers: dict[str, int | None] = {
+            item: _clip(2 + 6 * load + rng.gauss(0, 1.5), 0, 10) for item in FIQR_ITEMS}
         answers[rng.choice(FIQR_FUNCTION)] = None  # people skip a question now and then
         questionnaires.append(Questionnaire(QuestionnaireKind.FIQR, day, answers))
         day += timedelta(days=14)
