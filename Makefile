@@ -1,10 +1,11 @@
-# FibroMap: `make run` starts the app, `make test` runs the whole suite headless.
+# FibroMap: `make run` starts the app, `make test` runs the whole suite headless and
+# `make test-fast` its fast tier.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test explore bench durability screenshots clean
+.PHONY: run test test-fast lint explore bench durability screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +25,13 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Plain Python and the store on SQLite, in a minute or two: the folders named in
+# tests/conftest.py (FAST_FOLDERS), without their slow tests and PostgreSQL runs.
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m fast $(PYTEST_ARGS)
+
 # Lint (pyflakes, pycodestyle, bugbear, naming, import order, pyupgrade, and no function above
 # cyclomatic complexity 15) and types, as configured in pyproject.toml.
-.PHONY: lint
 lint: $(STAMP)
 	$(BIN)/ruff check fibromap
 	$(BIN)/mypy

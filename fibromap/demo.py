@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
@@ -53,10 +54,10 @@ class DemoHistory:
     flares: list[Flare]
     checkins: list[CheckIn]
     medications: list[Medication]
-    questionnaires: list[Questionnaire] = ()
-    appointments: list[Appointment] = ()
-    device_sleeps: list[DeviceSleep] = ()   # a watch's nights and naps (demo_devices.py)
-    device_steps: list[DeviceSteps] = ()    # a phone's steps
+    questionnaires: Sequence[Questionnaire] = ()
+    appointments: Sequence[Appointment] = ()
+    device_sleeps: Sequence[DeviceSleep] = ()   # a watch's nights and naps (demo_devices.py)
+    device_steps: Sequence[DeviceSteps] = ()    # a phone's steps
 
 
 def central_european_offset(day: date) -> timezone:
@@ -88,7 +89,7 @@ class _Person:
         spots = [f"{stem}.{rng.choice((Side.LEFT, Side.RIGHT)).value}" for stem in stems]
         weights = sorted((rng.uniform(0.5, 1.0) for _ in spots), reverse=True)
         weights[0] *= 2.2  # one muscle that is almost always involved
-        self.hot_spots = dict(zip(spots, weights))
+        self.hot_spots = dict(zip(spots, weights, strict=True))
         self.baseline = {spot: rng.uniform(4.0, 6.5) for spot in spots}
         self.anywhere = sorted(r.id for r in atlas if r.area not in {"head", "feet"})
         self.stress = 4.5
@@ -152,7 +153,8 @@ def _visits(rng: random.Random, start: date, end: date,
             "headaches": rng.random() < 0.3 + 0.3 * load,
             "lower_abdominal_pain": rng.random() < 0.2,
             "depression": rng.random() < 0.15 + 0.2 * load}))
-        answers = {item: _clip(2 + 6 * load + rng.gauss(0, 1.5), 0, 10) for item in FIQR_ITEMS}
+        answers: dict[str, int | None] = {
+            item: _clip(2 + 6 * load + rng.gauss(0, 1.5), 0, 10) for item in FIQR_ITEMS}
         answers[rng.choice(FIQR_FUNCTION)] = None  # people skip a question now and then
         questionnaires.append(Questionnaire(QuestionnaireKind.FIQR, day, answers))
         day += timedelta(days=14)
@@ -217,9 +219,36 @@ def _onset(rng: random.Random, day: date, on_relaxant: bool) -> tuple[datetime, 
 
 def _flare(rng: random.Random, person: _Person, onset: datetime, period: str, *, poor_sleep: bool,
            stress: int, water: int, activity: int, winter: bool) -> Flare:
+    # Each part draws from ``rng`` in turn: their order is what keeps a seed's history the same.
     atlas = person.atlas
     severity = (1.0 if poor_sleep else 0.0) + rng.gauss(0, 1.3)
     primary = person.region()
+    sites, referrals = _sites(rng, person, primary, severity)
+    seconds = _clip(math.exp(rng.gauss(math.log(90), 1.3)), 5, 4 * 3600)
+    context = _context(rng, period)
+    stem = atlas.region(primary).stem
+    qualities = _qualities(rng, stem)
+    triggers = _triggers(rng, context, poor_sleep=poor_sleep, stress=stress, water=water,
+                         activity=activity, winter=winter)
+    treatments = _treatments(rng, stem)
+    peak = max(s.intensity for s in sites)
+    impacts = _impacts(rng, atlas.region(primary).area, onset, period) if peak >= 7 else {}
+
+    # Night flares get logged in the morning; day flares a few minutes later.
+    delay = (timedelta(hours=rng.uniform(1, 4)) if period == "night"
+             else timedelta(minutes=rng.uniform(2, 30)))
+    logged = onset + delay
+    return Flare(onset=onset, sites=tuple(sites), duration_seconds=seconds,
+                 referrals=tuple(referrals), context=context, qualities=frozenset(qualities),
+                 triggers=frozenset(triggers), treatments=tuple(treatments), impacts=impacts,
+                 notes=rng.choice(NOTES) if rng.random() < 0.05 else "",
+                 created=logged, modified=logged)
+
+
+def _sites(rng: random.Random, person: _Person, primary: str,
+           severity: float) -> tuple[list[SpasmSite], list[Referral]]:
+    """The muscle that flared, sometimes a second one, and sometimes where it referred to."""
+    atlas = person.atlas
     base = person.baseline.get(primary, 4.0)
     role = SiteRole.TRIGGER_POINT if rng.random() < 0.2 else SiteRole.SPASM
     sites = [SpasmSite(primary, _clip(base + severity, 1, 10), role)]
@@ -228,7 +257,15 @@ def _flare(rng: random.Random, person: _Person, onset: datetime, period: str, *,
         if second not in {s.region for s in sites}:
             intensity = _clip(person.baseline.get(second, 4.0) + severity - 1, 1, 10)
             sites.append(SpasmSite(second, intensity))
-    referrals = []
+    referrals = _referrals(rng, atlas, primary, sites)
+    return sites, referrals
+
+
+def _referrals(rng: random.Random, atlas: Atlas, primary: str,
+               sites: list[SpasmSite]) -> list[Referral]:
+    """Half the time, one or two zones of one of the primary's referral patterns; each is
+    also added to ``sites`` as a referred site, milder than the primary."""
+    referrals: list[Referral] = []
     patterns = atlas.patterns_from(primary)
     if patterns and rng.random() < 0.5:
         pattern = rng.choice(patterns)
@@ -238,22 +275,29 @@ def _flare(rng: random.Random, person: _Person, onset: datetime, period: str, *,
             intensity = _clip(sites[0].intensity - rng.uniform(1, 3), 1, 10)
             sites.append(SpasmSite(zone, intensity, SiteRole.REFERRED))
             referrals.append(Referral(primary, zone, intensity))
+    return referrals
 
-    seconds = _clip(math.exp(rng.gauss(math.log(90), 1.3)), 5, 4 * 3600)
+
+def _context(rng: random.Random, period: str) -> str:
     if period == "day":
-        context = rng.choices(("sitting", "standing", "walking", "driving", "exercising", "lying"),
-                              weights=(35, 20, 18, 10, 7, 10))[0]
-    else:
-        context = "asleep" if rng.random() < 0.75 else "lying"
+        return rng.choices(("sitting", "standing", "walking", "driving", "exercising", "lying"),
+                           weights=(35, 20, 18, 10, 7, 10))[0]
+    return "asleep" if rng.random() < 0.75 else "lying"
 
-    stem = atlas.region(primary).stem
+
+def _qualities(rng: random.Random, stem: str) -> set[str]:
     qualities = {"cramping"} if stem in {"gastrocnemius", "soleus"} else set()
     qualities.add(rng.choice(("vice_like", "aching", "stabbing", "throbbing", "shooting",
                               "burning", "cramping")))
     if rng.random() < 0.15:
         qualities.add("twitching")
+    return qualities
 
-    triggers = set()
+
+def _triggers(rng: random.Random, context: str, *, poor_sleep: bool, stress: int, water: int,
+              activity: int, winter: bool) -> set[str]:
+    """Each trigger present that day is blamed with its own chance."""
+    triggers: set[str] = set()
     for present, trigger, chance in (
         (poor_sleep, "poor_sleep", 0.8), (stress >= 7, "stress", 0.7),
         (stress >= 8, "anxiety", 0.4), (activity >= 7, "overexertion", 0.6),
@@ -264,8 +308,11 @@ def _flare(rng: random.Random, person: _Person, onset: datetime, period: str, *,
     ):
         if present and rng.random() < chance:
             triggers.add(trigger)
+    return triggers
 
-    treatments = []
+
+def _treatments(rng: random.Random, stem: str) -> list[TreatmentUse]:
+    treatments: list[TreatmentUse] = []
     if rng.random() < 0.6:
         for name in rng.sample(sorted(RELIEF), rng.choice((1, 1, 2))):
             mean, spread = RELIEF[name]
@@ -274,24 +321,19 @@ def _flare(rng: random.Random, person: _Person, onset: datetime, period: str, *,
             medication, dose = ("Ibuprofen", "400 mg") if name == "medication" else ("", "")
             treatments.append(TreatmentUse(name, _clip(rng.gauss(mean, spread), 0, 10),
                                            medication, dose))
+    return treatments
 
-    peak = max(s.intensity for s in sites)
-    impacts = {}
-    if peak >= 7 and rng.random() < 0.5:
+
+def _impacts(rng: random.Random, area: str, onset: datetime, period: str) -> dict[ImpactArea, int]:
+    """What a strong flare (7 or more) got in the way of, half the time."""
+    impacts: dict[ImpactArea, int] = {}
+    if rng.random() < 0.5:
         if period != "day":
             impacts[ImpactArea.SLEEP] = rng.choice((2, 3))
-        if atlas.region(primary).area in {"legs", "hips", "lower back"}:
+        if area in {"legs", "hips", "lower back"}:
             impacts[ImpactArea.WALKING] = rng.choice((1, 2))
-        if atlas.region(primary).area in {"arms", "hands"}:
+        if area in {"arms", "hands"}:
             impacts[ImpactArea.FINE_MOTOR] = rng.choice((1, 2))
         if period == "day" and onset.weekday() < 5:
             impacts[ImpactArea.WORK] = rng.choice((1, 2, 3))
-
-    # Night flares get logged in the morning; day flares a few minutes later.
-    delay = timedelta(hours=rng.uniform(1, 4)) if period == "night" else timedelta(minutes=rng.uniform(2, 30))
-    logged = onset + delay
-    return Flare(onset=onset, sites=tuple(sites), duration_seconds=seconds,
-                 referrals=tuple(referrals), context=context, qualities=frozenset(qualities),
-                 triggers=frozenset(triggers), treatments=tuple(treatments), impacts=impacts,
-                 notes=rng.choice(NOTES) if rng.random() < 0.05 else "",
-                 created=logged, modified=logged)
+    return impacts

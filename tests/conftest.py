@@ -8,6 +8,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import socket  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
@@ -54,11 +55,39 @@ def pytest_generate_tests(metafunc):
     database_kinds.parametrize(metafunc)
 
 
+# The fast tier, `make test-fast` (`pytest -m fast`): the tests in these folders of tests/,
+# of plain Python and of the store on SQLite. Their PostgreSQL runs (a server to start) and
+# the tests marked slow (more than a few seconds each: many examples, programs racing) are
+# left to `make test`, which runs everything.
+FAST_FOLDERS = frozenset({"domain", "analysis", "figure", "store"})
+TESTS = Path(__file__).parent
+
+
+def in_fast_tier(item) -> bool:
+    folder = item.path.relative_to(TESTS).parts[0]
+    return (folder in FAST_FOLDERS and item.get_closest_marker("slow") is None
+            and item.get_closest_marker("postgres") is None)
+
+
+def pytest_ignore_collect(collection_path, config):
+    """`pytest -m fast` does not even import the tests outside the fast tier (collecting
+    the whole suite takes a quarter of a minute)."""
+    if config.getoption("markexpr") != "fast" or collection_path.parent != TESTS:
+        return None
+    if collection_path.is_dir():
+        return collection_path.name not in FAST_FOLDERS or None
+    return collection_path.name.startswith("test_") or None
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker
 def pytest_collection_modifyitems(config, items):
     dropped = [item for item in items if database_kinds.on_a_server(item)]
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = [item for item in items if item not in dropped]
+    for item in items:
+        if in_fast_tier(item):
+            item.add_marker(pytest.mark.fast)
 
 
 @pytest.fixture(scope="session")

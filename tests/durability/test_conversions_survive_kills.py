@@ -202,14 +202,18 @@ def test_conversions_killed_at_random_moments_lose_no_database_and_no_row(tmp_pa
 
 
 
-# Another program in the middle of reading the database (a snapshot it holds for a while).
+# Another program in the middle of reading the database (a snapshot it holds for a while,
+# or until its standard input is closed: however long the machine takes to get there).
 READER = textwrap.dedent("""
     import sqlite3, sys, time
     reader = sqlite3.connect(sys.argv[1])
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM flare").fetchone()
     print("READING", flush=True)
-    time.sleep(float(sys.argv[2]))
+    if sys.argv[2] == "until told":
+        sys.stdin.read()
+    else:
+        time.sleep(float(sys.argv[2]))
     reader.rollback()
 """)
 
@@ -222,18 +226,21 @@ def test_a_conversion_waits_for_a_program_reading_or_is_refused_changing_nothing
     paths = Paths(tmp_path, tmp_path / "backups", tmp_path / "logs", tmp_path / "s.ini")
     url = f"sqlite:///{paths.database_file}"
 
-    def reading_while_saving(seconds: float) -> subprocess.Popen:
+    def reading_while_saving(seconds: float | None) -> subprocess.Popen:
+        """A reader holding its snapshot for ``seconds``, or until its input is closed."""
+        held = "until told" if seconds is None else str(seconds)
         store = Store.open(url, paths)
-        store.flares.add(full_flare(notes=f"before reading for {seconds} s"))
+        store.flares.add(full_flare(notes=f"before a reader holding on ({held})"))
         reader = subprocess.Popen([sys.executable, "-c", READER, str(paths.database_file),
-                                   str(seconds)], stdout=subprocess.PIPE, text=True)
+                                   held], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  text=True)
         assert reader.stdout.readline() == "READING\n"
-        store.flares.add(full_flare(notes=f"while reading for {seconds} s"))
+        store.flares.add(full_flare(notes=f"while a reader holds on ({held})"))
         store.close()  # the log cannot be emptied while the reader holds its snapshot
         assert paths.database_file.with_name("fibromap.sqlite3-wal").stat().st_size > 0
         return reader
 
-    reader = reading_while_saving(30)
+    reader = reading_while_saving(None)  # reads until the refusal has been checked
     monkeypatch.setattr(cipher, "BUSY_WAIT_MS", 200)
     before = paths.database_file.read_bytes()
     try:

@@ -6,9 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from fibromap.cli import main
 from fibromap.store.store import Store
 
+pytestmark = pytest.mark.slow  # two programs racing: left to `make test`
 FIBROMAP = Path(sys.executable).with_name("fibromap")
 
 

@@ -2,6 +2,7 @@ import dataclasses
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from fibromap.config import Paths, database_url
@@ -9,6 +10,8 @@ from fibromap.domain.records import flare_fingerprint, in_export_order
 from fibromap.store.bulk_flares import flares_in_chunks, insert_many
 from fibromap.store.store import Store
 from tests.helpers.strategies import flares
+
+pytestmark = pytest.mark.slow  # many examples, each with a database: left to `make test`
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -122,8 +122,8 @@ def test_a_check_in_saved_elsewhere_shows_unless_the_form_holds_unsaved_answers(
     qtbot.waitUntil(lambda: first.page("checkin").sleep_hours.value() == 7.5, timeout=8000)
 
     first.page("checkin").water.setValue(4)  # an answer not yet saved
-    assert second.do("sleep 5").startswith("Saved the check-in")
-    qtbot.wait(3000)  # the watcher has looked at least once
+    with qtbot.waitSignal(first.watcher.changed, timeout=20_000):  # it saw the save, and kept
+        assert second.do("sleep 5").startswith("Saved the check-in")
     assert first.page("checkin").water.value() == 4 and first.page("checkin").sleep_hours.value() == 7.5
     assert first.page("checkin").save() is None
     assert "changed in another window or program" in first.page("checkin").feedback.text()
