@@ -84,6 +84,40 @@ def test_no_source_file_is_over_400_lines():
     assert long == {}
 
 
+MOST_BRANCHES = 15
+
+
+def branchy_functions(source: str) -> dict[str, int]:
+    """The functions of ``source`` above MOST_BRANCHES by radon's cyclomatic complexity,
+    which counts each boolean operator too (ruff's C901 in `make lint` counts fewer)."""
+    from radon.complexity import cc_visit
+    from radon.visitors import Class
+
+    found = {}
+    for block in cc_visit(source):
+        for function in (block.methods if isinstance(block, Class) else [block]):
+            if function.complexity > MOST_BRANCHES:
+                found[function.fullname] = function.complexity
+    return found
+
+
+def test_no_function_is_above_complexity_15():
+    """A function with more than 15 paths through it wants splitting into named steps."""
+    branchy = {f"{path.relative_to(ROOT)}:{name}": complexity
+               for path in (ROOT / "fibromap").rglob("*.py")
+               for name, complexity in branchy_functions(path.read_text(encoding="utf-8")).items()}
+    assert branchy == {}
+
+
+def test_the_complexity_check_finds_a_branchy_function():
+    arms = "".join(f"        if x == {i} and y:\n            return {i}\n" for i in range(8))
+    method = f"class C:\n    def m(self, x, y):\n{arms}        return -1\n"
+    function = method.replace("class C:\n    def m(self, ", "def f(").replace("\n    ", "\n")
+    assert branchy_functions(function) == {"f": 17}  # 1 + 8 ifs + 8 ands
+    assert branchy_functions(method) == {"C.m": 17}
+    assert branchy_functions(function.replace(" and y", "")) == {}
+
+
 def test_every_ui_module_sits_in_the_package_of_its_task():
     """Only the shell lives at the top of ui/; everything else is grouped by what it is for."""
     shell = {"__init__", "app", "main_window", "settings", "worker", "views", "screenshot",
