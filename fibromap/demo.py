@@ -147,7 +147,10 @@ def _visits(rng: random.Random, start: date, end: date,
     while day <= end:
         recent = sum(per_day.get(day - timedelta(days=i), 0) for i in range(14)) / 14
         load = min(1.0, recent / 4)
-        level = lambda spread=1.0, load=load: _clip(3 * load + rng.gauss(0, 0.6 * spread), 0, 3)  # noqa: E731
+
+        def level(spread: float = 1.0, load: float = load) -> float:
+            return _clip(3 * load + rng.gauss(0, 0.6 * spread), 0, 3)
+
         questionnaires.append(Questionnaire(QuestionnaireKind.SSS, day, {
             "fatigue": level(), "waking_unrefreshed": level(), "cognitive": level(1.3),
             "headaches": rng.random() < 0.3 + 0.3 * load,

@@ -7,15 +7,15 @@ import os
 # Qt aborts on a machine without a display unless told to draw offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import socket  # noqa: E402
-from pathlib import Path  # noqa: E402
+import socket  # noqa: E402 - Qt is told to draw offscreen first
+from pathlib import Path  # noqa: E402 - Qt is told to draw offscreen first
 
-import pytest  # noqa: E402
-from hypothesis import settings  # noqa: E402
+import pytest  # noqa: E402 - Qt is told to draw offscreen first
+from hypothesis import settings  # noqa: E402 - Qt is told to draw offscreen first
 
-from fibromap.config import Paths, database_url  # noqa: E402
-from tests.helpers import database_kinds  # noqa: E402
-from tests.helpers.postgres import PostgresServer, start_postgres  # noqa: E402
+from fibromap.config import Paths, database_url  # noqa: E402 - Qt is told to draw offscreen first
+from tests.helpers import database_kinds  # noqa: E402 - Qt is told to draw offscreen first
+from tests.helpers.postgres import PostgresServer, start_postgres  # noqa: E402 - Qt is told to draw offscreen first
 
 # The suite gives the same answer on every run and every machine: property tests draw a
 # fixed sequence of examples and keep no example database (a failure found once would

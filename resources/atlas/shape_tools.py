@@ -84,7 +84,7 @@ def band(part: Polygon, y0: float, y1: float, f0: Fraction = 0.0, f1: Fraction =
     Fraction 0 is the inner side (towards the midline: the right end of a
     cross-section on the viewer's left half), 1 the outer side.
     """
-    as_fn = lambda f: f if callable(f) else (lambda _y, v=f: v)  # noqa: E731
+    as_fn = lambda f: f if callable(f) else (lambda _y, v=f: v)  # noqa: E731 - a number read as a constant function
     g0, g1 = as_fn(f0), as_fn(f1)
     left_edge, right_edge = [], []
     for i in range(steps + 1):

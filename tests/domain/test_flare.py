@@ -1,6 +1,7 @@
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, strategies as st
 
 from fibromap.domain.flare import (
     DURATION_MAX_SECONDS, Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse,
@@ -122,7 +123,6 @@ def test_max_intensity_and_regions():
     assert f.regions == ("a.left", "b")
 
 
-from hypothesis import given, strategies as st  # noqa: E402
 
 
 @given(st.integers(-10**6, 10**6))

@@ -238,7 +238,7 @@ def write_big_apple_export(path: Path, megabytes: int) -> int:
         written += out.write(APPLE_HEAD)
         while written < target:
             d = start + timedelta(days=day)
-            stamp = lambda minutes: (d + timedelta(minutes=minutes)).strftime(  # noqa: E731
+            stamp = lambda minutes: (d + timedelta(minutes=minutes)).strftime(  # noqa: E731 - the day's stamps
                 "%Y-%m-%d %H:%M:%S +0100")
             parts = [_HEART.format(at=stamp(m), bpm=55 + (m * 7 + day) % 50)
                      for m in range(0, 1440, 5)]

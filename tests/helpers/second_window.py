@@ -11,14 +11,14 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402 - Qt is told to draw offscreen first
+from PySide6.QtTest import QTest  # noqa: E402 - Qt is told to draw offscreen first
 
-from fibromap.config import Paths, database_url  # noqa: E402
-from fibromap.store.store import Store  # noqa: E402
-from fibromap.ui.app import create_application  # noqa: E402
-from fibromap.ui.main_window import MainWindow  # noqa: E402
-from fibromap.ui.settings import Settings  # noqa: E402
+from fibromap.config import Paths, database_url  # noqa: E402 - Qt is told to draw offscreen first
+from fibromap.store.store import Store  # noqa: E402 - Qt is told to draw offscreen first
+from fibromap.ui.app import create_application  # noqa: E402 - Qt is told to draw offscreen first
+from fibromap.ui.main_window import MainWindow  # noqa: E402 - Qt is told to draw offscreen first
+from fibromap.ui.settings import Settings  # noqa: E402 - Qt is told to draw offscreen first
 
 
 def main() -> None:

@@ -122,11 +122,11 @@ class BodyMapWidget(QGraphicsView):
         super().resizeEvent(event)
         self.zoom.apply()  # fit the window, then the chosen zoom (map_zoom.py)
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self.zoom.apply()
 
-    def wheelEvent(self, event) -> None:  # noqa: N802
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if not self.zoom.wheel(event):
             super().wheelEvent(event)
 
@@ -229,11 +229,11 @@ class BodyMapWidget(QGraphicsView):
             self._refresh(parent)
 
     # -- mouse ------------------------------------------------------------------------------
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().mouseMoveEvent(event)
         self._set_hovered(self.region_at(event.position()))
 
-    def leaveEvent(self, event) -> None:  # noqa: N802
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().leaveEvent(event)
         self._set_hovered(None)
 
@@ -246,7 +246,7 @@ class BodyMapWidget(QGraphicsView):
                 self._refresh(rid)
         self.hoveredRegionChanged.emit(region_id or "")
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         region_id = self.region_at(event.position())
         if region_id is None:
             super().mousePressEvent(event)
@@ -261,7 +261,7 @@ class BodyMapWidget(QGraphicsView):
                 region_menu(self, region_id).exec(event.globalPosition().toPoint())
             event.accept()
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().mouseReleaseEvent(event)
         if self.region_at(event.position()) is not None:
             event.accept()  # the press already did the work
@@ -274,12 +274,12 @@ class BodyMapWidget(QGraphicsView):
             self.marks.set_current(region_id)
 
     # -- keyboard ------------------------------------------------------------------------------
-    def focusInEvent(self, event) -> None:  # noqa: N802
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().focusInEvent(event)
         if self.marks.current is None and event.reason() != Qt.FocusReason.MouseFocusReason:
             self.marks.set_current(self.keys.tab_order()[0])
 
-    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt's name
         # Tab walks the regions; past the last (or before the first) it leaves the map.
         following = self.keys.next_in_tab_order(forward)
         if following is None:
@@ -287,6 +287,6 @@ class BodyMapWidget(QGraphicsView):
         self.marks.set_current(following)
         return True
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if not self.keys.press(event):
             super().keyPressEvent(event)

@@ -130,7 +130,7 @@ class HeatBodyMap(BodyMapWidget):
         if getattr(self, "numbers", None) is not None:
             self._resized.start()
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self._place_if_rescaled()
 

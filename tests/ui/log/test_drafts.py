@@ -6,6 +6,7 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from fibromap.store.drafts import DraftFile
@@ -117,8 +118,6 @@ def _draft_json(**changes) -> str:
     draft.update(changes)
     return json.dumps({"format": DRAFT_FORMAT, "draft": draft})
 
-
-import pytest  # noqa: E402
 
 
 @pytest.mark.parametrize("content, reason", [
