@@ -71,7 +71,7 @@ def _lines(text: str, read: dict[str, int]) -> Iterator[str]:
 class Collector:
     """Gathers problems while a file is read, so the person sees the first few at once."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.problems: list[Problem] = []
 
     def add(self, where: str, message: str) -> None:
