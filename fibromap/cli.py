@@ -210,9 +210,12 @@ def main(argv: list[str] | None = None) -> int:
             url = database_url(paths, environ={})  # never a database named for real records
         else:
             url = database_url(paths, getattr(args, "database", None))
+        notice = protection.finish_interrupted(url, paths) if args.command != "atlas" else ""
         if args.command is None:
             from fibromap.ui.app import run_gui  # Qt is loaded only for the GUI
-            return run_gui(url, paths, crash_dialog=not args.no_crash_dialog)
+            return run_gui(url, paths, crash_dialog=not args.no_crash_dialog, notice=notice)
+        if notice:
+            print(f"fibromap: {notice}", file=sys.stderr)
         if args.command not in ("atlas", "protect"):
             protection.unlock_for_command(args, url, paths)
         return COMMANDS[args.command](args, url, paths)

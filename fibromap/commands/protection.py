@@ -97,6 +97,17 @@ def unlock_for_command(args, url: str, paths: Paths) -> None:
         unlock(path, passphrase, paths)
 
 
+def finish_interrupted(url: str, paths: Paths) -> str:
+    """Before anything else opens the records: finish or undo a change of several files
+    (protection, a restore) that was stopped halfway (store/jobs.py); what was done, in
+    one line ("" when nothing was)."""
+    from fibromap.store import jobs
+    from fibromap.store.database import Database
+
+    path = Database.sqlite_file(url)
+    return "" if path is None else jobs.finish_interrupted(path, paths.backups_dir)
+
+
 def _required(args, what: str) -> str:
     passphrase = given_passphrase(args)
     if passphrase is None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from fibromap import atomic
 from fibromap.config import Paths
 from fibromap.errors import DatabaseError, FibroMapError
-from fibromap.store import cipher
+from fibromap.store import cipher, jobs
 from fibromap.store.sqlite_files import friendly_operational_error, readonly_uri
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,7 @@ def _copy(source_file: Path, target: Path, source_key: cipher.Key | None = None,
         cipher.convert(target, source_key, target_key)
 
 
-def _key_of(path: Path) -> cipher.Key | None:
+def key_of(path: Path) -> cipher.Key | None:
     """The key a protected file opens with (unlocked in this process); None when plain.
     Raises PassphraseNeeded for a protected file not unlocked."""
     if not cipher.is_protected(path):
@@ -66,11 +66,12 @@ def backup_sqlite(path: Path, paths: Paths, reason: str) -> Path:
     folder = paths.ensure(paths.backups_dir)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"fibromap-{stamp}-{reason}.sqlite3"
-    key = _key_of(path)
+    key = key_of(path)
     # Copied under a hidden name and renamed when whole: a backup listed is never half of one.
     partial = folder / f".{target.name}.partial"
-    try:
-        with atomic.replacing(target, failure=f"cannot back up {path}", temporary=partial):
+    try:  # the folder held (shared) meanwhile: no start takes the copy for a leftover
+        with jobs.holding(folder, shared=True), \
+                atomic.replacing(target, failure=f"cannot back up {path}", temporary=partial):
             _copy(path, partial, key, key)
     except (sqlite3.Error, cipher.driver().Error) as exc:
         raise DatabaseError(f"cannot back up {path}: {friendly_operational_error(exc)}") from exc
@@ -170,10 +171,10 @@ def restore_backup(backup: Path, database_file: Path,
                    key: cipher.Key | None = None) -> Path | None:
     """Put ``backup`` in place of the database; returns where the current file was set aside.
 
-    The backup is checked first. The current file is kept beside it (with its write-ahead
-    log, so nothing in it is lost either), no stale -wal or -shm is left to be replayed
-    over the restored copy, and the copy is written to a temporary file, synced, then
-    renamed into place: an interruption leaves either the old file or the restored one.
+    The backup is checked first. The copy is written to a hidden file and synced, then the
+    current file is set aside and the copy renamed into place, as one job (store/jobs.py):
+    an interruption at any moment is finished or undone by the next start, never leaving
+    the person without a database.
     The copy takes the database's protection: ``key``, or plain.
     """
     info = describe_backup(backup)
@@ -191,42 +192,25 @@ def restore_backup(backup: Path, database_file: Path,
     set_aside = (folder / f"{database_file.name}.before-restore-{stamp}"
                  if database_file.exists() else None)
     temporary = folder / f".{database_file.name}.restoring-{stamp}"
-    with atomic.replacing(database_file, failure=f"cannot restore {backup}", temporary=temporary,
-                          before_replace=lambda: _set_aside(database_file, set_aside)):
+    # The current file goes aside with its write-ahead log, so that nothing in it is lost
+    # and no stale -wal or -shm is replayed over the restored copy.
+    job = jobs.Job("restore", database_file, replace=[(temporary, database_file)],
+                   set_aside=[(database_file.with_name(database_file.name + suffix),
+                               set_aside.with_name(set_aside.name + suffix))
+                              for suffix in ("", "-wal", "-shm")] if set_aside else [])
+
+    def prepare() -> None:
         try:
-            _copy(backup, temporary, _key_of(backup), key)
+            _copy(backup, temporary, key_of(backup), key)
+            atomic.sync_file(temporary)
         except (sqlite3.Error, cipher.driver().Error, OSError, FibroMapError) as exc:
             raise DatabaseError(f"cannot restore {backup}: {friendly_operational_error(exc)}; "
                                 "nothing was changed") from exc
+
+    try:
+        jobs.run(job, prepare)
+    except OSError as exc:  # while renaming: the next start finishes it
+        raise DatabaseError(f"cannot finish restoring {backup}: {atomic.reason(exc)}; it is "
+                            "finished when FibroMap next starts") from exc
     log.info("restored %s over %s (the old file is %s)", backup, database_file, set_aside)
     return set_aside
-
-
-def _set_aside(database_file: Path, set_aside: Path | None) -> None:
-    """Move the database and its write-ahead log to ``set_aside`` (nothing if None), so
-    that no stale -wal or -shm is replayed over the restored copy."""
-    if set_aside is None:
-        return
-    for suffix in ("", "-wal", "-shm"):
-        current = database_file.with_name(database_file.name + suffix)
-        if current.exists():
-            current.rename(set_aside.with_name(set_aside.name + suffix))
-
-
-def convert_backups(paths: Paths, key: cipher.Key | None) -> list[Path]:
-    """Give every backup the database's new protection (``key``, or plain) after it
-    changed, each converted whole or not at all; returns those that could not be (protected
-    with a passphrase not given here, or unreadable), left as they are."""
-    left = []
-    if paths.backups_dir.is_dir():  # half-written by a conversion that was stopped
-        for stale in paths.backups_dir.glob(".fibromap-*.sqlite3.converting"):
-            stale.unlink(missing_ok=True)
-    for backup in list_backups(paths):
-        try:
-            current = _key_of(backup)
-            if current != key:
-                cipher.convert(backup, current, key)
-        except (FibroMapError, sqlite3.Error, cipher.driver().Error, OSError) as exc:
-            log.warning("backup %s kept as it was: %s", backup, exc)
-            left.append(backup)
-    return left

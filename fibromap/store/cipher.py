@@ -267,7 +267,7 @@ def convert(path: Path, old_key: Key | None, new_key: Key | None) -> None:
         with atomic.replacing(path, failure=f"cannot change the protection of {path}",
                               temporary=converted,
                               before_replace=lambda: replaced.append(open(path, "rb+"))):
-            _export_from(path, old_key, converted, new_key)
+            export_to(path, old_key, converted, new_key)
         for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         overwrite(replaced[0])
@@ -276,9 +276,9 @@ def convert(path: Path, old_key: Key | None, new_key: Key | None) -> None:
             handle.close()
 
 
-def _export_from(path: Path, old_key: Key | None, converted: Path, new_key: Key | None) -> None:
-    """Export the database at ``path`` into ``converted`` (see _export), once its
-    write-ahead log is empty."""
+def export_to(path: Path, old_key: Key | None, converted: Path, new_key: Key | None) -> None:
+    """Export the database at ``path`` into a new, checked file ``converted`` keyed with
+    ``new_key`` (None: plain; see _export), once its write-ahead log is empty."""
     source = connect(path, old_key)
     try:
         # The write-ahead log must be empty: left beside the new file by a crash just after

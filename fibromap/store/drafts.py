@@ -29,7 +29,7 @@ class DraftFile:
         self.set_aside: Path | None = None  # where the last damaged draft was put
         self.problem = ""
 
-    def _encoded(self, draft: FlareDraft) -> bytes:
+    def encoded(self, draft: FlareDraft) -> bytes:
         data = draft.to_json().encode("utf-8")
         key = self._key()
         if key is None:
@@ -39,7 +39,7 @@ class DraftFile:
     def save(self, draft: FlareDraft) -> None:
         """Write atomically and durably: a crash leaves the old draft or the new one."""
         self._paths.ensure(self.path.parent)
-        atomic.write_bytes(self.path, self._encoded(draft),
+        atomic.write_bytes(self.path, self.encoded(draft),
                            failure=f"cannot keep the unsaved flare in {self.path}")
 
     def load(self) -> FlareDraft | None:
@@ -70,32 +70,6 @@ class DraftFile:
             except OSError:
                 self.set_aside = None
             return None
-
-    def reseal(self) -> None:
-        """Write the draft again under the database's protection now (after it changed);
-        a plain draft replaced by a sealed one is overwritten, not only unlinked."""
-        draft = self.load()
-        if draft is None:
-            return
-        plain = self._plain_file() if self._key() is not None else None
-        try:
-            self.save(draft)
-            if plain is not None:
-                cipher.overwrite(plain)
-        finally:
-            if plain is not None:
-                plain.close()
-
-    def _plain_file(self):
-        """A handle on the draft file as it is, if it is plain text (None otherwise)."""
-        try:
-            handle = open(self.path, "rb+")
-        except OSError:
-            return None
-        if sealing.is_sealed(handle.read(200)):
-            handle.close()
-            return None
-        return handle
 
     def discard(self) -> None:
         self.path.unlink(missing_ok=True)

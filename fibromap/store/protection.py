@@ -2,21 +2,29 @@
 follows it: its backups and the draft of the flare being typed take the same protection,
 and the open database carries on.
 
-The conversions themselves are in store/cipher.py; this is the one place that applies
-them to a person's whole record.
+The whole set is converted as one job (store/jobs.py): every new file is written as a
+checked, synced copy first, then the copies are renamed into place; a job stopped at any
+moment is finished or undone by the next start, so no plain copy outlives it while the
+records are protected, and no file is left under an old key. The conversion of one file
+is in store/cipher.py.
 """
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fibromap import atomic
 from fibromap.config import Paths
 from fibromap.errors import FibroMapError
-from fibromap.store import cipher
-from fibromap.store.backups import convert_backups
+from fibromap.store import cipher, jobs
+from fibromap.store.backups import key_of, list_backups
 from fibromap.store.database import Database
 from fibromap.store.drafts import DraftFile
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,18 +43,71 @@ def _file(database: Database) -> Path:
     return path
 
 
-def _apply(database: Database, paths: Paths, conversion) -> ProtectionChange:
-    """Run ``conversion`` (which returns the database's new key, None for plain) with the
-    database's connections closed, carry on with the file it leaves, and give the backups
-    and the draft the same protection."""
+def _copy_of(path: Path) -> Path:
+    return path.with_name(f".{path.name}.converting")
+
+
+def _apply(database: Database, paths: Paths, kind: str, new_key: cipher.Key | None
+           ) -> ProtectionChange:
+    """Convert the database, every backup and the draft from their keys now to ``new_key``
+    (None: plain) as one job, with the database's connections closed, and carry on with
+    the file it leaves."""
+    path, old_key = database.sqlite_path, database.key
+    assert path is not None  # _file() said so
+    backups = list_backups(paths)
+    draft = DraftFile(paths, lambda: old_key)
+    job = jobs.Job(kind, path, overwrite_replaced=kind != "unprotect")
+    job.replace = [(_copy_of(path), path)] + [(_copy_of(b), b) for b in backups]
+    if draft.path.exists():
+        job.replace.append((_copy_of(draft.path), draft.path))
+    left: list[Path] = []
+
+    def prepare() -> None:
+        # The backups and the draft first, the database last: the moment between its copy
+        # and its rename, when another program's save would be lost, stays short.
+        for backup in backups:
+            if not _prepare_backup(backup, new_key):
+                left.append(backup)
+                job.replace.remove((_copy_of(backup), backup))
+        _prepare_draft(draft, paths, new_key, job)
+        cipher.export_to(path, old_key, _copy_of(path), new_key)
+        atomic.sync_file(_copy_of(path))
+
     database.engine.dispose()
     try:
-        key = conversion()
+        jobs.run(job, prepare)
     finally:
         database.reopen(paths)
-    left = convert_backups(paths, key)
-    DraftFile(paths, lambda: key).reseal()
-    return ProtectionChange(key is not None, left)
+    return ProtectionChange(new_key is not None, left)
+
+
+def _prepare_backup(backup: Path, new_key: cipher.Key | None) -> bool:
+    """Write the backup's converted copy; False when it cannot be (protected with a
+    passphrase not given here, or unreadable): it is then left as it is."""
+    try:
+        current = key_of(backup)
+        cipher.export_to(backup, current, _copy_of(backup), new_key)
+        atomic.sync_file(_copy_of(backup))
+        return True
+    except (FibroMapError, sqlite3.Error, cipher.driver().Error, OSError) as exc:
+        jobs.discard(_copy_of(backup))
+        log.warning("backup %s kept as it was: %s", backup, exc)
+        return False
+
+
+def _prepare_draft(draft: DraftFile, paths: Paths, new_key: cipher.Key | None,
+                   job: jobs.Job) -> None:
+    """Write the draft's copy sealed with ``new_key`` (plain for None); a draft that
+    cannot be read is set aside by DraftFile.load and left out of the job."""
+    pair = (_copy_of(draft.path), draft.path)
+    if pair not in job.replace:
+        return
+    flare = draft.load()
+    if flare is None:
+        job.replace.remove(pair)
+        return
+    atomic.write_bytes(pair[0], DraftFile(paths, lambda: new_key).encoded(flare),
+                       failure="cannot convert the unsaved flare")
 
 
 def protect(database: Database, paths: Paths, passphrase: str) -> ProtectionChange:
@@ -54,7 +115,8 @@ def protect(database: Database, paths: Paths, passphrase: str) -> ProtectionChan
     path = _file(database)
     if database.key is not None:
         raise FibroMapError(f"{path} is protected already")
-    return _apply(database, paths, lambda: cipher.protect(path, passphrase))
+    # Remembered first: the database is opened again with it once converted.
+    return _apply(database, paths, "protect", cipher.remember(cipher.new_key(passphrase)))
 
 
 def unprotect(database: Database, paths: Paths, passphrase: str) -> ProtectionChange:
@@ -63,8 +125,8 @@ def unprotect(database: Database, paths: Paths, passphrase: str) -> ProtectionCh
     path = _file(database)
     if database.key is None:
         raise FibroMapError(f"{path} is not protected")
-    key = cipher.unlock(path, passphrase)
-    return _apply(database, paths, lambda: cipher.unprotect(path, key))
+    cipher.unlock(path, passphrase)  # asked again; WrongPassphrase changes nothing
+    return _apply(database, paths, "unprotect", None)
 
 
 def change_passphrase(database: Database, paths: Paths, old: str,
@@ -73,5 +135,5 @@ def change_passphrase(database: Database, paths: Paths, old: str,
     path = _file(database)
     if database.key is None:
         raise FibroMapError(f"{path} is not protected")
-    key = cipher.unlock(path, old)
-    return _apply(database, paths, lambda: cipher.change_passphrase(path, key, new))
+    cipher.unlock(path, old)  # WrongPassphrase changes nothing
+    return _apply(database, paths, "change-passphrase", cipher.remember(cipher.new_key(new)))

@@ -66,9 +66,11 @@ class _AfterFirstPaint(QObject):
             self._then()
 
 
-def open_main_window(url: str, paths: Paths) -> MainWindow | None:
+def open_main_window(url: str, paths: Paths, notice: str = "") -> MainWindow | None:
     """Show the window, then open the store behind it; or tell the person why it cannot be
     opened, offer the newest backup that passes the integrity check, and return None.
+    ``notice`` (what was done before the window, such as finishing a stopped change) is
+    said in the status bar.
 
     ``window.first_painted`` is the time.time() at which the body map had been drawn."""
     window = MainWindow(None, Settings(paths.settings_file), paths)
@@ -89,6 +91,8 @@ def open_main_window(url: str, paths: Paths) -> MainWindow | None:
         window.hide()
         window.deleteLater()
         return None
+    if notice:
+        store.database.warning = " ".join(filter(None, (notice, store.database.warning)))
     window.attach(store)
     window.offer_unsaved_draft()
     # Marks made while the database was opening are kept; with none, the disk is left
@@ -113,13 +117,13 @@ def _open_store(url: str, paths: Paths, window: QWidget) -> Store | None:
         return _offer_backup(url, paths, str(exc), window)
 
 
-def run_gui(url: str, paths: Paths, crash_dialog: bool = True) -> int:
+def run_gui(url: str, paths: Paths, crash_dialog: bool = True, notice: str = "") -> int:
     from fibromap.ui.dialogs.crash import CrashHandler
 
     app = create_application()
     handler = CrashHandler(paths, show_dialog=crash_dialog).install()
     try:
-        window = open_main_window(url, paths)
+        window = open_main_window(url, paths, notice)
         if window is None:
             return 1
         return app.exec()

@@ -5,8 +5,8 @@ every row it held, its backup too; and the next conversion goes ahead, whatever 
 half-written beside the file.
 
 The command runs as a person runs it (`fibromap protect --passphrase-file FILE` and so on)
-in a program that says when the conversion of the database begins and ends; the kills fall
-at random moments spread over twice that time: the database's conversion, then its backup's."""
+in a program that says when the conversion job (the database, its backups and the draft)
+begins and ends; the kills fall at random moments spread over twice that time."""
 
 import os
 import random
@@ -22,7 +22,7 @@ import pytest
 from fibromap.cli import main
 from fibromap.config import Paths
 from fibromap.errors import FibroMapError
-from fibromap.store import cipher
+from fibromap.store import cipher, jobs
 from fibromap.store.backups import backup_sqlite, list_backups
 from fibromap.store.sqlite_files import SQLITE_APPLICATION_ID
 from fibromap.store.store import Store
@@ -38,19 +38,16 @@ CHILD = textwrap.dedent("""
     import sys
     import fibromap.cli, fibromap.commands.protection, fibromap.store.protection
     import fibromap.store.store
-    from fibromap.store import cipher
+    from fibromap.store import jobs
 
-    convert = cipher.convert
+    run = jobs.run
 
-    def said(path, old_key, new_key):
-        main = path.name == "fibromap.sqlite3"
-        if main:
-            print("CONVERTING", flush=True)
-        convert(path, old_key, new_key)
-        if main:
-            print("CONVERTED", flush=True)
+    def said(job, prepare):
+        print("CONVERTING", flush=True)
+        run(job, prepare)
+        print("CONVERTED", flush=True)
 
-    cipher.convert = said
+    jobs.run = said
     sys.exit(fibromap.cli.main(sys.argv[1:]))
 """)
 
@@ -161,6 +158,7 @@ def test_conversions_killed_at_random_moments_lose_no_database_and_no_row(tmp_pa
     rng = random.Random(18)
     outcomes = []
     for kill in range(KILLS):
+        jobs.finish_interrupted(paths.database_file, paths.backups_dir)  # as a start does first
         before, _rows = contents(paths.database_file)
         stale = leftovers(home)
         code, _took = run_step(home, next_step(before, tmp_path),
