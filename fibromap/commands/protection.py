@@ -105,7 +105,7 @@ def finish_interrupted(url: str, paths: Paths) -> str:
     from fibromap.store.database import Database
 
     path = Database.sqlite_file(url)
-    return "" if path is None else jobs.finish_interrupted(path, paths.backups_dir)
+    return "" if path is None else jobs.finish_interrupted(path, paths)
 
 
 def _required(args, what: str) -> str:

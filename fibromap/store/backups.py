@@ -127,6 +127,26 @@ def rotate_backups(paths: Paths) -> list[Path]:
     return removed
 
 
+def missing_records(path: Path, paths: Paths) -> str | None:
+    """Why no new, empty database may be made at ``path`` although there is none (a
+    missing or empty file where FibroMap has kept backups of one), naming the newest backup
+    that passes the integrity check; None for a first start."""
+    backups = list_backups(paths)
+    in_place = path.exists() or path.parent == paths.data_dir
+    if not backups or not in_place:
+        return None
+    good = next((info for info in map(describe_backup, backups) if info.sound), None)
+    state = "is empty (0 bytes)" if path.exists() else "is missing"
+    if good is None:
+        return (f"{path} {state} although FibroMap has kept backups of it, and none of them "
+                f"can be read; nothing was created in its place (the backups are in "
+                f"{paths.backups_dir})")
+    taken = f" (taken {good.taken:%d %b %Y %H:%M}, {good.flares} flares)" if good.taken else ""
+    return (f"{path} {state} although FibroMap has kept backups of it; nothing was created "
+            f"in its place. The newest good backup is {good.path}{taken}: restore it "
+            f"with `fibromap restore {good.path.name}`")
+
+
 def list_backups(paths: Paths) -> list[Path]:
     """Backups, newest first."""
     if not paths.backups_dir.is_dir():

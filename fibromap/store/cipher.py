@@ -129,7 +129,7 @@ def is_protected(path: Path) -> bool:
         size = path.stat().st_size
         with open(path, "rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
-    except (FileNotFoundError, NotADirectoryError):
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         return False
     text_like = all(32 <= byte < 127 or byte in (9, 10, 13) for byte in head)
     return (size >= 512 and size % 512 == 0 and len(head) == len(SQLITE_MAGIC)

@@ -21,7 +21,7 @@ from fibromap import atomic
 from fibromap.config import Paths
 from fibromap.errors import DatabaseError, DatabaseRefused, DiskFull, FibroMapError, ReadOnlyDatabase
 from fibromap.store import cipher
-from fibromap.store.backups import backed_up_today, backup_sqlite, list_backups, restore_backup
+from fibromap.store.backups import backed_up_today, backup_sqlite, missing_records, restore_backup
 from fibromap.store.connections import CHANGED_KEY, MARK_CHANGED, READING, WROTE, engine_for, read_only_engine
 from fibromap.store.schema import APPLICATION_MARK, MetaRow
 from fibromap.store.sqlite_files import (
@@ -39,10 +39,9 @@ PROTECTION_CHANGED = ("the records' protection with a passphrase was changed in 
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
-
 # The newest schema revision (the last file in migrations/versions/): known without
-# loading Alembic, which a start only needs when the schema must change.
-# tests/store/test_database.py checks it against Alembic's own head.
+# loading Alembic, which a start only needs when the schema must change (checked against
+# Alembic's own head by tests/store/test_database.py).
 HEAD_REVISION = "0006"
 
 
@@ -128,7 +127,7 @@ class Database:
         """Open an existing database, at the current schema, to view it: an SQLite file
         is read without writing a byte in or beside it, so records can be read and
         exported from a full disk or a read-only place."""
-        database, revision = cls._open_unchanged(raw_url, passphrase)
+        database, revision = cls._open_unchanged(raw_url, paths, passphrase)
         if revision != head_revision():
             database.close()
             raise DatabaseError(f"{database.display_name} is from an older FibroMap (schema "
@@ -139,10 +138,11 @@ class Database:
     def open_for_checking(cls, raw_url: str, paths: Paths) -> Database:
         """Open a database of any known schema revision to check it, without changing it
         (an SQLite file is opened read-only and nothing is created beside it)."""
-        return cls._open_unchanged(raw_url, None)[0]
+        return cls._open_unchanged(raw_url, paths, None)[0]
 
     @classmethod
-    def _open_unchanged(cls, raw_url: str, passphrase: str | None) -> tuple[Database, str | None]:
+    def _open_unchanged(cls, raw_url: str, paths: Paths,
+                        passphrase: str | None) -> tuple[Database, str | None]:
         """An existing database, opened without changing it, and its schema revision."""
         url = _parse_url(raw_url)
         sqlite_path = cls._sqlite_path(url)
@@ -155,7 +155,8 @@ class Database:
                          head_revision())
             return cls(engine_for(url), url), revision
         if not sqlite_path.exists() or sqlite_path.stat().st_size == 0:
-            raise DatabaseError(f"there is no FibroMap database at {sqlite_path}")
+            raise DatabaseError(missing_records(sqlite_path, paths)
+                                or f"there is no FibroMap database at {sqlite_path}")
         key = _unlock(sqlite_path, passphrase)
         if key is None:
             check_sqlite_header(sqlite_path)
@@ -316,14 +317,10 @@ def _existing_to_write(path: Path, url: URL,
 
 def _new_file(path: Path, paths: Paths, passphrase: str | None) -> cipher.Key | None:
     """Make ready for a new database at ``path`` (protected from the start with
-    ``passphrase``: its key); an empty file where a database used to be is refused."""
-    if path.exists() and list_backups(paths):
-        # An empty file where a database used to be is damage, not a fresh start.
-        newest = list_backups(paths)[0]
-        raise DatabaseRefused(
-            f"{path} is empty (0 bytes) although FibroMap has kept backups of "
-            f"it; it was left as it is. The newest backup is {newest}: restore it with "
-            f"`fibromap restore {newest}`")
+    ``passphrase``: its key); refused where a database used to be (missing_records)."""
+    refused = missing_records(path, paths)
+    if refused:
+        raise DatabaseRefused(refused)
     paths.ensure(path.parent)
     if passphrase is None:
         return None
@@ -352,6 +349,9 @@ def _back_up_before_writing(path: Path, paths: Paths, revision: str | None,
 def _unlock(path: Path, passphrase: str | None) -> cipher.Key | None:
     """The key of a protected file (from ``passphrase``, checked, or unlocked earlier in
     this process), or None for a plain one."""
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file: name a file in it "
+                            "(such as fibromap.sqlite3)")
     if not cipher.is_protected(path):
         return None
     if passphrase is not None:

@@ -72,5 +72,9 @@ class DraftFile:
             return None
 
     def discard(self) -> None:
-        self.path.unlink(missing_ok=True)
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as exc:  # a read-only place
+            raise FibroMapError(f"cannot remove the unsaved flare {self.path}: "
+                                f"{atomic.reason(exc)}") from exc
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fibromap import atomic
+from fibromap.config import Paths
 
 try:
     import fcntl
@@ -183,13 +184,15 @@ def holding(folder: Path, *, shared: bool = False, wait: bool = True) -> Iterato
         os.close(descriptor)
 
 
-def leftovers(database_file: Path, backups_dir: Path) -> list[Path]:
+def leftovers(database_file: Path, paths: Paths) -> list[Path]:
     """Hidden copies that stopped jobs and backups (of this FibroMap or an older one) left
     behind: never under a real name, but not kept either. Backups being written now by
     another program (it holds the backups folder) are not counted."""
     found = [*database_file.parent.glob(f".{database_file.name}.*"),  # copies, journals
              *database_file.parent.glob(f"..{database_file.name}.job.partial"),
-             *database_file.parent.glob(".unsaved-flare.json.converting*")]
+             *paths.data_dir.glob(".unsaved-flare.json.converting*"),
+             *paths.data_dir.glob("..unsaved-flare.json.converting*")]
+    backups_dir = paths.backups_dir
     if backups_dir.is_dir():
         found += backups_dir.glob(".fibromap-*.sqlite3.converting*")
         with holding(backups_dir, wait=False) as free:
@@ -198,7 +201,7 @@ def leftovers(database_file: Path, backups_dir: Path) -> list[Path]:
     return found
 
 
-def finish_interrupted(database_file: Path, backups_dir: Path) -> str:
+def finish_interrupted(database_file: Path, paths: Paths) -> str:
     """Finish or undo the job an interruption left for ``database_file`` (see the module's
     text) and remove what stopped jobs left; one line saying what was done, or "" when
     there was nothing to say."""
@@ -207,13 +210,13 @@ def finish_interrupted(database_file: Path, backups_dir: Path) -> str:
     with holding(database_file.parent, wait=False) as free:
         if not free:  # another FibroMap is in the middle of a job: it finishes it
             return ""
-        return _finish(database_file, backups_dir)
+        return _finish(database_file, paths)
 
 
-def _finish(database_file: Path, backups_dir: Path) -> str:
+def _finish(database_file: Path, paths: Paths) -> str:
     journal = journal_of(database_file)
     said = _finish_job(journal) if journal.exists() else ""
-    for leftover in leftovers(database_file, backups_dir):
+    for leftover in leftovers(database_file, paths):
         discard(leftover)
     return said
 

@@ -3,7 +3,10 @@ to say what went wrong in one line."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
@@ -39,13 +42,42 @@ def readonly_uri(path: Path) -> str:
     """An SQLite URI that reads ``path`` without writing to it or beside it.
 
     Without a write-ahead log beside the file (or with an empty one) the database is
-    complete in the file itself, and ``immutable`` stops SQLite creating -wal and -shm files next to it.
+    complete in the file itself, and ``immutable`` stops SQLite creating -wal and -shm files
+    next to it. With one, in a place FibroMap cannot write, a private copy is read instead
+    (``readable``).
     """
+    path = readable(path)
     uri = f"file:{quote(str(path))}?mode=ro"
     wal = path.with_name(path.name + "-wal")
     if not wal.exists() or wal.stat().st_size == 0:  # an empty log holds nothing
         uri += "&immutable=1"
     return uri
+
+
+_private_copies: dict[tuple, Path] = {}
+
+
+def readable(path: Path) -> Path:
+    """The file to read ``path`` through: itself, or, when a write-ahead log holding saves
+    was left beside it (an unclean stop) in a place FibroMap cannot write (where SQLite
+    cannot open the log's index and answers "locking protocol"), a private copy of the
+    file and its log, read in full and removed when the program ends."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.stat().st_size == 0 or writable(path):
+            return path
+        stamp = (path, path.stat().st_mtime_ns, wal.stat().st_mtime_ns, wal.stat().st_size)
+    except OSError:
+        return path
+    copy = _private_copies.get(stamp)
+    if copy is None or not copy.exists():
+        folder = Path(tempfile.mkdtemp(prefix="fibromap-reading-"))  # 0700
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        copy = folder / path.name
+        shutil.copyfile(path, copy)
+        shutil.copyfile(wal, folder / wal.name)
+        _private_copies[stamp] = copy
+    return copy
 
 
 def writable(path: Path) -> bool:

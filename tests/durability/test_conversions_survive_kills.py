@@ -158,7 +158,7 @@ def test_conversions_killed_at_random_moments_lose_no_database_and_no_row(tmp_pa
     rng = random.Random(18)
     outcomes = []
     for kill in range(KILLS):
-        jobs.finish_interrupted(paths.database_file, paths.backups_dir)  # as a start does first
+        jobs.finish_interrupted(paths.database_file, paths)  # as a start does first
         before, _rows = contents(paths.database_file)
         stale = leftovers(home)
         code, _took = run_step(home, next_step(before, tmp_path),

@@ -14,7 +14,27 @@ import pytest
 
 from fibromap.store.store import Store
 from tests.helpers.database_kinds import export_text
-from tests.helpers.starting import open_app_window, run_fibromap
+from tests.helpers.starting import open_app_window, run_fibromap, run_python
+
+
+ROOT = Path(__file__).parents[2]
+# A program that saves a flare and is killed before it closes the database: its saves
+# stay in the write-ahead log (-wal, with its index -shm), not yet in the file.
+KILLED_WRITER = """
+import os, signal
+from fibromap.config import Paths
+from fibromap.store.store import Store
+from tests.helpers.database_kinds import passphrase_from_environment
+from tests.helpers.records import full_flare
+
+paths = Paths.from_environment()
+store = Store.open(f"sqlite:///{paths.database_file}", paths,
+                   passphrase=passphrase_from_environment())
+reading = store.database.reading()  # as another window reading: the log is not folded
+reading.__enter__().flares = store.flares.count()
+store.flares.add(full_flare(notes="saved just before the crash"))
+os.kill(os.getpid(), signal.SIGKILL)
+"""
 
 
 @pytest.fixture
@@ -25,6 +45,23 @@ def read_only_home(tmp_path, database_kind):
     database_kind.prepare(home / "fibromap.sqlite3")
     made = run_fibromap(home, "demo", "--into-records", "--days", "30")
     assert made.returncode == 0, made.stderr
+    yield from _read_only(tmp_path, home)
+
+
+@pytest.fixture
+def unclean_read_only_home(tmp_path, database_kind):
+    """The same after an unclean stop: the last save only in a -wal beside the file."""
+    home = tmp_path / "home"
+    database_kind.prepare(home / "fibromap.sqlite3")
+    made = run_fibromap(home, "demo", "--into-records", "--days", "30")
+    assert made.returncode == 0, made.stderr
+    killed = run_python(home, KILLED_WRITER, env={"PYTHONPATH": str(ROOT)})
+    assert killed.returncode == -9, killed.stderr
+    assert (home / "fibromap.sqlite3-wal").stat().st_size > 0
+    yield from _read_only(tmp_path, home)
+
+
+def _read_only(tmp_path: Path, home: Path):
     view = tmp_path / f"view-{uuid.uuid4().hex[:6]}"
     view.mkdir()
     if os.geteuid() == 0:
@@ -65,6 +102,39 @@ def test_reading_checking_and_exporting_work_and_create_nothing(read_only_home, 
     report = run_fibromap(read_only_home, "report", "-o", str(tmp_path / "r.pdf"))
     assert report.returncode == 0, report.stderr
     assert listing(read_only_home) == before  # no -wal, -shm or anything else
+
+
+def test_after_an_unclean_stop_every_command_reads_the_last_save(
+        unclean_read_only_home, tmp_path, database_kind):
+    home = unclean_read_only_home
+    before = listing(home)
+    assert "fibromap.sqlite3-wal" in before and "fibromap.sqlite3-shm" in before
+    check = run_fibromap(home, "check")
+    assert check.returncode == 0 and "Check: ok" in check.stdout, check.stderr
+    stats = run_fibromap(home, "stats", "--json")
+    assert stats.returncode == 0, stats.stderr
+    export = run_fibromap(home, "export", "--format", "json", "-o", str(tmp_path / "a.json"))
+    assert export.returncode == 0, export.stderr
+    notes = [flare["notes"] for flare in json.loads(export_text(tmp_path / "a.json"))["flares"]]
+    assert "saved just before the crash" in notes
+    assert len(notes) == json.loads(stats.stdout)["flares"]
+    report = run_fibromap(home, "report", "-o", str(tmp_path / "r.pdf"))
+    assert report.returncode == 0, report.stderr
+    assert listing(home) == before
+
+
+def test_after_an_unclean_stop_the_window_shows_the_records_and_closes_cleanly(
+        qtbot, unclean_read_only_home, monkeypatch, database_kind):
+    window = open_app_window(qtbot, unclean_read_only_home, monkeypatch)
+    try:
+        assert window.store.read_only
+        history = window.page("history")
+        assert history.model.total > 30
+        assert window.store.flares.count() == history.model.total
+        assert "saved just before the crash" in [f.notes for f in window.store.flares.between()]
+    finally:
+        window.close()  # in a read-only place: nothing to write, no error
+        window.store.close()
 
 
 def test_saving_is_refused_in_one_line_naming_the_file(read_only_home, tmp_path, database_kind):

@@ -22,10 +22,12 @@ def run_fibromap(home: Path, *args: str, timeout: int = 120,
                           timeout=timeout)
 
 
-def run_python(home: Path, code: str, timeout: int = 120) -> subprocess.CompletedProcess:
+def run_python(home: Path, code: str, timeout: int = 120,
+               env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """``code`` run by a fresh interpreter (nothing imported yet), its data in ``home``,
-    offscreen: to see what a start loads, and in which order."""
-    env = {**os.environ, "FIBROMAP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    offscreen: to see what a start loads, and in which order (``env`` added)."""
+    env = {**os.environ, "FIBROMAP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
+           **(env or {})}
     return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
                           text=True, timeout=timeout)
 

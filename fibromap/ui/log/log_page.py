@@ -171,7 +171,7 @@ class LogPage(QWidget):
         """Write what is on screen to disk (or forget the draft if there is nothing).
         Not before the database is open: the draft left from last time is offered then."""
         self._draft_timer.stop()
-        if self._store is None:
+        if self._store is None or self._store.read_only:  # nothing is written there
             return
         draft = self.draft()
         try:
