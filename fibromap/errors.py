@@ -29,6 +29,13 @@ class DatabaseRefused(DatabaseError):
     """
 
 
+class DatabaseDamaged(DatabaseRefused):
+    """The database file is damaged; the newest good backup holds the records until then.
+
+    The file is left exactly as it was.
+    """
+
+
 class ReadOnlyDatabase(DatabaseError):
     """The database is in a place FibroMap may not write: it can be read, not changed."""
 

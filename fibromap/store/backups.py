@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from fibromap import atomic
 from fibromap.config import Paths
-from fibromap.errors import DatabaseError, FibroMapError
+from fibromap.errors import DatabaseDamaged, DatabaseError, FibroMapError
 from fibromap.store import cipher, jobs
 from fibromap.store.sqlite_files import friendly_operational_error, readonly_uri
 
@@ -127,6 +129,27 @@ def rotate_backups(paths: Paths) -> list[Path]:
     return removed
 
 
+def newest_good_backup(paths: Paths) -> BackupInfo | None:
+    return next((info for info in map(describe_backup, list_backups(paths)) if info.sound), None)
+
+
+@contextmanager
+def naming_the_backup(paths: Paths) -> Iterator[None]:
+    """Add the newest good backup, and how to restore it, to DatabaseDamaged raised inside."""
+    try:
+        yield
+    except DatabaseDamaged as exc:
+        good = newest_good_backup(paths)
+        if good is None:
+            raise
+        raise DatabaseDamaged(f"{exc}. The newest good backup is {good.path}{_taken(good)}: "
+                              f"restore it with `fibromap restore {good.path.name}`") from exc
+
+
+def _taken(good: BackupInfo) -> str:
+    return f" (taken {good.taken:%d %b %Y %H:%M}, {good.flares} flares)" if good.taken else ""
+
+
 def missing_records(path: Path, paths: Paths) -> str | None:
     """Why no new, empty database may be made at ``path`` although there is none (a
     missing or empty file where FibroMap has kept backups of one), naming the newest backup
@@ -135,15 +158,14 @@ def missing_records(path: Path, paths: Paths) -> str | None:
     in_place = path.exists() or path.parent == paths.data_dir
     if not backups or not in_place:
         return None
-    good = next((info for info in map(describe_backup, backups) if info.sound), None)
+    good = newest_good_backup(paths)
     state = "is empty (0 bytes)" if path.exists() else "is missing"
     if good is None:
         return (f"{path} {state} although FibroMap has kept backups of it, and none of them "
                 f"can be read; nothing was created in its place (the backups are in "
                 f"{paths.backups_dir})")
-    taken = f" (taken {good.taken:%d %b %Y %H:%M}, {good.flares} flares)" if good.taken else ""
     return (f"{path} {state} although FibroMap has kept backups of it; nothing was created "
-            f"in its place. The newest good backup is {good.path}{taken}: restore it "
+            f"in its place. The newest good backup is {good.path}{_taken(good)}: restore it "
             f"with `fibromap restore {good.path.name}`")
 
 

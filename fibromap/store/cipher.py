@@ -24,7 +24,7 @@ from pathlib import Path
 
 from fibromap import atomic
 from fibromap.errors import FibroMapError
-from fibromap.store.sqlite_files import SQLITE_MAGIC, readonly_uri
+from fibromap.store.sqlite_files import SQLITE_MAGIC, plain_sqlite_after_magic, readonly_uri
 
 
 class WrongPassphrase(FibroMapError):
@@ -124,13 +124,17 @@ def check_passphrase(passphrase: str) -> None:
 def is_protected(path: Path) -> bool:
     """Whether the file at ``path`` looks like a protected database: whole pages of at least
     512 bytes, not starting as a plain SQLite file does, its first 16 bytes random salt
-    rather than text or zeros (neither is a database at all)."""
+    rather than text or zeros (neither is a database at all), and the rest of its header
+    not a plain SQLite file's (a plain file with damaged first bytes)."""
     try:
         size = path.stat().st_size
         with open(path, "rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
+            header = handle.read(100)
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         return False
+    if plain_sqlite_after_magic(header):  # a plain file whose first bytes were damaged
+        return False
+    head = header[:len(SQLITE_MAGIC)]
     text_like = all(32 <= byte < 127 or byte in (9, 10, 13) for byte in head)
     return (size >= 512 and size % 512 == 0 and len(head) == len(SQLITE_MAGIC)
             and head != SQLITE_MAGIC and not text_like and any(head))

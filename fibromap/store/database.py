@@ -12,71 +12,31 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy import Engine, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from fibromap import atomic
 from fibromap.config import Paths
-from fibromap.errors import DatabaseError, DatabaseRefused, DiskFull, FibroMapError, ReadOnlyDatabase
+from fibromap.errors import DatabaseError, DiskFull, FibroMapError
 from fibromap.store import cipher
-from fibromap.store.backups import backed_up_today, backup_sqlite, missing_records, restore_backup
+from fibromap.store.backups import missing_records, naming_the_backup, restore_backup
 from fibromap.store.connections import CHANGED_KEY, MARK_CHANGED, READING, WROTE, engine_for, read_only_engine
-from fibromap.store.schema import APPLICATION_MARK, MetaRow
+from fibromap.store.opening import back_up_before_writing, existing_to_write, new_file, probe, unlock
+from fibromap.store.revisions import alembic_config, describe_url, head_revision
+from fibromap.store.schema import MetaRow
 from fibromap.store.sqlite_files import (
     DISK_FULL,
     SQLITE_APPLICATION_ID,
     check_sqlite_header,
     friendly_operational_error,
-    writable,
 )
 
 log = logging.getLogger(__name__)
 
 PROTECTION_CHANGED = ("the records' protection with a passphrase was changed in another "
                       "window or program: close this window and start FibroMap again")
-
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-# The newest schema revision (the last file in migrations/versions/): known without
-# loading Alembic, which a start only needs when the schema must change (checked against
-# Alembic's own head by tests/store/test_database.py).
-HEAD_REVISION = "0006"
-
-
-def _alembic_config(connection=None):
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    if connection is not None:
-        config.attributes["connection"] = connection
-    return config
-
-
-def head_revision() -> str:
-    return HEAD_REVISION
-
-
-def known_revision(revision: str) -> bool:
-    if revision == HEAD_REVISION:
-        return True
-    from alembic.script import ScriptDirectory
-    from alembic.util.exc import CommandError
-
-    try:
-        return ScriptDirectory.from_config(_alembic_config()).get_revision(revision) is not None
-    except CommandError:
-        return False
-
-
-def describe_url(url: URL) -> str:
-    """What the status bar and messages call this database (never a password)."""
-    if url.get_backend_name() == "sqlite":
-        return url.database or "in-memory database"
-    return url.render_as_string(hide_password=True)
-
 
 def _parse_url(raw: str) -> URL:
     try:
@@ -109,12 +69,12 @@ class Database:
         url = _parse_url(raw_url)
         sqlite_path = cls._sqlite_path(url)
         if sqlite_path is None:
-            revision, key, warning = _probe(engine_for(url), url), None, ""
+            revision, key, warning = probe(engine_for(url), url), None, ""
         elif sqlite_path.exists() and sqlite_path.stat().st_size > 0:
-            key, revision = _existing_to_write(sqlite_path, url, passphrase)
-            warning = _back_up_before_writing(sqlite_path, paths, revision, routine_backup)
+            key, revision = existing_to_write(sqlite_path, url, passphrase, paths)
+            warning = back_up_before_writing(sqlite_path, paths, revision, routine_backup)
         else:
-            revision, key, warning = None, _new_file(sqlite_path, paths, passphrase), ""
+            revision, key, warning = None, new_file(sqlite_path, paths, passphrase), ""
         database = cls(engine_for(url, key), url)
         database.key, database.warning = key, warning
         if revision != head_revision():
@@ -147,7 +107,7 @@ class Database:
         url = _parse_url(raw_url)
         sqlite_path = cls._sqlite_path(url)
         if sqlite_path is None:  # a server: reading writes nothing on this machine
-            revision = _probe(engine_for(url), url)
+            revision = probe(engine_for(url), url)
             if revision is None:
                 raise DatabaseError(f"there is no FibroMap database at {describe_url(url)} yet")
             if revision != head_revision():
@@ -157,10 +117,11 @@ class Database:
         if not sqlite_path.exists() or sqlite_path.stat().st_size == 0:
             raise DatabaseError(missing_records(sqlite_path, paths)
                                 or f"there is no FibroMap database at {sqlite_path}")
-        key = _unlock(sqlite_path, passphrase)
+        key = unlock(sqlite_path, passphrase)
         if key is None:
-            check_sqlite_header(sqlite_path)
-        revision = _probe(read_only_engine(sqlite_path, key), url)
+            with naming_the_backup(paths):
+                check_sqlite_header(sqlite_path)
+        revision = probe(read_only_engine(sqlite_path, key), url)
         database = cls(read_only_engine(sqlite_path, key), url)
         database.read_only, database.key = True, key
         return database, revision
@@ -186,7 +147,7 @@ class Database:
             from alembic import command
 
             with self.engine.begin() as connection:
-                command.upgrade(_alembic_config(connection), "head")
+                command.upgrade(alembic_config(connection), "head")
                 if connection.dialect.name == "sqlite":
                     connection.exec_driver_sql(f"PRAGMA application_id = {SQLITE_APPLICATION_ID}")
         except OperationalError as exc:
@@ -299,102 +260,3 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def _existing_to_write(path: Path, url: URL,
-                       passphrase: str | None) -> tuple[cipher.Key | None, str | None]:
-    """The key (None: plain) and schema revision of an existing SQLite file that is to be
-    written, read without writing; refused when it is in a read-only place."""
-    key = _unlock(path, passphrase)
-    if not writable(path):
-        # Opening it for writing would try to create -wal and -shm beside it.
-        raise ReadOnlyDatabase(f"{path} is read-only, so nothing can be saved to it; its "
-                               "records can still be viewed, checked and exported")
-    if key is None:
-        check_sqlite_header(path)
-    return key, _probe(read_only_engine(path, key), url)
-
-
-def _new_file(path: Path, paths: Paths, passphrase: str | None) -> cipher.Key | None:
-    """Make ready for a new database at ``path`` (protected from the start with
-    ``passphrase``: its key); refused where a database used to be (missing_records)."""
-    refused = missing_records(path, paths)
-    if refused:
-        raise DatabaseRefused(refused)
-    paths.ensure(path.parent)
-    if passphrase is None:
-        return None
-    path.unlink(missing_ok=True)
-    return cipher.create(path, passphrase)
-
-
-def _back_up_before_writing(path: Path, paths: Paths, revision: str | None,
-                            routine_backup: bool) -> str:
-    """Back up an existing file before it is upgraded (required), or take the day's first
-    backup (a precaution); returns a warning when the day's backup could not be taken."""
-    if revision != head_revision():
-        backup_sqlite(path, paths, f"before-upgrade-{revision or 'empty'}")
-    elif routine_backup and not backed_up_today(paths):
-        try:
-            backup_sqlite(path, paths, "daily")
-        except DatabaseError as exc:
-            # The day's backup is a precaution: a full disk must not lock the person
-            # out of their records. (Before an upgrade, a backup is required.)
-            warning = f"Today's backup was not taken: {exc}."
-            log.warning(warning)
-            return warning
-    return ""
-
-
-def _unlock(path: Path, passphrase: str | None) -> cipher.Key | None:
-    """The key of a protected file (from ``passphrase``, checked, or unlocked earlier in
-    this process), or None for a plain one."""
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file: name a file in it "
-                            "(such as fibromap.sqlite3)")
-    if not cipher.is_protected(path):
-        return None
-    if passphrase is not None:
-        return cipher.unlock(path, passphrase)  # WrongPassphrase, changing nothing
-    key = cipher.known_key(path)
-    if key is None:
-        raise cipher.PassphraseNeeded(
-            f"{path} is protected with a passphrase: give it (in the app, or with "
-            "--passphrase-file FILE or FIBROMAP_PASSPHRASE_FILE on the command line)")
-    return key
-
-
-def _probe(engine: Engine, url: URL) -> str | None:
-    """The schema revision of a FibroMap database, None for an empty one; refuse the rest."""
-    where = describe_url(url)
-    try:
-        with engine.connect() as connection:
-            tables = set(inspect(connection).get_table_names())
-            # Empty, or emptied by downgrading every revision: a new database.
-            if tables <= {"alembic_version"} and (not tables or connection.execute(
-                    text("SELECT count(*) FROM alembic_version")).scalar() == 0):
-                return None
-            if not {"fibromap_meta", "alembic_version"} <= tables:
-                shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
-                raise DatabaseRefused(f"{where} is not a FibroMap database (it holds other "
-                                      f"tables: {shown}); it was left untouched")
-            mark = connection.execute(
-                select(MetaRow.value).where(MetaRow.key == "application")).scalar()
-            if mark != APPLICATION_MARK:
-                raise DatabaseRefused(f"{where} is not a FibroMap database; it was left untouched")
-            revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except FibroMapError:
-        raise
-    except OperationalError as exc:
-        raise DatabaseError(f"cannot open {where}: {friendly_operational_error(exc)}") from exc
-    except SQLAlchemyError as exc:
-        raise DatabaseRefused(f"{where} cannot be read as a FibroMap database "
-                              f"({friendly_operational_error(exc)}); it was left untouched") from exc
-    finally:
-        engine.dispose()
-    if revision is not None and not known_revision(revision):
-        raise DatabaseRefused(
-            f"{where} was written by a newer version of FibroMap (schema {revision}, this "
-            f"version knows up to {head_revision()}); update FibroMap to open it. "
-            "It was left untouched")
-    return revision

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from fibromap import atomic
-from fibromap.errors import DatabaseRefused
+from fibromap.errors import DatabaseDamaged, DatabaseRefused
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Written into the SQLite header (offset 68) so tools like `file` can tell it is ours.
@@ -85,6 +85,18 @@ def writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
+def plain_sqlite_after_magic(header: bytes) -> bool:
+    """Whether the bytes after the first 16 of a file's header are those of a plain SQLite
+    file (a page size, the file format, the payload fractions 64, 32, 32): then a file that
+    does not start with SQLite's words is a plain one whose first bytes were damaged, not a
+    protected one (all of whose bytes after the salt look random)."""
+    if len(header) < 24:
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    return ((page_size == 1 or (512 <= page_size <= 32768 and page_size & (page_size - 1) == 0))
+            and header[18] in (1, 2) and header[19] in (1, 2) and header[21:24] == b"\x40\x20\x20")
+
+
 def check_sqlite_header(path: Path) -> None:
     try:
         with path.open("rb") as handle:
@@ -92,6 +104,9 @@ def check_sqlite_header(path: Path) -> None:
     except OSError as exc:
         raise DatabaseRefused(f"cannot read {path}: {exc.strerror or exc}") from exc
     if not header.startswith(SQLITE_MAGIC):
+        if plain_sqlite_after_magic(header) and header[68:72] == SQLITE_APPLICATION_ID.to_bytes(4, "big"):
+            raise DatabaseDamaged(f"{path} is damaged: its first bytes, which name it an SQLite "
+                                  "file, were overwritten; it was left untouched")
         raise DatabaseRefused(f"{path} is not a FibroMap database (it is not an SQLite file); "
                               "it was left untouched")
     application_id = int.from_bytes(header[68:72], "big") if len(header) >= 72 else 0

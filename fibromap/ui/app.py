@@ -143,6 +143,8 @@ def _offer_backup(url: str, paths: Paths, problem: str, parent: QWidget) -> Stor
     if target is None or good is None:  # a server's database has no backups here
         show_problem(parent, title, problem)
         return None
+    # The command line's way to restore (said by the store) is the question's Yes here.
+    problem = problem.split(" The newest good backup is ")[0]
     taken = f"{good.taken:%a %d %b %Y, %H:%M}" if good.taken else good.path.name
     answer = QMessageBox.question(
         parent, title,

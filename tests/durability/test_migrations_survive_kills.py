@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from fibromap.config import Paths
-from fibromap.store.database import Database, _alembic_config, head_revision
+from fibromap.store.database import Database, alembic_config, head_revision
 from fibromap.store.store import Store
 from tests.helpers.database_kinds import opened
 from tests.helpers.records import full_flare
@@ -82,7 +82,7 @@ def made_at(revision: str | None, home: Path, database_kind) -> int:
 
     database = Database.open(url, home_paths(home))
     with database.engine.begin() as connection:
-        command.downgrade(_alembic_config(connection), revision)
+        command.downgrade(alembic_config(connection), revision)
     database.close()
     shutil.rmtree(home / "backups", ignore_errors=True)
     return 2

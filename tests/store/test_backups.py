@@ -143,7 +143,7 @@ def test_restore_puts_a_checked_copy_in_place(tmp_path, sqlite_url, paths, datab
 def test_a_failing_daily_backup_does_not_stop_the_database_opening(sqlite_url, paths,
                                                                     monkeypatch):
     from fibromap.errors import DatabaseError
-    from fibromap.store import database as opening
+    from fibromap.store import opening
 
     store = Store.open(sqlite_url, paths)
     store.flares.add(full_flare())

@@ -38,9 +38,9 @@ def sqlite_file(path, *statements) -> None:
 def test_the_head_revision_known_without_alembic_is_alembic_s_own_head():
     from alembic.script import ScriptDirectory
 
-    from fibromap.store.database import _alembic_config
+    from fibromap.store.database import alembic_config
 
-    assert head_revision() == ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def test_opening_an_up_to_date_database_loads_no_alembic(tmp_path):
@@ -228,11 +228,11 @@ def test_a_full_disk_loses_nothing_already_saved_and_says_so(sqlite_url, paths):
 def test_an_existing_file_is_backed_up_before_its_schema_changes(sqlite_url, paths):
     from alembic import command
 
-    from fibromap.store.database import _alembic_config
+    from fibromap.store.database import alembic_config
 
     database = Database.open(sqlite_url, paths)
     with database.engine.begin() as connection:
-        command.downgrade(_alembic_config(connection), "base")
+        command.downgrade(alembic_config(connection), "base")
     database.close()
     assert list_backups(paths) == []
     Database.open(sqlite_url, paths).close()
@@ -243,7 +243,7 @@ def test_an_existing_file_is_backed_up_before_its_schema_changes(sqlite_url, pat
 def test_a_database_made_by_revision_0001_is_backed_up_then_upgraded_keeping_its_data(sqlite_url, paths):
     from alembic import command
 
-    from fibromap.store.database import _alembic_config
+    from fibromap.store.database import alembic_config
 
     # Made the way FibroMap 0001 made it: the first schema, with a flare in it.
     store = Store.open(sqlite_url, paths)
@@ -251,7 +251,7 @@ def test_a_database_made_by_revision_0001_is_backed_up_then_upgraded_keeping_its
     store.close()
     database = Database.open(sqlite_url, paths)
     with database.engine.begin() as connection:
-        command.downgrade(_alembic_config(connection), "0001")
+        command.downgrade(alembic_config(connection), "0001")
     database.close()
     with opened(paths.database_file) as made:
         tables = {name for name, in made.execute("SELECT name FROM sqlite_master")}
@@ -273,14 +273,14 @@ def test_a_database_made_by_revision_0001_is_backed_up_then_upgraded_keeping_its
 def test_each_migration_upgrades_a_database_made_by_the_one_before(sqlite_url, paths, revision):
     from alembic import command
 
-    from fibromap.store.database import _alembic_config
+    from fibromap.store.database import alembic_config
 
     store = Store.open(sqlite_url, paths)
     saved = store.flares.add(full_flare())
     store.close()
     database = Database.open(sqlite_url, paths)
     with database.engine.begin() as connection:
-        command.downgrade(_alembic_config(connection), revision)
+        command.downgrade(alembic_config(connection), revision)
         if revision >= "0002":  # data that only a 0002 database can hold
             connection.exec_driver_sql(
                 "INSERT INTO appointment (day, note) VALUES ('2026-03-02', 'GP')")
@@ -302,7 +302,7 @@ def test_upgrading_a_database_with_duplicate_flares_keeps_one_of_each(sqlite_url
     """Two imports at once used to store every flare twice; 0004 keeps the first of each."""
     from alembic import command
 
-    from fibromap.store.database import _alembic_config
+    from fibromap.store.database import alembic_config
 
     store = Store.open(sqlite_url, paths)
     kept = store.flares.add(full_flare())
@@ -310,7 +310,7 @@ def test_upgrading_a_database_with_duplicate_flares_keeps_one_of_each(sqlite_url
     store.close()
     database = Database.open(sqlite_url, paths)
     with database.engine.begin() as connection:
-        command.downgrade(_alembic_config(connection), "0003")
+        command.downgrade(alembic_config(connection), "0003")
         # A second copy of the first flare, with its sites, referrals, words and treatments.
         sql = connection.exec_driver_sql
         sql("INSERT INTO flare (onset_utc, utc_offset_min, onset_local, duration_s, context_id, "

@@ -25,14 +25,14 @@ def made_by_an_older_fibromap(url: str, paths) -> None:
     """A database with a flare, at the schema revision before the newest."""
     from alembic import command
 
-    from fibromap.store.database import _alembic_config
+    from fibromap.store.database import alembic_config
 
     store = Store.open(url, paths)
     store.flares.add(full_flare())
     store.close()
     database = Database.open(url, paths)
     with database.engine.begin() as connection:
-        command.downgrade(_alembic_config(connection), "-1")
+        command.downgrade(alembic_config(connection), "-1")
     database.close()
 
 

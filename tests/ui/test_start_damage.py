@@ -1,0 +1,68 @@
+"""At start, records that cannot be opened as they are — a damaged header, a missing file
+beside its backups — are said in the window's words with the newest good backup offered;
+restoring it opens the window on its records, and the damaged file is kept beside them."""
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from fibromap.store.backups import backup_sqlite
+from fibromap.store.store import Store
+from fibromap.ui import app
+from fibromap.ui.dialogs import unlock_dialog
+from tests.helpers.records import full_flare
+
+pytestmark = pytest.mark.plain_only("the damage is to a plain file")
+
+
+@pytest.fixture
+def asked(monkeypatch):
+    questions = []
+
+    def answer(_parent, title, text, *args, **kwargs):
+        questions.append((title, text))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    monkeypatch.setattr(unlock_dialog, "UnlockDialog", None)  # never asked for a passphrase
+    return questions
+
+
+def _records(paths):
+    store = Store.open(f"sqlite:///{paths.database_file}", paths)
+    store.flares.add(full_flare())
+    store.close()
+    return backup_sqlite(paths.database_file, paths, "manual")
+
+
+@pytest.mark.parametrize("damage", ["header", "missing"])
+def test_the_newest_good_backup_is_offered_and_restored(qtbot, paths, asked, damage):
+    backup = _records(paths)
+    if damage == "header":
+        data = bytearray(paths.database_file.read_bytes())
+        data[0:6] = b"\x00" * 6
+        paths.database_file.write_bytes(bytes(data))
+    else:
+        for suffix in ("", "-wal", "-shm"):
+            paths.database_file.with_name(paths.database_file.name + suffix).unlink(missing_ok=True)
+    window = app.open_main_window(f"sqlite:///{paths.database_file}", paths)
+    assert window is not None
+    qtbot.addWidget(window)
+    try:
+        (title, text), = asked
+        assert title == "FibroMap cannot open the database"
+        problem, offer = text.split("\n\n")
+        assert problem == str(paths.database_file) + (
+            " is damaged: its first bytes, which name it an SQLite file, were overwritten; it "
+            "was left untouched." if damage == "header" else
+            " is missing although FibroMap has kept backups of it; nothing was created in its "
+            "place.")
+        assert offer.startswith("The newest good backup is from ")
+        assert offer.endswith("(1 flares). Restore it? The file that cannot be opened is kept "
+                              "beside it.")
+        assert window.store.flares.count() == 1
+        kept = list(paths.data_dir.glob("fibromap.sqlite3.before-restore-*"))
+        assert len(kept) == (1 if damage == "header" else 0)
+        assert backup.exists()
+    finally:
+        window.close()
+        window.store.close()
