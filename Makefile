@@ -45,9 +45,10 @@ bench: $(STAMP)
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.suite --save
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/benchmarks -p no:cacheprovider -o addopts=""
 
-# Kill -9 at many more random moments than the suite's share (tests/durability/).
+# Kill -9 at many more random moments than the suite's share, and at every rename, sync
+# and write of every command that changes several files (tests/durability/; needs strace).
 durability: $(STAMP)
-	FIBROMAP_DURABILITY_ROUNDS=200 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/durability -p no:cacheprovider
+	FIBROMAP_DURABILITY_ROUNDS=200 FIBROMAP_EVERY_STEP=all QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/durability -p no:cacheprovider
 
 # The README's pictures (a year of demo data at 1280x800, in resources/screenshots), and
 # every view with that year and with nothing recorded, at 1280x800 and 1024x700, in
