@@ -92,6 +92,16 @@ def replacing(target: Path, *, failure: str, temporary: Path | None = None,
     sync_folder(target.parent)
 
 
+def free_name(path: Path) -> Path:
+    """``path`` if nothing is there, otherwise the first of NAME-2, NAME-3, … that is free:
+    a file set aside never takes the place of an earlier one."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.name}-{number}")
+    return candidate
+
+
 def write_bytes(target: Path, data: bytes, *, failure: str) -> None:
     """Write ``data`` to ``target`` whole or not at all (see ``replacing``)."""
     with replacing(target, failure=failure) as temporary:

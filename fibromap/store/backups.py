@@ -139,11 +139,19 @@ def naming_the_backup(paths: Paths) -> Iterator[None]:
     try:
         yield
     except DatabaseDamaged as exc:
-        good = newest_good_backup(paths)
-        if good is None:
+        note = backup_note(paths)
+        if not note:
             raise
-        raise DatabaseDamaged(f"{exc}. The newest good backup is {good.path}{_taken(good)}: "
-                              f"restore it with `fibromap restore {good.path.name}`") from exc
+        raise DatabaseDamaged(f"{exc}.{note}") from exc
+
+
+def backup_note(paths: Paths) -> str:
+    """" The newest good backup is …: restore it with …" ("" when there is none)."""
+    good = newest_good_backup(paths)
+    if good is None:
+        return ""
+    return (f" The newest good backup is {good.path}{_taken(good)}: restore it with "
+            f"`fibromap restore {good.path.name}`")
 
 
 def _taken(good: BackupInfo) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import aliased
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.records import flare_fingerprint
 from fibromap.errors import FibroMapError
+from fibromap.store import wal
 from fibromap.store.database import Database, head_revision
 from fibromap.store.flares import LOAD_WHOLE, flare_from_row
 from fibromap.store.schema import Base, FlareRow, ReferralRow, SiteRow
@@ -31,6 +32,7 @@ class CheckReport:
 
 def check_database(database: Database) -> CheckReport:
     report = CheckReport(database.display_name, database.revision(), head_revision())
+    report.problems += _damaged_logs(database)
     if report.revision != report.head:
         report.problems.append(f"schema is at revision {report.revision}, this FibroMap uses "
                                f"{report.head}; start FibroMap once to upgrade it")
@@ -69,6 +71,22 @@ def check_database(database: Database) -> CheckReport:
             report.problems.append(f"unknown body regions: {', '.join(unknown[:10])}")
         report.problems += _changed_flares(session)
     return report
+
+
+def _damaged_logs(database: Database) -> list[str]:
+    """Damage in the write-ahead log now (found on opening), and damaged logs kept from an
+    earlier start, whose lost saves stay missing until a backup is restored."""
+    problems = [database.damage] if database.damage else []
+    path = database.sqlite_path
+    if path is None:
+        return problems
+    for kept in sorted(path.parent.glob(f"{path.name}-wal.damaged*")):
+        found = wal.inspect(kept)
+        lost = f"{found.lost} save(s) in it could not be read" if found else "it was damaged"
+        problems.append(f"the write-ahead log was damaged and is kept as {kept.name} "
+                        f"({lost}); once you have restored a backup or made sure nothing you "
+                        "need is missing, remove that file")
+    return problems
 
 
 def _changed_flares(session) -> list[str]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC
 from pathlib import Path
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,17 +21,25 @@ from sqlalchemy.orm import Session, sessionmaker
 from fibromap import atomic
 from fibromap.config import Paths
 from fibromap.errors import DatabaseError, DiskFull, FibroMapError
-from fibromap.store import cipher
-from fibromap.store.backups import missing_records, naming_the_backup, restore_backup
+from fibromap.store import cipher, wal
+from fibromap.store.backups import backup_note, missing_records, naming_the_backup, restore_backup
 from fibromap.store.connections import CHANGED_KEY, MARK_CHANGED, READING, WROTE, engine_for, read_only_engine
-from fibromap.store.opening import back_up_before_writing, existing_to_write, new_file, probe, unlock
+from fibromap.store.opening import (
+    back_up_before_writing,
+    damaged_log,
+    existing_to_write,
+    new_file,
+    probe,
+    unlock,
+)
 from fibromap.store.revisions import alembic_config, describe_url, head_revision
-from fibromap.store.schema import MetaRow
+from fibromap.store.schema import FlareRow, MetaRow
 from fibromap.store.sqlite_files import (
     DISK_FULL,
     SQLITE_APPLICATION_ID,
     check_sqlite_header,
     friendly_operational_error,
+    writable,
 )
 
 log = logging.getLogger(__name__)
@@ -53,6 +62,7 @@ class Database:
         self.engine = engine
         self.url = url
         self.warning = ""  # something the person should know, such as a skipped backup
+        self.damage = ""  # damage found on opening (a write-ahead log), said in full
         self.read_only = False  # an SQLite file opened only to read: every write is refused
         self.key: cipher.Key | None = None  # a protected SQLite file's key
         self.own_changes: set[int] = set()  # the changes() counts this program's saves made
@@ -68,9 +78,11 @@ class Database:
         the day's first backup of an existing file."""
         url = _parse_url(raw_url)
         sqlite_path = cls._sqlite_path(url)
+        damage = None
         if sqlite_path is None:
             revision, key, warning = probe(engine_for(url), url), None, ""
         elif sqlite_path.exists() and sqlite_path.stat().st_size > 0:
+            damage = damaged_log(sqlite_path, keep_copy=writable(sqlite_path))
             key, revision = existing_to_write(sqlite_path, url, passphrase, paths)
             warning = back_up_before_writing(sqlite_path, paths, revision, routine_backup)
         else:
@@ -79,6 +91,7 @@ class Database:
         database.key, database.warning = key, warning
         if revision != head_revision():
             database._upgrade()
+        database._tell(damage, paths)
         return database
 
     @classmethod
@@ -121,9 +134,12 @@ class Database:
         if key is None:
             with naming_the_backup(paths):
                 check_sqlite_header(sqlite_path)
+        damage = damaged_log(sqlite_path, keep_copy=False)
         revision = probe(read_only_engine(sqlite_path, key), url)
         database = cls(read_only_engine(sqlite_path, key), url)
         database.read_only, database.key = True, key
+        if revision == head_revision():
+            database._tell(damage, paths)
         return database, revision
 
     @classmethod
@@ -153,6 +169,23 @@ class Database:
         except OperationalError as exc:
             raise DatabaseError(f"cannot prepare the database {describe_url(self.url)}: "
                                 f"{friendly_operational_error(exc)}") from exc
+
+    def _tell(self, damage: tuple[wal.WalDamage, Path | None] | None, paths: Paths) -> None:
+        """Say what a damaged write-ahead log cost (``damage``, from damaged_log), which
+        flares it may concern, and which backup holds them: in ``damage`` and ``warning``."""
+        if damage is None:
+            return
+        found, kept = damage
+        with self.reading() as session:
+            newest = session.scalar(select(func.max(FlareRow.modified_utc)))
+        when = f"{newest.replace(tzinfo=UTC).astimezone():%d %b %Y %H:%M}" if newest else ""
+        since = (f"flares saved or changed after {when} may be missing" if newest
+                 else "flares saved since it was last whole may be missing")
+        self.damage = (f"The write-ahead log of {self.display_name} was damaged: "
+                       f"{'all ' if found.header else ''}{found.lost} save(s) in it could not be "
+                       f"read, so {since}" + (f" (the log is kept as {kept.name})" if kept else "")
+                       + "." + backup_note(paths))
+        self.warning = " ".join(filter(None, (self.damage, self.warning)))
 
     # -- using -----------------------------------------------------------------------
     @property

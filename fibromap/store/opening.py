@@ -4,15 +4,17 @@ written, created or must first be backed up (store/database.py opens it after)."
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from fibromap import atomic
 from fibromap.config import Paths
 from fibromap.errors import DatabaseError, DatabaseRefused, FibroMapError, ReadOnlyDatabase
-from fibromap.store import cipher
+from fibromap.store import cipher, wal
 from fibromap.store.backups import backed_up_today, backup_sqlite, missing_records, naming_the_backup
 from fibromap.store.connections import read_only_engine
 from fibromap.store.revisions import describe_url, head_revision, known_revision
@@ -20,6 +22,27 @@ from fibromap.store.schema import APPLICATION_MARK, MetaRow
 from fibromap.store.sqlite_files import check_sqlite_header, friendly_operational_error, writable
 
 log = logging.getLogger(__name__)
+
+
+def damaged_log(path: Path, *, keep_copy: bool) -> tuple[wal.WalDamage, Path | None] | None:
+    """Damage in the write-ahead log beside ``path`` that SQLite would pass over in silence
+    (store/wal.py), and where a copy of the log was kept (``keep_copy``, before anything
+    opens the file to write and folds the readable part of the log into it)."""
+    log_file = path.with_name(path.name + "-wal")
+    found = wal.inspect(log_file)
+    if found is None:
+        return None
+    kept = None
+    if keep_copy:
+        kept = atomic.free_name(path.with_name(f"{path.name}-wal.damaged"))
+        try:
+            with atomic.replacing(kept, failure="cannot keep a copy of the damaged log") as copy:
+                shutil.copyfile(log_file, copy)
+        except FibroMapError as exc:
+            log.warning("%s", exc)
+            kept = None
+    log.warning("the write-ahead log of %s is damaged: %s", path, found)
+    return found, kept
 
 
 def existing_to_write(path: Path, url: URL, passphrase: str | None,

@@ -23,6 +23,7 @@ from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
 
 if TYPE_CHECKING:
+    from fibromap.store.backups import BackupInfo
     from fibromap.store.store import Store
 
 # Where a window is never painted (minimised at start, or a platform that does not expose
@@ -93,6 +94,8 @@ def open_main_window(url: str, paths: Paths, notice: str = "") -> MainWindow | N
         return None
     if notice:
         store.database.warning = " ".join(filter(None, (notice, store.database.warning)))
+    if store.database.damage:
+        _offer_backup_for_damage(store, paths, window)
     window.attach(store)
     window.offer_unsaved_draft()
     # Marks made while the database was opening are kept; with none, the disk is left
@@ -131,26 +134,50 @@ def run_gui(url: str, paths: Paths, crash_dialog: bool = True, notice: str = "")
         handler.uninstall()
 
 
-def _offer_backup(url: str, paths: Paths, problem: str, parent: QWidget) -> Store | None:
-    from fibromap.store.backups import describe_backup, list_backups, restore_backup
-    from fibromap.store.database import Database
-    from fibromap.store.store import Store
-
-    title = f"{APP_NAME} cannot open the database"
-    target = Database.sqlite_file(url)
-    good = next((info for info in map(describe_backup, list_backups(paths)) if info.sound),
-                None) if target is not None else None
-    if target is None or good is None:  # a server's database has no backups here
-        show_problem(parent, title, problem)
-        return None
-    # The command line's way to restore (said by the store) is the question's Yes here.
+def _ask_to_restore(parent: QWidget, title: str, problem: str, good: BackupInfo,
+                    kept: str) -> bool:
+    """Ask whether to restore ``good``, after ``problem`` (the command line's way to restore,
+    said by the store, is the question's Yes here)."""
     problem = problem.split(" The newest good backup is ")[0]
     taken = f"{good.taken:%a %d %b %Y, %H:%M}" if good.taken else good.path.name
     answer = QMessageBox.question(
         parent, title,
         f"{problem}\n\nThe newest good backup is from {taken} ({good.flares} flares). Restore "
-        "it? The file that cannot be opened is kept beside it.")
-    if answer != QMessageBox.StandardButton.Yes:
+        f"it? {kept}")
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _offer_backup_for_damage(store: Store, paths: Paths, parent: QWidget) -> None:
+    """The records opened, but damage was found on the way (a write-ahead log): say what it
+    may have cost and offer the newest good backup."""
+    from fibromap.store.backups import newest_good_backup
+
+    good = newest_good_backup(paths)
+    if good is None or store.read_only:
+        show_problem(parent, "Some saves may be missing", store.database.damage)
+        return
+    if _ask_to_restore(parent, "Some saves may be missing", store.database.damage, good,
+                       "The records as they are now are kept beside it."):
+        try:
+            store.database.restore(good.path, paths)
+            store.database.warning = f"Restored the backup {good.path.name}."
+        except FibroMapError as exc:
+            show_problem(parent, "Some saves may be missing", str(exc))
+
+
+def _offer_backup(url: str, paths: Paths, problem: str, parent: QWidget) -> Store | None:
+    from fibromap.store.backups import newest_good_backup, restore_backup
+    from fibromap.store.database import Database
+    from fibromap.store.store import Store
+
+    title = f"{APP_NAME} cannot open the database"
+    target = Database.sqlite_file(url)
+    good = newest_good_backup(paths) if target is not None else None
+    if target is None or good is None:  # a server's database has no backups here
+        show_problem(parent, title, problem)
+        return None
+    if not _ask_to_restore(parent, title, problem, good,
+                           "The file that cannot be opened is kept beside it."):
         return None
     try:
         restore_backup(good.path, target)
