@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import aliased
 
 from fibromap.domain.atlas import load_atlas
@@ -15,6 +16,7 @@ from fibromap.store import wal
 from fibromap.store.database import Database, head_revision
 from fibromap.store.flares import LOAD_WHOLE, flare_from_row
 from fibromap.store.schema import Base, FlareRow, ReferralRow, SiteRow
+from fibromap.store.sqlite_files import friendly_operational_error
 
 
 @dataclass
@@ -31,15 +33,29 @@ class CheckReport:
 
 
 def check_database(database: Database) -> CheckReport:
-    report = CheckReport(database.display_name, database.revision(), head_revision())
+    """Everything that can be checked, each problem in a line; damage that stops the check
+    itself is a problem too, never an error."""
+    report = CheckReport(database.display_name, None, head_revision())
     report.problems += _damaged_logs(database)
-    if report.revision != report.head:
-        report.problems.append(f"schema is at revision {report.revision}, this FibroMap uses "
-                               f"{report.head}; start FibroMap once to upgrade it")
-        return report
+    try:
+        report.revision = database.revision()
+        if report.revision != report.head:
+            report.problems.append(f"schema is at revision {report.revision}, this FibroMap "
+                                   f"uses {report.head}; start FibroMap once to upgrade it")
+            return report
+        _check_contents(database, report)
+    except FibroMapError as exc:
+        report.problems.append(str(exc))
+    except (SQLAlchemyError, ValueError, TypeError, OverflowError, UnicodeDecodeError) as exc:
+        report.problems.append(f"the database cannot be read: {friendly_operational_error(exc)}")
+    return report
+
+
+def _check_contents(database: Database, report: CheckReport) -> None:
     with database.reading() as session:
         for table in Base.metadata.sorted_tables:
             report.counts[table.name] = session.scalars(select(func.count()).select_from(table)).one()
+            report.problems += _unreadable_rows(session, table)
         if database.is_sqlite:
             integrity = [row[0] for row in session.connection().exec_driver_sql(
                 "PRAGMA integrity_check")]
@@ -70,7 +86,37 @@ def check_database(database: Database) -> CheckReport:
         if unknown:
             report.problems.append(f"unknown body regions: {', '.join(unknown[:10])}")
         report.problems += _changed_flares(session)
-    return report
+
+
+# The storage classes SQLite may hold for each kind of column (NULL aside).
+_STORED_AS = {"INTEGER": ("integer",), "SMALLINT": ("integer",), "BOOLEAN": ("integer",),
+              "FLOAT": ("real", "integer"), "VARCHAR": ("text",), "TEXT": ("text",),
+              "DATETIME": ("text",), "DATE": ("text",)}
+
+
+def _unreadable_rows(session, table) -> list[str]:
+    """Rows of ``table`` (every table, device data too) that cannot be read back: a value
+    stored as another kind than its column's (SQLite), or one that does not parse (a date,
+    a time). A value changed to another of its kind cannot be seen here; flares carry a
+    fingerprint for that (_changed_flares)."""
+    problems = []
+    if session.bind.dialect.name == "sqlite":
+        for column in table.columns:
+            kinds = _STORED_AS.get(column.type.compile(session.bind.dialect).split("(")[0])
+            if kinds is None:
+                continue
+            allowed = ", ".join(f"'{kind}'" for kind in (*kinds, "null"))
+            wrong = session.execute(select(func.count()).select_from(table).where(
+                text(f'typeof("{column.name}") NOT IN ({allowed})'))).scalar_one()
+            if wrong:
+                problems.append(f"{wrong} rows of {table.name} hold a {column.name} of the "
+                                "wrong kind (damaged on disk)")
+    try:
+        for _row in session.execute(select(table)).yield_per(2000):
+            pass
+    except (ValueError, TypeError, OverflowError) as exc:
+        problems.append(f"a row of {table.name} cannot be read back ({exc})")
+    return problems
 
 
 def _damaged_logs(database: Database) -> list[str]:

@@ -97,6 +97,10 @@ def open_main_window(url: str, paths: Paths, notice: str = "") -> MainWindow | N
     if store.database.damage:
         _offer_backup_for_damage(store, paths, window)
     window.attach(store)
+    from fibromap.ui.start_check import StartCheck  # the check's imports after the first paint
+
+    window.start_check = StartCheck(window, store, paths)
+    window.start_check.start()
     window.offer_unsaved_draft()
     # Marks made while the database was opening are kept; with none, the disk is left
     # alone (a database in a read-only place has a read-only draft folder too).

@@ -30,6 +30,7 @@ from fibromap.ui.views import PAGES, VIEWS, Page, PageContext, ReviewView
 FRAME_ALLOWANCE = 32  # pixels a window manager's title bar may take
 if TYPE_CHECKING:
     from fibromap.store.store import Store
+    from fibromap.ui.start_check import StartCheck
     from fibromap.ui.widgets.app_lock import AppLock
 
 
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store: Store | None = None
         self.watcher: ChangeWatcher | None = None
+        self.start_check: StartCheck | None = None  # the records checked after opening (app.py)
         self.reminder: CheckInReminder | None = None
         self.first_painted: float | None = None  # time.time() of the first drawn map
         self.settings = settings

@@ -66,3 +66,44 @@ def test_the_newest_good_backup_is_offered_and_restored(qtbot, paths, asked, dam
     finally:
         window.close()
         window.store.close()
+
+
+def test_damage_check_finds_is_said_after_opening_with_the_backup_and_how_it_differs(
+        qtbot, paths, asked):
+    import sqlite3
+
+    _records(paths)
+    store = Store.open(f"sqlite:///{paths.database_file}", paths)
+    store.flares.add(full_flare(notes="a second flare, after the backup"))
+    store.close()
+    connection = sqlite3.connect(paths.database_file)  # a value changed on disk
+    connection.execute("UPDATE flare SET notes = 'changed' WHERE id = (SELECT min(id) FROM flare)")
+    connection.commit()
+    connection.close()
+    window = app.open_main_window(f"sqlite:///{paths.database_file}", paths)
+    assert window is not None
+    qtbot.addWidget(window)
+    try:
+        assert asked == []  # the window opened first
+        qtbot.waitUntil(lambda: window.start_check.report is not None, timeout=20_000)
+        (title, text), = asked
+        assert title == "Your records may be damaged"
+        assert text.startswith("FibroMap found damage in your records: 1 flares changed on disk")
+        assert "It holds 1 flares; your records now hold 2. Restore it?" in text
+        assert window.store.flares.count() == 1  # restored
+        assert window.statusBar().currentMessage().startswith("Restored the backup fibromap-")
+    finally:
+        window.close()
+        window.store.close()
+
+
+def test_sound_records_are_checked_without_a_word(qtbot, paths, asked):
+    _records(paths)
+    window = app.open_main_window(f"sqlite:///{paths.database_file}", paths)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: window.start_check.report is not None, timeout=20_000)
+        assert window.start_check.report.ok and asked == []
+    finally:
+        window.close()
+        window.store.close()

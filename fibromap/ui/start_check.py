@@ -1,0 +1,74 @@
+"""The records checked once the window is open, as `fibromap check` checks them, in the
+background: damage is said where the person is, with the newest good backup and how it
+differs, instead of waiting for someone to run a command."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from fibromap.config import Paths
+from fibromap.errors import FibroMapError
+from fibromap.store.backups import newest_good_backup
+from fibromap.store.check import CheckReport, check_database
+from fibromap.store.store import Store
+from fibromap.ui.worker import Worker
+
+# After the first paint and the day's backup: the window is in use before the check runs.
+DELAY_MS = 1500
+TITLE = "Your records may be damaged"
+
+
+class StartCheck(QObject):
+    """Checks ``store`` once, DELAY_MS after ``start()``; ``report`` holds what it found."""
+
+    def __init__(self, window: QWidget, store: Store, paths: Paths):
+        super().__init__(window)
+        self._window, self._store, self._paths = window, store, paths
+        self.report: CheckReport | None = None
+        self.worker = Worker(self)
+        self.worker.finished.connect(self._checked)
+
+    def start(self, delay_ms: int = DELAY_MS) -> None:
+        QTimer.singleShot(delay_ms, self, self._run)
+
+    def _run(self) -> None:
+        database = self._store.database
+        self.worker.run(lambda: check_database(database))
+
+    def _checked(self, report: CheckReport) -> None:
+        self.report = report
+        if report.ok:
+            return
+        problems = "; ".join(report.problems[:3]) + (
+            f"; and {len(report.problems) - 3} more" if len(report.problems) > 3 else "")
+        said = f"FibroMap found damage in your records: {problems}."
+        status = getattr(self._window, "statusBar", None)
+        if status is not None:
+            status().showMessage(said.split(": ")[0] + " (see `fibromap check`).")
+        good = newest_good_backup(self._paths)
+        if good is None or self._store.read_only or self._store.database.damage:
+            # Nothing to offer, or the damage was said and offered on opening already.
+            if good is None:
+                QMessageBox.warning(self._window, TITLE, said)
+            return
+        flares = report.counts.get("flare")
+        differs = (f" It holds {good.flares} flares; your records now hold {flares}."
+                   if flares is not None else "")
+        taken = f"{good.taken:%a %d %b %Y, %H:%M}" if good.taken else good.path.name
+        answer = QMessageBox.question(
+            self._window, TITLE,
+            f"{said}\n\nThe newest good backup is from {taken}.{differs} Restore it? The "
+            "records as they are now are kept beside it.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._store.database.restore(good.path, self._paths)
+        except FibroMapError as exc:
+            QMessageBox.warning(self._window, TITLE, str(exc))
+            return
+        reload = getattr(self._window, "refresh", None)
+        if reload is not None:
+            reload()
+        if status is not None:
+            status().showMessage(f"Restored the backup {good.path.name}.")
