@@ -138,11 +138,27 @@ class FlareDraft:
     def check(self, atlas: Atlas) -> FlareDraft:
         """Refuse, as an import would, what the form could never have held: an unknown
         region, a role that does not exist, an intensity that is not 0–10 or empty."""
+        self._check_kinds()
         self._check_times()
         self._check_sites(atlas)
         self._check_links()
         self._check_ratings()
         return self
+
+    def _check_kinds(self) -> None:
+        """Every word is text and every identity a whole number, as the form writes them
+        (a file changed by hand or damaged holds anything)."""
+        words = [self.notes, *self.qualities, *self.triggers,
+                 *(site.region for site in self.sites), *(site.role for site in self.sites),
+                 *(end for link in self.links for end in (link.source, link.target)),
+                 *(getattr(use, name) for use in self.treatments
+                   for name in ("treatment", "medication", "dose")),
+                 *self.impacts, *([self.context] if self.context is not None else [])]
+        if not all(isinstance(word, str) for word in words):
+            raise ValidationError("a word of the unsaved flare is not text")
+        if self.editing_id is not None and (isinstance(self.editing_id, bool)
+                                            or not isinstance(self.editing_id, int)):
+            raise ValidationError(f"the flare being changed, {self.editing_id!r}, is not a number")
 
     def _check_times(self) -> None:
         if self.onset.tzinfo is None:
@@ -150,8 +166,10 @@ class FlareDraft:
         if self.editing_modified is not None and self.editing_modified.tzinfo is None:
             raise ValidationError("the time the flare was last changed has no UTC offset")
         if self.duration_seconds is not None and (
-                not isinstance(self.duration_seconds, int) or self.duration_seconds <= 0):
-            raise ValidationError(f"the length {self.duration_seconds!r} is not a number of seconds")
+                not isinstance(self.duration_seconds, int)
+                or not 0 < self.duration_seconds <= DURATION_MAX_SECONDS):
+            raise ValidationError(f"the length {str(self.duration_seconds)[:20]!r} is not a "
+                                  "number of seconds a flare can last")
 
     def _check_sites(self, atlas: Atlas) -> None:
         roles = {role.value for role in SiteRole}
@@ -212,6 +230,9 @@ class FlareDraft:
                 editing_id=data["editing_id"],
                 editing_modified=_moment(data.get("editing_modified")),  # drafts from before it
             )
+        except RecursionError:
+            raise ValidationError("the unsaved flare could not be read back (it is nested "
+                                  "deeper than any draft)") from None
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ValidationError(f"the unsaved flare could not be read back ({exc})") from exc
 

@@ -64,7 +64,7 @@ class DraftFile:
         except (UnicodeDecodeError, FibroMapError) as exc:
             self.problem = ("it is not UTF-8 text" if isinstance(exc, UnicodeDecodeError)
                             else str(exc))
-            self.set_aside = self.path.with_suffix(".damaged")
+            self.set_aside = atomic.free_name(self.path.with_suffix(".damaged"))
             try:
                 self.path.replace(self.set_aside)
             except OSError:

@@ -175,3 +175,23 @@ def test_a_store_opened_to_view_a_writable_file_can_save(sqlite_url, paths):
         assert not store.read_only
     finally:
         store.close()
+
+
+def test_wrong_passphrases_wait_in_a_read_only_place_too(read_only_home, tmp_path,
+                                                          monkeypatch, database_kind):
+    import tempfile
+
+    from fibromap.config import Paths
+    from fibromap.store.attempts import FREE_TRIES, UnlockAttempts
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temporary"))
+    paths = Paths(read_only_home, read_only_home / "backups", read_only_home / "logs",
+                  read_only_home / "settings.ini")
+    before = listing(read_only_home)
+    for _ in range(FREE_TRIES + 1):
+        UnlockAttempts(paths).failed()
+    assert UnlockAttempts(paths).failures == FREE_TRIES + 1
+    assert UnlockAttempts(paths).wait() > 5  # a new program counts them too
+    assert listing(read_only_home) == before
+    UnlockAttempts(paths).succeeded()
+    assert UnlockAttempts(paths).wait() == 0
