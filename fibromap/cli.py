@@ -220,7 +220,12 @@ def main(argv: list[str] | None = None) -> int:
             protection.unlock_for_command(args, url, paths)
         return COMMANDS[args.command](args, url, paths)
     except FibroMapError as exc:
-        print(f"fibromap: {exc}", file=sys.stderr)
+        # One line, always: a driver's own further lines ("This probably means the server
+        # terminated abnormally…") go to the log.
+        first, *rest = str(exc).strip().splitlines() or [""]
+        if rest:
+            logging.getLogger(__name__).info("the rest of the message: %s", " ".join(rest))
+        print(f"fibromap: {first}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("fibromap: interrupted", file=sys.stderr)

@@ -24,7 +24,12 @@ from pathlib import Path
 
 from fibromap import atomic
 from fibromap.errors import FibroMapError
-from fibromap.store.sqlite_files import SQLITE_MAGIC, plain_sqlite_after_magic, readonly_uri
+from fibromap.store.sqlite_files import (
+    SQLITE_MAGIC,
+    friendly_operational_error,
+    plain_sqlite_after_magic,
+    readonly_uri,
+)
 
 
 class WrongPassphrase(FibroMapError):
@@ -166,14 +171,14 @@ def connect(path: Path, key: Key | None, *, read_only: bool = False):
             connection = raw_connect(path, key, read_only=read_only)
         connection.isolation_level = None  # transactions begun and ended here, by name
     except dbapi2.DatabaseError as exc:
-        raise FibroMapError(f"cannot open {path}: {exc}") from exc
+        raise FibroMapError(f"cannot open {path}: {friendly_operational_error(exc)}") from exc
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except dbapi2.DatabaseError as exc:
         connection.close()
         if key is not None and "not a database" in str(exc):
             raise WrongPassphrase(f"the passphrase does not open {path}") from None
-        raise FibroMapError(f"cannot open {path}: {exc}") from exc
+        raise FibroMapError(f"cannot open {path}: {friendly_operational_error(exc)}") from exc
     return connection
 
 

@@ -61,6 +61,19 @@ def read_only_engine(path: Path, key: cipher.Key | None = None) -> Engine:
     return engine
 
 
+# pg_advisory_xact_lock's key for making a PostgreSQL database ready ("FbMp" as for SQLite).
+FIRST_OPEN_LOCK = 0x46624D70
+
+
+def hold_first_open_lock(connection) -> None:
+    """On PostgreSQL, wait for any other program making the same database ready (its schema,
+    its built-in terms) to commit, and keep others waiting until this transaction ends:
+    two programs opening an empty database at once would both create the tables. SQLite
+    needs nothing (its transactions take the write lock at the start)."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({FIRST_OPEN_LOCK})")
+
+
 def sqlite_begin(connection) -> None:
     """Every transaction, schema changes included, is one: all of it or none of it.
 

@@ -23,7 +23,15 @@ from fibromap.config import Paths
 from fibromap.errors import DatabaseError, DiskFull, FibroMapError
 from fibromap.store import cipher, wal
 from fibromap.store.backups import backup_note, missing_records, naming_the_backup, restore_backup
-from fibromap.store.connections import CHANGED_KEY, MARK_CHANGED, READING, WROTE, engine_for, read_only_engine
+from fibromap.store.connections import (
+    CHANGED_KEY,
+    MARK_CHANGED,
+    READING,
+    WROTE,
+    engine_for,
+    hold_first_open_lock,
+    read_only_engine,
+)
 from fibromap.store.opening import (
     back_up_before_writing,
     damaged_log,
@@ -163,6 +171,7 @@ class Database:
             from alembic import command
 
             with self.engine.begin() as connection:
+                hold_first_open_lock(connection)
                 command.upgrade(alembic_config(connection), "head")
                 if connection.dialect.name == "sqlite":
                     connection.exec_driver_sql(f"PRAGMA application_id = {SQLITE_APPLICATION_ID}")

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from fibromap.domain.vocabulary import BUILTIN_TERMS, Term, TermKind, key_for_label
 from fibromap.errors import ValidationError
+from fibromap.store.connections import hold_first_open_lock
 from fibromap.store.database import Database
 from fibromap.store.schema import TermRow
 
@@ -17,6 +18,7 @@ def _term(row: TermRow) -> Term:
 
 def seed_builtin_terms(session: Session) -> int:
     """Add the built-in terms a database lacks (a newer FibroMap may bring more)."""
+    hold_first_open_lock(session.connection())
     existing = {tuple(row) for row in session.execute(select(TermRow.kind, TermRow.key))}
     missing = [term for term in BUILTIN_TERMS if (term.kind.value, term.key) not in existing]
     session.add_all(TermRow(kind=term.kind.value, key=term.key, label=term.label, builtin=True,

@@ -70,3 +70,18 @@ def test_a_folder_at_the_database_path_is_one_line(capsys, paths, tmp_path):
         error = capsys.readouterr().err
         assert error == (f"fibromap: {folder} is a folder, not a database file: name a file in "
                          "it (such as fibromap.sqlite3)\n"), (command, error)
+
+
+def test_an_error_of_several_lines_is_said_in_its_first(capsys, monkeypatch, paths):
+    from fibromap.commands import stats as stats_command
+    from fibromap.errors import DatabaseError
+
+    def server_gone(*_args):
+        raise DatabaseError("the database refused the change: server closed the connection "
+                            "unexpectedly\n\tThis probably means the server terminated "
+                            "abnormally\n\tbefore or while processing the request.")
+
+    monkeypatch.setattr(stats_command, "stats", server_gone)
+    assert cli.main(["stats"]) == 1
+    assert capsys.readouterr().err == ("fibromap: the database refused the change: server "
+                                       "closed the connection unexpectedly\n")
