@@ -158,6 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
                                        "file is kept beside it)")
     restore.add_argument("backup", type=Path, metavar="BACKUP",
                          help="a backup file, or its name in the backups folder")
+    restore.add_argument("--backup-passphrase-file", metavar="FILE", type=Path,
+                         help="a file holding the passphrase of a backup protected with "
+                              "another (an earlier) passphrase than the database's")
 
     protection.add_parsers(commands, database)
     atlas = commands.add_parser("atlas", help="list the body regions")
@@ -324,7 +327,9 @@ def cmd_backup(args, url: str, paths: Paths) -> int:
 def cmd_restore(args, url: str, paths: Paths) -> int:
     from fibromap.commands.backups import restore
 
-    print(restore(url, paths, args.backup.expanduser()))
+    backup_passphrase = (protection.read_passphrase(args.backup_passphrase_file)
+                         if args.backup_passphrase_file else None)
+    print(restore(url, paths, args.backup.expanduser(), backup_passphrase))
     return 0
 
 

@@ -47,7 +47,9 @@ def backup(url: str, paths: Paths, list_only: bool) -> str:
     return f"Backed up {path} to {target}"
 
 
-def restore(url: str, paths: Paths, chosen: Path) -> str:
+def restore(url: str, paths: Paths, chosen: Path, backup_passphrase: str | None = None) -> str:
+    """Put the backup ``chosen`` in place of the database; one protected with an earlier
+    passphrase than the database's is unlocked with ``backup_passphrase``."""
     from fibromap.store import cipher
     from fibromap.store.backups import describe_backup, restore_backup
     from fibromap.store.database import Database
@@ -57,6 +59,17 @@ def restore(url: str, paths: Paths, chosen: Path) -> str:
     if not backup_file.is_file():
         raise FibroMapError(f"there is no backup {chosen} (see `fibromap backup --list`)")
     info = describe_backup(backup_file)
+    if info.locked:
+        if backup_passphrase is None:
+            raise cipher.PassphraseNeeded(
+                f"{backup_file.name} is protected with another passphrase than the database's "
+                "(an earlier one?): give it with --backup-passphrase-file FILE")
+        try:
+            cipher.unlock(backup_file, backup_passphrase)
+        except cipher.WrongPassphrase:
+            raise cipher.WrongPassphrase(f"the passphrase given does not open the backup "
+                                         f"{backup_file.name}; nothing was changed") from None
+        info = describe_backup(backup_file)
     key = None
     if cipher.is_protected(path):  # the restored copy stays protected with the same key
         key = cipher.known_key(path)

@@ -101,3 +101,42 @@ def test_five_wrong_tries_in_a_row_add_a_growing_wait(capsys, sqlite_url, paths,
     code, _out, err = run(capsys, "stats", "--passphrase-file", right)
     assert code == 0 and 39 <= waits[2] <= 40  # even the right one waits its turn
     assert UnlockAttempts(paths).failures == 0  # and then the count starts again
+
+
+def test_a_backup_under_an_earlier_passphrase_is_restored_with_it(capsys, sqlite_url, paths,
+                                                                   secret_file):
+    import shutil
+
+    from fibromap.store.backups import list_backups
+    from fibromap.store.store import Store
+    from tests.helpers.records import full_flare
+
+    first, second = secret_file("the first one", "first.txt"), secret_file("another", "second.txt")
+    store = Store.open(sqlite_url, paths)
+    store.flares.add(full_flare())
+    store.close()
+    assert run(capsys, "protect", "--database", sqlite_url, "--passphrase-file", first)[0] == 0
+    assert run(capsys, "backup", "--database", sqlite_url, "--passphrase-file", first)[0] == 0
+    earlier = list_backups(paths)[0]
+    kept = paths.data_dir / "kept-aside"
+    shutil.copyfile(earlier, kept)  # as a backup an older FibroMap left under the old key
+    assert run(capsys, "change-passphrase", "--database", sqlite_url, "--passphrase-file",
+               first, "--new-passphrase-file", second)[0] == 0
+    shutil.copyfile(kept, earlier)
+    code, _out, err = run(capsys, "restore", earlier.name, "--database", sqlite_url,
+                          "--passphrase-file", second)
+    assert code != 0 and err == (f"fibromap: {earlier.name} is protected with another passphrase "
+                                 "than the database's (an earlier one?): give it with "
+                                 "--backup-passphrase-file FILE\n")
+    code, _out, err = run(capsys, "restore", earlier.name, "--database", sqlite_url,
+                          "--passphrase-file", second, "--backup-passphrase-file", second)
+    assert code != 0 and "the passphrase given does not open the backup" in err
+    code, out, err = run(capsys, "restore", earlier.name, "--database", sqlite_url,
+                         "--passphrase-file", second, "--backup-passphrase-file", first)
+    assert code == 0, err
+    assert out.startswith(f"Restored {earlier.name} (1 flares)")
+    store = Store.open(sqlite_url, paths, passphrase="another")
+    try:
+        assert store.flares.count() == 1
+    finally:
+        store.close()
