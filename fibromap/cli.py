@@ -223,12 +223,7 @@ def main(argv: list[str] | None = None) -> int:
             protection.unlock_for_command(args, url, paths)
         return COMMANDS[args.command](args, url, paths)
     except FibroMapError as exc:
-        # One line, always: a driver's own further lines ("This probably means the server
-        # terminated abnormally…") go to the log.
-        first, *rest = str(exc).strip().splitlines() or [""]
-        if rest:
-            logging.getLogger(__name__).info("the rest of the message: %s", " ".join(rest))
-        print(f"fibromap: {first}", file=sys.stderr)
+        _say(exc)
         return exc.exit_code
     except KeyboardInterrupt:
         print("fibromap: interrupted", file=sys.stderr)
@@ -243,6 +238,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fibromap: unexpected error: {type(exc).__name__}: {first}"
               + (f" (details in {where})" if where else ""), file=sys.stderr)
         return EXIT_PROBLEM
+
+
+def _say(exc: FibroMapError) -> None:
+    """The problem in one line, always: a driver's own further lines ("This probably means
+    the server terminated abnormally…") go to the log."""
+    first, *rest = str(exc).strip().splitlines() or [""]
+    if rest:
+        logging.getLogger(__name__).info("the rest of the message: %s", " ".join(rest))
+    print(f"fibromap: {first}", file=sys.stderr)
 
 
 def _uses_demo_records(args, parser: argparse.ArgumentParser) -> bool:

@@ -69,20 +69,26 @@ def inspect(wal: Path) -> WalDamage | None:
                     and _checksum(data[:24], big, 0, 0) == (c1, c2))
     if not header_sound:
         return _header_damage(data, page_size)
-    running = (c1, c2)
+    return _after_break(data, page_size, big, (salt1, salt2), (c1, c2))
+
+
+def _after_break(data: bytes, page_size: int, big: bool, salts: tuple[int, int],
+                 running: tuple[int, int]) -> WalDamage | None:
+    """Follow the frames of the present generation (``salts``) and their running checksum
+    from the header's, as SQLite does; count the saves written after the first break."""
     broken = None
     lost = 0
     for index, (_page, commit, s1, s2, f1, f2), frame in _frames(data, page_size):
-        ours = (s1, s2) == (salt1, salt2)
-        if broken is None:
-            if ours:
-                running = _checksum(frame[:8], big, *running)
-                running = _checksum(frame[FRAME_HEADER:], big, *running)
-            if ours and running == (f1, f2):
+        ours = (s1, s2) == salts
+        if broken is not None:
+            lost += bool(ours and commit)
+            continue
+        if ours:
+            running = _checksum(frame[:8], big, *running)
+            running = _checksum(frame[FRAME_HEADER:], big, *running)
+            if running == (f1, f2):
                 continue
-            broken = (index, bool(commit and ours))
-        elif ours and commit:
-            lost += 1
+        broken = (index, bool(commit and ours))
     if broken is None or lost == 0:
         return None
     at, broken_commit = broken

@@ -97,7 +97,7 @@ def open_main_window(url: str, paths: Paths, notice: str = "") -> MainWindow | N
     if store.database.damage:
         _offer_backup_for_damage(store, paths, window)
     window.attach(store)
-    from fibromap.ui.start_check import StartCheck  # the check's imports after the first paint
+    from fibromap.ui.dialogs.start_check import StartCheck  # the check's imports after the first paint
 
     window.start_check = StartCheck(window, store, paths)
     window.start_check.start()

@@ -30,7 +30,7 @@ from fibromap.ui.views import PAGES, VIEWS, Page, PageContext, ReviewView
 FRAME_ALLOWANCE = 32  # pixels a window manager's title bar may take
 if TYPE_CHECKING:
     from fibromap.store.store import Store
-    from fibromap.ui.start_check import StartCheck
+    from fibromap.ui.dialogs.start_check import StartCheck
     from fibromap.ui.widgets.app_lock import AppLock
 
 
