@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from fibromap import atomic
 from fibromap.config import Paths
-from fibromap.errors import DatabaseError, DiskFull, FibroMapError
+from fibromap.errors import DatabaseDamaged, DatabaseError, DiskFull, FibroMapError
 from fibromap.store import cipher, wal
 from fibromap.store.backups import backup_note, missing_records, naming_the_backup, restore_backup
 from fibromap.store.connections import (
@@ -259,8 +259,10 @@ class Database:
         except SQLAlchemyError as exc:
             if self._protection_changed():
                 raise DatabaseError(PROTECTION_CHANGED) from exc
-            raise DatabaseError(f"the database refused the change: "
-                                f"{friendly_operational_error(exc)}") from exc
+            said = friendly_operational_error(exc)
+            if said.startswith("the database file is damaged"):  # reading or writing alike
+                raise DatabaseDamaged(said) from exc
+            raise DatabaseError(f"the database refused the change: {said}") from exc
 
     def _protection_changed(self) -> bool:
         """Whether another window or program turned this file's protection on or off, or
