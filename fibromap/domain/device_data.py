@@ -14,6 +14,8 @@ the wall-clock time with the offset unknown.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -355,3 +357,19 @@ def device_days(sleeps: Iterable[DeviceSleep], steps: Iterable[DeviceSteps]) -> 
             most[count.day] = count
     return {day: DeviceDay(day, nights.get(day, []), naps.get(day, []), most.get(day))
             for day in sorted(set(nights) | set(naps) | set(most))}
+
+
+# The stored values a device record's fingerprint covers, in order (store/devices.py writes
+# them, the migration that added fingerprints computed them, `fibromap check` recomputes).
+SLEEP_MARKED = ("app", "device", "start_utc", "end_utc", "start_offset", "end_offset", "day",
+                "in_bed_minutes", "asleep_minutes", "awake_minutes", "awakenings",
+                "light_minutes", "deep_minutes", "rem_minutes", "nap")
+STEPS_MARKED = ("app", "device", "day", "steps")
+
+
+def device_fingerprint(values: Iterable[object]) -> str:
+    """A device record's fingerprint from its stored values (SLEEP_MARKED or STEPS_MARKED,
+    in order): a value changed on disk afterwards no longer matches it."""
+    plain = [value.isoformat() if isinstance(value, date | datetime)
+             else int(value) if isinstance(value, bool) else value for value in values]
+    return hashlib.sha256(json.dumps(plain).encode()).hexdigest()[:20]

@@ -10,12 +10,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import aliased
 
 from fibromap.domain.atlas import load_atlas
+from fibromap.domain.device_data import SLEEP_MARKED, STEPS_MARKED, device_fingerprint
 from fibromap.domain.records import flare_fingerprint
 from fibromap.errors import FibroMapError
 from fibromap.store import wal
 from fibromap.store.database import Database, head_revision
 from fibromap.store.flares import LOAD_WHOLE, flare_from_row
-from fibromap.store.schema import Base, FlareRow, ReferralRow, SiteRow
+from fibromap.store.schema import Base, DeviceSleepRow, DeviceStepsRow, FlareRow, ReferralRow, SiteRow
 from fibromap.store.sqlite_files import friendly_operational_error
 
 
@@ -86,6 +87,7 @@ def _check_contents(database: Database, report: CheckReport) -> None:
         if unknown:
             report.problems.append(f"unknown body regions: {', '.join(unknown[:10])}")
         report.problems += _changed_flares(session)
+        report.problems += _changed_device_records(session)
 
 
 # The storage classes SQLite may hold for each kind of column (NULL aside).
@@ -132,6 +134,23 @@ def _damaged_logs(database: Database) -> list[str]:
         problems.append(f"the write-ahead log was damaged and is kept as {kept.name} "
                         f"({lost}); once you have restored a backup or made sure nothing you "
                         "need is missing, remove that file")
+    return problems
+
+
+def _changed_device_records(session) -> list[str]:
+    """Nights and days of steps whose values no longer match the fingerprint they were
+    imported with (a value changed on disk to another of its kind)."""
+    problems = []
+    for row_type, marked, what in ((DeviceSleepRow, SLEEP_MARKED, "nights of sleep"),
+                                   (DeviceStepsRow, STEPS_MARKED, "days of steps")):
+        columns = [getattr(row_type, name) for name in marked]
+        changed = [row_id for row_id, mark, *values in session.execute(
+                   select(row_type.id, row_type.fingerprint, *columns).order_by(row_type.id))
+                   if mark != device_fingerprint(values)]
+        if changed:
+            problems.append(f"{len(changed)} {what} from a device changed on disk since they "
+                            f"were imported (their values no longer match their fingerprint): "
+                            "ids " + ", ".join(map(str, changed[:10])))
     return problems
 
 

@@ -14,15 +14,20 @@ from typing import Any, cast
 
 from sqlalchemy import CursorResult, delete, func, select, tuple_
 
-from fibromap.domain.device_data import DeviceSleep, DeviceSource, DeviceSteps, Moment, keep_one_per_night
+from fibromap.domain.device_data import (
+    SLEEP_MARKED,
+    STEPS_MARKED,
+    DeviceSleep,
+    DeviceSource,
+    DeviceSteps,
+    Moment,
+    device_fingerprint,
+    keep_one_per_night,
+)
 from fibromap.errors import FibroMapError
 from fibromap.store.database import Database
 from fibromap.store.plain_rows import CHUNK, insert_rows
 from fibromap.store.schema import DeviceSleepRow, DeviceStepsRow
-
-_SLEEP_FIGURES = ("end_utc", "start_offset", "end_offset", "day", "in_bed_minutes",
-                  "asleep_minutes", "awake_minutes", "awakenings", "light_minutes",
-                  "deep_minutes", "rem_minutes", "nap")
 
 
 def _sleep_values(sleep: DeviceSleep) -> dict:
@@ -74,24 +79,26 @@ def _stored_night(stored: _StoredNights, sleep: DeviceSleep) -> DeviceSleepRow |
 
 
 def _bring_up_to_date(row: DeviceSleepRow, sleep: DeviceSleep) -> bool:
-    """Give ``row`` the figures of ``sleep``; whether any changed."""
+    """Give ``row`` the figures of ``sleep`` (and their fingerprint); whether any changed."""
     values = _sleep_values(sleep) | {"start_utc": sleep.start.utc}
     if all(getattr(row, name) == value for name, value in values.items()):
         return False
     for name, value in values.items():
         setattr(row, name, value)
+    row.fingerprint = device_fingerprint(getattr(row, name) for name in SLEEP_MARKED)
     return True
 
 
 def _insert_nights(session, new: list[DeviceSleep]) -> None:
-    columns = ("app", "device", "start_utc", *_SLEEP_FIGURES)
     for start in range(0, len(new), CHUNK):
         rows = []
         for sleep in new[start:start + CHUNK]:
-            values = _sleep_values(sleep)
-            rows.append((sleep.source.app, sleep.source.device, sleep.start.utc,
-                         *(values[name] for name in _SLEEP_FIGURES)))
-        insert_rows(session, DeviceSleepRow, columns, rows)
+            values = _sleep_values(sleep) | {"app": sleep.source.app,
+                                             "device": sleep.source.device,
+                                             "start_utc": sleep.start.utc}
+            marked = tuple(values[name] for name in SLEEP_MARKED)
+            rows.append((*marked, device_fingerprint(marked)))
+        insert_rows(session, DeviceSleepRow, (*SLEEP_MARKED, "fingerprint"), rows)
 
 
 def _count_overlaps(session, sleeps: list[DeviceSleep],
@@ -191,12 +198,14 @@ class DeviceRepository:
                 new.append(count)
             elif row.steps != count.steps:
                 row.steps = count.steps
+                row.fingerprint = device_fingerprint(getattr(row, name) for name in STEPS_MARKED)
                 result.days["updated"] += 1
             else:
                 result.days["same"] += 1
         session.flush()
-        insert_rows(session, DeviceStepsRow, ("app", "device", "day", "steps"),
-                    [(s.source.app, s.source.device, s.day, s.steps) for s in new])
+        marked = [(s.source.app, s.source.device, s.day, s.steps) for s in new]
+        insert_rows(session, DeviceStepsRow, (*STEPS_MARKED, "fingerprint"),
+                    [(*values, device_fingerprint(values)) for values in marked])
         result.days["added"] = len(new)
 
     # -- reading ----------------------------------------------------------------------------

@@ -299,6 +299,8 @@ class DeviceSleepRow(Base):
     deep_minutes: Mapped[int | None] = mapped_column(SmallInteger)
     rem_minutes: Mapped[int | None] = mapped_column(SmallInteger)
     nap: Mapped[bool] = mapped_column(Boolean, default=False)
+    # domain.device_data.device_fingerprint of SLEEP_MARKED: changes on disk show (check).
+    fingerprint: Mapped[str | None] = mapped_column(String(20))
 
 
 class DeviceStepsRow(Base):
@@ -315,3 +317,4 @@ class DeviceStepsRow(Base):
     device: Mapped[str] = mapped_column(String(120))
     day: Mapped[date] = mapped_column(Date, index=True)
     steps: Mapped[int] = mapped_column(Integer)
+    fingerprint: Mapped[str | None] = mapped_column(String(20))  # of STEPS_MARKED

@@ -73,3 +73,24 @@ def test_a_device_value_of_the_wrong_kind_is_found(demo_records, tmp_path, capsy
     assert code == 1
     assert "1 rows of device_steps hold a steps of the wrong kind (damaged on disk)" in said
     assert "a row of device_sleep cannot be read back" in said
+
+
+@pytest.mark.parametrize("table, column, value", [("device_steps", "steps", 1234),
+                                                   ("device_sleep", "asleep_minutes", 333),
+                                                   ("device_sleep", "day", "2026-01-02")])
+def test_a_device_value_changed_to_another_of_its_kind_is_found(demo_records, tmp_path,
+                                                                 capsys, table, column, value):
+    import sqlite3
+
+    copy = tmp_path / "changed.sqlite3"
+    shutil.copyfile(demo_records, copy)
+    connection = sqlite3.connect(copy)
+    row = connection.execute(f"SELECT min(id) FROM {table}").fetchone()[0]
+    connection.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (value, row))
+    connection.commit()
+    connection.close()
+    code, said = _check(copy, capsys)
+    what = "days of steps" if table == "device_steps" else "nights of sleep"
+    assert code == 1
+    assert (f"1 {what} from a device changed on disk since they were imported (their values "
+            f"no longer match their fingerprint): ids {row}") in said

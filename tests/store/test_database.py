@@ -348,3 +348,30 @@ def test_upgrading_a_database_with_duplicate_flares_keeps_one_of_each(sqlite_url
             upgraded.flares.add(full_flare())
     finally:
         upgraded.close()
+
+
+def test_device_records_stored_before_fingerprints_get_them_on_upgrade(any_url, paths, capsys):
+    from alembic import command
+
+    from fibromap import cli
+    from fibromap.store.check import check_database
+    from fibromap.store.database import alembic_config
+
+    assert cli.main(["demo", "--database", any_url, "--into-records", "--days", "20"]) == 0
+    database = Database.open(any_url, paths)
+    with database.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0006")
+        nights = connection.exec_driver_sql("SELECT count(*) FROM device_sleep").scalar()
+    database.close()
+    assert nights > 10
+    database = Database.open(any_url, paths)  # upgraded
+    try:
+        with database.engine.connect() as connection:
+            unmarked = [connection.exec_driver_sql(
+                f"SELECT count(*) FROM {table} WHERE fingerprint IS NULL").scalar()
+                for table in ("device_sleep", "device_steps")]
+        assert unmarked == [0, 0]
+        report = check_database(database)
+        assert report.ok, report.problems
+    finally:
+        database.close()
