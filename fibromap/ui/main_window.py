@@ -361,6 +361,8 @@ class MainWindow(QMainWindow):
             f"Logs: {self.paths.logs_dir}")
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.start_check is not None:
+            self.start_check.cancel()
         if self.store is None:  # closed before the database opened: nothing to keep
             super().closeEvent(event)
             return

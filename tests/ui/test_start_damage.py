@@ -107,3 +107,20 @@ def test_sound_records_are_checked_without_a_word(qtbot, paths, asked):
     finally:
         window.close()
         window.store.close()
+
+
+def test_a_check_ending_after_the_window_closed_says_nothing(qtbot, paths, asked):
+    import sqlite3
+
+    _records(paths)
+    connection = sqlite3.connect(paths.database_file)
+    connection.execute("UPDATE flare SET notes = 'changed'")
+    connection.commit()
+    connection.close()
+    window = app.open_main_window(f"sqlite:///{paths.database_file}", paths)
+    qtbot.addWidget(window)
+    window.start_check._run()  # begun while open ...
+    window.close()             # ... ended after
+    qtbot.waitUntil(lambda: not window.start_check.worker.busy, timeout=20_000)
+    assert window.start_check.report is not None and not window.start_check.report.ok
+    assert asked == []

@@ -4,6 +4,7 @@ differs, instead of waiting for someone to run a command."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -26,19 +27,30 @@ class StartCheck(QObject):
         super().__init__(window)
         self._window, self._store, self._paths = window, store, paths
         self.report: CheckReport | None = None
+        self._cancelled = False
         self.worker = Worker(self)
         self.worker.finished.connect(self._checked)
 
     def start(self, delay_ms: int = DELAY_MS) -> None:
         QTimer.singleShot(delay_ms, self, self._run)
 
+    def cancel(self) -> None:
+        """The window is closing: what the check finds is not said (nor is it begun)."""
+        self._cancelled = True
+
+    def _here(self) -> bool:
+        return (not self._cancelled and shiboken6.isValid(self._window)
+                and self._window.isVisible())
+
     def _run(self) -> None:
+        if not self._here():
+            return
         database = self._store.database
         self.worker.run(lambda: check_database(database))
 
     def _checked(self, report: CheckReport) -> None:
         self.report = report
-        if report.ok:
+        if report.ok or not self._here():
             return
         problems = "; ".join(report.problems[:3]) + (
             f"; and {len(report.problems) - 3} more" if len(report.problems) > 3 else "")
