@@ -189,12 +189,16 @@ class Database:
             newest = session.scalar(select(func.max(FlareRow.modified_utc)))
         when = f"{newest.replace(tzinfo=UTC).astimezone():%d %b %Y %H:%M}" if newest else ""
         since = (f"flares saved or changed after {when} may be missing" if newest
-                 else "flares saved since it was last whole may be missing")
-        self.damage = (f"The write-ahead log of {self.display_name} was damaged: "
-                       f"{'all ' if found.header else ''}{found.lost} save(s) in it could not be "
-                       f"read, so {since}" + (f" (the log is kept as {kept.name})" if kept else "")
+                 else "flares saved lately may be missing")
+        saves = f"{'all ' if found.header else ''}{found.lost} of the latest saves"
+        self.damage = (f"{saves} to {self.display_name} could not be read back (its "
+                       f"write-ahead log was damaged), so {since}"
+                       + (f"; the log is kept as {kept.name}" if kept else "")
                        + "." + backup_note(paths))
-        self.warning = " ".join(filter(None, (self.damage, self.warning)))
+        self.damage = self.damage[0].upper() + self.damage[1:]
+        said = (f"{saves[0].upper()}{saves[1:]} could not be read back: flares saved after "
+                f"{when or 'the last whole save'} may be missing (Help › Backups).")
+        self.warning = " ".join(filter(None, (said, self.warning)))
 
     # -- using -----------------------------------------------------------------------
     @property

@@ -127,15 +127,17 @@ def test_opening_says_which_flares_may_be_missing_and_keeps_the_log(tmp_path, pa
 
     checking = Database.open_for_checking(url, stopped)
     checking.close()
-    assert checking.damage.startswith(f"The write-ahead log of {stopped.database_file} was "
-                                      f"damaged: {found.lost} save(s) in it could not be read")
+    assert checking.damage.startswith(f"{found.lost} of the latest saves to "
+                                      f"{stopped.database_file} could not be read back (its "
+                                      "write-ahead log was damaged)")
 
     database = Database.open(url, stopped)
     try:
         assert "flares saved or changed after " in database.damage
-        assert "(the log is kept as fibromap.sqlite3-wal.damaged)" in database.damage
+        assert "; the log is kept as fibromap.sqlite3-wal.damaged." in database.damage
         assert "The newest good backup is " in database.damage
-        assert database.damage in database.warning
+        assert database.warning.startswith(f"{found.lost} of the latest saves could not be "
+                                           "read back: flares saved after ")
     finally:
         database.close()
     kept = home / "fibromap.sqlite3-wal.damaged"

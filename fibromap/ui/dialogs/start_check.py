@@ -57,7 +57,8 @@ class StartCheck(QObject):
         said = f"FibroMap found damage in your records: {problems}."
         status = getattr(self._window, "statusBar", None)
         if status is not None:
-            status().showMessage(said.split(": ")[0] + " (see `fibromap check`).")
+            status().showMessage("FibroMap found damage in your records: Help › Backups "
+                                 "lists the backups and restores one.")
         good = newest_good_backup(self._paths)
         if good is None or self._store.read_only or self._store.database.damage:
             # Nothing to offer, or the damage was said and offered on opening already.
