@@ -8,14 +8,12 @@ from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QTimeEdit,
     QToolButton,
     QVBoxLayout,
@@ -30,6 +28,7 @@ from fibromap.store.store import Store
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.answer_slider import NOT_SET, AnswerSlider
+from fibromap.ui.widgets.blank_spin import BlankDoubleSpinBox, BlankSpinBox
 from fibromap.ui.widgets.day_field import day_field, day_of
 from fibromap.ui.widgets.feedback import FeedbackLabel
 from fibromap.ui.widgets.headings import TITLE, heading
@@ -126,10 +125,10 @@ class CheckInPage(QWidget):
         self.remind_at.timeChanged.connect(self._reminder_changed)
         self.day = day_field(QDate.currentDate(), "dddd d MMMM yyyy")
         self.day.setMaximumDate(QDate.currentDate())
-        self.sleep_hours = QDoubleSpinBox(minimum=-0.5, maximum=24, singleStep=0.5, decimals=1,
+        self.sleep_hours = BlankDoubleSpinBox(minimum=-0.5, maximum=24, singleStep=0.5, decimals=1,
                                           suffix=" h")
-        self.woken = QSpinBox(minimum=-1, maximum=50, suffix=" times")
-        self.water = QSpinBox(minimum=-1, maximum=50, suffix=" glasses")
+        self.woken = BlankSpinBox(minimum=-1, maximum=50, suffix=" times")
+        self.water = BlankSpinBox(minimum=-1, maximum=50, suffix=" glasses")
         for spin in (self.sleep_hours, self.woken, self.water):
             # One below the least answer is no answer, and says so ("–" read as nothing).
             spin.setSpecialValueText(NOT_SET)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from fibromap.store import protection, remembered
 from fibromap.store.store import Store
 from fibromap.ui.dialogs.unlock_dialog import keyring_box, passphrase_field
 from fibromap.ui.settings import Settings
+from fibromap.ui.widgets.blank_spin import BlankSpinBox
 from fibromap.ui.widgets.feedback import FeedbackLabel
 
 SHORTEST = 8
@@ -85,7 +85,7 @@ class PrivacyDialog(QDialog):
         row.addButton(self.off_button, QDialogButtonBox.ButtonRole.ActionRole)
         off.addRow(row)
         # The app lock.
-        self.lock_minutes = QSpinBox(minimum=0, maximum=240, suffix=" min")
+        self.lock_minutes = BlankSpinBox(minimum=0, maximum=240, suffix=" min")
         self.lock_minutes.setSpecialValueText("never")
         self.lock_minutes.setAccessibleName("Lock after this many minutes idle")
         self.lock_minutes.setValue(settings.lock_minutes)

@@ -29,6 +29,7 @@ from fibromap.domain.questionnaires import (
 )
 from fibromap.errors import FibroMapError
 from fibromap.store.store import Store
+from fibromap.ui.widgets.blank_spin import BlankSpinBox
 from fibromap.ui.widgets.day_field import day_field, day_of
 from fibromap.ui.widgets.feedback import FeedbackLabel
 
@@ -151,7 +152,7 @@ class FiqrDialog(_QuestionnaireDialog):
             grid.addWidget(heading, row, 0, 1, 2)
             row += 1
             for item in items:
-                spin = QSpinBox(minimum=-1, maximum=10, value=-1)
+                spin = BlankSpinBox(minimum=-1, maximum=10, value=-1)
                 spin.setSpecialValueText(NOT_ANSWERED)
                 spin.setAccessibleName(FIQR_QUESTIONS[item])
                 self.spins[item] = spin

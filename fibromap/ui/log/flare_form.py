@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from fibromap.domain.flare import DURATION_MAX_SECONDS, IMPACT_LEVELS, STILL_GOI
 from fibromap.domain.vocabulary import Term, TermKind
 from fibromap.ui.log.chips import ChipGroup
 from fibromap.ui.log.treatment_panel import TreatmentPanel
+from fibromap.ui.widgets.blank_spin import BlankSpinBox
 from fibromap.ui.widgets.flow_layout import FlowLayout
 from fibromap.ui.widgets.headings import heading
 
@@ -83,7 +83,7 @@ class FlareForm(QWidget):
         self.onset_buttons: dict[str, QPushButton] = {}
         # 0 shows as "–": not given. A flare is usually logged after it, so nothing is
         # assumed: neither a length nor "still going".
-        self.duration = QSpinBox(minimum=0, maximum=999, value=0)
+        self.duration = BlankSpinBox(minimum=0, maximum=999, value=0)
         self.duration.setSpecialValueText("–")
         self.duration.setAccessibleName("How long")
         self.unit = QComboBox()

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QPushButton, QWidget
 
 from fibromap.domain.draft import DraftTreatment
 from fibromap.domain.vocabulary import Term, TermKind
 from fibromap.ui.log.own_words import add_word, ask_for_word
+from fibromap.ui.widgets.blank_spin import BlankSpinBox
 from fibromap.ui.widgets.focus_chain import chain, focusable_before
 
 NO_RELIEF_YET = -1
@@ -19,7 +20,7 @@ class _TreatmentRow:
     def __init__(self, term: Term, grid: QGridLayout, row: int, changed):
         self.key = term.key
         self.check = QCheckBox(term.label)
-        self.relief = QSpinBox(minimum=NO_RELIEF_YET, maximum=10, value=NO_RELIEF_YET)
+        self.relief = BlankSpinBox(minimum=NO_RELIEF_YET, maximum=10, value=NO_RELIEF_YET)
         self.relief.setSpecialValueText("relief?")
         self.relief.setPrefix("relief ")
         self.relief.setAccessibleName(f"Relief from {term.label.lower()} (0–10)")
