@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,11 +28,14 @@ from fibromap.ui.log.treatment_panel import TreatmentPanel
 from fibromap.ui.widgets.blank_spin import BlankSpinBox
 from fibromap.ui.widgets.flow_layout import FlowLayout
 from fibromap.ui.widgets.headings import heading
+from fibromap.ui.widgets.quiet import quiet
 
 if TYPE_CHECKING:
     from fibromap.store.vocabulary import VocabularyRepository as Vocabulary
 
 UNITS = (("seconds", 1), ("minutes", 60), ("hours", 3600))
+# How often an untouched "When" catches up with the clock it shows (to the minute).
+CLOCK_TICK_MS = 5000
 IMPACT_NAMES = {ImpactArea.WALKING: "Walking", ImpactArea.FINE_MOTOR: "Fine motor (buttons, writing)",
                 ImpactArea.SLEEP: "Sleep", ImpactArea.WORK: "Work"}
 
@@ -77,6 +80,11 @@ class FlareForm(QWidget):
         super().__init__(parent)
         self._vocabulary: Vocabulary | None = None
         self._pinned: datetime | None = None  # the exact instant behind the wall time shown
+        # An untouched "When" of a new flare is now: it follows the clock, shown live, and
+        # is taken at the moment of saving, until the person gives a time.
+        self._follows_clock = False
+        self._clock = QTimer(self, interval=CLOCK_TICK_MS)
+        self._clock.timeout.connect(self._tick)
         self._day_only = False  # the flare shown is known only to the day
         self.onset = QDateTimeEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy  HH:mm")
         self.onset.setAccessibleName("When it started")
@@ -174,7 +182,7 @@ class FlareForm(QWidget):
         layout.addWidget(self.notes)
 
     def _connect(self) -> None:
-        self.onset.dateTimeChanged.connect(lambda _moment: self.changed.emit())
+        self.onset.dateTimeChanged.connect(self._onset_edited)
         self.duration.valueChanged.connect(self._duration_edited)
         self.unit.currentIndexChanged.connect(self._duration_edited)
         self.ongoing.toggled.connect(self._ongoing_toggled)
@@ -188,6 +196,26 @@ class FlareForm(QWidget):
         self.notes.textChanged.connect(self.changed)
 
     # -- onset and duration ----------------------------------------------------------
+    @property
+    def follows_clock(self) -> bool:
+        return self._follows_clock
+
+    def follow_clock(self) -> None:
+        """Show now, and keep showing it, until the person gives a time."""
+        self._follows_clock = True
+        self._tick()
+        self._clock.start()
+
+    def _tick(self) -> None:
+        if self._follows_clock:
+            with quiet(self.onset):  # the clock moving is not an edit
+                self.set_onset(local_now())
+
+    def _onset_edited(self) -> None:
+        self._follows_clock = False  # a time given stays
+        self._clock.stop()
+        self.changed.emit()
+
     def choose_onset(self, name: str) -> None:
         self.set_onset(dict(onset_choices(local_now()))[name])
 
@@ -246,11 +274,16 @@ class FlareForm(QWidget):
         self.unit.setEnabled(not self.ongoing.isChecked())
 
     # -- the whole form ----------------------------------------------------------------
-    def fill(self, draft: FlareDraft) -> None:
-        """Put everything but the body-map sites of ``draft`` into the form."""
+    def fill(self, draft: FlareDraft, *, now: bool = False) -> None:
+        """Put everything but the body-map sites of ``draft`` into the form; with ``now``
+        its time follows the clock (a new flare), otherwise it is the draft's."""
         self.blockSignals(True)
         try:
+            self._follows_clock = False
+            self._clock.stop()
             self.set_onset(draft.onset)
+            if now:
+                self.follow_clock()
             self._day_only = draft.day_only
             # A flare without an end, begun within the last day, may well still be going.
             recent = datetime.now().astimezone() - draft.onset.astimezone() < STILL_GOING
@@ -267,6 +300,7 @@ class FlareForm(QWidget):
             self.blockSignals(False)
 
     def read_into(self, draft: FlareDraft) -> FlareDraft:
+        self._tick()  # an untouched time is the moment it is read: saving is now
         draft.onset = self.onset_value()
         # Known only to the day until the person gives it a time.
         draft.day_only = self._day_only and draft.onset == self._pinned
@@ -283,4 +317,4 @@ class FlareForm(QWidget):
         return draft
 
     def clear(self) -> None:
-        self.fill(FlareDraft(onset=local_now()))
+        self.fill(FlareDraft(onset=local_now()), now=True)

@@ -225,6 +225,7 @@ class LogPage(QWidget):
         draft.notes = ""
         self._editing = None
         self.load_draft(draft)
+        self.form.follow_clock()  # a repeated flare is now, until a time is given
         self.keep_draft()
         self.show_feedback(f"Filled in from the flare of {onset_text(latest, year=False)}; "
                            "change what differs and save.", error=False)
