@@ -17,6 +17,7 @@ from typing import NoReturn
 from fibromap import APP_NAME, __version__, atomic
 from fibromap.commands import protection
 from fibromap.config import Paths, database_url, keep_private, tighten
+from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 from fibromap.exchange import formats
 
@@ -298,7 +299,7 @@ def cmd_check(args, url: str, paths: Paths) -> int:
         print("Rows: " + ", ".join(f"{name} {count}" for name, count in report.counts.items()))
     for problem in report.problems:
         print(f"fibromap: problem: {problem}", file=sys.stderr)
-    print("Check: ok" if report.ok else f"Check: {len(report.problems)} problem(s)")
+    print("Check: ok" if report.ok else f"Check: {counted(len(report.problems), 'problems')}")
     return 0 if report.ok else EXIT_PROBLEM
 
 

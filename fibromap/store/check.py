@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.device_data import SLEEP_MARKED, STEPS_MARKED, device_fingerprint
 from fibromap.domain.records import flare_fingerprint
+from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 from fibromap.store import wal
 from fibromap.store.database import Database, head_revision
@@ -111,8 +112,8 @@ def _unreadable_rows(session, table) -> list[str]:
             wrong = session.execute(select(func.count()).select_from(table).where(
                 text(f'typeof("{column.name}") NOT IN ({allowed})'))).scalar_one()
             if wrong:
-                problems.append(f"{wrong} rows of {table.name} hold a {column.name} of the "
-                                "wrong kind (damaged on disk)")
+                problems.append(f"{counted(wrong, 'rows')} of {table.name} with a "
+                                f"{column.name} of the wrong kind (damaged on disk)")
     try:
         for _row in session.execute(select(table)).yield_per(2000):
             pass
@@ -130,7 +131,8 @@ def _damaged_logs(database: Database) -> list[str]:
         return problems
     for kept in sorted(path.parent.glob(f"{path.name}-wal.damaged*")):
         found = wal.inspect(kept)
-        lost = f"{found.lost} save(s) in it could not be read" if found else "it was damaged"
+        lost = (f"{counted(found.lost, 'saves')} in it could not be read" if found
+                else "it was damaged")
         problems.append(f"the write-ahead log was damaged and is kept as {kept.name} "
                         f"({lost}); once you have restored a backup or made sure nothing you "
                         "need is missing, remove that file")
@@ -141,15 +143,15 @@ def _changed_device_records(session) -> list[str]:
     """Nights and days of steps whose values no longer match the fingerprint they were
     imported with (a value changed on disk to another of its kind)."""
     problems = []
-    for row_type, marked, what in ((DeviceSleepRow, SLEEP_MARKED, "nights of sleep"),
-                                   (DeviceStepsRow, STEPS_MARKED, "days of steps")):
+    for row_type, marked, what in ((DeviceSleepRow, SLEEP_MARKED, "sleep records"),
+                                   (DeviceStepsRow, STEPS_MARKED, "daily step counts")):
         columns = [getattr(row_type, name) for name in marked]
         changed = [row_id for row_id, mark, *values in session.execute(
                    select(row_type.id, row_type.fingerprint, *columns).order_by(row_type.id))
                    if mark != device_fingerprint(values)]
         if changed:
-            problems.append(f"{len(changed)} {what} from a device changed on disk since they "
-                            f"were imported (their values no longer match their fingerprint): "
+            problems.append(f"{counted(len(changed), what)} from a device changed on disk "
+                            "since imported (the values no longer match the fingerprint): "
                             "ids " + ", ".join(map(str, changed[:10])))
     return problems
 

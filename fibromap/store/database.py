@@ -190,7 +190,8 @@ class Database:
         when = f"{newest.replace(tzinfo=UTC).astimezone():%d %b %Y %H:%M}" if newest else ""
         since = (f"flares saved or changed after {when} may be missing" if newest
                  else "flares saved lately may be missing")
-        saves = f"{'all ' if found.header else ''}{found.lost} of the latest saves"
+        saves = ("all " if found.header else "") + (
+            "the latest save" if found.lost == 1 else f"{found.lost} of the latest saves")
         self.damage = (f"{saves} to {self.display_name} could not be read back (its "
                        f"write-ahead log was damaged), so {since}"
                        + (f"; the log is kept as {kept.name}" if kept else "")

@@ -132,7 +132,7 @@ def test_check_fails_on_a_missing_damaged_or_newer_database(capsys, paths):
         db.execute("DELETE FROM site")
     db.close()
     code, out, err = run(capsys, "check")
-    assert code == 1 and "flares have no body region" in err and "problem(s)" in out
+    assert code == 1 and "flares have no body region" in err and "Check: 3 problems" in out
 
     with sqlite3.connect(paths.database_file) as db:
         db.execute("UPDATE alembic_version SET version_num = 'ffff'")

@@ -71,7 +71,7 @@ def test_a_device_value_of_the_wrong_kind_is_found(demo_records, tmp_path, capsy
     connection.close()
     code, said = _check(copy, capsys)
     assert code == 1
-    assert "1 rows of device_steps hold a steps of the wrong kind (damaged on disk)" in said
+    assert "1 row of device_steps with a steps of the wrong kind (damaged on disk)" in said
     assert "a row of device_sleep cannot be read back" in said
 
 
@@ -90,7 +90,7 @@ def test_a_device_value_changed_to_another_of_its_kind_is_found(demo_records, tm
     connection.commit()
     connection.close()
     code, said = _check(copy, capsys)
-    what = "days of steps" if table == "device_steps" else "nights of sleep"
+    what = "daily step count" if table == "device_steps" else "sleep record"
     assert code == 1
-    assert (f"1 {what} from a device changed on disk since they were imported (their values "
-            f"no longer match their fingerprint): ids {row}") in said
+    assert (f"1 {what} from a device changed on disk since imported (the values no longer "
+            f"match the fingerprint): ids {row}") in said

@@ -153,7 +153,7 @@ def test_opening_says_which_flares_may_be_missing_and_keeps_the_log(tmp_path, pa
     error = capsys.readouterr().err
     assert code != 0
     assert (f"the write-ahead log was damaged and is kept as fibromap.sqlite3-wal.damaged "
-            f"({found.lost} save(s) in it could not be read)") in error
+            f"({found.lost} saves in it could not be read)") in error
 
 
 @pytest.mark.plain_only("numbering is the same for any file")
