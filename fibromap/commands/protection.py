@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from fibromap.config import Paths
+from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 
 PASSPHRASE_ENV = "FIBROMAP_PASSPHRASE_FILE"
@@ -119,8 +120,8 @@ def _backups_note(change) -> str:
     if not change.backups_left:
         return ""
     names = ", ".join(p.name for p in change.backups_left[:3])
-    return (f"\n{len(change.backups_left)} backup(s) could not be converted and were left as "
-            f"they were: {names}")
+    return (f"\n{counted(len(change.backups_left), 'backups')} could not be converted and "
+            f"were left as they were: {names}")
 
 
 def _change(url: str, paths: Paths, change) -> tuple[str, str]:

@@ -32,6 +32,7 @@ from xml.parsers import expat
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fibromap.domain.device_data import DeviceSource, Moment, SleepStage, Stretch
+from fibromap.domain.wording import counted
 from fibromap.exchange.devices import DeviceExport, FileSample, Progress
 from fibromap.exchange.problems import ImportRefused, Problem
 
@@ -196,8 +197,8 @@ class _Reader:
         result.gather(self.stretches, self.steps)
         if self.skipped:
             first = self.problems[0]
-            result.notes.append(f"{self.skipped} record(s) could not be read and were left out "
-                                f"(the first: {first})")
+            result.notes.append(f"{counted(self.skipped, 'records')} could not be read and "
+                                f"were left out (the first: {first})")
         return result
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fibromap.config import Paths
+from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 from fibromap.store import protection, remembered
 from fibromap.store.store import Store
@@ -166,8 +167,8 @@ class PrivacyDialog(QDialog):
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
-        left = (f" {len(change.backups_left)} backup(s) could not be converted and stay as "
-                "they were." if change.backups_left else "")
+        left = (f" {counted(len(change.backups_left), 'backups')} could not be converted and "
+                "stay as they were." if change.backups_left else "")
         self._show_state()
         self.feedback.say(done + left, error=False)
         self.protection_changed.emit()

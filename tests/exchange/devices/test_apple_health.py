@@ -167,7 +167,7 @@ def test_a_record_that_cannot_be_read_is_left_out_and_said(sqlite_store, tmp_pat
     assert report.result.nights["added"] == 1
     line = next(number for number, text in enumerate(
         apple_health_xml(NAP + [odd]).splitlines(), 1) if 'value="9"' in text)
-    assert report.details == ["1 record(s) could not be read and were left out (the first: "
+    assert report.details == ["1 record could not be read and were left out (the first: "
                               f"line {line}: an unknown sleep value '9')"]
 
 
@@ -226,7 +226,7 @@ def test_odd_records_are_left_out_one_by_one_and_said(sqlite_store, tmp_path):
     assert report.result.nights["added"] == 2          # the night, from the watch and phone
     first = 1 + next(i for i, line in enumerate(apple_health_xml(NIGHT + odd).splitlines())
                      if "2026-03-13 07:00:00" in line)
-    assert report.details == [f"5 record(s) could not be read and were left out (the first: "
+    assert report.details == [f"5 records could not be read and were left out (the first: "
                               f"line {first}: a sleep record lasting 56 hours)"]
     from fibromap.exchange.devices import apple_health
 
