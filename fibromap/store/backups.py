@@ -148,14 +148,13 @@ def naming_the_backup(paths: Paths) -> Iterator[None]:
 def backup_note(paths: Paths) -> str:
     """" The newest good backup is …: restore it with …" ("" when there is none)."""
     good = newest_good_backup(paths)
-    if good is None:
-        return ""
-    return (f" The newest good backup is {good.path}{_taken(good)}: restore it with "
+    return "" if good is None else _restore_hint(good)
+
+
+def _restore_hint(good: BackupInfo) -> str:
+    taken = f" (taken {good.taken:%d %b %Y %H:%M}, {good.flares} flares)" if good.taken else ""
+    return (f" The newest good backup is {good.path}{taken}: restore it with "
             f"`fibromap restore {good.path.name}`")
-
-
-def _taken(good: BackupInfo) -> str:
-    return f" (taken {good.taken:%d %b %Y %H:%M}, {good.flares} flares)" if good.taken else ""
 
 
 def missing_records(path: Path, paths: Paths) -> str | None:
@@ -173,8 +172,7 @@ def missing_records(path: Path, paths: Paths) -> str | None:
                 f"can be read; nothing was created in its place (the backups are in "
                 f"{paths.backups_dir})")
     return (f"{path} {state} although FibroMap has kept backups of it; nothing was created "
-            f"in its place. The newest good backup is {good.path}{_taken(good)}: restore it "
-            f"with `fibromap restore {good.path.name}`")
+            f"in its place.{_restore_hint(good)}")
 
 
 def list_backups(paths: Paths) -> list[Path]:

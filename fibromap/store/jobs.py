@@ -27,12 +27,13 @@ from pathlib import Path
 
 from fibromap import atomic
 from fibromap.config import Paths
+from fibromap.errors import FibroMapError
+from fibromap.store.cipher import overwrite
 
 try:
     import fcntl
 except ImportError:  # pragma: no cover - not POSIX
     fcntl = None  # type: ignore[assignment]
-from fibromap.errors import FibroMapError
 
 log = logging.getLogger(__name__)
 
@@ -120,8 +121,6 @@ def _replace(copy: Path, target: Path, overwrite_replaced: bool) -> None:
     """Rename ``copy`` over ``target``; the file replaced is overwritten with zeros through
     a handle opened just before (when asked), and a database's old write-ahead log goes:
     its pages belong to the file replaced (which a job empties before copying it)."""
-    from fibromap.store.cipher import overwrite
-
     replaced = None
     if overwrite_replaced:
         with suppress(OSError):
@@ -141,8 +140,6 @@ def _replace(copy: Path, target: Path, overwrite_replaced: bool) -> None:
 def discard(copy: Path) -> None:
     """Remove a copy, its bytes overwritten first (it may be a plain one), with whatever
     SQLite was keeping beside it (a rollback journal, a write-ahead log)."""
-    from fibromap.store.cipher import overwrite
-
     for path in (copy, *(copy.with_name(copy.name + suffix)
                          for suffix in ("-journal", "-wal", "-shm"))):
         with suppress(OSError), open(path, "rb+") as handle:

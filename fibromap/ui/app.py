@@ -23,7 +23,6 @@ from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
 
 if TYPE_CHECKING:
-    from fibromap.store.backups import BackupInfo
     from fibromap.store.store import Store
 
 # Where a window is never painted (minimised at start, or a platform that does not expose
@@ -138,29 +137,17 @@ def run_gui(url: str, paths: Paths, crash_dialog: bool = True, notice: str = "")
         handler.uninstall()
 
 
-def _ask_to_restore(parent: QWidget, title: str, problem: str, good: BackupInfo,
-                    kept: str) -> bool:
-    """Ask whether to restore ``good``, after ``problem`` (the command line's way to restore,
-    said by the store, is the question's Yes here)."""
-    problem = problem.split(" The newest good backup is ")[0]
-    taken = f"{good.taken:%a %d %b %Y, %H:%M}" if good.taken else good.path.name
-    answer = QMessageBox.question(
-        parent, title,
-        f"{problem}\n\nThe newest good backup is from {taken} ({good.flares} flares). Restore "
-        f"it? {kept}")
-    return answer == QMessageBox.StandardButton.Yes
-
-
 def _offer_backup_for_damage(store: Store, paths: Paths, parent: QWidget) -> None:
     """The records opened, but damage was found on the way (a write-ahead log): say what it
     may have cost and offer the newest good backup."""
     from fibromap.store.backups import newest_good_backup
+    from fibromap.ui.dialogs.restore_offer import ask_to_restore
 
     good = newest_good_backup(paths)
     if good is None or store.read_only:
         show_problem(parent, "Some saves may be missing", store.database.damage)
         return
-    if _ask_to_restore(parent, "Some saves may be missing", store.database.damage, good,
+    if ask_to_restore(parent, "Some saves may be missing", store.database.damage, good,
                        "The records as they are now are kept beside it."):
         try:
             store.database.restore(good.path, paths)
@@ -173,6 +160,7 @@ def _offer_backup(url: str, paths: Paths, problem: str, parent: QWidget) -> Stor
     from fibromap.store.backups import newest_good_backup, restore_backup
     from fibromap.store.database import Database
     from fibromap.store.store import Store
+    from fibromap.ui.dialogs.restore_offer import ask_to_restore
 
     title = f"{APP_NAME} cannot open the database"
     target = Database.sqlite_file(url)
@@ -180,7 +168,7 @@ def _offer_backup(url: str, paths: Paths, problem: str, parent: QWidget) -> Stor
     if target is None or good is None:  # a server's database has no backups here
         show_problem(parent, title, problem)
         return None
-    if not _ask_to_restore(parent, title, problem, good,
+    if not ask_to_restore(parent, title, problem, good,
                            "The file that cannot be opened is kept beside it."):
         return None
     try:

@@ -13,6 +13,7 @@ from fibromap.errors import FibroMapError
 from fibromap.store.backups import newest_good_backup
 from fibromap.store.check import CheckReport, check_database
 from fibromap.store.store import Store
+from fibromap.ui.dialogs.restore_offer import ask_to_restore
 from fibromap.ui.worker import Worker
 
 # After the first paint and the day's backup: the window is in use before the check runs.
@@ -65,15 +66,9 @@ class StartCheck(QObject):
             if good is None:
                 QMessageBox.warning(self._window, TITLE, said)
             return
-        flares = report.counts.get("flare")
-        differs = (f" It holds {good.flares} flares; your records now hold {flares}."
-                   if flares is not None else "")
-        taken = f"{good.taken:%a %d %b %Y, %H:%M}" if good.taken else good.path.name
-        answer = QMessageBox.question(
-            self._window, TITLE,
-            f"{said}\n\nThe newest good backup is from {taken}.{differs} Restore it? The "
-            "records as they are now are kept beside it.")
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask_to_restore(self._window, TITLE, said, good,
+                              "The records as they are now are kept beside it.",
+                              holds=report.counts.get("flare")):
             return
         try:
             self._store.database.restore(good.path, self._paths)
