@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMainWindow, QMessageBox, QSystemTrayIcon, QWidget
 
 from fibromap import APP_NAME, __version__
@@ -88,6 +88,13 @@ class MainWindow(QMainWindow):
             self.log.map.body_geometry,
             self.orientationChanged, self.figureChanged, self))
         self.setCentralWidget(self.tabs)
+        # Edit › Undo undoes the steps of the flare being written while the Log is shown,
+        # and the deletions made elsewhere (History) on the other pages.
+        self.undo_group = QUndoGroup(self)
+        for stack in (self.undo_stack, self.log.undo_stack):
+            self.undo_group.addStack(stack)
+        self.tabs.currentChanged.connect(self._choose_undo)
+        self._choose_undo()
         self.menu_actions: WindowActions = build_menus(self, PAGES)
         self.database_label = QLabel("Opening the database…")
         self.statusBar().addPermanentWidget(self.database_label)
@@ -151,6 +158,10 @@ class MainWindow(QMainWindow):
     def refuse_saving(self, button: QAbstractButton) -> None:
         button.setEnabled(False)
         button.setToolTip(self._read_only_why)
+
+    def _choose_undo(self) -> None:
+        on_log = self.tabs.currentWidget() is self.log
+        self.undo_group.setActiveStack(self.log.undo_stack if on_log else self.undo_stack)
 
     def current_view(self) -> str:
         return self.tabs.current_view()

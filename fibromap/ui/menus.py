@@ -75,10 +75,12 @@ def build_menus(window, pages: Sequence[PageEntry]) -> WindowActions:
     flare_menu.addAction(quit_)
 
     edit_menu = window.menuBar().addMenu("&Edit")
-    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo = window.undo_group.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = window.undo_stack.createRedoAction(window, "&Redo")
-    redo.setShortcut(QKeySequence.StandardKey.Redo)
+    redo = window.undo_group.createRedoAction(window, "&Redo")
+    # Ctrl+Shift+Z everywhere (the platform's own, Ctrl+Y on some, as well).
+    redo.setShortcuts(list(dict.fromkeys([QKeySequence("Ctrl+Shift+Z"),
+                                          *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)])))
     edit_menu.addAction(undo)
     edit_menu.addAction(redo)
 

@@ -17,6 +17,7 @@ from fibromap.errors import ChangedElsewhere, FibroMapError
 from fibromap.figure.formatting import onset_text, regions_text
 from fibromap.store.drafts import DraftFile
 from fibromap.ui.bodymap.body_map_page import BodyMapPage
+from fibromap.ui.log.draft_undo import DraftHistory, Moment
 from fibromap.ui.log.flare_form import FlareForm, local_now
 from fibromap.ui.settings import Settings
 from fibromap.ui.widgets.feedback import FeedbackLabel
@@ -62,6 +63,11 @@ class LogPage(QWidget):
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.keep_draft)
         self._build()
+        # Every step of writing the flare can be undone (Edit menu; ui/log/draft_undo.py).
+        self.history = DraftHistory(self._moment, self._show_moment,
+                                    lambda region: self.map.atlas.name(region).lower(), self)
+        self.undo_stack = self.history.stack
+        self.history.restart()
         self.marks.events.changed.connect(lambda _regions: self._edited())
         self.form.changed.connect(self._edited)
         self.form.message.connect(lambda text: self.show_feedback(text, error=True))
@@ -152,9 +158,14 @@ class LogPage(QWidget):
         return draft
 
     def load_draft(self, draft: FlareDraft) -> None:
+        """Show ``draft`` (brought back from last time): the steps to undo begin here."""
+        self._fill(draft)
+        self.history.restart()
+
+    def _fill(self, draft: FlareDraft, *, now: bool = False) -> None:
         self._loading = True
         try:
-            self.form.fill(draft)
+            self.form.fill(draft, now=now)
             self.marks.load_marks([(s.region, s.intensity, SiteRole(s.role)) for s in draft.sites],
                                   [(link.source, link.target, link.intensity) for link in draft.links])
             self.body.caption.setText("")
@@ -162,10 +173,21 @@ class LogPage(QWidget):
             self._loading = False
         self._show_title()
 
+    def _moment(self) -> Moment:
+        return Moment(self.draft(), self._editing, self.form.follows_clock)
+
+    def _show_moment(self, moment: Moment) -> None:
+        """Put back a state of the flare being written (undo, redo)."""
+        self._editing = moment.editing
+        self._fill(moment.draft, now=moment.clock)
+        self.feedback.forget()
+        self._draft_timer.start()
+
     def _edited(self) -> None:
         if not self._loading:
             self.feedback.forget()
             self._draft_timer.start()
+            self.history.record()
 
     def keep_draft(self) -> None:
         """Write what is on screen to disk (or forget the draft if there is nothing).
@@ -202,6 +224,7 @@ class LogPage(QWidget):
         self._drafts.discard()
         self._editing = None
         self._reset()
+        self.history.restart()
         regions = regions_text(saved.regions, self.map.atlas).lower()
         self.show_feedback(f"Saved the flare of {onset_text(saved, year=False)}: {regions}.",
                            error=False)
@@ -209,10 +232,15 @@ class LogPage(QWidget):
         return saved
 
     def new(self) -> None:
+        """A blank flare; the one being written stays one Undo away."""
+        kept = not self.draft().is_empty
         self._editing = None
         self._reset()
         self._drafts.discard()
         self.feedback.forget()
+        if self.history.record("New flare") and kept:
+            self.show_feedback("A new flare. The one you were marking is kept: Undo "
+                               "(Ctrl+Z) brings it back.", error=False)
 
     def repeat_last(self) -> bool:
         latest = self._attached().flares.latest()
@@ -223,18 +251,20 @@ class LogPage(QWidget):
         draft.onset = local_now()
         draft.day_only = False
         draft.notes = ""
+        kept = " Undo (Ctrl+Z) brings back what was here." if not self.draft().is_empty else ""
         self._editing = None
-        self.load_draft(draft)
-        self.form.follow_clock()  # a repeated flare is now, until a time is given
+        self._fill(draft, now=True)  # a repeated flare is now, until a time is given
+        self.history.record("Repeat last flare")
         self.keep_draft()
         self.show_feedback(f"Filled in from the flare of {onset_text(latest, year=False)}; "
-                           "change what differs and save.", error=False)
+                           f"change what differs and save.{kept}", error=False)
         return True
 
     def edit(self, flare: Flare) -> None:
         """Open a saved flare for correction."""
         self._editing = flare
-        self.load_draft(FlareDraft.from_flare(flare))
+        self._fill(FlareDraft.from_flare(flare))
+        self.history.record(f"Correct the flare of {onset_text(flare, year=False)}")
         self.feedback.forget()
 
     def _reset(self) -> None:
