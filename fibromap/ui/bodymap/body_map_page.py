@@ -3,8 +3,8 @@ The panel shows the map's marks (``marks``, fibromap/domain/flare_marks.py) and 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPainter, QPalette
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QRadioButton,
@@ -22,13 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from fibromap.analysis.referral import DISCLAIMER, suggest_sources
-from fibromap.domain.atlas import FIGURES, Layer, Region, View
+from fibromap.domain.atlas import FIGURES, Region, View
 from fibromap.domain.flare import Flare, SiteRole
 from fibromap.domain.flare_marks import Mark
 from fibromap.domain.geometry import load_geometry
 from fibromap.figure.formatting import onset_text
 from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
+from fibromap.ui.bodymap.panel_parts import (
+    FittedList,
+    HintFollower,
+    TopRight,
+    fixed_lines,
+    marked_line,
+    region_details,
+)
 from fibromap.ui.settings import Settings
 from fibromap.ui.widgets.answer_slider import AnswerSlider
 from fibromap.ui.widgets.quiet import quiet
@@ -36,7 +43,9 @@ from fibromap.ui.widgets.quiet import quiet
 PANEL_WIDTH = 280
 NOT_RATED = "not rated"
 FIND_GAP = 8  # the type-to-find line sits this far from the map's top, in a strip of its own
-FIND_HINT = "Type a name to find a muscle"
+FIND_HINT = "Type a muscle's name…"
+FIRST_WORDS = ("Click where it hurts, or type a muscle's name on the map to find it; then "
+               "type 0–9 for how strong (1 then 0 for 10).")
 # What the map can show, named short enough to sit beside the find line at 1024 px.
 VIEW_CHOICES = (("Whole body", FIGURES["body"]), ("Face", (View.HEAD_FRONT,)),
                 ("Back of head", (View.HEAD_BACK,)), ("Palms", (View.PALMS,)),
@@ -45,28 +54,6 @@ VIEW_CHOICES = (("Whole body", FIGURES["body"]), ("Face", (View.HEAD_FRONT,)),
 KEYBOARD_HELP = ("Body map: type a muscle's name to find it, Enter marks it, a digit rates it, "
                  "Tab or the arrow keys move between muscles, Ctrl+L links referred pain, "
                  "Esc goes on to the form")
-
-
-class ShortList(QListWidget):
-    """A list that asks for three lines and takes what height is left; says so when it is
-    empty."""
-
-    def __init__(self, empty_text: str = ""):
-        super().__init__()
-        self._empty_text = empty_text
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(super().sizeHint().width(), self.minimumHeight())
-
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().paintEvent(event)
-        if self.count() == 0 and self._empty_text:
-            painter = QPainter(self.viewport())
-            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(self.viewport().rect().adjusted(6, 6, -6, -6),
-                             Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-                             self._empty_text)
-            painter.end()
 
 
 class BodyMapPage(QWidget):
@@ -102,18 +89,15 @@ class BodyMapPage(QWidget):
         self.referral_button.setToolTip(
             f"Then click where the pain is felt ({QKeySequence('Ctrl+L').toString()})")
         self.remove_button = QPushButton("Remove")
-        self.marked = ShortList("Nothing marked yet.")
+        self.marked = FittedList("Nothing marked yet.")
         self.marked.setAccessibleName("Marked regions")
-        self.suggestions = ShortList()
+        self.suggestions = FittedList()
         self.suggestions.setAccessibleName("Possible sources of the referred pain")
-        self.suggestions_box = QGroupBox("Possible sources of the referred pain")
+        # A group box's title does not wrap: the zone's name is a heading of its own.
+        self.suggestions_box = QGroupBox()
+        self.suggestions_title = QLabel(wordWrap=True)
+        self.suggestions_title.setAccessibleName("Possible sources of the referred pain")
         self.disclaimer = QLabel(DISCLAIMER[:1].upper() + DISCLAIMER[1:] + ".", wordWrap=True)
-        self.suggestions.setMaximumHeight(170)
-        for listing in (self.marked, self.suggestions):
-            listing.setMinimumHeight(3 * listing.fontMetrics().lineSpacing() + 8)
-            listing.setWordWrap(True)
-            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            listing.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.orientation = QComboBox()
         for option in Orientation:
             self.orientation.addItem(option.label, option)
@@ -143,42 +127,54 @@ class BodyMapPage(QWidget):
         roles.addWidget(self.trigger_point)
         roles.addStretch(1)
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow("Intensity (0–10)", rating)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.addRow("Intensity", rating)
         form.addRow("Kind", roles)
         buttons = QHBoxLayout()
         buttons.addWidget(self.referral_button, 1)
         buttons.addWidget(self.remove_button)
         box = QVBoxLayout()
+        box.addWidget(self.suggestions_title)
         box.addWidget(self.disclaimer)
         box.addWidget(self.suggestions)
         self.suggestions_box.setLayout(box)
 
+        # The current region and its controls stay in one place whatever is selected: its
+        # name has two lines of its own, and what follows the pointer has two more.
+        fixed_lines(self.region_title, 2)
+        fixed_lines(self.help, 2)
+        top = QVBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.caption)
+        top.addWidget(self.region_title)
+        top.addLayout(form)
+        top.addLayout(buttons)
+        top.addWidget(self.help)
+        # The marks, the sources of the selected zone and what is known of the region: as
+        # long as they are, in the one part of the column that scrolls (rarely: at 1024x700
+        # six marks and a referral fit).
+        lists = QVBoxLayout()
+        lists.setContentsMargins(0, 0, 0, 0)
+        lists.addWidget(QLabel("Marked"))
+        lists.addWidget(self.marked)
+        lists.addWidget(self.suggestions_box)
+        lists.addWidget(self.region_details)
+        lists.addStretch(1)
+        self.lists = QWidget()
+        self.lists.setLayout(lists)
+        self.lists_scroll = QScrollArea(widgetResizable=True)
+        self.lists_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.lists_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.lists_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds
+        self.lists_scroll.setWidget(self.lists)
         panel = QVBoxLayout()
         panel.setContentsMargins(0, 0, 0, 0)
-        panel.addWidget(self.caption)
-        panel.addWidget(self.region_title)
-        panel.addWidget(self.region_details)
-        panel.addLayout(form)
-        panel.addLayout(buttons)
-        panel.addWidget(QLabel("Marked"))
-        # The list takes the height left over: every mark in sight, no empty column.
-        panel.addWidget(self.marked, 1)
-        panel.addWidget(self.suggestions_box)
-        panel.addWidget(self.help)
-        self._sections = panel.count()  # where add_section() puts what the page adds
+        panel.addLayout(top)
+        panel.addWidget(self.lists_scroll, 1)
         panel.addWidget(QLabel("Show the front"))
         panel.addWidget(self.orientation)
-        self.panel = QWidget()
-        self.panel.setLayout(panel)
-        self._panel_layout = panel
-        # On a low screen, with suggestions and a long description shown, the panel
-        # scrolls rather than squeezing its lists or cutting what is below them.
-        self.side = QScrollArea(widgetResizable=True)
-        self.side.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.side.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds
-        self.side.setWidget(self.panel)
+        self.side = QWidget()
+        self.side.setLayout(panel)
         self.side.setFixedWidth(PANEL_WIDTH)
         self._reserve_find_strip()
         self._row = layout = QHBoxLayout(self)
@@ -203,9 +199,9 @@ class BodyMapPage(QWidget):
         self.find_hint.setStyleSheet("color: palette(placeholder-text); padding: 3px 8px;")
         self.find_hint.adjustSize()
         self.find_hint.move(FIND_GAP, FIND_GAP)
-        self._hint_follower = _HintFollower(self.find_hint, found)
+        self._hint_follower = HintFollower(self.find_hint, found)
         self.view_choice.adjustSize()
-        self._corner = _TopRight(self.view_choice, FIND_GAP // 2)
+        self._corner = TopRight(self.view_choice, FIND_GAP // 2)
 
     def width_for_height(self, height: int) -> int:
         """The page's width at which the figures fill ``height``: wider only adds blank."""
@@ -215,11 +211,6 @@ class BodyMapPage(QWidget):
         figures = (height - frame - margins.top() - margins.bottom()) * scene.width() / scene.height()
         spacing = self._row.spacing()
         return round(figures) + frame + margins.left() + margins.right() + spacing + PANEL_WIDTH
-
-    def add_section(self, widget: QWidget) -> None:
-        """Put ``widget`` in the side panel, under the marks and above the view setting."""
-        self._panel_layout.insertWidget(self._sections, widget)
-        self._sections += 1
 
     def _connect(self) -> None:
         self.marks.events.changed.connect(lambda _regions: self._update_panel())
@@ -267,10 +258,11 @@ class BodyMapPage(QWidget):
         """The current region's name and what is known of it."""
         if region is None:
             self.region_title.setText("Click a muscle")
-            self.region_details.setText("Click where it hurts, then type 0–9 for how strong "
-                                        "(1 then 0 for 10).")
+            self.region_title.setToolTip("")
+            self.region_details.setText(FIRST_WORDS)
             return
         self.region_title.setText(region.name)
+        self.region_title.setToolTip(region.name)
         self.region_details.setText("\n".join(region_details(region)))
 
     def _show_mark(self, mark: Mark | None) -> None:
@@ -293,26 +285,41 @@ class BodyMapPage(QWidget):
     def _fill_marked(self) -> None:
         self.marked.clear()
         links = self.marks.links()
-        for rid, _mark in self.marks.marks():
+        for rid, mark in self.marks.marks():
             sources = [s for s, t in links if t == rid]
-            text = self.map.region_items[rid].accessible_name()
+            spoken = self.map.region_items[rid].accessible_name()
+            text = marked_line(self.map.atlas.name(rid), mark)
             if sources:
-                text += " — from " + ", ".join(self.map.atlas.region(s).name.lower() for s in sources)
+                whence = " — from " + ", ".join(self.map.atlas.name(s).lower() for s in sources)
+                text, spoken = text + whence, spoken + whence
             entry = QListWidgetItem(text)
+            entry.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
             entry.setData(Qt.ItemDataRole.UserRole, rid)
             self.marked.addItem(entry)
+        self.marked.fit()
 
     def _fill_suggestions(self) -> None:
+        """The muscles whose typical pattern reaches the selected zone of referred pain
+        (ranked by how many of the flare's zones they explain), under that zone's name;
+        nothing while a source or no zone is selected."""
         self.suggestions.clear()
         marks = self.marks.marks()
+        current = self.marks.current
+        mark = self.marks.mark_of(current) if current else None
         zones = [rid for rid, mark in marks if mark.role is SiteRole.REFERRED]
         sources = [rid for rid, mark in marks if mark.role is not SiteRole.REFERRED]
-        ranked = suggest_sources(zones, self.map.atlas, marked_sources=sources)
+        ranked = [] if mark is None or mark.role is not SiteRole.REFERRED else [
+            suggestion for suggestion in suggest_sources(zones, self.map.atlas, marked_sources=sources)
+            if current in suggestion.matched_zones]
         for suggestion in ranked:
             matched = len(suggestion.matched_zones)
-            self.suggestions.addItem(
-                f"{suggestion.name} (matches {matched} of {len(zones)} "
-                f"zone{'s' if len(zones) != 1 else ''})")
+            self.suggestions.addItem(suggestion.name if len(zones) == 1 else
+                                     f"{suggestion.name} (matches {matched} of {len(zones)} zones)")
+        if current and ranked:
+            self.suggestions_title.setText(
+                f"<b>Possible sources of the pain in the "
+                f"{self.map.atlas.name(current).lower()}</b>")
+        self.suggestions.fit()
         self.suggestions_box.setVisible(bool(ranked))
 
     def _intensity_moved(self) -> None:
@@ -350,47 +357,4 @@ class BodyMapPage(QWidget):
         self._settings.orientation = orientation
         self.orientationChanged.emit(orientation)
 
-
-def region_details(region: Region) -> list[str]:
-    """What the panel says of a region: its WPI area, whether it is deep, its trigger
-    points."""
-    details = []
-    if region.wpi_area:
-        details.append(f"Widespread Pain Index area: {region.wpi_area.replace('_', ' ').replace('.', ', ')}")
-    if region.layer is Layer.DEEP:
-        details.append("A deep muscle: it lies under others and is felt through them "
-                       "(dotted on the map)")
-    if region.muscles:
-        details.append("Trigger points here: " + ", ".join(m.replace("_", " ") for m in region.muscles))
-    return details
-
-
-class _HintFollower(QObject):
-    """Hides the hint while the find line it stands for is shown."""
-
-    def __init__(self, hint: QLabel, found: QLabel):
-        super().__init__(hint)
-        self._hint = hint
-        found.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
-            self._hint.setVisible(event.type() == QEvent.Type.Hide)
-        return False
-
-
-class _TopRight(QObject):
-    """Keeps a widget at the top right of its parent, ``gap`` from the edges."""
-
-    def __init__(self, widget: QWidget, gap: int):
-        super().__init__(widget)
-        self._widget, self._gap = widget, gap
-        parent = widget.parentWidget()
-        assert parent is not None, "kept at the top right of the parent it already has"
-        parent.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            self._widget.move(watched.width() - self._widget.width() - self._gap, self._gap)
-        return False
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from fibromap.ui.log.chips import ChipGroup
 from fibromap.ui.log.treatment_panel import TreatmentPanel
 from fibromap.ui.widgets.blank_spin import BlankSpinBox
 from fibromap.ui.widgets.flow_layout import FlowLayout
+from fibromap.ui.widgets.growing_text import GrowingTextEdit
 from fibromap.ui.widgets.headings import heading
 from fibromap.ui.widgets.quiet import quiet
 
@@ -112,10 +112,9 @@ class FlareForm(QWidget):
                 combo.addItem(text, level)
             combo.setAccessibleName(f"Impact on {IMPACT_NAMES[area].lower()}")
             self.impacts[area] = combo
-        self.notes = QPlainTextEdit(placeholderText="Anything else (no length limit)")
+        self.notes = GrowingTextEdit("Anything else (no length limit)")
         self.notes.setAccessibleName("Notes")
         self.notes.setTabChangesFocus(True)
-        self.notes.setMinimumHeight(70)
         self.timing = QWidget()
         self._build()
         self._connect()

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 DRAFT_DELAY_MS = 100  # an edit is on disk within this, even if the app is killed
 FORM_MIN_WIDTH = 320
 FEEDBACK_LINES = 2  # room kept for the message over the buttons: "Saved the flare of …"
+FIND_TIP = "Next time, type a muscle's name on the map to find it; Enter marks it."
 
 
 class LogPage(QWidget):
@@ -97,9 +98,8 @@ class LogPage(QWidget):
         # The title has the page's whole width, so that "Correcting the flare of …" is read
         # on one line at 1024 pixels: the form below it does not move when it changes.
         self.title.setWordWrap(True)
-        self.body.add_section(self.form.timing)
-        # Tab goes from the marks to when and how long, then to the view setting below them.
-        QWidget.setTabOrder(self.form.ongoing, self.body.orientation)
+        # Tab goes from the marks and the view setting to when and how long.
+        QWidget.setTabOrder(self.body.orientation, self.form.timing)
         buttons = QHBoxLayout()
         buttons.addWidget(self.repeat_button)
         buttons.addWidget(self.new_button)
@@ -119,6 +119,9 @@ class LogPage(QWidget):
         right.setMinimumWidth(FORM_MIN_WIDTH)
         side = QVBoxLayout(right)
         side.setContentsMargins(0, 0, 0, 0)
+        # When and how long stay in sight above the words that scroll.
+        self.form.timing.setContentsMargins(6, 0, 6, 0)
+        side.addWidget(self.form.timing)
         side.addWidget(self.form_scroll, 1)
         side.addWidget(self.feedback)
         side.addLayout(buttons)
@@ -185,6 +188,8 @@ class LogPage(QWidget):
 
     def _edited(self) -> None:
         if not self._loading:
+            if self.body.help.text() == FIND_TIP:
+                self.body.help.clear()
             self.feedback.forget()
             self._draft_timer.start()
             self.history.record()
@@ -228,6 +233,8 @@ class LogPage(QWidget):
         regions = regions_text(saved.regions, self.map.atlas).lower()
         self.show_feedback(f"Saved the flare of {onset_text(saved, year=False)}: {regions}.",
                            error=False)
+        if flares.count() == 1:
+            self.body.help.setText(FIND_TIP)  # the fastest way, said once the first is in
         self.saved.emit(saved)
         return saved
 

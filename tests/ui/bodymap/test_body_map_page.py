@@ -39,7 +39,9 @@ def test_the_panel_follows_the_current_region_and_edits_it(qtbot, paths):
     page.trigger_point.click()
     assert page.map.marks.sites() == [SpasmSite("upper_trapezius.right", 8, SiteRole.TRIGGER_POINT)]
     assert page.marked.count() == 1
-    assert page.marked.item(0).text() == "Right upper trapezius, intensity 8, trigger point"
+    assert page.marked.item(0).text() == "8 · Right upper trapezius, trigger point"
+    assert page.marked.item(0).data(Qt.ItemDataRole.AccessibleTextRole) == \
+        "Right upper trapezius, intensity 8, trigger point"
     page.remove_button.click()
     assert page.map.marks.sites() == [] and page.marked.count() == 0
 
@@ -57,12 +59,15 @@ def test_referral_button_and_suggestions_with_their_disclaimer(qtbot, paths):
     assert not page.map.referral_mode
     assert page.map.marks.referrals() == [Referral("upper_trapezius.left", "temple.left", 7),
                                     Referral("upper_trapezius.left", "posterior_neck.left", 7)]
+    assert page.suggestions_box.isHidden()  # the source is selected: no sources to suggest
+    page.map.marks.set_current("temple.left")
     assert not page.suggestions_box.isHidden()
+    assert "left temple" in page.suggestions_title.text()
     assert page.disclaimer.text() == "Typical pattern, not a diagnosis."
     assert DISCLAIMER == "typical pattern, not a diagnosis"
     assert page.suggestions.item(0).text() == "Left upper trapezius (matches 2 of 2 zones)"
     texts = [page.marked.item(i).text() for i in range(page.marked.count())]
-    assert "Left temple (temporalis), intensity 7, referred pain — from left upper trapezius" in texts
+    assert "7 · Left temple (temporalis), referred — from left upper trapezius" in texts
 
 
 def test_the_view_setting_is_remembered(qtbot, paths):
