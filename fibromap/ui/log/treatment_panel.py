@@ -36,12 +36,18 @@ class _TreatmentRow:
             grid.addWidget(self.medication, row + 1, 0)
             grid.addWidget(self.dose, row + 1, 1)
         self.check.toggled.connect(self.show_details)
+        # Ticked by the person: the next digit typed is how much it helped.
+        self.check.clicked.connect(lambda on: self._ask_relief() if on else None)
         for signal in (self.check.toggled, self.relief.valueChanged):
             signal.connect(lambda *_args: changed())
         for field in (self.medication, self.dose):
             if field is not None:
                 field.textChanged.connect(lambda *_args: changed())
         self.show_details(False)
+
+    def _ask_relief(self) -> None:
+        self.relief.setFocus()
+        self.relief.selectAll()
 
     def show_details(self, on: bool) -> None:
         for widget in (self.relief, self.medication, self.dose):

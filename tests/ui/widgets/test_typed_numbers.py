@@ -4,7 +4,7 @@ value read back. (Before, the digits vanished unless the words were selected fir
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractSpinBox
 
 from fibromap.ui.widgets.blank_spin import BlankDoubleSpinBox, BlankSpinBox
@@ -58,3 +58,13 @@ def test_every_number_box_that_can_be_left_empty_takes_typed_digits(window, qtbo
     assert all(isinstance(box, BlankSpinBox | BlankDoubleSpinBox) for box in boxes), [
         box.accessibleName() or box.specialValueText() for box in boxes
         if not isinstance(box, BlankSpinBox | BlankDoubleSpinBox)]
+
+def test_ticking_a_treatment_readies_its_relief_for_a_digit(window, person, qtbot):
+    person.click_region("gastrocnemius.right")
+    person.key("6")
+    ice = window.log.form.treatments.rows["ice"]
+    qtbot.mouseClick(ice.check, Qt.MouseButton.LeftButton, pos=QPoint(8, ice.check.height() // 2))
+    assert ice.check.isChecked()
+    person.key("4")  # no click in the box first: the tick led there
+    assert window.log.save() is not None
+    assert {(t.treatment, t.relief) for t in window.store.flares.latest().treatments} == {("ice", 4)}
