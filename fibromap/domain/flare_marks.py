@@ -239,6 +239,18 @@ class FlareMarks:
         self._links[link] = mark.intensity
         self.set_current(zone)
 
+    @_one_change
+    def spread_to(self, zone: str) -> None:
+        """Shift+click: pain spreads from the current region to ``zone`` (as referral mode
+        would link it, in one step, without staying in that mode)."""
+        if self._source is not None:
+            self.toggle_referral(zone)
+            return
+        if not self.set_referral_mode(True):
+            return
+        self.toggle_referral(zone)
+        self._source = None  # the zone stays current, for its intensity
+
     # -- the whole flare ---------------------------------------------------------------------
     @_one_change
     def clear(self) -> None:

@@ -211,3 +211,20 @@ def test_an_event_calls_back_in_the_order_connected_until_disconnected():
     event.disconnect(first)
     event.emit(2)
     assert calls == [("first", 1), ("second", 1), ("second", 2)]
+
+
+def test_shift_click_spreads_pain_from_the_current_region_in_one_step():
+    marks = FlareMarks()
+    changes = []
+    marks.events.changed.connect(changes.append)
+    marks.activate("upper_trapezius.left")
+    marks.set_intensity("upper_trapezius.left", 7)
+    changes.clear()
+    marks.spread_to("temple.left")
+    assert marks.links() == [("upper_trapezius.left", "temple.left")]
+    assert marks.current == "temple.left" and not marks.referral_mode
+    assert len(changes) == 1  # one step to undo
+    marks.set_intensity("temple.left", 4)
+    assert marks.link_marks() == [("upper_trapezius.left", "temple.left", 4)]
+    marks.spread_to("masseter.left")  # the current region is a zone: nothing spreads from it
+    assert marks.links() == [("upper_trapezius.left", "temple.left")]

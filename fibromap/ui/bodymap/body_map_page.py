@@ -52,7 +52,7 @@ VIEW_CHOICES = (("Whole body", FIGURES["body"]), ("Face", (View.HEAD_FRONT,)),
                 ("Backs of hands", (View.HAND_BACKS,)), ("Tops of feet", (View.FOOT_TOPS,)),
                 ("Soles", (View.SOLES,)))
 KEYBOARD_HELP = ("Body map: type a muscle's name to find it, Enter marks it, a digit rates it, "
-                 "Tab or the arrow keys move between muscles, Ctrl+L links referred pain, "
+                 "Tab or the arrow keys move between muscles, Shift+click or Ctrl+L links referred pain, "
                  "Esc goes on to the form")
 
 
@@ -87,7 +87,8 @@ class BodyMapPage(QWidget):
         self.referral_button = QPushButton("Pain spreads from here…")
         self.referral_button.setCheckable(True)
         self.referral_button.setToolTip(
-            f"Then click where the pain is felt ({QKeySequence('Ctrl+L').toString()})")
+            f"Then click where the pain is felt ({QKeySequence('Ctrl+L').toString()}); or "
+            "Shift+click there straight away")
         self.remove_button = QPushButton("Remove")
         self.marked = FittedList("Nothing marked yet.")
         self.marked.setAccessibleName("Marked regions")

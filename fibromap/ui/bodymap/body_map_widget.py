@@ -253,7 +253,10 @@ class BodyMapWidget(QGraphicsView):
             return
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         if event.button() == Qt.MouseButton.LeftButton:
-            self.activate(region_id)
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and self._editable:
+                self.marks.spread_to(region_id)  # pain spreads from the current one to here
+            else:
+                self.activate(region_id)
             event.accept()
         elif event.button() == Qt.MouseButton.RightButton:
             self.marks.set_current(region_id)

@@ -165,9 +165,11 @@ class FlareForm(QWidget):
         layout.addLayout(length)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for title, widget in (("What it felt like", self.qualities), ("Doing", self.context),
-                              ("Possible triggers", self.triggers),
-                              ("What I tried, and how much it helped", self.treatments)):
+        # What made it worse and what helped first: what the doctor asks, in sight at
+        # 1024x700 without scrolling.
+        for title, widget in (("Possible triggers", self.triggers),
+                              ("What I tried, and how much it helped", self.treatments),
+                              ("What it felt like", self.qualities), ("Doing", self.context)):
             layout.addWidget(heading(title))
             layout.addWidget(widget)
         layout.addWidget(heading("It got in the way of"))

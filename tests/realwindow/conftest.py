@@ -1,0 +1,128 @@
+"""A real X server (Xvfb) for the tests in this folder, and FibroMap in a window on it.
+
+Skipped where Xvfb or xdotool is missing, unless FIBROMAP_REQUIRE_XVFB is set (CI sets it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+REQUIRED = os.environ.get("FIBROMAP_REQUIRE_XVFB") == "1"
+
+
+def _free_display() -> int:
+    for number in range(90, 140):
+        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
+            return number
+    raise RuntimeError("no free X display number between :90 and :139")
+
+
+@pytest.fixture
+def x_display(request):
+    """Start Xvfb at the size asked (``request.param``: width, height) and give ":N"."""
+    if not (shutil.which("Xvfb") and shutil.which("xdotool")):
+        if REQUIRED:
+            pytest.fail("Xvfb and xdotool are needed (apt-get install xvfb xdotool)")
+        pytest.skip("Xvfb or xdotool is not installed")
+    width, height = request.param
+    number = _free_display()
+    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24",
+                               "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        if time.monotonic() > deadline or server.poll() is not None:
+            server.kill()
+            pytest.fail("Xvfb did not start")
+        time.sleep(0.05)
+    yield f":{number}", (width, height)
+    server.terminate()
+    server.wait(10)
+
+
+class RealWindow:
+    """FibroMap on the X server, and a person's hand on it: each click and key press is
+    counted (a pointer resting over the map is not: it is how one looks)."""
+
+    def __init__(self, display: str, size: tuple[int, int], home: Path):
+        self.display = display
+        self.where = home / "where.json"
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", FIBROMAP_HOME=str(home),
+                   FIBROMAP_NO_CRASH_DIALOG="1")
+        env.pop("FIBROMAP_DATABASE_URL", None)
+        self.env = env
+        self.app = subprocess.Popen([sys.executable, "-m", "tests.realwindow.app_under_test",
+                                     str(size[0]), str(size[1]), str(self.where)], env=env,
+                                    cwd=Path(__file__).parents[2], stderr=subprocess.PIPE)
+        self.interactions = 0
+        self.seen = self.wait_for(lambda s: "save" in s["widgets"], "the window")
+
+    def snapshot(self) -> dict:
+        try:
+            return json.loads(self.where.read_text())
+        except (FileNotFoundError, json.JSONDecodeError):
+            return {"regions": {}, "magnified": {}, "widgets": {}}
+
+    def wait_for(self, condition, what: str, timeout: float = 20.0) -> dict:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.app.poll() is not None:
+                raise AssertionError(f"FibroMap stopped: {self.app.stderr.read().decode()[-2000:]}")
+            seen = self.snapshot()
+            if seen.get("widgets") and condition(seen):
+                return seen
+            time.sleep(0.05)
+        raise AssertionError(f"waited {timeout} s for {what}")
+
+    def _xdotool(self, *args: str) -> None:
+        subprocess.run(["xdotool", *args], env=self.env, check=True, timeout=10)
+
+    def settle(self) -> dict:
+        time.sleep(0.25)  # two of the window's reports of where things are
+        return self.snapshot()
+
+    def move(self, point) -> None:
+        self._xdotool("mousemove", str(point[0]), str(point[1]))
+
+    def click_at(self, point, *, modifier: str | None = None) -> None:
+        self.move(point)
+        time.sleep(0.05)
+        if modifier:
+            self._xdotool("keydown", modifier, "click", "1", "keyup", modifier)
+        else:
+            self._xdotool("click", "1")
+        self.interactions += 1
+        self.settle()
+
+    def click(self, widget: str) -> None:
+        self.click_at(self.snapshot()["widgets"][widget])
+
+    def key(self, *keys: str) -> None:
+        self._xdotool("key", "--clearmodifiers", *keys)
+        self.interactions += len(keys)
+        self.settle()
+
+    def close(self) -> str:
+        self.app.terminate()
+        try:
+            _out, err = self.app.communicate(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.app.kill()
+            _out, err = self.app.communicate()
+        return err.decode(errors="replace")
+
+
+@pytest.fixture
+def real_window(x_display, tmp_path):
+    display, size = x_display
+    window = RealWindow(display, size, tmp_path)
+    yield window
+    window.close()
