@@ -31,6 +31,8 @@ def friendly_operational_error(exc: BaseException) -> str:
         return "the database is read-only, so nothing was saved"
     if "fingerprint" in lowered and ("unique" in lowered or "duplicate" in lowered):
         return "an identical flare (the same moment and the same entries) is already recorded"
+    if "medication" in lowered and ("unique" in lowered or "duplicate" in lowered):
+        return "that medication, with that dose and start date, is already in the list"
     if "locked" in lowered:
         return "the database is busy in another program; try again in a moment"
     if "not a database" in lowered or "malformed" in lowered:

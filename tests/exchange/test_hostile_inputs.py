@@ -232,8 +232,6 @@ def test_the_same_flare_twice_in_one_file_is_added_once(sqlite_store, paths, tmp
     ("appointments", {"day": "2026-03-01"}, "appointments[1].day: an appointment on 2026-03-01"),
     ("questionnaires", {"kind": "sss", "day": "2026-03-01", "answers": SSS_ANSWERS},
      "questionnaires[1].day: the SSS questionnaire of 2026-03-01 is given twice"),
-    ("medications", {"name": "Amitriptyline", "dose": "10 mg", "start": "2026-03-01"},
-     "medications[1].start: Amitriptyline 10 mg from 2026-03-01 is given twice"),
     ("words", {"kind": "trigger", "key": "pollen", "label": "Pollen"},
      "words[1].key: the word 'pollen' (trigger) is given twice (also at words[0])"),
 ])
