@@ -100,28 +100,38 @@ def medications(args, url: str, paths: Paths) -> int:
 
 def _change(store, args) -> str:
     """Make the change ``args`` ask for; what was done, in a line."""
-    listed = store.medications
-    today = date.today()
     if args.action == "add":
-        added = listed.add(Medication(args.name.strip(), args.dose.strip(), args.start or today,
-                                      args.stop))
+        added = store.medications.add(Medication(args.name.strip(), args.dose.strip(),
+                                                 args.start or date.today(), args.stop))
         return f"Added {_said(added)}."
-    old = listed.get(args.number)
-    if args.action == "edit":
-        if all(value is None for value in (args.name, args.dose, args.start, args.stop)) \
-                and not args.still_taking:
-            raise FibroMapError("say what to change: --name, --dose, --from, --until or "
-                                "--still-taking")
-        new = Medication(old.name if args.name is None else args.name.strip(),
-                         old.dose if args.dose is None else args.dose.strip(),
-                         args.start or old.start,
-                         None if args.still_taking else (args.stop or old.stop), old.id)
-        return f"Changed {_said(listed.update(new))}; it was {_said(old, numbered=False)}."
-    if args.action == "stop":
-        return f"Stopped {_said(listed.stop(old.id, args.on or today))}."
-    if args.action == "change-dose":
-        new = listed.change_dose(old.id, args.dose.strip(), args.start or today)
-        ended = listed.get(old.id)
-        return f"New dose: {_said(new)}; before it, {_said(ended)}."
-    removed = listed.delete(old.id)
-    return f"Deleted {_said(removed)}."
+    old = store.medications.get(args.number)
+    return CHANGES[args.action](store.medications, old, args)
+
+
+def _edit(listed, old: Medication, args) -> str:
+    if all(value is None for value in (args.name, args.dose, args.start, args.stop)) \
+            and not args.still_taking:
+        raise FibroMapError("say what to change: --name, --dose, --from, --until or "
+                            "--still-taking")
+    new = Medication(old.name if args.name is None else args.name.strip(),
+                     old.dose if args.dose is None else args.dose.strip(),
+                     args.start or old.start,
+                     None if args.still_taking else (args.stop or old.stop), old.id)
+    return f"Changed {_said(listed.update(new))}; it was {_said(old, numbered=False)}."
+
+
+def _stop(listed, old: Medication, args) -> str:
+    return f"Stopped {_said(listed.stop(old.id, args.on or date.today()))}."
+
+
+def _change_dose(listed, old: Medication, args) -> str:
+    new = listed.change_dose(old.id, args.dose.strip(), args.start or date.today())
+    return f"New dose: {_said(new)}; before it, {_said(listed.get(old.id))}."
+
+
+def _delete(listed, old: Medication, _args) -> str:
+    return f"Deleted {_said(listed.delete(old.id))}."
+
+
+# What each action but add does to the medication numbered, and says it did.
+CHANGES = {"edit": _edit, "stop": _stop, "change-dose": _change_dose, "delete": _delete}
