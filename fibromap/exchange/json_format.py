@@ -283,10 +283,11 @@ def parse(text: str, source: str = "the file", progress: Progress = None) -> Par
         records.notes = dict(notes)
     else:
         problems.add("notes", "must map names to text")
-    records.medications, repeated = merge_repeats(records.medications)
     if not problems.problems:
         check_records(records, problems)
     problems.check(source)
+    # After the checks, so that a problem names the place it has in the file.
+    records.medications, repeated = merge_repeats(records.medications)
     return Parsed(records, [f"{m.described()} was given more than once; it is taken once"
                             + (f", stopped {m.stop.isoformat()}" if m.stop else ", still taken")
                             for m in repeated])

@@ -246,6 +246,13 @@ class MedicationsPage(QWidget):
         if old is None or old.id is None:
             return None
         medication_id = old.id
+        try:
+            unchanged = self.form.medication(medication_id) == old
+        except FibroMapError:
+            unchanged = False  # _change says what is wrong
+        if unchanged:
+            self.feedback.say(f"Nothing to save: {_what(old)} is as shown.", error=False)
+            return None
         saved = self._change(
             lambda: self._changed(old, self._store.medications.update(
                 self.form.medication(medication_id))),

@@ -63,6 +63,9 @@ def test_correct_stop_change_dose_and_delete_each_undone_exactly(window, qtbot):
     assert page.heading.text() == "Change the chosen medication" and not page.add_button.isVisible()
     assert (page.name.text(), page.dose.text(), page.form.start.date()) == (
         "Cyclobenzaprine", "5 mg at night", START)
+    click(qtbot, page.save_button)  # nothing typed: nothing saved, nothing to undo
+    assert page.feedback.text() == "Nothing to save: Cyclobenzaprine 5 mg at night is as shown."
+    assert window.undo_stack.count() == 2  # the two additions
     page.dose.setText("2.5 mg at night")
     page.form.start.setDate(QDate(2026, 1, 4))
     click(qtbot, page.save_button)
