@@ -74,14 +74,14 @@ def imports_back_whole(qtbot, store, paths, tmp_path):
 
 
 def test_the_demo_records_come_back_whole(qtbot, paths, tmp_path, capsys):
-    assert cli.main(["demo", "--into-records", "--days", "30", "--seed", "4"]) == 0
+    assert cli.main(["demo", "--into-records", "--days", "14", "--seed", "4"]) == 0
     capsys.readouterr()
     store = Store.open(database_url(paths), paths)
     try:
         written = imports_back_whole(qtbot, store, paths, tmp_path)
     finally:
         store.close()
-    assert len(written["flares"]) > 30 and len(written["medications"]) >= 1
+    assert len(written["flares"]) > 14 and len(written["medications"]) >= 1
 
 
 def click(qtbot, button):
@@ -205,7 +205,7 @@ def two_stores(tmp_path):
         store.close()
 
 
-@settings(max_examples=12, deadline=None,
+@settings(max_examples=8, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(actions=_actions())
 def test_any_medications_the_store_accepts_come_back_whole(two_stores, actions):
