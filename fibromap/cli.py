@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from fibromap import APP_NAME, __version__, atomic
-from fibromap.commands import protection
+from fibromap.commands import medications, protection
 from fibromap.config import Paths, database_url, keep_private, tighten
 from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
@@ -164,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
                               "another (an earlier) passphrase than the database's")
 
     protection.add_parsers(commands, database)
+    medications.add_parsers(commands, database)
     atlas = commands.add_parser("atlas", help="list the body regions")
     atlas.add_argument("--json", action="store_true", help="print JSON instead of text")
 
@@ -391,4 +392,5 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "stats": cmd_stats, "atlas": c
             "screenshot": cmd_screenshot, "report": cmd_report, "export": cmd_export,
             "import": cmd_import, "insights": cmd_insights, "backup": cmd_backup,
             "restore": cmd_restore, "devices": cmd_devices, "protect": protection.protect,
+            "medications": medications.medications,
             "unprotect": protection.unprotect, "change-passphrase": protection.change_passphrase}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from fibromap.domain.validation import optional_number, optional_whole_number, text
@@ -89,6 +89,36 @@ class Medication:
 
     def taken_on(self, day: date) -> bool:
         return self.start <= day and (self.stop is None or day <= self.stop)
+
+    @property
+    def same_as(self) -> tuple[str, str, date]:
+        """What makes two entries the same medication: name, dose and start, as typed."""
+        return (self.name, self.dose, self.start)
+
+    def described(self) -> str:
+        """"Cyclobenzaprine 5 mg at night from 2026-01-05" (no dose, no gap)."""
+        what = f"{self.name} {self.dose}" if self.dose else self.name
+        return f"{what} from {self.start.isoformat()}"
+
+
+def later_stop(stops: Iterable[date | None]) -> date | None:
+    """The stop date of entries of the same medication merged into one: a stop date typed
+    beats the "still taking" a copy was left with, and of two stop dates the later (so
+    every day an entry said it was taken stays taken)."""
+    given = [stop for stop in stops if stop is not None]
+    return max(given) if given else None
+
+
+def merge_repeats(medications: Iterable[Medication]) -> tuple[list[Medication], list[Medication]]:
+    """Each medication once (by ``same_as``), in the order first given, with later_stop of
+    its copies; and the medications that were given more than once, as merged."""
+    groups: dict[tuple[str, str, date], list[Medication]] = {}
+    for medication in medications:
+        groups.setdefault(medication.same_as, []).append(medication)
+    merged = [group[0] if len(group) == 1 else
+              replace(group[0], stop=later_stop(m.stop for m in group))
+              for group in groups.values()]
+    return merged, [m for m, group in zip(merged, groups.values(), strict=True) if len(group) > 1]
 
 
 SYMPTOM_MAX = 80

@@ -112,7 +112,8 @@ class _Check:
             self.in_range(rating.day, "symptom_ratings", index, "day", "the day")
 
     def given_once(self, records: Records) -> None:
-        """No record of a day (or a day and a name) given twice."""
+        """No record of a day (or a day and a name) given twice. (A medication given twice
+        is taken once: domain.daily.merge_repeats.)"""
         self.once("checkins", "day", [c.day for c in records.checkins],
                   lambda d: f"a check-in for {d}")
         self.once("appointments", "day", [a.day for a in records.appointments],
@@ -123,6 +124,3 @@ class _Check:
         self.once("symptom_ratings", "symptom",
                   [(r.day, r.symptom.casefold()) for r in records.symptom_ratings],
                   lambda k: f"a rating of {k[1]} on {k[0]}")
-        self.once("medications", "start",
-                  [(m.name, m.dose, m.start) for m in records.medications],
-                  lambda k: f"{k[0]} {k[1]} from {k[2]}".replace("  ", " "))

@@ -20,7 +20,7 @@ from datetime import date, datetime
 from typing import Any, TextIO
 
 from fibromap import __version__
-from fibromap.domain.daily import CheckIn, Medication, SymptomRating
+from fibromap.domain.daily import CheckIn, Medication, SymptomRating, merge_repeats
 from fibromap.domain.flare import (
     Flare,
     ImpactArea,
@@ -265,9 +265,12 @@ def _readers() -> dict[str, Callable[[dict], Any]]:
     }
 
 
-def parse(text: str, source: str = "the file", progress: Progress = None) -> Records:
+def parse(text: str, source: str = "the file", progress: Progress = None) -> Parsed:
     """Records from FibroMap JSON, or ImportRefused naming the first problems;
-    ``progress(done, total)`` hears how many characters of ``text`` have been read."""
+    ``progress(done, total)`` hears how many characters of ``text`` have been read.
+
+    A medication given twice (an export of a database from before copies were merged) is
+    taken once, and the details say so."""
     problems, records = Collector(), Records()
     document = _document(text, source, _Items(records, problems).take, progress)
     _check_what_it_is(document, source)
@@ -283,7 +286,11 @@ def parse(text: str, source: str = "the file", progress: Progress = None) -> Rec
     if not problems.problems:
         check_records(records, problems)
     problems.check(source)
-    return records
+    # After the checks, so that a problem names the place it has in the file.
+    records.medications, repeated = merge_repeats(records.medications)
+    return Parsed(records, [f"{m.described()} was given more than once; it is taken once"
+                            + (f", stopped {m.stop.isoformat()}" if m.stop else ", still taken")
+                            for m in repeated])
 
 
 def _document(text: str, source: str, take: Callable[[str, int, Any], None],
@@ -361,4 +368,4 @@ def recognises(text: str) -> bool:
 
 
 def read_records(text: str, source: str, choices: ReadChoices) -> Parsed:
-    return Parsed(parse(text, source, choices.progress))
+    return parse(text, source, choices.progress)

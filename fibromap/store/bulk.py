@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from fibromap.domain.daily import CheckIn, Medication, SymptomRating
+from fibromap.domain.daily import CheckIn, Medication, SymptomRating, merge_repeats
 from fibromap.domain.flare import Flare, utc_now
 from fibromap.domain.questionnaires import Appointment, Questionnaire, QuestionnaireKind
 from fibromap.domain.records import Records, flare_fingerprint
@@ -142,7 +142,9 @@ def _add_checkins(session: Session, checkins: list[CheckIn]) -> int:
 def _add_medications(session: Session, medications: list[Medication]) -> int:
     have = {(name, dose, start) for name, dose, start in session.execute(
         select(MedicationRow.name, MedicationRow.dose, MedicationRow.start))}
-    new = [m for m in medications if (m.name, m.dose, m.start) not in have]
+    # A file may give one twice (an export of a database from before they were merged).
+    once, _repeated = merge_repeats(medications)
+    new = [m for m in once if m.same_as not in have]
     session.add_all(MedicationRow(name=m.name, dose=m.dose, start=m.start, stop=m.stop)
                     for m in new)
     return len(new)

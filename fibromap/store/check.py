@@ -17,7 +17,15 @@ from fibromap.errors import FibroMapError
 from fibromap.store import wal
 from fibromap.store.database import Database, head_revision
 from fibromap.store.flares import LOAD_WHOLE, flare_from_row
-from fibromap.store.schema import Base, DeviceSleepRow, DeviceStepsRow, FlareRow, ReferralRow, SiteRow
+from fibromap.store.schema import (
+    Base,
+    DeviceSleepRow,
+    DeviceStepsRow,
+    FlareRow,
+    MedicationRow,
+    ReferralRow,
+    SiteRow,
+)
 from fibromap.store.sqlite_files import friendly_operational_error
 
 
@@ -89,6 +97,7 @@ def _check_contents(database: Database, report: CheckReport) -> None:
             report.problems.append(f"unknown body regions: {', '.join(unknown[:10])}")
         report.problems += _changed_flares(session)
         report.problems += _changed_device_records(session)
+        report.problems += _repeated_medications(session)
 
 
 # The storage classes SQLite may hold for each kind of column (NULL aside).
@@ -154,6 +163,26 @@ def _changed_device_records(session) -> list[str]:
                             "since imported (the values no longer match the fingerprint): "
                             "ids " + ", ".join(map(str, changed[:10])))
     return problems
+
+
+def _repeated_medications(session) -> list[str]:
+    """The same medication (name, dose, start) recorded more than once: its unique index
+    stops that, so only a database changed from outside can hold one."""
+    key = (MedicationRow.name, MedicationRow.dose, MedicationRow.start)
+    repeated = session.execute(select(*key).group_by(*key).having(func.count() > 1)
+                               .order_by(MedicationRow.start, MedicationRow.name)).all()
+    described = []
+    for name, dose, start in repeated[:5]:
+        numbers = session.scalars(select(MedicationRow.id).where(
+            MedicationRow.name == name, MedicationRow.dose == dose, MedicationRow.start == start)
+            .order_by(MedicationRow.id)).all()
+        what = " ".join(part for part in (name, dose) if part)
+        described.append(f"{what} from {start.isoformat()} (numbers "
+                         f"{', '.join(map(str, numbers))})")
+    if not repeated:
+        return []
+    return [f"{counted(len(repeated), 'medications')} recorded more than once: "
+            + "; ".join(described) + "; `fibromap medications delete NUMBER` removes a copy"]
 
 
 def _changed_flares(session) -> list[str]:

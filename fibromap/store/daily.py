@@ -1,4 +1,4 @@
-"""Daily check-ins and the medication regimen."""
+"""Daily check-ins (the medication regimen is in medications.py)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from datetime import date
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import selectinload
 
-from fibromap.domain.daily import CheckIn, Medication
-from fibromap.errors import ChangedElsewhere, ValidationError
+from fibromap.domain.daily import CheckIn
+from fibromap.errors import ChangedElsewhere
 from fibromap.store.database import Database
 from fibromap.store.plain_rows import CHUNK, insert_rows
-from fibromap.store.schema import CheckInFoodRow, CheckInRow, MedicationRow
+from fibromap.store.schema import CheckInFoodRow, CheckInRow
 
 ANY = object()  # put() without a check of what it replaces
 
@@ -95,66 +95,3 @@ class CheckInRepository:
         with self._db.reading() as session:
             return session.scalars(select(func.count(CheckInRow.id))).one()
 
-
-def _medication(row: MedicationRow) -> Medication:
-    return Medication(id=row.id, name=row.name, dose=row.dose, start=row.start, stop=row.stop)
-
-
-class MedicationRepository:
-    def __init__(self, database: Database):
-        self._db = database
-
-    def add(self, medication: Medication) -> Medication:
-        with self._db.transaction() as session:
-            row = MedicationRow(name=medication.name, dose=medication.dose,
-                                start=medication.start, stop=medication.stop)
-            session.add(row)
-            session.flush()
-            return _medication(row)
-
-    def update(self, medication: Medication) -> Medication:
-        with self._db.transaction() as session:
-            row = self._row(session, medication.id)
-            row.name, row.dose = medication.name, medication.dose
-            row.start, row.stop = medication.start, medication.stop
-            return _medication(row)
-
-    def stop(self, medication_id: int, day: date) -> Medication:
-        current = self.get(medication_id)
-        return self.update(Medication(current.name, current.dose, current.start, day, current.id))
-
-    def change_dose(self, medication_id: int, dose: str, day: date) -> Medication:
-        """Stop the current dose the day before ``day`` and start the new one on ``day``."""
-        current = self.get(medication_id)
-        if day <= current.start:
-            raise ValidationError(
-                f"a dose change must come after the start date {current.start.isoformat()}", "start")
-        new = Medication(current.name, dose, day)
-        with self._db.transaction() as session:
-            row = self._row(session, medication_id)
-            row.stop = date.fromordinal(day.toordinal() - 1)
-            added = MedicationRow(name=new.name, dose=new.dose, start=new.start, stop=None)
-            session.add(added)
-            session.flush()
-            return _medication(added)
-
-    def get(self, medication_id: int | None) -> Medication:
-        with self._db.reading() as session:
-            return _medication(self._row(session, medication_id))
-
-    def all(self) -> list[Medication]:
-        with self._db.reading() as session:
-            rows = session.scalars(select(MedicationRow).order_by(MedicationRow.start,
-                                                                  MedicationRow.id))
-            return [_medication(row) for row in rows]
-
-    def count(self) -> int:
-        with self._db.reading() as session:
-            return session.scalars(select(func.count(MedicationRow.id))).one()
-
-    @staticmethod
-    def _row(session, medication_id: int | None) -> MedicationRow:
-        row = session.get(MedicationRow, medication_id) if medication_id is not None else None
-        if row is None:
-            raise ValidationError(f"there is no medication number {medication_id}", "id")
-        return row

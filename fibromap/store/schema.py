@@ -212,6 +212,8 @@ class MedicationRow(Base):
     __tablename__ = "medication"
     __table_args__ = (
         CheckConstraint("stop IS NULL OR stop >= start", name="stop_after_start"),
+        # The same medication once (migration 0008 merged the copies stored before).
+        Index("uq_medication_name_dose_start", "name", "dose", "start", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

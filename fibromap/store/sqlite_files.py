@@ -29,13 +29,26 @@ def friendly_operational_error(exc: BaseException) -> str:
         return DISK_FULL
     if "readonly" in lowered or "read-only" in lowered:
         return "the database is read-only, so nothing was saved"
-    if "fingerprint" in lowered and ("unique" in lowered or "duplicate" in lowered):
-        return "an identical flare (the same moment and the same entries) is already recorded"
+    repeated = _repeated(lowered)
+    if repeated:
+        return repeated
     if "locked" in lowered:
         return "the database is busy in another program; try again in a moment"
     if "not a database" in lowered or "malformed" in lowered:
         return f"the database file is damaged ({message})"
     return message
+
+
+def _repeated(lowered: str) -> str | None:
+    """What a unique index refused, in words (SQLite says "UNIQUE constraint failed",
+    PostgreSQL "duplicate key value")."""
+    if "unique" not in lowered and "duplicate" not in lowered:
+        return None
+    if "fingerprint" in lowered:
+        return "an identical flare (the same moment and the same entries) is already recorded"
+    if "medication" in lowered:
+        return "that medication, with that dose and start date, is already in the list"
+    return None
 
 
 def readonly_uri(path: Path) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from fibromap.config import Paths
 from fibromap.errors import DiskFull, FibroMapError, ReadOnlyDatabase
-from fibromap.store.daily import CheckInRepository, MedicationRepository
+from fibromap.store.daily import CheckInRepository
 from fibromap.store.database import Database
 from fibromap.store.devices import DeviceRepository
 from fibromap.store.flares import FlareRepository
+from fibromap.store.medications import MedicationRepository
 from fibromap.store.notes import NoteRepository
 from fibromap.store.stats import PeriodSummary, period_summary
 from fibromap.store.symptoms import SymptomRatingRepository

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
+    from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QAbstractButton, QStatusBar
 
     from fibromap.domain.atlas import Atlas
@@ -96,7 +97,10 @@ class ReviewView(Page, Protocol):
 
 
 class PageHost(Protocol):
-    """What of the window a page may use: where to go, what to say, what may not be saved."""
+    """What of the window a page may use: where to go, what to say, what may not be saved,
+    and the one undo stack (Edit › Undo) a page's changes go on."""
+
+    undo_stack: QUndoStack
 
     def edit_flare(self, flare: Flare) -> None: ...
     def flare_deleted(self, flare: Flare) -> None: ...

@@ -232,8 +232,6 @@ def test_the_same_flare_twice_in_one_file_is_added_once(sqlite_store, paths, tmp
     ("appointments", {"day": "2026-03-01"}, "appointments[1].day: an appointment on 2026-03-01"),
     ("questionnaires", {"kind": "sss", "day": "2026-03-01", "answers": SSS_ANSWERS},
      "questionnaires[1].day: the SSS questionnaire of 2026-03-01 is given twice"),
-    ("medications", {"name": "Amitriptyline", "dose": "10 mg", "start": "2026-03-01"},
-     "medications[1].start: Amitriptyline 10 mg from 2026-03-01 is given twice"),
     ("words", {"kind": "trigger", "key": "pollen", "label": "Pollen"},
      "words[1].key: the word 'pollen' (trigger) is given twice (also at words[0])"),
 ])
@@ -241,6 +239,21 @@ def test_anything_given_twice_in_one_file_is_named_by_the_dry_run_and_the_import
         sqlite_store, name, item, where):
     document = {"format": "fibromap", "version": 1, name: [item, item]}
     refused(sqlite_store, json.dumps(document), where)
+
+
+def test_a_medication_given_twice_in_one_file_is_taken_once_and_the_import_says_so(sqlite_store):
+    """An export of a database from before copies were merged (Add pressed twice) holds
+    the same medication twice: it imports, once, with the stop date typed in a copy."""
+    copy = {"name": "Amitriptyline", "dose": "10 mg", "start": "2026-03-01"}
+    document = {"format": "fibromap", "version": 1, "medications": [
+        copy, {**copy, "stop": "2026-04-01"}, copy, {**copy, "dose": "25 mg"}]}
+    for dry_run in (True, False):
+        report = import_text(sqlite_store, json.dumps(document), "old.json", dry_run=dry_run)
+        assert report.result.added["medications"] == 2
+        assert report.details == ["Amitriptyline 10 mg from 2026-03-01 was given more than "
+                                  "once; it is taken once, stopped 2026-04-01"]
+    assert [(m.dose, m.stop) for m in sqlite_store.medications.all()] == [
+        ("10 mg", date(2026, 4, 1)), ("25 mg", None)]
 
 
 def test_a_dry_run_adds_up_exactly_as_the_import_then_does(sqlite_store, paths, tmp_path):

@@ -1,17 +1,20 @@
-"""Medications: what is taken, since when, at which dose; change a dose or stop."""
+"""Medications: what is taken, since when, at which dose; add one, correct it, stop it,
+change its dose or delete it, each undone by Undo (or Ctrl+Z)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -19,25 +22,62 @@ from PySide6.QtWidgets import (
 
 from fibromap.domain.daily import Medication
 from fibromap.errors import FibroMapError
+from fibromap.store.medications import AlreadyListed, States
 from fibromap.store.store import Store
+from fibromap.ui.daily.medication_form import MedicationForm
+from fibromap.ui.daily.medication_undo import MedicationChange
 from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.day_field import day_field, day_of
 from fibromap.ui.widgets.feedback import FeedbackLabel
+from fibromap.ui.widgets.headings import heading
+from fibromap.ui.widgets.muted import MutedLabel
 from fibromap.ui.widgets.record_table import EmptyNote, fit_columns, record_table
 
 COLUMNS = ("Medication", "Dose", "From", "Until")
+ADDING, CHANGING = "Add a medication", "Change the chosen medication"
+
+
+def _day(day: date) -> str:
+    return f"{day:%d %b %Y}"
+
+
+def _align_labels(*forms) -> None:
+    """The fields of forms one above the other start at the same place."""
+    labels = [label for form in forms for row in range(form.rowCount())
+              if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
+              and (label := item.widget()) is not None]
+    width = max(label.sizeHint().width() for label in labels)
+    for label in labels:
+        label.setMinimumWidth(width)
+
+
+def _what(medication: Medication) -> str:
+    """"Cyclobenzaprine 5 mg at night"."""
+    return f"{medication.name} {medication.dose}".strip()
 
 
 class MedicationsPage(QWidget):
+    message = Signal(str)  # for the status bar too: an undo may come while another view shows
+
     @classmethod
     def for_window(cls, context: PageContext) -> MedicationsPage:
-        """The Medications tab."""
-        return cls(context.store)
+        """The Medications tab, its changes on the window's undo stack."""
+        page = cls(context.store, context.window.undo_stack)
+        page.message.connect(lambda text: context.window.statusBar().showMessage(text, 8000))
+        if context.store.read_only:
+            for button in page.saving_buttons():
+                context.window.refuse_saving(button)
+        return page
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: Store, undo_stack: QUndoStack | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self._store = store
+        self._writable = not store.read_only
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self._last: MedicationChange | None = None  # the page's latest change, for its Undo
         self._medications: list[Medication] = []
+        self._chosen_id: int | None = None
         self.table = record_table(COLUMNS)
         # Dose and dates as wide as they need (fit_columns, on each reload); the name
         # takes what is left.
@@ -46,111 +86,279 @@ class MedicationsPage(QWidget):
         self.empty_note = EmptyNote(self.table, (
             "No medications yet.\n\nTo add one, type its name and dose on the right, choose the day "
             "you started taking it, then click Add."))
-        self.name = QLineEdit(placeholderText="e.g. Cyclobenzaprine")
-        self.dose = QLineEdit(placeholderText="e.g. 5 mg at night")
-        self.when = day_field(QDate.currentDate())
+        self.form = MedicationForm()
+        self.name, self.dose = self.form.name, self.form.dose
+        self.heading = heading(ADDING, wrap=True)
+        self.hint = MutedLabel("To change, stop or delete one, choose it in the list.")
         self.add_button = QPushButton("Add")
-        self.change_button = QPushButton("Change dose from this date")
-        self.stop_button = QPushButton("Stopped on this date")
+        self.save_button = QPushButton("Save changes")
+        self.delete_button = QPushButton("Delete")
+        self.new_button = QPushButton("New medication")
+        self.changes = QWidget()
+        self.when = day_field(QDate.currentDate())
+        self.when.setAccessibleName("On")
+        self.when.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.new_dose = QLineEdit(placeholderText="e.g. 10 mg at night")
+        self.new_dose.setAccessibleName("New dose")
+        self.stop_button = QPushButton("Stopped on this day")
+        self.change_button = QPushButton("New dose from this day")
         self.feedback = FeedbackLabel()
+        self.undo_button = QPushButton("Undo")
         self._build()
-        self.add_button.clicked.connect(self.add)
-        self.change_button.clicked.connect(self.change_dose)
-        self.stop_button.clicked.connect(self.stop)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self._connect()
         self.reload()
+
+    def saving_buttons(self) -> list[QPushButton]:
+        return [self.add_button, self.save_button, self.delete_button, self.stop_button,
+                self.change_button]
 
     def _build(self) -> None:
         # The list on the left, what to do with it on the right: the whole width is used
         # and a dose stays near its name.
-        form = QFormLayout()
-        form.addRow("Name", self.name)
-        form.addRow("Dose", self.dose)
-        form.addRow("Date", self.when)
-        changes = QHBoxLayout()
-        changes.addWidget(self.change_button)
-        changes.addWidget(self.stop_button)
-        changes.addStretch(1)
-        add = QHBoxLayout()
-        add.addWidget(self.add_button)
-        add.addStretch(1)
-        heading = QLabel("Add a medication, or change the one chosen in the list")
-        heading.setWordWrap(True)
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.save_button, self.delete_button, self.new_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        said = QHBoxLayout()
+        said.addWidget(self.feedback, 1)
+        said.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
+        day = QFormLayout()
+        day.setContentsMargins(0, 0, 0, 0)
+        day.addRow("On", self.when)
+        day.addRow("New dose", self.new_dose)
+        _align_labels(day, self.form.layout())
+        changes = QVBoxLayout(self.changes)
+        changes.setContentsMargins(0, 12, 0, 0)
+        changes.addWidget(heading("Stop it, or change the dose"))
+        changes.addLayout(day)
+        stop_or_change = QHBoxLayout()
+        stop_or_change.addWidget(self.stop_button)
+        stop_or_change.addWidget(self.change_button)
+        stop_or_change.addStretch(1)
+        changes.addLayout(stop_or_change)
         panel = QVBoxLayout()
-        panel.addWidget(heading)
-        panel.addLayout(form)
-        panel.addLayout(add)
-        panel.addLayout(changes)
-        panel.addWidget(self.feedback)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.addWidget(self.heading)
+        panel.addWidget(self.hint)
+        panel.addWidget(self.form)
+        panel.addLayout(buttons)
+        panel.addWidget(self.changes)
+        # Last: a message appearing or going moves no button.
+        panel.addLayout(said)
         panel.addStretch(1)
         side = QWidget()
         side.setLayout(panel)
         side.setMaximumWidth(460)
-        panel.setContentsMargins(0, 0, 0, 0)
         layout = QHBoxLayout(self)
         layout.addWidget(self.table, 3)
         layout.addSpacing(8)
         layout.addWidget(side, 2)
 
-    def reload(self) -> None:
-        """Show the medications the database holds now."""
+    def _connect(self) -> None:
+        self.add_button.clicked.connect(self.add)
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self.delete)
+        self.new_button.clicked.connect(self.choose_none)
+        self.stop_button.clicked.connect(self.stop)
+        self.change_button.clicked.connect(self.change_dose)
+        self.undo_button.clicked.connect(self._undo_last)
+        for field in (self.name, self.dose):
+            field.returnPressed.connect(lambda: self.save() if self._chosen_id else self.add())
+        self.new_dose.returnPressed.connect(self.change_dose)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.undo_stack.indexChanged.connect(self._offer_undo)
+
+    # -- showing ------------------------------------------------------------------------
+    def reload(self, chosen: int | None | object = ...) -> None:
+        """Show the medications the database holds now; ``chosen`` (a number, or None for
+        none) is then the one chosen, else the one chosen before if it is still there."""
+        keep = self._chosen_id if chosen is ... else chosen
         self._medications = self._store.medications.all()
+        self.table.blockSignals(True)
+        self.table.clearSelection()
         self.table.setRowCount(len(self._medications))
         for row, medication in enumerate(self._medications):
-            values = (medication.name, medication.dose, f"{medication.start:%d %b %Y}",
-                      f"{medication.stop:%d %b %Y}" if medication.stop else "still taking")
+            values = (medication.name, medication.dose, _day(medication.start),
+                      _day(medication.stop) if medication.stop else "still taking")
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, medication.id)
                 self.table.setItem(row, column, item)
+            if medication.id == keep:
+                self.table.selectRow(row)
+        self.table.blockSignals(False)
         fit_columns(self.table, (1, 2, 3), samples=("00 Mmm 0000", "still taking"))
         self._selection_changed()
+        self._offer_undo()
 
     def selected(self) -> Medication | None:
         rows = self.table.selectionModel().selectedRows()
         return self._medications[rows[0].row()] if rows else None
 
+    def _show_chosen(self) -> None:
+        """The chosen medication's fields as saved now (after a change to it)."""
+        chosen = self.selected()
+        if chosen is not None:
+            self.form.show_medication(chosen)
+
+    def choose_none(self) -> None:
+        """Back to adding a new medication, with empty fields."""
+        self.table.clearSelection()
+        self._selection_changed()
+
     def _selection_changed(self) -> None:
         chosen = self.selected()
-        self.change_button.setEnabled(chosen is not None and chosen.stop is None)
-        self.stop_button.setEnabled(chosen is not None and chosen.stop is None)
-        if chosen is not None:
-            self.name.setText(chosen.name)
-            self.dose.setText(chosen.dose)
+        chosen_id = chosen.id if chosen is not None else None
+        if chosen_id != self._chosen_id:  # a reload keeping the choice keeps what is typed
+            if chosen is None:
+                self.form.clear()
+            else:
+                self.form.show_medication(chosen)
+                self.when.setDate(QDate.currentDate())
+                self.new_dose.clear()
+        self._chosen_id = chosen_id
+        self.heading.setText(ADDING if chosen is None else CHANGING)
+        self.hint.setVisible(chosen is None and bool(self._medications))
+        self.add_button.setVisible(chosen is None)
+        for button in (self.save_button, self.delete_button, self.new_button):
+            button.setVisible(chosen is not None)
+        self.changes.setVisible(chosen is not None and chosen.stop is None)
+        for button in self.saving_buttons():
+            button.setEnabled(self._writable)
 
-    def _day(self) -> date:
-        return day_of(self.when)
-
+    # -- changes ------------------------------------------------------------------------
     def add(self) -> Medication | None:
-        return self._do(lambda: self._store.medications.add(
-            Medication(self.name.text().strip(), self.dose.text().strip(), self._day())), "Added")
+        def added() -> tuple[Medication, States, States]:
+            new = self._store.medications.add(self.form.medication())
+            assert new.id is not None  # saved, so numbered
+            return new, [(new.id, None)], [(new.id, new)]
+        new = self._change(added, lambda m: (f"add {_what(m)}", f"{_what(m)} is off the list again."))
+        if new is not None:
+            self.form.clear()  # ready for the next one
+            self.name.setFocus()
+            self.feedback.say(f"Added {_what(new)}.", error=False)
+        return new
 
-    def change_dose(self) -> Medication | None:
-        chosen = self.selected()
-        if chosen is None:
+    def save(self) -> Medication | None:
+        old = self.selected()
+        if old is None or old.id is None:
             return None
-        medication_id = chosen.id
-        assert medication_id is not None  # listed from the database, so saved
-        return self._do(lambda: self._store.medications.change_dose(
-            medication_id, self.dose.text().strip(), self._day()), "Changed the dose of")
+        medication_id = old.id
+        try:
+            unchanged = self.form.medication(medication_id) == old
+        except FibroMapError:
+            unchanged = False  # _change says what is wrong
+        if unchanged:
+            self.feedback.say(f"Nothing to save: {_what(old)} is as shown.", error=False)
+            return None
+        saved = self._change(
+            lambda: self._changed(old, self._store.medications.update(
+                self.form.medication(medication_id))),
+            lambda m: (f"change {_what(old)}", f"{_what(old)} is as it was before."),
+            chosen=medication_id)
+        if saved is not None:
+            self.feedback.say(f"Saved the changes to {_what(saved)}.", error=False)
+        return saved
 
     def stop(self) -> Medication | None:
+        old = self.selected()
+        if old is None or old.id is None:
+            return None
+        medication_id = old.id
+        stopped = self._change(
+            lambda: self._changed(old, self._store.medications.stop(medication_id,
+                                                                     day_of(self.when))),
+            lambda m: (f"stop {_what(m)}", f"{_what(m)} is not stopped any more, as before."),
+            chosen=medication_id)
+        if stopped is not None and stopped.stop is not None:
+            self.feedback.say(f"Stopped {_what(stopped)} on {_day(stopped.stop)}.", error=False)
+        return stopped
+
+    def change_dose(self) -> Medication | None:
+        old = self.selected()
+        if old is None or old.id is None:
+            return None
+        medication_id = old.id
+
+        def changed() -> tuple[Medication, States, States]:
+            new = self._store.medications.change_dose(medication_id, self.new_dose.text().strip(),
+                                                      day_of(self.when))
+            assert new.id is not None  # saved, so numbered
+            stopped = self._store.medications.get(medication_id)
+            return new, [(medication_id, old), (new.id, None)], [(medication_id, stopped),
+                                                                 (new.id, new)]
+        new = self._change(changed, lambda m: (f"change the dose of {old.name}",
+                                               f"{_what(old)} is as it was before the dose change."),
+                           chosen=None)
+        if new is not None:
+            self.reload(chosen=new.id)
+            self._show_chosen()
+            self.feedback.say(f"{new.name} is now {new.dose or 'taken'} from {_day(new.start)}.",
+                              error=False)
+        return new
+
+    def delete(self) -> Medication | None:
         chosen = self.selected()
-        if chosen is None:
+        if chosen is None or chosen.id is None:
             return None
         medication_id = chosen.id
-        assert medication_id is not None  # listed from the database, so saved
-        return self._do(lambda: self._store.medications.stop(medication_id, self._day()), "Stopped")
 
-    def _do(self, action, verb: str) -> Medication | None:
+        def deleted() -> tuple[Medication, States, States]:
+            old = self._store.medications.delete(medication_id)
+            return old, [(medication_id, old)], [(medication_id, None)]
+        old = self._change(deleted, lambda m: (f"delete {_what(m)}", f"{_what(m)} is back."),
+                           chosen=None)
+        if old is not None:
+            self.feedback.say(f"Deleted {_what(old)}.", error=False)
+        return old
+
+    @staticmethod
+    def _changed(old: Medication, new: Medication) -> tuple[Medication, States, States]:
+        assert old.id is not None  # listed from the database, so numbered
+        return new, [(old.id, old)], [(old.id, new)]
+
+    def _change(self, make: Callable[[], tuple[Medication, States, States]],
+                words: Callable[[Medication], tuple[str, str]],
+                chosen: int | None | object = ...) -> Medication | None:
+        """Make a change (``make`` says what it made and the rows before and after), show
+        it and put it on the undo stack, named by ``words`` (what it did, for Edit › Undo,
+        and what undoing it says); a refusal is said, and nothing changes."""
         try:
-            medication = action()
+            medication, before, after = make()
+        except AlreadyListed as exc:
+            self.feedback.say(f"Not saved: {_what(exc.listed)} from {_day(exc.listed.start)} is "
+                              "already in the list.", error=True)
+            return None
         except FibroMapError as exc:
             self.feedback.say(f"Not saved: {exc}.", error=True)
             return None
-        self.reload()
-        self.feedback.say(f"{verb} {medication.name}.", error=False)
+        did, undone = words(medication)
+        command = MedicationChange(self._store, did, undone, before, after, self._told)
+        self._last = command
+        self.undo_stack.push(command)
+        self.reload(chosen)
+        self._show_chosen()
         return medication
+
+    # -- undo -----------------------------------------------------------------------------
+    def _told(self, text: str, error: bool) -> None:
+        self.reload()
+        self._show_chosen()
+        self.feedback.say(text, error=error)
+        self.message.emit(text)
+
+    def _offer_undo(self, *_args) -> None:
+        """Undo beside the message while this page's latest change is the next to undo."""
+        try:
+            index = self.undo_stack.index()
+            top = self.undo_stack.command(index - 1) if index > 0 else None
+        except RuntimeError:  # the window is closing, its stack already gone
+            return
+        self.undo_button.setVisible(self._last is not None and top is self._last
+                                    and self._writable)
+
+    def _undo_last(self) -> None:
+        if self._last is not None and self.undo_stack.canUndo():
+            self.undo_stack.undo()

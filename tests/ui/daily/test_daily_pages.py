@@ -41,11 +41,11 @@ def test_medications_add_change_dose_and_stop(window, qtbot):
     page = window.page("medications")
     page.name.setText("Cyclobenzaprine")
     page.dose.setText("5 mg at night")
-    page.when.setDate(QDate(2026, 1, 5))
+    page.form.start.setDate(QDate(2026, 1, 5))
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     assert page.table.rowCount() == 1 and page.table.item(0, 3).text() == "still taking"
     page.table.selectRow(0)
-    page.dose.setText("10 mg at night")
+    page.new_dose.setText("10 mg at night")
     page.when.setDate(QDate(2026, 2, 1))
     qtbot.mouseClick(page.change_button, Qt.MouseButton.LeftButton)
     page.table.selectRow(1)
@@ -57,6 +57,7 @@ def test_medications_add_change_dose_and_stop(window, qtbot):
     assert [(m.dose, m.start, m.stop) for m in window.store.medications.all()] == [
         ("5 mg at night", date(2026, 1, 5), date(2026, 1, 31)),
         ("10 mg at night", date(2026, 2, 1), date(2026, 3, 1))]
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     page.name.setText("")
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     assert "medication name must not be empty" in page.feedback.text()
@@ -108,7 +109,7 @@ def test_medication_columns_fit_their_words_and_the_name_takes_the_rest(window, 
                             ("Cyclobenzaprine", "5 mg at night", QDate(2026, 6, 10))):
         page.name.setText(name)
         page.dose.setText(dose)
-        page.when.setDate(day)
+        page.form.start.setDate(day)
         qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     page.table.selectRow(0)
     page.when.setDate(QDate(2026, 3, 18))
