@@ -55,14 +55,15 @@ def test_referral_button_and_suggestions_with_their_disclaimer(qtbot, paths):
     click(qtbot, page, "posterior_neck.left")
     page.referral_button.click()
     assert not page.map.referral_mode
-    assert page.map.marks.referrals() == [Referral("upper_trapezius.left", "temple.left", 7),
-                                    Referral("upper_trapezius.left", "posterior_neck.left", 7)]
+    # Where the pain spread is not rated until the person rates it (not at the source's 7).
+    assert page.map.marks.referrals() == [Referral("upper_trapezius.left", "temple.left", None),
+                                    Referral("upper_trapezius.left", "posterior_neck.left", None)]
     assert not page.suggestions_box.isHidden()
     assert page.disclaimer.text() == "Typical pattern, not a diagnosis."
     assert DISCLAIMER == "typical pattern, not a diagnosis"
     assert page.suggestions.item(0).text() == "Left upper trapezius (matches 2 of 2 zones)"
     texts = [page.marked.item(i).text() for i in range(page.marked.count())]
-    assert "Left temple (temporalis), intensity 7, referred pain — from left upper trapezius" in texts
+    assert "Left temple (temporalis), referred, not rated — from left upper trapezius" in texts
 
 
 def test_the_view_setting_is_remembered(qtbot, paths):
