@@ -12,6 +12,7 @@ from sqlalchemy import text
 from fibromap.domain.flare import SiteRole, SpasmSite
 from fibromap.store.check import check_database
 from fibromap.store.database import Database, alembic_config
+from fibromap.store.revisions import HEAD_REVISION
 from fibromap.store.store import Store
 from tests.helpers.records import full_flare, temple_flare
 
@@ -49,7 +50,7 @@ def test_rows_of_0007_keep_their_sites_referrals_and_fingerprints_and_read_as_no
 
     upgraded = Store.open(any_url, paths)  # 0007 -> head
     try:
-        assert upgraded.database.revision() == "0009"
+        assert upgraded.database.revision() == HEAD_REVISION
         assert _counts(upgraded.database) == before  # no referral lost to a table rebuilt
         assert upgraded.flares.get(rated.id) == rated
         again = upgraded.flares.get(recent.id)
