@@ -153,27 +153,8 @@ def _fingerprints(connection, ids: set[int]) -> dict[int, str]:
     among = f"IN ({', '.join(str(int(fid)) for fid in ids)})"
     terms = {tid: (kind, key) for tid, kind, key in
              connection.execute(sa.text("SELECT id, kind, key FROM term"))}
-    sites, regions = defaultdict(list), {}
-    for sid, fid, region, intensity, role in connection.execute(sa.text(
-            f"SELECT id, flare_id, region, intensity, role FROM site WHERE flare_id {among}")):
-        sites[fid].append((region, intensity, role))
-        regions[sid] = region
-    referrals = defaultdict(list)
-    for fid, source, target, intensity in connection.execute(sa.text(
-            "SELECT flare_id, source_site_id, target_site_id, intensity FROM referral "
-            f"WHERE flare_id {among}")):
-        referrals[fid].append((regions[source], regions[target], intensity))
-    words: defaultdict[int, dict[str, list[str]]] = defaultdict(lambda: {"quality": [], "trigger": []})
-    for fid, tid in connection.execute(sa.text(
-            f"SELECT flare_id, term_id FROM flare_term WHERE flare_id {among}")):
-        kind, key = terms[tid]
-        if kind in ("quality", "trigger"):
-            words[fid][kind].append(key)
-    treatments = defaultdict(list)
-    for fid, tid, relief, medication, dose in connection.execute(sa.text(
-            "SELECT flare_id, term_id, relief, medication, dose FROM treatment_use "
-            f"WHERE flare_id {among}")):
-        treatments[fid].append((terms[tid][1], relief, medication or "", dose or ""))
+    sites, referrals = _sites(connection, among)
+    words, treatments = _words(connection, among, terms)
     flare = sa.table("flare", sa.column("id"), sa.column("onset_utc", sa.DateTime),
                      sa.column("utc_offset_min"), sa.column("duration_s"),
                      sa.column("context_id"), sa.column("notes"), sa.column("day_only", sa.Boolean),
@@ -190,3 +171,34 @@ def _fingerprints(connection, ids: set[int]) -> dict[int, str]:
             impacts=[(a, v) for a, v in zip(IMPACTS, levels, strict=True) if v is not None],
             notes=notes or "", day_only=bool(day_only))
     return marks
+
+
+def _sites(connection, among: str) -> tuple[defaultdict, defaultdict]:
+    """Each flare's sites (region, intensity, role) and referrals (source, zone, intensity)."""
+    sites, regions = defaultdict(list), {}
+    for sid, fid, region, intensity, role in connection.execute(sa.text(
+            f"SELECT id, flare_id, region, intensity, role FROM site WHERE flare_id {among}")):
+        sites[fid].append((region, intensity, role))
+        regions[sid] = region
+    referrals = defaultdict(list)
+    for fid, source, target, intensity in connection.execute(sa.text(
+            "SELECT flare_id, source_site_id, target_site_id, intensity FROM referral "
+            f"WHERE flare_id {among}")):
+        referrals[fid].append((regions[source], regions[target], intensity))
+    return sites, referrals
+
+
+def _words(connection, among: str, terms: dict) -> tuple[defaultdict, defaultdict]:
+    """Each flare's qualities and triggers, and its treatments (key, relief, medication, dose)."""
+    words: defaultdict[int, dict[str, list[str]]] = defaultdict(lambda: {"quality": [], "trigger": []})
+    for fid, tid in connection.execute(sa.text(
+            f"SELECT flare_id, term_id FROM flare_term WHERE flare_id {among}")):
+        kind, key = terms[tid]
+        if kind in ("quality", "trigger"):
+            words[fid][kind].append(key)
+    treatments = defaultdict(list)
+    for fid, tid, relief, medication, dose in connection.execute(sa.text(
+            "SELECT flare_id, term_id, relief, medication, dose FROM treatment_use "
+            f"WHERE flare_id {among}")):
+        treatments[fid].append((terms[tid][1], relief, medication or "", dose or ""))
+    return words, treatments
