@@ -29,6 +29,7 @@ from fibromap.domain.geometry import load_geometry
 from fibromap.figure.formatting import onset_text
 from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
+from fibromap.ui.bodymap.mark_key import UnratedKey
 from fibromap.ui.settings import Settings
 from fibromap.ui.widgets.answer_slider import AnswerSlider
 from fibromap.ui.widgets.quiet import quiet
@@ -164,6 +165,8 @@ class BodyMapPage(QWidget):
         panel.addWidget(QLabel("Marked"))
         # The list takes the height left over: every mark in sight, no empty column.
         panel.addWidget(self.marked, 1)
+        self.unrated_key = UnratedKey(self.marks)  # shown while a referred zone is unrated
+        panel.addWidget(self.unrated_key)
         panel.addWidget(self.suggestions_box)
         panel.addWidget(self.help)
         self._sections = panel.count()  # where add_section() puts what the page adds
