@@ -234,7 +234,7 @@ def _flare(rng: random.Random, person: _Person, onset: datetime, period: str, *,
     triggers = _triggers(rng, context, poor_sleep=poor_sleep, stress=stress, water=water,
                          activity=activity, winter=winter)
     treatments = _treatments(rng, stem)
-    peak = max(s.intensity for s in sites)
+    peak = max(s.intensity for s in sites if s.intensity is not None)  # the demo rates all
     impacts = _impacts(rng, atlas.region(primary).area, onset, period) if peak >= 7 else {}
 
     # Night flares get logged in the morning; day flares a few minutes later.
@@ -274,8 +274,10 @@ def _referrals(rng: random.Random, atlas: Atlas, primary: str,
         pattern = rng.choice(patterns)
         taken = {s.region for s in sites}
         zones = [z for z in pattern.zones if z not in taken]
+        source = sites[0].intensity
+        assert source is not None, "the primary site is a spasm or trigger point: rated"
         for zone in rng.sample(zones, min(len(zones), rng.choice((1, 1, 2)))):
-            intensity = _clip(sites[0].intensity - rng.uniform(1, 3), 1, 10)
+            intensity = _clip(source - rng.uniform(1, 3), 1, 10)
             sites.append(SpasmSite(zone, intensity, SiteRole.REFERRED))
             referrals.append(Referral(primary, zone, intensity))
     return referrals

@@ -17,11 +17,15 @@ class Metric(StrEnum):
     REFERRED = "referred"
 
 
+# The figures made of intensities: a referred zone not rated has none, and is left out.
+INTENSITY_METRICS = frozenset({Metric.MEAN, Metric.MAX, Metric.BURDEN})
+
+
 @dataclass(frozen=True, slots=True)
 class MetricInfo:
     label: str
     unit: str
-    value: Callable[[RegionFigures], float]
+    value: Callable[[RegionFigures], float | None]  # None: felt, but never rated
     fixed_maximum: float | None  # intensities keep the 0–10 scale; counts scale to the data
     decimals: int
 
@@ -38,11 +42,12 @@ METRICS: dict[Metric, MetricInfo] = {
 
 
 def metric_values(figures: dict[str, RegionFigures], metric: Metric) -> dict[str, float]:
-    """Each region's figure for ``metric``; regions where it is zero are left out."""
+    """Each region's figure for ``metric``; regions where it is zero are left out, and from
+    the intensities those felt only as referred pain not rated (they have none)."""
     info = METRICS[metric]
-    values = {region: float(info.value(f)) for region, f in figures.items()}
-    return {region: value for region, value in values.items() if value > 0 or metric in (
-        Metric.MEAN, Metric.MAX)}
+    values = {region: info.value(f) for region, f in figures.items()}
+    return {region: float(value) for region, value in values.items()
+            if value is not None and (value > 0 or metric in (Metric.MEAN, Metric.MAX))}
 
 
 def scale_maximum(metric: Metric, *value_sets: dict[str, float]) -> float:

@@ -19,6 +19,7 @@ from fibromap.domain.atlas import Atlas
 from fibromap.domain.daily import Medication
 from fibromap.domain.device_data import device_days
 from fibromap.domain.vocabulary import TermKind
+from fibromap.domain.wording import NOT_GIVEN_TEXT, STILL_GOING_TEXT
 from fibromap.store import aggregates
 from fibromap.store.aggregates import RegionFigures
 from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME, QUESTIONS
@@ -47,6 +48,9 @@ class ReportData:
     checkin_days: int
     impacts: list[aggregates.ImpactFigures]
     median_duration_s: float | None
+    lengths_known: int                           # flares with a length given
+    still_going: int                             # no length: said to be still going
+    length_not_given: int                        # no length, and not said to be going
     hours: list[int]
     figures: dict[str, RegionFigures]
     links: list[tuple[str, str, int]]
@@ -135,6 +139,7 @@ def load_report(store: Store, period: Period, atlas: Atlas) -> ReportData:
     summary = store.summary(period.start, period.end)
     hours = aggregates.time_of_day(database, period.start, period.end)
     known = aggregates.durations(database, period.start, period.end)
+    lengths = dict(aggregates.duration_counts(database, period.start, period.end))
     # The report draws the whole figure: a mark on a finger counts on the palm.
     rolled = atlas.roll_up()
     figures = aggregates.region_figures(database, period.start, period.end, rolled)
@@ -150,6 +155,8 @@ def load_report(store: Store, period: Period, atlas: Atlas) -> ReportData:
         checkins=checkins, checkin_days=checkin_days,
         impacts=aggregates.impact_figures(database, period.start, period.end),
         median_duration_s=statistics.median(known) if known else None,
+        lengths_known=len(known), still_going=lengths[STILL_GOING_TEXT],
+        length_not_given=lengths[NOT_GIVEN_TEXT],
         hours=hours, figures=figures,
         links=aggregates.referral_counts(database, period.start, period.end, rolled),
         weekly=_weekly(store, period),

@@ -58,6 +58,7 @@ class TrendsData:
     symptoms: dict[str, list[float]] = field(default_factory=dict)
     # DEVICE_OVERLAYS by day (NaN: nothing measured); empty when no device measured any.
     device: dict[str, list[float]] = field(default_factory=dict)
+    unrated_zones: int = 0  # referred zones not rated: in no intensity line
 
 
 def load_trends(store: Store, period: Period, regions: Sequence[str] = ()) -> TrendsData:
@@ -78,7 +79,8 @@ def load_trends(store: Store, period: Period, regions: Sequence[str] = ()) -> Tr
         mean_intensity=[_or_nan(daily[d].mean_intensity) if d in daily else nan for d in days],
         max_intensity=[_or_nan(daily[d].max_intensity) if d in daily else nan for d in days],
         regions=by_region, overlays=overlays, medications=medications, symptoms=symptoms,
-        treatment_days=aggregates.days_with_treatment(database, period.start, period.end))
+        treatment_days=aggregates.days_with_treatment(database, period.start, period.end),
+        unrated_zones=aggregates.unrated_zones(database, period.start, period.end))
 
 
 def _region_series(store: Store, period: Period, days: list[date],

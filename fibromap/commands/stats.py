@@ -79,6 +79,7 @@ def _as_json(figures: _Figures) -> dict:
         "sites": summary.sites,
         "mean_intensity": _round(summary.mean_intensity),
         "max_intensity": summary.max_intensity,
+        "referred_zones_not_rated": summary.unrated_zones,  # in neither figure above
         "checkins": summary.checkins,
         "top_regions": [{"region": r.region, "name": atlas.name(r.region), "count": r.count}
                         for r in summary.top_regions],
@@ -87,13 +88,15 @@ def _as_json(figures: _Figures) -> dict:
                 "note": "information for a clinician, not a diagnosis"},
         "time_of_day": figures.hours,
         "regions": [{"region": f.region, "flares": f.flares,
-                     "mean_intensity": round(f.mean_intensity, 2), "max_intensity": f.max_intensity,
+                     "mean_intensity": _round(f.mean_intensity), "max_intensity": f.max_intensity,
                      "referred": f.referred}
                     for f in sorted(figures.regions.values(), key=lambda f: (-f.flares, f.region))],
     }
 
 
 def _print_text(figures: _Figures) -> None:
+    from fibromap.domain.wording import counted  # small; loaded with the command it serves
+
     summary, week, atlas, start, end = (figures.summary, figures.week, figures.atlas,
                                         figures.start, figures.end)
     period = f"{start} to {end}, {summary.days} days" if start else "no flares recorded"
@@ -103,7 +106,9 @@ def _print_text(figures: _Figures) -> None:
               f"on {summary.days_with_flares} days")
         if summary.sites:
             print(f"Body sites in pain: {summary.sites}; intensity mean "
-                  f"{summary.mean_intensity:.1f}, highest {summary.max_intensity} (0-10)")
+                  f"{summary.mean_intensity:.1f}, highest {summary.max_intensity} (0-10)"
+                  + (f"; {counted(summary.unrated_zones, 'referred zones')} not rated, left out"
+                     if summary.unrated_zones else ""))
         else:
             print("Every body site marked was rated 0 (no pain)")
     print(f"Daily check-ins: {summary.checkins}")

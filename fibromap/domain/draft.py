@@ -51,7 +51,7 @@ class DraftTreatment:
 @dataclass
 class FlareDraft:
     onset: datetime
-    duration_seconds: int | None = None  # None: no end given (still going, or not said)
+    duration_seconds: int | None = None  # None: no length (still going, or not given)
     still_going: bool = False            # the person said it has not ended
     sites: list[DraftSite] = field(default_factory=list)
     links: list[DraftLink] = field(default_factory=list)
@@ -79,11 +79,12 @@ class FlareDraft:
             id=self.editing_id,
             onset=self.onset,
             duration_seconds=self.duration_seconds,
-            # Each has its intensity (_require_complete says so).
-            sites=tuple(SpasmSite(s.region, s.intensity, SiteRole(s.role)) for s in self.sites
-                        if s.intensity is not None),
-            referrals=tuple(Referral(link.source, link.target, link.intensity) for link in self.links
-                            if link.intensity is not None),
+            still_going=self.still_going and self.duration_seconds is None,
+            # Each source has its intensity (_require_complete says so); a referred zone
+            # not rated is kept as such.
+            sites=tuple(SpasmSite(s.region, s.intensity, SiteRole(s.role)) for s in self.sites),
+            referrals=tuple(Referral(link.source, link.target, link.intensity)
+                            for link in self.links),
             context=self.context,
             qualities=frozenset(self.qualities),
             triggers=frozenset(self.triggers),
@@ -99,15 +100,10 @@ class FlareDraft:
         """A ValidationError for the first thing the person must still give or fix."""
         if not self.sites:
             raise ValidationError("mark at least one region on the body map", "sites")
-        for site in self.sites:
-            if site.intensity is None:
+        for site in self.sites:  # a referred zone may stay unrated: "referred, not rated"
+            if site.intensity is None and site.role != SiteRole.REFERRED.value:
                 raise ValidationError(
                     f"give an intensity (0–10) for {atlas.name(site.region).lower()}", "sites")
-        for link in self.links:
-            if link.intensity is None:
-                raise ValidationError(
-                    f"give an intensity for the pain spreading to "
-                    f"{atlas.name(link.target).lower()}", "referrals")
         if self.duration_seconds is not None and self.duration_seconds > DURATION_MAX_SECONDS:
             raise ValidationError("a flare can last at most 7 days (168 hours); tick "
                                   "“Still going” if it has not ended", "duration")
@@ -120,7 +116,7 @@ class FlareDraft:
         return cls(
             onset=flare.onset,
             duration_seconds=flare.duration_seconds,
-            still_going=flare.duration_seconds is None,
+            still_going=flare.still_going,
             sites=[DraftSite(s.region, s.intensity, s.role.value) for s in flare.sites],
             links=[DraftLink(r.source, r.target, r.intensity) for r in flare.referrals],
             context=flare.context,

@@ -16,10 +16,7 @@ from fibromap.errors import ValidationError
 INTENSITY_MAX = 10
 RELIEF_MAX = 10
 IMPACT_MAX = 3  # none, a little, a lot, could not
-# A flare with no end given, begun within this long ago, may still be going; an older one
-# has an unrecorded length, shown as such so it can be corrected.
-STILL_GOING = timedelta(days=1)
-# Longer than a week is not one flare; "ongoing" covers a flare that has not ended.
+# Longer than a week is not one flare; "still going" covers a flare that has not ended.
 DURATION_MAX_SECONDS = 7 * 24 * 3600
 REGION_ID_MAX = 64
 MEDICATION_TEXT_MAX = 120
@@ -54,30 +51,42 @@ def _region(field_name: str, value: object) -> str:
 
 @dataclass(frozen=True, slots=True)
 class SpasmSite:
-    """One body region in a flare with its intensity (0 none – 10 worst imaginable)."""
+    """One body region in a flare with its intensity (0 none – 10 worst imaginable).
+
+    A referred zone may be left unrated (``intensity`` None): the pain was felt there,
+    but how strongly was not said, so it is left out of every intensity figure. A spasm
+    or trigger point always has its intensity."""
 
     region: str
-    intensity: int
+    intensity: int | None
     role: SiteRole = SiteRole.SPASM
 
     def __post_init__(self) -> None:
         _region("region", self.region)
-        object.__setattr__(self, "intensity",
-                           whole_number_in_range("intensity", self.intensity, 0, INTENSITY_MAX))
         try:
             object.__setattr__(self, "role", SiteRole(self.role))
         except ValueError:
             raise ValidationError(
                 f"role must be spasm, trigger_point or referred, got {self.role!r}", "role") from None
+        if self.intensity is None and self.role.is_source:
+            raise ValidationError(f"give an intensity (0–10) for {self.region}: only a referred "
+                                  "zone may be left unrated", "intensity")
+        object.__setattr__(self, "intensity", optional_whole_number(
+            "intensity", self.intensity, 0, INTENSITY_MAX))
+
+    @property
+    def rated(self) -> bool:
+        return self.intensity is not None
 
 
 @dataclass(frozen=True, slots=True)
 class Referral:
-    """Pain spreading from a source site to a referred zone, with its own intensity."""
+    """Pain spreading from a source site to a referred zone, with its own intensity (None:
+    the zone was not rated)."""
 
     source: str
     target: str
-    intensity: int
+    intensity: int | None
 
     def __post_init__(self) -> None:
         _region("referral source", self.source)
@@ -85,7 +94,7 @@ class Referral:
         if self.source == self.target:
             raise ValidationError(f"a referral must lead to another region, not back to {self.source}",
                                   "referral")
-        object.__setattr__(self, "intensity", whole_number_in_range(
+        object.__setattr__(self, "intensity", optional_whole_number(
             "referral intensity", self.intensity, 0, INTENSITY_MAX))
 
 
@@ -127,7 +136,9 @@ class Flare:
 
     ``onset`` is an aware datetime: it is stored as UTC plus the local offset at
     that moment, so a night-time spasm stays at night after travel or a DST change.
-    ``duration_seconds`` is None while the flare is ongoing.
+    Its length is one of three things: ``duration_seconds`` given; still going
+    (``still_going``: the person said it had not ended when they recorded it); or not
+    given (neither). "Not given" is never read as "still going", nor the other way round.
 
     ``day_only`` marks a flare known only to the day (a daily rating brought from
     another app): its onset is kept as noon UTC of that day, so its identity is the
@@ -145,6 +156,7 @@ class Flare:
     impacts: Mapping[ImpactArea, int] = field(default_factory=dict)
     notes: str = ""
     day_only: bool = False
+    still_going: bool = False
     id: int | None = None
     created: datetime | None = None
     modified: datetime | None = None
@@ -166,6 +178,12 @@ class Flare:
         self._check_sites()
         object.__setattr__(self, "duration_seconds", optional_whole_number(
             "duration in seconds", self.duration_seconds, 1, DURATION_MAX_SECONDS))
+        if not isinstance(self.still_going, bool):
+            raise ValidationError(f"still_going must be true or false, got {self.still_going!r}",
+                                  "still_going")
+        if self.still_going and self.duration_seconds is not None:
+            raise ValidationError("a flare still going has no length yet: give its length "
+                                  "or say it is still going, not both", "still_going")
         if self.context is not None and (not isinstance(self.context, str)
                                          or not KEY_PATTERN.match(self.context)):
             raise ValidationError(f"unknown activity {self.context!r}", "context")
@@ -185,6 +203,8 @@ class Flare:
             if site.region in roles:
                 raise ValidationError(f"{site.region} is marked twice in one flare", "sites")
             roles[site.region] = site.role
+        if all(site.intensity is None for site in self.sites):
+            raise ValidationError("give an intensity (0–10) for at least one region", "sites")
         seen: set[tuple[str, str]] = set()
         for referral in self.referrals:
             if not isinstance(referral, Referral):
@@ -237,12 +257,19 @@ class Flare:
         return self.onset.replace(tzinfo=None)
 
     @property
-    def ongoing(self) -> bool:
-        return self.duration_seconds is None
+    def length_given(self) -> bool:
+        """Neither a length nor "still going": the length was not given."""
+        return self.duration_seconds is not None or self.still_going
 
     @property
     def max_intensity(self) -> int:
-        return max(site.intensity for site in self.sites)
+        """The highest rated intensity (a spasm or trigger point is always rated)."""
+        return max(site.intensity for site in self.sites if site.intensity is not None)
+
+    @property
+    def unrated_zones(self) -> tuple[str, ...]:
+        """The referred zones left unrated: in no intensity figure."""
+        return tuple(site.region for site in self.sites if site.intensity is None)
 
     @property
     def regions(self) -> tuple[str, ...]:

@@ -113,11 +113,13 @@ class FlareMarks:
         return sorted(self._marks.items(), key=lambda pair: self._rank.get(pair[0], last))
 
     def sites(self) -> list[SpasmSite]:
-        """The marked regions that have an intensity, in a stable order."""
+        """The marked regions that can be saved, in a stable order: each rated, or a
+        referred zone (which may stay unrated: "referred, not rated")."""
         return [SpasmSite(region, mark.intensity, mark.role) for region, mark in self.marks()
-                if mark.intensity is not None]
+                if mark.intensity is not None or mark.role is SiteRole.REFERRED]
 
     def unrated_regions(self) -> list[str]:
+        """Every marked region without an intensity, referred zones included."""
         return [region for region, mark in self.marks() if mark.intensity is None]
 
     def links(self) -> list[Link]:
@@ -129,9 +131,8 @@ class FlareMarks:
         return [(source, zone, intensity) for (source, zone), intensity in self._links.items()]
 
     def referrals(self) -> list[Referral]:
-        """The referrals that have an intensity."""
-        return [Referral(source, zone, intensity) for source, zone, intensity in self.link_marks()
-                if intensity is not None]
+        """Every referral, its intensity None while its zone is not rated."""
+        return [Referral(source, zone, intensity) for source, zone, intensity in self.link_marks()]
 
     # -- marking ---------------------------------------------------------------------------
     @_one_change
@@ -159,7 +160,7 @@ class FlareMarks:
     @_one_change
     def set_intensity(self, region: str, value: int) -> None:
         """Rate a region (marking it as a spasm if it is not marked); a referred zone's
-        referrals take the same intensity."""
+        referrals take the same intensity (its own: never the source's)."""
         mark = self._marks.get(region)
         self.mark(region, value, mark.role if mark else SiteRole.SPASM)
         for link in self._links:
@@ -218,9 +219,9 @@ class FlareMarks:
 
     @_one_change
     def toggle_referral(self, zone: str) -> None:
-        """In referral mode: link the source to ``zone`` (marked as referred pain, as
-        strong as the source, and made current), or unlink it (a zone left with no
-        referral is unmarked)."""
+        """In referral mode: link the source to ``zone`` (marked as referred pain, not
+        rated until the person rates it, and made current), or unlink it (a zone left with
+        no referral is unmarked). A zone already rated keeps its rating for the new link."""
         source = self._source
         if source is None or zone == source:
             return
@@ -234,8 +235,8 @@ class FlareMarks:
         if mark is not None and mark.role is not SiteRole.REFERRED:
             self.events.refused.emit(Refusal.ZONE_IS_SOURCE, zone)
             return
-        if mark is None:
-            mark = self._marks[zone] = Mark(self._marks[source].intensity, SiteRole.REFERRED)
+        if mark is None:  # the source's intensity is not the zone's: it waits for its own
+            mark = self._marks[zone] = Mark(None, SiteRole.REFERRED)
         self._links[link] = mark.intensity
         self.set_current(zone)
 

@@ -57,15 +57,16 @@ def _worked_out(flare: Flare) -> str:
         context=flare.context, qualities=flare.qualities, triggers=flare.triggers,
         treatments=[(t.treatment, t.relief, t.medication, t.dose) for t in flare.treatments],
         impacts=[(a.value, v) for a, v in flare.impacts.items()], notes=flare.notes,
-        day_only=flare.day_only)
+        day_only=flare.day_only, still_going=flare.still_going)
 
 
 def fingerprint(*, onset_utc: datetime, offset: int, duration: int | None, sites, referrals,
                 context: str | None, qualities, triggers, treatments, impacts, notes: str,
-                day_only: bool = False) -> str:
+                day_only: bool = False, still_going: bool = False) -> str:
     """A flare's fingerprint from its plain parts (a migration has no Flare objects):
     ``onset_utc`` aware, sites (region, intensity, role), referrals (source, target,
-    intensity), treatments (key, relief or None, medication, dose), impacts (area, level)."""
+    intensity), treatments (key, relief or None, medication, dose), impacts (area, level);
+    an unrated referred zone's intensity is None."""
     content = {
         "onset": onset_utc.astimezone(UTC).isoformat(), "offset": offset, "duration": duration,
         "sites": sorted(tuple(s) for s in sites),
@@ -78,4 +79,6 @@ def fingerprint(*, onset_utc: datetime, offset: int, duration: int | None, sites
     }
     if day_only:  # only then, so every earlier fingerprint stays as it was
         content["day_only"] = True
+    if still_going:  # likewise
+        content["still_going"] = True
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:20]

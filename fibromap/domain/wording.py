@@ -21,12 +21,16 @@ def counted(n: int, plural: str) -> str:
 DURATION_UNITS = ((86_400, "day"), (3_600, "h"), (60, "min"), (1, "s"))
 
 
+STILL_GOING_TEXT = "still going"  # the person said the flare had not ended
+NOT_GIVEN_TEXT = "not given"      # no length, and not said to be still going
+
+
 def duration_text(seconds: int | None, still_going: bool = False) -> str:
     """A length in at most two units, the larger first, the smaller rounded half up:
-    "45 s", "1 min 18 s", "1 h", "1 h 30 min", "2 days 3 h". None or 0 means no length was
-    given: "still going" only while that is plausible, else "not recorded"."""
+    "45 s", "1 min 18 s", "1 h", "1 h 30 min", "2 days 3 h". None or 0 means no length:
+    "still going" when the person said so, else "not given" (never guessed from the time)."""
     if not seconds or seconds < 1:
-        return "still going" if still_going else "not recorded"
+        return STILL_GOING_TEXT if still_going else NOT_GIVEN_TEXT
     level = next(i for i, (size, _) in enumerate(DURATION_UNITS) if seconds >= size)
     step = DURATION_UNITS[min(level + 1, len(DURATION_UNITS) - 1)][0]
     rounded = (seconds + step // 2) // step * step

@@ -7,24 +7,29 @@ Columns, in order (UTF-8, comma-separated, a header row first):
     local_date, local_time, utc_offset_minutes   the same onset, split for spreadsheets
                         (a flare known only to the day has just the date, 2026-03-01, as
                         its onset and local_date, and no local time or offset)
-    duration_seconds    empty when no end was given (still going, or not recorded)
+    duration_seconds    empty when no length was given (see still_going)
     context             what the person was doing (a word key, e.g. asleep)
     qualities, triggers word keys separated by "; "
     treatments          "key=relief" separated by "; ", relief empty if not given, the
                         medication and dose in brackets: "medication=6 [Ibuprofen|400 mg]"
     impacts             "area=level" (0 none – 3 could not) separated by "; "
     notes, created, modified
-    region, region_name, intensity (0–10), role (spasm, trigger_point, referred)
+    region, region_name, intensity (0–10; empty for a referred zone not rated),
+    role (spasm, trigger_point, referred)
     referred_from       for a referred zone: "source_region=intensity" separated by "; "
+                        (the intensity empty when the zone was not rated)
     sites_in_flare      how many rows the flare has: a file cut short inside a flare is
                         refused rather than imported as part of it
+    still_going         true when the person said the flare had not ended; with an empty
+                        duration_seconds and false, its length was not given
 
 Text inside treatments that would clash with ; = [ ] | is percent-encoded. Rows end in
 CRLF (RFC 4180), so a line break or a lone carriage return inside a note is quoted.
 Whole numbers are plain digits. On import, local_date, local_time, utc_offset_minutes
 and region_name must agree with onset and region (region_name may be a name the region
 had when an older version wrote the file), and flare_id with the flare's contents.
-Files written before sites_in_flare (18 columns after flare_id) are still read.
+Files written before still_going (a flare with no length reads as not given), or before
+sites_in_flare too (18 columns after flare_id), are still read.
 """
 
 from __future__ import annotations
@@ -35,13 +40,24 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import TextIO
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from fibromap.domain.atlas import Atlas, load_atlas
-from fibromap.domain.flare import Flare, Referral, SiteRole, SpasmSite, TreatmentUse, day_only_onset
+from fibromap.domain.flare import Flare, Referral, SiteRole, SpasmSite, day_only_onset
 from fibromap.domain.records import Records, flare_fingerprint, in_export_order
 from fibromap.errors import FibroMapError
 from fibromap.exchange.checks import EARLIEST, check_records, date_range_text, latest_day
+from fibromap.exchange.csv_cells import (
+    CellProblem,
+    at_cell,
+    moment,
+    pairs,
+    parse_treatments,
+    rating,
+    truth,
+    whole,
+    word_keys,
+)
 from fibromap.exchange.formats import Parsed, ReadChoices
 from fibromap.exchange.problems import Collector, csv_rows
 from fibromap.store.bulk_flares import flares_in_chunks
@@ -50,11 +66,10 @@ from fibromap.store.store import Store
 COLUMNS = ("flare_id", "onset", "local_date", "local_time", "utc_offset_minutes",
            "duration_seconds", "context", "qualities", "triggers", "treatments", "impacts",
            "notes", "created", "modified", "region", "region_name", "intensity", "role",
-           "referred_from", "sites_in_flare")
-COLUMNS_BEFORE_COUNTS = COLUMNS[:-1]
+           "referred_from", "sites_in_flare", "still_going")
+HEADERS = (COLUMNS, COLUMNS[:-1], COLUMNS[:-2])  # now, before still_going, before counts
 FLARE_COLUMNS = COLUMNS[:14]
 ROLES = tuple(role.value for role in SiteRole)
-DIGITS = re.compile(r"[0-9]{1,9}\Z")
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 # A Flare's complaint about a field, and the column that holds it.
 FIELD_COLUMNS = {"sites": "region", "region": "region", "intensity": "intensity",
@@ -63,6 +78,7 @@ FIELD_COLUMNS = {"sites": "region", "region": "region", "intensity": "intensity"
                  "context": "context", "qualities": "qualities", "triggers": "triggers",
                  "treatment": "treatments", "treatments": "treatments", "relief": "treatments",
                  "impacts": "impacts", "notes": "notes", "onset": "onset",
+                 "still_going": "still_going",
                  "created": "created", "modified": "modified"}
 # Left readable in a cell; everything else that could clash (; = [ ] | %) is percent-encoded.
 SAFE = " -,'()/+*:&"
@@ -81,7 +97,7 @@ def _cell_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _text_cell(cell: str) -> str:
+def _textat_cell(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
 
 
@@ -115,11 +131,17 @@ def write(handle: TextIO, flare_chunks: Iterable[list[tuple[Flare, str]]], atlas
                 flare.modified.isoformat() if flare.modified else "",
             ]
             writer.writerows(
-                common + [site.region, atlas.name(site.region), site.intensity,
+                common + [site.region, atlas.name(site.region), _blank(site.intensity),
                           site.role.value,
-                          "; ".join(f"{r.source}={r.intensity}" for r in flare.referrals
-                                    if r.target == site.region), len(flare.sites)]
+                          "; ".join(f"{r.source}={_blank(r.intensity)}" for r in flare.referrals
+                                    if r.target == site.region), len(flare.sites),
+                          "true" if flare.still_going else "false"]
                 for site in flare.sites)
+
+
+def _blank(value: int | None) -> int | str:
+    """A rating, or an empty cell for one not given."""
+    return "" if value is None else value
 
 
 def write_export(store: Store, handle: TextIO) -> None:
@@ -134,76 +156,16 @@ def dumps(records: Records, atlas: Atlas) -> str:
     return out.getvalue()
 
 
-def _whole(cell: str) -> int:
-    if not DIGITS.match(cell):
-        raise ValueError(f"{cell!r} is not a whole number (plain digits)")
-    return int(cell)
-
-
-def _keys(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split(";") if part.strip()]
-
-
-def _pairs(cell: str) -> list[tuple[str, str]]:
-    pairs = []
-    for part in _keys(cell):
-        key, sep, value = part.partition("=")
-        if not sep:
-            raise ValueError(f"{part!r} should be name=value")
-        pairs.append((key.strip(), value.strip()))
-    return pairs
-
-
-def _parse_treatments(cell: str) -> tuple[TreatmentUse, ...]:
-    uses = []
-    for key, rest in _pairs(cell):
-        relief, _, bracket = rest.partition("[")
-        medication = dose = ""
-        if bracket:
-            if not bracket.endswith("]") or "|" not in bracket:
-                raise ValueError(f"medication in {rest!r} should look like [name|dose]")
-            medication, dose = (unquote(v) for v in bracket[:-1].split("|", 1))
-        relief = relief.strip()
-        uses.append(TreatmentUse(key, _whole(relief) if relief else None, medication, dose))
-    return tuple(uses)
-
-
-class _CellProblem(Exception):
-    def __init__(self, line: int, column: str, message: str):
-        super().__init__(message)
-        self.line, self.column = line, column
-
-
-def _moment(cell: str, line: int, column: str) -> datetime | None:
-    if not cell:
-        return None
-    try:
-        moment = datetime.fromisoformat(cell)
-    except ValueError:
-        raise _CellProblem(line, column, f"{cell!r} is not a date and time") from None
-    if moment.tzinfo is None:
-        raise _CellProblem(line, column, f"{cell!r} has no UTC offset")
-    return moment
-
-
-def _cell(line: int, column: str, read, cell: str):
-    """``read(cell)``, with any complaint placed at this line and column."""
-    try:
-        return read(cell)
-    except (FibroMapError, ValueError, TypeError, OverflowError) as exc:
-        raise _CellProblem(line, column, str(exc)) from None
-
-
 def _onset(cell: str, line: int) -> tuple[datetime, bool]:
     """The onset, and whether it is known only to the day (a plain date)."""
     if DAY.match(cell):
         try:
             return day_only_onset(date.fromisoformat(cell)), True
         except ValueError:
-            raise _CellProblem(line, "onset", f"{cell!r} is not a date") from None
-    onset = _moment(cell, line, "onset")
+            raise CellProblem(line, "onset", f"{cell!r} is not a date") from None
+    onset = moment(cell, line, "onset")
     if onset is None:
-        raise _CellProblem(line, "onset", "is empty")
+        raise CellProblem(line, "onset", "is empty")
     return onset, False
 
 
@@ -211,22 +173,24 @@ def _read_flare(rows: list[tuple[int, list[str]]], atlas: Atlas, counted: bool) 
     first_line, first = rows[0]
     onset, day_only = _checked_onset(first_line, first)
     sites, referrals = _sites(rows, atlas, counted)
-    duration = _cell(first_line, "duration_seconds", _whole, first[5]) if first[5] else None
-    treatments = _cell(first_line, "treatments", _parse_treatments, first[9])
-    impacts = _cell(first_line, "impacts", lambda c: {k: _whole(v) for k, v in _pairs(c)},
+    duration = at_cell(first_line, "duration_seconds", whole, first[5]) if first[5] else None
+    still_going = len(first) > 20 and at_cell(first_line, "still_going", truth, first[20])
+    treatments = at_cell(first_line, "treatments", parse_treatments, first[9])
+    impacts = at_cell(first_line, "impacts", lambda c: {k: whole(v) for k, v in pairs(c)},
                     first[10])
     try:
         return Flare(
-            onset=onset, day_only=day_only, duration_seconds=duration, sites=tuple(sites),
+            onset=onset, day_only=day_only, duration_seconds=duration, still_going=still_going,
+            sites=tuple(sites),
             referrals=tuple(referrals), context=first[6] or None,
-            qualities=frozenset(_keys(first[7])), triggers=frozenset(_keys(first[8])),
-            treatments=treatments, impacts=impacts, notes=_text_cell(first[11]),
-            created=_moment(first[12], first_line, "created"),
-            modified=_moment(first[13], first_line, "modified"))
+            qualities=frozenset(word_keys(first[7])), triggers=frozenset(word_keys(first[8])),
+            treatments=treatments, impacts=impacts, notes=_textat_cell(first[11]),
+            created=moment(first[12], first_line, "created"),
+            modified=moment(first[13], first_line, "modified"))
     except FibroMapError as exc:
         field = getattr(exc, "field", None) or ""
         column = "impacts" if field.startswith("impact") else FIELD_COLUMNS.get(field, "onset")
-        raise _CellProblem(first_line, column, str(exc)) from None
+        raise CellProblem(first_line, column, str(exc)) from None
 
 
 def _checked_onset(first_line: int, first: list[str]) -> tuple[datetime, bool]:
@@ -234,7 +198,7 @@ def _checked_onset(first_line: int, first: list[str]) -> tuple[datetime, bool]:
     onset, day_only = _onset(first[1], first_line)
     latest = latest_day()
     if not EARLIEST <= onset.date() <= latest:
-        raise _CellProblem(first_line, "onset", f"{onset.date()} is outside "
+        raise CellProblem(first_line, "onset", f"{onset.date()} is outside "
                                                 f"{date_range_text(latest)}")
     offset = onset.utcoffset()
     assert offset is not None, "_onset gives an aware time (one with no offset is refused)"
@@ -245,7 +209,7 @@ def _checked_onset(first_line: int, first: list[str]) -> tuple[datetime, bool]:
     for column, expected in local.items():
         cell = first[COLUMNS.index(column)]
         if cell != expected:
-            raise _CellProblem(first_line, column, f"{cell!r} does not agree with the onset "
+            raise CellProblem(first_line, column, f"{cell!r} does not agree with the onset "
                                                    f"{first[1]} (expected {expected})")
     return onset, day_only
 
@@ -256,21 +220,21 @@ def _sites(rows: list[tuple[int, list[str]]], atlas: Atlas,
     sites, referrals, referred_on = [], [], []
     for line, row in rows:
         sites.append(_site(line, row, atlas))
-        for source, value in _cell(line, "referred_from", _pairs, row[18]):
+        for source, value in at_cell(line, "referred_from", pairs, row[18]):
             if source not in atlas:
-                raise _CellProblem(line, "referred_from", f"unknown body region {source!r}")
-            referrals.append(_cell(line, "referred_from",
-                                   lambda v, s=source, r=row[14]: Referral(s, r, _whole(v)),
+                raise CellProblem(line, "referred_from", f"unknown body region {source!r}")
+            referrals.append(at_cell(line, "referred_from",
+                                   lambda v, s=source, r=row[14]: Referral(s, r, rating(v)),
                                    value))
             referred_on.append((line, source))
-        if counted and _cell(line, "sites_in_flare", _whole, row[19]) != len(rows):
-            raise _CellProblem(line, "sites_in_flare", f"says the flare has {row[19]} regions, "
+        if counted and at_cell(line, "sites_in_flare", whole, row[19]) != len(rows):
+            raise CellProblem(line, "sites_in_flare", f"says the flare has {row[19]} regions, "
                                                        f"but {len(rows)} of its rows are here: "
                                                        "the file may have been cut short")
     sources = {site.region for site in sites if site.role is not SiteRole.REFERRED}
     for line, source in referred_on:
         if source not in sources:
-            raise _CellProblem(line, "referred_from", f"the pain cannot spread from {source}: "
+            raise CellProblem(line, "referred_from", f"the pain cannot spread from {source}: "
                                                       "it is not a spasm or trigger point of "
                                                       "this flare")
     return sites, referrals
@@ -279,15 +243,15 @@ def _sites(rows: list[tuple[int, list[str]]], atlas: Atlas,
 def _site(line: int, row: list[str], atlas: Atlas) -> SpasmSite:
     region = row[14]
     if region not in atlas:
-        raise _CellProblem(line, "region", f"unknown body region {region!r}")
+        raise CellProblem(line, "region", f"unknown body region {region!r}")
     if row[15] and not atlas.is_name_of(region, row[15]):  # a former name is fine too
-        raise _CellProblem(line, "region_name", f"{row[15]!r} is not the name of {region} "
+        raise CellProblem(line, "region_name", f"{row[15]!r} is not the name of {region} "
                                                 f"({atlas.name(region)})")
-    intensity = _cell(line, "intensity", _whole, row[16])
+    intensity = at_cell(line, "intensity", rating, row[16])
     if row[17] not in ROLES:
-        raise _CellProblem(line, "role", f"unknown role {row[17]!r} (one of "
+        raise CellProblem(line, "role", f"unknown role {row[17]!r} (one of "
                                          f"{', '.join(ROLES)})")
-    return _cell(line, "intensity", lambda c: SpasmSite(region, c, SiteRole(row[17])),
+    return at_cell(line, "intensity", lambda c: SpasmSite(region, c, SiteRole(row[17])),
                  intensity)
 
 
@@ -301,7 +265,7 @@ def parse(text: str, source: str = "the file",
     rows = csv_rows(text, problems, read)
     _line, header = next(rows, (1, None))
     names = tuple(h.strip() for h in header) if header is not None else ()
-    if names not in (COLUMNS, COLUMNS_BEFORE_COUNTS):
+    if names not in HEADERS:
         problems.add("line 1", "the header is not FibroMap's CSV header (see the documentation)")
         problems.check(source)
     flares = _Flares(problems, names, lambda: progress(read["at"], len(text))
@@ -323,7 +287,7 @@ class _Flares:
     def __init__(self, problems: Collector, names: tuple[str, ...],
                  progress: Callable[[], None]):
         self.problems, self.names, self.progress = problems, names, progress
-        self.counted = names == COLUMNS
+        self.counted = len(names) > len(HEADERS[2])
         self.atlas = load_atlas()
         self.pending: dict[str, list[tuple[int, list[str]]]] = {}  # rows not all in yet
         self.finished: dict[str, int] = {}  # flares read, with their first lines
@@ -358,14 +322,14 @@ class _Flares:
         if len(self.finished) % 1_000 == 0:
             self.progress()
         for line_number, row in rows[1:]:
-            for index, column in enumerate(FLARE_COLUMNS):
-                if row[index] != first[index]:
+            for index, column in enumerate(self.names):
+                if column in FLARE_COLUMNS + ("still_going",) and row[index] != first[index]:
                     self.problems.add(f"line {line_number}, column {column}",
                                       f"differs from line {first_line} of the same flare "
                                       f"{flare_id}")
         try:
             flare = _read_flare(rows, self.atlas, self.counted)
-        except _CellProblem as exc:
+        except CellProblem as exc:
             self.problems.add(f"line {exc.line}, column {exc.column}", str(exc))
             return
         if flare_fingerprint(flare) != flare_id:

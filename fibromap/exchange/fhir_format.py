@@ -3,11 +3,14 @@
 - One Patient: the name and birth date given for the report, or an anonymous Patient
   when none were given. Every Observation names it as its subject.
 - One Observation per body region marked in a flare (LOINC 72514-3, the 0–10 pain
-  score), with its body site and role.
+  score), with its body site and role. A referred zone not rated has no value but a
+  ``dataAbsentReason`` (unknown: "referred, not rated").
 - One Observation per flare that groups them (``hasMember``).
-- The time is ``effectivePeriod`` when the flare's length is known, otherwise
-  ``effectiveDateTime`` (the onset); a flare known only to the day has just its date
-  ("2026-03-01", a dateTime of day precision) and no time at all.
+- The time is ``effectivePeriod`` when the flare's length is known; a flare still going
+  has an ``effectivePeriod`` with no end (FHIR's "ongoing"); one whose length was not
+  given has ``effectiveDateTime`` (the onset) and its flare Observation says "length not
+  given" in a component with a ``dataAbsentReason``. A flare known only to the day has
+  just its date ("2026-03-01", a dateTime of day precision) and no time at all.
 - Every resource says where it came from in ``meta.source``, and the Bundle has no
   ``entry`` when there is nothing to send (FHIR forbids empty arrays).
 
@@ -42,6 +45,11 @@ FLARE_CODE = {"system": "https://fibromap.org/fhir/CodeSystem/record", "code": "
 SURVEY = [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category",
                        "code": "survey", "display": "Survey"}]}]
 ROLES = {"spasm": "spasm", "trigger_point": "trigger point", "referred": "referred pain"}
+ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
+
+
+def _unknown(text: str) -> dict[str, Any]:
+    return {"coding": [{"system": ABSENT, "code": "unknown", "display": "Unknown"}], "text": text}
 
 
 def _id(*parts: str) -> str:
@@ -78,12 +86,13 @@ def _patient(notes: dict[str, str]) -> dict[str, Any]:
 
 
 def _when(flare: Flare) -> dict[str, Any]:
-    if flare.day_only:
-        return {"effectiveDateTime": flare.onset.date().isoformat()}
-    if flare.duration_seconds is None:
-        return {"effectiveDateTime": flare.onset.isoformat()}
+    start = flare.onset.date().isoformat() if flare.day_only else flare.onset.isoformat()
+    if flare.still_going:  # a Period without an end is ongoing
+        return {"effectivePeriod": {"start": start}}
+    if flare.day_only or flare.duration_seconds is None:
+        return {"effectiveDateTime": start}
     end = flare.onset + timedelta(seconds=flare.duration_seconds)
-    return {"effectivePeriod": {"start": flare.onset.isoformat(), "end": end.isoformat()}}
+    return {"effectivePeriod": {"start": start, "end": end.isoformat()}}
 
 
 def _entry(resource: dict[str, Any]) -> dict[str, Any]:
@@ -105,7 +114,8 @@ def to_bundle(records: Records, atlas: Atlas) -> dict[str, Any]:
                 "status": "final", "category": SURVEY,
                 "code": {"coding": [PAIN_SCORE], "text": "Muscle spasm pain intensity (0-10)"},
                 "subject": subject, **_when(flare),
-                "valueInteger": site.intensity,
+                **({"valueInteger": site.intensity} if site.intensity is not None
+                   else {"dataAbsentReason": _unknown("referred, not rated")}),
                 "bodySite": {"coding": [{"system": REGION_SYSTEM, "code": site.region,
                                          "display": atlas.name(site.region)}],
                              "text": atlas.name(site.region)},
@@ -121,6 +131,9 @@ def to_bundle(records: Records, atlas: Atlas) -> dict[str, Any]:
             "code": {"coding": [FLARE_CODE], "text": "Muscle spasm flare"},
             "subject": subject, **_when(flare), "hasMember": members,
         }
+        if not flare.length_given:
+            flare_observation["component"] = [{"code": {"text": "length of the flare"},
+                                               "dataAbsentReason": _unknown("not given")}]
         if flare.notes:
             flare_observation["note"] = [{"text": flare.notes}]
         entries.append(_entry(flare_observation))

@@ -5,7 +5,10 @@
      "questionnaires": [...], "symptom_ratings": [...], "notes": {...}}
 
 A flare known only to the day has a date for its onset ("2026-03-01") and
-``"day_only": true``.
+``"day_only": true``. A flare's length is ``duration_seconds``, or with none,
+``"still_going": true`` (the person said it had not ended) or false (not given; a file
+from before still_going has none, and reads so). A referred zone not rated has
+``"intensity": null``, as have its referrals.
 
 Exporting, importing into an empty database and exporting again gives the same data.
 """
@@ -53,6 +56,7 @@ def _flare(f: Flare) -> dict[str, Any]:
     return {
         "onset": f.onset.date().isoformat() if f.day_only else f.onset.isoformat(),
         "day_only": f.day_only, "duration_seconds": f.duration_seconds,
+        "still_going": f.still_going,
         "sites": [{"region": s.region, "intensity": s.intensity, "role": s.role.value} for s in f.sites],
         "referrals": [{"from": r.source, "to": r.target, "intensity": r.intensity} for r in f.referrals],
         "context": f.context, "qualities": sorted(f.qualities), "triggers": sorted(f.triggers),
@@ -162,6 +166,7 @@ def _parse_flare(item: dict) -> Flare:
         onset = _moment(item["onset"])
     return Flare(
         onset=onset, day_only=day_only, duration_seconds=item.get("duration_seconds"),
+        still_going=item.get("still_going", False),  # files from before it: not given
         sites=tuple(SpasmSite(s["region"], s["intensity"], SiteRole(s.get("role", "spasm")))
                     for s in item["sites"]),
         referrals=tuple(Referral(r["from"], r["to"], r["intensity"]) for r in item.get("referrals", [])),

@@ -11,6 +11,9 @@ from fibromap.domain.flare import SiteRole
 from fibromap.domain.geometry import Shape
 from fibromap.figure import colors
 
+# A referred zone the person did not rate: hatched over the unrated fill, marked "?".
+REFERRED_NOT_RATED = "referred, not rated"
+
 
 def shape_path(shape: Shape) -> QPainterPath:
     path = QPainterPath()
@@ -83,7 +86,9 @@ class RegionItem(QGraphicsPathItem):
         if self.parts_marked and not self.marked:
             parts.append("marked closer: " + ", ".join(
                 f"{name.lower()} {'not rated' if i is None else i}" for name, i in self.parts_marked))
-        if self.marked:
+        if self.role is SiteRole.REFERRED and self.intensity is None:
+            parts.append(REFERRED_NOT_RATED)  # kept so, out of every intensity figure
+        elif self.marked:
             parts.append("not rated" if self.intensity is None else f"intensity {self.intensity}")
             if self.role is SiteRole.TRIGGER_POINT:
                 parts.append("trigger point")

@@ -33,8 +33,9 @@ def _notes(data: ReportData, atlas: Atlas, maximum: float, orientation: Orientat
            hidden: int) -> list[str]:
     links = [f"{atlas.name(s)} → {atlas.name(t).lower()}: {n}×" for s, t, n in data.links]
     top = sorted(data.figures.values(), key=lambda f: (-f.flares, f.region))
-    regions = [f"{atlas.name(f.region)}: {f.flares}, {f.mean_intensity:.1f} / {f.max_intensity}"
-               for f in top]
+    regions = [f"{atlas.name(f.region)}: {f.flares}, " + (
+        f"{f.mean_intensity:.1f} / {f.max_intensity}" if f.mean_intensity is not None
+        else "referred, not rated") for f in top]
     scale = (f"Scale: 0 to {maximum:.0f} flares (light orange to dark red; unmarked regions stay "
              "skin-coloured)." if data.figures
              else "No flares in this period: the figures are blank.")
@@ -46,7 +47,9 @@ def _notes(data: ReportData, atlas: Atlas, maximum: float, orientation: Orientat
     counts = [n for _s, _t, n in data.links]
     notes += listing(links, LISTED, lambda rest: f"… and {rest} more patterns, "
                      f"{spread(counts[LISTED:])} times each.") or ["none recorded"]
-    notes += ["", "Most affected regions (flares, mean / highest intensity):"]
+    notes += ["", "Most affected regions (flares, mean / highest intensity"
+              + ("; referred zones not rated count in flares, not in intensities" if
+                 data.summary.unrated_zones else "") + "):"]
     flares = [f.flares for f in top]
     notes += listing(regions, LISTED, lambda rest: f"… and {rest} more regions with "
                      f"{spread(flares[LISTED:])} flares each (coloured on the figures).") or [

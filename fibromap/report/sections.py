@@ -19,7 +19,7 @@ from fibromap.analysis.report_data import ReportData
 from fibromap.analysis.scores import NOT_A_DIAGNOSIS
 from fibromap.domain.atlas import WPI_AREAS, WPI_EXCLUDED_TEXT, Atlas
 from fibromap.domain.flare import IMPACT_LEVELS
-from fibromap.domain.wording import LONG_SPAN_DAYS, chart_date, duration_text
+from fibromap.domain.wording import LONG_SPAN_DAYS, STILL_GOING_TEXT, chart_date, counted, duration_text
 from fibromap.figure import colors
 from fibromap.report.charts import bar_chart
 from fibromap.report.layout import WRAP, Section, font, listing, spread, text_section, wrapped_height
@@ -72,13 +72,27 @@ def summary(data: ReportData) -> Section:
         # A weekly rate from less than a week would be a guess.
         + (f" ({s.flares * 7 / data.period.days:.1f} a week)." if data.period.days >= 7 else "."),
         (f"Intensity (0–10) of the regions in pain: mean {s.mean_intensity:.1f}, highest "
-         f"{s.max_intensity}; {s.sites} regions in pain in all (a region marked 0 is not)."
+         f"{s.max_intensity}; {s.sites} regions in pain in all (a region marked 0 is not"
+         + (f"; {counted(s.unrated_zones, 'referred zones')} not rated are left out of both"
+            if s.unrated_zones else "") + ")."
          if s.sites else "Every region marked was rated 0 (no pain)."),
-        "Typical duration: " + (duration_text(round(data.median_duration_s))
-                                if data.median_duration_s else "not recorded") + " (median).",
+        _duration_line(data),
         f"Time of day: {night_text(data.hours, s.flares)}.",
     ]
     return text_section("Summary", lines)
+
+
+def _duration_line(data: ReportData) -> str:
+    """The median length of the flares with one, and how many had none, and why: still going
+    (as the person said) or not given. The two are never merged."""
+    line = ("Typical duration: " + duration_text(round(data.median_duration_s))
+            + f" (median of {counted(data.lengths_known, 'flares')} with a length)"
+            if data.median_duration_s else "Typical duration: no flare has a length given")
+    without = [f"{counted(n, 'flares')} {words}" for n, words in (
+        (data.still_going, f"{STILL_GOING_TEXT} when recorded"),
+        (data.length_not_given, "with no length given"))
+        if n]
+    return line + ("; " + ", ".join(without) if without else "") + "."
 
 
 def medications(data: ReportData) -> Section:
@@ -100,6 +114,8 @@ def trend(data: ReportData) -> Section:
     long = data.period.days > LONG_SPAN_DAYS  # dates on the axis need their year
     first = weeks[0] if weeks else None
     note = "Each bar is 7 days; the last ends on the report's last day."
+    if data.summary.unrated_zones:
+        note += " Referred zones not rated are left out of the mean intensity."
     if first and first.partial:
         note += (f" The first covers only {first.days.days} day{'s' if first.days.days != 1 else ''}"
                  f" ({first.days.start:%d %b}"

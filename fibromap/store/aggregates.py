@@ -9,20 +9,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import case, distinct, extract, func, select
+from sqlalchemy import case, distinct, extract, func, or_, select
 from sqlalchemy.orm import aliased
 
+from fibromap.domain.wording import NOT_GIVEN_TEXT, STILL_GOING_TEXT
 from fibromap.store.database import Database
-from fibromap.store.flares import PAIN, in_period
+from fibromap.store.flares import FELT, PAIN, UNRATED, in_period
 from fibromap.store.schema import FlareRow, ReferralRow, SiteRow
 
 
 @dataclass(frozen=True, slots=True)
 class RegionFigures:
     region: str
-    flares: int              # flares that touched the region
-    mean_intensity: float
-    max_intensity: int
+    flares: int              # flares that touched the region (referred zones not rated too)
+    mean_intensity: float | None  # of the rated marks; None: felt only as unrated referred pain
+    max_intensity: int | None
     burden: float            # sum of intensity x minutes (flares with a known duration)
     referred: int            # flares in which the region was a referred zone
 
@@ -38,19 +39,20 @@ def _region(column, rolled_up: Mapping[str, str] | None):
 def region_figures(database: Database, start: date | None = None, end: date | None = None,
                    rolled_up: Mapping[str, str] | None = None) -> dict[str, RegionFigures]:
     """Each region's figures; with ``rolled_up``, by whole-figure region, a flare that marked
-    a region and its parts counted once."""
+    a region and its parts counted once. A referred zone not rated counts where the pain
+    was felt (flares, referred) and in no intensity (SQL's averages skip its NULL)."""
     region = _region(SiteRow.region, rolled_up)
     referred = func.count(distinct(case((SiteRow.role == "referred", SiteRow.flare_id))))
     burden = func.sum(SiteRow.intensity * func.coalesce(FlareRow.duration_s, 0))
     query = in_period(
         select(region, func.count(distinct(SiteRow.flare_id)), func.avg(SiteRow.intensity),
                func.max(SiteRow.intensity), burden, referred)
-        .join(FlareRow, FlareRow.id == SiteRow.flare_id).where(PAIN), start, end
+        .join(FlareRow, FlareRow.id == SiteRow.flare_id).where(FELT), start, end
     ).group_by(region)
     with database.reading() as session:
         rows = session.execute(query).all()
-    return {region: RegionFigures(region, flares, float(mean), peak, float(load or 0) / 60,
-                                  int(ref or 0))
+    return {region: RegionFigures(region, flares, float(mean) if mean is not None else None,
+                                  peak, float(load or 0) / 60, int(ref or 0))
             for region, flares, mean, peak, load, ref in rows}
 
 
@@ -67,7 +69,9 @@ def referral_counts(database: Database, start: date | None = None, end: date | N
         .select_from(ReferralRow)
         .join(FlareRow, FlareRow.id == ReferralRow.flare_id)
         .join(source, source.id == ReferralRow.source_site_id)
-        .join(target, target.id == ReferralRow.target_site_id).where(target.intensity > 0)
+        # A zone not rated still had pain spread to it; one marked 0 had none.
+        .join(target, target.id == ReferralRow.target_site_id)
+        .where(or_(target.intensity > 0, target.intensity.is_(None)))
         .where(from_region != to_region),  # the thumb to the palm is within the palm
         start, end
     ).group_by(from_region, to_region).order_by(count.desc(), from_region, to_region)
@@ -135,14 +139,15 @@ class DayFigures:
 def daily_figures(database: Database, start: date | None = None, end: date | None = None,
                   region: str | None = None) -> list[DayFigures]:
     """Flares per local day with the mean and highest intensity of their sites in pain
-    (one region, or all); a day whose sites were all marked 0 has no intensity."""
+    (one region, or all); a day whose sites were all marked 0 (or left unrated as
+    referred zones) has no intensity."""
     day = func.date(FlareRow.onset_local)
     pain = case((PAIN, SiteRow.intensity))  # NULL for 0: averages and maxima skip it
     query = in_period(
         select(day, func.count(distinct(FlareRow.id)), func.avg(pain), func.max(pain))
         .join(SiteRow, SiteRow.flare_id == FlareRow.id), start, end).group_by(day).order_by(day)
-    if region:
-        query = query.where(SiteRow.region == region, PAIN)
+    if region:  # the flares that touched it: a referred zone not rated too (no intensity)
+        query = query.where(SiteRow.region == region, FELT)
     with database.reading() as session:
         return [DayFigures(_day(d), n, float(mean) if mean is not None else None, peak)
                 for d, n, mean, peak in session.execute(query)]
@@ -188,23 +193,39 @@ DURATION_BINS = ((30, "under 30 s"), (120, "30 s – 2 min"), (600, "2 – 10 mi
                  (3600, "10 – 60 min"), (6 * 3600, "1 – 6 h"), (None, "over 6 h"))
 
 
+# A flare with no length is one of two things, never merged: said to be still going, or
+# its length not given (domain.wording's words for them).
+NO_LENGTH = (STILL_GOING_TEXT, NOT_GIVEN_TEXT)
+
+
 def duration_counts(database: Database, start: date | None = None,
                     end: date | None = None) -> list[tuple[str, int]]:
-    """How many flares lasted how long, in the bins of DURATION_BINS, then those with no end
-    given (still going, or not recorded)."""
+    """How many flares lasted how long, in the bins of DURATION_BINS, then those still
+    going, then those whose length was not given."""
     whens = []
     for index, (limit, _label) in enumerate(DURATION_BINS):
         if limit is not None:
             whens.append((FlareRow.duration_s < limit, index))
-    bucket = case((FlareRow.duration_s.is_(None), len(DURATION_BINS)), *whens,
-                  else_=len(DURATION_BINS) - 1)
+    no_length = FlareRow.duration_s.is_(None)
+    bucket = case((no_length & FlareRow.still_going.is_(True), len(DURATION_BINS)),
+                  (no_length, len(DURATION_BINS) + 1), *whens, else_=len(DURATION_BINS) - 1)
     query = in_period(select(bucket, func.count(FlareRow.id)), start, end).group_by(bucket)
-    counts = [0] * (len(DURATION_BINS) + 1)
+    counts = [0] * (len(DURATION_BINS) + len(NO_LENGTH))
     with database.reading() as session:
         for index, n in session.execute(query):
             counts[int(index)] = n
-    labels = [label for _limit, label in DURATION_BINS] + ["no end given"]
+    labels = [label for _limit, label in DURATION_BINS] + list(NO_LENGTH)
     return list(zip(labels, counts, strict=True))
+
+
+def unrated_zones(database: Database, start: date | None = None,
+                  end: date | None = None) -> int:
+    """Referred zones left unrated in the period's flares: left out of every intensity
+    figure, which says so where there are any."""
+    query = in_period(select(func.count(SiteRow.id)).join(FlareRow, FlareRow.id == SiteRow.flare_id)
+                      .where(UNRATED), start, end)
+    with database.reading() as session:
+        return session.scalar(query) or 0
 
 
 def treatment_relief(database: Database, start: date | None = None,
@@ -305,7 +326,8 @@ def term_counts(database: Database, kind: str, start: date | None = None,
 
 
 def durations(database: Database, start: date | None = None, end: date | None = None) -> list[int]:
-    """The known durations in seconds (flares still going are left out)."""
+    """The known durations in seconds (flares still going, or whose length was not
+    given, are left out)."""
     query = in_period(select(FlareRow.duration_s).where(FlareRow.duration_s.is_not(None)),
                       start, end).order_by(FlareRow.duration_s)
     with database.reading() as session:

@@ -31,7 +31,7 @@ from fibromap.store.schema import FlareRow, FlareTermRow, ReferralRow, SiteRow, 
 
 FLARE_INSERT = ("onset_utc", "utc_offset_min", "onset_local", "duration_s", "context_id",
                 *(column for _area, column in IMPACT_COLUMNS), "notes", "fingerprint",
-                "day_only", "created_utc", "modified_utc")
+                "day_only", "still_going", "created_utc", "modified_utc")
 
 
 def insert_many(session: Session, flares: Sequence[Flare],
@@ -63,7 +63,7 @@ def _flare_row(flare: Flare, mark: str, terms: TermLookup, now: datetime) -> tup
             flare.duration_seconds,
             terms(TermKind.CONTEXT, flare.context) if flare.context else None,
             *(flare.impacts.get(area) for area, _column in IMPACT_COLUMNS),
-            flare.notes, mark, flare.day_only,
+            flare.notes, mark, flare.day_only, flare.still_going,
             naive_utc(flare.created) if flare.created else now,
             naive_utc(flare.modified) if flare.modified else now)
 
@@ -131,7 +131,7 @@ def flares_in_chunks(database: Database, size: int = 5_000) -> Iterator[list[tup
 
 FLARE_COLUMNS = ("id", "fingerprint", "onset_utc", "utc_offset_min", "duration_s", "context_id",
                  *(column for _area, column in IMPACT_COLUMNS), "notes", "day_only",
-                 "created_utc", "modified_utc")
+                 "still_going", "created_utc", "modified_utc")
 
 
 ROLES = {role.value: role for role in SiteRole}
@@ -184,7 +184,8 @@ def _flare(row: tuple, sites: dict, referrals: dict, words: dict, uses: dict,
            keys: dict) -> Flare:
     """A flare from its row of FLARE_COLUMNS and its parts read by _read_chunk."""
     flare_id, _mark, stamp, offset, duration, context, *rest = row
-    levels, (notes, day_only, created, modified) = rest[:len(IMPACT_COLUMNS)], rest[-4:]
+    levels, (notes, day_only, still_going, created, modified) = (rest[:len(IMPACT_COLUMNS)],
+                                                                 rest[-5:])
     said = words.get(flare_id, ())
     onset = (day_only_onset(_moment(stamp).date()) if day_only
              else aware_from_utc(_moment(stamp), offset))
@@ -196,4 +197,5 @@ def _flare(row: tuple, sites: dict, referrals: dict, words: dict, uses: dict,
         tuple(uses.get(flare_id, ())),
         {area: level for (area, _c), level in zip(IMPACT_COLUMNS, levels, strict=True)
          if level is not None},
-        notes, bool(day_only), flare_id, _moment(created), _moment(modified), None)
+        notes, bool(day_only), bool(still_going), flare_id, _moment(created), _moment(modified),
+        None)

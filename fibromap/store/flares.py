@@ -48,8 +48,13 @@ def local_day_bounds(start: date | None, end: date | None) -> tuple[datetime | N
 
 
 # A site marked 0 means "no pain there": it counts nowhere as pain (regions, intensities,
-# the WPI), though the flare it belongs to is still a flare.
+# the WPI), though the flare it belongs to is still a flare. A referred zone not rated
+# (NULL) is not PAIN either: how much it hurt was not said, so it is left out of every
+# intensity figure and of "regions in pain"; it is FELT, and counted where pain was felt
+# (flares touching a region, referred pain felt there).
 PAIN = SiteRow.intensity > 0
+FELT = or_(PAIN, SiteRow.intensity.is_(None))
+UNRATED = SiteRow.intensity.is_(None)
 
 
 def in_period(query: Select, start: date | None, end: date | None) -> Select:
@@ -90,11 +95,13 @@ class FlareSummary:
     id: int
     onset: datetime
     regions: tuple[str, ...]
-    max_intensity: int
+    max_intensity: int | None       # of the rated regions (a flare has one: Flare checks it)
     duration_seconds: int | None
     position: tuple[datetime, int]  # where the next page starts
     day_only: bool = False          # known only to the day: no time to show
     referred: tuple[str, ...] = ()  # the regions among ``regions`` where pain spread to
+    still_going: bool = False       # no length: said to be still going (else not given)
+    unrated: tuple[str, ...] = ()   # the referred zones among ``regions`` not rated
 
 
 class TermLookup:
@@ -128,6 +135,7 @@ def _fill_row(row: FlareRow, flare: Flare, terms: TermLookup, session: Session) 
         setattr(row, f"impact_{area.value}", flare.impacts.get(area))
     row.notes = flare.notes
     row.day_only = flare.day_only
+    row.still_going = flare.still_going
     term_rows = [session.get_one(TermRow, terms(TermKind.QUALITY, key)) for key in sorted(flare.qualities)]
     term_rows += [session.get_one(TermRow, terms(TermKind.TRIGGER, key)) for key in sorted(flare.triggers)]
     row.terms = term_rows
@@ -171,6 +179,7 @@ def flare_from_row(row: FlareRow) -> Flare:
         impacts=impacts_of(row),
         notes=row.notes,
         day_only=row.day_only,
+        still_going=row.still_going,
         created=utc(row.created_utc),
         modified=utc(row.modified_utc),
     )
@@ -287,21 +296,23 @@ class FlareRepository:
         query = (
             select(FlareRow.id, FlareRow.onset_utc, FlareRow.utc_offset_min, FlareRow.duration_s,
                    func.max(SiteRow.intensity), func.aggregate_strings(SiteRow.region, ","),
-                   FlareRow.day_only,
+                   FlareRow.day_only, FlareRow.still_going,
                    # NULL for the other roles, which the aggregate skips.
                    func.aggregate_strings(case((SiteRow.role == SiteRole.REFERRED.value,
-                                                SiteRow.region)), ","))
+                                                SiteRow.region)), ","),
+                   func.aggregate_strings(case((UNRATED, SiteRow.region)), ","))
             .join(SiteRow, SiteRow.flare_id == FlareRow.id)
             .where(FlareRow.id.in_(page.scalar_subquery()))
             .group_by(FlareRow.id, FlareRow.onset_utc, FlareRow.utc_offset_min, FlareRow.duration_s,
-                      FlareRow.day_only)
+                      FlareRow.day_only, FlareRow.still_going)
             .order_by(*newest_first))
         with self._db.reading() as session:
             rows = session.execute(query).all()
         return [FlareSummary(flare_id, aware_from_utc(onset, offset), tuple(regions.split(",")),
                              peak, duration, (onset, flare_id), bool(day_only),
-                             tuple(referred.split(",")) if referred else ())
-                for flare_id, onset, offset, duration, peak, regions, day_only, referred in rows]
+                             _listed(referred), bool(still_going), _listed(unrated))
+                for (flare_id, onset, offset, duration, peak, regions, day_only, still_going,
+                     referred, unrated) in rows]
 
     def count_matching(self, where: FlareFilter = FlareFilter()) -> int:
         with self._db.reading() as session:
@@ -318,3 +329,6 @@ class FlareRepository:
             raise ValidationError(f"there is no flare number {flare_id}", "id")
         return row
 
+
+def _listed(joined: str | None) -> tuple[str, ...]:
+    return tuple(joined.split(",")) if joined else ()

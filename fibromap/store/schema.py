@@ -93,6 +93,9 @@ class FlareRow(Base):
     fingerprint: Mapped[str | None] = mapped_column(String(20))
     # Known only to the day (domain.flare.Flare.day_only): left out of hour-of-day figures.
     day_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The person said the flare had not ended (domain.flare.Flare.still_going); with no
+    # duration and not still going, the length was not given.
+    still_going: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_utc: Mapped[datetime] = mapped_column(DateTime)
     modified_utc: Mapped[datetime] = mapped_column(DateTime)
 
@@ -107,11 +110,17 @@ class FlareRow(Base):
         cascade="all, delete-orphan", passive_deletes=True, order_by="TreatmentUseRow.position")
 
 
+# A CHECK passes when its expression is NULL: hence the IS NOT NULL and IS NULL.
+SITE_INTENSITY = ("(intensity IS NOT NULL AND intensity BETWEEN 0 AND 10) "
+                  "OR (intensity IS NULL AND role = 'referred')")
+
+
 class SiteRow(Base):
     __tablename__ = "site"
     __table_args__ = (
         UniqueConstraint("flare_id", "region", name="uq_site_flare_region"),
-        CheckConstraint("intensity BETWEEN 0 AND 10", name="intensity"),
+        # Only a referred zone may be left unrated (NULL): out of every intensity figure.
+        CheckConstraint(SITE_INTENSITY, name="intensity"),
         CheckConstraint("role IN ('spasm', 'trigger_point', 'referred')", name="role"),
         Index("ix_site_region", "region"),
     )
@@ -120,7 +129,7 @@ class SiteRow(Base):
     flare_id: Mapped[int] = mapped_column(ForeignKey("flare.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(SmallInteger)
     region: Mapped[str] = mapped_column(String(64))
-    intensity: Mapped[int] = mapped_column(SmallInteger)
+    intensity: Mapped[int | None] = mapped_column(SmallInteger)
     role: Mapped[str] = mapped_column(String(16))
 
     flare: Mapped[FlareRow] = relationship(back_populates="sites")
@@ -130,7 +139,7 @@ class ReferralRow(Base):
     __tablename__ = "referral"
     __table_args__ = (
         UniqueConstraint("source_site_id", "target_site_id", name="uq_referral_link"),
-        CheckConstraint("intensity BETWEEN 0 AND 10", name="intensity"),
+        CheckConstraint("intensity IS NULL OR intensity BETWEEN 0 AND 10", name="intensity"),
         CheckConstraint("source_site_id <> target_site_id", name="distinct_sites"),
     )
 
@@ -140,7 +149,7 @@ class ReferralRow(Base):
     source_site_id: Mapped[int] = mapped_column(ForeignKey("site.id", ondelete="CASCADE"))
     target_site_id: Mapped[int] = mapped_column(ForeignKey("site.id", ondelete="CASCADE"),
                                                 index=True)
-    intensity: Mapped[int] = mapped_column(SmallInteger)
+    intensity: Mapped[int | None] = mapped_column(SmallInteger)  # NULL: its zone not rated
 
     source: Mapped[SiteRow] = relationship(foreign_keys=[source_site_id])
     target: Mapped[SiteRow] = relationship(foreign_keys=[target_site_id])

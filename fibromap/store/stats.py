@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import distinct, func, select
 
 from fibromap.store.database import Database
-from fibromap.store.flares import PAIN, in_period
+from fibromap.store.flares import PAIN, UNRATED, in_period
 from fibromap.store.schema import CheckInRow, FlareRow, SiteRow
 
 TOP_REGIONS = 10
@@ -33,6 +33,8 @@ class PeriodSummary:
     first_onset: datetime | None
     last_onset: datetime | None
     top_regions: tuple[RegionCount, ...]
+    # Referred zones not rated: in no intensity and not among the regions in pain.
+    unrated_zones: int = 0
 
     @property
     def days(self) -> int:
@@ -60,6 +62,8 @@ def period_summary(database: Database, start: date | None = None,
         site_query = select(func.count(SiteRow.id), func.avg(SiteRow.intensity),
                             func.max(SiteRow.intensity)).join(FlareRow).where(PAIN)
         sites, mean, peak = session.execute(in_period(site_query, start, end)).one()
+        unrated = session.scalar(in_period(
+            select(func.count(SiteRow.id)).join(FlareRow).where(UNRATED), start, end))
         flare_count = func.count(distinct(SiteRow.flare_id)).label("flares")
         top = session.execute(in_period(
             select(SiteRow.region, flare_count).join(FlareRow).where(PAIN), start, end)
@@ -77,4 +81,5 @@ def period_summary(database: Database, start: date | None = None,
         mean_intensity=float(mean) if mean is not None else None,
         max_intensity=peak, days_with_flares=days, checkins=checkins,
         first_onset=first, last_onset=last,
-        top_regions=tuple(RegionCount(region, count) for region, count in top))
+        top_regions=tuple(RegionCount(region, count) for region, count in top),
+        unrated_zones=unrated or 0)

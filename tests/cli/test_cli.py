@@ -117,7 +117,9 @@ def test_check_reports_revision_counts_and_integrity(capsys):
     run(capsys, "demo", "--into-records", "--days", "20")
     code, out, err = run(capsys, "check")
     assert code == 0 and err == ""
-    assert "Schema revision: 0008 (current)" in out
+    from fibromap.store.revisions import HEAD_REVISION
+
+    assert f"Schema revision: {HEAD_REVISION} (current)" in out
     assert "flare " in out and "Check: ok" in out
 
 

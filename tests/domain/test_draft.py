@@ -5,7 +5,7 @@ import pytest
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.draft import DraftLink, DraftSite, DraftTreatment, FlareDraft
 from fibromap.errors import ValidationError
-from tests.helpers.records import full_flare
+from tests.helpers.records import full_flare, temple_flare
 
 
 def test_a_saved_flare_survives_draft_and_json_and_back():
@@ -26,6 +26,25 @@ def test_an_unfinished_draft_keeps_what_is_missing():
     with pytest.raises(ValidationError, match="give an intensity .* for left lower calf"):
         again.to_flare(load_atlas())
     assert not again.is_empty and FlareDraft(onset=again.onset).is_empty
+
+
+def test_a_referred_zone_left_unrated_is_saved_unrated_and_still_going_as_said():
+    """Before: an unrated zone could not be saved (so the source's intensity was copied to
+    it), and "still going" was not kept: a draft from a saved flare read a NULL length as
+    still going."""
+    onset = datetime(2026, 5, 1, 3, 0, tzinfo=timezone(timedelta(hours=2)))
+    draft = FlareDraft(onset=onset, still_going=True,
+                       sites=[DraftSite("masseter.left", 7), DraftSite("temple.left", None, "referred")],
+                       links=[DraftLink("masseter.left", "temple.left", None)])
+    flare = draft.to_flare(load_atlas())
+    assert flare.unrated_zones == ("temple.left",) and flare.still_going
+    assert FlareDraft.from_flare(flare).still_going
+    unsaid = temple_flare(still_going=False)
+    assert not FlareDraft.from_flare(unsaid).still_going
+    assert FlareDraft.from_flare(unsaid).to_flare(load_atlas()) == unsaid
+    draft.sites[0].intensity = None  # a source is still rated before saving
+    with pytest.raises(ValidationError, match=r"give an intensity .* for left jaw \(masseter\)"):
+        draft.to_flare(load_atlas())
 
 
 @pytest.mark.parametrize("text", ["", "{", "[]", '{"format": 99, "draft": {}}',

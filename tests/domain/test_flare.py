@@ -64,12 +64,37 @@ def test_a_flare_needs_a_region_and_a_region_only_once():
 
 @pytest.mark.parametrize("seconds, ok", [(1, True), (DURATION_MAX_SECONDS, True), (None, True),
                                          (0, False), (DURATION_MAX_SECONDS + 1, False)])
-def test_duration_is_seconds_up_to_a_week_or_ongoing(seconds, ok):
+def test_duration_is_seconds_up_to_a_week_or_none(seconds, ok):
     if ok:
-        assert flare(duration_seconds=seconds).ongoing is (seconds is None)
+        assert flare(duration_seconds=seconds).length_given is (seconds is not None)
     else:
         with pytest.raises(ValidationError, match="duration in seconds must be between 1 and"):
             flare(duration_seconds=seconds)
+
+
+def test_a_length_given_still_going_and_not_given_are_three_states():
+    assert (flare(duration_seconds=60).still_going, flare(duration_seconds=60).length_given) == (
+        False, True)
+    going, unsaid = flare(still_going=True), flare()
+    assert going.length_given and going.duration_seconds is None
+    assert not unsaid.length_given and not unsaid.still_going
+    assert going != unsaid
+    with pytest.raises(ValidationError, match="still going has no length yet"):
+        flare(duration_seconds=60, still_going=True)
+    with pytest.raises(ValidationError, match="still_going must be true or false"):
+        flare(still_going="yes")
+
+
+def test_only_a_referred_zone_may_be_left_unrated_and_it_is_in_no_intensity():
+    zone = SpasmSite("temple.left", None, SiteRole.REFERRED)
+    f = flare(sites=(SpasmSite("upper_trapezius.left", 7), zone),
+              referrals=(Referral("upper_trapezius.left", "temple.left", None),))
+    assert not zone.rated and f.unrated_zones == ("temple.left",) and f.max_intensity == 7
+    for role in (SiteRole.SPASM, SiteRole.TRIGGER_POINT):
+        with pytest.raises(ValidationError, match="only a referred zone may be left unrated"):
+            SpasmSite("calf", None, role)
+    with pytest.raises(ValidationError, match="at least one region"):
+        flare(sites=(zone,))
 
 
 def test_referral_links_a_source_to_a_zone_marked_as_referred():

@@ -87,12 +87,14 @@ def test_referral_mode_links_the_source_to_its_zones(marks, heard):
     marks.set_intensity(TRAP, 6)
     assert marks.set_referral_mode(True)
     assert marks.referral_mode and marks.referral_source == TRAP
-    marks.activate(TEMPLE)  # a click in referral mode: a zone, as strong as the source
+    marks.activate(TEMPLE)  # a click in referral mode: a zone, not rated (not the source's 6)
     marks.activate(NECK)
-    assert marks.mark_of(TEMPLE) == Mark(6, SiteRole.REFERRED) and marks.current == NECK
+    assert marks.mark_of(TEMPLE) == Mark(None, SiteRole.REFERRED) and marks.current == NECK
     marks.set_intensity(NECK, 3)  # the zone's referral takes its intensity
     assert marks.links() == [(TRAP, TEMPLE), (TRAP, NECK)]
-    assert marks.referrals() == [Referral(TRAP, TEMPLE, 6), Referral(TRAP, NECK, 3)]
+    assert marks.referrals() == [Referral(TRAP, TEMPLE, None), Referral(TRAP, NECK, 3)]
+    assert marks.sites() == [SpasmSite(TRAP, 6), SpasmSite(TEMPLE, None, SiteRole.REFERRED),
+                             SpasmSite(NECK, 3, SiteRole.REFERRED)]
     marks.toggle_referral(TEMPLE)  # again: unlinked, and a zone with no referral unmarked
     assert marks.links() == [(TRAP, NECK)] and not marks.is_marked(TEMPLE)
     marks.toggle_referral(TRAP)  # not to itself
@@ -102,11 +104,25 @@ def test_referral_mode_links_the_source_to_its_zones(marks, heard):
     assert marks.set_referral_mode(False)  # already off: nothing to do, not a failure
 
 
-def test_a_referral_waits_for_its_intensity(marks):
-    marks.load_marks([(TRAP, 5, SiteRole.SPASM), (NECK, None, SiteRole.REFERRED)],
-                     [(TRAP, NECK, None)])
-    assert marks.links() == [(TRAP, NECK)] and marks.referrals() == []
-    assert marks.link_marks() == [(TRAP, NECK, None)]
+def test_a_referred_zone_stays_unrated_until_rated_then_has_its_own_intensity(marks):
+    """Issue 30: the temple, never rated, took its source's 7 and was saved so."""
+    marks.load_marks([(TRAP, 7, SiteRole.SPASM), (NECK, 4, SiteRole.REFERRED)], [(TRAP, NECK, 4)])
+    marks.set_current(TRAP)
+    marks.set_referral_mode(True)
+    marks.activate(TEMPLE)
+    assert marks.mark_of(TEMPLE) == Mark(None, SiteRole.REFERRED)
+    assert Referral(TRAP, TEMPLE, None) in marks.referrals()
+    assert SpasmSite(TEMPLE, None, SiteRole.REFERRED) in marks.sites()  # savable as it is
+    marks.set_intensity(TEMPLE, 2)  # rated: its own 2, and its referral's
+    assert marks.mark_of(TEMPLE) == Mark(2, SiteRole.REFERRED)
+    assert Referral(TRAP, TEMPLE, 2) in marks.referrals()
+    marks.set_referral_mode(False)
+    marks.set_current(CALF)
+    marks.mark(CALF, 5)
+    marks.set_referral_mode(True)
+    marks.activate(NECK)  # a zone already rated keeps its own rating for the new link
+    assert (CALF, NECK, 4) in marks.link_marks()
+    assert marks.unrated_regions() == []
 
 
 def test_a_spasm_is_not_made_a_zone_nor_a_zone_a_source(marks, heard):

@@ -7,8 +7,8 @@ from fibromap.domain.wording import duration_text
 # Each case worked out by hand: the larger unit that fits, then the rest rounded half up
 # to the next smaller unit; a carry that reaches the next unit is read as that unit.
 CASES = [
-    (None, "not recorded"),
-    (0, "not recorded"),           # no length given, the same as None
+    (None, "not given"),
+    (0, "not given"),              # no length given, the same as None
     (1, "1 s"),
     (45, "45 s"),
     (59, "59 s"),
@@ -39,9 +39,9 @@ def test_a_length_reads_in_at_most_two_units(seconds, words):
 
 
 @pytest.mark.parametrize("seconds", [None, 0])
-def test_no_length_is_still_going_only_when_that_is_plausible(seconds):
+def test_no_length_is_still_going_only_when_said_so_and_otherwise_not_given(seconds):
     assert duration_text(seconds, still_going=True) == "still going"
-    assert duration_text(seconds, still_going=False) == "not recorded"
+    assert duration_text(seconds, still_going=False) == "not given"
 
 
 def test_a_given_length_is_never_called_still_going():

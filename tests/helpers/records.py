@@ -35,3 +35,16 @@ def at(year, month, day, hour=12, minute=0, offset_hours=1) -> datetime:
 
 def utc(*args) -> datetime:
     return datetime(*args, tzinfo=UTC)
+
+
+def temple_flare(**changes) -> Flare:
+    """Issue 30's flare: the jaw in spasm (7), its pain felt at the temple, which was never
+    rated; still going when it was recorded."""
+    fields = dict(
+        onset=datetime(2026, 3, 30, 6, 10, tzinfo=timezone(timedelta(hours=2))),
+        sites=(SpasmSite("masseter.left", 7), SpasmSite("temple.left", None, SiteRole.REFERRED)),
+        referrals=(Referral("masseter.left", "temple.left", None),),
+        still_going=True,
+    )
+    fields.update(changes)
+    return Flare(**fields)

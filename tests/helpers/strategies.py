@@ -32,14 +32,17 @@ def flares(draw) -> Flare:
     sites = [SpasmSite(r, draw(intensities), draw(st.sampled_from([SiteRole.SPASM,
                                                                     SiteRole.TRIGGER_POINT])))
              for r in sources]
-    sites += [SpasmSite(r, draw(intensities), SiteRole.REFERRED) for r in zones]
+    # A referred zone may be left unrated, and its referrals with it.
+    sites += [SpasmSite(r, draw(st.none() | intensities), SiteRole.REFERRED) for r in zones]
     links = draw(st.lists(st.tuples(st.sampled_from(sources), st.sampled_from(zones)),
                           unique=True, max_size=6)) if zones else []
+    duration = draw(st.none() | st.integers(1, 7 * 24 * 3600))
     return Flare(
         onset=draw(onsets),
         sites=tuple(draw(st.permutations(sites))),
-        referrals=tuple(Referral(s, z, draw(intensities)) for s, z in links),
-        duration_seconds=draw(st.none() | st.integers(1, 7 * 24 * 3600)),
+        referrals=tuple(Referral(s, z, draw(st.none() | intensities)) for s, z in links),
+        duration_seconds=duration,
+        still_going=duration is None and draw(st.booleans()),  # else its length was not given
         context=draw(st.none() | st.sampled_from(_keys(TermKind.CONTEXT))),
         qualities=frozenset(draw(st.lists(st.sampled_from(_keys(TermKind.QUALITY)), max_size=3))),
         triggers=frozenset(draw(st.lists(st.sampled_from(_keys(TermKind.TRIGGER)), max_size=4))),

@@ -159,3 +159,25 @@ def test_sleep_and_activity_a_device_measured_are_summed_up_by_hand(tmp_path, sq
         "min. Steps: 1,550 a day on average (2 days).")
     no_devices = report(tmp_path, "--from", "2026-02-01", "--to", "2026-02-28")
     assert "measured by a device" not in no_devices
+
+
+def test_lengths_and_an_unrated_referred_zone_are_said_as_they_are(tmp_path, sqlite_url, paths):
+    """Issue 30: the report said "not recorded" for every flare with no length (History said
+    "still going"), and the temple, never rated, counted at its source's 7."""
+    from tests.helpers.records import temple_flare
+
+    store = Store.open(sqlite_url, paths)
+    store.flares.add_many([
+        temple_flare(onset=at(2026, 4, 20, 6)),                                 # still going
+        temple_flare(onset=at(2026, 4, 21, 6), still_going=False),              # not given
+        Flare(onset=at(2026, 4, 22, 9), duration_seconds=600, sites=(SpasmSite("soleus.left", 3),)),
+    ])
+    store.close()
+    text = report(tmp_path, "--from", "2026-04-01", "--to", END.isoformat())
+    assert ("Typical duration: 10 min (median of 1 flare with a length); 1 flare still going "
+            "when recorded, 1 flare with no length given.") in text
+    # The mean is of the rated regions: (7 + 7 + 3) / 3, the temple left out and said so.
+    assert ("mean 5.7, highest 7; 3 regions in pain in all (a region marked 0 is not; "
+            "2 referred zones not rated are left out of both).") in text
+    assert "Left temple (temporalis): 2, referred, not rated" in text
+    assert "Referred zones not rated are left out of the mean intensity." in text

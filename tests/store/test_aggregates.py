@@ -6,10 +6,11 @@ import pytest
 
 from fibromap.domain.flare import Flare, Referral, SiteRole, SpasmSite
 from fibromap.store.aggregates import (
-    daily_figures, duration_counts, night_flares, region_figures, referral_counts,
-    regions_between, regions_by_day, time_of_day, weekday_counts, weekly_region_counts,
+    daily_figures, duration_counts, durations, night_flares, region_figures, referral_counts,
+    regions_between, regions_by_day, time_of_day, unrated_zones, weekday_counts,
+    weekly_region_counts,
 )
-from tests.helpers.records import at
+from tests.helpers.records import at, temple_flare
 
 
 @pytest.fixture
@@ -85,7 +86,7 @@ def test_night_flares_and_durations(seeded):
     assert night_flares(seeded.database) == {date(2026, 4, 6): 1, date(2026, 4, 8): 1}
     counts = dict(duration_counts(seeded.database))
     assert counts == {"under 30 s": 0, "30 s – 2 min": 2, "2 – 10 min": 1, "10 – 60 min": 0,
-                      "1 – 6 h": 0, "over 6 h": 0, "no end given": 1}
+                      "1 – 6 h": 0, "over 6 h": 0, "still going": 0, "not given": 1}
 
 
 def test_weekly_region_counts(seeded):
@@ -157,3 +158,30 @@ def test_detail_regions_roll_up_to_the_whole_figure_each_flare_counted_once(stor
     assert referral_counts(store.database) == [
         ("first_dorsal_interosseous.right", "index_finger.right", 1),
         ("thumb.right", "index_finger.right", 1)]
+
+
+def test_an_unrated_referred_zone_counts_where_felt_and_in_no_intensity(store):
+    """The temple, never rated, used to be stored at its source's 7: it counted in the mean
+    intensity and among the regions in pain."""
+    day = date(2026, 3, 30)
+    store.flares.add(temple_flare())
+    temple = region_figures(store.database)["temple.left"]
+    assert (temple.flares, temple.referred, temple.mean_intensity, temple.max_intensity) == (
+        1, 1, None, None)
+    assert [d.mean_intensity for d in daily_figures(store.database)] == [7.0]
+    assert regions_between(store.database, day, day) == {"masseter.left"}
+    summary = store.summary(day, day)
+    assert (summary.sites, summary.mean_intensity, summary.unrated_zones) == (1, 7.0, 1)
+    assert unrated_zones(store.database, day, day) == 1
+    assert referral_counts(store.database) == [("masseter.left", "temple.left", 1)]
+    assert [(d.flares, d.mean_intensity) for d in daily_figures(
+        store.database, region="temple.left")] == [(1, None)]
+
+
+def test_still_going_and_not_given_are_counted_apart(store):
+    store.flares.add_many([temple_flare(), temple_flare(onset=at(2026, 3, 31, 8), still_going=False),
+                           temple_flare(onset=at(2026, 4, 1, 8), still_going=False,
+                                        duration_seconds=90)])
+    counts = dict(duration_counts(store.database))
+    assert (counts["still going"], counts["not given"], counts["30 s – 2 min"]) == (1, 1, 1)
+    assert durations(store.database) == [90]

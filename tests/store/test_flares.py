@@ -3,8 +3,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from fibromap.domain.flare import Flare, SpasmSite
+from fibromap.domain.flare import Flare, Referral, SiteRole, SpasmSite
 from fibromap.errors import DatabaseError, ValidationError
+from fibromap.store.bulk_flares import read_all_flares
 from tests.helpers.records import at, full_flare
 
 
@@ -23,10 +24,28 @@ def test_every_field_of_a_flare_survives_the_round_trip(store):
     assert loaded.created.tzinfo is not None
 
 
-def test_ongoing_flare_and_empty_optional_fields(store):
+def test_a_flare_with_no_length_given_and_empty_optional_fields(store):
     minimal = Flare(onset=at(2026, 5, 1, 9), sites=(SpasmSite("gastrocnemius.right", 9),))
     loaded = store.flares.get(store.flares.add(minimal).id)
-    assert bare(loaded) == minimal and loaded.ongoing
+    assert bare(loaded) == minimal and not loaded.length_given and not loaded.still_going
+
+
+def test_still_going_and_an_unrated_referred_zone_are_stored_as_such(store):
+    """Before: no flag (a NULL duration read as going or not by the clock), and a zone's
+    intensity could not be NULL (the source's was copied in)."""
+    flare = Flare(onset=at(2026, 5, 1, 9), still_going=True,
+                  sites=(SpasmSite("masseter.right", 7),
+                         SpasmSite("temple.right", None, SiteRole.REFERRED)),
+                  referrals=(Referral("masseter.right", "temple.right", None),))
+    saved = store.flares.add(flare)
+    for loaded in (store.flares.get(saved.id), read_all_flares(store.database)[0]):
+        assert bare(loaded) == flare and loaded.still_going and loaded.unrated_zones == (
+            "temple.right",)
+    summary, = store.flares.summaries()
+    assert (summary.still_going, summary.unrated, summary.max_intensity) == (
+        True, ("temple.right",), 7)
+    unsaid = store.flares.update(dataclasses.replace(saved, still_going=False))
+    assert not store.flares.get(unsaid.id).still_going
 
 
 def test_an_edit_keeps_creation_time_and_records_modification(store):

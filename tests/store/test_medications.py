@@ -14,6 +14,7 @@ from fibromap.store.bulk import write_new
 from fibromap.store.check import check_database
 from fibromap.store.database import Database
 from fibromap.store.medications import AlreadyListed
+from fibromap.store.revisions import HEAD_REVISION
 from fibromap.store.store import Store
 
 RELAXANT = Medication("Cyclobenzaprine", "5 mg at night", date(2026, 1, 5))
@@ -162,7 +163,7 @@ def test_upgrading_merges_the_copies_stored_before(any_url, paths):
         ("Vitamin D", "", start, None)])
     upgraded = Store.open(any_url, paths)
     try:
-        assert upgraded.database.revision() == "0008"
+        assert upgraded.database.revision() == HEAD_REVISION
         assert listed(upgraded) == [
             ("Cyclobenzaprine", "5 mg at night", start, date(2026, 2, 1)),
             ("Pregabalin", "75 mg", start, date(2026, 4, 1)),

@@ -21,6 +21,15 @@ def state(url: str) -> tuple:
                         for p in path.parent.iterdir() if p.is_file()))
 
 
+def revision_before_head() -> str:
+    """The revision the newest migration upgrades from (numbers may skip one)."""
+    from alembic.script import ScriptDirectory
+
+    from fibromap.store.database import alembic_config
+
+    return ScriptDirectory.from_config(alembic_config()).get_revision(head_revision()).down_revision
+
+
 def made_by_an_older_fibromap(url: str, paths) -> None:
     """A database with a flare, at the schema revision before the newest."""
     from alembic import command
@@ -38,7 +47,7 @@ def made_by_an_older_fibromap(url: str, paths) -> None:
 
 def test_an_older_database_is_refused_to_view_and_checked_without_a_change(any_url, paths):
     made_by_an_older_fibromap(any_url, paths)
-    older = f"{int(head_revision()) - 1:04d}"
+    older = revision_before_head()
     before = state(any_url)
     with pytest.raises(DatabaseError, match=rf"is from an older FibroMap \(schema {older}\); "
                                             "open FibroMap once to upgrade it"):
@@ -61,7 +70,7 @@ def test_an_older_sqlite_file_is_backed_up_before_it_is_opened_to_write(sqlite_u
     made_by_an_older_fibromap(sqlite_url, paths)
     assert list_backups(paths) == []
     Database.open(sqlite_url, paths).close()
-    older = f"{int(head_revision()) - 1:04d}"
+    older = revision_before_head()
     backups = list_backups(paths)
     assert [b.name.endswith(f"-before-upgrade-{older}.sqlite3") for b in backups] == [True]
 

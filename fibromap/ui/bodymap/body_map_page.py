@@ -28,6 +28,7 @@ from fibromap.domain.geometry import load_geometry
 from fibromap.figure.formatting import onset_text
 from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
+from fibromap.ui.bodymap.mark_key import UnratedKey
 from fibromap.ui.bodymap.panel_parts import (
     FittedList,
     HintFollower,
@@ -158,6 +159,8 @@ class BodyMapPage(QWidget):
         lists.setContentsMargins(0, 0, 0, 0)
         lists.addWidget(QLabel("Marked"))
         lists.addWidget(self.marked)
+        self.unrated_key = UnratedKey(self.marks)  # shown while a referred zone is unrated
+        lists.addWidget(self.unrated_key)
         lists.addWidget(self.suggestions_box)
         lists.addWidget(self.region_details)
         lists.addStretch(1)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fibromap.domain.draft import FlareDraft
-from fibromap.domain.flare import DURATION_MAX_SECONDS, IMPACT_LEVELS, STILL_GOING, ImpactArea
+from fibromap.domain.flare import DURATION_MAX_SECONDS, IMPACT_LEVELS, ImpactArea
 from fibromap.domain.vocabulary import Term, TermKind
 from fibromap.ui.log.chips import ChipGroup
 from fibromap.ui.log.treatment_panel import TreatmentPanel
@@ -286,9 +286,8 @@ class FlareForm(QWidget):
             if now:
                 self.follow_clock()
             self._day_only = draft.day_only
-            # A flare without an end, begun within the last day, may well still be going.
-            recent = datetime.now().astimezone() - draft.onset.astimezone() < STILL_GOING
-            self.set_duration(draft.duration_seconds, still_going=recent and draft.still_going)
+            # "Still going" only as the person said it: never guessed from the time.
+            self.set_duration(draft.duration_seconds, still_going=draft.still_going)
             self.context.set_checked([draft.context] if draft.context else [])
             self.qualities.set_checked(draft.qualities)
             self.triggers.set_checked(draft.triggers)

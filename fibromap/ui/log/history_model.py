@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from fibromap.domain.atlas import Atlas
-from fibromap.domain.flare import STILL_GOING
 from fibromap.domain.wording import duration_text
 from fibromap.figure.formatting import onset_text, regions_text
 from fibromap.store.flares import FlareFilter, FlareSummary
@@ -15,6 +12,8 @@ from fibromap.store.store import Store
 
 PAGE = 200
 COLUMNS = ("Date", "Regions", "Highest", "Duration")
+# Beside "Highest" of a flare with a referred zone not rated (marked *), and under the table.
+HIGHEST_NOTE = "* referred zones not rated are left out of Highest"
 
 
 class HistoryModel(QAbstractTableModel):
@@ -41,6 +40,11 @@ class HistoryModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         return self._total
+
+    @property
+    def any_unrated(self) -> bool:
+        """Whether a flare listed has a referred zone not rated (its Highest marked *)."""
+        return any(row.unrated for row in self._rows)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt's name
         return not parent.isValid() and len(self._rows) < self._total
@@ -77,8 +81,27 @@ class HistoryModel(QAbstractTableModel):
         sources, referred = _split(row)
         text = regions_text(sources, self._atlas)
         if referred:
-            text += (" " if text else "") + f"→ {regions_text(referred, self._atlas, shown=2)} (referred)"
+            text += (" " if text else "") + f"→ {regions_text(referred, self._atlas, shown=2)} "
+            unrated = len(row.unrated)
+            text += ("(referred)" if not unrated else "(referred, not rated)"
+                     if unrated == len(referred) else f"(referred, {unrated} not rated)")
         return text
+
+    def _tooltip(self, row: FlareSummary, column: int) -> str | None:
+        if column == 1:
+            sources, referred = _split(row)
+            lines = [self._atlas.name(r) for r in sources]
+            if referred:
+                lines += ["Pain spread to (referred):"] + [
+                    f"  {self._atlas.name(r)}" + (", not rated" if r in row.unrated else "")
+                    for r in referred]
+            return "\n".join(lines)
+        if column == 2 and row.unrated:
+            return HIGHEST_NOTE
+        if column == 3 and row.duration_seconds is None:
+            return ("Said to be still going when it was recorded" if row.still_going
+                    else "No length was given: open the flare to add one")
+        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -91,17 +114,12 @@ class HistoryModel(QAbstractTableModel):
             if column == 1:
                 return self._regions(row)
             if column == 2:
-                return str(row.max_intensity)
-            # Without an end, a flare of the last day may still be going; an older one is
-            # flagged as not recorded, to be corrected.
-            recent = datetime.now().astimezone() - row.onset < STILL_GOING
-            return duration_text(row.duration_seconds, still_going=recent)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            sources, referred = _split(row)
-            lines = [self._atlas.name(r) for r in sources]
-            if referred:
-                lines += ["Pain spread to (referred):"] + [f"  {self._atlas.name(r)}" for r in referred]
-            return "\n".join(lines)
+                peak = "–" if row.max_intensity is None else str(row.max_intensity)
+                return peak + ("*" if row.unrated else "")
+            # Still going only when the person said so; otherwise "not given".
+            return duration_text(row.duration_seconds, still_going=row.still_going)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:

@@ -29,7 +29,7 @@ from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 from fibromap.store.flares import FlareFilter
 from fibromap.store.store import Store
-from fibromap.ui.log.history_model import HistoryModel
+from fibromap.ui.log.history_model import HIGHEST_NOTE, HistoryModel
 from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.day_field import day_field, day_of
 from fibromap.ui.widgets.record_table import EmptyNote
@@ -173,7 +173,8 @@ class HistoryPage(QWidget):
     def _show_count(self, *_args) -> None:
         shown, total = self.model.rowCount(), self.model.total
         self.count.setText(counted(total, "flares")
-                           + (f" (showing {shown}; scroll for more)" if shown < total else ""))
+                           + (f" (showing {shown}; scroll for more)" if shown < total else "")
+                           + (f"   {HIGHEST_NOTE}" if self.model.any_unrated else ""))
 
     def _explain_empty(self) -> None:
         """Say why the table is empty: nothing logged yet, or the filters hide it all."""

@@ -24,10 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fibromap.analysis.heatmap import METRICS, Metric, format_value, metric_values, scale_maximum
+from fibromap.analysis.heatmap import (
+    INTENSITY_METRICS,
+    METRICS,
+    Metric,
+    format_value,
+    metric_values,
+    scale_maximum,
+)
 from fibromap.analysis.periods import Period, months_ending
 from fibromap.domain.atlas import Atlas, load_atlas
 from fibromap.domain.geometry import BodyGeometry, load_geometry
+from fibromap.domain.wording import counted
 from fibromap.figure.orientation import Orientation
 from fibromap.store import aggregates
 from fibromap.store.aggregates import RegionFigures
@@ -83,6 +91,7 @@ class HeatData:
     figures: dict[str, RegionFigures]
     links: list[tuple[str, str, int]]
     months: list[tuple[Period, dict[str, RegionFigures]]]
+    unrated: int = 0  # referred zones not rated: in the counts, in no intensity
 
 
 def load_heat_data(store: Store, period: Period, by_month: bool) -> HeatData:
@@ -94,10 +103,12 @@ def load_heat_data(store: Store, period: Period, by_month: bool) -> HeatData:
         months = [(month, aggregates.region_figures(database, month.start,
                                                     min(month.end, period.end), rolled))
                   for month in months_ending(period.end, MONTHS)]
-        return HeatData(period, summary.flares, summary.days_with_flares, {}, [], months)
+        return HeatData(period, summary.flares, summary.days_with_flares, {}, [], months,
+                        summary.unrated_zones)
     return HeatData(period, summary.flares, summary.days_with_flares,
                     aggregates.region_figures(database, period.start, period.end, rolled),
-                    aggregates.referral_counts(database, period.start, period.end, rolled), [])
+                    aggregates.referral_counts(database, period.start, period.end, rolled), [],
+                    summary.unrated_zones)
 
 
 class HeatMapPage(ReviewPage):
@@ -124,6 +135,7 @@ class HeatMapPage(ReviewPage):
         self.note = QLabel(wordWrap=True)  # what the period picker has to say
         self.info = QLabel("Hover over a region for its figures.", wordWrap=True)
         self.legend = LegendBar()
+        self.unrated_note = QLabel(wordWrap=True)  # shown when a referred zone was not rated
         geometry = load_geometry(settings.build)
         self.map = HeatBodyMap(settings.orientation, atlas=atlas, geometry=geometry)
         self.left_off = self.map.left_off_label()  # numbers with no room on the map
@@ -143,6 +155,7 @@ class HeatMapPage(ReviewPage):
         side.addWidget(self.note)
         side.addWidget(self.caption)
         side.addWidget(self.legend)
+        side.addWidget(self.unrated_note)
         side.addWidget(self.left_off)
         side.addWidget(self.info)
         side.addStretch(1)
@@ -220,6 +233,11 @@ class HeatMapPage(ReviewPage):
             title.setText(f"{month.start:%B %Y}" + (f" (1–{cut.day})" if cut else ""))
             small.show_figures(month_value, maximum, lambda v: format_value(metric, v))
         self.legend.set_scale(LEGEND_TITLES[metric], maximum, whole=METRICS[metric].decimals == 0)
+        self.unrated_note.setVisible(bool(data.unrated))
+        self.unrated_note.setText(
+            f"{counted(data.unrated, 'referred zones')} not rated in this period: "
+            + ("left out of the intensities shown." if metric in INTENSITY_METRICS else
+               "counted here, where the pain was felt, and left out of every intensity."))
         days = data.period.days
         if data.months:
             first, last = data.months[0][0], data.months[-1][0]
@@ -243,9 +261,10 @@ class HeatMapPage(ReviewPage):
         if f is None:
             self.info.setText(f"{name}: no flares{where}.")
             return
+        rated = (f"mean intensity {f.mean_intensity:.1f}, highest {f.max_intensity}"
+                 if f.mean_intensity is not None else "referred, not rated")
         self.info.setText(
-            f"{name}{where}\n{f.flares} flare{'s' if f.flares != 1 else ''}, "
-            f"mean intensity {f.mean_intensity:.1f}, highest {f.max_intensity}\n"
+            f"{name}{where}\n{counted(f.flares, 'flares')}, {rated}\n"
             f"burden {f.burden:.0f} intensity·min; felt here as referred pain {f.referred} "
             f"time{'s' if f.referred != 1 else ''}")
 

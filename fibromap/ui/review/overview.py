@@ -11,6 +11,7 @@ from fibromap.analysis.heatmap import Metric, format_value, metric_values, scale
 from fibromap.analysis.scores import NOT_A_DIAGNOSIS, wpi
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.geometry import BodyGeometry
+from fibromap.domain.wording import counted
 from fibromap.figure.formatting import onset_text
 from fibromap.figure.orientation import Orientation
 from fibromap.store import aggregates
@@ -145,6 +146,8 @@ class OverviewPage(QWidget):
         text = f"Last 7 days: {now.flares} flare{'s' if now.flares != 1 else ''}, {change}."
         if now.flares and now.top_regions:  # regions in pain: a week of 0 marks has none
             top = now.top_regions[0]
-            text += (f" Intensity mean {now.mean_intensity:.1f}, highest {now.max_intensity}. "
-                     f"Most often: {self._atlas.name(top.region).lower()} ({top.count}).")
+            text += (f" Intensity mean {now.mean_intensity:.1f}, highest {now.max_intensity}"
+                     + (f" ({counted(now.unrated_zones, 'referred zones')} not rated, left out)"
+                        if now.unrated_zones else "")
+                     + f". Most often: {self._atlas.name(top.region).lower()} ({top.count}).")
         self.week.setText(text)

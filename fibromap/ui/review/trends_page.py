@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from fibromap.analysis.trends import DEVICE_OVERLAYS, OVERLAYS, TrendsData, load_trends, weekly_sums
 from fibromap.domain.atlas import Atlas
+from fibromap.domain.wording import counted
 from fibromap.store.store import Store
 from fibromap.ui.review.review_page import ReviewPage
 from fibromap.ui.review.trends_legend import (
@@ -249,7 +250,9 @@ class TrendsPage(ReviewPage):
             f"{data.period.label()}: " + (
                 f"{total} flare{'s' if total != 1 else ''}; drag to pan, wheel to zoom; "
                 "medication periods are shaded." if recorded
-                else "nothing recorded in this period yet."))
+                else "nothing recorded in this period yet.")
+            + (f" {counted(data.unrated_zones, 'referred zones')} not rated: left out of "
+               "the intensities." if data.unrated_zones else ""))
         weeks, sums = weekly_sums(data.days, data.flares)
         places = week_places(weeks, data.period.start, data.period.end)
         if total:  # with none, no line along zero: it is not known there were none

@@ -57,8 +57,9 @@ def test_referral_button_and_suggestions_with_their_disclaimer(qtbot, paths):
     click(qtbot, page, "posterior_neck.left")
     page.referral_button.click()
     assert not page.map.referral_mode
-    assert page.map.marks.referrals() == [Referral("upper_trapezius.left", "temple.left", 7),
-                                    Referral("upper_trapezius.left", "posterior_neck.left", 7)]
+    # Where the pain spread is not rated until the person rates it (not at the source's 7).
+    assert page.map.marks.referrals() == [Referral("upper_trapezius.left", "temple.left", None),
+                                    Referral("upper_trapezius.left", "posterior_neck.left", None)]
     assert page.suggestions_box.isHidden()  # the source is selected: no sources to suggest
     page.map.marks.set_current("temple.left")
     assert not page.suggestions_box.isHidden()
@@ -67,7 +68,7 @@ def test_referral_button_and_suggestions_with_their_disclaimer(qtbot, paths):
     assert DISCLAIMER == "typical pattern, not a diagnosis"
     assert page.suggestions.item(0).text() == "Left upper trapezius (matches 2 of 2 zones)"
     texts = [page.marked.item(i).text() for i in range(page.marked.count())]
-    assert "7 · Left temple (temporalis), referred — from left upper trapezius" in texts
+    assert "Left temple (temporalis), referred, not rated — from left upper trapezius" in texts
 
 
 def test_the_view_setting_is_remembered(qtbot, paths):

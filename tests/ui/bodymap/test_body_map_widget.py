@@ -225,10 +225,12 @@ def test_referral_mode_links_a_source_to_the_zones_it_spreads_to(qtbot, body_map
     qtbot.keyClick(body_map, "3")  # the zone just clicked
     assert body_map.marks.links() == [("upper_trapezius.left", "temple.left"),
                                 ("upper_trapezius.left", "brow_eye.left")]
-    assert body_map.marks.referrals() == [Referral("upper_trapezius.left", "temple.left", 6),
+    # The temple was not rated: it stays so, not at its source's 6.
+    assert body_map.marks.referrals() == [Referral("upper_trapezius.left", "temple.left", None),
                                     Referral("upper_trapezius.left", "brow_eye.left", 3)]
     zone = body_map.region_items["temple.left"]
-    assert zone.role is SiteRole.REFERRED and zone.intensity == 6
+    assert zone.role is SiteRole.REFERRED and zone.intensity is None
+    assert zone.accessible_name() == "Left temple (temporalis), referred, not rated"
     arrows = body_map.arrows()
     assert set(arrows) == set(body_map.marks.links())
     arrow = arrows[("upper_trapezius.left", "temple.left")]

@@ -187,7 +187,7 @@ def test_durations_read_in_at_most_two_units(window):
     onset = datetime.now().astimezone().replace(microsecond=0) - timedelta(days=30)
     # Seconds given, and how they read (worked out by hand).
     lengths = {78: "1 min 18 s", 45: "45 s", 3600: "1 h", 5400: "1 h 30 min",
-               2 * 86400 + 3 * 3600: "2 days 3 h", 3599: "59 min 59 s", None: "not recorded"}
+               2 * 86400 + 3 * 3600: "2 days 3 h", 3599: "59 min 59 s", None: "not given"}
     window.store.flares.add_many([
         Flare(onset=onset + timedelta(hours=i), duration_seconds=seconds,
               sites=(SpasmSite("soleus.left", 4),))

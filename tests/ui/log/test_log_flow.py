@@ -24,10 +24,11 @@ def test_a_typical_flare_is_saved_in_eight_interactions(window, person):
     flares = store.flares.between()
     assert len(flares) == 1
     flare = flares[0]
+    # The neck, where the pain spread, was not rated: it is kept so (not at its source's 5).
     assert set(flare.sites) == {SpasmSite("upper_trapezius.left", 7),
                                 SpasmSite("levator_scapulae.left", 5),
-                                SpasmSite("posterior_neck.left", 5, SiteRole.REFERRED)}
-    assert flare.referrals == (Referral("levator_scapulae.left", "posterior_neck.left", 5),)
+                                SpasmSite("posterior_neck.left", None, SiteRole.REFERRED)}
+    assert flare.referrals == (Referral("levator_scapulae.left", "posterior_neck.left", None),)
     assert flare.triggers == frozenset({"stress"})
     assert abs(flare.onset - datetime.now().astimezone()) < timedelta(minutes=2)
     assert flare.onset.utcoffset() == datetime.now().astimezone().utcoffset()
@@ -128,11 +129,7 @@ def test_incomplete_or_out_of_range_entries_are_refused_visibly_and_nothing_is_s
     refused("name the medication you took")
     log.form.treatments.rows["medication"].check.setChecked(False)
     person.key(Qt.Key.Key_L, CTRL)
-    person.click_region("temple.left")
-    log.marks.set_intensity("temple.left", 3)
-    log.marks._links[("masseter.left", "temple.left")] = None  # a referral not rated yet
-    refused("give an intensity for the pain spreading to left temple")
-    log.marks.set_intensity("temple.left", 3)
+    person.click_region("temple.left")  # a referred zone left unrated is no reason to refuse
     assert log.save() is not None and window.store.flares.count() == 1
 
 
@@ -179,22 +176,33 @@ def test_a_new_flare_assumes_neither_a_length_nor_still_going(window, person):
     assert window.log.save().duration_seconds is None
 
 
-def test_a_flare_without_an_end_is_still_going_for_a_day_then_not_recorded(window):
+def test_a_flare_with_no_length_reads_one_way_in_history_correction_and_repeat_last(window, person):
+    """Issue 30: a flare with no length read "still going" in History and Repeat last when
+    it was recent, whatever the person said, and "not recorded" two days on."""
     now = datetime.now().astimezone().replace(microsecond=0)
-    window.store.flares.add_many([
-        Flare(onset=now - timedelta(hours=2), sites=(SpasmSite("soleus.left", 4),)),
-        Flare(onset=now - timedelta(days=2), sites=(SpasmSite("soleus.right", 4),)),
-    ])
+    going = Flare(onset=now - timedelta(days=2), sites=(SpasmSite("soleus.right", 4),),
+                  still_going=True)
+    unsaid = Flare(onset=now - timedelta(hours=2), sites=(SpasmSite("soleus.left", 4),))
+    window.store.flares.add_many([going, unsaid])
     window.show_view("history")
     model = window.page("history").model
     window.refresh()
-    durations = [model.index(row, 3).data() for row in range(model.rowCount())]
-    assert durations == ["still going", "not recorded"]
-    old = window.store.flares.between()[0]
-    window.log.edit(old)
-    assert not window.log.form.ongoing.isChecked()  # two days on, it is not assumed going
-    window.log.edit(window.store.flares.between()[1])
-    assert window.log.form.ongoing.isChecked()
+    assert [model.index(row, 3).data() for row in range(2)] == ["not given", "still going"]
+    assert "No length was given" in model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
+    form = window.log.form
+    for flare, going_shown in ((going, True), (unsaid, False)):
+        window.log.edit(next(f for f in window.store.flares.between() if f.onset == flare.onset))
+        assert form.ongoing.isChecked() is going_shown and form.duration_value() is None
+    window.log.new()
+    person.key(Qt.Key.Key_R, CTRL)  # the latest, two hours ago, with no length given
+    assert not form.ongoing.isChecked() and form.duration.text() == "–"
+    form.ongoing.setChecked(True)  # said now: still going, and saved so
+    form.choose_onset("15 min ago")
+    assert window.log.save().still_going
+    person.key(Qt.Key.Key_R, CTRL)
+    assert form.ongoing.isChecked() and not form.duration.isEnabled()
+    window.refresh()
+    assert model.index(0, 3).data() == "still going"
 
 
 def test_one_click_times_keep_the_exact_instant_in_the_repeated_hour(window, monkeypatch):
@@ -239,3 +247,40 @@ def test_a_flare_logged_under_another_offset_keeps_its_own_clock_when_corrected(
     assert window.log.form.onset.dateTime().toPython() == datetime(2026, 1, 14, 3, 10)
     saved = window.log.save()
     assert saved.onset == flare.onset and saved.onset.utcoffset() == timedelta(hours=-5)
+
+
+def test_a_referred_zone_is_saved_unrated_then_rated_with_the_intensity_controls(window, person,
+                                                                                 qtbot):
+    """Issue 30: the temple, never rated, was stored at its source's 7 and counted in the
+    mean intensity and among the regions in pain."""
+    log = window.log
+    person.click_region("masseter.left")
+    person.key("7")
+    person.key(Qt.Key.Key_L, CTRL)
+    person.click_region("temple.left")
+    person.key(Qt.Key.Key_L, CTRL)
+    page = log.body
+    person.click_region("temple.left")
+    assert log.marks.current == "temple.left"
+    assert page.intensity_value.text() == "not rated" and not page.intensity.answered
+    texts = [page.marked.item(i).text() for i in range(page.marked.count())]
+    assert "Left temple (temporalis), referred, not rated — from left jaw (masseter)" in texts
+    assert page.unrated_key.isVisible() and "referred, not rated" in page.unrated_key.text()
+    saved = log.save()
+    assert saved.unrated_zones == ("temple.left",)
+    day = saved.onset.date()
+    summary = window.store.summary(day, day)
+    assert (summary.mean_intensity, summary.sites, summary.unrated_zones) == (7.0, 1, 1)
+    window.refresh()
+    model = window.page("history").model
+    assert model.index(0, 1).data().endswith("(referred, not rated)")
+    assert model.index(0, 2).data() == "7*"
+    assert "left out of Highest" in window.page("history").count.text()
+    log.edit(saved)  # rated later with the same controls as any region
+    person.click_region("temple.left")
+    qtbot.keyClick(page.intensity, "3")
+    assert not page.unrated_key.isVisible()  # rated: the key has nothing to explain
+    again = log.save()
+    assert SpasmSite("temple.left", 3, SiteRole.REFERRED) in again.sites
+    assert again.referrals == (Referral("masseter.left", "temple.left", 3),)
+    assert window.store.summary(day, day).mean_intensity == 5.0

@@ -93,6 +93,25 @@ def test_hovering_a_region_shows_its_figures(page, qtbot):
     assert page.info.text() == "Right lower calf (soleus): no flares."
 
 
+def test_a_referred_zone_not_rated_counts_where_felt_and_in_no_intensity(page, qtbot):
+    """Issue 30: the temple, never rated, was stored at its source's 7 and counted in the
+    mean intensity."""
+    from tests.helpers.records import temple_flare
+
+    page._store.flares.add(temple_flare(onset=at(2026, 4, 19, 6)))
+    page.reload()
+    qtbot.waitUntil(lambda: not page.worker.busy and "4 flares" in page.caption.text())
+    assert label(page, "temple.left") == "1"  # flares touching it
+    assert not page.unrated_note.isHidden()
+    assert page.unrated_note.text().startswith("1 referred zone not rated in this period: "
+                                               "counted here")
+    choose(page, qtbot, Metric.MEAN)
+    assert label(page, "temple.left") is None and label(page, "masseter.left") == "7.0"
+    assert page.unrated_note.text().endswith("left out of the intensities shown.")
+    qtbot.mouseMove(page.map.viewport(), page.map.viewport_point("temple.left"))
+    assert "1 flare, referred, not rated" in page.info.text()
+
+
 def test_the_map_is_read_only(page, qtbot):
     qtbot.mouseClick(page.map.viewport(), Qt.MouseButton.LeftButton,
                      pos=page.map.viewport_point("biceps.left"))

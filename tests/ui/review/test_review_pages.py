@@ -31,6 +31,22 @@ def seed_patterns(store):
     ])
 
 
+def test_patterns_count_still_going_and_not_given_apart(qtbot, store):
+    """Issue 30: Patterns had one bar, "no end given", for both."""
+    from tests.helpers.records import temple_flare
+
+    store.flares.add_many([temple_flare(onset=at(2026, 6, 20, 6)),
+                           temple_flare(onset=at(2026, 6, 21, 6), still_going=False),
+                           temple_flare(onset=at(2026, 6, 22, 6), still_going=False)])
+    page = PatternsPage(store, load_atlas(), today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    ready(qtbot, page)
+    bars = dict(zip(page.durations.labels, page.durations.values, strict=True))
+    assert (bars["still going"], bars["not given"]) == (1, 2)
+    assert not any("no end" in label for label in bars)
+
+
 def test_patterns_by_hour_weekday_duration_and_region(qtbot, store):
     seed_patterns(store)
     page = PatternsPage(store, load_atlas(), today=lambda: TODAY)
@@ -40,7 +56,7 @@ def test_patterns_by_hour_weekday_duration_and_region(qtbot, store):
     assert page.hours.values[3] == 1 and page.hours.values[5] == 1 and page.hours.values[14] == 1
     assert "67% began between midnight and 8 am" in page.hours.title
     assert page.weekdays.values == [1, 0, 1, 0, 0, 1, 0]
-    assert page.durations.values == [1, 0, 1, 0, 1, 0, 0]
+    assert page.durations.values == [1, 0, 1, 0, 1, 0, 0, 0]  # then still going, not given
     assert page.summary.text().startswith("Mostly the same spots: left lower calf (soleus)")
     page.region.setCurrentIndex(page.region.findData("soleus.left"))
     qtbot.waitUntil(lambda: not page.worker.busy and page.data.region == "soleus.left")

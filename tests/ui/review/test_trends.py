@@ -207,3 +207,13 @@ def test_what_a_device_measured_is_offered_and_drawn_on_its_days(qtbot, store, t
     assert page.series_count() == before + 2
     names = [name for name, _box in page.legends[page.daily_plot].placed()]
     assert "Sleep, measured (hours)" in names and "Steps (thousands)" in names
+
+
+def test_an_unrated_referred_zone_is_left_out_of_the_intensity_lines_and_said_so(qtbot, store):
+    from tests.helpers.records import temple_flare
+
+    store.flares.add(temple_flare(onset=at(2026, 6, 20, 6)))
+    page = make_page(qtbot, store)
+    day = page.data.days.index(date(2026, 6, 20))
+    assert page.data.mean_intensity[day] == 7.0  # the jaw alone: the temple was not rated
+    assert "1 referred zone not rated: left out of the intensities." in page.caption.text()

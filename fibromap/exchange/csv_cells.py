@@ -1,0 +1,84 @@
+"""Reading the cells of a FibroMap CSV file (exchange/csv_format.py): whole numbers,
+ratings that may be empty, word lists, treatments, times; a complaint names its cell."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from urllib.parse import unquote
+
+from fibromap.domain.flare import TreatmentUse
+from fibromap.errors import FibroMapError
+
+DIGITS = re.compile(r"[0-9]{1,9}\Z")
+
+
+def whole(cell: str) -> int:
+    if not DIGITS.match(cell):
+        raise ValueError(f"{cell!r} is not a whole number (plain digits)")
+    return int(cell)
+
+
+def rating(cell: str) -> int | None:
+    """An intensity, or None for an empty cell (a referred zone not rated)."""
+    return whole(cell) if cell else None
+
+
+def truth(cell: str) -> bool:
+    if cell not in ("true", "false"):
+        raise ValueError(f"{cell!r} should be true or false")
+    return cell == "true"
+
+
+def word_keys(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def pairs(cell: str) -> list[tuple[str, str]]:
+    pairs = []
+    for part in word_keys(cell):
+        key, sep, value = part.partition("=")
+        if not sep:
+            raise ValueError(f"{part!r} should be name=value")
+        pairs.append((key.strip(), value.strip()))
+    return pairs
+
+
+def parse_treatments(cell: str) -> tuple[TreatmentUse, ...]:
+    uses = []
+    for key, rest in pairs(cell):
+        relief, _, bracket = rest.partition("[")
+        medication = dose = ""
+        if bracket:
+            if not bracket.endswith("]") or "|" not in bracket:
+                raise ValueError(f"medication in {rest!r} should look like [name|dose]")
+            medication, dose = (unquote(v) for v in bracket[:-1].split("|", 1))
+        relief = relief.strip()
+        uses.append(TreatmentUse(key, whole(relief) if relief else None, medication, dose))
+    return tuple(uses)
+
+
+class CellProblem(Exception):
+    def __init__(self, line: int, column: str, message: str):
+        super().__init__(message)
+        self.line, self.column = line, column
+
+
+def moment(cell: str, line: int, column: str) -> datetime | None:
+    if not cell:
+        return None
+    try:
+        moment = datetime.fromisoformat(cell)
+    except ValueError:
+        raise CellProblem(line, column, f"{cell!r} is not a date and time") from None
+    if moment.tzinfo is None:
+        raise CellProblem(line, column, f"{cell!r} has no UTC offset")
+    return moment
+
+
+def at_cell(line: int, column: str, read, cell: str):
+    """``read(cell)``, with any complaint placed at this line and column."""
+    try:
+        return read(cell)
+    except (FibroMapError, ValueError, TypeError, OverflowError) as exc:
+        raise CellProblem(line, column, str(exc)) from None
