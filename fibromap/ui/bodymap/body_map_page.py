@@ -126,9 +126,8 @@ class BodyMapPage(QWidget):
         # Which figure: the whole body, or a closer view of the head, a hand or a foot.
         self.view_choice = QComboBox(self.map)
         self.view_choice.setAccessibleName("Show on the map")
-        self.view_choice.setToolTip("The whole body, or a closer view of the head, the shoulders, "
-                                    "the low back and hips, the hands or the feet (also from a "
-                                    "region's right-click menu)")
+        self.view_choice.setToolTip("The whole body, or a closer view of a part of it (also "
+                                    "from a region's right-click menu)")
         for label, views in VIEW_CHOICES:
             self.view_choice.addItem(label, views)
         self.view_choice.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -383,17 +382,19 @@ class _HintFollower(QObject):
 
 
 class _TopRight(QObject):
-    """Keeps a widget at the top right of its parent, ``gap`` from the edges."""
+    """Keeps a widget at the top right of the map, clear of the scroll bar of a zoom."""
 
     def __init__(self, widget: QWidget, gap: int):
         super().__init__(widget)
         self._widget, self._gap = widget, gap
-        parent = widget.parentWidget()
-        assert parent is not None, "kept at the top right of the parent it already has"
-        parent.installEventFilter(self)
+        body_map = widget.parentWidget()
+        assert isinstance(body_map, BodyMapWidget), "kept at the top right of the map"
+        self._map = body_map
+        body_map.installEventFilter(self)
+        body_map.viewport().installEventFilter(self)  # resized as the scroll bar comes and goes
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            self._widget.move(watched.width() - self._widget.width() - self._gap, self._gap)
+            right = self._map.viewport().geometry().right()
+            self._widget.move(right - self._widget.width() - self._gap, self._gap)
         return False
-
