@@ -81,7 +81,7 @@ screenshots: $(STAMP)
 				$$view --figure $$figure -o $(SHOTS)/$$state-$$size/$$view-$$figure.png --size $$size || exit 1; \
 		done; done; done; \
 	done
-	for map in head_front head_back palms hand_backs foot_tops soles; do \
+	for map in head_front head_back shoulders_front shoulders_back pelvis_front pelvis_back palms hand_backs foot_tops soles; do \
 		FIBROMAP_HOME=$(CURDIR)/$(SHOTS)/year-home QT_QPA_PLATFORM=offscreen $(BIN)/fibromap screenshot log \
 			--map $$map --map-only -o resources/screenshots/closer-$$map.png || exit 1; \
 		for state in year empty; do for size in 1280x800 1024x700; do \

@@ -33,6 +33,10 @@ class View(StrEnum):
     BACK = "back"
     HEAD_FRONT = "head_front"
     HEAD_BACK = "head_back"
+    SHOULDERS_FRONT = "shoulders_front"
+    SHOULDERS_BACK = "shoulders_back"
+    PELVIS_FRONT = "pelvis_front"
+    PELVIS_BACK = "pelvis_back"
     PALMS = "palms"
     HAND_BACKS = "hand_backs"
     FOOT_TOPS = "foot_tops"
@@ -51,17 +55,35 @@ class View(StrEnum):
     @property
     def facing(self) -> bool:
         """Seen face to face (mirrored in the patient view, as the front is)."""
-        return self in (View.FRONT, View.HEAD_FRONT, View.PALMS)
+        return self in (View.FRONT, View.HEAD_FRONT, View.SHOULDERS_FRONT, View.PELVIS_FRONT,
+                        View.PALMS)
+
+    @property
+    def crop_of(self) -> View | None:
+        """The whole figure's view that this view shows a part of, closer (None: a view
+        drawn on its own, or the whole figure)."""
+        return CROPS.get(self)
 
 
 VIEW_TITLES = {View.FRONT: "Front", View.BACK: "Back", View.HEAD_FRONT: "Face and neck",
-               View.HEAD_BACK: "Back of the head and neck", View.PALMS: "Palms",
+               View.HEAD_BACK: "Back of the head and neck",
+               View.SHOULDERS_FRONT: "Shoulders and chest",
+               View.SHOULDERS_BACK: "Shoulders and upper back",
+               View.PELVIS_FRONT: "Hips and groin", View.PELVIS_BACK: "Lower back and pelvis",
+               View.PALMS: "Palms",
                View.HAND_BACKS: "Backs of the hands", View.FOOT_TOPS: "Tops of the feet",
                View.SOLES: "Soles of the feet"}
-# The whole figure, then the detail views: closer drawings of the head, hands and feet.
+# The whole figure, then the detail views: closer drawings of the head, hands and feet, and
+# closer parts of the whole figure itself (the shoulder girdle; the low back and pelvis).
 FIGURES: dict[str, tuple[View, ...]] = {
     "body": (View.FRONT, View.BACK), "head": (View.HEAD_FRONT, View.HEAD_BACK),
+    "shoulders": (View.SHOULDERS_FRONT, View.SHOULDERS_BACK),
+    "pelvis": (View.PELVIS_FRONT, View.PELVIS_BACK),
     "hands": (View.PALMS, View.HAND_BACKS), "feet": (View.FOOT_TOPS, View.SOLES)}
+# A crop view draws the whole figure's own regions, cut to a window: a region of the
+# whole figure may be drawn in it whatever its detail figure.
+CROPS = {View.SHOULDERS_FRONT: View.FRONT, View.SHOULDERS_BACK: View.BACK,
+         View.PELVIS_FRONT: View.FRONT, View.PELVIS_BACK: View.BACK}
 
 
 class Layer(StrEnum):

@@ -22,6 +22,7 @@ from fibromap.domain.atlas import FIGURES, Atlas, View
 from fibromap.domain.geometry import BodyGeometry
 from fibromap.figure import colors
 from fibromap.figure.orientation import Orientation
+from fibromap.figure.region_chip import chip_font, chip_rows, chips
 from fibromap.figure.region_item import IntensityLabel, RegionItem, polyline_path, shape_path
 
 FIGURE_GAP = 60.0
@@ -53,6 +54,7 @@ class BodyFigures:
         self.containers: dict[View, QGraphicsRectItem] = {}
         self.titles: dict[View, QGraphicsSimpleTextItem] = {}
         self.side_labels: dict[View, tuple[QGraphicsSimpleTextItem, QGraphicsSimpleTextItem]] = {}
+        self.below: dict[View, float] = {}  # room taken under a view by its whole-region buttons
         self.shown: tuple[View, ...] = ()
         self._outlines: dict[View, list[QGraphicsPathItem]] = {}
         self._mirrored = False
@@ -71,17 +73,13 @@ class BodyFigures:
             container.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
             self.scene.addItem(container)
             self.containers[view] = container
-            for region_id, shape in figure.regions.items():
-                item = RegionItem(self.atlas.region(region_id), shape)
-                item.setParentItem(container)
-                item.view = view
-                self.items.setdefault(region_id, []).append(item)
-                self.region_items.setdefault(region_id, item)
-                if region_id not in self.labels:
-                    label = IntensityLabel()
-                    self.scene.addItem(label)
-                    label.hide()
-                    self.labels[region_id] = label
+            items = [RegionItem(self.atlas.region(region_id), shape)
+                     for region_id, shape in figure.regions.items()]
+            buttons = chips(self.atlas, figure, chip_font(font)) if view.figure != "body" else []
+            self.below[view] = chip_rows(figure, buttons)
+            container.setRect(0, 0, figure.width, figure.height + self.below[view])
+            for item in items + buttons:
+                self._add(item, view)
             self._draw_outline(view)
             title = QGraphicsSimpleTextItem(view.title)
             title.setFont(title_font)
@@ -97,6 +95,19 @@ class BodyFigures:
                 self.scene.addItem(text)
                 sides.append(text)
             self.side_labels[view] = (sides[0], sides[1])
+
+    def _add(self, item: RegionItem, view: View) -> None:
+        """A region's item in a view, with the region's number (one for all its items)."""
+        region_id = item.region.id
+        item.setParentItem(self.containers[view])
+        item.view = view
+        self.items.setdefault(region_id, []).append(item)
+        self.region_items.setdefault(region_id, item)
+        if region_id not in self.labels:
+            label = IntensityLabel()
+            self.scene.addItem(label)
+            label.hide()
+            self.labels[region_id] = label
 
     def show(self, views: tuple[View, ...]) -> None:
         """Show ``views`` side by side (the others are hidden) and fit the scene to them."""
@@ -114,7 +125,7 @@ class BodyFigures:
             title = self.titles[view]
             title.setPos(x + (figure.width - title.boundingRect().width()) / 2, 4)
             x += figure.width + FIGURE_GAP
-            height = max(height, figure.height)
+            height = max(height, figure.height + self.below[view])
         self.scene.setSceneRect(QRectF(-4, 0, x - FIGURE_GAP + 8, height + TITLE_SPACE + 4))
         self._place_sides()
 
@@ -138,13 +149,15 @@ class BodyFigures:
         self.geometry = geometry
         for view, container in self.containers.items():
             figure = geometry.views[view]
-            container.setRect(0, 0, figure.width, figure.height)
+            container.setRect(0, 0, figure.width, figure.height + self.below[view])
             for item in self._outlines.pop(view):
                 self.scene.removeItem(item)
             self._draw_outline(view)
         for items in self.items.values():
             for item in items:
-                item.set_shape(geometry.views[item.view].regions[item.region.id])
+                shape = geometry.views[item.view].regions.get(item.region.id)
+                if shape is not None:  # not a whole-region button (region_chip.py)
+                    item.set_shape(shape)
         self.show(self.shown)
         self._mirror()
 

@@ -66,7 +66,8 @@ VIEWS = (*(page.name for page in PAGES), "bodymap")
 
 # What the Log's map can show in a screenshot (`--map`): the whole figure or a detail view
 # (atlas.View, named here so the command line need not load the atlas).
-MAP_VIEWS = ("whole", "head_front", "head_back", "palms", "hand_backs", "foot_tops", "soles")
+MAP_VIEWS = ("whole", "head_front", "head_back", "shoulders_front", "shoulders_back", "pelvis_front",
+             "pelvis_back", "palms", "hand_backs", "foot_tops", "soles")
 
 
 def page_entry(name: str) -> PageEntry:

@@ -29,6 +29,7 @@ from shapely.ops import polylabel, unary_union
 
 from figure_builds import BUILDS, build_lines, warp, warp_line  # beside this script
 from figure_lines import details
+from make_crop_views import CROP_FIGURES, CROPS, crop_view
 from make_detail_views import DETAIL_FIGURES, Frame, detail_view
 from shape_tools import (
     Point, band, blob, carve, catmull_rom, ellipse, polygons, region_below, region_left_of,
@@ -266,14 +267,16 @@ def to_svg_polyline(points: Sequence[Point], frame: Frame) -> str:
 
 
 # -- assembling, checking, writing ---------------------------------------------------
-VIEWS = ("front", "back", "head_front", "head_back", "palms", "hand_backs", "foot_tops", "soles")
+VIEWS = ("front", "back", "head_front", "head_back", "shoulders_front", "shoulders_back",
+         "pelvis_front", "pelvis_back", "palms", "hand_backs", "foot_tops", "soles")
 BODY_FRAME = {view: Frame(scale=SCALE, half_width=HALF_WIDTH, top=0.0, bottom=8.0, margin=MARGIN,
                           near=near, sides_at=(-0.95, 1.02))
               for view, near in (("front", "right"), ("back", "left"))}
 
 
 def figure_of(view: str) -> str:
-    return next((name for name, views in DETAIL_FIGURES.items() if view in views), "body")
+    figures = DETAIL_FIGURES | CROP_FIGURES
+    return next((name for name, views in figures.items() if view in views), "body")
 
 
 def build_view(view: str, build: str = "neutral") -> tuple[Frame, Polygon, dict[str, Polygon],
@@ -289,6 +292,12 @@ def build_view(view: str, build: str = "neutral") -> tuple[Frame, Polygon, dict[
         added = build_lines(build, view)
         lines = [warp_line(build, line) for line in
                  details(view, neutral) + added + [[(-x, y) for x, y in line] for line in added]]
+    elif view in CROPS:  # a part of the whole figure (the neutral build), closer
+        body_view = CROPS[view].body_view
+        parts = split_parts(half_silhouette(), body_view)
+        frame, half, stems = crop_view(view, parts, front_regions(parts) if body_view == "front"
+                                       else back_regions(parts))
+        lines = []
     else:
         frame, half, stems, half_lines = detail_view(
             view, lambda body_view: split_parts(half_silhouette(), body_view))
@@ -302,7 +311,8 @@ def build_view(view: str, build: str = "neutral") -> tuple[Frame, Polygon, dict[
     regions: dict[str, Polygon] = {}
     for stem, shape in stems.items():
         entry = catalogue[stem]
-        if entry["view"] != view and entry.get("detail") != figure_of(view):
+        cropped = view in CROPS and entry["view"] == CROPS[view].body_view
+        if entry["view"] != view and entry.get("detail") != figure_of(view) and not cropped:
             raise SystemExit(f"{stem} is drawn on the {view} view but catalogued on {entry['view']}")
         mirrored = affinity.scale(shape, -1, 1, origin=(0, 0))
         if entry["paired"]:

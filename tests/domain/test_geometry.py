@@ -39,7 +39,8 @@ def figure(request):
 
 def test_every_drawn_region_is_catalogued_on_its_view_and_every_region_is_drawn():
     """Each region is drawn on the view it is catalogued on; it may be drawn again, closer,
-    only in its own detail figure (a finger on the palm and on the back of the hand)."""
+    only in its own detail figure (a finger on the palm and on the back of the hand), or in
+    a crop view of its own view (the shoulders and pelvis: parts of the whole figure)."""
     atlas = load_atlas()
     assert set(GEOMETRY.views) == set(View)
     drawn: dict[str, list[View]] = {}
@@ -50,7 +51,8 @@ def test_every_drawn_region_is_catalogued_on_its_view_and_every_region_is_drawn(
     for region in atlas:
         assert region.view in drawn[region.id], region.id
         for view in drawn[region.id]:
-            assert view is region.view or view.figure == region.detail, (region.id, view)
+            assert (view is region.view or view.figure == region.detail
+                    or view.crop_of is region.view), (region.id, view)
     # A detail region's parent is a region of the whole figure, in the same figure.
     for region in atlas:
         if region.parent:
@@ -97,7 +99,9 @@ def test_left_and_right_mirror_each_other(figure):
 # The side of the person drawn on the viewer's left: facing the viewer the person's right;
 # from behind, and looking down at the feet or up at the soles, the person's left.
 VIEWER_LEFT = {View.FRONT: Side.RIGHT, View.BACK: Side.LEFT, View.HEAD_FRONT: Side.RIGHT,
-               View.HEAD_BACK: Side.LEFT, View.PALMS: Side.RIGHT, View.HAND_BACKS: Side.LEFT,
+               View.HEAD_BACK: Side.LEFT, View.SHOULDERS_FRONT: Side.RIGHT,
+               View.SHOULDERS_BACK: Side.LEFT, View.PELVIS_FRONT: Side.RIGHT,
+               View.PELVIS_BACK: Side.LEFT, View.PALMS: Side.RIGHT, View.HAND_BACKS: Side.LEFT,
                View.FOOT_TOPS: Side.LEFT, View.SOLES: Side.LEFT}
 
 

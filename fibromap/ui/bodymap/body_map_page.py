@@ -49,7 +49,9 @@ FIRST_WORDS = ("Click where it hurts, or type a muscle's name on the map to find
                "type 0–9 for how strong (1 then 0 for 10).")
 # What the map can show, named short enough to sit beside the find line at 1024 px.
 VIEW_CHOICES = (("Whole body", FIGURES["body"]), ("Face", (View.HEAD_FRONT,)),
-                ("Back of head", (View.HEAD_BACK,)), ("Palms", (View.PALMS,)),
+                ("Back of head", (View.HEAD_BACK,)), ("Shoulders, front", (View.SHOULDERS_FRONT,)),
+                ("Shoulders, back", (View.SHOULDERS_BACK,)), ("Hips and groin", (View.PELVIS_FRONT,)),
+                ("Lower back", (View.PELVIS_BACK,)), ("Palms", (View.PALMS,)),
                 ("Backs of hands", (View.HAND_BACKS,)), ("Tops of feet", (View.FOOT_TOPS,)),
                 ("Soles", (View.SOLES,)))
 KEYBOARD_HELP = ("Body map: type a muscle's name to find it, Enter marks it, a digit rates it, "
@@ -110,8 +112,8 @@ class BodyMapPage(QWidget):
         # Which figure: the whole body, or a closer view of the head, a hand or a foot.
         self.view_choice = QComboBox(self.map)
         self.view_choice.setAccessibleName("Show on the map")
-        self.view_choice.setToolTip("The whole body, or a closer view of the head, the hands "
-                                    "or the feet (also from a region's right-click menu)")
+        self.view_choice.setToolTip("The whole body, or a closer view of a part of it (also "
+                                    "from a region's right-click menu)")
         for label, views in VIEW_CHOICES:
             self.view_choice.addItem(label, views)
         self.view_choice.setFocusPolicy(Qt.FocusPolicy.ClickFocus)

@@ -1,6 +1,7 @@
 """BodyMapWidget: the front and back of the body side by side, or a detail view
 (map_views.py), to click on. Click a region to mark it, then press 0–9 (1 then 0 quickly
-for 10) for its intensity. In referral mode, clicks on other regions mark where the pain
+for 10) for its intensity; a region too small to hit comes closer at the first click and
+is marked at the second (map_closer.py). In referral mode, clicks on other regions mark where the pain
 of the current region spreads to, drawn as arrows. The keyboard does it all (map_keys.py).
 
 The marks are a FlareMarks (fibromap/domain/flare_marks.py), ``marks``: the widget sends
@@ -19,6 +20,7 @@ from fibromap.domain.geometry import BodyGeometry, load_geometry
 from fibromap.figure.body_figures import BodyFigures
 from fibromap.figure.orientation import Orientation
 from fibromap.figure.region_item import RegionItem
+from fibromap.ui.bodymap.map_closer import MapCloser
 from fibromap.ui.bodymap.map_keys import MapKeys
 from fibromap.ui.bodymap.map_views import MapViews
 from fibromap.ui.bodymap.map_zoom import MapZoom
@@ -46,6 +48,7 @@ class BodyMapWidget(QGraphicsView):
         self._orientation = Orientation(orientation)
         self._hovered: str | None = None
         self._editable = True
+        self._took_press = False  # a press brought a region closer: its release is ours too
 
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -59,6 +62,7 @@ class BodyMapWidget(QGraphicsView):
         self.keys = MapKeys(self)
         self.zoom = MapZoom(self)
         self.views = MapViews(self)
+        self.closer = MapCloser(self)
         self.figures = BodyFigures(self.scene(), self.atlas, self.body_geometry, self.font(), views)
         self._links = ReferralLinks(self.scene(), self.figures.shown_anchor)
         self._drawn: set[tuple[str, str]] = set()  # the arrows that draw the model's referrals
@@ -72,11 +76,21 @@ class BodyMapWidget(QGraphicsView):
         self._draw_arrows()
         self.set_orientation(self._orientation)
 
-    def redraw(self) -> None:
-        """Draw every region and arrow again (the figures turned, or other views shown)."""
-        for region_id in self.region_items:
+    def redraw(self, regions=None) -> None:
+        """Draw every region (or those given) and arrow again (the figures turned, or other
+        views shown)."""
+        for region_id in self.region_items if regions is None else regions:
             self._refresh(region_id)
         self._links.route()
+
+    def showing(self) -> set[str]:
+        """The regions drawn with more than their outline: marked, linked, current, hovered
+        or with a value. Only these change when other views are shown (their numbers move)."""
+        marks = self.marks
+        shown = {rid for rid, _mark in marks.marks()} | {rid for link in marks.links()
+                                                         for rid in link}
+        shown |= {rid for rid in (marks.current, self._hovered) if rid is not None}
+        return shown | {rid for rid, item in self.region_items.items() if item.value is not None}
 
     # -- orientation and drawing ---------------------------------------------------------
     @property
@@ -92,6 +106,7 @@ class BodyMapWidget(QGraphicsView):
         """Draw the map in another build of the figure; marks, arrows and zoom stay."""
         self.body_geometry = geometry
         self.figures.set_geometry(geometry)
+        self.closer.forget()
         self.zoom.apply()
         self.redraw()
 
@@ -232,10 +247,12 @@ class BodyMapWidget(QGraphicsView):
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().mouseMoveEvent(event)
         self._set_hovered(self.region_at(event.position()))
+        self.closer.moved(event.position())
 
     def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().leaveEvent(event)
         self._set_hovered(None)
+        self.closer.stop()
 
     def _set_hovered(self, region_id: str | None) -> None:
         if region_id == self._hovered:
@@ -247,27 +264,37 @@ class BodyMapWidget(QGraphicsView):
         self.hoveredRegionChanged.emit(region_id or "")
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        region_id = self.region_at(event.position())
-        if region_id is None:
+        self.closer.stop()
+        self._took_press = False
+        position = event.position().toPoint()
+        left = event.button() == Qt.MouseButton.LeftButton
+        region_id = self.region_at(position)
+        # A click just beside a small region (off the figure) is meant for it: it comes closer.
+        meant = self.closer.near(position) if region_id is None and left else None
+        if meant is not None and self.closer.wanted(meant):
+            region_id = meant
+        elif region_id is None:
             super().mousePressEvent(event)
             return
         self.setFocus(Qt.FocusReason.MouseFocusReason)
-        if event.button() == Qt.MouseButton.LeftButton:
-            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and self._editable:
-                self.marks.spread_to(region_id)  # pain spreads from the current one to here
-            else:
-                self.activate(region_id)
-            event.accept()
+        self._took_press = True
+        event.accept()
+        if left and self.closer.wanted(region_id):
+            self.closer.bring_closer(region_id, position)
+        elif left and event.modifiers() & Qt.KeyboardModifier.ShiftModifier and self._editable:
+            self.marks.spread_to(region_id)  # pain spreads from the current one to here
+        elif left:
+            self.activate(region_id)
         elif event.button() == Qt.MouseButton.RightButton:
             self.marks.set_current(region_id)
             if self._editable:
                 region_menu(self, region_id).exec(event.globalPosition().toPoint())
-            event.accept()
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().mouseReleaseEvent(event)
-        if self.region_at(event.position()) is not None:
-            event.accept()  # the press already did the work
+        if self._took_press or self.region_at(event.position()) is not None:
+            event.accept()  # the press did the work (and may have moved what is under it)
+        self._took_press = False
 
     def activate(self, region_id: str) -> None:
         """What a click or Space does: mark the region and make it current."""

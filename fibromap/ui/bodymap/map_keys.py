@@ -6,8 +6,9 @@ Digits give the current region its intensity ("1" then "0" quickly for 10), + an
 step it, Tab and the arrow keys move between regions, typing finds a region by name,
 Space or Enter marks (or unmarks) it, Delete removes it, Ctrl+L starts or ends referral
 mode and Ctrl+T makes a marked source a trigger point; Ctrl++ and Ctrl+- zoom
-(map_zoom.py). Esc ends finding or referral mode, and otherwise leaves the map for the
-panel and the form (Tab stays on the regions).
+(map_zoom.py). Esc ends finding or referral mode, then goes back from a detail view or a
+zoom to the whole body, and otherwise leaves the map for the panel and the form (Tab
+stays on the regions).
 """
 
 from __future__ import annotations
@@ -199,12 +200,14 @@ class MapKeys:
             self.map.marks.unmark(current)
 
     def escape(self, _press: KeyPress) -> bool:
-        """Esc ends finding, then referral mode, then leaves the map for what follows it
-        (Tab walks the regions)."""
+        """Esc ends finding, then referral mode, then goes back to the whole body, then
+        leaves the map for what follows it (Tab walks the regions)."""
         if self.find_text:
             self.end_find()
         elif self.map.referral_mode:
             self.map.set_referral_mode(False)
+        elif self.map.closer.back():
+            pass
         else:
             following = focusable_after(self.map)
             if following is None:

@@ -2,10 +2,13 @@
 
 The detail views draw the head and neck, the hands and wrists, and the feet and ankles
 several times larger, with muscles the whole figure is too small for (the pterygoids, each
-finger, the plantar fascia). They open from a region's right-click menu, from the map's
-view chooser, by zooming in past the last step over a region that has one, or by finding
-a region drawn only there. A mark made in a detail view shows on the whole figure: the
-region it lies in takes the colour of its strongest part, dotted inside its edge.
+finger, the plantar fascia); and the shoulders, and the low back and pelvis, as parts of
+the whole figure drawn about twice as large. A first click on a small region of the face,
+neck, a hand or a foot opens its view (map_closer.py); any of them opens from a region's
+right-click menu, from the map's view chooser, by zooming in past the last step over a
+region that has one, or by finding a region drawn only there. Esc or *Whole body* goes
+back. A mark made in a detail view shows on the whole figure: the region it lies in takes
+the colour of its strongest part, dotted inside its edge.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ class MapViews:
             return
         body_map.zoom.level = 0
         body_map.figures.show(views)
-        body_map.redraw()
+        body_map.redraw(body_map.showing())
         body_map.zoom.apply()
         current = body_map.marks.current
         if current is not None and body_map.figures.shown_item(current) is None:
@@ -69,5 +72,6 @@ class MapViews:
         if self.map.figures.shown_item(region_id):
             self.map.marks.set_current(region_id)
         self.map.message.emit(f"{view.title}, closer: the muscles the whole figure is too "
-                              "small for. A mark here shows on the whole figure.")
+                              "small for. A mark here shows on the whole figure; Esc goes "
+                              "back to it.")
         return True

@@ -1,6 +1,7 @@
 """Zooming into the body map, for the small muscles of the face, neck, hands and feet.
-Zooming in past the last step over the face, a hand or a foot opens its detail view
-(map_views.py).
+Zooming in past the last step over a region with a detail view (the face, a hand, a
+foot, the shoulders, the low back) opens it (map_views.py). A first click on a small
+muscle zooms all the way in at the pointer (map_closer.py).
 
 Ctrl+wheel zooms at the pointer; Ctrl++ and Ctrl+- zoom at the current region, and a
 region's right-click menu offers "Zoom in here"; at any
@@ -27,7 +28,7 @@ class MapZoom:
         self.level = 0
         self.whole = QToolButton(body_map)
         self.whole.setText("Whole body")
-        self.whole.setToolTip("Show both figures whole again (Ctrl+-)")
+        self.whole.setToolTip("Show both figures whole again (Esc)")
         self.whole.setAccessibleName("Show the whole body")
         self.whole.clicked.connect(self.reset)
         self.whole.hide()
@@ -36,13 +37,22 @@ class MapZoom:
     def factor(self) -> float:
         return STEPS[self.level]
 
+    @property
+    def deepest(self) -> int:
+        return len(STEPS) - 1
+
     def at_most(self) -> bool:
         """Zoomed in as far as it goes."""
-        return self.level == len(STEPS) - 1
+        return self.level == self.deepest
+
+    def zoom_to(self, level: int, at: QPointF) -> bool:
+        """Zoom to a step, keeping the scene point ``at`` where it is on screen."""
+        return self._set(level, at)
 
     def zoom_in(self, at: QPointF | None = None) -> bool:
         """One step closer; past the last step, over a region of the whole figure that has
-        a detail view (the face, a hand, a foot), that view opens."""
+        a detail view (the face, a hand, a foot, the shoulders, the low back), that view
+        opens."""
         if self.at_most() and self.map.views.whole:
             region = (self.map.region_at(self.map.mapFromScene(at)) if at is not None
                       else self.map.marks.current)
@@ -53,7 +63,9 @@ class MapZoom:
         return self._set(self.level - 1, at)
 
     def reset(self) -> None:
+        """Both figures whole again, from a zoom or a detail view."""
         self._set(0, None)
+        self.map.views.whole_body()
         self.map.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set(self, level: int, at: QPointF | None) -> bool:
@@ -96,7 +108,7 @@ class MapZoom:
         if zoomed:
             body_map.scale(self.factor, self.factor)
             body_map.centerOn(centre)
-        self.whole.setVisible(zoomed)
+        self.whole.setVisible(zoomed or not body_map.views.whole)
         self.whole.adjustSize()
         viewport = body_map.viewport().geometry()
         self.whole.move(viewport.right() - self.whole.width() - EDGE, viewport.top() + EDGE)

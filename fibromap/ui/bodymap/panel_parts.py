@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QLabel, QListWidget, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QListWidget, QWidget
 
 from fibromap.domain.atlas import Layer, Region
 from fibromap.domain.flare import SiteRole
@@ -100,17 +100,19 @@ class HintFollower(QObject):
 
 
 class TopRight(QObject):
-    """Keeps a widget at the top right of its parent, ``gap`` from the edges."""
+    """Keeps a widget at the top right of the map, clear of the scroll bar of a zoom."""
 
     def __init__(self, widget: QWidget, gap: int):
         super().__init__(widget)
         self._widget, self._gap = widget, gap
-        parent = widget.parentWidget()
-        assert parent is not None, "kept at the top right of the parent it already has"
-        parent.installEventFilter(self)
+        body_map = widget.parentWidget()
+        assert isinstance(body_map, QAbstractScrollArea), "kept at the top right of the map"
+        self._map = body_map
+        body_map.installEventFilter(self)
+        body_map.viewport().installEventFilter(self)  # resized as the scroll bar comes and goes
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            self._widget.move(watched.width() - self._widget.width() - self._gap, self._gap)
+            right = self._map.viewport().geometry().right()
+            self._widget.move(right - self._widget.width() - self._gap, self._gap)
         return False
-

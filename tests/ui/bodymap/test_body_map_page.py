@@ -5,6 +5,7 @@ from fibromap.domain.flare import Referral, SiteRole, SpasmSite
 from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_page import BodyMapPage
 from fibromap.ui.settings import Settings
+from tests.helpers.map_clicks import click_region
 
 
 def make_page(qtbot, paths):
@@ -17,8 +18,8 @@ def make_page(qtbot, paths):
 
 
 def click(qtbot, page, region_id):
-    qtbot.mouseClick(page.map.viewport(), Qt.MouseButton.LeftButton,
-                     pos=page.map.viewport_point(region_id))
+    """As a person: a small region comes closer at the first click, the second marks it."""
+    click_region(qtbot, page.map, region_id)
 
 
 def test_the_panel_follows_the_current_region_and_edits_it(qtbot, paths):
