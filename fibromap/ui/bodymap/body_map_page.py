@@ -28,7 +28,7 @@ from fibromap.domain.geometry import load_geometry
 from fibromap.figure.formatting import onset_text
 from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
-from fibromap.ui.bodymap.mark_key import UnratedKey
+from fibromap.ui.bodymap.mark_key import KEY_TEXT, unrated_key
 from fibromap.ui.bodymap.panel_parts import (
     FittedList,
     HintFollower,
@@ -161,8 +161,6 @@ class BodyMapPage(QWidget):
         lists.setContentsMargins(0, 0, 0, 0)
         lists.addWidget(QLabel("Marked"))
         lists.addWidget(self.marked)
-        self.unrated_key = UnratedKey(self.marks)  # shown while a referred zone is unrated
-        lists.addWidget(self.unrated_key)
         lists.addWidget(self.suggestions_box)
         lists.addWidget(self.region_details)
         lists.addStretch(1)
@@ -223,7 +221,7 @@ class BodyMapPage(QWidget):
         self.map.currentRegionChanged.connect(lambda _rid: self._update_panel())
         self.map.hoveredRegionChanged.connect(self._show_hovered)
         self.map.referralModeChanged.connect(self._referral_mode_changed)
-        self.map.message.connect(self.help.setText)
+        self.map.message.connect(self.say)
         self.intensity.answerChanged.connect(self._intensity_moved)
         self.spasm.toggled.connect(lambda on: self._set_role(SiteRole.SPASM) if on else None)
         self.trigger_point.toggled.connect(
@@ -251,9 +249,16 @@ class BodyMapPage(QWidget):
         if region_id and region_id != self.marks.current:
             self.help.setText(self.map.atlas.region(region_id).name)
         elif not self.map.referral_mode:
-            self.help.setText("")
+            self.say("")
+
+    def say(self, text: str) -> None:
+        """Say ``text`` on the help line under the buttons; when there is nothing to say,
+        what a hatched "?" on the map means, while there is one."""
+        self.help.setText(text or unrated_key(self.marks))
 
     def _update_panel(self) -> None:
+        if not self.help.text() or self.help.text() == KEY_TEXT:
+            self.say("")
         current = self.marks.current
         self._describe(self.map.atlas.region(current) if current else None)
         self._show_mark(self.marks.mark_of(current) if current else None)

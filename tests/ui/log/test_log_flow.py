@@ -265,7 +265,7 @@ def test_a_referred_zone_is_saved_unrated_then_rated_with_the_intensity_controls
     assert page.intensity_value.text() == "not rated" and not page.intensity.answered
     texts = [page.marked.item(i).text() for i in range(page.marked.count())]
     assert "Left temple (temporalis), referred, not rated — from left jaw (masseter)" in texts
-    assert page.unrated_key.isVisible() and "referred, not rated" in page.unrated_key.text()
+    assert "referred, not rated" in page.help.text()  # the key to the hatched "?" on the map
     saved = log.save()
     assert saved.unrated_zones == ("temple.left",)
     day = saved.onset.date()
@@ -279,7 +279,7 @@ def test_a_referred_zone_is_saved_unrated_then_rated_with_the_intensity_controls
     log.edit(saved)  # rated later with the same controls as any region
     person.click_region("temple.left")
     qtbot.keyClick(page.intensity, "3")
-    assert not page.unrated_key.isVisible()  # rated: the key has nothing to explain
+    assert "not rated" not in page.help.text()  # rated: the key has nothing to explain
     again = log.save()
     assert SpasmSite("temple.left", 3, SiteRole.REFERRED) in again.sites
     assert again.referrals == (Referral("masseter.left", "temple.left", 3),)
