@@ -17,7 +17,13 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from fibromap.analysis.statistics import FDR, Difference, benjamini_hochberg, hac_difference
+from fibromap.analysis.statistics import (
+    FDR,
+    Difference,
+    benjamini_hochberg,
+    hac_difference,
+    persistent_difference,
+)
 from fibromap.domain.daily import CheckIn, Medication, SymptomRating
 
 ASSOCIATION = "association, not cause"
@@ -30,7 +36,9 @@ POOR_NIGHT = f"under {POOR_SLEEP_HOURS} h of sleep or sleep quality {POOR_SLEEP_
 METHOD = ("Difference in daily means; 95 % interval from Newey–West standard errors (which "
           "allow for one day's count following another's) with Student's t on the "
           "Welch–Satterthwaite degrees of freedom; p-values adjusted across all comparisons "
-          f"shown by Benjamini–Hochberg, and only adjusted p below {FDR:g} called notable.")
+          f"shown by Benjamini–Hochberg, and only adjusted p below {FDR:g} called notable. "
+          "A rating (pain, a symptom) gets a wider interval where it and the exposure both "
+          "run in streaks of days.")
 
 
 @dataclass(frozen=True)
@@ -151,8 +159,9 @@ def compare(title: str, exposed: str, other: str, outcome: str,
             rating: bool = False) -> Comparison:
     """Exposed days against the others, each row (day, exposed, outcome); ``rating``: the
     outcome is a rating, said to be higher or lower, not more or fewer."""
-    return Comparison(title, exposed, other, outcome, hac_difference(list(days)),
-                      pattern=pattern, rating=rating)
+    rows = list(days)
+    result = persistent_difference(rows) if rating else hac_difference(rows)
+    return Comparison(title, exposed, other, outcome, result, pattern=pattern, rating=rating)
 
 
 def adjust(comparisons: list[Comparison]) -> list[Comparison]:

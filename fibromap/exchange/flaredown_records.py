@@ -56,7 +56,7 @@ MEDICATION_UNITS = ("mg", "mcg", "µg", "ug", "ml", "g", "iu", "unit", "units", 
 TRIGGERS = {t.label.lower(): t.key for t in BUILTIN_TERMS if t.kind is TermKind.TRIGGER}
 TRIGGERS |= {t.key.replace("_", " "): t.key for t in BUILTIN_TERMS if t.kind is TermKind.TRIGGER}
 REPEATED = "repeated ratings (one symptom rated twice on a day: the highest kept)"
-ANSWERED_TWICE = "check-in answers given twice on a day (the highest kept)"
+ANSWERED_TWICE = "check-in answers (given twice on one day: the highest kept)"
 OTHER_KINDS = {"weather": "weather readings", "hbi": "Harvey-Bradshaw index answers"}
 # Conditions whose rating a reader could take for overall pain: the import says it is not.
 CONDITIONS_NOT_PAIN = frozenset(("fibromyalgia", "chronic fatigue syndrome", "me cfs",
