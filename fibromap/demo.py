@@ -227,10 +227,12 @@ def _how_it_felt(rng: random.Random, person: _Person, checkin: CheckIn, flares: 
     fog = _clip(0.6 + (0.9 if poor else 0) + 0.12 * ((checkin.fatigue or 5) - 5)
                 + rng.gauss(0, 0.6), 0, 3)
     unrefreshed = _clip(0.9 + (1.3 if poor else 0) + rng.gauss(0, 0.6), 0, 3)
-    answers = {"pain": pain, "stiffness": stiffness, "fibro_fog": fog,
-               "waking_unrefreshed": unrefreshed}
-    skipped = {name for name in answers if rng.random() < 0.04}  # left unanswered
-    return replace(checkin, **{n: None if n in skipped else v for n, v in answers.items()})
+
+    def given(value: int) -> int | None:
+        return None if rng.random() < 0.04 else value  # now and then left unanswered
+
+    return replace(checkin, pain=given(pain), stiffness=given(stiffness), fibro_fog=given(fog),
+                   waking_unrefreshed=given(unrefreshed))
 
 
 def _onset(rng: random.Random, day: date, on_relaxant: bool) -> tuple[datetime, str]:

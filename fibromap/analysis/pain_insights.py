@@ -11,14 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from fibromap.analysis.insights import (
-    POOR_NIGHT,
-    Comparison,
-    Observed,
-    compare,
-    poor_night,
-    since,
-)
+from fibromap.analysis.insights import POOR_NIGHT, Comparison, Observed, compare, poor_night, since
 from fibromap.domain.daily import CheckIn, Medication
 
 OUTCOME = "overall pain (0–10)"

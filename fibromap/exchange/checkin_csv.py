@@ -25,7 +25,7 @@ import csv
 import io
 import re
 from datetime import date
-from typing import TextIO
+from typing import Any, TextIO
 
 from fibromap.domain.daily import SCALES, CheckIn
 from fibromap.domain.records import Records
@@ -108,7 +108,7 @@ def _checkin(line: int, row: list[str], problems: Collector) -> CheckIn | None:
         day = date.fromisoformat(row[0].strip())
     except ValueError:
         problems.add(f"line {line}, column day", f"{row[0]!r} is not a date like 2026-03-01")
-    answers = {}
+    answers: dict[str, Any] = {}
     for column, cell in zip(ANSWERS, row[1:], strict=False):
         try:
             answers[column] = _answer(column, cell)

@@ -72,6 +72,20 @@ def test_demo_history_is_realistic(capsys):
     good = {c.day for c in history.checkins} - poor
     per_day = lambda days: sum(1 for f in history.flares if f.onset.date() in days) / len(days)
     assert per_day(poor) > 1.2 * per_day(good)
+    # Overall pain, stiffness, fog and waking unrefreshed on most check-ins, in their
+    # ranges, skipped now and then (None), worse after a poor night.
+    for name, top in (("pain", 10), ("stiffness", 10), ("fibro_fog", 3),
+                      ("waking_unrefreshed", 3)):
+        given = [getattr(c, name) for c in history.checkins if getattr(c, name) is not None]
+        assert 0.9 * len(history.checkins) < len(given) < len(history.checkins), name
+        assert min(given) >= 0 and max(given) <= top and len(set(given)) > top // 2, name
+
+    def mean(name, days):
+        given = [getattr(c, name) for c in history.checkins
+                 if c.day in days and getattr(c, name) is not None]
+        return sum(given) / len(given)
+    assert mean("pain", poor) > mean("pain", good) + 0.2
+    assert mean("waking_unrefreshed", poor) > mean("waking_unrefreshed", good) + 0.5
     reliefs = {}
     for flare in history.flares:
         for use in flare.treatments:
