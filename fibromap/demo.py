@@ -214,15 +214,16 @@ def _one_day(rng: random.Random, person: _Person, day: date,
 def _how_it_felt(rng: random.Random, person: _Person, checkin: CheckIn, flares: list[Flare],
                  on_relaxant: bool) -> CheckIn:
     """Overall pain, stiffness, fibro fog and waking unrefreshed for a day's check-in:
-    pain leans on yesterday's (it changes slowly), on a poor night, on the day's flares and
-    on winter, and eases a little on the relaxant; now and then a question is skipped."""
+    pain is a slow level (worse in winter, a little better on the relaxant) plus what the
+    day adds (a poor night, its flares); now and then a question is skipped."""
     season = math.cos(2 * math.pi * (checkin.day.timetuple().tm_yday - 15) / 365.25)
     poor = (checkin.sleep_hours or 7) < 5.5 or (checkin.sleep_quality or 5) <= 3
     peak = max((s.intensity for f in flares for s in f.sites), default=0)
-    aim = (4.2 + (1.2 if poor else 0) + 0.25 * len(flares) + 0.15 * peak + 0.6 * season
-           - (0.6 if on_relaxant else 0))
-    person.pain = 0.6 * person.pain + 0.4 * aim + rng.gauss(0, 0.7)
-    pain = _clip(person.pain, 0, 10)
+    # A slow level (weeks, seasons, the relaxant) and what the day adds to it.
+    aim = 4.4 + 0.6 * season - (0.6 if on_relaxant else 0)
+    person.pain = 0.8 * person.pain + 0.2 * aim + rng.gauss(0, 0.4)
+    pain = _clip(person.pain + (1.1 if poor else 0) + 0.15 * len(flares) + 0.1 * (peak - 5)
+                 + rng.gauss(0, 0.8), 0, 10)
     stiffness = _clip(pain - 0.5 + 0.8 * season + (0.8 if poor else 0) + rng.gauss(0, 1.1), 0, 10)
     fog = _clip(0.6 + (0.9 if poor else 0) + 0.12 * ((checkin.fatigue or 5) - 5)
                 + rng.gauss(0, 0.6), 0, 3)
