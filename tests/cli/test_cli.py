@@ -131,7 +131,7 @@ def test_check_reports_revision_counts_and_integrity(capsys):
     run(capsys, "demo", "--into-records", "--days", "20")
     code, out, err = run(capsys, "check")
     assert code == 0 and err == ""
-    assert "Schema revision: 0007 (current)" in out
+    assert "Schema revision: 0008 (current)" in out
     assert "flare " in out and "Check: ok" in out
 
 
