@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 
 from fibromap.demo_devices import device_history
@@ -93,6 +93,7 @@ class _Person:
         self.baseline = {spot: rng.uniform(4.0, 6.5) for spot in spots}
         self.anywhere = sorted(r.id for r in atlas if r.area not in {"head", "feet"})
         self.stress = 4.5
+        self.pain = 4.5
 
     def region(self) -> str:
         if self.rng.random() < 0.78:
@@ -108,6 +109,9 @@ def generate(days: int = 365, seed: int = 1, end: date | None = None) -> DemoHis
         raise ValueError(f"days must be between 1 and {MAX_DAYS}, got {days}")
     end = end or date.today() - timedelta(days=1)
     rng = random.Random(seed)
+    # How the day felt (overall pain, stiffness, fog, waking unrefreshed) draws from its own
+    # generator, so the flares and the rest of a seed's history stay as they were.
+    felt = random.Random(f"felt-{seed}")
     atlas = load_atlas()
     person = _Person(rng, atlas)
     start = end - timedelta(days=days - 1)
@@ -128,7 +132,7 @@ def generate(days: int = 365, seed: int = 1, end: date | None = None) -> DemoHis
         day_flares, checkin = _one_day(rng, person, day, on_relaxant)
         flares += day_flares
         if checkin is not None:
-            checkins.append(checkin)
+            checkins.append(_how_it_felt(felt, person, checkin, day_flares, on_relaxant))
     questionnaires, appointments = _visits(rng, start, end, flares)
     sleeps, steps = device_history(start, days, seed, checkins, flares, central_european_offset)
     return DemoHistory(flares, checkins, sorted(medications, key=lambda m: m.start),
@@ -205,6 +209,31 @@ def _one_day(rng: random.Random, person: _Person, day: date,
                       fatigue=fatigue, mood=mood, activity_level=activity, foods=foods,
                       notes="Bad night." if poor_sleep and rng.random() < 0.2 else "")
     return flares, checkin
+
+
+def _how_it_felt(rng: random.Random, person: _Person, checkin: CheckIn, flares: list[Flare],
+                 on_relaxant: bool) -> CheckIn:
+    """Overall pain, stiffness, fibro fog and waking unrefreshed for a day's check-in:
+    pain is a slow level (worse in winter, a little better on the relaxant) plus what the
+    day adds (a poor night, its flares); now and then a question is skipped."""
+    season = math.cos(2 * math.pi * (checkin.day.timetuple().tm_yday - 15) / 365.25)
+    poor = (checkin.sleep_hours or 7) < 5.5 or (checkin.sleep_quality or 5) <= 3
+    peak = max((s.intensity for f in flares for s in f.sites if s.intensity is not None), default=0)
+    # A slow level (weeks, seasons, the relaxant) and what the day adds to it.
+    aim = 4.4 + 0.6 * season - (0.6 if on_relaxant else 0)
+    person.pain = 0.8 * person.pain + 0.2 * aim + rng.gauss(0, 0.4)
+    pain = _clip(person.pain + (1.1 if poor else 0) + 0.15 * len(flares) + 0.1 * (peak - 5)
+                 + rng.gauss(0, 0.8), 0, 10)
+    stiffness = _clip(pain - 0.5 + 0.8 * season + (0.8 if poor else 0) + rng.gauss(0, 1.1), 0, 10)
+    fog = _clip(0.6 + (0.9 if poor else 0) + 0.12 * ((checkin.fatigue or 5) - 5)
+                + rng.gauss(0, 0.6), 0, 3)
+    unrefreshed = _clip(0.9 + (1.3 if poor else 0) + rng.gauss(0, 0.6), 0, 3)
+
+    def given(value: int) -> int | None:
+        return None if rng.random() < 0.04 else value  # now and then left unanswered
+
+    return replace(checkin, pain=given(pain), stiffness=given(stiffness), fibro_fog=given(fog),
+                   waking_unrefreshed=given(unrefreshed))
 
 
 def _onset(rng: random.Random, day: date, on_relaxant: bool) -> tuple[datetime, str]:

@@ -17,7 +17,13 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from fibromap.analysis.statistics import FDR, Difference, benjamini_hochberg, hac_difference
+from fibromap.analysis.statistics import (
+    FDR,
+    Difference,
+    benjamini_hochberg,
+    hac_difference,
+    persistent_difference,
+)
 from fibromap.domain.daily import CheckIn, Medication, SymptomRating
 
 ASSOCIATION = "association, not cause"
@@ -30,7 +36,9 @@ POOR_NIGHT = f"under {POOR_SLEEP_HOURS} h of sleep or sleep quality {POOR_SLEEP_
 METHOD = ("Difference in daily means; 95 % interval from Newey–West standard errors (which "
           "allow for one day's count following another's) with Student's t on the "
           "Welch–Satterthwaite degrees of freedom; p-values adjusted across all comparisons "
-          f"shown by Benjamini–Hochberg, and only adjusted p below {FDR:g} called notable.")
+          f"shown by Benjamini–Hochberg, and only adjusted p below {FDR:g} called notable. "
+          "A rating (pain, a symptom) gets a wider interval where it and the exposure both "
+          "run in streaks of days.")
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,7 @@ class Comparison:
     q_value: float | None = None  # Benjamini–Hochberg adjusted p-value
     tests: int = 0                # how many comparisons the adjustment covered
     pattern: str = ""             # named only when notable and in its direction
+    rating: bool = False          # the outcome is a rating (higher/lower), not a count
 
     @property
     def n_exposed(self) -> int:
@@ -127,8 +136,8 @@ class Comparison:
         if difference == 0:
             change = "no difference"
         else:
-            change = (f"{abs(difference):.2f} "
-                      f"{'more' if difference > 0 else 'fewer'}")
+            more, fewer = ("higher", "lower") if self.rating else ("more", "fewer")
+            change = f"{abs(difference):.2f} {more if difference > 0 else fewer}"
         if not self.estimable:
             detail = ("the interval cannot be estimated: the counts did not vary from day to "
                       "day")
@@ -146,10 +155,13 @@ class Comparison:
 
 
 def compare(title: str, exposed: str, other: str, outcome: str,
-            days: Iterable[tuple[date, bool, float]], pattern: str = "") -> Comparison:
-    """Exposed days against the others, each row (day, exposed, outcome)."""
-    return Comparison(title, exposed, other, outcome, hac_difference(list(days)),
-                      pattern=pattern)
+            days: Iterable[tuple[date, bool, float]], pattern: str = "",
+            rating: bool = False) -> Comparison:
+    """Exposed days against the others, each row (day, exposed, outcome); ``rating``: the
+    outcome is a rating, said to be higher or lower, not more or fewer."""
+    rows = list(days)
+    result = persistent_difference(rows) if rating else hac_difference(rows)
+    return Comparison(title, exposed, other, outcome, result, pattern=pattern, rating=rating)
 
 
 def adjust(comparisons: list[Comparison]) -> list[Comparison]:
@@ -303,7 +315,7 @@ def symptom_comparisons(ratings: list[SymptomRating], checkins: list[CheckIn],
                      lambda d: d, level.__getitem__, observed)
         results.append(compare(f"Poor sleep and {symptom.lower()} the same day",
                                f"after a poor night ({POOR_NIGHT})", "after a better night",
-                               f"{symptom.lower()} rating (0–10)", rows))
+                               f"{symptom.lower()} rating (0–10)", rows, rating=True))
         for medication in medications:
             start = medication.start
             days = [start + timedelta(days=i) for i in range(-window, window)]
@@ -314,5 +326,5 @@ def symptom_comparisons(ratings: list[SymptomRating], checkins: list[CheckIn],
                     f"{medication.name} {medication.dose}".strip()
                     + f" started {start:%d %b %Y}: {symptom.lower()}",
                     f"in the {window} days after", f"in the {window} days before",
-                    f"{symptom.lower()} rating (0–10)", rows))
+                    f"{symptom.lower()} rating (0–10)", rows, rating=True))
     return results

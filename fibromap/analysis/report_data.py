@@ -127,7 +127,12 @@ def _checkins(store: Store, period: Period) -> tuple[list[Measure], int]:
     return measures, len(checkins)
 
 
-CHECKIN_MEASURES = (("sleep_hours", "Sleep", " h"), ("sleep_quality", "Sleep quality", " of 10"),
+# Each answer's mean over the days it was given (an unanswered day is left out, never 0),
+# overall pain first; fibro fog and waking unrefreshed on the ACR 2016 levels, 0–3.
+CHECKIN_MEASURES = (("pain", "Overall pain", " of 10"), ("stiffness", "Stiffness", " of 10"),
+                    ("fibro_fog", "Fibro fog (thinking, memory)", " of 3"),
+                    ("waking_unrefreshed", "Waking unrefreshed", " of 3"),
+                    ("sleep_hours", "Sleep", " h"), ("sleep_quality", "Sleep quality", " of 10"),
                     ("woken_by_spasms", "Woken by spasms", " times a night"),
                     ("fatigue", "Fatigue", " of 10"), ("stress", "Stress", " of 10"),
                     ("water_glasses", "Water", " glasses"))

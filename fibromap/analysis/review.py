@@ -26,6 +26,7 @@ from fibromap.analysis.insights import (
     sleep_comparisons,
     symptom_comparisons,
 )
+from fibromap.analysis.pain_insights import pain_after_medication, pain_after_sleep
 from fibromap.analysis.patterns import Spread, spread
 from fibromap.analysis.periods import Period, weeks_ending
 from fibromap.analysis.scores import FiqrResult, SssAnswers, WpiResult, fibromyalgia_severity, fiqr, sss, wpi
@@ -68,13 +69,16 @@ def load_insights(store: Store, period: Period, today: date | None = None) -> In
     labels = {t.key: t.label for t in store.vocabulary.terms(TermKind.TRIGGER, include_hidden=True)}
     days = [period.start + timedelta(days=i) for i in range(period.days)]
     recorded = {d.day for d in daily if d.day <= period.end} | {c.day for c in checkins}
-    sleep = sleep_comparisons(checkins, flares_on, observed)
+    # Overall pain (when answered) beside flares: with the sleep and the medications.
+    sleep = sleep_comparisons(checkins, flares_on, observed) + pain_after_sleep(checkins, observed)
     # A night with a flare known only to the day is a night not known: left out.
     untimed = aggregates.day_only_days(database, period.start, reach)
     nightly = following_night_comparisons(days, checkins, triggers_on, nights, labels, recorded,
                                           observed, untimed)
     started = [m for m in store.medications.all() if period.start < m.start <= period.end]
-    medication = medication_comparisons(started, flares_on, period.start, period.end, observed)
+    medication = [c for m in started for c in (
+        medication_comparisons([m], flares_on, period.start, period.end, observed)
+        + pain_after_medication([m], checkins, period.start, period.end, observed))]
     ratings = store.symptoms.between(period.start, period.end)
     rated = symptom_comparisons(ratings, checkins, started, period.start, period.end, observed)
     recorded |= {r.day for r in ratings}

@@ -13,7 +13,11 @@ from fibromap.domain.device_data import device_days
 from fibromap.store import aggregates
 from fibromap.store.store import Store
 
-OVERLAYS = {"sleep_hours": "Sleep (hours)", "sleep_quality": "Sleep quality (0–10)",
+# The check-in's answers the Trends view can draw, overall pain first; an unanswered day
+# is a gap, never 0. Fibro fog and waking unrefreshed are 0–3 (the ACR 2016 levels).
+OVERLAYS = {"pain": "Overall pain (0–10)", "sleep_hours": "Sleep (hours)",
+            "sleep_quality": "Sleep quality (0–10)", "waking_unrefreshed": "Woke unrefreshed (0–3)",
+            "stiffness": "Stiffness (0–10)", "fibro_fog": "Fibro fog (0–3)",
             "water_glasses": "Water (glasses)", "stress": "Stress (0–10)",
             "fatigue": "Fatigue (0–10)"}
 

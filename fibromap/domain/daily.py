@@ -10,6 +10,17 @@ from fibromap.domain.validation import optional_number, optional_whole_number, t
 from fibromap.errors import ValidationError
 
 TAG_MAX = 60
+SSS_MAX = 3  # the ACR 2016 symptom severity levels: 0 no problem … 3 severe
+
+# The answers on a scale, in the order the check-in asks them: (field, words, highest).
+# Overall pain is the 0–10 numeric rating scale; stiffness is 0–10 as in the FIQR;
+# waking unrefreshed and thinking/memory ("fibro fog") use the four levels of the ACR
+# 2016 Symptom Severity Scale, asked of the day rather than of the past week.
+SCALES = (("pain", "overall pain", 10), ("sleep_quality", "sleep quality", 10),
+          ("waking_unrefreshed", "waking unrefreshed", SSS_MAX),
+          ("stiffness", "stiffness", 10), ("fibro_fog", "fibro fog", SSS_MAX),
+          ("stress", "stress", 10), ("fatigue", "fatigue", 10), ("mood", "mood", 10),
+          ("activity_level", "activity level", 10))
 
 
 def _tags(values: Iterable[str]) -> frozenset[str]:
@@ -24,10 +35,12 @@ def _tags(values: Iterable[str]) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class CheckIn:
-    """How a day went. One per day; every answer is optional.
+    """How a day went. One per day; every answer is optional (None: not answered, which
+    is never 0).
 
-    Scales are 0–10 (0 = none / very poor, 10 = worst / very good as labelled in the
-    form): sleep quality and mood count up as better, stress and fatigue as worse.
+    Most scales are 0–10 (0 = none / very poor, 10 = worst / very good as labelled in the
+    form): sleep quality and mood count up as better; overall pain, stiffness, stress and
+    fatigue as worse. Waking unrefreshed and fibro fog are 0–3 (SCALES).
     """
 
     day: date
@@ -41,6 +54,10 @@ class CheckIn:
     activity_level: int | None = None
     foods: frozenset[str] = frozenset()
     notes: str = ""
+    pain: int | None = None
+    stiffness: int | None = None
+    fibro_fog: int | None = None
+    waking_unrefreshed: int | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.day, date):
@@ -48,13 +65,9 @@ class CheckIn:
         object.__setattr__(self, "sleep_hours",
                            optional_number("sleep hours", self.sleep_hours, 0, 24))
         for name, label, high in (
-            ("sleep_quality", "sleep quality", 10),
+            *SCALES,
             ("woken_by_spasms", "times woken by spasms", 50),
             ("water_glasses", "glasses of water", 50),
-            ("stress", "stress", 10),
-            ("fatigue", "fatigue", 10),
-            ("mood", "mood", 10),
-            ("activity_level", "activity level", 10),
         ):
             object.__setattr__(self, name, optional_whole_number(label, getattr(self, name), 0, high))
         object.__setattr__(self, "foods", _tags(self.foods))

@@ -6,6 +6,11 @@
   score), with its body site and role. A referred zone not rated has no value but a
   ``dataAbsentReason`` (unknown: "referred, not rated").
 - One Observation per flare that groups them (``hasMember``).
+- From each day's check-in, one Observation per answer given (an unanswered question has
+  none): overall pain today with LOINC 72514-3 (the 0–10 pain score); stiffness (0–10),
+  thinking and memory ("fibro fog", 0–3) and waking unrefreshed (0–3) with FibroMap's
+  own codes (CHECKIN_SYSTEM), as LOINC has no code for them on these scales. Each is of
+  its day ("2026-03-01"), with the scale in its ``code.text``.
 - The time is ``effectivePeriod`` when the flare's length is known; a flare still going
   has an ``effectivePeriod`` with no end (FHIR's "ongoing"); one whose length was not
   given has ``effectiveDateTime`` (the onset) and its flare Observation says "length not
@@ -29,6 +34,7 @@ from typing import Any, TextIO
 
 from fibromap import __version__
 from fibromap.domain.atlas import Atlas, load_atlas
+from fibromap.domain.daily import CheckIn
 from fibromap.domain.flare import Flare, utc_now
 from fibromap.domain.records import Records, flare_fingerprint, in_export_order
 from fibromap.store.bulk import read_all
@@ -50,6 +56,24 @@ ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 
 def _unknown(text: str) -> dict[str, Any]:
     return {"coding": [{"system": ABSENT, "code": "unknown", "display": "Unknown"}], "text": text}
+
+
+CHECKIN_SYSTEM = "https://fibromap.org/fhir/CodeSystem/checkin"
+CHECKIN_IDS = "https://fibromap.org/fhir/checkin"
+# A check-in's answer: its coding and the words of its scale.
+CHECKIN_CODES = {
+    "pain": (PAIN_SCORE, "Overall pain today (0-10: 0 no pain, 10 worst imaginable)"),
+    "stiffness": ({"system": CHECKIN_SYSTEM, "code": "stiffness", "display": "Stiffness"},
+                  "Stiffness today (0-10: 0 none, 10 very stiff)"),
+    "fibro_fog": ({"system": CHECKIN_SYSTEM, "code": "fibro-fog",
+                   "display": "Thinking and memory problems (fibro fog)"},
+                  "Thinking and memory problems today (0-3: 0 no problem, 1 mild, "
+                  "2 moderate, 3 severe; ACR 2016 symptom severity levels)"),
+    "waking_unrefreshed": ({"system": CHECKIN_SYSTEM, "code": "waking-unrefreshed",
+                            "display": "Waking unrefreshed"},
+                           "Waking unrefreshed today (0-3: 0 no problem, 1 mild, 2 moderate, "
+                           "3 severe; ACR 2016 symptom severity levels)"),
+}
 
 
 def _id(*parts: str) -> str:
@@ -137,6 +161,7 @@ def to_bundle(records: Records, atlas: Atlas) -> dict[str, Any]:
         if flare.notes:
             flare_observation["note"] = [{"text": flare.notes}]
         entries.append(_entry(flare_observation))
+    entries += _checkin_entries(records.checkins, subject)
     bundle: dict[str, Any] = {
         "resourceType": "Bundle", "type": "collection",
         "timestamp": utc_now().replace(microsecond=0).isoformat(),
@@ -146,6 +171,26 @@ def to_bundle(records: Records, atlas: Atlas) -> dict[str, Any]:
     if entries:
         bundle["entry"] = [_entry(patient)] + entries
     return bundle
+
+
+def _checkin_entries(checkins: list[CheckIn], subject: dict[str, str]) -> list[dict[str, Any]]:
+    """An Observation for each answer of CHECKIN_CODES given in a check-in, by day."""
+    entries = []
+    for checkin in sorted(checkins, key=lambda c: c.day):
+        day = checkin.day.isoformat()
+        for name, (coding, words) in CHECKIN_CODES.items():
+            value = getattr(checkin, name)
+            if value is None:
+                continue
+            entries.append(_entry({
+                "resourceType": "Observation", "id": _id("checkin", day, name),
+                "meta": {"source": SOURCE},
+                "identifier": [{"system": CHECKIN_IDS, "value": f"{day}/{name}"}],
+                "status": "final", "category": SURVEY,
+                "code": {"coding": [coding], "text": words},
+                "subject": subject, "effectiveDateTime": day, "valueInteger": value,
+            }))
+    return entries
 
 
 def write_export(store: Store, handle: TextIO) -> None:

@@ -1,6 +1,8 @@
 """Flaredown entries as FibroMap records: nothing dropped without being listed.
 
-- Every symptom and condition rating is kept as a daily symptom rating.
+- Every symptom and condition rating is kept as a daily symptom rating, apart from the
+  symptoms that are questions of the daily check-in (overall pain, stiffness, fatigue,
+  brain fog, unrefreshing sleep): those fill the day's check-in (flaredown_answers).
 - A symptom that names a body part ("Left knee pain") is also placed on the body map: a
   flare known only to the day (no hour: left out of every hour-of-day figure), one per
   day, with each region at its highest rating that day.
@@ -29,7 +31,7 @@ from fibromap.domain.records import Records
 from fibromap.domain.vocabulary import BUILTIN_TERMS, Term, TermKind, key_for_label
 from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
-from fibromap.exchange import flaredown
+from fibromap.exchange import flaredown, flaredown_answers
 from fibromap.exchange.body_words import describe, read_symptom
 from fibromap.exchange.flaredown import (
     KNOWN_MEDICATIONS,
@@ -54,7 +56,11 @@ MEDICATION_UNITS = ("mg", "mcg", "µg", "ug", "ml", "g", "iu", "unit", "units", 
 TRIGGERS = {t.label.lower(): t.key for t in BUILTIN_TERMS if t.kind is TermKind.TRIGGER}
 TRIGGERS |= {t.key.replace("_", " "): t.key for t in BUILTIN_TERMS if t.kind is TermKind.TRIGGER}
 REPEATED = "repeated ratings (one symptom rated twice on a day: the highest kept)"
+ANSWERED_TWICE = "check-in answers (given twice on one day: the highest kept)"
 OTHER_KINDS = {"weather": "weather readings", "hbi": "Harvey-Bradshaw index answers"}
+# Conditions whose rating a reader could take for overall pain: the import says it is not.
+CONDITIONS_NOT_PAIN = frozenset(("fibromyalgia", "chronic fatigue syndrome", "me cfs",
+                                 "myalgic encephalomyelitis"))
 
 
 def to_ten(value: str) -> int:
@@ -119,8 +125,9 @@ def build(layout: Layout, entries: list[Entry], source: str,
         day_by_day.take(entry)
     day_by_day.problems.check(source)
     records = day_by_day.records([entry.day for entry in entries])
+    answers = flaredown_answers.details(day_by_day.answered_by, day_by_day.conditions)
     return FlaredownImport(records, _details(layout, day_by_day.read_as, day_by_day.atlas,
-                                             records, day_by_day.listed)
+                                             records, day_by_day.listed, answers)
                            + _occasional(records.medications, day_by_day.doses),
                            day_by_day.read_as)
 
@@ -141,6 +148,9 @@ class _DayByDay:
         self.doses: dict[str, list[tuple[date, str]]] = defaultdict(list)
         self.uses: dict[date, list[TreatmentUse]] = defaultdict(list)
         self.terms: dict[str, str] = {}
+        self.answers: dict[date, dict[str, int]] = defaultdict(dict)  # check-in answers
+        self.answered_by: dict[str, str] = {}    # Flaredown name -> check-in field
+        self.conditions: set[str] = set()        # conditions that are not overall pain
 
     def take(self, entry: Entry) -> None:
         if entry.kind in ("symptom", "condition"):
@@ -167,6 +177,12 @@ class _DayByDay:
                                            f"{entry.value!r}")
             return
         name = " ".join(entry.name.split())[:SYMPTOM_MAX] or "(no name)"
+        field = flaredown_answers.checkin_field(name, entry.kind)
+        if field is not None:
+            self.answer(entry, name, field)
+            return
+        if entry.kind == "condition" and flaredown.known(name, CONDITIONS_NOT_PAIN):
+            self.conditions.add(name)
         level = to_ten(entry.value)
         key = (entry.day, name.casefold())
         if key in self.ratings:
@@ -176,6 +192,17 @@ class _DayByDay:
         self.ratings[key] = (level, name, entry.kind)
         if entry.kind == "symptom":
             self.place(name, entry.day, level)
+
+    def answer(self, entry: Entry, name: str, field: str) -> None:
+        """A symptom that is a check-in question: its day's answer (the highest given)."""
+        value = flaredown_answers.answer(field, entry.value, to_ten)
+        self.answered_by[name] = field
+        day = self.answers[entry.day]
+        if field in day:
+            self.listed[ANSWERED_TWICE] += 1
+        day[field] = max(value, day.get(field, value))
+        if self.regions and self.regions.get(name):  # the person placed it on the map too
+            self.place(name, entry.day, to_ten(entry.value))
 
     def place(self, name: str, day: date, level: int) -> None:
         """A symptom on the regions it names (or the person chose) that day."""
@@ -245,12 +272,13 @@ class _DayByDay:
         return flares
 
     def checkins(self) -> list[CheckIn]:
-        """A check-in for each day with tags, treatments or foods."""
+        """A check-in for each day with check-in answers, tags, treatments or foods."""
         checkins = []
-        for day in sorted(set(self.said) | set(self.foods)):
+        for day in sorted(set(self.said) | set(self.foods) | set(self.answers)):
             said = self.said.get(day)
             note = ("From Flaredown: " + "; ".join(dict.fromkeys(said)) + ".") if said else ""
-            checkins.append(CheckIn(day, foods=frozenset(self.foods.get(day, ())), notes=note))
+            checkins.append(CheckIn(day, foods=frozenset(self.foods.get(day, ())), notes=note,
+                                    **self.answers.get(day, {})))
         return checkins
 
 
@@ -301,7 +329,8 @@ def periods(doses: dict[str, list[tuple[date, str]]], days: list[date]) -> list[
     return found
 
 
-def _details(layout: Layout, read_as, atlas, records: Records, listed: Counter) -> list[str]:
+def _details(layout: Layout, read_as, atlas, records: Records, listed: Counter,
+             answers: list[str]) -> list[str]:
     """How the file was read, a line each ("  " before the items of a list)."""
     lines = [f"Flaredown {layout.name}. {SCALE_NOTE}."]
     if layout.columns:
@@ -311,11 +340,12 @@ def _details(layout: Layout, read_as, atlas, records: Records, listed: Counter) 
         lines.append("Where each symptom was placed:")
         lines += [f"  {name!r} → {describe(regions, atlas)}"
                   for name, regions in sorted(read_as.items())]
+    lines += answers  # the symptoms that filled the check-in
     lines.append(f"Kept: {counted(len(records.symptom_ratings), 'daily ratings')}; "
                  f"{counted(len(records.flares), 'days')} on the body map (known only to the "
                  f"day); {counted(len(records.medications), 'medication periods')}; "
-                 f"{counted(len(records.checkins), 'days')} of tags, treatments and foods in "
-                 "the check-in.")
+                 f"{counted(len(records.checkins), 'days')} of check-in answers, tags, "
+                 "treatments and foods in the check-in.")
     if layout.blank:
         listed["blank ratings (not recorded that day)"] += layout.blank
     if listed:

@@ -50,6 +50,11 @@ EVERY = 1_000  # records between two reports of progress
 
 FORMAT = "fibromap"
 VERSION = 1
+# A check-in's answers, each null when not answered. Files from before overall pain,
+# stiffness, fibro fog and waking unrefreshed were asked lack those keys: unanswered.
+CHECKIN_ANSWERS = ("sleep_hours", "sleep_quality", "woken_by_spasms", "water_glasses", "stress",
+                   "fatigue", "mood", "activity_level", "pain", "stiffness", "fibro_fog",
+                   "waking_unrefreshed")
 
 
 def _flare(f: Flare) -> dict[str, Any]:
@@ -72,12 +77,9 @@ def _flare(f: Flare) -> dict[str, Any]:
 def _sections(records: Records) -> list[tuple[str, list]]:
     """The document's lists after the flares, in order."""
     return [
-        ("checkins", [{"day": c.day.isoformat(), "sleep_hours": c.sleep_hours,
-                       "sleep_quality": c.sleep_quality, "woken_by_spasms": c.woken_by_spasms,
-                       "water_glasses": c.water_glasses, "stress": c.stress,
-                       "fatigue": c.fatigue, "mood": c.mood,
-                       "activity_level": c.activity_level, "foods": sorted(c.foods),
-                       "notes": c.notes}
+        ("checkins", [{"day": c.day.isoformat(),
+                       **{name: getattr(c, name) for name in CHECKIN_ANSWERS},
+                       "foods": sorted(c.foods), "notes": c.notes}
                       for c in sorted(records.checkins, key=lambda c: c.day)]),
         ("medications", [{"name": m.name, "dose": m.dose, "start": m.start.isoformat(),
                           "stop": m.stop.isoformat() if m.stop else None}
@@ -258,9 +260,8 @@ def _readers() -> dict[str, Callable[[dict], Any]]:
         "words": lambda w: Term(TermKind(w["kind"]), w["key"], w["label"]),
         "flares": _parse_flare,
         "checkins": lambda c: CheckIn(
-            _date(c["day"]), c.get("sleep_hours"), c.get("sleep_quality"), c.get("woken_by_spasms"),
-            c.get("water_glasses"), c.get("stress"), c.get("fatigue"), c.get("mood"),
-            c.get("activity_level"), frozenset(c.get("foods", [])), c.get("notes", "")),
+            _date(c["day"]), **{name: c.get(name) for name in CHECKIN_ANSWERS},
+            foods=frozenset(c.get("foods", [])), notes=c.get("notes", "")),
         "medications": lambda m: Medication(m["name"], m.get("dose", ""), _date(m["start"]),
                                             _date(m["stop"]) if m.get("stop") else None),
         "appointments": lambda a: Appointment(_date(a["day"]), a.get("note", "")),

@@ -16,7 +16,8 @@ from fibromap.store.schema import CheckInFoodRow, CheckInRow
 ANY = object()  # put() without a check of what it replaces
 
 _CHECKIN_FIELDS = ("sleep_hours", "sleep_quality", "woken_by_spasms", "water_glasses", "stress",
-                   "fatigue", "mood", "activity_level", "notes")
+                   "fatigue", "mood", "activity_level", "notes", "pain", "stiffness",
+                   "fibro_fog", "waking_unrefreshed")
 
 
 def _checkin(row: CheckInRow) -> CheckIn:

@@ -190,7 +190,8 @@ class CheckInRow(Base):
         *(CheckConstraint(f"{column} IS NULL OR {column} BETWEEN 0 AND {high}", name=column)
           for column, high in (("sleep_quality", 10), ("woken_by_spasms", 50),
                                ("water_glasses", 50), ("stress", 10), ("fatigue", 10),
-                               ("mood", 10), ("activity_level", 10))),
+                               ("mood", 10), ("activity_level", 10), ("pain", 10),
+                               ("stiffness", 10), ("fibro_fog", 3), ("waking_unrefreshed", 3))),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -204,6 +205,10 @@ class CheckInRow(Base):
     mood: Mapped[int | None] = mapped_column(SmallInteger)
     activity_level: Mapped[int | None] = mapped_column(SmallInteger)
     notes: Mapped[str] = mapped_column(Text, default="")
+    pain: Mapped[int | None] = mapped_column(SmallInteger)          # overall, 0–10
+    stiffness: Mapped[int | None] = mapped_column(SmallInteger)     # 0–10
+    fibro_fog: Mapped[int | None] = mapped_column(SmallInteger)     # 0–3 (ACR 2016 levels)
+    waking_unrefreshed: Mapped[int | None] = mapped_column(SmallInteger)  # 0–3
 
     foods: Mapped[list[CheckInFoodRow]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="CheckInFoodRow.food")

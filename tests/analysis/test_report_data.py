@@ -27,3 +27,21 @@ def test_the_weekly_chart_scales_the_short_first_stretch_instead_of_showing_a_dr
     assert bars[0].mean_intensity == pytest.approx((4 + 5 + 4) / 3)
     assert data.wpi_left_over == Period(date(2026, 4, 20), date(2026, 4, 22))
     assert [w.end for w, _r in data.wpi_weeks] == [date(2026, 4, 29), date(2026, 5, 6)]
+
+
+def test_the_check_in_summary_leads_with_overall_pain_and_leaves_out_days_not_answered(store):
+    from fibromap.domain.daily import CheckIn
+
+    # Pain 8, 5, 2 on three days and not answered on the fourth (never counted as 0);
+    # fog 3 and 0 on two days; waking unrefreshed and stiffness never answered.
+    store.checkins.put_many([
+        CheckIn(date(2026, 4, 1), pain=8, fibro_fog=3, sleep_hours=6),
+        CheckIn(date(2026, 4, 2), pain=5, fibro_fog=0),
+        CheckIn(date(2026, 4, 3), pain=2),
+        CheckIn(date(2026, 4, 4), stress=6)])
+    data = load_report(store, Period(date(2026, 4, 1), date(2026, 4, 30)), load_atlas())
+    assert data.checkin_days == 4
+    shown = [(m.label, m.mean, m.days, m.unit) for m in data.checkins]
+    assert shown == [("Overall pain", (8 + 5 + 2) / 3, 3, " of 10"),
+                     ("Fibro fog (thinking, memory)", (3 + 0) / 2, 2, " of 3"),
+                     ("Sleep", 6.0, 1, " h"), ("Stress", 6.0, 1, " of 10")]

@@ -39,3 +39,19 @@ def test_load_trends_fills_every_day(store):
     assert data.overlays["sleep_hours"][2] == 5.5 and math.isnan(data.overlays["sleep_hours"][1])
     assert [m.name for m in data.medications] == ["Magnesium"]
     assert data.treatment_days == [date(2026, 6, 2)]
+
+
+def test_overall_pain_stiffness_fog_and_waking_are_drawn_with_gaps_where_not_answered(store):
+    store.checkins.put_many([
+        CheckIn(date(2026, 6, 1), pain=7, stiffness=0, fibro_fog=3, waking_unrefreshed=1),
+        CheckIn(date(2026, 6, 2), stress=4),  # a check-in that left them unanswered
+        CheckIn(date(2026, 6, 4), pain=0, fibro_fog=0)])
+    data = load_trends(store, Period(date(2026, 6, 1), date(2026, 6, 5)))
+    nan = math.nan
+    expected = {"pain": [7, nan, nan, 0, nan], "stiffness": [0, nan, nan, nan, nan],
+                "fibro_fog": [3, nan, nan, 0, nan], "waking_unrefreshed": [1, nan, nan, nan, nan]}
+    for name, values in expected.items():
+        got = data.overlays[name]
+        assert [math.isnan(v) for v in got] == [math.isnan(v) for v in values], name
+        assert [v for v in got if not math.isnan(v)] == [v for v in values if not math.isnan(v)]
+    assert list(data.overlays)[0] == "pain"  # offered first

@@ -72,6 +72,20 @@ def test_demo_history_is_realistic(capsys):
     good = {c.day for c in history.checkins} - poor
     per_day = lambda days: sum(1 for f in history.flares if f.onset.date() in days) / len(days)
     assert per_day(poor) > 1.2 * per_day(good)
+    # Overall pain, stiffness, fog and waking unrefreshed on most check-ins, in their
+    # ranges, skipped now and then (None), worse after a poor night.
+    for name, top in (("pain", 10), ("stiffness", 10), ("fibro_fog", 3),
+                      ("waking_unrefreshed", 3)):
+        given = [getattr(c, name) for c in history.checkins if getattr(c, name) is not None]
+        assert 0.9 * len(history.checkins) < len(given) < len(history.checkins), name
+        assert min(given) >= 0 and max(given) <= top and len(set(given)) > top // 2, name
+
+    def mean(name, days):
+        given = [getattr(c, name) for c in history.checkins
+                 if c.day in days and getattr(c, name) is not None]
+        return sum(given) / len(given)
+    assert mean("pain", poor) > mean("pain", good) + 0.2
+    assert mean("waking_unrefreshed", poor) > mean("waking_unrefreshed", good) + 0.5
     reliefs = {}
     for flare in history.flares:
         for use in flare.treatments:
@@ -279,7 +293,8 @@ def test_atlas_lists_every_region(capsys):
     assert all(set(row) == keys for row in rows)
     trapezius = by_id["upper_trapezius.left"]
     assert trapezius == {"id": "upper_trapezius.left", "name": "Left upper trapezius",
-                         "view": "back", "side": "left", "layer": "surface", "detail": None,
+                         "view": "back", "side": "left", "layer": "surface",
+                         "detail": "shoulders",  # drawn closer in the shoulders' detail view
                          "parent": None,
                          "wpi_area": "shoulder_girdle.left", "muscles": ["upper_trapezius"],
                          "referral_zones": ["posterior_neck.left", "suboccipital.left",
@@ -299,7 +314,7 @@ def test_atlas_lists_every_region(capsys):
     assert len(set(teres["referral_zones"])) == len(teres["referral_zones"])
     assert by_id["occiput"]["muscles"] == [] and by_id["occiput"]["referral_zones"] == []
     # The detail views: what they draw closer, and what each detail region lies in.
-    assert {row["detail"] for row in rows} == {None, "head", "hands", "feet"}
+    assert {row["detail"] for row in rows} == {None, "head", "hands", "feet", "shoulders", "pelvis"}
     assert by_id["masseter.left"]["detail"] == "head" and by_id["masseter.left"]["parent"] is None
     pterygoid = by_id["lateral_pterygoid.right"]
     assert (pterygoid["view"], pterygoid["layer"], pterygoid["parent"], pterygoid["wpi_area"]) == (

@@ -13,6 +13,12 @@ def test_checkin_answers_are_optional_and_range_checked():
                    water_glasses=8, stress=6, fatigue=7, mood=5, activity_level=3,
                    foods={"Coffee ", "coffee", "dairy"}, notes="ok")
     assert full.foods == frozenset({"coffee", "dairy"})
+    # Overall pain, stiffness, fog and waking unrefreshed: unanswered (None), never 0.
+    assert (empty.pain, empty.stiffness, empty.fibro_fog, empty.waking_unrefreshed) == (
+        None, None, None, None)
+    tops = CheckIn(date(2026, 3, 1), pain=10, stiffness=10, fibro_fog=3, waking_unrefreshed=3)
+    lows = CheckIn(date(2026, 3, 1), pain=0, stiffness=0, fibro_fog=0, waking_unrefreshed=0)
+    assert (tops.pain, tops.fibro_fog, lows.pain, lows.waking_unrefreshed) == (10, 3, 0, 0)
 
 
 @pytest.mark.parametrize("field, value, message", [
@@ -22,6 +28,11 @@ def test_checkin_answers_are_optional_and_range_checked():
     ("woken_by_spasms", -1, "times woken by spasms must be between 0 and 50, got -1"),
     ("water_glasses", 51, "glasses of water must be between 0 and 50, got 51"),
     ("stress", 10.5, "stress must be a whole number, got 10.5"),
+    ("pain", 11, "overall pain must be between 0 and 10, got 11"),
+    ("stiffness", -1, "stiffness must be between 0 and 10, got -1"),
+    ("fibro_fog", 4, "fibro fog must be between 0 and 3, got 4"),
+    ("waking_unrefreshed", 4, "waking unrefreshed must be between 0 and 3, got 4"),
+    ("pain", 5.5, "overall pain must be a whole number, got 5.5"),
     ("foods", "coffee", "foods must be a list of tags"),
     ("foods", {""}, "food must not be empty"),
 ])

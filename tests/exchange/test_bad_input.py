@@ -107,7 +107,7 @@ def test_arbitrary_text_is_refused_without_writing(text):
     ('{"format": "fibromap", "version": 1,\n "flares": [}', "line 2, column", "not valid JSON"),
     ("[" * 100_000, "line 1", ""),
     ("flare_id,onset\n1,2", "line 1", "not FibroMap's CSV header"),
-    ("<html><script>alert(1)</script></html>", "line 1", "not a FibroMap JSON or CSV export"),
+    ("<html><script>alert(1)</script></html>", "line 1", "not a FibroMap JSON, CSV or check-in CSV export"),
 ])
 def test_the_first_problems_name_their_place(text, where, says):
     store = fresh_store()

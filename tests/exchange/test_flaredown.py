@@ -60,11 +60,15 @@ def test_the_per_person_export_is_read_column_by_column_and_says_how(store):
     kept = ratings(store)
     assert kept[date(2026, 3, 1), "Muscle spasms"] == 10
     assert kept[date(2026, 3, 2), "Muscle spasms"] == 5
-    assert kept[date(2026, 3, 3), "Fatigue"] == 8
     assert kept[date(2026, 3, 1), "Hand tremor"] == 3
     assert kept[date(2026, 3, 2), "Left knee pain"] == 0
-    assert (date(2026, 3, 2), "Fatigue") not in kept
-    assert len(kept) == 14  # the 14 filled rating cells of the file, counted by hand
+    # Fatigue is a question of the check-in: it fills the day's answer, not a rating.
+    assert not any(symptom == "Fatigue" for _day, symptom in kept)
+    assert [(c.day, c.fatigue) for c in store.checkins.between()] == [
+        (date(2026, 3, 1), 5), (date(2026, 3, 2), None), (date(2026, 3, 3), 8),
+        (date(2026, 3, 4), None)]
+    assert len(kept) == 12  # the 14 filled rating cells of the file less the 2 of Fatigue
+    assert "'Fatigue' → fatigue (0–10, mapped as above)" in text
     assert "10 blank ratings (not recorded that day)" in text
 
 
@@ -106,9 +110,11 @@ def test_doses_become_medication_periods_and_every_tag_and_treatment_has_a_place
 
 @pytest.mark.parametrize("value", ["0", "1", "2", "3", "4", "2.0"])
 def test_the_0_to_4_scale_is_mapped_as_stated(store, value):
-    report = import_text(store, research(f"u,1,f,GB,2026-03-01,1,Symptom,Fatigue,{value}"), "f")
+    report = import_text(store, research(f"u,1,f,GB,2026-03-01,1,Symptom,Nausea,{value}",
+                                         f"u,1,f,GB,2026-03-01,2,Symptom,Fatigue,{value}"), "f")
     expected = math.floor(float(value) * 2.5 + 0.5)  # times 2.5, halves rounded up
-    assert ratings(store) == {(date(2026, 3, 1), "Fatigue"): expected}
+    assert ratings(store) == {(date(2026, 3, 1), "Nausea"): expected}
+    assert store.checkins.get(date(2026, 3, 1)).fatigue == expected  # the same mapping
     assert "0, 1, 2, 3, 4 became 0, 3, 5, 8, 10" in report.details[0]
 
 
@@ -273,3 +279,42 @@ def test_the_command_line_shows_progress_on_a_terminal_and_not_in_a_pipe(tmp_pat
     assert shown.endswith(b"\r")  # the line is cleared before the summary
     piped = run_fibromap(tmp_path / "home", "import", "--dry-run", str(source), timeout=60)
     assert piped.returncode == 0 and piped.stderr == ""
+
+
+def test_symptoms_that_are_check_in_questions_fill_the_day_s_check_in(store):
+    report = import_text(store, research(
+        "u,1,f,GB,2026-03-01,1,Symptom,Pain,3",
+        "u,1,f,GB,2026-03-01,2,Symptom,Stiffness,1",
+        "u,1,f,GB,2026-03-01,3,Symptom,Brain fog,4",
+        "u,1,f,GB,2026-03-01,4,Symptom,Unrefreshing sleep,2",
+        "u,1,f,GB,2026-03-01,5,Condition,Fibromyalgia,3",
+        "u,1,f,GB,2026-03-02,3,Symptom,Brain fog,3",
+        "u,1,f,GB,2026-03-02,6,Symptom,Memory problems,1",
+        "u,1,f,GB,2026-03-03,3,Symptom,Brain-fog,1",
+        "u,1,f,GB,2026-03-04,5,Condition,Fibromyalgia,4"), "f")
+    answers = {c.day: (c.pain, c.stiffness, c.fibro_fog, c.waking_unrefreshed)
+               for c in store.checkins.between()}
+    # 0-10 answers as every rating (3 -> 8, 1 -> 3); 0-3 answers three quarters, halves up
+    # (4 -> 3, 2 -> 1.5 -> 2, 3 -> 2.25 -> 2, 1 -> 0.75 -> 1); two fog symptoms on a day:
+    # the higher. The condition is never overall pain: no check-in on its day alone.
+    assert answers == {date(2026, 3, 1): (8, 3, 3, 2), date(2026, 3, 2): (None, None, 2, None),
+                       date(2026, 3, 3): (None, None, 1, None)}
+    assert ratings(store) == {(date(2026, 3, 1), "Fibromyalgia"): 8,
+                              (date(2026, 3, 4), "Fibromyalgia"): 10}
+    text = "\n".join(report.details)
+    assert "'Pain' → overall pain (0–10, mapped as above)" in text
+    assert ("'Brain fog' → fibro fog (0–3, the ACR 2016 levels: 0, 1, 2, 3, 4 became "
+            "0, 1, 2, 2, 3, three quarters with halves rounded up)") in text
+    assert "'Unrefreshing sleep' → waking unrefreshed (0–3" in text
+    assert "'Fibromyalgia' (a condition) stays a daily rating" in text
+    assert "not taken as overall pain" in text
+    assert "Not imported: 1 check-in answer (given twice on one day: the highest kept)" in text
+
+
+@pytest.mark.parametrize("value, level", [("0", 0), ("1", 1), ("2", 2), ("3", 2), ("4", 3),
+                                          ("2.0", 2)])
+def test_a_0_to_4_rating_becomes_a_0_to_3_level_as_stated(store, value, level):
+    import_text(store, research(f"u,1,f,GB,2026-03-01,1,Symptom,Fibro fog,{value}"), "f")
+    assert store.checkins.get(date(2026, 3, 1)).fibro_fog == level == math.floor(
+        float(value) * 3 / 4 + 0.5)
+    assert ratings(store) == {}

@@ -50,7 +50,10 @@ def test_medications_checkins_impacts_and_trigger_denominators(tmp_path, sqlite_
     store.medications.add(Medication("Pregabalin", "150 mg twice daily", date(2026, 4, 10)))
     store.medications.add(Medication("Magnesium", "300 mg", date(2025, 6, 1)))
     store.checkins.put_many([CheckIn(END - timedelta(days=i), sleep_hours=5 + i % 3,
-                                     woken_by_spasms=i % 2, fatigue=6) for i in range(10)])
+                                     woken_by_spasms=i % 2, fatigue=6,
+                                     pain=3 + i if i < 4 else None,
+                                     waking_unrefreshed=i % 4 if i < 6 else None)
+                             for i in range(10)])
     flares = []
     for i in range(8):
         day = END - timedelta(days=i)
@@ -74,6 +77,11 @@ def test_medications_checkins_impacts_and_trigger_denominators(tmp_path, sqlite_
     # 10 check-ins: sleep 5, 6, 7, 5, 6, 7, 5, 6, 7, 5 hours -> 5.9; woken 0,1,… -> 0.5
     assert "Daily check-in (10 of 30 days filled in)" in text
     assert "Sleep: 5.9 h on average (10 days)" in text
+    # Pain 3, 4, 5, 6 on four days, unanswered on six -> 4.5 over 4 days, listed first;
+    # waking unrefreshed 0, 1, 2, 3, 0, 1 -> 7 / 6 = 1.2 of 3.
+    assert "filled in) Overall pain: 4.5 of 10 on average (4 days)" in text
+    assert "Waking unrefreshed: 1.2 of 3 on average (6 days)" in text
+    assert "Stiffness" not in text  # never answered: not shown at all, never as 0
     assert "Woken by spasms: 0.5 times a night on average (10 days)" in text
     assert "Sleep: rated in 5 of 8 flares (a lot 5)." in text
     assert "Poor sleep: logged with 3 of 8 flares" in text

@@ -13,9 +13,12 @@ def test_checkin_round_trip_and_one_per_day(store):
                     foods=frozenset({"coffee", "dark chocolate"}), notes="rough night")
     assert store.checkins.put(first) == first
     assert store.checkins.get(day) == first
+    answered = CheckIn(day, pain=6, stiffness=0, fibro_fog=3, waking_unrefreshed=1)
+    assert store.checkins.put(answered) == answered == store.checkins.get(day)
     second = CheckIn(day, sleep_hours=7.0, foods=frozenset({"porridge"}))
     store.checkins.put(second)
     assert store.checkins.get(day) == second
+    assert store.checkins.get(day).pain is None  # replaced by one that left it unanswered
     assert store.checkins.count() == 1
     assert store.checkins.get(date(2026, 2, 15)) is None
 
@@ -61,6 +64,8 @@ def test_imported_checkins_keep_every_answer_and_food_and_skip_days_already_ther
                     sleep_quality=i % 11, woken_by_spasms=i % 4, water_glasses=i % 12,
                     stress=None if i % 5 == 0 else i % 11, fatigue=i % 7, mood=i % 10,
                     activity_level=i % 6, notes=f"day {i}" if i % 2 else "",
+                    pain=None if i % 7 == 0 else i % 11, stiffness=i % 3 or None,
+                    fibro_fog=i % 4, waking_unrefreshed=None if i % 2 else i % 4,
                     foods=frozenset(["bread", "milk", "tomato"][:i % 4]))
             for i in range(2100)]
     result = write_new(store, Records(checkins=days))

@@ -33,24 +33,44 @@ from fibromap.ui.widgets.day_field import day_field, day_of
 from fibromap.ui.widgets.feedback import FeedbackLabel
 from fibromap.ui.widgets.headings import TITLE, heading
 
-SCALES = (("sleep_quality", "Sleep quality", "very poor", "very good"),
-          ("stress", "Stress", "none", "extreme"),
-          ("fatigue", "Fatigue", "none", "exhausted"),
-          ("mood", "Mood", "very low", "very good"),
-          ("activity_level", "Activity", "resting all day", "very active"))
+# The ACR 2016 symptom severity levels, said of the day (the scale asks of a week).
+LEVELS = ("none", "mild", "moderate", "severe")
+LEVELS_MEANING = ("0 = no problem, 1 = mild (slight, or now and then), 2 = moderate "
+                  "(considerable, often there), 3 = severe (constant, it disrupts the day)")
+# (field, label, low end, high end, the words of each level on a 0–3 scale, what it asks)
+SCALES = (("pain", "Overall pain today", "no pain", "worst imaginable", None,
+           "Your pain overall today, everywhere together."),
+          ("sleep_quality", "Sleep quality", "very poor", "very good", None, ""),
+          ("waking_unrefreshed", "Woke unrefreshed", "none", "severe", LEVELS,
+           "How unrefreshed you felt on waking, however long you slept."),
+          ("stiffness", "Stiffness", "none", "very stiff", None, ""),
+          ("fibro_fog", "Fibro fog", "none", "severe", LEVELS,
+           "Thinking and memory: trouble concentrating, remembering or finding words."),
+          ("stress", "Stress", "none", "extreme", None, ""),
+          ("fatigue", "Fatigue", "none", "exhausted", None, ""),
+          ("mood", "Mood", "very low", "very good", None, ""),
+          ("activity_level", "Activity", "resting all day", "very active", None, ""))
+
+
+def _answer_text(value: int, levels: tuple[str, ...] | None) -> str:
+    return f"{value} {levels[value]}" if levels else str(value)
 
 
 class _Scale(QWidget):
-    """A 0–10 scale with its two ends named, its answer in words, and Clear to unanswer."""
+    """A 0–10 scale (or 0–3, with a word for each level) with its two ends named, its
+    answer shown, and Clear to unanswer."""
 
-    def __init__(self, label: str, low: str, high: str, end_width: int):
+    def __init__(self, label: str, low: str, high: str, end_width: int,
+                 levels: tuple[str, ...] | None = None, asks: str = ""):
         super().__init__()
-        self.slider = AnswerSlider()
-        self.slider.setAccessibleName(f"{label} (0 {low}, 10 {high})")
-        self.slider.setToolTip(f"0 = {low}, 10 = {high}. Click or use the arrow keys to answer; "
-                               "Delete or Clear leaves it not set.")
+        top = len(levels) - 1 if levels else 10
+        self._levels = levels
+        self.slider = AnswerSlider(maximum=top)
+        self.slider.setAccessibleName(f"{label} (0 {low}, {top} {high})")
+        meaning = LEVELS_MEANING if levels else f"0 = {low}, 10 = {high}"
+        self.slider.setToolTip(f"{asks + ' ' if asks else ''}{meaning}. Click or use the arrow "
+                               "keys to answer; Delete or Clear leaves it not set.")
         self.value_label = QLabel()
-        self.value_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(NOT_SET) + 8)
         self.clear_button = QToolButton()
         self.clear_button.setText("Clear")
         self.clear_button.setAutoRaise(True)
@@ -76,7 +96,8 @@ class _Scale(QWidget):
 
     def _show(self) -> None:
         answered = self.slider.answered
-        self.value_label.setText(str(self.slider.value()) if answered else NOT_SET)
+        self.value_label.setText(_answer_text(self.slider.value(), self._levels) if answered
+                                 else NOT_SET)
         font = self.value_label.font()
         font.setBold(answered)
         font.setItalic(not answered)
@@ -133,8 +154,16 @@ class CheckInPage(QWidget):
             # One below the least answer is no answer, and says so ("–" read as nothing).
             spin.setSpecialValueText(NOT_SET)
             spin.setMaximumWidth(200)
-        ends = max(self.fontMetrics().horizontalAdvance(end) for _n, _l, *pair in SCALES for end in pair)
-        self.scales = {name: _Scale(label, low, high, ends + 4) for name, label, low, high in SCALES}
+        metrics = self.fontMetrics()
+        ends = max(metrics.horizontalAdvance(end) for _n, _l, low, high, *_ in SCALES
+                   for end in (low, high))
+        self.scales = {name: _Scale(label, low, high, ends + 4, levels, asks)
+                       for name, label, low, high, levels, asks in SCALES}
+        # Every answer in the same width, so that the scales line up whatever they show.
+        answers = [NOT_SET, "10", *(_answer_text(i, LEVELS) for i in range(len(LEVELS)))]
+        widest = max(metrics.horizontalAdvance(text) for text in answers) + 8
+        for scale in self.scales.values():
+            scale.value_label.setMinimumWidth(widest)
         self.foods = QLineEdit(placeholderText="e.g. coffee, bread, chocolate")
         self.foods.setAccessibleName("Foods eaten, separated by commas")
         self.notes = QPlainTextEdit(placeholderText="Anything else about the day")
@@ -164,23 +193,34 @@ class CheckInPage(QWidget):
         answers = QGridLayout()
         answers.setColumnStretch(1, 1)
         answers.setVerticalSpacing(8)
-        rows = (("The night before", None),
-                ("Slept", self.sleep_hours), ("Sleep quality", self.scales["sleep_quality"]),
+        label_of = {name: label for name, label, *_ in SCALES}
+
+        def scale(name: str) -> tuple[str, QWidget]:
+            return label_of[name], self.scales[name]
+
+        rows = (scale("pain"),
+                ("The night before", None),
+                ("Slept", self.sleep_hours), scale("sleep_quality"),
+                scale("waking_unrefreshed"),
                 ("Woken by spasms", self.woken), ("", self.device_night),
                 ("The day", None), ("", self.device_day),
                 ("Water", self.water),
-                *((label, self.scales[name]) for name, label, _low, _high in SCALES[1:]))
+                *(scale(name) for name in ("stiffness", "fibro_fog", "stress", "fatigue", "mood",
+                                           "activity_level")))
         for row, (words, field) in enumerate(rows):
             if field is None:
                 answers.addWidget(heading(words), row, 0, 1, 2, Qt.AlignmentFlag.AlignBottom)
-                if row:
-                    answers.setRowMinimumHeight(row, 34)  # a gap above, none below
+                answers.setRowMinimumHeight(row, 34)  # a gap above, none below
                 continue
             if not words:  # what a device measured, under the answers it sits beside
                 answers.addWidget(field, row, 0, 1, 2)
                 continue
             label = QLabel(words)
             label.setBuddy(field.slider if isinstance(field, _Scale) else field)
+            if field is self.scales["pain"]:  # the first question, and the one asked most
+                font = label.font()
+                font.setBold(True)
+                label.setFont(font)
             answers.addWidget(label, row, 0)
             answers.addWidget(field, row, 1)
         writing = QVBoxLayout()
@@ -194,7 +234,8 @@ class CheckInPage(QWidget):
         writing.addWidget(notes)
         writing.addWidget(self.notes, 1)
         columns = QHBoxLayout()
-        columns.addLayout(answers, 3)
+        # The scales take most of the width: 11 steps want room to be hit at 1024 pixels.
+        columns.addLayout(answers, 5)
         columns.addSpacing(24)
         columns.addLayout(writing, 2)
         top = QHBoxLayout()

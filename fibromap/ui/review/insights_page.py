@@ -39,7 +39,8 @@ class InsightsPage(ReviewPage):
         self.content = QWidget()
         outer = QVBoxLayout(self.content)
         self.plot_title = heading("At a glance: each difference with its 95 % interval", SUBTITLE)
-        self.plot_note = MutedLabel("Dots left of the dashed line: fewer flares; right: more. "
+        self.plot_note = MutedLabel("Dots left of the dashed line: fewer flares or a lower "
+                                    "rating (pain, fatigue…); right: more or higher. "
                                     "Red squares are notable after correcting for the number "
                                     "of comparisons; hover a dot for its sentence.")
         self.plot_title.hide()

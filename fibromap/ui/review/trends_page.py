@@ -11,7 +11,7 @@ import math
 from datetime import date
 
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,6 +45,7 @@ from fibromap.ui.review.trends_series import (
     draw_treatments,
 )
 from fibromap.ui.views import PageContext
+from fibromap.ui.widgets.flow_layout import FlowLayout
 
 # While the plots are dragged or zoomed, curves are drawn without antialiasing (a frame
 # in half the time); this long after the last move they are drawn smooth again.
@@ -80,6 +81,8 @@ class TrendsPage(ReviewPage):
         # Off at first: a mark for every day something was tried ran along the axis as noise.
         self.show_treatments = QCheckBox("Treatments tried (a mark a week)")
         self.overlay_boxes = {name: QCheckBox(label) for name, label in OVERLAYS.items()}
+        # Overall pain and sleep at first: the two a clinician asks of every day.
+        self.overlay_boxes["pain"].setChecked(True)
         self.overlay_boxes["sleep_hours"].setChecked(True)
         # What a device measured: offered once some period shows any.
         self.device_boxes = {name: QCheckBox(label) for name, label in DEVICE_OVERLAYS.items()}
@@ -151,11 +154,15 @@ class TrendsPage(ReviewPage):
         regions.addSpacing(12)
         regions.addWidget(self.show_treatments)
         regions.addStretch(1)
+        # Nine answers wrap onto a second line in a narrow window rather than widen it.
         overlays = QHBoxLayout()
-        overlays.addWidget(QLabel("Check-in:"))
+        words = QLabel("Check-in:")
+        words.setMinimumHeight(self.overlay_boxes["pain"].sizeHint().height())  # on their line
+        overlays.addWidget(words, 0, Qt.AlignmentFlag.AlignTop)
+        answers = FlowLayout(spacing=10)
         for box in self.overlay_boxes.values():
-            overlays.addWidget(box)
-        overlays.addStretch(1)
+            answers.addWidget(box)
+        overlays.addLayout(answers, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(regions)

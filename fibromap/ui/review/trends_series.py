@@ -15,7 +15,9 @@ from fibromap.analysis.trends import TrendsData, rolling_mean, weekly_sums
 from fibromap.figure import colors
 from fibromap.ui.review.trends_lines import day_marks, draw_line
 
-OVERLAY_COLOURS = {"sleep_hours": "#1b7837", "sleep_quality": "#5aae61", "water_glasses": "#2166ac",
+OVERLAY_COLOURS = {"pain": "#222222", "stiffness": "#8c510a", "fibro_fog": "#5e3c99",
+                   "waking_unrefreshed": "#01665e", "sleep_hours": "#1b7837",
+                   "sleep_quality": "#5aae61", "water_glasses": "#2166ac",
                    "stress": "#b2182b", "fatigue": "#762a83", "device_sleep": "#00441b",
                    "device_awakenings": "#e7298a", "steps": "#7f7f7f"}
 REGION_COLOURS = ("#e08214", "#8073ac", "#35978f", "#c51b7d", "#4d4d4d")

@@ -1,5 +1,6 @@
-"""A 0–10 slider that can be left unanswered: then it has no handle, since a handle at the
-left end reads as 0. The check-in's scales and the body map's intensity use it."""
+"""A 0–10 (or 0–3) slider that can be left unanswered: then it has no handle, since a
+handle at the left end reads as 0. The check-in's scales and the body map's intensity use
+it."""
 
 from __future__ import annotations
 
@@ -10,18 +11,18 @@ from PySide6.QtWidgets import QSlider, QStyle, QStyleOptionFocusRect, QStyleOpti
 
 TEN_WINDOW_SECONDS = 0.8  # "1" then "0" within this time means 10
 NOT_SET = "not set"
-MIDDLE = 5  # where the first arrow key puts an unanswered scale
 
 
 class AnswerSlider(QSlider):
-    """A 0–10 slider that can be unanswered: then it shows no handle (a handle at the left
-    end would read as 0); a click puts the handle where it lands, a key sets a value."""
+    """A 0–``maximum`` slider that can be unanswered: then it shows no handle (a handle at
+    the left end would read as 0); a click puts the handle where it lands, a key sets a
+    value (a digit above the top is no answer of this scale, and is ignored)."""
 
     answerChanged = Signal()
 
-    def __init__(self, clearable: bool = True):
+    def __init__(self, clearable: bool = True, maximum: int = 10):
         super().__init__(Qt.Orientation.Horizontal)
-        self.setRange(0, 10)
+        self.setRange(0, maximum)
         self.setPageStep(1)
         self._clearable = clearable  # Delete and Backspace take the answer away
         self.setTickPosition(QSlider.TickPosition.TicksBelow)
@@ -83,15 +84,16 @@ class AnswerSlider(QSlider):
                 self.clear()
         elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
             value, now = key - Qt.Key.Key_0, time.monotonic()
-            if (value == 0 and self.answered and self.value() == 1
+            if (value == 0 and self.answered and self.value() == 1 and self.maximum() >= 10
                     and now - self._last_digit < TEN_WINDOW_SECONDS):
                 value = 10  # "1" then "0" quickly, as on the body map
             self._last_digit = now
-            self._set_answer(value)
+            if value <= self.maximum():
+                self._set_answer(value)
         elif not self.answered and key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up,
                                            Qt.Key.Key_Down, Qt.Key.Key_PageUp,
                                            Qt.Key.Key_PageDown):
-            self._set_answer(MIDDLE)  # a first step starts from the middle, not from 0
+            self._set_answer(self.maximum() // 2)  # a first step starts from the middle, not 0
         else:
             super().keyPressEvent(event)
             if key in (Qt.Key.Key_Home, Qt.Key.Key_End) and not self.answered:
