@@ -38,3 +38,22 @@ def click_region(qtbot, body_map, region_id: str, button=LEFT, modifier=PLAIN) -
         qtbot.mouseClick(body_map.viewport(), button, modifier, closer)
         clicks += 1
     return clicks
+
+
+def rest_then_click(qtbot, body_map, region_id: str, modifier=PLAIN) -> int:
+    """Rest the pointer on the region, as a person looking for it does: a small one comes
+    closer by itself; then click it where it is. Returns the clicks (one; the resting is
+    looking, not a click), with one more for *Whole body* when it was out of sight."""
+    clicks = 0
+    if visible_point(body_map, region_id) is None and body_map.zoom.whole.isVisible():
+        qtbot.mouseClick(body_map.zoom.whole, LEFT)
+        clicks += 1
+    point = visible_point(body_map, region_id)
+    assert point is not None, f"{region_id} is not on screen"
+    qtbot.mouseMove(body_map.viewport(), point)
+    if body_map.closer.lingering:
+        qtbot.waitUntil(lambda: not body_map.closer.lingering, timeout=5000)
+    closer = visible_point(body_map, region_id)
+    assert closer is not None, f"{region_id} did not come into sight"
+    qtbot.mouseClick(body_map.viewport(), LEFT, modifier, closer)
+    return clicks + 1

@@ -23,6 +23,7 @@ from fibromap.store.store import Store
 from fibromap.ui.app import create_application
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
+from tests.helpers.map_clicks import visible_point
 
 
 def centre(widget: QWidget, at: QPoint | None = None) -> list[int] | None:
@@ -33,15 +34,13 @@ def centre(widget: QWidget, at: QPoint | None = None) -> list[int] | None:
 
 
 def map_points(body_map) -> dict[str, list[int]]:
-    """The regions a click at their anchor would hit, in the map's viewport, on screen."""
+    """Where each region in sight on the map is clicked, on screen (on the whole figure, a
+    detail region is clicked where the region it lies in is)."""
     found = {}
-    viewport = body_map.viewport()
-    for region_id, item in body_map.region_items.items():
-        if not item.isVisible():
-            continue
-        point = body_map.viewport_point(region_id)
-        if viewport.rect().contains(point) and body_map.region_at(point) == region_id:
-            where = viewport.mapToGlobal(point)
+    for region_id in body_map.region_items:
+        point = visible_point(body_map, region_id)
+        if point is not None:
+            where = body_map.viewport().mapToGlobal(point)
             found[region_id] = [where.x(), where.y()]
     return found
 
@@ -58,10 +57,7 @@ def snapshot(window: MainWindow) -> dict:
         widgets[f"treatment:{key}"] = centre(row.check, QPoint(8, row.check.height() // 2))
         widgets[f"relief:{key}"] = centre(row.relief)
     focus = QApplication.focusWidget()
-    magnifier = getattr(log.map, "magnifier", None)
     return {"regions": map_points(log.map),
-            "magnified": map_points(magnifier) if magnifier is not None and magnifier.isVisible()
-            else {},
             "widgets": {name: point for name, point in widgets.items() if point is not None},
             "focus": type(focus).__name__ if focus else None,
             "marks": {region: mark.intensity for region, mark in log.marks.marks()},

@@ -63,13 +63,14 @@ class RealWindow:
                                      str(size[0]), str(size[1]), str(self.where)], env=env,
                                     cwd=Path(__file__).parents[2], stderr=subprocess.PIPE)
         self.interactions = 0
+        self.log: list[str] = []
         self.seen = self.wait_for(lambda s: "save" in s["widgets"], "the window")
 
     def snapshot(self) -> dict:
         try:
             return json.loads(self.where.read_text())
         except (FileNotFoundError, json.JSONDecodeError):
-            return {"regions": {}, "magnified": {}, "widgets": {}}
+            return {"regions": {}, "widgets": {}}
 
     def wait_for(self, condition, what: str, timeout: float = 20.0) -> dict:
         deadline = time.monotonic() + timeout
@@ -80,7 +81,10 @@ class RealWindow:
             if seen.get("widgets") and condition(seen):
                 return seen
             time.sleep(0.05)
-        raise AssertionError(f"waited {timeout} s for {what}")
+        seen = self.snapshot()
+        raise AssertionError(f"waited {timeout} s for {what}; marks {seen.get('marks')}, "
+                             f"current {seen.get('current')}, {len(seen['regions'])} regions "
+                             f"in sight")
 
     def _xdotool(self, *args: str) -> None:
         subprocess.run(["xdotool", *args], env=self.env, check=True, timeout=10)

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from fibromap.store.store import Store
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
-from tests.helpers.map_clicks import click_region
+from tests.helpers.map_clicks import click_region, rest_then_click
 
 
 @pytest.fixture
@@ -39,6 +39,10 @@ class Person:
     def click_region(self, region_id):
         """One click, or two for a region too small to hit at once (it comes closer first)."""
         self.interactions += click_region(self.qtbot, self.window.log.map, region_id)
+
+    def rest_on(self, region_id, modifier=Qt.KeyboardModifier.NoModifier):
+        """The pointer rests on the region (a small one comes closer), then one click."""
+        self.interactions += rest_then_click(self.qtbot, self.window.log.map, region_id, modifier)
 
     def click(self, widget):
         self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)

@@ -283,8 +283,10 @@ class BodyMapWidget(QGraphicsView):
             self.closer.bring_closer(region_id, position)
         elif left and event.modifiers() & Qt.KeyboardModifier.ShiftModifier and self._editable:
             self.marks.spread_to(region_id)  # pain spreads from the current one to here
+            self.closer.marked()
         elif left:
             self.activate(region_id)
+            self.closer.marked()
         elif event.button() == Qt.MouseButton.RightButton:
             self.marks.set_current(region_id)
             if self._editable:

@@ -8,9 +8,11 @@ the face, the neck, a hand or a foot, or on a region whose parts only a detail v
 draws (the palm: its thumb and fingers), that detail view opens (map_views.py);
 anywhere else the map zooms in as far as it goes, keeping the point under the pointer
 (map_zoom.py), where every muscle of the whole figure is at least that big. The pointer
-resting still over such a region for a moment does the same. The view stays, so that
-neighbours are one click each; Esc or *Whole body* goes back. Regions big enough to hit
-are marked at the first click, as before.
+resting still over such a region for a moment does the same. Like a magnifier, the view
+brought closer this way goes back to the whole body once a region is marked in it (the
+next muscle, anywhere, is again a rest and a click away); Esc or *Whole body* goes back
+without marking. A view the person chose (the view list, Ctrl+wheel, Show closer) stays.
+Regions big enough to hit are marked at the first click, as before.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class MapCloser:
         self._resting: QPoint | None = None
         self._linger = QTimer(body_map, singleShot=True, interval=LINGER_MS)
         self._linger.timeout.connect(self._lingered)
+        self._lens: tuple | None = None  # the view brought closer, until a mark is made in it
 
     # -- how big a region is on screen ------------------------------------------------------
     def target_side(self, item: RegionItem) -> float:
@@ -95,6 +98,7 @@ class MapCloser:
             body_map.views.show((view,))
             body_map.message.emit(f"{view.title}, closer: click where it hurts. Esc goes back "
                                   "to the whole body.")
+            self._lens = self._shown()
             return
         body_map.zoom.zoom_to(body_map.zoom.deepest, body_map.mapToScene(position))
         item = body_map.figures.shown_item(region_id)
@@ -105,13 +109,26 @@ class MapCloser:
                                           side, side), 4, 4)
         body_map.message.emit("Closer: click where it hurts. Esc or Whole body goes back to "
                               "the whole body.")
+        self._lens = self._shown()
+
+    def _shown(self) -> tuple:
+        return (self.map.figures.shown, self.map.zoom.level)
+
+    def marked(self) -> None:
+        """A region was marked: a view brought closer for it goes back to the whole body
+        (one the person has moved on from, by choosing or zooming, stays)."""
+        lens, self._lens = self._lens, None
+        if lens is not None and lens == self._shown():
+            self.back()
 
     def back(self) -> bool:
         """The whole body again, unzoomed (False when it is shown already)."""
         body_map = self.map
+        self._lens = None
         if body_map.views.whole and body_map.zoom.level == 0:
             return False
         body_map.zoom.reset()
+        body_map.message.emit("")  # "closer: click where it hurts" is said no more
         return True
 
     # -- the pointer resting ----------------------------------------------------------------

@@ -173,12 +173,14 @@ class MapKeys:
         return bool(current)
 
     def move(self, press: KeyPress) -> None:
-        """An arrow key: the nearest region that way (the first, when none is current)."""
+        """An arrow key: the nearest region that way (the first, when none is current or
+        the current one is not drawn in the view shown)."""
         current = self.map.marks.current
-        if current is None:
+        points = self.points()
+        if current is None or current not in points:
             self.map.marks.set_current(self.tab_order()[0])
             return
-        best = nearest_in_direction(self.points(), current, *DIRECTIONS[press.key])
+        best = nearest_in_direction(points, current, *DIRECTIONS[press.key])
         if best:
             self.map.marks.set_current(best)
 

@@ -31,7 +31,10 @@ class MapViews:
         body_map.redraw(body_map.showing())
         body_map.zoom.apply()
         current = body_map.marks.current
-        if current is not None and body_map.figures.shown_item(current) is None:
+        # A marked region stays current in a view that does not draw it (pain spreading
+        # from the neck is Shift+clicked on the face); an unmarked one is let go.
+        if current is not None and body_map.figures.shown_item(current) is None \
+                and not body_map.marks.is_marked(current):
             body_map.marks.set_current(None)
         body_map.viewsChanged.emit()
 

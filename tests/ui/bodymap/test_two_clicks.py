@@ -137,7 +137,14 @@ def test_esc_and_whole_body_go_back_and_a_near_miss_comes_closer(qtbot, body_map
     assert body_map.region_at(at) == "peroneals.left"  # still under the pointer
     assert body_map.closer.target_px("peroneals.left") >= TARGET
     qtbot.mouseClick(body_map.viewport(), Qt.MouseButton.LeftButton, pos=at)
-    assert body_map.marks.is_marked("peroneals.left") and body_map.zoom.at_most()  # it stays
+    # Marked: like a magnifier, the closer view goes back to the whole body.
+    assert body_map.marks.is_marked("peroneals.left")
+    assert body_map.views.whole and body_map.zoom.level == 0
+    # A view the person zoomed to by choice stays after a mark.
+    body_map.zoom.zoom_to(body_map.zoom.deepest, body_map.mapToScene(at))
+    qtbot.mouseClick(body_map.viewport(), Qt.MouseButton.LeftButton,
+                     pos=body_map.viewport_point("peroneals.right"))
+    assert body_map.zoom.at_most()
     qtbot.mouseClick(body_map.zoom.whole, Qt.MouseButton.LeftButton)
     assert body_map.views.whole and body_map.zoom.level == 0
     # A big muscle is marked at once.
