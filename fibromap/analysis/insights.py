@@ -25,6 +25,7 @@ from fibromap.analysis.statistics import (
     persistent_difference,
 )
 from fibromap.domain.daily import CheckIn, Medication, SymptomRating
+from fibromap.domain.wording import counted
 
 ASSOCIATION = "association, not cause"
 MIN_DAYS = 10  # in each group
@@ -130,7 +131,7 @@ class Comparison:
                      for n, label in ((self.n_exposed, self.exposed), (self.n_other, self.other))
                      if n < MIN_DAYS]
             return (f"{self.title}: not enough data yet — needs {' and '.join(short)} "
-                    f"(rests on {self.days} days so far).")
+                    f"(rests on {counted(self.days, 'days')} so far).")
         difference = self.difference
         assert difference is not None  # enough days on both sides make a difference
         if difference == 0:

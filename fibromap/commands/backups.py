@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fibromap.config import Paths
+from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError, ReadOnlyDatabase
 
 
@@ -33,7 +34,7 @@ def backup(url: str, paths: Paths, list_only: bool) -> str:
             if info.locked:
                 held = "protected (locked: give the passphrase to read it)"
             else:
-                held = f"{info.flares} flares" if info.flares is not None else "unreadable"
+                held = counted(info.flares, "flares") if info.flares is not None else "unreadable"
                 held += ", protected" if info.protected else ""
             check = ("" if info.locked else "passed the integrity check" if info.sound
                      else "FAILED the integrity check")
@@ -80,4 +81,4 @@ def restore(url: str, paths: Paths, chosen: Path, backup_passphrase: str | None 
     set_aside = restore_backup(backup_file, path, key)
     Database.open(url, paths).close()  # upgraded if it came from an older FibroMap
     kept = f"; the file it replaced is kept as {set_aside}" if set_aside else ""
-    return f"Restored {backup_file.name} ({info.flares} flares) to {path}{kept}"
+    return f"Restored {backup_file.name} ({counted(info.flares, 'flares')}) to {path}{kept}"

@@ -8,6 +8,7 @@ from datetime import date
 from fibromap.analysis.insights import ASSOCIATION, METHOD, MIN_DAYS, Comparison
 from fibromap.analysis.periods import Period, last_days
 from fibromap.analysis.statistics import FDR
+from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 
 DEFAULT_DAYS = 365  # as the Insights view: the last year
@@ -66,7 +67,7 @@ def _as_json(insights, period: Period, sections) -> str:
 
 
 def _as_text(insights, period: Period, sections) -> str:
-    lines = [f"FibroMap insights, {period.label()} ({period.days} days, "
+    lines = [f"FibroMap insights, {period.label()} ({counted(period.days, 'days')}, "
              f"{insights.days_with_data} with a flare or a check-in)",
              f"Comparisons within your own records: an {ASSOCIATION}.", METHOD]
     for name, items in sections:

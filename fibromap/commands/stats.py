@@ -99,11 +99,11 @@ def _print_text(figures: _Figures) -> None:
 
     summary, week, atlas, start, end = (figures.summary, figures.week, figures.atlas,
                                         figures.start, figures.end)
-    period = f"{start} to {end}, {summary.days} days" if start else "no flares recorded"
+    period = f"{start} to {end}, {counted(summary.days, 'days')}" if start else "no flares recorded"
     print(f"FibroMap summary ({period})")
     if summary.flares:
         print(f"Flares: {summary.flares} ({summary.flares_per_week:.1f} a week), "
-              f"on {summary.days_with_flares} days")
+              f"on {counted(summary.days_with_flares, 'days')}")
         if summary.sites:
             print(f"Body sites in pain: {summary.sites}; intensity mean "
                   f"{summary.mean_intensity:.1f}, highest {summary.max_intensity} (0-10)"

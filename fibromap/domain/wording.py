@@ -5,9 +5,12 @@ from __future__ import annotations
 IRREGULAR = {"check-ins": "check-in", "entries": "entry", "days": "day", "people": "person"}
 
 
-def counted(n: int, plural: str) -> str:
+def counted(n: int | None, plural: str) -> str:
     """``n`` with ``plural`` made singular when n is 1 ("flares" -> "1 flare"); what
-    follows a bracket or a comma is left as it is ("blank ratings (not recorded)")."""
+    follows a bracket or a comma is left as it is ("blank ratings (not recorded)"); a
+    count that could not be taken (None) is said so."""
+    if n is None:
+        return f"an unknown number of {plural}"
     if n != 1:
         return f"{n:,} {plural}"
     cut = min((i for i in (plural.find(" ("), plural.find(", ")) if i >= 0), default=len(plural))

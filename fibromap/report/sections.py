@@ -168,7 +168,7 @@ def daily_life(data: ReportData) -> list[Section]:
     """The check-in summary and what flares got in the way of."""
     checkins = [f"{m.label}: {m.mean:.1f}{m.unit} on average ({m.days} day{'s' if m.days != 1 else ''})"
                 for m in data.checkins]
-    title = (f"Daily check-in ({data.checkin_days} of {data.period.days} days filled in)"
+    title = (f"Daily check-in ({data.checkin_days} of {counted(data.period.days, 'days')} filled in)"
              if data.checkin_days else "Daily check-in")
     impacts = []
     for figure in data.impacts:
@@ -190,7 +190,7 @@ def devices(data: ReportData) -> list[Section]:
 
 def factors(data: ReportData) -> list[Section]:
     total = data.summary.flares
-    triggers = [f"{label}: logged with {n} of {total} flares" for _k, label, n in data.triggers]
+    triggers = [f"{label}: logged with {n} of {counted(total, 'flares')}" for _k, label, n in data.triggers]
     counts = [n for _k, _l, n in data.triggers]
     triggers = listing(triggers, LISTED, lambda rest: f"… and {rest} more triggers, logged with "
                        f"{spread(counts[LISTED:])} flares each.")
@@ -236,7 +236,7 @@ def scores(data: ReportData) -> list[Section]:
                      f"({areas}).")
         lines.append(WPI_EXCLUDED_TEXT)
     else:
-        lines.append(f"Widespread Pain Index: the period has only {data.period.days} days; the "
+        lines.append(f"Widespread Pain Index: the period has only {counted(data.period.days, 'days')}; the "
                      "WPI asks about 7.")
     sections = [text_section(f"Scores ({NOT_A_DIAGNOSIS})", lines)]
     for name, results, labels, values, scale in _questionnaires(data):
@@ -274,7 +274,7 @@ def _questionnaire_section(title: str, lines: list[str], labels: list[str],
 
 def changes(data: ReportData, atlas: Atlas) -> Section:
     comparison = data.comparison
-    title = f"Since the previous {data.period.days} days ({comparison.previous.label()})"
+    title = f"Since the previous {counted(data.period.days, 'days')} ({comparison.previous.label()})"
     if not comparison.made:
         return text_section(title, [comparison.refused])
     words = {"new": "New", "worse": "More often", "better": "Less often"}

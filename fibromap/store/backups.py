@@ -16,6 +16,7 @@ from pathlib import Path
 
 from fibromap import atomic
 from fibromap.config import Paths
+from fibromap.domain.wording import counted
 from fibromap.errors import DatabaseDamaged, DatabaseError, FibroMapError
 from fibromap.store import cipher, jobs
 from fibromap.store.sqlite_files import friendly_operational_error, readonly_uri
@@ -152,7 +153,7 @@ def backup_note(paths: Paths) -> str:
 
 
 def _restore_hint(good: BackupInfo) -> str:
-    taken = f" (taken {good.taken:%d %b %Y %H:%M}, {good.flares} flares)" if good.taken else ""
+    taken = f" (taken {good.taken:%d %b %Y %H:%M}, {counted(good.flares, 'flares')})" if good.taken else ""
     return (f" The newest good backup is {good.path}{taken}: restore it with "
             f"`fibromap restore {good.path.name}`")
 

@@ -78,7 +78,7 @@ def _check_contents(database: Database, report: CheckReport) -> None:
         empty = session.scalar(select(func.count(FlareRow.id)).where(
             ~select(SiteRow.id).where(SiteRow.flare_id == FlareRow.id).exists()))
         if empty:
-            report.problems.append(f"{empty} flares have no body region")
+            report.problems.append(f"{counted(empty, 'flares')} {_have(empty)} no body region")
         source, target = aliased(SiteRow), aliased(SiteRow)
         crossed = session.scalar(
             select(func.count(ReferralRow.id))
@@ -204,12 +204,16 @@ def _changed_flares(session) -> list[str]:
             changed.append(row.id)
     problems = []
     if unreadable:
-        problems.append(f"{len(unreadable)} flares cannot be read back as saved (a value out of "
+        problems.append(f"{counted(len(unreadable), 'flares')} cannot be read back as saved (a value out of "
                         "range or a part missing): " + "; ".join(unreadable[:5]))
     if changed:
-        problems.append(f"{len(changed)} flares changed on disk since they were saved (their "
-                        f"content no longer matches their fingerprint): ids "
+        problems.append(f"{counted(len(changed), 'flares')} changed on disk after saving (the content "
+                        f"no longer matches the fingerprint): ids "
                         + ", ".join(map(str, changed[:10])))
     if unmarked:
-        problems.append(f"{len(unmarked)} flares have no fingerprint")
+        problems.append(f"{counted(len(unmarked), 'flares')} {_have(len(unmarked))} no fingerprint")
     return problems
+
+
+def _have(n: int) -> str:
+    return "has" if n == 1 else "have"

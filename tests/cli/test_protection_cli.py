@@ -44,7 +44,7 @@ def test_protect_use_change_and_unprotect_from_the_command_line(capsys, sqlite_u
     assert code == 0 and "1" in out
     monkeypatch.setenv("FIBROMAP_PASSPHRASE_FILE", first)
     code, out, _err = run(capsys, "backup", "--list")
-    assert code == 0 and "1 flares, protected" in out
+    assert code == 0 and "1 flare, protected" in out
     monkeypatch.delenv("FIBROMAP_PASSPHRASE_FILE")
 
     before = path.read_bytes()
@@ -134,7 +134,7 @@ def test_a_backup_under_an_earlier_passphrase_is_restored_with_it(capsys, sqlite
     code, out, err = run(capsys, "restore", earlier.name, "--database", sqlite_url,
                          "--passphrase-file", second, "--backup-passphrase-file", first)
     assert code == 0, err
-    assert out.startswith(f"Restored {earlier.name} (1 flares)")
+    assert out.startswith(f"Restored {earlier.name} (1 flare)")
     store = Store.open(sqlite_url, paths, passphrase="another")
     try:
         assert store.flares.count() == 1

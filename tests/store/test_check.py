@@ -36,7 +36,7 @@ def test_a_value_changed_on_disk_is_found(store):
         session.execute(text("UPDATE site SET intensity = 9 WHERE intensity = 8 AND flare_id <> :o"),
                         {"o": other.id})
     problems = check_database(store.database).problems
-    assert any("1 flares changed on disk since they were saved" in p for p in problems), problems
+    assert any("1 flare changed on disk after saving" in p for p in problems), problems
 
 
 def test_an_out_of_range_value_is_found(sqlite_url, paths):
@@ -50,7 +50,7 @@ def test_an_out_of_range_value_is_found(sqlite_url, paths):
         session.execute(text("UPDATE site SET intensity = 99 WHERE intensity = 8"))
     problems = check_database(store.database).problems
     store.close()
-    assert any("1 flares cannot be read back as saved (a value out of range" in p
+    assert any("1 flare cannot be read back as saved (a value out of range" in p
                for p in problems), problems
 
 

@@ -38,7 +38,7 @@ def test_a_damaged_header_is_damage_not_protection(paths, offset):
             opening(url, paths)
         message = str(damaged.value)
         assert message.startswith(f"{paths.database_file} is damaged: its first bytes")
-        assert f"fibromap restore {backup.name}" in message and "1 flares" in message
+        assert f"fibromap restore {backup.name}" in message and "1 flare" in message
     assert paths.database_file.read_bytes() == before
 
 

@@ -101,7 +101,7 @@ def test_a_missing_database_beside_its_backups_is_not_replaced_by_an_empty_one(p
         Database.open(url, paths)
     message = str(refused.value)
     assert message.startswith(f"{paths.database_file} is missing although FibroMap has kept")
-    assert f"fibromap restore {backup.name}" in message and "1 flares" in message
+    assert f"fibromap restore {backup.name}" in message and "1 flare" in message
     assert not paths.database_file.exists()
     assert list_backups(paths) == [backup]
 

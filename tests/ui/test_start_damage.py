@@ -57,7 +57,7 @@ def test_the_newest_good_backup_is_offered_and_restored(qtbot, paths, asked, dam
             " is missing although FibroMap has kept backups of it; nothing was created in its "
             "place.")
         assert offer.startswith("The newest good backup is from ")
-        assert offer.endswith("(1 flares). Restore it? The file that cannot be opened is kept "
+        assert offer.endswith("(1 flare). Restore it? The file that cannot be opened is kept "
                               "beside it.")
         assert window.store.flares.count() == 1
         kept = list(paths.data_dir.glob("fibromap.sqlite3.before-restore-*"))
@@ -88,8 +88,8 @@ def test_damage_check_finds_is_said_after_opening_with_the_backup_and_how_it_dif
         qtbot.waitUntil(lambda: window.start_check.report is not None, timeout=20_000)
         (title, text), = asked
         assert title == "Your records may be damaged"
-        assert text.startswith("FibroMap found damage in your records: 1 flares changed on disk")
-        assert "It holds 1 flares; your records now hold 2. Restore it?" in text
+        assert text.startswith("FibroMap found damage in your records: 1 flare changed on disk")
+        assert "It holds 1 flare; your records now hold 2. Restore it?" in text
         assert window.store.flares.count() == 1  # restored
         assert window.statusBar().currentMessage().startswith("Restored the backup fibromap-")
     finally:

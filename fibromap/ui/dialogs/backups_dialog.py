@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from fibromap.config import Paths
+from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 from fibromap.store.backups import BackupInfo, backup_sqlite, describe_backup, list_backups
 from fibromap.store.store import Store
@@ -117,7 +118,7 @@ class BackupsDialog(QDialog):
         shown = self.table.item(self.table.currentRow(), 0)
         assert shown is not None, "reload() gives every backup's row its cells"
         self.feedback.say(f"Restored the backup of {shown.text()}"
-                          f" ({chosen.flares} flares). The file it replaced is kept as {kept}.",
+                          f" ({counted(chosen.flares, 'flares')}). The file it replaced is kept as {kept}.",
                           error=False)
         self.reload()
         return True
@@ -126,6 +127,6 @@ class BackupsDialog(QDialog):
         taken = f"{chosen.taken:%a %d %b %Y, %H:%M}" if chosen.taken else chosen.path.name
         answer = QMessageBox.question(
             self, "Restore a backup",
-            f"Replace your records with the backup of {taken} ({chosen.flares} flares)?\n\n"
+            f"Replace your records with the backup of {taken} ({counted(chosen.flares, 'flares')})?\n\n"
             "Your current file is kept beside the database, so this can be undone by hand.")
         return answer == QMessageBox.StandardButton.Yes

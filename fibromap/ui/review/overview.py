@@ -107,7 +107,7 @@ class OverviewPage(QWidget):
         else:
             latest = store.flares.latest()
             assert latest is not None  # the summary counted at least one flare
-            self._headline.setText(f"{summary.flares} flares recorded")
+            self._headline.setText(f"{counted(summary.flares, 'flares')} recorded")
             self._details.setText(
                 f"From {summary.first_onset:%d %b %Y} to {summary.last_onset:%d %b %Y}, "
                 f"{summary.flares_per_week:.1f} a week on average. Most recent: "
@@ -116,7 +116,7 @@ class OverviewPage(QWidget):
         self._show_week(today)
         checkin = store.checkins.get(today)
         self.checkin_state.setText("Today's check-in: done." if checkin else
-                                   f"Today's check-in: not yet ({store.checkins.count()} days "
+                                   f"Today's check-in: not yet ({counted(store.checkins.count(), 'days')} "
                                    "filled in so far).")
         self.checkin_button.setVisible(checkin is None)
         regions = aggregates.regions_between(store.database, today - timedelta(days=6), today)
