@@ -22,7 +22,7 @@ class Tray(QSystemTrayIcon):
     ``answer`` with a request (REQUESTS of launch/instance.py), Quit calls ``end``;
     ``ending`` when the desktop session ends (logging out), when closing is quitting."""
 
-    def __init__(self, window: QWidget, answer: Callable[[str], None], end: Callable[[], None],
+    def __init__(self, window: QWidget, answer: Callable[[str], None], end: Callable[[], object],
                  ending: Callable[[], None]):
         super().__init__(app_icon(), window)
         self.menu = QMenu(window)
