@@ -22,6 +22,7 @@ from fibromap.ui.icon import app_icon
 
 if TYPE_CHECKING:
     from fibromap.store.store import Store
+    from fibromap.ui.launch.instance import InstanceServer
     from fibromap.ui.main_window import MainWindow
 
 # Where a window is never painted (minimised at start, or a platform that does not expose
@@ -74,18 +75,21 @@ def open_main_window(url: str, paths: Paths, notice: str = "", request: str = "o
     with ``listen``, later starts hand their requests over on that address.
 
     ``window.first_painted`` is the time.time() at which the body map had been drawn."""
+    # First of all: a start a moment later (a double click on a launcher) finds this one.
+    server = _listen(listen) if listen is not None else None
     # Here, not above: a second start hands its request over without loading the window.
     from fibromap.ui.main_window import MainWindow
     from fibromap.ui.settings import Settings
 
     window = MainWindow(None, Settings(paths.settings_file), paths)
+    if server is not None:
+        server.setParent(window)
+        server.requested.connect(window.requests.answer)
     opened: list[Store | None] = []
     waiting = QEventLoop()
 
     def open_store() -> None:
         window.first_painted = time.time()
-        if listen is not None:  # before the store: a start meanwhile finds this window
-            _listen(listen, window)
         opened.append(_open_store(url, paths, window))
         waiting.quit()
 
@@ -117,16 +121,19 @@ def open_main_window(url: str, paths: Paths, notice: str = "", request: str = "o
     return window
 
 
-def _listen(address: str, window: MainWindow) -> None:
-    """Take the requests of later starts on ``address`` (until FibroMap ends)."""
+def _listen(address: str) -> InstanceServer | None:
+    """Take the requests of later starts on ``address`` until FibroMap ends (None when
+    another FibroMap listens there already)."""
     from fibromap.ui.launch.instance import InstanceServer
 
-    server = InstanceServer(address, window)
-    if server.listen():
-        server.requested.connect(window.requests.answer)
-        app = QApplication.instance()
-        assert app is not None, "the window is shown: the application exists"
-        app.aboutToQuit.connect(server.close)
+    server = InstanceServer(address)
+    if not server.listen():
+        server.deleteLater()
+        return None
+    app = QApplication.instance()
+    assert app is not None, "a window is about to be shown: the application exists"
+    app.aboutToQuit.connect(server.close)
+    return server
 
 
 def _open_store(url: str, paths: Paths, window: QWidget) -> Store | None:

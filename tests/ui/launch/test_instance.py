@@ -78,7 +78,7 @@ def test_fibromap_log_opens_on_the_log_ready_to_find_a_muscle(qtbot, sqlite_url,
 
 def test_asking_for_a_running_fibromap_costs_a_first_start_nothing(paths):
     """With no FibroMap running, a start learns so without loading the window's modules or
-    Qt's network module (the first start listens once its map is drawn)."""
+    Qt's network module (which a first start loads to listen)."""
     code = ("import sys\n"
             "from fibromap.config import Paths, database_url, instance_address\n"
             "from fibromap.ui.app import create_application\n"
