@@ -157,10 +157,10 @@ def run_gui(url: str, paths: Paths, crash_dialog: bool = True, notice: str = "",
     REQUESTS); if FibroMap already runs on it, that window takes the request instead."""
     from fibromap.ui.launch.instance import hand_over
 
-    app = create_application()
     address = instance_address(url)
-    if hand_over(address, request):
+    if hand_over(address, request):  # before the application: it needs no display
         return 0
+    app = create_application()
     from fibromap.ui.dialogs.crash import CrashHandler
 
     handler = CrashHandler(paths, show_dialog=crash_dialog).install()

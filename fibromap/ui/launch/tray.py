@@ -43,9 +43,13 @@ class Tray(QSystemTrayIcon):
             QSystemTrayIcon.ActivationReason.DoubleClick) else None)
         # The check-in reminder's message, clicked, opens today's check-in.
         self.messageClicked.connect(lambda: answer("checkin"))
+        self._ending = ending
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication), "a tray is made once the application is"
-        app.commitDataRequest.connect(lambda _manager: ending())
+        app.commitDataRequest.connect(self._session_ends)
+
+    def _session_ends(self, _manager) -> None:
+        self._ending()
 
     def hold(self, window: QWidget, settings: Settings) -> None:
         """Hide ``window`` (closed by the person) and say, the first time ever, that FibroMap
