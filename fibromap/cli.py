@@ -165,12 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="a file holding the passphrase of a backup protected with "
                               "another (an earlier) passphrase than the database's")
 
-    commands.add_parser("log", parents=[database],
-                        help="open the app on the Log, ready to type a muscle's name (a "
-                             "FibroMap already open comes to the front instead)")
-    commands.add_parser("checkin", parents=[database],
-                        help="open the app on today's check-in (a FibroMap already open "
-                             "comes to the front instead)")
+    for name, where in (("log", "the Log, ready to type a muscle's name"), ("checkin", "today's check-in")):
+        commands.add_parser(name, parents=[database], help=f"open the app on {where} (a "
+                            "FibroMap already open comes to the front instead)")
     protection.add_parsers(commands, database)
     atlas = commands.add_parser("atlas", help="list the body regions")
     atlas.add_argument("--json", action="store_true", help="print JSON instead of text")
