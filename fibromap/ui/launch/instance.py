@@ -13,16 +13,14 @@ import os
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QObject, Signal
 
 REQUESTS = ("open", "log", "checkin")
 CONNECT_MS = 2000
 ANSWER_MS = 5000  # the running app may be busy for a moment (a backup, a large import)
 LONGEST_LINE = 512
 # The token a Wayland desktop gives a start it launched; handed on, it lets the running
-# window come to the front (Qt uses it from the environment when it activates a window).
+# window come to the front (requests.py).
 TOKEN_VARIABLE = "XDG_ACTIVATION_TOKEN"
 TOKEN = re.compile(r"[\w.:+=/-]{1,400}")
 
@@ -49,22 +47,6 @@ def hand_over(address: str, request: str) -> bool:
     taken = socket.waitForReadyRead(ANSWER_MS) and bytes(socket.readAll().data()).startswith(b"ok")
     socket.abort()
     return taken
-
-
-def bring_to_front(window: QWidget, token: str = "") -> None:
-    """Show ``window`` (from the tray, or minimised) in front, active, with the dialog it
-    waits on (an unlock, a question) in front of it; ``token``: the desktop's activation
-    token of the start that asked, without which Wayland only marks the window urgent."""
-    if token and QGuiApplication.platformName() == "wayland":
-        os.environ[TOKEN_VARIABLE] = token  # Qt takes it from here when it activates
-    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
-    window.show()
-    window.raise_()
-    window.activateWindow()
-    front = QApplication.activeModalWidget()
-    if front is not None and front is not window:
-        front.raise_()
-        front.activateWindow()
 
 
 def _private_folder(address: str) -> bool:

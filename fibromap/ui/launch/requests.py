@@ -4,12 +4,14 @@ passphrase while the window is locked."""
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from fibromap.ui.launch.instance import bring_to_front
+from fibromap.ui.launch.instance import TOKEN_VARIABLE
 
 if TYPE_CHECKING:
     from fibromap.store.store import Store
@@ -29,6 +31,22 @@ class RequestHost(Protocol):
     def log(self) -> LogPage: ...
     def show_view(self, name: str) -> None: ...
     def page(self, name: str) -> QWidget: ...
+
+
+def bring_to_front(window: QWidget, token: str = "") -> None:
+    """Show ``window`` (from the tray, or minimised) in front, active, with the dialog it
+    waits on (an unlock, a question) in front of it; ``token``: the desktop's activation
+    token of the start that asked, without which Wayland only marks the window urgent."""
+    if token and QGuiApplication.platformName() == "wayland":
+        os.environ[TOKEN_VARIABLE] = token  # Qt takes it from here when it activates
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    front = QApplication.activeModalWidget()
+    if front is not None and front is not window:
+        front.raise_()
+        front.activateWindow()
 
 
 class Requests:
