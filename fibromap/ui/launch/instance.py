@@ -34,8 +34,10 @@ def hand_over(address: str, request: str) -> bool:
     """Give ``request`` to the FibroMap running on ``address``; True once it has taken it,
     False when none runs there (nothing listens, or only a socket left by a crash) or it
     does not answer."""
-    if os.path.isabs(address) and not os.path.exists(address):
-        return False  # nothing has listened there: no need to load Qt's network module
+    if os.path.isabs(address) and not (os.path.exists(address) and _private_folder(address)):
+        # Nothing has listened there (no need to load Qt's network module), or the folder
+        # is not the person's alone: what answers there is not to be trusted.
+        return False
     from PySide6.QtNetwork import QLocalSocket  # only a second start reaches this
 
     socket = QLocalSocket()
@@ -49,13 +51,15 @@ def hand_over(address: str, request: str) -> bool:
     return taken
 
 
-def _private_folder(address: str) -> bool:
-    """Whether the socket file's folder is there (made if need be) and the person's alone."""
+def _private_folder(address: str, make: bool = False) -> bool:
+    """Whether the socket file's folder is there (``make``: made if need be) and the
+    person's alone."""
     if not os.path.isabs(address):
         return True  # a name Qt places itself
     folder = Path(address).parent
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if make:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         info = folder.stat()
     except OSError:
         return False
@@ -82,7 +86,7 @@ class InstanceServer(QObject):
         over, one that still answers is left alone (False: this one does not listen)."""
         from PySide6.QtNetwork import QAbstractSocket, QLocalServer
 
-        if not _private_folder(self.address):
+        if not _private_folder(self.address, make=True):
             return False
         if self._server.listen(self.address):
             return True

@@ -88,3 +88,19 @@ def test_asking_for_a_running_fibromap_costs_a_first_start_nothing(paths):
             "      'fibromap.ui.main_window' in sys.modules, 'PySide6.QtNetwork' in sys.modules)\n")
     started = run_python(paths.data_dir, code)
     assert started.stdout.strip().splitlines()[-1] == "False False False", started.stderr
+
+
+def test_a_socket_in_a_folder_others_can_reach_is_neither_used_nor_trusted(qtbot, tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    address = str(shared / "fibromap-test.socket")
+    server = InstanceServer(address)
+    assert not server.listen() and not Path(address).exists()
+    private = tmp_path / "private"
+    listening = InstanceServer(str(private / "fibromap-test.socket"))
+    assert listening.listen()  # its folder made, the person's alone
+    assert oct(private.stat().st_mode & 0o777) == "0o700"
+    private.chmod(0o777)  # opened to others while it listens: a start no longer trusts it
+    assert not hand_over(listening.address, "log")  # at once, without connecting
+    listening.close()
