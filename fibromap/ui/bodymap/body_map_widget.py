@@ -10,7 +10,7 @@ clicks and keys to it and draws it again when it says it changed.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QPainter
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from fibromap.domain.atlas import Atlas, View, load_atlas
@@ -146,9 +146,6 @@ class BodyMapWidget(QGraphicsView):
             self.zoom.follow(current)
             self.setAccessibleDescription(self.region_items[current].accessible_name())
             if self.hasFocus():
-                # Loaded here: its types cost a start milliseconds before the map is drawn.
-                from PySide6.QtGui import QAccessible, QAccessibleEvent
-
                 QAccessible.updateAccessibility(
                     QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
         self.currentRegionChanged.emit(current or "")
