@@ -55,8 +55,8 @@ START_PAINT, START_READY = 1.5, 3  # the targets: times a bare PySide6 window's 
 def _env(home: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("FIBROMAP_") and k != "PYTHONDONTWRITEBYTECODE"}
-    env.update(FIBROMAP_HOME=str(home), QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=str(BYTE_CODE), **extra)
+    env.update({"FIBROMAP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
+                "PYTHONPATH": str(ROOT), "PYTHONPYCACHEPREFIX": str(BYTE_CODE), **extra})
     return env
 
 
