@@ -26,6 +26,8 @@ log = logging.getLogger("fibromap")
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+# The commands that open the window, and what it is asked to show (ui/launch/instance.py).
+WINDOW_COMMANDS = {None: "open", "log": "log", "checkin": "checkin"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -163,6 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="a file holding the passphrase of a backup protected with "
                               "another (an earlier) passphrase than the database's")
 
+    for name, where in (("log", "the Log, ready to type a muscle's name"), ("checkin", "today's check-in")):
+        commands.add_parser(name, parents=[database], help=f"open the app on {where} (a "
+                            "FibroMap already open comes to the front instead)")
     protection.add_parsers(commands, database)
     medications.add_parsers(commands, database)
     atlas = commands.add_parser("atlas", help="list the body regions")
@@ -216,9 +221,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             url = database_url(paths, getattr(args, "database", None))
         notice = protection.finish_interrupted(url, paths) if args.command != "atlas" else ""
-        if args.command is None:
+        if args.command in WINDOW_COMMANDS:
             from fibromap.ui.app import run_gui  # Qt is loaded only for the GUI
-            return run_gui(url, paths, crash_dialog=not args.no_crash_dialog, notice=notice)
+            return run_gui(url, paths, crash_dialog=not args.no_crash_dialog, notice=notice,
+                           request=WINDOW_COMMANDS[args.command])
         if notice:
             print(f"fibromap: {notice}", file=sys.stderr)
         if args.command not in ("atlas", "protect"):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
+import zlib
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -114,6 +116,33 @@ def database_url(paths: Paths, override: str | None = None,
     if url:
         return url
     return f"sqlite:///{paths.database_file}"
+
+
+# A socket file's path must fit in the 108 bytes of sockaddr_un.
+SOCKET_PATH_LIMIT = 100
+
+
+def instance_address(url: str, environ: os._Environ | dict | None = None) -> str:
+    """Where the running app listens for a second start on the database ``url`` (one
+    address per person and database): a socket file in the person's runtime folder
+    (XDG_RUNTIME_DIR; FIBROMAP_HOME when set; a folder of theirs in the temporary one when
+    neither is, or the path would be too long), or a named pipe's name on Windows."""
+    environ = os.environ if environ is None else environ
+    user = str(os.getuid()) if hasattr(os, "getuid") else environ.get("USERNAME", "")
+    key = f"{user}\n{url}".encode()
+    # Two checksums of the key, one of it reversed: 64 bits name it (zlib is loaded by
+    # then; hashlib would load OpenSSL before the window is drawn).
+    name = f"fibromap-{zlib.crc32(key):08x}{zlib.crc32(key[::-1]):08x}"
+    if os.name != "posix":
+        return name
+    home, runtime = environ.get(HOME_ENV), environ.get("XDG_RUNTIME_DIR")
+    private = Path(tempfile.gettempdir()) / f"fibromap-{user}"
+    folder = (Path(home).expanduser().absolute() if home
+              else Path(runtime) / APP_NAME if runtime else private)
+    for path in (str(folder / f"{name}.socket"), str(private / f"{name}.socket")):
+        if len(path.encode()) < SOCKET_PATH_LIMIT:
+            return path
+    return name
 
 
 def resource(*parts: str) -> Traversable:

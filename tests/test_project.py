@@ -126,6 +126,6 @@ def test_every_ui_module_sits_in_the_package_of_its_task():
     assert top == shell
     groups = {path.name for path in (ROOT / "fibromap" / "ui").iterdir()
               if path.is_dir() and path.name != "__pycache__"}
-    assert groups == {"bodymap", "log", "daily", "review", "dialogs", "widgets"}
+    assert groups == {"bodymap", "log", "daily", "review", "dialogs", "widgets", "launch"}
     for group in groups:
         assert (ROOT / "tests" / "ui" / group).is_dir(), group

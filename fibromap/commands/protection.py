@@ -103,10 +103,17 @@ def finish_interrupted(url: str, paths: Paths) -> str:
     (protection, a restore) that was stopped halfway (store/jobs.py); what was done, in
     one line ("" when nothing was)."""
     from fibromap.store import jobs
+    from fibromap.store.sqlite_files import sqlite_file_of
+
+    # Run before the app's window too: the usual URL is read without loading SQLAlchemy.
+    path = sqlite_file_of(url, _sqlite_file)
+    return "" if path is None else jobs.finish_interrupted(path, paths)
+
+
+def _sqlite_file(url: str) -> Path | None:
     from fibromap.store.database import Database
 
-    path = Database.sqlite_file(url)
-    return "" if path is None else jobs.finish_interrupted(path, paths)
+    return Database.sqlite_file(url)
 
 
 def _required(args, what: str) -> str:

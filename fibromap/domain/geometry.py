@@ -74,34 +74,28 @@ class BodyGeometry:
     build: Build = Build.NEUTRAL
 
 
-_COMMAND = re.compile(r"([A-Za-z])")
+# Any command but M, L and Z (z): the drawing must hold polygons only.
+_NOT_A_POLYGON = re.compile(r"[A-KN-Ya-y]")
 
 
 def _rings(d: str, minimum: int = 3) -> tuple[Ring, ...]:
-    """The rings of a path of absolute moves and lines: ``M x y x y … [Z]`` (``L`` allowed)."""
+    """The rings of a path of absolute moves and lines: ``M x y x y … [Z]`` (``L`` allowed).
+    Split and read with str methods: the drawing's 50,000 numbers are read before the
+    window can draw the body map."""
+    other = _NOT_A_POLYGON.search(d)
+    if other is not None:
+        raise ValueError(f"the body map has a path command {other.group()!r}: only polygons "
+                         "(M, L and Z) can be drawn")
     rings: list[Ring] = []
-    ring: list[float] = []
-    for part in _COMMAND.split(d):
-        part = part.strip()
-        if not part:
-            continue
-        if len(part) == 1 and part.isalpha():
-            if part not in "MLZz":
-                raise ValueError(f"the body map has a path command {part!r}: only polygons "
-                                 "(M, L and Z) can be drawn")
-            if part == "M":
-                rings.append(_pairs(ring))
-                ring = []
-            continue
-        ring += map(float, part.replace(",", " ").split())
-    rings.append(_pairs(ring))
-    return tuple(r for r in rings if len(r) >= minimum)
-
-
-def _pairs(numbers: list[float]) -> Ring:
-    if len(numbers) % 2:
-        raise ValueError("the body map has a path with an odd number of coordinates")
-    return tuple(zip(numbers[::2], numbers[1::2], strict=True))
+    for part in d.replace(",", " ").split("M"):
+        numbers = part.replace("L", " ").replace("Z", " ").replace("z", " ").split()
+        if len(numbers) % 2:
+            raise ValueError("the body map has a path with an odd number of coordinates")
+        values = list(map(float, numbers))
+        ring = tuple(zip(values[::2], values[1::2], strict=True))
+        if len(ring) >= minimum:
+            rings.append(ring)
+    return tuple(rings)
 
 
 @cache

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -19,6 +21,26 @@ SQLITE_APPLICATION_ID = 0x46624D70  # "FbMp"
 
 
 DISK_FULL = f"{atomic.DISK_FULL}, so nothing was saved; free some space and try again"
+# A URL without a query or an escaped character: its backend, and all after "://".
+_PLAIN_URL = re.compile(r"(?P<backend>\w+)(?:\+\w+)?://(?P<rest>[^?%]*)")
+
+
+def sqlite_file_of(url: str, parse: Callable[[str], Path | None]) -> Path | None:
+    """The SQLite file ``url`` names (None for a server or no file), as Database.sqlite_file
+    says: read here for the plain URLs a start meets (``sqlite:///PATH``, a server's), so
+    that what runs before the window is drawn needs no SQLAlchemy; ``parse`` (the whole
+    reading, which loads it) for any other."""
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is None:
+        return parse(url)
+    if plain["backend"] != "sqlite":
+        return None
+    if not plain["rest"].startswith("/"):
+        return parse(url)  # a user or host before the path: SQLAlchemy's to read
+    database = plain["rest"][1:]
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database).expanduser().absolute()
 
 
 def friendly_operational_error(exc: BaseException) -> str:

@@ -16,14 +16,14 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fibromap import APP_NAME, __version__
-from fibromap.config import Paths
+from fibromap.config import Paths, instance_address
 from fibromap.errors import FibroMapError
 from fibromap.ui.icon import app_icon
-from fibromap.ui.main_window import MainWindow
-from fibromap.ui.settings import Settings
 
 if TYPE_CHECKING:
     from fibromap.store.store import Store
+    from fibromap.ui.launch.instance import InstanceServer
+    from fibromap.ui.main_window import MainWindow
 
 # Where a window is never painted (minimised at start, or a platform that does not expose
 # it), the database is opened anyway after this long.
@@ -66,14 +66,25 @@ class _AfterFirstPaint(QObject):
             self._then()
 
 
-def open_main_window(url: str, paths: Paths, notice: str = "") -> MainWindow | None:
+def open_main_window(url: str, paths: Paths, notice: str = "", request: str = "open",
+                     listen: str | None = None) -> MainWindow | None:
     """Show the window, then open the store behind it; or tell the person why it cannot be
     opened, offer the newest backup that passes the integrity check, and return None.
     ``notice`` (what was done before the window, such as finishing a stopped change) is
-    said in the status bar.
+    said in the status bar; ``request`` (launch/instance.py's REQUESTS) is carried out;
+    with ``listen``, later starts hand their requests over on that address.
 
     ``window.first_painted`` is the time.time() at which the body map had been drawn."""
+    # First of all: a start a moment later (a double click on a launcher) finds this one.
+    server = _listen(listen) if listen is not None else None
+    # Here, not above: a second start hands its request over without loading the window.
+    from fibromap.ui.main_window import MainWindow
+    from fibromap.ui.settings import Settings
+
     window = MainWindow(None, Settings(paths.settings_file), paths)
+    if server is not None:
+        server.setParent(window)
+        server.requested.connect(window.requests.answer)
     opened: list[Store | None] = []
     waiting = QEventLoop()
 
@@ -105,7 +116,24 @@ def open_main_window(url: str, paths: Paths, notice: str = "") -> MainWindow | N
     # alone (a database in a read-only place has a read-only draft folder too).
     if not window.log.draft().is_empty:
         window.log.keep_draft()
+    if request != "open":
+        window.requests.answer(request)
     return window
+
+
+def _listen(address: str) -> InstanceServer | None:
+    """Take the requests of later starts on ``address`` until FibroMap ends (None when
+    another FibroMap listens there already)."""
+    from fibromap.ui.launch.instance import InstanceServer
+
+    server = InstanceServer(address)
+    if not server.listen():
+        server.deleteLater()
+        return None
+    app = QApplication.instance()
+    assert app is not None, "a window is about to be shown: the application exists"
+    app.aboutToQuit.connect(server.close)
+    return server
 
 
 def _open_store(url: str, paths: Paths, window: QWidget) -> Store | None:
@@ -123,13 +151,21 @@ def _open_store(url: str, paths: Paths, window: QWidget) -> Store | None:
         return _offer_backup(url, paths, str(exc), window)
 
 
-def run_gui(url: str, paths: Paths, crash_dialog: bool = True, notice: str = "") -> int:
+def run_gui(url: str, paths: Paths, crash_dialog: bool = True, notice: str = "",
+            request: str = "open") -> int:
+    """The app on the database ``url``, opened to carry out ``request`` (launch/instance.py's
+    REQUESTS); if FibroMap already runs on it, that window takes the request instead."""
+    from fibromap.ui.launch.instance import hand_over
+
+    address = instance_address(url)
+    if hand_over(address, request):  # before the application: it needs no display
+        return 0
+    app = create_application()
     from fibromap.ui.dialogs.crash import CrashHandler
 
-    app = create_application()
     handler = CrashHandler(paths, show_dialog=crash_dialog).install()
     try:
-        window = open_main_window(url, paths, notice)
+        window = open_main_window(url, paths, notice, request, listen=address)
         if window is None:
             return 1
         return app.exec()

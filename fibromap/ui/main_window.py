@@ -16,11 +16,9 @@ from fibromap.domain.flare import Flare
 from fibromap.domain.geometry import Build, load_geometry
 from fibromap.errors import FibroMapError
 from fibromap.figure.formatting import onset_text
-from fibromap.store import cipher
 from fibromap.store.drafts import DraftFile
-from fibromap.ui.change_watcher import ChangeWatcher
-from fibromap.ui.daily.reminder import CheckInReminder
-from fibromap.ui.icon import app_icon
+from fibromap.ui.launch.requests import Requests
+from fibromap.ui.launch.tray import Tray
 from fibromap.ui.log.log_page import LogPage
 from fibromap.ui.menus import WindowActions, build_menus
 from fibromap.ui.pages import PageTabs
@@ -30,6 +28,8 @@ from fibromap.ui.views import PAGES, VIEWS, Page, PageContext, ReviewView
 FRAME_ALLOWANCE = 32  # pixels a window manager's title bar may take
 if TYPE_CHECKING:
     from fibromap.store.store import Store
+    from fibromap.ui.change_watcher import ChangeWatcher
+    from fibromap.ui.daily.reminder import CheckInReminder
     from fibromap.ui.dialogs.start_check import StartCheck
     from fibromap.ui.widgets.app_lock import AppLock
 
@@ -98,7 +98,9 @@ class MainWindow(QMainWindow):
         self.menu_actions: WindowActions = build_menus(self, PAGES)
         self.database_label = QLabel("Opening the database…")
         self.statusBar().addPermanentWidget(self.database_label)
-        self.tray: QSystemTrayIcon | None = None
+        self.tray: Tray | None = None  # where the desktop has a tray (add_tray)
+        self.requests = Requests(self, self)  # of a later start, or the tray
+        self._quitting = False
         self.log.saved.connect(lambda _flare: self.refresh())
         self.log.body.orientationChanged.connect(self.orientationChanged)
         self.log.body.orientationChanged.connect(lambda o: self.statusBar().showMessage(
@@ -113,6 +115,9 @@ class MainWindow(QMainWindow):
     def attach(self, store: Store) -> None:
         """Take the open database: the form's words, saving, the other views, the
         reminder, and the view that was open when FibroMap last closed."""
+        from fibromap.ui.change_watcher import ChangeWatcher  # both loaded after the first paint
+        from fibromap.ui.daily.reminder import CheckInReminder
+
         self.store = store
         self.watcher = ChangeWatcher(store, parent=self)
         self.watcher.changed.connect(self._changed_elsewhere)
@@ -129,11 +134,8 @@ class MainWindow(QMainWindow):
         if store.read_only:
             self._show_read_only()
         if QSystemTrayIcon.isSystemTrayAvailable():
-            # The tray carries the check-in reminder where the desktop has one.
-            self.tray = QSystemTrayIcon(app_icon(), self)
-            self.tray.setToolTip(APP_NAME)
-            self.tray.messageClicked.connect(lambda: self.show_view("checkin"))
-            self.tray.show()
+            # Where the desktop has a tray: a flare in a click, and the check-in reminder.
+            self.add_tray().show()
         self.update_lock()
         self.reminder = CheckInReminder(store, self.settings, self.tray, parent=self)
         self.reminder.due.connect(lambda text: self.statusBar().showMessage(text, 60_000))
@@ -142,6 +144,7 @@ class MainWindow(QMainWindow):
             name = "overview"  # a first start on records already there (imported, demo)
         if name in VIEWS and name != "bodymap":
             self.show_view(name)
+        self.requests.carry_out()
 
     def _show_read_only(self) -> None:
         """A database in a read-only place: everything can be seen, reported and exported;
@@ -175,6 +178,23 @@ class MainWindow(QMainWindow):
         lead there are off until attach()."""
         assert self.store is not None, "the menus and tabs that need the database are off until attach()"
         return self.store
+
+    # -- reached from outside: a second start, the tray ----------------------------------
+    def add_tray(self) -> Tray:
+        """The tray icon and its menu (attach() adds and shows it where the desktop has a
+        tray); from then on closing the window leaves FibroMap in the tray."""
+        self.tray = Tray(self, self.requests.answer, self.quit, self._session_ending)
+        return self.tray
+
+    def quit(self) -> bool:
+        """End FibroMap (File › Quit, the tray's Quit), as closing the window does unless it
+        goes to the tray; whether the window closed."""
+        self._quitting = True
+        self._quitting = self.close()  # False if the close was refused
+        return self._quitting
+
+    def _session_ending(self) -> None:
+        self._quitting = True  # logging out: a close is a quit, never a refusal
 
     # -- flares -------------------------------------------------------------------------
     def new_flare(self) -> None:
@@ -321,6 +341,7 @@ class MainWindow(QMainWindow):
                 self.app_lock.set_minutes(0)
             return
         if self.app_lock is None:
+            from fibromap.store import cipher
             from fibromap.store.attempts import UnlockAttempts
             from fibromap.ui.widgets.app_lock import AppLock
 
@@ -328,6 +349,7 @@ class MainWindow(QMainWindow):
                 now = self.opened_store().database.key
                 return now is not None and cipher.derive(passphrase, now.salt) == now
             self.app_lock = AppLock(self, opens, 0, UnlockAttempts(self.paths))
+            self.app_lock.unlocked.connect(self.requests.carry_out)
         self.app_lock.set_minutes(self.settings.lock_minutes)
 
     def lock_now(self) -> None:
@@ -372,13 +394,18 @@ class MainWindow(QMainWindow):
             f"Logs: {self.paths.logs_dir}")
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.store is not None:
+            # Kept as on quitting when the window goes to the tray too: its place and view,
+            # and the flare being written (saved on disk, offered back if FibroMap ends).
+            self.settings.window_geometry = self.saveGeometry()
+            self.settings.last_view = self.current_view()
+            self.log.keep_draft()
+        if self.tray is not None and not self._quitting:
+            event.ignore()  # into the tray: the database stays open, the reminder on
+            self.tray.hold(self, self.settings)
+            return
         if self.start_check is not None:
             self.start_check.cancel()
-        if self.store is None:  # closed before the database opened: nothing to keep
-            super().closeEvent(event)
-            return
-        self.settings.window_geometry = self.saveGeometry()
-        self.settings.last_view = self.current_view()
-        self.log.keep_draft()
-        self.store.close()
+        if self.store is not None:  # none when closed before the database opened
+            self.store.close()
         super().closeEvent(event)

@@ -59,7 +59,7 @@ def build_menus(window, pages: Sequence[PageEntry]) -> WindowActions:
     referral = _action(
         window, "Pain &spreads from the current region",
         lambda: window.log.map.set_referral_mode(not window.log.map.referral_mode), "Ctrl+L")
-    quit_ = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+    quit_ = _action(window, "&Quit", window.quit, QKeySequence.StandardKey.Quit)
     report = _action(window, "Appointment &report…", window.show_report, "Ctrl+P")
     for action in (new, save, repeat):
         flare_menu.addAction(action)

@@ -101,3 +101,13 @@ class Settings:
     def lock_minutes(self, value: int) -> None:
         self._settings.setValue("privacy/lock_minutes", int(value))
         self._settings.sync()
+
+    @property
+    def tray_explained(self) -> bool:
+        """Whether FibroMap has said that closing its window leaves it in the tray."""
+        return str(self._settings.value("window/tray_explained", "false")).lower() == "true"
+
+    @tray_explained.setter
+    def tray_explained(self, value: bool) -> None:
+        self._settings.setValue("window/tray_explained", "true" if value else "false")
+        self._settings.sync()

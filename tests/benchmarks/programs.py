@@ -21,22 +21,45 @@ sys.stdout.flush()
 os._exit(0)
 """
 
-# FibroMap as `fibromap` starts it, until the body map is drawn (first paint: the window
-# stamps it) and until a flare could be saved (the store open, the words loaded).
+# FibroMap as `fibromap` starts it (fibromap.cli.main, in the order it loads things),
+# until the body map is drawn (first paint: the window stamps it) and until a flare could
+# be saved (the store open, the words loaded): open_main_window is timed where run_gui
+# calls it, through a hook on the import of fibromap.ui.app, which loads nothing sooner.
 APP_START = """
-import json, os, sys, time
+import importlib.abc, importlib.util, json, os, sys, time
 spawned = float(sys.argv[1])
+
+def timed(opened):
+    def open_main_window(*args, **kwargs):
+        window = opened(*args, **kwargs)
+        assert window is not None and window.ready_to_save()
+        ready = time.time() - spawned
+        print(json.dumps({"paint": window.first_painted - spawned, "ready": ready}))
+        sys.stdout.flush()
+        # Its socket goes, as when FibroMap quits: the next start finds none to ask.
+        for child in window.children():
+            if type(child).__name__ == "InstanceServer":
+                child.close()
+        os._exit(0)
+    return open_main_window
+
+class Hook(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name != "fibromap.ui.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            module.open_main_window = timed(module.open_main_window)
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, Hook())
 from fibromap.cli import main
-from fibromap.config import Paths, database_url
-from fibromap.ui.app import create_application, open_main_window
-paths = Paths.from_environment()
-app = create_application([])
-window = open_main_window(database_url(paths), paths)
-assert window is not None and window.ready_to_save()
-ready = time.time() - spawned
-print(json.dumps({"paint": window.first_painted - spawned, "ready": ready}))
-sys.stdout.flush()
-os._exit(0)
+main([])
+raise SystemExit("the window did not open")
 """
 
 # The same start on a protected database: the passphrase is typed into the unlock dialog

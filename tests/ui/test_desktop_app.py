@@ -31,6 +31,8 @@ def test_install_desktop_entry_for_a_pip_install(tmp_path, monkeypatch, capsys):
     assert "Name=FibroMap" in text and "Icon=org.fibromap.FibroMap" in text
     launcher = next(line for line in text.splitlines() if line.startswith("Exec=")).split("=", 1)[1]
     assert os.path.exists(launcher.split()[0])
+    # The launcher's own menu (right-click in a dock): a flare, or today's check-in.
+    assert f"Exec={launcher} log\n" in text and f"Exec={launcher} checkin\n" in text
     for size in (16, 48, 256, 512):
         assert (tmp_path / "share" / "icons" / "hicolor" / f"{size}x{size}" / "apps"
                 / "org.fibromap.FibroMap.png").stat().st_size > 100

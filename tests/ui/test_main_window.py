@@ -164,6 +164,21 @@ def test_the_map_is_drawn_before_the_database_library_is_loaded(paths):
         "{'painted': True, 'sqlalchemy': False, 'form': False} True True True"), started.stderr
 
 
+def test_the_fibromap_command_draws_the_map_before_loading_the_database_library(paths):
+    """As `fibromap` starts: what it does before the window (finishing a stopped change of
+    the records) loads no SQLAlchemy either."""
+    code = ("import os, sys\n"
+            "import fibromap.ui.app as app_module\n"
+            "def watched(url, paths, window):\n"
+            "    print(window.first_painted is not None, 'sqlalchemy' in sys.modules)\n"
+            "    sys.stdout.flush(); os._exit(0)\n"
+            "app_module._open_store = watched\n"
+            "from fibromap.cli import main\n"
+            "main([])\n")
+    started = run_python(paths.data_dir, code)
+    assert started.stdout.strip().splitlines()[-1] == "True False", started.stderr
+
+
 def test_before_the_database_opens_only_the_map_works_and_no_draft_is_overwritten(
         qtbot, sqlite_url, paths):
     from fibromap.domain.draft import DraftSite, FlareDraft

@@ -314,15 +314,28 @@ class CheckInPage(QWidget):
             notes=self.notes.toPlainText(),
             **{name: scale.value() for name, scale in self.scales.items()})
 
+    def _untouched(self) -> bool:
+        """Whether the form shows what is saved for its day (no answers would be lost)."""
+        try:
+            return self._on_screen() == (self._loaded or CheckIn(self.selected_day()))
+        except FibroMapError:
+            return False
+
     def reload(self) -> None:
         """Show what is saved for the day now (what a device measured may have come or
         gone), unless the form holds unsaved answers."""
-        try:
-            untouched = self._on_screen() == (self._loaded or CheckIn(self.selected_day()))
-        except FibroMapError:
-            untouched = False
-        if untouched:
+        if self._untouched():
             self.load_day(self.selected_day())
+
+    def show_today(self) -> None:
+        """Today's check-in, ready to answer (the tray's Today's check-in): the day moves to
+        today, which may have begun since the page was built, unless answers typed for
+        another day are not saved yet."""
+        today = QDate.currentDate()
+        self.day.setMaximumDate(today)
+        if self.day.date() != today and self._untouched():
+            self.day.setDate(today)
+        self.sleep_hours.setFocus()
 
     def save(self) -> CheckIn | None:
         try:

@@ -8,7 +8,6 @@ the dialog off (FIBROMAP_NO_CRASH_DIALOG=1 or --no-crash-dialog); the log is sti
 from __future__ import annotations
 
 import os
-import platform
 import sys
 import threading
 import traceback
@@ -26,6 +25,8 @@ def dialogs_disabled() -> bool:
 
 
 def crash_report(kind, value, tb) -> str:
+    import platform  # loaded by a crash, not by every start before the window is drawn
+
     return "".join([
         f"{APP_NAME} {__version__} on Python {platform.python_version()}, {platform.platform()}\n",
         f"{datetime.now().isoformat(timespec='seconds')}\n\n",

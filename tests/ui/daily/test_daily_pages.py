@@ -29,6 +29,18 @@ def test_the_check_in_is_saved_and_shown_again_for_its_day(window, qtbot):
     assert page.sleep_hours.value() == 5.5 and page.scales["stress"].value() == 7
 
 
+def test_todays_check_in_moves_to_today_but_never_drops_answers_typed(window, qtbot):
+    page = window.page("checkin")
+    window.tabs.setCurrentWidget(page)
+    page.day.setDate(QDate.currentDate().addDays(-3))
+    page.show_today()  # the tray's Today's check-in
+    assert page.selected_day() == date.today() and page.sleep_hours.hasFocus()
+    page.day.setDate(QDate.currentDate().addDays(-1))
+    page.water.setValue(4)  # an answer for yesterday, not saved yet
+    page.show_today()
+    assert page.selected_day() == date.today() - timedelta(days=1) and page.water.value() == 4
+
+
 def test_a_bad_check_in_answer_is_refused_visibly(window, qtbot):
     page = window.page("checkin")
     page.foods.setText("x" * 61)

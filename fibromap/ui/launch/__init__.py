@@ -1,0 +1,1 @@
+"""Reaching the app from outside its window: one running app per database, and the tray."""
