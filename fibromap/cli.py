@@ -6,7 +6,6 @@ Every error ends as one line on stderr and a non-zero exit status, never a trace
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 import traceback
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from fibromap import APP_NAME, __version__, atomic
+from fibromap.commands import atlas as atlas_command
 from fibromap.commands import medications, protection
 from fibromap.config import Paths, database_url, keep_private, tighten
 from fibromap.domain.wording import counted
@@ -345,30 +345,6 @@ def cmd_restore(args, url: str, paths: Paths) -> int:
     return 0
 
 
-def cmd_atlas(args, url: str, paths: Paths) -> int:
-    from fibromap.domain.atlas import load_atlas
-
-    atlas = load_atlas()
-    regions = sorted(atlas, key=lambda r: (r.view.value, r.area, r.id))
-    rows = [{"id": r.id, "name": r.name, "view": r.view.value, "side": r.side.value,
-             "layer": r.layer.value, "detail": r.detail, "parent": r.parent,
-             "wpi_area": r.wpi_area,
-             "muscles": list(r.muscles), "referral_zones": list(atlas.referral_zones(r.id))}
-            for r in regions]
-    if args.json:
-        print(json.dumps(rows, indent=2))
-        return 0
-    width = max(len(row["id"]) for row in rows)
-    name_width = max(len(row["name"]) for row in rows)
-    for row in rows:
-        print(f"{row['id']:<{width}}  {row['name']:<{name_width}}  {row['view']:<5}  "
-              f"{row['side']:<6}  {'deep' if row['layer'] == 'deep' else '':<4}  "
-              f"{row['wpi_area'] or '-'}".rstrip())
-    print(f"{len(rows)} regions ({sum(row['layer'] == 'deep' for row in rows)} deep, drawn "
-          f"where they lie under others)")
-    return 0
-
-
 def cmd_export(args, url: str, paths: Paths) -> int:
     from fibromap.commands.exchange import export
     return export(args, url, paths)
@@ -394,7 +370,7 @@ def cmd_devices(args, url: str, paths: Paths) -> int:
     return devices(args, url, paths)
 
 
-COMMANDS = {"demo": cmd_demo, "check": cmd_check, "stats": cmd_stats, "atlas": cmd_atlas,
+COMMANDS = {"demo": cmd_demo, "check": cmd_check, "stats": cmd_stats, "atlas": atlas_command.run,
             "screenshot": cmd_screenshot, "report": cmd_report, "export": cmd_export,
             "import": cmd_import, "insights": cmd_insights, "backup": cmd_backup,
             "restore": cmd_restore, "devices": cmd_devices, "protect": protection.protect,

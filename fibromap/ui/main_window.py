@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
+from PySide6.QtGui import QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMainWindow, QMessageBox, QSystemTrayIcon, QWidget
 
 from fibromap import APP_NAME, __version__
@@ -19,6 +19,7 @@ from fibromap.figure.formatting import onset_text
 from fibromap.store.drafts import DraftFile
 from fibromap.ui.launch.requests import Requests
 from fibromap.ui.launch.tray import Tray
+from fibromap.ui.log.delete_flare import DeleteFlare
 from fibromap.ui.log.log_page import LogPage
 from fibromap.ui.menus import WindowActions, build_menus
 from fibromap.ui.pages import PageTabs
@@ -32,29 +33,6 @@ if TYPE_CHECKING:
     from fibromap.ui.daily.reminder import CheckInReminder
     from fibromap.ui.dialogs.start_check import StartCheck
     from fibromap.ui.widgets.app_lock import AppLock
-
-
-class DeleteFlare(QUndoCommand):
-    """A deleted flare, kept so that Undo can put it back."""
-
-    def __init__(self, window: MainWindow, flare: Flare):
-        super().__init__(f"delete the flare of {onset_text(flare, year=False)}")
-        self._window = window
-        self.flare = flare
-        self._done = True  # the History view has already deleted it
-
-    def redo(self) -> None:
-        if not self._done:
-            assert self.flare.id is not None, "a flare put back by undo() has its id"
-            self.flare = self._window.opened_store().flares.delete(self.flare.id)
-            self._window.refresh()
-        self._done = True
-
-    def undo(self) -> None:
-        self.flare = self._window.opened_store().flares.restore(self.flare)
-        self._done = False
-        self._window.refresh()
-        self._window.statusBar().showMessage("The flare is back.", 4000)
 
 
 class MainWindow(QMainWindow):
