@@ -10,7 +10,7 @@ of later versions never run here.
 
 Revision ID: 0008
 Revises: 0007
-Create Date: 2026-12-14
+Create Date: 2026-12-07
 """
 
 import sqlalchemy as sa

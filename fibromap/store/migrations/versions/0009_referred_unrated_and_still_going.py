@@ -27,8 +27,8 @@ on inside the migration's transaction): the referrals are kept aside and put bac
 Plain SQL tables throughout: the models of later versions never run here.
 
 Revision ID: 0009
-Revises: 0007
-Create Date: 2026-12-12
+Revises: 0008
+Create Date: 2026-12-07
 """
 
 from collections import defaultdict
