@@ -23,7 +23,7 @@ from fibromap.store.store import Store
 from tests.durability.children import finish, kill_after, start
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
-ROUNDS = int(os.environ.get("FIBROMAP_DURABILITY_ROUNDS", "80"))  # with the migrations: 215 kills
+ROUNDS = int(os.environ.get("FIBROMAP_DURABILITY_ROUNDS", "40"))  # make durability: 200
 
 
 def rounds(database_kind) -> int:
@@ -126,7 +126,7 @@ def test_an_import_killed_at_a_random_moment_is_all_or_nothing(tmp_path, capsys,
     took = time.monotonic() - began
     assert importer.returncode == 0 and flares_in(paths) == total
     outcomes = []
-    for round_ in range(max(6, rounds(database_kind) // 2)):
+    for round_ in range(max(10, rounds(database_kind) // 2)):
         paths, importer = importing(tmp_path / f"home-{round_}")
         kill_after(importer, rng.uniform(0, 1.5 * took))  # most before it ends, some after
         count = flares_in(paths)
