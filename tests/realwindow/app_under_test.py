@@ -61,6 +61,7 @@ def snapshot(window: MainWindow) -> dict:
             "widgets": {name: point for name, point in widgets.items() if point is not None},
             "focus": type(focus).__name__ if focus else None,
             "marks": {region: mark.intensity for region, mark in log.marks.marks()},
+            "lingering": log.map.closer.lingering,  # the pointer resting: it may come closer
             "current": log.marks.current,
             "window": [window.x(), window.y(), window.width(), window.height()]}
 
@@ -75,9 +76,12 @@ def main(width: int, height: int, where: Path) -> int:
     window.show()
     window.activateWindow()
 
+    reports = [0]
+
     def publish() -> None:
+        reports[0] += 1  # the test waits for reports made after what it did
         temporary = where.with_suffix(".tmp")
-        temporary.write_text(json.dumps(snapshot(window)))
+        temporary.write_text(json.dumps({**snapshot(window), "report": reports[0]}))
         os.replace(temporary, where)
 
     timer = QTimer(interval=50)

@@ -90,15 +90,16 @@ class RealWindow:
         subprocess.run(["xdotool", *args], env=self.env, check=True, timeout=10)
 
     def settle(self) -> dict:
-        time.sleep(0.25)  # two of the window's reports of where things are
-        return self.snapshot()
+        """The window's report once it has dealt with what was just done: two reports on
+        (the events sent are handled before the second)."""
+        after = self.snapshot().get("report", 0) + 2
+        return self.wait_for(lambda s: s.get("report", 0) >= after, "the window to report")
 
     def move(self, point) -> None:
         self._xdotool("mousemove", str(point[0]), str(point[1]))
 
     def click_at(self, point, *, modifier: str | None = None) -> None:
         self.move(point)
-        time.sleep(0.05)
         if modifier:
             self._xdotool("keydown", modifier, "click", "1", "keyup", modifier)
         else:

@@ -7,7 +7,6 @@ clicks and keys (it took 21 before), and the stored flare is what was entered, t
 
 from __future__ import annotations
 
-import time
 from datetime import datetime, timedelta
 
 import pytest
@@ -17,7 +16,6 @@ from fibromap.domain.flare import Referral, SiteRole, SpasmSite
 from fibromap.store.store import Store
 
 LEVATOR, TRAPEZIUS, TEMPLE = "levator_scapulae.right", "upper_trapezius.left", "temple.left"
-LINGER = 0.9  # seconds a pointer rests over the map before a small muscle is shown closer
 
 
 def mark(person, region: str, **click) -> None:
@@ -29,8 +27,8 @@ def mark(person, region: str, **click) -> None:
         person.key("Escape")
         seen = person.wait_for(lambda s: region in s["regions"], f"{region} in sight", timeout=5)
     person.move(seen["regions"][region])
-    time.sleep(LINGER)
-    seen = person.settle()
+    person.settle()
+    seen = person.wait_for(lambda s: not s["lingering"], f"the pointer's rest on {region}")
     person.click_at(seen["regions"][region], **click)
     seen = person.snapshot()
     if region not in seen["marks"] and region in seen["regions"]:
