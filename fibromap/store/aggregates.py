@@ -9,12 +9,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import case, distinct, extract, func, or_, select
+from sqlalchemy import case, distinct, func, or_, select
 from sqlalchemy.orm import aliased
 
 from fibromap.domain.wording import NOT_GIVEN_TEXT, STILL_GOING_TEXT
 from fibromap.store.database import Database
 from fibromap.store.flares import FELT, PAIN, UNRATED, in_period
+from fibromap.store.local_time import local_day, local_hour, local_weekday
 from fibromap.store.schema import FlareRow, ReferralRow, SiteRow
 
 
@@ -82,7 +83,7 @@ def referral_counts(database: Database, start: date | None = None, end: date | N
 def time_of_day(database: Database, start: date | None = None, end: date | None = None) -> list[int]:
     """Flares by the hour of the person's own clock at onset, 0–23 (flares known only to
     the day have no hour and are not counted)."""
-    hour = extract("hour", FlareRow.onset_local)
+    hour = local_hour(FlareRow.onset_local)
     query = in_period(select(hour, func.count(FlareRow.id)), start, end).where(
         FlareRow.day_only.is_(False)).group_by(hour)
     counts = [0] * 24
@@ -95,7 +96,7 @@ def time_of_day(database: Database, start: date | None = None, end: date | None 
 def weekday_counts(database: Database, start: date | None = None,
                    end: date | None = None) -> list[int]:
     """Flares by weekday, Monday first."""
-    dow = extract("dow", FlareRow.onset_local)  # 0 = Sunday on SQLite and PostgreSQL
+    dow = local_weekday(FlareRow.onset_local)  # 0 = Sunday
     query = in_period(select(dow, func.count(FlareRow.id)), start, end).group_by(dow)
     counts = [0] * 7
     with database.reading() as session:
@@ -114,7 +115,7 @@ def regions_between(database: Database, start: date, end: date) -> set[str]:
 
 def regions_by_day(database: Database, start: date, end: date) -> dict[date, set[str]]:
     """The regions in pain on each local day between start and end (days with none left out)."""
-    day = func.date(FlareRow.onset_local)
+    day = local_day(FlareRow.onset_local)
     query = in_period(select(day, SiteRow.region).join(FlareRow, FlareRow.id == SiteRow.flare_id)
                       .where(PAIN).distinct(), start, end)
     days: dict[date, set[str]] = {}
@@ -141,7 +142,7 @@ def daily_figures(database: Database, start: date | None = None, end: date | Non
     """Flares per local day with the mean and highest intensity of their sites in pain
     (one region, or all); a day whose sites were all marked 0 (or left unrated as
     referred zones) has no intensity."""
-    day = func.date(FlareRow.onset_local)
+    day = local_day(FlareRow.onset_local)
     pain = case((PAIN, SiteRow.intensity))  # NULL for 0: averages and maxima skip it
     query = in_period(
         select(day, func.count(distinct(FlareRow.id)), func.avg(pain), func.max(pain))
@@ -156,9 +157,9 @@ def daily_figures(database: Database, start: date | None = None, end: date | Non
 def night_flares(database: Database, start: date | None = None,
                  end: date | None = None) -> dict[date, int]:
     """Flares between midnight and 8 in the morning, by the day they fell on."""
-    day = func.date(FlareRow.onset_local)
+    day = local_day(FlareRow.onset_local)
     query = in_period(select(day, func.count(FlareRow.id)), start, end).where(
-        FlareRow.day_only.is_(False), extract("hour", FlareRow.onset_local) < 8).group_by(day)
+        FlareRow.day_only.is_(False), local_hour(FlareRow.onset_local) < 8).group_by(day)
     with database.reading() as session:
         return {_day(d): n for d, n in session.execute(query)}
 
@@ -166,7 +167,7 @@ def night_flares(database: Database, start: date | None = None,
 def day_only_days(database: Database, start: date | None = None,
                   end: date | None = None) -> set[date]:
     """Days with a flare known only to the day: whether it came at night is not known."""
-    day = func.date(FlareRow.onset_local)
+    day = local_day(FlareRow.onset_local)
     query = in_period(select(day).where(FlareRow.day_only.is_(True)).distinct(), start, end)
     with database.reading() as session:
         return {_day(d) for (d,) in session.execute(query)}
@@ -177,7 +178,7 @@ def daily_terms(database: Database, kind: str, start: date | None = None,
     """The triggers (or other words) logged on each local day."""
     from fibromap.store.schema import FlareTermRow, TermRow
 
-    day = func.date(FlareRow.onset_local)
+    day = local_day(FlareRow.onset_local)
     query = in_period(
         select(day, TermRow.key).join(FlareTermRow, FlareTermRow.flare_id == FlareRow.id)
         .join(TermRow, TermRow.id == FlareTermRow.term_id).where(TermRow.kind == kind)
@@ -279,7 +280,7 @@ def impact_figures(database: Database, start: date | None = None,
 def weekly_region_counts(database: Database, start: date, end: date) -> dict[date, dict[str, int]]:
     """Flares per region in each Monday-to-Sunday week overlapping [start, end]."""
     first = start - timedelta(days=start.weekday())
-    day = func.date(FlareRow.onset_local)
+    day = local_day(FlareRow.onset_local)
     query = in_period(
         select(day, SiteRow.region, func.count(distinct(FlareRow.id)))
         .join(SiteRow, SiteRow.flare_id == FlareRow.id).where(PAIN), first, end
@@ -302,7 +303,7 @@ def days_with_treatment(database: Database, start: date | None = None,
     """Local days on which some treatment was tried."""
     from fibromap.store.schema import TreatmentUseRow
 
-    day = func.date(FlareRow.onset_local)
+    day = local_day(FlareRow.onset_local)
     query = in_period(select(day).select_from(TreatmentUseRow)
                       .join(FlareRow, FlareRow.id == TreatmentUseRow.flare_id).distinct(),
                       start, end)
@@ -339,7 +340,7 @@ def recorded_span(database: Database) -> tuple[date, date] | None:
     before any record."""
     from fibromap.store.schema import CheckInRow, SymptomRatingRow
 
-    day = func.date(FlareRow.onset_local)
+    day = local_day(FlareRow.onset_local)
     with database.reading() as session:
         spans = [session.execute(select(func.min(first), func.max(last))).one()
                  for first, last in ((day, day), (CheckInRow.day, CheckInRow.day),

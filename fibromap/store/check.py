@@ -105,6 +105,13 @@ _STORED_AS = {"INTEGER": ("integer",), "SMALLINT": ("integer",), "BOOLEAN": ("in
               "FLOAT": ("real", "integer"), "VARCHAR": ("text",), "TEXT": ("text",),
               "DATETIME": ("text",), "DATE": ("text",)}
 
+# The one text form of a time and of a day on SQLite (SQLAlchemy's): the period filters
+# compare as text, so a time in any other form falls outside the periods it belongs to.
+_DIGITS = "[0-9]"
+_DAY_FORM = "-".join(_DIGITS * n for n in (4, 2, 2))
+_STORED_FORM = {"DATE": _DAY_FORM,
+                "DATETIME": f"{_DAY_FORM} {':'.join([_DIGITS * 2] * 3)}.{_DIGITS * 6}"}
+
 
 def _unreadable_rows(session, table) -> list[str]:
     """Rows of ``table`` (every table, device data too) that cannot be read back: a value
@@ -123,12 +130,29 @@ def _unreadable_rows(session, table) -> list[str]:
             if wrong:
                 problems.append(f"{counted(wrong, 'rows')} of {table.name} with a "
                                 f"{column.name} of the wrong kind (damaged on disk)")
+            problems += _other_forms(session, table, column)
     try:
         for _row in session.execute(select(table)).yield_per(2000):
             pass
     except (ValueError, TypeError, OverflowError) as exc:
         problems.append(f"a row of {table.name} cannot be read back ({exc})")
     return problems
+
+
+def _other_forms(session, table, column) -> list[str]:
+    """Days and times of ``column`` stored as text in another form than the one the
+    period filters compare with (SQLite)."""
+    form = _STORED_FORM.get(column.type.compile(session.bind.dialect).split("(")[0])
+    if form is None:
+        return []
+    other = session.execute(select(func.count()).select_from(table).where(
+        text(f"typeof(\"{column.name}\") = 'text' AND \"{column.name}\" NOT GLOB '{form}'"))
+    ).scalar_one()
+    if not other:
+        return []
+    return [f"{counted(other, 'rows')} of {table.name} with its {column.name} stored in "
+            "another form than FibroMap's (such a time can fall outside the periods it "
+            "belongs to)"]
 
 
 def _damaged_logs(database: Database) -> list[str]:

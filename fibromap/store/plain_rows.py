@@ -15,14 +15,16 @@ def placeholder(dialect) -> str:
 
 def insert_rows(session: Session, row_class, columns: tuple[str, ...], rows: list[tuple]) -> None:
     """``rows`` (values in ``columns`` order) added with one plain executemany: the
-    driver's own speed, each value still converted as its column's type says (a time
-    becomes SQLite's text, for one), so they read back like any other row."""
+    driver's own speed, each value still converted as the column's type converts it for
+    this database (a time becomes SQLite's text with its microseconds, for one), so the
+    rows are stored exactly as the ORM stores them and compare alike in every query."""
     if not rows:
         return
     connection = session.connection()
     dialect, table = connection.dialect, row_class.__table__
     converters = [(index, convert) for index, name in enumerate(columns)
-                  if (convert := table.c[name].type.bind_processor(dialect)) is not None]
+                  if (convert := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
+                  is not None]
     if converters:
         changed = []
         for row in rows:

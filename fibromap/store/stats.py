@@ -9,6 +9,7 @@ from sqlalchemy import distinct, func, select
 
 from fibromap.store.database import Database
 from fibromap.store.flares import PAIN, UNRATED, in_period
+from fibromap.store.local_time import local_day
 from fibromap.store.schema import CheckInRow, FlareRow, SiteRow
 
 TOP_REGIONS = 10
@@ -56,7 +57,7 @@ def period_summary(database: Database, start: date | None = None,
     with database.reading() as session:
         flares, days, first, last = session.execute(in_period(select(
             func.count(FlareRow.id),
-            func.count(distinct(func.date(FlareRow.onset_local))),
+            func.count(distinct(local_day(FlareRow.onset_local))),
             func.min(FlareRow.onset_local),
             func.max(FlareRow.onset_local)), start, end)).one()
         site_query = select(func.count(SiteRow.id), func.avg(SiteRow.intensity),
