@@ -52,6 +52,16 @@ class ClockTime:
         """Whether the clock time alone does not say which instant was meant."""
         return len(self.instants) != 1
 
+    def index(self, moment: datetime | None) -> int | None:
+        """Which of the instants ``moment`` is (0 the first), or None."""
+        if moment is None or moment.tzinfo is None:
+            return None
+        # Compared in UTC: Python never finds the second reading of a repeated time equal
+        # to a time with another kind of zone (PEP 495).
+        found = [i for i, instant in enumerate(self.instants)
+                 if instant.astimezone(timezone.utc) == moment.astimezone(timezone.utc)]
+        return found[0] if found else None
+
     def moved(self) -> datetime:
         """For a skipped time, the instant the clock showed after the change: 02:30 on a
         clock that went from 02:00 to 03:00 was 03:30 on the new one; else the first."""
@@ -67,6 +77,9 @@ class ClockTime:
         return self.wall.replace(tzinfo=timezone(self.offsets[0]))
 
     # -- words -------------------------------------------------------------------------
+    def _day(self) -> str:
+        return f"{self.wall:%a} {self.wall.day} {self.wall:%b}"  # "Sun 8 Mar", as "When" shows it
+
     def _change(self) -> str:
         jump = abs(self.offsets[1] - self.offsets[0])
         return "an hour" if jump == timedelta(hours=1) else duration_text(int(jump.total_seconds()))
@@ -77,7 +90,7 @@ class ClockTime:
             return (f"The clocks went back {self._change()} that night, so {self.wall:%H:%M} "
                     "came twice. Which one was it?")
         if self.skipped:
-            return (f"There was no {self.wall:%H:%M} on {self.wall:%a %d %b}: the clocks "
+            return (f"There was no {self.wall:%H:%M} on {self._day()}: the clocks "
                     f"went forward {self._change()} that night.")
         return ""
 
@@ -91,10 +104,10 @@ class ClockTime:
     def problem(self) -> str:
         """Why a flare at this time cannot be saved yet, as a clause after "Not saved:"."""
         if self.repeated:
-            return (f"{self.wall:%H:%M} came twice on {self.wall:%a %d %b} (the clocks went "
+            return (f"{self.wall:%H:%M} came twice on {self._day()} (the clocks went "
                     "back): choose the first or the second under “When”")
         if self.skipped:
-            return (f"there was no {self.wall:%H:%M} on {self.wall:%a %d %b} (the clocks went "
+            return (f"there was no {self.wall:%H:%M} on {self._day()} (the clocks went "
                     f"forward {self._change()}): give a time that happened, such as "
                     f"{self.moved():%H:%M}")
         return ""

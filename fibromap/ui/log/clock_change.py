@@ -53,7 +53,7 @@ class ClockChangeChoice(QWidget):
         self.group.setExclusive(False)  # so that neither may be chosen yet
         for index, button in enumerate((self.first, self.second)):
             button.setVisible(clock.repeated)
-            button.setChecked(clock.repeated and meant == clock.instants[index])
+            button.setChecked(clock.repeated and clock.index(meant) == index)
             if clock.repeated:
                 button.setText(clock.option(index))
         self.group.setExclusive(True)

@@ -246,7 +246,7 @@ class FlareForm(QWidget):
         wall, pinned = self._wall(), self._pinned
         clock = ClockTime.of(wall)
         if pinned is not None and pinned.replace(tzinfo=None) == wall:
-            self.clock_change.ask(clock if pinned in clock.instants else None, pinned)
+            self.clock_change.ask(clock if clock.index(pinned) is not None else None, pinned)
         else:
             self.clock_change.ask(clock)
 
