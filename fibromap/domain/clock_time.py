@@ -9,7 +9,7 @@ the system's own setting), as datetime.astimezone() reads it everywhere in Fibro
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from fibromap.domain.wording import duration_text
 
@@ -59,7 +59,7 @@ class ClockTime:
         # Compared in UTC: Python never finds the second reading of a repeated time equal
         # to a time with another kind of zone (PEP 495).
         found = [i for i, instant in enumerate(self.instants)
-                 if instant.astimezone(timezone.utc) == moment.astimezone(timezone.utc)]
+                 if instant.astimezone(UTC) == moment.astimezone(UTC)]
         return found[0] if found else None
 
     def moved(self) -> datetime:
@@ -67,7 +67,7 @@ class ClockTime:
         clock that went from 02:00 to 03:00 was 03:30 on the new one; else the first."""
         if self.instants:
             return self.instants[0]
-        return (self.wall - self.offsets[0]).replace(tzinfo=timezone.utc).astimezone()
+        return (self.wall - self.offsets[0]).replace(tzinfo=UTC).astimezone()
 
     def stand_in(self) -> datetime:
         """An aware time that shows ``wall`` (a draft keeps it while the person has not

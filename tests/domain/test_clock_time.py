@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from fibromap.domain.clock_time import ClockTime, offset_text
-from tests.helpers.local_zone import local_zone  # noqa: F401 - a fixture
 
 ZONES = {  # zone: (a time that came twice, a time that never happened), 2026
     "Europe/Berlin": (datetime(2026, 10, 25, 2, 30), datetime(2026, 3, 29, 2, 30)),

@@ -13,16 +13,17 @@ from PySide6.QtWidgets import QApplication
 from fibromap.domain.draft import FlareDraft
 from fibromap.domain.flare import SpasmSite
 from fibromap.errors import ValidationError
-from tests.helpers.local_zone import local_zone  # noqa: F401 - a fixture
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 # zone: the day the clocks went back, the time that came twice, its offsets (first,
 # second) and its instants in UTC worked out by hand from the 2026 rules.
 AUTUMN = {
     "Europe/Berlin": (date(2026, 10, 25), time(2, 30), (2, 1),
-                      (datetime(2026, 10, 25, 0, 30, tzinfo=UTC), datetime(2026, 10, 25, 1, 30, tzinfo=UTC))),
+                      (datetime(2026, 10, 25, 0, 30, tzinfo=UTC),
+                       datetime(2026, 10, 25, 1, 30, tzinfo=UTC))),
     "America/New_York": (date(2026, 11, 1), time(1, 30), (-4, -5),
-                         (datetime(2026, 11, 1, 5, 30, tzinfo=UTC), datetime(2026, 11, 1, 6, 30, tzinfo=UTC))),
+                         (datetime(2026, 11, 1, 5, 30, tzinfo=UTC),
+                          datetime(2026, 11, 1, 6, 30, tzinfo=UTC))),
 }
 # zone: the day the clocks went forward at 02:00, the offset after, 03:30 then in UTC.
 SPRING = {
