@@ -132,3 +132,25 @@ def test_an_unanswered_time_stays_unanswered_in_the_draft_and_through_undo(
     assert log.undo_stack.undoText() == "Time"
     log.undo_stack.undo()
     assert choice.isVisible() and choice.instant() is None and log.draft().onset_open
+
+
+def test_last_night_on_a_day_the_clocks_changed_at_three_is_a_time_that_happened(
+        window, local_zone, monkeypatch):
+    """Helsinki changes its clocks at 03:00, the hour "Last night" gives: in spring there
+    was no 03:00 (it was moved to 02:00 unsaid; now the new clock's 04:00), in autumn 03:00
+    came twice (the first is taken, and the choice is shown)."""
+    from fibromap.ui.log import flare_form
+
+    local_zone("Europe/Helsinki")
+    form = window.log.form
+    monkeypatch.setattr(flare_form, "local_now", lambda: datetime(2026, 3, 29, 10, 0).astimezone())
+    form.choose_onset("Last night")
+    assert form.onset.dateTime().toPython() == datetime(2026, 3, 29, 4, 0)
+    assert form.onset_value().utcoffset() == timedelta(hours=3) and form.onset_problem() is None
+    assert not form.clock_change.isVisible()
+    monkeypatch.setattr(flare_form, "local_now", lambda: datetime(2026, 10, 25, 10, 0).astimezone())
+    form.choose_onset("Last night")
+    assert form.onset.dateTime().toPython() == datetime(2026, 10, 25, 3, 0)
+    assert form.clock_change.isVisible() and form.clock_change.first.isChecked()
+    assert form.onset_value().astimezone(UTC) == datetime(2026, 10, 25, 0, 0, tzinfo=UTC)
+    assert form.onset_problem() is None
