@@ -176,3 +176,23 @@ def store(any_url, paths):
     opened = Store.open(any_url, paths)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def local_zone():
+    """Sets the person's time zone: TZ, which datetime.astimezone() (and so FibroMap)
+    reads once time.tzset() is called; put back afterwards."""
+    import time
+
+    before = os.environ.get("TZ")
+
+    def use(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield use
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

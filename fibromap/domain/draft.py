@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from fibromap.domain.atlas import Atlas
+from fibromap.domain.clock_time import ClockTime
 from fibromap.domain.flare import (
     DURATION_MAX_SECONDS,
     Flare,
@@ -62,6 +63,9 @@ class FlareDraft:
     impacts: dict[str, int] = field(default_factory=dict)
     notes: str = ""
     day_only: bool = False         # a flare known only to the day, until a time is given
+    # The clock time given came twice (the clocks went back) or never (they went forward),
+    # and which instant was meant is not said yet: ``onset`` only shows the clock time.
+    onset_open: bool = False
     editing_id: int | None = None  # the saved flare this draft changes, if any
     # When that flare was last changed, as it was opened: saving over a newer change made
     # in another window is refused rather than overwriting it.
@@ -75,6 +79,9 @@ class FlareDraft:
     def to_flare(self, atlas: Atlas) -> Flare:
         """The flare to save, or a ValidationError saying what is still missing."""
         self._require_complete(atlas)
+        if self.onset_open:
+            raise ValidationError(ClockTime.of(self.onset).problem() or (
+                "say again when the flare began: the time given was not on this clock"), "onset")
         return Flare(
             id=self.editing_id,
             onset=self.onset,
@@ -223,6 +230,7 @@ class FlareDraft:
                 impacts=dict(data["impacts"]),
                 notes=data["notes"],
                 day_only=bool(data.get("day_only", False)),  # drafts from before it
+                onset_open=bool(data.get("onset_open", False)),  # drafts from before it
                 editing_id=data["editing_id"],
                 editing_modified=_moment(data.get("editing_modified")),  # drafts from before it
             )

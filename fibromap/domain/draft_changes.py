@@ -84,7 +84,8 @@ def _link_steps(before: FlareDraft, after: FlareDraft, name: Callable[[str], str
 
 def _form_steps(before: FlareDraft, after: FlareDraft, *, clock: bool) -> list[str]:
     steps = []
-    if (before.onset != after.onset and not clock) or before.day_only != after.day_only:
+    if ((before.onset != after.onset and not clock) or before.day_only != after.day_only
+            or before.onset_open != after.onset_open):
         steps.append("Time")
     if (before.duration_seconds, before.still_going) != (after.duration_seconds, after.still_going):
         steps.append("How long")

@@ -278,23 +278,29 @@ def impact_figures(database: Database, start: date | None = None,
 
 
 def weekly_region_counts(database: Database, start: date, end: date) -> dict[date, dict[str, int]]:
-    """Flares per region in each Monday-to-Sunday week overlapping [start, end]."""
-    first = start - timedelta(days=start.weekday())
+    """Flares per region in each Monday-to-Sunday week overlapping [start, end], keyed by
+    the week's Monday: only the flares of the period count, so the first and last weeks
+    may be partial (a week's days before the start or after the end count nowhere)."""
+    # A day outside the period counts nowhere, whatever the bounds' comparison with the
+    # stored times says: the query reaches a day further each way and each flare's own
+    # local day decides.
     day = local_day(FlareRow.onset_local)
     query = in_period(
         select(day, SiteRow.region, func.count(distinct(FlareRow.id)))
-        .join(SiteRow, SiteRow.flare_id == FlareRow.id).where(PAIN), first, end
+        .join(SiteRow, SiteRow.flare_id == FlareRow.id).where(PAIN),
+        start - timedelta(days=1), end + timedelta(days=1)
     ).group_by(day, SiteRow.region)
     weeks: dict[date, dict[str, int]] = {}
-    monday = first
+    monday = start - timedelta(days=start.weekday())
     while monday <= end:
         weeks[monday] = {}
         monday += timedelta(days=7)
     with database.reading() as session:
         for d, region, n in session.execute(query):
             local = _day(d)
-            week = weeks[local - timedelta(days=local.weekday())]
-            week[region] = week.get(region, 0) + n
+            if start <= local <= end:
+                week = weeks[local - timedelta(days=local.weekday())]
+                week[region] = week.get(region, 0) + n
     return weeks
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fibromap.domain.clock_time import ClockTime
 from fibromap.domain.draft import FlareDraft
 from fibromap.domain.flare import DURATION_MAX_SECONDS, IMPACT_LEVELS, ImpactArea
 from fibromap.domain.vocabulary import Term, TermKind
 from fibromap.ui.log.chips import ChipGroup
+from fibromap.ui.log.clock_change import ClockChangeChoice
 from fibromap.ui.log.treatment_panel import TreatmentPanel
 from fibromap.ui.widgets.blank_spin import BlankSpinBox
 from fibromap.ui.widgets.flow_layout import FlowLayout
@@ -36,6 +38,10 @@ if TYPE_CHECKING:
 UNITS = (("seconds", 1), ("minutes", 60), ("hours", 3600))
 # How often an untouched "When" catches up with the clock it shows (to the minute).
 CLOCK_TICK_MS = 5000
+# The "When" field holds a time on the clock and nothing more: which instant it names is
+# worked out here (domain/clock_time.py), not by Qt, which moves a time the clocks skipped
+# without a word.
+WALL_CLOCK = QTimeZone(QTimeZone.Initialization.UTC)
 IMPACT_NAMES = {ImpactArea.WALKING: "Walking", ImpactArea.FINE_MOTOR: "Fine motor (buttons, writing)",
                 ImpactArea.SLEEP: "Sleep", ImpactArea.WORK: "Work"}
 
@@ -45,8 +51,9 @@ def local_now() -> datetime:
 
 
 def _at(day: date, hour: int) -> datetime:
-    """A wall-clock hour of a day, with the UTC offset in force then."""
-    return datetime.combine(day, time(hour)).astimezone()
+    """A wall-clock hour of a day, with the UTC offset in force then (where the clocks
+    changed, its first instant, or the new clock's time for an hour skipped; shown)."""
+    return ClockTime.of(datetime.combine(day, time(hour))).moved()
 
 
 def onset_choices(now: datetime) -> list[tuple[str, datetime]]:
@@ -87,7 +94,9 @@ class FlareForm(QWidget):
         self._clock.timeout.connect(self._tick)
         self._day_only = False  # the flare shown is known only to the day
         self.onset = QDateTimeEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy  HH:mm")
+        self.onset.setTimeZone(WALL_CLOCK)
         self.onset.setAccessibleName("When it started")
+        self.clock_change = ClockChangeChoice()
         self.onset_buttons: dict[str, QPushButton] = {}
         # 0 shows as "–": not given. A flare is usually logged after it, so nothing is
         # assumed: neither a length nor "still going".
@@ -147,6 +156,7 @@ class FlareForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading("When"))
         layout.addWidget(self.onset)
+        layout.addWidget(self.clock_change)
         quick_row = QWidget()
         quick = FlowLayout(quick_row)
         for label, _when in onset_choices(local_now()):
@@ -184,6 +194,8 @@ class FlareForm(QWidget):
 
     def _connect(self) -> None:
         self.onset.dateTimeChanged.connect(self._onset_edited)
+        self.clock_change.chosen.connect(self._occurrence_chosen)
+        self.clock_change.move_to.connect(self.set_onset)
         self.duration.valueChanged.connect(self._duration_edited)
         self.unit.currentIndexChanged.connect(self._duration_edited)
         self.ongoing.toggled.connect(self._ongoing_toggled)
@@ -215,7 +227,28 @@ class FlareForm(QWidget):
     def _onset_edited(self) -> None:
         self._follows_clock = False  # a time given stays
         self._clock.stop()
+        self._ask_about_the_clock()
         self.changed.emit()
+
+    def _occurrence_chosen(self) -> None:
+        self._follows_clock = False  # the first or the second of a time that came twice
+        self._clock.stop()
+        self.changed.emit()
+
+    def _wall(self) -> datetime:
+        # toPython() gives a datetime here (PySide6's stubs say object).
+        return cast(datetime, self.onset.dateTime().toPython()).replace(
+            tzinfo=None, second=0, microsecond=0)
+
+    def _ask_about_the_clock(self) -> None:
+        """Where the clocks changed, ask which time was meant (or say it never happened);
+        a time kept from another clock (a flare logged elsewhere) is exact as it is."""
+        wall, pinned = self._wall(), self._pinned
+        clock = ClockTime.of(wall)
+        if pinned is not None and pinned.replace(tzinfo=None) == wall:
+            self.clock_change.ask(clock if clock.index(pinned) is not None else None, pinned)
+        else:
+            self.clock_change.ask(clock)
 
     def choose_onset(self, name: str) -> None:
         self.set_onset(dict(onset_choices(local_now()))[name])
@@ -226,17 +259,24 @@ class FlareForm(QWidget):
         moment = moment.replace(second=0, microsecond=0)
         self._pinned = moment if moment.tzinfo is not None else None
         self.onset.setDateTime(QDateTime(QDate(moment.year, moment.month, moment.day),
-                                         QTime(moment.hour, moment.minute)))
+                                         QTime(moment.hour, moment.minute), WALL_CLOCK))
+        self._ask_about_the_clock()
 
     def onset_value(self) -> datetime:
-        # toPython() gives a datetime here (PySide6's stubs say object).
-        wall = cast(datetime, self.onset.dateTime().toPython()).replace(second=0, microsecond=0)
-        pinned = self._pinned
+        """The instant shown. Where the clocks changed and the person has not said which
+        instant was meant, one that shows the same clock time: onset_problem() says so."""
+        chosen = self.clock_change.instant()
+        if chosen is not None:  # the first or the second of a time that came twice
+            return chosen
+        wall, pinned = self._wall(), self._pinned
         if pinned is not None and pinned.replace(tzinfo=None) == wall:
-            # The wall time of the repeated hour of a clock change names two instants.
             return pinned
-        # Typed by hand: astimezone() adds the offset in force then (DST-aware).
-        return wall.astimezone()
+        # Typed by hand: the offset in force then on the local clock (DST-aware).
+        return ClockTime.of(wall).stand_in()
+
+    def onset_problem(self) -> str | None:
+        """Why the time shown cannot be saved yet (it came twice, or never happened)."""
+        return self.clock_change.problem()
 
     def _duration_edited(self) -> None:
         if self.duration.value():
@@ -283,6 +323,9 @@ class FlareForm(QWidget):
             self._follows_clock = False
             self._clock.stop()
             self.set_onset(draft.onset)
+            if draft.onset_open:  # the person had not said which instant yet: ask again
+                self._pinned = None
+                self._ask_about_the_clock()
             if now:
                 self.follow_clock()
             self._day_only = draft.day_only
@@ -302,6 +345,7 @@ class FlareForm(QWidget):
     def read_into(self, draft: FlareDraft) -> FlareDraft:
         self._tick()  # an untouched time is the moment it is read: saving is now
         draft.onset = self.onset_value()
+        draft.onset_open = self.onset_problem() is not None
         # Known only to the day until the person gives it a time.
         draft.day_only = self._day_only and draft.onset == self._pinned
         draft.duration_seconds = self.duration_value()

@@ -1,0 +1,60 @@
+"""A time on the clock names one instant, two where the clocks went back, none where they
+went forward: checked against zoneinfo's own reading of the same zones."""
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from fibromap.domain.clock_time import ClockTime, offset_text
+
+ZONES = {  # zone: (a time that came twice, a time that never happened), 2026
+    "Europe/Berlin": (datetime(2026, 10, 25, 2, 30), datetime(2026, 3, 29, 2, 30)),
+    "America/New_York": (datetime(2026, 11, 1, 1, 30), datetime(2026, 3, 8, 2, 30)),
+    "Australia/Lord_Howe": (datetime(2026, 4, 5, 1, 45), datetime(2026, 10, 4, 2, 15)),
+}
+
+
+def utc(moments):
+    # Aware times in two kinds of zone are compared in UTC: Python never finds the second
+    # reading of a repeated time (fold=1) equal to a time in another zone (PEP 495).
+    return [m.astimezone(UTC) for m in moments]
+
+
+@pytest.mark.parametrize("name", sorted(ZONES))
+def test_the_instants_of_a_clock_time_are_zoneinfos(local_zone, name):
+    local_zone(name)
+    zone = ZoneInfo(name)
+    twice, never = ZONES[name]
+    clock = ClockTime.of(twice)
+    assert clock.repeated and clock.needs_an_answer
+    expected = [twice.replace(tzinfo=zone, fold=fold) for fold in (0, 1)]
+    assert [m.utcoffset() for m in clock.instants] == [m.utcoffset() for m in expected]
+    assert utc(clock.instants) == utc(expected)  # the same instants, the first first
+    assert clock.instants[0].utcoffset() > clock.instants[1].utcoffset()
+    assert [clock.index(m) for m in expected] == [0, 1] and clock.index(None) is None
+    gap = ClockTime.of(never)
+    assert gap.skipped and gap.instants == ()
+    # zoneinfo reads a skipped time (fold=0) by the clock before: 02:30 is 03:30 after it.
+    moved = gap.moved()
+    assert utc([moved]) == utc([never.replace(tzinfo=zone, fold=0)]) and moved.replace(tzinfo=None) > never
+    ordinary = ClockTime.of(twice - timedelta(days=7))
+    assert utc(ordinary.instants) == utc([ordinary.wall.replace(tzinfo=zone)])
+    assert not ordinary.needs_an_answer and ordinary.question() == ordinary.problem() == ""
+
+
+def test_the_words_say_what_happened_to_the_clock(local_zone):
+    local_zone("Europe/Berlin")
+    twice, never = ZONES["Europe/Berlin"]
+    clock = ClockTime.of(twice)
+    assert clock.question() == ("The clocks went back an hour that night, so 02:30 came "
+                                "twice. Which one was it?")
+    assert [clock.option(0), clock.option(1)] == ["The first (CEST, UTC+02:00)",
+                                                  "The second (CET, UTC+01:00)"]
+    assert ClockTime.of(never).question() == ("There was no 02:30 on Sun 29 Mar: the clocks "
+                                              "went forward an hour that night.")
+    assert ClockTime.of(never).problem().endswith("give a time that happened, such as 03:30")
+    local_zone("Australia/Lord_Howe")
+    assert "went back 30 min" in ClockTime.of(ZONES["Australia/Lord_Howe"][0]).question()
+    assert offset_text(timedelta(hours=-5)) == "UTC\u221205:00"
+    assert offset_text(timedelta(hours=5, minutes=30)) == "UTC+05:30"
