@@ -215,3 +215,49 @@ HOW = (
     f"the number of comparisons made (adjusted p below {FDR:g}). “Could be chance”: it does "
     "not. Either way it is an association, not a cause.",
 )
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A forest plot group's words: what its rows measure, the unit of its axis, and which
+    side of 0 is which, said right for that outcome."""
+
+    heading: str
+    unit: str
+    caption: str
+
+
+SCALES = {
+    "flares a day": Scale("Flares a day", "difference in flares a day",
+                          "left of 0: fewer flares; right of 0: more"),
+    "night-time flares": Scale("Night-time flares", "difference in flares a night",
+                               "left of 0: fewer night-time flares; right of 0: more"),
+    "overall pain (0–10)": Scale("Overall pain (0–10)", "difference in points of pain",
+                                 "left of 0: less pain; right of 0: more"),
+    "fatigue (0–10, mean of the rated days)": Scale(
+        "Fatigue over the 3 days after (0–10)", "difference in points of fatigue",
+        "left of 0: less fatigue; right of 0: more"),
+}
+SYMPTOM_RATING = " rating (0–10)"
+# Symptoms said as an amount ("less fatigue"); others are "rated lower" ("muscle spasms").
+AMOUNT_SYMPTOMS = {"fatigue", "brain fog", "fibro fog", "stiffness", "pain", "anxiety",
+                   "nausea", "dizziness", "numbness", "tingling", "insomnia"}
+SYMPTOM_SCALE = Scale("{Symptom} rating (0–10)", "difference in points of {symptom}",
+                      "left of 0: less {symptom}; right of 0: more")
+SYMPTOM_SCALE_RATED = Scale("{Symptom} rating (0–10)", "difference in points of {symptom}",
+                            "left of 0: {symptom} rated lower; right of 0: rated higher")
+OTHER_SCALE = Scale("{Outcome}", "difference in {outcome}", "left of 0: lower; right of 0: higher")
+
+
+def scale_for(outcome: str) -> Scale:
+    """The words of the group of rows whose outcome is ``outcome``."""
+    if outcome in SCALES:
+        return SCALES[outcome]
+    if outcome.endswith(SYMPTOM_RATING):
+        symptom = outcome.removesuffix(SYMPTOM_RATING)
+        words = SYMPTOM_SCALE if symptom in AMOUNT_SYMPTOMS else SYMPTOM_SCALE_RATED
+        names = {"Symptom": symptom.capitalize(), "symptom": symptom}
+    else:
+        words, names = OTHER_SCALE, {"Outcome": outcome.capitalize(), "outcome": outcome}
+    return Scale(words.heading.format(**names), words.unit.format(**names),
+                 words.caption.format(**names))
