@@ -58,8 +58,8 @@ LEADS = {
     "busy.flares.3": "Three days after a busy day you had {change} — {basis}; {verdict}.",
     "busy.fatigue": "In the 3 days after a busy day your fatigue was {change} — {basis}; "
                     "{verdict}.",
-    "bedtime": "After bedtimes more than {minutes} minutes from your usual you had {change} "
-               "that night — {basis}; {verdict}.",
+    "bedtime": "After bedtimes over {minutes} minutes from your usual you had {change} that "
+               "night — {basis}; {verdict}.",
 }
 # A comparison of a kind not (yet) in the table still reads whole.
 OTHER_LEAD = "{title}: a difference of about {number} in {outcome} — {basis}; {verdict}."
@@ -146,7 +146,7 @@ def lead(c: Comparison) -> str:
 
 FIGURES = ("{title}: {mean_exposed} {outcome} {exposed}, against {mean_other} {other}; "
            "{n_exposed} + {n_other} = {days} days. {association}")
-FIGURES_TOO_FEW = "{title}: needs {needs} (rests on {days} so far)."
+FIGURES_TOO_FEW = "It needs {needs}; it rests on {days} so far."
 NEEDS = "{count} {side}"
 NAMED = "{association}: {pattern}."
 PLAIN_ASSOCIATION = "{association}."
@@ -159,7 +159,7 @@ def figures(c: Comparison) -> str:
         short = [NEEDS.format(count=counted(MIN_DAYS - n, "more days"), side=side)
                  for n, side in ((c.n_exposed, c.exposed), (c.n_other, c.other))
                  if n < MIN_DAYS]
-        return FIGURES_TOO_FEW.format(title=c.title, needs=" and ".join(short),
+        return FIGURES_TOO_FEW.format(needs=" and ".join(short),
                                       days=counted(c.days, "days"))
     named = c.pattern and c.notable and (c.difference or 0) > 0
     association = (NAMED.format(association=ASSOCIATION.capitalize(), pattern=c.pattern)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fibromap.analysis.device_insights import Rhythm
-from fibromap.analysis.insight_words import figures, lead
+from fibromap.analysis.insight_words import lead
+from fibromap.analysis.insights import ASSOCIATION
 from fibromap.analysis.patterns import Spread
 from fibromap.domain.wording import counted
 
@@ -18,27 +19,26 @@ SAME_SPOTS = 0.6
 MOVING = 0.35
 
 NO_FLARES = "No flares in this period."
-SAME = "Your spasms mostly came back to the same few spots, most often the {top}."
-MOVED = "Your spasms moved around: {regions}, with no spot standing out."
-MIXED = "Your spasms had a few regular spots, most often the {top}, and moved around too."
-SPREAD_FIGURES = ("Most marked: {names} ({share} of the marks). {regions} in all; on average "
+SAME = "Your spasms mostly came back to the same few spots."
+MOVED = "Your spasms moved around, with no spot standing out."
+MIXED = "Your spasms had a few regular spots and moved around too."
+SPREAD_FIGURES = ("Most marked: {names} ({share} of the marks). {regions} in all, on average "
                   "{per_week} different regions a week, over {weeks} with flares.")
 RHYTHM = "You usually went to bed around {bed} and woke around {wake}."
-RHYTHM_FIGURES = ("Bedtime {bed} (half the nights between {bed_low} and {bed_high}), waking "
-                  "{wake} ({wake_low} to {wake_high}), over {nights}.")
+RHYTHM_FIGURES = ("Half the nights began {bed_low}–{bed_high} (middle {bed}) and ended "
+                  "{wake_low}–{wake_high} (middle {wake}); {nights}.")
+RHYTHM_COMPARED = ("{exposed:.2f} night-time flares after an irregular bedtime, {other:.2f} after "
+                   "others; {n_exposed} + {n_other} = {nights}. {association}.")
 ROUND_MINUTES = 5
 
 
-def spread_lead(spread: Spread, name: Callable[[str], str]) -> str:
-    """Same spot or moving around, in one sentence; ``name`` gives a region's name."""
+def spread_lead(spread: Spread) -> str:
+    """Same spot or moving around, in one sentence (the regions follow in its figures)."""
     if not spread.weeks_with_flares:
         return NO_FLARES
-    top = name(spread.top_regions[0]).lower()
     if spread.top_share >= SAME_SPOTS:
-        return SAME.format(top=top)
-    if spread.top_share <= MOVING:
-        return MOVED.format(regions=counted(spread.distinct_regions, "different regions"))
-    return MIXED.format(top=top)
+        return SAME
+    return MOVED if spread.top_share <= MOVING else MIXED
 
 
 def spread_figures(spread: Spread, name: Callable[[str], str]) -> str:
@@ -69,10 +69,15 @@ def rhythm_leads(rhythm: Rhythm) -> tuple[str, str]:
 
 
 def rhythm_figures(rhythm: Rhythm) -> str:
-    """The exact times and the comparison's figures, after the first sentences."""
+    """The exact times and, once it has enough nights, the comparison's figures."""
     bed_low, bed, bed_high = rhythm.bedtime
     wake_low, wake, wake_high = rhythm.wake_time
-    return (RHYTHM_FIGURES.format(bed=bed, bed_low=bed_low, bed_high=bed_high, wake=wake,
+    times = RHYTHM_FIGURES.format(bed=bed, bed_low=bed_low, bed_high=bed_high, wake=wake,
                                   wake_low=wake_low, wake_high=wake_high,
                                   nights=counted(rhythm.nights, "measured nights"))
-            + "\n" + figures(rhythm.comparison))
+    c = rhythm.comparison
+    if not c.enough:
+        return times  # its first sentence says how many more nights it needs
+    return "\n".join((times, RHYTHM_COMPARED.format(
+        exposed=c.mean_exposed, other=c.mean_other, n_exposed=c.n_exposed, n_other=c.n_other,
+        nights=counted(c.days, "nights"), association=ASSOCIATION.capitalize())))
