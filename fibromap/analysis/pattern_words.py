@@ -22,7 +22,7 @@ NO_FLARES = "No flares in this period."
 SAME = "Your spasms mostly came back to the same few spots."
 MOVED = "Your spasms moved around, with no spot standing out."
 MIXED = "Your spasms had a few regular spots and moved around too."
-SPREAD_FIGURES = ("Most marked: {names} ({share} of the marks). {regions} in all, on average "
+SPREAD_FIGURES = ("{share} of the marks were on the {names}. {regions} in all, on average "
                   "{per_week} different regions a week, over {weeks} with flares.")
 RHYTHM = "You usually went to bed around {bed} and woke around {wake}."
 RHYTHM_FIGURES = ("Half the nights began {bed_low}–{bed_high} (middle {bed}) and ended "
