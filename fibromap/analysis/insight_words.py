@@ -91,7 +91,7 @@ POINTS = Change("about {count} higher", "points", "about {count} lower", "points
 
 UNLIKELY = "unlikely to be chance"
 COULD_BE = "could be chance"
-CANNOT_TELL = "no way to tell if it is chance"   # the counts never varied
+CANNOT_TELL = "can't tell if it's chance"   # the counts never varied
 ROUNDED_AWAY = 0.05   # a difference smaller than this reads "about the same"
 
 

@@ -26,7 +26,7 @@ D0 = date(2026, 1, 1)
 METHOD_WORDS = ("Newey", "Welch", "Benjamini", "Hochberg", "CI", "confidence", "interval",
                 "p =", "q =", "p <", "adjusted", "Student", "notable")
 MOST_WORDS = 25
-VERDICTS = ("unlikely to be chance.", "could be chance.", "no way to tell if it is chance.")
+VERDICTS = ("unlikely to be chance.", "could be chance.", "can't tell if it's chance.")
 
 
 def assert_plain(sentence: str) -> None:

@@ -74,6 +74,11 @@ def signed(value: float, step: float) -> str:
     return ("+" if value > 0 else "\u2212") + text
 
 
+def _unbroken(caption: str) -> str:
+    """A caption that never breaks "of 0" over two lines."""
+    return caption.replace(" of 0", " of\u00a00")
+
+
 @dataclass
 class Placed:
     """A group as laid out at the plot's width: where each part goes."""
@@ -173,7 +178,7 @@ class ForestPlot(QWidget):
             top = y + (GROUP_GAP if index else 0)
             band = top + heading + 4
             unit = self._wrapped(group.scale.unit, labels)
-            caption = self._wrapped(group.scale.caption, labels)
+            caption = self._wrapped(_unbroken(group.scale.caption), labels)
             unit.moveTopRight(QPointF(MARGIN + labels, band))
             caption.moveTopRight(QPointF(MARGIN + labels, unit.bottom()))
             scale_height = max(caption.bottom() - band, line + 3 + TICK + 2)
@@ -231,11 +236,12 @@ class ForestPlot(QWidget):
         heading = QFontMetrics(self._bold())
         left, right = self._plot_span(self.width())
         band = item.top + heading.height() + 4
+        caption = item.group.scale.caption
         texts = [(item.group.scale.heading,
                   QRectF(MARGIN, item.top, heading.horizontalAdvance(item.group.scale.heading),
                          heading.height())),
                  (item.group.scale.unit, item.unit_box),
-                 (item.group.scale.caption, item.caption_box)]
+                 (_unbroken(caption), item.caption_box)]
         for tick in item.ticks:
             text = signed(tick, item.step)
             width = metrics.horizontalAdvance(text)

@@ -103,7 +103,7 @@ def test_insights_with_enough_days(qtbot, store):
     # The plain sentence first; the exact figures under it. Every poor night had 3 flares and
     # every other 1: nothing varied, so there is nothing to judge chance by.
     assert card.lead.text() == ("After poor nights you had about 2 more flares the next day — 30 "
-                                "such nights; no way to tell if it is chance.")
+                                "such nights; can't tell if it's chance.")
     first = card.details.text()
     assert "3.00 flares a day after a poor night (under 6 h of sleep" in first
     assert "against 1.00 after a better night" in first
