@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from fibromap.analysis.devices import clock_minutes, clock_text
@@ -48,8 +48,9 @@ def measured_sleep_comparisons(days: dict[date, DeviceDay], flares_on: dict[date
                 return t(days[d])
 
             rows = _rows(nights, exposed_on, shifted(shift), lambda d: flares_on.get(d, 0), observed)
-            results.append(compare(f"{name} and spasms {hours} h later", exposed, other,
-                                   "flares a day", rows, kind=f"{kind}.{hours // 24}", **terms))
+            compared = compare(f"{name} and spasms {hours} h later", exposed, other,
+                               "flares a day", rows, kind=f"{kind}.{hours // 24}")
+            results.append(replace(compared, terms=tuple(terms.items())))
     return results
 
 

@@ -8,11 +8,22 @@ import pytest
 
 from fibromap.analysis.device_insights import Rhythm
 from fibromap.analysis.insight_words import (
-    LEADS, TOO_FEW, UNLIKELY, figures, lead, scale_for, statistics, word_count,
+    LEADS,
+    TOO_FEW,
+    UNLIKELY,
+    figures,
+    lead,
+    scale_for,
+    statistics,
+    word_count,
 )
 from fibromap.analysis.insights import MIN_DAYS, adjust, compare
 from fibromap.analysis.pattern_words import (
-    rhythm_figures, rhythm_leads, rounded_clock, spread_figures, spread_lead,
+    rhythm_figures,
+    rhythm_leads,
+    rounded_clock,
+    spread_figures,
+    spread_lead,
 )
 from fibromap.analysis.patterns import spread
 from fibromap.analysis.periods import Period

@@ -44,7 +44,9 @@ class InsightsPage(ReviewPage):
     def __init__(self, store: Store, today=date.today, parent: QWidget | None = None):
         super().__init__(store, today, initial_period=3, parent=parent)
         self.cards: list[QLabel | InsightCard] = []
-        self.how = QToolButton(text=HOW_TITLE, checkable=True)
+        self.how = QToolButton()
+        self.how.setText(HOW_TITLE)
+        self.how.setCheckable(True)
         self.how.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.how.setArrowType(Qt.ArrowType.RightArrow)
         self.how.setAutoRaise(True)
@@ -77,9 +79,9 @@ class InsightsPage(ReviewPage):
         self.column = QVBoxLayout(cards)
         self.column.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(cards, 1)
-        self.scroll = QScrollArea(widgetResizable=True)
-        self.scroll.setWidget(content)
-        self.forest.follow(self.scroll)
+        self.area = QScrollArea(widgetResizable=True)
+        self.area.setWidget(content)
+        self.forest.follow(self.area)
         top = QHBoxLayout()
         top.addWidget(self.picker)
         top.addStretch(1)
@@ -88,7 +90,7 @@ class InsightsPage(ReviewPage):
         layout.addLayout(top)
         layout.addWidget(MutedLabel(INTRO))
         layout.addWidget(self.caption)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.area, 1)
 
     def loader(self, period):
         store, today = self._store, self._today()

@@ -133,7 +133,7 @@ def _axis_in(image, left: float, right: float, rows: range) -> bool:
 @pytest.mark.parametrize("size", [PAGE_1280, (1024, 633)])
 def test_each_groups_scale_is_on_screen_whenever_its_rows_are(qtbot, four_outcomes, size):
     page = open_insights(qtbot, four_outcomes, size)
-    forest, viewport, bar = page.forest, page.scroll.viewport(), page.scroll.verticalScrollBar()
+    forest, viewport, bar = page.forest, page.area.viewport(), page.area.verticalScrollBar()
     assert bar.maximum() > 0
     left, right = forest._plot_span(forest.width())
     held = 0
