@@ -124,19 +124,13 @@ def bedtime_comparison(days: dict[date, DeviceDay], night_flares: dict[date, int
 
 @dataclass(frozen=True)
 class Rhythm:
-    """How regular the measured nights were, and irregular bedtimes against night spasms."""
+    """How regular the measured nights were, and irregular bedtimes against night spasms
+    (said in words by analysis/pattern_words.py)."""
 
     nights: int
     bedtime: tuple[str, str, str]     # lower quartile, median, upper quartile ("22:25")
     wake_time: tuple[str, str, str]
     comparison: Comparison
-
-    def text(self) -> str:
-        low, middle, high = self.bedtime
-        w_low, w_middle, w_high = self.wake_time
-        return (f"Bedtime {middle} (half the nights between {low} and {high}), waking "
-                f"{w_middle} ({w_low} to {w_high}), over {self.nights} measured night"
-                f"{'s' if self.nights != 1 else ''}.")
 
 
 def _quartiles(minutes: list[int], noon_based: bool) -> tuple[str, str, str]:
