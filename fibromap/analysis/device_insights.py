@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from fibromap.analysis.devices import clock_minutes, clock_text
@@ -33,12 +33,14 @@ def measured_sleep_comparisons(days: dict[date, DeviceDay], flares_on: dict[date
     from ``first`` on: those before give the usual only)."""
     nights = sorted(d for d, day in days.items() if day.asleep_minutes is not None and d >= first)
     results = []
-    for name, exposed, other, test in (
+    for name, exposed, other, test, kind, terms in (
         ("Measured sleep", f"after a short night ({SHORT})", "after a longer night",
-         lambda day: day.asleep_minutes < SHORT_NIGHT_HOURS * 60),
+         lambda day: day.asleep_minutes < SHORT_NIGHT_HOURS * 60, "measured.short",
+         {"hours": str(SHORT_NIGHT_HOURS)}),
         ("Measured awakenings", f"after a broken night ({BROKEN_NIGHT} or more awakenings, as "
                                 "measured)", "after a less broken night",
-         lambda day: None if day.awakenings is None else day.awakenings >= BROKEN_NIGHT),
+         lambda day: None if day.awakenings is None else day.awakenings >= BROKEN_NIGHT,
+         "measured.broken", {"awakenings": str(BROKEN_NIGHT)}),
     ):
         for hours in (24, 48, 72):
             shift = timedelta(days=hours // 24 - 1)
@@ -46,8 +48,9 @@ def measured_sleep_comparisons(days: dict[date, DeviceDay], flares_on: dict[date
                 return t(days[d])
 
             rows = _rows(nights, exposed_on, shifted(shift), lambda d: flares_on.get(d, 0), observed)
-            results.append(compare(f"{name} and spasms {hours} h later", exposed, other,
-                                   "flares a day", rows))
+            compared = compare(f"{name} and spasms {hours} h later", exposed, other,
+                               "flares a day", rows, kind=f"{kind}.{hours // 24}")
+            results.append(replace(compared, terms=tuple(terms.items())))
     return results
 
 
@@ -75,7 +78,8 @@ def exertion_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int]
         rows = _rows(ordered, busy.get, shifted(timedelta(days=lag)), lambda d: flares_on.get(d, 0),
                      observed)
         results.append(compare(f"Busy days and flares {lag} day{'s' if lag > 1 else ''} later",
-                               BUSY, "after other days", "flares a day", rows, PEM))
+                               BUSY, "after other days", "flares a day", rows, PEM,
+                               kind=f"busy.flares.{lag}"))
     fatigue = {c.day: c.fatigue for c in checkins if c.fatigue is not None}
     rows = []
     for d in ordered:
@@ -85,7 +89,7 @@ def exertion_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int]
             rows.append((d, busy[d], sum(rated) / len(rated)))
     results.append(compare("Busy days and fatigue over the next 3 days", BUSY,
                            "after other days", "fatigue (0–10, mean of the rated days)", rows,
-                           PEM))
+                           PEM, kind="busy.fatigue"))
     return results
 
 
@@ -115,24 +119,18 @@ def bedtime_comparison(days: dict[date, DeviceDay], night_flares: dict[date, int
     return compare("Irregular bedtime and spasms that night",
                    f"after bedtimes more than {IRREGULAR_MINUTES} min from your usual (the median "
                    f"of the {USUAL_DAYS} nights before)", "after bedtimes near it",
-                   "night-time flares", rows)
+                   "night-time flares", rows, kind="bedtime", minutes=str(IRREGULAR_MINUTES))
 
 
 @dataclass(frozen=True)
 class Rhythm:
-    """How regular the measured nights were, and irregular bedtimes against night spasms."""
+    """How regular the measured nights were, and irregular bedtimes against night spasms
+    (said in words by analysis/pattern_words.py)."""
 
     nights: int
     bedtime: tuple[str, str, str]     # lower quartile, median, upper quartile ("22:25")
     wake_time: tuple[str, str, str]
     comparison: Comparison
-
-    def text(self) -> str:
-        low, middle, high = self.bedtime
-        w_low, w_middle, w_high = self.wake_time
-        return (f"Bedtime {middle} (half the nights between {low} and {high}), waking "
-                f"{w_middle} ({w_low} to {w_high}), over {self.nights} measured night"
-                f"{'s' if self.nights != 1 else ''}.")
 
 
 def _quartiles(minutes: list[int], noon_based: bool) -> tuple[str, str, str]:

@@ -72,6 +72,9 @@ class Comparison:
     tests: int = 0                # how many comparisons the adjustment covered
     pattern: str = ""             # named only when notable and in its direction
     rating: bool = False          # the outcome is a rating (higher/lower), not a count
+    # Which plain sentence tells it (analysis/insight_words.py) and the names it needs there.
+    kind: str = ""
+    terms: tuple[tuple[str, str], ...] = ()
 
     @property
     def n_exposed(self) -> int:
@@ -157,12 +160,14 @@ class Comparison:
 
 def compare(title: str, exposed: str, other: str, outcome: str,
             days: Iterable[tuple[date, bool, float]], pattern: str = "",
-            rating: bool = False) -> Comparison:
+            rating: bool = False, kind: str = "", **terms: str) -> Comparison:
     """Exposed days against the others, each row (day, exposed, outcome); ``rating``: the
-    outcome is a rating, said to be higher or lower, not more or fewer."""
+    outcome is a rating, said to be higher or lower, not more or fewer. ``kind`` and
+    ``terms`` choose and fill its plain sentence (insight_words.py)."""
     rows = list(days)
     result = persistent_difference(rows) if rating else hac_difference(rows)
-    return Comparison(title, exposed, other, outcome, result, pattern=pattern, rating=rating)
+    return Comparison(title, exposed, other, outcome, result, pattern=pattern, rating=rating,
+                      kind=kind, terms=tuple(terms.items()))
 
 
 def adjust(comparisons: list[Comparison]) -> list[Comparison]:
@@ -214,7 +219,7 @@ def sleep_comparisons(checkins: list[CheckIn], flares_on: dict[date, int],
                      lambda d: flares_on.get(d, 0), observed)
         results.append(compare(f"Poor sleep and spasms {hours} h later",
                                f"after a poor night ({POOR_NIGHT})", "after a better night",
-                               "flares a day", rows))
+                               "flares a day", rows, kind=f"sleep.flares.{hours // 24}"))
     return results
 
 
@@ -247,22 +252,24 @@ def following_night_comparisons(days: list[date], checkins: list[CheckIn],
         rows = _rows(days, logged, next_day, night, observed)
         results.append(compare(f"{label} and the following night",
                                f"after days with {label.lower()} logged", "after other days",
-                               "night-time flares", rows))
+                               "night-time flares", rows, kind="trigger", trigger=label.lower()))
     by_day = {c.day: c for c in checkins}
     checked = [d for d in days if d in by_day]
-    for title, exposed, other, test in (
+    for title, exposed, other, test, kind, level in (
         ("Little water and the following night",
          f"after days with {LITTLE_WATER} glasses of water or fewer", "after days with more",
-         lambda c: None if c.water_glasses is None else c.water_glasses <= LITTLE_WATER),
+         lambda c: None if c.water_glasses is None else c.water_glasses <= LITTLE_WATER,
+         "water", LITTLE_WATER),
         ("High stress and the following night",
          f"after days with stress {HIGH_STRESS} of 10 or more", "after calmer days",
-         lambda c: None if c.stress is None else c.stress >= HIGH_STRESS),
+         lambda c: None if c.stress is None else c.stress >= HIGH_STRESS, "stress", HIGH_STRESS),
     ):
         def exposed_on(d: date, t: Callable[[CheckIn], bool | None] = test) -> bool | None:
             return t(by_day[d])
 
         rows = _rows(checked, exposed_on, next_day, night, observed)
-        results.append(compare(title, exposed, other, "night-time flares", rows))
+        results.append(compare(title, exposed, other, "night-time flares", rows, kind=kind,
+                               level=str(level)))
     foods = sorted({food for c in checkins for food in c.foods})
     for food in foods:
         def eaten(d: date, f: str = food) -> bool:
@@ -271,7 +278,7 @@ def following_night_comparisons(days: list[date], checkins: list[CheckIn],
         rows = _rows(checked, eaten, next_day, night, observed)
         results.append(compare(f"{food.capitalize()} and the following night",
                                f"after days with {food}", "after days without",
-                               "night-time flares", rows))
+                               "night-time flares", rows, kind="food", food=food))
     return results
 
 
@@ -290,7 +297,9 @@ def medication_comparisons(medications: list[Medication], flares_on: dict[date, 
             continue
         results.append(compare(f"{medication.name} {medication.dose}".strip() + " started "
                                f"{start:%d %b %Y}", f"in the {window} days after",
-                               f"in the {window} days before", "flares a day", rows))
+                               f"in the {window} days before", "flares a day", rows,
+                               kind="medication.flares", medication=medication.name,
+                               window=str(window)))
     return results
 
 
@@ -316,7 +325,8 @@ def symptom_comparisons(ratings: list[SymptomRating], checkins: list[CheckIn],
                      lambda d: d, level.__getitem__, observed)
         results.append(compare(f"Poor sleep and {symptom.lower()} the same day",
                                f"after a poor night ({POOR_NIGHT})", "after a better night",
-                               f"{symptom.lower()} rating (0–10)", rows, rating=True))
+                               f"{symptom.lower()} rating (0–10)", rows, rating=True,
+                               kind="sleep.symptom", symptom=symptom.lower()))
         for medication in medications:
             start = medication.start
             days = [start + timedelta(days=i) for i in range(-window, window)]
@@ -327,5 +337,7 @@ def symptom_comparisons(ratings: list[SymptomRating], checkins: list[CheckIn],
                     f"{medication.name} {medication.dose}".strip()
                     + f" started {start:%d %b %Y}: {symptom.lower()}",
                     f"in the {window} days after", f"in the {window} days before",
-                    f"{symptom.lower()} rating (0–10)", rows, rating=True))
+                    f"{symptom.lower()} rating (0–10)", rows, rating=True,
+                    kind="medication.symptom", medication=medication.name,
+                    symptom=symptom.lower(), window=str(window)))
     return results

@@ -31,6 +31,7 @@ def pain_after_sleep(checkins: list[CheckIn], observed: Observed) -> list[Compar
     results = []
     for title, later in (("Poor sleep and overall pain the same day", 0),
                          ("Poor sleep and overall pain the next day", 1)):
+        # The check-in's day is the day after its night: the next day, then two days later.
         rows = []
         for day, poor in sorted(nights.items()):
             outcome_day = day + timedelta(days=later)
@@ -38,7 +39,8 @@ def pain_after_sleep(checkins: list[CheckIn], observed: Observed) -> list[Compar
                 continue
             rows.append((day, poor, float(pain[outcome_day])))
         results.append(compare(title, f"after a poor night ({POOR_NIGHT})",
-                               "after a better night", OUTCOME, rows, rating=True))
+                               "after a better night", OUTCOME, rows, rating=True,
+                               kind=f"sleep.pain.{later + 1}"))
     return results
 
 
@@ -60,5 +62,6 @@ def pain_after_medication(medications: list[Medication], checkins: list[CheckIn]
         results.append(compare(f"{medication.name} {medication.dose}".strip()
                                + f" started {start:%d %b %Y}, and overall pain",
                                f"in the {window} days after", f"in the {window} days before",
-                               OUTCOME, rows, rating=True))
+                               OUTCOME, rows, rating=True, kind="medication.pain",
+                               medication=medication.name, window=str(window)))
     return results

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from fibromap.analysis.insight_words import HOW, figures, lead, statistics
 from fibromap.analysis.insights import ASSOCIATION, METHOD, MIN_DAYS, Comparison
 from fibromap.analysis.periods import Period, last_days
 from fibromap.analysis.statistics import FDR
@@ -35,7 +36,7 @@ def comparison_json(section: str, c: Comparison) -> dict:
         "ci_low": _number(c.ci_low), "ci_high": _number(c.ci_high), "standard_error": _number(r.se),
         "degrees_of_freedom": _number(r.df, 2), "lag_days": r.lag, "p_value": _number(c.p_value, 6),
         "p_adjusted": _number(c.q_value, 6), "comparisons_adjusted_over": c.tests,
-        "notable": c.notable, "sentence": c.sentence(),
+        "notable": c.notable, "plain": lead(c), "sentence": c.sentence(),
     }
 
 
@@ -69,12 +70,20 @@ def _as_json(insights, period: Period, sections) -> str:
 def _as_text(insights, period: Period, sections) -> str:
     lines = [f"FibroMap insights, {period.label()} ({counted(period.days, 'days')}, "
              f"{insights.days_with_data} with a flare or a check-in)",
-             f"Comparisons within your own records: an {ASSOCIATION}.", METHOD]
+             f"Comparisons within your own records: an {ASSOCIATION}. Each starts with its "
+             "sentence in plain words; the figures follow it (* unlikely to be chance)."]
     for name, items in sections:
         lines += ["", name.capitalize() + ":"]
-        lines += [f"  {'* ' if c.notable else ''}{c.sentence()}" for c in items] or ["  nothing to compare"]
+        for c in items:
+            # The plain sentence first, as in the view; the figures and statistics under it.
+            lines += [f"  {'* ' if c.notable else ''}{lead(c)}", f"      {figures(c)}"]
+            if c.enough:
+                lines.append(f"      {statistics(c)}")
+        if not items:
+            lines.append("  nothing to compare")
     rated = [t for t in insights.treatments if t[2]]
     lines += ["", "What helped (mean relief 0-10):"]
-    lines += [f"  {label}: {mean:.1f} (rated {n} time{'s' if n != 1 else ''})"
+    lines += [f"  {label}: {mean:.1f} (rated {counted(n, 'times')})"
               for _key, label, n, mean in rated] or ["  no relief ratings in this period"]
+    lines += ["", "How this is worked out:", *(f"  {text}" for text in (*HOW, METHOD))]
     return "\n".join(lines)

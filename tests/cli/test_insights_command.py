@@ -11,6 +11,7 @@ import pytest
 import statsmodels.api as sm
 from scipy import stats
 
+from fibromap.analysis.insight_words import lead
 from fibromap.analysis.periods import Period
 from fibromap.analysis.review import load_insights
 from fibromap.cli import main
@@ -56,6 +57,7 @@ def test_json_gives_the_views_numbers_and_a_hand_checked_difference(capsys, seed
     assert [c["title"] for c in figures["comparisons"]] == [c.title for c in view.comparisons]
     for shown, computed in zip(figures["comparisons"], view.comparisons):
         assert shown["sentence"] == computed.sentence()
+        assert shown["plain"] == lead(computed)  # the view's first sentence
         assert shown["p_adjusted"] == (None if computed.q_value is None
                                        else pytest.approx(computed.q_value, abs=1e-6))
     day24 = figures["comparisons"][0]
@@ -79,11 +81,20 @@ def test_json_gives_the_views_numbers_and_a_hand_checked_difference(capsys, seed
     assert day24["notable"] is True and day24["comparisons_adjusted_over"] >= 3
 
 
-def test_text_names_the_method_and_marks_notable_comparisons(capsys, seeded):
+def test_text_leads_with_plain_words_and_names_the_method_last(capsys, seeded):
     out = run(capsys, "insights", "--from", START.isoformat(), "--to", END.isoformat())
     assert out.startswith("FibroMap insights, 01 Mar 2026 – 29 Apr 2026 (60 days")
-    assert "Newey–West" in out and "association, not cause" in out
-    assert "  * Poor sleep and spasms 24 h later: 3.15 flares a day" in out  # (60 + 3) / 20
+    assert "association, not cause" in out
+    lines = out.splitlines()
+    # The plain sentence first (3.15 against 1.15 flares: about 2 more), the figures under it.
+    first = lines.index("  * After poor nights you had about 2 more flares the next day — 20 such "
+                        "nights; unlikely to be chance.")
+    assert lines[first + 1].startswith("      Poor sleep and spasms 24 h later: 3.15 flares a day")
+    assert lines[first + 2].startswith("      Difference +2.00; 95 % confidence interval")
+    # The method comes last, under its own heading, after every comparison.
+    method = lines.index("How this is worked out:")
+    assert "Newey–West" not in "\n".join(lines[:method]) and "Newey–West" in out
+    assert method > max(i for i, line in enumerate(lines) if line.startswith("  * "))
 
 
 def test_an_empty_database_has_nothing_to_compare(capsys, sqlite_url, paths):

@@ -1,29 +1,38 @@
-"""Insights: comparisons in the person's own records, each with its days, its size, a
-confidence interval and the words "association, not cause"."""
+"""Insights: comparisons in the person's own records. Each leads with one sentence in plain
+words, then its exact figures and the days it rests on; how it is worked out (the interval,
+the p-values, the method) waits behind a disclosure that starts closed."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
+from fibromap.analysis.insight_words import HOW, lead
 from fibromap.analysis.insights import ASSOCIATION, METHOD, MIN_DAYS, Comparison
 from fibromap.analysis.review import Insights, load_insights
+from fibromap.domain.wording import counted
 from fibromap.store.store import Store
+from fibromap.ui.review.forest_plot import ForestPlot
+from fibromap.ui.review.insight_card import InsightCard
 from fibromap.ui.review.review_page import ReviewPage
 from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.headings import SUBTITLE, heading
 from fibromap.ui.widgets.muted import MutedLabel, muted_style
 
-if TYPE_CHECKING:  # pyqtgraph is loaded with the first forest plot, not at start-up
-    from fibromap.ui.review.forest_plot import ForestPlot
-
-CARD = ("background: palette(base); border: 1px solid palette(mid); border-radius: 6px; "
-        "padding: 8px;")
-NOTABLE = "border: 2px solid palette(highlight);"
+HOW_TITLE = "How this is worked out"
+INTRO = (f"What went with more or fewer flares in your own records: an {ASSOCIATION}. Each "
+         f"appears once both sides have at least {MIN_DAYS} days; days without a record are "
+         "left out, not counted as none.")
+NOTHING_STANDS_OUT = "Nothing stands out yet: each difference below could be chance."
+NOTHING_YET = (f"Nothing to compare yet: each comparison needs at least {MIN_DAYS} days on "
+               "both sides.")
+PLOT_NOTE = ("Each dot is a difference, its line the range it could well be in. Red squares "
+             "are unlikely to be chance. Point at a row to read it in words.")
+PANEL = ("QLabel { background: palette(base); border: 1px solid palette(mid); "
+         "border-radius: 6px; padding: 8px; }")
 
 
 class InsightsPage(ReviewPage):
@@ -34,43 +43,66 @@ class InsightsPage(ReviewPage):
 
     def __init__(self, store: Store, today=date.today, parent: QWidget | None = None):
         super().__init__(store, today, initial_period=3, parent=parent)
-        self.cards: list[QLabel] = []
-        self.forest: ForestPlot | None = None  # built with pyqtgraph when there is data
-        self.content = QWidget()
-        outer = QVBoxLayout(self.content)
-        self.plot_title = heading("At a glance: each difference with its 95 % interval", SUBTITLE)
-        self.plot_note = MutedLabel("Dots left of the dashed line: fewer flares or a lower "
-                                    "rating (pain, fatigue…); right: more or higher. "
-                                    "Red squares are notable after correcting for the number "
-                                    "of comparisons; hover a dot for its sentence.")
-        self.plot_title.hide()
-        self.plot_note.hide()
+        self.cards: list[QLabel | InsightCard] = []
+        self.how = QToolButton()
+        self.how.setText(HOW_TITLE)
+        self.how.setCheckable(True)
+        self.how.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.how.setArrowType(Qt.ArrowType.RightArrow)
+        self.how.setAutoRaise(True)
+        self.how.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.how.setAccessibleName(HOW_TITLE)
+        self.how.toggled.connect(self._show_method)
+        self.method = QLabel("\n\n".join((*HOW, METHOD)), wordWrap=True)
+        self.method.setTextFormat(Qt.TextFormat.PlainText)
+        self.method.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.method.setStyleSheet(PANEL)
+        self.method.hide()
+        self.standout_title = heading("What stands out", SUBTITLE)
+        self.standout = QLabel(wordWrap=True)
+        self.standout.setTextFormat(Qt.TextFormat.PlainText)
+        self.standout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.plot_title = heading("At a glance, by what was measured", SUBTITLE)
+        self.plot_note = MutedLabel(PLOT_NOTE)
+        self.forest = ForestPlot()
+        for widget in (self.plot_title, self.plot_note, self.forest):
+            widget.hide()
+        self._build()
+
+    def _build(self) -> None:
+        content = QWidget()
+        outer = QVBoxLayout(content)
+        for widget in (self.method, self.standout_title, self.standout, self.plot_title,
+                       self.plot_note, self.forest):
+            outer.addWidget(widget)
         cards = QWidget()
         self.column = QVBoxLayout(cards)
         self.column.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.plot_title)
-        outer.addWidget(self.plot_note)
-        self._plot_index = outer.count()
         outer.addWidget(cards, 1)
-        self._outer = outer
-        scroll = QScrollArea(widgetResizable=True)
-        scroll.setWidget(self.content)
+        self.area = QScrollArea(widgetResizable=True)
+        self.area.setWidget(content)
+        self.forest.follow(self.area)
         top = QHBoxLayout()
         top.addWidget(self.picker)
         top.addStretch(1)
-        notice = MutedLabel(f"Comparisons within your own records: an {ASSOCIATION}. Each shows "
-                            f"how many days it rests on and appears once both sides have at "
-                            f"least {MIN_DAYS} days. Days without a record are left out, not "
-                            f"counted as none. {METHOD}")
+        top.addWidget(self.how)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(notice)
+        layout.addWidget(MutedLabel(INTRO))
         layout.addWidget(self.caption)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.area, 1)
 
     def loader(self, period):
         store, today = self._store, self._today()
         return lambda: load_insights(store, period, today)
+
+    def _show_method(self, shown: bool) -> None:
+        """Open or close "How this is worked out": the method, and each card's statistics."""
+        self.how.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.method.setVisible(shown)
+        for card in self.cards:
+            if isinstance(card, InsightCard):
+                card.show_method(shown)
 
     def _clear(self) -> None:
         while self.column.count():
@@ -81,10 +113,10 @@ class InsightsPage(ReviewPage):
                 widget.deleteLater()
         self.cards = []
 
-    def _card(self, text: str, *, muted: bool = False, notable: bool = False) -> QLabel:
+    def _note(self, text: str, muted: bool = True) -> QLabel:
         card = QLabel(text, wordWrap=True)
         card.setTextFormat(Qt.TextFormat.PlainText)
-        card.setStyleSheet(CARD + (muted_style() if muted else "") + (NOTABLE if notable else ""))
+        card.setStyleSheet(PANEL + (f"QLabel {{ {muted_style()} }}" if muted else ""))
         card.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cards.append(card)
         self.column.addWidget(card)
@@ -92,37 +124,35 @@ class InsightsPage(ReviewPage):
 
     def _section(self, title: str, comparisons: Sequence[Comparison]) -> None:
         self.column.addWidget(heading(title, SUBTITLE))
-        ready = [c for c in comparisons if c.enough]
-        waiting = [c for c in comparisons if not c.enough]
-        # In a fixed order, never by size: the largest differences are the likeliest chance ones.
-        for comparison in ready:
-            self._card(comparison.sentence(), notable=comparison.notable)
-        if waiting:
-            self._card("\n".join(c.sentence() for c in waiting), muted=True)
+        # In a fixed order, never by size: the largest differences are the likeliest chance
+        # ones. Those still waiting for days come last.
+        for comparison in sorted(comparisons, key=lambda c: not c.enough):
+            card = InsightCard(comparison, self.how.isChecked())
+            self.cards.append(card)
+            self.column.addWidget(card)
         if not comparisons:
-            self._card("Nothing to compare in this period.", muted=True)
+            self._note("Nothing to compare in this period.")
+
+    def _show_standout(self, data: Insights) -> None:
+        comparisons = data.comparisons
+        notable = [c for c in comparisons if c.enough and c.notable]
+        if notable:
+            self.standout.setText("\n".join(f"• {lead(c)}" for c in notable))
+        else:
+            ready = any(c.enough for c in comparisons)
+            self.standout.setText(NOTHING_STANDS_OUT if ready else NOTHING_YET)
 
     def _show_forest(self, data: Insights) -> None:
-        drawn = [c for c in data.comparisons if c.enough and c.estimable]
-        for widget in (self.plot_title, self.plot_note):
-            widget.setVisible(bool(drawn))
-        forest = self.forest
-        if not drawn and forest is None:
-            return
-        if forest is None:
-            # pyqtgraph is loaded here, when there is something to draw, not at start-up.
-            from fibromap.ui.review.forest_plot import ForestPlot
-
-            forest = self.forest = ForestPlot()
-            self._outer.insertWidget(self._plot_index, forest)
-        forest.setVisible(bool(drawn))
-        forest.set_comparisons(data.comparisons)
+        self.forest.set_comparisons(data.comparisons)
+        for widget in (self.plot_title, self.plot_note, self.forest):
+            widget.setVisible(bool(self.forest.rows))
 
     def show_data(self, data: Insights) -> None:
         self._clear()
+        self._show_standout(data)
         self._show_forest(data)
-        self.caption.setText(f"{data.period.label()}: {data.days_with_data} days with a flare "
-                             "or a check-in")
+        self.caption.setText(f"{data.period.label()}: {counted(data.days_with_data, 'days')} "
+                             "with a flare or a check-in")
         self._section("Sleep", data.sleep)
         self._section("The following night", data.following_night)
         self._section("Medication started", data.medication)
@@ -133,8 +163,9 @@ class InsightsPage(ReviewPage):
         self.column.addWidget(heading("What helped: mean relief (0–10)", SUBTITLE))
         rated = [t for t in data.treatments if t[2]]
         if rated:
-            self._card("\n".join(f"{label}: {mean:.1f} (rated {n} time{'s' if n != 1 else ''})"
-                                 for _key, label, n, mean in rated))
+            self._note("\n".join(f"{label}: {mean:.1f} (rated {counted(n, 'times')})"
+                                  for _key, label, n, mean in rated), muted=False)
         else:
-            self._card("No treatment with a relief rating in this period.", muted=True)
+            self._note("No treatment with a relief rating in this period.")
         self.column.addStretch(1)
+

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fibromap.analysis.hours import NIGHT_HOURS, night_text
-from fibromap.analysis.patterns import Spread
+from fibromap.analysis.pattern_words import rhythm_figures, rhythm_leads, spread_figures, spread_lead
 from fibromap.analysis.periods import Period
 from fibromap.analysis.review import Patterns, load_patterns
 from fibromap.domain.atlas import Atlas
@@ -20,6 +20,7 @@ from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
 from fibromap.ui.review.review_page import ReviewPage
 from fibromap.ui.views import PageContext
+from fibromap.ui.widgets.muted import MutedLabel
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # "30 s – 2 min" may wrap after the dash, never between a number and its unit.
@@ -37,16 +38,14 @@ def most_frequent_region(store: Store, period: Period) -> str | None:
     return min(figures.values(), key=lambda f: (-f.flares, f.region)).region if figures else None
 
 
-def spread_figures_text(spread: Spread) -> str:
-    """The figures under the spread's summary: regions a week, and in all unless the summary
-    says that already ("" with no week of flares)."""
-    if not spread.weeks_with_flares:
-        return ""
-    figures = f"On average {spread.regions_per_week:.1f} different regions a week"
-    regions = spread.distinct_regions
-    # Some summaries give the number of regions already: it is said once.
-    said = any(f"{regions} {words}" in spread.summary for words in ("regions", "different regions"))
-    return figures + ("." if said else f"; {regions} region{'s' if regions != 1 else ''} in all.")
+def _lead_label() -> QLabel:
+    """A pattern's first sentence: plain text, a little larger than its figures."""
+    label = QLabel(wordWrap=True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    label.setFont(font)
+    return label
 
 
 class PatternsPage(ReviewPage):
@@ -62,10 +61,8 @@ class PatternsPage(ReviewPage):
         self.hours = BarChart("Flares by hour of the day")
         self.weekdays = BarChart("Flares by weekday")
         self.durations = BarChart("How long they lasted")
-        self.summary = QLabel(wordWrap=True)
-        font = self.summary.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.summary.setFont(font)
+        # Each pattern: its first sentence in plain words, then its figures.
+        self.summary = _lead_label()
         self.spread_figures = QLabel(wordWrap=True)
         self.region = QComboBox(editable=True)
         self.region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -81,7 +78,8 @@ class PatternsPage(ReviewPage):
         self.region_chart = BarChart("Flares in the chosen region")
         # Bedtime and waking, when a device measured the nights.
         self.rhythm_title = QLabel("<b>Bedtime and waking, as measured</b>")
-        self.rhythm = QLabel(wordWrap=True)
+        self.rhythm_lead = _lead_label()
+        self.rhythm = MutedLabel()
         self.rhythm.setTextFormat(Qt.TextFormat.PlainText)
         self._build()
         self.region.currentIndexChanged.connect(self._choose_region)
@@ -100,6 +98,7 @@ class PatternsPage(ReviewPage):
         spread_box.addWidget(self.spread_figures)
         spread_box.addSpacing(10)
         spread_box.addWidget(self.rhythm_title)
+        spread_box.addWidget(self.rhythm_lead)
         spread_box.addWidget(self.rhythm)
         spread_box.addWidget(QLabel("<b>History of one region</b>"))
         spread_box.addWidget(self.region)
@@ -139,11 +138,12 @@ class PatternsPage(ReviewPage):
         else:
             self.weekdays.set_data([], [])
             self.durations.set_data([], [])
-        self.summary.setText(data.spread.summary)
-        self.spread_figures.setText(spread_figures_text(data.spread))
+        self.summary.setText(spread_lead(data.spread))
+        self.spread_figures.setText(spread_figures(data.spread, self._atlas.name))
         rhythm = data.rhythm
-        self.rhythm.setText(f"{rhythm.text()} {rhythm.comparison.sentence()}" if rhythm else "")
-        for widget in (self.rhythm_title, self.rhythm):
+        self.rhythm_lead.setText("\n".join(rhythm_leads(rhythm)) if rhythm else "")
+        self.rhythm.setText(rhythm_figures(rhythm) if rhythm else "")
+        for widget in (self.rhythm_title, self.rhythm_lead, self.rhythm):
             widget.setVisible(rhythm is not None)
         self._show_region(data)
 

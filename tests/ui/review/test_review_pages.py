@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from fibromap.analysis.insight_words import lead
 from fibromap.analysis.insights import ASSOCIATION
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.daily import CheckIn
@@ -57,7 +58,8 @@ def test_patterns_by_hour_weekday_duration_and_region(qtbot, store):
     assert "67% began between midnight and 8 am" in page.hours.title
     assert page.weekdays.values == [1, 0, 1, 0, 0, 1, 0]
     assert page.durations.values == [1, 0, 1, 0, 1, 0, 0, 0]  # then still going, not given
-    assert page.summary.text().startswith("Mostly the same spots: left lower calf (soleus)")
+    assert page.summary.text() == "Your spasms mostly came back to the same few spots."
+    assert "on the left lower calf (soleus)" in page.spread_figures.text()
     page.region.setCurrentIndex(page.region.findData("soleus.left"))
     qtbot.waitUntil(lambda: not page.worker.busy and page.data.region == "soleus.left")
     assert sum(page.region_chart.values) == 3
@@ -71,7 +73,7 @@ def test_insights_need_enough_days_and_say_association_not_cause(qtbot, store):
     page.show()
     ready(qtbot, page)
     texts = [card.text() for card in page.cards]
-    assert any("not enough data yet" in t for t in texts)
+    assert any("too few days to tell yet" in t.split("\n")[0] for t in texts)
     assert any(t.startswith("Stretching: 8.0 (rated 1 time)") for t in texts)
 
 
@@ -97,9 +99,14 @@ def test_insights_with_enough_days(qtbot, store):
     # Today is not over, so its flares are not an outcome yet: 30 poor nights, 29 others.
     assert sleep.enough and (sleep.n_exposed, sleep.n_other) == (30, 29)
     assert sleep.mean_exposed == 3 and sleep.mean_other == 1
-    first = next(card.text() for card in page.cards if card.text().startswith("Poor sleep and spasms 24 h"))
+    card = next(card for card in page.cards if card.comparison is sleep)
+    # The plain sentence first; the exact figures under it. Every poor night had 3 flares and
+    # every other 1: nothing varied, so there is nothing to judge chance by.
+    assert card.lead.text() == ("After poor nights you had about 2 more flares the next day — 30 "
+                                "such nights; can't tell if it's chance.")
+    first = card.details.text()
     assert "3.00 flares a day after a poor night (under 6 h of sleep" in first
-    assert "against 1.00 after a better night — 2.00 more" in first
+    assert "against 1.00 after a better night" in first
     assert "30 + 29 = 59 days" in first and ASSOCIATION.capitalize() in first
 
 
@@ -129,20 +136,24 @@ def test_the_forest_plot_draws_each_comparison_with_its_interval(qtbot, store):
     page.picker.choose("Last 90 days")
     page.show()
     qtbot.waitUntil(lambda: not page.worker.busy and page.data is not None
-                    and page.data.period.days == 90 and page.forest is not None)
+                    and page.data.period.days == 90 and page.forest.isVisible())
     drawn = [c for c in page.data.comparisons if c.enough and c.estimable]
-    assert page.forest.rows == drawn and len(drawn) >= 3
-    ticks = page.forest.getPlotItem().getAxis("left")._tickLevels[0]
-    assert [label for _y, label in ticks] == [c.title for c in drawn]
-    top = drawn[0]
+    assert sorted(page.forest.rows, key=drawn.index) == drawn and len(drawn) >= 3
+    top = page.forest.rows[0]
     assert top.title == "Poor sleep and spasms 24 h later" and top.notable
-    spot = next(s for s in page.forest._points.points() if s.data() == 0)
-    assert (spot.pos().x(), spot.pos().y()) == (pytest.approx(top.difference), len(drawn) - 1)
-    assert spot.symbol() == "s"  # notable: a square, in red
-    assert page.forest._tip(0, 0, 0) == top.sentence()
-    line = page.forest._intervals[0]
-    assert list(line.getData()[0]) == [pytest.approx(top.ci_low), pytest.approx(top.ci_high)]
-    assert top.sentence() in page.forest.accessibleDescription()  # read out by screen readers
+    # Its label, its interval and its dot where its numbers say, on its group's scale.
+    [placed, *_rest] = page.forest._layout(page.forest.width())
+    _c, box, _lines = placed.rows[0]
+    left, right = page.forest._plot_span(page.forest.width())
+    low, high = (page.forest._x(placed, v, left, right) for v in (top.ci_low, top.ci_high))
+    assert placed.low <= top.ci_low < top.ci_high <= placed.high and left <= low < high <= right
+    image = page.forest.grab().toImage()
+    y = round(box.center().y())
+    red = [x for x in range(int(left), int(right)) if image.pixelColor(x, y).red() > 150
+           and image.pixelColor(x, y).blue() < 100]  # notable: in red
+    assert red and abs(min(red) - low) <= 3 and abs(max(red) - high) <= 3
+    assert page.forest.row_at(box.center().y()) is top
+    assert lead(top) in page.forest.accessibleDescription()  # read out by screen readers
 
 
 def test_no_forest_plot_without_a_comparison_to_draw(qtbot, store):
@@ -150,4 +161,5 @@ def test_no_forest_plot_without_a_comparison_to_draw(qtbot, store):
     qtbot.addWidget(page)
     page.show()
     ready(qtbot, page)
-    assert page.forest is None and not page.plot_title.isVisible()
+    assert not page.forest.isVisible() and not page.plot_title.isVisible()
+    assert page.standout.text().startswith("Nothing to compare yet")
