@@ -53,6 +53,7 @@ class Difference:
     ci_low: float | None
     ci_high: float | None
     p_value: float | None
+    shifts: int = 0           # circular shifts behind se and df (shifts.py); 0: Newey–West
 
 
 def newey_west_lag(n: int) -> int:

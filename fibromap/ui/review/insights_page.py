@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 
 from fibromap.analysis.insights import ASSOCIATION, METHOD, MIN_DAYS, Comparison
 from fibromap.analysis.review import Insights, load_insights
+from fibromap.analysis.timeline import observed_words
 from fibromap.store.store import Store
 from fibromap.ui.review.review_page import ReviewPage
 from fibromap.ui.views import PageContext
@@ -60,8 +61,7 @@ class InsightsPage(ReviewPage):
         top.addStretch(1)
         notice = MutedLabel(f"Comparisons within your own records: an {ASSOCIATION}. Each shows "
                             f"how many days it rests on and appears once both sides have at "
-                            f"least {MIN_DAYS} days. Days without a record are left out, not "
-                            f"counted as none. {METHOD}")
+                            f"least {MIN_DAYS} days. {METHOD}")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(notice)
@@ -121,8 +121,7 @@ class InsightsPage(ReviewPage):
     def show_data(self, data: Insights) -> None:
         self._clear()
         self._show_forest(data)
-        self.caption.setText(f"{data.period.label()}: {data.days_with_data} days with a flare "
-                             "or a check-in")
+        self.caption.setText(f"{data.period.label()}: {observed_words(data.left_out)}")
         self._section("Sleep", data.sleep)
         self._section("The following night", data.following_night)
         self._section("Medication started", data.medication)

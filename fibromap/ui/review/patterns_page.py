@@ -13,6 +13,7 @@ from fibromap.analysis.hours import NIGHT_HOURS, night_text
 from fibromap.analysis.patterns import Spread
 from fibromap.analysis.periods import Period
 from fibromap.analysis.review import Patterns, load_patterns
+from fibromap.analysis.timeline import observed_words
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.wording import chart_date
 from fibromap.store import aggregates
@@ -142,7 +143,8 @@ class PatternsPage(ReviewPage):
         self.summary.setText(data.spread.summary)
         self.spread_figures.setText(spread_figures_text(data.spread))
         rhythm = data.rhythm
-        self.rhythm.setText(f"{rhythm.text()} {rhythm.comparison.sentence()}" if rhythm else "")
+        self.rhythm.setText(f"{rhythm.text()} {rhythm.comparison.sentence()} "
+                            f"{observed_words(data.left_out)}" if rhythm else "")
         for widget in (self.rhythm_title, self.rhythm):
             widget.setVisible(rhythm is not None)
         self._show_region(data)

@@ -1,0 +1,117 @@
+"""How large a difference chance alone gives: the exposure slid along the person's own
+days (a circular shift), the outcome left where it is.
+
+Why this method. A difference in daily means between exposed and other days is tested
+against the differences the same exposure pattern gives when it is moved k days along the
+calendar (wrapping round at the end), for every k whose moved pattern no longer matches the
+real one (its correlation with it is at most CLOSE: so a real effect does not widen its own
+yardstick). A shift keeps everything about each series that fools a test made for
+independent days: the outcome's runs of good and bad weeks, the exposure's runs (poor
+nights or stress that come in 30-day stretches), a medication's step from "before" to
+"after", and the gaps where nothing was recorded. Only the pairing of the two is broken,
+which is what "no effect" means. In simulations (tests/simulations/calibration.py, the
+table in docs/calibration.md) Newey–West's short fixed lag called noise notable in up to a
+third of such histories; this does not.
+
+- The standard error is the root mean square of the shifted differences (each a
+  difference chance alone could give).
+- Neighbouring shifts give alike differences, so they count for fewer independent ones:
+  the degrees of freedom are the number of shifts divided by the sum of the squared
+  autocorrelations of the shifted differences (Bartlett's variance of a mean square),
+  and the interval and the p-value use Student's t with them.
+- With fewer than MIN_SHIFTS usable shifts the spread is not known and no interval or
+  p-value is given.
+
+A medication's before and after is slid along every observed day of the period (the
+``background``): "would a change this large have shown at any other date?".
+
+numpy is loaded with the first comparison (its FFT makes every shift of ten years' days
+one step), not at start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from fibromap.analysis.distributions import t_quantile, t_upper_tail
+from fibromap.analysis.statistics import CONFIDENCE, Difference
+
+MIN_SHIFTS = 20   # fewer shifts leave the spread of chance unknown
+CLOSE = 0.2       # a shift whose pattern still matches the real one this much is left out
+MIN_PAIRS = 2     # days a side a shifted difference needs
+
+
+def shifted_difference(days: Sequence[tuple[date, bool, float]],
+                       background: Mapping[date, float] | None = None) -> Difference:
+    """Mean of the outcome on exposed days minus on the others, each row (day, exposed,
+    outcome), with its interval and p-value from circular shifts (the module's words).
+    ``background``: the outcome on days with no exposure to compare (a medication's
+    days outside its window), where the shifted pattern may land."""
+    rows = sorted(days)
+    a = [y for _d, x, y in rows if x]
+    b = [y for _d, x, y in rows if not x]
+    if not a or not b:
+        return Difference(len(a), len(b), _mean(a), _mean(b), None, None, None, 0, None, None,
+                          None)
+    mean_a, mean_b = sum(a) / len(a), sum(b) / len(b)
+    difference = mean_a - mean_b
+    spread = _chance(rows, background) if len(a) >= MIN_PAIRS and len(b) >= MIN_PAIRS else None
+    if spread is None:
+        return Difference(len(a), len(b), mean_a, mean_b, difference, None, None, 0, None,
+                          None, None)
+    se, df, shifts = spread
+    margin = t_quantile(0.5 + CONFIDENCE / 2, df) * se
+    return Difference(len(a), len(b), mean_a, mean_b, difference, se, df, 0,
+                      difference - margin, difference + margin,
+                      2 * t_upper_tail(abs(difference) / se, df), shifts)
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _chance(rows: Sequence[tuple[date, bool, float]], background: Mapping[date, float] | None
+            ) -> tuple[float, float, int] | None:
+    """The standard error, degrees of freedom and number of shifts, or None when too few
+    shifts can be made or none of them differs from another."""
+    import numpy as np  # loaded with the first comparison, not at start-up
+
+    outcome = dict(background or {})
+    outcome.update((d, y) for d, _x, y in rows)
+    first = min(outcome)
+    length = (max(outcome) - first).days + 1
+    exposed, other, known, value = (np.zeros(length) for _ in range(4))
+    for day, x, _y in rows:
+        (exposed if x else other)[(day - first).days] = 1.0
+    for day, y in outcome.items():
+        known[(day - first).days] = 1.0
+        value[(day - first).days] = y
+
+    def paired(left, right):
+        """Sum over days t of left[t] * right[t + k], for every shift k (circularly)."""
+        return np.fft.irfft(np.conj(np.fft.rfft(left)) * np.fft.rfft(right), n=length)
+
+    n_a, n_b = np.rint(paired(exposed, known)), np.rint(paired(other, known))
+    usable = (n_a >= MIN_PAIRS) & (n_b >= MIN_PAIRS)
+    shifted = np.zeros(length)
+    shifted[usable] = (paired(exposed, value)[usable] / n_a[usable]
+                       - paired(other, value)[usable] / n_b[usable])
+    share = exposed.sum() / (exposed.sum() + other.sum())
+    centred = np.where(exposed + other > 0, exposed - share, 0.0)
+    match = paired(centred, centred)
+    keep = usable & (np.abs(match) <= CLOSE * match[0])
+    keep[0] = False  # the real pairing
+    shifts = int(keep.sum())
+    if shifts < MIN_SHIFTS:
+        return None
+    kept = np.where(keep, shifted, 0.0)
+    variance = float(np.sum(kept ** 2)) / shifts
+    if variance <= 1e-24:
+        return None
+    # How alike shifts j apart are: the autocorrelation of the kept differences.
+    pairs = np.rint(paired(keep.astype(float), keep.astype(float)))
+    alike = np.where(pairs > 5, paired(kept, kept) / np.maximum(pairs, 1) / variance, 0.0)
+    alike[0] = 1.0
+    df = min(float(shifts), max(1.0, shifts / float(np.sum(alike ** 2))))
+    return variance ** 0.5, df, shifts
