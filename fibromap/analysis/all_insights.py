@@ -78,7 +78,7 @@ def insights_of(records: InsightRecords) -> Insights:
     # A night with a flare known only to the day is a night not known: left out.
     nightly = following_night_comparisons(days, checkins, records.triggers_on, flares.nights(),
                                           records.trigger_labels, recorded, observed,
-                                          flares.untimed)
+                                          flares.untimed, flares.by_day)
     started = [m for m in records.medications if period.start < m.start <= period.end]
     medication = [c for m in started for c in (
         medication_comparisons([m], flares.by_day, period.start, period.end, observed)

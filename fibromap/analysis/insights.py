@@ -139,11 +139,13 @@ class Comparison:
 
 def compare(title: str, exposed: str, other: str, outcome: str,
             days: Iterable[tuple[date, bool, float]], pattern: str = "",
-            rating: bool = False, background: Mapping[date, float] | None = None) -> Comparison:
+            rating: bool = False, background: Mapping[date, float] | None = None,
+            strata: Mapping[date, int] | None = None) -> Comparison:
     """Exposed days against the others, each row (day, exposed, outcome); ``rating``: the
     outcome is a rating, said to be higher or lower, not more or fewer; ``background``:
-    the outcome on other observed days, where chance is looked for too (shifts.py)."""
-    result = shifted_difference(list(days), background)
+    the outcome on other observed days, where chance is looked for too; ``strata``:
+    groups of days compared within (shifts.py)."""
+    result = shifted_difference(list(days), background, strata)
     return Comparison(title, exposed, other, outcome, result, pattern=pattern, rating=rating)
 
 
@@ -209,16 +211,24 @@ def sleep_comparisons(checkins: list[CheckIn], flares: Timeline,
     return results
 
 
+ALIKE_DAYS = 6  # triggers: days of 1, 2, … 5 flares, and of 6 or more, compared apart
+
+
 def following_night_comparisons(days: list[date], checkins: list[CheckIn],
                                 triggers_on: dict[date, set[str]], nights: dict[date, int],
                                 trigger_labels: dict[str, str], recorded: set[date],
                                 observed: Observed,
-                                untimed: AbstractSet[date] = frozenset()) -> list[Comparison]:
+                                untimed: AbstractSet[date] = frozenset(),
+                                day_flares: Mapping[date, int] | None = None
+                                ) -> list[Comparison]:
     """Each trigger, little water, high stress and each food against the following night.
 
-    ``recorded`` holds the days with a flare or a check-in: a day with neither says nothing
-    about triggers. ``untimed`` days had a flare known only to the day, so whether their
-    night had one is not known: they are no outcome.
+    ``recorded`` holds the observed days: a day with nothing says nothing about triggers.
+    ``untimed`` days had a flare known only to the day, so whether their night had one is
+    not known: they are no outcome. A trigger is named on a flare, so a day with more
+    flares has more chances of naming it, and a bad spell makes bad nights too: with
+    ``day_flares`` (each day's flares), a trigger's days are compared with the other
+    days that had as many flares, never with days that had none to name it on.
     """
     observed = replace(observed, unknown=observed.unknown | frozenset(untimed))
 
@@ -233,12 +243,18 @@ def following_night_comparisons(days: list[date], checkins: list[CheckIn],
         if not any(key in terms for terms in triggers_on.values()):
             continue
         def logged(d: date, k: str = key) -> bool | None:
-            return (k in triggers_on.get(d, set())) if d in recorded else None
+            if d not in recorded or (day_flares is not None and not day_flares.get(d)):
+                return None
+            return k in triggers_on.get(d, set())
 
         rows = _rows(days, logged, next_day, night, observed)
+        alike = (None if day_flares is None else
+                 {d: min(day_flares.get(d, 0), ALIKE_DAYS) for d, _x, _y in rows})
         results.append(compare(f"{label} and the following night",
-                               f"after days with {label.lower()} logged", "after other days",
-                               "night-time flares", rows))
+                               f"after days with {label.lower()} logged",
+                               "after other days with as many flares" if alike is not None
+                               else "after other days", "night-time flares", rows,
+                               strata=alike))
     by_day = {c.day: c for c in checkins}
     checked = [d for d in days if d in by_day]
     for title, exposed, other, test in (

@@ -31,7 +31,7 @@ one step), not at start-up.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from fibromap.analysis.distributions import t_quantile, t_upper_tail
@@ -43,26 +43,49 @@ MIN_PAIRS = 2     # days a side a shifted difference needs
 
 
 def shifted_difference(days: Sequence[tuple[date, bool, float]],
-                       background: Mapping[date, float] | None = None) -> Difference:
+                       background: Mapping[date, float] | None = None,
+                       strata: Mapping[date, int] | None = None) -> Difference:
     """Mean of the outcome on exposed days minus on the others, each row (day, exposed,
     outcome), with its interval and p-value from circular shifts (the module's words).
     ``background``: the outcome on days with no exposure to compare (a medication's
-    days outside its window), where the shifted pattern may land."""
+    days outside its window), where the shifted pattern may land. ``strata``: each
+    row's day in a group (a trigger's day by its number of flares): exposed and other
+    days are compared within each group, and the groups' differences averaged with
+    weights n_exposed n_other / (n_exposed + n_other); the means shown are the groups'
+    means so weighted."""
     rows = sorted(days)
-    a = [y for _d, x, y in rows if x]
-    b = [y for _d, x, y in rows if not x]
-    if not a or not b:
+    group = (lambda d: strata[d]) if strata is not None else (lambda d: 0)
+    levels: dict[int, tuple[list[float], list[float]]] = {}
+    for day, x, y in rows:
+        levels.setdefault(group(day), ([], []))[0 if x else 1].append(y)
+    both = {g: ab for g, ab in levels.items() if ab[0] and ab[1]}
+    n_a = sum(len(a) for a, _b in both.values())
+    n_b = sum(len(b) for _a, b in both.values())
+    if not both:
+        a = [y for _d, x, y in rows if x]
+        b = [y for _d, x, y in rows if not x]
         return Difference(len(a), len(b), _mean(a), _mean(b), None, None, None, 0, None, None,
                           None)
-    mean_a, mean_b = sum(a) / len(a), sum(b) / len(b)
+    weights = {g: len(a) * len(b) / (len(a) + len(b)) for g, (a, b) in both.items()}
+    total = sum(weights.values())
+
+    def weighted_mean(side: int) -> float:
+        means = {g: sum(ab[side]) / len(ab[side]) for g, ab in both.items()}
+        if len(means) == 1:  # one group: its plain mean, exactly
+            return next(iter(means.values()))
+        return sum(weights[g] * m for g, m in means.items()) / total
+
+    mean_a, mean_b = weighted_mean(0), weighted_mean(1)
     difference = mean_a - mean_b
-    spread = _chance(rows, background) if len(a) >= MIN_PAIRS and len(b) >= MIN_PAIRS else None
+    kept = [(d, x, y) for d, x, y in rows if group(d) in both]
+    spread = (_chance(kept, background, group)
+              if n_a >= MIN_PAIRS and n_b >= MIN_PAIRS else None)
     if spread is None:
-        return Difference(len(a), len(b), mean_a, mean_b, difference, None, None, 0, None,
-                          None, None)
+        return Difference(n_a, n_b, mean_a, mean_b, difference, None, None, 0, None, None,
+                          None)
     se, df, shifts = spread
     margin = t_quantile(0.5 + CONFIDENCE / 2, df) * se
-    return Difference(len(a), len(b), mean_a, mean_b, difference, se, df, 0,
+    return Difference(n_a, n_b, mean_a, mean_b, difference, se, df, 0,
                       difference - margin, difference + margin,
                       2 * t_upper_tail(abs(difference) / se, df), shifts)
 
@@ -71,8 +94,8 @@ def _mean(values: Sequence[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def _chance(rows: Sequence[tuple[date, bool, float]], background: Mapping[date, float] | None
-            ) -> tuple[float, float, int] | None:
+def _chance(rows: Sequence[tuple[date, bool, float]], background: Mapping[date, float] | None,
+            group: Callable[[date], int]) -> tuple[float, float, int] | None:
     """The standard error, degrees of freedom and number of shifts, or None when too few
     shifts can be made or none of them differs from another."""
     import numpy as np  # loaded with the first comparison, not at start-up
@@ -81,25 +104,40 @@ def _chance(rows: Sequence[tuple[date, bool, float]], background: Mapping[date, 
     outcome.update((d, y) for d, _x, y in rows)
     first = min(outcome)
     length = (max(outcome) - first).days + 1
-    exposed, other, known, value = (np.zeros(length) for _ in range(4))
-    for day, x, _y in rows:
-        (exposed if x else other)[(day - first).days] = 1.0
+    known, value = np.zeros(length), np.zeros(length)
     for day, y in outcome.items():
         known[(day - first).days] = 1.0
         value[(day - first).days] = y
+    # Each group's exposed and other days, as 0/1 along the calendar.
+    sides: dict[int, tuple] = {}
+    for day, x, _y in rows:
+        exposed, other = sides.setdefault(group(day), (np.zeros(length), np.zeros(length)))
+        (exposed if x else other)[(day - first).days] = 1.0
+    spectrum_known, spectrum_value = np.fft.rfft(known), np.fft.rfft(value)
 
-    def paired(left, right):
+    def paired(left, right_spectrum):
         """Sum over days t of left[t] * right[t + k], for every shift k (circularly)."""
-        return np.fft.irfft(np.conj(np.fft.rfft(left)) * np.fft.rfft(right), n=length)
+        return np.fft.irfft(np.conj(np.fft.rfft(left)) * right_spectrum, n=length)
 
-    n_a, n_b = np.rint(paired(exposed, known)), np.rint(paired(other, known))
-    usable = (n_a >= MIN_PAIRS) & (n_b >= MIN_PAIRS)
-    shifted = np.zeros(length)
-    shifted[usable] = (paired(exposed, value)[usable] / n_a[usable]
-                       - paired(other, value)[usable] / n_b[usable])
-    share = exposed.sum() / (exposed.sum() + other.sum())
-    centred = np.where(exposed + other > 0, exposed - share, 0.0)
-    match = paired(centred, centred)
+    weighted, weights = np.zeros(length), np.zeros(length)
+    n_a, n_b = np.zeros(length), np.zeros(length)
+    for exposed, other in sides.values():
+        na, nb = np.rint(paired(exposed, spectrum_known)), np.rint(paired(other, spectrum_known))
+        both = (na > 0) & (nb > 0)
+        w = np.where(both, na * nb / np.maximum(na + nb, 1), 0.0)
+        gap = np.where(both, paired(exposed, spectrum_value) / np.maximum(na, 1)
+                       - paired(other, spectrum_value) / np.maximum(nb, 1), 0.0)
+        weighted += w * gap
+        weights += w
+        n_a += np.where(both, na, 0)
+        n_b += np.where(both, nb, 0)
+    usable = (n_a >= MIN_PAIRS) & (n_b >= MIN_PAIRS) & (weights > 0)
+    shifted = np.where(usable, weighted / np.maximum(weights, 1e-300), 0.0)
+    exposed_all = sum(e for e, _o in sides.values())
+    other_all = sum(o for _e, o in sides.values())
+    share = exposed_all.sum() / (exposed_all.sum() + other_all.sum())
+    centred = np.where(exposed_all + other_all > 0, exposed_all - share, 0.0)
+    match = paired(centred, np.fft.rfft(centred))
     keep = usable & (np.abs(match) <= CLOSE * match[0])
     keep[0] = False  # the real pairing
     shifts = int(keep.sum())
@@ -110,8 +148,10 @@ def _chance(rows: Sequence[tuple[date, bool, float]], background: Mapping[date, 
     if variance <= 1e-24:
         return None
     # How alike shifts j apart are: the autocorrelation of the kept differences.
-    pairs = np.rint(paired(keep.astype(float), keep.astype(float)))
-    alike = np.where(pairs > 5, paired(kept, kept) / np.maximum(pairs, 1) / variance, 0.0)
+    on = keep.astype(float)
+    pairs = np.rint(paired(on, np.fft.rfft(on)))
+    alike = np.where(pairs > 5, paired(kept, np.fft.rfft(kept)) / np.maximum(pairs, 1)
+                     / variance, 0.0)
     alike[0] = 1.0
     df = min(float(shifts), max(1.0, shifts / float(np.sum(alike ** 2))))
     return variance ** 0.5, df, shifts
