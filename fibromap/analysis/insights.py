@@ -174,9 +174,11 @@ def _rows(days: Iterable[date], exposed: Callable[[date], bool | None],
     rows = []
     for day in days:
         flag = exposed(day)
-        if flag is None or outcome_day(day) not in observed:
+        if flag is None:
             continue
-        rows.append((day, flag, outcome(outcome_day(day))))
+        later = outcome_day(day)
+        if later in observed:
+            rows.append((day, flag, outcome(later)))
     return rows
 
 

@@ -111,8 +111,10 @@ def _chance(rows: Sequence[tuple[date, bool, float]], background: Mapping[date, 
     # Each group's exposed and other days, as 0/1 along the calendar.
     sides: dict[int, tuple] = {}
     for day, x, _y in rows:
-        exposed, other = sides.setdefault(group(day), (np.zeros(length), np.zeros(length)))
-        (exposed if x else other)[(day - first).days] = 1.0
+        level = group(day)
+        if level not in sides:
+            sides[level] = (np.zeros(length), np.zeros(length))
+        sides[level][0 if x else 1][(day - first).days] = 1.0
     spectrum_known, spectrum_value = np.fft.rfft(known), np.fft.rfft(value)
 
     def paired(left, right_spectrum):

@@ -48,9 +48,9 @@ class Observed:
     unknown: frozenset[date] = frozenset()
     days: frozenset[date] | None = None
 
-    def __contains__(self, day: object) -> bool:
-        return (isinstance(day, date) and self.first <= day <= self.last
-                and day not in self.unknown and (self.days is None or day in self.days))
+    def __contains__(self, day: date) -> bool:  # type: ignore[override]  # days only
+        return (self.first <= day <= self.last and day not in self.unknown
+                and (self.days is None or day in self.days))
 
     @classmethod
     def of(cls, span: tuple[date, date] | None, today: date,
