@@ -122,8 +122,8 @@ class Comparison:
             more, fewer = ("higher", "lower") if self.rating else ("more", "fewer")
             change = f"{abs(difference):.2f} {more if difference > 0 else fewer}"
         if not self.estimable:
-            detail = ("the interval cannot be estimated: the counts did not vary from day to "
-                      "day")
+            detail = self.result.reason or ("the interval cannot be estimated: the counts did "
+                                            "not vary from day to day")
         else:
             verdict = ("notable" if self.notable else "could well be chance")
             detail = (f"95 % CI {self.ci_low:+.2f} to {self.ci_high:+.2f}; adjusted p = "

@@ -40,6 +40,9 @@ from fibromap.analysis.statistics import CONFIDENCE, Difference
 MIN_SHIFTS = 20   # fewer shifts leave the spread of chance unknown
 CLOSE = 0.2       # a shift whose pattern still matches the real one this much is left out
 MIN_PAIRS = 2     # days a side a shifted difference needs
+NO_VARIATION = "the interval cannot be estimated: the counts did not vary from day to day"
+TOO_REGULAR = ("the interval cannot be estimated: too few other days to compare with, or the "
+               "days come in too regular a pattern to tell chance from a difference")
 
 
 def shifted_difference(days: Sequence[tuple[date, bool, float]],
@@ -80,9 +83,9 @@ def shifted_difference(days: Sequence[tuple[date, bool, float]],
     kept = [(d, x, y) for d, x, y in rows if group(d) in both]
     spread = (_chance(kept, background, group)
               if n_a >= MIN_PAIRS and n_b >= MIN_PAIRS else None)
-    if spread is None:
+    if not isinstance(spread, tuple):
         return Difference(n_a, n_b, mean_a, mean_b, difference, None, None, 0, None, None,
-                          None)
+                          None, reason=spread or "")
     se, df, shifts = spread
     margin = t_quantile(0.5 + CONFIDENCE / 2, df) * se
     return Difference(n_a, n_b, mean_a, mean_b, difference, se, df, 0,
@@ -95,9 +98,9 @@ def _mean(values: Sequence[float]) -> float | None:
 
 
 def _chance(rows: Sequence[tuple[date, bool, float]], background: Mapping[date, float] | None,
-            group: Callable[[date], int]) -> tuple[float, float, int] | None:
-    """The standard error, degrees of freedom and number of shifts, or None when too few
-    shifts can be made or none of them differs from another."""
+            group: Callable[[date], int]) -> tuple[float, float, int] | str:
+    """The standard error, degrees of freedom and number of shifts, or why they cannot be
+    known: too few shifts can be made, or none of them differs from another."""
     import numpy as np  # loaded with the first comparison, not at start-up
 
     outcome = dict(background or {})
@@ -144,11 +147,11 @@ def _chance(rows: Sequence[tuple[date, bool, float]], background: Mapping[date, 
     keep[0] = False  # the real pairing
     shifts = int(keep.sum())
     if shifts < MIN_SHIFTS:
-        return None
+        return TOO_REGULAR
     kept = np.where(keep, shifted, 0.0)
     variance = float(np.sum(kept ** 2)) / shifts
     if variance <= 1e-24:
-        return None
+        return NO_VARIATION
     # How alike shifts j apart are: the autocorrelation of the kept differences.
     on = keep.astype(float)
     pairs = np.rint(paired(on, np.fft.rfft(on)))

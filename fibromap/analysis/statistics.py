@@ -54,6 +54,7 @@ class Difference:
     ci_high: float | None
     p_value: float | None
     shifts: int = 0           # circular shifts behind se and df (shifts.py); 0: Newey–West
+    reason: str = ""          # why there is no interval, when there is none (shifts.py)
 
 
 def newey_west_lag(n: int) -> int:

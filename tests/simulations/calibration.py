@@ -84,7 +84,7 @@ def found(scenario: Scenario, titles: tuple[str, ...], histories: int) -> list[i
 def newey_west(work: Callable[[], Tally]) -> Tally:
     """``work`` done with the comparisons judged as before: Newey–West, fixed short lag."""
     kept = insights_module.shifted_difference
-    insights_module.shifted_difference = lambda rows, background=None: hac_difference(rows)
+    insights_module.shifted_difference = lambda rows, *_context: hac_difference(rows)
     try:
         return work()
     finally:
