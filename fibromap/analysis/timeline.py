@@ -27,8 +27,12 @@ OBSERVED_RULE = ("Days with a flare, a check-in or a “no spasms” mark count;
                  "without any of them is left out, never taken as a day without spasms.")
 
 
-def observed_words(left_out: int) -> str:
-    """Which days count, and how many of the period's were left out."""
+def observed_words(left_out: int, recorded: int | None = None) -> str:
+    """Which days count, and how many of the period's were left out (``recorded``: the
+    period's days observed, when known)."""
+    if recorded == 0:
+        return ("Nothing is recorded in this period yet: days with a flare, a check-in or a "
+                "“no spasms” mark will count.")
     if not left_out:
         return ("Days with a flare, a check-in or a “no spasms” mark count: every day of "
                 "this period so far has one.")

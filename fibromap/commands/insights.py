@@ -72,7 +72,7 @@ def _as_json(insights, period: Period, sections) -> str:
 def _as_text(insights, period: Period, sections) -> str:
     lines = [f"FibroMap insights, {period.label()} ({counted(period.days, 'days')}, "
              f"{insights.days_with_data} with a flare, a check-in or a “no spasms” mark)",
-             observed_words(insights.left_out),
+             observed_words(insights.left_out, insights.days_with_data),
              f"Comparisons within your own records: an {ASSOCIATION}.", METHOD]
     for name, items in sections:
         lines += ["", name.capitalize() + ":"]

@@ -121,7 +121,10 @@ def test_an_empty_database_has_nothing_to_compare(capsys, sqlite_url, paths):
     figures = json.loads(run(capsys, "insights", "--json"))
     assert figures["days_with_data"] == 0 and figures["outcome_days"] is None
     assert all(not c["enough_days"] for c in figures["comparisons"])
-    assert "no relief ratings" in run(capsys, "insights")
+    text = run(capsys, "insights")
+    assert "no relief ratings" in text
+    assert ("Nothing is recorded in this period yet: days with a flare, a check-in or a “no "
+            "spasms” mark will count.") in text
 
 
 def test_a_reversed_period_is_one_line(capsys):

@@ -121,7 +121,7 @@ class InsightsPage(ReviewPage):
     def show_data(self, data: Insights) -> None:
         self._clear()
         self._show_forest(data)
-        self.caption.setText(f"{data.period.label()}: {observed_words(data.left_out)}")
+        self.caption.setText(f"{data.period.label()}: {observed_words(data.left_out, data.days_with_data)}")
         self._section("Sleep", data.sleep)
         self._section("The following night", data.following_night)
         self._section("Medication started", data.medication)
