@@ -122,8 +122,7 @@ class Comparison:
             more, fewer = ("higher", "lower") if self.rating else ("more", "fewer")
             change = f"{abs(difference):.2f} {more if difference > 0 else fewer}"
         if not self.estimable:
-            detail = self.result.reason or ("the interval cannot be estimated: the counts did "
-                                            "not vary from day to day")
+            detail = self.result.reason
         else:
             verdict = ("notable" if self.notable else "could well be chance")
             detail = (f"95 % CI {self.ci_low:+.2f} to {self.ci_high:+.2f}; adjusted p = "
@@ -240,23 +239,8 @@ def following_night_comparisons(days: list[date], checkins: list[CheckIn],
     def night(d: date) -> float:
         return nights.get(d, 0)
 
-    results = []
-    for key, label in sorted(trigger_labels.items(), key=lambda kv: kv[1]):
-        if not any(key in terms for terms in triggers_on.values()):
-            continue
-        def logged(d: date, k: str = key) -> bool | None:
-            if d not in recorded or (day_flares is not None and not day_flares.get(d)):
-                return None
-            return k in triggers_on.get(d, set())
-
-        rows = _rows(days, logged, next_day, night, observed)
-        alike = (None if day_flares is None else
-                 {d: min(day_flares.get(d, 0), ALIKE_DAYS) for d, _x, _y in rows})
-        results.append(compare(f"{label} and the following night",
-                               f"after days with {label.lower()} logged",
-                               "after other days with as many flares" if alike is not None
-                               else "after other days", "night-time flares", rows,
-                               strata=alike))
+    results = _trigger_comparisons(days, triggers_on, trigger_labels, recorded, observed,
+                                   next_day, night, day_flares)
     by_day = {c.day: c for c in checkins}
     checked = [d for d in days if d in by_day]
     for title, exposed, other, test in (
@@ -281,6 +265,33 @@ def following_night_comparisons(days: list[date], checkins: list[CheckIn],
         results.append(compare(f"{food.capitalize()} and the following night",
                                f"after days with {food}", "after days without",
                                "night-time flares", rows))
+    return results
+
+
+def _trigger_comparisons(days: list[date], triggers_on: dict[date, set[str]],
+                         trigger_labels: dict[str, str], recorded: set[date],
+                         observed: Observed, next_day: Callable[[date], date],
+                         night: Callable[[date], float],
+                         day_flares: Mapping[date, int] | None) -> list[Comparison]:
+    """Each trigger ever logged against the following night (following_night_comparisons)."""
+    results = []
+    for key, label in sorted(trigger_labels.items(), key=lambda kv: kv[1]):
+        if not any(key in terms for terms in triggers_on.values()):
+            continue
+
+        def logged(d: date, k: str = key) -> bool | None:
+            if d not in recorded or (day_flares is not None and not day_flares.get(d)):
+                return None
+            return k in triggers_on.get(d, set())
+
+        rows = _rows(days, logged, next_day, night, observed)
+        alike = (None if day_flares is None else
+                 {d: min(day_flares.get(d, 0), ALIKE_DAYS) for d, _x, _y in rows})
+        results.append(compare(f"{label} and the following night",
+                               f"after days with {label.lower()} logged",
+                               "after other days with as many flares" if alike is not None
+                               else "after other days", "night-time flares", rows,
+                               strata=alike))
     return results
 
 

@@ -35,12 +35,11 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from fibromap.analysis.distributions import t_quantile, t_upper_tail
-from fibromap.analysis.statistics import CONFIDENCE, Difference
+from fibromap.analysis.statistics import CONFIDENCE, NO_VARIATION, Difference
 
 MIN_SHIFTS = 20   # fewer shifts leave the spread of chance unknown
 CLOSE = 0.2       # a shift whose pattern still matches the real one this much is left out
 MIN_PAIRS = 2     # days a side a shifted difference needs
-NO_VARIATION = "the interval cannot be estimated: the counts did not vary from day to day"
 TOO_REGULAR = ("the interval cannot be estimated: too few other days to compare with, or the "
                "days come in too regular a pattern to tell chance from a difference")
 
@@ -58,34 +57,17 @@ def shifted_difference(days: Sequence[tuple[date, bool, float]],
     means so weighted."""
     rows = sorted(days)
     group = (lambda d: strata[d]) if strata is not None else (lambda d: 0)
-    levels: dict[int, tuple[list[float], list[float]]] = {}
-    for day, x, y in rows:
-        levels.setdefault(group(day), ([], []))[0 if x else 1].append(y)
-    both = {g: ab for g, ab in levels.items() if ab[0] and ab[1]}
-    n_a = sum(len(a) for a, _b in both.values())
-    n_b = sum(len(b) for _a, b in both.values())
+    both, n_a, n_b, mean_a, mean_b = _group_means(rows, group)
     if not both:
-        a = [y for _d, x, y in rows if x]
-        b = [y for _d, x, y in rows if not x]
-        return Difference(len(a), len(b), _mean(a), _mean(b), None, None, None, 0, None, None,
-                          None)
-    weights = {g: len(a) * len(b) / (len(a) + len(b)) for g, (a, b) in both.items()}
-    total = sum(weights.values())
-
-    def weighted_mean(side: int) -> float:
-        means = {g: sum(ab[side]) / len(ab[side]) for g, ab in both.items()}
-        if len(means) == 1:  # one group: its plain mean, exactly
-            return next(iter(means.values()))
-        return sum(weights[g] * m for g, m in means.items()) / total
-
-    mean_a, mean_b = weighted_mean(0), weighted_mean(1)
+        return Difference(n_a, n_b, mean_a, mean_b, None, None, None, 0, None, None, None)
+    assert mean_a is not None and mean_b is not None  # a group has days on both sides
     difference = mean_a - mean_b
     kept = [(d, x, y) for d, x, y in rows if group(d) in both]
     spread = (_chance(kept, background, group)
               if n_a >= MIN_PAIRS and n_b >= MIN_PAIRS else None)
     if not isinstance(spread, tuple):
         return Difference(n_a, n_b, mean_a, mean_b, difference, None, None, 0, None, None,
-                          None, reason=spread or "")
+                          None, reason=spread or NO_VARIATION)
     se, df, shifts = spread
     margin = t_quantile(0.5 + CONFIDENCE / 2, df) * se
     return Difference(n_a, n_b, mean_a, mean_b, difference, se, df, 0,
@@ -95,6 +77,31 @@ def shifted_difference(days: Sequence[tuple[date, bool, float]],
 
 def _mean(values: Sequence[float]) -> float | None:
     return sum(values) / len(values) if values else None
+
+
+def _group_means(rows: Sequence[tuple[date, bool, float]], group: Callable[[date], int]):
+    """The groups with days on both sides, the days each side has in them, and each side's
+    mean over those groups (weighted as shifted_difference says); with no such group,
+    the plain means of all the days, which are then not compared."""
+    levels: dict[int, tuple[list[float], list[float]]] = {}
+    for day, x, y in rows:
+        levels.setdefault(group(day), ([], []))[0 if x else 1].append(y)
+    both = {g: ab for g, ab in levels.items() if ab[0] and ab[1]}
+    if not both:
+        a = [y for _d, x, y in rows if x]
+        b = [y for _d, x, y in rows if not x]
+        return both, len(a), len(b), _mean(a), _mean(b)
+    weights = {g: len(a) * len(b) / (len(a) + len(b)) for g, (a, b) in both.items()}
+    total = sum(weights.values())
+
+    def weighted_mean(side: int) -> float:
+        means = {g: sum(ab[side]) / len(ab[side]) for g, ab in both.items()}
+        if len(means) == 1:  # one group: its plain mean, exactly
+            return next(iter(means.values()))
+        return sum(weights[g] * m for g, m in means.items()) / total
+
+    return (both, sum(len(a) for a, _b in both.values()), sum(len(b) for _a, b in both.values()),
+            weighted_mean(0), weighted_mean(1))
 
 
 def _chance(rows: Sequence[tuple[date, bool, float]], background: Mapping[date, float] | None,

@@ -34,6 +34,7 @@ from datetime import date
 from fibromap.analysis.distributions import t_quantile, t_upper_tail
 
 FDR = 0.05
+NO_VARIATION = "the interval cannot be estimated: the counts did not vary from day to day"
 CONFIDENCE = 0.95
 MAX_PERSISTENCE = 0.95  # the product of the two autocorrelations, at most
 
@@ -54,7 +55,7 @@ class Difference:
     ci_high: float | None
     p_value: float | None
     shifts: int = 0           # circular shifts behind se and df (shifts.py); 0: Newey–West
-    reason: str = ""          # why there is no interval, when there is none (shifts.py)
+    reason: str = NO_VARIATION  # why there is no interval, when there is none
 
 
 def newey_west_lag(n: int) -> int:
