@@ -47,11 +47,12 @@ def measured_sleep_comparisons(days: dict[date, DeviceDay], flares: Timeline,
             rows = []
             for d in nights:
                 flag = test(days[d])
+                if flag is None:
+                    continue
                 start = (days[d].wake_time or waking(d)) + timedelta(hours=hours - 24)
-                count = None if flag is None else flares.window(
-                    start, start + timedelta(hours=24), observed)
+                count = flares.window(start, start + timedelta(hours=24), observed)
                 if count is not None:
-                    rows.append((d, flag, float(count)))
+                    rows.append((d, bool(flag), float(count)))
             results.append(compare(f"{name} and spasms {hours} h later", exposed, other,
                                    "flares a day, counted from waking", rows))
     return results

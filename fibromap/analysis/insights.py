@@ -201,9 +201,10 @@ def sleep_comparisons(checkins: list[CheckIn], flares: Timeline,
         rows = []
         for day in sorted(by_day):
             poor = poor_night(by_day[day])
+            if poor is None:
+                continue
             start = waking(day) + timedelta(hours=hours - 24)
-            count = None if poor is None else flares.window(start, start + timedelta(hours=24),
-                                                            observed)
+            count = flares.window(start, start + timedelta(hours=24), observed)
             if count is not None:
                 rows.append((day, poor, float(count)))
         results.append(compare(f"Poor sleep and spasms {hours} h later",

@@ -31,8 +31,10 @@ class NoSpasmDayRepository:
     def unmark(self, day: date) -> bool:
         """Take the mark off ``day``; False when it had none."""
         with self._db.transaction() as session:
-            gone = session.execute(delete(NoSpasmDayRow).where(NoSpasmDayRow.day == day))
-            return bool(gone.rowcount)
+            if session.scalar(select(NoSpasmDayRow.id).where(NoSpasmDayRow.day == day)) is None:
+                return False
+            session.execute(delete(NoSpasmDayRow).where(NoSpasmDayRow.day == day))
+            return True
 
     def is_marked(self, day: date) -> bool:
         with self._db.reading() as session:

@@ -28,15 +28,13 @@ import random
 import sys
 from datetime import date, timedelta
 
-import numpy as np
 import pytest
-from scipy import stats
 
 from fibromap.analysis.insights import Observed
 from fibromap.analysis.pain_insights import OUTCOME, pain_after_medication, pain_after_sleep
 from fibromap.analysis.periods import Period
 from fibromap.analysis.review import load_insights
-from fibromap.analysis.statistics import hac_difference, persistent_difference
+from fibromap.analysis.statistics import hac_difference
 from fibromap.domain.daily import CheckIn, Medication
 
 D0 = date(2026, 1, 1)
@@ -127,36 +125,6 @@ def test_in_the_insights_pain_sits_beside_flares_and_is_adjusted_with_the_rest(s
     same = insights.sleep[3]
     assert same.mean_exposed == 7 and same.tests == sum(
         c.enough and c.estimable for c in insights.comparisons)
-
-
-def test_the_widened_interval_is_the_effective_sample_size_one_computed_independently():
-    rng = np.random.default_rng(11)
-    exposed = np.zeros(120, bool)
-    pain = np.zeros(120)
-    for i in range(1, 120):  # both in streaks: the exposure sticks, pain follows itself
-        exposed[i] = exposed[i - 1] if rng.random() < 0.8 else not exposed[i - 1]
-        pain[i] = 0.85 * pain[i - 1] + rng.normal()
-    rows = [(D0 + timedelta(days=i), bool(x), float(y)) for i, (x, y) in
-            enumerate(zip(exposed, pain, strict=True))]
-    result = persistent_difference(rows)
-    a, b = pain[exposed], pain[~exposed]
-    residual = np.where(exposed, pain - a.mean(), pain - b.mean())
-
-    def lag_one(v):
-        v = v - v.mean()
-        r = (v[1:] @ v[:-1] / (len(v) - 1)) / (v @ v / len(v))
-        return r + (1 + 3 * r) / len(v)
-
-    r = lag_one(exposed.astype(float)) * lag_one(residual)
-    inflation = (1 + r) / (1 - r)
-    se = np.sqrt((a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b)) * inflation)
-    hac = hac_difference(rows)
-    assert se > hac.se  # here the streaks are what the interval must allow for
-    assert result.se == pytest.approx(se, rel=1e-9)
-    df = min(hac.df, 120 / inflation - 2)
-    assert result.df == pytest.approx(df)
-    assert result.ci_high - result.difference == pytest.approx(stats.t.ppf(0.975, df) * se)
-    assert result.p_value == pytest.approx(2 * stats.t.sf(abs(result.difference) / se, df))
 
 
 def noise(rng: random.Random, days: int, pain_follows: float, sleep_follows: float):
