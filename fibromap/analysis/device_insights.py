@@ -127,7 +127,7 @@ def bedtime_comparison(days: dict[date, DeviceDay], flares: Timeline,
     return compare("Irregular bedtime and spasms that night",
                    f"after bedtimes more than {IRREGULAR_MINUTES} min from your usual (the median "
                    f"of the {USUAL_DAYS} nights before)", "after bedtimes near it",
-                   "flares between bedtime and waking", rows)
+                   "flares from bedtime to waking", rows)
 
 
 @dataclass(frozen=True)
