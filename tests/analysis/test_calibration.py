@@ -11,11 +11,11 @@ HALF_YEAR = 180  # days a history: small enough for the suite, long enough to co
 
 def test_no_effect_in_long_spells_and_stretches_is_rarely_notable():
     """40 half-years of AR(1) φ 0.95 spells and exposures in 30-day stretches: Newey–West's
-    fixed lag called something notable in most of them (72 % in the table)."""
+    fixed lag called something notable in 60 % of such years (docs/calibration.md)."""
     stretches = replace(NULL[3], days=HALF_YEAR)
     assert stretches.stretch == 30 and stretches.persistence == 0.95
     result = tally(stretches, 40)
-    assert result.any_notable <= 4, result  # 10 %; 500 years give 2.6 % (the table)
+    assert result.any_notable <= 4, result  # 10 %; 500 whole years give 4.0 % (the table)
     assert result.below_005 / result.comparisons <= 0.07, result
 
 

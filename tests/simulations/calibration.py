@@ -136,7 +136,9 @@ Every insight the app shows is computed from these records exactly as from the d
 Benjamini–Hochberg; a history "has a notable finding" when any adjusted p is below 0.05.
 Under no effect at all that share is the family-wise error, at most 5 % when each
 p-value is honest. The interval is Clopper–Pearson's. The Newey–West columns judge the
-same comparisons by the method used before (a fixed lag of 4–5 days), for comparison.
+same comparisons (the same observed days, the same windows from waking) by the method used
+before, Newey–West's standard error with a fixed lag of 4–5 days: the statistic alone
+made the difference between these rates.
 
 The known effects are checked the same way: a history with 2 more flares in the 24 h
 after waking from a poor night (both the check-in's and the watch's short nights), or 2
