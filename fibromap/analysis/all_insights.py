@@ -38,7 +38,7 @@ class InsightRecords:
     period: Period
     today: date
     observed: Observed                      # the days with a flare, a check-in or a mark
-    flares: Timeline                        # the period's flares and the 3 days after it
+    flares: Timeline                        # the period's flares, the day before, 3 after
     checkins: list[CheckIn] = field(default_factory=list)
     triggers_on: dict[date, set[str]] = field(default_factory=dict)
     trigger_labels: dict[str, str] = field(default_factory=dict)

@@ -39,7 +39,8 @@ def load_insights(store: Store, period: Period, today: date | None = None) -> In
     usual_from = period.start - timedelta(days=USUAL_DAYS)
     return insights_of(InsightRecords(
         period=period, today=today, observed=observed(store, today),
-        flares=Timeline.of(flare_onsets(database, period.start, reach)),
+        # From the day before: a night that ends on the first day began on it.
+        flares=Timeline.of(flare_onsets(database, period.start - timedelta(days=1), reach)),
         checkins=store.checkins.between(period.start, period.end),
         triggers_on=aggregates.daily_terms(database, TermKind.TRIGGER.value, period.start,
                                            period.end),
@@ -73,7 +74,8 @@ def load_patterns(store: Store, period: Period, atlas: Atlas, region: str | None
     measured = device_days(store.devices.sleeps(usual_from, period.end), [])
     regularity, left_out = None, 0
     if any(d >= period.start and day.night for d, day in measured.items()):
-        flares = Timeline.of(flare_onsets(database, period.start, period.end))
+        flares = Timeline.of(flare_onsets(database, period.start - timedelta(days=1),
+                                          period.end))
         today = today or date.today()
         seen = observed(store, today)
         regularity = rhythm(measured, flares, seen, period.start)
