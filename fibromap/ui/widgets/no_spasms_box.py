@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from fibromap.errors import FibroMapError
-from fibromap.store.store import Store
+
+if TYPE_CHECKING:  # the Log is drawn before the database library is loaded
+    from fibromap.store.store import Store
 
 TIP = ("A day with nothing recorded is left out of the insights, never taken as a day "
        "without spasms. Tick this on a day without any, and it counts as one. Untick it to "
