@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint explore bench durability screenshots clean
+.PHONY: run test test-fast lint explore bench durability calibrate screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ explore: $(STAMP)
 bench: $(STAMP)
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.suite --save
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/benchmarks -p no:cacheprovider -o addopts=""
+
+# How often the insights call noise notable, and whether known effects are found: 500
+# simulated years a scenario, beside the method used before (a quarter of an hour); the
+# table goes to docs/calibration.md. The suite runs a small version (tests/analysis).
+calibrate: $(STAMP)
+	$(BIN)/python -m tests.simulations.calibration 500 --old --write docs/calibration.md
 
 # Kill -9 at many more random moments than the suite's share, and at every rename, sync
 # and write of every command that changes several files (tests/durability/; needs strace).

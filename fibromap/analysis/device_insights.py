@@ -1,18 +1,20 @@
 """Insights from what a device measured, with the same care as the others (insights.py):
-short and broken nights against spasms 24, 48 and 72 hours later, and days of many more
-steps than the person's own usual against flares and fatigue one to three days later, a
-possible post-exertional pattern. Association, not cause; each rests on the days it says.
+short and broken nights against spasms in the 24, 48 and 72 hours from the waking time the
+device measured, and days of many more steps than the person's own usual against flares
+and fatigue one to three days later, a possible post-exertional pattern; irregular
+bedtimes against the spasms between going to bed and waking. Association, not cause;
+each rests on the days it says.
 """
 
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from fibromap.analysis.devices import clock_minutes, clock_text
 from fibromap.analysis.insights import Comparison, Observed, _rows, compare, shifted
+from fibromap.analysis.timeline import Timeline, waking
 from fibromap.domain.daily import CheckIn
 from fibromap.domain.device_data import DeviceDay
 
@@ -27,10 +29,11 @@ BUSY = (f"after days with more than {ABOVE_USUAL:g}× your usual steps (the medi
 PEM = "a possible post-exertional pattern"   # said of a notable rise after busy days
 
 
-def measured_sleep_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int],
+def measured_sleep_comparisons(days: dict[date, DeviceDay], flares: Timeline,
                                observed: Observed, first: date = date.min) -> list[Comparison]:
-    """A night counts for the day it ended; that day and the next two are compared (nights
-    from ``first`` on: those before give the usual only)."""
+    """A night counts for the day it ended; the 24 h from its measured waking, and the two
+    24 h after those, are compared (nights from ``first`` on: those before give the usual
+    only). A night's own spasms are never its next day's."""
     nights = sorted(d for d, day in days.items() if day.asleep_minutes is not None and d >= first)
     results = []
     for name, exposed, other, test, kind, terms in (
@@ -43,13 +46,18 @@ def measured_sleep_comparisons(days: dict[date, DeviceDay], flares_on: dict[date
          "measured.broken", {"awakenings": str(BROKEN_NIGHT)}),
     ):
         for hours in (24, 48, 72):
-            shift = timedelta(days=hours // 24 - 1)
-            def exposed_on(d: date, t: Callable[[DeviceDay], bool | None] = test) -> bool | None:
-                return t(days[d])
-
-            rows = _rows(nights, exposed_on, shifted(shift), lambda d: flares_on.get(d, 0), observed)
+            rows = []
+            for d in nights:
+                flag = test(days[d])
+                if flag is None:
+                    continue
+                start = (days[d].wake_time or waking(d)) + timedelta(hours=hours - 24)
+                count = flares.window(start, start + timedelta(hours=24), observed)
+                if count is not None:
+                    rows.append((d, bool(flag), float(count)))
             compared = compare(f"{name} and spasms {hours} h later", exposed, other,
-                               "flares a day", rows, kind=f"{kind}.{hours // 24}")
+                               "flares a day, counted from waking", rows,
+                               kind=f"{kind}.{hours // 24}")
             results.append(replace(compared, terms=tuple(terms.items())))
     return results
 
@@ -109,17 +117,23 @@ def irregular_bedtimes(days: dict[date, DeviceDay]) -> dict[date, bool]:
     return out
 
 
-def bedtime_comparison(days: dict[date, DeviceDay], night_flares: dict[date, int],
+def bedtime_comparison(days: dict[date, DeviceDay], flares: Timeline,
                        observed: Observed, first: date = date.min) -> Comparison:
-    """Irregular bedtimes from ``first`` on against the spasms of that night (counted on
-    the day it ended)."""
+    """Irregular bedtimes from ``first`` on against the spasms between going to bed and
+    waking (a spasm before bedtime may be what kept the person up: it is not counted)."""
     irregular = {d: b for d, b in irregular_bedtimes(days).items() if d >= first}
-    rows = _rows(sorted(irregular), irregular.get, lambda d: d,
-                 lambda d: night_flares.get(d, 0), observed)
+    rows = []
+    for d, late in sorted(irregular.items()):
+        bedtime, wake = days[d].bedtime, days[d].wake_time
+        count = (flares.window(bedtime, wake, observed)
+                 if bedtime is not None and wake is not None else None)
+        if count is not None:
+            rows.append((d, late, float(count)))
     return compare("Irregular bedtime and spasms that night",
                    f"after bedtimes more than {IRREGULAR_MINUTES} min from your usual (the median "
                    f"of the {USUAL_DAYS} nights before)", "after bedtimes near it",
-                   "night-time flares", rows, kind="bedtime", minutes=str(IRREGULAR_MINUTES))
+                   "flares from bedtime to waking", rows, kind="bedtime",
+                   minutes=str(IRREGULAR_MINUTES))
 
 
 @dataclass(frozen=True)
@@ -141,7 +155,7 @@ def _quartiles(minutes: list[int], noon_based: bool) -> tuple[str, str, str]:
     return low, middle, high
 
 
-def rhythm(days: dict[date, DeviceDay], night_flares: dict[date, int], observed: Observed,
+def rhythm(days: dict[date, DeviceDay], flares: Timeline, observed: Observed,
            first: date = date.min) -> Rhythm | None:
     nights = [day for d, day in days.items() if day.night and d >= first]
     if not nights:
@@ -150,4 +164,4 @@ def rhythm(days: dict[date, DeviceDay], night_flares: dict[date, int], observed:
                   _quartiles([clock_minutes(n.bedtime, True) for n in nights if n.bedtime is not None], True),
                   _quartiles([clock_minutes(n.wake_time, False) for n in nights if n.wake_time is not None],
                              False),
-                  bedtime_comparison(days, night_flares, observed, first))
+                  bedtime_comparison(days, flares, observed, first))

@@ -1,29 +1,28 @@
 """Honest comparisons: is there more spasm after X than after not-X?
 
 Every insight shows how many days it rests on, the size of the difference with a 95 %
-confidence interval that allows for day-to-day autocorrelation, a p-value adjusted for
-the number of comparisons made, and the words "association, not cause". One that rests
-on too few days is not shown; it says how many more days it needs.
+confidence interval that allows for runs of good and bad days (shifts.py), a p-value
+adjusted for the number of comparisons made, and the words "association, not cause". One
+that rests on too few days is not shown; it says how many more days it needs.
 
-Which days count: a day whose exposure is unknown (no check-in, nothing recorded) is
-missing, not "no"; an outcome day counts only when it is over (before today) and inside
-the span the person has been recording (first to last day with a flare or a check-in).
+Which days count (timeline.py): a day whose exposure is unknown (no check-in, nothing
+recorded) is missing, not "no"; an outcome counts only when it is over (before today) and
+every day it touches was observed: a day with a flare, a check-in or a "no spasms" mark.
+A day with none of them is left out, never taken as a day without spasms. An outcome
+begins when its exposure ends: after waking, for a night.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from fibromap.analysis.statistics import (
-    FDR,
-    Difference,
-    benjamini_hochberg,
-    hac_difference,
-    persistent_difference,
-)
+from fibromap.analysis.shifts import shifted_difference
+from fibromap.analysis.statistics import FDR, Difference, benjamini_hochberg
+from fibromap.analysis.timeline import OBSERVED_RULE, Timeline, waking
+from fibromap.analysis.timeline import Observed as Observed  # where the insights find it
 from fibromap.domain.daily import CheckIn, Medication, SymptomRating
 from fibromap.domain.wording import counted
 
@@ -34,31 +33,14 @@ POOR_SLEEP_QUALITY = 3    # or a quality of this or less (0–10)
 LITTLE_WATER = 4          # glasses or fewer
 HIGH_STRESS = 7           # or more (0–10)
 POOR_NIGHT = f"under {POOR_SLEEP_HOURS} h of sleep or sleep quality {POOR_SLEEP_QUALITY} of 10 or less"
-METHOD = ("Difference in daily means; 95 % interval from Newey–West standard errors (which "
-          "allow for one day's count following another's) with Student's t on the "
-          "Welch–Satterthwaite degrees of freedom; p-values adjusted across all comparisons "
-          f"shown by Benjamini–Hochberg, and only adjusted p below {FDR:g} called notable. "
-          "A rating (pain, a symptom) gets a wider interval where it and the exposure both "
-          "run in streaks of days.")
-
-
-@dataclass(frozen=True)
-class Observed:
-    """The days whose outcome counts: complete, inside the recorded span, and not left
-    out (``unknown``: days whose outcome cannot be known)."""
-
-    first: date
-    last: date
-    unknown: frozenset[date] = frozenset()
-
-    def __contains__(self, day: date) -> bool:
-        return self.first <= day <= self.last and day not in self.unknown
-
-    @classmethod
-    def of(cls, span: tuple[date, date] | None, today: date) -> Observed:
-        if span is None:
-            return cls(date.max, date.min)  # nothing observed
-        return cls(span[0], min(span[1], today - timedelta(days=1)))
+METHOD = ("Difference in daily means. How large a difference chance alone gives is "
+          "found by sliding the exposure along your own days (every shift that no longer "
+          "matches the real days), which keeps the runs of good and bad weeks in both; the "
+          "95 % interval and the p-value use Student's t on that spread. p-values are "
+          "adjusted across all comparisons shown by Benjamini–Hochberg, and only adjusted p "
+          f"below {FDR:g} is called notable. Spasms after a night are counted from waking "
+          "(8 a.m., or the waking time a device measured), so a night's own spasms are never "
+          "counted as its next day's. " + OBSERVED_RULE)
 
 
 @dataclass(frozen=True)
@@ -143,8 +125,7 @@ class Comparison:
             more, fewer = ("higher", "lower") if self.rating else ("more", "fewer")
             change = f"{abs(difference):.2f} {more if difference > 0 else fewer}"
         if not self.estimable:
-            detail = ("the interval cannot be estimated: the counts did not vary from day to "
-                      "day")
+            detail = self.result.reason
         else:
             verdict = ("notable" if self.notable else "could well be chance")
             detail = (f"95 % CI {self.ci_low:+.2f} to {self.ci_high:+.2f}; adjusted p = "
@@ -160,12 +141,15 @@ class Comparison:
 
 def compare(title: str, exposed: str, other: str, outcome: str,
             days: Iterable[tuple[date, bool, float]], pattern: str = "",
-            rating: bool = False, kind: str = "", **terms: str) -> Comparison:
+            rating: bool = False, background: Mapping[date, float] | None = None,
+            strata: Mapping[date, int] | None = None, kind: str = "",
+            **terms: str) -> Comparison:
     """Exposed days against the others, each row (day, exposed, outcome); ``rating``: the
-    outcome is a rating, said to be higher or lower, not more or fewer. ``kind`` and
-    ``terms`` choose and fill its plain sentence (insight_words.py)."""
-    rows = list(days)
-    result = persistent_difference(rows) if rating else hac_difference(rows)
+    outcome is a rating, said to be higher or lower, not more or fewer; ``background``:
+    the outcome on other observed days, where chance is looked for too; ``strata``:
+    groups of days compared within (shifts.py). ``kind`` and ``terms`` choose and fill its
+    plain sentence (insight_words.py)."""
+    result = shifted_difference(list(days), background, strata)
     return Comparison(title, exposed, other, outcome, result, pattern=pattern, rating=rating,
                       kind=kind, terms=tuple(terms.items()))
 
@@ -195,9 +179,11 @@ def _rows(days: Iterable[date], exposed: Callable[[date], bool | None],
     rows = []
     for day in days:
         flag = exposed(day)
-        if flag is None or outcome_day(day) not in observed:
+        if flag is None:
             continue
-        rows.append((day, flag, outcome(outcome_day(day))))
+        later = outcome_day(day)
+        if later in observed:
+            rows.append((day, flag, outcome(later)))
     return rows
 
 
@@ -208,31 +194,49 @@ def poor_night(checkin: CheckIn) -> bool | None:
             or (checkin.sleep_quality is not None and checkin.sleep_quality <= POOR_SLEEP_QUALITY))
 
 
-def sleep_comparisons(checkins: list[CheckIn], flares_on: dict[date, int],
+AFTER_WAKING = "flares a day, counted from waking"
+
+
+def sleep_comparisons(checkins: list[CheckIn], flares: Timeline,
                       observed: Observed) -> list[Comparison]:
-    """A check-in records the night before its day; compare that day and the next two."""
+    """A check-in records the night before its day: compare the 24 h from waking that day
+    (8 a.m.), and the two 24 h after those; never the night's own spasms."""
     by_day = {c.day: c for c in checkins}
     results = []
     for hours in (24, 48, 72):
-        shift = timedelta(days=hours // 24 - 1)
-        rows = _rows(sorted(by_day), lambda d: poor_night(by_day[d]), shifted(shift),
-                     lambda d: flares_on.get(d, 0), observed)
+        rows = []
+        for day in sorted(by_day):
+            poor = poor_night(by_day[day])
+            if poor is None:
+                continue
+            start = waking(day) + timedelta(hours=hours - 24)
+            count = flares.window(start, start + timedelta(hours=24), observed)
+            if count is not None:
+                rows.append((day, poor, float(count)))
         results.append(compare(f"Poor sleep and spasms {hours} h later",
                                f"after a poor night ({POOR_NIGHT})", "after a better night",
-                               "flares a day", rows, kind=f"sleep.flares.{hours // 24}"))
+                               AFTER_WAKING, rows, kind=f"sleep.flares.{hours // 24}"))
     return results
+
+
+ALIKE_DAYS = 6  # triggers: days of 1, 2, … 5 flares, and of 6 or more, compared apart
 
 
 def following_night_comparisons(days: list[date], checkins: list[CheckIn],
                                 triggers_on: dict[date, set[str]], nights: dict[date, int],
                                 trigger_labels: dict[str, str], recorded: set[date],
                                 observed: Observed,
-                                untimed: AbstractSet[date] = frozenset()) -> list[Comparison]:
+                                untimed: AbstractSet[date] = frozenset(),
+                                day_flares: Mapping[date, int] | None = None
+                                ) -> list[Comparison]:
     """Each trigger, little water, high stress and each food against the following night.
 
-    ``recorded`` holds the days with a flare or a check-in: a day with neither says nothing
-    about triggers. ``untimed`` days had a flare known only to the day, so whether their
-    night had one is not known: they are no outcome.
+    ``recorded`` holds the observed days: a day with nothing says nothing about triggers.
+    ``untimed`` days had a flare known only to the day, so whether their night had one is
+    not known: they are no outcome. A trigger is named on a flare, so a day with more
+    flares has more chances of naming it, and a bad spell makes bad nights too: with
+    ``day_flares`` (each day's flares), a trigger's days are compared with the other
+    days that had as many flares, never with days that had none to name it on.
     """
     observed = replace(observed, unknown=observed.unknown | frozenset(untimed))
 
@@ -242,17 +246,8 @@ def following_night_comparisons(days: list[date], checkins: list[CheckIn],
     def night(d: date) -> float:
         return nights.get(d, 0)
 
-    results = []
-    for key, label in sorted(trigger_labels.items(), key=lambda kv: kv[1]):
-        if not any(key in terms for terms in triggers_on.values()):
-            continue
-        def logged(d: date, k: str = key) -> bool | None:
-            return (k in triggers_on.get(d, set())) if d in recorded else None
-
-        rows = _rows(days, logged, next_day, night, observed)
-        results.append(compare(f"{label} and the following night",
-                               f"after days with {label.lower()} logged", "after other days",
-                               "night-time flares", rows, kind="trigger", trigger=label.lower()))
+    results = _trigger_comparisons(days, triggers_on, trigger_labels, recorded, observed,
+                                   next_day, night, day_flares)
     by_day = {c.day: c for c in checkins}
     checked = [d for d in days if d in by_day]
     for title, exposed, other, test, kind, level in (
@@ -282,24 +277,59 @@ def following_night_comparisons(days: list[date], checkins: list[CheckIn],
     return results
 
 
-def medication_comparisons(medications: list[Medication], flares_on: dict[date, int],
+def _trigger_comparisons(days: list[date], triggers_on: dict[date, set[str]],
+                         trigger_labels: dict[str, str], recorded: set[date],
+                         observed: Observed, next_day: Callable[[date], date],
+                         night: Callable[[date], float],
+                         day_flares: Mapping[date, int] | None) -> list[Comparison]:
+    """Each trigger ever logged against the following night (following_night_comparisons)."""
+    results = []
+    for key, label in sorted(trigger_labels.items(), key=lambda kv: kv[1]):
+        if not any(key in terms for terms in triggers_on.values()):
+            continue
+
+        def logged(d: date, k: str = key) -> bool | None:
+            if d not in recorded or (day_flares is not None and not day_flares.get(d)):
+                return None
+            return k in triggers_on.get(d, set())
+
+        rows = _rows(days, logged, next_day, night, observed)
+        alike = (None if day_flares is None else
+                 {d: min(day_flares.get(d, 0), ALIKE_DAYS) for d, _x, _y in rows})
+        results.append(compare(f"{label} and the following night",
+                               f"after days with {label.lower()} logged",
+                               "after other days with as many flares" if alike is not None
+                               else "after other days", "night-time flares", rows,
+                               strata=alike, kind="trigger", trigger=label.lower()))
+    return results
+
+
+def around(start: date, first_day: date, last_day: date, window: int = 30) -> list[date]:
+    """The ``window`` days before ``start`` and the ``window`` from it, within the period."""
+    days = (start + timedelta(days=i) for i in range(-window, window))
+    return [d for d in days if first_day <= d <= last_day]
+
+
+def medication_comparisons(medications: list[Medication], flares_on: Mapping[date, int],
                            first_day: date, last_day: date, observed: Observed,
                            window: int = 30) -> list[Comparison]:
-    """Daily flares in the ``window`` days before a medication started against after."""
+    """Daily flares in the ``window`` days before a medication started against after, on
+    the observed days; chance is judged by the same change at every other date."""
+    everyday = {first_day + timedelta(days=i): float(flares_on.get(first_day + timedelta(days=i), 0))
+                for i in range((last_day - first_day).days + 1)}
+    background = {d: y for d, y in everyday.items() if d in observed}
     results = []
     for medication in medications:
         start = medication.start
-        days = [start + timedelta(days=i) for i in range(-window, window)]
-        rows = _rows([d for d in days if first_day <= d <= last_day],
-                     since(start), lambda d: d, lambda d: flares_on.get(d, 0),
-                     observed)
+        rows = _rows(around(start, first_day, last_day, window), since(start), lambda d: d,
+                     everyday.__getitem__, observed)
         if not rows:
             continue
         results.append(compare(f"{medication.name} {medication.dose}".strip() + " started "
                                f"{start:%d %b %Y}", f"in the {window} days after",
                                f"in the {window} days before", "flares a day", rows,
-                               kind="medication.flares", medication=medication.name,
-                               window=str(window)))
+                               background=background, kind="medication.flares",
+                               medication=medication.name, window=str(window)))
     return results
 
 
@@ -311,33 +341,35 @@ def symptom_comparisons(ratings: list[SymptomRating], checkins: list[CheckIn],
                         observed: Observed, window: int = 30) -> list[Comparison]:
     """Daily symptom ratings (fatigue, muscle spasms…) as outcomes: after a poor night
     against a better one, and before a medication started against after. A day without a
-    rating is not recorded, never 0."""
+    rating is not recorded, never 0; a day with one was observed."""
     by_symptom: dict[str, dict[date, int]] = {}
     for rating in ratings:
         by_symptom.setdefault(rating.symptom, {})[rating.day] = rating.rating
     rated = sorted(by_symptom, key=lambda s: (-len(by_symptom[s]), s))
     rated = [s for s in rated if len(by_symptom[s]) >= 2 * MIN_DAYS][:SYMPTOMS_COMPARED]
     nights = {c.day: c for c in checkins}
+    complete = observed.complete()
     results = []
     for symptom in rated:
         level = by_symptom[symptom]
         rows = _rows(sorted(set(nights) & set(level)), lambda d: poor_night(nights[d]),
-                     lambda d: d, level.__getitem__, observed)
+                     lambda d: d, level.__getitem__, complete)
         results.append(compare(f"Poor sleep and {symptom.lower()} the same day",
                                f"after a poor night ({POOR_NIGHT})", "after a better night",
                                f"{symptom.lower()} rating (0–10)", rows, rating=True,
                                kind="sleep.symptom", symptom=symptom.lower()))
+        background = {d: float(y) for d, y in level.items()
+                      if first_day <= d <= last_day and d in complete}
         for medication in medications:
             start = medication.start
-            days = [start + timedelta(days=i) for i in range(-window, window)]
-            rows = _rows([d for d in days if first_day <= d <= last_day and d in level],
-                         since(start), lambda d: d, level.__getitem__, observed)
+            rows = _rows([d for d in around(start, first_day, last_day, window) if d in level],
+                         since(start), lambda d: d, level.__getitem__, complete)
             if rows:
                 results.append(compare(
                     f"{medication.name} {medication.dose}".strip()
                     + f" started {start:%d %b %Y}: {symptom.lower()}",
                     f"in the {window} days after", f"in the {window} days before",
                     f"{symptom.lower()} rating (0–10)", rows, rating=True,
-                    kind="medication.symptom", medication=medication.name,
-                    symptom=symptom.lower(), window=str(window)))
+                    background=background, kind="medication.symptom",
+                    medication=medication.name, symptom=symptom.lower(), window=str(window)))
     return results

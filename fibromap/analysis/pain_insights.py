@@ -2,16 +2,17 @@
 night against a better one, and in the 30 days before a medication started against after.
 
 A day counts only when its pain was answered: a day without an answer is missing, never
-0. The comparisons are made only once some day of the period has an answer, and they go
-through the same statistics as every other (statistics.py): the difference in means with
-its Newey–West interval, adjusted with all the others by Benjamini–Hochberg.
+0 (and a day with one was observed: it has a check-in). The comparisons are made only once
+some day of the period has an answer, and they go through the same statistics as every
+other (shifts.py): the difference in means with its interval from the exposure slid along
+the days, adjusted with all the others by Benjamini–Hochberg.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from fibromap.analysis.insights import POOR_NIGHT, Comparison, Observed, compare, poor_night, since
+from fibromap.analysis.insights import POOR_NIGHT, Comparison, Observed, around, compare, poor_night, since
 from fibromap.domain.daily import CheckIn, Medication
 
 OUTCOME = "overall pain (0–10)"
@@ -52,16 +53,19 @@ def pain_after_medication(medications: list[Medication], checkins: list[CheckIn]
     pain = _pain(checkins)
     if not pain:
         return []
+    background = {day: float(level) for day, level in pain.items()
+                  if first_day <= day <= last_day and day in observed}
     results = []
     for medication in medications:
         start = medication.start
         after = since(start)
         rows = [(day, after(day), float(pain[day]))
-                for day in (start + timedelta(days=i) for i in range(-window, window))
-                if first_day <= day <= last_day and day in pain and day in observed]
+                for day in around(start, first_day, last_day, window)
+                if day in pain and day in observed]
         results.append(compare(f"{medication.name} {medication.dose}".strip()
                                + f" started {start:%d %b %Y}, and overall pain",
                                f"in the {window} days after", f"in the {window} days before",
-                               OUTCOME, rows, rating=True, kind="medication.pain",
-                               medication=medication.name, window=str(window)))
+                               OUTCOME, rows, rating=True, background=background,
+                               kind="medication.pain", medication=medication.name,
+                               window=str(window)))
     return results

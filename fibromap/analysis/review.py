@@ -5,107 +5,52 @@ Each function reads through the store's own sessions, so it can run on a worker 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from fibromap.analysis.device_insights import (
-    USUAL_DAYS,
-    Rhythm,
-    bedtime_comparison,
-    exertion_comparisons,
-    measured_sleep_comparisons,
-    rhythm,
-)
-from fibromap.analysis.insights import (
-    Comparison,
-    Observed,
-    adjust,
-    following_night_comparisons,
-    medication_comparisons,
-    sleep_comparisons,
-    symptom_comparisons,
-)
-from fibromap.analysis.pain_insights import pain_after_medication, pain_after_sleep
+from fibromap.analysis.all_insights import REACH, InsightRecords, insights_of
+from fibromap.analysis.all_insights import Insights as Insights  # the views find it here
+from fibromap.analysis.device_insights import USUAL_DAYS, Rhythm, rhythm
 from fibromap.analysis.patterns import Spread, spread
 from fibromap.analysis.periods import Period, weeks_ending
 from fibromap.analysis.scores import FiqrResult, SssAnswers, WpiResult, fibromyalgia_severity, fiqr, sss, wpi
+from fibromap.analysis.timeline import Observed, Timeline
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.device_data import device_days
 from fibromap.domain.questionnaires import QuestionnaireKind
 from fibromap.domain.vocabulary import TermKind
 from fibromap.store import aggregates
+from fibromap.store.observed import flare_onsets, observed_days
 from fibromap.store.store import Store
 
 
-@dataclass(frozen=True)
-class Insights:
-    period: Period
-    days_with_data: int
-    observed: Observed           # the outcome days that count
-    sleep: list[Comparison]
-    following_night: list[Comparison]
-    medication: list[Comparison]
-    treatments: list[tuple[str, str, int, float | None]]
-    symptoms: Sequence[Comparison] = ()  # daily symptom ratings as outcomes
-    devices: Sequence[Comparison] = ()   # what a watch, ring or phone measured
-
-    @property
-    def comparisons(self) -> list[Comparison]:
-        return (self.sleep + self.following_night + self.medication + list(self.symptoms)
-                + list(self.devices))
+def observed(store: Store, today: date) -> Observed:
+    """The days observed so far (a flare, a check-in or a "no spasms" mark), up to
+    yesterday."""
+    database = store.database
+    return Observed.of(aggregates.recorded_span(database), today, observed_days(database))
 
 
 def load_insights(store: Store, period: Period, today: date | None = None) -> Insights:
     database = store.database
-    observed = Observed.of(aggregates.recorded_span(database), today or date.today())
-    # Outcomes of lagged comparisons reach up to three days past the period's end.
-    reach = period.end + timedelta(days=3)
-    daily = aggregates.daily_figures(database, period.start, reach)
-    flares_on = {d.day: d.flares for d in daily}
-    nights = aggregates.night_flares(database, period.start, reach)
-    checkins = store.checkins.between(period.start, period.end)
-    triggers_on = aggregates.daily_terms(database, TermKind.TRIGGER.value, period.start, period.end)
-    labels = {t.key: t.label for t in store.vocabulary.terms(TermKind.TRIGGER, include_hidden=True)}
-    days = [period.start + timedelta(days=i) for i in range(period.days)]
-    recorded = {d.day for d in daily if d.day <= period.end} | {c.day for c in checkins}
-    # Overall pain (when answered) beside flares: with the sleep and the medications.
-    sleep = sleep_comparisons(checkins, flares_on, observed) + pain_after_sleep(checkins, observed)
-    # A night with a flare known only to the day is a night not known: left out.
-    untimed = aggregates.day_only_days(database, period.start, reach)
-    nightly = following_night_comparisons(days, checkins, triggers_on, nights, labels, recorded,
-                                          observed, untimed)
-    started = [m for m in store.medications.all() if period.start < m.start <= period.end]
-    medication = [c for m in started for c in (
-        medication_comparisons([m], flares_on, period.start, period.end, observed)
-        + pain_after_medication([m], checkins, period.start, period.end, observed))]
-    ratings = store.symptoms.between(period.start, period.end)
-    rated = symptom_comparisons(ratings, checkins, started, period.start, period.end, observed)
-    recorded |= {r.day for r in ratings}
-    # A device's records from 28 days before the period give the usual of its first days;
-    # what it measured is compared apart from what the person typed.
+    today = today or date.today()
+    reach = period.end + REACH
+    # A device's records from 28 days before the period give the usual of its first days.
     usual_from = period.start - timedelta(days=USUAL_DAYS)
-    measured = device_days(store.devices.sleeps(usual_from, period.end),
-                           store.devices.steps(usual_from, period.end))
-    first = period.start
-    devices = (measured_sleep_comparisons(measured, flares_on, observed, first)
-               + exertion_comparisons(measured, flares_on, checkins, observed, first)
-               + [bedtime_comparison(measured, nights, observed, first)]
-               if any(d >= first for d in measured) else [])
-    adjusted = adjust(sleep + nightly + medication + rated + devices)
-    split = len(sleep) + len(nightly) + len(medication)
-    after_ratings = split + len(rated)
-    return Insights(
-        period=period,
-        days_with_data=len(recorded),
-        observed=observed,
-        sleep=adjusted[:len(sleep)],
-        following_night=adjusted[len(sleep):len(sleep) + len(nightly)],
-        medication=adjusted[len(sleep) + len(nightly):split],
-        symptoms=adjusted[split:after_ratings],
-        devices=adjusted[after_ratings:],
-        treatments=aggregates.treatment_relief(database, period.start, period.end),
-    )
+    return insights_of(InsightRecords(
+        period=period, today=today, observed=observed(store, today),
+        # From the day before: a night that ends on the first day began on it.
+        flares=Timeline.of(flare_onsets(database, period.start - timedelta(days=1), reach)),
+        checkins=store.checkins.between(period.start, period.end),
+        triggers_on=aggregates.daily_terms(database, TermKind.TRIGGER.value, period.start,
+                                           period.end),
+        trigger_labels={t.key: t.label for t in store.vocabulary.terms(TermKind.TRIGGER,
+                                                                        include_hidden=True)},
+        medications=store.medications.all(),
+        ratings=store.symptoms.between(period.start, period.end),
+        measured=device_days(store.devices.sleeps(usual_from, period.end),
+                             store.devices.steps(usual_from, period.end)),
+        treatments=aggregates.treatment_relief(database, period.start, period.end)))
 
 
 @dataclass(frozen=True)
@@ -119,6 +64,7 @@ class Patterns:
     region: str | None
     region_days: list[aggregates.DayFigures]
     rhythm: Rhythm | None = None   # bedtime and waking, as a device measured them
+    left_out: int = 0              # complete days not observed (the rhythm's comparison)
 
 
 def load_patterns(store: Store, period: Period, atlas: Atlas, region: str | None = None,
@@ -126,13 +72,16 @@ def load_patterns(store: Store, period: Period, atlas: Atlas, region: str | None
     database = store.database
     usual_from = period.start - timedelta(days=USUAL_DAYS)
     measured = device_days(store.devices.sleeps(usual_from, period.end), [])
-    regularity = None
+    regularity, left_out = None, 0
     if any(d >= period.start and day.night for d, day in measured.items()):
-        observed = Observed.of(aggregates.recorded_span(database), today or date.today())
-        regularity = rhythm(measured, aggregates.night_flares(database, period.start,
-                                                              period.end), observed, period.start)
+        flares = Timeline.of(flare_onsets(database, period.start - timedelta(days=1),
+                                          period.end))
+        today = today or date.today()
+        seen = observed(store, today)
+        regularity = rhythm(measured, flares, seen, period.start)
+        left_out = seen.left_out(period.start, period.end, today)
     return Patterns(
-        rhythm=regularity,
+        rhythm=regularity, left_out=left_out,
         period=period,
         flares=store.flares.count(period.start, period.end),
         hours=aggregates.time_of_day(database, period.start, period.end),

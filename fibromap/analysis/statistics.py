@@ -1,41 +1,33 @@
-"""The statistics behind the insights: a difference in daily means with an interval that
-allows for autocorrelation, and a false-discovery-rate correction across comparisons.
+"""The statistics behind the insights: the difference in daily means, Newey–West's
+interval, and the false-discovery-rate correction across comparisons.
 
-Method (also in the README and the Insights view):
-- The difference is the mean of the outcome on exposed days minus on other days (the
-  slope of a regression of the outcome on a 0/1 exposure).
-- Its standard error is Newey–West's HAC estimate (Bartlett weights, lag
-  floor(4 (n/100)^(2/9)), small-sample factor n/(n-2)): daily counts follow each other,
-  and a day's flares are not independent of the day before's. Missing calendar days stay
-  in the time order as gaps (they contribute nothing), so a lag is always in days.
-- The 95 % interval and the two-sided p-value use Student's t with the Welch–Satterthwaite
-  degrees of freedom of the two groups, from the exact t distribution
-  (fibromap/analysis/distributions.py, checked against SciPy).
+- A Difference is the mean of the outcome on exposed days minus on other days (the slope
+  of a regression of the outcome on a 0/1 exposure), with its interval and p-value.
+- The insights judge chance by circular shifts of the exposure (fibromap/analysis/
+  shifts.py): Newey–West's fixed short lag below let long spells and month-long
+  stretches pass as findings (docs/calibration.md). hac_difference stays for the bundle's
+  self-test and as the method the calibration compares with: Newey–West's HAC estimate
+  (Bartlett weights, lag floor(4 (n/100)^(2/9)), small-sample factor n/(n-2)), missing
+  calendar days kept as gaps, Student's t on the Welch–Satterthwaite degrees of freedom
+  (fibromap/analysis/distributions.py, checked against SciPy and statsmodels).
 - Across all comparisons shown, p-values are adjusted by Benjamini–Hochberg, controlling
   the false discovery rate at 5 %; only adjusted values below 0.05 are called notable.
-- A rating that changes slowly (overall pain, a symptom) leans on the day before far more
-  than a day's count of flares, and with a poor night that also comes in runs, Newey–West's
-  short lag leaves the interval too narrow: in simulations with no effect at all, a
-  same-day pain comparison had p < 0.05 in up to a quarter of histories instead of one in
-  twenty (tests/analysis/test_pain_insights.py has the table). For ratings,
-  persistent_difference takes the wider of that interval and one from the effective number
-  of days when both the exposure and the outcome follow the day before (AR(1): variance
-  times (1 + r) / (1 - r), r the product of the two lag-1 autocorrelations, each corrected
-  for its small-sample bias), with degrees of freedom no more than that number less 2.
+  Under no effect at all that is also the chance of any notable finding, when each
+  p-value is honest: the calibration checks it by simulation.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from fibromap.analysis.distributions import t_quantile, t_upper_tail
 
 FDR = 0.05
+NO_VARIATION = "the interval cannot be estimated: the counts did not vary from day to day"
 CONFIDENCE = 0.95
-MAX_PERSISTENCE = 0.95  # the product of the two autocorrelations, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +45,8 @@ class Difference:
     ci_low: float | None
     ci_high: float | None
     p_value: float | None
+    shifts: int = 0           # circular shifts behind se and df (shifts.py); 0: Newey–West
+    reason: str = NO_VARIATION  # why there is no interval, when there is none
 
 
 def newey_west_lag(n: int) -> int:
@@ -108,44 +102,6 @@ def _hac_variance(rows: Sequence[tuple[date, bool, float]], share: float, mean_a
         long_run += 2 * weight * sum(u * score.get(t - step, 0.0) for t, u in score.items())
     spread = n * share * (1 - share)  # the sum of (x - mean x)^2
     return long_run / spread ** 2 * n / (n - 2) if n > 2 else 0.0
-
-
-def lag_one(series: dict[int, float]) -> float:
-    """The lag-1 autocorrelation of a series of days (day number -> value) that may have
-    gaps, from the pairs of neighbouring days present, with Kendall's correction of its
-    small-sample bias (r + (1 + 3 r) / n); 0 when there is too little to tell."""
-    values = list(series.values())
-    n = len(values)
-    mean = sum(values) / n if n else 0.0
-    spread = sum((v - mean) ** 2 for v in values) / n if n else 0.0
-    pairs = [(value, series[day - 1]) for day, value in series.items() if day - 1 in series]
-    if len(pairs) < 3 or spread == 0:
-        return 0.0
-    r = sum((a - mean) * (b - mean) for a, b in pairs) / len(pairs) / spread
-    return min(1.0, r + (1 + 3 * r) / n) if r > 0 else r
-
-
-def persistent_difference(days: Sequence[tuple[date, bool, float]]) -> Difference:
-    """hac_difference, its interval widened where the exposure and the outcome both follow
-    the day before (see the module's words): for ratings, which change slowly."""
-    base = hac_difference(days)
-    if base.se is None or base.df is None or base.mean_a is None or base.mean_b is None:
-        return base
-    rows = sorted(days)
-    first = rows[0][0]
-    exposure = {(d - first).days: float(x) for d, x, _y in rows}
-    residual = {(d - first).days: y - (base.mean_a if x else base.mean_b) for d, x, y in rows}
-    r = min(MAX_PERSISTENCE, max(0.0, lag_one(exposure)) * max(0.0, lag_one(residual)))
-    inflation = (1 + r) / (1 - r)
-    a = [y for _d, x, y in rows if x]
-    b = [y for _d, x, y in rows if not x]
-    se = max(base.se, math.sqrt((_variance(a) / len(a) + _variance(b) / len(b)) * inflation))
-    df = max(1.0, min(base.df, len(rows) / inflation - 2))
-    assert base.difference is not None  # both groups have days
-    margin = t_quantile(0.5 + CONFIDENCE / 2, df) * se
-    return replace(base, se=se, df=df, ci_low=base.difference - margin,
-                   ci_high=base.difference + margin,
-                   p_value=2 * t_upper_tail(abs(base.difference) / se, df))
 
 
 def benjamini_hochberg(p_values: Sequence[float | None]) -> list[float | None]:

@@ -9,6 +9,7 @@ from fibromap.analysis.insight_words import HOW, figures, lead, statistics
 from fibromap.analysis.insights import ASSOCIATION, METHOD, MIN_DAYS, Comparison
 from fibromap.analysis.periods import Period, last_days
 from fibromap.analysis.statistics import FDR
+from fibromap.analysis.timeline import OBSERVED_RULE, observed_words
 from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 
@@ -34,7 +35,8 @@ def comparison_json(section: str, c: Comparison) -> dict:
         "enough_days": c.enough, "mean_exposed": _number(c.mean_exposed),
         "mean_other": _number(c.mean_other), "difference": _number(c.difference),
         "ci_low": _number(c.ci_low), "ci_high": _number(c.ci_high), "standard_error": _number(r.se),
-        "degrees_of_freedom": _number(r.df, 2), "lag_days": r.lag, "p_value": _number(c.p_value, 6),
+        "degrees_of_freedom": _number(r.df, 2), "shifts_compared": r.shifts,
+        "p_value": _number(c.p_value, 6),
         "p_adjusted": _number(c.q_value, 6), "comparisons_adjusted_over": c.tests,
         "notable": c.notable, "plain": lead(c), "sentence": c.sentence(),
     }
@@ -55,7 +57,8 @@ def _as_json(insights, period: Period, sections) -> str:
     observed = insights.observed
     return json.dumps({
         "from": period.start.isoformat(), "to": period.end.isoformat(), "days": period.days,
-        "days_with_data": insights.days_with_data,
+        "days_with_data": insights.days_with_data, "days_left_out": insights.left_out,
+        "which_days_count": OBSERVED_RULE,
         "outcome_days": ({"from": observed.first.isoformat(), "to": observed.last.isoformat()}
                          if observed.first <= observed.last else None),
         "minimum_days_each_side": MIN_DAYS, "false_discovery_rate": FDR, "method": METHOD,
@@ -69,7 +72,8 @@ def _as_json(insights, period: Period, sections) -> str:
 
 def _as_text(insights, period: Period, sections) -> str:
     lines = [f"FibroMap insights, {period.label()} ({counted(period.days, 'days')}, "
-             f"{insights.days_with_data} with a flare or a check-in)",
+             f"{insights.days_with_data} with a flare, a check-in or a “no spasms” mark)",
+             observed_words(insights.left_out, insights.days_with_data),
              f"Comparisons within your own records: an {ASSOCIATION}. Each starts with its "
              "sentence in plain words; the figures follow it (* unlikely to be chance)."]
     for name, items in sections:

@@ -6,7 +6,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from fibromap.domain.daily import CheckIn, Medication, SymptomRating
 from fibromap.domain.flare import Flare
@@ -25,12 +25,14 @@ class Records:
     questionnaires: list[Questionnaire] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)
     symptom_ratings: list[SymptomRating] = field(default_factory=list)
+    no_spasm_days: list[date] = field(default_factory=list)  # days marked "no spasms today"
 
     def counts(self) -> dict[str, int]:
         return {"flares": len(self.flares), "check-ins": len(self.checkins),
                 "medications": len(self.medications), "appointments": len(self.appointments),
                 "questionnaires": len(self.questionnaires),
                 "symptom ratings": len(self.symptom_ratings),
+                "no-spasm days": len(self.no_spasm_days),
                 "words": len(self.terms) + len(self.hidden_terms)}
 
 

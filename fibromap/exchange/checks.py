@@ -110,6 +110,8 @@ class _Check:
             self.in_range(questionnaire.day, "questionnaires", index, "day", "the day")
         for index, rating in enumerate(records.symptom_ratings):
             self.in_range(rating.day, "symptom_ratings", index, "day", "the day")
+        for index, day in enumerate(records.no_spasm_days):
+            self.in_range(day, "no_spasm_days", index, "day", "the day")
 
     def given_once(self, records: Records) -> None:
         """No record of a day (or a day and a name) given twice. (A medication given twice
@@ -121,6 +123,8 @@ class _Check:
         self.once("questionnaires", "day",
                   [(q.kind.value, q.day) for q in records.questionnaires],
                   lambda k: f"the {k[0].upper()} questionnaire of {k[1]}")
+        self.once("no_spasm_days", "day", list(records.no_spasm_days),
+                  lambda d: f"a “no spasms” mark for {d}")
         self.once("symptom_ratings", "symptom",
                   [(r.day, r.symptom.casefold()) for r in records.symptom_ratings],
                   lambda k: f"a rating of {k[1]} on {k[0]}")

@@ -2,13 +2,15 @@
 
     {"format": "fibromap", "version": 1, "exported": "...", "words": [...],
      "flares": [...], "checkins": [...], "medications": [...], "appointments": [...],
-     "questionnaires": [...], "symptom_ratings": [...], "notes": {...}}
+     "questionnaires": [...], "symptom_ratings": [...], "no_spasm_days": [...],
+     "notes": {...}}
 
 A flare known only to the day has a date for its onset ("2026-03-01") and
 ``"day_only": true``. A flare's length is ``duration_seconds``, or with none,
 ``"still_going": true`` (the person said it had not ended) or false (not given; a file
 from before still_going has none, and reads so). A referred zone not rated has
-``"intensity": null``, as have its referrals.
+``"intensity": null``, as have its referrals. A day the person marked "no spasms today"
+is ``{"day": "2026-03-02"}`` in ``no_spasm_days`` (a file from before has none).
 
 Exporting, importing into an empty database and exporting again gives the same data.
 """
@@ -95,6 +97,7 @@ def _sections(records: Records) -> list[tuple[str, list]]:
                               "rating": r.rating, "source": r.source}
                              for r in sorted(records.symptom_ratings,
                                              key=lambda r: (r.day, r.symptom))]),
+        ("no_spasm_days", [{"day": day.isoformat()} for day in sorted(records.no_spasm_days)]),
     ]
 
 
@@ -182,7 +185,7 @@ def _parse_flare(item: dict) -> Flare:
 
 
 LISTS = ("words", "flares", "checkins", "medications", "appointments", "questionnaires",
-         "symptom_ratings")
+         "symptom_ratings", "no_spasm_days")
 _SPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 
@@ -268,6 +271,7 @@ def _readers() -> dict[str, Callable[[dict], Any]]:
         "questionnaires": lambda q: Questionnaire(q["kind"], _date(q["day"]), q["answers"]),
         "symptom_ratings": lambda r: SymptomRating(_date(r["day"]), r["symptom"], r["rating"],
                                                    r.get("source", "")),
+        "no_spasm_days": lambda d: _date(d["day"]),
     }
 
 

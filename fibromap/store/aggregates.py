@@ -342,15 +342,16 @@ def durations(database: Database, start: date | None = None, end: date | None = 
 
 
 def recorded_span(database: Database) -> tuple[date, date] | None:
-    """The first and last local day with a flare, a check-in or a symptom rating; None
-    before any record."""
-    from fibromap.store.schema import CheckInRow, SymptomRatingRow
+    """The first and last local day with a flare, a check-in, a symptom rating or a "no
+    spasms" mark; None before any record."""
+    from fibromap.store.schema import CheckInRow, NoSpasmDayRow, SymptomRatingRow
 
     day = local_day(FlareRow.onset_local)
     with database.reading() as session:
         spans = [session.execute(select(func.min(first), func.max(last))).one()
                  for first, last in ((day, day), (CheckInRow.day, CheckInRow.day),
-                                     (SymptomRatingRow.day, SymptomRatingRow.day))]
+                                     (SymptomRatingRow.day, SymptomRatingRow.day),
+                                     (NoSpasmDayRow.day, NoSpasmDayRow.day))]
     firsts = [_day(span[0]) for span in spans if span[0] is not None]
     lasts = [_day(span[1]) for span in spans if span[1] is not None]
     return (min(firsts), max(lasts)) if firsts else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -17,11 +18,13 @@ from fibromap.domain.vocabulary import TermKind
 from fibromap.errors import FibroMapError
 from fibromap.store.bulk_flares import insert_many, read_all_flares
 from fibromap.store.daily import insert_checkins
+from fibromap.store.no_spasms import insert_days
 from fibromap.store.schema import (
     AppointmentRow,
     CheckInRow,
     FlareRow,
     MedicationRow,
+    NoSpasmDayRow,
     NoteRow,
     QuestionnaireRow,
     SymptomRatingRow,
@@ -46,6 +49,7 @@ def read_all(store: Store, *, with_flares: bool = True) -> Records:
         questionnaires=[q for kind in QuestionnaireKind for q in store.questionnaires.between(kind)],
         notes={key: store.notes.get(key) for key in store.notes.keys()},
         symptom_ratings=store.symptoms.between(),
+        no_spasm_days=store.no_spasms.between(),
     )
 
 
@@ -68,7 +72,7 @@ def write_new(store: Store, records: Records, *, dry_run: bool = False,
 
     Flares are matched by fingerprint, check-ins by day, medications by name, dose and
     start, appointments by day, questionnaires by kind and day, symptom ratings by day
-    and symptom, so importing the same file
+    and symptom, "no spasms" marks by day, so importing the same file
     twice adds nothing the second time. ``progress(done, total)`` hears of the flares
     written; an exception it raises undoes everything.
     """
@@ -96,6 +100,7 @@ def _write(store: Store, records: Records, result: ImportResult, dry_run: bool,
                         "appointments": _add_appointments(session, records.appointments),
                         "questionnaires": _add_questionnaires(session, records.questionnaires),
                         "symptom ratings": _add_ratings(session, records.symptom_ratings),
+                        "no-spasm days": _add_no_spasm_days(session, records.no_spasm_days),
                         "words": words}
         _add_notes(session, records.notes)
         totals = records.counts()
@@ -172,6 +177,13 @@ def _add_ratings(session: Session, ratings: list[SymptomRating]) -> int:
         select(SymptomRatingRow.day, SymptomRatingRow.symptom))}
     new = [r for r in ratings if (r.day, r.symptom) not in rated]
     insert_ratings(session, new)
+    return len(new)
+
+
+def _add_no_spasm_days(session: Session, days: list[date]) -> int:
+    marked = set(session.scalars(select(NoSpasmDayRow.day)))
+    new = sorted(set(days) - marked)
+    insert_days(session, new)
     return len(new)
 
 

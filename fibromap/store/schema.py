@@ -253,6 +253,15 @@ class SymptomRatingRow(Base):
     source: Mapped[str] = mapped_column(String(80), default="")
 
 
+class NoSpasmDayRow(Base):
+    """A day the person said, in one click, had no spasms: a day observed, with none."""
+
+    __tablename__ = "no_spasm_day"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, unique=True)
+
+
 class AppointmentRow(Base):
     """A visit to a clinician: "since last appointment" starts here."""
 

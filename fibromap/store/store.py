@@ -10,6 +10,7 @@ from fibromap.store.database import Database
 from fibromap.store.devices import DeviceRepository
 from fibromap.store.flares import FlareRepository
 from fibromap.store.medications import MedicationRepository
+from fibromap.store.no_spasms import NoSpasmDayRepository
 from fibromap.store.notes import NoteRepository
 from fibromap.store.stats import PeriodSummary, period_summary
 from fibromap.store.symptoms import SymptomRatingRepository
@@ -29,6 +30,7 @@ class Store:
         self.notes = NoteRepository(database)
         self.symptoms = SymptomRatingRepository(database)
         self.devices = DeviceRepository(database)
+        self.no_spasms = NoSpasmDayRepository(database)
 
     # -- one way in for each purpose ------------------------------------------------------
     @classmethod
@@ -77,9 +79,9 @@ class Store:
 
     def holds_entries(self) -> bool:
         """Whether the person has recorded anything (flares, check-ins, medications,
-        symptom ratings, or sleep and steps from a device)."""
+        symptom ratings, days marked "no spasms", or sleep and steps from a device)."""
         return bool(self.flares.count() or self.checkins.count() or self.medications.count()
-                    or self.symptoms.count() or self.devices.count())
+                    or self.symptoms.count() or self.devices.count() or self.no_spasms.count())
 
     def summary(self, start=None, end=None) -> PeriodSummary:
         return period_summary(self.database, start, end)

@@ -1,6 +1,7 @@
 """Insights from a device's nights and steps, counted by hand: busy days against the
 person's own usual, short and broken nights, the days each comparison rests on."""
 
+import random
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from fibromap.analysis.device_insights import (
     measured_sleep_comparisons,
 )
 from fibromap.analysis.insights import Observed
+from fibromap.analysis.timeline import Timeline
 from fibromap.domain.daily import CheckIn
 from fibromap.domain.device_data import (
     DeviceSleep, DeviceSource, DeviceSteps, Moment, device_days,
@@ -23,6 +25,12 @@ EVERY_DAY = Observed(date(2025, 1, 1), date(2027, 1, 1))
 
 def day(n: int) -> date:
     return START + timedelta(days=n)
+
+
+def timeline(counts: dict[date, int], hour: int = 12) -> Timeline:
+    """``counts[d]`` flares at ``hour`` o'clock on each day d."""
+    return Timeline.of((datetime.combine(d, datetime.min.time()) + timedelta(hours=hour), False)
+                       for d, n in counts.items() for _ in range(n))
 
 
 def night(ends: date, asleep: int, awakenings: int) -> DeviceSleep:
@@ -75,7 +83,7 @@ def test_short_and_broken_nights_against_flares_that_day_and_the_next_two():
               for i in range(40)]
     days = device_days(nights, [])
     flares_on = {day(i): 3 for i in range(40) if i % 3 == 0}
-    comparisons = measured_sleep_comparisons(days, flares_on, EVERY_DAY)
+    comparisons = measured_sleep_comparisons(days, timeline(flares_on), EVERY_DAY)
     titles = [c.title for c in comparisons]
     assert titles == [f"Measured {what} and spasms {h} h later" for what in
                       ("sleep", "awakenings") for h in (24, 48, 72)]
@@ -115,7 +123,7 @@ def test_an_irregular_bedtime_is_an_hour_or_more_from_the_usual_one():
     assert irregular[day(20)] is False and irregular[day(21)] is False
     assert irregular[day(22)] is True
     night_flares = {day(22): 2, day(15): 1}
-    compared = bedtime_comparison(days, night_flares, EVERY_DAY)
+    compared = bedtime_comparison(days, timeline(night_flares, hour=2), EVERY_DAY)
     assert (compared.n_exposed, compared.n_other) == (1, 8)
     assert compared.mean_exposed == 2.0 and compared.mean_other == pytest.approx(1 / 8)
     assert "not enough data yet" in compared.sentence()
@@ -124,7 +132,8 @@ def test_an_irregular_bedtime_is_an_hour_or_more_from_the_usual_one():
 def test_the_post_exertional_pattern_is_named_only_for_a_notable_rise():
     from fibromap.analysis.insights import adjust, compare
 
-    rise = [(day(i), i % 4 == 0, 3.0 if i % 4 == 0 else float(i % 2)) for i in range(80)]
+    busy = set(random.Random(6).sample(range(80), 20))  # at random: a pattern that repeats matches its own shifts
+    rise = [(day(i), i in busy, 3.0 if i in busy else float(i % 2)) for i in range(80)]
     drop = [(d, busy, 1.0 - outcome / 3) for d, busy, outcome in rise]
     named, unnamed = adjust([compare("Busy days and flares 1 day later", "after busy days",
                                      "after other days", "flares a day", rows,

@@ -1,4 +1,5 @@
-from datetime import date, timedelta
+import random
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
@@ -9,6 +10,7 @@ from fibromap.analysis.insights import (
 from fibromap.analysis.patterns import spread
 from fibromap.analysis.review import load_insights
 from fibromap.analysis.periods import Period
+from fibromap.analysis.timeline import Timeline
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.daily import CheckIn, Medication
 from fibromap.domain.flare import Flare, SpasmSite
@@ -18,10 +20,20 @@ D0 = date(2026, 1, 1)
 EVERYTHING = Observed(date.min, date.max)
 
 
-def rows(a, b, start=D0):
-    """Exposed days first, then the others, one a day."""
+def rows(a, b, start=D0, seed=None):
+    """Exposed days first, then the others, one a day; with ``seed``, in a random order
+    (a shift of a pattern that repeats, or of two halves, matches itself too often to
+    measure chance by)."""
     values = [(True, v) for v in a] + [(False, v) for v in b]
+    if seed is not None:
+        random.Random(seed).shuffle(values)
     return [(start + timedelta(days=i), x, y) for i, (x, y) in enumerate(values)]
+
+
+def timeline(counts, hour=12):
+    """``counts[day]`` flares at ``hour`` o'clock on each day."""
+    return Timeline.of((datetime.combine(d, time(hour)), False)
+                       for d, n in counts.items() for _ in range(n))
 
 
 def test_too_few_days_is_hidden_and_says_how_many_more():
@@ -44,9 +56,9 @@ def test_no_difference_is_not_fewer_and_no_variation_has_no_interval():
 
 def test_sentences_carry_the_adjusted_p_value_and_the_number_of_comparisons():
     clear = compare("Clear", "on some days", "on others", "flares a day",
-                    rows([3.0, 4.0, 3.5, 4.5] * 5, [1.0, 1.5, 0.5, 1.0] * 5))
+                    rows([3.0, 4.0, 3.5, 4.5] * 5, [1.0, 1.5, 0.5, 1.0] * 5, seed=1))
     noise = compare("Noise", "on some days", "on others", "flares a day",
-                    rows([1.0, 2.0, 1.0, 2.0, 3.0] * 4, [2.0, 1.0, 2.0, 1.0, 2.0] * 4))
+                    rows([1.0, 2.0, 1.0, 2.0, 3.0] * 4, [2.0, 1.0, 2.0, 1.0, 2.0] * 4, seed=2))
     clear, noise = adjust([clear, noise])
     assert clear.notable and clear.tests == 2
     assert "over 2 comparisons: notable" in clear.sentence()
@@ -57,15 +69,16 @@ def test_sentences_carry_the_adjusted_p_value_and_the_number_of_comparisons():
 
 def test_poor_sleep_is_followed_by_more_flares_at_24_hours():
     checkins, flares = [], {}
+    poor_nights = set(random.Random(4).sample(range(40), 20))
     for i in range(40):
         day = D0 + timedelta(days=i)
-        poor = i % 2 == 0
+        poor = i in poor_nights
         checkins.append(CheckIn(day, sleep_hours=4.5 if poor else 8.0))
-        flares[day] = (3 if poor else 1) + (i % 3 == 0)  # the day after a poor night
-    recorded = Observed(D0, D0 + timedelta(days=39))
-    day24, day48, _day72 = sleep_comparisons(checkins, flares, recorded)
+        flares[day] = (3 if poor else 1) + (i % 3 == 0)  # from waking after a poor night
+    recorded = Observed(D0, D0 + timedelta(days=40))
+    day24, day48, _day72 = sleep_comparisons(checkins, timeline(flares), recorded)
     assert day24.n_exposed == 20 and day24.n_other == 20
-    assert day24.mean_exposed == pytest.approx(sum(3 + (i % 3 == 0) for i in range(0, 40, 2)) / 20)
+    assert day24.mean_exposed == pytest.approx(sum(3 + (i % 3 == 0) for i in poor_nights) / 20)
     assert day24.difference > 1.5 and day24.ci_low > 0
     assert "under 6 h of sleep or sleep quality 3 of 10 or less" in day24.sentence()
     assert ASSOCIATION.capitalize() in day24.sentence() and "40 days" in day24.sentence()
@@ -76,8 +89,9 @@ def test_outcome_days_outside_what_was_observed_do_not_count():
     checkins = [CheckIn(D0 + timedelta(days=i), sleep_hours=4 if i % 2 else 8) for i in range(30)]
     flares = {D0 + timedelta(days=i): 2 for i in range(30)}
     observed = Observed(D0, D0 + timedelta(days=26))  # yesterday was day 26
-    day24, day48, day72 = sleep_comparisons(checkins, flares, observed)
-    assert (day24.days, day48.days, day72.days) == (27, 26, 25)
+    day24, day48, day72 = sleep_comparisons(checkins, timeline(flares), observed)
+    # The 24 h from waking reach 8 a.m. the next day: that day must be over too.
+    assert (day24.days, day48.days, day72.days) == (26, 25, 24)
     assert all(c.difference == 0 for c in (day24, day48, day72))
 
 
@@ -135,8 +149,9 @@ def test_two_flares_every_day_up_to_today_show_no_difference_at_any_lag(store):
     for comparison in insights.sleep:
         assert comparison.difference == 0, comparison.sentence()
         assert "no difference" in comparison.sentence()
-    # Outcome days run up to yesterday: 59, 58 and 57 days for 24, 48 and 72 h.
-    assert [c.days for c in insights.sleep] == [59, 58, 57]
+    # The 24 h from waking (8 a.m.) end at 8 a.m. the next day, which must be over: the
+    # last is the day before yesterday's. 58, 57 and 56 days for 24, 48 and 72 h.
+    assert [c.days for c in insights.sleep] == [58, 57, 56]
     assert insights.observed.last == today - timedelta(days=1)
 
 

@@ -4,22 +4,22 @@ chance, by simulation.
 
 How often a same-day "poor sleep and overall pain" comparison gives p < 0.05 when pain has
 nothing to do with sleep (histories of N days, 85 % of them checked in; pain and sleep
-each following the day before with the autocorrelations given; 2,000 histories each,
-`python -m tests.analysis.test_pain_insights 2000` prints it again):
+each following the day before with the autocorrelations given; 1,000 histories each,
+`python -m tests.analysis.test_pain_insights 1000` prints it again):
 
-    days  pain  sleep   Newey-West alone   as shown (persistent_difference)
-      90  0.0   0.0          0.058             0.041
-      90  0.8   0.3          0.094             0.065
-      90  0.9   0.9          0.245             0.097
-     365  0.0   0.0          0.063             0.048
-     365  0.8   0.3          0.071             0.052
-     365  0.9   0.9          0.181             0.099
+    days  pain  sleep   Newey-West alone   as shown (circular shifts, shifts.py)
+      90  0.0   0.0          0.057             0.023
+      90  0.8   0.3          0.099             0.028
+      90  0.9   0.9          0.255             0.017
+     365  0.0   0.0          0.057             0.035
+     365  0.8   0.3          0.069             0.029
+     365  0.9   0.9          0.191             0.024
 
-(Monte Carlo error about 0.005.) Daily pain follows the day before strongly (0.8 is
-usual), sleep much less: there the comparison shown is close to its 5 % (6.5 % over 90
-days, 5.2 % over a year). Only when both run in long streaks (0.9 and 0.9) is it near
-10 %, against a quarter with Newey–West alone; and "notable" needs the p-value adjusted
-over every comparison shown (Benjamini–Hochberg), which is never below the p-value.
+(Monte Carlo error about 0.007.) Daily pain follows the day before strongly (0.8 is
+usual), and when sleep runs in streaks too, Newey–West's short lag alone is fooled in a
+quarter of short histories; sliding the poor nights along the days keeps both streaks and
+stays under 5 % (a little under: its degrees of freedom err on the safe side). Every
+comparison's calibration together is docs/calibration.md.
 """
 
 from __future__ import annotations
@@ -28,15 +28,13 @@ import random
 import sys
 from datetime import date, timedelta
 
-import numpy as np
 import pytest
-from scipy import stats
 
 from fibromap.analysis.insights import Observed
 from fibromap.analysis.pain_insights import OUTCOME, pain_after_medication, pain_after_sleep
 from fibromap.analysis.periods import Period
 from fibromap.analysis.review import load_insights
-from fibromap.analysis.statistics import hac_difference, persistent_difference
+from fibromap.analysis.statistics import hac_difference
 from fibromap.domain.daily import CheckIn, Medication
 
 D0 = date(2026, 1, 1)
@@ -129,36 +127,6 @@ def test_in_the_insights_pain_sits_beside_flares_and_is_adjusted_with_the_rest(s
         c.enough and c.estimable for c in insights.comparisons)
 
 
-def test_the_widened_interval_is_the_effective_sample_size_one_computed_independently():
-    rng = np.random.default_rng(11)
-    exposed = np.zeros(120, bool)
-    pain = np.zeros(120)
-    for i in range(1, 120):  # both in streaks: the exposure sticks, pain follows itself
-        exposed[i] = exposed[i - 1] if rng.random() < 0.8 else not exposed[i - 1]
-        pain[i] = 0.85 * pain[i - 1] + rng.normal()
-    rows = [(D0 + timedelta(days=i), bool(x), float(y)) for i, (x, y) in
-            enumerate(zip(exposed, pain, strict=True))]
-    result = persistent_difference(rows)
-    a, b = pain[exposed], pain[~exposed]
-    residual = np.where(exposed, pain - a.mean(), pain - b.mean())
-
-    def lag_one(v):
-        v = v - v.mean()
-        r = (v[1:] @ v[:-1] / (len(v) - 1)) / (v @ v / len(v))
-        return r + (1 + 3 * r) / len(v)
-
-    r = lag_one(exposed.astype(float)) * lag_one(residual)
-    inflation = (1 + r) / (1 - r)
-    se = np.sqrt((a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b)) * inflation)
-    hac = hac_difference(rows)
-    assert se > hac.se  # here the streaks are what the interval must allow for
-    assert result.se == pytest.approx(se, rel=1e-9)
-    df = min(hac.df, 120 / inflation - 2)
-    assert result.df == pytest.approx(df)
-    assert result.ci_high - result.difference == pytest.approx(stats.t.ppf(0.975, df) * se)
-    assert result.p_value == pytest.approx(2 * stats.t.sf(abs(result.difference) / se, df))
-
-
 def noise(rng: random.Random, days: int, pain_follows: float, sleep_follows: float):
     """Check-ins (85 % of days) whose pain has nothing to do with the night's sleep."""
     pain, hours, checkins = 5.0, 7.0, []
@@ -202,11 +170,11 @@ def test_noise_is_called_beyond_chance_about_one_time_in_twenty():
 def test_long_streaks_of_both_no_longer_make_noise_look_like_a_finding():
     alone, shown = false_findings(200, 90, 0.9, 0.9, seed=3)
     assert alone > 0.15  # what Newey–West's short lag alone called beyond chance
-    assert shown <= 0.13
+    assert shown <= 0.06  # the persistent_difference before this let 13 % pass
 
 
 if __name__ == "__main__":  # the table in the docstring
-    histories = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    histories = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     for n in (90, 365):
         for pain_follows, sleep_follows in ((0.0, 0.0), (0.8, 0.3), (0.9, 0.9)):
             alone, shown = false_findings(histories, n, pain_follows, sleep_follows)

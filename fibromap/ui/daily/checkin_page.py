@@ -32,6 +32,7 @@ from fibromap.ui.widgets.blank_spin import BlankDoubleSpinBox, BlankSpinBox
 from fibromap.ui.widgets.day_field import day_field, day_of
 from fibromap.ui.widgets.feedback import FeedbackLabel
 from fibromap.ui.widgets.headings import TITLE, heading
+from fibromap.ui.widgets.no_spasms_box import NoSpasmsBox
 
 # The ACR 2016 symptom severity levels, said of the day (the scale asks of a week).
 LEVELS = ("none", "mild", "moderate", "severe")
@@ -179,6 +180,9 @@ class CheckInPage(QWidget):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.feedback = FeedbackLabel()
+        # A day of the past can be marked (or unmarked) "no spasms" here, by its date.
+        self.no_spasms = NoSpasmsBox(store)
+        self.no_spasms.message.connect(lambda text, error: self.feedback.say(text, error=error))
         self.save_button = QPushButton("Save check-in")
         self.save_button.setDefault(True)
         self._build()
@@ -246,6 +250,8 @@ class CheckInPage(QWidget):
         top.addSpacing(24)
         top.addWidget(day)
         top.addWidget(self.day)
+        top.addSpacing(24)
+        top.addWidget(self.no_spasms)
         top.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.remind)
@@ -285,6 +291,7 @@ class CheckInPage(QWidget):
         self.foods.setText(", ".join(sorted(existing.foods)))
         self.notes.setPlainText(existing.notes)
         self.feedback.hide()
+        self.no_spasms.show_day(day)
         self._show_devices(day)
 
     def _show_devices(self, day: date) -> None:

@@ -172,8 +172,12 @@ class HistoryPage(QWidget):
 
     def _show_count(self, *_args) -> None:
         shown, total = self.model.rowCount(), self.model.total
+        where = self.current_filter()
+        # Days marked "no spasms" (Log, Check-in) in the dates shown: days lived without one.
+        marked = len(self._store.no_spasms.between(where.start, where.end))
         self.count.setText(counted(total, "flares")
                            + (f" (showing {shown}; scroll for more)" if shown < total else "")
+                           + (f"; {counted(marked, 'days')} marked “no spasms”" if marked else "")
                            + (f"   {HIGHEST_NOTE}" if self.model.any_unrated else ""))
 
     def _explain_empty(self) -> None:

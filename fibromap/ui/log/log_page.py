@@ -21,6 +21,7 @@ from fibromap.ui.log.draft_undo import DraftHistory, Moment
 from fibromap.ui.log.flare_form import FlareForm, local_now
 from fibromap.ui.settings import Settings
 from fibromap.ui.widgets.feedback import FeedbackLabel
+from fibromap.ui.widgets.no_spasms_box import NoSpasmsBox
 
 if TYPE_CHECKING:
     from fibromap.store.store import Store
@@ -61,6 +62,9 @@ class LogPage(QWidget):
         self.save_button.setToolTip("Ctrl+S")
         self.new_button.setToolTip("Ctrl+N")
         self.repeat_button.setToolTip("Fill in the most recent flare again (Ctrl+R)")
+        # One click for a day without spasms, where a person who logs only flares is.
+        self.no_spasms = NoSpasmsBox(store)
+        self.no_spasms.message.connect(lambda text, error: self.show_feedback(text, error=error))
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.keep_draft)
         self._build()
@@ -86,6 +90,7 @@ class LogPage(QWidget):
         """Take the database once it is open: its words, and saving."""
         self._store = store
         self.form.use_vocabulary(store.vocabulary)
+        self.no_spasms.attach(store)
         for button in (self.save_button, self.new_button, self.repeat_button):
             button.setEnabled(True)
 
@@ -125,6 +130,8 @@ class LogPage(QWidget):
         side.addWidget(self.form_scroll, 1)
         side.addWidget(self.feedback)
         side.addLayout(buttons)
+        self.no_spasms.setContentsMargins(6, 0, 6, 0)
+        side.addWidget(self.no_spasms)
         self.columns = QSplitter(childrenCollapsible=False)
         self.columns.addWidget(self.body)
         self.columns.addWidget(right)
@@ -235,6 +242,7 @@ class LogPage(QWidget):
                            error=False)
         if flares.count() == 1:
             self.body.help.setText(FIND_TIP)  # the fastest way, said once the first is in
+        self.no_spasms.refresh()  # a flare today: the day counts already
         self.saved.emit(saved)
         return saved
 

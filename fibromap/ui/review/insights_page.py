@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QToolButton, QVB
 from fibromap.analysis.insight_words import HOW, lead
 from fibromap.analysis.insights import ASSOCIATION, METHOD, MIN_DAYS, Comparison
 from fibromap.analysis.review import Insights, load_insights
+from fibromap.analysis.timeline import observed_words
 from fibromap.domain.wording import counted
 from fibromap.store.store import Store
 from fibromap.ui.review.forest_plot import ForestPlot
@@ -151,8 +152,8 @@ class InsightsPage(ReviewPage):
         self._clear()
         self._show_standout(data)
         self._show_forest(data)
-        self.caption.setText(f"{data.period.label()}: {counted(data.days_with_data, 'days')} "
-                             "with a flare or a check-in")
+        self.caption.setText(f"{data.period.label()}: "
+                             f"{observed_words(data.left_out, data.days_with_data)}")
         self._section("Sleep", data.sleep)
         self._section("The following night", data.following_night)
         self._section("Medication started", data.medication)

@@ -13,6 +13,7 @@ from fibromap.analysis.hours import NIGHT_HOURS, night_text
 from fibromap.analysis.pattern_words import rhythm_figures, rhythm_leads, spread_figures, spread_lead
 from fibromap.analysis.periods import Period
 from fibromap.analysis.review import Patterns, load_patterns
+from fibromap.analysis.timeline import observed_words
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.wording import chart_date
 from fibromap.store import aggregates
@@ -142,7 +143,8 @@ class PatternsPage(ReviewPage):
         self.spread_figures.setText(spread_figures(data.spread, self._atlas.name))
         rhythm = data.rhythm
         self.rhythm_lead.setText("\n".join(rhythm_leads(rhythm)) if rhythm else "")
-        self.rhythm.setText(rhythm_figures(rhythm) if rhythm else "")
+        self.rhythm.setText(f"{rhythm_figures(rhythm)}\n{observed_words(data.left_out)}"
+                            if rhythm else "")
         for widget in (self.rhythm_title, self.rhythm_lead, self.rhythm):
             widget.setVisible(rhythm is not None)
         self._show_region(data)
