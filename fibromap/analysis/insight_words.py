@@ -35,12 +35,12 @@ LEADS = {
     "stress": "After days with stress of {level} or more you had {change} the night after — "
               "{basis}; {verdict}.",
     "food": "After days with {food} you had {change} the night after — {basis}; {verdict}.",
-    "medication.flares": "After starting {medication} you had {change} a day, compared with "
-                         "the {window} days before — {basis}; {verdict}.",
-    "medication.pain": "After starting {medication} your overall pain was {change}, compared "
-                       "with the {window} days before — {basis}; {verdict}.",
-    "medication.symptom": "After starting {medication} your {symptom} rating was {change}, "
-                          "compared with the {window} days before — {basis}; {verdict}.",
+    "medication.flares": "Since starting {medication}: {change} a day than in the {window} "
+                         "days before — {basis}; {verdict}.",
+    "medication.pain": "After starting {medication} your overall pain was {change} than in "
+                       "the {window} days before — {basis}; {verdict}.",
+    "medication.symptom": "After starting {medication} your {symptom} rating was {change} "
+                          "than in the {window} days before — {basis}; {verdict}.",
     "measured.short.1": "After nights of under {hours} hours asleep you had {change} the next "
                         "day — {basis}; {verdict}.",
     "measured.short.2": "Two days after a night of under {hours} hours asleep you had {change} "
@@ -249,8 +249,19 @@ SYMPTOM_SCALE_RATED = Scale("{Symptom} rating (0–10)", "difference in points o
 OTHER_SCALE = Scale("{Outcome}", "difference in {outcome}", "left of 0: lower; right of 0: higher")
 
 
+# Outcomes counted over other hours but in the same unit share a group and its scale.
+SAME_UNIT = {"flares a day, counted from waking": "flares a day",
+             "flares from bedtime to waking": "night-time flares"}
+
+
+def group_of(outcome: str) -> str:
+    """The forest plot group of the rows whose outcome is ``outcome`` (one unit each)."""
+    return SAME_UNIT.get(outcome, outcome)
+
+
 def scale_for(outcome: str) -> Scale:
     """The words of the group of rows whose outcome is ``outcome``."""
+    outcome = group_of(outcome)
     if outcome in SCALES:
         return SCALES[outcome]
     if outcome.endswith(SYMPTOM_RATING):

@@ -2,6 +2,7 @@
 rounds for reading, says how many days it rests on, and says "could be chance" or not; each
 forest plot group's words are right for its outcome."""
 
+import random
 from datetime import date, timedelta
 
 import pytest
@@ -48,6 +49,14 @@ def assert_plain(sentence: str) -> None:
 def rows(exposed, other, start=D0):
     values = [(True, v) for v in exposed] + [(False, v) for v in other]
     return [(start + timedelta(days=i), x, y) for i, (x, y) in enumerate(values)]
+
+
+def mixed(exposed, other, seed=1):
+    """As rows, the exposed days scattered at random among the others (a pattern that
+    repeats, or a step, matches its own shifts and leaves chance unmeasured)."""
+    values = [(True, v) for v in exposed] + [(False, v) for v in other]
+    random.Random(seed).shuffle(values)
+    return [(D0 + timedelta(days=i), x, y) for i, (x, y) in enumerate(values)]
 
 
 @pytest.fixture(scope="module")
@@ -111,17 +120,17 @@ def test_ratings_are_higher_or_lower_in_points_and_medications_say_a_day():
                       "in the 30 days before", "flares a day",
                       rows([1.0, 2.0] * 6, [3.0, 3.0] * 6), kind="medication.flares",
                       medication="Low dose naltrexone", window="30")
-    assert lead(started).startswith("After starting Low dose naltrexone you had about 2 fewer "
-                                    "flares a day, compared with the 30 days before — 24 days;")
+    assert lead(started).startswith("Since starting Low dose naltrexone: about 2 fewer "
+                                    "flares a day than in the 30 days before — 24 days;")
     assert_plain(lead(started))
 
 
 def test_the_verdict_follows_the_adjusted_p_value_and_the_figures_keep_the_statistics():
-    clear = compare("Clear", "a", "b", "flares a day", rows([3.0, 4.0, 3.5, 4.5] * 5,
-                                                           [1.0, 1.5, 0.5, 1.0] * 5),
+    clear = compare("Clear", "a", "b", "flares a day", mixed([3.0, 4.0, 3.5, 4.5] * 5,
+                                                            [1.0, 1.5, 0.5, 1.0] * 5),
                     kind="sleep.flares.1")
-    noise = compare("Noise", "a", "b", "flares a day", rows([1.0, 2.0, 1.0, 2.0, 3.0] * 4,
-                                                           [2.0, 1.0, 2.0, 1.0, 2.0] * 4),
+    noise = compare("Noise", "a", "b", "flares a day", mixed([1.0, 2.0, 1.0, 2.0, 3.0] * 4,
+                                                            [2.0, 1.0, 2.0, 1.0, 2.0] * 4),
                     kind="sleep.flares.1")
     clear, noise = adjust([clear, noise])
     assert lead(clear).endswith("unlikely to be chance.") and clear.notable

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
-from fibromap.analysis.insight_words import Scale, lead, scale_for
+from fibromap.analysis.insight_words import Scale, group_of, lead, scale_for
 from fibromap.analysis.insights import Comparison
 from fibromap.analysis.ticks import nice_step, tick_text
 from fibromap.figure import colors
@@ -60,8 +60,8 @@ def grouped(comparisons: list[Comparison]) -> list[Group]:
     """The plotted comparisons by outcome, groups in the order their first row comes."""
     groups: dict[str, Group] = {}
     for comparison in plotted(comparisons):
-        group = groups.setdefault(comparison.outcome, Group(
-            comparison.outcome, scale_for(comparison.outcome), []))
+        group = groups.setdefault(group_of(comparison.outcome), Group(
+            group_of(comparison.outcome), scale_for(comparison.outcome), []))
         group.rows.append(comparison)
     return list(groups.values())
 

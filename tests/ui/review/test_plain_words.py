@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from fibromap.analysis.insight_words import lead, word_count
+from fibromap.analysis.insight_words import group_of, lead, word_count
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.daily import CheckIn, SymptomRating
 from fibromap.domain.device_data import DeviceSleep, DeviceSource, Moment
@@ -90,7 +90,8 @@ def test_each_card_leads_with_a_plain_sentence_and_the_method_waits_behind_a_clo
     assert QApplication.focusWidget() is page.how
     qtbot.keyClick(page.how, Qt.Key.Key_Space)
     assert page.how.isChecked() and page.method.isVisibleTo(page)
-    assert "Newey–West" in page.method.text() and "Benjamini–Hochberg" in page.method.text()
+    assert "sliding the exposure" in page.method.text()
+    assert "Benjamini–Hochberg" in page.method.text()
     assert all(card.method.isVisibleTo(page) and "95 % confidence interval" in card.method.text()
                for card in cards if card.comparison.enough and card.comparison.estimable)
     qtbot.keyClick(page.how, Qt.Key.Key_Space)
@@ -103,7 +104,7 @@ def test_the_forest_plot_has_a_group_and_a_scale_for_each_outcome(qtbot, four_ou
     assert [g.scale.heading for g in forest.groups] == [
         "Flares a day", "Overall pain (0–10)", "Night-time flares", "Fatigue rating (0–10)"]
     for group in forest.groups:
-        assert {c.outcome for c in group.rows} == {group.outcome}  # one unit per group
+        assert {group_of(c.outcome) for c in group.rows} == {group.outcome}  # one unit each
     texts = [text for text, _box in forest.text_boxes()]
     for unit in ("difference in flares a day", "difference in points of pain",
                  "difference in flares a night", "difference in points of fatigue"):
