@@ -1,9 +1,11 @@
 """The report's body maps: front and back coloured by flares, the most frequent referral
-patterns as arrows, and beside them the scale, the side convention and the top lists."""
+patterns as arrows, the numbers placed as on screen (fibromap/figure/number_placement.py)
+in the room beside the figures, and under them the scale, the side convention and the
+top lists."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -11,15 +13,20 @@ from fibromap.analysis.heatmap import Metric, format_value, metric_values, scale
 from fibromap.analysis.report_data import ReportData
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.geometry import Build, load_geometry
-from fibromap.figure.body_figures import BodyFigures
+from fibromap.domain.wording import counted
+from fibromap.figure.body_figures import FIGURE_GAP, BodyFigures
+from fibromap.figure.number_placement import NumberLabels
 from fibromap.figure.orientation import Orientation
 from fibromap.figure.referral_arrow import ReferralArrow
 from fibromap.report.layout import WRAP, Section, font, listing, spread, wrapped_height
 
 MAP_HEIGHT = 312.0   # points for the two figures
+NUMBER_PT = 7.0      # the numbers on the figures, at least
+ROOM_MOST = 220.0    # scene units beside each half-figure for numbers, at most
 ARROWS = 12          # the most frequent referral patterns drawn
-LISTED = 8           # lines of each list beside the figures before the rest is summed up
+LISTED = 8           # lines of each list under the figures before the rest is summed up
 NOTE_SIZE = 8.0
+COLUMN_GAP = 14.0    # between the two columns of notes
 
 SIDES = {
     Orientation.CLINICIAN: "Front view as seen facing the patient (the patient's right on "
@@ -29,8 +36,18 @@ SIDES = {
 }
 
 
-def _notes(data: ReportData, atlas: Atlas, maximum: float, orientation: Orientation,
-           hidden: int) -> list[str]:
+def _left_off(figures: BodyFigures, left_off: list[str]) -> list[str]:
+    """A line naming the numbers left off the figures: only ever the smallest."""
+    if not left_off:
+        return []
+    values = [figures.region_items[rid].value or 0 for rid in left_off]
+    return [f"{counted(len(left_off), 'smaller numbers')} ({spread(values)} flares each) are "
+            "left off the figures for want of room; their colours still show them."]
+
+
+def _notes(data: ReportData, atlas: Atlas, maximum: float,
+           orientation: Orientation) -> tuple[list[str], list[str]]:
+    """The notes under the figures: the scale and the arrows, then the regions."""
     links = [f"{atlas.name(s)} → {atlas.name(t).lower()}: {n}×" for s, t, n in data.links]
     top = sorted(data.figures.values(), key=lambda f: (-f.flares, f.region))
     regions = [f"{atlas.name(f.region)}: {f.flares}, " + (
@@ -39,63 +56,98 @@ def _notes(data: ReportData, atlas: Atlas, maximum: float, orientation: Orientat
     scale = (f"Scale: 0 to {maximum:.0f} flares (light orange to dark red; unmarked regions stay "
              "skin-coloured)." if data.figures
              else "No flares in this period: the figures are blank.")
-    notes = [scale, SIDES[orientation]]
-    if hidden:
-        notes.append(f"{hidden} number{'s' if hidden != 1 else ''} that would overlap another "
-                     "are left off the figure; the colours still show them.")
-    notes += ["", f"Most frequent referral patterns ({min(len(links), ARROWS)} drawn):"]
+    first = [scale, SIDES[orientation], "",
+             f"Most frequent referral patterns ({min(len(links), ARROWS)} drawn):"]
     counts = [n for _s, _t, n in data.links]
-    notes += listing(links, LISTED, lambda rest: f"… and {rest} more patterns, "
+    first += listing(links, LISTED, lambda rest: f"… and {rest} more patterns, "
                      f"{spread(counts[LISTED:])} times each.") or ["none recorded"]
-    notes += ["", "Most affected regions (flares, mean / highest intensity"
+    second = ["Most affected regions (flares, mean / highest intensity"
               + ("; referred zones not rated count in flares, not in intensities" if
                  data.summary.unrated_zones else "") + "):"]
     flares = [f.flares for f in top]
-    notes += listing(regions, LISTED, lambda rest: f"… and {rest} more regions with "
-                     f"{spread(flares[LISTED:])} flares each (coloured on the figures).") or [
-                         "none recorded"]
-    return notes or ["none"]
+    second += listing(regions, LISTED, lambda rest: f"… and {rest} more regions with "
+                      f"{spread(flares[LISTED:])} flares each (coloured on the figures).") or [
+                          "none recorded"]
+    return first, second
+
+
+class PaperMap:
+    """The two figures with their arrows and numbers, laid out for one width of page."""
+
+    def __init__(self, data: ReportData, atlas: Atlas, orientation: Orientation,
+                 build: Build = Build.NEUTRAL):
+        self.scene = QGraphicsScene()
+        self.figures = BodyFigures(self.scene, atlas, load_geometry(build), font(9))
+        self.figures.apply_orientation(orientation)
+        values = metric_values(data.figures, Metric.FLARES)
+        self.maximum = scale_maximum(Metric.FLARES, values)
+        self.figures.set_values(values, self.maximum, lambda v: format_value(Metric.FLARES, v))
+        for region_id in self.figures.region_items:
+            self.figures.refresh(region_id)
+            self.figures.labels[region_id].hide()  # the numbers are placed apart
+        top = max((n for _s, _t, n in data.links), default=1)
+        self.arrows = [ReferralArrow(source, target, width=1 + 3.5 * count / top)
+                       for source, target, count in data.links[:ARROWS]]
+        for arrow in self.arrows:
+            self.scene.addItem(arrow)
+        self.numbers = NumberLabels(self.figures, self.scene)
+        self.width = 0.0
+
+    def fit(self, width: float) -> None:
+        """Share the page's width between the figures and the room beside them, then draw
+        the arrows and place the numbers (at NUMBER_PT points or more)."""
+        if width == self.width:
+            return
+        self.width = width
+        figures = self.figures
+        views = [figures.geometry.views[view] for view in figures.shown]
+        natural = sum(view.width for view in views) + FIGURE_GAP * (len(views) - 1) + 8
+        pixel = self.scene.sceneRect().height() / MAP_HEIGHT  # scene units to a point
+        numbered = any(item.value is not None for item in figures.region_items.values())
+        room = max(0.0, min(ROOM_MOST, (width * pixel - natural) / 4)) if numbered else 0.0
+        figures.set_room(FIGURE_GAP + 2 * room, room)
+        for arrow in self.arrows:
+            arrow.route(figures.scene_anchor(arrow.source), figures.scene_anchor(arrow.target))
+        drawn = self.scene.sceneRect()
+        pixel = max(drawn.height() / MAP_HEIGHT, drawn.width() / width)
+        self.numbers.place(pixel, font(NUMBER_PT), self.arrows, size=NUMBER_PT)
+
+    def render(self, painter: QPainter, target: QRectF) -> None:
+        self.scene.render(painter, target, self.scene.sceneRect(),
+                          Qt.AspectRatioMode.KeepAspectRatio)
 
 
 def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation,
-              build: Build = Build.NEUTRAL) -> Section:
-    geometry = load_geometry(build)
-    scene = QGraphicsScene()
-    figures = BodyFigures(scene, atlas, geometry, font(9))
-    figures.apply_orientation(orientation)
-    values = metric_values(data.figures, Metric.FLARES)
-    maximum = scale_maximum(Metric.FLARES, values)
-    figures.set_values(values, maximum, lambda v: format_value(Metric.FLARES, v))
-    for region_id in figures.region_items:
-        figures.refresh(region_id)
-    top = max((n for _s, _t, n in data.links), default=1)
-    heads = []
-    for source, target, count in data.links[:ARROWS]:
-        arrow = ReferralArrow(source, target, width=1 + 3.5 * count / top)
-        scene.addItem(arrow)
-        arrow.route(figures.scene_anchor(source), figures.scene_anchor(target))
-        heads.append(arrow.head_rect())
-    hidden = figures.declutter(heads)
-    drawn = scene.sceneRect()
-    map_width = MAP_HEIGHT * drawn.width() / drawn.height()
-    notes = _notes(data, atlas, maximum, orientation, hidden)
+              build: Build = Build.NEUTRAL) -> list[Section]:
+    """Two sections: the figures, then the notes under them (which may go on the next page)."""
+    paper = PaperMap(data, atlas, orientation, build)
+    first, second = _notes(data, atlas, paper.maximum, orientation)
 
-    def notes_width(width: float) -> float:
-        return width - map_width - 10
-
-    def notes_height(width: float) -> float:
-        return sum(wrapped_height(line, notes_width(width), NOTE_SIZE) for line in notes)
-
-    def draw(painter: QPainter, box: QRectF) -> None:
+    def draw_map(painter: QPainter, box: QRectF) -> None:
         painter.setFont(font(10.5, True))
         painter.drawText(QRectF(box.left(), box.top(), box.width(), 14),
                          "Where: flares touching each region, with referral patterns (arrows)")
-        target = QRectF(box.left(), box.top() + 16, map_width, MAP_HEIGHT)
-        scene.render(painter, target, drawn)
+        paper.fit(box.width())
+        paper.render(painter, QRectF(box.left(), box.top() + 16, box.width(), MAP_HEIGHT))
+
+    def columns(width: float) -> list[list[str]]:
+        paper.fit(width)
+        return [first[:2] + _left_off(paper.figures, paper.numbers.left_off) + first[2:], second]
+
+    def column_width(width: float) -> float:
+        return (width - COLUMN_GAP) / 2
+
+    def notes_height(width: float) -> float:
+        return max(sum(wrapped_height(line, column_width(width), NOTE_SIZE) for line in column)
+                   for column in columns(width))
+
+    def draw_notes(painter: QPainter, box: QRectF) -> None:
         painter.setFont(font(NOTE_SIZE))
-        left, y = target.right() + 10, box.top() + 20
-        for line in notes:
-            height = wrapped_height(line, notes_width(box.width()), NOTE_SIZE)
-            painter.drawText(QRectF(left, y, notes_width(box.width()), height), WRAP, line)
-            y += height
-    return Section(lambda width: max(MAP_HEIGHT + 18, 20 + notes_height(width)), draw)
+        inner = column_width(box.width())
+        for index, column in enumerate(columns(box.width())):
+            left, y = box.left() + index * (inner + COLUMN_GAP), box.top()
+            for line in column:
+                height = wrapped_height(line, inner, NOTE_SIZE)
+                painter.drawText(QRectF(left, y, inner, height), WRAP, line)
+                y += height
+    return [Section(16 + MAP_HEIGHT, draw_map), Section(notes_height, draw_notes)]
