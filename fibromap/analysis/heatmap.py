@@ -26,7 +26,7 @@ class MetricInfo:
     label: str
     unit: str
     value: Callable[[RegionFigures], float | None]  # None: felt, but never rated
-    fixed_maximum: float | None  # intensities keep the 0–10 scale; counts scale to the data
+    fixed_maximum: float | None  # intensities keep the 0–10 scale; counts get classes (colour_scale.py)
     decimals: int
 
 
@@ -48,13 +48,6 @@ def metric_values(figures: dict[str, RegionFigures], metric: Metric) -> dict[str
     values = {region: info.value(f) for region, f in figures.items()}
     return {region: float(value) for region, value in values.items()
             if value is not None and (value > 0 or metric in (Metric.MEAN, Metric.MAX))}
-
-
-def scale_maximum(metric: Metric, *value_sets: dict[str, float]) -> float:
-    fixed = METRICS[metric].fixed_maximum
-    if fixed is not None:
-        return fixed
-    return max((max(values.values(), default=0) for values in value_sets), default=0) or 1.0
 
 
 def format_value(metric: Metric, value: float) -> str:

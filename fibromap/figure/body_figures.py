@@ -275,10 +275,11 @@ class BodyFigures:
         else:
             self.labels[region_id].show_for(shown, scene_anchor_of(shown))
 
-    def set_values(self, values: dict[str, float], maximum: float, fmt) -> None:
-        """Heat-map colours: each region's figure as a fraction of ``maximum`` (others blank)."""
+    def set_values(self, values: dict[str, float], position, fmt) -> None:
+        """Heat-map colours: each region's figure at ``position(value)`` along the colour
+        scale, 0 to 1 (analysis/colour_scale.py); others blank."""
         for region_id, item in self.region_items.items():
             value = values.get(region_id)
             item.value = value
-            item.value_fraction = min(1.0, value / maximum) if value and maximum else 0.0
+            item.value_fraction = position(value) if value is not None else 0.0
             item.value_text = fmt(value) if value is not None else ""

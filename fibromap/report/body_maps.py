@@ -6,15 +6,17 @@ top lists."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
-from fibromap.analysis.heatmap import Metric, format_value, metric_values, scale_maximum
+from fibromap.analysis.colour_scale import colour_scale
+from fibromap.analysis.heatmap import Metric, format_value, metric_values
 from fibromap.analysis.report_data import ReportData
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.geometry import Build, load_geometry
 from fibromap.domain.wording import counted
 from fibromap.figure.body_figures import FIGURE_GAP, BodyFigures
+from fibromap.figure.legend import class_colour, class_key, key_height, paint_key
 from fibromap.figure.number_placement import NumberLabels
 from fibromap.figure.orientation import Orientation
 from fibromap.figure.referral_arrow import ReferralArrow
@@ -26,6 +28,8 @@ ROOM_MOST = 220.0    # scene units beside each half-figure for numbers, at most
 ARROWS = 12          # the most frequent referral patterns drawn
 LISTED = 8           # lines of each list under the figures before the rest is summed up
 NOTE_SIZE = 8.0
+SWATCH = 9.0         # a class's swatch in the key, points
+KEY_TITLE = "Flares touching each region (colours as on screen):"
 COLUMN_GAP = 14.0    # between the two columns of notes
 
 SIDES = {
@@ -45,18 +49,17 @@ def _left_off(figures: BodyFigures, left_off: list[str]) -> list[str]:
             "left off the figures for want of room; their colours still show them."]
 
 
-def _notes(data: ReportData, atlas: Atlas, maximum: float,
+def _notes(data: ReportData, atlas: Atlas,
            orientation: Orientation) -> tuple[list[str], list[str]]:
-    """The notes under the figures: the scale and the arrows, then the regions."""
+    """The notes under the figures and their key: the sides and the arrows, then the
+    regions."""
     links = [f"{atlas.name(s)} → {atlas.name(t).lower()}: {n}×" for s, t, n in data.links]
     top = sorted(data.figures.values(), key=lambda f: (-f.flares, f.region))
     regions = [f"{atlas.name(f.region)}: {f.flares}, " + (
         f"{f.mean_intensity:.1f} / {f.max_intensity}" if f.mean_intensity is not None
         else "referred, not rated") for f in top]
-    scale = (f"Scale: 0 to {maximum:.0f} flares (light orange to dark red; unmarked regions stay "
-             "skin-coloured)." if data.figures
-             else "No flares in this period: the figures are blank.")
-    first = [scale, SIDES[orientation], "",
+    first = [] if data.figures else ["No flares in this period: the figures are blank."]
+    first += [SIDES[orientation], "",
              f"Most frequent referral patterns ({min(len(links), ARROWS)} drawn):"]
     counts = [n for _s, _t, n in data.links]
     first += listing(links, LISTED, lambda rest: f"… and {rest} more patterns, "
@@ -80,8 +83,9 @@ class PaperMap:
         self.figures = BodyFigures(self.scene, atlas, load_geometry(build), font(9))
         self.figures.apply_orientation(orientation)
         values = metric_values(data.figures, Metric.FLARES)
-        self.maximum = scale_maximum(Metric.FLARES, values)
-        self.figures.set_values(values, self.maximum, lambda v: format_value(Metric.FLARES, v))
+        self.scale = colour_scale(Metric.FLARES, values)  # as the app's heat-map has it
+        self.figures.set_values(values, self.scale.position if self.scale else lambda _v: 0.0,
+                                lambda v: format_value(Metric.FLARES, v))
         for region_id in self.figures.region_items:
             self.figures.refresh(region_id)
             self.figures.labels[region_id].hide()  # the numbers are placed apart
@@ -117,11 +121,25 @@ class PaperMap:
                           Qt.AspectRatioMode.KeepAspectRatio)
 
 
+def _points() -> QImage:
+    """A 72-dpi surface to measure the key's words on: one unit is one point."""
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.setDotsPerMeterX(round(72 / 0.0254))
+    image.setDotsPerMeterY(round(72 / 0.0254))
+    return image
+
+
 def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation,
               build: Build = Build.NEUTRAL) -> list[Section]:
-    """Two sections: the figures, then the notes under them (which may go on the next page)."""
+    """Two sections: the figures, then under them the colours' key and the notes (which
+    may go on the next page)."""
     paper = PaperMap(data, atlas, orientation, build)
-    first, second = _notes(data, atlas, paper.maximum, orientation)
+    first, second = _notes(data, atlas, orientation)
+    scale = paper.scale
+    entries = [] if scale is None else [
+        (text, class_colour(scale.position(c.high))) for text, c in zip(
+            scale.texts(), scale.classes, strict=True)]
+    ruler = _points()
 
     def draw_map(painter: QPainter, box: QRectF) -> None:
         painter.setFont(font(10.5, True))
@@ -130,22 +148,40 @@ def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation,
         paper.fit(box.width())
         paper.render(painter, QRectF(box.left(), box.top() + 16, box.width(), MAP_HEIGHT))
 
+    def key_lines(width: float) -> float:
+        if not entries:
+            return 0.0
+        metrics = QFontMetricsF(font(NOTE_SIZE), ruler)
+        return (wrapped_height(KEY_TITLE, width, NOTE_SIZE)
+                + key_height(entries, metrics, width, SWATCH) + 4)
+
     def columns(width: float) -> list[list[str]]:
         paper.fit(width)
-        return [first[:2] + _left_off(paper.figures, paper.numbers.left_off) + first[2:], second]
+        return [_left_off(paper.figures, paper.numbers.left_off) + first, second]
 
     def column_width(width: float) -> float:
         return (width - COLUMN_GAP) / 2
 
     def notes_height(width: float) -> float:
-        return max(sum(wrapped_height(line, column_width(width), NOTE_SIZE) for line in column)
-                   for column in columns(width))
+        return key_lines(width) + max(
+            sum(wrapped_height(line, column_width(width), NOTE_SIZE) for line in column)
+            for column in columns(width))
 
     def draw_notes(painter: QPainter, box: QRectF) -> None:
         painter.setFont(font(NOTE_SIZE))
+        top = box.top()
+        if entries:
+            height = wrapped_height(KEY_TITLE, box.width(), NOTE_SIZE)
+            painter.drawText(QRectF(box.left(), top, box.width(), height), WRAP, KEY_TITLE)
+            painter.save()
+            painter.translate(box.left(), top + height)
+            paint_key(painter, class_key(entries, QFontMetricsF(font(NOTE_SIZE), ruler),
+                                         box.width(), SWATCH), QColor("black"))
+            painter.restore()
+            top += key_lines(box.width())
         inner = column_width(box.width())
         for index, column in enumerate(columns(box.width())):
-            left, y = box.left() + index * (inner + COLUMN_GAP), box.top()
+            left, y = box.left() + index * (inner + COLUMN_GAP), top
             for line in column:
                 height = wrapped_height(line, inner, NOTE_SIZE)
                 painter.drawText(QRectF(left, y, inner, height), WRAP, line)

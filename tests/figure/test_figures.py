@@ -49,7 +49,7 @@ def test_the_persons_left_is_where_the_orientation_says(figures, orientation, le
 
 def test_a_region_is_painted_in_the_colour_of_its_value(figures):
     figures.apply_orientation(Orientation.CLINICIAN)
-    figures.set_values({"gluteus_maximus.left": 10.0}, 10.0, lambda v: f"{v:g}")
+    figures.set_values({"gluteus_maximus.left": 10.0}, lambda v: v / 10, lambda v: f"{v:g}")
     for region_id in figures.region_items:
         figures.refresh(region_id)
     figures.labels["gluteus_maximus.left"].hide()  # the number would sit on the anchor

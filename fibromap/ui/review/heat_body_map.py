@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from fibromap.analysis.colour_scale import ColourScale
 from fibromap.domain.atlas import FIGURES, Atlas
 from fibromap.domain.geometry import BodyGeometry
 from fibromap.domain.wording import counted
@@ -44,11 +45,12 @@ class HeatBodyMap(BodyMapWidget):
         self._placing = QTimer(self, singleShot=True, interval=0)
         self._placing.timeout.connect(self._place)
 
-    def show_figures(self, values: dict[str, float], maximum: float, fmt,
+    def show_figures(self, values: dict[str, float], scale: ColourScale | None, fmt,
                      links: Sequence[tuple[str, str, int]] = ()) -> None:
-        """Colours, referral arrows and numbers at once (the numbers placed once)."""
+        """Colours on ``scale`` (None: nothing to colour), referral arrows and numbers at
+        once (the numbers placed once)."""
         self._draw_links(links)
-        self._colour(values, maximum, fmt)
+        self._colour(values, scale, fmt)
         self._place_soon()  # numbers keep clear of the arrowheads
 
     def left_off_label(self) -> QLabel:
@@ -76,9 +78,9 @@ class HeatBodyMap(BodyMapWidget):
         return (f"{counted(len(texts), 'smaller numbers')} ({each} each) not shown on the "
                 "map: hover a region for its figure.")
 
-    def show_values(self, values: dict[str, float], maximum: float,
+    def show_values(self, values: dict[str, float], scale: ColourScale | None,
                     fmt=lambda v: f"{v:g}") -> None:
-        self._colour(values, maximum, fmt)
+        self._colour(values, scale, fmt)
         self._place_soon()
 
     def show_link_counts(self, links: list[tuple[str, str, int]]) -> None:
@@ -97,10 +99,10 @@ class HeatBodyMap(BodyMapWidget):
             self.numbers.scale = 0.0  # placed for no scale yet
             self._placing.start()
 
-    def _colour(self, values: dict[str, float], maximum: float, fmt) -> None:
-        """Each region coloured by its figure on a 0–``maximum`` scale; others stay blank.
-        The numbers are placed apart (number_placement.py), not at the anchors."""
-        self.figures.set_values(values, maximum, fmt)
+    def _colour(self, values: dict[str, float], scale: ColourScale | None, fmt) -> None:
+        """Each region coloured by its figure on ``scale``; others stay blank. The numbers
+        are placed apart (number_placement.py), not at the anchors."""
+        self.figures.set_values(values, scale.position if scale else lambda _v: 0.0, fmt)
         for rid in self.region_items:
             self._refresh(rid)
 
