@@ -53,3 +53,27 @@ def metric_values(figures: dict[str, RegionFigures], metric: Metric) -> dict[str
 def format_value(metric: Metric, value: float) -> str:
     decimals = METRICS[metric].decimals
     return f"{value:.{decimals}f}" if decimals else f"{value:.0f}"
+
+
+ARROWS = 12    # referral patterns drawn as arrows on a heat-map, at most
+PER_ZONE = 2   # arrows ending at one region, at most (their heads would pile on its number)
+
+Link = tuple[str, str, int]  # source, zone, how many times
+
+
+def arrows_drawn(links: list[Link], most: int = ARROWS,
+                 per_zone: int = PER_ZONE) -> tuple[list[Link], list[Link]]:
+    """The referral patterns drawn as arrows, one per source and zone: the most frequent
+    first, at most ``per_zone`` ending at one region and ``most`` in all; and the rest,
+    most frequent first, to be named in words."""
+    drawn: list[Link] = []
+    rest: list[Link] = []
+    into: dict[str, int] = {}
+    for link in sorted(links, key=lambda each: (-each[2], each[0], each[1])):
+        source, zone, _count = link
+        if len(drawn) < most and into.get(zone, 0) < per_zone and source != zone:
+            drawn.append(link)
+            into[zone] = into.get(zone, 0) + 1
+        else:
+            rest.append(link)
+    return drawn, rest

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from fibromap.domain.atlas import FIGURES, Atlas, Side, View
 from fibromap.domain.geometry import BodyGeometry
 from fibromap.figure import colors
+from fibromap.figure.arrow_routes import route_arrow
 from fibromap.figure.midline import midline_of
 from fibromap.figure.orientation import Orientation
 from fibromap.figure.region_chip import chip_font, chip_rows, chips
@@ -212,6 +213,17 @@ class BodyFigures:
                     item.set_shape(shape)
         self.show(self.shown)
         self._mirror()
+
+    @property
+    def mirrored(self) -> bool:
+        """The views seen face to face are drawn as in a mirror (the patient view)."""
+        return self._mirrored
+
+    def route_arrow(self, arrow) -> bool:
+        """Draw a ReferralArrow between its regions on display, or to the edge of its
+        source's figure when the pain is felt on the other (arrow_routes.py); False when
+        one of its ends is not on display."""
+        return route_arrow(self, arrow)
 
     def apply_orientation(self, orientation: Orientation) -> None:
         self._mirrored = orientation is Orientation.PATIENT

@@ -17,6 +17,8 @@ STEP_PX = 5          # between two reaches tried round a region
 NEAR_PX = 70         # leaders up to this long are tried first, round the region
 FAR_PX = 260         # then anywhere on the region's side within this reach, on a grid
 GRID_PX = 4          # of this step
+LONG = 1.0           # a leader's length past NEAR_PX costs this much more again
+MOST_HEADS = 2       # arrowheads round a number, at most
 STARTS_ACROSS = 8    # a region's dots are tried on a grid about this many across
 Box = tuple[float, float, float, float]
 
@@ -55,7 +57,18 @@ class Candidates:
     upright: float = 1.0  # a leader's length up or down costs this much more than sideways,
     inward: float = 1.0   # and towards the midline this much more
 
-    def inside(self, obstacles: list[Box], lines: list[Box]) -> QRectF | None:
+    def crowded(self, left, top, heads: list[Box]):
+        """Whether more than MOST_HEADS arrowheads lie round each candidate box (within a
+        box's height of it): the number would be lost among them."""
+        import numpy as np  # loaded with the first heat-map, not at start-up
+
+        if len(heads) <= MOST_HEADS:
+            return np.zeros(len(left), dtype=bool)
+        width, height = self.size
+        return boxes_touch(left - height, top - height, left + width + height,
+                           top + 2 * height, heads).sum(axis=1) > MOST_HEADS
+
+    def inside(self, obstacles: list[Box], lines: list[Box], heads: list[Box]) -> QRectF | None:
         """A box for the number wholly inside the region, as near its anchor as can be,
         touching nothing taken and crossed by no leader."""
         import numpy as np  # loaded with the first heat-map, not at start-up
@@ -73,7 +86,7 @@ class Candidates:
         top = ay + dy[nearest] - height / 2
         b = self.bounds
         near = [o for o in obstacles if o[0] < b[2] and b[0] < o[2] and o[1] < b[3] and b[1] < o[3]]
-        keep = np.ones(len(left), dtype=bool)
+        keep = ~self.crowded(left, top, heads)
         if near:
             keep &= ~boxes_touch(left, top, left + width, top + height, near).any(axis=1)
         if lines:
@@ -121,7 +134,7 @@ class Candidates:
             keep &= ~(distances(as_rows(lines), points) < 2 * dot).any(axis=0)
         return points[keep]
 
-    def open(self, left, top, starts, obstacles: list[Box]):
+    def open(self, left, top, starts, obstacles: list[Box], heads: list[Box]):
         """Which candidate boxes lie on the region's side clear of ``obstacles`` (a quick
         test of all), and for each its box and the leader from the nearest of ``starts``
         (an N×8 array: left, top, right, bottom, x1, y1, x2, y2)."""
@@ -133,7 +146,7 @@ class Candidates:
         keep = (side[0] <= left) & (right <= side[2]) & (side[1] <= top) & (bottom <= side[3])
         ax, ay = self.anchor
         far = (FAR_PX + 2) * self.unit + width + height
-        near = [b for b in obstacles if ax - far < b[2] and b[0] < ax + far
+        near = [b for b in obstacles + heads if ax - far < b[2] and b[0] < ax + far
                 and ay - far < b[3] and b[1] < ay + far]
         if near and keep.any():
             keep[keep] = ~boxes_touch(left[keep], top[keep], right[keep], bottom[keep],
@@ -145,13 +158,17 @@ class Candidates:
         x1, y1 = starts[nearest, 0], starts[nearest, 1]
         leaders = np.stack([left, top, right, bottom, x1, y1, np.clip(x1, left, right),
                             np.clip(y1, top, bottom)], axis=1)
+        if keep.any():
+            keep[keep] = ~self.crowded(left[keep], top[keep], heads)
         return keep, leaders
 
     def cost(self, leaders):
-        """Each leader's length in output pixels; up or down, or towards the midline,
-        counts for more (sideways and outwards reads best)."""
+        """Each leader's length in output pixels; past NEAR_PX, up or down, or towards the
+        midline, it counts for more (short, sideways and outwards reads best)."""
         import numpy as np  # loaded with the first heat-map, not at start-up
 
         dx, dy = leaders[:, 6] - leaders[:, 4], leaders[:, 7] - leaders[:, 5]
         inward = np.maximum(0.0, -self.outward * dx)
-        return (np.hypot(dx, dy) + self.upright * np.abs(dy) + self.inward * inward) / self.unit
+        length = np.hypot(dx, dy) / self.unit
+        return (length + LONG * np.maximum(0.0, length - NEAR_PX)
+                + (self.upright * np.abs(dy) + self.inward * inward) / self.unit)

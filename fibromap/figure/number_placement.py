@@ -5,7 +5,8 @@ whole; otherwise beside it, on a leader line from a dot on the region (the point
 region nearest the number): round the region first, then anywhere within reach on its
 side, out into the room beside the figures. A number never lies across its figure's
 midline from its region (nor past half the gap to the next figure), never covers an
-arrowhead, another number or a dot, and its leader crosses no other leader, number or dot.
+arrowhead, a ring (F, B), another number or a dot, never sits among more than two
+arrowheads, and its leader crosses no other leader, number or dot.
 Where no place is free, one or two numbers already placed in the way are moved if they
 find other places. When a number still finds none, it and every smaller one are left off,
 so a number is missing only when every bigger one is drawn; ``left_off`` names them.
@@ -50,7 +51,8 @@ FENCE_PX = 16        # a leader passing this near the anchor of a region still t
 # leader's length costs up or down, and towards the midline, and the cost of a fence.
 STYLES = ((1.0, 1.0, 80.0), (1.0, 0.0, 0.0), (2.0, 2.0, 120.0), (0.3, 0.0, 40.0))
 FENCED = 400         # the cheapest places whose leaders are tested for that
-MOST_TRIED = 60      # candidate places checked exactly, cheapest first,
+MOST_TRIED = 60      # candidate places weighed exactly, cheapest first,
+MOST_LOOKED = 600    # of so many looked at at most,
 CHUNK = 48           # their leaders tested so many at a time
 MOST_MOVED = 2       # numbers moved out of the way of one that finds no place
 REPAIR_TRIES = 12    # places tried for it that way
@@ -85,6 +87,7 @@ class NumberLabels:
         self.unit = 1.0                # scene units for one of the sizes above
         self._font = QFont()
         self._texts: list[Box] = []    # the figures' texts (titles, L and R)
+        self._rings: list[Box] = []    # the F and B rings of arrows to the other figure
         self._heads: list[Box] = []    # arrowheads: no number on them (a leader may cross)
         self._placed: dict[str, Spot] = {}
         self._rank: dict[str, int] = {}  # biggest first
@@ -104,9 +107,7 @@ class NumberLabels:
         ReferralArrows drawn (their heads stay clear)."""
         self.clear()
         order = self._measure(pixel, font, size)
-        self._heads = [_box(arrow.head_rect()) for arrow in arrows if arrow.isVisible()]
-        self._texts = [_box(item.sceneBoundingRect()) for item in self.scene.items()
-                       if isinstance(item, QGraphicsSimpleTextItem) and item.isVisible()]
+        self._arrows_and_texts(arrows)
         best: tuple[dict[str, Spot], list[str]] | None = None
         for style in STYLES:  # another way of weighing leaders, while any is left off
             placed, left_off = self._run(order, *style)
@@ -122,6 +123,15 @@ class NumberLabels:
             label = NumberLabel(item, item.value_text, spot.box, self._font, self.unit, start)
             self.scene.addItem(label)
             self.labels[rid] = label
+
+    def _arrows_and_texts(self, arrows: Iterable) -> None:
+        """What the numbers keep clear of: the arrows' heads and rings, the figures' texts."""
+        shown = [arrow for arrow in arrows if arrow.isVisible()]
+        self._heads = [_box(arrow.head_rect()) for arrow in shown if arrow.ring is None]
+        # The rings holding F or B: no number on them (a leader passes under one).
+        self._rings = [_box(arrow.head_rect()) for arrow in shown if arrow.ring is not None]
+        self._texts = [_box(item.sceneBoundingRect()) for item in self.scene.items()
+                       if isinstance(item, QGraphicsSimpleTextItem) and item.isVisible()]
 
     def _run(self, order: list[str], upright: float, inward: float,
              fence: float) -> tuple[dict[str, Spot], list[str]]:
@@ -198,7 +208,7 @@ class NumberLabels:
     def _find(self, rid: str) -> Spot | None:
         """Inside the region, else the cheapest place beside it."""
         obstacles, lines = self._obstacles(rid), self._lines()
-        box = self._regions[rid].inside(obstacles + self._heads, lines)
+        box = self._regions[rid].inside(obstacles + self._heads + self._rings, lines, self._heads)
         if box is not None:
             return Spot(box)
         region = self._regions[rid]
@@ -262,7 +272,7 @@ class NumberLabels:
         import numpy as np  # loaded with the first heat-map, not at start-up
 
         region = self._regions[rid]
-        keep, leaders = region.open(left, top, starts, obstacles + self._heads)
+        keep, leaders = region.open(left, top, starts, obstacles + self._rings, self._heads)
         if not keep.any():
             return None
         cost = self._cost(rid, leaders, keep)
@@ -275,17 +285,21 @@ class NumberLabels:
         """The candidate (in ``order``, cheapest leader first) that costs least once the
         regions its box covers are counted."""
         best: tuple[float, int] | None = None
-        tried = 0
+        tried = looked = 0  # places weighed, and places looked at (some on its own region)
         for start in range(0, len(order), CHUNK):  # the leaders' tests, cheapest first
-            if tried >= MOST_TRIED or best is not None and cost[order[start]] >= best[0]:
+            if tried >= MOST_TRIED or looked >= MOST_LOOKED or (
+                    best is not None and cost[order[start]] >= best[0]):
                 break  # nothing further on can cost less
             chunk = order[start:start + CHUNK]
             for index in chunk[self._clear(chunk, leaders, obstacles, lines)].tolist():
                 if tried >= MOST_TRIED or best is not None and cost[index] >= best[0]:
                     break
-                tried += 1
+                looked += 1
                 covering = self._covering(rid, leaders[index])
-                if covering is not None and (best is None or covering + cost[index] < best[0]):
+                if covering is None:
+                    continue
+                tried += 1
+                if best is None or covering + cost[index] < best[0]:
                     best = (covering + float(cost[index]), index)
         return None if best is None else (best[1], _spot(leaders[best[1]]))
 
@@ -313,7 +327,8 @@ class NumberLabels:
         if not placed or not len(region.starts):
             return False
         for left, top in region.candidates():
-            keep, leaders = region.open(left, top, region.starts, self._texts + self._heads)
+            keep, leaders = region.open(left, top, region.starts, self._texts + self._rings,
+                                        self._heads)
             index = np.flatnonzero(keep)
             index = index[self._clear(index, leaders, as_rows(self._texts), as_rows([]))]
             if not len(index):

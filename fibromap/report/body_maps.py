@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
 from fibromap.analysis.colour_scale import colour_scale
-from fibromap.analysis.heatmap import Metric, format_value, metric_values
+from fibromap.analysis.heatmap import PER_ZONE, Metric, arrows_drawn, format_value, metric_values
 from fibromap.analysis.report_data import ReportData
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.geometry import Build, load_geometry
@@ -24,8 +24,8 @@ from fibromap.report.layout import WRAP, Section, font, listing, spread, wrapped
 
 MAP_HEIGHT = 312.0   # points for the two figures
 NUMBER_PT = 7.0      # the numbers on the figures, at least
+RING_PT = 4.0        # the radius of the ring holding F or B (an arrow to the other figure)
 ROOM_MOST = 220.0    # scene units beside each half-figure for numbers, at most
-ARROWS = 12          # the most frequent referral patterns drawn
 LISTED = 8           # lines of each list under the figures before the rest is summed up
 NOTE_SIZE = 8.0
 SWATCH = 9.0         # a class's swatch in the key, points
@@ -53,17 +53,22 @@ def _notes(data: ReportData, atlas: Atlas,
            orientation: Orientation) -> tuple[list[str], list[str]]:
     """The notes under the figures and their key: the sides and the arrows, then the
     regions."""
-    links = [f"{atlas.name(s)} → {atlas.name(t).lower()}: {n}×" for s, t, n in data.links]
+    drawn, left = arrows_drawn(data.links)
+    links = [f"{atlas.name(s)} → {atlas.name(t).lower()}: {n}×" for s, t, n in drawn]
     top = sorted(data.figures.values(), key=lambda f: (-f.flares, f.region))
     regions = [f"{atlas.name(f.region)}: {f.flares}, " + (
         f"{f.mean_intensity:.1f} / {f.max_intensity}" if f.mean_intensity is not None
         else "referred, not rated") for f in top]
     first = [] if data.figures else ["No flares in this period: the figures are blank."]
-    first += [SIDES[orientation], "",
-             f"Most frequent referral patterns ({min(len(links), ARROWS)} drawn):"]
-    counts = [n for _s, _t, n in data.links]
-    first += listing(links, LISTED, lambda rest: f"… and {rest} more patterns, "
+    first += [SIDES[orientation], "", "Most frequent referral patterns, drawn as arrows "
+              f"(at most {PER_ZONE} to one region; the thicker, the more often; ending in a "
+              "ring: felt on the other figure at that height and side, F front, B back):"]
+    counts = [n for _s, _t, n in drawn]
+    first += listing(links, LISTED, lambda rest: f"… and {rest} more drawn, "
                      f"{spread(counts[LISTED:])} times each.") or ["none recorded"]
+    if left:
+        first.append(f"Not drawn: {counted(len(left), 'more patterns')}, "
+                     f"{spread([n for _s, _t, n in left])} times each.")
     second = ["Most affected regions (flares, mean / highest intensity"
               + ("; referred zones not rated count in flares, not in intensities" if
                  data.summary.unrated_zones else "") + "):"]
@@ -89,10 +94,12 @@ class PaperMap:
         for region_id in self.figures.region_items:
             self.figures.refresh(region_id)
             self.figures.labels[region_id].hide()  # the numbers are placed apart
-        top = max((n for _s, _t, n in data.links), default=1)
+        drawn, _left = arrows_drawn(data.links)
+        top = max((n for _s, _t, n in drawn), default=1)
         self.arrows = [ReferralArrow(source, target, width=1 + 3.5 * count / top)
-                       for source, target, count in data.links[:ARROWS]]
+                       for source, target, count in drawn]
         for arrow in self.arrows:
+            arrow.ring_radius = RING_PT * self.scene.sceneRect().height() / MAP_HEIGHT
             self.scene.addItem(arrow)
         self.numbers = NumberLabels(self.figures, self.scene)
         self.width = 0.0
@@ -111,7 +118,7 @@ class PaperMap:
         room = max(0.0, min(ROOM_MOST, (width * pixel - natural) / 4)) if numbered else 0.0
         figures.set_room(FIGURE_GAP + 2 * room, room)
         for arrow in self.arrows:
-            arrow.route(figures.scene_anchor(arrow.source), figures.scene_anchor(arrow.target))
+            arrow.setVisible(figures.route_arrow(arrow))
         drawn = self.scene.sceneRect()
         pixel = max(drawn.height() / MAP_HEIGHT, drawn.width() / width)
         self.numbers.place(pixel, font(NUMBER_PT), self.arrows, size=NUMBER_PT)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLineF, QPointF, QRectF
 
 from fibromap.domain.atlas import Side
+from fibromap.figure.region_item import shape_path
 from tests.helpers.colour import wcag_contrast
 
 
@@ -101,3 +102,41 @@ def check_numbers(figures, numbers, arrows) -> dict:
             kind = line.intersects(second)[0]
             assert kind != QLineF.IntersectionType.BoundedIntersection, (rid, other)
     return {"drawn": len(labels), "beside": beside, "left_off": len(numbers.left_off)}
+
+
+def check_arrows(figures, arrows, numbers=None) -> dict:
+    """The heat-map's arrows can be followed: at most 12, one per source and zone, at most
+    two ending at one region; each stays within one figure's column (to half the gap), an
+    arrow between the front and the back ending beside its source's figure in a ring
+    holding F or B; no number has more than two arrowheads round it."""
+    shown = [arrow for arrow in arrows if arrow.isVisible()]
+    assert len(shown) <= 12
+    pairs = [(arrow.source, arrow.target) for arrow in shown]
+    assert len(set(pairs)) == len(pairs)
+    zones = [target for _source, target in pairs]
+    assert all(zones.count(zone) <= 2 for zone in zones)
+    columns = figure_columns(figures)
+    crossing = 0
+    for arrow in shown:
+        source = figures.shown_item(arrow.source)
+        target = figures.shown_item(arrow.target)
+        left, _middle, right = columns[source.view]
+        bounds = arrow.sceneBoundingRect()
+        assert left <= bounds.left() and bounds.right() <= right, pairs
+        if source.view != target.view:
+            crossing += 1
+            assert arrow.letter == ("F" if target.view.facing else "B")
+            ring = arrow.head_rect()
+            outline = figures.containers[source.view].sceneBoundingRect()
+            silhouette = source.parentItem().mapToScene(
+                shape_path(figures.geometry.views[source.view].silhouette))
+            assert not silhouette.intersects(ring) and outline.adjusted(-60, 0, 60, 0).contains(ring)
+        else:
+            assert arrow.ring is None
+    if numbers is not None:
+        heads = [arrow.head_rect() for arrow in shown if arrow.ring is None]
+        for label in numbers.labels.values():
+            near = label.box.adjusted(-label.box.height(), -label.box.height(),
+                                      label.box.height(), label.box.height())
+            assert sum(1 for head in heads if near.intersects(head)) <= 2, label.text
+    return {"arrows": len(shown), "to the other figure": crossing}

@@ -25,7 +25,7 @@ from fibromap.report.pdf import write_report
 from fibromap.store.bulk import write_new
 from fibromap.store.store import Store
 from tests.helpers.colour import cie_lightness
-from tests.helpers.heat_numbers import check_numbers
+from tests.helpers.heat_numbers import check_arrows, check_numbers
 
 WIDTHS = {"a4": 595.28 - 2 * 14 / 25.4 * 72, "letter": 612 - 2 * 14 / 25.4 * 72}
 
@@ -54,6 +54,8 @@ def test_the_report_map_numbers_never_mislead(qapp, ten_years, days, page):
     paper.fit(WIDTHS[page])
     counts = check_numbers(paper.figures, paper.numbers, paper.arrows)
     assert counts["drawn"] >= 30, counts
+    arrows = check_arrows(paper.figures, paper.arrows, paper.numbers)
+    assert arrows["arrows"] == 12 and arrows["to the other figure"] >= 1, arrows
     drawn = paper.scene.sceneRect()
     points = min(MAP_HEIGHT / drawn.height(), WIDTHS[page] / drawn.width())  # per scene unit
     for label in paper.numbers.labels.values():

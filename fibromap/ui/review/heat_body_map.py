@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from fibromap.analysis.colour_scale import ColourScale
+from fibromap.analysis.heatmap import PER_ZONE, Link, arrows_drawn
 from fibromap.domain.atlas import FIGURES, Atlas
 from fibromap.domain.geometry import BodyGeometry
 from fibromap.domain.wording import counted
@@ -17,6 +18,7 @@ from fibromap.figure.number_placement import NumberLabels
 from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
 
+NAMED = 3             # referral patterns not drawn, named in words before the rest are counted
 RESIZE_REST_MS = 150  # a pause this long in a resize places the numbers again
 ROOM = (24.0, 240.0)  # scene units beside each half-figure for numbers: at least, at most
 ROOM_STEP = 8.0       # the room changes in steps, so a small resize keeps the numbers
@@ -35,6 +37,8 @@ class HeatBodyMap(BodyMapWidget):
                          parent=parent)
         self.set_editable(False)
         self.numbers = NumberLabels(self.figures, self.scene()) if numbers else None
+        self.links_drawn: list[Link] = []  # the referral patterns drawn as arrows
+        self.links_left: list[Link] = []   # and those named only in words
         # Placing takes over a tenth of a second on a busy map: while a window is being
         # dragged larger the numbers just scale with it, and are placed again once it rests.
         self._resized = QTimer(self, singleShot=True, interval=RESIZE_REST_MS)
@@ -64,6 +68,37 @@ class HeatBodyMap(BodyMapWidget):
             label.setVisible(bool(label.text()))
         self.numbersPlaced.connect(say)
         return label
+
+    def arrows_label(self) -> QLabel:
+        """A label saying which referral patterns the arrows show and naming the others,
+        kept up to date; hidden when there are none."""
+        label = QLabel(wordWrap=True)
+        label.hide()
+
+        def say() -> None:
+            label.setText(self.arrows_text())
+            label.setVisible(bool(label.text()))
+        self.numbersPlaced.connect(say)
+        return label
+
+    def arrows_text(self) -> str:
+        """Which referral patterns the arrows show, and the others named ("" for none)."""
+        drawn, left = self.links_drawn, self.links_left
+        if not drawn:
+            return ""
+        counts = [count for _s, _t, count in drawn]
+        text = (f"Arrows: the {counted(len(drawn), 'most frequent referral patterns')} "
+                f"(at most {PER_ZONE} to one region), thicker for more often "
+                f"({_spread(counts)} times). Ending in a ring: felt on the other figure, at "
+                "that height and side (F front, B back).")
+        if left:
+            named = "; ".join(f"{self.atlas.name(s)} → {self.atlas.name(t).lower()} {n}×"
+                              for s, t, n in left[:NAMED])
+            rest = left[NAMED:]
+            text += f" Not drawn: {named}" + (
+                f"; and {len(rest)} more, {_spread([n for *_r, n in rest])} "
+                "times each." if rest else ".")
+        return text
 
     def left_off_text(self) -> str:
         """What the map had no room to write: only ever the smallest figures (numbers are
@@ -107,11 +142,14 @@ class HeatBodyMap(BodyMapWidget):
             self._refresh(rid)
 
     def _draw_links(self, links: Sequence[tuple[str, str, int]]) -> None:
-        """Aggregated referrals: one arrow per link, thicker for more frequent ones."""
+        """Aggregated referrals: one arrow per source and zone for the most frequent
+        (analysis.heatmap.arrows_drawn), thicker for more frequent ones; the rest are
+        named in words (``arrows_text``)."""
         for link in self._links:
             self._links.remove(link)
-        top = max((count for _s, _t, count in links), default=1)
-        for source, target, count in links:
+        self.links_drawn, self.links_left = arrows_drawn(list(links))
+        top = max((count for _s, _t, count in self.links_drawn), default=1)
+        for source, target, count in self.links_drawn:
             self._links.add(source, target, width=1.2 + 4.8 * count / top,
                             tooltip=f"{self.atlas.name(source)} → {self.atlas.name(target).lower()}: "
                                     f"{count} time{'s' if count != 1 else ''}")
@@ -172,3 +210,8 @@ class HeatBodyMap(BodyMapWidget):
             numbers.scale = self.transform().m11() or 1.0
             numbers.place(1.0 / numbers.scale, self.font(), self.arrows().values())
             self.numbersPlaced.emit()
+
+
+def _spread(counts: list[int]) -> str:
+    low, high = min(counts), max(counts)
+    return f"{low}" if low == high else f"{low} to {high}"

@@ -133,6 +133,7 @@ class HeatMapPage(ReviewPage):
         geometry = load_geometry(settings.build)
         self.map = HeatBodyMap(settings.orientation, atlas=atlas, geometry=geometry)
         self.left_off = self.map.left_off_label()  # numbers with no room on the map
+        self.arrows_note = self.map.arrows_label()  # which referral patterns are drawn
         self.month_maps: list[tuple[QLabel, HeatBodyMap]] = []
         self.stack = QStackedWidget()
         self._build(geometry)
@@ -151,6 +152,7 @@ class HeatMapPage(ReviewPage):
         side.addWidget(self.legend)
         side.addWidget(self.unrated_note)
         side.addWidget(self.left_off)
+        side.addWidget(self.arrows_note)
         side.addWidget(self.info)
         side.addStretch(1)
         panel = QWidget()

@@ -2,7 +2,9 @@
 years of demo data, at the window sizes of 1024 and 1280 pixels, every number is on its
 region's side of the midline, off the arrowheads and the other numbers, its leader crosses
 no other, the biggest are drawn first and the smallest left off are said under the map
-(tests/helpers/heat_numbers.py); the room beside the figures holds numbers."""
+(tests/helpers/heat_numbers.py); the room beside the figures holds numbers. The arrows
+can be followed: the 12 most frequent referral patterns, at most two to one region, each
+within one figure, the rest named under the map."""
 
 from datetime import timedelta
 
@@ -19,7 +21,7 @@ from fibromap.store.store import Store
 from fibromap.ui.review.heatmap_page import HeatMapPage
 from fibromap.ui.review.overview import OverviewPage
 from fibromap.ui.settings import Settings
-from tests.helpers.heat_numbers import check_numbers
+from tests.helpers.heat_numbers import check_arrows, check_numbers
 
 WINDOWS = [(1024, 700), (1280, 800)]
 CHROME = (20, 80)  # the window's frame, menus, tabs and status bar round a view
@@ -64,9 +66,22 @@ def heat_map(qtbot, opened, days: int, window: tuple[int, int]) -> HeatMapPage:
 
 @pytest.mark.parametrize("window", WINDOWS)
 @pytest.mark.parametrize("days", [365, 3650])
-def test_heat_map_numbers_never_mislead(qtbot, opened, days, window):
+def test_heat_map_numbers_and_arrows_never_mislead(qtbot, opened, days, window):
     page = heat_map(qtbot, opened, days, window)
     counts = check_numbers(page.map.figures, page.map.numbers, page.map.arrows().values())
+    arrows = check_arrows(page.map.figures, page.map.arrows().values(), page.map.numbers)
+    assert arrows["arrows"] == 12 and arrows["to the other figure"] >= 1, arrows
+    # The thicker, the more often; the patterns not drawn are named, then counted.
+    drawn = page.map.links_drawn
+    widths = [page.map.arrows()[(s, t)].width for s, t, _n in drawn]
+    assert widths == sorted(widths, reverse=True) and widths[0] > widths[-1]
+    text = page.arrows_note.text()
+    assert page.arrows_note.isVisible() and "Arrows: the 12 most frequent" in text
+    left = page.map.links_left
+    source, zone, count = left[0]
+    atlas = page.map.atlas
+    assert f"Not drawn: {atlas.name(source)} → {atlas.name(zone).lower()} {count}×" in text
+    assert f"and {len(left) - 3} more" in text
     numbers = page.map.numbers
     assert counts["drawn"] >= 40, counts
     # The room beside the figures is there, and used.
