@@ -67,8 +67,9 @@ def _notes(data: ReportData, atlas: Atlas,
     first += listing(links, LISTED, lambda rest: f"… and {rest} more drawn, "
                      f"{spread(counts[LISTED:])} times each.") or ["none recorded"]
     if left:
-        first.append(f"Not drawn: {counted(len(left), 'more patterns')}, "
-                     f"{spread([n for _s, _t, n in left])} times each.")
+        times = [n for _s, _t, n in left]
+        first.append(f"Not drawn: {counted(len(left), 'more patterns')}, {spread(times)} "
+                     f"time{'s' if max(times) != 1 else ''} each.")
     second = ["Most affected regions (flares, mean / highest intensity"
               + ("; referred zones not rated count in flares, not in intensities" if
                  data.summary.unrated_zones else "") + "):"]

@@ -89,15 +89,15 @@ class HeatBodyMap(BodyMapWidget):
         counts = [count for _s, _t, count in drawn]
         text = (f"Arrows: the {counted(len(drawn), 'most frequent referral patterns')} "
                 f"(at most {PER_ZONE} to one region), thicker for more often "
-                f"({_spread(counts)} times). Ending in a ring: felt on the other figure, at "
+                f"({_times(counts)}). Ending in a ring: felt on the other figure, at "
                 "that height and side (F front, B back).")
         if left:
             named = "; ".join(f"{self.atlas.name(s)} → {self.atlas.name(t).lower()} {n}×"
                               for s, t, n in left[:NAMED])
             rest = left[NAMED:]
             text += f" Not drawn: {named}" + (
-                f"; and {len(rest)} more, {_spread([n for *_r, n in rest])} "
-                "times each." if rest else ".")
+                f"; and {len(rest)} more, {_times([n for *_r, n in rest])} each." if rest
+                else ".")
         return text
 
     def left_off_text(self) -> str:
@@ -212,6 +212,7 @@ class HeatBodyMap(BodyMapWidget):
             self.numbersPlaced.emit()
 
 
-def _spread(counts: list[int]) -> str:
+def _times(counts: list[int]) -> str:
+    """ "1 time", "3 times", "1 to 5 times": how often, over some patterns."""
     low, high = min(counts), max(counts)
-    return f"{low}" if low == high else f"{low} to {high}"
+    return (f"{low}" if low == high else f"{low} to {high}") + (" time" if high == 1 else " times")
