@@ -26,7 +26,7 @@ class MetricInfo:
     label: str
     unit: str
     value: Callable[[RegionFigures], float | None]  # None: felt, but never rated
-    fixed_maximum: float | None  # intensities keep the 0–10 scale; counts scale to the data
+    fixed_maximum: float | None  # intensities keep the 0–10 scale; counts get classes (colour_scale.py)
     decimals: int
 
 
@@ -50,13 +50,30 @@ def metric_values(figures: dict[str, RegionFigures], metric: Metric) -> dict[str
             if value is not None and (value > 0 or metric in (Metric.MEAN, Metric.MAX))}
 
 
-def scale_maximum(metric: Metric, *value_sets: dict[str, float]) -> float:
-    fixed = METRICS[metric].fixed_maximum
-    if fixed is not None:
-        return fixed
-    return max((max(values.values(), default=0) for values in value_sets), default=0) or 1.0
-
-
 def format_value(metric: Metric, value: float) -> str:
     decimals = METRICS[metric].decimals
     return f"{value:.{decimals}f}" if decimals else f"{value:.0f}"
+
+
+ARROWS = 12    # referral patterns drawn as arrows on a heat-map, at most
+PER_ZONE = 2   # arrows ending at one region, at most (their heads would pile on its number)
+
+Link = tuple[str, str, int]  # source, zone, how many times
+
+
+def arrows_drawn(links: list[Link], most: int = ARROWS,
+                 per_zone: int = PER_ZONE) -> tuple[list[Link], list[Link]]:
+    """The referral patterns drawn as arrows, one per source and zone: the most frequent
+    first, at most ``per_zone`` ending at one region and ``most`` in all; and the rest,
+    most frequent first, to be named in words."""
+    drawn: list[Link] = []
+    rest: list[Link] = []
+    into: dict[str, int] = {}
+    for link in sorted(links, key=lambda each: (-each[2], each[0], each[1])):
+        source, zone, _count = link
+        if len(drawn) < most and into.get(zone, 0) < per_zone and source != zone:
+            drawn.append(link)
+            into[zone] = into.get(zone, 0) + 1
+        else:
+            rest.append(link)
+    return drawn, rest

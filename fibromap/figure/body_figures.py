@@ -9,7 +9,7 @@ of the views seen face to face for the patient view.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPen, QTransform
+from PySide6.QtGui import QFont, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
-from fibromap.domain.atlas import FIGURES, Atlas, View
+from fibromap.domain.atlas import FIGURES, Atlas, Side, View
 from fibromap.domain.geometry import BodyGeometry
 from fibromap.figure import colors
+from fibromap.figure.arrow_routes import route_arrow
+from fibromap.figure.midline import midline_of
 from fibromap.figure.orientation import Orientation
 from fibromap.figure.region_chip import chip_font, chip_rows, chips
 from fibromap.figure.region_item import IntensityLabel, RegionItem, polyline_path, shape_path
@@ -56,8 +58,11 @@ class BodyFigures:
         self.side_labels: dict[View, tuple[QGraphicsSimpleTextItem, QGraphicsSimpleTextItem]] = {}
         self.below: dict[View, float] = {}  # room taken under a view by its whole-region buttons
         self.shown: tuple[View, ...] = ()
+        # Room for numbers: between the figures (``gap``) and beside them (``margin``).
+        self.gap, self.margin = FIGURE_GAP, 0.0
         self._outlines: dict[View, list[QGraphicsPathItem]] = {}
         self._mirrored = False
+        self._midlines: dict[View, float] = {}  # each view's, in its own frame
         self._build(font, built)
         self.show(FIGURES["body"])
 
@@ -112,6 +117,7 @@ class BodyFigures:
     def show(self, views: tuple[View, ...]) -> None:
         """Show ``views`` side by side (the others are hidden) and fit the scene to them."""
         self.shown = tuple(views)
+        gap = self.gap if len(self.shown) > 1 else FIGURE_GAP
         x, height = 0.0, 0.0
         for view, container in self.containers.items():
             visible = view in self.shown
@@ -124,10 +130,56 @@ class BodyFigures:
             self.containers[view].setPos(x, TITLE_SPACE)
             title = self.titles[view]
             title.setPos(x + (figure.width - title.boundingRect().width()) / 2, 4)
-            x += figure.width + FIGURE_GAP
+            x += figure.width + gap
             height = max(height, figure.height + self.below[view])
-        self.scene.setSceneRect(QRectF(-4, 0, x - FIGURE_GAP + 8, height + TITLE_SPACE + 4))
+        margin = self.margin + 4
+        self.scene.setSceneRect(QRectF(-margin, 0, x - gap + 2 * margin,
+                                       height + TITLE_SPACE + 4))
         self._place_sides()
+
+    def body_path(self) -> QPainterPath:
+        """The outlines of the views on display, in scene coordinates."""
+        path = QPainterPath()
+        for view in self.shown:
+            outline = shape_path(self.geometry.views[view].silhouette)
+            path.addPath(self.containers[view].mapToScene(outline))
+        return path
+
+    def set_room(self, gap: float, margin: float) -> None:
+        """Leave ``gap`` between the figures and ``margin`` beside them (room for numbers
+        on leaders), and fit the scene to them."""
+        self.gap, self.margin = max(FIGURE_GAP, gap), max(0.0, margin)
+        self.show(self.shown)
+
+    def midline(self, view: View) -> float:
+        """Where the body's midline of a shown view is, as a scene x (found from the
+        regions drawn in mirror pairs, midline.py)."""
+        if view not in self._midlines:
+            self._midlines[view] = midline_of(self.geometry.views[view])
+        return self.containers[view].mapToScene(QPointF(self._midlines[view], 0)).x()
+
+    def strip(self, region_id: str) -> tuple[float, float]:
+        """The scene x range a region's number may use: its own half of its figure (the
+        whole figure for a region on the midline), out to half the gap to the next figure
+        or to the scene's edge."""
+        item = self.shown_item(region_id) or self.region_items[region_id]
+        view = item.view
+        order = [shown for shown in self.shown if shown in self.containers]
+        rect = self.scene.sceneRect()
+        left, right = rect.left(), rect.right()
+        if view in order:
+            index = order.index(view)
+            x = self.containers[view].pos().x()
+            width = self.geometry.views[view].width
+            if index > 0:
+                left = x - self.gap / 2
+            if index < len(order) - 1:
+                right = x + width + self.gap / 2
+        middle = self.midline(view)
+        if item.region.side is Side.CENTER:
+            return left, right
+        centre = item.mapToScene(item.path()).boundingRect().center().x()
+        return (left, middle) if centre < middle else (middle, right)
 
     def _draw_outline(self, view: View) -> None:
         """The view's outline and its lines (face, navel, fingers), drawn over the regions."""
@@ -147,6 +199,7 @@ class BodyFigures:
         """Draw the same regions from another drawing (another build of the figure); what
         each region shows stays. The owner refreshes the regions after."""
         self.geometry = geometry
+        self._midlines = {}
         for view, container in self.containers.items():
             figure = geometry.views[view]
             container.setRect(0, 0, figure.width, figure.height + self.below[view])
@@ -160,6 +213,17 @@ class BodyFigures:
                     item.set_shape(shape)
         self.show(self.shown)
         self._mirror()
+
+    @property
+    def mirrored(self) -> bool:
+        """The views seen face to face are drawn as in a mirror (the patient view)."""
+        return self._mirrored
+
+    def route_arrow(self, arrow) -> bool:
+        """Draw a ReferralArrow between its regions on display, or to the edge of its
+        source's figure when the pain is felt on the other (arrow_routes.py); False when
+        one of its ends is not on display."""
+        return route_arrow(self, arrow)
 
     def apply_orientation(self, orientation: Orientation) -> None:
         self._mirrored = orientation is Orientation.PATIENT
@@ -223,28 +287,11 @@ class BodyFigures:
         else:
             self.labels[region_id].show_for(shown, scene_anchor_of(shown))
 
-    def set_values(self, values: dict[str, float], maximum: float, fmt) -> None:
-        """Heat-map colours: each region's figure as a fraction of ``maximum`` (others blank)."""
+    def set_values(self, values: dict[str, float], position, fmt) -> None:
+        """Heat-map colours: each region's figure at ``position(value)`` along the colour
+        scale, 0 to 1 (analysis/colour_scale.py); others blank."""
         for region_id, item in self.region_items.items():
             value = values.get(region_id)
             item.value = value
-            item.value_fraction = min(1.0, value / maximum) if value and maximum else 0.0
+            item.value_fraction = position(value) if value is not None else 0.0
             item.value_text = fmt(value) if value is not None else ""
-
-    def declutter(self, avoid=()) -> int:
-        """Hide the numbers that would overlap a bigger one or anything in ``avoid`` (scene
-        rectangles, such as arrowheads); returns how many were hidden. Larger values keep
-        their number first."""
-        shown = [(region_id, label) for region_id, label in self.labels.items()
-                 if label.isVisible()]
-        shown.sort(key=lambda pair: -(self.region_items[pair[0]].value or 0))
-        kept = list(avoid)
-        hidden = 0
-        for _region_id, label in shown:
-            box = label.sceneBoundingRect().adjusted(-1, -1, 1, 1)
-            if any(box.intersects(other) for other in kept):
-                label.hide()
-                hidden += 1
-            else:
-                kept.append(box)
-        return hidden

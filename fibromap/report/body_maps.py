@@ -1,25 +1,36 @@
 """The report's body maps: front and back coloured by flares, the most frequent referral
-patterns as arrows, and beside them the scale, the side convention and the top lists."""
+patterns as arrows, the numbers placed as on screen (fibromap/figure/number_placement.py)
+in the room beside the figures, and under them the scale, the side convention and the
+top lists."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
-from fibromap.analysis.heatmap import Metric, format_value, metric_values, scale_maximum
+from fibromap.analysis.colour_scale import colour_scale
+from fibromap.analysis.heatmap import PER_ZONE, Metric, arrows_drawn, format_value, metric_values
 from fibromap.analysis.report_data import ReportData
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.geometry import Build, load_geometry
-from fibromap.figure.body_figures import BodyFigures
+from fibromap.domain.wording import counted
+from fibromap.figure.body_figures import FIGURE_GAP, BodyFigures
+from fibromap.figure.legend import class_colour, class_key, key_height, paint_key
+from fibromap.figure.number_placement import NumberLabels
 from fibromap.figure.orientation import Orientation
 from fibromap.figure.referral_arrow import ReferralArrow
 from fibromap.report.layout import WRAP, Section, font, listing, spread, wrapped_height
 
 MAP_HEIGHT = 312.0   # points for the two figures
-ARROWS = 12          # the most frequent referral patterns drawn
-LISTED = 8           # lines of each list beside the figures before the rest is summed up
+NUMBER_PT = 7.0      # the numbers on the figures, at least
+RING_PT = 4.0        # the radius of the ring holding F or B (an arrow to the other figure)
+ROOM_MOST = 220.0    # scene units beside each half-figure for numbers, at most
+LISTED = 8           # lines of each list under the figures before the rest is summed up
 NOTE_SIZE = 8.0
+SWATCH = 9.0         # a class's swatch in the key, points
+KEY_TITLE = "Flares touching each region (colours as on screen):"
+COLUMN_GAP = 14.0    # between the two columns of notes
 
 SIDES = {
     Orientation.CLINICIAN: "Front view as seen facing the patient (the patient's right on "
@@ -29,73 +40,158 @@ SIDES = {
 }
 
 
-def _notes(data: ReportData, atlas: Atlas, maximum: float, orientation: Orientation,
-           hidden: int) -> list[str]:
-    links = [f"{atlas.name(s)} → {atlas.name(t).lower()}: {n}×" for s, t, n in data.links]
+def _left_off(figures: BodyFigures, left_off: list[str]) -> list[str]:
+    """A line naming the numbers left off the figures: only ever the smallest."""
+    if not left_off:
+        return []
+    values = [figures.region_items[rid].value or 0 for rid in left_off]
+    return [f"{counted(len(left_off), 'smaller numbers')} ({spread(values)} flares each) are "
+            "left off the figures for want of room; their colours still show them."]
+
+
+def _notes(data: ReportData, atlas: Atlas,
+           orientation: Orientation) -> tuple[list[str], list[str]]:
+    """The notes under the figures and their key: the sides and the arrows, then the
+    regions."""
+    drawn, left = arrows_drawn(data.links)
+    links = [f"{atlas.name(s)} → {atlas.name(t).lower()}: {n}×" for s, t, n in drawn]
     top = sorted(data.figures.values(), key=lambda f: (-f.flares, f.region))
     regions = [f"{atlas.name(f.region)}: {f.flares}, " + (
         f"{f.mean_intensity:.1f} / {f.max_intensity}" if f.mean_intensity is not None
         else "referred, not rated") for f in top]
-    scale = (f"Scale: 0 to {maximum:.0f} flares (light orange to dark red; unmarked regions stay "
-             "skin-coloured)." if data.figures
-             else "No flares in this period: the figures are blank.")
-    notes = [scale, SIDES[orientation]]
-    if hidden:
-        notes.append(f"{hidden} number{'s' if hidden != 1 else ''} that would overlap another "
-                     "are left off the figure; the colours still show them.")
-    notes += ["", f"Most frequent referral patterns ({min(len(links), ARROWS)} drawn):"]
-    counts = [n for _s, _t, n in data.links]
-    notes += listing(links, LISTED, lambda rest: f"… and {rest} more patterns, "
+    first = [] if data.figures else ["No flares in this period: the figures are blank."]
+    first += [SIDES[orientation], "", "Most frequent referral patterns, drawn as arrows "
+              f"(at most {PER_ZONE} to one region; the thicker, the more often; ending in a "
+              "ring: felt on the other figure at that height and side, F front, B back):"]
+    counts = [n for _s, _t, n in drawn]
+    first += listing(links, LISTED, lambda rest: f"… and {rest} more drawn, "
                      f"{spread(counts[LISTED:])} times each.") or ["none recorded"]
-    notes += ["", "Most affected regions (flares, mean / highest intensity"
+    if left:
+        times = [n for _s, _t, n in left]
+        first.append(f"Not drawn: {counted(len(left), 'more patterns')}, {spread(times)} "
+                     f"time{'s' if max(times) != 1 else ''} each.")
+    second = ["Most affected regions (flares, mean / highest intensity"
               + ("; referred zones not rated count in flares, not in intensities" if
                  data.summary.unrated_zones else "") + "):"]
     flares = [f.flares for f in top]
-    notes += listing(regions, LISTED, lambda rest: f"… and {rest} more regions with "
-                     f"{spread(flares[LISTED:])} flares each (coloured on the figures).") or [
-                         "none recorded"]
-    return notes or ["none"]
+    second += listing(regions, LISTED, lambda rest: f"… and {rest} more regions with "
+                      f"{spread(flares[LISTED:])} flares each (coloured on the figures).") or [
+                          "none recorded"]
+    return first, second
+
+
+class PaperMap:
+    """The two figures with their arrows and numbers, laid out for one width of page."""
+
+    def __init__(self, data: ReportData, atlas: Atlas, orientation: Orientation,
+                 build: Build = Build.NEUTRAL):
+        self.scene = QGraphicsScene()
+        self.figures = BodyFigures(self.scene, atlas, load_geometry(build), font(9))
+        self.figures.apply_orientation(orientation)
+        values = metric_values(data.figures, Metric.FLARES)
+        self.scale = colour_scale(Metric.FLARES, values)  # as the app's heat-map has it
+        self.figures.set_values(values, self.scale.position if self.scale else lambda _v: 0.0,
+                                lambda v: format_value(Metric.FLARES, v))
+        for region_id in self.figures.region_items:
+            self.figures.refresh(region_id)
+            self.figures.labels[region_id].hide()  # the numbers are placed apart
+        drawn, _left = arrows_drawn(data.links)
+        top = max((n for _s, _t, n in drawn), default=1)
+        self.arrows = [ReferralArrow(source, target, width=1 + 3.5 * count / top)
+                       for source, target, count in drawn]
+        for arrow in self.arrows:
+            arrow.ring_radius = RING_PT * self.scene.sceneRect().height() / MAP_HEIGHT
+            self.scene.addItem(arrow)
+        self.numbers = NumberLabels(self.figures, self.scene)
+        self.width = 0.0
+
+    def fit(self, width: float) -> None:
+        """Share the page's width between the figures and the room beside them, then draw
+        the arrows and place the numbers (at NUMBER_PT points or more)."""
+        if width == self.width:
+            return
+        self.width = width
+        figures = self.figures
+        views = [figures.geometry.views[view] for view in figures.shown]
+        natural = sum(view.width for view in views) + FIGURE_GAP * (len(views) - 1) + 8
+        pixel = self.scene.sceneRect().height() / MAP_HEIGHT  # scene units to a point
+        numbered = any(item.value is not None for item in figures.region_items.values())
+        room = max(0.0, min(ROOM_MOST, (width * pixel - natural) / 4)) if numbered else 0.0
+        figures.set_room(FIGURE_GAP + 2 * room, room)
+        for arrow in self.arrows:
+            arrow.setVisible(figures.route_arrow(arrow))
+        drawn = self.scene.sceneRect()
+        pixel = max(drawn.height() / MAP_HEIGHT, drawn.width() / width)
+        self.numbers.place(pixel, font(NUMBER_PT), self.arrows, size=NUMBER_PT)
+
+    def render(self, painter: QPainter, target: QRectF) -> None:
+        self.scene.render(painter, target, self.scene.sceneRect(),
+                          Qt.AspectRatioMode.KeepAspectRatio)
+
+
+def _points() -> QImage:
+    """A 72-dpi surface to measure the key's words on: one unit is one point."""
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.setDotsPerMeterX(round(72 / 0.0254))
+    image.setDotsPerMeterY(round(72 / 0.0254))
+    return image
 
 
 def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation,
-              build: Build = Build.NEUTRAL) -> Section:
-    geometry = load_geometry(build)
-    scene = QGraphicsScene()
-    figures = BodyFigures(scene, atlas, geometry, font(9))
-    figures.apply_orientation(orientation)
-    values = metric_values(data.figures, Metric.FLARES)
-    maximum = scale_maximum(Metric.FLARES, values)
-    figures.set_values(values, maximum, lambda v: format_value(Metric.FLARES, v))
-    for region_id in figures.region_items:
-        figures.refresh(region_id)
-    top = max((n for _s, _t, n in data.links), default=1)
-    heads = []
-    for source, target, count in data.links[:ARROWS]:
-        arrow = ReferralArrow(source, target, width=1 + 3.5 * count / top)
-        scene.addItem(arrow)
-        arrow.route(figures.scene_anchor(source), figures.scene_anchor(target))
-        heads.append(arrow.head_rect())
-    hidden = figures.declutter(heads)
-    drawn = scene.sceneRect()
-    map_width = MAP_HEIGHT * drawn.width() / drawn.height()
-    notes = _notes(data, atlas, maximum, orientation, hidden)
+              build: Build = Build.NEUTRAL) -> list[Section]:
+    """Two sections: the figures, then under them the colours' key and the notes (which
+    may go on the next page)."""
+    paper = PaperMap(data, atlas, orientation, build)
+    first, second = _notes(data, atlas, orientation)
+    scale = paper.scale
+    entries = [] if scale is None else [
+        (text, class_colour(scale.position(c.high))) for text, c in zip(
+            scale.texts(), scale.classes, strict=True)]
+    ruler = _points()
 
-    def notes_width(width: float) -> float:
-        return width - map_width - 10
-
-    def notes_height(width: float) -> float:
-        return sum(wrapped_height(line, notes_width(width), NOTE_SIZE) for line in notes)
-
-    def draw(painter: QPainter, box: QRectF) -> None:
+    def draw_map(painter: QPainter, box: QRectF) -> None:
         painter.setFont(font(10.5, True))
         painter.drawText(QRectF(box.left(), box.top(), box.width(), 14),
                          "Where: flares touching each region, with referral patterns (arrows)")
-        target = QRectF(box.left(), box.top() + 16, map_width, MAP_HEIGHT)
-        scene.render(painter, target, drawn)
+        paper.fit(box.width())
+        paper.render(painter, QRectF(box.left(), box.top() + 16, box.width(), MAP_HEIGHT))
+
+    def key_lines(width: float) -> float:
+        if not entries:
+            return 0.0
+        metrics = QFontMetricsF(font(NOTE_SIZE), ruler)
+        return (wrapped_height(KEY_TITLE, width, NOTE_SIZE)
+                + key_height(entries, metrics, width, SWATCH) + 4)
+
+    def columns(width: float) -> list[list[str]]:
+        paper.fit(width)
+        return [_left_off(paper.figures, paper.numbers.left_off) + first, second]
+
+    def column_width(width: float) -> float:
+        return (width - COLUMN_GAP) / 2
+
+    def notes_height(width: float) -> float:
+        return key_lines(width) + max(
+            sum(wrapped_height(line, column_width(width), NOTE_SIZE) for line in column)
+            for column in columns(width))
+
+    def draw_notes(painter: QPainter, box: QRectF) -> None:
         painter.setFont(font(NOTE_SIZE))
-        left, y = target.right() + 10, box.top() + 20
-        for line in notes:
-            height = wrapped_height(line, notes_width(box.width()), NOTE_SIZE)
-            painter.drawText(QRectF(left, y, notes_width(box.width()), height), WRAP, line)
-            y += height
-    return Section(lambda width: max(MAP_HEIGHT + 18, 20 + notes_height(width)), draw)
+        top = box.top()
+        if entries:
+            height = wrapped_height(KEY_TITLE, box.width(), NOTE_SIZE)
+            painter.drawText(QRectF(box.left(), top, box.width(), height), WRAP, KEY_TITLE)
+            painter.save()
+            painter.translate(box.left(), top + height)
+            paint_key(painter, class_key(entries, QFontMetricsF(font(NOTE_SIZE), ruler),
+                                         box.width(), SWATCH), QColor("black"))
+            painter.restore()
+            top += key_lines(box.width())
+        inner = column_width(box.width())
+        for index, column in enumerate(columns(box.width())):
+            left, y = box.left() + index * (inner + COLUMN_GAP), top
+            for line in column:
+                height = wrapped_height(line, inner, NOTE_SIZE)
+                painter.drawText(QRectF(left, y, inner, height), WRAP, line)
+                y += height
+    return [Section(16 + MAP_HEIGHT, draw_map), Section(notes_height, draw_notes)]

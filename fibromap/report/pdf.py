@@ -57,7 +57,7 @@ def render_report(data: ReportData, atlas: Atlas, device, today: date | None = N
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         writer = Writer(device, painter, running_header(data))
         parts = [sections.header(data, today or date.today()), sections.summary(data),
-                 sections.medications(data), body_maps(data, atlas, Orientation(orientation), build),
+                 sections.medications(data), *body_maps(data, atlas, Orientation(orientation), build),
                  sections.trend(data), sections.hours(data), *sections.daily_life(data),
                  *sections.devices(data),
                  *sections.factors(data), *sections.scores(data),

@@ -49,7 +49,7 @@ def test_the_persons_left_is_where_the_orientation_says(figures, orientation, le
 
 def test_a_region_is_painted_in_the_colour_of_its_value(figures):
     figures.apply_orientation(Orientation.CLINICIAN)
-    figures.set_values({"gluteus_maximus.left": 10.0}, 10.0, lambda v: f"{v:g}")
+    figures.set_values({"gluteus_maximus.left": 10.0}, lambda v: v / 10, lambda v: f"{v:g}")
     for region_id in figures.region_items:
         figures.refresh(region_id)
     figures.labels["gluteus_maximus.left"].hide()  # the number would sit on the anchor
@@ -76,3 +76,33 @@ def test_the_legend_runs_from_light_orange_to_dark_red(qapp):
     # Light orange (#fdae61): clearly not the pale yellow of unmarked skin.
     assert 150 < start.lightness() < 200 and start.red() > start.green() > start.blue()
     assert end.lightness() < 100 and end.red() > 3 * end.green()       # dark red
+
+
+@pytest.mark.parametrize("orientation", list(Orientation))
+def test_an_arrow_between_front_and_back_stays_on_its_own_figure(figures, orientation):
+    """From the back's right low back to the front's right groin: to the right edge of the
+    back figure (the person's right, seen from behind, is on the viewer's right), at the
+    groin's height, in a ring holding F; from the front's right inner thigh to the back's
+    right buttock: to the front figure's edge on the person's right (left of the page
+    facing the person, right in a mirror), in a ring holding B. Neither crosses the gap."""
+    from fibromap.figure.referral_arrow import ReferralArrow
+    from fibromap.figure.region_item import shape_path
+
+    figures.apply_orientation(orientation)
+    back, front = (figures.containers[view].sceneBoundingRect() for view in (View.BACK, View.FRONT))
+    gap = (front.right(), back.left())
+    for source, zone, letter, view in (("quadratus_lumborum.right", "groin.right", "F", View.BACK),
+                                       ("adductors.right", "gluteus_maximus.right", "B", View.FRONT)):
+        arrow = ReferralArrow(source, zone)
+        figures.scene.addItem(arrow)
+        assert figures.route_arrow(arrow)
+        assert arrow.letter == letter and arrow.ring is not None
+        bounds = arrow.sceneBoundingRect()
+        assert bounds.right() <= gap[0] + 40 if view is View.FRONT else bounds.left() >= gap[1] - 40
+        middle = figures.midline(view)
+        persons_right_on_the_right = view is View.BACK or orientation is Orientation.PATIENT
+        assert (arrow.ring.x() > middle) == persons_right_on_the_right
+        outline = figures.containers[view].mapToScene(shape_path(
+            figures.geometry.views[view].silhouette))
+        assert not outline.intersects(arrow.head_rect())  # beside the figure, not on it
+        assert abs(arrow.ring.y() - figures.scene_anchor(zone).y()) < 20  # at the zone's height

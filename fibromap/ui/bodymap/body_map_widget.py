@@ -64,7 +64,7 @@ class BodyMapWidget(QGraphicsView):
         self.views = MapViews(self)
         self.closer = MapCloser(self)
         self.figures = BodyFigures(self.scene(), self.atlas, self.body_geometry, self.font(), views)
-        self._links = ReferralLinks(self.scene(), self.figures.shown_anchor)
+        self._links = ReferralLinks(self.scene(), self.figures.route_arrow)
         self._drawn: set[tuple[str, str]] = set()  # the arrows that draw the model's referrals
         self.region_items = self.figures.region_items
         self._labels = self.figures.labels

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QGraphicsScene
 
 from fibromap.figure.referral_arrow import ReferralArrow
@@ -16,9 +15,11 @@ Link = tuple[str, str]  # (source region, zone region)
 class ReferralLinks:
     """Arrows from source to zone in a scene, in the order they were drawn."""
 
-    def __init__(self, scene: QGraphicsScene, anchor: Callable[[str], QPointF | None]):
+    def __init__(self, scene: QGraphicsScene, route: Callable[[ReferralArrow], bool]):
+        """``route``: draws an arrow where its ends are on display (BodyFigures.route_arrow),
+        False when one is not."""
         self._scene = scene
-        self._anchor = anchor
+        self._route = route
         self._arrows: dict[Link, ReferralArrow] = {}
 
     def __iter__(self) -> Iterator[Link]:
@@ -42,10 +43,8 @@ class ReferralLinks:
         return dict(self._arrows)
 
     def route(self) -> None:
-        """Draw each arrow between its ends on display; one with an end not on display (in
-        another view) is hidden until that view is shown again."""
-        for (source, target), arrow in self._arrows.items():
-            start, end = self._anchor(source), self._anchor(target)
-            arrow.setVisible(start is not None and end is not None and start != end)
-            if start is not None and end is not None and arrow.isVisible():
-                arrow.route(start, end)
+        """Draw each arrow between its ends on display (between the front and the back, to
+        the edge of its source's figure); one with an end not on display (in another view)
+        is hidden until that view is shown again."""
+        for arrow in self._arrows.values():
+            arrow.setVisible(self._route(arrow))

@@ -1,4 +1,5 @@
-"""A read-only body map coloured by a figure, whose numbers stay readable (heat_labels.py)."""
+"""A read-only body map coloured by a figure, whose numbers stay readable
+(fibromap/figure/number_placement.py), with room beside the figures for them."""
 
 from __future__ import annotations
 
@@ -7,14 +8,20 @@ from collections.abc import Sequence
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from fibromap.analysis.colour_scale import ColourScale
+from fibromap.analysis.heatmap import PER_ZONE, Link, arrows_drawn
 from fibromap.domain.atlas import FIGURES, Atlas
 from fibromap.domain.geometry import BodyGeometry
+from fibromap.domain.wording import counted
+from fibromap.figure.body_figures import FIGURE_GAP
+from fibromap.figure.number_placement import NumberLabels
 from fibromap.figure.orientation import Orientation
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
-from fibromap.ui.review.heat_labels import HeatLabels
 
-LEFT_OFF_NAMED = 8  # the biggest figures with no room on the map, named in words
+NAMED = 3             # referral patterns not drawn, named in words before the rest are counted
 RESIZE_REST_MS = 150  # a pause this long in a resize places the numbers again
+ROOM = (24.0, 240.0)  # scene units beside each half-figure for numbers: at least, at most
+ROOM_STEP = 8.0       # the room changes in steps, so a small resize keeps the numbers
 
 
 class HeatBodyMap(BodyMapWidget):
@@ -29,7 +36,9 @@ class HeatBodyMap(BodyMapWidget):
         super().__init__(orientation, atlas=atlas, geometry=geometry, views=FIGURES["body"],
                          parent=parent)
         self.set_editable(False)
-        self.numbers = HeatLabels(self) if numbers else None
+        self.numbers = NumberLabels(self.figures, self.scene()) if numbers else None
+        self.links_drawn: list[Link] = []  # the referral patterns drawn as arrows
+        self.links_left: list[Link] = []   # and those named only in words
         # Placing takes over a tenth of a second on a busy map: while a window is being
         # dragged larger the numbers just scale with it, and are placed again once it rests.
         self._resized = QTimer(self, singleShot=True, interval=RESIZE_REST_MS)
@@ -40,11 +49,12 @@ class HeatBodyMap(BodyMapWidget):
         self._placing = QTimer(self, singleShot=True, interval=0)
         self._placing.timeout.connect(self._place)
 
-    def show_figures(self, values: dict[str, float], maximum: float, fmt,
+    def show_figures(self, values: dict[str, float], scale: ColourScale | None, fmt,
                      links: Sequence[tuple[str, str, int]] = ()) -> None:
-        """Colours, referral arrows and numbers at once (the numbers placed once)."""
+        """Colours on ``scale`` (None: nothing to colour), referral arrows and numbers at
+        once (the numbers placed once)."""
         self._draw_links(links)
-        self._colour(values, maximum, fmt)
+        self._colour(values, scale, fmt)
         self._place_soon()  # numbers keep clear of the arrowheads
 
     def left_off_label(self) -> QLabel:
@@ -59,23 +69,53 @@ class HeatBodyMap(BodyMapWidget):
         self.numbersPlaced.connect(say)
         return label
 
+    def arrows_label(self) -> QLabel:
+        """A label saying which referral patterns the arrows show and naming the others,
+        kept up to date; hidden when there are none."""
+        label = QLabel(wordWrap=True)
+        label.hide()
+
+        def say() -> None:
+            label.setText(self.arrows_text())
+            label.setVisible(bool(label.text()))
+        self.numbersPlaced.connect(say)
+        return label
+
+    def arrows_text(self) -> str:
+        """Which referral patterns the arrows show, and the others named ("" for none)."""
+        drawn, left = self.links_drawn, self.links_left
+        if not drawn:
+            return ""
+        counts = [count for _s, _t, count in drawn]
+        text = (f"Arrows: the {counted(len(drawn), 'most frequent referral patterns')} "
+                f"(at most {PER_ZONE} to one region), thicker for more often "
+                f"({_times(counts)}). Ending in a ring: felt on the other figure, at "
+                "that height and side (F front, B back).")
+        if left:
+            named = "; ".join(f"{self.atlas.name(s)} → {self.atlas.name(t).lower()} {n}×"
+                              for s, t, n in left[:NAMED])
+            rest = left[NAMED:]
+            text += f" Not drawn: {named}" + (
+                f"; and {len(rest)} more, {_times([n for *_r, n in rest])} each." if rest
+                else ".")
+        return text
+
     def left_off_text(self) -> str:
-        """The figures the map had no room to write, biggest first, so that none is only a
-        colour ("" when every figure is written)."""
+        """What the map had no room to write: only ever the smallest figures (numbers are
+        placed biggest first), counted with their range ("" when every figure is written)."""
         if self.numbers is None or not self.numbers.left_off:
             return ""
         items = self.region_items
-        missing = sorted(self.numbers.left_off, key=lambda rid: -(items[rid].value or 0))
-        named = "; ".join(f"{self.atlas.name(rid).lower()} {items[rid].value_text}"
-                          for rid in missing[:LEFT_OFF_NAMED])
-        rest = len(missing) - LEFT_OFF_NAMED
-        return (f"No room on the map for: {named}" + (
-            f"; and {rest} smaller one{'s' if rest != 1 else ''} (hover a region for its figure)."
-            if rest > 0 else "."))
+        texts = [items[rid].value_text for rid in self.numbers.left_off]
+        values = [items[rid].value or 0 for rid in self.numbers.left_off]
+        top, low = texts[values.index(max(values))], texts[values.index(min(values))]
+        each = top if top == low else f"{low} to {top}"
+        return (f"{counted(len(texts), 'smaller numbers')} ({each} each) not shown on the "
+                "map: hover a region for its figure.")
 
-    def show_values(self, values: dict[str, float], maximum: float,
+    def show_values(self, values: dict[str, float], scale: ColourScale | None,
                     fmt=lambda v: f"{v:g}") -> None:
-        self._colour(values, maximum, fmt)
+        self._colour(values, scale, fmt)
         self._place_soon()
 
     def show_link_counts(self, links: list[tuple[str, str, int]]) -> None:
@@ -94,19 +134,22 @@ class HeatBodyMap(BodyMapWidget):
             self.numbers.scale = 0.0  # placed for no scale yet
             self._placing.start()
 
-    def _colour(self, values: dict[str, float], maximum: float, fmt) -> None:
-        """Each region coloured by its figure on a 0–``maximum`` scale; others stay blank.
-        The numbers are placed apart (heat_labels.py), not at the regions' anchors."""
-        self.figures.set_values(values, maximum, fmt)
+    def _colour(self, values: dict[str, float], scale: ColourScale | None, fmt) -> None:
+        """Each region coloured by its figure on ``scale``; others stay blank. The numbers
+        are placed apart (number_placement.py), not at the anchors."""
+        self.figures.set_values(values, scale.position if scale else lambda _v: 0.0, fmt)
         for rid in self.region_items:
             self._refresh(rid)
 
     def _draw_links(self, links: Sequence[tuple[str, str, int]]) -> None:
-        """Aggregated referrals: one arrow per link, thicker for more frequent ones."""
+        """Aggregated referrals: one arrow per source and zone for the most frequent
+        (analysis.heatmap.arrows_drawn), thicker for more frequent ones; the rest are
+        named in words (``arrows_text``)."""
         for link in self._links:
             self._links.remove(link)
-        top = max((count for _s, _t, count in links), default=1)
-        for source, target, count in links:
+        self.links_drawn, self.links_left = arrows_drawn(list(links))
+        top = max((count for _s, _t, count in self.links_drawn), default=1)
+        for source, target, count in self.links_drawn:
             self._links.add(source, target, width=1.2 + 4.8 * count / top,
                             tooltip=f"{self.atlas.name(source)} → {self.atlas.name(target).lower()}: "
                                     f"{count} time{'s' if count != 1 else ''}")
@@ -126,9 +169,29 @@ class HeatBodyMap(BodyMapWidget):
         self._labels[region_id].hide()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if getattr(self, "numbers", None) is not None:
+            self._make_room(event.size().width(), event.size().height())
         super().resizeEvent(event)
         if getattr(self, "numbers", None) is not None:
             self._resized.start()
+
+    def _make_room(self, width: int, height: int) -> None:
+        """Share the map's spare width between the figures and beside them, as much for
+        each half-figure (the gap holds two), so numbers on leaders have room there."""
+        figures = self.figures
+        if len(figures.shown) < 2 or width <= 0 or height <= 0:
+            return
+        views = [figures.geometry.views[view] for view in figures.shown]
+        natural = sum(view.width for view in views) + FIGURE_GAP * (len(views) - 1) + 8
+        tall = self.sceneRect().height()
+        least, most = ROOM
+        scale = min(height / tall, width / (natural + 4 * least))
+        room = max(least, min(most, (width / scale - natural) / 4))
+        room = ROOM_STEP * int(room / ROOM_STEP)
+        if (figures.gap, figures.margin) != (FIGURE_GAP + 2 * room, room):
+            figures.set_room(FIGURE_GAP + 2 * room, room)
+            self._links.route()
+            self._place_soon()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -144,5 +207,12 @@ class HeatBodyMap(BodyMapWidget):
             self._placing.stop()
         numbers = getattr(self, "numbers", None)  # not yet set while BodyMapWidget.__init__ runs
         if numbers is not None:
-            numbers.place()
+            numbers.scale = self.transform().m11() or 1.0
+            numbers.place(1.0 / numbers.scale, self.font(), self.arrows().values())
             self.numbersPlaced.emit()
+
+
+def _times(counts: list[int]) -> str:
+    """ "1 time", "3 times", "1 to 5 times": how often, over some patterns."""
+    low, high = min(counts), max(counts)
+    return (f"{low}" if low == high else f"{low} to {high}") + (" time" if high == 1 else " times")

@@ -24,14 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fibromap.analysis.heatmap import (
-    INTENSITY_METRICS,
-    METRICS,
-    Metric,
-    format_value,
-    metric_values,
-    scale_maximum,
-)
+from fibromap.analysis.colour_scale import colour_scale
+from fibromap.analysis.heatmap import INTENSITY_METRICS, METRICS, Metric, format_value, metric_values
 from fibromap.analysis.periods import Period, months_ending
 from fibromap.domain.atlas import Atlas, load_atlas
 from fibromap.domain.geometry import BodyGeometry, load_geometry
@@ -139,6 +133,7 @@ class HeatMapPage(ReviewPage):
         geometry = load_geometry(settings.build)
         self.map = HeatBodyMap(settings.orientation, atlas=atlas, geometry=geometry)
         self.left_off = self.map.left_off_label()  # numbers with no room on the map
+        self.arrows_note = self.map.arrows_label()  # which referral patterns are drawn
         self.month_maps: list[tuple[QLabel, HeatBodyMap]] = []
         self.stack = QStackedWidget()
         self._build(geometry)
@@ -157,6 +152,7 @@ class HeatMapPage(ReviewPage):
         side.addWidget(self.legend)
         side.addWidget(self.unrated_note)
         side.addWidget(self.left_off)
+        side.addWidget(self.arrows_note)
         side.addWidget(self.info)
         side.addStretch(1)
         panel = QWidget()
@@ -223,16 +219,16 @@ class HeatMapPage(ReviewPage):
         metric = self.current_metric()
         values = metric_values(data.figures, metric)
         month_values = [metric_values(figures, metric) for _p, figures in data.months]
-        # The months share one scale, the highest month's; the single map has its own.
-        maximum = scale_maximum(metric, *month_values) if data.months else scale_maximum(metric, values)
-        self.map.show_figures(values, maximum, lambda v: format_value(metric, v), data.links)
+        # The months share one scale, made from all their figures; the single map has its own.
+        scale = colour_scale(metric, *month_values) if data.months else colour_scale(metric, values)
+        self.map.show_figures(values, scale, lambda v: format_value(metric, v), data.links)
         # A period shorter than a year leaves some of the months' maps out.
         for (title, small), (month, _figures), month_value in zip(
                 self.month_maps, data.months, month_values, strict=False):
             cut = data.period.end if data.period.end < month.end else None
             title.setText(f"{month.start:%B %Y}" + (f" (1–{cut.day})" if cut else ""))
-            small.show_figures(month_value, maximum, lambda v: format_value(metric, v))
-        self.legend.set_scale(LEGEND_TITLES[metric], maximum, whole=METRICS[metric].decimals == 0)
+            small.show_figures(month_value, scale, lambda v: format_value(metric, v))
+        self.legend.set_scale(LEGEND_TITLES[metric], scale)
         self.unrated_note.setVisible(bool(data.unrated))
         self.unrated_note.setText(
             f"{counted(data.unrated, 'referred zones')} not rated in this period: "

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from fibromap.analysis.heatmap import Metric, format_value, metric_values, scale_maximum
+from fibromap.analysis.colour_scale import colour_scale
+from fibromap.analysis.heatmap import Metric, format_value, metric_values
 from fibromap.analysis.scores import NOT_A_DIAGNOSIS, wpi
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.geometry import BodyGeometry
@@ -130,9 +131,9 @@ class OverviewPage(QWidget):
         figures = aggregates.region_figures(store.database, today - timedelta(days=29), today,
                                             self._atlas.roll_up())
         values = metric_values(figures, Metric.FLARES)
-        maximum = scale_maximum(Metric.FLARES, values)
-        self.map.show_figures(values, maximum, lambda v: format_value(Metric.FLARES, v))
-        self.legend.set_scale(LEGEND_TITLES[Metric.FLARES], maximum, whole=True)
+        scale = colour_scale(Metric.FLARES, values)
+        self.map.show_figures(values, scale, lambda v: format_value(Metric.FLARES, v))
+        self.legend.set_scale(LEGEND_TITLES[Metric.FLARES], scale)
 
     def _show_week(self, today: date) -> None:
         now = self._store.summary(today - timedelta(days=6), today)

@@ -126,7 +126,7 @@ def front_widths(store, build: Build, heights: tuple[float, ...]) -> list[int]:
     image = QImage(1200, int(MAP_HEIGHT + 40), QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
-    body_maps(data, atlas, Orientation.CLINICIAN, build).draw(
+    body_maps(data, atlas, Orientation.CLINICIAN, build)[0].draw(
         painter, QRectF(0, 0, 1200, MAP_HEIGHT + 40))
     painter.end()
     geometry = load_geometry(build)

@@ -7,6 +7,8 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 from shapely.geometry import Polygon, box
 
+from fibromap.analysis.colour_scale import colour_scale
+from fibromap.analysis.heatmap import Metric
 from fibromap.domain.atlas import View
 from fibromap.ui.bodymap.map_zoom import STEPS
 
@@ -112,7 +114,8 @@ def test_a_zoomed_heat_map_places_its_numbers_again(qtbot, store):
     qtbot.addWidget(heat)
     heat.resize(600, 500)
     heat.show()
-    heat.show_values({"masseter.left": 3, "soleus.right": 1}, 3)
+    heat.show_values({"masseter.left": 3, "soleus.right": 1},
+                     colour_scale(Metric.FLARES, {"masseter.left": 3, "soleus.right": 1}))
     placed = heat.numbers.scale
     wheel(heat, heat.viewport_point("masseter.left"))
     qtbot.waitUntil(lambda: abs(heat.numbers.scale - heat.transform().m11()) < 0.005)

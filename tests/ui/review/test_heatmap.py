@@ -8,8 +8,10 @@ from PySide6.QtCore import QDate, Qt
 from fibromap.analysis.heatmap import Metric
 from fibromap.domain.flare import Flare, Referral, SiteRole, SpasmSite
 from fibromap.domain.questionnaires import Appointment
+from fibromap.figure import colors
 from fibromap.store.store import Store
 from fibromap.ui.review.heatmap_page import HeatMapPage
+from fibromap.ui.review.legend_bar import NOTHING
 from fibromap.ui.settings import Settings
 from tests.helpers.records import at
 
@@ -57,10 +59,16 @@ def test_last_30_days_counts_flares_per_region_with_a_legend(page, qtbot):
     assert label(page, "gastrocnemius.left") == "3"
     assert label(page, "heel.left") == "2"
     assert label(page, "masseter.left") is None  # January is outside the period
-    assert page.legend.ticks[0] == "0" and page.legend.ticks[-1] == "3"
-    calf = page.map.region_items["gastrocnemius.left"].brush().color()
-    trapezius = page.map.region_items["upper_trapezius.right"].brush().color()
-    assert calf.lightnessF() < trapezius.lightnessF()  # more flares, darker
+    # Three figures (1, 2 and 3 flares) make three classes, the lightest colour to the
+    # darkest, and the key says what each holds.
+    assert page.legend.scale.texts() == ["1", "2", "3"]
+    assert [text for _box, _words, _colour, text in page.legend.key()] == ["none", "1", "2", "3"]
+    fills = {rid: page.map.region_items[rid].brush().color() for rid in
+             ("upper_trapezius.right", "heel.left", "gastrocnemius.left")}
+    assert [fill.name() for fill in fills.values()] == [
+        colour.name() for _box, _words, colour, _text in page.legend.key()[1:]]
+    assert fills["upper_trapezius.right"] == colors.intensity_color(0)
+    assert fills["gastrocnemius.left"] == colors.intensity_color(10)  # the darkest
 
 
 def test_each_metric(page, qtbot):
@@ -170,3 +178,6 @@ def test_an_empty_database_renders(qtbot, sqlite_url, paths):
     qtbot.waitUntil(lambda: widget.data is not None)
     assert "Nothing recorded in this period" in widget.caption.text()
     assert all(item.value is None for item in widget.map.region_items.values())
+    # No scale to read, only a sentence: nothing is coloured.
+    assert widget.legend.scale is None and widget.legend.key() == []
+    assert [text for text, _box in widget.legend.text_boxes()] == [NOTHING]
