@@ -11,12 +11,15 @@ from fibromap.analysis.heatmap import Metric, format_value, metric_values, scale
 from fibromap.analysis.report_data import ReportData
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.geometry import Build, load_geometry
+from fibromap.domain.wording import counted
 from fibromap.figure.body_figures import BodyFigures
 from fibromap.figure.orientation import Orientation
 from fibromap.figure.referral_arrow import ReferralArrow
-from fibromap.report.layout import WRAP, Section, font, listing, spread, wrapped_height
+from fibromap.report.layout import WRAP, Section, each, font, listing, spread, text_section, wrapped_height
 
 MAP_HEIGHT = 312.0   # points for the two figures
+SHORT_MAP_HEIGHT = 186.0  # for a period of less than a week, whose few flares need less
+SHORT_DAYS = 7
 ARROWS = 12          # the most frequent referral patterns drawn
 LISTED = 8           # lines of each list beside the figures before the rest is summed up
 NOTE_SIZE = 8.0
@@ -36,29 +39,35 @@ def _notes(data: ReportData, atlas: Atlas, maximum: float, orientation: Orientat
     regions = [f"{atlas.name(f.region)}: {f.flares}, " + (
         f"{f.mean_intensity:.1f} / {f.max_intensity}" if f.mean_intensity is not None
         else "referred, not rated") for f in top]
-    scale = (f"Scale: 0 to {maximum:.0f} flares (light orange to dark red; unmarked regions stay "
-             "skin-coloured)." if data.figures
+    scale = (f"Scale: 0 to {counted(round(maximum), 'flares')} (light orange to dark red; "
+             "unmarked regions stay skin-coloured)." if data.figures
              else "No flares in this period: the figures are blank.")
     notes = [scale, SIDES[orientation]]
     if hidden:
-        notes.append(f"{hidden} number{'s' if hidden != 1 else ''} that would overlap another "
-                     "are left off the figure; the colours still show them.")
+        notes.append(f"{counted(hidden, 'numbers')} that would overlap another "
+                     f"{'are' if hidden != 1 else 'is'} left off the figure; the colours still "
+                     "show them.")
     notes += ["", f"Most frequent referral patterns ({min(len(links), ARROWS)} drawn):"]
     counts = [n for _s, _t, n in data.links]
     notes += listing(links, LISTED, lambda rest: f"… and {rest} more patterns, "
-                     f"{spread(counts[LISTED:])} times each.") or ["none recorded"]
+                     + ("once each." if max(counts[LISTED:]) == 1 else
+                        f"{spread(counts[LISTED:])} times each.")) or ["none recorded"]
     notes += ["", "Most affected regions (flares, mean / highest intensity"
               + ("; referred zones not rated count in flares, not in intensities" if
                  data.summary.unrated_zones else "") + "):"]
     flares = [f.flares for f in top]
     notes += listing(regions, LISTED, lambda rest: f"… and {rest} more regions with "
-                     f"{spread(flares[LISTED:])} flares each (coloured on the figures).") or [
+                     f"{each(flares[LISTED:], 'flares')} (coloured on the figures).") or [
                          "none recorded"]
     return notes or ["none"]
 
 
 def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation,
               build: Build = Build.NEUTRAL) -> Section:
+    """The front and back figures with their notes; a line instead when no flare touched a
+    region (blank figures would fill a page with nothing)."""
+    if not data.figures:
+        return text_section("Where", ["No flares in this period, so there is no body map."])
     geometry = load_geometry(build)
     scene = QGraphicsScene()
     figures = BodyFigures(scene, atlas, geometry, font(9))
@@ -77,7 +86,8 @@ def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation,
         heads.append(arrow.head_rect())
     hidden = figures.declutter(heads)
     drawn = scene.sceneRect()
-    map_width = MAP_HEIGHT * drawn.width() / drawn.height()
+    map_height = SHORT_MAP_HEIGHT if data.period.days < SHORT_DAYS else MAP_HEIGHT
+    map_width = map_height * drawn.width() / drawn.height()
     notes = _notes(data, atlas, maximum, orientation, hidden)
 
     def notes_width(width: float) -> float:
@@ -90,7 +100,7 @@ def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation,
         painter.setFont(font(10.5, True))
         painter.drawText(QRectF(box.left(), box.top(), box.width(), 14),
                          "Where: flares touching each region, with referral patterns (arrows)")
-        target = QRectF(box.left(), box.top() + 16, map_width, MAP_HEIGHT)
+        target = QRectF(box.left(), box.top() + 16, map_width, map_height)
         scene.render(painter, target, drawn)
         painter.setFont(font(NOTE_SIZE))
         left, y = target.right() + 10, box.top() + 20
@@ -98,4 +108,4 @@ def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation,
             height = wrapped_height(line, notes_width(box.width()), NOTE_SIZE)
             painter.drawText(QRectF(left, y, notes_width(box.width()), height), WRAP, line)
             y += height
-    return Section(lambda width: max(MAP_HEIGHT + 18, 20 + notes_height(width)), draw)
+    return Section(lambda width: max(map_height + 18, 20 + notes_height(width)), draw, floats=True)
