@@ -54,17 +54,17 @@ def compare_periods(period: Period, before: dict[str, int], now: dict[str, int],
         return PeriodComparison(previous, [], 0, f"A period of {counted(period.days, 'days')} "
                                 "is too short to compare with the one before (at least "
                                 f"{MIN_DAYS} days are needed).")
+    if recorded_from is None or recorded_from > previous.start:
+        since = f"began on {recorded_from:%d %b %Y}" if recorded_from else "have not begun"
+        return PeriodComparison(previous, [], 0, f"Records {since}, so the previous "
+                                f"{period.days} days ({previous.label()}) are not fully recorded: "
+                                "no comparison is possible.")
     if records is not None and 0 in records:
         which = "either period" if records == (0, 0) else (
             "the previous period" if records[0] == 0 else "this period")
         return PeriodComparison(previous, [], 0, f"There are no records at all in {which} "
                                 "(no flare, check-in or rating), so no comparison is possible: "
                                 "no records is not the same as no flares.")
-    if recorded_from is None or recorded_from > previous.start:
-        since = f"began on {recorded_from:%d %b %Y}" if recorded_from else "have not begun"
-        return PeriodComparison(previous, [], 0, f"Records {since}, so the previous "
-                                f"{period.days} days ({previous.label()}) are not fully recorded: "
-                                "no comparison is possible.")
     regions = sorted(set(before) | set(now))
     p_values = [sign_test(now.get(r, 0), before.get(r, 0) + now.get(r, 0)) for r in regions]
     changes = []

@@ -89,11 +89,15 @@ def text_section(title: str, lines: Sequence[str], size: float = 8.5, columns: i
     def heights(width: float) -> list[float]:
         return [max(wrapped_height(line, cell(width), size) for line in row) for row in rows]
 
+    def heading(width: float) -> float:
+        return wrapped_height(title, width, 10.5, True) + 2
+
     def draw(painter: QPainter, box: QRectF) -> None:
         painter.setFont(font(10.5, True))
-        painter.drawText(QRectF(box.left(), box.top(), box.width(), 14), title)
+        painter.drawText(QRectF(box.left(), box.top(), box.width(), heading(box.width())), WRAP,
+                         title)
         painter.setFont(font(size))
-        y = box.top() + 16
+        y = box.top() + heading(box.width())
         for row, height in zip(rows, heights(box.width()), strict=True):
             for index, line in enumerate(row):
                 left = box.left() + index * (cell(box.width()) + COLUMN_GAP)
@@ -101,7 +105,7 @@ def text_section(title: str, lines: Sequence[str], size: float = 8.5, columns: i
             y += height
 
     def split(width: float, room: float) -> tuple[Section, Section] | None:
-        fitted, used = 0, 16.0
+        fitted, used = 0, heading(width)
         for height in heights(width):
             if used + height > room:
                 break
@@ -112,7 +116,7 @@ def text_section(title: str, lines: Sequence[str], size: float = 8.5, columns: i
         cut = fitted * columns
         return (text_section(title, lines[:cut], size, columns),
                 text_section(f"{title} (continued)", lines[cut:], size, columns))
-    return Section(lambda width: 16 + sum(heights(width)), draw, split)
+    return Section(lambda width: heading(width) + sum(heights(width)), draw, split)
 
 
 def listing(lines: Sequence[str], shown: int, summary: Callable[[int], str]) -> list[str]:

@@ -138,8 +138,7 @@ def daily_life(data: ReportData) -> list[Section]:
     checkins = [f"{m.label}: {m.mean:.1f}{m.unit} ({counted(m.days, 'days')})"
                 for m in data.checkins]
     title = (f"Daily check-in ({data.checkin_days} of {counted(data.period.days, 'days')} filled "
-             "in; each answer's mean over the days it was given)" if data.checkin_days
-             else "Daily check-in")
+             "in; means of the days answered)" if data.checkin_days else "Daily check-in")
     impacts = [] if short(data) else impact_lines(data)
     # Impact not rated at all, or in a short period, is said in the summary.
     return [text_section(title, checkins or ["no check-ins in this period"], columns=2)] + (

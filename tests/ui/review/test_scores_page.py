@@ -69,7 +69,8 @@ def test_the_latest_wpi_is_the_7_days_ending_on_the_last_day_never_a_partial_wee
 
 def test_an_empty_period_has_no_wpi_rather_than_a_wpi_of_zero(qtbot, store):
     page = make_page(qtbot, store)
-    assert page.latest.text().startswith("No flares with pain were recorded in this period")
+    assert page.latest.text().startswith("No flares were recorded in this period, so there is "
+                                         "no WPI")
     assert "no records is not the same as no pain" in page.latest.text()
     assert page.wpi_chart.values == [] and page.wpi_chart.empty_text.startswith("No flares")
 
@@ -79,8 +80,9 @@ def test_a_last_week_without_flares_has_no_wpi_as_on_the_overview(qtbot, store):
     store.flares.add(Flare(onset=at(2026, 4, 20, 9), sites=(SpasmSite("soleus.left", 5),)))
     page = make_page(qtbot, store)
     text = page.latest.text()
-    assert text.startswith("Last 7 days (04 May – 10 May 2026): no flare with pain was recorded")
-    assert "WPI 0" not in text and "Rests on" in text
+    assert text.startswith("Last 7 days (04 May – 10 May 2026): no flare was recorded, so there "
+                           "is no WPI")
+    assert "WPI 0" not in text and "Whole weeks with a WPI: 1 of 12" in text
 
 
 def test_a_period_shorter_than_a_week_says_the_wpi_needs_7_days(qtbot, store):
