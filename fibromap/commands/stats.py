@@ -109,8 +109,8 @@ def _print_text(figures: _Figures) -> None:
     period = f"{start} to {end}, {counted(summary.days, 'days')}" if start else "no flares recorded"
     print(f"FibroMap summary ({period})")
     if summary.flares:
-        print(f"Flares: {summary.flares} ({summary.flares_per_week:.1f} a week), "
-              f"on {counted(summary.days_with_flares, 'days')}")
+        rate = f" ({summary.flares_per_week:.1f} a week)" if summary.days >= 7 else ""
+        print(f"Flares: {summary.flares}{rate}, on {counted(summary.days_with_flares, 'days')}")
         if summary.sites:
             regions = sum(1 for f in figures.regions.values() if f.max_intensity)
             print(f"Marks in pain (a region in one flare): {summary.sites:,}, on "

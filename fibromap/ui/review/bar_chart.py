@@ -38,6 +38,7 @@ class BarChart(QWidget):
         self.labels: list[str] = []
         self.values: list[float | None] = []   # None: no value (drawn as a gap with MISSING)
         self.label_zero = False   # write "0" on a measured 0, told apart from a gap
+        self.missing_label = MISSING  # written on a gap where it fits ("no WPI"), else MISSING
         self.highlight: set[int] = set()   # bars drawn in the warm colour (night hours)
         self.label_every: int | None = 1
         self.empty_text = "No flares in this period"
@@ -93,7 +94,7 @@ class BarChart(QWidget):
             width = metrics.horizontalAdvance(_number(tick))
             boxes.append((_number(tick), QRectF(layout.axis + 2 - width, y - line / 2, width, line)))
         for index, value in enumerate(self.values):
-            text = self._value_text(value)
+            text = self._value_text(value, layout.slot)
             width = metrics.horizontalAdvance(text)
             if text and layout.slot >= width + 2:
                 centre = layout.left + (index + 0.5) * layout.slot
@@ -107,11 +108,13 @@ class BarChart(QWidget):
     def _peak(self) -> float:
         return self.scale_max or max(_given(self.values), default=0) or 1
 
-    def _value_text(self, value: float | None) -> str:
-        """The number written over a bar: MISSING for no value, "0" only when zeros are
-        measured values worth saying (label_zero), else nothing for 0."""
+    def _value_text(self, value: float | None, room: float | None = None) -> str:
+        """The text written over a bar: for no value the missing label where it fits in
+        ``room`` (else MISSING); "0" only when zeros are measured values worth saying
+        (label_zero), else nothing for 0."""
         if value is None:
-            return MISSING
+            fits = room is None or self.fontMetrics().horizontalAdvance(self.missing_label) + 2 <= room
+            return self.missing_label if fits else MISSING
         return f"{value:g}" if value or self.label_zero else ""
 
     def _layout(self) -> _Layout:
@@ -186,9 +189,8 @@ class BarChart(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(fill)
             painter.drawRect(bar)
-            # A gap (no value) in the placeholder colour; a number, or a measured 0, in text.
-            painter.setPen(self.palette().placeholderText().color() if value is None else text)
-            shown = self._value_text(value)
+            painter.setPen(text)
+            shown = self._value_text(value, slot)
             if shown and slot >= metrics.horizontalAdvance(shown) + 2:
                 painter.drawText(QRectF(bar.left() - 10, bar.top() - line, bar.width() + 20, line),
                                  Qt.AlignmentFlag.AlignCenter, shown)

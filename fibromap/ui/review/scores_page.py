@@ -44,8 +44,9 @@ class ScoresPage(ReviewPage):
         self.fiqr_chart = BarChart("FIQR (0–100), with the items answered")
         for chart in (self.sss_chart, self.fs_chart, self.fiqr_chart):
             chart.empty_text = "No questionnaire in this period"
-        for chart in (self.wpi_chart, self.fs_chart):
+        for chart, missing in ((self.wpi_chart, "no WPI"), (self.fs_chart, "no FS")):
             chart.label_zero = True  # a measured 0 is written, apart from a gap
+            chart.missing_label = missing
         top = QHBoxLayout()
         top.addWidget(self.picker)
         top.addStretch(1)

@@ -134,3 +134,31 @@ def test_scores_say_they_are_not_a_diagnosis(qtbot, store):
     texts = [label.text() for label in page.findChildren(type(page.latest))]
     assert any(NOT_A_DIAGNOSIS in text for text in texts)
     assert page.sss_chart.values == [] and page.sss_chart.empty_text == "No questionnaire in this period"
+
+
+def test_a_week_without_flares_is_a_gap_and_a_measured_zero_is_written(qtbot, store):
+    """Issue 31: no records is never a WPI of 0, in the chart, the text and the FS."""
+    from fibromap.domain.questionnaires import Questionnaire
+
+    store.flares.add_many([
+        Flare(onset=at(2026, 4, 22, 9), sites=(SpasmSite("upper_trapezius.left", 5),)),  # WPI 1
+        # 27 Apr – 3 May: nothing recorded, so no WPI.
+        Flare(onset=at(2026, 5, 5, 9), sites=(SpasmSite("knee_front.left", 6),)),  # no WPI area: 0
+    ])
+    store.questionnaires.put(Questionnaire(QuestionnaireKind.SSS, date(2026, 5, 2), {
+        "fatigue": 2, "waking_unrefreshed": 1, "cognitive": 1, "headaches": False,
+        "lower_abdominal_pain": False, "depression": False}))
+    page = make_page(qtbot, store)
+    assert page.wpi_chart.values[-3:] == [1, None, 0]
+    assert page.wpi_chart.values[:-3] == [None] * 9  # no flare at all in those weeks
+    shown = [text for text, _box in page.wpi_chart.text_boxes()]
+    values = shown[shown.index("no WPI"):][:12]   # after the axis's numbers: one per bar
+    assert values == ["no WPI"] * 9 + ["1", "no WPI", "0"]  # gaps said; the measured 0 written
+    assert "–: no flares recorded, so no WPI" in page.wpi_chart.title
+    assert page.latest.text().startswith("Last 7 days (04 May – 10 May 2026): WPI 0 of 19 — "
+                                         "flares were recorded, with no WPI area in pain.")
+    assert "Whole weeks with a WPI: 2 of 12" in page.latest.text()
+    [scored] = page.data.sss
+    assert (scored.sss, scored.wpi, scored.fs) == (4, None, None)  # no WPI: no severity either
+    assert page.fs_chart.values == [None] and page.sss_chart.values == [4]
+    assert "none" in page.fs_chart.accessibleDescription()
