@@ -23,10 +23,12 @@ def wpi_lines(data: ReportData) -> list[str]:
     if not scores.weeks:
         return [f"Widespread Pain Index: the period has only {counted(data.period.days, 'days')}; "
                 "the WPI asks about 7."]
-    if not scores.days_with_flares:
-        return [f"Widespread Pain Index: no flares were recorded in this period, so there is no "
-                f"WPI ({NO_RECORDS})."]
     measured = scores.measured_weeks
+    if not measured:
+        where = ("in this period" if not scores.days_with_flares else
+                 f"in its {counted(len(scores.weeks), 'whole weeks')}")
+        return [f"Widespread Pain Index: no flares were recorded {where}, so there is no "
+                f"WPI ({NO_RECORDS})."]
     values = [r.score for _w, r in measured]
     missing = len(scores.weeks) - len(measured)
     rest = scores.left_over

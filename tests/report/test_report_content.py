@@ -195,3 +195,24 @@ def test_lengths_and_an_unrated_referred_zone_are_said_as_they_are(tmp_path, sql
             "rated are left out).") in text
     assert "Left temple (temporalis): 2, referred, not rated" in text
     assert "Referred zones not rated are left out of the mean intensity." in text
+
+
+def test_a_single_one_of_everything_is_said_in_the_singular(tmp_path, sqlite_url, paths):
+    """Issue 31: "1 regions", "1 flares", "1 days", "since the previous 1 days"."""
+    store = Store.open(sqlite_url, paths)
+    store.flares.add_many([
+        Flare(onset=at(2026, 3, 20, 9), sites=(SpasmSite("soleus.left", 4),)),   # the period before
+        Flare(onset=at(2026, 4, 20, 9), duration_seconds=60, sites=(SpasmSite("soleus.left", 5),),
+              triggers=frozenset({"poor_sleep"}), qualities=frozenset({"cramping"}),
+              impacts={ImpactArea.SLEEP: 1}, treatments=(TreatmentUse("heat", 6),))])
+    store.checkins.put_many([CheckIn(date(2026, 4, 20), pain=4)])
+    store.close()
+    for start in ("2026-04-01", "2026-04-20"):
+        text = report(tmp_path, "--from", start, "--to", END.isoformat())
+        plural = re.findall(r"\b1 (?:[a-z-]+ )?(?:flares|regions|days|marks|weeks|numbers|patterns|"
+                            r"triggers|check-ins|questionnaires|zones)\b", text)
+        assert plural == [], plural
+    one_day = report(tmp_path, "--from", "2026-04-20", "--to", "2026-04-20")
+    assert "How often: 1 flare on 1 of 1 day" in one_day
+    assert "over 1 mark in pain on 1 different region" in one_day
+    assert "previous 1 days" not in one_day and "A period of 1 day is too short" in one_day

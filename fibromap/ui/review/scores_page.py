@@ -72,18 +72,9 @@ class ScoresPage(ReviewPage):
 
     def show_data(self, data: Scores) -> None:
         self.caption.setText(f"{data.period.label()}")
-        # No flares is no record, not a WPI of 0: an empty chart says so; a week without a
-        # flare is a gap marked "–", a measured 0 (flares, no WPI area in pain) a written 0.
-        weeks = data.weeks if data.days_with_flares else []
-        self.wpi_chart.empty_text = ("No flares recorded in this period, so no WPI"
-                                     if data.period.days >= 7
-                                     else "The WPI asks about 7 days: choose a longer period")
-        span = data.period.days
-        self.wpi_chart.set_data([chart_date(week.end, span) for week, _r in weeks],
-                                [None if r is None else r.score for _w, r in weeks],
-                                [i for i, (_w, r) in enumerate(weeks) if r and r.generalized],
-                                label_every=max(1, len(weeks) // 8), scale_max=19)
+        self._show_wpi(data)
         self.latest.setText(latest_wpi_text(data))
+        span = data.period.days
         labels = [chart_date(s.day, span) for s in data.sss]
         every = max(1, len(labels) // 8)
         self.sss_chart.set_data(labels, [s.sss for s in data.sss], label_every=every, scale_max=12)
@@ -97,6 +88,19 @@ class ScoresPage(ReviewPage):
         unscored = len(data.fiqr) - len(scored)
         self.fiqr_chart.empty_text = ("No FIQR in this period" if not unscored else
                                       f"{unscored} FIQR with too few answers for a score")
+
+    def _show_wpi(self, data: Scores) -> None:
+        """No flares is no record, not a WPI of 0: an empty chart says so; a week without a
+        flare is a gap marked "no WPI", a measured 0 (flares, no WPI area in pain) a written 0."""
+        weeks = data.weeks if data.days_with_flares else []
+        self.wpi_chart.empty_text = ("No flares recorded in this period, so no WPI"
+                                     if data.period.days >= 7
+                                     else "The WPI asks about 7 days: choose a longer period")
+        span = data.period.days
+        self.wpi_chart.set_data([chart_date(week.end, span) for week, _r in weeks],
+                                [None if r is None else r.score for _w, r in weeks],
+                                [i for i, (_w, r) in enumerate(weeks) if r and r.generalized],
+                                label_every=max(1, len(weeks) // 8), scale_max=19)
 
     def _fill(self, kind: str) -> None:
         from fibromap.ui.dialogs.questionnaire_dialogs import FiqrDialog, SssDialog
