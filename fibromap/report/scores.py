@@ -94,20 +94,23 @@ def _questionnaires(data: ReportData) -> list[tuple[str, list[str], list[str], l
 
 
 def scores(data: ReportData) -> list[Section]:
+    """The WPI and the 2016 criteria, then the SSS and FIQR: under their own headings with a
+    chart when there are several, else as lines of the scores (one result needs no chart)."""
     lines = wpi_lines(data) + [criteria_line(data.criteria)]
     if not data.scores.weeks:  # a short period: one line says both
         lines = [" ".join(lines)]
-    sections = [text_section(f"Scores ({NOT_A_DIAGNOSIS})", lines)]
-    if not data.scores.weeks and not data.scores.sss and not data.scores.fiqr:
-        sections = []  # the summary's line (short_scores) says it
+    charted = []
     for name, results, labels, values, scale in _questionnaires(data):
-        if not results:
-            continue
-        shown = results[-LATEST:]
-        title = (f"{name}: all {len(results)} in the period" if len(results) <= LATEST else
-                 f"{name}: the latest {LATEST} of {len(results)}; the chart shows all")
-        sections.append(_questionnaire_section(title, shown, labels, values, scale))
-    return sections
+        if len(values) > 1:
+            shown = results[-LATEST:]
+            title = (f"{name}: all {len(results)} in the period" if len(results) <= LATEST else
+                     f"{name}: the latest {LATEST} of {len(results)}; the chart shows all")
+            charted.append(_questionnaire_section(title, shown, labels, values, scale))
+        else:
+            lines += results
+    if not short_scores(data):
+        return [text_section(f"Scores ({NOT_A_DIAGNOSIS})", lines), *charted]
+    return charted  # the summary's line says it
 
 
 def _questionnaire_section(title: str, lines: list[str], labels: list[str],
