@@ -22,6 +22,7 @@ SHORT_MAP_HEIGHT = 186.0  # for a period of less than a week, whose few flares n
 SHORT_DAYS = 7
 ARROWS = 12          # the most frequent referral patterns drawn
 LISTED = 8           # lines of each list beside the figures before the rest is summed up
+SHORT_LISTED = 5     # for a period shorter than a week, whose page is shared with everything
 NOTE_SIZE = 8.0
 
 SIDES = {
@@ -49,15 +50,16 @@ def _notes(data: ReportData, atlas: Atlas, maximum: float, orientation: Orientat
                      "show them.")
     notes += ["", f"Most frequent referral patterns ({min(len(links), ARROWS)} drawn):"]
     counts = [n for _s, _t, n in data.links]
-    notes += listing(links, LISTED, lambda rest: f"… and {rest} more patterns, "
-                     + ("once each." if max(counts[LISTED:]) == 1 else
-                        f"{spread(counts[LISTED:])} times each.")) or ["none recorded"]
+    listed = SHORT_LISTED if data.period.days < SHORT_DAYS else LISTED
+    notes += listing(links, listed, lambda rest: f"… and {rest} more patterns, "
+                     + ("once each." if max(counts[listed:]) == 1 else
+                        f"{spread(counts[listed:])} times each.")) or ["none recorded"]
     notes += ["", "Most affected regions (flares, mean / highest intensity"
               + ("; referred zones not rated count in flares, not in intensities" if
                  data.summary.unrated_zones else "") + "):"]
     flares = [f.flares for f in top]
-    notes += listing(regions, LISTED, lambda rest: f"… and {rest} more regions with "
-                     f"{each(flares[LISTED:], 'flares')} (coloured on the figures).") or [
+    notes += listing(regions, listed, lambda rest: f"… and {rest} more regions with "
+                     f"{each(flares[listed:], 'flares')} (coloured on the figures).") or [
                          "none recorded"]
     return notes or ["none"]
 
