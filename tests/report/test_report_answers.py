@@ -197,3 +197,21 @@ def test_the_2016_criteria_are_given_for_the_latest_sss_with_a_wpi(demo):
 def test_no_page_but_the_last_is_more_than_a_third_blank(demo):
     shares = blank_shares(demo[0])
     assert len(shares) <= 3 and all(share <= 1 / 3 for share in shares[:-1]), shares
+
+
+def test_the_busiest_day_and_an_empty_month_fit_on_one_page(demo, tmp_path):
+    """Issue 31: an empty or 1-day period took 2 pages."""
+    target, start, end, records = demo
+    url = f"sqlite:///{target.parent / 'fibromap.sqlite3'}"
+    busiest = Counter(f.onset.date() for f in records["flares"]).most_common(1)[0][0]
+    after = end + timedelta(days=40)  # a month after the last record: nothing recorded
+    for first, last in ((busiest, busiest), (after - timedelta(days=29), after)):
+        report = tmp_path / f"{first}.pdf"
+        assert main(["--database", url, "report", "--from", first.isoformat(), "--to",
+                     last.isoformat(), "-o", str(report)]) == 0
+        pages = page_texts(report)
+        assert len(pages) == 1, (first, last)
+    text = flat(pages[0])
+    assert "No flares were recorded in this period." in text
+    assert "There are no records at all in this period" in text and "Flares a week" not in text
+    assert "Widespread Pain Index: no flares were recorded in this period, so there is no WPI" in text
