@@ -22,7 +22,9 @@ SHORT = 7    # days: a shorter period has no weekly chart and names the hours he
 def summary(data: ReportData, atlas: Atlas) -> Section:
     s = data.summary
     if not s.flares:
-        lines = ["No flares were recorded in this period."]
+        lines = ["No flares were recorded in this period."
+                 + ("" if data.checkin_days else " Nor any check-in: no records is not the same "
+                    "as no flares.")]
         if data.checkin_days:
             lines.append(f"Daily check-ins on {counted(data.checkin_days, 'days')}: see below.")
         if short(data):
@@ -102,7 +104,7 @@ def places_text(now: Places, before: Places | None, atlas: Atlas, days: int) -> 
     """One sentence with its numbers: how many flares touched the most frequent regions."""
     share = now.share
     if share is None:
-        return ""
+        return "The same spot or moving around: no region was felt (every mark was 0)."
     names = ", ".join(atlas.name(r).lower() for r in now.top)
     if now.flares < FEWEST:
         where = (f"{counted(now.flares, 'flares')} touched {counted(now.regions, 'regions')}"
