@@ -5,8 +5,15 @@ from datetime import date
 import pytest
 
 from fibromap.analysis.scores import (
-    SssAnswers, criteria_2016, fibromyalgia_severity, fiqr, fiqr_shortfall, months_between, sss,
-    week_wpi, wpi,
+    SssAnswers,
+    criteria_2016,
+    fibromyalgia_severity,
+    fiqr,
+    fiqr_shortfall,
+    months_between,
+    sss,
+    week_wpi,
+    wpi,
 )
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.questionnaires import FIQR_FUNCTION, FIQR_ITEMS, FIQR_OVERALL, FIQR_SYMPTOMS
