@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from fibromap.analysis.distributions import sign_test
 from fibromap.analysis.periods import Period
 from fibromap.analysis.statistics import FDR, benjamini_hochberg
+from fibromap.domain.wording import counted
 
 MIN_DAYS = 14  # shorter periods are day-to-day noise
 
@@ -43,18 +44,27 @@ class PeriodComparison:
 
 
 def compare_periods(period: Period, before: dict[str, int], now: dict[str, int],
-                    recorded_from: date | None) -> PeriodComparison:
-    """Regions whose flare counts differ between the previous period and this one."""
+                    recorded_from: date | None,
+                    records: tuple[int, int] | None = None) -> PeriodComparison:
+    """Regions whose flare counts differ between the previous period and this one.
+    ``records``: how many records (flares, check-ins, ratings) the previous period and this
+    one hold; a period without any is not recorded, and nothing is compared with it."""
     previous = previous_period(period)
     if period.days < MIN_DAYS:
-        return PeriodComparison(previous, [], 0, f"A period of {period.days} day"
-                                f"{'s' if period.days != 1 else ''} is too short to compare "
-                                f"with the one before (at least {MIN_DAYS} days are needed).")
+        return PeriodComparison(previous, [], 0, f"A period of {counted(period.days, 'days')} "
+                                "is too short to compare with the one before (at least "
+                                f"{MIN_DAYS} days are needed).")
     if recorded_from is None or recorded_from > previous.start:
         since = f"began on {recorded_from:%d %b %Y}" if recorded_from else "have not begun"
         return PeriodComparison(previous, [], 0, f"Records {since}, so the previous "
                                 f"{period.days} days ({previous.label()}) are not fully recorded: "
                                 "no comparison is possible.")
+    if records is not None and 0 in records:
+        which = "either period" if records == (0, 0) else (
+            "the previous period" if records[0] == 0 else "this period")
+        return PeriodComparison(previous, [], 0, f"There are no records at all in {which} "
+                                "(no flare, check-in or rating), so no comparison is possible: "
+                                "no records is not the same as no flares.")
     regions = sorted(set(before) | set(now))
     p_values = [sign_test(now.get(r, 0), before.get(r, 0) + now.get(r, 0)) for r in regions]
     changes = []

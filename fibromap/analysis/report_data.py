@@ -10,11 +10,13 @@ import statistics
 from dataclasses import dataclass
 from datetime import date
 
+from fibromap.analysis.answers import Places, Weekly, mean_intensity, places, weekly
 from fibromap.analysis.changes import PeriodComparison, compare_periods, previous_period
 from fibromap.analysis.devices import DeviceSummary, summarise
-from fibromap.analysis.periods import Period, weeks_ending
-from fibromap.analysis.review import ScoredDay, load_scores
-from fibromap.analysis.scores import FiqrResult, WpiResult
+from fibromap.analysis.overall import Change, adjust, change, mean
+from fibromap.analysis.periods import Period
+from fibromap.analysis.review import Scores, load_scores
+from fibromap.analysis.scores import Criteria2016, WpiResult, criteria_2016
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.daily import Medication
 from fibromap.domain.device_data import device_days
@@ -22,6 +24,7 @@ from fibromap.domain.vocabulary import TermKind
 from fibromap.domain.wording import NOT_GIVEN_TEXT, STILL_GOING_TEXT
 from fibromap.store import aggregates
 from fibromap.store.aggregates import RegionFigures
+from fibromap.store.marks import Mark, felt_marks
 from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME, QUESTIONS
 from fibromap.store.stats import PeriodSummary
 from fibromap.store.store import Store
@@ -54,18 +57,24 @@ class ReportData:
     hours: list[int]
     figures: dict[str, RegionFigures]
     links: list[tuple[str, str, int]]
-    weekly: list[WeekBar]
+    weekly: Weekly
     triggers: list[tuple[str, str, int]]
     treatments: list[tuple[str, str, int, float | None]]
+    qualities: list[tuple[str, str, int]]        # what it felt like: word, label, flares
     medication_changes: list[tuple[date, str]]
-    wpi_weeks: list[tuple[Period, WpiResult]]   # whole 7-day weeks ending on the last day
-    wpi_left_over: Period | None
-    wpi_days: int                                # days with a region in pain
-    sss: list[ScoredDay]
-    fiqr: list[tuple[date, FiqrResult]]
+    scores: Scores                               # whole weeks' WPI (None: no flare), SSS, FIQR
+    criteria: Criteria2016
+    places: Places                               # the same spot or moving around
+    places_before: Places | None                 # in the previous period, when compared
+    regions_in_pain: int                         # different regions marked above 0
+    overall: list[Change]                        # with the previous period ([] when not compared)
     comparison: PeriodComparison
     questions: str
     devices: DeviceSummary | None = None    # what a watch, ring or phone measured
+
+    @property
+    def wpi_weeks(self) -> list[tuple[Period, WpiResult | None]]:
+        return self.scores.weeks
 
 
 def _medication_changes(store: Store, period: Period) -> list[tuple[date, str]]:
@@ -79,41 +88,77 @@ def _medication_changes(store: Store, period: Period) -> list[tuple[date, str]]:
     return sorted(events)
 
 
-@dataclass(frozen=True, slots=True)
-class WeekBar:
-    """Flares in one stretch of the weekly chart: a whole week, or the days left at the start."""
+def _overall(period: Period, now: _Side, before: _Side) -> list[Change]:
+    """Flares a week, mean intensity, WPI, SSS and FIQR in the previous period and this one."""
+    def rate(side: _Side) -> float:
+        return side.flares * 7 / period.days
 
-    days: Period
+    def wpis(side: _Side) -> list[float]:
+        return [float(r.score) for _w, r in side.scores.measured_weeks]
+
+    def questionnaires(side: _Side, kind: str) -> list[float]:
+        if kind == "SSS":
+            return [float(s.sss) for s in side.scores.sss]
+        return [r.total for _d, r in side.scores.fiqr if r.total is not None]
+
+    changes = [
+        change("Flares a week", "", rate(before), rate(now),
+               [float(w.flares) for w in before.weekly.whole],
+               [float(w.flares) for w in now.weekly.whole], "week"),
+        change("Mean intensity", "0–10", mean_intensity(before.marks), mean_intensity(now.marks),
+               [w.mean_intensity for w in before.weekly.whole if w.mean_intensity is not None],
+               [w.mean_intensity for w in now.weekly.whole if w.mean_intensity is not None],
+               "week"),
+        change("WPI, weekly mean", "0–19", mean(wpis(before)), mean(wpis(now)), wpis(before), wpis(now),
+               "week with a flare"),
+    ]
+    for kind, scale in (("SSS", "0–12"), ("FIQR", "0–100")):
+        values_before, values_now = questionnaires(before, kind), questionnaires(now, kind)
+        changes.append(change(f"{kind}, mean", scale, mean(values_before), mean(values_now), values_before,
+                              values_now, "questionnaire"))
+    return adjust(changes)
+
+
+@dataclass(frozen=True)
+class _Side:
+    """What one period holds for the comparison and the answers."""
+
+    marks: list[Mark]
     flares: int
-    mean_intensity: float | None
+    weekly: Weekly
+    scores: Scores
 
-    @property
-    def partial(self) -> bool:
-        return self.days.days < 7
+    @classmethod
+    def read(cls, store: Store, period: Period, atlas: Atlas) -> _Side:
+        marks = felt_marks(store.database, period.start, period.end)
+        flares_on = {d.day: d.flares for d in aggregates.daily_figures(store.database, period.start,
+                                                                       period.end)}
+        inside = sum(n for day, n in flares_on.items() if period.start <= day <= period.end)
+        return cls(marks, inside, weekly(period, flares_on, marks),
+                   load_scores(store, period, atlas))
 
-    @property
-    def per_week(self) -> float:
-        """Flares scaled to 7 days, so a short first stretch does not look like a drop."""
-        return self.flares * 7 / self.days.days
+
+def _records(store: Store, period: Period) -> int:
+    """Flares, check-ins and symptom ratings in a period: none means it was not recorded."""
+    summary = store.summary(period.start, period.end)
+    return (summary.flares + summary.checkins
+            + len(store.symptoms.between(period.start, period.end)))
 
 
-def _weekly(store: Store, period: Period) -> list[WeekBar]:
-    """Whole 7-day weeks ending on the period's last day, after the days left at its start."""
-    weeks, left_over = weeks_ending(period)
-    stretches = ([left_over] if left_over else []) + weeks
-    days = aggregates.daily_figures(store.database, period.start, period.end)
-    flares = dict.fromkeys(stretches, 0)
-    weighted = dict.fromkeys(stretches, 0.0)  # intensity times flares, of the days with one
-    rated = dict.fromkeys(stretches, 0)
-    for day in days:
-        back = (period.end - day.day).days // 7  # whole weeks counted back from the last day
-        stretch = weeks[len(weeks) - 1 - back] if back < len(weeks) else left_over
-        assert stretch is not None  # a day before the whole weeks is one of those left over
-        flares[stretch] += day.flares
-        if day.mean_intensity is not None:  # a day with only 0 marks has no intensity
-            weighted[stretch] += day.mean_intensity * day.flares
-            rated[stretch] += day.flares
-    return [WeekBar(s, flares[s], (weighted[s] / rated[s]) if rated[s] else None) for s in flares]
+def _criteria(scores: Scores, first_flare: date | None) -> Criteria2016:
+    """The 2016 criteria for the latest SSS of the period with a WPI of its 7 days (the
+    duration up to the period's last day when there is no SSS)."""
+    if not scores.sss:
+        return criteria_2016(scores.period.end, None, None, first_flare,
+                             ["no SSS questionnaire was filled in during this period"])
+    with_wpi = [s for s in scores.sss if s.week is not None]
+    if not with_wpi:
+        latest = scores.sss[-1]
+        return criteria_2016(latest.day, None, latest.sss, first_flare,
+                             [f"no flare was recorded in the 7 days before the SSS of "
+                              f"{latest.day:%d %b %Y}, so there is no WPI"])
+    latest = with_wpi[-1]
+    return criteria_2016(latest.day, latest.week, latest.sss, first_flare)
 
 
 def _checkins(store: Store, period: Period) -> tuple[list[Measure], int]:
@@ -150,8 +195,13 @@ def load_report(store: Store, period: Period, atlas: Atlas) -> ReportData:
     figures = aggregates.region_figures(database, period.start, period.end, rolled)
     before = aggregates.region_figures(database, previous.start, previous.end, rolled)
     span = aggregates.recorded_span(database)
-    scores = load_scores(store, period, atlas)
+    now_side, before_side = _Side.read(store, period, atlas), _Side.read(store, previous, atlas)
+    comparison = compare_periods(period, {r: f.flares for r, f in before.items()},
+                                 {r: f.flares for r, f in figures.items()},
+                                 span[0] if span else None,
+                                 (_records(store, previous), _records(store, period)))
     checkins, checkin_days = _checkins(store, period)
+    first_flare = store.summary(None, period.end).first_onset
     return ReportData(
         period=period, summary=summary,
         patient_name=store.notes.get(PATIENT_NAME), birth_date=store.notes.get(PATIENT_BIRTH_DATE),
@@ -164,15 +214,18 @@ def load_report(store: Store, period: Period, atlas: Atlas) -> ReportData:
         length_not_given=lengths[NOT_GIVEN_TEXT],
         hours=hours, figures=figures,
         links=aggregates.referral_counts(database, period.start, period.end, rolled),
-        weekly=_weekly(store, period),
+        weekly=now_side.weekly,
         triggers=aggregates.term_counts(database, TermKind.TRIGGER.value, period.start, period.end),
         treatments=aggregates.treatment_relief(database, period.start, period.end),
+        qualities=aggregates.term_counts(database, TermKind.QUALITY.value, period.start, period.end),
         medication_changes=_medication_changes(store, period),
-        wpi_weeks=scores.weeks, wpi_left_over=scores.left_over, wpi_days=scores.days_with_flares,
-        sss=scores.sss, fiqr=scores.fiqr,
-        comparison=compare_periods(period, {r: f.flares for r, f in before.items()},
-                                   {r: f.flares for r, f in figures.items()},
-                                   span[0] if span else None),
+        scores=now_side.scores,
+        criteria=_criteria(now_side.scores, first_flare.date() if first_flare else None),
+        places=places(now_side.marks, rolled),
+        places_before=places(before_side.marks, rolled) if comparison.made else None,
+        regions_in_pain=len({rolled.get(m.region, m.region) for m in now_side.marks if m.intensity}),
+        overall=_overall(period, now_side, before_side) if comparison.made else [],
+        comparison=comparison,
         questions=store.notes.get(QUESTIONS),
         devices=summarise(device_days(store.devices.sleeps(period.start, period.end),
                                       store.devices.steps(period.start, period.end))),

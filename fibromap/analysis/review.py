@@ -13,7 +13,15 @@ from fibromap.analysis.all_insights import Insights as Insights  # the views fin
 from fibromap.analysis.device_insights import USUAL_DAYS, Rhythm, rhythm
 from fibromap.analysis.patterns import Spread, spread
 from fibromap.analysis.periods import Period, weeks_ending
-from fibromap.analysis.scores import FiqrResult, SssAnswers, WpiResult, fibromyalgia_severity, fiqr, sss, wpi
+from fibromap.analysis.scores import (
+    FiqrResult,
+    SssAnswers,
+    WpiResult,
+    fibromyalgia_severity,
+    fiqr,
+    sss,
+    week_wpi,
+)
 from fibromap.analysis.timeline import Observed, Timeline
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.device_data import device_days
@@ -98,30 +106,50 @@ def load_patterns(store: Store, period: Period, atlas: Atlas, region: str | None
 @dataclass(frozen=True)
 class ScoredDay:
     day: date
-    wpi: int          # of the 7 days ending that day
     sss: int
-    fs: int
+    week: WpiResult | None   # of the 7 days ending that day; None: no flare recorded in them
+
+    @property
+    def wpi(self) -> int | None:
+        return None if self.week is None else self.week.score
+
+    @property
+    def fs(self) -> int | None:
+        """Fibromyalgia severity, WPI + SSS: none without a WPI."""
+        return fibromyalgia_severity(self.wpi, self.sss)
 
 
 @dataclass(frozen=True)
 class Scores:
     period: Period
-    weeks: list[tuple[Period, WpiResult]]   # whole 7-day weeks ending on the period's last day
+    # Whole 7-day weeks ending on the period's last day; a week with no flare recorded has
+    # no WPI (None), a week with flares and no WPI area in pain a measured 0.
+    weeks: list[tuple[Period, WpiResult | None]]
     left_over: Period | None                # days at the start not in a whole week
-    days_with_flares: int
+    days_with_flares: int                   # days with a flare recorded (any mark)
     sss: list[ScoredDay]
     fiqr: list[tuple[date, FiqrResult]]
 
+    @property
+    def measured_weeks(self) -> list[tuple[Period, WpiResult]]:
+        return [(week, result) for week, result in self.weeks if result is not None]
+
 
 def wpi_weeks(store: Store, period: Period, atlas: Atlas
-              ) -> tuple[list[tuple[Period, WpiResult]], Period | None, int]:
-    """The WPI of each whole 7-day week ending on the period's last day, the days left over
-    at the start, and how many days had a region in pain."""
+              ) -> tuple[list[tuple[Period, WpiResult | None]], Period | None, int]:
+    """The WPI of each whole 7-day week ending on the period's last day (None for a week
+    without a flare recorded), the days left over at the start, and how many days had a
+    flare recorded."""
     weeks, left_over = weeks_ending(period)
     by_day = aggregates.regions_by_day(store.database, period.start, period.end)
-    results = [(week, wpi(set().union(*(by_day.get(week.start + timedelta(days=i), set())
-                                        for i in range(7))), atlas)) for week in weeks]
-    return results, left_over, len(by_day)
+    flares_on = {d.day: d.flares for d in aggregates.daily_figures(store.database, period.start,
+                                                                   period.end)}
+    results = []
+    for week in weeks:
+        days = [week.start + timedelta(days=i) for i in range(7)]
+        regions = set().union(*(by_day.get(day, set()) for day in days))
+        results.append((week, week_wpi(regions, sum(flares_on.get(day, 0) for day in days), atlas)))
+    return results, left_over, sum(1 for day in flares_on if period.start <= day <= period.end)
 
 
 def load_scores(store: Store, period: Period, atlas: Atlas) -> Scores:
@@ -129,11 +157,10 @@ def load_scores(store: Store, period: Period, atlas: Atlas) -> Scores:
     weeks, left_over, days = wpi_weeks(store, period, atlas)
     scored = []
     for questionnaire in store.questionnaires.between(QuestionnaireKind.SSS, period.start, period.end):
-        week = wpi(aggregates.regions_between(database, questionnaire.day - timedelta(days=6),
-                                              questionnaire.day), atlas)
-        value = sss(SssAnswers.of(questionnaire))
-        scored.append(ScoredDay(questionnaire.day, week.score, value,
-                                fibromyalgia_severity(week.score, value)))
+        first = questionnaire.day - timedelta(days=6)
+        week = week_wpi(aggregates.regions_between(database, first, questionnaire.day),
+                        store.flares.count(first, questionnaire.day), atlas)
+        scored.append(ScoredDay(questionnaire.day, sss(SssAnswers.of(questionnaire)), week))
     impact = [(q.day, fiqr(q.answers)) for q in
               store.questionnaires.between(QuestionnaireKind.FIQR, period.start, period.end)]
     return Scores(period, weeks, left_over, days, scored, impact)

@@ -3,8 +3,10 @@ shown as information for a clinician, never as a diagnosis.
 
 - WPI: the ACR 2016 Widespread Pain Index (0–19) from the regions marked in a week,
   with the 5-region generalized-pain check (jaw, chest and abdomen do not count for it).
+  A week without a flare recorded has no WPI (None), never 0: no records is not no pain.
 - SSS: the 2016 Symptom Severity Scale (0–12).
-- FS: fibromyalgia severity, WPI + SSS (0–31).
+- FS: fibromyalgia severity, WPI + SSS (0–31); none without a WPI.
+- The 2016 research criteria: WPI and SSS, generalized pain, 3 months of records.
 - FIQR: the revised Fibromyalgia Impact Questionnaire (0–100). With missing answers each
   section's sum is weighted by its item count over the items answered (Bennett's scoring
   guide); FibroMap scores a section only when at least half of its items are answered
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from fibromap.domain.atlas import WPI_AREAS, Atlas
 from fibromap.domain.questionnaires import (
@@ -29,6 +32,9 @@ from fibromap.domain.questionnaires import (
 )
 
 NOT_A_DIAGNOSIS = "information for your clinician, not a diagnosis"
+# Said wherever a week has no WPI, and wherever a WPI of 0 is measured: the two differ.
+NO_RECORDS = "no records is not the same as no pain"
+MEASURED_ZERO = "flares were recorded, with no WPI area in pain"
 _AREAS = {area.id: area for area in WPI_AREAS}
 
 
@@ -72,16 +78,69 @@ def sss(answers: SssAnswers) -> int:
             + sum(1 for n in SSS_SOMATIC if getattr(answers, n)))
 
 
-def fibromyalgia_severity(wpi_score: int, sss_score: int) -> int:
-    return wpi_score + sss_score
+def fibromyalgia_severity(wpi_score: int | None, sss_score: int) -> int | None:
+    """WPI + SSS (0-31); none without a WPI (a week with no records has none)."""
+    return None if wpi_score is None else wpi_score + sss_score
 
 
-def criteria_met(wpi_result: WpiResult, sss_score: int) -> bool:
-    """The 2016 pattern (WPI >= 7 and SSS >= 5, or WPI 4–6 and SSS >= 9, with
-    generalized pain), shown only as information: duration is not checked here."""
-    pattern = (wpi_result.score >= 7 and sss_score >= 5) or (4 <= wpi_result.score <= 6
-                                                             and sss_score >= 9)
-    return pattern and wpi_result.generalized
+def week_wpi(regions: Iterable[str], flares: int, atlas: Atlas) -> WpiResult | None:
+    """The WPI of 7 days from the regions in pain in their ``flares``; None when no flare
+    was recorded in them: no records is not no pain. With flares but no WPI area in pain
+    (every mark 0, or only knees and feet) the WPI is a measured 0."""
+    return wpi(regions, atlas) if flares else None
+
+
+ACR_MONTHS = 3  # symptoms generally present for at least 3 months (ACR 2016)
+
+
+def months_between(first: date, last: date) -> int:
+    """Whole calendar months from ``first`` to ``last`` (15 Jan to 15 Apr: 3; to 14 Apr: 2)."""
+    months = (last.year - first.year) * 12 + last.month - first.month
+    return months - (last.day < first.day)
+
+
+@dataclass(frozen=True, slots=True)
+class Criteria2016:
+    """The ACR 2016 research criteria on one day, as information for a clinician (never a
+    diagnosis): WPI >= 7 with SSS >= 5, or WPI 4-6 with SSS >= 9; generalized pain (4 of
+    the 5 regions); records going back at least 3 months. ``missing`` says what could not
+    be assessed."""
+
+    day: date | None
+    wpi: WpiResult | None
+    sss: int | None
+    months: int | None          # whole months of records up to the day
+    missing: tuple[str, ...] = ()
+
+    @property
+    def severity(self) -> bool | None:
+        if self.wpi is None or self.sss is None:
+            return None
+        score = self.wpi.score
+        return (score >= 7 and self.sss >= 5) or (4 <= score <= 6 and self.sss >= 9)
+
+    @property
+    def generalized(self) -> bool | None:
+        return None if self.wpi is None else self.wpi.generalized
+
+    @property
+    def duration(self) -> bool | None:
+        return None if self.months is None else self.months >= ACR_MONTHS
+
+    @property
+    def met(self) -> bool | None:
+        """True when every part is met; False when an assessed part is not; else None."""
+        parts = (self.severity, self.generalized, self.duration)
+        if False in parts:
+            return False
+        return None if None in parts else True
+
+
+def criteria_2016(day: date | None, week: WpiResult | None, sss_score: int | None,
+                  first_record: date | None, missing: Sequence[str] = ()) -> Criteria2016:
+    """The 2016 criteria for the SSS of ``day`` and the WPI of the 7 days ending on it."""
+    months = months_between(first_record, day) if first_record and day else None
+    return Criteria2016(day, week, sss_score, months, tuple(missing))
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,13 +20,16 @@ from fibromap.figure.legend import class_colour, class_key, key_height, paint_ke
 from fibromap.figure.number_placement import NumberLabels
 from fibromap.figure.orientation import Orientation
 from fibromap.figure.referral_arrow import ReferralArrow
-from fibromap.report.layout import WRAP, Section, font, listing, spread, wrapped_height
+from fibromap.report.layout import WRAP, Section, each, font, listing, text_section, wrapped_height
 
 MAP_HEIGHT = 312.0   # points for the two figures
+SHORT_MAP_HEIGHT = 186.0  # for a period of less than a week, whose few flares need less
+SHORT_DAYS = 7
 NUMBER_PT = 7.0      # the numbers on the figures, at least
 RING_PT = 4.0        # the radius of the ring holding F or B (an arrow to the other figure)
 ROOM_MOST = 220.0    # scene units beside each half-figure for numbers, at most
 LISTED = 8           # lines of each list under the figures before the rest is summed up
+SHORT_LISTED = 5     # for a period shorter than a week, whose page is shared with everything
 NOTE_SIZE = 8.0
 SWATCH = 9.0         # a class's swatch in the key, points
 KEY_TITLE = "Flares touching each region (colours as on screen):"
@@ -45,8 +48,9 @@ def _left_off(figures: BodyFigures, left_off: list[str]) -> list[str]:
     if not left_off:
         return []
     values = [figures.region_items[rid].value or 0 for rid in left_off]
-    return [f"{counted(len(left_off), 'smaller numbers')} ({spread(values)} flares each) are "
-            "left off the figures for want of room; their colours still show them."]
+    return [f"{counted(len(left_off), 'smaller numbers')} ({each(values, 'flares')}) "
+            f"{'is' if len(left_off) == 1 else 'are'} left off the figures for want of room; "
+            "their colours still show them."]
 
 
 def _notes(data: ReportData, atlas: Atlas,
@@ -64,18 +68,19 @@ def _notes(data: ReportData, atlas: Atlas,
               f"(at most {PER_ZONE} to one region; the thicker, the more often; ending in a "
               "ring: felt on the other figure at that height and side, F front, B back):"]
     counts = [n for _s, _t, n in drawn]
-    first += listing(links, LISTED, lambda rest: f"… and {rest} more drawn, "
-                     f"{spread(counts[LISTED:])} times each.") or ["none recorded"]
+    listed = SHORT_LISTED if data.period.days < SHORT_DAYS else LISTED
+    first += listing(links, listed, lambda rest: f"… and {rest} more drawn, "
+                     f"{each(counts[listed:], 'times')}.") or ["none recorded"]
     if left:
         times = [n for _s, _t, n in left]
-        first.append(f"Not drawn: {counted(len(left), 'more patterns')}, {spread(times)} "
-                     f"time{'s' if max(times) != 1 else ''} each.")
+        first.append(f"Not drawn: {counted(len(left), 'more patterns')}, "
+                     f"{each(times, 'times')}.")
     second = ["Most affected regions (flares, mean / highest intensity"
               + ("; referred zones not rated count in flares, not in intensities" if
                  data.summary.unrated_zones else "") + "):"]
     flares = [f.flares for f in top]
-    second += listing(regions, LISTED, lambda rest: f"… and {rest} more regions with "
-                      f"{spread(flares[LISTED:])} flares each (coloured on the figures).") or [
+    second += listing(regions, listed, lambda rest: f"… and {rest} more regions with "
+                      f"{each(flares[listed:], 'flares')} (coloured on the figures).") or [
                           "none recorded"]
     return first, second
 
@@ -84,7 +89,8 @@ class PaperMap:
     """The two figures with their arrows and numbers, laid out for one width of page."""
 
     def __init__(self, data: ReportData, atlas: Atlas, orientation: Orientation,
-                 build: Build = Build.NEUTRAL):
+                 build: Build = Build.NEUTRAL, height: float = MAP_HEIGHT):
+        self.height = height  # points
         self.scene = QGraphicsScene()
         self.figures = BodyFigures(self.scene, atlas, load_geometry(build), font(9))
         self.figures.apply_orientation(orientation)
@@ -100,7 +106,7 @@ class PaperMap:
         self.arrows = [ReferralArrow(source, target, width=1 + 3.5 * count / top)
                        for source, target, count in drawn]
         for arrow in self.arrows:
-            arrow.ring_radius = RING_PT * self.scene.sceneRect().height() / MAP_HEIGHT
+            arrow.ring_radius = RING_PT * self.scene.sceneRect().height() / height
             self.scene.addItem(arrow)
         self.numbers = NumberLabels(self.figures, self.scene)
         self.width = 0.0
@@ -114,14 +120,14 @@ class PaperMap:
         figures = self.figures
         views = [figures.geometry.views[view] for view in figures.shown]
         natural = sum(view.width for view in views) + FIGURE_GAP * (len(views) - 1) + 8
-        pixel = self.scene.sceneRect().height() / MAP_HEIGHT  # scene units to a point
+        pixel = self.scene.sceneRect().height() / self.height  # scene units to a point
         numbered = any(item.value is not None for item in figures.region_items.values())
         room = max(0.0, min(ROOM_MOST, (width * pixel - natural) / 4)) if numbered else 0.0
         figures.set_room(FIGURE_GAP + 2 * room, room)
         for arrow in self.arrows:
             arrow.setVisible(figures.route_arrow(arrow))
         drawn = self.scene.sceneRect()
-        pixel = max(drawn.height() / MAP_HEIGHT, drawn.width() / width)
+        pixel = max(drawn.height() / self.height, drawn.width() / width)
         self.numbers.place(pixel, font(NUMBER_PT), self.arrows, size=NUMBER_PT)
 
     def render(self, painter: QPainter, target: QRectF) -> None:
@@ -140,8 +146,12 @@ def _points() -> QImage:
 def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation,
               build: Build = Build.NEUTRAL) -> list[Section]:
     """Two sections: the figures, then under them the colours' key and the notes (which
-    may go on the next page)."""
-    paper = PaperMap(data, atlas, orientation, build)
+    may go on the next page); a line instead when no flare touched a region (blank figures
+    would fill a page with nothing). A period shorter than a week has smaller figures."""
+    if not data.figures:
+        return [text_section("Where", ["No flares in this period, so there is no body map."])]
+    height = SHORT_MAP_HEIGHT if data.period.days < SHORT_DAYS else MAP_HEIGHT
+    paper = PaperMap(data, atlas, orientation, build, height)
     first, second = _notes(data, atlas, orientation)
     scale = paper.scale
     entries = [] if scale is None else [
@@ -154,7 +164,7 @@ def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation,
         painter.drawText(QRectF(box.left(), box.top(), box.width(), 14),
                          "Where: flares touching each region, with referral patterns (arrows)")
         paper.fit(box.width())
-        paper.render(painter, QRectF(box.left(), box.top() + 16, box.width(), MAP_HEIGHT))
+        paper.render(painter, QRectF(box.left(), box.top() + 16, box.width(), height))
 
     def key_lines(width: float) -> float:
         if not entries:
@@ -194,4 +204,4 @@ def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation,
                 height = wrapped_height(line, inner, NOTE_SIZE)
                 painter.drawText(QRectF(left, y, inner, height), WRAP, line)
                 y += height
-    return [Section(16 + MAP_HEIGHT, draw_map), Section(notes_height, draw_notes)]
+    return [Section(16 + height, draw_map, floats=True), Section(notes_height, draw_notes)]

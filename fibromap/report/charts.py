@@ -120,16 +120,25 @@ def _bar(painter: QPainter, bar: QRectF, highlighted: bool, partial: bool) -> No
 
 def _line(painter: QPainter, box: QRectF, plot: QRectF, slot: float, line: Sequence[float | None],
           line_max: float, line_label: str, right_axis: float) -> None:
-    """The line through each bar's value (gaps skipped), on its own 0–``line_max`` axis at
+    """The line through each bar's value, broken where there is none (a week with no mark
+    in pain has no intensity: no line is drawn across it), on its own 0–``line_max`` axis at
     the right, named above it."""
     text_h = painter.fontMetrics().height()
     tone = colors.intensity_color(8)
-    points = [QPointF(plot.left() + (i + 0.5) * slot,
-                      plot.bottom() - plot.height() * v / line_max)
-              for i, v in enumerate(line) if v is not None]
-    path = QPainterPath(points[0])
-    for point in points[1:]:
-        path.lineTo(point)
+    path = QPainterPath()
+    joined = False  # whether the point before had a value
+    for i, v in enumerate(line):
+        if v is None:
+            joined = False
+            continue
+        point = QPointF(plot.left() + (i + 0.5) * slot, plot.bottom() - plot.height() * v / line_max)
+        if joined:
+            path.lineTo(point)
+        else:
+            path.moveTo(point)
+            path.addEllipse(point, 0.8, 0.8)  # a lone value still shows
+            path.moveTo(point)
+        joined = True
     painter.setPen(QPen(tone, 1.6))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(path)

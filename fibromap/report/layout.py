@@ -19,16 +19,31 @@ from fibromap.figure import colors
 HEADER = 16.0   # points above the content on every page after the first
 FOOTER = 14.0   # points below it
 GAP = 10.0      # between sections
+LOOKAHEAD = 4   # sections a drawing that does not fit may let go before it
 WRAP = int(Qt.TextFlag.TextWordWrap)
+COLUMN_GAP = 14.0  # points between columns of text
+SPLIT_ROWS = 6     # a text section of fewer rows is never cut over a page break
 
 
 @dataclass
 class Section:
     height: float | Callable[[float], float]   # points, or a function of the width
     draw: Callable[[QPainter, QRectF], None]   # into a box of that height
+    # Text that may go on over a page break: (width, room) -> the part that fits in ``room``
+    # and the rest, or None when it cannot be cut there.
+    split: Callable[[float, float], tuple[Section, Section] | None] | None = None
+    floats: bool = False    # a drawing that may wait for the next page while text fills this one
 
     def measure(self, width: float) -> float:
         return self.height(width) if callable(self.height) else self.height
+
+
+@dataclass(frozen=True)
+class Placed:
+    section: Section
+    page: int
+    top: float
+    height: float
 
 
 def font(size: float, bold: bool = False) -> QFont:
@@ -61,22 +76,47 @@ def wrapped_height(text: str, width: float, size: float, bold: bool = False) -> 
         QRectF(0, 0, width, 100_000), WRAP, text or " ").height()
 
 
-def text_section(title: str, lines: Sequence[str], size: float = 8.5) -> Section:
-    """A heading and lines of text; long lines wrap, and the section is measured to fit."""
+def text_section(title: str, lines: Sequence[str], size: float = 8.5, columns: int = 1) -> Section:
+    """A heading and lines of text, in ``columns`` side by side (row by row); long lines
+    wrap, the section is measured to fit, and it may go on over a page break between rows
+    (the rest under "title (continued)")."""
     lines = list(lines) or ["—"]
+    rows = [lines[i:i + columns] for i in range(0, len(lines), columns)]
+
+    def cell(width: float) -> float:
+        return (width - COLUMN_GAP * (columns - 1)) / columns
 
     def heights(width: float) -> list[float]:
-        return [wrapped_height(line, width, size) for line in lines]
+        return [max(wrapped_height(line, cell(width), size) for line in row) for row in rows]
+
+    def heading(width: float) -> float:
+        return wrapped_height(title, width, 10.5, True) + 2
 
     def draw(painter: QPainter, box: QRectF) -> None:
         painter.setFont(font(10.5, True))
-        painter.drawText(QRectF(box.left(), box.top(), box.width(), 14), title)
+        painter.drawText(QRectF(box.left(), box.top(), box.width(), heading(box.width())), WRAP,
+                         title)
         painter.setFont(font(size))
-        y = box.top() + 16
-        for line, height in zip(lines, heights(box.width()), strict=True):
-            painter.drawText(QRectF(box.left(), y, box.width(), height), WRAP, line)
+        y = box.top() + heading(box.width())
+        for row, height in zip(rows, heights(box.width()), strict=True):
+            for index, line in enumerate(row):
+                left = box.left() + index * (cell(box.width()) + COLUMN_GAP)
+                painter.drawText(QRectF(left, y, cell(box.width()), height), WRAP, line)
             y += height
-    return Section(lambda width: 16 + sum(heights(width)), draw)
+
+    def split(width: float, room: float) -> tuple[Section, Section] | None:
+        fitted, used = 0, heading(width)
+        for height in heights(width):
+            if used + height > room:
+                break
+            fitted, used = fitted + 1, used + height
+        # A short section moves whole; a long one leaves no lone row on either side.
+        if len(rows) < SPLIT_ROWS or fitted < 2 or len(rows) - fitted < 2:
+            return None
+        cut = fitted * columns
+        return (text_section(title, lines[:cut], size, columns),
+                text_section(f"{title} (continued)", lines[cut:], size, columns))
+    return Section(lambda width: heading(width) + sum(heights(width)), draw, split)
 
 
 def listing(lines: Sequence[str], shown: int, summary: Callable[[int], str]) -> list[str]:
@@ -91,6 +131,14 @@ def spread(values: Sequence[float]) -> str:
     """ "3" or "1–3": the range of some counts."""
     low, high = min(values), max(values)
     return f"{low:g}" if low == high else f"{low:g}–{high:g}"
+
+
+def each(values: Sequence[float], plural: str) -> str:
+    """ "3 flares each", "1–3 flares each", "1 flare each"."""
+    low, high = min(values), max(values)
+    if low == high == 1:
+        return f"1 {plural[:-1]} each"
+    return f"{spread(values)} {plural} each"
 
 
 class Writer:
@@ -110,35 +158,61 @@ class Writer:
     def _top(self, page: int) -> float:
         return 0.0 if page == 1 else HEADER
 
+    def plan(self, sections: Sequence[Section]) -> list[Placed]:
+        """Where each section goes: down the page while it fits; text that does not fit goes
+        on over the break; a drawing that does not fit waits for the next page while the
+        text after it fills this one (so no page but the last is left largely blank)."""
+        queue, placed = list(sections), []
+        page, y = 1, self._top(1)
+        bottom = self.page_height - FOOTER
+        while queue:
+            section = queue.pop(0)
+            height = section.measure(self.width)
+            if y <= self._top(page) or y + height <= bottom:
+                placed.append(Placed(section, page, y, height))
+                y += height + GAP
+                continue
+            parts = section.split(self.width, bottom - y) if section.split else None
+            if parts is not None:
+                placed.append(Placed(parts[0], page, y, parts[0].measure(self.width)))
+                queue.insert(0, parts[1])
+            elif section.floats and (filler := self._filler(queue, bottom - y)) is not None:
+                queue.insert(0, section)
+                queue.insert(0, queue.pop(filler + 1))
+                continue
+            else:
+                queue.insert(0, section)
+            page, y = page + 1, self._top(page + 1)
+        return placed
+
+    def _filler(self, queue: Sequence[Section], room: float) -> int | None:
+        """The first text section of the next few that fits in ``room`` or can be cut to."""
+        for index, section in enumerate(queue[:LOOKAHEAD]):
+            if section.floats:
+                continue
+            if section.measure(self.width) <= room or (
+                    section.split and section.split(self.width, room) is not None):
+                return index
+        return None
+
     def count_pages(self, sections: Sequence[Section]) -> int:
         """How many pages the sections take, laid out exactly as ``place_all`` does."""
-        page, y = 1, 0.0
-        for section in sections:
-            page, y = self._advance(page, y, section.measure(self.width))
-        return page
-
-    def _advance(self, page: int, y: float, height: float) -> tuple[int, float]:
-        bottom = self.page_height - FOOTER
-        if y > self._top(page) and y + height > bottom:
-            page, y = page + 1, self._top(page + 1)
-        return page, y + height + GAP
+        return max((p.page for p in self.plan(sections)), default=1)
 
     def place_all(self, sections: Sequence[Section]) -> int:
-        self.total = self.count_pages(sections)
-        page, y = 1, 0.0
+        placed = self.plan(sections)
+        self.total = max((p.page for p in placed), default=1)
+        page = 1
         self._frame(page)
-        for section in sections:
-            height = section.measure(self.width)
-            next_page, _ = self._advance(page, y, height)
-            if next_page != page:
+        for item in placed:
+            if item.page != page:
                 self.device.newPage()
-                page, y = next_page, self._top(next_page)
+                page = item.page
                 self._frame(page)
             self.painter.save()
-            section.draw(self.painter, QRectF(0, y, self.width, height))
+            item.section.draw(self.painter, QRectF(0, item.top, self.width, item.height))
             self.painter.restore()
-            y += height + GAP
-        return page
+        return self.total
 
     def _frame(self, page: int) -> None:
         """The running header (after the first page) and the page number."""

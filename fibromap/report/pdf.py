@@ -21,7 +21,10 @@ from fibromap.errors import FibroMapError
 from fibromap.figure.orientation import Orientation
 from fibromap.report import sections
 from fibromap.report.body_maps import body_maps
+from fibromap.report.comparison import comparison
 from fibromap.report.layout import Writer
+from fibromap.report.scores import scores
+from fibromap.report.summary import summary
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 14
@@ -56,12 +59,14 @@ def render_report(data: ReportData, atlas: Atlas, device, today: date | None = N
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         writer = Writer(device, painter, running_header(data))
-        parts = [sections.header(data, today or date.today()), sections.summary(data),
-                 sections.medications(data), *body_maps(data, atlas, Orientation(orientation), build),
-                 sections.trend(data), sections.hours(data), *sections.daily_life(data),
-                 *sections.devices(data),
-                 *sections.factors(data), *sections.scores(data),
-                 sections.changes(data, atlas), sections.questions(data)]
+        # The answers first (page 1): the summary, the comparison with the previous period
+        # and where; then the detail. Drawings float past text that fills a page.
+        parts = [sections.header(data, today or date.today()), summary(data, atlas),
+                 *comparison(data, atlas),
+                 *body_maps(data, atlas, Orientation(orientation), build),
+                 *sections.trend(data), sections.medications(data), *sections.factors(data),
+                 *scores(data), *sections.hours(data), *sections.daily_life(data),
+                 *sections.devices(data), *sections.questions(data)]
         return writer.place_all(parts)
     finally:
         painter.end()

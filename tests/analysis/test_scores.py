@@ -1,9 +1,19 @@
 """Worked examples for WPI, SSS, FS and FIQR (clinical-scales.md)."""
 
+from datetime import date
+
 import pytest
 
 from fibromap.analysis.scores import (
-    SssAnswers, criteria_met, fibromyalgia_severity, fiqr, fiqr_shortfall, sss, wpi,
+    SssAnswers,
+    criteria_2016,
+    fibromyalgia_severity,
+    fiqr,
+    fiqr_shortfall,
+    months_between,
+    sss,
+    week_wpi,
+    wpi,
 )
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.questionnaires import FIQR_FUNCTION, FIQR_ITEMS, FIQR_OVERALL, FIQR_SYMPTOMS
@@ -48,14 +58,60 @@ def test_sss_and_fs_worked_example():
         SssAnswers(4, 0, 0, False, False, False)
 
 
-def test_the_2016_pattern_is_information_with_both_branches():
+def test_the_2016_criteria_with_both_branches_generalized_pain_and_three_months():
+    """ACR 2016 (Wolfe et al.): WPI >= 7 with SSS >= 5, or WPI 4-6 with SSS >= 9; pain in at
+    least 4 of the 5 regions; symptoms for at least 3 months (here: records going back 3
+    whole months)."""
+    day, first = date(2026, 5, 15), date(2026, 2, 15)   # exactly 3 months of records
     seven = wpi({"upper_trapezius.left", "upper_trapezius.right", "gluteus_medius.left",
                  "gluteus_medius.right", "posterior_neck.left", "biceps.left", "biceps.right"}, ATLAS)
     assert seven.score == 7 and seven.generalized
-    assert criteria_met(seven, 5) and not criteria_met(seven, 4)
+    assert criteria_2016(day, seven, 5, first).met is True
+    assert criteria_2016(day, seven, 4, first).met is False
     five = wpi({"upper_trapezius.left", "upper_trapezius.right", "gluteus_medius.left",
                 "posterior_neck.left", "biceps.left"}, ATLAS)
-    assert five.score == 5 and criteria_met(five, 9) and not criteria_met(five, 8)
+    assert five.score == 5 and five.generalized
+    assert criteria_2016(day, five, 9, first).met is True
+    assert criteria_2016(day, five, 8, first).met is False
+    three = wpi({"upper_trapezius.left", "upper_trapezius.right", "gluteus_medius.left"}, ATLAS)
+    assert criteria_2016(day, three, 12, first).met is False   # WPI below 4: never
+    # WPI 8 in 3 regions only (both arms and shoulders, the neck): not generalized.
+    upper = wpi({"upper_trapezius.left", "upper_trapezius.right", "biceps.left", "biceps.right",
+                 "forearm_flexors.left", "forearm_flexors.right", "posterior_neck.left",
+                 "pectoralis.left"}, ATLAS)
+    assert upper.score >= 7 and not upper.generalized
+    not_generalized = criteria_2016(day, upper, 8, first)
+    assert not_generalized.severity is True and not_generalized.met is False
+    # One day short of 3 months of records: not met, and the duration says why.
+    early = criteria_2016(day, seven, 5, date(2026, 2, 16))
+    assert early.months == 2 and early.duration is False and early.met is False
+
+
+def test_the_2016_criteria_say_what_cannot_be_assessed():
+    no_sss = criteria_2016(date(2026, 5, 15), None, None, date(2025, 1, 1), ["no SSS"])
+    assert no_sss.met is None and no_sss.severity is None and no_sss.duration is True
+    assert no_sss.missing == ("no SSS",)
+    # Whatever is missing, a part that fails is enough to say "does not meet".
+    short = criteria_2016(date(2026, 5, 15), None, None, date(2026, 5, 1), ["no SSS"])
+    assert short.met is False
+    assert criteria_2016(None, None, None, None).met is None
+
+
+def test_whole_months_between_two_days():
+    assert months_between(date(2026, 1, 15), date(2026, 4, 15)) == 3
+    assert months_between(date(2026, 1, 15), date(2026, 4, 14)) == 2
+    assert months_between(date(2025, 11, 30), date(2026, 2, 28)) == 2
+    assert months_between(date(2026, 3, 1), date(2026, 3, 1)) == 0
+
+
+def test_a_week_without_a_flare_has_no_wpi_and_no_severity_while_a_measured_zero_is_zero():
+    assert week_wpi(set(), 0, ATLAS) is None
+    assert fibromyalgia_severity(None, 6) is None
+    # Flares recorded, but only on the knee (not a WPI area) or rated 0 (no region in pain).
+    zero = week_wpi({"knee_front.left"}, 2, ATLAS)
+    assert zero is not None and zero.score == 0 and zero.areas == ()
+    assert week_wpi(set(), 1, ATLAS).score == 0
+    assert fibromyalgia_severity(zero.score, 6) == 6
 
 
 def test_fiqr_complete_worked_example():

@@ -29,3 +29,24 @@ def test_the_intensity_line_never_runs_through_a_bars_number(qapp):
         crossed = [(x, y) for y in range(min(ys), max(ys) + 1) for x in range(min(xs), max(xs) + 1)
                    if line_red(image.pixelColor(x, y))]
         assert crossed == [], f"the line runs through the number at x={centre}"
+
+
+def test_the_intensity_line_breaks_where_a_week_has_no_intensity(qapp):
+    """A week with no mark in pain has no mean intensity: the line is not drawn across it
+    as if it were known (it joined the weeks either side)."""
+    image = QImage(600, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    bar_chart(painter, QRectF(0, 0, 600, 200), ["a", "b", "c", "d"], [0, 0, 0, 0],
+              line=[3.0, 3.0, None, 3.0], line_max=10.0)
+    painter.end()
+
+    def line_red(c):
+        return c.red() > c.green() + 60 and c.red() > c.blue() + 30
+
+    def red_in_column(x):
+        return any(line_red(image.pixelColor(x, y)) for y in range(20, 170))
+
+    slot = (600 - 30) / 4  # roughly; the plot starts after the left axis
+    assert red_in_column(int(30 + 1.0 * slot))           # between the first two weeks
+    assert not red_in_column(int(30 + 2.5 * slot))       # across the week with none

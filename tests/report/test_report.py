@@ -50,7 +50,7 @@ def test_a_year_of_demo_data_gives_a_short_readable_report(demo_report):
                      "Medications on 04 Apr 2026", "Changes in the period:",
                      "Daily check-in", "Impact on daily life", "Page 1 of",
                      "Widespread Pain Index from the areas marked in pain",
-                     "SSS", "FIQR", "Since the previous 90 days", "My questions for the doctor"):
+                     "SSS", "FIQR", "Compared with the previous 90 days"):
         assert expected in text, expected
     assert all(fonts(reader).values()) and fonts(reader)  # every font embedded
 
@@ -81,7 +81,7 @@ def test_nothing_outside_the_period_appears(tmp_path, sqlite_url, paths):
     text = words(target)
     assert "Left upper calf (gastrocnemius)" in text
     assert "masseter" not in text.lower() and "palm" not in text.lower()  # region names
-    assert "Flares: 2 on 2 of 31 days" in text
+    assert "How often: 2 flares on 2 of 31 days" in text
     assert "Is the night cramping worth a blood test?" in text
     reader = pypdf.PdfReader(target)
     assert [round(float(x)) for x in reader.pages[0].mediabox[2:]] == [612, 792]  # Letter

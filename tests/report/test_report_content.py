@@ -1,7 +1,10 @@
 """What the report says, against records worked out by hand: nothing dropped, the
 medication list, check-ins, impacts, denominators, fair comparisons, left and right."""
 
+import re
 from datetime import date, timedelta
+
+import pytest
 
 from fibromap.cli import main
 from fibromap.domain.daily import CheckIn, Medication
@@ -75,17 +78,19 @@ def test_medications_checkins_impacts_and_trigger_denominators(tmp_path, sqlite_
     assert "75 mg twice daily, since" not in text  # stopped before the last day
     assert "09 Apr 2026: stopped Pregabalin 75 mg twice daily; 10 Apr 2026: started" in text
     # 10 check-ins: sleep 5, 6, 7, 5, 6, 7, 5, 6, 7, 5 hours -> 5.9; woken 0,1,… -> 0.5
-    assert "Daily check-in (10 of 30 days filled in)" in text
-    assert "Sleep: 5.9 h on average (10 days)" in text
+    assert "Daily check-in (10 of 30 days filled in; means of the days answered)" in text
+    assert "Sleep: 5.9 h (10 days)" in text
     # Pain 3, 4, 5, 6 on four days, unanswered on six -> 4.5 over 4 days, listed first;
     # waking unrefreshed 0, 1, 2, 3, 0, 1 -> 7 / 6 = 1.2 of 3.
-    assert "filled in) Overall pain: 4.5 of 10 on average (4 days)" in text
-    assert "Waking unrefreshed: 1.2 of 3 on average (6 days)" in text
+    assert "answered) Overall pain: 4.5 of 10 (4 days)" in text
+    assert "Waking unrefreshed: 1.2 of 3 (6 days)" in text
     assert "Stiffness" not in text  # never answered: not shown at all, never as 0
-    assert "Woken by spasms: 0.5 times a night on average (10 days)" in text
+    assert "Woken by spasms: 0.5 times a night (10 days)" in text
     assert "Sleep: rated in 5 of 8 flares (a lot 5)." in text
-    assert "Poor sleep: logged with 3 of 8 flares" in text
-    assert "Medication: Cyclobenzaprine: mean relief 7.0 of 10 (rated 2×)" in text
+    # One trigger and one treatment: the summary names them whole, with their denominators.
+    assert ("Worse or better: logged most often with flares: Poor sleep (3 of 8); most relief: "
+            "Medication: Cyclobenzaprine 7.0 of 10 (2×).") in text
+    assert "Possible triggers logged" not in text  # not a second time
     assert "Page 1 of" in text and "FibroMap record — Ada Example, born 3 March 1970" in text
 
 
@@ -116,9 +121,9 @@ def test_only_changes_beyond_chance_are_listed(tmp_path, sqlite_url, paths):
     store.flares.add_many(flares)
     store.close()
     text = report(tmp_path, "--from", "2026-03-31", "--to", "2026-04-29")
-    assert "New: Left lower calf (soleus) — 0 → 29 flares" in text  # 31 Mar is in the period
-    assert "biceps" not in text.split("Since the previous")[1]
-    assert "trapezius" not in text.split("Since the previous")[1]
+    compared = text.split("Compared with the previous")[1].split("Where:")[0]
+    assert "New: Left lower calf (soleus) — 0 → 29 flares" in compared  # 31 Mar is in the period
+    assert "biceps" not in compared and "trapezius" not in compared
 
 
 def test_the_report_follows_the_apps_left_and_right_and_says_so(tmp_path, sqlite_url, paths):
@@ -142,8 +147,9 @@ def test_a_day_is_not_scaled_up_to_a_week(tmp_path, sqlite_url, paths):
                            for h in (3, 9, 15, 21)])
     store.close()
     text = report(tmp_path, "--from", "2026-04-30", "--to", "2026-04-30")
-    assert "Flares: 4 on 1 of 1 day." in text and "a week" not in text.split("Summary")[1][:80]
-    assert "The period is 1 day, shorter than a week: 4 flares in all" in text
+    assert ("How often: 4 flares on 1 of 1 day (shorter than a week: no weekly rate or chart). "
+            "Hours they began in: 03:00 (1), 09:00 (1), 15:00 (1), 21:00 (1).") in text
+    assert "flares per 7 days" not in text and not re.search(r"\d a week", text)
 
 
 def test_sleep_and_activity_a_device_measured_are_summed_up_by_hand(tmp_path, sqlite_url, paths):
@@ -184,8 +190,31 @@ def test_lengths_and_an_unrated_referred_zone_are_said_as_they_are(tmp_path, sql
     text = report(tmp_path, "--from", "2026-04-01", "--to", END.isoformat())
     assert ("Typical duration: 10 min (median of 1 flare with a length); 1 flare still going "
             "when recorded, 1 flare with no length given.") in text
-    # The mean is of the rated regions: (7 + 7 + 3) / 3, the temple left out and said so.
-    assert ("mean 5.7, highest 7; 3 regions in pain in all (a region marked 0 is not; "
-            "2 referred zones not rated are left out of both).") in text
+    # The mean is of the rated marks: (7 + 7 + 3) / 3 on the neck (twice) and the calf, the
+    # temple left out and said so; marks are counted apart from the regions they are on.
+    assert ("How strong (0–10): mean 5.7, highest 7, over 3 marks in pain on 2 different "
+            "regions (a mark: one region in one flare; 0 is not pain; 2 referred zones not "
+            "rated are left out).") in text
     assert "Left temple (temporalis): 2, referred, not rated" in text
     assert "Referred zones not rated are left out of the mean intensity." in text
+
+
+@pytest.mark.plain_only("wording: nothing here depends on how the file is kept")
+def test_a_single_one_of_everything_is_said_in_the_singular(tmp_path, sqlite_url, paths):
+    """Issue 31: "1 regions", "1 flares", "1 days", "since the previous 1 days"."""
+    store = Store.open(sqlite_url, paths)
+    store.flares.add_many([
+        Flare(onset=at(2026, 3, 20, 9), sites=(SpasmSite("soleus.left", 4),)),   # the period before
+        Flare(onset=at(2026, 4, 20, 9), duration_seconds=60, sites=(SpasmSite("soleus.left", 5),),
+              triggers=frozenset({"poor_sleep"}), qualities=frozenset({"cramping"}),
+              impacts={ImpactArea.SLEEP: 1}, treatments=(TreatmentUse("heat", 6),))])
+    store.checkins.put_many([CheckIn(date(2026, 4, 20), pain=4)])
+    store.close()
+    one_day = report(tmp_path, "--from", "2026-04-20", "--to", "2026-04-20")
+    for text in (report(tmp_path, "--from", "2026-04-01", "--to", END.isoformat()), one_day):
+        plural = re.findall(r"\b1 (?:[a-z-]+ )?(?:flares|regions|days|marks|weeks|numbers|patterns|"
+                            r"triggers|check-ins|questionnaires|zones)\b", text)
+        assert plural == [], plural
+    assert "How often: 1 flare on 1 of 1 day" in one_day
+    assert "over 1 mark in pain on 1 different region" in one_day
+    assert "previous 1 days" not in one_day and "A period of 1 day is too short" in one_day

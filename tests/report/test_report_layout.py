@@ -7,6 +7,7 @@ import pdfplumber
 import pytest
 
 from fibromap.cli import main
+from tests.helpers.pdf import blank_shares
 
 MARGIN = 14 / 25.4 * 72   # points: the report's 14 mm margins
 SLACK = 0.5               # points: rounding in the PDF's coordinates
@@ -76,14 +77,17 @@ def test_every_word_stays_on_the_page_and_clear_of_the_others(tmp_path, ten_year
     assert main(["--database", ten_years, "report", "--from", start, "--to", END,
                  "-o", str(target)]) == 0
     capsys.readouterr()
-    assert 1 <= check_layout(target) <= 4
+    pages = check_layout(target)
+    assert 1 <= pages <= (1 if name == "1 day" else 4)
+    shares = blank_shares(target)  # issue 31: page 3 was half blank, a day took 2 pages
+    assert all(share <= 1 / 3 for share in shares[:-1]), shares
 
 
 def test_an_empty_database_gives_a_clean_report(tmp_path, capsys, sqlite_url, paths):
     from fibromap.store.store import Store
 
     Store.open(sqlite_url, paths).close()
-    assert check_layout(write(tmp_path, "empty")) <= 3
+    assert check_layout(write(tmp_path, "empty")) == 1
 
 
 def test_the_check_finds_overlapping_characters():
@@ -109,3 +113,35 @@ def test_ten_years_of_charts_name_their_years(tmp_path, ten_years, capsys):
     axes = [line for line in lines if re.fullmatch(r"([A-Z][a-z]{2}\s\d{4}\s?){4,}", line)]
     assert len(axes) == 3  # the weekly, the SSS and the FIQR charts: "Dec 2016 Oct 2017 …"
     assert not [line for line in lines if re.fullmatch(r"(\d\d\s[A-Z][a-z]{2}\s?){4,}", line)]
+
+
+def test_text_fills_a_page_before_a_drawing_that_does_not_fit(qapp, tmp_path):
+    """Issue 31: a chart that did not fit left the rest of its page blank. Now the text
+    after it fills the page (a long text going on over the break) and the chart waits."""
+    from PySide6.QtGui import QPainter, QPdfWriter
+
+    from fibromap.report.layout import Section, Writer, text_section
+    from fibromap.report.pdf import page_layout
+
+    pdf = QPdfWriter(str(tmp_path / "plan.pdf"))
+    pdf.setResolution(72)
+    pdf.setPageLayout(page_layout("a4"))
+    painter = QPainter(pdf)
+    try:
+        writer = Writer(pdf, painter, "header")
+        opening = Section(400.0, lambda p, box: None)
+        chart = Section(400.0, lambda p, box: None, floats=True)
+        short = text_section("Short", ["one line", "another"])
+        long = text_section("Long", [f"line {i}" for i in range(40)])
+        placed = writer.plan([opening, chart, short, long])
+    finally:
+        painter.end()
+    bottom = writer.page_height - 14
+    first = [p for p in placed if p.page == 1]
+    # Page 1: the opening, the short text, then as much of the long one as fits.
+    assert [p.section for p in first[:2]] == [opening, short]
+    assert bottom - (first[-1].top + first[-1].height) < 12   # less than a line left blank
+    # Page 2: the rest of the long text under its heading, then the chart.
+    second = [p.section for p in placed if p.page == 2]
+    assert second[-1] is chart and len(second) == 2
+    assert sum(1 for p in placed if p.page == 2 and p.section is chart) == 1

@@ -14,6 +14,7 @@ from fibromap.figure import colors
 
 GAP = 8          # at least this much clear space between two labels under the bars
 WRAP = Qt.TextFlag.TextWordWrap
+MISSING = "–"    # written where a value is missing (a week without records has no WPI)
 
 
 @dataclass
@@ -35,7 +36,9 @@ class BarChart(QWidget):
         super().__init__(parent)
         self.title = title
         self.labels: list[str] = []
-        self.values: list[float] = []
+        self.values: list[float | None] = []   # None: no value (drawn as a gap with MISSING)
+        self.label_zero = False   # write "0" on a measured 0, told apart from a gap
+        self.missing_label = MISSING  # written on a gap where it fits ("no WPI"), else MISSING
         self.highlight: set[int] = set()   # bars drawn in the warm colour (night hours)
         self.label_every: int | None = 1
         self.empty_text = "No flares in this period"
@@ -43,18 +46,21 @@ class BarChart(QWidget):
         self.setMinimumHeight(140)
         self.setAccessibleName(title)
 
-    def set_data(self, labels: Sequence[str], values: Sequence[float], highlight: Iterable[int] = (),
-                 label_every: int | None = 1, scale_max: float | None = None) -> None:
+    def set_data(self, labels: Sequence[str], values: Sequence[float | None],
+                 highlight: Iterable[int] = (), label_every: int | None = 1,
+                 scale_max: float | None = None) -> None:
         """Labels may hold non-breaking spaces ("30\u00a0s") to keep words together, and
         wrap at the other spaces. ``label_every``: label every n-th bar (1: every one,
         which the chart asks room for); None: as many as fit. ``scale_max`` fixes the top
-        of the scale (a score's maximum); else the largest value."""
+        of the scale (a score's maximum); else the largest value. A value of None is no
+        value (a week without records): a gap marked with MISSING, never a bar of 0."""
         self.labels, self.values = list(labels), list(values)
         self.scale_max = scale_max
         self.highlight = set(highlight)
         self.label_every = label_every
-        self.setAccessibleDescription(", ".join(f"{label}: {v:g}".replace("\u00a0", " ").replace("\n", " ")
-                                                for label, v in zip(labels, values, strict=True)))
+        self.setAccessibleDescription(", ".join(
+            f"{label}: {'none' if v is None else f'{v:g}'}".replace("\u00a0", " ").replace("\n", " ")
+            for label, v in zip(labels, values, strict=True)))
         self.updateGeometry()
         self.update()
 
@@ -88,18 +94,28 @@ class BarChart(QWidget):
             width = metrics.horizontalAdvance(_number(tick))
             boxes.append((_number(tick), QRectF(layout.axis + 2 - width, y - line / 2, width, line)))
         for index, value in enumerate(self.values):
-            width = metrics.horizontalAdvance(f"{value:g}")
-            if value and layout.slot >= width + 2:
+            text = self._value_text(value, layout.slot)
+            width = metrics.horizontalAdvance(text)
+            if text and layout.slot >= width + 2:
                 centre = layout.left + (index + 0.5) * layout.slot
-                y = bottom - (bottom - top) * value / peak
-                boxes.append((f"{value:g}", QRectF(centre - width / 2, y - line, width, line)))
+                y = bottom - (bottom - top) * (value or 0) / peak
+                boxes.append((text, QRectF(centre - width / 2, y - line, width, line)))
         for _index, lines, box in layout.labels:
             boxes.append((" ".join(lines), QRectF(box.left(), box.top(), box.width(),
                                                   len(lines) * line)))
         return boxes
 
     def _peak(self) -> float:
-        return self.scale_max or max(self.values, default=0) or 1
+        return self.scale_max or max(_given(self.values), default=0) or 1
+
+    def _value_text(self, value: float | None, room: float | None = None) -> str:
+        """The text written over a bar: for no value the missing label where it fits in
+        ``room`` (else MISSING); "0" only when zeros are measured values worth saying
+        (label_zero), else nothing for 0."""
+        if value is None:
+            fits = room is None or self.fontMetrics().horizontalAdvance(self.missing_label) + 2 <= room
+            return self.missing_label if fits else MISSING
+        return f"{value:g}" if value or self.label_zero else ""
 
     def _layout(self) -> _Layout:
         metrics = self.fontMetrics()
@@ -167,16 +183,17 @@ class BarChart(QWidget):
         painter.drawLine(int(left), int(top), int(left), int(bottom))
         slot = layout.slot
         for index, value in enumerate(self.values):
-            height = (bottom - top) * value / peak
+            height = (bottom - top) * (value or 0) / peak
             bar = QRectF(left + index * slot + slot * 0.12, bottom - height, slot * 0.76, height)
             fill = colors.intensity_color(5) if index in self.highlight else QColor("#7a9cc6")
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(fill)
             painter.drawRect(bar)
             painter.setPen(text)
-            if value and slot >= metrics.horizontalAdvance(f"{value:g}") + 2:
+            shown = self._value_text(value, slot)
+            if shown and slot >= metrics.horizontalAdvance(shown) + 2:
                 painter.drawText(QRectF(bar.left() - 10, bar.top() - line, bar.width() + 20, line),
-                                 Qt.AlignmentFlag.AlignCenter, f"{value:g}")
+                                 Qt.AlignmentFlag.AlignCenter, shown)
         painter.setPen(text)
         for _index, lines, box in layout.labels:
             for number, text_line in enumerate(lines):
@@ -224,6 +241,10 @@ def _wrap(label: str, metrics: QFontMetrics, width: float) -> list[str]:
     return lines
 
 
+def _given(values: Sequence[float | None]) -> list[float]:
+    return [v for v in values if v is not None]
+
+
 def _axis_width(metrics: QFontMetrics, ticks: list[float]) -> float:
     return max(metrics.horizontalAdvance(_number(tick)) for tick in ticks) + 8
 
@@ -231,7 +252,7 @@ def _axis_width(metrics: QFontMetrics, ticks: list[float]) -> float:
 def _ticks(peak: float, values) -> list[float]:
     """Round numbers up the scale (0, 10, 20 for a peak of 22, not 0, 11, 22); whole
     numbers for counts (never half a flare)."""
-    return nice_ticks(peak, most=5, whole=all(float(v).is_integer() for v in values))
+    return nice_ticks(peak, most=5, whole=all(float(v).is_integer() for v in _given(values)))
 
 
 def _number(value: float) -> str:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from fibromap.analysis.colour_scale import colour_scale
 from fibromap.analysis.heatmap import Metric, format_value, metric_values
-from fibromap.analysis.scores import NOT_A_DIAGNOSIS, wpi
+from fibromap.analysis.scores import MEASURED_ZERO, NO_RECORDS, NOT_A_DIAGNOSIS, WpiResult, week_wpi
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.geometry import BodyGeometry
 from fibromap.domain.wording import counted
@@ -120,14 +120,9 @@ class OverviewPage(QWidget):
                                    f"Today's check-in: not yet ({counted(store.checkins.count(), 'days')} "
                                    "filled in so far).")
         self.checkin_button.setVisible(checkin is None)
-        regions = aggregates.regions_between(store.database, today - timedelta(days=6), today)
-        week = wpi(regions, self._atlas)
-        # No flare with pain in the week gives no WPI, not 0: no records is not no pain.
-        self.score.setText((f"Widespread Pain Index, last 7 days: {week.score} of 19"
-                            f"{' (generalized pain)' if week.generalized else ''}. "
-                            if regions else "Widespread Pain Index, last 7 days: none, as no "
-                            "flare with pain was recorded (no records is not the same as no "
-                            "pain). ") + f"This is {NOT_A_DIAGNOSIS}.")
+        first = today - timedelta(days=6)
+        self.score.setText(wpi_text(week_wpi(aggregates.regions_between(store.database, first, today),
+                                             store.flares.count(first, today), self._atlas)))
         figures = aggregates.region_figures(store.database, today - timedelta(days=29), today,
                                             self._atlas.roll_up())
         values = metric_values(figures, Metric.FLARES)
@@ -152,3 +147,16 @@ class OverviewPage(QWidget):
                         if now.unrated_zones else "")
                      + f". Most often: {self._atlas.name(top.region).lower()} ({top.count}).")
         self.week.setText(text)
+
+
+def wpi_text(week: WpiResult | None) -> str:
+    """The WPI of the last 7 days: none without a flare recorded (no records is not no
+    pain), a measured 0 said as such."""
+    if week is None:
+        text = f"Widespread Pain Index, last 7 days: none, as no flare was recorded ({NO_RECORDS}). "
+    else:
+        text = (f"Widespread Pain Index, last 7 days: {week.score} of 19"
+                + (" (generalized pain)" if week.generalized else "")
+                + (f" — {MEASURED_ZERO}" if not week.areas else "")
+                + ". ")
+    return text + f"This is {NOT_A_DIAGNOSIS}."

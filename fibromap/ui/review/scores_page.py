@@ -8,9 +8,9 @@ from datetime import date
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fibromap.analysis.review import Scores, load_scores
-from fibromap.analysis.scores import NOT_A_DIAGNOSIS
+from fibromap.analysis.scores import MEASURED_ZERO, NO_RECORDS, NOT_A_DIAGNOSIS
 from fibromap.domain.atlas import WPI_AREAS, WPI_EXCLUDED_TEXT, Atlas
-from fibromap.domain.wording import chart_date
+from fibromap.domain.wording import chart_date, counted
 from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
 from fibromap.ui.review.review_page import ReviewPage
@@ -37,12 +37,16 @@ class ScoresPage(ReviewPage):
                             + WPI_EXCLUDED_TEXT)
         self.latest = QLabel(wordWrap=True)
         self.wpi_chart = BarChart("Widespread Pain Index of each 7 days, by their last day "
-                                  "(0–19; orange: generalized pain)")
+                                  "(0–19; orange: generalized pain; –: no flares recorded, "
+                                  "so no WPI)")
+        self.fs_chart = BarChart("Fibromyalgia severity, WPI + SSS (0–31; –: no WPI that week)")
         self.sss_chart = BarChart("Symptom Severity Scale (0–12)")
-        self.fs_chart = BarChart("Fibromyalgia severity, WPI + SSS (0–31)")
         self.fiqr_chart = BarChart("FIQR (0–100), with the items answered")
         for chart in (self.sss_chart, self.fs_chart, self.fiqr_chart):
             chart.empty_text = "No questionnaire in this period"
+        for chart, missing in ((self.wpi_chart, "no WPI"), (self.fs_chart, "no FS")):
+            chart.label_zero = True  # a measured 0 is written, apart from a gap
+            chart.missing_label = missing
         top = QHBoxLayout()
         top.addWidget(self.picker)
         top.addStretch(1)
@@ -68,16 +72,9 @@ class ScoresPage(ReviewPage):
 
     def show_data(self, data: Scores) -> None:
         self.caption.setText(f"{data.period.label()}")
-        # No flares is no record, not a WPI of 0: an empty chart says so.
-        weeks = data.weeks if data.days_with_flares else []
-        self.wpi_chart.empty_text = ("No flares with pain in this period" if data.period.days >= 7
-                                     else "The WPI asks about 7 days: choose a longer period")
-        span = data.period.days
-        self.wpi_chart.set_data([chart_date(week.end, span) for week, _r in weeks],
-                                [result.score for _w, result in weeks],
-                                [i for i, (_w, r) in enumerate(weeks) if r.generalized],
-                                label_every=max(1, len(weeks) // 8), scale_max=19)
+        self._show_wpi(data)
         self.latest.setText(latest_wpi_text(data))
+        span = data.period.days
         labels = [chart_date(s.day, span) for s in data.sss]
         every = max(1, len(labels) // 8)
         self.sss_chart.set_data(labels, [s.sss for s in data.sss], label_every=every, scale_max=12)
@@ -92,6 +89,19 @@ class ScoresPage(ReviewPage):
         self.fiqr_chart.empty_text = ("No FIQR in this period" if not unscored else
                                       f"{unscored} FIQR with too few answers for a score")
 
+    def _show_wpi(self, data: Scores) -> None:
+        """No flares is no record, not a WPI of 0: an empty chart says so; a week without a
+        flare is a gap marked "no WPI", a measured 0 (flares, no WPI area in pain) a written 0."""
+        weeks = data.weeks if data.days_with_flares else []
+        self.wpi_chart.empty_text = ("No flares recorded in this period, so no WPI"
+                                     if data.period.days >= 7
+                                     else "The WPI asks about 7 days: choose a longer period")
+        span = data.period.days
+        self.wpi_chart.set_data([chart_date(week.end, span) for week, _r in weeks],
+                                [None if r is None else r.score for _w, r in weeks],
+                                [i for i, (_w, r) in enumerate(weeks) if r and r.generalized],
+                                label_every=max(1, len(weeks) // 8), scale_max=19)
+
     def _fill(self, kind: str) -> None:
         from fibromap.ui.dialogs.questionnaire_dialogs import FiqrDialog, SssDialog
 
@@ -103,27 +113,28 @@ class ScoresPage(ReviewPage):
 def latest_wpi_text(data: Scores) -> str:
     """The WPI of the 7 days ending on the period's last day, and what it rests on."""
     if not data.days_with_flares:
-        return ("No flares with pain were recorded in this period, so there is no WPI: no records "
-                "is not the same as no pain.")
+        return f"No flares were recorded in this period, so there is no WPI: {NO_RECORDS}."
     if not data.weeks:
-        return (f"The period has only {data.period.days} day{'s' if data.period.days != 1 else ''}: "
+        return (f"The period has only {counted(data.period.days, 'days')}: "
                 "the WPI asks about 7 days, so choose a longer period.")
     week, result = data.weeks[-1]
-    areas = ", ".join(AREA_NAMES[a].lower() for a in result.areas)
     span = f"Last 7 days ({week.start:%d %b} – {week.end:%d %b %Y})"
-    if areas:
+    if result is None:  # as on the Overview: a week with no flare has no WPI, not 0
+        text = f"{span}: no flare was recorded, so there is no WPI for them ({NO_RECORDS})."
+    elif not result.areas:
+        text = f"{span}: WPI 0 of 19 — {MEASURED_ZERO}."
+    else:
+        areas = ", ".join(AREA_NAMES[a].lower() for a in result.areas)
         text = (f"{span}: WPI {result.score} of 19 ({areas}); generalized pain "
                 f"{'yes' if result.generalized else 'no'} — regions "
                 f"{', '.join(map(str, result.regions_with_pain)) or 'none'} of 5.")
-    else:  # as on the Overview: a week with no flare with pain has no WPI, not 0
-        text = (f"{span}: no flare with pain was recorded, so there is no WPI for them (no "
-                "records is not the same as no pain).")
-    text += (f" Rests on {len(data.weeks)} whole week{'s' if len(data.weeks) != 1 else ''} with "
-             f"pain recorded on {data.days_with_flares} day"
-             f"{'s' if data.days_with_flares != 1 else ''}.")
+    measured = len(data.measured_weeks)
+    text += (f" Whole weeks with a WPI: {measured} of {len(data.weeks)} (a week without a flare "
+             f"has none); flares recorded on {counted(data.days_with_flares, 'days')}.")
     if data.left_over:
         rest = data.left_over
-        text += (f" The first {rest.days} day{'s' if rest.days != 1 else ''} of the period "
-                 f"({rest.start:%d %b}{f' – {rest.end:%d %b}' if rest.days > 1 else ''}) do not "
-                 "make a whole week and are not in the chart.")
+        text += (f" The first {counted(rest.days, 'days')} of the period "
+                 f"({rest.start:%d %b}{f' – {rest.end:%d %b}' if rest.days > 1 else ''}) "
+                 f"{'do' if rest.days != 1 else 'does'} not make a whole week and "
+                 f"{'are' if rest.days != 1 else 'is'} not in the chart.")
     return text

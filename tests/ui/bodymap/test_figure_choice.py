@@ -114,8 +114,9 @@ def test_an_unknown_figure_in_the_settings_file_falls_back_to_the_neutral_one(pa
 
 
 def front_widths(store, build: Build, heights: tuple[float, ...]) -> list[int]:
-    """The report's body maps drawn for an empty month, and the width in pixels of the front
-    figure's row at each of ``heights`` (head units from the top of the head)."""
+    """The report's body maps drawn for a month (with a flare: an empty month has no body
+    map), and the width in pixels of the front figure's row at each of ``heights`` (head
+    units from the top of the head)."""
     from fibromap.analysis.periods import Period
     from fibromap.analysis.report_data import load_report
     from fibromap.figure.body_figures import TITLE_SPACE
@@ -142,6 +143,7 @@ def front_widths(store, build: Build, heights: tuple[float, ...]) -> list[int]:
 
 
 def test_the_report_draws_the_chosen_figure(store, qapp):
+    store.flares.add(Flare(onset=at(2026, 4, 29, 9), sites=(SpasmSite("soleus.left", 5),)))  # back
     shoulders, hips = zip(*(front_widths(store, b, (1.7, 3.95)) for b in Build))
     female, male, neutral = 0, 1, 2
     assert shoulders[female] < shoulders[neutral] < shoulders[male]

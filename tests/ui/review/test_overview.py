@@ -41,6 +41,22 @@ def test_an_empty_week_gives_no_wpi_rather_than_zero(qtbot, sqlite_url, paths):
     qtbot.addWidget(page)
     assert "0 of 19" not in page.score.text()
     assert page.score.text().startswith("Widespread Pain Index, last 7 days: none, as no flare "
-                                        "with pain was recorded")
+                                        "was recorded")
     assert "not a diagnosis" in page.score.text()
+    store.close()
+
+
+def test_a_week_of_flares_with_no_wpi_area_in_pain_is_a_measured_zero(qtbot, sqlite_url, paths):
+    from datetime import date
+
+    from fibromap.domain.flare import Flare, SpasmSite
+    from fibromap.ui.review.overview import OverviewPage
+    from tests.helpers.records import at
+
+    store = Store.open(sqlite_url, paths)
+    store.flares.add(Flare(onset=at(2026, 6, 9, 9), sites=(SpasmSite("upper_trapezius.left", 0),)))
+    page = OverviewPage(store, today=lambda: date(2026, 6, 10))
+    qtbot.addWidget(page)
+    assert page.score.text().startswith("Widespread Pain Index, last 7 days: 0 of 19 — flares "
+                                        "were recorded, with no WPI area in pain.")
     store.close()

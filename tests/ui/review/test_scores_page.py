@@ -69,7 +69,8 @@ def test_the_latest_wpi_is_the_7_days_ending_on_the_last_day_never_a_partial_wee
 
 def test_an_empty_period_has_no_wpi_rather_than_a_wpi_of_zero(qtbot, store):
     page = make_page(qtbot, store)
-    assert page.latest.text().startswith("No flares with pain were recorded in this period")
+    assert page.latest.text().startswith("No flares were recorded in this period, so there is "
+                                         "no WPI")
     assert "no records is not the same as no pain" in page.latest.text()
     assert page.wpi_chart.values == [] and page.wpi_chart.empty_text.startswith("No flares")
 
@@ -79,8 +80,9 @@ def test_a_last_week_without_flares_has_no_wpi_as_on_the_overview(qtbot, store):
     store.flares.add(Flare(onset=at(2026, 4, 20, 9), sites=(SpasmSite("soleus.left", 5),)))
     page = make_page(qtbot, store)
     text = page.latest.text()
-    assert text.startswith("Last 7 days (04 May – 10 May 2026): no flare with pain was recorded")
-    assert "WPI 0" not in text and "Rests on" in text
+    assert text.startswith("Last 7 days (04 May – 10 May 2026): no flare was recorded, so there "
+                           "is no WPI")
+    assert "WPI 0" not in text and "Whole weeks with a WPI: 1 of 12" in text
 
 
 def test_a_period_shorter_than_a_week_says_the_wpi_needs_7_days(qtbot, store):
@@ -132,3 +134,31 @@ def test_scores_say_they_are_not_a_diagnosis(qtbot, store):
     texts = [label.text() for label in page.findChildren(type(page.latest))]
     assert any(NOT_A_DIAGNOSIS in text for text in texts)
     assert page.sss_chart.values == [] and page.sss_chart.empty_text == "No questionnaire in this period"
+
+
+def test_a_week_without_flares_is_a_gap_and_a_measured_zero_is_written(qtbot, store):
+    """Issue 31: no records is never a WPI of 0, in the chart, the text and the FS."""
+    from fibromap.domain.questionnaires import Questionnaire
+
+    store.flares.add_many([
+        Flare(onset=at(2026, 4, 22, 9), sites=(SpasmSite("upper_trapezius.left", 5),)),  # WPI 1
+        # 27 Apr – 3 May: nothing recorded, so no WPI.
+        Flare(onset=at(2026, 5, 5, 9), sites=(SpasmSite("knee_front.left", 6),)),  # no WPI area: 0
+    ])
+    store.questionnaires.put(Questionnaire(QuestionnaireKind.SSS, date(2026, 5, 2), {
+        "fatigue": 2, "waking_unrefreshed": 1, "cognitive": 1, "headaches": False,
+        "lower_abdominal_pain": False, "depression": False}))
+    page = make_page(qtbot, store)
+    assert page.wpi_chart.values[-3:] == [1, None, 0]
+    assert page.wpi_chart.values[:-3] == [None] * 9  # no flare at all in those weeks
+    shown = [text for text, _box in page.wpi_chart.text_boxes()]
+    values = shown[shown.index("no WPI"):][:12]   # after the axis's numbers: one per bar
+    assert values == ["no WPI"] * 9 + ["1", "no WPI", "0"]  # gaps said; the measured 0 written
+    assert "–: no flares recorded, so no WPI" in page.wpi_chart.title
+    assert page.latest.text().startswith("Last 7 days (04 May – 10 May 2026): WPI 0 of 19 — "
+                                         "flares were recorded, with no WPI area in pain.")
+    assert "Whole weeks with a WPI: 2 of 12" in page.latest.text()
+    [scored] = page.data.sss
+    assert (scored.sss, scored.wpi, scored.fs) == (4, None, None)  # no WPI: no severity either
+    assert page.fs_chart.values == [None] and page.sss_chart.values == [4]
+    assert "none" in page.fs_chart.accessibleDescription()

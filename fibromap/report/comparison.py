@@ -1,0 +1,111 @@
+"""The report's comparison with the previous period of the same length: a small table of the
+whole (flares a week, mean intensity, WPI, SSS, FIQR: each period's figure, the change, and
+whether it is beyond chance), then the regions that changed beyond chance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from fibromap.analysis.overall import Change
+from fibromap.analysis.report_data import ReportData
+from fibromap.domain.atlas import Atlas
+from fibromap.domain.wording import counted
+from fibromap.figure import colors
+from fibromap.report.layout import WRAP, Section, font, text_section, wrapped_height
+from fibromap.report.summary import short
+
+SIZE = 8.0
+ROW = 11.5
+# Share of the width of each column: measure, previous, this period, change, beyond chance, rests on.
+COLUMNS = (0.22, 0.11, 0.12, 0.12, 0.25, 0.18)
+METHOD = ("Beyond chance: Welch's t-test of the values each figure rests on (weeks allowing "
+          "for runs of bad weeks), p adjusted for the measures tested (Benjamini–Hochberg); "
+          "yes when below 0.05.")
+
+
+def _number(value: float | None) -> str:
+    return "none" if value is None else f"{value:.1f}"
+
+
+def _change_text(item: Change) -> str:
+    difference = item.difference
+    if difference is None:
+        return "—"
+    if round(difference, 1) == 0:
+        return "no change"
+    return f"{'up' if difference > 0 else 'down'} {abs(difference):.1f}"
+
+
+def _verdict(item: Change) -> str:
+    if item.beyond_chance is None:
+        return item.why_untested
+    assert item.q_value is not None
+    return f"{'yes' if item.beyond_chance else 'no'} (p {_p(item.q_value)})"
+
+
+def _p(value: float) -> str:
+    return "< 0.001" if value < 0.001 else f"{value:.3f}" if value < 0.01 else f"{value:.2f}"
+
+
+def _rests_on(item: Change) -> str:
+    """How many values each side's test rests on: "12 + 12 weeks", "6 + 7 filled in"."""
+    unit = "filled in" if item.basis == "questionnaire" else "weeks"
+    return f"{len(item.tested_before)} + {len(item.tested_now)} {unit}"
+
+
+def rows(changes: list[Change]) -> list[tuple[str, ...]]:
+    """The table's cells, row by row (the first the headings)."""
+    table: list[tuple[str, ...]] = [("", "Previous", "This period", "Change", "Beyond chance?", "Rests on")]
+    for item in changes:
+        name = f"{item.name} ({item.scale})" if item.scale else item.name
+        table.append((name, _number(item.before), _number(item.now),
+                      _change_text(item), _verdict(item), _rests_on(item)))
+    return table
+
+
+def comparison(data: ReportData, atlas: Atlas) -> list[Section]:
+    """The table and the regions; for a period too short to compare, nothing (the summary
+    says why)."""
+    compared = data.comparison
+    title = f"Compared with the previous {counted(data.period.days, 'days')} ({compared.previous.label()})"
+    if short(data):
+        return []
+    if not compared.made:
+        return [text_section(title, [compared.refused])]
+    table = rows(data.overall)
+    words = {"new": "New", "worse": "More often", "better": "Less often"}
+    regions = [f"{words[c.kind]}: {atlas.name(c.region)} — {c.before} → {counted(c.now, 'flares')}"
+               for c in compared.changes]
+    notes = [METHOD, f"Regions whose flares changed beyond chance (exact test of the two counts, "
+                     f"adjusted for the {counted(compared.compared, 'regions')} compared): "
+             + ("; ".join(regions) if regions else "none") + "."]
+
+    def notes_height(width: float) -> float:
+        return sum(wrapped_height(line, width, SIZE) for line in notes)
+
+    def draw(painter: QPainter, box: QRectF) -> None:
+        painter.setFont(font(10.5, True))
+        painter.drawText(QRectF(box.left(), box.top(), box.width(), 14), title)
+        y = box.top() + 17
+        for index, row in enumerate(table):
+            painter.setFont(font(SIZE, bold=index == 0))
+            left = box.left()
+            for share, cell in zip(COLUMNS, row, strict=True):
+                width = box.width() * share
+                painter.drawText(QRectF(left, y, width - 4, ROW),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine, cell)
+                left += width
+            y += ROW
+            if index == 0:
+                painter.setPen(QPen(QColor(colors.OUTLINE), 0.5))
+                painter.drawLine(QRectF(box.left(), y - 1, box.width(), 0).topLeft(),
+                                 QRectF(box.left(), y - 1, box.width(), 0).topRight())
+                painter.setPen(QColor("#000000"))
+        painter.setFont(font(SIZE))
+        y += 3
+        for line in notes:
+            height = wrapped_height(line, box.width(), SIZE)
+            painter.drawText(QRectF(box.left(), y, box.width(), height), WRAP, line)
+            y += height
+    return [Section(lambda width: 17 + ROW * len(table) + 3 + notes_height(width), draw)]

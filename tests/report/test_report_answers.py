@@ -1,0 +1,217 @@
+"""The report of the demo's last 90 days answers the four questions on its first two pages
+and compares with the previous 90 days; every figure is worked out here again from the
+records themselves (the flares as saved, the questionnaires' answers) with NumPy and SciPy,
+and found in the text pdftotext reads from the PDF."""
+
+import math
+import re
+from collections import Counter
+from datetime import date, timedelta
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from fibromap.analysis.overall import MAX_PERSISTENCE
+from fibromap.cli import main
+from fibromap.domain.atlas import WPI_AREAS, load_atlas
+from fibromap.domain.questionnaires import FIQR_FUNCTION, FIQR_OVERALL, FIQR_SYMPTOMS, QuestionnaireKind
+from fibromap.domain.vocabulary import TermKind
+from fibromap.store.store import Store
+from tests.helpers.pdf import blank_shares, page_texts
+
+ATLAS = load_atlas()
+GROUP = {area.id: (area.group, area.counts_for_generalized) for area in WPI_AREAS}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """A year of demo records (a database of its own, made once) and the report of its last
+    90 days, with the records it rests on."""
+    home = tmp_path_factory.mktemp("demo-answers")
+    url = f"sqlite:///{home / 'fibromap.sqlite3'}"
+    assert main(["--database", url, "demo", "--into-records", "--days", "365", "--seed", "4"]) == 0
+    end = date.today() - timedelta(days=1)  # the demo's last day
+    start = end - timedelta(days=89)
+    target = home / "report.pdf"
+    assert main(["--database", url, "report", "--from", start.isoformat(), "--to", end.isoformat(),
+                 "-o", str(target)]) == 0
+    store = Store.open_read_only(url, None)
+    try:
+        records = {"flares": store.flares.between(),
+                   "sss": store.questionnaires.between(QuestionnaireKind.SSS),
+                   "fiqr": store.questionnaires.between(QuestionnaireKind.FIQR),
+                   "labels": {t.key: t.label for t in store.vocabulary.terms(
+                       TermKind.QUALITY, include_hidden=True)}}
+    finally:
+        store.close()
+    return target, start, end, records
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def days_of(records, start, end):
+    return [f for f in records["flares"] if start <= f.onset.date() <= end]
+
+
+def whole_weeks(start, end):
+    """7-day weeks ending on ``end``, oldest first (the days left at the start left out)."""
+    weeks = []
+    while end - timedelta(days=6) >= start:
+        weeks.append((end - timedelta(days=6), end))
+        end -= timedelta(days=7)
+    return weeks[::-1]
+
+
+def welch_by_hand(now, before):
+    deviations = [np.asarray(v) - np.mean(v) for v in (now, before)]
+    r = sum(np.sum(d[1:] * d[:-1]) for d in deviations) / sum(np.sum(d * d) for d in deviations)
+    r = min(max(r + (1 + 3 * r) / (len(now) + len(before)), 0.0), MAX_PERSISTENCE)
+    factor = (1 + r) / (1 - r)
+    a, b = (np.var(v, ddof=1) / len(v) * factor for v in (now, before))
+    df = max(1.0, (a + b) ** 2 / (a ** 2 / (len(now) - 1) + b ** 2 / (len(before) - 1)) / factor)
+    return 2 * stats.t.sf(abs((np.mean(now) - np.mean(before)) / math.sqrt(a + b)), df)
+
+
+def figures(records, start, end):
+    """Flares a week, mean intensity, weekly WPI, SSS and FIQR of one period, with the values
+    each test rests on, from the records."""
+    flares = days_of(records, start, end)
+    pain = [s.intensity for f in flares for s in f.sites if s.intensity]
+    weeks, intensities, wpis = [], [], []
+    for first, last in whole_weeks(start, end):
+        inside = days_of(records, first, last)
+        weeks.append(len(inside))
+        marks = [s.intensity for f in inside for s in f.sites if s.intensity]
+        if marks:
+            intensities.append(sum(marks) / len(marks))
+        if inside:  # a week without a flare has no WPI
+            wpis.append(len({ATLAS.region(s.region).wpi_area for f in inside for s in f.sites
+                             if s.intensity and ATLAS.region(s.region).wpi_area}))
+    sss = [sum(q.answers[k] for k in ("fatigue", "waking_unrefreshed", "cognitive"))
+           + sum(bool(q.answers[k]) for k in ("headaches", "lower_abdominal_pain", "depression"))
+           for q in records["sss"] if start <= q.day <= end]
+    fiqr = [fiqr_by_hand(q.answers) for q in records["fiqr"] if start <= q.day <= end]
+    fiqr = [total for total in fiqr if total is not None]
+    days = (end - start).days + 1
+    return {"Flares a week": (len(flares) * 7 / days, weeks),
+            "Mean intensity (0–10)": (sum(pain) / len(pain), intensities),
+            "WPI, weekly mean (0–19)": (np.mean(wpis), wpis),
+            "SSS, mean (0–12)": (np.mean(sss), sss), "FIQR, mean (0–100)": (np.mean(fiqr), fiqr)}
+
+
+def fiqr_by_hand(answers):
+    """Bennett's FIQR: function sum / 3 + overall sum + symptom sum / 2, each section's sum
+    scaled up for unanswered items when at least half are answered."""
+    total = 0.0
+    for items, divisor in ((FIQR_FUNCTION, 3), (FIQR_OVERALL, 1), (FIQR_SYMPTOMS, 2)):
+        given = [answers[i] for i in items if answers.get(i) is not None]
+        if len(given) < (len(items) + 1) // 2:
+            return None
+        total += sum(given) * len(items) / len(given) / divisor
+    return round(total, 1)
+
+
+def test_the_demos_last_90_days_answer_the_four_questions_on_pages_1_and_2(demo):
+    target, start, end, records = demo
+    pages = page_texts(target)
+    first = flat(" ".join(pages[:2]))
+    flares = days_of(records, start, end)
+    days = {f.onset.date() for f in flares}
+    # How often and how strong.
+    pain = [s.intensity for f in flares for s in f.sites if s.intensity]
+    rolled = ATLAS.roll_up()
+    in_pain = {rolled.get(s.region, s.region) for f in flares for s in f.sites if s.intensity}
+    assert (f"How often: {len(flares)} flares on {len(days)} of 90 days "
+            f"({len(flares) * 7 / 90:.1f} a week).") in first
+    assert (f"How strong (0–10): mean {np.mean(pain):.1f}, highest {max(pain)}, over "
+            f"{len(pain)} marks in pain on {len(in_pain)} different regions") in first
+    # The same spot or moving around, in this period and the one before.
+    for period_flares, label in ((flares, "now"), (days_of(records, start - timedelta(days=90),
+                                                               start - timedelta(days=1)), "before")):
+        touched = [{rolled.get(s.region, s.region) for s in f.sites if s.intensity != 0}
+                   for f in period_flares]
+        counts = Counter(r for regions in touched for r in regions)
+        top = sorted(counts, key=lambda r: (-counts[r], r))[:3]
+        share = sum(1 for regions in touched if regions & set(top)) / len(touched)
+        if label == "now":
+            assert (f"{share:.0%} of the {len(touched)} flares touched one of the 3 most frequent "
+                    f"regions ({', '.join(ATLAS.name(r).lower() for r in top)}); "
+                    f"{len(counts)} different regions in all") in first
+        else:
+            assert (f"in the previous 90 days, {share:.0%} of {len(touched)} flares in its 3 "
+                    f"most frequent, {len(counts)} regions in all.") in first
+    # What makes it worse or better: named with their counts (the detail lists follow).
+    assert "Worse or better: logged most often with flares:" in first and "most relief:" in first
+    # What it felt like: each word with the flares it was chosen for.
+    felt = Counter(q for f in flares for q in f.qualities)
+    words = ", ".join(f"{records['labels'][k]} {n}" for k, n in
+                      sorted(felt.items(), key=lambda kv: (-kv[1], kv[0])))
+    assert f"What it felt like: {words} (of {len(flares)} flares;" in first
+
+
+def test_the_demos_last_90_days_are_compared_with_the_previous_90_by_hand(demo):
+    target, start, end, records = demo
+    text = " ".join(page_texts(target)[:2])
+    assert "Compared with the previous 90 days" in text
+    now = figures(records, start, end)
+    before = figures(records, start - timedelta(days=90), start - timedelta(days=1))
+    p_values = [welch_by_hand(now[name][1], before[name][1]) for name in now]
+    q_values = stats.false_discovery_control(p_values, method="bh")
+    for (name, (value, tested)), q in zip(now.items(), q_values, strict=True):
+        previous, previous_tested = before[name]
+        change = value - previous
+        word = "no change" if round(change, 1) == 0 else f"{'up' if change > 0 else 'down'} {abs(change):.1f}"
+        p = "< 0.001" if q < 0.001 else f"{q:.3f}" if q < 0.01 else f"{q:.2f}"
+        row = (rf"{re.escape(name)}\s+{previous:.1f}\s+{value:.1f}\s+{word}\s+"
+               rf"{'yes' if q < 0.05 else 'no'} \(p {re.escape(p)}\)\s+"
+               rf"{len(previous_tested)} \+ {len(tested)} (weeks|filled in)")
+        assert re.search(row, text), row
+
+
+def test_the_2016_criteria_are_given_for_the_latest_sss_with_a_wpi(demo):
+    target, start, end, records = demo
+    text = flat(" ".join(page_texts(target)[:2]))
+    sss = [q for q in records["sss"] if start <= q.day <= end]
+    latest = [q for q in sss if days_of(records, q.day - timedelta(days=6), q.day)][-1]
+    week = days_of(records, latest.day - timedelta(days=6), latest.day)
+    areas = {ATLAS.region(s.region).wpi_area for f in week for s in f.sites
+             if s.intensity and ATLAS.region(s.region).wpi_area}
+    groups = {GROUP[a][0] for a in areas if GROUP[a][1]}
+    score = (sum(latest.answers[k] for k in ("fatigue", "waking_unrefreshed", "cognitive"))
+             + sum(bool(latest.answers[k]) for k in ("headaches", "lower_abdominal_pain", "depression")))
+    first_flare = min(f.onset.date() for f in records["flares"])
+    months = (latest.day.year - first_flare.year) * 12 + latest.day.month - first_flare.month - (
+        latest.day.day < first_flare.day)
+    meets = (((len(areas) >= 7 and score >= 5) or (4 <= len(areas) <= 6 and score >= 9))
+             and len(groups) >= 4 and months >= 3)
+    assert (f"ACR 2016 criteria (information for your clinician, not a diagnosis): "
+            f"{'meets' if meets else 'does not meet'} the 2016 research criteria") in text
+    assert (f"WPI {len(areas)} with SSS {score} on {latest.day:%d %b %Y}" in text
+            and f"generalized pain in {len(groups)} of 5 regions (4 needed)" in text
+            and f"records go back {months} whole months (3 needed)" in text)
+
+
+def test_no_page_but_the_last_is_more_than_a_third_blank(demo):
+    shares = blank_shares(demo[0])
+    assert len(shares) <= 3 and all(share <= 1 / 3 for share in shares[:-1]), shares
+
+
+def test_the_busiest_day_and_an_empty_month_fit_on_one_page(demo, tmp_path):
+    """Issue 31: an empty or 1-day period took 2 pages."""
+    target, start, end, records = demo
+    url = f"sqlite:///{target.parent / 'fibromap.sqlite3'}"
+    busiest = Counter(f.onset.date() for f in records["flares"]).most_common(1)[0][0]
+    after = end + timedelta(days=40)  # a month after the last record: nothing recorded
+    for first, last in ((busiest, busiest), (after - timedelta(days=29), after)):
+        report = tmp_path / f"{first}.pdf"
+        assert main(["--database", url, "report", "--from", first.isoformat(), "--to",
+                     last.isoformat(), "-o", str(report)]) == 0
+        pages = page_texts(report)
+        assert len(pages) == 1, (first, last)
+    text = flat(pages[0])
+    assert "No flares were recorded in this period." in text
+    assert "There are no records at all in this period" in text and "Flares a week" not in text
+    assert "Widespread Pain Index: no flares were recorded in this period, so there is no WPI" in text
