@@ -29,7 +29,10 @@ NUMBER_PT = 7.0      # the numbers on the figures, at least
 RING_PT = 4.0        # the radius of the ring holding F or B (an arrow to the other figure)
 ROOM_MOST = 220.0    # scene units beside each half-figure for numbers, at most
 LISTED = 8           # lines of each list under the figures before the rest is summed up
-SHORT_LISTED = 5     # for a period shorter than a week, whose page is shared with everything
+SHORT_LISTED = 4     # for a period shorter than a week, whose page is shared with everything
+SHORT_SHARE = 0.5    # of the width, for the figures of a short period
+SHORT_ARROWS = 2     # ... for a period shorter than a week
+ARROWS_LISTED = 5    # referral patterns named under the figures (each takes two lines)
 NOTE_SIZE = 8.0
 SWATCH = 9.0         # a class's swatch in the key, points
 KEY_TITLE = "Flares touching each region (colours as on screen):"
@@ -69,8 +72,9 @@ def _notes(data: ReportData, atlas: Atlas,
               "ring: felt on the other figure at that height and side, F front, B back):"]
     counts = [n for _s, _t, n in drawn]
     listed = SHORT_LISTED if data.period.days < SHORT_DAYS else LISTED
-    first += listing(links, listed, lambda rest: f"… and {rest} more drawn, "
-                     f"{each(counts[listed:], 'times')}.") or ["none recorded"]
+    named = min(listed, ARROWS_LISTED if data.period.days >= SHORT_DAYS else SHORT_ARROWS)
+    first += listing(links, named, lambda rest: f"… and {rest} more drawn, "
+                     f"{each(counts[named:], 'times')}.") or ["none recorded"]
     if left:
         times = [n for _s, _t, n in left]
         first.append(f"Not drawn: {counted(len(left), 'more patterns')}, "
@@ -143,65 +147,118 @@ def _points() -> QImage:
     return image
 
 
+TITLE = "Where: flares touching each region, with referral patterns (arrows)"
+
+
+class _Map:
+    """The parts of the map section: the figures, their key and the notes beside or under."""
+
+    def __init__(self, data: ReportData, atlas: Atlas, orientation: Orientation, build: Build):
+        self.height = SHORT_MAP_HEIGHT if data.period.days < SHORT_DAYS else MAP_HEIGHT
+        self.paper = PaperMap(data, atlas, orientation, build, self.height)
+        self.first, self.second = _notes(data, atlas, orientation)
+        scale = self.paper.scale
+        self.entries = [] if scale is None else [
+            (text, class_colour(scale.position(c.high))) for text, c in zip(
+                scale.texts(), scale.classes, strict=True)]
+        self.ruler = _points()
+
+    def key_lines(self, width: float) -> float:
+        if not self.entries:
+            return 0.0
+        metrics = QFontMetricsF(font(NOTE_SIZE), self.ruler)
+        return (wrapped_height(KEY_TITLE, width, NOTE_SIZE)
+                + key_height(self.entries, metrics, width, SWATCH) + 4)
+
+    def map_height(self, width: float) -> float:
+        return 18 + self.height + self.key_lines(width)
+
+    def draw_map(self, painter: QPainter, box: QRectF) -> None:
+        """The title, the figures and under them their colours' key: never apart."""
+        painter.setFont(font(10.5, True))
+        painter.drawText(QRectF(box.left(), box.top(), box.width(), 14), TITLE)
+        self.draw_figures(painter, QRectF(box.left(), box.top(), box.width(), box.height()))
+
+    def draw_figures(self, painter: QPainter, box: QRectF, key: bool = True) -> None:
+        self.paper.fit(box.width())
+        self.paper.render(painter, QRectF(box.left(), box.top() + 16, box.width(), self.height))
+        if key:
+            self.draw_key(painter, box.left(), box.top() + 16 + self.height + 2, box.width())
+
+    def draw_key(self, painter: QPainter, left: float, top: float, width: float) -> None:
+        if not self.entries:
+            return
+        painter.setFont(font(NOTE_SIZE))
+        title = wrapped_height(KEY_TITLE, width, NOTE_SIZE)
+        painter.drawText(QRectF(left, top, width, title), WRAP, KEY_TITLE)
+        painter.save()
+        painter.translate(left, top + title)
+        paint_key(painter, class_key(self.entries, QFontMetricsF(font(NOTE_SIZE), self.ruler),
+                                     width, SWATCH), QColor("black"))
+        painter.restore()
+
+    def columns(self, width: float) -> list[list[str]]:
+        self.paper.fit(width)
+        return [_left_off(self.paper.figures, self.paper.numbers.left_off) + self.first,
+                self.second]
+
+    def notes_height(self, width: float) -> float:
+        inner = (width - COLUMN_GAP) / 2
+        return max(_lines_height(column, inner) for column in self.columns(width))
+
+    def draw_notes(self, painter: QPainter, box: QRectF) -> None:
+        inner = (box.width() - COLUMN_GAP) / 2
+        for index, column in enumerate(self.columns(box.width())):
+            _draw_lines(painter, column, box.left() + index * (inner + COLUMN_GAP), box.top(),
+                        inner)
+
+    # A period shorter than a week shares its page with everything: the notes go beside
+    # the smaller figures, in one column.
+    def beside(self, width: float) -> tuple[float, list[str]]:
+        figures = width * SHORT_SHARE
+        self.paper.fit(figures)
+        return figures, (_left_off(self.paper.figures, self.paper.numbers.left_off)
+                         + self.first + [""] + self.second)
+
+    def short_height(self, width: float) -> float:
+        figures, lines = self.beside(width)
+        inner = width - figures - 10
+        return max(18 + self.height, 20 + self.key_lines(inner) + _lines_height(lines, inner))
+
+    def draw_short(self, painter: QPainter, box: QRectF) -> None:
+        """The figures on the left, their key and the notes beside them."""
+        painter.setFont(font(10.5, True))
+        painter.drawText(QRectF(box.left(), box.top(), box.width(), 14), TITLE)
+        figures, lines = self.beside(box.width())
+        self.draw_figures(painter, QRectF(box.left(), box.top(), figures, box.height()), key=False)
+        left, inner = box.left() + figures + 10, box.width() - figures - 10
+        self.draw_key(painter, left, box.top() + 20, inner)
+        _draw_lines(painter, lines, left, box.top() + 20 + self.key_lines(inner), inner)
+
+
+def _lines_height(lines: list[str], width: float) -> float:
+    return sum(wrapped_height(line, width, NOTE_SIZE) for line in lines)
+
+
+def _draw_lines(painter: QPainter, lines: list[str], left: float, top: float,
+                width: float) -> None:
+    painter.setFont(font(NOTE_SIZE))
+    for line in lines:
+        height = wrapped_height(line, width, NOTE_SIZE)
+        painter.drawText(QRectF(left, top, width, height), WRAP, line)
+        top += height
+
+
 def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation,
               build: Build = Build.NEUTRAL) -> list[Section]:
-    """Two sections: the figures, then under them the colours' key and the notes (which
-    may go on the next page); a line instead when no flare touched a region (blank figures
-    would fill a page with nothing). A period shorter than a week has smaller figures."""
+    """Two sections: the figures with their colours' key, then under them the notes (which
+    may go on the next page); for a period shorter than a week, one: smaller figures with
+    the notes beside them; a line instead when no flare touched a region (blank figures
+    would fill a page with nothing)."""
     if not data.figures:
         return [text_section("Where", ["No flares in this period, so there is no body map."])]
-    height = SHORT_MAP_HEIGHT if data.period.days < SHORT_DAYS else MAP_HEIGHT
-    paper = PaperMap(data, atlas, orientation, build, height)
-    first, second = _notes(data, atlas, orientation)
-    scale = paper.scale
-    entries = [] if scale is None else [
-        (text, class_colour(scale.position(c.high))) for text, c in zip(
-            scale.texts(), scale.classes, strict=True)]
-    ruler = _points()
-
-    def draw_map(painter: QPainter, box: QRectF) -> None:
-        painter.setFont(font(10.5, True))
-        painter.drawText(QRectF(box.left(), box.top(), box.width(), 14),
-                         "Where: flares touching each region, with referral patterns (arrows)")
-        paper.fit(box.width())
-        paper.render(painter, QRectF(box.left(), box.top() + 16, box.width(), height))
-
-    def key_lines(width: float) -> float:
-        if not entries:
-            return 0.0
-        metrics = QFontMetricsF(font(NOTE_SIZE), ruler)
-        return (wrapped_height(KEY_TITLE, width, NOTE_SIZE)
-                + key_height(entries, metrics, width, SWATCH) + 4)
-
-    def columns(width: float) -> list[list[str]]:
-        paper.fit(width)
-        return [_left_off(paper.figures, paper.numbers.left_off) + first, second]
-
-    def column_width(width: float) -> float:
-        return (width - COLUMN_GAP) / 2
-
-    def notes_height(width: float) -> float:
-        return key_lines(width) + max(
-            sum(wrapped_height(line, column_width(width), NOTE_SIZE) for line in column)
-            for column in columns(width))
-
-    def draw_notes(painter: QPainter, box: QRectF) -> None:
-        painter.setFont(font(NOTE_SIZE))
-        top = box.top()
-        if entries:
-            height = wrapped_height(KEY_TITLE, box.width(), NOTE_SIZE)
-            painter.drawText(QRectF(box.left(), top, box.width(), height), WRAP, KEY_TITLE)
-            painter.save()
-            painter.translate(box.left(), top + height)
-            paint_key(painter, class_key(entries, QFontMetricsF(font(NOTE_SIZE), ruler),
-                                         box.width(), SWATCH), QColor("black"))
-            painter.restore()
-            top += key_lines(box.width())
-        inner = column_width(box.width())
-        for index, column in enumerate(columns(box.width())):
-            left, y = box.left() + index * (inner + COLUMN_GAP), top
-            for line in column:
-                height = wrapped_height(line, inner, NOTE_SIZE)
-                painter.drawText(QRectF(left, y, inner, height), WRAP, line)
-                y += height
-    return [Section(16 + height, draw_map, floats=True), Section(notes_height, draw_notes)]
+    parts = _Map(data, atlas, orientation, build)
+    if data.period.days < SHORT_DAYS:
+        return [Section(parts.short_height, parts.draw_short, floats=True)]
+    return [Section(parts.map_height, parts.draw_map, floats=True),
+            Section(parts.notes_height, parts.draw_notes)]

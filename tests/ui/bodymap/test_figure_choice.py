@@ -136,8 +136,8 @@ def front_widths(store, build: Build, heights: tuple[float, ...]) -> list[int]:
     widths = []
     for height in heights:
         y = round(16 + (TITLE_SPACE + 12 + height * geometry.head_unit) * scale)
-        row = [x for x in range(round(front.width * scale) + 4)
-               if image.pixelColor(x, y) != QColor("white")]
+        # The front figure, wherever the room for numbers beside it puts it: the left half.
+        row = [x for x in range(image.width() // 2) if image.pixelColor(x, y) != QColor("white")]
         widths.append(max(row) - min(row))
     return widths
 
