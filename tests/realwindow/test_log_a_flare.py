@@ -29,6 +29,13 @@ def mark(person, region: str, **click) -> None:
     person.move(seen["regions"][region])
     person.settle()
     seen = person.wait_for(lambda s: not s["lingering"], f"the pointer's rest on {region}")
+    # As an eye does: the click waits until the region stays where it is (a window that is
+    # still laying itself out, or a view coming closer, moves it).
+    while True:
+        again = person.settle()
+        if again["regions"].get(region) == seen["regions"].get(region) and not again["lingering"]:
+            break
+        seen = again
     person.click_at(seen["regions"][region], **click)
     seen = person.snapshot()
     if region not in seen["marks"] and region in seen["regions"]:

@@ -127,7 +127,8 @@ class PatternsPage(ReviewPage):
     def show_data(self, data: Patterns) -> None:
         days = data.period.days
         self.caption.setText(f"{data.period.label()}: {data.flares} flare"
-                             f"{'s' if data.flares != 1 else ''} over {days} day{'s' if days != 1 else ''}")
+                             f"{'s' if data.flares != 1 else ''} over {days} day{'s' if days != 1 else ''}"
+                             + (f". {observed_words(data.left_out)}" if data.rhythm else ""))
         self._show_hours(data)
         for chart in (self.weekdays, self.durations, self.region_chart):
             # With no flare at all the hour chart says so, once; the others stay quiet.
@@ -143,8 +144,7 @@ class PatternsPage(ReviewPage):
         self.spread_figures.setText(spread_figures(data.spread, self._atlas.name))
         rhythm = data.rhythm
         self.rhythm_lead.setText("\n".join(rhythm_leads(rhythm)) if rhythm else "")
-        self.rhythm.setText(f"{rhythm_figures(rhythm)}\n{observed_words(data.left_out)}"
-                            if rhythm else "")
+        self.rhythm.setText(rhythm_figures(rhythm) if rhythm else "")
         for widget in (self.rhythm_title, self.rhythm_lead, self.rhythm):
             widget.setVisible(rhythm is not None)
         self._show_region(data)
