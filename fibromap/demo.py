@@ -73,7 +73,7 @@ def _clip(value: float, low: int, high: int) -> int:
     return max(low, min(high, round(value)))
 
 
-def _poisson(rng: random.Random, mean: float) -> int:
+def poisson(rng: random.Random, mean: float) -> int:
     limit, k, product = math.exp(-mean), 0, rng.random()
     while product > limit:
         k += 1
@@ -188,7 +188,7 @@ def _one_day(rng: random.Random, person: _Person, day: date,
     winter = season > 1.12
 
     rate = 2.1 * season * weekday * (1.5 if poor_sleep else 1.0) * (1 + 0.06 * (stress - 5))
-    count = _poisson(rng, rate)
+    count = poisson(rng, rate)
     flares = []
     night_flares = 0
     for _ in range(count):

@@ -130,5 +130,3 @@ def adjust(changes: Sequence[Change]) -> list[Change]:
     return [replace(c, q_value=q) for c, q in zip(changes, adjusted, strict=True)]
 
 
-def mean(values: Sequence[float]) -> float | None:
-    return sum(values) / len(values) if values else None

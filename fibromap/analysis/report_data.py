@@ -13,10 +13,11 @@ from datetime import date
 from fibromap.analysis.answers import Places, Weekly, mean_intensity, places, weekly
 from fibromap.analysis.changes import PeriodComparison, compare_periods, previous_period
 from fibromap.analysis.devices import DeviceSummary, summarise
-from fibromap.analysis.overall import Change, adjust, change, mean
+from fibromap.analysis.overall import Change, adjust, change
 from fibromap.analysis.periods import Period
 from fibromap.analysis.review import Scores, load_scores
 from fibromap.analysis.scores import Criteria2016, WpiResult, criteria_2016
+from fibromap.analysis.statistics import mean
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.daily import Medication
 from fibromap.domain.device_data import device_days

@@ -35,7 +35,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from fibromap.analysis.distributions import t_quantile, t_upper_tail
-from fibromap.analysis.statistics import CONFIDENCE, NO_VARIATION, Difference
+from fibromap.analysis.statistics import CONFIDENCE, NO_VARIATION, Difference, mean
 
 MIN_SHIFTS = 20   # fewer shifts leave the spread of chance unknown
 CLOSE = 0.2       # a shift whose pattern still matches the real one this much is left out
@@ -75,10 +75,6 @@ def shifted_difference(days: Sequence[tuple[date, bool, float]],
                       2 * t_upper_tail(abs(difference) / se, df), shifts)
 
 
-def _mean(values: Sequence[float]) -> float | None:
-    return sum(values) / len(values) if values else None
-
-
 def _group_means(rows: Sequence[tuple[date, bool, float]], group: Callable[[date], int]):
     """The groups with days on both sides, the days each side has in them, and each side's
     mean over those groups (weighted as shifted_difference says); with no such group,
@@ -90,7 +86,7 @@ def _group_means(rows: Sequence[tuple[date, bool, float]], group: Callable[[date
     if not both:
         a = [y for _d, x, y in rows if x]
         b = [y for _d, x, y in rows if not x]
-        return both, len(a), len(b), _mean(a), _mean(b)
+        return both, len(a), len(b), mean(a), mean(b)
     weights = {g: len(a) * len(b) / (len(a) + len(b)) for g, (a, b) in both.items()}
     total = sum(weights.values())
 

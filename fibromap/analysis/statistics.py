@@ -65,7 +65,7 @@ def hac_difference(days: Sequence[tuple[date, bool, float]], lag: int | None = N
     n = len(rows)
     lag = newey_west_lag(n) if lag is None else lag
     if not a or not b:
-        return Difference(len(a), len(b), _mean(a), _mean(b), None, None, None, lag, None, None,
+        return Difference(len(a), len(b), mean(a), mean(b), None, None, None, lag, None, None,
                           None)
     mean_a, mean_b = sum(a) / len(a), sum(b) / len(b)
     difference = mean_a - mean_b
@@ -117,10 +117,11 @@ def benjamini_hochberg(p_values: Sequence[float | None]) -> list[float | None]:
     return adjusted
 
 
-def _mean(values: Sequence[float]) -> float | None:
+def mean(values: Sequence[float]) -> float | None:
+    """The mean, or None for no values."""
     return sum(values) / len(values) if values else None
 
 
 def _variance(values: Sequence[float]) -> float:
-    mean = sum(values) / len(values)
-    return sum((v - mean) ** 2 for v in values) / (len(values) - 1)
+    centre = sum(values) / len(values)
+    return sum((v - centre) ** 2 for v in values) / (len(values) - 1)

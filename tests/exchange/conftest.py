@@ -2,6 +2,7 @@
 
 import pytest
 
+from fibromap.config import Paths
 from fibromap.store.store import Store
 
 
@@ -17,3 +18,13 @@ def sqlite_store(sqlite_url, paths):
     store = Store.open(sqlite_url, paths)
     yield store
     store.close()
+
+
+@pytest.fixture
+def second(tmp_path):
+    """Another SQLite database, empty, to import into."""
+    home = tmp_path / "second"
+    paths = Paths(home, home / "backups", home / "logs", home / "settings.ini")
+    opened = Store.open(f"sqlite:///{tmp_path / 'second.sqlite3'}", paths)
+    yield opened
+    opened.close()

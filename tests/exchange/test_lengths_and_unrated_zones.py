@@ -14,7 +14,6 @@ from fhir.resources.R4B.bundle import Bundle
 
 from fibromap.domain.records import flare_fingerprint
 from fibromap.exchange.files import export_text, import_text
-from fibromap.store.store import Store
 from tests.helpers.records import at, full_flare, temple_flare
 
 GOING = temple_flare()                                                 # still going, unrated
@@ -30,17 +29,6 @@ def bare(flares):
 def same(flares) -> list[tuple]:
     """What a CSV keeps of each flare (it lists referrals by zone: their order may change)."""
     return sorted((flare_fingerprint(f), f.still_going, f.unrated_zones) for f in flares)
-
-
-@pytest.fixture
-def second(tmp_path):
-    from fibromap.config import Paths
-
-    home = tmp_path / "second"
-    opened = Store.open(f"sqlite:///{tmp_path / 'second.sqlite3'}",
-                        Paths(home, home / "backups", home / "logs", home / "settings.ini"))
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -11,20 +11,8 @@ from fibromap.domain.daily import CheckIn
 from fibromap.exchange.files import export_text, import_text
 from fibromap.exchange.problems import ImportRefused
 from fibromap.store.observed import observed_days
-from fibromap.store.store import Store
 
 D0 = date(2026, 2, 1)
-
-
-@pytest.fixture
-def second(tmp_path):
-    from fibromap.config import Paths
-
-    home = tmp_path / "second"
-    paths = Paths(home, home / "backups", home / "logs", home / "settings.ini")
-    opened = Store.open(f"sqlite:///{tmp_path / 'second.sqlite3'}", paths)
-    yield opened
-    opened.close()
 
 
 def test_a_json_round_trip_keeps_the_days_marked_no_spasms(store, second):

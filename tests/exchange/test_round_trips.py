@@ -33,17 +33,6 @@ def fill(store):
     return history
 
 
-@pytest.fixture
-def second(tmp_path):
-    from fibromap.config import Paths
-
-    home = tmp_path / "second"
-    paths = Paths(home, home / "backups", home / "logs", home / "settings.ini")
-    opened = Store.open(f"sqlite:///{tmp_path / 'second.sqlite3'}", paths)
-    yield opened
-    opened.close()
-
-
 def without_time(text):
     document = json.loads(text)
     document.pop("exported")

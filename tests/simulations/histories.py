@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from fibromap.analysis.all_insights import REACH, InsightRecords
 from fibromap.analysis.periods import Period
 from fibromap.analysis.timeline import Observed, Timeline
+from fibromap.demo import poisson
 from fibromap.domain.daily import CheckIn, Medication
 from fibromap.domain.device_data import DeviceSleep, DeviceSource, DeviceSteps, Moment, device_days
 
@@ -71,14 +72,6 @@ def _spells(rng: random.Random, n: int, share: float, stretch: float) -> list[bo
     return out
 
 
-def _poisson(rng: random.Random, mean: float) -> int:
-    limit, k, product = math.exp(-mean), 0, rng.random()
-    while product > limit:
-        k += 1
-        product *= rng.random()
-    return k
-
-
 def history(scenario: Scenario, seed: int) -> InsightRecords:
     """One history of ``scenario`` (the same seed, the same history)."""
     rng = random.Random(f"{scenario.name}-{seed}")
@@ -102,11 +95,11 @@ def history(scenario: Scenario, seed: int) -> InsightRecords:
     for i, day in enumerate(days):
         rate = scenario.rate * math.exp(level[i] - scenario.spread ** 2 / 2)
         hours = [rng.uniform(0, 8) if rng.random() < 0.3 else rng.uniform(8, 24)
-                 for _ in range(_poisson(rng, rate) + extra.pop(i, 0))]
+                 for _ in range(poisson(rng, rate) + extra.pop(i, 0))]
         if scenario.effect == "busy days" and busy[i]:
-            extra[i + 2] = extra.get(i + 2, 0) + _poisson(rng, 2.0)
+            extra[i + 2] = extra.get(i + 2, 0) + poisson(rng, 2.0)
         if scenario.effect == "short nights" and poor[i]:  # in the 24 h from waking
-            hours += [rng.uniform(8, 24) for _ in range(_poisson(rng, 2.0))]
+            hours += [rng.uniform(8, 24) for _ in range(poisson(rng, 2.0))]
         if day in silent:  # nothing written down, though the days went on
             continue
         for hour in hours:
