@@ -10,7 +10,7 @@ weekly mean and the period's mean are the same figure over different days.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -72,15 +72,25 @@ class WeekBar:
     days: Period
     flares: int
     mean_intensity: float | None     # of the marks in pain; None: none in pain
+    # Days of the stretch with a record, when days without one are left out (None: every
+    # day of the stretch counts).
+    observed: int | None = None
+
+    @property
+    def rate_days(self) -> int:
+        """The days the bar's rate is over."""
+        return self.days.days if self.observed is None else self.observed
 
     @property
     def partial(self) -> bool:
-        return self.days.days < 7
+        """Scaled from fewer than 7 days: a short first stretch, or days left out."""
+        return self.rate_days < 7
 
     @property
-    def per_week(self) -> float:
-        """Flares scaled to 7 days, so a short first stretch does not look like a drop."""
-        return self.flares * 7 / self.days.days
+    def per_week(self) -> float | None:
+        """Flares scaled to 7 days, so a short first stretch (or a week with days left out)
+        does not look like a drop; None for a week without any record."""
+        return self.flares * 7 / self.rate_days if self.rate_days else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +100,20 @@ class Weekly:
 
     @property
     def whole(self) -> list[WeekBar]:
-        return [bar for bar in self.bars if not bar.partial]
+        """The whole 7-day weeks."""
+        return [bar for bar in self.bars if bar.days.days == 7]
+
+    def rates(self) -> list[float]:
+        """Flares a week of each whole week with at least SHORTEST_BAR days recorded."""
+        return [bar.per_week for bar in self.whole
+                if bar.per_week is not None and bar.rate_days >= SHORTEST_BAR]
 
 
-def weekly(period: Period, flares_on: Mapping[date, int], marks: Sequence[Mark]) -> Weekly:
+def weekly(period: Period, flares_on: Mapping[date, int], marks: Sequence[Mark],
+           observed: Collection[date] | None = None) -> Weekly:
     """Whole 7-day weeks ending on the period's last day, after the days left at its start;
-    days outside the period are left out (never counted in a week that is not theirs)."""
+    days outside the period are left out (never counted in a week that is not theirs).
+    ``observed``: the days with a record, when the others are left out of each rate."""
     weeks, rest = weeks_ending(period)
     stretches = ([rest] if rest else []) + weeks
 
@@ -115,7 +133,9 @@ def weekly(period: Period, flares_on: Mapping[date, int], marks: Sequence[Mark])
         if mark.intensity and (stretch := stretch_of(mark.day)) is not None:
             total[stretch] += mark.intensity
             rated[stretch] += 1
-    bars = [WeekBar(s, flares[s], total[s] / rated[s] if rated[s] else None) for s in stretches]
+    seen = None if observed is None else Counter(stretch_of(day) for day in observed)
+    bars = [WeekBar(s, flares[s], total[s] / rated[s] if rated[s] else None,
+                    None if seen is None else seen[s]) for s in stretches]
     if rest is not None and rest.days < SHORTEST_BAR:
         return Weekly(bars[1:], bars[0])
     return Weekly(bars, None)

@@ -21,12 +21,14 @@ from fibromap.analysis.statistics import mean
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.daily import Medication
 from fibromap.domain.device_data import device_days
+from fibromap.domain.rates import Basis, FlareRate
 from fibromap.domain.vocabulary import TermKind
 from fibromap.domain.wording import NOT_GIVEN_TEXT, STILL_GOING_TEXT
 from fibromap.store import aggregates
 from fibromap.store.aggregates import RegionFigures
 from fibromap.store.marks import Mark, felt_marks
 from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME, QUESTIONS
+from fibromap.store.observed import observed_days
 from fibromap.store.stats import PeriodSummary
 from fibromap.store.store import Store
 
@@ -91,8 +93,8 @@ def _medication_changes(store: Store, period: Period) -> list[tuple[date, str]]:
 
 def _overall(period: Period, now: _Side, before: _Side) -> list[Change]:
     """Flares a week, mean intensity, WPI, SSS and FIQR in the previous period and this one."""
-    def rate(side: _Side) -> float:
-        return side.flares * 7 / period.days
+    def rate(side: _Side) -> float | None:
+        return side.rate.per_week
 
     def wpis(side: _Side) -> list[float]:
         return [float(r.score) for _w, r in side.scores.measured_weeks]
@@ -104,8 +106,7 @@ def _overall(period: Period, now: _Side, before: _Side) -> list[Change]:
 
     changes = [
         change("Flares a week", "", rate(before), rate(now),
-               [float(w.flares) for w in before.weekly.whole],
-               [float(w.flares) for w in now.weekly.whole], "week"),
+               before.weekly.rates(), now.weekly.rates(), "week"),
         change("Mean intensity", "0–10", mean_intensity(before.marks), mean_intensity(now.marks),
                [w.mean_intensity for w in before.weekly.whole if w.mean_intensity is not None],
                [w.mean_intensity for w in now.weekly.whole if w.mean_intensity is not None],
@@ -125,17 +126,21 @@ class _Side:
     """What one period holds for the comparison and the answers."""
 
     marks: list[Mark]
-    flares: int
+    rate: FlareRate
     weekly: Weekly
     scores: Scores
 
     @classmethod
     def read(cls, store: Store, period: Period, atlas: Atlas) -> _Side:
+        """Days without any record are left out of each week's rate when the person records
+        days without flares (see fibromap.domain.rates)."""
         marks = felt_marks(store.database, period.start, period.end)
         flares_on = {d.day: d.flares for d in aggregates.daily_figures(store.database, period.start,
                                                                        period.end)}
-        inside = sum(n for day, n in flares_on.items() if period.start <= day <= period.end)
-        return cls(marks, inside, weekly(period, flares_on, marks),
+        rate = store.summary(period.start, period.end).rate
+        seen = (observed_days(store.database, period.start, period.end)
+                if rate.basis is Basis.RECORDED else None)
+        return cls(marks, rate, weekly(period, flares_on, marks, seen),
                    load_scores(store, period, atlas))
 
 

@@ -10,7 +10,9 @@ from datetime import date, timedelta
 from fibromap.analysis.periods import Period
 from fibromap.domain.daily import CheckIn, Medication
 from fibromap.domain.device_data import device_days
+from fibromap.domain.rates import Basis
 from fibromap.store import aggregates
+from fibromap.store.observed import observed_days
 from fibromap.store.store import Store
 
 # The check-in's answers the Trends view can draw, overall pain first; an unanswered day
@@ -40,11 +42,22 @@ def rolling_mean(values: Sequence[float], window: int = 7) -> list[float]:
 
 
 def weekly_sums(days: Sequence[date], values: Sequence[float]) -> tuple[list[date], list[float]]:
-    weeks: dict[date, float] = {}
+    """Each Monday-to-Sunday week's sum. Days without a record (NaN) are left out and the
+    sum is scaled up to the week's other days; a week with none recorded is NaN."""
+    weeks: dict[date, list[float]] = {}
     for day, value in zip(days, values, strict=True):
-        monday = day - timedelta(days=day.weekday())
-        weeks[monday] = weeks.get(monday, 0.0) + (0.0 if math.isnan(value) else value)
-    return list(weeks), list(weeks.values())
+        weeks.setdefault(day - timedelta(days=day.weekday()), []).append(value)
+    sums = []
+    for week in weeks.values():
+        known = [v for v in week if not math.isnan(v)]
+        sums.append(sum(known) * len(week) / len(known) if known else math.nan)
+    return list(weeks), sums
+
+
+def weeks_with_gaps(days: Sequence[date], values: Sequence[float]) -> set[date]:
+    """The Mondays of the weeks with a day left out (NaN)."""
+    return {day - timedelta(days=day.weekday())
+            for day, value in zip(days, values, strict=True) if math.isnan(value)}
 
 
 @dataclass(frozen=True)
@@ -63,6 +76,14 @@ class TrendsData:
     # DEVICE_OVERLAYS by day (NaN: nothing measured); empty when no device measured any.
     device: dict[str, list[float]] = field(default_factory=dict)
     unrated_zones: int = 0  # referred zones not rated: in no intensity line
+    # Days without any record, left out of the flare series (NaN there), when the person
+    # records days without flares (see fibromap.domain.rates); else days without a record
+    # count as days without flares.
+    left_out: int = 0
+
+    @property
+    def total_flares(self) -> int:
+        return int(sum(v for v in self.flares if not math.isnan(v)))
 
 
 def load_trends(store: Store, period: Period, regions: Sequence[str] = ()) -> TrendsData:
@@ -76,15 +97,31 @@ def load_trends(store: Store, period: Period, regions: Sequence[str] = ()) -> Tr
     medications = [m for m in store.medications.all()
                    if m.start <= period.end and (m.stop is None or m.stop >= period.start)]
     symptoms = _symptom_series(store, period, days)
+    unknown = _unknown_days(store, period, days)
+    flares = _gaps(days, unknown, [float(daily[d].flares) if d in daily else 0.0 for d in days])
     return TrendsData(
         device=_device_series(store, period, days),
         period=period, days=days,
-        flares=[float(daily[d].flares) if d in daily else 0.0 for d in days],
+        flares=flares, left_out=len(unknown),
         mean_intensity=[_or_nan(daily[d].mean_intensity) if d in daily else nan for d in days],
         max_intensity=[_or_nan(daily[d].max_intensity) if d in daily else nan for d in days],
-        regions=by_region, overlays=overlays, medications=medications, symptoms=symptoms,
+        regions={region: _gaps(days, unknown, series) for region, series in by_region.items()},
+        overlays=overlays, medications=medications, symptoms=symptoms,
         treatment_days=aggregates.days_with_treatment(database, period.start, period.end),
         unrated_zones=aggregates.unrated_zones(database, period.start, period.end))
+
+
+def _unknown_days(store: Store, period: Period, days: list[date]) -> set[date]:
+    """The days to leave out: those without any record, when the person records days
+    without flares; none otherwise."""
+    if store.summary(period.start, period.end).rate.basis is not Basis.RECORDED:
+        return set()
+    return set(days) - observed_days(store.database, period.start, period.end)
+
+
+def _gaps(days: list[date], unknown: set[date], series: list[float]) -> list[float]:
+    """``series`` with NaN on the days left out."""
+    return [math.nan if day in unknown else value for day, value in zip(days, series, strict=True)]
 
 
 def _region_series(store: Store, period: Period, days: list[date],

@@ -78,6 +78,12 @@ def _as_json(figures: _Figures) -> dict:
         "days": summary.days,
         "flares": summary.flares,
         "flares_per_week": _round(summary.flares_per_week),
+        # Which days the rate is over: "all days" (every day observed), "recorded days"
+        # (days without a flare, check-in or "no spasms" mark left out) or "all days,
+        # unknown as none" (no day without a flare recorded: unknown days count as none).
+        "rate_over": summary.rate.basis.value,
+        "days_observed": summary.observed_days,
+        "flares_per_week_all_days": _round(summary.rate.per_week_all),
         "days_with_flares": summary.days_with_flares,
         "sites": summary.sites,  # marks in pain: a region in one flare, each counted
         "regions_in_pain": sum(1 for f in figures.regions.values() if f.max_intensity),
@@ -109,8 +115,8 @@ def _print_text(figures: _Figures) -> None:
     period = f"{start} to {end}, {counted(summary.days, 'days')}" if start else "no flares recorded"
     print(f"FibroMap summary ({period})")
     if summary.flares:
-        rate = f" ({summary.flares_per_week:.1f} a week)" if summary.days >= 7 else ""
-        print(f"Flares: {summary.flares}{rate}, on {counted(summary.days_with_flares, 'days')}")
+        rate = f": {summary.rate.words()}" if summary.days >= 7 else ""
+        print(f"Flares: {summary.flares}, on {counted(summary.days_with_flares, 'days')}{rate}")
         if summary.sites:
             regions = sum(1 for f in figures.regions.values() if f.max_intensity)
             print(f"Marks in pain (a region in one flare): {summary.sites:,}, on "

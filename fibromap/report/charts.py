@@ -15,6 +15,7 @@ BAR = QColor("#7a9cc6")
 GRID = QColor("#d9d4cc")
 PARTIAL = QColor("#d3deec")
 AXIS = QColor("#5d5750")
+MISSING = QColor("#a59d92")
 
 
 def _nice(peak: float) -> float:
@@ -29,18 +30,21 @@ def _number(value: float) -> str:
     return f"{value:g}" if value == int(value) else f"{value:.1f}"
 
 
-def bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str], values: Sequence[float],
+def bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str],
+              values: Sequence[float | None],
               *, highlight=(), partial=(), label_every: int = 1, scale_max: float | None = None,
               line: Sequence[float | None] = (), line_max: float = 10.0,
               line_label: str = "") -> None:
     """Bars on a y-axis from 0 (to ``scale_max``, a score's own maximum, or a round number
     above the largest value), an optional line on its own 0–``line_max`` axis at the right;
-    bars in ``partial`` (scaled from fewer days) are drawn paler with a dashed outline."""
+    bars in ``partial`` (scaled from fewer days) are drawn paler with a dashed outline; a
+    value of None (nothing recorded) has no bar but a short grey dash on the axis."""
     metrics = painter.fontMetrics()
     text_h = metrics.height()
-    peak = scale_max or _nice(max(values, default=0))
+    known = [v for v in values if v is not None]
+    peak = scale_max or _nice(max(known, default=0))
     # Round steps (0, 10, 20 under a top of 25; never 12.5 flares), whole for counts.
-    ticks = nice_ticks(peak, most=4, whole=all(float(v).is_integer() for v in values))
+    ticks = nice_ticks(peak, most=4, whole=all(float(v).is_integer() for v in known))
     left_axis = max(metrics.horizontalAdvance(_number(t)) for t in ticks) + 6
     has_line = sum(v is not None for v in line) >= 2
     right_axis = metrics.horizontalAdvance(_number(line_max)) + 6 if has_line else 4
@@ -80,7 +84,7 @@ def _value_axis(painter: QPainter, box: QRectF, plot: QRectF, ticks: Sequence[fl
 
 
 def _bars(painter: QPainter, box: QRectF, plot: QRectF, slot: float, labels: Sequence[str],
-          values: Sequence[float], peak: float, *, highlight, partial,
+          values: Sequence[float | None], peak: float, *, highlight, partial,
           label_every: int) -> list[tuple[QRectF, str]]:
     """The bars and their labels under the axis; returns each bar's number and the box it
     is to be written in, drawn last, over the line, on a backing."""
@@ -89,16 +93,22 @@ def _bars(painter: QPainter, box: QRectF, plot: QRectF, slot: float, labels: Seq
     show_values = len(values) <= 40
     value_labels: list[tuple[QRectF, str]] = []
     for index, value in enumerate(values):
-        height = plot.height() * min(value, peak) / peak
-        bar = QRectF(plot.left() + index * slot + slot * 0.15, plot.bottom() - height,
-                     slot * 0.7, height)
-        _bar(painter, bar, index in highlight, index in partial)
+        if value is None:  # nothing recorded: a dash on the axis, no bar and no number
+            painter.setPen(QPen(MISSING, 1.2))
+            middle = plot.left() + (index + 0.5) * slot
+            painter.drawLine(QPointF(middle - slot * 0.2, plot.bottom() - 2),
+                             QPointF(middle + slot * 0.2, plot.bottom() - 2))
+        else:
+            height = plot.height() * min(value, peak) / peak
+            bar = QRectF(plot.left() + index * slot + slot * 0.15, plot.bottom() - height,
+                         slot * 0.7, height)
+            _bar(painter, bar, index in highlight, index in partial)
+            text = _number(value)
+            if show_values and value and slot > metrics.horizontalAdvance(text) + 1:
+                wide = metrics.horizontalAdvance(text) + 4
+                value_labels.append((QRectF(bar.center().x() - wide / 2, bar.top() - text_h,
+                                            wide, text_h), text))
         painter.setPen(QColor("#222222"))
-        text = _number(value)
-        if show_values and value and slot > metrics.horizontalAdvance(text) + 1:
-            wide = metrics.horizontalAdvance(text) + 4
-            value_labels.append((QRectF(bar.center().x() - wide / 2, bar.top() - text_h, wide,
-                                        text_h), text))
         if index % label_every == 0:
             span = slot * label_every
             left = max(box.left(), plot.left() + (index + 0.5) * slot - span / 2)

@@ -78,8 +78,11 @@ def trend(data: ReportData) -> list[Section]:
             "intensity of the marks in pain, as in the summary.")
     if data.summary.unrated_zones:
         note += " Referred zones not rated are left out of the mean intensity."
+    if any(w.observed is not None for w in weeks):
+        note += (" Days without any record are left out: a week with fewer recorded days is "
+                 "scaled to 7 and drawn paler; a week with none has no bar.")
     first = weeks[0]
-    if first.partial:
+    if first.days.days < 7:
         note += (f" The first covers only {counted(first.days.days, 'days')} ({first.days.start:%d %b}"
                  f" – {first.days.end:%d %b}), scaled to 7 days and drawn paler.")
     if weekly.left_out is not None:
@@ -98,7 +101,7 @@ def trend(data: ReportData) -> list[Section]:
         painter.setFont(font(7))
         bar_chart(painter, QRectF(box.left(), top, box.width(), box.bottom() - top),
                   [chart_date(w.days.end, data.period.days) for w in weeks],
-                  [round(w.per_week, 1) for w in weeks],
+                  [None if w.per_week is None else round(w.per_week, 1) for w in weeks],
                   label_every=max(1, len(weeks) // (8 if long else 10)),
                   line=[w.mean_intensity for w in weeks], line_label="mean intensity (0–10)",
                   partial=[i for i, w in enumerate(weeks) if w.partial])

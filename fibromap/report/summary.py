@@ -73,7 +73,7 @@ def _how_often(data: ReportData) -> str:
         hours = [f"{h:02d}:00 ({n})" for h, n in enumerate(data.hours) if n]
         return (line + " (shorter than a week: no weekly rate or chart)."
                 + (f" Hours they began in: {', '.join(hours)}." if hours else ""))
-    return line + f" ({s.flares * 7 / days:.1f} a week)."
+    return line + f": {s.rate.words()}."
 
 
 def _how_strong(data: ReportData) -> str:

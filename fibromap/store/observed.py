@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from fibromap.store.database import Database
 from fibromap.store.flares import in_period
+from fibromap.store.local_time import local_day
 from fibromap.store.schema import CheckInRow, FlareRow, NoSpasmDayRow
 
 
@@ -23,7 +24,7 @@ def observed_days(database: Database, start: date | None = None,
                   end: date | None = None) -> set[date]:
     """The local days from ``start`` to ``end`` with a flare, a check-in or a "no
     spasms" mark."""
-    flare_day = func.date(FlareRow.onset_local)
+    flare_day = local_day(FlareRow.onset_local)
     with database.reading() as session:
         days = {_day(d) for (d,) in session.execute(
             in_period(select(flare_day).distinct(), start, end))}

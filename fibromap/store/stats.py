@@ -7,9 +7,11 @@ from datetime import date, datetime
 
 from sqlalchemy import distinct, func, select
 
+from fibromap.domain.rates import FlareRate
 from fibromap.store.database import Database
 from fibromap.store.flares import PAIN, UNRATED, in_period
 from fibromap.store.local_time import local_day
+from fibromap.store.observed import observed_days
 from fibromap.store.schema import CheckInRow, FlareRow, SiteRow
 
 TOP_REGIONS = 10
@@ -36,6 +38,9 @@ class PeriodSummary:
     top_regions: tuple[RegionCount, ...]
     # Referred zones not rated: in no intensity and not among the regions in pain.
     unrated_zones: int = 0
+    # Days of the period (as ``days`` counts them) with a flare, a check-in or a "no
+    # spasms" mark.
+    observed_days: int = 0
 
     @property
     def days(self) -> int:
@@ -47,8 +52,13 @@ class PeriodSummary:
         return (end - start).days + 1
 
     @property
+    def rate(self) -> FlareRate:
+        """Flares a week over the observed days (see fibromap.domain.rates)."""
+        return FlareRate(self.flares, self.days, self.observed_days, self.days_with_flares)
+
+    @property
     def flares_per_week(self) -> float | None:
-        return self.flares * 7 / self.days if self.days else None
+        return self.rate.per_week
 
 
 def period_summary(database: Database, start: date | None = None,
@@ -77,10 +87,14 @@ def period_summary(database: Database, start: date | None = None,
         if end:
             checkin_query = checkin_query.where(CheckInRow.day <= end)
         checkins = session.scalars(checkin_query).one()
+    first_day = start or (first.date() if first else None)
+    last_day = end or (last.date() if last else None)
+    observed = (len(observed_days(database, first_day, last_day))
+                if first_day and last_day else 0)
     return PeriodSummary(
         start=start, end=end, flares=flares, sites=sites,
         mean_intensity=float(mean) if mean is not None else None,
         max_intensity=peak, days_with_flares=days, checkins=checkins,
         first_onset=first, last_onset=last,
         top_regions=tuple(RegionCount(region, count) for region, count in top),
-        unrated_zones=unrated or 0)
+        unrated_zones=unrated or 0, observed_days=observed)

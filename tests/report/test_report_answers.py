@@ -17,6 +17,7 @@ from fibromap.cli import main
 from fibromap.domain.atlas import WPI_AREAS, load_atlas
 from fibromap.domain.questionnaires import FIQR_FUNCTION, FIQR_OVERALL, FIQR_SYMPTOMS, QuestionnaireKind
 from fibromap.domain.vocabulary import TermKind
+from fibromap.domain.wording import counted
 from fibromap.store.store import Store
 from tests.helpers.pdf import blank_shares, page_texts
 
@@ -41,6 +42,9 @@ def demo(tmp_path_factory):
         records = {"flares": store.flares.between(),
                    "sss": store.questionnaires.between(QuestionnaireKind.SSS),
                    "fiqr": store.questionnaires.between(QuestionnaireKind.FIQR),
+                   # Days with a check-in or a "no spasms" mark: observed with or without flares.
+                   "marked": {c.day for c in store.checkins.between()}
+                   | set(store.no_spasms.between()),
                    "labels": {t.key: t.label for t in store.vocabulary.terms(
                        TermKind.QUALITY, include_hidden=True)}}
     finally:
@@ -54,6 +58,12 @@ def flat(text: str) -> str:
 
 def days_of(records, start, end):
     return [f for f in records["flares"] if start <= f.onset.date() <= end]
+
+
+def observed(records, start, end):
+    """The days from ``start`` to ``end`` with a flare, a check-in or a "no spasms" mark."""
+    return ({f.onset.date() for f in days_of(records, start, end)}
+            | {d for d in records["marked"] if start <= d <= end})
 
 
 def whole_weeks(start, end):
@@ -83,7 +93,9 @@ def figures(records, start, end):
     weeks, intensities, wpis = [], [], []
     for first, last in whole_weeks(start, end):
         inside = days_of(records, first, last)
-        weeks.append(len(inside))
+        seen = len(observed(records, first, last))
+        if seen >= 4:  # days without a record are left out; fewer than 4 days: no rate
+            weeks.append(len(inside) * 7 / seen)
         marks = [s.intensity for f in inside for s in f.sites if s.intensity]
         if marks:
             intensities.append(sum(marks) / len(marks))
@@ -95,8 +107,9 @@ def figures(records, start, end):
            for q in records["sss"] if start <= q.day <= end]
     fiqr = [fiqr_by_hand(q.answers) for q in records["fiqr"] if start <= q.day <= end]
     fiqr = [total for total in fiqr if total is not None]
-    days = (end - start).days + 1
-    return {"Flares a week": (len(flares) * 7 / days, weeks),
+    # The demo records days without flares (check-ins), so days without any record are left
+    # out of the rate.
+    return {"Flares a week": (len(flares) * 7 / len(observed(records, start, end)), weeks),
             "Mean intensity (0–10)": (sum(pain) / len(pain), intensities),
             "WPI, weekly mean (0–19)": (np.mean(wpis), wpis),
             "SSS, mean (0–12)": (np.mean(sss), sss), "FIQR, mean (0–100)": (np.mean(fiqr), fiqr)}
@@ -124,8 +137,12 @@ def test_the_demos_last_90_days_answer_the_four_questions_on_pages_1_and_2(demo)
     pain = [s.intensity for f in flares for s in f.sites if s.intensity]
     rolled = ATLAS.roll_up()
     in_pain = {rolled.get(s.region, s.region) for f in flares for s in f.sites if s.intensity}
-    assert (f"How often: {len(flares)} flares on {len(days)} of 90 days "
-            f"({len(flares) * 7 / 90:.1f} a week).") in first
+    seen = observed(records, start, end)
+    assert 0 < 90 - len(seen) < 90 - len(days)  # some days without any record, not only flare days
+    assert (f"How often: {len(flares)} flares on {len(days)} of 90 days"
+            f": {len(flares) * 7 / len(seen):.1f} a week over the {len(seen)} days with a record; "
+            f"{counted(90 - len(seen), 'days')} without any") in first
+    assert f"without flares: {len(flares) * 7 / 90:.1f} a week)." in first
     assert (f"How strong (0–10): mean {np.mean(pain):.1f}, highest {max(pain)}, over "
             f"{len(pain)} marks in pain on {len(in_pain)} different regions") in first
     # The same spot or moving around, in this period and the one before.

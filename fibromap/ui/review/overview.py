@@ -111,7 +111,7 @@ class OverviewPage(QWidget):
             self._headline.setText(f"{counted(summary.flares, 'flares')} recorded")
             self._details.setText(
                 f"From {summary.first_onset:%d %b %Y} to {summary.last_onset:%d %b %Y}, "
-                f"{summary.flares_per_week:.1f} a week on average. Most recent: "
+                f"{summary.rate.words(' on average')}. Most recent: "
                 f"{onset_text(latest)} — "
                 + ", ".join(self._atlas.name(r) for r in latest.regions))
         self._show_week(today)

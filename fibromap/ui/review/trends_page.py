@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fibromap.analysis.trends import DEVICE_OVERLAYS, OVERLAYS, TrendsData, load_trends, weekly_sums
+from fibromap.analysis.trends import (
+    DEVICE_OVERLAYS,
+    OVERLAYS,
+    TrendsData,
+    load_trends,
+    weekly_sums,
+    weeks_with_gaps,
+)
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.wording import counted
 from fibromap.store.store import Store
@@ -249,19 +256,15 @@ class TrendsPage(ReviewPage):
             plot.clear()
         self.messages = {}
         x = [epoch(d) for d in data.days]
-        total = int(sum(data.flares))
+        total = data.total_flares
         recorded = bool(total) or _any_value(data)
         if data.device:
             self.device_row.show()
-        self.caption.setText(
-            f"{data.period.label()}: " + (
-                f"{total} flare{'s' if total != 1 else ''}; drag to pan, wheel to zoom; "
-                "medication periods are shaded." if recorded
-                else "nothing recorded in this period yet.")
-            + (f" {counted(data.unrated_zones, 'referred zones')} not rated: left out of "
-               "the intensities." if data.unrated_zones else ""))
+        self.caption.setText(_caption(data, total, recorded))
         weeks, sums = weekly_sums(data.days, data.flares)
-        places = week_places(weeks, data.period.start, data.period.end)
+        gaps = weeks_with_gaps(data.days, data.flares)
+        places = [(place, partial or monday in gaps) for (place, partial), monday in
+                  zip(week_places(weeks, data.period.start, data.period.end), weeks, strict=True)]
         if total:  # with none, no line along zero: it is not known there were none
             draw_flares(self.flare_plot, data, x, sums, places, self.per_week.isChecked(),
                         self._atlas.name)
@@ -339,3 +342,16 @@ def _any_value(data: TrendsData) -> bool:
     """Whether any day of the period has a check-in value, a rating or a measured value."""
     return any(not math.isnan(v) for series in (
         *data.overlays.values(), *data.symptoms.values(), *data.device.values()) for v in series)
+
+
+def _caption(data: TrendsData, total: int, recorded: bool) -> str:
+    """The period, its flares and what is left out of them."""
+    return (f"{data.period.label()}: " + (
+        f"{total} flare{'s' if total != 1 else ''}; drag to pan, wheel to zoom; "
+        "medication periods are shaded." if recorded
+        else "nothing recorded in this period yet.")
+        + (f" {counted(data.unrated_zones, 'referred zones')} not rated: left out of "
+           "the intensities." if data.unrated_zones else "")
+        + (f" {counted(data.left_out, 'days')} without any record (no flare, check-in "
+           "or “no spasms” mark): left out of the flares, not counted as none."
+           if data.left_out and total else ""))
