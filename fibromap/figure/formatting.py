@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fibromap.domain.atlas import Atlas
+from fibromap.domain.clock_time import ClockTime, offset_text
 
 
 def regions_text(regions, atlas: Atlas, shown: int = 3) -> str:
@@ -13,6 +14,23 @@ def regions_text(regions, atlas: Atlas, shown: int = 3) -> str:
 
 def onset_text(flare, year: bool = True) -> str:
     """When a flare began, as shown: "Sun 01 Mar 2026, 14:05", or for a flare known only
-    to the day "Sun 01 Mar 2026 (time not known)"."""
+    to the day "Sun 01 Mar 2026 (time not known)". In the hour the clocks went back, which
+    of the two: "Sun 26 Oct 2025, 02:30 (before the clocks went back)"."""
     day = f"{flare.onset:%a %d %b}" + (f" {flare.onset:%Y}" if year else "")
-    return f"{day} (time not known)" if flare.day_only else f"{day}, {flare.onset:%H:%M}"
+    if flare.day_only:
+        return f"{day} (time not known)"
+    return f"{day}, {flare.onset:%H:%M}{_which_of_two(flare.onset)}"
+
+
+def _which_of_two(onset) -> str:
+    """Which of a repeated clock time ``onset`` was, on the person's clock; empty for a
+    time that came once."""
+    if onset.tzinfo is None:
+        return ""
+    clock = ClockTime.of(onset)
+    if not clock.repeated:
+        return ""
+    which = clock.index(onset)
+    if which is None:  # recorded on another clock: its offset tells the two apart
+        return f" ({offset_text(onset.utcoffset())})"
+    return f" ({('before', 'after')[which]} the clocks went back)"
