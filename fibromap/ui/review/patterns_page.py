@@ -180,7 +180,8 @@ class PatternsPage(ReviewPage):
         day = data.period.start - timedelta(days=data.period.start.weekday()) if weekly else data.period.start
         while day <= data.period.end:
             span = [day + timedelta(days=i) for i in range(step)]
-            labels.append(chart_date(day, data.period.days))
+            # A week cut by the period's start is named by the period's first day.
+            labels.append(chart_date(max(day, data.period.start), data.period.days))
             values.append(sum(counts.get(d, 0) for d in span))
             day += timedelta(days=step)
         total = sum(counts.values())

@@ -112,6 +112,10 @@ def test_the_most_frequent_region_is_chosen_and_its_history_drawn(qtbot, demo_ye
     assert page.data.region == top
     assert page.region.currentText() == load_atlas().name(top)
     assert sum(page.region_chart.values) == most and len(page.region_chart.values) == 14
+    from fibromap.domain.wording import chart_date
+
+    # The first bar is named by the period's first day, not the Monday before it.
+    assert page.region_chart.labels[0] == chart_date(period.start, period.days)
     assert page.region_chart.title.startswith(f"{load_atlas().name(top)}: {most} flares")
     assert "most often" in page.region_chart.title
     # Another choice is kept, and shown as the person's own.
