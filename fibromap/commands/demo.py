@@ -32,14 +32,15 @@ def demo(args, url: str, paths: Paths) -> int:
         records = Records(flares=history.flares, checkins=history.checkins,
                           medications=history.medications,
                           questionnaires=list(history.questionnaires),
-                          appointments=list(history.appointments))
+                          appointments=list(history.appointments),
+                          device_sleeps=list(history.device_sleeps),
+                          device_steps=list(history.device_steps))
         # One transaction; days that already have a check-in keep it.
         added = write_new(store, records).added
-        measured = store.devices.merge(list(history.device_sleeps), list(history.device_steps))
         print(f"Added {added['flares']} flares, {added['check-ins']} check-ins, "
               f"{added['medications']} medications, {added['questionnaires']} questionnaires, "
-              f"{added['appointments']} appointments, and {measured.nights['added']} nights "
-              f"and {measured.days['added']} days of steps from a watch and a phone, over "
+              f"{added['appointments']} appointments, and {added['device nights']} nights "
+              f"and {added['daily step counts']} days of steps from a watch and a phone, over "
               f"{args.days} days (seed {args.seed}) "
               + (f"to the demo records in {paths.data_dir}" if paths.demo
                  else f"to {store.display_name}"))

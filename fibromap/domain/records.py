@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from fibromap.domain.daily import CheckIn, Medication, SymptomRating
+from fibromap.domain.device_data import DeviceSleep, DeviceSteps
 from fibromap.domain.flare import Flare
 from fibromap.domain.questionnaires import Appointment, Questionnaire
 from fibromap.domain.vocabulary import Term
@@ -26,6 +27,9 @@ class Records:
     notes: dict[str, str] = field(default_factory=dict)
     symptom_ratings: list[SymptomRating] = field(default_factory=list)
     no_spasm_days: list[date] = field(default_factory=list)  # days marked "no spasms today"
+    # What a watch, ring or phone measured (imported from its app's export).
+    device_sleeps: list[DeviceSleep] = field(default_factory=list)
+    device_steps: list[DeviceSteps] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {"flares": len(self.flares), "check-ins": len(self.checkins),
@@ -33,6 +37,8 @@ class Records:
                 "questionnaires": len(self.questionnaires),
                 "symptom ratings": len(self.symptom_ratings),
                 "no-spasm days": len(self.no_spasm_days),
+                "device nights": len(self.device_sleeps),
+                "daily step counts": len(self.device_steps),
                 "words": len(self.terms) + len(self.hidden_terms)}
 
 

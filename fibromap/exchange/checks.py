@@ -112,6 +112,11 @@ class _Check:
             self.in_range(rating.day, "symptom_ratings", index, "day", "the day")
         for index, day in enumerate(records.no_spasm_days):
             self.in_range(day, "no_spasm_days", index, "day", "the day")
+        for index, sleep in enumerate(records.device_sleeps):
+            if self.in_range(sleep.start.local.date(), "device_sleep", index, "start", "the start"):
+                self.in_range(sleep.end.local.date(), "device_sleep", index, "end", "the end")
+        for index, steps in enumerate(records.device_steps):
+            self.in_range(steps.day, "device_steps", index, "day", "the day")
 
     def given_once(self, records: Records) -> None:
         """No record of a day (or a day and a name) given twice. (A medication given twice
@@ -125,6 +130,11 @@ class _Check:
                   lambda k: f"the {k[0].upper()} questionnaire of {k[1]}")
         self.once("no_spasm_days", "day", list(records.no_spasm_days),
                   lambda d: f"a “no spasms” mark for {d}")
+        self.once("device_sleep", "start",
+                  [(s.source, s.start) for s in records.device_sleeps],
+                  lambda k: f"the sleep from {k[0].label} starting {k[1].local:%Y-%m-%d %H:%M}")
+        self.once("device_steps", "day", [(s.source, s.day) for s in records.device_steps],
+                  lambda k: f"the steps from {k[0].label} on {k[1]}")
         self.once("symptom_ratings", "symptom",
                   [(r.day, r.symptom.casefold()) for r in records.symptom_ratings],
                   lambda k: f"a rating of {k[1]} on {k[0]}")

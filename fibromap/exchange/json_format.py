@@ -1,9 +1,9 @@
 """FibroMap JSON: versioned and complete, enough to rebuild the database.
 
-    {"format": "fibromap", "version": 1, "exported": "...", "words": [...],
+    {"format": "fibromap", "version": 2, "exported": "...", "words": [...],
      "flares": [...], "checkins": [...], "medications": [...], "appointments": [...],
      "questionnaires": [...], "symptom_ratings": [...], "no_spasm_days": [...],
-     "notes": {...}}
+     "device_sleep": [...], "device_steps": [...], "notes": {...}}
 
 A flare known only to the day has a date for its onset ("2026-03-01") and
 ``"day_only": true``. A flare's length is ``duration_seconds``, or with none,
@@ -11,6 +11,11 @@ A flare known only to the day has a date for its onset ("2026-03-01") and
 from before still_going has none, and reads so). A referred zone not rated has
 ``"intensity": null``, as have its referrals. A day the person marked "no spasms today"
 is ``{"day": "2026-03-02"}`` in ``no_spasm_days`` (a file from before has none).
+
+Version 2 adds what devices measured: each night (or nap) in ``device_sleep`` with the
+app and device, its start and end (with the UTC offset where the person was, or without
+one where the device's export gave none), and its minutes (null: the device does not say);
+each day's steps in ``device_steps``. A version 1 file has neither and still imports.
 
 Exporting, importing into an empty database and exporting again gives the same data.
 """
@@ -21,7 +26,7 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, TextIO
 
 from fibromap import __version__
@@ -42,6 +47,13 @@ from fibromap.domain.vocabulary import Term, TermKind
 from fibromap.errors import FibroMapError
 from fibromap.exchange.checks import check_records, date_range_text, latest_day
 from fibromap.exchange.formats import Parsed, ReadChoices
+from fibromap.exchange.json_devices import (
+    device_sleep,
+    device_steps,
+    parse_device_sleep,
+    parse_device_steps,
+    read_date,
+)
 from fibromap.exchange.problems import Collector, ImportRefused, Problem
 from fibromap.store.bulk import read_all
 from fibromap.store.bulk_flares import flares_in_chunks
@@ -51,7 +63,7 @@ Progress = Callable[[int, int], None] | None
 EVERY = 1_000  # records between two reports of progress
 
 FORMAT = "fibromap"
-VERSION = 1
+VERSION = 2   # 2: device_sleep and device_steps
 # A check-in's answers, each null when not answered. Files from before overall pain,
 # stiffness, fibro fog and waking unrefreshed were asked lack those keys: unanswered.
 CHECKIN_ANSWERS = ("sleep_hours", "sleep_quality", "woken_by_spasms", "water_glasses", "stress",
@@ -98,7 +110,12 @@ def _sections(records: Records) -> list[tuple[str, list]]:
                              for r in sorted(records.symptom_ratings,
                                              key=lambda r: (r.day, r.symptom))]),
         ("no_spasm_days", [{"day": day.isoformat()} for day in sorted(records.no_spasm_days)]),
+        ("device_sleep", [device_sleep(sleep) for sleep in sorted(
+            records.device_sleeps, key=lambda s: (s.start.utc, s.source))]),
+        ("device_steps", [device_steps(s) for s in sorted(records.device_steps,
+                                                          key=lambda s: (s.day, s.source))]),
     ]
+
 
 
 def write(handle: TextIO, records: Records,
@@ -144,12 +161,6 @@ def dumps(records: Records, exported: datetime | None = None) -> str:
 
 
 # -- reading --------------------------------------------------------------------------------
-def _date(value: Any) -> date:
-    if not isinstance(value, str):
-        raise ValueError(f"expected a date like 2026-03-01, got {value!r}")
-    return date.fromisoformat(value)
-
-
 def _moment(value: Any) -> datetime:
     if not isinstance(value, str):
         raise ValueError(f"expected a date and time, got {value!r}")
@@ -166,7 +177,7 @@ def _parse_flare(item: dict) -> Flare:
     if not isinstance(day_only, bool):
         raise ValueError(f"day_only must be true or false, got {day_only!r}")
     if day_only:
-        onset = day_only_onset(_date(item["onset"]))
+        onset = day_only_onset(read_date(item["onset"]))
     else:
         onset = _moment(item["onset"])
     return Flare(
@@ -185,7 +196,8 @@ def _parse_flare(item: dict) -> Flare:
 
 
 LISTS = ("words", "flares", "checkins", "medications", "appointments", "questionnaires",
-         "symptom_ratings", "no_spasm_days")
+         "symptom_ratings", "no_spasm_days", "device_sleep", "device_steps")
+RECORDS_OF = {"device_sleep": "device_sleeps"}  # where a list's records go, where named apart
 _SPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 
@@ -263,15 +275,17 @@ def _readers() -> dict[str, Callable[[dict], Any]]:
         "words": lambda w: Term(TermKind(w["kind"]), w["key"], w["label"]),
         "flares": _parse_flare,
         "checkins": lambda c: CheckIn(
-            _date(c["day"]), **{name: c.get(name) for name in CHECKIN_ANSWERS},
+            read_date(c["day"]), **{name: c.get(name) for name in CHECKIN_ANSWERS},
             foods=frozenset(c.get("foods", [])), notes=c.get("notes", "")),
-        "medications": lambda m: Medication(m["name"], m.get("dose", ""), _date(m["start"]),
-                                            _date(m["stop"]) if m.get("stop") else None),
-        "appointments": lambda a: Appointment(_date(a["day"]), a.get("note", "")),
-        "questionnaires": lambda q: Questionnaire(q["kind"], _date(q["day"]), q["answers"]),
-        "symptom_ratings": lambda r: SymptomRating(_date(r["day"]), r["symptom"], r["rating"],
+        "medications": lambda m: Medication(m["name"], m.get("dose", ""), read_date(m["start"]),
+                                            read_date(m["stop"]) if m.get("stop") else None),
+        "appointments": lambda a: Appointment(read_date(a["day"]), a.get("note", "")),
+        "questionnaires": lambda q: Questionnaire(q["kind"], read_date(q["day"]), q["answers"]),
+        "symptom_ratings": lambda r: SymptomRating(read_date(r["day"]), r["symptom"], r["rating"],
                                                    r.get("source", "")),
-        "no_spasm_days": lambda d: _date(d["day"]),
+        "no_spasm_days": lambda d: read_date(d["day"]),
+        "device_sleep": parse_device_sleep,
+        "device_steps": parse_device_steps,
     }
 
 
@@ -361,7 +375,7 @@ class _Items:
             if name == "words":
                 self.word(value, index, item.get("hidden"))
             else:
-                getattr(self.records, name).append(value)
+                getattr(self.records, RECORDS_OF.get(name, name)).append(value)
 
     def word(self, value: Term, index: int, hidden: Any) -> None:
         (self.records.hidden_terms if hidden else self.records.terms).append(value)

@@ -18,6 +18,7 @@ from fibromap.domain.vocabulary import TermKind
 from fibromap.errors import FibroMapError
 from fibromap.store.bulk_flares import insert_many, read_all_flares
 from fibromap.store.daily import insert_checkins
+from fibromap.store.devices import DeviceImportResult, merge_into
 from fibromap.store.no_spasms import insert_days
 from fibromap.store.schema import (
     AppointmentRow,
@@ -50,6 +51,8 @@ def read_all(store: Store, *, with_flares: bool = True) -> Records:
         notes={key: store.notes.get(key) for key in store.notes.keys()},
         symptom_ratings=store.symptoms.between(),
         no_spasm_days=store.no_spasms.between(),
+        device_sleeps=store.devices.sleeps(),
+        device_steps=store.devices.steps(),
     )
 
 
@@ -101,6 +104,7 @@ def _write(store: Store, records: Records, result: ImportResult, dry_run: bool,
                         "questionnaires": _add_questionnaires(session, records.questionnaires),
                         "symptom ratings": _add_ratings(session, records.symptom_ratings),
                         "no-spasm days": _add_no_spasm_days(session, records.no_spasm_days),
+                        **_add_devices(session, records),
                         "words": words}
         _add_notes(session, records.notes)
         totals = records.counts()
@@ -185,6 +189,16 @@ def _add_no_spasm_days(session: Session, days: list[date]) -> int:
     new = sorted(set(days) - marked)
     insert_days(session, new)
     return len(new)
+
+
+def _add_devices(session: Session, records: Records) -> dict[str, int]:
+    """Nights and days of steps a device measured: new ones added, and one an earlier
+    export had only in part brought up to date (counted as added: it changed)."""
+    merged = DeviceImportResult()
+    if records.device_sleeps or records.device_steps:
+        merge_into(session, records.device_sleeps, records.device_steps, merged)
+    return {"device nights": merged.nights["added"] + merged.nights["updated"],
+            "daily step counts": merged.days["added"] + merged.days["updated"]}
 
 
 def _add_notes(session: Session, notes: dict[str, str]) -> None:

@@ -135,6 +135,63 @@ class SourceHoldings:
     last: date | None
 
 
+def merge_into(session, sleeps: list[DeviceSleep], steps: list[DeviceSteps],
+               result: DeviceImportResult) -> None:
+    """Add what is new and bring up to date what changed, in ``session`` (the caller's
+    transaction: a device import's own, or a whole import's)."""
+    _merge_sleep(session, sleeps, result)
+    _merge_steps(session, steps, result)
+
+
+def _merge_sleep(session, sleeps: list[DeviceSleep], result: DeviceImportResult) -> None:
+    # One record a night from each device: an export holding a night twice keeps the
+    # richer, and a night already stored (the same start, or most of the same hours: a
+    # later export, or one read with a time zone the first lacked) is brought up to date.
+    incoming = _one_a_night(sleeps)
+    result.nights["same"] += len(sleeps) - len(incoming)
+    stored = _stored_nights(session, {s.source for s in sleeps})
+    new = []
+    for sleep in incoming:
+        row = _stored_night(stored, sleep)
+        if row is None:
+            new.append(sleep)
+        else:
+            result.nights["updated" if _bring_up_to_date(row, sleep) else "same"] += 1
+    session.flush()
+    _insert_nights(session, new)
+    result.nights["added"] = len(new)
+    result.naps = sum(1 for s in new if s.nap)
+    if sleeps:
+        _count_overlaps(session, sleeps, result.overlaps)
+
+
+def _merge_steps(session, steps: list[DeviceSteps], result: DeviceImportResult) -> None:
+    keys = {(s.source.app, s.source.device, s.day) for s in steps}
+    stored: dict[tuple[str, str, date], DeviceStepsRow] = {}
+    key_list = sorted(keys)
+    for start in range(0, len(key_list), 500):
+        part = key_list[start:start + 500]
+        query = select(DeviceStepsRow).where(tuple_(
+            DeviceStepsRow.app, DeviceStepsRow.device, DeviceStepsRow.day).in_(part))
+        stored |= {(row.app, row.device, row.day): row for row in session.scalars(query)}
+    new = []
+    for count in steps:
+        row = stored.get((count.source.app, count.source.device, count.day))
+        if row is None:
+            new.append(count)
+        elif row.steps != count.steps:
+            row.steps = count.steps
+            row.fingerprint = device_fingerprint(getattr(row, name) for name in STEPS_MARKED)
+            result.days["updated"] += 1
+        else:
+            result.days["same"] += 1
+    session.flush()
+    marked = [(s.source.app, s.source.device, s.day, s.steps) for s in new]
+    insert_rows(session, DeviceStepsRow, (*STEPS_MARKED, "fingerprint"),
+                [(*values, device_fingerprint(values)) for values in marked])
+    result.days["added"] = len(new)
+
+
 class _DryRun(FibroMapError):
     """Raised inside the transaction to undo a trial."""
 
@@ -152,61 +209,13 @@ class DeviceRepository:
         result = DeviceImportResult()
         try:
             with self._db.transaction() as session:
-                self._merge_sleep(session, sleeps, result)
-                self._merge_steps(session, steps, result)
+                merge_into(session, sleeps, steps, result)
                 if dry_run:
                     session.flush()
                     raise _DryRun("dry run")
         except _DryRun:
             pass
         return result
-
-    def _merge_sleep(self, session, sleeps: list[DeviceSleep], result: DeviceImportResult) -> None:
-        # One record a night from each device: an export holding a night twice keeps the
-        # richer, and a night already stored (the same start, or most of the same hours: a
-        # later export, or one read with a time zone the first lacked) is brought up to date.
-        incoming = _one_a_night(sleeps)
-        result.nights["same"] += len(sleeps) - len(incoming)
-        stored = _stored_nights(session, {s.source for s in sleeps})
-        new = []
-        for sleep in incoming:
-            row = _stored_night(stored, sleep)
-            if row is None:
-                new.append(sleep)
-            else:
-                result.nights["updated" if _bring_up_to_date(row, sleep) else "same"] += 1
-        session.flush()
-        _insert_nights(session, new)
-        result.nights["added"] = len(new)
-        result.naps = sum(1 for s in new if s.nap)
-        if sleeps:
-            _count_overlaps(session, sleeps, result.overlaps)
-
-    def _merge_steps(self, session, steps: list[DeviceSteps], result: DeviceImportResult) -> None:
-        keys = {(s.source.app, s.source.device, s.day) for s in steps}
-        stored: dict[tuple[str, str, date], DeviceStepsRow] = {}
-        key_list = sorted(keys)
-        for start in range(0, len(key_list), 500):
-            part = key_list[start:start + 500]
-            query = select(DeviceStepsRow).where(tuple_(
-                DeviceStepsRow.app, DeviceStepsRow.device, DeviceStepsRow.day).in_(part))
-            stored |= {(row.app, row.device, row.day): row for row in session.scalars(query)}
-        new = []
-        for count in steps:
-            row = stored.get((count.source.app, count.source.device, count.day))
-            if row is None:
-                new.append(count)
-            elif row.steps != count.steps:
-                row.steps = count.steps
-                row.fingerprint = device_fingerprint(getattr(row, name) for name in STEPS_MARKED)
-                result.days["updated"] += 1
-            else:
-                result.days["same"] += 1
-        session.flush()
-        marked = [(s.source.app, s.source.device, s.day, s.steps) for s in new]
-        insert_rows(session, DeviceStepsRow, (*STEPS_MARKED, "fingerprint"),
-                    [(*values, device_fingerprint(values)) for values in marked])
-        result.days["added"] = len(new)
 
     # -- reading ----------------------------------------------------------------------------
     def sleeps(self, start: date | None = None, end: date | None = None) -> list[DeviceSleep]:
