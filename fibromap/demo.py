@@ -82,9 +82,10 @@ def poisson(rng: random.Random, mean: float) -> int:
 
 
 class _Person:
-    def __init__(self, rng: random.Random, atlas: Atlas):
+    def __init__(self, rng: random.Random, atlas: Atlas, spread: random.Random):
         self.rng = rng
         self.atlas = atlas
+        self.spread = spread  # which zones of a pattern the pain reached (_referrals)
         stems = rng.sample(HOT_SPOT_STEMS, 5)
         spots = [f"{stem}.{rng.choice((Side.LEFT, Side.RIGHT)).value}" for stem in stems]
         weights = sorted((rng.uniform(0.5, 1.0) for _ in spots), reverse=True)
@@ -113,7 +114,9 @@ def generate(days: int = 365, seed: int = 1, end: date | None = None) -> DemoHis
     # generator, so the flares and the rest of a seed's history stay as they were.
     felt = random.Random(f"felt-{seed}")
     atlas = load_atlas()
-    person = _Person(rng, atlas)
+    # So do the zones a flare's pain spread to: a pattern's zones may change (the atlas is
+    # corrected now and then) without changing the rest of the history.
+    person = _Person(rng, atlas, random.Random(f"spread-{seed}"))
     start = end - timedelta(days=days - 1)
     relaxant_start = start + timedelta(days=int(days * 0.55))
     medications = [Medication("Magnesium glycinate", "300 mg at night", start - timedelta(days=40))]
@@ -289,14 +292,15 @@ def _sites(rng: random.Random, person: _Person, primary: str,
         if second not in {s.region for s in sites}:
             intensity = _clip(person.baseline.get(second, 4.0) + severity - 1, 1, 10)
             sites.append(SpasmSite(second, intensity))
-    referrals = _referrals(rng, atlas, primary, sites)
+    referrals = _referrals(rng, person.spread, atlas, primary, sites)
     return sites, referrals
 
 
-def _referrals(rng: random.Random, atlas: Atlas, primary: str,
+def _referrals(rng: random.Random, spread: random.Random, atlas: Atlas, primary: str,
                sites: list[SpasmSite]) -> list[Referral]:
-    """Half the time, one or two zones of one of the primary's referral patterns; each is
-    also added to ``sites`` as a referred site, milder than the primary."""
+    """Half the time, one or two zones of one of the primary's referral patterns (drawn
+    with ``spread``); each is also added to ``sites`` as a referred site, milder than the
+    primary."""
     referrals: list[Referral] = []
     patterns = atlas.patterns_from(primary)
     if patterns and rng.random() < 0.5:
@@ -305,8 +309,8 @@ def _referrals(rng: random.Random, atlas: Atlas, primary: str,
         zones = [z for z in pattern.zones if z not in taken]
         source = sites[0].intensity
         assert source is not None, "the primary site is a spasm or trigger point: rated"
-        for zone in rng.sample(zones, min(len(zones), rng.choice((1, 1, 2)))):
-            intensity = _clip(source - rng.uniform(1, 3), 1, 10)
+        for zone in spread.sample(zones, min(len(zones), spread.choice((1, 1, 2)))):
+            intensity = _clip(source - spread.uniform(1, 3), 1, 10)
             sites.append(SpasmSite(zone, intensity, SiteRole.REFERRED))
             referrals.append(Referral(primary, zone, intensity))
     return referrals

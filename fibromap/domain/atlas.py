@@ -5,7 +5,8 @@ Paired muscles expand to ``STEM.left`` and ``STEM.right``; ``left`` and ``right`
 are always the person's own left and right. A region's ``layer`` says whether its muscle
 lies at the surface or deep under others (drawn where it lies and named deep), and
 resources/atlas/trigger_points.json gives each trigger-point muscle of a region its typical
-referral pattern. Every region id in resources/atlas/shipped_ids.json stays a region.
+referral pattern: its zones lie on the trigger point's side, and those a pattern also names
+in ``both_sides`` on the other side too. Every region id in resources/atlas/shipped_ids.json stays a region.
 """
 
 from __future__ import annotations
@@ -180,14 +181,16 @@ class Region:
 
 @dataclass(frozen=True, slots=True)
 class ReferralPattern:
-    """Where a muscle's trigger points typically send pain, on one side of the body."""
+    """Where a muscle's trigger points on one side of the body typically send pain: on that
+    side, and for some zones on the other side too."""
 
     muscle: str
     name: str
     location: str
     sources: tuple[str, ...]
-    zones: tuple[str, ...]
+    zones: tuple[str, ...]  # every zone, those on the other side included
     reference: str = ""
+    crossed: tuple[str, ...] = ()  # the zones on the other side of the body
 
 
 class Atlas:
@@ -247,7 +250,8 @@ class Atlas:
 
     def referral_zones(self, region_id: str) -> tuple[str, ...]:
         """Where pain from this region's muscles typically spreads: the zones of every pattern
-        starting here (same side), each once, in the order the patterns give them."""
+        starting here (on its side, and on the other where a pattern names a zone on both
+        sides), each once, in the order the patterns give them."""
         zones = dict.fromkeys(zone for pattern in self.patterns_from(region_id)
                               for zone in pattern.zones)
         return tuple(zones)
@@ -308,18 +312,37 @@ def _regions(regions_doc: _Entry, former_doc: _Entry) -> list[Region]:
 
 
 def _patterns(patterns_doc: _Entry, paired: dict[str, bool]) -> list[ReferralPattern]:
-    """Every trigger-point pattern, once on each side."""
+    """Every trigger-point pattern, once on each side: its zones on that side, and a zone it
+    names in ``both_sides`` on the other side too."""
     patterns: list[ReferralPattern] = []
     for entry in patterns_doc["patterns"]:
+        both = _both_sides(entry, paired)
         for side in (Side.LEFT, Side.RIGHT):
+            other = Side.RIGHT if side is Side.LEFT else Side.LEFT
+            crossed = tuple(_side_id(z, True, other) for z in entry["zones"] if z in both)
+            zones: list[str] = []
+            for zone in entry["zones"]:  # the other side's beside this side's
+                zones.append(_side_id(zone, paired[zone], side))
+                if zone in both:
+                    zones.append(_side_id(zone, True, other))
             patterns.append(ReferralPattern(
                 muscle=entry["id"], name=f"{side.value.title()} {entry['name'].lower()}"
                 if entry["name"] else entry["id"],
                 location=entry["location"],
                 sources=tuple(_side_id(s, paired[s], side) for s in entry["sources"]),
-                zones=tuple(_side_id(z, paired[z], side) for z in entry["zones"]),
-                reference=entry.get("reference", "")))
+                zones=tuple(zones), reference=entry.get("reference", ""), crossed=crossed))
     return patterns
+
+
+def _both_sides(entry: _Entry, paired: dict[str, bool]) -> set[str]:
+    """The zones a pattern names on both sides (``both_sides``, optional): each one of its
+    zones, and one that has a left and a right."""
+    both = set(entry.get("both_sides", ()))
+    for zone in sorted(both):
+        if zone not in entry["zones"] or not paired.get(zone):
+            raise ValueError(f"trigger_points.json: {entry['id']} names {zone!r} on both sides, "
+                             "which is not one of its zones with a left and a right")
+    return both
 
 
 @cache
