@@ -96,7 +96,7 @@ def hand_back_regions(outline: Polygon) -> dict[str, Polygon]:
     web of the thumb (first dorsal interosseous), the back of the hand where the extensor
     tendons run, the wrist, and the forearm's extensors."""
     return carve(outline, _hand_cells() + [
-        ("knuckles", LineString(knuckle_centres()).buffer(0.052)),
+        ("knuckles", LineString(knuckle_centres()).buffer(0.058)),
         ("wrist_back", band(outline, WRIST, 1.16)),
         ("wrist_extensors", band(outline, 1.1, 1.7, 0.0, 0.34)),
         ("finger_extensors", band(outline, 1.1, 1.7, 0.34, 0.72)),

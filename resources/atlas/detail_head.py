@@ -20,7 +20,7 @@ from shape_tools import Point, blob, carve, catmull_rom, ellipse
 # Where things are, for the regions and for the tests that check them against the drawing.
 FACE: dict[str, Point] = {
     "vertex": (0.0, 0.0),
-    "tmj": (-0.295, 0.545),        # just in front of the ear
+    "tmj": (-0.29, 0.545),         # just in front of the ear
     "ear": (-0.372, 0.5),          # the middle of the outer ear
     "cheekbone": (-0.2, 0.555),    # the zygomatic arch's lower edge, over the masseter
     "jaw_angle": (-0.25, 0.8),
@@ -78,8 +78,8 @@ def _vertex() -> Polygon:
 def _teeth() -> tuple[Polygon, Polygon]:
     """The upper and lower teeth of one side, meeting at the bite, out to the masseter."""
     bite = catmull_rom(BITE, samples=6)
-    upper = Polygon([*bite, (-0.178, 0.73), (-0.17, 0.7), (-0.15, 0.686), (-0.08, 0.69),
-                     (0.0, 0.695), (0.3, 0.695), (0.3, FACE["mouth"][1])])
+    upper = Polygon([*bite, (-0.178, 0.73), (-0.17, 0.69), (-0.15, 0.676), (-0.08, 0.679),
+                     (0.0, 0.683), (0.3, 0.683), (0.3, FACE["mouth"][1])])
     lower = Polygon([*bite, (-0.178, 0.765), (-0.17, 0.8), (-0.15, 0.82), (-0.08, 0.836),
                      (0.0, 0.842), (0.3, 0.842), (0.3, FACE["mouth"][1])])
     return upper.buffer(0), lower.buffer(0)
@@ -93,13 +93,13 @@ def head_front_regions() -> dict[str, Polygon]:
     return carve(outline, [
         ("ear", blob(EAR)),
         ("vertex", _vertex()),
-        ("tmj", ellipse(*FACE["tmj"], 0.04, 0.05)),
+        ("tmj", ellipse(*FACE["tmj"], 0.046, 0.056)),
         # Deep, under the upper masseter in front of the joint, and inside the angle.
-        ("lateral_pterygoid", ellipse(-0.245, 0.615, 0.042, 0.036)),
+        ("lateral_pterygoid", ellipse(-0.232, 0.628, 0.05, 0.046)),
         # From the mastoid, behind the ramus and the angle, down and in to the breastbone.
         ("sternocleidomastoid", neck.intersection(Polygon(
             [(-0.6, 0.56), (-0.29, 0.56), *RAMUS, *SCM_FRONT, *SCM_BACK[::-1], (-0.6, 0.9)]))),
-        ("medial_pterygoid", neck.intersection(ellipse(-0.19, 0.955, 0.055, 0.05))),
+        ("medial_pterygoid", neck.intersection(ellipse(-0.17, 0.975, 0.062, 0.058))),
         # From the cheekbone to the angle, between the back of the ramus and its front edge.
         ("masseter", face.intersection(Polygon(
             [(-0.287, 0.585), (-0.25, 0.565), FACE["cheekbone"], (-0.168, 0.56),
