@@ -132,17 +132,18 @@ WPI_AREAS: tuple[WpiArea, ...] = _wpi_areas()
 # areas above, so these count toward no WPI, whatever their pain (see the README).
 WPI_EXCLUDED = {
     "the head and face apart from the jaw": ("forehead", "temple", "temporalis", "brow_eye",
-                                             "cheek", "chin", "occiput", "occipitalis"),
+                                             "cheek", "chin", "occiput", "occipitalis",
+                                             "vertex", "ear", "upper_teeth", "lower_teeth"),
     "the elbows": ("elbow_front", "elbow_back"),
     "the wrists and hands": ("wrist_front", "wrist_back", "palm", "hand_back", "palm_centre",
                              "thenar", "hypothenar", "thumb", "index_finger", "middle_finger",
                              "ring_finger", "little_finger", "hand_back_centre",
-                             "first_dorsal_interosseous"),
+                             "first_dorsal_interosseous", "knuckles"),
     "the groin and iliopsoas": ("groin", "iliopsoas"),
     "the knees": ("knee_front", "popliteal"),
     "the ankles and feet": ("ankle_front", "achilles", "heel", "foot_top", "instep", "big_toe",
                             "lesser_toes", "extensor_digitorum_brevis", "heel_pad", "arch",
-                            "plantar_fascia", "outer_sole", "ball_of_foot"),
+                            "plantar_fascia", "outer_sole", "ball_of_foot", "medial_heel"),
 }
 WPI_EXCLUDED_TEXT = ("Not WPI areas (ACR 2016): " + ", ".join(WPI_EXCLUDED) + ".")
 
@@ -281,8 +282,9 @@ def _shown(name: str, side: Side) -> str:
 
 def _wpi_area(entry: _Entry, parent_entry: _Entry | None, side: Side) -> str | None:
     """The WPI area a catalogue entry's region counts toward on one side."""
-    # A detail region counts where its whole-figure region counts.
-    wpi = parent_entry["wpi"] if parent_entry else entry["wpi"]
+    # A detail region counts where its whole-figure region counts, unless it says it has
+    # its own (the ear is drawn in the jaw joint's place on the whole figure; it is no jaw).
+    wpi = parent_entry["wpi"] if parent_entry and not entry.get("own_wpi") else entry["wpi"]
     if wpi and side is not Side.CENTER and wpi in _SIDED_WPI:
         wpi = f"{wpi}.{side.value}"
     return wpi

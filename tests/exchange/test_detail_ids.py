@@ -23,7 +23,7 @@ def test_every_detail_region_is_exported_and_imported_with_its_meaning(sqlite_st
                                                                        fmt):
     atlas = load_atlas()
     parts = sorted(region.id for region in atlas if region.parent)
-    assert len(parts) == 58
+    assert len(parts) == 69
     sqlite_store.flares.add_many([
         Flare(onset=START + timedelta(hours=index), sites=(SpasmSite(region, 6),),
               duration_seconds=60) for index, region in enumerate(parts)])

@@ -139,3 +139,23 @@ def test_a_detail_view_is_read_by_a_screen_reader_and_mirrors_in_the_patient_vie
     body_map.marks.set_current("thumb.right")
     assert body_map.accessibleDescription() == "Right thumb"
     assert body_map.region_at(QPointF(QPoint(2, 2))) is None
+
+
+def test_a_click_at_each_landmark_marks_what_lies_there(window, qtbot):
+    """Where a patient points: the ear and the jaw joint in front of it, the masseter just
+    under the cheekbone and just above the angle of the jaw, the sternocleidomastoid under
+    the ear lobe, the teeth, the top of the head, the knuckles, the inner heel. In the
+    patient view (the default) the face is mirrored: the person's right is on the right."""
+    from tests.domain.test_detail_anatomy import PLACES, drawn
+
+    body_map = window.log.map
+    missed = []
+    for view, place, expected in PLACES:
+        body_map.views.show((view,))
+        item = body_map.figures.shown_item(expected)
+        at = body_map.mapFromScene(item.mapToScene(QPointF(*drawn(view, *place))))
+        qtbot.mouseClick(body_map.viewport(), Qt.MouseButton.LeftButton, pos=at)
+        if body_map.marks.current != expected:
+            missed.append((view.value, expected, body_map.marks.current))
+        body_map.marks.clear()
+    assert missed == []
