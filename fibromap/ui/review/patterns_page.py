@@ -16,6 +16,7 @@ from fibromap.analysis.review import Patterns, load_patterns
 from fibromap.analysis.timeline import observed_words
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.wording import chart_date
+from fibromap.figure import colors
 from fibromap.store import aggregates
 from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
@@ -59,7 +60,8 @@ class PatternsPage(ReviewPage):
         super().__init__(store, today, initial_period=2, parent=parent)
         self._atlas = atlas
         self.chosen_region: str | None = None  # None: the most frequent of the period
-        self.hours = BarChart("Flares by hour of the day")
+        self.hours = BarChart("Flares by hour of the day (midnight to 8 am in "
+                              f"{colors.HIGHLIGHT_WORD})")
         self.weekdays = BarChart("Flares by weekday")
         self.durations = BarChart("How long they lasted")
         # Each pattern: its first sentence in plain words, then its figures.
