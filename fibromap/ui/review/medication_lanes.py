@@ -9,6 +9,7 @@ so each colour on the screen is one the key names.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
@@ -87,7 +88,7 @@ class MedicationLanes:
             colour = QColor(MEDICATION_COLOURS[index % len(MEDICATION_COLOURS)])
             for medication in taken:
                 self._bar(medication, index, colour, start, end)
-                self._lines(medication, colour, start, end, across)
+            self._lines(taken, colour, start, end, across)
             entries.append(Entry(_key_name(taken, start, end), None, "s", pg.mkBrush(colour),
                                  pg.mkPen(colour.darker(140))))
         self.legend.set_entries(entries)
@@ -108,14 +109,18 @@ class MedicationLanes:
         self.plot.addItem(bar)
         self.bars.append((medication.name, bar))
 
-    def _lines(self, medication: Medication, colour: QColor, start: date, end: date,
+    def _lines(self, taken: Sequence[Medication], colour: QColor, start: date, end: date,
                across: Sequence[pg.PlotItem]) -> None:
-        """Dashed where it starts and where it stops, when that is inside the period."""
+        """Dashed where a lane starts and where it stops inside the period (a new dose the
+        day after the last one is no stop)."""
         pen = pg.mkPen(colour.darker(115), width=1.5, style=Qt.PenStyle.DashLine)
-        edges = [epoch(medication.start) - HALF_DAY] if medication.start >= start else []
-        if medication.stop is not None and medication.stop <= end:
-            edges.append(epoch(medication.stop) + HALF_DAY)
-        for x in edges:
+        edges: Counter[float] = Counter()
+        for medication in taken:
+            if medication.start >= start:
+                edges[epoch(medication.start) - HALF_DAY] += 1
+            if medication.stop is not None and medication.stop <= end:
+                edges[epoch(medication.stop) + HALF_DAY] += 1
+        for x in sorted(x for x, count in edges.items() if count == 1):
             for plot in across:
                 line = pg.InfiniteLine(pos=x, angle=90, pen=pen, movable=False)
                 line.setZValue(-5)

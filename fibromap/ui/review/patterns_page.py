@@ -50,6 +50,10 @@ def _lead_label() -> QLabel:
     return label
 
 
+# The night hours' bars are picked out in colors.HIGHLIGHT: the title says which colour.
+HOURS_TITLE = f"Flares by hour of the day (midnight to 8 am in {colors.HIGHLIGHT_WORD})"
+
+
 class PatternsPage(ReviewPage):
     @classmethod
     def for_window(cls, context: PageContext) -> PatternsPage:
@@ -60,8 +64,7 @@ class PatternsPage(ReviewPage):
         super().__init__(store, today, initial_period=2, parent=parent)
         self._atlas = atlas
         self.chosen_region: str | None = None  # None: the most frequent of the period
-        self.hours = BarChart("Flares by hour of the day (midnight to 8 am in "
-                              f"{colors.HIGHLIGHT_WORD})")
+        self.hours = BarChart(HOURS_TITLE)
         self.weekdays = BarChart("Flares by weekday")
         self.durations = BarChart("How long they lasted")
         # Each pattern: its first sentence in plain words, then its figures.
@@ -154,7 +157,7 @@ class PatternsPage(ReviewPage):
     def _show_hours(self, data: Patterns) -> None:
         """Flares by hour, titled with the share at night; with no hour known, why it is empty."""
         share = night_text(data.hours, data.flares, short=True)
-        self.hours.title = f"Flares by hour of the day{' — ' + share if share else ''}"
+        self.hours.title = HOURS_TITLE + (f" — {share}" if share else "")
         if sum(data.hours):
             self.hours.set_data([f"{h:02d}" for h in range(24)], data.hours, NIGHT_HOURS,
                                 label_every=3)
