@@ -83,7 +83,7 @@ Shaped = TypeVar("Shaped", bound=_Shaped)
 def _outline_points(path: QPainterPath) -> Iterable[QPointF]:
     """Points along ``path``'s outline, about EDGE_SAMPLES apart."""
     for polygon in path.toSubpathPolygons():
-        points = list(polygon)
+        points = [polygon.at(index) for index in range(polygon.size())]
         for start, end in zip(points, points[1:], strict=False):
             steps = max(1, int(math.hypot(end.x() - start.x(), end.y() - start.y()) / EDGE_SAMPLES))
             for step in range(steps):

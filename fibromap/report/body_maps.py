@@ -5,6 +5,8 @@ top lists."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
@@ -25,9 +27,12 @@ from fibromap.report.layout import WRAP, Section, each, font, listing, text_sect
 
 MAP_HEIGHT = 440.0   # points for the two figures, at most
 MIN_MAP_HEIGHT = 312.0  # ... and at least, to share the rest of a page rather than wait
-SHORT_MAP_HEIGHT = 186.0  # for a period of less than a week, whose few flares need less
+SHORT_MAP_HEIGHT = 260.0  # for a period of less than a week, whose few flares need less,
+SHORT_MOST = 320.0        # ... up to this, as tall as the notes beside them
 SHORT_DAYS = 7
 NUMBER_PT = 7.0      # the numbers on the figures, at least
+TITLE_PT = 7.5       # the figures' titles ("Front", "Back"), at least
+SIDE_PT = 8.5        # their L and R, at least
 RING_PT = 4.0        # the radius of the ring holding F or B (an arrow to the other figure)
 ROOM_MOST = 220.0    # scene units beside each half-figure for numbers, at most
 LISTED = 8           # lines of each list under the figures before the rest is summed up
@@ -116,6 +121,11 @@ class PaperMap:
         self.numbers = NumberLabels(self.figures, self.scene)
         self.width = 0.0
         self._fitted = (0.0, 0.0)
+        # The figures' titles and L and R, with their size on screen (scene units).
+        self._texts = [(text, text.font().pixelSize(), TITLE_PT)
+                       for text in self.figures.titles.values()]
+        self._texts += [(text, text.font().pixelSize(), SIDE_PT)
+                        for pair in self.figures.side_labels.values() for text in pair]
 
     def fit(self, width: float) -> None:
         """Share the page's width between the figures and the room beside them, then draw
@@ -135,6 +145,11 @@ class PaperMap:
             arrow.setVisible(figures.route_arrow(arrow))
         drawn = self.scene.sceneRect()
         pixel = max(drawn.height() / self.height, drawn.width() / width)
+        for text, size, least in self._texts:  # no smaller on paper than ``least`` points
+            chosen = text.font()
+            chosen.setPixelSize(max(size, math.ceil(least * pixel)))
+            text.setFont(chosen)
+        figures.show(figures.shown)  # the titles and sides placed again at their size
         self.numbers.place(pixel, font(NUMBER_PT), self.arrows, size=NUMBER_PT)
 
     def render(self, painter: QPainter, target: QRectF) -> None:
@@ -246,10 +261,15 @@ class _Map:
     # A period shorter than a week shares its page with everything: the notes go beside
     # the smaller figures, in one column.
     def beside(self, width: float) -> tuple[float, list[str]]:
+        """The figures' width, and the lines beside them; the figures as tall as those
+        lines (they take no more of the page then), from SHORT_MAP_HEIGHT to SHORT_MOST."""
         figures = width * SHORT_SHARE
+        notes = self.first + [""] + self.second
+        inner = width - figures - 10
+        self.paper.height = min(SHORT_MOST, max(SHORT_MAP_HEIGHT, self.key_lines(inner)
+                                                + _lines_height(notes, inner)))
         self.paper.fit(figures)
-        return figures, (_left_off(self.paper.figures, self.paper.numbers.left_off)
-                         + self.first + [""] + self.second)
+        return figures, _left_off(self.paper.figures, self.paper.numbers.left_off) + notes
 
     def short_height(self, width: float) -> float:
         figures, lines = self.beside(width)

@@ -41,11 +41,11 @@ def cie_lab(color) -> tuple[float, float, float]:
 
     def f(t: float) -> float:
         return t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116
-    fx, fy, fz = (f(c / w) for c, w in zip(xyz, white))
+    fx, fy, fz = (f(c / w) for c, w in zip(xyz, white, strict=True))
     return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
 
 
 def delta_e(a, b) -> float:
     """CIE76 colour difference of two QColors: about 2.3 is just noticeable, 20 and more
     plainly different colours."""
-    return sum((x - y) ** 2 for x, y in zip(cie_lab(a), cie_lab(b))) ** 0.5
+    return sum((x - y) ** 2 for x, y in zip(cie_lab(a), cie_lab(b), strict=True)) ** 0.5
