@@ -27,7 +27,7 @@ from fibromap.report.layout import WRAP, Section, each, font, listing, text_sect
 
 MAP_HEIGHT = 440.0   # points for the two figures, at most
 MIN_MAP_HEIGHT = 312.0  # ... and at least, to share the rest of a page rather than wait
-SHORT_MAP_HEIGHT = 260.0  # for a period of less than a week, whose few flares need less,
+SHORT_MAP_HEIGHT = 186.0  # for a period of less than a week, whose few flares need less,
 SHORT_MOST = 320.0        # ... up to this, as tall as the notes beside them
 SHORT_DAYS = 7
 NUMBER_PT = 7.0      # the numbers on the figures, at least

@@ -1,5 +1,6 @@
 """Trends over time with pyqtgraph: flares, intensity, chosen regions and the day's
-check-in, with medication periods shaded and treatments marked, on linked time axes.
+check-in, with a lane for each medication above them and treatments marked, on linked
+time axes.
 
 This module imports pyqtgraph, so the main window imports it only when the view is
 first opened: start-up stays fast.

@@ -124,11 +124,13 @@ def test_each_medication_has_a_lane_and_a_colour_of_its_own_named_in_the_key(qtb
             assert delta_e(one, other) >= 20, (one.name(), other.name())
     lanes_y = {round(bar.rect().center().y()) for _name, bar in lanes.bars}
     assert len(lanes_y) == 3  # a lane each, none over another
-    image = page.plots.grab().toImage()
     box = lanes.plot.vb
-    for name, bar in lanes.bars:  # the middle of each bar, on the screen
-        middle = page.plots.mapFromScene(box.mapViewToScene(bar.rect().center()))
-        assert image.pixelColor(middle).name() == shown[name], name
+
+    def on_screen() -> dict[str, str]:  # the middle of each bar, once laid out
+        image = page.plots.grab().toImage()
+        return {name: image.pixelColor(page.plots.mapFromScene(
+            box.mapViewToScene(bar.rect().center()))).name() for name, bar in lanes.bars}
+    qtbot.waitUntil(lambda: on_screen() == shown)
     assert not [item for plot in (page.flare_plot, page.intensity_plot, page.daily_plot)
                 for item in plot.items if type(item).__name__ == "LinearRegionItem"]
     # Dashed lines where each starts and stops inside the period, on all three plots:
