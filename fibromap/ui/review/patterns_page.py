@@ -51,7 +51,8 @@ def _lead_label() -> QLabel:
 
 
 # The night hours' bars are picked out in colors.HIGHLIGHT: the title says which colour.
-HOURS_TITLE = f"Flares by hour of the day (midnight to 8 am in {colors.HIGHLIGHT_WORD})"
+PLAIN_HOURS_TITLE = "Flares by hour of the day"
+HOURS_TITLE = f"{PLAIN_HOURS_TITLE} (midnight to 8 am in {colors.HIGHLIGHT_WORD})"
 
 
 class PatternsPage(ReviewPage):
@@ -157,7 +158,9 @@ class PatternsPage(ReviewPage):
     def _show_hours(self, data: Patterns) -> None:
         """Flares by hour, titled with the share at night; with no hour known, why it is empty."""
         share = night_text(data.hours, data.flares, short=True)
-        self.hours.title = HOURS_TITLE + (f" — {share}" if share else "")
+        # The colour is named only where bars show it.
+        self.hours.title = (HOURS_TITLE if sum(data.hours) else PLAIN_HOURS_TITLE) + (
+            f" — {share}" if share else "")
         if sum(data.hours):
             self.hours.set_data([f"{h:02d}" for h in range(24)], data.hours, NIGHT_HOURS,
                                 label_every=3)
