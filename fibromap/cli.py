@@ -124,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
     report.add_argument("--page-size", choices=("a4", "letter"),
                         help="paper size (default: the app's setting, A4 at first)")
+    report.add_argument("--front", choices=("clinician", "patient"),
+                        help="how the front figure faces: clinician (the patient's right on the "
+                             "left of the page) or patient (as in a mirror); default: the "
+                             "report's setting, clinician at first")
 
     export = commands.add_parser("export", parents=[database],
                                  help="write all your records to a file (it holds health data)")

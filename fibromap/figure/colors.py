@@ -20,6 +20,12 @@ HOVER = QColor("#3d7fd9")
 ARROW = QColor("#1b3d73")
 LABEL = QColor("#3b3631")
 DETAIL = QColor(93, 87, 80, 150)  # face and navel lines
+# The bars of a chart, and the bars it picks out (night hours, weeks of generalized pain):
+# each with the word its title uses for it, so a title names the colour it shows.
+BAR = QColor("#7a9cc6")
+BAR_WORD = "blue"
+HIGHLIGHT = QColor(SCALE[2])   # the scale's middle red, #d73027 (hue 3°)
+HIGHLIGHT_WORD = "red"
 
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:

@@ -10,6 +10,7 @@ from fibromap.domain.atlas import Layer, Region
 from fibromap.domain.flare import SiteRole
 from fibromap.domain.geometry import Shape
 from fibromap.figure import colors
+from fibromap.figure.fill_marks import dots, hatching, mark_colour
 
 # A referred zone the person did not rate: hatched over the unrated fill, marked "?".
 REFERRED_NOT_RATED = "referred, not rated"
@@ -53,6 +54,11 @@ class RegionItem(QGraphicsPathItem):
         # A whole-figure region whose parts are marked in a detail view: (name, intensity).
         self.parts_marked: list[tuple[str, int | None]] = []
         self.view = region.view  # the view this item is drawn in
+        # A deep muscle and the surface one it lies under (fill_marks.lying_over): with no
+        # colour of its own it shows the colour over it, so a coloured muscle has no hole.
+        self.cover: RegionItem | None = None
+        self.covered: list[RegionItem] = []
+        self._marks: dict[str, QPainterPath] = {}  # its dots and hatching, made once
         self.setAcceptHoverEvents(True)
         self.setToolTip(region.name)
         self.refresh()
@@ -61,6 +67,7 @@ class RegionItem(QGraphicsPathItem):
         """The same region drawn in another build of the figure."""
         self.setPath(shape_path(shape))
         self.anchor = shape.anchor
+        self._marks = {}
 
     @property
     def marked(self) -> bool:
@@ -96,7 +103,19 @@ class RegionItem(QGraphicsPathItem):
                 parts.append("referred pain")
         return ", ".join(parts)
 
+    @property
+    def coloured(self) -> bool:
+        """Whether the region has a colour of its own: a figure, a mark or a marked part."""
+        return self.value is not None or self.marked or bool(self.parts_marked)
+
+    @property
+    def shows_cover(self) -> bool:
+        """A deep muscle with no colour of its own, drawn in the colour of the one over it."""
+        return self.cover is not None and not self.coloured
+
     def fill_color(self) -> QColor:
+        if self.cover is not None and not self.coloured:
+            return self.cover.fill_color()
         if self.value is not None:
             return colors.intensity_color(10 * self.value_fraction)
         if not self.marked and self.parts_marked:  # shown as its strongest part
@@ -127,13 +146,21 @@ class RegionItem(QGraphicsPathItem):
         self.setPen(pen)
         self.setZValue(3 if self.current else 2 if self.hovered else 1)
         self.setToolTip(self.accessible_name())
+        for deep in self.covered:  # they show this one's colour
+            deep.refresh()
+
+    def marks_path(self, kind: str) -> QPainterPath:
+        """The region's "dots" or "hatching", as shapes in its own frame."""
+        if kind not in self._marks:
+            self._marks[kind] = (dots if kind == "dots" else hatching)(self.path())
+        return self._marks[kind]
 
     def paint(self, painter, option, widget=None) -> None:
         super().paint(painter, option, widget)
         if self.region.layer is Layer.DEEP:  # fine dots: a muscle under others, felt through them
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(QColor(0, 0, 0, 60), Qt.BrushStyle.Dense6Pattern))
-            painter.drawPath(self.path())
+            painter.setBrush(mark_colour(self.brush().color()))
+            painter.drawPath(self.marks_path("dots"))
         if self.parts_marked and not self.marked and self.value is None:
             # Dotted inside its edge: marked in a detail view, on a part of this region.
             pen = QPen(colors.text_color_on(self.fill_color()), 1.2, Qt.PenStyle.DotLine)
@@ -143,8 +170,8 @@ class RegionItem(QGraphicsPathItem):
             painter.drawPath(self.path().subtracted(inner))
         if self.role is SiteRole.REFERRED:  # hatched: pain felt here but coming from elsewhere
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(QColor(0, 0, 0, 70), Qt.BrushStyle.BDiagPattern))
-            painter.drawPath(self.path())
+            painter.setBrush(mark_colour(self.brush().color()))
+            painter.drawPath(self.marks_path("hatching"))
 
 
 class IntensityLabel(QGraphicsSimpleTextItem):

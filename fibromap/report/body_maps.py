@@ -5,6 +5,8 @@ top lists."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
@@ -16,16 +18,21 @@ from fibromap.domain.atlas import Atlas
 from fibromap.domain.geometry import Build, load_geometry
 from fibromap.domain.wording import counted
 from fibromap.figure.body_figures import FIGURE_GAP, BodyFigures
+from fibromap.figure.fill_marks import DEEP_KEY
 from fibromap.figure.legend import class_colour, class_key, key_height, paint_key
 from fibromap.figure.number_placement import NumberLabels
 from fibromap.figure.orientation import Orientation
 from fibromap.figure.referral_arrow import ReferralArrow
 from fibromap.report.layout import WRAP, Section, each, font, listing, text_section, wrapped_height
 
-MAP_HEIGHT = 312.0   # points for the two figures
-SHORT_MAP_HEIGHT = 186.0  # for a period of less than a week, whose few flares need less
+MAP_HEIGHT = 440.0   # points for the two figures, at most
+MIN_MAP_HEIGHT = 312.0  # ... and at least, to share the rest of a page rather than wait
+SHORT_MAP_HEIGHT = 186.0  # for a period of less than a week, whose few flares need less,
+SHORT_MOST = 320.0        # ... up to this, as tall as the notes beside them
 SHORT_DAYS = 7
 NUMBER_PT = 7.0      # the numbers on the figures, at least
+TITLE_PT = 7.5       # the figures' titles ("Front", "Back"), at least
+SIDE_PT = 8.5        # their L and R, at least
 RING_PT = 4.0        # the radius of the ring holding F or B (an arrow to the other figure)
 ROOM_MOST = 220.0    # scene units beside each half-figure for numbers, at most
 LISTED = 8           # lines of each list under the figures before the rest is summed up
@@ -38,12 +45,13 @@ SWATCH = 9.0         # a class's swatch in the key, points
 KEY_TITLE = "Flares touching each region (colours as on screen):"
 COLUMN_GAP = 14.0    # between the two columns of notes
 
-SIDES = {
-    Orientation.CLINICIAN: "Front view as seen facing the patient (the patient's right on "
-                           "the left of the page); L and R are the patient's own.",
-    Orientation.PATIENT: "Front view as in a mirror (the patient's right on the right of the "
-                         "page); L and R are the patient's own.",
+SIDES = {  # said under the title, over the figures
+    Orientation.CLINICIAN: "Front seen facing the patient: the patient's right is on the left "
+                           "of the page (L and R are the patient's own).",
+    Orientation.PATIENT: "Front as in a mirror: the patient's right is on the right of the "
+                         "page (L and R are the patient's own).",
 }
+TITLE_HEIGHT = 16.0  # the title's line, points
 
 
 def _left_off(figures: BodyFigures, left_off: list[str]) -> list[str]:
@@ -56,8 +64,7 @@ def _left_off(figures: BodyFigures, left_off: list[str]) -> list[str]:
             "their colours still show them."]
 
 
-def _notes(data: ReportData, atlas: Atlas,
-           orientation: Orientation) -> tuple[list[str], list[str]]:
+def _notes(data: ReportData, atlas: Atlas) -> tuple[list[str], list[str]]:
     """The notes under the figures and their key: the sides and the arrows, then the
     regions."""
     drawn, left = arrows_drawn(data.links)
@@ -67,7 +74,7 @@ def _notes(data: ReportData, atlas: Atlas,
         f"{f.mean_intensity:.1f} / {f.max_intensity}" if f.mean_intensity is not None
         else "referred, not rated") for f in top]
     first = [] if data.figures else ["No flares in this period: the figures are blank."]
-    first += [SIDES[orientation], "", "Most frequent referral patterns, drawn as arrows "
+    first += ["Most frequent referral patterns, drawn as arrows "
               f"(at most {PER_ZONE} to one region; the thicker, the more often; ending in a "
               "ring: felt on the other figure at that height and side, F front, B back):"]
     counts = [n for _s, _t, n in drawn]
@@ -110,17 +117,22 @@ class PaperMap:
         self.arrows = [ReferralArrow(source, target, width=1 + 3.5 * count / top)
                        for source, target, count in drawn]
         for arrow in self.arrows:
-            arrow.ring_radius = RING_PT * self.scene.sceneRect().height() / height
             self.scene.addItem(arrow)
         self.numbers = NumberLabels(self.figures, self.scene)
         self.width = 0.0
+        self._fitted = (0.0, 0.0)
+        # The figures' titles and L and R, with their size on screen (scene units).
+        self._texts = [(text, text.font().pixelSize(), TITLE_PT)
+                       for text in self.figures.titles.values()]
+        self._texts += [(text, text.font().pixelSize(), SIDE_PT)
+                        for pair in self.figures.side_labels.values() for text in pair]
 
     def fit(self, width: float) -> None:
         """Share the page's width between the figures and the room beside them, then draw
-        the arrows and place the numbers (at NUMBER_PT points or more)."""
-        if width == self.width:
+        the arrows and place the numbers (at NUMBER_PT points or more), for ``height``."""
+        if (width, self.height) == self._fitted:
             return
-        self.width = width
+        self.width, self._fitted = width, (width, self.height)
         figures = self.figures
         views = [figures.geometry.views[view] for view in figures.shown]
         natural = sum(view.width for view in views) + FIGURE_GAP * (len(views) - 1) + 8
@@ -129,9 +141,15 @@ class PaperMap:
         room = max(0.0, min(ROOM_MOST, (width * pixel - natural) / 4)) if numbered else 0.0
         figures.set_room(FIGURE_GAP + 2 * room, room)
         for arrow in self.arrows:
+            arrow.ring_radius = RING_PT * pixel
             arrow.setVisible(figures.route_arrow(arrow))
         drawn = self.scene.sceneRect()
         pixel = max(drawn.height() / self.height, drawn.width() / width)
+        for text, size, least in self._texts:  # no smaller on paper than ``least`` points
+            chosen = text.font()
+            chosen.setPixelSize(max(size, math.ceil(least * pixel)))
+            text.setFont(chosen)
+        figures.show(figures.shown)  # the titles and sides placed again at their size
         self.numbers.place(pixel, font(NUMBER_PT), self.arrows, size=NUMBER_PT)
 
     def render(self, painter: QPainter, target: QRectF) -> None:
@@ -154,9 +172,10 @@ class _Map:
     """The parts of the map section: the figures, their key and the notes beside or under."""
 
     def __init__(self, data: ReportData, atlas: Atlas, orientation: Orientation, build: Build):
-        self.height = SHORT_MAP_HEIGHT if data.period.days < SHORT_DAYS else MAP_HEIGHT
-        self.paper = PaperMap(data, atlas, orientation, build, self.height)
-        self.first, self.second = _notes(data, atlas, orientation)
+        height = SHORT_MAP_HEIGHT if data.period.days < SHORT_DAYS else MAP_HEIGHT
+        self.paper = PaperMap(data, atlas, orientation, build, height)
+        self.first, self.second = _notes(data, atlas)
+        self.caption = f"{SIDES[orientation]} {DEEP_KEY}"
         scale = self.paper.scale
         self.entries = [] if scale is None else [
             (text, class_colour(scale.position(c.high))) for text, c in zip(
@@ -170,20 +189,47 @@ class _Map:
         return (wrapped_height(KEY_TITLE, width, NOTE_SIZE)
                 + key_height(self.entries, metrics, width, SWATCH) + 4)
 
+    @property
+    def height(self) -> float:
+        """The figures' height on the page, points."""
+        return self.paper.height
+
+    def shrink(self, width: float, room: float) -> Section | None:
+        """The map drawn smaller to fit ``room`` (the rest of a page), down to
+        MIN_MAP_HEIGHT; None when it would be smaller still."""
+        figures = room - self.head_height(width) - self.key_lines(width)
+        if figures < MIN_MAP_HEIGHT or figures >= self.height:
+            return None
+        self.paper.height = figures  # the notes' count of numbers left off follows
+        return Section(self.map_height, self.draw_map, floats=True)
+
+    def head_height(self, width: float) -> float:
+        """The title and under it the side the patient's right is on."""
+        return TITLE_HEIGHT + wrapped_height(self.caption, width, NOTE_SIZE) + 2
+
     def map_height(self, width: float) -> float:
-        return 18 + self.height + self.key_lines(width)
+        return self.head_height(width) + self.height + self.key_lines(width)
+
+    def draw_head(self, painter: QPainter, box: QRectF) -> float:
+        """The title and the caption over the figures; where the figures begin."""
+        painter.setFont(font(10.5, True))
+        painter.drawText(QRectF(box.left(), box.top(), box.width(), 14), TITLE)
+        painter.setFont(font(NOTE_SIZE))
+        caption = wrapped_height(self.caption, box.width(), NOTE_SIZE)
+        painter.drawText(QRectF(box.left(), box.top() + TITLE_HEIGHT, box.width(), caption),
+                         WRAP, self.caption)
+        return box.top() + self.head_height(box.width())
 
     def draw_map(self, painter: QPainter, box: QRectF) -> None:
         """The title, the figures and under them their colours' key: never apart."""
-        painter.setFont(font(10.5, True))
-        painter.drawText(QRectF(box.left(), box.top(), box.width(), 14), TITLE)
-        self.draw_figures(painter, QRectF(box.left(), box.top(), box.width(), box.height()))
+        top = self.draw_head(painter, box)
+        self.draw_figures(painter, QRectF(box.left(), top, box.width(), self.height))
 
     def draw_figures(self, painter: QPainter, box: QRectF, key: bool = True) -> None:
         self.paper.fit(box.width())
-        self.paper.render(painter, QRectF(box.left(), box.top() + 16, box.width(), self.height))
+        self.paper.render(painter, QRectF(box.left(), box.top(), box.width(), self.height))
         if key:
-            self.draw_key(painter, box.left(), box.top() + 16 + self.height + 2, box.width())
+            self.draw_key(painter, box.left(), box.top() + self.height + 2, box.width())
 
     def draw_key(self, painter: QPainter, left: float, top: float, width: float) -> None:
         if not self.entries:
@@ -215,25 +261,30 @@ class _Map:
     # A period shorter than a week shares its page with everything: the notes go beside
     # the smaller figures, in one column.
     def beside(self, width: float) -> tuple[float, list[str]]:
+        """The figures' width, and the lines beside them; the figures as tall as those
+        lines (they take no more of the page then), from SHORT_MAP_HEIGHT to SHORT_MOST."""
         figures = width * SHORT_SHARE
+        notes = self.first + [""] + self.second
+        inner = width - figures - 10
+        self.paper.height = min(SHORT_MOST, max(SHORT_MAP_HEIGHT, self.key_lines(inner)
+                                                + _lines_height(notes, inner)))
         self.paper.fit(figures)
-        return figures, (_left_off(self.paper.figures, self.paper.numbers.left_off)
-                         + self.first + [""] + self.second)
+        return figures, _left_off(self.paper.figures, self.paper.numbers.left_off) + notes
 
     def short_height(self, width: float) -> float:
         figures, lines = self.beside(width)
         inner = width - figures - 10
-        return max(18 + self.height, 20 + self.key_lines(inner) + _lines_height(lines, inner))
+        return self.head_height(width) + max(self.height, self.key_lines(inner)
+                                             + _lines_height(lines, inner))
 
     def draw_short(self, painter: QPainter, box: QRectF) -> None:
         """The figures on the left, their key and the notes beside them."""
-        painter.setFont(font(10.5, True))
-        painter.drawText(QRectF(box.left(), box.top(), box.width(), 14), TITLE)
+        top = self.draw_head(painter, box)
         figures, lines = self.beside(box.width())
-        self.draw_figures(painter, QRectF(box.left(), box.top(), figures, box.height()), key=False)
+        self.draw_figures(painter, QRectF(box.left(), top, figures, self.height), key=False)
         left, inner = box.left() + figures + 10, box.width() - figures - 10
-        self.draw_key(painter, left, box.top() + 20, inner)
-        _draw_lines(painter, lines, left, box.top() + 20 + self.key_lines(inner), inner)
+        self.draw_key(painter, left, top, inner)
+        _draw_lines(painter, lines, left, top + self.key_lines(inner), inner)
 
 
 def _lines_height(lines: list[str], width: float) -> float:
@@ -260,5 +311,6 @@ def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation,
     parts = _Map(data, atlas, orientation, build)
     if data.period.days < SHORT_DAYS:
         return [Section(parts.short_height, parts.draw_short, floats=True)]
-    return [Section(parts.map_height, parts.draw_map, floats=True),
-            Section(parts.notes_height, parts.draw_notes)]
+    # The notes wait for their figures (never placed before them to fill a page).
+    return [Section(parts.map_height, parts.draw_map, floats=True, shrink=parts.shrink),
+            Section(parts.notes_height, parts.draw_notes, floats=True)]

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from fibromap.analysis.ticks import nice_ticks
 from fibromap.figure import colors
 
-BAR = QColor("#7a9cc6")
+BAR = colors.BAR
 GRID = QColor("#d9d4cc")
 PARTIAL = QColor("#d3deec")
 AXIS = QColor("#5d5750")
@@ -121,7 +121,7 @@ def _bars(painter: QPainter, box: QRectF, plot: QRectF, slot: float, labels: Seq
 def _bar(painter: QPainter, bar: QRectF, highlighted: bool, partial: bool) -> None:
     """One bar: warm when highlighted, pale with a dashed outline when scaled from fewer days."""
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colors.intensity_color(5) if highlighted else BAR)
+    painter.setBrush(colors.HIGHLIGHT if highlighted else BAR)
     if partial:
         painter.setBrush(PARTIAL)
         painter.setPen(QPen(BAR, 0.8, Qt.PenStyle.DashLine))

@@ -33,6 +33,9 @@ class Section:
     # and the rest, or None when it cannot be cut there.
     split: Callable[[float, float], tuple[Section, Section] | None] | None = None
     floats: bool = False    # a drawing that may wait for the next page while text fills this one
+    # A drawing that may be drawn smaller to fit the rest of a page: (width, room) -> the
+    # smaller section, or None when it cannot be made small enough.
+    shrink: Callable[[float, float], Section | None] | None = None
 
     def measure(self, width: float) -> float:
         return self.height(width) if callable(self.height) else self.height
@@ -160,8 +163,9 @@ class Writer:
 
     def plan(self, sections: Sequence[Section]) -> list[Placed]:
         """Where each section goes: down the page while it fits; text that does not fit goes
-        on over the break; a drawing that does not fit waits for the next page while the
-        text after it fills this one (so no page but the last is left largely blank)."""
+        on over the break; a drawing that does not fit is drawn smaller where it can be, or
+        waits for the next page while the text after it fills this one (so no page but the
+        last is left largely blank)."""
         queue, placed = list(sections), []
         page, y = 1, self._top(1)
         bottom = self.page_height - FOOTER
@@ -173,9 +177,13 @@ class Writer:
                 y += height + GAP
                 continue
             parts = section.split(self.width, bottom - y) if section.split else None
+            smaller = section.shrink(self.width, bottom - y) if section.shrink else None
             if parts is not None:
                 placed.append(Placed(parts[0], page, y, parts[0].measure(self.width)))
                 queue.insert(0, parts[1])
+            elif smaller is not None:
+                queue.insert(0, smaller)
+                continue
             elif section.floats and (filler := self._filler(queue, bottom - y)) is not None:
                 queue.insert(0, section)
                 queue.insert(0, queue.pop(filler + 1))

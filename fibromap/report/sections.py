@@ -123,7 +123,8 @@ def hours(data: ReportData) -> list[Section]:
     def draw(painter: QPainter, box: QRectF) -> None:
         painter.setFont(font(10.5, True))
         painter.drawText(QRectF(box.left(), box.top(), box.width(), 14),
-                         "When: flares by hour of the day (midnight to 8 am in orange)")
+                         f"When: flares by hour of the day (midnight to 8 am in "
+                         f"{colors.HIGHLIGHT_WORD})")
         top = box.top() + 16
         if note:
             painter.setFont(font(7.5))

@@ -17,6 +17,7 @@ def report(args, url: str, paths: Paths) -> int:
     from fibromap.analysis.periods import Period
     from fibromap.analysis.report_data import load_report
     from fibromap.domain.atlas import load_atlas
+    from fibromap.figure.orientation import Orientation
     from fibromap.report.pdf import check_target, write_report
     from fibromap.store.store import Store
     from fibromap.ui.app import create_application
@@ -39,9 +40,11 @@ def report(args, url: str, paths: Paths) -> int:
         atlas = load_atlas()
         data = load_report(store, Period(start, end), atlas)
         settings = Settings(paths.settings_file)
-        # The body faces as in the app's body map, and the page says which way.
+        # The front faces the reader as the report's setting says (the clinician's view at
+        # first), and the page says which way.
+        orientation = Orientation(args.front) if args.front else settings.report_orientation
         pages = write_report(data, atlas, target, args.page_size or settings.page_size,
-                             orientation=settings.orientation, build=settings.build)
+                             orientation=orientation, build=settings.build)
         protected = store.database.key is not None
     finally:
         store.close()

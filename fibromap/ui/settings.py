@@ -29,6 +29,22 @@ class Settings:
         self._settings.sync()
 
     @property
+    def report_orientation(self) -> Orientation:
+        """How the report's front figure faces: the clinician's view at first (the patient's
+        right on the left of the page, as on the BPI's and the ACR's body diagrams), the
+        mirror view when chosen for the report."""
+        value = self._settings.value("report/orientation", Orientation.CLINICIAN.value)
+        try:
+            return Orientation(str(value))
+        except ValueError:
+            return Orientation.CLINICIAN
+
+    @report_orientation.setter
+    def report_orientation(self, value: Orientation) -> None:
+        self._settings.setValue("report/orientation", Orientation(value).value)
+        self._settings.sync()
+
+    @property
     def build(self) -> Build:
         """The body map's figure: female, male or neutral (the same regions on each)."""
         value = self._settings.value("bodymap/figure", Build.NEUTRAL.value)

@@ -66,20 +66,28 @@ def test_the_report_map_numbers_never_mislead(qapp, ten_years, days, page):
                                       for label in paper.numbers.labels.values())
 
 
-def test_the_numbers_in_the_pdf_are_7_points_or_more(qapp, ten_years, tmp_path):
+def test_every_word_on_the_map_in_the_pdf_is_7_points_or_more(qapp, ten_years, tmp_path):
+    """The figures' titles, their L and R and every number, between the figures' titles
+    and the key under them; the figures themselves taller than the 312 points they had."""
     target = tmp_path / "report.pdf"
     write_report(ten_years[3650], load_atlas(), target)
     with pdfplumber.open(target) as pdf:
         for page in pdf.pages:
-            title = [w for w in page.extract_words() if w["text"] == "Where:"]
-            if not title:
+            words = page.extract_words(extra_attrs=["size"])
+            titles = [w for w in words if w["text"] in ("Front", "Back")]
+            key = [w for w in words if w["text"] == "Flares" and titles
+                   and w["top"] > titles[-1]["top"] + 100]
+            if not titles or not key:
                 continue
-            top = title[0]["bottom"]
-            on_map = [w for w in page.extract_words(extra_attrs=["size"])
-                      if top < w["top"] < top + MAP_HEIGHT + 4 and w["text"].isdigit()]
+            top, bottom = max(w["top"] for w in titles) - 1, key[0]["top"]
+            on_map = [w for w in words if top <= w["top"] < bottom]
+            numbers = [w for w in on_map if w["text"].isdigit()]
             top_flares = max(f.flares for f in ten_years[3650].figures.values())
-            assert len(on_map) >= 30 and str(top_flares) in {w["text"] for w in on_map}
-            assert min(w["size"] for w in on_map) >= NUMBER_PT - 0.01
+            assert len(numbers) >= 30 and str(top_flares) in {w["text"] for w in numbers}
+            assert {"Front", "Back", "L", "R"} <= {w["text"] for w in on_map}
+            assert min(w["size"] for w in on_map) >= NUMBER_PT - 0.01, sorted(
+                (round(w["size"], 1), w["text"]) for w in on_map)[:3]
+            assert bottom - top >= 400  # the figures and their titles, in points
             paper = PaperMap(ten_years[3650], load_atlas(), Orientation.CLINICIAN)
             assert paper.scale is not None
             words = page.extract_text() + pdf.pages[min(len(pdf.pages) - 1, page.page_number)].extract_text()

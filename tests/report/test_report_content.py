@@ -126,19 +126,48 @@ def test_only_changes_beyond_chance_are_listed(tmp_path, sqlite_url, paths):
     assert "biceps" not in compared and "trapezius" not in compared
 
 
-def test_the_report_follows_the_apps_left_and_right_and_says_so(tmp_path, sqlite_url, paths):
+def front_sides(target) -> tuple[float, float]:
+    """Where the front figure's R and L stand across the page (x of each, points)."""
+    import pdfplumber
+
+    with pdfplumber.open(target) as pdf:
+        for page in pdf.pages:
+            words = page.extract_words()
+            fronts = [w for w in words if w["text"] == "Front"]  # the caption's, the title
+            if not fronts:
+                continue
+            title = max(fronts, key=lambda w: w["top"])
+            below = [w for w in words if w["text"] in ("R", "L") and w["x0"] < page.width / 2
+                     and title["top"] < w["top"] < title["top"] + 120]
+            sides = {w["text"]: w["x0"] for w in below}
+            return sides["R"], sides["L"]
+    raise AssertionError("no front figure in the report")
+
+
+def test_the_report_faces_the_clinician_by_default_and_offers_the_mirror(tmp_path, sqlite_url,
+                                                                        paths):
+    """The clinician's view of CHOIR's body map, the BPI and the ACR diagram: the patient's
+    right on the left of the page, said over the figures, whatever the body map shows; the
+    report's setting, or --front patient, gives the mirror view."""
     store = Store.open(sqlite_url, paths)
     store.flares.add(Flare(onset=at(2026, 4, 29, 9), sites=(SpasmSite("soleus.left", 5),)))
     store.close()
     from fibromap.figure.orientation import Orientation
 
     settings = Settings(paths.settings_file)
-    settings.orientation = Orientation.PATIENT
-    mirror = report(tmp_path, "--to", END.isoformat())
-    assert "Front view as in a mirror (the patient's right on the right of the page)" in mirror
-    settings.orientation = Orientation.CLINICIAN
+    settings.orientation = Orientation.PATIENT  # the Log's map as in a mirror
     facing = report(tmp_path, "--to", END.isoformat())
-    assert "Front view as seen facing the patient (the patient's right on the left" in facing
+    said = "Front seen facing the patient: the patient's right is on the left of the page"
+    title = "Where: flares touching each region"
+    assert said in facing and facing.index(title) < facing.index(said) < facing.index(title) + 200
+    right, left = front_sides(tmp_path / "report.pdf")
+    assert right < left  # the figure's own R and L agree
+    mirror = report(tmp_path, "--to", END.isoformat(), "--front", "patient")
+    assert "Front as in a mirror: the patient's right is on the right of the page" in mirror
+    right, left = front_sides(tmp_path / "report.pdf")
+    assert right > left
+    settings.report_orientation = Orientation.PATIENT  # chosen for the report: kept
+    assert "Front as in a mirror" in report(tmp_path, "--to", END.isoformat())
 
 
 def test_a_day_is_not_scaled_up_to_a_week(tmp_path, sqlite_url, paths):

@@ -23,6 +23,7 @@ from fibromap.analysis.report_data import ReportData, load_report
 from fibromap.domain.atlas import Atlas
 from fibromap.errors import FibroMapError
 from fibromap.exchange.files import PROTECTED_PLAIN_WARNING
+from fibromap.figure.orientation import Orientation
 from fibromap.report.pdf import page_layout, render_report, write_report
 from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME, QUESTIONS
 from fibromap.store.store import Store
@@ -51,6 +52,12 @@ class ReportDialog(QDialog):
         self.paper.addItem("A4", "a4")
         self.paper.addItem("Letter", "letter")
         self.paper.setCurrentIndex(self.paper.findData(settings.page_size))
+        # The clinician's view at first, as on paper body diagrams; the mirror view on choice.
+        self.front = QComboBox()
+        for option in Orientation:
+            self.front.addItem(option.label, option)
+        self.front.setCurrentIndex(list(Orientation).index(settings.report_orientation))
+        self.front.setAccessibleName("How the front of the body faces on the report")
         # Optional, for the report's header; kept for next time.
         self.patient_name = QLineEdit(store.notes.get(PATIENT_NAME), maxLength=120,
                                       placeholderText="optional")
@@ -71,15 +78,16 @@ class ReportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.picker)
         form.addRow("Paper", self.paper)
+        form.addRow("Front of the body", self.front)
         form.addRow("Name on the report", self.patient_name)
         form.addRow("Date of birth", self.birth_date)
         form.addRow(QLabel("My questions for the doctor (kept for next time):"))
         form.addRow(self.questions)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("The report shows only what was recorded in the period. The "
-                                "front of the body faces as in the body map: "
-                                f"{settings.orientation.label.lower()}.", wordWrap=True))
+        layout.addWidget(QLabel("The report shows only what was recorded in the period, and "
+                                "says on the page which way the front of the body faces.",
+                                wordWrap=True))
         self.plain_warning = None
         if store.database.key is not None:  # a PDF for a clinician cannot be sealed
             self.plain_warning = QLabel(PROTECTED_PLAIN_WARNING.replace("this file", "a saved "
@@ -90,6 +98,9 @@ class ReportDialog(QDialog):
         layout.addWidget(buttons)
         self.paper.currentIndexChanged.connect(
             lambda _i: setattr(self._settings, "page_size", self.paper.currentData()))
+        self.front.currentIndexChanged.connect(
+            lambda _i: setattr(self._settings, "report_orientation",
+                               Orientation(self.front.currentData())))
         self.questions.textChanged.connect(self._keep_questions)
         self.patient_name.editingFinished.connect(
             lambda: self._keep(PATIENT_NAME, self.patient_name.text().strip()))
@@ -141,7 +152,7 @@ class ReportDialog(QDialog):
     def _write(self, data: ReportData, target: Path) -> None:
         try:
             pages = write_report(data, self._atlas, target, self.paper.currentData(),
-                                 orientation=self._settings.orientation,
+                                 orientation=self.front.currentData(),
                                  build=self._settings.build)
         except FibroMapError as exc:
             self.feedback.say(f"Not saved: {exc}.", error=True)
@@ -160,7 +171,7 @@ class ReportDialog(QDialog):
     def print_to(self, printer, data: ReportData) -> None:
         try:
             pages = render_report(data, self._atlas, printer,
-                                  orientation=self._settings.orientation,
+                                  orientation=self.front.currentData(),
                                   build=self._settings.build)
         except FibroMapError as exc:
             self.feedback.say(f"Not printed: {exc}.", error=True)

@@ -39,7 +39,7 @@ class BarChart(QWidget):
         self.values: list[float | None] = []   # None: no value (drawn as a gap with MISSING)
         self.label_zero = False   # write "0" on a measured 0, told apart from a gap
         self.missing_label = MISSING  # written on a gap where it fits ("no WPI"), else MISSING
-        self.highlight: set[int] = set()   # bars drawn in the warm colour (night hours)
+        self.highlight: set[int] = set()   # bars in colors.HIGHLIGHT (night hours), named in the title
         self.label_every: int | None = 1
         self.empty_text = "No flares in this period"
         self.scale_max: float | None = None
@@ -185,7 +185,7 @@ class BarChart(QWidget):
         for index, value in enumerate(self.values):
             height = (bottom - top) * (value or 0) / peak
             bar = QRectF(left + index * slot + slot * 0.12, bottom - height, slot * 0.76, height)
-            fill = colors.intensity_color(5) if index in self.highlight else QColor("#7a9cc6")
+            fill = colors.HIGHLIGHT if index in self.highlight else colors.BAR
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(fill)
             painter.drawRect(bar)

@@ -30,6 +30,7 @@ from fibromap.analysis.periods import Period, months_ending
 from fibromap.domain.atlas import Atlas, load_atlas
 from fibromap.domain.geometry import BodyGeometry, load_geometry
 from fibromap.domain.wording import counted
+from fibromap.figure.fill_marks import DEEP_KEY
 from fibromap.figure.orientation import Orientation
 from fibromap.store import aggregates
 from fibromap.store.aggregates import RegionFigures
@@ -128,6 +129,7 @@ class HeatMapPage(ReviewPage):
         self.appointments_button = QPushButton("Appointments…")
         self.note = QLabel(wordWrap=True)  # what the period picker has to say
         self.info = QLabel("Hover over a region for its figures.", wordWrap=True)
+        self.deep_note = QLabel(DEEP_KEY, wordWrap=True)  # the dots' key
         self.legend = LegendBar()
         self.unrated_note = QLabel(wordWrap=True)  # shown when a referred zone was not rated
         geometry = load_geometry(settings.build)
@@ -153,6 +155,7 @@ class HeatMapPage(ReviewPage):
         side.addWidget(self.unrated_note)
         side.addWidget(self.left_off)
         side.addWidget(self.arrows_note)
+        side.addWidget(self.deep_note)
         side.addWidget(self.info)
         side.addStretch(1)
         panel = QWidget()

@@ -21,6 +21,11 @@ from fibromap.ui.review.heat_body_map import HeatBodyMap
 from fibromap.ui.review.legend_bar import LEGEND_TITLES, LegendBar
 from fibromap.ui.views import PageContext
 
+# One period for everything the Overview shows: the week the WPI asks about (ACR 2016), for
+# the cards and the map alike.
+DAYS = 7
+PERIOD = f"last {DAYS} days"
+
 CARD = ("QLabel { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; "
         "padding: 10px; }")
 
@@ -87,7 +92,8 @@ class OverviewPage(QWidget):
         cards.addLayout(buttons)
         cards.addStretch(1)
         map_box = QVBoxLayout()
-        map_box.addWidget(QLabel("<b>Flares per region, last 30 days</b>"))
+        self.map_title = QLabel(f"<b>Flares per region, {PERIOD}</b>")
+        map_box.addWidget(self.map_title)
         map_box.addWidget(self.map, 1)
         map_box.addWidget(self.legend)
         map_box.addWidget(self.left_off)
@@ -120,26 +126,26 @@ class OverviewPage(QWidget):
                                    f"Today's check-in: not yet ({counted(store.checkins.count(), 'days')} "
                                    "filled in so far).")
         self.checkin_button.setVisible(checkin is None)
-        first = today - timedelta(days=6)
+        first = today - timedelta(days=DAYS - 1)
         self.score.setText(wpi_text(week_wpi(aggregates.regions_between(store.database, first, today),
                                              store.flares.count(first, today), self._atlas)))
-        figures = aggregates.region_figures(store.database, today - timedelta(days=29), today,
-                                            self._atlas.roll_up())
+        figures = aggregates.region_figures(store.database, first, today, self._atlas.roll_up())
         values = metric_values(figures, Metric.FLARES)
         scale = colour_scale(Metric.FLARES, values)
         self.map.show_figures(values, scale, lambda v: format_value(Metric.FLARES, v))
         self.legend.set_scale(LEGEND_TITLES[Metric.FLARES], scale)
 
     def _show_week(self, today: date) -> None:
-        now = self._store.summary(today - timedelta(days=6), today)
-        before = self._store.summary(today - timedelta(days=13), today - timedelta(days=7))
+        now = self._store.summary(today - timedelta(days=DAYS - 1), today)
+        before = self._store.summary(today - timedelta(days=2 * DAYS - 1),
+                                     today - timedelta(days=DAYS))
         if now.flares == before.flares:
             change = "the same as the week before"
         else:
             more = "more" if now.flares > before.flares else "fewer"
             change = (f"{abs(now.flares - before.flares)} {more} "
                       f"than the week before ({before.flares})")
-        text = f"Last 7 days: {now.flares} flare{'s' if now.flares != 1 else ''}, {change}."
+        text = f"{PERIOD.capitalize()}: {counted(now.flares, 'flares')}, {change}."
         if now.flares and now.top_regions:  # regions in pain: a week of 0 marks has none
             top = now.top_regions[0]
             text += (f" Intensity mean {now.mean_intensity:.1f}, highest {now.max_intensity}"
@@ -153,9 +159,9 @@ def wpi_text(week: WpiResult | None) -> str:
     """The WPI of the last 7 days: none without a flare recorded (no records is not no
     pain), a measured 0 said as such."""
     if week is None:
-        text = f"Widespread Pain Index, last 7 days: none, as no flare was recorded ({NO_RECORDS}). "
+        text = f"Widespread Pain Index, {PERIOD}: none, as no flare was recorded ({NO_RECORDS}). "
     else:
-        text = (f"Widespread Pain Index, last 7 days: {week.score} of 19"
+        text = (f"Widespread Pain Index, {PERIOD}: {week.score} of 19"
                 + (" (generalized pain)" if week.generalized else "")
                 + (f" — {MEASURED_ZERO}" if not week.areas else "")
                 + ". ")

@@ -16,6 +16,7 @@ from fibromap.analysis.review import Patterns, load_patterns
 from fibromap.analysis.timeline import observed_words
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.wording import chart_date
+from fibromap.figure import colors
 from fibromap.store import aggregates
 from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
@@ -49,6 +50,11 @@ def _lead_label() -> QLabel:
     return label
 
 
+# The night hours' bars are picked out in colors.HIGHLIGHT: the title says which colour.
+PLAIN_HOURS_TITLE = "Flares by hour of the day"
+HOURS_TITLE = f"{PLAIN_HOURS_TITLE} (midnight to 8 am in {colors.HIGHLIGHT_WORD})"
+
+
 class PatternsPage(ReviewPage):
     @classmethod
     def for_window(cls, context: PageContext) -> PatternsPage:
@@ -59,7 +65,7 @@ class PatternsPage(ReviewPage):
         super().__init__(store, today, initial_period=2, parent=parent)
         self._atlas = atlas
         self.chosen_region: str | None = None  # None: the most frequent of the period
-        self.hours = BarChart("Flares by hour of the day")
+        self.hours = BarChart(HOURS_TITLE)
         self.weekdays = BarChart("Flares by weekday")
         self.durations = BarChart("How long they lasted")
         # Each pattern: its first sentence in plain words, then its figures.
@@ -152,7 +158,9 @@ class PatternsPage(ReviewPage):
     def _show_hours(self, data: Patterns) -> None:
         """Flares by hour, titled with the share at night; with no hour known, why it is empty."""
         share = night_text(data.hours, data.flares, short=True)
-        self.hours.title = f"Flares by hour of the day{' — ' + share if share else ''}"
+        # The colour is named only where bars show it.
+        self.hours.title = (HOURS_TITLE if sum(data.hours) else PLAIN_HOURS_TITLE) + (
+            f" — {share}" if share else "")
         if sum(data.hours):
             self.hours.set_data([f"{h:02d}" for h in range(24)], data.hours, NIGHT_HOURS,
                                 label_every=3)

@@ -11,6 +11,7 @@ from fibromap.analysis.review import Scores, load_scores
 from fibromap.analysis.scores import MEASURED_ZERO, NO_RECORDS, NOT_A_DIAGNOSIS
 from fibromap.domain.atlas import WPI_AREAS, WPI_EXCLUDED_TEXT, Atlas
 from fibromap.domain.wording import chart_date, counted
+from fibromap.figure import colors
 from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
 from fibromap.ui.review.review_page import ReviewPage
@@ -37,8 +38,8 @@ class ScoresPage(ReviewPage):
                             + WPI_EXCLUDED_TEXT)
         self.latest = QLabel(wordWrap=True)
         self.wpi_chart = BarChart("Widespread Pain Index of each 7 days, by their last day "
-                                  "(0–19; orange: generalized pain; –: no flares recorded, "
-                                  "so no WPI)")
+                                  f"(0–19; {colors.HIGHLIGHT_WORD}: generalized pain; –: no "
+                                  "flares recorded, so no WPI)")
         self.fs_chart = BarChart("Fibromyalgia severity, WPI + SSS (0–31; –: no WPI that week)")
         self.sss_chart = BarChart("Symptom Severity Scale (0–12)")
         self.fiqr_chart = BarChart("FIQR (0–100), with the items answered")

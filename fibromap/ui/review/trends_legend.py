@@ -1,5 +1,4 @@
-"""The key to a trends plot, in a strip above it: never over the curves it names; and
-the shading of medication periods it names.
+"""The key to a trends plot, in a strip above it: never over the curves it names.
 
 pyqtgraph's own legend floats inside the plot, where curves run through it; this one takes
 the plot's title row and wraps onto a second line when the plot is narrow.
@@ -123,32 +122,6 @@ class LegendStrip(pg.GraphicsWidget):
             painter.drawText(QRectF(box.left() + SAMPLE + 4, box.top(), box.width() - SAMPLE - 4,
                                     box.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, entry.name)
-
-
-def shade_medications(plots, data, colours) -> list[Entry]:
-    """Each medication's days of ``data`` (TrendsData) shaded on ``plots``; its entry
-    for the key."""
-    entries = []
-    for index, medication in enumerate(data.medications):
-        start = max(medication.start, data.period.start)
-        stop = min(medication.stop or data.period.end, data.period.end)
-        colour = QColor(colours[index % len(colours)])
-        colour.setAlpha(28)
-        for plot in plots:
-            shade = pg.LinearRegionItem((epoch(start) - HALF_DAY, epoch(stop) + HALF_DAY),
-                                        movable=False, brush=pg.mkBrush(colour),
-                                        pen=pg.mkPen(None))
-            shade.setZValue(-10)
-            shade.setToolTip(f"{medication.name} {medication.dose}".strip())
-            plot.addItem(shade)
-        # Named in the key above the intensity plot, not over its curves.
-        swatch = QColor(colour)
-        swatch.setAlpha(90)
-        since = (f" from {medication.start.day} {medication.start:%b}"
-                 if medication.start >= data.period.start else " (shaded)")
-        entries.append(Entry(medication.name + since, None, "s", pg.mkBrush(swatch),
-                             pg.mkPen(colours[index % len(colours)])))
-    return entries
 
 
 def week_places(mondays: list[date], start: date, end: date) -> list[tuple[float, bool]]:

@@ -1,5 +1,6 @@
 """Trends over time with pyqtgraph: flares, intensity, chosen regions and the day's
-check-in, with medication periods shaded and treatments marked, on linked time axes.
+check-in, with a lane for each medication above them and treatments marked, on linked
+time axes.
 
 This module imports pyqtgraph, so the main window imports it only when the view is
 first opened: start-up stays fast.
@@ -35,15 +36,9 @@ from fibromap.analysis.trends import (
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.wording import counted
 from fibromap.store.store import Store
+from fibromap.ui.review.medication_lanes import MedicationLanes
 from fibromap.ui.review.review_page import ReviewPage
-from fibromap.ui.review.trends_legend import (
-    HALF_DAY,
-    LegendStrip,
-    entries_of,
-    epoch,
-    shade_medications,
-    week_places,
-)
+from fibromap.ui.review.trends_legend import HALF_DAY, LegendStrip, entries_of, epoch, week_places
 from fibromap.ui.review.trends_series import (
     REGION_COLOURS,
     draw_day_by_day,
@@ -114,9 +109,11 @@ class TrendsPage(ReviewPage):
         self.plots.setAccessibleName("Flares, intensity, the check-in and what devices "
                                      "measured, over time")
         self.legends: dict[object, LegendStrip] = {}
-        self.flare_plot = self._plot(0, "Flares")
-        self.intensity_plot = self._plot(1, "Intensity (0–10)")
-        self.daily_plot = self._plot(2, "Day by day")
+        self.flare_plot = self._plot(1, "Flares")
+        self.intensity_plot = self._plot(2, "Intensity (0–10)")
+        self.daily_plot = self._plot(3, "Day by day")
+        # Above them, a lane for each medication (none: no room taken).
+        self.medications = MedicationLanes(self.plots, 0, self.flare_plot, AXIS_WIDTH)
         self.messages: dict[object, pg.TextItem] = {}
         for plot in (self.intensity_plot, self.daily_plot):
             plot.setXLink(self.flare_plot)
@@ -274,20 +271,19 @@ class TrendsPage(ReviewPage):
         draw_day_by_day(self.daily_plot, data, x, self._ticked(data),
                         {name for name, box in self.symptom_boxes.items() if box.isChecked()})
         self._scale_and_explain(total, recorded)
-        self._shade_and_name(data)
+        self._name_and_lane(data)
         # Whole days: a one-day period is as wide as its day, not a point.
         self.flare_plot.setXRange(x[0] - HALF_DAY, x[-1] + HALF_DAY, padding=0)
         self._day_ticks(data.days)
         self._smooth_timer.stop()  # a new drawing is not a move: smooth at once
         self._set_smooth(True)
 
-    def _shade_and_name(self, data: TrendsData) -> None:
-        """Medication periods shaded on every plot, and each plot's key (the medications in
-        the intensity plot's)."""
-        medications = shade_medications((self.flare_plot, self.intensity_plot,
-                                         self.daily_plot), data, REGION_COLOURS)
+    def _name_and_lane(self, data: TrendsData) -> None:
+        """Each plot's key, and the medications' lanes with their own key."""
         for plot, legend in self.legends.items():
-            legend.set_entries(entries_of(plot) + (medications if plot is self.intensity_plot else []))
+            legend.set_entries(entries_of(plot))
+        self.medications.draw(data.medications, data.period.start, data.period.end,
+                              (self.flare_plot, self.intensity_plot, self.daily_plot))
 
     def _ticked(self, data: TrendsData) -> list[tuple[str, list[float], str]]:
         """The check-in values ticked, then those measured by a device (name, series, label)."""
@@ -347,8 +343,9 @@ def _any_value(data: TrendsData) -> bool:
 def _caption(data: TrendsData, total: int, recorded: bool) -> str:
     """The period, its flares and what is left out of them."""
     return (f"{data.period.label()}: " + (
-        f"{total} flare{'s' if total != 1 else ''}; drag to pan, wheel to zoom; "
-        "medication periods are shaded." if recorded
+        f"{counted(total, 'flares')}; drag to pan, wheel to zoom"
+        + ("; medications in the lanes above, dashed where they start and stop."
+           if data.medications else ".") if recorded
         else "nothing recorded in this period yet.")
         + (f" {counted(data.unrated_zones, 'referred zones')} not rated: left out of "
            "the intensities." if data.unrated_zones else "")

@@ -39,7 +39,7 @@ def test_the_report_dialog_saves_and_prints(qtbot, tmp_path, sqlite_url, paths):
     assert "Right lower calf (soleus)" in words(printed)
 
 
-def test_name_and_birth_date_are_kept_and_printed_with_the_apps_side_convention(
+def test_name_and_birth_date_are_kept_and_printed_with_the_chosen_side_convention(
         qtbot, tmp_path, sqlite_url, paths):
     from fibromap.domain.atlas import load_atlas
     from fibromap.figure.orientation import Orientation
@@ -52,10 +52,15 @@ def test_name_and_birth_date_are_kept_and_printed_with_the_apps_side_convention(
     store.flares.add(Flare(onset=at(today.year, today.month, today.day, 0, 10),
                            sites=(SpasmSite("soleus.right", 7),)))
     settings = Settings(paths.settings_file)
-    settings.orientation = Orientation.CLINICIAN
+    settings.orientation = Orientation.PATIENT  # the body map's: not the report's
     dialog = ReportDialog(store, settings, load_atlas())
     qtbot.addWidget(dialog)
     dialog.show()
+    # The clinician's view at first; the mirror view offered and, once chosen, kept.
+    assert dialog.front.currentData() == Orientation.CLINICIAN
+    assert [dialog.front.itemData(i) for i in range(dialog.front.count())] == list(Orientation)
+    dialog.front.setCurrentIndex(list(Orientation).index(Orientation.PATIENT))
+    assert Settings(paths.settings_file).report_orientation is Orientation.PATIENT
     qtbot.keyClicks(dialog.patient_name, "Ada Example")
     qtbot.keyClicks(dialog.birth_date, "3 March 1970")
     target = tmp_path / "named.pdf"
@@ -63,9 +68,10 @@ def test_name_and_birth_date_are_kept_and_printed_with_the_apps_side_convention(
     qtbot.waitUntil(lambda: target.exists() and "Saved a" in dialog.feedback.text(), timeout=20_000)
     text = words(target)
     assert "Patient: Ada Example, born 3 March 1970." in text
-    assert "Front view as seen facing the patient" in text
+    assert "Front as in a mirror: the patient's right is on the right of the page" in text
     assert (store.notes.get(PATIENT_NAME), store.notes.get(PATIENT_BIRTH_DATE)) == (
         "Ada Example", "3 March 1970")
     again = ReportDialog(store, settings, load_atlas())  # kept for next time
     qtbot.addWidget(again)
+    assert again.front.currentData() == Orientation.PATIENT
     assert again.patient_name.text() == "Ada Example" and again.birth_date.text() == "3 March 1970"

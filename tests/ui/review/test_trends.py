@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.daily import CheckIn, Medication
 from fibromap.domain.flare import Flare, SpasmSite, TreatmentUse
+from tests.helpers.colour import delta_e
 from tests.helpers.records import at
 
 TODAY = date(2026, 6, 30)
@@ -69,10 +70,9 @@ def test_trends_draw_flares_intensity_overlays_medication_and_regions(qtbot, sto
         assert legend.placed(), "an empty key"
         for name, box in legend.placed():
             assert not box.intersects(area), name
-    assert [name for name, _box in page.legends[page.intensity_plot].placed()][-1] == (
-        "Magnesium from 10 Jun")
-    shades = [item for item in page.flare_plot.items if type(item).__name__ == "LinearRegionItem"]
-    assert len(shades) == 1 and "Magnesium" in shades[0].toolTip()
+    assert [name for name, _box in page.medications.legend.placed()] == ["Magnesium from 10 Jun"]
+    [(name, bar)] = page.medications.bars
+    assert name == "Magnesium" and "Magnesium 300 mg" in bar.toolTip()
     page.overlay_boxes["stress"].setChecked(True)
     assert page.series_count() == 7
     page.region.activated.emit(page.region.findData("soleus.left"))
@@ -93,6 +93,50 @@ def test_trends_draw_flares_intensity_overlays_medication_and_regions(qtbot, sto
     page.flare_plot.setXRange(middle, end, padding=0)  # zoom into the second half
     linked = page.intensity_plot.viewRange()[0]
     assert abs(linked[0] - middle) < 0.05 * (end - middle)  # the time axes move together
+
+
+def test_each_medication_has_a_lane_and_a_colour_of_its_own_named_in_the_key(qtbot, store):
+    """Three medications, two of them at once and one changing its dose: a lane each (the
+    dose change stays in its lane), colours told apart, each shown on the screen exactly
+    as its key shows it (no two laid over each other into a colour no key names)."""
+    from PySide6.QtGui import QColor
+
+    store.flares.add(Flare(onset=at(2026, 6, 2, 3), sites=(SpasmSite("soleus.left", 6),)))
+    for medication in (Medication("Magnesium", "300 mg", date(2025, 6, 10)),
+                       Medication("Pregabalin", "75 mg", date(2026, 4, 20), date(2026, 5, 14)),
+                       Medication("Pregabalin", "150 mg", date(2026, 5, 15)),
+                       Medication("Ibuprofen", "400 mg", date(2026, 5, 1), date(2026, 5, 20))):
+        store.medications.add(medication)
+    page = make_page(qtbot, store)
+    lanes = page.medications
+    keyed = {name: entry.brush.color().name() for entry, (name, _box) in zip(
+        lanes.legend.entries, lanes.legend.placed(), strict=True)}
+    assert list(keyed) == ["Magnesium", "Pregabalin from 20 Apr", "Ibuprofen 1 May – 20 May"]
+    colours = {}
+    for name, bar in lanes.bars:
+        colours.setdefault(name, set()).add(bar.brush().color().name())
+    assert all(len(found) == 1 for found in colours.values())  # a dose change keeps its colour
+    shown = {name: found.pop() for name, found in colours.items()}
+    assert sorted(shown.values()) == sorted(keyed.values())  # each colour keyed
+    rgb = [QColor(name) for name in shown.values()]
+    for index, one in enumerate(rgb):  # plainly different colours
+        for other in rgb[index + 1:]:
+            assert delta_e(one, other) >= 20, (one.name(), other.name())
+    lanes_y = {round(bar.rect().center().y()) for _name, bar in lanes.bars}
+    assert len(lanes_y) == 3  # a lane each, none over another
+    box = lanes.plot.vb
+
+    def on_screen() -> dict[str, str]:  # the middle of each bar, once laid out
+        image = page.plots.grab().toImage()
+        return {name: image.pixelColor(page.plots.mapFromScene(
+            box.mapViewToScene(bar.rect().center()))).name() for name, bar in lanes.bars}
+    qtbot.waitUntil(lambda: on_screen() == shown)
+    assert not [item for plot in (page.flare_plot, page.intensity_plot, page.daily_plot)
+                for item in plot.items if type(item).__name__ == "LinearRegionItem"]
+    # Dashed lines where each starts and stops inside the period, on all three plots:
+    # Pregabalin starts (its new dose the day after the first is no stop), Ibuprofen starts
+    # and stops; Magnesium began before the period.
+    assert len(lanes.lines) == 3 * (1 + 2)
 
 
 def test_trends_render_an_empty_database(qtbot, store):
