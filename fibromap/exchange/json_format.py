@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, TextIO
@@ -41,26 +40,19 @@ from fibromap.domain.flare import (
     day_only_onset,
     utc_now,
 )
-from fibromap.domain.questionnaires import Appointment, Questionnaire
+from fibromap.domain.questionnaires import Appointment, Questionnaire, QuestionnaireKind
 from fibromap.domain.records import Records, in_export_order
 from fibromap.domain.vocabulary import Term, TermKind
 from fibromap.errors import FibroMapError
 from fibromap.exchange.checks import check_records, date_range_text, latest_day
 from fibromap.exchange.formats import Parsed, ReadChoices
-from fibromap.exchange.json_devices import (
-    device_sleep,
-    device_steps,
-    parse_device_sleep,
-    parse_device_steps,
-    read_date,
-)
+from fibromap.exchange.json_devices import device_sleep, device_steps, parse_device_sleep, parse_device_steps
+from fibromap.exchange.json_stream import Progress, members
+from fibromap.exchange.json_values import Fields
 from fibromap.exchange.problems import Collector, ImportRefused, Problem
 from fibromap.store.bulk import read_all
 from fibromap.store.bulk_flares import flares_in_chunks
 from fibromap.store.store import Store
-
-Progress = Callable[[int, int], None] | None
-EVERY = 1_000  # records between two reports of progress
 
 FORMAT = "fibromap"
 VERSION = 2   # 2: device_sleep and device_steps
@@ -161,129 +153,70 @@ def dumps(records: Records, exported: datetime | None = None) -> str:
 
 
 # -- reading --------------------------------------------------------------------------------
-def _moment(value: Any) -> datetime:
-    if not isinstance(value, str):
-        raise ValueError(f"expected a date and time, got {value!r}")
-    moment = datetime.fromisoformat(value)
-    if moment.tzinfo is None:
-        raise ValueError(f"{value!r} has no UTC offset")
-    return moment
-
-
-def _parse_flare(item: dict) -> Flare:
-    def optional_moment(value):
-        return _moment(value) if value is not None else None
-    day_only = item.get("day_only", False)
-    if not isinstance(day_only, bool):
-        raise ValueError(f"day_only must be true or false, got {day_only!r}")
-    if day_only:
-        onset = day_only_onset(read_date(item["onset"]))
-    else:
-        onset = _moment(item["onset"])
+def _parse_flare(item: Any) -> Flare:
+    fields = Fields(item)
+    day_only = fields.flag("day_only", False)
+    onset = day_only_onset(fields.day("onset")) if day_only else fields.moment("onset")
     return Flare(
-        onset=onset, day_only=day_only, duration_seconds=item.get("duration_seconds"),
-        still_going=item.get("still_going", False),  # files from before it: not given
-        sites=tuple(SpasmSite(s["region"], s["intensity"], SiteRole(s.get("role", "spasm")))
-                    for s in item["sites"]),
-        referrals=tuple(Referral(r["from"], r["to"], r["intensity"]) for r in item.get("referrals", [])),
-        context=item.get("context"), qualities=frozenset(item.get("qualities", [])),
-        triggers=frozenset(item.get("triggers", [])),
-        treatments=tuple(TreatmentUse(t["treatment"], t.get("relief"), t.get("medication", ""),
-                                      t.get("dose", "")) for t in item.get("treatments", [])),
-        impacts={ImpactArea(k): v for k, v in item.get("impacts", {}).items()},
-        notes=item.get("notes", ""), created=optional_moment(item.get("created")),
-        modified=optional_moment(item.get("modified")))
+        onset=onset, day_only=day_only, duration_seconds=fields.whole("duration_seconds", None),
+        still_going=fields.flag("still_going", False),  # files from before it: not given
+        sites=tuple(SpasmSite(s.text("region"), s.whole("intensity"),
+                              s.choice("role", SiteRole, "spasm"))
+                    for s in fields.objects("sites")),
+        referrals=tuple(Referral(r.text("from"), r.text("to"), r.whole("intensity"))
+                        for r in fields.objects("referrals", [])),
+        context=fields.text("context", None), qualities=frozenset(fields.texts("qualities")),
+        triggers=frozenset(fields.texts("triggers")),
+        treatments=tuple(TreatmentUse(t.text("treatment"), t.whole("relief", None),
+                                      t.text("medication", ""), t.text("dose", ""))
+                         for t in fields.objects("treatments", [])),
+        impacts=_impacts(fields),
+        notes=fields.text("notes", ""), created=fields.optional_moment("created"),
+        modified=fields.optional_moment("modified"))
 
 
 LISTS = ("words", "flares", "checkins", "medications", "appointments", "questionnaires",
          "symptom_ratings", "no_spasm_days", "device_sleep", "device_steps")
 RECORDS_OF = {"device_sleep": "device_sleeps"}  # where a list's records go, where named apart
-_SPACE = re.compile(r"[ \t\n\r]*")
-_DECODER = json.JSONDecoder()
+def _impacts(fields: Fields) -> dict[ImpactArea, int]:
+    """What a flare got in the way of: each area a key of ``impacts``, with its level."""
+    impacts = Fields(fields.mapping("impacts", {}), "impacts.")
+    return {Fields({area: area}, "impacts: the area ").choice(area, ImpactArea):
+            impacts.whole(area) for area in impacts.item}
 
 
-def _space(text: str, at: int) -> int:
-    spaces = _SPACE.match(text, at)
-    assert spaces is not None, "_SPACE matches no space at all too"
-    return spaces.end()
+def _checkin(item: Any) -> CheckIn:
+    fields = Fields(item)
+    return CheckIn(fields.day("day"), **{name: fields.number(name, None) for name in CHECKIN_ANSWERS},
+                   foods=frozenset(fields.texts("foods")), notes=fields.text("notes", ""))
 
 
-def _expect(text: str, at: int, mark: str, what: str) -> int:
-    if text[at:at + 1] != mark:
-        raise json.JSONDecodeError(f"Expecting {what}", text, at)
-    return _space(text, at + 1)
+def _medication(item: Any) -> Medication:
+    fields = Fields(item)
+    stop = fields.text("stop", None)
+    return Medication(fields.text("name"), fields.text("dose", ""), fields.day("start"),
+                      fields.day("stop") if stop else None)
 
 
-def _members(text: str, on_item: Callable[[str, int, Any], None],
-             progress: Progress = None) -> dict[str, Any]:
-    """The top-level object of ``text``, read a member at a time: each item of a list
-    named in LISTS goes to ``on_item(name, index, item)`` as soon as it is read and is
-    not kept, so 100,000 flares never exist as parsed JSON all at once. The other members
-    are returned (a list member's value too, if it is not a list). Invalid JSON raises
-    JSONDecodeError where json.loads would."""
-    at = _space(text, 0)
-    if text[at:at + 1] != "{":
-        value, end = _DECODER.raw_decode(text, at)
-        if _space(text, end) != len(text):
-            raise json.JSONDecodeError("Extra data", text, _space(text, end))
-        return value  # not an object: the caller says what it is not
-    document: dict[str, Any] = {}
-    at = _space(text, at + 1)
-    if text[at:at + 1] == "}":
-        at = _space(text, at + 1)
-    else:
-        while True:
-            if text[at:at + 1] != '"':
-                raise json.JSONDecodeError(
-                    "Expecting property name enclosed in double quotes", text, at)
-            name, at = json.decoder.scanstring(text, at + 1)  # type: ignore[attr-defined]  # not in typeshed
-            at = _expect(text, _space(text, at), ":", "':' delimiter")
-            if name in LISTS and text[at:at + 1] == "[":
-                at = _items(text, at, name, on_item, progress)
-            else:
-                document[name], at = _DECODER.raw_decode(text, at)
-                at = _space(text, at)
-            if text[at:at + 1] == "}":
-                at = _space(text, at + 1)
-                break
-            at = _expect(text, at, ",", "',' delimiter")
-    if at != len(text):
-        raise json.JSONDecodeError("Extra data", text, at)
-    return document
+def _questionnaire(item: Any) -> Questionnaire:
+    fields = Fields(item)
+    return Questionnaire(fields.choice("kind", QuestionnaireKind), fields.day("day"),
+                         fields.mapping("answers"))
 
 
-def _items(text: str, at: int, name: str, on_item: Callable[[str, int, Any], None],
-           progress: Progress) -> int:
-    """Each item of the list at ``at`` to ``on_item``; where the list ends."""
-    at, index = _space(text, at + 1), 0
-    if text[at:at + 1] == "]":
-        return _space(text, at + 1)
-    while True:
-        item, at = _DECODER.raw_decode(text, at)
-        on_item(name, index, item)
-        index += 1
-        if progress is not None and index % EVERY == 0:
-            progress(at, len(text))
-        at = _space(text, at)
-        if text[at:at + 1] == "]":
-            return _space(text, at + 1)
-        at = _expect(text, at, ",", "',' delimiter")
-
-
-def _readers() -> dict[str, Callable[[dict], Any]]:
+def _readers() -> dict[str, Callable[[Any], Any]]:
     return {
-        "words": lambda w: Term(TermKind(w["kind"]), w["key"], w["label"]),
+        "words": lambda w: Term(Fields(w).choice("kind", TermKind), Fields(w).text("key"),
+                                Fields(w).text("label")),
         "flares": _parse_flare,
-        "checkins": lambda c: CheckIn(
-            read_date(c["day"]), **{name: c.get(name) for name in CHECKIN_ANSWERS},
-            foods=frozenset(c.get("foods", [])), notes=c.get("notes", "")),
-        "medications": lambda m: Medication(m["name"], m.get("dose", ""), read_date(m["start"]),
-                                            read_date(m["stop"]) if m.get("stop") else None),
-        "appointments": lambda a: Appointment(read_date(a["day"]), a.get("note", "")),
-        "questionnaires": lambda q: Questionnaire(q["kind"], read_date(q["day"]), q["answers"]),
-        "symptom_ratings": lambda r: SymptomRating(read_date(r["day"]), r["symptom"], r["rating"],
-                                                   r.get("source", "")),
-        "no_spasm_days": lambda d: read_date(d["day"]),
+        "checkins": _checkin,
+        "medications": _medication,
+        "appointments": lambda a: Appointment(Fields(a).day("day"), Fields(a).text("note", "")),
+        "questionnaires": _questionnaire,
+        "symptom_ratings": lambda r: SymptomRating(
+            Fields(r).day("day"), Fields(r).text("symptom"), Fields(r).whole("rating"),
+            Fields(r).text("source", "")),
+        "no_spasm_days": lambda d: Fields(d).day("day"),
         "device_sleep": parse_device_sleep,
         "device_steps": parse_device_steps,
     }
@@ -321,7 +254,7 @@ def _document(text: str, source: str, take: Callable[[str, int, Any], None],
               progress: Progress) -> Any:
     """The members that are not lists of records; ImportRefused if it is not JSON."""
     try:
-        return _members(text, take, progress)
+        return members(text, LISTS, take, progress)
     except json.JSONDecodeError as exc:
         where, why = f"line {exc.lineno}, column {exc.colno}", f"not valid JSON ({exc.msg})"
     except RecursionError:
@@ -362,15 +295,16 @@ class _Items:
                 self.problems.add(name, "is given twice")
             self.started.add(name)
         try:
-            if not isinstance(item, dict):
-                raise ValueError("must be an object")
             value = self.readers[name](item)
         except KeyError as exc:
             self.problems.add(where, f"{exc.args[0]} is missing")
         except OverflowError:
             self.problems.add(where, f"a date is outside {date_range_text(latest_day())}")
-        except (FibroMapError, ValueError, TypeError, AttributeError) as exc:
+        except (FibroMapError, ValueError) as exc:
             self.problems.add(where, str(exc))
+        except (TypeError, AttributeError):  # a value of a kind no field above expected
+            self.problems.add(where, "holds a value of the wrong kind (text, a number, a "
+                                     "list or an object where another was expected)")
         else:
             if name == "words":
                 self.word(value, index, item.get("hidden"))

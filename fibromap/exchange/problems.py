@@ -68,6 +68,9 @@ def _lines(text: str, read: dict[str, int]) -> Iterator[str]:
         yield match.group()
 
 
+LONGEST = 200  # characters of one reason
+
+
 class Collector:
     """Gathers problems while a file is read, so the person sees the first few at once."""
 
@@ -75,6 +78,9 @@ class Collector:
         self.problems: list[Problem] = []
 
     def add(self, where: str, message: str) -> None:
+        """A problem at ``where``; a reason quoting a huge value is cut short."""
+        if len(message) > LONGEST:
+            message = message[:LONGEST - 1] + "…"
         self.problems.append(Problem(where, message))
 
     def check(self, source: str) -> None:

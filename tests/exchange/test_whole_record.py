@@ -109,7 +109,7 @@ def test_a_night_keeps_its_offset_or_its_lack_of_one(second):
 @pytest.mark.parametrize(("change", "message"), [
     ({"device_steps": [{"app": "Apple Health", "device": "iPhone", "day": "2026-02-02",
                         "steps": "many"}]},
-     "device_steps[0]: steps must be a whole number, got 'many'"),
+     "device_steps[0]: steps must be a whole number (not 'many')"),
     ({"device_sleep": [dict(NIGHT, start="1850-02-01T23:10:00+01:00")]},
      "device_sleep[0].start: the start 1850-02-01 is outside"),
     ({"device_sleep": [NIGHT, NIGHT]},
