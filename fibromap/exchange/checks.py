@@ -88,6 +88,12 @@ class _Check:
         for site in flare.sites:
             key = (flare.onset_utc, site.region)
             earlier = placed.get(key)
+            if earlier is not None and earlier[1] == mark:  # the same flare again
+                self.problems.add(
+                    self.where("flares", index, "onset"),
+                    f"the flare of {flare.onset:%Y-%m-%d %H:%M} is given twice (also at "
+                    f"{self.where('flares', earlier[0], 'onset')})")
+                return
             if earlier is not None and earlier[1] != mark:
                 self.problems.add(
                     self.where("flares", index, "region"),

@@ -222,10 +222,21 @@ def test_two_different_flares_at_one_moment_on_one_region_are_a_contradiction(
     refused(sqlite_store, csv_text, "column region", "the file contradicts itself")
 
 
-def test_the_same_flare_twice_in_one_file_is_added_once(sqlite_store, paths, tmp_path):
+def test_the_same_flare_twice_in_one_file_is_refused_as_a_check_in_twice_is(sqlite_store, paths,
+                                                                            tmp_path):
+    """One rule for anything given twice in a file (issue 33): it was merged silently."""
     document = json.loads(exported(paths, tmp_path))
     document["flares"].append(document["flares"][0])
-    assert import_text(sqlite_store, json.dumps(document), "f").result.added["flares"] == 1
+    refused(sqlite_store, json.dumps(document), "flares[1].onset: the flare of 2026-03-29 01:45 "
+            "is given twice (also at flares[0].onset)")
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(exported(paths, tmp_path, fmt="csv"), newline="")))
+    again = rows[1:]  # the same flare again, after the first
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows + again)
+    refused(sqlite_store, out.getvalue(), "one row more of the flare on line 2")
 
 
 @pytest.mark.parametrize("name, item, where", [
