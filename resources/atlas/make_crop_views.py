@@ -41,7 +41,8 @@ CROPS = {
     # shoulder down to where the deltoid narrows.
     "shoulders_front": Crop("front", "right", (("trunk", 1.0, 2.8), ("arm", 1.0, 1.84)),
                             only=("pectoralis", "sternum", "serratus_anterior",
-                                  "anterior_deltoid")),
+                                  "anterior_deltoid", "upper_trapezius", "pectoralis_minor",
+                                  "costochondral", "intercostals")),
     # From the neck to the lower tip of the shoulder blades.
     "shoulders_back": Crop("back", "left", (("trunk", 1.0, 2.72), ("arm", 1.0, 1.84)),
                            grow={"thoracic_spine": 0.012}),
