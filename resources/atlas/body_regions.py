@@ -22,12 +22,12 @@ from shape_tools import Point, band, blob, carve, catmull_rom, ellipse, polygons
 
 # The clavicle, from the sternoclavicular joint out to the acromion (drawn as a line on the
 # front view, figure_lines.py): the pectorals start below it.
-CLAVICLE: list[Point] = [(0.05, 1.335), (-0.15, 1.34), (-0.2, 1.345), (-0.32, 1.36),
-                         (-0.44, 1.375), (-0.56, 1.4), (-0.7, 1.43)]
+CLAVICLE: list[Point] = [(0.05, 1.335), (-0.15, 1.34), (-0.2, 1.345), (-0.32, 1.365),
+                         (-0.44, 1.39), (-0.56, 1.425), (-0.7, 1.465)]
 # The trapezius's front edge, seen from the front: from the side of the neck at its base,
 # along the top of the shoulder about 2 cm below the outline, to the acromion.
-TRAPEZIUS_EDGE: list[Point] = [(-0.221, 1.04), (-0.214, 1.15), (-0.25, 1.245), (-0.33, 1.31),
-                               (-0.42, 1.36), (-0.52, 1.405), (-0.64, 1.45), (-0.8, 1.5)]
+TRAPEZIUS_EDGE: list[Point] = [(-0.221, 1.08), (-0.216, 1.16), (-0.255, 1.255), (-0.33, 1.33),
+                               (-0.42, 1.385), (-0.52, 1.43), (-0.64, 1.475), (-0.8, 1.525)]
 
 
 def _above(points: list[Point]) -> Polygon:
@@ -79,11 +79,11 @@ def front_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
                         (-0.5, 3.8), (-0.25, 4.0)])),
         ("sternum", _sternum(trunk)),
         # Just beside the sternum at the sternal angle: the ACR 1990 second-rib point.
-        ("costochondral", ellipse(-0.155, 1.535, 0.07, 0.045, -8)),
+        ("costochondral", ellipse(-0.16, 1.53, 0.075, 0.06, -8)),
         # From the coracoid, under the clavicle's outer third, down and in to the 3rd-5th
         # ribs; deep to pectoralis major, felt through it at the front of the armpit.
-        ("pectoralis_minor", blob([(-0.6, 1.47), (-0.7, 1.5), (-0.66, 1.62), (-0.55, 1.76),
-                                   (-0.44, 1.9), (-0.36, 1.86), (-0.42, 1.72), (-0.52, 1.56)])),
+        ("pectoralis_minor", blob([(-0.6, 1.48), (-0.71, 1.51), (-0.68, 1.64), (-0.57, 1.79),
+                                   (-0.46, 1.93), (-0.34, 1.88), (-0.39, 1.72), (-0.5, 1.56)])),
         # Below the armpit, over the ribs: the fingers of serratus anterior.
         ("serratus_anterior", blob([(-0.6, 2.02), (-0.73, 1.97), (-0.72, 2.5), (-0.62, 2.66),
                                     (-0.5, 2.52), (-0.53, 2.25)])),
@@ -137,8 +137,8 @@ def front_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
 
 # The upper border of gluteus maximus: from the posterior superior iliac spine beside the
 # sacrum, out and down to the top of the greater trochanter. Above it, gluteus medius.
-GLUTEUS_MAXIMUS_TOP: list[Point] = [(0.0, 3.42), (-0.17, 3.47), (-0.3, 3.53), (-0.5, 3.645),
-                                    (-0.7, 3.76), (-0.9, 3.86)]
+GLUTEUS_MAXIMUS_TOP: list[Point] = [(0.0, 3.42), (-0.17, 3.47), (-0.3, 3.54), (-0.5, 3.67),
+                                    (-0.7, 3.8), (-0.9, 3.9)]
 
 
 def back_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
@@ -190,25 +190,28 @@ def _back_trunk(trunk: Polygon) -> list[tuple[str, Polygon | None]]:
         ("upper_trapezius", region_below([(0.0, 1.18), (-0.3, 1.2)], smooth=False).difference(
             region_below([(0.0, 1.5), (-0.25, 1.48), (-0.5, 1.45), (-0.75, 1.5), (-0.9, 1.55)]))),
         ("sacrum", Polygon([(0, 3.42), (-0.13, 3.44), (-0.1, 3.78), (-0.05, 3.9), (0, 3.91)])),
-        ("coccyx", Polygon(catmull_rom([(0.0, 3.89), (-0.05, 3.9), (-0.058, 3.97), (-0.035, 4.04),
-                                        (0.0, 4.07)], samples=6) + [(0.0, 3.89)])),
+        ("coccyx", Polygon(catmull_rom([(0.0, 3.88), (-0.058, 3.89), (-0.068, 3.97),
+                                        (-0.04, 4.045), (0.0, 4.075)], samples=6)
+                           + [(0.0, 3.88)])),
         # Levator ani and coccygeus, felt beside the coccyx and the anus.
         ("pelvic_floor", blob([(-0.02, 4.02), (-0.07, 4.0), (-0.125, 4.07), (-0.13, 4.17),
                                (-0.08, 4.24), (-0.03, 4.2), (-0.015, 4.1)])),
         # The small area over the joint, along the sacrum's edge below the iliac spine.
-        ("sacroiliac", ellipse(-0.148, 3.6, 0.05, 0.11, -12)),
+        ("sacroiliac", ellipse(-0.152, 3.6, 0.068, 0.115, -10)),
         ("thoracic_spine", band(trunk, 1.2, 2.75, 0.0, 0.08)),
         ("lumbar_spine", band(trunk, 2.75, 3.45, 0.0, 0.1)),
         # Deep muscles, each where it is felt through the others.
-        ("multifidus", blob([(-0.06, 3.04), (-0.13, 3.02), (-0.155, 3.2), (-0.15, 3.42),
+        ("multifidus", blob([(-0.06, 3.04), (-0.14, 3.02), (-0.17, 3.2), (-0.165, 3.42),
                              (-0.1, 3.47), (-0.06, 3.44)])),
-        ("serratus_posterior_superior", ellipse(-0.39, 1.72, 0.065, 0.1, 25)),
-        ("serratus_posterior_inferior", ellipse(-0.41, 2.66, 0.1, 0.075, -20)),
-        ("subscapularis", ellipse(-0.675, 1.965, 0.055, 0.075)),
-        ("middle_trapezius", blob([(-0.08, 1.5), (-0.3, 1.49), (-0.44, 1.52), (-0.45, 1.64),
+        ("serratus_posterior_superior", ellipse(-0.39, 1.73, 0.08, 0.11, 25)),
+        ("serratus_posterior_inferior", ellipse(-0.41, 2.66, 0.11, 0.085, -20)),
+        ("subscapularis", ellipse(-0.67, 1.965, 0.072, 0.085)),
+        # Above the scapular spine, out from the shoulder blade's inner edge (the ACR 1990
+        # point is at its inner end); middle trapezius runs in over the spine below it.
+        ("supraspinatus", blob([(-0.3, 1.46), (-0.55, 1.44), (-0.76, 1.5), (-0.7, 1.62),
+                                (-0.5, 1.62), (-0.34, 1.61)])),
+        ("middle_trapezius", blob([(-0.08, 1.5), (-0.28, 1.5), (-0.33, 1.6), (-0.42, 1.66),
                                    (-0.4, 1.78), (-0.08, 1.8)])),
-        ("supraspinatus", blob([(-0.3, 1.45), (-0.55, 1.44), (-0.76, 1.5), (-0.7, 1.62),
-                                (-0.5, 1.6), (-0.32, 1.56)])),
         ("teres_minor", blob([(-0.62, 1.66), (-0.76, 1.63), (-0.79, 1.9), (-0.71, 1.98),
                               (-0.62, 1.84)])),
         ("teres_major", blob([(-0.6, 1.99), (-0.78, 1.95), (-0.8, 2.15), (-0.64, 2.32),
@@ -223,17 +226,17 @@ def _back_trunk(trunk: Polygon) -> list[tuple[str, Polygon | None]]:
                                   (-0.21, 2.72)])),
         ("erector_mid", band(trunk, 2.3, 2.8, 0.0, 0.38)),
         ("erector_lower", band(trunk, 2.8, 3.47, 0.0, 0.42)),
-        ("quadratus_lumborum", band(trunk, 2.8, 3.4, 0.42, 0.74)),
+        ("quadratus_lumborum", band(trunk, 2.8, 3.33, 0.42, 0.74)),
         # From the sacrum's edge to the top of the greater trochanter, under gluteus maximus
         # (which wraps round its inner end).
+        ("trochanter", band(trunk, 3.75, 4.6, 0.84, 1.0)),
         ("piriformis", blob([(-0.2, 3.8), (-0.4, 3.81), (-0.7, 3.88), (-0.72, 3.98),
                              (-0.4, 3.95), (-0.2, 3.93)])),
-        ("trochanter", band(trunk, 3.75, 4.6, 0.84, 1.0)),
         # Under gluteus medius, at the side of the hip above the trochanter.
-        ("gluteus_minimus", blob([(-0.66, 3.5), (-0.82, 3.46), (-0.88, 3.7), (-0.76, 3.8),
-                                  (-0.66, 3.7)])),
+        ("gluteus_minimus", blob([(-0.64, 3.5), (-0.82, 3.44), (-0.88, 3.7), (-0.76, 3.82),
+                                  (-0.64, 3.72)])),
         ("gluteus_maximus", region_below(GLUTEUS_MAXIMUS_TOP).intersection(box(-5, 0, 5, 4.6))),
-        ("gluteus_medius", band(trunk, 3.3, 3.95, 0.12, 1.0)),
+        ("gluteus_medius", band(trunk, 3.25, 3.95, 0.12, 1.0)),
         ("latissimus", None),
     ]
 
