@@ -137,8 +137,8 @@ def front_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
 
 # The upper border of gluteus maximus: from the posterior superior iliac spine beside the
 # sacrum, out and down to the top of the greater trochanter. Above it, gluteus medius.
-GLUTEUS_MAXIMUS_TOP: list[Point] = [(0.0, 3.42), (-0.17, 3.47), (-0.3, 3.54), (-0.5, 3.67),
-                                    (-0.7, 3.8), (-0.9, 3.9)]
+GLUTEUS_MAXIMUS_TOP: list[Point] = [(0.0, 3.42), (-0.17, 3.47), (-0.3, 3.55), (-0.5, 3.7),
+                                    (-0.7, 3.83), (-0.9, 3.93)]
 
 
 def back_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
@@ -201,8 +201,8 @@ def _back_trunk(trunk: Polygon) -> list[tuple[str, Polygon | None]]:
         ("thoracic_spine", band(trunk, 1.2, 2.75, 0.0, 0.08)),
         ("lumbar_spine", band(trunk, 2.75, 3.45, 0.0, 0.1)),
         # Deep muscles, each where it is felt through the others.
-        ("multifidus", blob([(-0.06, 3.04), (-0.14, 3.02), (-0.17, 3.2), (-0.165, 3.42),
-                             (-0.1, 3.47), (-0.06, 3.44)])),
+        ("multifidus", blob([(-0.055, 3.04), (-0.13, 3.02), (-0.158, 3.2), (-0.155, 3.42),
+                             (-0.1, 3.47), (-0.055, 3.44)])),
         ("serratus_posterior_superior", ellipse(-0.39, 1.73, 0.08, 0.11, 25)),
         ("serratus_posterior_inferior", ellipse(-0.41, 2.66, 0.11, 0.085, -20)),
         ("subscapularis", ellipse(-0.67, 1.965, 0.072, 0.085)),
@@ -225,8 +225,8 @@ def _back_trunk(trunk: Polygon) -> list[tuple[str, Polygon | None]]:
         ("lower_trapezius", blob([(-0.22, 2.3), (-0.5, 2.27), (-0.44, 2.46), (-0.3, 2.68),
                                   (-0.21, 2.72)])),
         ("erector_mid", band(trunk, 2.3, 2.8, 0.0, 0.38)),
-        ("erector_lower", band(trunk, 2.8, 3.47, 0.0, 0.42)),
-        ("quadratus_lumborum", band(trunk, 2.8, 3.33, 0.42, 0.74)),
+        ("erector_lower", band(trunk, 2.8, 3.47, 0.0, 0.36)),
+        ("quadratus_lumborum", band(trunk, 2.8, 3.33, 0.36, 0.72)),
         # From the sacrum's edge to the top of the greater trochanter, under gluteus maximus
         # (which wraps round its inner end).
         ("trochanter", band(trunk, 3.75, 4.6, 0.84, 1.0)),
