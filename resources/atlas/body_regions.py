@@ -26,7 +26,7 @@ CLAVICLE: list[Point] = [(0.05, 1.335), (-0.15, 1.34), (-0.2, 1.345), (-0.32, 1.
                          (-0.44, 1.39), (-0.56, 1.425), (-0.7, 1.465)]
 # The trapezius's front edge, seen from the front: from the side of the neck at its base,
 # along the top of the shoulder about 2 cm below the outline, to the acromion.
-TRAPEZIUS_EDGE: list[Point] = [(-0.221, 1.08), (-0.216, 1.16), (-0.255, 1.255), (-0.33, 1.33),
+TRAPEZIUS_EDGE: list[Point] = [(-0.205, 1.15), (-0.218, 1.2), (-0.258, 1.265), (-0.33, 1.33),
                                (-0.42, 1.385), (-0.52, 1.43), (-0.64, 1.475), (-0.8, 1.525)]
 
 
@@ -82,8 +82,9 @@ def front_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
         ("costochondral", ellipse(-0.16, 1.53, 0.075, 0.06, -8)),
         # From the coracoid, under the clavicle's outer third, down and in to the 3rd-5th
         # ribs; deep to pectoralis major, felt through it at the front of the armpit.
-        ("pectoralis_minor", blob([(-0.6, 1.48), (-0.71, 1.51), (-0.68, 1.64), (-0.57, 1.79),
-                                   (-0.46, 1.93), (-0.34, 1.88), (-0.39, 1.72), (-0.5, 1.56)])),
+        ("pectoralis_minor", blob([(-0.56, 1.41), (-0.68, 1.43), (-0.8, 1.5), (-0.7, 1.62),
+                                   (-0.58, 1.79), (-0.46, 1.93), (-0.34, 1.88), (-0.39, 1.72),
+                                   (-0.5, 1.54)])),
         # Below the armpit, over the ribs: the fingers of serratus anterior.
         ("serratus_anterior", blob([(-0.6, 2.02), (-0.73, 1.97), (-0.72, 2.5), (-0.62, 2.66),
                                     (-0.5, 2.52), (-0.53, 2.25)])),
@@ -105,7 +106,7 @@ def front_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
     # The medial epicondyle: the inner side of the elbow, where the forearm flexors start.
     regions |= _arm(arm, "anterior_deltoid", "biceps", "elbow_front", "forearm_flexors",
                     "wrist_front", "palm", thumb_side="brachioradialis",
-                    epicondyle=("medial_epicondyle", 0.0, 0.42))
+                    epicondyle=("medial_epicondyle", 0.0, 0.5))
     regions |= carve(leg, [
         # The lateral malleolus: the outer ankle bone, below the peroneals.
         ("lateral_malleolus", blob([(-0.32, 7.47), (-0.39, 7.5), (-0.41, 7.6), (-0.39, 7.7),
@@ -194,8 +195,8 @@ def _back_trunk(trunk: Polygon) -> list[tuple[str, Polygon | None]]:
                                         (-0.04, 4.045), (0.0, 4.075)], samples=6)
                            + [(0.0, 3.88)])),
         # Levator ani and coccygeus, felt beside the coccyx and the anus.
-        ("pelvic_floor", blob([(-0.02, 4.02), (-0.07, 4.0), (-0.125, 4.07), (-0.13, 4.17),
-                               (-0.08, 4.24), (-0.03, 4.2), (-0.015, 4.1)])),
+        ("pelvic_floor", blob([(0.01, 4.0), (-0.07, 4.0), (-0.125, 4.07), (-0.13, 4.17),
+                               (-0.08, 4.25), (0.01, 4.25)])),
         # The small area over the joint, along the sacrum's edge below the iliac spine.
         ("sacroiliac", ellipse(-0.152, 3.6, 0.068, 0.115, -10)),
         ("thoracic_spine", band(trunk, 1.2, 2.75, 0.0, 0.08)),
@@ -225,7 +226,9 @@ def _back_trunk(trunk: Polygon) -> list[tuple[str, Polygon | None]]:
         ("lower_trapezius", blob([(-0.22, 2.3), (-0.5, 2.27), (-0.44, 2.46), (-0.3, 2.68),
                                   (-0.21, 2.72)])),
         ("erector_mid", band(trunk, 2.3, 2.8, 0.0, 0.38)),
-        ("erector_lower", band(trunk, 2.8, 3.47, 0.0, 0.36)),
+        # Down to the top of gluteus maximus (no sliver of buttock between them).
+        ("erector_lower", band(trunk, 2.8, 3.6, 0.0, 0.36).difference(
+            region_below(GLUTEUS_MAXIMUS_TOP))),
         ("quadratus_lumborum", band(trunk, 2.8, 3.33, 0.36, 0.72)),
         # From the sacrum's edge to the top of the greater trochanter, under gluteus maximus
         # (which wraps round its inner end).
@@ -252,7 +255,9 @@ def _arm(arm: Polygon, deltoid: str, upper: str, elbow: str, forearm: str, wrist
                             lambda y: _taper(y, 1.0, 0.68))), (upper, band(arm, 1.8, 2.86))]
     if epicondyle:
         name, f0, f1 = epicondyle
-        cells.append((name, band(arm, 2.9, 3.22, f0, f1).buffer(-0.035).buffer(0.035)))
+        # Level with the elbow's crease at the top, rounded where the forearm wraps below.
+        cells.append((name, unary_union([band(arm, 2.86, 3.22, f0, f1).buffer(-0.035).buffer(0.035),
+                                         band(arm, 2.86, 3.0, f0, f1)])))
     cells.append((elbow, band(arm, 2.86, 3.12)))
     if thumb_side:
         cells.append((thumb_side, band(arm, 3.12, 3.8, 0.5, 1.0)))

@@ -133,7 +133,7 @@ SITES = {
     "occiput": lambda body: (0.1, 0.85),
     # In front of the intertransverse spaces C5-C7: the lower third of the neck between the
     # chin (1) and the jugular notch (1.3), behind the sternocleidomastoid's back edge.
-    "low cervical": lambda body: (0.85 * body.trunk(1.1), 1.2),
+    "low cervical": lambda body: (0.8 * body.trunk(1.1), 1.2),
     "trapezius": _trapezius,
     # Above the scapular spine near its inner end, where it starts from the shoulder blade's
     # inner edge (3/5 of the way out to the acromion), at the level of the shoulders.
