@@ -134,6 +134,8 @@ WPI_EXCLUDED = {
     "the head and face apart from the jaw": ("forehead", "temple", "temporalis", "brow_eye",
                                              "cheek", "chin", "occiput", "occipitalis",
                                              "vertex", "ear", "upper_teeth", "lower_teeth"),
+    # The epicondyles count for the lower arm: the forearm muscles start there, and the ACR
+    # 1990 tender point is 2 cm below the lateral one.
     "the elbows": ("elbow_front", "elbow_back"),
     "the wrists and hands": ("wrist_front", "wrist_back", "palm", "hand_back", "palm_centre",
                              "thenar", "hypothenar", "thumb", "index_finger", "middle_finger",
@@ -141,9 +143,11 @@ WPI_EXCLUDED = {
                              "first_dorsal_interosseous", "knuckles"),
     "the groin and iliopsoas": ("groin", "iliopsoas"),
     "the knees": ("knee_front", "popliteal"),
-    "the ankles and feet": ("ankle_front", "achilles", "heel", "foot_top", "instep", "big_toe",
-                            "lesser_toes", "extensor_digitorum_brevis", "heel_pad", "arch",
-                            "plantar_fascia", "outer_sole", "ball_of_foot", "medial_heel"),
+    "the pelvic floor": ("pelvic_floor",),
+    "the ankles and feet": ("ankle_front", "achilles", "lateral_malleolus", "heel", "foot_top",
+                            "instep", "big_toe", "lesser_toes", "extensor_digitorum_brevis",
+                            "heel_pad", "arch", "plantar_fascia", "outer_sole", "ball_of_foot",
+                            "medial_heel"),
 }
 WPI_EXCLUDED_TEXT = ("Not WPI areas (ACR 2016): " + ", ".join(WPI_EXCLUDED) + ".")
 
@@ -166,6 +170,9 @@ class Region:
     parent: str | None = None
     # Display names it had in earlier catalogues (resources/atlas/former_names.json).
     former_names: tuple[str, ...] = ()
+    # The other side of the whole figure it is drawn on too, where it is seen from there
+    # (the upper trapezius over the top of the shoulder, seen from the front); None for most.
+    also_on: View | None = None
 
     @property
     def on_figure(self) -> str:
@@ -229,7 +236,8 @@ class Atlas:
 
     def in_view(self, view: View) -> list[Region]:
         """The regions catalogued on a view (a region drawn only in a detail view is
-        catalogued on the first view that draws it)."""
+        catalogued on the first view that draws it; one also seen from the other side of the
+        whole figure is catalogued on its own)."""
         return [region for region in self._regions.values() if region.view is view]
 
     def on_figure(self, region_id: str) -> str:
@@ -309,7 +317,8 @@ def _regions(regions_doc: _Entry, former_doc: _Entry) -> list[Region]:
                 detail=entry.get("detail"),
                 parent=_side_id(parent_stem, parent_entry["paired"], side) if parent_entry
                 else None,
-                former_names=tuple(_shown(n, side) for n in former_doc["names"].get(stem, ()))))
+                former_names=tuple(_shown(n, side) for n in former_doc["names"].get(stem, ())),
+                also_on=View(entry["also_on"]) if entry.get("also_on") else None))
     return regions
 
 

@@ -43,7 +43,8 @@ class BodyFigures:
     for a map that never shows a detail view); ``show`` picks the ones on display (the front
     and back of the whole figure, or one detail view), laid side by side. A region drawn in
     several views has an item in each, all showing its state; ``region_items`` holds each
-    region's first (for a whole-figure region, the one on the whole figure). The owner
+    region's first: the one on the view it is catalogued on (the upper trapezius's on the
+    back, though the front shows it too), where its number and arrows go. The owner
     refreshes the regions after ``show`` and ``apply_orientation``."""
 
     def __init__(self, scene: QGraphicsScene, atlas: Atlas, geometry: BodyGeometry, font: QFont,
@@ -109,8 +110,13 @@ class BodyFigures:
         region_id = item.region.id
         item.setParentItem(self.containers[view])
         item.view = view
-        self.items.setdefault(region_id, []).append(item)
-        self.region_items.setdefault(region_id, item)
+        items = self.items.setdefault(region_id, [])
+        if view is item.region.view:  # its own view's item first, in the order of views
+            items.insert(0, item)
+            self.region_items[region_id] = item
+        else:
+            items.append(item)
+            self.region_items.setdefault(region_id, item)
         if region_id not in self.labels:
             label = IntensityLabel()
             self.scene.addItem(label)

@@ -7,6 +7,7 @@ import math
 
 from shapely.geometry import LineString, Polygon
 
+from body_regions import CLAVICLE
 from shape_tools import Point, catmull_rom
 
 
@@ -46,6 +47,9 @@ def details(view: str, outline: Polygon) -> list[list[Point]]:
         catmull_rom([(-0.025, 0.5), (-0.03, 0.58), (-0.045, 0.625), (-0.02, 0.64)], samples=6),
         catmull_rom([(0.0, 0.765), (-0.05, 0.76), (-0.085, 0.75)], samples=6),  # mouth
     ]
+    # The clavicle, from beside the top of the sternum out to the acromion.
+    half.append(catmull_rom([point for point in CLAVICLE if -0.7 <= point[0] <= -0.15],
+                            samples=6))
     lines = half + [[(-x, y) for x, y in line] for line in half]
     navel = [(0.025 * math.cos(a), 3.0 + 0.03 * math.sin(a))
              for a in (i * math.pi / 8 for i in range(17))]

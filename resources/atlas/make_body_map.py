@@ -24,16 +24,16 @@ from pathlib import Path
 
 import shapely
 from shapely import affinity
-from shapely.geometry import LineString, MultiPolygon, Polygon
+from shapely.geometry import MultiPolygon, Polygon
 from shapely.ops import polylabel, unary_union
 
-from figure_builds import BUILDS, build_lines, warp, warp_line  # beside this script
+from body_regions import back_regions, front_regions  # beside this script
+from figure_builds import BUILDS, build_lines, warp, warp_line
 from figure_lines import details
 from make_crop_views import CROP_FIGURES, CROPS, crop_view
 from make_detail_views import DETAIL_FIGURES, Frame, detail_view
 from shape_tools import (
-    Point, band, blob, carve, catmull_rom, ellipse, polygons, region_below, region_left_of,
-    without_spikes,
+    Point, carve, catmull_rom, polygons, region_below, region_left_of, without_spikes,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -100,168 +100,6 @@ def split_parts(silhouette: Polygon, view: str) -> dict[str, Polygon]:
                               ("trunk", None)])
 
 
-def front_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
-    head, neck, trunk, arm, leg = (parts[k] for k in ("head", "neck", "trunk", "arm", "leg"))
-    regions: dict[str, Polygon] = {}
-    regions |= carve(head, [
-        ("tmj", ellipse(-0.345, 0.55, 0.075, 0.13)),
-        ("temple", blob([(-0.2, 0.2), (-0.34, 0.2), (-0.36, 0.48), (-0.24, 0.46), (-0.21, 0.34)])),
-        ("brow_eye", blob([(-0.045, 0.37), (-0.12, 0.335), (-0.24, 0.37), (-0.255, 0.47),
-                           (-0.16, 0.53), (-0.06, 0.5)])),
-        ("masseter", blob([(-0.2, 0.62), (-0.31, 0.62), (-0.34, 0.8), (-0.24, 0.9), (-0.17, 0.8)])),
-        ("chin", blob([(0.2, 0.72), (-0.08, 0.72), (-0.15, 0.84), (-0.1, 1.1), (0.2, 1.1)])),
-        ("cheek", blob([(0.2, 0.5), (-0.05, 0.51), (-0.2, 0.5), (-0.31, 0.47), (-0.34, 0.62),
-                        (-0.2, 0.74), (0.2, 0.76)])),
-        ("forehead", None),
-    ])
-    regions |= carve(neck, [
-        ("sternocleidomastoid", band(neck, 0.8, 1.45, lambda y: 0.12 + 0.5 * (1.3 - y) / 0.5,
-                                     lambda y: 0.45 + 0.55 * (1.3 - y) / 0.5)),
-        ("anterior_neck", band(neck, 0.8, 1.45, 0.0, lambda y: 0.12 + 0.5 * (1.3 - y) / 0.5)),
-        ("scalenes", None),
-    ])
-    regions |= carve(trunk, [
-        ("groin", blob([(0.0, 4.1), (-0.2, 3.82), (-0.5, 3.58), (-0.74, 3.42), (-0.76, 3.58),
-                        (-0.5, 3.8), (-0.25, 4.0)])),
-        ("sternum", band(trunk, 1.2, 2.42, 0.0, 0.13)),
-        # Below the armpit, over the ribs: the fingers of serratus anterior.
-        ("serratus_anterior", blob([(-0.6, 2.02), (-0.73, 1.97), (-0.72, 2.5), (-0.62, 2.66),
-                                    (-0.5, 2.52), (-0.53, 2.25)])),
-        # A fan from the clavicle and sternum to the front of the armpit: its lower edge
-        # rises from the sixth rib beside the sternum to the armpit fold.
-        ("pectoralis", blob([(-0.05, 1.25), (-0.7, 1.3), (-0.78, 1.85), (-0.67, 2.03),
-                             (-0.45, 2.24), (-0.2, 2.36), (-0.05, 2.37)])),
-        # Each side of the midline down to the pubis; the abdomen regions keep the top
-        # (below the ribs), the sides and the bottom.
-        ("rectus_abdominis", band(trunk, 2.66, 3.8, 0.0,  # narrowing to the pubis
-                                  lambda y: 0.46 - 0.22 * min(1.0, max(0.0, (y - 3.15) / 0.65)))),
-        ("upper_abdomen", band(trunk, 1.2, 3.06, 0.0, 0.6)),
-        ("lower_abdomen", band(trunk, 3.06, 4.2, 0.0, 0.62)),
-        ("oblique", None),
-    ])
-    regions |= _arm(arm, "anterior_deltoid", "biceps", "elbow_front", "forearm_flexors",
-                    "wrist_front", "palm", thumb_side="brachioradialis")
-    regions |= carve(leg, [
-        ("foot_top", band(leg, 7.72, 8.3)),
-        ("ankle_front", band(leg, 7.48, 7.72)),
-        ("knee_front", blob([(-0.33, 5.62), (-0.52, 5.78), (-0.52, 6.12), (-0.33, 6.2),
-                             (-0.13, 6.12), (-0.12, 5.78)])),
-        ("peroneals", band(leg, 6.0, 7.5, 0.78, 1.0)),
-        ("tibialis_anterior", band(leg, 5.9, 7.5)),
-        # The femoral triangle, where iliopsoas is reached (it lies deep, under the groin).
-        ("iliopsoas", blob([(-0.26, 3.98), (-0.5, 3.76), (-0.56, 3.88), (-0.44, 4.2),
-                            (-0.34, 4.32), (-0.24, 4.16)])),
-        ("tensor_fasciae_latae", blob([(-0.6, 3.58), (-0.74, 3.49), (-0.82, 3.8), (-0.78, 4.08),
-                                       (-0.66, 4.02), (-0.6, 3.8)])),
-        ("gracilis", band(leg, 4.15, 5.72, 0.0, 0.16)),
-        # From the front of the hip bone across the thigh to the inside of the knee.
-        ("sartorius", LineString(catmull_rom([(-0.7, 3.5), (-0.55, 3.95), (-0.38, 4.45),
-                                              (-0.24, 5.0), (-0.16, 5.45), (-0.13, 5.8)],
-                                             samples=8)).buffer(0.05, cap_style="flat")),
-        ("vastus_medialis", blob([(-0.1, 5.0), (-0.24, 5.25), (-0.32, 5.6), (-0.25, 5.86),
-                                  (-0.1, 5.8)])),
-        ("adductors", band(leg, 3.6, 5.6, 0.0, lambda y: max(0.02, 0.42 - 0.33 * (y - 4.0)))),
-        ("vastus_lateralis", band(leg, 3.4, 6.0, lambda y: 0.7 - 0.04 * (y - 4.0), 1.0)),
-        ("rectus_femoris", None),
-    ])
-    return regions
-
-
-def back_regions(parts: dict[str, Polygon]) -> dict[str, Polygon]:
-    head, neck, trunk, arm, leg = (parts[k] for k in ("head", "neck", "trunk", "arm", "leg"))
-    regions: dict[str, Polygon] = {}
-    regions |= carve(head, [
-        ("suboccipital", band(head, 0.7, 1.2, 0.0, 1.0)),
-        # The side of the head, seen from behind: the back of temporalis.
-        ("temporalis", blob([(-0.2, 0.16), (-0.32, 0.2), (-0.42, 0.42), (-0.38, 0.62),
-                             (-0.26, 0.56), (-0.2, 0.36)])),
-        ("occiput", None),
-    ])
-    regions |= carve(neck, [
-        # Splenius capitis high and to the side, levator scapulae below it.
-        ("splenius_capitis", blob([(-0.1, 0.97), (-0.23, 0.94), (-0.28, 1.03), (-0.23, 1.11),
-                                   (-0.12, 1.09)])),
-        ("levator_scapulae", band(neck, 0.9, 1.5, lambda y: 0.62 - 0.2 * (1.25 - y),
-                                  1.0)),
-        ("posterior_neck", None),
-    ])
-    regions |= carve(trunk, [
-        ("upper_trapezius", region_below([(0.0, 1.18), (-0.3, 1.2)], smooth=False).difference(
-            region_below([(0.0, 1.5), (-0.25, 1.48), (-0.5, 1.45), (-0.75, 1.5), (-0.9, 1.55)]))),
-        ("sacrum", Polygon([(0, 3.42), (-0.13, 3.44), (-0.1, 3.8), (0, 4.2)])),
-        ("sacroiliac", ellipse(-0.19, 3.6, 0.085, 0.13, -10)),
-        ("thoracic_spine", band(trunk, 1.2, 2.75, 0.0, 0.08)),
-        ("lumbar_spine", band(trunk, 2.75, 3.45, 0.0, 0.1)),
-        ("middle_trapezius", blob([(-0.08, 1.5), (-0.3, 1.49), (-0.44, 1.52), (-0.45, 1.64),
-                                   (-0.4, 1.78), (-0.08, 1.8)])),
-        ("supraspinatus", blob([(-0.3, 1.45), (-0.55, 1.44), (-0.76, 1.5), (-0.7, 1.62),
-                                (-0.5, 1.6), (-0.32, 1.56)])),
-        ("teres_minor", blob([(-0.62, 1.66), (-0.76, 1.63), (-0.79, 1.9), (-0.71, 1.98),
-                              (-0.62, 1.84)])),
-        ("teres_major", blob([(-0.6, 1.99), (-0.78, 1.95), (-0.8, 2.15), (-0.64, 2.32),
-                              (-0.52, 2.3), (-0.55, 2.12)])),
-        ("infraspinatus", blob([(-0.34, 1.6), (-0.7, 1.64), (-0.72, 1.85), (-0.56, 2.22),
-                                (-0.42, 2.3), (-0.34, 2.05)])),
-        ("erector_upper", band(trunk, 1.2, 2.3, 0.0, 0.25)),
-        # From the spine (T2-T5) down and out to the inner edge of the shoulder blade.
-        ("rhomboid", Polygon([(-0.1, 1.47), (-0.46, 1.56), (-0.52, 2.3), (-0.1, 2.02)])),
-        # Its lower fibres, rising from the lower thoracic spine towards the shoulder blade.
-        ("lower_trapezius", blob([(-0.22, 2.3), (-0.5, 2.27), (-0.44, 2.46), (-0.3, 2.68),
-                                  (-0.21, 2.72)])),
-        ("erector_mid", band(trunk, 2.3, 2.8, 0.0, 0.38)),
-        ("erector_lower", band(trunk, 2.8, 3.47, 0.0, 0.36)),
-        ("quadratus_lumborum", band(trunk, 2.8, 3.4, 0.36, 0.72)),
-        ("piriformis", blob([(-0.1, 3.82), (-0.4, 3.83), (-0.7, 3.9), (-0.7, 4.0),
-                             (-0.4, 3.96), (-0.1, 3.96)])),
-        ("trochanter", band(trunk, 3.75, 4.6, 0.84, 1.0)),
-        ("gluteus_minimus", blob([(-0.54, 3.56), (-0.78, 3.5), (-0.86, 3.72), (-0.72, 3.82),
-                                  (-0.55, 3.74)])),
-        ("gluteus_medius", band(trunk, 3.3, 3.85, 0.4, 1.0)),
-        ("gluteus_maximus", band(trunk, 3.45, 4.6)),
-        ("latissimus", None),
-    ])
-    regions |= _arm(arm, "posterior_deltoid", "triceps", "elbow_back", "forearm_extensors",
-                    "wrist_back", "hand_back")
-    regions |= carve(leg, [
-        ("heel", band(leg, 7.7, 8.3)),
-        ("achilles", band(leg, 7.3, 7.7)),
-        # The back of the knee: the diamond between the hamstring tendons above and the
-        # two heads of gastrocnemius below.
-        ("popliteal", blob([(-0.33, 5.6), (-0.45, 5.84), (-0.33, 6.1), (-0.2, 5.84)])),
-        # The two heads bulge from the knee to mid-calf and end in a W, the inner head
-        # lower; soleus shows below and beside them.
-        ("gastrocnemius", Polygon([(-0.9, 5.86), (0.3, 5.86), (0.3, 6.5), *catmull_rom(
-            [(-0.05, 6.55), (-0.1, 6.82), (-0.17, 6.95), (-0.25, 6.93), (-0.3, 6.85),
-             (-0.33, 6.82), (-0.37, 6.85), (-0.43, 6.86), (-0.5, 6.76), (-0.56, 6.55),
-             (-0.62, 6.4)], samples=8),
-            (-0.9, 6.35)])),
-        ("soleus", band(leg, 5.86, 7.3)),
-        ("hamstring_medial", band(leg, 4.0, 6.0, 0.0, 0.48)),
-        ("biceps_femoris", None),
-    ])
-    return regions
-
-
-def _arm(arm: Polygon, deltoid: str, upper: str, elbow: str, forearm: str, wrist: str,
-         hand: str, thumb_side: str | None = None) -> dict[str, Polygon]:
-    """The arm in bands; ``thumb_side`` takes the outer part of the forearm (palms forward,
-    the thumb is on the outside)."""
-    # The deltoid narrows to a point on the outside of the arm (its insertion, ~2.2).
-    cells = [(deltoid, band(arm, 1.0, 2.22, lambda y: _taper(y, 0.0, 0.58),
-                            lambda y: _taper(y, 1.0, 0.68))), (upper, band(arm, 1.8, 2.86)),
-             (elbow, band(arm, 2.86, 3.12))]
-    if thumb_side:
-        cells.append((thumb_side, band(arm, 3.12, 3.8, 0.5, 1.0)))
-    return carve(arm, cells + [(forearm, band(arm, 3.12, 3.93)), (wrist, band(arm, 3.93, 4.08)),
-                               (hand, None)])
-
-
-def _taper(y: float, start: float, end: float, top: float = 1.84, tip: float = 2.22) -> float:
-    """A fraction of the arm's width that goes from ``start`` to ``end`` between ``top``
-    and ``tip`` (the point of the deltoid)."""
-    return start + (end - start) * min(1.0, max(0.0, (y - top) / (tip - top)))
-
-
 def to_svg_polyline(points: Sequence[Point], frame: Frame) -> str:
     return "M " + " ".join("{:.2f} {:.2f}".format(*frame.svg(x, y)) for x, y in points)
 
@@ -311,8 +149,11 @@ def build_view(view: str, build: str = "neutral") -> tuple[Frame, Polygon, dict[
     regions: dict[str, Polygon] = {}
     for stem, shape in stems.items():
         entry = catalogue[stem]
-        cropped = view in CROPS and entry["view"] == CROPS[view].body_view
-        if entry["view"] != view and entry.get("detail") != figure_of(view) and not cropped:
+        # Its own view, or the other side of the whole figure where it is seen from there too
+        # (the trapezius over the top of the shoulder, seen from the front).
+        homes = (entry["view"], entry.get("also_on"))
+        cropped = view in CROPS and CROPS[view].body_view in homes
+        if view not in homes and entry.get("detail") != figure_of(view) and not cropped:
             raise SystemExit(f"{stem} is drawn on the {view} view but catalogued on {entry['view']}")
         mirrored = affinity.scale(shape, -1, 1, origin=(0, 0))
         if entry["paired"]:

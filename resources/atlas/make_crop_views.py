@@ -39,15 +39,22 @@ class Crop:
 CROPS = {
     # The chest plate: the pectorals, breastbone and serratus, with the front of each
     # shoulder down to where the deltoid narrows.
-    "shoulders_front": Crop("front", "right", (("trunk", 1.0, 2.8), ("arm", 1.0, 1.84)),
+    "shoulders_front": Crop("front", "right", (("trunk", 1.28, 2.8), ("arm", 1.0, 1.84)),
                             only=("pectoralis", "sternum", "serratus_anterior",
-                                  "anterior_deltoid")),
+                                  "anterior_deltoid", "upper_trapezius", "pectoralis_minor",
+                                  "costochondral", "intercostals", "scalenes"),
+                            # The strip of trapezius over the shoulder, the fossa above the
+                            # clavicle and the second rib's junction are small even here.
+                            grow={"upper_trapezius": 0.06, "costochondral": 0.03,
+                                  "scalenes": 0.065}),
     # From the neck to the lower tip of the shoulder blades.
     "shoulders_back": Crop("back", "left", (("trunk", 1.0, 2.72), ("arm", 1.0, 1.84)),
-                           grow={"thoracic_spine": 0.012}),
+                           grow={"thoracic_spine": 0.012, "subscapularis": 0.035,
+                                 "serratus_posterior_superior": 0.012}),
     "pelvis_front": Crop("front", "right", (("trunk", 3.06, 5.0), ("leg", 3.0, 4.6)),
                          grow={"groin": 0.012}),
-    "pelvis_back": Crop("back", "left", (("trunk", 2.8, 5.0), ("leg", 2.8, 4.75))),
+    "pelvis_back": Crop("back", "left", (("trunk", 2.8, 5.0), ("leg", 2.8, 4.75)),
+                        grow={"sacroiliac": 0.01}),
 }
 CROP_FIGURES = {"shoulders": ("shoulders_front", "shoulders_back"),
                 "pelvis": ("pelvis_front", "pelvis_back")}

@@ -17,6 +17,8 @@ def test_heel_and_achilles_suggest_the_soleus():
     assert ranked[0].muscle == "soleus" and ranked[0].source_regions == ("soleus.right",)
     # The gastrocnemius sends pain to the arch, not the heel (that is the soleus's).
     assert "gastrocnemius" not in {s.muscle for s in ranked}
+    # Tibialis posterior reaches both as well, with the sole besides (more zones not marked).
+    assert ranked[1].muscle == "tibialis_posterior" and ranked[1].score < ranked[0].score
 
 
 def test_nothing_marked_or_nothing_matching_gives_no_suggestion():

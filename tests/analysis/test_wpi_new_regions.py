@@ -68,3 +68,21 @@ def test_a_jaw_marked_only_in_the_face_view_counts_once_with_the_masseter():
     result = wpi(["lateral_pterygoid.left", "masseter.left", "digastric.right",
                   "finger_flexors.right", "thumb.right"], load_atlas())
     assert result.areas == ("jaw.left", "lower_arm.right", "neck") and result.score == 3
+
+
+def test_the_palpated_regions_of_issue_32_roll_up_as_counted_by_hand():
+    # The epicondyles are the lower arm (the forearm muscles start there); the 2nd rib, the
+    # intercostals and pectoralis minor the chest; subscapularis the shoulder girdle; the
+    # serratus posterior muscles the upper back; multifidus and the coccyx the lower back;
+    # tibialis posterior the lower leg; the pelvic floor and the lateral malleolus no area.
+    atlas = load_atlas()
+    regions = ["lateral_epicondyle.left", "medial_epicondyle.right", "costochondral.left",
+               "intercostals.right", "pectoralis_minor.left", "subscapularis.right",
+               "serratus_posterior_superior.left", "serratus_posterior_inferior.right",
+               "multifidus.left", "coccyx", "tibialis_posterior.right", "pelvic_floor.left",
+               "lateral_malleolus.right"]
+    result = wpi(regions, atlas)
+    assert result.areas == ("chest", "lower_arm.left", "lower_arm.right", "lower_back",
+                            "lower_leg.right", "shoulder_girdle.right", "upper_back")
+    assert result.score == 7
+    assert wpi(["pelvic_floor.right", "lateral_malleolus.left"], atlas).score == 0

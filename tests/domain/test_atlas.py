@@ -100,7 +100,9 @@ def test_deep_muscles_are_a_layer():
     atlas = load_atlas()
     deep = {region.stem for region in atlas if region.layer is Layer.DEEP}
     assert deep == {"piriformis", "quadratus_lumborum", "iliopsoas", "gluteus_minimus",
-                    "lateral_pterygoid", "medial_pterygoid"}
+                    "lateral_pterygoid", "medial_pterygoid", "pectoralis_minor", "subscapularis",
+                    "multifidus", "serratus_posterior_superior", "serratus_posterior_inferior",
+                    "tibialis_posterior", "pelvic_floor"}
     assert atlas.region("gluteus_minimus.right").layer is Layer.DEEP
     assert atlas.region("gluteus_medius.right").layer is Layer.SURFACE
     assert atlas.region("forehead").layer is Layer.SURFACE

@@ -178,6 +178,9 @@ def test_the_research_layout_keeps_what_it_used_to_drop(store):
     ("Wrist", {"wrist_front.left", "wrist_front.right", "wrist_back.left", "wrist_back.right"}),
     ("Elbow", {"elbow_front.left", "elbow_front.right", "elbow_back.left", "elbow_back.right"}),
     ("Ankle", {"ankle_front.left", "ankle_front.right", "achilles.left", "achilles.right"}),
+    ("Right tennis elbow", {"lateral_epicondyle.right"}),
+    ("Golfer's elbow", {"medial_epicondyle.left", "medial_epicondyle.right"}),
+    ("Tailbone pain", {"coccyx"}), ("Pelvic floor pain", {"pelvic_floor.left", "pelvic_floor.right"}),
     ("Hand tremor", set()), ("Muscle spasms", set()), ("Fatigue", set()), ("Brain fog", set()),
 ])
 def test_symptom_names_are_read_with_their_sides_and_every_body_word(name, regions):

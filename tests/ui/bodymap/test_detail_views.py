@@ -58,7 +58,7 @@ def test_the_view_chooser_shows_each_detail_view_and_the_whole_body(window, qtbo
         assert body.map.figures.shown == body.view_choice.itemData(index)
         assert set(body.map.views.regions())  # something to click
     body.view_choice.activated.emit(0)
-    assert body.map.figures.shown == BODY and len(body.map.views.regions()) == 148
+    assert body.map.figures.shown == BODY and len(body.map.views.regions()) == 173
 
 
 def test_zooming_in_past_the_last_step_over_the_face_opens_the_face(window, qtbot):
