@@ -69,7 +69,7 @@ def test_the_dots_are_small_circles_wholly_inside_their_muscle(figures):
     for region_id in DEEP:
         item = figures.region_items[region_id]
         circles = item.marks_path("dots").toSubpathPolygons()
-        assert len(circles) >= 8, region_id
+        assert len(circles) >= 3, region_id  # the smallest deep muscles hold a few
         for polygon in circles:
             points = list(polygon)
             box = polygon.boundingRect()
