@@ -76,9 +76,15 @@ class HistoryPage(QWidget):
         self.end = day_field(today)
         self.region = QComboBox(editable=True)
         self.region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # As wide as a usual name, not the longest ("under the shoulder blade (serratus
+        # posterior superior, deep)"): the list opens wider, and the window stays narrow.
+        self.region.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.region.setMinimumContentsLength(24)
         self.region.addItem("All regions", None)
         for region in sorted(atlas, key=lambda r: r.name):
             self.region.addItem(region.name, region.id)
+        view = self.region.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 24)  # every name whole in the list
         completer = self.region.completer()
         assert completer is not None, "an editable combo box has a completer"
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
