@@ -25,6 +25,39 @@ settings.register_profile("explore", max_examples=500, database=None)
 settings.load_profile(os.environ.get("FIBROMAP_HYPOTHESIS", "deterministic"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def collect_between_tests():
+    """As the app does (fibromap/ui/worker.py: CollectOnGuiThread), no automatic cycle
+    collection: one started on a worker thread could destroy widgets of the GUI thread
+    (the process crashed in 2 of 2 runs of tests/ui). Each test ends by waiting for the
+    tasks still running and collecting on this thread (collect_after_each)."""
+    import gc
+
+    gc.disable()
+    yield
+    gc.enable()
+
+
+FULL_COLLECTION_EVERY = 25  # tests; the young generations after each
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each(collect_between_tests):
+    yield
+    import gc
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(60_000)
+    _collections.append(None)
+    gc.collect(2 if len(_collections) % FULL_COLLECTION_EVERY == 0 else 1)
+
+
+_collections: list[None] = []
+
+
 @pytest.fixture(autouse=True)
 def fresh_home(tmp_path, monkeypatch) -> Paths:
     """A private FIBROMAP_HOME, and platform folders pointed away from the real home."""

@@ -162,6 +162,9 @@ def run_gui(url: str, paths: Paths, crash_dialog: bool = True, notice: str = "",
         return 0
     app = create_application()
     from fibromap.ui.dialogs.crash import CrashHandler
+    from fibromap.ui.worker import CollectOnGuiThread
+
+    CollectOnGuiThread(app)  # never a collection on a worker thread (see ui/worker.py)
 
     handler = CrashHandler(paths, show_dialog=crash_dialog).install()
     try:

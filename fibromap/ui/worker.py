@@ -3,15 +3,21 @@
 Each task runs a plain function (which opens its own database session); only the
 result of the newest request is delivered, so a quick change of range never shows
 stale figures.
+
+Python's cycle collector runs only on the GUI thread (CollectOnGuiThread): left automatic,
+a collection starts in whichever thread happens to allocate, so a task reading the records
+could destroy widgets that died in a reference cycle on the GUI thread, which Qt does not
+allow (the process crashes).
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from fibromap.errors import FibroMapError
 
@@ -71,3 +77,24 @@ class Worker(QObject):
         if generation == self._generation:
             self.busy = False
             self.failed.emit(message)
+
+
+class CollectOnGuiThread(QObject):
+    """Turns the automatic cycle collector off and collects on the GUI thread instead:
+    the young generations every second, everything every minute."""
+
+    EVERY_MS = 1_000
+    FULL_EVERY = 60   # ticks
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        gc.disable()
+        self.ticks = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.EVERY_MS)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start()
+
+    def collect(self) -> None:
+        self.ticks += 1
+        gc.collect(2 if self.ticks % self.FULL_EVERY == 0 else 1)
