@@ -14,6 +14,7 @@ begins when its exposure ends: after waking, for a night.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
@@ -265,16 +266,26 @@ def following_night_comparisons(days: list[date], checkins: list[CheckIn],
         rows = _rows(checked, exposed_on, next_day, night, observed)
         results.append(compare(title, exposed, other, "night-time flares", rows, kind=kind,
                                level=str(level)))
-    foods = sorted({food for c in checkins for food in c.foods})
-    for food in foods:
-        def eaten(d: date, f: str = food) -> bool:
-            return f in by_day[d].foods
+    for key, food in _foods(checkins).items():
+        def eaten(d: date, k: str = key) -> bool:
+            return any(f.casefold() == k for f in by_day[d].foods)
 
         rows = _rows(checked, eaten, next_day, night, observed)
-        results.append(compare(f"{food.capitalize()} and the following night",
+        results.append(compare(f"{food[:1].upper() + food[1:]} and the following night",
                                f"after days with {food}", "after days without",
                                "night-time flares", rows, kind="food", food=food))
     return results
+
+
+def _foods(checkins: list[CheckIn]) -> dict[str, str]:
+    """Each food eaten (the same in any case is one), by its case-folded name, in the
+    spelling used most often."""
+    spellings: dict[str, Counter[str]] = {}
+    for checkin in checkins:
+        for food in checkin.foods:
+            spellings.setdefault(food.casefold(), Counter())[food] += 1
+    return {key: max(sorted(counts), key=counts.__getitem__)
+            for key, counts in sorted(spellings.items())}
 
 
 def _trigger_comparisons(days: list[date], triggers_on: dict[date, set[str]],

@@ -24,13 +24,16 @@ SCALES = (("pain", "overall pain", 10), ("sleep_quality", "sleep quality", 10),
 
 
 def _tags(values: Iterable[str]) -> frozenset[str]:
+    """Each food as the person wrote it (spaces tidied); the same food written in another
+    case is one food, kept in the spelling that sorts first ("Bread" over "bread")."""
     if isinstance(values, str):
         raise ValidationError(f"foods must be a list of tags, got {values!r}", "foods")
-    tags = set()
+    tags: dict[str, str] = {}
     for value in values:
         text("food", value, max_length=TAG_MAX, required=True)
-        tags.add(value.strip().lower())
-    return frozenset(tags)
+        tag = " ".join(value.split())
+        tags[tag.casefold()] = min(tag, tags.get(tag.casefold(), tag))
+    return frozenset(tags.values())
 
 
 @dataclass(frozen=True, slots=True)

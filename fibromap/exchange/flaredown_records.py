@@ -162,7 +162,7 @@ class _DayByDay:
             if entry.name.lower() in TRIGGERS:
                 self.triggers[entry.day].add(TRIGGERS[entry.name.lower()])
         elif entry.kind == "food":
-            food = entry.name.strip().lower()
+            food = entry.name.strip()  # as written; the check-in takes one spelling of each
             if len(food) > TAG_MAX:
                 self.said[entry.day].append(f"food: {entry.name}")
             else:

@@ -11,8 +11,10 @@ def test_checkin_answers_are_optional_and_range_checked():
     assert empty.sleep_hours is None and empty.foods == frozenset()
     full = CheckIn(date(2026, 3, 1), sleep_hours=6.5, sleep_quality=4, woken_by_spasms=2,
                    water_glasses=8, stress=6, fatigue=7, mood=5, activity_level=3,
-                   foods={"Coffee ", "coffee", "dairy"}, notes="ok")
-    assert full.foods == frozenset({"coffee", "dairy"})
+                   foods={"Coffee ", "coffee", "dairy", "Green  Tea"}, notes="ok")
+    # As written, spaces tidied; the same food in another case is one (issue 33: foods
+    # were lower-cased).
+    assert full.foods == frozenset({"Coffee", "dairy", "Green Tea"})
     # Overall pain, stiffness, fog and waking unrefreshed: unanswered (None), never 0.
     assert (empty.pain, empty.stiffness, empty.fibro_fog, empty.waking_unrefreshed) == (
         None, None, None, None)

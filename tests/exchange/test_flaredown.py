@@ -19,7 +19,7 @@ from tests.helpers.starting import run_fibromap
 PER_PERSON = (
     "Date,Fibromyalgia,Muscle spasms,Fatigue,Left knee pain,Neck and shoulder pain,"
     "Hand tremor,Ibuprofen,Amitriptyline,Heat,Old thing,Tags,Foods\n"
-    "2026-03-01,3,4,2,3,2,1,400 mg,10 mg,1,,stress; period,coffee; bread\n"
+    "2026-03-01,3,4,2,3,2,1,400 mg,10 mg,1,,stress; period,coffee; Sourdough Bread\n"
     "2026-03-02,3,2,,0,1,,,10 mg,,,,rice\n"
     "2026-03-03,2,1,3,,,,200 mg,10 mg,,,cold,\n"
     "2026-03-04,2,,,,,,,25 mg,,,,\n")
@@ -99,7 +99,7 @@ def test_doses_become_medication_periods_and_every_tag_and_treatment_has_a_place
     assert [(m.name, m.dose, m.start, m.stop) for m in store.medications.all()] == [
         ("Amitriptyline", "10 mg", date(2026, 3, 1), date(2026, 3, 3))]
     first = store.checkins.get(date(2026, 3, 1))
-    assert first.foods == frozenset({"coffee", "bread"})
+    assert first.foods == frozenset({"coffee", "Sourdough Bread"})  # as written (issue 33)
     for said in ("Ibuprofen 400 mg", "Amitriptyline 10 mg", "Heat 1", "#stress", "#period"):
         assert said in first.notes
     # A day with no body symptom keeps its treatments and tags too.

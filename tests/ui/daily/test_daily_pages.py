@@ -21,7 +21,7 @@ def test_the_check_in_is_saved_and_shown_again_for_its_day(window, qtbot):
     saved = window.store.checkins.get(date.today())
     assert saved == CheckIn(date.today(), sleep_hours=5.5, sleep_quality=3, woken_by_spasms=2,
                             water_glasses=6, stress=7, fatigue=8,
-                            foods=frozenset({"coffee", "dark chocolate", "bread"}), notes="long day")
+                            foods=frozenset({"coffee", "Dark chocolate", "bread"}), notes="long day")
     assert not page.feedback.is_error
     page.day.setDate(QDate.currentDate().addDays(-1))
     assert page.sleep_hours.value() == page.sleep_hours.minimum()  # nothing yet for yesterday
