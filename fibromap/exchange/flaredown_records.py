@@ -32,7 +32,7 @@ from fibromap.domain.vocabulary import BUILTIN_TERMS, Term, TermKind, key_for_la
 from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 from fibromap.exchange import flaredown, flaredown_answers
-from fibromap.exchange.body_words import describe, read_symptom
+from fibromap.exchange.body_words import describe, read_symptom, words_of
 from fibromap.exchange.flaredown import (
     KNOWN_MEDICATIONS,
     NON_DRUG_TREATMENTS,
@@ -300,11 +300,22 @@ def _days(start: date, stop: date) -> list[date]:
     return [start + timedelta(days=i) for i in range((stop - start).days + 1)]
 
 
+# Words that name a treatment that is no medicine, whatever amount is written beside it
+# ("Heating pad 10 mg" stays a heating pad, never a medication period).
+NOT_MEDICINE_WORDS = frozenset({
+    "heat", "heating", "pad", "ice", "cold", "massage", "stretch", "stretching", "bath",
+    "tens", "yoga", "walk", "walking", "rest", "physio", "physiotherapy", "acupuncture",
+    "meditation", "exercise", "swim", "swimming", "sauna", "shower", "foam", "roller",
+    "brace", "compression", "pilates", "tai", "chi", "breathing", "hot", "water", "bottle"})
+
+
 def _medication(name: str, dose: str) -> bool:
     if name.lower() in NON_DRUG_TREATMENTS:
         return False
     if known(name, KNOWN_MEDICATIONS):
         return True
+    if any(word in NOT_MEDICINE_WORDS for word in words_of(name)):
+        return False
     words = dose.lower().replace(".", " ").replace("(", " ").split()
     return any(word.strip("0123456789") in MEDICATION_UNITS for word in words)
 

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from fibromap.domain.atlas import load_atlas
+from fibromap.domain.vocabulary import TermKind
 from fibromap.exchange.body_words import read_symptom
 from fibromap.exchange.files import export_text, import_text
 from fibromap.exchange.problems import ImportRefused
@@ -321,3 +322,13 @@ def test_a_0_to_4_rating_becomes_a_0_to_3_level_as_stated(store, value, level):
     assert store.checkins.get(date(2026, 3, 1)).fibro_fog == level == math.floor(
         float(value) * 3 / 4 + 0.5)
     assert ratings(store) == {}
+
+
+def test_a_treatment_that_is_no_medicine_stays_a_treatment_whatever_its_amount(store):
+    """Issue 33: "Heating pad 10 mg" on three days in a row became a medication period."""
+    days = "".join(f"2026-03-0{d},2,10 mg,,\n" for d in (1, 2, 3))
+    import_text(store, "Date,Muscle spasms,Heating pad,Tags,Foods\n" + days, "flaredown.csv")
+    assert store.medications.all() == []
+    labels = {t.key: t.label for t in store.vocabulary.terms(TermKind.TREATMENT)}
+    assert labels.get("heating_pad") == "Heating pad"
+    assert "Heating pad 10 mg" in store.checkins.get(date(2026, 3, 2)).notes
