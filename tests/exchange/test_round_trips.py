@@ -10,7 +10,6 @@ from fibromap.domain.records import flare_fingerprint
 from fibromap.domain.vocabulary import TermKind
 from fibromap.exchange.files import export_file, export_text, import_file, import_text
 from fibromap.store.notes import QUESTIONS
-from fibromap.store.store import Store
 from tests.helpers.records import full_flare, store_from
 
 
