@@ -20,15 +20,27 @@ run: $(STAMP)
 	$(BIN)/python -m fibromap.display_check
 	$(BIN)/fibromap
 
+# The tests' temporary files (every test's FibroMap home) go to memory, /dev/shm, where it
+# has room: FibroMap syncs each save to disk, and on a disk those syncs took a large share
+# of the suite's time. A kill -9 (tests/durability) loses nothing a sync to memory keeps.
+TEST_TMPDIR := $(shell [ "$$(df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 {print $$4}')" -gt 2000000 ] \
+	2>/dev/null && echo /dev/shm)
+# `make test` runs in one process a core (pytest-xdist; JOBS=0 for a single process, as for
+# a few tests: `make test JOBS=0 PYTEST_ARGS="-k heatmap"`). Each test file stays in one
+# process, so what its module fixtures make is made once.
+JOBS ?= auto
+
 # Qt aborts without a display unless told to draw offscreen; tests/conftest.py
 # sets the same, so a bare `pytest` is safe too.
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	TMPDIR=$(TEST_TMPDIR) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(JOBS) --dist loadfile \
+		$(PYTEST_ARGS)
 
 # Plain Python and the store on SQLite, in a minute or two: the folders named in
-# tests/conftest.py (FAST_FOLDERS), without their slow tests and PostgreSQL runs.
+# tests/conftest.py (FAST_FOLDERS), without their slow tests and PostgreSQL runs. One
+# process: starting a second costs about what it saves here.
 test-fast: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m fast $(PYTEST_ARGS)
+	TMPDIR=$(TEST_TMPDIR) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m fast $(PYTEST_ARGS)
 
 # Lint (pyflakes, pycodestyle, bugbear, naming, import order, pyupgrade, and no function above
 # cyclomatic complexity 15) and types, as configured in pyproject.toml.

@@ -128,6 +128,22 @@ def protected_template(tmp_path_factory) -> database_kinds.Template:
     return database_kinds.make_template(tmp_path_factory.mktemp("protected-template"))
 
 
+@pytest.fixture(scope="session")
+def empty_database(tmp_path_factory) -> Path:
+    """An empty, up-to-date plain FibroMap database, made once by FibroMap itself. A test
+    that needs databases besides the person's (to import into, to export from) copies it
+    (tests/helpers/records.py: store_from): a new one is migrated from the first revision,
+    about 0.15 s a time; the person's own database is still made by FibroMap in each test."""
+    from fibromap.store.store import Store
+
+    folder = tmp_path_factory.mktemp("empty-template")
+    paths = Paths(folder, folder / "backups", folder / "logs", folder / "settings.ini")
+    Store.open(database_url(paths), paths).close()
+    leftovers = [p.name for p in folder.iterdir() if p.name.startswith("fibromap.sqlite3-")]
+    assert not leftovers, leftovers  # the file alone is the whole database
+    return paths.database_file
+
+
 @pytest.fixture
 def database_kind(request, no_unlocked_keys, fresh_home,
                   monkeypatch) -> database_kinds.DatabaseKind:

@@ -2,8 +2,8 @@
 
 import pytest
 
-from fibromap.config import Paths
 from fibromap.store.store import Store
+from tests.helpers.records import store_from
 
 
 @pytest.fixture(autouse=True)
@@ -21,10 +21,8 @@ def sqlite_store(sqlite_url, paths):
 
 
 @pytest.fixture
-def second(tmp_path):
+def second(tmp_path, empty_database):
     """Another SQLite database, empty, to import into."""
-    home = tmp_path / "second"
-    paths = Paths(home, home / "backups", home / "logs", home / "settings.ini")
-    opened = Store.open(f"sqlite:///{tmp_path / 'second.sqlite3'}", paths)
+    opened = store_from(empty_database, tmp_path / "second")
     yield opened
     opened.close()

@@ -10,8 +10,7 @@ from fibromap.domain.records import flare_fingerprint
 from fibromap.domain.vocabulary import TermKind
 from fibromap.exchange.files import export_file, export_text, import_file, import_text
 from fibromap.store.notes import QUESTIONS
-from fibromap.store.store import Store
-from tests.helpers.records import full_flare
+from tests.helpers.records import full_flare, store_from
 
 
 def fill(store):
@@ -99,15 +98,9 @@ def test_export_refuses_a_missing_folder(store, tmp_path):
 CONTROL = "".join(chr(c) for c in range(1, 32)) + "\x7f\u2028\u2029\ufeff"
 
 
-def round_trip_notes(notes: str, fmt: str, tmp_path_factory) -> str:
-    from fibromap.config import Paths, database_url
-
-    stores = []
-    for name in ("from", "into"):
-        home = tmp_path_factory.mktemp(name)
-        paths = Paths(home, home / "b", home / "l", home / "s.ini")
-        stores.append(Store.open(database_url(paths), paths))
-    source, target = stores
+def round_trip_notes(notes: str, fmt: str, tmp_path_factory, empty_database) -> str:
+    source, target = (store_from(empty_database, tmp_path_factory.mktemp(name))
+                      for name in ("from", "into"))
     try:
         source.flares.add(full_flare(notes=notes))
         import_text(target, export_text(source, fmt), f"notes.{fmt}")
@@ -125,8 +118,9 @@ def round_trip_notes(notes: str, fmt: str, tmp_path_factory) -> str:
                      | st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)),
                      max_size=60),
        fmt=st.sampled_from(["csv", "json"]))
-def test_every_character_a_note_can_hold_comes_back_exactly(tmp_path_factory, notes, fmt):
-    assert round_trip_notes(notes, fmt, tmp_path_factory) == notes
+def test_every_character_a_note_can_hold_comes_back_exactly(tmp_path_factory, empty_database,
+                                                          notes, fmt):
+    assert round_trip_notes(notes, fmt, tmp_path_factory, empty_database) == notes
 
 
 @pytest.mark.parametrize("notes", [
@@ -134,5 +128,5 @@ def test_every_character_a_note_can_hold_comes_back_exactly(tmp_path_factory, no
     "x" * 131_073, ("ten megabytes of notes, line after line\r\n" * 250_000)[:10_000_000],
 ])
 @pytest.mark.parametrize("fmt", ["csv", "json"])
-def test_awkward_and_huge_notes_come_back_exactly(tmp_path_factory, notes, fmt):
-    assert round_trip_notes(notes, fmt, tmp_path_factory) == notes
+def test_awkward_and_huge_notes_come_back_exactly(tmp_path_factory, empty_database, notes, fmt):
+    assert round_trip_notes(notes, fmt, tmp_path_factory, empty_database) == notes

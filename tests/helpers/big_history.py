@@ -6,20 +6,22 @@ from datetime import timedelta
 
 from fibromap.config import Paths
 from fibromap.demo import generate
+from fibromap.domain.records import Records
+from fibromap.store.bulk import write_new
 from fibromap.store.store import Store
 
 
 def build_big_store(home, copies: int = 6) -> Store:
+    """Written in one transaction the way an import writes (fibromap.store.bulk): a
+    quarter of the time of saving the flares one list at a time through the repository."""
     paths = Paths(home, home / "backups", home / "logs", home / "settings.ini")
     store = Store.open(f"sqlite:///{home / 'big.sqlite3'}", paths)
     decade = generate(days=3650, seed=11)
-    for copy in range(copies):
-        shift = timedelta(days=3650 * copy)
-        store.flares.add_many([dataclasses.replace(f, onset=f.onset - shift, created=None,
-                                                   modified=None) for f in decade.flares])
-    store.checkins.put_many(decade.checkins)
-    for medication in decade.medications:
-        store.medications.add(medication)
-    for questionnaire in decade.questionnaires:
-        store.questionnaires.put(questionnaire)
+    flares = [dataclasses.replace(f, onset=f.onset - timedelta(days=3650 * copy), created=None,
+                                  modified=None)
+              for copy in range(copies) for f in decade.flares]
+    written = write_new(store, Records(flares=flares, checkins=decade.checkins,
+                                       medications=decade.medications,
+                                       questionnaires=list(decade.questionnaires)))
+    assert written.added["flares"] == len(flares)  # no copy taken for another
     return store

@@ -48,3 +48,17 @@ def temple_flare(**changes) -> Flare:
     )
     fields.update(changes)
     return Flare(**fields)
+
+
+def store_from(empty_database, home):
+    """A store on a copy of the empty database made once for the session (tests/conftest.py:
+    empty_database), in ``home``: a database besides the person's, at no migration's cost."""
+    import shutil
+
+    from fibromap.config import Paths
+    from fibromap.store.store import Store
+
+    paths = Paths(home, home / "backups", home / "logs", home / "settings.ini")
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(empty_database, paths.database_file)
+    return Store.open(f"sqlite:///{paths.database_file}", paths)

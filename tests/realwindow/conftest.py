@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -18,13 +19,6 @@ import pytest
 REQUIRED = os.environ.get("FIBROMAP_REQUIRE_XVFB") == "1"
 
 
-def _free_display() -> int:
-    for number in range(90, 140):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
-            return number
-    raise RuntimeError("no free X display number between :90 and :139")
-
-
 @pytest.fixture
 def x_display(request):
     """Start Xvfb at the size asked (``request.param``: width, height) and give ":N"."""
@@ -33,16 +27,20 @@ def x_display(request):
             pytest.fail("Xvfb and xdotool are needed (apt-get install xvfb xdotool)")
         pytest.skip("Xvfb or xdotool is not installed")
     width, height = request.param
-    number = _free_display()
-    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24",
-                               "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        if time.monotonic() > deadline or server.poll() is not None:
-            server.kill()
-            pytest.fail("Xvfb did not start")
-        time.sleep(0.05)
+    # Xvfb picks a free display number itself and writes it to the pipe once it accepts
+    # connections: no race with another test process (pytest -n) choosing the same one.
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0",
+                               f"{width}x{height}x24", "-nolisten", "tcp"], pass_fds=(write_end,),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        ready, _, _ = select.select([pipe], [], [], 10)
+        number = pipe.readline().strip() if ready else ""
+    if not number.isdigit():
+        server.kill()
+        server.wait(10)
+        pytest.fail("Xvfb did not start")
     yield f":{number}", (width, height)
     server.terminate()
     server.wait(10)

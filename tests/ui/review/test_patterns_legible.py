@@ -9,6 +9,8 @@ from PySide6.QtGui import QColor, QFontMetrics
 
 from fibromap.demo import generate
 from fibromap.domain.atlas import load_atlas
+from fibromap.domain.records import Records
+from fibromap.store.bulk import write_new
 from fibromap.ui.review.patterns_page import PatternsPage
 from tests.ui.review.test_review_pages import seed_patterns
 
@@ -19,8 +21,7 @@ UNITS = {"s", "min", "h"}
 @pytest.fixture
 def demo_year(store):
     history = generate(days=365, seed=7, end=TODAY)
-    store.flares.add_many(history.flares)
-    store.checkins.put_many(history.checkins)
+    write_new(store, Records(flares=history.flares, checkins=history.checkins))  # as an import
     return store
 
 
