@@ -99,7 +99,7 @@ def test_triggers_water_stress_and_foods_against_the_following_night():
     days = [D0 + timedelta(days=i) for i in range(30)]
     checkins = [CheckIn(d, water_glasses=3 if i < 15 else 8, stress=8 if i % 3 == 0 else 2,
                         # one food, written two ways (as typed: foods keep their case)
-                        foods=frozenset({"coffee" if i % 4 == 1 else "Coffee"} if i % 2 else set()))
+                        foods=frozenset({"coffee" if i % 8 == 1 else "Coffee"} if i % 2 else set()))
                 for i, d in enumerate(days)]
     triggers = {d: {"cold"} for d in days[:12]}
     nights = {d + timedelta(days=1): (2 if i < 15 else 0) for i, d in enumerate(days)}
@@ -114,7 +114,7 @@ def test_triggers_water_stress_and_foods_against_the_following_night():
     assert (water.n_exposed, water.mean_exposed, water.mean_other) == (15, 2, 0)
     assert "4 glasses of water or fewer" in water.exposed
     assert results["Coffee and the following night"].n_exposed == 15  # both spellings, one food
-    assert "after days with Coffee" in results["Coffee and the following night"].exposed
+    assert "after days with Coffee" in results["Coffee and the following night"].exposed  # commonest
     stress = results["High stress and the following night"]
     assert stress.n_exposed == 10 and "stress 7 of 10 or more" in stress.exposed
 
