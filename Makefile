@@ -91,6 +91,9 @@ screenshots: $(STAMP)
 	done
 	# The female and male figures, and each detail view: the map alone for the README, and
 	# the whole window to look at.
+	# The deep layer: every deep muscle marked (not saved).
+	FIBROMAP_HOME=$(CURDIR)/$(SHOTS)/year-home QT_QPA_PLATFORM=offscreen $(BIN)/fibromap screenshot bodymap \
+		--deep --map-only -o resources/screenshots/deep-layer.png
 	for figure in female male; do \
 		FIBROMAP_HOME=$(CURDIR)/$(SHOTS)/year-home QT_QPA_PLATFORM=offscreen $(BIN)/fibromap screenshot bodymap \
 			--figure $$figure --map-only -o resources/screenshots/figure-$$figure.png || exit 1; \

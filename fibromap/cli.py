@@ -191,6 +191,9 @@ def build_parser() -> argparse.ArgumentParser:
                             help="what the Log's map shows: " + ", ".join(MAP_VIEWS))
     screenshot.add_argument("--map-only", action="store_true",
                             help="the Log's body map alone, not the whole window")
+    screenshot.add_argument("--deep", action="store_true",
+                            help="mark every deep muscle on the Log's map (not saved), to "
+                                 "picture the deep layer")
     return parser
 
 

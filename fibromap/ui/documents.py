@@ -74,7 +74,7 @@ def screenshot(args, url: str, paths: Paths) -> int:
     try:
         save_screenshot(store, Settings(paths.settings_file), paths, args.view, args.size, target,
                         build=args.figure, map_view=None if args.map == "whole" else args.map,
-                        map_only=args.map_only)
+                        map_only=args.map_only, deep=args.deep)
         protected = store.database.key is not None
     finally:
         store.close()

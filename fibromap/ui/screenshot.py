@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fibromap import atomic
 from fibromap.config import Paths
-from fibromap.domain.atlas import View
+from fibromap.domain.atlas import Layer, View
 from fibromap.domain.geometry import Build
 from fibromap.errors import FibroMapError
 from fibromap.store.store import Store
@@ -19,10 +19,12 @@ from fibromap.ui.settings import Settings
 
 def save_screenshot(store: Store, settings: Settings, paths: Paths, view: str,
                     size: tuple[int, int], target: Path, build: str | None = None,
-                    map_view: str | None = None, map_only: bool = False) -> None:
+                    map_view: str | None = None, map_only: bool = False,
+                    deep: bool = False) -> None:
     """``build`` draws that body figure for this picture only (the setting stays);
     ``map_view`` shows a detail view (atlas.View) on the Log's map; ``map_only`` pictures
-    the Log's map alone (the window is still laid out at ``size``)."""
+    the Log's map alone (the window is still laid out at ``size``); ``deep`` marks every
+    deep muscle on the Log's map, unsaved, to picture the deep layer."""
     app = create_application()
     quiet_harmless_messages()
     window = MainWindow(store, settings, paths)
@@ -39,6 +41,8 @@ def save_screenshot(store: Store, settings: Settings, paths: Paths, view: str,
         window.show_view(view)
         if map_view is not None:
             window.log.map.views.show((View(map_view),))
+        if deep:
+            _mark_deep_layer(window)
         window.show()
         # Layouts that depend on width (the wrapping word chips) settle in a second pass,
         # and views that load on a worker thread need their figures before the picture.
@@ -61,3 +65,15 @@ def save_screenshot(store: Store, settings: Settings, paths: Paths, view: str,
     with atomic.replacing(target, failure=f"cannot write the image {target}") as temporary:
         if not image.save(str(temporary), "PNG"):  # type: ignore[call-overload]  # stubs say bytes; PySide6 takes str only
             raise FibroMapError(f"cannot write the image {target}")
+
+
+def _mark_deep_layer(window: MainWindow) -> None:
+    """Every deep muscle the map shows, marked at intensities that step from 3 to 8, so the
+    picture shows each one in colour (nothing is saved)."""
+    marks = window.log.map.marks
+    marks.clear()
+    deep = [region for region in window.log.map.atlas
+            if region.layer is Layer.DEEP and region.parent is None]
+    for number, region in enumerate(deep):
+        marks.mark(region.id, 3 + number % 6)
+    marks.set_current(None)

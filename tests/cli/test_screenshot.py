@@ -78,3 +78,36 @@ def test_a_screenshot_of_protected_records_warns_that_the_picture_is_not(capsys,
                           "--size", "1024x700", "--passphrase-file", str(secret))
     assert code == 0 and (tmp_path / "log.png").stat().st_size > 0
     assert "warning: Your records are protected, but this file is not" in err
+
+
+def test_a_screenshot_of_the_deep_layer_marks_every_deep_muscle_and_saves_nothing(
+        capsys, tmp_path, monkeypatch, paths):
+    """The README's picture of the deep layer: each deep muscle of the whole figure marked
+    on the Log's map when the picture is taken, and the records left as they were."""
+    from fibromap.domain.atlas import Layer, load_atlas
+    from fibromap.store.store import Store
+    from fibromap.ui import screenshot
+
+    marked = []
+    real = screenshot.MainWindow
+
+    class Watched(real):
+        def grab(self, *args):
+            marked.append({region for region, _mark in self.log.map.marks.marks()})
+            return super().grab(*args)
+
+    monkeypatch.setattr(screenshot, "MainWindow", Watched)
+    run(capsys, "demo", "--into-records", "--days", "5")
+    url = f"sqlite:///{paths.database_file}"
+    store = Store.open(url, paths)
+    before = store.flares.count()
+    store.close()
+    code, _out, err = run(capsys, "screenshot", "bodymap", "--deep",
+                          "-o", str(tmp_path / "deep.png"))
+    assert code == 0, err
+    deep = {r.id for r in load_atlas() if r.layer is Layer.DEEP and r.parent is None}
+    assert {"piriformis.left", "quadratus_lumborum.right"} <= deep
+    assert marked == [deep]
+    store = Store.open(url, paths)
+    assert store.flares.count() == before > 0
+    store.close()
