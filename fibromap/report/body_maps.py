@@ -29,6 +29,7 @@ MAP_HEIGHT = 440.0   # points for the two figures, at most
 MIN_MAP_HEIGHT = 312.0  # ... and at least, to share the rest of a page rather than wait
 SHORT_MAP_HEIGHT = 186.0  # for a period of less than a week, whose few flares need less,
 SHORT_MOST = 320.0        # ... up to this, as tall as the notes beside them
+SHORT_STEP = 24.0         # ... and taller by this, step by step, while numbers are left off
 SHORT_DAYS = 7
 NUMBER_PT = 7.0      # the numbers on the figures, at least
 TITLE_PT = 7.5       # the figures' titles ("Front", "Back"), at least
@@ -266,9 +267,16 @@ class _Map:
         figures = width * SHORT_SHARE
         notes = self.first + [""] + self.second
         inner = width - figures - 10
-        self.paper.height = min(SHORT_MOST, max(SHORT_MAP_HEIGHT, self.key_lines(inner)
-                                                + _lines_height(notes, inner)))
-        self.paper.fit(figures)
+        height = min(SHORT_MOST, max(SHORT_MAP_HEIGHT, self.key_lines(inner)
+                                     + _lines_height(notes, inner)))
+        # Taller (up to the long period's height) rather than leave numbers off: at 7 pt a
+        # number needs figures tall enough to find room beside its region.
+        while True:
+            self.paper.height = height
+            self.paper.fit(figures)
+            if not self.paper.numbers.left_off or height >= MAP_HEIGHT:
+                break
+            height = min(MAP_HEIGHT, height + SHORT_STEP)
         return figures, _left_off(self.paper.figures, self.paper.numbers.left_off) + notes
 
     def short_height(self, width: float) -> float:

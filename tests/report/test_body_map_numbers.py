@@ -17,10 +17,11 @@ from fibromap.analysis.report_data import load_report
 from fibromap.config import Paths
 from fibromap.demo import generate
 from fibromap.domain.atlas import load_atlas
+from fibromap.domain.geometry import Build
 from fibromap.domain.records import Records
 from fibromap.figure.legend import class_colour
 from fibromap.figure.orientation import Orientation
-from fibromap.report.body_maps import MAP_HEIGHT, NUMBER_PT, PaperMap
+from fibromap.report.body_maps import MAP_HEIGHT, NUMBER_PT, SHORT_MAP_HEIGHT, PaperMap, _Map
 from fibromap.report.pdf import write_report
 from fibromap.store.bulk import write_new
 from fibromap.store.store import Store
@@ -33,7 +34,7 @@ WIDTHS = {"a4": 595.28 - 2 * 14 / 25.4 * 72, "letter": 612 - 2 * 14 / 25.4 * 72}
 @pytest.fixture(scope="module")
 def ten_years(tmp_path_factory):
     """Ten years of demo flares in a database of this module's own, and its report data
-    for the last year and for all ten."""
+    for the last 3 and 6 days, the last year and all ten."""
     folder = tmp_path_factory.mktemp("ten-years")
     paths = Paths(folder, folder / "backups", folder / "logs", folder / "settings.ini")
     store = Store.open(f"sqlite:///{paths.database_file}", paths)
@@ -42,7 +43,7 @@ def ten_years(tmp_path_factory):
     last = max(f.onset for f in history.flares).date()
     atlas = load_atlas()
     data = {days: load_report(store, Period(last - timedelta(days=days - 1), last), atlas)
-            for days in (365, 3650)}
+            for days in (3, 6, 365, 3650)}
     store.close()
     return data
 
@@ -64,6 +65,21 @@ def test_the_report_map_numbers_never_mislead(qapp, ten_years, days, page):
     frames = [figures.containers[view].sceneBoundingRect() for view in figures.shown]
     assert figures.margin > 0 and any(not any(label.box.intersects(frame) for frame in frames)
                                       for label in paper.numbers.labels.values())
+
+
+@pytest.mark.parametrize("days", [3, 6])
+def test_a_short_periods_map_grows_rather_than_leave_numbers_off(qapp, ten_years, days):
+    """Less than a week shares its page, with smaller figures beside the notes; at their
+    smallest, 7-point numbers found no room beside the regions and most were left off
+    (13 of 14 over 5 days). The figures grow until every number is drawn."""
+    data = ten_years[days]
+    parts = _Map(data, load_atlas(), Orientation.CLINICIAN, Build.NEUTRAL)
+    width, lines = parts.beside(WIDTHS["a4"])
+    paper = parts.paper
+    assert len(data.figures) >= 5 and paper.height > SHORT_MAP_HEIGHT
+    assert paper.numbers.left_off == [] and not any("left off" in line for line in lines)
+    counts = check_numbers(paper.figures, paper.numbers, paper.arrows)
+    assert counts["drawn"] == len(paper.numbers.labels) >= 5, counts
 
 
 def test_every_word_on_the_map_in_the_pdf_is_7_points_or_more(qapp, ten_years, tmp_path):
