@@ -58,13 +58,22 @@ def _edge(figures, arrow: ReferralArrow, source: RegionItem, target: RegionItem,
               if isinstance(item, ReferralArrow) and item.ring is not None and item.isVisible()
               and item is not arrow]
     y = min(max(height, bounds.top() + ring), bounds.bottom() - ring)
+
+    def beside(at: float) -> float:
+        """The ring's centre, clear of the outline over the ring's whole height (a hand or
+        an elbow may reach out just above or below ``at``)."""
+        edges = [_outermost(outline, at + ring * k / 2, outward, middle) for k in range(-2, 3)]
+        return (max(edges) if outward > 0 else min(edges)) + outward * (OUTSIDE + ring)
+
     for step in range(24):  # a little lower, then higher, until clear
         at = y + (step + 1) // 2 * SPACING * ring * (1 if step % 2 else -1) if step else y
-        x = _outermost(outline, at, outward, middle) + outward * (OUTSIDE + ring)
+        if not bounds.top() + ring <= at <= bounds.bottom() - ring:
+            continue  # never above the head or below the feet
+        x = beside(at)
         box = QRectF(x - ring - 2, at - ring - 2, 2 * ring + 4, 2 * ring + 4)
         if not any(box.intersects(text) for text in texts):
             return QPointF(x, at)
-    return QPointF(x, y)
+    return QPointF(beside(y), y)
 
 
 def _outward(figures, source: RegionItem, target: RegionItem, middle: float) -> float:

@@ -106,3 +106,47 @@ def test_an_arrow_between_front_and_back_stays_on_its_own_figure(figures, orient
             figures.geometry.views[view].silhouette))
         assert not outline.intersects(arrow.head_rect())  # beside the figure, not on it
         assert abs(arrow.ring.y() - figures.scene_anchor(zone).y()) < 20  # at the zone's height
+
+
+# The ring on paper (larger: the figures are small there) facing the person, and on screen
+# as in a mirror.
+@pytest.mark.parametrize("orientation, radius", [(Orientation.CLINICIAN, 16.0),
+                                                 (Orientation.PATIENT, 7.0)])
+def test_every_ring_to_the_other_figure_lies_clear_of_its_figure(figures, orientation, radius):
+    """Every referral of the atlas from one figure to a zone on the other ends in a ring
+    beside its source's figure, never on it: clear of the outline over the ring's whole
+    height, where a hand or an elbow reaches out just above or below the zone's height
+    (on paper, the ring of the front's brachioradialis to the back of the wrist sat on
+    the hand)."""
+    from fibromap.figure.referral_arrow import ReferralArrow
+    from fibromap.figure.region_item import shape_path
+
+    figures.apply_orientation(orientation)
+    atlas = figures.atlas
+    outlines = {view: figures.containers[view].mapToScene(
+        shape_path(figures.geometry.views[view].silhouette)) for view in (View.FRONT, View.BACK)}
+    routed = 0
+    for region in atlas:
+        source = figures.shown_item(region.id)
+        if source is None:
+            continue
+        frame = figures.containers[source.view].sceneBoundingRect()
+        rings = []  # a muscle's rings together, as on a map: each moves clear of the others
+        for zone in atlas.referral_zones(region.id):
+            target = figures.shown_item(zone) or figures.shown_item(atlas.on_figure(zone))
+            if target is None or target.view == source.view:
+                continue
+            arrow = ReferralArrow(region.id, zone)
+            arrow.ring_radius = radius
+            figures.scene.addItem(arrow)
+            rings.append(arrow)
+            assert figures.route_arrow(arrow) and arrow.ring is not None
+            ring = arrow.head_rect()
+            assert not outlines[source.view].intersects(ring), (region.id, zone)
+            # Never above the head or below the feet (the suboccipitals' third ring, to
+            # the forehead, went over the top of the back figure).
+            assert frame.top() <= ring.top() and ring.bottom() <= frame.bottom(), (region.id, zone)
+        for arrow in rings:
+            figures.scene.removeItem(arrow)
+        routed += len(rings)
+    assert routed > 100
