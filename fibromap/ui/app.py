@@ -1,12 +1,15 @@
 """Starting the desktop app.
 
 The window is shown, and its body map drawn, before the database is opened: opening it
-loads SQLAlchemy, which takes longer than everything else at start-up. Until then the map
-can be clicked; the form, saving and the other views follow a moment later.
+loads SQLAlchemy, which takes longer than everything else at start-up. That code is loaded
+on a worker thread while the window answers: the map can be clicked and Save pressed (the
+flare is saved once the records are open); the form's words, the other views and the
+menus that need the records follow a moment later.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 import time
 from collections.abc import Callable
@@ -85,19 +88,7 @@ def open_main_window(url: str, paths: Paths, notice: str = "", request: str = "o
     if server is not None:
         server.setParent(window)
         server.requested.connect(window.requests.answer)
-    opened: list[Store | None] = []
-    waiting = QEventLoop()
-
-    def open_store() -> None:
-        window.first_painted = time.time()
-        opened.append(_open_store(url, paths, window))
-        waiting.quit()
-
-    _AfterFirstPaint(window.log.map.viewport(), open_store)
-    window.show()
-    if not opened:
-        waiting.exec()
-    store = opened[0]
+    store = _show_then_open(window, url, paths)
     if store is None:
         window.hide()
         window.deleteLater()
@@ -119,6 +110,40 @@ def open_main_window(url: str, paths: Paths, notice: str = "", request: str = "o
     if request != "open":
         window.requests.answer(request)
     return window
+
+
+def _show_then_open(window: MainWindow, url: str, paths: Paths) -> Store | None:
+    """Show ``window``; once its map is drawn, load the store's code on a worker thread
+    while the window answers, then open the records here (where a dialog may ask for the
+    passphrase or say why they cannot be opened). None: they were not opened."""
+    from fibromap.ui.worker import Worker
+
+    opened: list[Store | None] = []
+    waiting = QEventLoop()
+    loading = Worker(window)
+
+    def open_store() -> None:
+        opened.append(_open_store(url, paths, window))
+        waiting.quit()
+
+    def painted() -> None:
+        window.first_painted = time.time()
+        # Failed or not, the store is opened here: a failure to load says why there.
+        loading.finished.connect(lambda _none: open_store())
+        loading.failed.connect(lambda _message: open_store())
+        loading.run(_load_store_code)
+
+    _AfterFirstPaint(window.log.map.viewport(), painted)
+    window.show()
+    if not opened:
+        waiting.exec()
+    loading.deleteLater()
+    return opened[0]
+
+
+def _load_store_code() -> None:
+    """The store's modules and SQLAlchemy, imported (on a worker thread: see the top)."""
+    importlib.import_module("fibromap.store.store")
 
 
 def _listen(address: str) -> InstanceServer | None:

@@ -1,0 +1,118 @@
+"""Start-up (ui/app.py): the window answers while the records open behind it, and a Save
+pressed meanwhile is kept and saved once they are open, at the moment it was pressed."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication
+
+from fibromap.store.store import Store
+from fibromap.ui import app as app_module
+from fibromap.ui.log import flare_form
+from fibromap.ui.log.log_page import OPENING
+from fibromap.ui.main_window import MainWindow
+from fibromap.ui.settings import Settings
+from tests.helpers.map_clicks import click_region
+
+T0 = datetime(2026, 12, 7, 5, 13, 20, tzinfo=timezone(timedelta(hours=1)))
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    now = [T0]
+    monkeypatch.setattr(flare_form, "local_now", lambda: now[0])
+    return now
+
+
+@pytest.fixture
+def opening_window(qtbot, paths):
+    """The window as start-up shows it: drawn, its records not open yet."""
+    window = MainWindow(None, Settings(paths.settings_file), paths)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def sites(flare) -> list[tuple[str, int | None]]:
+    return [(site.region, site.intensity) for site in flare.sites]
+
+
+def test_a_save_pressed_before_the_records_open_is_saved_once_they_are(
+        qtbot, opening_window, sqlite_url, paths, clock):
+    log = opening_window.log
+    click_region(qtbot, log.map, "upper_trapezius.left")
+    qtbot.keyClick(log.map, "7")
+    qtbot.mouseClick(log.save_button, LEFT)
+    assert log.feedback.text() == OPENING and not log.feedback.is_error
+    clock[0] = T0 + timedelta(minutes=3)  # the records take long to open
+    store = Store.open(sqlite_url, paths)
+    assert store.flares.count() == 0
+    with qtbot.waitSignal(log.saved):
+        opening_window.attach(store)
+    saved = store.flares.latest()
+    assert sites(saved) == [("upper_trapezius.left", 7)]
+    assert saved.onset == T0.replace(second=0)  # when Save was pressed, not when it was stored
+    assert log.feedback.text().startswith("Saved the flare of")
+    assert log.draft().is_empty and log.form.follows_clock  # ready for the next one
+
+
+def test_a_save_that_could_never_be_saved_says_why_at_once(
+        qtbot, opening_window, sqlite_url, paths):
+    log = opening_window.log
+    qtbot.mouseClick(log.save_button, LEFT)  # nothing marked
+    assert log.feedback.is_error and log.feedback.text().startswith("Not saved:")
+    store = Store.open(sqlite_url, paths)
+    opening_window.attach(store)
+    assert store.flares.count() == 0
+
+
+class _Person(QObject):
+    """Clicks on the window while the store's code loads on the worker thread (which says
+    ``loading``), then lets the loading go on."""
+
+    loading = Signal()
+
+    def __init__(self, qtbot):
+        super().__init__()
+        self.qtbot = qtbot
+        self.done = threading.Event()
+        self.seen: dict[str, object] = {}
+        self.loading.connect(self.act)  # a queued call: it runs on the window's thread
+
+    def act(self) -> None:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        log = window.log
+        self.seen["store"] = window.store
+        click_region(self.qtbot, log.map, "biceps.right")
+        self.qtbot.keyClick(log.map, "4")
+        self.seen["current"] = log.map.marks.current
+        self.qtbot.mouseClick(log.save_button, LEFT)
+        self.seen["said"] = log.feedback.text()
+        self.done.set()
+
+
+def test_the_window_answers_while_the_records_open_and_keeps_a_save_made_then(
+        qtbot, sqlite_url, paths, monkeypatch):
+    person = _Person(qtbot)
+    loading = app_module._load_store_code
+
+    def load_when_the_person_is_done() -> None:
+        person.loading.emit()
+        assert person.done.wait(60)
+        loading()
+
+    monkeypatch.setattr(app_module, "_load_store_code", load_when_the_person_is_done)
+    window = app_module.open_main_window(sqlite_url, paths)
+    assert window is not None
+    qtbot.addWidget(window)
+    assert person.seen == {"store": None, "current": "biceps.right", "said": OPENING}
+    assert sites(window.opened_store().flares.latest()) == [("biceps.right", 4)]
+    assert window.log.feedback.text().startswith("Saved the flare of")
+
