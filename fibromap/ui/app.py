@@ -9,6 +9,7 @@ menus that need the records follow a moment later.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 import time
@@ -43,7 +44,22 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("org.fibromap.FibroMap")
     app.setWindowIcon(app_icon())
+    _skip_feature_scan()
     return app
+
+
+def _skip_feature_scan() -> None:
+    """PySide6 reads the source of every module imported after it, to see whether it says
+    ``from __feature__ import`` (snake_case, true_property: PYSIDE-2029), a tenth of a
+    start-up. FibroMap selects no feature (tests/ui/test_app_start.py checks), so the scan
+    is skipped; a module that did select one would still get it (its import says so)."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and hasattr(feature, "_mod_uses_pyside"):
+        setattr(feature, "_mod_uses_pyside", _uses_no_feature)  # noqa: B010 - a private name its stubs lack
+
+
+def _uses_no_feature(module: object) -> bool:
+    return False
 
 
 class _AfterFirstPaint(QObject):
@@ -194,6 +210,7 @@ def run_gui(url: str, paths: Paths, crash_dialog: bool = True, notice: str = "",
     handler = CrashHandler(paths, show_dialog=crash_dialog).install()
     try:
         window = open_main_window(url, paths, notice, request, listen=address)
+        gc.enable()  # off while starting (cli.py)
         if window is None:
             return 1
         return app.exec()

@@ -3,8 +3,10 @@ pressed meanwhile is kept and saved once they are open, at the moment it was pre
 
 from __future__ import annotations
 
+import sys
 import threading
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
@@ -116,3 +118,13 @@ def test_the_window_answers_while_the_records_open_and_keeps_a_save_made_then(
     assert sites(window.opened_store().flares.latest()) == [("biceps.right", 4)]
     assert window.log.feedback.text().startswith("Saved the flare of")
 
+
+def test_fibromap_selects_no_pyside_feature_so_the_source_scan_is_off():
+    """create_application turns off PySide6's reading of every module's source, which is
+    only for `from __feature__ import …` (snake_case, true_property); FibroMap uses none."""
+    package = Path(app_module.__file__).parents[1]
+    assert not [path for path in package.rglob("*.py")
+                if "__feature__" in path.read_text(encoding="utf-8") and path.name != "app.py"]
+    app_module.create_application()
+    feature = sys.modules["shibokensupport.feature"]  # PySide6 renamed it: look again
+    assert feature._mod_uses_pyside is app_module._uses_no_feature
