@@ -93,7 +93,8 @@ def open_main_window(url: str, paths: Paths, notice: str = "", request: str = "o
     said in the status bar; ``request`` (launch/instance.py's REQUESTS) is carried out;
     with ``listen``, later starts hand their requests over on that address.
 
-    ``window.first_painted`` is the time.time() at which the body map had been drawn."""
+    ``window.first_painted`` is the time.time() at which the body map had been drawn. A
+    window closed while its records were opening is returned closed."""
     # First of all: a start a moment later (a double click on a launcher) finds this one.
     server = _listen(listen) if listen is not None else None
     # Here, not above: a second start hands its request over without loading the window.
@@ -114,6 +115,11 @@ def open_main_window(url: str, paths: Paths, notice: str = "", request: str = "o
     if store.database.damage:
         _offer_backup_for_damage(store, paths, window)
     window.attach(store)
+    if not window.isVisible():
+        # Closed while its records were opening: a flare saved meanwhile is stored (attach),
+        # the one being marked kept as the draft, and FibroMap ends as a close ends it.
+        window.quit()
+        return window
     from fibromap.ui.dialogs.start_check import StartCheck  # the check's imports after the first paint
 
     window.start_check = StartCheck(window, store, paths)
@@ -213,6 +219,8 @@ def run_gui(url: str, paths: Paths, crash_dialog: bool = True, notice: str = "",
         gc.enable()  # off while starting (cli.py)
         if window is None:
             return 1
+        if not window.isVisible():  # closed before its records were open: end at once
+            QTimer.singleShot(0, app.quit)
         return app.exec()
     finally:
         handler.uninstall()

@@ -99,7 +99,13 @@ class LogPage(QWidget):
             button.setEnabled(True)
         if self._save_when_open:
             self._save_when_open = False
+            self.body.setEnabled(True)
             self.save()
+
+    @property
+    def saving_when_open(self) -> bool:
+        """Save was pressed before the records were open: attach() saves the flare."""
+        return self._save_when_open
 
     def _attached(self) -> Store:
         """The database: what uses it (the buttons) is off until attach()."""
@@ -257,15 +263,16 @@ class LogPage(QWidget):
         return saved
 
     def _save_once_open(self) -> None:
-        """Save pressed before the records are open: what is on screen is saved as soon as
-        they are (attach), at the time Save was pressed if none was given; what could
-        never be saved is said now."""
+        """Save pressed before the records are open: the flare on screen is saved as soon
+        as they are (attach), at the time Save was pressed if none was given, and the map
+        waits till then; what could never be saved is said now."""
         try:
             self.draft().to_flare(self.map.atlas)
         except FibroMapError as exc:
             self.show_feedback(f"Not saved: {exc}.", error=True)
             return
         self.form.hold_time()
+        self.body.setEnabled(False)  # what is saved is what was on screen
         self._save_when_open = True
         self.show_feedback(OPENING, error=False)
 
