@@ -141,12 +141,17 @@ def _show_then_open(window: MainWindow, url: str, paths: Paths) -> Store | None:
     from fibromap.ui.worker import Worker
 
     opened: list[Store | None] = []
+    failed: list[BaseException] = []
     waiting = QEventLoop()
     loading = Worker(window)
 
     def open_store() -> None:
-        opened.append(_open_store(url, paths, window))
-        waiting.quit()
+        try:
+            opened.append(_open_store(url, paths, window))
+        except BaseException as exc:  # noqa: BLE001 - raised below, out of the Qt slot
+            failed.append(exc)
+        finally:
+            waiting.quit()
 
     def painted() -> None:
         window.first_painted = time.time()
@@ -157,9 +162,11 @@ def _show_then_open(window: MainWindow, url: str, paths: Paths) -> Store | None:
 
     _AfterFirstPaint(window.log.map.viewport(), painted)
     window.show()
-    if not opened:
+    if not (opened or failed):
         waiting.exec()
     loading.deleteLater()
+    if failed:
+        raise failed[0]
     return opened[0]
 
 

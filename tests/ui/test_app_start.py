@@ -191,3 +191,20 @@ def test_a_window_closed_while_its_records_open_ends_fibromap_and_loses_nothing(
     window) and leaves no socket behind; the flare whose Save was pressed is stored."""
     started = run_python(paths.data_dir, CLOSED_WHILE_OPENING, timeout=60)
     assert started.stdout.strip().splitlines()[-1] == "0 1 ['biceps.right'] None []", started.stderr
+
+
+def test_an_unexpected_error_while_opening_reaches_the_caller(paths):
+    """A bug met while the records open (in a Qt slot, behind the window) is raised by
+    open_main_window, for the crash handler, instead of leaving it waiting for ever."""
+    code = ("import fibromap.ui.app as app_module\n"
+            "from fibromap.config import Paths, database_url\n"
+            "def broken(url, paths, window):\n"
+            "    raise RuntimeError('a bug while opening')\n"
+            "app_module._open_store = broken\n"
+            "app = app_module.create_application(); p = Paths.from_environment()\n"
+            "try:\n"
+            "    app_module.open_main_window(database_url(p), p)\n"
+            "except RuntimeError as exc:\n"
+            "    print('raised:', exc)\n")
+    started = run_python(paths.data_dir, code, timeout=30)
+    assert started.stdout.strip().splitlines()[-1] == "raised: a bug while opening", started.stderr
