@@ -209,18 +209,3 @@ def test_an_unexpected_error_while_opening_reaches_the_caller(paths):
     started = run_python(paths.data_dir, code, timeout=30)
     assert started.stdout.strip().splitlines()[-1] == "raised: a bug while opening", started.stderr
 
-
-def test_a_start_loads_no_code_for_records_the_log_does_not_show(paths):
-    """Devices, medications, visits, notes, symptoms, the period summary and the records'
-    check are loaded when first used, not before the window is ready."""
-    later = ("devices", "medications", "visits", "notes", "symptoms", "stats", "check")
-    code = ("import sys\n"
-            "from fibromap.config import Paths, database_url\n"
-            "from fibromap.ui.app import create_application, open_main_window\n"
-            "app = create_application(); p = Paths.from_environment()\n"
-            "w = open_main_window(database_url(p), p); app.processEvents()\n"
-            f"print(sorted(name for name in {later!r} if 'fibromap.store.' + name in sys.modules),\n"
-            "      w.ready_to_save(), w.opened_store().devices.count(),\n"
-            "      w.opened_store().medications.count())\n")
-    started = run_python(paths.data_dir, code)
-    assert started.stdout.strip().splitlines()[-1] == "[] True 0 0", started.stderr

@@ -122,16 +122,20 @@ def test_about_names_version_and_database(qtbot, sqlite_url, paths):
 
 def test_a_start_builds_only_the_view_it_shows(qtbot, sqlite_url, paths):
     """Each other view is built (and its code loaded) when first opened, and then is the
-    tab's own page."""
+    tab's own page; so are the records the Log does not show (devices, medications,
+    visits, notes, symptoms, the period summary) and the records' check."""
+    later = ("devices", "medications", "visits", "notes", "symptoms", "stats", "check")
     code = ("import sys\n"
             "from fibromap.config import Paths, database_url\n"
             "from fibromap.ui.app import create_application, open_main_window\n"
             "app = create_application(); p = Paths.from_environment()\n"
             "w = open_main_window(database_url(p), p); app.processEvents()\n"
             "print(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith("
-            "('fibromap.ui.review.', 'fibromap.ui.daily.', 'fibromap.ui.log.history'))))\n")
+            "('fibromap.ui.review.', 'fibromap.ui.daily.', 'fibromap.ui.log.history'))),\n"
+            f"      sorted(name for name in {later!r} if 'fibromap.store.' + name in sys.modules),\n"
+            "      w.opened_store().devices.count(), w.opened_store().medications.count())\n")
     started = run_python(paths.data_dir, code)
-    assert started.stdout.strip().splitlines()[-1] == "['reminder']", started.stderr
+    assert started.stdout.strip().splitlines()[-1] == "['reminder'] [] 0 0", started.stderr
     window = open_main_window(sqlite_url, paths)
     qtbot.addWidget(window)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
