@@ -230,8 +230,9 @@ def main(argv: list[str] | None = None) -> int:
             url = database_url(paths, getattr(args, "database", None))
         notice = protection.finish_interrupted(url, paths) if args.command != "atlas" else ""
         if args.command in WINDOW_COMMANDS:
-            # Starting makes many objects and frees few: no cycle collections until the
-            # window is ready (run_gui turns them on again), a tenth less time.
+            # Starting makes many objects and frees few: no cycle collections while the
+            # window is made, a tenth less time; from then on the GUI thread collects on a
+            # timer (ui/worker.py's CollectOnGuiThread), never automatically.
             gc.disable()
             from fibromap.ui.app import run_gui  # Qt is loaded only for the GUI
             return run_gui(url, paths, crash_dialog=not args.no_crash_dialog, notice=notice,

@@ -9,7 +9,6 @@ menus that need the records follow a moment later.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import sys
 import time
@@ -223,7 +222,6 @@ def run_gui(url: str, paths: Paths, crash_dialog: bool = True, notice: str = "",
     handler = CrashHandler(paths, show_dialog=crash_dialog).install()
     try:
         window = open_main_window(url, paths, notice, request, listen=address)
-        gc.enable()  # off while starting (cli.py)
         if window is None:
             return 1
         if not window.isVisible():  # closed before its records were open: end at once
