@@ -6,6 +6,7 @@ Every error ends as one line on stderr and a non-zero exit status, never a trace
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 import traceback
@@ -229,6 +230,10 @@ def main(argv: list[str] | None = None) -> int:
             url = database_url(paths, getattr(args, "database", None))
         notice = protection.finish_interrupted(url, paths) if args.command != "atlas" else ""
         if args.command in WINDOW_COMMANDS:
+            # Starting makes many objects and frees few: no cycle collections while the
+            # window is made, a tenth less time; from then on the GUI thread collects on a
+            # timer (ui/worker.py's CollectOnGuiThread), never automatically.
+            gc.disable()
             from fibromap.ui.app import run_gui  # Qt is loaded only for the GUI
             return run_gui(url, paths, crash_dialog=not args.no_crash_dialog, notice=notice,
                            request=WINDOW_COMMANDS[args.command])

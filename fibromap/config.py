@@ -74,6 +74,16 @@ class Paths:
         return directory
 
 
+def cache_folder(environ: os._Environ | dict | None = None) -> Path:
+    """Where FibroMap keeps what it can make again, to start sooner (domain/resource_cache.py):
+    the platform's cache folder, or FIBROMAP_HOME/cache when that is set."""
+    environ = os.environ if environ is None else environ
+    home = environ.get(HOME_ENV)
+    if home:
+        return Path(home).expanduser().absolute() / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 PRIVATE_FOLDER = 0o700
 PRIVATE_FILE = 0o600
 

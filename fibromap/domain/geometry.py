@@ -14,14 +14,17 @@ regions on each; the detail views are the same for all three.
 
 from __future__ import annotations
 
+import marshal
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from importlib.abc import InspectLoader
 
 from fibromap.config import resource
 from fibromap.domain.atlas import View
+from fibromap.domain.resource_cache import kept
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 Point = tuple[float, float]
@@ -119,6 +122,42 @@ def load_geometry(build: Build | str = Build.NEUTRAL) -> BodyGeometry:
 
 @cache
 def _load(build: Build) -> BodyGeometry:
+    # What was read at an earlier start, while the drawing and this module are the same.
+    drawing = resource("atlas", "body_map.svg").read_bytes()
+    return kept(f"body-geometry-{build.value}", (drawing, _this_code()),
+                lambda: _plain(_parse(build)), _geometry)
+
+
+def _this_code() -> bytes:
+    """This module as compiled: the cache is stale once the code that reads the drawing
+    changes (empty where the loader cannot say, and then only the drawing counts)."""
+    loader = __spec__.loader if __spec__ is not None else None
+    code = loader.get_code(__name__) if isinstance(loader, InspectLoader) else None
+    return marshal.dumps(code) if code is not None else b""
+
+
+def _plain(geometry: BodyGeometry) -> tuple:
+    """``geometry`` as tuples, dicts, strings and numbers (resource_cache.py keeps them)."""
+    views = tuple((str(view), figure.silhouette.rings, figure.silhouette.anchor,
+                   {rid: (shape.rings, shape.anchor) for rid, shape in figure.regions.items()},
+                   figure.details, figure.width, figure.height, figure.sides_at)
+                  for view, figure in geometry.views.items())
+    return geometry.width, geometry.height, geometry.head_unit, views, str(geometry.build)
+
+
+def _geometry(plain: tuple) -> BodyGeometry:
+    """The BodyGeometry that _plain made ``plain`` of."""
+    width, height, head_unit, views, build = plain
+    figures = {}
+    for view, silhouette, anchor, regions, details, frame_width, frame_height, sides in views:
+        figures[View(view)] = FigureView(
+            View(view), Shape(silhouette, anchor),
+            {rid: Shape(rings, at) for rid, (rings, at) in regions.items()},
+            details, frame_width, frame_height, sides)
+    return BodyGeometry(width, height, head_unit, figures, Build(build))
+
+
+def _parse(build: Build) -> BodyGeometry:
     root = _svg()
     _, _, width, height = (float(v) for v in _needed(root, "viewBox").split())
     views = {}

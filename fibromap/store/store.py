@@ -3,34 +3,65 @@ handed to views and commands (no global registries)."""
 
 from __future__ import annotations
 
+from functools import cached_property
+from typing import TYPE_CHECKING
+
 from fibromap.config import Paths
 from fibromap.errors import DiskFull, FibroMapError, ReadOnlyDatabase
 from fibromap.store.daily import CheckInRepository
 from fibromap.store.database import Database
-from fibromap.store.devices import DeviceRepository
 from fibromap.store.flares import FlareRepository
-from fibromap.store.medications import MedicationRepository
 from fibromap.store.no_spasms import NoSpasmDayRepository
-from fibromap.store.notes import NoteRepository
-from fibromap.store.stats import PeriodSummary, period_summary
-from fibromap.store.symptoms import SymptomRatingRepository
-from fibromap.store.visits import AppointmentRepository, QuestionnaireRepository
 from fibromap.store.vocabulary import VocabularyRepository, seed_builtin_terms
+
+if TYPE_CHECKING:
+    from fibromap.store.devices import DeviceRepository
+    from fibromap.store.medications import MedicationRepository
+    from fibromap.store.notes import NoteRepository
+    from fibromap.store.stats import PeriodSummary
+    from fibromap.store.symptoms import SymptomRatingRepository
+    from fibromap.store.visits import AppointmentRepository, QuestionnaireRepository
 
 
 class Store:
     def __init__(self, database: Database):
         self.database = database
+        # What the Log and the start need; the others below are made when first used
+        # (their code loaded then, after the window is ready).
         self.flares = FlareRepository(database)
         self.checkins = CheckInRepository(database)
-        self.medications = MedicationRepository(database)
         self.vocabulary = VocabularyRepository(database)
-        self.appointments = AppointmentRepository(database)
-        self.questionnaires = QuestionnaireRepository(database)
-        self.notes = NoteRepository(database)
-        self.symptoms = SymptomRatingRepository(database)
-        self.devices = DeviceRepository(database)
         self.no_spasms = NoSpasmDayRepository(database)
+
+    @cached_property
+    def medications(self) -> MedicationRepository:
+        from fibromap.store.medications import MedicationRepository
+        return MedicationRepository(self.database)
+
+    @cached_property
+    def appointments(self) -> AppointmentRepository:
+        from fibromap.store.visits import AppointmentRepository
+        return AppointmentRepository(self.database)
+
+    @cached_property
+    def questionnaires(self) -> QuestionnaireRepository:
+        from fibromap.store.visits import QuestionnaireRepository
+        return QuestionnaireRepository(self.database)
+
+    @cached_property
+    def notes(self) -> NoteRepository:
+        from fibromap.store.notes import NoteRepository
+        return NoteRepository(self.database)
+
+    @cached_property
+    def symptoms(self) -> SymptomRatingRepository:
+        from fibromap.store.symptoms import SymptomRatingRepository
+        return SymptomRatingRepository(self.database)
+
+    @cached_property
+    def devices(self) -> DeviceRepository:
+        from fibromap.store.devices import DeviceRepository
+        return DeviceRepository(self.database)
 
     # -- one way in for each purpose ------------------------------------------------------
     @classmethod
@@ -84,6 +115,7 @@ class Store:
                     or self.symptoms.count() or self.devices.count() or self.no_spasms.count())
 
     def summary(self, start=None, end=None) -> PeriodSummary:
+        from fibromap.store.stats import period_summary
         return period_summary(self.database, start, end)
 
     def close(self) -> None:

@@ -1,12 +1,15 @@
 """Starting the desktop app.
 
 The window is shown, and its body map drawn, before the database is opened: opening it
-loads SQLAlchemy, which takes longer than everything else at start-up. Until then the map
-can be clicked; the form, saving and the other views follow a moment later.
+loads SQLAlchemy, which takes longer than everything else at start-up. That code is loaded
+on a worker thread while the window answers: the map can be clicked and Save pressed (the
+flare is saved once the records are open); the form's words, the other views and the
+menus that need the records follow a moment later.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 import time
 from collections.abc import Callable
@@ -40,7 +43,22 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("org.fibromap.FibroMap")
     app.setWindowIcon(app_icon())
+    _skip_feature_scan()
     return app
+
+
+def _skip_feature_scan() -> None:
+    """PySide6 reads the source of every module imported after it, to see whether it says
+    ``from __feature__ import`` (snake_case, true_property: PYSIDE-2029), a tenth of a
+    start-up. FibroMap selects no feature (tests/ui/test_app_start.py checks), so the scan
+    is skipped; a module that did select one would still get it (its import says so)."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and hasattr(feature, "_mod_uses_pyside"):
+        setattr(feature, "_mod_uses_pyside", _uses_no_feature)  # noqa: B010 - a private name its stubs lack
+
+
+def _uses_no_feature(module: object) -> bool:
+    return False
 
 
 class _AfterFirstPaint(QObject):
@@ -74,7 +92,8 @@ def open_main_window(url: str, paths: Paths, notice: str = "", request: str = "o
     said in the status bar; ``request`` (launch/instance.py's REQUESTS) is carried out;
     with ``listen``, later starts hand their requests over on that address.
 
-    ``window.first_painted`` is the time.time() at which the body map had been drawn."""
+    ``window.first_painted`` is the time.time() at which the body map had been drawn. A
+    window closed while its records were opening is returned closed."""
     # First of all: a start a moment later (a double click on a launcher) finds this one.
     server = _listen(listen) if listen is not None else None
     # Here, not above: a second start hands its request over without loading the window.
@@ -85,19 +104,7 @@ def open_main_window(url: str, paths: Paths, notice: str = "", request: str = "o
     if server is not None:
         server.setParent(window)
         server.requested.connect(window.requests.answer)
-    opened: list[Store | None] = []
-    waiting = QEventLoop()
-
-    def open_store() -> None:
-        window.first_painted = time.time()
-        opened.append(_open_store(url, paths, window))
-        waiting.quit()
-
-    _AfterFirstPaint(window.log.map.viewport(), open_store)
-    window.show()
-    if not opened:
-        waiting.exec()
-    store = opened[0]
+    store = _show_then_open(window, url, paths)
     if store is None:
         window.hide()
         window.deleteLater()
@@ -107,6 +114,11 @@ def open_main_window(url: str, paths: Paths, notice: str = "", request: str = "o
     if store.database.damage:
         _offer_backup_for_damage(store, paths, window)
     window.attach(store)
+    if not window.isVisible():
+        # Closed while its records were opening: a flare saved meanwhile is stored (attach),
+        # the one being marked kept as the draft, and FibroMap ends as a close ends it.
+        window.quit()
+        return window
     from fibromap.ui.dialogs.start_check import StartCheck  # the check's imports after the first paint
 
     window.start_check = StartCheck(window, store, paths)
@@ -119,6 +131,47 @@ def open_main_window(url: str, paths: Paths, notice: str = "", request: str = "o
     if request != "open":
         window.requests.answer(request)
     return window
+
+
+def _show_then_open(window: MainWindow, url: str, paths: Paths) -> Store | None:
+    """Show ``window``; once its map is drawn, load the store's code on a worker thread
+    while the window answers, then open the records here (where a dialog may ask for the
+    passphrase or say why they cannot be opened). None: they were not opened."""
+    from fibromap.ui.worker import Worker
+
+    opened: list[Store | None] = []
+    failed: list[BaseException] = []
+    waiting = QEventLoop()
+    loading = Worker(window)
+
+    def open_store() -> None:
+        try:
+            opened.append(_open_store(url, paths, window))
+        except BaseException as exc:  # noqa: BLE001 - raised below, out of the Qt slot
+            failed.append(exc)
+        finally:
+            waiting.quit()
+
+    def painted() -> None:
+        window.first_painted = time.time()
+        # Failed or not, the store is opened here: a failure to load says why there.
+        loading.finished.connect(lambda _none: open_store())
+        loading.failed.connect(lambda _message: open_store())
+        loading.run(_load_store_code)
+
+    _AfterFirstPaint(window.log.map.viewport(), painted)
+    window.show()
+    if not (opened or failed):
+        waiting.exec()
+    loading.deleteLater()
+    if failed:
+        raise failed[0]
+    return opened[0]
+
+
+def _load_store_code() -> None:
+    """The store's modules and SQLAlchemy, imported (on a worker thread: see the top)."""
+    importlib.import_module("fibromap.store.store")
 
 
 def _listen(address: str) -> InstanceServer | None:
@@ -171,6 +224,8 @@ def run_gui(url: str, paths: Paths, crash_dialog: bool = True, notice: str = "",
         window = open_main_window(url, paths, notice, request, listen=address)
         if window is None:
             return 1
+        if not window.isVisible():  # closed before its records were open: end at once
+            QTimer.singleShot(0, app.quit)
         return app.exec()
     finally:
         handler.uninstall()

@@ -99,7 +99,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.watcher = ChangeWatcher(store, parent=self)
         self.watcher.changed.connect(self._changed_elsewhere)
-        self.log.attach(store)
+        view = self._first_view(store)
+        self.log.attach(store)  # saves a flare whose Save was pressed while it opened
         for action in self.menu_actions.needs_the_store:
             action.setEnabled(True)
         for index in range(self.tabs.count()):
@@ -117,12 +118,19 @@ class MainWindow(QMainWindow):
         self.update_lock()
         self.reminder = CheckInReminder(store, self.settings, self.tray, parent=self)
         self.reminder.due.connect(lambda text: self.statusBar().showMessage(text, 60_000))
+        if view is not None:
+            self.show_view(view)
+        self.requests.carry_out()
+
+    def _first_view(self, store: Store) -> str | None:
+        """The view open when FibroMap last closed (None: the Log), unless the person began
+        a flare on the Log while the records opened."""
+        if self.log.saving_when_open or not self.log.draft().is_empty:
+            return None
         name = self.settings.last_view
         if name is None and store.flares.count():
             name = "overview"  # a first start on records already there (imported, demo)
-        if name in VIEWS and name != "bodymap":
-            self.show_view(name)
-        self.requests.carry_out()
+        return name if name in VIEWS and name != "bodymap" else None
 
     def _show_read_only(self) -> None:
         """A database in a read-only place: everything can be seen, reported and exported;

@@ -37,7 +37,7 @@ class WindowActions:
     privacy: QAction
     backups: QAction
     about: QAction
-    # Off until the database is open (a moment at start-up): only the map can be used.
+    # Off until the database is open (a moment at start-up): only the map and Save can be used.
     needs_the_store: tuple[QAction, ...]
 
 
@@ -117,7 +117,8 @@ def build_menus(window, pages: Sequence[PageEntry]) -> WindowActions:
     help_menu.addAction(backups)
     about = _action(window, f"&About {APP_NAME}", window.show_about)
     help_menu.addAction(about)
-    needs_the_store = (new, save, repeat, report, export, import_, devices, refresh, backups,
+    # Save works already: a flare saved before the records are open is kept until they are.
+    needs_the_store = (new, repeat, report, export, import_, devices, refresh, backups,
                        privacy, *(views[page.name] for page in pages if page.factory is not None))
     for action in needs_the_store:
         action.setEnabled(False)

@@ -122,16 +122,20 @@ def test_about_names_version_and_database(qtbot, sqlite_url, paths):
 
 def test_a_start_builds_only_the_view_it_shows(qtbot, sqlite_url, paths):
     """Each other view is built (and its code loaded) when first opened, and then is the
-    tab's own page."""
+    tab's own page; so are the records the Log does not show (devices, medications,
+    visits, notes, symptoms, the period summary) and the records' check."""
+    later = ("devices", "medications", "visits", "notes", "symptoms", "stats", "check")
     code = ("import sys\n"
             "from fibromap.config import Paths, database_url\n"
             "from fibromap.ui.app import create_application, open_main_window\n"
             "app = create_application(); p = Paths.from_environment()\n"
             "w = open_main_window(database_url(p), p); app.processEvents()\n"
             "print(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith("
-            "('fibromap.ui.review.', 'fibromap.ui.daily.', 'fibromap.ui.log.history'))))\n")
+            "('fibromap.ui.review.', 'fibromap.ui.daily.', 'fibromap.ui.log.history'))),\n"
+            f"      sorted(name for name in {later!r} if 'fibromap.store.' + name in sys.modules),\n"
+            "      w.opened_store().devices.count(), w.opened_store().medications.count())\n")
     started = run_python(paths.data_dir, code)
-    assert started.stdout.strip().splitlines()[-1] == "['reminder']", started.stderr
+    assert started.stdout.strip().splitlines()[-1] == "['reminder'] [] 0 0", started.stderr
     window = open_main_window(sqlite_url, paths)
     qtbot.addWidget(window)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
@@ -144,24 +148,23 @@ def test_a_start_builds_only_the_view_it_shows(qtbot, sqlite_url, paths):
 
 def test_the_map_is_drawn_before_the_database_library_is_loaded(paths):
     """Start-up shows the window and draws the body map first; SQLAlchemy (the slowest
-    thing to load) comes after, and then the form can save."""
-    code = ("import sys\n"
+    thing to load) comes after, on a worker thread, and then the form can save."""
+    code = ("import sys, time\n"
             "import fibromap.ui.app as app_module\n"
             "from fibromap.config import Paths, database_url\n"
             "seen = {}\n"
-            "opening = app_module._open_store\n"
-            "def watched(url, paths, window):\n"
-            "    seen['painted'] = window.first_painted is not None\n"
+            "loading = app_module._load_store_code\n"
+            "def watched():\n"
+            "    seen['at'] = time.time()\n"
             "    seen['sqlalchemy'] = 'sqlalchemy' in sys.modules\n"
-            "    seen['form'] = window.log.form.isEnabled()\n"
-            "    return opening(url, paths, window)\n"
-            "app_module._open_store = watched\n"
+            "    loading()\n"
+            "app_module._load_store_code = watched\n"
             "app = app_module.create_application(); p = Paths.from_environment()\n"
             "w = app_module.open_main_window(database_url(p), p)\n"
-            "print(seen, w.ready_to_save(), w.log.form.isEnabled(), w.log.save_button.isEnabled())\n")
+            "print(w.first_painted <= seen['at'], seen['sqlalchemy'], w.ready_to_save(), "
+            "w.log.form.isEnabled(), w.log.save_button.isEnabled())\n")
     started = run_python(paths.data_dir, code)
-    assert started.stdout.strip().splitlines()[-1] == (
-        "{'painted': True, 'sqlalchemy': False, 'form': False} True True True"), started.stderr
+    assert started.stdout.strip().splitlines()[-1] == "True False True True True", started.stderr
 
 
 def test_the_fibromap_command_draws_the_map_before_loading_the_database_library(paths):
@@ -169,17 +172,23 @@ def test_the_fibromap_command_draws_the_map_before_loading_the_database_library(
     the records) loads no SQLAlchemy either."""
     code = ("import os, sys\n"
             "import fibromap.ui.app as app_module\n"
-            "def watched(url, paths, window):\n"
-            "    print(window.first_painted is not None, 'sqlalchemy' in sys.modules)\n"
+            "seen = {}\n"
+            "loading = app_module._load_store_code\n"
+            "def load():\n"
+            "    seen['sqlalchemy'] = 'sqlalchemy' in sys.modules\n"
+            "    loading()\n"
+            "def opened(url, paths, window):\n"
+            "    print(window.first_painted is not None, seen['sqlalchemy'])\n"
             "    sys.stdout.flush(); os._exit(0)\n"
-            "app_module._open_store = watched\n"
+            "app_module._load_store_code = load\n"
+            "app_module._open_store = opened\n"
             "from fibromap.cli import main\n"
             "main([])\n")
     started = run_python(paths.data_dir, code)
     assert started.stdout.strip().splitlines()[-1] == "True False", started.stderr
 
 
-def test_before_the_database_opens_only_the_map_works_and_no_draft_is_overwritten(
+def test_before_the_database_opens_only_the_map_and_save_work_and_no_draft_is_overwritten(
         qtbot, sqlite_url, paths):
     from fibromap.domain.draft import DraftSite, FlareDraft
     from fibromap.store.drafts import DraftFile
@@ -193,8 +202,9 @@ def test_before_the_database_opens_only_the_map_works_and_no_draft_is_overwritte
     window.show()
     assert not window.ready_to_save()
     assert window.database_label.text() == "Opening the database…"
-    assert not window.log.form.isEnabled() and not window.log.save_button.isEnabled()
-    assert not window.menu_actions.save.isEnabled() and not window.menu_actions.report.isEnabled()
+    assert not window.log.form.isEnabled() and window.log.save_button.isEnabled()
+    assert window.menu_actions.save.isEnabled() and not window.menu_actions.report.isEnabled()
+    assert not window.log.new_button.isEnabled()  # it would throw away last time's draft
     assert [window.tabs.isTabEnabled(i) for i in range(window.tabs.count())] == [
         page.factory is None for page in PAGES]  # the Log alone
     window.log.marks.mark("biceps.right", 4)  # a click on the map while it opens

@@ -4,6 +4,8 @@ differs, instead of waiting for someone to run a command."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -11,10 +13,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from fibromap.config import Paths
 from fibromap.errors import FibroMapError
 from fibromap.store.backups import newest_good_backup
-from fibromap.store.check import CheckReport, check_database
+from fibromap.store.database import Database
 from fibromap.store.store import Store
 from fibromap.ui.dialogs.restore_offer import ask_to_restore
 from fibromap.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from fibromap.store.check import CheckReport
 
 # After the first paint and the day's backup: the window is in use before the check runs.
 DELAY_MS = 1500
@@ -47,7 +52,7 @@ class StartCheck(QObject):
         if not self._here():
             return
         database = self._store.database
-        self.worker.run(lambda: check_database(database))
+        self.worker.run(lambda: _check(database))
 
     def _checked(self, report: CheckReport) -> None:
         self.report = report
@@ -80,3 +85,10 @@ class StartCheck(QObject):
             reload()
         if status is not None:
             status().showMessage(f"Restored the backup {good.path.name}.")
+
+
+def _check(database: Database) -> CheckReport:
+    # The check's code is loaded here, on the worker thread: not at start-up.
+    from fibromap.store.check import check_database
+
+    return check_database(database)

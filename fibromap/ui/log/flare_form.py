@@ -219,6 +219,13 @@ class FlareForm(QWidget):
         self._tick()
         self._clock.start()
 
+    def hold_time(self) -> None:
+        """Keep the time shown now: an untouched When stops following the clock (Save was
+        pressed while the records were opening; the flare is saved a moment later)."""
+        self._tick()
+        self._follows_clock = False
+        self._clock.stop()
+
     def _tick(self) -> None:
         if self._follows_clock:
             with quiet(self.onset):  # the clock moving is not an edit

@@ -30,6 +30,7 @@ DRAFT_DELAY_MS = 100  # an edit is on disk within this, even if the app is kille
 FORM_MIN_WIDTH = 320
 FEEDBACK_LINES = 2  # room kept for the message over the buttons: "Saved the flare of …"
 FIND_TIP = "Next time, type a muscle's name on the map to find it; Enter marks it."
+OPENING = "Opening your records… the flare is saved as soon as they are open."
 
 
 class LogPage(QWidget):
@@ -45,6 +46,7 @@ class LogPage(QWidget):
         self._editing: Flare | None = None
         self._loading = False
         self._divider_set = False  # the person has dragged the divider between the columns
+        self._save_when_open = False  # Save was pressed before the records were open
         self.body = BodyMapPage(settings)
         self.map = self.body.map
         self.marks = self.body.marks  # the flare's sites and referrals (flare_marks.py)
@@ -81,18 +83,29 @@ class LogPage(QWidget):
         self.repeat_button.clicked.connect(self.repeat_last)
         self._show_title()
         if store is None:
-            for button in (self.save_button, self.new_button, self.repeat_button):
+            # Save works already: what it is pressed on is saved once attached.
+            for button in (self.new_button, self.repeat_button):
                 button.setEnabled(False)
         else:
             self.attach(store)
 
     def attach(self, store: Store) -> None:
-        """Take the database once it is open: its words, and saving."""
+        """Take the database once it is open: its words, and saving (of a flare whose
+        Save was pressed before, first)."""
         self._store = store
         self.form.use_vocabulary(store.vocabulary)
         self.no_spasms.attach(store)
         for button in (self.save_button, self.new_button, self.repeat_button):
             button.setEnabled(True)
+        if self._save_when_open:
+            self._save_when_open = False
+            self.body.setEnabled(True)
+            self.save()
+
+    @property
+    def saving_when_open(self) -> bool:
+        """Save was pressed before the records were open: attach() saves the flare."""
+        return self._save_when_open
 
     def _attached(self) -> Store:
         """The database: what uses it (the buttons) is off until attach()."""
@@ -218,6 +231,9 @@ class LogPage(QWidget):
 
     # -- actions -----------------------------------------------------------------------
     def save(self) -> Flare | None:
+        if self._store is None:  # the records are still opening (a moment at start-up)
+            self._save_once_open()
+            return None
         try:
             flare = self.draft().to_flare(self.map.atlas)
             flares = self._attached().flares
@@ -245,6 +261,20 @@ class LogPage(QWidget):
         self.no_spasms.refresh()  # a flare today: the day counts already
         self.saved.emit(saved)
         return saved
+
+    def _save_once_open(self) -> None:
+        """Save pressed before the records are open: the flare on screen is saved as soon
+        as they are (attach), at the time Save was pressed if none was given, and the map
+        waits till then; what could never be saved is said now."""
+        try:
+            self.draft().to_flare(self.map.atlas)
+        except FibroMapError as exc:
+            self.show_feedback(f"Not saved: {exc}.", error=True)
+            return
+        self.form.hold_time()
+        self.body.setEnabled(False)  # what is saved is what was on screen
+        self._save_when_open = True
+        self.show_feedback(OPENING, error=False)
 
     def new(self) -> None:
         """A blank flare; the one being written stays one Undo away."""
