@@ -33,7 +33,8 @@ PAIN_SCORE = {"system": LOINC, "code": "72514-3",
 SPASM = {"system": SNOMED, "code": "45352006", "display": "Spasm"}
 FLARE_CODE = {"system": "https://fibromap.org/fhir/CodeSystem/record", "code": "flare",
               "display": "Muscle spasm flare"}
-ROLE_CODE = {"system": ROLE_SYSTEM, "code": "role", "display": "Role of the site in the flare"}
+ROLE_CODE = {"system": "https://fibromap.org/fhir/CodeSystem/component", "code": "site-role",
+             "display": "Role of the site in the flare"}
 # A role's code and words.
 ROLES = {"spasm": ("spasm", "spasm"), "trigger_point": ("trigger-point", "trigger point"),
          "referred": ("referred", "referred pain")}

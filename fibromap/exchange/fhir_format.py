@@ -30,6 +30,7 @@ against FHIR R4 (4.0.1, with fhirclient's models) and R4B (4.3.0, with fhir.reso
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import uuid
@@ -42,7 +43,7 @@ from fibromap import __version__
 from fibromap.domain.atlas import Atlas, load_atlas
 from fibromap.domain.daily import CheckIn
 from fibromap.domain.flare import Flare, utc_now
-from fibromap.domain.records import Records, flare_fingerprint
+from fibromap.domain.records import Records
 from fibromap.errors import FibroMapError
 from fibromap.exchange.fhir_codes import FLARE_CODE, PAIN_SCORE, SPASM, body_site, role_component
 from fibromap.store.bulk import read_all
@@ -80,8 +81,18 @@ CHECKIN_CODES = {
 }
 
 
+_ID_START = hashlib.sha1(uuid.NAMESPACE_URL.bytes + f"{FLARE_SYSTEM}/".encode())
+
+
 def _id(*parts: str) -> str:
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, "/".join((FLARE_SYSTEM, *parts))))
+    """uuid5(NAMESPACE_URL, FLARE_SYSTEM/parts…) as text, worked out without the uuid
+    module's objects (a few hundred thousand of them in a big export)."""
+    digest = _ID_START.copy()
+    digest.update("/".join(parts).encode())
+    raw = bytearray(digest.digest()[:16])
+    raw[6], raw[8] = raw[6] & 0x0F | 0x50, raw[8] & 0x3F | 0x80  # version 5, RFC 4122 variant
+    text = raw.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 def fhir_birth_date(text: str) -> str | None:
@@ -144,42 +155,56 @@ def _entry(resource: dict[str, Any]) -> dict[str, Any]:
     return {"fullUrl": f"urn:uuid:{resource['id']}", "resource": resource}
 
 
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, check_circular=False)
+
+
+def _members(value: dict[str, Any]) -> str:
+    """A JSON object's members without its braces, to be joined with others into one."""
+    return _dump(value)[1:-1]
+
+
+def _entry_text(identity: str, members: Iterable[str]) -> str:
+    return f'{{"fullUrl":"urn:uuid:{identity}","resource":{{{",".join(members)}}}}}'
+
+
 class _Writer:
-    """The resources of one export, made from parts each made once (a region's body site,
-    a role's component), so that 100,000 flares cost little more than their own values."""
+    """The entries of one export as JSON text, from parts each written once (what every
+    site's Observation shares, a region's body site with a role), so that 100,000 flares
+    cost little more than their own values."""
 
     def __init__(self, atlas: Atlas, subject: dict[str, str]):
         self.atlas, self.subject = atlas, subject
         self.meta = {"source": SOURCE}
-        self.sites: dict[str, dict[str, Any]] = {}
-        self.roles: dict[str, list[dict[str, Any]]] = {}
+        self.shared = _members({
+            "meta": self.meta, "status": "final", "category": SURVEY,
+            "code": {"coding": [PAIN_SCORE], "text": "Muscle spasm pain intensity (0-10)"},
+            "subject": subject})
+        self.unrated = _members({"dataAbsentReason": _unknown("referred, not rated")})
+        self.places: dict[tuple[str, str], str] = {}
 
-    def site(self, region: str) -> dict[str, Any]:
-        if region not in self.sites:
-            self.sites[region] = body_site(region, self.atlas)
-        return self.sites[region]
+    def place(self, region: str, role: str) -> str:
+        """A site's body site and role, written once for each region and role."""
+        if (region, role) not in self.places:
+            self.places[region, role] = _members({"bodySite": body_site(region, self.atlas),
+                                                  "component": [role_component(role)]})
+        return self.places[region, role]
 
-    def role(self, role: str) -> list[dict[str, Any]]:
-        if role not in self.roles:
-            self.roles[role] = [role_component(role)]
-        return self.roles[role]
-
-    def flare(self, flare: Flare) -> Iterator[dict[str, Any]]:
-        """The entries of a flare: an Observation for each site, then the one grouping them."""
-        mark, when = flare_fingerprint(flare), _when(flare)
-        members = []
+    def flare(self, flare: Flare, mark: str) -> Iterator[str]:
+        """The entries of a flare (``mark``: its fingerprint): an Observation for each
+        site, then the one grouping them."""
+        when = _when(flare)
+        timed, members = _members(when), []
         for site in flare.sites:
             identity = _id(mark, site.region)
             members.append({"reference": f"urn:uuid:{identity}"})
-            yield _entry({
-                "resourceType": "Observation", "id": identity, "meta": self.meta,
-                "identifier": [{"system": FLARE_SYSTEM, "value": f"{mark}/{site.region}"}],
-                "status": "final", "category": SURVEY,
-                "code": {"coding": [PAIN_SCORE], "text": "Muscle spasm pain intensity (0-10)"},
-                "subject": self.subject, **when,
-                **({"valueInteger": site.intensity} if site.intensity is not None
-                   else {"dataAbsentReason": _unknown("referred, not rated")}),
-                "bodySite": self.site(site.region), "component": self.role(site.role.value)})
+            value = (self.unrated if site.intensity is None
+                     else f'"valueInteger":{int(site.intensity)}')
+            yield _entry_text(identity, (
+                f'"resourceType":"Observation","id":"{identity}"',
+                _members({"identifier": [{"system": FLARE_SYSTEM,
+                                          "value": f"{mark}/{site.region}"}]}),
+                self.shared, timed, value, self.place(site.region, site.role.value)))
         grouping: dict[str, Any] = {
             "resourceType": "Observation", "id": _id(mark), "meta": self.meta,
             "identifier": [{"system": FLARE_SYSTEM, "value": mark}],
@@ -192,9 +217,9 @@ class _Writer:
                                       "dataAbsentReason": _unknown("not given")}]
         if flare.notes:
             grouping["note"] = [{"text": piece} for piece in in_pieces(flare.notes)]
-        yield _entry(grouping)
+        yield _dump(_entry(grouping))
 
-    def checkins(self, checkins: list[CheckIn]) -> Iterator[dict[str, Any]]:
+    def checkins(self, checkins: list[CheckIn]) -> Iterator[str]:
         """An Observation for each answer of CHECKIN_CODES given in a check-in, by day."""
         for checkin in sorted(checkins, key=lambda c: c.day):
             day = checkin.day.isoformat()
@@ -202,14 +227,14 @@ class _Writer:
                 value = getattr(checkin, name)
                 if value is None:
                     continue
-                yield _entry({
+                yield _dump(_entry({
                     "resourceType": "Observation", "id": _id("checkin", day, name),
                     "meta": self.meta,
                     "identifier": [{"system": CHECKIN_IDS, "value": f"{day}/{name}"}],
                     "status": "final", "category": SURVEY,
                     "code": {"coding": [coding], "text": words},
                     "subject": self.subject, "effectiveDateTime": day, "valueInteger": value,
-                })
+                }))
 
 
 def write_bundle(handle: TextIO, records: Records, atlas: Atlas,
@@ -217,15 +242,12 @@ def write_bundle(handle: TextIO, records: Records, atlas: Atlas,
     """The Bundle, written an entry a line as it is made: ``records`` without its flares,
     which come in ``flare_chunks`` (flares and fingerprints in export order, a chunk at a
     time, as the store reads them)."""
-    def dump(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, check_circular=False)
-
     patient = _patient(records.notes)
     writer = _Writer(atlas, {"reference": f"urn:uuid:{patient['id']}"})
-    entries = chain((entry for chunk in flare_chunks for flare, _mark in chunk
-                     for entry in writer.flare(flare)), writer.checkins(records.checkins))
+    entries = chain((entry for chunk in flare_chunks for flare, mark in chunk
+                     for entry in writer.flare(flare, mark)), writer.checkins(records.checkins))
     first = next(entries, None)
-    handle.write(dump({
+    handle.write(_dump({
         "resourceType": "Bundle", "type": "collection",
         "timestamp": utc_now().replace(microsecond=0).isoformat(),
         "meta": {"source": SOURCE,
@@ -234,9 +256,9 @@ def write_bundle(handle: TextIO, records: Records, atlas: Atlas,
     if first is None:  # nothing to send: no entry at all (FHIR forbids an empty one)
         handle.write("}\n")
         return
-    handle.write(',\n"entry": [\n' + dump(_entry(patient)) + ",\n" + dump(first))
+    handle.write(',\n"entry": [\n' + _dump(_entry(patient)) + ",\n" + first)
     for entry in entries:
-        handle.write(",\n" + dump(entry))
+        handle.write(",\n" + entry)
     handle.write("\n]}\n")
 
 
