@@ -11,10 +11,15 @@ import tracemalloc
 import uuid
 from datetime import timedelta
 
+import pytest
+
 from fibromap.domain.atlas import load_atlas
+from fibromap.errors import FibroMapError
 from fibromap.exchange.fhir_format import _id, in_pieces, write_bundle
+from fibromap.exchange.files import export_file
 from fibromap.store.bulk import read_all
 from fibromap.store.bulk_flares import flares_in_chunks, insert_many
+from fibromap.store.notes import PATIENT_NAME
 from tests.exchange.test_fhir import bundle_of, resources
 from tests.helpers.records import at, full_flare
 
@@ -71,3 +76,13 @@ def test_the_bundle_is_written_while_the_flares_are_read(store, tmp_path):
     # Built whole, the Bundle alone would take more than the file; written as it goes,
     # what is held at once is a chunk of flares and an entry.
     assert peak < size / 4, (peak, size)
+
+
+def test_a_name_for_the_report_over_one_megabyte_is_refused_plainly(store, tmp_path):
+    store.flares.add(full_flare())
+    store.notes.put(PATIENT_NAME, "Alex " * (MB // 4))
+    target = tmp_path / "all.fhir.json"
+    with pytest.raises(FibroMapError, match=r"^The name given for the report is longer than "
+                                            r"FHIR allows \(1 MB\)"):
+        export_file(store, "fhir", target)
+    assert not target.exists()  # no half-written file
