@@ -233,3 +233,23 @@ assert main(["import", str(path), "--dry-run"]) == 0
 print(json.dumps({"seconds": time.perf_counter() - start,
                   "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
+
+# `fibromap export` of the 100,000-flare history in this process (sys.argv[1]: the format,
+# sys.argv[2]: the file), its seconds and peak memory. FibroMap JSON is the baseline of the
+# FHIR export: the same flares read the same way and written with json.dumps a flare at a
+# time, which any export that writes them as it reads them costs at least.
+EXPORT = """
+import json, resource, sys, time
+from pathlib import Path
+from fibromap.config import Paths, database_url
+from fibromap.exchange.files import export_file
+from fibromap.store.store import Store
+paths = Paths.from_environment()
+store = Store.open_read_only(database_url(paths), paths)
+target = Path(sys.argv[2])
+start = time.perf_counter()
+export_file(store, sys.argv[1], target)
+print(json.dumps({"seconds": time.perf_counter() - start,
+                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "size": target.stat().st_size / 2**20}))
+"""

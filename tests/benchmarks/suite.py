@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from fibromap.config import cache_folder
+from fibromap.config import Paths, cache_folder
 from tests.benchmarks import programs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -272,6 +272,33 @@ class Suite:
                  "< 300 MB", 300)
         export.unlink()
 
+    def exports(self) -> None:
+        """The FHIR export of 100,000 flares, written as it goes (issue 33's targets: under
+        15 s, under 300 MB), against FibroMap JSON of the same flares in the same run."""
+        home = self.folder / "hundred-thousand"
+        if not home.exists():
+            from fibromap.store.bulk_flares import insert_many
+            from fibromap.store.store import Store
+            from tests.benchmarks.test_import_export import hundred_thousand_flares
+
+            home.mkdir()
+            paths = Paths(home, home / "backups", home / "logs", home / "settings.ini")
+            store = Store.open(f"sqlite:///{home / 'fibromap.sqlite3'}", paths)
+            with store.database.transaction() as session:
+                insert_many(session, hundred_thousand_flares())
+            store.close()
+        env = _env(home)
+        runs = {fmt: [_program(programs.EXPORT, env, fmt, str(self.folder / f"all.{fmt}"))
+                      for _ in range(self.runs)] for fmt in ("json", "fhir")}
+        size = runs["fhir"][0]["size"]
+        for key, name, unit, limit in (
+                ("seconds", f"FHIR export, 100,000 flares ({size:.0f} MB)", "s", 15),
+                ("rss", "memory of that export (peak)", "MB", 300)):
+            ours = [r[key] for r in runs["fhir"]]
+            self.add(name, (statistics.median(ours), max(ours) - min(ours)), unit,
+                     f"< {limit} {unit}", limit, statistics.median(r[key] for r in runs["json"]),
+                     "FibroMap JSON export, same flares", absolute=True)
+
     def saving(self) -> None:
         env = _env(self.home("year", 365))
         saves = [_program(programs.SAVE_FLARE, env)["save"] * 1000 for _ in range(self.runs)]
@@ -280,8 +307,12 @@ class Suite:
 
 
 def _line(row: Row) -> str:
-    baseline = (f"{row.baseline:.3f} s ({row.baseline_name})" if row.baseline is not None
-                else "—")
+    if row.baseline is None:
+        baseline = "—"
+    elif row.unit == "s":
+        baseline = f"{row.baseline:.3f} s ({row.baseline_name})"
+    else:  # a baseline in the row's own unit (MB)
+        baseline = f"{row.baseline:.1f} {row.unit} ({row.baseline_name})"
     ratio = f"{row.ratio:.1f}×" if row.ratio is not None else "—"
     value = f"{row.value:.3f} {row.unit}" if row.unit == "s" else f"{row.value:.1f} {row.unit}"
     spread = f"±{row.spread / 2:.3f}" if row.unit == "s" else f"±{row.spread / 2:.1f}"
@@ -305,13 +336,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="write docs/benchmarks.md and docs/benchmarks.json")
     parser.add_argument("--only", action="append",
                         choices=["start_up", "headless", "commands", "big_history", "saving",
-                                 "devices"])
+                                 "devices", "exports"])
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         suite = Suite(Path(folder), args.runs)
         print(HEADER, flush=True)
         for part in args.only or ["start_up", "headless", "commands", "big_history", "saving",
-                                  "devices"]:
+                                  "devices", "exports"]:
             getattr(suite, part)()
     rows = [dataclasses.asdict(row) for row in suite.rows]
     document = {"date": date.today().isoformat(), "machine": machine(), "runs": args.runs,

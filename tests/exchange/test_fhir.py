@@ -1,7 +1,7 @@
-"""The FHIR export is a Bundle a receiving system can file: validated with the
-fhir.resources models of FHIR R4B (4.3.0; Bundle, Patient and Observation have R4's
-structure), with a Patient every Observation refers to, each flare's Observations grouped,
-the flare's period when its length is known, and no empty arrays."""
+"""The FHIR export is a Bundle a receiving system can file: valid FHIR R4 (4.0.1, checked
+with fhirclient's models, generated from the R4 specification) and R4B (4.3.0, with the
+fhir.resources models), with a Patient every Observation refers to, each flare's
+Observations grouped, the flare's period when its length is known, and no empty arrays."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
+from fhirclient.models.bundle import Bundle as R4Bundle
 
 from fibromap.exchange.fhir_format import SOURCE, fhir_birth_date
 from fibromap.exchange.files import export_text
@@ -18,8 +19,11 @@ from tests.helpers.records import at, full_flare
 
 
 def bundle_of(store) -> tuple[Bundle, dict]:
+    """The export, validated as FHIR R4B and as FHIR R4 (either raises if it is not)."""
     text = export_text(store, "fhir")
-    return Bundle.model_validate_json(text), json.loads(text)
+    document = json.loads(text)
+    R4Bundle(document, strict=True)
+    return Bundle.model_validate_json(text), document
 
 
 def resources(document, kind):

@@ -13,6 +13,7 @@ import pytest
 from fhir.resources.R4B.bundle import Bundle
 
 from fibromap.domain.records import flare_fingerprint
+from fibromap.exchange.fhir_codes import REGION_SYSTEM
 from fibromap.exchange.files import export_text, import_text
 from tests.helpers.records import at, full_flare, temple_flare
 
@@ -111,6 +112,7 @@ def test_fhir_says_ongoing_not_given_and_not_rated_in_its_own_terms(three):
     assert "effectivePeriod" not in unsaid
     assert unsaid["component"][0]["dataAbsentReason"]["text"] == "not given"
     assert "end" in flares[TIMED.onset.isoformat()]["effectivePeriod"]
-    absent = [(o["bodySite"]["coding"][0]["code"], o["dataAbsentReason"]["text"])
-              for o in observations if "bodySite" in o and "valueInteger" not in o]
+    absent = [(coding["code"], o["dataAbsentReason"]["text"])
+              for o in observations if "bodySite" in o and "valueInteger" not in o
+              for coding in o["bodySite"]["coding"] if coding["system"] == REGION_SYSTEM]
     assert absent == [("temple.left", "referred, not rated")] * 2  # the rated temple has 5
