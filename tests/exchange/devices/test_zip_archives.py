@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from fibromap.errors import FibroMapError
 from fibromap.exchange.archives import MAX_RATIO, inspect
 from fibromap.exchange.devices.apple_health import XML_LIMIT
 from fibromap.exchange.devices.fitbit import FILE_LIMIT
@@ -122,3 +123,16 @@ def test_records_as_alike_as_real_ones_get_still_import(second, tmp_path):
     assert info.file_size > 2 << 20 and info.file_size / info.compress_size > 25
     import_file(second, path)
     assert [s.day for s in second.devices.sleeps()] == [date(2026, 3, 2)]
+
+
+def test_a_member_whose_bytes_do_not_match_its_checksum_is_a_damaged_archive(second, tmp_path):
+    path = tmp_path / "export.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr(XML, APPLE_HEAD + apple_record(NIGHT) + "</HealthData>\n")
+    data = path.read_bytes()
+    at = data.index(b"Asleep")
+    path.write_bytes(data[:at] + b"Awake!" + data[at + 6:])  # same length, other bytes
+    with pytest.raises(FibroMapError, match=f"is a damaged zip archive \\({XML} does not match "
+                                            "its checksum\\)"):
+        import_file(second, path)
+    assert nothing_written(second)
