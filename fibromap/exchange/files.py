@@ -19,9 +19,9 @@ from fibromap.domain.atlas import load_atlas
 from fibromap.domain.flare import Flare
 from fibromap.domain.records import Records
 from fibromap.domain.sealing import is_sealed, seal_with_passphrase, unseal_with_passphrase
-from fibromap.domain.vocabulary import Term, TermKind
+from fibromap.domain.vocabulary import LABEL_MAX, Term, TermKind
 from fibromap.domain.wording import counted
-from fibromap.errors import FibroMapError, ValidationError
+from fibromap.errors import FibroMapError
 from fibromap.exchange.formats import (
     Format,
     ReadChoices,
@@ -345,10 +345,11 @@ def _new_words(store: Store, records: Records, source: str) -> list[Term]:
         for kind, key in _words_used(flare):
             if (kind, key) in known or (kind, key) in new:
                 continue
-            try:
+            if len(key) > LABEL_MAX:  # (a flare takes any key of letters, digits and _)
+                problems.append(Problem(f"flares[{index}]", f"the {kind.noun} {key[:20]}… is "
+                                        f"longer than a word can be ({LABEL_MAX} characters)"))
+            else:
                 new[kind, key] = Term(kind, key, key.replace("_", " ").capitalize())
-            except ValidationError as exc:
-                problems.append(Problem(f"flares[{index}]", f"unknown {kind.noun}: {exc}"))
         problems += [Problem(f"flares[{index}]", f"unknown body region {region!r}")
                      for region in flare.regions if region not in atlas]
     if problems:

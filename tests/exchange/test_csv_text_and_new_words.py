@@ -159,3 +159,14 @@ def test_a_region_not_on_the_body_map_is_still_refused(own_words, second):
     with pytest.raises(ImportRefused, match="unknown body region"):
         import_text(second, own_words.replace("upper_trapezius.left", "wing.left"), "f.csv")
     assert second.flares.count() == 0
+
+
+def test_a_word_id_longer_than_a_word_can_be_is_refused_in_a_line(second):
+    text = csv_format.dumps(Records(flares=[full_flare(triggers=frozenset({"a" * 5000}))]),
+                            load_atlas())
+    with pytest.raises(ImportRefused) as refused:
+        import_text(second, text, "f.csv")
+    assert str(refused.value) == ("f.csv was not imported, nothing was written: flares[0]: the "
+                                  f"trigger {'a' * 20}… is longer than a word can be (80 "
+                                  "characters)")
+    assert second.flares.count() == 0
