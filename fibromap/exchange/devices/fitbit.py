@@ -111,11 +111,12 @@ class _Files:
                        else str(p) for p in names})
 
     def inspect(self, names: list[str]) -> None:
-        """Refuse the archive if a member to be read cannot be a Fitbit file (before any
-        is unpacked: exchange/archives.py)."""
+        """Refuse the archive if a member to be read (a data file or the profile) cannot be
+        a Fitbit file, before any is unpacked (exchange/archives.py)."""
         if self.archive is not None:
             for name in names:
-                inspect(self.archive.getinfo(name), FILE_LIMIT, str(self.path))
+                if data_file(name) or _is_profile(name):
+                    inspect(self.archive.getinfo(name), FILE_LIMIT, str(self.path))
 
     def read(self, name: str) -> bytes:
         if self.archive is not None:
@@ -262,7 +263,7 @@ def _read(files: _Files, progress: Progress | None) -> DeviceExport:
     if not data:
         raise ImportRefused(str(files.path), [Problem("the files", "no Fitbit sleep-….json or "
                                                                    "steps-….json in it")])
-    files.inspect([name for name in names if data_file(name) or _is_profile(name)])
+    files.inspect(names)
     zone = _zone(files, names)
     result = DeviceExport("Fitbit data (Google Takeout)")
     steps: dict[date, float] = defaultdict(float)
