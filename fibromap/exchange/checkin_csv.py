@@ -15,7 +15,8 @@ Columns, in order (UTF-8, comma-separated, a header row first, rows ending in CR
     foods               separated by "; "
     notes
 
-An empty cell is a question not answered that day, never 0. The same file imports again;
+An empty cell is a question not answered that day, never 0; foods and notes follow the
+apostrophe rule against spreadsheet formulas (csv_cells.py). The same file imports again;
 a day that already has a check-in keeps it.
 """
 
@@ -31,6 +32,7 @@ from fibromap.domain.daily import SCALES, CheckIn
 from fibromap.domain.records import Records
 from fibromap.errors import FibroMapError
 from fibromap.exchange.checks import check_records
+from fibromap.exchange.csv_cells import spreadsheet_text, text_of_cell
 from fibromap.exchange.formats import Parsed, ReadChoices
 from fibromap.exchange.problems import Collector, csv_rows
 from fibromap.store.store import Store
@@ -41,8 +43,6 @@ ANSWERS = ("pain", "stiffness", "fibro_fog", "waking_unrefreshed", "sleep_hours"
 COLUMNS = ("day", *ANSWERS, "foods", "notes")
 WHOLE = re.compile(r"[0-9]{1,3}\Z")
 DECIMAL = re.compile(r"[0-9]{1,2}(\.[0-9]{1,3})?\Z")
-# A spreadsheet would run a cell that starts like a formula (as in the flares' CSV).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A check-in's complaint names its field in words ("fibro fog must be…"): its column.
 FIELD_COLUMNS = {label: name for name, label, _high in SCALES} | {
     "sleep hours": "sleep_hours", "times woken by spasms": "woken_by_spasms",
@@ -56,16 +56,12 @@ def _number(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def _text(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def write(handle: TextIO, checkins: list[CheckIn]) -> None:
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for c in sorted(checkins, key=lambda c: c.day):
         writer.writerow([c.day.isoformat(), *(_number(getattr(c, n)) for n in ANSWERS),
-                         _text("; ".join(sorted(c.foods))), _text(c.notes)])
+                         spreadsheet_text("; ".join(sorted(c.foods))), spreadsheet_text(c.notes)])
 
 
 def write_export(store: Store, handle: TextIO) -> None:
@@ -98,10 +94,6 @@ def _answer(column: str, cell: str) -> float | int | None:
     return int(cell)
 
 
-def _untext(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
-
-
 def _checkin(line: int, row: list[str], problems: Collector) -> CheckIn | None:
     before = len(problems.problems)
     try:
@@ -116,9 +108,9 @@ def _checkin(line: int, row: list[str], problems: Collector) -> CheckIn | None:
             problems.add(f"line {line}, column {column}", str(exc))
     if len(problems.problems) > before:
         return None
-    foods = frozenset(f.strip() for f in _untext(row[-2]).split(";") if f.strip())
+    foods = frozenset(f.strip() for f in text_of_cell(row[-2]).split(";") if f.strip())
     try:
-        return CheckIn(day, foods=foods, notes=_untext(row[-1]), **answers)
+        return CheckIn(day, foods=foods, notes=text_of_cell(row[-1]), **answers)
     except FibroMapError as exc:
         field = getattr(exc, "field", None) or ""
         problems.add(f"line {line}, column {FIELD_COLUMNS.get(field, field)}", str(exc))

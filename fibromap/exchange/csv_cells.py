@@ -12,6 +12,26 @@ from fibromap.errors import FibroMapError
 
 DIGITS = re.compile(r"[0-9]{1,9}\Z")
 
+# Text a spreadsheet would run as a formula starts with one of these.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# The apostrophe rule, for every text cell (notes, foods): on export, text that starts with
+# = + - @ tab CR, or with an apostrophe, gets an apostrophe in front (a spreadsheet shows
+# the text and runs nothing); on import, exactly one leading apostrophe comes off again,
+# so every text comes back as it was. A cell starting with an apostrophe and then anything
+# else was never written so: it is from an export made before apostrophes were doubled
+# (a note "'tis" left as it was) and is kept whole, as then.
+ESCAPED_STARTS = (*FORMULA_STARTS, "'")
+
+
+def spreadsheet_text(text: str) -> str:
+    """A text as its cell is written (the apostrophe rule)."""
+    return "'" + text if text.startswith(ESCAPED_STARTS) else text
+
+
+def text_of_cell(cell: str) -> str:
+    """The text a cell was written from (the apostrophe rule, undone)."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(ESCAPED_STARTS) else cell
+
 
 def whole(cell: str) -> int:
     if not DIGITS.match(cell):

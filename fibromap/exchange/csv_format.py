@@ -25,6 +25,10 @@ Columns, in order (UTF-8, comma-separated, a header row first):
 
 Text inside treatments that would clash with ; = [ ] | is percent-encoded. Rows end in
 CRLF (RFC 4180), so a line break or a lone carriage return inside a note is quoted.
+A note follows the apostrophe rule (csv_cells.py): one starting with = + - @ tab CR or an
+apostrophe is written with an apostrophe in front, which import takes off again. Words are
+named by their ids only: one the database does not know is added on import as the
+person's own, its label made from the id (exchange/files.py).
 Whole numbers are plain digits. On import, local_date, local_time, utc_offset_minutes
 and region_name must agree with onset and region (region_name may be a name the region
 had when an older version wrote the file), and flare_id with the flare's contents.
@@ -54,6 +58,8 @@ from fibromap.exchange.csv_cells import (
     pairs,
     parse_treatments,
     rating,
+    spreadsheet_text,
+    text_of_cell,
     truth,
     whole,
     word_keys,
@@ -88,19 +94,6 @@ def _enc(text: str) -> str:
     return quote(text, safe=SAFE)
 
 
-# A spreadsheet would run a cell that starts like a formula: such text gets a leading
-# apostrophe on export, which import takes off again.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell_text(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def _textat_cell(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
-
-
 def _treatments(flare: Flare) -> str:
     parts = []
     for use in flare.treatments:
@@ -127,7 +120,7 @@ def write(handle: TextIO, flare_chunks: Iterable[list[tuple[Flare, str]]], atlas
                 flare.context or "", "; ".join(sorted(flare.qualities)),
                 "; ".join(sorted(flare.triggers)), _treatments(flare),
                 "; ".join(f"{a.value}={v}" for a, v in sorted(flare.impacts.items())),
-                _cell_text(flare.notes), flare.created.isoformat() if flare.created else "",
+                spreadsheet_text(flare.notes), flare.created.isoformat() if flare.created else "",
                 flare.modified.isoformat() if flare.modified else "",
             ]
             writer.writerows(
@@ -184,7 +177,7 @@ def _read_flare(rows: list[tuple[int, list[str]]], atlas: Atlas, counted: bool) 
             sites=tuple(sites),
             referrals=tuple(referrals), context=first[6] or None,
             qualities=frozenset(word_keys(first[7])), triggers=frozenset(word_keys(first[8])),
-            treatments=treatments, impacts=impacts, notes=_textat_cell(first[11]),
+            treatments=treatments, impacts=impacts, notes=text_of_cell(first[11]),
             created=moment(first[12], first_line, "created"),
             modified=moment(first[13], first_line, "modified"))
     except FibroMapError as exc:

@@ -16,8 +16,10 @@ from typing import TextIO
 
 from fibromap import atomic
 from fibromap.domain.atlas import load_atlas
+from fibromap.domain.flare import Flare
+from fibromap.domain.records import Records
 from fibromap.domain.sealing import is_sealed, seal_with_passphrase, unseal_with_passphrase
-from fibromap.domain.vocabulary import TermKind
+from fibromap.domain.vocabulary import LABEL_MAX, Term, TermKind
 from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 from fibromap.exchange.formats import (
@@ -219,11 +221,14 @@ def _import(store: Store, text: str, source: str, *, dry_run: bool, person: str 
     fmt = _text_format(text, source)
     parsed = fmt.code().read_records(text, source, ReadChoices(person, regions, stage("Reading")))
     records = parsed.records
-    # Words the flares use must exist; a file may rely on words it does not list.
-    _refuse_unknown_words(store, records, source)
+    # Words the flares use that the file does not define (a CSV defines none) are added.
+    words = _new_words(store, records, source)
+    records.terms += words
     result = write_new(store, records, dry_run=dry_run, progress=stage("Writing"))
     name = f"{fmt.name}{f' (person {parsed.person})' if parsed.person else ''}"
-    return ImportReport(name, result, parsed.details, parsed.symptoms)
+    # Only what the database did not have: an import of the same file again says nothing.
+    details = parsed.details + ([new_words_text(words, dry_run)] if words else [])
+    return ImportReport(name, result, details, parsed.symptoms)
 
 
 def _recognised(text: str) -> Format | None:
@@ -326,22 +331,44 @@ def _starts_with(path: Path, magic: bytes) -> bool:
         return False
 
 
-def _refuse_unknown_words(store: Store, records, source: str) -> None:
+def _new_words(store: Store, records: Records, source: str) -> list[Term]:
+    """The words the flares use that neither the database nor the file defines (a CSV
+    carries only their ids), made the person's own words with a label from the id
+    ("cold_office": "Cold office"); an unknown body region is refused."""
     atlas = load_atlas()
     known = {(t.kind, t.key) for kind in TermKind
              for t in store.vocabulary.terms(kind, include_hidden=True)}
     known |= {(t.kind, t.key) for t in records.terms + records.hidden_terms}
+    new: dict[tuple[TermKind, str], Term] = {}
     problems = []
     for index, flare in enumerate(records.flares):
-        used = ([(TermKind.CONTEXT, flare.context)] if flare.context else []) + \
-            [(TermKind.QUALITY, k) for k in flare.qualities] + \
-            [(TermKind.TRIGGER, k) for k in flare.triggers] + \
-            [(TermKind.TREATMENT, t.treatment) for t in flare.treatments]
-        for kind, key in used:
-            if (kind, key) not in known:
-                problems.append(Problem(f"flares[{index}]", f"unknown {kind.noun} {key!r}"))
-        for region in flare.regions:
-            if region not in atlas:
-                problems.append(Problem(f"flares[{index}]", f"unknown body region {region!r}"))
+        for kind, key in _words_used(flare):
+            if (kind, key) in known or (kind, key) in new:
+                continue
+            if len(key) > LABEL_MAX:  # (a flare takes any key of letters, digits and _)
+                problems.append(Problem(f"flares[{index}]", f"the {kind.noun} {key[:20]}… is "
+                                        f"longer than a word can be ({LABEL_MAX} characters)"))
+            else:
+                new[kind, key] = Term(kind, key, key.replace("_", " ").capitalize())
+        problems += [Problem(f"flares[{index}]", f"unknown body region {region!r}")
+                     for region in flare.regions if region not in atlas]
     if problems:
         raise ImportRefused(source, problems)
+    return sorted(new.values(), key=lambda t: t.key)
+
+
+def _words_used(flare: Flare) -> list[tuple[TermKind, str]]:
+    return ([(TermKind.CONTEXT, flare.context)] if flare.context else []) + \
+        [(TermKind.QUALITY, k) for k in flare.qualities] + \
+        [(TermKind.TRIGGER, k) for k in flare.triggers] + \
+        [(TermKind.TREATMENT, t.treatment) for t in flare.treatments]
+
+
+def new_words_text(words: list[Term], dry_run: bool) -> str:
+    """"2 new words were added: cold office, heating pad." (would be, in a dry run)."""
+    names = ", ".join(t.key.replace("_", " ") for t in words)
+    if dry_run:
+        return f"{counted(len(words), 'new words')} would be added: {names}."
+    if len(words) == 1:
+        return f"1 new word was added: {names}."
+    return f"{len(words):,} new words were added: {names}."

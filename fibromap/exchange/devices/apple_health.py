@@ -2,7 +2,8 @@
 
 The file is one XML document, often gigabytes: a <HealthData> root holding a <Record> per
 measurement. FibroMap reads it as a stream (expat, a megabyte at a time, nothing kept but
-what it needs) and takes two kinds of record:
+what it needs; in an export.zip, the export.xml is inspected first: exchange/archives.py)
+and takes two kinds of record:
 
     <Record type="HKCategoryTypeIdentifierSleepAnalysis" sourceName="Anna's Apple Watch"
             device="<<HKDevice: 0x…>, name:Apple Watch, manufacturer:Apple Inc., …>"
@@ -33,6 +34,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fibromap.domain.device_data import DeviceSource, Moment, SleepStage, Stretch
 from fibromap.domain.wording import counted
+from fibromap.exchange.archives import Limit, unpacking
 from fibromap.exchange.devices import DeviceExport, FileSample, Progress
 from fibromap.exchange.problems import ImportRefused, Problem
 
@@ -40,6 +42,9 @@ APP = "Apple Health"
 SLEEP = "HKCategoryTypeIdentifierSleepAnalysis"
 STEPS = "HKQuantityTypeIdentifierStepCount"
 CHUNK = 1 << 20
+# The most an export.xml in an export.zip may unpack to: the largest real exports, of
+# years of a watch measuring all day, are a few gigabytes (read at 20-50 MB a second).
+XML_LIMIT = Limit(32 << 30, "an Apple Health export.xml")
 STAGES = {
     "HKCategoryValueSleepAnalysisInBed": SleepStage.IN_BED, "0": SleepStage.IN_BED,
     "HKCategoryValueSleepAnalysisAsleep": SleepStage.ASLEEP,
@@ -203,16 +208,17 @@ class _Reader:
 
 
 def read(path: Path, progress: Progress | None = None) -> DeviceExport:
-    """Read export.zip or export.xml at ``path``."""
+    """Read export.zip (its export.xml inspected first: exchange/archives.py) or
+    export.xml at ``path``."""
     reader = _Reader(str(path))
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
             member = zip_member(archive)
-            if member is None:
-                raise ImportRefused(str(path), [Problem(
-                    "the archive", "holds no export.xml: not an Apple Health export.zip")])
-            with archive.open(member) as stream:
-                reader.feed(stream, member.file_size, progress)
+        if member is None:
+            raise ImportRefused(str(path), [Problem(
+                "the archive", "holds no export.xml: not an Apple Health export.zip")])
+        with unpacking(path, member, XML_LIMIT, str(path)) as stream:
+            reader.feed(stream, member.file_size, progress)
     else:
         with open(path, "rb") as stream:
             reader.feed(stream, path.stat().st_size, progress)

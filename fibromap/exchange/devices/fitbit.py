@@ -47,6 +47,7 @@ from fibromap.domain.device_data import (
     steps_per_day,
 )
 from fibromap.errors import ValidationError
+from fibromap.exchange.archives import Limit, inspect, unpacked
 from fibromap.exchange.devices import DeviceExport, FileSample, Progress
 from fibromap.exchange.problems import ImportRefused, Problem
 
@@ -54,7 +55,8 @@ APP = "Fitbit"
 SOURCE = DeviceSource(APP, "Fitbit")
 _FILE = re.compile(r"(?:^|/)(sleep|steps)-\d{4}-\d{2}-\d{2}\.json$")
 _AWAKE_LEVELS = ("wake", "awake", "restless")
-MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_FILE_BYTES = 256 * 1024 * 1024  # a month of minute steps is a few megabytes
+FILE_LIMIT = Limit(MAX_FILE_BYTES, "a Fitbit data file")
 
 
 def data_file(name: str) -> str | None:
@@ -108,12 +110,17 @@ class _Files:
         return sorted({str(p.relative_to(self.path)) if p.is_relative_to(self.path)
                        else str(p) for p in names})
 
+    def inspect(self, names: list[str]) -> None:
+        """Refuse the archive if a member to be read (a data file or the profile) cannot be
+        a Fitbit file, before any is unpacked (exchange/archives.py)."""
+        if self.archive is not None:
+            for name in names:
+                if data_file(name) or _is_profile(name):
+                    inspect(self.archive.getinfo(name), FILE_LIMIT, str(self.path))
+
     def read(self, name: str) -> bytes:
         if self.archive is not None:
-            info = self.archive.getinfo(name)
-            if info.file_size > MAX_FILE_BYTES:
-                raise ValueError("larger than a Fitbit data file can be")
-            return self.archive.read(info)
+            return unpacked(self.path, self.archive.getinfo(name), FILE_LIMIT, str(self.path))
         if self.path.is_dir():
             target = self.path / name  # (an absolute name stays itself)
         else:
@@ -256,6 +263,7 @@ def _read(files: _Files, progress: Progress | None) -> DeviceExport:
     if not data:
         raise ImportRefused(str(files.path), [Problem("the files", "no Fitbit sleep-….json or "
                                                                    "steps-….json in it")])
+    files.inspect(names)
     zone = _zone(files, names)
     result = DeviceExport("Fitbit data (Google Takeout)")
     steps: dict[date, float] = defaultdict(float)

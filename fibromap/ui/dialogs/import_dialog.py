@@ -275,7 +275,10 @@ class ImportDialog(QDialog):
         layout = self.layout()
         assert layout is not None, "__init__ lays the dialog out"
         layout.activate()
-        self.resize(self.width(), max(640 if listed else 0, self.minimumSizeHint().height()))
+        # A message that wraps needs the height its lines take at this width, which the
+        # minimum size hint (one line a message) does not count.
+        needed = max(self.minimumSizeHint().height(), self.heightForWidth(self.width()))
+        self.resize(self.width(), max(640 if listed else 0, needed))
 
     def _show_symptoms(self, placed: dict[str, tuple[str, ...]]) -> None:
         self.symptoms.setRowCount(len(placed))

@@ -154,3 +154,16 @@ def test_a_damaged_device_export_cannot_be_imported(qtbot, store, tmp_path):
     dialog = opened(qtbot, store, cut)
     assert dialog.summary.is_error and "not well-formed XML" in dialog.summary.text()
     assert not dialog.import_button.isEnabled() and store.devices.count() == 0
+
+
+def test_a_refusal_longer_than_a_line_is_shown_whole(qtbot, store, tmp_path):
+    from tests.helpers.device_exports import APPLE_HEAD
+    from tests.helpers.zip_bombs import deflated, write_zip
+
+    packed, crc, size = deflated(APPLE_HEAD.encode(), b" " * (1 << 20), 2480, b"</HealthData>")
+    path = write_zip(tmp_path / "export.zip", "apple_health_export/export.xml", packed, crc, size)
+    dialog = opened(qtbot, store, path)
+    label = dialog.summary
+    assert label.is_error and label.text().endswith("so it was not unpacked")
+    assert label.height() >= label.heightForWidth(label.width())  # every wrapped line shows
+    assert not dialog.import_button.isEnabled()
