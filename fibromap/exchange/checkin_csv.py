@@ -12,7 +12,8 @@ Columns, in order (UTF-8, comma-separated, a header row first, rows ending in CR
     sleep_quality       0 (very poor) to 10 (very good)
     woken_by_spasms     times woken by spasms that night
     water_glasses, stress (0–10), fatigue (0–10), mood (0–10), activity_level (0–10)
-    foods               separated by "; "
+    foods               separated by "; " (a semicolon or backslash in a food written
+                        after a backslash)
     notes
 
 An empty cell is a question not answered that day, never 0; foods and notes follow the
@@ -32,7 +33,7 @@ from fibromap.domain.daily import SCALES, CheckIn
 from fibromap.domain.records import Records
 from fibromap.errors import FibroMapError
 from fibromap.exchange.checks import check_records
-from fibromap.exchange.csv_cells import spreadsheet_text, text_of_cell
+from fibromap.exchange.csv_cells import joined, split_joined, spreadsheet_text, text_of_cell
 from fibromap.exchange.formats import Parsed, ReadChoices
 from fibromap.exchange.problems import Collector, csv_rows
 from fibromap.store.store import Store
@@ -61,7 +62,7 @@ def write(handle: TextIO, checkins: list[CheckIn]) -> None:
     writer.writerow(COLUMNS)
     for c in sorted(checkins, key=lambda c: c.day):
         writer.writerow([c.day.isoformat(), *(_number(getattr(c, n)) for n in ANSWERS),
-                         spreadsheet_text("; ".join(sorted(c.foods))), spreadsheet_text(c.notes)])
+                         spreadsheet_text(joined(sorted(c.foods))), spreadsheet_text(c.notes)])
 
 
 def write_export(store: Store, handle: TextIO) -> None:
@@ -108,7 +109,7 @@ def _checkin(line: int, row: list[str], problems: Collector) -> CheckIn | None:
             problems.add(f"line {line}, column {column}", str(exc))
     if len(problems.problems) > before:
         return None
-    foods = frozenset(f.strip() for f in text_of_cell(row[-2]).split(";") if f.strip())
+    foods = frozenset(split_joined(text_of_cell(row[-2])))
     try:
         return CheckIn(day, foods=foods, notes=text_of_cell(row[-1]), **answers)
     except FibroMapError as exc:

@@ -33,6 +33,32 @@ def text_of_cell(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and cell[1:].startswith(ESCAPED_STARTS) else cell
 
 
+def joined(texts) -> str:
+    """Texts in one cell, separated by "; "; a semicolon or backslash inside a text is
+    written after a backslash (a food "tea; milk" stays one food)."""
+    return "; ".join(text.replace("\\", "\\\\").replace(";", "\\;") for text in texts)
+
+
+def split_joined(cell: str) -> list[str]:
+    """The texts a cell was written from by ``joined`` (a backslash before anything but a
+    semicolon or a backslash is kept: older exports wrote them bare)."""
+    texts, part, index = [], [], 0
+    while index < len(cell):
+        char = cell[index]
+        if char == "\\" and cell[index + 1:index + 2] in (";", "\\"):
+            part.append(cell[index + 1])
+            index += 2
+            continue
+        if char == ";":
+            texts.append("".join(part))
+            part = []
+        else:
+            part.append(char)
+        index += 1
+    texts.append("".join(part))
+    return [text.strip() for text in texts if text.strip()]
+
+
 def whole(cell: str) -> int:
     if not DIGITS.match(cell):
         raise ValueError(f"{cell!r} is not a whole number (plain digits)")

@@ -170,3 +170,19 @@ def test_a_word_id_longer_than_a_word_can_be_is_refused_in_a_line(second):
                                   f"trigger {'a' * 20}… is longer than a word can be (80 "
                                   "characters)")
     assert second.flares.count() == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(foods=st.lists(st.text(alphabet="ab ;\\'=", min_size=1, max_size=8).filter(str.strip)
+                      .map(lambda food: " ".join(food.split())), min_size=1, max_size=4))
+def test_a_food_with_a_semicolon_or_backslash_stays_one_food(foods):
+    """Foods share a cell, separated by "; ": a food "tea; milk" came back as two foods
+    (and a backslash before a semicolon as a separator); each comes back whole now."""
+    checkin = CheckIn(DAY, foods=frozenset(foods))
+    again = checkin_csv.parse(checkin_csv.dumps([checkin])).checkins
+    assert [c.foods for c in again] == [checkin.foods]
+
+
+def test_the_testers_food_comes_back_through_the_database(two_stores):
+    foods = ["tea; milk", "back\\", "a\\;b"]
+    assert round_trip(two_stores, ["", "", ""], foods)[2] == [frozenset({f}) for f in foods]
