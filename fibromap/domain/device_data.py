@@ -175,13 +175,18 @@ def _clip(intervals: list[Interval], taken: list[Interval]) -> list[Interval]:
     return out
 
 
+STAGES = frozenset({SleepStage.LIGHT, SleepStage.DEEP, SleepStage.REM})
+
+
 def sleep_periods(source: DeviceSource, stretches: Iterable[Stretch],
-                  left_out: list[str] | None = None) -> list[DeviceSleep]:
+                  left_out: list[str] | None = None,
+                  told: frozenset[SleepStage] = STAGES) -> list[DeviceSleep]:
     """One device's stretches as periods of sleep: a stretch more than NEW_PERIOD_GAP after
     the last one ended begins another. A period with no stretch of sleep, only time in bed,
     keeps its time in bed and says nothing of sleep. A stretch that ends before it starts,
     and a period longer than LONGEST_PERIOD (a device left recording), are left out and
-    described in ``left_out``."""
+    described in ``left_out``. A stage the device cannot tell apart (``told``: a Mi Band 2
+    knows light and deep sleep, not REM) stays unknown (None), never 0."""
     ordered = sorted(stretches, key=lambda s: (s.start.utc, s.end.utc))
     groups: list[list[Stretch]] = []
     end = None
@@ -206,7 +211,7 @@ def sleep_periods(source: DeviceSource, stretches: Iterable[Stretch],
                                 f"{source.device} from {group[0].start.local:%Y-%m-%d %H:%M}, "
                                 "too long for a sleep")
             continue
-        periods.append(_period(source, group))
+        periods.append(_period(source, group, told))
     return periods
 
 
@@ -218,7 +223,8 @@ def daytime(start: Moment, end: Moment, asleep_minutes: int | None) -> bool:
             or end.local.hour >= NIGHT_ENDS_BY)
 
 
-def _period(source: DeviceSource, group: list[Stretch]) -> DeviceSleep:
+def _period(source: DeviceSource, group: list[Stretch],
+            told: frozenset[SleepStage] = STAGES) -> DeviceSleep:
     first = min(group, key=lambda s: s.start.utc).start
     last = max(group, key=lambda s: s.end.utc).end
     asleep = _union((s.start.utc, s.end.utc) for s in group if s.stage.sleeping)
@@ -240,8 +246,11 @@ def _period(source: DeviceSource, group: list[Stretch]) -> DeviceSleep:
         unstaged = _clip(_union((s.start.utc, s.end.utc) for s in group
                                 if s.stage is SleepStage.ASLEEP),
                          [part for parts in staged.values() for part in parts])
-        stages = (_minutes(staged[SleepStage.LIGHT]) + _minutes(unstaged),
-                  _minutes(staged[SleepStage.DEEP]), _minutes(staged[SleepStage.REM]))
+        light = _minutes(staged[SleepStage.LIGHT]) + _minutes(unstaged)
+        deep, rem = _minutes(staged[SleepStage.DEEP]), _minutes(staged[SleepStage.REM])
+        stages = (light if SleepStage.LIGHT in told else None,
+                  deep if SleepStage.DEEP in told else None,
+                  rem if SleepStage.REM in told else None)
     return DeviceSleep(source, first, last, in_bed, asleep_minutes,
                        max(0, in_bed - asleep_minutes), awakenings, *stages, nap)
 

@@ -34,9 +34,9 @@ def test_added_once_completed_later_read_listed_and_removed(any_url, paths):
         held = store.devices.sources()
         assert [(h.source, h.nights, h.days_of_steps) for h in held] == [
             (WATCH, 2, 0), (PHONE, 0, 2)]
-        assert store.devices.remove(WATCH, dry_run=True) == (2, 0)
+        assert store.devices.remove(WATCH, dry_run=True).described() == "2 nights"
         assert len(store.devices.sleeps()) == 2
-        assert store.devices.remove(WATCH) == (2, 0)
+        assert store.devices.remove(WATCH).described() == "2 nights"
         assert store.devices.sleeps() == [] and len(store.devices.steps()) == 2
     finally:
         store.close()
