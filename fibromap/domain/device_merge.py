@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from fibromap.domain.device_data import DeviceSleep, Moment
 
+UNNAMED = ""  # a time zone whose name is not known (stored so, too, by migration 0013)
 MINUTES = ("asleep_minutes", "awake_minutes", "awakenings", "light_minutes", "deep_minutes",
            "rem_minutes")
 
@@ -21,8 +22,9 @@ MINUTES = ("asleep_minutes", "awake_minutes", "awakenings", "light_minutes", "de
 @dataclass(frozen=True, slots=True)
 class Placement:
     """How an export placed one device's times: the time zone it read them in (None: it
-    named none, so clock times stay as written and steps fall on UTC days), and the UTC
-    instants of the first and last step it counted (None without steps)."""
+    named none, so clock times stay as written and steps fall on UTC days; UNNAMED: a zone
+    whose name is not known, this computer's where it has none FibroMap can find), and the
+    UTC instants of the first and last step it counted (None without steps)."""
 
     zone: str | None
     first_step: datetime | None = None

@@ -5,9 +5,10 @@ Importing again changes nothing: a night met again keeps the fuller record, comp
 the other (domain.device_merge.combine); a day's steps only go up. Where an export names no
 time zone of its own, the device's times are placed in the zone remembered for it
 (DeviceZoneRow); where an import places them in another zone than the stored ones were (a
-Fitbit profile read after a single file, or a database older than the remembering), that
-device's days the import covers are counted again in the new zone and the ones it no
-longer has are taken away, so no day is counted in two zones.
+Fitbit profile read after a single file; a zone not known by name, as migration 0013 marks
+the devices stored before zones were remembered), that device's days the import covers
+are counted again in the new zone and the ones it no longer has are taken away, so no day
+is counted in two zones.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def merge_into(session, sleeps: list[DeviceSleep], steps: list[DeviceSteps],
     moved = _moved(session, placements)
     _merge_sleep(session, sleeps, result, set(moved))
     _merge_steps(session, steps, result, _days_to_count_again(session, placements, moved))
-    result.rezoned |= {source: str(placements[source].zone) for source in moved}
+    result.rezoned |= {source: placements[source].zone or "this computer's time zone"
+                       for source in moved}
     _remember(session, placements)
 
 
@@ -97,13 +99,17 @@ def _moved(session, placements: Mapping[DeviceSource, Placement]) -> dict[Device
             and _has_records(session, source)}
 
 
-def _day_in(zone: str | None, instant: datetime) -> date:
-    """The day of a UTC instant in ``zone`` (the UTC day with none, or one unknown)."""
+def _days_of(zone: str | None, first: datetime, last: datetime) -> tuple[date, date]:
+    """The days, in ``zone``, of the UTC instants ``first`` and ``last``: UTC days with no
+    zone; a day more on each side in a zone whose name is not known (or is no longer)."""
+    if zone is None:
+        return first.date(), last.date()
     try:
-        there = ZoneInfo(zone) if zone else None
+        there = ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
-        there = None
-    return instant.date() if there is None else instant.replace(tzinfo=UTC).astimezone(there).date()
+        return first.date() - timedelta(days=1), last.date() + timedelta(days=1)
+    return tuple(at.replace(tzinfo=UTC).astimezone(there).date()  # type: ignore[return-value]
+                 for at in (first, last))
 
 
 def _days_to_count_again(session, placements: Mapping[DeviceSource, Placement],
@@ -115,7 +121,7 @@ def _days_to_count_again(session, placements: Mapping[DeviceSource, Placement],
         placed = placements[source]
         if placed.first_step is None or placed.last_step is None:
             continue
-        first, last = _day_in(old_zone, placed.first_step), _day_in(old_zone, placed.last_step)
+        first, last = _days_of(old_zone, placed.first_step, placed.last_step)
         again |= {(row.app, row.device, row.day): row for row in session.scalars(
             select(DeviceStepsRow).where(DeviceStepsRow.app == source.app,
                                          DeviceStepsRow.device == source.device,

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from fibromap.domain.day_bounds import EARLIEST, date_range_text, latest_day
 from fibromap.domain.device_bounds import MAX_STEPS_A_MINUTE, impossible_steps
 from fibromap.domain.device_data import STAGES, DeviceSource, Moment, SleepStage, Stretch
-from fibromap.domain.device_merge import Placement
+from fibromap.domain.device_merge import UNNAMED, Placement
 from fibromap.exchange.devices import Zones
 from fibromap.exchange.devices.local_zone import computer_zone
 from fibromap.exchange.devices.samples import LeftOut, number, seconds, shown
@@ -242,13 +242,14 @@ class SampleReader:
         return sorted(set(self.stretches) | set(self.steps))
 
     def placements(self) -> dict[DeviceSource, Placement]:
-        """The zone each device was placed in (None: unnamed), with its first and last step."""
+        """The zone each device was placed in (UNNAMED: this computer's, which has no name
+        FibroMap can find), with its first and last step."""
         out = {}
         for source in self._read_from():
             zone, span = self.zone(source), self._span.get(source)
             first, last = ((datetime.fromtimestamp(at, UTC).replace(tzinfo=None) for at in span)
                            if span else (None, None))
-            out[source] = Placement(zone.key if zone else None, first, last)
+            out[source] = Placement(zone.key if zone else UNNAMED, first, last)
         return out
 
     def zone_note(self) -> str:
