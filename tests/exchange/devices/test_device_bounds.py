@@ -4,9 +4,8 @@ minute, values that cannot be read; Gadgetbridge's times in seconds or milliseco
 numbers written as text; naps are not nights."""
 
 import sqlite3
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from fibromap.domain.day_bounds import latest_day
 from fibromap.domain.device_data import DeviceSource
 from fibromap.exchange.files import import_file
 from tests.cli.test_cli import run
@@ -20,7 +19,7 @@ from tests.helpers.device_exports import (
 
 def span() -> str:
     """The days a record may have, tomorrow being the person's (read after their zone is set)."""
-    return f"1900-01-01 to {latest_day().isoformat()}"
+    return f"1900-01-01 to {date.today() + timedelta(days=1)}"
 
 BAND = [(1, "Mi Smart Band 6", None)]
 
@@ -183,12 +182,13 @@ def test_a_zone_a_band_was_first_read_in_stays_with_it_until_it_is_removed(sqlit
                               miband=[(1, seconds("2026-03-01 23:30"), 100, 1)])
     local_zone("Europe/Berlin")
     import_file(sqlite_store, path)
+    local_zone("UTC")
+    import_file(sqlite_store, path)
+    assert [s.day for s in sqlite_store.devices.steps()] == [date(2026, 3, 2)]  # 00:30 in Berlin
     assert sqlite_store.devices.zones() == {DeviceSource("Gadgetbridge", "Mi Smart Band 6"):
                                             "Europe/Berlin"}
-    assert [s.day for s in sqlite_store.devices.steps()] == [date(2026, 3, 2)]
     removed = sqlite_store.devices.remove(DeviceSource("Gadgetbridge", "Mi Smart Band 6"))
     assert removed.described() == "1 day of steps" and sqlite_store.devices.zones() == {}
-    local_zone("UTC")
     import_file(sqlite_store, path)
     assert [s.day for s in sqlite_store.devices.steps()] == [date(2026, 3, 1)]
 
