@@ -240,19 +240,27 @@ def _period(source: DeviceSource, group: list[Stretch],
     awakenings = sum(1 for start, end in breaks if end - start >= AWAKENING)
     asleep_minutes = _minutes(asleep)
     nap = daytime(first, last, asleep_minutes)
-    stages: tuple[int | None, int | None, int | None] = (None, None, None)
-    if any(staged.values()):
-        # Sleep of no stage beside staged sleep (another app's record) counts as light.
-        unstaged = _clip(_union((s.start.utc, s.end.utc) for s in group
-                                if s.stage is SleepStage.ASLEEP),
-                         [part for parts in staged.values() for part in parts])
-        light = _minutes(staged[SleepStage.LIGHT]) + _minutes(unstaged)
-        deep, rem = _minutes(staged[SleepStage.DEEP]), _minutes(staged[SleepStage.REM])
-        stages = (light if SleepStage.LIGHT in told else None,
-                  deep if SleepStage.DEEP in told else None,
-                  rem if SleepStage.REM in told else None)
     return DeviceSleep(source, first, last, in_bed, asleep_minutes,
-                       max(0, in_bed - asleep_minutes), awakenings, *stages, nap)
+                       max(0, in_bed - asleep_minutes), awakenings,
+                       *_stage_minutes(group, staged, told), nap)
+
+
+def _stage_minutes(group: list[Stretch], staged: dict[SleepStage, list[Interval]],
+                   told: frozenset[SleepStage]) -> tuple[int | None, int | None, int | None]:
+    """Minutes of light, deep and REM sleep: None where the device tells no stages, or
+    cannot tell that one."""
+    if not any(staged.values()):
+        return None, None, None
+    # Sleep of no stage beside staged sleep (another app's record) counts as light.
+    unstaged = _clip(_union((s.start.utc, s.end.utc) for s in group
+                            if s.stage is SleepStage.ASLEEP),
+                     [part for parts in staged.values() for part in parts])
+    minutes = {SleepStage.LIGHT: _minutes(staged[SleepStage.LIGHT]) + _minutes(unstaged),
+               SleepStage.DEEP: _minutes(staged[SleepStage.DEEP]),
+               SleepStage.REM: _minutes(staged[SleepStage.REM])}
+    light, deep, rem = (minutes[stage] if stage in told else None
+                        for stage in (SleepStage.LIGHT, SleepStage.DEEP, SleepStage.REM))
+    return light, deep, rem
 
 
 def _overlap(a: DeviceSleep, b: DeviceSleep) -> float:

@@ -204,27 +204,33 @@ class SampleReader:
     def read_xiaomi_sleep(self) -> None:
         """Each night from bedtime to waking, in the stages recorded within it (the whole
         night light sleep where the band recorded none)."""
+        stages = self._xiaomi_stages()
+        for device_id, bed, wake in self._select(XIAOMI_NIGHTS, ("DEVICE_ID", "TIMESTAMP", "WAKEUP_TIME")):
+            source = self.devices.get(device_id)
+            start = None if source is None else self._when(source, bed)
+            end = None if source is None or start is None or not wake else self._when(source, wake)
+            if source is not None and start is not None and end is not None and end > start:
+                self._xiaomi_night(source, start, end, stages[source])
+
+    def _xiaomi_stages(self) -> dict[DeviceSource, list[tuple[float, int]]]:
         stages: dict[DeviceSource, list[tuple[float, int]]] = defaultdict(list)
         for device_id, stamp, stage in self._select(XIAOMI_STAGES, ("DEVICE_ID", "TIMESTAMP", "STAGE")):
             source = self.devices.get(device_id)
             at = None if source is None else self._when(source, stamp)
             if source is not None and at is not None and (kind := self._kind(source, stage)) is not None:
                 stages[source].append((at, kind))
-        for device_id, bed, wake in self._select(XIAOMI_NIGHTS, ("DEVICE_ID", "TIMESTAMP", "WAKEUP_TIME")):
-            source = self.devices.get(device_id)
-            start = None if source is None else self._when(source, bed)
-            if source is None or start is None or not wake:
-                continue
-            end = self._when(source, wake)
-            if end is None or end <= start:
-                continue
-            inside = [(at, kind) for at, kind in stages[source] if start <= at < end] or [(start, 3)]
-            self.told[source] = STAGES
-            for (at, kind), (until, _next) in zip(inside, [*inside[1:], (end, None)], strict=True):
-                if XIAOMI_KINDS.get(kind) is not None and until > at:
-                    self.stretches[source].append(Stretch(self._moment(source, at),
-                                                          self._moment(source, until),
-                                                          XIAOMI_KINDS[kind]))
+        return stages
+
+    def _xiaomi_night(self, source: DeviceSource, start: float, end: float,
+                      stages: list[tuple[float, int]]) -> None:
+        """A night's stretches, each stage lasting until the next."""
+        inside = [(at, kind) for at, kind in stages if start <= at < end] or [(start, 3)]
+        self.told[source] = STAGES
+        for (at, kind), (until, _next) in zip(inside, [*inside[1:], (end, None)], strict=True):
+            if XIAOMI_KINDS.get(kind) is not None and until > at:
+                self.stretches[source].append(Stretch(self._moment(source, at),
+                                                      self._moment(source, until),
+                                                      XIAOMI_KINDS[kind]))
 
     # -- what was read --------------------------------------------------------------------
     def not_read(self, tables: Iterable[str]) -> list[str]:
