@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from fibromap.domain.device_data import DeviceSleep, Moment
+from fibromap.domain.device_data import DeviceSleep, DeviceSource, Moment
 
 UNNAMED = ""  # a time zone whose name is not known (stored so, too, by migration 0013)
 MINUTES = ("asleep_minutes", "awake_minutes", "awakenings", "light_minutes", "deep_minutes",
@@ -29,6 +29,15 @@ class Placement:
     zone: str | None
     first_step: datetime | None = None
     last_step: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceZone:
+    """The time zone a device's times were placed in where its export named none, kept for
+    its next import (UNNAMED: a zone whose name is not known)."""
+
+    source: DeviceSource
+    zone: str
 
 
 def _fullness(sleep: DeviceSleep) -> tuple:
