@@ -201,3 +201,22 @@ def test_a_fuller_night_completes_a_shorter_one_and_never_the_reverse(sqlite_sto
         [night] = store.devices.sleeps()
         assert night.asleep_minutes == 420
         assert night.end.local - night.start.local == timedelta(hours=7)
+
+
+def test_a_computer_zone_without_a_name_is_kept_as_unknown_then_settled_once(
+        sqlite_store, tmp_path, local_zone):
+    """TZ as a rule ("CET-1CEST", Berlin's without its name): the band is placed by it and
+    its zone kept as unknown; imported again under it, nothing changes; under a named zone,
+    its days are counted once in that zone."""
+    path = write_gadgetbridge(tmp_path / "Gadgetbridge", [(1, "Mi Smart Band 6", None)],
+                              miband=BAND_SAMPLES)
+    local_zone("CET-1CEST,M3.5.0,M10.5.0/3")
+    import_file(sqlite_store, path)
+    assert steps_by_day(sqlite_store) == PLACED["Europe/Berlin"][0]
+    before = dump(sqlite_store)
+    assert before["device_zone"] == [(1, "Gadgetbridge", "Mi Smart Band 6", "")]
+    assert added_nothing(import_file(sqlite_store, path)) and dump(sqlite_store) == before
+    local_zone("UTC")
+    again = import_file(sqlite_store, path)
+    assert "the days of Mi Smart Band 6 counted again in UTC" in again.outcome()
+    assert steps_by_day(sqlite_store) == PLACED["UTC"][0]
