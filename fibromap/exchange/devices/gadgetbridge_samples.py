@@ -156,9 +156,13 @@ class SampleReader:
                       f"with more than {MAX_STEPS_A_MINUTE:,} steps in a minute")
             self.left.add(source, reason, f"{count:,.0f} at {_shown_time(at)}")
             return
-        self.steps[source][self._moment(source, at).local.date()] += count
+        self.steps[source][datetime.fromtimestamp(at, UTC).astimezone(self.zone(source)).date()] \
+            += count
         span = self._span.setdefault(source, [at, at])
-        span[0], span[1] = min(span[0], at), max(span[1], at)
+        if at < span[0]:
+            span[0] = at
+        elif at > span[1]:
+            span[1] = at
 
     def _kind(self, source: DeviceSource, raw: object) -> int | None:
         found = number(raw)

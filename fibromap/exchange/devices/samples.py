@@ -18,6 +18,8 @@ SECONDS_BELOW = 10**11
 def number(value: object) -> float | None:
     """A stored number, or one written as text ("12", " 12.0 "); None for anything else
     (other text, bytes, NULL, a number that is not finite)."""
+    if type(value) is int:  # nearly every value: read at once
+        return float(value)
     if isinstance(value, bool):
         return None
     if isinstance(value, str):
@@ -34,6 +36,8 @@ def number(value: object) -> float | None:
 def seconds(value: object) -> float | None:
     """A stored time as seconds since 1970 (UTC): a number of seconds or milliseconds (told
     apart by size), or a date and time written as text (UTC where it names no offset)."""
+    if type(value) is int and -SECONDS_BELOW < value < SECONDS_BELOW:
+        return value
     found = number(value)
     if found is None and isinstance(value, str):
         try:
