@@ -28,6 +28,9 @@ from fibromap.domain.device_merge import Placement
 # (what is being done, how much of it is done, how much there is), as exchange.files has it;
 # it may raise Cancelled to stop, and then nothing is written.
 Progress = Callable[[str, int, int], None]
+# What was left out is named, each kind of sample or record once (Gadgetbridge's samples
+# are counted by reason), up to this many in the note.
+SAID_AT_MOST = 10
 # The time zone remembered for each device whose export names none (store.devices.zones).
 Zones = Mapping[DeviceSource, str]
 
@@ -64,8 +67,10 @@ class DeviceExport:
         self.sleeps = bounded_sleeps(self.sleeps, latest, self.left_out)
         self.steps = bounded_steps(self.steps, latest, self.left_out)
         if self.left_out:
-            more = f" and {len(self.left_out) - 3} more" if len(self.left_out) > 3 else ""
-            self.notes.append(f"Left out: {'; '.join(self.left_out[:3])}{more}.")
+            shown = self.left_out[:SAID_AT_MOST]
+            more = len(self.left_out) - len(shown)
+            self.notes.append(f"Left out: {'; '.join(shown)}"
+                              f"{f' and {more} more' if more else ''}.")
 
     def sources(self) -> list[DeviceSource]:
         return sorted({s.source for s in self.sleeps} | {s.source for s in self.steps})

@@ -113,7 +113,9 @@ def test_text_and_impossible_values_are_read_or_left_out_in_plain_lines(capsys, 
         "Left out: 2 samples of Mi Smart Band 6 with a step count that cannot be read (the "
         "first: '1,200'); 1 sample of Mi Smart Band 6 with a negative step count (the first: "
         "-50 at 2026-03-02 08:04 UTC); 1 sample of Mi Smart Band 6 with more than 1,000 steps "
-        "in a minute (the first: 5,000 at 2026-03-02 08:05 UTC) and 2 more.")
+        "in a minute (the first: 5,000 at 2026-03-02 08:05 UTC); 1 sample of Mi Smart Band 6 "
+        "with a kind of activity that cannot be read (the first: 'light'); 1 sample of Mi "
+        "Smart Band 6 with a time that cannot be read (the first: 'yesterday').")
     code, out, _err = run(capsys, "devices")
     assert out.startswith("Mi Smart Band 6 (Gadgetbridge): 1 day of steps, 2026-03-02")
 
