@@ -4,14 +4,7 @@ that came from one."""
 from __future__ import annotations
 
 from fibromap.config import Paths
-from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
-
-
-def _held(nights: int, days: int) -> str:
-    return " and ".join(part for part in (counted(nights, "nights") if nights else "",
-                                          f"{counted(days, 'days')} of steps" if days else "")
-                        if part) or "nothing"
 
 
 def devices(args, url: str, paths: Paths) -> int:
@@ -28,7 +21,7 @@ def devices(args, url: str, paths: Paths) -> int:
             if not holdings:
                 print("No sleep or steps from a device yet (fibromap import FILE adds them).")
             for held in holdings:
-                print(f"{held.source.label}: {_held(held.nights, held.days_of_steps)}, "
+                print(f"{held.source.label}: {held.described()}, "
                       f"{held.first} to {held.last}")
             return 0
         wanted = args.remove.strip().casefold()
@@ -38,11 +31,11 @@ def devices(args, url: str, paths: Paths) -> int:
             known = "; ".join(h.source.label for h in holdings) or "none"
             raise FibroMapError(f"no device called {args.remove!r} (the devices: {known})")
         if args.dry_run:
-            print(f"Dry run, nothing removed. Would remove "
-                  f"{_held(match.nights, match.days_of_steps)} from {match.source.label}.")
+            print(f"Dry run, nothing removed. Would remove {match.described()} from "
+                  f"{match.source.label}.")
             return 0
-        nights, days = store.devices.remove(match.source)
+        removed = store.devices.remove(match.source)
     finally:
         store.close()
-    print(f"Removed {_held(nights, days)} from {match.source.label}.")
+    print(f"Removed {removed.described()} from {match.source.label}.")
     return 0

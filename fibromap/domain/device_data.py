@@ -175,13 +175,18 @@ def _clip(intervals: list[Interval], taken: list[Interval]) -> list[Interval]:
     return out
 
 
+STAGES = frozenset({SleepStage.LIGHT, SleepStage.DEEP, SleepStage.REM})
+
+
 def sleep_periods(source: DeviceSource, stretches: Iterable[Stretch],
-                  left_out: list[str] | None = None) -> list[DeviceSleep]:
+                  left_out: list[str] | None = None,
+                  told: frozenset[SleepStage] = STAGES) -> list[DeviceSleep]:
     """One device's stretches as periods of sleep: a stretch more than NEW_PERIOD_GAP after
     the last one ended begins another. A period with no stretch of sleep, only time in bed,
     keeps its time in bed and says nothing of sleep. A stretch that ends before it starts,
     and a period longer than LONGEST_PERIOD (a device left recording), are left out and
-    described in ``left_out``."""
+    described in ``left_out``. A stage the device cannot tell apart (``told``: a Mi Band 2
+    knows light and deep sleep, not REM) stays unknown (None), never 0."""
     ordered = sorted(stretches, key=lambda s: (s.start.utc, s.end.utc))
     groups: list[list[Stretch]] = []
     end = None
@@ -206,7 +211,7 @@ def sleep_periods(source: DeviceSource, stretches: Iterable[Stretch],
                                 f"{source.device} from {group[0].start.local:%Y-%m-%d %H:%M}, "
                                 "too long for a sleep")
             continue
-        periods.append(_period(source, group))
+        periods.append(_period(source, group, told))
     return periods
 
 
@@ -218,7 +223,8 @@ def daytime(start: Moment, end: Moment, asleep_minutes: int | None) -> bool:
             or end.local.hour >= NIGHT_ENDS_BY)
 
 
-def _period(source: DeviceSource, group: list[Stretch]) -> DeviceSleep:
+def _period(source: DeviceSource, group: list[Stretch],
+            told: frozenset[SleepStage] = STAGES) -> DeviceSleep:
     first = min(group, key=lambda s: s.start.utc).start
     last = max(group, key=lambda s: s.end.utc).end
     asleep = _union((s.start.utc, s.end.utc) for s in group if s.stage.sleeping)
@@ -234,16 +240,27 @@ def _period(source: DeviceSource, group: list[Stretch]) -> DeviceSleep:
     awakenings = sum(1 for start, end in breaks if end - start >= AWAKENING)
     asleep_minutes = _minutes(asleep)
     nap = daytime(first, last, asleep_minutes)
-    stages: tuple[int | None, int | None, int | None] = (None, None, None)
-    if any(staged.values()):
-        # Sleep of no stage beside staged sleep (another app's record) counts as light.
-        unstaged = _clip(_union((s.start.utc, s.end.utc) for s in group
-                                if s.stage is SleepStage.ASLEEP),
-                         [part for parts in staged.values() for part in parts])
-        stages = (_minutes(staged[SleepStage.LIGHT]) + _minutes(unstaged),
-                  _minutes(staged[SleepStage.DEEP]), _minutes(staged[SleepStage.REM]))
     return DeviceSleep(source, first, last, in_bed, asleep_minutes,
-                       max(0, in_bed - asleep_minutes), awakenings, *stages, nap)
+                       max(0, in_bed - asleep_minutes), awakenings,
+                       *_stage_minutes(group, staged, told), nap)
+
+
+def _stage_minutes(group: list[Stretch], staged: dict[SleepStage, list[Interval]],
+                   told: frozenset[SleepStage]) -> tuple[int | None, int | None, int | None]:
+    """Minutes of light, deep and REM sleep: None where the device tells no stages, or
+    cannot tell that one."""
+    if not any(staged.values()):
+        return None, None, None
+    # Sleep of no stage beside staged sleep (another app's record) counts as light.
+    unstaged = _clip(_union((s.start.utc, s.end.utc) for s in group
+                            if s.stage is SleepStage.ASLEEP),
+                     [part for parts in staged.values() for part in parts])
+    minutes = {SleepStage.LIGHT: _minutes(staged[SleepStage.LIGHT]) + _minutes(unstaged),
+               SleepStage.DEEP: _minutes(staged[SleepStage.DEEP]),
+               SleepStage.REM: _minutes(staged[SleepStage.REM])}
+    light, deep, rem = (minutes[stage] if stage in told else None
+                        for stage in (SleepStage.LIGHT, SleepStage.DEEP, SleepStage.REM))
+    return light, deep, rem
 
 
 def _overlap(a: DeviceSleep, b: DeviceSleep) -> float:

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 
 from fibromap.domain.daily import CheckIn, Medication, SymptomRating
 from fibromap.domain.device_data import DeviceSleep, DeviceSteps
+from fibromap.domain.device_merge import DeviceZone
 from fibromap.domain.flare import Flare
 from fibromap.domain.questionnaires import Appointment, Questionnaire
 from fibromap.domain.vocabulary import Term
@@ -30,6 +31,8 @@ class Records:
     # What a watch, ring or phone measured (imported from its app's export).
     device_sleeps: list[DeviceSleep] = field(default_factory=list)
     device_steps: list[DeviceSteps] = field(default_factory=list)
+    # The zone each such device was placed in where its export named none.
+    device_zones: list[DeviceZone] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {"flares": len(self.flares), "check-ins": len(self.checkins),

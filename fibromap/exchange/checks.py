@@ -8,32 +8,22 @@ Each problem names where it is, through the ``where`` the format passes in: JSON
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from datetime import date, timedelta
+from datetime import date
 from typing import TypeVar
 
+from fibromap.domain.day_bounds import EARLIEST, date_range_text, latest_day
 from fibromap.domain.records import Records, flare_fingerprint
 from fibromap.exchange.problems import Collector
 
-EARLIEST = date(1900, 1, 1)
-# The person's clock may be a little behind the one that wrote the file.
-FUTURE_DAYS = 1
+__all__ = ["EARLIEST", "check_records", "date_range_text", "json_where", "latest_day"]
 
 # (the list a record is in, its position, its field) -> where the person should look
 Where = Callable[[str, int, str], str]
 Key = TypeVar("Key", bound=Hashable)  # what makes a record one of a kind (a day, a day and a name)
 
 
-def latest_day(today: date | None = None) -> date:
-    """The last day a record may fall on."""
-    return (today or date.today()) + timedelta(days=FUTURE_DAYS)
-
-
 def json_where(name: str, index: int, field: str) -> str:
     return f"{name}[{index}].{field}"
-
-
-def date_range_text(latest: date) -> str:
-    return f"{EARLIEST.isoformat()} to {latest.isoformat()}"
 
 
 def check_records(records: Records, problems: Collector, where: Where = json_where,

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from fibromap.domain.device_data import DeviceSleep, DeviceSource, DeviceSteps, Moment
+from fibromap.domain.device_merge import DeviceZone
 from fibromap.exchange.json_values import Fields, shown
 
 SLEEP_MINUTES = ("in_bed_minutes", "asleep_minutes", "awake_minutes", "awakenings",
@@ -56,6 +57,18 @@ def _moment(fields: Fields, key: str) -> Moment:
     except ValueError:
         raise ValueError(f"{key} must be a date and time like 2026-03-01T23:10:00+01:00 "
                          f"(not {shown(value)})") from None
+
+
+def device_zone(zone: DeviceZone) -> dict[str, Any]:
+    return {"app": zone.source.app, "device": zone.source.device, "zone": zone.zone}
+
+
+def parse_device_zone(item: Any) -> DeviceZone:
+    fields = Fields(item)
+    zone = fields.text("zone")
+    if len(zone) > 64:
+        raise ValueError("zone must be the name of a time zone, such as Europe/Berlin")
+    return DeviceZone(_source(fields), zone)
 
 
 def device_steps(steps: DeviceSteps) -> dict[str, Any]:

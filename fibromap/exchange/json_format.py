@@ -3,7 +3,7 @@
     {"format": "fibromap", "version": 2, "exported": "...", "words": [...],
      "flares": [...], "checkins": [...], "medications": [...], "appointments": [...],
      "questionnaires": [...], "symptom_ratings": [...], "no_spasm_days": [...],
-     "device_sleep": [...], "device_steps": [...], "notes": {...}}
+     "device_sleep": [...], "device_steps": [...], "device_zones": [...], "notes": {...}}
 
 A flare known only to the day has a date for its onset ("2026-03-01") and
 ``"day_only": true``. A flare's length is ``duration_seconds``, or with none,
@@ -15,7 +15,10 @@ is ``{"day": "2026-03-02"}`` in ``no_spasm_days`` (a file from before has none).
 Version 2 adds what devices measured: each night (or nap) in ``device_sleep`` with the
 app and device, its start and end (with the UTC offset where the person was, or without
 one where the device's export gave none), and its minutes (null: the device does not say);
-each day's steps in ``device_steps``. A version 1 file has neither and still imports.
+each day's steps in ``device_steps``; and in ``device_zones`` the time zone a device was
+placed in where its export named none ({"app": "Gadgetbridge", "device": "Mi Band 6",
+"zone": "Europe/Berlin"}; "" for a zone not known by name), for its next import to place
+it alike. A version 1 file has none of them and still imports, as does one without zones.
 
 Exporting, importing into an empty database and exporting again gives the same data.
 """
@@ -46,7 +49,14 @@ from fibromap.domain.vocabulary import Term, TermKind
 from fibromap.errors import FibroMapError
 from fibromap.exchange.checks import check_records, date_range_text, latest_day
 from fibromap.exchange.formats import Parsed, ReadChoices
-from fibromap.exchange.json_devices import device_sleep, device_steps, parse_device_sleep, parse_device_steps
+from fibromap.exchange.json_devices import (
+    device_sleep,
+    device_steps,
+    device_zone,
+    parse_device_sleep,
+    parse_device_steps,
+    parse_device_zone,
+)
 from fibromap.exchange.json_stream import Progress, members
 from fibromap.exchange.json_values import Fields
 from fibromap.exchange.problems import Collector, ImportRefused, Problem
@@ -106,6 +116,8 @@ def _sections(records: Records) -> list[tuple[str, list]]:
             records.device_sleeps, key=lambda s: (s.start.utc, s.source))]),
         ("device_steps", [device_steps(s) for s in sorted(records.device_steps,
                                                           key=lambda s: (s.day, s.source))]),
+        ("device_zones", [device_zone(z) for z in sorted(records.device_zones,
+                                                         key=lambda z: z.source)]),
     ]
 
 
@@ -176,7 +188,7 @@ def _parse_flare(item: Any) -> Flare:
 
 
 LISTS = ("words", "flares", "checkins", "medications", "appointments", "questionnaires",
-         "symptom_ratings", "no_spasm_days", "device_sleep", "device_steps")
+         "symptom_ratings", "no_spasm_days", "device_sleep", "device_steps", "device_zones")
 RECORDS_OF = {"device_sleep": "device_sleeps"}  # where a list's records go, where named apart
 def _impacts(fields: Fields) -> dict[ImpactArea, int]:
     """What a flare got in the way of: each area a key of ``impacts``, with its level."""
@@ -219,6 +231,7 @@ def _readers() -> dict[str, Callable[[Any], Any]]:
         "no_spasm_days": lambda d: Fields(d).day("day"),
         "device_sleep": parse_device_sleep,
         "device_steps": parse_device_steps,
+        "device_zones": parse_device_zone,
     }
 
 

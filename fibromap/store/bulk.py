@@ -11,6 +11,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from fibromap.domain.daily import CheckIn, Medication, SymptomRating, merge_repeats
+from fibromap.domain.device_merge import DeviceZone, Placement
 from fibromap.domain.flare import Flare, utc_now
 from fibromap.domain.questionnaires import Appointment, Questionnaire, QuestionnaireKind
 from fibromap.domain.records import Records, flare_fingerprint
@@ -53,6 +54,7 @@ def read_all(store: Store, *, with_flares: bool = True) -> Records:
         no_spasm_days=store.no_spasms.between(),
         device_sleeps=store.devices.sleeps(),
         device_steps=store.devices.steps(),
+        device_zones=[DeviceZone(source, zone) for source, zone in store.devices.zones().items()],
     )
 
 
@@ -195,8 +197,9 @@ def _add_devices(session: Session, records: Records) -> dict[str, int]:
     """Nights and days of steps a device measured: new ones added, and one an earlier
     export had only in part brought up to date (counted as added: it changed)."""
     merged = DeviceImportResult()
-    if records.device_sleeps or records.device_steps:
-        merge_into(session, records.device_sleeps, records.device_steps, merged)
+    if records.device_sleeps or records.device_steps or records.device_zones:
+        merge_into(session, records.device_sleeps, records.device_steps, merged,
+                   {z.source: Placement(z.zone) for z in records.device_zones})
     return {"device nights": merged.nights["added"] + merged.nights["updated"],
             "daily step counts": merged.days["added"] + merged.days["updated"]}
 

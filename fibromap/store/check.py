@@ -10,12 +10,21 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import aliased
 
 from fibromap.domain.atlas import load_atlas
-from fibromap.domain.device_data import SLEEP_MARKED, STEPS_MARKED, device_fingerprint
+from fibromap.domain.day_bounds import latest_day
+from fibromap.domain.device_bounds import sleep_out_of_bounds, steps_out_of_bounds
+from fibromap.domain.device_data import (
+    SLEEP_MARKED,
+    STEPS_MARKED,
+    DeviceSource,
+    DeviceSteps,
+    device_fingerprint,
+)
 from fibromap.domain.records import flare_fingerprint
 from fibromap.domain.wording import counted
-from fibromap.errors import FibroMapError
+from fibromap.errors import FibroMapError, ValidationError
 from fibromap.store import wal
 from fibromap.store.database import Database, head_revision
+from fibromap.store.device_merging import sleep_of
 from fibromap.store.flares import LOAD_WHOLE, flare_from_row
 from fibromap.store.schema import (
     Base,
@@ -97,6 +106,7 @@ def _check_contents(database: Database, report: CheckReport) -> None:
             report.problems.append(f"unknown body regions: {', '.join(unknown[:10])}")
         report.problems += _changed_flares(session)
         report.problems += _changed_device_records(session)
+        report.problems += _device_records_out_of_bounds(session)
         report.problems += _repeated_medications(session)
 
 
@@ -186,6 +196,40 @@ def _changed_device_records(session) -> list[str]:
             problems.append(f"{counted(len(changed), what)} from a device changed on disk "
                             "since imported (the values no longer match the fingerprint): "
                             "ids " + ", ".join(map(str, changed[:10])))
+    return problems
+
+
+def _device_records_out_of_bounds(session) -> list[str]:
+    """Nights and days of steps an import leaves out today (domain.device_bounds): dated
+    outside 1900 to tomorrow, more steps than a day holds, minutes a day cannot hold; a
+    database written by an earlier FibroMap, or changed from outside, can hold them."""
+    latest = latest_day()
+
+    def sleep_problem(row) -> str | None:
+        try:
+            return sleep_out_of_bounds(sleep_of(row), latest)
+        except ValidationError as exc:
+            return f"a sleep of {row.device}: {exc}"
+
+    def steps_problem(row) -> str | None:
+        try:
+            return steps_out_of_bounds(DeviceSteps(DeviceSource(row.app, row.device), row.day,
+                                                   row.steps), latest)
+        except ValidationError:
+            return f"{row.steps:,} steps of {row.device} on {row.day}, not a count a day can hold"
+
+    problems = []
+    for row_type, judge, what in ((DeviceSleepRow, sleep_problem, "sleep records"),
+                                  (DeviceStepsRow, steps_problem, "daily step counts")):
+        try:
+            found = [(row.id, why) for row in session.scalars(select(row_type).order_by(row_type.id))
+                     if (why := judge(row)) is not None]
+        except (ValueError, TypeError, OverflowError):  # said by _unreadable_rows
+            continue
+        if found:
+            problems.append(f"{counted(len(found), what)} from a device out of bounds: "
+                            + "; ".join(f"id {row_id} ({why})" for row_id, why in found[:5])
+                            + (f" and {len(found) - 5} more" if len(found) > 5 else ""))
     return problems
 
 

@@ -343,3 +343,18 @@ class DeviceStepsRow(Base):
     day: Mapped[date] = mapped_column(Date, index=True)
     steps: Mapped[int] = mapped_column(Integer)
     fingerprint: Mapped[str | None] = mapped_column(String(20))  # of STEPS_MARKED
+
+
+class DeviceZoneRow(Base):
+    """The time zone one device's times and days were placed in, where its export names
+    none of its own (Gadgetbridge: this computer's zone at its first import; a single
+    Fitbit file: the zone an earlier import's profile named). A later import places them
+    the same, so importing again under another zone changes nothing."""
+
+    __tablename__ = "device_zone"
+    __table_args__ = (UniqueConstraint("app", "device", name="uq_device_zone_source"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    app: Mapped[str] = mapped_column(String(40))
+    device: Mapped[str] = mapped_column(String(120))
+    zone: Mapped[str] = mapped_column(String(64))  # an IANA name: "Europe/Berlin"

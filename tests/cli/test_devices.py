@@ -15,17 +15,20 @@ def test_list_then_remove_one_device(capsys, tmp_path, sqlite_url, paths):
     assert code == 0, err
     code, out, _err = run(capsys, "devices")
     assert out.splitlines() == [
-        "Apple Watch (Apple Health): 4 nights and 1 day of steps, 2026-03-02 to 2026-03-29",
+        # The nap of 3 March is not counted as a night.
+        "Apple Watch (Apple Health): 3 nights, 1 nap and 1 day of steps, 2026-03-02 to "
+        "2026-03-29",
         "iPhone (Apple Health): 1 night and 2 days of steps, 2026-03-02 to 2026-03-03"]
     code, out, _err = run(capsys, "devices", "--remove", "apple watch (apple health)",
                           "--dry-run")
-    assert out == ("Dry run, nothing removed. Would remove 4 nights and 1 day of steps from "
-                   "Apple Watch (Apple Health).\n")
+    assert out == ("Dry run, nothing removed. Would remove 3 nights, 1 nap and 1 day of steps "
+                   "from Apple Watch (Apple Health).\n")
     store = Store.open(sqlite_url, paths)
     assert len(store.devices.sleeps()) == 5
     store.close()
     code, out, _err = run(capsys, "devices", "--remove", "Apple Watch")
-    assert out == "Removed 4 nights and 1 day of steps from Apple Watch (Apple Health).\n"
+    assert out == ("Removed 3 nights, 1 nap and 1 day of steps from Apple Watch (Apple "
+                   "Health).\n")
     store = Store.open(sqlite_url, paths)
     try:
         # The night both measured now shows the phone's record.

@@ -44,6 +44,12 @@ def fill_every_table(store: Store) -> None:
     store.no_spasms.mark(first)
     store.symptoms.put_many([SymptomRating(first, "Headache", 4, "Flaredown")])
     store.notes.put("questions", "Why at night?")
+    # The zone a band's times were placed in, for its next import (Gadgetbridge names none).
+    from fibromap.domain.device_data import DeviceSource
+    from fibromap.domain.device_merge import Placement
+
+    store.devices.merge([], [], placements={DeviceSource("Gadgetbridge", "Mi Band 6"):
+                                            Placement("Europe/Berlin")})
 
 
 def test_a_json_round_trip_keeps_every_table(store, second, capsys):

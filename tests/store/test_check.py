@@ -60,3 +60,27 @@ def test_a_shifted_local_time_is_found(store):
         session.execute(text("UPDATE flare SET utc_offset_min = utc_offset_min + 64"))
     problems = check_database(store.database).problems
     assert any("changed on disk" in p for p in problems), problems
+
+
+def test_device_records_out_of_bounds_are_found(store):
+    """Nights and days an earlier FibroMap stored unbounded (an Apple step count in 2099,
+    Gadgetbridge samples from 1800): what an import now leaves out, `check` names."""
+    from datetime import date, datetime, timedelta
+
+    from fibromap.domain.device_data import DeviceSleep, DeviceSource, DeviceSteps, Moment
+
+    band, phone = DeviceSource("Gadgetbridge", "Mi Band 2"), DeviceSource("Apple Health", "iPhone")
+    night = DeviceSleep(band, Moment(datetime(1800, 3, 1, 22), 60), Moment(datetime(1800, 3, 2, 5), 60),
+                        420, 400, 20, 1)
+    fine = DeviceSleep(band, Moment(datetime(2026, 3, 1, 22), 60), Moment(datetime(2026, 3, 2, 5), 60),
+                       420, 400, 20, 1)
+    store.devices.merge([night, fine], [DeviceSteps(phone, date(2099, 3, 2), 500),
+                                        DeviceSteps(phone, date(2026, 3, 2), 500)])
+    report = check_database(store.database)
+    span = f"1900-01-01 to {date.today() + timedelta(days=1)}"  # tomorrow at the latest
+    assert [p for p in report.problems if "out of bounds" in p] == [
+        f"1 sleep record from a device out of bounds: id 1 (a sleep of Mi Band 2 dated "
+        f"1800-03-01, outside {span})",
+        f"1 daily step count from a device out of bounds: id 1 (steps of iPhone on 2099-03-02, "
+        f"outside {span})"]
+    assert not report.ok

@@ -11,42 +11,66 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from fibromap.domain.day_bounds import latest_day
+from fibromap.domain.device_bounds import bounded_sleeps, bounded_steps
 from fibromap.domain.device_data import (
+    STAGES,
     DeviceSleep,
     DeviceSource,
     DeviceSteps,
+    SleepStage,
     Stretch,
     sleep_periods,
     steps_per_day,
 )
+from fibromap.domain.device_merge import Placement
 
 # (what is being done, how much of it is done, how much there is), as exchange.files has it;
 # it may raise Cancelled to stop, and then nothing is written.
 Progress = Callable[[str, int, int], None]
+# What was left out is named, each kind of sample or record once (Gadgetbridge's samples
+# are counted by reason), up to this many in the note.
+SAID_AT_MOST = 10
+# The time zone remembered for each device whose export names none (store.devices.zones).
+Zones = Mapping[DeviceSource, str]
 
 
 @dataclass
 class DeviceExport:
     """What one export holds: each device's sleep periods (overlaps between devices not yet
-    settled) and its steps per day."""
+    settled) and its steps per day, what was left out, and the time zone each device's
+    times were placed in where the export names none of its own."""
 
     kind: str                                 # "Apple Health export"
     sleeps: list[DeviceSleep] = field(default_factory=list)
     steps: list[DeviceSteps] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)   # what was read and how
+    left_out: list[str] = field(default_factory=list)  # each thing left out, in a few words
+    placements: dict[DeviceSource, Placement] = field(default_factory=dict)
 
     def gather(self, stretches: dict[DeviceSource, list[Stretch]],
-               steps: Mapping[DeviceSource, Mapping[date, float]]) -> None:
-        """Each device's stretches as periods of sleep and its steps per day; what had to
-        be left out (a period too long for a sleep, an impossible day) is said in a note."""
-        left_out: list[str] = []
+               steps: Mapping[DeviceSource, Mapping[date, float]],
+               told: Mapping[DeviceSource, frozenset[SleepStage]] | None = None) -> None:
+        """Each device's stretches as periods of sleep (the stages it can tell apart:
+        ``told``, all where not said) and its steps per day; what had to be left out (a
+        period too long for a sleep, an impossible day) goes to ``left_out``."""
         for source, found in stretches.items():
-            self.sleeps += sleep_periods(source, found, left_out)
+            self.sleeps += sleep_periods(source, found, self.left_out,
+                                         (told or {}).get(source, STAGES))
         for source, days in steps.items():
-            self.steps += steps_per_day(source, days, left_out)
-        if left_out:
-            more = f" and {len(left_out) - 3} more" if len(left_out) > 3 else ""
-            self.notes.append(f"Left out: {'; '.join(left_out[:3])}{more}.")
+            self.steps += steps_per_day(source, days, self.left_out)
+
+    def settle(self, today: date | None = None) -> None:
+        """Leave out what falls outside the days a record may have (1900 to tomorrow) or
+        a day cannot hold, then say in one note all that was left out."""
+        latest = latest_day(today)
+        self.sleeps = bounded_sleeps(self.sleeps, latest, self.left_out)
+        self.steps = bounded_steps(self.steps, latest, self.left_out)
+        if self.left_out:
+            shown = self.left_out[:SAID_AT_MOST]
+            more = len(self.left_out) - len(shown)
+            self.notes.append(f"Left out: {'; '.join(shown)}"
+                              f"{f' and {more} more' if more else ''}.")
 
     def sources(self) -> list[DeviceSource]:
         return sorted({s.source for s in self.sleeps} | {s.source for s in self.steps})

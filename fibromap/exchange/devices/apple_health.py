@@ -32,10 +32,11 @@ from typing import IO
 from xml.parsers import expat
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from fibromap.domain.device_bounds import impossible_steps
 from fibromap.domain.device_data import DeviceSource, Moment, SleepStage, Stretch
 from fibromap.domain.wording import counted
 from fibromap.exchange.archives import Limit, unpacking
-from fibromap.exchange.devices import DeviceExport, FileSample, Progress
+from fibromap.exchange.devices import DeviceExport, FileSample, Progress, Zones
 from fibromap.exchange.problems import ImportRefused, Problem
 
 APP = "Apple Health"
@@ -165,10 +166,7 @@ class _Reader:
                               or record.get("sourceName", "").strip() or "unknown source")
         start = _moment(record.get("startDate", ""), self.zone)
         if record["type"] == STEPS:
-            count = float(record.get("value", "nan"))
-            if not 0 <= count <= 100_000:
-                raise ValueError(f"a step count of {record.get('value')!r}")
-            self.steps[source][start.local.date()] += count
+            self._steps(source, start, record)
             return
         stage = STAGES.get(record.get("value", ""))
         if stage is None:
@@ -180,6 +178,19 @@ class _Reader:
             hours = (end.utc - start.utc).total_seconds() / 3600
             raise ValueError(f"a sleep record lasting {hours:.0f} hours")
         self.stretches[source].append(Stretch(start, end, stage))
+
+    def _steps(self, source: DeviceSource, start: Moment, record: dict[str, str]) -> None:
+        """A step count, on the day it began; one a person could not have taken (negative,
+        or more than MAX_STEPS_A_MINUTE a minute of the time it covers) is left out."""
+        try:
+            count = float(record.get("value", "nan"))
+        except ValueError:
+            raise ValueError(f"a step count of {record.get('value')!r}") from None
+        end = _moment(record.get("endDate", ""), self.zone) if record.get("endDate") else start
+        why = impossible_steps(count, (end.utc - start.utc).total_seconds() / 60)
+        if why is not None:
+            raise ValueError(why)
+        self.steps[source][start.local.date()] += count
 
     def feed(self, stream: IO[bytes], total: int, progress: Progress | None) -> None:
         done = 0
@@ -207,9 +218,10 @@ class _Reader:
         return result
 
 
-def read(path: Path, progress: Progress | None = None) -> DeviceExport:
+def read(path: Path, progress: Progress | None = None, zones: Zones | None = None) -> DeviceExport:
     """Read export.zip (its export.xml inspected first: exchange/archives.py) or
-    export.xml at ``path``."""
+    export.xml at ``path`` (every date names its offset: ``zones``, remembered for exports
+    that do not, is not needed)."""
     reader = _Reader(str(path))
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:

@@ -17,11 +17,14 @@ Takeout puts Fitbit's files under Takeout/Fitbit/Global Export Data/:
 
 Sleep times are wall-clock times where the person was; steps are in UTC. The profile
 (Takeout/Fitbit/Your Profile/Profile.csv, or Profile.csv beside the data) names the time
-zone: with it the sleep gets its UTC offset and the steps fall on the person's own days;
-without it the sleep keeps its wall-clock time and the steps are counted on UTC days, and
-the import says so. The figures of each sleep are Fitbit's own (minutes asleep, awake, in
-bed, and in each stage), as its app shows them; awakenings are the awake or restless
-stretches of 3 minutes or more between stretches of sleep, as for every device.
+zone: with it the sleep gets its UTC offset and the steps fall on the person's own days.
+The zone is remembered: a file imported alone later, without the profile, is placed in it
+too. With no zone ever named the sleep keeps its wall-clock time and the steps are counted
+on UTC days, and the import says so. The figures of each sleep are Fitbit's own (minutes
+asleep, awake, in bed, and in each stage; a stage the log does not give stays unknown), as
+its app shows them; a log Fitbit does not count as the main sleep (mainSleep false) is a
+nap. Awakenings are the awake or restless stretches of 3 minutes or more between
+stretches of sleep, as for every device; a minute of more than 1,000 steps is left out.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from fibromap.domain.device_bounds import impossible_steps
 from fibromap.domain.device_data import (
     AWAKENING,
     LONGEST_PERIOD,
@@ -46,9 +50,10 @@ from fibromap.domain.device_data import (
     daytime,
     steps_per_day,
 )
+from fibromap.domain.device_merge import Placement
 from fibromap.errors import ValidationError
 from fibromap.exchange.archives import Limit, inspect, unpacked
-from fibromap.exchange.devices import DeviceExport, FileSample, Progress
+from fibromap.exchange.devices import DeviceExport, FileSample, Progress, Zones
 from fibromap.exchange.problems import ImportRefused, Problem
 
 APP = "Fitbit"
@@ -193,9 +198,8 @@ def _sleep(log: dict, zone: ZoneInfo | None) -> DeviceSleep:
     summary = levels.get("summary") or {}
     staged = log.get("type") == "stages" and "deep" in summary
 
-    def stage(name: str) -> int | None:
-        return int(summary[name]["minutes"]) if staged and name in summary else (
-            0 if staged else None)
+    def stage(name: str) -> int | None:  # a stage the log does not give stays unknown
+        return int(summary[name]["minutes"]) if staged and name in summary else None
     # Awakenings: awake stretches of AWAKENING or more between stretches of sleep.
     data = [(_wall(str(d["dateTime"])), d.get("level"), float(d.get("seconds", 0)))
             for d in levels.get("data") or []]
@@ -209,14 +213,17 @@ def _sleep(log: dict, zone: ZoneInfo | None) -> DeviceSleep:
     first, last = _local_moment(start, zone), _local_moment(end, zone)
     if last.utc - first.utc > LONGEST_PERIOD:
         raise ValueError(f"a sleep log of {(end - start).total_seconds() / 3600:.0f} hours")
+    # A nap: what Fitbit does not count as the main sleep of its day, where the log says;
+    # else daytime sleep, as for every device.
+    main = log.get("mainSleep")
+    nap = not main if isinstance(main, bool) else daytime(first, last, asleep)
     return DeviceSleep(SOURCE, first, last, in_bed, asleep, _minutes(log, "minutesAwake"),
                        awakenings if data else None, stage("light"), stage("deep"),
-                       stage("rem"), daytime(first, last, asleep))
+                       stage("rem"), nap)
 
 
-def _step_day(text: str, zone: ZoneInfo | None) -> date:
-    """The person's day of a UTC minute "03/01/26 08:00:00" (the UTC day without a zone)."""
-    at = datetime.strptime(text, "%m/%d/%y %H:%M:%S")
+def _step_day(at: datetime, zone: ZoneInfo | None) -> date:
+    """The person's day of a UTC minute (the UTC day without a zone)."""
     if zone is None:
         return at.date()
     return at.replace(tzinfo=UTC).astimezone(zone).date()
@@ -233,10 +240,12 @@ def _entries(files: _Files, name: str) -> Iterator[dict]:
     yield from (entry for entry in entries if isinstance(entry, dict))
 
 
-def read(path: Path, progress: Progress | None = None) -> DeviceExport:
+def read(path: Path, progress: Progress | None = None, zones: Zones | None = None) -> DeviceExport:
+    """Read the Takeout, its folder or one of its files at ``path``; without the profile,
+    in the time zone ``zones`` remembers from an earlier import's profile."""
     files = _Files(path)
     try:
-        return _read(files, progress)
+        return _read(files, progress, (zones or {}).get(SOURCE))
     finally:
         files.close()
 
@@ -250,23 +259,37 @@ def _take_sleep(entry: dict, zone: ZoneInfo | None, result: DeviceExport, seen: 
         result.sleeps.append(_sleep(entry, zone))
 
 
-def _take_steps(entry: dict, zone: ZoneInfo | None, steps: dict[date, float]) -> None:
-    count = float(entry["value"])
-    if not 0 <= count <= 10_000:
-        raise ValueError(f"{entry['value']!r} steps in a minute")
-    steps[_step_day(str(entry["dateTime"]), zone)] += count
+class _Steps:
+    """Steps per day, and the first and last minute counted."""
+
+    def __init__(self, zone: ZoneInfo | None):
+        self.zone = zone
+        self.days: dict[date, float] = defaultdict(float)
+        self.first: datetime | None = None
+        self.last: datetime | None = None
+
+    def take(self, entry: dict) -> None:
+        count = float(entry["value"])
+        why = impossible_steps(count)
+        if why is not None:
+            raise ValueError(why)
+        at = datetime.strptime(str(entry["dateTime"]), "%m/%d/%y %H:%M:%S")
+        self.days[_step_day(at, self.zone)] += count
+        self.first = at if self.first is None else min(self.first, at)
+        self.last = at if self.last is None else max(self.last, at)
 
 
-def _read(files: _Files, progress: Progress | None) -> DeviceExport:
+def _read(files: _Files, progress: Progress | None, remembered: str | None) -> DeviceExport:
     names = files.names()
     data = sorted(name for name in names if data_file(name))
     if not data:
         raise ImportRefused(str(files.path), [Problem("the files", "no Fitbit sleep-….json or "
                                                                    "steps-….json in it")])
     files.inspect(names)
-    zone = _zone(files, names)
+    profile = _zone(files, names)
+    zone = profile or _known_zone(remembered)
     result = DeviceExport("Fitbit data (Google Takeout)")
-    steps: dict[date, float] = defaultdict(float)
+    steps = _Steps(zone)
     seen: set = set()
     problems: list[Problem] = []
     for done, name in enumerate(data, 1):
@@ -276,21 +299,35 @@ def _read(files: _Files, progress: Progress | None) -> DeviceExport:
                 if kind == "sleep":
                     _take_sleep(entry, zone, result, seen)
                 else:
-                    _take_steps(entry, zone, steps)
+                    steps.take(entry)
             except (KeyError, TypeError, ValueError, ValidationError) as exc:
                 problems.append(Problem(f"{PurePosixPath(name).name}[{index}]",
                                         str(exc) or type(exc).__name__))
         if progress is not None:
             progress("Reading", done, len(data))
     left_out: list[str] = []
-    result.steps = steps_per_day(SOURCE, steps, left_out)
+    result.steps = steps_per_day(SOURCE, steps.days, left_out)
+    result.placements[SOURCE] = Placement(zone.key if zone else None, steps.first, steps.last)
     problems += [Problem("steps", text) for text in left_out]
     if problems:
         result.notes.append(f"{len(problems)} entr{'y' if len(problems) == 1 else 'ies'} could "
                             f"not be read and were left out (the first: {problems[0]})")
-    if zone is None:
-        result.notes.append("The export names no time zone (no Profile.csv): sleep keeps the "
-                            "clock times Fitbit wrote, and steps are counted on UTC days.")
-    else:
-        result.notes.append(f"Time zone from the Fitbit profile: {zone.key}.")
+    result.notes.append(_zone_note(profile, zone))
     return result
+
+
+def _known_zone(name: str | None) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name) if name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _zone_note(profile: ZoneInfo | None, zone: ZoneInfo | None) -> str:
+    if profile is not None:
+        return f"Time zone from the Fitbit profile: {profile.key}."
+    if zone is not None:
+        return (f"The export names no time zone (no Profile.csv): placed in {zone.key}, as "
+                "an earlier import's Fitbit profile named it.")
+    return ("The export names no time zone (no Profile.csv): sleep keeps the clock times "
+            "Fitbit wrote, and steps are counted on UTC days.")

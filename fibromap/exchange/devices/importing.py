@@ -11,12 +11,14 @@ from pathlib import Path
 from fibromap.domain.device_data import DeviceSource
 from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
-from fibromap.exchange.devices import DeviceExport, Progress, sample
+from fibromap.exchange.devices import DeviceExport, Progress, Zones, sample
 from fibromap.exchange.formats import Format, device_formats
 from fibromap.store.devices import DeviceImportResult
 from fibromap.store.store import Store
 
-Reader = Callable[[Path, Progress | None], DeviceExport]
+# read(path, progress, zones): zones, the time zone remembered for each device whose
+# export names none (Apple Health's always does, and takes no notice).
+Reader = Callable[[Path, Progress | None, Zones], DeviceExport]
 
 
 def device_format(path: Path) -> Format | None:
@@ -70,6 +72,8 @@ class DeviceImportReport:
         if updated:
             text += (f"; brought {counted(updated, 'records')} up to date (a night or day an "
                      "earlier export had only in part)")
+        for source, zone in sorted(self.result.rezoned.items()):
+            text += f"; the days of {source.device} counted again in {zone}"
         for source, n in sorted(self.result.overlaps.items()):
             text += f"; {counted(n, 'overlapping nights')} kept from the {source.device}"
         known = nights["same"] + days["same"]
@@ -84,12 +88,14 @@ class DeviceImportReport:
 def import_device_file(store: Store, path: Path, reader: Reader, *, dry_run: bool = False,
                        progress: Progress | None = None) -> DeviceImportReport:
     try:
-        export = reader(path, progress)
+        export = reader(path, progress, store.devices.zones())
     except OSError as exc:
         raise FibroMapError(f"cannot read {path}: {exc.strerror or exc}") from exc
     except zipfile.BadZipFile as exc:
         raise FibroMapError(f"{path} is a damaged zip archive ({exc})") from exc
     if progress is not None:
         progress("Writing", 0, 0)
-    result = store.devices.merge(export.sleeps, export.steps, dry_run=dry_run)
+    export.settle()
+    result = store.devices.merge(export.sleeps, export.steps, dry_run=dry_run,
+                                 placements=export.placements)
     return DeviceImportReport(export.kind, export, result, list(export.notes))

@@ -15,20 +15,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 from fibromap.store.devices import SourceHoldings
 from fibromap.store.store import Store
 from fibromap.ui.widgets.feedback import FeedbackLabel
 from fibromap.ui.widgets.record_table import record_table
 
-COLUMNS = ("Device", "From", "Nights", "Days of steps", "First day", "Last day")
-
-
-def holdings_text(held: SourceHoldings) -> str:
-    parts = [counted(held.nights, "nights") if held.nights else "",
-             f"{counted(held.days_of_steps, 'days')} of steps" if held.days_of_steps else ""]
-    return " and ".join(part for part in parts if part) or "nothing"
+COLUMNS = ("Device", "From", "Nights", "Naps", "Days of steps", "First day", "Last day")
+NUMBERS = (2, 3, 4)  # the columns of counts, aligned right
 
 
 class DevicesDialog(QDialog):
@@ -68,12 +62,12 @@ class DevicesDialog(QDialog):
         self.holdings = self._store.devices.sources()
         self.table.setRowCount(len(self.holdings))
         for row, held in enumerate(self.holdings):
-            cells = (held.source.device, held.source.app, str(held.nights),
+            cells = (held.source.device, held.source.app, str(held.nights), str(held.naps),
                      str(held.days_of_steps), f"{held.first:%d %b %Y}" if held.first else "",
                      f"{held.last:%d %b %Y}" if held.last else "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column in (2, 3):
+                if column in NUMBERS:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.setVisible(bool(self.holdings))
@@ -94,22 +88,22 @@ class DevicesDialog(QDialog):
         if chosen is None:
             return False
         # The dry run first: what the removal will do, from the database itself.
-        nights, days = self._store.devices.remove(chosen.source, dry_run=True)
-        if not (confirm or self._confirm)(chosen, nights, days):
+        trial = self._store.devices.remove(chosen.source, dry_run=True)
+        if not (confirm or self._confirm)(chosen, trial):
             return False
         try:
-            nights, days = self._store.devices.remove(chosen.source)
+            removed = self._store.devices.remove(chosen.source)
         except FibroMapError as exc:
             self.feedback.say(f"Not removed: {exc}.", error=True)
             return False
         self.removed = True
-        gone = holdings_text(SourceHoldings(chosen.source, nights, days, None, None))
-        self.feedback.say(f"Removed {gone} from {chosen.source.label}.", error=False)
+        self.feedback.say(f"Removed {removed.described()} from {chosen.source.label}.",
+                          error=False)
         self.reload()
         return True
 
-    def _confirm(self, chosen: SourceHoldings, nights: int, days: int) -> bool:
-        what = holdings_text(SourceHoldings(chosen.source, nights, days, None, None))
+    def _confirm(self, chosen: SourceHoldings, trial: SourceHoldings) -> bool:
+        what = trial.described()
         answer = QMessageBox.question(
             self, "Remove a device's records",
             f"Remove {what} that came from {chosen.source.label}?\n\nYour flares, check-ins and "

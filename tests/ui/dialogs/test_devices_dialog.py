@@ -14,17 +14,18 @@ def test_a_device_is_removed_after_its_records_are_counted(qtbot, store, tmp_pat
     import_file(store, write_apple_health(tmp_path, EVERYTHING))
     dialog = DevicesDialog(store)
     qtbot.addWidget(dialog)
-    rows = [[dialog.table.item(r, c).text() for c in range(6)]
+    rows = [[dialog.table.item(r, c).text() for c in range(7)]
             for r in range(dialog.table.rowCount())]
-    assert rows == [["Apple Watch", "Apple Health", "4", "1", "02 Mar 2026", "29 Mar 2026"],
-                    ["iPhone", "Apple Health", "1", "2", "02 Mar 2026", "03 Mar 2026"]]
+    # The watch's nap of 3 March is a nap, not a fourth night.
+    assert rows == [["Apple Watch", "Apple Health", "3", "1", "1", "02 Mar 2026", "29 Mar 2026"],
+                    ["iPhone", "Apple Health", "1", "0", "2", "02 Mar 2026", "03 Mar 2026"]]
     seen = []
     answer_next_box(seen, QMessageBox.StandardButton.Yes)
     assert dialog.remove_selected()
-    assert seen[0].text.startswith("Remove 4 nights and 1 day of steps that came from Apple "
-                                   "Watch (Apple Health)?")
-    assert dialog.feedback.text() == ("Removed 4 nights and 1 day of steps from Apple Watch "
-                                      "(Apple Health).")
+    assert seen[0].text.startswith("Remove 3 nights, 1 nap and 1 day of steps that came from "
+                                   "Apple Watch (Apple Health)?")
+    assert dialog.feedback.text() == ("Removed 3 nights, 1 nap and 1 day of steps from Apple "
+                                      "Watch (Apple Health).")
     assert dialog.table.rowCount() == 1 and dialog.removed
     assert {s.source.device for s in store.devices.sleeps()} == {"iPhone"}
 

@@ -1,0 +1,79 @@
+"""What a device's record may hold, for every device app alike: a day from 1900 to
+tomorrow (day_bounds, the rule of flares and check-ins), steps that a person could take,
+and minutes of sleep a day can hold (DeviceSleep checks those itself). An import leaves out
+what is outside and says so; `fibromap check` names such rows in a database.
+
+Steps: no count is negative, none is more than MAX_STEPS_A_MINUTE for each minute of the
+time it covers (a minute at least: more than 16 steps a second is three times a sprinter's
+cadence), and no day holds more than MAX_STEPS_A_DAY (about 100 miles on foot).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from datetime import date
+
+from fibromap.domain.day_bounds import date_range_text, within
+from fibromap.domain.device_data import MAX_STEPS_A_DAY, DeviceSleep, DeviceSteps
+
+MAX_STEPS_A_MINUTE = 1_000
+
+__all__ = ["MAX_STEPS_A_DAY", "MAX_STEPS_A_MINUTE", "bounded_sleeps", "bounded_steps",
+           "sleep_out_of_bounds", "steps_out_of_bounds", "impossible_steps"]
+
+
+def impossible_steps(count: float, minutes: float = 1) -> str | None:
+    """Why ``count`` steps in ``minutes`` cannot be, in a few words; None when they can."""
+    if math.isnan(count) or math.isinf(count):
+        return "a step count that is not a number"
+    if count < 0:
+        return f"a negative step count ({count:,.0f})"
+    if count > MAX_STEPS_A_MINUTE * max(minutes, 1):
+        span = "a minute" if minutes <= 1 else f"{minutes:,.0f} minutes"
+        return f"{count:,.0f} steps in {span}, more than {MAX_STEPS_A_MINUTE:,} a minute"
+    return None
+
+
+def sleep_out_of_bounds(sleep: DeviceSleep, latest: date) -> str | None:
+    """Why ``sleep`` cannot be kept (a date outside the days a record may fall on)."""
+    for moment in (sleep.start, sleep.end):
+        if not within(moment.local.date(), latest):
+            return (f"a sleep of {sleep.source.device} dated {moment.local:%Y-%m-%d}, outside "
+                    f"{date_range_text(latest)}")
+    return None
+
+
+def steps_out_of_bounds(steps: DeviceSteps, latest: date) -> str | None:
+    if not within(steps.day, latest):
+        return (f"steps of {steps.source.device} on {steps.day.isoformat()}, outside "
+                f"{date_range_text(latest)}")
+    if not 0 <= steps.steps <= MAX_STEPS_A_DAY:
+        return f"{steps.steps:,} steps of {steps.source.device} on {steps.day}, more than a day can hold"
+    return None
+
+
+def bounded_sleeps(sleeps: Iterable[DeviceSleep], latest: date,
+                   left_out: list[str]) -> list[DeviceSleep]:
+    """``sleeps`` within bounds; each left out described in ``left_out``."""
+    kept = []
+    for sleep in sleeps:
+        why = sleep_out_of_bounds(sleep, latest)
+        if why is None:
+            kept.append(sleep)
+        else:
+            left_out.append(why)
+    return kept
+
+
+def bounded_steps(steps: Iterable[DeviceSteps], latest: date,
+                  left_out: list[str]) -> list[DeviceSteps]:
+    kept = []
+    for count in steps:
+        why = steps_out_of_bounds(count, latest)
+        if why is None:
+            kept.append(count)
+        else:
+            left_out.append(why)
+    return kept
+
