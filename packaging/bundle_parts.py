@@ -61,29 +61,26 @@ def version_numbers(version: str) -> tuple[int, int, int, int]:
     return numbers[0], numbers[1], numbers[2], numbers[3]
 
 
-def windows_version_resource(version: str, description: str):
-    """The version resource of the Windows executables (what Explorer's Properties shows)."""
-    from PyInstaller.utils.win32.versioninfo import (
-        FixedFileInfo,
-        StringFileInfo,
-        StringStruct,
-        StringTable,
-        VarFileInfo,
-        VarStruct,
-        VSVersionInfo,
-    )
-
+def windows_version_text(version: str, description: str, filename: str) -> str:
+    """The version resource of a Windows executable (what Explorer's Properties shows), in
+    the text form PyInstaller reads from a file (its VSVersionInfo written out; PyInstaller
+    reads it with pefile, which only Windows installs)."""
     numbers = version_numbers(version)
-    strings = [StringStruct(key, value) for key, value in (
+    strings = ",\n".join(f"          StringStruct({key!r}, {value!r})" for key, value in (
         ("CompanyName", "The FibroMap team"), ("FileDescription", description),
         ("FileVersion", version), ("InternalName", "fibromap"),
-        ("LegalCopyright", "GPL-3.0-or-later"), ("OriginalFilename", "fibromap.exe"),
-        ("ProductName", "FibroMap"), ("ProductVersion", version))]
-    return VSVersionInfo(
-        ffi=FixedFileInfo(filevers=numbers, prodvers=numbers, mask=0x3F, flags=0x0,
-                          OS=0x40004, fileType=0x1, subtype=0x0, date=(0, 0)),
-        kids=[StringFileInfo([StringTable("040904B0", strings)]),  # US English, Unicode
-              VarFileInfo([VarStruct("Translation", [0x0409, 1200])])])
+        ("LegalCopyright", "GPL-3.0-or-later"), ("OriginalFilename", filename),
+        ("ProductName", "FibroMap"), ("ProductVersion", version)))
+    return f"""VSVersionInfo(
+  ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}, mask=0x3f, flags=0x0,
+                    OS=0x40004, fileType=0x1, subtype=0x0, date=(0, 0)),
+  kids=[
+    StringFileInfo([StringTable('040904B0', [
+{strings}])]),
+    VarFileInfo([VarStruct('Translation', [0x0409, 1200])])  # US English, in UTF-16
+  ]
+)
+"""
 
 
 def info_plist(version: str) -> dict[str, object]:

@@ -2,11 +2,12 @@
 
     python packaging/slim.py dist/FibroMap
 
-Three things, each safe on its own (build.sh runs the bundle's self-test after them, which
+Four things, each safe on its own (build.sh runs the bundle's self-test after them, which
 loads every compiled module):
 - strip the symbols from the libraries that still carry them, but put back any that comes
   out with misaligned load segments (one a wheel's repair rewrote with patchelf, as numpy's
   OpenBLAS: the loader refuses it);
+- let Python's ssl and hashlib use the OpenSSL 3 psycopg's wheel brings, not a second one;
 - drop the libraries nothing in the bundle needs any more (those the GTK theme, left out
   in the spec, had brought);
 - rebuild Qt's ICU data library with only what Qt asks ICU for (collation, for the file
@@ -29,7 +30,7 @@ from pathlib import Path
 # ---------------------------------------------------------------- ELF, as much as needed
 
 DT_NEEDED, DT_STRTAB = 1, 5
-SHT_SYMTAB, SHT_DYNSYM = 2, 11
+SHT_SYMTAB, SHT_DYNSYM, SHT_VERDEF, SHT_VERNEED = 2, 11, 0x6FFFFFFD, 0x6FFFFFFE
 PT_LOAD, PT_DYNAMIC = 1, 2
 
 
@@ -80,6 +81,42 @@ class Elf:
     def has_symbol_table(self) -> bool:
         return any(section[1] == SHT_SYMTAB for section in self.sections)
 
+    def _version_sections(self, kind: int):
+        for section in self.sections:
+            if section[1] == kind:
+                yield section[4], self.sections[section[6]][4]  # its place, its strings' place
+
+    def versions_defined(self) -> set[str]:
+        """The symbol versions it defines (OPENSSL_3.0.0, ...)."""
+        names = set()
+        for at, strings in self._version_sections(SHT_VERDEF):
+            while True:
+                _version, _flags, _index, count, _hash, aux, following = struct.unpack_from(
+                    "<HHHHIII", self.data, at)
+                if count:
+                    names.add(self._string(strings + struct.unpack_from("<I", self.data, at + aux)[0]))
+                if not following:
+                    break
+                at += following
+        return names
+
+    def versions_needed(self) -> dict[str, set[str]]:
+        """The symbol versions it asks of each library it needs."""
+        wanted: dict[str, set[str]] = {}
+        for at, strings in self._version_sections(SHT_VERNEED):
+            while True:
+                _version, count, file, aux, following = struct.unpack_from("<HHIII", self.data, at)
+                names = wanted.setdefault(self._string(strings + file), set())
+                entry = at + aux
+                for _ in range(count):
+                    _hash, _flags, _other, name, step = struct.unpack_from("<IHHII", self.data, entry)
+                    names.add(self._string(strings + name))
+                    entry += step
+                if not following:
+                    break
+                at += following
+        return wanted
+
     def dynamic_symbol(self, pattern: str) -> tuple[str, int, int]:
         """(name, file offset, size) of the first exported symbol whose name matches ``pattern``."""
         for section in self.sections:
@@ -122,6 +159,9 @@ def read_common_data(blob: bytes) -> tuple[bytes, list[tuple[str, bytes]]]:
     return blob[:header_size], items
 
 
+PADDING = b"\xaa"  # what ICU's own packager fills gaps with
+
+
 def write_common_data(header: bytes, items: list[tuple[str, bytes]]) -> bytes:
     """The package of ``items`` (kept in their sorted order: ICU looks them up by halves)."""
     names = b"".join(name.encode("ascii") + b"\0" for name, _data in items)
@@ -131,9 +171,9 @@ def write_common_data(header: bytes, items: list[tuple[str, bytes]]) -> bytes:
     for name, data in items:
         entries.append(struct.pack("<II", name_at, offset + len(body)))
         name_at += len(name) + 1
-        body += data + b"\0" * (-len(data) % 16)
+        body += data + PADDING * (-len(data) % 16)
     toc = struct.pack("<I", len(items)) + b"".join(entries) + names
-    return header + toc + b"\0" * (offset - len(toc)) + bytes(body)
+    return header + toc + PADDING * (offset - len(toc)) + bytes(body)
 
 
 LOCALE_BUNDLE = re.compile(r"[a-z]{2,3}(?:_[A-Za-z0-9]+)*\.res")
@@ -212,6 +252,37 @@ def strip_symbols(internal: Path) -> list[Path]:
     return stripped
 
 
+def elf_files(internal: Path):
+    for path in internal.rglob("*.so*"):
+        elf = read_elf(path) if path.is_file() and not path.is_symlink() else None
+        if elf is not None:
+            yield path, elf
+
+
+def share_openssl(internal: Path) -> list[str]:
+    """Python's ssl and hashlib load the system's OpenSSL 3 that PyInstaller copied
+    (libssl.so.3, libcrypto.so.3), while psycopg's wheel carries a newer OpenSSL 3 of its own
+    (for libpq). Where the wheel's defines every symbol version asked of the system's, the
+    system's copy becomes a link to it: one OpenSSL in the process, 5 MB less."""
+    shared = []
+    asked: dict[str, set[str]] = {}
+    for _path, elf in elf_files(internal):
+        for library, versions in elf.versions_needed().items():
+            asked.setdefault(library, set()).update(versions)
+    for name in ("libcrypto.so.3", "libssl.so.3"):
+        own = internal / name
+        theirs = sorted(internal.glob(f"*.libs/{name.split('.so')[0]}-*.so.3"))
+        if not own.is_file() or own.is_symlink() or not theirs:
+            continue
+        wheel = read_elf(theirs[0])
+        if wheel is None or not asked.get(name, set()) <= wheel.versions_defined():
+            continue
+        own.unlink()
+        own.symlink_to(theirs[0].relative_to(internal))
+        shared.append(name)
+    return shared
+
+
 def drop_unneeded_libraries(internal: Path) -> list[str]:
     """Remove the shared libraries that no file in the bundle needs (until none is left),
     and the links to them. Qt's plugins are loaded by Qt, and Python's own library by the
@@ -222,12 +293,14 @@ def drop_unneeded_libraries(internal: Path) -> list[str]:
                      if not is_extension(path) and not path.name.startswith("libpython")
                      and "plugins" not in path.relative_to(internal).parts]
         needed: set[str] = set()
-        for path in internal.rglob("*.so*"):
-            elf = read_elf(path) if path.is_file() and not path.is_symlink() else None
-            if elf is not None:
-                needed.update(elf.needed())
-        orphans = [path for path in libraries if path.name not in needed
-                   or (path.is_symlink() and not path.exists())]
+        for _path, elf in elf_files(internal):
+            needed.update(elf.needed())
+        # A library is needed by its own name or by the name of a link to it.
+        names: dict[Path, set[str]] = {}
+        for path in libraries:
+            names.setdefault(path.resolve(), set()).add(path.name)
+        orphans = [path for path in libraries if (path.is_symlink() and not path.exists())
+                   or not (names[path.resolve()] if path.exists() else {path.name}) & needed]
         if not orphans:
             return dropped
         for path in orphans:
@@ -282,11 +355,13 @@ def main(argv: list[str]) -> int:
     if not sys.platform.startswith("linux"):
         return 0
     before = sum(components(bundle).values())
-    stripped = strip_symbols(internal)
-    dropped = drop_unneeded_libraries(internal)
     for library in internal.glob("PySide6/Qt/lib/libicudata.so.*"):
         old, new = shrink_icu(library)
         print(f"slim: {library.name} {old / 2**20:.1f} MB -> {new / 2**20:.1f} MB")
+    stripped = strip_symbols(internal)
+    shared = share_openssl(internal)
+    dropped = drop_unneeded_libraries(internal)
+    print(f"slim: {', '.join(shared) or 'no library'} shared with psycopg's wheel")
     print(f"slim: stripped {len(stripped)} libraries; dropped {len(set(dropped))} nothing needed: "
           f"{', '.join(sorted(set(dropped))) or 'none'}")
     sizes = components(bundle)
