@@ -2,11 +2,9 @@
 the icons of the executables, and what packaging/slim.py takes out of the Linux bundle."""
 
 import ast
-import ctypes
 import importlib.util
 import plistlib
 import shutil
-import struct
 import sys
 from pathlib import Path
 
@@ -36,14 +34,16 @@ make_icons = packaging_module("make_icons")
 # ---------------------------------------------------------------- the spec on each system
 
 # What PyInstaller's analysis would hand the spec on Linux (destination, source, kind).
-BINARIES = ["PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqeglfs.so",
-            "PySide6/Qt/plugins/platforms/libqwayland.so", "PySide6/Qt/plugins/platforms/libqoffscreen.so",
-            "PySide6/Qt/plugins/imageformats/libqsvg.so", "PySide6/Qt/plugins/imageformats/libqjpeg.so",
-            "PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", "PySide6/Qt/plugins/tls/libqopensslbackend.so",
-            "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
-            "libcups.so.2", "libgtk-3.so.0", "PySide6/Qt/lib/libQt6Gui.so.6", "libssl.so.3"]
+PLUGINS = "PySide6/Qt/plugins/"
+KEPT = [f"{PLUGINS}platforms/libqxcb.so", f"{PLUGINS}platforms/libqwayland.so",
+        f"{PLUGINS}platforms/libqoffscreen.so", f"{PLUGINS}imageformats/libqsvg.so",
+        f"{PLUGINS}printsupport/libcupsprintersupport.so", "PySide6/Qt/lib/libQt6Gui.so.6", "libssl.so.3"]
+BINARIES = [*KEPT, f"{PLUGINS}platforms/libqeglfs.so", f"{PLUGINS}imageformats/libqjpeg.so",
+            f"{PLUGINS}generic/libqevdevmouseplugin.so", f"{PLUGINS}tls/libqopensslbackend.so",
+            f"{PLUGINS}platformthemes/libqgtk3.so", "libcups.so.2", "libgtk-3.so.0"]
 DATAS = ["resources/icons/fibromap.ico", "resources/icons/fibromap.icns", "resources/icons/fibromap-16.png",
-         "pyqtgraph/icons/peegee/peegee_512px.png", "pyqtgraph/colors/maps/viridis.csv", "pyqtgraph/icons/auto.png"]
+         "pyqtgraph/icons/peegee/peegee_512px.png", "pyqtgraph/colors/maps/viridis.csv",
+         "pyqtgraph/icons/auto.png"]
 
 
 def run_spec(platform: str, monkeypatch, tmp_path) -> dict:
@@ -83,10 +83,7 @@ def test_on_linux_one_command_and_only_the_parts_fibromap_uses(monkeypatch, tmp_
     assert made["EXE"][0]["console"] and made["EXE"][0]["version"] is None
     assert made["BUNDLE"] == []
     kept = {name for name, _source, _kind in made["analysis"].binaries}
-    assert kept == {"PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqwayland.so",
-                    "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/plugins/imageformats/libqsvg.so",
-                    "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
-                    "PySide6/Qt/lib/libQt6Gui.so.6", "libssl.so.3"}
+    assert kept == set(KEPT)
     assert {name for name, _source, _kind in made["analysis"].datas} == {
         "resources/icons/fibromap-16.png", "pyqtgraph/icons/auto.png"}
     excluded = made["Analysis"]["excludes"]
@@ -237,8 +234,9 @@ def test_the_workflow_builds_self_tests_and_keeps_each_bundle():
 
 SITE = Path(importlib.util.find_spec("numpy").origin).parent.parent
 ICU = SITE / "PySide6" / "Qt" / "lib"
-linux_only = pytest.mark.skipif(not sys.platform.startswith("linux") or not (ICU / "libicudata.so.73").exists(),
-                                reason="the Linux wheels' ICU and OpenSSL")
+linux_only = pytest.mark.skipif(
+    not sys.platform.startswith("linux") or not (ICU / "libicudata.so.73").exists(),
+    reason="the Linux wheels' ICU and OpenSSL")
 binutils = pytest.mark.skipif(None in (shutil.which("strip"), shutil.which("as"), shutil.which("ld")),
                               reason="needs binutils (strip, as, ld)")
 
@@ -263,7 +261,8 @@ i18n = ctypes.CDLL(sys.argv[1] + "/libicui18n.so.73")
 uc = ctypes.CDLL(sys.argv[1] + "/libicuuc.so.73")
 i18n.ucol_open_73.restype = ctypes.c_void_p
 i18n.ucol_open_73.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_int)]
-i18n.ucol_strcoll_73.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int32, ctypes.c_char_p, ctypes.c_int32]
+text = [ctypes.c_char_p, ctypes.c_int32]
+i18n.ucol_strcoll_73.argtypes = [ctypes.c_void_p, *text, *text]
 uc.ucnv_open_73.restype = ctypes.c_void_p
 words = ["z", "ä", "ö", "å", "ch", "c", "h", "ł", "l", "ı", "i", "ñ", "n", "ß", "ss", "日本", "中文", "한국"]
 def compare(collator, a, b):
