@@ -75,7 +75,7 @@ def test_on_linux_one_command_and_only_the_parts_fibromap_uses(monkeypatch, tmp_
     excluded = made["Analysis"]["excludes"]
     # The single-instance socket, PostgreSQL's OpenSSL set-up and print support stay in.
     assert {"PySide6.QtNetwork", "ssl", "_ssl", "PySide6.QtPrintSupport"}.isdisjoint(excluded)
-    assert {"PIL", "pygments", "scipy", "numpy.random"} <= set(excluded)
+    assert {"PIL", "pygments", "scipy", "numpy.random", "yaml"} <= set(excluded)
 
 
 def test_on_windows_a_version_resource_an_icon_and_a_command_without_a_console(monkeypatch, tmp_path):
