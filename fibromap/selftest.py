@@ -1,7 +1,9 @@
 """`fibromap --self-test`: prove that an installed or bundled FibroMap works on this machine.
 
 Opens the app offscreen, renders the body map and a plot, writes to and reads from a
-temporary database, writes a report, and exits 0 — or 1 with the step that failed.
+temporary database, writes a report, and exits 0 — or 1 with the step that failed. In a
+bundle it also loads every compiled module the bundle carries, so a part left out or
+broken by making the bundle smaller (packaging/slim.py) is found here, not by a person.
 """
 
 from __future__ import annotations
@@ -36,6 +38,15 @@ def run() -> int:
         _step("trends plot rendered (pyqtgraph)", started)
         _statistics()
         _step("insights statistics", started)
+        _second_start(app, home)
+        _step("a second start handed over to the running one (local socket)", started)
+        _sorting()
+        _step("names sorted as each language sorts them (ICU collation)", started)
+        _printing(home)
+        _step("print support (a page printed to PDF)", started)
+        loaded = _compiled_modules()
+        if loaded:
+            _step(f"every compiled module of the bundle loads ({loaded})", started)
 
         from fibromap.analysis.periods import Period
         from fibromap.analysis.report_data import load_report
@@ -142,6 +153,89 @@ def _statistics() -> None:
     low, middle, high = check.ci_low, check.difference, check.ci_high
     if low is None or middle is None or high is None or not low < middle < high:
         raise RuntimeError("the insights' confidence interval could not be computed")
+
+
+def _second_start(app, home: Path) -> None:
+    """The running app listens for later starts (launch/instance.py) and takes a request."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    from fibromap.config import HOME_ENV, instance_address
+    from fibromap.ui.launch.instance import InstanceServer
+
+    address = instance_address(f"sqlite:///{home / 'self-test.sqlite3'}", {HOME_ENV: str(home)})
+    server = InstanceServer(address)
+    taken: list[str] = []
+    server.requested.connect(lambda request, _token: taken.append(request))
+    if not server.listen():
+        raise RuntimeError(f"could not listen for later starts on {address}")
+    client = QLocalSocket()
+    client.connectToServer(address)
+    client.write(b"log\n")
+    deadline = time.monotonic() + 10
+    while not taken and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    client.abort()
+    server.close()
+    for made in (client, server):  # by Qt, after the sockets' own events
+        made.deleteLater()
+    app.processEvents()
+    if taken != ["log"]:
+        raise RuntimeError("the running app did not take a second start's request")
+
+
+def _sorting() -> None:
+    """Qt sorts with ICU (the file dialogs' lists): Swedish puts ä after z, German before."""
+    from PySide6.QtCore import QCollator, QLocale
+
+    swedish = QCollator(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    german = QCollator(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    if not (swedish.compare("ä", "z") > 0 > german.compare("ä", "z")):
+        raise RuntimeError("text is not sorted as its language sorts it (ICU's data)")
+
+
+def _printing(home: Path) -> None:
+    """Qt's print support (the report's Print button) loads and prints a page."""
+    from PySide6.QtGui import QPainter
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(home / "printed.pdf"))
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise RuntimeError("print support could not start a page")
+    painter.drawText(100, 100, "FibroMap")
+    painter.end()
+    if not (home / "printed.pdf").read_bytes().startswith(b"%PDF"):
+        raise RuntimeError("print support printed nothing")
+
+
+def _compiled_modules() -> int:
+    """In a bundle, import every compiled module it carries (0 outside one)."""
+    import importlib
+
+    if not getattr(sys, "frozen", False):
+        return 0
+    root = Path(sys._MEIPASS)  # type: ignore[attr-defined]  # set by PyInstaller
+    names = set()
+    for path in root.rglob("*"):
+        if path.suffix not in (".so", ".pyd") or path.name.startswith("lib"):
+            continue  # a library, loaded by the modules that need it
+        parts = path.relative_to(root).parts
+        if parts[0].startswith("python3") and parts[1:2] == ("lib-dynload",):
+            parts = parts[2:]  # the standard library's own
+        names.add(".".join((*parts[:-1], parts[-1].split(".")[0])))
+    broken = []
+    importlib.import_module("psycopg")  # psycopg_binary's modules are only loaded by it
+    for name in sorted(names):
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # noqa: BLE001 - each failure is named below
+            broken.append(f"{name} ({type(exc).__name__}: {exc})")
+    if broken:
+        raise RuntimeError("compiled modules that do not load: " + "; ".join(broken))
+    return len(names)
 
 
 def _check_drawn(image, what: str) -> None:

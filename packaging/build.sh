@@ -15,6 +15,8 @@ if command -v strip >/dev/null; then
     find dist/FibroMap/_internal -maxdepth 1 -name 'libpython*.so*' -exec strip --strip-unneeded {} +
     find dist/FibroMap/_internal/python3* -name '*.so' -exec strip --strip-unneeded {} + 2>/dev/null || true
 fi
+# Linux: strip what is safe to strip, drop what nothing needs, trim ICU's data (slim.py says why).
+"$PYTHON" packaging/slim.py dist/FibroMap
 QT_QPA_PLATFORM=offscreen dist/FibroMap/fibromap --self-test
 version=$(dist/FibroMap/fibromap --version | awk '{print $2}')
 archive="dist/FibroMap-$version-linux-$(uname -m).tar.gz"
