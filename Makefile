@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint explore bench durability calibrate screenshots clean
+.PHONY: run test test-fast lint explore bench durability calibrate screenshots translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,12 @@ durability: $(STAMP)
 SHOTS := build/screenshots
 # Every view the screenshot command knows, from the table of pages (fibromap/ui/views.py).
 VIEWS = $(shell $(BIN)/python -c 'from fibromap.ui.views import VIEWS; print(*VIEWS)')
+# Every language's catalogue (resources/locale/LANG/LC_MESSAGES/DOMAIN.po and .mo) made
+# again from the words the code marks: after changing words, run this, then translate
+# the new entries in the .po files and run it once more (tests/i18n checks they are current).
+translations: $(STAMP)
+	$(BIN)/python resources/locale/make_catalogues.py
+
 screenshots: $(STAMP)
 	rm -rf $(SHOTS)
 	FIBROMAP_HOME=$(CURDIR)/$(SHOTS)/year-home $(BIN)/fibromap demo --into-records --days 365 --seed 1

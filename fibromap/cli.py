@@ -21,6 +21,8 @@ from fibromap.config import Paths, database_url, keep_private, tighten
 from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 from fibromap.exchange import formats
+from fibromap.i18n import SHIPPED, activate, choose
+from fibromap.i18n.languages import language_argument, setting_in
 
 log = logging.getLogger("fibromap")
 
@@ -195,6 +197,10 @@ def build_parser() -> argparse.ArgumentParser:
     screenshot.add_argument("--deep", action="store_true",
                             help="mark every deep muscle on the Log's map (not saved), to "
                                  "picture the deep layer")
+    for command in (parser, *commands.choices.values()):
+        command.add_argument("--language", type=language_argument, metavar="LANG",
+                             default=None if command is parser else argparse.SUPPRESS,
+                             help=f"its words' language: {', '.join(SHIPPED)} (default: Settings)")
     return parser
 
 
@@ -213,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     demo_records = _uses_demo_records(args, parser)
     paths = Paths.from_environment()
+    activate(choose(getattr(args, "language", None), setting_in(paths.settings_file)))
     keep_private()
     tighten(paths)
     try:

@@ -25,6 +25,7 @@ from importlib.abc import InspectLoader
 from fibromap.config import resource
 from fibromap.domain.atlas import View
 from fibromap.domain.resource_cache import kept
+from fibromap.i18n import N_
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 Point = tuple[float, float]
@@ -41,8 +42,8 @@ class Build(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"female": "Female figure", "male": "Male figure",
-                "neutral": "Neutral figure (between the two)"}[self.value]
+        return {"female": N_("Female figure"), "male": N_("Male figure"),
+                "neutral": N_("Neutral figure (between the two)")}[self.value]
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from fibromap import APP_NAME, __version__
 from fibromap.config import Paths, instance_address
 from fibromap.errors import FibroMapError
 from fibromap.ui.icon import app_icon
+from fibromap.ui.translator import install as install_translators
 
 if TYPE_CHECKING:
     from fibromap.store.store import Store
@@ -43,6 +44,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("org.fibromap.FibroMap")
     app.setWindowIcon(app_icon())
+    install_translators(app)
     _skip_feature_scan()
     return app
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from fibromap import APP_NAME
 from fibromap.domain.geometry import Build
+from fibromap.i18n import SHIPPED, _, from_environment, using
 
 if TYPE_CHECKING:
     from fibromap.ui.views import PageEntry
@@ -37,6 +38,7 @@ class WindowActions:
     privacy: QAction
     backups: QAction
     about: QAction
+    languages: QActionGroup  # Settings › Language, one checked at a time (None: the system's)
     # Off until the database is open (a moment at start-up): only the map and Save can be used.
     needs_the_store: tuple[QAction, ...]
 
@@ -52,20 +54,20 @@ def _action(window, text: str, slot, shortcut=None) -> QAction:
 def build_menus(window, pages: Sequence[PageEntry]) -> WindowActions:
     """The menus of the main window, a View menu line for each of ``pages`` (its tabs);
     those that need the database stay off until it is open."""
-    flare_menu = window.menuBar().addMenu("&File")
-    new = _action(window, "&New flare", window.new_flare, QKeySequence.StandardKey.New)
-    save = _action(window, "&Save flare", window.log.save, QKeySequence.StandardKey.Save)
-    repeat = _action(window, "&Repeat last flare", window.repeat_last, "Ctrl+R")
+    flare_menu = window.menuBar().addMenu(_("&File"))
+    new = _action(window, _("&New flare"), window.new_flare, QKeySequence.StandardKey.New)
+    save = _action(window, _("&Save flare"), window.log.save, QKeySequence.StandardKey.Save)
+    repeat = _action(window, _("&Repeat last flare"), window.repeat_last, "Ctrl+R")
     referral = _action(
-        window, "Pain &spreads from the current region",
+        window, _("Pain &spreads from the current region"),
         lambda: window.log.map.set_referral_mode(not window.log.map.referral_mode), "Ctrl+L")
-    quit_ = _action(window, "&Quit", window.quit, QKeySequence.StandardKey.Quit)
-    report = _action(window, "Appointment &report…", window.show_report, "Ctrl+P")
+    quit_ = _action(window, _("&Quit"), window.quit, QKeySequence.StandardKey.Quit)
+    report = _action(window, _("Appointment &report…"), window.show_report, "Ctrl+P")
     for action in (new, save, repeat):
         flare_menu.addAction(action)
-    export = _action(window, "&Export…", window.show_export)
-    import_ = _action(window, "&Import…", window.show_import)
-    devices = _action(window, "&Devices…", window.show_devices)
+    export = _action(window, _("&Export…"), window.show_export)
+    import_ = _action(window, _("&Import…"), window.show_import)
+    devices = _action(window, _("&Devices…"), window.show_devices)
     flare_menu.addSeparator()
     for action in (report, export, import_, devices):
         flare_menu.addAction(action)
@@ -74,48 +76,49 @@ def build_menus(window, pages: Sequence[PageEntry]) -> WindowActions:
     flare_menu.addSeparator()
     flare_menu.addAction(quit_)
 
-    edit_menu = window.menuBar().addMenu("&Edit")
-    undo = window.undo_group.createUndoAction(window, "&Undo")
+    edit_menu = window.menuBar().addMenu(_("&Edit"))
+    undo = window.undo_group.createUndoAction(window, _("&Undo"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = window.undo_group.createRedoAction(window, "&Redo")
+    redo = window.undo_group.createRedoAction(window, _("&Redo"))
     # Ctrl+Shift+Z everywhere (the platform's own, Ctrl+Y on some, as well).
     redo.setShortcuts(list(dict.fromkeys([QKeySequence("Ctrl+Shift+Z"),
                                           *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)])))
     edit_menu.addAction(undo)
     edit_menu.addAction(redo)
 
-    view_menu = window.menuBar().addMenu("&View")
-    views = {page.name: _action(window, "&" + page.title,
+    view_menu = window.menuBar().addMenu(_("&View"))
+    views = {page.name: _action(window, "&" + _(page.title),
                                 lambda _=False, name=page.name: window.show_view(name),
                                 page.shortcut)
              for page in pages}
     view_menu.addActions(list(views.values()))
     view_menu.addSeparator()
     # The same regions drawn as a woman's, a man's or a figure between the two.
-    figure_menu = view_menu.addMenu("Body &figure")
+    figure_menu = view_menu.addMenu(_("Body &figure"))
     figures = QActionGroup(window)  # one checked at a time
     for build in Build:
-        action = _action(window, "&" + build.label, lambda _=False, b=build: window.set_build(b))
+        action = _action(window, "&" + _(build.label), lambda _=False, b=build: window.set_build(b))
         action.setCheckable(True)
         action.setChecked(build is window.settings.build)
         action.setData(build)
         figures.addAction(action)
         figure_menu.addAction(action)
-    refresh = _action(window, "Re&fresh", window.refresh, QKeySequence.StandardKey.Refresh)
+    refresh = _action(window, _("Re&fresh"), window.refresh, QKeySequence.StandardKey.Refresh)
     view_menu.addAction(refresh)
     # Hides every view until the passphrase is given (only while the records are protected).
-    lock = _action(window, "&Lock now", window.lock_now, "Ctrl+Shift+L")
+    lock = _action(window, _("&Lock now"), window.lock_now, "Ctrl+Shift+L")
     lock.setEnabled(False)
     view_menu.addAction(lock)
 
-    settings_menu = window.menuBar().addMenu("&Settings")
-    privacy = _action(window, "&Privacy…", window.show_privacy)
+    settings_menu = window.menuBar().addMenu(_("&Settings"))
+    privacy = _action(window, _("&Privacy…"), window.show_privacy)
     settings_menu.addAction(privacy)
+    languages = _language_menu(window, settings_menu.addMenu(_("&Language")))
 
-    help_menu = window.menuBar().addMenu("&Help")
-    backups = _action(window, "&Backups…", window.show_backups)
+    help_menu = window.menuBar().addMenu(_("&Help"))
+    backups = _action(window, _("&Backups…"), window.show_backups)
     help_menu.addAction(backups)
-    about = _action(window, f"&About {APP_NAME}", window.show_about)
+    about = _action(window, _("&About {app}").format(app=APP_NAME), window.show_about)
     help_menu.addAction(about)
     # Save works already: a flare saved before the records are open is kept until they are.
     needs_the_store = (new, repeat, report, export, import_, devices, refresh, backups,
@@ -126,4 +129,33 @@ def build_menus(window, pages: Sequence[PageEntry]) -> WindowActions:
         new=new, save=save, repeat=repeat, report=report, export=export, import_=import_,
         devices=devices, referral=referral, quit=quit_, undo=undo, redo=redo, views=views,
         figures=figures, refresh=refresh, lock=lock, privacy=privacy, backups=backups,
-        about=about, needs_the_store=needs_the_store)
+        about=about, languages=languages, needs_the_store=needs_the_store)
+
+
+def _language_menu(window, menu) -> QActionGroup:
+    """Settings › Language: the system's (named, with the one it gives), then each language
+    FibroMap ships, by its own name; the choice counts from the next start, as it says."""
+    group = QActionGroup(window)
+    system = from_environment()
+    chosen = window.settings.language
+    entries: list[tuple[str | None, str]] = [
+        (None, _("As the system ({language})").format(language=SHIPPED[system]))]
+    entries += [(tag, name) for tag, name in SHIPPED.items()]
+    for tag, text in entries:
+        action = QAction(text, window)
+        action.setCheckable(True)
+        action.setChecked(tag == chosen)
+        action.setData(tag)
+        action.triggered.connect(lambda _=False, t=tag: _choose_language(window, t))
+        group.addAction(action)
+        menu.addAction(action)
+    return group
+
+
+def _choose_language(window, tag: str | None) -> None:
+    window.settings.language = tag
+    language = tag or from_environment()
+    with using(language):  # said in the language chosen, which the person can read
+        message = _("FibroMap will be in {language} from its next start.").format(
+            language=SHIPPED[language])
+    window.statusBar().showMessage(message, 8000)

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from fibromap.i18n import _
 from fibromap.ui.views import PAGES, PageContext, PageEntry, page_entry
 
 
@@ -25,10 +26,10 @@ class PageTabs(QTabWidget):
         self._stand_ins: dict[str, QWidget] = {}
         for entry in PAGES:
             if entry.factory is None:
-                self.addTab(log, entry.title)
+                self.addTab(log, _(entry.title))
                 continue
             self._stand_ins[entry.name] = QWidget()
-            self.addTab(self._stand_ins[entry.name], entry.title)
+            self.addTab(self._stand_ins[entry.name], _(entry.title))
             self.setTabEnabled(self.count() - 1, False)
         self.currentChanged.connect(self._opened)
 
@@ -44,7 +45,7 @@ class PageTabs(QTabWidget):
             current = self.currentIndex()
             self.blockSignals(True)
             self.removeTab(index)
-            self.insertTab(index, page, entry.title)
+            self.insertTab(index, page, _(entry.title))
             self.setCurrentIndex(current)
             self.blockSignals(False)
             self._stand_ins.pop(name).deleteLater()

@@ -127,3 +127,15 @@ class Settings:
     def tray_explained(self, value: bool) -> None:
         self._settings.setValue("window/tray_explained", "true" if value else "false")
         self._settings.sync()
+
+    @property
+    def language(self) -> str | None:
+        """The language chosen in Settings › Language (a tag of fibromap.i18n.SHIPPED);
+        None: the system's. The command line reads the same key (i18n.languages.setting_in)."""
+        from fibromap.i18n import normalise
+        return normalise(str(self._settings.value("app/language", "") or "")) or None
+
+    @language.setter
+    def language(self, value: str | None) -> None:
+        self._settings.setValue("app/language", value or "")
+        self._settings.sync()

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from fibromap.i18n import N_
+
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
     from PySide6.QtGui import QUndoStack
@@ -43,22 +45,22 @@ class PageEntry:
 
 
 PAGES = (
-    PageEntry("log", "Log", None, "Ctrl+1"),
-    PageEntry("history", "History", "fibromap.ui.log.history_page:HistoryPage.for_window", "Ctrl+2"),
-    PageEntry("checkin", "Check-in", "fibromap.ui.daily.checkin_page:CheckInPage.for_window", "Ctrl+3"),
-    PageEntry("medications", "Medications",
+    PageEntry("log", N_("Log"), None, "Ctrl+1"),
+    PageEntry("history", N_("History"), "fibromap.ui.log.history_page:HistoryPage.for_window", "Ctrl+2"),
+    PageEntry("checkin", N_("Check-in"), "fibromap.ui.daily.checkin_page:CheckInPage.for_window", "Ctrl+3"),
+    PageEntry("medications", N_("Medications"),
               "fibromap.ui.daily.medications_page:MedicationsPage.for_window", "Ctrl+4"),
-    PageEntry("heatmap", "Heat-map", "fibromap.ui.review.heatmap_page:HeatMapPage.for_window", "Ctrl+5",
+    PageEntry("heatmap", N_("Heat-map"), "fibromap.ui.review.heatmap_page:HeatMapPage.for_window", "Ctrl+5",
               review=True),
-    PageEntry("trends", "Trends", "fibromap.ui.review.trends_page:TrendsPage.for_window", "Ctrl+6",
+    PageEntry("trends", N_("Trends"), "fibromap.ui.review.trends_page:TrendsPage.for_window", "Ctrl+6",
               review=True),
-    PageEntry("patterns", "Patterns", "fibromap.ui.review.patterns_page:PatternsPage.for_window",
+    PageEntry("patterns", N_("Patterns"), "fibromap.ui.review.patterns_page:PatternsPage.for_window",
               "Ctrl+7", review=True),
-    PageEntry("insights", "Insights", "fibromap.ui.review.insights_page:InsightsPage.for_window",
+    PageEntry("insights", N_("Insights"), "fibromap.ui.review.insights_page:InsightsPage.for_window",
               "Ctrl+8", review=True),
-    PageEntry("scores", "Scores", "fibromap.ui.review.scores_page:ScoresPage.for_window", "Ctrl+9",
+    PageEntry("scores", N_("Scores"), "fibromap.ui.review.scores_page:ScoresPage.for_window", "Ctrl+9",
               review=True),
-    PageEntry("overview", "Overview", "fibromap.ui.review.overview:OverviewPage.for_window", "Ctrl+0"),
+    PageEntry("overview", N_("Overview"), "fibromap.ui.review.overview:OverviewPage.for_window", "Ctrl+0"),
 )
 
 # In tab order; "bodymap" is the Log view showing the most recent flare.

@@ -1,0 +1,81 @@
+"""Dates, times and numbers as the language of the moment writes them: the order of day
+and month, its names of weekdays and months, a decimal comma, a 24-hour or 12-hour clock
+(Babel, from CLDR's data). English keeps the forms FibroMap has always printed
+("07 Dec 2026", "Mon 07 Dec", "17:05", "4.2"), which its tests and people's scripts read."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from fibromap.i18n.catalogue import current
+from fibromap.i18n.languages import DEFAULT
+
+
+def _babel_locale() -> str | None:
+    """The Babel locale of the language of the moment; None for English (strftime)."""
+    language = current()
+    return None if language == DEFAULT else language
+
+
+def day(moment: date) -> str:
+    """A day with its year: 07 Dec 2026, 7. Dez. 2026, 7 déc. 2026."""
+    locale = _babel_locale()
+    if locale is None:
+        return moment.strftime("%d %b %Y")
+    from babel.dates import format_skeleton
+    return format_skeleton("yMMMd", moment, locale=locale)
+
+
+def day_of_week(moment: date) -> str:
+    """A day in its week, without the year: Mon 07 Dec, Mo., 7. Dez., lun. 7 déc."""
+    locale = _babel_locale()
+    if locale is None:
+        return moment.strftime("%a %d %b")
+    from babel.dates import format_skeleton
+    return format_skeleton("MMMEd", moment, locale=locale)
+
+
+def month(moment: date) -> str:
+    """A month and its year: Dec 2026, Dez. 2026."""
+    locale = _babel_locale()
+    if locale is None:
+        return moment.strftime("%b %Y")
+    from babel.dates import format_skeleton
+    return format_skeleton("yMMM", moment, locale=locale)
+
+
+def weekday(moment: date) -> str:
+    """The weekday's short name: Mon, Mo., lun."""
+    locale = _babel_locale()
+    if locale is None:
+        return moment.strftime("%a")
+    from babel.dates import format_date
+    return format_date(moment, "EEE", locale=locale)
+
+
+def clock(moment: time | datetime) -> str:
+    """A time of day, by the language's clock: 17:05 (English as FibroMap always wrote it)."""
+    locale = _babel_locale()
+    if locale is None:
+        return moment.strftime("%H:%M")
+    from babel.dates import format_time
+    return format_time(moment, "short", locale=locale)
+
+
+def decimal(value: float, places: int = 1) -> str:
+    """A number with ``places`` decimals, the language's decimal sign: 4.2, 4,2."""
+    locale = _babel_locale()
+    if locale is None:
+        return f"{value:.{places}f}"
+    from babel.numbers import format_decimal
+    pattern = "0." + "0" * places if places else "0"
+    return format_decimal(value, pattern, locale=locale)
+
+
+def whole(value: int) -> str:
+    """A whole number with the language's thousands separator: 1,615, 1.615, 1 615."""
+    locale = _babel_locale()
+    if locale is None:
+        return f"{value:,}"
+    from babel.numbers import format_decimal
+    return format_decimal(value, "#,##0", locale=locale)
