@@ -42,6 +42,8 @@ def run() -> int:
         _step("a second start handed over to the running one (local socket)", started)
         _sorting()
         _step("names sorted as each language sorts them (ICU collation)", started)
+        _languages()
+        _step("every language's words, dates, numbers and Qt's own buttons", started)
         _printing(home)
         _step("print support (a page printed to PDF)", started)
         loaded = _compiled_modules()
@@ -192,6 +194,27 @@ def _sorting() -> None:
     german = QCollator(QLocale(QLocale.Language.German, QLocale.Country.Germany))
     if not (swedish.compare("ä", "z") > 0 > german.compare("ä", "z")):
         raise RuntimeError("text is not sorted as its language sorts it (ICU's data)")
+
+
+def _languages() -> None:
+    """Each shipped language's catalogue, its dates and numbers (Babel's data for it), and
+    Qt's own words in it (its button boxes), as a person who chose it would see them."""
+    from datetime import date
+
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from fibromap.i18n import SHIPPED, _, formats, using
+
+    for language in SHIPPED:
+        if language == "en":
+            continue
+        with using(language):
+            if _("&File") == "&File" or not formats.day(date(2026, 12, 7)).count("7"):
+                raise RuntimeError(f"the {SHIPPED[language]} words or dates are missing")
+        qt_words = QTranslator()
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if not qt_words.load(f"qtbase_{language}", folder):
+            raise RuntimeError(f"Qt's own {SHIPPED[language]} words are missing")
 
 
 def _printing(home: Path) -> None:

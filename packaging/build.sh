@@ -7,8 +7,16 @@ PYTHON=${PYTHON:-.venv/bin/python}
 rm -rf build/pyinstaller dist/FibroMap
 "$PYTHON" -m PyInstaller --noconfirm --log-level WARN --workpath build/pyinstaller \
     --distpath dist packaging/fibromap.spec
-# Qt translations of languages FibroMap does not ship are dead weight.
-find dist/FibroMap -path '*PySide6/Qt/translations/*' -name '*.qm' -delete 2>/dev/null || true
+# Qt's own words and Babel's data for the languages FibroMap ships (fibromap/i18n); the
+# others are dead weight.
+shipped=$("$PYTHON" -c 'from fibromap.i18n import SHIPPED; print(*SHIPPED)')
+keep_qm=() keep_dat=(-name root.dat)
+for language in $shipped; do
+    keep_qm+=(! -name "qtbase_$language.qm")
+    keep_dat+=(-o -name "$language.dat" -o -name "${language%%_*}.dat")
+done
+find dist/FibroMap -path '*PySide6/Qt/translations/*' -name '*.qm' "${keep_qm[@]}" -delete 2>/dev/null || true
+find dist/FibroMap -path '*babel/locale-data/*' -name '*.dat' ! \( "${keep_dat[@]}" \) -delete 2>/dev/null || true
 # A Python built from source keeps its debugging symbols; the wheels' libraries are
 # already stripped (and stripping numpy's OpenBLAS breaks it), so strip only Python.
 if command -v strip >/dev/null; then

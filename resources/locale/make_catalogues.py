@@ -26,10 +26,13 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 CODE = ROOT / "fibromap"
 LANGUAGES = ("es", "de", "fr", "pt_BR")  # English is the ids themselves
-# Each domain and the code it holds: one catalogue a layer, so that each can be worked on
+# Each domain and the code it holds: one catalogue a part of the code, so that each can be worked on
 # apart (a file matches the first domain whose folder holds it).
 DOMAINS = {
-    "interface": ("ui",),
+    "log": ("ui/log", "ui/bodymap"),
+    "review": ("ui/review",),
+    "daily": ("ui/daily", "ui/widgets"),
+    "interface": ("ui",),  # the shell (menus, pages, the app), its dialogs and launch/
     "report": ("report", "figure"),
     "analysis": ("analysis", "domain", "i18n"),
     "records": ("store", "exchange"),
