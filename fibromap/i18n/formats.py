@@ -79,3 +79,15 @@ def whole(value: int) -> str:
         return f"{value:,}"
     from babel.numbers import format_decimal
     return format_decimal(value, "#,##0", locale=locale)
+
+
+def dated(moment: date | datetime | time, english: str, skeleton: str) -> str:
+    """Any other form of a date or time: ``english`` (a strftime pattern, as FibroMap has
+    always printed it) in English, else CLDR's ``skeleton`` for the language (the fields
+    wanted, in any order: "MMMd" a day and month, "EEEE" a weekday's whole name, "Hm" a
+    24-hour time; the language orders and spells them)."""
+    locale = _babel_locale()
+    if locale is None:
+        return moment.strftime(english)
+    from babel.dates import format_skeleton
+    return format_skeleton(skeleton, moment, locale=locale)
