@@ -89,5 +89,13 @@ def dated(moment: date | datetime | time, english: str, skeleton: str) -> str:
     locale = _babel_locale()
     if locale is None:
         return moment.strftime(english)
+    from babel import Locale
     from babel.dates import format_skeleton
-    return format_skeleton(skeleton, moment, locale=locale)
+    time_fields = "".join(ch for ch in skeleton if ch in "HhKkjmsaB")
+    date_fields = "".join(ch for ch in skeleton if ch not in time_fields)
+    if not (time_fields and date_fields):
+        return format_skeleton(skeleton, moment, locale=locale)
+    # CLDR gives dates and times apart, and how the language joins the two.
+    joined = Locale.parse(locale).datetime_formats["medium"]
+    return str(joined).replace("{1}", format_skeleton(date_fields, moment, locale=locale)).replace(
+        "{0}", format_skeleton(time_fields, moment, locale=locale))
