@@ -128,5 +128,11 @@ screenshots: $(RUN_STAMP)
 		done; done; \
 	done
 
+# The Debian package: a fresh bundle (packaging/build.sh), then dist/fibromap_<version>_<arch>.deb
+# from it (packaging/build-deb.sh; needs dpkg-dev's tools, binutils).
+deb: $(RUN_STAMP)
+	bash packaging/build.sh
+	bash packaging/build-deb.sh
+
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -65,17 +65,22 @@ def system_file(soname: str) -> Path | None:
     return None
 
 
-def owner(path: Path) -> str | None:
-    """The package dpkg installed ``path`` from (under /lib or /usr/lib: Debian merged them)."""
-    resolved = path.resolve()
-    tries = {str(path), str(resolved)}
-    for one in list(tries):
-        tries.add(one.removeprefix("/usr") if one.startswith("/usr/lib") else "/usr" + one)
-    for candidate in sorted(tries):
-        result = subprocess.run(["dpkg-query", "-S", candidate], capture_output=True, text=True)
-        if result.returncode == 0:
-            return result.stdout.split(":")[0].split(",")[0].strip()
-    return None
+def owners(paths: list[Path]) -> dict[Path, str]:
+    """The package dpkg installed each of ``paths`` from, asked once for all of them (under
+    /lib or /usr/lib alike: Debian merged the two, and dpkg knows each file by one)."""
+    spellings: dict[str, Path] = {}
+    for path in paths:
+        for one in {str(path), str(path.resolve())}:
+            spellings[one] = path
+            spellings[one.removeprefix("/usr") if one.startswith("/usr/lib") else "/usr" + one] = path
+    # dpkg-query fails when any spelling is unknown, and still names the others' packages.
+    result = subprocess.run(["dpkg-query", "-S", *sorted(spellings)], capture_output=True, text=True)
+    found: dict[Path, str] = {}
+    for line in result.stdout.splitlines():
+        packages, _, where = line.partition(": ")
+        if where in spellings:
+            found.setdefault(spellings[where], packages.split(",")[0].split(":")[0].strip())
+    return found
 
 
 def shlibs_dependency(package: str, soname: str) -> str:
@@ -96,16 +101,18 @@ def depends(bundle: Path) -> tuple[list[str], list[str]]:
     """The Depends entries, and the libraries named by rule because this machine lacks them."""
     have = carried(bundle)
     missing = sorted(needed(elf_files(bundle)) - have)
+    files = {soname: system_file(soname) for soname in missing}
+    packages = owners([path for path in files.values() if path is not None])
     entries: dict[str, str] = {}
     guessed = []
     for soname in missing:
-        path = system_file(soname)
-        package = owner(path) if path else None
+        path = files[soname]
+        package = packages.get(path) if path is not None else None
         if package is None:
             package = debian_package(soname)
             guessed.append(soname)
             entries.setdefault(package, package)
-        else:
+        elif "(" not in entries.get(package, ""):  # a version asked by one soname stays
             entries[package] = shlibs_dependency(package, soname)
     for soname, package in DATA_NEEDED.items():
         if soname in have:

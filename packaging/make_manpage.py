@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,7 +87,7 @@ def manpage(today: date | None = None) -> str:
     parser = build_parser()
     # A reproducible build gives its own date (SOURCE_DATE_EPOCH).
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    today = today or (datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else date.today())
+    today = today or (datetime.fromtimestamp(int(epoch), UTC).date() if epoch else date.today())
     when = today.strftime("%Y-%m-%d")
     # --database, --demo and --passphrase-file: the same objects in every command's parser.
     shared = [action for action in parser._actions if action.dest in  # noqa: SLF001
