@@ -94,6 +94,7 @@ def manpage(today: date | None = None) -> str:
               ("database", "demo", "passphrase_file")]
     lines = [
         f'.TH FIBROMAP 1 "{when}" "{APP_NAME} {__version__}" "User Commands"',
+        ".nh",  # no hyphenation: option and variable names stay whole
         ".SH NAME",
         "fibromap \\- a private spasm and pain logger for fibromyalgia and ME/CFS",
         ".SH SYNOPSIS",
