@@ -55,6 +55,14 @@ done
 mkdir -p "$root/usr/share/icons/hicolor/scalable/apps"
 cp resources/icons/fibromap.svg "$root/usr/share/icons/hicolor/scalable/apps/$APP_ID.svg"
 
+# Checked by the tools the desktops use, where they are installed (CI has them).
+if command -v desktop-file-validate >/dev/null; then
+    desktop-file-validate "$root/usr/share/applications/$APP_ID.desktop"
+fi
+if command -v appstreamcli >/dev/null; then
+    appstreamcli validate --no-net "$root/usr/share/metainfo/$APP_ID.metainfo.xml"
+fi
+
 # The manual page, dated by the changelog's latest entry (the same bytes on every build).
 SOURCE_DATE_EPOCH=$(date -d "$(sed -n 's/^ -- .*>  //p' packaging/debian/changelog | head -n 1)" +%s)
 export SOURCE_DATE_EPOCH
