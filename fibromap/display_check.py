@@ -75,6 +75,12 @@ def missing_libraries(plugin: str) -> list[str]:
     return list(dict.fromkeys(missing))
 
 
+def install_line(packages: list[str], as_root: bool) -> str:
+    """The apt-get line that installs ``packages``: with sudo for a person, without it for
+    root (a bare Debian system or a container has no sudo, and root needs none)."""
+    return ("" if as_root else "sudo ") + "apt-get install " + " ".join(packages)
+
+
 def main() -> int:
     plugin = platform_plugin()
     if plugin in ("offscreen", "minimal", "vnc"):
@@ -82,10 +88,10 @@ def main() -> int:
     missing = missing_libraries(plugin)
     if not missing:
         return 0
-    packages = " ".join(dict.fromkeys(debian_package(name) for name in missing))
+    packages = list(dict.fromkeys(debian_package(name) for name in missing))
     print(f"FibroMap cannot open a window yet: Qt's {plugin} platform plugin needs "
           f"{', '.join(missing)}, missing on this system. Install them with:\n"
-          f"    sudo apt-get install {packages}", file=sys.stderr)
+          f"    {install_line(packages, os.geteuid() == 0)}", file=sys.stderr)
     return 1
 
 

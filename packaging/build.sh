@@ -3,7 +3,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-.venv/bin/python}
-"$PYTHON" -m pip install --quiet "pyinstaller>=6.10"
+# The bundle carries the PostgreSQL driver (pyproject.toml's postgresql extra), which
+# `make run`'s environment leaves out.
+postgresql=$("$PYTHON" -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))
+    ["project"]["optional-dependencies"]["postgresql"], sep="\n")')
+mapfile -t postgresql <<<"$postgresql"
+"$PYTHON" -m pip install --quiet --disable-pip-version-check "pyinstaller>=6.10" "${postgresql[@]}"
 rm -rf build/pyinstaller dist/FibroMap
 "$PYTHON" -m PyInstaller --noconfirm --log-level WARN --workpath build/pyinstaller \
     --distpath dist packaging/fibromap.spec
@@ -22,6 +27,10 @@ find dist/FibroMap -path '*babel/locale-data/*' -name '*.dat' ! \( "${keep_dat[@
 if command -v strip >/dev/null; then
     find dist/FibroMap/_internal -maxdepth 1 -name 'libpython*.so*' -exec strip --strip-unneeded {} +
     find dist/FibroMap/_internal/python3* -name '*.so' -exec strip --strip-unneeded {} + 2>/dev/null || true
+fi
+if ! compgen -G 'dist/FibroMap/_internal/psycopg_binary/_psycopg.*.so' >/dev/null; then
+    echo "build.sh: the bundle lacks the PostgreSQL driver (psycopg)" >&2
+    exit 1
 fi
 # Linux: strip what is safe to strip, drop what nothing needs, trim ICU's data (slim.py says why).
 "$PYTHON" packaging/slim.py dist/FibroMap

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from fibromap.display_check import debian_package, missing_in
+from fibromap.display_check import debian_package, install_line, missing_in
 
 # What ldd printed for PySide6's libqxcb.so on a Debian 12 machine without the two
 # packages (lines cut to the ones that matter, in their order).
@@ -66,7 +66,16 @@ def test_missing_libraries_give_one_apt_get_line_and_stop_make_run(tmp_path):
     assert result.returncode == 1 and result.stdout == ""
     explanation, command = result.stderr.strip().splitlines()
     assert "libxcb-icccm.so.4, libxcb-keysyms.so.1" in explanation
-    assert command.strip() == "sudo apt-get install libxcb-icccm4 libxcb-keysyms1"
+    # CI runs as root, a person's machine as themselves: the line fits whoever runs it.
+    sudo = "" if os.geteuid() == 0 else "sudo "
+    assert command.strip() == f"{sudo}apt-get install libxcb-icccm4 libxcb-keysyms1"
+
+
+def test_root_is_told_to_run_apt_get_without_sudo_and_a_person_with_it():
+    """A bare Debian system or a container, where root works, has no sudo."""
+    packages = ["libxcb-icccm4", "libxcb-keysyms1"]
+    assert install_line(packages, as_root=True) == "apt-get install libxcb-icccm4 libxcb-keysyms1"
+    assert install_line(packages, as_root=False) == "sudo apt-get install libxcb-icccm4 libxcb-keysyms1"
 
 
 def test_a_machine_with_everything_starts_without_a_word(tmp_path):

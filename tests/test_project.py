@@ -37,6 +37,26 @@ def test_readme_gives_exactly_the_two_setup_commands_and_ci_runs_the_test_one():
     assert "make test" in (ROOT / ".ci" / "run").read_text()
 
 
+def make_dry_run(target: str, tmp_path) -> str:
+    """The commands `make TARGET` would run in a checkout with no environment yet."""
+    result = subprocess.run(["make", "-n", target, f"VENV={tmp_path / 'venv'}"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_make_run_installs_only_what_running_needs_and_make_test_the_test_extra(tmp_path):
+    """`make run` on a fresh machine downloads Qt and the app's libraries, not pytest,
+    SciPy and the PostgreSQL driver, and shows pip's progress as it goes."""
+    run = [line for line in make_dry_run("run", tmp_path).splitlines() if " pip install " in line]
+    assert len(run) == 1 and run[0].endswith(" -e .") and "--quiet" not in run[0]
+    test = [line for line in make_dry_run("test", tmp_path).splitlines() if " pip install " in line]
+    assert len(test) == 1 and test[0].endswith(" -e '.[test]'")
+    # The test extra holds what running needs: `make run` after `make test` installs nothing.
+    assert f"touch {tmp_path / 'venv'}/.installed-run {tmp_path / 'venv'}/.installed-test" \
+        in make_dry_run("test", tmp_path)
+
+
 def test_an_installed_wheel_finds_its_resources_and_migrations(tmp_path):
     """The atlas, the drawing and the migrations ship inside the package."""
     import os
