@@ -19,29 +19,17 @@ def _babel_locale() -> str | None:
 
 def day(moment: date) -> str:
     """A day with its year: 07 Dec 2026, 7. Dez. 2026, 7 déc. 2026."""
-    locale = _babel_locale()
-    if locale is None:
-        return moment.strftime("%d %b %Y")
-    from babel.dates import format_skeleton
-    return format_skeleton("yMMMd", moment, locale=locale)
+    return dated(moment, "%d %b %Y", "yMMMd")
 
 
 def day_of_week(moment: date) -> str:
     """A day in its week, without the year: Mon 07 Dec, Mo., 7. Dez., lun. 7 déc."""
-    locale = _babel_locale()
-    if locale is None:
-        return moment.strftime("%a %d %b")
-    from babel.dates import format_skeleton
-    return format_skeleton("MMMEd", moment, locale=locale)
+    return dated(moment, "%a %d %b", "MMMEd")
 
 
 def month(moment: date) -> str:
     """A month and its year: Dec 2026, Dez. 2026."""
-    locale = _babel_locale()
-    if locale is None:
-        return moment.strftime("%b %Y")
-    from babel.dates import format_skeleton
-    return format_skeleton("yMMM", moment, locale=locale)
+    return dated(moment, "%b %Y", "yMMM")
 
 
 def weekday(moment: date) -> str:
