@@ -42,6 +42,9 @@ mkdir -p "$root/DEBIAN" "$root/usr/lib" "$root/usr/bin" "$root/usr/share/applica
     "$root/usr/share/lintian/overrides"
 
 cp -a "$bundle" "$root/usr/lib/fibromap"
+# The bundle's self-test ran its database migrations, which Python compiled beside them;
+# an installed package carries no byte code of its own making (Python compiles on use).
+find "$root/usr/lib/fibromap" -name __pycache__ -type d -prune -exec rm -rf {} +
 ln -s ../lib/fibromap/fibromap "$root/usr/bin/fibromap"
 # The menu starts the command on the PATH.
 sed 's/^Exec=fibromap-gui/Exec=fibromap/' "resources/desktop/$APP_ID.desktop" \
