@@ -101,7 +101,7 @@ def test_the_window_declares_its_actions_and_nothing_is_attached_to_it(qtbot, wi
     actions = window.menu_actions
     assert isinstance(actions, WindowActions)
     single = [f.name for f in dataclasses.fields(actions)
-              if f.name not in ("views", "figures", "needs_the_store")]
+              if f.name not in ("views", "figures", "languages", "needs_the_store")]
     assert len(single) == 16 and all(isinstance(getattr(actions, n), QAction) for n in single)
     assert list(actions.views) == [p.name for p in PAGES]
     assert [name for name in vars(window) if name.endswith(("_action", "_actions"))] == [
