@@ -24,13 +24,13 @@ from fibromap.analysis.devices import naps_text, night_text, steps_text
 from fibromap.domain.daily import CheckIn
 from fibromap.domain.device_data import device_days
 from fibromap.errors import ChangedElsewhere, FibroMapError
-from fibromap.i18n import N_, _, formats, pgettext
+from fibromap.i18n import DEFAULT, N_, _, current, pgettext
 from fibromap.store.store import Store
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.answer_slider import NOT_SET, AnswerSlider
 from fibromap.ui.widgets.blank_spin import BlankDoubleSpinBox, BlankSpinBox
-from fibromap.ui.widgets.day_field import day_field, day_of
+from fibromap.ui.widgets.day_field import day_field, day_of, weekday_and_day
 from fibromap.ui.widgets.feedback import FeedbackLabel
 from fibromap.ui.widgets.headings import TITLE, heading
 from fibromap.ui.widgets.no_spasms_box import NoSpasmsBox
@@ -89,9 +89,9 @@ class _Scale(QWidget):
         self.clear_button = QToolButton()
         self.clear_button.setText(_("Clear"))
         self.clear_button.setAutoRaise(True)
-        # "Clear overall pain today"; a translation keeps its label's own capitals.
+        # "Clear overall pain today"; a translation keeps its label's own capitals ("Stress").
         self.clear_button.setAccessibleName(_("Clear {scale}").format(
-            scale=label.lower() if words == label else words))
+            scale=label.lower() if current() == DEFAULT else words))
         policy = self.clear_button.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # nothing moves when it comes and goes
         self.clear_button.setSizePolicy(policy)
@@ -372,6 +372,6 @@ class CheckInPage(QWidget):
             return None
         self._loaded = saved
         self.feedback.say(_("Saved the check-in for {day}.").format(
-            day=formats.dated(saved.day, "%A %d %B", "MMMMEEEEd")), error=False)
+            day=weekday_and_day(saved.day, f"{saved.day:%A %d %B}")), error=False)
         self.saved.emit(saved)
         return saved

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from fibromap.errors import FibroMapError
 from fibromap.i18n import DEFAULT, N_, _, current, formats
+from fibromap.ui.widgets.day_field import weekday_and_day
 
 if TYPE_CHECKING:  # the Log is drawn before the database library is loaded
     from fibromap.store.store import Store
@@ -32,9 +33,7 @@ def _short(day: date) -> str:
 
 def _long(day: date) -> str:
     """Monday 7 December, Montag, 7. Dezember."""
-    if current() == DEFAULT:
-        return f"{day:%A} {day.day} {day:%B}"
-    return formats.dated(day, "", "MMMMEEEEd")
+    return weekday_and_day(day, f"{day:%A} {day.day} {day:%B}")
 
 
 class NoSpasmsBox(QWidget):
