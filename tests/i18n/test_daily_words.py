@@ -44,7 +44,7 @@ def test_the_check_in_in_german(qtbot, store, paths, german):
     assert {"Wie war der Tag?", "Die Nacht davor", "Von Krämpfen geweckt", "Schlafqualität",
             "Fibro-Nebel", "Notizen"} <= labels
     stress = page.scales["stress"]
-    assert stress.value_label.text() == "nicht angegeben"
+    assert stress.value_label.text() == "offen"
     assert stress.clear_button.accessibleName() == "Stress löschen"
     assert page.scales["fibro_fog"].slider.toolTip().startswith("Denken und Gedächtnis:")
     page.scales["fibro_fog"].set_value(2)

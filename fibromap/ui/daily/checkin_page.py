@@ -79,6 +79,7 @@ class _Scale(QWidget):
         top = len(levels) - 1 if levels else 10
         self._levels = levels
         self.slider = AnswerSlider(maximum=top)
+        self.slider.setMinimumWidth(150)  # 11 steps to hit, however long the words beside
         words, low, high = _(label), _(low), _(high)
         self.slider.setAccessibleName(_("{scale} (0 {low}, {top} {high})").format(
             scale=words, low=low, top=top, high=high))
@@ -161,7 +162,7 @@ class CheckInPage(QWidget):
         self.remind_at.setAccessibleName(_("Reminder time"))
         self.remind.toggled.connect(self._reminder_changed)
         self.remind_at.timeChanged.connect(self._reminder_changed)
-        self.day = day_field(QDate.currentDate(), "dddd d MMMM yyyy")
+        self.day = day_field(QDate.currentDate(), "dddd d MMMM yyyy", "yMMMMEEEEd")
         self.day.setMaximumDate(QDate.currentDate())
         self.sleep_hours = BlankDoubleSpinBox(minimum=-0.5, maximum=24, singleStep=0.5, decimals=1,
                                           suffix=" " + pgettext("hours slept", "h"))
@@ -247,7 +248,7 @@ class CheckInPage(QWidget):
             answers.addWidget(field, row, 1)
         writing = QVBoxLayout()
         writing.addWidget(heading(_("Foods and notes")))
-        foods = QLabel(_("Foods eaten (separate them with commas)"))
+        foods = QLabel(_("Foods eaten (separate them with commas)"), wordWrap=True)
         foods.setBuddy(self.foods)
         writing.addWidget(foods)
         writing.addWidget(self.foods)
