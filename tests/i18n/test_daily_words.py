@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QLabel
 
 from fibromap.i18n import activate, ngettext, using
 from fibromap.store.store import Store
@@ -40,7 +41,7 @@ def german():
 def test_the_check_in_in_german(qtbot, store, paths, german):
     page = CheckInPage(store, Settings(paths.settings_file))
     qtbot.addWidget(page)
-    labels = {label.text() for label in page.findChildren(type(page.feedback).__base__)}
+    labels = {label.text() for label in page.findChildren(QLabel)}
     assert {"Wie war der Tag?", "Die Nacht davor", "Von Krämpfen geweckt", "Schlafqualität",
             "Fibro-Nebel", "Notizen"} <= labels
     stress = page.scales["stress"]
