@@ -24,37 +24,49 @@ from fibromap.analysis.devices import naps_text, night_text, steps_text
 from fibromap.domain.daily import CheckIn
 from fibromap.domain.device_data import device_days
 from fibromap.errors import ChangedElsewhere, FibroMapError
+from fibromap.i18n import DEFAULT, N_, _, current, pgettext
 from fibromap.store.store import Store
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.answer_slider import NOT_SET, AnswerSlider
 from fibromap.ui.widgets.blank_spin import BlankDoubleSpinBox, BlankSpinBox
-from fibromap.ui.widgets.day_field import day_field, day_of
+from fibromap.ui.widgets.day_field import day_field, day_of, weekday_and_day
 from fibromap.ui.widgets.feedback import FeedbackLabel
 from fibromap.ui.widgets.headings import TITLE, heading
 from fibromap.ui.widgets.no_spasms_box import NoSpasmsBox
 
 # The ACR 2016 symptom severity levels, said of the day (the scale asks of a week).
-LEVELS = ("none", "mild", "moderate", "severe")
-LEVELS_MEANING = ("0 = no problem, 1 = mild (slight, or now and then), 2 = moderate "
-                  "(considerable, often there), 3 = severe (constant, it disrupts the day)")
-# (field, label, low end, high end, the words of each level on a 0–3 scale, what it asks)
-SCALES = (("pain", "Overall pain today", "no pain", "worst imaginable", None,
-           "Your pain overall today, everywhere together."),
-          ("sleep_quality", "Sleep quality", "very poor", "very good", None, ""),
-          ("waking_unrefreshed", "Woke unrefreshed", "none", "severe", LEVELS,
-           "How unrefreshed you felt on waking, however long you slept."),
-          ("stiffness", "Stiffness", "none", "very stiff", None, ""),
-          ("fibro_fog", "Fibro fog", "none", "severe", LEVELS,
-           "Thinking and memory: trouble concentrating, remembering or finding words."),
-          ("stress", "Stress", "none", "extreme", None, ""),
-          ("fatigue", "Fatigue", "none", "exhausted", None, ""),
-          ("mood", "Mood", "very low", "very good", None, ""),
-          ("activity_level", "Activity", "resting all day", "very active", None, ""))
+LEVELS = (N_("none"), N_("mild"), N_("moderate"), N_("severe"))
+LEVELS_MEANING = N_("0 = no problem, 1 = mild (slight, or now and then), 2 = moderate "
+                    "(considerable, often there), 3 = severe (constant, it disrupts the day)")
+# (field, label, low end, high end, the words of each level on a 0–3 scale, what it asks):
+# English, marked; translated where shown.
+SCALES = (("pain", N_("Overall pain today"), N_("no pain"), N_("worst imaginable"), None,
+           N_("Your pain overall today, everywhere together.")),
+          ("sleep_quality", N_("Sleep quality"), N_("very poor"), N_("very good"), None, ""),
+          ("waking_unrefreshed", N_("Woke unrefreshed"), N_("none"), N_("severe"), LEVELS,
+           N_("How unrefreshed you felt on waking, however long you slept.")),
+          ("stiffness", N_("Stiffness"), N_("none"), N_("very stiff"), None, ""),
+          ("fibro_fog", N_("Fibro fog"), N_("none"), N_("severe"), LEVELS,
+           N_("Thinking and memory: trouble concentrating, remembering or finding words.")),
+          ("stress", N_("Stress"), N_("none"), N_("extreme"), None, ""),
+          ("fatigue", N_("Fatigue"), N_("none"), N_("exhausted"), None, ""),
+          ("mood", N_("Mood"), N_("very low"), N_("very good"), None, ""),
+          ("activity_level", N_("Activity"), N_("resting all day"), N_("very active"), None, ""))
 
 
 def _answer_text(value: int, levels: tuple[str, ...] | None) -> str:
-    return f"{value} {levels[value]}" if levels else str(value)
+    return _("{value} {level}").format(value=value, level=_(levels[value])) if levels \
+        else str(value)
+
+
+def _tip(asks: str, meaning: str) -> str:
+    """A scale's tooltip: what it asks (if it says), what its numbers mean, how to answer."""
+    if asks:
+        return _("{asks} {meaning}. Click or use the arrow keys to answer; Delete or Clear "
+                 "leaves it not set.").format(asks=_(asks), meaning=meaning)
+    return _("{meaning}. Click or use the arrow keys to answer; Delete or Clear leaves it "
+             "not set.").format(meaning=meaning)
 
 
 class _Scale(QWidget):
@@ -67,15 +79,20 @@ class _Scale(QWidget):
         top = len(levels) - 1 if levels else 10
         self._levels = levels
         self.slider = AnswerSlider(maximum=top)
-        self.slider.setAccessibleName(f"{label} (0 {low}, {top} {high})")
-        meaning = LEVELS_MEANING if levels else f"0 = {low}, 10 = {high}"
-        self.slider.setToolTip(f"{asks + ' ' if asks else ''}{meaning}. Click or use the arrow "
-                               "keys to answer; Delete or Clear leaves it not set.")
+        self.slider.setMinimumWidth(150)  # 11 steps to hit, however long the words beside
+        words, low, high = _(label), _(low), _(high)
+        self.slider.setAccessibleName(_("{scale} (0 {low}, {top} {high})").format(
+            scale=words, low=low, top=top, high=high))
+        meaning = _(LEVELS_MEANING) if levels else _("0 = {low}, 10 = {high}").format(
+            low=low, high=high)
+        self.slider.setToolTip(_tip(asks, meaning))
         self.value_label = QLabel()
         self.clear_button = QToolButton()
-        self.clear_button.setText("Clear")
+        self.clear_button.setText(_("Clear"))
         self.clear_button.setAutoRaise(True)
-        self.clear_button.setAccessibleName(f"Clear {label.lower()}")
+        # "Clear overall pain today"; a translation keeps its label's own capitals ("Stress").
+        self.clear_button.setAccessibleName(_("Clear {scale}").format(
+            scale=label.lower() if current() == DEFAULT else words))
         policy = self.clear_button.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # nothing moves when it comes and goes
         self.clear_button.setSizePolicy(policy)
@@ -98,7 +115,7 @@ class _Scale(QWidget):
     def _show(self) -> None:
         answered = self.slider.answered
         self.value_label.setText(_answer_text(self.slider.value(), self._levels) if answered
-                                 else NOT_SET)
+                                 else _(NOT_SET))
         font = self.value_label.font()
         font.setBold(answered)
         font.setItalic(not answered)
@@ -137,45 +154,47 @@ class CheckInPage(QWidget):
         self._store = store
         self._settings = settings
         reminder = settings.checkin_reminder
-        self.remind = QCheckBox("Remind me every day at")
+        self.remind = QCheckBox(_("Remind me every day at"))
         self.remind.setChecked(reminder is not None)
         self.remind_at = QTimeEdit(QTime(reminder.hour, reminder.minute) if reminder else QTime(20, 0))
         self.remind_at.setDisplayFormat("HH:mm")
         self.remind_at.setEnabled(reminder is not None)
-        self.remind_at.setAccessibleName("Reminder time")
+        self.remind_at.setAccessibleName(_("Reminder time"))
         self.remind.toggled.connect(self._reminder_changed)
         self.remind_at.timeChanged.connect(self._reminder_changed)
-        self.day = day_field(QDate.currentDate(), "dddd d MMMM yyyy")
+        self.day = day_field(QDate.currentDate(), "dddd d MMMM yyyy", "yMMMMEEEEd")
         self.day.setMaximumDate(QDate.currentDate())
         self.sleep_hours = BlankDoubleSpinBox(minimum=-0.5, maximum=24, singleStep=0.5, decimals=1,
-                                          suffix=" h")
-        self.woken = BlankSpinBox(minimum=-1, maximum=50, suffix=" times")
-        self.water = BlankSpinBox(minimum=-1, maximum=50, suffix=" glasses")
+                                          suffix=" " + pgettext("hours slept", "h"))
+        self.woken = BlankSpinBox(minimum=-1, maximum=50,
+                                  suffix=" " + pgettext("woken, how often", "times"))
+        self.water = BlankSpinBox(minimum=-1, maximum=50,
+                                  suffix=" " + pgettext("water drunk", "glasses"))
         for spin in (self.sleep_hours, self.woken, self.water):
             # One below the least answer is no answer, and says so ("–" read as nothing).
-            spin.setSpecialValueText(NOT_SET)
+            spin.setSpecialValueText(_(NOT_SET))
             spin.setMaximumWidth(200)
         metrics = self.fontMetrics()
-        ends = max(metrics.horizontalAdvance(end) for _n, _l, low, high, *_ in SCALES
+        ends = max(metrics.horizontalAdvance(_(end)) for _n, _l, low, high, *_rest in SCALES
                    for end in (low, high))
         self.scales = {name: _Scale(label, low, high, ends + 4, levels, asks)
                        for name, label, low, high, levels, asks in SCALES}
         # Every answer in the same width, so that the scales line up whatever they show.
-        answers = [NOT_SET, "10", *(_answer_text(i, LEVELS) for i in range(len(LEVELS)))]
+        answers = [_(NOT_SET), "10", *(_answer_text(i, LEVELS) for i in range(len(LEVELS)))]
         widest = max(metrics.horizontalAdvance(text) for text in answers) + 8
         for scale in self.scales.values():
             scale.value_label.setMinimumWidth(widest)
-        self.foods = QLineEdit(placeholderText="e.g. coffee, bread, chocolate")
-        self.foods.setAccessibleName("Foods eaten, separated by commas")
-        self.notes = QPlainTextEdit(placeholderText="Anything else about the day")
+        self.foods = QLineEdit(placeholderText=_("e.g. coffee, bread, chocolate"))
+        self.foods.setAccessibleName(_("Foods eaten, separated by commas"))
+        self.notes = QPlainTextEdit(placeholderText=_("Anything else about the day"))
         self.notes.setMinimumHeight(90)
         self.notes.setTabChangesFocus(True)
         # What a watch, ring or phone measured that night and day (imported), beside the
         # answers: the person's own answer is the one counted where both exist.
         self.device_night = QLabel(wordWrap=True)
-        self.device_night.setAccessibleName("Sleep measured by a device")
+        self.device_night.setAccessibleName(_("Sleep measured by a device"))
         self.device_day = QLabel(wordWrap=True)
-        self.device_day.setAccessibleName("Steps and naps measured by a device")
+        self.device_day.setAccessibleName(_("Steps and naps measured by a device"))
         for label in (self.device_night, self.device_day):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -183,7 +202,7 @@ class CheckInPage(QWidget):
         # A day of the past can be marked (or unmarked) "no spasms" here, by its date.
         self.no_spasms = NoSpasmsBox(store)
         self.no_spasms.message.connect(lambda text, error: self.feedback.say(text, error=error))
-        self.save_button = QPushButton("Save check-in")
+        self.save_button = QPushButton(_("Save check-in"))
         self.save_button.setDefault(True)
         self._build()
         self.day.dateChanged.connect(lambda _d: self.load_day(self.selected_day()))
@@ -197,18 +216,18 @@ class CheckInPage(QWidget):
         answers = QGridLayout()
         answers.setColumnStretch(1, 1)
         answers.setVerticalSpacing(8)
-        label_of = {name: label for name, label, *_ in SCALES}
+        label_of = {name: _(label) for name, label, *_rest in SCALES}
 
         def scale(name: str) -> tuple[str, QWidget]:
             return label_of[name], self.scales[name]
 
         rows = (scale("pain"),
-                ("The night before", None),
-                ("Slept", self.sleep_hours), scale("sleep_quality"),
+                (_("The night before"), None),
+                (_("Slept"), self.sleep_hours), scale("sleep_quality"),
                 scale("waking_unrefreshed"),
-                ("Woken by spasms", self.woken), ("", self.device_night),
-                ("The day", None), ("", self.device_day),
-                ("Water", self.water),
+                (_("Woken by spasms"), self.woken), ("", self.device_night),
+                (_("The day"), None), ("", self.device_day),
+                (_("Water"), self.water),
                 *(scale(name) for name in ("stiffness", "fibro_fog", "stress", "fatigue", "mood",
                                            "activity_level")))
         for row, (words, field) in enumerate(rows):
@@ -228,12 +247,12 @@ class CheckInPage(QWidget):
             answers.addWidget(label, row, 0)
             answers.addWidget(field, row, 1)
         writing = QVBoxLayout()
-        writing.addWidget(heading("Foods and notes"))
-        foods = QLabel("Foods eaten (separate them with commas)")
+        writing.addWidget(heading(_("Foods and notes")))
+        foods = QLabel(_("Foods eaten (separate them with commas)"), wordWrap=True)
         foods.setBuddy(self.foods)
         writing.addWidget(foods)
         writing.addWidget(self.foods)
-        notes = QLabel("Notes")
+        notes = QLabel(_("Notes"))
         notes.setBuddy(self.notes)
         writing.addWidget(notes)
         writing.addWidget(self.notes, 1)
@@ -243,8 +262,8 @@ class CheckInPage(QWidget):
         columns.addSpacing(24)
         columns.addLayout(writing, 2)
         top = QHBoxLayout()
-        title = heading("How was the day?", TITLE)
-        day = QLabel("Day")
+        title = heading(_("How was the day?"), TITLE)
+        day = QLabel(_("Day"))
         day.setBuddy(self.day)
         top.addWidget(title)
         top.addSpacing(24)
@@ -350,9 +369,10 @@ class CheckInPage(QWidget):
         except FibroMapError as exc:
             if isinstance(exc, ChangedElsewhere):
                 self._loaded = exc.current  # saving again replaces it, knowingly
-            self.feedback.say(f"Not saved: {exc}.", error=True)
+            self.feedback.say(_("Not saved: {error}.").format(error=exc), error=True)
             return None
         self._loaded = saved
-        self.feedback.say(f"Saved the check-in for {saved.day:%A %d %B}.", error=False)
+        self.feedback.say(_("Saved the check-in for {day}.").format(
+            day=weekday_and_day(saved.day, f"{saved.day:%A %d %B}")), error=False)
         self.saved.emit(saved)
         return saved

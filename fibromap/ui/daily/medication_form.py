@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from fibromap.domain.daily import Medication
+from fibromap.i18n import _
 from fibromap.ui.widgets.day_field import day_field, day_of
 
 
@@ -16,15 +17,15 @@ class MedicationForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.name = QLineEdit(placeholderText="e.g. Cyclobenzaprine")
-        self.dose = QLineEdit(placeholderText="e.g. 5 mg at night")
+        self.name = QLineEdit(placeholderText=_("e.g. Cyclobenzaprine"))
+        self.dose = QLineEdit(placeholderText=_("e.g. 5 mg at night"))
         self.start = day_field(QDate.currentDate())
         self.until = day_field(QDate.currentDate())
-        self.still_taking = QCheckBox("Still taking")
-        self.name.setAccessibleName("Name")
-        self.dose.setAccessibleName("Dose")
-        self.start.setAccessibleName("Taken from")
-        self.until.setAccessibleName("Taken until")
+        self.still_taking = QCheckBox(_("Still taking"))
+        self.name.setAccessibleName(_("Name"))
+        self.dose.setAccessibleName(_("Dose"))
+        self.start.setAccessibleName(_("Taken from"))
+        self.until.setAccessibleName(_("Taken until"))
         for day in (self.start, self.until):  # a day is as wide as its words, not the form
             day.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         until = QHBoxLayout()
@@ -34,10 +35,10 @@ class MedicationForm(QWidget):
         until.addStretch(1)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Name", self.name)
-        form.addRow("Dose", self.dose)
-        form.addRow("From", self.start)
-        form.addRow("Until", until)
+        form.addRow(_("Name"), self.name)
+        form.addRow(_("Dose"), self.dose)
+        form.addRow(_("From"), self.start)
+        form.addRow(_("Until"), until)
         self.still_taking.toggled.connect(lambda taking: self.until.setEnabled(not taking))
         self.clear()
 

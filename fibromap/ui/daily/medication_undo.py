@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _
 from fibromap.store.medications import States
 from fibromap.store.store import Store
 
@@ -29,20 +30,21 @@ class MedicationChange(QUndoCommand):
     def redo(self) -> None:
         if self._done:
             return
-        if self._put(self.after, self.before, "redo"):
-            self._told(f"Done again: {self.text()}.", False)
+        if self._put(self.after, self.before, _("Could not redo “{change}”: {error}.")):
+            self._told(_("Done again: {change}.").format(change=self.text()), False)
 
     def undo(self) -> None:
-        if self._put(self.before, self.after, "undo"):
+        if self._put(self.before, self.after, _("Could not undo “{change}”: {error}.")):
             self._told(self._undone, False)
 
-    def _put(self, states: States, replacing: States, what: str) -> bool:
+    def _put(self, states: States, replacing: States, refused: str) -> bool:
+        """Put ``states`` back; ``refused`` says (with {change} and {error}) why it could not."""
         try:
             self._store.medications.put_back(states, replacing=replacing)
         except FibroMapError as exc:
             # Changed elsewhere meanwhile: this step is dropped from the stack, not repeated.
             self.setObsolete(True)
-            self._told(f"Could not {what} “{self.text()}”: {exc}.", True)
+            self._told(refused.format(change=self.text(), error=exc), True)
             return False
         self._done = states is self.after
         return True

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from fibromap.domain.daily import Medication
 from fibromap.errors import FibroMapError
+from fibromap.i18n import N_, _, formats
 from fibromap.store.medications import AlreadyListed, States
 from fibromap.store.store import Store
 from fibromap.ui.daily.medication_form import MedicationForm
@@ -33,12 +34,13 @@ from fibromap.ui.widgets.headings import heading
 from fibromap.ui.widgets.muted import MutedLabel
 from fibromap.ui.widgets.record_table import EmptyNote, fit_columns, record_table
 
-COLUMNS = ("Medication", "Dose", "From", "Until")
-ADDING, CHANGING = "Add a medication", "Change the chosen medication"
+COLUMNS = (N_("Medication"), N_("Dose"), N_("From"), N_("Until"))
+ADDING, CHANGING = N_("Add a medication"), N_("Change the chosen medication")
+STILL_TAKING = N_("still taking")
 
 
 def _day(day: date) -> str:
-    return f"{day:%d %b %Y}"
+    return formats.day(day)  # 07 Dec 2026
 
 
 def _align_labels(*forms) -> None:
@@ -78,32 +80,32 @@ class MedicationsPage(QWidget):
         self._last: MedicationChange | None = None  # the page's latest change, for its Undo
         self._medications: list[Medication] = []
         self._chosen_id: int | None = None
-        self.table = record_table(COLUMNS)
+        self.table = record_table([_(column) for column in COLUMNS])
         # Dose and dates as wide as they need (fit_columns, on each reload); the name
         # takes what is left.
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Medications")
-        self.empty_note = EmptyNote(self.table, (
+        self.table.setAccessibleName(_("Medications"))
+        self.empty_note = EmptyNote(self.table, _(
             "No medications yet.\n\nTo add one, type its name and dose on the right, choose the day "
             "you started taking it, then click Add."))
         self.form = MedicationForm()
         self.name, self.dose = self.form.name, self.form.dose
-        self.heading = heading(ADDING, wrap=True)
-        self.hint = MutedLabel("To change, stop or delete one, choose it in the list.")
-        self.add_button = QPushButton("Add")
-        self.save_button = QPushButton("Save changes")
-        self.delete_button = QPushButton("Delete")
-        self.new_button = QPushButton("New medication")
+        self.heading = heading(_(ADDING), wrap=True)
+        self.hint = MutedLabel(_("To change, stop or delete one, choose it in the list."))
+        self.add_button = QPushButton(_("Add"))
+        self.save_button = QPushButton(_("Save changes"))
+        self.delete_button = QPushButton(_("Delete"))
+        self.new_button = QPushButton(_("New medication"))
         self.changes = QWidget()
         self.when = day_field(QDate.currentDate())
-        self.when.setAccessibleName("On")
+        self.when.setAccessibleName(_("On"))
         self.when.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.new_dose = QLineEdit(placeholderText="e.g. 10 mg at night")
-        self.new_dose.setAccessibleName("New dose")
-        self.stop_button = QPushButton("Stopped on this day")
-        self.change_button = QPushButton("New dose from this day")
+        self.new_dose = QLineEdit(placeholderText=_("e.g. 10 mg at night"))
+        self.new_dose.setAccessibleName(_("New dose"))
+        self.stop_button = QPushButton(_("Stopped on this day"))
+        self.change_button = QPushButton(_("New dose from this day"))
         self.feedback = FeedbackLabel()
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(_("Undo"))
         self._build()
         self._connect()
         self.reload()
@@ -124,12 +126,12 @@ class MedicationsPage(QWidget):
         said.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
         day = QFormLayout()
         day.setContentsMargins(0, 0, 0, 0)
-        day.addRow("On", self.when)
-        day.addRow("New dose", self.new_dose)
+        day.addRow(_("On"), self.when)
+        day.addRow(_("New dose"), self.new_dose)
         _align_labels(day, self.form.layout())
         changes = QVBoxLayout(self.changes)
         changes.setContentsMargins(0, 12, 0, 0)
-        changes.addWidget(heading("Stop it, or change the dose"))
+        changes.addWidget(heading(_("Stop it, or change the dose")))
         changes.addLayout(day)
         stop_or_change = QHBoxLayout()
         stop_or_change.addWidget(self.stop_button)
@@ -181,7 +183,7 @@ class MedicationsPage(QWidget):
         self.table.setRowCount(len(self._medications))
         for row, medication in enumerate(self._medications):
             values = (medication.name, medication.dose, _day(medication.start),
-                      _day(medication.stop) if medication.stop else "still taking")
+                      _day(medication.stop) if medication.stop else _(STILL_TAKING))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, medication.id)
@@ -189,7 +191,8 @@ class MedicationsPage(QWidget):
             if medication.id == keep:
                 self.table.selectRow(row)
         self.table.blockSignals(False)
-        fit_columns(self.table, (1, 2, 3), samples=("00 Mmm 0000", "still taking"))
+        fit_columns(self.table, (1, 2, 3),
+                    samples=("00 Mmm 0000", _day(date(2026, 12, 28)), _(STILL_TAKING)))
         self._selection_changed()
         self._offer_undo()
 
@@ -219,7 +222,7 @@ class MedicationsPage(QWidget):
                 self.when.setDate(QDate.currentDate())
                 self.new_dose.clear()
         self._chosen_id = chosen_id
-        self.heading.setText(ADDING if chosen is None else CHANGING)
+        self.heading.setText(_(ADDING) if chosen is None else _(CHANGING))
         self.hint.setVisible(chosen is None and bool(self._medications))
         self.add_button.setVisible(chosen is None)
         for button in (self.save_button, self.delete_button, self.new_button):
@@ -234,11 +237,13 @@ class MedicationsPage(QWidget):
             new = self._store.medications.add(self.form.medication())
             assert new.id is not None  # saved, so numbered
             return new, [(new.id, None)], [(new.id, new)]
-        new = self._change(added, lambda m: (f"add {_what(m)}", f"{_what(m)} is off the list again."))
+        new = self._change(added, lambda m: (
+            _("add {medication}").format(medication=_what(m)),
+            _("{medication} is off the list again.").format(medication=_what(m))))
         if new is not None:
             self.form.clear()  # ready for the next one
             self.name.setFocus()
-            self.feedback.say(f"Added {_what(new)}.", error=False)
+            self.feedback.say(_("Added {medication}.").format(medication=_what(new)), error=False)
         return new
 
     def save(self) -> Medication | None:
@@ -251,15 +256,18 @@ class MedicationsPage(QWidget):
         except FibroMapError:
             unchanged = False  # _change says what is wrong
         if unchanged:
-            self.feedback.say(f"Nothing to save: {_what(old)} is as shown.", error=False)
+            self.feedback.say(_("Nothing to save: {medication} is as shown.").format(
+                medication=_what(old)), error=False)
             return None
         saved = self._change(
             lambda: self._changed(old, self._store.medications.update(
                 self.form.medication(medication_id))),
-            lambda m: (f"change {_what(old)}", f"{_what(old)} is as it was before."),
+            lambda m: (_("change {medication}").format(medication=_what(old)),
+                       _("{medication} is as it was before.").format(medication=_what(old))),
             chosen=medication_id)
         if saved is not None:
-            self.feedback.say(f"Saved the changes to {_what(saved)}.", error=False)
+            self.feedback.say(_("Saved the changes to {medication}.").format(
+                medication=_what(saved)), error=False)
         return saved
 
     def stop(self) -> Medication | None:
@@ -270,10 +278,13 @@ class MedicationsPage(QWidget):
         stopped = self._change(
             lambda: self._changed(old, self._store.medications.stop(medication_id,
                                                                      day_of(self.when))),
-            lambda m: (f"stop {_what(m)}", f"{_what(m)} is not stopped any more, as before."),
+            lambda m: (_("stop {medication}").format(medication=_what(m)),
+                       _("{medication} is not stopped any more, as before.").format(
+                           medication=_what(m))),
             chosen=medication_id)
         if stopped is not None and stopped.stop is not None:
-            self.feedback.say(f"Stopped {_what(stopped)} on {_day(stopped.stop)}.", error=False)
+            self.feedback.say(_("Stopped {medication} on {day}.").format(
+                medication=_what(stopped), day=_day(stopped.stop)), error=False)
         return stopped
 
     def change_dose(self) -> Medication | None:
@@ -289,13 +300,16 @@ class MedicationsPage(QWidget):
             stopped = self._store.medications.get(medication_id)
             return new, [(medication_id, old), (new.id, None)], [(medication_id, stopped),
                                                                  (new.id, new)]
-        new = self._change(changed, lambda m: (f"change the dose of {old.name}",
-                                               f"{_what(old)} is as it was before the dose change."),
+        new = self._change(changed, lambda m: (
+            _("change the dose of {name}").format(name=old.name),
+            _("{medication} is as it was before the dose change.").format(medication=_what(old))),
                            chosen=None)
         if new is not None:
             self.reload(chosen=new.id)
             self._show_chosen()
-            self.feedback.say(f"{new.name} is now {new.dose or 'taken'} from {_day(new.start)}.",
+            now = (_("{name} is now {dose} from {day}.") if new.dose
+                   else _("{name} is now taken from {day}."))
+            self.feedback.say(now.format(name=new.name, dose=new.dose, day=_day(new.start)),
                               error=False)
         return new
 
@@ -308,10 +322,11 @@ class MedicationsPage(QWidget):
         def deleted() -> tuple[Medication, States, States]:
             old = self._store.medications.delete(medication_id)
             return old, [(medication_id, old)], [(medication_id, None)]
-        old = self._change(deleted, lambda m: (f"delete {_what(m)}", f"{_what(m)} is back."),
-                           chosen=None)
+        old = self._change(deleted, lambda m: (
+            _("delete {medication}").format(medication=_what(m)),
+            _("{medication} is back.").format(medication=_what(m))), chosen=None)
         if old is not None:
-            self.feedback.say(f"Deleted {_what(old)}.", error=False)
+            self.feedback.say(_("Deleted {medication}.").format(medication=_what(old)), error=False)
         return old
 
     @staticmethod
@@ -328,11 +343,11 @@ class MedicationsPage(QWidget):
         try:
             medication, before, after = make()
         except AlreadyListed as exc:
-            self.feedback.say(f"Not saved: {_what(exc.listed)} from {_day(exc.listed.start)} is "
-                              "already in the list.", error=True)
+            self.feedback.say(_("Not saved: {medication} from {day} is already in the list.").format(
+                medication=_what(exc.listed), day=_day(exc.listed.start)), error=True)
             return None
         except FibroMapError as exc:
-            self.feedback.say(f"Not saved: {exc}.", error=True)
+            self.feedback.say(_("Not saved: {error}.").format(error=exc), error=True)
             return None
         did, undone = words(medication)
         command = MedicationChange(self._store, did, undone, before, after, self._told)

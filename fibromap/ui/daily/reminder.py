@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from fibromap.i18n import _
 from fibromap.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class CheckInReminder(QObject):
         if self._store.checkins.get(now.date()) is not None:
             return False
         self._reminded_on = now.date()
-        text = "How was today? The daily check-in takes half a minute."
+        text = _("How was today? The daily check-in takes half a minute.")
         if self._tray is not None and self._tray.isVisible() and QSystemTrayIcon.supportsMessages():
             self._tray.showMessage("FibroMap", text, QSystemTrayIcon.MessageIcon.Information)
         self.due.emit(text)

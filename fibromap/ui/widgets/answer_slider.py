@@ -9,8 +9,10 @@ import time
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSlider, QStyle, QStyleOptionFocusRect, QStyleOptionSlider, QStylePainter
 
+from fibromap.i18n import N_, _
+
 TEN_WINDOW_SECONDS = 0.8  # "1" then "0" within this time means 10
-NOT_SET = "not set"
+NOT_SET = N_("not set")  # shown as _(NOT_SET)
 
 
 class AnswerSlider(QSlider):
@@ -30,7 +32,7 @@ class AnswerSlider(QSlider):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.answered = False
         self._last_digit = 0.0  # when a digit was last typed (for "1 0" = 10)
-        self.setAccessibleDescription(NOT_SET)
+        self.setAccessibleDescription(_(NOT_SET))
         self.valueChanged.connect(lambda _v: self._answer(True))
 
     def _answer(self, answered: bool) -> None:
@@ -39,7 +41,7 @@ class AnswerSlider(QSlider):
         self.update()
         self.answerChanged.emit()
         if changed:
-            self.setAccessibleDescription("" if answered else NOT_SET)
+            self.setAccessibleDescription("" if answered else _(NOT_SET))
 
     def clear(self) -> None:
         self._answer(False)

@@ -19,7 +19,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QToolTip, QWidget
 
 from fibromap.errors import FibroMapError
-from fibromap.ui.widgets.lock_screen import LOCKED_TITLE, LockCover, UnlockForm
+from fibromap.i18n import _, ngettext
+from fibromap.ui.widgets.lock_screen import LockCover, UnlockForm, locked_title
 
 COUNTDOWN_MS = 250
 T = QEvent.Type
@@ -150,17 +151,17 @@ class AppLock(QObject):
         if not self._locked or self._waiting():
             return
         if not passphrase:
-            self.form.say("Type the passphrase first.")
+            self.form.say(_("Type the passphrase first."))
             return
         try:
             right = self._verify(passphrase)
         except (FibroMapError, OSError) as exc:  # the records cannot be read: not a wrong try
-            self.form.say(f"The passphrase could not be checked: {exc}")
+            self.form.say(_("The passphrase could not be checked: {error}").format(error=exc))
             return
         if not right:
             if self._attempts is not None:
                 self._attempts.failed()
-            self.form.say("That passphrase is wrong; try again.")
+            self.form.say(_("That passphrase is wrong; try again."))
             self._tick()
             return
         if self._attempts is not None:
@@ -176,8 +177,10 @@ class AppLock(QObject):
         wait = attempts.wait() if attempts is not None else 0.0
         self.form.wait(math.ceil(wait) if wait > 0 else 0)
         if attempts is not None and wait > 0:
-            self.form.say(f"{attempts.failures} wrong passphrases in a row: each "
-                          "further try waits.")
+            failures = attempts.failures
+            self.form.say(ngettext("{count} wrong passphrase in a row: each further try waits.",
+                                   "{count} wrong passphrases in a row: each further try waits.",
+                                   failures).format(count=failures))
             self._countdown.start()
         else:
             self._countdown.stop()
@@ -226,7 +229,7 @@ class AppLock(QObject):
         cover = LockCover(top)
         cover.show()
         self._covers.append(cover)
-        top.setWindowTitle(LOCKED_TITLE)
+        top.setWindowTitle(locked_title())
 
     def _place_form(self) -> None:
         """The form goes on the window in front: a modal dialog blocks the ones behind."""
@@ -315,7 +318,7 @@ class AppLock(QObject):
         return cover is not None and cover.saved_limits is not None
 
     def _window_retitled(self, window: QWidget, event: QEvent, cover: LockCover | None) -> bool:
-        if cover is not None and window.windowTitle() != LOCKED_TITLE:
+        if cover is not None and window.windowTitle() != locked_title():
             cover.saved_title = window.windowTitle()  # the title to show when unlocked
             QTimer.singleShot(0, lambda: self._retitle(window))
         return False
@@ -341,7 +344,7 @@ class AppLock(QObject):
     def _retitle(self, window: QWidget) -> None:
         """A window retitled while locked keeps showing the locked title."""
         if self._locked:
-            window.setWindowTitle(LOCKED_TITLE)
+            window.setWindowTitle(locked_title())
 
     def _hide_part(self, widget: QWidget) -> None:
         if self._locked and shiboken6.isValid(widget):

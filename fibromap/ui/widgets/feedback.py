@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from fibromap.i18n import _
+
 PADDING = 6
 BORDER = 1
 ERROR_STYLE = ("background: #fdecea; color: #8a1c12; border: 1px solid #e6a39c; "
@@ -17,7 +19,7 @@ class FeedbackLabel(QLabel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setAccessibleName("Message")
+        self.setAccessibleName(_("Message"))
         self.is_error = False
         # An error may need to be copied into a message to someone: its words can be selected.
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -8,18 +8,29 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from fibromap import APP_NAME
+from fibromap.i18n import N_, _
 from fibromap.ui.icon import app_icon
 from fibromap.ui.widgets.feedback import FeedbackLabel
 from fibromap.ui.widgets.headings import TITLE, heading
 from fibromap.ui.widgets.muted import MutedLabel
 
-LOCKED_TITLE = f"{APP_NAME} — locked"
+LOCKED = N_("{app} — locked")
+LOCKED_TITLE = LOCKED.format(app=APP_NAME)  # in English; locked_title() in the language chosen
 CARD_WIDTH = 480  # fits a 1024-pixel window with room to spare, and the longest message
 ICON_SIZE = 48
-ASK = ("Your records are hidden until the passphrase is typed. All you were doing, "
-       "the flare being typed too, is kept as it was.")
-ELSEWHERE = f"Type the passphrase in the {APP_NAME} window in front."
-READY = "Unlock"
+ASK = N_("Your records are hidden until the passphrase is typed. All you were doing, "
+         "the flare being typed too, is kept as it was.")
+ELSEWHERE = N_("Type the passphrase in the {app} window in front.")
+READY = N_("Unlock")
+
+
+def locked_title() -> str:
+    """A locked window's title, in the language of the moment: FibroMap — locked."""
+    return _(LOCKED).format(app=APP_NAME)
+
+
+def _try_again(seconds: int) -> str:
+    return _("Try again in {seconds} s").format(seconds=seconds)
 
 
 class UnlockForm(QWidget):
@@ -30,12 +41,12 @@ class UnlockForm(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
-        self.passphrase.setPlaceholderText("Passphrase")
-        self.unlock_button = QPushButton(READY)
+        self.passphrase.setAccessibleName(_("Passphrase"))
+        self.passphrase.setPlaceholderText(_("Passphrase"))
+        self.unlock_button = QPushButton(_(READY))
         # Room for the countdown's words, so that the row does not shift when they come.
         self.unlock_button.setMinimumWidth(
-            self.unlock_button.fontMetrics().horizontalAdvance("Try again in 300 s") + 24)
+            self.unlock_button.fontMetrics().horizontalAdvance(_try_again(300)) + 24)
         self.message = FeedbackLabel()
         self.message.reserve(1)
         row = QHBoxLayout()
@@ -64,7 +75,7 @@ class UnlockForm(QWidget):
     def wait(self, seconds: int) -> None:
         """Tries are off for ``seconds`` more (0: on again); the button counts down."""
         self.unlock_button.setEnabled(seconds <= 0)
-        self.unlock_button.setText(READY if seconds <= 0 else f"Try again in {seconds} s")
+        self.unlock_button.setText(_(READY) if seconds <= 0 else _try_again(seconds))
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
         # Tab goes between the field and the button only: never on to the hidden views.
@@ -92,9 +103,9 @@ class LockCover(QWidget):
         self.card.setFixedWidth(CARD_WIDTH)
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(QSize(ICON_SIZE, ICON_SIZE)))
-        self.title = heading(f"{APP_NAME} is locked", TITLE)
-        self.ask = QLabel(ASK, wordWrap=True)
-        self.elsewhere = MutedLabel(ELSEWHERE)
+        self.title = heading(_("{app} is locked").format(app=APP_NAME), TITLE)
+        self.ask = QLabel(_(ASK), wordWrap=True)
+        self.elsewhere = MutedLabel(_(ELSEWHERE).format(app=APP_NAME))
         top = QHBoxLayout()
         top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.title, 1, Qt.AlignmentFlag.AlignVCenter)

@@ -12,14 +12,28 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from fibromap.errors import FibroMapError
+from fibromap.i18n import DEFAULT, N_, _, current, formats
+from fibromap.ui.widgets.day_field import weekday_and_day
 
 if TYPE_CHECKING:  # the Log is drawn before the database library is loaded
     from fibromap.store.store import Store
 
-TIP = ("A day with nothing recorded is left out of the insights, never taken as a day "
-       "without spasms. Tick this on a day without any, and it counts as one. Untick it to "
-       "take the mark back.")
-HAS_FLARE = "This day has a flare, so it counts already."
+TIP = N_("A day with nothing recorded is left out of the insights, never taken as a day "
+         "without spasms. Tick this on a day without any, and it counts as one. Untick it to "
+         "take the mark back.")
+HAS_FLARE = N_("This day has a flare, so it counts already.")
+
+
+def _short(day: date) -> str:
+    """Mon 7 Dec (English as ever, unpadded), Mo., 7. Dez."""
+    if current() == DEFAULT:
+        return f"{day:%a} {day.day} {day:%b}"
+    return formats.dated(day, "", "MMMEd")
+
+
+def _long(day: date) -> str:
+    """Monday 7 December, Montag, 7. Dezember."""
+    return weekday_and_day(day, f"{day:%A} {day.day} {day:%B}")
 
 
 class NoSpasmsBox(QWidget):
@@ -35,9 +49,9 @@ class NoSpasmsBox(QWidget):
         self._today = today
         self._day: date | None = None  # None: whatever day today is
         self._showing = False
-        self.check = QCheckBox("No spasms today")
-        self.check.setToolTip(TIP)
-        self.check.setAccessibleDescription(TIP)
+        self.check = QCheckBox(_("No spasms today"))
+        self.check.setToolTip(_(TIP))
+        self.check.setAccessibleDescription(_(TIP))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.check)
@@ -62,7 +76,8 @@ class NoSpasmsBox(QWidget):
         """Show what the database says of the day now."""
         store, day = self._store, self.day
         today = day == self._today()
-        self.check.setText("No spasms today" if today else f"No spasms on {day:%a} {day.day} {day:%b}")
+        self.check.setText(_("No spasms today") if today
+                           else _("No spasms on {day}").format(day=_short(day)))
         flared = bool(store and store.flares.count(day, day))
         marked = bool(store and store.no_spasms.is_marked(day))
         self._showing = True
@@ -71,7 +86,7 @@ class NoSpasmsBox(QWidget):
         finally:
             self._showing = False
         self.check.setEnabled(store is not None and not store.read_only and not flared)
-        self.check.setToolTip(HAS_FLARE if flared else TIP)
+        self.check.setToolTip(_(HAS_FLARE) if flared else _(TIP))
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -81,17 +96,25 @@ class NoSpasmsBox(QWidget):
         if self._showing or self._store is None:
             return
         day = self.day
-        words = "today" if day == self._today() else f"{day:%A} {day.day} {day:%B}"
         try:
             if checked:
                 self._store.no_spasms.mark(day)
             else:
                 self._store.no_spasms.unmark(day)
         except FibroMapError as exc:
-            self.message.emit(f"Not saved: {exc}.", True)
+            self.message.emit(_("Not saved: {error}.").format(error=exc), True)
             self.refresh()
             return
-        self.message.emit(f"Marked {words} as a day with no spasms: it counts in the insights. "
-                          "Untick it to take the mark back." if checked else
-                          f"The “no spasms” mark is taken off {words}.", False)
+        self.message.emit(self._said(day, checked), False)
         self.changed.emit(day, checked)
+
+    def _said(self, day: date, checked: bool) -> str:
+        """What marking (or unmarking) ``day`` did, in words."""
+        if day == self._today():
+            return (_("Marked today as a day with no spasms: it counts in the insights. Untick "
+                      "it to take the mark back.") if checked
+                    else _("The “no spasms” mark is taken off today."))
+        said = (_("Marked {day} as a day with no spasms: it counts in the insights. Untick it "
+                  "to take the mark back.") if checked
+                else _("The “no spasms” mark is taken off {day}."))
+        return said.format(day=_long(day))

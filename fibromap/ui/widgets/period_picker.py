@@ -13,12 +13,24 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from fibromap.analysis.periods import Period, last_days, months_ending
+from fibromap.i18n import N_, _, ngettext, pgettext
 from fibromap.store.store import Store
 from fibromap.ui.widgets.day_field import day_field, day_of
 
-PRESETS = (("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90),
-           ("Last year", 365), ("Since last appointment", "appointment"), ("Custom", None))
-MONTH_PRESETS = (("Last {count} months", "today"), ("{count} months to a chosen day", None))
+# English, marked; shown translated.
+PRESETS = ((N_("Last 7 days"), 7), (N_("Last 30 days"), 30), (N_("Last 90 days"), 90),
+           (N_("Last year"), 365), (N_("Since last appointment"), "appointment"),
+           (N_("Custom"), None))
+MONTH_PRESETS = ("today", None)  # the last months to today, or to a chosen day
+
+
+def _months_label(count: int, kind: str | None) -> str:
+    """Last 12 months, 12 months to a chosen day."""
+    if kind == "today":
+        words = ngettext("Last {count} month", "Last {count} months", count)
+    else:
+        words = ngettext("{count} month to a chosen day", "{count} months to a chosen day", count)
+    return words.format(count=count)
 
 
 class PeriodPicker(QWidget):
@@ -35,15 +47,16 @@ class PeriodPicker(QWidget):
         self._usual_period: Period | None = None
         self.preset = QComboBox()
         for label, _days in PRESETS:
-            self.preset.addItem(label)
+            self.preset.addItem(_(label))
         self.start = day_field()
         self.end = day_field()
-        self.preset.setAccessibleName("Period")
-        self.start.setAccessibleName("First day")
-        self.end.setAccessibleName("Last day")
+        self.preset.setAccessibleName(_("Period"))
+        self.start.setAccessibleName(_("First day"))
+        self.end.setAccessibleName(_("Last day"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (QLabel("Period"), self.preset, self.start, QLabel("to"), self.end):
+        for widget in (QLabel(_("Period")), self.preset, self.start,
+                       QLabel(pgettext("from a day to a day", "to")), self.end):
             layout.addWidget(widget)
         self.preset.setCurrentIndex(initial)
         self.preset.currentIndexChanged.connect(self.apply_preset)
@@ -52,7 +65,8 @@ class PeriodPicker(QWidget):
         self.apply_preset(initial, emit=False)
 
     def choose(self, label: str) -> None:
-        self.preset.setCurrentIndex(self.preset.findText(label))
+        """Choose a preset by its English label ("Last 30 days")."""
+        self.preset.setCurrentIndex(self.preset.findText(_(label)))
 
     def set_months(self, count: int | None) -> None:
         """Show ``count`` whole calendar months up to the last day, or (None) the usual
@@ -65,7 +79,7 @@ class PeriodPicker(QWidget):
             self.months = None
             self.preset.clear()
             for label, _days in PRESETS:
-                self.preset.addItem(label)
+                self.preset.addItem(_(label))
             self.preset.setCurrentIndex(self._usual_index)
             if PRESETS[self._usual_index][1] is None:  # custom: its own dates, not the months'
                 assert self._usual_period is not None, "kept when the months were shown"
@@ -76,8 +90,8 @@ class PeriodPicker(QWidget):
                 self._usual_period = self.period()
             self.months = count
             self.preset.clear()
-            for label, _kind in MONTH_PRESETS:
-                self.preset.addItem(label.format(count=count))
+            for kind in MONTH_PRESETS:
+                self.preset.addItem(_months_label(count, kind))
             self.preset.setCurrentIndex(1 if custom else 0)
         self.preset.blockSignals(False)
         self.apply_preset()
@@ -85,7 +99,7 @@ class PeriodPicker(QWidget):
     def apply_preset(self, index: int | None = None, emit: bool = True) -> None:
         index = self.preset.currentIndex() if index is None else index
         if self.months is not None:
-            self._apply_months(self.months, MONTH_PRESETS[index][1] is None, emit)
+            self._apply_months(self.months, MONTH_PRESETS[index] is None, emit)
             return
         _label, days = PRESETS[index]
         today = self._today()
@@ -97,7 +111,7 @@ class PeriodPicker(QWidget):
         elif days == "appointment":
             last = self._store.appointments.last_before(today)
             if last is None:
-                note = "No appointment yet: add its date with “Appointments…”."
+                note = _("No appointment yet: add its date with “Appointments…”.")
                 self._set(last_days(30, today))
             else:
                 self._set(Period(last.day, today))
