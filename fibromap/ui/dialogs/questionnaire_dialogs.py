@@ -75,9 +75,9 @@ class _QuestionnaireDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         # Its items stay in English in every language (no validated translation here).
-        self.english_note = QLabel(_("This questionnaire is shown in English: its validated "
-                                     "translation is not included."), wordWrap=True)
-        self.english_note.setVisible(current() != DEFAULT)
+        self.english_note = None if current() == DEFAULT else QLabel(
+            _("This questionnaire is shown in English: its validated translation is not "
+              "included."), wordWrap=True)
 
     def answers(self) -> dict:
         raise NotImplementedError
@@ -106,7 +106,8 @@ class SssDialog(_QuestionnaireDialog):
     def __init__(self, store: Store, parent=None):
         super().__init__(store, _("Symptom Severity Scale"), parent)
         form = QFormLayout()
-        form.addRow(self.english_note)
+        if self.english_note is not None:
+            form.addRow(self.english_note)
         form.addRow(_("Day"), self.day)
         form.addRow(QLabel("<b>Over the past week, how much of a problem was</b>"))
         self.levels = {}
@@ -171,7 +172,8 @@ class FiqrDialog(_QuestionnaireDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.english_note)
+        if self.english_note is not None:
+            layout.addWidget(self.english_note)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.feedback)
         layout.addWidget(self.buttons)
