@@ -110,6 +110,8 @@ class PrivacyDialog(QDialog):
         self.keep_kept.toggled.connect(self._keep_toggled)
         self.lock_minutes.valueChanged.connect(self._lock_changed)
         self._show_state()
+        # A longer language's keyring box, which cannot wrap, is read whole.
+        self.setMinimumWidth(max(560, self.minimumSizeHint().width()))
 
     # -- state -----------------------------------------------------------------------
     @property
