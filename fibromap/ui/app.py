@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from fibromap import APP_NAME, __version__
 from fibromap.config import Paths, instance_address
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _
 from fibromap.ui.icon import app_icon
 from fibromap.ui.translator import install as install_translators
 
@@ -240,16 +241,17 @@ def _offer_backup_for_damage(store: Store, paths: Paths, parent: QWidget) -> Non
     from fibromap.ui.dialogs.restore_offer import ask_to_restore
 
     good = newest_good_backup(paths)
+    title = _("Some saves may be missing")
     if good is None or store.read_only:
-        show_problem(parent, "Some saves may be missing", store.database.damage)
+        show_problem(parent, title, store.database.damage)
         return
-    if ask_to_restore(parent, "Some saves may be missing", store.database.damage, good,
-                       "The records as they are now are kept beside it."):
+    if ask_to_restore(parent, title, store.database.damage, good,
+                      _("The records as they are now are kept beside it.")):
         try:
             store.database.restore(good.path, paths)
-            store.database.warning = f"Restored the backup {good.path.name}."
+            store.database.warning = _("Restored the backup {name}.").format(name=good.path.name)
         except FibroMapError as exc:
-            show_problem(parent, "Some saves may be missing", str(exc))
+            show_problem(parent, title, str(exc))
 
 
 def _offer_backup(url: str, paths: Paths, problem: str, parent: QWidget) -> Store | None:
@@ -258,14 +260,14 @@ def _offer_backup(url: str, paths: Paths, problem: str, parent: QWidget) -> Stor
     from fibromap.store.store import Store
     from fibromap.ui.dialogs.restore_offer import ask_to_restore
 
-    title = f"{APP_NAME} cannot open the database"
+    title = _("{app} cannot open the database").format(app=APP_NAME)
     target = Database.sqlite_file(url)
     good = newest_good_backup(paths) if target is not None else None
     if target is None or good is None:  # a server's database has no backups here
         show_problem(parent, title, problem)
         return None
     if not ask_to_restore(parent, title, problem, good,
-                           "The file that cannot be opened is kept beside it."):
+                           _("The file that cannot be opened is kept beside it.")):
         return None
     try:
         restore_backup(good.path, target)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from fibromap.config import Paths
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _, ngettext
 
 
 def report(args, url: str, paths: Paths) -> int:
@@ -26,7 +27,7 @@ def report(args, url: str, paths: Paths) -> int:
     end = args.end or date.today()
     target = args.output.expanduser().absolute()
     if args.start and args.start > end:
-        raise FibroMapError(f"--from {args.start} is after --to {end}")
+        raise FibroMapError(_("--from {start} is after --to {end}").format(start=args.start, end=end))
     check_target(target)
     store = Store.open_read_only(url, paths)
     try:
@@ -35,7 +36,7 @@ def report(args, url: str, paths: Paths) -> int:
             last = store.appointments.last_before(end)
             start = last.day if last and last.day < end else end - timedelta(days=89)
         if start > end:
-            raise FibroMapError(f"--from {start} is after --to {end}")
+            raise FibroMapError(_("--from {start} is after --to {end}").format(start=start, end=end))
         create_application()
         atlas = load_atlas()
         data = load_report(store, Period(start, end), atlas)
@@ -48,7 +49,9 @@ def report(args, url: str, paths: Paths) -> int:
         protected = store.database.key is not None
     finally:
         store.close()
-    print(f"Wrote a {pages}-page report for {start} to {end} to {target}")
+    print(ngettext("Wrote a {pages}-page report for {start} to {end} to {target}",
+                   "Wrote a {pages}-page report for {start} to {end} to {target}", pages).format(
+        pages=pages, start=start, end=end, target=target))
     _warn_if_protected(protected)  # a report is for reading by a clinician: never sealed
     return 0
 
@@ -56,7 +59,7 @@ def report(args, url: str, paths: Paths) -> int:
 def _warn_if_protected(protected: bool) -> None:
     if protected:
         from fibromap.exchange.files import PROTECTED_PLAIN_WARNING
-        print(f"fibromap: warning: {PROTECTED_PLAIN_WARNING}", file=sys.stderr)
+        print(_("fibromap: warning: {warning}").format(warning=_(PROTECTED_PLAIN_WARNING)), file=sys.stderr)
 
 
 def screenshot(args, url: str, paths: Paths) -> int:
@@ -69,7 +72,7 @@ def screenshot(args, url: str, paths: Paths) -> int:
 
     target = args.output.expanduser().absolute()
     if not target.parent.is_dir():
-        raise FibroMapError(f"the folder {target.parent} does not exist")
+        raise FibroMapError(_("the folder {folder} does not exist").format(folder=target.parent))
     store = Store.open_to_view(url, paths)
     try:
         save_screenshot(store, Settings(paths.settings_file), paths, args.view, args.size, target,
@@ -78,6 +81,6 @@ def screenshot(args, url: str, paths: Paths) -> int:
         protected = store.database.key is not None
     finally:
         store.close()
-    print(f"Saved the {args.view} view to {target}")
+    print(_("Saved the {view} view to {target}").format(view=args.view, target=target))
     _warn_if_protected(protected)  # a picture of the records is plain too
     return 0

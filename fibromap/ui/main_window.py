@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Signal
@@ -16,6 +17,7 @@ from fibromap.domain.flare import Flare
 from fibromap.domain.geometry import Build, load_geometry
 from fibromap.errors import FibroMapError
 from fibromap.figure.formatting import onset_text
+from fibromap.i18n import N_, _
 from fibromap.store.drafts import DraftFile
 from fibromap.ui.launch.requests import Requests
 from fibromap.ui.launch.tray import Tray
@@ -27,6 +29,9 @@ from fibromap.ui.settings import Settings
 from fibromap.ui.views import PAGES, VIEWS, Page, PageContext, ReviewView
 
 FRAME_ALLOWANCE = 32  # pixels a window manager's title bar may take
+FIGURE_SHOWN = {Build.FEMALE: N_("The body map now shows the female figure."),
+                Build.MALE: N_("The body map now shows the male figure."),
+                Build.NEUTRAL: N_("The body map now shows the neutral figure (between the two).")}
 if TYPE_CHECKING:
     from fibromap.store.store import Store
     from fibromap.ui.change_watcher import ChangeWatcher
@@ -52,7 +57,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.paths = paths
         # Demo records say so everywhere they show, never to be taken for one's own.
-        self.setWindowTitle(f"{APP_NAME} — demo records" if paths.demo else APP_NAME)
+        self.setWindowTitle(_("{app} — demo records").format(app=APP_NAME) if paths.demo else APP_NAME)
         free = self.screen().availableGeometry()  # 1280x820, less on a smaller screen
         self.resize(min(1280, free.width()), min(820, free.height() - FRAME_ALLOWANCE))
         # Sealed with the database's key while it is protected.
@@ -74,7 +79,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._choose_undo)
         self._choose_undo()
         self.menu_actions: WindowActions = build_menus(self, PAGES)
-        self.database_label = QLabel("Opening the database…")
+        self.database_label = QLabel(_("Opening the database…"))
         self.statusBar().addPermanentWidget(self.database_label)
         self.tray: Tray | None = None  # where the desktop has a tray (add_tray)
         self.requests = Requests(self, self)  # of a later start, or the tray
@@ -82,8 +87,8 @@ class MainWindow(QMainWindow):
         self.log.saved.connect(lambda _flare: self.refresh())
         self.log.body.orientationChanged.connect(self.orientationChanged)
         self.log.body.orientationChanged.connect(lambda o: self.statusBar().showMessage(
-            "The front of the body is now shown "
-            + ("as in a mirror" if o == "patient" else "facing the person"), 4000))
+            _("The front of the body is now shown as in a mirror") if o == "patient"
+            else _("The front of the body is now shown facing the person"), 4000))
         geometry = self.settings.window_geometry
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -107,8 +112,8 @@ class MainWindow(QMainWindow):
             self.tabs.setTabEnabled(index, True)
         if store.database.warning:
             self.statusBar().showMessage(store.database.warning)
-        self.database_label.setText(("Demo records: " if self.paths.demo else "Database: ")
-                                    + store.display_name)
+        self.database_label.setText((_("Demo records: {name}") if self.paths.demo
+                                     else _("Database: {name}")).format(name=store.display_name))
         self.database_label.setToolTip(store.display_name)
         if store.read_only:
             self._show_read_only()
@@ -135,10 +140,10 @@ class MainWindow(QMainWindow):
     def _show_read_only(self) -> None:
         """A database in a read-only place: everything can be seen, reported and exported;
         the buttons that would save say why they cannot."""
-        why = ("The database is in a place FibroMap may not write (a read-only file, folder "
-               "or disk), so nothing can be saved to it. Everything can still be viewed, "
-               "put in a report and exported.")
-        self.read_only_label = QLabel("<b>Read-only</b>: nothing can be saved")
+        why = _("The database is in a place FibroMap may not write (a read-only file, folder "
+                "or disk), so nothing can be saved to it. Everything can still be viewed, "
+                "put in a report and exported.")
+        self.read_only_label = QLabel(_("<b>Read-only</b>: nothing can be saved"))
         self.read_only_label.setToolTip(why)
         self.statusBar().addPermanentWidget(self.read_only_label)
         self._read_only_why = why
@@ -200,18 +205,23 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(DeleteFlare(self, flare))
         self.refresh()
         self.statusBar().showMessage(
-            f"Deleted the flare of {onset_text(flare, year=False)}. Ctrl+Z brings it back.", 10_000)
+            _("Deleted the flare of {onset}. Ctrl+Z brings it back.").format(
+                onset=onset_text(flare, year=False)), 10_000)
 
     def offer_unsaved_draft(self, ask=None) -> bool:
         """Offer back the flare that was being written when FibroMap last closed or died."""
         draft = self.drafts.load()
         if draft is None:
             if self.drafts.problem:
-                where = f"; it was kept as {self.drafts.set_aside}" if self.drafts.set_aside else ""
-                self.statusBar().showMessage(f"The unsaved flare from last time could not be read "
-                                             f"back ({self.drafts.problem}){where}.")
+                text = (_("The unsaved flare from last time could not be read back ({problem}); "
+                          "it was kept as {path}.") if self.drafts.set_aside else
+                        _("The unsaved flare from last time could not be read back ({problem})."))
+                self.statusBar().showMessage(text.format(problem=self.drafts.problem,
+                                                         path=self.drafts.set_aside))
             return False
-        ask = ask or self._ask_restore
+        if ask is None:
+            from fibromap.ui.dialogs.restore_offer import ask_to_restore_draft
+            ask = partial(ask_to_restore_draft, self)
         if ask(draft):
             self.tabs.setCurrentWidget(self.log)
             if draft.editing_id is not None:
@@ -227,17 +237,6 @@ class MainWindow(QMainWindow):
         self.drafts.discard()
         return False
 
-    def _ask_restore(self, draft: FlareDraft) -> bool:
-        regions = len(draft.sites)
-        answer = QMessageBox.question(
-            self, "Unsaved flare",
-            f"A flare from {draft.onset:%a %d %b, %H:%M} with {regions} "
-            f"region{'s' if regions != 1 else ''} was not saved when FibroMap last closed.\n\n"
-            "Restore it?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes)
-        return answer == QMessageBox.StandardButton.Yes
-
     # -- views ----------------------------------------------------------------------------
     def set_build(self, build: Build) -> None:
         """Draw the body as the female, male or neutral figure on every map and in the
@@ -246,7 +245,7 @@ class MainWindow(QMainWindow):
         geometry = load_geometry(build)
         self.log.map.set_geometry(geometry)
         self.figureChanged.emit(geometry)
-        self.statusBar().showMessage(f"The body map now shows the {build.label.lower()}.", 4000)
+        self.statusBar().showMessage(_(FIGURE_SHOWN[build]), 4000)
 
     def refresh(self) -> None:
         """Show what the database holds now (the review views reload when next shown)."""
@@ -263,7 +262,7 @@ class MainWindow(QMainWindow):
 
     def _changed_elsewhere(self) -> None:
         self.refresh()
-        self.statusBar().showMessage("Showing changes saved in another window or program.", 6000)
+        self.statusBar().showMessage(_("Showing changes saved in another window or program."), 6000)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # Coming back to the window: show at once what was saved elsewhere meanwhile.
@@ -293,7 +292,8 @@ class MainWindow(QMainWindow):
             latest = self.opened_store().flares.latest()
             if latest is not None:
                 self.log.load_draft(FlareDraft.from_flare(latest, keep_identity=False))
-                self.log.body.caption.setText(f"Most recent flare: {onset_text(latest)}")
+                self.log.body.caption.setText(_("Most recent flare: {onset}").format(
+                    onset=onset_text(latest)))
             return
         if name not in VIEWS:
             raise ValueError(f"no view called {name!r}")
@@ -367,17 +367,18 @@ class MainWindow(QMainWindow):
         report = run_import(self, store, path) if path else ask_import(self, store)
         if report is not None:
             self.refresh()
-            self.statusBar().showMessage(f"Imported — {report.summary()}.", 15_000)
+            self.statusBar().showMessage(_("Imported — {summary}.").format(
+                summary=report.summary()), 15_000)
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self, f"About {APP_NAME}",
-            f"<b>{APP_NAME} {__version__}</b><br>A private spasm and pain logger.<br><br>"
+        # Help › About works while the database is still opening (a moment at start-up).
+        QMessageBox.about(self, _("About {app}").format(app=APP_NAME), _(
+            "<b>{app} {version}</b><br>A private spasm and pain logger.<br><br>"
             "Your data stays on this computer; FibroMap opens no network connection.<br>"
-            # Help › About works while the database is still opening (a moment at start-up).
-            f"Database: {self.store.display_name if self.store else 'still opening'}<br>"
-            f"Data folder: {self.paths.data_dir}<br>Backups: {self.paths.backups_dir}<br>"
-            f"Logs: {self.paths.logs_dir}")
+            "Database: {database}<br>Data folder: {data}<br>Backups: {backups}<br>Logs: {logs}"
+        ).format(app=APP_NAME, version=__version__, data=self.paths.data_dir,
+                 database=self.store.display_name if self.store else _("still opening"),
+                 backups=self.paths.backups_dir, logs=self.paths.logs_dir))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.store is not None:

@@ -10,6 +10,7 @@ from fibromap.config import Paths
 from fibromap.domain.atlas import Layer, View
 from fibromap.domain.geometry import Build
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _
 from fibromap.store.store import Store
 from fibromap.ui.app import create_application
 from fibromap.ui.main_window import MainWindow
@@ -34,8 +35,8 @@ def save_screenshot(store: Store, settings: Settings, paths: Paths, view: str,
         settings.build = chosen
         window.statusBar().clearMessage()
     # Pictures are made to be shared: no personal folder or server name in them.
-    window.database_label.setText("Database: " + ("SQLite file" if store.database.is_sqlite
-                                                   else "PostgreSQL"))
+    window.database_label.setText(_("Database: {name}").format(
+        name=_("SQLite file") if store.database.is_sqlite else "PostgreSQL"))
     try:
         window.resize(*size)
         window.show_view(view)
@@ -48,12 +49,12 @@ def save_screenshot(store: Store, settings: Settings, paths: Paths, view: str,
         # and views that load on a worker thread need their figures before the picture.
         deadline = time.monotonic() + 30
         while True:
-            for _ in range(3):
+            for _attempt in range(3):
                 app.processEvents()
             if not window.busy() or time.monotonic() > deadline:
                 break
             time.sleep(0.02)
-        for _ in range(3):
+        for _attempt in range(3):
             app.processEvents()
         image = (window.log.map if map_only else window).grab().toImage()
     finally:
@@ -62,9 +63,10 @@ def save_screenshot(store: Store, settings: Settings, paths: Paths, view: str,
         app.processEvents()
     if not map_only and (image.width() != size[0] or image.height() != size[1]):
         image = image.scaled(*size)
-    with atomic.replacing(target, failure=f"cannot write the image {target}") as temporary:
+    failure = _("cannot write the image {target}").format(target=target)
+    with atomic.replacing(target, failure=failure) as temporary:
         if not image.save(str(temporary), "PNG"):  # type: ignore[call-overload]  # stubs say bytes; PySide6 takes str only
-            raise FibroMapError(f"cannot write the image {target}")
+            raise FibroMapError(failure)
 
 
 def _mark_deep_layer(window: MainWindow) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from fibromap.domain.questionnaires import Appointment
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _, formats, ngettext
 from fibromap.store.store import Store
 from fibromap.ui.widgets.day_field import day_field, day_of
 from fibromap.ui.widgets.feedback import FeedbackLabel
@@ -25,18 +26,18 @@ from fibromap.ui.widgets.feedback import FeedbackLabel
 class AppointmentsDialog(QDialog):
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Appointments")
+        self.setWindowTitle(_("Appointments"))
         self._store = store
         self.list = QListWidget()
         self.day = day_field(QDate.currentDate())
-        self.note = QLineEdit(placeholderText="who, what for (optional)")
-        self.note.setAccessibleName("Who and what for")
-        self.day.setAccessibleName("Day of the appointment")
+        self.note = QLineEdit(placeholderText=_("who, what for (optional)"))
+        self.note.setAccessibleName(_("Who and what for"))
+        self.day.setAccessibleName(_("Day of the appointment"))
         # The hint is read whole, not cut to "who, what f".
         self.note.setMinimumWidth(self.note.fontMetrics().horizontalAdvance(
             self.note.placeholderText()) + 24)
-        self.add_button = QPushButton("Add")
-        self.remove_button = QPushButton("Remove")
+        self.add_button = QPushButton(_("Add"))
+        self.remove_button = QPushButton(_("Remove"))
         self.feedback = FeedbackLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
@@ -62,16 +63,19 @@ class AppointmentsDialog(QDialog):
     def reload(self) -> None:
         self.list.clear()
         for appointment in reversed(self._store.appointments.all()):
-            item = QListWidgetItem(f"{appointment.day:%a %d %b %Y}"
-                                   + (f" — {appointment.note}" if appointment.note else ""))
+            day = formats.dated(appointment.day, "%a %d %b %Y", "yMMMEd")
+            item = QListWidgetItem(_("{day} — {note}").format(day=day, note=appointment.note)
+                                   if appointment.note else day)
             item.setData(Qt.ItemDataRole.UserRole, appointment.day)
             self.list.addItem(item)
         count = self.list.count()
         self.hint.setText(
-            "No appointments yet. Add the date of the last one below: the heat-map and the "
-            "report can then look back over the time since." if not count else
-            f"{count} appointment{'s' if count != 1 else ''}, the latest first. The heat-map "
-            "and the report can look back to the latest.")
+            _("No appointments yet. Add the date of the last one below: the heat-map and the "
+              "report can then look back over the time since.") if not count else
+            ngettext("{n} appointment, the latest first. The heat-map and the report can look "
+                     "back to the latest.",
+                     "{n} appointments, the latest first. The heat-map and the report can look "
+                     "back to the latest.", count).format(n=count))
         self.remove_button.setEnabled(self.list.currentItem() is not None)
 
     def add(self) -> None:

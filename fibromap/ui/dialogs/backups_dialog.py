@@ -15,45 +15,53 @@ from PySide6.QtWidgets import (
 )
 
 from fibromap.config import Paths
-from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
+from fibromap.i18n import N_, _, formats
 from fibromap.store.backups import BackupInfo, backup_sqlite, describe_backup, list_backups
 from fibromap.store.store import Store
+from fibromap.ui.dialogs.restore_offer import flares_text
 from fibromap.ui.widgets.feedback import FeedbackLabel
 from fibromap.ui.widgets.record_table import record_table
 
-COLUMNS = ("Taken", "Why", "Flares", "Integrity check")
-REASONS = {"daily": "the day's first start", "manual": "backed up by hand"}
+COLUMNS = (N_("Taken"), N_("Why"), N_("Flares"), N_("Integrity check"))
+REASONS = {"daily": N_("the day's first start"), "manual": N_("backed up by hand")}
+
+
+def taken_text(info: BackupInfo) -> str:
+    """When a backup was taken (its file's name when that cannot be told)."""
+    return formats.dated(info.taken, "%a %d %b %Y, %H:%M", "yMMMEdHm") if info.taken else info.path.name
 
 
 def reason_text(reason: str) -> str:
     if reason.startswith("before-upgrade-"):
-        return f"before upgrading (schema {reason.removeprefix('before-upgrade-')})"
-    return REASONS.get(reason, reason)
+        return _("before upgrading (schema {schema})").format(
+            schema=reason.removeprefix("before-upgrade-"))
+    return _(REASONS[reason]) if reason in REASONS else reason
 
 
 class BackupsDialog(QDialog):
     def __init__(self, store: Store, paths: Paths, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(_("Backups"))
         self._store = store
         self._paths = paths
         self.backups: list[BackupInfo] = []
         self.restored = False
-        self.table = record_table(COLUMNS)
+        self.table = record_table([_(column) for column in COLUMNS])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName("Backups, newest first")
-        self.back_up_button = QPushButton("Back up now")
-        self.restore_button = QPushButton("Restore…")
+        self.table.setAccessibleName(_("Backups, newest first"))
+        self.back_up_button = QPushButton(_("Back up now"))
+        self.restore_button = QPushButton(_("Restore…"))
         self.feedback = FeedbackLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.back_up_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"In {paths.backups_dir}, newest first. Restoring keeps your "
-                                "current file beside the database, so nothing is lost.",
+        layout.addWidget(QLabel(_("In {folder}, newest first. Restoring keeps your current file "
+                                  "beside the database, so nothing is lost.").format(
+                                    folder=paths.backups_dir),
                                 wordWrap=True))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.feedback)
@@ -68,10 +76,9 @@ class BackupsDialog(QDialog):
         self.backups = [describe_backup(path) for path in list_backups(self._paths)]
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
-            cells = (f"{info.taken:%a %d %b %Y, %H:%M}" if info.taken else info.path.name,
-                     reason_text(info.reason),
-                     str(info.flares) if info.flares is not None else "cannot be read",
-                     "passed" if info.sound else "FAILED")
+            cells = (taken_text(info), reason_text(info.reason),
+                     str(info.flares) if info.flares is not None else _("cannot be read"),
+                     _("passed") if info.sound else _("FAILED"))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 2:
@@ -93,14 +100,14 @@ class BackupsDialog(QDialog):
         path = self._store.database.sqlite_path
         try:
             if path is None:
-                raise FibroMapError("backups are of the SQLite file; a PostgreSQL database is "
-                                    "backed up with its own tools")
+                raise FibroMapError(_("backups are of the SQLite file; a PostgreSQL database "
+                                      "is backed up with its own tools"))
             backup_sqlite(path, self._paths, "manual")
         except FibroMapError as exc:
-            self.feedback.say(f"Not backed up: {exc}.", error=True)
+            self.feedback.say(_("Not backed up: {problem}.").format(problem=exc), error=True)
             return
         self.reload()
-        self.feedback.say("Backed up.", error=False)
+        self.feedback.say(_("Backed up."), error=False)
 
     def restore_selected(self, confirm=None) -> bool:
         chosen = self.selected()
@@ -112,21 +119,22 @@ class BackupsDialog(QDialog):
         try:
             kept = self._store.database.restore(chosen.path, self._paths)
         except FibroMapError as exc:
-            self.feedback.say(f"Not restored: {exc}.", error=True)
+            self.feedback.say(_("Not restored: {problem}.").format(problem=exc), error=True)
             return False
         self.restored = True
         shown = self.table.item(self.table.currentRow(), 0)
         assert shown is not None, "reload() gives every backup's row its cells"
-        self.feedback.say(f"Restored the backup of {shown.text()}"
-                          f" ({counted(chosen.flares, 'flares')}). The file it replaced is kept as {kept}.",
+        self.feedback.say(_("Restored the backup of {taken} ({flares}). The file it replaced is "
+                            "kept as {kept}.").format(taken=shown.text(),
+                                                      flares=flares_text(chosen.flares), kept=kept),
                           error=False)
         self.reload()
         return True
 
     def _confirm(self, chosen: BackupInfo) -> bool:
-        taken = f"{chosen.taken:%a %d %b %Y, %H:%M}" if chosen.taken else chosen.path.name
         answer = QMessageBox.question(
-            self, "Restore a backup",
-            f"Replace your records with the backup of {taken} ({counted(chosen.flares, 'flares')})?\n\n"
-            "Your current file is kept beside the database, so this can be undone by hand.")
+            self, _("Restore a backup"),
+            _("Replace your records with the backup of {taken} ({flares})?\n\nYour current file "
+              "is kept beside the database, so this can be undone by hand.").format(
+                taken=taken_text(chosen), flares=flares_text(chosen.flares)))
         return answer == QMessageBox.StandardButton.Yes

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from fibromap import APP_NAME, __version__, atomic
 from fibromap.config import Paths
+from fibromap.i18n import _
 
 DISABLE_ENV = "FIBROMAP_NO_CRASH_DIALOG"
 
@@ -71,8 +72,9 @@ class CrashHandler:
         where = write_crash_log(self.paths, report)
         if where is not None:
             self.reports.append(where)
-        print(f"fibromap: unexpected error: {kind.__name__}: {value}"
-              + (f" (details in {where})" if where else ""), file=sys.stderr)
+        said = (_("fibromap: unexpected error: {error} (details in {where})") if where
+                else _("fibromap: unexpected error: {error}"))
+        print(said.format(error=f"{kind.__name__}: {value}", where=where), file=sys.stderr)
         if self.show_dialog and threading.current_thread() is threading.main_thread():
             self._dialog(kind, value, report, where)
         return where
@@ -84,10 +86,14 @@ class CrashHandler:
 
         if QApplication.instance() is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Critical, f"{APP_NAME} ran into a problem",
-                          f"Something unexpected went wrong: {kind.__name__}: {value}\n\n"
-                          "What you saved is safe. The details below can be copied into a "
-                          "bug report" + (f"; they are also in {where}." if where else "."))
+        text = (_("Something unexpected went wrong: {error}\n\nWhat you saved is safe. The "
+                  "details below can be copied into a bug report; they are also in {where}.")
+                if where else
+                _("Something unexpected went wrong: {error}\n\nWhat you saved is safe. The "
+                  "details below can be copied into a bug report."))
+        box = QMessageBox(QMessageBox.Icon.Critical,
+                          _("{app} ran into a problem").format(app=APP_NAME),
+                          text.format(error=f"{kind.__name__}: {value}", where=where))
         box.setDetailedText(report)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)

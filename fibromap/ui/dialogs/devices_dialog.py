@@ -16,38 +16,40 @@ from PySide6.QtWidgets import (
 )
 
 from fibromap.errors import FibroMapError
+from fibromap.i18n import N_, _, formats
 from fibromap.store.devices import SourceHoldings
 from fibromap.store.store import Store
 from fibromap.ui.widgets.feedback import FeedbackLabel
 from fibromap.ui.widgets.record_table import record_table
 
-COLUMNS = ("Device", "From", "Nights", "Naps", "Days of steps", "First day", "Last day")
+COLUMNS = (N_("Device"), N_("From"), N_("Nights"), N_("Naps"), N_("Days of steps"), N_("First day"),
+           N_("Last day"))
 NUMBERS = (2, 3, 4)  # the columns of counts, aligned right
 
 
 class DevicesDialog(QDialog):
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Devices")
+        self.setWindowTitle(_("Devices"))
         self._store = store
         self.holdings: list[SourceHoldings] = []
         self.removed = False
-        self.table = record_table(COLUMNS)
+        self.table = record_table([_(column) for column in COLUMNS])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName("Devices whose sleep and steps were imported")
-        self.empty = QLabel("No sleep or steps from a device yet. File › Import… reads the "
-                            "exports of Apple Health, Fitbit (Google Takeout) and Gadgetbridge.",
+        self.table.setAccessibleName(_("Devices whose sleep and steps were imported"))
+        self.empty = QLabel(_("No sleep or steps from a device yet. File › Import… reads the "
+                              "exports of Apple Health, Fitbit (Google Takeout) and Gadgetbridge."),
                             wordWrap=True)
-        self.remove_button = QPushButton("Remove everything from this device…")
+        self.remove_button = QPushButton(_("Remove everything from this device…"))
         self.feedback = FeedbackLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Sleep and steps imported from each device. Removing a device's "
-                                "records changes nothing else; where two devices measured the "
-                                "same night, the other's record is counted again.",
+        layout.addWidget(QLabel(_("Sleep and steps imported from each device. Removing a device's "
+                                  "records changes nothing else; where two devices measured the "
+                                  "same night, the other's record is counted again."),
                                 wordWrap=True))
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
@@ -63,8 +65,8 @@ class DevicesDialog(QDialog):
         self.table.setRowCount(len(self.holdings))
         for row, held in enumerate(self.holdings):
             cells = (held.source.device, held.source.app, str(held.nights), str(held.naps),
-                     str(held.days_of_steps), f"{held.first:%d %b %Y}" if held.first else "",
-                     f"{held.last:%d %b %Y}" if held.last else "")
+                     str(held.days_of_steps), formats.day(held.first) if held.first else "",
+                     formats.day(held.last) if held.last else "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in NUMBERS:
@@ -94,18 +96,19 @@ class DevicesDialog(QDialog):
         try:
             removed = self._store.devices.remove(chosen.source)
         except FibroMapError as exc:
-            self.feedback.say(f"Not removed: {exc}.", error=True)
+            self.feedback.say(_("Not removed: {problem}.").format(problem=exc), error=True)
             return False
         self.removed = True
-        self.feedback.say(f"Removed {removed.described()} from {chosen.source.label}.",
-                          error=False)
+        self.feedback.say(_("Removed {what} from {device}.").format(
+            what=removed.described(), device=chosen.source.label), error=False)
         self.reload()
         return True
 
     def _confirm(self, chosen: SourceHoldings, trial: SourceHoldings) -> bool:
         what = trial.described()
         answer = QMessageBox.question(
-            self, "Remove a device's records",
-            f"Remove {what} that came from {chosen.source.label}?\n\nYour flares, check-ins and "
-            "other devices' records stay. Importing the device's export again brings them back.")
+            self, _("Remove a device's records"),
+            _("Remove {what} that came from {device}?\n\nYour flares, check-ins and other "
+              "devices' records stay. Importing the device's export again brings them back.").format(
+                what=what, device=chosen.source.label))
         return answer == QMessageBox.StandardButton.Yes

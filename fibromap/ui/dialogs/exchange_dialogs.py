@@ -32,6 +32,7 @@ from fibromap.exchange.files import (
     unsealed_text,
 )
 from fibromap.exchange.formats import export_format, export_formats, import_filters, sealable_format
+from fibromap.i18n import _, formats, ngettext
 from fibromap.store.store import Store
 from fibromap.ui.widgets.feedback import FeedbackLabel
 
@@ -39,31 +40,32 @@ from fibromap.ui.widgets.feedback import FeedbackLabel
 class ExportDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Export your records")
+        self.setWindowTitle(_("Export your records"))
         self._store = store
         self.format = QComboBox()
         for choice in export_formats():
-            self.format.addItem(choice.choice, choice.key)
+            self.format.addItem(_(choice.choice), choice.key)
         self.protected = store.database.key is not None
         # Sealed by default while the records are protected (FibroMap JSON only).
-        self.seal = QCheckBox(f"Seal it with a passphrase ({sealable_format().name} only)")
+        self.seal = QCheckBox(_("Seal it with a passphrase ({format} only)").format(
+            format=sealable_format().name))
         self.seal.setChecked(self.protected)
         self.seal_passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.seal_passphrase.setAccessibleName("Passphrase for the export")
+        self.seal_passphrase.setAccessibleName(_("Passphrase for the export"))
         self.seal_confirm = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.seal_confirm.setAccessibleName("The passphrase again")
+        self.seal_confirm.setAccessibleName(_("The passphrase again"))
         self.warning = warning = QLabel(wordWrap=True)
         warning.setStyleSheet("font-weight: bold;")
-        self.export_button = QPushButton("Export…")
+        self.export_button = QPushButton(_("Export…"))
         self.feedback = FeedbackLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("Format", self.format)
+        form.addRow(_("Format"), self.format)
         form.addRow("", self.seal)
-        form.addRow("Passphrase", self.seal_passphrase)
-        form.addRow("Again", self.seal_confirm)
+        form.addRow(_("Passphrase"), self.seal_passphrase)
+        form.addRow(_("Again"), self.seal_confirm)
         self._form = form
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -86,12 +88,12 @@ class ExportDialog(QDialog):
         self.seal.setEnabled(self._chosen().sealable)
         for field in (self.seal_passphrase, self.seal_confirm):
             self._form.setRowVisible(field, self._sealed())
-        plain = HEALTH_DATA_WARNING + (" " + PROTECTED_PLAIN_WARNING if self.protected else "")
-        self.warning.setText(SEALED_NOTE if self._sealed() else plain)
+        plain = _(HEALTH_DATA_WARNING) + (" " + _(PROTECTED_PLAIN_WARNING) if self.protected else "")
+        self.warning.setText(_(SEALED_NOTE) if self._sealed() else plain)
 
     def _ask(self) -> None:
         suggested = str(Path.home() / f"fibromap-export{self._chosen().suffix}")
-        path, _filter = QFileDialog.getSaveFileName(self, "Export to", suggested)
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export to"), suggested)
         if path:
             self.export_to(Path(path))
 
@@ -100,30 +102,35 @@ class ExportDialog(QDialog):
         if self._sealed():
             passphrase = self.seal_passphrase.text()
             if not passphrase or passphrase != self.seal_confirm.text():
-                self.feedback.say("Not exported: give the passphrase twice, the same both "
-                                  "times." if passphrase else "Not exported: give a "
-                                  "passphrase to seal it with.", error=True)
+                self.feedback.say(_("Not exported: give the passphrase twice, the same both "
+                                    "times.") if passphrase else _("Not exported: give a "
+                                    "passphrase to seal it with."), error=True)
                 return False
         elif self.protected and QMessageBox.question(
-                self, "Export in plain text?",
-                f"{PROTECTED_PLAIN_WARNING} Write {target.name} all the same?") \
+                self, _("Export in plain text?"),
+                _("{warning} Write {name} all the same?").format(
+                    warning=_(PROTECTED_PLAIN_WARNING), name=target.name)) \
                 != QMessageBox.StandardButton.Yes:
-            self.feedback.say("Not exported.", error=True)
+            self.feedback.say(_("Not exported."), error=True)
             return False
         try:
             size = export_file(self._store, self.format.currentData(), target,
                                passphrase=passphrase)
         except FibroMapError as exc:
-            self.feedback.say(f"Not exported: {exc}.", error=True)
+            self.feedback.say(_("Not exported: {problem}.").format(problem=exc), error=True)
             return False
-        sealed = ", sealed with the passphrase" if passphrase else ""
-        self.feedback.say(f"Exported {size:,} bytes to {target}{sealed}.", error=False)
+        done = (ngettext("Exported {size} byte to {target}, sealed with the passphrase.",
+                         "Exported {size} bytes to {target}, sealed with the passphrase.", size)
+                if passphrase else
+                ngettext("Exported {size} byte to {target}.", "Exported {size} bytes to {target}.",
+                         size))
+        self.feedback.say(done.format(size=formats.whole(size), target=target), error=False)
         return True
 
 
 def ask_import(parent: QWidget, store: Store) -> ImportReport | None:
     """Choose a file, then check and import it in the import dialog."""
-    path, _filter = QFileDialog.getOpenFileName(parent, "Import records", str(Path.home()),
+    path, _filter = QFileDialog.getOpenFileName(parent, _("Import records"), str(Path.home()),
                                                 import_filters())
     return run_import(parent, store, Path(path)) if path else None
 
@@ -146,15 +153,16 @@ def open_sealed(parent: QWidget, path: Path) -> str | None:
     try:
         sealed = read_text(path)
     except FibroMapError as exc:
-        QMessageBox.warning(parent, "Import", f"Cannot read {path.name}: {exc}.")
+        QMessageBox.warning(parent, _("Import"), _("Cannot read {name}: {problem}.").format(
+            name=path.name, problem=exc))
         return None
-    label = f"{path.name} is a sealed FibroMap export. Its passphrase:"
+    label = _("{name} is a sealed FibroMap export. Its passphrase:").format(name=path.name)
     while True:
-        passphrase, given = QInputDialog.getText(parent, f"Open {path.name}", label,
+        passphrase, given = QInputDialog.getText(parent, _("Open {name}").format(name=path.name), label,
                                                  QLineEdit.EchoMode.Password)
         if not given:
             return None
         try:
             return unsealed_text(sealed, passphrase)
         except FibroMapError as exc:
-            label = f"{exc}. Try again; the passphrase of {path.name}:"
+            label = _("{problem}. Try again; the passphrase of {name}:").format(problem=exc, name=path.name)

@@ -44,6 +44,7 @@ from fibromap.exchange.files import (
 )
 from fibromap.exchange.formats import Whose
 from fibromap.exchange.problems import ImportRefused
+from fibromap.i18n import _, ngettext
 from fibromap.store.store import Store
 from fibromap.ui.dialogs.region_picker import RegionPicker
 from fibromap.ui.widgets.feedback import FeedbackLabel
@@ -70,7 +71,7 @@ class ImportDialog(QDialog):
     def __init__(self, store: Store, path: Path, parent: QWidget | None = None,
                  atlas: Atlas | None = None, text: str | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"Import {path.name}")
+        self.setWindowTitle(_("Import {name}").format(name=path.name))
         self.setMinimumWidth(560)
         self.resize(760, 240)
         self._store, self._path, self._atlas = store, path, atlas or load_atlas()
@@ -81,36 +82,36 @@ class ImportDialog(QDialog):
         self.report: ImportReport | None = None          # set once imported
         self.checked: Checked | None = None
         self.person = QComboBox()
-        self.person.setAccessibleName("Whose records")
+        self.person.setAccessibleName(_("Whose records"))
         self.person_row = QWidget()
         row = QHBoxLayout(self.person_row)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Whose records:"))
+        row.addWidget(QLabel(_("Whose records:")))
         row.addWidget(self.person, 1)
         self.person_row.hide()
         self.summary = FeedbackLabel()
         self.details = QPlainTextEdit(readOnly=True)
-        self.details.setAccessibleName("How the file was read")
+        self.details.setAccessibleName(_("How the file was read"))
         self.details.setMinimumHeight(130)
         self.details.hide()
         self.symptoms = QTableWidget(0, 3)
-        self.symptoms.setHorizontalHeaderLabels(["Symptom", "Placed on the body map", ""])
+        self.symptoms.setHorizontalHeaderLabels([_("Symptom"), _("Placed on the body map"), ""])
         self.symptoms.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.symptoms.verticalHeader().hide()
         self.symptoms.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.symptoms.setWordWrap(True)
         self.symptoms.setMinimumHeight(170)
         self.symptoms.hide()
-        self.symptoms_note = QLabel("Check where each symptom was placed; “Change…” puts it "
-                                    "elsewhere, or keeps it as a daily rating only.",
+        self.symptoms_note = QLabel(_("Check where each symptom was placed; “Change…” puts it "
+                                      "elsewhere, or keeps it as a daily rating only."),
                                     wordWrap=True)
         self.symptoms_note.hide()
         self.stage = QLabel()
         self.bar = QProgressBar()
-        self.bar.setAccessibleName("Progress")
-        self.import_button = QPushButton("Import")
+        self.bar.setAccessibleName(_("Progress"))
+        self.import_button = QPushButton(_("Import"))
         self.import_button.setEnabled(False)
-        self.cancel_button = QPushButton("Close")
+        self.cancel_button = QPushButton(_("Close"))
         buttons = QDialogButtonBox()
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
@@ -173,7 +174,8 @@ class ImportDialog(QDialog):
             except ImportRefused as refused:
                 more = refused.total - len(refused.problems)
                 return Checked(None, [str(p) for p in refused.problems]
-                               + ([f"… and {more} more problems"] if more > 0 else []), people)
+                               + ([ngettext("… and {n} more problem", "… and {n} more problems", more)
+                                  .format(n=more)] if more > 0 else []), people)
             return Checked(report, [], people, real)
 
         self._busy(True)
@@ -190,7 +192,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.person.setEnabled(not busy)
         self.symptoms.setEnabled(not busy)
-        self.cancel_button.setText("Cancel" if busy else "Close")
+        self.cancel_button.setText(_("Cancel") if busy else _("Close"))
         self.bar.setVisible(busy)
         self.stage.setVisible(busy)
         if busy:
@@ -207,7 +209,7 @@ class ImportDialog(QDialog):
     def _cancel_or_close(self) -> None:
         if self.worker.busy:
             self._stop.set()
-            self.stage.setText("Stopping…")
+            self.stage.setText(_("Stopping…"))
         else:
             self.reject()
 
@@ -219,8 +221,8 @@ class ImportDialog(QDialog):
     def _failed(self, message: str) -> None:
         self._busy(False)
         stopped = self._stop.is_set()
-        self.summary.say("Stopped: nothing was written." if stopped
-                         else f"Not imported, nothing was written: {message}", error=True)
+        self.summary.say(_("Stopped: nothing was written.") if stopped else _(
+            "Not imported, nothing was written: {problem}").format(problem=message), error=True)
         self.import_button.setEnabled(stopped and self.checked is not None
                                       and self.checked.report is not None)
 
@@ -233,19 +235,22 @@ class ImportDialog(QDialog):
         self.checked = checked
         self._show_people(checked.people)
         if len(checked.people) > 1 and self.person.currentData() is None:
-            self.summary.say(f"This file holds the records of {len(checked.people)} people, "
-                             "never merged into one record: choose whose records to import.",
-                             error=False)
+            self.summary.say(ngettext(
+                "This file holds the records of {n} person, never merged into one record: "
+                "choose whose records to import.",
+                "This file holds the records of {n} people, never merged into one record: "
+                "choose whose records to import.", len(checked.people)).format(
+                n=len(checked.people)), error=False)
             self._show_details([])
             self._show_symptoms({})
             return
         if checked.report is None:
-            self.summary.say("This file cannot be imported; nothing was written.\n"
+            self.summary.say(_("This file cannot be imported; nothing was written.") + "\n"
                              + "\n".join(checked.problems), error=True)
             self._show_details([])
             return
         added = checked.report.outcome().removeprefix("added ")
-        self.summary.say(f"Importing would add {added}.", error=False)
+        self.summary.say(_("Importing would add {added}.").format(added=added), error=False)
         self._show_details(checked.report.details)
         self._show_symptoms(checked.report.symptoms)
         self.import_button.setEnabled(checked.report.adds_anything())
@@ -258,7 +263,7 @@ class ImportDialog(QDialog):
         chosen = self.person.currentData()
         if self.person.count() != len(people):
             self.person.clear()
-            self.person.addItem("Choose whose records to import…", None)
+            self.person.addItem(_("Choose whose records to import…"), None)
             for person in people:
                 self.person.addItem(person.describe(), person.id)
         self.person.setCurrentIndex(max(0, self.person.findData(chosen)))
@@ -287,9 +292,9 @@ class ImportDialog(QDialog):
             where = QTableWidgetItem(describe(regions, self._atlas))
             where.setToolTip(where.text())
             self.symptoms.setItem(row, 1, where)
-            change = QPushButton("Change…")
-            change.setAccessibleName(f"Change where {name} is placed")
-            change.clicked.connect(lambda _=False, n=name, r=regions: self.change_symptom(n, r))
+            change = QPushButton(_("Change…"))
+            change.setAccessibleName(_("Change where {name} is placed").format(name=name))
+            change.clicked.connect(lambda _checked=False, n=name, r=regions: self.change_symptom(n, r))
             self.symptoms.setCellWidget(row, 2, change)
         self.symptoms.resizeColumnToContents(0)
         self.symptoms.resizeColumnToContents(2)
@@ -301,7 +306,7 @@ class ImportDialog(QDialog):
     def change_symptom(self, name: str, regions: tuple[str, ...],
                        picker: RegionPicker | None = None) -> None:
         """Let the person place ``name`` elsewhere; the check runs again with it."""
-        picker = picker or RegionPicker(self._atlas, regions, f"Where is “{name}”?", self)
+        picker = picker or RegionPicker(self._atlas, regions, _("Where is “{name}”?").format(name=name), self)
         if picker.exec() == QDialog.DialogCode.Accepted:
             self.place(name, picker.chosen())
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from fibromap.config import Paths
-from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
+from fibromap.i18n import N_, _, ngettext
 from fibromap.store import protection, remembered
 from fibromap.store.store import Store
 from fibromap.ui.dialogs.unlock_dialog import keyring_box, passphrase_field
@@ -31,12 +31,12 @@ from fibromap.ui.widgets.blank_spin import BlankSpinBox
 from fibromap.ui.widgets.feedback import FeedbackLabel
 
 SHORTEST = 8
-FORGOTTEN = ("If you forget the passphrase, your records cannot be recovered: not by you, not "
+FORGOTTEN = N_("If you forget the passphrase, your records cannot be recovered: not by you, not "
              "by anyone. Keep it somewhere safe.")
-OLD_BLOCKS = ("The plain file is overwritten. On an SSD or a copy-on-write file system pieces "
+OLD_BLOCKS = N_("The plain file is overwritten. On an SSD or a copy-on-write file system pieces "
               "of it may stay on the disk until they are written over; backups copied "
               "elsewhere before now stay as they were.")
-RECOVERY = ("Write a recovery export now? It is a FibroMap JSON file in plain text, to keep "
+RECOVERY = N_("Write a recovery export now? It is a FibroMap JSON file in plain text, to keep "
             "somewhere only you can reach (a USB stick in a drawer): if the passphrase is ever "
             "lost, your records can be imported from it.")
 
@@ -47,7 +47,7 @@ class PrivacyDialog(QDialog):
     def __init__(self, store: Store, settings: Settings, paths: Paths,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Privacy")
+        self.setWindowTitle(_("Privacy"))
         self.setMinimumWidth(560)
         self._store, self._settings, self._paths = store, settings, paths
         self.status = QLabel(wordWrap=True)
@@ -55,46 +55,46 @@ class PrivacyDialog(QDialog):
         self.feedback = FeedbackLabel()
         self.feedback.reserve(2)
         # Turning protection on.
-        self.new = passphrase_field("New passphrase")
-        self.again = passphrase_field("The new passphrase again")
+        self.new = passphrase_field(_("New passphrase"))
+        self.again = passphrase_field(_("The new passphrase again"))
         self.keep = keyring_box()
-        self.protect_button = QPushButton("Protect with a passphrase")
-        self.on_box = QGroupBox("Protect with a passphrase")
+        self.protect_button = QPushButton(_("Protect with a passphrase"))
+        self.on_box = QGroupBox(_("Protect with a passphrase"))
         on = QFormLayout(self.on_box)
-        on.addRow("Passphrase", self.new)
-        on.addRow("Again", self.again)
+        on.addRow(_("Passphrase"), self.new)
+        on.addRow(_("Again"), self.again)
         on.addRow(self.keep)
-        forgotten = QLabel(FORGOTTEN, wordWrap=True)
+        forgotten = QLabel(_(FORGOTTEN), wordWrap=True)
         forgotten.setStyleSheet("font-weight: bold;")
         on.addRow(forgotten)
         on.addRow(self.protect_button)
         # Changing it, or turning it off.
-        self.current = passphrase_field("Current passphrase")
-        self.changed_new = passphrase_field("New passphrase")
-        self.changed_again = passphrase_field("The new passphrase again")
-        self.change_button = QPushButton("Change passphrase")
-        self.off_button = QPushButton("Turn protection off…")
+        self.current = passphrase_field(_("Current passphrase"))
+        self.changed_new = passphrase_field(_("New passphrase"))
+        self.changed_again = passphrase_field(_("The new passphrase again"))
+        self.change_button = QPushButton(_("Change passphrase"))
+        self.off_button = QPushButton(_("Turn protection off…"))
         self.keep_kept = keyring_box()
-        self.off_box = QGroupBox("Protected with a passphrase")
+        self.off_box = QGroupBox(_("Protected with a passphrase"))
         off = QFormLayout(self.off_box)
-        off.addRow("Current passphrase", self.current)
-        off.addRow("New passphrase", self.changed_new)
-        off.addRow("Again", self.changed_again)
+        off.addRow(_("Current passphrase"), self.current)
+        off.addRow(_("New passphrase"), self.changed_new)
+        off.addRow(_("Again"), self.changed_again)
         off.addRow(self.keep_kept)
         row = QDialogButtonBox()
         row.addButton(self.change_button, QDialogButtonBox.ButtonRole.ActionRole)
         row.addButton(self.off_button, QDialogButtonBox.ButtonRole.ActionRole)
         off.addRow(row)
         # The app lock.
-        self.lock_minutes = BlankSpinBox(minimum=0, maximum=240, suffix=" min")
-        self.lock_minutes.setSpecialValueText("never")
-        self.lock_minutes.setAccessibleName("Lock after this many minutes idle")
+        self.lock_minutes = BlankSpinBox(minimum=0, maximum=240, suffix=_(" min"))
+        self.lock_minutes.setSpecialValueText(_("never"))
+        self.lock_minutes.setAccessibleName(_("Lock after this many minutes idle"))
         self.lock_minutes.setValue(settings.lock_minutes)
-        lock_box = QGroupBox("Lock the window")
+        lock_box = QGroupBox(_("Lock the window"))
         lock = QFormLayout(lock_box)
-        lock.addRow("Lock after idle for", self.lock_minutes)
-        lock.addRow(QLabel("Locking hides every view until the passphrase is given; the flare "
-                           "being typed is kept.", wordWrap=True))
+        lock.addRow(_("Lock after idle for"), self.lock_minutes)
+        lock.addRow(QLabel(_("Locking hides every view until the passphrase is given; the flare "
+                             "being typed is kept."), wordWrap=True))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -110,6 +110,8 @@ class PrivacyDialog(QDialog):
         self.keep_kept.toggled.connect(self._keep_toggled)
         self.lock_minutes.valueChanged.connect(self._lock_changed)
         self._show_state()
+        # A longer language's keyring box, which cannot wrap, is read whole.
+        self.setMinimumWidth(max(560, self.minimumSizeHint().width()))
 
     # -- state -----------------------------------------------------------------------
     @property
@@ -129,14 +131,14 @@ class PrivacyDialog(QDialog):
         protected = database.key is not None
         usable = self._file is not None and not database.read_only
         if self._file is None:
-            text = ("Your records are on a PostgreSQL server, which protects them its own way; "
-                    "protection with a passphrase is for the file on this computer.")
+            text = _("Your records are on a PostgreSQL server, which protects them its own way; "
+                     "protection with a passphrase is for the file on this computer.")
         elif protected:
-            text = (f"Your records in {self._file} and their backups are protected with a "
-                    "passphrase.")
+            text = _("Your records in {file} and their backups are protected with a "
+                     "passphrase.").format(file=self._file)
         else:
-            text = (f"Your records in {self._file} are not protected: anyone who can read this "
-                    "computer's disk or its backups can read them.")
+            text = _("Your records in {file} are not protected: anyone who can read this "
+                     "computer's disk or its backups can read them.").format(file=self._file)
         self.status.setText(text)
         self.on_box.setVisible(usable and not protected)
         self.off_box.setVisible(usable and protected)
@@ -150,10 +152,11 @@ class PrivacyDialog(QDialog):
     def _new_passphrase(self, first, second) -> str | None:
         text = first.text()
         if len(text) < SHORTEST:
-            self.feedback.say(f"Choose a passphrase of at least {SHORTEST} characters (a few "
-                              "words are easier to remember than symbols).", error=True)
+            self.feedback.say(_("Choose a passphrase of at least {n} characters (a few "
+                                "words are easier to remember than symbols).").format(n=SHORTEST),
+                              error=True)
         elif text != second.text():
-            self.feedback.say("The two passphrases differ; type the same one twice.", error=True)
+            self.feedback.say(_("The two passphrases differ; type the same one twice."), error=True)
         else:
             return text
         return None
@@ -163,12 +166,14 @@ class PrivacyDialog(QDialog):
         try:
             change = action()
         except FibroMapError as exc:
-            self.feedback.say(f"Nothing was changed: {exc}.", error=True)
+            self.feedback.say(_("Nothing was changed: {problem}.").format(problem=exc), error=True)
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
-        left = (f" {counted(len(change.backups_left), 'backups')} could not be converted and "
-                "stay as they were." if change.backups_left else "")
+        n = len(change.backups_left)
+        left = (" " + ngettext("{n} backup could not be converted and stays as it was.",
+                               "{n} backups could not be converted and stay as they were.",
+                               n).format(n=n) if n else "")
         self._show_state()
         self.feedback.say(done + left, error=False)
         self.protection_changed.emit()
@@ -181,7 +186,7 @@ class PrivacyDialog(QDialog):
             return
         keep = self.keep.isChecked()
         if self._run(lambda: protection.protect(self._store.database, self._paths, passphrase),
-                     "Protected, with every backup and the unsaved flare. " + OLD_BLOCKS):
+                     _("Protected, with every backup and the unsaved flare.") + " " + _(OLD_BLOCKS)):
             if keep:
                 remembered.keep(self._protectable, passphrase)
                 self._show_state()
@@ -194,50 +199,50 @@ class PrivacyDialog(QDialog):
         old, kept = self.current.text(), remembered.kept(self._protectable)
         if self._run(lambda: protection.change_passphrase(self._store.database, self._paths,
                                                           old, passphrase),
-                     "The passphrase is changed, for the records and every backup.") and kept:
+                     _("The passphrase is changed, for the records and every backup.")) and kept:
             remembered.keep(self._protectable, passphrase)
             self._show_state()
 
     def turn_off(self) -> None:
         current = self.current.text()
         answer = QMessageBox.question(
-            self, "Turn protection off?",
-            "Your records and their backups will be written in plain text, readable by anyone "
-            "who can read this computer's disk. Turn protection off?")
+            self, _("Turn protection off?"),
+            _("Your records and their backups will be written in plain text, readable by anyone "
+              "who can read this computer's disk. Turn protection off?"))
         if answer != QMessageBox.StandardButton.Yes:
             return
         if self._run(lambda: protection.unprotect(self._store.database, self._paths, current),
-                     "Protection is off: the records and their backups are plain files again."):
+                     _("Protection is off: the records and their backups are plain files again.")):
             remembered.forget(self._protectable)
             self._show_state()
 
     def _keep_toggled(self, keep: bool) -> None:
         if not keep:
             remembered.forget(self._protectable)
-            self.feedback.say("The passphrase is no longer kept; FibroMap asks for it at start.",
+            self.feedback.say(_("The passphrase is no longer kept; FibroMap asks for it at start."),
                               error=False)
             return
         from fibromap.store import cipher
         try:
             cipher.unlock(self._protectable, self.current.text())
         except FibroMapError:
-            self.feedback.say("Type the current passphrase first, then tick the box.",
+            self.feedback.say(_("Type the current passphrase first, then tick the box."),
                               error=True)
             self._show_state()
             return
         remembered.keep(self._protectable, self.current.text())
-        self.feedback.say("The passphrase is kept in this computer's keyring.", error=False)
+        self.feedback.say(_("The passphrase is kept in this computer's keyring."), error=False)
 
     def _lock_changed(self, minutes: int) -> None:
         self._settings.lock_minutes = minutes
         self.protection_changed.emit()
 
     def offer_recovery_export(self) -> Path | None:
-        if QMessageBox.question(self, "Recovery export", RECOVERY) \
+        if QMessageBox.question(self, _("Recovery export"), _(RECOVERY)) \
                 != QMessageBox.StandardButton.Yes:
             return None
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Recovery export to", str(Path.home() / "fibromap-recovery.json"))
+            self, _("Recovery export to"), str(Path.home() / "fibromap-recovery.json"))
         return self.write_recovery_export(Path(path)) if path else None
 
     def write_recovery_export(self, target: Path) -> Path | None:
@@ -245,8 +250,9 @@ class PrivacyDialog(QDialog):
         try:
             export_file(self._store, "json", target)
         except FibroMapError as exc:
-            self.feedback.say(f"The recovery export was not written: {exc}.", error=True)
+            self.feedback.say(_("The recovery export was not written: {problem}.").format(problem=exc),
+                              error=True)
             return None
-        self.feedback.say(f"Recovery export written to {target}: keep it safe, and apart from "
-                          "this computer.", error=False)
+        self.feedback.say(_("Recovery export written to {target}: keep it safe, and apart from "
+                            "this computer.").format(target=target), error=False)
         return target

@@ -28,6 +28,7 @@ from fibromap.domain.questionnaires import (
     QuestionnaireKind,
 )
 from fibromap.errors import FibroMapError
+from fibromap.i18n import DEFAULT, _, current
 from fibromap.store.store import Store
 from fibromap.ui.widgets.blank_spin import BlankSpinBox
 from fibromap.ui.widgets.day_field import day_field, day_of
@@ -73,6 +74,10 @@ class _QuestionnaireDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        # Its items stay in English in every language (no validated translation here).
+        self.english_note = None if current() == DEFAULT else QLabel(
+            _("This questionnaire is shown in English: its validated translation is not "
+              "included."), wordWrap=True)
 
     def answers(self) -> dict:
         raise NotImplementedError
@@ -90,7 +95,7 @@ class _QuestionnaireDialog(QDialog):
                 raise FibroMapError(missing)
             self.saved = self._store.questionnaires.put(questionnaire)
         except FibroMapError as exc:
-            self.feedback.say(f"Not saved: {exc}.", error=True)
+            self.feedback.say(_("Not saved: {problem}.").format(problem=exc), error=True)
             return
         self.accept()
 
@@ -99,9 +104,11 @@ class SssDialog(_QuestionnaireDialog):
     kind = QuestionnaireKind.SSS
 
     def __init__(self, store: Store, parent=None):
-        super().__init__(store, "Symptom Severity Scale", parent)
+        super().__init__(store, _("Symptom Severity Scale"), parent)
         form = QFormLayout()
-        form.addRow("Day", self.day)
+        if self.english_note is not None:
+            form.addRow(self.english_note)
+        form.addRow(_("Day"), self.day)
         form.addRow(QLabel("<b>Over the past week, how much of a problem was</b>"))
         self.levels = {}
         for item in SSS_SYMPTOMS:
@@ -127,14 +134,14 @@ class FiqrDialog(_QuestionnaireDialog):
     kind = QuestionnaireKind.FIQR
 
     def __init__(self, store: Store, parent=None):
-        super().__init__(store, "Revised Fibromyalgia Impact Questionnaire (FIQR)", parent)
+        super().__init__(store, _("Revised Fibromyalgia Impact Questionnaire (FIQR)"), parent)
         inner = QWidget()
         # Questions wrap beside their number boxes: the form narrows with the dialog and
         # never scrolls sideways, and every word of a long question stays in sight.
         grid = QGridLayout(inner)
         grid.setColumnStretch(0, 1)
         grid.setHorizontalSpacing(12)
-        day_label = QLabel("Day")
+        day_label = QLabel(_("Day"))
         day_label.setBuddy(self.day)
         grid.addWidget(day_label, 0, 0)
         grid.addWidget(self.day, 0, 1)
@@ -165,6 +172,8 @@ class FiqrDialog(_QuestionnaireDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
+        if self.english_note is not None:
+            layout.addWidget(self.english_note)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.feedback)
         layout.addWidget(self.buttons)

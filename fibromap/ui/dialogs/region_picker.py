@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from fibromap.domain.atlas import Atlas
+from fibromap.i18n import _
 
 
 class RegionPicker(QDialog):
@@ -26,10 +27,10 @@ class RegionPicker(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(420, 520)
-        self.filter = QLineEdit(placeholderText="Find a region…", clearButtonEnabled=True)
-        self.filter.setAccessibleName("Find a region")
+        self.filter = QLineEdit(placeholderText=_("Find a region…"), clearButtonEnabled=True)
+        self.filter.setAccessibleName(_("Find a region"))
         self.list = QListWidget()
-        self.list.setAccessibleName("Body regions")
+        self.list.setAccessibleName(_("Body regions"))
         for region in sorted(atlas, key=lambda r: r.name.lower()):
             item = QListWidgetItem(region.name)
             item.setData(Qt.ItemDataRole.UserRole, region.id)
@@ -37,7 +38,7 @@ class RegionPicker(QDialog):
             item.setCheckState(Qt.CheckState.Checked if region.id in chosen
                                else Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        self.none = QPushButton("No place: a daily rating only")
+        self.none = QPushButton(_("No place: a daily rating only"))
         self.none.clicked.connect(self._clear)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

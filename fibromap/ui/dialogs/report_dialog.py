@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from fibromap.analysis.report_data import ReportData, load_report
 from fibromap.domain.atlas import Atlas
 from fibromap.errors import FibroMapError
-from fibromap.exchange.files import PROTECTED_PLAIN_WARNING
 from fibromap.figure.orientation import Orientation
+from fibromap.i18n import _, ngettext
 from fibromap.report.pdf import page_layout, render_report, write_report
 from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME, QUESTIONS
 from fibromap.store.store import Store
@@ -37,7 +37,7 @@ class ReportDialog(QDialog):
     def __init__(self, store: Store, settings: Settings, atlas: Atlas, today=date.today,
                  parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Appointment report")
+        self.setWindowTitle(_("Appointment report"))
         self._store = store
         self._settings = settings
         self._atlas = atlas
@@ -50,26 +50,26 @@ class ReportDialog(QDialog):
         self.picker = PeriodPicker(store, today, initial=4 if has_visit else 2)
         self.paper = QComboBox()
         self.paper.addItem("A4", "a4")
-        self.paper.addItem("Letter", "letter")
+        self.paper.addItem(_("Letter"), "letter")
         self.paper.setCurrentIndex(self.paper.findData(settings.page_size))
         # The clinician's view at first, as on paper body diagrams; the mirror view on choice.
         self.front = QComboBox()
         for option in Orientation:
-            self.front.addItem(option.label, option)
+            self.front.addItem(_(option.label), option)
         self.front.setCurrentIndex(list(Orientation).index(settings.report_orientation))
-        self.front.setAccessibleName("How the front of the body faces on the report")
+        self.front.setAccessibleName(_("How the front of the body faces on the report"))
         # Optional, for the report's header; kept for next time.
         self.patient_name = QLineEdit(store.notes.get(PATIENT_NAME), maxLength=120,
-                                      placeholderText="optional")
+                                      placeholderText=_("optional"))
         self.birth_date = QLineEdit(store.notes.get(PATIENT_BIRTH_DATE), maxLength=40,
-                                    placeholderText="optional, as you write it")
-        self.patient_name.setAccessibleName("Your name on the report")
-        self.birth_date.setAccessibleName("Your date of birth on the report")
+                                    placeholderText=_("optional, as you write it"))
+        self.patient_name.setAccessibleName(_("Your name on the report"))
+        self.birth_date.setAccessibleName(_("Your date of birth on the report"))
         self.questions = QPlainTextEdit(store.notes.get(QUESTIONS))
-        self.questions.setPlaceholderText("What do you want to ask at the appointment?")
+        self.questions.setPlaceholderText(_("What do you want to ask at the appointment?"))
         self.questions.setTabChangesFocus(True)
-        self.save_button = QPushButton("Save as PDF…")
-        self.print_button = QPushButton("Print…")
+        self.save_button = QPushButton(_("Save as PDF…"))
+        self.print_button = QPushButton(_("Print…"))
         self.feedback: FeedbackLabel = FeedbackLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -77,21 +77,22 @@ class ReportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.picker)
-        form.addRow("Paper", self.paper)
-        form.addRow("Front of the body", self.front)
-        form.addRow("Name on the report", self.patient_name)
-        form.addRow("Date of birth", self.birth_date)
-        form.addRow(QLabel("My questions for the doctor (kept for next time):"))
+        form.addRow(_("Paper"), self.paper)
+        form.addRow(_("Front of the body"), self.front)
+        form.addRow(_("Name on the report"), self.patient_name)
+        form.addRow(_("Date of birth"), self.birth_date)
+        form.addRow(QLabel(_("My questions for the doctor (kept for next time):")))
         form.addRow(self.questions)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("The report shows only what was recorded in the period, and "
-                                "says on the page which way the front of the body faces.",
+        layout.addWidget(QLabel(_("The report shows only what was recorded in the period, and "
+                                  "says on the page which way the front of the body faces."),
                                 wordWrap=True))
         self.plain_warning = None
         if store.database.key is not None:  # a PDF for a clinician cannot be sealed
-            self.plain_warning = QLabel(PROTECTED_PLAIN_WARNING.replace("this file", "a saved "
-                                        "report"), wordWrap=True)
+            self.plain_warning = QLabel(_("Your records are protected, but a saved report is not: "
+                                          "anyone who can read it can read your records."),
+                                        wordWrap=True)
             self.plain_warning.setStyleSheet("font-weight: bold;")
             layout.addWidget(self.plain_warning)
         layout.addWidget(self.feedback)
@@ -117,17 +118,17 @@ class ReportDialog(QDialog):
         try:
             self._store.notes.put(key, text)
         except FibroMapError as exc:
-            self.feedback.say(f"Not kept: {exc}.", error=True)
+            self.feedback.say(_("Not kept: {problem}.").format(problem=exc), error=True)
 
     def _prepare(self, then) -> None:
         period = self.picker.period()
         if period.end < period.start:
-            self.feedback.say("The first day is after the last day.", error=True)
+            self.feedback.say(_("The first day is after the last day."), error=True)
             return
         self._keep(PATIENT_NAME, self.patient_name.text().strip())
         self._keep(PATIENT_BIRTH_DATE, self.birth_date.text().strip())
         self._pending = then
-        self.feedback.say("Gathering the figures…", error=False)
+        self.feedback.say(_("Gathering the figures…"), error=False)
         store, atlas = self._store, self._atlas
         self.worker.run(lambda: load_report(store, period, atlas))
 
@@ -141,8 +142,8 @@ class ReportDialog(QDialog):
     def ask_save(self) -> None:
         period = self.picker.period()
         suggested = str(Path.home() / f"fibromap-report-{period.start}-to-{period.end}.pdf")
-        path, _filter = QFileDialog.getSaveFileName(self, "Save the report", suggested,
-                                                    "PDF files (*.pdf)")
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save the report"), suggested,
+                                                    _("PDF files (*.pdf)"))
         if path:
             self.save_to(Path(path))
 
@@ -155,9 +156,11 @@ class ReportDialog(QDialog):
                                  orientation=self.front.currentData(),
                                  build=self._settings.build)
         except FibroMapError as exc:
-            self.feedback.say(f"Not saved: {exc}.", error=True)
+            self.feedback.say(_("Not saved: {problem}.").format(problem=exc), error=True)
             return
-        self.feedback.say(f"Saved a {pages}-page report to {target}.", error=False)
+        self.feedback.say(ngettext("Saved a {pages}-page report to {target}.",
+                                   "Saved a {pages}-page report to {target}.", pages).format(
+            pages=pages, target=target), error=False)
 
     # -- print --------------------------------------------------------------------------
     def ask_print(self) -> None:
@@ -174,7 +177,7 @@ class ReportDialog(QDialog):
                                   orientation=self.front.currentData(),
                                   build=self._settings.build)
         except FibroMapError as exc:
-            self.feedback.say(f"Not printed: {exc}.", error=True)
+            self.feedback.say(_("Not printed: {problem}.").format(problem=exc), error=True)
             return
-        self.feedback.say(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer.",
-                          error=False)
+        self.feedback.say(ngettext("Sent {n} page to the printer.", "Sent {n} pages to the printer.",
+                                   pages).format(n=pages), error=False)

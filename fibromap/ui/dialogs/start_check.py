@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fibromap.config import Paths
 from fibromap.errors import FibroMapError
+from fibromap.i18n import N_, _, ngettext
 from fibromap.store.backups import newest_good_backup
 from fibromap.store.database import Database
 from fibromap.store.store import Store
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 # After the first paint and the day's backup: the window is in use before the check runs.
 DELAY_MS = 1500
-TITLE = "Your records may be damaged"
+TITLE = N_("Your records may be damaged")
 
 
 class StartCheck(QObject):
@@ -58,33 +59,36 @@ class StartCheck(QObject):
         self.report = report
         if report.ok or not self._here():
             return
-        problems = "; ".join(report.problems[:3]) + (
-            f"; and {len(report.problems) - 3} more" if len(report.problems) > 3 else "")
-        said = f"FibroMap found damage in your records: {problems}."
+        more = len(report.problems) - 3
+        said = (ngettext("FibroMap found damage in your records: {problems}; and {n} more.",
+                         "FibroMap found damage in your records: {problems}; and {n} more.", more)
+                if more > 0 else _("FibroMap found damage in your records: {problems}.")).format(
+            problems="; ".join(report.problems[:3]), n=more)
+        title = _(TITLE)
         status = getattr(self._window, "statusBar", None)
         if status is not None:
-            status().showMessage("FibroMap found damage in your records: Help › Backups "
-                                 "lists the backups and restores one.")
+            status().showMessage(_("FibroMap found damage in your records: Help › Backups "
+                                   "lists the backups and restores one."))
         good = newest_good_backup(self._paths)
         if good is None or self._store.read_only or self._store.database.damage:
             # Nothing to offer, or the damage was said and offered on opening already.
             if good is None:
-                QMessageBox.warning(self._window, TITLE, said)
+                QMessageBox.warning(self._window, title, said)
             return
-        if not ask_to_restore(self._window, TITLE, said, good,
-                              "The records as they are now are kept beside it.",
+        if not ask_to_restore(self._window, title, said, good,
+                              _("The records as they are now are kept beside it."),
                               holds=report.counts.get("flare")):
             return
         try:
             self._store.database.restore(good.path, self._paths)
         except FibroMapError as exc:
-            QMessageBox.warning(self._window, TITLE, str(exc))
+            QMessageBox.warning(self._window, title, str(exc))
             return
         reload = getattr(self._window, "refresh", None)
         if reload is not None:
             reload()
         if status is not None:
-            status().showMessage(f"Restored the backup {good.path.name}.")
+            status().showMessage(_("Restored the backup {name}.").format(name=good.path.name))
 
 
 def _check(database: Database) -> CheckReport:

@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QLin
 from fibromap import APP_NAME
 from fibromap.config import Paths
 from fibromap.errors import FibroMapError
+from fibromap.i18n import N_, _, formats, ngettext
 from fibromap.store import cipher, remembered
 from fibromap.store.attempts import UnlockAttempts
 from fibromap.ui.widgets.feedback import FeedbackLabel
 
-FORGOTTEN = ("Forgotten it? Without the passphrase these records cannot be recovered, by you "
+FORGOTTEN = N_("Forgotten it? Without the passphrase these records cannot be recovered, by you "
              "or by anyone else: a recovery export, if you wrote one, is the only way back.")
 
 
@@ -29,8 +30,8 @@ def passphrase_field(accessible: str) -> QLineEdit:
 def keyring_box() -> QCheckBox:
     """"Keep the passphrase in the keyring", or why it cannot be kept here."""
     if remembered.available():
-        return QCheckBox("Keep the passphrase in this computer's keyring (no asking at start)")
-    box = QCheckBox("Keep the passphrase in a keyring (this computer has none)")
+        return QCheckBox(_("Keep the passphrase in this computer's keyring (no asking at start)"))
+    box = QCheckBox(_("Keep the passphrase in a keyring (this computer has none)"))
     box.setEnabled(False)
     return box
 
@@ -42,29 +43,31 @@ class UnlockDialog(QDialog):
     def __init__(self, database: Path, paths: Paths, parent: QWidget | None = None,
                  attempts: UnlockAttempts | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"Unlock {APP_NAME}")
+        self.setWindowTitle(_("Unlock {app}").format(app=APP_NAME))
         self._database = database
         self._attempts = attempts or UnlockAttempts(paths)
         self.key: cipher.Key | None = None
-        self.passphrase = passphrase_field("Passphrase")
+        self.passphrase = passphrase_field(_("Passphrase"))
+        self._wait_text = ""  # the last "try again in" said
         self.remember = keyring_box()
         self.feedback = FeedbackLabel()
         self.feedback.reserve(2)
         self.buttons = QDialogButtonBox()
-        self.unlock_button = self.buttons.addButton("Unlock",
+        self.unlock_button = self.buttons.addButton(_("Unlock"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.addButton(_("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.try_unlock)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        heading = QLabel(f"Your records in {database.name} are protected with a passphrase.",
+        heading = QLabel(_("Your records in {name} are protected with a passphrase.").format(
+            name=database.name),
                          wordWrap=True)
         heading.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(heading)
         layout.addWidget(self.passphrase)
         layout.addWidget(self.remember)
         layout.addWidget(self.feedback)
-        forgotten = QLabel(FORGOTTEN, wordWrap=True)
+        forgotten = QLabel(_(FORGOTTEN), wordWrap=True)
         layout.addWidget(forgotten)
         layout.addWidget(self.buttons)
         self._countdown = QTimer(self, interval=250)
@@ -76,12 +79,16 @@ class UnlockDialog(QDialog):
         wait = self._attempts.wait()
         self.unlock_button.setEnabled(wait <= 0)
         if wait > 0:
-            self.feedback.say(f"{self._attempts.failures} wrong passphrases in a row: try again "
-                              f"in {wait:.0f} s.", error=True)
+            failures = self._attempts.failures
+            self._wait_text = ngettext(
+                "{n} wrong passphrase in a row: try again in {seconds} s.",
+                "{n} wrong passphrases in a row: try again in {seconds} s.", failures).format(
+                n=failures, seconds=formats.decimal(wait, 0))
+            self.feedback.say(self._wait_text, error=True)
             self._countdown.start()
         else:
             self._countdown.stop()
-            if self.feedback.text().startswith(f"{self._attempts.failures} wrong"):
+            if self._wait_text and self.feedback.text() == self._wait_text:
                 self.feedback.forget()
 
     def try_unlock(self) -> None:
@@ -94,8 +101,8 @@ class UnlockDialog(QDialog):
             self._attempts.failed()
             self.passphrase.selectAll()
             self.passphrase.setFocus()
-            self.feedback.say("That passphrase does not open these records; nothing was "
-                              "changed.", error=True)
+            self.feedback.say(_("That passphrase does not open these records; nothing was "
+                                "changed."), error=True)
             self._tick()
             return
         except FibroMapError as exc:
@@ -103,8 +110,8 @@ class UnlockDialog(QDialog):
             return
         self._attempts.succeeded()
         if self.remember.isChecked() and not remembered.keep(self._database, passphrase):
-            self.feedback.say("The keyring did not keep the passphrase; FibroMap will ask "
-                              "next time.", error=True)
+            self.feedback.say(_("The keyring did not keep the passphrase; FibroMap will ask "
+                                "next time."), error=True)
         self.accept()
 
 

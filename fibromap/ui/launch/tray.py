@@ -10,10 +10,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from fibromap import APP_NAME
+from fibromap.i18n import N_, _
 from fibromap.ui.icon import app_icon
 from fibromap.ui.settings import Settings
 
-STILL_RUNNING = ("FibroMap keeps running here, ready for the next flare. "
+STILL_RUNNING = N_("FibroMap keeps running here, ready for the next flare. "
                  "Quit it from this icon's menu.")
 
 
@@ -26,11 +27,11 @@ class Tray(QSystemTrayIcon):
                  ending: Callable[[], None]):
         super().__init__(app_icon(), window)
         self.menu = QMenu(window)
-        self.log_flare = self.menu.addAction("Log a flare")
-        self.todays_checkin = self.menu.addAction("Today's check-in")
-        self.open_window = self.menu.addAction(f"Open {APP_NAME}")
+        self.log_flare = self.menu.addAction(_("Log a flare"))
+        self.todays_checkin = self.menu.addAction(_("Today's check-in"))
+        self.open_window = self.menu.addAction(_("Open {app}").format(app=APP_NAME))
         self.menu.addSeparator()
-        self.quit_app = self.menu.addAction("Quit")
+        self.quit_app = self.menu.addAction(_("Quit"))
         self.log_flare.triggered.connect(lambda: answer("log"))
         self.todays_checkin.triggered.connect(lambda: answer("checkin"))
         self.open_window.triggered.connect(lambda: answer("open"))
@@ -59,4 +60,4 @@ class Tray(QSystemTrayIcon):
             return
         settings.tray_explained = True
         if QSystemTrayIcon.supportsMessages() and self.isVisible():
-            self.showMessage(APP_NAME, STILL_RUNNING, QSystemTrayIcon.MessageIcon.Information)
+            self.showMessage(APP_NAME, _(STILL_RUNNING), QSystemTrayIcon.MessageIcon.Information)
