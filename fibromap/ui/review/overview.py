@@ -115,11 +115,13 @@ class OverviewPage(QWidget):
         else:
             latest = store.flares.latest()
             assert latest is not None  # the summary counted at least one flare
+            first, last = summary.first_onset, summary.last_onset
+            assert first is not None and last is not None  # as above
             self._headline.setText(ngettext("{count} flare recorded", "{count} flares recorded",
                                             summary.flares).format(count=whole(summary.flares)))
             self._details.setText(_("From {first} to {last}, {rate}. Most recent: {onset} — "
                                     "{regions}").format(
-                first=day(summary.first_onset), last=day(summary.last_onset),
+                first=day(first), last=day(last),
                 rate=summary.rate.words(' on average'), onset=onset_text(latest),
                 regions=", ".join(self._atlas.name(r) for r in latest.regions)))
         self._show_week(today)
