@@ -18,6 +18,7 @@ from fibromap.figure.orientation import Orientation
 from fibromap.i18n import _, ngettext
 from fibromap.i18n.formats import whole
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
+from fibromap.ui.review.review_page import in_sentence
 
 NAMED = 3             # referral patterns not drawn, named in words before the rest are counted
 RESIZE_REST_MS = 150  # a pause this long in a resize places the numbers again
@@ -98,7 +99,7 @@ class HeatBodyMap(BodyMapWidget):
                 count=whole(len(drawn)), most=PER_ZONE, times=_times(counts))
         if left:
             named = "; ".join(_("{source} → {target} {count}×").format(
-                source=self.atlas.name(s), target=self.atlas.name(t).lower(), count=n)
+                source=self.atlas.name(s), target=in_sentence(self.atlas.name(t)), count=n)
                 for s, t, n in left[:NAMED])
             rest = left[NAMED:]
             text += " " + (ngettext("Not drawn: {named}; and {count} more, {times} each.",
@@ -165,7 +166,7 @@ class HeatBodyMap(BodyMapWidget):
                             tooltip=ngettext("{source} → {target}: {count} time",
                                              "{source} → {target}: {count} times", count).format(
                                 source=self.atlas.name(source),
-                                target=self.atlas.name(target).lower(), count=count))
+                                target=in_sentence(self.atlas.name(target)), count=count))
         self._links.route()
 
     def set_orientation(self, orientation: Orientation) -> None:

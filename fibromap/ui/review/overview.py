@@ -20,6 +20,7 @@ from fibromap.store import aggregates
 from fibromap.store.store import Store
 from fibromap.ui.review.heat_body_map import HeatBodyMap
 from fibromap.ui.review.legend_bar import LEGEND_TITLES, LegendBar
+from fibromap.ui.review.review_page import in_sentence
 from fibromap.ui.views import PageContext
 
 # One period for everything the Overview shows: the week the WPI asks about (ACR 2016), for
@@ -149,7 +150,7 @@ class OverviewPage(QWidget):
         if now.flares and now.top_regions:  # regions in pain: a week of 0 marks has none
             top = now.top_regions[0]
             figures = dict(mean=decimal(now.mean_intensity or 0), highest=now.max_intensity,
-                           region=self._atlas.name(top.region).lower(), count=top.count,
+                           region=in_sentence(self._atlas.name(top.region)), count=top.count,
                            zones=whole(now.unrated_zones))
             text += " " + (ngettext(
                 "Intensity mean {mean}, highest {highest} ({zones} referred zone not rated, "

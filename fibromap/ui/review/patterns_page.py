@@ -88,8 +88,9 @@ class PatternsPage(ReviewPage):
         self.region.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.region.setMinimumContentsLength(16)
         self.region.addItem(_("The most frequent region"), None)
-        for region in sorted(atlas, key=lambda r: r.name):
-            self.region.addItem(region.name, region.id)
+        # By the name shown (atlas.name: the language's), the same order as read.
+        for name, region_id in sorted((atlas.name(r.id), r.id) for r in atlas):
+            self.region.addItem(name, region_id)
         completer = self.region.completer()
         assert completer is not None  # an editable combo box has one
         completer.setFilterMode(Qt.MatchFlag.MatchContains)

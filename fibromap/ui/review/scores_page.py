@@ -16,7 +16,7 @@ from fibromap.i18n import _, ngettext
 from fibromap.i18n.formats import dated, day, whole
 from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
-from fibromap.ui.review.review_page import ReviewPage
+from fibromap.ui.review.review_page import ReviewPage, in_sentence
 from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.muted import MutedLabel
 
@@ -139,7 +139,7 @@ def latest_wpi_text(data: Scores) -> str:
         text = _("{span}: WPI 0 of 19 — {measured_zero}.").format(
             span=span, measured_zero=_(MEASURED_ZERO))
     else:
-        areas = ", ".join(_(AREA_NAMES[a]).lower() for a in result.areas)
+        areas = ", ".join(in_sentence(_(AREA_NAMES[a])) for a in result.areas)
         regions = ", ".join(map(str, result.regions_with_pain)) or _("none")
         text = (_("{span}: WPI {score} of 19 ({areas}); generalized pain yes — regions {regions} "
                   "of 5.") if result.generalized else

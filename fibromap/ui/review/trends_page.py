@@ -75,8 +75,9 @@ class TrendsPage(ReviewPage):
         self.region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.region.setAccessibleName(_("Add a region to draw"))
         self.region.addItem(_("Add a region…"), None)
-        for region in sorted(atlas, key=lambda r: r.name):
-            self.region.addItem(region.name, region.id)
+        # By the name shown (atlas.name: the language's), the same order as read.
+        for name, region_id in sorted((atlas.name(r.id), r.id) for r in atlas):
+            self.region.addItem(name, region_id)
         self.region.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.region.setMinimumContentsLength(18)
         self.clear_regions = QPushButton(_("Clear regions"))
