@@ -59,6 +59,9 @@ def test_the_heat_map_speaks_german_and_english_is_unchanged(qtbot, sqlite_url, 
         assert page.appointments_button.text() == "Arzttermine…"
         assert page.legend.title == "Schübe, die die Region betreffen"
         assert "4 Schübe an 4 von 30 Tagen" in page.caption.text()
+        # German's longer words wrap the choices onto a second line: the page still fits
+        # a small window (1024 pixels wide, less the window's margins).
+        assert page.minimumSizeHint().width() <= 1000
     finally:
         activate("en")
     english = HeatMapPage(store, settings, load_atlas(), today=lambda: TODAY)

@@ -41,6 +41,7 @@ from fibromap.ui.review.legend_bar import LEGEND_TITLES, LegendBar
 from fibromap.ui.review.review_page import ReviewPage
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import PageContext
+from fibromap.ui.widgets.flow_layout import FlowLayout
 
 MONTHS = 12
 MONTH_WIDTH = 200  # a small map's least width
@@ -144,12 +145,19 @@ class HeatMapPage(ReviewPage):
 
     def _build(self, geometry: BodyGeometry) -> None:
         """``geometry``: the build the maps are drawn in, the big map's."""
+        # The choices after the period wrap onto a second line where the words are too long
+        # for a small window, rather than widen it.
+        show = QWidget()
+        shown = QHBoxLayout(show)
+        shown.setContentsMargins(0, 0, 0, 0)
+        shown.addWidget(QLabel(pgettext("heat-map: show which figure", "Show")))
+        shown.addWidget(self.metric_choice)
+        choices = FlowLayout(spacing=8)
+        for widget in (show, self.by_month, self.appointments_button):
+            choices.addWidget(widget)
         controls = QHBoxLayout()
-        for widget in (self.picker, QLabel(pgettext("heat-map: show which figure", "Show")),
-                       self.metric_choice, self.by_month):
-            controls.addWidget(widget)
-        controls.addStretch(1)
-        controls.addWidget(self.appointments_button)
+        controls.addWidget(self.picker, 0, Qt.AlignmentFlag.AlignTop)
+        controls.addLayout(choices, 1)
         side = QVBoxLayout()
         side.addWidget(self.note)
         side.addWidget(self.caption)
