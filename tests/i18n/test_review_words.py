@@ -39,6 +39,7 @@ def test_the_overview_speaks_german(qtbot, sqlite_url, paths):
         assert page.checkin_state.text() == (
             "Heutiges Tagesprotokoll: noch nicht (0 Tage bisher ausgefüllt).")
         assert page.score.text().startswith("Widespread Pain Index, letzte 7 Tage: 2 von 19.")
+        assert page.legend.title == "Schübe, die die Region betreffen"
     finally:
         activate("en")
         store.close()

@@ -140,7 +140,7 @@ class OverviewPage(QWidget):
         values = metric_values(figures, Metric.FLARES)
         scale = colour_scale(Metric.FLARES, values)
         self.map.show_figures(values, scale, lambda v: format_value(Metric.FLARES, v))
-        self.legend.set_scale(LEGEND_TITLES[Metric.FLARES], scale)
+        self.legend.set_scale(_(LEGEND_TITLES[Metric.FLARES]), scale)
 
     def _show_week(self, today: date) -> None:
         now = self._store.summary(today - timedelta(days=DAYS - 1), today)
