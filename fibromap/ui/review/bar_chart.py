@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from fibromap.analysis.ticks import nice_ticks
 from fibromap.figure import colors
+from fibromap.i18n import _
 
 GAP = 8          # at least this much clear space between two labels under the bars
 WRAP = Qt.TextFlag.TextWordWrap
@@ -41,7 +42,7 @@ class BarChart(QWidget):
         self.missing_label = MISSING  # written on a gap where it fits ("no WPI"), else MISSING
         self.highlight: set[int] = set()   # bars in colors.HIGHLIGHT (night hours), named in the title
         self.label_every: int | None = 1
-        self.empty_text = "No flares in this period"
+        self.empty_text = _("No flares in this period")
         self.scale_max: float | None = None
         self.setMinimumHeight(140)
         self.setAccessibleName(title)
@@ -59,7 +60,7 @@ class BarChart(QWidget):
         self.highlight = set(highlight)
         self.label_every = label_every
         self.setAccessibleDescription(", ".join(
-            f"{label}: {'none' if v is None else f'{v:g}'}".replace("\u00a0", " ").replace("\n", " ")
+            f"{label}: {_('none') if v is None else f'{v:g}'}".replace("\u00a0", " ").replace("\n", " ")
             for label, v in zip(labels, values, strict=True)))
         self.updateGeometry()
         self.update()

@@ -22,6 +22,7 @@ from fibromap.analysis.insight_words import Scale, group_of, lead, scale_for
 from fibromap.analysis.insights import Comparison
 from fibromap.analysis.ticks import nice_step, tick_text
 from fibromap.figure import colors
+from fibromap.i18n import _
 
 ROW_HEIGHT = 26
 GROUP_GAP = 14      # above every group but the first
@@ -101,7 +102,7 @@ class ForestPlot(QWidget):
         super().__init__(parent)
         self.rows: list[Comparison] = []
         self.groups: list[Group] = []
-        self.setAccessibleName("Forest plot of the comparisons, grouped by what they measure")
+        self.setAccessibleName(_("Forest plot of the comparisons, grouped by what they measure"))
         self.setMouseTracking(True)
         policy = self.sizePolicy()
         policy.setHeightForWidth(True)

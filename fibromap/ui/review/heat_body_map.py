@@ -12,11 +12,13 @@ from fibromap.analysis.colour_scale import ColourScale
 from fibromap.analysis.heatmap import PER_ZONE, Link, arrows_drawn
 from fibromap.domain.atlas import FIGURES, Atlas
 from fibromap.domain.geometry import BodyGeometry
-from fibromap.domain.wording import counted
 from fibromap.figure.body_figures import FIGURE_GAP
 from fibromap.figure.number_placement import NumberLabels
 from fibromap.figure.orientation import Orientation
+from fibromap.i18n import _, ngettext
+from fibromap.i18n.formats import whole
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
+from fibromap.ui.review.review_page import in_sentence
 
 NAMED = 3             # referral patterns not drawn, named in words before the rest are counted
 RESIZE_REST_MS = 150  # a pause this long in a resize places the numbers again
@@ -87,17 +89,24 @@ class HeatBodyMap(BodyMapWidget):
         if not drawn:
             return ""
         counts = [count for _s, _t, count in drawn]
-        text = (f"Arrows: the {counted(len(drawn), 'most frequent referral patterns')} "
-                f"(at most {PER_ZONE} to one region), thicker for more often "
-                f"({_times(counts)}). Ending in a ring: felt on the other figure, at "
-                "that height and side (F front, B back).")
+        text = ngettext(
+            "Arrows: the {count} most frequent referral pattern (at most {most} to one region), "
+            "thicker for more often ({times}). Ending in a ring: felt on the other figure, at "
+            "that height and side (F front, B back).",
+            "Arrows: the {count} most frequent referral patterns (at most {most} to one region), "
+            "thicker for more often ({times}). Ending in a ring: felt on the other figure, at "
+            "that height and side (F front, B back).", len(drawn)).format(
+                count=whole(len(drawn)), most=PER_ZONE, times=_times(counts))
         if left:
-            named = "; ".join(f"{self.atlas.name(s)} → {self.atlas.name(t).lower()} {n}×"
-                              for s, t, n in left[:NAMED])
+            named = "; ".join(_("{source} → {target} {count}×").format(
+                source=self.atlas.name(s), target=in_sentence(self.atlas.name(t)), count=n)
+                for s, t, n in left[:NAMED])
             rest = left[NAMED:]
-            text += f" Not drawn: {named}" + (
-                f"; and {len(rest)} more, {_times([n for *_r, n in rest])} each." if rest
-                else ".")
+            text += " " + (ngettext("Not drawn: {named}; and {count} more, {times} each.",
+                                    "Not drawn: {named}; and {count} more, {times} each.",
+                                    len(rest)).format(named=named, count=len(rest),
+                                                      times=_times([n for *_r, n in rest]))
+                           if rest else _("Not drawn: {named}.").format(named=named))
         return text
 
     def left_off_text(self) -> str:
@@ -109,9 +118,12 @@ class HeatBodyMap(BodyMapWidget):
         texts = [items[rid].value_text for rid in self.numbers.left_off]
         values = [items[rid].value or 0 for rid in self.numbers.left_off]
         top, low = texts[values.index(max(values))], texts[values.index(min(values))]
-        each = top if top == low else f"{low} to {top}"
-        return (f"{counted(len(texts), 'smaller numbers')} ({each} each) not shown on the "
-                "map: hover a region for its figure.")
+        each = top if top == low else _("{low} to {high}").format(low=low, high=top)
+        return ngettext("{count} smaller number ({each} each) not shown on the map: hover a "
+                        "region for its figure.",
+                        "{count} smaller numbers ({each} each) not shown on the map: hover a "
+                        "region for its figure.", len(texts)).format(count=whole(len(texts)),
+                                                                     each=each)
 
     def show_values(self, values: dict[str, float], scale: ColourScale | None,
                     fmt=lambda v: f"{v:g}") -> None:
@@ -151,8 +163,10 @@ class HeatBodyMap(BodyMapWidget):
         top = max((count for _s, _t, count in self.links_drawn), default=1)
         for source, target, count in self.links_drawn:
             self._links.add(source, target, width=1.2 + 4.8 * count / top,
-                            tooltip=f"{self.atlas.name(source)} → {self.atlas.name(target).lower()}: "
-                                    f"{count} time{'s' if count != 1 else ''}")
+                            tooltip=ngettext("{source} → {target}: {count} time",
+                                             "{source} → {target}: {count} times", count).format(
+                                source=self.atlas.name(source),
+                                target=in_sentence(self.atlas.name(target)), count=count))
         self._links.route()
 
     def set_orientation(self, orientation: Orientation) -> None:
@@ -215,4 +229,6 @@ class HeatBodyMap(BodyMapWidget):
 def _times(counts: list[int]) -> str:
     """ "1 time", "3 times", "1 to 5 times": how often, over some patterns."""
     low, high = min(counts), max(counts)
-    return (f"{low}" if low == high else f"{low} to {high}") + (" time" if high == 1 else " times")
+    if low == high:
+        return ngettext("{count} time", "{count} times", high).format(count=high)
+    return ngettext("{low} to {high} time", "{low} to {high} times", high).format(low=low, high=high)

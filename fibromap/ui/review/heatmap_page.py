@@ -29,9 +29,10 @@ from fibromap.analysis.heatmap import INTENSITY_METRICS, METRICS, Metric, format
 from fibromap.analysis.periods import Period, months_ending
 from fibromap.domain.atlas import Atlas, load_atlas
 from fibromap.domain.geometry import BodyGeometry, load_geometry
-from fibromap.domain.wording import counted
 from fibromap.figure.fill_marks import DEEP_KEY
 from fibromap.figure.orientation import Orientation
+from fibromap.i18n import _, ngettext, pgettext
+from fibromap.i18n.formats import dated, decimal, whole
 from fibromap.store import aggregates
 from fibromap.store.aggregates import RegionFigures
 from fibromap.store.store import Store
@@ -40,6 +41,7 @@ from fibromap.ui.review.legend_bar import LEGEND_TITLES, LegendBar
 from fibromap.ui.review.review_page import ReviewPage
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import PageContext
+from fibromap.ui.widgets.flow_layout import FlowLayout
 
 MONTHS = 12
 MONTH_WIDTH = 200  # a small map's least width
@@ -122,14 +124,14 @@ class HeatMapPage(ReviewPage):
         self._atlas = atlas
 
         self.metric_choice = QComboBox()
-        self.metric_choice.setAccessibleName("What the colours show")
+        self.metric_choice.setAccessibleName(_("What the colours show"))
         for metric, info in METRICS.items():
-            self.metric_choice.addItem(info.label, metric)
-        self.by_month = QCheckBox("One map per month")
-        self.appointments_button = QPushButton("Appointments…")
+            self.metric_choice.addItem(_(info.label), metric)
+        self.by_month = QCheckBox(_("One map per month"))
+        self.appointments_button = QPushButton(_("Appointments…"))
         self.note = QLabel(wordWrap=True)  # what the period picker has to say
-        self.info = QLabel("Hover over a region for its figures.", wordWrap=True)
-        self.deep_note = QLabel(DEEP_KEY, wordWrap=True)  # the dots' key
+        self.info = QLabel(_("Hover over a region for its figures."), wordWrap=True)
+        self.deep_note = QLabel(_(DEEP_KEY), wordWrap=True)  # the dots' key
         self.legend = LegendBar()
         self.unrated_note = QLabel(wordWrap=True)  # shown when a referred zone was not rated
         geometry = load_geometry(settings.build)
@@ -143,11 +145,19 @@ class HeatMapPage(ReviewPage):
 
     def _build(self, geometry: BodyGeometry) -> None:
         """``geometry``: the build the maps are drawn in, the big map's."""
+        # The choices after the period wrap onto a second line where the words are too long
+        # for a small window, rather than widen it.
+        show = QWidget()
+        shown = QHBoxLayout(show)
+        shown.setContentsMargins(0, 0, 0, 0)
+        shown.addWidget(QLabel(pgettext("heat-map: show which figure", "Show")))
+        shown.addWidget(self.metric_choice)
+        choices = FlowLayout(spacing=8)
+        for widget in (show, self.by_month, self.appointments_button):
+            choices.addWidget(widget)
         controls = QHBoxLayout()
-        for widget in (self.picker, QLabel("Show"), self.metric_choice, self.by_month):
-            controls.addWidget(widget)
-        controls.addStretch(1)
-        controls.addWidget(self.appointments_button)
+        controls.addWidget(self.picker, 0, Qt.AlignmentFlag.AlignTop)
+        controls.addLayout(choices, 1)
         side = QVBoxLayout()
         side.addWidget(self.note)
         side.addWidget(self.caption)
@@ -201,7 +211,7 @@ class HeatMapPage(ReviewPage):
 
     # -- loading and painting -------------------------------------------------------------
     def reload(self) -> None:
-        self.caption.setText(f"Loading {self.period().label()}…")
+        self.caption.setText(_("Loading {period}…").format(period=self.period().label()))
         super().reload()
 
     def loader(self, period: Period):
@@ -229,24 +239,19 @@ class HeatMapPage(ReviewPage):
         for (title, small), (month, _figures), month_value in zip(
                 self.month_maps, data.months, month_values, strict=False):
             cut = data.period.end if data.period.end < month.end else None
-            title.setText(f"{month.start:%B %Y}" + (f" (1–{cut.day})" if cut else ""))
+            name = month_name(month.start)
+            title.setText(_("{month} (1–{day})").format(month=name, day=cut.day) if cut else name)
             small.show_figures(month_value, scale, lambda v: format_value(metric, v))
-        self.legend.set_scale(LEGEND_TITLES[metric], scale)
+        self.legend.set_scale(_(LEGEND_TITLES[metric]), scale)
         self.unrated_note.setVisible(bool(data.unrated))
-        self.unrated_note.setText(
-            f"{counted(data.unrated, 'referred zones')} not rated in this period: "
-            + ("left out of the intensities shown." if metric in INTENSITY_METRICS else
-               "counted here, where the pain was felt, and left out of every intensity."))
-        days = data.period.days
+        self.unrated_note.setText(unrated_text(data.unrated, metric in INTENSITY_METRICS))
         if data.months:
             first, last = data.months[0][0], data.months[-1][0]
-            self.caption.setText(f"One map per month, {first.start:%B %Y} – {last.start:%B %Y}, "
-                                 "all on the same scale.")
+            self.caption.setText(_("One map per month, {first} – {last}, all on the same "
+                                   "scale.").format(first=month_name(first.start),
+                                                    last=month_name(last.start)))
             return
-        self.caption.setText(
-            f"{data.period.label()}: {data.flares} flare{'s' if data.flares != 1 else ''} "
-            f"on {data.days_with_flares} of {days} day{'s' if days != 1 else ''}"
-            + ("" if data.flares else ". Nothing recorded in this period."))
+        self.caption.setText(heat_caption(data))
 
 
     def _hovered(self, region_id: str, month: int | None) -> None:
@@ -256,16 +261,21 @@ class HeatMapPage(ReviewPage):
                    self.data.months[month][1] if month < len(self.data.months) else {})
         name = self._atlas.name(region_id)
         f = figures.get(region_id)
-        where = "" if month is None else f" in {self.data.months[month][0].start:%B %Y}"
+        when = None if month is None else month_name(self.data.months[month][0].start)
         if f is None:
-            self.info.setText(f"{name}: no flares{where}.")
+            self.info.setText(_("{region}: no flares.").format(region=name) if when is None else
+                              _("{region}: no flares in {month}.").format(region=name, month=when))
             return
-        rated = (f"mean intensity {f.mean_intensity:.1f}, highest {f.max_intensity}"
-                 if f.mean_intensity is not None else "referred, not rated")
-        self.info.setText(
-            f"{name}{where}\n{counted(f.flares, 'flares')}, {rated}\n"
-            f"burden {f.burden:.0f} intensity·min; felt here as referred pain {f.referred} "
-            f"time{'s' if f.referred != 1 else ''}")
+        rated = (_("mean intensity {mean}, highest {highest}").format(
+            mean=decimal(f.mean_intensity), highest=f.max_intensity)
+            if f.mean_intensity is not None else _("referred, not rated"))
+        self.info.setText("\n".join((
+            name if when is None else _("{region} in {month}").format(region=name, month=when),
+            ngettext("{count} flare, {rated}", "{count} flares, {rated}", f.flares).format(
+                count=whole(f.flares), rated=rated),
+            ngettext("burden {burden} intensity·min; felt here as referred pain {count} time",
+                     "burden {burden} intensity·min; felt here as referred pain {count} times",
+                     f.referred).format(burden=decimal(f.burden, 0), count=f.referred))))
 
     def _edit_appointments(self) -> None:
         from fibromap.ui.dialogs.appointments_dialog import AppointmentsDialog
@@ -273,3 +283,35 @@ class HeatMapPage(ReviewPage):
         AppointmentsDialog(self._store, self).exec()
         if self.picker.is_since_appointment():
             self.picker.apply_preset()
+
+
+def month_name(first: date) -> str:
+    """A month's whole name and year: "December 2026", "Dezember 2026"."""
+    return dated(first, "%B %Y", "yMMMM")
+
+
+def unrated_text(unrated: int, intensity: bool) -> str:
+    """The referred zones not rated in the period, and what became of them in this figure."""
+    if intensity:
+        words = ngettext("{count} referred zone not rated in this period: left out of the "
+                         "intensities shown.",
+                         "{count} referred zones not rated in this period: left out of the "
+                         "intensities shown.", unrated)
+    else:
+        words = ngettext("{count} referred zone not rated in this period: counted here, where "
+                         "the pain was felt, and left out of every intensity.",
+                         "{count} referred zones not rated in this period: counted here, where "
+                         "the pain was felt, and left out of every intensity.", unrated)
+    return words.format(count=whole(unrated))
+
+
+def heat_caption(data: HeatData) -> str:
+    """The period, its flares and the days they fell on."""
+    days = data.period.days
+    on_days = ngettext("{with_flares} of {days} day", "{with_flares} of {days} days", days).format(
+        with_flares=data.days_with_flares, days=days)
+    if not data.flares:
+        return _("{period}: 0 flares on {days}. Nothing recorded in this period.").format(
+            period=data.period.label(), days=on_days)
+    return ngettext("{period}: {count} flare on {days}", "{period}: {count} flares on {days}",
+                    data.flares).format(period=data.period.label(), count=data.flares, days=on_days)

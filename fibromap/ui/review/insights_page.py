@@ -14,7 +14,8 @@ from fibromap.analysis.insight_words import HOW, lead
 from fibromap.analysis.insights import ASSOCIATION, METHOD, MIN_DAYS, Comparison
 from fibromap.analysis.review import Insights, load_insights
 from fibromap.analysis.timeline import observed_words
-from fibromap.domain.wording import counted
+from fibromap.i18n import N_, _, ngettext
+from fibromap.i18n.formats import decimal, whole
 from fibromap.store.store import Store
 from fibromap.ui.review.forest_plot import ForestPlot
 from fibromap.ui.review.insight_card import InsightCard
@@ -23,15 +24,15 @@ from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.headings import SUBTITLE, heading
 from fibromap.ui.widgets.muted import MutedLabel, muted_style
 
-HOW_TITLE = "How this is worked out"
-INTRO = (f"What went with more or fewer flares in your own records: an {ASSOCIATION}. Each "
-         f"appears once both sides have at least {MIN_DAYS} days; days without a record are "
-         "left out, not counted as none.")
-NOTHING_STANDS_OUT = "Nothing stands out yet: each difference below could be chance."
-NOTHING_YET = (f"Nothing to compare yet: each comparison needs at least {MIN_DAYS} days on "
-               "both sides.")
-PLOT_NOTE = ("Each dot is a difference, its line the range it could well be in. Red squares "
-             "are unlikely to be chance. Point at a row to read it in words.")
+HOW_TITLE = N_("How this is worked out")
+INTRO = N_("What went with more or fewer flares in your own records: an {association}. Each "
+           "appears once both sides have at least {days} days; days without a record are "
+           "left out, not counted as none.")
+NOTHING_STANDS_OUT = N_("Nothing stands out yet: each difference below could be chance.")
+NOTHING_YET = N_("Nothing to compare yet: each comparison needs at least {days} days on "
+                 "both sides.")
+PLOT_NOTE = N_("Each dot is a difference, its line the range it could well be in. Red squares "
+               "are unlikely to be chance. Point at a row to read it in words.")
 PANEL = ("QLabel { background: palette(base); border: 1px solid palette(mid); "
          "border-radius: 6px; padding: 8px; }")
 
@@ -46,25 +47,25 @@ class InsightsPage(ReviewPage):
         super().__init__(store, today, initial_period=3, parent=parent)
         self.cards: list[QLabel | InsightCard] = []
         self.how = QToolButton()
-        self.how.setText(HOW_TITLE)
+        self.how.setText(_(HOW_TITLE))
         self.how.setCheckable(True)
         self.how.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.how.setArrowType(Qt.ArrowType.RightArrow)
         self.how.setAutoRaise(True)
         self.how.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.how.setAccessibleName(HOW_TITLE)
+        self.how.setAccessibleName(_(HOW_TITLE))
         self.how.toggled.connect(self._show_method)
-        self.method = QLabel("\n\n".join((*HOW, METHOD)), wordWrap=True)
+        self.method = QLabel("\n\n".join((*(_(how) for how in HOW), _(METHOD))), wordWrap=True)
         self.method.setTextFormat(Qt.TextFormat.PlainText)
         self.method.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.method.setStyleSheet(PANEL)
         self.method.hide()
-        self.standout_title = heading("What stands out", SUBTITLE)
+        self.standout_title = heading(_("What stands out"), SUBTITLE)
         self.standout = QLabel(wordWrap=True)
         self.standout.setTextFormat(Qt.TextFormat.PlainText)
         self.standout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.plot_title = heading("At a glance, by what was measured", SUBTITLE)
-        self.plot_note = MutedLabel(PLOT_NOTE)
+        self.plot_title = heading(_("At a glance, by what was measured"), SUBTITLE)
+        self.plot_note = MutedLabel(_(PLOT_NOTE))
         self.forest = ForestPlot()
         for widget in (self.plot_title, self.plot_note, self.forest):
             widget.hide()
@@ -89,7 +90,7 @@ class InsightsPage(ReviewPage):
         top.addWidget(self.how)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(MutedLabel(INTRO))
+        layout.addWidget(MutedLabel(_(INTRO).format(association=_(ASSOCIATION), days=MIN_DAYS)))
         layout.addWidget(self.caption)
         layout.addWidget(self.area, 1)
 
@@ -132,7 +133,7 @@ class InsightsPage(ReviewPage):
             self.cards.append(card)
             self.column.addWidget(card)
         if not comparisons:
-            self._note("Nothing to compare in this period.")
+            self._note(_("Nothing to compare in this period."))
 
     def _show_standout(self, data: Insights) -> None:
         comparisons = data.comparisons
@@ -141,7 +142,8 @@ class InsightsPage(ReviewPage):
             self.standout.setText("\n".join(f"• {lead(c)}" for c in notable))
         else:
             ready = any(c.enough for c in comparisons)
-            self.standout.setText(NOTHING_STANDS_OUT if ready else NOTHING_YET)
+            self.standout.setText(_(NOTHING_STANDS_OUT) if ready else
+                                  _(NOTHING_YET).format(days=MIN_DAYS))
 
     def _show_forest(self, data: Insights) -> None:
         self.forest.set_comparisons(data.comparisons)
@@ -154,19 +156,21 @@ class InsightsPage(ReviewPage):
         self._show_forest(data)
         self.caption.setText(f"{data.period.label()}: "
                              f"{observed_words(data.left_out, data.days_with_data)}")
-        self._section("Sleep", data.sleep)
-        self._section("The following night", data.following_night)
-        self._section("Medication started", data.medication)
+        self._section(_("Sleep"), data.sleep)
+        self._section(_("The following night"), data.following_night)
+        self._section(_("Medication started"), data.medication)
         if data.symptoms:
-            self._section("Daily symptom ratings", data.symptoms)
+            self._section(_("Daily symptom ratings"), data.symptoms)
         if data.devices:
-            self._section("Measured by a device", data.devices)
-        self.column.addWidget(heading("What helped: mean relief (0–10)", SUBTITLE))
+            self._section(_("Measured by a device"), data.devices)
+        self.column.addWidget(heading(_("What helped: mean relief (0–10)"), SUBTITLE))
         rated = [t for t in data.treatments if t[2]]
         if rated:
-            self._note("\n".join(f"{label}: {mean:.1f} (rated {counted(n, 'times')})"
-                                  for _key, label, n, mean in rated), muted=False)
+            self._note("\n".join(ngettext("{treatment}: {mean} (rated {count} time)",
+                                           "{treatment}: {mean} (rated {count} times)", n).format(
+                treatment=label, mean=decimal(mean or 0.0), count=whole(n))
+                for _key, label, n, mean in rated), muted=False)
         else:
-            self._note("No treatment with a relief rating in this period.")
+            self._note(_("No treatment with a relief rating in this period."))
         self.column.addStretch(1)
 

@@ -19,21 +19,22 @@ from fibromap.analysis.heatmap import Metric
 from fibromap.analysis.ticks import nice_step, nice_ticks, tick_text
 from fibromap.figure import colors
 from fibromap.figure.legend import NONE, class_colour, class_key, key_height, paint_key, scale_gradient
+from fibromap.i18n import N_, _
 
 MARGIN = 4
 BAR = 14         # the colour bar's height, and a swatch's width
 SWATCH = 18      # the "none" swatch's width beside the bar
 GAP = 6          # between a tick label and the next, at least
 WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-NOTHING = "Nothing recorded in this period, so there are no colours to explain."
+NOTHING = N_("Nothing recorded in this period, so there are no colours to explain.")
 
 # The legend's title for each figure: what it counts and in what, said once.
 LEGEND_TITLES = {
-    Metric.FLARES: "Flares touching the region",
-    Metric.MEAN: "Mean intensity (0–10)",
-    Metric.MAX: "Highest intensity (0–10)",
-    Metric.BURDEN: "Burden (intensity × minutes)",
-    Metric.REFERRED: "Times felt here as referred pain",
+    Metric.FLARES: N_("Flares touching the region"),
+    Metric.MEAN: N_("Mean intensity (0–10)"),
+    Metric.MAX: N_("Highest intensity (0–10)"),
+    Metric.BURDEN: N_("Burden (intensity × minutes)"),
+    Metric.REFERRED: N_("Times felt here as referred pain"),
 }
 
 
@@ -47,25 +48,26 @@ class LegendBar(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self.setAccessibleName("Legend")
+        self.setAccessibleName(_("Legend"))
 
     def set_scale(self, title: str, scale: ColourScale | None) -> None:
         """The colours of ``scale`` under ``title``; None: nothing to colour."""
         self.title, self.scale = title, scale
         self.ticks, self.positions = [], []
         if scale is None:
-            self.setAccessibleDescription(NOTHING)
+            self.setAccessibleDescription(_(NOTHING))
         elif scale.classes:
-            self.setAccessibleDescription(
-                f"{title}: " + ", ".join(scale.texts()) + f"; unmarked regions have {NONE}.")
+            self.setAccessibleDescription(_("{title}: {classes}; unmarked regions have {none}.").format(
+                title=title, classes=", ".join(scale.texts()), none=_(NONE)))
         else:
             step = nice_step(scale.maximum, whole=scale.decimals == 0)
             values = nice_ticks(scale.maximum, whole=scale.decimals == 0)
             self.ticks = [tick_text(value, step) for value in values]
             self.positions = [value / scale.maximum for value in values]
             self.setAccessibleDescription(
-                f"{title}: from light orange for the least to dark red for the most, "
-                f"{scale.maximum:g}; unmarked regions have {NONE}.")
+                _("{title}: from light orange for the least to dark red for the most, "
+                  "{maximum}; unmarked regions have {none}.").format(
+                    title=title, maximum=f"{scale.maximum:g}", none=_(NONE)))
         self.updateGeometry()
         self.update()
 
@@ -79,13 +81,13 @@ class LegendBar(QWidget):
     # -- geometry --------------------------------------------------------------------------
     def _title_rect(self, width: int) -> QRectF:
         metrics = QFontMetrics(self.font())
-        text = NOTHING if self.scale is None else self.title
+        text = _(NOTHING) if self.scale is None else self.title
         box = metrics.boundingRect(0, 0, max(1, width - 2 * MARGIN), 10_000, WRAP, text)
         return QRectF(MARGIN, MARGIN, width - 2 * MARGIN, box.height())
 
     def _bar_rect(self, width: int) -> QRectF:
         metrics = QFontMetrics(self.font())
-        left = MARGIN + SWATCH + 4 + metrics.horizontalAdvance(NONE) + 2 * GAP
+        left = MARGIN + SWATCH + 4 + metrics.horizontalAdvance(_(NONE)) + 2 * GAP
         # Room for half the last label past the bar's end.
         right = width - MARGIN - metrics.horizontalAdvance(self.ticks[-1] if self.ticks else "0") / 2
         return QRectF(left, self._title_rect(width).bottom() + 6, max(10.0, right - left), BAR)
@@ -133,7 +135,7 @@ class LegendBar(QWidget):
 
     def text_boxes(self) -> list[tuple[str, QRectF]]:
         """Every text the legend draws and its box (for the legibility test)."""
-        title = (NOTHING if self.scale is None else self.title, self._title_rect(self.width()))
+        title = (_(NOTHING) if self.scale is None else self.title, self._title_rect(self.width()))
         if self.scale is None:
             return [title]
         if self.scale.classes:
@@ -141,8 +143,8 @@ class LegendBar(QWidget):
         metrics = QFontMetrics(self.font())
         bar = self._bar_rect(self.width())
         none = QRectF(MARGIN + SWATCH + 4, bar.center().y() - metrics.height() / 2,
-                      metrics.horizontalAdvance(NONE), metrics.height())
-        return [title, (NONE, none), *self.tick_rects()]
+                      metrics.horizontalAdvance(_(NONE)), metrics.height())
+        return [title, (_(NONE), none), *self.tick_rects()]
 
     # -- drawing ---------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
@@ -166,7 +168,7 @@ class LegendBar(QWidget):
         painter.drawRoundedRect(swatch, 3, 3)
         painter.setPen(text)
         painter.drawText(QRectF(swatch.right() + 4, bar.top() - 4, bar.left() - swatch.right(),
-                                BAR + 8), int(Qt.AlignmentFlag.AlignVCenter), NONE)
+                                BAR + 8), int(Qt.AlignmentFlag.AlignVCenter), _(NONE))
         painter.setPen(QPen(colors.OUTLINE, 0.8))
         painter.setBrush(scale_gradient(bar))
         painter.drawRoundedRect(bar, 3, 3)

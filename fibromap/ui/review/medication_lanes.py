@@ -19,6 +19,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from fibromap.domain.daily import Medication
+from fibromap.i18n import DEFAULT, _, current
+from fibromap.i18n.formats import dated, day
 from fibromap.ui.review.trends_legend import HALF_DAY, Entry, LegendStrip, epoch
 
 # ColorBrewer Set2's first six (told apart by hue and lightness, kind to any colour vision,
@@ -103,9 +105,9 @@ class MedicationLanes:
         bar = QGraphicsRectItem(QRectF(left, -lane - LANE_SHARE / 2, right - left, LANE_SHARE))
         bar.setBrush(colour)
         bar.setPen(pg.mkPen(None))
-        bar.setToolTip(f"{medication.name} {medication.dose}".strip()
-                       + f", {medication.start:%d %b %Y} – "
-                       + (f"{medication.stop:%d %b %Y}" if medication.stop else "still taken"))
+        bar.setToolTip(_("{medication}, {start} – {stop}").format(
+            medication=f"{medication.name} {medication.dose}".strip(), start=day(medication.start),
+            stop=day(medication.stop) if medication.stop else _("still taken")))
         self.plot.addItem(bar)
         self.bars.append((medication.name, bar))
 
@@ -138,10 +140,18 @@ def _key_name(taken: Sequence[Medication], start: date, end: date) -> str:
     ended = last is not None and last <= end
     if began and ended:
         assert last is not None
-        return f"{name} {first.day} {first:%b} – {last.day} {last:%b}"
+        return _("{medication} {first} – {last}").format(
+            medication=name, first=_day_month(first), last=_day_month(last))
     if began:
-        return f"{name} from {first.day} {first:%b}"
+        return _("{medication} from {first}").format(medication=name, first=_day_month(first))
     if ended:
         assert last is not None
-        return f"{name} until {last.day} {last:%b}"
+        return _("{medication} until {last}").format(medication=name, last=_day_month(last))
     return name
+
+
+def _day_month(moment: date) -> str:
+    """A day and its month: "3 Mar" (no leading zero), "3. März", "3 mars"."""
+    if current() == DEFAULT:
+        return f"{moment.day} {moment:%b}"
+    return dated(moment, "%d %b", "MMMd")

@@ -12,19 +12,20 @@ from fibromap.analysis.heatmap import Metric, format_value, metric_values
 from fibromap.analysis.scores import MEASURED_ZERO, NO_RECORDS, NOT_A_DIAGNOSIS, WpiResult, week_wpi
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.geometry import BodyGeometry
-from fibromap.domain.wording import counted
 from fibromap.figure.formatting import onset_text
 from fibromap.figure.orientation import Orientation
+from fibromap.i18n import _, ngettext
+from fibromap.i18n.formats import day, decimal, whole
 from fibromap.store import aggregates
 from fibromap.store.store import Store
 from fibromap.ui.review.heat_body_map import HeatBodyMap
 from fibromap.ui.review.legend_bar import LEGEND_TITLES, LegendBar
+from fibromap.ui.review.review_page import in_sentence
 from fibromap.ui.views import PageContext
 
 # One period for everything the Overview shows: the week the WPI asks about (ACR 2016), for
 # the cards and the map alike.
 DAYS = 7
-PERIOD = f"last {DAYS} days"
 
 CARD = ("QLabel { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; "
         "padding: 10px; }")
@@ -69,9 +70,9 @@ class OverviewPage(QWidget):
         self.map.setMinimumSize(300, 360)
         self.legend = LegendBar()  # the same scale and words as the heat-map's
         self.left_off = self.map.left_off_label()  # figures with no room on the map
-        self.log_button = QPushButton("Log a flare")
-        self.checkin_button = QPushButton("Fill in today's check-in")
-        self.report_button = QPushButton("Appointment report…")
+        self.log_button = QPushButton(_("Log a flare"))
+        self.checkin_button = QPushButton(_("Fill in today's check-in"))
+        self.report_button = QPushButton(_("Appointment report…"))
         self._build()
         self.log_button.clicked.connect(lambda: self.navigate.emit("log"))
         self.checkin_button.clicked.connect(lambda: self.navigate.emit("checkin"))
@@ -92,7 +93,8 @@ class OverviewPage(QWidget):
         cards.addLayout(buttons)
         cards.addStretch(1)
         map_box = QVBoxLayout()
-        self.map_title = QLabel(f"<b>Flares per region, {PERIOD}</b>")
+        self.map_title = QLabel(
+            "<b>" + _("Flares per region, last {days} days").format(days=DAYS) + "</b>")
         map_box.addWidget(self.map_title)
         map_box.addWidget(self.map, 1)
         map_box.addWidget(self.legend)
@@ -108,23 +110,28 @@ class OverviewPage(QWidget):
         store, today = self._store, self._today()
         summary = store.summary()
         if not summary.flares:
-            self._headline.setText("No flares recorded yet")
-            self._details.setText("Log a flare from the Log view: click where it hurts, type how "
-                                  "strong, and save.")
+            self._headline.setText(_("No flares recorded yet"))
+            self._details.setText(_("Log a flare from the Log view: click where it hurts, type "
+                                    "how strong, and save."))
         else:
             latest = store.flares.latest()
             assert latest is not None  # the summary counted at least one flare
-            self._headline.setText(f"{counted(summary.flares, 'flares')} recorded")
-            self._details.setText(
-                f"From {summary.first_onset:%d %b %Y} to {summary.last_onset:%d %b %Y}, "
-                f"{summary.rate.words(' on average')}. Most recent: "
-                f"{onset_text(latest)} — "
-                + ", ".join(self._atlas.name(r) for r in latest.regions))
+            first, last = summary.first_onset, summary.last_onset
+            assert first is not None and last is not None  # as above
+            self._headline.setText(ngettext("{count} flare recorded", "{count} flares recorded",
+                                            summary.flares).format(count=whole(summary.flares)))
+            self._details.setText(_("From {first} to {last}, {rate}. Most recent: {onset} — "
+                                    "{regions}").format(
+                first=day(first), last=day(last),
+                rate=summary.rate.words(' on average'), onset=onset_text(latest),
+                regions=", ".join(self._atlas.name(r) for r in latest.regions)))
         self._show_week(today)
         checkin = store.checkins.get(today)
-        self.checkin_state.setText("Today's check-in: done." if checkin else
-                                   f"Today's check-in: not yet ({counted(store.checkins.count(), 'days')} "
-                                   "filled in so far).")
+        filled = store.checkins.count()
+        self.checkin_state.setText(_("Today's check-in: done.") if checkin else ngettext(
+            "Today's check-in: not yet ({count} day filled in so far).",
+            "Today's check-in: not yet ({count} days filled in so far).", filled).format(
+                count=whole(filled)))
         self.checkin_button.setVisible(checkin is None)
         first = today - timedelta(days=DAYS - 1)
         self.score.setText(wpi_text(week_wpi(aggregates.regions_between(store.database, first, today),
@@ -133,36 +140,62 @@ class OverviewPage(QWidget):
         values = metric_values(figures, Metric.FLARES)
         scale = colour_scale(Metric.FLARES, values)
         self.map.show_figures(values, scale, lambda v: format_value(Metric.FLARES, v))
-        self.legend.set_scale(LEGEND_TITLES[Metric.FLARES], scale)
+        self.legend.set_scale(_(LEGEND_TITLES[Metric.FLARES]), scale)
 
     def _show_week(self, today: date) -> None:
         now = self._store.summary(today - timedelta(days=DAYS - 1), today)
         before = self._store.summary(today - timedelta(days=2 * DAYS - 1),
                                      today - timedelta(days=DAYS))
-        if now.flares == before.flares:
-            change = "the same as the week before"
-        else:
-            more = "more" if now.flares > before.flares else "fewer"
-            change = (f"{abs(now.flares - before.flares)} {more} "
-                      f"than the week before ({before.flares})")
-        text = f"{PERIOD.capitalize()}: {counted(now.flares, 'flares')}, {change}."
+        text = week_change_text(now.flares, before.flares)
         if now.flares and now.top_regions:  # regions in pain: a week of 0 marks has none
             top = now.top_regions[0]
-            text += (f" Intensity mean {now.mean_intensity:.1f}, highest {now.max_intensity}"
-                     + (f" ({counted(now.unrated_zones, 'referred zones')} not rated, left out)"
-                        if now.unrated_zones else "")
-                     + f". Most often: {self._atlas.name(top.region).lower()} ({top.count}).")
+            figures = dict(mean=decimal(now.mean_intensity or 0), highest=now.max_intensity,
+                           region=in_sentence(self._atlas.name(top.region)), count=top.count,
+                           zones=whole(now.unrated_zones))
+            text += " " + (ngettext(
+                "Intensity mean {mean}, highest {highest} ({zones} referred zone not rated, "
+                "left out). Most often: {region} ({count}).",
+                "Intensity mean {mean}, highest {highest} ({zones} referred zones not rated, "
+                "left out). Most often: {region} ({count}).", now.unrated_zones)
+                if now.unrated_zones else
+                _("Intensity mean {mean}, highest {highest}. Most often: {region} ({count}).")
+            ).format(**figures)
         self.week.setText(text)
+
+
+def week_change_text(now: int, before: int) -> str:
+    """The last 7 days' flares, and how many more or fewer than the 7 before them."""
+    if now == before:
+        words = ngettext("Last {days} days: {count} flare, the same as the week before.",
+                         "Last {days} days: {count} flares, the same as the week before.", now)
+    elif now > before:
+        words = ngettext("Last {days} days: {count} flare, {difference} more than the week "
+                         "before ({before}).",
+                         "Last {days} days: {count} flares, {difference} more than the week "
+                         "before ({before}).", now)
+    else:
+        words = ngettext("Last {days} days: {count} flare, {difference} fewer than the week "
+                         "before ({before}).",
+                         "Last {days} days: {count} flares, {difference} fewer than the week "
+                         "before ({before}).", now)
+    return words.format(days=DAYS, count=whole(now), difference=abs(now - before), before=before)
 
 
 def wpi_text(week: WpiResult | None) -> str:
     """The WPI of the last 7 days: none without a flare recorded (no records is not no
     pain), a measured 0 said as such."""
+    said = dict(days=DAYS, no_records=_(NO_RECORDS), not_a_diagnosis=_(NOT_A_DIAGNOSIS),
+                measured_zero=_(MEASURED_ZERO))
     if week is None:
-        text = f"Widespread Pain Index, {PERIOD}: none, as no flare was recorded ({NO_RECORDS}). "
+        return _("Widespread Pain Index, last {days} days: none, as no flare was recorded "
+                 "({no_records}). This is {not_a_diagnosis}.").format(**said)
+    if not week.areas:
+        text = _("Widespread Pain Index, last {days} days: {score} of 19 — {measured_zero}. "
+                 "This is {not_a_diagnosis}.")
+    elif week.generalized:
+        text = _("Widespread Pain Index, last {days} days: {score} of 19 (generalized pain). "
+                 "This is {not_a_diagnosis}.")
     else:
-        text = (f"Widespread Pain Index, {PERIOD}: {week.score} of 19"
-                + (" (generalized pain)" if week.generalized else "")
-                + (f" — {MEASURED_ZERO}" if not week.areas else "")
-                + ". ")
-    return text + f"This is {NOT_A_DIAGNOSIS}."
+        text = _("Widespread Pain Index, last {days} days: {score} of 19. "
+                 "This is {not_a_diagnosis}.")
+    return text.format(score=week.score, **said)

@@ -17,6 +17,8 @@ from fibromap.analysis.timeline import observed_words
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.wording import chart_date
 from fibromap.figure import colors
+from fibromap.i18n import N_, _, ngettext
+from fibromap.i18n.formats import weekday
 from fibromap.store import aggregates
 from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
@@ -24,7 +26,7 @@ from fibromap.ui.review.review_page import ReviewPage
 from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.muted import MutedLabel
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+A_MONDAY = date(2024, 1, 1)
 # "30 s – 2 min" may wrap after the dash, never between a number and its unit.
 _NUMBER_UNIT = re.compile(r"(\d) (s|min|h)\b")
 
@@ -50,9 +52,18 @@ def _lead_label() -> QLabel:
     return label
 
 
+def weekdays() -> list[str]:
+    """The weekdays' short names, Monday first: Mon, Tue … (Mo., Di. …)."""
+    return [weekday(A_MONDAY + timedelta(days=i)) for i in range(7)]
+
+
 # The night hours' bars are picked out in colors.HIGHLIGHT: the title says which colour.
-PLAIN_HOURS_TITLE = "Flares by hour of the day"
-HOURS_TITLE = f"{PLAIN_HOURS_TITLE} (midnight to 8 am in {colors.HIGHLIGHT_WORD})"
+PLAIN_HOURS_TITLE = N_("Flares by hour of the day")
+
+
+def hours_title() -> str:
+    return _("Flares by hour of the day (midnight to 8 am in {colour})").format(
+        colour=_(colors.HIGHLIGHT_WORD))
 
 
 class PatternsPage(ReviewPage):
@@ -65,26 +76,27 @@ class PatternsPage(ReviewPage):
         super().__init__(store, today, initial_period=2, parent=parent)
         self._atlas = atlas
         self.chosen_region: str | None = None  # None: the most frequent of the period
-        self.hours = BarChart(HOURS_TITLE)
-        self.weekdays = BarChart("Flares by weekday")
-        self.durations = BarChart("How long they lasted")
+        self.hours = BarChart(hours_title())
+        self.weekdays = BarChart(_("Flares by weekday"))
+        self.durations = BarChart(_("How long they lasted"))
         # Each pattern: its first sentence in plain words, then its figures.
         self.summary = _lead_label()
         self.spread_figures = QLabel(wordWrap=True)
         self.region = QComboBox(editable=True)
         self.region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.region.setAccessibleName("Region whose history is shown")
+        self.region.setAccessibleName(_("Region whose history is shown"))
         self.region.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.region.setMinimumContentsLength(16)
-        self.region.addItem("The most frequent region", None)
-        for region in sorted(atlas, key=lambda r: r.name):
-            self.region.addItem(region.name, region.id)
+        self.region.addItem(_("The most frequent region"), None)
+        # By the name shown (atlas.name: the language's), the same order as read.
+        for name, region_id in sorted((atlas.name(r.id), r.id) for r in atlas):
+            self.region.addItem(name, region_id)
         completer = self.region.completer()
         assert completer is not None  # an editable combo box has one
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.region_chart = BarChart("Flares in the chosen region")
+        self.region_chart = BarChart(_("Flares in the chosen region"))
         # Bedtime and waking, when a device measured the nights.
-        self.rhythm_title = QLabel("<b>Bedtime and waking, as measured</b>")
+        self.rhythm_title = QLabel("<b>" + _("Bedtime and waking, as measured") + "</b>")
         self.rhythm_lead = _lead_label()
         self.rhythm = MutedLabel()
         self.rhythm.setTextFormat(Qt.TextFormat.PlainText)
@@ -100,14 +112,14 @@ class PatternsPage(ReviewPage):
         grid.addWidget(self.weekdays, 1, 0)
         grid.addWidget(self.durations, 1, 1)
         spread_box = QVBoxLayout()
-        spread_box.addWidget(QLabel("<b>The same spot, or moving around?</b>"))
+        spread_box.addWidget(QLabel("<b>" + _("The same spot, or moving around?") + "</b>"))
         spread_box.addWidget(self.summary)
         spread_box.addWidget(self.spread_figures)
         spread_box.addSpacing(10)
         spread_box.addWidget(self.rhythm_title)
         spread_box.addWidget(self.rhythm_lead)
         spread_box.addWidget(self.rhythm)
-        spread_box.addWidget(QLabel("<b>History of one region</b>"))
+        spread_box.addWidget(QLabel("<b>" + _("History of one region") + "</b>"))
         spread_box.addWidget(self.region)
         spread_box.addWidget(self.region_chart, 1)
         side = QWidget()
@@ -132,16 +144,18 @@ class PatternsPage(ReviewPage):
 
     def show_data(self, data: Patterns) -> None:
         days = data.period.days
-        self.caption.setText(f"{data.period.label()}: {data.flares} flare"
-                             f"{'s' if data.flares != 1 else ''} over {days} day{'s' if days != 1 else ''}"
-                             + (f". {observed_words(data.left_out)}" if data.rhythm else ""))
+        over = ngettext("{count} day", "{count} days", days).format(count=days)
+        caption = ngettext("{period}: {count} flare over {days}",
+                           "{period}: {count} flares over {days}", data.flares).format(
+            period=data.period.label(), count=data.flares, days=over)
+        self.caption.setText(caption + (f". {observed_words(data.left_out)}" if data.rhythm else ""))
         self._show_hours(data)
         for chart in (self.weekdays, self.durations, self.region_chart):
             # With no flare at all the hour chart says so, once; the others stay quiet.
-            chart.empty_text = "No flares" if data.flares else ""
+            chart.empty_text = _("No flares") if data.flares else ""
         if data.flares:
-            self.weekdays.set_data(list(WEEKDAYS), data.weekdays)
-            self.durations.set_data([duration_label(label) for label, _n in data.durations],
+            self.weekdays.set_data(weekdays(), data.weekdays)
+            self.durations.set_data([duration_label(_(label)) for label, _n in data.durations],
                                     [n for _label, n in data.durations])
         else:
             self.weekdays.set_data([], [])
@@ -159,14 +173,14 @@ class PatternsPage(ReviewPage):
         """Flares by hour, titled with the share at night; with no hour known, why it is empty."""
         share = night_text(data.hours, data.flares, short=True)
         # The colour is named only where bars show it.
-        self.hours.title = (HOURS_TITLE if sum(data.hours) else PLAIN_HOURS_TITLE) + (
+        self.hours.title = (hours_title() if sum(data.hours) else _(PLAIN_HOURS_TITLE)) + (
             f" — {share}" if share else "")
         if sum(data.hours):
             self.hours.set_data([f"{h:02d}" for h in range(24)], data.hours, NIGHT_HOURS,
                                 label_every=3)
         else:  # no flares, or only flares known to the day: no empty axes
-            self.hours.empty_text = ("No flare in this period has a known time of day"
-                                     if data.flares else "No flares recorded in this period yet")
+            self.hours.empty_text = (_("No flare in this period has a known time of day")
+                                     if data.flares else _("No flares recorded in this period yet"))
             self.hours.set_data([], [])
 
     def _show_region(self, data: Patterns) -> None:
@@ -177,7 +191,7 @@ class PatternsPage(ReviewPage):
         line.setCursorPosition(0)  # a long name is read from its start
         self.region.blockSignals(False)
         if not data.region:
-            self.region_chart.title = "Flares in the chosen region"
+            self.region_chart.title = _("Flares in the chosen region")
             self.region_chart.set_data([], [])
             return
         name = self._atlas.name(data.region)
@@ -193,7 +207,22 @@ class PatternsPage(ReviewPage):
             values.append(sum(counts.get(d, 0) for d in span))
             day += timedelta(days=step)
         total = sum(counts.values())
-        why = "" if self.chosen_region else " — the region marked most often"
-        self.region_chart.title = (f"{name}: {total} flare{'s' if total != 1 else ''}, "
-                                   f"per {'week' if weekly else 'day'}{why}")
+        self.region_chart.title = region_title(name, total, weekly, not self.chosen_region)
         self.region_chart.set_data(labels, values, label_every=None)
+
+
+def region_title(name: str, total: int, weekly: bool, most_often: bool) -> str:
+    """The region chart's title: the region, its flares, per week or day, and why it is shown."""
+    if weekly and most_often:
+        words = ngettext("{region}: {count} flare, per week — the region marked most often",
+                         "{region}: {count} flares, per week — the region marked most often", total)
+    elif weekly:
+        words = ngettext("{region}: {count} flare, per week", "{region}: {count} flares, per week",
+                         total)
+    elif most_often:
+        words = ngettext("{region}: {count} flare, per day — the region marked most often",
+                         "{region}: {count} flares, per day — the region marked most often", total)
+    else:
+        words = ngettext("{region}: {count} flare, per day", "{region}: {count} flares, per day",
+                         total)
+    return words.format(region=name, count=total)

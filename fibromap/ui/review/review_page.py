@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from fibromap.analysis.periods import Period
+from fibromap.i18n import _, current
 from fibromap.store.store import Store
 from fibromap.ui.widgets.period_picker import PeriodPicker
 from fibromap.ui.worker import Worker
@@ -33,7 +34,8 @@ class ReviewPage(QWidget):
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.worker = Worker(self)
         self.worker.finished.connect(self._received)
-        self.worker.failed.connect(lambda text: self.caption.setText(f"Could not load: {text}"))
+        self.worker.failed.connect(
+            lambda text: self.caption.setText(_("Could not load: {error}").format(error=text)))
         self.picker = PeriodPicker(store, today, initial=initial_period)
         self.picker.changed.connect(lambda _period: self.reload())
         self._stale = True
@@ -64,10 +66,16 @@ class ReviewPage(QWidget):
         self._stale = False
         period = self.period()
         if period.end < period.start:
-            self.caption.setText("The first day is after the last day.")
+            self.caption.setText(_("The first day is after the last day."))
             return
         self.worker.run(self.loader(period))
 
     def _received(self, data: Any) -> None:
         self.data = data
         self.show_data(data)
+
+
+def in_sentence(name: str) -> str:
+    """A region's name inside a sentence: lower case ("left lower calf"), but as written in
+    German, whose nouns keep their capitals ("Linke Wade", not "linke wade")."""
+    return name if current() == "de" else name.lower()

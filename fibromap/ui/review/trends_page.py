@@ -34,7 +34,8 @@ from fibromap.analysis.trends import (
     weeks_with_gaps,
 )
 from fibromap.domain.atlas import Atlas
-from fibromap.domain.wording import counted
+from fibromap.i18n import _, ngettext
+from fibromap.i18n.formats import dated, whole
 from fibromap.store.store import Store
 from fibromap.ui.review.medication_lanes import MedicationLanes
 from fibromap.ui.review.review_page import ReviewPage
@@ -67,31 +68,32 @@ class TrendsPage(ReviewPage):
         pg.setConfigOptions(antialias=True, background="w", foreground="k")
         self._atlas = atlas
         self.chosen_regions: list[str] = []
-        self.per_day = QRadioButton("per day")
+        self.per_day = QRadioButton(_("per day"))
         self.per_day.setChecked(True)
-        self.per_week = QRadioButton("per week")
+        self.per_week = QRadioButton(_("per week"))
         self.region = QComboBox(editable=True)
         self.region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.region.setAccessibleName("Add a region to draw")
-        self.region.addItem("Add a region…", None)
-        for region in sorted(atlas, key=lambda r: r.name):
-            self.region.addItem(region.name, region.id)
+        self.region.setAccessibleName(_("Add a region to draw"))
+        self.region.addItem(_("Add a region…"), None)
+        # By the name shown (atlas.name: the language's), the same order as read.
+        for name, region_id in sorted((atlas.name(r.id), r.id) for r in atlas):
+            self.region.addItem(name, region_id)
         self.region.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.region.setMinimumContentsLength(18)
-        self.clear_regions = QPushButton("Clear regions")
+        self.clear_regions = QPushButton(_("Clear regions"))
         self.clear_regions.setEnabled(False)
         # Off at first: a mark for every day something was tried ran along the axis as noise.
-        self.show_treatments = QCheckBox("Treatments tried (a mark a week)")
-        self.overlay_boxes = {name: QCheckBox(label) for name, label in OVERLAYS.items()}
+        self.show_treatments = QCheckBox(_("Treatments tried (a mark a week)"))
+        self.overlay_boxes = {name: QCheckBox(_(label)) for name, label in OVERLAYS.items()}
         # Overall pain and sleep at first: the two a clinician asks of every day.
         self.overlay_boxes["pain"].setChecked(True)
         self.overlay_boxes["sleep_hours"].setChecked(True)
         # What a device measured: offered once some period shows any.
-        self.device_boxes = {name: QCheckBox(label) for name, label in DEVICE_OVERLAYS.items()}
+        self.device_boxes = {name: QCheckBox(_(label)) for name, label in DEVICE_OVERLAYS.items()}
         self.device_row = QWidget()
         row = QHBoxLayout(self.device_row)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Measured by a device:"))
+        row.addWidget(QLabel(_("Measured by a device:")))
         for box in self.device_boxes.values():
             row.addWidget(box)
         row.addStretch(1)
@@ -102,16 +104,16 @@ class TrendsPage(ReviewPage):
         self.symptom_row = QWidget()
         self._symptom_layout = QHBoxLayout(self.symptom_row)
         self._symptom_layout.setContentsMargins(0, 0, 0, 0)
-        self._symptom_layout.addWidget(QLabel("Daily ratings:"))
+        self._symptom_layout.addWidget(QLabel(_("Daily ratings:")))
         self._symptom_layout.addStretch(1)
         self.symptom_row.hide()
         self.plots = pg.GraphicsLayoutWidget()
-        self.plots.setAccessibleName("Flares, intensity, the check-in and what devices "
-                                     "measured, over time")
+        self.plots.setAccessibleName(_("Flares, intensity, the check-in and what devices "
+                                       "measured, over time"))
         self.legends: dict[object, LegendStrip] = {}
-        self.flare_plot = self._plot(1, "Flares")
-        self.intensity_plot = self._plot(2, "Intensity (0–10)")
-        self.daily_plot = self._plot(3, "Day by day")
+        self.flare_plot = self._plot(1, _("Flares"))
+        self.intensity_plot = self._plot(2, _("Intensity (0–10)"))
+        self.daily_plot = self._plot(3, _("Day by day"))
         # Above them, a lane for each medication (none: no room taken).
         self.medications = MedicationLanes(self.plots, 0, self.flare_plot, AXIS_WIDTH)
         self.messages: dict[object, pg.TextItem] = {}
@@ -147,12 +149,12 @@ class TrendsPage(ReviewPage):
         top = QHBoxLayout()
         top.addWidget(self.picker)
         top.addSpacing(12)
-        top.addWidget(QLabel("Flares:"))
+        top.addWidget(QLabel(_("Flares:")))
         top.addWidget(self.per_day)
         top.addWidget(self.per_week)
         top.addStretch(1)
         regions = QHBoxLayout()
-        regions.addWidget(QLabel("Regions:"))
+        regions.addWidget(QLabel(_("Regions:")))
         regions.addWidget(self.region)
         regions.addWidget(self.clear_regions)
         regions.addSpacing(12)
@@ -160,7 +162,7 @@ class TrendsPage(ReviewPage):
         regions.addStretch(1)
         # Nine answers wrap onto a second line in a narrow window rather than widen it.
         overlays = QHBoxLayout()
-        words = QLabel("Check-in:")
+        words = QLabel(_("Check-in:"))
         words.setMinimumHeight(self.overlay_boxes["pain"].sizeHint().height())  # on their line
         overlays.addWidget(words, 0, Qt.AlignmentFlag.AlignTop)
         answers = FlowLayout(spacing=10)
@@ -287,9 +289,9 @@ class TrendsPage(ReviewPage):
 
     def _ticked(self, data: TrendsData) -> list[tuple[str, list[float], str]]:
         """The check-in values ticked, then those measured by a device (name, series, label)."""
-        ticked = [(name, data.overlays[name], OVERLAYS[name])
+        ticked = [(name, data.overlays[name], _(OVERLAYS[name]))
                   for name, box in self.overlay_boxes.items() if box.isChecked()]
-        ticked += [(name, data.device[name], DEVICE_OVERLAYS[name])
+        ticked += [(name, data.device[name], _(DEVICE_OVERLAYS[name]))
                    for name, box in self.device_boxes.items() if box.isChecked() and data.device]
         return ticked
 
@@ -299,8 +301,8 @@ class TrendsPage(ReviewPage):
             self.flare_plot.enableAutoRange(axis="y")
         else:
             self.flare_plot.setYRange(*EMPTY_FLARE_RANGE)
-            self._message(self.flare_plot, "Nothing recorded in this period yet" if not recorded
-                          else "No flares recorded in this period", sum(EMPTY_FLARE_RANGE) / 2)
+            self._message(self.flare_plot, _("Nothing recorded in this period yet") if not recorded
+                          else _("No flares recorded in this period"), sum(EMPTY_FLARE_RANGE) / 2)
         if self.daily_plot.listDataItems():
             self.daily_plot.enableAutoRange(axis="y")
         else:
@@ -309,8 +311,8 @@ class TrendsPage(ReviewPage):
                 ticked = any(box.isChecked() for box in (
                     *self.overlay_boxes.values(), *self.device_boxes.values(),
                     *self.symptom_boxes.values()))
-                self._message(self.daily_plot, "Nothing ticked above was recorded in this period"
-                              if ticked else "Tick a check-in value above to draw it", 5)
+                self._message(self.daily_plot, _("Nothing ticked above was recorded in this period")
+                              if ticked else _("Tick a check-in value above to draw it"), 5)
 
     def _message(self, plot, text: str, y: float) -> None:
         message = pg.TextItem(text, color="#555555", anchor=(0.5, 0.5))
@@ -324,7 +326,7 @@ class TrendsPage(ReviewPage):
         ticks = None
         if len(days) <= 31:
             step = max(1, math.ceil(len(days) / 8))
-            ticks = [[(epoch(day), f"{day:%a %d}") for day in days[::step]], []]
+            ticks = [[(epoch(day), dated(day, "%a %d", "Ed")) for day in days[::step]], []]
         for plot in (self.flare_plot, self.intensity_plot, self.daily_plot):
             plot.getAxis("bottom").setTicks(ticks)
 
@@ -342,13 +344,28 @@ def _any_value(data: TrendsData) -> bool:
 
 def _caption(data: TrendsData, total: int, recorded: bool) -> str:
     """The period, its flares and what is left out of them."""
-    return (f"{data.period.label()}: " + (
-        f"{counted(total, 'flares')}; drag to pan, wheel to zoom"
-        + ("; medications in the lanes above, dashed where they start and stop."
-           if data.medications else ".") if recorded
-        else "nothing recorded in this period yet.")
-        + (f" {counted(data.unrated_zones, 'referred zones')} not rated: left out of "
-           "the intensities." if data.unrated_zones else "")
-        + (f" {counted(data.left_out, 'days')} without any record (no flare, check-in "
-           "or “no spasms” mark): left out of the flares, not counted as none."
-           if data.left_out and total else ""))
+    period = data.period.label()
+    if not recorded:
+        text = _("{period}: nothing recorded in this period yet.").format(period=period)
+    elif data.medications:
+        text = ngettext("{period}: {count} flare; drag to pan, wheel to zoom; medications in the "
+                        "lanes above, dashed where they start and stop.",
+                        "{period}: {count} flares; drag to pan, wheel to zoom; medications in the "
+                        "lanes above, dashed where they start and stop.", total).format(
+                            period=period, count=whole(total))
+    else:
+        text = ngettext("{period}: {count} flare; drag to pan, wheel to zoom.",
+                        "{period}: {count} flares; drag to pan, wheel to zoom.", total).format(
+                            period=period, count=whole(total))
+    if data.unrated_zones:
+        text += " " + ngettext(
+            "{count} referred zone not rated: left out of the intensities.",
+            "{count} referred zones not rated: left out of the intensities.",
+            data.unrated_zones).format(count=whole(data.unrated_zones))
+    if data.left_out and total:
+        text += " " + ngettext(
+            "{count} day without any record (no flare, check-in or “no spasms” mark): left out "
+            "of the flares, not counted as none.",
+            "{count} days without any record (no flare, check-in or “no spasms” mark): left out "
+            "of the flares, not counted as none.", data.left_out).format(count=whole(data.left_out))
+    return text

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 
 from fibromap.analysis.trends import TrendsData, rolling_mean, weekly_sums
 from fibromap.figure import colors
+from fibromap.i18n import _
 from fibromap.ui.review.trends_lines import day_marks, draw_line
 
 OVERLAY_COLOURS = {"pain": "#222222", "stiffness": "#8c510a", "fibro_fog": "#5e3c99",
@@ -33,26 +34,26 @@ def draw_flares(plot, data: TrendsData, x: list[float], sums: list[float], place
     bar = QColor("#7a9cc6")
     if weekly:
         plot.plot([p for p, _part in places], sums, pen=pg.mkPen(bar, width=2),
-                  symbol="o", symbolSize=6, symbolBrush=bar, symbolPen=bar, name="flares a week")
+                  symbol="o", symbolSize=6, symbolBrush=bar, symbolPen=bar, name=_("flares a week"))
         part = [(p, n) for (p, partial), n in zip(places, sums, strict=True) if partial]
         if part:  # fewer days were counted: an open mark, so it is not read as a drop
             plot.plot([p for p, _n in part], [n for _p, n in part], pen=None,
                       symbol="o", symbolSize=8, symbolBrush="w", symbolPen=pg.mkPen(bar, width=2),
-                      name="part of a week (fewer days)")
+                      name=_("part of a week (fewer days)"))
     else:
-        plot.plot(x, data.flares, pen=pg.mkPen(bar, width=1), name="flares a day",
+        plot.plot(x, data.flares, pen=pg.mkPen(bar, width=1), name=_("flares a day"),
                   **day_marks(len(x), bar))
         if len(x) >= WEEK:
             plot.plot(x, rolling_mean(data.flares), pen=pg.mkPen("#1b3d73", width=2.5),
-                      name="7-day average")
+                      name=_("7-day average"))
     for colour, (region, series) in zip(REGION_COLOURS, data.regions.items(), strict=False):
         name = region_name(region)
         if weekly:  # on the same scale as the flares a week
             plot.plot([p for p, _part in places], weekly_sums(data.days, series)[1],
-                      pen=pg.mkPen(colour, width=2), name=f"{name} (a week)")
+                      pen=pg.mkPen(colour, width=2), name=_("{region} (a week)").format(region=name))
         else:
             plot.plot(x, rolling_mean(series), pen=pg.mkPen(colour, width=2),
-                      name=f"{name} (7-day)")
+                      name=_("{region} (7-day)").format(region=name))
 
 
 def draw_treatments(plot, data: TrendsData, weeks: list[date], places: Places) -> None:
@@ -62,21 +63,21 @@ def draw_treatments(plot, data: TrendsData, weeks: list[date], places: Places) -
     if marks:
         colour = QColor("#35978f")
         plot.plot(marks, [0] * len(marks), pen=None, symbol="t1", symbolSize=9,
-                  symbolBrush=colour, symbolPen=colour, name="treatment tried that week")
+                  symbolBrush=colour, symbolPen=colour, name=_("treatment tried that week"))
 
 
 def draw_intensity(plot, data: TrendsData, x: list[float]) -> None:
     """Each day's highest intensity as points, its 7-day average, and the mean's (with too
     few days for a 7-day average, each day's own mean)."""
     draw_line(plot, x, data.max_intensity, pen=None, symbol="o", symbolSize=3,
-              symbolBrush=colors.intensity_color(8), name="highest")
+              symbolBrush=colors.intensity_color(8), name=_("highest"))
     few = len(x) < WEEK
     if not few:
         draw_line(plot, x, rolling_mean(data.max_intensity),
-                  pen=pg.mkPen(colors.intensity_color(8), width=2), name="highest, 7-day")
+                  pen=pg.mkPen(colors.intensity_color(8), width=2), name=_("highest, 7-day"))
     draw_line(plot, x, data.mean_intensity if few else rolling_mean(data.mean_intensity),
-              pen=pg.mkPen(colors.intensity_color(4), width=2), name="mean" if few
-              else "mean, 7-day", **day_marks(len(x), colors.intensity_color(4)))
+              pen=pg.mkPen(colors.intensity_color(4), width=2), name=_("mean") if few
+              else _("mean, 7-day"), **day_marks(len(x), colors.intensity_color(4)))
 
 
 def draw_day_by_day(plot, data: TrendsData, x: list[float],
@@ -89,4 +90,5 @@ def draw_day_by_day(plot, data: TrendsData, x: list[float],
     for colour, (name, series) in zip(SYMPTOM_COLOURS, data.symptoms.items(), strict=False):
         if name in symptoms:
             draw_line(plot, x, series, pen=pg.mkPen(colour, width=1.5), symbol="o",
-                      symbolSize=4, symbolBrush=colour, name=f"{name} (rating 0–10)")
+                      symbolSize=4, symbolBrush=colour,
+                      name=_("{symptom} (rating 0–10)").format(symptom=name))
