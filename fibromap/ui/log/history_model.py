@@ -7,13 +7,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.wording import duration_text
 from fibromap.figure.formatting import onset_text, regions_text
+from fibromap.i18n import N_, _, ngettext
 from fibromap.store.flares import FlareFilter, FlareSummary
 from fibromap.store.store import Store
 
 PAGE = 200
-COLUMNS = ("Date", "Regions", "Highest", "Duration")
+COLUMNS = (N_("Date"), N_("Regions"), N_("Highest"), N_("Duration"))
 # Beside "Highest" of a flare with a referred zone not rated (marked *), and under the table.
-HIGHEST_NOTE = "* referred zones not rated are left out of Highest"
+HIGHEST_NOTE = N_("* referred zones not rated are left out of Highest")
 
 
 class HistoryModel(QAbstractTableModel):
@@ -72,7 +73,7 @@ class HistoryModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt's name
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         return None
 
     def _regions(self, row: FlareSummary) -> str:
@@ -81,10 +82,13 @@ class HistoryModel(QAbstractTableModel):
         sources, referred = _split(row)
         text = regions_text(sources, self._atlas)
         if referred:
-            text += (" " if text else "") + f"→ {regions_text(referred, self._atlas, shown=2)} "
+            zones = regions_text(referred, self._atlas, shown=2)
             unrated = len(row.unrated)
-            text += ("(referred)" if not unrated else "(referred, not rated)"
-                     if unrated == len(referred) else f"(referred, {unrated} not rated)")
+            said = (_("→ {zones} (referred)") if not unrated else _("→ {zones} (referred, not rated)")
+                    if unrated == len(referred) else
+                    ngettext("→ {zones} (referred, {n} not rated)", "→ {zones} (referred, {n} not rated)",
+                             unrated))
+            text += (" " if text else "") + said.format(zones=zones, n=unrated)
         return text
 
     def _tooltip(self, row: FlareSummary, column: int) -> str | None:
@@ -92,15 +96,16 @@ class HistoryModel(QAbstractTableModel):
             sources, referred = _split(row)
             lines = [self._atlas.name(r) for r in sources]
             if referred:
-                lines += ["Pain spread to (referred):"] + [
-                    f"  {self._atlas.name(r)}" + (", not rated" if r in row.unrated else "")
+                lines += [_("Pain spread to (referred):")] + [
+                    "  " + (_("{region}, not rated").format(region=self._atlas.name(r))
+                            if r in row.unrated else self._atlas.name(r))
                     for r in referred]
             return "\n".join(lines)
         if column == 2 and row.unrated:
-            return HIGHEST_NOTE
+            return _(HIGHEST_NOTE)
         if column == 3 and row.duration_seconds is None:
-            return ("Said to be still going when it was recorded" if row.still_going
-                    else "No length was given: open the flare to add one")
+            return (_("Said to be still going when it was recorded") if row.still_going
+                    else _("No length was given: open the flare to add one"))
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
