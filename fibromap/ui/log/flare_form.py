@@ -188,9 +188,9 @@ class FlareForm(QWidget):
         for title, widget in ((N_("Possible triggers"), self.triggers),
                               (N_("What I tried, and how much it helped"), self.treatments),
                               (N_("What it felt like"), self.qualities), (N_("Doing"), self.context)):
-            layout.addWidget(heading(_(title)))
+            layout.addWidget(heading(_(title), wrap=True))
             layout.addWidget(widget)
-        layout.addWidget(heading(_("It got in the way of")))
+        layout.addWidget(heading(_("It got in the way of"), wrap=True))
         grid = QGridLayout()
         for row, (area, combo) in enumerate(self.impacts.items()):
             grid.addWidget(QLabel(_(IMPACT_NAMES[area])), row, 0)
