@@ -9,6 +9,7 @@ from fibromap.domain.flare_marks import Mark
 from fibromap.i18n import activate, using
 from fibromap.store.store import Store
 from fibromap.ui.bodymap.panel_parts import marked_line
+from fibromap.ui.log.history_model import duration_words
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
 
@@ -70,3 +71,12 @@ def test_marked_lines_in_each_language_keep_the_english():
         assert marked_line("Left temple", unrated) == "Left temple, übertragen, nicht bewertet"
     with using("pt_BR"):
         assert marked_line("Left temple", unrated) == "Left temple, referida, sem nota"
+
+
+def test_history_lengths_in_german_and_english():
+    assert duration_words(2 * 86_400 + 3 * 3_600) == "2 days 3 h"
+    assert duration_words(None, still_going=True) == "still going"
+    with using("de"):
+        assert duration_words(2 * 86_400 + 3 * 3_600) == "2 Tage 3 Std."
+        assert duration_words(86_400) == "1 Tag"
+        assert duration_words(None, still_going=True) == "hält noch an"
