@@ -8,7 +8,7 @@ from fibromap.domain.flare import SiteRole
 from fibromap.domain.flare_marks import Mark
 from fibromap.i18n import activate, using
 from fibromap.store.store import Store
-from fibromap.ui.bodymap.panel_parts import marked_line
+from fibromap.ui.bodymap.panel_parts import in_sentence, marked_line
 from fibromap.ui.log.history_model import duration_words
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
@@ -80,3 +80,12 @@ def test_history_lengths_in_german_and_english():
         assert duration_words(2 * 86_400 + 3 * 3_600) == "2 Tage 3 Std."
         assert duration_words(86_400) == "1 Tag"
         assert duration_words(None, still_going=True) == "hält noch an"
+
+
+def test_names_within_sentences_keep_german_capitals():
+    assert in_sentence("Left upper trapezius") == "left upper trapezius"
+    assert in_sentence("Left jaw (TMJ)", first_letter=True) == "left jaw (TMJ)"
+    with using("de"):
+        assert in_sentence("Linker Trapezius") == "Linker Trapezius"
+    with using("fr"):
+        assert in_sentence("Trapèze supérieur gauche") == "trapèze supérieur gauche"

@@ -35,6 +35,7 @@ from fibromap.ui.bodymap.panel_parts import (
     HintFollower,
     TopRight,
     fixed_lines,
+    in_sentence,
     marked_line,
     region_details,
 )
@@ -303,7 +304,7 @@ class BodyMapPage(QWidget):
             text = marked_line(self.map.atlas.name(rid), mark)
             if sources:
                 whence = " — " + _("from {regions}").format(
-                    regions=", ".join(self.map.atlas.name(s).lower() for s in sources))
+                    regions=", ".join(in_sentence(self.map.atlas.name(s)) for s in sources))
                 text, spoken = text + whence, spoken + whence
             entry = QListWidgetItem(text)
             entry.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
@@ -332,7 +333,7 @@ class BodyMapPage(QWidget):
         if current and ranked:
             self.suggestions_title.setText(
                 "<b>" + _("Possible sources of the pain in the {region}").format(
-                    region=self.map.atlas.name(current).lower()) + "</b>")
+                    region=in_sentence(self.map.atlas.name(current))) + "</b>")
         self.suggestions.fit()
         self.suggestions_box.setVisible(bool(ranked))
 

@@ -25,6 +25,7 @@ from fibromap.ui.bodymap.map_closer import MapCloser
 from fibromap.ui.bodymap.map_keys import MapKeys
 from fibromap.ui.bodymap.map_views import MapViews
 from fibromap.ui.bodymap.map_zoom import MapZoom
+from fibromap.ui.bodymap.panel_parts import in_sentence
 from fibromap.ui.bodymap.referral_links import ReferralLinks
 from fibromap.ui.bodymap.region_menu import region_menu
 
@@ -171,7 +172,7 @@ class BodyMapWidget(QGraphicsView):
             self._refresh(zone)
         self.message.emit("" if source is None else
                           _("Click where the pain of {region} spreads to; Esc when done.").format(
-                              region=self.atlas.region(source).name.lower()))
+                              region=in_sentence(self.atlas.region(source).name)))
         self.referralModeChanged.emit(source is not None)
 
     def _refused(self, why: Refusal, region_id: str | None) -> None:

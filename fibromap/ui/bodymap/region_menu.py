@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu
 from fibromap.domain.atlas import FIGURES
 from fibromap.domain.flare import SiteRole
 from fibromap.i18n import _
+from fibromap.ui.bodymap.panel_parts import in_sentence
 
 
 def region_menu(body_map, region_id: str) -> QMenu:
@@ -54,11 +55,11 @@ def _add_views(menu: QMenu, body_map, region_id: str) -> None:
     views = body_map.views
     closer = views.closer(region_id)
     if closer is not None and closer not in body_map.figures.shown:
-        menu.addAction(_("Show closer: {view}").format(view=_(closer.title).lower()),
+        menu.addAction(_("Show closer: {view}").format(view=in_sentence(_(closer.title))),
                        lambda: views.show_closer(region_id))
     if not views.whole:
         shown = body_map.figures.shown[0]
         other = next(v for v in FIGURES[shown.figure] if v is not shown)
-        menu.addAction(_("Turn over: {view}").format(view=_(other.title).lower()),
+        menu.addAction(_("Turn over: {view}").format(view=in_sentence(_(other.title))),
                        lambda: views.show((other,)))
         menu.addAction(_("Back to the whole body"), views.whole_body)

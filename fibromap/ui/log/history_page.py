@@ -31,6 +31,7 @@ from fibromap.i18n.formats import day as long_day
 from fibromap.i18n.formats import whole
 from fibromap.store.flares import FlareFilter
 from fibromap.store.store import Store
+from fibromap.ui.bodymap.panel_parts import in_sentence
 from fibromap.ui.log.history_model import HIGHEST_NOTE, HistoryModel
 from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.day_field import day_field, day_of
@@ -210,7 +211,7 @@ class HistoryPage(QWidget):
             undo.append(_("untick From"))
         if where.region:
             name = self._atlas.name(where.region)
-            which.append(_("in the {region}").format(region=f"{name[:1].lower()}{name[1:]}"))
+            which.append(_("in the {region}").format(region=in_sentence(name, first_letter=True)))
             undo.append(_("choose All regions"))
         if where.trigger:
             which.append(_("with the trigger “{trigger}”").format(trigger=self.trigger.currentText()))

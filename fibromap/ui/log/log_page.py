@@ -18,6 +18,7 @@ from fibromap.figure.formatting import onset_text, regions_text
 from fibromap.i18n import N_, _
 from fibromap.store.drafts import DraftFile
 from fibromap.ui.bodymap.body_map_page import BodyMapPage
+from fibromap.ui.bodymap.panel_parts import in_sentence
 from fibromap.ui.log.draft_undo import DraftHistory, Moment
 from fibromap.ui.log.flare_form import FlareForm, local_now
 from fibromap.ui.settings import Settings
@@ -73,7 +74,7 @@ class LogPage(QWidget):
         self._build()
         # Every step of writing the flare can be undone (Edit menu; ui/log/draft_undo.py).
         self.history = DraftHistory(self._moment, self._show_moment,
-                                    lambda region: self.map.atlas.name(region).lower(), self)
+                                    lambda region: in_sentence(self.map.atlas.name(region)), self)
         self.undo_stack = self.history.stack
         self.history.restart()
         self.marks.events.changed.connect(lambda _regions: self._edited())
@@ -254,7 +255,7 @@ class LogPage(QWidget):
         self._editing = None
         self._reset()
         self.history.restart()
-        regions = regions_text(saved.regions, self.map.atlas).lower()
+        regions = in_sentence(regions_text(saved.regions, self.map.atlas))
         self.show_feedback(_("Saved the flare of {onset}: {regions}.").format(
             onset=onset_text(saved, year=False), regions=regions),
                            error=False)

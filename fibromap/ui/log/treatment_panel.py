@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QPushButton, QW
 from fibromap.domain.draft import DraftTreatment
 from fibromap.domain.vocabulary import Term, TermKind
 from fibromap.i18n import _
+from fibromap.ui.bodymap.panel_parts import in_sentence
 from fibromap.ui.log.own_words import add_word, ask_for_word
 from fibromap.ui.widgets.blank_spin import BlankSpinBox
 from fibromap.ui.widgets.focus_chain import chain, focusable_before
@@ -25,7 +26,7 @@ class _TreatmentRow:
         self.relief.setSpecialValueText(_("relief?"))
         self.relief.setPrefix(_("relief "))
         self.relief.setAccessibleName(
-            _("Relief from {treatment} (0–10)").format(treatment=term.label.lower()))
+            _("Relief from {treatment} (0–10)").format(treatment=in_sentence(term.label)))
         self.relief.setToolTip(_("How much it helped: 0 not at all, 10 completely"))
         grid.addWidget(self.check, row, 0)
         grid.addWidget(self.relief, row, 1)
