@@ -27,13 +27,15 @@ from fibromap.domain.flare_marks import Mark
 from fibromap.domain.geometry import load_geometry
 from fibromap.figure.formatting import onset_text
 from fibromap.figure.orientation import Orientation
+from fibromap.i18n import N_, _, ngettext
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
-from fibromap.ui.bodymap.mark_key import KEY_TEXT, unrated_key
+from fibromap.ui.bodymap.mark_key import key_text, unrated_key
 from fibromap.ui.bodymap.panel_parts import (
     FittedList,
     HintFollower,
     TopRight,
     fixed_lines,
+    in_sentence,
     marked_line,
     region_details,
 )
@@ -42,19 +44,19 @@ from fibromap.ui.widgets.answer_slider import AnswerSlider
 from fibromap.ui.widgets.quiet import quiet
 
 PANEL_WIDTH = 280
-NOT_RATED = "not rated"
+NOT_RATED = N_("not rated")
 FIND_GAP = 8  # the type-to-find line sits this far from the map's top, in a strip of its own
-FIND_HINT = "Type a muscle's name…"
-FIRST_WORDS = ("Click where it hurts, or type a muscle's name on the map to find it; then "
+FIND_HINT = N_("Type a muscle's name…")
+FIRST_WORDS = N_("Click where it hurts, or type a muscle's name on the map to find it; then "
                "type 0–9 for how strong (1 then 0 for 10).")
 # What the map can show, named short enough to sit beside the find line at 1024 px.
-VIEW_CHOICES = (("Whole body", FIGURES["body"]), ("Face", (View.HEAD_FRONT,)),
-                ("Back of head", (View.HEAD_BACK,)), ("Shoulders, front", (View.SHOULDERS_FRONT,)),
-                ("Shoulders, back", (View.SHOULDERS_BACK,)), ("Hips and groin", (View.PELVIS_FRONT,)),
-                ("Lower back", (View.PELVIS_BACK,)), ("Palms", (View.PALMS,)),
-                ("Backs of hands", (View.HAND_BACKS,)), ("Tops of feet", (View.FOOT_TOPS,)),
-                ("Soles", (View.SOLES,)))
-KEYBOARD_HELP = ("Body map: type a muscle's name to find it, Enter marks it, a digit rates it, "
+VIEW_CHOICES = ((N_("Whole body"), FIGURES["body"]), (N_("Face"), (View.HEAD_FRONT,)),
+                (N_("Back of head"), (View.HEAD_BACK,)), (N_("Shoulders, front"), (View.SHOULDERS_FRONT,)),
+                (N_("Shoulders, back"), (View.SHOULDERS_BACK,)), (N_("Hips and groin"), (View.PELVIS_FRONT,)),
+                (N_("Lower back"), (View.PELVIS_BACK,)), (N_("Palms"), (View.PALMS,)),
+                (N_("Backs of hands"), (View.HAND_BACKS,)), (N_("Tops of feet"), (View.FOOT_TOPS,)),
+                (N_("Soles"), (View.SOLES,)))
+KEYBOARD_HELP = N_("Body map: type a muscle's name to find it, Enter marks it, a digit rates it, "
                  "Tab or the arrow keys move between muscles, Shift+click or Ctrl+L links referred pain, "
                  "Esc goes on to the form")
 
@@ -68,7 +70,7 @@ class BodyMapPage(QWidget):
         self.map = BodyMapWidget(settings.orientation, geometry=load_geometry(settings.build))
         self.marks = self.map.marks
         self.caption = QLabel(wordWrap=True)
-        self.region_title = QLabel("Click a muscle", wordWrap=True)
+        self.region_title = QLabel(_("Click a muscle"), wordWrap=True)
         title_font = self.region_title.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
         title_font.setBold(True)
@@ -78,46 +80,46 @@ class BodyMapPage(QWidget):
 
         # A region not rated yet shows no handle (one at the left would read as 0).
         self.intensity = AnswerSlider(clearable=False)
-        self.intensity.setAccessibleName("Intensity")
-        self.intensity_value = QLabel(NOT_RATED)
+        self.intensity.setAccessibleName(_("Intensity"))
+        self.intensity_value = QLabel(_(NOT_RATED))
         self.intensity_value.setMinimumWidth(
-            self.intensity_value.fontMetrics().horizontalAdvance(NOT_RATED) + 4)
-        self.spasm = QRadioButton("Spasm")
-        self.trigger_point = QRadioButton("Trigger point")
+            self.intensity_value.fontMetrics().horizontalAdvance(_(NOT_RATED)) + 4)
+        self.spasm = QRadioButton(_("Spasm"))
+        self.trigger_point = QRadioButton(_("Trigger point"))
         self._roles = QButtonGroup(self)
         self._roles.addButton(self.spasm)
         self._roles.addButton(self.trigger_point)
-        self.referral_button = QPushButton("Pain spreads from here…")
+        self.referral_button = QPushButton(_("Pain spreads from here…"))
         self.referral_button.setCheckable(True)
         self.referral_button.setToolTip(
-            f"Then click where the pain is felt ({QKeySequence('Ctrl+L').toString()}); or "
-            "Shift+click there straight away")
-        self.remove_button = QPushButton("Remove")
-        self.marked = FittedList("Nothing marked yet.")
-        self.marked.setAccessibleName("Marked regions")
+            _("Then click where the pain is felt ({keys}); or Shift+click there straight away").format(
+                keys=QKeySequence("Ctrl+L").toString()))
+        self.remove_button = QPushButton(_("Remove"))
+        self.marked = FittedList(_("Nothing marked yet."))
+        self.marked.setAccessibleName(_("Marked regions"))
         self.suggestions = FittedList()
-        self.suggestions.setAccessibleName("Possible sources of the referred pain")
+        self.suggestions.setAccessibleName(_("Possible sources of the referred pain"))
         # A group box's title does not wrap: the zone's name is a heading of its own.
         self.suggestions_box = QGroupBox()
         self.suggestions_title = QLabel(wordWrap=True)
-        self.suggestions_title.setAccessibleName("Possible sources of the referred pain")
-        self.disclaimer = QLabel(DISCLAIMER[:1].upper() + DISCLAIMER[1:] + ".", wordWrap=True)
+        self.suggestions_title.setAccessibleName(_("Possible sources of the referred pain"))
+        self.disclaimer = QLabel(_(DISCLAIMER)[:1].upper() + _(DISCLAIMER)[1:] + ".", wordWrap=True)
         self.orientation = QComboBox()
         for option in Orientation:
-            self.orientation.addItem(option.label, option)
+            self.orientation.addItem(_(option.label), option)
         self.orientation.setCurrentIndex(list(Orientation).index(settings.orientation))
-        self.orientation.setAccessibleName("Show the front")
+        self.orientation.setAccessibleName(_("Show the front"))
         self.help = QLabel(wordWrap=True)
-        self.find_hint = QLabel(FIND_HINT, self.map)
+        self.find_hint = QLabel(_(FIND_HINT), self.map)
         # Which figure: the whole body, or a closer view of the head, a hand or a foot.
         self.view_choice = QComboBox(self.map)
-        self.view_choice.setAccessibleName("Show on the map")
-        self.view_choice.setToolTip("The whole body, or a closer view of a part of it (also "
-                                    "from a region's right-click menu)")
+        self.view_choice.setAccessibleName(_("Show on the map"))
+        self.view_choice.setToolTip(_("The whole body, or a closer view of a part of it (also "
+                                      "from a region's right-click menu)"))
         for label, views in VIEW_CHOICES:
-            self.view_choice.addItem(label, views)
+            self.view_choice.addItem(_(label), views)
         self.view_choice.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.map.setAccessibleName(KEYBOARD_HELP)
+        self.map.setAccessibleName(_(KEYBOARD_HELP))
         self._build_layout()
         self._connect()
         self._update_panel()
@@ -132,8 +134,8 @@ class BodyMapPage(QWidget):
         roles.addStretch(1)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        form.addRow("Intensity", rating)
-        form.addRow("Kind", roles)
+        form.addRow(_("Intensity"), rating)
+        form.addRow(_("Kind"), roles)
         buttons = QHBoxLayout()
         buttons.addWidget(self.referral_button, 1)
         buttons.addWidget(self.remove_button)
@@ -159,7 +161,7 @@ class BodyMapPage(QWidget):
         # six marks and a referral fit).
         lists = QVBoxLayout()
         lists.setContentsMargins(0, 0, 0, 0)
-        lists.addWidget(QLabel("Marked"))
+        lists.addWidget(QLabel(_("Marked")))
         lists.addWidget(self.marked)
         lists.addWidget(self.suggestions_box)
         lists.addWidget(self.region_details)
@@ -175,7 +177,7 @@ class BodyMapPage(QWidget):
         panel.setContentsMargins(0, 0, 0, 0)
         panel.addLayout(top)
         panel.addWidget(self.lists_scroll, 1)
-        panel.addWidget(QLabel("Show the front"))
+        panel.addWidget(QLabel(_("Show the front")))
         panel.addWidget(self.orientation)
         self.side = QWidget()
         self.side.setLayout(panel)
@@ -191,7 +193,7 @@ class BodyMapPage(QWidget):
         there keeps it off the figures and their Front and Back labels. Until then the
         strip says that typing finds a muscle."""
         found = self.map.keys.find_label
-        found.setText(FIND_HINT)
+        found.setText(_(FIND_HINT))
         found.ensurePolished()
         strip = max(FIND_GAP + found.sizeHint().height(),
                     FIND_GAP // 2 + self.view_choice.sizeHint().height())
@@ -242,7 +244,7 @@ class BodyMapPage(QWidget):
             self.caption.setText("")
             return
         self.marks.load(flare.sites, flare.referrals)
-        self.caption.setText(f"Most recent flare: {onset_text(flare)}")
+        self.caption.setText(_("Most recent flare: {onset}").format(onset=onset_text(flare)))
 
     # -- reacting -------------------------------------------------------------------------
     def _show_hovered(self, region_id: str) -> None:
@@ -257,7 +259,7 @@ class BodyMapPage(QWidget):
         self.help.setText(text or unrated_key(self.marks))
 
     def _update_panel(self) -> None:
-        if not self.help.text() or self.help.text() == KEY_TEXT:
+        if not self.help.text() or self.help.text() == key_text():
             self.say("")
         current = self.marks.current
         self._describe(self.map.atlas.region(current) if current else None)
@@ -268,9 +270,9 @@ class BodyMapPage(QWidget):
     def _describe(self, region: Region | None) -> None:
         """The current region's name and what is known of it."""
         if region is None:
-            self.region_title.setText("Click a muscle")
+            self.region_title.setText(_("Click a muscle"))
             self.region_title.setToolTip("")
-            self.region_details.setText(FIRST_WORDS)
+            self.region_details.setText(_(FIRST_WORDS))
             return
         self.region_title.setText(region.name)
         self.region_title.setToolTip(region.name)
@@ -285,7 +287,7 @@ class BodyMapPage(QWidget):
         with quiet(self.intensity, self.spasm, self.trigger_point):
             self.intensity.setEnabled(marked)
             self.intensity.set_answer(intensity)
-            self.intensity_value.setText(str(intensity) if rated else NOT_RATED if marked else "")
+            self.intensity_value.setText(str(intensity) if rated else _(NOT_RATED) if marked else "")
             self.spasm.setEnabled(is_source)
             self.trigger_point.setEnabled(is_source)
             self.spasm.setChecked(is_source and role is SiteRole.SPASM)
@@ -301,7 +303,8 @@ class BodyMapPage(QWidget):
             spoken = self.map.region_items[rid].accessible_name()
             text = marked_line(self.map.atlas.name(rid), mark)
             if sources:
-                whence = " — from " + ", ".join(self.map.atlas.name(s).lower() for s in sources)
+                whence = " — " + _("from {regions}").format(
+                    regions=", ".join(in_sentence(self.map.atlas.name(s)) for s in sources))
                 text, spoken = text + whence, spoken + whence
             entry = QListWidgetItem(text)
             entry.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
@@ -324,12 +327,13 @@ class BodyMapPage(QWidget):
             if current in suggestion.matched_zones]
         for suggestion in ranked:
             matched = len(suggestion.matched_zones)
-            self.suggestions.addItem(suggestion.name if len(zones) == 1 else
-                                     f"{suggestion.name} (matches {matched} of {len(zones)} zones)")
+            self.suggestions.addItem(suggestion.name if len(zones) == 1 else ngettext(
+                "{source} (matches {matched} of {n} zone)", "{source} (matches {matched} of {n} zones)",
+                len(zones)).format(source=suggestion.name, matched=matched, n=len(zones)))
         if current and ranked:
             self.suggestions_title.setText(
-                f"<b>Possible sources of the pain in the "
-                f"{self.map.atlas.name(current).lower()}</b>")
+                "<b>" + _("Possible sources of the pain in the {region}").format(
+                    region=in_sentence(self.map.atlas.name(current))) + "</b>")
         self.suggestions.fit()
         self.suggestions_box.setVisible(bool(ranked))
 

@@ -20,10 +20,12 @@ from fibromap.domain.geometry import BodyGeometry, load_geometry
 from fibromap.figure.body_figures import BodyFigures
 from fibromap.figure.orientation import Orientation
 from fibromap.figure.region_item import RegionItem
+from fibromap.i18n import _
 from fibromap.ui.bodymap.map_closer import MapCloser
 from fibromap.ui.bodymap.map_keys import MapKeys
 from fibromap.ui.bodymap.map_views import MapViews
 from fibromap.ui.bodymap.map_zoom import MapZoom
+from fibromap.ui.bodymap.panel_parts import in_sentence
 from fibromap.ui.bodymap.referral_links import ReferralLinks
 from fibromap.ui.bodymap.region_menu import region_menu
 
@@ -58,7 +60,7 @@ class BodyMapWidget(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setBackgroundBrush(self.palette().base())
         self.setMinimumSize(320, 420)
-        self.setAccessibleName("Body map")
+        self.setAccessibleName(_("Body map"))
         self.keys = MapKeys(self)
         self.zoom = MapZoom(self)
         self.views = MapViews(self)
@@ -169,17 +171,17 @@ class BodyMapWidget(QGraphicsView):
         for _source, zone in self.marks.links():  # the zones of the source are outlined
             self._refresh(zone)
         self.message.emit("" if source is None else
-                          f"Click where the pain of {self.atlas.region(source).name.lower()} "
-                          "spreads to; Esc when done.")
+                          _("Click where the pain of {region} spreads to; Esc when done.").format(
+                              region=in_sentence(self.atlas.region(source).name)))
         self.referralModeChanged.emit(source is not None)
 
     def _refused(self, why: Refusal, region_id: str | None) -> None:
         name = self.atlas.region(region_id).name if region_id else ""
         self.message.emit({
-            Refusal.NO_SOURCE: "First mark the spasm or trigger point the pain comes from.",
-            Refusal.ZONE_IS_SOURCE: f"{name} is marked as a spasm; remove it first to mark it "
-                                    "as referred pain.",
-            Refusal.ZONE_KIND: "A referred zone is set by referral mode (Ctrl+L).",
+            Refusal.NO_SOURCE: _("First mark the spasm or trigger point the pain comes from."),
+            Refusal.ZONE_IS_SOURCE: _("{region} is marked as a spasm; remove it first to mark it "
+                                      "as referred pain.").format(region=name),
+            Refusal.ZONE_KIND: _("A referred zone is set by referral mode (Ctrl+L)."),
         }[why])
 
     def _draw_arrows(self) -> None:

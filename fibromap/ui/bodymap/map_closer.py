@@ -21,6 +21,7 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QTimer
 
 from fibromap.figure.body_figures import scene_anchor_of
 from fibromap.figure.region_item import RegionItem
+from fibromap.i18n import _
 
 TARGET = 24        # pixels a side: what a finger or a shaky hand can hit
 LINGER_MS = 600    # the pointer resting this long over a small region brings it closer
@@ -96,8 +97,8 @@ class MapCloser:
         drawn_apart = view is not None and view.crop_of is None
         if view is not None and (drawn_apart or body_map.zoom.at_most()):
             body_map.views.show((view,))
-            body_map.message.emit(f"{view.title}, closer: click where it hurts. Esc goes back "
-                                  "to the whole body.")
+            body_map.message.emit(_("{view}, closer: click where it hurts. Esc goes back to the "
+                                    "whole body.").format(view=_(view.title)))
             self._lens = self._shown()
             return
         body_map.zoom.zoom_to(body_map.zoom.deepest, body_map.mapToScene(position))
@@ -107,8 +108,8 @@ class MapCloser:
             centre = scene_anchor_of(item)
             body_map.ensureVisible(QRectF(centre.x() - side / 2, centre.y() - side / 2,
                                           side, side), 4, 4)
-        body_map.message.emit("Closer: click where it hurts. Esc or Whole body goes back to "
-                              "the whole body.")
+        body_map.message.emit(_("Closer: click where it hurts. Esc or Whole body goes back to "
+                                "the whole body."))
         self._lens = self._shown()
 
     def _shown(self) -> tuple:

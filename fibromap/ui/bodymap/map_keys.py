@@ -22,6 +22,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
 from fibromap.domain.flare import SiteRole
+from fibromap.i18n import _
 from fibromap.ui.bodymap.region_navigation import find_region, nearest_in_direction, reading_order
 from fibromap.ui.widgets.answer_slider import TEN_WINDOW_SECONDS  # "1" then "0" quickly: 10
 from fibromap.ui.widgets.focus_chain import focusable_after
@@ -154,7 +155,7 @@ class MapKeys:
         marks = self.map.marks
         current, value = marks.current, int(press.text)
         if not current:
-            self.map.message.emit("Click a region first, then type its intensity.")
+            self.map.message.emit(_("Click a region first, then type its intensity."))
             return
         now = time.monotonic()
         last = self._last_digit
@@ -230,8 +231,8 @@ class MapKeys:
             self.end_find()
             return
         match = self.find_region(text)
-        shown = self.map.atlas.region(match).name if match else "no match"
-        self.find_label.setText(f"Find: {text}  →  {shown}")
+        shown = self.map.atlas.region(match).name if match else _("no match")
+        self.find_label.setText(_("Find: {typed}  →  {found}").format(typed=text, found=shown))
         self.find_label.adjustSize()
         self.find_label.move(8, 8)
         self.find_label.show()

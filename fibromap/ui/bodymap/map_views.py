@@ -14,6 +14,7 @@ the colour of its strongest part, dotted inside its edge.
 from __future__ import annotations
 
 from fibromap.domain.atlas import FIGURES, View
+from fibromap.i18n import _
 
 
 class MapViews:
@@ -74,7 +75,7 @@ class MapViews:
         self.show((view,))
         if self.map.figures.shown_item(region_id):
             self.map.marks.set_current(region_id)
-        self.map.message.emit(f"{view.title}, closer: the muscles the whole figure is too "
-                              "small for. A mark here shows on the whole figure; Esc goes "
-                              "back to it.")
+        self.map.message.emit(_("{view}, closer: the muscles the whole figure is too small for. "
+                                "A mark here shows on the whole figure; Esc goes back to it.").format(
+                                    view=_(view.title)))
         return True

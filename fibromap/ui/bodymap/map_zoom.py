@@ -16,6 +16,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QToolButton
 
+from fibromap.i18n import DEFAULT, _, current
+from fibromap.i18n.formats import decimal
+
 STEPS = (1.0, 1.5, 2.25, 3.4, 5.0)  # times the whole-body size
 EDGE = 8                            # the button's distance from the map's corner
 
@@ -27,9 +30,9 @@ class MapZoom:
         self.map = body_map
         self.level = 0
         self.whole = QToolButton(body_map)
-        self.whole.setText("Whole body")
-        self.whole.setToolTip("Show both figures whole again (Esc)")
-        self.whole.setAccessibleName("Show the whole body")
+        self.whole.setText(_("Whole body"))
+        self.whole.setToolTip(_("Show both figures whole again (Esc)"))
+        self.whole.setAccessibleName(_("Show the whole body"))
         self.whole.clicked.connect(self.reset)
         self.whole.hide()
 
@@ -89,8 +92,8 @@ class MapZoom:
             bar.setValue(bar.value() + step)
         body_map.zoomed.emit()
         body_map.message.emit("" if level == 0 else
-                              f"Zoomed {self.factor:g}× — the wheel scrolls; Ctrl+- or "
-                              "Whole body to see both figures again.")
+                              _("Zoomed {factor}× — the wheel scrolls; Ctrl+- or Whole body to see "
+                                "both figures again.").format(factor=_factor(self.factor)))
         return True
 
     def apply(self) -> None:
@@ -129,3 +132,10 @@ class MapZoom:
         """Keep the current region in sight when zoomed."""
         if self.level > 0:
             self.map.ensureVisible(self.map.region_items[region_id].sceneBoundingRect(), 24, 24)
+
+
+def _factor(factor: float) -> str:
+    """The zoom factor: 2.5 in English (as it always was), 2,5 in German."""
+    if current() == DEFAULT:
+        return f"{factor:g}"
+    return decimal(factor, 0 if factor == int(factor) else 1)

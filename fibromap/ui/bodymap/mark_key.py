@@ -7,12 +7,17 @@ from __future__ import annotations
 from fibromap.domain.flare import SiteRole
 from fibromap.domain.flare_marks import FlareMarks
 from fibromap.figure.region_item import REFERRED_NOT_RATED
+from fibromap.i18n import _
 
-KEY_TEXT = f"Hatched “?”: {REFERRED_NOT_RATED}. Click it, type 0–9 to rate it."
+
+def key_text() -> str:
+    """The key itself, in the language of the moment."""
+    return _("Hatched “?”: {meaning}. Click it, type 0–9 to rate it.").format(
+        meaning=_(REFERRED_NOT_RATED))
 
 
 def unrated_key(marks: FlareMarks) -> str:
     """The key while ``marks`` hold a referred zone not rated yet, else nothing."""
     unrated = any(mark.role is SiteRole.REFERRED and mark.intensity is None
                   for _region, mark in marks.marks())
-    return KEY_TEXT if unrated else ""
+    return key_text() if unrated else ""

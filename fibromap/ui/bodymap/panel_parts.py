@@ -10,6 +10,18 @@ from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QListWidget, QWidget
 from fibromap.domain.atlas import Layer, Region
 from fibromap.domain.flare import SiteRole
 from fibromap.domain.flare_marks import Mark
+from fibromap.i18n import N_, _, current
+
+# Languages that write a name within a sentence as it is (German nouns keep their capital).
+NAMES_KEEP_CAPITALS = ("de",)
+
+# A marked region in the panel's list, by its kind: (rated, not rated).
+MARKED_LINES = {
+    SiteRole.SPASM: ("{intensity} · {region}", N_("{region}, not rated")),
+    SiteRole.TRIGGER_POINT: (N_("{intensity} · {region}, trigger point"),
+                             N_("{region}, trigger point, not rated")),
+    SiteRole.REFERRED: (N_("{intensity} · {region}, referred"), N_("{region}, referred, not rated")),
+}
 
 
 class FittedList(QListWidget):
@@ -64,11 +76,19 @@ def fixed_lines(label: QLabel, lines: int) -> None:
 def marked_line(name: str, mark: Mark) -> str:
     """A marked region as the panel lists it, its intensity first: "7 · Left upper
     trapezius, trigger point" (the spoken name says "intensity 7")."""
-    kind = {SiteRole.TRIGGER_POINT: ", trigger point", SiteRole.REFERRED: ", referred"}.get(
-        mark.role, "")
+    rated, not_rated = MARKED_LINES.get(mark.role, MARKED_LINES[SiteRole.SPASM])
     if mark.intensity is None:
-        return f"{name}{kind}, not rated"
-    return f"{mark.intensity} · {name}{kind}"
+        return _(not_rated).format(region=name)
+    return _(rated).format(intensity=mark.intensity, region=name)
+
+
+def in_sentence(name: str, *, first_letter: bool = False) -> str:
+    """A region's or view's name within a sentence: in lower case ("the pain of left upper
+    trapezius"; ``first_letter``: only its first letter), as it is where the language keeps
+    the capitals of nouns."""
+    if current() in NAMES_KEEP_CAPITALS:
+        return name
+    return name[:1].lower() + name[1:] if first_letter else name.lower()
 
 
 def region_details(region: Region) -> list[str]:
@@ -76,12 +96,14 @@ def region_details(region: Region) -> list[str]:
     points."""
     details = []
     if region.wpi_area:
-        details.append(f"Widespread Pain Index area: {region.wpi_area.replace('_', ' ').replace('.', ', ')}")
+        details.append(_("Widespread Pain Index area: {area}").format(
+            area=region.wpi_area.replace("_", " ").replace(".", ", ")))
     if region.layer is Layer.DEEP:
-        details.append("A deep muscle: it lies under others and is felt through them "
-                       "(dotted on the map)")
+        details.append(_("A deep muscle: it lies under others and is felt through them "
+                         "(dotted on the map)"))
     if region.muscles:
-        details.append("Trigger points here: " + ", ".join(m.replace("_", " ") for m in region.muscles))
+        details.append(_("Trigger points here: {muscles}").format(
+            muscles=", ".join(m.replace("_", " ") for m in region.muscles)))
     return details
 
 

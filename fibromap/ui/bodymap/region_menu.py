@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QMenu
 
 from fibromap.domain.atlas import FIGURES
 from fibromap.domain.flare import SiteRole
+from fibromap.i18n import _
+from fibromap.ui.bodymap.panel_parts import in_sentence
 
 
 def region_menu(body_map, region_id: str) -> QMenu:
@@ -17,7 +19,7 @@ def region_menu(body_map, region_id: str) -> QMenu:
     mark = marks.mark_of(region_id)
     menu = QMenu(body_map)
     menu.setTitle(body_map.atlas.region(region_id).name)
-    rate = menu.addMenu("Intensity")
+    rate = menu.addMenu(_("Intensity"))
     for value in range(11):
         action = rate.addAction(str(value), partial(marks.set_intensity, region_id, value))
         action.setCheckable(True)
@@ -25,25 +27,25 @@ def region_menu(body_map, region_id: str) -> QMenu:
     if mark is None or mark.role is not SiteRole.REFERRED:
         _add_kinds(menu, body_map, region_id)
     if mark is not None:
-        menu.addAction("Remove from this flare", lambda: marks.unmark(region_id))
+        menu.addAction(_("Remove from this flare"), lambda: marks.unmark(region_id))
     menu.addSeparator()
     _add_views(menu, body_map, region_id)
     zoom = body_map.zoom
     anchor = body_map.scene_anchor(region_id)
-    nearer = menu.addAction("Zoom in here", lambda: zoom.zoom_in(anchor))
+    nearer = menu.addAction(_("Zoom in here"), lambda: zoom.zoom_in(anchor))
     nearer.setEnabled(not zoom.at_most())
     if zoom.level > 0:
-        menu.addAction("Whole body", zoom.reset)
+        menu.addAction(_("Whole body"), zoom.reset)
     return menu
 
 
 def _add_kinds(menu: QMenu, body_map, region_id: str) -> None:
     """Spasm, trigger point, and where the pain of a source spreads."""
     marks = body_map.marks
-    menu.addAction("Spasm", lambda: marks.set_role(region_id, SiteRole.SPASM))
-    menu.addAction("Trigger point", lambda: marks.set_role(region_id, SiteRole.TRIGGER_POINT))
+    menu.addAction(_("Spasm"), lambda: marks.set_role(region_id, SiteRole.SPASM))
+    menu.addAction(_("Trigger point"), lambda: marks.set_role(region_id, SiteRole.TRIGGER_POINT))
     menu.addSeparator()
-    menu.addAction("Pain spreads from here…", lambda: (
+    menu.addAction(_("Pain spreads from here…"), lambda: (
         body_map.activate(region_id) if not marks.is_marked(region_id) else None,
         body_map.set_referral_mode(True)))
 
@@ -53,9 +55,11 @@ def _add_views(menu: QMenu, body_map, region_id: str) -> None:
     views = body_map.views
     closer = views.closer(region_id)
     if closer is not None and closer not in body_map.figures.shown:
-        menu.addAction(f"Show closer: {closer.title.lower()}", lambda: views.show_closer(region_id))
+        menu.addAction(_("Show closer: {view}").format(view=in_sentence(_(closer.title))),
+                       lambda: views.show_closer(region_id))
     if not views.whole:
         shown = body_map.figures.shown[0]
         other = next(v for v in FIGURES[shown.figure] if v is not shown)
-        menu.addAction(f"Turn over: {other.title.lower()}", lambda: views.show((other,)))
-        menu.addAction("Back to the whole body", views.whole_body)
+        menu.addAction(_("Turn over: {view}").format(view=in_sentence(_(other.title))),
+                       lambda: views.show((other,)))
+        menu.addAction(_("Back to the whole body"), views.whole_body)

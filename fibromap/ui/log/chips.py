@@ -8,7 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from fibromap.domain.vocabulary import Term, TermKind
-from fibromap.ui.log.own_words import add_word, ask_for_word
+from fibromap.i18n import _
+from fibromap.ui.log.own_words import WORD_TEXTS, add_word, ask_for_word
 from fibromap.ui.widgets.flow_layout import FlowLayout
 from fibromap.ui.widgets.focus_chain import chain, focusable_before
 
@@ -31,8 +32,7 @@ class ChipGroup(QWidget):
         self._kind = kind
         self._exclusive = exclusive
         self._add_term = add_term
-        self._noun = kind.noun
-        self.setAccessibleName(kind.noun.capitalize() + "s")
+        self.setAccessibleName(_(WORD_TEXTS[kind][0]))
         self.buttons: dict[str, QToolButton] = {}
         self.add_button: QToolButton | None = None
         self._layout = FlowLayout(self)
@@ -41,8 +41,8 @@ class ChipGroup(QWidget):
             self._add_button(term)
         if add_term is not None:
             self.add_button = QToolButton()
-            self.add_button.setText("+ Add…")
-            self.add_button.setAccessibleName(f"Add a {self._noun}")
+            self.add_button.setText(_("+ Add…"))
+            self.add_button.setAccessibleName(_(WORD_TEXTS[kind][1]))
             self.add_button.clicked.connect(self._ask_new_term)
             self._layout.addWidget(self.add_button)
 
@@ -85,7 +85,7 @@ class ChipGroup(QWidget):
         self.changed.emit()
 
     def _ask_new_term(self) -> None:
-        label = ask_for_word(self, self._noun)
+        label = ask_for_word(self, self._kind)
         if label:
             self.add_new(label)
 

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from fibromap.domain.clock_time import ClockTime
+from fibromap.i18n import _
+from fibromap.i18n.formats import clock as clock_time
 
 
 class ClockChangeChoice(QWidget):
@@ -66,7 +68,7 @@ class ClockChangeChoice(QWidget):
                 button.setText(clock.option(index))
         self.group.setExclusive(True)
         self.use.setVisible(clock.skipped)
-        self.use.setText(f"Use {clock.moved():%H:%M}")
+        self.use.setText(_("Use {time}").format(time=clock_time(clock.moved())))
         self.setAccessibleName(clock.question())
         self.setVisible(True)
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QStatusBar
 
 from fibromap.domain.flare import Flare
 from fibromap.figure.formatting import onset_text
+from fibromap.i18n import _
 
 if TYPE_CHECKING:
     from fibromap.store.store import Store
@@ -26,7 +27,7 @@ class DeleteFlare(QUndoCommand):
     """A deleted flare, kept so that Undo can put it back."""
 
     def __init__(self, window: MainWindow, flare: Flare):
-        super().__init__(f"delete the flare of {onset_text(flare, year=False)}")
+        super().__init__(_("delete the flare of {onset}").format(onset=onset_text(flare, year=False)))
         self._window = window
         self.flare = flare
         self._done = True  # the History view has already deleted it
@@ -42,4 +43,4 @@ class DeleteFlare(QUndoCommand):
         self.flare = self._window.opened_store().flares.restore(self.flare)
         self._done = False
         self._window.refresh()
-        self._window.statusBar().showMessage("The flare is back.", 4000)
+        self._window.statusBar().showMessage(_("The flare is back."), 4000)

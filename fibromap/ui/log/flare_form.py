@@ -23,6 +23,7 @@ from fibromap.domain.clock_time import ClockTime
 from fibromap.domain.draft import FlareDraft
 from fibromap.domain.flare import DURATION_MAX_SECONDS, IMPACT_LEVELS, ImpactArea
 from fibromap.domain.vocabulary import Term, TermKind
+from fibromap.i18n import N_, _
 from fibromap.ui.log.chips import ChipGroup
 from fibromap.ui.log.clock_change import ClockChangeChoice
 from fibromap.ui.log.treatment_panel import TreatmentPanel
@@ -35,15 +36,21 @@ from fibromap.ui.widgets.quiet import quiet
 if TYPE_CHECKING:
     from fibromap.store.vocabulary import VocabularyRepository as Vocabulary
 
-UNITS = (("seconds", 1), ("minutes", 60), ("hours", 3600))
+UNITS = ((N_("seconds"), 1), (N_("minutes"), 60), (N_("hours"), 3600))
 # How often an untouched "When" catches up with the clock it shows (to the minute).
 CLOCK_TICK_MS = 5000
 # The "When" field holds a time on the clock and nothing more: which instant it names is
 # worked out here (domain/clock_time.py), not by Qt, which moves a time the clocks skipped
 # without a word.
 WALL_CLOCK = QTimeZone(QTimeZone.Initialization.UTC)
-IMPACT_NAMES = {ImpactArea.WALKING: "Walking", ImpactArea.FINE_MOTOR: "Fine motor (buttons, writing)",
-                ImpactArea.SLEEP: "Sleep", ImpactArea.WORK: "Work"}
+IMPACT_NAMES = {ImpactArea.WALKING: N_("Walking"), ImpactArea.FINE_MOTOR: N_("Fine motor (buttons, writing)"),
+                ImpactArea.SLEEP: N_("Sleep"), ImpactArea.WORK: N_("Work")}
+# The accessible name of each area's choice (the area's name, in a sentence of its own).
+IMPACT_ON = {ImpactArea.WALKING: N_("Impact on walking"),
+             ImpactArea.FINE_MOTOR: N_("Impact on fine motor (buttons, writing)"),
+             ImpactArea.SLEEP: N_("Impact on sleep"), ImpactArea.WORK: N_("Impact on work")}
+# How much it got in the way (domain IMPACT_LEVELS, in its order), as the form shows them.
+IMPACT_LEVEL_WORDS = (N_("none"), N_("a little"), N_("a lot"), N_("could not"))
 
 
 def local_now() -> datetime:
@@ -66,11 +73,11 @@ def onset_choices(now: datetime) -> list[tuple[str, datetime]]:
     today = now.date()
     yesterday = today - timedelta(days=1)
     return [
-        ("Now", now),
-        ("15 min ago", (now - timedelta(minutes=15)).astimezone()),
-        ("An hour ago", (now - timedelta(hours=1)).astimezone()),
-        ("This morning", _at(today if now.hour >= 7 else yesterday, 7)),
-        ("Last night", _at(today if now.hour >= 3 else yesterday, 3)),
+        (N_("Now"), now),
+        (N_("15 min ago"), (now - timedelta(minutes=15)).astimezone()),
+        (N_("An hour ago"), (now - timedelta(hours=1)).astimezone()),
+        (N_("This morning"), _at(today if now.hour >= 7 else yesterday, 7)),
+        (N_("Last night"), _at(today if now.hour >= 3 else yesterday, 3)),
     ]
 
 
@@ -95,20 +102,20 @@ class FlareForm(QWidget):
         self._day_only = False  # the flare shown is known only to the day
         self.onset = QDateTimeEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy  HH:mm")
         self.onset.setTimeZone(WALL_CLOCK)
-        self.onset.setAccessibleName("When it started")
+        self.onset.setAccessibleName(_("When it started"))
         self.clock_change = ClockChangeChoice()
         self.onset_buttons: dict[str, QPushButton] = {}
         # 0 shows as "–": not given. A flare is usually logged after it, so nothing is
         # assumed: neither a length nor "still going".
         self.duration = BlankSpinBox(minimum=0, maximum=999, value=0)
         self.duration.setSpecialValueText("–")
-        self.duration.setAccessibleName("How long")
+        self.duration.setAccessibleName(_("How long"))
         self.unit = QComboBox()
         for name, _seconds in UNITS:
-            self.unit.addItem(name)
+            self.unit.addItem(_(name))
         self.unit.setCurrentIndex(1)
-        self.unit.setAccessibleName("Unit of how long")
-        self.ongoing = QCheckBox("Still going")
+        self.unit.setAccessibleName(_("Unit of how long"))
+        self.ongoing = QCheckBox(_("Still going"))
         self.context = ChipGroup(TermKind.CONTEXT, [], exclusive=True)
         self.qualities = ChipGroup(TermKind.QUALITY, [], add_term=self._adder(TermKind.QUALITY))
         self.triggers = ChipGroup(TermKind.TRIGGER, [], add_term=self._adder(TermKind.TRIGGER))
@@ -118,11 +125,12 @@ class FlareForm(QWidget):
             combo = QComboBox()
             combo.addItem("—", None)
             for level, text in enumerate(IMPACT_LEVELS):
-                combo.addItem(text, level)
-            combo.setAccessibleName(f"Impact on {IMPACT_NAMES[area].lower()}")
+                shown = _(IMPACT_LEVEL_WORDS[level]) if level < len(IMPACT_LEVEL_WORDS) else text
+                combo.addItem(shown, level)
+            combo.setAccessibleName(_(IMPACT_ON[area]))
             self.impacts[area] = combo
-        self.notes = GrowingTextEdit("Anything else (no length limit)")
-        self.notes.setAccessibleName("Notes")
+        self.notes = GrowingTextEdit(_("Anything else (no length limit)"))
+        self.notes.setAccessibleName(_("Notes"))
         self.notes.setTabChangesFocus(True)
         self.timing = QWidget()
         self._build()
@@ -154,19 +162,19 @@ class FlareForm(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self.timing)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(heading("When"))
+        layout.addWidget(heading(_("When")))
         layout.addWidget(self.onset)
         layout.addWidget(self.clock_change)
         quick_row = QWidget()
         quick = FlowLayout(quick_row)
         for label, _when in onset_choices(local_now()):
-            button = QPushButton(label)
+            button = QPushButton(_(label))
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, name=label: self.choose_onset(name))
             self.onset_buttons[label] = button
             quick.addWidget(button)
         layout.addWidget(quick_row)
-        layout.addWidget(heading("How long"))
+        layout.addWidget(heading(_("How long")))
         length = QHBoxLayout()
         length.addWidget(self.duration)
         length.addWidget(self.unit)
@@ -177,19 +185,19 @@ class FlareForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         # What made it worse and what helped first: what the doctor asks, in sight at
         # 1024x700 without scrolling.
-        for title, widget in (("Possible triggers", self.triggers),
-                              ("What I tried, and how much it helped", self.treatments),
-                              ("What it felt like", self.qualities), ("Doing", self.context)):
-            layout.addWidget(heading(title))
+        for title, widget in ((N_("Possible triggers"), self.triggers),
+                              (N_("What I tried, and how much it helped"), self.treatments),
+                              (N_("What it felt like"), self.qualities), (N_("Doing"), self.context)):
+            layout.addWidget(heading(_(title), wrap=True))
             layout.addWidget(widget)
-        layout.addWidget(heading("It got in the way of"))
+        layout.addWidget(heading(_("It got in the way of"), wrap=True))
         grid = QGridLayout()
         for row, (area, combo) in enumerate(self.impacts.items()):
-            grid.addWidget(QLabel(IMPACT_NAMES[area]), row, 0)
+            grid.addWidget(QLabel(_(IMPACT_NAMES[area])), row, 0)
             grid.addWidget(combo, row, 1)
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
-        layout.addWidget(heading("Notes"))
+        layout.addWidget(heading(_("Notes")))
         layout.addWidget(self.notes)
 
     def _connect(self) -> None:

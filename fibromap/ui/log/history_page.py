@@ -25,10 +25,13 @@ from PySide6.QtWidgets import (
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.flare import Flare
 from fibromap.domain.vocabulary import TermKind
-from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
+from fibromap.i18n import DEFAULT, _, current, ngettext
+from fibromap.i18n.formats import day as long_day
+from fibromap.i18n.formats import whole
 from fibromap.store.flares import FlareFilter
 from fibromap.store.store import Store
+from fibromap.ui.bodymap.panel_parts import in_sentence
 from fibromap.ui.log.history_model import HIGHEST_NOTE, HistoryModel
 from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.day_field import day_field, day_of
@@ -67,11 +70,11 @@ class HistoryPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setAccessibleName("Flares")
+        self.table.setAccessibleName(_("Flares"))
         self.empty_note = EmptyNote(self.table)
 
         today = date.today()
-        self.use_dates = QCheckBox("From")
+        self.use_dates = QCheckBox(_("From"))
         self.start = day_field(today - timedelta(days=30))
         self.end = day_field(today)
         self.region = QComboBox(editable=True)
@@ -80,7 +83,7 @@ class HistoryPage(QWidget):
         # posterior superior, deep)"): the list opens wider, and the window stays narrow.
         self.region.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.region.setMinimumContentsLength(24)
-        self.region.addItem("All regions", None)
+        self.region.addItem(_("All regions"), None)
         for region in sorted(atlas, key=lambda r: r.name):
             self.region.addItem(region.name, region.id)
         view = self.region.view()
@@ -90,13 +93,13 @@ class HistoryPage(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
         self.trigger = QComboBox()
-        self.start.setAccessibleName("First day")
-        self.end.setAccessibleName("Last day")
-        self.region.setAccessibleName("Region")
-        self.trigger.setAccessibleName("Trigger")
+        self.start.setAccessibleName(_("First day"))
+        self.end.setAccessibleName(_("Last day"))
+        self.region.setAccessibleName(_("Region"))
+        self.trigger.setAccessibleName(_("Trigger"))
         self.count = QLabel()
-        self.open_button = QPushButton("Open")
-        self.delete_button = QPushButton("Delete")
+        self.open_button = QPushButton(_("Open"))
+        self.delete_button = QPushButton(_("Delete"))
         self._build()
         self.reload_triggers()
         self._connect()
@@ -107,12 +110,12 @@ class HistoryPage(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.use_dates)
         filters.addWidget(self.start)
-        filters.addWidget(QLabel("to"))
+        filters.addWidget(QLabel(_("to")))
         filters.addWidget(self.end)
         filters.addSpacing(12)
-        filters.addWidget(QLabel("Region"))
+        filters.addWidget(QLabel(_("Region")))
         filters.addWidget(self.region, 1)
-        filters.addWidget(QLabel("Trigger"))
+        filters.addWidget(QLabel(_("Trigger")))
         filters.addWidget(self.trigger)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
@@ -148,7 +151,7 @@ class HistoryPage(QWidget):
         chosen = self.trigger.currentData()
         self.trigger.blockSignals(True)
         self.trigger.clear()
-        self.trigger.addItem("Any trigger", None)
+        self.trigger.addItem(_("Any trigger"), None)
         for term in self._store.vocabulary.terms(TermKind.TRIGGER, include_hidden=True):
             self.trigger.addItem(term.label, term.key)
         self.trigger.setCurrentIndex(max(0, self.trigger.findData(chosen)))
@@ -167,7 +170,7 @@ class HistoryPage(QWidget):
         self.end.setEnabled(self.use_dates.isChecked())
         where = self.current_filter()
         if where.start and where.end and where.start > where.end:
-            self.count.setText("The first day is after the last day.")
+            self.count.setText(_("The first day is after the last day."))
             return
         self.model.set_filter(where)
 
@@ -181,10 +184,14 @@ class HistoryPage(QWidget):
         where = self.current_filter()
         # Days marked "no spasms" (Log, Check-in) in the dates shown: days lived without one.
         marked = len(self._store.no_spasms.between(where.start, where.end))
-        self.count.setText(counted(total, "flares")
-                           + (f" (showing {shown}; scroll for more)" if shown < total else "")
-                           + (f"; {counted(marked, 'days')} marked “no spasms”" if marked else "")
-                           + (f"   {HIGHEST_NOTE}" if self.model.any_unrated else ""))
+        text = (ngettext("{n} flare", "{n} flares", total) if shown >= total else
+                ngettext("{n} flare (showing {shown}; scroll for more)",
+                         "{n} flares (showing {shown}; scroll for more)", total)
+                ).format(n=whole(total), shown=shown)
+        if marked:
+            text = ngettext("{flares}; {n} day marked “no spasms”", "{flares}; {n} days marked “no spasms”",
+                            marked).format(flares=text, n=whole(marked))
+        self.count.setText(text + (f"   {_(HIGHEST_NOTE)}" if self.model.any_unrated else ""))
 
     def _explain_empty(self) -> None:
         """Say why the table is empty: nothing logged yet, or the filters hide it all."""
@@ -195,23 +202,26 @@ class HistoryPage(QWidget):
         everything = self._store.flares.count() if (where.start or where.region or where.trigger) else 0
         if not everything:
             self.empty_note.setText(
-                "No flares yet.\n\nTo log one, open the Log view, click each muscle that "
-                "hurts on the body map, then click Save flare. It will be listed here.")
+                _("No flares yet.\n\nTo log one, open the Log view, click each muscle that "
+                  "hurts on the body map, then click Save flare. It will be listed here."))
             return
         which, undo = [], []
         if where.start and where.end:  # the two are set together
-            which.append(f"from {_day(where.start)} to {_day(where.end)}")
-            undo.append("untick From")
+            which.append(_("from {start} to {end}").format(start=_day(where.start), end=_day(where.end)))
+            undo.append(_("untick From"))
         if where.region:
             name = self._atlas.name(where.region)
-            which.append(f"in the {name[:1].lower()}{name[1:]}")
-            undo.append("choose All regions")
+            which.append(_("in the {region}").format(region=in_sentence(name, first_letter=True)))
+            undo.append(_("choose All regions"))
         if where.trigger:
-            which.append(f"with the trigger “{self.trigger.currentText()}”")
-            undo.append("choose Any trigger")
-        ways = ", ".join(undo[:-1]) + (" or " if len(undo) > 1 else "") + undo[-1]
-        self.empty_note.setText(f"No flares {', '.join(which)}.\n\n"
-                                f"{counted(everything, 'flares')} in all. To see them, {ways}.")
+            which.append(_("with the trigger “{trigger}”").format(trigger=self.trigger.currentText()))
+            undo.append(_("choose Any trigger"))
+        ways = undo[-1] if len(undo) == 1 else _("{these} or {last}").format(
+            these=", ".join(undo[:-1]), last=undo[-1])
+        self.empty_note.setText(
+            _("No flares {which}.").format(which=", ".join(which)) + "\n\n"
+            + ngettext("{n} flare in all. To see them, {ways}.", "{n} flares in all. To see them, {ways}.",
+                       everything).format(n=whole(everything), ways=ways))
 
     # -- actions ------------------------------------------------------------------------
     def _chosen_changed(self, *_args) -> None:
@@ -251,4 +261,5 @@ class HistoryPage(QWidget):
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    """7 Dec 2026 in English (as it always was), the language's own form in another."""
+    return f"{day.day} {day:%b %Y}" if current() == DEFAULT else long_day(day)

@@ -15,8 +15,10 @@ from fibromap.domain.draft import DraftLink, DraftSite, FlareDraft
 from fibromap.domain.flare import Flare, SiteRole
 from fibromap.errors import ChangedElsewhere, FibroMapError
 from fibromap.figure.formatting import onset_text, regions_text
+from fibromap.i18n import N_, _
 from fibromap.store.drafts import DraftFile
 from fibromap.ui.bodymap.body_map_page import BodyMapPage
+from fibromap.ui.bodymap.panel_parts import in_sentence
 from fibromap.ui.log.draft_undo import DraftHistory, Moment
 from fibromap.ui.log.flare_form import FlareForm, local_now
 from fibromap.ui.settings import Settings
@@ -29,8 +31,8 @@ if TYPE_CHECKING:
 DRAFT_DELAY_MS = 100  # an edit is on disk within this, even if the app is killed
 FORM_MIN_WIDTH = 320
 FEEDBACK_LINES = 2  # room kept for the message over the buttons: "Saved the flare of …"
-FIND_TIP = "Next time, type a muscle's name on the map to find it; Enter marks it."
-OPENING = "Opening your records… the flare is saved as soon as they are open."
+FIND_TIP = N_("Next time, type a muscle's name on the map to find it; Enter marks it.")
+OPENING = N_("Opening your records… the flare is saved as soon as they are open.")
 
 
 class LogPage(QWidget):
@@ -57,13 +59,13 @@ class LogPage(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.feedback = FeedbackLabel()
-        self.save_button = QPushButton("Save flare")
+        self.save_button = QPushButton(_("Save flare"))
         self.save_button.setDefault(True)
-        self.new_button = QPushButton("New")
-        self.repeat_button = QPushButton("Repeat last")
+        self.new_button = QPushButton(_("New"))
+        self.repeat_button = QPushButton(_("Repeat last"))
         self.save_button.setToolTip("Ctrl+S")
         self.new_button.setToolTip("Ctrl+N")
-        self.repeat_button.setToolTip("Fill in the most recent flare again (Ctrl+R)")
+        self.repeat_button.setToolTip(_("Fill in the most recent flare again (Ctrl+R)"))
         # One click for a day without spasms, where a person who logs only flares is.
         self.no_spasms = NoSpasmsBox(store)
         self.no_spasms.message.connect(lambda text, error: self.show_feedback(text, error=error))
@@ -72,7 +74,7 @@ class LogPage(QWidget):
         self._build()
         # Every step of writing the flare can be undone (Edit menu; ui/log/draft_undo.py).
         self.history = DraftHistory(self._moment, self._show_moment,
-                                    lambda region: self.map.atlas.name(region).lower(), self)
+                                    lambda region: in_sentence(self.map.atlas.name(region)), self)
         self.undo_stack = self.history.stack
         self.history.restart()
         self.marks.events.changed.connect(lambda _regions: self._edited())
@@ -208,7 +210,7 @@ class LogPage(QWidget):
 
     def _edited(self) -> None:
         if not self._loading:
-            if self.body.help.text() == FIND_TIP:
+            if self.body.help.text() == _(FIND_TIP):
                 self.body.help.clear()
             self.feedback.forget()
             self._draft_timer.start()
@@ -243,21 +245,22 @@ class LogPage(QWidget):
             self._editing = exc.current
             self._show_title()
             self.keep_draft()
-            self.show_feedback(f"Not saved: {exc}.", error=True)
+            self.show_feedback(_("Not saved: {problem}.").format(problem=exc), error=True)
             return None
         except FibroMapError as exc:
-            self.show_feedback(f"Not saved: {exc}.", error=True)
+            self.show_feedback(_("Not saved: {problem}.").format(problem=exc), error=True)
             return None
         self._draft_timer.stop()
         self._drafts.discard()
         self._editing = None
         self._reset()
         self.history.restart()
-        regions = regions_text(saved.regions, self.map.atlas).lower()
-        self.show_feedback(f"Saved the flare of {onset_text(saved, year=False)}: {regions}.",
+        regions = in_sentence(regions_text(saved.regions, self.map.atlas))
+        self.show_feedback(_("Saved the flare of {onset}: {regions}.").format(
+            onset=onset_text(saved, year=False), regions=regions),
                            error=False)
         if flares.count() == 1:
-            self.body.help.setText(FIND_TIP)  # the fastest way, said once the first is in
+            self.body.help.setText(_(FIND_TIP))  # the fastest way, said once the first is in
         self.no_spasms.refresh()  # a flare today: the day counts already
         self.saved.emit(saved)
         return saved
@@ -269,12 +272,12 @@ class LogPage(QWidget):
         try:
             self.draft().to_flare(self.map.atlas)
         except FibroMapError as exc:
-            self.show_feedback(f"Not saved: {exc}.", error=True)
+            self.show_feedback(_("Not saved: {problem}.").format(problem=exc), error=True)
             return
         self.form.hold_time()
         self.body.setEnabled(False)  # what is saved is what was on screen
         self._save_when_open = True
-        self.show_feedback(OPENING, error=False)
+        self.show_feedback(_(OPENING), error=False)
 
     def new(self) -> None:
         """A blank flare; the one being written stays one Undo away."""
@@ -283,33 +286,35 @@ class LogPage(QWidget):
         self._reset()
         self._drafts.discard()
         self.feedback.forget()
-        if self.history.record("New flare") and kept:
-            self.show_feedback("A new flare. The one you were marking is kept: Undo "
-                               "(Ctrl+Z) brings it back.", error=False)
+        if self.history.record(_("New flare")) and kept:
+            self.show_feedback(_("A new flare. The one you were marking is kept: Undo "
+                                 "(Ctrl+Z) brings it back."), error=False)
 
     def repeat_last(self) -> bool:
         latest = self._attached().flares.latest()
         if latest is None:
-            self.show_feedback("There is no earlier flare to repeat yet.", error=True)
+            self.show_feedback(_("There is no earlier flare to repeat yet."), error=True)
             return False
         draft = FlareDraft.from_flare(latest, keep_identity=False)
         draft.onset = local_now()
         draft.day_only = False
         draft.notes = ""
-        kept = " Undo (Ctrl+Z) brings back what was here." if not self.draft().is_empty else ""
+        kept = not self.draft().is_empty
         self._editing = None
         self._fill(draft, now=True)  # a repeated flare is now, until a time is given
-        self.history.record("Repeat last flare")
+        self.history.record(_("Repeat last flare"))
         self.keep_draft()
-        self.show_feedback(f"Filled in from the flare of {onset_text(latest, year=False)}; "
-                           f"change what differs and save.{kept}", error=False)
+        said = (_("Filled in from the flare of {onset}; change what differs and save. "
+                  "Undo (Ctrl+Z) brings back what was here.") if kept else
+                _("Filled in from the flare of {onset}; change what differs and save."))
+        self.show_feedback(said.format(onset=onset_text(latest, year=False)), error=False)
         return True
 
     def edit(self, flare: Flare) -> None:
         """Open a saved flare for correction."""
         self._editing = flare
         self._fill(FlareDraft.from_flare(flare))
-        self.history.record(f"Correct the flare of {onset_text(flare, year=False)}")
+        self.history.record(_("Correct the flare of {onset}").format(onset=onset_text(flare, year=False)))
         self.feedback.forget()
 
     def _reset(self) -> None:
@@ -324,9 +329,9 @@ class LogPage(QWidget):
 
     def _show_title(self) -> None:
         if self._editing is not None:
-            self.title.setText(f"Correcting the flare of {onset_text(self._editing)}")
+            self.title.setText(_("Correcting the flare of {onset}").format(onset=onset_text(self._editing)))
         else:
-            self.title.setText("New flare")
+            self.title.setText(_("New flare"))
 
     def show_feedback(self, text: str, *, error: bool) -> None:
         self.feedback.say(text, error=error)

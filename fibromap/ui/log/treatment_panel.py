@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QPushButton, QW
 
 from fibromap.domain.draft import DraftTreatment
 from fibromap.domain.vocabulary import Term, TermKind
+from fibromap.i18n import _
+from fibromap.ui.bodymap.panel_parts import in_sentence
 from fibromap.ui.log.own_words import add_word, ask_for_word
 from fibromap.ui.widgets.blank_spin import BlankSpinBox
 from fibromap.ui.widgets.focus_chain import chain, focusable_before
@@ -21,18 +23,19 @@ class _TreatmentRow:
         self.key = term.key
         self.check = QCheckBox(term.label)
         self.relief = BlankSpinBox(minimum=NO_RELIEF_YET, maximum=10, value=NO_RELIEF_YET)
-        self.relief.setSpecialValueText("relief?")
-        self.relief.setPrefix("relief ")
-        self.relief.setAccessibleName(f"Relief from {term.label.lower()} (0–10)")
-        self.relief.setToolTip("How much it helped: 0 not at all, 10 completely")
+        self.relief.setSpecialValueText(_("relief?"))
+        self.relief.setPrefix(_("relief "))
+        self.relief.setAccessibleName(
+            _("Relief from {treatment} (0–10)").format(treatment=in_sentence(term.label)))
+        self.relief.setToolTip(_("How much it helped: 0 not at all, 10 completely"))
         grid.addWidget(self.check, row, 0)
         grid.addWidget(self.relief, row, 1)
         self.medication = self.dose = None
         if term.key == "medication":
-            self.medication = QLineEdit(placeholderText="which medication")
-            self.dose = QLineEdit(placeholderText="dose")
-            self.medication.setAccessibleName("Medication name")
-            self.dose.setAccessibleName("Dose")
+            self.medication = QLineEdit(placeholderText=_("which medication"))
+            self.dose = QLineEdit(placeholderText=_("dose"))
+            self.medication.setAccessibleName(_("Medication name"))
+            self.dose.setAccessibleName(_("Dose"))
             grid.addWidget(self.medication, row + 1, 0)
             grid.addWidget(self.dose, row + 1, 1)
         self.check.toggled.connect(self.show_details)
@@ -85,7 +88,7 @@ class TreatmentPanel(QWidget):
         self._next_row = 0
         for term in terms:
             self._add_row(term)
-        self.add_button = QPushButton("+ Add a treatment…")
+        self.add_button = QPushButton(_("+ Add a treatment…"))
         self.add_button.clicked.connect(self._ask)
         self._grid.addWidget(self.add_button, 1000, 0)
 
@@ -106,7 +109,7 @@ class TreatmentPanel(QWidget):
         return row
 
     def _ask(self) -> None:
-        label = ask_for_word(self, "treatment")
+        label = ask_for_word(self, TermKind.TREATMENT)
         if label:
             self.add_new(label)
 
