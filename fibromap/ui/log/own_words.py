@@ -13,9 +13,9 @@ from fibromap.i18n import N_, _
 # Each kind of word: its group's name, the title and the question that ask for a new one.
 WORD_TEXTS = {
     TermKind.TRIGGER: (N_("Triggers"), N_("Add a trigger"), N_("New trigger:")),
-    TermKind.QUALITY: (N_("Pain qualitys"), N_("Add a pain quality"), N_("New pain quality:")),
+    TermKind.QUALITY: (N_("Pain qualities"), N_("Add a pain quality"), N_("New pain quality:")),
     TermKind.TREATMENT: (N_("Treatments"), N_("Add a treatment"), N_("New treatment:")),
-    TermKind.CONTEXT: (N_("Activitys"), N_("Add a activity"), N_("New activity:")),
+    TermKind.CONTEXT: (N_("Activities"), N_("Add an activity"), N_("New activity:")),
 }
 
 
