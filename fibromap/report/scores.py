@@ -53,8 +53,9 @@ def wpi_lines(data: ReportData) -> list[str]:
                  weeks=_weeks(missing), no_records=_(NO_RECORDS)) if missing else "")
              + _("; generalized pain in {count} of {weeks}").format(
                  count=sum(1 for _w, r in measured if r.generalized), weeks=len(measured))
-             + (_(" (the first {days} make no whole week).").format(days=_days(rest.days))
-                if rest else ".")]
+             + (ngettext(" (the first {n} day make no whole week).",
+                         " (the first {n} days make no whole week).", rest.days).format(
+                 n=whole(rest.days)) if rest else ".")]
     week, last = scores.weeks[-1]
     span = _("Last 7 days ({start} – {end})").format(start=short_day(week.start),
                                                      end=short_day(week.end))

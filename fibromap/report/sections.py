@@ -19,7 +19,7 @@ from fibromap.analysis.report_data import ReportData
 from fibromap.analysis.scores import NOT_A_DIAGNOSIS
 from fibromap.domain.wording import LONG_SPAN_DAYS
 from fibromap.figure import colors
-from fibromap.i18n import _, ngettext
+from fibromap.i18n import _, ngettext, npgettext
 from fibromap.i18n.formats import day, decimal, whole
 from fibromap.report.charts import bar_chart, chart_day
 from fibromap.report.layout import (
@@ -134,7 +134,8 @@ def _trend_note(data: ReportData) -> str:
                                               end=short_day(first.days.end))
     if weekly.left_out is not None:
         out = weekly.left_out
-        flares = ngettext("{n} flare", "{n} flares", out.flares).format(n=whole(out.flares))
+        flares = npgettext("after of or with (German dative)", "{n} flare", "{n} flares",
+                           out.flares).format(n=whole(out.flares))
         note += ngettext(
             " The first {n} day ({days}), with {flares}, are too few for a bar and are not in "
             "the chart.",

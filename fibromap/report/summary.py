@@ -11,7 +11,7 @@ from fibromap.domain.atlas import Atlas
 from fibromap.domain.flare import IMPACT_LEVELS
 from fibromap.domain.wording import STILL_GOING_TEXT, duration_text
 from fibromap.figure.formatting import in_sentence
-from fibromap.i18n import N_, _, ngettext
+from fibromap.i18n import N_, _, ngettext, npgettext
 from fibromap.i18n.formats import decimal, whole
 from fibromap.report.layout import Section, percent, text_section
 from fibromap.report.scores import short_scores
@@ -28,6 +28,18 @@ def _flares(n: int) -> str:
 
 def _days(n: int) -> str:
     return ngettext("{n} day", "{n} days", n).format(n=whole(n))
+
+
+def _days_in(n: int) -> str:
+    """So many days after "of" or "in" (German's dative: "von 365 Tagen")."""
+    return npgettext("after of or in (German dative)", "{n} day", "{n} days", n).format(
+        n=whole(n))
+
+
+def _flares_of(n: int) -> str:
+    """So many flares after "of" or "with" (German's dative: "von 842 Schüben")."""
+    return npgettext("after of or with (German dative)", "{n} flare", "{n} flares", n).format(
+        n=whole(n))
 
 
 def _regions(n: int) -> str:
@@ -96,7 +108,7 @@ def impact_lines(data: ReportData) -> list[str]:
 def _how_often(data: ReportData) -> str:
     s, days = data.summary, data.period.days
     line = _("How often: {flares} on {with_flares} of {days}").format(
-        flares=_flares(s.flares), with_flares=s.days_with_flares, days=_days(days))
+        flares=_flares(s.flares), with_flares=s.days_with_flares, days=_days_in(days))
     if days < SHORT:  # a weekly rate from less than a week would be a guess
         hours = [f"{h:02d}:00 ({n})" for h, n in enumerate(data.hours) if n]
         return (line + _(" (shorter than a week: no weekly rate or chart).")
@@ -188,10 +200,10 @@ def places_text(now: Places, before: Places | None, atlas: Atlas, days: int) -> 
                          "frequent, {n} region in all",
                          "; in the previous {days}, {share} of {flares} in its {top} most "
                          "frequent, {n} regions in all", before.regions).format(
-            days=_days(days), share=percent(before.share), flares=_flares(before.flares),
+            days=_days_in(days), share=percent(before.share), flares=_flares_of(before.flares),
             top=len(before.top), n=whole(before.regions))
     elif before is not None:
-        text += _("; no flares in the previous {days}").format(days=_days(days))
+        text += _("; no flares in the previous {days}").format(days=_days_in(days))
     return text + "."
 
 
