@@ -27,10 +27,12 @@ from fibromap.i18n import N_, _, formats, ngettext
 from fibromap.report.layout import (
     WRAP,
     Section,
+    draw_wrapped,
     each_flares,
     each_times,
     font,
     listing,
+    overflow,
     text_section,
     wrapped_height,
 )
@@ -220,7 +222,8 @@ class _Map:
 
     def head_height(self, width: float) -> float:
         """The title and under it the side the patient's right is on."""
-        return TITLE_HEIGHT + wrapped_height(self.caption, width, NOTE_SIZE) + 2
+        return (TITLE_HEIGHT + overflow(_(TITLE), width, 10.5, True)
+                + wrapped_height(self.caption, width, NOTE_SIZE) + 2)
 
     def map_height(self, width: float) -> float:
         return self.head_height(width) + self.height + self.key_lines(width)
@@ -228,11 +231,12 @@ class _Map:
     def draw_head(self, painter: QPainter, box: QRectF) -> float:
         """The title and the caption over the figures; where the figures begin."""
         painter.setFont(font(10.5, True))
-        painter.drawText(QRectF(box.left(), box.top(), box.width(), 14), _(TITLE))
+        extra = draw_wrapped(painter, box.left(), box.top(), box.width(), 14, _(TITLE), 10.5,
+                             True)
         painter.setFont(font(NOTE_SIZE))
         caption = wrapped_height(self.caption, box.width(), NOTE_SIZE)
-        painter.drawText(QRectF(box.left(), box.top() + TITLE_HEIGHT, box.width(), caption),
-                         WRAP, self.caption)
+        painter.drawText(QRectF(box.left(), box.top() + TITLE_HEIGHT + extra, box.width(),
+                                caption), WRAP, self.caption)
         return box.top() + self.head_height(box.width())
 
     def draw_map(self, painter: QPainter, box: QRectF) -> None:

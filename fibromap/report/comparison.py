@@ -13,7 +13,16 @@ from fibromap.domain.atlas import Atlas
 from fibromap.figure import colors
 from fibromap.i18n import DEFAULT, N_, _, current, ngettext
 from fibromap.i18n.formats import decimal, whole
-from fibromap.report.layout import WRAP, Section, font, period_text, text_section, wrapped_height
+from fibromap.report.layout import (
+    WRAP,
+    Section,
+    draw_wrapped,
+    font,
+    overflow,
+    period_text,
+    text_section,
+    wrapped_height,
+)
 from fibromap.report.summary import short
 
 SIZE = 8.0
@@ -99,12 +108,13 @@ def comparison(data: ReportData, atlas: Atlas) -> list[Section]:
         n=whole(compared.compared), regions="; ".join(regions) if regions else _("none"))]
 
     def notes_height(width: float) -> float:
-        return sum(wrapped_height(line, width, SIZE) for line in notes)
+        return overflow(title, width, 10.5, True) + sum(
+            wrapped_height(line, width, SIZE) for line in notes)
 
     def draw(painter: QPainter, box: QRectF) -> None:
         painter.setFont(font(10.5, True))
-        painter.drawText(QRectF(box.left(), box.top(), box.width(), 14), title)
-        y = box.top() + 17
+        y = box.top() + 17 + draw_wrapped(painter, box.left(), box.top(), box.width(), 14, title,
+                                          10.5, True)
         for index, row in enumerate(table):
             painter.setFont(font(SIZE, bold=index == 0))
             left = box.left()

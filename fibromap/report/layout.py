@@ -80,6 +80,20 @@ def wrapped_height(text: str, width: float, size: float, bold: bool = False) -> 
         QRectF(0, 0, width, 100_000), WRAP, text or " ").height()
 
 
+def overflow(text: str, width: float, size: float, bold: bool = False) -> float:
+    """How much taller than one line ``text`` wraps to in ``width`` (0 for one line): what a
+    heading drawn in a one-line box needs more in a language with longer words."""
+    return wrapped_height(text, width, size, bold) - wrapped_height("X", width, size, bold)
+
+
+def draw_wrapped(painter: QPainter, left: float, top: float, width: float, line: float,
+                 text: str, size: float, bold: bool = False) -> float:
+    """``text`` in a box ``line`` points tall, taller by what it wraps to; returns the extra."""
+    extra = overflow(text, width, size, bold)
+    painter.drawText(QRectF(left, top, width, line + extra), WRAP, text)
+    return extra
+
+
 def text_section(title: str, lines: Sequence[str], size: float = 8.5, columns: int = 1) -> Section:
     """A heading and lines of text, in ``columns`` side by side (row by row); long lines
     wrap, the section is measured to fit, and it may go on over a page break between rows

@@ -14,7 +14,16 @@ from fibromap.figure.formatting import in_sentence
 from fibromap.i18n import _, ngettext
 from fibromap.i18n.formats import day, decimal, whole
 from fibromap.report.charts import bar_chart, chart_day
-from fibromap.report.layout import WRAP, Section, font, short_day, text_section, wrapped_height
+from fibromap.report.layout import (
+    WRAP,
+    Section,
+    draw_wrapped,
+    font,
+    overflow,
+    short_day,
+    text_section,
+    wrapped_height,
+)
 
 AREA_NAMES = {area.id: area.name for area in WPI_AREAS}
 LATEST = 6        # questionnaire results listed before the chart carries the rest
@@ -150,13 +159,14 @@ def _questionnaire_section(title: str, lines: list[str], labels: list[str],
     chart = 70.0 if len(values) > 1 else 0.0
 
     def height(width: float) -> float:
-        return 14 + sum(wrapped_height(line, width, 8.5) for line in lines) + chart
+        return 14 + overflow(title, width, 9.5, True) + sum(
+            wrapped_height(line, width, 8.5) for line in lines) + chart
 
     def draw(painter: QPainter, box: QRectF) -> None:
         painter.setFont(font(9.5, True))
-        painter.drawText(QRectF(box.left(), box.top(), box.width(), 13), title)
+        extra = draw_wrapped(painter, box.left(), box.top(), box.width(), 13, title, 9.5, True)
         painter.setFont(font(8.5))
-        y = box.top() + 14
+        y = box.top() + 14 + extra
         for line in lines:
             h = wrapped_height(line, box.width(), 8.5)
             painter.drawText(QRectF(box.left(), y, box.width(), h), WRAP, line)

@@ -25,9 +25,11 @@ from fibromap.report.charts import bar_chart, chart_day
 from fibromap.report.layout import (
     WRAP,
     Section,
+    draw_wrapped,
     each_flares,
     font,
     listing,
+    overflow,
     period_text,
     short_day,
     spread,
@@ -57,15 +59,17 @@ def header(data: ReportData, today: date) -> Section:
     note = _("Recorded by the patient. Scores and patterns are {not_a_diagnosis}.").format(
         not_a_diagnosis=_(NOT_A_DIAGNOSIS))
 
+    title = _("Muscle spasms and pain: record for the appointment")
+
     def height(width: float) -> float:
-        return 24 + sum(wrapped_height(line, width, 9) for line in lines + [note])
+        return 24 + overflow(title, width, 15, True) + sum(
+            wrapped_height(line, width, 9) for line in lines + [note])
 
     def draw(painter: QPainter, box: QRectF) -> None:
         painter.setFont(font(15, True))
-        painter.drawText(QRectF(box.left(), box.top(), box.width(), 20),
-                         _("Muscle spasms and pain: record for the appointment"))
+        extra = draw_wrapped(painter, box.left(), box.top(), box.width(), 20, title, 15, True)
         painter.setFont(font(9))
-        y = box.top() + 23
+        y = box.top() + 23 + extra
         for line in lines + [note]:
             if line is note:
                 painter.setPen(colors.CURRENT)
@@ -95,14 +99,16 @@ def trend(data: ReportData) -> list[Section]:
     long = data.period.days > LONG_SPAN_DAYS  # dates on the axis need their year
     note = _trend_note(data)
 
+    title = _("How often: flares per 7 days, with the mean intensity (line, 0–10)")
+
     def draw(painter: QPainter, box: QRectF) -> None:
         painter.setFont(font(10.5, True))
-        painter.drawText(QRectF(box.left(), box.top(), box.width(), 14),
-                         _("How often: flares per 7 days, with the mean intensity (line, 0–10)"))
+        extra = draw_wrapped(painter, box.left(), box.top(), box.width(), 14, title, 10.5, True)
         painter.setFont(font(7.5))
         noted = wrapped_height(note, box.width(), 7.5)
-        painter.drawText(QRectF(box.left(), box.top() + 16, box.width(), noted), WRAP, note)
-        top = box.top() + 18 + noted
+        painter.drawText(QRectF(box.left(), box.top() + 16 + extra, box.width(), noted), WRAP,
+                         note)
+        top = box.top() + 18 + noted + extra
         painter.setFont(font(7))
         bar_chart(painter, QRectF(box.left(), top, box.width(), box.bottom() - top),
                   [chart_day(w.days.end, data.period.days) for w in weeks],
@@ -110,7 +116,8 @@ def trend(data: ReportData) -> list[Section]:
                   label_every=max(1, len(weeks) // (8 if long else 10)),
                   line=[w.mean_intensity for w in weeks], line_label=_("mean intensity (0–10)"),
                   partial=[i for i, w in enumerate(weeks) if w.partial])
-    return [Section(lambda width: 128 + wrapped_height(note, width, 7.5), draw, floats=True)]
+    return [Section(lambda width: 128 + overflow(title, width, 10.5, True)
+                    + wrapped_height(note, width, 7.5), draw, floats=True)]
 
 
 def _trend_note(data: ReportData) -> str:
@@ -158,21 +165,24 @@ def hours(data: ReportData) -> list[Section]:
                     "{n} flares known only to the day are not in this chart.", untimed).format(
         n=whole(untimed)) if untimed else ""
 
+    title = _("When: flares by hour of the day (midnight to 8 am in {colour})").format(
+        colour=_(colors.HIGHLIGHT_WORD))
+
+    def extra(width: float) -> float:
+        return overflow(title, width, 10.5, True) + (overflow(note, width, 7.5) if note else 0)
+
     def draw(painter: QPainter, box: QRectF) -> None:
         painter.setFont(font(10.5, True))
-        painter.drawText(QRectF(box.left(), box.top(), box.width(), 14),
-                         _("When: flares by hour of the day (midnight to 8 am in {colour})")
-                         .format(colour=_(colors.HIGHLIGHT_WORD)))
-        top = box.top() + 16
+        top = box.top() + 16 + draw_wrapped(painter, box.left(), box.top(), box.width(), 14,
+                                            title, 10.5, True)
         if note:
             painter.setFont(font(7.5))
-            painter.drawText(QRectF(box.left(), top, box.width(), 11), note)
-            top += 12
+            top += 12 + draw_wrapped(painter, box.left(), top, box.width(), 11, note, 7.5)
         painter.setFont(font(7))
         bar_chart(painter, QRectF(box.left(), top, box.width(), box.bottom() - top),
                   [f"{h:02d}" for h in range(24)], data.hours, highlight=NIGHT_HOURS,
                   label_every=2)
-    return [Section(112 if note else 100, draw, floats=True)]
+    return [Section(lambda width: (112 if note else 100) + extra(width), draw, floats=True)]
 
 
 def daily_life(data: ReportData) -> list[Section]:
