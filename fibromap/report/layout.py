@@ -160,9 +160,10 @@ def spread(values: Sequence[float]) -> str:
 
 
 def _each_count(values: Sequence[float]) -> int:
-    """The count the plural form of a range of counts follows: one only for a lone 1."""
+    """The count the plural form of counts follows: the count itself when all are one, else
+    a plural (a range, "1–3 flares each")."""
     low, high = min(values), max(values)
-    return 1 if low == high == 1 else max(2, int(high))
+    return int(high) if low == high else max(2, int(high))
 
 
 def each_flares(values: Sequence[float]) -> str:

@@ -89,7 +89,7 @@ def criteria_line(criteria: Criteria2016) -> str:
                   _("WPI {wpi} with SSS {sss} on {day} (outside WPI 7 or more with SSS 5 or "
                     "more, or WPI 4–6 with SSS 9 or more)"))
         parts.append(within.format(wpi=criteria.wpi.score, sss=criteria.sss,
-                                   day=day(criteria.day)))
+                                   day=day(criteria.day) if criteria.day else ""))
         parts.append(_("generalized pain in {count} of 5 regions (4 needed)").format(
             count=len(criteria.wpi.regions_with_pain)))
     if criteria.months is not None:

@@ -132,11 +132,11 @@ def _how_strong(data: ReportData) -> str:
             "How strong (0–10): mean {mean}, highest {highest}, over {marks} in pain on "
             "{regions} (a mark: one region in one flare; 0 is not pain; {n} referred zones not "
             "rated are left out).", s.unrated_zones).format(
-            mean=decimal(s.mean_intensity), highest=s.max_intensity, marks=marks,
+            mean=decimal(s.mean_intensity or 0.0), highest=s.max_intensity, marks=marks,
             regions=regions, n=whole(s.unrated_zones))
     return _("How strong (0–10): mean {mean}, highest {highest}, over {marks} in pain on "
              "{regions} (a mark: one region in one flare; 0 is not pain).").format(
-        mean=decimal(s.mean_intensity), highest=s.max_intensity, marks=marks, regions=regions)
+        mean=decimal(s.mean_intensity or 0.0), highest=s.max_intensity, marks=marks, regions=regions)
 
 
 def _duration_line(data: ReportData) -> str:
