@@ -73,7 +73,7 @@ def _render(data: ReportData, atlas: Atlas, device, today: date | None,
             orientation: Orientation, build: Build) -> int:
     painter = QPainter()
     if not painter.begin(device):
-        raise FibroMapError("cannot start painting the report")
+        raise FibroMapError(_("cannot start painting the report"))
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         writer = Writer(device, painter, running_header(data))
@@ -93,9 +93,10 @@ def _render(data: ReportData, atlas: Atlas, device, today: date | None,
 def check_target(target: Path) -> None:
     """Refuse, before any work, a place a report cannot be written to."""
     if target.is_dir():
-        raise FibroMapError(f"{target} is a folder; give a file name such as report.pdf")
+        raise FibroMapError(_("{target} is a folder; give a file name such as report.pdf").format(
+            target=target))
     if not target.parent.is_dir():
-        raise FibroMapError(f"the folder {target.parent} does not exist")
+        raise FibroMapError(_("the folder {folder} does not exist").format(folder=target.parent))
 
 
 def write_report(data: ReportData, atlas: Atlas, target: Path, page_size: str = "a4",
@@ -109,7 +110,7 @@ def write_report(data: ReportData, atlas: Atlas, target: Path, page_size: str = 
     must (Qt's writer does not report a full disk), synced, then renamed into place.
     """
     check_target(target)
-    failure = f"cannot write the report to {target}"
+    failure = _("cannot write the report to {target}").format(target=target)
     with atomic.replacing(target, failure=failure) as temporary:
         pdf = QPdfWriter(str(temporary))
         pdf.setResolution(RESOLUTION)
@@ -137,5 +138,7 @@ def _check_complete(path: Path, failure: str) -> None:
     except OSError:
         size, tail = 0, b""
     if size == 0 or b"%%EOF" not in tail:
-        reason = atomic.DISK_FULL if atomic.nearly_full(path.parent) else "the file was cut short"
-        raise FibroMapError(f"{failure}: {reason}; nothing was written")
+        reason = (_(atomic.DISK_FULL) if atomic.nearly_full(path.parent)
+                  else _("the file was cut short"))
+        raise FibroMapError(_("{failure}: {reason}; nothing was written").format(
+            failure=failure, reason=reason))
