@@ -9,7 +9,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from fibromap.domain.atlas import Side
-from fibromap.figure.referral_arrow import ReferralArrow
+from fibromap.figure.referral_arrow import ReferralArrow, ring_letter
 from fibromap.figure.region_item import RegionItem, shape_path
 
 OUTSIDE = 6.0  # between the figure's outline and the ring
@@ -28,7 +28,7 @@ def route_arrow(figures, arrow: ReferralArrow) -> bool:
         arrow.route(start, end)
         return True
     ring = _edge(figures, arrow, source, target, end.y())
-    arrow.route_to_edge(start, ring, "F" if target.view.facing else "B")
+    arrow.route_to_edge(start, ring, ring_letter(target.view.facing))
     return True
 
 

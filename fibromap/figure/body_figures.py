@@ -27,9 +27,26 @@ from fibromap.figure.midline import midline_of
 from fibromap.figure.orientation import Orientation
 from fibromap.figure.region_chip import chip_font, chip_rows, chips
 from fibromap.figure.region_item import IntensityLabel, RegionItem, polyline_path, shape_path
+from fibromap.i18n import _, pgettext
 
 FIGURE_GAP = 60.0
 TITLE_SPACE = 34.0
+
+
+def view_title(view: View) -> str:
+    """A view's title in the language of the moment: the whole figure's "Front" and "Back"
+    (the body's sides, not a step back), the detail views' as the atlas names them."""
+    if view is View.FRONT:
+        return pgettext("body side", "Front")
+    if view is View.BACK:
+        return pgettext("body side", "Back")
+    return _(view.title)
+
+
+def side_letters() -> tuple[str, str]:
+    """The letters for the patient's own left and right: L and R; Spanish I and D."""
+    return (pgettext("the patient's left, one letter", "L"),
+            pgettext("the patient's right, one letter", "R"))
 
 
 def scene_anchor_of(item: RegionItem) -> QPointF:
@@ -90,13 +107,13 @@ class BodyFigures:
                 self._add(item, view)
             self._link_deep(view)
             self._draw_outline(view)
-            title = QGraphicsSimpleTextItem(view.title)
+            title = QGraphicsSimpleTextItem(view_title(view))
             title.setFont(title_font)
             title.setBrush(colors.LABEL)
             self.scene.addItem(title)
             self.titles[view] = title
             sides = []
-            for _ in range(2):
+            for _side in range(2):
                 text = QGraphicsSimpleTextItem()
                 text.setFont(side_font)
                 text.setBrush(colors.CURRENT)
@@ -273,8 +290,9 @@ class BodyFigures:
             figure = self.geometry.views[view]
             # Seen from behind, or in a mirror, the person's left is on the viewer's left.
             left_is_left = not view.facing or self._mirrored
-            left.setText("L" if left_is_left else "R")
-            right.setText("R" if left_is_left else "L")
+            letters = side_letters()
+            left.setText(letters[0] if left_is_left else letters[1])
+            right.setText(letters[1] if left_is_left else letters[0])
             origin = self.containers[view].pos()
             x, y = figure.sides_at
             for text, at in ((left, x), (right, figure.width - x)):

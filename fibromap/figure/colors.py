@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from fibromap.i18n import N_
+
 # A sequential light-orange to dark-red scale (ColorBrewer RdYlBu's warm end, RdBu's darkest
 # red), stretched over the 0–10 scale. Its CIE lightness falls in even steps of about 14
 # (L* 77, 62, 48, 34, 20), so it reads with any colour vision; its lightest class is already
@@ -23,9 +25,9 @@ DETAIL = QColor(93, 87, 80, 150)  # face and navel lines
 # The bars of a chart, and the bars it picks out (night hours, weeks of generalized pain):
 # each with the word its title uses for it, so a title names the colour it shows.
 BAR = QColor("#7a9cc6")
-BAR_WORD = "blue"
+BAR_WORD = N_("blue")  # shown as _(BAR_WORD)
 HIGHLIGHT = QColor(SCALE[2])   # the scale's middle red, #d73027 (hue 3°)
-HIGHLIGHT_WORD = "red"
+HIGHLIGHT_WORD = N_("red")
 
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:

@@ -19,10 +19,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen
 
 from fibromap.figure import colors
+from fibromap.i18n import N_
 
 # The key to the dots, wherever a map of figures is explained (heat-map, report).
-DEEP_KEY = ("Dotted: a deep muscle, under the one around it; with no flares of its own it "
-            "shows that one's colour.")
+DEEP_KEY = N_("Dotted: a deep muscle, under the one around it; with no flares of its own it "
+              "shows that one's colour.")  # shown as _(DEEP_KEY)
 DOT_SPACING = 6.5   # scene units between neighbouring dots (about 5 px on screen, 3 pt on paper)
 DOT_RADIUS = 1.15   # scene units
 HATCH_SPACING = 7.0  # between the diagonal lines of a hatching

@@ -4,22 +4,31 @@ from __future__ import annotations
 
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.clock_time import ClockTime, offset_text
+from fibromap.i18n import _, current, formats
+
+
+def in_sentence(name: str) -> str:
+    """A region's name inside a sentence: lower case, but German nouns keep their capital."""
+    return name if current() == "de" else name.lower()
 
 
 def regions_text(regions, atlas: Atlas, shown: int = 3) -> str:
     names = [atlas.name(region) for region in regions]
     text = ", ".join(names[:shown])
-    return text + (f" +{len(names) - shown} more" if len(names) > shown else "")
+    more = _(" +{count} more").format(count=len(names) - shown)
+    return text + (more if len(names) > shown else "")
 
 
 def onset_text(flare, year: bool = True) -> str:
     """When a flare began, as shown: "Sun 01 Mar 2026, 14:05", or for a flare known only
     to the day "Sun 01 Mar 2026 (time not known)". In the hour the clocks went back, which
     of the two: "Sun 26 Oct 2025, 02:30 (before the clocks went back)"."""
-    day = f"{flare.onset:%a %d %b}" + (f" {flare.onset:%Y}" if year else "")
+    day = (formats.dated(flare.onset, "%a %d %b %Y", "yMMMEd") if year
+           else formats.day_of_week(flare.onset))
     if flare.day_only:
-        return f"{day} (time not known)"
-    return f"{day}, {flare.onset:%H:%M}{_which_of_two(flare.onset)}"
+        return _("{day} (time not known)").format(day=day)
+    return _("{day}, {time}").format(day=day, time=formats.clock(flare.onset)) + _which_of_two(
+        flare.onset)
 
 
 def _which_of_two(onset) -> str:
@@ -33,4 +42,4 @@ def _which_of_two(onset) -> str:
     which = clock.index(onset)
     if which is None:  # recorded on another clock: its offset tells the two apart
         return f" ({offset_text(onset.utcoffset())})"
-    return f" ({('before', 'after')[which]} the clocks went back)"
+    return (_(" (before the clocks went back)"), _(" (after the clocks went back)"))[which]

@@ -8,8 +8,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
 
 from fibromap.figure import colors
+from fibromap.i18n import N_, _
 
-NONE = "none"
+NONE = N_("none")  # shown as _(NONE)
 
 
 def scale_gradient(bar: QRectF) -> QLinearGradient:
@@ -32,7 +33,7 @@ def class_key(entries: list[tuple[str, QColor]], metrics: QFontMetricsF, width: 
     placed = []
     x = y = 0.0
     line = max(swatch, metrics.height()) + swatch / 3
-    for text, colour in [(NONE, colors.UNMARKED), *entries]:
+    for text, colour in [(_(NONE), colors.UNMARKED), *entries]:
         wide = swatch + swatch / 3 + metrics.horizontalAdvance(text)
         if x > 0 and x + wide > width:
             x, y = 0.0, y + line

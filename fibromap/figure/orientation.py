@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from fibromap.i18n import N_, _
+
+LABELS = {"clinician": N_("Clinician view (facing the person)"),
+          "patient": N_("Patient view (as in a mirror)")}
+
 
 class Orientation(StrEnum):
     """How the front of the body is shown."""
@@ -13,5 +18,4 @@ class Orientation(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"clinician": "Clinician view (facing the person)",
-                "patient": "Patient view (as in a mirror)"}[self.value]
+        return _(LABELS[self.value])

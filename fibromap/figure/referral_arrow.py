@@ -12,9 +12,18 @@ from PySide6.QtGui import QColor, QFont, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from fibromap.figure import colors
+from fibromap.i18n import pgettext
 
 RING = 7.0  # the radius of the ring that ends an arrow to the other figure (scene units)
 RING_Z = 9  # above the numbers and their leaders (8): a leader passes under a ring
+
+
+def ring_letter(front: bool) -> str:
+    """The letter in a ring: F (felt on the front) or B (on the back), in the language's
+    words for them (German V and H, vorne and hinten)."""
+    if front:
+        return pgettext("ring letter: felt on the front of the body", "F")
+    return pgettext("ring letter: felt on the back of the body", "B")
 
 
 class _Ring(QGraphicsItem):

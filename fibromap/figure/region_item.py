@@ -11,9 +11,11 @@ from fibromap.domain.flare import SiteRole
 from fibromap.domain.geometry import Shape
 from fibromap.figure import colors
 from fibromap.figure.fill_marks import dots, hatching, mark_colour
+from fibromap.figure.formatting import in_sentence
+from fibromap.i18n import N_, _
 
 # A referred zone the person did not rate: hatched over the unrated fill, marked "?".
-REFERRED_NOT_RATED = "referred, not rated"
+REFERRED_NOT_RATED = N_("referred, not rated")  # shown as _(REFERRED_NOT_RATED)
 
 
 def shape_path(shape: Shape) -> QPainterPath:
@@ -91,16 +93,18 @@ class RegionItem(QGraphicsPathItem):
             return f"{self.region.name}, {self.value_text}"
         parts = [self.region.name]
         if self.parts_marked and not self.marked:
-            parts.append("marked closer: " + ", ".join(
-                f"{name.lower()} {'not rated' if i is None else i}" for name, i in self.parts_marked))
+            parts.append(_("marked closer: {parts}").format(parts=", ".join(
+                f"{in_sentence(name)} {_('not rated') if i is None else i}"
+                for name, i in self.parts_marked)))
         if self.role is SiteRole.REFERRED and self.intensity is None:
-            parts.append(REFERRED_NOT_RATED)  # kept so, out of every intensity figure
+            parts.append(_(REFERRED_NOT_RATED))  # kept so, out of every intensity figure
         elif self.marked:
-            parts.append("not rated" if self.intensity is None else f"intensity {self.intensity}")
+            parts.append(_("not rated") if self.intensity is None
+                         else _("intensity {value}").format(value=self.intensity))
             if self.role is SiteRole.TRIGGER_POINT:
-                parts.append("trigger point")
+                parts.append(_("trigger point"))
             elif self.role is SiteRole.REFERRED:
-                parts.append("referred pain")
+                parts.append(_("referred pain"))
         return ", ".join(parts)
 
     @property

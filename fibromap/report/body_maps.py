@@ -16,14 +16,26 @@ from fibromap.analysis.heatmap import PER_ZONE, Metric, arrows_drawn, format_val
 from fibromap.analysis.report_data import ReportData
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.geometry import Build, load_geometry
-from fibromap.domain.wording import counted
 from fibromap.figure.body_figures import FIGURE_GAP, BodyFigures
 from fibromap.figure.fill_marks import DEEP_KEY
+from fibromap.figure.formatting import in_sentence
 from fibromap.figure.legend import class_colour, class_key, key_height, paint_key
 from fibromap.figure.number_placement import NumberLabels
 from fibromap.figure.orientation import Orientation
-from fibromap.figure.referral_arrow import ReferralArrow
-from fibromap.report.layout import WRAP, Section, each, font, listing, text_section, wrapped_height
+from fibromap.figure.referral_arrow import ReferralArrow, ring_letter
+from fibromap.i18n import N_, _, formats, ngettext
+from fibromap.report.layout import (
+    WRAP,
+    Section,
+    draw_wrapped,
+    each_flares,
+    each_times,
+    font,
+    listing,
+    overflow,
+    text_section,
+    wrapped_height,
+)
 
 MAP_HEIGHT = 440.0   # points for the two figures, at most
 MIN_MAP_HEIGHT = 312.0  # ... and at least, to share the rest of a page rather than wait
@@ -43,14 +55,14 @@ SHORT_ARROWS = 2     # ... for a period shorter than a week
 ARROWS_LISTED = 5    # referral patterns named under the figures (each takes two lines)
 NOTE_SIZE = 8.0
 SWATCH = 9.0         # a class's swatch in the key, points
-KEY_TITLE = "Flares touching each region (colours as on screen):"
+KEY_TITLE = N_("Flares touching each region (colours as on screen):")
 COLUMN_GAP = 14.0    # between the two columns of notes
 
 SIDES = {  # said under the title, over the figures
-    Orientation.CLINICIAN: "Front seen facing the patient: the patient's right is on the left "
-                           "of the page (L and R are the patient's own).",
-    Orientation.PATIENT: "Front as in a mirror: the patient's right is on the right of the "
-                         "page (L and R are the patient's own).",
+    Orientation.CLINICIAN: N_("Front seen facing the patient: the patient's right is on the "
+                              "left of the page (L and R are the patient's own)."),
+    Orientation.PATIENT: N_("Front as in a mirror: the patient's right is on the right of the "
+                            "page (L and R are the patient's own)."),
 }
 TITLE_HEIGHT = 16.0  # the title's line, points
 
@@ -60,40 +72,44 @@ def _left_off(figures: BodyFigures, left_off: list[str]) -> list[str]:
     if not left_off:
         return []
     values = [figures.region_items[rid].value or 0 for rid in left_off]
-    return [f"{counted(len(left_off), 'smaller numbers')} ({each(values, 'flares')}) "
-            f"{'is' if len(left_off) == 1 else 'are'} left off the figures for want of room; "
-            "their colours still show them."]
+    return [ngettext("{n} smaller number ({each}) is left off the figures for want of room; "
+                     "their colours still show them.",
+                     "{n} smaller numbers ({each}) are left off the figures for want of room; "
+                     "their colours still show them.", len(left_off)).format(
+        n=formats.whole(len(left_off)), each=each_flares(values))]
 
 
 def _notes(data: ReportData, atlas: Atlas) -> tuple[list[str], list[str]]:
     """The notes under the figures and their key: the sides and the arrows, then the
     regions."""
     drawn, left = arrows_drawn(data.links)
-    links = [f"{atlas.name(s)} → {atlas.name(t).lower()}: {n}×" for s, t, n in drawn]
+    links = [f"{atlas.name(s)} → {in_sentence(atlas.name(t))}: {n}×" for s, t, n in drawn]
     top = sorted(data.figures.values(), key=lambda f: (-f.flares, f.region))
     regions = [f"{atlas.name(f.region)}: {f.flares}, " + (
-        f"{f.mean_intensity:.1f} / {f.max_intensity}" if f.mean_intensity is not None
-        else "referred, not rated") for f in top]
-    first = [] if data.figures else ["No flares in this period: the figures are blank."]
-    first += ["Most frequent referral patterns, drawn as arrows "
-              f"(at most {PER_ZONE} to one region; the thicker, the more often; ending in a "
-              "ring: felt on the other figure at that height and side, F front, B back):"]
+        f"{formats.decimal(f.mean_intensity)} / {f.max_intensity}"
+        if f.mean_intensity is not None else _("referred, not rated")) for f in top]
+    first = [] if data.figures else [_("No flares in this period: the figures are blank.")]
+    first += [_("Most frequent referral patterns, drawn as arrows (at most {most} to one "
+                "region; the thicker, the more often; ending in a ring: felt on the other "
+                "figure at that height and side, {front} front, {back} back):").format(
+        most=PER_ZONE, front=ring_letter(True), back=ring_letter(False))]
     counts = [n for _s, _t, n in drawn]
     listed = SHORT_LISTED if data.period.days < SHORT_DAYS else LISTED
     named = min(listed, ARROWS_LISTED if data.period.days >= SHORT_DAYS else SHORT_ARROWS)
-    first += listing(links, named, lambda rest: f"… and {rest} more drawn, "
-                     f"{each(counts[named:], 'times')}.") or ["none recorded"]
+    first += listing(links, named, lambda rest: _("… and {rest} more drawn, {each}.").format(
+        rest=rest, each=each_times(counts[named:]))) or [_("none recorded")]
     if left:
         times = [n for _s, _t, n in left]
-        first.append(f"Not drawn: {counted(len(left), 'more patterns')}, "
-                     f"{each(times, 'times')}.")
-    second = ["Most affected regions (flares, mean / highest intensity"
-              + ("; referred zones not rated count in flares, not in intensities" if
-                 data.summary.unrated_zones else "") + "):"]
+        first.append(ngettext("Not drawn: {n} more pattern, {each}.",
+                              "Not drawn: {n} more patterns, {each}.", len(left)).format(
+            n=formats.whole(len(left)), each=each_times(times)))
+    second = [_("Most affected regions (flares, mean / highest intensity; referred zones not "
+                "rated count in flares, not in intensities):") if data.summary.unrated_zones
+              else _("Most affected regions (flares, mean / highest intensity):")]
     flares = [f.flares for f in top]
-    second += listing(regions, listed, lambda rest: f"… and {rest} more regions with "
-                      f"{each(flares[listed:], 'flares')} (coloured on the figures).") or [
-                          "none recorded"]
+    second += listing(regions, listed, lambda rest: _(
+        "… and {rest} more regions with {each} (coloured on the figures).").format(
+            rest=rest, each=each_flares(flares[listed:]))) or [_("none recorded")]
     return first, second
 
 
@@ -166,7 +182,7 @@ def _points() -> QImage:
     return image
 
 
-TITLE = "Where: flares touching each region, with referral patterns (arrows)"
+TITLE = N_("Where: flares touching each region, with referral patterns (arrows)")
 
 
 class _Map:
@@ -176,7 +192,7 @@ class _Map:
         height = SHORT_MAP_HEIGHT if data.period.days < SHORT_DAYS else MAP_HEIGHT
         self.paper = PaperMap(data, atlas, orientation, build, height)
         self.first, self.second = _notes(data, atlas)
-        self.caption = f"{SIDES[orientation]} {DEEP_KEY}"
+        self.caption = f"{_(SIDES[orientation])} {_(DEEP_KEY)}"
         scale = self.paper.scale
         self.entries = [] if scale is None else [
             (text, class_colour(scale.position(c.high))) for text, c in zip(
@@ -187,7 +203,7 @@ class _Map:
         if not self.entries:
             return 0.0
         metrics = QFontMetricsF(font(NOTE_SIZE), self.ruler)
-        return (wrapped_height(KEY_TITLE, width, NOTE_SIZE)
+        return (wrapped_height(_(KEY_TITLE), width, NOTE_SIZE)
                 + key_height(self.entries, metrics, width, SWATCH) + 4)
 
     @property
@@ -206,7 +222,8 @@ class _Map:
 
     def head_height(self, width: float) -> float:
         """The title and under it the side the patient's right is on."""
-        return TITLE_HEIGHT + wrapped_height(self.caption, width, NOTE_SIZE) + 2
+        return (TITLE_HEIGHT + overflow(_(TITLE), width, 10.5, True)
+                + wrapped_height(self.caption, width, NOTE_SIZE) + 2)
 
     def map_height(self, width: float) -> float:
         return self.head_height(width) + self.height + self.key_lines(width)
@@ -214,11 +231,12 @@ class _Map:
     def draw_head(self, painter: QPainter, box: QRectF) -> float:
         """The title and the caption over the figures; where the figures begin."""
         painter.setFont(font(10.5, True))
-        painter.drawText(QRectF(box.left(), box.top(), box.width(), 14), TITLE)
+        extra = draw_wrapped(painter, box.left(), box.top(), box.width(), 14, _(TITLE), 10.5,
+                             True)
         painter.setFont(font(NOTE_SIZE))
         caption = wrapped_height(self.caption, box.width(), NOTE_SIZE)
-        painter.drawText(QRectF(box.left(), box.top() + TITLE_HEIGHT, box.width(), caption),
-                         WRAP, self.caption)
+        painter.drawText(QRectF(box.left(), box.top() + TITLE_HEIGHT + extra, box.width(),
+                                caption), WRAP, self.caption)
         return box.top() + self.head_height(box.width())
 
     def draw_map(self, painter: QPainter, box: QRectF) -> None:
@@ -236,8 +254,8 @@ class _Map:
         if not self.entries:
             return
         painter.setFont(font(NOTE_SIZE))
-        title = wrapped_height(KEY_TITLE, width, NOTE_SIZE)
-        painter.drawText(QRectF(left, top, width, title), WRAP, KEY_TITLE)
+        title = wrapped_height(_(KEY_TITLE), width, NOTE_SIZE)
+        painter.drawText(QRectF(left, top, width, title), WRAP, _(KEY_TITLE))
         painter.save()
         painter.translate(left, top + title)
         paint_key(painter, class_key(self.entries, QFontMetricsF(font(NOTE_SIZE), self.ruler),
@@ -315,7 +333,7 @@ def body_maps(data: ReportData, atlas: Atlas, orientation: Orientation,
     the notes beside them; a line instead when no flare touched a region (blank figures
     would fill a page with nothing)."""
     if not data.figures:
-        return [text_section("Where", ["No flares in this period, so there is no body map."])]
+        return [text_section(_("Where"), [_("No flares in this period, so there is no body map.")])]
     parts = _Map(data, atlas, orientation, build)
     if data.period.days < SHORT_DAYS:
         return [Section(parts.short_height, parts.draw_short, floats=True)]

@@ -9,7 +9,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from fibromap.analysis.ticks import nice_ticks
+from fibromap.domain.wording import LONG_SPAN_DAYS, chart_date
 from fibromap.figure import colors
+from fibromap.i18n import DEFAULT, current, formats
 
 BAR = colors.BAR
 GRID = QColor("#d9d4cc")
@@ -27,7 +29,18 @@ def _nice(peak: float) -> float:
 
 
 def _number(value: float) -> str:
+    if current() != DEFAULT:
+        return formats.decimal(value, 0 if value == int(value) else 1)
     return f"{value:g}" if value == int(value) else f"{value:.1f}"
+
+
+def chart_day(day, span_days: int) -> str:
+    """A bar's date: "05 Dec" over a few months; "Dec 2016" over most of a year or more
+    (fibromap.domain.wording.chart_date), in the language's own order and names."""
+    if current() == DEFAULT:
+        return chart_date(day, span_days)
+    skeleton = "yMMM" if span_days > LONG_SPAN_DAYS else "MMMd"
+    return formats.dated(day, "", skeleton).replace(" ", "\u00a0")
 
 
 def bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str],

@@ -10,22 +10,32 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from fibromap.analysis.overall import Change
 from fibromap.analysis.report_data import ReportData
 from fibromap.domain.atlas import Atlas
-from fibromap.domain.wording import counted
 from fibromap.figure import colors
-from fibromap.report.layout import WRAP, Section, font, text_section, wrapped_height
+from fibromap.i18n import DEFAULT, N_, _, current, ngettext
+from fibromap.i18n.formats import decimal, whole
+from fibromap.report.layout import (
+    WRAP,
+    Section,
+    draw_wrapped,
+    font,
+    overflow,
+    period_text,
+    text_section,
+    wrapped_height,
+)
 from fibromap.report.summary import short
 
 SIZE = 8.0
 ROW = 11.5
 # Share of the width of each column: measure, previous, this period, change, beyond chance, rests on.
 COLUMNS = (0.22, 0.11, 0.12, 0.12, 0.25, 0.18)
-METHOD = ("Beyond chance: Welch's t-test of the values each figure rests on (weeks allowing "
-          "for runs of bad weeks), p adjusted for the measures tested (Benjamini–Hochberg); "
-          "yes when below 0.05.")
+METHOD = N_("Beyond chance: Welch's t-test of the values each figure rests on (weeks allowing "
+            "for runs of bad weeks), p adjusted for the measures tested (Benjamini–Hochberg); "
+            "yes when below 0.05.")
 
 
 def _number(value: float | None) -> str:
-    return "none" if value is None else f"{value:.1f}"
+    return _("none") if value is None else decimal(value)
 
 
 def _change_text(item: Change) -> str:
@@ -33,32 +43,42 @@ def _change_text(item: Change) -> str:
     if difference is None:
         return "—"
     if round(difference, 1) == 0:
-        return "no change"
-    return f"{'up' if difference > 0 else 'down'} {abs(difference):.1f}"
+        return _("no change")
+    if difference > 0:
+        return _("up {by}").format(by=decimal(abs(difference)))
+    return _("down {by}").format(by=decimal(abs(difference)))
 
 
 def _verdict(item: Change) -> str:
     if item.beyond_chance is None:
         return item.why_untested
     assert item.q_value is not None
-    return f"{'yes' if item.beyond_chance else 'no'} (p {_p(item.q_value)})"
+    if item.beyond_chance:
+        return _("yes (p {p})").format(p=_p(item.q_value))
+    return _("no (p {p})").format(p=_p(item.q_value))
 
 
 def _p(value: float) -> str:
-    return "< 0.001" if value < 0.001 else f"{value:.3f}" if value < 0.01 else f"{value:.2f}"
+    if value < 0.001:
+        return "< 0.001" if current() == DEFAULT else f"< {decimal(0.001, 3)}"
+    return decimal(value, 3 if value < 0.01 else 2)
 
 
 def _rests_on(item: Change) -> str:
     """How many values each side's test rests on: "12 + 12 weeks", "6 + 7 filled in"."""
-    unit = "filled in" if item.basis == "questionnaire" else "weeks"
-    return f"{len(item.tested_before)} + {len(item.tested_now)} {unit}"
+    if item.basis == "questionnaire":
+        return _("{before} + {now} filled in").format(before=len(item.tested_before),
+                                                      now=len(item.tested_now))
+    return _("{before} + {now} weeks").format(before=len(item.tested_before),
+                                              now=len(item.tested_now))
 
 
 def rows(changes: list[Change]) -> list[tuple[str, ...]]:
     """The table's cells, row by row (the first the headings)."""
-    table: list[tuple[str, ...]] = [("", "Previous", "This period", "Change", "Beyond chance?", "Rests on")]
+    table: list[tuple[str, ...]] = [("", _("Previous"), _("This period"), _("Change"),
+                                     _("Beyond chance?"), _("Rests on"))]
     for item in changes:
-        name = f"{item.name} ({item.scale})" if item.scale else item.name
+        name = f"{_(item.name)} ({item.scale})" if item.scale else _(item.name)
         table.append((name, _number(item.before), _number(item.now),
                       _change_text(item), _verdict(item), _rests_on(item)))
     return table
@@ -68,26 +88,33 @@ def comparison(data: ReportData, atlas: Atlas) -> list[Section]:
     """The table and the regions; for a period too short to compare, nothing (the summary
     says why)."""
     compared = data.comparison
-    title = f"Compared with the previous {counted(data.period.days, 'days')} ({compared.previous.label()})"
+    title = ngettext("Compared with the previous {n} day ({period})",
+                     "Compared with the previous {n} days ({period})", data.period.days).format(
+        n=whole(data.period.days), period=period_text(compared.previous))
     if short(data):
         return []
     if not compared.made:
         return [text_section(title, [compared.refused])]
     table = rows(data.overall)
-    words = {"new": "New", "worse": "More often", "better": "Less often"}
-    regions = [f"{words[c.kind]}: {atlas.name(c.region)} — {c.before} → {counted(c.now, 'flares')}"
+    words = {"new": _("New"), "worse": _("More often"), "better": _("Less often")}
+    regions = [f"{words[c.kind]}: {atlas.name(c.region)} — {c.before} → "
+               + ngettext("{n} flare", "{n} flares", c.now).format(n=whole(c.now))
                for c in compared.changes]
-    notes = [METHOD, f"Regions whose flares changed beyond chance (exact test of the two counts, "
-                     f"adjusted for the {counted(compared.compared, 'regions')} compared): "
-             + ("; ".join(regions) if regions else "none") + "."]
+    notes = [_(METHOD), ngettext(
+        "Regions whose flares changed beyond chance (exact test of the two counts, adjusted for "
+        "the {n} region compared): {regions}.",
+        "Regions whose flares changed beyond chance (exact test of the two counts, adjusted for "
+        "the {n} regions compared): {regions}.", compared.compared).format(
+        n=whole(compared.compared), regions="; ".join(regions) if regions else _("none"))]
 
     def notes_height(width: float) -> float:
-        return sum(wrapped_height(line, width, SIZE) for line in notes)
+        return overflow(title, width, 10.5, True) + sum(
+            wrapped_height(line, width, SIZE) for line in notes)
 
     def draw(painter: QPainter, box: QRectF) -> None:
         painter.setFont(font(10.5, True))
-        painter.drawText(QRectF(box.left(), box.top(), box.width(), 14), title)
-        y = box.top() + 17
+        y = box.top() + 17 + draw_wrapped(painter, box.left(), box.top(), box.width(), 14, title,
+                                          10.5, True)
         for index, row in enumerate(table):
             painter.setFont(font(SIZE, bold=index == 0))
             left = box.left()

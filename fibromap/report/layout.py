@@ -15,6 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPainter
 
 from fibromap.figure import colors
+from fibromap.i18n import DEFAULT, _, current, formats, ngettext
 
 HEADER = 16.0   # points above the content on every page after the first
 FOOTER = 14.0   # points below it
@@ -79,6 +80,20 @@ def wrapped_height(text: str, width: float, size: float, bold: bool = False) -> 
         QRectF(0, 0, width, 100_000), WRAP, text or " ").height()
 
 
+def overflow(text: str, width: float, size: float, bold: bool = False) -> float:
+    """How much taller than one line ``text`` wraps to in ``width`` (0 for one line): what a
+    heading drawn in a one-line box needs more in a language with longer words."""
+    return wrapped_height(text, width, size, bold) - wrapped_height("X", width, size, bold)
+
+
+def draw_wrapped(painter: QPainter, left: float, top: float, width: float, line: float,
+                 text: str, size: float, bold: bool = False) -> float:
+    """``text`` in a box ``line`` points tall, taller by what it wraps to; returns the extra."""
+    extra = overflow(text, width, size, bold)
+    painter.drawText(QRectF(left, top, width, line + extra), WRAP, text)
+    return extra
+
+
 def text_section(title: str, lines: Sequence[str], size: float = 8.5, columns: int = 1) -> Section:
     """A heading and lines of text, in ``columns`` side by side (row by row); long lines
     wrap, the section is measured to fit, and it may go on over a page break between rows
@@ -118,7 +133,8 @@ def text_section(title: str, lines: Sequence[str], size: float = 8.5, columns: i
             return None
         cut = fitted * columns
         return (text_section(title, lines[:cut], size, columns),
-                text_section(f"{title} (continued)", lines[cut:], size, columns))
+                text_section(_("{title} (continued)").format(title=title), lines[cut:], size,
+                             columns))
     return Section(lambda width: heading(width) + sum(heights(width)), draw, split)
 
 
@@ -130,18 +146,54 @@ def listing(lines: Sequence[str], shown: int, summary: Callable[[int], str]) -> 
     return list(lines[:shown]) + [summary(len(lines) - shown)]
 
 
+def number(value: float) -> str:
+    """A count or a mean as short as it goes: "3", "4.5" (the language's decimal sign)."""
+    if current() == DEFAULT:
+        return f"{value:g}"
+    return formats.decimal(value, 0 if float(value).is_integer() else 1)
+
+
 def spread(values: Sequence[float]) -> str:
     """ "3" or "1–3": the range of some counts."""
     low, high = min(values), max(values)
-    return f"{low:g}" if low == high else f"{low:g}–{high:g}"
+    return number(low) if low == high else f"{number(low)}–{number(high)}"
 
 
-def each(values: Sequence[float], plural: str) -> str:
-    """ "3 flares each", "1–3 flares each", "1 flare each"."""
+def _each_count(values: Sequence[float]) -> int:
+    """The count the plural form of counts follows: the count itself when all are one, else
+    a plural (a range, "1–3 flares each")."""
     low, high = min(values), max(values)
-    if low == high == 1:
-        return f"1 {plural[:-1]} each"
-    return f"{spread(values)} {plural} each"
+    return int(high) if low == high else max(2, int(high))
+
+
+def each_flares(values: Sequence[float]) -> str:
+    """ "3 flares each", "1–3 flares each", "1 flare each"."""
+    return ngettext("{n} flare each", "{n} flares each", _each_count(values)).format(
+        n=spread(values))
+
+
+def each_times(values: Sequence[float]) -> str:
+    """ "3 times each", "1–3 times each", "1 time each"."""
+    return ngettext("{n} time each", "{n} times each", _each_count(values)).format(
+        n=spread(values))
+
+
+def percent(share: float) -> str:
+    """A share as a whole percentage: "45%", German "45 %"."""
+    if current() == DEFAULT:
+        return f"{share:.0%}"
+    from babel.numbers import format_percent
+    return format_percent(share, "#,##0%", locale=current())
+
+
+def short_day(moment) -> str:
+    """A day and month: "05 Dec", German "5. Dez."."""
+    return formats.dated(moment, "%d %b", "MMMd")
+
+
+def period_text(period) -> str:
+    """A period's first and last days: "01 Sep 2026 – 30 Nov 2026"."""
+    return f"{formats.day(period.start)} – {formats.day(period.end)}"
 
 
 class Writer:
@@ -233,5 +285,6 @@ class Writer:
                              | Qt.AlignmentFlag.AlignLeft, self.running_header)
             painter.drawLine(0, 12, int(self.width), 12)
         painter.drawText(QRectF(0, self.page_height - 10, self.width, 10),
-                         Qt.AlignmentFlag.AlignRight, f"Page {page} of {self.total}")
+                         Qt.AlignmentFlag.AlignRight,
+                         _("Page {page} of {total}").format(page=page, total=self.total))
         painter.restore()

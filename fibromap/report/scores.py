@@ -10,46 +10,73 @@ from PySide6.QtGui import QPainter
 from fibromap.analysis.report_data import ReportData
 from fibromap.analysis.scores import ACR_MONTHS, MEASURED_ZERO, NO_RECORDS, NOT_A_DIAGNOSIS, Criteria2016
 from fibromap.domain.atlas import WPI_AREAS, WPI_EXCLUDED_TEXT
-from fibromap.domain.wording import chart_date, counted
-from fibromap.report.charts import bar_chart
-from fibromap.report.layout import WRAP, Section, font, text_section, wrapped_height
+from fibromap.figure.formatting import in_sentence
+from fibromap.i18n import _, ngettext
+from fibromap.i18n.formats import day, decimal, whole
+from fibromap.report.charts import bar_chart, chart_day
+from fibromap.report.layout import (
+    WRAP,
+    Section,
+    draw_wrapped,
+    font,
+    overflow,
+    short_day,
+    text_section,
+    wrapped_height,
+)
 
 AREA_NAMES = {area.id: area.name for area in WPI_AREAS}
 LATEST = 6        # questionnaire results listed before the chart carries the rest
 
 
+def _weeks(n: int) -> str:
+    return ngettext("{n} week", "{n} weeks", n).format(n=whole(n))
+
+
+def _days(n: int) -> str:
+    return ngettext("{n} day", "{n} days", n).format(n=whole(n))
+
+
 def wpi_lines(data: ReportData) -> list[str]:
     scores = data.scores
     if not scores.weeks:
-        return [f"Widespread Pain Index: the period has only {counted(data.period.days, 'days')}; "
-                "the WPI asks about 7."]
+        return [_("Widespread Pain Index: the period has only {days}; the WPI asks about 7.")
+                .format(days=_days(data.period.days))]
     measured = scores.measured_weeks
     if not measured:
-        where = ("in this period" if not scores.days_with_flares else
-                 f"in its {counted(len(scores.weeks), 'whole weeks')}")
-        return [f"Widespread Pain Index: no flares were recorded {where}, so there is no "
-                f"WPI ({NO_RECORDS})."]
+        if not scores.days_with_flares:
+            return [_("Widespread Pain Index: no flares were recorded in this period, so there "
+                      "is no WPI ({no_records}).").format(no_records=_(NO_RECORDS))]
+        return [ngettext("Widespread Pain Index: no flares were recorded in its {n} whole week, "
+                         "so there is no WPI ({no_records}).",
+                         "Widespread Pain Index: no flares were recorded in its {n} whole weeks, "
+                         "so there is no WPI ({no_records}).", len(scores.weeks)).format(
+            n=whole(len(scores.weeks)), no_records=_(NO_RECORDS))]
     values = [r.score for _w, r in measured]
     missing = len(scores.weeks) - len(measured)
     rest = scores.left_over
-    lines = [f"Widespread Pain Index from the areas marked in pain in flares (not a questionnaire), "
-             f"per whole 7 days: {min(values)}–{max(values)} of 19 in the "
-             f"{counted(len(measured), 'weeks')} with a flare"
-             + (f"; no WPI for the {counted(missing, 'weeks')} without one ({NO_RECORDS})"
-                if missing else "")
-             + f"; generalized pain in {sum(1 for _w, r in measured if r.generalized)} of "
-               f"{len(measured)}"
-             + (f" (the first {counted(rest.days, 'days')} make no whole week)." if rest else ".")]
+    lines = [_("Widespread Pain Index from the areas marked in pain in flares (not a "
+               "questionnaire), per whole 7 days: {low}–{high} of 19 in the {weeks} with a "
+               "flare").format(low=min(values), high=max(values), weeks=_weeks(len(measured)))
+             + (_("; no WPI for the {weeks} without one ({no_records})").format(
+                 weeks=_weeks(missing), no_records=_(NO_RECORDS)) if missing else "")
+             + _("; generalized pain in {count} of {weeks}").format(
+                 count=sum(1 for _w, r in measured if r.generalized), weeks=len(measured))
+             + (ngettext(" (the first {n} day make no whole week).",
+                         " (the first {n} days make no whole week).", rest.days).format(
+                 n=whole(rest.days)) if rest else ".")]
     week, last = scores.weeks[-1]
-    span = f"Last 7 days ({week.start:%d %b} – {week.end:%d %b})"
+    span = _("Last 7 days ({start} – {end})").format(start=short_day(week.start),
+                                                     end=short_day(week.end))
     if last is None:
-        lines.append(f"{span}: no flare recorded, so no WPI.")
+        lines.append(_("{span}: no flare recorded, so no WPI.").format(span=span))
     elif not last.areas:
-        lines.append(f"{span}: WPI 0 — {MEASURED_ZERO}.")
+        lines.append(_("{span}: WPI 0 — {zero}.").format(span=span, zero=_(MEASURED_ZERO)))
     else:
-        areas = ", ".join(AREA_NAMES[a].lower() for a in last.areas)
-        lines.append(f"{span}: WPI {last.score} ({areas}).")
-    return lines + [WPI_EXCLUDED_TEXT]
+        areas = ", ".join(in_sentence(_(AREA_NAMES[a])) for a in last.areas)
+        lines.append(_("{span}: WPI {score} ({areas}).").format(span=span, score=last.score,
+                                                                 areas=areas))
+    return lines + [_(WPI_EXCLUDED_TEXT)]
 
 
 def criteria_line(criteria: Criteria2016) -> str:
@@ -57,40 +84,51 @@ def criteria_line(criteria: Criteria2016) -> str:
     (saying which part is missing); information, never a diagnosis."""
     parts = []
     if criteria.wpi is not None and criteria.sss is not None:
-        parts.append(f"WPI {criteria.wpi.score} with SSS {criteria.sss} on {criteria.day:%d %b %Y} "
-                     f"({'within' if criteria.severity else 'outside'} WPI 7 or more with SSS 5 "
-                     "or more, or WPI 4–6 with SSS 9 or more)")
-        parts.append(f"generalized pain in {len(criteria.wpi.regions_with_pain)} of 5 regions "
-                     "(4 needed)")
+        within = (_("WPI {wpi} with SSS {sss} on {day} (within WPI 7 or more with SSS 5 or more, "
+                    "or WPI 4–6 with SSS 9 or more)") if criteria.severity else
+                  _("WPI {wpi} with SSS {sss} on {day} (outside WPI 7 or more with SSS 5 or "
+                    "more, or WPI 4–6 with SSS 9 or more)"))
+        parts.append(within.format(wpi=criteria.wpi.score, sss=criteria.sss,
+                                   day=day(criteria.day) if criteria.day else ""))
+        parts.append(_("generalized pain in {count} of 5 regions (4 needed)").format(
+            count=len(criteria.wpi.regions_with_pain)))
     if criteria.months is not None:
-        parts.append(f"records go back {counted(criteria.months, 'whole months')} "
-                     f"({ACR_MONTHS} needed)")
+        parts.append(ngettext("records go back {n} whole month ({needed} needed)",
+                              "records go back {n} whole months ({needed} needed)",
+                              criteria.months).format(n=whole(criteria.months),
+                                                      needed=ACR_MONTHS))
     else:
-        parts.append("no flares recorded, so no duration")
-    verdict = {True: "meets the 2016 research criteria", False: "does not meet the 2016 "
-               "research criteria", None: "the 2016 research criteria cannot be assessed"}[criteria.met]
-    failing = [name for name, part in (("the WPI with SSS", criteria.severity),
-                                       ("generalized pain", criteria.generalized),
-                                       ("3 months of records", criteria.duration)) if part is False]
-    missing = "; ".join(list(criteria.missing) + ([f"not met: {', '.join(failing)}"] if failing else []))
-    return (f"ACR 2016 criteria ({NOT_A_DIAGNOSIS}): {verdict}"
+        parts.append(_("no flares recorded, so no duration"))
+    verdict = {True: _("meets the 2016 research criteria"),
+               False: _("does not meet the 2016 research criteria"),
+               None: _("the 2016 research criteria cannot be assessed")}[criteria.met]
+    failing = [name for name, part in ((_("the WPI with SSS"), criteria.severity),
+                                       (_("generalized pain"), criteria.generalized),
+                                       (_("3 months of records"), criteria.duration))
+               if part is False]
+    missing = "; ".join([_(text) for text in criteria.missing] + (
+        [_("not met: {parts}").format(parts=", ".join(failing))] if failing else []))
+    return (_("ACR 2016 criteria ({not_a_diagnosis}): {verdict}").format(
+        not_a_diagnosis=_(NOT_A_DIAGNOSIS), verdict=verdict)
             + (f" — {missing}" if missing else "") + ": " + "; ".join(parts) + ".")
 
 
 def _questionnaires(data: ReportData) -> list[tuple[str, list[str], list[str], list[float], float]]:
     """(name, lines, chart labels, chart values, scale) for the SSS and the FIQR."""
-    sss = [f"{s.day:%d %b %Y}: SSS {s.sss} of 12; "
-           + (f"WPI {s.wpi}; fibromyalgia severity {s.fs} of 31." if s.fs is not None else
-              "no WPI (no flare recorded in its 7 days), so no fibromyalgia severity.")
+    sss = [(_("{day}: SSS {sss} of 12; WPI {wpi}; fibromyalgia severity {fs} of 31.")
+            if s.fs is not None else
+            _("{day}: SSS {sss} of 12; no WPI (no flare recorded in its 7 days), so no "
+              "fibromyalgia severity.")).format(day=day(s.day), sss=s.sss, wpi=s.wpi, fs=s.fs)
            for s in data.scores.sss]
-    fiqr = [f"{d:%d %b %Y}: FIQR {r.total:.1f} of 100 ({r.answered} of 21 answered)."
-            if r.scored else f"{d:%d %b %Y}: FIQR not scored, too few answers ({r.answered} of 21)."
-            for d, r in data.scores.fiqr]
+    fiqr = [_("{day}: FIQR {total} of 100 ({answered} of 21 answered).").format(
+        day=day(d), total=decimal(r.total or 0.0), answered=r.answered)
+            if r.scored else _("{day}: FIQR not scored, too few answers ({answered} of 21).")
+            .format(day=day(d), answered=r.answered) for d, r in data.scores.fiqr]
     scored = [(d, r.total) for d, r in data.scores.fiqr if r.total is not None]
     span = data.period.days
-    return [("SSS", sss, [chart_date(s.day, span) for s in data.scores.sss],
+    return [("SSS", sss, [chart_day(s.day, span) for s in data.scores.sss],
              [s.sss for s in data.scores.sss], 12),
-            ("FIQR", fiqr, [chart_date(d, span) for d, _t in scored], [t for _d, t in scored], 100)]
+            ("FIQR", fiqr, [chart_day(d, span) for d, _t in scored], [t for _d, t in scored], 100)]
 
 
 def scores(data: ReportData) -> list[Section]:
@@ -103,13 +141,16 @@ def scores(data: ReportData) -> list[Section]:
     for name, results, labels, values, scale in _questionnaires(data):
         if len(values) > 1:
             shown = results[-LATEST:]
-            title = (f"{name}: all {len(results)} in the period" if len(results) <= LATEST else
-                     f"{name}: the latest {LATEST} of {len(results)}; the chart shows all")
+            title = (_("{name}: all {count} in the period").format(name=name, count=len(results))
+                     if len(results) <= LATEST else
+                     _("{name}: the latest {latest} of {count}; the chart shows all").format(
+                         name=name, latest=LATEST, count=len(results)))
             charted.append(_questionnaire_section(title, shown, labels, values, scale))
         else:
             lines += results
     if not short_scores(data):
-        return [text_section(f"Scores ({NOT_A_DIAGNOSIS})", lines), *charted]
+        return [text_section(_("Scores ({not_a_diagnosis})").format(
+            not_a_diagnosis=_(NOT_A_DIAGNOSIS)), lines), *charted]
     return charted  # the summary's line says it
 
 
@@ -118,13 +159,14 @@ def _questionnaire_section(title: str, lines: list[str], labels: list[str],
     chart = 70.0 if len(values) > 1 else 0.0
 
     def height(width: float) -> float:
-        return 14 + sum(wrapped_height(line, width, 8.5) for line in lines) + chart
+        return 14 + overflow(title, width, 9.5, True) + sum(
+            wrapped_height(line, width, 8.5) for line in lines) + chart
 
     def draw(painter: QPainter, box: QRectF) -> None:
         painter.setFont(font(9.5, True))
-        painter.drawText(QRectF(box.left(), box.top(), box.width(), 13), title)
+        extra = draw_wrapped(painter, box.left(), box.top(), box.width(), 13, title, 9.5, True)
         painter.setFont(font(8.5))
-        y = box.top() + 14
+        y = box.top() + 14 + extra
         for line in lines:
             h = wrapped_height(line, box.width(), 8.5)
             painter.drawText(QRectF(box.left(), y, box.width(), h), WRAP, line)

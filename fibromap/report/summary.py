@@ -9,39 +9,75 @@ from fibromap.analysis.hours import night_text, timed
 from fibromap.analysis.report_data import ReportData
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.flare import IMPACT_LEVELS
-from fibromap.domain.wording import STILL_GOING_TEXT, counted, duration_text
-from fibromap.report.layout import Section, text_section
+from fibromap.domain.wording import STILL_GOING_TEXT, duration_text
+from fibromap.figure.formatting import in_sentence
+from fibromap.i18n import N_, _, ngettext, npgettext
+from fibromap.i18n.formats import decimal, whole
+from fibromap.report.layout import Section, percent, text_section
 from fibromap.report.scores import short_scores
 
 NAMED = 3    # triggers and treatments named in a line, for a period of a week or more
-IMPACT_NAMES = {"walking": "Walking", "fine_motor": "Fine motor tasks (buttons, writing)",
-                "sleep": "Sleep", "work": "Work"}
+IMPACT_NAMES = {"walking": N_("Walking"), "fine_motor": N_("Fine motor tasks (buttons, writing)"),
+                "sleep": N_("Sleep"), "work": N_("Work")}
 SHORT = 7    # days: a shorter period has no weekly chart and names the hours here
+
+
+def _flares(n: int) -> str:
+    return ngettext("{n} flare", "{n} flares", n).format(n=whole(n))
+
+
+def _days(n: int) -> str:
+    return ngettext("{n} day", "{n} days", n).format(n=whole(n))
+
+
+def _days_in(n: int) -> str:
+    """So many days after "of" or "in" (German's dative: "von 365 Tagen")."""
+    return npgettext("after of or in (German dative)", "{n} day", "{n} days", n).format(
+        n=whole(n))
+
+
+def _flares_of(n: int) -> str:
+    """So many flares after "of" or "with" (German's dative: "von 842 Schüben")."""
+    return npgettext("after of or with (German dative)", "{n} flare", "{n} flares", n).format(
+        n=whole(n))
+
+
+def _regions(n: int) -> str:
+    return ngettext("{n} region", "{n} regions", n).format(n=whole(n))
+
+
+def _compared(data: ReportData) -> str:
+    return _("Compared with the previous period: {why}").format(why=data.comparison.refused)
 
 
 def summary(data: ReportData, atlas: Atlas) -> Section:
     s = data.summary
     if not s.flares:
-        lines = ["No flares were recorded in this period."
-                 + ("" if data.checkin_days else " Nor any check-in: no records is not the same "
-                    "as no flares.")]
+        lines = [_("No flares were recorded in this period.") if data.checkin_days else
+                 _("No flares were recorded in this period. Nor any check-in: no records is not "
+                   "the same as no flares.")]
         if data.checkin_days:
-            lines.append(f"Daily check-ins on {counted(data.checkin_days, 'days')}: see below.")
+            lines.append(ngettext("Daily check-ins on {n} day: see below.",
+                                  "Daily check-ins on {n} days: see below.",
+                                  data.checkin_days).format(n=whole(data.checkin_days)))
         if short(data):
-            lines += [short_scores(data),
-                      f"Compared with the previous period: {data.comparison.refused}"]
-        return text_section("Summary", [line for line in lines if line])
+            lines += [short_scores(data), _compared(data)]
+        return text_section(_("Summary"), [line for line in lines if line])
     impacts = impact_lines(data)
     lines = [_how_often(data), _how_strong(data), _duration_line(data),
-             "" if hours_named(data) else f"Time of day: {night_text(data.hours, s.flares)}.",
+             "" if hours_named(data) else _("Time of day: {hours}.").format(
+                 hours=night_text(data.hours, s.flares)),
              _where(data, atlas), _worse_or_better(data), _felt(data),
-             "" if impacts and not short(data) else
-             "Impact on daily life: " + (" ".join(impacts) if impacts else
-                                         "not rated (walking, fine motor tasks, sleep, work).")]
+             "" if impacts and not short(data) else _impact_line(impacts)]
     if short(data):  # said here rather than under headings of their own
-        lines += [short_scores(data),
-                  f"Compared with the previous period: {data.comparison.refused}"]
-    return text_section("Summary", [line for line in lines if line])
+        lines += [short_scores(data), _compared(data)]
+    return text_section(_("Summary"), [line for line in lines if line])
+
+
+def _impact_line(impacts: list[str]) -> str:
+    if not impacts:
+        return _("Impact on daily life: not rated (walking, fine motor tasks, sleep, work).")
+    return _("Impact on daily life: {areas}").format(areas=" ".join(impacts))
 
 
 def short(data: ReportData) -> bool:
@@ -59,71 +95,115 @@ def impact_lines(data: ReportData) -> list[str]:
     lines = []
     for figure in data.impacts:
         if figure.rated:
-            levels = ", ".join(f"{IMPACT_LEVELS[i]} {n}" for i, n in enumerate(figure.levels) if n)
-            lines.append(f"{IMPACT_NAMES[figure.area]}: rated in {figure.rated} of "
-                         f"{counted(data.summary.flares, 'flares')} ({levels}).")
+            levels = ", ".join(f"{_(IMPACT_LEVELS[i])} {n}" for i, n in enumerate(figure.levels)
+                               if n)
+            lines.append(ngettext("{area}: rated in {rated} of {n} flare ({levels}).",
+                                  "{area}: rated in {rated} of {n} flares ({levels}).",
+                                  data.summary.flares).format(
+                area=_(IMPACT_NAMES[figure.area]), rated=figure.rated,
+                n=whole(data.summary.flares), levels=levels))
     return lines
 
 
 def _how_often(data: ReportData) -> str:
     s, days = data.summary, data.period.days
-    line = (f"How often: {counted(s.flares, 'flares')} on {s.days_with_flares} of "
-            f"{counted(days, 'days')}")
+    line = _("How often: {flares} on {with_flares} of {days}").format(
+        flares=_flares(s.flares), with_flares=s.days_with_flares, days=_days_in(days))
     if days < SHORT:  # a weekly rate from less than a week would be a guess
         hours = [f"{h:02d}:00 ({n})" for h, n in enumerate(data.hours) if n]
-        return (line + " (shorter than a week: no weekly rate or chart)."
-                + (f" Hours they began in: {', '.join(hours)}." if hours else ""))
+        return (line + _(" (shorter than a week: no weekly rate or chart).")
+                + (_(" Hours they began in: {hours}.").format(hours=", ".join(hours))
+                   if hours else ""))
     return line + f": {s.rate.words()}."
 
 
 def _how_strong(data: ReportData) -> str:
     s = data.summary
     if not s.sites:
-        return "How strong: every region marked was rated 0 (no pain)."
-    unrated = (f"; {counted(s.unrated_zones, 'referred zones')} not rated are left out"
-               if s.unrated_zones else "")
-    return (f"How strong (0–10): mean {s.mean_intensity:.1f}, highest {s.max_intensity}, over "
-            f"{counted(s.sites, 'marks')} in pain on {counted(data.regions_in_pain, 'different regions')} "
-            f"(a mark: one region in one flare; 0 is not pain{unrated}).")
+        return _("How strong: every region marked was rated 0 (no pain).")
+    marks = ngettext("{n} mark", "{n} marks", s.sites).format(n=whole(s.sites))
+    regions = ngettext("{n} different region", "{n} different regions",
+                       data.regions_in_pain).format(n=whole(data.regions_in_pain))
+    if s.unrated_zones:
+        return ngettext(
+            "How strong (0–10): mean {mean}, highest {highest}, over {marks} in pain on "
+            "{regions} (a mark: one region in one flare; 0 is not pain; {n} referred zone not "
+            "rated are left out).",  # sic: the English as it always was
+            "How strong (0–10): mean {mean}, highest {highest}, over {marks} in pain on "
+            "{regions} (a mark: one region in one flare; 0 is not pain; {n} referred zones not "
+            "rated are left out).", s.unrated_zones).format(
+            mean=decimal(s.mean_intensity or 0.0), highest=s.max_intensity, marks=marks,
+            regions=regions, n=whole(s.unrated_zones))
+    return _("How strong (0–10): mean {mean}, highest {highest}, over {marks} in pain on "
+             "{regions} (a mark: one region in one flare; 0 is not pain).").format(
+        mean=decimal(s.mean_intensity or 0.0), highest=s.max_intensity, marks=marks, regions=regions)
 
 
 def _duration_line(data: ReportData) -> str:
     """The median length of the flares with one, and how many had none, and why: still going
     (as the person said) or not given. The two are never merged."""
-    line = ("Typical duration: " + duration_text(round(data.median_duration_s))
-            + f" (median of {counted(data.lengths_known, 'flares')} with a length)"
-            if data.median_duration_s else "Typical duration: no flare has a length given")
-    without = [f"{counted(n, 'flares')} {words}" for n, words in (
-        (data.still_going, f"{STILL_GOING_TEXT} when recorded"),
-        (data.length_not_given, "with no length given"))
-        if n]
+    if data.median_duration_s:
+        line = ngettext("Typical duration: {length} (median of {n} flare with a length)",
+                        "Typical duration: {length} (median of {n} flares with a length)",
+                        data.lengths_known).format(
+            length=duration_text(round(data.median_duration_s)), n=whole(data.lengths_known))
+    else:
+        line = _("Typical duration: no flare has a length given")
+    without = []
+    if data.still_going:
+        without.append(ngettext("{n} flare {still_going} when recorded",
+                                "{n} flares {still_going} when recorded",
+                                data.still_going).format(
+            n=whole(data.still_going), still_going=_(STILL_GOING_TEXT)))
+    if data.length_not_given:
+        without.append(ngettext("{n} flare with no length given",
+                                "{n} flares with no length given",
+                                data.length_not_given).format(n=whole(data.length_not_given)))
     return line + ("; " + ", ".join(without) if without else "") + "."
+
+
+def _where_now(now: Places, names: str) -> str:
+    """How many flares touched how many regions, the most frequent named."""
+    if now.flares < FEWEST:
+        if now.regions <= len(now.top):
+            return _("{flares} touched {regions} ({names})").format(
+                flares=_flares(now.flares), regions=_regions(now.regions), names=names)
+        return _("{flares} touched {regions}").format(flares=_flares(now.flares),
+                                                      regions=_regions(now.regions))
+    if now.regions <= len(now.top):  # every region is among the most frequent
+        if now.flares == 1:
+            return _("1 flare, touching {regions} ({names})").format(
+                regions=_regions(now.regions), names=names)
+        if now.flares == 2:
+            return _("both {flares} touched only {regions} ({names})").format(
+                flares=_flares(now.flares), regions=_regions(now.regions), names=names)
+        return _("all {flares} touched only {regions} ({names})").format(
+            flares=_flares(now.flares), regions=_regions(now.regions), names=names)
+    return ngettext(
+        "{share} of the {flares} touched one of the {top} most frequent regions ({names}); "
+        "{n} different region in all",
+        "{share} of the {flares} touched one of the {top} most frequent regions ({names}); "
+        "{n} different regions in all", now.regions).format(
+        share=percent(now.share or 0.0), flares=_flares(now.flares), top=len(now.top),
+        names=names, n=whole(now.regions))
 
 
 def places_text(now: Places, before: Places | None, atlas: Atlas, days: int) -> str:
     """One sentence with its numbers: how many flares touched the most frequent regions."""
-    share = now.share
-    if share is None:
-        return "The same spot or moving around: no region was felt (every mark was 0)."
-    names = ", ".join(atlas.name(r).lower() for r in now.top)
-    if now.flares < FEWEST:
-        where = (f"{counted(now.flares, 'flares')} touched {counted(now.regions, 'regions')}"
-                 + (f" ({names})" if now.regions <= len(now.top) else ""))
-    elif now.regions <= len(now.top):  # every region is among the most frequent
-        where = (f"{'both' if now.flares == 2 else 'all'} {counted(now.flares, 'flares')} "
-                 f"touched only {counted(now.regions, 'regions')} ({names})"
-                 if now.flares > 1 else f"1 flare, touching {counted(now.regions, 'regions')} ({names})")
-    else:
-        where = (f"{share:.0%} of the {counted(now.flares, 'flares')} touched one of the "
-                 f"{len(now.top)} most frequent regions ({names}); "
-                 f"{counted(now.regions, 'different regions')} in all")
-    text = f"The same spot or moving around: {now.verdict.lower()} — {where}"
+    if now.share is None:
+        return _("The same spot or moving around: no region was felt (every mark was 0).")
+    names = ", ".join(in_sentence(atlas.name(r)) for r in now.top)
+    text = _("The same spot or moving around: {verdict} — {where}").format(
+        verdict=in_sentence(now.verdict), where=_where_now(now, names))
     if before is not None and before.share is not None:
-        text += (f"; in the previous {counted(days, 'days')}, {before.share:.0%} of "
-                 f"{counted(before.flares, 'flares')} in its {len(before.top)} most frequent, "
-                 f"{counted(before.regions, 'regions')} in all")
+        text += ngettext("; in the previous {days}, {share} of {flares} in its {top} most "
+                         "frequent, {n} region in all",
+                         "; in the previous {days}, {share} of {flares} in its {top} most "
+                         "frequent, {n} regions in all", before.regions).format(
+            days=_days_in(days), share=percent(before.share), flares=_flares_of(before.flares),
+            top=len(before.top), n=whole(before.regions))
     elif before is not None:
-        text += f"; no flares in the previous {counted(days, 'days')}"
+        text += _("; no flares in the previous {days}").format(days=_days_in(days))
     return text + "."
 
 
@@ -134,26 +214,29 @@ def _where(data: ReportData, atlas: Atlas) -> str:
 def _worse_or_better(data: ReportData) -> str:
     total = data.summary.flares
     shown = named(data)
-    triggers = [f"{label} ({n} of {total})" for _k, label, n in data.triggers[:shown]]
+    triggers = [_("{label} ({n} of {total})").format(label=label, n=n, total=total)
+                for _k, label, n in data.triggers[:shown]]
     rated = [(label, n, mean) for _k, label, n, mean in data.treatments if n and mean is not None]
-    helped = [f"{label} {mean:.1f} of 10 ({n}×)" for label, n, mean in rated[:shown]]
-    worse = ("logged most often with flares: " + ", ".join(triggers)
-             + _more(len(data.triggers), shown) if triggers else "no trigger logged")
-    better = ("most relief: " + ", ".join(helped) + _more(len(rated), shown) if helped
-              else "no relief rated")
-    return f"Worse or better: {worse}; {better}."
+    helped = [_("{label} {mean} of 10 ({n}×)").format(label=label, mean=decimal(mean), n=n)
+              for label, n, mean in rated[:shown]]
+    worse = (_("logged most often with flares: {triggers}").format(triggers=", ".join(triggers))
+             + _more(len(data.triggers), shown) if triggers else _("no trigger logged"))
+    better = (_("most relief: {helped}").format(helped=", ".join(helped))
+              + _more(len(rated), shown) if helped else _("no relief rated"))
+    return _("Worse or better: {worse}; {better}.").format(worse=worse, better=better)
 
 
 def _more(count: int, shown: int) -> str:
-    return f" and {count - shown} more (listed below)" if count > shown else ""
+    return _(" and {count} more (listed below)").format(count=count - shown) if count > shown else ""
 
 
 def _felt(data: ReportData) -> str:
     if not data.qualities:
-        return "What it felt like: no words chosen for the feeling."
+        return _("What it felt like: no words chosen for the feeling.")
     felt = [f"{label} {n}" for _k, label, n in data.qualities]
-    return (f"What it felt like: {', '.join(felt)} (of {counted(data.summary.flares, 'flares')}; "
-            "one may have several words).")
+    return ngettext("What it felt like: {felt} (of {n} flare; one may have several words).",
+                    "What it felt like: {felt} (of {n} flares; one may have several words).",
+                    data.summary.flares).format(felt=", ".join(felt), n=whole(data.summary.flares))
 
 
 def hours_named(data: ReportData) -> bool:
