@@ -128,7 +128,7 @@ def _how_strong(data: ReportData) -> str:
         return ngettext(
             "How strong (0–10): mean {mean}, highest {highest}, over {marks} in pain on "
             "{regions} (a mark: one region in one flare; 0 is not pain; {n} referred zone not "
-            "rated are left out).",  # sic: the English as it always was
+            "rated is left out).",
             "How strong (0–10): mean {mean}, highest {highest}, over {marks} in pain on "
             "{regions} (a mark: one region in one flare; 0 is not pain; {n} referred zones not "
             "rated are left out).", s.unrated_zones).format(
