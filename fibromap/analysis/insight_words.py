@@ -10,6 +10,7 @@ points lower") and names no method: the exact means, days and intervals follow i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from fibromap.analysis.insights import (
@@ -84,24 +85,24 @@ ALL_DAYS = ("medication.",)
 @dataclass(frozen=True)
 class Change:
     """How one unit's difference is said: more or fewer (counts), higher or lower
-    (ratings); each a singular and plural template (ngettext) with {count}, and the one
-    for a fraction of one ("about 0.3 points lower")."""
+    (ratings); each the whole phrase for a count (ngettext, {count}) and the one for a
+    fraction of one ("about 0.3 points lower")."""
 
-    up: tuple[str, str]
+    up: Callable[[int], str]
     up_fraction: str
-    down: tuple[str, str]
+    down: Callable[[int], str]
     down_fraction: str
     same: str
 
 
-FLARES = Change((N_("about {count} more flare"), N_("about {count} more flares")),
+FLARES = Change(lambda n: ngettext("about {count} more flare", "about {count} more flares", n),
                 N_("about {count} more flares (a fraction of one)"),
-                (N_("about {count} fewer flare"), N_("about {count} fewer flares")),
+                lambda n: ngettext("about {count} fewer flare", "about {count} fewer flares", n),
                 N_("about {count} fewer flares (a fraction of one)"),
                 N_("about as many flares"))
-POINTS = Change((N_("about {count} point higher"), N_("about {count} points higher")),
+POINTS = Change(lambda n: ngettext("about {count} point higher", "about {count} points higher", n),
                 N_("about {count} points higher (a fraction of one)"),
-                (N_("about {count} point lower"), N_("about {count} points lower")),
+                lambda n: ngettext("about {count} point lower", "about {count} points lower", n),
                 N_("about {count} points lower (a fraction of one)"),
                 N_("about the same"))
 FRACTION_NOTE = " (a fraction of one)"   # the fraction templates' note to translators
@@ -125,13 +126,13 @@ def verdict(c: Comparison) -> str:
     return _(_verdict_key(c))
 
 
-def amount(value: float, words: tuple[str, str], fraction: str) -> str:
+def amount(value: float, words: Callable[[int], str], fraction: str) -> str:
     """A size rounded for reading, in its phrase: whole from about 1 up ("about 1 more
     flare"), else one decimal ("about 0.3 points lower")."""
     size = abs(value)
     if size >= 0.95:
         n = int(size + 0.5)
-        return ngettext(words[0], words[1], n).format(count=formats.whole(n))
+        return words(n).format(count=formats.whole(n))
     text = _(fraction)
     if text == fraction:   # English, or not translated: the plural without the note
         text = fraction.removesuffix(FRACTION_NOTE)
