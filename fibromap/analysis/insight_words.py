@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fibromap.analysis.insights import (
-    ASSOCIATION,
     MIN_DAYS,
     SYMPTOM_RATING,
     Comparison,
+    association_words,
     outcome_words,
     signed,
     two_figures,
@@ -192,9 +192,9 @@ def figures(c: Comparison) -> str:
             needs=needs, days=ngettext("{count} day", "{count} days", c.days).format(
                 count=formats.whole(c.days)))
     named = c.pattern and c.notable and (c.difference or 0) > 0
-    association = (_("{association}: {pattern}.").format(association=_(ASSOCIATION).capitalize(),
+    association = (_("{association}: {pattern}.").format(association=association_words(),
                                                           pattern=_(c.pattern))
-                   if named else _("{association}.").format(association=_(ASSOCIATION).capitalize()))
+                   if named else _("{association}.").format(association=association_words()))
     return ngettext(
         "{title}: {mean_exposed} {outcome} {exposed}, against {mean_other} {other}; "
         "{n_exposed} + {n_other} = {days} day. {association}",
@@ -262,24 +262,25 @@ class Scale:
 
 
 SCALES = {
-    "flares a day": Scale("Flares a day", "difference in flares a day",
-                          "left of 0: fewer flares; right of 0: more"),
-    "night-time flares": Scale("Night-time flares", "difference in flares a night",
-                               "left of 0: fewer night-time flares; right of 0: more"),
-    "overall pain (0–10)": Scale("Overall pain (0–10)", "difference in points of pain",
-                                 "left of 0: less pain; right of 0: more"),
+    "flares a day": Scale(N_("Flares a day"), N_("difference in flares a day"),
+                          N_("left of 0: fewer flares; right of 0: more")),
+    "night-time flares": Scale(N_("Night-time flares"), N_("difference in flares a night"),
+                               N_("left of 0: fewer night-time flares; right of 0: more")),
+    "overall pain (0–10)": Scale(N_("Overall pain (0–10)"), N_("difference in points of pain"),
+                                 N_("left of 0: less pain; right of 0: more")),
     "fatigue (0–10, mean of the rated days)": Scale(
-        "Fatigue over the 3 days after (0–10)", "difference in points of fatigue",
-        "left of 0: less fatigue; right of 0: more"),
+        N_("Fatigue over the 3 days after (0–10)"), N_("difference in points of fatigue"),
+        N_("left of 0: less fatigue; right of 0: more")),
 }
 # Symptoms said as an amount ("less fatigue"); others are "rated lower" ("muscle spasms").
 AMOUNT_SYMPTOMS = {"fatigue", "brain fog", "fibro fog", "stiffness", "pain", "anxiety",
                    "nausea", "dizziness", "numbness", "tingling", "insomnia"}
-SYMPTOM_SCALE = Scale("{Symptom} rating (0–10)", "difference in points of {symptom}",
-                      "left of 0: less {symptom}; right of 0: more")
-SYMPTOM_SCALE_RATED = Scale("{Symptom} rating (0–10)", "difference in points of {symptom}",
-                            "left of 0: {symptom} rated lower; right of 0: rated higher")
-OTHER_SCALE = Scale("{Outcome}", "difference in {outcome}", "left of 0: lower; right of 0: higher")
+SYMPTOM_SCALE = Scale(N_("{Symptom} rating (0–10)"), N_("difference in points of {symptom}"),
+                      N_("left of 0: less {symptom}; right of 0: more"))
+SYMPTOM_SCALE_RATED = Scale(N_("{Symptom} rating (0–10)"), N_("difference in points of {symptom}"),
+                            N_("left of 0: {symptom} rated lower; right of 0: rated higher"))
+OTHER_SCALE = Scale("{Outcome}", N_("difference in {outcome}"),
+                    N_("left of 0: lower; right of 0: higher"))
 
 
 # Outcomes counted over other hours but in the same unit share a group and its scale.
@@ -296,12 +297,13 @@ def scale_for(outcome: str) -> Scale:
     """The words of the group of rows whose outcome is ``outcome``."""
     outcome = group_of(outcome)
     if outcome in SCALES:
-        return SCALES[outcome]
+        words = SCALES[outcome]
+        return Scale(_(words.heading), _(words.unit), _(words.caption))
     if outcome.endswith(SYMPTOM_RATING):
         symptom = outcome.removesuffix(SYMPTOM_RATING)
         words = SYMPTOM_SCALE if symptom in AMOUNT_SYMPTOMS else SYMPTOM_SCALE_RATED
         names = {"Symptom": symptom.capitalize(), "symptom": symptom}
     else:
         words, names = OTHER_SCALE, {"Outcome": outcome.capitalize(), "outcome": outcome}
-    return Scale(words.heading.format(**names), words.unit.format(**names),
-                 words.caption.format(**names))
+    return Scale(_(words.heading).format(**names), _(words.unit).format(**names),
+                 _(words.caption).format(**names))

@@ -54,6 +54,12 @@ METHOD = ("Difference in daily means. How large a difference chance alone gives 
           "counted as its next day's. " + OBSERVED_RULE)  # English; method() in the reader's words
 
 
+def association_words() -> str:
+    """"Association, not cause" in the reader's words, its first letter a capital."""
+    text = _(ASSOCIATION)
+    return text[:1].upper() + text[1:]
+
+
 def poor_night_words() -> str:
     """What a poor night is, in the reader's words."""
     return _(POOR_NIGHT_WORDS).format(hours=POOR_SLEEP_HOURS, quality=POOR_SLEEP_QUALITY)
@@ -157,7 +163,7 @@ class Comparison:
             mean_other=formats.decimal(self.mean_other or 0.0, 2), other=self.other,
             change=self._change(difference), detail=self._detail(),
             n_exposed=self.n_exposed, n_other=self.n_other, days=self.days,
-            association=_(ASSOCIATION).capitalize(), pattern=_(self.pattern))
+            association=association_words(), pattern=_(self.pattern))
 
     def _change(self, difference: float) -> str:
         if difference == 0:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from fibromap.analysis.device_insights import Rhythm
 from fibromap.analysis.insight_words import lead
-from fibromap.analysis.insights import ASSOCIATION
+from fibromap.analysis.insights import association_words
 from fibromap.analysis.patterns import Spread
 from fibromap.i18n import N_, _, formats, ngettext
 
@@ -84,4 +84,4 @@ def rhythm_figures(rhythm: Rhythm) -> str:
         exposed=formats.decimal(c.mean_exposed or 0.0, 2),
         other=formats.decimal(c.mean_other or 0.0, 2), n_exposed=c.n_exposed, n_other=c.n_other,
         nights=ngettext("{count} night", "{count} nights", c.days).format(
-            count=formats.whole(c.days)), association=_(ASSOCIATION).capitalize())))
+            count=formats.whole(c.days)), association=association_words())))
