@@ -13,15 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from fibromap.analysis.insights import (
-    MIN_DAYS,
+from fibromap.analysis.comparison_words import (
     SYMPTOM_RATING,
-    Comparison,
     association_words,
     outcome_words,
     signed,
     two_figures,
 )
+from fibromap.analysis.insights import MIN_DAYS, Comparison
 from fibromap.analysis.statistics import FDR
 from fibromap.i18n import N_, _, formats, ngettext
 

@@ -20,6 +20,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from fibromap.analysis.comparison_words import ASSOCIATION as ASSOCIATION  # where others find it
+from fibromap.analysis.comparison_words import sentence
 from fibromap.analysis.shifts import shifted_difference
 from fibromap.analysis.statistics import FDR, Difference, benjamini_hochberg
 from fibromap.analysis.timeline import OBSERVED_RULE, Timeline, waking
@@ -27,7 +29,6 @@ from fibromap.analysis.timeline import Observed as Observed  # where the insight
 from fibromap.domain.daily import CheckIn, Medication, SymptomRating
 from fibromap.i18n import N_, _, formats, ngettext
 
-ASSOCIATION = N_("association, not cause")  # shown through _
 MIN_DAYS = 10  # in each group
 POOR_SLEEP_HOURS = 6      # fewer hours than this is a poor night
 POOR_SLEEP_QUALITY = 3    # or a quality of this or less (0–10)
@@ -44,20 +45,8 @@ METHOD_WORDS = N_(
     "below {fdr} is called notable. Spasms after a night are counted from waking "
     "(8 a.m., or the waking time a device measured), so a night's own spasms are never "
     "counted as its next day's.")
-METHOD = ("Difference in daily means. How large a difference chance alone gives is "
-          "found by sliding the exposure along your own days (every shift that no longer "
-          "matches the real days), which keeps the runs of good and bad weeks in both; the "
-          "95 % interval and the p-value use Student's t on that spread. p-values are "
-          "adjusted across all comparisons shown by Benjamini–Hochberg, and only adjusted p "
-          f"below {FDR:g} is called notable. Spasms after a night are counted from waking "
-          "(8 a.m., or the waking time a device measured), so a night's own spasms are never "
-          "counted as its next day's. " + OBSERVED_RULE)  # English; method() in the reader's words
-
-
-def association_words() -> str:
-    """"Association, not cause" in the reader's words, its first letter a capital."""
-    text = _(ASSOCIATION)
-    return text[:1].upper() + text[1:]
+# English (the insights command's JSON and the ui); method() in the reader's words.
+METHOD = METHOD_WORDS.format(fdr=f"{FDR:g}") + " " + OBSERVED_RULE
 
 
 def poor_night_words() -> str:
@@ -138,79 +127,8 @@ class Comparison:
         return max(0, MIN_DAYS - self.n_exposed) + max(0, MIN_DAYS - self.n_other)
 
     def sentence(self) -> str:
-        if not self.enough:
-            short = [ngettext("{count} more day {side}", "{count} more days {side}", MIN_DAYS - n)
-                     .format(count=MIN_DAYS - n, side=label)
-                     for n, label in ((self.n_exposed, self.exposed), (self.n_other, self.other))
-                     if n < MIN_DAYS]
-            needs = short[0] if len(short) == 1 else _("{first} and {second}").format(
-                first=short[0], second=short[1])
-            return _("{title}: not enough data yet — needs {needs} (rests on {days} so "
-                     "far).").format(title=self.title, needs=needs, days=ngettext(
-                         "{count} day", "{count} days", self.days).format(
-                         count=formats.whole(self.days)))
-        difference = self.difference
-        assert difference is not None  # enough days on both sides make a difference
-        return (_("{title}: {mean_exposed} {outcome} {exposed} against {mean_other} {other} — "
-                  "{change} ({detail}); {n_exposed} + {n_other} = {days} days. "
-                  "{association}: {pattern}.")
-                if self.pattern and self.notable and difference > 0 else
-                _("{title}: {mean_exposed} {outcome} {exposed} against {mean_other} {other} — "
-                  "{change} ({detail}); {n_exposed} + {n_other} = {days} days. "
-                  "{association}.")).format(
-            title=self.title, mean_exposed=formats.decimal(self.mean_exposed or 0.0, 2),
-            outcome=outcome_words(self.outcome), exposed=self.exposed,
-            mean_other=formats.decimal(self.mean_other or 0.0, 2), other=self.other,
-            change=self._change(difference), detail=self._detail(),
-            n_exposed=self.n_exposed, n_other=self.n_other, days=self.days,
-            association=association_words(), pattern=_(self.pattern))
+        return sentence(self, MIN_DAYS)
 
-    def _change(self, difference: float) -> str:
-        if difference == 0:
-            return _("no difference")
-        size = formats.decimal(abs(difference), 2)
-        if self.rating:
-            words = _("{amount} higher") if difference > 0 else _("{amount} lower")
-        else:
-            words = _("{amount} more") if difference > 0 else _("{amount} fewer")
-        return words.format(amount=size)
-
-    def _detail(self) -> str:
-        if not self.estimable:
-            return _(self.result.reason)
-        low, high = signed(self.ci_low or 0.0, 2), signed(self.ci_high or 0.0, 2)
-        if self.q_value is None:
-            return _("95 % CI {low} to {high}").format(low=low, high=high)
-        verdict = _("notable") if self.notable else _("could well be chance")
-        return ngettext("95 % CI {low} to {high}; adjusted p = {q} over {tests} comparison: "
-                        "{verdict}",
-                        "95 % CI {low} to {high}; adjusted p = {q} over {tests} comparisons: "
-                        "{verdict}", self.tests).format(
-            low=low, high=high, q=two_figures(self.q_value), tests=self.tests, verdict=verdict)
-
-
-SYMPTOM_RATING = " rating (0–10)"   # a symptom's outcome ends so (an English key)
-
-
-def outcome_words(outcome: str) -> str:
-    """An outcome (an English key: forest plot groups go by it) in the reader's words."""
-    if outcome.endswith(SYMPTOM_RATING):
-        return _("{symptom} rating (0–10)").format(symptom=outcome.removesuffix(SYMPTOM_RATING))
-    return _(outcome)
-
-
-def signed(value: float, places: int = 1) -> str:
-    """A difference with its sign: "+0.3", "-1.2" (the language's decimal sign)."""
-    return format(value, f"+.{places}f")[0] + formats.decimal(abs(value), places)
-
-
-def two_figures(value: float) -> str:
-    """``value`` to two significant figures, as ``{:.2g}`` writes it, in the language's
-    decimal sign."""
-    text = f"{value:.2g}"
-    if "e" in text or "." not in text:
-        return text
-    return formats.decimal(float(text), len(text.split(".")[1]))
 
 
 def compare(title: str, exposed: str, other: str, outcome: str,

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from fibromap.analysis.comparison_words import association_words
 from fibromap.analysis.device_insights import Rhythm
 from fibromap.analysis.insight_words import lead
-from fibromap.analysis.insights import association_words
 from fibromap.analysis.patterns import Spread
 from fibromap.i18n import N_, _, formats, ngettext
 
