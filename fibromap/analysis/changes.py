@@ -66,15 +66,7 @@ def compare_periods(period: Period, before: dict[str, int], now: dict[str, int],
             day=formats.day(recorded_from) if recorded_from else "", days=period.days,
             period=previous.label()))
     if records is not None and 0 in records:
-        return PeriodComparison(previous, [], 0, (
-            _("There are no records at all in either period (no flare, check-in or rating), "
-              "so no comparison is possible: no records is not the same as no flares.")
-            if records == (0, 0) else
-            _("There are no records at all in the previous period (no flare, check-in or "
-              "rating), so no comparison is possible: no records is not the same as no flares.")
-            if records[0] == 0 else
-            _("There are no records at all in this period (no flare, check-in or rating), so "
-              "no comparison is possible: no records is not the same as no flares.")))
+        return PeriodComparison(previous, [], 0, _not_recorded(records))
     regions = sorted(set(before) | set(now))
     p_values = [sign_test(now.get(r, 0), before.get(r, 0) + now.get(r, 0)) for r in regions]
     changes = []
@@ -93,3 +85,16 @@ def compare_periods(period: Period, before: dict[str, int], now: dict[str, int],
 def previous_period(period: Period) -> Period:
     """The same number of days just before ``period``."""
     return Period(period.start - timedelta(days=period.days), period.start - timedelta(days=1))
+
+
+def _not_recorded(records: tuple[int, int]) -> str:
+    """Why nothing is compared when a period holds no record at all."""
+    if records == (0, 0):
+        return _("There are no records at all in either period (no flare, check-in or rating), "
+                 "so no comparison is possible: no records is not the same as no flares.")
+    if records[0] == 0:
+        return _("There are no records at all in the previous period (no flare, check-in or "
+                 "rating), so no comparison is possible: no records is not the same as no "
+                 "flares.")
+    return _("There are no records at all in this period (no flare, check-in or rating), so "
+             "no comparison is possible: no records is not the same as no flares.")
