@@ -240,14 +240,20 @@ def word_count(sentence: str) -> int:
 
 
 # "How this is worked out": what the words above stand for, then the method itself.
-HOW = (
-    "Each comparison sets the days after something (a poor night, a trigger, a busy day, a "
-    "medication started) against your other days and takes the difference in the daily "
-    "average. The first sentence rounds it for reading; the exact figures follow it.",
-    f"“Unlikely to be chance”: the difference stays clear after allowing for chance and for "
-    f"the number of comparisons made (adjusted p below {FDR:g}). “Could be chance”: it does "
-    "not. Either way it is an association, not a cause.",
+HOW_WORDS = (
+    N_("Each comparison sets the days after something (a poor night, a trigger, a busy day, a "
+       "medication started) against your other days and takes the difference in the daily "
+       "average. The first sentence rounds it for reading; the exact figures follow it."),
+    N_("“Unlikely to be chance”: the difference stays clear after allowing for chance and for "
+       "the number of comparisons made (adjusted p below {fdr}). “Could be chance”: it does "
+       "not. Either way it is an association, not a cause."),
 )
+HOW = tuple(text.format(fdr=f"{FDR:g}") for text in HOW_WORDS)   # English; how() translated
+
+
+def how() -> tuple[str, ...]:
+    """HOW in the reader's words."""
+    return tuple(_(text).format(fdr=formats.decimal(FDR, 2)) for text in HOW_WORDS)
 
 
 @dataclass(frozen=True)
