@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from fibromap.analysis.periods import Period, weeks_ending
+from fibromap.i18n import _
 from fibromap.store.marks import Mark
 
 TOP = 3                 # the most frequent regions a share is given for
@@ -42,16 +43,16 @@ class Places:
         """In words: too few flares to tell, the same spots, or moving around."""
         share = self.share
         if share is None:
-            return "No flares"
+            return _("No flares")
         if self.flares < FEWEST:
-            return "Too few flares to tell"
+            return _("Too few flares to tell")
         if self.regions <= TOP:
-            return "Always the same spots"
+            return _("Always the same spots")
         if share >= SAME_SPOTS:
-            return "Mostly the same spots"
+            return _("Mostly the same spots")
         if share <= MOVING:
-            return "They move around"
-        return "Some regular spots, and some that move around"
+            return _("They move around")
+        return _("Some regular spots, and some that move around")
 
 
 def places(marks: Iterable[Mark], rolled_up: Mapping[str, str]) -> Places:

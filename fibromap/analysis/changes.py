@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from fibromap.analysis.distributions import sign_test
 from fibromap.analysis.periods import Period
 from fibromap.analysis.statistics import FDR, benjamini_hochberg
-from fibromap.domain.wording import counted
+from fibromap.i18n import _, formats, ngettext
 
 MIN_DAYS = 14  # shorter periods are day-to-day noise
 
@@ -51,20 +51,22 @@ def compare_periods(period: Period, before: dict[str, int], now: dict[str, int],
     one hold; a period without any is not recorded, and nothing is compared with it."""
     previous = previous_period(period)
     if period.days < MIN_DAYS:
-        return PeriodComparison(previous, [], 0, f"A period of {counted(period.days, 'days')} "
-                                "is too short to compare with the one before (at least "
-                                f"{MIN_DAYS} days are needed).")
+        return PeriodComparison(previous, [], 0, ngettext(
+            "A period of {count} day is too short to compare with the one before (at least "
+            "{needed} days are needed).",
+            "A period of {count} days is too short to compare with the one before (at least "
+            "{needed} days are needed).", period.days).format(
+            count=formats.whole(period.days), needed=MIN_DAYS))
     if recorded_from is None or recorded_from > previous.start:
-        since = f"began on {recorded_from:%d %b %Y}" if recorded_from else "have not begun"
-        return PeriodComparison(previous, [], 0, f"Records {since}, so the previous "
-                                f"{period.days} days ({previous.label()}) are not fully recorded: "
-                                "no comparison is possible.")
+        words = (_("Records began on {day}, so the previous {days} days ({period}) are not "
+                   "fully recorded: no comparison is possible.") if recorded_from else
+                 _("Records have not begun, so the previous {days} days ({period}) are not "
+                   "fully recorded: no comparison is possible."))
+        return PeriodComparison(previous, [], 0, words.format(
+            day=formats.day(recorded_from) if recorded_from else "", days=period.days,
+            period=previous.label()))
     if records is not None and 0 in records:
-        which = "either period" if records == (0, 0) else (
-            "the previous period" if records[0] == 0 else "this period")
-        return PeriodComparison(previous, [], 0, f"There are no records at all in {which} "
-                                "(no flare, check-in or rating), so no comparison is possible: "
-                                "no records is not the same as no flares.")
+        return PeriodComparison(previous, [], 0, _not_recorded(records))
     regions = sorted(set(before) | set(now))
     p_values = [sign_test(now.get(r, 0), before.get(r, 0) + now.get(r, 0)) for r in regions]
     changes = []
@@ -83,3 +85,16 @@ def compare_periods(period: Period, before: dict[str, int], now: dict[str, int],
 def previous_period(period: Period) -> Period:
     """The same number of days just before ``period``."""
     return Period(period.start - timedelta(days=period.days), period.start - timedelta(days=1))
+
+
+def _not_recorded(records: tuple[int, int]) -> str:
+    """Why nothing is compared when a period holds no record at all."""
+    if records == (0, 0):
+        return _("There are no records at all in either period (no flare, check-in or rating), "
+                 "so no comparison is possible: no records is not the same as no flares.")
+    if records[0] == 0:
+        return _("There are no records at all in the previous period (no flare, check-in or "
+                 "rating), so no comparison is possible: no records is not the same as no "
+                 "flares.")
+    return _("There are no records at all in this period (no flare, check-in or rating), so "
+             "no comparison is possible: no records is not the same as no flares.")

@@ -13,20 +13,35 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from fibromap.analysis.devices import clock_minutes, clock_text
-from fibromap.analysis.insights import Comparison, Observed, _rows, compare, shifted
+from fibromap.analysis.insights import (
+    AFTER_WAKING,
+    FLARES_A_DAY,
+    Comparison,
+    Observed,
+    _rows,
+    compare,
+    shifted,
+)
 from fibromap.analysis.timeline import Timeline, waking
 from fibromap.domain.daily import CheckIn
 from fibromap.domain.device_data import DeviceDay
+from fibromap.i18n import N_, _, formats, ngettext
 
 SHORT_NIGHT_HOURS = 6     # measured asleep fewer hours than this: a short night
 BROKEN_NIGHT = 3          # this many awakenings or more: a broken night
 USUAL_DAYS = 28           # the usual: the median of the steps of the 28 days before
 USUAL_AT_LEAST = 14       # days of steps among those 28 for a usual to be known
 ABOVE_USUAL = 1.5         # more than this times the usual: a busy day
-SHORT = f"under {SHORT_NIGHT_HOURS} h asleep, as measured"
-BUSY = (f"after days with more than {ABOVE_USUAL:g}× your usual steps (the median of the "
-        f"{USUAL_DAYS} days before)")
-PEM = "a possible post-exertional pattern"   # said of a notable rise after busy days
+PEM = N_("a possible post-exertional pattern")   # said of a notable rise after busy days
+FATIGUE_AFTER = N_("fatigue (0–10, mean of the rated days)")
+BEDTIME_FLARES = N_("flares from bedtime to waking")
+
+
+def busy_words() -> str:
+    """What a busy day is, in the reader's words."""
+    return _("after days with more than {times}× your usual steps (the median of the "
+             "{days} days before)").format(times=formats.decimal(ABOVE_USUAL, 1),
+                                           days=USUAL_DAYS)
 
 
 def measured_sleep_comparisons(days: dict[date, DeviceDay], flares: Timeline,
@@ -37,11 +52,14 @@ def measured_sleep_comparisons(days: dict[date, DeviceDay], flares: Timeline,
     nights = sorted(d for d, day in days.items() if day.asleep_minutes is not None and d >= first)
     results = []
     for name, exposed, other, test, kind, terms in (
-        ("Measured sleep", f"after a short night ({SHORT})", "after a longer night",
+        (N_("Measured sleep and spasms {hours} h later"),
+         _("after a short night (under {hours} h asleep, as measured)").format(
+             hours=SHORT_NIGHT_HOURS), _("after a longer night"),
          lambda day: day.asleep_minutes < SHORT_NIGHT_HOURS * 60, "measured.short",
          {"hours": str(SHORT_NIGHT_HOURS)}),
-        ("Measured awakenings", f"after a broken night ({BROKEN_NIGHT} or more awakenings, as "
-                                "measured)", "after a less broken night",
+        (N_("Measured awakenings and spasms {hours} h later"),
+         _("after a broken night ({awakenings} or more awakenings, as measured)").format(
+             awakenings=BROKEN_NIGHT), _("after a less broken night"),
          lambda day: None if day.awakenings is None else day.awakenings >= BROKEN_NIGHT,
          "measured.broken", {"awakenings": str(BROKEN_NIGHT)}),
     ):
@@ -55,8 +73,7 @@ def measured_sleep_comparisons(days: dict[date, DeviceDay], flares: Timeline,
                 count = flares.window(start, start + timedelta(hours=24), observed)
                 if count is not None:
                     rows.append((d, bool(flag), float(count)))
-            compared = compare(f"{name} and spasms {hours} h later", exposed, other,
-                               "flares a day, counted from waking", rows,
+            compared = compare(_(name).format(hours=hours), exposed, other, AFTER_WAKING, rows,
                                kind=f"{kind}.{hours // 24}")
             results.append(replace(compared, terms=tuple(terms.items())))
     return results
@@ -85,8 +102,9 @@ def exertion_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int]
     for lag in (1, 2, 3):
         rows = _rows(ordered, busy.get, shifted(timedelta(days=lag)), lambda d: flares_on.get(d, 0),
                      observed)
-        results.append(compare(f"Busy days and flares {lag} day{'s' if lag > 1 else ''} later",
-                               BUSY, "after other days", "flares a day", rows, PEM,
+        results.append(compare(ngettext("Busy days and flares {lag} day later",
+                                        "Busy days and flares {lag} days later", lag).format(lag=lag),
+                               busy_words(), _("after other days"), FLARES_A_DAY, rows, PEM,
                                kind=f"busy.flares.{lag}"))
     fatigue = {c.day: c.fatigue for c in checkins if c.fatigue is not None}
     rows = []
@@ -95,8 +113,8 @@ def exertion_comparisons(days: dict[date, DeviceDay], flares_on: dict[date, int]
         rated = [fatigue[a] for a in after if a in fatigue and a in observed]
         if rated:
             rows.append((d, busy[d], sum(rated) / len(rated)))
-    results.append(compare("Busy days and fatigue over the next 3 days", BUSY,
-                           "after other days", "fatigue (0–10, mean of the rated days)", rows,
+    results.append(compare(_("Busy days and fatigue over the next 3 days"), busy_words(),
+                           _("after other days"), FATIGUE_AFTER, rows,
                            PEM, kind="busy.fatigue"))
     return results
 
@@ -129,10 +147,10 @@ def bedtime_comparison(days: dict[date, DeviceDay], flares: Timeline,
                  if bedtime is not None and wake is not None else None)
         if count is not None:
             rows.append((d, late, float(count)))
-    return compare("Irregular bedtime and spasms that night",
-                   f"after bedtimes more than {IRREGULAR_MINUTES} min from your usual (the median "
-                   f"of the {USUAL_DAYS} nights before)", "after bedtimes near it",
-                   "flares from bedtime to waking", rows, kind="bedtime",
+    return compare(_("Irregular bedtime and spasms that night"),
+                   _("after bedtimes more than {minutes} min from your usual (the median of the "
+                     "{nights} nights before)").format(minutes=IRREGULAR_MINUTES, nights=USUAL_DAYS),
+                   _("after bedtimes near it"), BEDTIME_FLARES, rows, kind="bedtime",
                    minutes=str(IRREGULAR_MINUTES))
 
 

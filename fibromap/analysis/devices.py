@@ -8,16 +8,25 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from fibromap.domain.device_data import DeviceDay, DeviceSleep
-from fibromap.domain.wording import counted, duration_text
+from fibromap.domain.wording import duration_text
+from fibromap.i18n import _, formats, ngettext
 
 
 def _sources(sleeps) -> str:
     names = sorted({s.source.label for s in sleeps})
-    return " and ".join(names)
+    return _and(names)
+
+
+def _and(names: list[str]) -> str:
+    """"A", "A and B", "A and B and C"."""
+    text = names[0] if names else ""
+    for name in names[1:]:
+        text = _("{first} and {second}").format(first=text, second=name)
+    return text
 
 
 def _clock(when: datetime | None) -> str:
-    return "–" if when is None else f"{when:%H:%M}"
+    return "–" if when is None else formats.clock(when)
 
 
 def night_text(day: DeviceDay, typed_hours: float | None) -> str:
@@ -28,38 +37,46 @@ def night_text(day: DeviceDay, typed_hours: float | None) -> str:
     in_bed = sum(s.in_bed_minutes for s in day.night)
     parts = []
     if asleep is not None:
-        parts.append(f"{duration_text(asleep * 60)} asleep")
-    parts.append(f"{duration_text(in_bed * 60)} in bed")
+        parts.append(_("{length} asleep").format(length=duration_text(asleep * 60)))
+    parts.append(_("{length} in bed").format(length=duration_text(in_bed * 60)))
     if day.awakenings is not None:
-        parts.append(counted(day.awakenings, "awakenings"))
-    text = (f"{_sources(day.night)}: " + ", ".join(parts)
-            + f"; to bed {_clock(day.bedtime)}, up {_clock(day.wake_time)}")
+        parts.append(ngettext("{count} awakening", "{count} awakenings", day.awakenings).format(
+            count=formats.whole(day.awakenings)))
+    text = _("{devices}: {figures}; to bed {bedtime}, up {waking}").format(
+        devices=_sources(day.night), figures=_(", ").join(parts), bedtime=_clock(day.bedtime),
+        waking=_clock(day.wake_time))
     staged = [s for s in day.night if s.has_stages]
     if staged:
         stages = [(name, sum(getattr(s, f"{key}_minutes") or 0 for s in staged))
-                  for name, key in (("deep", "deep"), ("REM", "rem"), ("light", "light"))]
-        text += "; " + ", ".join(f"{name} {duration_text(minutes * 60) if minutes else '0 min'}"
-                                 for name, minutes in stages)
+                  for name, key in ((_("deep {length}"), "deep"), (_("REM {length}"), "rem"),
+                                    (_("light {length}"), "light"))]
+        text = _("{night}; {stages}").format(night=text, stages=_(", ").join(
+            name.format(length=duration_text(minutes * 60) if minutes else _("{n} min").format(n=0))
+            for name, minutes in stages))
     if asleep is None:
-        return text + "."
+        return _("{night}.").format(night=text)
     if typed_hours is None:
-        return text + ". Counted as this night's sleep while “Slept” is left empty."
-    return text + ". Your own answer above is the one counted."
+        return _("{night}. Counted as this night's sleep while “Slept” is left empty.").format(
+            night=text)
+    return _("{night}. Your own answer above is the one counted.").format(night=text)
 
 
 def naps_text(day: DeviceDay) -> str:
     if not day.naps:
         return ""
-    naps = [f"{duration_text((n.asleep_minutes or n.in_bed_minutes) * 60)} from "
-            f"{n.start.local:%H:%M}" for n in day.naps]
-    return (f"{'A nap' if len(naps) == 1 else 'Naps'} of {' and '.join(naps)}, measured by "
-            f"{_sources(day.naps)}.")
+    naps = [_("{length} from {start}").format(
+        length=duration_text((n.asleep_minutes or n.in_bed_minutes) * 60),
+        start=formats.clock(n.start.local)) for n in day.naps]
+    return ngettext("A nap of {naps}, measured by {devices}.",
+                    "Naps of {naps}, measured by {devices}.", len(naps)).format(
+        naps=_and(naps), devices=_sources(day.naps))
 
 
 def steps_text(day: DeviceDay) -> str:
     if day.steps is None:
         return ""
-    return f"Steps: {day.steps.steps:,}, counted by {day.steps.source.label}."
+    return _("Steps: {steps}, counted by {device}.").format(
+        steps=formats.whole(day.steps.steps), device=day.steps.source.label)
 
 
 def sleep_hours(typed: float | None, day: DeviceDay | None) -> float | None:
@@ -155,19 +172,31 @@ def _device_names(days: dict[date, DeviceDay]) -> list[str]:
 def summary_lines(summary: DeviceSummary) -> list[str]:
     lines = []
     if summary.nights:
-        asleep = (f"{summary.mean_asleep_hours:.1f} h asleep a night on average, "
-                  if summary.mean_asleep_hours is not None else "")
-        lines.append(f"Nights: {summary.nights}; {asleep}{summary.mean_in_bed_hours:.1f} h "
-                     "in bed.")
+        in_bed = formats.decimal(summary.mean_in_bed_hours or 0.0, 1)
+        lines.append(
+            _("Nights: {nights}; {asleep} h asleep a night on average, {in_bed} h in bed.").format(
+                nights=summary.nights, asleep=formats.decimal(summary.mean_asleep_hours, 1),
+                in_bed=in_bed) if summary.mean_asleep_hours is not None else
+            _("Nights: {nights}; {in_bed} h in bed.").format(nights=summary.nights, in_bed=in_bed))
         if summary.mean_awakenings is not None:
-            lines.append(f"Awakenings (3 minutes or more): {summary.mean_awakenings:.1f} a night "
-                         "on average.")
-        lines.append(f"Bedtime: {summary.bedtime}, waking: {summary.wake_time} (medians).")
+            lines.append(_("Awakenings (3 minutes or more): {mean} a night on average.").format(
+                mean=formats.decimal(summary.mean_awakenings, 1)))
+        lines.append(_("Bedtime: {bedtime}, waking: {waking} (medians).").format(
+            bedtime=summary.bedtime, waking=summary.wake_time))
     if summary.naps:
-        lines.append(f"Naps: {summary.naps}, a median of {summary.median_nap_minutes:.0f} min.")
+        lines.append(_("Naps: {naps}, a median of {minutes} min.").format(
+            naps=summary.naps, minutes=formats.decimal(summary.median_nap_minutes or 0.0, 0)))
     if summary.mean_steps is not None:
-        lines.append(f"Steps: {summary.mean_steps:,.0f} a day on average "
-                     f"({counted(summary.step_days, 'days')}).")
-    lines.append("Measured by " + " and ".join(summary.sources) + "; where the person typed "
-                 "their own sleep, the check-in above counts it.")
+        lines.append(ngettext("Steps: {steps} a day on average ({count} day).",
+                              "Steps: {steps} a day on average ({count} days).",
+                              summary.step_days).format(
+            steps=_whole_rounded(summary.mean_steps),
+            count=formats.whole(summary.step_days)))
+    lines.append(_("Measured by {devices}; where the person typed their own sleep, the check-in "
+                   "above counts it.").format(devices=_and(list(summary.sources))))
     return lines
+
+
+def _whole_rounded(value: float) -> str:
+    """``value`` rounded as ``{:,.0f}`` rounds it, with the language's thousands separator."""
+    return formats.whole(int(f"{value:.0f}"))

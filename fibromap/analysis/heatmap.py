@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from fibromap.i18n import N_
 from fibromap.store.aggregates import RegionFigures
 
 
@@ -31,12 +32,12 @@ class MetricInfo:
 
 
 METRICS: dict[Metric, MetricInfo] = {
-    Metric.FLARES: MetricInfo("Flares touching the region", "flares", lambda f: f.flares, None, 0),
-    Metric.MEAN: MetricInfo("Mean intensity", "0–10", lambda f: f.mean_intensity, 10, 1),
-    Metric.MAX: MetricInfo("Highest intensity", "0–10", lambda f: f.max_intensity, 10, 0),
-    Metric.BURDEN: MetricInfo("Burden (intensity × minutes)", "intensity·min",
+    Metric.FLARES: MetricInfo(N_("Flares touching the region"), "flares", lambda f: f.flares, None, 0),
+    Metric.MEAN: MetricInfo(N_("Mean intensity"), "0–10", lambda f: f.mean_intensity, 10, 1),
+    Metric.MAX: MetricInfo(N_("Highest intensity"), "0–10", lambda f: f.max_intensity, 10, 0),
+    Metric.BURDEN: MetricInfo(N_("Burden (intensity × minutes)"), "intensity·min",
                               lambda f: f.burden, None, 0),
-    Metric.REFERRED: MetricInfo("Felt here as referred pain", "times",
+    Metric.REFERRED: MetricInfo(N_("Felt here as referred pain"), "times",
                                 lambda f: f.referred, None, 0),
 }
 

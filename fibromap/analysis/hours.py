@@ -5,6 +5,8 @@ are left out of every hour-of-day figure, and the text says how many were left o
 
 from __future__ import annotations
 
+from fibromap.i18n import _, formats, ngettext
+
 NIGHT_HOURS = range(0, 8)  # midnight to 8 am
 
 
@@ -28,12 +30,20 @@ def night_text(hours: list[int], flares: int, short: bool = False) -> str:
     if not flares:
         return ""
     if not known:
-        return "" if short else (f"the time of day is not known for any of the {flares} "
-                                 "flares (each is known only to the day)")
-    text = f"{night_share(hours):.0%} began between midnight and 8 am"
+        return "" if short else ngettext(
+            "the time of day is not known for any of the {count} flares (each is known only "
+            "to the day)",
+            "the time of day is not known for any of the {count} flares (each is known only "
+            "to the day)", flares).format(count=formats.whole(flares))
+    share = _("{percent}%").format(percent=formats.whole(int(f"{(night_share(hours) or 0.0) * 100:.0f}")))
     if untimed and short:
-        text += f" ({untimed} without a time left out)"
-    elif untimed:
-        text += (f" (of the {known} flare{'s' if known != 1 else ''} whose time is known; "
-                 f"{untimed} known only to the day left out)")
-    return text
+        return _("{share} began between midnight and 8 am ({untimed} without a time left "
+                 "out)").format(share=share, untimed=formats.whole(untimed))
+    if untimed:
+        return ngettext("{share} began between midnight and 8 am (of the {known} flare whose "
+                        "time is known; {untimed} known only to the day left out)",
+                        "{share} began between midnight and 8 am (of the {known} flares whose "
+                        "time is known; {untimed} known only to the day left out)",
+                        known).format(share=share, known=formats.whole(known),
+                                      untimed=formats.whole(untimed))
+    return _("{share} began between midnight and 8 am").format(share=share)

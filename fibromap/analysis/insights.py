@@ -20,28 +20,43 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from fibromap.analysis.comparison_words import ASSOCIATION as ASSOCIATION  # where others find it
+from fibromap.analysis.comparison_words import sentence
 from fibromap.analysis.shifts import shifted_difference
 from fibromap.analysis.statistics import FDR, Difference, benjamini_hochberg
 from fibromap.analysis.timeline import OBSERVED_RULE, Timeline, waking
 from fibromap.analysis.timeline import Observed as Observed  # where the insights find it
 from fibromap.domain.daily import CheckIn, Medication, SymptomRating
-from fibromap.domain.wording import counted
+from fibromap.i18n import N_, _, formats, ngettext
 
-ASSOCIATION = "association, not cause"
 MIN_DAYS = 10  # in each group
 POOR_SLEEP_HOURS = 6      # fewer hours than this is a poor night
 POOR_SLEEP_QUALITY = 3    # or a quality of this or less (0–10)
 LITTLE_WATER = 4          # glasses or fewer
 HIGH_STRESS = 7           # or more (0–10)
-POOR_NIGHT = f"under {POOR_SLEEP_HOURS} h of sleep or sleep quality {POOR_SLEEP_QUALITY} of 10 or less"
-METHOD = ("Difference in daily means. How large a difference chance alone gives is "
-          "found by sliding the exposure along your own days (every shift that no longer "
-          "matches the real days), which keeps the runs of good and bad weeks in both; the "
-          "95 % interval and the p-value use Student's t on that spread. p-values are "
-          "adjusted across all comparisons shown by Benjamini–Hochberg, and only adjusted p "
-          f"below {FDR:g} is called notable. Spasms after a night are counted from waking "
-          "(8 a.m., or the waking time a device measured), so a night's own spasms are never "
-          "counted as its next day's. " + OBSERVED_RULE)
+POOR_NIGHT_WORDS = N_("under {hours} h of sleep or sleep quality {quality} of 10 or less")
+POOR_NIGHT = POOR_NIGHT_WORDS.format(hours=POOR_SLEEP_HOURS, quality=POOR_SLEEP_QUALITY)
+METHOD_WORDS = N_(
+    "Difference in daily means. How large a difference chance alone gives is "
+    "found by sliding the exposure along your own days (every shift that no longer "
+    "matches the real days), which keeps the runs of good and bad weeks in both; the "
+    "95 % interval and the p-value use Student's t on that spread. p-values are "
+    "adjusted across all comparisons shown by Benjamini–Hochberg, and only adjusted p "
+    "below {fdr} is called notable. Spasms after a night are counted from waking "
+    "(8 a.m., or the waking time a device measured), so a night's own spasms are never "
+    "counted as its next day's.")
+# English (the insights command's JSON and the ui); method() in the reader's words.
+METHOD = METHOD_WORDS.format(fdr=f"{FDR:g}") + " " + OBSERVED_RULE
+
+
+def poor_night_words() -> str:
+    """What a poor night is, in the reader's words."""
+    return _(POOR_NIGHT_WORDS).format(hours=POOR_SLEEP_HOURS, quality=POOR_SLEEP_QUALITY)
+
+
+def method() -> str:
+    """METHOD in the reader's words."""
+    return _(METHOD_WORDS).format(fdr=formats.decimal(FDR, 2)) + " " + _(OBSERVED_RULE)
 
 
 @dataclass(frozen=True)
@@ -112,32 +127,8 @@ class Comparison:
         return max(0, MIN_DAYS - self.n_exposed) + max(0, MIN_DAYS - self.n_other)
 
     def sentence(self) -> str:
-        if not self.enough:
-            short = [f"{MIN_DAYS - n} more day{'s' if MIN_DAYS - n != 1 else ''} {label}"
-                     for n, label in ((self.n_exposed, self.exposed), (self.n_other, self.other))
-                     if n < MIN_DAYS]
-            return (f"{self.title}: not enough data yet — needs {' and '.join(short)} "
-                    f"(rests on {counted(self.days, 'days')} so far).")
-        difference = self.difference
-        assert difference is not None  # enough days on both sides make a difference
-        if difference == 0:
-            change = "no difference"
-        else:
-            more, fewer = ("higher", "lower") if self.rating else ("more", "fewer")
-            change = f"{abs(difference):.2f} {more if difference > 0 else fewer}"
-        if not self.estimable:
-            detail = self.result.reason
-        else:
-            verdict = ("notable" if self.notable else "could well be chance")
-            detail = (f"95 % CI {self.ci_low:+.2f} to {self.ci_high:+.2f}; adjusted p = "
-                      f"{self.q_value:.2g} over {self.tests} comparisons: {verdict}"
-                      if self.q_value is not None else
-                      f"95 % CI {self.ci_low:+.2f} to {self.ci_high:+.2f}")
-        named = (f": {self.pattern}" if self.pattern and self.notable and difference > 0
-                 else "")
-        return (f"{self.title}: {self.mean_exposed:.2f} {self.outcome} {self.exposed} against "
-                f"{self.mean_other:.2f} {self.other} — {change} ({detail}); {self.n_exposed} + "
-                f"{self.n_other} = {self.days} days. {ASSOCIATION.capitalize()}{named}.")
+        return sentence(self, MIN_DAYS)
+
 
 
 def compare(title: str, exposed: str, other: str, outcome: str,
@@ -195,7 +186,9 @@ def poor_night(checkin: CheckIn) -> bool | None:
             or (checkin.sleep_quality is not None and checkin.sleep_quality <= POOR_SLEEP_QUALITY))
 
 
-AFTER_WAKING = "flares a day, counted from waking"
+AFTER_WAKING = N_("flares a day, counted from waking")
+NIGHT_FLARES = N_("night-time flares")
+FLARES_A_DAY = N_("flares a day")
 
 
 def sleep_comparisons(checkins: list[CheckIn], flares: Timeline,
@@ -214,8 +207,9 @@ def sleep_comparisons(checkins: list[CheckIn], flares: Timeline,
             count = flares.window(start, start + timedelta(hours=24), observed)
             if count is not None:
                 rows.append((day, poor, float(count)))
-        results.append(compare(f"Poor sleep and spasms {hours} h later",
-                               f"after a poor night ({POOR_NIGHT})", "after a better night",
+        results.append(compare(_("Poor sleep and spasms {hours} h later").format(hours=hours),
+                               _("after a poor night ({poor_night})").format(
+                                   poor_night=poor_night_words()), _("after a better night"),
                                AFTER_WAKING, rows, kind=f"sleep.flares.{hours // 24}"))
     return results
 
@@ -252,28 +246,32 @@ def following_night_comparisons(days: list[date], checkins: list[CheckIn],
     by_day = {c.day: c for c in checkins}
     checked = [d for d in days if d in by_day]
     for title, exposed, other, test, kind, level in (
-        ("Little water and the following night",
-         f"after days with {LITTLE_WATER} glasses of water or fewer", "after days with more",
+        (_("Little water and the following night"),
+         _("after days with {level} glasses of water or fewer").format(level=LITTLE_WATER),
+         _("after days with more"),
          lambda c: None if c.water_glasses is None else c.water_glasses <= LITTLE_WATER,
          "water", LITTLE_WATER),
-        ("High stress and the following night",
-         f"after days with stress {HIGH_STRESS} of 10 or more", "after calmer days",
+        (_("High stress and the following night"),
+         _("after days with stress {level} of 10 or more").format(level=HIGH_STRESS),
+         _("after calmer days"),
          lambda c: None if c.stress is None else c.stress >= HIGH_STRESS, "stress", HIGH_STRESS),
     ):
         def exposed_on(d: date, t: Callable[[CheckIn], bool | None] = test) -> bool | None:
             return t(by_day[d])
 
         rows = _rows(checked, exposed_on, next_day, night, observed)
-        results.append(compare(title, exposed, other, "night-time flares", rows, kind=kind,
+        results.append(compare(title, exposed, other, NIGHT_FLARES, rows, kind=kind,
                                level=str(level)))
     for key, food in _foods(checkins).items():
         def eaten(d: date, k: str = key) -> bool:
             return any(f.casefold() == k for f in by_day[d].foods)
 
         rows = _rows(checked, eaten, next_day, night, observed)
-        results.append(compare(f"{food[:1].upper() + food[1:]} and the following night",
-                               f"after days with {food}", "after days without",
-                               "night-time flares", rows, kind="food", food=food))
+        results.append(compare(_("{Food} and the following night").format(
+                                   Food=food[:1].upper() + food[1:]),
+                               _("after days with {food}").format(food=food),
+                               _("after days without"), NIGHT_FLARES, rows, kind="food",
+                               food=food))
     return results
 
 
@@ -307,12 +305,21 @@ def _trigger_comparisons(days: list[date], triggers_on: dict[date, set[str]],
         rows = _rows(days, logged, next_day, night, observed)
         alike = (None if day_flares is None else
                  {d: min(day_flares.get(d, 0), ALIKE_DAYS) for d, _x, _y in rows})
-        results.append(compare(f"{label} and the following night",
-                               f"after days with {label.lower()} logged",
-                               "after other days with as many flares" if alike is not None
-                               else "after other days", "night-time flares", rows,
+        results.append(compare(_("{trigger} and the following night").format(trigger=label),
+                               _("after days with {trigger} logged").format(
+                                   trigger=label.lower()),
+                               _("after other days with as many flares") if alike is not None
+                               else _("after other days"), NIGHT_FLARES, rows,
                                strata=alike, kind="trigger", trigger=label.lower()))
     return results
+
+
+def window_sides(window: int) -> tuple[str, str]:
+    """The two sides of a medication's comparison: "in the 30 days after", "... before"."""
+    return (ngettext("in the {count} day after", "in the {count} days after", window).format(
+                count=window),
+            ngettext("in the {count} day before", "in the {count} days before", window).format(
+                count=window))
 
 
 def around(start: date, first_day: date, last_day: date, window: int = 30) -> list[date]:
@@ -336,9 +343,10 @@ def medication_comparisons(medications: list[Medication], flares_on: Mapping[dat
                      everyday.__getitem__, observed)
         if not rows:
             continue
-        results.append(compare(f"{medication.name} {medication.dose}".strip() + " started "
-                               f"{start:%d %b %Y}", f"in the {window} days after",
-                               f"in the {window} days before", "flares a day", rows,
+        results.append(compare(_("{medication} started {day}").format(
+                                   medication=f"{medication.name} {medication.dose}".strip(),
+                                   day=formats.day(start)),
+                               *window_sides(window), FLARES_A_DAY, rows,
                                background=background, kind="medication.flares",
                                medication=medication.name, window=str(window)))
     return results
@@ -365,8 +373,10 @@ def symptom_comparisons(ratings: list[SymptomRating], checkins: list[CheckIn],
         level = by_symptom[symptom]
         rows = _rows(sorted(set(nights) & set(level)), lambda d: poor_night(nights[d]),
                      lambda d: d, level.__getitem__, complete)
-        results.append(compare(f"Poor sleep and {symptom.lower()} the same day",
-                               f"after a poor night ({POOR_NIGHT})", "after a better night",
+        results.append(compare(_("Poor sleep and {symptom} the same day").format(
+                                   symptom=symptom.lower()),
+                               _("after a poor night ({poor_night})").format(
+                                   poor_night=poor_night_words()), _("after a better night"),
                                f"{symptom.lower()} rating (0–10)", rows, rating=True,
                                kind="sleep.symptom", symptom=symptom.lower()))
         background = {d: float(y) for d, y in level.items()
@@ -377,9 +387,10 @@ def symptom_comparisons(ratings: list[SymptomRating], checkins: list[CheckIn],
                          since(start), lambda d: d, level.__getitem__, complete)
             if rows:
                 results.append(compare(
-                    f"{medication.name} {medication.dose}".strip()
-                    + f" started {start:%d %b %Y}: {symptom.lower()}",
-                    f"in the {window} days after", f"in the {window} days before",
+                    _("{medication} started {day}: {symptom}").format(
+                        medication=f"{medication.name} {medication.dose}".strip(),
+                        day=formats.day(start), symptom=symptom.lower()),
+                    *window_sides(window),
                     f"{symptom.lower()} rating (0–10)", rows, rating=True,
                     background=background, kind="medication.symptom",
                     medication=medication.name, symptom=symptom.lower(), window=str(window)))

@@ -29,11 +29,12 @@ from dataclasses import dataclass, replace
 
 from fibromap.analysis.distributions import t_upper_tail
 from fibromap.analysis.statistics import FDR, benjamini_hochberg
+from fibromap.i18n import N_
 
 MIN_VALUES = 3   # on each side, for a test
 MAX_PERSISTENCE = 0.9
-TOO_FEW = "too few records to tell"
-NO_SPREAD = "every value the same: no test"
+TOO_FEW = N_("too few records to tell")  # English ids, shown through _
+NO_SPREAD = N_("every value the same: no test")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,10 +12,20 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from fibromap.analysis.insights import POOR_NIGHT, Comparison, Observed, around, compare, poor_night, since
+from fibromap.analysis.insights import (
+    Comparison,
+    Observed,
+    around,
+    compare,
+    poor_night,
+    poor_night_words,
+    since,
+    window_sides,
+)
 from fibromap.domain.daily import CheckIn, Medication
+from fibromap.i18n import N_, _, formats
 
-OUTCOME = "overall pain (0–10)"
+OUTCOME = N_("overall pain (0–10)")
 
 
 def _pain(checkins: list[CheckIn]) -> dict[date, int]:
@@ -30,8 +40,8 @@ def pain_after_sleep(checkins: list[CheckIn], observed: Observed) -> list[Compar
         return []
     nights = {c.day: poor_night(c) for c in checkins}
     results = []
-    for title, later in (("Poor sleep and overall pain the same day", 0),
-                         ("Poor sleep and overall pain the next day", 1)):
+    for title, later in ((_("Poor sleep and overall pain the same day"), 0),
+                         (_("Poor sleep and overall pain the next day"), 1)):
         # The check-in's day is the day after its night: the next day, then two days later.
         rows = []
         for day, poor in sorted(nights.items()):
@@ -39,8 +49,9 @@ def pain_after_sleep(checkins: list[CheckIn], observed: Observed) -> list[Compar
             if poor is None or outcome_day not in pain or outcome_day not in observed:
                 continue
             rows.append((day, poor, float(pain[outcome_day])))
-        results.append(compare(title, f"after a poor night ({POOR_NIGHT})",
-                               "after a better night", OUTCOME, rows, rating=True,
+        results.append(compare(title, _("after a poor night ({poor_night})").format(
+                                   poor_night=poor_night_words()), _("after a better night"), OUTCOME, rows,
+                               rating=True,
                                kind=f"sleep.pain.{later + 1}"))
     return results
 
@@ -62,10 +73,10 @@ def pain_after_medication(medications: list[Medication], checkins: list[CheckIn]
         rows = [(day, after(day), float(pain[day]))
                 for day in around(start, first_day, last_day, window)
                 if day in pain and day in observed]
-        results.append(compare(f"{medication.name} {medication.dose}".strip()
-                               + f" started {start:%d %b %Y}, and overall pain",
-                               f"in the {window} days after", f"in the {window} days before",
-                               OUTCOME, rows, rating=True, background=background,
+        results.append(compare(_("{medication} started {day}, and overall pain").format(
+                                   medication=f"{medication.name} {medication.dose}".strip(),
+                                   day=formats.day(start)),
+                               *window_sides(window), OUTCOME, rows, rating=True, background=background,
                                kind="medication.pain", medication=medication.name,
                                window=str(window)))
     return results

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from fibromap.domain.atlas import Atlas
+from fibromap.i18n import _, formats, ngettext
 
 TOP = 3
 
@@ -24,7 +25,7 @@ class Spread:
 def spread(weekly: dict[date, dict[str, int]], atlas: Atlas) -> Spread:
     active = {week: counts for week, counts in weekly.items() if counts}
     if not active:
-        return Spread(0, 0.0, (), 0.0, 0, "No flares in this period.")
+        return Spread(0, 0.0, (), 0.0, 0, _("No flares in this period."))
     totals: Counter[str] = Counter()
     for counts in active.values():
         totals.update(counts)
@@ -32,16 +33,28 @@ def spread(weekly: dict[date, dict[str, int]], atlas: Atlas) -> Spread:
     top = tuple(region for region, _n in totals.most_common(TOP))
     share = sum(totals[r] for r in top) / marks
     per_week = sum(len(c) for c in active.values()) / len(active)
-    names = ", ".join(atlas.name(r).lower() for r in top)
+    names = _(", ").join(atlas.name(r).lower() for r in top)
     weeks = len(active)
-    basis = f" (based on {weeks} week{'s' if weeks != 1 else ''} with flares)"
     if share >= 0.6:
-        summary = (f"Mostly the same spots: {names} account for {share:.0%} of the regions "
-                   f"marked{basis}.")
+        words = ngettext("Mostly the same spots: {names} account for {share} of the regions "
+                         "marked (based on {weeks} week with flares).",
+                         "Mostly the same spots: {names} account for {share} of the regions "
+                         "marked (based on {weeks} weeks with flares).", weeks)
     elif share <= 0.35:
-        summary = (f"They move around: {len(totals)} different regions, and even the three most "
-                   f"frequent ({names}) make up only {share:.0%} of the marks{basis}.")
+        words = ngettext("They move around: {regions} different regions, and even the three "
+                         "most frequent ({names}) make up only {share} of the marks (based on "
+                         "{weeks} week with flares).",
+                         "They move around: {regions} different regions, and even the three "
+                         "most frequent ({names}) make up only {share} of the marks (based on "
+                         "{weeks} weeks with flares).", weeks)
     else:
-        summary = (f"A few regular spots and some that move around: {names} make up {share:.0%} "
-                   f"of the marks, with {len(totals)} regions in all{basis}.")
+        words = ngettext("A few regular spots and some that move around: {names} make up "
+                         "{share} of the marks, with {regions} regions in all (based on "
+                         "{weeks} week with flares).",
+                         "A few regular spots and some that move around: {names} make up "
+                         "{share} of the marks, with {regions} regions in all (based on "
+                         "{weeks} weeks with flares).", weeks)
+    summary = words.format(names=names, weeks=formats.whole(weeks), regions=len(totals),
+                           share=_("{percent}%").format(
+                               percent=formats.whole(int(f"{share * 100:.0f}"))))
     return Spread(weeks, per_week, top, share, len(totals), summary)

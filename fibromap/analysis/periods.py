@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from fibromap.i18n import _, formats
+
 
 @dataclass(frozen=True, slots=True)
 class Period:
@@ -16,7 +18,8 @@ class Period:
         return (self.end - self.start).days + 1
 
     def label(self) -> str:
-        return f"{self.start:%d %b %Y} – {self.end:%d %b %Y}"
+        return _("{start} – {end}").format(start=formats.day(self.start),
+                                           end=formats.day(self.end))
 
 
 def last_days(days: int, today: date) -> Period:
@@ -43,7 +46,7 @@ def months_ending(end: date, count: int = 12) -> list[Period]:
     """The ``count`` calendar months up to the one holding ``end``, oldest first."""
     periods = []
     year, month = end.year, end.month
-    for _ in range(count):
+    for _count in range(count):
         first = date(year, month, 1)
         following = date(year + (month == 12), month % 12 + 1, 1)
         periods.append(Period(first, following - timedelta(days=1)))

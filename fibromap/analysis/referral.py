@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fibromap.domain.atlas import Atlas
+from fibromap.i18n import N_
 
-DISCLAIMER = "typical pattern, not a diagnosis"
+DISCLAIMER = N_("typical pattern, not a diagnosis")  # an English id, shown through _
 
 
 @dataclass(frozen=True, slots=True)

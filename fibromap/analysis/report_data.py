@@ -24,6 +24,7 @@ from fibromap.domain.device_data import device_days
 from fibromap.domain.rates import Basis, FlareRate
 from fibromap.domain.vocabulary import TermKind
 from fibromap.domain.wording import NOT_GIVEN_TEXT, STILL_GOING_TEXT
+from fibromap.i18n import N_, _, formats
 from fibromap.store import aggregates
 from fibromap.store.aggregates import RegionFigures
 from fibromap.store.marks import Mark, felt_marks
@@ -85,9 +86,9 @@ def _medication_changes(store: Store, period: Period) -> list[tuple[date, str]]:
     for medication in store.medications.all():
         what = f"{medication.name} {medication.dose}".strip()
         if period.start <= medication.start <= period.end:
-            events.append((medication.start, f"started {what}"))
+            events.append((medication.start, _("started {medication}").format(medication=what)))
         if medication.stop and period.start <= medication.stop <= period.end:
-            events.append((medication.stop, f"stopped {what}"))
+            events.append((medication.stop, _("stopped {medication}").format(medication=what)))
     return sorted(events)
 
 
@@ -105,18 +106,19 @@ def _overall(period: Period, now: _Side, before: _Side) -> list[Change]:
         return [r.total for _d, r in side.scores.fiqr if r.total is not None]
 
     changes = [
-        change("Flares a week", "", rate(before), rate(now),
+        change(_("Flares a week"), "", rate(before), rate(now),
                before.weekly.rates(), now.weekly.rates(), "week"),
-        change("Mean intensity", "0–10", mean_intensity(before.marks), mean_intensity(now.marks),
+        change(_("Mean intensity"), "0–10", mean_intensity(before.marks), mean_intensity(now.marks),
                [w.mean_intensity for w in before.weekly.whole if w.mean_intensity is not None],
                [w.mean_intensity for w in now.weekly.whole if w.mean_intensity is not None],
                "week"),
-        change("WPI, weekly mean", "0–19", mean(wpis(before)), mean(wpis(now)), wpis(before), wpis(now),
+        change(_("WPI, weekly mean"), "0–19", mean(wpis(before)), mean(wpis(now)), wpis(before), wpis(now),
                "week with a flare"),
     ]
     for kind, scale in (("SSS", "0–12"), ("FIQR", "0–100")):
         values_before, values_now = questionnaires(before, kind), questionnaires(now, kind)
-        changes.append(change(f"{kind}, mean", scale, mean(values_before), mean(values_now), values_before,
+        changes.append(change(_("{questionnaire}, mean").format(questionnaire=kind), scale,
+                              mean(values_before), mean(values_now), values_before,
                               values_now, "questionnaire"))
     return adjust(changes)
 
@@ -156,13 +158,13 @@ def _criteria(scores: Scores, first_flare: date | None) -> Criteria2016:
     duration up to the period's last day when there is no SSS)."""
     if not scores.sss:
         return criteria_2016(scores.period.end, None, None, first_flare,
-                             ["no SSS questionnaire was filled in during this period"])
+                             [_("no SSS questionnaire was filled in during this period")])
     with_wpi = [s for s in scores.sss if s.week is not None]
     if not with_wpi:
         latest = scores.sss[-1]
         return criteria_2016(latest.day, None, latest.sss, first_flare,
-                             [f"no flare was recorded in the 7 days before the SSS of "
-                              f"{latest.day:%d %b %Y}, so there is no WPI"])
+                             [_("no flare was recorded in the 7 days before the SSS of {day}, "
+                                "so there is no WPI").format(day=formats.day(latest.day))])
     latest = with_wpi[-1]
     return criteria_2016(latest.day, latest.week, latest.sss, first_flare)
 
@@ -180,13 +182,16 @@ def _checkins(store: Store, period: Period) -> tuple[list[Measure], int]:
 
 # Each answer's mean over the days it was given (an unanswered day is left out, never 0),
 # overall pain first; fibro fog and waking unrefreshed on the ACR 2016 levels, 0–3.
-CHECKIN_MEASURES = (("pain", "Overall pain", " of 10"), ("stiffness", "Stiffness", " of 10"),
-                    ("fibro_fog", "Fibro fog (thinking, memory)", " of 3"),
-                    ("waking_unrefreshed", "Waking unrefreshed", " of 3"),
-                    ("sleep_hours", "Sleep", " h"), ("sleep_quality", "Sleep quality", " of 10"),
-                    ("woken_by_spasms", "Woken by spasms", " times a night"),
-                    ("fatigue", "Fatigue", " of 10"), ("stress", "Stress", " of 10"),
-                    ("water_glasses", "Water", " glasses"))
+# Labels and units are English ids (N_), shown through _.
+CHECKIN_MEASURES = (("pain", N_("Overall pain"), N_(" of 10")),
+                    ("stiffness", N_("Stiffness"), N_(" of 10")),
+                    ("fibro_fog", N_("Fibro fog (thinking, memory)"), N_(" of 3")),
+                    ("waking_unrefreshed", N_("Waking unrefreshed"), N_(" of 3")),
+                    ("sleep_hours", N_("Sleep"), N_(" h")),
+                    ("sleep_quality", N_("Sleep quality"), N_(" of 10")),
+                    ("woken_by_spasms", N_("Woken by spasms"), N_(" times a night")),
+                    ("fatigue", N_("Fatigue"), N_(" of 10")), ("stress", N_("Stress"), N_(" of 10")),
+                    ("water_glasses", N_("Water"), N_(" glasses")))
 
 
 def load_report(store: Store, period: Period, atlas: Atlas) -> ReportData:

@@ -30,11 +30,13 @@ from fibromap.domain.questionnaires import (
     check_fiqr,
     check_sss,
 )
+from fibromap.i18n import N_, _
 
-NOT_A_DIAGNOSIS = "information for your clinician, not a diagnosis"
+# English ids, shown through _ (N_ marks them for the catalogue).
+NOT_A_DIAGNOSIS = N_("information for your clinician, not a diagnosis")
 # Said wherever a week has no WPI, and wherever a WPI of 0 is measured: the two differ.
-NO_RECORDS = "no records is not the same as no pain"
-MEASURED_ZERO = "flares were recorded, with no WPI area in pain"
+NO_RECORDS = N_("no records is not the same as no pain")
+MEASURED_ZERO = N_("flares were recorded, with no WPI area in pain")
 _AREAS = {area.id: area for area in WPI_AREAS}
 
 
@@ -159,6 +161,11 @@ class FiqrResult:
 # (name, items, divisor): the total is the sum of each section's sum over its divisor.
 FIQR_SECTIONS = (("function", FIQR_FUNCTION, 3), ("overall impact", FIQR_OVERALL, 1),
                  ("symptom", FIQR_SYMPTOMS, 2))
+# What a section's shortfall says, whole, by its name.
+SHORTFALL = {"function": N_("{needed} of the {items} function questions (answered {given})"),
+             "overall impact": N_("{needed} of the {items} overall impact questions (answered "
+                                  "{given})"),
+             "symptom": N_("{needed} of the {items} symptom questions (answered {given})")}
 
 
 def fiqr_minimum(items: Sequence[str]) -> int:
@@ -192,6 +199,6 @@ def fiqr_shortfall(result: FiqrResult, answers: Mapping[str, int | None]) -> str
     for name, items, _divisor in FIQR_SECTIONS:
         given = sum(1 for item in items if answers.get(item) is not None)
         if given < fiqr_minimum(items):
-            short.append(f"{fiqr_minimum(items)} of the {len(items)} {name} questions "
-                         f"(answered {given})")
-    return "a FIQR score needs at least " + "; ".join(short)
+            short.append(_(SHORTFALL[name]).format(needed=fiqr_minimum(items), items=len(items),
+                                                   given=given))
+    return _("a FIQR score needs at least {shortfall}").format(shortfall=_("; ").join(short))

@@ -36,11 +36,12 @@ from datetime import date
 
 from fibromap.analysis.distributions import t_quantile, t_upper_tail
 from fibromap.analysis.statistics import CONFIDENCE, NO_VARIATION, Difference, mean
+from fibromap.i18n import N_
 
 MIN_SHIFTS = 20   # fewer shifts leave the spread of chance unknown
 CLOSE = 0.2       # a shift whose pattern still matches the real one this much is left out
 MIN_PAIRS = 2     # days a side a shifted difference needs
-TOO_REGULAR = ("the interval cannot be estimated: too few other days to compare with, or the "
+TOO_REGULAR = N_("the interval cannot be estimated: too few other days to compare with, or the "
                "days come in too regular a pattern to tell chance from a difference")
 
 

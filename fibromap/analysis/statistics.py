@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from fibromap.analysis.distributions import t_quantile, t_upper_tail
+from fibromap.i18n import N_
 
 FDR = 0.05
-NO_VARIATION = "the interval cannot be estimated: the counts did not vary from day to day"
+NO_VARIATION = N_("the interval cannot be estimated: the counts did not vary from day to day")
 CONFIDENCE = 0.95
 
 

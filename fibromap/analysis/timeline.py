@@ -19,11 +19,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from fibromap.domain.wording import counted
+from fibromap.i18n import N_, _, formats, ngettext
 
 WAKING = time(8)          # where the app's nights end
 DAY = timedelta(days=1)
-OBSERVED_RULE = ("Days with a flare, a check-in or a “no spasms” mark count; a day "
+OBSERVED_RULE = N_("Days with a flare, a check-in or a “no spasms” mark count; a day "
                  "without any of them is left out, never taken as a day without spasms.")
 
 
@@ -31,14 +31,15 @@ def observed_words(left_out: int, recorded: int | None = None) -> str:
     """Which days count, and how many of the period's were left out (``recorded``: the
     period's days observed, when known)."""
     if recorded == 0:
-        return ("Nothing is recorded in this period yet: days with a flare, a check-in or a "
-                "“no spasms” mark will count.")
+        return _("Nothing is recorded in this period yet: days with a flare, a check-in or a "
+                 "“no spasms” mark will count.")
     if not left_out:
-        return ("Days with a flare, a check-in or a “no spasms” mark count: every day of "
-                "this period so far has one.")
-    return ("Days with a flare, a check-in or a “no spasms” mark count; "
-            f"{counted(left_out, 'days')} without any {'is' if left_out == 1 else 'are'} "
-            "left out.")
+        return _("Days with a flare, a check-in or a “no spasms” mark count: every day of "
+                 "this period so far has one.")
+    return ngettext("Days with a flare, a check-in or a “no spasms” mark count; {count} day "
+                    "without any is left out.",
+                    "Days with a flare, a check-in or a “no spasms” mark count; {count} days "
+                    "without any are left out.", left_out).format(count=formats.whole(left_out))
 
 
 @dataclass(frozen=True)

@@ -11,23 +11,24 @@ from fibromap.analysis.periods import Period
 from fibromap.domain.daily import CheckIn, Medication
 from fibromap.domain.device_data import device_days
 from fibromap.domain.rates import Basis
+from fibromap.i18n import N_
 from fibromap.store import aggregates
 from fibromap.store.observed import observed_days
 from fibromap.store.store import Store
 
 # The check-in's answers the Trends view can draw, overall pain first; an unanswered day
 # is a gap, never 0. Fibro fog and waking unrefreshed are 0–3 (the ACR 2016 levels).
-OVERLAYS = {"pain": "Overall pain (0–10)", "sleep_hours": "Sleep (hours)",
-            "sleep_quality": "Sleep quality (0–10)", "waking_unrefreshed": "Woke unrefreshed (0–3)",
-            "stiffness": "Stiffness (0–10)", "fibro_fog": "Fibro fog (0–3)",
-            "water_glasses": "Water (glasses)", "stress": "Stress (0–10)",
-            "fatigue": "Fatigue (0–10)"}
+OVERLAYS = {"pain": N_("Overall pain (0–10)"), "sleep_hours": N_("Sleep (hours)"),
+            "sleep_quality": N_("Sleep quality (0–10)"), "waking_unrefreshed": N_("Woke unrefreshed (0–3)"),
+            "stiffness": N_("Stiffness (0–10)"), "fibro_fog": N_("Fibro fog (0–3)"),
+            "water_glasses": N_("Water (glasses)"), "stress": N_("Stress (0–10)"),
+            "fatigue": N_("Fatigue (0–10)")}
 
 # What a watch, ring or phone measured (imported): the night that ended on the day, and
 # the steps of the device that counted most; steps in thousands, to share the 0-10 axis.
-DEVICE_OVERLAYS = {"device_sleep": "Sleep, measured (hours)",
-                   "device_awakenings": "Awakenings, measured",
-                   "steps": "Steps (thousands)"}
+DEVICE_OVERLAYS = {"device_sleep": N_("Sleep, measured (hours)"),
+                   "device_awakenings": N_("Awakenings, measured"),
+                   "steps": N_("Steps (thousands)")}
 
 SYMPTOMS_SHOWN = 6  # daily symptom ratings offered on the chart, the most often rated
 

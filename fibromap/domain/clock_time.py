@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
 from fibromap.domain.wording import duration_text
+from fibromap.i18n import _, formats
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,20 +79,22 @@ class ClockTime:
 
     # -- words -------------------------------------------------------------------------
     def _day(self) -> str:
-        return f"{self.wall:%a} {self.wall.day} {self.wall:%b}"  # "Sun 8 Mar", as "When" shows it
+        # "Sun 8 Mar", as "When" shows it
+        return formats.dated(self.wall, f"%a {self.wall.day} %b", "MMMEd")
 
     def _change(self) -> str:
         jump = abs(self.offsets[1] - self.offsets[0])
-        return "an hour" if jump == timedelta(hours=1) else duration_text(int(jump.total_seconds()))
+        return _("an hour") if jump == timedelta(hours=1) else duration_text(int(jump.total_seconds()))
 
     def question(self) -> str:
         """What is asked under the time (empty when nothing need be asked)."""
         if self.repeated:
-            return (f"The clocks went back {self._change()} that night, so {self.wall:%H:%M} "
-                    "came twice. Which one was it?")
+            return _("The clocks went back {change} that night, so {time} came twice. Which one "
+                     "was it?").format(change=self._change(), time=formats.clock(self.wall))
         if self.skipped:
-            return (f"There was no {self.wall:%H:%M} on {self._day()}: the clocks "
-                    f"went forward {self._change()} that night.")
+            return _("There was no {time} on {day}: the clocks went forward {change} that "
+                     "night.").format(time=formats.clock(self.wall), day=self._day(),
+                                      change=self._change())
         return ""
 
     def option(self, index: int) -> str:
@@ -99,17 +102,20 @@ class ClockTime:
         moment = self.instants[index]
         name = moment.tzname() or ""
         zone = f"{name}, " if name[:1].isalpha() else ""  # "+0530" is no name
-        return f"The {('first', 'second')[index]} ({zone}{offset_text(_offset(moment))})"
+        words = (_("The first ({zone}{offset})"), _("The second ({zone}{offset})"))[index]
+        return words.format(zone=zone, offset=offset_text(_offset(moment)))
 
     def problem(self) -> str:
         """Why a flare at this time cannot be saved yet, as a clause after "Not saved:"."""
         if self.repeated:
-            return (f"{self.wall:%H:%M} came twice on {self._day()} (the clocks went "
-                    "back): choose the first or the second under “When”")
+            return _("{time} came twice on {day} (the clocks went back): choose the first or "
+                     "the second under “When”").format(time=formats.clock(self.wall),
+                                                        day=self._day())
         if self.skipped:
-            return (f"there was no {self.wall:%H:%M} on {self._day()} (the clocks went "
-                    f"forward {self._change()}): give a time that happened, such as "
-                    f"{self.moved():%H:%M}")
+            return _("there was no {time} on {day} (the clocks went forward {change}): give a "
+                     "time that happened, such as {moved}").format(
+                time=formats.clock(self.wall), day=self._day(), change=self._change(),
+                moved=formats.clock(self.moved()))
         return ""
 
 

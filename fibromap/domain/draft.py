@@ -23,6 +23,7 @@ from fibromap.domain.flare import (
     TreatmentUse,
 )
 from fibromap.errors import ValidationError
+from fibromap.i18n import _
 
 DRAFT_FORMAT = 1
 
@@ -81,7 +82,7 @@ class FlareDraft:
         self._require_complete(atlas)
         if self.onset_open:
             raise ValidationError(ClockTime.of(self.onset).problem() or (
-                "say again when the flare began: the time given was not on this clock"), "onset")
+                _("say again when the flare began: the time given was not on this clock")), "onset")
         return Flare(
             id=self.editing_id,
             onset=self.onset,
@@ -106,17 +107,18 @@ class FlareDraft:
     def _require_complete(self, atlas: Atlas) -> None:
         """A ValidationError for the first thing the person must still give or fix."""
         if not self.sites:
-            raise ValidationError("mark at least one region on the body map", "sites")
+            raise ValidationError(_("mark at least one region on the body map"), "sites")
         for site in self.sites:  # a referred zone may stay unrated: "referred, not rated"
             if site.intensity is None and site.role != SiteRole.REFERRED.value:
                 raise ValidationError(
-                    f"give an intensity (0–10) for {atlas.name(site.region).lower()}", "sites")
+                    _("give an intensity (0–10) for {region}").format(
+                        region=atlas.name(site.region).lower()), "sites")
         if self.duration_seconds is not None and self.duration_seconds > DURATION_MAX_SECONDS:
-            raise ValidationError("a flare can last at most 7 days (168 hours); tick "
-                                  "“Still going” if it has not ended", "duration")
+            raise ValidationError(_("a flare can last at most 7 days (168 hours); tick "
+                                    "“Still going” if it has not ended"), "duration")
         for use in self.treatments:
             if use.treatment == "medication" and not use.medication.strip():
-                raise ValidationError("name the medication you took", "treatments")
+                raise ValidationError(_("name the medication you took"), "treatments")
 
     @classmethod
     def from_flare(cls, flare: Flare, *, keep_identity: bool = True) -> FlareDraft:
@@ -235,10 +237,11 @@ class FlareDraft:
                 editing_modified=_moment(data.get("editing_modified")),  # drafts from before it
             )
         except RecursionError:
-            raise ValidationError("the unsaved flare could not be read back (it is nested "
-                                  "deeper than any draft)") from None
+            raise ValidationError(_("the unsaved flare could not be read back (it is nested "
+                                    "deeper than any draft)")) from None
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ValidationError(f"the unsaved flare could not be read back ({exc})") from exc
+            raise ValidationError(_("the unsaved flare could not be read back ({reason})").format(
+                reason=exc)) from exc
 
 
 def _check_level(name: str, value: object, high: int) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from fibromap.domain.wording import counted
+from fibromap.i18n import _, formats, ngettext
 
 
 class Basis(Enum):
@@ -61,21 +61,32 @@ class FlareRate:
         """Over every day of the period, unknown days as days without flares."""
         return self.flares * 7 / self.days if self.days else None
 
-    def words(self, after: str = "") -> str:
+    def words(self, after: str = "", on_average: bool = False) -> str:
         """The rate with the days it rests on: "2.1 a week" when every day is observed,
-        else with the unknown days named (``after``: words right after the rate)."""
+        else with the unknown days named. ``on_average``: "2.1 a week on average";
+        ``after``: English words right after the rate (kept for callers not yet
+        translated: prefer ``on_average``)."""
         if self.per_week is None:
-            return "no days to count"
-        rate = f"{self.per_week:.1f} a week{after}"
+            return _("no days to count")
+        number = formats.decimal(self.per_week, 1)
+        rate = (_("{rate} a week on average").format(rate=number) if on_average
+                else _("{rate} a week").format(rate=number) + after)
         if self.basis is Basis.ALL:
             return rate
-        unknown = counted(self.unknown, "days")
-        one = self.unknown == 1
+        unknown = self.unknown
         if self.basis is Basis.RECORDED:
-            return (f"{rate} over the {counted(self.observed, 'days')} with a record; "
-                    f"{unknown} without any {'is' if one else 'are'} left out (counting "
-                    f"{'it as a day' if one else 'them as days'} without flares: "
-                    f"{self.per_week_all:.1f} a week)")
-        verb = "counts as a day" if one else "count as days"
-        return (f"{rate}; the {unknown} without any record {verb} without flares "
-                "(most days without a flare have no check-in or “no spasms” mark)")
+            return ngettext(
+                "{rate} over the {observed} with a record; {unknown} day without any is left "
+                "out (counting it as a day without flares: {rate_all} a week)",
+                "{rate} over the {observed} with a record; {unknown} days without any are left "
+                "out (counting them as days without flares: {rate_all} a week)", unknown).format(
+                rate=rate, unknown=formats.whole(unknown),
+                observed=ngettext("{count} day", "{count} days", self.observed).format(
+                    count=formats.whole(self.observed)),
+                rate_all=formats.decimal(self.per_week_all or 0.0, 1))
+        return ngettext(
+            "{rate}; the {unknown} day without any record counts as a day without flares "
+            "(most days without a flare have no check-in or “no spasms” mark)",
+            "{rate}; the {unknown} days without any record count as days without flares "
+            "(most days without a flare have no check-in or “no spasms” mark)", unknown).format(
+            rate=rate, unknown=formats.whole(unknown))

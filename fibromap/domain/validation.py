@@ -6,6 +6,7 @@ import math
 from datetime import datetime
 
 from fibromap.errors import ValidationError
+from fibromap.i18n import _
 
 
 def whole_number_in_range(field: str, value: object, low: int, high: int) -> int:
@@ -14,18 +15,22 @@ def whole_number_in_range(field: str, value: object, low: int, high: int) -> int
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         else:
-            raise ValidationError(f"{field} must be a whole number, got {value!r}", field)
+            raise ValidationError(_("{field} must be a whole number, got {value}").format(
+                field=field, value=repr(value)), field)
     if not low <= value <= high:
-        raise ValidationError(f"{field} must be between {low} and {high}, got {value}", field)
+        raise ValidationError(_("{field} must be between {low} and {high}, got {value}").format(
+            field=field, low=low, high=high, value=value), field)
     return value
 
 
 def number_in_range(field: str, value: object, low: float, high: float) -> float:
     """``value`` as a float within [low, high]."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
-        raise ValidationError(f"{field} must be a number, got {value!r}", field)
+        raise ValidationError(_("{field} must be a number, got {value}").format(
+            field=field, value=repr(value)), field)
     if not low <= value <= high:
-        raise ValidationError(f"{field} must be between {low:g} and {high:g}, got {value:g}", field)
+        raise ValidationError(_("{field} must be between {low} and {high}, got {value}").format(
+            field=field, low=f"{low:g}", high=f"{high:g}", value=f"{value:g}"), field)
     return float(value)
 
 
@@ -40,27 +45,32 @@ def optional_number(field: str, value: object, low: float, high: float) -> float
 def aware(field: str, value: object) -> datetime:
     """A datetime that knows its UTC offset (naive times are ambiguous after travel or DST)."""
     if not isinstance(value, datetime):
-        raise ValidationError(f"{field} must be a date and time, got {value!r}", field)
+        raise ValidationError(_("{field} must be a date and time, got {value}").format(
+            field=field, value=repr(value)), field)
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValidationError(f"{field} must include its UTC offset, got {value.isoformat()}", field)
+        raise ValidationError(_("{field} must include its UTC offset, got {value}").format(
+            field=field, value=value.isoformat()), field)
     return value
 
 
 def text(field: str, value: object, *, max_length: int | None = None, required: bool = False) -> str:
     if not isinstance(value, str):
-        raise ValidationError(f"{field} must be text, got {value!r}", field)
+        raise ValidationError(_("{field} must be text, got {value}").format(
+            field=field, value=repr(value)), field)
     if "\x00" in value:
-        raise ValidationError(f"{field} must not contain NUL characters", field)
+        raise ValidationError(_("{field} must not contain NUL characters").format(field=field), field)
     if not value.isascii():
         try:
             value.encode("utf-8")
         except UnicodeEncodeError as error:
             raise ValidationError(
-                f"{field} holds a broken character (U+{ord(value[error.start]):04X}, half of a "
-                f"surrogate pair) at position {error.start + 1}", field) from None
+                _("{field} holds a broken character (U+{code}, half of a surrogate pair) at "
+                  "position {position}").format(field=field, code=f"{ord(value[error.start]):04X}",
+                                                position=error.start + 1), field) from None
     if required and not value.strip():
-        raise ValidationError(f"{field} must not be empty", field)
+        raise ValidationError(_("{field} must not be empty").format(field=field), field)
     if max_length is not None and len(value) > max_length:
         raise ValidationError(
-            f"{field} must be at most {max_length} characters, got {len(value)}", field)
+            _("{field} must be at most {limit} characters, got {length}").format(
+                field=field, limit=max_length, length=len(value)), field)
     return value
