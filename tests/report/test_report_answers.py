@@ -14,15 +14,22 @@ from scipy import stats
 
 from fibromap.analysis.overall import MAX_PERSISTENCE
 from fibromap.cli import main
+from fibromap.config import Paths
+from fibromap.demo import generate
 from fibromap.domain.atlas import WPI_AREAS, load_atlas
+from fibromap.domain.records import Records
 from fibromap.domain.questionnaires import FIQR_FUNCTION, FIQR_OVERALL, FIQR_SYMPTOMS, QuestionnaireKind
 from fibromap.domain.vocabulary import TermKind
 from fibromap.domain.wording import counted
+from fibromap.store.bulk import write_new
 from fibromap.store.store import Store
 from tests.helpers.pdf import blank_shares, page_texts
 
 ATLAS = load_atlas()
 GROUP = {area.id: (area.group, area.counts_for_generalized) for area in WPI_AREAS}
+
+
+DEMO_END = date(2026, 12, 6)
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +38,18 @@ def demo(tmp_path_factory):
     90 days, with the records it rests on."""
     home = tmp_path_factory.mktemp("demo-answers")
     url = f"sqlite:///{home / 'fibromap.sqlite3'}"
-    assert main(["--database", url, "demo", "--into-records", "--days", "365", "--seed", "4"]) == 0
-    end = date.today() - timedelta(days=1)  # the demo's last day
+    # A year ending on a fixed day, as `fibromap demo --into-records --seed 4` writes one
+    # ending yesterday: the pages' layout is the same whatever day the test runs on.
+    end = DEMO_END
+    history = generate(days=365, seed=4, end=end)
+    store = Store.open(url, Paths(home, home / "backups", home / "logs", home / "settings.ini"))
+    try:
+        write_new(store, Records(
+            flares=history.flares, checkins=history.checkins, medications=history.medications,
+            questionnaires=list(history.questionnaires), appointments=list(history.appointments),
+            device_sleeps=list(history.device_sleeps), device_steps=list(history.device_steps)))
+    finally:
+        store.close()
     start = end - timedelta(days=89)
     target = home / "report.pdf"
     assert main(["--database", url, "report", "--from", start.isoformat(), "--to", end.isoformat(),
