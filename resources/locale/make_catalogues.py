@@ -1,7 +1,8 @@
 """Make FibroMap's catalogues from its code (`make translations`): the English message ids
 each layer marks (``_``, ``N_``, ``ngettext``, ``pgettext``, ``npgettext``; Qt's ``tr``
-and ``QT_TR_NOOP`` in the interface) are gathered into one domain a layer, and the body atlas's names (resources/atlas/*.json:
-data, not code) into the domain "atlas"; each language's .po file is brought up to date (new ids added untranslated, gone ones dropped, every
+and ``QT_TR_NOOP`` in the interface) are gathered into one domain a layer, and the body
+atlas's names (resources/atlas: data, not code) into the domain "atlas"; each language's
+.po file is brought up to date (new ids added untranslated, gone ones dropped, every
 translation kept), and each .po is compiled to the .mo FibroMap reads.
 
     python resources/locale/make_catalogues.py           # update .po and .mo files
@@ -75,9 +76,11 @@ def atlas_template() -> Catalog:
     trigger_points.json (and the WPI's areas and the views' titles, the atlas's own tables):
     the whole name on each side is an entry ("Left upper trapezius"), so that each language
     can place and agree its side word; the id never changes, the label is translated."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))  # this tree's fibromap, whatever is installed
-    from fibromap.domain.atlas import VIEW_TITLES, WPI_AREAS, load_atlas
+    sys.path.insert(0, str(ROOT))  # this tree's fibromap, whatever is installed
+    try:
+        from fibromap.domain.atlas import VIEW_TITLES, WPI_AREAS, load_atlas
+    finally:
+        sys.path.remove(str(ROOT))
 
     atlas = load_atlas()
     template = Catalog(project="FibroMap", header_comment=f"# {HEADER}", fuzzy=False)

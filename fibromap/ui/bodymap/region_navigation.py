@@ -73,9 +73,11 @@ def find_region(text: str, atlas: Atlas, order: Iterable[str],
 
 def _plain_names(region: Region) -> set[str]:
     """Its name in English and in the language of the moment, without case, accents or
-    brackets (a German may type "l Trapez" or "wade", a French "trapeze")."""
-    return {folded(name).replace("(", " ").replace(")", " ").replace(",", " ")
-            for name in (region.english, region.name)}
+    brackets (a German may type "l Trapez" or "wade", a French "epaule")."""
+    return {folded(name).translate(_APART) for name in (region.english, region.name)}
+
+
+_APART = str.maketrans("(),’'", "     ")  # brackets, commas and elisions ("l’épaule")
 
 
 def _may_be(region: Region, words: list[str], sides: set[str],
