@@ -73,12 +73,14 @@ def extract() -> dict[str, Catalog]:
 
 def atlas_template() -> Catalog:
     """The body atlas's names as people see them, read from resources/atlas/regions.json and
-    trigger_points.json (and the WPI's areas and the views' titles, the atlas's own tables):
+    trigger_points.json (and the WPI's areas and the views' titles, the atlas's own tables;
+    the buttons of the whole regions a detail view draws in parts, "Whole palm and fingers"):
     the whole name on each side is an entry ("Left upper trapezius"), so that each language
     can place and agree its side word; the id never changes, the label is translated."""
     sys.path.insert(0, str(ROOT))  # this tree's fibromap, whatever is installed
     try:
         from fibromap.domain.atlas import VIEW_TITLES, WPI_AREAS, load_atlas
+        from fibromap.figure.region_chip import whole_english
     finally:
         sys.path.remove(str(ROOT))
 
@@ -90,6 +92,9 @@ def atlas_template() -> Catalog:
     for pattern in atlas.patterns:
         template.add(pattern.english, None, [("resources/atlas/trigger_points.json", 0)],
                      auto_comments=[pattern.muscle], context="trigger-point pattern")
+    for whole in sorted({region.parent for region in atlas if region.parent}):
+        template.add(whole_english(atlas.region(whole)), None, [("fibromap/figure", 0)],
+                     auto_comments=[whole.partition(".")[0]], context="whole region")
     for area in WPI_AREAS:
         template.add(area.english, None, [("fibromap/domain/atlas.py", 0)],
                      auto_comments=[area.id], context="WPI area")

@@ -9,6 +9,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from fibromap.domain.atlas import VIEW_TITLES, WPI_AREAS, View, load_atlas
+from fibromap.figure.region_chip import chip_text, whole_english
 from fibromap.i18n import SHIPPED, current, using
 from fibromap.ui.bodymap.region_navigation import find_region
 
@@ -34,6 +35,8 @@ def atlas_messages() -> set[tuple[str, str]]:
     return ({("region", region.english) for region in atlas}
             | {("trigger-point pattern", pattern.english) for pattern in atlas.patterns}
             | {("WPI area", area.english) for area in WPI_AREAS}
+            | {("whole region", whole_english(atlas.region(region.parent)))
+               for region in atlas if region.parent}
             | {("body view", title) for title in VIEW_TITLES.values()})
 
 
@@ -42,7 +45,8 @@ def test_the_atlas_catalogue_holds_every_name_the_atlas_shows_and_is_current():
     template = module.atlas_template()
     assert {(message.context, message.id) for message in template if message.id} == (
         atlas_messages())
-    assert len(template) == 242 + 156 + 19 + 12  # a paired name on each side is one entry
+    # a paired name on each side is one entry; a whole region's button one for both sides
+    assert len(template) == 242 + 156 + 12 + 19 + 12
     assert module.main(["--check"]) == 0
 
 
@@ -89,16 +93,19 @@ def test_the_atlas_names_a_region_in_the_language_of_the_moment(language, region
     assert current() == "en"
 
 
-def test_patterns_areas_and_views_are_named_in_the_language_of_the_moment():
+def test_patterns_areas_views_and_buttons_are_named_in_the_language_of_the_moment():
     atlas = load_atlas()
+    palm = atlas.region("palm.left")
     pattern = next(p for p in atlas.patterns if p.english == "Right gluteus medius")
     jaw = next(area for area in WPI_AREAS if area.id == "jaw.left")
     with using("de"):
         assert (pattern.name, jaw.name, View.SOLES.title) == (
             "Gluteus medius rechts", "Kiefer links", "Fußsohlen")
+        assert chip_text(palm) == "Ganze Handfläche mit Fingern"  # not "Whole handfläche"
     with using("fr"):
         assert (pattern.name, jaw.name, View.HEAD_FRONT.title) == (
             "Moyen fessier droit", "Mâchoire gauche", "Visage et cou")
+    assert chip_text(palm) == "Whole palm and fingers"
 
 
 def test_english_is_unchanged():
