@@ -12,6 +12,7 @@ in ``both_sides`` on the other side too. Every region id in resources/atlas/ship
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -19,6 +20,8 @@ from typing import Any
 
 from fibromap.config import resource
 from fibromap.errors import ValidationError
+from fibromap.i18n import SHIPPED, pgettext
+from fibromap.i18n.catalogue import translations
 
 
 class Side(StrEnum):
@@ -46,7 +49,7 @@ class View(StrEnum):
     # The view's title for people, in place of str.title (never called on a view).
     @property
     def title(self) -> str:  # type: ignore[override]
-        return VIEW_TITLES[self]
+        return pgettext("body view", VIEW_TITLES[self])
 
     @property
     def figure(self) -> str:
@@ -99,9 +102,14 @@ class WpiArea:
     """One of the 19 areas of the ACR 2016 Widespread Pain Index."""
 
     id: str
-    name: str
+    english: str  # its name in English, the catalogue's id for it
     group: int  # 1 left upper, 2 right upper, 3 left lower, 4 right lower, 5 axial
     counts_for_generalized: bool
+
+    @property
+    def name(self) -> str:
+        """Its name in the language of the moment (the catalogue's "atlas" domain)."""
+        return pgettext("WPI area", self.english)
 
 
 def _wpi_areas() -> tuple[WpiArea, ...]:
@@ -156,7 +164,7 @@ WPI_EXCLUDED_TEXT = ("Not WPI areas (ACR 2016): " + ", ".join(WPI_EXCLUDED) + ".
 class Region:
     id: str
     stem: str
-    name: str
+    english: str  # its display name in English: the catalogue's id for it (names are data)
     side: Side
     view: View
     area: str
@@ -173,6 +181,12 @@ class Region:
     # The other side of the whole figure it is drawn on too, where it is seen from there
     # (the upper trapezius over the top of the shoulder, seen from the front); None for most.
     also_on: View | None = None
+
+    @property
+    def name(self) -> str:
+        """Its display name in the language of the moment (the catalogue's "atlas" domain:
+        the whole name on its side, "Left upper trapezius", one entry each)."""
+        return pgettext("region", self.english)
 
     @property
     def on_figure(self) -> str:
@@ -193,12 +207,17 @@ class ReferralPattern:
     side, and for some zones on the other side too."""
 
     muscle: str
-    name: str
+    english: str  # its name on its side in English, the catalogue's id for it
     location: str
     sources: tuple[str, ...]
     zones: tuple[str, ...]  # every zone, those on the other side included
     reference: str = ""
     crossed: tuple[str, ...] = ()  # the zones on the other side of the body
+
+    @property
+    def name(self) -> str:
+        """Its name in the language of the moment ("Left upper trapezius")."""
+        return pgettext("trigger-point pattern", self.english)
 
 
 class Atlas:
@@ -230,9 +249,16 @@ class Atlas:
 
     def is_name_of(self, region_id: str, name: str) -> bool:
         """Whether ``name`` is the region's name now or was it in an earlier catalogue (an
-        export written before a rename still names the region)."""
+        export written before a rename still names the region), in English or in any
+        language FibroMap speaks (a file written in German imports in English too),
+        whatever its case and accents."""
         region = self._regions.get(region_id)
-        return region is not None and (name == region.name or name in region.former_names)
+        if region is None:
+            return False
+        if name == region.english or name in region.former_names:
+            return True
+        return any(folded(name) == folded(translations(language).pgettext("region", region.english))
+                   for language in SHIPPED)
 
     def in_view(self, view: View) -> list[Region]:
         """The regions catalogued on a view (a region drawn only in a detail view is
@@ -264,6 +290,12 @@ class Atlas:
         zones = dict.fromkeys(zone for pattern in self.patterns_from(region_id)
                               for zone in pattern.zones)
         return tuple(zones)
+
+
+def folded(text: str) -> str:
+    """``text`` without case or accents ("Trapèze" and "trapeze" alike), to compare names."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold())
+                   if not unicodedata.combining(c))
 
 
 def _side_id(stem: str, paired: bool, side: Side) -> str:
@@ -310,7 +342,7 @@ def _regions(regions_doc: _Entry, former_doc: _Entry) -> list[Region]:
             parent_entry = by_stem.get(parent_stem) if parent_stem else None
             regions.append(Region(
                 id=_side_id(stem, entry["paired"], side), stem=stem,
-                name=_shown(entry["name"], side), side=side,
+                english=_shown(entry["name"], side), side=side,
                 view=View(entry["view"]), area=entry["area"],
                 wpi_area=_wpi_area(entry, parent_entry, side),
                 muscles=tuple(entry["muscles"]), layer=Layer(entry.get("layer", "surface")),
@@ -337,7 +369,7 @@ def _patterns(patterns_doc: _Entry, paired: dict[str, bool]) -> list[ReferralPat
                 if zone in both:
                     zones.append(_side_id(zone, True, other))
             patterns.append(ReferralPattern(
-                muscle=entry["id"], name=f"{side.value.title()} {entry['name'].lower()}"
+                muscle=entry["id"], english=f"{side.value.title()} {entry['name'].lower()}"
                 if entry["name"] else entry["id"],
                 location=entry["location"],
                 sources=tuple(_side_id(s, paired[s], side) for s in entry["sources"]),

@@ -15,7 +15,7 @@ from fibromap.domain.atlas import Atlas, Region
 from fibromap.domain.geometry import FigureView, Shape
 from fibromap.figure import colors
 from fibromap.figure.region_item import RegionItem
-from fibromap.i18n import DEFAULT, _, current
+from fibromap.i18n import pgettext
 
 CHIP_HEIGHT = 44.0   # drawing units: a 24-pixel target however small the view is drawn
 CHIP_GAP = 10.0
@@ -25,10 +25,13 @@ NUMBER_ROOM = 34.0   # at the right end, for the region's number once it is mark
 
 def chip_text(region: Region) -> str:
     """"Whole palm and fingers": the region's name without its side or the muscles in
-    brackets."""
-    if current() != DEFAULT:  # the name as the language has it, whole, side and all
-        return _("Whole {part}").format(part=_(region.name).split(" (")[0])
-    name = region.name.split(" (")[0]
+    brackets, in the language of the moment (the catalogue's "atlas" domain)."""
+    return pgettext("whole region", whole_english(region))
+
+
+def whole_english(region: Region) -> str:
+    """The English of a region's button, the catalogue's id for it."""
+    name = region.english.split(" (")[0]
     side = f"{region.side.value.title()} "
     return "Whole " + (name[len(side):] if name.startswith(side) else name[:1].lower() + name[1:])
 

@@ -1,6 +1,7 @@
 """Make FibroMap's catalogues from its code (`make translations`): the English message ids
 each layer marks (``_``, ``N_``, ``ngettext``, ``pgettext``, ``npgettext``; Qt's ``tr``
-and ``QT_TR_NOOP`` in the interface) are gathered into one domain a layer, each language's
+and ``QT_TR_NOOP`` in the interface) are gathered into one domain a layer, and the body
+atlas's names (resources/atlas: data, not code) into the domain "atlas"; each language's
 .po file is brought up to date (new ids added untranslated, gone ones dropped, every
 translation kept), and each .po is compiled to the .mo FibroMap reads.
 
@@ -70,6 +71,39 @@ def extract() -> dict[str, Catalog]:
     return templates
 
 
+def atlas_template() -> Catalog:
+    """The body atlas's names as people see them, read from resources/atlas/regions.json and
+    trigger_points.json (and the WPI's areas and the views' titles, the atlas's own tables;
+    the buttons of the whole regions a detail view draws in parts, "Whole palm and fingers"):
+    the whole name on each side is an entry ("Left upper trapezius"), so that each language
+    can place and agree its side word; the id never changes, the label is translated."""
+    sys.path.insert(0, str(ROOT))  # this tree's fibromap, whatever is installed
+    try:
+        from fibromap.domain.atlas import VIEW_TITLES, WPI_AREAS, load_atlas
+        from fibromap.figure.region_chip import whole_english
+    finally:
+        sys.path.remove(str(ROOT))
+
+    atlas = load_atlas()
+    template = Catalog(project="FibroMap", header_comment=f"# {HEADER}", fuzzy=False)
+    for region in atlas:
+        template.add(region.english, None, [("resources/atlas/regions.json", 0)],
+                     auto_comments=[region.id], context="region")
+    for pattern in atlas.patterns:
+        template.add(pattern.english, None, [("resources/atlas/trigger_points.json", 0)],
+                     auto_comments=[pattern.muscle], context="trigger-point pattern")
+    for whole in sorted({region.parent for region in atlas if region.parent}):
+        template.add(whole_english(atlas.region(whole)), None, [("fibromap/figure", 0)],
+                     auto_comments=[whole.partition(".")[0]], context="whole region")
+    for area in WPI_AREAS:
+        template.add(area.english, None, [("fibromap/domain/atlas.py", 0)],
+                     auto_comments=[area.id], context="WPI area")
+    for view, title in VIEW_TITLES.items():
+        template.add(title, None, [("fibromap/domain/atlas.py", 0)],
+                     auto_comments=[view.value], context="body view")
+    return template
+
+
 def _extract(handle):
     """Each marked message of a file: (line, id or (singular, plural), comments, context)."""
     for line, funcname, messages, comments in extract_python(
@@ -135,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="change nothing; name the files that are out of date")
     args = parser.parse_args(argv)
     stale = []
-    templates = extract()
+    templates = extract() | {"atlas": atlas_template()}  # names from data, not code
     for language in LANGUAGES:
         for domain, template in templates.items():
             catalog = updated(language, domain, template)

@@ -110,3 +110,24 @@ def test_the_settings_file_says_the_apps_choice_to_the_command_line(tmp_path):
     assert setting_in(settings) is None
     settings.write_bytes(b"\xff\xfe not an ini")
     assert setting_in(settings) is None
+
+
+def test_the_same_english_has_the_same_translation_in_every_part():
+    """The catalogues of the parts are read as one chain, so an English id translated two
+    ways would show the first part's words everywhere: each id has one translation in a
+    language (a word that means two things takes a context: pgettext)."""
+    from babel.messages.pofile import read_po
+
+    for language in SHIPPED:
+        if language == "en":
+            continue
+        seen: dict = {}
+        for po in sorted((ROOT / "resources" / "locale" / language / "LC_MESSAGES").glob("*.po")):
+            with po.open("rb") as handle:
+                for message in read_po(handle, locale=language, domain=po.stem):
+                    words = message.string if isinstance(message.string, str) else tuple(
+                        message.string)
+                    if not message.id or not any(words if isinstance(words, tuple) else [words]):
+                        continue
+                    first = seen.setdefault((message.context, message.id), (po.stem, words))
+                    assert first[1] == words, (language, message.id, first[0], po.stem)

@@ -77,9 +77,9 @@ def test_history_lengths_in_german_and_english():
     assert duration_words(2 * 86_400 + 3 * 3_600) == "2 days 3 h"
     assert duration_words(None, still_going=True) == "still going"
     with using("de"):
-        assert duration_words(2 * 86_400 + 3 * 3_600) == "2 Tage 3 Std."
+        assert duration_words(2 * 86_400 + 3 * 3_600) == "2 Tage 3 h"
         assert duration_words(86_400) == "1 Tag"
-        assert duration_words(None, still_going=True) == "hält noch an"
+        assert duration_words(None, still_going=True) == "dauert noch an"
 
 
 def test_names_within_sentences_keep_german_capitals():

@@ -39,7 +39,7 @@ def test_the_overview_speaks_german(qtbot, sqlite_url, paths):
         assert page.checkin_state.text() == (
             "Heutiges Tagesprotokoll: noch nicht (0 Tage bisher ausgefüllt).")
         assert page.score.text().startswith("Widespread Pain Index, letzte 7 Tage: 2 von 19.")
-        assert page.legend.title == "Schübe, die die Region betreffen"
+        assert page.legend.title == "Schübe in dieser Region"
     finally:
         activate("en")
         store.close()
@@ -58,7 +58,7 @@ def test_the_heat_map_speaks_german_and_english_is_unchanged(qtbot, sqlite_url, 
         qtbot.waitUntil(lambda: not page.worker.busy and page.data is not None)
         assert page.by_month.text() == "Eine Karte pro Monat"
         assert page.appointments_button.text() == "Arzttermine…"
-        assert page.legend.title == "Schübe, die die Region betreffen"
+        assert page.legend.title == "Schübe in dieser Region"
         assert "4 Schübe an 4 von 30 Tagen" in page.caption.text()
         # German's longer words wrap the choices onto a second line: the page still fits
         # a small window (1024 pixels wide, less the window's margins).

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Mapping
 
-from fibromap.domain.atlas import Atlas, Region
+from fibromap.domain.atlas import Atlas, Region, folded
 
 Point = tuple[float, float]
 ROW_HEIGHT = 25.0   # regions within one such band read as one row, left to right
@@ -49,13 +49,14 @@ SIDE_LETTERS = {"l": "left", "r": "right"}
 
 def find_region(text: str, atlas: Atlas, order: Iterable[str],
                 within: Container[str] | None = None) -> str | None:
-    """The region whose name best matches what was typed ("l trap", "calf").
+    """The region whose name, in English or the language of the moment, best matches
+    what was typed ("l trap", "calf"; "l Trapez", "Wade").
 
     Every typed word must start a word of the name or id; a lone "l" or "r" names the
     side (not "latae" or "rectus"); a name that starts with the whole text wins, then
     reading order decides. ``within``: the regions a map can show (all when None).
     """
-    words = text.lower().split()
+    words = folded(text).split()
     if not words:
         return None
     sides = {SIDE_LETTERS[word] for word in words if word in SIDE_LETTERS}
@@ -63,15 +64,20 @@ def find_region(text: str, atlas: Atlas, order: Iterable[str],
     position = {region_id: index for index, region_id in enumerate(order)}
 
     def rank(region: Region) -> tuple[int, int]:
-        starts = _plain_name(region).startswith(text.lower())
+        starts = any(name.startswith(folded(text)) for name in _plain_names(region))
         return (0 if starts else 1, position.get(region.id, len(position)))
     found = min((region for region in atlas if _may_be(region, words, sides, within)),
                 key=rank, default=None)  # the first of equals, in the atlas's order
     return found.id if found else None
 
 
-def _plain_name(region: Region) -> str:
-    return region.name.lower().replace("(", " ").replace(")", " ").replace(",", " ")
+def _plain_names(region: Region) -> set[str]:
+    """Its name in English and in the language of the moment, without case, accents or
+    brackets (a German may type "l Trapez" or "wade", a French "epaule")."""
+    return {folded(name).translate(_APART) for name in (region.english, region.name)}
+
+
+_APART = str.maketrans("(),’'", "     ")  # brackets, commas and elisions ("l’épaule")
 
 
 def _may_be(region: Region, words: list[str], sides: set[str],
@@ -81,5 +87,6 @@ def _may_be(region: Region, words: list[str], sides: set[str],
     if (sides and region.side.value not in sides) or (within is not None
                                                       and region.id not in within):
         return False
-    tokens = _plain_name(region).split() + region.id.replace(".", " ").replace("_", " ").split()
+    tokens = [token for name in _plain_names(region) for token in name.split()]
+    tokens += region.id.replace(".", " ").replace("_", " ").split()
     return all(any(token.startswith(word) for token in tokens) for word in words)
