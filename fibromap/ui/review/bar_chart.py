@@ -137,6 +137,12 @@ class BarChart(QWidget):
         layout.bottom = self.height() - lines * line - 6
         for _index, _lines, box in layout.labels:
             box.moveTop(layout.bottom + 3)
+        # Fewer numbers up the axis where a short chart has no room for each on its line.
+        most = len(ticks) - 1
+        while most > 1 and len(layout.ticks) > 2 and (layout.bottom - layout.top) * (
+                layout.ticks[1] - layout.ticks[0]) / peak < line:
+            layout.ticks = _ticks(peak, self.values, most)
+            most -= 1
         return layout
 
     def _place_labels(self, metrics: QFontMetrics, left: float, right: float,
@@ -250,10 +256,10 @@ def _axis_width(metrics: QFontMetrics, ticks: list[float]) -> float:
     return max(metrics.horizontalAdvance(_number(tick)) for tick in ticks) + 8
 
 
-def _ticks(peak: float, values) -> list[float]:
+def _ticks(peak: float, values, most: int = 5) -> list[float]:
     """Round numbers up the scale (0, 10, 20 for a peak of 22, not 0, 11, 22); whole
     numbers for counts (never half a flare)."""
-    return nice_ticks(peak, most=5, whole=all(float(v).is_integer() for v in _given(values)))
+    return nice_ticks(peak, most=most, whole=all(float(v).is_integer() for v in _given(values)))
 
 
 def _number(value: float) -> str:

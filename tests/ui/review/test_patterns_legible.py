@@ -161,3 +161,24 @@ def test_a_few_flares_are_never_counted_in_halves(qtbot, peak):
     chart.resize(300, 200)
     chart.set_data(["Mon", "Tue"], [peak, 0])
     assert chart._layout().ticks == list(range(peak + 1))
+
+
+@pytest.mark.parametrize("height", [146, 110, 90])
+def test_a_short_chart_writes_fewer_numbers_up_its_axis_rather_than_stack_them(qtbot, height):
+    """The most frequent region's weekly chart is 146 px high at 1024×700 under a two-line
+    title: five numbers 0 to 8 were 11.6 px apart in 14 px lines, one on the other. The
+    chart keeps fewer, each on its own line, from 0 up."""
+    from itertools import combinations
+
+    from fibromap.ui.review.bar_chart import BarChart
+
+    chart = BarChart("Right side of low back (quadratus lumborum, deep): 88 flares, per week "
+                     "— the region marked most often")
+    qtbot.addWidget(chart)
+    chart.resize(262, height)
+    chart.set_data([f"w{n}" for n in range(12)], [6, 9, 2, 8, 6, 9, 3, 4, 7, 5, 1, 6])
+    ticks = chart._layout().ticks
+    assert ticks[0] == 0 and 2 <= len(ticks) < 5, ticks
+    numbers = [(text, box) for text, box in chart.text_boxes() if box.left() < 20]
+    assert len(numbers) == len(ticks)
+    assert not any(a.intersects(b) for (_t, a), (_u, b) in combinations(numbers, 2)), numbers
