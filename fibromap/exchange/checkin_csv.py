@@ -103,7 +103,7 @@ def _untext(cell: str) -> str:
 
 
 def _checkin(line: int, row: list[str], problems: Collector) -> CheckIn | None:
-    before = len(problems.problems)
+    before = problems.total
     try:
         day = date.fromisoformat(row[0].strip())
     except ValueError:
@@ -114,7 +114,7 @@ def _checkin(line: int, row: list[str], problems: Collector) -> CheckIn | None:
             answers[column] = _answer(column, cell)
         except ValueError as exc:
             problems.add(f"line {line}, column {column}", str(exc))
-    if len(problems.problems) > before:
+    if problems.total > before:
         return None
     foods = frozenset(f.strip() for f in _untext(row[-2]).split(";") if f.strip())
     try:
