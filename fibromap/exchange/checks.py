@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from fibromap.domain.flare import Flare
 from fibromap.domain.records import Records, flare_fingerprint
-from fibromap.exchange.placed import Placed
+from fibromap.exchange.placed import Place, Placed
 from fibromap.exchange.problems import Collector
 
 EARLIEST = date(1900, 1, 1)
@@ -50,7 +50,7 @@ def check_records(records: Records, problems: Collector, where: Where = json_whe
     return problems.total == before
 
 
-BATCH = 1_000  # flares checked together: one look-up of their places
+BATCH = 2_000  # flares checked together: one look-up of their places
 
 
 class FlareChecks:
@@ -103,12 +103,12 @@ class FlareChecks:
             taken.append((index, flare, placed.mark(flare_fingerprint(flare)),
                           [placed.place(onset, site.region) for site in flare.sites]))
         earlier = placed.found(place for *_flare, places in taken for place in places)
-        new: dict[bytes, tuple[int, bytes]] = {}
+        new: dict[Place, tuple[int, int]] = {}
         for index, flare, mark, places in taken:
             self.sites(index, flare, mark, places, earlier, new)
         placed.add(new)
 
-    def sites(self, index: int, flare: Flare, mark: bytes, places: list[bytes],
+    def sites(self, index: int, flare: Flare, mark: int, places: list[Place],
               earlier: dict, new: dict) -> None:
         """Each site's place against those recorded before it (``earlier`` in the batches
         before, ``new`` in this one, where a place first recorded here goes)."""

@@ -86,21 +86,28 @@ class _Flares:
     notes the words and regions they use that are not known."""
 
     def __init__(self, writing: Importing, known: set[Word]):
-        self.writing, self.known = writing, known
-        self.reading: Reading
-        self.atlas = load_atlas()
+        self.writing = writing
+        self.known: dict[TermKind, set[str]] = {kind: set() for kind in TermKind}
+        self._know(known)
+        self.regions = {region.id for region in load_atlas()}
         self.words_seen = 0      # of the file's words, those known to the check
         self.words_written = 0   # of the file's words, those given to the database
         self.unknown: dict[Word | str, _Unknown] = {}
         self.stopped = False     # a problem was found: nothing more is written
+        self.reading: Reading
+
+    def _know(self, words: Iterable[Word]) -> None:
+        for kind, key in words:
+            self.known[kind].add(key)
 
     def take(self, batch: FlareBatch) -> None:
         records = self.reading.records
         words = records.terms + records.hidden_terms
-        self.known.update((t.kind, t.key) for t in words[self.words_seen:])
+        self._know((t.kind, t.key) for t in words[self.words_seen:])
         self.words_seen = len(words)
         for index, flare in batch:
-            self._check(index, flare)
+            if not self._all_known(flare):
+                self._unknown(index, flare)
         self.stopped = self.stopped or bool(self.unknown) or not self.reading.clean()
         if self.stopped:
             return
@@ -109,14 +116,23 @@ class _Flares:
             self.words_written = len(words)
         self.writing.add_flares([flare for _index, flare in batch])
 
-    def _check(self, index: int, flare: Flare) -> None:
+    def _all_known(self, flare: Flare) -> bool:
+        known = self.known
+        return ((not flare.context or flare.context in known[TermKind.CONTEXT])
+                and flare.qualities <= known[TermKind.QUALITY]
+                and flare.triggers <= known[TermKind.TRIGGER]
+                and all(use.treatment in known[TermKind.TREATMENT] for use in flare.treatments)
+                and all(site.region in self.regions for site in flare.sites))
+
+    def _unknown(self, index: int, flare: Flare) -> None:
+        """Note each word and region of ``flare`` not known (at its place in the flare)."""
         used: list[Word | str] = [(TermKind.CONTEXT, flare.context)] if flare.context else []
         used += [(TermKind.QUALITY, k) for k in sorted(flare.qualities)]
         used += [(TermKind.TRIGGER, k) for k in sorted(flare.triggers)]
         used += [(TermKind.TREATMENT, t.treatment) for t in flare.treatments]
-        used += [region for region in flare.regions if region not in self.atlas]
+        used += [region for region in flare.regions if region not in self.regions]
         for place, what in enumerate(used):
-            if isinstance(what, str) or what not in self.known:
+            if isinstance(what, str) or what[1] not in self.known[what[0]]:
                 unknown = self.unknown.setdefault(what, _Unknown(
                     f"unknown body region {what!r}" if isinstance(what, str) else
                     f"unknown {what[0].noun} {what[1]!r}"))
@@ -128,9 +144,9 @@ class _Flares:
         """ImportRefused for the words and regions still unknown; _WordsCameLate if all
         are known now but flares were held back for a word given after them."""
         records = self.reading.records
-        self.known.update((t.kind, t.key) for t in records.terms + records.hidden_terms)
+        self._know((t.kind, t.key) for t in records.terms + records.hidden_terms)
         left = [u for what, u in self.unknown.items()
-                if isinstance(what, str) or what not in self.known]
+                if isinstance(what, str) or what[1] not in self.known[what[0]]]
         if left:
             first = heapq.nsmallest(SHOWN, ((at, u.message) for u in left for at in u.first))
             raise ImportRefused(source, [Problem(f"flares[{index}]", message)

@@ -3,57 +3,84 @@ that no flare is given twice and no region of a moment is recorded two ways.
 
 A file of a million flares holds a million and a half of these places: as Python objects
 they would take hundreds of megabytes, so they are kept in a private scratch SQLite
-database instead (on disk, never named, deleted when closed; SQLite keeps a few
-megabytes of it in memory). Nothing of the records is written there as it is: each
-place and each flare's fingerprint goes in as a hash keyed with a secret of this check
-alone."""
+database instead (never named, deleted when closed; SQLite keeps the first 16 MB of it
+in memory and only the rest goes to a temporary file). Nothing goes there as it is: the
+moments are moved by a secret amount, the regions are numbers drawn for this check, and
+the flares' fingerprints are hashed with a secret.
+
+An export lists its flares oldest first: a flare later than every one before cannot
+meet one of them, so only a flare out of that order is looked up."""
 
 from __future__ import annotations
 
-import hashlib
-import os
+import random
 import sqlite3
-from collections.abc import Iterable, Mapping
-from datetime import datetime
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, datetime, timedelta
 
 CACHE_KIB = 16 * 1024  # of the scratch database kept in memory: 100,000 flares fit
-LOOKUP = 900           # places asked for in one statement (SQLite allows 32,766 marks)
+LOOKUP = 500           # moments asked for in one statement (SQLite allows 32,766 marks)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
+
+Place = tuple[int, int]  # (moment, region), as stored
 
 
 class Placed:
-    """Each place (a moment and a region) with the index and fingerprint of the flare that
-    first recorded it: ``found`` what is known of some places, ``add`` new ones."""
+    """Each place (a moment and a region) with the index of the flare that first recorded
+    it and its mark: ``place`` and ``mark`` make them, ``found`` says what is known of
+    some places, ``add`` adds new ones."""
 
     def __init__(self) -> None:
-        self._secret = os.urandom(16)
-        self._db = sqlite3.connect("")  # "": a private temporary database on disk
+        secret = random.SystemRandom()
+        self._shift = secret.randrange(1 << 60)
+        self._salt = secret.getrandbits(64)
+        self._regions: dict[str, int] = {}
+        self._numbers = secret.sample(range(1 << 30), 1 << 12)  # more than any atlas holds
+        self._latest: int | None = None  # the latest moment stored
+        self._db = sqlite3.connect("")  # "": a private temporary database
         self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         self._db.execute("PRAGMA journal_mode = OFF")
         self._db.execute("PRAGMA synchronous = OFF")
-        self._db.execute("CREATE TABLE placed (place BLOB PRIMARY KEY, flare INTEGER, "
-                         "mark BLOB) WITHOUT ROWID")
+        self._db.execute("CREATE TABLE placed (moment INTEGER, region INTEGER, flare INTEGER, "
+                         "mark INTEGER, PRIMARY KEY (moment, region)) WITHOUT ROWID")
 
-    def place(self, onset_utc: datetime, region: str) -> bytes:
-        return hashlib.blake2b(f"{onset_utc.isoformat()} {region}".encode(), digest_size=16,
-                               key=self._secret).digest()
+    def place(self, onset_utc: datetime, region: str) -> Place:
+        number = self._regions.get(region)
+        if number is None:
+            number = self._regions[region] = (
+                self._numbers[len(self._regions)] if len(self._regions) < len(self._numbers)
+                else -len(self._regions))  # a file that names thousands of regions
+        return (onset_utc - EPOCH) // MICROSECOND + self._shift, number
 
-    def mark(self, fingerprint: str) -> bytes:
-        return hashlib.blake2b(fingerprint.encode(), digest_size=12, key=self._secret).digest()
+    def mark(self, fingerprint: str) -> int:
+        return hash((self._salt, fingerprint))
 
-    def found(self, places: Iterable[bytes]) -> dict[bytes, tuple[int, bytes]]:
+    def found(self, places: Iterable[Place]) -> dict[Place, tuple[int, int]]:
         """Of ``places``, those recorded before: (the flare's index, its mark)."""
-        wanted = list(dict.fromkeys(places))
-        known: dict[bytes, tuple[int, bytes]] = {}
-        for start in range(0, len(wanted), LOOKUP):
-            part = wanted[start:start + LOOKUP]
-            known.update((place, (flare, mark)) for place, flare, mark in self._db.execute(
-                f"SELECT place, flare, mark FROM placed WHERE place IN "
-                f"({', '.join('?' * len(part))})", part))
+        latest = self._latest
+        if latest is None:
+            return {}
+        moments = sorted({moment for moment, _region in places if moment <= latest})
+        known: dict[Place, tuple[int, int]] = {}
+        for start in range(0, len(moments), LOOKUP):
+            part = moments[start:start + LOOKUP]
+            known.update(((moment, region), (flare, mark)) for moment, region, flare, mark
+                         in self._db.execute(
+                             "SELECT moment, region, flare, mark FROM placed WHERE moment IN "
+                             f"({', '.join('?' * len(part))})", part))
         return known
 
-    def add(self, places: Mapping[bytes, tuple[int, bytes]]) -> None:
-        self._db.executemany("INSERT INTO placed VALUES (?, ?, ?)",
-                             ((place, flare, mark) for place, (flare, mark) in places.items()))
+    def add(self, places: Mapping[Place, tuple[int, int]]) -> None:
+        if not places:
+            return
+        self._db.executemany("INSERT INTO placed VALUES (?, ?, ?, ?)", _rows(places))
+        latest = max(moment for moment, _region in places)
+        self._latest = latest if self._latest is None else max(self._latest, latest)
 
     def close(self) -> None:
         self._db.close()
+
+
+def _rows(places: Mapping[Place, tuple[int, int]]) -> Iterator[tuple[int, int, int, int]]:
+    return ((moment, region, flare, mark) for (moment, region), (flare, mark) in places.items())

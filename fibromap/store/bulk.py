@@ -20,12 +20,12 @@ from fibromap.errors import FibroMapError
 from fibromap.store.bulk_flares import insert_many, read_all_flares
 from fibromap.store.daily import insert_checkins
 from fibromap.store.devices import DeviceImportResult, merge_into
+from fibromap.store.flares import TermLookup
 from fibromap.store.no_spasms import insert_days
-from fibromap.store.plain_rows import CHUNK
+from fibromap.store.plain_rows import CHUNK, among
 from fibromap.store.schema import (
     AppointmentRow,
     CheckInRow,
-    FlareRow,
     MedicationRow,
     NoSpasmDayRow,
     NoteRow,
@@ -121,6 +121,7 @@ class Importing:
         self.words = 0
         self.flares = 0      # read
         self.added = 0       # of them written
+        self._terms: TermLookup | None = None
 
     def add_words(self, terms: Sequence[Term], hidden_terms: Sequence[Term]) -> None:
         """The person's own words not in the database yet (before the flares using them)."""
@@ -134,6 +135,8 @@ class Importing:
                              for t in new)
         self.session.flush()
         self.words += len(new)
+        if new:
+            self._terms = None
 
     def add_flares(self, flares: Sequence[Flare],
                    progress: Callable[[int, int], None] | None = None) -> None:
@@ -142,8 +145,9 @@ class Importing:
         for start in range(0, len(flares), CHUNK):
             part = flares[start:start + CHUNK]
             marks = [flare_fingerprint(flare) for flare in part]
-            there = set(self.session.scalars(select(FlareRow.fingerprint).where(
-                FlareRow.fingerprint.in_(set(marks)))))
+            there = {mark for mark, in among(
+                self.session, "SELECT fingerprint FROM flare WHERE fingerprint IN ({})",
+                list(set(marks)))}
             new, new_marks = [], []
             for flare, mark in zip(part, marks, strict=True):
                 if mark not in there:
@@ -151,7 +155,9 @@ class Importing:
                     new.append(flare)
                     new_marks.append(mark)
             if new:
-                self.added += insert_many(self.session, new, new_marks)
+                if self._terms is None:  # made again after words are added
+                    self._terms = TermLookup(self.session)
+                self.added += insert_many(self.session, new, new_marks, terms=self._terms)
             self.flares += len(part)
             if progress is not None:
                 progress(start + len(part), len(flares))
