@@ -98,8 +98,8 @@ def _referral_rows(session: Session, stored: list[tuple[int, Flare]]) -> list[tu
     linked = [flare_id for flare_id, flare in stored if flare.referrals]
     if not linked:
         return []
-    site_ids = {(flare_id, region): site_id for site_id, flare_id, region in session.execute(
-        select(SiteRow.id, SiteRow.flare_id, SiteRow.region).where(SiteRow.flare_id.in_(linked)))}
+    site_ids = {(flare_id, region): site_id for site_id, flare_id, region in among(
+        session, "SELECT id, flare_id, region FROM site WHERE flare_id IN ({})", linked)}
     return [(flare_id, position, site_ids[flare_id, referral.source],
              site_ids[flare_id, referral.target], referral.intensity)
             for flare_id, flare in stored
