@@ -242,13 +242,12 @@ def import_file(store: Store, path: Path, *, dry_run: bool = False, person: str 
         raise FibroMapError(f"{path} is an SQLite database, but not one FibroMap can import "
                             "(a Gadgetbridge export); to open a FibroMap database, use "
                             "--database or restore it as a backup")
-    if regular and not is_sealed_file(path):
-        fmt = _recognised(text_sample(path))
-        if fmt is not None and hasattr(fmt.code(), "import_into"):  # never read whole
-            with _cycle_collector_paused():
-                return _streamed(store, fmt, lambda: text_chunks(path), str(path),
-                                 ReadChoices(person, regions), dry_run=dry_run,
-                                 progress=progress, total=text_size(path))
+    streamed = streamed_format(path)
+    if streamed is not None:  # never read whole
+        with _cycle_collector_paused():
+            return _streamed(store, streamed, lambda: text_chunks(path), str(path),
+                             ReadChoices(person, regions), dry_run=dry_run,
+                             progress=progress, total=text_size(path))
     text = read_text(path)
     if is_sealed(text[:200].encode("utf-8")):
         if passphrase is None:
@@ -257,6 +256,18 @@ def import_file(store: Store, path: Path, *, dry_run: bool = False, person: str 
         text = unsealed_text(text, passphrase)
     return import_text(store, text, str(path), dry_run=dry_run, person=person,
                        regions=regions, progress=progress)
+
+
+def streamed_format(path: Path) -> Format | None:
+    """The format of the text export at ``path`` when it is read from the file as a stream
+    (a FibroMap JSON export, not sealed), or None: then it is read whole."""
+    if not _is_regular(path) or is_sealed_file(path):
+        return None
+    try:
+        found = _recognised(text_sample(path))
+    except FibroMapError:
+        return None  # reading it whole says why it cannot be read
+    return found if found is not None and hasattr(found.code(), "import_into") else None
 
 
 def device_export(path: Path) -> Format | None:
