@@ -25,8 +25,8 @@ from fibromap.store.store import Store
 Word = tuple[TermKind, str]
 
 
-def import_json(store: Store, text: str | Iterable[str] | Callable[[], Iterable[str]],
-                source: str, *, dry_run: bool = False, total: int | None = None,
+def import_json(store: Store, text: str | Callable[[], Iterable[str]], source: str, *,
+                dry_run: bool = False, total: int | None = None,
                 progress: Callable[[str, int, int], None] | None = None) -> Imported:
     """Add what the export holds that the database does not (nothing if ``dry_run``, or
     if it has problems: ImportRefused). ``text``: the whole text, or a function giving
@@ -35,17 +35,12 @@ def import_json(store: Store, text: str | Iterable[str] | Callable[[], Iterable[
     ("Writing"); an exception it raises undoes everything."""
     known = {(t.kind, t.key) for kind in TermKind
              for t in store.vocabulary.terms(kind, include_hidden=True)}
-    first: tuple[list[Term], list[Term]] = ([], [])
-    while True:
-        chunks = text() if callable(text) else text
-        try:
-            return _import(store, chunks, source, known, first, dry_run=dry_run, total=total,
-                           progress=progress)
-        except _WordsCameLate as late:
-            if callable(text) or isinstance(text, str):
-                first = late.words
-                continue
-            raise AssertionError("chunks can be read only once: give a function") from None
+    try:
+        return _import(store, text() if callable(text) else text, source, known, ([], []),
+                       dry_run=dry_run, total=total, progress=progress)
+    except _WordsCameLate as late:  # read again, every word known from the start
+        return _import(store, text() if callable(text) else text, source, known, late.words,
+                       dry_run=dry_run, total=total, progress=progress)
 
 
 class _WordsCameLate(Exception):  # noqa: N818 (not an error: the file is read again)

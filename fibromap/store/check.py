@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import SQLAlchemyError
@@ -221,9 +222,10 @@ class _Few:
     """How many of something were found, and the first few of them."""
 
     def __init__(self, kept: int = 10):
-        self.count, self.first, self.kept = 0, [], kept
+        self.count, self.kept = 0, kept
+        self.first: list[Any] = []
 
-    def add(self, item) -> None:
+    def add(self, item: Any) -> None:
         self.count += 1
         if len(self.first) < self.kept:
             self.first.append(item)
