@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from datetime import date, datetime
 from typing import Any
 
 from fibromap.domain.daily import CheckIn, Medication, SymptomRating, merge_repeats
@@ -46,6 +47,77 @@ FlareBatch = list[tuple[int, Flare]]
 
 
 def parse_flare(item: Any) -> Flare:
+    """A flare from its JSON object: read the plain way first (a record as every export
+    writes it, in half the time), and if anything in it is unusual, again field by field,
+    which says what is wrong (or makes the same flare)."""
+    try:
+        return _plain_flare(item)
+    except Exception:  # noqa: BLE001 (read again, to say what is wrong)
+        return _read_flare(item)
+
+
+class _Unusual(Exception):  # noqa: N818 (not an error: read again, field by field)
+    pass
+
+
+def _plain(value: Any, kind: type, empty: bool = False) -> Any:
+    """``value`` if it is of ``kind`` exactly (or None, when ``empty``)."""
+    if type(value) is kind or (empty and value is None):
+        return value
+    raise _Unusual
+
+
+def _plain_objects(value: Any) -> list[dict]:
+    if type(value) is list and all(type(item) is dict for item in value):
+        return value
+    raise _Unusual
+
+
+def _plain_texts(value: Any) -> frozenset[str]:
+    if type(value) is list and all(type(text) is str for text in value):
+        return frozenset(value)
+    raise _Unusual
+
+
+def _plain_moment(value: Any) -> datetime:
+    moment = datetime.fromisoformat(_plain(value, str))
+    if moment.tzinfo is None:
+        raise _Unusual
+    return moment
+
+
+def _plain_flare(item: Any) -> Flare:
+    """_read_flare's flare, read without its reasons: _Unusual (or another error) for
+    anything but plain values of the kinds it expects."""
+    get = _plain(item, dict).get
+    day_only = _plain(get("day_only", False), bool)
+    created, modified = get("created"), get("modified")
+    return Flare(
+        onset=(day_only_onset(date.fromisoformat(_plain(item["onset"], str))) if day_only
+               else _plain_moment(item["onset"])),
+        day_only=day_only, duration_seconds=_plain(get("duration_seconds"), int, True),
+        still_going=_plain(get("still_going", False), bool),
+        sites=tuple(SpasmSite(_plain(s["region"], str), _plain(s["intensity"], int, True),
+                              SiteRole(s.get("role", "spasm")))
+                    for s in _plain_objects(item["sites"])),
+        referrals=tuple(Referral(_plain(r["from"], str), _plain(r["to"], str),
+                                 _plain(r["intensity"], int, True))
+                        for r in _plain_objects(get("referrals", []))),
+        context=_plain(get("context"), str, True), qualities=_plain_texts(get("qualities", [])),
+        triggers=_plain_texts(get("triggers", [])),
+        treatments=tuple(TreatmentUse(_plain(t["treatment"], str),
+                                      _plain(t.get("relief"), int, True),
+                                      _plain(t.get("medication", ""), str),
+                                      _plain(t.get("dose", ""), str))
+                         for t in _plain_objects(get("treatments", []))),
+        impacts={ImpactArea(area): _plain(level, int, True)
+                 for area, level in _plain(get("impacts", {}), dict).items()},
+        notes=_plain(get("notes", ""), str),
+        created=None if created is None else _plain_moment(created),
+        modified=None if modified is None else _plain_moment(modified))
+
+
+def _read_flare(item: Any) -> Flare:
     fields = Fields(item)
     day_only = fields.flag("day_only", False)
     onset = day_only_onset(fields.day("onset")) if day_only else fields.moment("onset")

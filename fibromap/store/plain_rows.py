@@ -21,6 +21,8 @@ def placeholder(dialect) -> str:
 def among(session: Session, sql: str, values: Sequence) -> list[tuple]:
     """The rows of ``sql``, whose ``IN ({})`` gets a parameter for each of ``values``: a
     plain driver statement, for the look-ups an import makes a thousand times."""
+    if not values:
+        return []
     connection = session.connection()
     marks = ", ".join([placeholder(connection.dialect)] * len(values))
     return list(connection.exec_driver_sql(sql.format(marks), tuple(values)))
