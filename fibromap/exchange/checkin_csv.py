@@ -96,7 +96,7 @@ def _answer(column: str, cell: str) -> float | int | None:
 
 
 def _checkin(line: int, row: list[str], problems: Collector) -> CheckIn | None:
-    before = len(problems.problems)
+    before = problems.total
     try:
         day = date.fromisoformat(row[0].strip())
     except ValueError:
@@ -107,7 +107,7 @@ def _checkin(line: int, row: list[str], problems: Collector) -> CheckIn | None:
             answers[column] = _answer(column, cell)
         except ValueError as exc:
             problems.add(f"line {line}, column {column}", str(exc))
-    if len(problems.problems) > before:
+    if problems.total > before:
         return None
     foods = frozenset(split_joined(text_of_cell(row[-2])))
     try:

@@ -12,7 +12,9 @@ from datetime import date
 from typing import TypeVar
 
 from fibromap.domain.day_bounds import EARLIEST, date_range_text, latest_day
+from fibromap.domain.flare import Flare
 from fibromap.domain.records import Records, flare_fingerprint
+from fibromap.exchange.placed import Place, Placed
 from fibromap.exchange.problems import Collector
 
 __all__ = ["EARLIEST", "check_records", "date_range_text", "json_where", "latest_day"]
@@ -29,20 +31,34 @@ def json_where(name: str, index: int, field: str) -> str:
 def check_records(records: Records, problems: Collector, where: Where = json_where,
                   today: date | None = None) -> bool:
     """Add a problem for each record out of range or given twice; True if all is well."""
-    before = len(problems.problems)
-    check = _Check(problems, where, latest_day(today))
-    check.flares(records)
-    check.days(records)
-    check.given_once(records)
-    return len(problems.problems) == before
+    before = problems.total
+    with FlareChecks(problems, where, today) as check:
+        for start in range(0, len(records.flares), BATCH):
+            check.flares(enumerate(records.flares[start:start + BATCH], start))
+        check.days(records)
+        check.given_once(records)
+    return problems.total == before
 
 
-class _Check:
-    """The checks of check_records, each adding its problems where ``where`` says."""
+BATCH = 2_000  # flares checked together: one look-up of their places
 
-    def __init__(self, problems: Collector, where: Where, latest: date):
-        self.problems, self.where, self.latest = problems, where, latest
-        self.span = date_range_text(latest)
+
+class FlareChecks:
+    """The checks of check_records, each adding its problems where ``where`` says. The
+    flares may come a batch at a time as a file is read (``flares``): what has to be
+    remembered of them to find one given twice is kept on disk (exchange/placed.py)."""
+
+    def __init__(self, problems: Collector, where: Where = json_where,
+                 today: date | None = None):
+        self.problems, self.where, self.latest = problems, where, latest_day(today)
+        self.span = date_range_text(self.latest)
+        self.placed = Placed()
+
+    def __enter__(self) -> FlareChecks:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.placed.close()
 
     def in_range(self, day: date | None, name: str, index: int, field: str, what: str) -> bool:
         if day is None or EARLIEST <= day <= self.latest:
@@ -61,37 +77,47 @@ class _Check:
             else:
                 first[key] = index
 
-    def flares(self, records: Records) -> None:
-        """Each flare's times in range, and no region of a moment recorded two ways."""
-        placed: dict = {}
-        for index, flare in enumerate(records.flares):
+    def flares(self, batch: Iterable[tuple[int, Flare]]) -> None:
+        """Each flare's times in range, and no region of a moment recorded two ways (the
+        flares with their places in the file, in the file's order)."""
+        placed = self.placed
+        taken = []
+        for index, flare in batch:
             # The date where it happened, before any conversion that could overflow.
             if not self.in_range(flare.onset.date(), "flares", index, "onset", "the onset"):
                 continue
             for moment, field in ((flare.created, "created"), (flare.modified, "modified")):
                 if moment is not None:
                     self.in_range(moment.date(), "flares", index, field, f"the {field} time")
-            self.sites(flare, index, placed)
+            onset = flare.onset_utc
+            taken.append((index, flare, placed.mark(flare_fingerprint(flare)),
+                          [placed.place(onset, site.region) for site in flare.sites]))
+        earlier = placed.found(place for *_flare, places in taken for place in places)
+        new: dict[Place, tuple[int, int]] = {}
+        for index, flare, mark, places in taken:
+            self.sites(index, flare, mark, places, earlier, new)
+        placed.add(new)
 
-    def sites(self, flare, index: int, placed: dict) -> None:
-        mark = flare_fingerprint(flare)
-        for site in flare.sites:
-            key = (flare.onset_utc, site.region)
-            earlier = placed.get(key)
-            if earlier is not None and earlier[1] == mark:  # the same flare again
+    def sites(self, index: int, flare: Flare, mark: int, places: list[Place],
+              earlier: dict, new: dict) -> None:
+        """Each site's place against those recorded before it (``earlier`` in the batches
+        before, ``new`` in this one, where a place first recorded here goes)."""
+        for site, place in zip(flare.sites, places, strict=True):
+            first = new.get(place) or earlier.get(place)
+            if first is not None and first[1] == mark:  # the same flare again
                 self.problems.add(
                     self.where("flares", index, "onset"),
                     f"the flare of {flare.onset:%Y-%m-%d %H:%M} is given twice (also at "
-                    f"{self.where('flares', earlier[0], 'onset')})")
+                    f"{self.where('flares', first[0], 'onset')})")
                 return
-            if earlier is not None and earlier[1] != mark:
+            if first is not None:
                 self.problems.add(
                     self.where("flares", index, "region"),
                     f"{site.region} at {flare.onset:%Y-%m-%d %H:%M} is also recorded, "
-                    f"differently, at {self.where('flares', earlier[0], 'region')}: the "
+                    f"differently, at {self.where('flares', first[0], 'region')}: the "
                     "file contradicts itself")
-            elif earlier is None:
-                placed[key] = (index, mark)
+            else:
+                new[place] = (index, mark)
 
     def days(self, records: Records) -> None:
         """The days of the other records in range."""

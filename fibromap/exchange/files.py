@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import gc
 import io
-import os
 import stat
 import threading
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from fibromap.domain.sealing import is_sealed, seal_with_passphrase, unseal_with
 from fibromap.domain.vocabulary import LABEL_MAX, Term, TermKind
 from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
+from fibromap.exchange.file_text import read_text, text_chunks, text_sample, text_size
 from fibromap.exchange.formats import (
     Format,
     ReadChoices,
@@ -38,7 +38,6 @@ from fibromap.store.bulk import ImportResult, write_new
 from fibromap.store.store import Store
 
 FORMATS = export_keys()
-MAX_IMPORT_BYTES = 256 * 1024 * 1024
 HEALTH_DATA_WARNING = ("An export holds your health records in plain text: keep it somewhere "
                        "private and delete copies you no longer need.")
 SEALED_NOTE = ("The export is sealed with the passphrase: FibroMap opens it again on import, "
@@ -143,45 +142,6 @@ class ImportReport:
         return sum(self.result.added.values()) > 0
 
 
-def read_text(path: Path) -> str:
-    """The text of a file to import: a regular file only (a device, a pipe or a folder is
-    refused at once, never read), and never more than MAX_IMPORT_BYTES of it."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise FibroMapError(f"there is no file {path}") from None
-    except OSError as exc:
-        raise FibroMapError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if stat.S_ISDIR(info.st_mode):
-        raise FibroMapError(f"{path} is a folder, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        raise FibroMapError(f"{path} is not a regular file (a device, a pipe or a socket), "
-                            "so it cannot be an export")
-    too_big = f"{path} is more than {MAX_IMPORT_BYTES // 2**20} MB, more than an export can be"
-    if info.st_size > MAX_IMPORT_BYTES:
-        raise FibroMapError(too_big)
-    try:
-        # O_NONBLOCK: should the file have been swapped for a pipe since, opening never waits.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(descriptor, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise FibroMapError(f"{path} is not a regular file")
-            data = handle.read(MAX_IMPORT_BYTES + 1)  # a file that grows is capped too
-    except OSError as exc:
-        raise FibroMapError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if len(data) > MAX_IMPORT_BYTES:
-        raise FibroMapError(too_big)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ImportRefused(str(path), [Problem(f"line {line}", "not UTF-8 text (save the file as "
-                                                           "UTF-8 and try again)")]) from None
-    if "\x00" in text:
-        raise ImportRefused(str(path), [Problem("line 1", "contains NUL characters: not a text export")])
-    return text
-
-
 # (what is being done, how much of it is done, how much there is); it may raise Cancelled
 # to stop, and then nothing is written. "Reading" counts the characters of the file read,
 # "Writing" the flares written.
@@ -219,6 +179,9 @@ def _import(store: Store, text: str, source: str, *, dry_run: bool, person: str 
         return lambda done, total: progress(name, done, total)
 
     fmt = _text_format(text, source)
+    if hasattr(fmt.code(), "import_into"):
+        return _streamed(store, fmt, text, source, ReadChoices(person, regions),
+                         dry_run=dry_run, progress=progress)
     parsed = fmt.code().read_records(text, source, ReadChoices(person, regions, stage("Reading")))
     records = parsed.records
     # Words the flares use that the file does not define (a CSV defines none) are added.
@@ -229,6 +192,18 @@ def _import(store: Store, text: str, source: str, *, dry_run: bool, person: str 
     # Only what the database did not have: an import of the same file again says nothing.
     details = parsed.details + ([new_words_text(words, dry_run)] if words else [])
     return ImportReport(name, result, details, parsed.symptoms)
+
+
+def _streamed(store: Store, fmt: Format, text: str | Callable[[], Iterable[str]], source: str,
+              choices: ReadChoices, *, dry_run: bool, progress: Progress | None,
+              total: int | None = None) -> ImportReport:
+    """An export read straight into the database as a stream (its format's import_into),
+    from its whole text or from a function giving its chunks."""
+    if progress is not None:
+        progress("Reading", 0, 0)
+    imported = fmt.code().import_into(store, text, source, choices, dry_run=dry_run,
+                                      total=total, progress=progress)
+    return ImportReport(fmt.name, imported.result, imported.details)
 
 
 def _recognised(text: str) -> Format | None:
@@ -272,6 +247,12 @@ def import_file(store: Store, path: Path, *, dry_run: bool = False, person: str 
         raise FibroMapError(f"{path} is an SQLite database, but not one FibroMap can import "
                             "(a Gadgetbridge export); to open a FibroMap database, use "
                             "--database or restore it as a backup")
+    streamed = streamed_format(path)
+    if streamed is not None:  # never read whole
+        with _cycle_collector_paused():
+            return _streamed(store, streamed, lambda: text_chunks(path), str(path),
+                             ReadChoices(person, regions), dry_run=dry_run,
+                             progress=progress, total=text_size(path))
     text = read_text(path)
     if is_sealed(text[:200].encode("utf-8")):
         if passphrase is None:
@@ -280,6 +261,18 @@ def import_file(store: Store, path: Path, *, dry_run: bool = False, person: str 
         text = unsealed_text(text, passphrase)
     return import_text(store, text, str(path), dry_run=dry_run, person=person,
                        regions=regions, progress=progress)
+
+
+def streamed_format(path: Path) -> Format | None:
+    """The format of the text export at ``path`` when it is read from the file as a stream
+    (a FibroMap JSON export, not sealed), or None: then it is read whole."""
+    if not _is_regular(path) or is_sealed_file(path):
+        return None
+    try:
+        found = _recognised(text_sample(path))
+    except FibroMapError:
+        return None  # reading it whole says why it cannot be read
+    return found if found is not None and hasattr(found.code(), "import_into") else None
 
 
 def device_export(path: Path) -> Format | None:

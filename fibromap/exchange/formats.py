@@ -10,7 +10,10 @@ What the module of a format provides:
 
 - a text export (read whole, then parsed): ``recognises(text) -> bool`` and
   ``read_records(text, source, choices: ReadChoices) -> Parsed``; a file that may hold
-  several people's records also has ``people(text, source) -> list[Whose]``;
+  several people's records also has ``people(text, source) -> list[Whose]``; one that
+  can be read as a stream straight into the database also has ``import_into(store,
+  text_or_chunks, source, choices, dry_run=, total=, progress=) -> Imported``, and a
+  file of it is never read whole (recognised by its first few thousand characters);
 - a device app's export (read as a stream, sleep and steps): ``recognises(sample:
   FileSample) -> bool`` and ``read(path, progress) -> DeviceExport``;
 - an export: ``write_export(store, handle)``.
@@ -134,6 +137,14 @@ class Parsed:
     details: list[str] = field(default_factory=list)  # how another app's file was read
     symptoms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # placed on the map
     person: str | None = None                       # whose records, in a file of several
+
+
+@dataclass
+class Imported:
+    """A text export read straight into the database (a format's ``import_into``)."""
+
+    result: Any                                     # store.bulk.ImportResult
+    details: list[str] = field(default_factory=list)  # how the file was read
 
 
 def text_formats() -> tuple[Format, ...]:

@@ -32,45 +32,15 @@ from datetime import datetime
 from typing import Any, TextIO
 
 from fibromap import __version__
-from fibromap.domain.daily import CheckIn, Medication, SymptomRating, merge_repeats
-from fibromap.domain.flare import (
-    Flare,
-    ImpactArea,
-    Referral,
-    SiteRole,
-    SpasmSite,
-    TreatmentUse,
-    day_only_onset,
-    utc_now,
-)
-from fibromap.domain.questionnaires import Appointment, Questionnaire, QuestionnaireKind
+from fibromap.domain.flare import Flare, utc_now
 from fibromap.domain.records import Records, in_export_order
-from fibromap.domain.vocabulary import Term, TermKind
-from fibromap.errors import FibroMapError
-from fibromap.exchange.checks import check_records, date_range_text, latest_day
-from fibromap.exchange.formats import Parsed, ReadChoices
-from fibromap.exchange.json_devices import (
-    device_sleep,
-    device_steps,
-    device_zone,
-    parse_device_sleep,
-    parse_device_steps,
-    parse_device_zone,
-)
-from fibromap.exchange.json_stream import Progress, members
-from fibromap.exchange.json_values import Fields
-from fibromap.exchange.problems import Collector, ImportRefused, Problem
+from fibromap.exchange.formats import Imported, Parsed, ReadChoices
+from fibromap.exchange.json_devices import device_sleep, device_steps, device_zone
+from fibromap.exchange.json_records import CHECKIN_ANSWERS, FORMAT, VERSION, Reading
+from fibromap.exchange.json_stream import Progress
 from fibromap.store.bulk import read_all
 from fibromap.store.bulk_flares import flares_in_chunks
 from fibromap.store.store import Store
-
-FORMAT = "fibromap"
-VERSION = 2   # 2: device_sleep and device_steps
-# A check-in's answers, each null when not answered. Files from before overall pain,
-# stiffness, fibro fog and waking unrefreshed were asked lack those keys: unanswered.
-CHECKIN_ANSWERS = ("sleep_hours", "sleep_quality", "woken_by_spasms", "water_glasses", "stress",
-                   "fatigue", "mood", "activity_level", "pain", "stiffness", "fibro_fog",
-                   "waking_unrefreshed")
 
 
 def _flare(f: Flare) -> dict[str, Any]:
@@ -164,174 +134,20 @@ def dumps(records: Records, exported: datetime | None = None) -> str:
     return out.getvalue()
 
 
-# -- reading --------------------------------------------------------------------------------
-def _parse_flare(item: Any) -> Flare:
-    fields = Fields(item)
-    day_only = fields.flag("day_only", False)
-    onset = day_only_onset(fields.day("onset")) if day_only else fields.moment("onset")
-    return Flare(
-        onset=onset, day_only=day_only, duration_seconds=fields.whole("duration_seconds", None),
-        still_going=fields.flag("still_going", False),  # files from before it: not given
-        sites=tuple(SpasmSite(s.text("region"), s.whole("intensity"),
-                              s.choice("role", SiteRole, "spasm"))
-                    for s in fields.objects("sites")),
-        referrals=tuple(Referral(r.text("from"), r.text("to"), r.whole("intensity"))
-                        for r in fields.objects("referrals", [])),
-        context=fields.text("context", None), qualities=frozenset(fields.texts("qualities")),
-        triggers=frozenset(fields.texts("triggers")),
-        treatments=tuple(TreatmentUse(t.text("treatment"), t.whole("relief", None),
-                                      t.text("medication", ""), t.text("dose", ""))
-                         for t in fields.objects("treatments", [])),
-        impacts=_impacts(fields),
-        notes=fields.text("notes", ""), created=fields.optional_moment("created"),
-        modified=fields.optional_moment("modified"))
-
-
-LISTS = ("words", "flares", "checkins", "medications", "appointments", "questionnaires",
-         "symptom_ratings", "no_spasm_days", "device_sleep", "device_steps", "device_zones")
-RECORDS_OF = {"device_sleep": "device_sleeps"}  # where a list's records go, where named apart
-def _impacts(fields: Fields) -> dict[ImpactArea, int]:
-    """What a flare got in the way of: each area a key of ``impacts``, with its level."""
-    impacts = Fields(fields.mapping("impacts", {}), "impacts.")
-    return {Fields({area: area}, "impacts: the area ").choice(area, ImpactArea):
-            impacts.whole(area) for area in impacts.item}
-
-
-def _checkin(item: Any) -> CheckIn:
-    fields = Fields(item)
-    return CheckIn(fields.day("day"), **{name: fields.number(name, None) for name in CHECKIN_ANSWERS},
-                   foods=frozenset(fields.texts("foods")), notes=fields.text("notes", ""))
-
-
-def _medication(item: Any) -> Medication:
-    fields = Fields(item)
-    stop = fields.text("stop", None)
-    return Medication(fields.text("name"), fields.text("dose", ""), fields.day("start"),
-                      fields.day("stop") if stop else None)
-
-
-def _questionnaire(item: Any) -> Questionnaire:
-    fields = Fields(item)
-    return Questionnaire(fields.choice("kind", QuestionnaireKind), fields.day("day"),
-                         fields.mapping("answers"))
-
-
-def _readers() -> dict[str, Callable[[Any], Any]]:
-    return {
-        "words": lambda w: Term(Fields(w).choice("kind", TermKind), Fields(w).text("key"),
-                                Fields(w).text("label")),
-        "flares": _parse_flare,
-        "checkins": _checkin,
-        "medications": _medication,
-        "appointments": lambda a: Appointment(Fields(a).day("day"), Fields(a).text("note", "")),
-        "questionnaires": _questionnaire,
-        "symptom_ratings": lambda r: SymptomRating(
-            Fields(r).day("day"), Fields(r).text("symptom"), Fields(r).whole("rating"),
-            Fields(r).text("source", "")),
-        "no_spasm_days": lambda d: Fields(d).day("day"),
-        "device_sleep": parse_device_sleep,
-        "device_steps": parse_device_steps,
-        "device_zones": parse_device_zone,
-    }
-
-
+# -- reading (json_records.py) --------------------------------------------------------------
 def parse(text: str, source: str = "the file", progress: Progress = None) -> Parsed:
     """Records from FibroMap JSON, or ImportRefused naming the first problems;
     ``progress(done, total)`` hears how many characters of ``text`` have been read.
 
     A medication given twice (an export of a database from before copies were merged) is
     taken once, and the details say so."""
-    problems, records = Collector(), Records()
-    document = _document(text, source, _Items(records, problems).take, progress)
-    _check_what_it_is(document, source)
-    for name in LISTS:
-        if name in document:  # present, but not as a list
-            problems.add(name, "must be a list")
-    notes = document.get("notes", {})
-    if isinstance(notes, dict) and all(isinstance(v, str) and isinstance(k, str) and len(k) <= 40
-                                       for k, v in notes.items()):
-        records.notes = dict(notes)
-    else:
-        problems.add("notes", "must map names to text")
-    if not problems.problems:
-        check_records(records, problems)
-    problems.check(source)
-    # After the checks, so that a problem names the place it has in the file.
-    records.medications, repeated = merge_repeats(records.medications)
-    return Parsed(records, [f"{m.described()} was given more than once; it is taken once"
-                            + (f", stopped {m.stop.isoformat()}" if m.stop else ", still taken")
-                            for m in repeated])
+    flares: list[Flare] = []
+    reading = Reading(source, lambda batch: flares.extend(flare for _index, flare in batch))
+    reading.read(text, progress)
+    details = reading.finish()
+    reading.records.flares = flares
+    return Parsed(reading.records, details)
 
-
-def _document(text: str, source: str, take: Callable[[str, int, Any], None],
-              progress: Progress) -> Any:
-    """The members that are not lists of records; ImportRefused if it is not JSON."""
-    try:
-        return members(text, LISTS, take, progress)
-    except json.JSONDecodeError as exc:
-        where, why = f"line {exc.lineno}, column {exc.colno}", f"not valid JSON ({exc.msg})"
-    except RecursionError:
-        where, why = "line 1", "nested too deeply to be a FibroMap file"
-    raise ImportRefused(source, [Problem(where, why)])  # alone: the items' problems are moot
-
-
-def _check_what_it_is(document: Any, source: str) -> None:
-    """What the file is comes first: a file that is not a FibroMap export, or is from a
-    newer one, is refused for that alone."""
-    what = Collector()
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        what.add("format", "this is not a FibroMap export")
-        what.check(source)
-    version = document.get("version")
-    if "version" not in document:
-        what.add("version", "missing: every FibroMap export says which version it is")
-    elif isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        what.add("version", f"{version!r} is not a FibroMap export version (1, 2, …)")
-    elif version > VERSION:
-        what.add("version", f"written by a newer FibroMap (version {version}); update "
-                            "FibroMap to import it")
-    what.check(source)
-
-
-class _Items:
-    """Takes each record of the lists as it is read, into ``records``."""
-
-    def __init__(self, records: Records, problems: Collector):
-        self.records, self.problems, self.readers = records, problems, _readers()
-        self.first: dict[tuple, int] = {}  # each word's first place
-        self.started: set[str] = set()
-
-    def take(self, name: str, index: int, item: Any) -> None:
-        where = f"{name}[{index}]"
-        if index == 0:
-            if name in self.started:
-                self.problems.add(name, "is given twice")
-            self.started.add(name)
-        try:
-            value = self.readers[name](item)
-        except KeyError as exc:
-            self.problems.add(where, f"{exc.args[0]} is missing")
-        except OverflowError:
-            self.problems.add(where, f"a date is outside {date_range_text(latest_day())}")
-        except (FibroMapError, ValueError) as exc:
-            self.problems.add(where, str(exc))
-        except (TypeError, AttributeError):  # a value of a kind no field above expected
-            self.problems.add(where, "holds a value of the wrong kind (text, a number, a "
-                                     "list or an object where another was expected)")
-        else:
-            if name == "words":
-                self.word(value, index, item.get("hidden"))
-            else:
-                getattr(self.records, RECORDS_OF.get(name, name)).append(value)
-
-    def word(self, value: Term, index: int, hidden: Any) -> None:
-        (self.records.hidden_terms if hidden else self.records.terms).append(value)
-        word = (value.kind.value, value.key)
-        if word in self.first:
-            self.problems.add(f"words[{index}].key", f"the word {word[1]!r} ({word[0]}) is "
-                                                     f"given twice (also at "
-                                                     f"words[{self.first[word]}])")
-        self.first.setdefault(word, index)
 
 def recognises(text: str) -> bool:
     """A FibroMap JSON export is a JSON object (what is in it, parse checks)."""
@@ -340,3 +156,14 @@ def recognises(text: str) -> bool:
 
 def read_records(text: str, source: str, choices: ReadChoices) -> Parsed:
     return parse(text, source, choices.progress)
+
+
+def import_into(store: Store, text: str | Callable[[], Iterable[str]], source: str,
+                choices: ReadChoices,
+                *, dry_run: bool = False, total: int | None = None,
+                progress: Callable[[str, int, int], None] | None = None) -> Imported:
+    """Read the export (its text, or its chunks) straight into ``store``: see
+    json_import.py."""
+    from fibromap.exchange.json_import import import_json
+
+    return import_json(store, text, source, dry_run=dry_run, total=total, progress=progress)

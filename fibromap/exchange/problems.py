@@ -72,17 +72,23 @@ LONGEST = 200  # characters of one reason
 
 
 class Collector:
-    """Gathers problems while a file is read, so the person sees the first few at once."""
+    """Gathers problems while a file is read, so the person sees the first few at once:
+    those are kept, the rest only counted (a file of a million wrong flares does not
+    make a million problems in memory)."""
 
     def __init__(self) -> None:
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = []  # the first SHOWN
+        self.total = 0
 
     def add(self, where: str, message: str) -> None:
         """A problem at ``where``; a reason quoting a huge value is cut short."""
+        self.total += 1
+        if len(self.problems) >= SHOWN:
+            return
         if len(message) > LONGEST:
             message = message[:LONGEST - 1] + "…"
         self.problems.append(Problem(where, message))
 
     def check(self, source: str) -> None:
         if self.problems:
-            raise ImportRefused(source, self.problems)
+            raise ImportRefused(source, self.problems, self.total)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,16 +16,17 @@ from fibromap.domain.device_merge import DeviceZone, Placement
 from fibromap.domain.flare import Flare, utc_now
 from fibromap.domain.questionnaires import Appointment, Questionnaire, QuestionnaireKind
 from fibromap.domain.records import Records, flare_fingerprint
-from fibromap.domain.vocabulary import TermKind
+from fibromap.domain.vocabulary import Term, TermKind
 from fibromap.errors import FibroMapError
 from fibromap.store.bulk_flares import insert_many, read_all_flares
 from fibromap.store.daily import insert_checkins
 from fibromap.store.devices import DeviceImportResult, merge_into
+from fibromap.store.flares import TermLookup
 from fibromap.store.no_spasms import insert_days
+from fibromap.store.plain_rows import CHUNK, among
 from fibromap.store.schema import (
     AppointmentRow,
     CheckInRow,
-    FlareRow,
     MedicationRow,
     NoSpasmDayRow,
     NoteRow,
@@ -81,67 +83,109 @@ def write_new(store: Store, records: Records, *, dry_run: bool = False,
     twice adds nothing the second time. ``progress(done, total)`` hears of the flares
     written; an exception it raises undoes everything.
     """
-    result = ImportResult()
+    with importing(store, dry_run=dry_run) as writing:
+        writing.add_words(records.terms, records.hidden_terms)
+        writing.add_flares(records.flares, progress)
+        writing.finish(records)
+    return writing.result
+
+
+@contextmanager
+def importing(store: Store, *, dry_run: bool = False) -> Iterator[Importing]:
+    """An import's transaction, open while its file is read (see Importing): all of it is
+    written, or nothing (an exception in it, or ``dry_run``)."""
     try:
-        _write(store, records, result, dry_run, progress)
+        with store.database.transaction() as session:
+            # What is already there is read inside the writing transaction, so two imports
+            # at once see each other's flares: SQLite's BEGIN IMMEDIATE already runs them one
+            # after the other; on PostgreSQL a transaction-scoped lock does.
+            if session.get_bind().dialect.name == "postgresql":
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK})
+            yield Importing(session)
+            if dry_run:
+                # Everything went to the database, so its constraints judged the trial
+                # exactly as they judge the real import; now it is all undone.
+                session.flush()
+                raise _DryRun("dry run")
     except _DryRun:
         pass
-    return result
 
 
-def _write(store: Store, records: Records, result: ImportResult, dry_run: bool,
-           progress: Callable[[int, int], None] | None) -> None:
-    with store.database.transaction() as session:
-        # What is already there is read inside the writing transaction, so two imports at
-        # once see each other's flares: SQLite's BEGIN IMMEDIATE already runs them one after
-        # the other; on PostgreSQL a transaction-scoped lock does.
-        if session.get_bind().dialect.name == "postgresql":
-            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK})
-        words = _add_words(session, records)
+class Importing:
+    """What an import adds, as its file is read: words and flares as they come (each
+    batch of flares matched against the database by fingerprint, so a file of a million
+    flares never has them all in memory), then the rest (``finish``). ``result`` says
+    what was added once it is finished."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.result = ImportResult()
+        self.words = 0
+        self.flares = 0      # read
+        self.added = 0       # of them written
+        self._terms: TermLookup | None = None
+
+    def add_words(self, terms: Sequence[Term], hidden_terms: Sequence[Term]) -> None:
+        """The person's own words not in the database yet (before the flares using them)."""
+        existing = {(kind, key) for kind, key in self.session.execute(
+            select(TermRow.kind, TermRow.key))}
+        hidden = {(t.kind, t.key) for t in hidden_terms}
+        new = list({(t.kind, t.key): t for t in [*terms, *hidden_terms]
+                    if (t.kind.value, t.key) not in existing}.values())
+        self.session.add_all(TermRow(kind=t.kind.value, key=t.key, label=t.label,
+                                     builtin=False, hidden=(t.kind, t.key) in hidden)
+                             for t in new)
+        self.session.flush()
+        self.words += len(new)
+        if new:
+            self._terms = None
+
+    def add_flares(self, flares: Sequence[Flare],
+                   progress: Callable[[int, int], None] | None = None) -> None:
+        """Those of ``flares`` the database does not hold (nor ``flares`` before), a few
+        thousand at a time; ``progress(done, total)`` hears of each."""
+        for start in range(0, len(flares), CHUNK):
+            part = flares[start:start + CHUNK]
+            marks = [flare_fingerprint(flare) for flare in part]
+            there = {mark for mark, in among(
+                self.session, "SELECT fingerprint FROM flare WHERE fingerprint IN ({})",
+                list(set(marks)))}
+            new, new_marks = [], []
+            for flare, mark in zip(part, marks, strict=True):
+                if mark not in there:
+                    there.add(mark)
+                    new.append(flare)
+                    new_marks.append(mark)
+            if new:
+                if self._terms is None:  # made again after words are added
+                    self._terms = TermLookup(self.session)
+                self.added += insert_many(self.session, new, new_marks, terms=self._terms)
+            self.flares += len(part)
+            if progress is not None:
+                progress(start + len(part), len(flares))
+
+    def finish(self, records: Records) -> None:
+        """The rest of ``records`` (their flares given to add_flares)."""
+        session = self.session
+        self.add_words(records.terms, records.hidden_terms)  # any given after the flares
         # In this order: a dict is built from left to right.
-        result.added = {"flares": _add_flares(session, records.flares, progress),
-                        "check-ins": _add_checkins(session, records.checkins),
-                        "medications": _add_medications(session, records.medications),
-                        "appointments": _add_appointments(session, records.appointments),
-                        "questionnaires": _add_questionnaires(session, records.questionnaires),
-                        "symptom ratings": _add_ratings(session, records.symptom_ratings),
-                        "no-spasm days": _add_no_spasm_days(session, records.no_spasm_days),
-                        **_add_devices(session, records),
-                        "words": words}
+        self.result.added = {
+            "flares": self.added,
+            "check-ins": _add_checkins(session, records.checkins),
+            "medications": _add_medications(session, records.medications),
+            "appointments": _add_appointments(session, records.appointments),
+            "questionnaires": _add_questionnaires(session, records.questionnaires),
+            "symptom ratings": _add_ratings(session, records.symptom_ratings),
+            "no-spasm days": _add_no_spasm_days(session, records.no_spasm_days),
+            **_add_devices(session, records),
+            "words": self.words}
         _add_notes(session, records.notes)
-        totals = records.counts()
-        result.already_there = {name: totals[name] - result.added[name] for name in result.added}
-        if dry_run:
-            # Everything goes to the database, so its constraints judge the trial exactly
-            # as they judge the real import; then it is all undone.
-            session.flush()
-            raise _DryRun("dry run")
+        totals = {**records.counts(), "flares": self.flares}
+        self.result.already_there = {name: totals[name] - self.result.added[name]
+                                     for name in self.result.added}
 
 
 # Each adds what the database does not hold yet and returns how many it added.
-
-def _add_words(session: Session, records: Records) -> int:
-    existing = {(kind, key) for kind, key in session.execute(select(TermRow.kind, TermRow.key))}
-    new = [t for t in records.terms + records.hidden_terms
-           if (t.kind.value, t.key) not in existing]
-    hidden = {(t.kind, t.key) for t in records.hidden_terms}
-    session.add_all(TermRow(kind=t.kind.value, key=t.key, label=t.label, builtin=False,
-                            hidden=(t.kind, t.key) in hidden) for t in new)
-    session.flush()
-    return len(new)
-
-
-def _add_flares(session: Session, flares: list[Flare],
-                progress: Callable[[int, int], None] | None) -> int:
-    seen, new, marks = set(session.scalars(select(FlareRow.fingerprint))), [], []
-    for flare in flares:
-        mark = flare_fingerprint(flare)
-        if mark not in seen:
-            seen.add(mark)
-            new.append(flare)
-            marks.append(mark)
-    return insert_many(session, new, marks, progress)
-
 
 def _add_checkins(session: Session, checkins: list[CheckIn]) -> int:
     days = set(session.scalars(select(CheckInRow.day)))

@@ -26,7 +26,7 @@ from fibromap.domain.records import flare_fingerprint
 from fibromap.domain.vocabulary import TermKind
 from fibromap.store.database import Database
 from fibromap.store.flares import IMPACT_COLUMNS, TermLookup, check_regions, naive_utc
-from fibromap.store.plain_rows import CHUNK, insert_rows, placeholder
+from fibromap.store.plain_rows import CHUNK, among, insert_rows, placeholder
 from fibromap.store.schema import FlareRow, FlareTermRow, ReferralRow, SiteRow, TermRow, TreatmentUseRow
 
 FLARE_INSERT = ("onset_utc", "utc_offset_min", "onset_local", "duration_s", "context_id",
@@ -36,10 +36,12 @@ FLARE_INSERT = ("onset_utc", "utc_offset_min", "onset_local", "duration_s", "con
 
 def insert_many(session: Session, flares: Sequence[Flare],
                 fingerprints: Sequence[str] | None = None,
-                progress: Callable[[int, int], None] | None = None) -> int:
+                progress: Callable[[int, int], None] | None = None,
+                terms: TermLookup | None = None) -> int:
     """Add ``flares`` (their creation times kept when given); returns how many.
-    ``progress(done, total)`` hears of each chunk written (and may raise to stop)."""
-    terms = TermLookup(session)
+    ``progress(done, total)`` hears of each chunk written (and may raise to stop);
+    ``terms``: the words' ids, when the caller has them."""
+    terms = terms or TermLookup(session)
     now = naive_utc(utc_now())
     for start in range(0, len(flares), CHUNK):
         part = flares[start:start + CHUNK]
@@ -48,8 +50,8 @@ def insert_many(session: Session, flares: Sequence[Flare],
         insert_rows(session, FlareRow, FLARE_INSERT,
                     [_flare_row(flare, mark, terms, now) for flare, mark in zip(part, marks, strict=True)])
         # The new ids are found by fingerprint, which is unique.
-        found = {mark: flare_id for mark, flare_id in session.execute(
-            select(FlareRow.fingerprint, FlareRow.id).where(FlareRow.fingerprint.in_(marks)))}
+        found = dict(among(session, "SELECT fingerprint, id FROM flare WHERE fingerprint IN ({})",
+                           marks))
         _insert_details(session, list(zip([found[mark] for mark in marks], part, strict=True)), terms)
         if progress is not None:
             progress(start + len(part), len(flares))
@@ -96,8 +98,8 @@ def _referral_rows(session: Session, stored: list[tuple[int, Flare]]) -> list[tu
     linked = [flare_id for flare_id, flare in stored if flare.referrals]
     if not linked:
         return []
-    site_ids = {(flare_id, region): site_id for site_id, flare_id, region in session.execute(
-        select(SiteRow.id, SiteRow.flare_id, SiteRow.region).where(SiteRow.flare_id.in_(linked)))}
+    site_ids = {(flare_id, region): site_id for site_id, flare_id, region in among(
+        session, "SELECT id, flare_id, region FROM site WHERE flare_id IN ({})", linked)}
     return [(flare_id, position, site_ids[flare_id, referral.source],
              site_ids[flare_id, referral.target], referral.intensity)
             for flare_id, flare in stored

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import SQLAlchemyError
@@ -80,10 +81,12 @@ def _check_contents(database: Database, report: CheckReport) -> None:
                 "PRAGMA integrity_check")]
             if integrity != ["ok"]:
                 report.problems += [f"integrity: {line}" for line in integrity[:10]]
-            dangling = session.connection().exec_driver_sql("PRAGMA foreign_key_check").all()
-            if dangling:
-                report.problems.append(f"{len(dangling)} rows point at rows that do not exist "
-                                       f"(first in table {dangling[0][0]})")
+            dangling = _Few(1)
+            for row in session.connection().exec_driver_sql("PRAGMA foreign_key_check"):
+                dangling.add(row[0])
+            if dangling.count:
+                report.problems.append(f"{dangling.count} rows point at rows that do not exist "
+                                       f"(first in table {dangling.first[0]})")
         empty = session.scalar(select(func.count(FlareRow.id)).where(
             ~select(SiteRow.id).where(SiteRow.flare_id == FlareRow.id).exists()))
         if empty:
@@ -189,13 +192,16 @@ def _changed_device_records(session) -> list[str]:
     for row_type, marked, what in ((DeviceSleepRow, SLEEP_MARKED, "sleep records"),
                                    (DeviceStepsRow, STEPS_MARKED, "daily step counts")):
         columns = [getattr(row_type, name) for name in marked]
-        changed = [row_id for row_id, mark, *values in session.execute(
-                   select(row_type.id, row_type.fingerprint, *columns).order_by(row_type.id))
-                   if mark != device_fingerprint(values)]
-        if changed:
-            problems.append(f"{counted(len(changed), what)} from a device changed on disk "
+        changed = _Few()
+        for row_id, mark, *values in session.execute(
+                select(row_type.id, row_type.fingerprint, *columns).order_by(row_type.id)
+                .execution_options(yield_per=READ_AT_ONCE)):
+            if mark != device_fingerprint(values):
+                changed.add(row_id)
+        if changed.count:
+            problems.append(f"{counted(changed.count, what)} from a device changed on disk "
                             "since imported (the values no longer match the fingerprint): "
-                            "ids " + ", ".join(map(str, changed[:10])))
+                            "ids " + ", ".join(map(str, changed.first)))
     return problems
 
 
@@ -253,34 +259,63 @@ def _repeated_medications(session) -> list[str]:
             + "; ".join(described) + "; `fibromap medications delete NUMBER` removes a copy"]
 
 
+READ_AT_ONCE = 2_000  # flares rebuilt in one go: the check's memory stays the same for any number
+
+
+class _Few:
+    """How many of something were found, and the first few of them."""
+
+    def __init__(self, kept: int = 10):
+        self.count, self.kept = 0, kept
+        self.first: list[Any] = []
+
+    def add(self, item: Any) -> None:
+        self.count += 1
+        if len(self.first) < self.kept:
+            self.first.append(item)
+
+
 def _changed_flares(session) -> list[str]:
     """Flares that no longer read back as they were saved: each is rebuilt (which checks
-    every value's range) and its fingerprint recomputed, so a bit changed on disk shows."""
-    unreadable, changed, unmarked = [], [], []
-    for row in session.scalars(select(FlareRow).options(*LOAD_WHOLE)):
-        try:
-            flare = flare_from_row(row)
-        except (FibroMapError, ValueError, KeyError, AttributeError, TypeError) as exc:
-            unreadable.append(f"flare {row.id} ({exc or type(exc).__name__})")
-            continue
-        offset = timedelta(minutes=row.utc_offset_min)
-        if row.onset_local != row.onset_utc + offset:
-            changed.append(row.id)
-        elif row.fingerprint is None:
-            unmarked.append(row.id)
-        elif flare_fingerprint(flare) != row.fingerprint:
-            changed.append(row.id)
+    every value's range) and its fingerprint recomputed, so a bit changed on disk shows.
+    They are read a couple of thousand at a time, each lot forgotten before the next."""
+    unreadable, changed, unmarked = _Few(5), _Few(), _Few()
+    last = None
+    while True:
+        query = select(FlareRow).options(*LOAD_WHOLE).order_by(FlareRow.id).limit(READ_AT_ONCE)
+        rows = session.scalars(query if last is None else query.where(FlareRow.id > last)).all()
+        if not rows:
+            break
+        for row in rows:
+            _judge(row, unreadable, changed, unmarked)
+        last = rows[-1].id
+        session.expunge_all()
     problems = []
-    if unreadable:
-        problems.append(f"{counted(len(unreadable), 'flares')} cannot be read back as saved (a value out of "
-                        "range or a part missing): " + "; ".join(unreadable[:5]))
-    if changed:
-        problems.append(f"{counted(len(changed), 'flares')} changed on disk after saving (the content "
-                        f"no longer matches the fingerprint): ids "
-                        + ", ".join(map(str, changed[:10])))
-    if unmarked:
-        problems.append(f"{counted(len(unmarked), 'flares')} {_have(len(unmarked))} no fingerprint")
+    if unreadable.count:
+        problems.append(f"{counted(unreadable.count, 'flares')} cannot be read back as saved (a "
+                        "value out of range or a part missing): " + "; ".join(unreadable.first))
+    if changed.count:
+        problems.append(f"{counted(changed.count, 'flares')} changed on disk after saving (the "
+                        f"content no longer matches the fingerprint): ids "
+                        + ", ".join(map(str, changed.first)))
+    if unmarked.count:
+        problems.append(f"{counted(unmarked.count, 'flares')} {_have(unmarked.count)} no fingerprint")
     return problems
+
+
+def _judge(row: FlareRow, unreadable: _Few, changed: _Few, unmarked: _Few) -> None:
+    try:
+        flare = flare_from_row(row)
+    except (FibroMapError, ValueError, KeyError, AttributeError, TypeError) as exc:
+        unreadable.add(f"flare {row.id} ({exc or type(exc).__name__})")
+        return
+    offset = timedelta(minutes=row.utc_offset_min)
+    if row.onset_local != row.onset_utc + offset:
+        changed.add(row.id)
+    elif row.fingerprint is None:
+        unmarked.add(row.id)
+    elif flare_fingerprint(flare) != row.fingerprint:
+        changed.add(row.id)
 
 
 def _have(n: int) -> str:

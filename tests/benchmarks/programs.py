@@ -253,3 +253,26 @@ print(json.dumps({"seconds": time.perf_counter() - start,
                   "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "size": target.stat().st_size / 2**20}))
 """
+
+# FibroMap JSON read as a stream (issue 33): `fibromap import FILE` into the empty database
+# of FIBROMAP_HOME, or `fibromap check` of the database an import made, in this process,
+# with its peak memory. The baselines: json.load of the same file (all of it in memory at
+# once) and a bare expat pass over an XML file of about the same size (a parser in C that
+# keeps nothing).
+STREAMING = """
+import json, resource, sys, time
+step, path = sys.argv[1], sys.argv[2]
+start = time.perf_counter()
+if step == "json.load":
+    with open(path, encoding="utf-8") as handle:
+        json.load(handle)
+elif step == "expat":
+    import xml.parsers.expat
+    with open(path, "rb") as handle:
+        xml.parsers.expat.ParserCreate().ParseFile(handle)
+else:
+    from fibromap.cli import main
+    assert main(["import", path] if step == "import" else ["check"]) == 0
+print(json.dumps({"seconds": time.perf_counter() - start,
+                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""

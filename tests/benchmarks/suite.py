@@ -299,6 +299,59 @@ class Suite:
                      f"< {limit} {unit}", limit, statistics.median(r[key] for r in runs["json"]),
                      "FibroMap JSON export, same flares", absolute=True)
 
+    def streaming(self) -> None:
+        """FibroMap JSON imported and checked as streams (issue 33, deliverable 8): memory
+        flat in the file's size, beside json.load of the same file and a bare expat pass
+        over as much XML. The million flares are imported once (four minutes a run)."""
+        from tests.helpers.big_export import write_big_json_export
+        from tests.helpers.device_exports import write_big_apple_export
+
+        def step(name: str, path: Path, home: Path | None = None) -> dict:
+            home = home or Path(tempfile.mkdtemp(dir=self.folder))
+            return _program(programs.STREAMING, _env(home), name, str(path))
+
+        def median(runs: list[dict], key: str) -> tuple[float, float]:
+            values = [run[key] for run in runs]
+            return statistics.median(values), max(values) - min(values)
+
+        peaks = {}
+        for flares, runs in ((100_000, self.runs), (1_000_000, 1)):
+            export, xml = self.folder / f"{flares} flares.json", self.folder / "as much.xml"
+            megabytes = write_big_json_export(export, flares) / 2**20
+            write_big_apple_export(xml, round(megabytes))
+            homes = [Path(tempfile.mkdtemp(dir=self.folder)) for _ in range(runs)]
+            imports = [step("import", export, home) for home in homes]
+            expat = [step("expat", xml) for _ in range(runs)]
+            xml.unlink()
+            name = f"FibroMap JSON import, {flares:,} flares ({megabytes:.0f} MB)"
+            peaks[flares] = median(imports, "rss")
+            if flares == 100_000:
+                loads = [step("json.load", export) for _ in range(runs)]
+                self.add(name, median(imports, "seconds"), "s", "< 10 s", 10,
+                         median(loads, "seconds")[0], "json.load of the file", absolute=True)
+                self.add(f"{name}, against expat", median(imports, "seconds"), "s",
+                         "shown only", float("inf"), median(expat, "seconds")[0],
+                         f"expat over {megabytes:.0f} MB of XML")
+                self.add("memory of that import (peak)", peaks[flares], "MB", "< 300 MB", 300,
+                         median(loads, "rss")[0], "json.load of the file", absolute=True)
+                checks = [step("check", export, home) for home in homes]
+                self.add(f"fibromap check, {flares:,} flares", median(checks, "seconds"), "s",
+                         "shown only", float("inf"), median(loads, "seconds")[0],
+                         "json.load of the export")
+                self.add("memory of that check (peak)", median(checks, "rss"), "MB", "< 300 MB",
+                         300, median(loads, "rss")[0], "json.load of the export", absolute=True)
+            else:
+                self.add(name, median(imports, "seconds"), "s", "shown only", float("inf"),
+                         median(expat, "seconds")[0], f"expat over {megabytes:.0f} MB of XML")
+                self.add("memory of that import (peak)", peaks[flares], "MB", "< 300 MB", 300,
+                         median(expat, "rss")[0], f"expat over {megabytes:.0f} MB of XML",
+                         absolute=True)
+                self.add("memory of an import: 1,000,000 flares against 100,000", peaks[flares],
+                         "MB", "≤ 1.5× (flat)", 1.5, peaks[100_000][0], "100,000 flares")
+            export.unlink()
+            for home in homes:
+                shutil.rmtree(home)
+
     def saving(self) -> None:
         env = _env(self.home("year", 365))
         saves = [_program(programs.SAVE_FLARE, env)["save"] * 1000 for _ in range(self.runs)]
@@ -306,15 +359,15 @@ class Suite:
                  (statistics.median(saves), max(saves) - min(saves)), "ms", "< 20 ms", 20)
 
 
+def _amount(value: float, unit: str) -> str:
+    return f"{value:.3f} {unit}" if unit == "s" else f"{value:.1f} {unit}"
+
+
 def _line(row: Row) -> str:
-    if row.baseline is None:
-        baseline = "—"
-    elif row.unit == "s":
-        baseline = f"{row.baseline:.3f} s ({row.baseline_name})"
-    else:  # a baseline in the row's own unit (MB)
-        baseline = f"{row.baseline:.1f} {row.unit} ({row.baseline_name})"
+    baseline = (f"{_amount(row.baseline, row.unit)} ({row.baseline_name})"
+                if row.baseline is not None else "—")
     ratio = f"{row.ratio:.1f}×" if row.ratio is not None else "—"
-    value = f"{row.value:.3f} {row.unit}" if row.unit == "s" else f"{row.value:.1f} {row.unit}"
+    value = _amount(row.value, row.unit)
     spread = f"±{row.spread / 2:.3f}" if row.unit == "s" else f"±{row.spread / 2:.1f}"
     return (f"| {row.figure} | {value} {spread} | {baseline} | {ratio} | {row.target} | "
             f"{'yes' if row.met else '**no**'} |")
@@ -336,13 +389,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="write docs/benchmarks.md and docs/benchmarks.json")
     parser.add_argument("--only", action="append",
                         choices=["start_up", "headless", "commands", "big_history", "saving",
-                                 "devices", "exports"])
+                                 "devices", "exports", "streaming"])
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         suite = Suite(Path(folder), args.runs)
         print(HEADER, flush=True)
         for part in args.only or ["start_up", "headless", "commands", "big_history", "saving",
-                                  "devices", "exports"]:
+                                  "devices", "exports", "streaming"]:
             getattr(suite, part)()
     rows = [dataclasses.asdict(row) for row in suite.rows]
     document = {"date": date.today().isoformat(), "machine": machine(), "runs": args.runs,

@@ -12,7 +12,8 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from fibromap.domain.questionnaires import SSS_SOMATIC, SSS_SYMPTOMS
-from fibromap.exchange.files import MAX_IMPORT_BYTES, import_file, import_text
+from fibromap.exchange.file_text import MAX_IMPORT_BYTES
+from fibromap.exchange.files import import_file, import_text
 from tests.helpers.exchange import exported, refused
 from tests.helpers.records import at, full_flare
 from tests.helpers.starting import run_fibromap

@@ -12,6 +12,8 @@ import pytest
 
 from fibromap.config import Paths, database_url
 from fibromap.domain.records import flare_fingerprint
+from fibromap.domain.vocabulary import TermKind
+from fibromap.exchange import json_records
 from fibromap.exchange.files import export_text, import_text, progress_text
 from fibromap.exchange.problems import ImportRefused
 from fibromap.store.store import Store
@@ -159,3 +161,29 @@ def test_the_cycle_collector_runs_again_after_an_import_or_export(sqlite_store, 
         assert not gc.isenabled()
     finally:
         (gc.enable if suite_choice else gc.disable)()
+
+
+def test_a_word_given_after_the_flares_using_it_is_found_all_the_same(sqlite_store, paths,
+                                                                      tmp_path, monkeypatch):
+    """An export lists the person's words first; a file laid out otherwise is read twice,
+    the second time with its words written first, and imports the same."""
+    monkeypatch.setattr(json_records, "BATCH", 2)  # flares written before the words come
+    home = tmp_path / "source"
+    source = Store.open(database_url(Paths(home, home / "b", home / "l", home / "s.ini")),
+                        Paths(home, home / "b", home / "l", home / "s.ini"))
+    trigger = source.vocabulary.add(TermKind.TRIGGER, "Loud concerts")
+    flares = [full_flare(onset=at(2026, 3, day, 3), triggers=frozenset({trigger.key}))
+              for day in range(1, 6)]
+    source.flares.add_many(flares)
+    document = json.loads(export_text(source, "json"))
+    source.close()
+    words_last = {name: value for name, value in document.items() if name != "words"}
+    words_last["words"] = document["words"]
+    report = import_text(sqlite_store, json.dumps(words_last), "words last")
+    assert report.result.added["flares"] == 5 and report.result.added["words"] == 1
+    assert fingerprints(sqlite_store) == sorted(map(flare_fingerprint, flares))
+    # A word given nowhere is still refused, at each flare that uses it.
+    del words_last["words"]
+    refusal = refused(sqlite_store, json.dumps(words_last).replace(trigger.key, "unheard_of"),
+                      "flares[0]: unknown trigger 'unheard_of'")
+    assert refusal.total == 5

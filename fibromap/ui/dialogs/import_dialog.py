@@ -37,10 +37,12 @@ from fibromap.exchange.files import (
     ImportReport,
     device_export,
     import_device,
+    import_file,
     import_text,
     people_in,
     progress_text,
     read_text,
+    streamed_format,
 )
 from fibromap.exchange.formats import Whose
 from fibromap.exchange.problems import ImportRefused
@@ -59,6 +61,13 @@ class Checked:
     problems: list[str] = field(default_factory=list)
     people: list[Whose] = field(default_factory=list)
     real: bool = False  # the import itself, not its dry run
+
+
+def _refused(refused: ImportRefused, people: list[Whose]) -> Checked:
+    more = refused.total - len(refused.problems)
+    return Checked(None, [str(p) for p in refused.problems]
+                   + ([ngettext("… and {n} more problem", "… and {n} more problems", more)
+                       .format(n=more)] if more > 0 else []), people)
 
 
 class _Progress(QObject):
@@ -151,6 +160,7 @@ class ImportDialog(QDialog):
 
         people = self._people
         device = device_export(path)
+        streamed = streamed_format(path) if text is None and device is None else None
 
         def job() -> Checked:
             nonlocal text, people
@@ -162,6 +172,12 @@ class ImportDialog(QDialog):
                 except ImportRefused as refused:
                     return Checked(None, [str(p) for p in refused.problems])
                 return Checked(report, [], [], real)
+            if streamed is not None:  # a FibroMap JSON export: read as a stream, each time
+                try:
+                    report = import_file(store, path, dry_run=not real, progress=report_progress)
+                except ImportRefused as refused:
+                    return _refused(refused, [])
+                return Checked(report, [], [], real)
             if text is None:  # the file is read once, then checked again from memory
                 text = read_text(path)
                 self._text = text
@@ -172,10 +188,7 @@ class ImportDialog(QDialog):
                 report = import_text(store, text, source, dry_run=not real, person=person,
                                      regions=regions, progress=report_progress)
             except ImportRefused as refused:
-                more = refused.total - len(refused.problems)
-                return Checked(None, [str(p) for p in refused.problems]
-                               + ([ngettext("… and {n} more problem", "… and {n} more problems", more)
-                                  .format(n=more)] if more > 0 else []), people)
+                return _refused(refused, people)
             return Checked(report, [], people, real)
 
         self._busy(True)
