@@ -87,3 +87,34 @@ def dated(moment: date | datetime | time, english: str, skeleton: str) -> str:
     joined = Locale.parse(locale).datetime_formats["medium"]
     return str(joined).replace("{1}", format_skeleton(date_fields, moment, locale=locale)).replace(
         "{0}", format_skeleton(time_fields, moment, locale=locale))
+
+
+def cldr_pattern(skeleton: str, language: str | None = None) -> str:
+    """CLDR's date pattern for ``skeleton`` in ``language`` (default: the language of the
+    moment, not English); a weekday asked for whole (EEEE) is whole (Babel's nearest
+    skeleton may give the short one)."""
+    import re
+
+    from babel import Locale
+    from babel.dates import match_skeleton
+    known = Locale.parse(language or current()).datetime_skeletons
+    found = known[match_skeleton(skeleton, known) or "yMMMd"].pattern
+    return re.sub(r"E+", "EEEE" if "EEEE" in skeleton else "EEE", found)
+
+
+def by_pattern(moment: date, english: str, skeleton: str) -> str:
+    """As ``dated``, with a whole weekday kept whole (Montag, 7. Dezember)."""
+    locale = _babel_locale()
+    if locale is None:
+        return moment.strftime(english)
+    from babel.dates import format_date
+    return format_date(moment, cldr_pattern(skeleton, locale), locale=locale)
+
+
+def percent(share: float) -> str:
+    """A share as a whole percentage: "45%", German "45 %"."""
+    locale = _babel_locale()
+    if locale is None:
+        return f"{share:.0%}"
+    from babel.numbers import format_percent
+    return format_percent(share, "#,##0%", locale=locale)

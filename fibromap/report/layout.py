@@ -180,10 +180,7 @@ def each_times(values: Sequence[float]) -> str:
 
 def percent(share: float) -> str:
     """A share as a whole percentage: "45%", German "45 %"."""
-    if current() == DEFAULT:
-        return f"{share:.0%}"
-    from babel.numbers import format_percent
-    return format_percent(share, "#,##0%", locale=current())
+    return formats.percent(share)
 
 
 def short_day(moment) -> str:

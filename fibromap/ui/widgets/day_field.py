@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit
 
 from fibromap.i18n import DEFAULT, current
+from fibromap.i18n.formats import by_pattern, cldr_pattern
 
 
 def day_field(day: QDate | date | None = None, display_format: str = "d MMM yyyy",
@@ -23,20 +24,10 @@ def day_field(day: QDate | date | None = None, display_format: str = "d MMM yyyy
     return field
 
 
-def _cldr_pattern(language: str, skeleton: str) -> str:
-    """CLDR's pattern for ``skeleton`` in ``language``; a weekday asked for whole (EEEE) is
-    whole (Babel's nearest skeleton may give the short one)."""
-    from babel import Locale
-    from babel.dates import match_skeleton
-    known = Locale.parse(language).datetime_skeletons
-    pattern = known[match_skeleton(skeleton, known) or "yMMMd"].pattern
-    return re.sub(r"E+", "EEEE" if "EEEE" in skeleton else "EEE", pattern)
-
-
 def _qt_format(skeleton: str) -> str:
     """The QDateEdit display format of the language of the moment for ``skeleton``
     (CLDR's letters in Qt's: EEEE is dddd, y is yyyy); the month's names come from QLocale."""
-    pattern = _cldr_pattern(current(), skeleton)
+    pattern = cldr_pattern(skeleton)
     pattern = re.sub(r"E+", lambda m: "dddd" if len(m.group()) == 4 else "ddd", pattern)
     pattern = re.sub(r"L", "M", pattern)
     return re.sub(r"y+", "yyyy", pattern)
@@ -53,8 +44,6 @@ def weekday_and_day(day: date, english: str) -> str:
     English ``english`` as given (Monday 07 December), else as the language writes it
     (Montag, 7. Dezember; lundi 7 décembre). CLDR's pattern for the short weekday, widened:
     a skeleton asking for the whole name gets the short one from Babel."""
-    language = current()
-    if language == DEFAULT:
+    if current() == DEFAULT:
         return english
-    from babel.dates import format_date
-    return format_date(day, _cldr_pattern(language, "MMMMEEEEd"), locale=language)
+    return by_pattern(day, "", "MMMMEEEEd")
