@@ -66,12 +66,11 @@ class Paths:
         try:
             directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
-            from fibromap.i18n import _  # i18n reads its catalogues with config's resource()
-            raise FibroMapError(_("cannot create the folder {folder}: {reason}").format(
-                folder=directory, reason=exc.strerror or exc)) from exc
+            raise FibroMapError(
+                f"cannot create the folder {directory}: {exc.strerror or exc}"
+            ) from exc
         if not os.access(directory, os.W_OK | os.X_OK):
-            from fibromap.i18n import _
-            raise FibroMapError(_("the folder {folder} is not writable").format(folder=directory))
+            raise FibroMapError(f"the folder {directory} is not writable")
         return directory
 
 
