@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import logging
 import sys
 import traceback
@@ -18,10 +19,9 @@ from fibromap import APP_NAME, __version__, atomic
 from fibromap.commands import atlas as atlas_command
 from fibromap.commands import medications, protection
 from fibromap.config import Paths, database_url, keep_private, tighten
-from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 from fibromap.exchange import formats
-from fibromap.i18n import SHIPPED, activate, choose
+from fibromap.i18n import SHIPPED, _, activate, choose, normalise
 from fibromap.i18n.languages import language_argument, setting_in
 
 log = logging.getLogger("fibromap")
@@ -41,14 +41,16 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        self.exit(EXIT_USAGE, _("{prog}: {message} (see {prog} --help)")
+            .format(prog=self.prog, message=message) + "\n")
 
 
 def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date like 2026-03-01, got {value!r}") from None
+        raise argparse.ArgumentTypeError(_("expected a date like 2026-03-01, got {value}")
+            .format(value=repr(value))) from None
 
 
 def _positive_days(value: str) -> int:
@@ -56,9 +58,11 @@ def _positive_days(value: str) -> int:
     try:
         days = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of days, got {value!r}") from None
+        raise argparse.ArgumentTypeError(_("expected a number of days, got {value}")
+            .format(value=repr(value))) from None
     if not 1 <= days <= MAX_DAYS:
-        raise argparse.ArgumentTypeError(f"days must be between 1 and {MAX_DAYS}, got {days}")
+        raise argparse.ArgumentTypeError(_("days must be between 1 and {most}, got {days}")
+            .format(most=MAX_DAYS, days=days))
     return days
 
 
@@ -67,140 +71,143 @@ def build_parser() -> argparse.ArgumentParser:
     database = _Parser(add_help=False)
     database.add_argument(
         "--database", metavar="URL", default=argparse.SUPPRESS,
-        help="an SQLite file, or the SQLAlchemy URL of a database (default: "
-             "FIBROMAP_DATABASE_URL, or the SQLite file in your data folder)")
+        help=_("an SQLite file, or the SQLAlchemy URL of a database (default: "
+             "FIBROMAP_DATABASE_URL, or the SQLite file in your data folder)"))
     database.add_argument(
         "--demo", action="store_true", default=argparse.SUPPRESS,
-        help="use the separate demo records made by `fibromap demo`, never your own")
+        help=_("use the separate demo records made by `fibromap demo`, never your own"))
     protection.add_option(database)
     parser = _Parser(prog="fibromap", parents=[database],
-                     description=f"{APP_NAME}: a private spasm and pain logger. "
-                                 "Without a command, starts the app.")
+                     description=_("{app}: a private spasm and pain logger. Without a command, starts the "
+                                   "app.").format(app=APP_NAME))
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--self-test", action="store_true",
-                        help="check that FibroMap works on this machine (offscreen) and exit")
+                        help=_("check that FibroMap works on this machine (offscreen) and exit"))
     parser.add_argument("--install-desktop-entry", action="store_true",
-                        help="add FibroMap to your desktop's application menu (for pip installs)")
+                        help=_("add FibroMap to your desktop's application menu (for pip installs)"))
     parser.add_argument("--no-crash-dialog", action="store_true",
-                        help="on an unexpected error, write the log but show no dialog")
+                        help=_("on an unexpected error, write the log but show no dialog"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser("demo", parents=[database],
-                               help="make demo records: a realistic synthetic history, kept "
-                                    "apart from your own (open them with fibromap --demo)")
+                               help=_("make demo records: a realistic synthetic history, kept "
+                                    "apart from your own (open them with fibromap --demo)"))
     demo.add_argument("--days", type=_positive_days, default=365,
-                      help="days of history ending yesterday (default 365)")
-    demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same data")
+                      help=_("days of history ending yesterday (default 365)"))
+    demo.add_argument("--seed", type=int, default=1, help=_("the same seed gives the same data"))
     demo.add_argument("--force", action="store_true",
-                      help="add the history even though the database already holds entries")
+                      help=_("add the history even though the database already holds entries"))
     demo.add_argument("--into-records", action="store_true",
-                      help="write into the records in use (your own database) instead of the "
-                           "separate demo records; --database URL does the same for that one")
+                      help=_("write into the records in use (your own database) instead of the "
+                           "separate demo records; --database URL does the same for that one"))
     demo.add_argument("--remove", action="store_true",
-                      help="delete the separate demo records (your own are never touched)")
+                      help=_("delete the separate demo records (your own are never touched)"))
 
     commands.add_parser("check", parents=[database],
-                        help="report schema revision, row counts and integrity; "
-                             "exit non-zero on any problem")
+                        help=_("report schema revision, row counts and integrity; "
+                             "exit non-zero on any problem"))
 
-    stats = commands.add_parser("stats", parents=[database], help="headline figures for a period")
+    stats = commands.add_parser("stats", parents=[database], help=_("headline figures for a period"))
     stats.add_argument("--from", dest="start", type=_date, metavar="DATE",
-                       help="first day (YYYY-MM-DD)")
+                       help=_("first day (YYYY-MM-DD)"))
     stats.add_argument("--to", dest="end", type=_date, metavar="DATE",
-                       help="last day (YYYY-MM-DD)")
-    stats.add_argument("--json", action="store_true", help="print JSON instead of text")
+                       help=_("last day (YYYY-MM-DD)"))
+    stats.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
 
     insights = commands.add_parser("insights", parents=[database],
-                                   help="comparisons in your records (sleep, triggers, foods, "
-                                        "medication) with intervals and adjusted p-values")
+                                   help=_("comparisons in your records (sleep, triggers, foods, "
+                                        "medication) with intervals and adjusted p-values"))
     insights.add_argument("--from", dest="start", type=_date, metavar="DATE",
-                          help="first day (default: a year before --to)")
+                          help=_("first day (default: a year before --to)"))
     insights.add_argument("--to", dest="end", type=_date, metavar="DATE",
-                          help="last day (default today)")
-    insights.add_argument("--json", action="store_true", help="print JSON instead of text")
+                          help=_("last day (default today)"))
+    insights.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
 
     report = commands.add_parser("report", parents=[database],
-                                 help="write the appointment report as a PDF")
+                                 help=_("write the appointment report as a PDF"))
     report.add_argument("--from", dest="start", type=_date, metavar="DATE",
-                        help="first day (default: the last appointment, or 90 days back)")
-    report.add_argument("--to", dest="end", type=_date, metavar="DATE", help="last day (default today)")
+                        help=_("first day (default: the last appointment, or 90 days back)"))
+    report.add_argument("--to", dest="end", type=_date, metavar="DATE", help=_("last day (default today)"))
     report.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
     report.add_argument("--page-size", choices=("a4", "letter"),
-                        help="paper size (default: the app's setting, A4 at first)")
+                        help=_("paper size (default: the app's setting, A4 at first)"))
     report.add_argument("--front", choices=("clinician", "patient"),
-                        help="how the front figure faces: clinician (the patient's right on the "
+                        help=_("how the front figure faces: clinician (the patient's right on the "
                              "left of the page) or patient (as in a mirror); default: the "
-                             "report's setting, clinician at first")
+                             "report's setting, clinician at first"))
 
     export = commands.add_parser("export", parents=[database],
-                                 help="write all your records to a file (it holds health data)")
+                                 help=_("write all your records to a file (it holds health data)"))
     export.add_argument("--format", choices=formats.export_keys(),
                         default=formats.export_keys()[0])
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
-    export.add_argument("--seal", action="store_true", help=f"seal a "
-                        f"{formats.sealable_format().key} export with the passphrase in "
-                        "--passphrase-file (the default for a protected database)")
-    export.add_argument("--plain", action="store_true", help="write a protected database's "
-                        "records in plain text all the same")
+    export.add_argument("--seal", action="store_true", help=_(
+                        "seal a {format} export with the passphrase in --passphrase-file (the "
+                        "default for a protected database)").format(format=formats.sealable_format().key))
+    export.add_argument("--plain", action="store_true", help=_("write a protected database's "
+                        "records in plain text all the same"))
 
     importer = commands.add_parser("import", parents=[database], help=formats.import_help())
     importer.add_argument("file", type=Path, metavar="FILE")
     importer.add_argument("--dry-run", action="store_true",
-                          help="check the file and say what would be added, writing nothing")
+                          help=_("check the file and say what would be added, writing nothing"))
     for option in formats.import_options():  # the formats' own (a sealed export's, Flaredown's)
         importer.add_argument(option.flag, **option.arguments())
 
     devices = commands.add_parser("devices", parents=[database],
-                                  help="list the devices whose sleep and steps were imported, "
-                                       "or remove everything from one")
+                                  help=_("list the devices whose sleep and steps were imported, "
+                                       "or remove everything from one"))
     devices.add_argument("--remove", metavar="DEVICE",
-                         help='remove everything that came from DEVICE, as listed ("Apple '
-                              'Watch (Apple Health)")')
+                         help=_('remove everything that came from DEVICE, as listed ("Apple '
+                                'Watch (Apple Health)")'))
     devices.add_argument("--dry-run", action="store_true",
-                         help="with --remove: say what would be removed, removing nothing")
+                         help=_("with --remove: say what would be removed, removing nothing"))
 
     backup = commands.add_parser("backup", parents=[database],
-                                 help="back up the database now, or list the backups")
+                                 help=_("back up the database now, or list the backups"))
     backup.add_argument("--list", action="store_true",
-                        help="list the backups with their flares and integrity check")
+                        help=_("list the backups with their flares and integrity check"))
     restore = commands.add_parser("restore", parents=[database],
-                                  help="put a backup in place of the database (the current "
-                                       "file is kept beside it)")
+                                  help=_("put a backup in place of the database (the current "
+                                       "file is kept beside it)"))
     restore.add_argument("backup", type=Path, metavar="BACKUP",
-                         help="a backup file, or its name in the backups folder")
+                         help=_("a backup file, or its name in the backups folder"))
     restore.add_argument("--backup-passphrase-file", metavar="FILE", type=Path,
-                         help="a file holding the passphrase of a backup protected with "
-                              "another (an earlier) passphrase than the database's")
+                         help=_("a file holding the passphrase of a backup protected with "
+                              "another (an earlier) passphrase than the database's"))
 
-    for name, where in (("log", "the Log, ready to type a muscle's name"), ("checkin", "today's check-in")):
-        commands.add_parser(name, parents=[database], help=f"open the app on {where} (a "
-                            "FibroMap already open comes to the front instead)")
+    for name, where in (("log", _("open the app on the Log, ready to type a muscle's name (a "
+                                  "FibroMap already open comes to the front instead)")),
+                        ("checkin", _("open the app on today's check-in (a FibroMap already "
+                                      "open comes to the front instead)"))):
+        commands.add_parser(name, parents=[database], help=where)
     protection.add_parsers(commands, database)
     medications.add_parsers(commands, database)
-    atlas = commands.add_parser("atlas", help="list the body regions")
-    atlas.add_argument("--json", action="store_true", help="print JSON instead of text")
+    atlas = commands.add_parser("atlas", help=_("list the body regions"))
+    atlas.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
 
     from fibromap.ui.views import MAP_VIEWS, VIEWS
     screenshot = commands.add_parser("screenshot", parents=[database],
-                                     help="render a view of the app offscreen to a PNG file")
+                                     help=_("render a view of the app offscreen to a PNG file"))
     screenshot.add_argument("view", choices=VIEWS, metavar="VIEW",
-                            help="one of: " + ", ".join(VIEWS))
+                            help=_("one of: {views}").format(views=", ".join(VIEWS)))
     screenshot.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.png")
     screenshot.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
-                            help="window size in pixels (default 1280x800)")
+                            help=_("window size in pixels (default 1280x800)"))
     screenshot.add_argument("--figure", choices=("female", "male", "neutral"),
-                            help="the body figure to draw (default: the one chosen in the app)")
+                            help=_("the body figure to draw (default: the one chosen in the app)"))
     screenshot.add_argument("--map", choices=MAP_VIEWS, default="whole", metavar="VIEW",
-                            help="what the Log's map shows: " + ", ".join(MAP_VIEWS))
+                            help=_("what the Log's map shows: {views}").format(views=", ".join(MAP_VIEWS)))
     screenshot.add_argument("--map-only", action="store_true",
-                            help="the Log's body map alone, not the whole window")
+                            help=_("the Log's body map alone, not the whole window"))
     screenshot.add_argument("--deep", action="store_true",
-                            help="mark every deep muscle on the Log's map (not saved), to "
-                                 "picture the deep layer")
+                            help=_("mark every deep muscle on the Log's map (not saved), to "
+                                 "picture the deep layer"))
     for command in (parser, *commands.choices.values()):
         command.add_argument("--language", type=language_argument, metavar="LANG",
                              default=None if command is parser else argparse.SUPPRESS,
-                             help=f"its words' language: {', '.join(SHIPPED)} (default: Settings)")
+                             help=_("its words' language: {languages} (default: Settings)").format(
+                                 languages=", ".join(SHIPPED)))
     return parser
 
 
@@ -208,18 +215,22 @@ def _size(value: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in value.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a size like 1280x800, got {value!r}") from None
+        raise argparse.ArgumentTypeError(_("expected a size like 1280x800, got {value}")
+            .format(value=repr(value))) from None
     if not (320 <= width <= 8000 and 240 <= height <= 8000):
-        raise argparse.ArgumentTypeError(f"size must be between 320x240 and 8000x8000, got {value}")
+        raise argparse.ArgumentTypeError(_("size must be between 320x240 and 8000x8000, got {value}")
+            .format(value=value))
     return width, height
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    paths = Paths.from_environment()
+    # The language first: the parser's help texts are in it (`fibromap --language de --help`).
+    activate(choose(_language_asked(argv), setting_in(paths.settings_file)))
     parser = build_parser()
     args = parser.parse_args(argv)
     demo_records = _uses_demo_records(args, parser)
-    paths = Paths.from_environment()
-    activate(choose(getattr(args, "language", None), setting_in(paths.settings_file)))
     keep_private()
     tighten(paths)
     try:
@@ -253,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         _say(exc)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("fibromap: interrupted", file=sys.stderr)
+        print(_("fibromap: interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
@@ -262,9 +273,22 @@ def main(argv: list[str] | None = None) -> int:
         # One line: a library's own second line ("Background on this error at…") stays in
         # the log.
         first = (str(exc).strip().splitlines() or [""])[0]
-        print(f"fibromap: unexpected error: {type(exc).__name__}: {first}"
-              + (f" (details in {where})" if where else ""), file=sys.stderr)
+        error = f"{type(exc).__name__}: {first}"
+        print(_("fibromap: unexpected error: {error} (details in {log})").format(error=error, log=where)
+              if where else _("fibromap: unexpected error: {error}").format(error=error), file=sys.stderr)
         return EXIT_PROBLEM
+
+
+def _language_asked(argv: list[str]) -> str | None:
+    """--language's value before the parser is made (a bad one is the parser's to refuse)."""
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        if word.startswith("--language="):
+            return normalise(word.partition("=")[2])
+        if word == "--language" and index + 1 < len(argv):
+            return normalise(argv[index + 1])
+    return None
 
 
 def _say(exc: FibroMapError) -> None:
@@ -282,11 +306,11 @@ def _uses_demo_records(args, parser: argparse.ArgumentParser) -> bool:
     asked = getattr(args, "demo", False)
     into_records = getattr(args, "into_records", False)
     if asked and (chosen or into_records):
-        parser.error("--demo uses the separate demo records; it cannot be combined with "
-                     + ("--database" if chosen else "--into-records"))
+        parser.error(_("--demo uses the separate demo records; it cannot be combined with "
+                       "{option}").format(option="--database" if chosen else "--into-records"))
     if args.command == "demo" and getattr(args, "remove", False) and (chosen or into_records):
-        parser.error("--remove deletes only the separate demo records, never a database "
-                     "named with --database or --into-records")
+        parser.error(_("--remove deletes only the separate demo records, never a database "
+                       "named with --database or --into-records"))
     return asked or (args.command == "demo" and not chosen and not into_records)
 
 
@@ -303,36 +327,16 @@ def _write_crash_log(paths: Paths, exc: BaseException) -> Path | None:
 
 
 # -- commands ------------------------------------------------------------------------
-def cmd_demo(args, url: str, paths: Paths) -> int:
-    from fibromap.commands.demo import demo
-
-    return demo(args, url, paths)
+def _later(module: str, function: str):
+    """The command ``function`` of ``module``, imported when it runs (a fast start)."""
+    def run(args, url: str, paths: Paths) -> int:
+        return getattr(importlib.import_module(module), function)(args, url, paths)
+    return run
 
 
 def cmd_check(args, url: str, paths: Paths) -> int:
-    from fibromap.store.check import check_database
-    from fibromap.store.database import Database
-
-    database = Database.open_for_checking(url, paths)
-    try:
-        report = check_database(database)
-    finally:
-        database.close()
-    print(f"Database: {report.database}")
-    state = "current" if report.revision == report.head else f"this FibroMap uses {report.head}"
-    print(f"Schema revision: {report.revision} ({state})")
-    if report.counts:
-        print("Rows: " + ", ".join(f"{name} {count}" for name, count in report.counts.items()))
-    for problem in report.problems:
-        print(f"fibromap: problem: {problem}", file=sys.stderr)
-    print("Check: ok" if report.ok else f"Check: {counted(len(report.problems), 'problems')}")
-    return 0 if report.ok else EXIT_PROBLEM
-
-
-def cmd_stats(args, url: str, paths: Paths) -> int:
-    from fibromap.commands.stats import stats
-
-    return stats(args, url, paths)
+    from fibromap.commands.check import check
+    return check(url, paths)
 
 
 def cmd_insights(args, url: str, paths: Paths) -> int:
@@ -364,34 +368,14 @@ def cmd_restore(args, url: str, paths: Paths) -> int:
     return 0
 
 
-def cmd_export(args, url: str, paths: Paths) -> int:
-    from fibromap.commands.exchange import export
-    return export(args, url, paths)
-
-
-def cmd_import(args, url: str, paths: Paths) -> int:
-    from fibromap.commands.exchange import import_
-    return import_(args, url, paths)
-
-
-def cmd_report(args, url: str, paths: Paths) -> int:
-    from fibromap.ui.documents import report
-    return report(args, url, paths)
-
-
-def cmd_screenshot(args, url: str, paths: Paths) -> int:
-    from fibromap.ui.documents import screenshot
-    return screenshot(args, url, paths)
-
-
-def cmd_devices(args, url: str, paths: Paths) -> int:
-    from fibromap.commands.devices import devices
-    return devices(args, url, paths)
-
-
-COMMANDS = {"demo": cmd_demo, "check": cmd_check, "stats": cmd_stats, "atlas": atlas_command.run,
-            "screenshot": cmd_screenshot, "report": cmd_report, "export": cmd_export,
-            "import": cmd_import, "insights": cmd_insights, "backup": cmd_backup,
-            "restore": cmd_restore, "devices": cmd_devices, "protect": protection.protect,
-            "medications": medications.medications,
-            "unprotect": protection.unprotect, "change-passphrase": protection.change_passphrase}
+COMMANDS = {
+    "demo": _later("fibromap.commands.demo", "demo"), "check": cmd_check,
+    "stats": _later("fibromap.commands.stats", "stats"), "atlas": atlas_command.run,
+    "screenshot": _later("fibromap.ui.documents", "screenshot"),
+    "report": _later("fibromap.ui.documents", "report"),
+    "export": _later("fibromap.commands.exchange", "export"),
+    "import": _later("fibromap.commands.exchange", "import_"), "insights": cmd_insights,
+    "backup": cmd_backup, "restore": cmd_restore,
+    "devices": _later("fibromap.commands.devices", "devices"), "protect": protection.protect,
+    "medications": medications.medications, "unprotect": protection.unprotect,
+    "change-passphrase": protection.change_passphrase}

@@ -10,6 +10,7 @@ from pathlib import Path
 from fibromap import atomic
 from fibromap.config import resource
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _
 
 APP_ID = "org.fibromap.FibroMap"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
@@ -63,10 +64,10 @@ def exec_line(arguments: list[str]) -> str:
 def install_desktop_entry(data_home: Path | None = None) -> str:
     """Write the .desktop file and the icons for this user; returns what was done."""
     if sys.platform != "linux":
-        raise FibroMapError("--install-desktop-entry is for Linux desktops; on Windows and "
-                            "macOS install the FibroMap bundle instead")
+        raise FibroMapError(_("--install-desktop-entry is for Linux desktops; on Windows and "
+                              "macOS install the FibroMap bundle instead"))
     home = data_home or _data_home()
-    failure = f"cannot write the menu entry under {home}"
+    failure = _("cannot write the menu entry under {folder}").format(folder=home)
     template = resource("desktop", f"{APP_ID}.desktop").read_text(encoding="utf-8")
     command = launcher()
     # The template's Exec lines: the app, and its actions (`fibromap-gui log`).
@@ -75,8 +76,9 @@ def install_desktop_entry(data_home: Path | None = None) -> str:
     try:
         data = entry.encode("utf-8")
     except UnicodeEncodeError:
-        raise FibroMapError(f"cannot add FibroMap to the menu from {command[0]!r}: a menu entry "
-                            "needs a folder name in UTF-8; move FibroMap to another folder") from None
+        raise FibroMapError(_("cannot add FibroMap to the menu from {folder}: a menu entry needs a "
+                              "folder name in UTF-8; move FibroMap to another folder").format(
+            folder=repr(command[0]))) from None
     target = home / "applications" / f"{APP_ID}.desktop"
     files = [(target, data)]
     files += [(home / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png",
@@ -90,4 +92,4 @@ def install_desktop_entry(data_home: Path | None = None) -> str:
             raise FibroMapError(f"{failure}: {atomic.reason(exc)}") from exc
         # A menu entry half written would start nothing: each file is whole or not there.
         atomic.write_bytes(path, data, failure=failure)
-    return f"Added FibroMap to the application menu ({target})."
+    return _("Added FibroMap to the application menu ({file}).").format(file=target)

@@ -14,9 +14,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from fibromap.i18n import _, ngettext
+
 
 def _step(name: str, started: float) -> None:
-    print(f"  ok  {name} ({(time.perf_counter() - started) * 1000:.0f} ms)")
+    print(_("  ok  {step} ({milliseconds} ms)").format(
+        step=name, milliseconds=f"{(time.perf_counter() - started) * 1000:.0f}"))
 
 
 def run() -> int:
@@ -27,28 +30,29 @@ def run() -> int:
 
         home = Path(folder)
         paths = Paths(home, home / "backups", home / "logs", home / "settings.ini")
-        print(f"FibroMap self-test in {folder}")
+        print(_("FibroMap self-test in {folder}").format(folder=folder))
         store, history, written = _database(paths)
-        _step(f"database: wrote and read back {written} flares", started)
+        _step(ngettext("database: wrote and read back {n} flare", "database: wrote and read back {n} flares",
+                       written).format(n=written), started)
         store = _protection(store, paths, written)
-        _step("protection: the database protected, unlocked and read back", started)
+        _step(_("protection: the database protected, unlocked and read back"), started)
         app, window = _window(store, paths)
-        _step("body map rendered", started)
+        _step(_("body map rendered"), started)
         _trends(app, window)
-        _step("trends plot rendered (pyqtgraph)", started)
+        _step(_("trends plot rendered (pyqtgraph)"), started)
         _statistics()
-        _step("insights statistics", started)
+        _step(_("insights statistics"), started)
         _second_start(app, home)
-        _step("a second start handed over to the running one (local socket)", started)
+        _step(_("a second start handed over to the running one (local socket)"), started)
         _sorting()
-        _step("names sorted as each language sorts them (ICU collation)", started)
+        _step(_("names sorted as each language sorts them (ICU collation)"), started)
         _languages()
-        _step("every language's words, dates, numbers and Qt's own buttons", started)
+        _step(_("every language's words, dates, numbers and Qt's own buttons"), started)
         _printing(home)
-        _step("print support (a page printed to PDF)", started)
+        _step(_("print support (a page printed to PDF)"), started)
         loaded = _compiled_modules()
         if loaded:
-            _step(f"every compiled module of the bundle loads ({loaded})", started)
+            _step(_("every compiled module of the bundle loads ({loaded})").format(loaded=loaded), started)
 
         from fibromap.analysis.periods import Period
         from fibromap.analysis.report_data import load_report
@@ -57,12 +61,13 @@ def run() -> int:
         end = history.flares[-1].onset.date()
         pages = write_report(load_report(store, Period(end.replace(day=1), end), window.log.map.atlas),
                              window.log.map.atlas, home / "report.pdf")
-        _step(f"report written ({pages} page{'s' if pages != 1 else ''})", started)
+        _step(ngettext("report written ({n} page)", "report written ({n} pages)", pages).format(n=pages),
+              started)
         window.hide()
         window.deleteLater()
         app.processEvents()
         store.close()
-    print("Self-test passed.")
+    print(_("Self-test passed."))
     return 0
 
 
@@ -274,5 +279,5 @@ def main() -> int:
     try:
         return run()
     except Exception as exc:  # noqa: BLE001 - the self-test reports, never tracebacks
-        print(f"Self-test FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(_("Self-test FAILED: {error}").format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from fibromap.config import Paths
+from fibromap.i18n import ngettext
 
 
 def run(args, url: str, paths: Paths) -> int:
@@ -27,6 +28,8 @@ def run(args, url: str, paths: Paths) -> int:
         print(f"{row['id']:<{width}}  {row['name']:<{name_width}}  {row['view']:<5}  "
               f"{row['side']:<6}  {'deep' if row['layer'] == 'deep' else '':<4}  "
               f"{row['wpi_area'] or '-'}".rstrip())
-    print(f"{len(rows)} regions ({sum(row['layer'] == 'deep' for row in rows)} deep, drawn "
-          f"where they lie under others)")
+    deep = sum(row["layer"] == "deep" for row in rows)
+    print(ngettext("{n} regions ({deep} deep, drawn where it lies under others)",
+                   "{n} regions ({deep} deep, drawn where they lie under others)", deep)
+          .format(n=len(rows), deep=deep))
     return 0

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from fibromap.config import Paths
-from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError, ReadOnlyDatabase
+from fibromap.i18n import _, ngettext
+from fibromap.i18n.formats import whole
 
 
 def _sqlite_file(url: str) -> Path:
@@ -14,8 +15,8 @@ def _sqlite_file(url: str) -> Path:
 
     path = Database.sqlite_file(url)
     if path is None:
-        raise FibroMapError("backups are of the SQLite file; for a PostgreSQL database use "
-                            "pg_dump, or `fibromap export --format json`")
+        raise FibroMapError(_("backups are of the SQLite file; for a PostgreSQL database use "
+                              "pg_dump, or `fibromap export --format json`"))
     return path
 
 
@@ -27,17 +28,17 @@ def backup(url: str, paths: Paths, list_only: bool) -> str:
     if list_only:
         found = [describe_backup(b) for b in list_backups(paths)]
         if not found:
-            return f"No backups yet in {paths.backups_dir}"
-        lines = [f"Backups in {paths.backups_dir}, newest first:"]
+            return _("No backups yet in {folder}").format(folder=paths.backups_dir)
+        lines = [_("Backups in {folder}, newest first:").format(folder=paths.backups_dir)]
         for info in found:
-            taken = f"{info.taken:%Y-%m-%d %H:%M:%S}" if info.taken else "unknown time"
+            taken = f"{info.taken:%Y-%m-%d %H:%M:%S}" if info.taken else _("unknown time")
             if info.locked:
-                held = "protected (locked: give the passphrase to read it)"
+                held = _("protected (locked: give the passphrase to read it)")
             else:
-                held = counted(info.flares, "flares") if info.flares is not None else "unreadable"
-                held += ", protected" if info.protected else ""
-            check = ("" if info.locked else "passed the integrity check" if info.sound
-                     else "FAILED the integrity check")
+                held = _flares(info.flares) if info.flares is not None else _("unreadable")
+                held += _(", protected") if info.protected else ""
+            check = ("" if info.locked else _("passed the integrity check") if info.sound
+                     else _("FAILED the integrity check"))
             lines.append(f"  {info.path.name}  {taken}  {info.reason}  {held}  {check}")
         return "\n".join(lines)
     try:
@@ -45,7 +46,7 @@ def backup(url: str, paths: Paths, list_only: bool) -> str:
     except ReadOnlyDatabase:  # nothing can be saved to it, but it can be copied
         Database.open_for_checking(url, paths).close()
     target = backup_sqlite(path, paths, "manual")
-    return f"Backed up {path} to {target}"
+    return _("Backed up {database} to {backup}").format(database=path, backup=target)
 
 
 def restore(url: str, paths: Paths, chosen: Path, backup_passphrase: str | None = None) -> str:
@@ -58,27 +59,36 @@ def restore(url: str, paths: Paths, chosen: Path, backup_passphrase: str | None 
     path = _sqlite_file(url)
     backup_file = chosen if chosen.exists() else paths.backups_dir / chosen.name
     if not backup_file.is_file():
-        raise FibroMapError(f"there is no backup {chosen} (see `fibromap backup --list`)")
+        raise FibroMapError(_("there is no backup {backup} (see `fibromap backup --list`)").format(
+            backup=chosen))
     info = describe_backup(backup_file)
     if info.locked:
         if backup_passphrase is None:
             raise cipher.PassphraseNeeded(
-                f"{backup_file.name} is protected with another passphrase than the database's "
-                "(an earlier one?): give it with --backup-passphrase-file FILE")
+                _("{backup} is protected with another passphrase than the database's (an earlier "
+                  "one?): give it with --backup-passphrase-file FILE").format(backup=backup_file.name))
         try:
             cipher.unlock(backup_file, backup_passphrase)
         except cipher.WrongPassphrase:
-            raise cipher.WrongPassphrase(f"the passphrase given does not open the backup "
-                                         f"{backup_file.name}; nothing was changed") from None
+            raise cipher.WrongPassphrase(_("the passphrase given does not open the backup {backup}; "
+                                           "nothing was changed").format(backup=backup_file.name)) from None
         info = describe_backup(backup_file)
     key = None
     if cipher.is_protected(path):  # the restored copy stays protected with the same key
         key = cipher.known_key(path)
         if key is None:
             raise cipher.PassphraseNeeded(
-                f"{path} is protected: give its passphrase (--passphrase-file FILE) to restore "
-                "a backup into it")
+                _("{database} is protected: give its passphrase (--passphrase-file FILE) to "
+                  "restore a backup into it").format(database=path))
     set_aside = restore_backup(backup_file, path, key)
     Database.open(url, paths).close()  # upgraded if it came from an older FibroMap
-    kept = f"; the file it replaced is kept as {set_aside}" if set_aside else ""
-    return f"Restored {backup_file.name} ({counted(info.flares, 'flares')}) to {path}{kept}"
+    flares = _flares(info.flares) if info.flares is not None else _("an unknown number of flares")
+    if set_aside:
+        return _("Restored {backup} ({flares}) to {database}; the file it replaced is kept as "
+                 "{kept}").format(backup=backup_file.name, flares=flares, database=path, kept=set_aside)
+    return _("Restored {backup} ({flares}) to {database}").format(
+        backup=backup_file.name, flares=flares, database=path)
+
+
+def _flares(n: int) -> str:
+    return ngettext("{n} flare", "{n} flares", n).format(n=whole(n))

@@ -10,6 +10,7 @@ import shutil
 
 from fibromap.config import Paths
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _
 
 
 def demo(args, url: str, paths: Paths) -> int:
@@ -24,10 +25,10 @@ def demo(args, url: str, paths: Paths) -> int:
     try:
         if store.holds_entries() and not args.force:
             if paths.demo:
-                raise FibroMapError("the demo records already exist: `fibromap demo --remove` "
-                                    "deletes them, or --force adds another history to them")
-            raise FibroMapError(f"{store.display_name} already holds entries; "
-                                "use --force to add the demo history anyway")
+                raise FibroMapError(_("the demo records already exist: `fibromap demo --remove` "
+                                      "deletes them, or --force adds another history to them"))
+            raise FibroMapError(_("{database} already holds entries; use --force to add the "
+                                  "demo history anyway").format(database=store.display_name))
         history = generate(days=args.days, seed=args.seed)
         records = Records(flares=history.flares, checkins=history.checkins,
                           medications=history.medications,
@@ -37,16 +38,19 @@ def demo(args, url: str, paths: Paths) -> int:
                           device_steps=list(history.device_steps))
         # One transaction; days that already have a check-in keep it.
         added = write_new(store, records).added
-        print(f"Added {added['flares']} flares, {added['check-ins']} check-ins, "
-              f"{added['medications']} medications, {added['questionnaires']} questionnaires, "
-              f"{added['appointments']} appointments, and {added['device nights']} nights "
-              f"and {added['daily step counts']} days of steps from a watch and a phone, over "
-              f"{args.days} days (seed {args.seed}) "
-              + (f"to the demo records in {paths.data_dir}" if paths.demo
-                 else f"to {store.display_name}"))
+        where = (_("to the demo records in {folder}").format(folder=paths.data_dir) if paths.demo
+                 else _("to {database}").format(database=store.display_name))
+        print(_("Added {flares} flares, {checkins} check-ins, {medications} medications, "
+                "{questionnaires} questionnaires, {appointments} appointments, and {nights} "
+                "nights and {steps} days of steps from a watch and a phone, over {days} days "
+                "(seed {seed}) {where}").format(
+            flares=added["flares"], checkins=added["check-ins"], medications=added["medications"],
+            questionnaires=added["questionnaires"], appointments=added["appointments"],
+            nights=added["device nights"], steps=added["daily step counts"], days=args.days,
+            seed=args.seed, where=where))
         if paths.demo:
-            print("Your own records are untouched. Open the demo with `fibromap --demo`; "
-                  "`fibromap demo --remove` deletes it.")
+            print(_("Your own records are untouched. Open the demo with `fibromap --demo`; "
+                    "`fibromap demo --remove` deletes it."))
     finally:
         store.close()
     return 0
@@ -54,12 +58,13 @@ def demo(args, url: str, paths: Paths) -> int:
 
 def _remove_demo_records(paths: Paths) -> int:
     if not paths.data_dir.exists():
-        print("There are no demo records to remove.")
+        print(_("There are no demo records to remove."))
         return 0
     try:
         shutil.rmtree(paths.data_dir)
     except OSError as exc:
-        raise FibroMapError(f"cannot remove the demo records in {paths.data_dir}: "
-                            f"{exc.strerror or exc}") from exc
-    print(f"Removed the demo records in {paths.data_dir}. Your own records are untouched.")
+        raise FibroMapError(_("cannot remove the demo records in {folder}: {reason}").format(
+            folder=paths.data_dir, reason=exc.strerror or exc)) from exc
+    print(_("Removed the demo records in {folder}. Your own records are untouched.").format(
+        folder=paths.data_dir))
     return 0

@@ -7,6 +7,8 @@ import time
 
 from fibromap.config import Paths
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _
+from fibromap.i18n.formats import whole
 
 
 def _export_passphrase(args, protected: bool) -> str | None:
@@ -16,7 +18,7 @@ def _export_passphrase(args, protected: bool) -> str | None:
     from fibromap.exchange.formats import export_format, sealable_format
 
     if args.seal and args.plain:
-        raise FibroMapError("choose --seal or --plain, not both")
+        raise FibroMapError(_("choose --seal or --plain, not both"))
     if args.plain or not (args.seal or protected):
         return None
     chosen = export_format(args.format)
@@ -24,13 +26,14 @@ def _export_passphrase(args, protected: bool) -> str | None:
     if not chosen.sealable:
         sealable = sealable_format().key
         raise FibroMapError(
-            f"your records are protected, and a {args.format} export would hold them in plain "
-            f"text: add --plain to write it all the same, or export --format {sealable}, which "
-            "is sealed with your passphrase" if protected else
-            f"only the {sealable} export can be sealed with a passphrase")
+            _("your records are protected, and a {format} export would hold them in plain text: "
+              "add --plain to write it all the same, or export --format {sealable}, which is "
+              "sealed with your passphrase").format(format=args.format, sealable=sealable)
+            if protected else _("only the {sealable} export can be sealed with a passphrase")
+            .format(sealable=sealable))
     passphrase = given_passphrase(args)
     if passphrase is None:
-        raise FibroMapError("a sealed export needs the passphrase: --passphrase-file FILE")
+        raise FibroMapError(_("a sealed export needs the passphrase: --passphrase-file FILE"))
     return passphrase
 
 
@@ -47,11 +50,14 @@ def export(args, url: str, paths: Paths) -> int:
     finally:
         store.close()
     if passphrase is not None:
-        print(f"Exported to {target} ({size:,} bytes, {args.format}, sealed). {SEALED_NOTE}")
+        print(_("Exported to {file} ({size} bytes, {format}, sealed).").format(
+            file=target, size=whole(size), format=args.format) + " " + _(SEALED_NOTE))
         return 0
-    print(f"Exported to {target} ({size:,} bytes, {args.format}). {HEALTH_DATA_WARNING}")
+    print(_("Exported to {file} ({size} bytes, {format}).").format(
+        file=target, size=whole(size), format=args.format) + " " + _(HEALTH_DATA_WARNING))
     if protected:
-        print(f"fibromap: warning: {PROTECTED_PLAIN_WARNING}", file=sys.stderr)
+        print(_("fibromap: warning: {warning}").format(warning=_(PROTECTED_PLAIN_WARNING)),
+              file=sys.stderr)
     return 0
 
 
@@ -63,13 +69,13 @@ def symptom_map(pairs: list[str]) -> dict[str, tuple[str, ...]]:
     for pair in pairs:
         name, sep, regions = pair.partition("=")
         if not sep or not name.strip():
-            raise FibroMapError(f"--map {pair!r} should be SYMPTOM=REGION,REGION (or "
-                                "SYMPTOM= for a daily rating only)")
+            raise FibroMapError(_("--map {pair} should be SYMPTOM=REGION,REGION (or SYMPTOM= "
+                                  "for a daily rating only)").format(pair=repr(pair)))
         ids = tuple(r.strip() for r in regions.split(",") if r.strip())
         for region in ids:
             if region not in atlas:
-                raise FibroMapError(f"--map {pair!r}: unknown body region {region!r} "
-                                    "(`fibromap atlas` lists them)")
+                raise FibroMapError(_("--map {pair}: unknown body region {region} (`fibromap "
+                                      "atlas` lists them)").format(pair=repr(pair), region=repr(region)))
         mapping[" ".join(name.split())] = ids
     return mapping
 
@@ -128,7 +134,7 @@ def import_(args, url: str, paths: Paths) -> int:
         if progress is not None:
             progress.clear()
         store.close()
-    print(f"Dry run, nothing written. Would have {report.outcome()}"
+    print(_("Dry run, nothing written. Would have {outcome}").format(outcome=report.outcome())
           if args.dry_run else report.summary())
     for line in report.details:
         print(f"  {line}")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from fibromap.analysis.insight_words import HOW, figures, lead, statistics
-from fibromap.analysis.insights import ASSOCIATION, METHOD, MIN_DAYS, Comparison
+from fibromap.analysis.insight_words import figures, how, lead, statistics
+from fibromap.analysis.insights import ASSOCIATION, METHOD, MIN_DAYS, Comparison, method
 from fibromap.analysis.periods import Period, last_days
 from fibromap.analysis.statistics import FDR
 from fibromap.analysis.timeline import OBSERVED_RULE, observed_words
-from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
+from fibromap.i18n import N_, _, ngettext
+from fibromap.i18n.formats import decimal, whole
 
 DEFAULT_DAYS = 365  # as the Insights view: the last year
 
@@ -19,7 +20,7 @@ DEFAULT_DAYS = 365  # as the Insights view: the last year
 def period_of(start: date | None, end: date | None, today: date) -> Period:
     end = end or today
     if start and start > end:
-        raise FibroMapError(f"--from {start} is after --to {end}")
+        raise FibroMapError(_("--from {start} is after --to {end}").format(start=start, end=end))
     return Period(start, end) if start else last_days(DEFAULT_DAYS, end)
 
 
@@ -46,10 +47,10 @@ def run(store, period: Period, as_json: bool, today: date) -> str:
     from fibromap.analysis.review import load_insights
 
     insights = load_insights(store, period, today)
-    sections = (("sleep", insights.sleep), ("following night", insights.following_night),
-                ("medication started", insights.medication),
-                ("daily symptom ratings", insights.symptoms),
-                *([("measured by a device", insights.devices)] if insights.devices else []))
+    sections = ((N_("sleep"), insights.sleep), (N_("following night"), insights.following_night),
+                (N_("medication started"), insights.medication),
+                (N_("daily symptom ratings"), insights.symptoms),
+                *([(N_("measured by a device"), insights.devices)] if insights.devices else []))
     return (_as_json if as_json else _as_text)(insights, period, sections)
 
 
@@ -71,23 +72,27 @@ def _as_json(insights, period: Period, sections) -> str:
 
 
 def _as_text(insights, period: Period, sections) -> str:
-    lines = [f"FibroMap insights, {period.label()} ({counted(period.days, 'days')}, "
-             f"{insights.days_with_data} with a flare, a check-in or a “no spasms” mark)",
+    lines = [ngettext("FibroMap insights, {period} ({n} day, {data} with a flare, a check-in or a "
+                      "“no spasms” mark)", "FibroMap insights, {period} ({n} days, {data} with a "
+                      "flare, a check-in or a “no spasms” mark)", period.days).format(
+                 period=period.label(), n=whole(period.days), data=insights.days_with_data),
              observed_words(insights.left_out, insights.days_with_data),
-             f"Comparisons within your own records: an {ASSOCIATION}. Each starts with its "
-             "sentence in plain words; the figures follow it (* unlikely to be chance)."]
+             _("Comparisons within your own records: an {association}. Each starts with its "
+               "sentence in plain words; the figures follow it (* unlikely to be chance).").format(
+                 association=_(ASSOCIATION))]
     for name, items in sections:
-        lines += ["", name.capitalize() + ":"]
+        lines += ["", _("{section}:").format(section=_(name).capitalize())]
         for c in items:
             # The plain sentence first, as in the view; the figures and statistics under it.
             lines += [f"  {'* ' if c.notable else ''}{lead(c)}", f"      {figures(c)}"]
             if c.enough:
                 lines.append(f"      {statistics(c)}")
         if not items:
-            lines.append("  nothing to compare")
+            lines.append("  " + _("nothing to compare"))
     rated = [t for t in insights.treatments if t[2]]
-    lines += ["", "What helped (mean relief 0-10):"]
-    lines += [f"  {label}: {mean:.1f} (rated {counted(n, 'times')})"
-              for _key, label, n, mean in rated] or ["  no relief ratings in this period"]
-    lines += ["", "How this is worked out:", *(f"  {text}" for text in (*HOW, METHOD))]
+    lines += ["", _("What helped (mean relief 0-10):")]
+    lines += ["  " + ngettext("{treatment}: {mean} (rated {n} time)", "{treatment}: {mean} (rated {n} "
+                             "times)", n).format(treatment=label, mean=decimal(mean), n=whole(n))
+              for _key, label, n, mean in rated] or ["  " + _("no relief ratings in this period")]
+    lines += ["", _("How this is worked out:"), *(f"  {text}" for text in (*how(), method()))]
     return "\n".join(lines)

@@ -12,34 +12,35 @@ import time
 from pathlib import Path
 
 from fibromap.config import Paths
-from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
+from fibromap.i18n import N_, _, ngettext
+from fibromap.i18n.formats import whole
 
 PASSPHRASE_ENV = "FIBROMAP_PASSPHRASE_FILE"
-FORGOTTEN = ("Keep the passphrase safe: without it these records cannot be recovered, by "
+FORGOTTEN = N_("Keep the passphrase safe: without it these records cannot be recovered, by "
              "you or anyone else.")
-OLD_BLOCKS = ("On an SSD or a copy-on-write file system, pieces of the plain file may stay "
+OLD_BLOCKS = N_("On an SSD or a copy-on-write file system, pieces of the plain file may stay "
               "on the disk until they are overwritten.")
 
 
 def add_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--passphrase-file", metavar="FILE", type=Path, default=argparse.SUPPRESS,
-        help=f"a file holding the passphrase of a protected database (default: "
-             f"{PASSPHRASE_ENV}); never give the passphrase itself on the command line")
+        help=_("a file holding the passphrase of a protected database (default: {variable}); "
+               "never give the passphrase itself on the command line").format(variable=PASSPHRASE_ENV))
 
 
 def add_parsers(commands, database: argparse.ArgumentParser) -> None:
     commands.add_parser("protect", parents=[database],
-                        help="protect the database and its backups with the passphrase "
-                             "in --passphrase-file")
+                        help=_("protect the database and its backups with the passphrase "
+                             "in --passphrase-file"))
     commands.add_parser("unprotect", parents=[database],
-                        help="turn protection off (the passphrase in --passphrase-file)")
+                        help=_("turn protection off (the passphrase in --passphrase-file)"))
     change = commands.add_parser("change-passphrase", parents=[database],
-                                 help="change the passphrase, from --passphrase-file to "
-                                      "--new-passphrase-file")
+                                 help=_("change the passphrase, from --passphrase-file to "
+                                      "--new-passphrase-file"))
     change.add_argument("--new-passphrase-file", metavar="FILE", type=Path, required=True,
-                        help="a file holding the new passphrase")
+                        help=_("a file holding the new passphrase"))
 
 
 def read_passphrase(path: Path) -> str:
@@ -47,14 +48,14 @@ def read_passphrase(path: Path) -> str:
     try:
         text = path.expanduser().read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise FibroMapError(f"the passphrase file {path} is not UTF-8 text") from None
+        raise FibroMapError(_("the passphrase file {file} is not UTF-8 text").format(file=path)) from None
     except OSError as exc:
-        raise FibroMapError(f"cannot read the passphrase file {path}: "
-                            f"{exc.strerror or exc}") from None
+        raise FibroMapError(_("cannot read the passphrase file {file}: {reason}").format(
+            file=path, reason=exc.strerror or exc)) from None
     passphrase = text[:-1] if text.endswith("\n") else text
     passphrase = passphrase[:-1] if passphrase.endswith("\r") else passphrase
     if not passphrase:
-        raise FibroMapError(f"the passphrase file {path} is empty")
+        raise FibroMapError(_("the passphrase file {file} is empty").format(file=path))
     return passphrase
 
 
@@ -72,8 +73,10 @@ def unlock(path: Path, passphrase: str, paths: Paths):
     attempts = UnlockAttempts(paths)
     wait = attempts.wait()
     if wait > 0:
-        print(f"fibromap: {attempts.failures} wrong passphrases in a row: waiting "
-              f"{wait:.0f} s before trying this one", file=sys.stderr)
+        print(ngettext("fibromap: {n} wrong passphrase in a row: waiting {seconds} s before "
+                       "trying this one", "fibromap: {n} wrong passphrases in a row: waiting "
+                       "{seconds} s before trying this one", attempts.failures).format(
+            n=attempts.failures, seconds=f"{wait:.0f}"), file=sys.stderr)
         time.sleep(wait)
     try:
         key = cipher.unlock(path, passphrase)
@@ -119,7 +122,8 @@ def _sqlite_file(url: str) -> Path | None:
 def _required(args, what: str) -> str:
     passphrase = given_passphrase(args)
     if passphrase is None:
-        raise FibroMapError(f"{what}: give --passphrase-file FILE (or {PASSPHRASE_ENV})")
+        raise FibroMapError(_("{what}: give --passphrase-file FILE (or {variable})").format(
+            what=what, variable=PASSPHRASE_ENV))
     return passphrase
 
 
@@ -127,8 +131,10 @@ def _backups_note(change) -> str:
     if not change.backups_left:
         return ""
     names = ", ".join(p.name for p in change.backups_left[:3])
-    return (f"\n{counted(len(change.backups_left), 'backups')} could not be converted and "
-            f"were left as they were: {names}")
+    left = len(change.backups_left)
+    return "\n" + ngettext("{n} backup could not be converted and was left as it was: {names}",
+                           "{n} backups could not be converted and were left as they were: {names}",
+                           left).format(n=whole(left), names=names)
 
 
 def _change(url: str, paths: Paths, change) -> tuple[str, str]:
@@ -151,33 +157,34 @@ def protect(args, url: str, paths: Paths) -> int:
 
     path = Database.sqlite_file(url)
     if path is not None and cipher.is_protected(path):
-        raise FibroMapError(f"{path} is protected already; change its passphrase with "
-                            "`fibromap change-passphrase`")
-    passphrase = _required(args, "protect needs the passphrase to protect with")
+        raise FibroMapError(_("{database} is protected already; change its passphrase with "
+                              "`fibromap change-passphrase`").format(database=path))
+    passphrase = _required(args, _("protect needs the passphrase to protect with"))
     name, note = _change(url, paths,
                          lambda database, where: protection.protect(database, where, passphrase))
-    print(f"Protected {name} and its backups with the passphrase.{note}\n{FORGOTTEN}\n"
-          f"{OLD_BLOCKS}")
+    print(_("Protected {database} and its backups with the passphrase.").format(database=name)
+          + f"{note}\n{_(FORGOTTEN)}\n{_(OLD_BLOCKS)}")
     return 0
 
 
 def unprotect(args, url: str, paths: Paths) -> int:
     from fibromap.store import protection
 
-    passphrase = _required(args, "unprotect needs the database's passphrase")
+    passphrase = _required(args, _("unprotect needs the database's passphrase"))
     name, note = _change(url, paths, lambda database, where: protection.unprotect(
         database, where, passphrase))
-    print(f"{name} and its backups are no longer protected: anyone who can read these files "
-          f"can read your records.{note}")
+    print(_("{database} and its backups are no longer protected: anyone who can read these "
+            "files can read your records.").format(database=name) + note)
     return 0
 
 
 def change_passphrase(args, url: str, paths: Paths) -> int:
     from fibromap.store import protection
 
-    old = _required(args, "change-passphrase needs the current passphrase")
+    old = _required(args, _("change-passphrase needs the current passphrase"))
     new = read_passphrase(args.new_passphrase_file)
     name, note = _change(url, paths, lambda database, where: protection.change_passphrase(
         database, where, old, new))
-    print(f"Changed the passphrase of {name} and its backups.{note}\n{FORGOTTEN}")
+    print(_("Changed the passphrase of {database} and its backups.").format(database=name)
+          + f"{note}\n{_(FORGOTTEN)}")
     return 0

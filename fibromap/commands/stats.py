@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from fibromap.config import Paths
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _, ngettext
+from fibromap.i18n.formats import decimal, whole
 
 if TYPE_CHECKING:  # loaded when the command runs, not when the command line starts
     from fibromap.analysis.scores import WpiResult
@@ -38,7 +40,7 @@ class _Figures:
 def stats(args, url: str, paths: Paths) -> int:
     """`fibromap stats`: headline figures for a period, as text or JSON."""
     if args.start and args.end and args.start > args.end:
-        raise FibroMapError(f"--from {args.start} is after --to {args.end}")
+        raise FibroMapError(_("--from {start} is after --to {end}").format(start=args.start, end=args.end))
     figures = _read(args, url, paths)
     if args.json:
         print(json.dumps(_as_json(figures), indent=2))
@@ -109,42 +111,58 @@ def _as_json(figures: _Figures) -> dict:
 
 
 def _print_text(figures: _Figures) -> None:
-    from fibromap.domain.wording import counted  # small; loaded with the command it serves
-
     summary, atlas, start, end = figures.summary, figures.atlas, figures.start, figures.end
-    period = f"{start} to {end}, {counted(summary.days, 'days')}" if start else "no flares recorded"
-    print(f"FibroMap summary ({period})")
+    period = (ngettext("{start} to {end}, {n} day", "{start} to {end}, {n} days", summary.days)
+              .format(start=start, end=end, n=whole(summary.days))
+              if start else _("no flares recorded"))
+    print(_("FibroMap summary ({period})").format(period=period))
     if summary.flares:
         rate = f": {summary.rate.words()}" if summary.days >= 7 else ""
-        print(f"Flares: {summary.flares}, on {counted(summary.days_with_flares, 'days')}{rate}")
+        print(ngettext("Flares: {flares}, on {n} day{rate}", "Flares: {flares}, on {n} days{rate}",
+                       summary.days_with_flares).format(
+            flares=summary.flares, n=whole(summary.days_with_flares), rate=rate))
         if summary.sites:
-            regions = sum(1 for f in figures.regions.values() if f.max_intensity)
-            print(f"Marks in pain (a region in one flare): {summary.sites:,}, on "
-                  f"{counted(regions, 'regions')}; intensity mean "
-                  f"{summary.mean_intensity:.1f}, highest {summary.max_intensity} (0-10)"
-                  + (f"; {counted(summary.unrated_zones, 'referred zones')} not rated, left out"
-                     if summary.unrated_zones else ""))
+            print(_marks_text(figures))
         else:
-            print("Every region marked was rated 0 (no pain)")
+            print(_("Every region marked was rated 0 (no pain)"))
     else:
-        print("Flares: none recorded")
-    print(f"Daily check-ins: {summary.checkins}")
-    print(f"Widespread Pain Index, {end - timedelta(days=6)} to {end}: {_wpi_text(figures)}; "
-          "information for a clinician, not a diagnosis")
+        print(_("Flares: none recorded"))
+    print(_("Daily check-ins: {checkins}").format(checkins=summary.checkins))
+    print(_("Widespread Pain Index, {start} to {end}: {wpi}; information for a clinician, not a "
+            "diagnosis").format(start=end - timedelta(days=6), end=end, wpi=_wpi_text(figures)))
     if summary.top_regions:
-        print("Most affected regions (flares):")
+        print(_("Most affected regions (flares):"))
         width = max(len(atlas.name(r.region)) for r in summary.top_regions)
         for rank, region in enumerate(summary.top_regions, 1):
             print(f"  {rank:2}. {atlas.name(region.region):<{width}}  {region.count}")
 
 
+def _marks_text(figures: _Figures) -> str:
+    summary = figures.summary
+    regions = sum(1 for f in figures.regions.values() if f.max_intensity)
+    text = ngettext(
+        "Marks in pain (a region in one flare): {sites}, on {n} region; intensity mean {mean}, "
+        "highest {highest} (0-10)",
+        "Marks in pain (a region in one flare): {sites}, on {n} regions; intensity mean {mean}, "
+        "highest {highest} (0-10)", regions).format(
+        sites=whole(summary.sites), n=whole(regions), mean=decimal(summary.mean_intensity or 0),
+        highest=summary.max_intensity)
+    if summary.unrated_zones:
+        text += ngettext("; {n} referred zone not rated, left out",
+                         "; {n} referred zones not rated, left out",
+                         summary.unrated_zones).format(n=whole(summary.unrated_zones))
+    return text
+
+
 def _wpi_text(figures: _Figures) -> str:
     from fibromap.analysis.scores import NO_RECORDS
-    from fibromap.domain.wording import counted
 
     week = figures.week
     if week is None:
-        return f"no WPI (no records in these 7 days; {NO_RECORDS})"
+        return _("no WPI (no records in these 7 days; {reason})").format(reason=_(NO_RECORDS))
     if not week.areas:
-        return f"0 of 19 ({counted(figures.week_flares, 'flares')} recorded, with no WPI area in pain)"
-    return f"{week.score} of 19" + (" (generalized pain)" if week.generalized else "")
+        return ngettext("0 of 19 ({n} flare recorded, with no WPI area in pain)",
+                        "0 of 19 ({n} flares recorded, with no WPI area in pain)",
+                        figures.week_flares).format(n=whole(figures.week_flares))
+    return (_("{score} of 19 (generalized pain)") if week.generalized
+            else _("{score} of 19")).format(score=week.score)
