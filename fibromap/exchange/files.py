@@ -21,8 +21,6 @@ from fibromap.domain.sealing import is_sealed, seal_with_passphrase, unseal_with
 from fibromap.domain.vocabulary import LABEL_MAX, Term, TermKind
 from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
-from fibromap.exchange.record_kinds import counted_kind
-from fibromap.i18n import N_, _, formats, ngettext
 from fibromap.exchange.file_text import read_text, text_chunks, text_sample, text_size
 from fibromap.exchange.formats import (
     Format,
@@ -36,6 +34,8 @@ from fibromap.exchange.formats import (
     text_formats,
 )
 from fibromap.exchange.problems import ImportRefused, Problem
+from fibromap.exchange.record_kinds import counted_kind
+from fibromap.i18n import N_, _, formats, ngettext
 from fibromap.store.bulk import ImportResult, write_new
 from fibromap.store.store import Store
 

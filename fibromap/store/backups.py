@@ -16,7 +16,6 @@ from pathlib import Path
 
 from fibromap import atomic
 from fibromap.config import Paths
-from fibromap.domain.wording import counted
 from fibromap.errors import DatabaseDamaged, DatabaseError, FibroMapError
 from fibromap.i18n import _, formats, ngettext
 from fibromap.store import cipher, jobs

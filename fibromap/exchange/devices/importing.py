@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fibromap.domain.device_data import DeviceSource
 from fibromap.errors import FibroMapError
 from fibromap.exchange.devices import DeviceExport, Progress, Zones, sample
 from fibromap.exchange.formats import Format, device_formats
