@@ -245,13 +245,14 @@ def restore_backup(backup: Path, database_file: Path,
     """
     info = describe_backup(backup)
     if info.locked:
-        raise DatabaseError(f"{backup} is protected with a passphrase that was not given (an "
-                            "earlier one?); nothing was changed")
+        raise DatabaseError(_("{backup} is protected with a passphrase that was not given (an "
+                              "earlier one?); nothing was changed").format(backup=backup))
     if info.flares is None:
-        raise DatabaseError(f"{backup} is not a FibroMap backup that can be read; nothing "
-                            "was changed")
+        raise DatabaseError(_("{backup} is not a FibroMap backup that can be read; nothing "
+                              "was changed").format(backup=backup))
     if not info.sound:
-        raise DatabaseError(f"{backup} fails SQLite's integrity check; nothing was changed")
+        raise DatabaseError(_("{backup} fails SQLite's integrity check; nothing was "
+                              "changed").format(backup=backup))
     folder = database_file.parent
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -270,13 +271,14 @@ def restore_backup(backup: Path, database_file: Path,
             _copy(backup, temporary, key_of(backup), key)
             atomic.sync_file(temporary)
         except (sqlite3.Error, cipher.driver().Error, OSError, FibroMapError) as exc:
-            raise DatabaseError(f"cannot restore {backup}: {friendly_operational_error(exc)}; "
-                                "nothing was changed") from exc
+            raise DatabaseError(_("cannot restore {backup}: {reason}; nothing was changed").format(
+                backup=backup, reason=friendly_operational_error(exc))) from exc
 
     try:
         jobs.run(job, prepare)
     except OSError as exc:  # while renaming: the next start finishes it
-        raise DatabaseError(f"cannot finish restoring {backup}: {atomic.reason(exc)}; it is "
-                            "finished when FibroMap next starts") from exc
+        raise DatabaseError(_("cannot finish restoring {backup}: {reason}; it is finished when "
+                              "FibroMap next starts").format(
+            backup=backup, reason=atomic.reason(exc))) from exc
     log.info("restored %s over %s (the old file is %s)", backup, database_file, set_aside)
     return set_aside

@@ -48,6 +48,7 @@ from fibromap.store.sqlite_files import (
     SQLITE_APPLICATION_ID,
     check_sqlite_header,
     friendly_operational_error,
+    means_damage,
     writable,
 )
 
@@ -254,14 +255,15 @@ class Database:
             raise
         except OperationalError as exc:
             message = self._explain(exc)
-            raise (DiskFull if message == DISK_FULL else DatabaseError)(message) from exc
+            raise (DiskFull if message == _(DISK_FULL) else DatabaseError)(message) from exc
         except SQLAlchemyError as exc:
             if self._protection_changed():
                 raise DatabaseError(PROTECTION_CHANGED) from exc
             said = friendly_operational_error(exc)
-            if said.startswith("the database file is damaged"):  # reading or writing alike
+            if means_damage(exc):  # reading or writing alike
                 raise DatabaseDamaged(said) from exc
-            raise DatabaseError(f"the database refused the change: {said}") from exc
+            raise DatabaseError(_("the database refused the change: {said}").format(
+                said=said)) from exc
 
     def _protection_changed(self) -> bool:
         """Whether another window or program turned this file's protection on or off, or
@@ -281,7 +283,7 @@ class Database:
             return PROTECTION_CHANGED
         if path is not None and "disk i/o error" in message.lower():
             if atomic.nearly_full(path.parent):
-                return DISK_FULL
+                return _(DISK_FULL)
         return message
 
     def restore(self, backup: Path, paths: Paths) -> Path | None:

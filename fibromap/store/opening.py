@@ -53,8 +53,9 @@ def existing_to_write(path: Path, url: URL, passphrase: str | None,
     key = unlock(path, passphrase)
     if not writable(path):
         # Opening it for writing would try to create -wal and -shm beside it.
-        raise ReadOnlyDatabase(f"{path} is read-only, so nothing can be saved to it; its "
-                               "records can still be viewed, checked and exported")
+        raise ReadOnlyDatabase(_("{path} is read-only, so nothing can be saved to it; its "
+                                 "records can still be viewed, checked and exported").format(
+            path=path))
     if key is None:
         with naming_the_backup(paths):
             check_sqlite_header(path)
@@ -96,8 +97,8 @@ def unlock(path: Path, passphrase: str | None) -> cipher.Key | None:
     """The key of a protected file (from ``passphrase``, checked, or unlocked earlier in
     this process), or None for a plain one."""
     if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file: name a file in it "
-                            "(such as fibromap.sqlite3)")
+        raise DatabaseError(_("{path} is a folder, not a database file: name a file in it "
+                              "(such as fibromap.sqlite3)").format(path=path))
     if not cipher.is_protected(path):
         return None
     if passphrase is not None:

@@ -54,3 +54,16 @@ def test_backup_notes_and_refusals_in_german(paths):
                                   "sqlite3 (taken 01 Nov 2026 09:00, 12 flares): restore it "
                                   "with `fibromap restore fibromap-20261101-0900-daily.sqlite3`")
 
+
+
+def test_store_errors_in_german_and_english():
+    from fibromap.store.sqlite_files import friendly_operational_error
+
+    with using("de"):
+        assert friendly_operational_error(Exception("database is locked")) == (
+            "die Datenbank wird gerade von einem anderen Programm verwendet; versuchen Sie es "
+            "gleich noch einmal")
+        assert friendly_operational_error(Exception("database or disk is full")).startswith(
+            "der Datenträger ist voll")
+    assert friendly_operational_error(Exception("database or disk is full")) == (
+        "the disk is full, so nothing was saved; free some space and try again")
