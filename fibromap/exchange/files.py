@@ -34,6 +34,8 @@ from fibromap.exchange.formats import (
     text_formats,
 )
 from fibromap.exchange.problems import ImportRefused, Problem
+from fibromap.exchange.record_kinds import counted_kind
+from fibromap.i18n import N_, _, formats, ngettext
 from fibromap.store.bulk import ImportResult, write_new
 from fibromap.store.store import Store
 
@@ -130,10 +132,19 @@ class ImportReport:
 
     def outcome(self) -> str:
         """"added 2 flares, 1 check-in; 9 already in the database"."""
-        added = ", ".join(counted(n, what) for what, n in self.result.added.items() if n) \
-            or "nothing new"
+        return _("added {things}").format(things=self.would_add())
+
+    def would_add(self) -> str:
+        """What the import adds, without "added": "2 flares, 1 check-in; 9 already in the
+        database" (the import dialog's "Importing would add …")."""
+        added = ", ".join(counted_kind(n, what) for what, n in self.result.added.items() if n) \
+            or _("nothing new")
         known = sum(self.result.already_there.values())
-        return f"added {added}" + (f"; {known} already in the database" if known else "")
+        if not known:
+            return added
+        return ngettext("{added}; {n} already in the database",
+                        "{added}; {n} already in the database", known).format(
+            added=added, n=known)
 
     def summary(self) -> str:
         return f"{self.format}: {self.outcome()}"
@@ -151,12 +162,18 @@ Progress = Callable[[str, int, int], None]
 def progress_text(stage: str, done: int, total: int) -> str:
     """"Reading: 40%", "Writing: 40,000 of 100,000 flares (40%)", or "Reading…" when
     how much there is is not known yet."""
+    said = _(stage) if stage in (READING, WRITING) else stage
     if not total:
-        return f"{stage}…"
-    share = f"{done / total:.0%}"
+        return _("{stage}…").format(stage=said)
+    share = formats.percent(done / total)
     if stage == "Reading":
-        return f"{stage}: {share}"
-    return f"{stage}: {done:,} of {total:,} flares ({share})"
+        return _("{stage}: {share}").format(stage=said, share=share)
+    return ngettext("{stage}: {done} of {total} flares ({share})",
+                    "{stage}: {done} of {total} flares ({share})", total).format(
+        stage=said, done=formats.whole(done), total=formats.whole(total), share=share)
+
+
+READING, WRITING = N_("Reading"), N_("Writing")  # the stages, translated where shown
 
 
 def import_text(store: Store, text: str, source: str, *, dry_run: bool = False,

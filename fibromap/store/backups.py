@@ -16,8 +16,8 @@ from pathlib import Path
 
 from fibromap import atomic
 from fibromap.config import Paths
-from fibromap.domain.wording import counted
 from fibromap.errors import DatabaseDamaged, DatabaseError, FibroMapError
+from fibromap.i18n import _, formats, ngettext
 from fibromap.store import cipher, jobs
 from fibromap.store.sqlite_files import friendly_operational_error, readonly_uri
 
@@ -149,13 +149,25 @@ def naming_the_backup(paths: Paths) -> Iterator[None]:
 def backup_note(paths: Paths) -> str:
     """" The newest good backup is …: restore it with …" ("" when there is none)."""
     good = newest_good_backup(paths)
-    return "" if good is None else _restore_hint(good)
+    return "" if good is None else restore_hint(good)
 
 
-def _restore_hint(good: BackupInfo) -> str:
-    taken = f" (taken {good.taken:%d %b %Y %H:%M}, {counted(good.flares, 'flares')})" if good.taken else ""
-    return (f" The newest good backup is {good.path}{taken}: restore it with "
-            f"`fibromap restore {good.path.name}`")
+def restore_hint(good: BackupInfo) -> str:
+    """" The newest good backup is …: restore it with …", as backup_note adds it to a
+    problem (the restore offer takes it off again, to ask instead)."""
+    if good.taken is None:
+        return _(" The newest good backup is {path}: restore it with `fibromap restore {name}`"
+                 ).format(path=good.path, name=good.path.name)
+    return _(" The newest good backup is {path} (taken {taken}, {flares}): restore it with "
+             "`fibromap restore {name}`").format(
+        path=good.path, name=good.path.name, flares=_flares(good.flares),
+        taken=formats.dated(good.taken, "%d %b %Y %H:%M", "yMMMdHm"))
+
+
+def _flares(count: int | None) -> str:
+    if count is None:
+        return _("an unknown number of flares")
+    return ngettext("{n} flare", "{n} flares", count).format(n=formats.whole(count))
 
 
 def missing_records(path: Path, paths: Paths) -> str | None:
@@ -167,13 +179,18 @@ def missing_records(path: Path, paths: Paths) -> str | None:
     if not backups or not in_place:
         return None
     good = newest_good_backup(paths)
-    state = "is empty (0 bytes)" if path.exists() else "is missing"
+    empty = path.exists()
     if good is None:
-        return (f"{path} {state} although FibroMap has kept backups of it, and none of them "
-                f"can be read; nothing was created in its place (the backups are in "
-                f"{paths.backups_dir})")
-    return (f"{path} {state} although FibroMap has kept backups of it; nothing was created "
-            f"in its place.{_restore_hint(good)}")
+        return (_("{path} is empty (0 bytes) although FibroMap has kept backups of it, and none "
+                  "of them can be read; nothing was created in its place (the backups are in "
+                  "{folder})") if empty else
+                _("{path} is missing although FibroMap has kept backups of it, and none of "
+                  "them can be read; nothing was created in its place (the backups are in "
+                  "{folder})")).format(path=path, folder=paths.backups_dir)
+    return (_("{path} is empty (0 bytes) although FibroMap has kept backups of it; nothing "
+              "was created in its place.") if empty else
+            _("{path} is missing although FibroMap has kept backups of it; nothing was "
+              "created in its place.")).format(path=path) + restore_hint(good)
 
 
 def list_backups(paths: Paths) -> list[Path]:
@@ -228,13 +245,14 @@ def restore_backup(backup: Path, database_file: Path,
     """
     info = describe_backup(backup)
     if info.locked:
-        raise DatabaseError(f"{backup} is protected with a passphrase that was not given (an "
-                            "earlier one?); nothing was changed")
+        raise DatabaseError(_("{backup} is protected with a passphrase that was not given (an "
+                              "earlier one?); nothing was changed").format(backup=backup))
     if info.flares is None:
-        raise DatabaseError(f"{backup} is not a FibroMap backup that can be read; nothing "
-                            "was changed")
+        raise DatabaseError(_("{backup} is not a FibroMap backup that can be read; nothing "
+                              "was changed").format(backup=backup))
     if not info.sound:
-        raise DatabaseError(f"{backup} fails SQLite's integrity check; nothing was changed")
+        raise DatabaseError(_("{backup} fails SQLite's integrity check; nothing was "
+                              "changed").format(backup=backup))
     folder = database_file.parent
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -253,13 +271,14 @@ def restore_backup(backup: Path, database_file: Path,
             _copy(backup, temporary, key_of(backup), key)
             atomic.sync_file(temporary)
         except (sqlite3.Error, cipher.driver().Error, OSError, FibroMapError) as exc:
-            raise DatabaseError(f"cannot restore {backup}: {friendly_operational_error(exc)}; "
-                                "nothing was changed") from exc
+            raise DatabaseError(_("cannot restore {backup}: {reason}; nothing was changed").format(
+                backup=backup, reason=friendly_operational_error(exc))) from exc
 
     try:
         jobs.run(job, prepare)
     except OSError as exc:  # while renaming: the next start finishes it
-        raise DatabaseError(f"cannot finish restoring {backup}: {atomic.reason(exc)}; it is "
-                            "finished when FibroMap next starts") from exc
+        raise DatabaseError(_("cannot finish restoring {backup}: {reason}; it is finished when "
+                              "FibroMap next starts").format(
+            backup=backup, reason=atomic.reason(exc))) from exc
     log.info("restored %s over %s (the old file is %s)", backup, database_file, set_aside)
     return set_aside

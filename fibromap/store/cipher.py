@@ -24,6 +24,7 @@ from pathlib import Path
 
 from fibromap import atomic
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _
 from fibromap.store.sqlite_files import (
     SQLITE_MAGIC,
     friendly_operational_error,
@@ -121,9 +122,9 @@ def driver():
 
 def check_passphrase(passphrase: str) -> None:
     if not passphrase:
-        raise FibroMapError("a passphrase cannot be empty")
+        raise FibroMapError(_("a passphrase cannot be empty"))
     if "\x00" in passphrase:
-        raise FibroMapError("a passphrase cannot hold a NUL character")
+        raise FibroMapError(_("a passphrase cannot hold a NUL character"))
 
 
 def is_protected(path: Path) -> bool:
@@ -177,7 +178,8 @@ def connect(path: Path, key: Key | None, *, read_only: bool = False):
     except dbapi2.DatabaseError as exc:
         connection.close()
         if key is not None and "not a database" in str(exc):
-            raise WrongPassphrase(f"the passphrase does not open {path}") from None
+            raise WrongPassphrase(_("the passphrase does not open {path}").format(
+                path=path)) from None
         raise FibroMapError(f"cannot open {path}: {friendly_operational_error(exc)}") from exc
     return connection
 
@@ -295,8 +297,8 @@ def export_to(path: Path, old_key: Key | None, converted: Path, new_key: Key | N
         source.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
         busy, _pages, _moved = source.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         if busy:
-            raise FibroMapError(f"another program is using {path}: close it and try again "
-                                "(nothing was changed)")
+            raise FibroMapError(_("another program is using {path}: close it and try again "
+                                  "(nothing was changed)").format(path=path))
         _export(source, converted, new_key)
     finally:
         source.close()

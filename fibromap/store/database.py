@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from fibromap import atomic
 from fibromap.config import Paths
 from fibromap.errors import DatabaseDamaged, DatabaseError, DiskFull, FibroMapError
+from fibromap.i18n import _, formats, ngettext
 from fibromap.store import cipher, wal
 from fibromap.store.backups import backup_note, missing_records, naming_the_backup, restore_backup
 from fibromap.store.connections import (
@@ -47,6 +48,7 @@ from fibromap.store.sqlite_files import (
     SQLITE_APPLICATION_ID,
     check_sqlite_header,
     friendly_operational_error,
+    means_damage,
     writable,
 )
 
@@ -187,18 +189,11 @@ class Database:
         found, kept = damage
         with self.reading() as session:
             newest = session.scalar(select(func.max(FlareRow.modified_utc)))
-        when = f"{newest.replace(tzinfo=UTC).astimezone():%d %b %Y %H:%M}" if newest else ""
-        since = (f"flares saved or changed after {when} may be missing" if newest
-                 else "flares saved lately may be missing")
-        saves = ("all " if found.header else "") + (
-            "the latest save" if found.lost == 1 else f"{found.lost} of the latest saves")
-        self.damage = (f"{saves} to {self.display_name} could not be read back (its "
-                       f"write-ahead log was damaged), so {since}"
-                       + (f"; the log is kept as {kept.name}" if kept else "")
-                       + "." + backup_note(paths))
-        self.damage = self.damage[0].upper() + self.damage[1:]
-        said = (f"{saves[0].upper()}{saves[1:]} could not be read back: flares saved after "
-                f"{when or 'the last whole save'} may be missing (Help › Backups).")
+        when = (formats.dated(newest.replace(tzinfo=UTC).astimezone(), "%d %b %Y %H:%M",
+                              "yMMMdHm") if newest else "")
+        self.damage = _damage_text(found, when, self.display_name,
+                                   kept.name if kept else None) + backup_note(paths)
+        said = _said_briefly(found, when)
         self.warning = " ".join(filter(None, (said, self.warning)))
 
     # -- using -----------------------------------------------------------------------
@@ -260,14 +255,15 @@ class Database:
             raise
         except OperationalError as exc:
             message = self._explain(exc)
-            raise (DiskFull if message == DISK_FULL else DatabaseError)(message) from exc
+            raise (DiskFull if message == _(DISK_FULL) else DatabaseError)(message) from exc
         except SQLAlchemyError as exc:
             if self._protection_changed():
                 raise DatabaseError(PROTECTION_CHANGED) from exc
             said = friendly_operational_error(exc)
-            if said.startswith("the database file is damaged"):  # reading or writing alike
+            if means_damage(exc):  # reading or writing alike
                 raise DatabaseDamaged(said) from exc
-            raise DatabaseError(f"the database refused the change: {said}") from exc
+            raise DatabaseError(_("the database refused the change: {said}").format(
+                said=said)) from exc
 
     def _protection_changed(self) -> bool:
         """Whether another window or program turned this file's protection on or off, or
@@ -287,7 +283,7 @@ class Database:
             return PROTECTION_CHANGED
         if path is not None and "disk i/o error" in message.lower():
             if atomic.nearly_full(path.parent):
-                return DISK_FULL
+                return _(DISK_FULL)
         return message
 
     def restore(self, backup: Path, paths: Paths) -> Path | None:
@@ -309,3 +305,33 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _damage_text(found: wal.WalDamage, when: str, name: str, kept: str | None) -> str:
+    """What a damaged write-ahead log cost, in full (the backup note follows)."""
+    if found.header:
+        saves = ngettext("All the latest save to {name} could not be read back",
+                         "All {n} of the latest saves to {name} could not be read back",
+                         found.lost)
+    else:
+        saves = ngettext("The latest save to {name} could not be read back",
+                         "{n} of the latest saves to {name} could not be read back", found.lost)
+    saves = saves.format(n=found.lost, name=name)
+    since = (_("flares saved or changed after {when} may be missing").format(when=when) if when
+             else _("flares saved lately may be missing"))
+    if kept:
+        return _("{saves} (its write-ahead log was damaged), so {since}; the log is kept as "
+                 "{kept}.").format(saves=saves, since=since, kept=kept)
+    return _("{saves} (its write-ahead log was damaged), so {since}.").format(
+        saves=saves, since=since)
+
+
+def _said_briefly(found: wal.WalDamage, when: str) -> str:
+    if found.header:
+        saves = ngettext("All the latest save could not be read back",
+                         "All {n} of the latest saves could not be read back", found.lost)
+    else:
+        saves = ngettext("The latest save could not be read back",
+                         "{n} of the latest saves could not be read back", found.lost)
+    return _("{saves}: flares saved after {when} may be missing (Help › Backups).").format(
+        saves=saves.format(n=found.lost), when=when or _("the last whole save"))

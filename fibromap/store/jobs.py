@@ -28,6 +28,7 @@ from pathlib import Path
 from fibromap import atomic
 from fibromap.config import Paths
 from fibromap.errors import FibroMapError
+from fibromap.i18n import N_, _
 from fibromap.store.cipher import overwrite
 
 try:
@@ -38,10 +39,10 @@ except ImportError:  # pragma: no cover - not POSIX
 log = logging.getLogger(__name__)
 
 PREPARING, COMMITTING = "preparing", "committing"
-WHAT = {"protect": "Turning protection on",
-        "unprotect": "Turning protection off",
-        "change-passphrase": "Changing the passphrase",
-        "restore": "Restoring a backup"}
+WHAT = {"protect": N_("Turning protection on"),
+        "unprotect": N_("Turning protection off"),
+        "change-passphrase": N_("Changing the passphrase"),
+        "restore": N_("Restoring a backup")}
 
 
 def journal_of(database_file: Path) -> Path:
@@ -102,13 +103,13 @@ class Job:
         for copy, target in self.replace:
             if copy.exists():
                 _replace(copy, target, self.overwrite_replaced)
-        for folder in {target.parent for _, target in self.replace}:
+        for folder in {target.parent for _copy, target in self.replace}:
             atomic.sync_folder(folder)
         self.end()
 
     def undo(self) -> None:
         """Remove the copies (overwritten first) and the journal: nothing was replaced."""
-        for copy, _ in self.replace:
+        for copy, _target in self.replace:
             discard(copy)
         self.end()
 
@@ -227,29 +228,34 @@ def _finish_job(journal: Path) -> str:
         kept = journal.with_name(journal.name.lstrip(".") + "-damaged")
         os.replace(journal, kept)
         log.warning("a job's notes could not be read (%s); kept as %s", exc, kept)
-        return (f"A change of the records was interrupted and its notes are damaged (kept "
-                f"as {kept.name}); your records and backups were left as they are.")
-    what = WHAT[job.kind]
+        return _("A change of the records was interrupted and its notes are damaged (kept "
+                 "as {name}); your records and backups were left as they are.").format(
+            name=kept.name)
+    what = _(WHAT[job.kind])
     try:
         if job.phase == PREPARING:
             job.undo()
-            return (f"{what} was interrupted before it changed anything: your records are "
-                    "as they were; do it again when you want.")
+            return _("{what} was interrupted before it changed anything: your records are "
+                     "as they were; do it again when you want.").format(what=what)
         job.commit()
     except OSError as exc:
-        raise FibroMapError(f"{what} was interrupted and cannot be finished now "
-                            f"({atomic.reason(exc)}); nothing more was changed (its notes "
-                            f"are in {journal})") from exc
+        raise FibroMapError(_("{what} was interrupted and cannot be finished now "
+                              "({reason}); nothing more was changed (its notes "
+                              "are in {journal})").format(
+            what=what, reason=atomic.reason(exc), journal=journal)) from exc
     log.warning("finished an interrupted %s of %s", job.kind, job.database_file)
-    return f"{what} was interrupted; it was finished now. {_finished(job)}"
+    return _("{what} was interrupted; it was finished now. {finished}").format(
+        what=what, finished=_finished(job))
 
 
 def _finished(job: Job) -> str:
     if job.kind == "restore":
         kept = next((kept for current, kept in job.set_aside if kept.exists()), None)
-        return "Your records are those of the backup" + (
-            f"; the file it replaced is kept as {kept.name}." if kept else ".")
-    return {"protect": "Your records and their backups are protected.",
-            "unprotect": "Your records and their backups are no longer protected.",
-            "change-passphrase": "Your records and their backups open with the new "
-                                 "passphrase."}[job.kind]
+        if kept is None:
+            return _("Your records are those of the backup.")
+        return _("Your records are those of the backup; the file it replaced is kept as "
+                 "{name}.").format(name=kept.name)
+    return {"protect": _("Your records and their backups are protected."),
+            "unprotect": _("Your records and their backups are no longer protected."),
+            "change-passphrase": _("Your records and their backups open with the new "
+                                   "passphrase.")}[job.kind]

@@ -14,6 +14,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from fibromap import atomic
 from fibromap.config import Paths
 from fibromap.errors import DatabaseError, DatabaseRefused, FibroMapError, ReadOnlyDatabase
+from fibromap.i18n import _
 from fibromap.store import cipher, wal
 from fibromap.store.backups import backed_up_today, backup_sqlite, missing_records, naming_the_backup
 from fibromap.store.connections import read_only_engine
@@ -52,8 +53,9 @@ def existing_to_write(path: Path, url: URL, passphrase: str | None,
     key = unlock(path, passphrase)
     if not writable(path):
         # Opening it for writing would try to create -wal and -shm beside it.
-        raise ReadOnlyDatabase(f"{path} is read-only, so nothing can be saved to it; its "
-                               "records can still be viewed, checked and exported")
+        raise ReadOnlyDatabase(_("{path} is read-only, so nothing can be saved to it; its "
+                                 "records can still be viewed, checked and exported").format(
+            path=path))
     if key is None:
         with naming_the_backup(paths):
             check_sqlite_header(path)
@@ -95,8 +97,8 @@ def unlock(path: Path, passphrase: str | None) -> cipher.Key | None:
     """The key of a protected file (from ``passphrase``, checked, or unlocked earlier in
     this process), or None for a plain one."""
     if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file: name a file in it "
-                            "(such as fibromap.sqlite3)")
+        raise DatabaseError(_("{path} is a folder, not a database file: name a file in it "
+                              "(such as fibromap.sqlite3)").format(path=path))
     if not cipher.is_protected(path):
         return None
     if passphrase is not None:
@@ -104,8 +106,9 @@ def unlock(path: Path, passphrase: str | None) -> cipher.Key | None:
     key = cipher.known_key(path)
     if key is None:
         raise cipher.PassphraseNeeded(
-            f"{path} is protected with a passphrase: give it (in the app, or with "
-            "--passphrase-file FILE or FIBROMAP_PASSPHRASE_FILE on the command line)")
+            _("{path} is protected with a passphrase: give it (in the app, or with "
+              "--passphrase-file FILE or FIBROMAP_PASSPHRASE_FILE on the command line)").format(
+                path=path))
     return key
 
 
@@ -121,25 +124,30 @@ def probe(engine: Engine, url: URL) -> str | None:
                 return None
             if not {"fibromap_meta", "alembic_version"} <= tables:
                 shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
-                raise DatabaseRefused(f"{where} is not a FibroMap database (it holds other "
-                                      f"tables: {shown}); it was left untouched")
+                raise DatabaseRefused(_("{where} is not a FibroMap database (it holds other "
+                                        "tables: {shown}); it was left untouched").format(
+                    where=where, shown=shown))
             mark = connection.execute(
                 select(MetaRow.value).where(MetaRow.key == "application")).scalar()
             if mark != APPLICATION_MARK:
-                raise DatabaseRefused(f"{where} is not a FibroMap database; it was left untouched")
+                raise DatabaseRefused(_("{where} is not a FibroMap database; it was left "
+                                        "untouched").format(where=where))
             revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except FibroMapError:
         raise
     except OperationalError as exc:
-        raise DatabaseError(f"cannot open {where}: {friendly_operational_error(exc)}") from exc
+        raise DatabaseError(_("cannot open {where}: {reason}").format(
+            where=where, reason=friendly_operational_error(exc))) from exc
     except SQLAlchemyError as exc:
-        raise DatabaseRefused(f"{where} cannot be read as a FibroMap database "
-                              f"({friendly_operational_error(exc)}); it was left untouched") from exc
+        raise DatabaseRefused(_("{where} cannot be read as a FibroMap database "
+                                "({reason}); it was left untouched").format(
+            where=where, reason=friendly_operational_error(exc))) from exc
     finally:
         engine.dispose()
     if revision is not None and not known_revision(revision):
         raise DatabaseRefused(
-            f"{where} was written by a newer version of FibroMap (schema {revision}, this "
-            f"version knows up to {head_revision()}); update FibroMap to open it. "
-            "It was left untouched")
+            _("{where} was written by a newer version of FibroMap (schema {revision}, this "
+              "version knows up to {head}); update FibroMap to open it. "
+              "It was left untouched").format(where=where, revision=revision,
+                                              head=head_revision()))
     return revision

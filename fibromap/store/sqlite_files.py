@@ -12,15 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
-from fibromap import atomic
 from fibromap.errors import DatabaseDamaged, DatabaseRefused
+from fibromap.i18n import N_, _
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Written into the SQLite header (offset 68) so tools like `file` can tell it is ours.
 SQLITE_APPLICATION_ID = 0x46624D70  # "FbMp"
 
 
-DISK_FULL = f"{atomic.DISK_FULL}, so nothing was saved; free some space and try again"
+DISK_FULL = N_("the disk is full, so nothing was saved; free some space and try again")
 # A URL without a query or an escaped character: its backend, and all after "://".
 _PLAIN_URL = re.compile(r"(?P<backend>\w+)(?:\+\w+)?://(?P<rest>[^?%]*)")
 
@@ -45,20 +45,30 @@ def sqlite_file_of(url: str, parse: Callable[[str], Path | None]) -> Path | None
 
 def friendly_operational_error(exc: BaseException) -> str:
     """Turn a driver's error into one line a person can act on."""
-    message = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else repr(exc)
+    message = _driver_message(exc)
     lowered = message.lower()
     if "disk is full" in lowered or "no space left" in lowered or "disk full" in lowered:
-        return DISK_FULL
+        return _(DISK_FULL)
     if "readonly" in lowered or "read-only" in lowered:
-        return "the database is read-only, so nothing was saved"
+        return _("the database is read-only, so nothing was saved")
     repeated = _repeated(lowered)
     if repeated:
         return repeated
     if "locked" in lowered:
-        return "the database is busy in another program; try again in a moment"
-    if "not a database" in lowered or "malformed" in lowered:
-        return f"the database file is damaged ({message})"
+        return _("the database is busy in another program; try again in a moment")
+    if means_damage(exc):
+        return _("the database file is damaged ({message})").format(message=message)
     return message
+
+
+def _driver_message(exc: BaseException) -> str:
+    return str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else repr(exc)
+
+
+def means_damage(exc: BaseException) -> bool:
+    """Whether the driver's error says the file is damaged (not a database, malformed)."""
+    lowered = _driver_message(exc).lower()
+    return "not a database" in lowered or "malformed" in lowered
 
 
 def _repeated(lowered: str) -> str | None:
@@ -67,9 +77,9 @@ def _repeated(lowered: str) -> str | None:
     if "unique" not in lowered and "duplicate" not in lowered:
         return None
     if "fingerprint" in lowered:
-        return "an identical flare (the same moment and the same entries) is already recorded"
+        return _("an identical flare (the same moment and the same entries) is already recorded")
     if "medication" in lowered:
-        return "that medication, with that dose and start date, is already in the list"
+        return _("that medication, with that dose and start date, is already in the list")
     return None
 
 
@@ -137,14 +147,17 @@ def check_sqlite_header(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(100)
     except OSError as exc:
-        raise DatabaseRefused(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise DatabaseRefused(_("cannot read {path}: {reason}").format(
+            path=path, reason=exc.strerror or exc)) from exc
     if not header.startswith(SQLITE_MAGIC):
         if plain_sqlite_after_magic(header) and header[68:72] == SQLITE_APPLICATION_ID.to_bytes(4, "big"):
-            raise DatabaseDamaged(f"{path} is damaged: its first bytes, which name it an SQLite "
-                                  "file, were overwritten; it was left untouched")
-        raise DatabaseRefused(f"{path} is not a FibroMap database (it is not an SQLite file); "
-                              "it was left untouched")
+            raise DatabaseDamaged(_("{path} is damaged: its first bytes, which name it an SQLite "
+                                    "file, were overwritten; it was left untouched").format(
+                path=path))
+        raise DatabaseRefused(_("{path} is not a FibroMap database (it is not an SQLite file); "
+                                "it was left untouched").format(path=path))
     application_id = int.from_bytes(header[68:72], "big") if len(header) >= 72 else 0
     if application_id not in (0, SQLITE_APPLICATION_ID):
-        raise DatabaseRefused(f"{path} is not a FibroMap database (it belongs to another "
-                              f"application, id {application_id:#x}); it was left untouched")
+        raise DatabaseRefused(_("{path} is not a FibroMap database (it belongs to another "
+                                "application, id {id}); it was left untouched").format(
+            path=path, id=f"{application_id:#x}"))

@@ -8,11 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fibromap.domain.device_data import DeviceSource
-from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 from fibromap.exchange.devices import DeviceExport, Progress, Zones, sample
 from fibromap.exchange.formats import Format, device_formats
+from fibromap.exchange.record_kinds import listed
+from fibromap.i18n import _, formats, ngettext
 from fibromap.store.devices import DeviceImportResult
 from fibromap.store.store import Store
 
@@ -28,13 +28,6 @@ def device_format(path: Path) -> Format | None:
     if found is None:
         return None
     return next((f for f in device_formats() if f.code().recognises(found)), None)
-
-
-def _devices(sources: list[DeviceSource]) -> str:
-    names = [s.device for s in sources]
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 @dataclass
@@ -55,31 +48,51 @@ class DeviceImportReport:
     def outcome(self) -> str:
         """"added 312 nights, 5 naps and 340 days of steps, from Apple Watch and iPhone;
         4 overlapping nights kept from the Apple Watch; 20 already in the database"."""
+        return _("added {things}").format(things=self.would_add())
+
+    def would_add(self) -> str:
+        """The outcome without "added" (the import dialog's "Importing would add …")."""
         nights, days = self.result.nights, self.result.days
         parts = []
+        whole = formats.whole
         if nights["added"] - self.result.naps:
-            parts.append(counted(nights["added"] - self.result.naps, "nights"))
+            n = nights["added"] - self.result.naps
+            parts.append(ngettext("{n} night", "{n} nights", n).format(n=whole(n)))
         if self.result.naps:
-            parts.append(counted(self.result.naps, "naps"))
+            n = self.result.naps
+            parts.append(ngettext("{n} nap", "{n} naps", n).format(n=whole(n)))
         if days["added"]:
-            parts.append(counted(days["added"], "days") + " of steps")
-        text = "added " + (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1
-                           else parts[0] if parts else "nothing new")
+            n = days["added"]
+            parts.append(ngettext("{n} day of steps", "{n} days of steps", n).format(n=whole(n)))
+        text = listed(parts) or _("nothing new")
         sources = self.export.sources()
         if sources:
-            text += f", from {_devices(sources)}"
+            text = _("{added}, from {devices}").format(
+                added=text, devices=listed([s.device for s in sources]))
+        return text + "".join(self._afterwards())
+
+    def _afterwards(self) -> list[str]:
+        nights, days = self.result.nights, self.result.days
+        said = []
         updated = nights["updated"] + days["updated"]
         if updated:
-            text += (f"; brought {counted(updated, 'records')} up to date (a night or day an "
-                     "earlier export had only in part)")
+            said.append(ngettext("; brought {n} record up to date (a night or day an earlier "
+                                 "export had only in part)",
+                                 "; brought {n} records up to date (a night or day an earlier "
+                                 "export had only in part)", updated).format(
+                n=formats.whole(updated)))
         for source, zone in sorted(self.result.rezoned.items()):
-            text += f"; the days of {source.device} counted again in {zone}"
+            said.append(_("; the days of {device} counted again in {zone}").format(
+                device=source.device, zone=zone))
         for source, n in sorted(self.result.overlaps.items()):
-            text += f"; {counted(n, 'overlapping nights')} kept from the {source.device}"
+            said.append(ngettext("; {n} overlapping night kept from the {device}",
+                                 "; {n} overlapping nights kept from the {device}", n).format(
+                n=formats.whole(n), device=source.device))
         known = nights["same"] + days["same"]
         if known:
-            text += f"; {known} already in the database"
-        return text
+            said.append(ngettext("; {n} already in the database", "; {n} already in the database",
+                                 known).format(n=known))
+        return said
 
     def summary(self) -> str:
         return f"{self.format}: {self.outcome()}"

@@ -262,7 +262,7 @@ class ImportDialog(QDialog):
                              + "\n".join(checked.problems), error=True)
             self._show_details([])
             return
-        added = checked.report.outcome().removeprefix("added ")
+        added = checked.report.would_add()
         self.summary.say(_("Importing would add {added}.").format(added=added), error=False)
         self._show_details(checked.report.details)
         self._show_symptoms(checked.report.symptoms)
