@@ -11,15 +11,17 @@ cadence), and no day holds more than MAX_STEPS_A_DAY (about 100 miles on foot).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import TypeVar
 
 from fibromap.domain.day_bounds import date_range_text, within
 from fibromap.domain.device_data import MAX_STEPS_A_DAY, DeviceSleep, DeviceSteps
 
 MAX_STEPS_A_MINUTE = 1_000
+Record = TypeVar("Record", DeviceSleep, DeviceSteps)
 
-__all__ = ["MAX_STEPS_A_DAY", "MAX_STEPS_A_MINUTE", "bounded_sleeps", "bounded_steps",
+__all__ = ["MAX_STEPS_A_DAY", "MAX_STEPS_A_MINUTE", "bounded",
            "sleep_out_of_bounds", "steps_out_of_bounds", "impossible_steps"]
 
 
@@ -53,26 +55,15 @@ def steps_out_of_bounds(steps: DeviceSteps, latest: date) -> str | None:
     return None
 
 
-def bounded_sleeps(sleeps: Iterable[DeviceSleep], latest: date,
-                   left_out: list[str]) -> list[DeviceSleep]:
-    """``sleeps`` within bounds; each left out described in ``left_out``."""
+def bounded(records: Iterable[Record], out_of_bounds: Callable[[Record, date], str | None],
+            latest: date, left_out: list[str]) -> list[Record]:
+    """``records`` within bounds (``sleep_out_of_bounds``, ``steps_out_of_bounds``); each
+    left out described in ``left_out``."""
     kept = []
-    for sleep in sleeps:
-        why = sleep_out_of_bounds(sleep, latest)
+    for record in records:
+        why = out_of_bounds(record, latest)
         if why is None:
-            kept.append(sleep)
-        else:
-            left_out.append(why)
-    return kept
-
-
-def bounded_steps(steps: Iterable[DeviceSteps], latest: date,
-                  left_out: list[str]) -> list[DeviceSteps]:
-    kept = []
-    for count in steps:
-        why = steps_out_of_bounds(count, latest)
-        if why is None:
-            kept.append(count)
+            kept.append(record)
         else:
             left_out.append(why)
     return kept

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from fibromap.domain.day_bounds import latest_day
-from fibromap.domain.device_bounds import bounded_sleeps, bounded_steps
+from fibromap.domain.device_bounds import bounded, sleep_out_of_bounds, steps_out_of_bounds
 from fibromap.domain.device_data import (
     STAGES,
     DeviceSleep,
@@ -64,8 +64,8 @@ class DeviceExport:
         """Leave out what falls outside the days a record may have (1900 to tomorrow) or
         a day cannot hold, then say in one note all that was left out."""
         latest = latest_day(today)
-        self.sleeps = bounded_sleeps(self.sleeps, latest, self.left_out)
-        self.steps = bounded_steps(self.steps, latest, self.left_out)
+        self.sleeps = bounded(self.sleeps, sleep_out_of_bounds, latest, self.left_out)
+        self.steps = bounded(self.steps, steps_out_of_bounds, latest, self.left_out)
         if self.left_out:
             shown = self.left_out[:SAID_AT_MOST]
             more = len(self.left_out) - len(shown)
