@@ -59,7 +59,8 @@ def key_of(path: Path) -> cipher.Key | None:
         return None
     key = cipher.known_key(path)
     if key is None:
-        raise cipher.PassphraseNeeded(f"{path} is protected with a passphrase not given here")
+        raise cipher.PassphraseNeeded(_("{path} is protected with a passphrase not given here"
+                                        ).format(path=path))
     return key
 
 
@@ -74,10 +75,12 @@ def backup_sqlite(path: Path, paths: Paths, reason: str) -> Path:
     partial = folder / f".{target.name}.partial"
     try:  # the folder held (shared) meanwhile: no start takes the copy for a leftover
         with jobs.holding(folder, shared=True), \
-                atomic.replacing(target, failure=f"cannot back up {path}", temporary=partial):
+                atomic.replacing(target, failure=_("cannot back up {path}").format(path=path),
+                                 temporary=partial):
             _copy(path, partial, key, key)
     except (sqlite3.Error, cipher.driver().Error) as exc:
-        raise DatabaseError(f"cannot back up {path}: {friendly_operational_error(exc)}") from exc
+        raise DatabaseError(_("cannot back up {path}: {reason}").format(
+            path=path, reason=friendly_operational_error(exc))) from exc
     finally:
         for leftover in ("-journal", "-wal", "-shm"):  # nothing half-written stays
             partial.with_name(partial.name + leftover).unlink(missing_ok=True)

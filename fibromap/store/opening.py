@@ -87,7 +87,7 @@ def back_up_before_writing(path: Path, paths: Paths, revision: str | None,
         except DatabaseError as exc:
             # The day's backup is a precaution: a full disk must not lock the person
             # out of their records. (Before an upgrade, a backup is required.)
-            warning = f"Today's backup was not taken: {exc}."
+            warning = _("Today's backup was not taken: {reason}.").format(reason=exc)
             log.warning(warning)
             return warning
     return ""
