@@ -23,7 +23,13 @@ from fibromap.config import Paths
 from fibromap.errors import DatabaseDamaged, DatabaseError, DiskFull, FibroMapError
 from fibromap.i18n import N_, _, formats, ngettext
 from fibromap.store import cipher, wal
-from fibromap.store.backups import backup_note, missing_records, naming_the_backup, restore_backup
+from fibromap.store.backups import (
+    missing_records,
+    naming_the_backup,
+    newest_good_backup,
+    restore_backup,
+    with_backup,
+)
 from fibromap.store.connections import (
     CHANGED_KEY,
     MARK_CHANGED,
@@ -74,6 +80,7 @@ class Database:
         self.url = url
         self.warning = ""  # something the person should know, such as a skipped backup
         self.damage = ""  # damage found on opening (a write-ahead log), said in full
+        self.damage_problem = ""  # ... without the backup that holds what it cost
         self.read_only = False  # an SQLite file opened only to read: every write is refused
         self.key: cipher.Key | None = None  # a protected SQLite file's key
         self.own_changes: set[int] = set()  # the changes() counts this program's saves made
@@ -141,9 +148,9 @@ class Database:
                          head_revision())
             return cls(engine_for(url), url), revision
         if not sqlite_path.exists() or sqlite_path.stat().st_size == 0:
-            raise DatabaseError(missing_records(sqlite_path, paths)
-                                or _("there is no FibroMap database at {where}").format(
-                                    where=sqlite_path))
+            raise (missing_records(sqlite_path, paths)
+                   or DatabaseError(_("there is no FibroMap database at {where}").format(
+                       where=sqlite_path)))
         key = unlock(sqlite_path, passphrase)
         if key is None:
             with naming_the_backup(paths):
@@ -195,8 +202,9 @@ class Database:
             newest = session.scalar(select(func.max(FlareRow.modified_utc)))
         when = (formats.dated(newest.replace(tzinfo=UTC).astimezone(), "%d %b %Y %H:%M",
                               "yMMMdHm") if newest else "")
-        self.damage = _damage_text(found, when, self.display_name,
-                                   kept.name if kept else None) + backup_note(paths)
+        self.damage_problem = _damage_text(found, when, self.display_name,
+                                           kept.name if kept else None)
+        self.damage = with_backup(self.damage_problem, newest_good_backup(paths))
         said = _said_briefly(found, when)
         self.warning = " ".join(filter(None, (said, self.warning)))
 

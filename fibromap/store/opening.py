@@ -67,7 +67,7 @@ def new_file(path: Path, paths: Paths, passphrase: str | None) -> cipher.Key | N
     ``passphrase``: its key); refused where a database used to be (missing_records)."""
     refused = missing_records(path, paths)
     if refused:
-        raise DatabaseRefused(refused)
+        raise refused
     paths.ensure(path.parent)
     if passphrase is None:
         return None
