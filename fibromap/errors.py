@@ -19,7 +19,16 @@ class ValidationError(FibroMapError, ValueError):
 
 
 class DatabaseError(FibroMapError):
-    """The database cannot be opened, read or written."""
+    """The database cannot be opened, read or written.
+
+    ``problem`` is what is wrong without the sentence that names the newest good backup
+    and how to restore it, which the message may end with (the restore offer asks
+    instead): each is a whole sentence in the person's language, never cut apart.
+    """
+
+    def __init__(self, message: str, problem: str | None = None):
+        super().__init__(message)
+        self.problem = message if problem is None else problem
 
 
 class DatabaseRefused(DatabaseError):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from fibromap import atomic
 from fibromap.config import Paths
-from fibromap.errors import DatabaseDamaged, DatabaseError, FibroMapError
+from fibromap.errors import DatabaseDamaged, DatabaseError, DatabaseRefused, FibroMapError
 from fibromap.i18n import _, formats, ngettext
 from fibromap.store import cipher, jobs
 from fibromap.store.sqlite_files import friendly_operational_error, readonly_uri
@@ -59,7 +59,8 @@ def key_of(path: Path) -> cipher.Key | None:
         return None
     key = cipher.known_key(path)
     if key is None:
-        raise cipher.PassphraseNeeded(f"{path} is protected with a passphrase not given here")
+        raise cipher.PassphraseNeeded(_("{path} is protected with a passphrase not given here"
+                                        ).format(path=path))
     return key
 
 
@@ -74,10 +75,12 @@ def backup_sqlite(path: Path, paths: Paths, reason: str) -> Path:
     partial = folder / f".{target.name}.partial"
     try:  # the folder held (shared) meanwhile: no start takes the copy for a leftover
         with jobs.holding(folder, shared=True), \
-                atomic.replacing(target, failure=f"cannot back up {path}", temporary=partial):
+                atomic.replacing(target, failure=_("cannot back up {path}").format(path=path),
+                                 temporary=partial):
             _copy(path, partial, key, key)
     except (sqlite3.Error, cipher.driver().Error) as exc:
-        raise DatabaseError(f"cannot back up {path}: {friendly_operational_error(exc)}") from exc
+        raise DatabaseError(_("cannot back up {path}: {reason}").format(
+            path=path, reason=friendly_operational_error(exc))) from exc
     finally:
         for leftover in ("-journal", "-wal", "-shm"):  # nothing half-written stays
             partial.with_name(partial.name + leftover).unlink(missing_ok=True)
@@ -140,25 +143,26 @@ def naming_the_backup(paths: Paths) -> Iterator[None]:
     try:
         yield
     except DatabaseDamaged as exc:
-        note = backup_note(paths)
-        if not note:
+        good = newest_good_backup(paths)
+        if good is None:
             raise
-        raise DatabaseDamaged(f"{exc}.{note}") from exc
+        problem = f"{exc}."  # the damage said (a clause), ended as a sentence
+        raise DatabaseDamaged(with_backup(problem, good), problem) from exc
 
 
-def backup_note(paths: Paths) -> str:
-    """" The newest good backup is …: restore it with …" ("" when there is none)."""
-    good = newest_good_backup(paths)
-    return "" if good is None else restore_hint(good)
+def with_backup(problem: str, good: BackupInfo | None) -> str:
+    """``problem`` (whole sentences), then the one naming ``good`` and how to restore it:
+    two sentences, each translated whole. The problem alone goes with the error (its
+    ``problem``), for the restore offer, which asks instead of naming the command."""
+    return problem if good is None else f"{problem} {restore_hint(good)}"
 
 
 def restore_hint(good: BackupInfo) -> str:
-    """" The newest good backup is …: restore it with …", as backup_note adds it to a
-    problem (the restore offer takes it off again, to ask instead)."""
+    """"The newest good backup is …: restore it with …", as with_backup adds it."""
     if good.taken is None:
-        return _(" The newest good backup is {path}: restore it with `fibromap restore {name}`"
+        return _("The newest good backup is {path}: restore it with `fibromap restore {name}`"
                  ).format(path=good.path, name=good.path.name)
-    return _(" The newest good backup is {path} (taken {taken}, {flares}): restore it with "
+    return _("The newest good backup is {path} (taken {taken}, {flares}): restore it with "
              "`fibromap restore {name}`").format(
         path=good.path, name=good.path.name, flares=_flares(good.flares),
         taken=formats.dated(good.taken, "%d %b %Y %H:%M", "yMMMdHm"))
@@ -170,7 +174,7 @@ def _flares(count: int | None) -> str:
     return ngettext("{n} flare", "{n} flares", count).format(n=formats.whole(count))
 
 
-def missing_records(path: Path, paths: Paths) -> str | None:
+def missing_records(path: Path, paths: Paths) -> DatabaseRefused | None:
     """Why no new, empty database may be made at ``path`` although there is none (a
     missing or empty file where FibroMap has kept backups of one), naming the newest backup
     that passes the integrity check; None for a first start."""
@@ -181,16 +185,18 @@ def missing_records(path: Path, paths: Paths) -> str | None:
     good = newest_good_backup(paths)
     empty = path.exists()
     if good is None:
-        return (_("{path} is empty (0 bytes) although FibroMap has kept backups of it, and none "
-                  "of them can be read; nothing was created in its place (the backups are in "
-                  "{folder})") if empty else
-                _("{path} is missing although FibroMap has kept backups of it, and none of "
-                  "them can be read; nothing was created in its place (the backups are in "
-                  "{folder})")).format(path=path, folder=paths.backups_dir)
-    return (_("{path} is empty (0 bytes) although FibroMap has kept backups of it; nothing "
-              "was created in its place.") if empty else
-            _("{path} is missing although FibroMap has kept backups of it; nothing was "
-              "created in its place.")).format(path=path) + restore_hint(good)
+        return DatabaseRefused((
+            _("{path} is empty (0 bytes) although FibroMap has kept backups of it, and none "
+              "of them can be read; nothing was created in its place (the backups are in "
+              "{folder})") if empty else
+            _("{path} is missing although FibroMap has kept backups of it, and none of "
+              "them can be read; nothing was created in its place (the backups are in "
+              "{folder})")).format(path=path, folder=paths.backups_dir))
+    problem = (_("{path} is empty (0 bytes) although FibroMap has kept backups of it; nothing "
+                 "was created in its place.") if empty else
+               _("{path} is missing although FibroMap has kept backups of it; nothing was "
+                 "created in its place.")).format(path=path)
+    return DatabaseRefused(with_backup(problem, good), problem)
 
 
 def list_backups(paths: Paths) -> list[Path]:

@@ -21,8 +21,8 @@ from fibromap.domain.device_data import (
     device_fingerprint,
 )
 from fibromap.domain.records import flare_fingerprint
-from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError, ValidationError
+from fibromap.i18n import _, formats, ngettext
 from fibromap.store import wal
 from fibromap.store.database import Database, head_revision
 from fibromap.store.device_merging import sleep_of
@@ -60,14 +60,16 @@ def check_database(database: Database) -> CheckReport:
     try:
         report.revision = database.revision()
         if report.revision != report.head:
-            report.problems.append(f"schema is at revision {report.revision}, this FibroMap "
-                                   f"uses {report.head}; start FibroMap once to upgrade it")
+            report.problems.append(_("schema is at revision {revision}, this FibroMap uses "
+                                     "{head}; start FibroMap once to upgrade it").format(
+                revision=report.revision, head=report.head))
             return report
         _check_contents(database, report)
     except FibroMapError as exc:
         report.problems.append(str(exc))
     except (SQLAlchemyError, ValueError, TypeError, OverflowError, UnicodeDecodeError) as exc:
-        report.problems.append(f"the database cannot be read: {friendly_operational_error(exc)}")
+        report.problems.append(_("the database cannot be read: {reason}").format(
+            reason=friendly_operational_error(exc)))
     return report
 
 
@@ -80,17 +82,22 @@ def _check_contents(database: Database, report: CheckReport) -> None:
             integrity = [row[0] for row in session.connection().exec_driver_sql(
                 "PRAGMA integrity_check")]
             if integrity != ["ok"]:
-                report.problems += [f"integrity: {line}" for line in integrity[:10]]
+                report.problems += [_("integrity: {line}").format(line=line)
+                                    for line in integrity[:10]]
             dangling = _Few(1)
             for row in session.connection().exec_driver_sql("PRAGMA foreign_key_check"):
                 dangling.add(row[0])
             if dangling.count:
-                report.problems.append(f"{dangling.count} rows point at rows that do not exist "
-                                       f"(first in table {dangling.first[0]})")
+                report.problems.append(ngettext(  # English says "1 rows" as it always did
+                    "{n} rows point at rows that do not exist (first in table {table})",
+                    "{n} rows point at rows that do not exist (first in table {table})",
+                    dangling.count).format(n=dangling.count, table=dangling.first[0]))
         empty = session.scalar(select(func.count(FlareRow.id)).where(
             ~select(SiteRow.id).where(SiteRow.flare_id == FlareRow.id).exists()))
         if empty:
-            report.problems.append(f"{counted(empty, 'flares')} {_have(empty)} no body region")
+            report.problems.append(ngettext("{n} flare has no body region",
+                                            "{n} flares have no body region", empty).format(
+                n=formats.whole(empty)))
         source, target = aliased(SiteRow), aliased(SiteRow)
         crossed = session.scalar(
             select(func.count(ReferralRow.id))
@@ -100,13 +107,16 @@ def _check_contents(database: Database, report: CheckReport) -> None:
                    | (target.flare_id != ReferralRow.flare_id)
                    | (target.role != "referred")))
         if crossed:
-            report.problems.append(f"{crossed} referrals link sites of another flare "
-                                   "or a zone not marked as referred")
+            report.problems.append(ngettext(  # English says "1 referrals" as it always did
+                "{n} referrals link sites of another flare or a zone not marked as referred",
+                "{n} referrals link sites of another flare or a zone not marked as referred",
+                crossed).format(n=crossed))
         atlas = load_atlas()
         unknown = sorted(region for region in session.scalars(select(SiteRow.region).distinct())
                          if region not in atlas)
         if unknown:
-            report.problems.append(f"unknown body regions: {', '.join(unknown[:10])}")
+            report.problems.append(_("unknown body regions: {regions}").format(
+                regions=", ".join(unknown[:10])))
         report.problems += _changed_flares(session)
         report.problems += _changed_device_records(session)
         report.problems += _device_records_out_of_bounds(session)
@@ -141,14 +151,17 @@ def _unreadable_rows(session, table) -> list[str]:
             wrong = session.execute(select(func.count()).select_from(table).where(
                 text(f'typeof("{column.name}") NOT IN ({allowed})'))).scalar_one()
             if wrong:
-                problems.append(f"{counted(wrong, 'rows')} of {table.name} with a "
-                                f"{column.name} of the wrong kind (damaged on disk)")
+                problems.append(ngettext(
+                    "{n} row of {table} with a {column} of the wrong kind (damaged on disk)",
+                    "{n} rows of {table} with a {column} of the wrong kind (damaged on disk)",
+                    wrong).format(n=formats.whole(wrong), table=table.name, column=column.name))
             problems += _other_forms(session, table, column)
     try:
         for _row in session.execute(select(table)).yield_per(2000):
             pass
     except (ValueError, TypeError, OverflowError) as exc:
-        problems.append(f"a row of {table.name} cannot be read back ({exc})")
+        problems.append(_("a row of {table} cannot be read back ({reason})").format(
+            table=table.name, reason=exc))
     return problems
 
 
@@ -163,9 +176,11 @@ def _other_forms(session, table, column) -> list[str]:
     ).scalar_one()
     if not other:
         return []
-    return [f"{counted(other, 'rows')} of {table.name} with its {column.name} stored in "
-            "another form than FibroMap's (such a time can fall outside the periods it "
-            "belongs to)"]
+    return [ngettext("{n} row of {table} with its {column} stored in another form than "
+                     "FibroMap's (such a time can fall outside the periods it belongs to)",
+                     "{n} rows of {table} with its {column} stored in another form than "
+                     "FibroMap's (such a time can fall outside the periods it belongs to)",
+                     other).format(n=formats.whole(other), table=table.name, column=column.name)]
 
 
 def _damaged_logs(database: Database) -> list[str]:
@@ -177,11 +192,12 @@ def _damaged_logs(database: Database) -> list[str]:
         return problems
     for kept in sorted(path.parent.glob(f"{path.name}-wal.damaged*")):
         found = wal.inspect(kept)
-        lost = (f"{counted(found.lost, 'saves')} in it could not be read" if found
-                else "it was damaged")
-        problems.append(f"the write-ahead log was damaged and is kept as {kept.name} "
-                        f"({lost}); once you have restored a backup or made sure nothing you "
-                        "need is missing, remove that file")
+        lost = (ngettext("{n} save in it could not be read", "{n} saves in it could not be read",
+                         found.lost).format(n=formats.whole(found.lost)) if found
+                else _("it was damaged"))
+        problems.append(_("the write-ahead log was damaged and is kept as {name} ({lost}); once "
+                          "you have restored a backup or made sure nothing you need is "
+                          "missing, remove that file").format(name=kept.name, lost=lost))
     return problems
 
 
@@ -189,8 +205,8 @@ def _changed_device_records(session) -> list[str]:
     """Nights and days of steps whose values no longer match the fingerprint they were
     imported with (a value changed on disk to another of its kind)."""
     problems = []
-    for row_type, marked, what in ((DeviceSleepRow, SLEEP_MARKED, "sleep records"),
-                                   (DeviceStepsRow, STEPS_MARKED, "daily step counts")):
+    for row_type, marked, said in ((DeviceSleepRow, SLEEP_MARKED, _changed_sleep),
+                                   (DeviceStepsRow, STEPS_MARKED, _changed_steps)):
         columns = [getattr(row_type, name) for name in marked]
         changed = _Few()
         for row_id, mark, *values in session.execute(
@@ -199,9 +215,8 @@ def _changed_device_records(session) -> list[str]:
             if mark != device_fingerprint(values):
                 changed.add(row_id)
         if changed.count:
-            problems.append(f"{counted(changed.count, what)} from a device changed on disk "
-                            "since imported (the values no longer match the fingerprint): "
-                            "ids " + ", ".join(map(str, changed.first)))
+            problems.append(said(changed.count).format(
+                n=formats.whole(changed.count), ids=", ".join(map(str, changed.first))))
     return problems
 
 
@@ -215,27 +230,33 @@ def _device_records_out_of_bounds(session) -> list[str]:
         try:
             return sleep_out_of_bounds(sleep_of(row), latest)
         except ValidationError as exc:
-            return f"a sleep of {row.device}: {exc}"
+            return _("a sleep of {device}: {reason}").format(device=row.device, reason=exc)
 
     def steps_problem(row) -> str | None:
         try:
             return steps_out_of_bounds(DeviceSteps(DeviceSource(row.app, row.device), row.day,
                                                    row.steps), latest)
         except ValidationError:
-            return f"{row.steps:,} steps of {row.device} on {row.day}, not a count a day can hold"
+            return ngettext("{n} step of {device} on {day}, not a count a day can hold",
+                            "{n} steps of {device} on {day}, not a count a day can hold",
+                            row.steps).format(n=formats.whole(row.steps), device=row.device,
+                                              day=row.day)
 
     problems = []
-    for row_type, judge, what in ((DeviceSleepRow, sleep_problem, "sleep records"),
-                                  (DeviceStepsRow, steps_problem, "daily step counts")):
+    for row_type, judge, said in ((DeviceSleepRow, sleep_problem, _out_sleep),
+                                  (DeviceStepsRow, steps_problem, _out_steps)):
         try:
             found = [(row.id, why) for row in session.scalars(select(row_type).order_by(row_type.id))
                      if (why := judge(row)) is not None]
         except (ValueError, TypeError, OverflowError):  # said by _unreadable_rows
             continue
         if found:
-            problems.append(f"{counted(len(found), what)} from a device out of bounds: "
-                            + "; ".join(f"id {row_id} ({why})" for row_id, why in found[:5])
-                            + (f" and {len(found) - 5} more" if len(found) > 5 else ""))
+            which = "; ".join(_("id {id} ({why})").format(id=row_id, why=why)
+                              for row_id, why in found[:5])
+            if len(found) > 5:
+                which = _("{which} and {n} more").format(which=which, n=len(found) - 5)
+            problems.append(said(len(found)).format(n=formats.whole(len(found)),
+                                                               which=which))
     return problems
 
 
@@ -251,12 +272,39 @@ def _repeated_medications(session) -> list[str]:
             MedicationRow.name == name, MedicationRow.dose == dose, MedicationRow.start == start)
             .order_by(MedicationRow.id)).all()
         what = " ".join(part for part in (name, dose) if part)
-        described.append(f"{what} from {start.isoformat()} (numbers "
-                         f"{', '.join(map(str, numbers))})")
+        described.append(_("{what} from {start} (numbers {numbers})").format(
+            what=what, start=start.isoformat(), numbers=", ".join(map(str, numbers))))
     if not repeated:
         return []
-    return [f"{counted(len(repeated), 'medications')} recorded more than once: "
-            + "; ".join(described) + "; `fibromap medications delete NUMBER` removes a copy"]
+    return [ngettext("{n} medication recorded more than once: {which}; `fibromap medications "
+                     "delete NUMBER` removes a copy",
+                     "{n} medications recorded more than once: {which}; `fibromap medications "
+                     "delete NUMBER` removes a copy", len(repeated)).format(
+        n=formats.whole(len(repeated)), which="; ".join(described))]
+
+
+def _changed_sleep(n: int) -> str:
+    return ngettext("{n} sleep record from a device changed on disk since imported (the values "
+                    "no longer match the fingerprint): ids {ids}",
+                    "{n} sleep records from a device changed on disk since imported (the "
+                    "values no longer match the fingerprint): ids {ids}", n)
+
+
+def _changed_steps(n: int) -> str:
+    return ngettext("{n} daily step count from a device changed on disk since imported (the "
+                    "values no longer match the fingerprint): ids {ids}",
+                    "{n} daily step counts from a device changed on disk since imported (the "
+                    "values no longer match the fingerprint): ids {ids}", n)
+
+
+def _out_sleep(n: int) -> str:
+    return ngettext("{n} sleep record from a device out of bounds: {which}",
+                    "{n} sleep records from a device out of bounds: {which}", n)
+
+
+def _out_steps(n: int) -> str:
+    return ngettext("{n} daily step count from a device out of bounds: {which}",
+                    "{n} daily step counts from a device out of bounds: {which}", n)
 
 
 READ_AT_ONCE = 2_000  # flares rebuilt in one go: the check's memory stays the same for any number
@@ -292,14 +340,22 @@ def _changed_flares(session) -> list[str]:
         session.expunge_all()
     problems = []
     if unreadable.count:
-        problems.append(f"{counted(unreadable.count, 'flares')} cannot be read back as saved (a "
-                        "value out of range or a part missing): " + "; ".join(unreadable.first))
+        problems.append(ngettext(
+            "{n} flare cannot be read back as saved (a value out of range or a part missing): "
+            "{which}",
+            "{n} flares cannot be read back as saved (a value out of range or a part missing): "
+            "{which}", unreadable.count).format(n=formats.whole(unreadable.count),
+                                                which="; ".join(unreadable.first)))
     if changed.count:
-        problems.append(f"{counted(changed.count, 'flares')} changed on disk after saving (the "
-                        f"content no longer matches the fingerprint): ids "
-                        + ", ".join(map(str, changed.first)))
+        problems.append(ngettext(
+            "{n} flare changed on disk after saving (the content no longer matches the "
+            "fingerprint): ids {ids}",
+            "{n} flares changed on disk after saving (the content no longer matches the "
+            "fingerprint): ids {ids}", changed.count).format(
+            n=formats.whole(changed.count), ids=", ".join(map(str, changed.first))))
     if unmarked.count:
-        problems.append(f"{counted(unmarked.count, 'flares')} {_have(unmarked.count)} no fingerprint")
+        problems.append(ngettext("{n} flare has no fingerprint", "{n} flares have no fingerprint",
+                                 unmarked.count).format(n=formats.whole(unmarked.count)))
     return problems
 
 
@@ -307,7 +363,8 @@ def _judge(row: FlareRow, unreadable: _Few, changed: _Few, unmarked: _Few) -> No
     try:
         flare = flare_from_row(row)
     except (FibroMapError, ValueError, KeyError, AttributeError, TypeError) as exc:
-        unreadable.add(f"flare {row.id} ({exc or type(exc).__name__})")
+        unreadable.add(_("flare {id} ({reason})").format(id=row.id,
+                                                         reason=exc or type(exc).__name__))
         return
     offset = timedelta(minutes=row.utc_offset_min)
     if row.onset_local != row.onset_utc + offset:
@@ -317,6 +374,3 @@ def _judge(row: FlareRow, unreadable: _Few, changed: _Few, unmarked: _Few) -> No
     elif flare_fingerprint(flare) != row.fingerprint:
         changed.add(row.id)
 
-
-def _have(n: int) -> str:
-    return "has" if n == 1 else "have"

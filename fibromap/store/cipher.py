@@ -115,8 +115,8 @@ def driver():
     try:
         from sqlcipher3 import dbapi2
     except ImportError as exc:  # pragma: no cover - installed with FibroMap
-        raise FibroMapError("protection needs the sqlcipher3 module, which is missing "
-                            "from this installation") from exc
+        raise FibroMapError(_("protection needs the sqlcipher3 module, which is missing "
+                              "from this installation")) from exc
     return dbapi2
 
 
@@ -172,7 +172,8 @@ def connect(path: Path, key: Key | None, *, read_only: bool = False):
             connection = raw_connect(path, key, read_only=read_only)
         connection.isolation_level = None  # transactions begun and ended here, by name
     except dbapi2.DatabaseError as exc:
-        raise FibroMapError(f"cannot open {path}: {friendly_operational_error(exc)}") from exc
+        raise FibroMapError(_("cannot open {where}: {reason}").format(
+            where=path, reason=friendly_operational_error(exc))) from exc
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except dbapi2.DatabaseError as exc:
@@ -180,7 +181,8 @@ def connect(path: Path, key: Key | None, *, read_only: bool = False):
         if key is not None and "not a database" in str(exc):
             raise WrongPassphrase(_("the passphrase does not open {path}").format(
                 path=path)) from None
-        raise FibroMapError(f"cannot open {path}: {friendly_operational_error(exc)}") from exc
+        raise FibroMapError(_("cannot open {where}: {reason}").format(
+            where=path, reason=friendly_operational_error(exc))) from exc
     return connection
 
 
@@ -189,7 +191,7 @@ def unlock(path: Path, passphrase: str) -> Key:
     (WrongPassphrase otherwise; nothing is changed) and remembered for this process."""
     salt = salt_of(path)
     if salt is None or not is_protected(path):
-        raise FibroMapError(f"{path} is not protected")
+        raise FibroMapError(_("{path} is not protected").format(path=path))
     key = derive(passphrase, salt)
     connect(path, key, read_only=True).close()
     return remember(key)
@@ -241,14 +243,16 @@ def _export(source, target: Path, key: Key | None) -> None:
     try:
         problems = [row[0] for row in copy.execute("PRAGMA integrity_check")]
         if problems != ["ok"]:
-            raise FibroMapError(f"the converted copy failed its integrity check: {problems[:3]}")
+            raise FibroMapError(_("the converted copy failed its integrity check: {problems}"
+                                  ).format(problems=problems[:3]))
         if key and list(copy.execute("PRAGMA cipher_integrity_check")):
-            raise FibroMapError("the converted copy failed SQLCipher's page check")
+            raise FibroMapError(_("the converted copy failed SQLCipher's page check"))
         if _tables(copy) != expected:
-            raise FibroMapError("the converted copy does not hold every row of the original")
+            raise FibroMapError(_("the converted copy does not hold every row of the original"))
         for name, value in marks.items():
             if copy.execute(f"PRAGMA {name}").fetchone()[0] != value:
-                raise FibroMapError(f"the converted copy lost the database's {name}")
+                raise FibroMapError(_("the converted copy lost the database's {name}").format(
+                    name=name))
     finally:
         copy.close()
 
@@ -275,7 +279,8 @@ def convert(path: Path, old_key: Key | None, new_key: Key | None) -> None:
     converted.unlink(missing_ok=True)
     replaced = []  # the file renamed over, opened just before the rename: zeroed after it
     try:
-        with atomic.replacing(path, failure=f"cannot change the protection of {path}",
+        with atomic.replacing(path, failure=_("cannot change the protection of {path}").format(
+                path=path),
                               temporary=converted,
                               before_replace=lambda: replaced.append(open(path, "rb+"))):
             export_to(path, old_key, converted, new_key)
@@ -308,7 +313,7 @@ def protect(path: Path, passphrase: str) -> Key:
     """Turn the plain database at ``path`` into a protected one, in place, atomically;
     returns its key (remembered)."""
     if is_protected(path):
-        raise FibroMapError(f"{path} is protected already")
+        raise FibroMapError(_("{path} is protected already").format(path=path))
     key = new_key(passphrase)
     convert(path, None, key)
     return remember(key)
@@ -317,7 +322,7 @@ def protect(path: Path, passphrase: str) -> Key:
 def unprotect(path: Path, key: Key) -> None:
     """Turn the protected database at ``path`` back into a plain one, atomically."""
     if not is_protected(path):
-        raise FibroMapError(f"{path} is not protected")
+        raise FibroMapError(_("{path} is not protected").format(path=path))
     convert(path, key, None)
 
 
@@ -325,7 +330,7 @@ def change_passphrase(path: Path, key: Key, new_passphrase: str) -> Key:
     """Re-key the protected database (a new salt too): a new file under the new passphrase,
     checked and renamed into place as protection is turned on. Returns the new key."""
     if not is_protected(path):
-        raise FibroMapError(f"{path} is not protected")
+        raise FibroMapError(_("{path} is not protected").format(path=path))
     new = new_key(new_passphrase)
     convert(path, key, new)
     return remember(new)

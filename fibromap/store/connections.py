@@ -12,6 +12,7 @@ from sqlalchemy.exc import NoSuchModuleError
 from sqlalchemy.pool import NullPool
 
 from fibromap.errors import DatabaseError
+from fibromap.i18n import _
 from fibromap.store import cipher
 from fibromap.store.sqlite_files import readonly_uri
 
@@ -113,8 +114,9 @@ def engine_for(url: URL, key: cipher.Key | None = None) -> Engine:
         event.listen(engine, "before_cursor_execute", note_writes)
         return engine
     except NoSuchModuleError:
-        raise DatabaseError(f"FibroMap cannot open {url.get_backend_name()} databases") from None
+        raise DatabaseError(_("FibroMap cannot open {backend} databases").format(
+            backend=url.get_backend_name())) from None
     except ModuleNotFoundError as exc:
-        raise DatabaseError(f"the {url.get_backend_name()} driver is not installed "
-                            f"(missing Python module {exc.name}); for PostgreSQL install "
-                            "fibromap[postgresql]") from None
+        raise DatabaseError(_("the {backend} driver is not installed (missing Python module "
+                              "{module}); for PostgreSQL install fibromap[postgresql]").format(
+            backend=url.get_backend_name(), module=exc.name)) from None

@@ -9,6 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from fibromap.domain.daily import CheckIn
 from fibromap.errors import ChangedElsewhere
+from fibromap.i18n import _, formats
 from fibromap.store.database import Database
 from fibromap.store.plain_rows import CHUNK, insert_rows
 from fibromap.store.schema import CheckInFoodRow, CheckInRow
@@ -54,11 +55,14 @@ class CheckInRepository:
                                  .options(selectinload(CheckInRow.foods)).with_for_update())
             current = _checkin(row) if row is not None else None
             if replacing is not ANY and current != replacing:
-                raise ChangedElsewhere(
-                    f"the check-in for {checkin.day:%A %d %B} was "
-                    f"{'changed' if current else 'deleted'} in another window or program "
-                    "after you opened it, so yours was not saved over it; save again to "
-                    "replace it with what you see here", current)
+                said = (_("the check-in for {day} was changed in another window or program "
+                          "after you opened it, so yours was not saved over it; save again to "
+                          "replace it with what you see here") if current else
+                        _("the check-in for {day} was deleted in another window or program "
+                          "after you opened it, so yours was not saved over it; save again to "
+                          "replace it with what you see here"))
+                raise ChangedElsewhere(said.format(
+                    day=formats.dated(checkin.day, "%A %d %B", "MMMMEEEEd")), current)
             if row is None:
                 row = CheckInRow(day=checkin.day)
                 session.add(row)

@@ -21,9 +21,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from fibromap import atomic
 from fibromap.config import Paths
 from fibromap.errors import DatabaseDamaged, DatabaseError, DiskFull, FibroMapError
-from fibromap.i18n import _, formats, ngettext
+from fibromap.i18n import N_, _, formats, ngettext
 from fibromap.store import cipher, wal
-from fibromap.store.backups import backup_note, missing_records, naming_the_backup, restore_backup
+from fibromap.store.backups import (
+    missing_records,
+    naming_the_backup,
+    newest_good_backup,
+    restore_backup,
+    with_backup,
+)
 from fibromap.store.connections import (
     CHANGED_KEY,
     MARK_CHANGED,
@@ -54,15 +60,16 @@ from fibromap.store.sqlite_files import (
 
 log = logging.getLogger(__name__)
 
-PROTECTION_CHANGED = ("the records' protection with a passphrase was changed in another "
-                      "window or program: close this window and start FibroMap again")
+PROTECTION_CHANGED = N_("the records' protection with a passphrase was changed in another "
+                        "window or program: close this window and start FibroMap again")
 
 def _parse_url(raw: str) -> URL:
     try:
         return make_url(raw)
     except ArgumentError:
-        raise DatabaseError(f"{raw!r} is not a database URL "
-                            "(expected e.g. sqlite:///path/file.sqlite3 or postgresql://host/db)") from None
+        raise DatabaseError(_("{url} is not a database URL (expected e.g. "
+                              "sqlite:///path/file.sqlite3 or postgresql://host/db)").format(
+            url=repr(raw))) from None
 
 
 class Database:
@@ -73,6 +80,7 @@ class Database:
         self.url = url
         self.warning = ""  # something the person should know, such as a skipped backup
         self.damage = ""  # damage found on opening (a write-ahead log), said in full
+        self.damage_problem = ""  # ... without the backup that holds what it cost
         self.read_only = False  # an SQLite file opened only to read: every write is refused
         self.key: cipher.Key | None = None  # a protected SQLite file's key
         self.own_changes: set[int] = set()  # the changes() counts this program's saves made
@@ -113,8 +121,9 @@ class Database:
         database, revision = cls._open_unchanged(raw_url, paths, passphrase)
         if revision != head_revision():
             database.close()
-            raise DatabaseError(f"{database.display_name} is from an older FibroMap (schema "
-                                f"{revision}); open FibroMap once to upgrade it")
+            raise DatabaseError(_("{where} is from an older FibroMap (schema {revision}); open "
+                                  "FibroMap once to upgrade it").format(
+                where=database.display_name, revision=revision))
         return database
 
     @classmethod
@@ -132,14 +141,16 @@ class Database:
         if sqlite_path is None:  # a server: reading writes nothing on this machine
             revision = probe(engine_for(url), url)
             if revision is None:
-                raise DatabaseError(f"there is no FibroMap database at {describe_url(url)} yet")
+                raise DatabaseError(_("there is no FibroMap database at {where} yet").format(
+                    where=describe_url(url)))
             if revision != head_revision():
                 log.info("database at revision %s, head is %s (not upgraded)", revision,
                          head_revision())
             return cls(engine_for(url), url), revision
         if not sqlite_path.exists() or sqlite_path.stat().st_size == 0:
-            raise DatabaseError(missing_records(sqlite_path, paths)
-                                or f"there is no FibroMap database at {sqlite_path}")
+            raise (missing_records(sqlite_path, paths)
+                   or DatabaseError(_("there is no FibroMap database at {where}").format(
+                       where=sqlite_path)))
         key = unlock(sqlite_path, passphrase)
         if key is None:
             with naming_the_backup(paths):
@@ -178,8 +189,8 @@ class Database:
                 if connection.dialect.name == "sqlite":
                     connection.exec_driver_sql(f"PRAGMA application_id = {SQLITE_APPLICATION_ID}")
         except OperationalError as exc:
-            raise DatabaseError(f"cannot prepare the database {describe_url(self.url)}: "
-                                f"{friendly_operational_error(exc)}") from exc
+            raise DatabaseError(_("cannot prepare the database {where}: {reason}").format(
+                where=describe_url(self.url), reason=friendly_operational_error(exc))) from exc
 
     def _tell(self, damage: tuple[wal.WalDamage, Path | None] | None, paths: Paths) -> None:
         """Say what a damaged write-ahead log cost (``damage``, from damaged_log), which
@@ -191,8 +202,9 @@ class Database:
             newest = session.scalar(select(func.max(FlareRow.modified_utc)))
         when = (formats.dated(newest.replace(tzinfo=UTC).astimezone(), "%d %b %Y %H:%M",
                               "yMMMdHm") if newest else "")
-        self.damage = _damage_text(found, when, self.display_name,
-                                   kept.name if kept else None) + backup_note(paths)
+        self.damage_problem = _damage_text(found, when, self.display_name,
+                                           kept.name if kept else None)
+        self.damage = with_backup(self.damage_problem, newest_good_backup(paths))
         said = _said_briefly(found, when)
         self.warning = " ".join(filter(None, (said, self.warning)))
 
@@ -258,7 +270,7 @@ class Database:
             raise (DiskFull if message == _(DISK_FULL) else DatabaseError)(message) from exc
         except SQLAlchemyError as exc:
             if self._protection_changed():
-                raise DatabaseError(PROTECTION_CHANGED) from exc
+                raise DatabaseError(_(PROTECTION_CHANGED)) from exc
             said = friendly_operational_error(exc)
             if means_damage(exc):  # reading or writing alike
                 raise DatabaseDamaged(said) from exc
@@ -280,7 +292,7 @@ class Database:
         message = friendly_operational_error(exc)
         path = self.sqlite_path
         if "not a database" in message and self._protection_changed():
-            return PROTECTION_CHANGED
+            return _(PROTECTION_CHANGED)
         if path is not None and "disk i/o error" in message.lower():
             if atomic.nearly_full(path.parent):
                 return _(DISK_FULL)
@@ -290,7 +302,7 @@ class Database:
         """Put ``backup`` in place of this SQLite file and carry on with it (upgraded if it
         came from an older FibroMap); returns where the replaced file was kept."""
         if self.sqlite_path is None:
-            raise DatabaseError("only an SQLite database is restored from a backup")
+            raise DatabaseError(_("only an SQLite database is restored from a backup"))
         self.engine.dispose()
         set_aside = restore_backup(backup, self.sqlite_path, self.key)
         self.reopen(paths)

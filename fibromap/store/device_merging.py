@@ -31,6 +31,7 @@ from fibromap.domain.device_data import (
     keep_one_per_night,
 )
 from fibromap.domain.device_merge import Placement, combine, combine_steps
+from fibromap.i18n import _
 from fibromap.store.plain_rows import CHUNK, insert_rows
 from fibromap.store.schema import DeviceSleepRow, DeviceStepsRow, DeviceZoneRow
 
@@ -78,7 +79,7 @@ def merge_into(session, sleeps: list[DeviceSleep], steps: list[DeviceSteps],
     moved = _moved(session, placements)
     _merge_sleep(session, sleeps, result, set(moved))
     _merge_steps(session, steps, result, _days_to_count_again(session, placements, moved))
-    result.rezoned |= {source: placements[source].zone or "this computer's time zone"
+    result.rezoned |= {source: placements[source].zone or _("this computer's time zone")
                        for source in moved}
     _remember(session, placements)
 

@@ -16,8 +16,8 @@ from sqlalchemy import case, delete, func, select
 
 from fibromap.domain.device_data import DeviceSleep, DeviceSource, DeviceSteps
 from fibromap.domain.device_merge import Placement
-from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _, formats, ngettext
 from fibromap.store.database import Database
 from fibromap.store.device_merging import DeviceImportResult, merge_into, sleep_of, stored_zones
 from fibromap.store.schema import DeviceSleepRow, DeviceStepsRow, DeviceZoneRow
@@ -38,13 +38,17 @@ class SourceHoldings:
 
     def described(self) -> str:
         """"3 nights, 1 nap and 40 days of steps"; "nothing"."""
-        parts = [counted(self.nights, "nights") if self.nights else "",
-                 counted(self.naps, "naps") if self.naps else "",
-                 f"{counted(self.days_of_steps, 'days')} of steps" if self.days_of_steps else ""]
-        parts = [part for part in parts if part]
+        parts = [ngettext("{n} night", "{n} nights", self.nights) if self.nights else "",
+                 ngettext("{n} nap", "{n} naps", self.naps) if self.naps else "",
+                 ngettext("{n} day of steps", "{n} days of steps", self.days_of_steps)
+                 if self.days_of_steps else ""]
+        parts = [part.format(n=formats.whole(n)) for part, n in
+                 zip(parts, (self.nights, self.naps, self.days_of_steps), strict=True) if part]
         if not parts:
-            return "nothing"
-        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+            return _("nothing")
+        if len(parts) == 1:
+            return parts[0]
+        return _("{items} and {last}").format(items=", ".join(parts[:-1]), last=parts[-1])
 
 
 class _DryRun(FibroMapError):

@@ -15,6 +15,7 @@ from fibromap.domain import sealing
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.draft import FlareDraft
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _
 from fibromap.store import cipher
 
 DRAFT_FILE = "unsaved-flare.json"
@@ -40,7 +41,8 @@ class DraftFile:
         """Write atomically and durably: a crash leaves the old draft or the new one."""
         self._paths.ensure(self.path.parent)
         atomic.write_bytes(self.path, self.encoded(draft),
-                           failure=f"cannot keep the unsaved flare in {self.path}")
+                           failure=_("cannot keep the unsaved flare in {path}").format(
+                               path=self.path))
 
     def load(self) -> FlareDraft | None:
         """The draft left by the last session, or None. A file that cannot be read back —
@@ -57,12 +59,12 @@ class DraftFile:
             if sealing.is_sealed(data):
                 key = cipher.key_for_salt(sealing.database_salt(data) or b"")
                 if key is None:
-                    self.problem = "it is protected, and its passphrase was not given"
+                    self.problem = _("it is protected, and its passphrase was not given")
                     return None
                 data = sealing.unseal_with_database_key(data, key.secret, key.salt)
             return FlareDraft.from_json(data.decode("utf-8")).check(load_atlas())
         except (UnicodeDecodeError, FibroMapError) as exc:
-            self.problem = ("it is not UTF-8 text" if isinstance(exc, UnicodeDecodeError)
+            self.problem = (_("it is not UTF-8 text") if isinstance(exc, UnicodeDecodeError)
                             else str(exc))
             self.set_aside = atomic.free_name(self.path.with_suffix(".damaged"))
             try:
@@ -75,6 +77,6 @@ class DraftFile:
         try:
             self.path.unlink(missing_ok=True)
         except OSError as exc:  # a read-only place
-            raise FibroMapError(f"cannot remove the unsaved flare {self.path}: "
-                                f"{atomic.reason(exc)}") from exc
+            raise FibroMapError(_("cannot remove the unsaved flare {path}: {reason}").format(
+                path=self.path, reason=atomic.reason(exc))) from exc
 

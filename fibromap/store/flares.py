@@ -23,9 +23,10 @@ from fibromap.domain.flare import (
 from fibromap.domain.records import flare_fingerprint
 from fibromap.domain.vocabulary import TermKind
 from fibromap.errors import ChangedElsewhere, ValidationError
+from fibromap.i18n import _, formats
 from fibromap.store.database import Database
 from fibromap.store.schema import FlareRow, FlareTermRow, ReferralRow, SiteRow, TermRow, TreatmentUseRow
-from fibromap.store.vocabulary import term_ids
+from fibromap.store.vocabulary import UNKNOWN_WORD, term_ids
 
 LOAD_WHOLE = (
     selectinload(FlareRow.sites),
@@ -114,7 +115,7 @@ class TermLookup:
         try:
             return self._ids[kind][key]
         except KeyError:
-            raise ValidationError(f"unknown {kind.noun} {key!r}; add it to your list first",
+            raise ValidationError(_(UNKNOWN_WORD[kind]).format(key=repr(key)),
                                   kind.value) from None
 
 
@@ -222,23 +223,25 @@ class FlareRepository:
         sharing the database), nothing is saved and ChangedElsewhere says so.
         """
         if flare.id is None:
-            raise ValidationError("this flare has not been saved yet", "id")
+            raise ValidationError(_("this flare has not been saved yet"), "id")
         check_regions(flare)
         with self._db.transaction() as session:
             row = session.get(FlareRow, flare.id, options=LOAD_WHOLE, with_for_update=True)
             if row is None:
-                raise ChangedElsewhere("this flare was deleted in another window or program "
-                                       "after you opened it, so the correction was not saved; "
-                                       "save again to keep it as a new flare")
+                raise ChangedElsewhere(_("this flare was deleted in another window or program "
+                                         "after you opened it, so the correction was not saved; "
+                                         "save again to keep it as a new flare"))
             if flare.modified is not None and row.modified_utc != naive_utc(flare.modified):
                 current = flare_from_row(row)
                 changed = current.modified
                 assert changed is not None  # a stored flare has the time it was saved
-                raise ChangedElsewhere(
-                    f"this flare was changed in another window or program at "
-                    f"{changed.astimezone():%H:%M on %d %b} after you opened it, so "
-                    "your correction was not saved over it; save again to replace that change "
-                    "with yours, or open the flare again from History to see it", current)
+                raise ChangedElsewhere(_(
+                    "this flare was changed in another window or program at {time} on {day} "
+                    "after you opened it, so your correction was not saved over it; save again "
+                    "to replace that change with yours, or open the flare again from History to "
+                    "see it").format(time=formats.clock(changed.astimezone()),
+                                     day=formats.dated(changed.astimezone(), "%d %b", "dMMM")),
+                    current)
             # Old sites go first so the (flare, region) uniqueness holds for the new ones.
             row.referrals = []
             row.sites = []
@@ -326,7 +329,8 @@ class FlareRepository:
     def _row(session: Session, flare_id: int) -> FlareRow:
         row = session.get(FlareRow, flare_id, options=LOAD_WHOLE)
         if row is None:
-            raise ValidationError(f"there is no flare number {flare_id}", "id")
+            raise ValidationError(_("there is no flare number {number}").format(number=flare_id),
+                                  "id")
         return row
 
 

@@ -43,6 +43,11 @@ WHAT = {"protect": N_("Turning protection on"),
         "unprotect": N_("Turning protection off"),
         "change-passphrase": N_("Changing the passphrase"),
         "restore": N_("Restoring a backup")}
+# Its journal not written: whole sentences (a lower-cased WHAT is English only).
+NOT_NOTED = {"protect": N_("cannot note what turning protection on will do"),
+             "unprotect": N_("cannot note what turning protection off will do"),
+             "change-passphrase": N_("cannot note what changing the passphrase will do"),
+             "restore": N_("cannot note what restoring a backup will do")}
 
 
 def journal_of(database_file: Path) -> Path:
@@ -74,7 +79,7 @@ class Job:
                            "set_aside": [[str(a), str(b)] for a, b in self.set_aside]},
                           indent=1)
         atomic.write_bytes(self.journal, text.encode("utf-8"),
-                           failure=f"cannot note what {WHAT[self.kind].lower()} will do")
+                           failure=_(NOT_NOTED[self.kind]))
 
     @classmethod
     def read(cls, journal: Path) -> Job:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from fibromap.domain.daily import Medication
 from fibromap.errors import ChangedElsewhere, ValidationError
+from fibromap.i18n import _
 from fibromap.store.database import Database
 from fibromap.store.schema import MedicationRow
 
@@ -30,8 +31,8 @@ class AlreadyListed(ValidationError):
     """The same medication (name, dose and start) is in the list already: ``listed``."""
 
     def __init__(self, listed: Medication):
-        super().__init__(f"{listed.described()} is already in the list (number {listed.id})",
-                         "name")
+        super().__init__(_("{medication} is already in the list (number {number})").format(
+            medication=listed.described(), number=listed.id), "name")
         self.listed = listed
 
 
@@ -83,8 +84,8 @@ class MedicationRepository:
         with self._db.transaction() as session:
             row = self._row(session, medication_id)
             if day <= row.start:
-                raise ValidationError(f"a dose change must come after the start date "
-                                      f"{row.start.isoformat()}", "start")
+                raise ValidationError(_("a dose change must come after the start date "
+                                        "{start}").format(start=row.start.isoformat()), "start")
             new = Medication(row.name, dose, day)
             _refuse_repeat(session, new)
             row.stop = day - timedelta(days=1)
@@ -113,9 +114,11 @@ class MedicationRepository:
                 now = _medication(row) if row is not None else None
                 if now != expected:
                     what = (expected or now)
-                    raise ChangedElsewhere(
-                        f"{what.described() if what else 'the medication'} was changed in "
-                        "another window or program since, so it was left as it is now", now)
+                    raise ChangedElsewhere((_(
+                        "{medication} was changed in another window or program since, so it was "
+                        "left as it is now").format(medication=what.described()) if what else _(
+                        "the medication was changed in another window or program since, so it "
+                        "was left as it is now")), now)
             for medication_id, _state in states:  # first out of the way, then each as it was
                 session.execute(delete(MedicationRow).where(MedicationRow.id == medication_id))
             for medication_id, state in states:
@@ -143,5 +146,6 @@ class MedicationRepository:
     def _row(session, medication_id: int | None) -> MedicationRow:
         row = session.get(MedicationRow, medication_id) if medication_id is not None else None
         if row is None:
-            raise ValidationError(f"there is no medication number {medication_id}", "id")
+            raise ValidationError(_("there is no medication number {number}").format(
+                number=medication_id), "id")
         return row

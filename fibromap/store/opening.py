@@ -67,7 +67,7 @@ def new_file(path: Path, paths: Paths, passphrase: str | None) -> cipher.Key | N
     ``passphrase``: its key); refused where a database used to be (missing_records)."""
     refused = missing_records(path, paths)
     if refused:
-        raise DatabaseRefused(refused)
+        raise refused
     paths.ensure(path.parent)
     if passphrase is None:
         return None
@@ -87,7 +87,7 @@ def back_up_before_writing(path: Path, paths: Paths, revision: str | None,
         except DatabaseError as exc:
             # The day's backup is a precaution: a full disk must not lock the person
             # out of their records. (Before an upgrade, a backup is required.)
-            warning = f"Today's backup was not taken: {exc}."
+            warning = _("Today's backup was not taken: {reason}.").format(reason=exc)
             log.warning(warning)
             return warning
     return ""

@@ -19,6 +19,7 @@ from pathlib import Path
 from fibromap import atomic
 from fibromap.config import Paths
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _
 from fibromap.store import cipher, jobs
 from fibromap.store.backups import key_of, list_backups
 from fibromap.store.database import Database
@@ -36,10 +37,11 @@ class ProtectionChange:
 def _file(database: Database) -> Path:
     path = database.sqlite_path
     if path is None:
-        raise FibroMapError("protection with a passphrase is for the SQLite file on this "
-                            "computer; a PostgreSQL server protects its data its own way")
+        raise FibroMapError(_("protection with a passphrase is for the SQLite file on this "
+                              "computer; a PostgreSQL server protects its data its own way"))
     if database.read_only:
-        raise FibroMapError(f"{path} is open read-only, so its protection cannot change")
+        raise FibroMapError(_("{path} is open read-only, so its protection cannot change"
+                              ).format(path=path))
     return path
 
 
@@ -107,14 +109,14 @@ def _prepare_draft(draft: DraftFile, paths: Paths, new_key: cipher.Key | None,
         job.replace.remove(pair)
         return
     atomic.write_bytes(pair[0], DraftFile(paths, lambda: new_key).encoded(flare),
-                       failure="cannot convert the unsaved flare")
+                       failure=_("cannot convert the unsaved flare"))
 
 
 def protect(database: Database, paths: Paths, passphrase: str) -> ProtectionChange:
     """Protect the open database and its backups with ``passphrase``."""
     path = _file(database)
     if database.key is not None:
-        raise FibroMapError(f"{path} is protected already")
+        raise FibroMapError(_("{path} is protected already").format(path=path))
     # Remembered first: the database is opened again with it once converted.
     return _apply(database, paths, "protect", cipher.remember(cipher.new_key(passphrase)))
 
@@ -124,7 +126,7 @@ def unprotect(database: Database, paths: Paths, passphrase: str) -> ProtectionCh
     alone cannot be made plain by someone else)."""
     path = _file(database)
     if database.key is None:
-        raise FibroMapError(f"{path} is not protected")
+        raise FibroMapError(_("{path} is not protected").format(path=path))
     cipher.unlock(path, passphrase)  # asked again; WrongPassphrase changes nothing
     return _apply(database, paths, "unprotect", None)
 
@@ -134,6 +136,6 @@ def change_passphrase(database: Database, paths: Paths, old: str,
     """Re-key the database and its backups from ``old`` to ``new``."""
     path = _file(database)
     if database.key is None:
-        raise FibroMapError(f"{path} is not protected")
+        raise FibroMapError(_("{path} is not protected").format(path=path))
     cipher.unlock(path, old)  # WrongPassphrase changes nothing
     return _apply(database, paths, "change-passphrase", cipher.remember(cipher.new_key(new)))

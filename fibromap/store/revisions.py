@@ -44,5 +44,7 @@ def known_revision(revision: str) -> bool:
 def describe_url(url: URL) -> str:
     """What the status bar and messages call this database (never a password)."""
     if url.get_backend_name() == "sqlite":
-        return url.database or "in-memory database"
+        from fibromap.i18n import _  # here: the schema's head above is edited by many branches
+
+        return url.database or _("in-memory database")
     return url.render_as_string(hide_password=True)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from fibromap.config import Paths
 from fibromap.errors import DiskFull, FibroMapError, ReadOnlyDatabase
+from fibromap.i18n import _
 from fibromap.store.daily import CheckInRepository
 from fibromap.store.database import Database
 from fibromap.store.flares import FlareRepository
@@ -96,8 +97,8 @@ class Store:
             if Database.sqlite_file(url) is None:
                 raise
             store = cls.open_read_only(url, paths)
-            store.database.warning = ("The disk is full, so your records are open read-only: "
-                                      "free some space and start FibroMap again to save.")
+            store.database.warning = _("The disk is full, so your records are open read-only: "
+                                       "free some space and start FibroMap again to save.")
             return store
 
     @property

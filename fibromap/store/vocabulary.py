@@ -7,9 +7,24 @@ from sqlalchemy.orm import Session
 
 from fibromap.domain.vocabulary import BUILTIN_TERMS, Term, TermKind, key_for_label
 from fibromap.errors import ValidationError
+from fibromap.i18n import N_, _
 from fibromap.store.connections import hold_first_open_lock
 from fibromap.store.database import Database
 from fibromap.store.schema import TermRow
+
+# Each kind of word's sentences, whole (what agrees with the noun differs by language).
+ALREADY_LISTED = {TermKind.TRIGGER: N_("{label} is already in your trigger list"),
+                  TermKind.QUALITY: N_("{label} is already in your pain quality list"),
+                  TermKind.TREATMENT: N_("{label} is already in your treatment list"),
+                  TermKind.CONTEXT: N_("{label} is already in your activity list")}
+NOT_LISTED = {TermKind.TRIGGER: N_("there is no trigger {key}"),
+              TermKind.QUALITY: N_("there is no pain quality {key}"),
+              TermKind.TREATMENT: N_("there is no treatment {key}"),
+              TermKind.CONTEXT: N_("there is no activity {key}")}
+UNKNOWN_WORD = {TermKind.TRIGGER: N_("unknown trigger {key}; add it to your list first"),
+                TermKind.QUALITY: N_("unknown pain quality {key}; add it to your list first"),
+                TermKind.TREATMENT: N_("unknown treatment {key}; add it to your list first"),
+                TermKind.CONTEXT: N_("unknown activity {key}; add it to your list first")}
 
 
 def _term(row: TermRow) -> Term:
@@ -52,7 +67,7 @@ class VocabularyRepository:
                                                        TermRow.key == term.key))
             if row is not None:
                 if not row.hidden:
-                    raise ValidationError(f"{row.label!r} is already in your {kind.noun} list",
+                    raise ValidationError(_(ALREADY_LISTED[kind]).format(label=repr(row.label)),
                                           "label")
                 row.hidden = False
                 row.label = term.label
@@ -81,5 +96,5 @@ class VocabularyRepository:
     def _row(session: Session, kind: TermKind, key: str) -> TermRow:
         row = session.scalar(select(TermRow).where(TermRow.kind == kind.value, TermRow.key == key))
         if row is None:
-            raise ValidationError(f"there is no {kind.noun} {key!r}", "key")
+            raise ValidationError(_(NOT_LISTED[kind]).format(key=repr(key)), "key")
         return row

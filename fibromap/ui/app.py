@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fibromap import APP_NAME, __version__
 from fibromap.config import Paths, instance_address
-from fibromap.errors import FibroMapError
+from fibromap.errors import DatabaseError, FibroMapError
 from fibromap.i18n import _
 from fibromap.ui.icon import app_icon
 from fibromap.ui.translator import install as install_translators
@@ -204,7 +204,7 @@ def _open_store(url: str, paths: Paths, window: QWidget) -> Store | None:
     try:
         return Store.open_to_view(url, paths, routine_backup=True)
     except FibroMapError as exc:
-        return _offer_backup(url, paths, str(exc), window)
+        return _offer_backup(url, paths, exc, window)
 
 
 def run_gui(url: str, paths: Paths, crash_dialog: bool = True, notice: str = "",
@@ -245,7 +245,7 @@ def _offer_backup_for_damage(store: Store, paths: Paths, parent: QWidget) -> Non
     if good is None or store.read_only:
         show_problem(parent, title, store.database.damage)
         return
-    if ask_to_restore(parent, title, store.database.damage, good,
+    if ask_to_restore(parent, title, store.database.damage_problem, good,
                       _("The records as they are now are kept beside it.")):
         try:
             store.database.restore(good.path, paths)
@@ -254,7 +254,8 @@ def _offer_backup_for_damage(store: Store, paths: Paths, parent: QWidget) -> Non
             show_problem(parent, title, str(exc))
 
 
-def _offer_backup(url: str, paths: Paths, problem: str, parent: QWidget) -> Store | None:
+def _offer_backup(url: str, paths: Paths, error: FibroMapError,
+                  parent: QWidget) -> Store | None:
     from fibromap.store.backups import newest_good_backup, restore_backup
     from fibromap.store.database import Database
     from fibromap.store.store import Store
@@ -264,8 +265,10 @@ def _offer_backup(url: str, paths: Paths, problem: str, parent: QWidget) -> Stor
     target = Database.sqlite_file(url)
     good = newest_good_backup(paths) if target is not None else None
     if target is None or good is None:  # a server's database has no backups here
-        show_problem(parent, title, problem)
+        show_problem(parent, title, str(error))
         return None
+    # Said without the backup and its command, asked about below instead.
+    problem = error.problem if isinstance(error, DatabaseError) else str(error)
     if not ask_to_restore(parent, title, problem, good,
                            _("The file that cannot be opened is kept beside it.")):
         return None

@@ -9,7 +9,7 @@ from fibromap.exchange.files import ImportReport, progress_text
 from fibromap.exchange.record_kinds import counted_kind, listed
 from fibromap.i18n import _, using
 from fibromap.store import jobs
-from fibromap.store.backups import BackupInfo, missing_records, restore_hint
+from fibromap.store.backups import BackupInfo, missing_records, restore_hint, with_backup
 from fibromap.store.bulk import ImportResult
 
 GOOD = BackupInfo(Path("/b/fibromap-20261101-0900-daily.sqlite3"), datetime(2026, 11, 1, 9, 0),
@@ -43,14 +43,13 @@ def test_backup_notes_and_refusals_in_german(paths):
     paths.backups_dir.mkdir(parents=True, exist_ok=True)
     with using("de"):
         hint = restore_hint(GOOD)
-        assert hint.startswith(" Die neueste intakte Sicherung ist /b/fibromap-20261101")
+        assert hint.startswith("Die neueste intakte Sicherung ist /b/fibromap-20261101")
         assert "12 Schübe" in hint
         missing = missing_records(paths.data_dir / "fibromap.sqlite3", paths)
         assert missing is None  # no backups: a first start
-        problem = "Die Datei ist beschädigt." + hint
-        assert problem.removesuffix(restore_hint(GOOD)) == "Die Datei ist beschädigt."
+        assert with_backup("Die Datei ist beschädigt.", GOOD) == "Die Datei ist beschädigt. " + hint
         assert _(jobs.WHAT["restore"]) == "Das Wiederherstellen einer Sicherung"
-    assert restore_hint(GOOD) == (" The newest good backup is /b/fibromap-20261101-0900-daily."
+    assert restore_hint(GOOD) == ("The newest good backup is /b/fibromap-20261101-0900-daily."
                                   "sqlite3 (taken 01 Nov 2026 09:00, 12 flares): restore it "
                                   "with `fibromap restore fibromap-20261101-0900-daily.sqlite3`")
 

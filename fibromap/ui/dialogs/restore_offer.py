@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fibromap.i18n import _, formats, ngettext
-from fibromap.store.backups import BackupInfo, restore_hint
+from fibromap.store.backups import BackupInfo
 
 if TYPE_CHECKING:
     from fibromap.domain.draft import FlareDraft
@@ -26,8 +26,8 @@ def ask_to_restore(parent: QWidget, title: str, problem: str, good: BackupInfo, 
                    holds: int | None = None) -> bool:
     """Say ``problem`` and ask whether to restore ``good`` (what ``kept`` says becomes of
     the file replaced); with ``holds``, the flares the records hold now, to compare. The
-    command line's way to restore, said by the store, is the question's Yes here."""
-    problem = problem.removesuffix(restore_hint(good))  # asked below instead
+    problem comes without the command line's way to restore (an error's ``problem``): the
+    question's Yes is that here."""
     taken = (formats.dated(good.taken, "%a %d %b %Y, %H:%M", "yMMMEdHm") if good.taken
              else good.path.name)
     if holds is None:
