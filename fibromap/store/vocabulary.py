@@ -5,15 +5,33 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fibromap.domain.vocabulary import BUILTIN_TERMS, Term, TermKind, key_for_label
+from fibromap.domain.vocabulary import BUILTIN_TERMS, Term, TermKind, builtin_label, key_for_label
 from fibromap.errors import ValidationError
 from fibromap.store.connections import hold_first_open_lock
 from fibromap.store.database import Database
 from fibromap.store.schema import TermRow
 
+NOT_RENAMED = ""
+"""The stored label of a built-in word the person has not renamed: shown by its key, in
+the language of the moment (domain.vocabulary.shown_word)."""
+
+
+def label_of(kind: TermKind | str, key: str, stored: str) -> str:
+    """A word's label from its stored one: a built-in word not renamed has its English
+    label (the catalogue's message id), any other word the label the person gave it."""
+    if stored == NOT_RENAMED:
+        return builtin_label(TermKind(kind), key) or key.replace("_", " ").capitalize()
+    return stored
+
+
+def label_to_store(kind: TermKind | str, key: str, label: str) -> str:
+    """What is stored for ``label``: nothing of its own for a built-in word's English label."""
+    return NOT_RENAMED if label == builtin_label(TermKind(kind), key) else label
+
 
 def _term(row: TermRow) -> Term:
-    return Term(TermKind(row.kind), row.key, row.label, builtin=row.builtin)
+    return Term(TermKind(row.kind), row.key, label_of(row.kind, row.key, row.label),
+                builtin=row.builtin)
 
 
 def seed_builtin_terms(session: Session) -> int:
@@ -21,7 +39,7 @@ def seed_builtin_terms(session: Session) -> int:
     hold_first_open_lock(session.connection())
     existing = {tuple(row) for row in session.execute(select(TermRow.kind, TermRow.key))}
     missing = [term for term in BUILTIN_TERMS if (term.kind.value, term.key) not in existing]
-    session.add_all(TermRow(kind=term.kind.value, key=term.key, label=term.label, builtin=True,
+    session.add_all(TermRow(kind=term.kind.value, key=term.key, label=NOT_RENAMED, builtin=True,
                             hidden=False) for term in missing)
     return len(missing)
 
@@ -52,10 +70,10 @@ class VocabularyRepository:
                                                        TermRow.key == term.key))
             if row is not None:
                 if not row.hidden:
-                    raise ValidationError(f"{row.label!r} is already in your {kind.noun} list",
+                    raise ValidationError(f"{_term(row).label!r} is already in your {kind.noun} list",
                                           "label")
                 row.hidden = False
-                row.label = term.label
+                row.label = label_to_store(kind, term.key, term.label)
                 return _term(row)
             session.add(TermRow(kind=kind.value, key=term.key, label=term.label, builtin=False,
                                 hidden=False))
@@ -65,7 +83,7 @@ class VocabularyRepository:
         renamed = Term(kind, key, label.strip())
         with self._db.transaction() as session:
             row = self._row(session, kind, key)
-            row.label = renamed.label
+            row.label = label_to_store(kind, key, renamed.label)
             return _term(row)
 
     def hide(self, kind: TermKind, key: str) -> None:
