@@ -63,15 +63,19 @@ class VocabularyRepository:
             return [_term(row) for row in rows]
 
     def add(self, kind: TermKind, label: str) -> Term:
-        """Add the person's own word, or bring back a hidden one with the same key."""
+        """Add the person's own word, or bring back a hidden one with the same key. A word
+        already on the list, by its key or as it is shown ("Kälte" in German), is refused."""
         term = Term(kind, key_for_label(label), label.strip())
         with self._db.transaction() as session:
             row = session.scalar(select(TermRow).where(TermRow.kind == kind.value,
                                                        TermRow.key == term.key))
+            listed = [_term(r) for r in session.scalars(select(TermRow).where(
+                TermRow.kind == kind.value, TermRow.hidden.is_(False)))]
+            same = next((t for t in listed if t.key == term.key
+                         or t.name.casefold() == term.label.casefold()), None)
+            if same is not None:
+                raise ValidationError(f"{same.name!r} is already in your {kind.noun} list", "label")
             if row is not None:
-                if not row.hidden:
-                    raise ValidationError(f"{_term(row).label!r} is already in your {kind.noun} list",
-                                          "label")
                 row.hidden = False
                 row.label = label_to_store(kind, term.key, term.label)
                 return _term(row)

@@ -8,6 +8,7 @@ words."""
 import json
 from pathlib import Path
 
+import pytest
 from alembic import command
 from sqlalchemy import Boolean, Integer, String, column, create_engine, insert, make_url, select, table
 
@@ -15,6 +16,7 @@ from fibromap.domain.atlas import load_atlas
 from fibromap.domain.flare import TreatmentUse
 from fibromap.domain.records import flare_fingerprint
 from fibromap.domain.vocabulary import BUILTIN_TERMS, TermKind
+from fibromap.errors import ValidationError
 from fibromap.exchange.files import export_text, import_text
 from fibromap.i18n import activate, using
 from fibromap.store import aggregates
@@ -92,6 +94,8 @@ def test_an_english_database_shows_its_built_in_words_in_german_after_the_upgrad
                 ("cold", "Kälte", 1), ("cold_draught", "Cold draught", 1),
                 ("poor_sleep", "Bad night", 1)]
             assert aggregates.treatment_relief(store.database) == [("heat", "Wärme", 1, 7.0)]
+            with pytest.raises(ValidationError, match="'Kälte' is already in your trigger list"):
+                store.vocabulary.add(TermKind.TRIGGER, "kälte")  # the built-in word, as read
         finally:
             activate("en")
         english = FlareForm(store.vocabulary)  # English as it always was
