@@ -52,7 +52,7 @@ def load_insights(store: Store, period: Period, today: date | None = None) -> In
         checkins=store.checkins.between(period.start, period.end),
         triggers_on=aggregates.daily_terms(database, TermKind.TRIGGER.value, period.start,
                                            period.end),
-        trigger_labels={t.key: t.label for t in store.vocabulary.terms(TermKind.TRIGGER,
+        trigger_labels={t.key: t.name for t in store.vocabulary.terms(TermKind.TRIGGER,
                                                                         include_hidden=True)},
         medications=store.medications.all(),
         ratings=store.symptoms.between(period.start, period.end),

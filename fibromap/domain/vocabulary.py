@@ -3,6 +3,10 @@
 Each list starts with the words people with fibromyalgia use for their spasms and
 grows with the person's own. A term's ``key`` is stable and stored with each
 flare; its ``label`` is what the person sees and may be renamed.
+
+Names are data, labels are translations: a built-in word is known by its key and shown
+in the chosen language (its English label below is the catalogue's message id), until
+the person renames it; then, like the words the person added, it is shown as typed.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from enum import StrEnum
 
 from fibromap.domain.validation import text
 from fibromap.errors import ValidationError
+from fibromap.i18n import N_, _
 
 
 class TermKind(StrEnum):
@@ -48,6 +53,11 @@ class Term:
                 "key")
         text(f"{self.kind.noun} name", self.label, max_length=LABEL_MAX, required=True)
 
+    @property
+    def name(self) -> str:
+        """The word as the person sees it, in the language of the moment."""
+        return shown_word(self.kind, self.key, self.label)
+
 
 def key_for_label(label: str) -> str:
     """A stable key for a word the person adds: "Cold draught" -> "cold_draught"."""
@@ -65,30 +75,53 @@ def _terms(kind: TermKind, *pairs: tuple[str, str]) -> tuple[Term, ...]:
 BUILTIN_TERMS: tuple[Term, ...] = (
     *_terms(
         TermKind.TRIGGER,
-        ("stress", "Stress"), ("anxiety", "Anxiety"), ("poor_sleep", "Poor sleep"),
-        ("overexertion", "Overexertion"), ("standing_long", "Standing too long"),
-        ("sitting_long", "Sitting too long"), ("bump", "A bump or knock"),
-        ("weather_change", "Weather change"), ("cold", "Cold"),
-        ("dehydration", "Dehydration"), ("caffeine", "Caffeine"), ("meal", "A meal"),
+        ("stress", N_("Stress")), ("anxiety", N_("Anxiety")), ("poor_sleep", N_("Poor sleep")),
+        ("overexertion", N_("Overexertion")), ("standing_long", N_("Standing too long")),
+        ("sitting_long", N_("Sitting too long")), ("bump", N_("A bump or knock")),
+        ("weather_change", N_("Weather change")), ("cold", N_("Cold")),
+        ("dehydration", N_("Dehydration")), ("caffeine", N_("Caffeine")), ("meal", N_("A meal")),
     ),
     *_terms(
         TermKind.QUALITY,
-        ("cramping", "Cramping"), ("vice_like", "Vice-like squeezing"),
-        ("stabbing", "Stabbing / knife-like"), ("shooting", "Shooting / lightning"),
-        ("throbbing", "Throbbing"), ("burning", "Burning"), ("aching", "Aching"),
-        ("twitching", "Twitching or rippling beforehand"),
+        ("cramping", N_("Cramping")), ("vice_like", N_("Vice-like squeezing")),
+        ("stabbing", N_("Stabbing / knife-like")), ("shooting", N_("Shooting / lightning")),
+        ("throbbing", N_("Throbbing")), ("burning", N_("Burning")), ("aching", N_("Aching")),
+        ("twitching", N_("Twitching or rippling beforehand")),
     ),
     *_terms(
         TermKind.TREATMENT,
-        ("heat", "Heat"), ("ice", "Ice"), ("stretching", "Stretching"),
-        ("massage", "Massage / foam roller / ball"), ("epsom_bath", "Epsom salt bath"),
-        ("topical_cream", "Topical cream"), ("water", "Water"), ("walk", "A walk"),
-        ("medication", "Medication"),
+        ("heat", N_("Heat")), ("ice", N_("Ice")), ("stretching", N_("Stretching")),
+        ("massage", N_("Massage / foam roller / ball")), ("epsom_bath", N_("Epsom salt bath")),
+        ("topical_cream", N_("Topical cream")), ("water", N_("Water")), ("walk", N_("A walk")),
+        ("medication", N_("Medication")),
     ),
     *_terms(
         TermKind.CONTEXT,
-        ("lying", "Lying down"), ("sitting", "Sitting"), ("standing", "Standing"),
-        ("walking", "Walking"), ("driving", "Driving"), ("exercising", "Exercising"),
-        ("asleep", "Asleep"),
+        ("lying", N_("Lying down")), ("sitting", N_("Sitting")), ("standing", N_("Standing")),
+        ("walking", N_("Walking")), ("driving", N_("Driving")), ("exercising", N_("Exercising")),
+        ("asleep", N_("Asleep")),
     ),
 )
+
+BUILTIN_LABELS: dict[tuple[TermKind, str], str] = {(t.kind, t.key): t.label for t in BUILTIN_TERMS}
+"""Each built-in word's English label (its message id), by kind and key."""
+
+
+def builtin_label(kind: TermKind, key: str) -> str | None:
+    """The English label of a built-in word; None for a word the person added."""
+    return BUILTIN_LABELS.get((TermKind(kind), key))
+
+
+def shown_word(kind: TermKind | str, key: str, label: str) -> str:
+    """What people read for a word: a built-in one not renamed (its label is still the
+    English built-in label) in the language of the moment, any other as the person typed
+    it."""
+    english = BUILTIN_LABELS.get((TermKind(kind), key))
+    return _(english) if english is not None and label == english else label
+
+
+def word_of(kind: TermKind, key: str) -> Term:
+    """A word known only by its key (taken off the list since a flare used it): a built-in
+    one with its own label, any other with a label made from the key."""
+    english = builtin_label(kind, key)
+    return Term(kind, key, english or key.replace("_", " ").capitalize(), builtin=english is not None)

@@ -12,11 +12,13 @@ from datetime import date, timedelta
 from sqlalchemy import case, distinct, func, or_, select
 from sqlalchemy.orm import aliased
 
+from fibromap.domain.vocabulary import shown_word
 from fibromap.domain.wording import NOT_GIVEN_TEXT, STILL_GOING_TEXT
 from fibromap.store.database import Database
 from fibromap.store.flares import FELT, PAIN, UNRATED, in_period
 from fibromap.store.local_time import local_day, local_hour, local_weekday
 from fibromap.store.schema import FlareRow, ReferralRow, SiteRow
+from fibromap.store.vocabulary import label_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,9 +231,16 @@ def unrated_zones(database: Database, start: date | None = None,
         return session.scalar(query) or 0
 
 
+def _shown(rows, kind: str) -> list[tuple]:
+    """Rows of (key, stored label, ...) with each word as people read it (in the language of
+    the moment: a built-in word not renamed by its key)."""
+    return [(key, shown_word(kind, key, label_of(kind, key, label)), *rest)
+            for key, label, *rest in rows]
+
+
 def treatment_relief(database: Database, start: date | None = None,
                      end: date | None = None) -> list[tuple[str, str, int, float | None]]:
-    """Per treatment: key, label, times rated, mean relief (0–10); best first.
+    """Per treatment: key, name as shown, times rated, mean relief (0–10); best first.
 
     Medication is split by the name typed ("Medication: Cyclobenzaprine"), since "a
     medication helped" says nothing to a clinician.
@@ -248,9 +257,9 @@ def treatment_relief(database: Database, start: date | None = None,
         .join(TermRow, TermRow.id == TreatmentUseRow.term_id), start, end
     ).group_by(TermRow.key, TermRow.label, name)
     with database.reading() as session:
-        rows = [(key, f"{label}: {typed.strip()}" if typed and typed.strip() else label, n,
+        rows = [(key, f"{word}: {typed.strip()}" if typed and typed.strip() else word, n,
                  float(m) if m is not None else None)
-                for key, label, _name, typed, n, m in session.execute(query)]
+                for key, word, _name, typed, n, m in _shown(session.execute(query), "treatment")]
     return sorted(rows, key=lambda r: (-(r[3] if r[3] is not None else -1), r[1]))
 
 
@@ -319,7 +328,7 @@ def days_with_treatment(database: Database, start: date | None = None,
 
 def term_counts(database: Database, kind: str, start: date | None = None,
                 end: date | None = None) -> list[tuple[str, str, int]]:
-    """Per word (trigger, quality…): key, label and the flares it was logged with; most first."""
+    """Per word (trigger, quality…): key, name as shown and the flares it was logged with; most first."""
     from fibromap.store.schema import FlareTermRow, TermRow
 
     flares = func.count(distinct(FlareTermRow.flare_id)).label("flares")
@@ -329,7 +338,7 @@ def term_counts(database: Database, kind: str, start: date | None = None,
         .join(TermRow, TermRow.id == FlareTermRow.term_id).where(TermRow.kind == kind),
         start, end).group_by(TermRow.key, TermRow.label).order_by(flares.desc(), TermRow.key)
     with database.reading() as session:
-        return [(key, label, n) for key, label, n in session.execute(query)]
+        return [(key, word, n) for key, word, n in _shown(session.execute(query), kind)]
 
 
 def durations(database: Database, start: date | None = None, end: date | None = None) -> list[int]:

@@ -12,7 +12,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest schema revision (the last file in migrations/versions/): known without
 # loading Alembic, which a start only needs when the schema must change (checked against
 # Alembic's own head by tests/store/test_database.py).
-HEAD_REVISION = "0013"
+HEAD_REVISION = "0014"
 
 
 def alembic_config(connection=None):

@@ -56,6 +56,8 @@ class TermRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(16))
     key: Mapped[str] = mapped_column(String(80))
+    # The person's name for the word; '' for a built-in word not renamed, which is shown
+    # by its key in the person's language (domain.vocabulary; migration 0014).
     label: Mapped[str] = mapped_column(String(80))
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QToolButton, QWidget
 
-from fibromap.domain.vocabulary import Term, TermKind
+from fibromap.domain.vocabulary import Term, TermKind, word_of
 from fibromap.i18n import _
 from fibromap.ui.log.own_words import WORD_TEXTS, add_word, ask_for_word
 from fibromap.ui.widgets.flow_layout import FlowLayout
@@ -48,9 +48,9 @@ class ChipGroup(QWidget):
 
     def _add_button(self, term: Term) -> QToolButton:
         button = QToolButton()
-        button.setText(term.label)
+        button.setText(term.name)
         button.setCheckable(True)
-        button.setAccessibleName(term.label)
+        button.setAccessibleName(term.name)
         button.toggled.connect(lambda on, key=term.key: self._toggled(key, on))
         # Words arrive once the database is open, after the rest of the window is built:
         # Tab must still reach them here, in their order, not after the Save button.
@@ -106,7 +106,7 @@ class ChipGroup(QWidget):
         wanted = set(keys)
         for key in sorted(wanted - set(self.buttons)):
             # A word taken off the list since: show it so the flare keeps it.
-            self._add_button(Term(self._kind, key, key.replace("_", " ").capitalize()))
+            self._add_button(word_of(self._kind, key))
         for key, button in self.buttons.items():
             button.blockSignals(True)
             button.setChecked(key in wanted)

@@ -153,7 +153,7 @@ class HistoryPage(QWidget):
         self.trigger.clear()
         self.trigger.addItem(_("Any trigger"), None)
         for term in self._store.vocabulary.terms(TermKind.TRIGGER, include_hidden=True):
-            self.trigger.addItem(term.label, term.key)
+            self.trigger.addItem(term.name, term.key)
         self.trigger.setCurrentIndex(max(0, self.trigger.findData(chosen)))
         self.trigger.blockSignals(False)
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QPushButton, QWidget
 
 from fibromap.domain.draft import DraftTreatment
-from fibromap.domain.vocabulary import Term, TermKind
+from fibromap.domain.vocabulary import Term, TermKind, word_of
 from fibromap.i18n import _
 from fibromap.ui.bodymap.panel_parts import in_sentence
 from fibromap.ui.log.own_words import add_word, ask_for_word
@@ -21,12 +21,12 @@ NO_RELIEF_YET = -1
 class _TreatmentRow:
     def __init__(self, term: Term, grid: QGridLayout, row: int, changed):
         self.key = term.key
-        self.check = QCheckBox(term.label)
+        self.check = QCheckBox(term.name)
         self.relief = BlankSpinBox(minimum=NO_RELIEF_YET, maximum=10, value=NO_RELIEF_YET)
         self.relief.setSpecialValueText(_("relief?"))
         self.relief.setPrefix(_("relief "))
         self.relief.setAccessibleName(
-            _("Relief from {treatment} (0–10)").format(treatment=in_sentence(term.label)))
+            _("Relief from {treatment} (0–10)").format(treatment=in_sentence(term.name)))
         self.relief.setToolTip(_("How much it helped: 0 not at all, 10 completely"))
         grid.addWidget(self.check, row, 0)
         grid.addWidget(self.relief, row, 1)
@@ -127,6 +127,6 @@ class TreatmentPanel(QWidget):
     def load(self, uses: list[DraftTreatment]) -> None:
         by_key = {use.treatment: use for use in uses}
         for key in by_key.keys() - self.rows.keys():
-            self._add_row(Term(TermKind.TREATMENT, key, key.replace("_", " ").capitalize()))
+            self._add_row(word_of(TermKind.TREATMENT, key))
         for key, row in self.rows.items():
             row.load(by_key.get(key))
