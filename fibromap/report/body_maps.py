@@ -109,7 +109,7 @@ def _notes(data: ReportData, atlas: Atlas) -> tuple[list[str], list[str]]:
     flares = [f.flares for f in top]
     second += listing(regions, listed, lambda rest: _(
         "… and {rest} more regions with {each} (coloured on the figures).").format(
-            rest=rest, each=each_flares(flares[listed:]))) or [_("none recorded")]
+            rest=rest, each=each_flares(flares[listed:], after_with=True))) or [_("none recorded")]
     return first, second
 
 

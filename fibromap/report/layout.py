@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPainter
 
 from fibromap.figure import colors
-from fibromap.i18n import DEFAULT, _, current, formats, ngettext
+from fibromap.i18n import DEFAULT, _, current, formats, ngettext, npgettext
 
 HEADER = 16.0   # points above the content on every page after the first
 FOOTER = 14.0   # points below it
@@ -166,8 +166,12 @@ def _each_count(values: Sequence[float]) -> int:
     return int(high) if low == high else max(2, int(high))
 
 
-def each_flares(values: Sequence[float]) -> str:
-    """ "3 flares each", "1–3 flares each", "1 flare each"."""
+def each_flares(values: Sequence[float], after_with: bool = False) -> str:
+    """ "3 flares each", "1–3 flares each", "1 flare each"; ``after_with``: after "with"
+    ("regions with 1–3 flares each"), where German takes the dative ("je 1–3 Schüben")."""
+    if after_with:
+        return npgettext("after with (German dative)", "{n} flare each", "{n} flares each",
+                         _each_count(values)).format(n=spread(values))
     return ngettext("{n} flare each", "{n} flares each", _each_count(values)).format(
         n=spread(values))
 

@@ -187,9 +187,11 @@ def hours(data: ReportData) -> list[Section]:
 
 def daily_life(data: ReportData) -> list[Section]:
     """The check-in summary and what flares got in the way of."""
-    checkins = [f"{m.label}: {decimal(m.mean)}{m.unit} ("
-                + ngettext("{n} day", "{n} days", m.days).format(n=whole(m.days)) + ")"
-                for m in data.checkins]
+    # The measures' names and units are English ids (analysis/report_data.py's N_).
+    checkins = [_("{measure}: {mean}{unit} ({days})").format(
+        measure=_(m.label), mean=decimal(m.mean), unit=_(m.unit) if m.unit else "",
+        days=ngettext("{n} day", "{n} days", m.days).format(n=whole(m.days)))
+        for m in data.checkins]
     title = (ngettext("Daily check-in ({filled} of {n} day filled in; means of the days "
                       "answered)",
                       "Daily check-in ({filled} of {n} days filled in; means of the days "
@@ -219,7 +221,7 @@ def factors(data: ReportData) -> list[Section]:
     counts = [n for _k, _l, n in data.triggers]
     triggers = listing(triggers, LISTED, lambda rest: _(
         "… and {rest} more triggers, logged with {each}.").format(
-            rest=rest, each=each_flares(counts[LISTED:])))
+            rest=rest, each=each_flares(counts[LISTED:], after_with=True)))
     rated = [(label, n, mean) for _k, label, n, mean in data.treatments if n and mean is not None]
     helped = [_("{label}: mean relief {mean} of 10 (rated {n}×)").format(
         label=label, mean=decimal(mean), n=n) for label, n, mean in rated]
