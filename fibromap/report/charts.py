@@ -105,6 +105,7 @@ def _bars(painter: QPainter, box: QRectF, plot: QRectF, slot: float, labels: Seq
     text_h = metrics.height()
     show_values = len(values) <= 40
     value_labels: list[tuple[QRectF, str]] = []
+    shown = ""  # the last label under the axis: a month written once, not under two bars
     for index, value in enumerate(values):
         if value is None:  # nothing recorded: a dash on the axis, no bar and no number
             painter.setPen(QPen(MISSING, 1.2))
@@ -122,7 +123,8 @@ def _bars(painter: QPainter, box: QRectF, plot: QRectF, slot: float, labels: Seq
                 value_labels.append((QRectF(bar.center().x() - wide / 2, bar.top() - text_h,
                                             wide, text_h), text))
         painter.setPen(QColor("#222222"))
-        if index % label_every == 0:
+        if index % label_every == 0 and labels[index] != shown:
+            shown = labels[index]
             span = slot * label_every
             left = max(box.left(), plot.left() + (index + 0.5) * slot - span / 2)
             painter.drawText(QRectF(left, plot.bottom() + 2, min(span, box.right() - left), text_h),

@@ -97,9 +97,10 @@ def comparison(data: ReportData, atlas: Atlas) -> list[Section]:
         return [text_section(title, [compared.refused])]
     table = rows(data.overall)
     words = {"new": _("New"), "worse": _("More often"), "better": _("Less often")}
-    regions = [f"{words[c.kind]}: {atlas.name(c.region)} — {c.before} → "
-               + ngettext("{n} flare", "{n} flares", c.now).format(n=whole(c.now))
-               for c in compared.changes]
+    regions = [_("{change}: {region} — {before} → {now}").format(
+        change=words[c.kind], region=atlas.name(c.region), before=c.before,
+        now=ngettext("{n} flare", "{n} flares", c.now).format(n=whole(c.now)))
+        for c in compared.changes]
     notes = [_(METHOD), ngettext(
         "Regions whose flares changed beyond chance (exact test of the two counts, adjusted for "
         "the {n} region compared): {regions}.",

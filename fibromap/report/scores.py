@@ -113,9 +113,11 @@ def criteria_line(criteria: Criteria2016) -> str:
                if part is False]
     missing = "; ".join([_(text) for text in criteria.missing] + (
         [_("not met: {parts}").format(parts=", ".join(failing))] if failing else []))
-    return (_("ACR 2016 criteria ({not_a_diagnosis}): {verdict}").format(
+    head = _("ACR 2016 criteria ({not_a_diagnosis}): {verdict}").format(
         not_a_diagnosis=_(NOT_A_DIAGNOSIS), verdict=verdict)
-            + (f" — {missing}" if missing else "") + ": " + "; ".join(parts) + ".")
+    if missing:
+        head = _("{criteria} — {missing}").format(criteria=head, missing=missing)
+    return _("{criteria}: {parts}.").format(criteria=head, parts="; ".join(parts))
 
 
 def _questionnaires(data: ReportData) -> list[tuple[str, list[str], list[str], list[float], float]]:

@@ -82,7 +82,8 @@ def header(data: ReportData, today: date) -> Section:
 def medications(data: ReportData) -> Section:
     now = [f"{m.name} {m.dose}".strip() + _(", since {date}").format(date=day(m.start))
            for m in sorted(data.medications_now, key=lambda m: m.name.lower())]
-    changes = [f"{day(when)}: {what}" for when, what in data.medication_changes]
+    changes = [_("{date}: {change}").format(date=day(when), change=what)
+               for when, what in data.medication_changes]
     lines = (now or [_("none recorded")]) + [
         _("Changes in the period: {changes}.").format(changes="; ".join(changes)) if changes
         else _("Changes in the period: none.")]

@@ -114,7 +114,7 @@ def _how_often(data: ReportData) -> str:
         return (line + _(" (shorter than a week: no weekly rate or chart).")
                 + (_(" Hours they began in: {hours}.").format(hours=", ".join(hours))
                    if hours else ""))
-    return line + f": {s.rate.words()}."
+    return _("{how_often}: {rate}.").format(how_often=line, rate=s.rate.words())
 
 
 def _how_strong(data: ReportData) -> str:
