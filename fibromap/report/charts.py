@@ -64,6 +64,10 @@ def bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str],
     plot = QRectF(box.left() + left_axis, box.top() + text_h + 2,
                   box.width() - left_axis - right_axis, box.height() - 2 * text_h - 6)
     slot = plot.width() / max(1, len(values))
+    # Labels wider than the room asked for them (a language's long month: "dez. de 2025")
+    # are spaced further apart, never run into each other.
+    widest = max((metrics.horizontalAdvance(text) for text in labels), default=0)
+    label_every = max(label_every, math.ceil(widest / slot))
     painter.save()
     _value_axis(painter, box, plot, ticks, peak, left_axis)
     value_labels = _bars(painter, box, plot, slot, labels, values, peak, highlight=highlight,
