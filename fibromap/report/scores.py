@@ -25,7 +25,8 @@ from fibromap.report.layout import (
     wrapped_height,
 )
 
-AREA_NAMES = {area.id: area.name for area in WPI_AREAS}
+# Named when shown (WpiArea.name), in the report's language: not when this module is loaded.
+AREAS = {area.id: area for area in WPI_AREAS}
 # domain/atlas.py's WPI_EXCLUDED_TEXT as one sentence to translate whole (a test keeps the
 # two alike).
 WPI_EXCLUDED_SENTENCE = N_("Not WPI areas (ACR 2016): the head and face apart from the jaw, the "
@@ -78,7 +79,7 @@ def wpi_lines(data: ReportData) -> list[str]:
     elif not last.areas:
         lines.append(_("{span}: WPI 0 — {zero}.").format(span=span, zero=_(MEASURED_ZERO)))
     else:
-        areas = ", ".join(in_sentence(_(AREA_NAMES[a])) for a in last.areas)
+        areas = ", ".join(in_sentence(AREAS[a].name) for a in last.areas)
         lines.append(_("{span}: WPI {score} ({areas}).").format(span=span, score=last.score,
                                                                  areas=areas))
     return lines + [_(WPI_EXCLUDED_SENTENCE)]
