@@ -16,6 +16,7 @@ from fibromap.i18n.formats import decimal, whole
 from fibromap.report.layout import (
     WRAP,
     Section,
+    clauses,
     draw_wrapped,
     font,
     overflow,
@@ -106,7 +107,7 @@ def comparison(data: ReportData, atlas: Atlas) -> list[Section]:
         "the {n} region compared): {regions}.",
         "Regions whose flares changed beyond chance (exact test of the two counts, adjusted for "
         "the {n} regions compared): {regions}.", compared.compared).format(
-        n=whole(compared.compared), regions="; ".join(regions) if regions else _("none"))]
+        n=whole(compared.compared), regions=clauses(regions) if regions else _("none"))]
 
     def notes_height(width: float) -> float:
         return overflow(title, width, 10.5, True) + sum(

@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPainter
 
 from fibromap.figure import colors
-from fibromap.i18n import DEFAULT, _, current, formats, ngettext, npgettext
+from fibromap.i18n import DEFAULT, _, current, formats, ngettext, npgettext, pgettext
 
 HEADER = 16.0   # points above the content on every page after the first
 FOOTER = 14.0   # points below it
@@ -180,6 +180,12 @@ def each_times(values: Sequence[float]) -> str:
     """ "3 times each", "1–3 times each", "1 time each"."""
     return ngettext("{n} time each", "{n} times each", _each_count(values)).format(
         n=spread(values))
+
+
+def clauses(parts) -> str:
+    """Parts of a sentence set apart by semicolons, as the language spaces them ("a; b",
+    French "a ; b")."""
+    return pgettext("between the parts of a sentence", "; ").join(parts)
 
 
 def percent(share: float) -> str:

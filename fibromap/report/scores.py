@@ -17,6 +17,7 @@ from fibromap.report.charts import bar_chart, chart_day
 from fibromap.report.layout import (
     WRAP,
     Section,
+    clauses,
     draw_wrapped,
     font,
     overflow,
@@ -112,13 +113,13 @@ def criteria_line(criteria: Criteria2016) -> str:
                                        (_("generalized pain"), criteria.generalized),
                                        (_("3 months of records"), criteria.duration))
                if part is False]
-    missing = "; ".join([_(text) for text in criteria.missing] + (
+    missing = clauses([_(text) for text in criteria.missing] + (
         [_("not met: {parts}").format(parts=", ".join(failing))] if failing else []))
     head = _("ACR 2016 criteria ({not_a_diagnosis}): {verdict}").format(
         not_a_diagnosis=_(NOT_A_DIAGNOSIS), verdict=verdict)
     if missing:
         head = _("{criteria} — {missing}").format(criteria=head, missing=missing)
-    return _("{criteria}: {parts}.").format(criteria=head, parts="; ".join(parts))
+    return _("{criteria}: {parts}.").format(criteria=head, parts=clauses(parts))
 
 
 def _questionnaires(data: ReportData) -> list[tuple[str, list[str], list[str], list[float], float]]:

@@ -25,6 +25,7 @@ from fibromap.report.charts import bar_chart, chart_day
 from fibromap.report.layout import (
     WRAP,
     Section,
+    clauses,
     draw_wrapped,
     each_flares,
     font,
@@ -85,7 +86,7 @@ def medications(data: ReportData) -> Section:
     changes = [_("{date}: {change}").format(date=day(when), change=what)
                for when, what in data.medication_changes]
     lines = (now or [_("none recorded")]) + [
-        _("Changes in the period: {changes}.").format(changes="; ".join(changes)) if changes
+        _("Changes in the period: {changes}.").format(changes=clauses(changes)) if changes
         else _("Changes in the period: none.")]
     return text_section(_("Medications on {date}").format(date=day(data.period.end)), lines)
 
