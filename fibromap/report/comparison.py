@@ -52,7 +52,8 @@ def _change_text(item: Change) -> str:
 
 def _verdict(item: Change) -> str:
     if item.beyond_chance is None:
-        return item.why_untested
+        why = item.why_untested  # an English id (analysis/overall.py's N_), or none
+        return _(why) if why else ""
     assert item.q_value is not None
     if item.beyond_chance:
         return _("yes (p {p})").format(p=_p(item.q_value))

@@ -27,7 +27,8 @@ ENGLISH = {"the", "and", "of", "with", "flare", "flares", "day", "days", "week",
            "front", "back", "summary", "how", "often", "strong", "what", "helped", "pain",
            "sleep", "scores", "overall", "stiffness", "fatigue", "waking", "without", "between",
            "midnight", "measured", "device", "steps", "naps", "period", "changes", "since",
-           "patterns", "regions", "chart", "shows", "latest", "answered", "knees"}
+           "patterns", "regions", "chart", "shows", "latest", "answered", "knees", "too",
+           "few", "records", "tell", "yes", "down", "up", "spread"}
 # English a German report still shows, each where it comes from and who translates it:
 ALLOWED = {
     # The built-in words for triggers, feelings and treatments: fibromap/domain/vocabulary.py
@@ -65,19 +66,25 @@ def test_a_year_of_demo_data_in_german_has_no_english_sentence(paths, tmp_path, 
     assert main(["demo", "--into-records", "--days", "365", "--seed", "1"]) == 0
     capsys.readouterr()
     end = date.today() - timedelta(days=1)
-    target = tmp_path / "bericht.pdf"
-    assert main(["report", "--from", (end - timedelta(days=364)).isoformat(), "--to",
-                 end.isoformat(), "-o", str(target), "--report-language", "de"]) == 0
-    # The messages stay in the app's language; only the report is German.
-    assert capsys.readouterr().out.startswith("Wrote a ") and current() == "en"
-    text = pdf_text(target)
+    texts = {}
+    # The year (its previous year unrecorded: the comparison says why not), and its last 30
+    # days (a comparison's table, some rows with too few records to tell).
+    for days in (365, 30):
+        target = tmp_path / f"bericht-{days}.pdf"
+        assert main(["report", "--from", (end - timedelta(days=days - 1)).isoformat(), "--to",
+                     end.isoformat(), "-o", str(target), "--report-language", "de"]) == 0
+        # The messages stay in the app's language; only the report is German.
+        assert capsys.readouterr().out.startswith("Wrote a ") and current() == "en"
+        texts[days] = pdf_text(target)
     for german in ("Zusammenfassung", "Seite 1 von", "Gesamtschmerz:", "Keine WPI-Bereiche",
-                   "Tagesprotokoll", "Medikamente am", "Gläser"):
-        assert german in text, german
-    assert re.search(r"Regionen mit je [\d–]+ Schüben", text)  # the dative after "mit"
-    assert re.search(r"\d+ % der \d+ Schübe", text)  # "63 %" as German writes it, not "63%"
-    found = english_left(text)
-    assert not found, found
+                   "Tagesprotokoll", "Medikamente am", "Gläser", "ist nicht möglich"):
+        assert german in texts[365], german
+    assert "Über Zufall hinaus?" in texts[30] and "zu wenige Aufzeichnungen" in texts[30]
+    assert re.search(r"Regionen mit je [\d–]+ Schüben", texts[365])  # the dative after "mit"
+    assert re.search(r"\d+ % der \d+ Schübe", texts[365])  # "63 %" as German writes it
+    for days, text in texts.items():
+        found = english_left(text)
+        assert not found, (days, found)
 
 
 @pytest.mark.plain_only("wording: nothing here depends on how the file is kept")
