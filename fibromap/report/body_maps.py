@@ -25,6 +25,7 @@ from fibromap.figure.orientation import Orientation
 from fibromap.figure.referral_arrow import ReferralArrow, ring_letter
 from fibromap.i18n import N_, _, formats, ngettext
 from fibromap.report.layout import (
+    REGIONS_AFTER_WITH,
     WRAP,
     Section,
     draw_wrapped,
@@ -111,7 +112,7 @@ def _notes(data: ReportData, atlas: Atlas) -> tuple[list[str], list[str]]:
     flares = [f.flares for f in top]
     second += listing(regions, listed, lambda rest: _(
         "… and {rest} more regions with {each} (coloured on the figures).").format(
-            rest=rest, each=each_flares(flares[listed:], after_with=True))) or [_("none recorded")]
+            rest=rest, each=each_flares(flares[listed:], REGIONS_AFTER_WITH))) or [_("none recorded")]
     return first, second
 
 

@@ -166,14 +166,24 @@ def _each_count(values: Sequence[float]) -> int:
     return int(high) if low == high else max(2, int(high))
 
 
-def each_flares(values: Sequence[float], after_with: bool = False) -> str:
-    """ "3 flares each", "1–3 flares each", "1 flare each"; ``after_with``: after "with"
-    ("regions with 1–3 flares each"), where German takes the dative ("je 1–3 Schüben")."""
-    if after_with:
-        return npgettext("after with (German dative)", "{n} flare each", "{n} flares each",
-                         _each_count(values)).format(n=spread(values))
-    return ngettext("{n} flare each", "{n} flares each", _each_count(values)).format(
-        n=spread(values))
+# After "with" German takes the dative ("mit je 1–3 Schüben"); "each" of regions is
+# feminine in French and Spanish ("chacune", "cada una").
+AFTER_WITH = "after with (German dative)"
+REGIONS_AFTER_WITH = "regions with, each (German dative; French and Spanish feminine)"
+
+
+def each_flares(values: Sequence[float], context: str | None = None) -> str:
+    """ "3 flares each", "1–3 flares each", "1 flare each"; ``context`` where the words
+    around it change it (AFTER_WITH: "triggers logged with 1–3 flares each")."""
+    count = _each_count(values)
+    if context == AFTER_WITH:  # the catalogue reads each context written out
+        text = npgettext("after with (German dative)", "{n} flare each", "{n} flares each", count)
+    elif context == REGIONS_AFTER_WITH:
+        text = npgettext("regions with, each (German dative; French and Spanish feminine)",
+                         "{n} flare each", "{n} flares each", count)
+    else:
+        text = ngettext("{n} flare each", "{n} flares each", count)
+    return text.format(n=spread(values))
 
 
 def each_times(values: Sequence[float]) -> str:

@@ -23,6 +23,7 @@ from fibromap.i18n import _, ngettext, npgettext
 from fibromap.i18n.formats import day, decimal, whole
 from fibromap.report.charts import bar_chart, chart_day
 from fibromap.report.layout import (
+    AFTER_WITH,
     WRAP,
     Section,
     clauses,
@@ -223,7 +224,7 @@ def factors(data: ReportData) -> list[Section]:
     counts = [n for _k, _l, n in data.triggers]
     triggers = listing(triggers, LISTED, lambda rest: _(
         "… and {rest} more triggers, logged with {each}.").format(
-            rest=rest, each=each_flares(counts[LISTED:], after_with=True)))
+            rest=rest, each=each_flares(counts[LISTED:], AFTER_WITH)))
     rated = [(label, n, mean) for _k, label, n, mean in data.treatments if n and mean is not None]
     helped = [_("{label}: mean relief {mean} of 10 (rated {n}×)").format(
         label=label, mean=decimal(mean), n=n) for label, n, mean in rated]

@@ -134,3 +134,16 @@ def test_a_percentage_follows_the_language(language, written):
 
 def test_the_report_names_the_areas_outside_the_wpi_as_the_atlas_does():
     assert WPI_EXCLUDED_SENTENCE == WPI_EXCLUDED_TEXT  # the English the translations follow
+
+
+def test_each_agrees_with_the_words_around_it():
+    from fibromap.report.layout import AFTER_WITH, REGIONS_AFTER_WITH, each_flares
+
+    with using("de"):  # after "mit", the dative
+        assert each_flares([1, 3]) == "je 1–3 Schübe"
+        assert each_flares([1, 3], AFTER_WITH) == each_flares([1, 3], REGIONS_AFTER_WITH) == (
+            "je 1–3 Schüben")
+    with using("fr"):  # "chacune" of regions (feminine), "chacun" of triggers
+        assert each_flares([1, 3], REGIONS_AFTER_WITH) == "1–3 crises chacune"
+        assert each_flares([1, 3], AFTER_WITH) == "1–3 crises chacun"
+    assert each_flares([1, 3], REGIONS_AFTER_WITH) == "1–3 flares each"
