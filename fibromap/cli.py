@@ -135,6 +135,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("how the front figure faces: clinician (the patient's right on the "
                              "left of the page) or patient (as in a mirror); default: the "
                              "report's setting, clinician at first"))
+    report.add_argument("--report-language", type=language_argument, metavar="LANG",
+                        help=_("the language of the report alone (a doctor who reads another): "
+                               "{languages}; --language sets the messages too; default: the "
+                               "language of the messages").format(languages=", ".join(SHIPPED)))
 
     export = commands.add_parser("export", parents=[database],
                                  help=_("write all your records to a file (it holds health data)"))

@@ -35,7 +35,7 @@ def night_text(hours: list[int], flares: int, short: bool = False) -> str:
             "to the day)",
             "the time of day is not known for any of the {count} flares (each is known only "
             "to the day)", flares).format(count=formats.whole(flares))
-    share = _("{percent}%").format(percent=formats.whole(int(f"{(night_share(hours) or 0.0) * 100:.0f}")))
+    share = formats.percent(night_share(hours) or 0.0)
     if untimed and short:
         return _("{share} began between midnight and 8 am ({untimed} without a time left "
                  "out)").format(share=share, untimed=formats.whole(untimed))

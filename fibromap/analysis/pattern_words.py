@@ -44,7 +44,7 @@ def spread_figures(spread: Spread, name: Callable[[str], str]) -> str:
     return _("{share} of the marks were on the {names}. {regions} in all, on average "
              "{per_week} different regions a week, over {weeks} with flares.").format(
         names=_(", ").join(name(region).lower() for region in spread.top_regions),
-        share=_("{percent}%").format(percent=formats.whole(int(f"{spread.top_share * 100:.0f}"))),
+        share=formats.percent(spread.top_share),
         regions=ngettext("{count} region", "{count} regions", regions).format(
             count=formats.whole(regions)),
         per_week=formats.decimal(spread.regions_per_week, 1),

@@ -55,6 +55,5 @@ def spread(weekly: dict[date, dict[str, int]], atlas: Atlas) -> Spread:
                          "{share} of the marks, with {regions} regions in all (based on "
                          "{weeks} weeks with flares).", weeks)
     summary = words.format(names=names, weeks=formats.whole(weeks), regions=len(totals),
-                           share=_("{percent}%").format(
-                               percent=formats.whole(int(f"{share * 100:.0f}"))))
+                           share=formats.percent(share))
     return Spread(weeks, per_week, top, share, len(totals), summary)

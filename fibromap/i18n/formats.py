@@ -112,9 +112,10 @@ def by_pattern(moment: date, english: str, skeleton: str) -> str:
 
 
 def percent(share: float) -> str:
-    """A share as a whole percentage: "45%", German "45 %"."""
+    """A share as a whole percentage by the language's own pattern: "45%", German and
+    French "45 %" (a no-break space: the sign never starts a line), Brazilian "45%"."""
     locale = _babel_locale()
     if locale is None:
         return f"{share:.0%}"
     from babel.numbers import format_percent
-    return format_percent(share, "#,##0%", locale=locale)
+    return format_percent(share, locale=locale)  # CLDR's pattern: no decimals

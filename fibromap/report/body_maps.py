@@ -25,6 +25,7 @@ from fibromap.figure.orientation import Orientation
 from fibromap.figure.referral_arrow import ReferralArrow, ring_letter
 from fibromap.i18n import N_, _, formats, ngettext
 from fibromap.report.layout import (
+    REGIONS_AFTER_WITH,
     WRAP,
     Section,
     draw_wrapped,
@@ -83,11 +84,13 @@ def _notes(data: ReportData, atlas: Atlas) -> tuple[list[str], list[str]]:
     """The notes under the figures and their key: the sides and the arrows, then the
     regions."""
     drawn, left = arrows_drawn(data.links)
-    links = [f"{atlas.name(s)} → {in_sentence(atlas.name(t))}: {n}×" for s, t, n in drawn]
+    links = [_("{source} → {target}: {n}×").format(
+        source=atlas.name(s), target=in_sentence(atlas.name(t)), n=n) for s, t, n in drawn]
     top = sorted(data.figures.values(), key=lambda f: (-f.flares, f.region))
-    regions = [f"{atlas.name(f.region)}: {f.flares}, " + (
-        f"{formats.decimal(f.mean_intensity)} / {f.max_intensity}"
-        if f.mean_intensity is not None else _("referred, not rated")) for f in top]
+    regions = [_("{region}: {flares}, {intensity}").format(
+        region=atlas.name(f.region), flares=f.flares, intensity=(
+            f"{formats.decimal(f.mean_intensity)} / {f.max_intensity}"
+            if f.mean_intensity is not None else _("referred, not rated"))) for f in top]
     first = [] if data.figures else [_("No flares in this period: the figures are blank.")]
     first += [_("Most frequent referral patterns, drawn as arrows (at most {most} to one "
                 "region; the thicker, the more often; ending in a ring: felt on the other "
@@ -109,7 +112,7 @@ def _notes(data: ReportData, atlas: Atlas) -> tuple[list[str], list[str]]:
     flares = [f.flares for f in top]
     second += listing(regions, listed, lambda rest: _(
         "… and {rest} more regions with {each} (coloured on the figures).").format(
-            rest=rest, each=each_flares(flares[listed:]))) or [_("none recorded")]
+            rest=rest, each=each_flares(flares[listed:], REGIONS_AFTER_WITH))) or [_("none recorded")]
     return first, second
 
 

@@ -64,6 +64,10 @@ def bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str],
     plot = QRectF(box.left() + left_axis, box.top() + text_h + 2,
                   box.width() - left_axis - right_axis, box.height() - 2 * text_h - 6)
     slot = plot.width() / max(1, len(values))
+    # Labels wider than the room asked for them (a language's long month: "dez. de 2025")
+    # are spaced further apart, never run into each other.
+    widest = max((metrics.horizontalAdvance(text) for text in labels), default=0)
+    label_every = max(label_every, math.ceil(widest / slot))
     painter.save()
     _value_axis(painter, box, plot, ticks, peak, left_axis)
     value_labels = _bars(painter, box, plot, slot, labels, values, peak, highlight=highlight,
@@ -105,6 +109,7 @@ def _bars(painter: QPainter, box: QRectF, plot: QRectF, slot: float, labels: Seq
     text_h = metrics.height()
     show_values = len(values) <= 40
     value_labels: list[tuple[QRectF, str]] = []
+    shown = ""  # the last label under the axis: a month written once, not under two bars
     for index, value in enumerate(values):
         if value is None:  # nothing recorded: a dash on the axis, no bar and no number
             painter.setPen(QPen(MISSING, 1.2))
@@ -122,7 +127,8 @@ def _bars(painter: QPainter, box: QRectF, plot: QRectF, slot: float, labels: Seq
                 value_labels.append((QRectF(bar.center().x() - wide / 2, bar.top() - text_h,
                                             wide, text_h), text))
         painter.setPen(QColor("#222222"))
-        if index % label_every == 0:
+        if index % label_every == 0 and labels[index] != shown:
+            shown = labels[index]
             span = slot * label_every
             left = max(box.left(), plot.left() + (index + 0.5) * slot - span / 2)
             painter.drawText(QRectF(left, plot.bottom() + 2, min(span, box.right() - left), text_h),

@@ -16,6 +16,7 @@ from fibromap.i18n.formats import decimal, whole
 from fibromap.report.layout import (
     WRAP,
     Section,
+    clauses,
     draw_wrapped,
     font,
     overflow,
@@ -51,7 +52,8 @@ def _change_text(item: Change) -> str:
 
 def _verdict(item: Change) -> str:
     if item.beyond_chance is None:
-        return item.why_untested
+        why = item.why_untested  # an English id (analysis/overall.py's N_), or none
+        return _(why) if why else ""
     assert item.q_value is not None
     if item.beyond_chance:
         return _("yes (p {p})").format(p=_p(item.q_value))
@@ -97,15 +99,16 @@ def comparison(data: ReportData, atlas: Atlas) -> list[Section]:
         return [text_section(title, [compared.refused])]
     table = rows(data.overall)
     words = {"new": _("New"), "worse": _("More often"), "better": _("Less often")}
-    regions = [f"{words[c.kind]}: {atlas.name(c.region)} — {c.before} → "
-               + ngettext("{n} flare", "{n} flares", c.now).format(n=whole(c.now))
-               for c in compared.changes]
+    regions = [_("{change}: {region} — {before} → {now}").format(
+        change=words[c.kind], region=atlas.name(c.region), before=c.before,
+        now=ngettext("{n} flare", "{n} flares", c.now).format(n=whole(c.now)))
+        for c in compared.changes]
     notes = [_(METHOD), ngettext(
         "Regions whose flares changed beyond chance (exact test of the two counts, adjusted for "
         "the {n} region compared): {regions}.",
         "Regions whose flares changed beyond chance (exact test of the two counts, adjusted for "
         "the {n} regions compared): {regions}.", compared.compared).format(
-        n=whole(compared.compared), regions="; ".join(regions) if regions else _("none"))]
+        n=whole(compared.compared), regions=clauses(regions) if regions else _("none"))]
 
     def notes_height(width: float) -> float:
         return overflow(title, width, 10.5, True) + sum(

@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPainter
 
 from fibromap.figure import colors
-from fibromap.i18n import DEFAULT, _, current, formats, ngettext
+from fibromap.i18n import DEFAULT, _, current, formats, ngettext, npgettext, pgettext
 
 HEADER = 16.0   # points above the content on every page after the first
 FOOTER = 14.0   # points below it
@@ -166,16 +166,36 @@ def _each_count(values: Sequence[float]) -> int:
     return int(high) if low == high else max(2, int(high))
 
 
-def each_flares(values: Sequence[float]) -> str:
-    """ "3 flares each", "1–3 flares each", "1 flare each"."""
-    return ngettext("{n} flare each", "{n} flares each", _each_count(values)).format(
-        n=spread(values))
+# After "with" German takes the dative ("mit je 1–3 Schüben"); "each" of regions is
+# feminine in French and Spanish ("chacune", "cada una").
+AFTER_WITH = "after with (German dative)"
+REGIONS_AFTER_WITH = "regions with, each (German dative; French and Spanish feminine)"
+
+
+def each_flares(values: Sequence[float], context: str | None = None) -> str:
+    """ "3 flares each", "1–3 flares each", "1 flare each"; ``context`` where the words
+    around it change it (AFTER_WITH: "triggers logged with 1–3 flares each")."""
+    count = _each_count(values)
+    if context == AFTER_WITH:  # the catalogue reads each context written out
+        text = npgettext("after with (German dative)", "{n} flare each", "{n} flares each", count)
+    elif context == REGIONS_AFTER_WITH:
+        text = npgettext("regions with, each (German dative; French and Spanish feminine)",
+                         "{n} flare each", "{n} flares each", count)
+    else:
+        text = ngettext("{n} flare each", "{n} flares each", count)
+    return text.format(n=spread(values))
 
 
 def each_times(values: Sequence[float]) -> str:
     """ "3 times each", "1–3 times each", "1 time each"."""
     return ngettext("{n} time each", "{n} times each", _each_count(values)).format(
         n=spread(values))
+
+
+def clauses(parts) -> str:
+    """Parts of a sentence set apart by semicolons, as the language spaces them ("a; b",
+    French "a ; b")."""
+    return pgettext("between the parts of a sentence", "; ").join(parts)
 
 
 def percent(share: float) -> str:

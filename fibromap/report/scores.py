@@ -9,14 +9,15 @@ from PySide6.QtGui import QPainter
 
 from fibromap.analysis.report_data import ReportData
 from fibromap.analysis.scores import ACR_MONTHS, MEASURED_ZERO, NO_RECORDS, NOT_A_DIAGNOSIS, Criteria2016
-from fibromap.domain.atlas import WPI_AREAS, WPI_EXCLUDED_TEXT
+from fibromap.domain.atlas import WPI_AREAS
 from fibromap.figure.formatting import in_sentence
-from fibromap.i18n import _, ngettext
+from fibromap.i18n import N_, _, ngettext
 from fibromap.i18n.formats import day, decimal, whole
 from fibromap.report.charts import bar_chart, chart_day
 from fibromap.report.layout import (
     WRAP,
     Section,
+    clauses,
     draw_wrapped,
     font,
     overflow,
@@ -25,7 +26,13 @@ from fibromap.report.layout import (
     wrapped_height,
 )
 
-AREA_NAMES = {area.id: area.name for area in WPI_AREAS}
+# Named when shown (WpiArea.name), in the report's language: not when this module is loaded.
+AREAS = {area.id: area for area in WPI_AREAS}
+# domain/atlas.py's WPI_EXCLUDED_TEXT as one sentence to translate whole (a test keeps the
+# two alike).
+WPI_EXCLUDED_SENTENCE = N_("Not WPI areas (ACR 2016): the head and face apart from the jaw, the "
+                           "elbows, the wrists and hands, the groin and iliopsoas, the knees, the "
+                           "pelvic floor, the ankles and feet.")
 LATEST = 6        # questionnaire results listed before the chart carries the rest
 
 
@@ -73,10 +80,10 @@ def wpi_lines(data: ReportData) -> list[str]:
     elif not last.areas:
         lines.append(_("{span}: WPI 0 — {zero}.").format(span=span, zero=_(MEASURED_ZERO)))
     else:
-        areas = ", ".join(in_sentence(_(AREA_NAMES[a])) for a in last.areas)
+        areas = ", ".join(in_sentence(AREAS[a].name) for a in last.areas)
         lines.append(_("{span}: WPI {score} ({areas}).").format(span=span, score=last.score,
                                                                  areas=areas))
-    return lines + [_(WPI_EXCLUDED_TEXT)]
+    return lines + [_(WPI_EXCLUDED_SENTENCE)]
 
 
 def criteria_line(criteria: Criteria2016) -> str:
@@ -106,11 +113,13 @@ def criteria_line(criteria: Criteria2016) -> str:
                                        (_("generalized pain"), criteria.generalized),
                                        (_("3 months of records"), criteria.duration))
                if part is False]
-    missing = "; ".join([_(text) for text in criteria.missing] + (
+    missing = clauses([_(text) for text in criteria.missing] + (
         [_("not met: {parts}").format(parts=", ".join(failing))] if failing else []))
-    return (_("ACR 2016 criteria ({not_a_diagnosis}): {verdict}").format(
+    head = _("ACR 2016 criteria ({not_a_diagnosis}): {verdict}").format(
         not_a_diagnosis=_(NOT_A_DIAGNOSIS), verdict=verdict)
-            + (f" — {missing}" if missing else "") + ": " + "; ".join(parts) + ".")
+    if missing:
+        head = _("{criteria} — {missing}").format(criteria=head, missing=missing)
+    return _("{criteria}: {parts}.").format(criteria=head, parts=clauses(parts))
 
 
 def _questionnaires(data: ReportData) -> list[tuple[str, list[str], list[str], list[float], float]]:

@@ -23,8 +23,10 @@ from fibromap.i18n import _, ngettext, npgettext
 from fibromap.i18n.formats import day, decimal, whole
 from fibromap.report.charts import bar_chart, chart_day
 from fibromap.report.layout import (
+    AFTER_WITH,
     WRAP,
     Section,
+    clauses,
     draw_wrapped,
     each_flares,
     font,
@@ -82,9 +84,10 @@ def header(data: ReportData, today: date) -> Section:
 def medications(data: ReportData) -> Section:
     now = [f"{m.name} {m.dose}".strip() + _(", since {date}").format(date=day(m.start))
            for m in sorted(data.medications_now, key=lambda m: m.name.lower())]
-    changes = [f"{day(when)}: {what}" for when, what in data.medication_changes]
+    changes = [_("{date}: {change}").format(date=day(when), change=what)
+               for when, what in data.medication_changes]
     lines = (now or [_("none recorded")]) + [
-        _("Changes in the period: {changes}.").format(changes="; ".join(changes)) if changes
+        _("Changes in the period: {changes}.").format(changes=clauses(changes)) if changes
         else _("Changes in the period: none.")]
     return text_section(_("Medications on {date}").format(date=day(data.period.end)), lines)
 
@@ -187,9 +190,11 @@ def hours(data: ReportData) -> list[Section]:
 
 def daily_life(data: ReportData) -> list[Section]:
     """The check-in summary and what flares got in the way of."""
-    checkins = [f"{m.label}: {decimal(m.mean)}{m.unit} ("
-                + ngettext("{n} day", "{n} days", m.days).format(n=whole(m.days)) + ")"
-                for m in data.checkins]
+    # The measures' names and units are English ids (analysis/report_data.py's N_).
+    checkins = [_("{measure}: {mean}{unit} ({days})").format(
+        measure=_(m.label), mean=decimal(m.mean), unit=_(m.unit) if m.unit else "",
+        days=ngettext("{n} day", "{n} days", m.days).format(n=whole(m.days)))
+        for m in data.checkins]
     title = (ngettext("Daily check-in ({filled} of {n} day filled in; means of the days "
                       "answered)",
                       "Daily check-in ({filled} of {n} days filled in; means of the days "
@@ -219,7 +224,7 @@ def factors(data: ReportData) -> list[Section]:
     counts = [n for _k, _l, n in data.triggers]
     triggers = listing(triggers, LISTED, lambda rest: _(
         "… and {rest} more triggers, logged with {each}.").format(
-            rest=rest, each=each_flares(counts[LISTED:])))
+            rest=rest, each=each_flares(counts[LISTED:], AFTER_WITH)))
     rated = [(label, n, mean) for _k, label, n, mean in data.treatments if n and mean is not None]
     helped = [_("{label}: mean relief {mean} of 10 (rated {n}×)").format(
         label=label, mean=decimal(mean), n=n) for label, n, mean in rated]

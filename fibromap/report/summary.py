@@ -13,7 +13,7 @@ from fibromap.domain.wording import STILL_GOING_TEXT, duration_text
 from fibromap.figure.formatting import in_sentence
 from fibromap.i18n import N_, _, ngettext, npgettext
 from fibromap.i18n.formats import decimal, whole
-from fibromap.report.layout import Section, percent, text_section
+from fibromap.report.layout import Section, clauses, percent, text_section
 from fibromap.report.scores import short_scores
 
 NAMED = 3    # triggers and treatments named in a line, for a period of a week or more
@@ -114,7 +114,7 @@ def _how_often(data: ReportData) -> str:
         return (line + _(" (shorter than a week: no weekly rate or chart).")
                 + (_(" Hours they began in: {hours}.").format(hours=", ".join(hours))
                    if hours else ""))
-    return line + f": {s.rate.words()}."
+    return _("{how_often}: {rate}.").format(how_often=line, rate=s.rate.words())
 
 
 def _how_strong(data: ReportData) -> str:
@@ -159,7 +159,7 @@ def _duration_line(data: ReportData) -> str:
         without.append(ngettext("{n} flare with no length given",
                                 "{n} flares with no length given",
                                 data.length_not_given).format(n=whole(data.length_not_given)))
-    return line + ("; " + ", ".join(without) if without else "") + "."
+    return clauses([line, ", ".join(without)] if without else [line]) + "."
 
 
 def _where_now(now: Places, names: str) -> str:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from fibromap.config import Paths
 from fibromap.errors import FibroMapError
-from fibromap.i18n import _, ngettext
+from fibromap.i18n import _, current, ngettext
 
 
 def report(args, url: str, paths: Paths) -> int:
@@ -19,7 +19,7 @@ def report(args, url: str, paths: Paths) -> int:
     from fibromap.analysis.report_data import load_report
     from fibromap.domain.atlas import load_atlas
     from fibromap.figure.orientation import Orientation
-    from fibromap.report.pdf import check_target, write_report
+    from fibromap.report.pdf import check_target, in_language, write_report
     from fibromap.store.store import Store
     from fibromap.ui.app import create_application
     from fibromap.ui.settings import Settings
@@ -39,13 +39,16 @@ def report(args, url: str, paths: Paths) -> int:
             raise FibroMapError(_("--from {start} is after --to {end}").format(start=start, end=end))
         create_application()
         atlas = load_atlas()
-        data = load_report(store, Period(start, end), atlas)
+        # The report's language: --report-language, else the messages' (--language, Settings).
+        language = getattr(args, "report_language", None) or current()
+        with in_language(language):
+            data = load_report(store, Period(start, end), atlas)
         settings = Settings(paths.settings_file)
         # The front faces the reader as the report's setting says (the clinician's view at
         # first), and the page says which way.
         orientation = Orientation(args.front) if args.front else settings.report_orientation
         pages = write_report(data, atlas, target, args.page_size or settings.page_size,
-                             orientation=orientation, build=settings.build)
+                             orientation=orientation, build=settings.build, language=language)
         protected = store.database.key is not None
     finally:
         store.close()

@@ -26,7 +26,7 @@ def test_an_import_outcome_in_german_and_english():
     with using("de"):
         assert report().outcome() == "hinzugefügt: 2 Schübe, 1 Tagesprotokoll; 9 schon in der Datenbank"
         assert report().would_add() == "2 Schübe, 1 Tagesprotokoll; 9 schon in der Datenbank"
-        assert progress_text("Writing", 40_000, 100_000) == "Schreiben: 40.000 von 100.000 Schüben (40%)"
+        assert progress_text("Writing", 40_000, 100_000) == "Schreiben: 40.000 von 100.000 Schüben (40\u00a0%)"
         assert listed(["A", "B", "C"]) == "A, B und C"
     assert report().outcome() == "added 2 flares, 1 check-in; 9 already in the database"
     assert report().would_add() == "2 flares, 1 check-in; 9 already in the database"

@@ -23,14 +23,21 @@ from fibromap.analysis.report_data import ReportData, load_report
 from fibromap.domain.atlas import Atlas
 from fibromap.errors import FibroMapError
 from fibromap.figure.orientation import Orientation
-from fibromap.i18n import _, ngettext
-from fibromap.report.pdf import page_layout, render_report, write_report
+from fibromap.i18n import SHIPPED, _, current, ngettext
+from fibromap.report.pdf import in_language, page_layout, render_report, write_report
 from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME, QUESTIONS
 from fibromap.store.store import Store
 from fibromap.ui.settings import Settings
 from fibromap.ui.widgets.feedback import FeedbackLabel
 from fibromap.ui.widgets.period_picker import PeriodPicker
 from fibromap.ui.worker import Worker
+
+
+def _load(store: Store, period, atlas: Atlas, language: str) -> ReportData:
+    """The report's figures and the sentences they hold, in the report's language: on the
+    worker's thread, where the language chosen must be set again (it is per thread)."""
+    with in_language(language):
+        return load_report(store, period, atlas)
 
 
 class ReportDialog(QDialog):
@@ -58,6 +65,12 @@ class ReportDialog(QDialog):
             self.front.addItem(_(option.label), option)
         self.front.setCurrentIndex(list(Orientation).index(settings.report_orientation))
         self.front.setAccessibleName(_("How the front of the body faces on the report"))
+        # The report's words: the app's language at first; another for a doctor abroad.
+        self.language = QComboBox()
+        for tag, name in SHIPPED.items():
+            self.language.addItem(name, tag)
+        self.language.setCurrentIndex(self.language.findData(current()))
+        self.language.setAccessibleName(_("The language the report is written in"))
         # Optional, for the report's header; kept for next time.
         self.patient_name = QLineEdit(store.notes.get(PATIENT_NAME), maxLength=120,
                                       placeholderText=_("optional"))
@@ -79,6 +92,7 @@ class ReportDialog(QDialog):
         form.addRow(self.picker)
         form.addRow(_("Paper"), self.paper)
         form.addRow(_("Front of the body"), self.front)
+        form.addRow(_("Language of the report"), self.language)
         form.addRow(_("Name on the report"), self.patient_name)
         form.addRow(_("Date of birth"), self.birth_date)
         form.addRow(QLabel(_("My questions for the doctor (kept for next time):")))
@@ -129,8 +143,8 @@ class ReportDialog(QDialog):
         self._keep(PATIENT_BIRTH_DATE, self.birth_date.text().strip())
         self._pending = then
         self.feedback.say(_("Gathering the figures…"), error=False)
-        store, atlas = self._store, self._atlas
-        self.worker.run(lambda: load_report(store, period, atlas))
+        store, atlas, language = self._store, self._atlas, self.language.currentData()
+        self.worker.run(lambda: _load(store, period, atlas, language))
 
     def _loaded(self, data: ReportData) -> None:
         self.data = data
@@ -154,7 +168,8 @@ class ReportDialog(QDialog):
         try:
             pages = write_report(data, self._atlas, target, self.paper.currentData(),
                                  orientation=self.front.currentData(),
-                                 build=self._settings.build)
+                                 build=self._settings.build,
+                                 language=self.language.currentData())
         except FibroMapError as exc:
             self.feedback.say(_("Not saved: {problem}.").format(problem=exc), error=True)
             return
@@ -175,7 +190,8 @@ class ReportDialog(QDialog):
         try:
             pages = render_report(data, self._atlas, printer,
                                   orientation=self.front.currentData(),
-                                  build=self._settings.build)
+                                  build=self._settings.build,
+                                  language=self.language.currentData())
         except FibroMapError as exc:
             self.feedback.say(_("Not printed: {problem}.").format(problem=exc), error=True)
             return
