@@ -14,6 +14,7 @@ from sqlalchemy.orm import aliased
 
 from fibromap.domain.vocabulary import shown_word
 from fibromap.domain.wording import NOT_GIVEN_TEXT, STILL_GOING_TEXT
+from fibromap.i18n import _
 from fibromap.store.database import Database
 from fibromap.store.flares import FELT, PAIN, UNRATED, in_period
 from fibromap.store.local_time import local_day, local_hour, local_weekday
@@ -257,7 +258,8 @@ def treatment_relief(database: Database, start: date | None = None,
         .join(TermRow, TermRow.id == TreatmentUseRow.term_id), start, end
     ).group_by(TermRow.key, TermRow.label, name)
     with database.reading() as session:
-        rows = [(key, f"{word}: {typed.strip()}" if typed and typed.strip() else word, n,
+        rows = [(key, _("{treatment}: {medication}").format(treatment=word, medication=typed.strip())
+                 if typed and typed.strip() else word, n,
                  float(m) if m is not None else None)
                 for key, word, _name, typed, n, m in _shown(session.execute(query), "treatment")]
     return sorted(rows, key=lambda r: (-(r[3] if r[3] is not None else -1), r[1]))

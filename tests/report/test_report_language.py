@@ -12,7 +12,6 @@ import pytest
 from fibromap.cli import main
 from fibromap.domain.atlas import WPI_EXCLUDED_TEXT
 from fibromap.domain.flare import Flare, SpasmSite
-from fibromap.domain.vocabulary import BUILTIN_TERMS
 from fibromap.i18n import current, using
 from fibromap.i18n.formats import percent
 from fibromap.report.scores import WPI_EXCLUDED_SENTENCE
@@ -31,11 +30,6 @@ ENGLISH = {"the", "and", "of", "with", "flare", "flares", "day", "days", "week",
            "few", "records", "tell", "yes", "down", "up", "spread"}
 # English a German report still shows, each where it comes from and who translates it:
 ALLOWED = {
-    # The built-in words for triggers, feelings and treatments: fibromap/domain/vocabulary.py
-    # (BUILTIN_TERMS, stored with the records; being translated in the records' own work).
-    "fibromap/domain/vocabulary.py": [term.label for term in BUILTIN_TERMS],
-    # A medication's relief is named "Medication: <name typed>": fibromap/store/aggregates.py.
-    "fibromap/store/aggregates.py": ["Medication:"],
     # What the person typed (the demo's medications and doses) and the devices' own names:
     # fibromap/demo.py and fibromap/demo_devices.py; never translated.
     "fibromap/demo.py": ["at night", "twice daily", "Magnesium glycinate", "Cyclobenzaprine",
