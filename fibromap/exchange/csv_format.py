@@ -255,11 +255,12 @@ def _site(line: int, row: list[str], atlas: Atlas) -> SpasmSite:
                  intensity)
 
 
-def parse(text: str, source: str = "the file",
+def parse(text: str, source: str | None = None,
           progress: Callable[[int, int], None] | None = None) -> Records:
     """Records from FibroMap CSV; ``progress(done, total)`` hears how many characters of
     ``text`` have been read. A flare is built as soon as all its rows are in (its
     sites_in_flare says how many), so only the rows of unfinished flares are held."""
+    source = _("the file") if source is None else source
     problems = Collector()
     read = {"at": 0}
     rows = csv_rows(text, problems, read)
@@ -303,7 +304,7 @@ class _Flares:
             return False
         if len(row) != len(self.names):
             self.problems.add(at_line(line_number), ngettext(
-                "has {n} column, expected {expected}", "has {n} columns, expected {expected}",
+                "has {n} columns, expected {expected}", "has {n} columns, expected {expected}",
                 len(row)).format(n=len(row), expected=len(self.names)))
             return True
         flare_id = row[0]
