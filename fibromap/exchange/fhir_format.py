@@ -46,11 +46,11 @@ from fibromap.domain.flare import Flare, utc_now
 from fibromap.domain.records import Records
 from fibromap.errors import FibroMapError
 from fibromap.exchange.fhir_codes import FLARE_CODE, PAIN_SCORE, SPASM, body_site, role_component
+from fibromap.i18n import _
 from fibromap.store.bulk import read_all
 from fibromap.store.bulk_flares import flares_in_chunks
 from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME
 from fibromap.store.store import Store
-from fibromap.i18n import _
 
 FLARE_SYSTEM = "https://fibromap.org/fhir/flare"
 SOURCE = f"https://fibromap.org/fhir/source/fibromap-{__version__}"
