@@ -33,7 +33,7 @@ from fibromap.exchange.formats import (
     text_formats,
 )
 from fibromap.exchange.problems import ImportRefused, Problem, at_line
-from fibromap.exchange.record_kinds import counted_kind
+from fibromap.exchange.record_kinds import TOO_LONG, counted_kind
 from fibromap.i18n import N_, _, formats, ngettext
 from fibromap.store.bulk import ImportResult, write_new
 from fibromap.store.store import Store
@@ -370,16 +370,6 @@ def _new_words(store: Store, records: Records, source: str) -> list[Term]:
     if problems:
         raise ImportRefused(source, problems)
     return sorted(new.values(), key=lambda t: t.key)
-
-
-# A word's key longer than a word can be, a sentence for each kind of word.
-TOO_LONG = {TermKind.TRIGGER: N_("the trigger {key}… is longer than a word can be ({n} characters)"),
-            TermKind.QUALITY: N_("the pain quality {key}… is longer than a word can be "
-                                 "({n} characters)"),
-            TermKind.TREATMENT: N_("the treatment {key}… is longer than a word can be "
-                                   "({n} characters)"),
-            TermKind.CONTEXT: N_("the activity {key}… is longer than a word can be "
-                                 "({n} characters)")}
 
 
 def _words_used(flare: Flare) -> list[tuple[TermKind, str]]:

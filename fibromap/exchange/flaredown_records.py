@@ -41,6 +41,15 @@ from fibromap.exchange.flaredown import (
     is_rating,
     known,
 )
+from fibromap.exchange.flaredown_summary import (
+    ANSWERED_TWICE,
+    BLANK,
+    NO_NAME,
+    OTHER_KINDS,
+    REPEATED,
+    kept,
+    not_imported,
+)
 from fibromap.exchange.formats import Parsed, ReadChoices
 from fibromap.exchange.problems import Collector, ImportRefused, Problem
 from fibromap.i18n import N_, _, formats, ngettext
@@ -55,10 +64,6 @@ MEDICATION_UNITS = ("mg", "mcg", "µg", "ug", "ml", "g", "iu", "unit", "units", 
                     "caps", "drop", "drops", "puff", "puffs", "dose", "doses", "x")
 TRIGGERS = {t.label.lower(): t.key for t in BUILTIN_TERMS if t.kind is TermKind.TRIGGER}
 TRIGGERS |= {t.key.replace("_", " "): t.key for t in BUILTIN_TERMS if t.kind is TermKind.TRIGGER}
-# What was not imported, counted by kind (said by _not_imported): these, or Flaredown's
-# own kind of an entry FibroMap does not read (the keys here start with "\0": no kind does).
-REPEATED, ANSWERED_TWICE, NO_NAME, BLANK = "\0repeated", "\0answered twice", "\0no name", "\0blank"
-OTHER_KINDS = {"weather": "\0weather", "hbi": "\0hbi"}
 # Conditions whose rating a reader could take for overall pain: the import says it is not.
 CONDITIONS_NOT_PAIN = frozenset(("fibromyalgia", "chronic fatigue syndrome", "me cfs",
                                  "myalgic encephalomyelitis"))
@@ -364,48 +369,10 @@ def _details(layout: Layout, read_as, atlas, records: Records, listed: Counter,
         lines += [f"  {name!r} → {describe(regions, atlas)}"
                   for name, regions in sorted(read_as.items())]
     lines += answers  # the symptoms that filled the check-in
-    lines.append(_kept(records))
+    lines.append(kept(records))
     if layout.blank:
         listed[BLANK] += layout.blank
     if listed:
         lines.append(_("Not imported: {things}.").format(
-            things=", ".join(_not_imported(what, n) for what, n in listed.most_common())))
+            things=", ".join(not_imported(what, n) for what, n in listed.most_common())))
     return lines
-
-
-def _kept(records: Records) -> str:
-    """"Kept: 3 daily ratings; 2 days on the body map (…); …", in the person's language."""
-    whole = formats.whole
-    n = len(records.symptom_ratings)
-    ratings = ngettext("{n} daily rating", "{n} daily ratings", n).format(n=whole(n))
-    n = len(records.flares)
-    flares = ngettext("{n} day on the body map (known only to the day)",
-                      "{n} days on the body map (known only to the day)", n).format(n=whole(n))
-    n = len(records.medications)
-    periods = ngettext("{n} medication period", "{n} medication periods", n).format(n=whole(n))
-    n = len(records.checkins)
-    checkins = ngettext("{n} day of check-in answers, tags, treatments and foods in the check-in",
-                        "{n} days of check-in answers, tags, treatments and foods in the "
-                        "check-in", n).format(n=whole(n))
-    return _("Kept: {ratings}; {flares}; {periods}; {checkins}.").format(
-        ratings=ratings, flares=flares, periods=periods, checkins=checkins)
-
-
-def _not_imported(what: str, n: int) -> str:
-    """``n`` entries not imported, of the kind ``what`` (a key of _DayByDay.listed)."""
-    forms = {
-        REPEATED: ngettext("{n} repeated rating (one symptom rated twice on a day: the highest "
-                           "kept)", "{n} repeated ratings (one symptom rated twice on a day: the "
-                           "highest kept)", n),
-        ANSWERED_TWICE: ngettext("{n} check-in answer (given twice on one day: the highest "
-                                 "kept)", "{n} check-in answers (given twice on one day: the "
-                                 "highest kept)", n),
-        NO_NAME: ngettext("{n} treatment with no name", "{n} treatments with no name", n),
-        BLANK: ngettext("{n} blank rating (not recorded that day)",
-                        "{n} blank ratings (not recorded that day)", n),
-        OTHER_KINDS["weather"]: ngettext("{n} weather reading", "{n} weather readings", n),
-        OTHER_KINDS["hbi"]: ngettext("{n} Harvey-Bradshaw index answer", "{n} Harvey-Bradshaw index answers",
-                        n),
-    }
-    form = forms.get(what) or ngettext("{n} {kind} entry", "{n} {kind} entries", n)
-    return form.format(n=formats.whole(n), kind=what)
