@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fibromap.exchange.problems import ImportRefused, Problem
+from fibromap.i18n import N_, _, formats, ngettext
 
 MAX_RATIO = 100
 RATIO_FROM = 1 << 20
@@ -41,15 +42,18 @@ class Limit:
     """The most a member of a format can unpack to, and the format in words."""
 
     largest: int
-    what: str  # "an Apple Health export.xml"
+    what: str  # "an Apple Health export.xml" (marked N_, translated where shown)
 
 
 def size_text(size: int) -> str:
-    """"2.6 GB", "256 MB", "40 KB", "12 bytes"."""
-    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+    """"2.6 GB", "256 MB", "40 KB", "12 bytes", in the person's language."""
+    for unit, scale in ((N_("{size} GB"), 1 << 30), (N_("{size} MB"), 1 << 20),
+                        (N_("{size} KB"), 1 << 10)):
         if size >= scale:
-            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
-    return f"{size} bytes"
+            rounded = round(size / scale, 1)
+            shown = str(int(rounded)) if rounded == int(rounded) else formats.decimal(rounded, 1)
+            return _(unit).format(size=shown)
+    return ngettext("{n} byte", "{n} bytes", size).format(n=size)
 
 
 def inspect(info: zipfile.ZipInfo, limit: Limit, source: str) -> None:
@@ -58,16 +62,18 @@ def inspect(info: zipfile.ZipInfo, limit: Limit, source: str) -> None:
     unpacked, packed = info.file_size, info.compress_size
     reason = None
     if info.flag_bits & 0x1:
-        reason = "is encrypted, which an export never is"
+        reason = _("is encrypted, which an export never is")
     elif info.compress_type not in READ:
-        reason = "is packed in a way exports are not (only stored or deflated)"
+        reason = _("is packed in a way exports are not (only stored or deflated)")
     elif unpacked > limit.largest:
-        reason = (f"would unpack to {size_text(unpacked)}, more than the "
-                  f"{size_text(limit.largest)} {limit.what} can be, so it was not unpacked")
+        reason = _("would unpack to {size}, more than the {largest} {what} can be, so it was "
+                   "not unpacked").format(size=size_text(unpacked),
+                                          largest=size_text(limit.largest), what=_(limit.what))
     elif unpacked > RATIO_FROM and unpacked > MAX_RATIO * packed:
-        reason = (f"would unpack to {size_text(unpacked)} from {size_text(packed)}, "
-                  f"{unpacked // max(packed, 1):,} times its packed size, and no export "
-                  f"packs more than {MAX_RATIO} times, so it was not unpacked")
+        reason = _("would unpack to {size} from {packed}, {ratio} times its packed size, and "
+                   "no export packs more than {most} times, so it was not unpacked").format(
+            size=size_text(unpacked), packed=size_text(packed),
+            ratio=formats.whole(unpacked // max(packed, 1)), most=MAX_RATIO)
     if reason is not None:
         raise ImportRefused(source, [Problem(info.filename, reason)])
 
@@ -100,7 +106,8 @@ class _Unpacking(io.RawIOBase):
         signature, name_length, extra_length = LOCAL_HEADER.unpack(
             handle.read(LOCAL_HEADER.size).ljust(LOCAL_HEADER.size, b"\0"))
         if signature != b"PK\x03\x04":
-            raise zipfile.BadZipFile(f"{info.filename} does not start where the archive says")
+            raise zipfile.BadZipFile(_("{name} does not start where the archive says").format(
+                name=info.filename))
         handle.seek(name_length + extra_length, io.SEEK_CUR)
         self.packed_left = info.compress_size
         self.inflater = (zlib.decompressobj(-zlib.MAX_WBITS)
@@ -132,7 +139,8 @@ class _Unpacking(io.RawIOBase):
                 if not self.pending and not self.inflater.eof:
                     self.pending = self._packed(PACKED_CHUNK)
                     if not self.pending:
-                        raise zipfile.BadZipFile(f"{self.info.filename} is cut short")
+                        raise zipfile.BadZipFile(_("{name} is cut short").format(
+                            name=self.info.filename))
                 data = self.inflater.decompress(self.pending, size)
                 self.pending = self.inflater.unconsumed_tail
                 ended = self.inflater.eof and not data
@@ -145,13 +153,14 @@ class _Unpacking(io.RawIOBase):
     def _counted(self, data: bytes) -> bytes:
         self.count += len(data)
         if self.count > self.info.file_size:
-            raise ImportRefused(self.source, [Problem(self.info.filename, (
-                f"unpacks to more than the {size_text(self.info.file_size)} its header "
-                "declares, so the archive is damaged or made to mislead, and reading "
-                "stopped there"))])
+            raise ImportRefused(self.source, [Problem(self.info.filename, _(
+                "unpacks to more than the {size} its header declares, so the archive is "
+                "damaged or made to mislead, and reading stopped there").format(
+                size=size_text(self.info.file_size)))])
         self.crc = zlib.crc32(data, self.crc)
         return data
 
     def _check_end(self) -> None:
         if self.count != self.info.file_size or self.crc != self.info.CRC:
-            raise zipfile.BadZipFile(f"{self.info.filename} does not match its checksum")
+            raise zipfile.BadZipFile(_("{name} does not match its checksum").format(
+                name=self.info.filename))

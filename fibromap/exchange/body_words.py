@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from fibromap.domain.atlas import Atlas
+from fibromap.i18n import DEFAULT, _, current
 
 # Body words and phrases (as read after lower-casing and dropping punctuation), the
 # atlas stems they mean. Longer phrases win over the words inside them.
@@ -143,9 +144,12 @@ def _sided(stem: str, sides: tuple[str, ...], atlas: Atlas) -> list[str]:
 
 
 def describe(regions: tuple[str, ...], atlas: Atlas) -> str:
-    """"back of neck (left and right), upper trapezius (left)": names with their sides."""
+    """"back of neck (left and right), upper trapezius (left)": names with their sides (in
+    another language than English, each region's whole name, its side in it)."""
     if not regions:
-        return "a daily rating (no place on the body map)"
+        return _("a daily rating (no place on the body map)")
+    if current() != DEFAULT:
+        return ", ".join(atlas.name(region) for region in regions)
     named: dict[str, list[str]] = {}
     for region in regions:
         side = region.partition(".")[2]

@@ -35,7 +35,8 @@ from fibromap.errors import FibroMapError
 from fibromap.exchange.checks import check_records
 from fibromap.exchange.csv_cells import joined, split_joined, spreadsheet_text, text_of_cell
 from fibromap.exchange.formats import Parsed, ReadChoices
-from fibromap.exchange.problems import Collector, csv_rows
+from fibromap.exchange.problems import Collector, at_column, at_line, csv_rows
+from fibromap.i18n import _, ngettext
 from fibromap.store.store import Store
 
 ANSWERS = ("pain", "stiffness", "fibro_fog", "waking_unrefreshed", "sleep_hours",
@@ -87,11 +88,11 @@ def _answer(column: str, cell: str) -> float | int | None:
         return None
     if column == "sleep_hours":
         if not DECIMAL.match(cell):
-            raise ValueError(f"{cell!r} is not a number of hours like 6.5")
+            raise ValueError(_("{cell} is not a number of hours like 6.5").format(cell=repr(cell)))
         return float(cell)
     if not WHOLE.match(cell):
-        raise ValueError(f"{cell!r} is not a whole number (plain digits), nor empty for "
-                         "not answered")
+        raise ValueError(_("{cell} is not a whole number (plain digits), nor empty for "
+                           "not answered").format(cell=repr(cell)))
     return int(cell)
 
 
@@ -100,13 +101,14 @@ def _checkin(line: int, row: list[str], problems: Collector) -> CheckIn | None:
     try:
         day = date.fromisoformat(row[0].strip())
     except ValueError:
-        problems.add(f"line {line}, column day", f"{row[0]!r} is not a date like 2026-03-01")
+        problems.add(at_column(line, "day"), _("{cell} is not a date like 2026-03-01").format(
+            cell=repr(row[0])))
     answers: dict[str, Any] = {}
     for column, cell in zip(ANSWERS, row[1:], strict=False):
         try:
             answers[column] = _answer(column, cell)
         except ValueError as exc:
-            problems.add(f"line {line}, column {column}", str(exc))
+            problems.add(at_column(line, column), str(exc))
     if problems.total > before:
         return None
     foods = frozenset(split_joined(text_of_cell(row[-2])))
@@ -114,28 +116,31 @@ def _checkin(line: int, row: list[str], problems: Collector) -> CheckIn | None:
         return CheckIn(day, foods=foods, notes=text_of_cell(row[-1]), **answers)
     except FibroMapError as exc:
         field = getattr(exc, "field", None) or ""
-        problems.add(f"line {line}, column {FIELD_COLUMNS.get(field, field)}", str(exc))
+        problems.add(at_column(line, FIELD_COLUMNS.get(field, field)), str(exc))
         return None
 
 
-def parse(text: str, source: str = "the file") -> Records:
+def parse(text: str, source: str | None = None) -> Records:
     """The check-ins of a check-in CSV, or ImportRefused naming each line and column."""
+    source = _("the file") if source is None else source
     problems = Collector()
     rows = csv_rows(text.lstrip("\ufeff"), problems)
     _line, header = next(rows, (1, []))
     if tuple(h.strip() for h in header) != COLUMNS:
-        problems.add("line 1", "the header is not FibroMap's check-in CSV header (see the "
-                               "documentation)")
+        problems.add(at_line(1), _("the header is not FibroMap's check-in CSV header (see the "
+                                   "documentation)"))
         problems.check(source)
     checkins, lines = [], []
     for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         if line > ROWS_MAX:
-            problems.add(f"line {line}", "more rows than any check-in export could hold")
+            problems.add(at_line(line), _("more rows than any check-in export could hold"))
             break
         if len(row) != len(COLUMNS):
-            problems.add(f"line {line}", f"has {len(row)} columns, expected {len(COLUMNS)}")
+            problems.add(at_line(line), ngettext(
+                "has {n} columns, expected {expected}", "has {n} columns, expected {expected}",
+                len(row)).format(n=len(row), expected=len(COLUMNS)))
             continue
         checkin = _checkin(line, row, problems)
         if checkin is not None:
@@ -144,7 +149,7 @@ def parse(text: str, source: str = "the file") -> Records:
     records = Records(checkins=checkins)
     if not problems.problems:
         check_records(records, problems,
-                      lambda _name, index, column: f"line {lines[index]}, column {column}")
+                      lambda _name, index, column: at_column(lines[index], column))
     problems.check(source)
     return records
 

@@ -16,6 +16,7 @@ from fibromap.domain.flare import Flare
 from fibromap.domain.records import Records, flare_fingerprint
 from fibromap.exchange.placed import Place, Placed
 from fibromap.exchange.problems import Collector
+from fibromap.i18n import N_, _
 
 __all__ = ["EARLIEST", "check_records", "date_range_text", "json_where", "latest_day"]
 
@@ -41,6 +42,12 @@ def check_records(records: Records, problems: Collector, where: Where = json_whe
 
 
 BATCH = 2_000  # flares checked together: one look-up of their places
+# A date out of range, a sentence for each kind of date (translated when shown).
+ONSET = N_("the onset {day} is outside {span}")
+TIMES = {"created": N_("the created time {day} is outside {span}"),
+         "modified": N_("the modified time {day} is outside {span}")}
+DAY, START = N_("the day {day} is outside {span}"), N_("the start {day} is outside {span}")
+STOP, END = N_("the stop {day} is outside {span}"), N_("the end {day} is outside {span}")
 
 
 class FlareChecks:
@@ -64,7 +71,7 @@ class FlareChecks:
         if day is None or EARLIEST <= day <= self.latest:
             return True
         self.problems.add(self.where(name, index, field),
-                          f"{what} {day.isoformat()} is outside {self.span}")
+                          _(what).format(day=day.isoformat(), span=self.span))
         return False
 
     def once(self, name: str, field: str, keys: Iterable[Key], describe: Callable[[Key], str]) -> None:
@@ -72,8 +79,8 @@ class FlareChecks:
         for index, key in enumerate(keys):
             if key in first:
                 self.problems.add(self.where(name, index, field),
-                                  f"{describe(key)} is given twice (also at "
-                                  f"{self.where(name, first[key], field)})")
+                                  _("{what} is given twice (also at {where})").format(
+                                      what=describe(key), where=self.where(name, first[key], field)))
             else:
                 first[key] = index
 
@@ -84,11 +91,11 @@ class FlareChecks:
         taken = []
         for index, flare in batch:
             # The date where it happened, before any conversion that could overflow.
-            if not self.in_range(flare.onset.date(), "flares", index, "onset", "the onset"):
+            if not self.in_range(flare.onset.date(), "flares", index, "onset", ONSET):
                 continue
             for moment, field in ((flare.created, "created"), (flare.modified, "modified")):
                 if moment is not None:
-                    self.in_range(moment.date(), "flares", index, field, f"the {field} time")
+                    self.in_range(moment.date(), "flares", index, field, TIMES[field])
             onset = flare.onset_utc
             taken.append((index, flare, placed.mark(flare_fingerprint(flare)),
                           [placed.place(onset, site.region) for site in flare.sites]))
@@ -107,56 +114,60 @@ class FlareChecks:
             if first is not None and first[1] == mark:  # the same flare again
                 self.problems.add(
                     self.where("flares", index, "onset"),
-                    f"the flare of {flare.onset:%Y-%m-%d %H:%M} is given twice (also at "
-                    f"{self.where('flares', first[0], 'onset')})")
+                    _("the flare of {moment} is given twice (also at {where})").format(
+                        moment=f"{flare.onset:%Y-%m-%d %H:%M}",
+                        where=self.where("flares", first[0], "onset")))
                 return
             if first is not None:
                 self.problems.add(
                     self.where("flares", index, "region"),
-                    f"{site.region} at {flare.onset:%Y-%m-%d %H:%M} is also recorded, "
-                    f"differently, at {self.where('flares', first[0], 'region')}: the "
-                    "file contradicts itself")
+                    _("{region} at {moment} is also recorded, differently, at {where}: the "
+                      "file contradicts itself").format(
+                        region=site.region, moment=f"{flare.onset:%Y-%m-%d %H:%M}",
+                        where=self.where("flares", first[0], "region")))
             else:
                 new[place] = (index, mark)
 
     def days(self, records: Records) -> None:
         """The days of the other records in range."""
         for index, checkin in enumerate(records.checkins):
-            self.in_range(checkin.day, "checkins", index, "day", "the day")
+            self.in_range(checkin.day, "checkins", index, "day", DAY)
         for index, medication in enumerate(records.medications):
-            self.in_range(medication.start, "medications", index, "start", "the start")
-            self.in_range(medication.stop, "medications", index, "stop", "the stop")
+            self.in_range(medication.start, "medications", index, "start", START)
+            self.in_range(medication.stop, "medications", index, "stop", STOP)
         for index, appointment in enumerate(records.appointments):
-            self.in_range(appointment.day, "appointments", index, "day", "the day")
+            self.in_range(appointment.day, "appointments", index, "day", DAY)
         for index, questionnaire in enumerate(records.questionnaires):
-            self.in_range(questionnaire.day, "questionnaires", index, "day", "the day")
+            self.in_range(questionnaire.day, "questionnaires", index, "day", DAY)
         for index, rating in enumerate(records.symptom_ratings):
-            self.in_range(rating.day, "symptom_ratings", index, "day", "the day")
+            self.in_range(rating.day, "symptom_ratings", index, "day", DAY)
         for index, day in enumerate(records.no_spasm_days):
-            self.in_range(day, "no_spasm_days", index, "day", "the day")
+            self.in_range(day, "no_spasm_days", index, "day", DAY)
         for index, sleep in enumerate(records.device_sleeps):
-            if self.in_range(sleep.start.local.date(), "device_sleep", index, "start", "the start"):
-                self.in_range(sleep.end.local.date(), "device_sleep", index, "end", "the end")
+            if self.in_range(sleep.start.local.date(), "device_sleep", index, "start", START):
+                self.in_range(sleep.end.local.date(), "device_sleep", index, "end", END)
         for index, steps in enumerate(records.device_steps):
-            self.in_range(steps.day, "device_steps", index, "day", "the day")
+            self.in_range(steps.day, "device_steps", index, "day", DAY)
 
     def given_once(self, records: Records) -> None:
         """No record of a day (or a day and a name) given twice. (A medication given twice
         is taken once: domain.daily.merge_repeats.)"""
         self.once("checkins", "day", [c.day for c in records.checkins],
-                  lambda d: f"a check-in for {d}")
+                  lambda d: _("a check-in for {day}").format(day=d))
         self.once("appointments", "day", [a.day for a in records.appointments],
-                  lambda d: f"an appointment on {d}")
+                  lambda d: _("an appointment on {day}").format(day=d))
         self.once("questionnaires", "day",
                   [(q.kind.value, q.day) for q in records.questionnaires],
-                  lambda k: f"the {k[0].upper()} questionnaire of {k[1]}")
+                  lambda k: _("the {name} questionnaire of {day}").format(
+                      name=k[0].upper(), day=k[1]))
         self.once("no_spasm_days", "day", list(records.no_spasm_days),
-                  lambda d: f"a “no spasms” mark for {d}")
+                  lambda d: _("a “no spasms” mark for {day}").format(day=d))
         self.once("device_sleep", "start",
                   [(s.source, s.start) for s in records.device_sleeps],
-                  lambda k: f"the sleep from {k[0].label} starting {k[1].local:%Y-%m-%d %H:%M}")
+                  lambda k: _("the sleep from {device} starting {moment}").format(
+                      device=k[0].label, moment=f"{k[1].local:%Y-%m-%d %H:%M}"))
         self.once("device_steps", "day", [(s.source, s.day) for s in records.device_steps],
-                  lambda k: f"the steps from {k[0].label} on {k[1]}")
+                  lambda k: _("the steps from {device} on {day}").format(device=k[0].label, day=k[1]))
         self.once("symptom_ratings", "symptom",
                   [(r.day, r.symptom.casefold()) for r in records.symptom_ratings],
-                  lambda k: f"a rating of {k[1]} on {k[0]}")
+                  lambda k: _("a rating of {symptom} on {day}").format(symptom=k[1], day=k[0]))

@@ -9,6 +9,7 @@ from urllib.parse import unquote
 
 from fibromap.domain.flare import TreatmentUse
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _
 
 DIGITS = re.compile(r"[0-9]{1,9}\Z")
 
@@ -61,7 +62,7 @@ def split_joined(cell: str) -> list[str]:
 
 def whole(cell: str) -> int:
     if not DIGITS.match(cell):
-        raise ValueError(f"{cell!r} is not a whole number (plain digits)")
+        raise ValueError(_("{cell} is not a whole number (plain digits)").format(cell=repr(cell)))
     return int(cell)
 
 
@@ -72,7 +73,7 @@ def rating(cell: str) -> int | None:
 
 def truth(cell: str) -> bool:
     if cell not in ("true", "false"):
-        raise ValueError(f"{cell!r} should be true or false")
+        raise ValueError(_("{cell} should be true or false").format(cell=repr(cell)))
     return cell == "true"
 
 
@@ -85,7 +86,7 @@ def pairs(cell: str) -> list[tuple[str, str]]:
     for part in word_keys(cell):
         key, sep, value = part.partition("=")
         if not sep:
-            raise ValueError(f"{part!r} should be name=value")
+            raise ValueError(_("{part} should be name=value").format(part=repr(part)))
         pairs.append((key.strip(), value.strip()))
     return pairs
 
@@ -93,11 +94,12 @@ def pairs(cell: str) -> list[tuple[str, str]]:
 def parse_treatments(cell: str) -> tuple[TreatmentUse, ...]:
     uses = []
     for key, rest in pairs(cell):
-        relief, _, bracket = rest.partition("[")
+        relief, _sep, bracket = rest.partition("[")
         medication = dose = ""
         if bracket:
             if not bracket.endswith("]") or "|" not in bracket:
-                raise ValueError(f"medication in {rest!r} should look like [name|dose]")
+                raise ValueError(_("medication in {cell} should look like [name|dose]").format(
+                    cell=repr(rest)))
             medication, dose = (unquote(v) for v in bracket[:-1].split("|", 1))
         relief = relief.strip()
         uses.append(TreatmentUse(key, whole(relief) if relief else None, medication, dose))
@@ -116,9 +118,10 @@ def moment(cell: str, line: int, column: str) -> datetime | None:
     try:
         moment = datetime.fromisoformat(cell)
     except ValueError:
-        raise CellProblem(line, column, f"{cell!r} is not a date and time") from None
+        raise CellProblem(line, column, _("{cell} is not a date and time").format(
+            cell=repr(cell))) from None
     if moment.tzinfo is None:
-        raise CellProblem(line, column, f"{cell!r} has no UTC offset")
+        raise CellProblem(line, column, _("{cell} has no UTC offset").format(cell=repr(cell)))
     return moment
 
 

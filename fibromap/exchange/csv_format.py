@@ -65,7 +65,8 @@ from fibromap.exchange.csv_cells import (
     word_keys,
 )
 from fibromap.exchange.formats import Parsed, ReadChoices
-from fibromap.exchange.problems import Collector, csv_rows
+from fibromap.exchange.problems import Collector, at_column, at_line, csv_rows
+from fibromap.i18n import _, ngettext
 from fibromap.store.bulk_flares import flares_in_chunks
 from fibromap.store.store import Store
 
@@ -155,10 +156,10 @@ def _onset(cell: str, line: int) -> tuple[datetime, bool]:
         try:
             return day_only_onset(date.fromisoformat(cell)), True
         except ValueError:
-            raise CellProblem(line, "onset", f"{cell!r} is not a date") from None
+            raise CellProblem(line, "onset", _("{cell} is not a date").format(cell=repr(cell))) from None
     onset = moment(cell, line, "onset")
     if onset is None:
-        raise CellProblem(line, "onset", "is empty")
+        raise CellProblem(line, "onset", _("is empty"))
     return onset, False
 
 
@@ -191,8 +192,8 @@ def _checked_onset(first_line: int, first: list[str]) -> tuple[datetime, bool]:
     onset, day_only = _onset(first[1], first_line)
     latest = latest_day()
     if not EARLIEST <= onset.date() <= latest:
-        raise CellProblem(first_line, "onset", f"{onset.date()} is outside "
-                                                f"{date_range_text(latest)}")
+        raise CellProblem(first_line, "onset", _("{day} is outside {span}").format(
+            day=onset.date(), span=date_range_text(latest)))
     offset = onset.utcoffset()
     assert offset is not None, "_onset gives an aware time (one with no offset is refused)"
     local = {"local_date": onset.date().isoformat(), "local_time": onset.time().isoformat(),
@@ -202,8 +203,9 @@ def _checked_onset(first_line: int, first: list[str]) -> tuple[datetime, bool]:
     for column, expected in local.items():
         cell = first[COLUMNS.index(column)]
         if cell != expected:
-            raise CellProblem(first_line, column, f"{cell!r} does not agree with the onset "
-                                                   f"{first[1]} (expected {expected})")
+            raise CellProblem(first_line, column, _("{cell} does not agree with the onset "
+                                                     "{onset} (expected {expected})").format(
+                cell=repr(cell), onset=first[1], expected=expected))
     return onset, day_only
 
 
@@ -215,51 +217,58 @@ def _sites(rows: list[tuple[int, list[str]]], atlas: Atlas,
         sites.append(_site(line, row, atlas))
         for source, value in at_cell(line, "referred_from", pairs, row[18]):
             if source not in atlas:
-                raise CellProblem(line, "referred_from", f"unknown body region {source!r}")
+                raise CellProblem(line, "referred_from", _("unknown body region {region}").format(
+                    region=repr(source)))
             referrals.append(at_cell(line, "referred_from",
                                    lambda v, s=source, r=row[14]: Referral(s, r, rating(v)),
                                    value))
             referred_on.append((line, source))
         if counted and at_cell(line, "sites_in_flare", whole, row[19]) != len(rows):
-            raise CellProblem(line, "sites_in_flare", f"says the flare has {row[19]} regions, "
-                                                       f"but {len(rows)} of its rows are here: "
-                                                       "the file may have been cut short")
+            raise CellProblem(line, "sites_in_flare", ngettext(
+                "says the flare has {said} regions, but {n} of its rows are here: the file "
+                "may have been cut short",
+                "says the flare has {said} regions, but {n} of its rows are here: the file "
+                "may have been cut short", len(rows)).format(said=row[19], n=len(rows)))
     sources = {site.region for site in sites if site.role is not SiteRole.REFERRED}
     for line, source in referred_on:
         if source not in sources:
-            raise CellProblem(line, "referred_from", f"the pain cannot spread from {source}: "
-                                                      "it is not a spasm or trigger point of "
-                                                      "this flare")
+            raise CellProblem(line, "referred_from", _(
+                "the pain cannot spread from {region}: it is not a spasm or trigger point of "
+                "this flare").format(region=source))
     return sites, referrals
 
 
 def _site(line: int, row: list[str], atlas: Atlas) -> SpasmSite:
     region = row[14]
     if region not in atlas:
-        raise CellProblem(line, "region", f"unknown body region {region!r}")
+        raise CellProblem(line, "region", _("unknown body region {region}").format(
+            region=repr(region)))
     if row[15] and not atlas.is_name_of(region, row[15]):  # a former name is fine too
-        raise CellProblem(line, "region_name", f"{row[15]!r} is not the name of {region} "
-                                                f"({atlas.name(region)})")
+        raise CellProblem(line, "region_name", _("{name} is not the name of {region} "
+                                                  "({known})").format(
+            name=repr(row[15]), region=region, known=atlas.name(region)))
     intensity = at_cell(line, "intensity", rating, row[16])
     if row[17] not in ROLES:
-        raise CellProblem(line, "role", f"unknown role {row[17]!r} (one of "
-                                         f"{', '.join(ROLES)})")
+        raise CellProblem(line, "role", _("unknown role {role} (one of {roles})").format(
+            role=repr(row[17]), roles=", ".join(ROLES)))
     return at_cell(line, "intensity", lambda c: SpasmSite(region, c, SiteRole(row[17])),
                  intensity)
 
 
-def parse(text: str, source: str = "the file",
+def parse(text: str, source: str | None = None,
           progress: Callable[[int, int], None] | None = None) -> Records:
     """Records from FibroMap CSV; ``progress(done, total)`` hears how many characters of
     ``text`` have been read. A flare is built as soon as all its rows are in (its
     sites_in_flare says how many), so only the rows of unfinished flares are held."""
+    source = _("the file") if source is None else source
     problems = Collector()
     read = {"at": 0}
     rows = csv_rows(text, problems, read)
     _line, header = next(rows, (1, None))
     names = tuple(h.strip() for h in header) if header is not None else ()
     if names not in HEADERS:
-        problems.add("line 1", "the header is not FibroMap's CSV header (see the documentation)")
+        problems.add(at_line(1), _("the header is not FibroMap's CSV header (see the "
+                                   "documentation)"))
         problems.check(source)
     flares = _Flares(problems, names, lambda: progress(read["at"], len(text))
                      if progress is not None else None)
@@ -269,7 +278,7 @@ def parse(text: str, source: str = "the file",
     records, lines = flares.finish()
     if not problems.problems:
         check_records(records, problems,
-                      lambda _name, index, column: f"line {lines[index]}, column {column}")
+                      lambda _name, index, column: at_column(lines[index], column))
     problems.check(source)
     return records
 
@@ -291,17 +300,18 @@ class _Flares:
         if not any(cell.strip() for cell in row):
             return True
         if line_number > 2_000_000:
-            self.problems.add(f"line {line_number}", "more rows than any export could hold")
+            self.problems.add(at_line(line_number), _("more rows than any export could hold"))
             return False
         if len(row) != len(self.names):
-            self.problems.add(f"line {line_number}",
-                              f"has {len(row)} columns, expected {len(self.names)}")
+            self.problems.add(at_line(line_number), ngettext(
+                "has {n} columns, expected {expected}", "has {n} columns, expected {expected}",
+                len(row)).format(n=len(row), expected=len(self.names)))
             return True
         flare_id = row[0]
         if flare_id in self.finished:
-            self.problems.add(f"line {line_number}, column sites_in_flare",
-                              f"one row more of the flare on line {self.finished[flare_id]} "
-                              "than its sites_in_flare says")
+            self.problems.add(at_column(line_number, "sites_in_flare"),
+                              _("one row more of the flare on line {line} than its "
+                                "sites_in_flare says").format(line=self.finished[flare_id]))
             return True
         group = self.pending.setdefault(flare_id, [])
         group.append((line_number, row))
@@ -317,18 +327,19 @@ class _Flares:
         for line_number, row in rows[1:]:
             for index, column in enumerate(self.names):
                 if column in FLARE_COLUMNS + ("still_going",) and row[index] != first[index]:
-                    self.problems.add(f"line {line_number}, column {column}",
-                                      f"differs from line {first_line} of the same flare "
-                                      f"{flare_id}")
+                    self.problems.add(at_column(line_number, column),
+                                      _("differs from line {line} of the same flare "
+                                        "{flare}").format(line=first_line, flare=flare_id))
         try:
             flare = _read_flare(rows, self.atlas, self.counted)
         except CellProblem as exc:
-            self.problems.add(f"line {exc.line}, column {exc.column}", str(exc))
+            self.problems.add(at_column(exc.line, exc.column), str(exc))
             return
         if flare_fingerprint(flare) != flare_id:
-            self.problems.add(f"line {first_line}, column flare_id",
-                              f"{flare_id!r} does not match this flare's onset, regions and "
-                              "entries (flare_id is worked out from them: was a cell changed?)")
+            self.problems.add(at_column(first_line, "flare_id"),
+                              _("{flare} does not match this flare's onset, regions and "
+                                "entries (flare_id is worked out from them: was a cell "
+                                "changed?)").format(flare=repr(flare_id)))
             return
         self.built.append((first_line, flare))
 

@@ -46,6 +46,7 @@ from fibromap.domain.flare import Flare, utc_now
 from fibromap.domain.records import Records
 from fibromap.errors import FibroMapError
 from fibromap.exchange.fhir_codes import FLARE_CODE, PAIN_SCORE, SPASM, body_site, role_component
+from fibromap.i18n import _
 from fibromap.store.bulk import read_all
 from fibromap.store.bulk_flares import flares_in_chunks
 from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME
@@ -132,8 +133,8 @@ def _patient(notes: dict[str, str]) -> dict[str, Any]:
                                "id": _id("patient", name, born or ""),
                                "meta": {"source": SOURCE}}
     if len(name.encode("utf-8")) > STRING_BYTES:
-        raise FibroMapError("The name given for the report is longer than FHIR allows "
-                            "(1 MB): please shorten it, then export again.")
+        raise FibroMapError(_("The name given for the report is longer than FHIR allows "
+                              "(1 MB): please shorten it, then export again."))
     if name:
         patient["name"] = [{"text": name}]
     if born:

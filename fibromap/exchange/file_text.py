@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import BinaryIO, NoReturn
 
 from fibromap.errors import FibroMapError
-from fibromap.exchange.problems import ImportRefused, Problem
+from fibromap.exchange.problems import ImportRefused, Problem, at_line
+from fibromap.i18n import _
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 CHUNK_BYTES = 1 << 20
@@ -26,28 +27,31 @@ def _opened(path: Path) -> Iterator[tuple[BinaryIO, int]]:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise FibroMapError(f"there is no file {path}") from None
+        raise FibroMapError(_("there is no file {path}").format(path=path)) from None
     except OSError as exc:
-        raise FibroMapError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise FibroMapError(_("cannot read {path}: {reason}").format(
+            path=path, reason=exc.strerror or exc)) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise FibroMapError(f"{path} is a folder, not a file")
+        raise FibroMapError(_("{path} is a folder, not a file").format(path=path))
     if not stat.S_ISREG(info.st_mode):
-        raise FibroMapError(f"{path} is not a regular file (a device, a pipe or a socket), "
-                            "so it cannot be an export")
+        raise FibroMapError(_("{path} is not a regular file (a device, a pipe or a socket), "
+                              "so it cannot be an export").format(path=path))
     try:
         # O_NONBLOCK: should the file have been swapped for a pipe since, opening never waits.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(descriptor, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise FibroMapError(f"{path} is not a regular file")
+                raise FibroMapError(_("{path} is not a regular file").format(path=path))
             yield handle, info.st_size
     except OSError as exc:
-        raise FibroMapError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise FibroMapError(_("cannot read {path}: {reason}").format(
+            path=path, reason=exc.strerror or exc)) from exc
 
 
 def read_text(path: Path) -> str:
     """The text of a file to import, whole: never more than MAX_IMPORT_BYTES of it."""
-    too_big = f"{path} is more than {MAX_IMPORT_BYTES // 2**20} MB, more than an export can be"
+    too_big = _("{path} is more than {size} MB, more than an export can be").format(
+        path=path, size=MAX_IMPORT_BYTES // 2**20)
     with _opened(path) as (handle, size):
         if size > MAX_IMPORT_BYTES:
             raise FibroMapError(too_big)
@@ -99,9 +103,9 @@ def text_chunks(path: Path) -> Iterator[str]:
 
 
 def _not_utf8(source: str, line: int) -> NoReturn:
-    raise ImportRefused(source, [Problem(f"line {line}", "not UTF-8 text (save the file as "
-                                                         "UTF-8 and try again)")]) from None
+    raise ImportRefused(source, [Problem(at_line(line), _("not UTF-8 text (save the file as "
+                                                           "UTF-8 and try again)"))]) from None
 
 
 def _nul(source: str) -> NoReturn:
-    raise ImportRefused(source, [Problem("line 1", "contains NUL characters: not a text export")])
+    raise ImportRefused(source, [Problem(at_line(1), _("contains NUL characters: not a text export"))])

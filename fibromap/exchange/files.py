@@ -19,7 +19,6 @@ from fibromap.domain.flare import Flare
 from fibromap.domain.records import Records
 from fibromap.domain.sealing import is_sealed, seal_with_passphrase, unseal_with_passphrase
 from fibromap.domain.vocabulary import LABEL_MAX, Term, TermKind
-from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 from fibromap.exchange.file_text import read_text, text_chunks, text_sample, text_size
 from fibromap.exchange.formats import (
@@ -33,19 +32,20 @@ from fibromap.exchange.formats import (
     sealable_format,
     text_formats,
 )
-from fibromap.exchange.problems import ImportRefused, Problem
-from fibromap.exchange.record_kinds import counted_kind
+from fibromap.exchange.problems import ImportRefused, Problem, at_line
+from fibromap.exchange.record_kinds import TOO_LONG, counted_kind
 from fibromap.i18n import N_, _, formats, ngettext
 from fibromap.store.bulk import ImportResult, write_new
 from fibromap.store.store import Store
 
 FORMATS = export_keys()
-HEALTH_DATA_WARNING = ("An export holds your health records in plain text: keep it somewhere "
-                       "private and delete copies you no longer need.")
-SEALED_NOTE = ("The export is sealed with the passphrase: FibroMap opens it again on import, "
-               "asking for the passphrase; without it, it cannot be read.")
-PROTECTED_PLAIN_WARNING = ("Your records are protected, but this file is not: anyone who can "
-                           "read it can read your records.")
+# Translated where shown (the export dialog, the command line).
+HEALTH_DATA_WARNING = N_("An export holds your health records in plain text: keep it somewhere "
+                         "private and delete copies you no longer need.")
+SEALED_NOTE = N_("The export is sealed with the passphrase: FibroMap opens it again on import, "
+                 "asking for the passphrase; without it, it cannot be read.")
+PROTECTED_PLAIN_WARNING = N_("Your records are protected, but this file is not: anyone who can "
+                             "read it can read your records.")
 SEALED_CONTENT = "fibromap-export-json"
 
 
@@ -86,7 +86,8 @@ _cycle_collector_paused = _CycleCollectorPause()
 def _check_format(fmt: str) -> Format:
     found = export_format(fmt)
     if found is None:
-        raise FibroMapError(f"unknown export format {fmt!r} (choose {choose_export()})")
+        raise FibroMapError(_("unknown export format {format} (choose {choices})").format(
+            format=repr(fmt), choices=choose_export()))
     return found
 
 
@@ -109,11 +110,11 @@ def export_file(store: Store, fmt: str, target: Path, *, passphrase: str | None 
     of it is written in plain text, not even for a moment."""
     chosen = _check_format(fmt)  # before any file is begun
     if passphrase is not None and not chosen.sealable:
-        raise FibroMapError(f"only the {sealable_format().name} export can be sealed with a "
-                            "passphrase")
+        raise FibroMapError(_("only the {format} export can be sealed with a passphrase").format(
+            format=_(sealable_format().name)))
     if not target.parent.is_dir():
-        raise FibroMapError(f"the folder {target.parent} does not exist")
-    with atomic.replacing(target, failure=f"cannot write {target}") as temporary:
+        raise FibroMapError(_("the folder {folder} does not exist").format(folder=target.parent))
+    with atomic.replacing(target, failure=_("cannot write {file}").format(file=target)) as temporary:
         with open(temporary, "w", encoding="utf-8", newline="") as handle:
             if passphrase is not None:
                 handle.write(seal_with_passphrase(export_text(store, fmt).encode("utf-8"),
@@ -147,7 +148,7 @@ class ImportReport:
             added=added, n=known)
 
     def summary(self) -> str:
-        return f"{self.format}: {self.outcome()}"
+        return _("{format}: {outcome}").format(format=self.format, outcome=self.outcome())
 
     def adds_anything(self) -> bool:
         return sum(self.result.added.values()) > 0
@@ -166,7 +167,7 @@ def progress_text(stage: str, done: int, total: int) -> str:
     if not total:
         return _("{stage}…").format(stage=said)
     share = formats.percent(done / total)
-    if stage == "Reading":
+    if stage == READING:
         return _("{stage}: {share}").format(stage=said, share=share)
     return ngettext("{stage}: {done} of {total} flares ({share})",
                     "{stage}: {done} of {total} flares ({share})", total).format(
@@ -205,7 +206,8 @@ def _import(store: Store, text: str, source: str, *, dry_run: bool, person: str 
     words = _new_words(store, records, source)
     records.terms += words
     result = write_new(store, records, dry_run=dry_run, progress=stage("Writing"))
-    name = f"{fmt.name}{f' (person {parsed.person})' if parsed.person else ''}"
+    name = _(fmt.name) if not parsed.person else _("{format} (person {person})").format(
+        format=_(fmt.name), person=parsed.person)
     # Only what the database did not have: an import of the same file again says nothing.
     details = parsed.details + ([new_words_text(words, dry_run)] if words else [])
     return ImportReport(name, result, details, parsed.symptoms)
@@ -220,7 +222,7 @@ def _streamed(store: Store, fmt: Format, text: str | Callable[[], Iterable[str]]
         progress("Reading", 0, 0)
     imported = fmt.code().import_into(store, text, source, choices, dry_run=dry_run,
                                       total=total, progress=progress)
-    return ImportReport(fmt.name, imported.result, imported.details)
+    return ImportReport(_(fmt.name), imported.result, imported.details)
 
 
 def _recognised(text: str) -> Format | None:
@@ -231,7 +233,7 @@ def _text_format(text: str, source: str) -> Format:
     """The format of a text export (exchange/formats.py), or ImportRefused."""
     found = _recognised(text)
     if found is None:
-        raise ImportRefused(source, [Problem("line 1", not_recognised())])
+        raise ImportRefused(source, [Problem(at_line(1), not_recognised())])
     return found
 
 
@@ -258,12 +260,13 @@ def import_file(store: Store, path: Path, *, dry_run: bool = False, person: str 
         return import_device(store, path, device, dry_run=dry_run, progress=progress)
     regular = _is_regular(path)  # a device or a pipe is never opened here (read_text says)
     if regular and zipfile.is_zipfile(path):
-        raise FibroMapError(f"{path} is a zip archive, but not an export FibroMap can read "
-                            "(an Apple Health export.zip, or a Google Takeout with Fitbit data)")
+        raise FibroMapError(_("{path} is a zip archive, but not an export FibroMap can read "
+                              "(an Apple Health export.zip, or a Google Takeout with Fitbit "
+                              "data)").format(path=path))
     if regular and _starts_with(path, b"SQLite format 3\x00"):
-        raise FibroMapError(f"{path} is an SQLite database, but not one FibroMap can import "
-                            "(a Gadgetbridge export); to open a FibroMap database, use "
-                            "--database or restore it as a backup")
+        raise FibroMapError(_("{path} is an SQLite database, but not one FibroMap can import "
+                              "(a Gadgetbridge export); to open a FibroMap database, use "
+                              "--database or restore it as a backup").format(path=path))
     streamed = streamed_format(path)
     if streamed is not None:  # never read whole
         with _cycle_collector_paused():
@@ -273,8 +276,9 @@ def import_file(store: Store, path: Path, *, dry_run: bool = False, person: str 
     text = read_text(path)
     if is_sealed(text[:200].encode("utf-8")):
         if passphrase is None:
-            raise SealedExport(f"{path} is a sealed FibroMap export: give its passphrase "
-                               "(--file-passphrase-file FILE on the command line)")
+            raise SealedExport(_("{path} is a sealed FibroMap export: give its passphrase "
+                                 "(--file-passphrase-file FILE on the command line)").format(
+                path=path))
         text = unsealed_text(text, passphrase)
     return import_text(store, text, str(path), dry_run=dry_run, person=person,
                        regions=regions, progress=progress)
@@ -323,7 +327,7 @@ def unsealed_text(text: str, passphrase: str) -> str:
     try:
         return unseal_with_passphrase(text.encode("utf-8"), passphrase).decode("utf-8")
     except UnicodeDecodeError:
-        raise FibroMapError("the sealed export does not hold UTF-8 text") from None
+        raise FibroMapError(_("the sealed export does not hold UTF-8 text")) from None
 
 
 def _is_regular(path: Path) -> bool:
@@ -356,11 +360,12 @@ def _new_words(store: Store, records: Records, source: str) -> list[Term]:
             if (kind, key) in known or (kind, key) in new:
                 continue
             if len(key) > LABEL_MAX:  # (a flare takes any key of letters, digits and _)
-                problems.append(Problem(f"flares[{index}]", f"the {kind.noun} {key[:20]}… is "
-                                        f"longer than a word can be ({LABEL_MAX} characters)"))
+                problems.append(Problem(f"flares[{index}]", _(TOO_LONG[kind]).format(
+                    key=key[:20], n=LABEL_MAX)))
             else:
                 new[kind, key] = Term(kind, key, key.replace("_", " ").capitalize())
-        problems += [Problem(f"flares[{index}]", f"unknown body region {region!r}")
+        problems += [Problem(f"flares[{index}]", _("unknown body region {region}").format(
+                                 region=repr(region)))
                      for region in flare.regions if region not in atlas]
     if problems:
         raise ImportRefused(source, problems)
@@ -377,8 +382,10 @@ def _words_used(flare: Flare) -> list[tuple[TermKind, str]]:
 def new_words_text(words: list[Term], dry_run: bool) -> str:
     """"2 new words were added: cold office, heating pad." (would be, in a dry run)."""
     names = ", ".join(t.key.replace("_", " ") for t in words)
+    n = len(words)
     if dry_run:
-        return f"{counted(len(words), 'new words')} would be added: {names}."
-    if len(words) == 1:
-        return f"1 new word was added: {names}."
-    return f"{len(words):,} new words were added: {names}."
+        return ngettext("{n} new word would be added: {names}.",
+                        "{n} new words would be added: {names}.", n).format(
+            n=formats.whole(n), names=names)
+    return ngettext("{n} new word was added: {names}.", "{n} new words were added: {names}.",
+                    n).format(n=formats.whole(n), names=names)

@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from fibromap.domain.vocabulary import BUILTIN_TERMS, TermKind
-from fibromap.domain.wording import counted
 from fibromap.exchange.body_words import BODY_WORDS, words_of
 from fibromap.exchange.checks import EARLIEST, date_range_text, latest_day
-from fibromap.exchange.problems import Collector, csv_rows
+from fibromap.exchange.problems import Collector, at_column, at_line, csv_rows
+from fibromap.i18n import N_, _, formats, ngettext
 
 RESEARCH_HEADER = ("user_id", "age", "sex", "country", "checkin_date", "trackable_id",
                    "trackable_type", "trackable_name", "trackable_value")
@@ -70,15 +70,20 @@ class Person:
     last: date | None
 
     def describe(self) -> str:
-        days = f", {self.first} to {self.last}" if self.first else ""
-        return f"{self.id} ({counted(self.entries, 'entries')}{days})"
+        n = self.entries
+        if self.first:
+            return ngettext("{id} ({n} entry, {first} to {last})",
+                            "{id} ({n} entries, {first} to {last})", n).format(
+                id=self.id, n=formats.whole(n), first=self.first, last=self.last)
+        return ngettext("{id} ({n} entry)", "{id} ({n} entries)", n).format(
+            id=self.id, n=formats.whole(n))
 
 
 @dataclass
 class Layout:
     """What a Flaredown file holds, read: its entries by person, and how it was read."""
 
-    name: str                                   # "per-person export" or "research layout"
+    name: str                                   # "per-person export" or "research layout" (N_)
     entries: dict[str, list[Entry]]             # by person id ("" for a per-person file)
     columns: list[str] = field(default_factory=list)   # how each column was read
     blank: int = 0                              # ratings left blank: not recorded
@@ -103,8 +108,9 @@ def _per_person_header(header: list[str]) -> bool:
     return len(header) >= 3 and header[0] == "date" and {"tags", "foods"} <= set(header[-2:])
 
 
-def read(text: str, source: str = "the file") -> Layout:
+def read(text: str, source: str | None = None) -> Layout:
     """The file's entries, or ImportRefused naming each line and column that is wrong."""
+    source = _("the file") if source is None else source
     problems = Collector()
     text = text.lstrip("\ufeff")
     if tuple(h.lower() for h in _header(text)) == RESEARCH_HEADER:
@@ -119,26 +125,28 @@ def _day(cell: str, where: str, problems: Collector, latest: date) -> date | Non
     try:
         day = date.fromisoformat(cell.strip())
     except ValueError:
-        problems.add(where, f"not a date like 2026-03-01: {cell!r}")
+        problems.add(where, _("not a date like 2026-03-01: {cell}").format(cell=repr(cell)))
         return None
     if not EARLIEST <= day <= latest:
-        problems.add(where, f"{day} is outside {date_range_text(latest)}")
+        problems.add(where, _("{day} is outside {span}").format(day=day,
+                                                                span=date_range_text(latest)))
         return None
     return day
 
 
 def _research(text: str, problems: Collector) -> Layout:
-    layout, latest = Layout("research layout", {}), latest_day()
+    layout, latest = Layout(N_("research layout"), {}), latest_day()
     rows = csv_rows(text, problems)
     next(rows, None)
     for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(RESEARCH_HEADER):
-            problems.add(f"line {line}", f"has {len(row)} columns, expected "
-                                         f"{len(RESEARCH_HEADER)}")
+            problems.add(at_line(line), ngettext(
+                "has {n} columns, expected {expected}", "has {n} columns, expected {expected}",
+                len(row)).format(n=len(row), expected=len(RESEARCH_HEADER)))
             continue
-        day = _day(row[4], f"line {line}, column checkin_date", problems, latest)
+        day = _day(row[4], at_column(line, "checkin_date"), problems, latest)
         kind, name, value = row[6].strip().lower(), row[7].strip(), row[8].strip()
         if day is None:
             continue
@@ -146,12 +154,12 @@ def _research(text: str, problems: Collector) -> Layout:
             layout.blank += 1  # blank: not recorded that day
             continue
         layout.entries.setdefault(row[0].strip(), []).append(
-            Entry(f"line {line}, column trackable_value", day, kind, name, value))
+            Entry(at_column(line, "trackable_value"), day, kind, name, value))
     return layout
 
 
 def _per_person(text: str, problems: Collector) -> Layout:
-    layout = Layout("per-person export", {"": []})
+    layout = Layout(N_("per-person export"), {"": []})
     rows = list(csv_rows(text, problems))
     header = [cell.strip() for cell in rows[0][1]]
     days = _dated_rows(rows[1:], header, problems)
@@ -160,8 +168,9 @@ def _per_person(text: str, problems: Collector) -> Layout:
     seen: dict[date, int] = {}
     for line, day, row in days:
         if day in seen:
-            problems.add(f"line {line}, column {header[0]}",
-                         f"{day} is given twice (also at line {seen[day]})")
+            problems.add(at_column(line, header[0]),
+                         _("{day} is given twice (also at line {line})").format(
+                             day=day, line=seen[day]))
             continue
         seen[day] = line
         layout.entries[""] += _day_entries(header, kinds, tags_at, line, day, row)
@@ -178,9 +187,11 @@ def _dated_rows(rows: list[tuple[int, list[str]]], header: list[str],
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            problems.add(f"line {line}", f"has {len(row)} columns, expected {len(header)}")
+            problems.add(at_line(line), ngettext(
+                "has {n} columns, expected {expected}", "has {n} columns, expected {expected}",
+                len(row)).format(n=len(row), expected=len(header)))
             continue
-        day = _day(row[0], f"line {line}, column {header[0]}", problems, latest)
+        day = _day(row[0], at_column(line, header[0]), problems, latest)
         if day is not None:
             dated.append((line, day, row))
     return dated
@@ -201,12 +212,12 @@ def _column_kinds(header: list[str], days: list[tuple[int, date, list[str]]],
 def _day_entries(header: list[str], kinds: dict[int, str], tags_at: list[int], line: int,
                  day: date, row: list[str]) -> list[Entry]:
     """A day's row as entries: each item filled in, then each tag and food."""
-    entries = [Entry(f"line {line}, column {header[index]}", day, kind, header[index],
+    entries = [Entry(at_column(line, header[index]), day, kind, header[index],
                      row[index].strip())
                for index, kind in kinds.items() if kind != "unused" and row[index].strip()]
     for index in tags_at:
         kind = header[index].lower()[:-1]  # tag, food
-        entries += [Entry(f"line {line}, column {header[index]}", day, kind, part.strip(), "")
+        entries += [Entry(at_column(line, header[index]), day, kind, part.strip(), "")
                     for part in row[index].split(";") if part.strip()]
     return entries
 
@@ -224,16 +235,18 @@ def classify(name: str, values: list[str]) -> tuple[str, str]:
     """How a per-person column is read: (symptom, condition, treatment or unused, why)."""
     shown = ", ".join(repr(v) for v in list(dict.fromkeys(values))[:2])
     if not values:
-        return "unused", "never filled in, nothing to import"
+        return "unused", _("never filled in, nothing to import")
     if known(name, KNOWN_MEDICATIONS) or name.lower() in NON_DRUG_TREATMENTS:
-        return "treatment", f"a treatment (a known name; values such as {shown})"
+        return "treatment", _("a treatment (a known name; values such as {values})").format(
+            values=shown)
     if all(is_rating(v) for v in values):
         if known(name, KNOWN_CONDITIONS):
-            return "condition", "a condition rated 0–4 (a known name)"
-        return "symptom", "a symptom rated 0–4 (every value is 0 to 4)"
+            return "condition", _("a condition rated 0–4 (a known name)")
+        return "symptom", _("a symptom rated 0–4 (every value is 0 to 4)")
     if known(name, KNOWN_SYMPTOMS) or any(" ".join(words_of(name)).endswith(w)
                                            for w in ("pain", "ache", "spasm", "spasms")):
-        return "symptom", "a symptom (a known name), rated 0–4"
+        return "symptom", _("a symptom (a known name), rated 0–4")
     if any(word in BODY_WORDS for word in words_of(name)) and any(is_rating(v) for v in values):
-        return "symptom", "a symptom (it names a body part), rated 0–4"
-    return "treatment", f"a treatment (values such as {shown} are doses, not 0–4 ratings)"
+        return "symptom", _("a symptom (it names a body part), rated 0–4")
+    return "treatment", _("a treatment (values such as {values} are doses, not 0–4 "
+                          "ratings)").format(values=shown)

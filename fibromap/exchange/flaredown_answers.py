@@ -24,26 +24,28 @@ from __future__ import annotations
 import math
 
 from fibromap.exchange.body_words import words_of
+from fibromap.i18n import N_, _
 
-# Field of the check-in: (its words, its highest answer, the names that fill it).
+# Field of the check-in: (its words, translated where shown; its highest answer; the
+# Flaredown names that fill it, which stay English: they match the file's words).
 ANSWERS = {
-    "pain": ("overall pain", 10, ("pain", "overall pain", "general pain", "widespread pain",
+    "pain": (N_("overall pain"), 10, ("pain", "overall pain", "general pain", "widespread pain",
                                   "body pain")),
-    "stiffness": ("stiffness", 10, ("stiffness", "morning stiffness", "muscle stiffness",
+    "stiffness": (N_("stiffness"), 10, ("stiffness", "morning stiffness", "muscle stiffness",
                                     "joint stiffness")),
-    "fatigue": ("fatigue", 10, ("fatigue", "tiredness", "exhaustion")),
-    "fibro_fog": ("fibro fog", 3, ("brain fog", "fibro fog", "cognitive dysfunction",
+    "fatigue": (N_("fatigue"), 10, ("fatigue", "tiredness", "exhaustion")),
+    "fibro_fog": (N_("fibro fog"), 3, ("brain fog", "fibro fog", "cognitive dysfunction",
                                    "memory problems", "poor concentration",
                                    "difficulty concentrating")),
-    "waking_unrefreshed": ("waking unrefreshed", 3, ("unrefreshing sleep", "unrefreshed sleep",
+    "waking_unrefreshed": (N_("waking unrefreshed"), 3, ("unrefreshing sleep", "unrefreshed sleep",
                                                      "non restorative sleep",
                                                      "nonrestorative sleep",
                                                      "waking unrefreshed", "waking tired")),
 }
 FIELD_OF = {name: field for field, (_words, _high, names) in ANSWERS.items() for name in names}
-TEN_NOTE = "0–10, mapped as above"
-THREE_NOTE = ("0–3, the ACR 2016 levels: 0, 1, 2, 3, 4 became 0, 1, 2, 2, 3, three quarters "
-              "with halves rounded up")
+TEN_NOTE = N_("0–10, mapped as above")
+THREE_NOTE = N_("0–3, the ACR 2016 levels: 0, 1, 2, 3, 4 became 0, 1, 2, 2, 3, three quarters "
+                "with halves rounded up")
 
 
 def checkin_field(name: str, kind: str) -> str | None:
@@ -65,11 +67,12 @@ def details(read_as: dict[str, str], conditions: set[str]) -> list[str]:
     """How the check-in was filled, a line each; and why a condition is not overall pain."""
     lines = []
     if read_as:
-        lines.append("Into the daily check-in (instead of a daily rating):")
-        lines += [f"  {name!r} → {ANSWERS[field][0]} "
-                  f"({TEN_NOTE if ANSWERS[field][1] == 10 else THREE_NOTE})"
+        lines.append(_("Into the daily check-in (instead of a daily rating):"))
+        lines += [f"  {name!r} → {_(ANSWERS[field][0])} "
+                  f"({_(TEN_NOTE if ANSWERS[field][1] == 10 else THREE_NOTE)})"
                   for name, field in sorted(read_as.items())]
     for name in sorted(conditions):
-        lines.append(f"{name!r} (a condition) stays a daily rating: it rates the condition "
-                     "as a whole, not pain alone, so it is not taken as overall pain.")
+        lines.append(_("{name} (a condition) stays a daily rating: it rates the condition "
+                       "as a whole, not pain alone, so it is not taken as overall pain.").format(
+            name=repr(name)))
     return lines

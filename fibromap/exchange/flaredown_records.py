@@ -29,7 +29,6 @@ from fibromap.domain.daily import SYMPTOM_MAX, TAG_MAX, CheckIn, Medication, Sym
 from fibromap.domain.flare import Flare, SpasmSite, TreatmentUse, day_only_onset
 from fibromap.domain.records import Records
 from fibromap.domain.vocabulary import BUILTIN_TERMS, Term, TermKind, key_for_label
-from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError
 from fibromap.exchange import flaredown, flaredown_answers
 from fibromap.exchange.body_words import describe, read_symptom, words_of
@@ -42,12 +41,22 @@ from fibromap.exchange.flaredown import (
     is_rating,
     known,
 )
+from fibromap.exchange.flaredown_summary import (
+    ANSWERED_TWICE,
+    BLANK,
+    NO_NAME,
+    OTHER_KINDS,
+    REPEATED,
+    kept,
+    not_imported,
+)
 from fibromap.exchange.formats import Parsed, ReadChoices
 from fibromap.exchange.problems import Collector, ImportRefused, Problem
+from fibromap.i18n import N_, _, formats, ngettext
 
 SCALE = {0: 0, 1: 3, 2: 5, 3: 8, 4: 10}
-SCALE_NOTE = ("Flaredown rates 0–4 and FibroMap 0–10: ratings 0, 1, 2, 3, 4 became 0, 3, 5, 8, "
-              "10 (times 2.5, halves rounded up)")
+SCALE_NOTE = N_("Flaredown rates 0–4 and FibroMap 0–10: ratings 0, 1, 2, 3, 4 became 0, 3, 5, "
+                "8, 10 (times 2.5, halves rounded up)")
 PERIOD_GAP = timedelta(days=7)   # longer between two entries ends a medication period
 MIN_RUN = 3                      # entries in a row that make a regimen, not a dose when needed
 MEDICATION_UNITS = ("mg", "mcg", "µg", "ug", "ml", "g", "iu", "unit", "units", "tablet",
@@ -55,9 +64,6 @@ MEDICATION_UNITS = ("mg", "mcg", "µg", "ug", "ml", "g", "iu", "unit", "units", 
                     "caps", "drop", "drops", "puff", "puffs", "dose", "doses", "x")
 TRIGGERS = {t.label.lower(): t.key for t in BUILTIN_TERMS if t.kind is TermKind.TRIGGER}
 TRIGGERS |= {t.key.replace("_", " "): t.key for t in BUILTIN_TERMS if t.kind is TermKind.TRIGGER}
-REPEATED = "repeated ratings (one symptom rated twice on a day: the highest kept)"
-ANSWERED_TWICE = "check-in answers (given twice on one day: the highest kept)"
-OTHER_KINDS = {"weather": "weather readings", "hbi": "Harvey-Bradshaw index answers"}
 # Conditions whose rating a reader could take for overall pain: the import says it is not.
 CONDITIONS_NOT_PAIN = frozenset(("fibromyalgia", "chronic fatigue syndrome", "me cfs",
                                  "myalgic encephalomyelitis"))
@@ -102,17 +108,23 @@ def person_entries(layout: Layout, person: str | None, source: str) -> tuple[str
     people = layout.people()
     if person is None:
         if len(people) > 1:
-            raise ImportRefused(source, [Problem("user_id", (
-                f"the file holds the records of {len(people)} people, and they are never "
-                "merged into one record: choose one with --person ID (in the app, pick one "
-                "in the import window). People: "
-                + "; ".join(p.describe() for p in people[:20])
-                + (f"; and {len(people) - 20} more" if len(people) > 20 else "")))])
+            shown = "; ".join(p.describe() for p in people[:20])
+            if len(people) > 20:
+                shown = _("{people}; and {n} more").format(people=shown,
+                                                           n=formats.whole(len(people) - 20))
+            raise ImportRefused(source, [Problem("user_id", ngettext(
+                "the file holds the records of {n} person, and they are never merged into one "
+                "record: choose one with --person ID (in the app, pick one in the import "
+                "window). People: {people}",
+                "the file holds the records of {n} people, and they are never merged into one "
+                "record: choose one with --person ID (in the app, pick one in the import "
+                "window). People: {people}", len(people)).format(
+                n=formats.whole(len(people)), people=shown))])
         return (people[0].id, layout.entries[people[0].id]) if people else ("", [])
     if person not in layout.entries:
-        raise ImportRefused(source, [Problem("user_id", f"there is no person {person!r} in the "
-                                                        "file; it holds "
-                                             + ", ".join(p.id for p in people[:20]))])
+        raise ImportRefused(source, [Problem("user_id", _(
+            "there is no person {person} in the file; it holds {people}").format(
+            person=repr(person), people=", ".join(p.id for p in people[:20])))])
     return person, layout.entries[person]
 
 
@@ -168,13 +180,16 @@ class _DayByDay:
             else:
                 self.foods[entry.day].add(food)
         else:
-            self.listed[OTHER_KINDS.get(entry.kind, f"{entry.kind or 'untyped'} entries")] += 1
+            self.listed[OTHER_KINDS.get(entry.kind, entry.kind or "untyped")] += 1
 
     def rating(self, entry: Entry) -> None:
         """A symptom's or condition's rating; the highest of a day is kept."""
         if not is_rating(entry.value):
-            self.problems.add(entry.where, f"a {entry.kind} needs a rating from 0 to 4, got "
-                                           f"{entry.value!r}")
+            self.problems.add(entry.where, (
+                _("a condition needs a rating from 0 to 4, got {value}")
+                if entry.kind == "condition" else
+                _("a symptom needs a rating from 0 to 4, got {value}")).format(
+                value=repr(entry.value)))
             return
         name = " ".join(entry.name.split())[:SYMPTOM_MAX] or "(no name)"
         field = flaredown_answers.checkin_field(name, entry.kind)
@@ -232,7 +247,7 @@ class _DayByDay:
         try:
             key = key_for_label(name)
         except FibroMapError:
-            self.listed["treatments with no name"] += 1
+            self.listed[NO_NAME] += 1
             return None
         self.terms.setdefault(key, name[:80])
         return key
@@ -291,9 +306,11 @@ def _occasional(medications: list[Medication], doses: dict[str, list[tuple[date,
         regular.update((m.name, d) for d in _days(m.start, m.stop))
     now_and_then = sum((name, day) not in regular for name, taken in doses.items()
                        for day, _dose in set(taken))
-    return [f"{counted(now_and_then, 'doses')} taken now and then (fewer than {MIN_RUN} "
-            "entries in a row) are kept on their days, not as medication periods."
-            ] if now_and_then else []
+    return [ngettext("{n} dose taken now and then (fewer than {least} entries in a row) are "
+                     "kept on their days, not as medication periods.",
+                     "{n} doses taken now and then (fewer than {least} entries in a row) are "
+                     "kept on their days, not as medication periods.", now_and_then).format(
+        n=formats.whole(now_and_then), least=MIN_RUN)] if now_and_then else []
 
 
 def _days(start: date, stop: date) -> list[date]:
@@ -343,23 +360,19 @@ def periods(doses: dict[str, list[tuple[date, str]]], days: list[date]) -> list[
 def _details(layout: Layout, read_as, atlas, records: Records, listed: Counter,
              answers: list[str]) -> list[str]:
     """How the file was read, a line each ("  " before the items of a list)."""
-    lines = [f"Flaredown {layout.name}. {SCALE_NOTE}."]
+    lines = [_("Flaredown {layout}. {scale}.").format(layout=_(layout.name), scale=_(SCALE_NOTE))]
     if layout.columns:
-        lines.append("How each column was read:")
+        lines.append(_("How each column was read:"))
         lines += [f"  {column}" for column in layout.columns]
     if read_as:
-        lines.append("Where each symptom was placed:")
+        lines.append(_("Where each symptom was placed:"))
         lines += [f"  {name!r} → {describe(regions, atlas)}"
                   for name, regions in sorted(read_as.items())]
     lines += answers  # the symptoms that filled the check-in
-    lines.append(f"Kept: {counted(len(records.symptom_ratings), 'daily ratings')}; "
-                 f"{counted(len(records.flares), 'days')} on the body map (known only to the "
-                 f"day); {counted(len(records.medications), 'medication periods')}; "
-                 f"{counted(len(records.checkins), 'days')} of check-in answers, tags, "
-                 "treatments and foods in the check-in.")
+    lines.append(kept(records))
     if layout.blank:
-        listed["blank ratings (not recorded that day)"] += layout.blank
+        listed[BLANK] += layout.blank
     if listed:
-        lines.append("Not imported: " + ", ".join(counted(n, what)
-                                                  for what, n in listed.most_common()) + ".")
+        lines.append(_("Not imported: {things}.").format(
+            things=", ".join(not_imported(what, n) for what, n in listed.most_common())))
     return lines

@@ -30,6 +30,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol
 
+from fibromap.i18n import N_, _
+
 
 @dataclass(frozen=True)
 class Option:
@@ -43,7 +45,7 @@ class Option:
 
     def arguments(self) -> dict[str, Any]:
         """The keywords of ``add_argument`` for it."""
-        given = {"help": self.help, "metavar": self.metavar, "type": self.type,
+        given = {"help": _(self.help), "metavar": self.metavar, "type": self.type,
                  "action": self.action}
         return {name: value for name, value in given.items() if value is not None}
 
@@ -79,30 +81,31 @@ class Format:
 
 
 FILE_PASSPHRASE = Option(
-    "--file-passphrase-file", "a file holding the passphrase of a sealed export, when it is "
-    "not the database's (--passphrase-file)", metavar="FILE", type=Path)
-PERSON = Option("--person", "a Flaredown file of several people: whose records to import",
+    "--file-passphrase-file", N_("a file holding the passphrase of a sealed export, when it is "
+                                 "not the database's (--passphrase-file)"), metavar="FILE", type=Path)
+PERSON = Option("--person", N_("a Flaredown file of several people: whose records to import"),
                 metavar="ID")
-SYMPTOM_MAP = Option("--map", "place a Flaredown symptom on these regions instead (SYMPTOM= "
-                              "keeps it as a daily rating only); may be given again",
+SYMPTOM_MAP = Option("--map", N_("place a Flaredown symptom on these regions instead (SYMPTOM= "
+                                 "keeps it as a daily rating only); may be given again"),
                      metavar="SYMPTOM=REGION,...", action="append")
 
 # Recognised in this order: device apps' exports by their path first (a zip, a folder, a
 # database), then text exports by their text.
 FORMATS = (
     Format("FibroMap JSON", "fibromap.exchange.json_format", "FibroMap", "JSON", ("*.json",),
-           key="json", choice="FibroMap JSON — everything, to move or restore your records",
+           key="json", choice=N_("FibroMap JSON — everything, to move or restore your records"),
            suffix=".json", sealable=True, options=(FILE_PASSPHRASE,)),
     Format("Flaredown CSV", "fibromap.exchange.flaredown_records", "Flaredown", "CSV",
            ("*.csv",), options=(PERSON, SYMPTOM_MAP)),
     Format("FibroMap CSV", "fibromap.exchange.csv_format", "FibroMap", "CSV", ("*.csv",),
-           key="csv", choice="CSV — one row per region, for a spreadsheet", suffix=".csv"),
-    Format("FibroMap check-in CSV", "fibromap.exchange.checkin_csv", "FibroMap", "check-in CSV",
+           key="csv", choice=N_("CSV — one row per region, for a spreadsheet"), suffix=".csv"),
+    Format(N_("FibroMap check-in CSV"), "fibromap.exchange.checkin_csv", "FibroMap",
+           N_("check-in CSV"),
            ("*.csv",), key="checkins",
-           choice="Check-in CSV — one row per day (pain, sleep, fog…), for a spreadsheet",
+           choice=N_("Check-in CSV — one row per day (pain, sleep, fog…), for a spreadsheet"),
            suffix=".checkins.csv"),
     Format("FHIR R4", "fibromap.exchange.fhir_format", "FibroMap", "FHIR", key="fhir",
-           choice="FHIR R4 — observations for health record systems", suffix=".fhir.json"),
+           choice=N_("FHIR R4 — observations for health record systems"), suffix=".fhir.json"),
     Format("Apple Health", "fibromap.exchange.devices.apple_health", "Apple Health",
            patterns=("*.zip", "*.xml"), stream=True),
     Format("Fitbit", "fibromap.exchange.devices.fitbit", "Fitbit (Google Takeout)",
@@ -180,9 +183,11 @@ def import_options() -> tuple[Option, ...]:
 
 
 def or_list(words: Iterable[str]) -> str:
-    """"A, B or C"."""
+    """"A, B or C", in the person's language."""
     words = list(words)
-    return " or ".join(filter(None, (", ".join(words[:-1]), words[-1]))) if words else ""
+    if len(words) < 2:
+        return "".join(words)
+    return _("{items} or {last}").format(items=", ".join(words[:-1]), last=words[-1])
 
 
 def _unique(words: Iterable[str]) -> list[str]:
@@ -192,19 +197,24 @@ def _unique(words: Iterable[str]) -> list[str]:
 def text_exports() -> list[str]:
     """The text exports read, an app at a time: "a FibroMap JSON or CSV export"."""
     formats = text_formats()
-    return [f"a {app} {or_list(f.kind for f in formats if f.app == app)} export"
+    return [_("a {app} {kinds} export").format(
+                app=app, kinds=or_list(_(f.kind) if f.kind else "" for f in formats if f.app == app))
             for app in _unique(f.app for f in formats)]
 
 
 def import_help() -> str:
     """`fibromap import`'s line in the command's help."""
-    return (f"add records from {', '.join(text_exports())}, or sleep and steps from "
-            + or_list(f.app for f in device_formats()))
+    return _("add records from {exports}, or sleep and steps from {apps}").format(
+        exports=", ".join(text_exports()), apps=or_list(f.app for f in device_formats()))
 
 
 def not_recognised() -> str:
     """Why a text file that is none of the formats read is refused."""
-    return "not " + ", nor ".join(text_exports())
+    exports = text_exports()
+    said = exports[0]
+    for other in exports[1:]:
+        said = _("{exports}, nor {other}").format(exports=said, other=other)
+    return _("not {exports}").format(exports=said)
 
 
 def choose_export() -> str:
@@ -221,7 +231,8 @@ def import_filters() -> str:
     texts, devices = text_formats(), device_formats()
     apps = or_list(_unique(f.shown_as or f.app for f in texts))
     makers = or_list(_unique(f.shown_as or f.app for f in devices))
-    return ";;".join((f"Exports FibroMap can read ({patterns(texts + devices)})",
-                      f"{apps} exports ({patterns(texts)})",
+    return ";;".join((_("Exports FibroMap can read ({patterns})").format(
+                          patterns=patterns(texts + devices)),
+                      _("{apps} exports ({patterns})").format(apps=apps, patterns=patterns(texts)),
                       f"{makers} ({patterns(devices)})",
-                      "All files (*)"))
+                      _("All files (*)")))

@@ -10,6 +10,7 @@ from typing import Any
 from fibromap.domain.device_data import DeviceSleep, DeviceSource, DeviceSteps, Moment
 from fibromap.domain.device_merge import DeviceZone
 from fibromap.exchange.json_values import Fields, shown
+from fibromap.i18n import _
 
 SLEEP_MINUTES = ("in_bed_minutes", "asleep_minutes", "awake_minutes", "awakenings",
                  "light_minutes", "deep_minutes", "rem_minutes")
@@ -45,7 +46,7 @@ def parse_device_steps(item: Any) -> DeviceSteps:
 def _source(fields: Fields) -> DeviceSource:
     app, device = fields.text("app"), fields.text("device")
     if not app.strip():
-        raise ValueError("app must name the app the figures came from")
+        raise ValueError(_("app must name the app the figures came from"))
     return DeviceSource(app, device)
 
 
@@ -55,8 +56,8 @@ def _moment(fields: Fields, key: str) -> Moment:
     try:
         return Moment.of(datetime.fromisoformat(value))
     except ValueError:
-        raise ValueError(f"{key} must be a date and time like 2026-03-01T23:10:00+01:00 "
-                         f"(not {shown(value)})") from None
+        raise ValueError(_("{field} must be a date and time like 2026-03-01T23:10:00+01:00 "
+                           "(not {value})").format(field=key, value=shown(value))) from None
 
 
 def device_zone(zone: DeviceZone) -> dict[str, Any]:
@@ -67,7 +68,7 @@ def parse_device_zone(item: Any) -> DeviceZone:
     fields = Fields(item)
     zone = fields.text("zone")
     if len(zone) > 64:
-        raise ValueError("zone must be the name of a time zone, such as Europe/Berlin")
+        raise ValueError(_("zone must be the name of a time zone, such as Europe/Berlin"))
     return DeviceZone(_source(fields), zone)
 
 

@@ -38,6 +38,7 @@ from fibromap.exchange.formats import Imported, Parsed, ReadChoices
 from fibromap.exchange.json_devices import device_sleep, device_steps, device_zone
 from fibromap.exchange.json_records import CHECKIN_ANSWERS, FORMAT, VERSION, Reading
 from fibromap.exchange.json_stream import Progress
+from fibromap.i18n import _
 from fibromap.store.bulk import read_all
 from fibromap.store.bulk_flares import flares_in_chunks
 from fibromap.store.store import Store
@@ -135,14 +136,15 @@ def dumps(records: Records, exported: datetime | None = None) -> str:
 
 
 # -- reading (json_records.py) --------------------------------------------------------------
-def parse(text: str, source: str = "the file", progress: Progress = None) -> Parsed:
+def parse(text: str, source: str | None = None, progress: Progress = None) -> Parsed:
     """Records from FibroMap JSON, or ImportRefused naming the first problems;
     ``progress(done, total)`` hears how many characters of ``text`` have been read.
 
     A medication given twice (an export of a database from before copies were merged) is
     taken once, and the details say so."""
     flares: list[Flare] = []
-    reading = Reading(source, lambda batch: flares.extend(flare for _index, flare in batch))
+    reading = Reading(_("the file") if source is None else source,
+                      lambda batch: flares.extend(flare for _index, flare in batch))
     reading.read(text, progress)
     details = reading.finish()
     reading.records.flares = flares

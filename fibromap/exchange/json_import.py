@@ -19,6 +19,7 @@ from fibromap.domain.vocabulary import Term, TermKind
 from fibromap.exchange.formats import Imported
 from fibromap.exchange.json_records import FlareBatch, Reading
 from fibromap.exchange.problems import SHOWN, ImportRefused, Problem
+from fibromap.i18n import N_, _
 from fibromap.store.bulk import Importing, importing
 from fibromap.store.store import Store
 
@@ -76,6 +77,13 @@ class _Unknown:
     first: list[tuple[int, int]] = field(default_factory=list)  # (flare, place in it)
 
 
+# A word no part of the file or the database defines, a sentence for each kind of word.
+UNKNOWN_WORD = {TermKind.TRIGGER: N_("unknown trigger {key}"),
+                TermKind.QUALITY: N_("unknown pain quality {key}"),
+                TermKind.TREATMENT: N_("unknown treatment {key}"),
+                TermKind.CONTEXT: N_("unknown activity {key}")}
+
+
 class _Flares:
     """Takes each checked batch of flares: writes it while the file has no problem, and
     notes the words and regions they use that are not known."""
@@ -129,8 +137,9 @@ class _Flares:
         for place, what in enumerate(used):
             if isinstance(what, str) or what[1] not in self.known[what[0]]:
                 unknown = self.unknown.setdefault(what, _Unknown(
-                    f"unknown body region {what!r}" if isinstance(what, str) else
-                    f"unknown {what[0].noun} {what[1]!r}"))
+                    _("unknown body region {region}").format(region=repr(what))
+                    if isinstance(what, str) else
+                    _(UNKNOWN_WORD[what[0]]).format(key=repr(what[1]))))
                 unknown.count += 1
                 if len(unknown.first) < SHOWN:
                     unknown.first.append((index, place))

@@ -29,7 +29,8 @@ from fibromap.exchange.checks import BATCH, FlareChecks, date_range_text, latest
 from fibromap.exchange.json_devices import parse_device_sleep, parse_device_steps, parse_device_zone
 from fibromap.exchange.json_stream import Progress, members
 from fibromap.exchange.json_values import Fields
-from fibromap.exchange.problems import Collector, ImportRefused, Problem
+from fibromap.exchange.problems import Collector, ImportRefused, Problem, at_column, at_line
+from fibromap.i18n import _
 
 FORMAT = "fibromap"
 VERSION = 2   # 2: device_sleep and device_steps
@@ -142,7 +143,7 @@ def _read_flare(item: Any) -> Flare:
 def _impacts(fields: Fields) -> dict[ImpactArea, int]:
     """What a flare got in the way of: each area a key of ``impacts``, with its level."""
     impacts = Fields(fields.mapping("impacts", {}), "impacts.")
-    return {Fields({area: area}, "impacts: the area ").choice(area, ImpactArea):
+    return {Fields({area: area}, _("impacts: the area ")).choice(area, ImpactArea):
             impacts.whole(area) for area in impacts.item}
 
 
@@ -213,13 +214,13 @@ class Reading:
         _check_what_it_is(document, self.source)
         for name in LISTS:
             if name in document:  # present, but not as a list
-                self.problems.add(name, "must be a list")
+                self.problems.add(name, _("must be a list"))
         notes = document.get("notes", {})
         if isinstance(notes, dict) and all(isinstance(v, str) and isinstance(k, str)
                                            and len(k) <= 40 for k, v in notes.items()):
             self.records.notes = dict(notes)
         else:
-            self.problems.add("notes", "must map names to text")
+            self.problems.add("notes", _("must map names to text"))
 
     def _document(self, text: str | Iterable[str], progress: Progress,
                   total: int | None) -> Any:
@@ -227,9 +228,10 @@ class Reading:
         try:
             return members(text, LISTS, self.take, progress, total)
         except json.JSONDecodeError as exc:
-            where, why = f"line {exc.lineno}, column {exc.colno}", f"not valid JSON ({exc.msg})"
+            where = at_column(exc.lineno, str(exc.colno))
+            why = _("not valid JSON ({reason})").format(reason=exc.msg)
         except RecursionError:
-            where, why = "line 1", "nested too deeply to be a FibroMap file"
+            where, why = at_line(1), _("nested too deeply to be a FibroMap file")
         raise ImportRefused(self.source, [Problem(where, why)])  # alone: the items' problems are moot
 
     def finish(self) -> list[str]:
@@ -242,8 +244,10 @@ class Reading:
         self.checked.check(self.source)
         # After the checks, so that a problem names the place it has in the file.
         self.records.medications, repeated = merge_repeats(self.records.medications)
-        return [f"{m.described()} was given more than once; it is taken once"
-                + (f", stopped {m.stop.isoformat()}" if m.stop else ", still taken")
+        return [_("{medication} was given more than once; it is taken once, stopped "
+                  "{day}").format(medication=m.described(), day=m.stop.isoformat()) if m.stop
+                else _("{medication} was given more than once; it is taken once, still "
+                       "taken").format(medication=m.described())
                 for m in repeated]
 
     def clean(self) -> bool:
@@ -255,19 +259,20 @@ class Reading:
         where = f"{name}[{index}]"
         if index == 0:
             if name in self.started:
-                self.problems.add(name, "is given twice")
+                self.problems.add(name, _("is given twice"))
             self.started.add(name)
         try:
             value = self.readers[name](item)
         except KeyError as exc:
-            self.problems.add(where, f"{exc.args[0]} is missing")
+            self.problems.add(where, _("{field} is missing").format(field=exc.args[0]))
         except OverflowError:
-            self.problems.add(where, f"a date is outside {date_range_text(latest_day())}")
+            self.problems.add(where, _("a date is outside {span}").format(
+                span=date_range_text(latest_day())))
         except (FibroMapError, ValueError) as exc:
             self.problems.add(where, str(exc))
         except (TypeError, AttributeError):  # a value of a kind no field above expected
-            self.problems.add(where, "holds a value of the wrong kind (text, a number, a "
-                                     "list or an object where another was expected)")
+            self.problems.add(where, _("holds a value of the wrong kind (text, a number, a "
+                                       "list or an object where another was expected)"))
         else:
             if name == "flares":
                 self.flares += 1
@@ -289,9 +294,9 @@ class Reading:
         (self.records.hidden_terms if hidden else self.records.terms).append(value)
         word = (value.kind.value, value.key)
         if word in self.first:
-            self.problems.add(f"words[{index}].key", f"the word {word[1]!r} ({word[0]}) is "
-                                                     f"given twice (also at "
-                                                     f"words[{self.first[word]}])")
+            self.problems.add(f"words[{index}].key", _(
+                "the word {key} ({kind}) is given twice (also at {where})").format(
+                key=repr(word[1]), kind=word[0], where=f"words[{self.first[word]}]"))
         self.first.setdefault(word, index)
 
 
@@ -300,14 +305,15 @@ def _check_what_it_is(document: Any, source: str) -> None:
     newer one, is refused for that alone."""
     what = Collector()
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        what.add("format", "this is not a FibroMap export")
+        what.add("format", _("this is not a FibroMap export"))
         what.check(source)
     version = document.get("version")
     if "version" not in document:
-        what.add("version", "missing: every FibroMap export says which version it is")
+        what.add("version", _("missing: every FibroMap export says which version it is"))
     elif isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        what.add("version", f"{version!r} is not a FibroMap export version (1, 2, …)")
+        what.add("version", _("{version} is not a FibroMap export version (1, 2, …)").format(
+            version=repr(version)))
     elif version > VERSION:
-        what.add("version", f"written by a newer FibroMap (version {version}); update "
-                            "FibroMap to import it")
+        what.add("version", _("written by a newer FibroMap (version {version}); update "
+                              "FibroMap to import it").format(version=version))
     what.check(source)

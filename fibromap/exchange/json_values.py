@@ -7,6 +7,8 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
 
+from fibromap.i18n import _
+
 E = TypeVar("E", bound=Enum)
 _REQUIRED: Any = object()
 SHOWN = 40   # characters of a wrong value quoted in a reason
@@ -19,9 +21,9 @@ def shown(value: Any) -> str:
     elif isinstance(value, bool):
         text = "true" if value else "false"
     elif isinstance(value, list):
-        text = "a list"
+        text = _("a list")
     elif isinstance(value, dict):
-        text = "an object"
+        text = _("an object")
     else:
         text = repr(value)
     return text if len(text) <= SHOWN else text[:SHOWN - 1] + "…"
@@ -29,15 +31,19 @@ def shown(value: Any) -> str:
 
 def read_moment(value: Any, name: str) -> datetime:
     """A date and time with its UTC offset."""
-    example = "like 2026-03-01T14:05:00+01:00"
+    def wrong() -> ValueError:
+        return ValueError(_("{field} must be a date and time like 2026-03-01T14:05:00+01:00 "
+                            "(not {value})").format(field=name, value=shown(value)))
+
     if not isinstance(value, str):
-        raise ValueError(f"{name} must be a date and time {example} (not {shown(value)})")
+        raise wrong()
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{name} must be a date and time {example} (not {shown(value)})") from None
+        raise wrong() from None
     if moment.tzinfo is None:
-        raise ValueError(f"{name} {shown(value)} has no UTC offset")
+        raise ValueError(_("{field} {value} has no UTC offset").format(field=name,
+                                                                        value=shown(value)))
     return moment
 
 
@@ -47,7 +53,8 @@ def read_day(value: Any, name: str) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise ValueError(f"{name} must be a date like 2026-03-01 (not {shown(value)})")
+    raise ValueError(_("{field} must be a date like 2026-03-01 (not {value})").format(
+        field=name, value=shown(value)))
 
 
 class Fields:
@@ -55,8 +62,8 @@ class Fields:
 
     def __init__(self, item: Any, where: str = ""):
         if not isinstance(item, dict):
-            raise ValueError(f"{where.rstrip('.') or 'each record'} must be an object "
-                             f"(not {shown(item)})")
+            raise ValueError(_("{field} must be an object (not {value})").format(
+                field=where.rstrip(".") or _("each record"), value=shown(item)))
         self.item, self.where = item, where
 
     def _get(self, key: str, default: Any) -> Any:
@@ -66,23 +73,26 @@ class Fields:
             raise KeyError(self.where + key)
         return default
 
-    def _wrong(self, key: str, what: str, value: Any) -> ValueError:
-        return ValueError(f"{self.where}{key} must be {what} (not {shown(value)})")
+    def _wrong(self, key: str, sentence: str, value: Any, **more: str) -> ValueError:
+        """``sentence`` (translated, with {field} and {value}) about the field ``key``."""
+        return ValueError(sentence.format(field=self.where + key, value=shown(value), **more))
 
     def text(self, key: str, default: Any = _REQUIRED) -> Any:
         value = self._get(key, default)
         if value is not default and not isinstance(value, str):
-            raise self._wrong(key, "text", value)
+            raise self._wrong(key, _("{field} must be text (not {value})"), value)
         return value
 
     def whole(self, key: str, default: Any = _REQUIRED, *, null: bool = True) -> Any:
         """A whole number, or (``null``) null."""
         value = self._get(key, default)
         if value is None and not null:
-            raise self._wrong(key, "a whole number", value)
+            raise self._wrong(key, _("{field} must be a whole number (not {value})"), value)
         if value is not None and value is not default and (
                 isinstance(value, bool) or not isinstance(value, int)):
-            raise self._wrong(key, "a whole number" + (" or null" if null else ""), value)
+            raise self._wrong(key, _("{field} must be a whole number or null (not {value})")
+                              if null else _("{field} must be a whole number (not {value})"),
+                              value)
         return value
 
     def number(self, key: str, default: Any = _REQUIRED) -> Any:
@@ -90,33 +100,33 @@ class Fields:
         value = self._get(key, default)
         if value is not None and value is not default and (
                 isinstance(value, bool) or not isinstance(value, (int, float))):
-            raise self._wrong(key, "a number or null", value)
+            raise self._wrong(key, _("{field} must be a number or null (not {value})"), value)
         return value
 
     def flag(self, key: str, default: Any = _REQUIRED) -> bool:
         value = self._get(key, default)
         if not isinstance(value, bool):
-            raise self._wrong(key, "true or false", value)
+            raise self._wrong(key, _("{field} must be true or false (not {value})"), value)
         return value
 
     def texts(self, key: str) -> list[str]:
         """A list of text (missing: none)."""
         value = self._get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self._wrong(key, "a list of text", value)
+            raise self._wrong(key, _("{field} must be a list of text (not {value})"), value)
         return value
 
     def objects(self, key: str, default: Any = _REQUIRED) -> list[Fields]:
         """A list of objects, each read in turn."""
         value = self._get(key, default)
         if not isinstance(value, list):
-            raise self._wrong(key, "a list", value)
+            raise self._wrong(key, _("{field} must be a list (not {value})"), value)
         return [Fields(v, f"{self.where}{key}[{i}].") for i, v in enumerate(value)]
 
     def mapping(self, key: str, default: Any = _REQUIRED) -> dict:
         value = self._get(key, default)
         if not isinstance(value, dict):
-            raise self._wrong(key, "an object", value)
+            raise self._wrong(key, _("{field} must be an object (not {value})"), value)
         return value
 
     def choice(self, key: str, kind: type[E], default: Any = _REQUIRED) -> E:
@@ -125,7 +135,8 @@ class Fields:
             return kind(value)
         except ValueError:
             options = ", ".join(str(member.value) for member in kind)
-            raise self._wrong(key, f"one of {options}", value) from None
+            raise self._wrong(key, _("{field} must be one of {options} (not {value})"), value,
+                              options=options) from None
 
     def day(self, key: str) -> date:
         return read_day(self._get(key, _REQUIRED), self.where + key)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _, formats, ngettext
 
 SHOWN = 10
 
@@ -27,9 +28,23 @@ class ImportRefused(FibroMapError):
         self.problems = problems[:SHOWN]
         self.total = total if total is not None else len(problems)
         first = self.problems[:3]
-        more = f" (and {self.total - len(first)} more)" if self.total > len(first) else ""
-        super().__init__(f"{source} was not imported, nothing was written: "
-                         + "; ".join(map(str, first)) + more)
+        listed = "; ".join(map(str, first))
+        if self.total > len(first):
+            more = self.total - len(first)
+            listed = ngettext("{problems} (and {n} more)", "{problems} (and {n} more)",
+                              more).format(problems=listed, n=formats.whole(more))
+        super().__init__(_("{source} was not imported, nothing was written: {problems}").format(
+            source=source, problems=listed))
+
+
+def at_line(line: int) -> str:
+    """Where a problem is: "line 12", in the person's language."""
+    return _("line {n}").format(n=line)
+
+
+def at_column(line: int | str, column: str) -> str:
+    """"line 12, column intensity" (the column's name as the file has it)."""
+    return _("line {n}, column {column}").format(n=line, column=column)
 
 
 def csv_rows(text: str, problems: Collector, read: dict[str, int] | None = None):
@@ -49,7 +64,7 @@ def csv_rows(text: str, problems: Collector, read: dict[str, int] | None = None)
         except StopIteration:
             return
         except csv.Error as exc:
-            problems.add(f"line {starts}", f"not valid CSV ({exc})")
+            problems.add(at_line(starts), _("not valid CSV ({reason})").format(reason=exc))
             return
         yield starts, row
 

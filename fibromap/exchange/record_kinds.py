@@ -1,10 +1,12 @@
 """Counts of the kinds of records an import adds, said in the person's language: "2 flares",
-"1 check-in" (the kinds are ImportResult.added's English keys)."""
+"1 check-in" (the kinds are ImportResult.added's English keys); and the words an import
+refuses, a sentence for each kind of word."""
 
 from __future__ import annotations
 
+from fibromap.domain.vocabulary import TermKind
 from fibromap.domain.wording import counted
-from fibromap.i18n import _, formats, ngettext
+from fibromap.i18n import N_, _, formats, ngettext
 
 
 def counted_kind(n: int, kind: str) -> str:
@@ -31,3 +33,13 @@ def listed(items: list[str]) -> str:
     if len(items) < 2:
         return "".join(items)
     return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+
+# A word's key longer than a word can be, a sentence for each kind of word.
+TOO_LONG = {TermKind.TRIGGER: N_("the trigger {key}… is longer than a word can be ({n} characters)"),
+            TermKind.QUALITY: N_("the pain quality {key}… is longer than a word can be "
+                                 "({n} characters)"),
+            TermKind.TREATMENT: N_("the treatment {key}… is longer than a word can be "
+                                   "({n} characters)"),
+            TermKind.CONTEXT: N_("the activity {key}… is longer than a word can be "
+                                 "({n} characters)")}

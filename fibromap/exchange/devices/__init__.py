@@ -24,6 +24,7 @@ from fibromap.domain.device_data import (
     steps_per_day,
 )
 from fibromap.domain.device_merge import Placement
+from fibromap.i18n import _, formats, ngettext
 
 # (what is being done, how much of it is done, how much there is), as exchange.files has it;
 # it may raise Cancelled to stop, and then nothing is written.
@@ -41,7 +42,7 @@ class DeviceExport:
     settled) and its steps per day, what was left out, and the time zone each device's
     times were placed in where the export names none of its own."""
 
-    kind: str                                 # "Apple Health export"
+    kind: str                                 # "Apple Health export" (marked N_)
     sleeps: list[DeviceSleep] = field(default_factory=list)
     steps: list[DeviceSteps] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)   # what was read and how
@@ -69,8 +70,11 @@ class DeviceExport:
         if self.left_out:
             shown = self.left_out[:SAID_AT_MOST]
             more = len(self.left_out) - len(shown)
-            self.notes.append(f"Left out: {'; '.join(shown)}"
-                              f"{f' and {more} more' if more else ''}.")
+            said = "; ".join(shown)
+            if more:
+                said = ngettext("{left_out} and {n} more", "{left_out} and {n} more", more).format(
+                    left_out=said, n=formats.whole(more))
+            self.notes.append(_("Left out: {left_out}.").format(left_out=said))
 
     def sources(self) -> list[DeviceSource]:
         return sorted({s.source for s in self.sleeps} | {s.source for s in self.steps})

@@ -34,10 +34,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fibromap.domain.device_bounds import impossible_steps
 from fibromap.domain.device_data import DeviceSource, Moment, SleepStage, Stretch
-from fibromap.domain.wording import counted
 from fibromap.exchange.archives import Limit, unpacking
 from fibromap.exchange.devices import DeviceExport, FileSample, Progress, Zones
-from fibromap.exchange.problems import ImportRefused, Problem
+from fibromap.exchange.problems import ImportRefused, Problem, at_line
+from fibromap.i18n import N_, _, formats, ngettext
 
 APP = "Apple Health"
 SLEEP = "HKCategoryTypeIdentifierSleepAnalysis"
@@ -45,7 +45,7 @@ STEPS = "HKQuantityTypeIdentifierStepCount"
 CHUNK = 1 << 20
 # The most an export.xml in an export.zip may unpack to: the largest real exports, of
 # years of a watch measuring all day, are a few gigabytes (read at 20-50 MB a second).
-XML_LIMIT = Limit(32 << 30, "an Apple Health export.xml")
+XML_LIMIT = Limit(32 << 30, N_("an Apple Health export.xml"))
 STAGES = {
     "HKCategoryValueSleepAnalysisInBed": SleepStage.IN_BED, "0": SleepStage.IN_BED,
     "HKCategoryValueSleepAnalysisAsleep": SleepStage.ASLEEP,
@@ -83,7 +83,7 @@ LONGEST_RECORD = timedelta(hours=24)  # a sleep record longer than this: a devic
 
 def _moment(text: str, zone: str | None) -> Moment:
     """"2026-03-02 00:40:00 +0100" as a Moment, in the named zone where there is one."""
-    bad = ValueError(f"not a date Apple Health writes: {text!r}")
+    bad = ValueError(_("not a date Apple Health writes: {text}").format(text=repr(text)))
     if not _DATE.match(text):
         raise bad
     try:
@@ -131,15 +131,16 @@ class _Reader:
 
     def refuse_entities(self, *_args) -> None:
         raise ImportRefused(self.source_name, [Problem(
-            f"line {self.parser.CurrentLineNumber}",
-            "declares an XML entity, which an Apple Health export never does")])
+            at_line(self.parser.CurrentLineNumber),
+            _("declares an XML entity, which an Apple Health export never does"))])
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         if not self.root_seen:
             self.root_seen = True
             if name != "HealthData":
                 raise ImportRefused(self.source_name, [Problem(
-                    "line 1", f"the document is <{name}>, not an Apple Health <HealthData>")])
+                    at_line(1), _("the document is <{name}>, not an Apple Health "
+                                  "<HealthData>").format(name=name))])
         if name == "Record":
             kind = attrs.get("type")
             if kind == SLEEP or kind == STEPS:
@@ -157,7 +158,7 @@ class _Reader:
         except (ValueError, OverflowError) as exc:
             self.skipped += 1
             if len(self.problems) < 10:
-                self.problems.append(Problem(f"line {self.parser.CurrentLineNumber}", str(exc)))
+                self.problems.append(Problem(at_line(self.parser.CurrentLineNumber), str(exc)))
 
     def take(self, record: dict[str, str]) -> None:
         device = record.get("device") or ""
@@ -170,13 +171,15 @@ class _Reader:
             return
         stage = STAGES.get(record.get("value", ""))
         if stage is None:
-            raise ValueError(f"an unknown sleep value {record.get('value')!r}")
+            raise ValueError(_("an unknown sleep value {value}").format(
+                value=repr(record.get("value"))))
         end = _moment(record.get("endDate", ""), self.zone)
         if end.utc <= start.utc:
-            raise ValueError("a sleep record that ends before it starts")
+            raise ValueError(_("a sleep record that ends before it starts"))
         if end.utc - start.utc > LONGEST_RECORD:
             hours = (end.utc - start.utc).total_seconds() / 3600
-            raise ValueError(f"a sleep record lasting {hours:.0f} hours")
+            raise ValueError(_("a sleep record lasting {hours} hours").format(
+                hours=f"{hours:.0f}"))
         self.stretches[source].append(Stretch(start, end, stage))
 
     def _steps(self, source: DeviceSource, start: Moment, record: dict[str, str]) -> None:
@@ -185,7 +188,8 @@ class _Reader:
         try:
             count = float(record.get("value", "nan"))
         except ValueError:
-            raise ValueError(f"a step count of {record.get('value')!r}") from None
+            raise ValueError(_("a step count of {value}").format(
+                value=repr(record.get("value")))) from None
         end = _moment(record.get("endDate", ""), self.zone) if record.get("endDate") else start
         why = impossible_steps(count, (end.utc - start.utc).total_seconds() / 60)
         if why is not None:
@@ -203,18 +207,21 @@ class _Reader:
             self.parser.Parse(b"", True)
         except expat.ExpatError as exc:
             raise ImportRefused(self.source_name, [Problem(
-                f"line {exc.lineno}", f"not well-formed XML ({expat.ErrorString(exc.code)}): "
-                "the export may be cut short; export it again")]) from None
+                at_line(exc.lineno), _("not well-formed XML ({reason}): the export may be cut "
+                                       "short; export it again").format(
+                    reason=expat.ErrorString(exc.code)))]) from None
         if not self.root_seen:
-            raise ImportRefused(self.source_name, [Problem("line 1", "an empty file")])
+            raise ImportRefused(self.source_name, [Problem(at_line(1), _("an empty file"))])
 
     def export(self) -> DeviceExport:
-        result = DeviceExport("Apple Health export")
+        result = DeviceExport(N_("Apple Health export"))
         result.gather(self.stretches, self.steps)
         if self.skipped:
             first = self.problems[0]
-            result.notes.append(f"{counted(self.skipped, 'records')} could not be read and "
-                                f"were left out (the first: {first})")
+            result.notes.append(ngettext(
+                "{n} record could not be read and were left out (the first: {first})",
+                "{n} records could not be read and were left out (the first: {first})",
+                self.skipped).format(n=formats.whole(self.skipped), first=first))
         return result
 
 
@@ -228,7 +235,7 @@ def read(path: Path, progress: Progress | None = None, zones: Zones | None = Non
             member = zip_member(archive)
         if member is None:
             raise ImportRefused(str(path), [Problem(
-                "the archive", "holds no export.xml: not an Apple Health export.zip")])
+                _("the archive"), _("holds no export.xml: not an Apple Health export.zip"))])
         with unpacking(path, member, XML_LIMIT, str(path)) as stream:
             reader.feed(stream, member.file_size, progress)
     else:

@@ -55,13 +55,14 @@ from fibromap.errors import ValidationError
 from fibromap.exchange.archives import Limit, inspect, unpacked
 from fibromap.exchange.devices import DeviceExport, FileSample, Progress, Zones
 from fibromap.exchange.problems import ImportRefused, Problem
+from fibromap.i18n import N_, _, ngettext
 
 APP = "Fitbit"
 SOURCE = DeviceSource(APP, "Fitbit")
 _FILE = re.compile(r"(?:^|/)(sleep|steps)-\d{4}-\d{2}-\d{2}\.json$")
 _AWAKE_LEVELS = ("wake", "awake", "restless")
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a month of minute steps is a few megabytes
-FILE_LIMIT = Limit(MAX_FILE_BYTES, "a Fitbit data file")
+FILE_LIMIT = Limit(MAX_FILE_BYTES, N_("a Fitbit data file"))
 
 
 def data_file(name: str) -> str | None:
@@ -131,7 +132,7 @@ class _Files:
         else:
             target = self.path if name == self.path.name else Path(name)
         if target.stat().st_size > MAX_FILE_BYTES:
-            raise ValueError("larger than a Fitbit data file can be")
+            raise ValueError(_("larger than a Fitbit data file can be"))
         return target.read_bytes()
 
     def close(self) -> None:
@@ -212,7 +213,8 @@ def _sleep(log: dict, zone: ZoneInfo | None) -> DeviceSleep:
     in_bed = _minutes(log, "timeInBed") or round((end - start).total_seconds() / 60)
     first, last = _local_moment(start, zone), _local_moment(end, zone)
     if last.utc - first.utc > LONGEST_PERIOD:
-        raise ValueError(f"a sleep log of {(end - start).total_seconds() / 3600:.0f} hours")
+        raise ValueError(_("a sleep log of {hours} hours").format(
+            hours=f"{(end - start).total_seconds() / 3600:.0f}"))
     # A nap: what Fitbit does not count as the main sleep of its day, where the log says;
     # else daytime sleep, as for every device.
     main = log.get("mainSleep")
@@ -233,10 +235,11 @@ def _entries(files: _Files, name: str) -> Iterator[dict]:
     try:
         entries = json.loads(files.read(name).decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise ImportRefused(str(files.path), [Problem(name, f"not a Fitbit data file ({exc})")]) \
+        raise ImportRefused(str(files.path), [Problem(name, _("not a Fitbit data file ({reason})").format(
+            reason=exc))]) \
             from None
     if not isinstance(entries, list):
-        raise ImportRefused(str(files.path), [Problem(name, "not a list of Fitbit entries")])
+        raise ImportRefused(str(files.path), [Problem(name, _("not a list of Fitbit entries"))])
     yield from (entry for entry in entries if isinstance(entry, dict))
 
 
@@ -283,12 +286,12 @@ def _read(files: _Files, progress: Progress | None, remembered: str | None) -> D
     names = files.names()
     data = sorted(name for name in names if data_file(name))
     if not data:
-        raise ImportRefused(str(files.path), [Problem("the files", "no Fitbit sleep-….json or "
-                                                                   "steps-….json in it")])
+        raise ImportRefused(str(files.path), [Problem(_("the files"), _(
+            "no Fitbit sleep-….json or steps-….json in it"))])
     files.inspect(names)
     profile = _zone(files, names)
     zone = profile or _known_zone(remembered)
-    result = DeviceExport("Fitbit data (Google Takeout)")
+    result = DeviceExport(N_("Fitbit data (Google Takeout)"))
     steps = _Steps(zone)
     seen: set = set()
     problems: list[Problem] = []
@@ -308,10 +311,12 @@ def _read(files: _Files, progress: Progress | None, remembered: str | None) -> D
     left_out: list[str] = []
     result.steps = steps_per_day(SOURCE, steps.days, left_out)
     result.placements[SOURCE] = Placement(zone.key if zone else None, steps.first, steps.last)
-    problems += [Problem("steps", text) for text in left_out]
+    problems += [Problem(_("steps"), text) for text in left_out]
     if problems:
-        result.notes.append(f"{len(problems)} entr{'y' if len(problems) == 1 else 'ies'} could "
-                            f"not be read and were left out (the first: {problems[0]})")
+        result.notes.append(ngettext(
+            "{n} entry could not be read and were left out (the first: {first})",
+            "{n} entries could not be read and were left out (the first: {first})",
+            len(problems)).format(n=len(problems), first=problems[0]))
     result.notes.append(_zone_note(profile, zone))
     return result
 
@@ -325,9 +330,9 @@ def _known_zone(name: str | None) -> ZoneInfo | None:
 
 def _zone_note(profile: ZoneInfo | None, zone: ZoneInfo | None) -> str:
     if profile is not None:
-        return f"Time zone from the Fitbit profile: {profile.key}."
+        return _("Time zone from the Fitbit profile: {zone}.").format(zone=profile.key)
     if zone is not None:
-        return (f"The export names no time zone (no Profile.csv): placed in {zone.key}, as "
-                "an earlier import's Fitbit profile named it.")
-    return ("The export names no time zone (no Profile.csv): sleep keeps the clock times "
-            "Fitbit wrote, and steps are counted on UTC days.")
+        return _("The export names no time zone (no Profile.csv): placed in {zone}, as an "
+                 "earlier import's Fitbit profile named it.").format(zone=zone.key)
+    return _("The export names no time zone (no Profile.csv): sleep keeps the clock times "
+             "Fitbit wrote, and steps are counted on UTC days.")

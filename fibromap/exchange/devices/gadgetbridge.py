@@ -35,6 +35,7 @@ from pathlib import Path
 from fibromap.exchange.devices import DeviceExport, FileSample, Progress, Zones
 from fibromap.exchange.devices.gadgetbridge_samples import APP, SampleReader
 from fibromap.exchange.problems import ImportRefused, Problem
+from fibromap.i18n import N_, _
 from fibromap.store.sqlite_files import SQLITE_MAGIC
 
 __all__ = ["APP", "read", "recognises"]
@@ -85,7 +86,8 @@ def read(path: Path, progress: Progress | None = None, zones: Zones | None = Non
     try:
         connection = _connect(path)
     except sqlite3.Error as exc:
-        raise ImportRefused(str(path), [Problem("the file", f"cannot be opened ({exc})")]) from None
+        raise ImportRefused(str(path), [Problem(_("the file"), _("cannot be opened ({reason})").format(
+            reason=exc))]) from None
     try:
         tables = _tables(connection)
         reader = SampleReader(connection, tables, zones or {})
@@ -96,16 +98,17 @@ def read(path: Path, progress: Progress | None = None, zones: Zones | None = Non
                 progress("Reading", done, len(parts))
         not_read = reader.not_read(OTHER_SAMPLES)
     except sqlite3.DatabaseError as exc:
-        raise ImportRefused(str(path), [Problem("the database", f"cannot be read ({exc})")]) \
+        raise ImportRefused(str(path), [Problem(_("the database"), _("cannot be read ({reason})").format(
+            reason=exc))]) \
             from None
     finally:
         connection.close()
-    result = DeviceExport("Gadgetbridge database")
+    result = DeviceExport(N_("Gadgetbridge database"))
     result.notes.append(reader.zone_note())
     result.gather(reader.stretches, reader.steps, reader.told)
     result.left_out += reader.left.lines()
     result.placements.update(reader.placements())
     if not_read:
-        result.notes.append("Not read (their sleep and steps are kept in tables FibroMap does not "
-                            f"read yet): {', '.join(not_read)}.")
+        result.notes.append(_("Not read (their sleep and steps are kept in tables FibroMap "
+                              "does not read yet): {devices}.").format(devices=", ".join(not_read)))
     return result

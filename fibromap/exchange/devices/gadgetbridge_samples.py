@@ -4,6 +4,7 @@ cannot be read or cannot be is left out and counted (samples.LeftOut)."""
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import time
 from collections import defaultdict
@@ -17,7 +18,19 @@ from fibromap.domain.device_data import STAGES, DeviceSource, Moment, SleepStage
 from fibromap.domain.device_merge import UNNAMED, Placement
 from fibromap.exchange.devices import Zones
 from fibromap.exchange.devices.local_zone import computer_zone
-from fibromap.exchange.devices.samples import LeftOut, number, seconds, shown
+from fibromap.exchange.devices.samples import (
+    KIND,
+    NEGATIVE,
+    OUTSIDE,
+    STEPS,
+    TIME,
+    TOO_MANY,
+    LeftOut,
+    number,
+    seconds,
+    shown,
+)
+from fibromap.i18n import _, formats
 
 APP = "Gadgetbridge"
 MIBAND = "MI_BAND_ACTIVITY_SAMPLE"
@@ -104,10 +117,10 @@ class SampleReader:
         read or lies outside the days a record may have."""
         at = seconds(value)
         if at is None:
-            self.left.add(source, "with a time that cannot be read", shown(value))
+            self.left.add(source, TIME, shown(value))
             return None
         if not self.bounds[0] <= at <= self.bounds[1]:
-            self.left.add(source, f"dated outside {date_range_text(self.latest)}", _shown_time(at))
+            self.left.add(source, OUTSIDE, _shown_time(at), date_range_text(self.latest))
             return None
         return at
 
@@ -147,14 +160,15 @@ class SampleReader:
             return
         count = number(value)
         if count is None:
-            self.left.add(source, "with a step count that cannot be read", shown(value))
+            self.left.add(source, STEPS, shown(value))
             return
         if count == 0:
             return
         if impossible_steps(count) is not None:
-            reason = ("with a negative step count" if count < 0 else
-                      f"with more than {MAX_STEPS_A_MINUTE:,} steps in a minute")
-            self.left.add(source, reason, f"{count:,.0f} at {_shown_time(at)}")
+            self.left.add(source, NEGATIVE if count < 0 else TOO_MANY,
+                          _("{count} at {moment}").format(count=_count_text(count),
+                                                          moment=_shown_time(at)),
+                          formats.whole(MAX_STEPS_A_MINUTE))
             return
         self.steps[source][datetime.fromtimestamp(at, UTC).astimezone(self.zone(source)).date()] \
             += count
@@ -167,7 +181,7 @@ class SampleReader:
     def _kind(self, source: DeviceSource, raw: object) -> int | None:
         found = number(raw)
         if found is None and raw is not None:
-            self.left.add(source, "with a kind of activity that cannot be read", shown(raw))
+            self.left.add(source, KIND, shown(raw))
         return None if found is None else int(found)
 
     def _miband_stage(self, source: DeviceSource, raw: object,
@@ -269,9 +283,16 @@ class SampleReader:
             zone = self.zone(source)
             if source in self.remembered and zone is not None and zone != self.computer:
                 kept.setdefault(zone.key, []).append(source.device)
-        text = "Gadgetbridge keeps no time zone: days and bedtimes are placed in "
         if not kept:
-            return text + f"this computer's time zone ({here}, summer time included)."
-        where = "; ".join(f"{zone} for {', '.join(devices)}" for zone, devices in kept.items())
-        return (text + f"{where}, the time zone of their first import (this computer's is "
-                f"{here}), summer time included.")
+            return _("Gadgetbridge keeps no time zone: days and bedtimes are placed in this "
+                     "computer's time zone ({zone}, summer time included).").format(zone=here)
+        where = "; ".join(_("{zone} for {devices}").format(zone=zone, devices=", ".join(devices))
+                          for zone, devices in kept.items())
+        return _("Gadgetbridge keeps no time zone: days and bedtimes are placed in {zones}, the "
+                 "time zone of their first import (this computer's is {zone}), summer time "
+                 "included.").format(zones=where, zone=here)
+
+
+def _count_text(count: float) -> str:
+    """A step count as the note shows it: "12,000" (what is not a finite number, as itself)."""
+    return formats.whole(round(count)) if math.isfinite(count) else f"{count:,.0f}"

@@ -95,7 +95,7 @@ class DeviceImportReport:
         return said
 
     def summary(self) -> str:
-        return f"{self.format}: {self.outcome()}"
+        return _("{format}: {outcome}").format(format=self.format, outcome=self.outcome())
 
 
 def import_device_file(store: Store, path: Path, reader: Reader, *, dry_run: bool = False,
@@ -103,12 +103,14 @@ def import_device_file(store: Store, path: Path, reader: Reader, *, dry_run: boo
     try:
         export = reader(path, progress, store.devices.zones())
     except OSError as exc:
-        raise FibroMapError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise FibroMapError(_("cannot read {path}: {reason}").format(
+            path=path, reason=exc.strerror or exc)) from exc
     except zipfile.BadZipFile as exc:
-        raise FibroMapError(f"{path} is a damaged zip archive ({exc})") from exc
+        raise FibroMapError(_("{path} is a damaged zip archive ({reason})").format(
+            path=path, reason=exc)) from exc
     if progress is not None:
         progress("Writing", 0, 0)
     export.settle()
     result = store.devices.merge(export.sleeps, export.steps, dry_run=dry_run,
                                  placements=export.placements)
-    return DeviceImportReport(export.kind, export, result, list(export.notes))
+    return DeviceImportReport(_(export.kind), export, result, list(export.notes))

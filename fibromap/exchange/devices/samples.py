@@ -8,7 +8,7 @@ import math
 from datetime import UTC, datetime
 
 from fibromap.domain.device_data import DeviceSource
-from fibromap.domain.wording import counted
+from fibromap.i18n import formats, ngettext
 
 # A time of 10^11 or more is not in seconds (that would be the year 5138) but in
 # milliseconds (10^11 ms is March 1973); it is divided by 1,000 until below.
@@ -66,11 +66,46 @@ class LeftOut:
     def __init__(self) -> None:
         self._found: dict[tuple[str, str], list] = {}
 
-    def add(self, source: DeviceSource, reason: str, first: str) -> None:
-        tally = self._found.setdefault((source.device, reason), [0, first])
+    def add(self, source: DeviceSource, reason: str, first: str, about: str = "") -> None:
+        """One more sample left out for ``reason`` (one of REASONS; ``about``, the days
+        a record may have or the most steps a minute, where the reason names it)."""
+        tally = self._found.setdefault((source.device, reason), [0, first, about])
         tally[0] += 1
 
     def lines(self) -> list[str]:
-        """"3 samples of Mi Band 6 with a time that cannot be read (the first: 'soon')"."""
-        return [f"{counted(n, 'samples')} of {device} {reason} (the first: {first})"
-                for (device, reason), (n, first) in self._found.items()]
+        """"3 samples of Mi Band 6 with a time that cannot be read (the first: 'soon')",
+        in the person's language."""
+        return [said(reason, n).format(n=formats.whole(n), device=device, first=first,
+                                       about=about)
+                for (device, reason), (n, first, about) in self._found.items()]
+
+
+# Why a sample was left out.
+TIME, OUTSIDE, STEPS, NEGATIVE, TOO_MANY, KIND = (
+    "time", "outside", "steps", "negative", "too many", "kind")
+
+
+def said(reason: str, n: int) -> str:
+    """The line of ``n`` samples left out for ``reason`` ({n}, {device}, {first}, {about})."""
+    if reason == TIME:
+        return ngettext("{n} sample of {device} with a time that cannot be read (the first: "
+                        "{first})", "{n} samples of {device} with a time that cannot be read "
+                        "(the first: {first})", n)
+    if reason == OUTSIDE:
+        return ngettext("{n} sample of {device} dated outside {about} (the first: {first})",
+                        "{n} samples of {device} dated outside {about} (the first: {first})", n)
+    if reason == STEPS:
+        return ngettext("{n} sample of {device} with a step count that cannot be read (the "
+                        "first: {first})", "{n} samples of {device} with a step count that "
+                        "cannot be read (the first: {first})", n)
+    if reason == NEGATIVE:
+        return ngettext("{n} sample of {device} with a negative step count (the first: "
+                        "{first})", "{n} samples of {device} with a negative step count (the "
+                        "first: {first})", n)
+    if reason == TOO_MANY:
+        return ngettext("{n} sample of {device} with more than {about} steps in a minute (the "
+                        "first: {first})", "{n} samples of {device} with more than {about} "
+                        "steps in a minute (the first: {first})", n)
+    return ngettext("{n} sample of {device} with a kind of activity that cannot be read (the "
+                    "first: {first})", "{n} samples of {device} with a kind of activity that "
+                    "cannot be read (the first: {first})", n)
