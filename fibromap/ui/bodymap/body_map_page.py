@@ -93,7 +93,7 @@ class BodyMapPage(QWidget):
         self.referral_button.setCheckable(True)
         self.referral_button.setToolTip(
             _("Then click where the pain is felt ({keys}); or Shift+click there straight away").format(
-                keys=QKeySequence("Ctrl+L").toString()))
+                keys=QKeySequence("Ctrl+L").toString(QKeySequence.SequenceFormat.NativeText)))
         self.remove_button = QPushButton(_("Remove"))
         self.marked = FittedList(_("Nothing marked yet."))
         self.marked.setAccessibleName(_("Marked regions"))
