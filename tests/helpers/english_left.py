@@ -260,11 +260,12 @@ def english_left(texts: Iterable[tuple[str, str]], language: str,
     they stand in a text: the person's own (notes, names), those shown in English on
     purpose, and leaks known and being fixed."""
     english, native = english_words(), language_words(language) | _key_words()
-    kept_words = re.compile("|".join(re.escape(words) for words in sorted(
+    kept_words = re.compile("|".join(re.escape(" ".join(words.split())) for words in sorted(
         {*kept, *KEPT_EVERYWHERE}, key=len, reverse=True) if words), re.IGNORECASE)
     found = []
     for where, text in texts:
-        looked_at = kept_words.sub(" ", PATH.sub(" ", text))
+        # Spaces as spaces: "under\u00a030\u00a0s" is "under 30 s" held together.
+        looked_at = kept_words.sub(" ", " ".join(PATH.sub(" ", text).split()))
         leaked = [word for word in _words(looked_at) if word not in NEUTRAL and (
             word in ALWAYS_ENGLISH or (word in english and word not in native))]
         if leaked:
