@@ -28,9 +28,23 @@ from babel.messages.pofile import read_po
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QGraphicsSimpleTextItem,
-    QGraphicsTextItem, QGraphicsView, QGroupBox, QHeaderView, QLabel, QLineEdit, QMainWindow,
-    QMenu, QPlainTextEdit, QTabBar, QTextEdit, QWidget,
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QWidget,
 )
 
 from tests.helpers.legibility import _shown
@@ -47,6 +61,7 @@ NEUTRAL = frozenset({
     "español", "deutsch", "français", "português", "brasil",
 })
 KEPT_EVERYWHERE = ("Widespread Pain Index",)  # the glossary's: the same in every language
+_NOT_WORDS = re.compile(r"\{[^{}]*\}|(?<![\w-])--?[\w-]+|\b[A-Z][A-Z0-9_]+\b")
 PATH = re.compile(r"\S*[/\\]\S*[/\\]\S*")  # a file's: two separators at least
 # English in any language: words no translation may hold (a translated text that holds
 # one is a leak too).
@@ -226,7 +241,8 @@ def language_words(language: str) -> frozenset[str]:
             for message in read_po(handle, locale=language):
                 for text in (message.string if isinstance(message.string, tuple)
                              else (message.string,)):
-                    words.update(_words(text or ""))
+                    # Not the {placeholders}' names nor the command line's --options.
+                    words.update(_words(_NOT_WORDS.sub(" ", text or "")))
     locale = Locale.parse(language)
     for names in (locale.months, locale.days, locale.day_periods, locale.eras,
                   locale.quarters):

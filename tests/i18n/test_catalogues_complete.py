@@ -104,7 +104,8 @@ def test_every_entry_is_translated_and_finished(language):
         for message in catalogue:
             if not message.id:
                 continue  # the header
-            where = f"{path.relative_to(LOCALE)}: {message.id if isinstance(message.id, str) else message.id[0]!r}"
+            english = message.id if isinstance(message.id, str) else message.id[0]
+            where = f"{path.relative_to(LOCALE)}: {english!r}"
             problems = entry_problems(message)
             if isinstance(message.string, tuple) and len(message.string) != nplurals:
                 problems.append(f"{len(message.string)} plural forms, the language has {nplurals}")

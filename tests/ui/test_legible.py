@@ -19,16 +19,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from fibromap.config import Paths, database_url
 from fibromap.demo import generate
 from fibromap.domain.atlas import WPI_EXCLUDED_TEXT
+from fibromap.domain.records import Records
 from fibromap.domain.vocabulary import BUILTIN_TERMS
 from fibromap.exchange.files import HEALTH_DATA_WARNING
 from fibromap.exchange.formats import FORMATS
-from fibromap.domain.records import Records
 from fibromap.store.aggregates import DURATION_BINS
 from fibromap.store.bulk import write_new
 from fibromap.store.store import Store
-from fibromap.ui.dialogs.questionnaire_dialogs import (
-    FIQR_QUESTIONS, NOT_ANSWERED, SSS_LEVELS, SSS_QUESTIONS,
-)
+from fibromap.ui.dialogs.questionnaire_dialogs import FIQR_QUESTIONS, NOT_ANSWERED, SSS_LEVELS, SSS_QUESTIONS
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import VIEWS
@@ -255,7 +253,7 @@ def test_every_dialog_fits_and_is_legible(qtbot, records, paths, language, size,
             qtbot.waitExposed(dialog)
             worker = getattr(dialog, "worker", None)
             if worker is not None:
-                qtbot.waitUntil(lambda: not worker.busy, timeout=20_000)
+                qtbot.waitUntil(lambda worker=worker: not worker.busy, timeout=20_000)
             settle(window)
             look(name, dialog, SIZES[size])
             dialog.close()
