@@ -62,6 +62,7 @@ NEUTRAL = frozenset({
 })
 KEPT_EVERYWHERE = ("Widespread Pain Index",)  # the glossary's: the same in every language
 _NOT_WORDS = re.compile(r"\{[^{}]*\}|(?<![\w-])--?[\w-]+|\b[A-Z][A-Z0-9_]+\b")
+_ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]+\b")
 PATH = re.compile(r"\S*[/\\]\S*[/\\]\S*")  # a file's: two separators at least
 # English in any language: words no translation may hold (a translated text that holds
 # one is a leak too).
@@ -276,12 +277,16 @@ def english_left(texts: Iterable[tuple[str, str]], language: str,
     they stand in a text: the person's own (notes, names), those shown in English on
     purpose, and leaks known and being fixed."""
     english, native = english_words(), language_words(language) | _key_words()
-    kept_words = re.compile("|".join(re.escape(" ".join(words.split())) for words in sorted(
-        {*kept, *KEPT_EVERYWHERE}, key=len, reverse=True) if words), re.IGNORECASE)
+    kept_words = re.compile("(?<!\\w)(?:" + "|".join(
+        re.escape(" ".join(words.split())) for words in sorted(
+            {*kept, *KEPT_EVERYWHERE}, key=len, reverse=True) if words) + ")(?!\\w)",
+        re.IGNORECASE)
     found = []
     for where, text in texts:
         # Spaces as spaces: "under\u00a030\u00a0s" is "under 30 s" held together.
         looked_at = kept_words.sub(" ", " ".join(PATH.sub(" ", text).split()))
+        # An abbreviation (TFL, WPI, CSV) is no word to translate.
+        looked_at = _ABBREVIATION.sub(" ", looked_at)
         leaked = [word for word in _words(looked_at) if word not in NEUTRAL and (
             word in ALWAYS_ENGLISH or (word in english and word not in native))]
         if leaked:
