@@ -128,9 +128,8 @@ class PatternsPage(ReviewPage):
         side.setLayout(spread_box)
         spread_box.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(side, 0, 2, 2, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(2, 3)
+        for column in range(3):  # even: the weekdays' names have room to spare
+            grid.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.caption)
