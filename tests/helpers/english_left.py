@@ -210,13 +210,17 @@ def _literals(source: str) -> Iterable[str]:
 
 @cache
 def english_words() -> frozenset[str]:
-    """Every word the code could show in English: its string literals' and message ids'."""
+    """Every word the code could show in English: its string literals', its message ids'
+    and English month and day names."""
     words: set[str] = set()
     for path in (ROOT / "fibromap").rglob("*.py"):
         if "resources" in path.relative_to(ROOT / "fibromap").parts:
             continue
         for literal in _literals(path.read_text(encoding="utf-8")):
             words.update(_words(literal))
+    english = Locale.parse("en")  # and its calendar's names, as strftime writes them
+    for names in (english.months, english.days):
+        words.update(_words(" ".join(_flat(names))))
     for path in (LOCALE / "de" / "LC_MESSAGES").glob("*.po"):
         with path.open("rb") as handle:
             for message in read_po(handle):

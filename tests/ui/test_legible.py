@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from datetime import date
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -62,6 +63,9 @@ KNOWN_ENGLISH = {
     # The export dialog's formats and warning.
     "fibromap/exchange/formats.py": tuple(kind.choice for kind in FORMATS if kind.choice),
     "fibromap/exchange/files.py": (HEALTH_DATA_WARNING,),
+    # The charts' dates ("05 Dec", "Dec 2016": chart_date, English month names).
+    "fibromap/domain/wording.py": tuple(date(2026, month, 1).strftime("%b")
+                                        for month in range(1, 13)),
     # The people of a Flaredown file, to choose from.
     "fibromap/exchange/flaredown.py": (
         "QEVuQwEA (10 entries, 2026-03-01 to 2026-03-03)",
