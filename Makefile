@@ -90,10 +90,13 @@ durability: $(TEST_STAMP)
 
 # The README's pictures (a year of demo data at 1280x800, in resources/screenshots), and
 # every view with that year and with nothing recorded, at 1280x800 and 1024x700, in
-# build/screenshots/ to look at before a change to the interface is done.
+# build/screenshots/ to look at before a change to the interface is done; and the same
+# in each other language FibroMap ships, in build/screenshots/LANG/ (German is the longest).
 SHOTS := build/screenshots
 # Every view the screenshot command knows, from the table of pages (fibromap/ui/views.py).
 VIEWS = $(shell $(BIN)/python -c 'from fibromap.ui.views import VIEWS; print(*VIEWS)')
+# Every language but English, from fibromap/i18n/languages.py.
+OTHER_LANGUAGES = $(shell $(BIN)/python -c 'from fibromap.i18n import SHIPPED; print(*(l for l in SHIPPED if l != "en"))')
 # Every language's catalogue (resources/locale/LANG/LC_MESSAGES/DOMAIN.po and .mo) made
 # again from the words the code marks: after changing words, run this, then translate
 # the new entries in the .po files and run it once more (tests/i18n checks they are current).
@@ -136,6 +139,14 @@ screenshots: $(RUN_STAMP)
 				log --map $$map -o $(SHOTS)/$$state-$$size/log-$$map.png --size $$size || exit 1; \
 		done; done; \
 	done
+	for language in $(OTHER_LANGUAGES); do for view in $(VIEWS); do \
+		for state in year empty; do for size in 1280x800 1024x700; do \
+			mkdir -p $(SHOTS)/$$language/$$state-$$size; \
+			FIBROMAP_HOME=$(CURDIR)/$(SHOTS)/$$state-home QT_QPA_PLATFORM=offscreen $(BIN)/fibromap \
+				screenshot $$view --language $$language --size $$size \
+				-o $(SHOTS)/$$language/$$state-$$size/$$view.png || exit 1; \
+		done; done; \
+	done; done
 
 # The Debian package: a fresh bundle (packaging/build.sh), then dist/fibromap_<version>_<arch>.deb
 # from it (packaging/build-deb.sh; needs dpkg-dev's tools, binutils).

@@ -1,32 +1,102 @@
 """Every view and dialog, at 1280×800 and at 1024×700, with a year of demo data and with
 nothing recorded: no text cut or elided, nothing reaching outside its place, no two drawn
 labels overlapping, no horizontal scrollbar in a form, no control without a name a screen
-reader can say (tests/helpers/legibility.py), and no Qt warning (the suite fails on any)."""
+reader can say (tests/helpers/legibility.py), and no Qt warning (the suite fails on any).
+
+In every language FibroMap ships (issue 34): English and German (the longest) at both sizes,
+empty and full; Spanish, French and Brazilian Portuguese at the smaller size with the year
+(the case that crowds most), to keep the suite's time. In each language but English, with
+the year at the smaller size, no English word is left in anything shown in any view (on the
+neutral figure) or dialog (tests/helpers/english_left.py)."""
 
 from __future__ import annotations
 
 import shutil
 import time
+from datetime import date
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fibromap.config import Paths, database_url
 from fibromap.demo import generate
+from fibromap.domain.atlas import WPI_EXCLUDED_TEXT
 from fibromap.domain.records import Records
+from fibromap.domain.vocabulary import BUILTIN_TERMS
+from fibromap.exchange.files import HEALTH_DATA_WARNING
+from fibromap.exchange.formats import FORMATS
+from fibromap.store.aggregates import DURATION_BINS
 from fibromap.store.bulk import write_new
 from fibromap.store.store import Store
+from fibromap.ui.dialogs.questionnaire_dialogs import FIQR_QUESTIONS, NOT_ANSWERED, SSS_LEVELS, SSS_QUESTIONS
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import VIEWS
+from tests.helpers.english_left import english_left, visible_texts
+from tests.helpers.languages import speaking
 from tests.helpers.legibility import problems, unnamed
 
 SIZES = {"1280x800": (1280, 800), "1024x700": (1024, 700)}
+# (language, size, records): every case in English and German, the fullest smaller one in
+# the others (each case costs 3 to 6 seconds).
+CASES = [(language, size, state) for language in ("en", "de") for size in SIZES
+         for state in ("year", "empty")] + [
+    (language, "1024x700", "year") for language in ("es", "fr", "pt_BR")]
+# The questionnaires are shown in English in every language, saying so: their validated
+# translations are not included (fibromap/ui/dialogs/questionnaire_dialogs.py).
+QUESTIONNAIRES = (
+    *SSS_QUESTIONS.values(), *SSS_LEVELS, *FIQR_QUESTIONS.values(), NOT_ANSWERED,
+    "Over the past week, how much of a problem was", "During the past 6 months, have you had",
+    "How hard was it over the past 7 days to", "0 = no difficulty, 10 = very difficult",
+    "Overall, over the past 7 days", "0 = never, 10 = always", "Over the past 7 days, rate your",
+    "0 = none, 10 = very severe", "leave “not answered” if you cannot say")
+# TEMPORARY: English known to be left, in words parts of the code other than the interface
+# give, being translated as this is written (issue 34). The lead removes each entry once its
+# catalogue has it; the test then holds every language to it. By the file the words come from.
+KNOWN_ENGLISH = {
+    # The built-in feelings, triggers, foods, treatments and what helped.
+    "fibromap/domain/vocabulary.py": tuple(term.label for term in BUILTIN_TERMS),
+    # The WPI's areas that are no WPI area, added to the Scores page's notice.
+    "fibromap/domain/atlas.py": (WPI_EXCLUDED_TEXT,),
+    # The Patterns page's flare lengths.
+    "fibromap/store/aggregates.py": tuple(label for _seconds, label in DURATION_BINS),
+    # The export dialog's formats and warning.
+    "fibromap/exchange/formats.py": tuple(kind.choice for kind in FORMATS if kind.choice),
+    "fibromap/exchange/files.py": (HEALTH_DATA_WARNING,),
+    # The charts' dates ("05 Dec", "Dec 2016": chart_date, English month names).
+    "fibromap/domain/wording.py": tuple(date(2026, month, 1).strftime("%b")
+                                        for month in range(1, 13)),
+    # The people of a Flaredown file, to choose from.
+    "fibromap/exchange/flaredown.py": (
+        "QEVuQwEA (10 entries, 2026-03-01 to 2026-03-03)",
+        "QEVuQwEB (1 entry, 2026-03-02 to 2026-03-02)"),
+}
+KEPT = (*QUESTIONNAIRES, *(words for known in KNOWN_ENGLISH.values() for words in known))
+
+
+class Year:
+    """A database file holding a year of demo records, and the words the person typed in
+    it (notes, medications' names and doses: theirs, in whatever language they write)."""
+
+    def __init__(self, database_file, own_words):
+        self.database_file = database_file
+        self.own_words = own_words
+
+
+def typed_words(history) -> set[str]:
+    typed = {text for flare in history.flares for text in (
+        flare.notes, *(use.medication for use in flare.treatments),
+        *(use.dose for use in flare.treatments))}
+    typed |= {text for checkin in history.checkins for text in (checkin.notes, *checkin.foods)}
+    typed |= {text for medication in history.medications
+              for text in (medication.name, medication.dose)}
+    typed |= {appointment.note for appointment in history.appointments}
+    return {text for text in typed if text}
 
 
 @pytest.fixture(scope="module")
 def a_year(tmp_path_factory):
-    """A database file holding a year of demo records, made once for the module."""
+    """A year of demo records, made once for the module."""
     home = tmp_path_factory.mktemp("year")
     paths = Paths(home, home / "backups", home / "logs", home / "settings.ini")
     store = Store.open(database_url(paths, environ={}), paths)
@@ -37,14 +107,14 @@ def a_year(tmp_path_factory):
                              appointments=list(history.appointments)))
     store.devices.merge(list(history.device_sleeps), list(history.device_steps))
     store.close()
-    return paths.database_file
+    return Year(paths.database_file, typed_words(history))
 
 
-@pytest.fixture(params=["year", "empty"])
+@pytest.fixture
 def records(request, a_year, paths, sqlite_url):
     if request.param == "year":
         paths.ensure(paths.data_dir)
-        shutil.copyfile(a_year, paths.database_file)
+        shutil.copyfile(a_year.database_file, paths.database_file)
     store = Store.open(sqlite_url, paths)
     yield store
     store.close()
@@ -71,19 +141,32 @@ def fits(widget: QWidget, size: tuple[int, int]) -> list[str]:
     return []
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_every_view_is_legible(qtbot, records, paths, size):
-    window = MainWindow(records, Settings(paths.settings_file), paths)
-    qtbot.addWidget(window)
-    window.resize(*SIZES[size])
-    window.show()
-    qtbot.waitExposed(window)
-    found = []
+class Look:
+    """What is wrong in each place shown: cut, crowded or unnamed, and in a language other
+    than English with the year, any English left (one line each, the place first)."""
+
+    def __init__(self, language: str, state: str, size: str, own_words: set[str]):
+        # English is looked for once a language: with the year, at the smaller size.
+        self.english = language != "en" and state == "year" and size == "1024x700"
+        self.language, self.own_words = language, own_words
+        self.found: list[str] = []
+
+    def __call__(self, place: str, root: QWidget, size=None, names: bool = False,
+                 words: bool = True) -> None:
+        lines = (fits(root, size) if size else []) + problems(root)
+        if names:
+            lines += [f"no name for {control}" for control in unnamed(root)]
+        if self.english and words:
+            lines += [f"English left in {line}" for line in english_left(
+                visible_texts(root), self.language, (*self.own_words, *KEPT))]
+        self.found += [f"{place}: {line}" for line in lines]
+
+
+def visit_views(window, look: Look, size) -> None:
     for view in VIEWS:
         window.show_view(view)
         settle(window)
-        found += [f"{view}: {line}" for line in fits(window, SIZES[size]) + problems(window)]
-        found += [f"{view}: no name for {control}" for control in unnamed(window)]
+        look(view, window, size, names=True)
     # The heat-map's other ways of showing: the biggest numbers (burden) and twelve maps.
     from fibromap.analysis.heatmap import Metric
     from fibromap.domain.geometry import Build
@@ -96,7 +179,7 @@ def test_every_view_is_legible(qtbot, records, paths, size):
             ("one map per month", lambda: heatmap.by_month.setChecked(True))):
         choose()
         settle(window)
-        found += [f"heatmap, {name}: {line}" for line in problems(window)]
+        look(f"heatmap, {name}", window)
     # The Log, the heat-map and the overview on the female and the male figure.
     heatmap.by_month.setChecked(False)
     for build in (Build.FEMALE, Build.MALE):
@@ -104,7 +187,8 @@ def test_every_view_is_legible(qtbot, records, paths, size):
         for view in ("heatmap", "overview", "log"):
             window.show_view(view)
             settle(window)
-            found += [f"{view}, {build.label.lower()}: {line}" for line in problems(window)]
+            # The same words as on the neutral figure: only the layout is looked at.
+            look(f"{view}, {build.label.lower()}", window, words=False)
     window.set_build(Build.NEUTRAL)
     # The Log's map in each detail view (the head, the hands, the feet).
     window.show_view("log")
@@ -112,14 +196,25 @@ def test_every_view_is_legible(qtbot, records, paths, size):
     for index in range(1, body.view_choice.count()):
         body.view_choice.activated.emit(index)
         settle(window)
-        shown = body.view_choice.itemText(index)
-        found += [f"log, {shown}: {line}" for line in problems(window)]
-        found += [f"log, {shown}: no name for {control}" for control in unnamed(window)]
-    assert found == [], "\n".join(found)
+        look(f"log, {body.view_choice.itemText(index)}", window, names=True, words=False)
+
+
+@pytest.mark.parametrize("language, size, records", CASES, indirect=["records"])
+def test_every_view_is_legible(qtbot, records, paths, language, size, a_year, request):
+    look = Look(language, request.node.callspec.params["records"], size, a_year.own_words)
+    with speaking(language):
+        window = MainWindow(records, Settings(paths.settings_file), paths)
+        qtbot.addWidget(window)
+        window.resize(*SIZES[size])
+        window.show()
+        qtbot.waitExposed(window)
+        visit_views(window, look, SIZES[size])
+    assert look.found == [], "\n".join(look.found)
 
 
 def dialogs(store, paths, settings, atlas, tmp_path):
     """Every dialog of the app, built on ``store``."""
+    from fibromap.i18n import _
     from fibromap.ui.dialogs.appointments_dialog import AppointmentsDialog
     from fibromap.ui.dialogs.backups_dialog import BackupsDialog
     from fibromap.ui.dialogs.devices_dialog import DevicesDialog
@@ -140,30 +235,35 @@ def dialogs(store, paths, settings, atlas, tmp_path):
         "import": lambda parent: ImportDialog(store, flaredown, parent, atlas),
         "sss": lambda parent: SssDialog(store, parent),
         "fiqr": lambda parent: FiqrDialog(store, parent),
-        "regions": lambda parent: RegionPicker(atlas, ("trapezius_upper.left",),
-                                               "Where is “Left knee pain”?", parent),
+        "regions": lambda parent: RegionPicker(
+            atlas, ("trapezius_upper.left",),
+            _("Where is “{name}”?").format(name="Left knee pain"), parent),
         "report": lambda parent: ReportDialog(store, settings, atlas, parent=parent),
     }
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_every_dialog_fits_and_is_legible(qtbot, records, paths, size, tmp_path):
-    window = MainWindow(records, Settings(paths.settings_file), paths)
-    qtbot.addWidget(window)
-    window.resize(*SIZES[size])
-    window.show()
-    qtbot.waitExposed(window)
-    found = []
-    for name, make in dialogs(records, paths, window.settings, window.log.map.atlas,
-                              tmp_path).items():
-        dialog = make(window)
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        worker = getattr(dialog, "worker", None)
-        if worker is not None:
-            qtbot.waitUntil(lambda: not worker.busy, timeout=20_000)
-        settle(window)
-        found += [f"{name}: {line}" for line in fits(dialog, SIZES[size]) + problems(dialog)]
-        dialog.close()
-        dialog.deleteLater()
-    assert found == [], "\n".join(found)
+@pytest.mark.parametrize("language, size, records", CASES, indirect=["records"])
+def test_every_dialog_fits_and_is_legible(qtbot, records, paths, language, size, tmp_path,
+                                          a_year, request):
+    # The Flaredown file's symptom, placed by the person: their words.
+    look = Look(language, request.node.callspec.params["records"], size,
+                {*a_year.own_words, "Left knee pain"})
+    with speaking(language):
+        window = MainWindow(records, Settings(paths.settings_file), paths)
+        qtbot.addWidget(window)
+        window.resize(*SIZES[size])
+        window.show()
+        qtbot.waitExposed(window)
+        for name, make in dialogs(records, paths, window.settings, window.log.map.atlas,
+                                  tmp_path).items():
+            dialog = make(window)
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            worker = getattr(dialog, "worker", None)
+            if worker is not None:
+                qtbot.waitUntil(lambda worker=worker: not worker.busy, timeout=20_000)
+            settle(window)
+            look(name, dialog, SIZES[size])
+            dialog.close()
+            dialog.deleteLater()
+    assert look.found == [], "\n".join(look.found)

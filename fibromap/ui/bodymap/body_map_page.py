@@ -93,7 +93,7 @@ class BodyMapPage(QWidget):
         self.referral_button.setCheckable(True)
         self.referral_button.setToolTip(
             _("Then click where the pain is felt ({keys}); or Shift+click there straight away").format(
-                keys=QKeySequence("Ctrl+L").toString()))
+                keys=QKeySequence("Ctrl+L").toString(QKeySequence.SequenceFormat.NativeText)))
         self.remove_button = QPushButton(_("Remove"))
         self.marked = FittedList(_("Nothing marked yet."))
         self.marked.setAccessibleName(_("Marked regions"))
@@ -181,7 +181,9 @@ class BodyMapPage(QWidget):
         panel.addWidget(self.orientation)
         self.side = QWidget()
         self.side.setLayout(panel)
-        self.side.setFixedWidth(PANEL_WIDTH)
+        # Wider where a language's choice of the front needs it ("Visão do paciente (como
+        # num espelho)"), never narrower.
+        self.side.setFixedWidth(max(PANEL_WIDTH, self.orientation.sizeHint().width()))
         self._reserve_find_strip()
         self._row = layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -216,7 +218,7 @@ class BodyMapPage(QWidget):
         scene = self.map.sceneRect()
         figures = (height - frame - margins.top() - margins.bottom()) * scene.width() / scene.height()
         spacing = self._row.spacing()
-        return round(figures) + frame + margins.left() + margins.right() + spacing + PANEL_WIDTH
+        return round(figures) + frame + margins.left() + margins.right() + spacing + self.side.minimumWidth()
 
     def _connect(self) -> None:
         self.marks.events.changed.connect(lambda _regions: self._update_panel())

@@ -45,6 +45,8 @@ class ExportDialog(QDialog):
         self.format = QComboBox()
         for choice in export_formats():
             self.format.addItem(_(choice.choice), choice.key)
+        # Each choice whole, whatever the labels beside it need in the language shown.
+        self.format.setMinimumWidth(self.format.minimumSizeHint().width())
         self.protected = store.database.key is not None
         # Sealed by default while the records are protected (FibroMap JSON only).
         self.seal = QCheckBox(_("Seal it with a passphrase ({format} only)").format(

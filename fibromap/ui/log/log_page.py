@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from fibromap.domain.draft import DraftLink, DraftSite, FlareDraft
@@ -63,8 +64,10 @@ class LogPage(QWidget):
         self.save_button.setDefault(True)
         self.new_button = QPushButton(_("New"))
         self.repeat_button = QPushButton(_("Repeat last"))
-        self.save_button.setToolTip("Ctrl+S")
-        self.new_button.setToolTip("Ctrl+N")
+        # The keys as the menus write them, in the language's words ("Strg+S").
+        native = QKeySequence.SequenceFormat.NativeText
+        self.save_button.setToolTip(QKeySequence("Ctrl+S").toString(native))
+        self.new_button.setToolTip(QKeySequence("Ctrl+N").toString(native))
         self.repeat_button.setToolTip(_("Fill in the most recent flare again (Ctrl+R)"))
         # One click for a day without spasms, where a person who logs only flares is.
         self.no_spasms = NoSpasmsBox(store)

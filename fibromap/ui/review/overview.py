@@ -123,7 +123,7 @@ class OverviewPage(QWidget):
             self._details.setText(_("From {first} to {last}, {rate}. Most recent: {onset} — "
                                     "{regions}").format(
                 first=day(first), last=day(last),
-                rate=summary.rate.words(' on average'), onset=onset_text(latest),
+                rate=summary.rate.words(on_average=True), onset=onset_text(latest),
                 regions=", ".join(self._atlas.name(r) for r in latest.regions)))
         self._show_week(today)
         checkin = store.checkins.get(today)

@@ -107,10 +107,12 @@ class PatternsPage(ReviewPage):
         top = QHBoxLayout()
         top.addWidget(self.picker)
         top.addStretch(1)
+        # The hours beside the weekdays, the lengths below both: their eight labels need the
+        # width (German's "nicht angegeben"), and the words on the right need theirs.
         grid = QGridLayout()
-        grid.addWidget(self.hours, 0, 0, 1, 2)
-        grid.addWidget(self.weekdays, 1, 0)
-        grid.addWidget(self.durations, 1, 1)
+        grid.addWidget(self.hours, 0, 0)
+        grid.addWidget(self.weekdays, 0, 1)
+        grid.addWidget(self.durations, 1, 0, 1, 2)
         spread_box = QVBoxLayout()
         spread_box.addWidget(QLabel("<b>" + _("The same spot, or moving around?") + "</b>"))
         spread_box.addWidget(self.summary)
@@ -126,9 +128,8 @@ class PatternsPage(ReviewPage):
         side.setLayout(spread_box)
         spread_box.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(side, 0, 2, 2, 1)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(2, 3)
+        for column in range(3):  # even: the weekdays' names have room to spare
+            grid.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.caption)

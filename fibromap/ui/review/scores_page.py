@@ -20,7 +20,8 @@ from fibromap.ui.review.review_page import ReviewPage, in_sentence
 from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.muted import MutedLabel
 
-AREA_NAMES = {area.id: area.name for area in WPI_AREAS}
+# Each area by its id; its name is asked for when shown, in the language of the moment.
+AREAS = {area.id: area for area in WPI_AREAS}
 
 
 class ScoresPage(ReviewPage):
@@ -139,7 +140,7 @@ def latest_wpi_text(data: Scores) -> str:
         text = _("{span}: WPI 0 of 19 — {measured_zero}.").format(
             span=span, measured_zero=_(MEASURED_ZERO))
     else:
-        areas = ", ".join(in_sentence(_(AREA_NAMES[a])) for a in result.areas)
+        areas = ", ".join(in_sentence(AREAS[a].name) for a in result.areas)
         regions = ", ".join(map(str, result.regions_with_pain)) or _("none")
         text = (_("{span}: WPI {score} of 19 ({areas}); generalized pain yes — regions {regions} "
                   "of 5.") if result.generalized else
