@@ -22,9 +22,6 @@ from fibromap.config import Paths, database_url
 from fibromap.demo import generate
 from fibromap.domain.atlas import WPI_EXCLUDED_TEXT
 from fibromap.domain.records import Records
-from fibromap.domain.vocabulary import BUILTIN_TERMS
-from fibromap.exchange.files import HEALTH_DATA_WARNING
-from fibromap.exchange.formats import FORMATS
 from fibromap.store.aggregates import DURATION_BINS
 from fibromap.store.bulk import write_new
 from fibromap.store.store import Store
@@ -54,22 +51,13 @@ QUESTIONNAIRES = (
 # give, being translated as this is written (issue 34). The lead removes each entry once its
 # catalogue has it; the test then holds every language to it. By the file the words come from.
 KNOWN_ENGLISH = {
-    # The built-in feelings, triggers, foods, treatments and what helped.
-    "fibromap/domain/vocabulary.py": tuple(term.label for term in BUILTIN_TERMS),
     # The WPI's areas that are no WPI area, added to the Scores page's notice.
     "fibromap/domain/atlas.py": (WPI_EXCLUDED_TEXT,),
     # The Patterns page's flare lengths.
     "fibromap/store/aggregates.py": tuple(label for _seconds, label in DURATION_BINS),
-    # The export dialog's formats and warning.
-    "fibromap/exchange/formats.py": tuple(kind.choice for kind in FORMATS if kind.choice),
-    "fibromap/exchange/files.py": (HEALTH_DATA_WARNING,),
     # The charts' dates ("05 Dec", "Dec 2016": chart_date, English month names).
     "fibromap/domain/wording.py": tuple(date(2026, month, 1).strftime("%b")
                                         for month in range(1, 13)),
-    # The people of a Flaredown file, to choose from.
-    "fibromap/exchange/flaredown.py": (
-        "QEVuQwEA (10 entries, 2026-03-01 to 2026-03-03)",
-        "QEVuQwEB (1 entry, 2026-03-02 to 2026-03-02)"),
 }
 KEPT = (*QUESTIONNAIRES, *(words for known in KNOWN_ENGLISH.values() for words in known))
 

@@ -77,8 +77,10 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self._ask)
         self.format.currentIndexChanged.connect(self._sealing_changed)
         self.seal.toggled.connect(self._sealing_changed)
-        self.setMinimumWidth(520)
         self._sealing_changed()
+        # At least 520 px, and wide enough for the longest choice in the language shown
+        # (an explicit minimum would otherwise win over the layout's own).
+        self.setMinimumWidth(max(520, layout.minimumSize().width()))
 
     def _chosen(self):
         return export_format(self.format.currentData())
