@@ -20,7 +20,7 @@ from typing import Any
 
 from fibromap.config import resource
 from fibromap.errors import ValidationError
-from fibromap.i18n import SHIPPED, pgettext
+from fibromap.i18n import N_, SHIPPED, pgettext
 from fibromap.i18n.catalogue import translations
 
 
@@ -125,8 +125,7 @@ def _wpi_areas() -> tuple[WpiArea, ...]:
             WpiArea(f"lower_leg.{side}", f"{side.title()} lower leg", lower, True),
         ]
     areas += [
-        WpiArea("neck", "Neck", 5, True),
-        WpiArea("upper_back", "Upper back", 5, True),
+        WpiArea("neck", "Neck", 5, True), WpiArea("upper_back", "Upper back", 5, True),
         WpiArea("lower_back", "Lower back", 5, True),
         WpiArea("chest", "Chest", 5, False),
         WpiArea("abdomen", "Abdomen", 5, False),
@@ -157,7 +156,10 @@ WPI_EXCLUDED = {
                             "heel_pad", "arch", "plantar_fascia", "outer_sole", "ball_of_foot",
                             "medial_heel"),
 }
-WPI_EXCLUDED_TEXT = ("Not WPI areas (ACR 2016): " + ", ".join(WPI_EXCLUDED) + ".")
+# The list said whole, translated where shown (_(WPI_EXCLUDED_TEXT)); test_atlas checks it.
+WPI_EXCLUDED_TEXT = N_("Not WPI areas (ACR 2016): the head and face apart from the jaw, the "
+                       "elbows, the wrists and hands, the groin and iliopsoas, the knees, the "
+                       "pelvic floor, the ankles and feet.")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from datetime import date
 
 from fibromap.domain.validation import optional_number, optional_whole_number, text
 from fibromap.errors import ValidationError
+from fibromap.i18n import _
 
 TAG_MAX = 60
 SSS_MAX = 3  # the ACR 2016 symptom severity levels: 0 no problem … 3 severe
@@ -27,7 +28,8 @@ def _tags(values: Iterable[str]) -> frozenset[str]:
     """Each food as the person wrote it (spaces tidied); the same food written in another
     case is one food, kept in the spelling that sorts first ("Bread" over "bread")."""
     if isinstance(values, str):
-        raise ValidationError(f"foods must be a list of tags, got {values!r}", "foods")
+        raise ValidationError(_("foods must be a list of tags, got {value}").format(
+            value=repr(values)), "foods")
     tags: dict[str, str] = {}
     for value in values:
         text("food", value, max_length=TAG_MAX, required=True)
@@ -64,7 +66,8 @@ class CheckIn:
 
     def __post_init__(self) -> None:
         if not isinstance(self.day, date):
-            raise ValidationError(f"day must be a date, got {self.day!r}", "day")
+            raise ValidationError(_("day must be a date, got {value}").format(
+                value=repr(self.day)), "day")
         object.__setattr__(self, "sleep_hours",
                            optional_number("sleep hours", self.sleep_hours, 0, 24))
         for name, label, high in (
@@ -94,14 +97,16 @@ class Medication:
         text("medication name", self.name, max_length=120, required=True)
         text("dose", self.dose, max_length=120)
         if not isinstance(self.start, date):
-            raise ValidationError(f"start date must be a date, got {self.start!r}", "start")
+            raise ValidationError(_("start date must be a date, got {value}").format(
+                value=repr(self.start)), "start")
         if self.stop is not None:
             if not isinstance(self.stop, date):
-                raise ValidationError(f"stop date must be a date, got {self.stop!r}", "stop")
+                raise ValidationError(_("stop date must be a date, got {value}").format(
+                    value=repr(self.stop)), "stop")
             if self.stop < self.start:
                 raise ValidationError(
-                    f"stop date {self.stop.isoformat()} is before start date {self.start.isoformat()}",
-                    "stop")
+                    _("stop date {stop} is before start date {start}").format(
+                        stop=self.stop.isoformat(), start=self.start.isoformat()), "stop")
 
     def taken_on(self, day: date) -> bool:
         return self.start <= day and (self.stop is None or day <= self.stop)
@@ -114,7 +119,7 @@ class Medication:
     def described(self) -> str:
         """"Cyclobenzaprine 5 mg at night from 2026-01-05" (no dose, no gap)."""
         what = f"{self.name} {self.dose}" if self.dose else self.name
-        return f"{what} from {self.start.isoformat()}"
+        return _("{medication} from {start}").format(medication=what, start=self.start.isoformat())
 
 
 def later_stop(stops: Iterable[date | None]) -> date | None:
@@ -154,11 +159,12 @@ class SymptomRating:
 
     def __post_init__(self) -> None:
         if not isinstance(self.day, date):
-            raise ValidationError(f"day must be a date, got {self.day!r}", "day")
+            raise ValidationError(_("day must be a date, got {value}").format(
+                value=repr(self.day)), "day")
         text("symptom", self.symptom, max_length=SYMPTOM_MAX, required=True)
         object.__setattr__(self, "symptom", " ".join(self.symptom.split()))
         object.__setattr__(self, "rating",
                            optional_whole_number("rating", self.rating, 0, RATING_MAX))
         if self.rating is None:
-            raise ValidationError("a symptom rating needs a number from 0 to 10", "rating")
+            raise ValidationError(_("a symptom rating needs a number from 0 to 10"), "rating")
         text("source", self.source, max_length=SYMPTOM_MAX)

@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TypeVar
 
-from fibromap.domain.day_bounds import date_range_text, within
+from fibromap.domain.day_bounds import EARLIEST, within
 from fibromap.domain.device_data import MAX_STEPS_A_DAY, DeviceSleep, DeviceSteps
+from fibromap.i18n import _, formats, ngettext
 
 MAX_STEPS_A_MINUTE = 1_000
 Record = TypeVar("Record", DeviceSleep, DeviceSteps)
@@ -28,12 +29,16 @@ __all__ = ["MAX_STEPS_A_DAY", "MAX_STEPS_A_MINUTE", "bounded",
 def impossible_steps(count: float, minutes: float = 1) -> str | None:
     """Why ``count`` steps in ``minutes`` cannot be, in a few words; None when they can."""
     if math.isnan(count) or math.isinf(count):
-        return "a step count that is not a number"
+        return _("a step count that is not a number")
     if count < 0:
-        return f"a negative step count ({count:,.0f})"
+        return _("a negative step count ({count})").format(count=formats.whole(round(count)))
     if count > MAX_STEPS_A_MINUTE * max(minutes, 1):
-        span = "a minute" if minutes <= 1 else f"{minutes:,.0f} minutes"
-        return f"{count:,.0f} steps in {span}, more than {MAX_STEPS_A_MINUTE:,} a minute"
+        steps, most = formats.whole(round(count)), formats.whole(MAX_STEPS_A_MINUTE)
+        if minutes <= 1:
+            return _("{count} steps in a minute, more than {most} a minute").format(
+                count=steps, most=most)
+        return _("{count} steps in {minutes} minutes, more than {most} a minute").format(
+            count=steps, minutes=formats.whole(round(minutes)), most=most)
     return None
 
 
@@ -41,17 +46,22 @@ def sleep_out_of_bounds(sleep: DeviceSleep, latest: date) -> str | None:
     """Why ``sleep`` cannot be kept (a date outside the days a record may fall on)."""
     for moment in (sleep.start, sleep.end):
         if not within(moment.local.date(), latest):
-            return (f"a sleep of {sleep.source.device} dated {moment.local:%Y-%m-%d}, outside "
-                    f"{date_range_text(latest)}")
+            return _("a sleep of {device} dated {day}, outside {earliest} to {latest}").format(
+                device=sleep.source.device, day=f"{moment.local:%Y-%m-%d}",
+                earliest=EARLIEST.isoformat(), latest=latest.isoformat())
     return None
 
 
 def steps_out_of_bounds(steps: DeviceSteps, latest: date) -> str | None:
     if not within(steps.day, latest):
-        return (f"steps of {steps.source.device} on {steps.day.isoformat()}, outside "
-                f"{date_range_text(latest)}")
+        return _("steps of {device} on {day}, outside {earliest} to {latest}").format(
+            device=steps.source.device, day=steps.day.isoformat(), earliest=EARLIEST.isoformat(),
+            latest=latest.isoformat())
     if not 0 <= steps.steps <= MAX_STEPS_A_DAY:
-        return f"{steps.steps:,} steps of {steps.source.device} on {steps.day}, more than a day can hold"
+        return ngettext("{count} step of {device} on {day}, more than a day can hold",
+                        "{count} steps of {device} on {day}, more than a day can hold",
+                        steps.steps).format(count=formats.whole(steps.steps),
+                                            device=steps.source.device, day=steps.day)
     return None
 
 

@@ -22,7 +22,9 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from itertools import pairwise
 
+from fibromap.domain.field_sentences import SLEEP_OUT_OF_RANGE
 from fibromap.errors import ValidationError
+from fibromap.i18n import _, formats, ngettext
 
 NEW_PERIOD_GAP = timedelta(hours=2)      # no stretch for this long: the next is another sleep
 AWAKENING = timedelta(minutes=3)         # a break in sleep this long counts as waking up
@@ -113,12 +115,11 @@ class DeviceSleep:
 
     def __post_init__(self) -> None:
         if self.end.utc <= self.start.utc:
-            raise ValidationError("a sleep must end after it starts", "end")
-        for name in ("in_bed_minutes", "asleep_minutes", "awake_minutes", "awakenings",
-                     "light_minutes", "deep_minutes", "rem_minutes"):
+            raise ValidationError(_("a sleep must end after it starts"), "end")
+        for name in SLEEP_OUT_OF_RANGE:
             value = getattr(self, name)
             if value is not None and not 0 <= value <= 24 * 60 * 2:
-                raise ValidationError(f"{name.replace('_', ' ')} out of range: {value}", name)
+                raise ValidationError(_(SLEEP_OUT_OF_RANGE[name]).format(value=value), name)
 
     @property
     def day(self) -> date:
@@ -142,7 +143,9 @@ class DeviceSteps:
 
     def __post_init__(self) -> None:
         if not 0 <= self.steps <= MAX_STEPS_A_DAY:
-            raise ValidationError(f"{self.steps} steps in a day is out of range", "steps")
+            raise ValidationError(ngettext("{count} step in a day is out of range", "{count} steps "
+                                           "in a day is out of range", self.steps).format(
+                                               count=self.steps), "steps")
 
 
 # -- assembling -----------------------------------------------------------------------------
@@ -193,8 +196,8 @@ def sleep_periods(source: DeviceSource, stretches: Iterable[Stretch],
     for stretch in ordered:
         if stretch.end.utc <= stretch.start.utc:
             if left_out is not None:
-                left_out.append(f"a record of {source.device} ending before it starts "
-                                f"({stretch.start.local:%Y-%m-%d %H:%M})")
+                left_out.append(_("a record of {device} ending before it starts ({start})").format(
+                    device=source.device, start=f"{stretch.start.local:%Y-%m-%d %H:%M}"))
             continue
         if end is None or stretch.start.utc - end > NEW_PERIOD_GAP:
             groups.append([])
@@ -207,9 +210,12 @@ def sleep_periods(source: DeviceSource, stretches: Iterable[Stretch],
         last = max(s.end.utc for s in group)
         if last - first > LONGEST_PERIOD:
             if left_out is not None:
-                left_out.append(f"{(last - first).total_seconds() / 3600:.0f} hours of "
-                                f"{source.device} from {group[0].start.local:%Y-%m-%d %H:%M}, "
-                                "too long for a sleep")
+                hours = f"{(last - first).total_seconds() / 3600:.0f}"
+                left_out.append(ngettext(
+                    "{count} hour of {device} from {start}, too long for a sleep",
+                    "{count} hours of {device} from {start}, too long for a sleep",
+                    int(hours)).format(count=hours, device=source.device,
+                        start=f"{group[0].start.local:%Y-%m-%d %H:%M}"))
             continue
         periods.append(_period(source, group, told))
     return periods
@@ -321,8 +327,10 @@ def steps_per_day(source: DeviceSource, days: Mapping[date, float],
         if 0 <= total <= MAX_STEPS_A_DAY:
             out.append(DeviceSteps(source, day, round(total)))
         elif left_out is not None:
-            left_out.append(f"{total:,.0f} steps of {source.device} on {day}, more than a day "
-                            "can hold")
+            left_out.append(ngettext(
+                "{count} step of {device} on {day}, more than a day can hold",
+                "{count} steps of {device} on {day}, more than a day can hold", round(total)
+            ).format(count=formats.whole(round(total)), device=source.device, day=day))
     return out
 
 

@@ -23,7 +23,7 @@ from fibromap.domain.flare import (
     TreatmentUse,
 )
 from fibromap.errors import ValidationError
-from fibromap.i18n import _
+from fibromap.i18n import N_, _
 
 DRAFT_FORMAT = 1
 
@@ -160,48 +160,56 @@ class FlareDraft:
                    for name in ("treatment", "medication", "dose")),
                  *self.impacts, *([self.context] if self.context is not None else [])]
         if not all(isinstance(word, str) for word in words):
-            raise ValidationError("a word of the unsaved flare is not text")
+            raise ValidationError(_("a word of the unsaved flare is not text"))
         if self.editing_id is not None and (isinstance(self.editing_id, bool)
                                             or not isinstance(self.editing_id, int)):
-            raise ValidationError(f"the flare being changed, {self.editing_id!r}, is not a number")
+            raise ValidationError(_("the flare being changed, {value}, is not a number").format(
+                value=repr(self.editing_id)))
 
     def _check_times(self) -> None:
         if self.onset.tzinfo is None:
-            raise ValidationError("the time of the flare has no UTC offset")
+            raise ValidationError(_("the time of the flare has no UTC offset"))
         if self.editing_modified is not None and self.editing_modified.tzinfo is None:
-            raise ValidationError("the time the flare was last changed has no UTC offset")
+            raise ValidationError(_("the time the flare was last changed has no UTC offset"))
         if self.duration_seconds is not None and (
                 not isinstance(self.duration_seconds, int)
                 or not 0 < self.duration_seconds <= DURATION_MAX_SECONDS):
-            raise ValidationError(f"the length {str(self.duration_seconds)[:20]!r} is not a "
-                                  "number of seconds a flare can last")
+            raise ValidationError(_("the length {value} is not a number of seconds a flare can "
+                                    "last").format(value=repr(str(self.duration_seconds)[:20])))
 
     def _check_sites(self, atlas: Atlas) -> None:
         roles = {role.value for role in SiteRole}
         for site in self.sites:
             if site.region not in atlas:
-                raise ValidationError(f"unknown body region {site.region!r}")
+                raise ValidationError(_("unknown body region {region}").format(
+                    region=repr(site.region)))
             if site.role not in roles:
-                raise ValidationError(f"unknown kind of mark {site.role!r}")
-            _check_level(f"the intensity of {site.region}", site.intensity, 10)
+                raise ValidationError(_("unknown kind of mark {value}").format(
+                    value=repr(site.role)))
+            _check_level(N_("the intensity of {what} must be empty or a whole number from 0 to "
+                            "{high}, not {value}"), site.region, site.intensity, 10)
 
     def _check_links(self) -> None:
         marked = {site.region for site in self.sites}
         for link in self.links:
             if link.source not in marked or link.target not in marked:
-                raise ValidationError(f"a referral from {link.source!r} to {link.target!r} "
-                                      "joins regions that are not marked")
-            _check_level("a referral's intensity", link.intensity, 10)
+                raise ValidationError(_("a referral from {source} to {zone} joins regions that "
+                                        "are not marked").format(source=repr(link.source),
+                                                                 zone=repr(link.target)))
+            _check_level(N_("a referral's intensity must be empty or a whole number from 0 to "
+                            "{high}, not {value}"), "", link.intensity, 10)
 
     def _check_ratings(self) -> None:
         """The reliefs of the treatments and the impacts (each area one the form has)."""
         for use in self.treatments:
-            _check_level(f"the relief of {use.treatment!r}", use.relief, 10)
+            _check_level(N_("the relief of {what} must be empty or a whole number from 0 to "
+                            "{high}, not {value}"), repr(use.treatment), use.relief, 10)
         areas = {area.value for area in ImpactArea}
         for area, value in self.impacts.items():
             if area not in areas:
-                raise ValidationError(f"unknown impact {area!r}")
-            _check_level(f"the impact on {area}", value, 3)
+                raise ValidationError(_("unknown impact {value}").format(value=repr(area)))
+            _check_level(N_("the impact on {what} must be empty or a whole number from 0 to "
+                            "{high}, not {value}"), area, value, 3)
 
     # -- on disk -----------------------------------------------------------------------
     def to_json(self) -> str:
@@ -217,7 +225,8 @@ class FlareDraft:
         try:
             document = json.loads(text)
             if document.get("format") != DRAFT_FORMAT:
-                raise ValueError(f"unknown draft format {document.get('format')!r}")
+                raise ValueError(_("unknown draft format {value}").format(
+                    value=repr(document.get("format"))))
             data: dict[str, Any] = document["draft"]
             return cls(
                 onset=datetime.fromisoformat(data["onset"]),
@@ -244,12 +253,12 @@ class FlareDraft:
                 reason=exc)) from exc
 
 
-def _check_level(name: str, value: object, high: int) -> None:
-    """Refuse a rating that is neither empty nor a whole number from 0 to ``high``."""
+def _check_level(sentence: str, what: str, value: object, high: int) -> None:
+    """Refuse a rating that is neither empty nor a whole number from 0 to ``high``, in
+    ``sentence`` (marked N_) about ``what``."""
     if value is not None and (isinstance(value, bool) or not isinstance(value, int)
                               or not 0 <= value <= high):
-        raise ValidationError(f"{name} must be empty or a whole number from 0 to "
-                              f"{high}, not {value!r}")
+        raise ValidationError(_(sentence).format(what=what, high=high, value=repr(value)))
 
 
 def _moment(value: str | None) -> datetime | None:

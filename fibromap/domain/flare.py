@@ -12,6 +12,7 @@ from typing import TypeVar
 from fibromap.domain.validation import aware, optional_whole_number, text, whole_number_in_range
 from fibromap.domain.vocabulary import KEY_PATTERN
 from fibromap.errors import ValidationError
+from fibromap.i18n import N_, _
 
 INTENSITY_MAX = 10
 RELIEF_MAX = 10
@@ -67,10 +68,12 @@ class SpasmSite:
             object.__setattr__(self, "role", SiteRole(self.role))
         except ValueError:
             raise ValidationError(
-                f"role must be spasm, trigger_point or referred, got {self.role!r}", "role") from None
+                _("role must be spasm, trigger_point or referred, got {value}").format(
+                    value=repr(self.role)), "role") from None
         if self.intensity is None and self.role.is_source:
-            raise ValidationError(f"give an intensity (0–10) for {self.region}: only a referred "
-                                  "zone may be left unrated", "intensity")
+            raise ValidationError(_("give an intensity (0–10) for {region}: only a referred "
+                                    "zone may be left unrated").format(region=self.region),
+                                  "intensity")
         object.__setattr__(self, "intensity", optional_whole_number(
             "intensity", self.intensity, 0, INTENSITY_MAX))
 
@@ -92,8 +95,8 @@ class Referral:
         _region("referral source", self.source)
         _region("referral zone", self.target)
         if self.source == self.target:
-            raise ValidationError(f"a referral must lead to another region, not back to {self.source}",
-                                  "referral")
+            raise ValidationError(_("a referral must lead to another region, not back to "
+                                    "{region}").format(region=self.source), "referral")
         object.__setattr__(self, "intensity", optional_whole_number(
             "referral intensity", self.intensity, 0, INTENSITY_MAX))
 
@@ -109,20 +112,30 @@ class TreatmentUse:
 
     def __post_init__(self) -> None:
         if not isinstance(self.treatment, str) or not KEY_PATTERN.match(self.treatment):
-            raise ValidationError(f"unknown treatment {self.treatment!r}", "treatment")
+            raise ValidationError(_("unknown treatment {key}").format(key=repr(self.treatment)),
+                                  "treatment")
         object.__setattr__(self, "relief",
                            optional_whole_number("relief", self.relief, 0, RELIEF_MAX))
         text("medication name", self.medication, max_length=MEDICATION_TEXT_MAX)
         text("dose", self.dose, max_length=MEDICATION_TEXT_MAX)
 
 
-def _keys(field_name: str, noun: str, values: Iterable[str]) -> frozenset[str]:
+# What a list of words may be told, each list's own sentences (keys of _keys).
+KEY_SENTENCES = {
+    "qualities": (N_("qualities must be a list of words, got {value}"),
+                  N_("unknown pain quality {key}")),
+    "triggers": (N_("triggers must be a list of words, got {value}"), N_("unknown trigger {key}")),
+}
+
+
+def _keys(field_name: str, values: Iterable[str]) -> frozenset[str]:
+    not_a_list, unknown = KEY_SENTENCES[field_name]
     if isinstance(values, str):
-        raise ValidationError(f"{field_name} must be a list of words, got {values!r}", field_name)
+        raise ValidationError(_(not_a_list).format(value=repr(values)), field_name)
     keys = frozenset(values)
     for key in keys:
         if not isinstance(key, str) or not KEY_PATTERN.match(key):
-            raise ValidationError(f"unknown {noun} {key!r}", field_name)
+            raise ValidationError(_(unknown).format(key=repr(key)), field_name)
     return keys
 
 
@@ -166,29 +179,30 @@ class Flare:
     def __post_init__(self) -> None:
         aware("onset", self.onset)
         if not isinstance(self.day_only, bool):
-            raise ValidationError(f"day_only must be true or false, got {self.day_only!r}",
-                                  "day_only")
+            raise ValidationError(_("day_only must be true or false, got {value}").format(
+                value=repr(self.day_only)), "day_only")
         if self.day_only:
             object.__setattr__(self, "onset", day_only_onset(self.onset_local.date()))
         object.__setattr__(self, "sites", tuple(self.sites))
         object.__setattr__(self, "referrals", tuple(self.referrals))
         object.__setattr__(self, "treatments", tuple(self.treatments))
         if not self.sites:
-            raise ValidationError("a flare needs at least one body region", "sites")
+            raise ValidationError(_("a flare needs at least one body region"), "sites")
         self._check_sites()
         object.__setattr__(self, "duration_seconds", optional_whole_number(
             "duration in seconds", self.duration_seconds, 1, DURATION_MAX_SECONDS))
         if not isinstance(self.still_going, bool):
-            raise ValidationError(f"still_going must be true or false, got {self.still_going!r}",
-                                  "still_going")
+            raise ValidationError(_("still_going must be true or false, got {value}").format(
+                value=repr(self.still_going)), "still_going")
         if self.still_going and self.duration_seconds is not None:
-            raise ValidationError("a flare still going has no length yet: give its length "
-                                  "or say it is still going, not both", "still_going")
+            raise ValidationError(_("a flare still going has no length yet: give its length "
+                                    "or say it is still going, not both"), "still_going")
         if self.context is not None and (not isinstance(self.context, str)
                                          or not KEY_PATTERN.match(self.context)):
-            raise ValidationError(f"unknown activity {self.context!r}", "context")
-        object.__setattr__(self, "qualities", _keys("qualities", "pain quality", self.qualities))
-        object.__setattr__(self, "triggers", _keys("triggers", "trigger", self.triggers))
+            raise ValidationError(_("unknown activity {key}").format(key=repr(self.context)),
+                                  "context")
+        object.__setattr__(self, "qualities", _keys("qualities", self.qualities))
+        object.__setattr__(self, "triggers", _keys("triggers", self.triggers))
         object.__setattr__(self, "impacts", self._checked_impacts(self.impacts))
         text("notes", self.notes)
         for name in ("created", "modified"):
@@ -199,32 +213,36 @@ class Flare:
         roles: dict[str, SiteRole] = {}
         for site in self.sites:
             if not isinstance(site, SpasmSite):
-                raise ValidationError(f"a body region must be a SpasmSite, got {site!r}", "sites")
+                raise ValidationError(_("a body region must be a SpasmSite, got {value}").format(
+                    value=repr(site)), "sites")
             if site.region in roles:
-                raise ValidationError(f"{site.region} is marked twice in one flare", "sites")
+                raise ValidationError(_("{region} is marked twice in one flare").format(
+                    region=site.region), "sites")
             roles[site.region] = site.role
         if all(site.intensity is None for site in self.sites):
-            raise ValidationError("give an intensity (0–10) for at least one region", "sites")
+            raise ValidationError(_("give an intensity (0–10) for at least one region"), "sites")
         seen: set[tuple[str, str]] = set()
         for referral in self.referrals:
             if not isinstance(referral, Referral):
-                raise ValidationError(f"a referral must be a Referral, got {referral!r}", "referrals")
+                raise ValidationError(_("a referral must be a Referral, got {value}").format(
+                    value=repr(referral)), "referrals")
             if referral.source not in roles or not roles[referral.source].is_source:
                 raise ValidationError(
-                    f"referral source {referral.source} must be a spasm or trigger point in this flare",
-                    "referrals")
+                    _("referral source {region} must be a spasm or trigger point in this "
+                      "flare").format(region=referral.source), "referrals")
             if roles.get(referral.target) is not SiteRole.REFERRED:
                 raise ValidationError(
-                    f"referral zone {referral.target} must be marked as referred pain in this flare",
-                    "referrals")
+                    _("referral zone {region} must be marked as referred pain in this "
+                      "flare").format(region=referral.target), "referrals")
             if (referral.source, referral.target) in seen:
                 raise ValidationError(
-                    f"the referral from {referral.source} to {referral.target} is given twice",
-                    "referrals")
+                    _("the referral from {source} to {zone} is given twice").format(
+                        source=referral.source, zone=referral.target), "referrals")
             seen.add((referral.source, referral.target))
         for use in self.treatments:
             if not isinstance(use, TreatmentUse):
-                raise ValidationError(f"a treatment must be a TreatmentUse, got {use!r}", "treatments")
+                raise ValidationError(_("a treatment must be a TreatmentUse, got {value}").format(
+                    value=repr(use)), "treatments")
 
     @staticmethod
     def _checked_impacts(impacts: Mapping) -> dict[ImpactArea, int]:
@@ -234,8 +252,8 @@ class Flare:
                 area = ImpactArea(area)
             except ValueError:
                 raise ValidationError(
-                    f"impact must be on walking, fine_motor, sleep or work, got {area!r}",
-                    "impacts") from None
+                    _("impact must be on walking, fine_motor, sleep or work, got {value}").format(
+                        value=repr(area)), "impacts") from None
             checked[area] = whole_number_in_range(f"impact on {area.value.replace('_', ' ')}",
                                                   level, 0, IMPACT_MAX)
         return checked

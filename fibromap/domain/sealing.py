@@ -24,6 +24,7 @@ import json
 import os
 
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _
 
 FORMAT = "fibromap-sealed"
 VERSION = 1
@@ -48,7 +49,7 @@ def _unb64(text) -> bytes:
     try:
         return base64.b64decode(str(text), validate=True)
     except (binascii.Error, ValueError):
-        raise FibroMapError("the sealed file is damaged (its base64 is broken)") from None
+        raise FibroMapError(_("the sealed file is damaged (its base64 is broken)")) from None
 
 
 def _aead(key: bytes):
@@ -59,7 +60,7 @@ def _aead(key: bytes):
 def _scrypt(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
     if not passphrase:
-        raise FibroMapError("a passphrase cannot be empty")
+        raise FibroMapError(_("a passphrase cannot be empty"))
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
 
 
@@ -102,14 +103,15 @@ def envelope(data: bytes) -> dict:
     try:
         found = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise FibroMapError("the sealed file is damaged (it is not whole JSON)") from None
+        raise FibroMapError(_("the sealed file is damaged (it is not whole JSON)")) from None
     if not isinstance(found, dict) or found.get("format") != FORMAT:
-        raise FibroMapError("the file is not a sealed FibroMap file")
+        raise FibroMapError(_("the file is not a sealed FibroMap file"))
     if found.get("version") != VERSION:
-        raise FibroMapError(f"the sealed file is version {found.get('version')!r}, from a "
-                            "newer FibroMap; update FibroMap to open it")
+        raise FibroMapError(_("the sealed file is version {version}, from a newer FibroMap; "
+                              "update FibroMap to open it").format(
+                                  version=repr(found.get("version"))))
     if found.get("cipher") != "AES-256-GCM" or not isinstance(found.get("key"), dict):
-        raise FibroMapError("the sealed file is damaged (unknown cipher or key)")
+        raise FibroMapError(_("the sealed file is damaged (unknown cipher or key)"))
     return found
 
 
@@ -130,21 +132,22 @@ def _open(found: dict, key: bytes) -> bytes:
         return _aead(key).decrypt(_unb64(found["nonce"]), _unb64(found.get("ciphertext", "")),
                                   _header_bytes(header))
     except (InvalidTag, ValueError):
-        raise CannotUnseal("the passphrase does not open this file (or the file was "
-                           "changed)") from None
+        raise CannotUnseal(_("the passphrase does not open this file (or the file was "
+                             "changed)")) from None
 
 
 def unseal_with_passphrase(data: bytes, passphrase: str) -> bytes:
     found = envelope(data)
     spec = found["key"]
     if spec.get("from") != "passphrase" or spec.get("kdf") != "scrypt":
-        raise FibroMapError("this sealed file opens with its database's key, not a passphrase")
+        raise FibroMapError(_("this sealed file opens with its database's key, not a "
+                              "passphrase"))
     try:
         n, r, p = (int(spec[name]) for name in ("n", "r", "p"))
     except (KeyError, TypeError, ValueError):
-        raise FibroMapError("the sealed file is damaged (its key settings)") from None
+        raise FibroMapError(_("the sealed file is damaged (its key settings)")) from None
     if not (2 ** 10 <= n <= 2 ** 20 and 1 <= r <= 32 and 1 <= p <= 16):
-        raise FibroMapError("the sealed file asks for key settings FibroMap does not use")
+        raise FibroMapError(_("the sealed file asks for key settings FibroMap does not use"))
     return _open(found, _scrypt(passphrase, _unb64(spec.get("salt", "")), n, r, p))
 
 

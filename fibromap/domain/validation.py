@@ -1,12 +1,13 @@
-"""Small checks that turn bad values into messages a person understands."""
+"""Small checks that turn bad values into messages a person understands (each field's
+own sentences: field_sentences)."""
 
 from __future__ import annotations
 
 import math
 from datetime import datetime
 
+from fibromap.domain.field_sentences import said
 from fibromap.errors import ValidationError
-from fibromap.i18n import _
 
 
 def whole_number_in_range(field: str, value: object, low: int, high: int) -> int:
@@ -15,22 +16,19 @@ def whole_number_in_range(field: str, value: object, low: int, high: int) -> int
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         else:
-            raise ValidationError(_("{field} must be a whole number, got {value}").format(
-                field=field, value=repr(value)), field)
+            raise ValidationError(said(field, "whole", value=repr(value)), field)
     if not low <= value <= high:
-        raise ValidationError(_("{field} must be between {low} and {high}, got {value}").format(
-            field=field, low=low, high=high, value=value), field)
+        raise ValidationError(said(field, "range", low=low, high=high, value=value), field)
     return value
 
 
 def number_in_range(field: str, value: object, low: float, high: float) -> float:
     """``value`` as a float within [low, high]."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
-        raise ValidationError(_("{field} must be a number, got {value}").format(
-            field=field, value=repr(value)), field)
+        raise ValidationError(said(field, "number", value=repr(value)), field)
     if not low <= value <= high:
-        raise ValidationError(_("{field} must be between {low} and {high}, got {value}").format(
-            field=field, low=f"{low:g}", high=f"{high:g}", value=f"{value:g}"), field)
+        raise ValidationError(said(field, "range", low=f"{low:g}", high=f"{high:g}",
+                                   value=f"{value:g}"), field)
     return float(value)
 
 
@@ -45,32 +43,25 @@ def optional_number(field: str, value: object, low: float, high: float) -> float
 def aware(field: str, value: object) -> datetime:
     """A datetime that knows its UTC offset (naive times are ambiguous after travel or DST)."""
     if not isinstance(value, datetime):
-        raise ValidationError(_("{field} must be a date and time, got {value}").format(
-            field=field, value=repr(value)), field)
+        raise ValidationError(said(field, "datetime", value=repr(value)), field)
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValidationError(_("{field} must include its UTC offset, got {value}").format(
-            field=field, value=value.isoformat()), field)
+        raise ValidationError(said(field, "offset", value=value.isoformat()), field)
     return value
 
 
 def text(field: str, value: object, *, max_length: int | None = None, required: bool = False) -> str:
     if not isinstance(value, str):
-        raise ValidationError(_("{field} must be text, got {value}").format(
-            field=field, value=repr(value)), field)
+        raise ValidationError(said(field, "text", value=repr(value)), field)
     if "\x00" in value:
-        raise ValidationError(_("{field} must not contain NUL characters").format(field=field), field)
+        raise ValidationError(said(field, "nul"), field)
     if not value.isascii():
         try:
             value.encode("utf-8")
         except UnicodeEncodeError as error:
-            raise ValidationError(
-                _("{field} holds a broken character (U+{code}, half of a surrogate pair) at "
-                  "position {position}").format(field=field, code=f"{ord(value[error.start]):04X}",
-                                                position=error.start + 1), field) from None
+            raise ValidationError(said(field, "broken", code=f"{ord(value[error.start]):04X}",
+                                       position=error.start + 1), field) from None
     if required and not value.strip():
-        raise ValidationError(_("{field} must not be empty").format(field=field), field)
+        raise ValidationError(said(field, "empty"), field)
     if max_length is not None and len(value) > max_length:
-        raise ValidationError(
-            _("{field} must be at most {limit} characters, got {length}").format(
-                field=field, limit=max_length, length=len(value)), field)
+        raise ValidationError(said(field, "long", limit=max_length, length=len(value)), field)
     return value

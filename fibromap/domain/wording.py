@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fibromap.i18n import N_, _, ngettext
+from fibromap.i18n import N_, _, formats, ngettext
 
 IRREGULAR = {"check-ins": "check-in", "entries": "entry", "days": "day", "people": "person"}
 
@@ -68,7 +68,10 @@ LONG_SPAN_DAYS = 300
 
 def chart_date(day, span_days: int) -> str:
     """A bar's date: "05 Dec" over a few months; "Dec 2016" over most of a year or more,
-    where a day and month alone would come back and mislead."""
+    where a day and month alone would come back and mislead (in the language's own forms:
+    "5. Dez.", "Dez. 2016")."""
     if span_days > LONG_SPAN_DAYS:
-        return f"{day:%b}\u00a0{day:%Y}"
-    return f"{day:%d}\u00a0{day:%b}"
+        shown = formats.dated(day, "%b\u00a0%Y", "yMMM")
+    else:
+        shown = formats.dated(day, "%d\u00a0%b", "MMMd")
+    return shown.replace(" ", "\u00a0")  # a label kept on one line, in any language

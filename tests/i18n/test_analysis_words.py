@@ -89,8 +89,8 @@ def test_a_period_comparison_and_a_validation_message_in_spanish():
     with using("es"):
         assert compare_periods(short, {}, {}, None).refused.startswith(
             "Un periodo de 5 días es demasiado corto")
-        with pytest.raises(ValidationError, match="intensity debe estar entre 0 y 10; se "
-                                                  "recibió 11"):
+        # the field named inside its own whole sentence (field_sentences), not glued in
+        with pytest.raises(ValidationError, match="la intensidad debe estar entre 0 y 10, no 11"):
             whole_number_in_range("intensity", 11, 0, 10)
     with pytest.raises(ValidationError, match="intensity must be between 0 and 10, got 11"):
         whole_number_in_range("intensity", 11, 0, 10)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from fibromap.domain.draft import FlareDraft
-from fibromap.domain.draft_changes import is_running, same_moment, step_name
+from fibromap.domain.draft_changes import Step, same_moment, step
 from fibromap.domain.flare import Flare
 
 RUNNING_STEP = 30  # the id QUndoStack merges consecutive steps of one name by
@@ -39,18 +39,20 @@ class Moment:
 class DraftStep(QUndoCommand):
     """One step: undo shows the state before it, redo the state after."""
 
-    def __init__(self, history: DraftHistory, before: Moment, after: Moment, text: str):
-        super().__init__(text)
+    def __init__(self, history: DraftHistory, before: Moment, after: Moment, step: Step):
+        super().__init__(step.text)  # the words shown; the step itself is what is compared
+        self.step = step
         self._history = history
         self.before = before
         self.after = after
         self._pushed = True  # QUndoStack.push() calls redo(): the step is already on screen
 
     def id(self) -> int:
-        return RUNNING_STEP if is_running(self.text()) else -1
+        return RUNNING_STEP if self.step.running else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if not isinstance(other, DraftStep) or other.text() != self.text():
+        if not isinstance(other, DraftStep) or (other.step.kind, other.step.region) != (
+                self.step.kind, self.step.region):
             return False
         self.after = other.after  # digits typed one by one, an intensity stepped: one step
         return True
@@ -85,8 +87,8 @@ class DraftHistory(QObject):
         self._shown = self._snapshot()
 
     def record(self, text: str | None = None) -> bool:
-        """Make what is on screen a step (named ``text``, or by what changed); False when
-        nothing changed."""
+        """Make what is on screen a step (named ``text``, words already in the language of
+        the moment, or by what changed); False when nothing changed."""
         now = self._snapshot()
         before = self._shown
         if before is None:
@@ -94,10 +96,10 @@ class DraftHistory(QObject):
             return False
         if before.same_as(now):
             return False
-        if text is None:
-            text = step_name(before.draft, now.draft, self._name, clock=before.clock and now.clock)
+        made = (step(before.draft, now.draft, self._name, clock=before.clock and now.clock)
+                if text is None else Step("named", text))
         self._shown = now
-        self.stack.push(DraftStep(self, before, now, text))
+        self.stack.push(DraftStep(self, before, now, made))
         return True
 
     def show(self, moment: Moment) -> None:
