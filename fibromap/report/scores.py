@@ -9,9 +9,9 @@ from PySide6.QtGui import QPainter
 
 from fibromap.analysis.report_data import ReportData
 from fibromap.analysis.scores import ACR_MONTHS, MEASURED_ZERO, NO_RECORDS, NOT_A_DIAGNOSIS, Criteria2016
-from fibromap.domain.atlas import WPI_AREAS
+from fibromap.domain.atlas import WPI_AREAS, WPI_EXCLUDED_TEXT
 from fibromap.figure.formatting import in_sentence
-from fibromap.i18n import N_, _, ngettext
+from fibromap.i18n import _, ngettext
 from fibromap.i18n.formats import day, decimal, whole
 from fibromap.report.charts import bar_chart, chart_day
 from fibromap.report.layout import (
@@ -28,11 +28,6 @@ from fibromap.report.layout import (
 
 # Named when shown (WpiArea.name), in the report's language: not when this module is loaded.
 AREAS = {area.id: area for area in WPI_AREAS}
-# domain/atlas.py's WPI_EXCLUDED_TEXT as one sentence to translate whole (a test keeps the
-# two alike).
-WPI_EXCLUDED_SENTENCE = N_("Not WPI areas (ACR 2016): the head and face apart from the jaw, the "
-                           "elbows, the wrists and hands, the groin and iliopsoas, the knees, the "
-                           "pelvic floor, the ankles and feet.")
 LATEST = 6        # questionnaire results listed before the chart carries the rest
 
 
@@ -69,7 +64,7 @@ def wpi_lines(data: ReportData) -> list[str]:
                  weeks=_weeks(missing), no_records=_(NO_RECORDS)) if missing else "")
              + _("; generalized pain in {count} of {weeks}").format(
                  count=sum(1 for _w, r in measured if r.generalized), weeks=len(measured))
-             + (ngettext(" (the first {n} day make no whole week).",
+             + (ngettext(" (the first day makes no whole week).",
                          " (the first {n} days make no whole week).", rest.days).format(
                  n=whole(rest.days)) if rest else ".")]
     week, last = scores.weeks[-1]
@@ -83,7 +78,7 @@ def wpi_lines(data: ReportData) -> list[str]:
         areas = ", ".join(in_sentence(AREAS[a].name) for a in last.areas)
         lines.append(_("{span}: WPI {score} ({areas}).").format(span=span, score=last.score,
                                                                  areas=areas))
-    return lines + [_(WPI_EXCLUDED_SENTENCE)]
+    return lines + [_(WPI_EXCLUDED_TEXT)]
 
 
 def criteria_line(criteria: Criteria2016) -> str:

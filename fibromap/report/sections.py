@@ -147,8 +147,8 @@ def _trend_note(data: ReportData) -> str:
         flares = npgettext("after of or with (German dative)", "{n} flare", "{n} flares",
                            out.flares).format(n=whole(out.flares))
         note += ngettext(
-            " The first {n} day ({days}), with {flares}, are too few for a bar and are not in "
-            "the chart.",
+            " The first day ({days}), with {flares}, is too few for a bar and is not in the "
+            "chart.",
             " The first {n} days ({days}), with {flares}, are too few for a bar and are not "
             "in the chart.", out.days.days).format(n=whole(out.days.days),
                                                    days=_days(out.days), flares=flares)

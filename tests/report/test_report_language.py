@@ -10,11 +10,9 @@ from datetime import date, timedelta
 import pytest
 
 from fibromap.cli import main
-from fibromap.domain.atlas import WPI_EXCLUDED_TEXT
 from fibromap.domain.flare import Flare, SpasmSite
 from fibromap.i18n import current, using
 from fibromap.i18n.formats import percent
-from fibromap.report.scores import WPI_EXCLUDED_SENTENCE
 from fibromap.store.store import Store
 from tests.helpers.records import at
 
@@ -124,10 +122,6 @@ def test_a_percentage_follows_the_language(language, written):
     with using(language):
         assert percent(0.45) == written
         assert percent(0.004) == written.replace("45", "0")
-
-
-def test_the_report_names_the_areas_outside_the_wpi_as_the_atlas_does():
-    assert WPI_EXCLUDED_SENTENCE == WPI_EXCLUDED_TEXT  # the English the translations follow
 
 
 def test_each_agrees_with_the_words_around_it():
