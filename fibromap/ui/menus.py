@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMessageBox
 
-from fibromap import APP_NAME
+from fibromap import APP_NAME, __version__
 from fibromap.domain.geometry import Build
 from fibromap.i18n import SHIPPED, _, from_environment, using
 
@@ -56,7 +57,7 @@ def build_menus(window, pages: Sequence[PageEntry]) -> WindowActions:
     those that need the database stay off until it is open."""
     flare_menu = window.menuBar().addMenu(_("&File"))
     new = _action(window, _("&New flare"), window.new_flare, QKeySequence.StandardKey.New)
-    save = _action(window, _("&Save flare"), window.log.save, QKeySequence.StandardKey.Save)
+    save = _action(window, _("&Save flare"), lambda: window.log.save(), QKeySequence.StandardKey.Save)
     repeat = _action(window, _("&Repeat last flare"), window.repeat_last, "Ctrl+R")
     referral = _action(
         window, _("Pain &spreads from the current region"),
@@ -65,9 +66,9 @@ def build_menus(window, pages: Sequence[PageEntry]) -> WindowActions:
     report = _action(window, _("Appointment &report…"), window.show_report, "Ctrl+P")
     for action in (new, save, repeat):
         flare_menu.addAction(action)
-    export = _action(window, _("&Export…"), window.show_export)
+    export = _action(window, _("&Export…"), lambda: show_export(window))
     import_ = _action(window, _("&Import…"), window.show_import)
-    devices = _action(window, _("&Devices…"), window.show_devices)
+    devices = _action(window, _("&Devices…"), lambda: show_devices(window))
     flare_menu.addSeparator()
     for action in (report, export, import_, devices):
         flare_menu.addAction(action)
@@ -118,7 +119,7 @@ def build_menus(window, pages: Sequence[PageEntry]) -> WindowActions:
     help_menu = window.menuBar().addMenu(_("&Help"))
     backups = _action(window, _("&Backups…"), window.show_backups)
     help_menu.addAction(backups)
-    about = _action(window, _("&About {app}").format(app=APP_NAME), window.show_about)
+    about = _action(window, _("&About {app}").format(app=APP_NAME), lambda: show_about(window))
     help_menu.addAction(about)
     # Save works already: a flare saved before the records are open is kept until they are.
     needs_the_store = (new, repeat, report, export, import_, devices, refresh, backups,
@@ -159,3 +160,29 @@ def _choose_language(window, tag: str | None) -> None:
         message = _("FibroMap will be in {language} from its next start.").format(
             language=SHIPPED[language])
     window.statusBar().showMessage(message, 8000)
+
+
+def show_about(window) -> None:
+    # Help › About works while the database is still opening (a moment at start-up).
+    QMessageBox.about(window, _("About {app}").format(app=APP_NAME), _(
+        "<b>{app} {version}</b><br>A private spasm and pain logger.<br><br>"
+        "Your data stays on this computer; FibroMap opens no network connection.<br>"
+        "Database: {database}<br>Data folder: {data}<br>Backups: {backups}<br>Logs: {logs}"
+    ).format(app=APP_NAME, version=__version__, data=window.paths.data_dir,
+             database=window.store.display_name if window.store else _("still opening"),
+             backups=window.paths.backups_dir, logs=window.paths.logs_dir))
+
+
+def show_devices(window) -> None:
+    from fibromap.ui.dialogs.devices_dialog import DevicesDialog
+
+    dialog = DevicesDialog(window.opened_store(), window)
+    dialog.exec()
+    if dialog.removed:
+        window.refresh()
+
+
+def show_export(window) -> None:
+    from fibromap.ui.dialogs.exchange_dialogs import ExportDialog
+
+    ExportDialog(window.opened_store(), window).exec()
