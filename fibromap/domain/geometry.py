@@ -18,31 +18,16 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cache
 
 from fibromap.config import resource
 from fibromap.domain.atlas import View
+from fibromap.domain.builds import Build
 from fibromap.domain.resource_cache import code_of, kept
-from fibromap.i18n import N_
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 Point = tuple[float, float]
 Ring = tuple[Point, ...]
-
-
-class Build(StrEnum):
-    """Which whole figure is drawn: the same regions, shaped as a woman's, a man's, or
-    between the two (the widths of figure-proportions.md)."""
-
-    FEMALE = "female"
-    MALE = "male"
-    NEUTRAL = "neutral"
-
-    @property
-    def label(self) -> str:
-        return {"female": N_("Female figure"), "male": N_("Male figure"),
-                "neutral": N_("Neutral figure (between the two)")}[self.value]
 
 
 @dataclass(frozen=True, slots=True)

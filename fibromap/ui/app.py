@@ -180,8 +180,11 @@ def _show_then_open(window: MainWindow, url: str, paths: Paths) -> Store | None:
 
 
 def _load_store_code() -> None:
-    """The store's modules and SQLAlchemy, imported (on a worker thread: see the top)."""
-    importlib.import_module("fibromap.store.store")
+    """The store's modules and SQLAlchemy, with its SQLite dialect and the modules that
+    check a protected database's passphrase, imported (on a worker thread: see the top)."""
+    for module in ("fibromap.store.store", "fibromap.store.attempts", "fibromap.store.remembered",
+                   "sqlalchemy.dialects.sqlite.pysqlite"):
+        importlib.import_module(module)
 
 
 def _listen(address: str) -> InstanceServer | None:

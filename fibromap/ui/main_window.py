@@ -12,30 +12,24 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QMainWindow, QSystemTrayI
 
 from fibromap import APP_NAME
 from fibromap.config import Paths
-from fibromap.domain.draft import FlareDraft
-from fibromap.domain.flare import Flare
-from fibromap.domain.geometry import Build, load_geometry
+from fibromap.domain.builds import Build
 from fibromap.errors import FibroMapError
-from fibromap.figure.formatting import onset_text
-from fibromap.i18n import N_, _
-from fibromap.store.drafts import DraftFile
+from fibromap.i18n import _
+from fibromap.ui.dialogs import window_dialogs
 from fibromap.ui.launch.requests import Requests
-from fibromap.ui.launch.tray import Tray
-from fibromap.ui.log.delete_flare import DeleteFlare
-from fibromap.ui.menus import WindowActions, build_menus
+from fibromap.ui.menus import FIGURE_SHOWN, WindowActions, build_menus
 from fibromap.ui.pages import PageTabs
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import PAGES, VIEWS, Page, PageContext, ReviewView
 
 FRAME_ALLOWANCE = 32  # pixels a window manager's title bar may take
-FIGURE_SHOWN = {Build.FEMALE: N_("The body map now shows the female figure."),
-                Build.MALE: N_("The body map now shows the male figure."),
-                Build.NEUTRAL: N_("The body map now shows the neutral figure (between the two).")}
 if TYPE_CHECKING:
+    from fibromap.domain.flare import Flare
     from fibromap.store.store import Store
     from fibromap.ui.change_watcher import ChangeWatcher
     from fibromap.ui.daily.reminder import CheckInReminder
     from fibromap.ui.dialogs.start_check import StartCheck
+    from fibromap.ui.launch.tray import Tray
     from fibromap.ui.log.log_page import LogPage
     from fibromap.ui.widgets.app_lock import AppLock
 
@@ -62,8 +56,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("{app} — demo records").format(app=APP_NAME) if paths.demo else APP_NAME)
         free = self.screen().availableGeometry()  # 1280x820, less on a smaller screen
         self.resize(min(1280, free.width()), min(820, free.height() - FRAME_ALLOWANCE))
-        # Sealed with the database's key while it is protected.
-        self.drafts = DraftFile(paths, lambda: self.store.database.key if self.store else None)
         self.app_lock: AppLock | None = None  # the idle lock, while the records are protected
         self.undo_stack = QUndoStack(self)
         self._log: LogPage | None = None
@@ -104,8 +96,9 @@ class MainWindow(QMainWindow):
 
     def add_log(self) -> None:
         """Make the Log, its body map and form, and put it in its tab."""
-        from fibromap.ui.log.log_page import LogPage  # after the frame is drawn, at start-up
-
+        from fibromap.store.drafts import DraftFile  # these after the frame is drawn, at start-up
+        from fibromap.ui.log.log_page import LogPage
+        self.drafts = DraftFile(self.paths, lambda: self.store.database.key if self.store else None)
         self._log = log = LogPage(None, self.settings, self.drafts)
         self.tabs.set_log(log)
         self.undo_group.addStack(log.undo_stack)
@@ -177,10 +170,8 @@ class MainWindow(QMainWindow):
         button.setToolTip(self._read_only_why)
 
     def _choose_undo(self) -> None:
-        log = self._log
-        on_log = log is not None and self.tabs.currentWidget() is log
-        self.undo_group.setActiveStack(log.undo_stack if log is not None and on_log
-                                       else self.undo_stack)
+        on_log = self._log is not None and self.tabs.currentWidget() is self._log
+        self.undo_group.setActiveStack(self.log.undo_stack if on_log else self.undo_stack)
 
     def current_view(self) -> str:
         return self.tabs.current_view()
@@ -199,6 +190,7 @@ class MainWindow(QMainWindow):
     def add_tray(self) -> Tray:
         """The tray icon and its menu (attach() adds and shows it where the desktop has a
         tray); from then on closing the window leaves FibroMap in the tray."""
+        from fibromap.ui.launch.tray import Tray
         self.tray = Tray(self, self.requests.answer, self.quit, self._session_ending)
         return self.tray
 
@@ -227,6 +219,8 @@ class MainWindow(QMainWindow):
         self.log.edit(flare)
 
     def flare_deleted(self, flare: Flare) -> None:
+        from fibromap.figure.formatting import onset_text
+        from fibromap.ui.log.delete_flare import DeleteFlare
         self.undo_stack.push(DeleteFlare(self, flare))
         self.refresh()
         self.statusBar().showMessage(
@@ -267,6 +261,7 @@ class MainWindow(QMainWindow):
         """Draw the body as the female, male or neutral figure on every map and in the
         report (View › Body figure); the marks and the flare being typed stay."""
         self.settings.build = build
+        from fibromap.domain.geometry import load_geometry
         geometry = load_geometry(build)
         self.log.map.set_geometry(geometry)
         self.figureChanged.emit(geometry)
@@ -313,6 +308,8 @@ class MainWindow(QMainWindow):
 
     def show_view(self, name: str) -> None:
         if name == "bodymap":  # the Log view showing the most recent flare
+            from fibromap.domain.draft import FlareDraft
+            from fibromap.figure.formatting import onset_text
             self.tabs.setCurrentWidget(self.log)
             latest = self.opened_store().flares.latest()
             if latest is not None:
@@ -371,6 +368,8 @@ class MainWindow(QMainWindow):
         from fibromap.ui.dialogs.report_dialog import ReportDialog
 
         ReportDialog(self.opened_store(), self.settings, self.log.map.atlas, parent=self).exec()
+
+    show_devices, show_export = window_dialogs.show_devices, window_dialogs.show_export
 
     def show_import(self, path=None) -> None:
         from fibromap.ui.dialogs.exchange_dialogs import ask_import, run_import

@@ -10,11 +10,15 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from fibromap import APP_NAME, __version__
-from fibromap.domain.geometry import Build
-from fibromap.i18n import SHIPPED, _, from_environment, using
+from fibromap.domain.builds import Build
+from fibromap.i18n import N_, SHIPPED, _, from_environment, using
 
 if TYPE_CHECKING:
     from fibromap.ui.views import PageEntry
+
+FIGURE_SHOWN = {Build.FEMALE: N_("The body map now shows the female figure."),
+                Build.MALE: N_("The body map now shows the male figure."),
+                Build.NEUTRAL: N_("The body map now shows the neutral figure (between the two).")}
 
 
 @dataclass(frozen=True)
@@ -66,9 +70,9 @@ def build_menus(window, pages: Sequence[PageEntry]) -> WindowActions:
     report = _action(window, _("Appointment &report…"), window.show_report, "Ctrl+P")
     for action in (new, save, repeat):
         flare_menu.addAction(action)
-    export = _action(window, _("&Export…"), lambda: show_export(window))
+    export = _action(window, _("&Export…"), window.show_export)
     import_ = _action(window, _("&Import…"), window.show_import)
-    devices = _action(window, _("&Devices…"), lambda: show_devices(window))
+    devices = _action(window, _("&Devices…"), window.show_devices)
     flare_menu.addSeparator()
     for action in (report, export, import_, devices):
         flare_menu.addAction(action)
@@ -172,17 +176,3 @@ def show_about(window) -> None:
              database=window.store.display_name if window.store else _("still opening"),
              backups=window.paths.backups_dir, logs=window.paths.logs_dir))
 
-
-def show_devices(window) -> None:
-    from fibromap.ui.dialogs.devices_dialog import DevicesDialog
-
-    dialog = DevicesDialog(window.opened_store(), window)
-    dialog.exec()
-    if dialog.removed:
-        window.refresh()
-
-
-def show_export(window) -> None:
-    from fibromap.ui.dialogs.exchange_dialogs import ExportDialog
-
-    ExportDialog(window.opened_store(), window).exec()
