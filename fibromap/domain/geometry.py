@@ -14,36 +14,20 @@ regions on each; the detail views are the same for all three.
 
 from __future__ import annotations
 
-import marshal
 import re
+import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cache
-from importlib.abc import InspectLoader
 
 from fibromap.config import resource
 from fibromap.domain.atlas import View
-from fibromap.domain.resource_cache import kept
-from fibromap.i18n import N_
+from fibromap.domain.builds import Build
+from fibromap.domain.resource_cache import code_of, kept
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 Point = tuple[float, float]
 Ring = tuple[Point, ...]
-
-
-class Build(StrEnum):
-    """Which whole figure is drawn: the same regions, shaped as a woman's, a man's, or
-    between the two (the widths of figure-proportions.md)."""
-
-    FEMALE = "female"
-    MALE = "male"
-    NEUTRAL = "neutral"
-
-    @property
-    def label(self) -> str:
-        return {"female": N_("Female figure"), "male": N_("Male figure"),
-                "neutral": N_("Neutral figure (between the two)")}[self.value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,19 +106,16 @@ def load_geometry(build: Build | str = Build.NEUTRAL) -> BodyGeometry:
 
 
 @cache
+def drawing() -> bytes:
+    """The drawing's file as it is (what the caches made from it are checked against)."""
+    return resource("atlas", "body_map.svg").read_bytes()
+
+
+@cache
 def _load(build: Build) -> BodyGeometry:
     # What was read at an earlier start, while the drawing and this module are the same.
-    drawing = resource("atlas", "body_map.svg").read_bytes()
-    return kept(f"body-geometry-{build.value}", (drawing, _this_code()),
+    return kept(f"body-geometry-{build.value}", (drawing(), code_of(sys.modules[__name__])),
                 lambda: _plain(_parse(build)), _geometry)
-
-
-def _this_code() -> bytes:
-    """This module as compiled: the cache is stale once the code that reads the drawing
-    changes (empty where the loader cannot say, and then only the drawing counts)."""
-    loader = __spec__.loader if __spec__ is not None else None
-    code = loader.get_code(__name__) if isinstance(loader, InspectLoader) else None
-    return marshal.dumps(code) if code is not None else b""
 
 
 def _plain(geometry: BodyGeometry) -> tuple:

@@ -16,7 +16,9 @@ import marshal
 import sys
 import zlib
 from collections.abc import Callable, Sequence
+from importlib.abc import InspectLoader
 from pathlib import Path
+from types import ModuleType
 from typing import Any, TypeVar
 
 from fibromap import atomic
@@ -35,6 +37,15 @@ def checksum(*parts: bytes) -> bytes:
     for part in parts:
         crc, adler = zlib.crc32(part, crc), zlib.adler32(part, adler)
     return crc.to_bytes(4, "big") + adler.to_bytes(4, "big")
+
+
+def code_of(module: ModuleType) -> bytes:
+    """``module`` as compiled: a cache made by it is stale once its code changes (empty
+    where its loader cannot say, and then only the other sources count)."""
+    spec = module.__spec__
+    loader = spec.loader if spec is not None else None
+    code = loader.get_code(module.__name__) if isinstance(loader, InspectLoader) else None
+    return marshal.dumps(code) if code is not None else b""
 
 
 def kept(name: str, sources: Sequence[bytes], make: Callable[[], Plain],

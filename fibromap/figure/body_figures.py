@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
-from fibromap.domain.atlas import FIGURES, Atlas, Layer, Side, View
+from fibromap.domain.atlas import FIGURES, Atlas, Side, View
 from fibromap.domain.geometry import BodyGeometry
 from fibromap.figure import colors
 from fibromap.figure.arrow_routes import route_arrow
-from fibromap.figure.fill_marks import lying_over
+from fibromap.figure.deep_covers import link_deep
 from fibromap.figure.midline import midline_of
 from fibromap.figure.orientation import Orientation
 from fibromap.figure.region_chip import chip_font, chip_rows, chips
@@ -82,7 +82,6 @@ class BodyFigures:
         self._outlines: dict[View, list[QGraphicsPathItem]] = {}
         self._mirrored = False
         self._midlines: dict[View, float] = {}  # each view's, in its own frame
-        self._covers: dict[str, str] = {}  # deep region -> the surface one over it
         self._build(font, built)
         self.show(FIGURES["body"])
 
@@ -105,7 +104,6 @@ class BodyFigures:
             container.setRect(0, 0, figure.width, figure.height + self.below[view])
             for item in items + buttons:
                 self._add(item, view)
-            self._link_deep(view)
             self._draw_outline(view)
             title = QGraphicsSimpleTextItem(view_title(view))
             title.setFont(title_font)
@@ -121,6 +119,7 @@ class BodyFigures:
                 self.scene.addItem(text)
                 sides.append(text)
             self.side_labels[view] = (sides[0], sides[1])
+        self._link_deep()  # the whole figure's views before their closer parts
 
     def _add(self, item: RegionItem, view: View) -> None:
         """A region's item in a view, with the region's number (one for all its items)."""
@@ -140,25 +139,11 @@ class BodyFigures:
             label.hide()
             self.labels[region_id] = label
 
-    def _link_deep(self, view: View) -> None:
-        """Each deep muscle of a view and the surface one it lies under (its colour shows
-        through the deep one's dots when the deep one has none of its own); a closer part
-        of the whole figure keeps the whole figure's pairs."""
-        drawn = {item.region.id: item for items in self.items.values() for item in items
-                 if item.view is view and type(item) is RegionItem}
-        surface = [item for item in drawn.values() if item.region.layer is Layer.SURFACE]
-        for item in surface:
-            item.covered = []
-        whole = view.crop_of
-        for region_id, item in drawn.items():
-            if item.region.layer is not Layer.DEEP:
-                continue
-            known = self._covers.get(region_id) if whole is not None else None
-            item.cover = drawn.get(known) if known else lying_over(item, surface)
-            if item.cover is not None:
-                item.cover.covered.append(item)
-                if whole is None:
-                    self._covers[region_id] = item.cover.region.id
+    def _link_deep(self) -> None:
+        """Each deep muscle and the surface one it lies under (deep_covers.py)."""
+        link_deep({view: {item.region.id: item for items in self.items.values() for item in items
+                          if item.view is view and type(item) is RegionItem}
+                   for view in self.containers}, self.geometry.build.value)
 
     def show(self, views: tuple[View, ...]) -> None:
         """Show ``views`` side by side (the others are hidden) and fit the scene to them."""
@@ -257,9 +242,7 @@ class BodyFigures:
                 shape = geometry.views[item.view].regions.get(item.region.id)
                 if shape is not None:  # not a whole-region button (region_chip.py)
                     item.set_shape(shape)
-        self._covers = {}
-        for view in self.containers:  # the whole figure's before their closer parts
-            self._link_deep(view)
+        self._link_deep()
         self.show(self.shown)
         self._mirror()
 

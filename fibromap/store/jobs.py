@@ -29,7 +29,6 @@ from fibromap import atomic
 from fibromap.config import Paths
 from fibromap.errors import FibroMapError
 from fibromap.i18n import N_, _
-from fibromap.store.cipher import overwrite
 
 try:
     import fcntl
@@ -137,10 +136,16 @@ def _replace(copy: Path, target: Path, overwrite_replaced: bool) -> None:
             for suffix in ("-wal", "-shm", "-journal"):
                 Path(f"{target}{suffix}").unlink(missing_ok=True)
         if replaced is not None:
-            overwrite(replaced)
+            _overwrite(replaced)
     finally:
         if replaced is not None:
             replaced.close()
+
+
+def _overwrite(handle) -> None:
+    from fibromap.store.cipher import overwrite  # loaded only when a file is overwritten
+
+    overwrite(handle)
 
 
 def discard(copy: Path) -> None:
@@ -149,7 +154,7 @@ def discard(copy: Path) -> None:
     for path in (copy, *(copy.with_name(copy.name + suffix)
                          for suffix in ("-journal", "-wal", "-shm"))):
         with suppress(OSError), open(path, "rb+") as handle:
-            overwrite(handle)
+            _overwrite(handle)
         path.unlink(missing_ok=True)
 
 

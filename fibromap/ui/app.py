@@ -1,6 +1,7 @@
 """Starting the desktop app.
 
-The window is shown, and its body map drawn, before the database is opened: opening it
+The window's frame (menus, the views' tabs, an empty Log) is drawn first; then the Log,
+its body map and form, are made and drawn; only then is the database opened: opening it
 loads SQLAlchemy, which takes longer than everything else at start-up. That code is loaded
 on a worker thread while the window answers: the map can be clicked and Save pressed (the
 flare is saved once the records are open); the form's words, the other views and the
@@ -95,15 +96,16 @@ def open_main_window(url: str, paths: Paths, notice: str = "", request: str = "o
     said in the status bar; ``request`` (launch/instance.py's REQUESTS) is carried out;
     with ``listen``, later starts hand their requests over on that address.
 
-    ``window.first_painted`` is the time.time() at which the body map had been drawn. A
-    window closed while its records were opening is returned closed."""
+    ``window.first_painted`` is the time.time() at which the window's frame had been drawn,
+    ``window.map_drawn`` the one at which the Log's body map had been. A window closed while
+    its records were opening is returned closed."""
     # First of all: a start a moment later (a double click on a launcher) finds this one.
     server = _listen(listen) if listen is not None else None
     # Here, not above: a second start hands its request over without loading the window.
     from fibromap.ui.main_window import MainWindow
     from fibromap.ui.settings import Settings
 
-    window = MainWindow(None, Settings(paths.settings_file), paths)
+    window = MainWindow(None, Settings(paths.settings_file), paths, log_later=True)
     if server is not None:
         server.setParent(window)
         server.requested.connect(window.requests.answer)
@@ -155,14 +157,19 @@ def _show_then_open(window: MainWindow, url: str, paths: Paths) -> Store | None:
         finally:
             waiting.quit()
 
-    def painted() -> None:
-        window.first_painted = time.time()
+    def map_drawn() -> None:
+        window.map_drawn = time.time()
         # Failed or not, the store is opened here: a failure to load says why there.
         loading.finished.connect(lambda _none: open_store())
         loading.failed.connect(lambda _message: open_store())
         loading.run(_load_store_code)
 
-    _AfterFirstPaint(window.log.map.viewport(), painted)
+    def frame_drawn() -> None:
+        window.first_painted = time.time()
+        window.add_log()
+        _AfterFirstPaint(window.log.map.viewport(), map_drawn)
+
+    _AfterFirstPaint(window.tabs.currentWidget(), frame_drawn)
     window.show()
     if not (opened or failed):
         waiting.exec()
@@ -173,8 +180,11 @@ def _show_then_open(window: MainWindow, url: str, paths: Paths) -> Store | None:
 
 
 def _load_store_code() -> None:
-    """The store's modules and SQLAlchemy, imported (on a worker thread: see the top)."""
-    importlib.import_module("fibromap.store.store")
+    """The store's modules and SQLAlchemy, with its SQLite dialect and the modules that
+    check a protected database's passphrase, imported (on a worker thread: see the top)."""
+    for module in ("fibromap.store.store", "fibromap.store.attempts", "fibromap.store.remembered",
+                   "sqlalchemy.dialects.sqlite.pysqlite"):
+        importlib.import_module(module)
 
 
 def _listen(address: str) -> InstanceServer | None:

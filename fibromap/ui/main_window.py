@@ -8,35 +8,29 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QAbstractButton, QLabel, QMainWindow, QMessageBox, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMainWindow, QSystemTrayIcon, QWidget
 
-from fibromap import APP_NAME, __version__
+from fibromap import APP_NAME
 from fibromap.config import Paths
-from fibromap.domain.draft import FlareDraft
-from fibromap.domain.flare import Flare
-from fibromap.domain.geometry import Build, load_geometry
+from fibromap.domain.builds import Build
 from fibromap.errors import FibroMapError
-from fibromap.figure.formatting import onset_text
-from fibromap.i18n import N_, _
-from fibromap.store.drafts import DraftFile
+from fibromap.i18n import _
+from fibromap.ui.dialogs import window_dialogs
 from fibromap.ui.launch.requests import Requests
-from fibromap.ui.launch.tray import Tray
-from fibromap.ui.log.delete_flare import DeleteFlare
-from fibromap.ui.log.log_page import LogPage
-from fibromap.ui.menus import WindowActions, build_menus
+from fibromap.ui.menus import FIGURE_SHOWN, WindowActions, build_menus
 from fibromap.ui.pages import PageTabs
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import PAGES, VIEWS, Page, PageContext, ReviewView
 
 FRAME_ALLOWANCE = 32  # pixels a window manager's title bar may take
-FIGURE_SHOWN = {Build.FEMALE: N_("The body map now shows the female figure."),
-                Build.MALE: N_("The body map now shows the male figure."),
-                Build.NEUTRAL: N_("The body map now shows the neutral figure (between the two).")}
 if TYPE_CHECKING:
+    from fibromap.domain.flare import Flare
     from fibromap.store.store import Store
     from fibromap.ui.change_watcher import ChangeWatcher
     from fibromap.ui.daily.reminder import CheckInReminder
     from fibromap.ui.dialogs.start_check import StartCheck
+    from fibromap.ui.launch.tray import Tray
+    from fibromap.ui.log.log_page import LogPage
     from fibromap.ui.widgets.app_lock import AppLock
 
 
@@ -45,27 +39,27 @@ class MainWindow(QMainWindow):
     orientationChanged = Signal(object)  # the Log's map turned (its Orientation), for the others
 
     def __init__(self, store: Store | None, settings: Settings, paths: Paths,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, log_later: bool = False):
         """The window; without ``store`` it can be shown, the body map drawn, before the
-        database is open (start-up does so), and attach() brings the rest to life."""
+        database is open, and attach() brings the rest to life. ``log_later``: the frame
+        alone (menus, tabs, an empty Log), drawn first at start-up; then add_log."""
         super().__init__(parent)
         self.store: Store | None = None
         self.watcher: ChangeWatcher | None = None
         self.start_check: StartCheck | None = None  # the records checked after opening (app.py)
         self.reminder: CheckInReminder | None = None
-        self.first_painted: float | None = None  # time.time() of the first drawn map
+        self.first_painted: float | None = None  # time.time() of the first paint (app.py)
+        self.map_drawn: float | None = None  # time.time() of the Log's body map drawn (app.py)
         self.settings = settings
         self.paths = paths
         # Demo records say so everywhere they show, never to be taken for one's own.
         self.setWindowTitle(_("{app} — demo records").format(app=APP_NAME) if paths.demo else APP_NAME)
         free = self.screen().availableGeometry()  # 1280x820, less on a smaller screen
         self.resize(min(1280, free.width()), min(820, free.height() - FRAME_ALLOWANCE))
-        # Sealed with the database's key while it is protected.
-        self.drafts = DraftFile(paths, lambda: self.store.database.key if self.store else None)
         self.app_lock: AppLock | None = None  # the idle lock, while the records are protected
         self.undo_stack = QUndoStack(self)
-        self.log = LogPage(None, settings, self.drafts)
-        self.tabs = PageTabs(self.log, lambda: PageContext(
+        self._log: LogPage | None = None
+        self.tabs = PageTabs(None, lambda: PageContext(
             self.opened_store(), self.settings, self.log.map.atlas,
             # BodyMapWidget.geometry (ui/bodymap) is its BodyGeometry, shadowing QWidget.geometry().
             self.log.map.body_geometry,
@@ -74,26 +68,48 @@ class MainWindow(QMainWindow):
         # Edit › Undo undoes the steps of the flare being written while the Log is shown,
         # and the deletions made elsewhere (History) on the other pages.
         self.undo_group = QUndoGroup(self)
-        for stack in (self.undo_stack, self.log.undo_stack):
-            self.undo_group.addStack(stack)
+        self.undo_group.addStack(self.undo_stack)
         self.tabs.currentChanged.connect(self._choose_undo)
-        self._choose_undo()
         self.menu_actions: WindowActions = build_menus(self, PAGES)
+        self.menu_actions.save.setEnabled(False)  # until the Log is there (add_log)
         self.database_label = QLabel(_("Opening the database…"))
         self.statusBar().addPermanentWidget(self.database_label)
         self.tray: Tray | None = None  # where the desktop has a tray (add_tray)
         self.requests = Requests(self, self)  # of a later start, or the tray
         self._quitting = False
-        self.log.saved.connect(lambda _flare: self.refresh())
-        self.log.body.orientationChanged.connect(self.orientationChanged)
-        self.log.body.orientationChanged.connect(lambda o: self.statusBar().showMessage(
-            _("The front of the body is now shown as in a mirror") if o == "patient"
-            else _("The front of the body is now shown facing the person"), 4000))
         geometry = self.settings.window_geometry
         if geometry is not None:
             self.restoreGeometry(geometry)
+        if not log_later:
+            self.add_log()
         if store is not None:
             self.attach(store)
+
+    @property
+    def log(self) -> LogPage:  # made by add_log: at once, or just after the frame is drawn
+        assert self._log is not None, "the Log is used before add_log made it"
+        return self._log
+
+    @property
+    def log_made(self) -> bool:
+        return self._log is not None
+
+    def add_log(self) -> None:
+        """Make the Log, its body map and form, and put it in its tab."""
+        from fibromap.store.drafts import DraftFile  # these after the frame is drawn, at start-up
+        from fibromap.ui.log.log_page import LogPage
+        self.drafts = DraftFile(self.paths, lambda: self.store.database.key if self.store else None)
+        self._log = log = LogPage(None, self.settings, self.drafts)
+        self.tabs.set_log(log)
+        self.undo_group.addStack(log.undo_stack)
+        self._choose_undo()
+        self.menu_actions.save.setEnabled(True)
+        log.saved.connect(lambda _flare: self.refresh())
+        log.body.orientationChanged.connect(self.orientationChanged)
+        log.body.orientationChanged.connect(lambda o: self.statusBar().showMessage(
+            _("The front of the body is now shown as in a mirror") if o == "patient"
+            else _("The front of the body is now shown facing the person"), 4000))
+        self.requests.carry_out()  # one made while the frame alone was there
 
     def attach(self, store: Store) -> None:
         """Take the open database: the form's words, saving, the other views, the
@@ -154,7 +170,7 @@ class MainWindow(QMainWindow):
         button.setToolTip(self._read_only_why)
 
     def _choose_undo(self) -> None:
-        on_log = self.tabs.currentWidget() is self.log
+        on_log = self._log is not None and self.tabs.currentWidget() is self._log
         self.undo_group.setActiveStack(self.log.undo_stack if on_log else self.undo_stack)
 
     def current_view(self) -> str:
@@ -174,6 +190,7 @@ class MainWindow(QMainWindow):
     def add_tray(self) -> Tray:
         """The tray icon and its menu (attach() adds and shows it where the desktop has a
         tray); from then on closing the window leaves FibroMap in the tray."""
+        from fibromap.ui.launch.tray import Tray
         self.tray = Tray(self, self.requests.answer, self.quit, self._session_ending)
         return self.tray
 
@@ -202,6 +219,8 @@ class MainWindow(QMainWindow):
         self.log.edit(flare)
 
     def flare_deleted(self, flare: Flare) -> None:
+        from fibromap.figure.formatting import onset_text
+        from fibromap.ui.log.delete_flare import DeleteFlare
         self.undo_stack.push(DeleteFlare(self, flare))
         self.refresh()
         self.statusBar().showMessage(
@@ -242,6 +261,7 @@ class MainWindow(QMainWindow):
         """Draw the body as the female, male or neutral figure on every map and in the
         report (View › Body figure); the marks and the flare being typed stay."""
         self.settings.build = build
+        from fibromap.domain.geometry import load_geometry
         geometry = load_geometry(build)
         self.log.map.set_geometry(geometry)
         self.figureChanged.emit(geometry)
@@ -278,9 +298,9 @@ class MainWindow(QMainWindow):
             cast(Page, page).reload()  # a QWidget and a Page, as every page of PAGES
 
     def ready_to_save(self) -> bool:
-        """Whether a flare marked now could be saved: the database is open and the form
-        holds its words (the start-up benchmark asks)."""
-        return self.store is not None
+        """Whether a flare marked now could be saved: the Log is there, the database is
+        open and the form holds its words (the start-up benchmark asks)."""
+        return self.log_made and self.store is not None
 
     def busy(self) -> bool:
         """Whether a view is still loading figures on a worker thread."""
@@ -288,6 +308,8 @@ class MainWindow(QMainWindow):
 
     def show_view(self, name: str) -> None:
         if name == "bodymap":  # the Log view showing the most recent flare
+            from fibromap.domain.draft import FlareDraft
+            from fibromap.figure.formatting import onset_text
             self.tabs.setCurrentWidget(self.log)
             latest = self.opened_store().flares.latest()
             if latest is not None:
@@ -342,23 +364,12 @@ class MainWindow(QMainWindow):
         if self.app_lock is not None and self.store and self.store.database.key is not None:
             self.app_lock.lock_now()
 
-    def show_devices(self) -> None:
-        from fibromap.ui.dialogs.devices_dialog import DevicesDialog
-
-        dialog = DevicesDialog(self.opened_store(), self)
-        dialog.exec()
-        if dialog.removed:
-            self.refresh()
-
     def show_report(self) -> None:
         from fibromap.ui.dialogs.report_dialog import ReportDialog
 
         ReportDialog(self.opened_store(), self.settings, self.log.map.atlas, parent=self).exec()
 
-    def show_export(self) -> None:
-        from fibromap.ui.dialogs.exchange_dialogs import ExportDialog
-
-        ExportDialog(self.opened_store(), self).exec()
+    show_devices, show_export = window_dialogs.show_devices, window_dialogs.show_export
 
     def show_import(self, path=None) -> None:
         from fibromap.ui.dialogs.exchange_dialogs import ask_import, run_import
@@ -369,16 +380,6 @@ class MainWindow(QMainWindow):
             self.refresh()
             self.statusBar().showMessage(_("Imported — {summary}.").format(
                 summary=report.summary()), 15_000)
-
-    def show_about(self) -> None:
-        # Help › About works while the database is still opening (a moment at start-up).
-        QMessageBox.about(self, _("About {app}").format(app=APP_NAME), _(
-            "<b>{app} {version}</b><br>A private spasm and pain logger.<br><br>"
-            "Your data stays on this computer; FibroMap opens no network connection.<br>"
-            "Database: {database}<br>Data folder: {data}<br>Backups: {backups}<br>Logs: {logs}"
-        ).format(app=APP_NAME, version=__version__, data=self.paths.data_dir,
-                 database=self.store.display_name if self.store else _("still opening"),
-                 backups=self.paths.backups_dir, logs=self.paths.logs_dir))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.store is not None:

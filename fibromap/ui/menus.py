@@ -7,13 +7,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMessageBox
 
-from fibromap import APP_NAME
-from fibromap.domain.geometry import Build
-from fibromap.i18n import SHIPPED, _, from_environment, using
+from fibromap import APP_NAME, __version__
+from fibromap.domain.builds import Build
+from fibromap.i18n import N_, SHIPPED, _, from_environment, using
 
 if TYPE_CHECKING:
     from fibromap.ui.views import PageEntry
+
+FIGURE_SHOWN = {Build.FEMALE: N_("The body map now shows the female figure."),
+                Build.MALE: N_("The body map now shows the male figure."),
+                Build.NEUTRAL: N_("The body map now shows the neutral figure (between the two).")}
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,7 @@ def build_menus(window, pages: Sequence[PageEntry]) -> WindowActions:
     those that need the database stay off until it is open."""
     flare_menu = window.menuBar().addMenu(_("&File"))
     new = _action(window, _("&New flare"), window.new_flare, QKeySequence.StandardKey.New)
-    save = _action(window, _("&Save flare"), window.log.save, QKeySequence.StandardKey.Save)
+    save = _action(window, _("&Save flare"), lambda: window.log.save(), QKeySequence.StandardKey.Save)
     repeat = _action(window, _("&Repeat last flare"), window.repeat_last, "Ctrl+R")
     referral = _action(
         window, _("Pain &spreads from the current region"),
@@ -118,7 +123,7 @@ def build_menus(window, pages: Sequence[PageEntry]) -> WindowActions:
     help_menu = window.menuBar().addMenu(_("&Help"))
     backups = _action(window, _("&Backups…"), window.show_backups)
     help_menu.addAction(backups)
-    about = _action(window, _("&About {app}").format(app=APP_NAME), window.show_about)
+    about = _action(window, _("&About {app}").format(app=APP_NAME), lambda: show_about(window))
     help_menu.addAction(about)
     # Save works already: a flare saved before the records are open is kept until they are.
     needs_the_store = (new, repeat, report, export, import_, devices, refresh, backups,
@@ -159,3 +164,15 @@ def _choose_language(window, tag: str | None) -> None:
         message = _("FibroMap will be in {language} from its next start.").format(
             language=SHIPPED[language])
     window.statusBar().showMessage(message, 8000)
+
+
+def show_about(window) -> None:
+    # Help › About works while the database is still opening (a moment at start-up).
+    QMessageBox.about(window, _("About {app}").format(app=APP_NAME), _(
+        "<b>{app} {version}</b><br>A private spasm and pain logger.<br><br>"
+        "Your data stays on this computer; FibroMap opens no network connection.<br>"
+        "Database: {database}<br>Data folder: {data}<br>Backups: {backups}<br>Logs: {logs}"
+    ).format(app=APP_NAME, version=__version__, data=window.paths.data_dir,
+             database=window.store.display_name if window.store else _("still opening"),
+             backups=window.paths.backups_dir, logs=window.paths.logs_dir))
+

@@ -15,23 +15,38 @@ from fibromap.ui.views import PAGES, PageContext, PageEntry, page_entry
 
 class PageTabs(QTabWidget):
     """The pages of PAGES in order; ``log`` is the page built at start (its entry has no
-    factory), ``context`` says what a page is handed when it is built."""
+    factory), ``context`` says what a page is handed when it is built. Without ``log``, its
+    tab holds an empty stand-in until set_log: the window's frame is drawn first."""
 
-    def __init__(self, log: QWidget, context: Callable[[], PageContext]):
+    def __init__(self, log: QWidget | None, context: Callable[[], PageContext]):
         super().__init__(documentMode=True)
-        self._log = log
+        self._log = log or QWidget()
         self._context = context
         self._built: dict[str, QWidget] = {}
         # Until built, a page's tab holds an empty stand-in, off until the database is open.
         self._stand_ins: dict[str, QWidget] = {}
         for entry in PAGES:
             if entry.factory is None:
-                self.addTab(log, _(entry.title))
+                self.addTab(self._log, _(entry.title))
                 continue
             self._stand_ins[entry.name] = QWidget()
             self.addTab(self._stand_ins[entry.name], _(entry.title))
             self.setTabEnabled(self.count() - 1, False)
         self.currentChanged.connect(self._opened)
+
+    def set_log(self, log: QWidget) -> None:
+        """The Log in its tab, in place of the stand-in drawn before it was built."""
+        stand_in, self._log = self._log, log
+        index, shown = self.indexOf(stand_in), self.currentWidget() is stand_in
+        title = self.tabText(index)
+        self.blockSignals(True)
+        self.removeTab(index)
+        self.insertTab(index, log, title)
+        if shown:
+            self.setCurrentIndex(index)
+        self.blockSignals(False)
+        stand_in.deleteLater()
+        self.currentChanged.emit(self.currentIndex())
 
     def page(self, name: str) -> QWidget:
         """The page ``name``, built and put in its tab if need be."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from fibromap.domain.geometry import Build
+from fibromap.domain.builds import Build
 from fibromap.figure.orientation import Orientation
 
 

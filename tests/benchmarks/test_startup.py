@@ -37,9 +37,11 @@ def test_a_start_paints_and_is_ready_soon_after_a_bare_window(tmp_path):
     bare, app = start_times(home, runs=7)
     baseline = statistics.median(r["paint"] for r in bare)
     paint = statistics.median(r["paint"] for r in app) / baseline
+    drawn = statistics.median(r["map"] for r in app) / baseline
     ready = statistics.median(r["ready"] for r in app) / baseline
-    print(f"\nbare window {baseline:.3f} s; first paint {paint:.2f}x (target {START_PAINT}x), "
-          f"ready to save {ready:.2f}x (target {START_READY}x)")
+    print(f"\nbare window {baseline:.3f} s; first paint (the frame) {paint:.2f}x (target "
+          f"{START_PAINT}x), body map drawn {drawn:.2f}x, ready to save {ready:.2f}x "
+          f"(target {START_READY}x)")
     assert paint <= START_PAINT and ready <= START_READY
 
 

@@ -146,12 +146,14 @@ def test_a_start_builds_only_the_view_it_shows(qtbot, sqlite_url, paths):
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Heat-map"
 
 
-def test_the_map_is_drawn_before_the_database_library_is_loaded(paths):
-    """Start-up shows the window and draws the body map first; SQLAlchemy (the slowest
-    thing to load) comes after, on a worker thread, and then the form can save."""
+def test_the_frame_then_the_map_are_drawn_before_the_database_library_is_loaded(paths):
+    """Start-up draws the window's frame first (menus, tabs, an empty Log) before the Log's
+    code is even loaded, then the Log and its body map; SQLAlchemy (the slowest thing to
+    load) comes after, on a worker thread, and then the form can save."""
     code = ("import sys, time\n"
             "import fibromap.ui.app as app_module\n"
             "from fibromap.config import Paths, database_url\n"
+            "from fibromap.ui.main_window import MainWindow\n"
             "seen = {}\n"
             "loading = app_module._load_store_code\n"
             "def watched():\n"
@@ -159,12 +161,21 @@ def test_the_map_is_drawn_before_the_database_library_is_loaded(paths):
             "    seen['sqlalchemy'] = 'sqlalchemy' in sys.modules\n"
             "    loading()\n"
             "app_module._load_store_code = watched\n"
+            "adding = MainWindow.add_log\n"
+            "def add_log(window):\n"
+            "    seen['frame'] = (window.first_painted is not None, window.log_made,\n"
+            "                     'fibromap.ui.log.log_page' in sys.modules,\n"
+            "                     window.menu_actions.save.isEnabled())\n"
+            "    adding(window)\n"
+            "MainWindow.add_log = add_log\n"
             "app = app_module.create_application(); p = Paths.from_environment()\n"
             "w = app_module.open_main_window(database_url(p), p)\n"
-            "print(w.first_painted <= seen['at'], seen['sqlalchemy'], w.ready_to_save(), "
-            "w.log.form.isEnabled(), w.log.save_button.isEnabled())\n")
+            "print(seen['frame'], w.first_painted <= w.map_drawn <= seen['at'], seen['sqlalchemy'],\n"
+            "      w.ready_to_save(), w.log.form.isEnabled(), w.log.save_button.isEnabled(),\n"
+            "      w.menu_actions.save.isEnabled(), w.tabs.widget(0) is w.log)\n")
     started = run_python(paths.data_dir, code)
-    assert started.stdout.strip().splitlines()[-1] == "True False True True True", started.stderr
+    assert started.stdout.strip().splitlines()[-1] == (
+        "(True, False, False, False) True False True True True True True"), started.stderr
 
 
 def test_the_fibromap_command_draws_the_map_before_loading_the_database_library(paths):
@@ -229,3 +240,32 @@ def test_a_first_window_fits_the_screen_with_room_for_a_title_bar(qtbot, store, 
     assert window.height() + 32 <= free.height()
     assert window.statusBar().isVisible()
     assert window.statusBar().geometry().bottom() < window.height()
+
+
+def test_a_window_drawn_frame_first_takes_its_log_and_a_request_made_meanwhile(qtbot, paths):
+    """Start-up's window (ui/app.py): its frame alone, with an empty stand-in in the Log's
+    tab and Save off; then the Log in that tab, Save on, and a `fibromap log` asked of it
+    in between carried out."""
+    window = MainWindow(None, Settings(paths.settings_file), paths, log_later=True)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    stand_in = window.tabs.currentWidget()
+    assert not window.log_made and not window.ready_to_save()
+    assert not window.menu_actions.save.isEnabled()
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [p.title for p in PAGES]
+    window.requests.answer("log")  # a later start asks for the Log before it is made
+    window.add_log()
+    assert window.log_made and window.tabs.currentWidget() is window.log is not stand_in
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [p.title for p in PAGES]
+    assert window.tabs.indexOf(window.log) == 0 and window.current_view() == "log"
+    assert window.menu_actions.save.isEnabled()
+    assert window.undo_group.activeStack() is window.log.undo_stack
+    qtbot.waitUntil(window.log.map.hasFocus)  # the request, carried out once it could be
+    at_once = MainWindow(None, Settings(paths.settings_file), paths)  # as it was made before
+    qtbot.addWidget(at_once)
+    at_once.resize(window.size())
+    at_once.show()
+    qtbot.waitExposed(at_once)
+    assert window.log.columns.sizes() == at_once.log.columns.sizes()  # the map as wide

@@ -29,6 +29,8 @@ class RequestHost(Protocol):
     def app_lock(self) -> AppLock | None: ...
     @property
     def log(self) -> LogPage: ...
+    @property
+    def log_made(self) -> bool: ...
     def show_view(self, name: str) -> None: ...
     def page(self, name: str) -> QWidget: ...
 
@@ -70,7 +72,7 @@ class Requests:
     def carry_out(self) -> None:
         """Carry out the request kept, if it can be now (attach() and unlocking call)."""
         request, host = self._asked, self._host
-        if request is None or (request == "checkin" and host.store is None):
+        if request is None or (request == "checkin" and host.store is None) or not host.log_made:
             return
         if host.app_lock is not None and host.app_lock.is_locked():
             return

@@ -169,7 +169,8 @@ class LogPage(QWidget):
         if not self._divider_set:
             # The map as wide as its figures are at this height, the rest for the form,
             # until the person drags the divider.
-            total = sum(self.columns.sizes())
+            # (Not laid out yet, as when the Log is made after the window is shown: its width.)
+            total = sum(self.columns.sizes()) or self.columns.width() - self.columns.handleWidth()
             wanted = self.body.width_for_height(self.columns.height())
             body = max(self.body.minimumSizeHint().width(), min(wanted, total - FORM_MIN_WIDTH))
             self.columns.setSizes([body, total - body])
