@@ -60,6 +60,16 @@ def decimal(value: float, places: int = 1) -> str:
     return format_decimal(value, pattern, locale=locale)
 
 
+def short(value: float) -> str:
+    """A number as Python's ``:g`` writes it (no trailing zeros), with the language's decimal
+    sign: 57.4, 57,4; 12."""
+    text = f"{value:g}"
+    if "." not in text or _babel_locale() is None:
+        return text
+    from babel.numbers import get_decimal_symbol
+    return text.replace(".", get_decimal_symbol(_babel_locale()))
+
+
 def whole(value: int) -> str:
     """A whole number with the language's thousands separator: 1,615, 1.615, 1 615."""
     locale = _babel_locale()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from fibromap.analysis.ticks import nice_ticks
 from fibromap.figure import colors
 from fibromap.i18n import _
+from fibromap.i18n.formats import decimal, short
 
 GAP = 8          # at least this much clear space between two labels under the bars
 WRAP = Qt.TextFlag.TextWordWrap
@@ -30,6 +31,10 @@ class _Layout:
     peak: float
     slot: float
     labels: list[tuple[int, list[str], QRectF]] = field(default_factory=list)
+
+
+MANY_BARS = 6           # more bars than this: labelled every n-th where room is short
+MIN_STEPPED_LABELS = 4  # labels such a chart always has room for
 
 
 class BarChart(QWidget):
@@ -60,7 +65,7 @@ class BarChart(QWidget):
         self.highlight = set(highlight)
         self.label_every = label_every
         self.setAccessibleDescription(", ".join(
-            f"{label}: {_('none') if v is None else f'{v:g}'}".replace("\u00a0", " ").replace("\n", " ")
+            f"{label}: {_('none') if v is None else short(v)}".replace("\u00a0", " ").replace("\n", " ")
             for label, v in zip(labels, values, strict=True)))
         self.updateGeometry()
         self.update()
@@ -75,7 +80,12 @@ class BarChart(QWidget):
         words = [metrics.horizontalAdvance(word) + 2 for label in self.labels
                  for part in label.split("\n") for word in part.split(" ")]
         every = self.label_every or max(1, len(self.labels))
-        width = 4 + axis + 4 + len(self.labels) * (max(words, default=0) + GAP) / every
+        # Many bars (dates) need room for a few labels only: where the chart is narrower,
+        # _try_labels labels fewer of them (a long month in Portuguese, "dez. de 2025").
+        labelled = len(self.labels) / every
+        if self.label_every is not None and len(self.labels) > MANY_BARS:
+            labelled = min(labelled, MIN_STEPPED_LABELS)
+        width = 4 + axis + 4 + labelled * (max(words, default=0) + GAP)
         return QSize(int(max(160, width)) + 1, 140)
 
     def label_boxes(self) -> list[tuple[int, list[str], QRectF]]:
@@ -116,7 +126,7 @@ class BarChart(QWidget):
         if value is None:
             fits = room is None or self.fontMetrics().horizontalAdvance(self.missing_label) + 2 <= room
             return self.missing_label if fits else MISSING
-        return f"{value:g}" if value or self.label_zero else ""
+        return short(value) if value or self.label_zero else ""
 
     def _layout(self) -> _Layout:
         metrics = self.fontMetrics()
@@ -263,4 +273,4 @@ def _ticks(peak: float, values, most: int = 5) -> list[float]:
 
 
 def _number(value: float) -> str:
-    return f"{value:g}" if value == int(value) else f"{value:.1f}"
+    return f"{value:g}" if value == int(value) else decimal(value, 1)
