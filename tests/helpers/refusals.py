@@ -1,0 +1,43 @@
+"""Checking a refusal by what it is, not by its English words (issue 34): the kind of
+error, the field it names and the data it quotes back, or the message id through the
+catalogue, so a test holds in any language. The English wording itself is tested once,
+in tests/i18n/test_english_wording.py."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+
+from fibromap.errors import ValidationError
+from fibromap.i18n import _
+
+
+@contextmanager
+def refused(kind: type[BaseException] = ValidationError, field: str | None = None,
+            *data: object) -> Iterator[pytest.ExceptionInfo]:
+    """The block raises ``kind``; a ValidationError names ``field``, and the message
+    quotes every piece of ``data`` (a value given, a file name, a line number)."""
+    with pytest.raises(kind) as told:
+        yield told
+    if field is not None:
+        assert getattr(told.value, "field", None) == field, (told.value, getattr(told.value, "field", None))
+    quoted(str(told.value), *data)
+
+
+def quoted(message: str, *data: object) -> None:
+    """Every piece of ``data`` appears in ``message``."""
+    for part in data:
+        assert str(part) in message, (part, message)
+
+
+def says(message: object, message_id: str, **values: object) -> None:
+    """``message`` is the catalogue's ``message_id`` with ``values`` filled in."""
+    assert str(message) == _(message_id).format(**values)
+
+
+def begins(message: object, message_id: str) -> None:
+    """``message`` is the catalogue's ``message_id`` up to its first placeholder (the rest
+    quotes something outside FibroMap's words, such as a system's reason)."""
+    assert str(message).startswith(_(message_id).split("{")[0]), message
