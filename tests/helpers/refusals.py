@@ -5,6 +5,8 @@ in tests/i18n/test_english_wording.py."""
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -41,3 +43,19 @@ def begins(message: object, message_id: str) -> None:
     """``message`` is the catalogue's ``message_id`` up to its first placeholder (the rest
     quotes something outside FibroMap's words, such as a system's reason)."""
     assert str(message).startswith(_(message_id).split("{")[0]), message
+
+
+def fits(message: object, message_id: str, *, whole: bool = True, **values: object) -> None:
+    """``message`` is (``whole``) or holds the catalogue's ``message_id``, its placeholders
+    filled with ``values`` where given and with anything where not (a time of day, a
+    system's reason: data the test does not fix)."""
+    pattern = ""
+    for literal, name, _spec, _conversion in _formatter.parse(_(message_id)):
+        pattern += re.escape(literal)
+        if name is not None:
+            pattern += re.escape(str(values[name])) if name in values else ".+?"
+    found = (re.fullmatch if whole else re.search)(pattern, str(message), re.DOTALL)
+    assert found, (str(message), _(message_id))
+
+
+_formatter = string.Formatter()
