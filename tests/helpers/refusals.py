@@ -45,17 +45,43 @@ def begins(message: object, message_id: str) -> None:
     assert str(message).startswith(_(message_id).split("{")[0]), message
 
 
-def fits(message: object, message_id: str, *, whole: bool = True, **values: object) -> None:
-    """``message`` is (``whole``) or holds the catalogue's ``message_id``, its placeholders
-    filled with ``values`` where given and with anything where not (a time of day, a
-    system's reason: data the test does not fix)."""
-    pattern = ""
+def parsed(message: object, message_id: str, *, whole: bool = True,
+           **values: object) -> dict[str, str] | None:
+    """The values of the placeholders of the catalogue's ``message_id`` as ``message``
+    (``whole``, or a part of it) gives them, None when it is another message; placeholders
+    in ``values`` must be those exactly."""
+    pattern, names = "", set()
     for literal, name, _spec, _conversion in _formatter.parse(_(message_id)):
         pattern += re.escape(literal)
-        if name is not None:
-            pattern += re.escape(str(values[name])) if name in values else ".+?"
+        if name is None:
+            continue
+        if name in values:
+            pattern += re.escape(str(values[name]))
+        elif name in names:
+            pattern += f"(?P={name})"
+        else:
+            pattern += f"(?P<{name}>.+?)"
+            names.add(name)
     found = (re.fullmatch if whole else re.search)(pattern, str(message), re.DOTALL)
-    assert found, (str(message), _(message_id))
+    return None if found is None else found.groupdict()
+
+
+def fits(message: object, message_id: str, *, whole: bool = True,
+         **values: object) -> dict[str, str]:
+    """``message`` is (``whole``) or holds the catalogue's ``message_id``, its placeholders
+    filled with ``values`` where given and with anything where not (a time of day, a
+    system's reason: data the test does not fix); the values found are returned."""
+    found = parsed(message, message_id, whole=whole, **values)
+    assert found is not None, (str(message), _(message_id))
+    return found
+
+
+def finding(problems: list[str], message_id: str, **values: object) -> dict[str, str]:
+    """The one problem of ``problems`` that is ``message_id``, as its placeholders' values."""
+    found = [values_ for problem in problems
+             if (values_ := parsed(problem, message_id, **values)) is not None]
+    assert len(found) == 1, (problems, _(message_id))
+    return found[0]
 
 
 _formatter = string.Formatter()
