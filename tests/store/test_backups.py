@@ -11,6 +11,7 @@ import pytest
 
 from fibromap.cli import main
 from fibromap.errors import DatabaseRefused
+from fibromap.i18n import _, ngettext
 from fibromap.store import cipher
 from fibromap.store.backups import (
     BACKUPS_KEPT, backup_sqlite, describe_backup, list_backups, newest_good_backup,
@@ -52,8 +53,9 @@ def test_backups_are_listed_with_flares_and_check(capsys, sqlite_url, paths, dat
     assert main(["backup"]) == 0
     assert main(["backup", "--list"]) == 0
     out = capsys.readouterr().out
-    flares = "2 flares, protected" if database_kind.protected else "2 flares"
-    assert f"manual  {flares}  passed the integrity check" in out
+    held = ngettext("{n} flare", "{n} flares", 2).format(n=2) + (
+        _(", protected") if database_kind.protected else "")
+    assert f"manual  {held}  {_('passed the integrity check')}" in out
     info = describe_backup(list_backups(paths)[0])
     assert (info.reason, info.flares, info.sound) == ("manual", 2, True)
     assert (info.protected, info.locked) == (database_kind.protected, False)
@@ -88,7 +90,10 @@ def test_restore_does_not_replay_a_stale_write_ahead_log(capsys, sqlite_url, pat
     assert wal.exists() and wal.stat().st_size > 0
     assert main(["restore", backup.name]) == 0
     out = capsys.readouterr().out
-    assert "(75 flares)" in out and "before-restore" in out
+    said = fits(out.strip(), "Restored {backup} ({flares}) to {database}; the file it replaced "
+                "is kept as {kept}", backup=backup.name,
+                flares=ngettext("{n} flare", "{n} flares", 75).format(n=75))
+    assert "before-restore" in said["kept"]
     store = Store.open(sqlite_url, paths)
     assert store.flares.count() == 75
     store.close()

@@ -10,7 +10,7 @@ from fibromap.config import Paths
 from fibromap.errors import DatabaseError, DatabaseRefused
 from fibromap.i18n import _
 from fibromap.store import jobs
-from fibromap.store.backups import backup_sqlite, list_backups
+from fibromap.store.backups import backup_sqlite, describe_backup, list_backups, restore_hint
 from fibromap.store.database import Database
 from fibromap.store.store import Store
 from tests.helpers.records import full_flare
@@ -105,8 +105,10 @@ def test_a_missing_database_beside_its_backups_is_not_replaced_by_an_empty_one(p
     with pytest.raises(DatabaseRefused) as refused:
         Database.open(url, paths)
     message = str(refused.value)
-    assert message.startswith(f"{paths.database_file} is missing although FibroMap has kept")
-    assert f"fibromap restore {backup.name}" in message and "1 flare" in message
+    # The newest backup named, with its flares, and how to restore it.
+    assert message == _("{path} is missing although FibroMap has kept backups of it; nothing was "
+                        "created in its place.").format(path=paths.database_file) + restore_hint(
+        describe_backup(backup))
     assert not paths.database_file.exists()
     assert list_backups(paths) == [backup]
 
