@@ -26,6 +26,7 @@ def added(out: str, flares: int) -> None:
     said = fits(out.strip(), "{format}: {outcome}")["outcome"]
     assert fits(said, "added {things}")["things"].startswith(counted_kind(flares, "flares"))
 
+
 NOTE = "Shoulder seized while carrying the shopping up the stairs"
 
 
