@@ -12,6 +12,7 @@ from fibromap.domain.device_data import DeviceSource
 from fibromap.exchange.files import import_file
 from fibromap.exchange.problems import ImportRefused
 from tests.helpers.device_exports import fitbit_log, write_fitbit_takeout
+from tests.helpers.refusals import fits
 
 FITBIT = DeviceSource("Fitbit", "Fitbit")
 NIGHT = fitbit_log(101, "2026-03-01T23:10:00", "2026-03-02T06:40:00", 400, 50, [
@@ -101,8 +102,11 @@ def test_a_damaged_file_is_refused_and_nothing_is_written(sqlite_store, tmp_path
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("Takeout/Fitbit/Global Export Data/steps-2026-03-01.json", "[{")
         archive.writestr("Takeout/Fitbit/Global Export Data/sleep-2026-03-01.json", "[]")
-    with pytest.raises(ImportRefused, match="steps-2026-03-01.json: not a Fitbit data file"):
+    with pytest.raises(ImportRefused) as told:
         import_file(sqlite_store, path)
+    [problem] = told.value.problems
+    assert problem.where.endswith("steps-2026-03-01.json")  # the file in the archive named
+    fits(problem.message, "not a Fitbit data file ({reason})")
     assert sqlite_store.devices.count() == 0
 
 
