@@ -51,7 +51,8 @@ def parsed(message: object, message_id: str, *, whole: bool = True,
     (``whole``, or a part of it) gives them, None when it is another message; placeholders
     in ``values`` must be those exactly."""
     pattern, names = "", set()
-    for literal, name, _spec, _conversion in _formatter.parse(_(message_id)):
+    parts = list(_formatter.parse(_(message_id)))
+    for number, (literal, name, _spec, _conversion) in enumerate(parts):
         pattern += re.escape(literal)
         if name is None:
             continue
@@ -59,8 +60,9 @@ def parsed(message: object, message_id: str, *, whole: bool = True,
             pattern += re.escape(str(values[name]))
         elif name in names:
             pattern += f"(?P={name})"
-        else:
-            pattern += f"(?P<{name}>.+?)"
+        else:  # the last one of a part of a message runs to the end of its line
+            last = number == len(parts) - 1 and not whole
+            pattern += f"(?P<{name}>[^\n]+)" if last else f"(?P<{name}>.+?)"
             names.add(name)
     found = (re.fullmatch if whole else re.search)(pattern, str(message), re.DOTALL)
     return None if found is None else found.groupdict()
