@@ -1,7 +1,5 @@
 from datetime import date
 
-import pytest
-
 from fibromap.domain.daily import CheckIn, Medication
 from fibromap.errors import ValidationError
 from tests.helpers.refusals import refused

@@ -1,7 +1,5 @@
 from datetime import date
 
-import pytest
-
 from fibromap.domain.questionnaires import FIQR_ITEMS, Appointment, Questionnaire, QuestionnaireKind
 from fibromap.errors import ValidationError
 from tests.helpers.refusals import refused

@@ -1,5 +1,3 @@
-import pytest
-
 from fibromap.domain.vocabulary import BUILTIN_TERMS, TermKind
 from fibromap.errors import ValidationError
 from tests.helpers.records import full_flare
