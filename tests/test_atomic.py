@@ -11,6 +11,10 @@ import pytest
 from fibromap import atomic
 from fibromap.config import Paths, keep_private
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _
+from tests.helpers.refusals import says
+
+NOT_WRITTEN = "{failure}: {reason}; nothing was written"  # the message id of a failed write
 
 
 @pytest.fixture
@@ -78,7 +82,7 @@ def test_no_room_left_says_the_disk_is_full_in_one_line(private):
         with atomic.replacing(target, failure=f"cannot write {target}") as temporary:
             temporary.write_bytes(b"half")
             raise OSError(errno.ENOSPC, "No space left on device")
-    assert str(raised.value) == f"cannot write {target}: the disk is full; nothing was written"
+    says(raised.value, NOT_WRITTEN, failure=f"cannot write {target}", reason=_(atomic.DISK_FULL))
     assert isinstance(raised.value.__cause__, OSError)
     assert leftovers(private) == []
 
@@ -90,15 +94,18 @@ def test_a_sync_that_finds_no_room_leaves_nothing(private, monkeypatch):
 
     monkeypatch.setattr(atomic.os, "fsync", no_room)
     target = private / "report.pdf"
-    with pytest.raises(FibroMapError, match="the disk is full; nothing was written"):
+    with pytest.raises(FibroMapError) as raised:
         atomic.write_bytes(target, b"%PDF", failure=f"cannot write the report to {target}")
+    says(raised.value, NOT_WRITTEN, failure=f"cannot write the report to {target}",
+         reason=_(atomic.DISK_FULL))
     assert leftovers(private) == []
 
 
 def test_another_failure_says_what_the_system_said(private):
-    with pytest.raises(FibroMapError, match=r"^cannot keep it: Permission denied; nothing"):
+    with pytest.raises(FibroMapError) as raised:
         with atomic.replacing(private / "x", failure="cannot keep it"):
-            raise OSError(errno.EACCES, "Permission denied")
+            raise OSError(errno.EACCES, "what the system says")
+    says(raised.value, NOT_WRITTEN, failure="cannot keep it", reason="what the system says")
 
 
 def test_the_file_is_synced_before_the_rename_and_the_folder_after(private, monkeypatch):
@@ -169,7 +176,8 @@ def tiny_disk(tmp_path):
 def test_a_real_full_disk_keeps_the_old_file_and_leaves_nothing_else(tiny_disk):
     target = tiny_disk / "all.json"
     target.write_bytes(b"last week's export")
-    with pytest.raises(FibroMapError, match="the disk is full; nothing was written"):
+    with pytest.raises(FibroMapError) as raised:
         atomic.write_bytes(target, b"x" * 2_000_000, failure=f"cannot write {target}")
+    says(raised.value, NOT_WRITTEN, failure=f"cannot write {target}", reason=_(atomic.DISK_FULL))
     assert target.read_bytes() == b"last week's export"
     assert leftovers(tiny_disk) == ["all.json"]

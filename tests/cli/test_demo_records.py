@@ -6,9 +6,11 @@ import sqlite3
 
 from fibromap.cli import main
 from fibromap.domain.flare import Flare, SpasmSite
+from fibromap.i18n import _ as gettext
 from fibromap.store.store import Store
 from tests.cli.test_cli import one_line_error, run
 from tests.helpers.records import at
+from tests.helpers.refusals import fits
 
 
 def flares_in(database) -> int:
@@ -29,7 +31,9 @@ def test_demo_leaves_the_persons_own_records_as_they_were(capsys, paths, sqlite_
     code, out, _ = run(capsys, "demo", "--days", "30", "--seed", "2")
     assert code == 0
     demo_file = paths.data_dir / "demo" / "fibromap.sqlite3"
-    assert str(paths.data_dir / "demo") in out and "fibromap --demo" in out
+    assert str(paths.data_dir / "demo") in out  # where the demo went, and how to open it
+    assert gettext("Your own records are untouched. Open the demo with `fibromap --demo`; "
+                   "`fibromap demo --remove` deletes it.") in out
     assert flares_in(paths.database_file) == 1
     assert flares_in(demo_file) > 30
     own = json.loads(run(capsys, "stats", "--json", "--from", "2026-01-01")[1])
@@ -44,7 +48,9 @@ def test_demo_creates_no_database_for_the_person(capsys, paths):
     assert run(capsys, "demo", "--days", "3")[0] == 0
     assert not paths.database_file.exists()
     code, _, err = run(capsys, "stats")
-    assert code == 1 and "there is no FibroMap database" in one_line_error(err)
+    assert code == 1
+    fits(one_line_error(err), "there is no FibroMap database at {path}", whole=False,
+         path=paths.database_file)
 
 
 def test_a_database_set_in_the_environment_is_not_where_the_demo_goes(capsys, paths,
@@ -75,11 +81,13 @@ def test_remove_deletes_the_demo_and_nothing_else(capsys, paths, sqlite_url):
     add_one_flare(sqlite_url, paths)
     assert run(capsys, "demo", "--days", "5")[0] == 0
     code, out, _ = run(capsys, "demo", "--remove")
-    assert code == 0 and "Removed the demo records" in out
+    assert code == 0
+    fits(out.strip(), "Removed the demo records in {folder}. Your own records are untouched.",
+         folder=paths.data_dir / "demo")
     assert not (paths.data_dir / "demo").exists()
     assert flares_in(paths.database_file) == 1
     code, out, _ = run(capsys, "demo", "--remove")
-    assert code == 0 and "no demo records" in out
+    assert code == 0 and out.strip() == gettext("There are no demo records to remove.")
 
 
 def test_demo_choices_that_contradict_each_other_are_refused(capsys, tmp_path):

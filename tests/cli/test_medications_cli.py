@@ -7,7 +7,9 @@ import pytest
 
 from fibromap.cli import main
 from fibromap.config import Paths, database_url
+from fibromap.i18n import _ as gettext
 from fibromap.store.store import Store
+from tests.helpers.refusals import fits
 
 
 def run(capsys, *args):
@@ -60,22 +62,25 @@ def test_each_action_says_what_it_did_in_one_line(capsys):
 def test_bad_requests_are_one_line_and_change_nothing(capsys):
     run(capsys, "add", "Pregabalin", "--dose", "75 mg", "--from", "2026-02-03")
     before = stored()
-    for args, said in (
-            (("delete", "9"), "fibromap: there is no medication number 9"),
-            (("stop", "1", "--on", "2026-01-01"),
-             "fibromap: stop date 2026-01-01 is before start date 2026-02-03"),
-            (("edit", "1"), "fibromap: say what to change: --name, --dose, --from, --until or "
-                            "--still-taking"),
-            (("edit", "1", "--name", "  "), "fibromap: medication name must not be empty"),
+    for args, message, values in (
+            (("delete", "9"), "there is no medication number {id}", {"id": 9}),
+            (("stop", "1", "--on", "2026-01-01"), "stop date {stop} is before start date "
+             "{start}", {"stop": "2026-01-01", "start": "2026-02-03"}),
+            (("edit", "1"), "say what to change: --name, --dose, --from, --until or "
+             "--still-taking", {}),
+            (("edit", "1", "--name", "  "), "{field} must not be empty",
+             {"field": "medication name"}),
             (("change-dose", "1", "150 mg", "--from", "2026-02-03"),
-             "fibromap: a dose change must come after the start date 2026-02-03")):
+             "a dose change must come after the start date {start}", {"start": "2026-02-03"})):
         code, out, err = run(capsys, *args)
-        assert (code, out, err) == (1, "", said), args
+        assert (code, out) == (1, ""), args
+        fits(err, "fibromap: {error}", error=gettext(message).format(**values))
     with pytest.raises(SystemExit) as usage:
         main(["medications", "delete", "first"])
     err = capsys.readouterr().err.strip()
     assert usage.value.code == 2 and len(err.splitlines()) == 1
-    assert "argument NUMBER: expected a medication's number" in err
+    fits(err, "expected a medication's number (see `fibromap medications list`), got {value}",
+         whole=False, value="'first'")
     assert stored() == before
 
 

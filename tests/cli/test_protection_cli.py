@@ -2,11 +2,16 @@
 protected database from a passphrase file: one clear line when it is wrong, nothing
 changed, and a growing wait after five wrong tries in a row."""
 
+import json
+
 import pytest
 
 from fibromap import cli
+from fibromap.commands.protection import FORGOTTEN
+from fibromap.i18n import _ as gettext, ngettext
 from fibromap.store import cipher
 from fibromap.store.attempts import UnlockAttempts
+from tests.helpers.refusals import fits
 from tests.store.test_cipher import SECRET, filled, readable
 
 
@@ -32,33 +37,44 @@ def test_protect_use_change_and_unprotect_from_the_command_line(capsys, sqlite_u
     first, second = secret_file("tea and toast"), secret_file("new one", "new.txt")
     assert run(capsys, "backup")[0] == 0  # a plain backup, converted below
     code, out, _err = run(capsys, "protect", "--passphrase-file", first)
-    assert code == 0 and "Protected" in out and "cannot be recovered" in out
+    assert code == 0
+    fits(out.splitlines()[0], "Protected {database} and its backups with the passphrase.",
+         whole=False, database=path)
+    assert gettext(FORGOTTEN) in out  # the warning that a lost passphrase loses the records
     assert cipher.is_protected(path) and not readable(path, SECRET)
     backup = next(paths.backups_dir.glob("*.sqlite3"))
     assert cipher.is_protected(backup) and not readable(backup, SECRET)
 
     code, _out, err = run(capsys, "stats")
     assert code == 1 and len(err.strip().splitlines()) == 1
-    assert "is protected with a passphrase" in err and "--passphrase-file" in err
+    fits(err.strip(), "{path} is protected with a passphrase: give it (in the app, or with "
+         "--passphrase-file FILE or FIBROMAP_PASSPHRASE_FILE on the command line)", whole=False,
+         path=path)
     code, out, _err = run(capsys, "stats", "--passphrase-file", first)
-    assert code == 0 and "1" in out
+    assert code == 0 and json.loads(run(capsys, "stats", "--json", "--passphrase-file",
+                                        first)[1])["flares"] == 1
     monkeypatch.setenv("FIBROMAP_PASSPHRASE_FILE", first)
     code, out, _err = run(capsys, "backup", "--list")
-    assert code == 0 and "1 flare, protected" in out
+    assert code == 0
+    assert ngettext("{n} flare", "{n} flares", 1).format(n=1) + gettext(", protected") in out
     monkeypatch.delenv("FIBROMAP_PASSPHRASE_FILE")
 
     before = path.read_bytes()
     code, _out, err = run(capsys, "change-passphrase", "--passphrase-file", second,
                           "--new-passphrase-file", first)
-    assert code == 1 and err.strip().splitlines() == [f"fibromap: the passphrase does not "
-                                                      f"open {path}"]
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    fits(err.strip(), "the passphrase does not open {path}", whole=False, path=path)
     assert path.read_bytes() == before
     code, out, _err = run(capsys, "change-passphrase", "--passphrase-file", first,
                           "--new-passphrase-file", second)
-    assert code == 0 and "Changed the passphrase" in out
+    assert code == 0
+    fits(out.splitlines()[0], "Changed the passphrase of {database} and its backups.",
+         whole=False, database=path)
     assert run(capsys, "stats", "--passphrase-file", first)[0] == 1
     code, out, _err = run(capsys, "unprotect", "--passphrase-file", second)
-    assert code == 0 and "no longer protected" in out
+    assert code == 0
+    fits(out.strip(), "{database} and its backups are no longer protected: anyone who can read "
+         "these files can read your records.", whole=False, database=path)
     assert not cipher.is_protected(path) and readable(path, SECRET)
     assert not cipher.is_protected(backup) and run(capsys, "stats")[0] == 0
 
@@ -69,13 +85,19 @@ def test_passphrase_files_that_cannot_be_used_are_named(capsys, sqlite_url, path
     empty = tmp_path / "empty.txt"
     empty.write_text("\n")
     code, _out, err = run(capsys, "protect", "--passphrase-file", str(empty))
-    assert code == 1 and "is empty" in err and not cipher.is_protected(paths.database_file)
+    assert code == 1 and not cipher.is_protected(paths.database_file)
+    fits(err.strip(), "the passphrase file {file} is empty", whole=False, file=empty)
     code, _out, err = run(capsys, "protect", "--passphrase-file", str(tmp_path / "none"))
-    assert code == 1 and "cannot read the passphrase file" in err
-    assert run(capsys, "protect")[2].startswith("fibromap: protect needs the passphrase")
+    assert code == 1
+    fits(err.strip(), "cannot read the passphrase file {file}: {reason}", whole=False,
+         file=tmp_path / "none")
+    fits(run(capsys, "protect")[2].strip(), "{what}: give --passphrase-file FILE (or {variable})",
+         whole=False, what=gettext("protect needs the passphrase to protect with"))
     assert run(capsys, "protect", "--passphrase-file", secret_file("ok"))[0] == 0
     code, _out, err = run(capsys, "protect", "--passphrase-file", secret_file("ok"))
-    assert code == 1 and "protected already" in err
+    assert code == 1
+    fits(err.strip(), "{database} is protected already; change its passphrase with `fibromap "
+         "change-passphrase`", whole=False, database=paths.database_file)
     # No passphrase on the command line: there is no option that takes one.
     # (nor an abbreviation of --passphrase-file).
     with pytest.raises(SystemExit) as refused:
@@ -94,7 +116,9 @@ def test_five_wrong_tries_in_a_row_add_a_growing_wait(capsys, sqlite_url, paths,
         assert run(capsys, "stats", "--passphrase-file", wrong)[0] == 1
     assert waits == [] and UnlockAttempts(paths).failures == 5
     code, _out, err = run(capsys, "stats", "--passphrase-file", wrong)
-    assert code == 1 and "5 wrong passphrases in a row: waiting 10 s" in err
+    assert code == 1
+    fits(err, "fibromap: {n} wrong passphrases in a row: waiting {seconds} s before trying this "
+         "one", whole=False, n=5, seconds=10)
     assert waits and 9 <= waits[0] <= 10
     run(capsys, "stats", "--passphrase-file", wrong)
     assert 19 <= waits[1] <= 20  # doubled
@@ -125,12 +149,15 @@ def test_a_backup_under_an_earlier_passphrase_is_restored_with_it(capsys, sqlite
     shutil.copyfile(kept, earlier)
     code, _out, err = run(capsys, "restore", earlier.name, "--database", sqlite_url,
                           "--passphrase-file", second)
-    assert code != 0 and err == (f"fibromap: {earlier.name} is protected with another passphrase "
-                                 "than the database's (an earlier one?): give it with "
-                                 "--backup-passphrase-file FILE\n")
+    assert code != 0 and len(err.strip().splitlines()) == 1
+    fits(err.strip(), "{backup} is protected with another passphrase than the database's (an "
+         "earlier one?): give it with --backup-passphrase-file FILE", whole=False,
+         backup=earlier.name)
     code, _out, err = run(capsys, "restore", earlier.name, "--database", sqlite_url,
                           "--passphrase-file", second, "--backup-passphrase-file", second)
-    assert code != 0 and "the passphrase given does not open the backup" in err
+    assert code != 0
+    fits(err.strip(), "the passphrase given does not open the backup {backup}; nothing was "
+         "changed", whole=False, backup=earlier.name)
     code, out, err = run(capsys, "restore", earlier.name, "--database", sqlite_url,
                          "--passphrase-file", second, "--backup-passphrase-file", first)
     assert code == 0, err

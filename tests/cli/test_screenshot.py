@@ -1,5 +1,7 @@
 """`fibromap screenshot`: a view of the app rendered offscreen to a PNG file."""
 
+from fibromap.exchange.files import PROTECTED_PLAIN_WARNING
+from fibromap.i18n import _ as gettext
 from tests.cli.test_cli import run
 
 
@@ -77,7 +79,8 @@ def test_a_screenshot_of_protected_records_warns_that_the_picture_is_not(capsys,
     code, _out, err = run(capsys, "screenshot", "log", "-o", str(tmp_path / "log.png"),
                           "--size", "1024x700", "--passphrase-file", str(secret))
     assert code == 0 and (tmp_path / "log.png").stat().st_size > 0
-    assert "warning: Your records are protected, but this file is not" in err
+    assert gettext("fibromap: warning: {warning}").format(
+        warning=gettext(PROTECTED_PLAIN_WARNING)) in err
 
 
 def test_a_screenshot_of_the_deep_layer_marks_every_deep_muscle_and_saves_nothing(

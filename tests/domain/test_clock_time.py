@@ -7,6 +7,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from fibromap.domain.clock_time import ClockTime, offset_text
+from fibromap.domain.wording import duration_text
+from fibromap.i18n import _, formats
+from tests.helpers.refusals import says
 
 ZONES = {  # zone: (a time that came twice, a time that never happened), 2026
     "Europe/Berlin": (datetime(2026, 10, 25, 2, 30), datetime(2026, 3, 29, 2, 30)),
@@ -47,14 +50,19 @@ def test_the_words_say_what_happened_to_the_clock(local_zone):
     local_zone("Europe/Berlin")
     twice, never = ZONES["Europe/Berlin"]
     clock = ClockTime.of(twice)
-    assert clock.question() == ("The clocks went back an hour that night, so 02:30 came "
-                                "twice. Which one was it?")
-    assert [clock.option(0), clock.option(1)] == ["The first (CEST, UTC+02:00)",
-                                                  "The second (CET, UTC+01:00)"]
-    assert ClockTime.of(never).question() == ("There was no 02:30 on Sun 29 Mar: the clocks "
-                                              "went forward an hour that night.")
-    assert ClockTime.of(never).problem().endswith("give a time that happened, such as 03:30")
+    says(clock.question(), "The clocks went back {change} that night, so {time} came twice. "
+         "Which one was it?", change=_("an hour"), time="02:30")
+    says(clock.option(0), "The first ({zone}{offset})", zone="CEST, ", offset="UTC+02:00")
+    says(clock.option(1), "The second ({zone}{offset})", zone="CET, ", offset="UTC+01:00")
+    sunday = formats.dated(never, "%a 29 %b", "MMMEd")
+    says(ClockTime.of(never).question(), "There was no {time} on {day}: the clocks went forward "
+         "{change} that night.", time="02:30", day=sunday, change=_("an hour"))
+    says(ClockTime.of(never).problem(), "there was no {time} on {day} (the clocks went forward "
+         "{change}): give a time that happened, such as {moved}", time="02:30", day=sunday,
+         change=_("an hour"), moved="03:30")
     local_zone("Australia/Lord_Howe")
-    assert "went back 30 min" in ClockTime.of(ZONES["Australia/Lord_Howe"][0]).question()
+    says(ClockTime.of(ZONES["Australia/Lord_Howe"][0]).question(), "The clocks went back "
+         "{change} that night, so {time} came twice. Which one was it?",
+         change=duration_text(30 * 60), time="01:45")
     assert offset_text(timedelta(hours=-5)) == "UTC\u221205:00"
     assert offset_text(timedelta(hours=5, minutes=30)) == "UTC+05:30"

@@ -7,6 +7,7 @@ from fibromap.domain.flare import (
     DURATION_MAX_SECONDS, Flare, ImpactArea, Referral, SiteRole, SpasmSite, TreatmentUse,
 )
 from fibromap.errors import ValidationError
+from tests.helpers.refusals import refused
 
 CET = timezone(timedelta(hours=1))
 
@@ -18,18 +19,10 @@ def flare(**changes) -> Flare:
     return Flare(**fields)
 
 
-@pytest.mark.parametrize("value, message", [
-    (11, "intensity must be between 0 and 10, got 11"),
-    (-1, "intensity must be between 0 and 10, got -1"),
-    (7.5, "intensity must be a whole number, got 7.5"),
-    ("7", "intensity must be a whole number, got '7'"),
-    (True, "intensity must be a whole number, got True"),
-])
-def test_intensity_outside_0_to_10_is_refused_with_a_readable_message(value, message):
-    with pytest.raises(ValidationError) as error:
+@pytest.mark.parametrize("value", [11, -1, 7.5, "7", True])
+def test_intensity_outside_0_to_10_is_refused_naming_the_value_given(value):
+    with refused(ValidationError, "intensity", f"got {value!r}"):
         SpasmSite("upper_trapezius.left", value)
-    assert str(error.value) == message
-    assert error.value.field == "intensity"
 
 
 def test_intensity_bounds_are_accepted():
@@ -39,7 +32,7 @@ def test_intensity_bounds_are_accepted():
 
 
 def test_unknown_role_is_refused():
-    with pytest.raises(ValidationError, match="role must be spasm, trigger_point or referred"):
+    with refused(ValidationError, "role", "cramp"):
         SpasmSite("calf", 3, "cramp")
 
 
@@ -51,14 +44,15 @@ def test_onset_keeps_utc_and_local_offset():
 
 
 def test_onset_without_offset_is_refused():
-    with pytest.raises(ValidationError, match="onset must include its UTC offset"):
+    with refused(ValidationError, "onset"):
         flare(onset=datetime(2026, 1, 10, 4, 15))
 
 
 def test_a_flare_needs_a_region_and_a_region_only_once():
-    with pytest.raises(ValidationError, match="at least one body region"):
+    with refused(ValidationError, "sites") as told:
         flare(sites=())
-    with pytest.raises(ValidationError, match="marked twice"):
+    assert "calf" not in str(told.value)
+    with refused(ValidationError, "sites", "calf"):
         flare(sites=(SpasmSite("calf", 3), SpasmSite("calf", 5)))
 
 
@@ -68,7 +62,7 @@ def test_duration_is_seconds_up_to_a_week_or_none(seconds, ok):
     if ok:
         assert flare(duration_seconds=seconds).length_given is (seconds is not None)
     else:
-        with pytest.raises(ValidationError, match="duration in seconds must be between 1 and"):
+        with refused(ValidationError, "duration in seconds", f"got {seconds}"):
             flare(duration_seconds=seconds)
 
 
@@ -79,9 +73,9 @@ def test_a_length_given_still_going_and_not_given_are_three_states():
     assert going.length_given and going.duration_seconds is None
     assert not unsaid.length_given and not unsaid.still_going
     assert going != unsaid
-    with pytest.raises(ValidationError, match="still going has no length yet"):
+    with refused(ValidationError, "still_going"):
         flare(duration_seconds=60, still_going=True)
-    with pytest.raises(ValidationError, match="still_going must be true or false"):
+    with refused(ValidationError, "still_going", "'yes'"):
         flare(still_going="yes")
 
 
@@ -91,9 +85,9 @@ def test_only_a_referred_zone_may_be_left_unrated_and_it_is_in_no_intensity():
               referrals=(Referral("upper_trapezius.left", "temple.left", None),))
     assert not zone.rated and f.unrated_zones == ("temple.left",) and f.max_intensity == 7
     for role in (SiteRole.SPASM, SiteRole.TRIGGER_POINT):
-        with pytest.raises(ValidationError, match="only a referred zone may be left unrated"):
+        with refused(ValidationError, "intensity"):
             SpasmSite("calf", None, role)
-    with pytest.raises(ValidationError, match="at least one region"):
+    with refused(ValidationError, "sites"):
         flare(sites=(zone,))
 
 
@@ -101,32 +95,32 @@ def test_referral_links_a_source_to_a_zone_marked_as_referred():
     sites = (SpasmSite("upper_trapezius.left", 7), SpasmSite("temple.left", 4, SiteRole.REFERRED))
     good = flare(sites=sites, referrals=(Referral("upper_trapezius.left", "temple.left", 5),))
     assert good.referrals[0].intensity == 5
-    with pytest.raises(ValidationError, match="must be marked as referred pain"):
+    with refused(ValidationError, "referrals", "temple.left"):
         flare(sites=(SpasmSite("upper_trapezius.left", 7), SpasmSite("temple.left", 4)),
               referrals=(Referral("upper_trapezius.left", "temple.left", 5),))
-    with pytest.raises(ValidationError, match="must be a spasm or trigger point in this flare"):
+    with refused(ValidationError, "referrals", "masseter.left"):
         flare(sites=sites, referrals=(Referral("masseter.left", "temple.left", 5),))
-    with pytest.raises(ValidationError, match="referral intensity must be between 0 and 10, got 12"):
+    with refused(ValidationError, "referral intensity", "got 12"):
         Referral("upper_trapezius.left", "temple.left", 12)
-    with pytest.raises(ValidationError, match="given twice"):
+    with refused(ValidationError, "referrals", "upper_trapezius.left", "temple.left"):
         flare(sites=sites, referrals=(Referral("upper_trapezius.left", "temple.left", 5),) * 2)
-    with pytest.raises(ValidationError, match="not back to"):
+    with refused(ValidationError, "referral", "temple.left"):
         Referral("temple.left", "temple.left", 3)
 
 
 def test_treatment_relief_is_0_to_10_or_not_yet_known():
     assert TreatmentUse("heat").relief is None
     assert TreatmentUse("medication", 6, "Cyclobenzaprine", "5 mg").dose == "5 mg"
-    with pytest.raises(ValidationError, match="relief must be between 0 and 10, got 11"):
+    with refused(ValidationError, "relief", "got 11"):
         TreatmentUse("heat", 11)
 
 
 def test_impacts_are_on_known_areas_and_levels():
     f = flare(impacts={"sleep": 3, ImpactArea.WALKING: 0})
     assert f.impacts == {ImpactArea.SLEEP: 3, ImpactArea.WALKING: 0}
-    with pytest.raises(ValidationError, match="impact on fine motor must be between 0 and 3, got 4"):
+    with refused(ValidationError, "impact on fine motor", "got 4"):
         flare(impacts={"fine_motor": 4})
-    with pytest.raises(ValidationError, match="impact must be on walking"):
+    with refused(ValidationError, "impacts", "typing"):
         flare(impacts={"typing": 1})
 
 
@@ -134,11 +128,11 @@ def test_words_must_be_vocabulary_keys_and_notes_have_no_length_limit():
     f = flare(qualities={"cramping"}, triggers=["stress", "stress"], notes="n" * 1_000_000)
     assert f.triggers == frozenset({"stress"})
     assert len(f.notes) == 1_000_000
-    with pytest.raises(ValidationError, match="unknown trigger 'Bad Weather'"):
+    with refused(ValidationError, "triggers", "'Bad Weather'"):
         flare(triggers={"Bad Weather"})
-    with pytest.raises(ValidationError, match="triggers must be a list of words"):
+    with refused(ValidationError, "triggers", "'stress'"):
         flare(triggers="stress")
-    with pytest.raises(ValidationError, match="unknown activity"):
+    with refused(ValidationError, "context", "'on a bike!'"):
         flare(context="on a bike!")
 
 
@@ -155,5 +149,5 @@ def test_any_whole_number_is_accepted_exactly_when_within_0_to_10(value):
     if 0 <= value <= 10:
         assert SpasmSite("calf", value).intensity == value
     else:
-        with pytest.raises(ValidationError, match=f"got {value}$"):
+        with refused(ValidationError, "intensity", f"got {value}"):
             SpasmSite("calf", value)

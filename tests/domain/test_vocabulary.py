@@ -1,7 +1,6 @@
-import pytest
-
 from fibromap.domain.vocabulary import BUILTIN_TERMS, Term, TermKind, key_for_label
 from fibromap.errors import ValidationError
+from tests.helpers.refusals import refused
 
 
 def keys(kind):
@@ -22,12 +21,12 @@ def test_builtin_lists_hold_the_words_from_the_design():
 def test_a_label_becomes_a_stable_key():
     assert key_for_label("Cold draught") == "cold_draught"
     assert key_for_label("  Crème brûlée!! ") == "creme_brulee"
-    with pytest.raises(ValidationError, match="needs at least one letter or digit"):
+    with refused(ValidationError, "label", "'!!!'"):
         key_for_label("!!!")
 
 
 def test_term_validation():
-    with pytest.raises(ValidationError, match="trigger name must not be empty"):
+    with refused(ValidationError, "trigger name"):
         Term(TermKind.TRIGGER, "x", " ")
-    with pytest.raises(ValidationError, match="key must be lower-case"):
+    with refused(ValidationError, "key", "'Bad Key'"):
         Term(TermKind.TRIGGER, "Bad Key", "Bad")

@@ -27,6 +27,7 @@ from fibromap.store.backups import backup_sqlite, list_backups
 from fibromap.store.sqlite_files import SQLITE_APPLICATION_ID
 from fibromap.store.store import Store
 from tests.helpers.records import full_flare
+from tests.helpers.refusals import says
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
 ROOT = Path(__file__).parents[2]
@@ -248,8 +249,10 @@ def test_a_conversion_waits_for_a_program_reading_or_is_refused_changing_nothing
     monkeypatch.setattr(cipher, "BUSY_WAIT_MS", 200)
     before = paths.database_file.read_bytes()
     try:
-        with pytest.raises(FibroMapError, match=r"another program is using .* \(nothing was"):
+        with pytest.raises(FibroMapError) as told:
             cipher.protect(paths.database_file, FIRST)
+        says(told.value, "another program is using {path}: close it and try again (nothing was "
+             "changed)", path=paths.database_file)
     finally:
         reader.kill()
         reader.communicate()

@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from fibromap import atomic
+from fibromap.i18n import _
 from tests.helpers.database_kinds import export_text
+from tests.helpers.refusals import fits
 from tests.helpers.starting import open_app_window, run_fibromap
 
 
@@ -45,7 +48,9 @@ def test_a_report_to_a_full_disk_says_so_and_leaves_nothing(tmp_path, tiny_disk,
     assert run_fibromap(home, "demo", "--into-records", "--days", "60").returncode == 0
     fill(tiny_disk)
     result = run_fibromap(home, "report", "-o", str(tiny_disk / "report.pdf"))
-    assert result.returncode == 1 and "the disk is full" in result.stderr
+    assert result.returncode == 1
+    fits(result.stderr, "{failure}: {reason}; nothing was written", whole=False,
+         reason=_(atomic.DISK_FULL))
     assert len(result.stderr.strip().splitlines()) == 1
     assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler"]
 
@@ -56,7 +61,9 @@ def test_an_export_to_a_full_disk_leaves_no_partial_file(tmp_path, tiny_disk, da
     assert run_fibromap(home, "demo", "--into-records", "--days", "60").returncode == 0
     fill(tiny_disk)
     result = run_fibromap(home, "export", "--format", "json", "-o", str(tiny_disk / "all.json"))
-    assert result.returncode == 1 and "the disk is full" in result.stderr
+    assert result.returncode == 1
+    fits(result.stderr, "{failure}: {reason}; nothing was written", whole=False,
+         reason=_(atomic.DISK_FULL))
     assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler"]
 
 
@@ -91,8 +98,8 @@ def test_a_nearly_full_disk_opens_the_window_and_says_the_backup_was_not_taken(
     window = open_app_window(qtbot, home, monkeypatch)
     try:
         assert not window.store.read_only
-        assert window.statusBar().currentMessage().startswith("Today's backup was not taken")
-        assert "disk is full" in window.statusBar().currentMessage()
+        said = fits(window.statusBar().currentMessage(), "Today's backup was not taken: {reason}.")
+        assert _(atomic.DISK_FULL) in said["reason"]
         assert list((home / "backups").iterdir()) == []  # no half-copied backup, no -journal
         window.log.marks.mark("upper_trapezius.left", 5)
         assert window.log.save() is not None, window.log.feedback.text()
@@ -110,8 +117,9 @@ def test_a_full_disk_opens_the_records_read_only_with_a_word_why(qtbot, tiny_dis
     window = open_app_window(qtbot, home, monkeypatch)
     try:
         assert window.store.read_only
-        assert window.statusBar().currentMessage().startswith("The disk is full, so your "
-                                                              "records are open read-only")
+        assert window.statusBar().currentMessage().startswith(_(
+            "The disk is full, so your records are open read-only: free some space and start "
+            "FibroMap again to save."))
         assert window.page("history").model.total > 30
     finally:
         window.close()

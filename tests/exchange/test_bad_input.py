@@ -9,10 +9,13 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from fibromap.cli import main
 from fibromap.config import Paths, database_url
-from fibromap.exchange.files import export_text, import_text
-from fibromap.exchange.problems import ImportRefused
+from fibromap.exchange.files import HEALTH_DATA_WARNING, SEALED_NOTE, export_text, import_text
+from fibromap.exchange.formats import not_recognised
+from fibromap.exchange.problems import ImportRefused, Problem
+from fibromap.i18n import _
 from fibromap.store.store import Store
 from tests.helpers.records import at, full_flare
+from tests.helpers.refusals import fits
 
 
 def counts(store):
@@ -42,7 +45,8 @@ def refused_and_untouched(store, text, source="file"):
     try:
         import_text(store, text, source)
     except ImportRefused as exc:
-        assert exc.problems and str(exc).startswith(f"{source} was not imported, nothing was written")
+        assert exc.problems
+        fits(exc, "{source} was not imported, nothing was written: {problems}", source=source)
         assert counts(store) == before
         return exc
     return None
@@ -94,28 +98,41 @@ def test_arbitrary_text_is_refused_without_writing(text):
         store.close()
 
 
-@pytest.mark.parametrize("text, where, says", [
-    ('{"format": "fibromap", "version": 1, "flares": [{"onset": "2026-03-01T03:00:00+01:00", '
-     '"sites": [{"region": "soleus.left", "intensity": 11}]}]}', "flares[0]",
-     "intensity must be between 0 and 10, got 11"),
+ONSET = '"onset": "2026-03-01T03:00:00+01:00"'
+
+
+@pytest.mark.parametrize("text, where, says", [  # where: (message id, values); says too
+    ('{"format": "fibromap", "version": 1, "flares": [{%s, ' % ONSET
+     + '"sites": [{"region": "soleus.left", "intensity": 11}]}]}', "flares[0]",
+     ("{field} must be between {low} and {high}, got {value}", {"low": 0, "high": 10, "value": 11})),
     ('{"format": "fibromap", "version": 1, "flares": [{"onset": "2026-03-01T03:00:00", '
-     '"sites": [{"region": "soleus.left", "intensity": 3}]}]}', "flares[0]", "has no UTC offset"),
-    ('{"format": "fibromap", "version": 1, "flares": [{"onset": "2026-03-01T03:00:00+01:00", '
-     '"sites": [{"region": "tail.left", "intensity": 3}]}]}', "flares[0]", "unknown body region 'tail.left'"),
-    ('{"format": "fibromap", "version": 99}', "version", "newer FibroMap"),
-    ('{"format": "something else"}', "format", "not a FibroMap export"),
-    ('{"format": "fibromap", "version": 1,\n "flares": [}', "line 2, column", "not valid JSON"),
-    ("[" * 100_000, "line 1", ""),
-    ("flare_id,onset\n1,2", "line 1", "not FibroMap's CSV header"),
-    ("<html><script>alert(1)</script></html>", "line 1", "not a FibroMap JSON, CSV or check-in CSV export"),
+     '"sites": [{"region": "soleus.left", "intensity": 3}]}]}', "flares[0]",
+     ("{name} {value} has no UTC offset", {"value": "'2026-03-01T03:00:00'"})),
+    ('{"format": "fibromap", "version": 1, "flares": [{%s, ' % ONSET
+     + '"sites": [{"region": "tail.left", "intensity": 3}]}]}', "flares[0]",
+     ("unknown body region {region}", {"region": "'tail.left'"})),
+    ('{"format": "fibromap", "version": 99}', "version",
+     ("written by a newer FibroMap (version {version}); update FibroMap to import it",
+      {"version": 99})),
+    ('{"format": "something else"}', "format", ("this is not a FibroMap export", {})),
+    ('{"format": "fibromap", "version": 1,\n "flares": [}', ("line {line}, column {column}", {"line": 2}),
+     ("not valid JSON ({reason})", {})),
+    ("[" * 100_000, ("line {line}", {"line": 1}), ("{anything}", {})),
+    ("flare_id,onset\n1,2", ("line {line}", {"line": 1}),
+     ("the header is not FibroMap's CSV header (see the documentation)", {})),
+    ("<html><script>alert(1)</script></html>", ("line {line}", {"line": 1}), (not_recognised(), {})),
 ])
 def test_the_first_problems_name_their_place(text, where, says):
     store = fresh_store()
     try:
         refused = refused_and_untouched(store, text)
         assert refused is not None
-        assert refused.problems[0].where.startswith(where)
-        assert says in refused.problems[0].message
+        first = refused.problems[0]
+        if isinstance(where, str):  # a place in the JSON: data, in every language
+            assert first.where == where
+        else:
+            fits(first.where, where[0], **where[1])
+        fits(first.message, says[0], **says[1])
     finally:
         store.close()
 
@@ -126,7 +143,10 @@ def test_a_wrongly_encoded_file_says_which_line(tmp_path, capsys):
     target.write_bytes("flare_id,onset\nok\ncaf\xe9\n".encode("latin-1"))
     assert main(["import", str(target)]) == 1
     err = capsys.readouterr().err.strip()
-    assert err.count("\n") == 0 and "line 3: not UTF-8 text" in err and "nothing was written" in err
+    assert err.count("\n") == 0
+    fits(err, "{source} was not imported, nothing was written: {problems}", whole=False,
+         problems=Problem(_("line {line}").format(line=3), _("not UTF-8 text (save the file as "
+                                                          "UTF-8 and try again)")))
 
 
 def test_many_problems_are_counted_and_the_first_shown(tmp_path):
@@ -138,8 +158,11 @@ def test_many_problems_are_counted_and_the_first_shown(tmp_path):
         refused = refused_and_untouched(store, json.dumps({"format": "fibromap", "version": 1,
                                                            "flares": flares}))
         assert len(refused.problems) == 10 and refused.total == 25
-        assert "(and 22 more)" in str(refused)
-        assert "flares[0]: intensity must be between 0 and 10, got 20" in str(refused)
+        assert [problem.where for problem in refused.problems] == [f"flares[{i}]" for i in range(10)]
+        fits(refused.problems[0].message, "{field} must be between {low} and {high}, got {value}",
+             low=0, high=10, value=20)
+        fits(str(refused), "{source} was not imported, nothing was written: {problems}{more}",
+             problems="; ".join(map(str, refused.problems[:3])), more=" (and 22 more)")
     finally:
         store.close()
 
@@ -160,13 +183,13 @@ def test_a_spreadsheet_formula_in_notes_is_defused_and_round_trips(tmp_path):
 
 def test_import_cli_missing_file_and_dry_run(tmp_path, capsys, database_kind):
     assert main(["import", str(tmp_path / "nope.json")]) == 1
-    assert "there is no file" in capsys.readouterr().err
+    fits(capsys.readouterr().err.strip(), "there is no file {path}", whole=False,
+         path=tmp_path / "nope.json")
     assert main(["demo", "--into-records", "--days", "5"]) == 0
     target = tmp_path / "x.json"
     assert main(["export", "--format", "json", "-o", str(target)]) == 0
     out = capsys.readouterr().out
     # A protected database's records are exported sealed with its passphrase.
-    assert ("sealed with the passphrase" if database_kind.protected
-            else "holds your health records") in out
+    assert _(SEALED_NOTE if database_kind.protected else HEALTH_DATA_WARNING) in out
     assert main(["import", "--dry-run", str(target)]) == 0
-    assert "Dry run, nothing written" in capsys.readouterr().out
+    fits(capsys.readouterr().out.strip(), "Dry run, nothing written. Would have {outcome}")

@@ -19,6 +19,7 @@ from fibromap.exchange import checkin_csv, csv_format
 from fibromap.exchange.files import export_text, import_text
 from fibromap.exchange.problems import ImportRefused
 from tests.helpers.records import full_flare, store_from
+from tests.helpers.refusals import fits
 
 DAY = date(2026, 3, 1)
 # The starts a neutraliser has to tell apart: formula characters, apostrophes before them
@@ -156,8 +157,9 @@ def test_a_word_the_database_has_hidden_is_not_added_again(own_words, second):
 
 
 def test_a_region_not_on_the_body_map_is_still_refused(own_words, second):
-    with pytest.raises(ImportRefused, match="unknown body region"):
+    with pytest.raises(ImportRefused) as refusal:
         import_text(second, own_words.replace("upper_trapezius.left", "wing.left"), "f.csv")
+    fits(refusal.value.problems[0].message, "unknown body region {region}", region="'wing.left'")
     assert second.flares.count() == 0
 
 

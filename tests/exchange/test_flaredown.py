@@ -14,7 +14,10 @@ from fibromap.domain.vocabulary import TermKind
 from fibromap.exchange.body_words import read_symptom
 from fibromap.exchange.files import export_text, import_text
 from fibromap.exchange.problems import ImportRefused
+from fibromap.exchange.record_kinds import counted_kind
+from fibromap.i18n import _
 from fibromap.store import aggregates
+from tests.helpers.refusals import fits
 from tests.helpers.starting import run_fibromap
 
 PER_PERSON = (
@@ -142,13 +145,21 @@ def test_a_medication_period_ends_at_a_new_dose_a_day_without_it_or_a_week_apart
 def test_a_file_of_two_people_is_never_merged(store):
     with pytest.raises(ImportRefused) as refusal:
         import_text(store, TWO_PEOPLE, "research.csv", dry_run=True)
-    assert "2 people" in str(refusal.value) and "QEVuQwEA" in str(refusal.value)
-    assert "QEVuQwEB" in str(refusal.value) and "--person" in str(refusal.value)
+    [problem] = refusal.value.problems
+    assert problem.where == "user_id"
+    people = fits(problem.message, "the file holds the records of {n} people, and they are never "
+                  "merged into one record: choose one with --person ID (in the app, pick one in "
+                  "the import window). People: {people}", n=2)["people"]
+    assert "QEVuQwEA" in people and "QEVuQwEB" in people
     assert store.symptoms.count() == 0
     import_text(store, TWO_PEOPLE, "research.csv", person="QEVuQwEB")
     assert ratings(store) == {(date(2026, 3, 2), "Upper back"): 5}
-    with pytest.raises(ImportRefused, match="no person 'nobody'"):
+    with pytest.raises(ImportRefused) as refusal:
         import_text(store, TWO_PEOPLE, "research.csv", person="nobody")
+    [problem] = refusal.value.problems
+    assert problem.where == "user_id"
+    fits(problem.message, "there is no person {person} in the file; it holds {people}",
+         person="'nobody'", people="QEVuQwEA, QEVuQwEB")
 
 
 def test_the_research_layout_keeps_what_it_used_to_drop(store):
@@ -231,10 +242,10 @@ def test_the_same_file_under_two_time_zones_adds_nothing_the_second_time(tmp_pat
     first = run_fibromap(home, "import", str(source), timeout=60,
                          env={"TZ": "America/Los_Angeles"})
     assert first.returncode == 0, first.stderr
-    assert "added 2 flares" in first.stdout
+    assert counted_kind(2, "flares") in first.stdout and _("nothing new") not in first.stdout
     for zone in ("Asia/Tokyo", "Pacific/Kiritimati", "UTC"):
         again = run_fibromap(home, "import", str(source), timeout=60, env={"TZ": zone})
-        assert again.returncode == 0 and "added nothing new" in again.stdout, again.stdout
+        assert again.returncode == 0 and _("nothing new") in again.stdout, again.stdout
 
 
 def test_the_command_line_takes_a_person_and_a_correction(tmp_path):
@@ -247,10 +258,13 @@ def test_the_command_line_takes_a_person_and_a_correction(tmp_path):
                        "Upper back=erector_upper.left", str(source), timeout=60)
     assert dry.returncode == 0, dry.stderr
     assert "'Upper back' → upper back (erector spinae) (left)" in dry.stdout
-    assert "Would have added 1 flare, 1 symptom rating" in dry.stdout
+    would = fits(dry.stdout, "Dry run, nothing written. Would have {outcome}", whole=False)
+    assert would["outcome"] == _("added {things}").format(things=", ".join(
+        [counted_kind(1, "flares"), counted_kind(1, "symptom ratings")]))
     bad = run_fibromap(home, "import", "--person", "QEVuQwEB", "--map", "Upper back=elbow",
                        str(source), timeout=60)
-    assert bad.returncode != 0 and "unknown body region 'elbow'" in bad.stderr
+    assert bad.returncode != 0
+    fits(bad.stderr, "unknown body region {region}", whole=False, region="'elbow'")
 
 
 def test_the_command_line_shows_progress_on_a_terminal_and_not_in_a_pipe(tmp_path):

@@ -11,11 +11,14 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from fibromap.domain.day_bounds import date_range_text, latest_day
 from fibromap.domain.questionnaires import SSS_SOMATIC, SSS_SYMPTOMS
+from fibromap.errors import FibroMapError
 from fibromap.exchange.file_text import MAX_IMPORT_BYTES
 from fibromap.exchange.files import import_file, import_text
 from tests.helpers.exchange import exported, refused
 from tests.helpers.records import at, full_flare
+from tests.helpers.refusals import fits, says
 from tests.helpers.starting import run_fibromap
 
 SSS_ANSWERS = {**{item: 1 for item in SSS_SYMPTOMS}, **{item: False for item in SSS_SOMATIC}}
@@ -73,7 +76,7 @@ def test_stats_never_meets_a_flare_from_year_9999(tmp_path):
             {"region": "upper_trapezius.left", "intensity": 5}]}]}
     (tmp_path / "far.json").write_text(json.dumps(document))
     result = run_import(tmp_path, tmp_path / "far.json")
-    assert result.returncode == 1 and "is outside 1900-01-01 to" in result.stderr
+    assert result.returncode == 1 and date_range_text(latest_day()) in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
 
@@ -86,14 +89,17 @@ def run_import(tmp_path, target) -> subprocess.CompletedProcess:
 def test_a_device_is_refused_without_reading_it(tmp_path):
     result = run_import(tmp_path, "/dev/zero")  # would eat memory for ever if read
     assert result.returncode == 1
-    assert "/dev/zero is not a regular file" in result.stderr
+    fits(result.stderr.strip(), "{path} is not a regular file (a device, a pipe or a socket), so it "
+         "cannot be an export", whole=False, path="/dev/zero")
 
 
 def test_a_pipe_is_refused_without_waiting_for_it(tmp_path):
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)  # nobody ever writes to it: reading would wait for ever
     result = run_import(tmp_path, fifo)
-    assert result.returncode == 1 and "is not a regular file" in result.stderr
+    assert result.returncode == 1
+    fits(result.stderr.strip(), "{path} is not a regular file (a device, a pipe or a socket), so it "
+         "cannot be an export", whole=False, path=fifo)
 
 
 def test_a_huge_sparse_file_is_refused_by_its_size_unread(tmp_path):
@@ -101,12 +107,15 @@ def test_a_huge_sparse_file_is_refused_by_its_size_unread(tmp_path):
     with open(huge, "wb") as handle:
         handle.truncate(MAX_IMPORT_BYTES + 1)  # sparse: no disk used, nothing to read
     result = run_import(tmp_path, huge)
-    assert result.returncode == 1 and "more than an export can be" in result.stderr
+    assert result.returncode == 1
+    fits(result.stderr.strip(), "{path} is more than {size} MB, more than an export can be",
+         whole=False, path=huge, size=MAX_IMPORT_BYTES // 2**20)
 
 
 def test_a_folder_is_named_as_a_folder(sqlite_store, tmp_path):
-    with pytest.raises(Exception, match="is a folder, not a file"):
+    with pytest.raises(FibroMapError) as told:
         import_file(sqlite_store, tmp_path)
+    says(told.value, "{path} is a folder, not a file", path=tmp_path)
 
 
 # -- CSV that says something else than it seems --------------------------------------------

@@ -15,7 +15,9 @@ from fhir.resources.R4B.bundle import Bundle
 from fibromap.domain.records import flare_fingerprint
 from fibromap.exchange.fhir_codes import REGION_SYSTEM
 from fibromap.exchange.files import export_text, import_text
+from fibromap.exchange.problems import ImportRefused
 from tests.helpers.records import at, full_flare, temple_flare
+from tests.helpers.refusals import fits, says
 
 GOING = temple_flare()                                                 # still going, unrated
 UNSAID = temple_flare(onset=at(2026, 3, 31, 7), still_going=False)     # length not given
@@ -82,8 +84,11 @@ def test_a_csv_from_before_still_going_reads_no_length_as_not_given(three, secon
 
 def test_a_csv_cell_saying_still_going_must_be_true_or_false(three, second):
     text = export_text(three, "csv").replace(",true\r\n", ",yes\r\n")
-    with pytest.raises(Exception, match="column still_going.*'yes' should be true or false"):
+    with pytest.raises(ImportRefused) as told:
         import_text(second, text, "edited")
+    first = told.value.problems[0]
+    fits(first.where, "line {line}, column {column}", column="still_going")
+    says(first.message, "{cell} should be true or false", cell="'yes'")
     assert second.flares.count() == 0  # nothing half-imported
 
 
@@ -94,9 +99,12 @@ def test_a_csv_source_left_unrated_is_refused_at_its_cell(three, second):
     rows[masseter][16] = ""
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows(rows)
-    with pytest.raises(Exception, match=r"line \d+, column intensity: give an intensity "
-                                        r"\(0–10\) for masseter.left: only a referred zone"):
+    with pytest.raises(ImportRefused) as told:
         import_text(second, out.getvalue(), "edited")
+    first = told.value.problems[0]
+    fits(first.where, "line {line}, column {column}", column="intensity")
+    says(first.message, "give an intensity (0–10) for {region}: only a referred zone may be left "
+         "unrated", region="masseter.left")
 
 
 def test_fhir_says_ongoing_not_given_and_not_rated_in_its_own_terms(three):

@@ -89,9 +89,11 @@ def test_dry_run_writes_nothing(store, second, tmp_path):
 
 def test_export_refuses_a_missing_folder(store, tmp_path):
     from fibromap.errors import FibroMapError
+    from tests.helpers.refusals import says
 
-    with pytest.raises(FibroMapError, match="does not exist"):
+    with pytest.raises(FibroMapError) as told:
         export_file(store, "json", tmp_path / "nope" / "x.json")
+    says(told.value, "the folder {folder} does not exist", folder=tmp_path / "nope")
     assert not list(tmp_path.glob("**/.x.json.partial"))
 
 

@@ -8,11 +8,24 @@ import pytest
 from fibromap import cli
 from fibromap.domain import sealing
 from fibromap.domain.flare import Flare, SpasmSite
-from fibromap.exchange.files import SealedExport, export_file, import_file
+from fibromap.errors import FibroMapError
+from fibromap.exchange.files import (
+    PROTECTED_PLAIN_WARNING, SEALED_NOTE, SealedExport, export_file, import_file,
+)
+from fibromap.exchange.record_kinds import counted_kind
+from fibromap.i18n import _ as gettext
 from fibromap.store import cipher
 from fibromap.store.store import Store
 from tests.helpers.records import at
+from tests.helpers.refusals import fits, refused, says
 from tests.store.test_cipher import readable
+
+
+def added(out: str, flares: int) -> None:
+    """The import's outcome says it added ``flares`` flares."""
+    said = fits(out.strip(), "{format}: {outcome}")["outcome"]
+    assert fits(said, "added {things}")["things"].startswith(counted_kind(flares, "flares"))
+
 
 NOTE = "Shoulder seized while carrying the shopping up the stairs"
 
@@ -40,9 +53,9 @@ def test_a_sealed_export_round_trips_and_holds_no_readable_note(sqlite_url, path
     assert not readable(target, "upper_trapezius")
     assert list(tmp_path.glob(".*partial")) == []
     other = Store.open(f"sqlite:///{tmp_path / 'other.sqlite3'}", paths)
-    with pytest.raises(SealedExport, match="give its passphrase"):
+    with refused(SealedExport, None, target):
         import_file(other, target)
-    with pytest.raises(sealing.CannotUnseal, match="does not open"):
+    with pytest.raises(sealing.CannotUnseal):
         import_file(other, target, passphrase="not it")
     assert other.flares.count() == 0
     report = import_file(other, target, passphrase="sealed with care")
@@ -65,8 +78,10 @@ def test_a_changed_sealed_export_is_refused_whole(sqlite_url, paths, tmp_path):
         import_file(store, target, passphrase="sealed with care")
     document["version"] = 2
     target.write_text(json.dumps(document))
-    with pytest.raises(Exception, match="newer FibroMap"):
+    with pytest.raises(FibroMapError) as told:
         import_file(store, target, passphrase="sealed with care")
+    says(told.value, "the sealed file is version {version}, from a newer FibroMap; update "
+         "FibroMap to open it", version=2)
     store.close()
 
 
@@ -77,25 +92,29 @@ def test_the_command_line_seals_by_default_and_warns_about_plain(capsys, sqlite_
     out_file = tmp_path / "out.json"
     assert cli.main(["export", "-o", str(out_file), "--passphrase-file", passphrase_file]) == 0
     out, err = capsys.readouterr()
-    assert "sealed" in out and err == "" and sealing.is_sealed(out_file.read_bytes())
+    assert gettext(SEALED_NOTE) in out and err == "" and sealing.is_sealed(out_file.read_bytes())
     cipher.forget_all()
     csv_file = tmp_path / "out.csv"
     assert cli.main(["export", "--format", "csv", "-o", str(csv_file),
                      "--passphrase-file", passphrase_file]) == 1
-    assert "add --plain" in capsys.readouterr().err and not csv_file.exists()
+    fits(capsys.readouterr().err, "your records are protected, and a {format} export would hold "
+         "them in plain text: add --plain to write it all the same, or export --format "
+         "{sealable}, which is sealed with your passphrase", whole=False, format="csv")
+    assert not csv_file.exists()
     cipher.forget_all()
     assert cli.main(["export", "--format", "csv", "--plain", "-o", str(csv_file),
                      "--passphrase-file", passphrase_file]) == 0
     _out, err = capsys.readouterr()
-    assert "warning: Your records are protected, but this file is not" in err
+    assert gettext("fibromap: warning: {warning}").format(warning=gettext(PROTECTED_PLAIN_WARNING)) in err
     assert readable(csv_file, NOTE)
     # Importing the sealed export elsewhere, with its passphrase.
     other = tmp_path / "other.sqlite3"
     assert cli.main(["import", str(out_file), "--database", str(other)]) == 1
-    assert "sealed FibroMap export" in capsys.readouterr().err
+    fits(capsys.readouterr().err, "{path} is a sealed FibroMap export: give its passphrase "
+         "(--file-passphrase-file FILE on the command line)", whole=False, path=out_file)
     assert cli.main(["import", str(out_file), "--database", str(other),
                      "--file-passphrase-file", passphrase_file]) == 0
-    assert "added 1 flare" in capsys.readouterr().out
+    added(capsys.readouterr().out, 1)
 
 
 def test_a_sealed_export_imports_into_a_database_with_another_passphrase(capsys, sqlite_url,
@@ -111,13 +130,15 @@ def test_a_sealed_export_imports_into_a_database_with_another_passphrase(capsys,
     export_file(source, "json", sealed, passphrase="the export's own")
     source.close()
     code = cli.main(["import", str(sealed), "--passphrase-file", passphrase_file])
-    assert code == 1 and "does not open" in capsys.readouterr().err
+    assert code == 1
+    fits(capsys.readouterr().err, "the passphrase does not open this file (or the file was "
+         "changed)", whole=False)
     cipher.forget_all()
     assert cli.main(["import", str(sealed), "--passphrase-file", passphrase_file,
                      "--file-passphrase-file", str(other_pass)]) == 0
-    assert "added 1 flare" in capsys.readouterr().out
+    added(capsys.readouterr().out, 1)
     # A report of the protected records says that the PDF is not protected.
     cipher.forget_all()
     assert cli.main(["report", "-o", str(tmp_path / "r.pdf"), "--from", "2026-05-01",
                      "--to", "2026-06-30", "--passphrase-file", passphrase_file]) == 0
-    assert "this file is not" in capsys.readouterr().err
+    assert gettext("fibromap: warning: {warning}").format(warning=gettext(PROTECTED_PLAIN_WARNING)) in capsys.readouterr().err

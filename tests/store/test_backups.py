@@ -11,14 +11,17 @@ import pytest
 
 from fibromap.cli import main
 from fibromap.errors import DatabaseRefused
+from fibromap.i18n import _, ngettext
 from fibromap.store import cipher
 from fibromap.store.backups import (
-    BACKUPS_KEPT, backup_sqlite, describe_backup, list_backups, restore_backup, rotate_backups,
+    BACKUPS_KEPT, backup_sqlite, describe_backup, list_backups, newest_good_backup,
+    restore_backup, restore_hint, rotate_backups,
 )
 from fibromap.store.database import Database
 from fibromap.store.store import Store
 from tests.helpers.database_kinds import opened
 from tests.helpers.records import full_flare
+from tests.helpers.refusals import fits, quoted, says
 
 
 def flares_in(path: Path) -> int:
@@ -50,8 +53,9 @@ def test_backups_are_listed_with_flares_and_check(capsys, sqlite_url, paths, dat
     assert main(["backup"]) == 0
     assert main(["backup", "--list"]) == 0
     out = capsys.readouterr().out
-    flares = "2 flares, protected" if database_kind.protected else "2 flares"
-    assert f"manual  {flares}  passed the integrity check" in out
+    held = ngettext("{n} flare", "{n} flares", 2).format(n=2) + (
+        _(", protected") if database_kind.protected else "")
+    assert f"manual  {held}  {_('passed the integrity check')}" in out
     info = describe_backup(list_backups(paths)[0])
     assert (info.reason, info.flares, info.sound) == ("manual", 2, True)
     assert (info.protected, info.locked) == (database_kind.protected, False)
@@ -86,7 +90,10 @@ def test_restore_does_not_replay_a_stale_write_ahead_log(capsys, sqlite_url, pat
     assert wal.exists() and wal.stat().st_size > 0
     assert main(["restore", backup.name]) == 0
     out = capsys.readouterr().out
-    assert "(75 flares)" in out and "before-restore" in out
+    said = fits(out.strip(), "Restored {backup} ({flares}) to {database}; the file it replaced "
+                "is kept as {kept}", backup=backup.name,
+                flares=ngettext("{n} flare", "{n} flares", 75).format(n=75))
+    assert "before-restore" in said["kept"]
     store = Store.open(sqlite_url, paths)
     assert store.flares.count() == 75
     store.close()
@@ -102,7 +109,8 @@ def test_a_damaged_backup_is_not_restored(capsys, sqlite_url, paths):
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     before = paths.database_file.read_bytes()
     assert main(["restore", str(bad)]) == 1
-    assert "nothing was changed" in capsys.readouterr().err
+    fits(capsys.readouterr().err.strip(), "{backup} is not a FibroMap backup that can be read; "
+         "nothing was changed", whole=False, backup=bad)
     assert paths.database_file.read_bytes() == before
 
 
@@ -115,9 +123,11 @@ def test_an_empty_file_where_the_database_was_is_reported_with_the_newest_backup
     for suffix in ("", "-wal", "-shm"):
         paths.database_file.with_name("fibromap.sqlite3" + suffix).unlink(missing_ok=True)
     paths.database_file.write_bytes(b"")
-    with pytest.raises(DatabaseRefused, match="is empty \\(0 bytes\\)") as refused:
+    with pytest.raises(DatabaseRefused) as refused:
         Database.open(sqlite_url, paths, routine_backup=True)
-    assert str(newest) in str(refused.value) and "fibromap restore" in str(refused.value)
+    fits(refused.value, "{path} is empty (0 bytes) although FibroMap has kept backups of it; "
+         "nothing was created in its place.", whole=False, path=paths.database_file)
+    quoted(str(refused.value), newest, restore_hint(newest_good_backup(paths)))
     assert paths.database_file.stat().st_size == 0 and list_backups(paths) == [newest]
 
 
@@ -155,8 +165,8 @@ def test_a_failing_daily_backup_does_not_stop_the_database_opening(sqlite_url, p
     monkeypatch.setattr(opening, "backup_sqlite", full_disk)
     database = Database.open(sqlite_url, paths, routine_backup=True)
     try:
-        assert database.warning.startswith("Today's backup was not taken")
-        assert "disk is full" in database.warning
+        says(database.warning, "Today's backup was not taken: {reason}.",
+             reason="cannot back up: the disk is full, so nothing was saved")
     finally:
         database.close()
     store = Store.open(sqlite_url, paths)
@@ -185,8 +195,9 @@ def test_a_backup_that_fails_half_way_is_never_listed_and_leaves_nothing(sqlite_
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(backups, "_copy", cut_short)
-    with pytest.raises(DatabaseError, match="cannot back up"):
+    with pytest.raises(DatabaseError) as told:
         backup_sqlite(database_file, paths, "manual")
+    fits(told.value, "cannot back up {path}: {reason}", path=database_file)
     assert list_backups(paths) == before
     assert sorted(p.name for p in paths.backups_dir.iterdir() if p.name.startswith(".")) == []
     monkeypatch.setattr(backups, "_copy", copy)

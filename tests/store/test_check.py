@@ -1,7 +1,13 @@
 from sqlalchemy import text
 
+from fibromap.domain.wording import counted
 from fibromap.store.check import check_database
 from tests.helpers.records import full_flare
+from tests.helpers.refusals import finding, quoted
+
+
+CHANGED = ("{flares} changed on disk after saving (the content no longer matches the "
+           "fingerprint): ids {ids}")
 
 
 def test_a_sound_database_passes(store):
@@ -24,8 +30,10 @@ def test_broken_links_and_unknown_regions_are_reported(store):
         session.execute(text("UPDATE site SET region = 'wing.left' WHERE region = 'brow_eye.left'"))
     report = check_database(store.database)
     assert not report.ok
-    assert any("1 referrals link sites of another flare" in p for p in report.problems)
-    assert any("unknown body regions: wing.left" in p for p in report.problems)
+    # Two findings: the referral crossing to another flare (one of them), the unknown region.
+    finding(report.problems, "{crossed} referrals link sites of another flare or a zone not "
+            "marked as referred", crossed=1)
+    finding(report.problems, "unknown body regions: {regions}", regions="wing.left")
 
 
 def test_a_value_changed_on_disk_is_found(store):
@@ -36,7 +44,7 @@ def test_a_value_changed_on_disk_is_found(store):
         session.execute(text("UPDATE site SET intensity = 9 WHERE intensity = 8 AND flare_id <> :o"),
                         {"o": other.id})
     problems = check_database(store.database).problems
-    assert any("1 flare changed on disk after saving" in p for p in problems), problems
+    assert finding(problems, CHANGED)["ids"] == str(other.id - 1)  # the one changed, not the other
 
 
 def test_an_out_of_range_value_is_found(sqlite_url, paths):
@@ -50,8 +58,9 @@ def test_an_out_of_range_value_is_found(sqlite_url, paths):
         session.execute(text("UPDATE site SET intensity = 99 WHERE intensity = 8"))
     problems = check_database(store.database).problems
     store.close()
-    assert any("1 flare cannot be read back as saved (a value out of range" in p
-               for p in problems), problems
+    unreadable = finding(problems, "{flares} cannot be read back as saved (a value out of range "
+                         "or a part missing): {which}", flares=counted(1, "flares"))
+    assert "99" in unreadable["which"]  # the value out of range
 
 
 def test_a_shifted_local_time_is_found(store):
@@ -59,7 +68,7 @@ def test_a_shifted_local_time_is_found(store):
     with store.database.transaction() as session:
         session.execute(text("UPDATE flare SET utc_offset_min = utc_offset_min + 64"))
     problems = check_database(store.database).problems
-    assert any("changed on disk" in p for p in problems), problems
+    assert finding(problems, CHANGED)["ids"] == "1"
 
 
 def test_device_records_out_of_bounds_are_found(store):
@@ -78,9 +87,9 @@ def test_device_records_out_of_bounds_are_found(store):
                                         DeviceSteps(phone, date(2026, 3, 2), 500)])
     report = check_database(store.database)
     span = f"1900-01-01 to {date.today() + timedelta(days=1)}"  # tomorrow at the latest
-    assert [p for p in report.problems if "out of bounds" in p] == [
-        f"1 sleep record from a device out of bounds: id 1 (a sleep of Mi Band 2 dated "
-        f"1800-03-01, outside {span})",
-        f"1 daily step count from a device out of bounds: id 1 (steps of iPhone on 2099-03-02, "
-        f"outside {span})"]
+    for what, device, day in (("sleep records", "Mi Band 2", "1800-03-01"),  # not the fine ones
+                              ("daily step counts", "iPhone", "2099-03-02")):
+        found = finding(report.problems, "{found} from a device out of bounds: {which}",
+                        found=counted(1, what))
+        quoted(found["which"], device, day, span)
     assert not report.ok

@@ -9,6 +9,9 @@ import pytest
 
 from fibromap import cli
 from fibromap.config import Paths
+from fibromap.domain.wording import counted
+from fibromap.i18n import _
+from tests.helpers.refusals import finding, parsed
 
 pytestmark = [pytest.mark.slow, pytest.mark.plain_only("bytes of a plain file are flipped")]
 FLIPS = 100
@@ -31,6 +34,12 @@ def _check(database, capsys) -> tuple[int, str]:
     return code, out.out + out.err
 
 
+def problems_said(said: str) -> list[str]:
+    """The problems `fibromap check` found, one a line ("fibromap: problem: …")."""
+    return [found["problem"] for line in said.splitlines()
+            if (found := parsed(line, "fibromap: problem: {problem}")) is not None]
+
+
 def test_every_flipped_byte_ends_in_a_verdict(demo_records, tmp_path, capsys, paths):
     rng = random.Random(2929)
     size = demo_records.stat().st_size
@@ -43,11 +52,13 @@ def test_every_flipped_byte_ends_in_a_verdict(demo_records, tmp_path, capsys, pa
         data[position] ^= 1 << rng.randrange(8)
         copy.write_bytes(bytes(data))
         code, said = _check(copy, capsys)
-        assert "unexpected error" not in said, (position, said)
+        assert parsed(said, "fibromap: unexpected error: {error}", whole=False) is None, (
+            position, said)
         assert code in (0, 1), (position, said)
-        if "Check: ok" in said:
+        if code == 0:
+            assert said.strip().splitlines()[-1] == _("Check: ok"), said
             verdicts["ok"] += 1
-        elif "problem" in said:
+        elif problems_said(said):
             verdicts["problems"] += 1
         else:
             verdicts["refused"] += 1
@@ -71,8 +82,10 @@ def test_a_device_value_of_the_wrong_kind_is_found(demo_records, tmp_path, capsy
     connection.close()
     code, said = _check(copy, capsys)
     assert code == 1
-    assert "1 row of device_steps with a steps of the wrong kind (damaged on disk)" in said
-    assert "a row of device_sleep cannot be read back" in said
+    problems = problems_said(said)
+    finding(problems, "{rows} of {table} with a {column} of the wrong kind (damaged on disk)",
+            rows=counted(1, "rows"), table="device_steps", column="steps")
+    finding(problems, "a row of {table} cannot be read back ({reason})", table="device_sleep")
 
 
 @pytest.mark.parametrize("table, column, value", [("device_steps", "steps", 1234),
@@ -90,7 +103,7 @@ def test_a_device_value_changed_to_another_of_its_kind_is_found(demo_records, tm
     connection.commit()
     connection.close()
     code, said = _check(copy, capsys)
-    what = "daily step count" if table == "device_steps" else "sleep record"
+    what = "daily step counts" if table == "device_steps" else "sleep records"
     assert code == 1
-    assert (f"1 {what} from a device changed on disk since imported (the values no longer "
-            f"match the fingerprint): ids {row}") in said
+    finding(problems_said(said), "{what} from a device changed on disk since imported (the "
+            "values no longer match the fingerprint): ids {ids}", what=counted(1, what), ids=row)

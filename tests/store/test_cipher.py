@@ -11,6 +11,7 @@ from fibromap.errors import FibroMapError
 from fibromap.store import cipher
 from fibromap.store.store import Store
 from tests.helpers.records import at
+from tests.helpers.refusals import refused, says
 
 SECRET = "Spasm after the argument with M. at the pharmacy"
 
@@ -51,7 +52,7 @@ def test_protect_open_rekey_and_unprotect_keep_every_row(sqlite_url, paths):
     assert cipher.is_protected(path) and not readable(path, SECRET)
     assert not list(path.parent.glob(".*converting"))
     assert dump(path, "correct horse battery") == before
-    with pytest.raises(cipher.WrongPassphrase, match="does not open"):
+    with pytest.raises(cipher.WrongPassphrase):
         cipher.unlock(path, "wrong horse")
     cipher.change_passphrase(path, cipher.unlock(path, "correct horse battery"), "it's a new one")
     with pytest.raises(cipher.WrongPassphrase):
@@ -84,19 +85,22 @@ def test_a_failed_check_leaves_the_original_whole(sqlite_url, paths, monkeypatch
         counts = real_tables(connection)
         return counts if calls["n"] == 1 else {**counts, "flare": 999}
     monkeypatch.setattr(cipher, "_tables", tables)
-    with pytest.raises(FibroMapError, match="does not hold every row"):
+    with pytest.raises(FibroMapError) as told:
         cipher.protect(path, "pass")
+    says(told.value, "the converted copy does not hold every row of the original")
     assert not cipher.is_protected(path) and dump(path, None) == before
     assert not list(path.parent.glob(".*converting"))
 
 
 def test_empty_and_doubled_protection_are_refused(sqlite_url, paths):
     path = filled(sqlite_url, paths)
-    with pytest.raises(FibroMapError, match="cannot be empty"):
+    with pytest.raises(FibroMapError) as told:
         cipher.protect(path, "")
+    says(told.value, "a passphrase cannot be empty")
     cipher.protect(path, "x")
-    with pytest.raises(FibroMapError, match="protected already"):
+    with pytest.raises(FibroMapError) as told:
         cipher.protect(path, "y")
+    says(told.value, "{path} is protected already", path=path)
 
 
 def test_a_protected_database_opens_only_with_its_passphrase_and_keeps_working(sqlite_url,
@@ -104,7 +108,7 @@ def test_a_protected_database_opens_only_with_its_passphrase_and_keeps_working(s
     path = filled(sqlite_url, paths)
     cipher.protect(path, "s3cret ' quote")
     cipher.forget_all()  # as a new program would start
-    with pytest.raises(cipher.PassphraseNeeded, match="is protected with a passphrase"):
+    with refused(cipher.PassphraseNeeded, None, path):
         Store.open(sqlite_url, paths)
     with pytest.raises(cipher.WrongPassphrase):
         Store.open(sqlite_url, paths, passphrase="nope")

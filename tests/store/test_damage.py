@@ -8,10 +8,11 @@ from fibromap import cli
 from fibromap.errors import DatabaseDamaged
 from fibromap.store import cipher
 from fibromap.store.attempts import UnlockAttempts
-from fibromap.store.backups import backup_sqlite
+from fibromap.store.backups import backup_sqlite, describe_backup, restore_hint
 from fibromap.store.database import Database
 from fibromap.store.store import Store
 from tests.helpers.records import full_flare
+from tests.helpers.refusals import fits
 
 pytestmark = pytest.mark.plain_only("the damage is to a plain file's header")
 
@@ -37,8 +38,10 @@ def test_a_damaged_header_is_damage_not_protection(paths, offset):
         with pytest.raises(DatabaseDamaged) as damaged:
             opening(url, paths)
         message = str(damaged.value)
-        assert message.startswith(f"{paths.database_file} is damaged: its first bytes")
-        assert f"fibromap restore {backup.name}" in message and "1 flare" in message
+        # The damage said, with the newest backup, its flares, and how to restore it.
+        fits(message, "{path} is damaged: its first bytes, which name it an SQLite file, were "
+             "overwritten; it was left untouched", whole=False, path=paths.database_file)
+        assert message.endswith(restore_hint(describe_backup(backup)))
     assert paths.database_file.read_bytes() == before
 
 
@@ -48,6 +51,7 @@ def test_the_command_line_says_damaged_in_one_line_and_counts_no_wrong_passphras
     for command in (["check"], ["stats"], ["backup"]):
         assert cli.main(command) != 0
         error = capsys.readouterr().err
-        assert error.count("\n") == 1 and "is damaged" in error and backup.name in error, error
-        assert "passphrase" not in error
+        assert error.count("\n") == 1 and backup.name in error, error
+        fits(error, "{path} is damaged: its first bytes, which name it an SQLite file, were "
+             "overwritten; it was left untouched", whole=False, path=paths.database_file)
     assert UnlockAttempts(paths).failures == 0

@@ -1,4 +1,6 @@
+import errno
 import hashlib
+import os
 import sqlite3
 
 import pytest
@@ -6,15 +8,17 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, event, inspect, text
 
-from fibromap.errors import DatabaseError, DatabaseRefused, FibroMapError
+from fibromap.errors import DatabaseError, DatabaseRefused, DiskFull, FibroMapError
 from fibromap.store.database import (
     SQLITE_APPLICATION_ID, Database, head_revision,
 )
 from fibromap.store.backups import BACKUPS_KEPT, backup_sqlite, list_backups
 from fibromap.store.schema import Base
+from fibromap.store.sqlite_files import DISK_FULL
 from fibromap.store.store import Store
 from tests.helpers.database_kinds import opened
 from tests.helpers.records import full_flare
+from tests.helpers.refusals import fits, says
 
 
 def digest(path) -> str:
@@ -91,9 +95,11 @@ def test_foreign_sqlite_file_is_refused_and_left_untouched(paths):
     foreign = paths.data_dir / "recipes.db"
     sqlite_file(foreign, "CREATE TABLE recipe (name TEXT)", "INSERT INTO recipe VALUES ('soup')")
     before, neighbours = digest(foreign), files_beside(foreign)
-    with pytest.raises(DatabaseRefused, match=r"recipes.db is not a FibroMap database \(it holds "
-                                              r"other tables: recipe\); it was left untouched"):
+    with pytest.raises(DatabaseRefused) as told:
         Store.open(f"sqlite:///{foreign}", paths)
+    said = fits(told.value, "{where} is not a FibroMap database (it holds other tables: {shown}); "
+                "it was left untouched", shown="recipe")
+    assert said["where"].endswith("recipes.db")
     assert digest(foreign) == before and files_beside(foreign) == neighbours
     assert list_backups(paths) == []
 
@@ -116,8 +122,10 @@ def test_another_applications_sqlite_file_is_refused_by_its_header(paths):
     other = paths.data_dir / "other.sqlite3"
     sqlite_file(other, "PRAGMA application_id = 1234", "CREATE TABLE t (x)")
     before = digest(other)
-    with pytest.raises(DatabaseRefused, match="belongs to another application"):
+    with pytest.raises(DatabaseRefused) as told:
         Store.open(f"sqlite:///{other}", paths)
+    says(told.value, "{path} is not a FibroMap database (it belongs to another application, id "
+         "{id}); it was left untouched", path=other, id=hex(1234))
     assert digest(other) == before
 
 
@@ -130,10 +138,9 @@ def test_database_from_a_newer_fibromap_is_refused_and_left_untouched(sqlite_url
     before, neighbours = digest(paths.database_file), files_beside(paths.database_file)
     with pytest.raises(DatabaseRefused) as error:
         Store.open(sqlite_url, paths)
-    assert str(error.value) == (
-        f"{paths.database_file} was written by a newer version of FibroMap (schema "
-        f"9999_from_the_future, this version knows up to {head_revision()}); update FibroMap "
-        "to open it. It was left untouched")
+    says(error.value, "{where} was written by a newer version of FibroMap (schema {revision}, "
+         "this version knows up to {head}); update FibroMap to open it. It was left untouched",
+         where=paths.database_file, revision="9999_from_the_future", head=head_revision())
     assert digest(paths.database_file) == before
     assert files_beside(paths.database_file) == neighbours
 
@@ -143,15 +150,20 @@ def test_postgres_database_of_another_application_or_newer_schema_is_refused(pos
     engine = create_engine(postgres_url)
     with engine.begin() as connection:
         connection.execute(text("CREATE TABLE invoices (id integer)"))
-    with pytest.raises(DatabaseRefused, match="is not a FibroMap database .*invoices"):
+    with pytest.raises(DatabaseRefused) as told:
         Store.open(postgres_url, paths)
+    fits(told.value, "{where} is not a FibroMap database (it holds other tables: {shown}); "
+         "it was left untouched", shown="invoices")
     with engine.begin() as connection:
         connection.execute(text("DROP TABLE invoices"))
     Store.open(postgres_url, paths).close()
     with engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = 'zzzz'"))
-    with pytest.raises(DatabaseRefused, match="newer version of FibroMap"):
+    with pytest.raises(DatabaseRefused) as told:
         Store.open(postgres_url, paths)
+    fits(told.value, "{where} was written by a newer version of FibroMap (schema {revision}, "
+         "this version knows up to {head}); update FibroMap to open it. It was left untouched",
+         revision="zzzz", head=head_revision())
     with engine.connect() as connection:
         assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "zzzz"
     engine.dispose()
@@ -164,25 +176,30 @@ def test_unwritable_data_folder_gets_a_clear_message(tmp_path, monkeypatch):
     blocker.write_text("in the way")
     monkeypatch.setenv("FIBROMAP_HOME", str(blocker / "home"))
     paths = Paths.from_environment()
-    with pytest.raises(FibroMapError, match=r"cannot create the folder .*a-file/home: Not a directory"):
+    with pytest.raises(FibroMapError) as told:
         Store.open(database_url(paths), paths)
+    said = fits(told.value, "cannot create the folder {directory}: {reason}")
+    assert said["directory"].endswith("a-file/home") and said["reason"] == os.strerror(errno.ENOTDIR)
     assert blocker.read_text() == "in the way"
 
 
 @pytest.mark.plain_only("the URL names a PostgreSQL server: no SQLite file to protect")
 def test_unreachable_postgres_server_gets_a_clear_message(paths):
-    with pytest.raises(DatabaseError, match="cannot open postgresql"):
+    with pytest.raises(DatabaseError) as told:
         Store.open("postgresql+psycopg://nobody@127.0.0.1:9/none?connect_timeout=2", paths)
+    assert fits(told.value, "cannot open {where}: {reason}")["where"].startswith("postgresql")
 
 
 @pytest.mark.plain_only("the URLs name no SQLite file to protect")
-@pytest.mark.parametrize("url, message", [
-    ("not a url", "is not a database URL"),
-    ("nosuchdb://x/y", "FibroMap cannot open nosuchdb databases"),
+@pytest.mark.parametrize("url, message, values", [
+    ("not a url", "{url} is not a database URL (expected e.g. sqlite:///path/file.sqlite3 or "
+                  "postgresql://host/db)", {"url": "'not a url'"}),
+    ("nosuchdb://x/y", "FibroMap cannot open {kind} databases", {"kind": "nosuchdb"}),
 ])
-def test_bad_database_urls_get_a_clear_message(paths, url, message):
-    with pytest.raises(DatabaseError, match=message):
+def test_bad_database_urls_get_a_clear_message(paths, url, message, values):
+    with pytest.raises(DatabaseError) as told:
         Store.open(url, paths)
+    fits(told.value, message, **values)
 
 
 def test_routine_backup_is_a_complete_copy_taken_once_a_day(sqlite_url, paths, database_kind):
@@ -218,8 +235,9 @@ def test_a_full_disk_loses_nothing_already_saved_and_says_so(sqlite_url, paths):
     def _limit(dbapi_connection, _record):
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 2}")
 
-    with pytest.raises(DatabaseError, match="the disk is full, so nothing was saved"):
+    with pytest.raises(DiskFull) as told:
         store.flares.add(full_flare(notes="x" * 200_000))
+    says(told.value, DISK_FULL)
     assert store.flares.count() == 1
     store.close()
     assert Store.open(sqlite_url, paths).flares.latest().notes == full_flare().notes
@@ -344,8 +362,10 @@ def test_upgrading_a_database_with_duplicate_flares_keeps_one_of_each(sqlite_url
                 "SELECT 'sites', count(*) FROM site UNION ALL SELECT 'orphans', count(*) "
                 "FROM site WHERE flare_id NOT IN (SELECT id FROM flare)")}
         assert counts == {"sites": 8, "orphans": 0}
-        with pytest.raises(FibroMapError, match="an identical flare .* is already recorded"):
+        with pytest.raises(FibroMapError) as told:
             upgraded.flares.add(full_flare())
+        fits(told.value, "an identical flare (the same moment and the same entries) is already "
+             "recorded", whole=False)
     finally:
         upgraded.close()
 

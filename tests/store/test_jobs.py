@@ -8,11 +8,13 @@ import pytest
 
 from fibromap.config import Paths
 from fibromap.errors import DatabaseError, DatabaseRefused
+from fibromap.i18n import _
 from fibromap.store import jobs
-from fibromap.store.backups import backup_sqlite, list_backups
+from fibromap.store.backups import backup_sqlite, describe_backup, list_backups, restore_hint
 from fibromap.store.database import Database
 from fibromap.store.store import Store
 from tests.helpers.records import full_flare
+from tests.helpers.refusals import says
 
 
 def _paths(folder):
@@ -32,7 +34,8 @@ def _job(folder, phase):
 def test_a_job_stopped_while_preparing_is_undone_and_said_in_one_line(tmp_path):
     database, copy = _job(tmp_path, jobs.PREPARING)
     said = jobs.finish_interrupted(database, _paths(tmp_path))
-    assert said.startswith("Turning protection on was interrupted before it changed anything")
+    says(said, "{what} was interrupted before it changed anything: your records are as they "
+         "were; do it again when you want.", what=_(jobs.WHAT["protect"]))
     assert "\n" not in said
     assert database.read_bytes() == b"old records"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fibromap.sqlite3"]
@@ -41,8 +44,8 @@ def test_a_job_stopped_while_preparing_is_undone_and_said_in_one_line(tmp_path):
 def test_a_job_stopped_while_committing_is_finished(tmp_path):
     database, copy = _job(tmp_path, jobs.COMMITTING)
     said = jobs.finish_interrupted(database, _paths(tmp_path))
-    assert said == ("Turning protection on was interrupted; it was finished now. Your records "
-                    "and their backups are protected.")
+    says(said, "{what} was interrupted; it was finished now. {finished}",
+         what=_(jobs.WHAT["protect"]), finished=_("Your records and their backups are protected."))
     assert database.read_bytes() == b"new records"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fibromap.sqlite3"]
     assert jobs.finish_interrupted(database, _paths(tmp_path)) == ""  # once only
@@ -52,7 +55,9 @@ def test_damaged_notes_are_set_aside_by_name_and_nothing_is_touched(tmp_path):
     database, copy = _job(tmp_path, jobs.COMMITTING)
     jobs.journal_of(database).write_text('{"job": "protect", "pha')
     said = jobs.finish_interrupted(database, _paths(tmp_path))
-    assert "its notes are damaged (kept as fibromap.sqlite3.job-damaged)" in said
+    says(said, "A change of the records was interrupted and its notes are damaged (kept as "
+         "{name}); your records and backups were left as they are.",
+         name="fibromap.sqlite3.job-damaged")
     assert database.read_bytes() == b"old records"
     assert (tmp_path / "fibromap.sqlite3.job-damaged").exists()
     assert not copy.exists()  # a copy never replaced is a leftover
@@ -100,8 +105,10 @@ def test_a_missing_database_beside_its_backups_is_not_replaced_by_an_empty_one(p
     with pytest.raises(DatabaseRefused) as refused:
         Database.open(url, paths)
     message = str(refused.value)
-    assert message.startswith(f"{paths.database_file} is missing although FibroMap has kept")
-    assert f"fibromap restore {backup.name}" in message and "1 flare" in message
+    # The newest backup named, with its flares, and how to restore it.
+    assert message.startswith(_("{path} is missing although FibroMap has kept backups of it; "
+                                "nothing was created in its place.").format(path=paths.database_file))
+    assert message.endswith(restore_hint(describe_backup(backup)))
     assert not paths.database_file.exists()
     assert list_backups(paths) == [backup]
 
@@ -117,6 +124,8 @@ def test_a_folder_at_the_database_path_is_a_one_line_error(paths, tmp_path):
     folder = tmp_path / "a-folder.sqlite3"
     folder.mkdir()
     for opening in (Database.open, Database.open_read_only, Database.open_for_checking):
-        with pytest.raises(DatabaseError, match="is a folder, not a database file"):
+        with pytest.raises(DatabaseError) as told:
             opening(f"sqlite:///{folder}", paths)
+        says(told.value, "{path} is a folder, not a database file: name a file in it (such as "
+             "fibromap.sqlite3)", path=folder)
     assert os.listdir(folder) == []

@@ -16,6 +16,7 @@ from fibromap.store.database import Database
 from fibromap.store.medications import AlreadyListed
 from fibromap.store.revisions import HEAD_REVISION
 from fibromap.store.store import Store
+from tests.helpers.refusals import fits, refused
 
 RELAXANT = Medication("Cyclobenzaprine", "5 mg at night", date(2026, 1, 5))
 
@@ -26,9 +27,9 @@ def listed(store):
 
 def test_the_same_medication_twice_is_refused_with_a_message(store):
     first = store.medications.add(RELAXANT)
-    with pytest.raises(AlreadyListed, match=r"^Cyclobenzaprine 5 mg at night from 2026-01-05 is "
-                                            rf"already in the list \(number {first.id}\)$"):
+    with refused(AlreadyListed, "name", first.id) as told:
         store.medications.add(RELAXANT)
+    assert told.value.listed == first  # the one in the list, named with its number
     with pytest.raises(AlreadyListed):  # stopped or not, it is the same medication
         store.medications.add(Medication(RELAXANT.name, RELAXANT.dose, RELAXANT.start,
                                          date(2026, 2, 1)))
@@ -43,9 +44,10 @@ def test_a_correction_or_a_dose_change_into_one_already_there_is_refused(store):
     kept = store.medications.add(RELAXANT)
     other = store.medications.add(Medication("Cyclobenzaprine", "10 mg at night", date(2026, 2, 1)))
     before = listed(store)
-    with pytest.raises(AlreadyListed, match="10 mg at night from 2026-02-01 is already"):
+    with refused(AlreadyListed, "name") as told:
         store.medications.update(Medication(kept.name, "10 mg at night", date(2026, 2, 1),
                                             id=kept.id))
+    assert told.value.listed == other
     with pytest.raises(AlreadyListed):
         store.medications.change_dose(kept.id, "10 mg at night", date(2026, 2, 1))
     assert listed(store) == before  # nothing half-done: the first dose is not stopped
@@ -63,11 +65,11 @@ def test_edit_stop_and_delete_then_put_back_exactly(store):
     stopped = store.medications.stop(added.id, date(2026, 3, 18))
     assert stopped == Medication("Cyclobenzaprine", "2.5 mg", date(2026, 1, 4), date(2026, 3, 18),
                                  added.id)
-    with pytest.raises(ValidationError, match="stop date 2026-01-01 is before start date"):
+    with refused(ValidationError, "stop", "2026-01-01", "2026-01-04"):
         store.medications.stop(added.id, date(2026, 1, 1))
     removed = store.medications.delete(added.id)
     assert removed == stopped and store.medications.all() == [other]
-    with pytest.raises(ValidationError, match=f"there is no medication number {added.id}"):
+    with refused(ValidationError, "id", added.id):
         store.medications.delete(added.id)
     # Undo: the row comes back with its own number and every value; redo takes it again.
     store.medications.put_back([(added.id, removed)], replacing=[(added.id, None)])
@@ -87,7 +89,7 @@ def test_an_undo_over_a_change_made_elsewhere_changes_nothing(store):
     added = store.medications.add(RELAXANT)
     edited = store.medications.update(replace(RELAXANT, dose="2.5 mg", id=added.id))
     stopped = store.medications.stop(added.id, date(2026, 2, 1))  # in another window
-    with pytest.raises(ChangedElsewhere, match="changed in another window or program"):
+    with pytest.raises(ChangedElsewhere):
         store.medications.put_back([(added.id, replace(RELAXANT, id=added.id))],
                                    replacing=[(added.id, edited)])
     assert store.medications.all() == [stopped]
@@ -107,11 +109,12 @@ def test_an_undo_over_a_change_made_elsewhere_changes_nothing(store):
 
 def test_no_way_round_the_store_stores_a_medication_twice(store):
     store.medications.add(RELAXANT)
-    with pytest.raises(DatabaseError, match="that medication, with that dose and start date, "
-                                            "is already in the list"):
+    with pytest.raises(DatabaseError) as told:
         with store.database.transaction() as session:
             session.execute(text("INSERT INTO medication (name, dose, start) "
                                  "VALUES ('Cyclobenzaprine', '5 mg at night', '2026-01-05')"))
+    fits(told.value, "that medication, with that dose and start date, is already in the list",
+         whole=False)
     # An import that carries one twice (an export from before they were merged) adds it once.
     copies = [Medication("Pregabalin", "75 mg", date(2026, 2, 3)),
               Medication("Pregabalin", "75 mg", date(2026, 2, 3), date(2026, 4, 1)), RELAXANT]

@@ -10,8 +10,10 @@ from fibromap.store import cipher, protection
 from fibromap.store.backups import (
     backup_sqlite, describe_backup, list_backups, restore_backup,
 )
+from fibromap.store.database import PROTECTION_CHANGED
 from fibromap.store.store import Store
 from tests.helpers.records import at
+from tests.helpers.refusals import says
 from tests.store.test_cipher import SECRET, readable
 
 
@@ -63,8 +65,10 @@ def test_a_new_program_sees_protected_backups_as_locked_until_unlocked(sqlite_ur
     cipher.forget_all()
     info = describe_backup(backup)
     assert info.protected and info.locked and info.flares is None
-    with pytest.raises(DatabaseError, match="passphrase that was not given"):
+    with pytest.raises(DatabaseError) as told:
         restore_backup(backup, paths.database_file)
+    says(told.value, "{backup} is protected with a passphrase that was not given (an earlier "
+         "one?); nothing was changed", backup=backup)
     with pytest.raises(cipher.PassphraseNeeded):
         backup_sqlite(paths.database_file, paths, "manual")
     cipher.unlock(paths.database_file, "pass")
@@ -93,16 +97,20 @@ def test_restoring_a_plain_copy_into_a_protected_database_keeps_it_protected(sql
 @pytest.mark.postgres
 def test_protection_is_refused_for_what_it_cannot_apply_to(sqlite_url, paths, postgres_url):
     store = Store.open(sqlite_url, paths)
-    with pytest.raises(FibroMapError, match="not protected"):
+    with pytest.raises(FibroMapError) as told:
         protection.unprotect(store.database, paths, "x")
+    says(told.value, "{path} is not protected", path=paths.database_file)
     protection.protect(store.database, paths, "x")
-    with pytest.raises(FibroMapError, match="protected already"):
+    with pytest.raises(FibroMapError) as told:
         protection.protect(store.database, paths, "y")
+    says(told.value, "{path} is protected already", path=paths.database_file)
     store.close()
     server = Store.open(postgres_url, paths)
     try:
-        with pytest.raises(FibroMapError, match="PostgreSQL server protects"):
+        with pytest.raises(FibroMapError) as told:
             protection.protect(server.database, paths, "x")
+        says(told.value, "protection with a passphrase is for the SQLite file on this "
+             "computer; a PostgreSQL server protects its data its own way")
     finally:
         server.close()
 
@@ -112,18 +120,21 @@ def test_another_window_is_told_when_protection_changed_under_it(sqlite_url, pat
     add(here, 1)
     there = Store.open(sqlite_url, paths)  # another window on the same file
     protection.protect(here.database, paths, "on")
-    with pytest.raises(DatabaseError, match="changed in another window or program"):
+    with pytest.raises(DatabaseError) as told:
         there.flares.count()
+    says(told.value, PROTECTION_CHANGED)
     there.close()
     there = Store.open(sqlite_url, paths)  # started again: unlocked (in this process)
     protection.change_passphrase(here.database, paths, "on", "changed")
-    with pytest.raises(DatabaseError, match="changed in another window or program"):
+    with pytest.raises(DatabaseError) as told:
         there.flares.count()
+    says(told.value, PROTECTION_CHANGED)
     there.close()
     there = Store.open(sqlite_url, paths)
     protection.unprotect(here.database, paths, "changed")
-    with pytest.raises(DatabaseError, match="changed in another window or program"):
+    with pytest.raises(DatabaseError) as told:
         add(there, 2)
+    says(told.value, PROTECTION_CHANGED)
     assert here.flares.count() == 1
     there.close()
     here.close()

@@ -11,6 +11,7 @@ from fibromap.domain.draft import DraftSite, FlareDraft
 from fibromap.store import cipher, protection
 from fibromap.store.drafts import DraftFile
 from fibromap.store.store import Store
+from tests.helpers.refusals import says
 from tests.store.test_cipher import readable
 
 TYPED = "Typed while the kettle boiled, left calf knotted"
@@ -54,7 +55,7 @@ def test_a_changed_sealed_draft_is_set_aside_as_damaged(protected, paths):
     document["content"] = "something else"  # the header is authenticated too
     drafts.path.write_text(json.dumps(document))
     assert drafts.load() is None and drafts.set_aside is not None
-    assert "does not open" in drafts.problem
+    says(drafts.problem, "the passphrase does not open this file (or the file was changed)")
 
 
 def test_the_draft_follows_protection_on_and_off(sqlite_url, paths):

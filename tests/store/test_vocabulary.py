@@ -1,8 +1,7 @@
-import pytest
-
 from fibromap.domain.vocabulary import BUILTIN_TERMS, TermKind
 from fibromap.errors import ValidationError
 from tests.helpers.records import full_flare
+from tests.helpers.refusals import refused
 
 
 def test_builtin_words_are_seeded_once(store, paths):
@@ -20,7 +19,7 @@ def test_the_person_adds_renames_and_hides_their_own_words(store):
     term = store.vocabulary.add(TermKind.TRIGGER, "Cold draught")
     assert term.key == "cold_draught" and not term.builtin
     assert store.vocabulary.terms(TermKind.TRIGGER)[-1] == term
-    with pytest.raises(ValidationError, match="'Cold draught' is already in your trigger list"):
+    with refused(ValidationError, "label", "'Cold draught'"):
         store.vocabulary.add(TermKind.TRIGGER, "cold  draught")
     saved = store.flares.add(full_flare(triggers=frozenset({"cold_draught"})))
     store.vocabulary.rename(TermKind.TRIGGER, "cold_draught", "Draught from the window")
@@ -30,5 +29,5 @@ def test_the_person_adds_renames_and_hides_their_own_words(store):
     back = store.vocabulary.add(TermKind.TRIGGER, "Cold draught")
     assert back.key == "cold_draught"
     assert "cold_draught" in {t.key for t in store.vocabulary.terms(TermKind.TRIGGER)}
-    with pytest.raises(ValidationError, match="there is no pain quality 'nope'"):
+    with refused(ValidationError, "key", "'nope'"):
         store.vocabulary.hide(TermKind.QUALITY, "nope")

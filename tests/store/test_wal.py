@@ -12,10 +12,12 @@ import pytest
 from fibromap import cli
 from fibromap.config import Paths
 from fibromap.store import wal
-from fibromap.store.backups import backup_sqlite
+from fibromap.i18n import ngettext
+from fibromap.store.backups import backup_sqlite, newest_good_backup, restore_hint
 from fibromap.store.database import Database
 from fibromap.store.store import Store
 from tests.helpers.records import at, full_flare
+from tests.helpers.refusals import fits, quoted
 
 SAVES = 30
 
@@ -127,17 +129,21 @@ def test_opening_says_which_flares_may_be_missing_and_keeps_the_log(tmp_path, pa
 
     checking = Database.open_for_checking(url, stopped)
     checking.close()
-    assert checking.damage.startswith(f"{found.lost} of the latest saves to "
-                                      f"{stopped.database_file} could not be read back (its "
-                                      "write-ahead log was damaged)")
+    # It says how many saves of which file were lost; checking keeps no copy of the log.
+    quoted(checking.damage, found.lost, stopped.database_file)
+    assert "fibromap.sqlite3-wal.damaged" not in checking.damage
 
     database = Database.open(url, stopped)
     try:
-        assert "flares saved or changed after " in database.damage
-        assert "; the log is kept as fibromap.sqlite3-wal.damaged." in database.damage
-        assert "The newest good backup is " in database.damage
-        assert database.warning.startswith(f"{found.lost} of the latest saves could not be "
-                                           "read back: flares saved after ")
+        # In full: how many saves, since when, where the log is kept, the backup to restore.
+        fits(database.damage, "{saves} (its write-ahead log was damaged), so {since}; the log "
+             "is kept as {kept}.", whole=False, kept="fibromap.sqlite3-wal.damaged")
+        fits(database.damage, "flares saved or changed after {when} may be missing", whole=False)
+        quoted(database.damage, found.lost, restore_hint(newest_good_backup(stopped)))
+        fits(database.warning, "{saves}: flares saved after {when} may be missing (Help › "
+             "Backups).", saves=ngettext("The latest save could not be read back",
+                                         "{n} of the latest saves could not be read back",
+                                         found.lost).format(n=found.lost))
     finally:
         database.close()
     kept = home / "fibromap.sqlite3-wal.damaged"
@@ -152,8 +158,8 @@ def test_opening_says_which_flares_may_be_missing_and_keeps_the_log(tmp_path, pa
     code = cli.main(["check", "--database", url])
     error = capsys.readouterr().err
     assert code != 0
-    assert (f"the write-ahead log was damaged and is kept as fibromap.sqlite3-wal.damaged "
-            f"({found.lost} saves in it could not be read)") in error
+    assert [line for line in error.splitlines() if "fibromap.sqlite3-wal.damaged" in line
+            and f"{found.lost} " in line], error  # the kept log named, with what it lost
 
 
 @pytest.mark.plain_only("numbering is the same for any file")

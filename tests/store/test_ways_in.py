@@ -10,6 +10,7 @@ from fibromap.store.backups import list_backups
 from fibromap.store.database import Database, head_revision
 from fibromap.store.store import Store
 from tests.helpers.records import full_flare
+from tests.helpers.refusals import fits, says
 
 
 def state(url: str) -> tuple:
@@ -49,9 +50,10 @@ def test_an_older_database_is_refused_to_view_and_checked_without_a_change(any_u
     made_by_an_older_fibromap(any_url, paths)
     older = revision_before_head()
     before = state(any_url)
-    with pytest.raises(DatabaseError, match=rf"is from an older FibroMap \(schema {older}\); "
-                                            "open FibroMap once to upgrade it"):
+    with pytest.raises(DatabaseError) as told:
         Database.open_read_only(any_url, paths)
+    fits(told.value, "{name} is from an older FibroMap (schema {revision}); open FibroMap once to "
+         "upgrade it", revision=older)
     checking = Database.open_for_checking(any_url, paths)
     try:
         assert checking.revision() == older
@@ -92,6 +94,7 @@ def test_viewing_changes_nothing_and_refuses_every_write(sqlite_url, paths):
 def test_viewing_or_checking_never_creates_a_database(sqlite_url, paths, way_in):
     path = Database.sqlite_file(sqlite_url)
     path.unlink(missing_ok=True)
-    with pytest.raises(DatabaseError, match=f"there is no FibroMap database at {path}"):
+    with pytest.raises(DatabaseError) as told:
         getattr(Database, way_in)(sqlite_url, paths)
+    says(told.value, "there is no FibroMap database at {path}", path=path)
     assert not path.exists()

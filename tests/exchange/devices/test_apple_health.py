@@ -14,6 +14,7 @@ from fibromap.exchange.problems import ImportRefused
 from tests.helpers.device_exports import (
     PHONE, Sleep, Steps, apple_health_xml, write_apple_health,
 )
+from tests.helpers.refusals import fits, says
 
 WATCH_SOURCE = DeviceSource("Apple Health", "Apple Watch")
 PHONE_SOURCE = DeviceSource("Apple Health", "iPhone")
@@ -147,8 +148,10 @@ def test_an_export_cut_short_is_refused_and_nothing_is_written(sqlite_store, tmp
     text = apple_health_xml(EVERYTHING)
     path = tmp_path / "export.xml"
     path.write_text(text[:cut_at], encoding="utf-8")
-    with pytest.raises(ImportRefused, match=r"not well-formed XML .*export it again"):
+    with pytest.raises(ImportRefused) as told:
         import_file(sqlite_store, path)
+    fits(told.value.problems[0].message, "not well-formed XML ({reason}): the export may be cut "
+         "short; export it again")
     assert sqlite_store.devices.count() == 0
 
 
@@ -157,8 +160,11 @@ def test_entities_are_refused_before_they_are_expanded(sqlite_store, tmp_path):
     path.write_text('<?xml version="1.0"?>\n<!DOCTYPE HealthData [\n<!ENTITY a "aaaaaaaaaa">\n'
                     '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n]>\n<HealthData>&b;'
                     '</HealthData>\n', encoding="utf-8")
-    with pytest.raises(ImportRefused, match="declares an XML entity"):
+    with pytest.raises(ImportRefused) as told:
         import_file(sqlite_store, path)
+    [problem] = told.value.problems
+    fits(problem.where, "line {line}", line=3)  # the first entity, before any is expanded
+    says(problem.message, "declares an XML entity, which an Apple Health export never does")
 
 
 def test_a_record_that_cannot_be_read_is_left_out_and_said(sqlite_store, tmp_path):
@@ -177,9 +183,10 @@ def test_a_zip_that_is_no_export_fibromap_knows_is_refused_clearly(sqlite_store,
     path = tmp_path / "photos.zip"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("holiday.txt", "hello")
-    with pytest.raises(FibroMapError, match="a zip archive, but not an export FibroMap can "
-                                            "read"):
+    with pytest.raises(FibroMapError) as told:
         import_file(sqlite_store, path)
+    says(told.value, "{path} is a zip archive, but not an export FibroMap can read (an Apple "
+         "Health export.zip, or a Google Takeout with Fitbit data)", path=path)
 
 
 def test_overlapping_nights_keep_the_watchs_record():

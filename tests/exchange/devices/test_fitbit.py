@@ -12,6 +12,7 @@ from fibromap.domain.device_data import DeviceSource
 from fibromap.exchange.files import import_file
 from fibromap.exchange.problems import ImportRefused
 from tests.helpers.device_exports import fitbit_log, write_fitbit_takeout
+from tests.helpers.refusals import fits, says
 
 FITBIT = DeviceSource("Fitbit", "Fitbit")
 NIGHT = fitbit_log(101, "2026-03-01T23:10:00", "2026-03-02T06:40:00", 400, 50, [
@@ -60,7 +61,8 @@ def test_a_takeout_zip_with_the_profiles_time_zone(sqlite_store, tmp_path):
     assert steps == {date(2026, 3, 1): 100, date(2026, 3, 2): 1200}
     assert report.format == "Fitbit data (Google Takeout)"
     assert report.outcome() == "added 2 nights, 1 nap and 2 days of steps, from Fitbit"
-    assert report.details == ["Time zone from the Fitbit profile: Europe/Berlin."]
+    assert len(report.details) == 1
+    says(report.details[0], "Time zone from the Fitbit profile: {zone}.", zone="Europe/Berlin")
 
 
 def test_without_a_profile_times_stay_as_written_and_steps_fall_on_utc_days(sqlite_store,
@@ -71,7 +73,8 @@ def test_without_a_profile_times_stay_as_written_and_steps_fall_on_utc_days(sqli
     assert night.start.offset is None and night.start.local == datetime(2026, 3, 1, 23, 10)
     assert {s.day: s.steps for s in sqlite_store.devices.steps()} == {
         date(2026, 3, 1): 300, date(2026, 3, 2): 1000}
-    assert "no time zone" in report.details[-1]
+    says(report.details[-1], "The export names no time zone (no Profile.csv): sleep keeps the "
+         "clock times Fitbit wrote, and steps are counted on UTC days.")
 
 
 def test_one_file_of_an_unpacked_takeout_finds_the_profile(sqlite_store, tmp_path):
@@ -101,8 +104,11 @@ def test_a_damaged_file_is_refused_and_nothing_is_written(sqlite_store, tmp_path
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("Takeout/Fitbit/Global Export Data/steps-2026-03-01.json", "[{")
         archive.writestr("Takeout/Fitbit/Global Export Data/sleep-2026-03-01.json", "[]")
-    with pytest.raises(ImportRefused, match="steps-2026-03-01.json: not a Fitbit data file"):
+    with pytest.raises(ImportRefused) as told:
         import_file(sqlite_store, path)
+    [problem] = told.value.problems
+    assert problem.where.endswith("steps-2026-03-01.json")  # the file in the archive named
+    fits(problem.message, "not a Fitbit data file ({reason})")
     assert sqlite_store.devices.count() == 0
 
 

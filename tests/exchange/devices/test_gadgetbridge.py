@@ -10,6 +10,7 @@ from fibromap.domain.device_data import DeviceSource
 from fibromap.errors import FibroMapError
 from fibromap.exchange.files import import_file
 from tests.helpers.device_exports import write_gadgetbridge
+from tests.helpers.refusals import says
 
 MI_BAND = DeviceSource("Gadgetbridge", "Anna's Mi Band")   # its alias
 XIAOMI = DeviceSource("Gadgetbridge", "Xiaomi Smart Band 8")
@@ -107,9 +108,11 @@ def test_another_sqlite_file_is_refused_clearly(sqlite_store, tmp_path, sqlite_u
 
     other = tmp_path / "other.sqlite3"
     Store.open(f"sqlite:///{other}", paths).close()
-    with pytest.raises(FibroMapError, match="an SQLite database, but not one FibroMap can "
-                                            "import"):
+    with pytest.raises(FibroMapError) as told:
         import_file(sqlite_store, other)
+    says(told.value, "{path} is an SQLite database, but not one FibroMap can import (a "
+         "Gadgetbridge export); to open a FibroMap database, use --database or restore it as a "
+         "backup", path=other)
 
 
 def test_a_zepp_os_bands_sleep_minutes_take_their_stage_from_gadgetbridges_thresholds(

@@ -14,6 +14,17 @@ from tests.exchange.devices.test_apple_health import EVERYTHING
 from tests.exchange.devices.test_fitbit import NIGHT
 from tests.exchange.devices.test_gadgetbridge import seconds
 from tests.helpers.device_exports import write_apple_health, write_fitbit_takeout, write_gadgetbridge
+from tests.helpers.refusals import fits
+
+
+def rezoned(report) -> dict[str, str]:
+    """The devices whose days the import counted again, and the zone, as the outcome says."""
+    said = {source.device: str(zone) for source, zone in report.result.rezoned.items()}
+    for device, zone in said.items():
+        fits(report.outcome(), "; the days of {device} counted again in {zone}", whole=False,
+             device=device, zone=zone)
+    return said
+
 
 BAND = DeviceSource("Gadgetbridge", "Mi Smart Band 6")
 TABLES = ("device_sleep", "device_steps", "device_zone")
@@ -108,7 +119,7 @@ def test_a_database_from_before_the_zones_were_kept_is_counted_once_in_the_new_z
     assert sum(steps_by_day(sqlite_store).values()) == 9600
     [night] = sqlite_store.devices.sleeps()
     assert (night.start.local, night.start.offset) == (datetime(2026, 3, 2, 0, 0), 0)
-    assert "the days of Mi Smart Band 6 counted again in UTC" in again.outcome()
+    assert rezoned(again) == {"Mi Smart Band 6": "UTC"}
     settled = dump(sqlite_store)
     local_zone("Europe/Berlin")
     assert added_nothing(import_file(sqlite_store, path)) and dump(sqlite_store) == settled
@@ -174,7 +185,7 @@ def test_fitbit_files_alone_then_the_takeout_end_as_the_takeout_alone(sqlite_sto
     assert steps_by_day(sqlite_store) == {date(2026, 3, 1): 1300, date(2026, 3, 2): 400}
     assert sqlite_store.devices.sleeps()[0].start.offset is None
     report = import_file(sqlite_store, takeout)
-    assert "the days of Fitbit counted again in Europe/Berlin" in report.outcome()
+    assert rezoned(report) == {"Fitbit": "Europe/Berlin"}
     assert_as_in_berlin(sqlite_store)
     import_file(second, takeout)
     assert without_ids(dump(sqlite_store)) == without_ids(dump(second))
@@ -218,5 +229,5 @@ def test_a_computer_zone_without_a_name_is_kept_as_unknown_then_settled_once(
     assert added_nothing(import_file(sqlite_store, path)) and dump(sqlite_store) == before
     local_zone("UTC")
     again = import_file(sqlite_store, path)
-    assert "the days of Mi Smart Band 6 counted again in UTC" in again.outcome()
+    assert rezoned(again) == {"Mi Smart Band 6": "UTC"}
     assert steps_by_day(sqlite_store) == PLACED["UTC"][0]
