@@ -307,7 +307,7 @@ def _trigger_comparisons(days: list[date], triggers_on: dict[date, set[str]],
                  {d: min(day_flares.get(d, 0), ALIKE_DAYS) for d, _x, _y in rows})
         results.append(compare(_("{trigger} and the following night").format(trigger=label),
                                _("after days with {trigger} logged").format(
-                                   trigger=label.lower()),
+                                   trigger=formats.in_sentence(label)),
                                _("after other days with as many flares") if alike is not None
                                else _("after other days"), NIGHT_FLARES, rows,
                                strata=alike, kind="trigger", trigger=label.lower()))

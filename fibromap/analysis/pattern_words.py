@@ -43,7 +43,7 @@ def spread_figures(spread: Spread, name: Callable[[str], str]) -> str:
     regions, weeks = spread.distinct_regions, spread.weeks_with_flares
     return _("{share} of the marks were on the {names}. {regions} in all, on average "
              "{per_week} different regions a week, over {weeks} with flares.").format(
-        names=_(", ").join(name(region).lower() for region in spread.top_regions),
+        names=_(", ").join(formats.in_sentence(name(region)) for region in spread.top_regions),
         share=formats.percent(spread.top_share),
         regions=ngettext("{count} region", "{count} regions", regions).format(
             count=formats.whole(regions)),

@@ -33,7 +33,7 @@ def spread(weekly: dict[date, dict[str, int]], atlas: Atlas) -> Spread:
     top = tuple(region for region, _n in totals.most_common(TOP))
     share = sum(totals[r] for r in top) / marks
     per_week = sum(len(c) for c in active.values()) / len(active)
-    names = _(", ").join(atlas.name(r).lower() for r in top)
+    names = _(", ").join(formats.in_sentence(atlas.name(r)) for r in top)
     weeks = len(active)
     if share >= 0.6:
         words = ngettext("Mostly the same spots: {names} account for {share} of the regions "

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.clock_time import ClockTime, offset_text
-from fibromap.i18n import _, current, formats
-
-
-def in_sentence(name: str) -> str:
-    """A region's name inside a sentence: lower case, but German nouns keep their capital."""
-    return name if current() == "de" else name.lower()
+from fibromap.i18n import _, formats
 
 
 def regions_text(regions, atlas: Atlas, shown: int = 3) -> str:

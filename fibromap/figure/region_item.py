@@ -11,8 +11,8 @@ from fibromap.domain.flare import SiteRole
 from fibromap.domain.geometry import Shape
 from fibromap.figure import colors
 from fibromap.figure.fill_marks import dots, hatching, mark_colour
-from fibromap.figure.formatting import in_sentence
 from fibromap.i18n import N_, _
+from fibromap.i18n.formats import in_sentence
 
 # A referred zone the person did not rate: hatched over the unrated fill, marked "?".
 REFERRED_NOT_RATED = N_("referred, not rated")  # shown as _(REFERRED_NOT_RATED)

@@ -129,3 +129,17 @@ def percent(share: float) -> str:
         return f"{share:.0%}"
     from babel.numbers import format_percent
     return format_percent(share, locale=locale)  # CLDR's pattern: no decimals
+
+
+# Languages whose nouns keep their capital letter inside a sentence ("Linke Wade").
+NOUNS_KEEP_CAPITALS = ("de",)
+
+
+def in_sentence(name: str, *, first_letter: bool = False) -> str:
+    """A name (a region's, a word's) inside a sentence: lower case ("left lower calf";
+    ``first_letter``: only its first letter), but as written where the language keeps the
+    capitals of nouns (German: "Linke Wade", "Kälte")."""
+    from fibromap.i18n.catalogue import current
+    if current() in NOUNS_KEEP_CAPITALS:
+        return name
+    return name[:1].lower() + name[1:] if first_letter else name.lower()

@@ -18,12 +18,12 @@ from fibromap.domain.atlas import Atlas
 from fibromap.domain.geometry import Build, load_geometry
 from fibromap.figure.body_figures import FIGURE_GAP, BodyFigures
 from fibromap.figure.fill_marks import DEEP_KEY
-from fibromap.figure.formatting import in_sentence
 from fibromap.figure.legend import class_colour, class_key, key_height, paint_key
 from fibromap.figure.number_placement import NumberLabels
 from fibromap.figure.orientation import Orientation
 from fibromap.figure.referral_arrow import ReferralArrow, ring_letter
 from fibromap.i18n import N_, _, formats, ngettext
+from fibromap.i18n.formats import in_sentence
 from fibromap.report.layout import (
     REGIONS_AFTER_WITH,
     WRAP,

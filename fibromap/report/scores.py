@@ -10,9 +10,8 @@ from PySide6.QtGui import QPainter
 from fibromap.analysis.report_data import ReportData
 from fibromap.analysis.scores import ACR_MONTHS, MEASURED_ZERO, NO_RECORDS, NOT_A_DIAGNOSIS, Criteria2016
 from fibromap.domain.atlas import WPI_AREAS, WPI_EXCLUDED_TEXT
-from fibromap.figure.formatting import in_sentence
 from fibromap.i18n import _, ngettext
-from fibromap.i18n.formats import day, decimal, whole
+from fibromap.i18n.formats import day, decimal, in_sentence, whole
 from fibromap.report.charts import bar_chart, chart_day
 from fibromap.report.layout import (
     WRAP,

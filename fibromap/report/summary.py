@@ -10,9 +10,8 @@ from fibromap.analysis.report_data import ReportData
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.flare import IMPACT_LEVELS
 from fibromap.domain.wording import STILL_GOING_TEXT, duration_text
-from fibromap.figure.formatting import in_sentence
 from fibromap.i18n import N_, _, ngettext, npgettext
-from fibromap.i18n.formats import decimal, whole
+from fibromap.i18n.formats import decimal, in_sentence, whole
 from fibromap.report.layout import Section, clauses, percent, text_section
 from fibromap.report.scores import short_scores
 

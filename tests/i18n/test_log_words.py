@@ -8,7 +8,8 @@ from fibromap.domain.flare import SiteRole
 from fibromap.domain.flare_marks import Mark
 from fibromap.i18n import activate, using
 from fibromap.store.store import Store
-from fibromap.ui.bodymap.panel_parts import in_sentence, marked_line
+from fibromap.i18n.formats import in_sentence
+from fibromap.ui.bodymap.panel_parts import marked_line
 from fibromap.ui.log.history_model import duration_words
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings

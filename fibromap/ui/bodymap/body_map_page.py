@@ -28,6 +28,7 @@ from fibromap.domain.geometry import load_geometry
 from fibromap.figure.formatting import onset_text
 from fibromap.figure.orientation import Orientation
 from fibromap.i18n import N_, _, ngettext
+from fibromap.i18n.formats import in_sentence
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
 from fibromap.ui.bodymap.mark_key import key_text, unrated_key
 from fibromap.ui.bodymap.panel_parts import (
@@ -35,7 +36,6 @@ from fibromap.ui.bodymap.panel_parts import (
     HintFollower,
     TopRight,
     fixed_lines,
-    in_sentence,
     marked_line,
     region_details,
 )

@@ -21,11 +21,11 @@ from fibromap.figure.body_figures import BodyFigures
 from fibromap.figure.orientation import Orientation
 from fibromap.figure.region_item import RegionItem
 from fibromap.i18n import _
+from fibromap.i18n.formats import in_sentence
 from fibromap.ui.bodymap.map_closer import MapCloser
 from fibromap.ui.bodymap.map_keys import MapKeys
 from fibromap.ui.bodymap.map_views import MapViews
 from fibromap.ui.bodymap.map_zoom import MapZoom
-from fibromap.ui.bodymap.panel_parts import in_sentence
 from fibromap.ui.bodymap.referral_links import ReferralLinks
 from fibromap.ui.bodymap.region_menu import region_menu
 

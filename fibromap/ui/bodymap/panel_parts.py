@@ -10,10 +10,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QListWidget, QWidget
 from fibromap.domain.atlas import Layer, Region
 from fibromap.domain.flare import SiteRole
 from fibromap.domain.flare_marks import Mark
-from fibromap.i18n import N_, _, current
-
-# Languages that write a name within a sentence as it is (German nouns keep their capital).
-NAMES_KEEP_CAPITALS = ("de",)
+from fibromap.i18n import N_, _
 
 # A marked region in the panel's list, by its kind: (rated, not rated).
 MARKED_LINES = {
@@ -80,15 +77,6 @@ def marked_line(name: str, mark: Mark) -> str:
     if mark.intensity is None:
         return _(not_rated).format(region=name)
     return _(rated).format(intensity=mark.intensity, region=name)
-
-
-def in_sentence(name: str, *, first_letter: bool = False) -> str:
-    """A region's or view's name within a sentence: in lower case ("the pain of left upper
-    trapezius"; ``first_letter``: only its first letter), as it is where the language keeps
-    the capitals of nouns."""
-    if current() in NAMES_KEEP_CAPITALS:
-        return name
-    return name[:1].lower() + name[1:] if first_letter else name.lower()
 
 
 def region_details(region: Region) -> list[str]:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMenu
 from fibromap.domain.atlas import FIGURES
 from fibromap.domain.flare import SiteRole
 from fibromap.i18n import _
-from fibromap.ui.bodymap.panel_parts import in_sentence
+from fibromap.i18n.formats import in_sentence
 
 
 def region_menu(body_map, region_id: str) -> QMenu:

@@ -28,10 +28,9 @@ from fibromap.domain.vocabulary import TermKind
 from fibromap.errors import FibroMapError
 from fibromap.i18n import DEFAULT, _, current, ngettext
 from fibromap.i18n.formats import day as long_day
-from fibromap.i18n.formats import whole
+from fibromap.i18n.formats import in_sentence, whole
 from fibromap.store.flares import FlareFilter
 from fibromap.store.store import Store
-from fibromap.ui.bodymap.panel_parts import in_sentence
 from fibromap.ui.log.history_model import HIGHEST_NOTE, HistoryModel
 from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.day_field import day_field, day_of

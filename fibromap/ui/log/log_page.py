@@ -17,9 +17,9 @@ from fibromap.domain.flare import Flare, SiteRole
 from fibromap.errors import ChangedElsewhere, FibroMapError
 from fibromap.figure.formatting import onset_text, regions_text
 from fibromap.i18n import N_, _
+from fibromap.i18n.formats import in_sentence
 from fibromap.store.drafts import DraftFile
 from fibromap.ui.bodymap.body_map_page import BodyMapPage
-from fibromap.ui.bodymap.panel_parts import in_sentence
 from fibromap.ui.log.draft_undo import DraftHistory, Moment
 from fibromap.ui.log.flare_form import FlareForm, local_now
 from fibromap.ui.settings import Settings

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QPushButton, QW
 from fibromap.domain.draft import DraftTreatment
 from fibromap.domain.vocabulary import Term, TermKind, word_of
 from fibromap.i18n import _
-from fibromap.ui.bodymap.panel_parts import in_sentence
+from fibromap.i18n.formats import in_sentence
 from fibromap.ui.log.own_words import add_word, ask_for_word
 from fibromap.ui.widgets.blank_spin import BlankSpinBox
 from fibromap.ui.widgets.focus_chain import chain, focusable_before

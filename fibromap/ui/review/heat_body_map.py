@@ -16,9 +16,8 @@ from fibromap.figure.body_figures import FIGURE_GAP
 from fibromap.figure.number_placement import NumberLabels
 from fibromap.figure.orientation import Orientation
 from fibromap.i18n import _, ngettext
-from fibromap.i18n.formats import whole
+from fibromap.i18n.formats import in_sentence, whole
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
-from fibromap.ui.review.review_page import in_sentence
 
 NAMED = 3             # referral patterns not drawn, named in words before the rest are counted
 RESIZE_REST_MS = 150  # a pause this long in a resize places the numbers again

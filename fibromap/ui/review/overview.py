@@ -15,12 +15,11 @@ from fibromap.domain.geometry import BodyGeometry
 from fibromap.figure.formatting import onset_text
 from fibromap.figure.orientation import Orientation
 from fibromap.i18n import _, ngettext
-from fibromap.i18n.formats import day, decimal, whole
+from fibromap.i18n.formats import day, decimal, in_sentence, whole
 from fibromap.store import aggregates
 from fibromap.store.store import Store
 from fibromap.ui.review.heat_body_map import HeatBodyMap
 from fibromap.ui.review.legend_bar import LEGEND_TITLES, LegendBar
-from fibromap.ui.review.review_page import in_sentence
 from fibromap.ui.views import PageContext
 
 # One period for everything the Overview shows: the week the WPI asks about (ACR 2016), for

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from fibromap.analysis.periods import Period
-from fibromap.i18n import _, current
+from fibromap.i18n import _
 from fibromap.store.store import Store
 from fibromap.ui.widgets.period_picker import PeriodPicker
 from fibromap.ui.worker import Worker
@@ -75,7 +75,3 @@ class ReviewPage(QWidget):
         self.show_data(data)
 
 
-def in_sentence(name: str) -> str:
-    """A region's name inside a sentence: lower case ("left lower calf"), but as written in
-    German, whose nouns keep their capitals ("Linke Wade", not "linke wade")."""
-    return name if current() == "de" else name.lower()

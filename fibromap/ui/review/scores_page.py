@@ -13,10 +13,10 @@ from fibromap.domain.atlas import WPI_AREAS, WPI_EXCLUDED_TEXT, Atlas
 from fibromap.domain.wording import chart_date
 from fibromap.figure import colors
 from fibromap.i18n import _, ngettext
-from fibromap.i18n.formats import dated, day, whole
+from fibromap.i18n.formats import dated, day, in_sentence, whole
 from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
-from fibromap.ui.review.review_page import ReviewPage, in_sentence
+from fibromap.ui.review.review_page import ReviewPage
 from fibromap.ui.views import PageContext
 from fibromap.ui.widgets.muted import MutedLabel
 
