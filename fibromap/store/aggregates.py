@@ -14,7 +14,7 @@ from sqlalchemy.orm import aliased
 
 from fibromap.domain.vocabulary import shown_word
 from fibromap.domain.wording import NOT_GIVEN_TEXT, STILL_GOING_TEXT
-from fibromap.i18n import _
+from fibromap.i18n import N_, _
 from fibromap.store.database import Database
 from fibromap.store.flares import FELT, PAIN, UNRATED, in_period
 from fibromap.store.local_time import local_day, local_hour, local_weekday
@@ -193,8 +193,8 @@ def daily_terms(database: Database, kind: str, start: date | None = None,
     return days
 
 
-DURATION_BINS = ((30, "under 30 s"), (120, "30 s – 2 min"), (600, "2 – 10 min"),
-                 (3600, "10 – 60 min"), (6 * 3600, "1 – 6 h"), (None, "over 6 h"))
+DURATION_BINS = ((30, N_("under 30 s")), (120, N_("30 s – 2 min")), (600, N_("2 – 10 min")),
+                 (3600, N_("10 – 60 min")), (6 * 3600, N_("1 – 6 h")), (None, N_("over 6 h")))
 
 
 # A flare with no length is one of two things, never merged: said to be still going, or
