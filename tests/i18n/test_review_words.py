@@ -90,6 +90,10 @@ def test_patterns_and_scores_name_their_charts_in_german(qtbot, sqlite_url, path
         assert weekdays()[0] == "Mo."
         assert scores.fiqr_button.text() == "FIQR ausfüllen…"
         assert scores.sss_chart.title == "SSS, Symptomschwere-Skala (0–12)"
+        # "in 30 Tagen" (German's dative after "in"), not "in 30 Tage".
+        patterns.show()
+        qtbot.waitUntil(lambda: not patterns.worker.busy and "Tagen" in patterns.caption.text())
+        assert patterns.caption.text().endswith("in 90 Tagen")
     finally:
         activate("en")
         store.close()
@@ -109,3 +113,4 @@ def test_french_says_0_and_1_flare_alike_and_english_keeps_its_words():
     assert week_change_text(0, 0) == "Last 7 days: 0 flares, the same as the week before."
     assert week_change_text(1, 3) == "Last 7 days: 1 flare, 2 fewer than the week before (3)."
     assert _times([1]) == "1 time" and _times([1, 5]) == "1 to 5 times"
+

@@ -17,8 +17,8 @@ from fibromap.analysis.timeline import observed_words
 from fibromap.domain.atlas import Atlas
 from fibromap.domain.wording import chart_date
 from fibromap.figure import colors
-from fibromap.i18n import N_, _, ngettext
-from fibromap.i18n.formats import weekday
+from fibromap.i18n import N_, _, ngettext, npgettext
+from fibromap.i18n.formats import weekday, whole
 from fibromap.store import aggregates
 from fibromap.store.store import Store
 from fibromap.ui.review.bar_chart import BarChart
@@ -145,7 +145,8 @@ class PatternsPage(ReviewPage):
 
     def show_data(self, data: Patterns) -> None:
         days = data.period.days
-        over = ngettext("{count} day", "{count} days", days).format(count=days)
+        over = npgettext("after of or in (German dative)", "{n} day", "{n} days", days).format(
+            n=whole(days))
         caption = ngettext("{period}: {count} flare over {days}",
                            "{period}: {count} flares over {days}", data.flares).format(
             period=data.period.label(), count=data.flares, days=over)
