@@ -90,3 +90,14 @@ def test_names_within_sentences_keep_german_capitals():
         assert in_sentence("Linker Trapezius") == "Linker Trapezius"
     with using("fr"):
         assert in_sentence("Trapèze supérieur gauche") == "trapèze supérieur gauche"
+
+
+def test_the_panel_names_a_region_s_wpi_area_and_trigger_points_in_german():
+    from fibromap.domain.atlas import load_atlas
+    from fibromap.ui.bodymap.panel_parts import region_details
+
+    atlas = load_atlas()
+    with using("de"):
+        said = region_details(atlas.region("upper_trapezius.left"), atlas)
+    assert said == ["Widespread Pain Index (WPI), Bereich: Schultergürtel links",
+                    "Triggerpunkte hier: Oberer Trapezius links"]

@@ -278,7 +278,7 @@ class BodyMapPage(QWidget):
             return
         self.region_title.setText(region.name)
         self.region_title.setToolTip(region.name)
-        self.region_details.setText("\n".join(region_details(region)))
+        self.region_details.setText("\n".join(region_details(region, self.map.atlas)))
 
     def _show_mark(self, mark: Mark | None) -> None:
         """The current region's intensity and kind, editable when it is marked."""

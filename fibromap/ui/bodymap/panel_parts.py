@@ -7,10 +7,13 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QListWidget, QWidget
 
-from fibromap.domain.atlas import Layer, Region
+from fibromap.domain.atlas import WPI_AREAS, Atlas, Layer, Region
 from fibromap.domain.flare import SiteRole
 from fibromap.domain.flare_marks import Mark
 from fibromap.i18n import N_, _
+from fibromap.i18n.formats import in_sentence
+
+WPI_NAMED = {area.id: area for area in WPI_AREAS}  # named when shown, in the language of then
 
 # A marked region in the panel's list, by its kind: (rated, not rated).
 MARKED_LINES = {
@@ -79,19 +82,27 @@ def marked_line(name: str, mark: Mark) -> str:
     return _(rated).format(intensity=mark.intensity, region=name)
 
 
-def region_details(region: Region) -> list[str]:
+def _muscle_name(muscle: str, region: Region, atlas: Atlas) -> str:
+    """A muscle with trigger points in ``region``, by its pattern's name where one pattern of
+    it starts there ("left upper trapezius"); else as the catalogue ids it (both sides)."""
+    named = [p for p in atlas.patterns if p.muscle == muscle and region.id in p.sources]
+    return in_sentence(named[0].name) if len(named) == 1 else muscle.replace("_", " ")
+
+
+def region_details(region: Region, atlas: Atlas) -> list[str]:
     """What the panel says of a region: its WPI area, whether it is deep, its trigger
-    points."""
+    points (each muscle by its referral pattern's name on this region's side, in the
+    language of the moment)."""
     details = []
     if region.wpi_area:
         details.append(_("Widespread Pain Index area: {area}").format(
-            area=region.wpi_area.replace("_", " ").replace(".", ", ")))
+            area=WPI_NAMED[region.wpi_area].name))
     if region.layer is Layer.DEEP:
         details.append(_("A deep muscle: it lies under others and is felt through them "
                          "(dotted on the map)"))
     if region.muscles:
         details.append(_("Trigger points here: {muscles}").format(
-            muscles=", ".join(m.replace("_", " ") for m in region.muscles)))
+            muscles=", ".join(_muscle_name(m, region, atlas) for m in region.muscles)))
     return details
 
 
