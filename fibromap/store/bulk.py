@@ -16,7 +16,7 @@ from fibromap.domain.device_merge import DeviceZone, Placement
 from fibromap.domain.flare import Flare, utc_now
 from fibromap.domain.questionnaires import Appointment, Questionnaire, QuestionnaireKind
 from fibromap.domain.records import Records, flare_fingerprint
-from fibromap.domain.vocabulary import Term, TermKind
+from fibromap.domain.vocabulary import Term, TermKind, builtin_label
 from fibromap.errors import FibroMapError
 from fibromap.store.bulk_flares import insert_many, read_all_flares
 from fibromap.store.daily import insert_checkins
@@ -36,13 +36,16 @@ from fibromap.store.schema import (
 )
 from fibromap.store.store import Store
 from fibromap.store.symptoms import insert_ratings
+from fibromap.store.vocabulary import NOT_RENAMED, label_to_store
 
 
 def read_all(store: Store, *, with_flares: bool = True) -> Records:
     """Everything recorded (the flares too, unless an export streams them on its own)."""
-    terms = [t for kind in TermKind for t in store.vocabulary.terms(kind, include_hidden=True)
-             if not t.builtin]
     visible = {(t.kind, t.key) for kind in TermKind for t in store.vocabulary.terms(kind)}
+    # The person's own words, and the built-in ones they renamed or took off their lists.
+    terms = [t for kind in TermKind for t in store.vocabulary.terms(kind, include_hidden=True)
+             if not t.builtin or t.label != builtin_label(t.kind, t.key)
+             or (t.kind, t.key) not in visible]
     return Records(
         terms=[t for t in terms if (t.kind, t.key) in visible],
         hidden_terms=[t for t in terms if (t.kind, t.key) not in visible],
@@ -130,6 +133,7 @@ class Importing:
         existing = {(kind, key) for kind, key in self.session.execute(
             select(TermRow.kind, TermRow.key))}
         hidden = {(t.kind, t.key) for t in hidden_terms}
+        self._builtin_choices([*terms, *hidden_terms], hidden)
         new = list({(t.kind, t.key): t for t in [*terms, *hidden_terms]
                     if (t.kind.value, t.key) not in existing}.values())
         self.session.add_all(TermRow(kind=t.kind.value, key=t.key, label=t.label,
@@ -139,6 +143,22 @@ class Importing:
         self.words += len(new)
         if new:
             self._terms = None
+
+    def _builtin_choices(self, terms: Sequence[Term], hidden: set[tuple[TermKind, str]]) -> None:
+        """A built-in word the file has renamed or taken off its list: so here too, where
+        the person has not made a choice of their own about it (its label and list as
+        given)."""
+        given = {(t.kind.value, t.key): t for t in terms
+                 if builtin_label(t.kind, t.key) is not None}
+        if not given:
+            return
+        for row in self.session.scalars(select(TermRow).where(TermRow.builtin.is_(True))):
+            term = given.get((row.kind, row.key))
+            if term is None or row.label != NOT_RENAMED or row.hidden:
+                continue
+            row.label = label_to_store(row.kind, row.key, term.label)
+            row.hidden = (term.kind, term.key) in hidden
+        self.session.flush()
 
     def add_flares(self, flares: Sequence[Flare],
                    progress: Callable[[int, int], None] | None = None) -> None:

@@ -130,8 +130,9 @@ def test_an_english_json_export_imports_with_the_same_words(sqlite_url, paths, t
     try:
         with using("en"):
             exported = json.loads(export_text(source, "json"))
-        # The words as today: the person's own, never a built-in one (renamed or not).
-        assert [(w["key"], w["label"]) for w in exported["words"]] == [OWN[1:]]
+        # The person's own words, and the built-in one they renamed (its new name is theirs).
+        assert [(w["key"], w["label"]) for w in exported["words"]] == [
+            ("poor_sleep", "Bad night"), OWN[1:]]
         # A file that names a built-in word by its English label (as a hand-made one may).
         exported["words"].append({"kind": "trigger", "key": "cold", "label": "Cold",
                                   "hidden": False})
