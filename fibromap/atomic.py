@@ -5,7 +5,7 @@ it, and the rename synced (the folder): a crash or a power cut leaves the old fi
 new one, never half of either. A failure removes the temporary file and says why in one
 line, the same words everywhere ("the disk is full" when there was no room).
 
-It sits below every layer (it imports only ``fibromap.errors``), so the store, exchange
+It sits below every layer (it imports only ``fibromap.errors`` and ``fibromap.i18n``), so the store, exchange
 and the report all use it.
 """
 
@@ -19,8 +19,9 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from fibromap.errors import FibroMapError
+from fibromap.i18n import N_, _
 
-DISK_FULL = "the disk is full"
+DISK_FULL = N_("the disk is full")
 # Bytes free below which a write that failed or came out short is put down to a full disk
 # (SQLite and Qt's PDF writer do not always say ENOSPC).
 FULL_BELOW = 1_000_000
@@ -32,7 +33,7 @@ _CANNOT_SYNC_FOLDER = {errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBAD
 def reason(exc: OSError) -> str:
     """Why a write failed, in words: DISK_FULL for no room left, otherwise the system's."""
     if exc.errno == errno.ENOSPC:
-        return DISK_FULL
+        return _(DISK_FULL)
     return exc.strerror or str(exc)
 
 
@@ -87,7 +88,8 @@ def replacing(target: Path, *, failure: str, temporary: Path | None = None,
         with suppress(OSError):  # a folder that refused the file may refuse this too
             temporary.unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise FibroMapError(f"{failure}: {reason(exc)}; nothing was written") from exc
+            raise FibroMapError(_("{failure}: {reason}; nothing was written").format(
+                failure=failure, reason=reason(exc))) from exc
         raise
     sync_folder(target.parent)
 

@@ -60,3 +60,20 @@ def test_english_help_is_unchanged(capsys, language):
     assert "write the appointment report as a PDF" in out
     # The man page is made from the parser in English, whatever the language before.
     assert build_parser().description.startswith("FibroMap: a private spasm")
+
+
+def test_a_full_disk_is_said_in_german_whatever_writes(tmp_path):
+    import errno
+
+    import pytest
+
+    from fibromap import atomic
+    from fibromap.errors import FibroMapError
+    from fibromap.i18n import using
+
+    with using("de"), pytest.raises(FibroMapError) as refused:
+        with atomic.replacing(tmp_path / "bericht.pdf", failure="Bericht nicht gespeichert"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+    assert str(refused.value) == ("Bericht nicht gespeichert: die Festplatte ist voll; es wurde "
+                                  "nichts geschrieben")
+    assert not list(tmp_path.iterdir())
