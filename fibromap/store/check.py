@@ -88,8 +88,8 @@ def _check_contents(database: Database, report: CheckReport) -> None:
             for row in session.connection().exec_driver_sql("PRAGMA foreign_key_check"):
                 dangling.add(row[0])
             if dangling.count:
-                report.problems.append(ngettext(  # English says "1 rows" as it always did
-                    "{n} rows point at rows that do not exist (first in table {table})",
+                report.problems.append(ngettext(
+                    "{n} row points at a row that does not exist (first in table {table})",
                     "{n} rows point at rows that do not exist (first in table {table})",
                     dangling.count).format(n=dangling.count, table=dangling.first[0]))
         empty = session.scalar(select(func.count(FlareRow.id)).where(
@@ -107,8 +107,8 @@ def _check_contents(database: Database, report: CheckReport) -> None:
                    | (target.flare_id != ReferralRow.flare_id)
                    | (target.role != "referred")))
         if crossed:
-            report.problems.append(ngettext(  # English says "1 referrals" as it always did
-                "{n} referrals link sites of another flare or a zone not marked as referred",
+            report.problems.append(ngettext(
+                "{n} referral links sites of another flare or a zone not marked as referred",
                 "{n} referrals link sites of another flare or a zone not marked as referred",
                 crossed).format(n=crossed))
         atlas = load_atlas()

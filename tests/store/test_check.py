@@ -31,7 +31,7 @@ def test_broken_links_and_unknown_regions_are_reported(store):
     report = check_database(store.database)
     assert not report.ok
     # Two findings: the referral crossing to another flare (one of them), the unknown region.
-    finding(report.problems, "{crossed} referrals link sites of another flare or a zone not "
+    finding(report.problems, "{crossed} referral links sites of another flare or a zone not "
             "marked as referred", crossed=1)
     finding(report.problems, "unknown body regions: {regions}", regions="wing.left")
 
