@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel
 
 from fibromap.i18n import activate, ngettext, using
-from fibromap.store.store import Store
 from fibromap.ui.daily.checkin_page import CheckInPage
 from fibromap.ui.daily.medications_page import MedicationsPage
 from fibromap.ui.settings import Settings
@@ -21,12 +20,6 @@ from fibromap.ui.widgets.period_picker import PeriodPicker
 
 MONDAY = date(2026, 12, 7)
 
-
-@pytest.fixture
-def store(sqlite_url, paths):
-    opened = Store.open(sqlite_url, paths)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

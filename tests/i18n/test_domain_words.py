@@ -15,7 +15,6 @@ from fibromap.domain.daily import CheckIn
 from fibromap.domain.draft import DraftSite, DraftTreatment, FlareDraft
 from fibromap.errors import ValidationError
 from fibromap.i18n import _, activate, ngettext, using
-from fibromap.store.store import Store
 from fibromap.ui.daily.checkin_page import CheckInPage
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
@@ -24,12 +23,6 @@ from tests.helpers.map_clicks import click_region
 NECK = "upper_trapezius.left"
 LONG_NAME = "x" * 121  # the Log's medication field has no limit of its own: 120 are kept
 
-
-@pytest.fixture
-def store(sqlite_url, paths):
-    opened = Store.open(sqlite_url, paths)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

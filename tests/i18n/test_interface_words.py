@@ -2,12 +2,10 @@
 French plural that says 0 and 1 alike, and the questionnaires' note that their items stay
 English; the process is always left in English."""
 
-import pytest
 from PySide6.QtCore import QDate
 
 from fibromap.domain.geometry import Build
 from fibromap.i18n import activate, current, using
-from fibromap.store.store import Store
 from fibromap.ui.dialogs.appointments_dialog import AppointmentsDialog
 from fibromap.ui.dialogs.backups_dialog import BackupsDialog, reason_text
 from fibromap.ui.dialogs.devices_dialog import DevicesDialog
@@ -18,12 +16,6 @@ from fibromap.ui.launch.tray import Tray
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
 
-
-@pytest.fixture
-def store(sqlite_url, paths):
-    opened = Store.open(sqlite_url, paths)
-    yield opened
-    opened.close()
 
 
 def headers(table) -> list[str]:

@@ -179,15 +179,21 @@ def visit_views(window, look: Look, size) -> None:
         look(f"log, {body.view_choice.itemText(index)}", window, names=True, words=False)
 
 
+def shown_window(qtbot, records, paths, size) -> MainWindow:
+    """The main window on ``records`` at one of SIZES, shown (in the language spoken)."""
+    window = MainWindow(records, Settings(paths.settings_file), paths)
+    qtbot.addWidget(window)
+    window.resize(*SIZES[size])
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
 @pytest.mark.parametrize("language, size, records", CASES, indirect=["records"])
 def test_every_view_is_legible(qtbot, records, paths, language, size, a_year, request):
     look = Look(language, request.node.callspec.params["records"], size, a_year.own_words)
     with speaking(language):
-        window = MainWindow(records, Settings(paths.settings_file), paths)
-        qtbot.addWidget(window)
-        window.resize(*SIZES[size])
-        window.show()
-        qtbot.waitExposed(window)
+        window = shown_window(qtbot, records, paths, size)
         visit_views(window, look, SIZES[size])
     assert look.found == [], "\n".join(look.found)
 
@@ -229,11 +235,7 @@ def test_every_dialog_fits_and_is_legible(qtbot, records, paths, language, size,
     look = Look(language, request.node.callspec.params["records"], size,
                 {*a_year.own_words, "Left knee pain"})
     with speaking(language):
-        window = MainWindow(records, Settings(paths.settings_file), paths)
-        qtbot.addWidget(window)
-        window.resize(*SIZES[size])
-        window.show()
-        qtbot.waitExposed(window)
+        window = shown_window(qtbot, records, paths, size)
         for name, make in dialogs(records, paths, window.settings, window.log.map.atlas,
                                   tmp_path).items():
             dialog = make(window)
