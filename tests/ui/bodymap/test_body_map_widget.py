@@ -183,7 +183,7 @@ def test_every_region_can_be_reached_with_tab(qtbot, body_map):
         body_map.views.show(views)
         body_map.marks.set_current(body_map.keys.tab_order()[0])
         shown = set(body_map.views.regions())
-        for _ in range(len(shown) - 1):
+        for _step in range(len(shown) - 1):
             seen.add(body_map.marks.current)
             qtbot.keyClick(body_map, Qt.Key.Key_Tab)
             assert body_map.marks.current in shown

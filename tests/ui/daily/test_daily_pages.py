@@ -1,4 +1,4 @@
-from datetime import date, time, timedelta, datetime
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt
 

@@ -39,7 +39,8 @@ def test_add_clears_its_fields_and_the_same_medication_twice_is_refused(window, 
     page = window.page("medications")
     window.tabs.setCurrentWidget(page)
     add(qtbot, page, "Cyclobenzaprine", "5 mg at night")
-    assert page.feedback.text() == _("Added {medication}.").format(medication=CYCLO) and not page.feedback.is_error
+    assert page.feedback.text() == _("Added {medication}.").format(medication=CYCLO)
+    assert not page.feedback.is_error
     assert (page.name.text(), page.dose.text()) == ("", "")
     assert page.form.start.date() == QDate.currentDate() and page.form.still_taking.isChecked()
     assert page.name.hasFocus()  # ready for the next

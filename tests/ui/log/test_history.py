@@ -42,7 +42,7 @@ def test_the_table_loads_a_page_at_a_time_as_it_scrolls(window, qtbot):
     assert len(history.flares) > 400
     assert model.rowCount() == 200 and model.canFetchMore()
     table = window.page("history").table
-    for _ in range(10):
+    for _turn in range(10):
         table.scrollToBottom()
         qtbot.wait(5)
     assert model.rowCount() == len(history.flares) and not model.canFetchMore()

@@ -8,8 +8,8 @@ from fibromap.domain.flare import Flare, Referral, SiteRole, SpasmSite
 from fibromap.domain.vocabulary import TermKind
 from fibromap.i18n import _
 from fibromap.store.vocabulary import ALREADY_LISTED
-from fibromap.ui.log.history_model import HIGHEST_NOTE
 from fibromap.ui.log.flare_form import local_now, onset_choices
+from fibromap.ui.log.history_model import HIGHEST_NOTE
 from tests.helpers.refusals import fits
 
 CTRL = Qt.KeyboardModifier.ControlModifier

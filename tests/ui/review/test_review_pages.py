@@ -3,8 +3,6 @@
 import random
 from datetime import date, timedelta
 
-import pytest
-
 from fibromap.analysis.insight_words import lead
 from fibromap.analysis.insights import ASSOCIATION
 from fibromap.analysis.pattern_words import SAME

@@ -1,12 +1,11 @@
 import math
+import os
 import subprocess
 import sys
-import os
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-
 
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.daily import CheckIn, Medication

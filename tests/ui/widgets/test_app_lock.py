@@ -8,9 +8,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor
-from PySide6.QtWidgets import (
-    QApplication, QDialog, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from fibromap.errors import FibroMapError
 from fibromap.i18n import _, ngettext
