@@ -137,7 +137,7 @@ def test_a_detail_view_is_read_by_a_screen_reader_and_mirrors_in_the_patient_vie
     left = body_map.viewport_point("thumb.left").x()
     assert left < right
     body_map.marks.set_current("thumb.right")
-    assert body_map.accessibleDescription() == "Right thumb"
+    assert body_map.accessibleDescription() == body_map.atlas.name("thumb.right")
     assert body_map.region_at(QPointF(QPoint(2, 2))) is None
 
 
