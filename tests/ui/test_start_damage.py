@@ -60,8 +60,9 @@ def test_the_newest_good_backup_is_offered_and_restored(qtbot, paths, asked, dam
             path=paths.database_file) + "." if damage == "header" else
             _("{path} is missing although FibroMap has kept backups of it; nothing was created "
               "in its place.").format(path=paths.database_file))
-        fits(offer, "The newest good backup is from {taken} ({flares}). Restore it? {kept}",
-             flares=flares_text(1), kept=_("The file that cannot be opened is kept beside it."))
+        fits(text, "{problem}\n\nThe newest good backup is from {taken} ({flares}). Restore it? {kept}",
+             problem=problem, flares=flares_text(1),
+             kept=_("The file that cannot be opened is kept beside it."))
         assert window.store.flares.count() == 1
         kept = list(paths.data_dir.glob("fibromap.sqlite3.before-restore-*"))
         assert len(kept) == (1 if damage == "header" else 0)
