@@ -19,6 +19,7 @@ from fibromap.ui.log.log_page import OPENING
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
 from tests.helpers.map_clicks import click_region
+from tests.helpers.refusals import fits
 from tests.helpers.starting import run_python
 
 T0 = datetime(2026, 12, 7, 5, 13, 20, tzinfo=timezone(timedelta(hours=1)))
@@ -64,7 +65,7 @@ def test_a_save_pressed_before_the_records_open_is_saved_once_they_are(
     saved = store.flares.latest()
     assert sites(saved) == [("upper_trapezius.left", 7)]
     assert saved.onset == T0.replace(second=0)  # when Save was pressed, not when it was stored
-    assert log.feedback.text().startswith("Saved the flare of")
+    fits(log.feedback.text(), "Saved the flare of {onset}: {regions}.")
     assert log.draft().is_empty and log.form.follows_clock  # ready for the next one
     assert opening_window.current_view() == "log"  # not the Overview a first start shows
 
@@ -132,7 +133,7 @@ def test_the_window_answers_while_the_records_open_and_keeps_a_save_made_then(
     qtbot.addWidget(window)
     assert person.seen == {"store": None, "current": "biceps.right", "said": OPENING}
     assert sites(window.opened_store().flares.latest()) == [("biceps.right", 4)]
-    assert window.log.feedback.text().startswith("Saved the flare of")
+    fits(window.log.feedback.text(), "Saved the flare of {onset}: {regions}.")
 
 
 def test_fibromap_selects_no_pyside_feature_so_the_source_scan_is_off():

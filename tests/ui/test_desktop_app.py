@@ -7,6 +7,7 @@ import sys
 from PySide6.QtGui import QColor, QPalette
 
 from fibromap import __version__
+from fibromap.i18n import _
 from fibromap.store.store import Store
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
@@ -17,8 +18,8 @@ def test_self_test_passes_offscreen():
     result = subprocess.run([sys.executable, "-m", "fibromap", "--self-test"], capture_output=True,
                             text=True, timeout=180, env=os.environ)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "body map rendered" in result.stdout and "trends plot rendered" in result.stdout
-    assert result.stdout.strip().endswith("Self-test passed.")
+    assert _("body map rendered") in result.stdout and _("trends plot rendered (pyqtgraph)") in result.stdout
+    assert result.stdout.strip().endswith(_("Self-test passed."))
 
 
 def test_install_desktop_entry_for_a_pip_install(tmp_path, monkeypatch, capsys):
@@ -49,7 +50,8 @@ def test_a_menu_entry_that_cannot_be_written_says_so_and_leaves_nothing_half_wri
     monkeypatch.setenv("XDG_DATA_HOME", str(share))
     assert main(["--install-desktop-entry"]) != 0
     said = capsys.readouterr().err.strip()
-    assert said.count("\n") == 0 and f"cannot write the menu entry under {share}" in said
+    assert said.count("\n") == 0
+    assert _("cannot write the menu entry under {folder}").format(folder=share) in said
     # The entry itself went in whole before the icons failed; no temporary file is left.
     assert "Name=FibroMap" in (share / "applications" / "org.fibromap.FibroMap.desktop").read_text()
     assert [path.name for path in share.rglob("*.partial")] == []

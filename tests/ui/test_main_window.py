@@ -2,12 +2,14 @@ import dataclasses
 import sqlite3
 
 from fibromap.demo import generate
+from fibromap.i18n import _
 from fibromap.store.store import Store
 from fibromap.ui.app import open_main_window
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
 from fibromap.ui.views import PAGES
 from tests.helpers.dialogs import answer_next_box
+from tests.helpers.refusals import fits
 from tests.helpers.starting import run_python
 
 
@@ -17,9 +19,9 @@ def test_window_opens_on_the_database_with_title_menus_and_status(qtbot, sqlite_
     qtbot.waitExposed(window)
     assert window.windowTitle() == "FibroMap"
     menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
-    assert menus == ["File", "Edit", "View", "Settings", "Help"]
-    assert window.database_label.text() == f"Database: {paths.database_file}"
-    assert window.page("overview")._headline.text() == "No flares recorded yet"
+    assert menus == [_(menu).replace("&", "") for menu in ("&File", "&Edit", "&View", "&Settings", "&Help")]
+    assert window.database_label.text() == _("Database: {name}").format(name=paths.database_file)
+    assert window.page("overview")._headline.text() == _("No flares recorded yet")
     assert paths.database_file.exists()
 
 
@@ -87,7 +89,7 @@ def test_body_map_view_shows_the_most_recent_flare(qtbot, sqlite_url, paths):
     latest = history.flares[-1]
     assert sorted(window.log.marks.sites(), key=lambda s: s.region) == sorted(
         latest.sites, key=lambda s: s.region)
-    assert window.log.body.caption.text().startswith("Most recent flare: ")
+    fits(window.log.body.caption.text(), "Most recent flare: {onset}")
 
 
 def test_quit_closes_the_window(qtbot, sqlite_url, paths):
@@ -106,7 +108,9 @@ def test_a_foreign_database_is_refused_with_a_dialog_and_left_untouched(qtbot, p
     seen: list[str] = []
     answer_next_box(seen)
     assert open_main_window(f"sqlite:///{foreign}", paths) is None
-    assert len(seen) == 1 and "is not a FibroMap database" in seen[0].text
+    assert len(seen) == 1
+    fits(seen[0].text, "{where} is not a FibroMap database (it holds other tables: {shown}); it was "
+         "left untouched", whole=False, shown="message")
     assert seen[0].selectable  # to copy into a search or a message
     assert foreign.read_bytes() == before
 
@@ -212,7 +216,7 @@ def test_before_the_database_opens_only_the_map_and_save_work_and_no_draft_is_ov
     qtbot.addWidget(window)
     window.show()
     assert not window.ready_to_save()
-    assert window.database_label.text() == "Opening the database…"
+    assert window.database_label.text() == _("Opening the database…")
     assert not window.log.form.isEnabled() and window.log.save_button.isEnabled()
     assert window.menu_actions.save.isEnabled() and not window.menu_actions.report.isEnabled()
     assert not window.log.new_button.isEnabled()  # it would throw away last time's draft

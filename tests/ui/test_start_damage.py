@@ -5,11 +5,15 @@ restoring it opens the window on its records, and the damaged file is kept besid
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from fibromap.i18n import _
 from fibromap.store.backups import backup_sqlite
 from fibromap.store.store import Store
 from fibromap.ui import app
 from fibromap.ui.dialogs import unlock_dialog
+from fibromap.ui.dialogs.restore_offer import flares_text
+from fibromap.ui.dialogs.start_check import TITLE
 from tests.helpers.records import full_flare
+from tests.helpers.refusals import fits
 
 pytestmark = pytest.mark.plain_only("the damage is to a plain file")
 
@@ -49,16 +53,16 @@ def test_the_newest_good_backup_is_offered_and_restored(qtbot, paths, asked, dam
     qtbot.addWidget(window)
     try:
         (title, text), = asked
-        assert title == "FibroMap cannot open the database"
+        assert title == _("{app} cannot open the database").format(app="FibroMap")
         problem, offer = text.split("\n\n")
-        assert problem == str(paths.database_file) + (
-            " is damaged: its first bytes, which name it an SQLite file, were overwritten; it "
-            "was left untouched." if damage == "header" else
-            " is missing although FibroMap has kept backups of it; nothing was created in its "
-            "place.")
-        assert offer.startswith("The newest good backup is from ")
-        assert offer.endswith("(1 flare). Restore it? The file that cannot be opened is kept "
-                              "beside it.")
+        assert problem == (_("{path} is damaged: its first bytes, which name it an SQLite file, "
+                             "were overwritten; it was left untouched").format(
+            path=paths.database_file) + "." if damage == "header" else
+            _("{path} is missing although FibroMap has kept backups of it; nothing was created "
+              "in its place.").format(path=paths.database_file))
+        fits(text, "{problem}\n\nThe newest good backup is from {taken} ({flares}). Restore it? {kept}",
+             problem=problem, flares=flares_text(1),
+             kept=_("The file that cannot be opened is kept beside it."))
         assert window.store.flares.count() == 1
         kept = list(paths.data_dir.glob("fibromap.sqlite3.before-restore-*"))
         assert len(kept) == (1 if damage == "header" else 0)
@@ -87,11 +91,14 @@ def test_damage_check_finds_is_said_after_opening_with_the_backup_and_how_it_dif
         assert asked == []  # the window opened first
         qtbot.waitUntil(lambda: window.start_check.report is not None, timeout=20_000)
         (title, text), = asked
-        assert title == "Your records may be damaged"
-        assert text.startswith("FibroMap found damage in your records: 1 flare changed on disk")
-        assert "It holds 1 flare; your records now hold 2. Restore it?" in text
+        assert title == _(TITLE)
+        problem = fits(text, "{problem}\n\nThe newest good backup is from {taken}. It holds "
+                       "{flares}; your records now hold {holds}. Restore it? {kept}",
+                       flares=flares_text(1), holds=2)["problem"]
+        fits(problem, "FibroMap found damage in your records: {problems}.")
         assert window.store.flares.count() == 1  # restored
-        assert window.statusBar().currentMessage().startswith("Restored the backup fibromap-")
+        restored = fits(window.statusBar().currentMessage(), "Restored the backup {name}.")
+        assert restored["name"].startswith("fibromap-")
     finally:
         window.close()
         window.store.close()

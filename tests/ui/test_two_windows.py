@@ -11,12 +11,26 @@ from pathlib import Path
 
 import pytest
 
+from fibromap.i18n import _
 from fibromap.store.store import Store
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
 from tests.helpers.records import full_flare
+from tests.helpers.refusals import fits
 
 ROOT = Path(__file__).resolve().parents[2]
+# The message ids the windows answer with (compared through the catalogue, issue 34).
+SAVED_FLARE = "Saved the flare of {onset}: {regions}."
+SAVED_CHECKIN = "Saved the check-in for {day}."
+CORRECTING = "Correcting the flare of {onset}"
+NOT_SAVED = "Not saved: {problem}."
+FLARE_CHANGED = ("this flare was changed in another window or program at {time} on {day} "
+                 "after you opened it, so your correction was not saved over it; save again "
+                 "to replace that change with yours, or open the flare again from History to "
+                 "see it")
+CHECKIN_CHANGED = ("the check-in for {day} was changed in another window or program "
+                   "after you opened it, so yours was not saved over it; save again to "
+                   "replace it with what you see here")
 
 
 class SecondWindow:
@@ -74,16 +88,16 @@ def second(paths):
 def test_a_flare_saved_in_one_window_appears_in_the_other_history(qtbot, first, second):
     assert first.page("history").model.total == 1
     said = second.do("new upper_trapezius.left")
-    assert said.startswith("Saved the flare of"), said
+    fits(said, SAVED_FLARE)
     # The first window has not saved anything; it notices within a few seconds.
     qtbot.waitUntil(lambda: first.page("history").model.total == 2, timeout=8000)
     assert first.page("history").model.rowCount() == 2
-    assert "another window" in first.statusBar().currentMessage()
+    assert first.statusBar().currentMessage() == _("Showing changes saved in another window or program.")
 
 
 def test_a_window_never_writes_over_a_correction_made_in_the_other(qtbot, first, second):
     flare = first.store.flares.latest()
-    assert second.do(f"edit {flare.id}").startswith("Correcting the flare of")
+    fits(second.do(f"edit {flare.id}"), CORRECTING)
     assert second.do("notes corrected in the second window") == "typed"
 
     first.edit_flare(flare)
@@ -91,10 +105,10 @@ def test_a_window_never_writes_over_a_correction_made_in_the_other(qtbot, first,
     assert first.log.save() is not None
 
     said = second.do("save")
-    assert said.startswith("Not saved: this flare was changed in another window"), said
+    fits(fits(said, NOT_SAVED)["problem"], FLARE_CHANGED)
     assert first.store.flares.get(flare.id).notes == "corrected in the first window"
     # Saving again, having been told, replaces it knowingly.
-    assert second.do("save").startswith("Saved the flare of")
+    fits(second.do("save"), SAVED_FLARE)
     assert first.store.flares.get(flare.id).notes == "corrected in the second window"
     assert first.store.flares.count() == 1
 
@@ -104,12 +118,12 @@ def test_the_first_window_saving_over_a_change_made_in_the_second_is_refused(
     flare = first.store.flares.latest()
     first.edit_flare(flare)
     first.log.form.notes.setPlainText("typed in the first window")
-    assert second.do(f"edit {flare.id}").startswith("Correcting")
+    fits(second.do(f"edit {flare.id}"), CORRECTING)
     assert second.do("notes typed in the second window") == "typed"
-    assert second.do("save").startswith("Saved the flare of")
+    fits(second.do("save"), SAVED_FLARE)
 
     assert first.log.save() is None
-    assert "changed in another window or program" in first.log.feedback.text()
+    fits(fits(first.log.feedback.text(), NOT_SAVED)["problem"], FLARE_CHANGED)
     assert first.log.form.notes.toPlainText() == "typed in the first window"  # kept
     assert first.store.flares.get(flare.id).notes == "typed in the second window"
 
@@ -118,13 +132,14 @@ def test_a_check_in_saved_elsewhere_shows_unless_the_form_holds_unsaved_answers(
         qtbot, first, second):
     first.show_view("checkin")
     assert first.page("checkin").selected_day() == date.today()
-    assert second.do("sleep 7.5").startswith("Saved the check-in")
+    fits(second.do("sleep 7.5"), SAVED_CHECKIN)
     qtbot.waitUntil(lambda: first.page("checkin").sleep_hours.value() == 7.5, timeout=8000)
 
     first.page("checkin").water.setValue(4)  # an answer not yet saved
     with qtbot.waitSignal(first.watcher.changed, timeout=20_000):  # it saw the save, and kept
-        assert second.do("sleep 5").startswith("Saved the check-in")
+        fits(second.do("sleep 5"), SAVED_CHECKIN)
     assert first.page("checkin").water.value() == 4 and first.page("checkin").sleep_hours.value() == 7.5
     assert first.page("checkin").save() is None
-    assert "changed in another window or program" in first.page("checkin").feedback.text()
+    problem = fits(first.page("checkin").feedback.text(), "Not saved: {error}.")["error"]
+    fits(problem, CHECKIN_CHANGED)
     assert first.store.checkins.get(date.today()).sleep_hours == 5

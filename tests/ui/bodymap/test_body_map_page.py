@@ -3,7 +3,10 @@ from PySide6.QtCore import Qt
 from fibromap.analysis.referral import DISCLAIMER
 from fibromap.domain.flare import Referral, SiteRole, SpasmSite
 from fibromap.figure.orientation import Orientation
-from fibromap.ui.bodymap.body_map_page import BodyMapPage
+from fibromap.i18n import _, ngettext
+from fibromap.ui.bodymap.body_map_page import NOT_RATED, BodyMapPage
+from fibromap.i18n.formats import in_sentence
+from fibromap.ui.bodymap.panel_parts import WPI_NAMED
 from fibromap.ui.settings import Settings
 from tests.helpers.map_clicks import click_region
 
@@ -26,10 +29,12 @@ def test_the_panel_follows_the_current_region_and_edits_it(qtbot, paths):
     page = make_page(qtbot, paths)
     assert not page.intensity.isEnabled() and not page.remove_button.isEnabled()
     click(qtbot, page, "upper_trapezius.right")
-    assert page.region_title.text() == "Right upper trapezius"
-    assert "Right shoulder girdle" in page.region_details.text()  # its WPI area, by name
+    name = page.map.atlas.name("upper_trapezius.right")
+    assert page.region_title.text() == name
+    # Its WPI area, by the area's name.
+    assert WPI_NAMED["shoulder_girdle.right"].name in page.region_details.text()
     # Marked, not rated yet: no handle, and the words say so (a handle at 0 read as 0).
-    assert not page.intensity.answered and page.intensity_value.text() == "not rated"
+    assert not page.intensity.answered and page.intensity_value.text() == _(NOT_RATED)
     slider = page.intensity
     qtbot.mouseClick(slider, Qt.MouseButton.LeftButton,
                      pos=slider.rect().center())  # the middle of the groove: 5
@@ -40,9 +45,10 @@ def test_the_panel_follows_the_current_region_and_edits_it(qtbot, paths):
     page.trigger_point.click()
     assert page.map.marks.sites() == [SpasmSite("upper_trapezius.right", 8, SiteRole.TRIGGER_POINT)]
     assert page.marked.count() == 1
-    assert page.marked.item(0).text() == "8 · Right upper trapezius, trigger point"
-    assert page.marked.item(0).data(Qt.ItemDataRole.AccessibleTextRole) == \
-        "Right upper trapezius, intensity 8, trigger point"
+    assert page.marked.item(0).text() == _("{intensity} · {region}, trigger point").format(
+        intensity=8, region=name)
+    assert page.marked.item(0).data(Qt.ItemDataRole.AccessibleTextRole) == ", ".join(
+        [name, _("intensity {value}").format(value=8), _("trigger point")])
     page.remove_button.click()
     assert page.map.marks.sites() == [] and page.marked.count() == 0
 
@@ -64,12 +70,17 @@ def test_referral_button_and_suggestions_with_their_disclaimer(qtbot, paths):
     assert page.suggestions_box.isHidden()  # the source is selected: no sources to suggest
     page.map.marks.set_current("temple.left")
     assert not page.suggestions_box.isHidden()
-    assert "left temple" in page.suggestions_title.text()
-    assert page.disclaimer.text() == "Typical pattern, not a diagnosis."
-    assert DISCLAIMER == "typical pattern, not a diagnosis"
-    assert page.suggestions.item(0).text() == "Left upper trapezius (matches 2 of 2 zones)"
+    atlas = page.map.atlas
+    assert page.suggestions_title.text() == "<b>" + _(
+        "Possible sources of the pain in the {region}").format(
+        region=in_sentence(atlas.name("temple.left"))) + "</b>"
+    assert page.disclaimer.text() == _(DISCLAIMER)[:1].upper() + _(DISCLAIMER)[1:] + "."
+    assert page.suggestions.item(0).text() == ngettext(
+        "{source} (matches {matched} of {n} zone)", "{source} (matches {matched} of {n} zones)",
+        2).format(source=atlas.name("upper_trapezius.left"), matched=2, n=2)
     texts = [page.marked.item(i).text() for i in range(page.marked.count())]
-    assert "Left temple (temporalis), referred, not rated — from left upper trapezius" in texts
+    assert _("{region}, referred, not rated").format(region=atlas.name("temple.left")) + " — " + _(
+        "from {regions}").format(regions=in_sentence(atlas.name("upper_trapezius.left"))) in texts
 
 
 def test_the_view_setting_is_remembered(qtbot, paths):

@@ -6,6 +6,8 @@ from PySide6.QtCore import QPoint, Qt
 from fibromap.domain.atlas import FIGURES, Side, View
 from fibromap.domain.flare import Referral, SiteRole, SpasmSite
 from fibromap.figure.orientation import Orientation
+from fibromap.figure.region_item import REFERRED_NOT_RATED
+from fibromap.i18n import _
 from fibromap.ui.bodymap.body_map_widget import BodyMapWidget
 from tests.helpers.colour import cie_lightness
 from tests.helpers.map_clicks import click_region
@@ -89,7 +91,7 @@ def test_hover_shows_the_name_and_highlights(qtbot, body_map):
     qtbot.mouseMove(body_map.viewport(), body_map.viewport_point("gastrocnemius.right"))
     assert seen[-1] == "gastrocnemius.right"
     item = body_map.region_items["gastrocnemius.right"]
-    assert item.hovered and item.toolTip() == "Right upper calf (gastrocnemius)"
+    assert item.hovered and item.toolTip() == body_map.atlas.name("gastrocnemius.right")
     qtbot.mouseMove(body_map.viewport(), QPoint(3, 3))
     assert seen[-1] == "" and not item.hovered
 
@@ -181,7 +183,7 @@ def test_every_region_can_be_reached_with_tab(qtbot, body_map):
         body_map.views.show(views)
         body_map.marks.set_current(body_map.keys.tab_order()[0])
         shown = set(body_map.views.regions())
-        for _ in range(len(shown) - 1):
+        for _step in range(len(shown) - 1):
             seen.add(body_map.marks.current)
             qtbot.keyClick(body_map, Qt.Key.Key_Tab)
             assert body_map.marks.current in shown
@@ -235,7 +237,7 @@ def test_referral_mode_links_a_source_to_the_zones_it_spreads_to(qtbot, body_map
                                     Referral("upper_trapezius.left", "brow_eye.left", 3)]
     zone = body_map.region_items["temple.left"]
     assert zone.role is SiteRole.REFERRED and zone.intensity is None
-    assert zone.accessible_name() == "Left temple (temporalis), referred, not rated"
+    assert zone.accessible_name() == f"{body_map.atlas.name('temple.left')}, {_(REFERRED_NOT_RATED)}"
     qtbot.mouseClick(body_map.zoom.whole, Qt.MouseButton.LeftButton)  # both ends in sight
     arrows = body_map.arrows()
     assert set(arrows) == set(body_map.marks.links())
@@ -254,13 +256,15 @@ def test_referral_mode_needs_a_marked_source_and_a_free_zone(qtbot, body_map):
     messages = []
     body_map.message.connect(messages.append)
     assert not body_map.set_referral_mode(True)
-    assert "First mark the spasm" in messages[-1]
+    assert messages[-1] == _("First mark the spasm or trigger point the pain comes from.")
     click(qtbot, body_map, "quadratus_lumborum.right")
     click(qtbot, body_map, "gluteus_medius.right")
     body_map.marks.set_current("quadratus_lumborum.right")
     assert body_map.set_referral_mode(True)
     click(qtbot, body_map, "gluteus_medius.right")
-    assert "is marked as a spasm" in messages[-1] and body_map.marks.links() == []
+    assert messages[-1] == _("{region} is marked as a spasm; remove it first to mark it as referred "
+                             "pain.").format(region=body_map.atlas.name("gluteus_medius.right"))
+    assert body_map.marks.links() == []
 
 
 def test_removing_a_source_removes_its_arrows(qtbot, body_map):
@@ -275,7 +279,7 @@ def test_trigger_point_toggle(qtbot, body_map):
     click(qtbot, body_map, "infraspinatus.right")
     qtbot.keyClick(body_map, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert body_map.region_items["infraspinatus.right"].role is SiteRole.TRIGGER_POINT
-    assert "trigger point" in body_map.region_items["infraspinatus.right"].accessible_name()
+    assert body_map.region_items["infraspinatus.right"].accessible_name().endswith(", " + _("trigger point"))
 
 
 def test_every_region_has_an_accessible_name_and_the_map_announces_the_current(qtbot, body_map):
@@ -283,9 +287,11 @@ def test_every_region_has_an_accessible_name_and_the_map_announces_the_current(q
     assert len(names) == len(body_map.region_items) and all(names)
     click(qtbot, body_map, "masseter.left")
     qtbot.keyClick(body_map, "4")
-    assert body_map.accessibleName() == "Body map"
-    assert body_map.accessibleDescription().startswith("Left jaw (masseter)")
-    assert body_map.region_items["masseter.left"].accessible_name() == "Left jaw (masseter), intensity 4"
+    jaw = body_map.atlas.name("masseter.left")
+    assert body_map.accessibleName() == _("Body map")
+    assert body_map.accessibleDescription().startswith(jaw)
+    assert body_map.region_items["masseter.left"].accessible_name() == ", ".join(
+        [jaw, _("intensity {value}").format(value=4)])
 
 
 def test_the_map_scales_with_the_window(qtbot, body_map):

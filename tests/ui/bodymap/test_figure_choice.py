@@ -11,8 +11,10 @@ from fibromap.domain.atlas import View, load_atlas
 from fibromap.domain.flare import Flare, SiteRole, SpasmSite
 from fibromap.domain.geometry import Build, load_geometry
 from fibromap.figure.orientation import Orientation
+from fibromap.i18n import _
 from fibromap.store.store import Store
 from fibromap.ui.main_window import MainWindow
+from fibromap.ui.menus import FIGURE_SHOWN
 from fibromap.ui.settings import Settings
 from tests.helpers.records import at
 
@@ -80,7 +82,7 @@ def test_choosing_a_figure_redraws_every_map_and_keeps_what_is_marked(qtbot, win
     for end in ("upper_trapezius.right", "temporalis.right"):
         assert arrow.sceneBoundingRect().adjusted(-10, -10, 10, 10).contains(
             body_map.scene_anchor(end))
-    assert window.statusBar().currentMessage() == "The body map now shows the female figure."
+    assert window.statusBar().currentMessage() == _(FIGURE_SHOWN[Build.FEMALE])
     # Remembered: the next start draws the female figure and ticks it.
     assert Settings(paths.settings_file).build is Build.FEMALE
     again = MainWindow(window.store, Settings(paths.settings_file), paths)

@@ -163,7 +163,7 @@ def test_a_whole_hand_or_foot_is_a_button_below_its_parts(qtbot, body_map):
                      pos=body_map.viewport_point("palm.left"))
     assert body_map.figures.shown == (View.PALMS,)
     chip = body_map.figures.shown_item("palm.left")
-    assert chip.text == "Whole palm and fingers" and chip.toolTip() == "Left palm and fingers"
+    assert chip.text == "Whole palm and fingers" and chip.toolTip() == body_map.atlas.name("palm.left")
     qtbot.mouseClick(body_map.viewport(), Qt.MouseButton.LeftButton,
                      pos=body_map.viewport_point("palm.left"))
     qtbot.keyClick(body_map, "5")

@@ -6,6 +6,7 @@ from PySide6.QtCore import QDate, Qt
 from fibromap.exchange.files import import_file
 from tests.exchange.devices.test_apple_health import EVERYTHING
 from tests.helpers.device_exports import write_apple_health
+from tests.helpers.refusals import fits
 
 
 def test_the_night_and_day_a_device_measured_show_beside_the_answers(window, qtbot, tmp_path):
@@ -30,7 +31,7 @@ def test_the_night_and_day_a_device_measured_show_beside_the_answers(window, qtb
     page.day.setDate(QDate(2026, 3, 2))
     page.sleep_hours.setValue(6.0)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    assert page.device_night.text().endswith("Your own answer above is the one counted.")
+    fits(page.device_night.text(), "{night}. Your own answer above is the one counted.")
 
 
 def test_a_day_with_nothing_from_a_device_shows_no_device_line(window):

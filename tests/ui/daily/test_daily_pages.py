@@ -1,9 +1,12 @@
-from datetime import date, time, timedelta, datetime
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt
 
 from fibromap.domain.daily import CheckIn
+from fibromap.i18n import _
+from fibromap.ui.daily.medications_page import STILL_TAKING
 from fibromap.ui.daily.reminder import CheckInReminder
+from tests.helpers.refusals import fits
 
 
 def test_the_check_in_is_saved_and_shown_again_for_its_day(window, qtbot):
@@ -45,7 +48,9 @@ def test_a_bad_check_in_answer_is_refused_visibly(window, qtbot):
     page = window.page("checkin")
     page.foods.setText("x" * 61)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    assert page.feedback.is_error and "food must be at most 60 characters" in page.feedback.text()
+    assert page.feedback.is_error
+    problem = fits(page.feedback.text(), "Not saved: {error}.")["error"]
+    fits(problem, "food must be at most {limit} characters, got {length}", limit=60, length=61)
     assert window.store.checkins.count() == 0
 
 
@@ -55,7 +60,7 @@ def test_medications_add_change_dose_and_stop(window, qtbot):
     page.dose.setText("5 mg at night")
     page.form.start.setDate(QDate(2026, 1, 5))
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    assert page.table.rowCount() == 1 and page.table.item(0, 3).text() == "still taking"
+    assert page.table.rowCount() == 1 and page.table.item(0, 3).text() == _(STILL_TAKING)
     page.table.selectRow(0)
     page.new_dose.setText("10 mg at night")
     page.when.setDate(QDate(2026, 2, 1))
@@ -63,7 +68,8 @@ def test_medications_add_change_dose_and_stop(window, qtbot):
     page.table.selectRow(1)
     page.when.setDate(QDate(2026, 1, 20))
     qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
-    assert page.feedback.is_error and "is before start date" in page.feedback.text()
+    assert page.feedback.is_error
+    fits(page.feedback.text(), "stop date {stop} is before start date {start}", whole=False)
     page.when.setDate(QDate(2026, 3, 1))
     qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
     assert [(m.dose, m.start, m.stop) for m in window.store.medications.all()] == [
@@ -72,7 +78,8 @@ def test_medications_add_change_dose_and_stop(window, qtbot):
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     page.name.setText("")
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    assert "medication name must not be empty" in page.feedback.text()
+    assert page.feedback.text() == _("Not saved: {error}.").format(
+        error=_("medication name must not be empty"))
     assert window.store.medications.count() == 2
 
 
@@ -101,8 +108,9 @@ def test_medications_empty_list_says_how_to_add_one(window, qtbot):
     page = window.page("medications")
     window.tabs.setCurrentWidget(page)
     note = page.empty_note
-    assert note.isVisible() and note.text().startswith("No medications yet.")
-    assert "type its name and dose" in note.text() and "click Add" in note.text()
+    assert note.isVisible() and note.text() == _(
+        "No medications yet.\n\nTo add one, type its name and dose on the right, choose the day "
+        "you started taking it, then click Add.")
     assert page.table.viewport().rect().contains(note.geometry())
     image = page.table.viewport().grab().toImage()
     dark = sum(1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)

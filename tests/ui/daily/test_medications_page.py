@@ -7,7 +7,13 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 
 from fibromap.domain.daily import Medication
+from fibromap.i18n import _
+from fibromap.ui.daily.medications_page import ADDING, CHANGING
+from fibromap.ui.daily.medications_page import _day as shown_day
 from tests.helpers.records import full_flare
+from tests.helpers.refusals import fits, quoted
+
+CYCLO, MAGNESIUM = "Cyclobenzaprine 5 mg at night", "Magnesium glycinate 300 mg at night"
 
 START = QDate(2026, 1, 5)
 
@@ -33,14 +39,15 @@ def test_add_clears_its_fields_and_the_same_medication_twice_is_refused(window, 
     page = window.page("medications")
     window.tabs.setCurrentWidget(page)
     add(qtbot, page, "Cyclobenzaprine", "5 mg at night")
-    assert page.feedback.text() == "Added Cyclobenzaprine 5 mg at night." and not page.feedback.is_error
+    assert page.feedback.text() == _("Added {medication}.").format(medication=CYCLO)
+    assert not page.feedback.is_error
     assert (page.name.text(), page.dose.text()) == ("", "")
     assert page.form.start.date() == QDate.currentDate() and page.form.still_taking.isChecked()
     assert page.name.hasFocus()  # ready for the next
     add(qtbot, page, "Cyclobenzaprine", "5 mg at night")  # Add pressed twice, as before
     assert page.feedback.is_error
-    assert page.feedback.text() == ("Not saved: Cyclobenzaprine 5 mg at night from 05 Jan 2026 "
-                                    "is already in the list.")
+    assert page.feedback.text() == _("Not saved: {medication} from {day} is already in the list.").format(
+        medication=CYCLO, day=shown_day(START.toPython()))
     assert page.name.text() == "Cyclobenzaprine"  # what was typed stays, to be corrected
     assert window.store.medications.count() == 1 and page.table.rowCount() == 1
     # Enter in a field adds too; an empty dose and any script are fine.
@@ -60,22 +67,23 @@ def test_correct_stop_change_dose_and_delete_each_undone_exactly(window, qtbot):
     assert not page.save_button.isVisible() and page.hint.isVisible()
 
     choose(page, "Cyclobenzaprine")
-    assert page.heading.text() == "Change the chosen medication" and not page.add_button.isVisible()
+    assert page.heading.text() == _(CHANGING) and not page.add_button.isVisible()
     assert (page.name.text(), page.dose.text(), page.form.start.date()) == (
         "Cyclobenzaprine", "5 mg at night", START)
     click(qtbot, page.save_button)  # nothing typed: nothing saved, nothing to undo
-    assert page.feedback.text() == "Nothing to save: Cyclobenzaprine 5 mg at night is as shown."
+    assert page.feedback.text() == _("Nothing to save: {medication} is as shown.").format(medication=CYCLO)
     assert window.undo_stack.count() == 2  # the two additions
     page.dose.setText("2.5 mg at night")
     page.form.start.setDate(QDate(2026, 1, 4))
     click(qtbot, page.save_button)
     corrected = store.medications.get(first[0].id)
     assert (corrected.dose, corrected.start) == ("2.5 mg at night", date(2026, 1, 4))
-    assert page.feedback.text() == "Saved the changes to Cyclobenzaprine 2.5 mg at night."
+    assert page.feedback.text() == _("Saved the changes to {medication}.").format(
+        medication="Cyclobenzaprine 2.5 mg at night")
     click(qtbot, page.undo_button)
     assert store.medications.all() == first  # exactly, number and all
     assert page.dose.text() == "5 mg at night" and page.feedback.text() == (
-        "Cyclobenzaprine 5 mg at night is as it was before.")
+        _("{medication} is as it was before.").format(medication=CYCLO))
     assert not page.undo_button.isVisible()
 
     # Stop: today unless another day is chosen.
@@ -83,14 +91,15 @@ def test_correct_stop_change_dose_and_delete_each_undone_exactly(window, qtbot):
     assert page.when.date() == QDate.currentDate()
     click(qtbot, page.stop_button)
     assert store.medications.get(first[1].id).stop == date.today()
-    assert page.table.item(1, 3).text() == f"{date.today():%d %b %Y}"
+    assert page.table.item(1, 3).text() == shown_day(date.today())
     assert not page.changes.isVisible()  # stopped: nothing left to stop
     click(qtbot, page.undo_button)
     assert store.medications.all() == first
     choose(page, "Pregabalin")
     page.when.setDate(QDate(2026, 3, 18))
     click(qtbot, page.stop_button)
-    assert page.feedback.text() == "Stopped Pregabalin 75 mg twice daily on 18 Mar 2026."
+    assert page.feedback.text() == _("Stopped {medication} on {day}.").format(
+        medication="Pregabalin 75 mg twice daily", day=shown_day(date(2026, 3, 18)))
     assert store.medications.get(first[1].id).stop == date(2026, 3, 18)
 
     # A new dose from a day on: the old one ends the day before; undone, both as they were.
@@ -110,12 +119,12 @@ def test_correct_stop_change_dose_and_delete_each_undone_exactly(window, qtbot):
     choose(page, "Cyclobenzaprine")
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
-    assert page.feedback.text() == "Deleted Cyclobenzaprine 5 mg at night."
+    assert page.feedback.text() == _("Deleted {medication}.").format(medication=CYCLO)
     assert page.undo_button.isVisible() and store.medications.all() == before_dose_change[1:]
-    assert page.heading.text() == "Add a medication" and page.name.text() == ""
+    assert page.heading.text() == _(ADDING) and page.name.text() == ""
     click(qtbot, page.undo_button)
     assert store.medications.all() == before_dose_change
-    assert page.feedback.text() == "Cyclobenzaprine 5 mg at night is back."
+    assert page.feedback.text() == _("{medication} is back.").format(medication=CYCLO)
 
 
 def test_edit_undo_and_ctrl_z_share_the_window_s_undo_stack(window, qtbot):
@@ -126,15 +135,16 @@ def test_edit_undo_and_ctrl_z_share_the_window_s_undo_stack(window, qtbot):
     choose(page, "Magnesium glycinate")
     click(qtbot, page.delete_button)
     undo = window.menu_actions.undo
-    assert undo.isEnabled() and undo.text() == "&Undo delete Magnesium glycinate 300 mg at night"
+    deleting = _("delete {medication}").format(medication=MAGNESIUM)
+    assert undo.isEnabled() and undo.text() == f"{_('&Undo')} {deleting}"
     # Ctrl+Z from another view: the medication comes back, the window says so.
     window.show_view("history")
     undo.trigger()
     assert window.store.medications.all() == kept
-    assert window.statusBar().currentMessage() == "Magnesium glycinate 300 mg at night is back."
+    assert window.statusBar().currentMessage() == _("{medication} is back.").format(medication=MAGNESIUM)
     window.menu_actions.redo.trigger()
     assert window.store.medications.count() == 0
-    assert page.feedback.text() == "Done again: delete Magnesium glycinate 300 mg at night."
+    assert page.feedback.text() == _("Done again: {change}.").format(change=deleting)
     # Another undoable change on top: the page's Undo no longer offers to undo it.
     undo.trigger()
     flare = window.store.flares.add(full_flare())
@@ -153,12 +163,15 @@ def test_an_undo_over_a_change_made_elsewhere_says_so_and_changes_nothing(window
     # Another window stops it meanwhile.
     stopped = window.store.medications.stop(medication.id, date(2026, 6, 1))
     click(qtbot, page.undo_button)
-    assert page.feedback.is_error and page.feedback.text().startswith(
-        "Could not undo “change Amitriptyline 10 mg”: Amitriptyline 25 mg from ")
+    assert page.feedback.is_error
+    said = fits(page.feedback.text(), "Could not undo “{change}”: {error}.")
+    assert said["change"] == _("change {medication}").format(medication="Amitriptyline 10 mg")
+    quoted(said["error"], "Amitriptyline 25 mg")  # the medication as it is now
     assert window.store.medications.all() == [stopped]
     # The step is dropped, not offered again; the one before it is next.
-    assert window.undo_stack.count() == 1 and window.undo_stack.undoText() == "add Amitriptyline 10 mg"
-    assert page.table.item(0, 3).text() == "01 Jun 2026"
+    assert window.undo_stack.count() == 1 and window.undo_stack.undoText() == _(
+        "add {medication}").format(medication="Amitriptyline 10 mg")
+    assert page.table.item(0, 3).text() == shown_day(date(2026, 6, 1))
 
 
 def test_a_read_only_database_offers_no_change(qtbot, sqlite_url, paths):

@@ -3,6 +3,7 @@ with an appointment chosen."""
 
 from PySide6.QtCore import QDate
 
+from fibromap.i18n import _
 from fibromap.ui.dialogs.appointments_dialog import AppointmentsDialog
 
 
@@ -10,7 +11,8 @@ def test_empty_then_one_appointment_added_and_removed(qtbot, store):
     dialog = AppointmentsDialog(store)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.hint.text().startswith("No appointments yet.")
+    assert dialog.hint.text() == _("No appointments yet. Add the date of the last one below: the "
+                                   "heat-map and the report can then look back over the time since.")
     assert not dialog.remove_button.isEnabled()
     dialog.day.setDate(QDate(2026, 11, 2))
     dialog.note.setText("Rheumatology")

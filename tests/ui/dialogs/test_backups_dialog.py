@@ -8,6 +8,7 @@ from fibromap.ui.app import open_main_window
 from fibromap.ui.dialogs.backups_dialog import BackupsDialog
 from tests.helpers.dialogs import answer_next_box
 from tests.helpers.records import full_flare
+from tests.helpers.refusals import fits
 
 
 def test_backups_are_listed_and_one_is_restored_in_the_open_window(qtbot, window, paths):
@@ -22,8 +23,10 @@ def test_backups_are_listed_and_one_is_restored_in_the_open_window(qtbot, window
         "backed up by hand", "1", "passed"]
     assert dialog.restore_selected(confirm=lambda info: True)
     assert store.flares.count() == 1  # the same store, now on the restored file
-    assert "The file it replaced is kept as" in dialog.feedback.text()
     kept = next(paths.data_dir.glob("fibromap.sqlite3.before-restore-*[0-9]"))
+    said = fits(dialog.feedback.text(), "Restored the backup of {taken} ({flares}). The file it "
+                "replaced is kept as {kept}.")
+    assert said["kept"].endswith(kept.name)
     assert kept.exists()
     dialog.back_up()
     assert dialog.table.rowCount() == 2 and "Backed up." in dialog.feedback.text()

@@ -6,6 +6,7 @@ import threading
 from fibromap import __version__
 from fibromap.ui.dialogs.crash import CrashHandler
 from tests.helpers.dialogs import answer_next_box
+from tests.helpers.refusals import fits
 
 
 def test_crashes_are_logged_from_the_main_thread_and_worker_threads(paths, capsys):
@@ -35,5 +36,8 @@ def test_the_crash_dialog_has_a_copyable_report(qtbot, paths):
     answer_next_box(seen)
     CrashHandler._dialog(ValueError, ValueError("bad"), "Traceback (most recent call last): ...",
                          paths.logs_dir / "crash.log")
-    assert "What you saved is safe" in seen[0].text and seen[0].details.startswith("Traceback")
+    fits(seen[0].text, "Something unexpected went wrong: {error}\n\nWhat you saved is safe. The "
+         "details below can be copied into a bug report; they are also in {where}.",
+         error="ValueError: bad", where=paths.logs_dir / "crash.log")
+    assert seen[0].details.startswith("Traceback")
     assert seen[0].selectable

@@ -13,10 +13,15 @@ from fibromap.domain.flare import Flare, SpasmSite
 from fibromap.domain.records import Records
 from fibromap.exchange import json_format
 from fibromap.exchange.files import export_file
+from fibromap.exchange.record_kinds import counted_kind
+from fibromap.i18n import _, ngettext
 from fibromap.ui.dialogs.import_dialog import ImportDialog
 from fibromap.ui.dialogs.region_picker import RegionPicker
 from tests.exchange.test_flaredown import TWO_PEOPLE
 from tests.helpers.records import full_flare
+from tests.helpers.refusals import fits
+
+WOULD_ADD = "Importing would add {added}."
 
 
 def opened(qtbot, store, path) -> ImportDialog:
@@ -32,7 +37,7 @@ def test_the_file_is_checked_first_then_imported_on_a_click(qtbot, store, tmp_pa
     export_file(store, "json", tmp_path / "all.json")
     store.flares.delete(store.flares.latest().id)
     dialog = opened(qtbot, store, tmp_path / "all.json")
-    assert dialog.summary.text() == "Importing would add 1 flare."
+    assert dialog.summary.text() == _(WOULD_ADD).format(added=counted_kind(1, "flares"))
     assert store.flares.count() == 0  # the check wrote nothing
     assert dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
@@ -46,7 +51,7 @@ def test_a_bad_file_shows_its_problems_and_cannot_be_imported(qtbot, store, tmp_
     bad.write_text('{"format": "fibromap", "version": 1, "flares": [{"onset": "x", "sites": []}]}')
     dialog = opened(qtbot, store, bad)
     assert dialog.summary.is_error and "flares[0]" in dialog.summary.text()
-    assert "nothing was written" in dialog.summary.text()
+    assert dialog.summary.text().split("\n")[0] == _("This file cannot be imported; nothing was written.")
     assert not dialog.import_button.isEnabled()
     assert store.flares.count() == 0
 
@@ -57,11 +62,15 @@ def test_a_flaredown_file_of_two_people_asks_whose_and_lets_symptoms_be_placed(q
     source.write_text(TWO_PEOPLE, encoding="utf-8")
     dialog = opened(qtbot, store, source)
     assert dialog.person_row.isVisible() and not dialog.import_button.isEnabled()
-    assert "2 people" in dialog.summary.text() and not dialog.summary.is_error
+    assert dialog.summary.text() == ngettext(
+        "This file holds the records of {n} person, never merged into one record: "
+        "choose whose records to import.",
+        "This file holds the records of {n} people, never merged into one record: "
+        "choose whose records to import.", 2).format(n=2) and not dialog.summary.is_error
     dialog.person.setCurrentIndex(dialog.person.findData("QEVuQwEB"))
     dialog.person.activated.emit(dialog.person.currentIndex())
     qtbot.waitUntil(lambda: not dialog.worker.busy and dialog.import_button.isEnabled())
-    assert "1 flare" in dialog.summary.text()
+    assert fits(dialog.summary.text(), WOULD_ADD)["added"].startswith(counted_kind(1, "flares"))
     assert dialog.symptoms.item(0, 0).text() == "Upper back"
     assert dialog.symptoms.item(0, 1).text() == "upper back (erector spinae) (left and right)"
     assert "Flaredown rates 0–4" in dialog.details.toPlainText()
@@ -91,7 +100,7 @@ def test_cancel_during_the_import_leaves_nothing_written(qtbot, store, tmp_path)
     path = tmp_path / "big.json"
     path.write_text(json_format.dumps(Records(flares=flares)), encoding="utf-8")
     dialog = opened(qtbot, store, path)
-    assert dialog.summary.text() == "Importing would add 20,000 flares."
+    assert dialog.summary.text() == _(WOULD_ADD).format(added=counted_kind(20_000, "flares"))
     stages = []
     dialog._progress.moved.connect(lambda stage, done, total: stages.append((stage, done)))
 
@@ -146,7 +155,7 @@ def test_an_apple_health_export_is_checked_then_imported(qtbot, store, tmp_path)
     # Once imported, the same file has nothing to add.
     again = opened(qtbot, store, tmp_path / "export.zip")
     assert not again.import_button.isEnabled()
-    assert again.summary.text().startswith("Importing would add nothing new")
+    assert fits(again.summary.text(), WOULD_ADD)["added"].startswith(_("nothing new"))
 
 
 def test_a_damaged_device_export_cannot_be_imported(qtbot, store, tmp_path):
@@ -168,6 +177,9 @@ def test_a_refusal_longer_than_a_line_is_shown_whole(qtbot, store, tmp_path):
     path = write_zip(tmp_path / "export.zip", "apple_health_export/export.xml", packed, crc, size)
     dialog = opened(qtbot, store, path)
     label = dialog.summary
-    assert label.is_error and label.text().endswith("so it was not unpacked")
+    too_packed = ("would unpack to {size} from {packed}, {ratio} times its packed size, and "
+                  "no export packs more than {most} times, so it was not unpacked")
+    assert label.is_error and label.text().endswith(_(too_packed).split("}")[-1])
+    fits(label.text(), too_packed, whole=False)
     assert label.height() >= label.heightForWidth(label.width())  # every wrapped line shows
     assert not dialog.import_button.isEnabled()

@@ -10,15 +10,18 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from fibromap.domain import sealing
+from fibromap.exchange.files import HEALTH_DATA_WARNING, PROTECTED_PLAIN_WARNING
+from fibromap.i18n import _, formats, ngettext
 from fibromap.store import cipher, remembered
 from fibromap.store.backups import backup_sqlite, list_backups
 from fibromap.ui.app import open_main_window
 from fibromap.ui.dialogs.exchange_dialogs import ExportDialog, run_import
-from fibromap.ui.dialogs.privacy_dialog import PrivacyDialog
+from fibromap.ui.dialogs.privacy_dialog import RECOVERY, PrivacyDialog
 from fibromap.ui.dialogs.unlock_dialog import UnlockDialog, unlock_at_start
 from fibromap.ui.settings import Settings
 from tests.helpers.dialogs import answer_next_box
 from tests.helpers.records import full_flare
+from tests.helpers.refusals import fits
 from tests.store.test_cipher import readable
 
 PASS = "lavender pillow night"
@@ -47,23 +50,29 @@ def test_protect_change_and_turn_off_from_the_privacy_dialog(qtbot, window, path
     flare = window.store.flares.add(full_flare())
     backup_sqlite(paths.database_file, paths, "manual")
     dialog = privacy(qtbot, window, paths)
-    assert "are not protected" in dialog.status.text() and dialog.on_box.isVisible()
+    fits(dialog.status.text(), "Your records in {file} are not protected: anyone who can read this "
+         "computer's disk or its backups can read them.")
+    assert dialog.on_box.isVisible()
     assert not dialog.lock_minutes.isEnabled()  # a lock needs a passphrase to unlock with
     dialog.new.setText("short")
     dialog.again.setText("short")
     dialog.protect_button.click()
-    assert dialog.feedback.is_error and "at least 8" in dialog.feedback.text()
+    assert dialog.feedback.is_error
+    fits(dialog.feedback.text(), "Choose a passphrase of at least {n} characters (a few words are "
+         "easier to remember than symbols).", n=8)
     dialog.new.setText(PASS)
     dialog.again.setText(PASS + "x")
     dialog.protect_button.click()
-    assert "differ" in dialog.feedback.text() and not cipher.is_protected(paths.database_file)
+    assert dialog.feedback.text() == _("The two passphrases differ; type the same one twice.")
+    assert not cipher.is_protected(paths.database_file)
     dialog.again.setText(PASS)
     dialog.keep.setChecked(True)
     seen = []
     answer_next_box(seen, QMessageBox.StandardButton.No)  # no recovery export this time
     dialog.protect_button.click()
-    assert seen and "recovery export" in seen[0].text
-    assert not dialog.feedback.is_error and "Protected" in dialog.feedback.text()
+    assert seen and seen[0].text.startswith(_(RECOVERY).split("{")[0])
+    assert not dialog.feedback.is_error
+    assert dialog.feedback.text().startswith(_("Protected, with every backup and the unsaved flare."))
     assert cipher.is_protected(paths.database_file)
     assert all(cipher.is_protected(b) for b in list_backups(paths))
     assert not readable(paths.database_file, "neck locked.")
@@ -75,7 +84,9 @@ def test_protect_change_and_turn_off_from_the_privacy_dialog(qtbot, window, path
     dialog.changed_new.setText("a brand new one")
     dialog.changed_again.setText("a brand new one")
     dialog.change_button.click()
-    assert dialog.feedback.is_error and "does not open" in dialog.feedback.text()
+    assert dialog.feedback.is_error
+    fits(fits(dialog.feedback.text(), "Nothing was changed: {problem}.")["problem"],
+         "the passphrase does not open {path}")
     dialog.current.setText(PASS)
     dialog.changed_new.setText("a brand new one")
     dialog.changed_again.setText("a brand new one")
@@ -159,14 +170,18 @@ def test_wrong_passphrases_say_so_and_five_in_a_row_make_the_next_wait(qtbot, sq
     dialog = UnlockDialog(paths.database_file, paths, attempts=UnlockAttempts(paths, clock))
     qtbot.addWidget(dialog)
     dialog.show()
-    for _ in range(4):
+    for _try in range(4):
         dialog.passphrase.setText("guess")
         qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
-        assert "does not open" in dialog.feedback.text() and dialog.unlock_button.isEnabled()
+        assert dialog.feedback.text() == _("That passphrase does not open these records; nothing "
+                                           "was changed.") and dialog.unlock_button.isEnabled()
     dialog.passphrase.setText("guess")
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
     assert not dialog.unlock_button.isEnabled()
-    assert "5 wrong passphrases in a row: try again in 10 s" in dialog.feedback.text()
+    assert dialog.feedback.text() == ngettext(
+        "{n} wrong passphrase in a row: try again in {seconds} s.",
+        "{n} wrong passphrases in a row: try again in {seconds} s.", 5).format(
+        n=5, seconds=formats.decimal(10, 0))
     clock.now += 10.5
     dialog._tick()
     assert dialog.unlock_button.isEnabled()
@@ -186,18 +201,23 @@ def test_exports_are_sealed_by_default_while_protected(qtbot, window, paths, tmp
     dialog.show()
     assert dialog.seal.isChecked() and dialog.seal_passphrase.isVisible()
     target = tmp_path / "sealed.json"
-    assert not dialog.export_to(target) and "give a passphrase" in dialog.feedback.text()
+    assert not dialog.export_to(target)
+    assert dialog.feedback.text() == _("Not exported: give a passphrase to seal it with.")
     dialog.seal_passphrase.setText("for the doctor")
     dialog.seal_confirm.setText("for the doctor")
-    assert dialog.export_to(target) and "sealed" in dialog.feedback.text()
+    assert dialog.export_to(target)
+    fits(dialog.feedback.text(), "Exported {size} bytes to {target}, sealed with the passphrase.",
+         target=target)
     assert sealing.is_sealed(target.read_bytes()) and not readable(target, "neck locked.")
     # Plain text only when asked, after a question.
     dialog.seal.setChecked(False)
-    assert "anyone who can read it" in dialog.warning.text()
+    assert dialog.warning.text() == _(HEALTH_DATA_WARNING) + " " + _(PROTECTED_PLAIN_WARNING)
     seen = []
     answer_next_box(seen, QMessageBox.StandardButton.No)
     assert not dialog.export_to(tmp_path / "plain.json")
-    assert not (tmp_path / "plain.json").exists() and "protected" in seen[0].text
+    assert not (tmp_path / "plain.json").exists()
+    assert seen[0].text == _("{warning} Write {name} all the same?").format(
+        warning=_(PROTECTED_PLAIN_WARNING), name="plain.json")
     answer_next_box(seen, QMessageBox.StandardButton.Yes)
     assert dialog.export_to(tmp_path / "plain.json")
     assert json.loads((tmp_path / "plain.json").read_text())
@@ -219,7 +239,7 @@ def test_exports_are_sealed_by_default_while_protected(qtbot, window, paths, tmp
 
     def import_then_close():
         box = QApplication.activeModalWidget()
-        if box is None or not box.windowTitle().startswith("Import"):
+        if box is None or not box.windowTitle().startswith(_("Import")):
             QTimer.singleShot(50, import_then_close)
         elif box.report is not None:
             box.accept()
@@ -231,8 +251,9 @@ def test_exports_are_sealed_by_default_while_protected(qtbot, window, paths, tmp
     QTimer.singleShot(20, answer)
     QTimer.singleShot(100, import_then_close)
     report = run_import(window, other, target)
-    assert "sealed FibroMap export" in labels[0] and "does not open" in labels[1]
-    assert report is not None and "added 1 flare" in report.summary()
+    assert labels[0] == _("{name} is a sealed FibroMap export. Its passphrase:").format(name=target.name)
+    fits(labels[1], "{problem}. Try again; the passphrase of {name}:", name=target.name)
+    assert report is not None and report.result.added.get("flares") == 1
     assert other.flares.count() == 1
     other.close()
 

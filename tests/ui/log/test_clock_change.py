@@ -10,9 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from fibromap.domain.clock_time import ClockTime
 from fibromap.domain.draft import FlareDraft
 from fibromap.domain.flare import SpasmSite
 from fibromap.errors import ValidationError
+from fibromap.i18n import _
+from tests.helpers.refusals import quoted
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 # zone: the day the clocks went back, the time that came twice, its offsets (first,
@@ -93,14 +96,13 @@ def test_a_time_the_clocks_skipped_is_refused_with_the_new_clocks_time_offered(
     type_when(qtbot, log.form, day, time(2, 30))  # Qt moved it to 01:30 or 03:30 unasked
     choice = log.form.clock_change
     assert choice.isVisible()
-    assert choice.text.text() == (f"There was no 02:30 on Sun {day.day} {day:%b}: the clocks "
-                                  "went forward an hour that night.")
+    skipped = ClockTime.of(datetime.combine(day, time(2, 30)))  # the domain's words for it
+    assert choice.text.text() == skipped.question()
     save(qtbot, window)
     assert store.flares.count() == 0
-    assert log.feedback.text() == (f"Not saved: there was no 02:30 on Sun {day.day} {day:%b} "
-                                   "(the clocks went forward an hour): give a time that "
-                                   "happened, such as 03:30.")
-    assert choice.use.text() == "Use 03:30"
+    assert log.feedback.text() == _("Not saved: {problem}.").format(problem=skipped.problem())
+    quoted(log.feedback.text(), "02:30", "03:30")  # the time asked for, and the one offered
+    assert choice.use.text() == _("Use {time}").format(time="03:30")
     qtbot.mouseClick(choice.use, Qt.MouseButton.LeftButton)
     assert log.form.onset.dateTime().toPython() == datetime.combine(day, time(3, 30))
     assert not choice.isVisible()

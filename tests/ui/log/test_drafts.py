@@ -14,6 +14,7 @@ from fibromap.store.store import Store
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.settings import Settings
 from tests.helpers.dialogs import answer_next_box
+from tests.helpers.refusals import fits
 
 
 def open_window(qtbot, sqlite_url, paths):
@@ -62,7 +63,8 @@ def test_a_draft_survives_the_process_being_killed(qtbot, sqlite_url, paths):
     seen = []
     answer_next_box(seen, QMessageBox.StandardButton.Yes)
     assert window.offer_unsaved_draft()
-    assert "was not saved when FibroMap last closed" in seen[0].text and "2 regions" in seen[0].text
+    fits(seen[0].text, "A flare from {onset} with {n} regions was not saved when FibroMap last "
+         "closed.\n\nRestore it?", n=2)
     log = window.log
     assert [s.region for s in log.marks.sites()] == ["upper_trapezius.left"]
     assert log.marks.unrated_regions() == ["rhomboid.left"]

@@ -5,7 +5,12 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import Qt
 
 from fibromap.demo import generate
+from fibromap.domain.atlas import load_atlas
+from fibromap.i18n import _, ngettext
 from fibromap.store.flares import FlareFilter
+from fibromap.ui.bodymap.panel_parts import in_sentence
+from fibromap.ui.log.history_page import _day
+from tests.helpers.refusals import fits
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -37,7 +42,7 @@ def test_the_table_loads_a_page_at_a_time_as_it_scrolls(window, qtbot):
     assert len(history.flares) > 400
     assert model.rowCount() == 200 and model.canFetchMore()
     table = window.page("history").table
-    for _ in range(10):
+    for _turn in range(10):
         table.scrollToBottom()
         qtbot.wait(5)
     assert model.rowCount() == len(history.flares) and not model.canFetchMore()
@@ -78,7 +83,8 @@ def test_open_a_flare_correct_it_and_keep_its_creation_time(window, person, qtbo
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.tabs.currentWidget() is window.log
-    assert window.log.title.text().startswith("Correcting the flare of")
+    assert fits(window.log.title.text(), "Correcting the flare of {onset}")["onset"] == (
+        window.page("history").model.index(0, 0).data())
     first = original.sites[0].region
     window.log.marks.set_current(first)
     person.key("2", widget=window.log.map)
@@ -87,7 +93,7 @@ def test_open_a_flare_correct_it_and_keep_its_creation_time(window, person, qtbo
     assert changed.created == original.created and changed.modified > original.modified
     assert dict((s.region, s.intensity) for s in changed.sites)[first] == 2
     assert window.store.flares.count() == window.page("history").model.total
-    assert window.log.title.text() == "New flare"
+    assert window.log.title.text() == _("New flare")
 
 
 def test_delete_then_undo(window, qtbot):
@@ -99,7 +105,7 @@ def test_delete_then_undo(window, qtbot):
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert window.store.flares.count() == len(history.flares) - 1
     assert page.model.total == len(history.flares) - 1
-    assert "Ctrl+Z brings it back" in window.statusBar().currentMessage()
+    fits(window.statusBar().currentMessage(), "Deleted the flare of {onset}. Ctrl+Z brings it back.")
     window.menu_actions.undo.trigger()
     assert window.store.flares.count() == len(history.flares)
     back = window.store.flares.latest()
@@ -118,9 +124,11 @@ def test_a_flare_known_only_to_the_day_shows_no_time_and_keeps_its_precision_whe
     window.refresh()
     model = window.page("history").table.model()
     qtbot.waitUntil(lambda: model.rowCount() == 1)
-    assert model.index(0, 0).data() == "Sun 01 Mar 2026 (time not known)"
+    day = fits(model.index(0, 0).data(), "{day} (time not known)")["day"]
+    assert "2026" in day and ":" not in day  # the day, and no clock time
     window.log.edit(saved)
-    assert window.log.title.text() == "Correcting the flare of Sun 01 Mar 2026 (time not known)"
+    assert window.log.title.text() == _("Correcting the flare of {onset}").format(
+        onset=model.index(0, 0).data())
     corrected = window.log.save()
     assert corrected.day_only and corrected.onset == saved.onset
     # Given a time, it is a timed flare.
@@ -137,13 +145,23 @@ def _dark_pixels(widget) -> int:
                if image.pixelColor(x, y).lightness() < 100)
 
 
+NOTHING_LOGGED = ("No flares yet.\n\nTo log one, open the Log view, click each muscle that "
+                  "hurts on the body map, then click Save flare. It will be listed here.")
+
+
+def hidden(which: list[str], ways: str, everything: int = 2) -> str:
+    """The note over a table whose filters (``which``) hide all ``everything`` flares."""
+    return (_("No flares {which}.").format(which=", ".join(which)) + "\n\n"
+            + ngettext("{n} flare in all. To see them, {ways}.", "{n} flares in all. To see them, {ways}.",
+                       everything).format(n=everything, ways=ways))
+
+
 def test_an_empty_history_says_how_to_log_a_flare_and_a_filter_says_what_it_hides(window, qtbot):
     page = window.page("history")
     window.tabs.setCurrentWidget(page)
     note = page.empty_note
     # Nothing logged: words in the table's place, saying where to go and what to click.
-    assert note.isVisible() and note.text().startswith("No flares yet.")
-    assert "Log view" in note.text() and "click each muscle" in note.text()
+    assert note.isVisible() and note.text() == _(NOTHING_LOGGED)
     assert _dark_pixels(page.table.viewport()) > 100  # drawn, not only set
     assert page.table.viewport().rect().contains(note.geometry())
     assert not page.open_button.isEnabled() and not page.delete_button.isEnabled()
@@ -160,25 +178,27 @@ def test_an_empty_history_says_how_to_log_a_flare_and_a_filter_says_what_it_hide
 
     # A filter that hides both flares says so, and how to see them again.
     page.region.setCurrentIndex(page.region.findData("masseter.right"))
+    in_jaw = _("in the {region}").format(region=in_sentence(load_atlas().name("masseter.right"),
+                                                            first_letter=True))
     assert page.model.rowCount() == 0 and note.isVisible()
-    assert note.text().startswith("No flares in the right jaw (masseter).")
-    assert "2 flares in all. To see them, choose All regions." in note.text()
+    assert note.text() == hidden([in_jaw], _("choose All regions"))
     page.start.setDate(date(2026, 3, 1))
     page.end.setDate(date(2026, 3, 2))
     page.use_dates.setChecked(True)
-    assert note.text().startswith("No flares from 1 Mar 2026 to 2 Mar 2026, in the right jaw")
-    assert "To see them, untick From or choose All regions." in note.text()
+    dates = _("from {start} to {end}").format(start=_day(date(2026, 3, 1)), end=_day(date(2026, 3, 2)))
+    assert note.text() == hidden([dates, in_jaw], _("{these} or {last}").format(
+        these=_("untick From"), last=_("choose All regions")))
     page.region.setCurrentIndex(0)
     assert page.model.rowCount() == 1 and not note.isVisible()
 
     # Deleting the last flare brings the first words back.
     page.use_dates.setChecked(False)
-    for _ in range(2):
+    for _time in range(2):
         page.table.selectRow(0)
         assert page.delete_button.isEnabled()
         qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert window.store.flares.count() == 0
-    assert note.isVisible() and note.text().startswith("No flares yet.")
+    assert note.isVisible() and note.text() == _(NOTHING_LOGGED)
 
 
 def test_durations_read_in_at_most_two_units(window):
@@ -214,9 +234,11 @@ def test_referred_zones_are_marked_as_where_the_pain_spread(window):
     text = model.index(0, 1).data()
     # The muscle first, then the zones behind an arrow, called referred: not read as
     # three muscles in spasm.
-    assert text.startswith("Right jaw (masseter) → ") and text.endswith(" (referred)")
-    zones = text.removeprefix("Right jaw (masseter) → ").removesuffix(" (referred)")
-    assert sorted(zones.split(", ")) == ["Right brow and eye", "Right cheek and sinus"]
+    atlas = load_atlas()
+    jaw = atlas.name("masseter.right")
+    assert text.startswith(jaw + " ")
+    zones = fits(text.removeprefix(jaw + " "), "→ {zones} (referred)")["zones"]
+    assert sorted(zones.split(", ")) == sorted([atlas.name("brow_eye.right"), atlas.name("cheek.right")])
     tip = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole).splitlines()
-    assert tip[0] == "Right jaw (masseter)" and tip[1] == "Pain spread to (referred):"
-    assert model.index(1, 1).data() == "Left lower calf (soleus)"  # no referral, no arrow
+    assert tip[0] == jaw and tip[1] == _("Pain spread to (referred):")
+    assert model.index(1, 1).data() == atlas.name("soleus.left")  # no referral, no arrow

@@ -5,6 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from fibromap.domain.flare import Referral, SiteRole, SpasmSite
+from fibromap.i18n import _
+from fibromap.ui.bodymap.body_map_page import KEYBOARD_HELP
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -35,7 +37,7 @@ def tab_until(qtbot, wanted, limit=80):
 def test_a_flare_is_logged_with_the_keyboard_alone(window, qtbot):
     log = window.log
     body_map = log.map
-    assert "Esc goes on to the form" in body_map.accessibleName()
+    assert body_map.accessibleName() == _(KEYBOARD_HELP)
     body_map.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(body_map.hasFocus)
     # Find a muscle by typing, mark it with Enter, rate it with a digit.
@@ -71,7 +73,7 @@ def test_tab_goes_through_the_form_in_reading_order(window, qtbot):
     qtbot.waitUntil(log.map.hasFocus)
     keys(qtbot, Qt.Key.Key_Escape)
     seen = [focused()]
-    for _ in range(150):
+    for _key in range(150):
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)
         if focused() is seen[-1]:
             continue  # Tab steps through the fields of a date and time first

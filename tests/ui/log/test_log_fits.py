@@ -9,6 +9,9 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QComboBox
 
+from fibromap.i18n import _
+from fibromap.ui.bodymap.body_map_page import FIND_HINT, FIRST_WORDS
+
 SIX = [("upper_trapezius.left", 7), ("levator_scapulae.right", 5), ("gastrocnemius.left", 4),
        ("splenius_capitis.left", 6), ("rhomboid.right", 3), ("masseter.left", 4)]
 SOURCE, ZONE = "upper_trapezius.left", "temple.left"
@@ -109,8 +112,8 @@ def test_possible_sources_belong_to_the_region_named_above_them(small, qtbot):
 
 def test_the_find_box_is_introduced_then_hinted_after_the_first_flare(window, person, qtbot):
     body = window.log.body
-    assert body.find_hint.isVisible() and body.find_hint.text().startswith("Type a muscle's name")
-    assert "type a muscle's name" in body.region_details.text()
+    assert body.find_hint.isVisible() and body.find_hint.text() == _(FIND_HINT)
+    assert body.region_details.text() == _(FIRST_WORDS)
     person.click_region("upper_trapezius.left")
     person.key("6")
     assert window.log.save() is not None

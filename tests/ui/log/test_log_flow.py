@@ -5,7 +5,12 @@ from datetime import UTC, datetime, timedelta, timezone
 from PySide6.QtCore import Qt
 
 from fibromap.domain.flare import Flare, Referral, SiteRole, SpasmSite
+from fibromap.domain.vocabulary import TermKind
+from fibromap.i18n import _
+from fibromap.store.vocabulary import ALREADY_LISTED
 from fibromap.ui.log.flare_form import local_now, onset_choices
+from fibromap.ui.log.history_model import HIGHEST_NOTE
+from tests.helpers.refusals import fits
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -36,7 +41,7 @@ def test_a_typical_flare_is_saved_in_eight_interactions(window, person):
     assert flare.onset.utcoffset() == datetime.now().astimezone().utcoffset()
     # The form is ready for the next one, and says what was saved.
     assert window.log.marks.sites() == [] and not window.log.feedback.is_error
-    assert window.log.feedback.text().startswith("Saved the flare of")
+    fits(window.log.feedback.text(), "Saved the flare of {onset}: {regions}.")
 
 
 def test_the_whole_form_reaches_the_database(window, person, qtbot):
@@ -84,8 +89,9 @@ def test_repeat_last_prefills_from_the_most_recent_flare(window, person):
     if window.log.form.onset_value() == first.onset:  # the same minute: the very same flare
         person.key(Qt.Key.Key_S, CTRL)
         assert window.log.feedback.is_error
-        assert "an identical flare (the same moment and the same entries) is already recorded" in (
-            window.log.feedback.text())
+        problem = fits(window.log.feedback.text(), "Not saved: {problem}.")["problem"]
+        assert problem == _("the database refused the change: {said}").format(said=_(
+            "an identical flare (the same moment and the same entries) is already recorded"))
         assert window.store.flares.count() == 1
         window.log.form.choose_onset("15 min ago")
     person.key(Qt.Key.Key_S, CTRL)
@@ -98,7 +104,7 @@ def test_repeat_last_prefills_from_the_most_recent_flare(window, person):
 def test_repeat_last_with_nothing_to_repeat_says_so(window, person):
     person.key(Qt.Key.Key_R, CTRL)
     assert window.log.feedback.is_error
-    assert "no earlier flare" in window.log.feedback.text()
+    assert window.log.feedback.text() == _("There is no earlier flare to repeat yet.")
 
 
 def test_new_clears_the_form(window, person):
@@ -140,7 +146,7 @@ def test_an_unknown_word_added_twice_is_refused_with_a_message(window):
     window.log.form.message.connect(messages.append)
     assert window.log.form.triggers.add_new("Full moon") == "full_moon"
     assert window.log.form.triggers.add_new("full moon") is None
-    assert "already in your trigger list" in messages[-1]
+    assert messages[-1] == _(ALREADY_LISTED[TermKind.TRIGGER]).format(label=repr("Full moon"))
 
 
 def test_the_onset_keeps_the_utc_offset_in_force_on_that_day(window, monkeypatch):
@@ -189,8 +195,9 @@ def test_a_flare_with_no_length_reads_one_way_in_history_correction_and_repeat_l
     window.show_view("history")
     model = window.page("history").model
     window.refresh()
-    assert [model.index(row, 3).data() for row in range(2)] == ["not given", "still going"]
-    assert "No length was given" in model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
+    assert [model.index(row, 3).data() for row in range(2)] == [_("not given"), _("still going")]
+    assert model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == _(
+        "No length was given: open the flare to add one")
     form = window.log.form
     for flare, going_shown in ((going, True), (unsaid, False)):
         window.log.edit(next(f for f in window.store.flares.between() if f.onset == flare.onset))
@@ -275,9 +282,10 @@ def test_a_referred_zone_is_saved_unrated_then_rated_with_the_intensity_controls
     assert (summary.mean_intensity, summary.sites, summary.unrated_zones) == (7.0, 1, 1)
     window.refresh()
     model = window.page("history").model
-    assert model.index(0, 1).data().endswith("(referred, not rated)")
+    assert model.index(0, 1).data().endswith(" " + _("→ {zones} (referred, not rated)").format(
+        zones=window.log.map.atlas.name("temple.left")))
     assert model.index(0, 2).data() == "7*"
-    assert "left out of Highest" in window.page("history").count.text()
+    assert window.page("history").count.text().endswith(f"   {_(HIGHEST_NOTE)}")
     log.edit(saved)  # rated later with the same controls as any region
     person.click_region("temple.left")
     qtbot.keyClick(page.intensity, "3")

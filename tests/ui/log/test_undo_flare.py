@@ -4,7 +4,11 @@ Undo was greyed out)."""
 
 from PySide6.QtCore import Qt
 
+from fibromap.domain.atlas import load_atlas
 from fibromap.domain.draft import FlareDraft
+from fibromap.i18n import _, pgettext
+from fibromap.ui.bodymap.panel_parts import in_sentence
+from tests.helpers.refusals import fits
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -13,6 +17,18 @@ NECK, LEVATOR, TEMPLE = "upper_trapezius.left", "levator_scapulae.right", "tempo
 
 def menu_text(action):
     return action.text().replace("&", "")
+
+
+def step_text(step_id, region=None):
+    """An undo step's name (a message id of the "undo step" context), in the language of
+    the moment, naming ``region`` as a sentence does."""
+    text = pgettext("undo step", step_id)
+    return text if region is None else text.format(region=in_sentence(load_atlas().name(region)))
+
+
+def undoes(action, step, redo=False):
+    """Edit › Undo (or Redo) names ``step``."""
+    assert menu_text(action) == f"{_('&Redo' if redo else '&Undo').replace('&', '')} {step}"
 
 
 def undo(window, qtbot):
@@ -44,18 +60,18 @@ def test_each_step_is_undone_in_turn_and_named_in_the_edit_menu(window, person, 
     assert not actions.undo.isEnabled()
     person.click_region(NECK)
     qtbot.wait(1)
-    assert menu_text(actions.undo) == "Undo Mark left upper trapezius"
+    undoes(actions.undo, step_text("Mark {region}", NECK))
     person.key("7")
     qtbot.wait(1)
     person.key("8")  # a second digit re-rates: still one step
     qtbot.wait(1)
-    assert menu_text(actions.undo) == "Undo Intensity of left upper trapezius"
+    undoes(actions.undo, step_text("Intensity of {region}", NECK))
     person.click_region(LEVATOR)
     person.key("5")
     qtbot.wait(1)
     undo(window, qtbot)
     assert rated(window) == {NECK: 8, LEVATOR: None}
-    assert menu_text(actions.redo) == "Redo Intensity of right levator scapulae"
+    undoes(actions.redo, step_text("Intensity of {region}", LEVATOR), redo=True)
     undo(window, qtbot)
     assert rated(window) == {NECK: 8}
     undo(window, qtbot)
@@ -63,7 +79,7 @@ def test_each_step_is_undone_in_turn_and_named_in_the_edit_menu(window, person, 
     undo(window, qtbot)
     assert rated(window) == {}
     assert not actions.undo.isEnabled()
-    for _ in range(4):
+    for _time in range(4):
         redo(window, qtbot)
     assert rated(window) == {NECK: 8, LEVATOR: 5}
 
@@ -75,8 +91,7 @@ def test_a_referral_and_its_zone_are_one_step(window, person, qtbot):
     log.map.set_referral_mode(True)
     person.click_region(TEMPLE)
     qtbot.wait(1)
-    temple = log.map.atlas.name(TEMPLE).lower()
-    assert menu_text(window.menu_actions.undo) == f"Undo Pain spreading to {temple}"
+    undoes(window.menu_actions.undo, step_text("Pain spreading to {region}", TEMPLE))
     undo(window, qtbot)
     assert rated(window) == {NECK: 7} and log.marks.links() == []
 
@@ -86,7 +101,7 @@ def test_new_keeps_the_half_written_flare_one_undo_away(window, person, qtbot):
     person.click(window.log.new_button)
     assert window.log.draft().is_empty
     assert "Ctrl+Z" in window.log.feedback.text()
-    assert menu_text(window.menu_actions.undo) == "Undo New flare"
+    undoes(window.menu_actions.undo, _("New flare"))
     undo(window, qtbot)
     back = window.log.draft()
     assert back.sites == before.sites and back.triggers == ["poor_sleep"]
@@ -113,10 +128,11 @@ def test_opening_a_saved_flare_to_correct_can_be_undone(window, person, qtbot):
     saved = window.log.save()
     before = half_written(window, person, qtbot)
     window.edit_flare(saved)
-    assert window.log.title.text().startswith("Correcting the flare of")
-    assert menu_text(window.menu_actions.undo).startswith("Undo Correct the flare of")
+    fits(window.log.title.text(), "Correcting the flare of {onset}")
+    fits(menu_text(window.menu_actions.undo), f"{_('&Undo').replace('&', '')} "
+         + _("Correct the flare of {onset}"))
     undo(window, qtbot)
-    assert window.log.title.text() == "New flare"
+    assert window.log.title.text() == _("New flare")
     assert window.log.draft().sites == before.sites and window.log.draft().editing_id is None
     redo(window, qtbot)
     assert window.log.draft().editing_id == saved.id
@@ -131,7 +147,7 @@ def test_a_time_given_and_the_clock_again_on_undo(window, person, qtbot):
     person.click(list(log.form.onset_buttons.values())[2])  # a quick choice, earlier
     qtbot.wait(1)
     assert not log.form.follows_clock
-    assert menu_text(window.menu_actions.undo) == "Undo Time"
+    undoes(window.menu_actions.undo, step_text("Time"))
     undo(window, qtbot)
     assert log.form.follows_clock  # the untouched time is now again, not a stale minute
 
@@ -155,7 +171,7 @@ def test_the_log_undoes_its_own_steps_and_history_its_deletions(window, person, 
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert window.store.flares.count() == 0
     window.show_view("bodymap")
-    assert menu_text(window.menu_actions.undo) == "Undo Triggers"
+    undoes(window.menu_actions.undo, step_text("Triggers"))
     window.show_view("history")
     window.menu_actions.undo.trigger()
     assert window.store.flares.count() == 1
@@ -163,26 +179,32 @@ def test_the_log_undoes_its_own_steps_and_history_its_deletions(window, person, 
 
 def test_the_step_names(window):
     from fibromap.domain.draft import DraftLink, DraftSite, DraftTreatment
-    from fibromap.domain.draft_changes import step_name
+    from fibromap.domain.draft_changes import step
 
     def name(before, after):
-        return step_name(before, after, lambda region: region.replace("_", " "))
+        """The step's kind and its words, the region named by its id with spaces."""
+        made = step(before, after, lambda region: region.replace("_", " "))
+        return made.kind, made.text
+
+    def said(kind, step_id, region=None):
+        text = pgettext("undo step", step_id)
+        return kind, text if region is None else text.format(region=region)
 
     empty = FlareDraft(onset=window.log.draft().onset)
     one = FlareDraft(onset=empty.onset, sites=[DraftSite("neck", 7)])
-    assert name(empty, one) == "Mark neck"
-    assert name(one, empty) == "Unmark neck"
+    assert name(empty, one) == said("mark", "Mark {region}", "neck")
+    assert name(one, empty) == said("unmark", "Unmark {region}", "neck")
     spread = FlareDraft(onset=empty.onset, sites=[DraftSite("neck", 7), DraftSite("temple", None,
                                                                                   "referred")],
                         links=[DraftLink("neck", "temple", None)])
-    assert name(one, spread) == "Pain spreading to temple"
-    assert name(spread, one) == "No pain spreading to temple"
+    assert name(one, spread) == said("spreading", "Pain spreading to {region}", "temple")
+    assert name(spread, one) == said("no_spreading", "No pain spreading to {region}", "temple")
     kind = FlareDraft(onset=empty.onset, sites=[DraftSite("neck", 7, "trigger_point")])
-    assert name(one, kind) == "Kind of neck"
+    assert name(one, kind) == said("kind", "Kind of {region}", "neck")
     helped = FlareDraft(onset=empty.onset, sites=one.sites, treatments=[DraftTreatment("heat")])
     relief = FlareDraft(onset=empty.onset, sites=one.sites,
                         treatments=[DraftTreatment("heat", relief=6)])
-    assert name(one, helped) == "What helped"
-    assert name(helped, relief) == "Relief"
+    assert name(one, helped) == said("treatments", "What helped")
+    assert name(helped, relief) == said("relief", "Relief")
     both = FlareDraft(onset=empty.onset, sites=[DraftSite("neck", 3)], notes="x")
-    assert name(one, both) == "Changes to the flare"
+    assert name(one, both) == said("changes", "Changes to the flare")

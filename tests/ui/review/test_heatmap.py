@@ -9,11 +9,14 @@ from fibromap.analysis.heatmap import Metric
 from fibromap.domain.flare import Flare, Referral, SiteRole, SpasmSite
 from fibromap.domain.questionnaires import Appointment
 from fibromap.figure import colors
+from fibromap.i18n import _, ngettext
+from fibromap.i18n.formats import decimal
 from fibromap.store.store import Store
-from fibromap.ui.review.heatmap_page import HeatMapPage
+from fibromap.ui.review.heatmap_page import HeatMapPage, unrated_text
 from fibromap.ui.review.legend_bar import NOTHING
 from fibromap.ui.settings import Settings
 from tests.helpers.records import at
+from tests.helpers.refusals import fits
 
 TODAY = date(2026, 4, 20)
 
@@ -95,10 +98,14 @@ def test_referral_arrows_are_thicker_for_more_frequent_links(page):
 def test_hovering_a_region_shows_its_figures(page, qtbot):
     qtbot.mouseMove(page.map.viewport(), page.map.viewport_point("gastrocnemius.left"))
     text = page.info.text()
-    assert text.startswith("Left upper calf (gastrocnemius)")
-    assert "3 flares, mean intensity 4.7, highest 8" in text
+    assert text.split("\n")[:2] == [
+        page.map.atlas.name("gastrocnemius.left"),
+        ngettext("{count} flare, {rated}", "{count} flares, {rated}", 3).format(
+            count=3, rated=_("mean intensity {mean}, highest {highest}").format(
+                mean=decimal(4.7), highest=8))]
     qtbot.mouseMove(page.map.viewport(), page.map.viewport_point("soleus.right"))
-    assert page.info.text() == "Right lower calf (soleus): no flares."
+    assert page.info.text() == _("{region}: no flares.").format(
+        region=page.map.atlas.name("soleus.right"))
 
 
 def test_a_referred_zone_not_rated_counts_where_felt_and_in_no_intensity(page, qtbot):
@@ -111,11 +118,10 @@ def test_a_referred_zone_not_rated_counts_where_felt_and_in_no_intensity(page, q
     qtbot.waitUntil(lambda: not page.worker.busy and "4 flares" in page.caption.text())
     assert label(page, "temple.left") == "1"  # flares touching it
     assert not page.unrated_note.isHidden()
-    assert page.unrated_note.text().startswith("1 referred zone not rated in this period: "
-                                               "counted here")
+    assert page.unrated_note.text() == unrated_text(1, intensity=False)
     choose(page, qtbot, Metric.MEAN)
     assert label(page, "temple.left") is None and label(page, "masseter.left") == "7.0"
-    assert page.unrated_note.text().endswith("left out of the intensities shown.")
+    assert page.unrated_note.text() == unrated_text(1, intensity=True)
     qtbot.mouseMove(page.map.viewport(), page.map.viewport_point("temple.left"))
     assert "1 flare, referred, not rated" in page.info.text()
 
@@ -141,7 +147,7 @@ def test_custom_range_and_presets(page, qtbot):
 
 def test_since_last_appointment(page, qtbot):
     page.picker.choose("Since last appointment")
-    assert "No appointment yet" in page.note.text()
+    assert page.note.text() == _("No appointment yet: add its date with “Appointments…”.")
     page._store.appointments.add(Appointment(date(2026, 4, 10), "rheumatology"))
     page.picker.choose("Last 7 days")
     page.picker.choose("Since last appointment")
@@ -176,7 +182,7 @@ def test_an_empty_database_renders(qtbot, sqlite_url, paths):
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitUntil(lambda: widget.data is not None)
-    assert "Nothing recorded in this period" in widget.caption.text()
+    fits(widget.caption.text(), "{period}: 0 flares on {days}. Nothing recorded in this period.")
     assert all(item.value is None for item in widget.map.region_items.values())
     # No scale to read, only a sentence: nothing is coloured.
     assert widget.legend.scale is None and widget.legend.key() == []

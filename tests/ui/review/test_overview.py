@@ -1,5 +1,7 @@
 """The Overview: the last week against the one before, today's check-in, the week's WPI."""
 
+from fibromap.analysis.scores import NOT_A_DIAGNOSIS
+from fibromap.i18n import _
 from fibromap.store.store import Store
 
 
@@ -22,7 +24,7 @@ def test_overview_shows_the_last_week_todays_checkin_and_leads_on(qtbot, sqlite_
     assert "Most often: left lower calf (soleus) (3)." in page.week.text()
     assert page.checkin_state.text().startswith("Today's check-in: not yet")
     assert "Widespread Pain Index, last 7 days: 2 of 19" in page.score.text()  # both lower legs
-    assert "not a diagnosis" in page.score.text()
+    assert _(NOT_A_DIAGNOSIS) in page.score.text()
     assert page.map.region_items["soleus.left"].value == 3  # the same 7 days as the cards
     seen = []
     page.navigate.connect(seen.append)
@@ -42,7 +44,7 @@ def test_an_empty_week_gives_no_wpi_rather_than_zero(qtbot, sqlite_url, paths):
     assert "0 of 19" not in page.score.text()
     assert page.score.text().startswith("Widespread Pain Index, last 7 days: none, as no flare "
                                         "was recorded")
-    assert "not a diagnosis" in page.score.text()
+    assert _(NOT_A_DIAGNOSIS) in page.score.text()
     store.close()
 
 

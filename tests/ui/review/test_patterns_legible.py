@@ -10,9 +10,15 @@ from PySide6.QtGui import QColor, QFontMetrics
 from fibromap.demo import generate
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.records import Records
+from fibromap.i18n import _, ngettext
+from fibromap.i18n.formats import whole
 from fibromap.store.bulk import write_new
 from fibromap.ui.review.patterns_page import PatternsPage
+from tests.helpers.refusals import fits
 from tests.ui.review.test_review_pages import seed_patterns
+
+SPREAD = ("{share} of the marks were on the {names}. {regions} in all, on average "
+          "{per_week} different regions a week, over {weeks} with flares.")
 
 TODAY = date(2026, 6, 30)
 UNITS = {"s", "min", "h"}
@@ -91,15 +97,18 @@ def test_the_number_of_regions_is_said_once(qtbot, demo_year):
     regions = {site.region for flare in demo_year.flares.between(period.start, period.end)
                for site in flare.sites if site.intensity > 0}
     said = page.summary.text() + " " + page.spread_figures.text()
-    assert said.count("regions in all") == 1 and said.count(f"{len(regions)} regions") <= 1
-    assert "different regions a week" in page.spread_figures.text()
+    counted = fits(page.spread_figures.text(), SPREAD)["regions"]  # "12 regions" in all
+    assert said.count(counted) == 1
+    assert said.count(ngettext("{count} region", "{count} regions", len(regions)).format(
+        count=whole(len(regions)))) <= 1
 
 
 def test_a_few_regions_are_counted_where_the_summary_does_not_count_them(qtbot, store):
     seed_patterns(store)  # soleus left and right: "mostly the same spots", no count in it
     page = open_page(qtbot, store, (1280, 733))
-    assert "regions in all" not in page.summary.text()
-    assert "2 regions in all" in page.spread_figures.text()
+    counted = fits(page.spread_figures.text(), SPREAD)["regions"]
+    assert counted == ngettext("{count} region", "{count} regions", 2).format(count=whole(2))
+    assert counted not in page.summary.text()
 
 
 def test_the_most_frequent_region_is_chosen_and_its_history_drawn(qtbot, demo_year):
@@ -131,7 +140,7 @@ def test_the_most_frequent_region_is_chosen_and_its_history_drawn(qtbot, demo_ye
 
 def test_an_empty_database_says_so_calmly(qtbot, store):
     page = open_page(qtbot, store, (1024, 633))
-    assert page.hours.empty_text == "No flares recorded in this period yet"
+    assert page.hours.empty_text == _("No flares recorded in this period yet")
     assert page.weekdays.values == [] and page.durations.values == []
     # Said once: the other charts do not repeat it.
     assert [c.empty_text for c in (page.weekdays, page.durations, page.region_chart)] == [""] * 3

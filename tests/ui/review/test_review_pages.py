@@ -3,16 +3,19 @@
 import random
 from datetime import date, timedelta
 
-import pytest
-
 from fibromap.analysis.insight_words import lead
 from fibromap.analysis.insights import ASSOCIATION
+from fibromap.analysis.pattern_words import SAME
+from fibromap.analysis.timeline import observed_words
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.daily import CheckIn
 from fibromap.domain.flare import Flare, SpasmSite, TreatmentUse
+from fibromap.i18n import _, ngettext
+from fibromap.i18n.formats import decimal, percent, whole
 from fibromap.ui.review.insights_page import InsightsPage
 from fibromap.ui.review.patterns_page import PatternsPage
 from tests.helpers.records import at
+from tests.helpers.refusals import fits, quoted
 
 TODAY = date(2026, 6, 30)
 
@@ -56,15 +59,20 @@ def test_patterns_by_hour_weekday_duration_and_region(qtbot, store):
     page.show()
     ready(qtbot, page)
     assert page.hours.values[3] == 1 and page.hours.values[5] == 1 and page.hours.values[14] == 1
-    assert "67% began between midnight and 8 am" in page.hours.title
+    quoted(page.hours.title, percent(2 / 3))  # 2 of the 3 flares began before 8 am
     assert page.weekdays.values == [1, 0, 1, 0, 0, 1, 0]
     assert page.durations.values == [1, 0, 1, 0, 1, 0, 0, 0]  # then still going, not given
-    assert page.summary.text() == "Your spasms mostly came back to the same few spots."
-    assert "on the left lower calf (soleus)" in page.spread_figures.text()
+    assert page.summary.text() == _(SAME)
+    names = fits(page.spread_figures.text(),
+                 "{share} of the marks were on the {names}. {regions} in all, on average "
+                 "{per_week} different regions a week, over {weeks} with flares.")["names"]
+    assert names.startswith(load_atlas().name("soleus.left").lower())
     page.region.setCurrentIndex(page.region.findData("soleus.left"))
     qtbot.waitUntil(lambda: not page.worker.busy and page.data.region == "soleus.left")
     assert sum(page.region_chart.values) == 3
-    assert page.region_chart.title.startswith("Left lower calf (soleus): 3 flares, per week")
+    assert page.region_chart.title.startswith(ngettext(
+        "{region}: {count} flare, per week", "{region}: {count} flares, per week", 3).format(
+        region=load_atlas().name("soleus.left"), count=whole(3)))
 
 
 def test_insights_need_enough_days_and_say_association_not_cause(qtbot, store):
@@ -74,8 +82,12 @@ def test_insights_need_enough_days_and_say_association_not_cause(qtbot, store):
     page.show()
     ready(qtbot, page)
     texts = [card.text() for card in page.cards]
-    assert any("too few days to tell yet" in t.split("\n")[0] for t in texts)
-    assert any(t.startswith("Stretching: 8.0 (rated 1 time)") for t in texts)
+    too_few = [lead(c) for c in page.data.comparisons if not c.enough]
+    assert too_few and any(t.split("\n")[0] in too_few for t in texts)
+    [label] = [label for key, label, _n, _mean in page.data.treatments if key == "stretching"]
+    assert any(t.startswith(ngettext("{treatment}: {mean} (rated {count} time)",
+                                     "{treatment}: {mean} (rated {count} times)", 1).format(
+        treatment=label, mean=decimal(8.0), count=whole(1))) for t in texts)
 
 
 def test_insights_with_enough_days(qtbot, store):
@@ -104,15 +116,13 @@ def test_insights_with_enough_days(qtbot, store):
     card = next(card for card in page.cards if card.comparison is sleep)
     # The plain sentence first; the exact figures under it. Every poor night had 3 flares and
     # every other 1: nothing varied, so there is nothing to judge chance by.
-    assert card.lead.text() == ("After poor nights you had about 2 more flares the next day — 29 "
-                                "such nights; can't tell if it's chance.")
+    assert card.lead.text() == lead(sleep)
+    quoted(card.lead.text(), whole(2), whole(29))  # about 2 more flares, on 29 such nights
     first = card.details.text()
-    assert "3.00 flares a day, counted from waking after a poor night (under 6 h of sleep" in first
-    assert "against 1.00 after a better night" in first
-    assert "29 + 29 = 58 days" in first and ASSOCIATION.capitalize() in first
-    # Which days count, said where the period is.
-    assert page.caption.text().endswith("Days with a flare, a check-in or a “no spasms” mark "
-                                        "count; 30 days without any are left out.")
+    quoted(first, decimal(3.0, 2), decimal(1.0, 2), f"{whole(29)} + {whole(29)} = {whole(58)}",
+           _(ASSOCIATION).capitalize())
+    # Which days count, said where the period is: 30 days without any are left out.
+    assert page.caption.text().endswith(observed_words(30))
 
 
 def test_the_review_pages_render_an_empty_database(qtbot, store):
@@ -146,7 +156,7 @@ def test_the_forest_plot_draws_each_comparison_with_its_interval(qtbot, store):
     drawn = [c for c in page.data.comparisons if c.enough and c.estimable]
     assert sorted(page.forest.rows, key=drawn.index) == drawn and len(drawn) >= 3
     top = page.forest.rows[0]
-    assert top.title == "Poor sleep and spasms 24 h later" and top.notable
+    assert top.title == _("Poor sleep and spasms {hours} h later").format(hours=24) and top.notable
     # Its label, its interval and its dot where its numbers say, on its group's scale.
     [placed, *_rest] = page.forest._layout(page.forest.width())
     _c, box, _lines = placed.rows[0]
@@ -168,4 +178,5 @@ def test_no_forest_plot_without_a_comparison_to_draw(qtbot, store):
     page.show()
     ready(qtbot, page)
     assert not page.forest.isVisible() and not page.plot_title.isVisible()
-    assert page.standout.text().startswith("Nothing to compare yet")
+    fits(page.standout.text(), "Nothing to compare yet: each comparison needs at least {days} days on "
+         "both sides.")

@@ -2,15 +2,36 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 
-from fibromap.analysis.scores import NOT_A_DIAGNOSIS
+from fibromap.analysis.scores import MEASURED_ZERO, NO_RECORDS, NOT_A_DIAGNOSIS
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.flare import Flare, SpasmSite
 from fibromap.domain.questionnaires import QuestionnaireKind
+from fibromap.i18n import _, ngettext
+from fibromap.i18n.formats import day, whole
 from fibromap.ui.dialogs.questionnaire_dialogs import FiqrDialog, SssDialog
-from fibromap.ui.review.scores_page import ScoresPage
+from fibromap.ui.review.scores_page import ScoresPage, _day_month
 from tests.helpers.records import at
+from tests.helpers.refusals import fits
+
+GENERALIZED = "{span}: WPI {score} of 19 ({areas}); generalized pain yes — regions {regions} of 5."
 
 TODAY = date(2026, 5, 10)
+
+
+def last_week(start, end):
+    """The latest WPI's span, as the page says it."""
+    return _("Last 7 days ({start} – {end})").format(start=_day_month(start), end=day(end))
+
+
+def whole_weeks(page, measured):
+    """The sentence saying how many of the period's whole weeks have a WPI."""
+    n = page.data.days_with_flares
+    return ngettext(
+        "Whole weeks with a WPI: {measured} of {weeks} (a week without a flare has none); flares "
+        "recorded on {count} day.",
+        "Whole weeks with a WPI: {measured} of {weeks} (a week without a flare has none); flares "
+        "recorded on {count} days.", n).format(measured=measured, weeks=len(page.data.weeks),
+                                               count=whole(n))
 
 
 def make_page(qtbot, store):
@@ -35,12 +56,17 @@ def test_weekly_wpi_with_the_generalized_pain_check(qtbot, store):
     assert weeks[date(2026, 4, 27)].score == 1 and not weeks[date(2026, 4, 27)].generalized
     assert page.wpi_chart.values[-1] == 4 and page.wpi_chart.scale_max == 19
     assert len(page.wpi_chart.highlight) == 1
-    assert page.latest.text().startswith("Last 7 days (04 May – 10 May 2026): WPI 4 of 19")
-    assert "generalized pain yes" in page.latest.text()
+    span = last_week(date(2026, 5, 4), date(2026, 5, 10))
+    assert page.latest.text().startswith(span)
+    fits(page.latest.text(), GENERALIZED, whole=False, span=span, score=4)
     # 90 days = 12 whole weeks and 6 days left at the start.
     assert len(page.data.weeks) == 12 and page.data.left_over.days == 6
-    assert "The first 6 days of the period (10 Feb – 15 Feb) do not make a whole week" in (
-        page.latest.text())
+    assert page.latest.text().endswith(" " + ngettext(
+        "The first {count} day of the period ({dates}) does not make a whole week and is not "
+        "in the chart.",
+        "The first {count} days of the period ({dates}) do not make a whole week and are not "
+        "in the chart.", 6).format(count=whole(6), dates=_("{start} – {end}").format(
+            start=_day_month(date(2026, 2, 10)), end=_day_month(date(2026, 2, 15)))))
 
 
 def test_the_latest_wpi_is_the_7_days_ending_on_the_last_day_never_a_partial_week(qtbot, store):
@@ -69,10 +95,11 @@ def test_the_latest_wpi_is_the_7_days_ending_on_the_last_day_never_a_partial_wee
 
 def test_an_empty_period_has_no_wpi_rather_than_a_wpi_of_zero(qtbot, store):
     page = make_page(qtbot, store)
-    assert page.latest.text().startswith("No flares were recorded in this period, so there is "
-                                         "no WPI")
-    assert "no records is not the same as no pain" in page.latest.text()
-    assert page.wpi_chart.values == [] and page.wpi_chart.empty_text.startswith("No flares")
+    assert page.latest.text() == _(
+        "No flares were recorded in this period, so there is no WPI: {no_records}.").format(
+        no_records=_(NO_RECORDS))
+    assert page.wpi_chart.values == [] and page.wpi_chart.empty_text == _(
+        "No flares recorded in this period, so no WPI")
 
 
 def test_a_last_week_without_flares_has_no_wpi_as_on_the_overview(qtbot, store):
@@ -80,9 +107,10 @@ def test_a_last_week_without_flares_has_no_wpi_as_on_the_overview(qtbot, store):
     store.flares.add(Flare(onset=at(2026, 4, 20, 9), sites=(SpasmSite("soleus.left", 5),)))
     page = make_page(qtbot, store)
     text = page.latest.text()
-    assert text.startswith("Last 7 days (04 May – 10 May 2026): no flare was recorded, so there "
-                           "is no WPI")
-    assert "WPI 0" not in text and "Whole weeks with a WPI: 1 of 12" in text
+    assert text.startswith(_(
+        "{span}: no flare was recorded, so there is no WPI for them ({no_records}).").format(
+        span=last_week(date(2026, 5, 4), date(2026, 5, 10)), no_records=_(NO_RECORDS)))
+    assert whole_weeks(page, 1) in text and len(page.data.weeks) == 12
 
 
 def test_a_period_shorter_than_a_week_says_the_wpi_needs_7_days(qtbot, store):
@@ -132,8 +160,8 @@ def test_filling_in_the_sss_and_fiqr_gives_their_scores_and_fs(qtbot, store):
 def test_scores_say_they_are_not_a_diagnosis(qtbot, store):
     page = make_page(qtbot, store)
     texts = [label.text() for label in page.findChildren(type(page.latest))]
-    assert any(NOT_A_DIAGNOSIS in text for text in texts)
-    assert page.sss_chart.values == [] and page.sss_chart.empty_text == "No questionnaire in this period"
+    assert any(_(NOT_A_DIAGNOSIS) in text for text in texts)
+    assert page.sss_chart.values == [] and page.sss_chart.empty_text == _("No questionnaire in this period")
 
 
 def test_a_week_without_flares_is_a_gap_and_a_measured_zero_is_written(qtbot, store):
@@ -152,12 +180,14 @@ def test_a_week_without_flares_is_a_gap_and_a_measured_zero_is_written(qtbot, st
     assert page.wpi_chart.values[-3:] == [1, None, 0]
     assert page.wpi_chart.values[:-3] == [None] * 9  # no flare at all in those weeks
     shown = [text for text, _box in page.wpi_chart.text_boxes()]
-    values = shown[shown.index("no WPI"):][:12]   # after the axis's numbers: one per bar
-    assert values == ["no WPI"] * 9 + ["1", "no WPI", "0"]  # gaps said; the measured 0 written
-    assert "–: no flares recorded, so no WPI" in page.wpi_chart.title
-    assert page.latest.text().startswith("Last 7 days (04 May – 10 May 2026): WPI 0 of 19 — "
-                                         "flares were recorded, with no WPI area in pain.")
-    assert "Whole weeks with a WPI: 2 of 12" in page.latest.text()
+    gap = _("no WPI")
+    values = shown[shown.index(gap):][:12]   # after the axis's numbers: one per bar
+    assert values == [gap] * 9 + ["1", gap, "0"]  # gaps said; the measured 0 written
+    fits(page.wpi_chart.title, "Widespread Pain Index of each 7 days, by their last day "
+         "(0–19; {colour}: generalized pain; –: no flares recorded, so no WPI)")  # the gap's key
+    assert page.latest.text().startswith(_("{span}: WPI 0 of 19 — {measured_zero}.").format(
+        span=last_week(date(2026, 5, 4), date(2026, 5, 10)), measured_zero=_(MEASURED_ZERO)))
+    assert whole_weeks(page, 2) in page.latest.text()
     [scored] = page.data.sss
     assert (scored.sss, scored.wpi, scored.fs) == (4, None, None)  # no WPI: no severity either
     assert page.fs_chart.values == [None] and page.sss_chart.values == [4]

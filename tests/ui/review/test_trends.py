@@ -1,18 +1,19 @@
 import math
+import os
 import subprocess
 import sys
-import os
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
 
-
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.daily import CheckIn, Medication
 from fibromap.domain.flare import Flare, SpasmSite, TreatmentUse
+from fibromap.i18n import _
 from tests.helpers.colour import delta_e
 from tests.helpers.records import at
+from tests.helpers.refusals import fits
 
 TODAY = date(2026, 6, 30)
 
@@ -82,7 +83,8 @@ def test_trends_draw_flares_intensity_overlays_medication_and_regions(qtbot, sto
     # One weekly curve instead of daily + average, and open marks on the weeks the period
     # cuts (fewer days counted: not to be read as a drop).
     names = [item.name() for item in page.flare_plot.listDataItems()]
-    assert names == ["flares a week", "part of a week (fewer days)", "Left lower calf (soleus) (a week)"]
+    assert names == [_("flares a week"), _("part of a week (fewer days)"),
+                     _("{region} (a week)").format(region=load_atlas().name("soleus.left"))]
     start, end = page.data.period.start, page.data.period.end
     [part] = [i for i in page.flare_plot.listDataItems() if i.name().startswith("part")]
     assert len(part.getData()[0]) == (start.weekday() != 0) + (end.weekday() != 6)
@@ -142,14 +144,14 @@ def test_each_medication_has_a_lane_and_a_colour_of_its_own_named_in_the_key(qtb
 def test_trends_render_an_empty_database(qtbot, store):
     page = make_page(qtbot, store)
     assert sum(page.data.flares) == 0
-    assert "nothing recorded in this period yet" in page.caption.text()
+    fits(page.caption.text(), "{period}: nothing recorded in this period yet.", whole=False)
     # No line along zero, a plain 0–5 axis (not "Flares (x0.001)" from -400 to 400), and
     # the plot says why it is empty.
     assert page.flare_plot.listDataItems() == []
     low, high = page.flare_plot.viewRange()[1]
     assert (round(low), round(high)) == (0, 5)
     assert "x0.001" not in page.flare_plot.getAxis("left").labelString()
-    assert page.messages[page.flare_plot].toPlainText() == "Nothing recorded in this period yet"
+    assert page.messages[page.flare_plot].toPlainText() == _("Nothing recorded in this period yet")
 
 
 def test_daily_symptom_ratings_are_offered_and_drawn_with_gaps_where_not_rated(qtbot, store):
@@ -212,7 +214,7 @@ def test_a_one_day_period_shows_its_day_not_an_empty_plot(qtbot, store):
     page.picker.end.setDate(QDate(2026, 6, 2))
     qtbot.waitUntil(lambda: not page.worker.busy and page.data.period.days == 1)
     [daily] = page.flare_plot.listDataItems()  # no 7-day average over one day
-    assert daily.name() == "flares a day" and daily.opts["symbol"] == "o"  # a mark, not a line
+    assert daily.name() == _("flares a day") and daily.opts["symbol"] == "o"  # a mark, not a line
     assert list(daily.getData()[1]) == [2]
     names = [item.name() for item in page.intensity_plot.listDataItems()]
     assert names == ["highest", "mean"]

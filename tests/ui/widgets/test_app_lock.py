@@ -8,14 +8,14 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor
-from PySide6.QtWidgets import (
-    QApplication, QDialog, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _, ngettext
 from fibromap.store.attempts import UnlockAttempts
 from fibromap.ui.widgets.app_lock import AppLock
 from fibromap.ui.widgets.lock_screen import LOCKED_TITLE
+from tests.helpers.refusals import quoted
 
 RIGHT = "plum tree at dusk"
 NOTE = "Knotted left calf after the stairs"
@@ -125,17 +125,22 @@ def test_input_while_locked_reaches_nothing_behind(window, qtbot):
     assert field.hasFocus()  # a key sent elsewhere brought the focus back to the field
 
 
+def try_again(seconds: int) -> str:
+    """The unlock button while a try must wait ``seconds`` more."""
+    return _("Try again in {seconds} s").format(seconds=seconds)
+
+
 def test_a_wrong_passphrase_says_so_in_one_line(window, qtbot):
     lock, verify = make_lock(window)
     lock.lock_now()
     type_passphrase(qtbot, lock, "plum tree at dawn")
     assert lock.is_locked() and verify.asked == ["plum tree at dawn"]
     message = lock.form.message
-    assert message.isVisible() and message.text() == "That passphrase is wrong; try again."
+    assert message.isVisible() and message.text() == _("That passphrase is wrong; try again.")
     assert message.fontMetrics().horizontalAdvance(message.text()) < message.contentsRect().width()
     assert lock.form.passphrase.text() == ""  # the wrong one does not linger
     qtbot.keyClick(lock.form.passphrase, Qt.Key.Key_Return)  # nothing typed: not a try
-    assert verify.asked == ["plum tree at dawn"] and message.text() == "Type the passphrase first."
+    assert verify.asked == ["plum tree at dawn"] and message.text() == _("Type the passphrase first.")
 
 
 def test_a_passphrase_that_cannot_be_checked_is_no_wrong_try(window, qtbot, paths):
@@ -148,7 +153,7 @@ def test_a_passphrase_that_cannot_be_checked_is_no_wrong_try(window, qtbot, path
     lock.lock_now()
     type_passphrase(qtbot, lock, RIGHT)
     assert lock.is_locked() and attempts.failures == 0
-    assert "the database file is gone" in lock.form.message.text()
+    quoted(lock.form.message.text(), "the database file is gone")  # the reason, quoted back
 
 
 def test_after_five_wrong_passphrases_each_try_waits_with_a_countdown(window, qtbot, paths):
@@ -158,24 +163,26 @@ def test_after_five_wrong_passphrases_each_try_waits_with_a_countdown(window, qt
     lock.lock_now()
     button = lock.form.unlock_button
     for n in range(5):
-        assert button.isEnabled() and button.text() == "Unlock"
+        assert button.isEnabled() and button.text() == _("Unlock")
         type_passphrase(qtbot, lock, f"guess {n}")
     assert attempts.failures == 5
-    assert not button.isEnabled() and button.text() == "Try again in 10 s"
-    assert lock.form.message.text() == "5 wrong passphrases in a row: each further try waits."
+    assert not button.isEnabled() and button.text() == try_again(10)
+    assert lock.form.message.text() == ngettext(
+        "{count} wrong passphrase in a row: each further try waits.",
+        "{count} wrong passphrases in a row: each further try waits.", 5).format(count=5)
     type_passphrase(qtbot, lock, RIGHT)  # Enter while waiting: not even checked
     assert lock.is_locked() and len(verify.asked) == 5
     now[0] += 4
-    qtbot.waitUntil(lambda: button.text() == "Try again in 6 s")
+    qtbot.waitUntil(lambda: button.text() == try_again(6))
     now[0] += 6
     qtbot.waitUntil(button.isEnabled)
-    assert button.text() == "Unlock"
+    assert button.text() == _("Unlock")
     # The count outlives the program: a new lock on the same records waits too.
     type_passphrase(qtbot, lock, "guess 5")
-    again, _ = make_lock(window, attempts=UnlockAttempts(paths, clock=lambda: now[0]))
+    again, _checks = make_lock(window, attempts=UnlockAttempts(paths, clock=lambda: now[0]))
     lock._unlock()  # only so that the second lock can lock the same window
     again.lock_now()
-    assert again.form.unlock_button.text() == "Try again in 20 s"
+    assert again.form.unlock_button.text() == try_again(20)
     now[0] += 20
     qtbot.waitUntil(again.form.unlock_button.isEnabled)
     qtbot.keyClicks(again.form.passphrase, RIGHT)

@@ -6,6 +6,7 @@ import pytest
 
 from fibromap.analysis.periods import Period
 from fibromap.domain.questionnaires import Appointment
+from fibromap.i18n import _
 from fibromap.ui.widgets.period_picker import PeriodPicker
 
 TODAY = date(2026, 3, 1)  # 2026 is not a leap year: 28 days in February
@@ -33,7 +34,7 @@ def test_since_the_last_appointment_or_a_note_when_there_is_none(qtbot, store):
     picker.message.connect(notes.append)
     picker.choose("Since last appointment")
     assert picker.period() == Period(date(2026, 1, 31), TODAY)  # the last 30 days instead
-    assert notes and "No appointment yet" in notes[0]
+    assert notes and notes[0] == _("No appointment yet: add its date with “Appointments…”.")
     store.appointments.add(Appointment(date(2026, 2, 10), "Rheumatology"))
     picker.choose("Last 7 days")
     picker.choose("Since last appointment")
