@@ -8,7 +8,7 @@ from fibromap.demo import generate
 from fibromap.domain.atlas import load_atlas
 from fibromap.i18n import _, ngettext
 from fibromap.store.flares import FlareFilter
-from fibromap.ui.bodymap.panel_parts import in_sentence
+from fibromap.i18n.formats import in_sentence
 from fibromap.ui.log.history_page import _day
 from tests.helpers.refusals import fits
 

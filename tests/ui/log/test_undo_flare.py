@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.draft import FlareDraft
 from fibromap.i18n import _, pgettext
-from fibromap.ui.bodymap.panel_parts import in_sentence
+from fibromap.i18n.formats import in_sentence
 from tests.helpers.refusals import fits
 
 CTRL = Qt.KeyboardModifier.ControlModifier
