@@ -3,7 +3,6 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from fibromap.analysis.comparison_words import association_words, outcome_words
 from fibromap.analysis.insights import (
     MIN_DAYS, POOR_NIGHT_WORDS, Observed, adjust, compare, following_night_comparisons,
     medication_comparisons, sleep_comparisons,
@@ -18,33 +17,10 @@ from fibromap.domain.flare import Flare, SpasmSite
 from fibromap.i18n import _, formats, ngettext
 from tests.helpers.records import at
 from tests.helpers.refusals import fits, says
+from tests.helpers.sentences import SHORT, parts, verdict
 
 D0 = date(2026, 1, 1)
 EVERYTHING = Observed(date.min, date.max)
-# The insights command's sentence of a comparison (comparison_words.sentence), by message id.
-SHORT = "{title}: not enough data yet — needs {needs} (rests on {days} so far)."
-SENTENCE = ("{title}: {mean_exposed} {outcome} {exposed} against {mean_other} {other} — "
-            "{change} ({detail}); {n_exposed} + {n_other} = {days} days. {association}.")
-DETAIL = ("95 % CI {low} to {high}; adjusted p = {q} over {tests} comparison: {verdict}",
-          "95 % CI {low} to {high}; adjusted p = {q} over {tests} comparisons: {verdict}")
-
-
-def parts(comparison) -> dict[str, str]:
-    """The pieces of a comparison's sentence (enough days, no pattern named)."""
-    return fits(comparison.sentence(), SENTENCE, title=comparison.title,
-                mean_exposed=formats.decimal(comparison.mean_exposed, 2),
-                mean_other=formats.decimal(comparison.mean_other, 2),
-                outcome=outcome_words(comparison.outcome), exposed=comparison.exposed,
-                other=comparison.other, n_exposed=comparison.n_exposed,
-                n_other=comparison.n_other, days=comparison.days,
-                association=association_words())
-
-
-def verdict(comparison) -> str:
-    """The verdict at the end of a sentence's figures, checked against the count of
-    comparisons it was adjusted over."""
-    plural = ngettext(*DETAIL, comparison.tests)
-    return fits(parts(comparison)["detail"], plural, tests=comparison.tests)["verdict"]
 
 
 def rows(a, b, start=D0, seed=None):
