@@ -151,7 +151,7 @@ def false_findings(histories: int, days: int, pain_follows: float, sleep_follows
     alone, and as shown."""
     rng = random.Random(seed)
     alone = shown = counted = 0
-    for _ in range(histories):
+    for _history in range(histories):
         checkins, observed = noise(rng, days, pain_follows, sleep_follows)
         same = pain_after_sleep(checkins, observed)[0]
         if not same.enough or same.p_value is None:

@@ -18,6 +18,7 @@ from fibromap.analysis.scores import (
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.questionnaires import FIQR_FUNCTION, FIQR_ITEMS, FIQR_OVERALL, FIQR_SYMPTOMS
 from fibromap.errors import ValidationError
+from tests.helpers.refusals import fits, refused, says
 
 ATLAS = load_atlas()
 
@@ -54,8 +55,9 @@ def test_sss_and_fs_worked_example():
     assert fibromyalgia_severity(11, 8) == 19
     assert sss(SssAnswers(0, 0, 0, False, False, False)) == 0
     assert sss(SssAnswers(3, 3, 3, True, True, True)) == 12
-    with pytest.raises(ValidationError, match="fatigue must be 0, 1, 2 or 3, got 4"):
+    with refused(ValidationError, "fatigue") as told:
         SssAnswers(4, 0, 0, False, False, False)
+    fits(told.value, "{item} must be 0, 1, 2 or 3, got {value}", value=4)
 
 
 def test_the_2016_criteria_with_both_branches_generalized_pain_and_three_months():
@@ -157,9 +159,12 @@ def test_fiqr_needs_half_of_each_section_before_it_gives_a_score():
 
 
 def test_fiqr_refuses_out_of_range_unknown_or_empty_sections():
-    with pytest.raises(ValidationError, match="pain must be between 0 and 10, got 11"):
+    with refused(ValidationError, "pain") as told:
         fiqr({**{i: 1 for i in FIQR_ITEMS}, "pain": 11})
-    with pytest.raises(ValidationError, match="unknown FIQR items: mood"):
+    fits(told.value, "{item} must be between 0 and 10, got {value}", value=11)
+    with refused(ValidationError, "fiqr") as told:
         fiqr({"mood": 3})
-    with pytest.raises(ValidationError, match="each FIQR section needs at least one answer"):
+    says(told.value, "unknown FIQR items: {items}", items="mood")
+    with refused(ValidationError, "fiqr") as told:
         fiqr({**{i: 1 for i in FIQR_FUNCTION + FIQR_SYMPTOMS}, **{i: None for i in FIQR_OVERALL}})
+    says(told.value, "each FIQR section needs at least one answer")
