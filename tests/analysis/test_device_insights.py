@@ -7,18 +7,21 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from fibromap.analysis.device_insights import (
-    PEM, bedtime_comparison, busy_days, busy_words, exertion_comparisons, irregular_bedtimes,
+    PEM,
+    bedtime_comparison,
+    busy_days,
+    busy_words,
+    exertion_comparisons,
+    irregular_bedtimes,
     measured_sleep_comparisons,
 )
 from fibromap.analysis.insights import Observed
 from fibromap.analysis.timeline import Timeline
 from fibromap.domain.daily import CheckIn
+from fibromap.domain.device_data import DeviceSleep, DeviceSource, DeviceSteps, Moment, device_days
 from fibromap.i18n import _
 from tests.helpers.refusals import fits
 from tests.helpers.sentences import SHORT, parts, short
-from fibromap.domain.device_data import (
-    DeviceSleep, DeviceSource, DeviceSteps, Moment, device_days,
-)
 
 PHONE = DeviceSource("Apple Health", "iPhone")
 WATCH = DeviceSource("Apple Health", "Apple Watch")

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from fibromap.analysis.device_insights import Rhythm
 from fibromap.analysis.comparison_words import outcome_words, signed
+from fibromap.analysis.device_insights import Rhythm
 from fibromap.analysis.insight_words import (
     CANNOT_TELL,
     COULD_BE,
@@ -247,9 +247,11 @@ def test_the_bedtime_paragraph_leads_with_plain_sentences():
     says(times, RHYTHM, bed="22:50", wake="05:50")
     said = fits(compared, LEADS["bedtime"], minutes="60",
                 basis=counted(("{count} such night", "{count} such nights"), 12))
-    assert said["change"] == fraction("about {count} more flares (a fraction of one)", 0.7)  # 1.33 against 0.67
+    # 1.33 against 0.67
+    assert said["change"] == fraction("about {count} more flares (a fraction of one)", 0.7)
     for sentence in (times, compared):
         assert_plain(sentence)
     details = rhythm_figures(rhythm)
-    assert "22:16–23:09" in details and "12 + 78 = " + counted(("{count} night", "{count} nights"), 90) in details
+    nights = counted(("{count} night", "{count} nights"), 90)
+    assert "22:16–23:09" in details and f"12 + 78 = {nights}" in details
     assert "CI" not in details and "p =" not in details

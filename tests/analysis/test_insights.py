@@ -4,12 +4,18 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from fibromap.analysis.insights import (
-    MIN_DAYS, POOR_NIGHT_WORDS, Observed, adjust, compare, following_night_comparisons,
-    medication_comparisons, sleep_comparisons,
+    MIN_DAYS,
+    POOR_NIGHT_WORDS,
+    Observed,
+    adjust,
+    compare,
+    following_night_comparisons,
+    medication_comparisons,
+    sleep_comparisons,
 )
 from fibromap.analysis.patterns import spread
-from fibromap.analysis.review import load_insights
 from fibromap.analysis.periods import Period
+from fibromap.analysis.review import load_insights
 from fibromap.analysis.timeline import Timeline
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.daily import CheckIn, Medication
