@@ -6,10 +6,17 @@ from datetime import date, timedelta
 
 import pytest
 
+from fibromap.analysis.changes import MIN_DAYS, previous_period
+from fibromap.analysis.periods import Period
+from fibromap.analysis.report_data import load_report
 from fibromap.cli import main
+from fibromap.domain.atlas import load_atlas
 from fibromap.domain.daily import CheckIn, Medication
 from fibromap.domain.flare import Flare, ImpactArea, SpasmSite, TreatmentUse
+from fibromap.domain.flare import IMPACT_LEVELS
 from fibromap.domain.questionnaires import Questionnaire, QuestionnaireKind
+from fibromap.i18n import _, ngettext, npgettext
+from fibromap.i18n.formats import day as day_text, decimal, whole
 from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME
 from fibromap.store.store import Store
 from fibromap.ui.settings import Settings
@@ -17,6 +24,30 @@ from tests.helpers.pdf import words
 from tests.helpers.records import at
 
 END = date(2026, 4, 30)
+# The report's sentences are checked as the catalogue says them with the numbers they carry,
+# so the tests hold in any language; the English wording is tests/i18n/test_report_words.py's.
+
+
+def too_short(n: int) -> str:
+    return ngettext(
+        "A period of {count} day is too short to compare with the one before (at least "
+        "{needed} days are needed).",
+        "A period of {count} days is too short to compare with the one before (at least "
+        "{needed} days are needed).", n).format(count=whole(n), needed=MIN_DAYS)
+
+
+def days_of(n: int) -> str:
+    return ngettext("{n} day", "{n} days", n).format(n=whole(n))
+
+
+def measure(label: str, mean: float, unit: str, days: int) -> str:
+    """A check-in answer's line: its mean over the days answered."""
+    return _("{measure}: {mean}{unit} ({days})").format(
+        measure=_(label), mean=decimal(mean), unit=_(unit), days=days_of(days))
+
+
+def flares_of(n: int) -> str:
+    return ngettext("{n} flare", "{n} flares", n).format(n=whole(n))
 
 
 def report(tmp_path, *args) -> str:
@@ -41,9 +72,10 @@ def test_a_year_lists_every_result_or_says_it_summarises(tmp_path, sqlite_url, p
     store.close()
     text = report(tmp_path, "--from", start.isoformat(), "--to", END.isoformat())
     # The latest six are listed, the count is said, and the most recent months are there.
-    assert "SSS: the latest 6 of 26; the chart shows all" in text
-    assert f"{days[-1]:%d %b %Y}: SSS" in text and f"{days[-6]:%d %b %Y}: SSS" in text
-    assert f"{days[-7]:%d %b %Y}: SSS" not in text
+    assert _("{name}: the latest {latest} of {count}; the chart shows all").format(
+        name="SSS", latest=6, count=26) in text
+    assert f"{day_text(days[-1])}: SSS" in text and f"{day_text(days[-6])}: SSS" in text
+    assert f"{day_text(days[-7])}: SSS" not in text
 
 
 def test_medications_checkins_impacts_and_trigger_denominators(tmp_path, sqlite_url, paths):
@@ -71,27 +103,47 @@ def test_medications_checkins_impacts_and_trigger_denominators(tmp_path, sqlite_
     store.notes.put(PATIENT_BIRTH_DATE, "3 March 1970")
     store.close()
     text = report(tmp_path, "--from", "2026-04-01", "--to", END.isoformat())
-    assert "Patient: Ada Example, born 3 March 1970." in text
-    assert "Medications on 30 Apr 2026" in text
-    assert "Pregabalin 150 mg twice daily, since 10 Apr 2026" in text
-    assert "Magnesium 300 mg, since 01 Jun 2025" in text
-    assert "75 mg twice daily, since" not in text  # stopped before the last day
-    assert "09 Apr 2026: stopped Pregabalin 75 mg twice daily; 10 Apr 2026: started" in text
+    patient = "Ada Example, " + _("born {date}").format(date="3 March 1970")
+    assert _("Patient: {patient}.").format(patient=patient) in text
+    assert _("Medications on {date}").format(date=day_text(END)) in text
+    since = _(", since {date}")
+    assert "Pregabalin 150 mg twice daily" + since.format(date=day_text(date(2026, 4, 10))) in text
+    assert "Magnesium 300 mg" + since.format(date=day_text(date(2025, 6, 1))) in text
+    assert "75 mg twice daily" + since.split("{")[0] not in text  # stopped before the last day
+    stopped = _("{date}: {change}").format(date=day_text(date(2026, 4, 9)), change=_(
+        "stopped {medication}").format(medication="Pregabalin 75 mg twice daily"))
+    started = _("{date}: {change}").format(date=day_text(date(2026, 4, 10)), change=_(
+        "started {medication}").format(medication="Pregabalin 150 mg twice daily"))
+    assert stopped in text and started in text and text.index(stopped) < text.index(started)
     # 10 check-ins: sleep 5, 6, 7, 5, 6, 7, 5, 6, 7, 5 hours -> 5.9; woken 0,1,… -> 0.5
-    assert "Daily check-in (10 of 30 days filled in; means of the days answered)" in text
-    assert "Sleep: 5.9 h (10 days)" in text
+    title = ngettext("Daily check-in ({filled} of {n} day filled in; means of the days answered)",
+                     "Daily check-in ({filled} of {n} days filled in; means of the days answered)",
+                     30).format(filled=10, n=30)
+    assert measure("Sleep", 5.9, " h", 10) in text
     # Pain 3, 4, 5, 6 on four days, unanswered on six -> 4.5 over 4 days, listed first;
     # waking unrefreshed 0, 1, 2, 3, 0, 1 -> 7 / 6 = 1.2 of 3.
-    assert "answered) Overall pain: 4.5 of 10 (4 days)" in text
-    assert "Waking unrefreshed: 1.2 of 3 (6 days)" in text
-    assert "Stiffness" not in text  # never answered: not shown at all, never as 0
-    assert "Woken by spasms: 0.5 times a night (10 days)" in text
-    assert "Sleep: rated in 5 of 8 flares (a lot 5)." in text
+    assert f"{title} {measure('Overall pain', 4.5, ' of 10', 4)}" in text
+    assert measure("Waking unrefreshed", 7 / 6, " of 3", 6) in text
+    assert _("Stiffness") not in text  # never answered: not shown at all, never as 0
+    assert measure("Woken by spasms", 0.5, " times a night", 10) in text
+    assert ngettext("{area}: rated in {rated} of {n} flare ({levels}).",
+                    "{area}: rated in {rated} of {n} flares ({levels}).", 8).format(
+        area=_("Sleep"), rated=5, n=8, levels=f"{_(IMPACT_LEVELS[2])} 5") in text
     # One trigger and one treatment: the summary names them whole, with their denominators.
-    assert ("Worse or better: logged most often with flares: Poor sleep (3 of 8); most relief: "
-            "Medication: Cyclobenzaprine 7.0 of 10 (2×).") in text
-    assert "Possible triggers logged" not in text  # not a second time
-    assert "Page 1 of" in text and "FibroMap record — Ada Example, born 3 March 1970" in text
+    store = Store.open(sqlite_url, paths)
+    data = load_report(store, Period(date(2026, 4, 1), END), load_atlas())
+    store.close()
+    [(_key, trigger, logged)], [(_k, relief, rated, mean)] = data.triggers, data.treatments
+    assert (logged, rated, mean) == (3, 2, 7.0)
+    assert _("Worse or better: {worse}; {better}.").format(
+        worse=_("logged most often with flares: {triggers}").format(
+            triggers=_("{label} ({n} of {total})").format(label=trigger, n=3, total=8)),
+        better=_("most relief: {helped}").format(helped=_("{label} {mean} of 10 ({n}×)").format(
+            label=relief, mean=decimal(7.0), n=2))) in text
+    assert _("Possible triggers logged") not in text  # not a second time
+    assert _("Page {page} of {total}").split("{total}")[0].format(page=1) in text
+    footer = _("{app} record — {patient} — {period}").split("{period}")[0]
+    assert footer.format(app="FibroMap", patient=patient) in text  # the patient on each page
 
 
 def test_no_comparison_from_a_short_or_unrecorded_previous_period(tmp_path, sqlite_url, paths):
@@ -100,11 +152,15 @@ def test_no_comparison_from_a_short_or_unrecorded_previous_period(tmp_path, sqli
                            for d in range(1, 31)])
     store.close()
     one_day = report(tmp_path, "--from", "2026-04-30", "--to", "2026-04-30")
-    assert "A period of 1 day is too short to compare with the one before" in one_day
-    assert "Better" not in one_day and "Less often" not in one_day
+    assert too_short(1) in one_day
+    assert _("Better") not in one_day and _("Less often") not in one_day
     fresh = report(tmp_path, "--from", "2026-04-01", "--to", "2026-04-30")
-    assert "Records began on 01 Apr 2026" in fresh and "no comparison is possible" in fresh
-    assert "New:" not in fresh
+    assert _("Records began on {day}, so the previous {days} days ({period}) are not fully "
+             "recorded: no comparison is possible.").format(
+        day=day_text(date(2026, 4, 1)), days=30,
+        period=previous_period(Period(date(2026, 4, 1), END)).label()) in fresh
+    assert _("{change}: {region} — {before} → {now}").split("{region}")[0].format(
+        change=_("New")) not in fresh
 
 
 def test_only_changes_beyond_chance_are_listed(tmp_path, sqlite_url, paths):
@@ -121,9 +177,13 @@ def test_only_changes_beyond_chance_are_listed(tmp_path, sqlite_url, paths):
     store.flares.add_many(flares)
     store.close()
     text = report(tmp_path, "--from", "2026-03-31", "--to", "2026-04-29")
-    compared = text.split("Compared with the previous")[1].split("Where:")[0]
-    assert "New: Left lower calf (soleus) — 0 → 29 flares" in compared  # 31 Mar is in the period
-    assert "biceps" not in compared and "trapezius" not in compared
+    atlas = load_atlas()
+    new = _("{change}: {region} — {before} → {now}").format(
+        change=_("New"), region=atlas.name("soleus.left"), before=0, now=flares_of(29))
+    assert text.count(new) == 1  # 31 Mar is in the period
+    # The same every day, and 3 against 3: neither is listed as a change.
+    for region in ("upper_trapezius.left", "biceps.left"):
+        assert f": {atlas.name(region)} — " not in text
 
 
 def front_sides(target) -> tuple[float, float]:
