@@ -12,11 +12,12 @@ from fibromap.analysis.report_data import load_report
 from fibromap.cli import main
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.daily import CheckIn, Medication
-from fibromap.domain.flare import Flare, ImpactArea, SpasmSite, TreatmentUse
-from fibromap.domain.flare import IMPACT_LEVELS
+from fibromap.domain.flare import IMPACT_LEVELS, Flare, ImpactArea, SpasmSite, TreatmentUse
 from fibromap.domain.questionnaires import Questionnaire, QuestionnaireKind
-from fibromap.i18n import _, ngettext, npgettext
-from fibromap.i18n.formats import day as day_text, decimal, whole
+from fibromap.domain.wording import STILL_GOING_TEXT, duration_text
+from fibromap.i18n import _, ngettext, npgettext, pgettext
+from fibromap.i18n.formats import day as day_text
+from fibromap.i18n.formats import decimal, whole
 from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME
 from fibromap.store.store import Store
 from fibromap.ui.settings import Settings
@@ -34,6 +35,16 @@ def too_short(n: int) -> str:
         "{needed} days are needed).",
         "A period of {count} days is too short to compare with the one before (at least "
         "{needed} days are needed).", n).format(count=whole(n), needed=MIN_DAYS)
+
+
+def days_in(n: int) -> str:
+    """So many days after "of" or "in" (the report's own context for German's dative)."""
+    return npgettext("after of or in (German dative)", "{n} day", "{n} days", n).format(
+        n=whole(n))
+
+
+def clauses_sep() -> str:
+    return pgettext("between the parts of a sentence", "; ")
 
 
 def days_of(n: int) -> str:
@@ -213,21 +224,22 @@ def test_the_report_faces_the_clinician_by_default_and_offers_the_mirror(tmp_pat
     store.flares.add(Flare(onset=at(2026, 4, 29, 9), sites=(SpasmSite("soleus.left", 5),)))
     store.close()
     from fibromap.figure.orientation import Orientation
+    from fibromap.report.body_maps import SIDES, TITLE
 
     settings = Settings(paths.settings_file)
     settings.orientation = Orientation.PATIENT  # the Log's map as in a mirror
     facing = report(tmp_path, "--to", END.isoformat())
-    said = "Front seen facing the patient: the patient's right is on the left of the page"
-    title = "Where: flares touching each region"
+    said = _(SIDES[Orientation.CLINICIAN])
+    title = _(TITLE)
     assert said in facing and facing.index(title) < facing.index(said) < facing.index(title) + 200
     right, left = front_sides(tmp_path / "report.pdf")
     assert right < left  # the figure's own R and L agree
     mirror = report(tmp_path, "--to", END.isoformat(), "--front", "patient")
-    assert "Front as in a mirror: the patient's right is on the right of the page" in mirror
+    assert _(SIDES[Orientation.PATIENT]) in mirror and said not in mirror
     right, left = front_sides(tmp_path / "report.pdf")
     assert right > left
     settings.report_orientation = Orientation.PATIENT  # chosen for the report: kept
-    assert "Front as in a mirror" in report(tmp_path, "--to", END.isoformat())
+    assert _(SIDES[Orientation.PATIENT]) in report(tmp_path, "--to", END.isoformat())
 
 
 def test_a_day_is_not_scaled_up_to_a_week(tmp_path, sqlite_url, paths):
@@ -236,9 +248,13 @@ def test_a_day_is_not_scaled_up_to_a_week(tmp_path, sqlite_url, paths):
                            for h in (3, 9, 15, 21)])
     store.close()
     text = report(tmp_path, "--from", "2026-04-30", "--to", "2026-04-30")
-    assert ("How often: 4 flares on 1 of 1 day (shorter than a week: no weekly rate or chart). "
-            "Hours they began in: 03:00 (1), 09:00 (1), 15:00 (1), 21:00 (1).") in text
-    assert "flares per 7 days" not in text and not re.search(r"\d a week", text)
+    assert (_("How often: {flares} on {with_flares} of {days}").format(
+                flares=flares_of(4), with_flares=1, days=days_in(1))
+            + _(" (shorter than a week: no weekly rate or chart).")
+            + _(" Hours they began in: {hours}.").format(
+                hours="03:00 (1), 09:00 (1), 15:00 (1), 21:00 (1)")) in text
+    weekly = _("How often: flares per 7 days, with the mean intensity (line, 0–10)")
+    assert weekly not in text and not re.search(r"\d a week", text)
 
 
 def test_sleep_and_activity_a_device_measured_are_summed_up_by_hand(tmp_path, sqlite_url, paths):
@@ -251,17 +267,24 @@ def test_sleep_and_activity_a_device_measured_are_summed_up_by_hand(tmp_path, sq
     import_file(store, write_apple_health(tmp_path, EVERYTHING))
     store.close()
     text = report(tmp_path, "--from", "2026-03-01", "--to", "2026-03-31")
-    section = " ".join(text.split("Sleep and activity, measured by a device")[1].split()[:80])
+    title = _("Sleep and activity, measured by a device")
+    section = " ".join(text.split(title)[1].split()[:80])
     # The watch's nights of the 2nd, 10th and 29th (the phone's record of the 2nd is the same
     # night): 418, 480 and 420 minutes asleep; 470, 480 and 420 in bed; 1, 0 and 0
     # awakenings; to bed 22:50, 23:00 and 23:30; up 06:40, 07:00 and 07:30.
-    assert section.startswith(
-        f"Nights: 3; {(418 + 480 + 420) / 3 / 60:.1f} h asleep a night on average, "
-        f"{(470 + 480 + 420) / 3 / 60:.1f} h in bed. Awakenings (3 minutes or more): 0.3 a "
-        "night on average. Bedtime: 23:00, waking: 07:00 (medians). Naps: 1, a median of 40 "
-        "min. Steps: 1,550 a day on average (2 days).")
+    assert section.startswith(" ".join([
+        _("Nights: {nights}; {asleep} h asleep a night on average, {in_bed} h in bed.").format(
+            nights=3, asleep=decimal((418 + 480 + 420) / 3 / 60),
+            in_bed=decimal((470 + 480 + 420) / 3 / 60)),
+        _("Awakenings (3 minutes or more): {mean} a night on average.").format(mean=decimal(1 / 3)),
+        _("Bedtime: {bedtime}, waking: {waking} (medians).").format(bedtime="23:00",
+                                                                   waking="07:00"),
+        _("Naps: {naps}, a median of {minutes} min.").format(naps=1, minutes=decimal(40, 0)),
+        ngettext("Steps: {steps} a day on average ({count} day).",
+                 "Steps: {steps} a day on average ({count} days).", 2).format(
+            steps=whole(1550), count=2)]))
     no_devices = report(tmp_path, "--from", "2026-02-01", "--to", "2026-02-28")
-    assert "measured by a device" not in no_devices
+    assert title not in no_devices
 
 
 def test_lengths_and_an_unrated_referred_zone_are_said_as_they_are(tmp_path, sqlite_url, paths):
@@ -277,15 +300,30 @@ def test_lengths_and_an_unrated_referred_zone_are_said_as_they_are(tmp_path, sql
     ])
     store.close()
     text = report(tmp_path, "--from", "2026-04-01", "--to", END.isoformat())
-    assert ("Typical duration: 10 min (median of 1 flare with a length); 1 flare still going "
-            "when recorded, 1 flare with no length given.") in text
+    assert (ngettext("Typical duration: {length} (median of {n} flare with a length)",
+                     "Typical duration: {length} (median of {n} flares with a length)", 1).format(
+                length=duration_text(600), n=1)
+            + clauses_sep() + ", ".join([
+                ngettext("{n} flare {still_going} when recorded",
+                         "{n} flares {still_going} when recorded", 1).format(
+                    n=1, still_going=_(STILL_GOING_TEXT)),
+                ngettext("{n} flare with no length given", "{n} flares with no length given",
+                         1).format(n=1)]) + ".") in text
     # The mean is of the rated marks: (7 + 7 + 3) / 3 on the neck (twice) and the calf, the
     # temple left out and said so; marks are counted apart from the regions they are on.
-    assert ("How strong (0–10): mean 5.7, highest 7, over 3 marks in pain on 2 different "
-            "regions (a mark: one region in one flare; 0 is not pain; 2 referred zones not "
-            "rated are left out).") in text
-    assert "Left temple (temporalis): 2, referred, not rated" in text
-    assert "Referred zones not rated are left out of the mean intensity." in text
+    assert ngettext(
+        "How strong (0–10): mean {mean}, highest {highest}, over {marks} in pain on "
+        "{regions} (a mark: one region in one flare; 0 is not pain; {n} referred zone not "
+        "rated is left out).",
+        "How strong (0–10): mean {mean}, highest {highest}, over {marks} in pain on "
+        "{regions} (a mark: one region in one flare; 0 is not pain; {n} referred zones not "
+        "rated are left out).", 2).format(
+        mean=decimal(17 / 3), highest=7, n=2,
+        marks=ngettext("{n} mark", "{n} marks", 3).format(n=3),
+        regions=ngettext("{n} different region", "{n} different regions", 2).format(n=2)) in text
+    temple = load_atlas().name("temple.left")
+    assert f"{temple}: 2, {_('referred, not rated')}" in text
+    assert _(" Referred zones not rated are left out of the mean intensity.").strip() in text
 
 
 @pytest.mark.plain_only("wording: nothing here depends on how the file is kept")
@@ -304,6 +342,11 @@ def test_a_single_one_of_everything_is_said_in_the_singular(tmp_path, sqlite_url
         plural = re.findall(r"\b1 (?:[a-z-]+ )?(?:flares|regions|days|marks|weeks|numbers|patterns|"
                             r"triggers|check-ins|questionnaires|zones)\b", text)
         assert plural == [], plural
-    assert "How often: 1 flare on 1 of 1 day" in one_day
-    assert "over 1 mark in pain on 1 different region" in one_day
-    assert "previous 1 days" not in one_day and "A period of 1 day is too short" in one_day
+    assert _("How often: {flares} on {with_flares} of {days}").format(
+        flares=flares_of(1), with_flares=1, days=days_in(1)) in one_day
+    assert _("How strong (0–10): mean {mean}, highest {highest}, over {marks} in pain on "
+             "{regions} (a mark: one region in one flare; 0 is not pain).").format(
+        mean=decimal(5), highest=5, marks=ngettext("{n} mark", "{n} marks", 1).format(n=1),
+        regions=ngettext("{n} different region", "{n} different regions", 1).format(
+            n=1)) in one_day
+    assert "previous 1 days" not in one_day and too_short(1) in one_day
