@@ -17,10 +17,13 @@ from fibromap.cli import main
 from fibromap.config import Paths
 from fibromap.demo import generate
 from fibromap.domain.atlas import WPI_AREAS, load_atlas
-from fibromap.domain.records import Records
 from fibromap.domain.questionnaires import FIQR_FUNCTION, FIQR_OVERALL, FIQR_SYMPTOMS, QuestionnaireKind
+from fibromap.domain.records import Records
 from fibromap.domain.vocabulary import TermKind
 from fibromap.domain.wording import counted
+from fibromap.i18n import _, ngettext, npgettext
+from fibromap.i18n.formats import decimal, whole
+from fibromap.report.layout import percent
 from fibromap.store.bulk import write_new
 from fibromap.store.store import Store
 from tests.helpers.pdf import blank_shares, page_texts
@@ -160,8 +163,12 @@ def test_the_demos_last_90_days_answer_the_four_questions_on_pages_1_and_2(demo)
             f": {len(flares) * 7 / len(seen):.1f} a week over the {len(seen)} days with a record; "
             f"{counted(90 - len(seen), 'days')} without any") in first
     assert f"without flares: {len(flares) * 7 / 90:.1f} a week)." in first
-    assert (f"How strong (0–10): mean {np.mean(pain):.1f}, highest {max(pain)}, over "
-            f"{len(pain)} marks in pain on {len(in_pain)} different regions") in first
+    assert _("How strong (0–10): mean {mean}, highest {highest}, over {marks} in pain on "
+             "{regions} (a mark: one region in one flare; 0 is not pain).").split(" (")[0].format(
+        mean=decimal(float(np.mean(pain))), highest=max(pain),
+        marks=ngettext("{n} mark", "{n} marks", len(pain)).format(n=whole(len(pain))),
+        regions=ngettext("{n} different region", "{n} different regions", len(in_pain)).format(
+            n=whole(len(in_pain)))) in first
     # The same spot or moving around, in this period and the one before.
     for period_flares, label in ((flares, "now"), (days_of(records, start - timedelta(days=90),
                                                                start - timedelta(days=1)), "before")):
@@ -171,25 +178,46 @@ def test_the_demos_last_90_days_answer_the_four_questions_on_pages_1_and_2(demo)
         top = sorted(counts, key=lambda r: (-counts[r], r))[:3]
         share = sum(1 for regions in touched if regions & set(top)) / len(touched)
         if label == "now":
-            assert (f"{share:.0%} of the {len(touched)} flares touched one of the 3 most frequent "
-                    f"regions ({', '.join(ATLAS.name(r).lower() for r in top)}); "
-                    f"{len(counts)} different regions in all") in first
+            assert ngettext(
+                "{share} of the {flares} touched one of the {top} most frequent regions "
+                "({names}); {n} different region in all",
+                "{share} of the {flares} touched one of the {top} most frequent regions "
+                "({names}); {n} different regions in all", len(counts)).format(
+                share=percent(share), top=3, n=whole(len(counts)),
+                flares=ngettext("{n} flare", "{n} flares", len(touched)).format(
+                    n=whole(len(touched))),
+                names=", ".join(ATLAS.name(r).lower() for r in top)) in first
         else:
-            assert (f"in the previous 90 days, {share:.0%} of {len(touched)} flares in its 3 "
-                    f"most frequent, {len(counts)} regions in all.") in first
+            assert ngettext(
+                "; in the previous {days}, {share} of {flares} in its {top} most frequent, "
+                "{n} region in all",
+                "; in the previous {days}, {share} of {flares} in its {top} most frequent, "
+                "{n} regions in all", len(counts)).format(
+                days=npgettext("after of or in (German dative)", "{n} day", "{n} days",
+                               90).format(n=90),
+                share=percent(share), top=3, n=whole(len(counts)),
+                flares=npgettext("after of or with (German dative)", "{n} flare", "{n} flares",
+                                 len(touched)).format(n=whole(len(touched)))) + "." in first
     # What makes it worse or better: named with their counts (the detail lists follow).
-    assert "Worse or better: logged most often with flares:" in first and "most relief:" in first
+    worse = _("logged most often with flares: {triggers}").split("{")[0]
+    better = _("most relief: {helped}").split("{")[0]
+    assert _("Worse or better: {worse}; {better}.").split("{")[0] + worse in first
+    assert better in first
     # What it felt like: each word with the flares it was chosen for.
     felt = Counter(q for f in flares for q in f.qualities)
     words = ", ".join(f"{records['labels'][k]} {n}" for k, n in
                       sorted(felt.items(), key=lambda kv: (-kv[1], kv[0])))
-    assert f"What it felt like: {words} (of {len(flares)} flares;" in first
+    assert ngettext("What it felt like: {felt} (of {n} flare; one may have several words).",
+                    "What it felt like: {felt} (of {n} flares; one may have several words).",
+                    len(flares)).format(felt=words, n=whole(len(flares))) in first
 
 
 def test_the_demos_last_90_days_are_compared_with_the_previous_90_by_hand(demo):
     target, start, end, records = demo
     text = " ".join(page_texts(target)[:2])
-    assert "Compared with the previous 90 days" in text
+    assert ngettext("Compared with the previous {n} day ({period})",
+                    "Compared with the previous {n} days ({period})", 90).split(" ({")[0].format(
+        n=90) in text
     now = figures(records, start, end)
     before = figures(records, start - timedelta(days=90), start - timedelta(days=1))
     p_values = [welch_by_hand(now[name][1], before[name][1]) for name in now]
@@ -246,6 +274,9 @@ def test_the_busiest_day_and_an_empty_month_fit_on_one_page(demo, tmp_path):
         pages = page_texts(report)
         assert len(pages) == 1, (first, last)
     text = flat(pages[0])
-    assert "No flares were recorded in this period." in text
-    assert "There are no records at all in this period" in text and "Flares a week" not in text
-    assert "Widespread Pain Index: no flares were recorded in this period, so there is no WPI" in text
+    assert _("No flares were recorded in this period.") in text
+    assert _("There are no records at all in this period (no flare, check-in or rating), so "
+             "no comparison is possible: no records is not the same as no flares.") in text
+    assert _("Flares a week") not in text
+    assert _("Widespread Pain Index: no flares were recorded in this period, so there "
+             "is no WPI ({no_records}).").split(" ({")[0] in text
