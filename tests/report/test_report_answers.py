@@ -222,14 +222,25 @@ def test_the_demos_last_90_days_are_compared_with_the_previous_90_by_hand(demo):
     before = figures(records, start - timedelta(days=90), start - timedelta(days=1))
     p_values = [welch_by_hand(now[name][1], before[name][1]) for name in now]
     q_values = stats.false_discovery_control(p_values, method="bh")
+    # The rows' names and words through the catalogue, their numbers worked out here.
+    names = {"Flares a week": _("Flares a week"),
+             "Mean intensity (0–10)": f"{_('Mean intensity')} (0–10)",
+             "WPI, weekly mean (0–19)": f"{_('WPI, weekly mean')} (0–19)",
+             "SSS, mean (0–12)": f"{_('{questionnaire}, mean').format(questionnaire='SSS')} (0–12)",
+             "FIQR, mean (0–100)":
+                 f"{_('{questionnaire}, mean').format(questionnaire='FIQR')} (0–100)"}
     for (name, (value, tested)), q in zip(now.items(), q_values, strict=True):
         previous, previous_tested = before[name]
         change = value - previous
-        word = "no change" if round(change, 1) == 0 else f"{'up' if change > 0 else 'down'} {abs(change):.1f}"
-        p = "< 0.001" if q < 0.001 else f"{q:.3f}" if q < 0.01 else f"{q:.2f}"
-        row = (rf"{re.escape(name)}\s+{previous:.1f}\s+{value:.1f}\s+{word}\s+"
-               rf"{'yes' if q < 0.05 else 'no'} \(p {re.escape(p)}\)\s+"
-               rf"{len(previous_tested)} \+ {len(tested)} (weeks|filled in)")
+        word = (_("no change") if round(change, 1) == 0 else
+                (_("up {by}") if change > 0 else _("down {by}")).format(by=decimal(abs(change))))
+        p = "< 0.001" if q < 0.001 else decimal(q, 3 if q < 0.01 else 2)
+        verdict = (_("yes (p {p})") if q < 0.05 else _("no (p {p})")).format(p=p)
+        rests = "|".join(re.escape(_(side).format(before=len(previous_tested), now=len(tested)))
+                         for side in ("{before} + {now} weeks", "{before} + {now} filled in"))
+        row = (rf"{re.escape(names[name])}\s+{re.escape(decimal(previous))}\s+"
+               rf"{re.escape(decimal(value))}\s+{re.escape(word)}\s+{re.escape(verdict)}\s+"
+               rf"({rests})")
         assert re.search(row, text), row
 
 
