@@ -13,6 +13,7 @@ import pytest
 from scipy import stats
 
 from fibromap.analysis.overall import MAX_PERSISTENCE
+from fibromap.analysis.scores import NOT_A_DIAGNOSIS
 from fibromap.cli import main
 from fibromap.config import Paths
 from fibromap.demo import generate
@@ -22,6 +23,7 @@ from fibromap.domain.records import Records
 from fibromap.domain.vocabulary import TermKind
 from fibromap.domain.wording import counted
 from fibromap.i18n import _, ngettext, npgettext
+from fibromap.i18n.formats import day as day_text
 from fibromap.i18n.formats import decimal, whole
 from fibromap.report.layout import percent
 from fibromap.store.bulk import write_new
@@ -260,11 +262,18 @@ def test_the_2016_criteria_are_given_for_the_latest_sss_with_a_wpi(demo):
         latest.day.day < first_flare.day)
     meets = (((len(areas) >= 7 and score >= 5) or (4 <= len(areas) <= 6 and score >= 9))
              and len(groups) >= 4 and months >= 3)
-    assert (f"ACR 2016 criteria (information for your clinician, not a diagnosis): "
-            f"{'meets' if meets else 'does not meet'} the 2016 research criteria") in text
-    assert (f"WPI {len(areas)} with SSS {score} on {latest.day:%d %b %Y}" in text
-            and f"generalized pain in {len(groups)} of 5 regions (4 needed)" in text
-            and f"records go back {months} whole months (3 needed)" in text)
+    assert _("ACR 2016 criteria ({not_a_diagnosis}): {verdict}").format(
+        not_a_diagnosis=_(NOT_A_DIAGNOSIS),
+        verdict=_("meets the 2016 research criteria") if meets
+        else _("does not meet the 2016 research criteria")) in text
+    assert _("WPI {wpi} with SSS {sss} on {day} (within WPI 7 or more with SSS 5 or more, "
+             "or WPI 4–6 with SSS 9 or more)").split(" (")[0].format(
+        wpi=len(areas), sss=score, day=day_text(latest.day)) in text
+    assert _("generalized pain in {count} of 5 regions (4 needed)").format(
+        count=len(groups)) in text
+    assert ngettext("records go back {n} whole month ({needed} needed)",
+                    "records go back {n} whole months ({needed} needed)", months).format(
+        n=whole(months), needed=3) in text
 
 
 def test_no_page_but_the_last_is_more_than_a_third_blank(demo):
