@@ -21,7 +21,6 @@ from fibromap.domain.atlas import WPI_AREAS, load_atlas
 from fibromap.domain.questionnaires import FIQR_FUNCTION, FIQR_OVERALL, FIQR_SYMPTOMS, QuestionnaireKind
 from fibromap.domain.records import Records
 from fibromap.domain.vocabulary import TermKind
-from fibromap.domain.wording import counted
 from fibromap.i18n import _, ngettext, npgettext
 from fibromap.i18n.formats import day as day_text
 from fibromap.i18n.formats import decimal, whole
@@ -161,10 +160,22 @@ def test_the_demos_last_90_days_answer_the_four_questions_on_pages_1_and_2(demo)
     in_pain = {rolled.get(s.region, s.region) for f in flares for s in f.sites if s.intensity}
     seen = observed(records, start, end)
     assert 0 < 90 - len(seen) < 90 - len(days)  # some days without any record, not only flare days
-    assert (f"How often: {len(flares)} flares on {len(days)} of 90 days"
-            f": {len(flares) * 7 / len(seen):.1f} a week over the {len(seen)} days with a record; "
-            f"{counted(90 - len(seen), 'days')} without any") in first
-    assert f"without flares: {len(flares) * 7 / 90:.1f} a week)." in first
+    unknown = 90 - len(seen)
+    assert _("{how_often}: {rate}.").format(
+        how_often=_("How often: {flares} on {with_flares} of {days}").format(
+            flares=ngettext("{n} flare", "{n} flares", len(flares)).format(n=whole(len(flares))),
+            with_flares=len(days),
+            days=npgettext("after of or in (German dative)", "{n} day", "{n} days", 90).format(
+                n=90)),
+        rate=ngettext(
+            "{rate} over the {observed} with a record; {unknown} day without any is left "
+            "out (counting it as a day without flares: {rate_all} a week)",
+            "{rate} over the {observed} with a record; {unknown} days without any are left "
+            "out (counting them as days without flares: {rate_all} a week)", unknown).format(
+            rate=_("{rate} a week").format(rate=decimal(len(flares) * 7 / len(seen))),
+            observed=ngettext("{count} day", "{count} days", len(seen)).format(
+                count=whole(len(seen))),
+            unknown=whole(unknown), rate_all=decimal(len(flares) * 7 / 90))) in first
     assert _("How strong (0–10): mean {mean}, highest {highest}, over {marks} in pain on "
              "{regions} (a mark: one region in one flare; 0 is not pain).").split(" (")[0].format(
         mean=decimal(float(np.mean(pain))), highest=max(pain),
