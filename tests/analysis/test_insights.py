@@ -249,5 +249,6 @@ def test_a_night_after_a_flare_known_only_to_the_day_is_no_outcome(store):
                                  sites=(SpasmSite("soleus.left", 5),)) for d in days])
     store.checkins.put_many([CheckIn(d, stress=8 if i % 2 else 2) for i, d in enumerate(days)])
     insights = load_insights(store, Period(D0, days[-1]), D0 + timedelta(days=60))
-    stress = next(c for c in insights.following_night if c.title.startswith("High stress"))
+    stress = next(c for c in insights.following_night
+                  if c.title == _("High stress and the following night"))
     assert stress.days == 0 and not stress.enough

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from fibromap.analysis.scores import (
+    SHORTFALL,
     SssAnswers,
     criteria_2016,
     fibromyalgia_severity,
@@ -18,6 +19,7 @@ from fibromap.analysis.scores import (
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.questionnaires import FIQR_FUNCTION, FIQR_ITEMS, FIQR_OVERALL, FIQR_SYMPTOMS
 from fibromap.errors import ValidationError
+from fibromap.i18n import _
 from tests.helpers.refusals import fits, refused, says
 
 ATLAS = load_atlas()
@@ -143,9 +145,10 @@ def test_fiqr_needs_half_of_each_section_before_it_gives_a_score():
     result = fiqr(three)
     assert result.total is None and not result.scored and result.answered == 3
     assert (result.function, result.overall, result.symptoms) == (None, 20, None)  # 10 * 2/1
-    assert fiqr_shortfall(result, three) == (
-        "a FIQR score needs at least 5 of the 9 function questions (answered 1); "
-        "5 of the 10 symptom questions (answered 1)")
+    says(fiqr_shortfall(result, three), "a FIQR score needs at least {shortfall}",
+         shortfall=_("; ").join([
+             _(SHORTFALL["function"]).format(needed=5, items=9, given=1),
+             _(SHORTFALL["symptom"]).format(needed=5, items=10, given=1)]))
     # Exactly half (rounded up) of each: 5 of 9, 1 of 2, 5 of 10, all 4s.
     minimal = ({i: 4 for i in FIQR_FUNCTION[:5]} | {FIQR_OVERALL[0]: 4}
                | {i: 4 for i in FIQR_SYMPTOMS[:5]})
