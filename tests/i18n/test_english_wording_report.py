@@ -88,7 +88,8 @@ def test_the_reports_sentences(tmp_path, sqlite_url, paths):
                            for h in (3, 9, 15, 21)])
     store.close()
     target = tmp_path / "report.pdf"
-    assert main(["report", "--from", "2026-04-30", "--to", "2026-04-30", "-o", str(target)]) == 0
+    assert main(["--language", "en", "report", "--from", "2026-04-30", "--to", "2026-04-30",
+                 "-o", str(target)]) == 0
     text = words(target)
     assert "Muscle spasms and pain: record for the appointment" in text
     assert "Scores and patterns are information for your clinician, not a diagnosis." in text

@@ -21,6 +21,7 @@ from fibromap.domain.atlas import WPI_AREAS, load_atlas
 from fibromap.domain.questionnaires import FIQR_FUNCTION, FIQR_OVERALL, FIQR_SYMPTOMS, QuestionnaireKind
 from fibromap.domain.records import Records
 from fibromap.domain.vocabulary import TermKind
+from fibromap.figure.formatting import in_sentence
 from fibromap.i18n import _, ngettext, npgettext
 from fibromap.i18n.formats import day as day_text
 from fibromap.i18n.formats import decimal, whole
@@ -161,7 +162,7 @@ def test_the_demos_last_90_days_answer_the_four_questions_on_pages_1_and_2(demo)
     seen = observed(records, start, end)
     assert 0 < 90 - len(seen) < 90 - len(days)  # some days without any record, not only flare days
     unknown = 90 - len(seen)
-    assert _("{how_often}: {rate}.").format(
+    assert flat(_("{how_often}: {rate}.").format(
         how_often=_("How often: {flares} on {with_flares} of {days}").format(
             flares=ngettext("{n} flare", "{n} flares", len(flares)).format(n=whole(len(flares))),
             with_flares=len(days),
@@ -175,13 +176,13 @@ def test_the_demos_last_90_days_answer_the_four_questions_on_pages_1_and_2(demo)
             rate=_("{rate} a week").format(rate=decimal(len(flares) * 7 / len(seen))),
             observed=ngettext("{count} day", "{count} days", len(seen)).format(
                 count=whole(len(seen))),
-            unknown=whole(unknown), rate_all=decimal(len(flares) * 7 / 90))) in first
-    assert _("How strong (0–10): mean {mean}, highest {highest}, over {marks} in pain on "
+            unknown=whole(unknown), rate_all=decimal(len(flares) * 7 / 90)))) in first
+    assert flat(_("How strong (0–10): mean {mean}, highest {highest}, over {marks} in pain on "
              "{regions} (a mark: one region in one flare; 0 is not pain).").split(" (")[0].format(
         mean=decimal(float(np.mean(pain))), highest=max(pain),
         marks=ngettext("{n} mark", "{n} marks", len(pain)).format(n=whole(len(pain))),
         regions=ngettext("{n} different region", "{n} different regions", len(in_pain)).format(
-            n=whole(len(in_pain)))) in first
+            n=whole(len(in_pain))))) in first
     # The same spot or moving around, in this period and the one before.
     for period_flares, label in ((flares, "now"), (days_of(records, start - timedelta(days=90),
                                                                start - timedelta(days=1)), "before")):
@@ -191,7 +192,7 @@ def test_the_demos_last_90_days_answer_the_four_questions_on_pages_1_and_2(demo)
         top = sorted(counts, key=lambda r: (-counts[r], r))[:3]
         share = sum(1 for regions in touched if regions & set(top)) / len(touched)
         if label == "now":
-            assert ngettext(
+            assert flat(ngettext(
                 "{share} of the {flares} touched one of the {top} most frequent regions "
                 "({names}); {n} different region in all",
                 "{share} of the {flares} touched one of the {top} most frequent regions "
@@ -199,9 +200,9 @@ def test_the_demos_last_90_days_answer_the_four_questions_on_pages_1_and_2(demo)
                 share=percent(share), top=3, n=whole(len(counts)),
                 flares=ngettext("{n} flare", "{n} flares", len(touched)).format(
                     n=whole(len(touched))),
-                names=", ".join(ATLAS.name(r).lower() for r in top)) in first
+                names=", ".join(in_sentence(ATLAS.name(r)) for r in top))) in first
         else:
-            assert ngettext(
+            assert flat(ngettext(
                 "; in the previous {days}, {share} of {flares} in its {top} most frequent, "
                 "{n} region in all",
                 "; in the previous {days}, {share} of {flares} in its {top} most frequent, "
@@ -210,7 +211,7 @@ def test_the_demos_last_90_days_answer_the_four_questions_on_pages_1_and_2(demo)
                                90).format(n=90),
                 share=percent(share), top=3, n=whole(len(counts)),
                 flares=npgettext("after of or with (German dative)", "{n} flare", "{n} flares",
-                                 len(touched)).format(n=whole(len(touched)))) + "." in first
+                                 len(touched)).format(n=whole(len(touched)))) + ".") in first
     # What makes it worse or better: named with their counts (the detail lists follow).
     worse = _("logged most often with flares: {triggers}").split("{")[0]
     better = _("most relief: {helped}").split("{")[0]
@@ -220,9 +221,9 @@ def test_the_demos_last_90_days_answer_the_four_questions_on_pages_1_and_2(demo)
     felt = Counter(q for f in flares for q in f.qualities)
     words = ", ".join(f"{records['labels'][k]} {n}" for k, n in
                       sorted(felt.items(), key=lambda kv: (-kv[1], kv[0])))
-    assert ngettext("What it felt like: {felt} (of {n} flare; one may have several words).",
+    assert flat(ngettext("What it felt like: {felt} (of {n} flare; one may have several words).",
                     "What it felt like: {felt} (of {n} flares; one may have several words).",
-                    len(flares)).format(felt=words, n=whole(len(flares))) in first
+                    len(flares)).format(felt=words, n=whole(len(flares)))) in first
 
 
 def test_the_demos_last_90_days_are_compared_with_the_previous_90_by_hand(demo):
@@ -273,18 +274,18 @@ def test_the_2016_criteria_are_given_for_the_latest_sss_with_a_wpi(demo):
         latest.day.day < first_flare.day)
     meets = (((len(areas) >= 7 and score >= 5) or (4 <= len(areas) <= 6 and score >= 9))
              and len(groups) >= 4 and months >= 3)
-    assert _("ACR 2016 criteria ({not_a_diagnosis}): {verdict}").format(
+    assert flat(_("ACR 2016 criteria ({not_a_diagnosis}): {verdict}").format(
         not_a_diagnosis=_(NOT_A_DIAGNOSIS),
         verdict=_("meets the 2016 research criteria") if meets
-        else _("does not meet the 2016 research criteria")) in text
-    assert _("WPI {wpi} with SSS {sss} on {day} (within WPI 7 or more with SSS 5 or more, "
+        else _("does not meet the 2016 research criteria"))) in text
+    assert flat(_("WPI {wpi} with SSS {sss} on {day} (within WPI 7 or more with SSS 5 or more, "
              "or WPI 4–6 with SSS 9 or more)").split(" (")[0].format(
-        wpi=len(areas), sss=score, day=day_text(latest.day)) in text
-    assert _("generalized pain in {count} of 5 regions (4 needed)").format(
-        count=len(groups)) in text
-    assert ngettext("records go back {n} whole month ({needed} needed)",
+        wpi=len(areas), sss=score, day=day_text(latest.day))) in text
+    assert flat(_("generalized pain in {count} of 5 regions (4 needed)").format(
+        count=len(groups))) in text
+    assert flat(ngettext("records go back {n} whole month ({needed} needed)",
                     "records go back {n} whole months ({needed} needed)", months).format(
-        n=whole(months), needed=3) in text
+        n=whole(months), needed=3)) in text
 
 
 def test_no_page_but_the_last_is_more_than_a_third_blank(demo):
@@ -305,9 +306,10 @@ def test_the_busiest_day_and_an_empty_month_fit_on_one_page(demo, tmp_path):
         pages = page_texts(report)
         assert len(pages) == 1, (first, last)
     text = flat(pages[0])
-    assert _("No flares were recorded in this period.") in text
-    assert _("There are no records at all in this period (no flare, check-in or rating), so "
-             "no comparison is possible: no records is not the same as no flares.") in text
+    assert flat(_("No flares were recorded in this period. Nor any check-in: no records is not "
+             "the same as no flares.")) in text
+    assert flat(_("There are no records at all in this period (no flare, check-in or rating), so "
+             "no comparison is possible: no records is not the same as no flares.")) in text
     assert _("Flares a week") not in text
     assert _("Widespread Pain Index: no flares were recorded in this period, so there "
              "is no WPI ({no_records}).").split(" ({")[0] in text

@@ -201,17 +201,21 @@ def front_sides(target) -> tuple[float, float]:
     """Where the front figure's R and L stand across the page (x of each, points)."""
     import pdfplumber
 
+    from fibromap.domain.atlas import View
+    from fibromap.figure.body_figures import side_letters, view_title
+
+    front, (left, right) = view_title(View.FRONT), side_letters()
     with pdfplumber.open(target) as pdf:
         for page in pdf.pages:
             words = page.extract_words()
-            fronts = [w for w in words if w["text"] == "Front"]  # the caption's, the title
+            fronts = [w for w in words if w["text"] == front]  # the caption's, the title
             if not fronts:
                 continue
             title = max(fronts, key=lambda w: w["top"])
-            below = [w for w in words if w["text"] in ("R", "L") and w["x0"] < page.width / 2
+            below = [w for w in words if w["text"] in (right, left) and w["x0"] < page.width / 2
                      and title["top"] < w["top"] < title["top"] + 120]
             sides = {w["text"]: w["x0"] for w in below}
-            return sides["R"], sides["L"]
+            return sides[right], sides[left]
     raise AssertionError("no front figure in the report")
 
 
