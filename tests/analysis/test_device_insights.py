@@ -137,7 +137,8 @@ def test_an_irregular_bedtime_is_an_hour_or_more_from_the_usual_one():
 def test_the_post_exertional_pattern_is_named_only_for_a_notable_rise():
     from fibromap.analysis.insights import adjust, compare
 
-    busy = set(random.Random(6).sample(range(80), 20))  # at random: a pattern that repeats matches its own shifts
+    # At random: a pattern that repeats matches its own shifts.
+    busy = set(random.Random(6).sample(range(80), 20))
     rise = [(day(i), i in busy, 3.0 if i in busy else float(i % 2)) for i in range(80)]
     drop = [(d, busy, 1.0 - outcome / 3) for d, busy, outcome in rise]
     named, unnamed = adjust([compare("Busy days and flares 1 day later", "after busy days",
