@@ -16,6 +16,11 @@ from fibromap.cli import main
 from fibromap.config import HOME_ENV, Paths, instance_address
 from fibromap.desktop import install_desktop_entry
 from fibromap.errors import FibroMapError
+from fibromap.i18n import _
+from tests.helpers.refusals import says
+
+LINUX_ONLY = ("--install-desktop-entry is for Linux desktops; on Windows and macOS install the "
+              "FibroMap bundle instead")
 
 
 @pytest.fixture
@@ -102,9 +107,10 @@ def test_elsewhere_a_socket_file_in_the_persons_own_runtime_folder(tmp_path):
 @pytest.mark.parametrize("platform", ["win32", "darwin"])
 def test_the_menu_entry_is_for_linux_desktops_only(platform, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(sys, "platform", platform)
-    with pytest.raises(FibroMapError, match="for Linux desktops"):
+    with pytest.raises(FibroMapError) as told:
         install_desktop_entry(tmp_path / "share")
+    says(told.value, LINUX_ONLY)
     assert not (tmp_path / "share").exists()
     assert main(["--install-desktop-entry"]) == 1
     error = capsys.readouterr().err.strip()
-    assert error.count("\n") == 0 and "install the FibroMap bundle instead" in error
+    assert error.count("\n") == 0 and error.endswith(_(LINUX_ONLY))

@@ -7,15 +7,21 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from fibromap.analysis.device_insights import (
-    bedtime_comparison, busy_days, exertion_comparisons, irregular_bedtimes,
+    PEM,
+    bedtime_comparison,
+    busy_days,
+    busy_words,
+    exertion_comparisons,
+    irregular_bedtimes,
     measured_sleep_comparisons,
 )
 from fibromap.analysis.insights import Observed
 from fibromap.analysis.timeline import Timeline
 from fibromap.domain.daily import CheckIn
-from fibromap.domain.device_data import (
-    DeviceSleep, DeviceSource, DeviceSteps, Moment, device_days,
-)
+from fibromap.domain.device_data import DeviceSleep, DeviceSource, DeviceSteps, Moment, device_days
+from fibromap.i18n import _
+from tests.helpers.refusals import fits
+from tests.helpers.sentences import SHORT, parts, short
 
 PHONE = DeviceSource("Apple Health", "iPhone")
 WATCH = DeviceSource("Apple Health", "Apple Watch")
@@ -65,17 +71,16 @@ def test_busy_days_against_flares_later_and_fatigue_over_the_next_three_days():
     one, two, three, tired = exertion_comparisons(days, flares_on, fatigue, EVERY_DAY)
     assert len(busy) == 6 and one.n_exposed == 6 and one.n_other == 60 - 14 - 6
     assert one.mean_exposed == 2.0 and one.mean_other == 0.0
-    assert two.mean_exposed == 0.0 and two.pattern == "a possible post-exertional pattern"
+    assert two.mean_exposed == 0.0 and two.pattern == PEM
     # The pattern is named only where the rise is notable, never for a drop or chance.
-    assert "post-exertional" not in two.sentence()
+    assert _(PEM) not in two.sentence()
     # The day after a busy day is not itself busy; only days 31.. have flares.
     assert three.mean_exposed == 0.0
     assert tired.n_exposed == 6 and tired.mean_exposed == pytest.approx((8 + 4 + 4) / 3)
     # Six busy days are too few to say anything: the sentence says how many more it needs.
-    assert "not enough data yet — needs 4 more days after days with more than 1.5× your " \
-        "usual steps" in tired.sentence()
-    assert tired.title == "Busy days and fatigue over the next 3 days"
-    assert tired.sentence().endswith("(rests on 30 days so far).")
+    assert tired.title == _("Busy days and fatigue over the next 3 days")
+    assert tired.exposed == busy_words() and tired.days == 30
+    short(tired, (4, busy_words()))
 
 
 def test_short_and_broken_nights_against_flares_that_day_and_the_next_two():
@@ -85,8 +90,8 @@ def test_short_and_broken_nights_against_flares_that_day_and_the_next_two():
     flares_on = {day(i): 3 for i in range(40) if i % 3 == 0}
     comparisons = measured_sleep_comparisons(days, timeline(flares_on), EVERY_DAY)
     titles = [c.title for c in comparisons]
-    assert titles == [f"Measured {what} and spasms {h} h later" for what in
-                      ("sleep", "awakenings") for h in (24, 48, 72)]
+    assert titles == [_(f"Measured {what} and spasms {{hours}} h later").format(hours=h)
+                      for what in ("sleep", "awakenings") for h in (24, 48, 72)]
     short_24 = comparisons[0]
     assert (short_24.n_exposed, short_24.n_other) == (14, 26)   # days 0, 3, … 39
     assert short_24.mean_exposed == 3.0 and short_24.mean_other == 0.0
@@ -126,19 +131,19 @@ def test_an_irregular_bedtime_is_an_hour_or_more_from_the_usual_one():
     compared = bedtime_comparison(days, timeline(night_flares, hour=2), EVERY_DAY)
     assert (compared.n_exposed, compared.n_other) == (1, 8)
     assert compared.mean_exposed == 2.0 and compared.mean_other == pytest.approx(1 / 8)
-    assert "not enough data yet" in compared.sentence()
+    fits(compared.sentence(), SHORT, title=compared.title)  # not enough data yet
 
 
 def test_the_post_exertional_pattern_is_named_only_for_a_notable_rise():
     from fibromap.analysis.insights import adjust, compare
 
-    busy = set(random.Random(6).sample(range(80), 20))  # at random: a pattern that repeats matches its own shifts
+    # At random: a pattern that repeats matches its own shifts.
+    busy = set(random.Random(6).sample(range(80), 20))
     rise = [(day(i), i in busy, 3.0 if i in busy else float(i % 2)) for i in range(80)]
     drop = [(d, busy, 1.0 - outcome / 3) for d, busy, outcome in rise]
     named, unnamed = adjust([compare("Busy days and flares 1 day later", "after busy days",
                                      "after other days", "flares a day", rows,
                                      "a possible post-exertional pattern")
                              for rows in (rise, drop)])
-    assert named.notable and named.sentence().endswith(
-        "Association, not cause: a possible post-exertional pattern.")
-    assert unnamed.difference < 0 and unnamed.sentence().endswith("Association, not cause.")
+    assert named.notable and parts(named, pattern=PEM)
+    assert unnamed.difference < 0 and parts(unnamed)  # no pattern named

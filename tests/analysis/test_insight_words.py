@@ -7,10 +7,13 @@ from datetime import date, timedelta
 
 import pytest
 
+from fibromap.analysis.comparison_words import outcome_words, signed
 from fibromap.analysis.device_insights import Rhythm
 from fibromap.analysis.insight_words import (
+    CANNOT_TELL,
+    COULD_BE,
     LEADS,
-    TOO_FEW,
+    OTHER_LEAD,
     UNLIKELY,
     figures,
     lead,
@@ -20,6 +23,10 @@ from fibromap.analysis.insight_words import (
 )
 from fibromap.analysis.insights import MIN_DAYS, adjust, compare
 from fibromap.analysis.pattern_words import (
+    MOVED,
+    NO_FLARES,
+    RHYTHM,
+    SAME,
     rhythm_figures,
     rhythm_leads,
     rounded_clock,
@@ -32,13 +39,30 @@ from fibromap.analysis.review import load_insights
 from fibromap.demo import generate
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.records import Records
+from fibromap.i18n import _, formats, ngettext
 from fibromap.store.bulk import write_new
+from tests.helpers.refusals import fits, says
 
 D0 = date(2026, 1, 1)
 METHOD_WORDS = ("Newey", "Welch", "Benjamini", "Hochberg", "CI", "confidence", "interval",
                 "p =", "q =", "p <", "adjusted", "Student", "notable")
 MOST_WORDS = 25
-VERDICTS = ("unlikely to be chance.", "could be chance.", "can't tell if it's chance.")
+VERDICTS = (UNLIKELY, COULD_BE, CANNOT_TELL)
+TOO_FEW = ("{title}: too few days to tell yet — {count} more day needed.",
+           "{title}: too few days to tell yet — {count} more days needed.")
+MORE = ("about {count} more flare", "about {count} more flares")
+FEWER = ("about {count} fewer flare", "about {count} fewer flares")
+
+
+def counted(words: tuple[str, str], n: int) -> str:
+    return ngettext(*words, n).format(count=formats.whole(n))
+
+
+def fraction(words: str, size: float) -> str:
+    """A fraction of one in its phrase (its note to translators is not said in English)."""
+    text = _(words)
+    return (words.removesuffix(" (a fraction of one)") if text == words else text).format(
+        count=formats.decimal(size, 1))
 
 
 def assert_plain(sentence: str) -> None:
@@ -88,40 +112,48 @@ def test_every_first_sentence_of_a_year_is_plain_short_and_has_its_days(a_year):
         assert c.kind in LEADS, c.title  # no comparison falls back on the generic sentence
         sentence = lead(c)
         assert_plain(sentence)
-        assert sentence.endswith(VERDICTS) or "too few days to tell yet" in sentence
-        said = c.days if c.kind.startswith("medication.") else c.n_exposed
-        assert f"— {said:,} " in sentence  # the days (or nights) it rests on
-        assert (sentence.endswith(UNLIKELY + ".")) == (c.enough and c.notable)
+        if not c.enough:
+            says(sentence, ngettext(*TOO_FEW, c.more_days_needed), title=c.title,
+                 count=c.more_days_needed)
+            continue
+        said = fits(sentence, LEADS[c.kind])
+        assert said["verdict"] in [_(v) for v in VERDICTS]
+        rests = c.days if c.kind.startswith("medication.") else c.n_exposed
+        assert formats.whole(rests) in said["basis"]  # the days (or nights) it rests on
+        assert (said["verdict"] == _(UNLIKELY)) == c.notable
         # The exact figures follow it, with the days on each side; the method does not.
-        assert f"{c.n_exposed} + {c.n_other} = {c.days} days" in figures(c)
+        assert f"{c.n_exposed} + {c.n_other} = {c.days}" in figures(c)
         assert not [w for w in ("Newey", "Welch", "Benjamini", "CI") if w in figures(c)]
 
 
 @pytest.mark.parametrize("exposed, other, words", [
-    ([3.0, 3.0] * 6, [1.0, 1.0] * 6, "about 2 more flares the next day"),
-    ([2.0, 2.0] * 6, [1.0, 1.0] * 6, "about 1 more flare the next day"),
-    ([1.8, 1.8] * 6, [1.0, 1.0] * 6, "about 0.8 more flares the next day"),
-    ([1.0, 1.02] * 6, [1.0, 1.0] * 6, "about as many flares the next day"),
-    ([0.0, 1.0] * 6, [2.0, 2.0] * 6, "about 2 fewer flares the next day"),
+    ([3.0, 3.0] * 6, [1.0, 1.0] * 6, lambda: counted(MORE, 2)),
+    ([2.0, 2.0] * 6, [1.0, 1.0] * 6, lambda: counted(MORE, 1)),
+    ([1.8, 1.8] * 6, [1.0, 1.0] * 6, lambda: fraction("about {count} more flares (a fraction of one)", 0.8)),
+    ([1.0, 1.02] * 6, [1.0, 1.0] * 6, lambda: _("about as many flares")),
+    ([0.0, 1.0] * 6, [2.0, 2.0] * 6, lambda: counted(FEWER, 2)),
 ])
 def test_sizes_are_rounded_for_reading_with_the_right_plural(exposed, other, words):
     c = compare("Poor sleep and spasms 24 h later", "after a poor night", "after a better night",
                 "flares a day", rows(exposed, other), kind="sleep.flares.1")
-    assert words in lead(c)
-    assert f"{c.mean_exposed:.2f} flares a day" in figures(c)  # the exact figure stays
+    change = fits(lead(c), LEADS["sleep.flares.1"])["change"]
+    assert change == words()
+    assert formats.decimal(c.mean_exposed, 2) in figures(c)  # the exact figure stays
 
 
 def test_ratings_are_higher_or_lower_in_points_and_medications_say_a_day():
     pain = compare("Poor sleep and overall pain the same day", "after a poor night",
                    "after a better night", "overall pain (0–10)",
                    rows([6.0, 5.0] * 6, [4.0, 5.0] * 6), rating=True, kind="sleep.pain.1")
-    assert "your overall pain was about 1 point higher the next day — 12 such nights" in lead(pain)
+    says(lead(pain), LEADS["sleep.pain.1"], verdict=fits(lead(pain), LEADS["sleep.pain.1"])["verdict"],
+         change=counted(("about {count} point higher", "about {count} points higher"), 1),
+         basis=counted(("{count} such night", "{count} such nights"), 12))
     started = compare("Low dose naltrexone 4.5 mg started 01 Feb 2026", "in the 30 days after",
                       "in the 30 days before", "flares a day",
                       rows([1.0, 2.0] * 6, [3.0, 3.0] * 6), kind="medication.flares",
                       medication="Low dose naltrexone", window="30")
-    assert lead(started).startswith("Since starting Low dose naltrexone: about 2 fewer "
-                                    "flares a day than in the 30 days before — 24 days;")
+    fits(lead(started), LEADS["medication.flares"], medication="Low dose naltrexone",
+         window="30", change=counted(FEWER, 2), basis=counted(("{count} day", "{count} days"), 24))
     assert_plain(lead(started))
 
 
@@ -133,10 +165,15 @@ def test_the_verdict_follows_the_adjusted_p_value_and_the_figures_keep_the_stati
                                                             [2.0, 1.0, 2.0, 1.0, 2.0] * 4),
                     kind="sleep.flares.1")
     clear, noise = adjust([clear, noise])
-    assert lead(clear).endswith("unlikely to be chance.") and clear.notable
-    assert lead(noise).endswith("could be chance.") and not noise.notable
+    assert fits(lead(clear), LEADS["sleep.flares.1"])["verdict"] == _(UNLIKELY) and clear.notable
+    assert fits(lead(noise), LEADS["sleep.flares.1"])["verdict"] == _(COULD_BE) and not noise.notable
     # The interval and the p-values are for "How this is worked out".
-    assert "95 % confidence interval" in statistics(clear) and "over 2 comparisons" in statistics(clear)
+    fits(statistics(clear), ngettext(
+        "Difference {difference}; 95 % confidence interval {low} to {high}; p {p}, adjusted "
+        "p {q} over {tests} comparison: {verdict}.",
+        "Difference {difference}; 95 % confidence interval {low} to {high}; p {p}, adjusted "
+        "p {q} over {tests} comparisons: {verdict}.", 2), tests=2, verdict=_("notable"),
+        difference=signed(clear.difference, 2))
     assert "95 %" not in lead(clear) + figures(clear)
 
 
@@ -145,17 +182,18 @@ def test_too_few_days_says_how_many_more_with_the_right_plural():
                         "after other days", "night-time flares",
                         rows([1.0] * (MIN_DAYS - 1), [0.0, 1.0] * MIN_DAYS), kind="trigger",
                         trigger="cold")
-    assert lead(one_short) == TOO_FEW.format(title="Cold and the following night",
-                                             needed="1 more day")
-    assert lead(one_short).endswith("too few days to tell yet — 1 more day needed.")
-    assert figures(one_short) == ("It needs 1 more day after days with cold logged; it rests on "
-                                  f"{3 * MIN_DAYS - 1} days so far.")
+    says(lead(one_short), ngettext(*TOO_FEW, 1), title="Cold and the following night", count=1)
+    says(figures(one_short), "It needs {needs}; it rests on {days} so far.",
+         needs=ngettext("{count} more day {side}", "{count} more days {side}", 1).format(
+             count=1, side="after days with cold logged"),
+         days=counted(("{count} day", "{count} days"), 3 * MIN_DAYS - 1))
 
 
 def test_a_kind_not_in_the_table_still_reads_whole():
     c = compare("Something new", "a", "b", "flares a day", rows([2.0, 3.0] * 6, [1.0, 1.0] * 6))
-    assert lead(c).startswith("Something new: a difference of about +1.5 in flares a day — 12 "
-                              "such days;")
+    fits(lead(c), OTHER_LEAD, title="Something new", number=signed(1.5),
+         outcome=outcome_words("flares a day"),
+         basis=counted(("{count} such day", "{count} such days"), 12))
 
 
 @pytest.mark.parametrize("outcome, heading, unit, says, never", [
@@ -182,15 +220,17 @@ def test_patterns_first_sentences_follow_the_spread_and_round_the_clock():
     atlas = load_atlas()
     same = spread({D0: {"soleus.left": 5, "soleus.right": 1}}, atlas)
     moving = spread({D0: {r.id: 1 for r in list(atlas)[:20]}}, atlas)
-    assert spread_lead(same) == "Your spasms mostly came back to the same few spots."
-    assert same.summary.startswith("Mostly the same spots")  # the same bounds as the summary
-    assert spread_lead(moving) == "Your spasms moved around, with no spot standing out."
-    assert moving.summary.startswith("They move around")
-    assert spread_figures(same, atlas.name).startswith("100% of the marks were on the left lower "
-                                                       "calf (soleus), right lower calf (soleus).")
-    assert "2 regions in all" in spread_figures(same, atlas.name)
-    assert spread_figures(same, atlas.name).endswith("over 1 week with flares.")
-    assert spread_lead(spread({}, atlas)) == "No flares in this period."
+    assert spread_lead(same) == _(SAME)
+    assert same.top_share >= 0.6  # the same bounds as the summary's "mostly the same spots"
+    assert spread_lead(moving) == _(MOVED)
+    assert moving.top_share <= 0.35  # and as its "they move around"
+    says(spread_figures(same, atlas.name), "{share} of the marks were on the {names}. {regions} "
+         "in all, on average {per_week} different regions a week, over {weeks} with flares.",
+         share=formats.percent(1.0), names=_(", ").join(
+             atlas.name(r).lower() for r in ("soleus.left", "soleus.right")),
+         regions=counted(("{count} region", "{count} regions"), 2),
+         per_week=formats.decimal(2, 1), weeks=counted(("{count} week", "{count} weeks"), 1))
+    assert spread_lead(spread({}, atlas)) == _(NO_FLARES)
     assert (rounded_clock("22:49"), rounded_clock("23:58"), rounded_clock("05:02")) == (
         "22:50", "00:00", "05:00")
 
@@ -204,11 +244,14 @@ def test_the_bedtime_paragraph_leads_with_plain_sentences():
                                 kind="bedtime", minutes="60")])[0]
     rhythm = Rhythm(89, ("22:16", "22:49", "23:09"), ("05:08", "05:49", "06:54"), irregular)
     times, compared = rhythm_leads(rhythm)
-    assert times == "You usually went to bed around 22:50 and woke around 05:50."
-    assert compared.startswith("After bedtimes over 60 minutes from your usual you had about "
-                               "0.7 more flares that night — 12 such nights;")  # 1.33 against 0.67
+    says(times, RHYTHM, bed="22:50", wake="05:50")
+    said = fits(compared, LEADS["bedtime"], minutes="60",
+                basis=counted(("{count} such night", "{count} such nights"), 12))
+    # 1.33 against 0.67
+    assert said["change"] == fraction("about {count} more flares (a fraction of one)", 0.7)
     for sentence in (times, compared):
         assert_plain(sentence)
     details = rhythm_figures(rhythm)
-    assert "22:16–23:09" in details and "12 + 78 = 90 nights" in details
+    nights = counted(("{count} night", "{count} nights"), 90)
+    assert "22:16–23:09" in details and f"12 + 78 = {nights}" in details
     assert "CI" not in details and "p =" not in details

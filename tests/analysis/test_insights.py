@@ -4,17 +4,26 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from fibromap.analysis.insights import (
-    ASSOCIATION, MIN_DAYS, Observed, adjust, compare, following_night_comparisons,
-    medication_comparisons, sleep_comparisons,
+    MIN_DAYS,
+    POOR_NIGHT_WORDS,
+    Observed,
+    adjust,
+    compare,
+    following_night_comparisons,
+    medication_comparisons,
+    sleep_comparisons,
 )
 from fibromap.analysis.patterns import spread
-from fibromap.analysis.review import load_insights
 from fibromap.analysis.periods import Period
+from fibromap.analysis.review import load_insights
 from fibromap.analysis.timeline import Timeline
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.daily import CheckIn, Medication
 from fibromap.domain.flare import Flare, SpasmSite
+from fibromap.i18n import _, formats, ngettext
 from tests.helpers.records import at
+from tests.helpers.refusals import fits, says
+from tests.helpers.sentences import SHORT, parts, verdict
 
 D0 = date(2026, 1, 1)
 EVERYTHING = Observed(date.min, date.max)
@@ -41,16 +50,18 @@ def test_too_few_days_is_hidden_and_says_how_many_more():
                      rows([1.0, 2.0] * 2, [0.0, 1.0] * 6))
     assert not result.enough and result.more_days_needed == MIN_DAYS - 4
     text = result.sentence()
-    assert "not enough data yet" in text and "6 more days after a poor night" in text
-    assert "rests on 16 days" in text
+    says(text, SHORT, title="Poor sleep",
+         needs=ngettext("{count} more day {side}", "{count} more days {side}", 6).format(
+             count=6, side="after a poor night"),
+         days=ngettext("{count} day", "{count} days", 16).format(count=16))
 
 
 def test_no_difference_is_not_fewer_and_no_variation_has_no_interval():
     flat = adjust([compare("Same", "on some days", "on others", "flares a day",
                            rows([2.0] * 12, [2.0] * 12))])[0]
-    text = flat.sentence()
-    assert "no difference" in text and "fewer" not in text and "more" not in text.split("—")[1]
-    assert "the interval cannot be estimated" in text and "CI" not in text
+    said = parts(flat)
+    assert said["change"] == _("no difference")
+    assert not flat.estimable and said["detail"] == _(flat.result.reason)  # no interval
     assert flat.q_value is None and not flat.notable
 
 
@@ -61,8 +72,8 @@ def test_sentences_carry_the_adjusted_p_value_and_the_number_of_comparisons():
                     rows([1.0, 2.0, 1.0, 2.0, 3.0] * 4, [2.0, 1.0, 2.0, 1.0, 2.0] * 4, seed=2))
     clear, noise = adjust([clear, noise])
     assert clear.notable and clear.tests == 2
-    assert "over 2 comparisons: notable" in clear.sentence()
-    assert not noise.notable and "could well be chance" in noise.sentence()
+    assert verdict(clear) == _("notable")
+    assert not noise.notable and verdict(noise) == _("could well be chance")
     assert noise.q_value == pytest.approx(min(1.0, noise.p_value * 2 / 2))  # ranked second of two
     assert clear.q_value == pytest.approx(min(clear.p_value * 2, noise.q_value))
 
@@ -80,8 +91,9 @@ def test_poor_sleep_is_followed_by_more_flares_at_24_hours():
     assert day24.n_exposed == 20 and day24.n_other == 20
     assert day24.mean_exposed == pytest.approx(sum(3 + (i % 3 == 0) for i in poor_nights) / 20)
     assert day24.difference > 1.5 and day24.ci_low > 0
-    assert "under 6 h of sleep or sleep quality 3 of 10 or less" in day24.sentence()
-    assert ASSOCIATION.capitalize() in day24.sentence() and "40 days" in day24.sentence()
+    assert day24.exposed == _("after a poor night ({poor_night})").format(
+        poor_night=_(POOR_NIGHT_WORDS).format(hours=6, quality=3))
+    assert parts(day24) and day24.days == 40  # the sentence says both sides and the days
     assert day48.n_exposed + day48.n_other == 39  # the 48 h outcome of the last day is unknown
 
 
@@ -106,17 +118,19 @@ def test_triggers_water_stress_and_foods_against_the_following_night():
     recorded = set(days)
     results = {c.title: c for c in following_night_comparisons(
         days, checkins, triggers, nights, {"cold": "Cold", "meal": "A meal"}, recorded, EVERYTHING)}
-    cold = results["Cold and the following night"]
+    cold = results[_("{trigger} and the following night").format(trigger="Cold")]
     assert (cold.n_exposed, cold.n_other, cold.mean_exposed) == (12, 18, 2)
     assert cold.mean_other == pytest.approx(6 / 18)
-    assert "A meal and the following night" not in results  # never logged
-    water = results["Little water and the following night"]
+    assert _("{trigger} and the following night").format(trigger="A meal") not in results  # never logged
+    water = results[_("Little water and the following night")]
     assert (water.n_exposed, water.mean_exposed, water.mean_other) == (15, 2, 0)
-    assert "4 glasses of water or fewer" in water.exposed
-    assert results["Coffee and the following night"].n_exposed == 15  # both spellings, one food
-    assert "after days with Coffee" in results["Coffee and the following night"].exposed  # commonest
-    stress = results["High stress and the following night"]
-    assert stress.n_exposed == 10 and "stress 7 of 10 or more" in stress.exposed
+    assert water.exposed == _("after days with {level} glasses of water or fewer").format(level=4)
+    coffee = results[_("{Food} and the following night").format(Food="Coffee")]
+    assert coffee.n_exposed == 15  # both spellings, one food
+    assert coffee.exposed == _("after days with {food}").format(food="Coffee")  # commonest
+    stress = results[_("High stress and the following night")]
+    assert stress.n_exposed == 10
+    assert stress.exposed == _("after days with stress {level} of 10 or more").format(level=7)
 
 
 def test_a_day_without_any_record_is_missing_not_a_day_without_the_trigger():
@@ -135,7 +149,8 @@ def test_medication_before_and_after():
     [result] = medication_comparisons([Medication("Cyclobenzaprine", "5 mg", start)], flares,
                                       D0, D0 + timedelta(days=59), EVERYTHING)
     assert (result.mean_exposed, result.mean_other, result.difference) == (1.5, 4.5, -3)
-    assert result.n_exposed == result.n_other == 30 and "3.00 fewer" in result.sentence()
+    assert result.n_exposed == result.n_other == 30
+    assert parts(result)["change"] == _("{amount} fewer").format(amount=formats.decimal(3, 2))
 
 
 def test_two_flares_every_day_up_to_today_show_no_difference_at_any_lag(store):
@@ -150,11 +165,23 @@ def test_two_flares_every_day_up_to_today_show_no_difference_at_any_lag(store):
     insights = load_insights(store, Period(start, today), today)
     for comparison in insights.sleep:
         assert comparison.difference == 0, comparison.sentence()
-        assert "no difference" in comparison.sentence()
+        assert parts(comparison)["change"] == _("no difference")
     # The 24 h from waking (8 a.m.) end at 8 a.m. the next day, which must be over: the
     # last is the day before yesterday's. 58, 57 and 56 days for 24, 48 and 72 h.
     assert [c.days for c in insights.sleep] == [58, 57, 56]
     assert insights.observed.last == today - timedelta(days=1)
+
+
+SAME_SPOTS = ("Mostly the same spots: {names} account for {share} of the regions "
+              "marked (based on {weeks} week with flares).",
+              "Mostly the same spots: {names} account for {share} of the regions "
+              "marked (based on {weeks} weeks with flares).")
+MOVING = ("They move around: {regions} different regions, and even the three "
+          "most frequent ({names}) make up only {share} of the marks (based on "
+          "{weeks} week with flares).",
+          "They move around: {regions} different regions, and even the three "
+          "most frequent ({names}) make up only {share} of the marks (based on "
+          "{weeks} weeks with flares).")
 
 
 def test_same_spot_or_moving_around():
@@ -164,10 +191,12 @@ def test_same_spot_or_moving_around():
     result = spread(same, atlas)
     assert result.weeks_with_flares == 2 and result.regions_per_week == 1.5
     assert result.top_regions[0] == "quadratus_lumborum.right" and result.top_share == 1.0
-    assert result.summary.startswith("Mostly the same spots") and "2 weeks with flares" in result.summary
-    moving = {D0: {r.id: 1 for r in list(atlas)[:20]}}
-    assert spread(moving, atlas).summary.startswith("They move around: 20 different regions")
-    assert spread({}, atlas).summary == "No flares in this period."
+    says(result.summary, ngettext(*SAME_SPOTS, 2), share=formats.percent(1.0), weeks=2,
+         names=_(", ").join(atlas.name(r).lower() for r in result.top_regions))
+    moving = spread({D0: {r.id: 1 for r in list(atlas)[:20]}}, atlas)
+    assert (moving.distinct_regions, moving.weeks_with_flares) == (20, 1)
+    fits(moving.summary, ngettext(*MOVING, 1), regions=20, weeks=1)
+    assert spread({}, atlas).summary == _("No flares in this period.")
 
 
 def test_daily_symptom_ratings_are_outcomes_after_sleep_and_medication(store):
@@ -186,11 +215,12 @@ def test_daily_symptom_ratings_are_outcomes_after_sleep_and_medication(store):
     store.medications.add(Medication("Low dose naltrexone", "4.5 mg", started))
     insights = load_insights(store, Period(D0, D0 + timedelta(days=59)), today)
     sleep, medication = insights.symptoms
-    assert sleep.title == "Poor sleep and fatigue the same day"
+    assert sleep.title == _("Poor sleep and {symptom} the same day").format(symptom="fatigue")
     assert (sleep.n_exposed, sleep.n_other) == (20, 40)
     # Poor nights: 10 before the start (9) and 10 after (7) -> 8; better: 20 at 5, 20 at 3 -> 4.
     assert (sleep.mean_exposed, sleep.mean_other) == (8, 4)
-    assert medication.title.startswith("Low dose naltrexone 4.5 mg started")
+    assert medication.title == _("{medication} started {day}: {symptom}").format(
+        medication="Low dose naltrexone 4.5 mg", day=formats.day(started), symptom="fatigue")
     before = [level[d] for d in days if d < started]
     after = [level[d] for d in days if d >= started]
     assert medication.mean_exposed == pytest.approx(sum(after) / len(after))
@@ -219,5 +249,6 @@ def test_a_night_after_a_flare_known_only_to_the_day_is_no_outcome(store):
                                  sites=(SpasmSite("soleus.left", 5),)) for d in days])
     store.checkins.put_many([CheckIn(d, stress=8 if i % 2 else 2) for i, d in enumerate(days)])
     insights = load_insights(store, Period(D0, days[-1]), D0 + timedelta(days=60))
-    stress = next(c for c in insights.following_night if c.title.startswith("High stress"))
+    stress = next(c for c in insights.following_night
+                  if c.title == _("High stress and the following night"))
     assert stress.days == 0 and not stress.enough

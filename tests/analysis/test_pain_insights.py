@@ -36,6 +36,8 @@ from fibromap.analysis.periods import Period
 from fibromap.analysis.review import load_insights
 from fibromap.analysis.statistics import hac_difference
 from fibromap.domain.daily import CheckIn, Medication
+from fibromap.i18n import _, formats
+from tests.helpers.sentences import parts, short
 
 D0 = date(2026, 1, 1)
 EVERYTHING = Observed(date.min, date.max)
@@ -55,7 +57,7 @@ def by_hand():
 
 def test_pain_the_same_day_and_the_next_rests_on_the_days_answered():
     same, following = pain_after_sleep(by_hand(), EVERYTHING)
-    assert same.title == "Poor sleep and overall pain the same day"
+    assert same.title == _("Poor sleep and overall pain the same day")
     assert same.outcome == OUTCOME and same.rating
     # Same day: 10 poor nights, all answered (days 0, 4, …, 36), pain 7 each; 30 better
     # nights less the 4 unanswered (5, 15, 25, 35, each a day after a poor one): 26 days,
@@ -73,11 +75,11 @@ def test_pain_the_same_day_and_the_next_rests_on_the_days_answered():
         sum(later) / len(later))
     # 8 poor nights with the next day answered: two short of the 10 a side needs.
     assert not following.enough and following.days == 8 + len(other)
-    assert ("needs 2 more days after a poor night" in following.sentence()
-            and f"rests on {following.days} days so far" in following.sentence())
-    words = same.sentence()
-    assert f"{7 - same.mean_other:.2f} higher" in words and "more" not in words.split("—")[1]
-    assert "10 + 26 = 36 days" in words
+    short(following, (2, following.exposed))
+    said = parts(same)  # 10 + 26 = 36 days, the means, and the change as a rating's
+    assert (same.n_exposed, same.n_other, same.days) == (10, 26, 36)
+    assert said["change"] == _("{amount} higher").format(
+        amount=formats.decimal(7 - same.mean_other, 2))
 
 
 def test_an_unanswered_day_is_missing_never_0():
@@ -103,11 +105,13 @@ def test_pain_before_and_after_a_medication_started():
                                      D0 + timedelta(days=59), EVERYTHING)
     before = [(6 + i % 2) for i in range(30) if i % 7]
     after = [(4 + i % 2) for i in range(30, 60) if i % 7]
-    assert result.title == "Duloxetine 30 mg started 31 Jan 2026, and overall pain"
+    assert result.title == _("{medication} started {day}, and overall pain").format(
+        medication="Duloxetine 30 mg", day=formats.day(start))
     assert (result.n_exposed, result.n_other) == (len(after), len(before)) == (26, 25)
     assert result.mean_exposed == pytest.approx(sum(after) / len(after))
     assert result.mean_other == pytest.approx(sum(before) / len(before))
-    assert result.difference < 0 and "lower" in result.sentence()
+    assert result.difference < 0 and parts(result)["change"] == _("{amount} lower").format(
+        amount=formats.decimal(-result.difference, 2))
 
 
 def test_in_the_insights_pain_sits_beside_flares_and_is_adjusted_with_the_rest(store):
@@ -116,12 +120,13 @@ def test_in_the_insights_pain_sits_beside_flares_and_is_adjusted_with_the_rest(s
     store.medications.add(Medication("Duloxetine", "30 mg", D0 + timedelta(days=20)))
     insights = load_insights(store, Period(D0, D0 + timedelta(days=39)), today)
     assert [c.title for c in insights.sleep] == [
-        "Poor sleep and spasms 24 h later", "Poor sleep and spasms 48 h later",
-        "Poor sleep and spasms 72 h later", "Poor sleep and overall pain the same day",
-        "Poor sleep and overall pain the next day"]
+        *(_("Poor sleep and spasms {hours} h later").format(hours=h) for h in (24, 48, 72)),
+        _("Poor sleep and overall pain the same day"),
+        _("Poor sleep and overall pain the next day")]
+    started = dict(medication="Duloxetine 30 mg", day=formats.day(D0 + timedelta(days=20)))
     assert [c.title for c in insights.medication] == [
-        "Duloxetine 30 mg started 21 Jan 2026",
-        "Duloxetine 30 mg started 21 Jan 2026, and overall pain"]
+        _("{medication} started {day}").format(**started),
+        _("{medication} started {day}, and overall pain").format(**started)]
     same = insights.sleep[3]
     assert same.mean_exposed == 7 and same.tests == sum(
         c.enough and c.estimable for c in insights.comparisons)
@@ -146,7 +151,7 @@ def false_findings(histories: int, days: int, pain_follows: float, sleep_follows
     alone, and as shown."""
     rng = random.Random(seed)
     alone = shown = counted = 0
-    for _ in range(histories):
+    for _history in range(histories):
         checkins, observed = noise(rng, days, pain_follows, sleep_follows)
         same = pain_after_sleep(checkins, observed)[0]
         if not same.enough or same.p_value is None:

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from fibromap.analysis.scores import (
+    SHORTFALL,
     SssAnswers,
     criteria_2016,
     fibromyalgia_severity,
@@ -18,6 +19,8 @@ from fibromap.analysis.scores import (
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.questionnaires import FIQR_FUNCTION, FIQR_ITEMS, FIQR_OVERALL, FIQR_SYMPTOMS
 from fibromap.errors import ValidationError
+from fibromap.i18n import _
+from tests.helpers.refusals import fits, refused, says
 
 ATLAS = load_atlas()
 
@@ -54,8 +57,9 @@ def test_sss_and_fs_worked_example():
     assert fibromyalgia_severity(11, 8) == 19
     assert sss(SssAnswers(0, 0, 0, False, False, False)) == 0
     assert sss(SssAnswers(3, 3, 3, True, True, True)) == 12
-    with pytest.raises(ValidationError, match="fatigue must be 0, 1, 2 or 3, got 4"):
+    with refused(ValidationError, "fatigue") as told:
         SssAnswers(4, 0, 0, False, False, False)
+    fits(told.value, "{item} must be 0, 1, 2 or 3, got {value}", value=4)
 
 
 def test_the_2016_criteria_with_both_branches_generalized_pain_and_three_months():
@@ -141,9 +145,10 @@ def test_fiqr_needs_half_of_each_section_before_it_gives_a_score():
     result = fiqr(three)
     assert result.total is None and not result.scored and result.answered == 3
     assert (result.function, result.overall, result.symptoms) == (None, 20, None)  # 10 * 2/1
-    assert fiqr_shortfall(result, three) == (
-        "a FIQR score needs at least 5 of the 9 function questions (answered 1); "
-        "5 of the 10 symptom questions (answered 1)")
+    says(fiqr_shortfall(result, three), "a FIQR score needs at least {shortfall}",
+         shortfall=_("; ").join([
+             _(SHORTFALL["function"]).format(needed=5, items=9, given=1),
+             _(SHORTFALL["symptom"]).format(needed=5, items=10, given=1)]))
     # Exactly half (rounded up) of each: 5 of 9, 1 of 2, 5 of 10, all 4s.
     minimal = ({i: 4 for i in FIQR_FUNCTION[:5]} | {FIQR_OVERALL[0]: 4}
                | {i: 4 for i in FIQR_SYMPTOMS[:5]})
@@ -157,9 +162,12 @@ def test_fiqr_needs_half_of_each_section_before_it_gives_a_score():
 
 
 def test_fiqr_refuses_out_of_range_unknown_or_empty_sections():
-    with pytest.raises(ValidationError, match="pain must be between 0 and 10, got 11"):
+    with refused(ValidationError, "pain") as told:
         fiqr({**{i: 1 for i in FIQR_ITEMS}, "pain": 11})
-    with pytest.raises(ValidationError, match="unknown FIQR items: mood"):
+    fits(told.value, "{item} must be between 0 and 10, got {value}", value=11)
+    with refused(ValidationError, "fiqr") as told:
         fiqr({"mood": 3})
-    with pytest.raises(ValidationError, match="each FIQR section needs at least one answer"):
+    says(told.value, "unknown FIQR items: {items}", items="mood")
+    with refused(ValidationError, "fiqr") as told:
         fiqr({**{i: 1 for i in FIQR_FUNCTION + FIQR_SYMPTOMS}, **{i: None for i in FIQR_OVERALL}})
+    says(told.value, "each FIQR section needs at least one answer")

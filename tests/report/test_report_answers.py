@@ -13,14 +13,19 @@ import pytest
 from scipy import stats
 
 from fibromap.analysis.overall import MAX_PERSISTENCE
+from fibromap.analysis.scores import NOT_A_DIAGNOSIS
 from fibromap.cli import main
 from fibromap.config import Paths
 from fibromap.demo import generate
 from fibromap.domain.atlas import WPI_AREAS, load_atlas
-from fibromap.domain.records import Records
 from fibromap.domain.questionnaires import FIQR_FUNCTION, FIQR_OVERALL, FIQR_SYMPTOMS, QuestionnaireKind
+from fibromap.domain.records import Records
 from fibromap.domain.vocabulary import TermKind
-from fibromap.domain.wording import counted
+from fibromap.figure.formatting import in_sentence
+from fibromap.i18n import _, ngettext, npgettext
+from fibromap.i18n.formats import day as day_text
+from fibromap.i18n.formats import decimal, whole
+from fibromap.report.layout import percent
 from fibromap.store.bulk import write_new
 from fibromap.store.store import Store
 from tests.helpers.pdf import blank_shares, page_texts
@@ -156,12 +161,28 @@ def test_the_demos_last_90_days_answer_the_four_questions_on_pages_1_and_2(demo)
     in_pain = {rolled.get(s.region, s.region) for f in flares for s in f.sites if s.intensity}
     seen = observed(records, start, end)
     assert 0 < 90 - len(seen) < 90 - len(days)  # some days without any record, not only flare days
-    assert (f"How often: {len(flares)} flares on {len(days)} of 90 days"
-            f": {len(flares) * 7 / len(seen):.1f} a week over the {len(seen)} days with a record; "
-            f"{counted(90 - len(seen), 'days')} without any") in first
-    assert f"without flares: {len(flares) * 7 / 90:.1f} a week)." in first
-    assert (f"How strong (0–10): mean {np.mean(pain):.1f}, highest {max(pain)}, over "
-            f"{len(pain)} marks in pain on {len(in_pain)} different regions") in first
+    unknown = 90 - len(seen)
+    assert flat(_("{how_often}: {rate}.").format(
+        how_often=_("How often: {flares} on {with_flares} of {days}").format(
+            flares=ngettext("{n} flare", "{n} flares", len(flares)).format(n=whole(len(flares))),
+            with_flares=len(days),
+            days=npgettext("after of or in (German dative)", "{n} day", "{n} days", 90).format(
+                n=90)),
+        rate=ngettext(
+            "{rate} over the {observed} with a record; {unknown} day without any is left "
+            "out (counting it as a day without flares: {rate_all} a week)",
+            "{rate} over the {observed} with a record; {unknown} days without any are left "
+            "out (counting them as days without flares: {rate_all} a week)", unknown).format(
+            rate=_("{rate} a week").format(rate=decimal(len(flares) * 7 / len(seen))),
+            observed=ngettext("{count} day", "{count} days", len(seen)).format(
+                count=whole(len(seen))),
+            unknown=whole(unknown), rate_all=decimal(len(flares) * 7 / 90)))) in first
+    assert flat(_("How strong (0–10): mean {mean}, highest {highest}, over {marks} in pain on "
+             "{regions} (a mark: one region in one flare; 0 is not pain).").split(" (")[0].format(
+        mean=decimal(float(np.mean(pain))), highest=max(pain),
+        marks=ngettext("{n} mark", "{n} marks", len(pain)).format(n=whole(len(pain))),
+        regions=ngettext("{n} different region", "{n} different regions", len(in_pain)).format(
+            n=whole(len(in_pain))))) in first
     # The same spot or moving around, in this period and the one before.
     for period_flares, label in ((flares, "now"), (days_of(records, start - timedelta(days=90),
                                                                start - timedelta(days=1)), "before")):
@@ -171,37 +192,69 @@ def test_the_demos_last_90_days_answer_the_four_questions_on_pages_1_and_2(demo)
         top = sorted(counts, key=lambda r: (-counts[r], r))[:3]
         share = sum(1 for regions in touched if regions & set(top)) / len(touched)
         if label == "now":
-            assert (f"{share:.0%} of the {len(touched)} flares touched one of the 3 most frequent "
-                    f"regions ({', '.join(ATLAS.name(r).lower() for r in top)}); "
-                    f"{len(counts)} different regions in all") in first
+            assert flat(ngettext(
+                "{share} of the {flares} touched one of the {top} most frequent regions "
+                "({names}); {n} different region in all",
+                "{share} of the {flares} touched one of the {top} most frequent regions "
+                "({names}); {n} different regions in all", len(counts)).format(
+                share=percent(share), top=3, n=whole(len(counts)),
+                flares=ngettext("{n} flare", "{n} flares", len(touched)).format(
+                    n=whole(len(touched))),
+                names=", ".join(in_sentence(ATLAS.name(r)) for r in top))) in first
         else:
-            assert (f"in the previous 90 days, {share:.0%} of {len(touched)} flares in its 3 "
-                    f"most frequent, {len(counts)} regions in all.") in first
+            assert flat(ngettext(
+                "; in the previous {days}, {share} of {flares} in its {top} most frequent, "
+                "{n} region in all",
+                "; in the previous {days}, {share} of {flares} in its {top} most frequent, "
+                "{n} regions in all", len(counts)).format(
+                days=npgettext("after of or in (German dative)", "{n} day", "{n} days",
+                               90).format(n=90),
+                share=percent(share), top=3, n=whole(len(counts)),
+                flares=npgettext("after of or with (German dative)", "{n} flare", "{n} flares",
+                                 len(touched)).format(n=whole(len(touched)))) + ".") in first
     # What makes it worse or better: named with their counts (the detail lists follow).
-    assert "Worse or better: logged most often with flares:" in first and "most relief:" in first
+    worse = _("logged most often with flares: {triggers}").split("{")[0]
+    better = _("most relief: {helped}").split("{")[0]
+    assert _("Worse or better: {worse}; {better}.").split("{")[0] + worse in first
+    assert better in first
     # What it felt like: each word with the flares it was chosen for.
     felt = Counter(q for f in flares for q in f.qualities)
     words = ", ".join(f"{records['labels'][k]} {n}" for k, n in
                       sorted(felt.items(), key=lambda kv: (-kv[1], kv[0])))
-    assert f"What it felt like: {words} (of {len(flares)} flares;" in first
+    assert flat(ngettext("What it felt like: {felt} (of {n} flare; one may have several words).",
+                    "What it felt like: {felt} (of {n} flares; one may have several words).",
+                    len(flares)).format(felt=words, n=whole(len(flares)))) in first
 
 
 def test_the_demos_last_90_days_are_compared_with_the_previous_90_by_hand(demo):
     target, start, end, records = demo
     text = " ".join(page_texts(target)[:2])
-    assert "Compared with the previous 90 days" in text
+    assert ngettext("Compared with the previous {n} day ({period})",
+                    "Compared with the previous {n} days ({period})", 90).split(" ({")[0].format(
+        n=90) in text
     now = figures(records, start, end)
     before = figures(records, start - timedelta(days=90), start - timedelta(days=1))
     p_values = [welch_by_hand(now[name][1], before[name][1]) for name in now]
     q_values = stats.false_discovery_control(p_values, method="bh")
+    # The rows' names and words through the catalogue, their numbers worked out here.
+    names = {"Flares a week": _("Flares a week"),
+             "Mean intensity (0–10)": f"{_('Mean intensity')} (0–10)",
+             "WPI, weekly mean (0–19)": f"{_('WPI, weekly mean')} (0–19)",
+             "SSS, mean (0–12)": f"{_('{questionnaire}, mean').format(questionnaire='SSS')} (0–12)",
+             "FIQR, mean (0–100)":
+                 f"{_('{questionnaire}, mean').format(questionnaire='FIQR')} (0–100)"}
     for (name, (value, tested)), q in zip(now.items(), q_values, strict=True):
         previous, previous_tested = before[name]
         change = value - previous
-        word = "no change" if round(change, 1) == 0 else f"{'up' if change > 0 else 'down'} {abs(change):.1f}"
-        p = "< 0.001" if q < 0.001 else f"{q:.3f}" if q < 0.01 else f"{q:.2f}"
-        row = (rf"{re.escape(name)}\s+{previous:.1f}\s+{value:.1f}\s+{word}\s+"
-               rf"{'yes' if q < 0.05 else 'no'} \(p {re.escape(p)}\)\s+"
-               rf"{len(previous_tested)} \+ {len(tested)} (weeks|filled in)")
+        word = (_("no change") if round(change, 1) == 0 else
+                (_("up {by}") if change > 0 else _("down {by}")).format(by=decimal(abs(change))))
+        p = "< 0.001" if q < 0.001 else decimal(q, 3 if q < 0.01 else 2)
+        verdict = (_("yes (p {p})") if q < 0.05 else _("no (p {p})")).format(p=p)
+        rests = "|".join(re.escape(_(side).format(before=len(previous_tested), now=len(tested)))
+                         for side in ("{before} + {now} weeks", "{before} + {now} filled in"))
+        row = (rf"{re.escape(names[name])}\s+{re.escape(decimal(previous))}\s+"
+               rf"{re.escape(decimal(value))}\s+{re.escape(word)}\s+{re.escape(verdict)}\s+"
+               rf"({rests})")
         assert re.search(row, text), row
 
 
@@ -221,11 +274,18 @@ def test_the_2016_criteria_are_given_for_the_latest_sss_with_a_wpi(demo):
         latest.day.day < first_flare.day)
     meets = (((len(areas) >= 7 and score >= 5) or (4 <= len(areas) <= 6 and score >= 9))
              and len(groups) >= 4 and months >= 3)
-    assert (f"ACR 2016 criteria (information for your clinician, not a diagnosis): "
-            f"{'meets' if meets else 'does not meet'} the 2016 research criteria") in text
-    assert (f"WPI {len(areas)} with SSS {score} on {latest.day:%d %b %Y}" in text
-            and f"generalized pain in {len(groups)} of 5 regions (4 needed)" in text
-            and f"records go back {months} whole months (3 needed)" in text)
+    assert flat(_("ACR 2016 criteria ({not_a_diagnosis}): {verdict}").format(
+        not_a_diagnosis=_(NOT_A_DIAGNOSIS),
+        verdict=_("meets the 2016 research criteria") if meets
+        else _("does not meet the 2016 research criteria"))) in text
+    assert flat(_("WPI {wpi} with SSS {sss} on {day} (within WPI 7 or more with SSS 5 or more, "
+             "or WPI 4–6 with SSS 9 or more)").split(" (")[0].format(
+        wpi=len(areas), sss=score, day=day_text(latest.day))) in text
+    assert flat(_("generalized pain in {count} of 5 regions (4 needed)").format(
+        count=len(groups))) in text
+    assert flat(ngettext("records go back {n} whole month ({needed} needed)",
+                    "records go back {n} whole months ({needed} needed)", months).format(
+        n=whole(months), needed=3)) in text
 
 
 def test_no_page_but_the_last_is_more_than_a_third_blank(demo):
@@ -246,6 +306,10 @@ def test_the_busiest_day_and_an_empty_month_fit_on_one_page(demo, tmp_path):
         pages = page_texts(report)
         assert len(pages) == 1, (first, last)
     text = flat(pages[0])
-    assert "No flares were recorded in this period." in text
-    assert "There are no records at all in this period" in text and "Flares a week" not in text
-    assert "Widespread Pain Index: no flares were recorded in this period, so there is no WPI" in text
+    assert flat(_("No flares were recorded in this period. Nor any check-in: no records is not "
+             "the same as no flares.")) in text
+    assert flat(_("There are no records at all in this period (no flare, check-in or rating), so "
+             "no comparison is possible: no records is not the same as no flares.")) in text
+    assert _("Flares a week") not in text
+    assert _("Widespread Pain Index: no flares were recorded in this period, so there "
+             "is no WPI ({no_records}).").split(" ({")[0] in text

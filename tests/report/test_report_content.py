@@ -6,10 +6,18 @@ from datetime import date, timedelta
 
 import pytest
 
+from fibromap.analysis.changes import MIN_DAYS, previous_period
+from fibromap.analysis.periods import Period
+from fibromap.analysis.report_data import load_report
 from fibromap.cli import main
+from fibromap.domain.atlas import load_atlas
 from fibromap.domain.daily import CheckIn, Medication
-from fibromap.domain.flare import Flare, ImpactArea, SpasmSite, TreatmentUse
+from fibromap.domain.flare import IMPACT_LEVELS, Flare, ImpactArea, SpasmSite, TreatmentUse
 from fibromap.domain.questionnaires import Questionnaire, QuestionnaireKind
+from fibromap.domain.wording import STILL_GOING_TEXT, duration_text
+from fibromap.i18n import _, ngettext, npgettext, pgettext
+from fibromap.i18n.formats import day as day_text
+from fibromap.i18n.formats import decimal, whole
 from fibromap.store.notes import PATIENT_BIRTH_DATE, PATIENT_NAME
 from fibromap.store.store import Store
 from fibromap.ui.settings import Settings
@@ -17,6 +25,40 @@ from tests.helpers.pdf import words
 from tests.helpers.records import at
 
 END = date(2026, 4, 30)
+# The report's sentences are checked as the catalogue says them with the numbers they carry,
+# so the tests hold in any language; the English wording is tests/i18n/test_report_words.py's.
+
+
+def too_short(n: int) -> str:
+    return ngettext(
+        "A period of {count} day is too short to compare with the one before (at least "
+        "{needed} days are needed).",
+        "A period of {count} days is too short to compare with the one before (at least "
+        "{needed} days are needed).", n).format(count=whole(n), needed=MIN_DAYS)
+
+
+def days_in(n: int) -> str:
+    """So many days after "of" or "in" (the report's own context for German's dative)."""
+    return npgettext("after of or in (German dative)", "{n} day", "{n} days", n).format(
+        n=whole(n))
+
+
+def clauses_sep() -> str:
+    return pgettext("between the parts of a sentence", "; ")
+
+
+def days_of(n: int) -> str:
+    return ngettext("{n} day", "{n} days", n).format(n=whole(n))
+
+
+def measure(label: str, mean: float, unit: str, days: int) -> str:
+    """A check-in answer's line: its mean over the days answered."""
+    return _("{measure}: {mean}{unit} ({days})").format(
+        measure=_(label), mean=decimal(mean), unit=_(unit), days=days_of(days))
+
+
+def flares_of(n: int) -> str:
+    return ngettext("{n} flare", "{n} flares", n).format(n=whole(n))
 
 
 def report(tmp_path, *args) -> str:
@@ -41,9 +83,10 @@ def test_a_year_lists_every_result_or_says_it_summarises(tmp_path, sqlite_url, p
     store.close()
     text = report(tmp_path, "--from", start.isoformat(), "--to", END.isoformat())
     # The latest six are listed, the count is said, and the most recent months are there.
-    assert "SSS: the latest 6 of 26; the chart shows all" in text
-    assert f"{days[-1]:%d %b %Y}: SSS" in text and f"{days[-6]:%d %b %Y}: SSS" in text
-    assert f"{days[-7]:%d %b %Y}: SSS" not in text
+    assert _("{name}: the latest {latest} of {count}; the chart shows all").format(
+        name="SSS", latest=6, count=26) in text
+    assert f"{day_text(days[-1])}: SSS" in text and f"{day_text(days[-6])}: SSS" in text
+    assert f"{day_text(days[-7])}: SSS" not in text
 
 
 def test_medications_checkins_impacts_and_trigger_denominators(tmp_path, sqlite_url, paths):
@@ -71,27 +114,47 @@ def test_medications_checkins_impacts_and_trigger_denominators(tmp_path, sqlite_
     store.notes.put(PATIENT_BIRTH_DATE, "3 March 1970")
     store.close()
     text = report(tmp_path, "--from", "2026-04-01", "--to", END.isoformat())
-    assert "Patient: Ada Example, born 3 March 1970." in text
-    assert "Medications on 30 Apr 2026" in text
-    assert "Pregabalin 150 mg twice daily, since 10 Apr 2026" in text
-    assert "Magnesium 300 mg, since 01 Jun 2025" in text
-    assert "75 mg twice daily, since" not in text  # stopped before the last day
-    assert "09 Apr 2026: stopped Pregabalin 75 mg twice daily; 10 Apr 2026: started" in text
+    patient = "Ada Example, " + _("born {date}").format(date="3 March 1970")
+    assert _("Patient: {patient}.").format(patient=patient) in text
+    assert _("Medications on {date}").format(date=day_text(END)) in text
+    since = _(", since {date}")
+    assert "Pregabalin 150 mg twice daily" + since.format(date=day_text(date(2026, 4, 10))) in text
+    assert "Magnesium 300 mg" + since.format(date=day_text(date(2025, 6, 1))) in text
+    assert "75 mg twice daily" + since.split("{")[0] not in text  # stopped before the last day
+    stopped = _("{date}: {change}").format(date=day_text(date(2026, 4, 9)), change=_(
+        "stopped {medication}").format(medication="Pregabalin 75 mg twice daily"))
+    started = _("{date}: {change}").format(date=day_text(date(2026, 4, 10)), change=_(
+        "started {medication}").format(medication="Pregabalin 150 mg twice daily"))
+    assert stopped in text and started in text and text.index(stopped) < text.index(started)
     # 10 check-ins: sleep 5, 6, 7, 5, 6, 7, 5, 6, 7, 5 hours -> 5.9; woken 0,1,… -> 0.5
-    assert "Daily check-in (10 of 30 days filled in; means of the days answered)" in text
-    assert "Sleep: 5.9 h (10 days)" in text
+    title = ngettext("Daily check-in ({filled} of {n} day filled in; means of the days answered)",
+                     "Daily check-in ({filled} of {n} days filled in; means of the days answered)",
+                     30).format(filled=10, n=30)
+    assert measure("Sleep", 5.9, " h", 10) in text
     # Pain 3, 4, 5, 6 on four days, unanswered on six -> 4.5 over 4 days, listed first;
     # waking unrefreshed 0, 1, 2, 3, 0, 1 -> 7 / 6 = 1.2 of 3.
-    assert "answered) Overall pain: 4.5 of 10 (4 days)" in text
-    assert "Waking unrefreshed: 1.2 of 3 (6 days)" in text
-    assert "Stiffness" not in text  # never answered: not shown at all, never as 0
-    assert "Woken by spasms: 0.5 times a night (10 days)" in text
-    assert "Sleep: rated in 5 of 8 flares (a lot 5)." in text
+    assert f"{title} {measure('Overall pain', 4.5, ' of 10', 4)}" in text
+    assert measure("Waking unrefreshed", 7 / 6, " of 3", 6) in text
+    assert _("Stiffness") not in text  # never answered: not shown at all, never as 0
+    assert measure("Woken by spasms", 0.5, " times a night", 10) in text
+    assert ngettext("{area}: rated in {rated} of {n} flare ({levels}).",
+                    "{area}: rated in {rated} of {n} flares ({levels}).", 8).format(
+        area=_("Sleep"), rated=5, n=8, levels=f"{_(IMPACT_LEVELS[2])} 5") in text
     # One trigger and one treatment: the summary names them whole, with their denominators.
-    assert ("Worse or better: logged most often with flares: Poor sleep (3 of 8); most relief: "
-            "Medication: Cyclobenzaprine 7.0 of 10 (2×).") in text
-    assert "Possible triggers logged" not in text  # not a second time
-    assert "Page 1 of" in text and "FibroMap record — Ada Example, born 3 March 1970" in text
+    store = Store.open(sqlite_url, paths)
+    data = load_report(store, Period(date(2026, 4, 1), END), load_atlas())
+    store.close()
+    [(_key, trigger, logged)], [(_k, relief, rated, mean)] = data.triggers, data.treatments
+    assert (logged, rated, mean) == (3, 2, 7.0)
+    assert _("Worse or better: {worse}; {better}.").format(
+        worse=_("logged most often with flares: {triggers}").format(
+            triggers=_("{label} ({n} of {total})").format(label=trigger, n=3, total=8)),
+        better=_("most relief: {helped}").format(helped=_("{label} {mean} of 10 ({n}×)").format(
+            label=relief, mean=decimal(7.0), n=2))) in text
+    assert _("Possible triggers logged") not in text  # not a second time
+    assert _("Page {page} of {total}").split("{total}")[0].format(page=1) in text
+    footer = _("{app} record — {patient} — {period}").split("{period}")[0]
+    assert footer.format(app="FibroMap", patient=patient) in text  # the patient on each page
 
 
 def test_no_comparison_from_a_short_or_unrecorded_previous_period(tmp_path, sqlite_url, paths):
@@ -100,11 +163,15 @@ def test_no_comparison_from_a_short_or_unrecorded_previous_period(tmp_path, sqli
                            for d in range(1, 31)])
     store.close()
     one_day = report(tmp_path, "--from", "2026-04-30", "--to", "2026-04-30")
-    assert "A period of 1 day is too short to compare with the one before" in one_day
-    assert "Better" not in one_day and "Less often" not in one_day
+    assert too_short(1) in one_day
+    assert _("Better") not in one_day and _("Less often") not in one_day
     fresh = report(tmp_path, "--from", "2026-04-01", "--to", "2026-04-30")
-    assert "Records began on 01 Apr 2026" in fresh and "no comparison is possible" in fresh
-    assert "New:" not in fresh
+    assert _("Records began on {day}, so the previous {days} days ({period}) are not fully "
+             "recorded: no comparison is possible.").format(
+        day=day_text(date(2026, 4, 1)), days=30,
+        period=previous_period(Period(date(2026, 4, 1), END)).label()) in fresh
+    assert _("{change}: {region} — {before} → {now}").split("{region}")[0].format(
+        change=_("New")) not in fresh
 
 
 def test_only_changes_beyond_chance_are_listed(tmp_path, sqlite_url, paths):
@@ -121,26 +188,34 @@ def test_only_changes_beyond_chance_are_listed(tmp_path, sqlite_url, paths):
     store.flares.add_many(flares)
     store.close()
     text = report(tmp_path, "--from", "2026-03-31", "--to", "2026-04-29")
-    compared = text.split("Compared with the previous")[1].split("Where:")[0]
-    assert "New: Left lower calf (soleus) — 0 → 29 flares" in compared  # 31 Mar is in the period
-    assert "biceps" not in compared and "trapezius" not in compared
+    atlas = load_atlas()
+    new = _("{change}: {region} — {before} → {now}").format(
+        change=_("New"), region=atlas.name("soleus.left"), before=0, now=flares_of(29))
+    assert text.count(new) == 1  # 31 Mar is in the period
+    # The same every day, and 3 against 3: neither is listed as a change.
+    for region in ("upper_trapezius.left", "biceps.left"):
+        assert f": {atlas.name(region)} — " not in text
 
 
 def front_sides(target) -> tuple[float, float]:
     """Where the front figure's R and L stand across the page (x of each, points)."""
     import pdfplumber
 
+    from fibromap.domain.atlas import View
+    from fibromap.figure.body_figures import side_letters, view_title
+
+    front, (left, right) = view_title(View.FRONT), side_letters()
     with pdfplumber.open(target) as pdf:
         for page in pdf.pages:
             words = page.extract_words()
-            fronts = [w for w in words if w["text"] == "Front"]  # the caption's, the title
+            fronts = [w for w in words if w["text"] == front]  # the caption's, the title
             if not fronts:
                 continue
             title = max(fronts, key=lambda w: w["top"])
-            below = [w for w in words if w["text"] in ("R", "L") and w["x0"] < page.width / 2
+            below = [w for w in words if w["text"] in (right, left) and w["x0"] < page.width / 2
                      and title["top"] < w["top"] < title["top"] + 120]
             sides = {w["text"]: w["x0"] for w in below}
-            return sides["R"], sides["L"]
+            return sides[right], sides[left]
     raise AssertionError("no front figure in the report")
 
 
@@ -153,21 +228,22 @@ def test_the_report_faces_the_clinician_by_default_and_offers_the_mirror(tmp_pat
     store.flares.add(Flare(onset=at(2026, 4, 29, 9), sites=(SpasmSite("soleus.left", 5),)))
     store.close()
     from fibromap.figure.orientation import Orientation
+    from fibromap.report.body_maps import SIDES, TITLE
 
     settings = Settings(paths.settings_file)
     settings.orientation = Orientation.PATIENT  # the Log's map as in a mirror
     facing = report(tmp_path, "--to", END.isoformat())
-    said = "Front seen facing the patient: the patient's right is on the left of the page"
-    title = "Where: flares touching each region"
+    said = _(SIDES[Orientation.CLINICIAN])
+    title = _(TITLE)
     assert said in facing and facing.index(title) < facing.index(said) < facing.index(title) + 200
     right, left = front_sides(tmp_path / "report.pdf")
     assert right < left  # the figure's own R and L agree
     mirror = report(tmp_path, "--to", END.isoformat(), "--front", "patient")
-    assert "Front as in a mirror: the patient's right is on the right of the page" in mirror
+    assert _(SIDES[Orientation.PATIENT]) in mirror and said not in mirror
     right, left = front_sides(tmp_path / "report.pdf")
     assert right > left
     settings.report_orientation = Orientation.PATIENT  # chosen for the report: kept
-    assert "Front as in a mirror" in report(tmp_path, "--to", END.isoformat())
+    assert _(SIDES[Orientation.PATIENT]) in report(tmp_path, "--to", END.isoformat())
 
 
 def test_a_day_is_not_scaled_up_to_a_week(tmp_path, sqlite_url, paths):
@@ -176,9 +252,13 @@ def test_a_day_is_not_scaled_up_to_a_week(tmp_path, sqlite_url, paths):
                            for h in (3, 9, 15, 21)])
     store.close()
     text = report(tmp_path, "--from", "2026-04-30", "--to", "2026-04-30")
-    assert ("How often: 4 flares on 1 of 1 day (shorter than a week: no weekly rate or chart). "
-            "Hours they began in: 03:00 (1), 09:00 (1), 15:00 (1), 21:00 (1).") in text
-    assert "flares per 7 days" not in text and not re.search(r"\d a week", text)
+    assert (_("How often: {flares} on {with_flares} of {days}").format(
+                flares=flares_of(4), with_flares=1, days=days_in(1))
+            + _(" (shorter than a week: no weekly rate or chart).")
+            + _(" Hours they began in: {hours}.").format(
+                hours="03:00 (1), 09:00 (1), 15:00 (1), 21:00 (1)")) in text
+    weekly = _("How often: flares per 7 days, with the mean intensity (line, 0–10)")
+    assert weekly not in text and not re.search(r"\d a week", text)
 
 
 def test_sleep_and_activity_a_device_measured_are_summed_up_by_hand(tmp_path, sqlite_url, paths):
@@ -191,17 +271,24 @@ def test_sleep_and_activity_a_device_measured_are_summed_up_by_hand(tmp_path, sq
     import_file(store, write_apple_health(tmp_path, EVERYTHING))
     store.close()
     text = report(tmp_path, "--from", "2026-03-01", "--to", "2026-03-31")
-    section = " ".join(text.split("Sleep and activity, measured by a device")[1].split()[:80])
+    title = _("Sleep and activity, measured by a device")
+    section = " ".join(text.split(title)[1].split()[:80])
     # The watch's nights of the 2nd, 10th and 29th (the phone's record of the 2nd is the same
     # night): 418, 480 and 420 minutes asleep; 470, 480 and 420 in bed; 1, 0 and 0
     # awakenings; to bed 22:50, 23:00 and 23:30; up 06:40, 07:00 and 07:30.
-    assert section.startswith(
-        f"Nights: 3; {(418 + 480 + 420) / 3 / 60:.1f} h asleep a night on average, "
-        f"{(470 + 480 + 420) / 3 / 60:.1f} h in bed. Awakenings (3 minutes or more): 0.3 a "
-        "night on average. Bedtime: 23:00, waking: 07:00 (medians). Naps: 1, a median of 40 "
-        "min. Steps: 1,550 a day on average (2 days).")
+    assert section.startswith(" ".join([
+        _("Nights: {nights}; {asleep} h asleep a night on average, {in_bed} h in bed.").format(
+            nights=3, asleep=decimal((418 + 480 + 420) / 3 / 60),
+            in_bed=decimal((470 + 480 + 420) / 3 / 60)),
+        _("Awakenings (3 minutes or more): {mean} a night on average.").format(mean=decimal(1 / 3)),
+        _("Bedtime: {bedtime}, waking: {waking} (medians).").format(bedtime="23:00",
+                                                                   waking="07:00"),
+        _("Naps: {naps}, a median of {minutes} min.").format(naps=1, minutes=decimal(40, 0)),
+        ngettext("Steps: {steps} a day on average ({count} day).",
+                 "Steps: {steps} a day on average ({count} days).", 2).format(
+            steps=whole(1550), count=2)]))
     no_devices = report(tmp_path, "--from", "2026-02-01", "--to", "2026-02-28")
-    assert "measured by a device" not in no_devices
+    assert title not in no_devices
 
 
 def test_lengths_and_an_unrated_referred_zone_are_said_as_they_are(tmp_path, sqlite_url, paths):
@@ -217,15 +304,30 @@ def test_lengths_and_an_unrated_referred_zone_are_said_as_they_are(tmp_path, sql
     ])
     store.close()
     text = report(tmp_path, "--from", "2026-04-01", "--to", END.isoformat())
-    assert ("Typical duration: 10 min (median of 1 flare with a length); 1 flare still going "
-            "when recorded, 1 flare with no length given.") in text
+    assert (ngettext("Typical duration: {length} (median of {n} flare with a length)",
+                     "Typical duration: {length} (median of {n} flares with a length)", 1).format(
+                length=duration_text(600), n=1)
+            + clauses_sep() + ", ".join([
+                ngettext("{n} flare {still_going} when recorded",
+                         "{n} flares {still_going} when recorded", 1).format(
+                    n=1, still_going=_(STILL_GOING_TEXT)),
+                ngettext("{n} flare with no length given", "{n} flares with no length given",
+                         1).format(n=1)]) + ".") in text
     # The mean is of the rated marks: (7 + 7 + 3) / 3 on the neck (twice) and the calf, the
     # temple left out and said so; marks are counted apart from the regions they are on.
-    assert ("How strong (0–10): mean 5.7, highest 7, over 3 marks in pain on 2 different "
-            "regions (a mark: one region in one flare; 0 is not pain; 2 referred zones not "
-            "rated are left out).") in text
-    assert "Left temple (temporalis): 2, referred, not rated" in text
-    assert "Referred zones not rated are left out of the mean intensity." in text
+    assert ngettext(
+        "How strong (0–10): mean {mean}, highest {highest}, over {marks} in pain on "
+        "{regions} (a mark: one region in one flare; 0 is not pain; {n} referred zone not "
+        "rated is left out).",
+        "How strong (0–10): mean {mean}, highest {highest}, over {marks} in pain on "
+        "{regions} (a mark: one region in one flare; 0 is not pain; {n} referred zones not "
+        "rated are left out).", 2).format(
+        mean=decimal(17 / 3), highest=7, n=2,
+        marks=ngettext("{n} mark", "{n} marks", 3).format(n=3),
+        regions=ngettext("{n} different region", "{n} different regions", 2).format(n=2)) in text
+    temple = load_atlas().name("temple.left")
+    assert f"{temple}: 2, {_('referred, not rated')}" in text
+    assert _(" Referred zones not rated are left out of the mean intensity.").strip() in text
 
 
 @pytest.mark.plain_only("wording: nothing here depends on how the file is kept")
@@ -244,6 +346,11 @@ def test_a_single_one_of_everything_is_said_in_the_singular(tmp_path, sqlite_url
         plural = re.findall(r"\b1 (?:[a-z-]+ )?(?:flares|regions|days|marks|weeks|numbers|patterns|"
                             r"triggers|check-ins|questionnaires|zones)\b", text)
         assert plural == [], plural
-    assert "How often: 1 flare on 1 of 1 day" in one_day
-    assert "over 1 mark in pain on 1 different region" in one_day
-    assert "previous 1 days" not in one_day and "A period of 1 day is too short" in one_day
+    assert _("How often: {flares} on {with_flares} of {days}").format(
+        flares=flares_of(1), with_flares=1, days=days_in(1)) in one_day
+    assert _("How strong (0–10): mean {mean}, highest {highest}, over {marks} in pain on "
+             "{regions} (a mark: one region in one flare; 0 is not pain).").format(
+        mean=decimal(5), highest=5, marks=ngettext("{n} mark", "{n} marks", 1).format(n=1),
+        regions=ngettext("{n} different region", "{n} different regions", 1).format(
+            n=1)) in one_day
+    assert "previous 1 days" not in one_day and too_short(1) in one_day
