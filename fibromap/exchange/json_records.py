@@ -30,7 +30,7 @@ from fibromap.exchange.json_devices import parse_device_sleep, parse_device_step
 from fibromap.exchange.json_stream import Progress, members
 from fibromap.exchange.json_values import Fields
 from fibromap.exchange.problems import Collector, ImportRefused, Problem, at_column, at_line
-from fibromap.i18n import _
+from fibromap.i18n import N_, _
 
 FORMAT = "fibromap"
 VERSION = 2   # 2: device_sleep and device_steps
@@ -59,6 +59,28 @@ def parse_flare(item: Any) -> Flare:
 
 class _Unusual(Exception):  # noqa: N818 (not an error: read again, field by field)
     pass
+
+
+# Python's reasons a text is not JSON (json.JSONDecodeError.msg), in the reader's words.
+JSON_REASONS = (
+    ("Expecting value", N_("a value was expected")),
+    ("Expecting ',' delimiter", N_("a comma was expected")),
+    ("Expecting ':' delimiter", N_("a colon was expected")),
+    ("Expecting property name enclosed in double quotes",
+     N_("a name in double quotes was expected")),
+    ("Unterminated string", N_("a text is not closed with its quote")),
+    ("Invalid control character", N_("a control character stands inside a text")),
+    ("Invalid \\uXXXX escape", N_("a \\u escape is not four hexadecimal digits")),
+    ("Invalid \\escape", N_("a backslash escape is not one JSON knows")),
+    ("Extra data", N_("more follows after the end of the document")),
+)
+
+
+def json_reason(message: str) -> str:
+    """Why a text is not JSON, from json's own message, in the language of the moment (the
+    message as it is, for a reason not known here)."""
+    return next((_(words) for start, words in JSON_REASONS if message.startswith(start)),
+                message)
 
 
 def _plain(value: Any, kind: type, empty: bool = False) -> Any:
@@ -229,7 +251,7 @@ class Reading:
             return members(text, LISTS, self.take, progress, total)
         except json.JSONDecodeError as exc:
             where = at_column(exc.lineno, str(exc.colno))
-            why = _("not valid JSON ({reason})").format(reason=exc.msg)
+            why = _("not valid JSON ({reason})").format(reason=json_reason(exc.msg))
         except RecursionError:
             where, why = at_line(1), _("nested too deeply to be a FibroMap file")
         raise ImportRefused(self.source, [Problem(where, why)])  # alone: the items' problems are moot

@@ -168,3 +168,22 @@ def test_the_import_window_says_what_it_would_add_in_german(qtbot, tmp_path, emp
     finally:
         activate("en")
         store.close()
+
+
+def test_why_a_file_is_not_json_is_said_in_german(sqlite_url, paths):
+    """Python's own reason ("Expecting ',' delimiter") in the reader's words."""
+    from fibromap.exchange.files import import_text
+    from fibromap.exchange.problems import ImportRefused
+    from fibromap.i18n import using
+    from fibromap.store.store import Store
+
+    store = Store.open(sqlite_url, paths)
+    try:
+        with using("de"), pytest.raises(ImportRefused) as refused:
+            import_text(store, '{"format": "fibromap", "version": 1,\n "flares": [}',
+                        "export.json")
+        assert "kein gültiges JSON (ein Wert wurde erwartet)" in str(refused.value)
+        assert "Expecting" not in str(refused.value)
+        assert store.flares.count() == 0
+    finally:
+        store.close()
