@@ -39,13 +39,17 @@ from fibromap.store.symptoms import insert_ratings
 from fibromap.store.vocabulary import NOT_RENAMED, label_to_store
 
 
+def _theirs(term: Term, visible: set[tuple[TermKind, str]]) -> bool:
+    """A word the person made, or a built-in one they renamed or took off their list."""
+    return (not term.builtin or term.label != builtin_label(term.kind, term.key)
+            or (term.kind, term.key) not in visible)
+
+
 def read_all(store: Store, *, with_flares: bool = True) -> Records:
     """Everything recorded (the flares too, unless an export streams them on its own)."""
     visible = {(t.kind, t.key) for kind in TermKind for t in store.vocabulary.terms(kind)}
-    # The person's own words, and the built-in ones they renamed or took off their lists.
     terms = [t for kind in TermKind for t in store.vocabulary.terms(kind, include_hidden=True)
-             if not t.builtin or t.label != builtin_label(t.kind, t.key)
-             or (t.kind, t.key) not in visible]
+             if _theirs(t, visible)]
     return Records(
         terms=[t for t in terms if (t.kind, t.key) in visible],
         hidden_terms=[t for t in terms if (t.kind, t.key) not in visible],

@@ -133,6 +133,12 @@ def leftovers(home: Path) -> list[str]:
                   for p in folder.iterdir() if p.name.endswith(".converting"))
 
 
+def _enough(outcomes) -> bool:
+    """Each of the three conversions killed, more than half of KILLS kills before the end."""
+    killed = [before for before, _after, code, _stale in outcomes if code != 0]
+    return set(killed) == {"plain", "first", "second"} and len(killed) > KILLS // 2
+
+
 def test_conversions_killed_at_random_moments_lose_no_database_and_no_row(tmp_path, capsys):
     home = tmp_path / "home"
     paths = Paths(home, home / "backups", home / "logs", home / "settings.ini")
@@ -159,11 +165,11 @@ def test_conversions_killed_at_random_moments_lose_no_database_and_no_row(tmp_pa
     rng = random.Random(18)
     outcomes = []
     kill = 0
-    # At least KILLS kills, and on until each conversion has been killed: on a busy machine
-    # a conversion runs slower than it did above, most kills fall before its end and the
-    # circle may not come round to the last one within KILLS.
-    while kill < KILLS or (kill < 3 * KILLS and {b for b, _a, c, _s in outcomes if c != 0}
-                           != {"plain", "first", "second"}):
+    # At least KILLS kills, and on until each conversion has been killed, and more than half
+    # of KILLS before their command ended: a conversion's time varies from run to run (on a
+    # busy machine most kills fall before its end and the circle may not come round to the
+    # last one within KILLS; on a quiet one, after the first, more runs end before their kill).
+    while kill < KILLS or (kill < 3 * KILLS and not _enough(outcomes)):
         kill += 1
         jobs.finish_interrupted(paths.database_file, paths)  # as a start does first
         before, _rows = contents(paths.database_file)

@@ -21,7 +21,7 @@ from fibromap.domain.atlas import WPI_AREAS, load_atlas
 from fibromap.domain.questionnaires import FIQR_FUNCTION, FIQR_OVERALL, FIQR_SYMPTOMS, QuestionnaireKind
 from fibromap.domain.records import Records
 from fibromap.domain.vocabulary import TermKind
-from fibromap.figure.formatting import in_sentence
+from fibromap.i18n.formats import in_sentence
 from fibromap.i18n import _, ngettext, npgettext
 from fibromap.i18n.formats import day as day_text
 from fibromap.i18n.formats import decimal, whole
