@@ -63,11 +63,11 @@ def decimal(value: float, places: int = 1) -> str:
 def short(value: float) -> str:
     """A number as Python's ``:g`` writes it (no trailing zeros), with the language's decimal
     sign: 57.4, 57,4; 12."""
-    text = f"{value:g}"
-    if "." not in text or _babel_locale() is None:
+    text, locale = f"{value:g}", _babel_locale()
+    if "." not in text or locale is None:
         return text
     from babel.numbers import get_decimal_symbol
-    return text.replace(".", get_decimal_symbol(_babel_locale()))
+    return text.replace(".", get_decimal_symbol(locale))
 
 
 def whole(value: int) -> str:
@@ -139,7 +139,6 @@ def in_sentence(name: str, *, first_letter: bool = False) -> str:
     """A name (a region's, a word's) inside a sentence: lower case ("left lower calf";
     ``first_letter``: only its first letter), but as written where the language keeps the
     capitals of nouns (German: "Linke Wade", "Kälte")."""
-    from fibromap.i18n.catalogue import current
     if current() in NOUNS_KEEP_CAPITALS:
         return name
     return name[:1].lower() + name[1:] if first_letter else name.lower()

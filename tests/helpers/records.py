@@ -62,3 +62,21 @@ def store_from(empty_database, home):
     home.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(empty_database, paths.database_file)
     return Store.open(f"sqlite:///{paths.database_file}", paths)
+
+
+def poor_and_good_nights(store, today, days: int = 60) -> None:
+    """``days`` up to ``today`` in turn after a poor night (4 h slept, 3 flares the next day)
+    and a good one (8 h, 1 flare): a shift an insight finds."""
+    from fibromap.domain.daily import CheckIn
+
+    start = today - timedelta(days=days - 1)
+    flares, checkins = [], []
+    for i in range(days):
+        day = start + timedelta(days=i)
+        poor = i % 2 == 0
+        checkins.append(CheckIn(day, sleep_hours=4.0 if poor else 8.0))
+        for n in range(3 if poor else 1):
+            flares.append(Flare(onset=at(day.year, day.month, day.day, 10 + n),
+                                sites=(SpasmSite("soleus.left", 5),)))
+    store.flares.add_many(flares)
+    store.checkins.put_many(checkins)

@@ -19,21 +19,11 @@ from fibromap.domain.wording import counted
 from fibromap.errors import FibroMapError, ValidationError
 from fibromap.exchange.files import import_text
 from fibromap.exchange.problems import ImportRefused, Problem
-from fibromap.i18n import activate
 from fibromap.store import jobs
 from fibromap.store.database import _damage_text
 from fibromap.store.medications import AlreadyListed
 from fibromap.store.sqlite_files import DISK_FULL
 from fibromap.store.wal import WalDamage
-
-
-@pytest.fixture(autouse=True)
-def english():
-    activate("en")
-    try:
-        yield
-    finally:
-        activate("en")
 
 
 def refusal(call) -> str:

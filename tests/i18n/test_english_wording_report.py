@@ -6,7 +6,6 @@ sentence, as a person reads it."""
 import random
 from datetime import date, timedelta
 
-import pytest
 
 from fibromap.analysis.changes import compare_periods
 from fibromap.analysis.hours import night_text
@@ -17,21 +16,11 @@ from fibromap.analysis.periods import Period
 from fibromap.cli import main
 from fibromap.domain.atlas import load_atlas
 from fibromap.domain.flare import Flare, SpasmSite
-from fibromap.i18n import activate
 from fibromap.store.store import Store
 from tests.helpers.pdf import words
 from tests.helpers.records import at
 
 D0 = date(2026, 1, 1)
-
-
-@pytest.fixture(autouse=True)
-def english():
-    activate("en")
-    try:
-        yield
-    finally:
-        activate("en")
 
 
 def rows(exposed, other, seed=None):

@@ -10,27 +10,16 @@ from PySide6.QtCore import QDate, Qt
 
 from fibromap.analysis.referral import DISCLAIMER
 from fibromap.domain.atlas import load_atlas
-from fibromap.domain.daily import CheckIn
 from fibromap.domain.draft import DraftLink, DraftSite, FlareDraft
 from fibromap.domain.draft_changes import step_name
 from fibromap.domain.flare import Flare, SpasmSite
-from fibromap.i18n import activate
 from fibromap.store.store import Store
 from fibromap.ui.main_window import MainWindow
 from fibromap.ui.review.insights_page import InsightsPage
 from fibromap.ui.review.scores_page import ScoresPage
 from fibromap.ui.settings import Settings
 from fibromap.ui.widgets.lock_screen import _try_again
-from tests.helpers.records import at
-
-
-@pytest.fixture(autouse=True)
-def english():
-    activate("en")
-    try:
-        yield
-    finally:
-        activate("en")
+from tests.helpers.records import poor_and_good_nights
 
 
 @pytest.fixture
@@ -131,17 +120,7 @@ def test_the_wpi_of_an_empty_period_and_of_a_week(qtbot, store):
 
 def test_an_insight_in_plain_words(qtbot, store):
     today = date(2026, 6, 30)
-    start = today - timedelta(days=59)
-    flares, checkins = [], []
-    for i in range(60):
-        day = start + timedelta(days=i)
-        poor = i % 2 == 0
-        checkins.append(CheckIn(day, sleep_hours=4.0 if poor else 8.0))
-        for n in range(3 if poor else 1):
-            flares.append(Flare(onset=at(day.year, day.month, day.day, 10 + n),
-                                sites=(SpasmSite("soleus.left", 5),)))
-    store.flares.add_many(flares)
-    store.checkins.put_many(checkins)
+    poor_and_good_nights(store, today)
     page = InsightsPage(store, today=lambda: today)
     qtbot.addWidget(page)
     page.picker.choose("Last 90 days")

@@ -14,7 +14,7 @@ from fibromap.i18n import _, ngettext
 from fibromap.i18n.formats import decimal, percent, whole
 from fibromap.ui.review.insights_page import InsightsPage
 from fibromap.ui.review.patterns_page import PatternsPage
-from tests.helpers.records import at
+from tests.helpers.records import at, poor_and_good_nights
 from tests.helpers.refusals import fits, quoted
 
 TODAY = date(2026, 6, 30)
@@ -91,17 +91,7 @@ def test_insights_need_enough_days_and_say_association_not_cause(qtbot, store):
 
 
 def test_insights_with_enough_days(qtbot, store):
-    start = TODAY - timedelta(days=59)
-    flares, checkins = [], []
-    for i in range(60):
-        day = start + timedelta(days=i)
-        poor = i % 2 == 0
-        checkins.append(CheckIn(day, sleep_hours=4.0 if poor else 8.0))
-        for n in range(3 if poor else 1):
-            flares.append(Flare(onset=at(day.year, day.month, day.day, 10 + n),
-                                sites=(SpasmSite("soleus.left", 5),)))
-    store.flares.add_many(flares)
-    store.checkins.put_many(checkins)
+    poor_and_good_nights(store, TODAY)
     page = InsightsPage(store, today=lambda: TODAY)
     qtbot.addWidget(page)
     page.picker.choose("Last 90 days")
